@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { addEngineOptions, addIgnoreOption, addSerializationOptions, type HashingFlags } from './common.js';
+import { out, printJson, run } from './io.js';
+import { engineFlags, type Progress } from './progress.js';
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('digest')
+    .description('print the root digest of a model (what sign would sign), as sha256:<hex>')
+    .argument('<model>', 'model directory or single file')
+    .option('--signature <file>', 'signature path to leave out (default: MODEL/model.sig)')
+    .option('--json', 'print root digest and per-file digests as JSON');
+  addIgnoreOption(cmd);
+  addSerializationOptions(cmd);
+  addEngineOptions(cmd);
+  cmd
+    .addHelpText('after', '\nExamples:\n  modelsign digest ./my-model\n  modelsign digest ./my-model --json --jobs 4')
+    .action(
+      run(async (model: string, o: HashingFlags & { json?: boolean; signature?: string }) => {
+        const { digest } = await import('../index.js');
+        let progress: Progress | undefined;
+        const d = await digest({
+          model,
+          ignorePaths: o.ignorePaths ?? [],
+          allowSymlinks: o.allowSymlinks ?? false,
+          hash: (o.hash ?? 'sha256') as 'sha256',
+          ...(o.shardSize ? { shardSize: o.shardSize } : {}),
+          ...(o.signature ? { signature: o.signature } : {}),
+          engine: engineFlags(o, 'hashing', (p) => (progress = p)),
+        });
+        progress?.finish();
+        if (o.json) {
+          printJson({ rootDigest: `sha256:${d.rootDigest}`, serialization: d.serialization, resources: d.resources });
+        } else {
+          out(`sha256:${d.rootDigest}`);
+        }
+      }),
+    );
+}

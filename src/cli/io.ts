@@ -1,0 +1,66 @@
+/**
+ * Shared CLI plumbing: every command's action runs through `run`, which maps a
+ * ModelsignError to its exit code and one clear line on stderr (a stack trace only with
+ * --debug).
+ */
+import { ModelsignError, EXIT } from '../errors.js';
+
+export const state = { debug: false, quiet: false };
+
+export function errorLine(msg: string): void {
+  process.stderr.write(`modelsign: ${msg}\n`);
+}
+
+export function info(msg: string): void {
+  if (!state.quiet) process.stderr.write(`${msg}\n`);
+}
+
+export function out(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function printJson(v: unknown): void {
+  process.stdout.write(JSON.stringify(v, null, 2) + '\n');
+}
+
+export function exitWith(code: number): void {
+  process.exitCode = code;
+}
+
+export function handleError(e: unknown): number {
+  if (e instanceof ModelsignError) {
+    errorLine(`${e.kind === 'usage' ? 'error' : 'refused'}: ${e.message} [${e.code}]`);
+    if (state.debug && e.stack) process.stderr.write(`${e.stack}\n`);
+    return e.exitCode;
+  }
+  const err = e as Error;
+  errorLine(`internal error: ${err?.message ?? String(e)}${state.debug ? '' : ' (run with --debug for details)'}`);
+  if (state.debug && err?.stack) process.stderr.write(`${err.stack}\n`);
+  return EXIT.internal;
+}
+
+/** Wrap a command action: set the exit code from its result or error. */
+export function run<A extends unknown[]>(fn: (...args: A) => Promise<number | void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      const code = await fn(...args);
+      process.exitCode = code ?? 0;
+    } catch (e) {
+      process.exitCode = handleError(e);
+    }
+  };
+}
+
+/** Commander collector for repeatable options. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function parsePositiveInt(name: string): (v: string) => number {
+  return (v: string) => {
+    if (!/^\d+$/.test(v) || Number(v) <= 0 || !Number.isSafeInteger(Number(v))) {
+      throw new ModelsignError('BAD_OPTION', `${name} must be a positive whole number (got "${v}")`, { kind: 'usage' });
+    }
+    return Number(v);
+  };
+}

@@ -1,0 +1,35 @@
+/** How a verification result is shown: human text or the stable JSON object. */
+import type { VerifyResult } from '../verify/types.js';
+
+export function verifyJson(r: VerifyResult): object {
+  return {
+    verified: r.verified,
+    model: r.model,
+    signature: r.signature,
+    rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
+    name: r.metadata?.name ?? r.subjectName ?? null,
+    version: r.metadata?.version ?? null,
+    license: r.metadata?.license ?? null,
+    signer: r.signer ?? null,
+    signerInfo: r.signerInfo ?? null,
+    filesChecked: r.filesChecked,
+    bytesHashed: r.bytesHashed,
+    failures: r.failures,
+    ...r.extra,
+  };
+}
+
+export function verifyText(r: VerifyResult): string {
+  const lines: string[] = [];
+  const id = r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ''}` : (r.subjectName ?? r.model);
+  if (r.verified) {
+    lines.push(`OK: ${id} verified (${r.filesChecked} files)`);
+  } else {
+    lines.push(`FAILED: ${id} must not be used (${r.failures.length} failure${r.failures.length === 1 ? '' : 's'})`);
+    for (const f of r.failures) lines.push(`  ${f.code}${f.path !== undefined ? ` ${f.path}` : ''}: ${f.message}`);
+  }
+  if (r.rootDigest) lines.push(`  root digest: sha256:${r.rootDigest}`);
+  if (r.signer) lines.push(`  signer:      ${r.signer}`);
+  if (r.metadata?.license) lines.push(`  license:     ${r.metadata.license}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,70 @@
+import type { Command } from 'commander';
+import { usage } from '../errors.js';
+import { addEngineOptions, addIgnoreOption, addSerializationOptions, type HashingFlags } from './common.js';
+import { out, printJson, run } from './io.js';
+import { engineFlags, type Progress } from './progress.js';
+
+interface SignFlags extends HashingFlags {
+  key?: string;
+  version?: string;
+  name?: string;
+  license?: string;
+  signature?: string;
+  json?: boolean;
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('sign')
+    .description('hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)')
+    .argument('<model>', 'model directory, single file')
+    .option('--key <file>', 'private key (modelsign/cosign encrypted PEM, or plain PKCS#8/SEC1 PEM)')
+    .option('--version <semver>', 'model version, e.g. 1.2.0 (required)')
+    .option('--name <name>', 'model name (default: the directory or file name)')
+    .option('--license <id>', 'license: a Hugging Face license id or SPDX expression')
+    .option('--signature <file>', 'where to write the signature (default: MODEL/model.sig, or MODEL.sig for a file)')
+    .option('--json', 'print the result as JSON');
+  addIgnoreOption(cmd);
+  addSerializationOptions(cmd);
+  addEngineOptions(cmd);
+  cmd
+    .addHelpText(
+      'after',
+      `
+Examples:
+  MODELSIGN_PASSPHRASE=... modelsign sign ./llama-ft --key keys/release.key --version 1.0.0 --license apache-2.0
+  modelsign sign model.safetensors --key ci.key --version 2.1.0 --signature out/model.sig
+  modelsign sign ./big-model --key release.key --version 3.0.0 --shard-size 1073741824
+
+Exit codes: 0 signed, 2 usage error (bad flag, unreadable key, wrong passphrase, symlink or
+special file in the model).`,
+    )
+    .action(
+      run(async (model: string, o: SignFlags) => {
+        if (!o.key) throw usage('MISSING_OPTION', 'sign needs --key PRIVATE_KEY');
+        if (!o.version) throw usage('MISSING_OPTION', 'sign needs --version SEMVER (e.g. --version 1.0.0)');
+        const { sign } = await import('../index.js');
+        let progress: Progress | undefined;
+        const r = await sign({
+          model,
+          key: o.key,
+          version: o.version,
+          ...(o.name ? { name: o.name } : {}),
+          ...(o.license ? { license: o.license } : {}),
+          ...(o.signature ? { signature: o.signature } : {}),
+          ignorePaths: o.ignorePaths ?? [],
+          allowSymlinks: o.allowSymlinks ?? false,
+          hash: (o.hash ?? 'sha256') as 'sha256',
+          ...(o.shardSize ? { shardSize: o.shardSize } : {}),
+          engine: engineFlags(o, 'hashing', (p) => (progress = p)),
+        });
+        progress?.finish();
+        const meta = r.statement.subject[0].annotations?.modelsign;
+        if (o.json) {
+          printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes });
+        } else {
+          out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)\n  root digest: sha256:${r.rootDigest}\n  signature:   ${r.signaturePath}`);
+        }
+      }),
+    );
+}

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { usage } from '../errors.js';
+import { addEngineOptions, addIgnoreOption } from './common.js';
+import { errorLine, out, printJson, run } from './io.js';
+import { engineFlags, type Progress } from './progress.js';
+import { verifyJson, verifyText } from './report.js';
+import { verifyPlugins, type Flags } from './verify-plugins.js';
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('verify')
+    .description('verify a model against its signature: signer, every file hash, the file set')
+    .argument('<model>', 'model directory or single file')
+    .option('--signature <file>', 'signature file (default: MODEL/model.sig, or MODEL.sig for a file)')
+    .option('--ignore-unsigned-files', 'allow files the signature does not list (listed files are still checked)')
+    .option('--json', 'print one JSON object: verified, rootDigest, signer, failures[]');
+  for (const p of verifyPlugins) p.addOptions?.(cmd);
+  addIgnoreOption(cmd);
+  addEngineOptions(cmd);
+  cmd
+    .addHelpText(
+      'after',
+      `
+Examples:
+  modelsign verify ./llama-ft --key keys/release.pub
+  modelsign verify model.safetensors --key release.pub --signature model.sig --json
+
+Exit codes: 0 verified; 1 the model must not be used (changed, missing or unexpected file,
+bad or missing signature, untrusted signer); 2 usage error.`,
+    )
+    .action(
+      run(async (model: string, flags: Flags) => {
+        for (const p of verifyPlugins) await p.prepare?.(flags);
+        const trust = (await Promise.all(verifyPlugins.map((p) => p.trust?.(flags) ?? Promise.resolve([])))).flat();
+        if (trust.length === 0) throw usage('MISSING_OPTION', 'verify needs something to trust: --key PUBLIC_KEY (or another trust option, see --help)');
+        const stages = (await Promise.all(verifyPlugins.map((p) => p.stages?.(flags) ?? Promise.resolve([])))).flat();
+        const { verify } = await import('../index.js');
+        let progress: Progress | undefined;
+        const opts: import('../verify/pipeline.js').VerifyOptions = {
+          model,
+          trust,
+          stages,
+          ...(flags.signature ? { signature: flags.signature as string } : {}),
+          ignorePaths: (flags.ignorePaths as string[] | undefined) ?? [],
+          ignoreUnsignedFiles: !!flags.ignoreUnsignedFiles,
+          engine: engineFlags(flags as { jobs?: number }, 'verifying', (p) => (progress = p)),
+        };
+        for (const p of verifyPlugins) await p.options?.(flags, opts);
+        const r = await verify(opts);
+        progress?.finish();
+        for (const p of verifyPlugins) await p.after?.(flags, r);
+        if (flags.json) printJson(verifyJson(r));
+        else out(verifyText(r));
+        if (!r.verified) {
+          const f = r.failures[0]!;
+          if (!flags.json) errorLine(`refused: ${f.path !== undefined ? `${f.path}: ` : ''}${f.message} [${f.code}]`);
+          return 1;
+        }
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,135 @@
+/**
+ * Walks a model (a directory or a single file) and lists the regular files to hash.
+ *
+ * Security: entries are lstat'ed, never followed blindly. A symlink is taken only with
+ * allowSymlinks and only when its target resolves inside the model root; FIFOs, sockets and
+ * devices are reported, never opened. Problems are returned, not thrown, so `verify` can list
+ * them with the other failures and `sign` can turn them into a usage error.
+ */
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { errnoCode, usage, type Failure } from '../errors.js';
+import { compareCodePoints, isIgnored } from './paths.js';
+
+export interface ModelFile {
+  /** POSIX path relative to the model root (for a single-file model: the file's base name). */
+  name: string;
+  /** Absolute path to open (for an allowed symlink: its resolved target). */
+  abs: string;
+  size: number;
+  /** True when reached through a symlink. */
+  viaLink: boolean;
+}
+
+export interface ModelListing {
+  /** Absolute path of the model (directory or file). */
+  root: string;
+  isFile: boolean;
+  files: ModelFile[];
+  problems: Failure[];
+}
+
+export interface EnumerateOptions {
+  ignorePaths: readonly string[];
+  allowSymlinks: boolean;
+  maxFiles?: number;
+  maxDepth?: number;
+}
+
+const DEFAULT_MAX_FILES = 1_000_000;
+const DEFAULT_MAX_DEPTH = 128;
+
+function within(rootReal: string, target: string): boolean {
+  return target === rootReal || target.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);
+}
+
+function kindOf(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (st.isFIFO()) return 'FIFO';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice()) return 'character device';
+  if (st.isBlockDevice()) return 'block device';
+  return 'special file';
+}
+
+export async function enumerateModel(model: string, opts: EnumerateOptions): Promise<ModelListing> {
+  const root = path.resolve(model);
+  let st;
+  try {
+    st = await lstat(root);
+  } catch (e) {
+    const c = errnoCode(e);
+    throw usage('MODEL_NOT_FOUND', c === 'ENOENT' ? `model not found: ${model}` : `cannot read model ${model}: ${c ?? String(e)}`);
+  }
+  const problems: Failure[] = [];
+  if (st.isSymbolicLink()) {
+    // The model path itself may be a link (e.g. a mounted volume's "current" pointer):
+    // resolve it once, then everything inside must stay inside the resolved root.
+    const real = await realpath(root);
+    return enumerateModel(real, opts);
+  }
+  if (st.isFile()) {
+    return { root, isFile: true, files: [{ name: path.basename(root), abs: root, size: st.size, viaLink: false }], problems };
+  }
+  if (!st.isDirectory()) {
+    throw usage('SPECIAL_FILE', `model is a ${kindOf(st)}, not a file or directory: ${model}`);
+  }
+  const rootReal = await realpath(root);
+  const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const files: ModelFile[] = [];
+  const visitedDirs = new Set<string>();
+
+  const walk = async (absDir: string, rel: string, depth: number, viaLink: boolean): Promise<void> => {
+    if (depth > maxDepth) {
+      problems.push({ code: 'TOO_DEEP', path: rel, message: `directory nesting deeper than ${maxDepth}` });
+      return;
+    }
+    const dst = await stat(absDir);
+    const key = `${dst.dev}:${dst.ino}`;
+    if (visitedDirs.has(key)) {
+      problems.push({ code: 'SYMLINK_LOOP', path: rel, message: 'directory reached twice through symlinks' });
+      return;
+    }
+    visitedDirs.add(key);
+    const entries = await readdir(absDir, { withFileTypes: true });
+    for (const ent of entries) {
+      const name = rel === '' ? ent.name : `${rel}/${ent.name}`;
+      if (isIgnored(name, opts.ignorePaths)) continue;
+      const abs = path.join(absDir, ent.name);
+      const est = await lstat(abs);
+      if (est.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await realpath(abs);
+        } catch {
+          problems.push({ code: 'SYMLINK_BROKEN', path: name, message: 'symlink target does not exist' });
+          continue;
+        }
+        if (!within(rootReal, target)) {
+          problems.push({ code: 'SYMLINK_OUTSIDE', path: name, message: 'symlink points outside the model' });
+          continue;
+        }
+        if (!opts.allowSymlinks) {
+          problems.push({ code: 'SYMLINK_REFUSED', path: name, message: 'symlinks are not allowed (use --allow-symlinks for links inside the model)' });
+          continue;
+        }
+        const tst = await stat(target);
+        if (tst.isDirectory()) await walk(target, name, depth + 1, true);
+        else if (tst.isFile()) files.push({ name, abs: target, size: tst.size, viaLink: true });
+        else problems.push({ code: 'SPECIAL_FILE', path: name, message: `symlink to a ${kindOf(tst)}` });
+      } else if (est.isDirectory()) {
+        await walk(abs, name, depth + 1, viaLink);
+      } else if (est.isFile()) {
+        files.push({ name, abs, size: est.size, viaLink });
+      } else {
+        problems.push({ code: 'SPECIAL_FILE', path: name, message: `${kindOf(est)} is not a regular file` });
+      }
+      if (files.length > maxFiles) {
+        throw usage('TOO_MANY_FILES', `model has more than ${maxFiles} files`);
+      }
+    }
+  };
+  await walk(root, '', 0, false);
+  files.sort((a, b) => compareCodePoints(a.name, b.name));
+  return { root, isFile: false, files, problems };
+}

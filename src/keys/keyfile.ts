@@ -1,0 +1,118 @@
+/**
+ * Reading and writing key files.
+ *   public:  SPKI PEM ("PUBLIC KEY"), or a certificate PEM whose key is used; text before
+ *            the block is ignored.
+ *   private: cosign-format encrypted PEM, or plain PKCS#8 ("PRIVATE KEY") / SEC1
+ *            ("EC PRIVATE KEY") PEM.
+ */
+import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate, type KeyObject } from 'node:crypto';
+import { readFile, writeFile, chmod } from 'node:fs/promises';
+import { errnoCode, usage } from '../errors.js';
+import { keyTypeOf, publicKeyPem, type KeyType, type SigningKeyType } from './algorithms.js';
+import { decryptPrivateKey, encryptPrivateKey, LEGACY_ENCRYPTED_PEM_TYPES } from './encrypted.js';
+import { getPassphrase } from './passphrase.js';
+import { findPemBlocks } from './pem.js';
+
+const MAX_KEY_FILE = 1024 * 1024;
+
+async function readKeyText(file: string, what: string): Promise<string> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch (e) {
+    const c = errnoCode(e);
+    throw usage('KEY_UNREADABLE', c === 'ENOENT' ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
+  }
+  if (buf.length > MAX_KEY_FILE) throw usage('KEY_UNREADABLE', `${what} ${file} is larger than 1 MiB`);
+  return buf.toString('utf8');
+}
+
+/** Parse public key text: the first PUBLIC KEY or CERTIFICATE block. */
+export function parsePublicKey(text: string, file = 'public key'): KeyObject {
+  const blocks = findPemBlocks(text);
+  const b = blocks.find((x) => x.type === 'PUBLIC KEY') ?? blocks.find((x) => x.type === 'CERTIFICATE');
+  if (!b) {
+    if (blocks.some((x) => x.type.includes('PRIVATE KEY'))) throw usage('KEY_WRONG_KIND', `${file} is a private key; verify needs the public key (.pub)`);
+    throw usage('KEY_UNREADABLE', `${file} holds no PEM public key`);
+  }
+  try {
+    if (b.type === 'CERTIFICATE') return new X509Certificate(b.der).publicKey;
+    return createPublicKey({ key: b.der, format: 'der', type: 'spki' });
+  } catch (e) {
+    throw usage('KEY_UNREADABLE', `${file} holds a malformed public key: ${(e as Error).message}`);
+  }
+}
+
+export async function loadPublicKey(file: string): Promise<KeyObject> {
+  const key = parsePublicKey(await readKeyText(file, 'public key'), file);
+  if (!keyTypeOf(key)) throw usage('KEY_UNSUPPORTED', `${file}: unsupported key type ${key.asymmetricKeyType}`);
+  return key;
+}
+
+export async function loadPrivateKey(file: string): Promise<KeyObject> {
+  const text = await readKeyText(file, 'private key');
+  const blocks = findPemBlocks(text);
+  let key: KeyObject | undefined;
+  const enc = blocks.find((b) => LEGACY_ENCRYPTED_PEM_TYPES.includes(b.type));
+  try {
+    if (enc) {
+      const der = decryptPrivateKey(enc.der, getPassphrase('decrypt', file), file);
+      key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+    } else {
+      const plain = blocks.find((b) => b.type === 'PRIVATE KEY');
+      const sec1 = blocks.find((b) => b.type === 'EC PRIVATE KEY');
+      if (plain) key = createPrivateKey({ key: plain.der, format: 'der', type: 'pkcs8' });
+      else if (sec1) key = createPrivateKey({ key: sec1.der, format: 'der', type: 'sec1' });
+      else if (blocks.some((b) => b.type === 'ENCRYPTED PRIVATE KEY')) {
+        key = createPrivateKey({ key: text, format: 'pem', passphrase: getPassphrase('decrypt', file) });
+      }
+    }
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ModelsignError') throw e;
+    throw usage('KEY_UNREADABLE', `${file} holds a malformed private key: ${(e as Error).message}`);
+  }
+  if (!key) {
+    if (blocks.some((b) => b.type === 'PUBLIC KEY')) throw usage('KEY_WRONG_KIND', `${file} is a public key; sign needs the private key (.key)`);
+    throw usage('KEY_UNREADABLE', `${file} holds no PEM private key`);
+  }
+  const t = keyTypeOf(key);
+  if (!t || t === 'rsa') throw usage('KEY_UNSUPPORTED', `${file}: unsupported key type for signing (${key.asymmetricKeyType})`);
+  return key;
+}
+
+export function generateKeyPair(type: SigningKeyType): { privateKey: KeyObject; publicKey: KeyObject } {
+  switch (type) {
+    case 'ed25519':
+      return generateKeyPairSync('ed25519');
+    case 'ecdsa-p256':
+      return generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    case 'ecdsa-p384':
+      return generateKeyPairSync('ec', { namedCurve: 'P-384' });
+  }
+}
+
+export interface WrittenKeys {
+  privatePath: string;
+  publicPath: string;
+  type: KeyType;
+  encrypted: boolean;
+}
+
+export async function writeKeyPair(prefix: string, type: SigningKeyType, passphrase: string | undefined): Promise<WrittenKeys> {
+  const { privateKey, publicKey } = generateKeyPair(type);
+  const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' });
+  const privText = passphrase === undefined ? privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() : encryptPrivateKey(pkcs8, passphrase);
+  const privatePath = `${prefix}.key`;
+  const publicPath = `${prefix}.pub`;
+  try {
+    // 'wx': never overwrite an existing key by accident.
+    await writeFile(privatePath, privText, { mode: 0o600, flag: 'wx' });
+    await chmod(privatePath, 0o600);
+    await writeFile(publicPath, publicKeyPem(publicKey), { mode: 0o644, flag: 'wx' });
+  } catch (e) {
+    const c = errnoCode(e);
+    if (c === 'EEXIST') throw usage('KEY_EXISTS', `refusing to overwrite existing key file (${privatePath} or ${publicPath})`);
+    throw usage('KEY_WRITE_FAILED', `cannot write key files at ${prefix}: ${c ?? String(e)}`);
+  }
+  return { privatePath, publicPath, type, encrypted: passphrase !== undefined };
+}

@@ -1,0 +1,186 @@
+/**
+ * Compare what the signature lists with what is on disk: every listed file is hashed and
+ * compared, and every failing file is reported (changed, missing, unexpected), not just
+ * the first.
+ */
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Failure } from '../errors.js';
+import { prepareAlgorithm, type HashAlgorithm } from '../hashing/algorithms.js';
+import { hashTasks, type EngineOptions, type HashTask } from '../hashing/engine.js';
+import { enumerateModel, type ModelFile, type ModelListing } from '../hashing/enumerate.js';
+import { DEFAULT_IGNORES, isIgnored, normaliseIgnorePath, unsafeNameReason } from '../hashing/paths.js';
+import type { Resource } from '../hashing/serialize.js';
+import type { Serialization } from '../oms/statement.js';
+
+export interface FileCheckInput {
+  model: string;
+  /** Absolute path of the signature file (ignored when it lies inside the model). */
+  signaturePath: string;
+  serialization: Serialization;
+  resources: Resource[];
+  ignorePaths: string[];
+  ignoreUnsignedFiles: boolean;
+  engine?: EngineOptions;
+  /** Pre-computed listing (archives supply their own). */
+  listing?: ModelListing;
+}
+
+export interface FileCheckResult {
+  failures: Failure[];
+  filesChecked: number;
+  bytesHashed: number;
+}
+
+interface Range {
+  resource: Resource;
+  start: number;
+  end: number;
+}
+
+/** "path:start:end" with the path possibly containing ':' itself. */
+export function parseShardName(name: string): { path: string; start: number; end: number } | undefined {
+  const m = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name);
+  if (!m) return undefined;
+  const start = Number(m[2]);
+  const end = Number(m[3]);
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return undefined;
+  return { path: m[1]!, start, end };
+}
+
+/** Look up one signed path directly, refusing links and special files on the way. */
+async function statInside(root: string, name: string, allowSymlinks: boolean): Promise<ModelFile | Failure> {
+  const segs = name.split('/');
+  let cur = root;
+  for (let i = 0; i < segs.length; i++) {
+    cur = path.join(cur, segs[i]!);
+    let st;
+    try {
+      st = await lstat(cur);
+    } catch {
+      return { code: 'FILE_MISSING', path: name, message: 'signed file is missing' };
+    }
+    if (st.isSymbolicLink() && !allowSymlinks) return { code: 'SYMLINK_REFUSED', path: name, message: 'signed path goes through a symlink' };
+    if (i < segs.length - 1) continue;
+    if (!st.isFile()) return { code: 'SPECIAL_FILE', path: name, message: 'signed path is not a regular file' };
+    return { name, abs: cur, size: st.size, viaLink: false };
+  }
+  return { code: 'FILE_MISSING', path: name, message: 'signed file is missing' };
+}
+
+export function effectiveIgnores(model: string, signaturePath: string, signed: readonly string[] | undefined, user: readonly string[]): string[] {
+  const out = new Set<string>([...DEFAULT_IGNORES, ...(signed ?? []), ...user].map(normaliseIgnorePath));
+  const rel = path.relative(path.resolve(model), path.resolve(signaturePath));
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) out.add(rel.split(path.sep).join('/'));
+  return [...out].filter((p) => p !== '' && p !== '.');
+}
+
+export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult> {
+  const { serialization: ser } = input;
+  const failures: Failure[] = [];
+  const ignores = effectiveIgnores(input.model, input.signaturePath, ser.ignore_paths, input.ignorePaths);
+  const listing = input.listing ?? (await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }));
+  const onDisk = new Map<string, ModelFile>(listing.files.map((f) => [f.name, f]));
+
+  // Group the signed ranges by file.
+  const byFile = new Map<string, Range[]>();
+  for (const r of input.resources) {
+    let p: string;
+    let start = 0;
+    let end = -1;
+    if (ser.method === 'shards') {
+      const s = parseShardName(r.name);
+      if (!s) {
+        failures.push({ code: 'UNSAFE_NAME', path: r.name, message: 'shard resource name is not "path:start:end"' });
+        continue;
+      }
+      ({ path: p, start, end } = s);
+    } else {
+      p = r.name;
+    }
+    if (listing.isFile) {
+      // A single-file model: the one file may be named "." or by its own name.
+      const only = listing.files[0]!;
+      if (p === '.' || p === only.name) p = only.name;
+    } else if (p !== '.' || ser.method !== 'files') {
+      const why = unsafeNameReason(p);
+      if (why) {
+        failures.push({ code: 'UNSAFE_NAME', path: p, message: `unsafe resource name in signature: ${why}` });
+        continue;
+      }
+    }
+    const list = byFile.get(p) ?? [];
+    list.push({ resource: r, start, end });
+    byFile.set(p, list);
+  }
+
+  for (const p of listing.problems) {
+    if (input.ignoreUnsignedFiles && p.path !== undefined && !byFile.has(p.path)) continue;
+    failures.push(p);
+  }
+
+  const tasks: HashTask[] = [];
+  const taskRanges: { file: string; range: Range }[] = [];
+  for (const [name, ranges] of byFile) {
+    let f = onDisk.get(name);
+    if (!f) {
+      if (listing.isFile || !isIgnored(name, ignores)) {
+        if (!listing.problems.some((x) => x.path === name)) failures.push({ code: 'FILE_MISSING', path: name, message: 'signed file is missing' });
+        continue;
+      }
+      // A signed file under an ignored path is still checked.
+      const found = await statInside(listing.root, name, ser.allow_symlinks);
+      if ('code' in found) {
+        failures.push(found);
+        continue;
+      }
+      f = found;
+    }
+    if (ser.method === 'files') {
+      if (ranges.length !== 1) continue; // duplicates are reported by the name checks
+      ranges[0]!.end = f.size;
+    } else {
+      ranges.sort((a, b) => a.start - b.start);
+      let pos = 0;
+      let ok = true;
+      for (const r of ranges) {
+        if (r.start !== pos) ok = false;
+        pos = r.end;
+      }
+      if (!ok || pos !== f.size) {
+        failures.push({ code: 'FILE_CHANGED', path: name, message: `file size ${f.size} does not match the signed shards` });
+        continue;
+      }
+    }
+    for (const r of ranges) {
+      tasks.push({ abs: f.abs, start: r.start, end: r.end, expectSize: f.size, followLink: f.viaLink });
+      taskRanges.push({ file: name, range: r });
+    }
+  }
+
+  if (!input.ignoreUnsignedFiles) {
+    for (const f of listing.files) {
+      if (!byFile.has(f.name)) failures.push({ code: 'FILE_UNEXPECTED', path: f.name, message: 'file is not in the signature' });
+    }
+  }
+
+  const alg = ser.hash_type as HashAlgorithm;
+  await prepareAlgorithm(alg);
+  const outcomes = await hashTasks(tasks, alg, input.engine);
+  const changed = new Set<string>();
+  let bytesHashed = 0;
+  outcomes.forEach((o, i) => {
+    const { file, range } = taskRanges[i]!;
+    bytesHashed += range.end - range.start;
+    if (changed.has(file)) return;
+    if (!o.ok) {
+      changed.add(file);
+      failures.push({ code: o.code, path: file, message: o.message });
+    } else if (o.digest !== range.resource.digest) {
+      changed.add(file);
+      failures.push({ code: 'FILE_CHANGED', path: file, message: 'file content does not match the signature' });
+    }
+  });
+  return { failures, filesChecked: byFile.size, bytesHashed };
+}
+

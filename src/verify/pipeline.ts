@@ -1,0 +1,140 @@
+/**
+ * The verification pipeline:  bundle -> signature (trust) -> statement -> files -> stages.
+ *
+ * Each step either passes or adds failures; a failure in an early step (no valid signature,
+ * malformed statement) stops the pipeline, since nothing after it could be trusted. Later
+ * features (lineage, policy, scanning) plug in as `stages` and see everything established
+ * before them.
+ */
+import path from 'node:path';
+import { ModelsignError, reject, toFailure, type Failure } from '../errors.js';
+import { rootDigest } from '../hashing/serialize.js';
+import type { EngineOptions } from '../hashing/engine.js';
+import { parseBundle, readBundleFile, type ParsedBundle } from '../oms/bundle.js';
+import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
+import { parseStatement, type ParsedStatement } from '../oms/statement.js';
+import { checkFiles } from './files.js';
+import { checkResourceNames } from './names.js';
+import type { SignerInfo, TrustCheck, VerifyResult } from './types.js';
+
+export interface VerifyContext {
+  options: VerifyOptions;
+  bundle: ParsedBundle;
+  statement: ParsedStatement;
+  signer: SignerInfo;
+  result: VerifyResult;
+}
+
+/** A check run after the files verified (lineage, policy, scan); returns its failures. */
+export type VerifyStage = (ctx: VerifyContext) => Promise<Failure[]>;
+
+export interface VerifyOptions {
+  model: string;
+  /** Default: MODEL/model.sig for a directory, MODEL.sig for a file. */
+  signature?: string;
+  trust: TrustCheck[];
+  ignorePaths?: string[];
+  ignoreUnsignedFiles?: boolean;
+  engine?: EngineOptions;
+  stages?: VerifyStage[];
+  /** Supplies the model's files instead of walking a directory (archives). */
+  listing?: import('../hashing/enumerate.js').ModelListing;
+}
+
+export async function defaultSignaturePath(model: string): Promise<string> {
+  const { stat } = await import('node:fs/promises');
+  try {
+    if ((await stat(model)).isDirectory()) return path.join(model, 'model.sig');
+  } catch {
+    // missing model: reported by the file check
+  }
+  return `${model}.sig`;
+}
+
+/** Establish the signer: any one trust check suffices. */
+export async function checkTrust(bundle: ParsedBundle, trust: TrustCheck[]): Promise<SignerInfo> {
+  if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+    throw reject('SIG_MALFORMED', `DSSE payloadType is ${JSON.stringify(bundle.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
+  }
+  if (trust.length === 0) throw new ModelsignError('NO_TRUST', 'no key, certificate chain or identity to verify against', { kind: 'usage' });
+  const bytes = pae(bundle.payloadType, bundle.payload);
+  const errors: ModelsignError[] = [];
+  for (const t of trust) {
+    try {
+      return await t.verify(bundle, bytes);
+    } catch (e) {
+      if (e instanceof ModelsignError && e.kind === 'reject') errors.push(e);
+      else throw e;
+    }
+  }
+  if (errors.length === 1) throw errors[0]!;
+  const first = errors[0]!;
+  throw reject(first.code, `no trusted authority accepts the signature: ${errors.map((e) => e.message).join('; ')}`);
+}
+
+export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
+  const signature = opts.signature ?? (await defaultSignaturePath(opts.model));
+  const result: VerifyResult = {
+    verified: false,
+    model: opts.model,
+    signature,
+    rootDigest: undefined,
+    subjectName: undefined,
+    signer: undefined,
+    signerInfo: undefined,
+    metadata: undefined,
+    serialization: undefined,
+    filesChecked: 0,
+    bytesHashed: 0,
+    failures: [],
+    extra: {},
+  };
+  try {
+    const bundle = parseBundle(await readBundleFile(signature));
+    const signer = await checkTrust(bundle, opts.trust);
+    result.signerInfo = signer;
+    result.signer = signer.description;
+    const statement = parseStatement(bundle.payload);
+    result.subjectName = statement.subjectName;
+    result.metadata = statement.metadata;
+    result.serialization = statement.serialization;
+    result.rootDigest = statement.rootDigest;
+
+    const nameFailures = checkResourceNames(statement.resources.map((r) => r.name));
+    if (nameFailures.length > 0) {
+      result.failures.push(...nameFailures);
+      return result;
+    }
+    if (statement.rootDigest !== undefined) {
+      const computed = rootDigest(statement.resources);
+      if (computed !== statement.rootDigest) {
+        result.failures.push({ code: 'ROOT_DIGEST_MISMATCH', message: 'signed root digest does not match the signed resource list' });
+        return result;
+      }
+    } else {
+      result.rootDigest = rootDigest(statement.resources);
+    }
+    const files = await checkFiles({
+      model: opts.model,
+      signaturePath: signature,
+      serialization: statement.serialization,
+      resources: statement.resources,
+      ignorePaths: opts.ignorePaths ?? [],
+      ignoreUnsignedFiles: opts.ignoreUnsignedFiles ?? false,
+      ...(opts.engine ? { engine: opts.engine } : {}),
+      ...(opts.listing ? { listing: opts.listing } : {}),
+    });
+    result.failures.push(...files.failures);
+    result.filesChecked = files.filesChecked;
+    result.bytesHashed = files.bytesHashed;
+    if (result.failures.length === 0) {
+      const ctx: VerifyContext = { options: opts, bundle, statement, signer, result };
+      for (const stage of opts.stages ?? []) result.failures.push(...(await stage(ctx)));
+    }
+  } catch (e) {
+    if (e instanceof ModelsignError && e.kind === 'reject') result.failures.push(toFailure(e));
+    else throw e;
+  }
+  result.verified = result.failures.length === 0;
+  return result;
+}

@@ -1,0 +1,38 @@
+/**
+ * Trust by public key: the DSSE signature must verify under one of the given keys. If the
+ * bundle names a key (publicKey.hint), it must be the key that verified: a bundle claiming
+ * one signer but signed by another is refused even if we trust both.
+ */
+import type { KeyObject } from 'node:crypto';
+import { reject } from '../errors.js';
+import { keyHint, keyTypeOf, publicKeyPem, verifyBytes } from '../keys/algorithms.js';
+import { findPemBlocks } from '../keys/pem.js';
+import type { ParsedBundle } from '../oms/bundle.js';
+import type { SignerInfo, TrustCheck } from './types.js';
+
+export function keyTrust(key: KeyObject, label: string): TrustCheck {
+  const hint = keyHint(key);
+  const type = keyTypeOf(key);
+  return {
+    label,
+    async verify(bundle: ParsedBundle, pae: Buffer): Promise<SignerInfo> {
+      const m = bundle.material;
+      if (m.kind !== 'publicKey') {
+        throw reject('SIG_WRONG_MATERIAL', `signature was made with a ${m.kind === 'certificate' ? 'Sigstore certificate' : 'certificate chain'}, not a public key; verify it with ${m.kind === 'certificate' ? '--identity/--identity-provider' : '--certificate-chain'}`);
+      }
+      if (m.hint !== undefined && m.hint !== '' && m.hint !== hint) {
+        throw reject('KEY_HINT_MISMATCH', `signature names key ${m.hint.slice(0, 16)}…, not the trusted ${label} (${hint.slice(0, 16)}…)`);
+      }
+      if (m.rawBytes !== undefined) {
+        // Older bundles embed the signer's public key (as PEM text, base64'd). It must be ours.
+        const embedded = findPemBlocks(m.rawBytes.toString('utf8'))[0];
+        const ours = findPemBlocks(publicKeyPem(key))[0]!;
+        const same = embedded ? embedded.der.equals(ours.der) : m.rawBytes.equals(ours.der);
+        if (!same) throw reject('KEY_HINT_MISMATCH', `signature embeds a different public key than the trusted ${label}`);
+      }
+      const ok = bundle.signatures.some((s) => verifyBytes(key, pae, s.sig));
+      if (!ok) throw reject('SIG_INVALID', `signature does not verify with ${label}`);
+      return { kind: 'key', description: `${type} key sha256:${hint}`, keyHint: hint, keyType: type ?? 'unknown', authority: label };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Failure } from '../errors.js';
+import type { ParsedBundle } from '../oms/bundle.js';
+import type { ModelMetadata, ParsedStatement } from '../oms/statement.js';
+
+/** Who signed, as established by a trust check. */
+export interface SignerInfo {
+  /** 'key' | 'certificate' | 'sigstore' */
+  kind: string;
+  /** One-line description, e.g. "key sha256:ab12..." or an identity. */
+  description: string;
+  keyHint?: string;
+  keyType?: string;
+  identity?: string;
+  issuer?: string;
+  /** Which configured authority accepted it (file name, identity rule...). */
+  authority?: string;
+}
+
+/**
+ * A trust check: given the parsed bundle and the DSSE PAE bytes, establish who signed or
+ * throw a 'reject' ModelsignError. Key, certificate-chain and Sigstore checks implement it;
+ * a policy may configure several, and any one suffices.
+ */
+export interface TrustCheck {
+  /** What this authority is, for messages ("key release.pub"). */
+  readonly label: string;
+  verify(bundle: ParsedBundle, pae: Buffer): Promise<SignerInfo>;
+}
+
+export interface VerifyResult {
+  verified: boolean;
+  model: string;
+  signature: string;
+  rootDigest: string | undefined;
+  subjectName: string | undefined;
+  signer: string | undefined;
+  signerInfo: SignerInfo | undefined;
+  metadata: ModelMetadata | undefined;
+  serialization: ParsedStatement['serialization'] | undefined;
+  filesChecked: number;
+  bytesHashed: number;
+  failures: Failure[];
+  /** Hooks added by later stages (lineage, policy) put their reports here. */
+  extra: Record<string, unknown>;
+}

@@ -1,0 +1,89 @@
+/** Test helpers: run the built CLI as a user would, and build sample models on disk. */
+import { spawn } from 'node:child_process';
+import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CLI = path.join(ROOT, 'dist/cli/main.js');
+/** The interoperability corpus, read in place (never modified). */
+export const SHARED = path.resolve(ROOT, '../shared/interop');
+export const HAS_SHARED = existsSync(SHARED);
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...process.env, ...opts.env })) if (v !== undefined) env[k] = v;
+    delete env.MODELSIGN_PASSPHRASE;
+    if (opts.env?.MODELSIGN_PASSPHRASE !== undefined) env.MODELSIGN_PASSPHRASE = opts.env.MODELSIGN_PASSPHRASE;
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 50_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr });
+    });
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+const tmpDirs: string[] = [];
+export async function tmpDir(prefix = 'modelsign-test-'): Promise<string> {
+  const d = await mkdtemp(path.join(os.tmpdir(), prefix));
+  tmpDirs.push(d);
+  return d;
+}
+export async function cleanupTmp(): Promise<void> {
+  await Promise.all(tmpDirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+}
+
+/** Deterministic pseudo-random bytes (so tests never depend on chance). */
+export function bytes(n: number, seed = 1): Buffer {
+  const b = Buffer.alloc(n);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    b[i] = x & 0xff;
+  }
+  return b;
+}
+
+/**
+ * A Hugging Face-style model directory: sharded safetensors, an index, config, a nested
+ * tokenizer folder and an empty file.
+ */
+export async function makeHfModel(dir: string, opts: { shardBytes?: number } = {}): Promise<string> {
+  const n = opts.shardBytes ?? 300_000;
+  await mkdir(path.join(dir, 'tokenizer'), { recursive: true });
+  await writeFile(path.join(dir, 'model-00001-of-00002.safetensors'), bytes(n, 1));
+  await writeFile(path.join(dir, 'model-00002-of-00002.safetensors'), bytes(n, 2));
+  await writeFile(path.join(dir, 'model.safetensors.index.json'), JSON.stringify({ weight_map: { a: 'model-00001-of-00002.safetensors', b: 'model-00002-of-00002.safetensors' } }));
+  await writeFile(path.join(dir, 'config.json'), JSON.stringify({ architectures: ['LlamaForCausalLM'], hidden_size: 64 }));
+  await writeFile(path.join(dir, 'generation_config.json'), '{}');
+  await writeFile(path.join(dir, 'tokenizer', 'tokenizer.json'), JSON.stringify({ version: '1.0', model: { vocab: { a: 0, b: 1 } } }));
+  await writeFile(path.join(dir, 'tokenizer', 'special_tokens_map.json'), '{"bos_token":"<s>"}');
+  await writeFile(path.join(dir, 'empty.txt'), '');
+  return dir;
+}
+
+/** Generate an unencrypted key pair with the CLI; returns {key, pub}. */
+export async function keypair(dir: string, type = 'ed25519', name = 'k'): Promise<{ key: string; pub: string }> {
+  const prefix = path.join(dir, `${name}-${type}`);
+  const r = await runCli(['keygen', '--out', prefix, '--type', type, '--unencrypted']);
+  if (r.code !== 0) throw new Error(`keygen failed: ${r.stderr}`);
+  return { key: `${prefix}.key`, pub: `${prefix}.pub` };
+}
