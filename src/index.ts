@@ -22,13 +22,14 @@ export { TOOL_VERSION } from './version.js';
 import type { KeyObject } from 'node:crypto';
 import { createPublicKey } from 'node:crypto';
 import { loadPrivateKey, loadPublicKey } from './keys/keyfile.js';
-import { keySigner, signModel, type SignOptions, type SignResult } from './sign/sign.js';
+import { checkVersion, keySigner, signModel, type SignOptions, type SignResult } from './sign/sign.js';
 import { keyTrust } from './verify/trust-key.js';
 import { verifyModel, type VerifyOptions } from './verify/pipeline.js';
 import type { VerifyResult } from './verify/types.js';
 
 /** Sign with a private key file (the common case). */
 export async function sign(opts: Omit<SignOptions, 'signer'> & { key: string | KeyObject }): Promise<SignResult> {
+  checkVersion(opts.version);
   const key = typeof opts.key === 'string' ? await loadPrivateKey(opts.key) : opts.key;
   return signModel({ ...opts, signer: keySigner(key, createPublicKey(key)) });
 }

@@ -101,8 +101,12 @@ export function defaultModelName(model: string): string {
   return base.replace(/\.(tar\.gz|tgz|tar)$/i, '') || 'model';
 }
 
+export function checkVersion(version: string): void {
+  if (!semver.valid(version)) throw usage('BAD_VERSION', `--version must be a semantic version like 1.2.0 (got "${version}")`);
+}
+
 export async function signModel(opts: SignOptions): Promise<SignResult> {
-  if (!semver.valid(opts.version)) throw usage('BAD_VERSION', `--version must be a semantic version like 1.2.0 (got "${opts.version}")`);
+  checkVersion(opts.version);
   const signaturePath = opts.signature ?? (await defaultSignaturePath(opts.model));
   const d = await digestModel({ ...opts, signature: signaturePath });
   const name = opts.name ?? defaultModelName(opts.model);

@@ -1,0 +1,276 @@
+/**
+ * The core contract, end to end through the built CLI: sign and verify an HF-style model
+ * with each key type, and every way a model or signature can be wrong.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFile, cp, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { cleanupTmp, keypair, makeHfModel, runCli, tmpDir } from '../helpers/cli.js';
+
+afterAll(cleanupTmp);
+
+const KEY_TYPES = ['ed25519', 'ecdsa-p256', 'ecdsa-p384'] as const;
+
+describe.each(KEY_TYPES)('sign and verify with %s', (type) => {
+  let dir: string;
+  let model: string;
+  let keys: { key: string; pub: string };
+
+  beforeAll(async () => {
+    dir = await tmpDir();
+    model = await makeHfModel(path.join(dir, 'model'));
+    keys = await keypair(dir, type);
+    const r = await runCli(['sign', model, '--key', keys.key, '--version', '1.0.0', '--license', 'apache-2.0']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/signed model@1\.0\.0 \(8 files/);
+  });
+
+  /** A fresh copy of the signed model to tamper with. */
+  async function copy(): Promise<string> {
+    const d = path.join(await tmpDir(), 'model');
+    await cp(model, d, { recursive: true });
+    return d;
+  }
+
+  it('verifies the untouched model (exit 0) and reports signer and digest', async () => {
+    const r = await runCli(['verify', model, '--key', keys.pub, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.verified).toBe(true);
+    expect(j.failures).toEqual([]);
+    expect(j.rootDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(j.signer).toContain(type);
+    expect(j.version).toBe('1.0.0');
+    expect(j.license).toBe('apache-2.0');
+    expect(j.filesChecked).toBe(8);
+  });
+
+  it('digest equals the signed subject', async () => {
+    const d = await runCli(['digest', model]);
+    expect(d.code).toBe(0);
+    const v = JSON.parse((await runCli(['verify', model, '--key', keys.pub, '--json'])).stdout);
+    expect(d.stdout.trim()).toBe(v.rootDigest);
+    const i = JSON.parse((await runCli(['inspect', path.join(model, 'model.sig'), '--json'])).stdout);
+    expect(i.rootDigest).toBe(v.rootDigest);
+  });
+
+  it('one byte changed -> 1, naming the file', async () => {
+    const m = await copy();
+    const f = path.join(m, 'model-00002-of-00002.safetensors');
+    const buf = await readFile(f);
+    buf[1234] = buf[1234]! ^ 0x01;
+    await writeFile(f, buf);
+    const r = await runCli(['verify', m, '--key', keys.pub, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).failures).toEqual([{ code: 'FILE_CHANGED', path: 'model-00002-of-00002.safetensors', message: 'file content does not match the signature' }]);
+  });
+
+  it('a file added (also an empty one) -> 1, every one reported', async () => {
+    const m = await copy();
+    await writeFile(path.join(m, 'modeling_evil.py'), 'import os\n');
+    await writeFile(path.join(m, 'tokenizer', 'added-empty'), '');
+    const r = await runCli(['verify', m, '--key', keys.pub]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FILE_UNEXPECTED modeling_evil.py');
+    expect(r.stdout).toContain('FILE_UNEXPECTED tokenizer/added-empty');
+    expect(r.stderr).toMatch(/^modelsign: refused: .*\[FILE_UNEXPECTED\]\n$/);
+  });
+
+  it('a file removed -> 1', async () => {
+    const m = await copy();
+    await rm(path.join(m, 'empty.txt'));
+    const r = await runCli(['verify', m, '--key', keys.pub, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).failures).toEqual([{ code: 'FILE_MISSING', path: 'empty.txt', message: 'signed file is missing' }]);
+  });
+
+  it('a file renamed -> 1 (missing + unexpected)', async () => {
+    const m = await copy();
+    await rename(path.join(m, 'config.json'), path.join(m, 'config2.json'));
+    const r = await runCli(['verify', m, '--key', keys.pub, '--json']);
+    expect(r.code).toBe(1);
+    const codes = JSON.parse(r.stdout).failures.map((f: { code: string; path: string }) => `${f.code}:${f.path}`).sort();
+    expect(codes).toEqual(['FILE_MISSING:config.json', 'FILE_UNEXPECTED:config2.json']);
+  });
+
+  it('a file truncated -> 1', async () => {
+    const m = await copy();
+    await truncate(path.join(m, 'model-00001-of-00002.safetensors'), 1000);
+    const r = await runCli(['verify', m, '--key', keys.pub]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FILE_CHANGED model-00001-of-00002.safetensors');
+  });
+
+  it('verified with another key -> 1', async () => {
+    const other = await keypair(await tmpDir(), type, 'other');
+    const r = await runCli(['verify', model, '--key', other.pub]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/KEY_HINT_MISMATCH|SIG_INVALID/);
+  });
+
+  it('payload edited under a kept signature -> 1', async () => {
+    const m = await copy();
+    const sigFile = path.join(m, 'model.sig');
+    const b = JSON.parse(await readFile(sigFile, 'utf8'));
+    const st = JSON.parse(Buffer.from(b.dsseEnvelope.payload, 'base64').toString());
+    st.subject[0].annotations.modelsign.license = 'mit';
+    b.dsseEnvelope.payload = Buffer.from(JSON.stringify(st)).toString('base64');
+    await writeFile(sigFile, JSON.stringify(b));
+    const r = await runCli(['verify', m, '--key', keys.pub]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[SIG_INVALID]');
+  });
+
+  it('signature truncated -> 1', async () => {
+    const m = await copy();
+    const sigFile = path.join(m, 'model.sig');
+    const size = (await stat(sigFile)).size;
+    await truncate(sigFile, Math.floor(size / 2));
+    const r = await runCli(['verify', m, '--key', keys.pub]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[SIG_MALFORMED]');
+  });
+
+  it('signature missing -> 1', async () => {
+    const m = await copy();
+    await rm(path.join(m, 'model.sig'));
+    const r = await runCli(['verify', m, '--key', keys.pub]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`modelsign: refused: signature file not found: ${path.join(m, 'model.sig')} [SIG_MISSING]\n`);
+  });
+});
+
+describe('single-file model', () => {
+  it('signs MODEL.sig beside the file and verifies; a changed byte fails', async () => {
+    const dir = await tmpDir();
+    const f = path.join(dir, 'model.safetensors');
+    await writeFile(f, Buffer.alloc(5000, 7));
+    const keys = await keypair(dir, 'ecdsa-p256');
+    expect((await runCli(['sign', f, '--key', keys.key, '--version', '0.1.0'])).code).toBe(0);
+    const sig = JSON.parse(await readFile(`${f}.sig`, 'utf8'));
+    const st = JSON.parse(Buffer.from(sig.dsseEnvelope.payload, 'base64').toString());
+    expect(st.predicate.resources.map((r: { name: string }) => r.name)).toEqual(['model.safetensors']);
+    expect((await runCli(['verify', f, '--key', keys.pub])).code).toBe(0);
+    const d = await runCli(['digest', f]);
+    expect(d.stdout.trim()).toBe(`sha256:${st.subject[0].digest.sha256}`);
+    await appendFile(f, 'x');
+    const r = await runCli(['verify', f, '--key', keys.pub]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FILE_CHANGED model.safetensors');
+  });
+});
+
+describe('usage errors exit 2', () => {
+  let dir: string;
+  let model: string;
+  beforeAll(async () => {
+    dir = await tmpDir();
+    model = await makeHfModel(path.join(dir, 'model'));
+  });
+
+  it('unknown flag', async () => {
+    const r = await runCli(['verify', model, '--key', 'x.pub', '--no-such-flag']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--no-such-flag'");
+  });
+
+  it('missing key file', async () => {
+    const r = await runCli(['verify', model, '--key', path.join(dir, 'nope.pub')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`modelsign: error: public key not found: ${path.join(dir, 'nope.pub')} [KEY_UNREADABLE]\n`);
+    const s = await runCli(['sign', model, '--key', path.join(dir, 'nope.key'), '--version', '1.0.0']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('private key not found');
+  });
+
+  it('missing required options', async () => {
+    expect((await runCli(['verify', model])).code).toBe(2);
+    const r = await runCli(['sign', model, '--key', 'k.key']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('sign needs --version');
+    const v = await runCli(['sign', model, '--key', 'k.key', '--version', 'one']);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toContain('[BAD_VERSION]');
+  });
+
+  it('wrong passphrase, and no passphrase at all', async () => {
+    const prefix = path.join(dir, 'enc');
+    const g = await runCli(['keygen', '--out', prefix], { env: { MODELSIGN_PASSPHRASE: 'right' } });
+    expect(g.code).toBe(0);
+    expect((await stat(`${prefix}.key`)).mode & 0o777).toBe(0o600);
+    expect(await readFile(`${prefix}.key`, 'utf8')).toMatch(/^-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----/);
+    const bad = await runCli(['sign', model, '--key', `${prefix}.key`, '--version', '1.0.0'], { env: { MODELSIGN_PASSPHRASE: 'wrong' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`modelsign: error: wrong passphrase for ${prefix}.key [BAD_PASSPHRASE]\n`);
+    const none = await runCli(['sign', model, '--key', `${prefix}.key`, '--version', '1.0.0']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('[NO_PASSPHRASE]');
+    const ok = await runCli(['sign', model, '--key', `${prefix}.key`, '--version', '1.0.0'], { env: { MODELSIGN_PASSPHRASE: 'right' } });
+    expect(ok.code).toBe(0);
+    expect((await runCli(['verify', model, '--key', `${prefix}.pub`])).code).toBe(0);
+  });
+
+  it('keygen never overwrites a key, and warns when unencrypted', async () => {
+    const prefix = path.join(dir, 'plain');
+    const a = await runCli(['keygen', '--out', prefix, '--unencrypted']);
+    expect(a.code).toBe(0);
+    expect(a.stderr).toContain('NOT encrypted');
+    const b = await runCli(['keygen', '--out', prefix, '--unencrypted']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('[KEY_EXISTS]');
+  });
+
+  it('a public key given to sign, a private key given to verify', async () => {
+    const k = await keypair(dir, 'ed25519', 'swap');
+    const s = await runCli(['sign', model, '--key', k.pub, '--version', '1.0.0']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('[KEY_WRONG_KIND]');
+    const v = await runCli(['verify', model, '--key', k.key]);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toContain('[KEY_WRONG_KIND]');
+  });
+
+  it('--help has examples and exit codes; --version prints the version', async () => {
+    for (const c of ['sign', 'verify', 'keygen', 'digest', 'inspect']) {
+      const r = await runCli([c, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Examples:');
+    }
+    const v = await runCli(['--version']);
+    expect(v.code).toBe(0);
+    const pkg = JSON.parse(await readFile(path.join(__dirname, '../../package.json'), 'utf8'));
+    expect(v.stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('ignore paths and git metadata', () => {
+  it('.git and --ignore-paths are left out and recorded; verify honours them', async () => {
+    const dir = await tmpDir();
+    const model = await makeHfModel(path.join(dir, 'model'));
+    await writeFile(path.join(model, '.gitattributes'), '*.safetensors filter=lfs\n');
+    await cp(path.join(model, 'tokenizer'), path.join(model, 'scratch'), { recursive: true });
+    const k = await keypair(dir);
+    expect((await runCli(['sign', model, '--key', k.key, '--version', '1.0.0', '--ignore-paths', 'scratch'])).code).toBe(0);
+    const i = JSON.parse((await runCli(['inspect', path.join(model, 'model.sig'), '--json'])).stdout);
+    expect(i.serialization.ignore_paths).toEqual(expect.arrayContaining(['.git', '.gitattributes', 'model.sig', 'scratch']));
+    expect(i.resources.some((r: { name: string }) => r.name.startsWith('scratch/'))).toBe(false);
+    await writeFile(path.join(model, 'scratch', 'new-file'), 'x');
+    await writeFile(path.join(model, '.gitattributes'), 'changed');
+    expect((await runCli(['verify', model, '--key', k.pub])).code).toBe(0);
+  });
+
+  it('--ignore-unsigned-files allows extra files but still checks the signed ones', async () => {
+    const dir = await tmpDir();
+    const model = await makeHfModel(path.join(dir, 'model'));
+    const k = await keypair(dir);
+    expect((await runCli(['sign', model, '--key', k.key, '--version', '1.0.0'])).code).toBe(0);
+    await writeFile(path.join(model, 'extra.bin'), 'x');
+    expect((await runCli(['verify', model, '--key', k.pub])).code).toBe(1);
+    expect((await runCli(['verify', model, '--key', k.pub, '--ignore-unsigned-files'])).code).toBe(0);
+    await appendFile(path.join(model, 'config.json'), ' ');
+    const r = await runCli(['verify', model, '--key', k.pub, '--ignore-unsigned-files']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FILE_CHANGED config.json');
+  });
+});
