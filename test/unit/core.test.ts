@@ -132,3 +132,22 @@ describe('hash algorithms', () => {
     );
   });
 });
+
+describe('Ed25519 against an independent implementation (@noble/ed25519) and RFC 8032', () => {
+  it('RFC 8032 test 2: our signer reproduces the published signature; noble verifies it', async () => {
+    const { createPrivateKey } = await import('node:crypto');
+    const ed = await import('@noble/ed25519');
+    const seed = Buffer.from('4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb', 'hex');
+    // PKCS#8 wrapper for a raw Ed25519 seed.
+    const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+    const key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+    const msg = Buffer.from('72', 'hex');
+    const sig = signBytes(key, msg);
+    expect(sig.toString('hex')).toBe(
+      '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00',
+    );
+    const pub = Buffer.from('3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c', 'hex');
+    expect(await ed.verifyAsync(sig, msg, pub)).toBe(true);
+    expect(createPublicKey(key).export({ format: 'der', type: 'spki' }).subarray(-32).equals(pub)).toBe(true);
+  });
+});
