@@ -20,6 +20,8 @@ const SPDX_IDS = new Map<string, string>();
 for (const list of ['spdx-license-ids', 'spdx-license-ids/deprecated.json']) {
   for (const id of fromParser(list) as string[]) SPDX_IDS.set(id.toLowerCase(), id);
 }
+// A Map, not the object: a licence called "constructor" must not find Object.prototype's.
+const HF = new Map(Object.entries(HF_LICENSES));
 const SPDX_EXCEPTIONS = new Map<string, string>((fromParser('spdx-exceptions') as string[]).map((id) => [id.toLowerCase(), id]));
 
 /** Longest licence string we read from a (possibly hostile) signature. */
@@ -48,15 +50,13 @@ function refId(id: string): string {
 function canonicalId(token: string): { id: string; known: boolean } | undefined {
   if (!ID_CHARS.test(token)) return undefined;
   const lower = token.toLowerCase();
-  if (lower in HF_LICENSES) {
-    const spdx = HF_LICENSES[lower];
-    return { id: spdx ?? refId(lower), known: true };
-  }
+  if (HF.has(lower)) return { id: HF.get(lower) ?? refId(lower), known: true };
   const spdx = SPDX_IDS.get(lower);
   if (spdx) return { id: spdx, known: true };
   if (lower.endsWith('+') && !lower.slice(0, -1).includes('+')) {
-    const base = canonicalId(token.slice(0, -1));
-    if (base && !base.id.startsWith('LicenseRef-')) return { id: `${base.id}+`, known: base.known };
+    // "or later" applies to the SPDX id as written (GPL-2.0+), not to HF's reading of it.
+    const base = SPDX_IDS.get(lower.slice(0, -1)) ?? HF.get(lower.slice(0, -1));
+    if (base) return { id: `${base.replace(/-only$/, '')}+`, known: true };
   }
   if (lower.startsWith('licenseref-') && lower.length > 'licenseref-'.length) return { id: refId(lower.slice('licenseref-'.length)), known: true };
   return { id: refId(lower), known: false };

@@ -232,7 +232,13 @@ export function parsePolicyText(text: string, file: string): LoadedPolicy {
     throw invalid(file, '', isSeq(doc.contents) ? 'must be a mapping, not a list' : 'must be a mapping of fields (apiVersion, trust, license, ...)');
   }
   // Aliases are bounded: a policy has no need for them, and many can expand exponentially.
-  return validatePolicy(doc.toJS({ maxAliasCount: 50 }) ?? {}, file);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    throw invalid(file, '', `cannot be read: ${(e as Error).message.split('\n')[0]}`);
+  }
+  return validatePolicy(value ?? {}, file);
 }
 
 /** Read and validate a policy file. Every problem is a usage error (exit 2). */
