@@ -8,7 +8,7 @@ export function register(program: Command): void {
   const policy = program.command('policy').description('work with verification policies (see docs/policy.md)');
   policy
     .command('check')
-    .description('validate a policy file: schema, licence ids, identity patterns, key files')
+    .description('validate a policy file: schema, license ids, identity patterns, key files')
     .argument('<file>', 'policy file (YAML or JSON)')
     .option('--json', 'print one JSON object: valid, the normalised policy or the error')
     .addHelpText(
@@ -50,7 +50,7 @@ license.retrain.deny[0]), or the file cannot be read.`,
             const r = p.license?.[purpose];
             if (p.license) lines.push(`  ${purpose}:${' '.repeat(8 - purpose.length)}${r ? `allow [${r.allow.join(', ')}]${r.deny.length ? `, deny [${r.deny.join(', ')}]` : ''}` : 'refused (no rule for this purpose)'}`);
           }
-          if (!p.license) lines.push('  licences: not checked (no license section)');
+          if (!p.license) lines.push('  licenses: not checked (no license section)');
           lines.push(`  lineage:  ${p.lineage.require ? 'required' : 'checked when given (--lineage)'}${Object.keys(p.lineage.minVersion).length ? `; minimum versions: ${Object.entries(p.lineage.minVersion).map(([n, v]) => `${n} >= ${v}`).join(', ')}` : ''}`);
           if (p.revoked.length) lines.push(`  revoked:  ${p.revoked.length} digest${p.revoked.length === 1 ? '' : 's'}`);
           if (p.formats) lines.push(`  formats:  deny [${p.formats.deny.join(', ')}]${p.formats.scan ? ', scan' : ''}`);

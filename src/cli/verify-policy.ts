@@ -2,7 +2,7 @@
  * verify plugin: --policy FILE [--purpose deploy|retrain].
  *
  * The policy supplies who to trust (unless the command line names keys or identities, which
- * then replace its trust section) and adds a stage that applies its licence, lineage,
+ * then replace its trust section) and adds a stage that applies its license, lineage,
  * revocation and minimum-version rules for the purpose. It runs after the lineage plugin,
  * whose ancestry it reads.
  */
@@ -32,7 +32,7 @@ function cliTrustGiven(flags: Flags): boolean {
 export const policyPlugin: VerifyPlugin = {
   name: 'policy',
   addOptions(cmd: Command) {
-    cmd.option('--policy <file>', 'verification policy (YAML or JSON): who is trusted, which licences may be used, revocations; see docs/policy.md');
+    cmd.option('--policy <file>', 'verification policy (YAML or JSON): who is trusted, which licenses may be used, revocations; see docs/policy.md');
     cmd.addOption(new Option('--purpose <purpose>', 'what the model will be used for, checked against the policy (default: deploy)').choices(['deploy', 'retrain']));
   },
   async prepare(flags) {

@@ -1,6 +1,6 @@
 /**
  * Hugging Face license ids (the `license:` field of a model card) and the SPDX id each one
- * means. `null`: no SPDX equivalent (community licences such as llama3, gemma, the OpenRAIL
+ * means. `null`: no SPDX equivalent (community licenses such as llama3, gemma, the OpenRAIL
  * family, or the deliberately vague `other` / `unknown` / `cc` / `gpl`); those stay
  * `LicenseRef-<hf id>` and are matched only by name.
  *
@@ -94,5 +94,5 @@ export const HF_LICENSES: Readonly<Record<string, string | null>> = {
   other: null,
 };
 
-/** Special names a policy may use: `none` is a model that records no licence at all. */
+/** Special names a policy may use: `none` is a model that records no license at all. */
 export const NO_LICENSE = 'none';

@@ -1,10 +1,10 @@
 /**
- * Licence ids and expressions, and whether one is allowed for a purpose.
+ * License ids and expressions, and whether one is allowed for a purpose.
  *
  * Everything is first normalised to a canonical SPDX expression: ids compare
  * case-insensitively, Hugging Face ids map to their SPDX id where one exists, and any other
  * id (llama3, gemma, other, a vendor's own name) becomes `LicenseRef-<id, lowercased>`, which
- * only ever matches itself - so an unknown licence is allowed only when the policy names it.
+ * only ever matches itself - so an unknown license is allowed only when the policy names it.
  * Parsing and id matching (ranges like GPL-2.0+, WITH exceptions) are left to
  * spdx-expression-parse and spdx-satisfies; this module adds the allow/deny rule on top.
  */
@@ -20,11 +20,11 @@ const SPDX_IDS = new Map<string, string>();
 for (const list of ['spdx-license-ids', 'spdx-license-ids/deprecated.json']) {
   for (const id of fromParser(list) as string[]) SPDX_IDS.set(id.toLowerCase(), id);
 }
-// A Map, not the object: a licence called "constructor" must not find Object.prototype's.
+// A Map, not the object: a license called "constructor" must not find Object.prototype's.
 const HF = new Map(Object.entries(HF_LICENSES));
 const SPDX_EXCEPTIONS = new Map<string, string>((fromParser('spdx-exceptions') as string[]).map((id) => [id.toLowerCase(), id]));
 
-/** Longest licence string we read from a (possibly hostile) signature. */
+/** Longest license string we read from a (possibly hostile) signature. */
 export const MAX_LICENSE_LENGTH = 1024;
 /** Bound on the OR-of-ANDs expansion of one expression (it can grow exponentially). */
 const MAX_CHOICES = 256;
@@ -62,7 +62,7 @@ function canonicalId(token: string): { id: string; known: boolean } | undefined 
   return { id: refId(lower), known: false };
 }
 
-/** Normalise a licence id or expression; a missing one becomes the name `none`. */
+/** Normalise a license id or expression; a missing one becomes the name `none`. */
 export function normalizeLicense(raw: string | undefined | null): License {
   const text = typeof raw === 'string' ? raw.trim() : '';
   if (text === '') return { raw: NO_LICENSE, spdx: refId(NO_LICENSE), node: { license: refId(NO_LICENSE) }, known: false };
@@ -96,7 +96,7 @@ export function normalizeLicense(raw: string | undefined | null): License {
   }
 }
 
-/** One licence in an OR-of-ANDs choice, as the string spdx-satisfies reads. */
+/** One license in an OR-of-ANDs choice, as the string spdx-satisfies reads. */
 function termText(t: SpdxLicense): string {
   return `${t.license}${t.plus ? '+' : ''}${t.exception ? ` WITH ${t.exception}` : ''}`;
 }
@@ -138,7 +138,7 @@ export interface Blocker {
 export type LicenseVerdict = { ok: true; spdx: string } | { ok: false; blockers: Blocker[] };
 
 /**
- * Is this licence acceptable under the rule? Deny wins over allow: a denied id is never
+ * Is this license acceptable under the rule? Deny wins over allow: a denied id is never
  * acceptable. With OR the licensee may pick any branch, so one acceptable branch suffices;
  * with AND every id must be acceptable.
  */
@@ -160,7 +160,7 @@ export function evaluateLicense(lic: License, rule: CompiledRule): LicenseVerdic
   return { ok: false, blockers: [...blockers.values()] };
 }
 
-/** LicenseRefs we know the meaning of (HF community licences), as opposed to unknown names. */
+/** LicenseRefs we know the meaning of (HF community licenses), as opposed to unknown names. */
 const NAMED_REFS = new Set(
   Object.entries(HF_LICENSES)
     .filter(([id, spdx]) => spdx === null && id !== 'other' && id !== 'unknown')

@@ -2,7 +2,7 @@
  * Read and validate a policy file (YAML, or JSON - a subset of YAML).
  *
  * The schema is strict: an unknown field, a wrong type, a duplicate key, a bad regexp or a
- * licence that is not an id is an error (exit 2) naming the field's path
+ * license that is not an id is an error (exit 2) naming the field's path
  * (`trust.identities[1].identityRegExp`), so a typo can never silently loosen the policy.
  */
 import { constants } from 'node:fs';
@@ -19,7 +19,7 @@ export const MAX_POLICY_BYTES = 1024 * 1024;
 const MAX_REGEXP_LENGTH = 1024;
 
 export interface LoadedPolicy extends Policy {
-  /** Licence rules, normalised for evaluation. */
+  /** License rules, normalised for evaluation. */
   rules: Partial<Record<Purpose, CompiledRule>>;
 }
 
@@ -125,14 +125,14 @@ function anchoredRegExp(r: Reader, v: unknown, at: string): string {
 
 function readLicenseRule(r: Reader, v: unknown, at: string): { raw: { allow: string[]; deny: string[] }; rule: CompiledRule } {
   const o = r.object(v, at, ['allow', 'deny']);
-  if (o.allow === undefined) r.fail(join(at, 'allow'), 'is required (list the licences allowed for this purpose; [] allows none)');
+  if (o.allow === undefined) r.fail(join(at, 'allow'), 'is required (list the licenses allowed for this purpose; [] allows none)');
   const allow = r.strings(o.allow, join(at, 'allow'));
   const deny = o.deny === undefined ? [] : r.strings(o.deny, join(at, 'deny'));
   const compile = (list: string[], key: string) =>
     list.map((s, i) => {
       const lic = normalizeLicense(s);
-      if (!lic.node) r.fail(`${join(at, key)}[${i}]`, `"${s}" is not a licence id`);
-      if ('conjunction' in lic.node) r.fail(`${join(at, key)}[${i}]`, `"${s}" must be one licence id, not an expression (list each id separately)`);
+      if (!lic.node) r.fail(`${join(at, key)}[${i}]`, `"${s}" is not a license id`);
+      if ('conjunction' in lic.node) r.fail(`${join(at, key)}[${i}]`, `"${s}" must be one license id, not an expression (list each id separately)`);
       return lic;
     });
   return { raw: { allow, deny }, rule: { allow: compile(allow, 'allow'), deny: compile(deny, 'deny') } };

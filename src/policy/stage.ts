@@ -1,10 +1,10 @@
 /**
  * The policy as a verify stage: runs after the signature, the files and the lineage walk
  * have been checked, and refuses the model when the policy says it must not be used for
- * this purpose (a licence that binds it, a revoked digest, a version below the minimum, a
+ * this purpose (a license that binds it, a revoked digest, a version below the minimum, a
  * lineage that is required but missing or unverified).
  *
- * The licences that bind a model are its own plus every ancestor's: the lineage stage puts
+ * The licenses that bind a model are its own plus every ancestor's: the lineage stage puts
  * the verified ancestry in `result.extra.lineage.ancestors`.
  */
 import semver from 'semver';
@@ -27,7 +27,7 @@ export interface LineageAncestor {
   verified: boolean;
 }
 
-/** Where a binding licence came from, for messages and the JSON report. */
+/** Where a binding license came from, for messages and the JSON report. */
 interface Source {
   kind: 'model' | 'ancestor';
   name: string;
@@ -110,7 +110,11 @@ function licenseFailure(s: Source, raw: string, blockers: Blocker[], purpose: Pu
   const denied = blockers.filter((b) => b.reason === 'denied');
   const code = denied.length > 0 ? 'POLICY_LICENSE_DENIED' : blockers.every((b) => b.reason === 'unknown') ? 'POLICY_LICENSE_UNKNOWN' : 'POLICY_LICENSE_NOT_ALLOWED';
   const why = (b: Blocker): string =>
-    b.reason === 'denied' ? 'is denied' : b.reason === 'unknown' ? 'is not a known licence and not allowed by name' : 'is not allowed';
+    b.reason === 'denied' ? 'is denied' : b.reason === 'unknown' ? 'is not a known license and not allowed by name' : 'is not allowed';
+  if (s.license === undefined || s.license.trim() === '') {
+    const who = s.kind === 'model' ? `the model ${id(s)}` : origin(s).replace('brought in by ', '');
+    return { code, message: `${who} records no license, and "none" is not allowed for ${purpose} by the policy` };
+  }
   const whole = blockers.length === 1 && displayId(blockers[0]!.term).toLowerCase() === raw.toLowerCase();
   const detail = whole
     ? why(blockers[0]!)
@@ -134,7 +138,7 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
     ctx.result.extra.policy = report;
 
     if (lineage === 'malformed') {
-      failures.push({ code: 'POLICY_LINEAGE_MALFORMED', message: 'the lineage result is not in the expected form; the policy cannot tell which licences bind the model' });
+      failures.push({ code: 'POLICY_LINEAGE_MALFORMED', message: 'the lineage result is not in the expected form; the policy cannot tell which licenses bind the model' });
       return failures;
     }
     const ancestors = lineage?.ancestors ?? [];
@@ -144,9 +148,9 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
         if (!a.verified) failures.push({ code: 'POLICY_LINEAGE_UNVERIFIED', message: `the policy requires verified lineage, but ancestor ${a.name}${a.version ? `@${a.version}` : ''} (${short(withSha(a.rootDigest))}) is not verified` });
       }
     } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== undefined || policy.revoked.length > 0)) {
-      // The parents' licences and digests bind this model too; without the walk we cannot
+      // The parents' licenses and digests bind this model too; without the walk we cannot
       // know them, and passing would let a fine-tune shed its base model's terms.
-      failures.push({ code: 'POLICY_LINEAGE_UNKNOWN', message: `${id(model)} was built from parent models whose licences bind it, but no lineage was checked (give --lineage DIR)` });
+      failures.push({ code: 'POLICY_LINEAGE_UNKNOWN', message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
     }
 
     const sources: Source[] = [

@@ -19,7 +19,7 @@ export interface PolicyTrust {
   identities: IdentityRule[];
 }
 
-/** Licence entries as written in the policy, each normalised once at load. */
+/** License entries as written in the policy, each normalised once at load. */
 export interface LicenseRule {
   allow: string[];
   deny: string[];
@@ -36,7 +36,7 @@ export interface Policy {
   apiVersion: typeof POLICY_API_VERSION;
   /** Absent: the policy does not name who to trust (the command line must). */
   trust: PolicyTrust | undefined;
-  /** Absent: licences are not checked. A section without a rule for a purpose refuses it. */
+  /** Absent: licenses are not checked. A section without a rule for a purpose refuses it. */
   license: Partial<Record<Purpose, LicenseRule>> | undefined;
   lineage: { require: boolean; minVersion: Record<string, string> };
   /** Lowercase `sha256:<64 hex>` root digests. */

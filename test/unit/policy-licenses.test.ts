@@ -14,7 +14,7 @@ describe('normalizeLicense', () => {
     expect(normalizeLicense('odbl').spdx).toBe('ODbL-1.0');
     expect(normalizeLicense('gpl-3.0').spdx).toBe('GPL-3.0-only');
   });
-  it('keeps community licences as LicenseRef ids', () => {
+  it('keeps community licenses as LicenseRef ids', () => {
     expect(normalizeLicense('llama3').spdx).toBe('LicenseRef-llama3');
     expect(normalizeLicense('Llama3.1').spdx).toBe('LicenseRef-llama3.1');
     expect(normalizeLicense('gemma').spdx).toBe('LicenseRef-gemma');
@@ -28,7 +28,7 @@ describe('normalizeLicense', () => {
     expect(normalizeLicense('GPL-2.0+').spdx).toBe('GPL-2.0+');
     expect(normalizeLicense('mpl-2.0+').spdx).toBe('MPL-2.0+');
   });
-  it('marks missing, unparseable and unknown licences', () => {
+  it('marks missing, unparseable and unknown licenses', () => {
     expect(normalizeLicense(undefined)).toMatchObject({ raw: 'none', spdx: 'LicenseRef-none' });
     expect(normalizeLicense('   ').raw).toBe('none');
     expect(normalizeLicense('Llama 3 Community License').spdx).toBeUndefined();

@@ -69,7 +69,7 @@ async function run(policyText: string, purpose: 'deploy' | 'retrain', c: VerifyC
   return policyStage(parsePolicyText(policyText, '/p/policy.yaml'), purpose)(c);
 }
 
-describe('licence inheritance through the lineage', () => {
+describe('license inheritance through the lineage', () => {
   it('an apache-2.0 fine-tune of llama3 may deploy', async () => {
     const c = ctx(FT, { ancestors: [ancestor()] });
     expect(await run(POLICY, 'deploy', c)).toEqual([]);
@@ -83,7 +83,7 @@ describe('licence inheritance through the lineage', () => {
     });
   });
 
-  it('but inherits the retrain ban, naming the licence, the ancestor and the purpose', async () => {
+  it('but inherits the retrain ban, naming the license, the ancestor and the purpose', async () => {
     const f = await run(POLICY, 'retrain', ctx(FT, { ancestors: [ancestor()] }));
     expect(f).toHaveLength(1);
     expect(f[0]!.code).toBe('POLICY_LICENSE_DENIED');
@@ -99,22 +99,22 @@ describe('licence inheritance through the lineage', () => {
     expect(f[0]!.message).toContain('is not allowed for deploy');
   });
 
-  it('an ancestor without a licence is refused unless "none" is allowed by name', async () => {
+  it('an ancestor without a license is refused unless "none" is allowed by name', async () => {
     const lineage = { ancestors: [ancestor({ license: undefined })] };
     const f = await run(POLICY, 'deploy', ctx(FT, lineage));
     expect(f.map((x) => x.code)).toEqual(['POLICY_LICENSE_UNKNOWN']);
-    expect(f[0]!.message).toContain('license "none" brought in by ancestor meta/llama3-8b@3.0.0');
+    expect(f[0]!.message).toBe('ancestor meta/llama3-8b@3.0.0 (sha256:111111111111…, finetune parent of acme/ft) records no license, and "none" is not allowed for deploy by the policy');
     const allowNone = POLICY.replace('llama3] }', 'llama3, none] }');
     expect(await run(allowNone, 'deploy', ctx(FT, lineage))).toEqual([]);
   });
 
-  it('the model itself: no lineage, its own licence decides', async () => {
+  it('the model itself: no lineage, its own license decides', async () => {
     expect(await run(POLICY, 'deploy', ctx({ name: 'meta/llama3', version: '3.0.0', license: 'llama3' }))).toEqual([]);
     const f = await run(POLICY, 'retrain', ctx({ name: 'meta/llama3', version: '3.0.0', license: 'llama3' }));
     expect(f[0]!.message).toBe('license "llama3" of the model meta/llama3@3.0.0 is denied for retrain by the policy');
   });
 
-  it('a policy without a rule for the purpose refuses it; one without licences does not check them', async () => {
+  it('a policy without a rule for the purpose refuses it; one without licenses does not check them', async () => {
     const deployOnly = 'apiVersion: modelsign/v1\nlicense:\n  deploy: {allow: [mit]}\n';
     expect((await run(deployOnly, 'retrain', ctx({ name: 'x', license: 'mit' })))[0]!.code).toBe('POLICY_PURPOSE_NOT_COVERED');
     expect(await run('apiVersion: modelsign/v1\n', 'retrain', ctx({ name: 'x', license: 'other' }))).toEqual([]);
