@@ -63,7 +63,9 @@ function canonicalId(token: string): { id: string; known: boolean } | undefined 
 }
 
 /** Normalise a license id or expression; a missing one becomes the name `none`. */
-export function normalizeLicense(raw: string | undefined | null): License {
+export function normalizeLicense(raw: unknown): License {
+  // Anything but a string or nothing is malformed, never "no license".
+  if (raw !== undefined && raw !== null && typeof raw !== 'string') return { raw: JSON.stringify(raw)?.slice(0, 80) ?? typeof raw, spdx: undefined, node: undefined, known: false };
   const text = typeof raw === 'string' ? raw.trim() : '';
   if (text === '') return { raw: NO_LICENSE, spdx: refId(NO_LICENSE), node: { license: refId(NO_LICENSE) }, known: false };
   const bad: License = { raw: text, spdx: undefined, node: undefined, known: false };

@@ -5,7 +5,7 @@
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bytes, cleanupTmp, ROOT, runCli, tmpDir } from '../helpers/cli.js';
+import { bytes, cleanupTmp, HAS_SHARED, ROOT, runCli, SHARED, tmpDir } from '../helpers/cli.js';
 
 let dir: string;
 let release: { key: string; pub: string };
@@ -174,6 +174,25 @@ describe('trust from the policy', () => {
     const check = await runCli(['policy', 'check', ids]);
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('note: trust.identities is not supported by this build');
+  });
+});
+
+// A model signed by the OMS reference implementation (model_signing 1.1.0, ECDSA P-384), read in
+// place: its signature records no modelsign metadata, so it has no license.
+describe.skipIf(!HAS_SHARED)('a model signed by another OMS implementation', () => {
+  const CASE = path.join(SHARED, 'model-transparency', 'v1.1.0-elliptic-key');
+  const KEY = path.join(SHARED, 'model-transparency', 'keys', 'signing-key-pub.pem');
+  it('is trusted through a policy key, and refused for want of a license unless "none" is allowed', async () => {
+    const strict = await writePolicy('interop.yaml', `apiVersion: modelsign/v1\ntrust:\n  keys: ["${KEY}"]\nlicense:\n  deploy: {allow: [apache-2.0]}\n`);
+    const r = await runCli(['verify', CASE, '--policy', strict, '--ignore-paths', 'ignore-me']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('records no license, and "none" is not allowed for deploy by the policy [POLICY_LICENSE_UNKNOWN]');
+    const lenient = await writePolicy('interop-none.yaml', `apiVersion: modelsign/v1\ntrust:\n  keys: ["${KEY}"]\nlicense:\n  deploy: {allow: [apache-2.0, none]}\n`);
+    const ok = await runCli(['verify', CASE, '--policy', lenient, '--ignore-paths', 'ignore-me']);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    // ...but not by a policy that trusts only our own key.
+    expect((await runCli(['verify', CASE, '--policy', policy, '--ignore-paths', 'ignore-me'])).code).toBe(1);
   });
 });
 

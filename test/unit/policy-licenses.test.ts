@@ -38,6 +38,8 @@ describe('normalizeLicense', () => {
     expect(normalizeLicense('acme-eula').known).toBe(false);
     expect(normalizeLicense('constructor')).toMatchObject({ spdx: 'LicenseRef-constructor', known: false });
     expect(normalizeLicense('__proto__').spdx).toBeUndefined();
+    expect(normalizeLicense(['llama3'])).toMatchObject({ raw: '["llama3"]', spdx: undefined });
+    expect(normalizeLicense(3).spdx).toBeUndefined();
     expect(normalizeLicense('llama3').known).toBe(true);
   });
 });
