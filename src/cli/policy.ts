@@ -1,16 +1,24 @@
 /** `modelsign policy check FILE`: validate a verification policy without a model. */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ModelsignError } from '../errors.js';
+import { ModelsignError, usage } from '../errors.js';
 import { out, printJson, run } from './io.js';
 
 export function register(program: Command): void {
-  const policy = program.command('policy').description('work with verification policies (see docs/policy.md)');
+  const policy = program
+    .command('policy')
+    .description('work with verification policies (see docs/policy.md)')
+    // `modelsign policy` alone is a usage error, not a silent help page with exit 0.
+    .action(run(async () => {
+      throw usage('MISSING_COMMAND', 'policy needs a subcommand: modelsign policy check FILE');
+    }));
   policy
     .command('check')
     .description('validate a policy file: schema, license ids, identity patterns, key files')
     .argument('<file>', 'policy file (YAML or JSON)')
     .option('--json', 'print one JSON object: valid, the normalised policy or the error')
+    .option('-q, --quiet', 'no progress output')
+    .option('--debug', 'show stack traces on errors')
     .addHelpText(
       'after',
       `
@@ -22,7 +30,8 @@ Exit codes: 0 the policy is valid; 2 it is not (the message names the field, e.g
 license.retrain.deny[0]), or the file cannot be read.`,
     )
     .action(
-      run(async (file: string, o: { json?: boolean }) => {
+      run(async (file: string, o: { json?: boolean; debug?: boolean }) => {
+        if (o.debug) (await import('./io.js')).state.debug = true;
         const { loadPolicy } = await import('../policy/load.js');
         const { formatsStages } = await import('../policy/formats.js');
         const { trustFactories } = await import('../policy/trust.js');

@@ -283,6 +283,21 @@ describe('malformed policies are usage errors (exit 2), in verify and in policy 
     expect(r.stderr).toContain('--purpose needs --policy FILE');
   });
 
+  it('policy without a subcommand, or an unknown one -> 2', async () => {
+    const r = await runCli(['policy']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('policy needs a subcommand: modelsign policy check FILE [MISSING_COMMAND]');
+    expect((await runCli(['policy', 'lint', policy])).code).toBe(2);
+    expect((await runCli(['policy', 'check', policy, '--strict'])).code).toBe(2);
+  });
+
+  it('an empty policy file -> 2 naming apiVersion', async () => {
+    const f = await writePolicy('empty.yaml', '');
+    const r = await runCli(['policy', 'check', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`policy ${f}: apiVersion: is required`);
+  });
+
   it('policy check accepts a valid policy and prints what it enforces', async () => {
     const r = await runCli(['policy', 'check', policy]);
     expect(r.code).toBe(0);
