@@ -163,7 +163,8 @@ export function validatePolicy(doc: unknown, file: string): LoadedPolicy {
     }
   }
 
-  const lineage = { require: false, minVersion: {} as Record<string, string> };
+  // Null prototype: a model may be called "__proto__" or "constructor".
+  const lineage = { require: false, minVersion: Object.create(null) as Record<string, string> };
   if (o.lineage !== undefined) {
     const l = r.object(o.lineage, 'lineage', ['require', 'minVersion']);
     if (l.require !== undefined) lineage.require = r.bool(l.require, 'lineage.require');

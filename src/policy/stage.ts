@@ -96,14 +96,24 @@ function short(d: string | undefined): string {
   return d ? `${d.slice(0, 'sha256:'.length + 12)}…` : 'unknown digest';
 }
 
+/**
+ * Names, versions and licenses come from signatures: keep a refusal one short line whatever
+ * they contain (control characters would forge extra lines in logs).
+ */
+function clean(text: string, max = 120): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
 function id(s: Source): string {
-  return `${s.name}${s.version ? `@${s.version}` : ''}`;
+  return clean(`${s.name}${s.version ? `@${s.version}` : ''}`);
 }
 
 function origin(s: Source): string {
   if (s.kind === 'model') return `of the model ${id(s)}`;
-  const rel = s.relation && s.childName ? `, ${s.relation} parent of ${s.childName}` : s.childName ? `, parent of ${s.childName}` : '';
-  return `brought in by ancestor ${id(s)} (${short(s.rootDigest)}${rel})`;
+  const rel = s.relation && s.childName ? `, ${clean(s.relation, 40)} parent of ${clean(s.childName)}` : s.childName ? `, parent of ${clean(s.childName)}` : '';
+  return `brought in by ancestor ${id(s)} (${clean(short(s.rootDigest))}${rel})`;
 }
 
 function licenseFailure(s: Source, raw: string, blockers: Blocker[], purpose: Purpose): Failure {
@@ -118,8 +128,8 @@ function licenseFailure(s: Source, raw: string, blockers: Blocker[], purpose: Pu
   const whole = blockers.length === 1 && displayId(blockers[0]!.term).toLowerCase() === raw.toLowerCase();
   const detail = whole
     ? why(blockers[0]!)
-    : `is not acceptable: ${blockers.map((b) => `${displayId(b.term)} ${why(b)}`).join(', ')}`;
-  return { code, message: `license "${raw}" ${origin(s)} ${detail} for ${purpose} by the policy` };
+    : `is not acceptable: ${blockers.map((b) => `${clean(displayId(b.term))} ${why(b)}`).join(', ')}`;
+  return { code, message: `license "${clean(raw, 200)}" ${origin(s)} ${detail} for ${purpose} by the policy` };
 }
 
 export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage {
@@ -145,7 +155,7 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
     if (policy.lineage.require) {
       if (!lineage) failures.push({ code: 'POLICY_LINEAGE_REQUIRED', message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
       for (const a of ancestors) {
-        if (!a.verified) failures.push({ code: 'POLICY_LINEAGE_UNVERIFIED', message: `the policy requires verified lineage, but ancestor ${a.name}${a.version ? `@${a.version}` : ''} (${short(withSha(a.rootDigest))}) is not verified` });
+        if (!a.verified) failures.push({ code: 'POLICY_LINEAGE_UNVERIFIED', message: `the policy requires verified lineage, but ancestor ${clean(`${a.name}${a.version ? `@${a.version}` : ''}`)} (${clean(short(withSha(a.rootDigest)))}) is not verified` });
       }
     } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== undefined || policy.revoked.length > 0)) {
       // The parents' licenses and digests bind this model too; without the walk we cannot
@@ -162,7 +172,7 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
       const revoked = new Set(policy.revoked);
       for (const s of sources) {
         if (s.rootDigest && revoked.has(s.rootDigest)) {
-          failures.push({ code: 'POLICY_REVOKED', message: s.kind === 'model' ? `the model ${id(s)} (${s.rootDigest}) is revoked by the policy` : `ancestor ${id(s)} (${s.rootDigest}) is revoked by the policy` });
+          failures.push({ code: 'POLICY_REVOKED', message: s.kind === 'model' ? `the model ${id(s)} (${s.rootDigest}) is revoked by the policy` : `ancestor ${id(s)} (${clean(s.rootDigest)}) is revoked by the policy` });
         }
       }
     }
@@ -170,7 +180,7 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
     const min = Object.hasOwn(policy.lineage.minVersion, model.name) ? policy.lineage.minVersion[model.name] : undefined;
     if (min !== undefined) {
       const v = model.version !== undefined ? semver.valid(model.version) : null;
-      if (v === null) failures.push({ code: 'POLICY_MIN_VERSION', message: `the policy requires ${model.name} >= ${min}, but the signature records ${model.version === undefined ? 'no version' : `version "${model.version}", which is not semver`}` });
+      if (v === null) failures.push({ code: 'POLICY_MIN_VERSION', message: `the policy requires ${clean(model.name)} >= ${min}, but the signature records ${model.version === undefined ? 'no version' : `version "${clean(model.version)}", which is not semver`}` });
       else if (semver.lt(v, min)) failures.push({ code: 'POLICY_MIN_VERSION', message: `${id(model)} is below the policy's minimum version ${min}` });
     }
 

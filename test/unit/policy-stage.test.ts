@@ -108,6 +108,16 @@ describe('license inheritance through the lineage', () => {
     expect(await run(allowNone, 'deploy', ctx(FT, lineage))).toEqual([]);
   });
 
+  it('keeps a refusal on one line whatever the signed names contain', async () => {
+    const lineage = { ancestors: [ancestor({ name: 'evil\nmodelsign: verified OK', license: `llama3`, childName: 'x\r\ny', rootDigest: `sha256:${'a'.repeat(64)}\n` })] };
+    const f = await run(POLICY, 'retrain', ctx(FT, lineage));
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).not.toMatch(/[\n\r]/);
+    expect(f[0]!.message).toContain('ancestor evil?modelsign: verified OK@3.0.0');
+    const long = await run(POLICY, 'retrain', ctx({ ...FT, license: `apache-2.0 AND ${'x'.repeat(600)}` }));
+    expect(long[0]!.message.length).toBeLessThan(600);
+  });
+
   it('the model itself: no lineage, its own license decides', async () => {
     expect(await run(POLICY, 'deploy', ctx({ name: 'meta/llama3', version: '3.0.0', license: 'llama3' }))).toEqual([]);
     const f = await run(POLICY, 'retrain', ctx({ name: 'meta/llama3', version: '3.0.0', license: 'llama3' }));
@@ -168,6 +178,11 @@ describe('revocation and minimum versions', () => {
     expect(await run(p, 'deploy', ctx({ ...FT, version: '2.0.0' }))).toEqual([]);
     expect((await run(p, 'deploy', ctx({ name: 'acme/ft' })))[0]!.message).toContain('records no version');
     expect(await run(p, 'deploy', ctx({ name: 'other/model', version: '0.1.0' }))).toEqual([]);
+    // Model names are data, even the ones that are special to JavaScript objects.
+    const odd = 'apiVersion: modelsign/v1\nlineage:\n  minVersion: {__proto__: "1.0.0", constructor: "2.0.0"}\n';
+    expect((await run(odd, 'deploy', ctx({ name: '__proto__', version: '0.9.0' }))).map((x) => x.code)).toEqual(['POLICY_MIN_VERSION']);
+    expect((await run(odd, 'deploy', ctx({ name: 'constructor', version: '1.0.0' }))).map((x) => x.code)).toEqual(['POLICY_MIN_VERSION']);
+    expect(await run(odd, 'deploy', ctx({ name: 'toString', version: '0.0.1' }))).toEqual([]);
   });
 });
 
