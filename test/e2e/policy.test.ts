@@ -2,6 +2,7 @@
  * Verification policy, end to end: real models signed by the built CLI, verified with
  * `--policy` against a policy that trusts the signer's public key.
  */
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,8 +165,9 @@ describe('trust from the policy', () => {
   });
 
   // Certificate chains and Sigstore identities are checked by the interop feature; until it is
-  // wired into src/policy/trust.ts a policy naming them is refused, never half-applied.
-  it('trust kinds this build cannot check are a usage error naming the kind', async () => {
+  // wired into src/policy/trust.ts a policy naming them is refused, never half-applied. Once it
+  // is, test/e2e/policy-wiring.test.ts covers identities instead.
+  it.skipIf(existsSync(path.join(ROOT, 'src', 'verify', 'trust-sigstore.ts')))('trust kinds this build cannot check are a usage error naming the kind', async () => {
     const ids = await writePolicy('ids.yaml', `apiVersion: modelsign/v1\ntrust:\n  keys: [keys/release.pub]\n  identities:\n    - identityRegExp: 'https://github\\.com/acme/.+'\n      issuer: https://token.actions.githubusercontent.com\n`);
     const r = await runCli(['verify', foreign, '--policy', ids]);
     expect(r.code).toBe(2);
