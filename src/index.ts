@@ -39,3 +39,10 @@ export async function verifyWithKeys(opts: Omit<VerifyOptions, 'trust'> & { keys
   const trust = await Promise.all(opts.keys.map(async (k) => keyTrust(await loadPublicKey(k), `key ${k}`)));
   return verifyModel({ ...opts, trust });
 }
+
+// Verification policy (docs/policy.md).
+export { loadPolicy, parsePolicyText, validatePolicy, type LoadedPolicy } from './policy/load.js';
+export { policyStage, type LineageAncestor, type PolicyReport } from './policy/stage.js';
+export { policyTrust } from './policy/trust.js';
+export { normalizeLicense, evaluateLicense, type License, type LicenseVerdict } from './policy/licenses.js';
+export type { Policy, Purpose, IdentityRule, FormatsPolicy, PolicyTrust } from './policy/types.js';

@@ -1,0 +1,75 @@
+/** `modelsign policy check FILE`: validate a verification policy without a model. */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ModelsignError, usage } from '../errors.js';
+import { out, printJson, run } from './io.js';
+
+export function register(program: Command): void {
+  const policy = program
+    .command('policy')
+    .description('work with verification policies (see docs/policy.md)')
+    // `modelsign policy` alone is a usage error, not a silent help page with exit 0.
+    .action(run(async () => {
+      throw usage('MISSING_COMMAND', 'policy needs a subcommand: modelsign policy check FILE');
+    }));
+  policy
+    .command('check')
+    .description('validate a policy file: schema, license ids, identity patterns, key files')
+    .argument('<file>', 'policy file (YAML or JSON)')
+    .option('--json', 'print one JSON object: valid, the normalised policy or the error')
+    .option('-q, --quiet', 'no progress output')
+    .option('--debug', 'show stack traces on errors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  modelsign policy check policies/deploy.yaml
+  modelsign policy check policy.json --json
+
+Exit codes: 0 the policy is valid; 2 it is not (the message names the field, e.g.
+license.retrain.deny[0]), or the file cannot be read.`,
+    )
+    .action(
+      run(async (file: string, o: { json?: boolean; debug?: boolean }) => {
+        if (o.debug) (await import('./io.js')).state.debug = true;
+        const { loadPolicy } = await import('../policy/load.js');
+        const { formatsStages } = await import('../policy/formats.js');
+        const { trustFactories } = await import('../policy/trust.js');
+        try {
+          const p = await loadPolicy(file);
+          // Keys are loaded now so a missing or unreadable key is found before deployment.
+          if (p.trust?.keys.length) {
+            const { loadPublicKey } = await import('../keys/keyfile.js');
+            for (const k of p.trust.keys) await loadPublicKey(k);
+          }
+          const notes: string[] = [];
+          if (p.trust?.certificateChains.length && !trustFactories.certificateChains) notes.push('trust.certificateChains is not supported by this build: verify will refuse this policy unless keys are given on the command line');
+          if (p.trust?.identities.length && !trustFactories.identities) notes.push('trust.identities is not supported by this build: verify will refuse this policy unless keys are given on the command line');
+          if (p.formats && !formatsStages(p.formats).enforced) notes.push('formats is not enforced by this build (no file scanner)');
+          if (!p.trust) notes.push('no trust section: verify needs --key (or another trust option) on the command line');
+          const { rules: _rules, ...plain } = p;
+          if (o.json) {
+            printJson({ valid: true, policy: plain, notes });
+            return 0;
+          }
+          const rel = (f: string) => path.relative(process.cwd(), f) || f;
+          const lines = [`OK: policy ${file} is valid`];
+          if (p.trust) lines.push(`  trust:    ${[...p.trust.keys.map((k) => `key ${rel(k)}`), ...p.trust.certificateChains.map((c) => `certificate chain ${rel(c)}`), ...p.trust.identities.map((i) => i.identity !== undefined ? `identity ${i.identity} (issuer ${i.issuer})` : `identity matching ${i.identityRegExp!.slice(4, -2)} (issuer ${i.issuer})`)].join('; ')}`);
+          for (const purpose of ['deploy', 'retrain'] as const) {
+            const r = p.license?.[purpose];
+            if (p.license) lines.push(`  ${purpose}:${' '.repeat(8 - purpose.length)}${r ? `allow [${r.allow.join(', ')}]${r.deny.length ? `, deny [${r.deny.join(', ')}]` : ''}` : 'refused (no rule for this purpose)'}`);
+          }
+          if (!p.license) lines.push('  licenses: not checked (no license section)');
+          lines.push(`  lineage:  ${p.lineage.require ? 'required' : 'checked when given (--lineage)'}${Object.keys(p.lineage.minVersion).length ? `; minimum versions: ${Object.entries(p.lineage.minVersion).map(([n, v]) => `${n} >= ${v}`).join(', ')}` : ''}`);
+          if (p.revoked.length) lines.push(`  revoked:  ${p.revoked.length} digest${p.revoked.length === 1 ? '' : 's'}`);
+          if (p.formats) lines.push(`  formats:  deny [${p.formats.deny.join(', ')}]${p.formats.scan ? ', scan' : ''}`);
+          for (const n of notes) lines.push(`  note: ${n}`);
+          out(lines.join('\n'));
+          return 0;
+        } catch (e) {
+          if (o.json && e instanceof ModelsignError) printJson({ valid: false, error: { code: e.code, message: e.message } });
+          throw e;
+        }
+      }),
+    );
+}

@@ -1,0 +1,202 @@
+/**
+ * The policy as a verify stage: runs after the signature, the files and the lineage walk
+ * have been checked, and refuses the model when the policy says it must not be used for
+ * this purpose (a license that binds it, a revoked digest, a version below the minimum, a
+ * lineage that is required but missing or unverified).
+ *
+ * The licenses that bind a model are its own plus every ancestor's: the lineage stage puts
+ * the verified ancestry in `result.extra.lineage.ancestors`.
+ */
+import semver from 'semver';
+import type { Failure } from '../errors.js';
+import type { VerifyContext, VerifyStage } from '../verify/pipeline.js';
+import { displayId, evaluateLicense, normalizeLicense, type Blocker } from './licenses.js';
+import type { LoadedPolicy } from './load.js';
+import type { Purpose } from './types.js';
+
+/** One ancestor as the lineage stage reports it (contract with src/lineage). */
+export interface LineageAncestor {
+  name: string;
+  version?: string;
+  license?: string;
+  rootDigest: string;
+  relation?: string;
+  signer?: string;
+  depth?: number;
+  childName?: string;
+  verified: boolean;
+}
+
+/** Where a binding license came from, for messages and the JSON report. */
+interface Source {
+  kind: 'model' | 'ancestor';
+  name: string;
+  version: string | undefined;
+  rootDigest: string | undefined;
+  relation?: string | undefined;
+  childName?: string | undefined;
+  license: string | undefined;
+}
+
+export interface PolicyReport {
+  file: string;
+  purpose: Purpose;
+  licenses: { from: 'model' | 'ancestor'; name: string; version: string | null; rootDigest: string | null; license: string; spdx: string | null; allowed: boolean | null }[];
+  lineageChecked: boolean;
+}
+
+const MAX_ANCESTORS = 10_000;
+
+/**
+ * Read the lineage stage's result defensively: if it is present but not in the agreed
+ * shape, the policy cannot know what binds the model, so that is a failure, not a pass.
+ */
+export function readLineage(v: unknown): { ancestors: LineageAncestor[] } | 'malformed' | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'object' || v === null || !Array.isArray((v as { ancestors?: unknown }).ancestors)) return 'malformed';
+  const list = (v as { ancestors: unknown[] }).ancestors;
+  if (list.length > MAX_ANCESTORS) return 'malformed';
+  const out: LineageAncestor[] = [];
+  for (const a of list) {
+    if (typeof a !== 'object' || a === null) return 'malformed';
+    const x = a as Record<string, unknown>;
+    if (typeof x.name !== 'string' || typeof x.rootDigest !== 'string' || typeof x.verified !== 'boolean') return 'malformed';
+    if (x.license !== undefined && x.license !== null && typeof x.license !== 'string') return 'malformed';
+    out.push({
+      name: x.name,
+      rootDigest: x.rootDigest,
+      verified: x.verified,
+      ...(typeof x.version === 'string' ? { version: x.version } : {}),
+      ...(typeof x.license === 'string' ? { license: x.license } : {}),
+      ...(typeof x.relation === 'string' ? { relation: x.relation } : {}),
+      ...(typeof x.signer === 'string' ? { signer: x.signer } : {}),
+      ...(typeof x.depth === 'number' ? { depth: x.depth } : {}),
+      ...(typeof x.childName === 'string' ? { childName: x.childName } : {}),
+    });
+  }
+  return { ancestors: out };
+}
+
+/** Does the signed metadata say this model was built from parents? */
+function declaresParents(lineage: unknown): boolean {
+  if (Array.isArray(lineage)) return lineage.length > 0;
+  if (typeof lineage === 'object' && lineage !== null) {
+    const parents = (lineage as { parents?: unknown }).parents;
+    return Array.isArray(parents) && parents.length > 0;
+  }
+  return false;
+}
+
+function withSha(d: string): string {
+  const lower = d.toLowerCase();
+  return lower.startsWith('sha256:') ? lower : `sha256:${lower}`;
+}
+
+function short(d: string | undefined): string {
+  return d ? `${d.slice(0, 'sha256:'.length + 12)}…` : 'unknown digest';
+}
+
+/**
+ * Names, versions and licenses come from signatures: keep a refusal one short line whatever
+ * they contain (control characters would forge extra lines in logs).
+ */
+function clean(text: string, max = 120): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+function id(s: Source): string {
+  return clean(`${s.name}${s.version ? `@${s.version}` : ''}`);
+}
+
+function origin(s: Source): string {
+  if (s.kind === 'model') return `of the model ${id(s)}`;
+  const rel = s.relation && s.childName ? `, ${clean(s.relation, 40)} parent of ${clean(s.childName)}` : s.childName ? `, parent of ${clean(s.childName)}` : '';
+  return `brought in by ancestor ${id(s)} (${clean(short(s.rootDigest))}${rel})`;
+}
+
+function licenseFailure(s: Source, raw: string, blockers: Blocker[], purpose: Purpose): Failure {
+  const denied = blockers.filter((b) => b.reason === 'denied');
+  const code = denied.length > 0 ? 'POLICY_LICENSE_DENIED' : blockers.every((b) => b.reason === 'unknown') ? 'POLICY_LICENSE_UNKNOWN' : 'POLICY_LICENSE_NOT_ALLOWED';
+  const why = (b: Blocker): string =>
+    b.reason === 'denied' ? 'is denied' : b.reason === 'unknown' ? 'is not a known license and not allowed by name' : 'is not allowed';
+  if (s.license === undefined || s.license.trim() === '') {
+    const who = s.kind === 'model' ? `the model ${id(s)}` : origin(s).replace('brought in by ', '');
+    return { code, message: `${who} records no license, and "none" is not allowed for ${purpose} by the policy` };
+  }
+  const whole = blockers.length === 1 && displayId(blockers[0]!.term).toLowerCase() === raw.toLowerCase();
+  const detail = whole
+    ? why(blockers[0]!)
+    : `is not acceptable: ${blockers.map((b) => `${clean(displayId(b.term))} ${why(b)}`).join(', ')}`;
+  return { code, message: `license "${clean(raw, 200)}" ${origin(s)} ${detail} for ${purpose} by the policy` };
+}
+
+export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage {
+  return async (ctx: VerifyContext): Promise<Failure[]> => {
+    const failures: Failure[] = [];
+    const meta = ctx.statement.metadata;
+    const model: Source = {
+      kind: 'model',
+      name: meta?.name ?? ctx.statement.subjectName,
+      version: meta?.version,
+      rootDigest: ctx.result.rootDigest ? withSha(ctx.result.rootDigest) : undefined,
+      license: meta?.license,
+    };
+    const lineage = readLineage(ctx.result.extra.lineage);
+    const report: PolicyReport = { file: policy.file, purpose, licenses: [], lineageChecked: lineage !== undefined && lineage !== 'malformed' };
+    ctx.result.extra.policy = report;
+
+    if (lineage === 'malformed') {
+      failures.push({ code: 'POLICY_LINEAGE_MALFORMED', message: 'the lineage result is not in the expected form; the policy cannot tell which licenses bind the model' });
+      return failures;
+    }
+    const ancestors = lineage?.ancestors ?? [];
+    if (policy.lineage.require) {
+      if (!lineage) failures.push({ code: 'POLICY_LINEAGE_REQUIRED', message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
+      for (const a of ancestors) {
+        if (!a.verified) failures.push({ code: 'POLICY_LINEAGE_UNVERIFIED', message: `the policy requires verified lineage, but ancestor ${clean(`${a.name}${a.version ? `@${a.version}` : ''}`)} (${clean(short(withSha(a.rootDigest)))}) is not verified` });
+      }
+    } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== undefined || policy.revoked.length > 0)) {
+      // The parents' licenses and digests bind this model too; without the walk we cannot
+      // know them, and passing would let a fine-tune shed its base model's terms.
+      failures.push({ code: 'POLICY_LINEAGE_UNKNOWN', message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
+    }
+
+    const sources: Source[] = [
+      model,
+      ...ancestors.map((a) => ({ kind: 'ancestor' as const, name: a.name, version: a.version, rootDigest: withSha(a.rootDigest), relation: a.relation, childName: a.childName, license: a.license })),
+    ];
+
+    if (policy.revoked.length > 0) {
+      const revoked = new Set(policy.revoked);
+      for (const s of sources) {
+        if (s.rootDigest && revoked.has(s.rootDigest)) {
+          failures.push({ code: 'POLICY_REVOKED', message: s.kind === 'model' ? `the model ${id(s)} (${s.rootDigest}) is revoked by the policy` : `ancestor ${id(s)} (${clean(s.rootDigest)}) is revoked by the policy` });
+        }
+      }
+    }
+
+    const min = Object.hasOwn(policy.lineage.minVersion, model.name) ? policy.lineage.minVersion[model.name] : undefined;
+    if (min !== undefined) {
+      const v = model.version !== undefined ? semver.valid(model.version) : null;
+      if (v === null) failures.push({ code: 'POLICY_MIN_VERSION', message: `the policy requires ${clean(model.name)} >= ${min}, but the signature records ${model.version === undefined ? 'no version' : `version "${clean(model.version)}", which is not semver`}` });
+      else if (semver.lt(v, min)) failures.push({ code: 'POLICY_MIN_VERSION', message: `${id(model)} is below the policy's minimum version ${min}` });
+    }
+
+    if (policy.license !== undefined) {
+      const rule = policy.rules[purpose];
+      if (!rule) {
+        failures.push({ code: 'POLICY_PURPOSE_NOT_COVERED', message: `the policy has no license rule for ${purpose}, so no model may be used for ${purpose} under it` });
+      } else {
+        for (const s of sources) {
+          const lic = normalizeLicense(s.license);
+          const verdict = evaluateLicense(lic, rule);
+          report.licenses.push({ from: s.kind, name: s.name, version: s.version ?? null, rootDigest: s.rootDigest ?? null, license: lic.raw, spdx: lic.spdx ?? null, allowed: verdict.ok });
+          if (!verdict.ok) failures.push(licenseFailure(s, lic.raw, verdict.blockers, purpose));
+        }
+      }
+    }
+    return failures;
+  };
+}
