@@ -38,3 +38,8 @@ export async function verifyWithKeys(opts: Omit<VerifyOptions, 'trust'> & { keys
   const trust = await Promise.all(opts.keys.map(async (k) => keyTrust(await loadPublicKey(k), `key ${k}`)));
   return verifyModel({ ...opts, trust });
 }
+
+// Model file safety scanning (issue 9).
+export { scanPath, type ScanResult, type ScanOptions } from './scan/scan-path.js';
+export { formatsStage, DENIABLE_FORMATS, type FormatsPolicy } from './scan/stage.js';
+export type { Finding as ScanFinding, FileReport as ScanFileReport, PickleImport, Severity, ScanLimits } from './scan/types.js';

@@ -52,6 +52,11 @@ const MAX_KEPT_STRING = 1024;
 /** Longest text line a protocol 0 opcode may carry. */
 const MAX_LINE = 1 << 20;
 
+/** torch.save's legacy (non-zip) format opens with this number pickled as LONG1. */
+const TORCH_MAGIC = Buffer.from([0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19]);
+/** magic, protocol version, sys info, the object, the storage keys. */
+const LEGACY_TORCH_PICKLES = 5;
+
 class Malformed extends Error {}
 class LimitHit extends Error {}
 
@@ -142,6 +147,8 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
   let opcodes = 0;
   let pickles = 0;
   let stringBytes = 0;
+  /** The stream began with torch's legacy magic number: exactly five pickles, then raw storages. */
+  let legacyTorch = false;
 
   const record = (g: Global, via?: string, use?: string): void => {
     const key = `${g.module}\u0000${g.name}`;
@@ -310,7 +317,13 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
         case 0x42: push(await skipBytes((await fixed(4)).readUInt32LE(0))); break; // BINBYTES
         case 0x43: push(await skipBytes((await fixed(1))[0]!)); break; // SHORT_BINBYTES
         case 0x8e: case 0x96: push(await skipBytes(size8(await fixed(8)))); break; // BINBYTES8 BYTEARRAY8
-        case 0x8a: await src.skip((await fixed(1))[0]!); push(OTHER); break; // LONG1
+        case 0x8a: { // LONG1
+          const n = (await fixed(1))[0]!;
+          const v = await fixed(n);
+          if (pickles === 0 && n === TORCH_MAGIC.length && v.equals(TORCH_MAGIC)) legacyTorch = true;
+          push(OTHER);
+          break;
+        }
         case 0x8b: { // LONG4
           const n = (await fixed(4)).readInt32LE(0);
           if (n < 0) throw new Malformed('negative LONG4 length');
@@ -425,7 +438,7 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
     for (;;) {
       await walkOne();
       pickles++;
-      if (opts.multiple === false) break;
+      if (opts.multiple === false || (legacyTorch && pickles >= LEGACY_TORCH_PICKLES)) break;
       // Legacy torch.save writes several pickles in a row, then raw storage bytes.
       if (!(await src.ensure(2))) break;
       const next = src.peek(2);

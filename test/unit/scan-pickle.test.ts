@@ -96,6 +96,25 @@ describe('pickle walker: benign pickles give no findings', () => {
   });
 });
 
+describe('legacy torch.save format', () => {
+  it('walks exactly the five pickles after the magic number, then stops before raw storages', async () => {
+    const magic = new F.P().proto(2).raw(0x8a, 10, Buffer.from('6cfc9c46f9206aa85019', 'hex')).stop().bytes();
+    const version = new F.P().proto(2).raw('M', Buffer.from([0xe9, 0x03])).stop().bytes();
+    const sysInfo = new F.P().proto(2).emptyDict().mark().u('little_endian').raw(0x88).setitems().stop().bytes();
+    const keys = new F.P().proto(2).mark().u('0').u('1').raw('l').stop().bytes();
+    // Storage 0 holds 640 elements: its u64 count starts with the bytes 0x80 0x02, like a pickle header.
+    const count = Buffer.alloc(8);
+    count.writeBigUInt64LE(640n);
+    const file = Buffer.concat([magic, version, sysInfo, F.tensorStateDict(), keys, count, Buffer.alloc(2560, 7)]);
+    const r = await walk(file);
+    expect(r.pickles).toBe(5);
+    expect(r.findings).toEqual([]);
+    // Without the magic number the same bytes would be taken for a sixth pickle and fail closed.
+    const r2 = await walk(file.subarray(magic.length));
+    expect(codes(r2)).toEqual(['PICKLE_MALFORMED']);
+  });
+});
+
 describe('pickle walker: malformed and hostile structure fails closed', () => {
   it('truncated stream still reports imports seen before the cut', async () => {
     const full = F.osSystemProtocol2();
