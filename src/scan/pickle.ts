@@ -196,7 +196,12 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
       if (stack.length === 0) throw new Malformed('empty stack');
       return stack[stack.length - 1]!;
     };
-    const fixed = async (n: number): Promise<Buffer> => (src.buffered >= n ? src.take(n) : src.read(n));
+    // Fixed-size arguments (at most 9 bytes) are read synchronously: the loop buffers 16
+    // bytes ahead of each opcode, so only a truncated stream can run short here.
+    const fixed = (n: number): Buffer => {
+      if (src.buffered < n) throw new Truncated(src.pos + src.buffered);
+      return src.take(n);
+    };
     const size8 = (b: Buffer): number => {
       const v = b.readBigUInt64LE(0);
       if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new Malformed('length too large');
@@ -207,10 +212,12 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
         await src.skip(n);
         return LONGSTR;
       }
-      return str(Buffer.from(await fixed(n)), enc);
+      if (src.buffered < n) await src.ensure(n);
+      return str(Buffer.from(fixed(n)), enc);
     };
     const skipBytes = async (n: number): Promise<Value> => {
-      await src.skip(n);
+      if (src.buffered >= n) src.take(n);
+      else await src.skip(n);
       return BYTES;
     };
     const line = async (what: string): Promise<Buffer> => {
@@ -247,7 +254,8 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
 
     for (;;) {
       if (++opcodes > limits.maxOpcodes) throw new LimitHit(`more than ${limits.maxOpcodes} opcodes`);
-      if (src.buffered < 1 && !(await src.ensure(1))) throw new Malformed('pickle ends without STOP');
+      if (src.buffered < 16) await src.ensure(16);
+      if (src.buffered < 1) throw new Malformed('pickle ends without STOP');
       const at = src.pos;
       const op = src.u8();
       switch (op) {
@@ -271,10 +279,10 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
           await line(NAMES[op]!);
           push(OTHER);
           break;
-        case 0x4a: await fixed(4); push(OTHER); break; // BININT
-        case 0x4b: await fixed(1); push(OTHER); break; // BININT1
-        case 0x4d: await fixed(2); push(OTHER); break; // BININT2
-        case 0x47: await fixed(8); push(OTHER); break; // BINFLOAT
+        case 0x4a: fixed(4); push(OTHER); break; // BININT
+        case 0x4b: fixed(1); push(OTHER); break; // BININT1
+        case 0x4d: fixed(2); push(OTHER); break; // BININT2
+        case 0x47: fixed(8); push(OTHER); break; // BINFLOAT
         case 0x4e: case 0x88: case 0x89: push(OTHER); break; // NONE NEWTRUE NEWFALSE
         case 0x50: // PERSID
           await line('PERSID');
@@ -299,33 +307,34 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
           break;
         }
         case 0x54: { // BINSTRING
-          const n = (await fixed(4)).readInt32LE(0);
+          const n = (fixed(4)).readInt32LE(0);
           if (n < 0) throw new Malformed('negative BINSTRING length');
           push(await lenStr(n, 'latin1'));
           break;
         }
-        case 0x55: push(await lenStr((await fixed(1))[0]!, 'latin1')); break; // SHORT_BINSTRING
+        case 0x55: push(await lenStr((fixed(1))[0]!, 'latin1')); break; // SHORT_BINSTRING
         case 0x56: { // UNICODE
           const s = decodeRawUnicode(await line('UNICODE'));
           if (s === undefined) throw new Malformed('bad UNICODE escape');
           push(s.length > MAX_KEPT_STRING ? LONGSTR : { k: 'str', s });
           break;
         }
-        case 0x58: push(await lenStr((await fixed(4)).readUInt32LE(0), 'utf8')); break; // BINUNICODE
-        case 0x8c: push(await lenStr((await fixed(1))[0]!, 'utf8')); break; // SHORT_BINUNICODE
-        case 0x8d: push(await lenStr(size8(await fixed(8)), 'utf8')); break; // BINUNICODE8
-        case 0x42: push(await skipBytes((await fixed(4)).readUInt32LE(0))); break; // BINBYTES
-        case 0x43: push(await skipBytes((await fixed(1))[0]!)); break; // SHORT_BINBYTES
-        case 0x8e: case 0x96: push(await skipBytes(size8(await fixed(8)))); break; // BINBYTES8 BYTEARRAY8
+        case 0x58: push(await lenStr((fixed(4)).readUInt32LE(0), 'utf8')); break; // BINUNICODE
+        case 0x8c: push(await lenStr((fixed(1))[0]!, 'utf8')); break; // SHORT_BINUNICODE
+        case 0x8d: push(await lenStr(size8(fixed(8)), 'utf8')); break; // BINUNICODE8
+        case 0x42: push(await skipBytes((fixed(4)).readUInt32LE(0))); break; // BINBYTES
+        case 0x43: push(await skipBytes((fixed(1))[0]!)); break; // SHORT_BINBYTES
+        case 0x8e: case 0x96: push(await skipBytes(size8(fixed(8)))); break; // BINBYTES8 BYTEARRAY8
         case 0x8a: { // LONG1
-          const n = (await fixed(1))[0]!;
-          const v = await fixed(n);
+          const n = (fixed(1))[0]!;
+          if (src.buffered < n) await src.ensure(n);
+          const v = fixed(n);
           if (pickles === 0 && n === TORCH_MAGIC.length && v.equals(TORCH_MAGIC)) legacyTorch = true;
           push(OTHER);
           break;
         }
         case 0x8b: { // LONG4
-          const n = (await fixed(4)).readInt32LE(0);
+          const n = (fixed(4)).readInt32LE(0);
           if (n < 0) throw new Malformed('negative LONG4 length');
           await src.skip(n);
           push(OTHER);
@@ -403,25 +412,25 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
           memoGet(Number(l));
           break;
         }
-        case 0x68: memoGet((await fixed(1))[0]!); break; // BINGET
-        case 0x6a: memoGet((await fixed(4)).readUInt32LE(0)); break; // LONG_BINGET
+        case 0x68: memoGet((fixed(1))[0]!); break; // BINGET
+        case 0x6a: memoGet((fixed(4)).readUInt32LE(0)); break; // LONG_BINGET
         case 0x70: { // PUT
           const l = (await line('PUT')).toString('latin1');
           if (!/^\d{1,18}$/.test(l)) throw new Malformed('PUT argument is not a number');
           memoPut(Number(l), top());
           break;
         }
-        case 0x71: memoPut((await fixed(1))[0]!, top()); break; // BINPUT
-        case 0x72: memoPut((await fixed(4)).readUInt32LE(0), top()); break; // LONG_BINPUT
+        case 0x71: memoPut((fixed(1))[0]!, top()); break; // BINPUT
+        case 0x72: memoPut((fixed(4)).readUInt32LE(0), top()); break; // LONG_BINPUT
         case 0x94: memoPut(memo.size, top()); break; // MEMOIZE
         case 0x80: { // PROTO
-          const p = (await fixed(1))[0]!;
+          const p = (fixed(1))[0]!;
           if (p > 5) throw new Malformed(`unsupported pickle protocol ${p}`);
           break;
         }
-        case 0x95: await fixed(8); break; // FRAME: the framed opcodes follow inline
+        case 0x95: fixed(8); break; // FRAME: the framed opcodes follow inline
         case 0x82: case 0x83: case 0x84: { // EXT1 EXT2 EXT4
-          const code = op === 0x82 ? (await fixed(1))[0]! : op === 0x83 ? (await fixed(2)).readUInt16LE(0) : (await fixed(4)).readInt32LE(0);
+          const code = op === 0x82 ? (fixed(1))[0]! : op === 0x83 ? (fixed(2)).readUInt16LE(0) : (fixed(4)).readInt32LE(0);
           add('high', 'PICKLE_EXTENSION', `${NAMES[op]} imports extension-registry code ${code}, which names a global this scanner cannot see`, at);
           push(OTHER);
           break;

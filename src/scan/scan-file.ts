@@ -72,10 +72,12 @@ export async function scanZip(abs: string, size: number, file: string, limits: S
     }
     let src: ByteSource | undefined;
     try {
-      src = openZipMember(abs, e, limits);
+      const opened = openZipMember(abs, e, limits);
+      src = opened.src;
       await src.ensure(SNIFF_BYTES);
       const kind = sniff(src.peek(SNIFF_BYTES), member);
       if (kind === 'zip') {
+        for (const p of opened.problems) findings.push({ code: 'ZIP_MALFORMED', severity: 'high', file, member, message: p });
         findings.push({ code: 'ZIP_NESTED', severity: 'medium', file, member, message: 'member is itself a zip archive; nested archives are not scanned' });
         continue;
       }
@@ -85,6 +87,7 @@ export async function scanZip(abs: string, size: number, file: string, limits: S
       findings.push(...r.findings);
       // Read to the end so a lying size or a corrupt deflate stream is noticed.
       await src.drain();
+      for (const p of opened.problems) findings.push({ code: 'ZIP_MALFORMED', severity: 'high', file, member, message: p });
     } catch (err) {
       if (!(err instanceof ZipError)) throw err;
       findings.push({ code: 'ZIP_MALFORMED', severity: 'high', file, member, message: err.message });

@@ -146,18 +146,19 @@ export async function readZipDirectory(file: string, size: number, limits: ScanL
 
 /**
  * Stream one member's uncompressed bytes. Inflation stops as soon as the output exceeds the
- * declared size, the member cap or the ratio cap, so a zip bomb costs only the bytes it takes
- * to detect it.
+ * declared size, so a zip bomb costs only the bytes it takes to detect it. A member that
+ * inflates wrongly ends early and the problem is recorded (not thrown), so whatever the
+ * scanner found in the bytes before it is still reported.
  */
-export function openZipMember(file: string, e: ZipEntry, limits: ScanLimits): ByteSource {
-  if (e.size > limits.maxMemberBytes) throw new ZipError(`member ${JSON.stringify(e.name)} declares ${e.size} bytes, more than the limit`);
-  if (e.method === 0 && e.compressedSize !== e.size) throw new ZipError(`stored member ${JSON.stringify(e.name)} has different compressed and uncompressed sizes`);
-  if (e.method === 0) return ByteSource.fromFile(file, e.dataOffset, e.dataOffset + e.compressedSize);
-  if (e.method !== 8) throw new ZipError(`member ${JSON.stringify(e.name)} uses compression method ${e.method}, which is not supported`);
-  if (e.size > Math.max(1 << 20, e.compressedSize * limits.maxRatio)) throw new ZipError(`member ${JSON.stringify(e.name)} expands ${e.compressedSize} bytes to ${e.size}: compression ratio over ${limits.maxRatio}`);
+export function openZipMember(file: string, e: ZipEntry, limits: ScanLimits): { src: ByteSource; problems: string[] } {
+  if (e.size > limits.maxMemberBytes) throw new ZipError(`member declares ${e.size} bytes, more than the limit of ${limits.maxMemberBytes}`);
+  if (e.method === 0 && e.compressedSize !== e.size) throw new ZipError('stored member has different compressed and uncompressed sizes');
+  if (e.method === 0) return { src: ByteSource.fromFile(file, e.dataOffset, e.dataOffset + e.compressedSize), problems: [] };
+  if (e.method !== 8) throw new ZipError(`member uses compression method ${e.method}, which is not supported`);
+  if (e.size > Math.max(1 << 20, e.compressedSize * limits.maxRatio)) throw new ZipError(`member expands ${e.compressedSize} bytes to ${e.size}: compression ratio over ${limits.maxRatio}`);
   const raw = ByteSource.fromFile(file, e.dataOffset, e.dataOffset + e.compressedSize);
   const declared = e.size;
-  const name = e.name;
+  const problems: string[] = [];
   async function* inflate(): AsyncGenerator<Buffer> {
     const z = createInflateRaw();
     const input = Readable.from(
@@ -172,15 +173,22 @@ export function openZipMember(file: string, e: ZipEntry, limits: ScanLimits): By
     let out = 0;
     try {
       for await (const chunk of z as AsyncIterable<Buffer>) {
+        if (out + chunk.length > declared) {
+          problems.push(`member inflates to more than its declared ${declared} bytes`);
+          if (declared > out) yield chunk.subarray(0, declared - out);
+          return;
+        }
         out += chunk.length;
-        if (out > declared) throw new ZipError(`member ${JSON.stringify(name)} inflates to more than its declared ${declared} bytes`);
         yield chunk;
       }
+    } catch (err) {
+      problems.push(`member's compressed data is corrupt: ${(err as Error).message}`);
+      return;
     } finally {
       input.destroy();
       z.destroy();
     }
-    if (out !== declared) throw new ZipError(`member ${JSON.stringify(name)} inflates to ${out} bytes, not the declared ${declared}`);
+    if (out !== declared) problems.push(`member inflates to ${out} bytes, not the declared ${declared}`);
   }
-  return ByteSource.fromIterable(inflate(), declared);
+  return { src: ByteSource.fromIterable(inflate(), declared), problems };
 }

@@ -4,7 +4,7 @@
  * signed model fail a scanning policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { create as tarCreate } from 'tar';
 import { cleanupTmp, keypair, runCli, tmpDir, makeHfModel } from '../helpers/cli.js';
@@ -109,6 +109,25 @@ describe('modelsign scan: directories, archives, JSON, usage', () => {
     const c = await runCli(['scan', clean]);
     expect(c.stdout.trim()).toBe('clean: 4 files scanned, no findings');
     expect(c.code).toBe(0);
+  });
+
+  it('symlinks are reported, never followed (directory and archive)', async () => {
+    const d = await tmpDir();
+    const m = path.join(d, 'm');
+    await mkdir(m);
+    await writeFile(path.join(d, 'outside.pkl'), F.osSystemProtocol2());
+    await writeFile(path.join(m, 'ok.safetensors'), F.validSafetensors());
+    await symlink('../outside.pkl', path.join(m, 'link.pkl'));
+    const r = await runCli(['scan', m]);
+    expect(r.stdout).toMatch(/^MEDIUM +link\.pkl: not scanned: .*\[SCAN_SKIPPED\]$/m);
+    expect(r.stdout).not.toMatch(/os\.system/);
+    expect(r.code).toBe(1);
+    const t = path.join(d, 'm.tar');
+    await tarCreate({ file: t, cwd: d, portable: true }, ['m']);
+    const a = await runCli(['scan', t]);
+    expect(a.stdout).toMatch(/m\.tar:m\/link\.pkl: symlink to "\.\.\/outside\.pkl" is not scanned \[SCAN_SKIPPED\]/);
+    expect(a.stdout).not.toMatch(/os\.system/);
+    expect(a.code).toBe(1);
   });
 
   it('a corrupt archive is a finding, not a crash', async () => {

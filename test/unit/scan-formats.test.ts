@@ -128,13 +128,22 @@ describe('containers and detection', () => {
     const b = await scanFile(path.join(d, 'bomb.pt'), 'bomb.pt', DEFAULT_LIMITS);
     expect(b.findings[0]!.message).toContain('compression ratio');
 
-    // Declared size smaller than the real inflated data: inflation stops at the declared size.
-    const liar = F.makeZip([{ name: 'data.pkl', data: F.osSystemProtocol2(), deflate: true }]);
+    // Declared size smaller than the real inflated data: inflation stops at the declared size,
+    // and what the walker saw before that point is still reported.
+    const pkl = F.osSystemProtocol2();
+    const liar = F.makeZip([{ name: 'data.pkl', data: pkl, deflate: true }]);
     const cdAt = liar.lastIndexOf(Buffer.from([0x50, 0x4b, 1, 2]));
-    liar.writeUInt32LE(5, cdAt + 24);
+    liar.writeUInt32LE(pkl.length - 2, cdAt + 24);
     await writeFile(path.join(d, 'liar.pt'), liar);
     const l = await scanFile(path.join(d, 'liar.pt'), 'liar.pt', DEFAULT_LIMITS);
-    expect(l.findings.map((x) => x.message).join('\n')).toMatch(/more than its declared 5 bytes/);
+    expect(codes(l.findings).sort()).toEqual(['PICKLE_DANGEROUS_GLOBAL', 'PICKLE_MALFORMED', 'ZIP_MALFORMED']);
+    expect(l.findings.find((x) => x.code === 'ZIP_MALFORMED')).toMatchObject({ member: 'data.pkl', message: `member inflates to more than its declared ${pkl.length - 2} bytes` });
+
+    // Corrupt deflate data.
+    const corrupt = F.makeZip([{ name: 'data.pkl', data: Buffer.alloc(5000, 1), deflate: true }]);
+    corrupt.fill(0xff, 40, 60);
+    await writeFile(path.join(d, 'corrupt.pt'), corrupt);
+    expect((await scanFile(path.join(d, 'corrupt.pt'), 'corrupt.pt', DEFAULT_LIMITS)).findings.map((x) => x.message).join('\n')).toMatch(/corrupt|inflates/);
 
     const dup = F.makeZip([{ name: 'archive/data.pkl', data: F.benignOrderedDict() }, { name: 'archive/data.pkl', data: F.osSystemProtocol2() }]);
     await writeFile(path.join(d, 'dup.pt'), dup);
