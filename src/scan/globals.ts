@@ -34,6 +34,9 @@ const ALLOWED = new Set<string>([
   ...TORCH_DTYPES.map((n) => `torch.${n}`),
   'torch.Size', 'torch.device', 'torch.Tensor', 'torch.nn.parameter.Parameter', 'torch._tensor._rebuild_from_type_v2',
   'torch.serialization._get_layout', 'torch.sparse_coo', 'torch.strided',
+  // TorchScript archives rebuild lists and tensors with these.
+  'torch.jit._pickle.build_intlist', 'torch.jit._pickle.build_doublelist', 'torch.jit._pickle.build_boollist',
+  'torch.jit._pickle.build_tensorlist', 'torch.jit._pickle.build_tensor_from_id', 'torch.jit._pickle.restore_type_tag',
   'collections.OrderedDict',
   'builtins.set', 'builtins.frozenset', 'builtins.dict', 'builtins.list', 'builtins.tuple', 'builtins.bytearray',
   'builtins.bytes', 'builtins.str', 'builtins.int', 'builtins.float', 'builtins.complex', 'builtins.bool', 'builtins.slice',
@@ -62,7 +65,7 @@ const DANGEROUS_MODULES = [
   'timeit', 'cProfile', 'profile', 'trace', 'doctest', 'io', '_io', 'tempfile', 'glob', 'fileinput', 'pathlib', 'sqlite3',
   'builtins.eval', 'operator.attrgetter', 'operator.methodcaller', 'gc', 'inspect', 'site', 'sysconfig', 'venv', 'ensurepip',
   'pip', 'setuptools', 'distutils', 'platform', 'uuid._popen', 'torch.hub', 'torch.load', 'torch.storage._load_from_bytes',
-  'torch.serialization.load', 'torch.jit', 'torch._dynamo', 'torch.utils.cpp_extension', 'numpy.load', 'numpy.testing',
+  'torch.serialization.load', 'torch.jit.load', 'torch.jit._load_for_lite_interpreter', 'torch._dynamo', 'torch.utils.cpp_extension', 'numpy.load', 'numpy.testing',
   'numpy.f2py', 'numpy.distutils', 'numpy.ctypeslib', 'pandas.read_pickle', 'keras.models', 'tensorflow.io', 'bz2', 'lzma',
   'gzip', 'zipfile', 'tarfile', 'mmap', 'fcntl', 'termios', 'tty', 'pwd', 'grp', 'crypt', 'spwd', 'syslog', 'select',
 ];

@@ -14,7 +14,7 @@ import { enumerateModel, type ModelFile } from '../hashing/enumerate.js';
 import { parseShardName } from '../verify/files.js';
 import type { VerifyContext, VerifyStage } from '../verify/pipeline.js';
 import { scanFile } from './scan-file.js';
-import { DEFAULT_LIMITS, type FileReport, type ScanLimits } from './types.js';
+import { DEFAULT_LIMITS, SEVERITIES, severityRank, type FileReport, type ScanLimits, type Severity } from './types.js';
 
 /** Format names a policy may deny. */
 export const DENIABLE_FORMATS = ['pickle', 'pytorch', 'zip', 'npz', 'npy', 'safetensors', 'gguf'] as const;
@@ -22,6 +22,8 @@ export const DENIABLE_FORMATS = ['pickle', 'pytorch', 'zip', 'npz', 'npy', 'safe
 export interface FormatsPolicy {
   deny?: string[];
   scan?: boolean;
+  /** Lowest finding severity that fails verify (default: low, i.e. any finding). */
+  failOn?: Severity;
 }
 
 /** The signed file paths of the statement (shard resources collapse to their file). */
@@ -50,6 +52,8 @@ export function formatsStage(formats: FormatsPolicy, limits: Partial<ScanLimits>
     }
   }
   const scan = formats.scan === true;
+  const failOn = formats.failOn ?? 'low';
+  if (!SEVERITIES.includes(failOn)) throw usage('POLICY_INVALID', `formats.failOn: unknown severity "${String(failOn)}" (known: ${SEVERITIES.join(', ')})`);
   const lim = { ...DEFAULT_LIMITS, ...limits };
   return async (ctx: VerifyContext): Promise<Failure[]> => {
     if (!scan && deny.size === 0) return [];
@@ -70,6 +74,7 @@ export function formatsStage(formats: FormatsPolicy, limits: Partial<ScanLimits>
       if (why) failures.push({ code: 'FORMAT_DENIED', path: shown, message: `policy denies ${why} files` });
       if (scan) {
         for (const x of report.findings) {
+          if (severityRank(x.severity) < severityRank(failOn)) continue;
           failures.push({ code: 'SCAN_FINDING', path: shown, message: `${x.severity}: ${x.member !== undefined ? `${x.member}: ` : ''}${x.message} [${x.code}]` });
         }
       }

@@ -218,5 +218,15 @@ describe('formats policy stage through verify()', () => {
     const r = await verifyWithKeys({ model, keys: [pub], stages: [formatsStage({ scan: true, deny: ['npy'] })] });
     expect(r.failures.map((f) => `${f.code} ${f.path}`)).toEqual(['SCAN_FINDING weights.pkl']);
     expect(() => formatsStage({ deny: ['exe'] })).toThrow(/formats\.deny: unknown format "exe"/);
+    expect(() => formatsStage({ scan: true, failOn: 'severe' as 'low' })).toThrow(/formats\.failOn: unknown severity "severe"/);
+
+    // A full-model pickle naming its own class: a medium finding, which failOn can tolerate.
+    const own = path.join(d, 'own.pkl');
+    await writeFile(own, new F.P().proto(2).global('mypkg.models', 'Net').emptyTuple().newobj().stop().bytes());
+    await sign({ model: own, key, version: '1.0.0' });
+    const strict = await verifyWithKeys({ model: own, keys: [pub], stages: [formatsStage({ scan: true })] });
+    expect(strict.failures).toEqual([{ code: 'SCAN_FINDING', path: 'own.pkl', message: expect.stringMatching(/^medium: imports mypkg\.Net, which is not on the allow-list/) }]);
+    const lax = await verifyWithKeys({ model: own, keys: [pub], stages: [formatsStage({ scan: true, failOn: 'high' })] });
+    expect(lax.verified).toBe(true);
   });
 });

@@ -66,7 +66,9 @@ describe('pickle walker: hostile pickles', () => {
     for (const [m, n] of [['torch._utils', '_rebuild_tensor_v2'], ['torch', 'FloatStorage'], ['torch', 'BFloat16Storage'], ['torch', 'UntypedStorage'], ['collections', 'OrderedDict'], ['numpy.core.multiarray', '_reconstruct'], ['numpy', 'dtype'], ['numpy', 'ndarray'], ['__builtin__', 'set'], ['_codecs', 'encode'], ['torch', 'float16']]) {
       expect(classifyGlobal(m!, n!).verdict, `${m}.${n}`).toBe('allowed');
     }
+    expect(classifyGlobal('torch.jit._pickle', 'build_intlist').verdict).toBe('allowed');
     expect(classifyGlobal('torch', 'load').verdict).toBe('dangerous');
+    expect(classifyGlobal('torch.jit', 'load').verdict).toBe('dangerous');
     expect(classifyGlobal('collections', 'OrderedDict.__class__').verdict).toBe('dangerous');
     expect(classifyGlobal('numpy', 'array').verdict).toBe('unknown');
   });
