@@ -225,7 +225,7 @@ describe('formats policy stage through verify()', () => {
     await writeFile(own, new F.P().proto(2).global('mypkg.models', 'Net').emptyTuple().newobj().stop().bytes());
     await sign({ model: own, key, version: '1.0.0' });
     const strict = await verifyWithKeys({ model: own, keys: [pub], stages: [formatsStage({ scan: true })] });
-    expect(strict.failures).toEqual([{ code: 'SCAN_FINDING', path: 'own.pkl', message: expect.stringMatching(/^medium: imports mypkg\.Net, which is not on the allow-list/) }]);
+    expect(strict.failures).toEqual([{ code: 'SCAN_FINDING', path: 'own.pkl', message: expect.stringMatching(/^medium: imports mypkg\.models\.Net, which is not on the allow-list/) }]);
     const lax = await verifyWithKeys({ model: own, keys: [pub], stages: [formatsStage({ scan: true, failOn: 'high' })] });
     expect(lax.verified).toBe(true);
   });
