@@ -22,7 +22,13 @@ function ext(name: string): string {
 /** Protocol 0/1 pickles have no header; they start with an opcode such as GLOBAL or MARK. */
 function looksLikeOldPickle(head: Buffer): boolean {
   const t = head.toString('latin1');
-  return /^\(?[ci][A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(t) || /^\((?:d|l|t|dp0|lp0)/.test(t) || /^[}\]](?:q\x00|\(|\.)/.test(t);
+  // An import line pair followed by a plausible next opcode, or a container opened with a memo
+  // PUT, as pickle.dumps writes them; plain text rarely looks like either.
+  return (
+    /^\(?[ci][A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n[(pq)N}\]SVIFKJMXUR.\x85\x86\x87]/.test(t) ||
+    /^\((?:dp\d+\n|lp\d+\n|t[.Rp])/.test(t) ||
+    /^[}\]](?:q\x00|\(|\.)/.test(t)
+  );
 }
 
 export function sniff(head: Buffer, name: string): Kind {

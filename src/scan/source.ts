@@ -27,6 +27,7 @@ export class ByteSource {
   ) {}
 
   static fromFile(file: string, start = 0, end?: number): ByteSource {
+    if (end !== undefined && end <= start) return ByteSource.fromBuffer(Buffer.alloc(0));
     const s = createReadStream(file, { start, ...(end !== undefined ? { end: end - 1 } : {}), highWaterMark: 1 << 20 });
     const src = new ByteSource(s[Symbol.asyncIterator](), end !== undefined ? end - start : undefined);
     src.pos = 0;

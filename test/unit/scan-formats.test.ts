@@ -103,6 +103,10 @@ describe('containers and detection', () => {
     expect(sniff(F.validGguf(), 'a')).toBe('gguf');
     expect(sniff(Buffer.from('random bytes here'), 'pytorch_model.bin')).toBe('unknown');
     expect(sniff(Buffer.from('random bytes here'), 'model.pt')).toBe('pickle');
+    expect(sniff(Buffer.from('(dp0\nS\'a\'\np1\nI1\ns.'), 'old.dat')).toBe('pickle');
+    // Text that merely starts like protocol 0 is left alone.
+    expect(sniff(Buffer.from('config\nvalues\nare here'), 'README')).toBe('unknown');
+    expect(sniff(Buffer.from('(draft) notes'), 'notes.txt')).toBe('unknown');
   });
 
   it('scans every pickle in a PyTorch zip, stored or deflated, and object .npy inside .npz', async () => {
@@ -152,6 +156,16 @@ describe('containers and detection', () => {
 
     await writeFile(path.join(d, 'cut.pt'), F.torchZip(F.benignOrderedDict()).subarray(0, 100));
     expect(codes((await scanFile(path.join(d, 'cut.pt'), 'cut.pt', DEFAULT_LIMITS)).findings)).toEqual(['ZIP_MALFORMED']);
+  });
+
+  it('empty zip members and empty files are handled', async () => {
+    const d = await tmpDir();
+    await writeFile(path.join(d, 'e.pt'), F.makeZip([{ name: 'archive/data.pkl', data: Buffer.alloc(0) }]));
+    expect((await scanFile(path.join(d, 'e.pt'), 'e.pt', DEFAULT_LIMITS)).findings).toMatchObject([{ code: 'PICKLE_MALFORMED', member: 'archive/data.pkl' }]);
+    await writeFile(path.join(d, 'empty.safetensors'), '');
+    expect(codes((await scanFile(path.join(d, 'empty.safetensors'), 'empty.safetensors', DEFAULT_LIMITS)).findings)).toEqual(['SAFETENSORS_TRUNCATED']);
+    await writeFile(path.join(d, 'empty.txt'), '');
+    expect((await scanFile(path.join(d, 'empty.txt'), 'empty.txt', DEFAULT_LIMITS))).toMatchObject({ format: 'unknown', findings: [] });
   });
 
   it('a malformed .npy header is reported', async () => {
