@@ -45,7 +45,7 @@ export async function scanPath(target: string, opts: ScanOptions = {}): Promise<
     return summarise(target, r.reports, r.findings, opts.failOn);
   }
   if (st.isFile()) return summarise(target, [await scanFile(target, path.basename(target), limits)], [], opts.failOn);
-  if (!st.isDirectory() && !st.isSymbolicLink()) throw usage('SCAN_NOT_FOUND', `not a file, directory or archive: ${target}`);
+  if (!st.isDirectory() && !st.isSymbolicLink()) throw usage('SPECIAL_FILE', `not a file, directory or archive: ${target}`);
   const listing = await enumerateModel(target, { ignorePaths: [], allowSymlinks: false, maxFiles: limits.maxFiles });
   if (listing.isFile) {
     const f = listing.files[0]!;
@@ -53,6 +53,15 @@ export async function scanPath(target: string, opts: ScanOptions = {}): Promise<
   }
   const extra: Finding[] = listing.problems.map((p) => ({ code: 'SCAN_SKIPPED', severity: 'medium', file: p.path ?? '.', message: `not scanned: ${p.message} [${p.code}]` }));
   const files: FileReport[] = [];
-  for (const f of listing.files) files.push(await scanFile(f.abs, f.name, limits));
+  for (const f of listing.files) {
+    try {
+      files.push(await scanFile(f.abs, f.name, limits));
+    } catch (e) {
+      // A file that vanished or cannot be read is not scanned: say so, fail closed.
+      const code = errnoCode(e);
+      if (code === undefined) throw e;
+      extra.push({ code: 'SCAN_SKIPPED', severity: 'medium', file: f.name, message: `not scanned: cannot read it (${code})` });
+    }
+  }
   return summarise(target, files, extra, opts.failOn);
 }

@@ -56,6 +56,11 @@ export async function scanTar(archive: string, limits: ScanLimits): Promise<{ re
     await src.ensure(SNIFF_BYTES);
     const kind = sniff(src.peek(SNIFF_BYTES), entry.path);
     if (kind === 'zip') {
+      if (entry.size > limits.maxMemberBytes) {
+        findings.push({ code: 'SCAN_LIMIT', severity: 'high', file: name, message: `zip member of ${entry.size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` });
+        await src.drain();
+        return;
+      }
       tmp ??= await mkdtemp(path.join(os.tmpdir(), 'modelsign-scan-'));
       const dest = path.join(tmp, 'member.zip');
       await spool(src, dest);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { create as tarCreate } from 'tar';
 import { cleanupTmp, keypair, runCli, tmpDir, makeHfModel } from '../helpers/cli.js';
 import * as F from '../helpers/scan-fixtures.js';
@@ -128,6 +129,18 @@ describe('modelsign scan: directories, archives, JSON, usage', () => {
     expect(a.stdout).toMatch(/m\.tar:m\/link\.pkl: symlink to "\.\.\/outside\.pkl" is not scanned \[SCAN_SKIPPED\]/);
     expect(a.stdout).not.toMatch(/os\.system/);
     expect(a.code).toBe(1);
+  });
+
+  it('a FIFO in the model is reported, never opened (no hang)', async () => {
+    const d = await tmpDir();
+    await writeFile(path.join(d, 'ok.safetensors'), F.validSafetensors());
+    execFileSync('mkfifo', [path.join(d, 'pipe.pkl')]);
+    const r = await runCli(['scan', d], { timeoutMs: 20_000 });
+    expect(r.stdout).toMatch(/^MEDIUM +pipe\.pkl: not scanned: .*\[SCAN_SKIPPED\]$/m);
+    expect(r.code).toBe(1);
+    const direct = await runCli(['scan', path.join(d, 'pipe.pkl')], { timeoutMs: 20_000 });
+    expect(direct.stderr).toMatch(/modelsign: error: not a file, directory or archive: .*pipe\.pkl \[SPECIAL_FILE\]/);
+    expect(direct.code).toBe(2);
   });
 
   it('a corrupt archive is a finding, not a crash', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it, afterAll } from 'vitest';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { create as tarCreate } from 'tar';
+import { scanTar } from '../../src/scan/tar.js';
 import path from 'node:path';
 import { checkSafetensors } from '../../src/scan/safetensors.js';
 import { checkGguf } from '../../src/scan/gguf.js';
@@ -166,6 +168,17 @@ describe('containers and detection', () => {
     expect(codes((await scanFile(path.join(d, 'empty.safetensors'), 'empty.safetensors', DEFAULT_LIMITS)).findings)).toEqual(['SAFETENSORS_TRUNCATED']);
     await writeFile(path.join(d, 'empty.txt'), '');
     expect((await scanFile(path.join(d, 'empty.txt'), 'empty.txt', DEFAULT_LIMITS))).toMatchObject({ format: 'unknown', findings: [] });
+  });
+
+  it('a zip member of a tar over the copy-out limit is reported, not spooled', async () => {
+    const d = await tmpDir();
+    await mkdir(path.join(d, 'm'));
+    await writeFile(path.join(d, 'm', 'w.pt'), F.torchZip(F.osSystemProtocol2()));
+    await writeFile(path.join(d, 'm', 'p.pkl'), F.osSystemProtocol2());
+    await tarCreate({ file: path.join(d, 'm.tar'), cwd: d, portable: true }, ['m']);
+    const r = await scanTar(path.join(d, 'm.tar'), { ...DEFAULT_LIMITS, maxMemberBytes: 100 });
+    expect(r.findings).toMatchObject([{ code: 'SCAN_LIMIT', file: 'm.tar:m/w.pt' }]);
+    expect(r.reports.map((x) => x.file)).toEqual(['m.tar:m/p.pkl']);
   });
 
   it('a malformed .npy header is reported', async () => {
