@@ -12,6 +12,7 @@
  * input we cannot follow. Imports seen before the problem are still reported, since Python
  * runs them before it reaches the bad byte.
  */
+import { isUtf8 } from 'node:buffer';
 import { classifyGlobal } from './globals.js';
 import { Truncated, type ByteSource } from './source.js';
 import type { Finding, PickleImport, ScanLimits, Severity } from './types.js';
@@ -134,11 +135,15 @@ function decodeRawUnicode(line: Buffer): string | undefined {
   return out;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Strict UTF-8 decoding (native validity check, then decode). */
+function utf8(b: Buffer): string {
+  if (!isUtf8(b)) throw new Malformed('string is not valid UTF-8');
+  return b.toString('utf8');
+}
 
 export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Promise<PickleScan> {
   const { limits } = opts;
-  const imports = new Map<string, PickleImport>();
+  const imports = new Map<Global, PickleImport>();
   const findings: Finding[] = [];
   const base = { file: opts.file, ...(opts.member !== undefined ? { member: opts.member } : {}) };
   const add = (severity: Severity, code: string, message: string, offset?: number, global?: string) => {
@@ -150,8 +155,20 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
   /** The stream began with torch's legacy magic number: exactly five pickles, then raw storages. */
   let legacyTorch = false;
 
+  // One Global object per distinct module/name, so records are keyed by identity.
+  const interned = new Map<string, Global>();
+  const globalOf = (module: string, name: string): Global => {
+    const k = `${module}\n${name}`;
+    let g = interned.get(k);
+    if (!g) {
+      if (interned.size >= limits.maxImports) throw new LimitHit(`more than ${limits.maxImports} distinct imported globals`);
+      g = { module, name };
+      interned.set(k, g);
+    }
+    return g;
+  };
   const record = (g: Global, via?: string, use?: string): void => {
-    const key = `${g.module}\u0000${g.name}`;
+    const key = g;
     let imp = imports.get(key);
     if (!imp) {
       imp = { module: g.module, name: g.name, via: [], usedBy: [], verdict: classifyGlobal(g.module, g.name).verdict, ...(opts.member !== undefined ? { member: opts.member } : {}) };
@@ -168,11 +185,7 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
     if (b.length > MAX_KEPT_STRING || stringBytes + b.length > limits.maxStringBytes) return LONGSTR;
     stringBytes += b.length;
     if (enc === 'latin1') return { k: 'str', s: b.toString('latin1') };
-    try {
-      return { k: 'str', s: utf8.decode(b) };
-    } catch {
-      throw new Malformed('string is not valid UTF-8');
-    }
+    return { k: 'str', s: utf8(b) };
   };
 
   const walkOne = async (): Promise<void> => {
@@ -238,15 +251,8 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
       const m = await src.line(1024);
       const n = m === undefined ? undefined : await src.line(1024);
       if (m === undefined || n === undefined) throw new Malformed(`${via} name longer than 1024 bytes`);
-      let module: string;
-      let name: string;
-      try {
-        module = utf8.decode(m);
-        name = utf8.decode(n);
-      } catch {
-        throw new Malformed(`${via} name is not valid UTF-8`);
-      }
-      const g = { module, name };
+      if (!isUtf8(m) || !isUtf8(n)) throw new Malformed(`${via} name is not valid UTF-8`);
+      const g = globalOf(m.toString('utf8'), n.toString('utf8'));
       record(g, via);
       void at;
       return g;
@@ -388,7 +394,7 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
             push(OTHER);
             break;
           }
-          const g = { module: module.s, name: name.s };
+          const g = globalOf(module.s, name.s);
           record(g, 'STACK_GLOBAL');
           push({ k: 'global', g });
           break;

@@ -64,6 +64,8 @@ export interface ScanLimits {
   maxStack: number;
   /** Bytes of strings kept as values while walking one pickle. */
   maxStringBytes: number;
+  /** Distinct globals one pickle stream may import. */
+  maxImports: number;
   /** Pickles in one stream (legacy torch files hold several in a row). */
   maxPicklesPerStream: number;
   /** Entries in one zip. */
@@ -91,6 +93,7 @@ export const DEFAULT_LIMITS: ScanLimits = {
   maxMemo: 1_000_000,
   maxStack: 4_000_000,
   maxStringBytes: 32 * 1024 * 1024,
+  maxImports: 10_000,
   maxPicklesPerStream: 16,
   maxZipEntries: 100_000,
   maxZipDirectory: 64 * 1024 * 1024,

@@ -140,6 +140,9 @@ describe('pickle walker: malformed and hostile structure fails closed', () => {
     const memo = new F.P().proto(4).emptyDict();
     for (let i = 0; i < 20; i++) memo.memoize();
     expect(codes(await walk(memo.stop().bytes(), { maxMemo: 10 }))).toEqual(['SCAN_LIMIT']);
+    const imports = new F.P().proto(2);
+    for (let i = 0; i < 30; i++) imports.global('m', `f${i}`).raw('0');
+    expect(codes(await walk(imports.stop().bytes(), { maxImports: 20 }))).toEqual(['SCAN_LIMIT', ...Array(20).fill('PICKLE_UNKNOWN_GLOBAL')]);
     const deep = new F.P().proto(2);
     for (let i = 0; i < 30; i++) deep.emptyDict();
     expect(codes(await walk(deep.stop().bytes(), { maxStack: 20 }))).toEqual(['SCAN_LIMIT']);
