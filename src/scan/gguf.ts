@@ -93,7 +93,22 @@ export async function checkGguf(src: ByteSource, size: number, file: string, lim
         }
         if (et !== GGUF_STRING && et !== GGUF_ARRAY) throw new Bad(`array ${key} has unknown element type ${et}`);
         if (n * 8 > left()) throw new Bad(`array ${key} of ${n} elements runs past the end of the file`);
-        for (let i = 0; i < n; i++) await value(et, key, depth + 1);
+        if (et === GGUF_ARRAY) {
+          for (let i = 0; i < n; i++) await value(et, key, depth + 1);
+          return;
+        }
+        // String arrays (tokenizer vocabularies) can hold millions of entries: skip them
+        // synchronously while the buffer allows, awaiting only to refill.
+        const lenBytes = version === 1 ? 4 : 8;
+        for (let i = 0; i < n; i++) {
+          if (src.buffered < lenBytes && !(await src.ensure(lenBytes))) throw new Truncated(src.pos + src.buffered);
+          const b = src.take(lenBytes);
+          const len = lenBytes === 4 ? b.readUInt32LE(0) : Number(b.readBigUInt64LE(0));
+          if (len > limits.maxGgufString) throw new Bad(`string ${i} of array ${key} is ${len} bytes, over the ${limits.maxGgufString}-byte limit`);
+          if (len > left()) throw new Bad(`string ${i} of array ${key} runs past the end of the file`);
+          if (src.buffered >= len) src.take(len);
+          else await src.skip(len);
+        }
         return;
       }
       throw new Bad(`key ${key} has unknown value type ${type}`);
