@@ -187,6 +187,7 @@ export function openZipMember(file: string, e: ZipEntry, limits: ScanLimits): { 
     } finally {
       input.destroy();
       z.destroy();
+      await raw.close();
     }
     if (out !== declared) problems.push(`member inflates to ${out} bytes, not the declared ${declared}`);
   }
