@@ -98,8 +98,16 @@ export async function scanZip(abs: string, size: number, file: string, limits: S
   return { format, pickle, imports, findings };
 }
 
+/** Compressed or archive files modelsign cannot look inside (tar and zip are handled). */
+const OPAQUE_ARCHIVE = /\.(?:tar\.[a-z0-9]+|tzst|tbz2?|txz|zst|bz2|xz|lz4|7z|rar|gz|br)$/i;
+
 export function report(file: string, size: number, r: StreamResult): FileReport {
-  return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings: r.findings };
+  const findings = [...r.findings];
+  // Fail closed: an archive we cannot open may hold anything.
+  if (r.format === 'unknown' && OPAQUE_ARCHIVE.test(file)) {
+    findings.push({ code: 'SCAN_SKIPPED', severity: 'medium', file, message: 'compressed or archive format that modelsign cannot look inside; not scanned (use .tar, .tar.gz or zip)' });
+  }
+  return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
 }
 
 /** Scan one regular file on disk. */

@@ -181,6 +181,14 @@ describe('containers and detection', () => {
     expect(r.reports.map((x) => x.file)).toEqual(['m.tar:m/p.pkl']);
   });
 
+  it('archives it cannot open are reported, not passed as clean', async () => {
+    const d = await tmpDir();
+    await writeFile(path.join(d, 'model.tar.zst'), Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2, 3]));
+    expect((await scanFile(path.join(d, 'model.tar.zst'), 'model.tar.zst', DEFAULT_LIMITS)).findings).toMatchObject([{ code: 'SCAN_SKIPPED', severity: 'medium' }]);
+    await writeFile(path.join(d, 'notes.txt'), 'hello');
+    expect((await scanFile(path.join(d, 'notes.txt'), 'notes.txt', DEFAULT_LIMITS)).findings).toEqual([]);
+  });
+
   it('a malformed .npy header is reported', async () => {
     const d = await tmpDir();
     await writeFile(path.join(d, 'x.npy'), Buffer.concat([Buffer.from([0x93]), Buffer.from('NUMPY'), Buffer.from([9, 0, 1, 0])]));
