@@ -46,3 +46,7 @@ export { policyStage, type LineageAncestor, type PolicyReport } from './policy/s
 export { policyTrust } from './policy/trust.js';
 export { normalizeLicense, evaluateLicense, type License, type LicenseVerdict } from './policy/licenses.js';
 export type { Policy, Purpose, IdentityRule, FormatsPolicy, PolicyTrust } from './policy/types.js';
+// Model file safety scanning (issue 9).
+export { scanPath, type ScanResult, type ScanOptions } from './scan/scan-path.js';
+export { formatsStage, DENIABLE_FORMATS, type FormatsPolicy as ScanFormatsPolicy } from './scan/stage.js';
+export type { Finding as ScanFinding, FileReport as ScanFileReport, PickleImport, Severity, ScanLimits } from './scan/types.js';

@@ -11,7 +11,6 @@ import { Option, type Command } from 'commander';
 import { usage } from '../errors.js';
 import type { LoadedPolicy } from '../policy/load.js';
 import type { Purpose } from '../policy/types.js';
-import { errorLine } from './io.js';
 import type { Flags, VerifyPlugin } from './verify-plugins.js';
 
 /**
@@ -54,8 +53,6 @@ export const policyPlugin: VerifyPlugin = {
     if (!policy) return [];
     const { policyStage } = await import('../policy/stage.js');
     const { formatsStages } = await import('../policy/formats.js');
-    const formats = formatsStages(policy.formats);
-    if (!formats.enforced) errorLine(`warning: policy formats (deny: ${policy.formats!.deny.join(', ') || 'none'}${policy.formats!.scan ? ', scan' : ''}) are not enforced by this build (no file scanner)`);
-    return [policyStage(policy, ((flags.purpose as string | undefined) ?? 'deploy') as Purpose), ...formats.stages];
+    return [policyStage(policy, ((flags.purpose as string | undefined) ?? 'deploy') as Purpose), ...formatsStages(policy.formats)];
   },
 };

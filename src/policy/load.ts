@@ -12,6 +12,8 @@ import semver from 'semver';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { errnoCode, ModelsignError } from '../errors.js';
 import { normalizeLicense, type CompiledRule } from './licenses.js';
+import { DENIABLE_FORMATS } from '../scan/stage.js';
+import { SEVERITIES, type Severity } from '../scan/types.js';
 import { POLICY_API_VERSION, PURPOSES, type FormatsPolicy, type IdentityRule, type Policy, type PolicyTrust, type Purpose } from './types.js';
 
 /** A policy is a short hand-written file; anything bigger is a mistake or an attack. */
@@ -188,11 +190,18 @@ export function validatePolicy(doc: unknown, file: string): LoadedPolicy {
 
   let formats: FormatsPolicy | undefined;
   if (o.formats !== undefined) {
-    const f = r.object(o.formats, 'formats', ['deny', 'scan']);
-    formats = {
-      deny: f.deny === undefined ? [] : r.strings(f.deny, 'formats.deny').map((s) => s.toLowerCase()),
-      scan: f.scan === undefined ? false : r.bool(f.scan, 'formats.scan'),
-    };
+    const f = r.object(o.formats, 'formats', ['deny', 'scan', 'failOn']);
+    const deny = f.deny === undefined ? [] : r.strings(f.deny, 'formats.deny').map((s) => s.toLowerCase());
+    deny.forEach((d, i) => {
+      if (!(DENIABLE_FORMATS as readonly string[]).includes(d)) r.fail(`formats.deny[${i}]`, `unknown format "${d}" (known: ${DENIABLE_FORMATS.join(', ')})`);
+    });
+    formats = { deny, scan: f.scan === undefined ? false : r.bool(f.scan, 'formats.scan') };
+    if (f.failOn !== undefined) {
+      if (typeof f.failOn !== 'string' || !(SEVERITIES as readonly string[]).includes(f.failOn)) {
+        r.fail('formats.failOn', `must be one of ${SEVERITIES.join(', ')}`);
+      }
+      formats.failOn = f.failOn as Severity;
+    }
   }
 
   return { file: path.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };

@@ -28,6 +28,8 @@ export interface LicenseRule {
 export interface FormatsPolicy {
   deny: string[];
   scan: boolean;
+  /** Lowest scan finding severity that fails verify (default: any finding). */
+  failOn?: import('../scan/types.js').Severity;
 }
 
 export interface Policy {

@@ -1,0 +1,67 @@
+/**
+ * `modelsign scan PATH`: a file, a directory (walked without following links out) or a
+ * .tar / .tar.gz archive.
+ */
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { errnoCode, usage } from '../errors.js';
+import { enumerateModel } from '../hashing/enumerate.js';
+import { scanFile } from './scan-file.js';
+import { isTarName, scanTar } from './tar.js';
+import { DEFAULT_LIMITS, severityRank, type FileReport, type Finding, type ScanLimits, type Severity } from './types.js';
+
+export interface ScanResult {
+  path: string;
+  /** True when no finding reaches the failure threshold. */
+  clean: boolean;
+  filesScanned: number;
+  files: FileReport[];
+  /** Every finding, from all files, worst first. */
+  findings: Finding[];
+}
+
+export interface ScanOptions {
+  limits?: Partial<ScanLimits>;
+  /** Lowest severity that makes the scan fail (default: low, i.e. any finding). */
+  failOn?: Severity;
+}
+
+export function summarise(target: string, files: FileReport[], extra: Finding[], failOn: Severity = 'low'): ScanResult {
+  const findings = [...extra, ...files.flatMap((f) => f.findings)].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const clean = !findings.some((f) => severityRank(f.severity) >= severityRank(failOn));
+  return { path: target, clean, filesScanned: files.length, files, findings };
+}
+
+export async function scanPath(target: string, opts: ScanOptions = {}): Promise<ScanResult> {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  let st;
+  try {
+    st = await lstat(target);
+  } catch (e) {
+    throw usage('SCAN_NOT_FOUND', errnoCode(e) === 'ENOENT' ? `no such file or directory: ${target}` : `cannot read ${target}: ${errnoCode(e) ?? String(e)}`);
+  }
+  if (st.isFile() && isTarName(target)) {
+    const r = await scanTar(target, limits);
+    return summarise(target, r.reports, r.findings, opts.failOn);
+  }
+  if (st.isFile()) return summarise(target, [await scanFile(target, path.basename(target), limits)], [], opts.failOn);
+  if (!st.isDirectory() && !st.isSymbolicLink()) throw usage('SPECIAL_FILE', `not a file, directory or archive: ${target}`);
+  const listing = await enumerateModel(target, { ignorePaths: [], allowSymlinks: false, maxFiles: limits.maxFiles });
+  if (listing.isFile) {
+    const f = listing.files[0]!;
+    return summarise(target, [await scanFile(f.abs, f.name, limits)], [], opts.failOn);
+  }
+  const extra: Finding[] = listing.problems.map((p) => ({ code: 'SCAN_SKIPPED', severity: 'medium', file: p.path ?? '.', message: `not scanned: ${p.message} [${p.code}]` }));
+  const files: FileReport[] = [];
+  for (const f of listing.files) {
+    try {
+      files.push(await scanFile(f.abs, f.name, limits));
+    } catch (e) {
+      // A file that vanished or cannot be read is not scanned: say so, fail closed.
+      const code = errnoCode(e);
+      if (code === undefined) throw e;
+      extra.push({ code: 'SCAN_SKIPPED', severity: 'medium', file: f.name, message: `not scanned: cannot read it (${code})` });
+    }
+  }
+  return summarise(target, files, extra, opts.failOn);
+}

@@ -1,0 +1,86 @@
+/**
+ * The verify stage behind a policy's `formats: { deny: [...], scan: bool }`.
+ *
+ * It runs after the signature and every file hash verified, on the signed files only (the
+ * resources of the statement), opened inside the model with the same no-links-out rules as
+ * hashing. `scan: true` fails the model on any scanner finding; `deny` fails every file of a
+ * denied format, clean or not - `pickle` covers every file whose loading unpickles (plain
+ * pickles, PyTorch zips, object-dtype .npy), since a clean scan today is no promise about
+ * the next loader.
+ */
+import path from 'node:path';
+import { usage, type Failure } from '../errors.js';
+import { enumerateModel, type ModelFile } from '../hashing/enumerate.js';
+import { parseShardName } from '../verify/files.js';
+import type { VerifyContext, VerifyStage } from '../verify/pipeline.js';
+import { scanFile } from './scan-file.js';
+import { DEFAULT_LIMITS, SEVERITIES, severityRank, type FileReport, type ScanLimits, type Severity } from './types.js';
+
+/** Format names a policy may deny. */
+export const DENIABLE_FORMATS = ['pickle', 'pytorch', 'zip', 'npz', 'npy', 'safetensors', 'gguf'] as const;
+
+export interface FormatsPolicy {
+  deny?: string[];
+  scan?: boolean;
+  /** Lowest finding severity that fails verify (default: low, i.e. any finding). */
+  failOn?: Severity;
+}
+
+/** The signed file paths of the statement (shard resources collapse to their file). */
+function signedFiles(ctx: VerifyContext): string[] {
+  const out = new Set<string>();
+  for (const r of ctx.statement.resources) {
+    if (ctx.statement.serialization.method === 'shards') {
+      const s = parseShardName(r.name);
+      if (s) out.add(s.path);
+    } else out.add(r.name);
+  }
+  return [...out];
+}
+
+function denied(report: FileReport, deny: ReadonlySet<string>): string | undefined {
+  if (deny.has('pickle') && report.pickle) return report.format === 'pickle' ? 'pickle' : `pickle (inside ${report.format})`;
+  if (deny.has(report.format)) return report.format;
+  return undefined;
+}
+
+export function formatsStage(formats: FormatsPolicy, limits: Partial<ScanLimits> = {}): VerifyStage {
+  const deny = new Set((formats.deny ?? []).map((d) => d.toLowerCase()));
+  for (const d of deny) {
+    if (!(DENIABLE_FORMATS as readonly string[]).includes(d)) {
+      throw usage('POLICY_INVALID', `formats.deny: unknown format "${d}" (known: ${DENIABLE_FORMATS.join(', ')})`);
+    }
+  }
+  const scan = formats.scan === true;
+  const failOn = formats.failOn ?? 'low';
+  if (!SEVERITIES.includes(failOn)) throw usage('POLICY_INVALID', `formats.failOn: unknown severity "${String(failOn)}" (known: ${SEVERITIES.join(', ')})`);
+  const lim = { ...DEFAULT_LIMITS, ...limits };
+  return async (ctx: VerifyContext): Promise<Failure[]> => {
+    if (!scan && deny.size === 0) return [];
+    const ser = ctx.statement.serialization;
+    // The same listing hashing used: only regular files inside the model, links refused
+    // unless the signature allowed them (and then only inside the root).
+    const listing = ctx.options.listing ?? (await enumerateModel(ctx.options.model, { ignorePaths: [], allowSymlinks: ser.allow_symlinks }));
+    const byName = new Map<string, ModelFile>(listing.files.map((f) => [f.name, f]));
+    const failures: Failure[] = [];
+    const reports: FileReport[] = [];
+    for (const name of signedFiles(ctx)) {
+      const f = listing.isFile ? listing.files[0] : byName.get(name);
+      if (!f) continue; // not on disk: the file check already failed the model
+      const shown = listing.isFile ? path.basename(f.name) : name;
+      const report = await scanFile(f.abs, shown, lim);
+      reports.push(report);
+      const why = denied(report, deny);
+      if (why) failures.push({ code: 'FORMAT_DENIED', path: shown, message: `policy denies ${why} files` });
+      if (scan) {
+        for (const x of report.findings) {
+          if (severityRank(x.severity) < severityRank(failOn)) continue;
+          failures.push({ code: 'SCAN_FINDING', path: shown, message: `${x.severity}: ${x.member !== undefined ? `${x.member}: ` : ''}${x.message} [${x.code}]` });
+        }
+      }
+      if (listing.isFile) break;
+    }
+    ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
+    return failures;
+  };
+}

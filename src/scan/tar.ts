@@ -1,0 +1,108 @@
+/**
+ * Scan the files of a .tar / .tar.gz archive as a stream, without extracting it: each entry
+ * is checked as it goes past. Zip-based members (PyTorch checkpoints, .npz) need random
+ * access to their central directory, so those alone are copied to a private temporary file,
+ * scanned, and deleted.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { Parser, type ReadEntry } from 'tar';
+import { sniff, SNIFF_BYTES } from './detect.js';
+import { report, scanStream, scanZip } from './scan-file.js';
+import { ByteSource } from './source.js';
+import type { FileReport, Finding, ScanLimits } from './types.js';
+
+export function isTarName(p: string): boolean {
+  return /\.(tar|tar\.gz|tgz)$/i.test(p);
+}
+
+async function spool(src: ByteSource, dest: string): Promise<void> {
+  const ws = createWriteStream(dest, { mode: 0o600 });
+  try {
+    while (await src.ensure(1)) {
+      if (!ws.write(Buffer.from(src.take(src.buffered)))) await once(ws, 'drain');
+    }
+  } finally {
+    ws.end();
+    await once(ws, 'close');
+  }
+}
+
+export async function scanTar(archive: string, limits: ScanLimits): Promise<{ reports: FileReport[]; findings: Finding[] }> {
+  const reports: FileReport[] = [];
+  const findings: Finding[] = [];
+  const base = path.basename(archive);
+  let tmp: string | undefined;
+  let chain: Promise<void> = Promise.resolve();
+  let failure: unknown;
+
+  const handle = async (entry: ReadEntry): Promise<void> => {
+    const name = `${base}:${entry.path}`;
+    if (entry.type !== 'File' && entry.type !== 'OldFile' && entry.type !== 'ContiguousFile') {
+      if (entry.type === 'SymbolicLink' || entry.type === 'Link') {
+        findings.push({ code: 'SCAN_SKIPPED', severity: 'medium', file: name, message: `${entry.type === 'Link' ? 'hard link' : 'symlink'} to ${JSON.stringify(entry.linkpath ?? '')} is not scanned` });
+      }
+      entry.resume();
+      return;
+    }
+    if (reports.length >= limits.maxFiles) {
+      entry.resume();
+      return;
+    }
+    const src = ByteSource.fromIterable(entry as AsyncIterable<Buffer>, entry.size);
+    await src.ensure(SNIFF_BYTES);
+    const kind = sniff(src.peek(SNIFF_BYTES), entry.path);
+    if (kind === 'zip') {
+      if (entry.size > limits.maxMemberBytes) {
+        findings.push({ code: 'SCAN_LIMIT', severity: 'high', file: name, message: `zip member of ${entry.size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` });
+        await src.drain();
+        return;
+      }
+      tmp ??= await mkdtemp(path.join(os.tmpdir(), 'modelsign-scan-'));
+      const dest = path.join(tmp, 'member.zip');
+      await spool(src, dest);
+      try {
+        reports.push(report(name, entry.size, await scanZip(dest, entry.size, name, limits)));
+      } finally {
+        await rm(dest, { force: true });
+      }
+      return;
+    }
+    reports.push(report(name, entry.size, await scanStream(src, kind, entry.size, name, limits)));
+    await src.drain();
+  };
+
+  try {
+    const parser = new Parser({
+      strict: true,
+      onReadEntry: (entry: ReadEntry) => {
+        // Entries arrive in order and the parser waits while one is being read.
+        chain = chain.then(() => handle(entry)).catch((e) => {
+          failure ??= e;
+          entry.resume();
+        });
+      },
+    });
+    const done = new Promise<void>((resolve, reject) => {
+      parser.on('end', resolve);
+      parser.on('error', reject);
+      parser.on('close', resolve);
+    });
+    const input = createReadStream(archive);
+    input.on('error', (e) => parser.emit('error', e));
+    input.pipe(parser as unknown as NodeJS.WritableStream);
+    try {
+      await done;
+    } catch (e) {
+      findings.push({ code: 'TAR_MALFORMED', severity: 'high', file: base, message: `archive cannot be read: ${(e as Error).message}` });
+    }
+    await chain;
+    if (failure) throw failure;
+  } finally {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+  return { reports, findings };
+}
