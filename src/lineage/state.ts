@@ -80,8 +80,8 @@ export function checkRollback(state: RollbackState, name: string, version: strin
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function acquireLock(lock: string): Promise<void> {
-  const deadline = Date.now() + LOCK_TIMEOUT_MS;
+async function acquireLock(lock: string, timeoutMs: number, staleMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       const fh = await open(lock, 'wx', 0o644);
@@ -94,7 +94,7 @@ async function acquireLock(lock: string): Promise<void> {
     }
     try {
       const st = await stat(lock);
-      if (Date.now() - st.mtimeMs > STALE_LOCK_MS) {
+      if (Date.now() - st.mtimeMs > staleMs) {
         // Left by a verifier that was killed mid-update: move it aside, then retry.
         const aside = `${lock}.${process.pid}.${Date.now()}.stale`;
         await rename(lock, aside).then(() => unlink(aside)).catch(() => undefined);
@@ -104,7 +104,7 @@ async function acquireLock(lock: string): Promise<void> {
       // gone between open and stat: retry at once
       continue;
     }
-    if (Date.now() > deadline) throw usage('STATE_LOCKED', `state file lock ${lock} is held by another verifier for more than ${LOCK_TIMEOUT_MS / 1000}s`);
+    if (Date.now() > deadline) throw usage('STATE_LOCKED', `state file lock ${lock} is held by another verifier for more than ${timeoutMs / 1000}s (remove it if no verifier is running)`);
     await sleep(LOCK_RETRY_MS + Math.floor(Math.random() * LOCK_RETRY_MS));
   }
 }
@@ -114,9 +114,13 @@ async function acquireLock(lock: string): Promise<void> {
  * was recorded meanwhile (by another verifier), this returns that rollback failure instead
  * of writing; otherwise the higher of the two versions is kept.
  */
-export async function recordVerified(file: string, entry: { name: string; version: string; rootDigest?: string }): Promise<{ code: string; message: string } | undefined> {
+export async function recordVerified(
+  file: string,
+  entry: { name: string; version: string; rootDigest?: string },
+  opts: { lockTimeoutMs?: number; staleLockMs?: number } = {},
+): Promise<{ code: string; message: string } | undefined> {
   const lock = `${file}.lock`;
-  await acquireLock(lock);
+  await acquireLock(lock, opts.lockTimeoutMs ?? LOCK_TIMEOUT_MS, opts.staleLockMs ?? STALE_LOCK_MS);
   try {
     const state = await readState(file);
     const failure = checkRollback(state, entry.name, entry.version, file);
