@@ -38,3 +38,23 @@ export async function verifyWithKeys(opts: Omit<VerifyOptions, 'trust'> & { keys
   const trust = await Promise.all(opts.keys.map(async (k) => keyTrust(await loadPublicKey(k), `key ${k}`)));
   return verifyModel({ ...opts, trust });
 }
+
+// Version lineage (docs/lineage.md): store, walk, anti-rollback state, revocation lists.
+export {
+  RELATIONS,
+  parseLineageMeta,
+  walkLineage,
+  openStore,
+  LineageStore,
+  lineageStage,
+  checkRevoked,
+  parseRevokedList,
+  readRevokedFile,
+  readState,
+  recordVerified,
+  type LineageMeta,
+  type ParentLink,
+  type AncestorRecord,
+  type LineageNode,
+  type RevokedList,
+} from './lineage/index.js';

@@ -46,6 +46,11 @@ export const lineagePlugin: VerifyPlugin = {
   },
   async after(flags, result) {
     const f = flags as LineageFlags;
+    const lineage = result.metadata?.lineage;
+    if (f.lineage === undefined && lineage && typeof lineage === 'object' && !Array.isArray(lineage) && Array.isArray(lineage.parents) && lineage.parents.length > 0) {
+      const { info } = await import('./io.js');
+      info(`note: this model links ${lineage.parents.length} parent model(s); pass --lineage DIR to verify its ancestry`);
+    }
     if (f.state === undefined || !result.verified) return;
     const name = result.metadata?.name ?? result.subjectName;
     const version = result.metadata?.version;

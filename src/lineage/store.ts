@@ -22,6 +22,8 @@ import { bareHex } from './metadata.js';
 export const MAX_STORE_ENTRIES = 100_000;
 /** Bundles kept per root digest (re-signatures of the same bytes). */
 export const MAX_CANDIDATES = 16;
+/** Bytes read from one store in one walk, over all bundles. */
+export const MAX_STORE_READ_BYTES = 256 * 1024 * 1024;
 
 const ENTRY_RE = /(?:^|[^0-9a-f])([0-9a-f]{64})(?:\.[0-9a-f]{1,64})?\.sig$/;
 
@@ -39,6 +41,7 @@ export function bundleDigestOf(bytes: Uint8Array): string {
 export class LineageStore {
   readonly dir: string;
   private index: Map<string, string[]> | undefined;
+  private bytesRead = 0;
 
   constructor(dir: string) {
     this.dir = dir;
@@ -83,7 +86,10 @@ export class LineageStore {
     for (const name of names) {
       const file = path.join(this.dir, name);
       const bytes = await readStoreFile(file);
-      if (bytes) out.push({ file, bytes, bundleDigest: bundleDigestOf(bytes) });
+      if (!bytes) continue;
+      this.bytesRead += bytes.length;
+      if (this.bytesRead > MAX_STORE_READ_BYTES) throw reject('LINEAGE_STORE_TOO_LARGE', `lineage store ${this.dir}: more than ${MAX_STORE_READ_BYTES} bytes of bundles read in one walk`);
+      out.push({ file, bytes, bundleDigest: bundleDigestOf(bytes) });
     }
     return out;
   }

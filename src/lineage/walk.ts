@@ -175,7 +175,17 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
       node.failure = f;
     }
 
-    const { stored } = await find(link.rootDigest);
+    let stored: StoredBundle[];
+    try {
+      ({ stored } = await find(link.rootDigest));
+    } catch (e) {
+      if (e instanceof ModelsignError && e.kind === 'reject') {
+        fail(e.code, e.message);
+        record();
+        return node;
+      }
+      throw e;
+    }
     if (stored.length === 0) {
       fail('LINEAGE_MISSING', `no bundle with root digest ${link.rootDigest} in lineage store ${opts.store.dir}`);
       record();

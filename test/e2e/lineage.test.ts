@@ -238,6 +238,22 @@ describe('verify walks the chain', () => {
     expect(r.stderr).toContain('[LINEAGE_BUNDLE_MISMATCH]');
   });
 
+  it('--record never overwrites a different bundle for the same model; the recorded one is still used', async () => {
+    const s = await storeCopy('rerecord');
+    const copy = path.join(dir, 'base-rerecord');
+    await cp(path.join(dir, 'base'), copy, { recursive: true });
+    await rm(path.join(copy, 'model.sig'));
+    const r = ok(await sign(copy, ['--version', '1.0.0', '--name', 'base', '--record', s]));
+    expect(r.stderr).toMatch(new RegExp(`recorded .*base@1\\.0\\.0\\.${digests.base!.slice(7)}\\.[0-9a-f]{16}\\.sig`));
+    expect((await readdir(s)).filter((n) => n.startsWith('base@'))).toHaveLength(2);
+    ok(await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--lineage', s]));
+  });
+
+  it('without --lineage, verify notes that the ancestry was not checked', async () => {
+    const r = ok(await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub]));
+    expect(r.stderr).toContain('links 1 parent model(s); pass --lineage DIR');
+  });
+
   it('a cycle through the store is refused', async () => {
     // loop-a (bytes A) -> loop-b -> a bundle for bytes A again: the walk meets A twice.
     const s = path.join(dir, 'store-cycle');
