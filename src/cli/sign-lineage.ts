@@ -39,7 +39,13 @@ export interface PreparedLineage {
   extraMetadata: Record<string, import('../util/strict-json.js').JsonValue> | undefined;
   /** The private key, when it had to be loaded here (so the passphrase is asked once). */
   key: KeyObject | undefined;
-  /** File the signed bundle (and the parents) in the store, if --record. */
+  /**
+   * With parents, the signature is written here (sign runs with write: false) only after
+   * checking that no parent has the model's own root digest: such a link is a cycle that
+   * no verifier could ever accept.
+   */
+  write: boolean;
+  /** Check, write (if held back) and file the signed bundle (and the parents) in the store. */
   record(r: SignResult): Promise<void>;
 }
 
@@ -73,7 +79,14 @@ export async function prepareLineage(model: string, o: SignLineageFlags): Promis
   return {
     extraMetadata: meta ? { lineage: meta as unknown as import('../util/strict-json.js').JsonValue } : undefined,
     key,
+    write: loaded.length === 0,
     async record(r: SignResult) {
+      if (loaded.length > 0) {
+        const self = loaded.find((p) => p.verified.rootDigest === `sha256:${r.rootDigest}`);
+        if (self) throw usage('LINEAGE_CYCLE', `--parent ${self.file} has the same root digest as the model (sha256:${r.rootDigest}): a model cannot be its own parent; nothing was written`);
+        const { writeAtomic } = await import('../sign/sign.js');
+        await writeAtomic(r.signaturePath, r.bundleText);
+      }
       if (storeDir === undefined) return;
       const m = r.statement.subject[0].annotations?.modelsign;
       for (const p of loaded) {

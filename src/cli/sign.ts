@@ -38,8 +38,8 @@ Examples:
   modelsign sign model.safetensors --key ci.key --version 2.1.0 --signature out/model.sig
   modelsign sign ./big-model --key release.key --version 3.0.0 --shard-size 1073741824
 
-  modelsign sign ./llama-ft --key release.key --version 1.1.0 --parent ./llama/model.sig --relation finetune \
-      --dataset hf://datasets/acme/chat=sha256:<hex> --record manifests
+  modelsign sign ./llama-ft --key release.key --version 1.1.0 --parent ./llama/model.sig --record=manifests
+  modelsign sign ./merged --key release.key --version 1.0.0 --parent a/model.sig --parent b/model.sig --relation merge
 
 Exit codes: 0 signed, 1 a --parent signature is not trusted or broken, 2 usage error (bad flag,
 unreadable key, wrong passphrase, symlink or special file in the model, a parent with the same
@@ -56,6 +56,7 @@ name and a version not lower than --version).`,
           model,
           key: lineage.key ?? o.key,
           ...(lineage.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {}),
+          write: lineage.write,
           version: o.version,
           ...(o.name ? { name: o.name } : {}),
           ...(o.license ? { license: o.license } : {}),

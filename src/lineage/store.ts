@@ -61,9 +61,10 @@ export class LineageStore {
     try {
       for await (const ent of d as AsyncIterable<Dirent>) {
         if (++n > MAX_STORE_ENTRIES) throw reject('LINEAGE_STORE_TOO_LARGE', `lineage store ${this.dir} has more than ${MAX_STORE_ENTRIES} entries`);
-        // Only regular files by their directory entry type: symlinks, FIFOs, devices and
-        // folders are never opened.
-        if (!ent.isFile()) continue;
+        // Symlinks, FIFOs, sockets, devices and folders are never opened. (A file system
+        // that does not report entry types lets the entry through to readStoreFile, which
+        // opens with O_NOFOLLOW|O_NONBLOCK and checks fstat.)
+        if (ent.isDirectory() || ent.isSymbolicLink() || ent.isFIFO() || ent.isSocket() || ent.isBlockDevice() || ent.isCharacterDevice()) continue;
         const m = ENTRY_RE.exec(ent.name);
         if (!m) continue;
         const list = idx.get(m[1]!) ?? [];

@@ -89,6 +89,7 @@ describe('sign records lineage', () => {
     const m = path.join(dir, 'ft-default');
     await cp(path.join(dir, 'ft2'), m, { recursive: true });
     await rm(path.join(m, 'model.sig'));
+    await writeFile(path.join(m, 'adapter.bin'), 'fine-tuned weights v3');
     ok(await runCli(['sign', m, '--key', k.key, '--version', '2.0.0', '--name', 'ft', '--parent', path.join(dir, 'ft2', 'model.sig'), '--record'], { cwd }));
     const names = await readdir(path.join(cwd, 'manifests'));
     expect(names.some((n) => n.startsWith('ft@2.0.0.'))).toBe(true);
@@ -99,12 +100,21 @@ describe('sign records lineage', () => {
     const m = path.join(dir, 'ft-same');
     await cp(path.join(dir, 'ft2'), m, { recursive: true });
     await rm(path.join(m, 'model.sig'));
+    await writeFile(path.join(m, 'adapter.bin'), 'quantized weights');
     for (const v of ['1.1.0', '1.0.5', '1.1.0-rc.1']) {
       const r = await sign(m, ['--version', v, '--name', 'ft', '--parent', path.join(dir, 'ft2', 'model.sig')]);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toContain('[LINEAGE_VERSION_ORDER]');
       expect(r.stderr).toContain('ft@1.1.0');
     }
+    // The same bytes as the parent cannot be their own child (the link would be a cycle).
+    const same = path.join(dir, 'ft-identical');
+    await cp(path.join(dir, 'ft2'), same, { recursive: true });
+    const before = await readFile(path.join(same, 'model.sig'));
+    const c = await sign(same, ['--version', '1.2.0', '--name', 'ft', '--parent', path.join(dir, 'ft2', 'model.sig')]);
+    expect(c.code, c.stderr).toBe(2);
+    expect(c.stderr).toContain('cannot be its own parent');
+    expect((await readFile(path.join(same, 'model.sig'))).equals(before)).toBe(true);
     // A different name may have any version.
     ok(await sign(m, ['--version', '0.1.0', '--name', 'ft-quant', '--parent', path.join(dir, 'ft2', 'model.sig'), '--relation', 'quantized']));
   });
