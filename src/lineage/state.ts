@@ -64,7 +64,8 @@ export async function readState(file: string): Promise<RollbackState> {
 }
 
 export function serializeState(state: RollbackState): string {
-  const models: Record<string, StateEntry> = {};
+  // Null prototype: a model named "__proto__" is just a key.
+  const models = Object.create(null) as Record<string, StateEntry>;
   for (const name of [...state.keys()].sort()) models[name] = state.get(name)!;
   return JSON.stringify({ schema: STATE_SCHEMA, models }, null, 2) + '\n';
 }

@@ -4,7 +4,8 @@
  * Each link (child -> parent) is checked in this order, and the first problem is reported
  * against that link, naming both ends:
  *   1. depth limit, cycle (a root digest already on the path), link budget;
- *   2. version order: a parent with the child's name must have a lower version;
+ *   2. version order: an ancestor must have a lower version than every descendant on the
+ *      path that has its name (its direct child included);
  *   3. a bundle with the parent's root digest exists in the store (LINEAGE_MISSING);
  *   4. its signature verifies under the SAME trust as the model (LINEAGE_UNTRUSTED);
  *   5. its bytes are the bundle the child recorded (LINEAGE_BUNDLE_MISMATCH);
@@ -117,7 +118,12 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
     return p;
   };
 
-  const visit = async (link: ParentLink, child: LineageNode, depth: number, onPath: Set<string>): Promise<LineageNode> => {
+  /**
+   * `below`: per model name, the lowest version among the descendants on this path. An
+   * ancestor must be older than every descendant with its name, not only its direct child
+   * (ft@2 -> base@1 -> ft@3 is as wrong as ft@2 -> ft@3).
+   */
+  const visit = async (link: ParentLink, child: LineageNode, depth: number, onPath: Set<string>, below: Map<string, string | null>): Promise<LineageNode> => {
     const label = `lineage link ${child.name}@${child.version ?? '?'} -> ${link.name}@${link.version} (${short(link.rootDigest)})`;
     const node: LineageNode = {
       name: link.name,
@@ -167,9 +173,10 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
       record();
       return node;
     }
-    if (child.version === null || (link.name === child.name && !semver.lt(link.version, child.version))) {
+    const floor = below.get(link.name);
+    if (floor === null || (floor !== undefined && !semver.lt(link.version, floor))) {
       // Reported, but the ancestor is still checked so every broken link shows.
-      const why = child.version === null ? 'the child has no version' : `a parent named like its child must have a lower version than ${child.version}`;
+      const why = floor === null ? `a descendant named ${link.name} has no version` : `an ancestor must have a lower version than ${link.name}@${floor} built from it`;
       const f: Failure = { code: 'LINEAGE_VERSION_ORDER', message: `${label}: ${why}` };
       failures.push(f);
       node.failure = f;
@@ -231,6 +238,9 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
     node.datasets = vb.lineage?.datasets ?? [];
     record();
     const path = new Set(onPath).add(link.rootDigest);
+    const nextBelow = new Map(below);
+    const prev = nextBelow.get(vb.name);
+    if (prev === undefined || (prev !== null && semver.lt(vb.version, prev))) nextBelow.set(vb.name, vb.version);
     for (const p of vb.lineage?.parents ?? []) {
       if (++links > MAX_LINKS) {
         if (!budgetReported) {
@@ -239,14 +249,14 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
         }
         break;
       }
-      node.parents.push(await visit(p, node, depth + 1, path));
+      node.parents.push(await visit(p, node, depth + 1, path, nextBelow));
     }
     return node;
   };
 
   for (const p of root.lineage?.parents ?? []) {
     if (++links > MAX_LINKS) break;
-    tree.parents.push(await visit(p, tree, 1, new Set([root.rootDigest])));
+    tree.parents.push(await visit(p, tree, 1, new Set([root.rootDigest]), new Map([[root.name, root.version ?? null]])));
   }
   return { tree, ancestors, failures };
 }

@@ -264,6 +264,27 @@ describe('verify walks the chain', () => {
     expect(r.stderr).toContain('links 1 parent model(s); pass --lineage DIR');
   });
 
+  it('version order holds along the whole path: ft@2 built on base built on ft@3 exits 1', async () => {
+    const s = path.join(dir, 'store-order');
+    const mk = async (name: string, content: string) => {
+      const m = path.join(dir, `order-${name}`);
+      await mkdir(m);
+      await writeFile(path.join(m, 'w.bin'), content);
+      return m;
+    };
+    const ft3 = await mk('ft3', 'ft three');
+    const mid = await mk('base', 'base built on ft3');
+    const ft2 = await mk('ft2', 'ft two');
+    ok(await sign(ft3, ['--version', '3.0.0', '--name', 'ord', '--record', s]));
+    ok(await sign(mid, ['--version', '1.0.0', '--name', 'ord-base', '--parent', path.join(ft3, 'model.sig'), '--record', s]));
+    ok(await sign(ft2, ['--version', '2.0.0', '--name', 'ord', '--parent', path.join(mid, 'model.sig'), '--record', s]));
+    const r = await runCli(['verify', ft2, '--key', k.pub, '--lineage', s]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('lineage link ord-base@1.0.0 -> ord@3.0.0');
+    expect(r.stderr).toContain('lower version than ord@2.0.0');
+    expect(r.stderr).toContain('[LINEAGE_VERSION_ORDER]');
+  });
+
   it('a cycle through the store is refused', async () => {
     // loop-a (bytes A) -> loop-b -> a bundle for bytes A again: the walk meets A twice.
     const s = path.join(dir, 'store-cycle');

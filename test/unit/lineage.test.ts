@@ -83,6 +83,31 @@ describe('walk limits', () => {
   });
 });
 
+describe('version order at verify time', () => {
+  it('a link to a same-name parent with a higher version (made without the sign check) is refused', async () => {
+    const dir = await tmpDir();
+    const store = path.join(dir, 'store');
+    const { privateKey, publicKey } = generateKeyPair('ecdsa-p256');
+    const signer = keySigner(privateKey, publicKey);
+    const trust = [keyTrust(publicKey, 'test key')];
+    const newer = path.join(dir, 'newer');
+    const older = path.join(dir, 'older');
+    await mkdir(newer);
+    await mkdir(older);
+    await writeFile(path.join(newer, 'w.bin'), 'v2');
+    await writeFile(path.join(older, 'w.bin'), 'v1');
+    const r2 = await signModel({ model: newer, signer, version: '2.0.0', name: 'm' });
+    await recordBundle(store, { name: 'm', version: '2.0.0', rootDigest: r2.rootDigest }, Buffer.from(r2.bundleText));
+    const [p] = await loadParents([r2.signaturePath], trust);
+    const lineage = { parents: [{ name: 'm', version: '2.0.0', rootDigest: p!.verified.rootDigest, bundleDigest: p!.verified.bundleDigest, relation: 'finetune' }] };
+    const r1 = await signModel({ model: older, signer, version: '1.0.0', name: 'm', extraMetadata: { lineage } });
+    const w = await walkLineage({ root: { name: 'm', version: '1.0.0', license: undefined, rootDigest: `sha256:${r1.rootDigest}`, signer: 'test', lineage: parseLineageMeta(lineage) }, store: await openStore(store), trust });
+    expect(w.failures.map((f) => f.code)).toEqual(['LINEAGE_VERSION_ORDER']);
+    expect(w.failures[0]!.message).toContain('lineage link m@1.0.0 -> m@2.0.0');
+    expect(w.ancestors[0]!.verified).toBe(false);
+  });
+});
+
 describe('revocation list and dataset flags', () => {
   it('parses digests, comments and reasons; checkRevoked matches prefixed or bare digests', () => {
     const a = 'sha256:' + 'a'.repeat(64);
