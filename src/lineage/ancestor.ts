@@ -57,7 +57,7 @@ export async function verifyLineageBundle(bytes: Buffer, trust: TrustCheck[], wh
     const meta = st.metadata;
     const version = meta?.version;
     if (typeof version !== 'string' || !semver.valid(version)) {
-      throw reject('LINEAGE_NO_VERSION', `${what} carries no modelsign semver version (sign it with modelsign sign --version)`);
+      throw reject('LINEAGE_NO_VERSION', `${what} carries no modelsign semver version (made by another tool? check the model, then sign it with modelsign sign --version and link that signature)`);
     }
     return {
       name: meta?.name ?? st.subjectName,

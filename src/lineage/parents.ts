@@ -47,8 +47,12 @@ export async function loadParents(files: string[], trust: TrustCheck[]): Promise
     }
     let verified: VerifiedBundle;
     try {
-      verified = await verifyLineageBundle(bytes, trust, `parent ${file}`);
+      verified = await verifyLineageBundle(bytes, trust, 'the signature');
     } catch (e) {
+      if (e instanceof BundleCheckError && e.inner.code === 'LINEAGE_NO_VERSION') {
+        // Trusted, but not something a version chain can hang on: a usage problem.
+        throw usage('PARENT_NO_VERSION', `parent ${file}: ${e.inner.message}`);
+      }
       if (e instanceof BundleCheckError) {
         // The parent must not be used: exit 1, as verify would.
         const what = e.problem === 'untrusted' ? 'is not signed by a trusted key (see --parent-key)' : 'is not a usable modelsign signature';

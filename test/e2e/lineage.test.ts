@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { cleanupTmp, keypair, makeHfModel, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
+import { existsSync } from 'node:fs';
+import { ROOT, SHARED, cleanupTmp, keypair, makeHfModel, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
+
+// The interop corpus, read in place: beside the main checkout, or one level up from a worktree.
+const INTEROP = [SHARED, path.resolve(ROOT, '../../shared/interop')].find((d) => existsSync(path.join(d, 'model-transparency')));
 
 let dir: string;
 let store: string;
@@ -137,6 +141,22 @@ describe('sign records lineage', () => {
     const r2 = await sign(child, ['--version', '1.0.0', '--parent', broken, '--parent-key', evil.pub]);
     expect(r2.code, r2.stderr).toBe(1);
     expect(r2.stderr).toContain('SIG_INVALID');
+  });
+
+  it('a malformed --parent exits 1; a trusted parent without a modelsign version exits 2', async () => {
+    const child = path.join(dir, 'ft1');
+    const garbage = path.join(dir, 'garbage.sig');
+    await writeFile(garbage, '{"mediaType": "application/vnd.dev.sigstore.bundle.v0.3+json"}');
+    const r = await sign(child, ['--version', '9.0.0', '--signature', path.join(dir, 'unused.sig'), '--parent', garbage]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('[PARENT_MALFORMED]');
+    if (INTEROP) {
+      const mt = path.join(INTEROP, 'model-transparency');
+      const r2 = await sign(child, ['--version', '9.0.0', '--signature', path.join(dir, 'unused.sig'), '--parent', path.join(mt, 'v1.1.0-elliptic-key', 'model.sig'), '--parent-key', path.join(mt, 'keys', 'signing-key-pub.pem')]);
+      expect(r2.code, r2.stderr).toBe(2);
+      expect(r2.stderr).toContain('carries no modelsign semver version');
+      expect(r2.stderr).toContain('[PARENT_NO_VERSION]');
+    }
   });
 
   it('usage errors exit 2: bad --relation, bad --dataset digest, --relation without --parent, missing parent file', async () => {
@@ -406,6 +426,22 @@ describe('anti-rollback', () => {
     expect((await runCli(['verify', path.join(dir, 'ft2'), '--key', evil.pub, '--state', other])).code).toBe(1);
     await expect(readFile(other)).rejects.toThrow();
     expect((await readdir(dir)).filter((n) => n.includes('state.json.'))).toEqual([]);
+  });
+
+  it.skipIf(INTEROP === undefined)('a model without a version (signed by model_signing) fails --min-version and --state', async () => {
+    const mt = path.join(INTEROP!, 'model-transparency');
+    for (const flag of [['--min-version', '1.0.0'], ['--state', path.join(dir, 'noversion-state.json')]]) {
+      const r = await runCli(['verify', path.join(mt, 'v1.1.0-elliptic-key'), '--key', path.join(mt, 'keys', 'signing-key-pub.pem'), ...flag]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain('carries no semver version');
+      expect(r.stderr).toContain('[NO_VERSION]');
+    }
+  });
+
+  it('--state in a directory that does not exist is a usage error (exit 2)', async () => {
+    const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--state', path.join(dir, 'no-such-dir', 'state.json')]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('[STATE_UNREADABLE]');
   });
 
   it('--state: a corrupt state file fails closed (exit 1)', async () => {

@@ -108,6 +108,56 @@ describe('version order at verify time', () => {
   });
 });
 
+describe('link contents and the link budget', () => {
+  it('a link whose name or version differs from the ancestor\'s signed metadata is refused', async () => {
+    const dir = await tmpDir();
+    const store = path.join(dir, 'store');
+    const { privateKey, publicKey } = generateKeyPair('ed25519');
+    const signer = keySigner(privateKey, publicKey);
+    const trust = [keyTrust(publicKey, 'test key')];
+    const m = path.join(dir, 'p');
+    await mkdir(m);
+    await writeFile(path.join(m, 'w.bin'), 'parent');
+    const r = await signModel({ model: m, signer, version: '1.0.0', name: 'real-name' });
+    await recordBundle(store, { name: 'real-name', version: '1.0.0', rootDigest: r.rootDigest }, Buffer.from(r.bundleText));
+    const [p] = await loadParents([r.signaturePath], trust);
+    const lineage = parseLineageMeta({ parents: [{ name: 'claimed-name', version: '1.0.0', rootDigest: p!.verified.rootDigest, bundleDigest: p!.verified.bundleDigest, relation: 'distill' }] });
+    const w = await walkLineage({ root: { name: 'child', version: '1.0.0', license: undefined, rootDigest: 'sha256:' + 'e'.repeat(64), signer: 'test', lineage }, store: await openStore(store), trust });
+    expect(w.failures.map((f) => f.code)).toEqual(['LINEAGE_LINK_MISMATCH']);
+    expect(w.failures[0]!.message).toContain("lineage link child@1.0.0 -> claimed-name@1.0.0");
+    expect(w.failures[0]!.message).toContain('says real-name@1.0.0');
+  });
+
+  it('stops a diamond-merge explosion at the link budget', async () => {
+    // 12 levels of two models, each merging both models of the level below: 2^12 paths.
+    const dir = await tmpDir();
+    const store = path.join(dir, 'store');
+    const { privateKey, publicKey } = generateKeyPair('ed25519');
+    const signer = keySigner(privateKey, publicKey);
+    const trust = [keyTrust(publicKey, 'test key')];
+    let below: string[] = [];
+    let top: any;
+    for (let level = 0; level < 12; level++) {
+      const sigs: string[] = [];
+      for (const side of ['a', 'b']) {
+        const m = path.join(dir, `l${level}${side}`);
+        await mkdir(m);
+        await writeFile(path.join(m, 'w.bin'), `${level}${side}`);
+        const parents = below.length ? await loadParents(below, trust) : [];
+        const lineage = buildLineageMeta({ parents, relations: parents.map(() => 'merge'), datasets: [], childName: `l${level}${side}`, childVersion: '1.0.0' });
+        const r = await signModel({ model: m, signer, version: '1.0.0', name: `l${level}${side}`, ...(lineage ? { extraMetadata: { lineage: lineage as any } } : {}) });
+        await recordBundle(store, { name: `l${level}${side}`, version: '1.0.0', rootDigest: r.rootDigest }, Buffer.from(r.bundleText));
+        sigs.push(r.signaturePath);
+        top = { name: `l${level}${side}`, version: '1.0.0', license: undefined, rootDigest: `sha256:${r.rootDigest}`, signer: 'test', lineage: parseLineageMeta(lineage as any) };
+      }
+      below = sigs;
+    }
+    const w = await walkLineage({ root: top, store: await openStore(store), trust });
+    expect(w.failures.map((f) => f.code)).toEqual(['LINEAGE_TOO_LARGE']);
+    expect(w.ancestors.length).toBeLessThanOrEqual(1024);
+  });
+});
+
 describe('revocation list and dataset flags', () => {
   it('parses digests, comments and reasons; checkRevoked matches prefixed or bare digests', () => {
     const a = 'sha256:' + 'a'.repeat(64);
