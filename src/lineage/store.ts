@@ -11,7 +11,7 @@
  */
 import { constants, type Dirent } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { mkdir, open, opendir, readFile, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, reject, usage } from '../errors.js';
 import { MAX_BUNDLE_BYTES } from '../oms/bundle.js';
@@ -151,14 +151,20 @@ export async function recordBundle(dir: string, meta: { name: string; version: s
   const digest = bundleDigestOf(bytes);
   for (const name of [`${base}.sig`, `${base}.${digest.slice(7, 23)}.sig`]) {
     const file = path.join(dir, name);
-    let existing: Buffer | undefined;
+    let st;
     try {
-      existing = await readFile(file);
+      st = await lstat(file);
     } catch (e) {
       if (errnoCode(e) !== 'ENOENT') throw usage('WRITE_FAILED', `cannot read ${file}: ${errnoCode(e) ?? String(e)}`);
     }
-    if (existing && existing.equals(bytes)) return { file, added: false };
-    if (existing) continue;
+    if (st) {
+      // Taken. A symlink or FIFO planted in the store is never read (it could point out of
+      // the store or block); an oversized file is not compared.
+      if (!st.isFile() || st.size !== bytes.length) continue;
+      const existing = await readStoreFile(file).catch(() => undefined);
+      if (existing && existing.equals(bytes)) return { file, added: false };
+      continue;
+    }
     await writeAtomic(file, bytes);
     return { file, added: true };
   }

@@ -279,6 +279,24 @@ describe('verify walks the chain', () => {
     ok(await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--lineage', s]));
   });
 
+  it('--record does not read or follow a FIFO or symlink planted under the new bundle\'s name', async () => {
+    const s = path.join(dir, 'store-planted');
+    await mkdir(s);
+    const m = path.join(dir, 'planted');
+    await mkdir(m);
+    await writeFile(path.join(m, 'w.bin'), 'planted');
+    const hex = ok(await runCli(['digest', m])).stdout.trim().slice(7);
+    execFileSync('mkfifo', [path.join(s, `planted@1.0.0.${hex}.sig`)]);
+    const victim = path.join(dir, 'victim.txt');
+    await writeFile(victim, 'do not touch');
+    await symlink(victim, path.join(s, `planted@2.0.0.${hex}.sig`));
+    ok(await sign(m, ['--version', '1.0.0', '--record', s]));
+    ok(await sign(m, ['--version', '2.0.0', '--record', s]));
+    expect(await readFile(victim, 'utf8')).toBe('do not touch');
+    const names = (await readdir(s)).sort();
+    expect(names.filter((n) => new RegExp(`^planted@[12]\\.0\\.0\\.${hex}\\.[0-9a-f]{16}\\.sig$`).test(n))).toHaveLength(2);
+  });
+
   it('without --lineage, verify notes that the ancestry was not checked', async () => {
     const r = ok(await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub]));
     expect(r.stderr).toContain('links 1 parent model(s); pass --lineage DIR');
