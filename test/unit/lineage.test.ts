@@ -6,8 +6,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateKeyPair, keySigner, signModel, keyTrust } from '../../src/index.js';
-import { checkRevoked, parseDatasetFlag, parseRevokedList, readState, recordVerified, openStore, walkLineage, loadParents, buildLineageMeta, recordBundle, parseLineageMeta } from '../../src/lineage/index.js';
+import { generateKeyPair, keySigner, signModel, keyTrust, verify } from '../../src/index.js';
+import { lineageStage, checkRevoked, parseDatasetFlag, parseRevokedList, readState, recordVerified, openStore, walkLineage, loadParents, buildLineageMeta, recordBundle, parseLineageMeta } from '../../src/lineage/index.js';
 import { ModelsignError } from '../../src/errors.js';
 import { cleanupTmp, tmpDir } from '../helpers/cli.js';
 
@@ -155,6 +155,22 @@ describe('link contents and the link budget', () => {
     const w = await walkLineage({ root: top, store: await openStore(store), trust });
     expect(w.failures.map((f) => f.code)).toEqual(['LINEAGE_TOO_LARGE']);
     expect(w.ancestors.length).toBeLessThanOrEqual(1024);
+  });
+});
+
+describe('the model\'s own lineage record', () => {
+  it('a malformed record in a validly signed model fails verify with LINEAGE_MALFORMED', async () => {
+    const dir = await tmpDir();
+    const m = path.join(dir, 'm');
+    await mkdir(m);
+    await writeFile(path.join(m, 'w.bin'), 'x');
+    await mkdir(path.join(dir, 'store'));
+    const { privateKey, publicKey } = generateKeyPair('ed25519');
+    await signModel({ model: m, signer: keySigner(privateKey, publicKey), version: '1.0.0', extraMetadata: { lineage: { parents: [{ name: 'p', version: '1.0.0' }] } } });
+    const r = await verify({ model: m, trust: [keyTrust(publicKey, 'k')], stages: [lineageStage({ store: await openStore(path.join(dir, 'store')) })] });
+    expect(r.verified).toBe(false);
+    expect(r.failures.map((f) => f.code)).toEqual(['LINEAGE_MALFORMED']);
+    expect(r.failures[0]!.message).toContain('parents[0].rootDigest must be sha256:');
   });
 });
 
