@@ -10,6 +10,7 @@ import type { TrustCheck } from '../verify/types.js';
 import { BundleCheckError, verifyLineageBundle, type VerifiedBundle } from './ancestor.js';
 import { MAX_PARENTS, RELATIONS, isRelation, type DatasetRef, type LineageMeta, type Relation } from './metadata.js';
 import { reject } from '../errors.js';
+import { clean } from './display.js';
 
 export interface ParentInput {
   file: string;
@@ -73,7 +74,7 @@ export function buildLineageMeta(opts: { parents: ParentInput[]; relations: Rela
   const parents = opts.parents.map((p, i) => {
     const v = p.verified;
     if (v.name === opts.childName && semver.valid(child) && !semver.lt(v.version, child)) {
-      throw usage('LINEAGE_VERSION_ORDER', `parent ${p.file} is ${v.name}@${v.version}: a new version of ${opts.childName} must be higher (got --version ${child})`);
+      throw usage('LINEAGE_VERSION_ORDER', `parent ${p.file} is ${clean(`${v.name}@${v.version}`)}: a new version of ${clean(opts.childName)} must be higher (got --version ${child})`);
     }
     return { name: v.name, version: v.version, rootDigest: v.rootDigest, bundleDigest: v.bundleDigest, relation: opts.relations[i]! };
   });

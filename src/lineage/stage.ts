@@ -16,6 +16,7 @@ import { checkRevoked, type RevokedList } from './revoked.js';
 import { checkRollback, readState } from './state.js';
 import type { LineageStore } from './store.js';
 import { walkLineage, type AncestorRecord } from './walk.js';
+import { clean } from './display.js';
 
 export interface LineageStageOptions {
   store?: LineageStore;
@@ -32,11 +33,11 @@ export function lineageStage(o: LineageStageOptions): VerifyStage {
     const name = meta?.name ?? ctx.statement.subjectName;
     const version = typeof meta?.version === 'string' && semver.valid(meta.version) ? meta.version : undefined;
     const rootDigest = `sha256:${ctx.result.rootDigest}`;
-    const id = `${name}@${version ?? '?'}`;
+    const id = clean(`${name}@${version ?? '?'}`);
 
     if (o.minVersion !== undefined || o.stateFile !== undefined) {
       if (version === undefined) {
-        failures.push({ code: 'NO_VERSION', message: `${name} carries no semver version, so it cannot be checked against ${o.minVersion !== undefined ? '--min-version' : '--state'}` });
+        failures.push({ code: 'NO_VERSION', message: `${clean(name)} carries no semver version, so it cannot be checked against ${o.minVersion !== undefined ? '--min-version' : '--state'}` });
       } else {
         if (o.minVersion !== undefined && semver.lt(version, o.minVersion)) {
           failures.push({ code: 'VERSION_BELOW_MINIMUM', message: `${id} is below the minimum version ${o.minVersion}: rollback refused` });
@@ -78,7 +79,7 @@ export function lineageStage(o: LineageStageOptions): VerifyStage {
     if (o.revoked) {
       const reason = (d: string) => {
         const r = o.revoked!.reasons.get(d);
-        return r ? `: ${r}` : '';
+        return r ? `: ${clean(r)}` : '';
       };
       if (checkRevoked([rootDigest], o.revoked.digests).length > 0) {
         failures.push({ code: 'REVOKED', message: `${id} (${rootDigest}) is revoked${reason(rootDigest)}` });
@@ -89,7 +90,7 @@ export function lineageStage(o: LineageStageOptions): VerifyStage {
       for (const a of known) {
         if (reported.has(a.rootDigest) || checkRevoked([a.rootDigest], o.revoked.digests).length === 0) continue;
         reported.add(a.rootDigest);
-        failures.push({ code: 'REVOKED', message: `lineage link ${a.childName}@${a.childVersion ?? '?'} -> ${a.name}@${a.version ?? '?'}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
+        failures.push({ code: 'REVOKED', message: `lineage link ${clean(`${a.childName}@${a.childVersion ?? '?'}`)} -> ${clean(`${a.name}@${a.version ?? '?'}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
       }
     }
     return failures;

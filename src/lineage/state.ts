@@ -15,6 +15,7 @@ import path from 'node:path';
 import semver from 'semver';
 import { errnoCode, reject, usage } from '../errors.js';
 import { isObject, parseStrictJson, type JsonValue } from '../util/strict-json.js';
+import { clean } from './display.js';
 
 export const STATE_SCHEMA = 'modelsign/state/v1';
 export const MAX_STATE_BYTES = 4 * 1024 * 1024;
@@ -74,7 +75,7 @@ export function serializeState(state: RollbackState): string {
 export function checkRollback(state: RollbackState, name: string, version: string, file: string): { code: string; message: string } | undefined {
   const seen = state.get(name);
   if (seen && semver.lt(version, seen.version)) {
-    return { code: 'VERSION_ROLLBACK', message: `${name}@${version} is older than ${name}@${seen.version}, already verified (state file ${file}): rollback refused` };
+    return { code: 'VERSION_ROLLBACK', message: `${clean(`${name}@${version}`)} is older than ${clean(`${name}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
   }
   return undefined;
 }

@@ -1,9 +1,10 @@
 /** Text rendering of a lineage tree (modelsign lineage). One line per model. */
+import { clean } from './display.js';
 import type { LineageNode } from './walk.js';
 
 function describe(n: LineageNode): string {
-  const id = `${n.name}@${n.version ?? '?'}`;
-  const parts = [n.relation ? `${n.relation} of ${id}` : id, n.rootDigest, `signer: ${n.signer ?? 'unknown'}`, `license: ${n.license ?? 'none'}`];
+  const id = clean(`${n.name}@${n.version ?? '?'}`);
+  const parts = [n.relation ? `${n.relation} of ${id}` : id, n.rootDigest, `signer: ${clean(n.signer ?? 'unknown')}`, `license: ${clean(n.license ?? 'none')}`];
   parts.push(n.verified ? 'verified' : `NOT VERIFIED${n.failure ? ` [${n.failure.code}]` : ''}`);
   return parts.join('  ');
 }

@@ -19,6 +19,7 @@ import type { TrustCheck } from '../verify/types.js';
 import { BundleCheckError, verifyLineageBundle, type VerifiedBundle } from './ancestor.js';
 import type { DatasetRef, LineageMeta, ParentLink, Relation } from './metadata.js';
 import type { LineageStore, StoredBundle } from './store.js';
+import { clean } from './display.js';
 
 export const DEFAULT_MAX_DEPTH = 32;
 /** Links visited in one walk (diamond merges revisit shared ancestors). */
@@ -124,7 +125,7 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
    * (ft@2 -> base@1 -> ft@3 is as wrong as ft@2 -> ft@3).
    */
   const visit = async (link: ParentLink, child: LineageNode, depth: number, onPath: Set<string>, below: Map<string, string | null>): Promise<LineageNode> => {
-    const label = `lineage link ${child.name}@${child.version ?? '?'} -> ${link.name}@${link.version} (${short(link.rootDigest)})`;
+    const label = `lineage link ${clean(`${child.name}@${child.version ?? '?'}`)} -> ${clean(`${link.name}@${link.version}`)} (${short(link.rootDigest)})`;
     const node: LineageNode = {
       name: link.name,
       version: link.version,
@@ -176,7 +177,7 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
     const floor = below.get(link.name);
     if (floor === null || (floor !== undefined && !semver.lt(link.version, floor))) {
       // Reported, but the ancestor is still checked so every broken link shows.
-      const why = floor === null ? `a descendant named ${link.name} has no version` : `an ancestor must have a lower version than ${link.name}@${floor} built from it`;
+      const why = floor === null ? `a descendant named ${clean(link.name)} has no version` : `an ancestor must have a lower version than ${clean(`${link.name}@${floor}`)} built from it`;
       const f: Failure = { code: 'LINEAGE_VERSION_ORDER', message: `${label}: ${why}` };
       failures.push(f);
       node.failure = f;
@@ -230,7 +231,7 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
       return node;
     }
     if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
-      fail('LINEAGE_LINK_MISMATCH', `the ancestor's signature says ${vb.name}@${vb.version} (${short(vb.rootDigest)}), not what the link records`);
+      fail('LINEAGE_LINK_MISMATCH', `the ancestor's signature says ${clean(`${vb.name}@${vb.version}`)} (${short(vb.rootDigest)}), not what the link records`);
       record();
       return node;
     }
@@ -245,7 +246,7 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
       if (++links > MAX_LINKS) {
         if (!budgetReported) {
           budgetReported = true;
-          failures.push({ code: 'LINEAGE_TOO_LARGE', message: `lineage of ${root.name}: more than ${MAX_LINKS} links; refusing to walk further` });
+          failures.push({ code: 'LINEAGE_TOO_LARGE', message: `lineage of ${clean(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
         }
         break;
       }

@@ -408,6 +408,23 @@ describe('modelsign lineage prints the tree', () => {
     expect(b.stderr).toContain('lineage link ft@1.1.0 -> ft@1.0.0');
   });
 
+  it('control characters in signed names and licenses cannot forge tree lines', async () => {
+    const s = path.join(dir, 'store-forge');
+    const a = path.join(dir, 'forge-a');
+    const b = path.join(dir, 'forge-b');
+    await mkdir(a);
+    await mkdir(b);
+    await writeFile(path.join(a, 'w.bin'), 'forge a');
+    await writeFile(path.join(b, 'w.bin'), 'forge b');
+    const fake = 'mit  verified\n└─ finetune of trusted@9.9.9';
+    ok(await sign(a, ['--version', '1.0.0', '--name', 'forge-a', '--license', fake, '--record', s]));
+    ok(await sign(b, ['--version', '1.0.0', '--name', 'forge-b', '--parent', path.join(a, 'model.sig'), '--record', s]));
+    const r = ok(await runCli(['lineage', path.join(b, 'model.sig'), '--lineage', s, '--key', k.pub]));
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('license: mit  verified?└─ finetune of trusted@9.9.9');
+  });
+
   it('needs --lineage and --key (exit 2); an untrusted model signature exits 1', async () => {
     const sig = path.join(dir, 'ft2', 'model.sig');
     expect((await runCli(['lineage', sig, '--key', k.pub])).code).toBe(2);
