@@ -55,8 +55,9 @@ export async function verifyLineageBundle(bytes: Buffer, trust: TrustCheck[], wh
     if (st.format !== 'oms-v1.0' || st.rootDigest === undefined) throw reject('LINEAGE_MALFORMED', `${what} is not an OMS v1.0 signature with a root digest`);
     if (rootDigest(st.resources) !== st.rootDigest) throw reject('ROOT_DIGEST_MISMATCH', `${what}: signed root digest does not match its signed resource list`);
     const meta = st.metadata;
-    const version = meta?.version;
-    if (typeof version !== 'string' || !semver.valid(version)) {
+    // Canonical form ("v1.0.0" -> "1.0.0"), as links record it and the schema requires.
+    const version = typeof meta?.version === 'string' ? semver.valid(meta.version) : null;
+    if (version === null) {
       throw reject('LINEAGE_NO_VERSION', `${what} carries no modelsign semver version (made by another tool? check the model, then sign it with modelsign sign --version and link that signature)`);
     }
     return {

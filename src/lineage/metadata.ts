@@ -92,7 +92,7 @@ export function parseLineageMeta(v: JsonValue | undefined, where = 'lineage'): L
     onlyKeys(q, ['name', 'version', 'rootDigest', 'bundleDigest', 'relation'], `parents[${i}]`, bad);
     const { name, version, rootDigest, bundleDigest, relation } = q;
     if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH || hasControl(name)) bad(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
-    if (typeof version !== 'string' || version.length > MAX_NAME_LENGTH || !semver.valid(version)) bad(`parents[${i}].version must be a semantic version`);
+    if (typeof version !== 'string' || version.length > MAX_NAME_LENGTH || semver.valid(version) !== version) bad(`parents[${i}].version must be a semantic version like 1.2.0`);
     if (typeof rootDigest !== 'string' || !DIGEST_RE.test(rootDigest)) bad(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
     if (typeof bundleDigest !== 'string' || !DIGEST_RE.test(bundleDigest)) bad(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
     if (!isRelation(relation)) bad(`parents[${i}].relation must be one of ${RELATIONS.join(', ')}`);

@@ -198,7 +198,7 @@ describe('revocation list and dataset flags', () => {
   it('reads lineage records strictly', () => {
     const p = { name: 'b', version: '1.0.0', rootDigest: 'sha256:' + 'a'.repeat(64), bundleDigest: 'sha256:' + 'b'.repeat(64), relation: 'merge' };
     expect(parseLineageMeta({ parents: [p] })).toEqual({ parents: [p] });
-    for (const bad of [{ parents: [{ ...p, more: 1 }] }, { parents: [p], x: 1 }, { parents: 'no' }, { parents: [{ ...p, relation: 'fork' }] }, { parents: Array(65).fill(p) }]) {
+    for (const bad of [{ parents: [{ ...p, more: 1 }] }, { parents: [p], x: 1 }, { parents: 'no' }, { parents: [{ ...p, relation: 'fork' }] }, { parents: [{ ...p, version: 'v1.0.0' }] }, { parents: [{ ...p, rootDigest: p.rootDigest.toUpperCase() }] }, { parents: Array(65).fill(p) }]) {
       expect(() => parseLineageMeta(bad as any)).toThrow(ModelsignError);
     }
   });
