@@ -9,7 +9,10 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { spawnSync } from 'node:child_process';
 import { ROOT, SHARED, cleanupTmp, keypair, runCli, tmpDir } from '../helpers/cli.js';
+
+const HAS_PYTHON = spawnSync('python3', ['--version']).status === 0 && spawnSync('openssl', ['version']).status === 0;
 
 // The corpus sits beside the main checkout (/work/shared next to /work/main); from a git
 // worktree one level deeper (/work/wt/NAME) it is one more level up. Read in place only.
@@ -18,10 +21,13 @@ const SCHEMAS = path.join(SHARED_DIR ?? SHARED, 'oms-spec-schemas');
 
 let bundle: any;
 let statement: any;
+let ftDir: string;
+let pubKey: string;
 
 beforeAll(async () => {
   const dir = await tmpDir('modelsign-lineage-schema-');
-  const k = await keypair(dir);
+  const k = await keypair(dir, 'ecdsa-p256');
+  pubKey = k.pub;
   const base = path.join(dir, 'base');
   const ft = path.join(dir, 'ft');
   await mkdir(base);
@@ -32,6 +38,7 @@ beforeAll(async () => {
   expect(a.code, a.stderr).toBe(0);
   const b = await runCli(['sign', ft, '--key', k.key, '--version', '2.0.0', '--parent', path.join(base, 'model.sig'), '--relation', 'adapter', '--dataset', 's3://bucket/data.parquet', '--dataset', `hf://datasets/x=sha256:${'0f'.repeat(32)}`]);
   expect(b.code, b.stderr).toBe(0);
+  ftDir = ft;
   bundle = JSON.parse(await readFile(path.join(ft, 'model.sig'), 'utf8'));
   statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'));
 });
@@ -53,6 +60,12 @@ describe('lineage metadata and the OMS schemas', () => {
     expect(statement.subject[0].annotations.modelsign.lineage.parents).toHaveLength(1);
     // The schemas are not vacuous: a statement with a second subject is refused.
     expect(vStatement({ ...statement, subject: [statement.subject[0], statement.subject[0]] })).toBe(false);
+  });
+
+  it.skipIf(!HAS_PYTHON)('an independent OMS check (test/helpers/oms_check.py) accepts the bundle with lineage', () => {
+    const r = spawnSync('python3', [path.join(ROOT, 'test', 'helpers', 'oms_check.py'), path.join(ftDir, 'model.sig'), pubKey, ftDir], { encoding: 'utf8' });
+    expect(r.stdout.trim(), r.stderr).toBe('OK');
+    expect(r.status).toBe(0);
   });
 
   it('the lineage annotation validates against manifests/lineage.schema.json, and malformed ones do not', async () => {
