@@ -50,3 +50,22 @@ export type { Policy, Purpose, IdentityRule, FormatsPolicy, PolicyTrust } from '
 export { scanPath, type ScanResult, type ScanOptions } from './scan/scan-path.js';
 export { formatsStage, DENIABLE_FORMATS, type FormatsPolicy as ScanFormatsPolicy } from './scan/stage.js';
 export type { Finding as ScanFinding, FileReport as ScanFileReport, PickleImport, Severity, ScanLimits } from './scan/types.js';
+// Version lineage (docs/lineage.md): store, walk, anti-rollback state, revocation lists.
+export {
+  RELATIONS,
+  parseLineageMeta,
+  walkLineage,
+  openStore,
+  LineageStore,
+  lineageStage,
+  checkRevoked,
+  parseRevokedList,
+  readRevokedFile,
+  readState,
+  recordVerified,
+  type LineageMeta,
+  type ParentLink,
+  type AncestorRecord,
+  type LineageNode,
+  type RevokedList,
+} from './lineage/index.js';

@@ -15,6 +15,7 @@ import { register as registerDigest } from './digest.js';
 import { register as registerInspect } from './inspect.js';
 import { register as registerPolicy } from './policy.js';
 import { register as registerScan } from './scan.js';
+import { register as registerLineage } from './lineage.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -51,6 +52,7 @@ Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
     registerInspect,
     registerPolicy,
     registerScan,
+    registerLineage,
   ];
   for (const reg of commands) reg(program);
   // Every subcommand reports usage errors with exit code 2, as the contract says.

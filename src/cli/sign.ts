@@ -3,8 +3,9 @@ import { usage } from '../errors.js';
 import { addEngineOptions, addIgnoreOption, addSerializationOptions, type HashingFlags } from './common.js';
 import { out, printJson, run } from './io.js';
 import { engineFlags, type Progress } from './progress.js';
+import { addLineageSignOptions, prepareLineage, type SignLineageFlags } from './sign-lineage.js';
 
-interface SignFlags extends HashingFlags {
+interface SignFlags extends HashingFlags, SignLineageFlags {
   key?: string;
   version?: string;
   name?: string;
@@ -27,6 +28,7 @@ export function register(program: Command): void {
   addIgnoreOption(cmd);
   addSerializationOptions(cmd);
   addEngineOptions(cmd);
+  addLineageSignOptions(cmd);
   cmd
     .addHelpText(
       'after',
@@ -36,18 +38,25 @@ Examples:
   modelsign sign model.safetensors --key ci.key --version 2.1.0 --signature out/model.sig
   modelsign sign ./big-model --key release.key --version 3.0.0 --shard-size 1073741824
 
-Exit codes: 0 signed, 2 usage error (bad flag, unreadable key, wrong passphrase, symlink or
-special file in the model).`,
+  modelsign sign ./llama-ft --key release.key --version 1.1.0 --parent ./llama/model.sig --record=manifests
+  modelsign sign ./merged --key release.key --version 1.0.0 --parent a/model.sig --parent b/model.sig --relation merge
+
+Exit codes: 0 signed, 1 a --parent signature is not trusted or broken, 2 usage error (bad flag,
+unreadable key, wrong passphrase, symlink or special file in the model, a parent with the same
+name and a version not lower than --version).`,
     )
     .action(
       run(async (model: string, o: SignFlags) => {
         if (!o.key) throw usage('MISSING_OPTION', 'sign needs --key PRIVATE_KEY');
         if (!o.version) throw usage('MISSING_OPTION', 'sign needs --version SEMVER (e.g. --version 1.0.0)');
+        const lineage = await prepareLineage(model, o);
         const { sign } = await import('../index.js');
         let progress: Progress | undefined;
         const r = await sign({
           model,
-          key: o.key,
+          key: lineage.key ?? o.key,
+          ...(lineage.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {}),
+          write: lineage.write,
           version: o.version,
           ...(o.name ? { name: o.name } : {}),
           ...(o.license ? { license: o.license } : {}),
@@ -59,6 +68,7 @@ special file in the model).`,
           engine: engineFlags(o, 'hashing', (p) => (progress = p)),
         });
         progress?.finish();
+        await lineage.record(r);
         const meta = r.statement.subject[0].annotations?.modelsign;
         if (o.json) {
           printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes });

@@ -9,6 +9,7 @@ import type { VerifyOptions, VerifyStage } from '../verify/pipeline.js';
 import type { TrustCheck, VerifyResult } from '../verify/types.js';
 import { keyPlugin } from './verify-key.js';
 import { policyPlugin } from './verify-policy.js';
+import { lineagePlugin } from './verify-lineage.js';
 
 export type Flags = Record<string, unknown>;
 
@@ -29,4 +30,9 @@ export interface VerifyPlugin {
 }
 
 /** Order matters only for `after` hooks; trust checks are tried in order. */
-export const verifyPlugins: VerifyPlugin[] = [keyPlugin, policyPlugin];
+export const verifyPlugins: VerifyPlugin[] = [
+  keyPlugin,
+  // lineage records the ancestors (extra.lineage) that the policy stage then judges.
+  lineagePlugin,
+  policyPlugin,
+];

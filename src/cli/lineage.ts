@@ -1,0 +1,76 @@
+/**
+ * `modelsign lineage SIG --lineage DIR --key PUB [--json]`: verify a signature and walk its
+ * ancestry through the store, printing the tree. The model files are not needed (use
+ * `modelsign verify --lineage` to check them too). Exit 1 if any link is broken.
+ */
+import type { Command } from 'commander';
+import { ModelsignError, usage } from '../errors.js';
+import { collect, errorLine, out, printJson, run } from './io.js';
+
+interface LineageFlags {
+  lineage?: string;
+  key?: string[];
+  json?: boolean;
+  maxDepth?: number;
+}
+
+export function register(program: Command): void {
+  program
+    .command('lineage')
+    .description('print and verify the ancestry of a signed model as a tree, from a lineage store')
+    .argument('<signature>', "the model's signature file (model.sig)")
+    .option('--lineage <dir>', 'lineage store holding the ancestors\' bundles (required)')
+    .option('--key <file>', 'trusted public key (PEM); repeatable, any one suffices; applies to the model and every ancestor', collect, [])
+    .option('--json', 'print the tree as JSON')
+    .addHelpText(
+      'after',
+      `
+Each line: name@version (with the relation to its child), root digest, signer, license, and
+whether that link verified (signature under --key, recorded bundle digest, version order).
+
+Examples:
+  modelsign lineage ./llama-ft/model.sig --lineage manifests --key keys/release.pub
+  modelsign lineage model.sig --lineage manifests --key keys/release.pub --json | jq '.tree'
+
+Exit codes: 0 every link verified; 1 the signature or any link failed; 2 usage error.`,
+    )
+    .action(
+      run(async (sig: string, o: LineageFlags) => {
+        if (o.lineage === undefined) throw usage('MISSING_OPTION', 'lineage needs --lineage DIR (the lineage store)');
+        if ((o.key ?? []).length === 0) throw usage('MISSING_OPTION', 'lineage needs something to trust: --key PUBLIC_KEY');
+        const { loadPublicKey } = await import('../keys/keyfile.js');
+        const { keyTrust } = await import('../verify/trust-key.js');
+        const { readBundleFile } = await import('../oms/bundle.js');
+        const { openStore, verifyLineageBundle, walkLineage, renderTree } = await import('../lineage/index.js');
+        const { BundleCheckError } = await import('../lineage/ancestor.js');
+        const trust = await Promise.all(o.key!.map(async (k) => keyTrust(await loadPublicKey(k), `key ${k}`)));
+        const store = await openStore(o.lineage);
+        let root;
+        try {
+          root = await verifyLineageBundle(await readBundleFile(sig), trust, `signature ${sig}`);
+        } catch (e) {
+          if (e instanceof BundleCheckError) throw new ModelsignError(e.inner.code, e.inner.message);
+          throw e;
+        }
+        const w = await walkLineage({
+          root: { name: root.name, version: root.version, license: root.license, rootDigest: root.rootDigest, signer: root.signer.description, lineage: root.lineage },
+          store,
+          trust,
+        });
+        const verified = w.failures.length === 0;
+        if (o.json) {
+          printJson({ verified, signature: sig, tree: w.tree, ancestors: w.ancestors, failures: w.failures });
+        } else {
+          out(renderTree(w.tree));
+          for (const f of w.failures) out(`  ${f.code}: ${f.message}`);
+        }
+        if (!verified) {
+          const f = w.failures[0]!;
+          if (!o.json) errorLine(`refused: ${f.message} [${f.code}]`);
+          return 1;
+        }
+        return 0;
+      }),
+    );
+}
+

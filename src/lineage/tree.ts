@@ -1,0 +1,23 @@
+/** Text rendering of a lineage tree (modelsign lineage). One line per model. */
+import { clean } from './display.js';
+import type { LineageNode } from './walk.js';
+
+function describe(n: LineageNode): string {
+  const id = clean(`${n.name}@${n.version ?? '?'}`);
+  const parts = [n.relation ? `${n.relation} of ${id}` : id, n.rootDigest, `signer: ${clean(n.signer ?? 'unknown')}`, `license: ${clean(n.license ?? 'none')}`];
+  parts.push(n.verified ? 'verified' : `NOT VERIFIED${n.failure ? ` [${n.failure.code}]` : ''}`);
+  return parts.join('  ');
+}
+
+export function renderTree(root: LineageNode): string {
+  const lines: string[] = [describe(root)];
+  const walk = (n: LineageNode, prefix: string) => {
+    n.parents.forEach((p, i) => {
+      const last = i === n.parents.length - 1;
+      lines.push(`${prefix}${last ? '└─ ' : '├─ '}${describe(p)}`);
+      walk(p, `${prefix}${last ? '   ' : '│  '}`);
+    });
+  };
+  walk(root, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,263 @@
+/**
+ * Walk a model's ancestry through a lineage store.
+ *
+ * Each link (child -> parent) is checked in this order, and the first problem is reported
+ * against that link, naming both ends:
+ *   1. depth limit, cycle (a root digest already on the path), link budget;
+ *   2. version order: an ancestor must have a lower version than every descendant on the
+ *      path that has its name (its direct child included);
+ *   3. a bundle with the parent's root digest exists in the store (LINEAGE_MISSING);
+ *   4. its signature verifies under the SAME trust as the model (LINEAGE_UNTRUSTED);
+ *   5. its bytes are the bundle the child recorded (LINEAGE_BUNDLE_MISMATCH);
+ *   6. its signed name, version and root digest are what the link says.
+ * Only a verified ancestor's own links are followed: an unverified bundle's claims are noise.
+ * The walk never throws for a bad store; it returns every problem it found and the tree.
+ */
+import semver from 'semver';
+import { ModelsignError, type Failure } from '../errors.js';
+import type { TrustCheck } from '../verify/types.js';
+import { BundleCheckError, verifyLineageBundle, type VerifiedBundle } from './ancestor.js';
+import type { DatasetRef, LineageMeta, ParentLink, Relation } from './metadata.js';
+import type { LineageStore, StoredBundle } from './store.js';
+import { clean } from './display.js';
+
+export const DEFAULT_MAX_DEPTH = 32;
+/** Links visited in one walk (diamond merges revisit shared ancestors). */
+export const MAX_LINKS = 1024;
+
+export interface LineageNode {
+  name: string;
+  version: string | null;
+  license: string | null;
+  /** "sha256:<hex>" */
+  rootDigest: string;
+  bundleDigest: string | null;
+  /** How this model was made from its parent... set on ancestors (null for the model itself). */
+  relation: Relation | null;
+  signer: string | null;
+  depth: number;
+  /** The child that links to this ancestor (null for the model itself). */
+  childName: string | null;
+  childVersion: string | null;
+  verified: boolean;
+  /** Store file the ancestor was read from. */
+  file: string | null;
+  datasets: DatasetRef[];
+  failure: Failure | null;
+  parents: LineageNode[];
+}
+
+/** The flat list verify puts in result.extra.lineage.ancestors (policy reads it). */
+export interface AncestorRecord {
+  name: string;
+  version: string | null;
+  license: string | null;
+  rootDigest: string;
+  relation: Relation | null;
+  signer: string | null;
+  depth: number;
+  childName: string | null;
+  childVersion: string | null;
+  bundleDigest: string | null;
+  verified: boolean;
+}
+
+export interface WalkRoot {
+  name: string;
+  version: string | undefined;
+  license: string | undefined;
+  /** "sha256:<hex>" */
+  rootDigest: string;
+  signer: string | undefined;
+  lineage: LineageMeta | undefined;
+}
+
+export interface WalkResult {
+  tree: LineageNode;
+  ancestors: AncestorRecord[];
+  failures: Failure[];
+}
+
+function short(d: string): string {
+  return `${d.slice(0, 19)}…`;
+}
+
+export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; trust: TrustCheck[]; maxDepth?: number }): Promise<WalkResult> {
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const failures: Failure[] = [];
+  const ancestors: AncestorRecord[] = [];
+  const cache = new Map<string, Promise<{ stored: StoredBundle[] }>>();
+  const verified = new Map<string, VerifiedBundle>();
+  let links = 0;
+  let budgetReported = false;
+
+  const root = opts.root;
+  const tree: LineageNode = {
+    name: root.name,
+    version: root.version ?? null,
+    license: root.license ?? null,
+    rootDigest: root.rootDigest,
+    bundleDigest: null,
+    relation: null,
+    signer: root.signer ?? null,
+    depth: 0,
+    childName: null,
+    childVersion: null,
+    verified: true,
+    file: null,
+    datasets: root.lineage?.datasets ?? [],
+    failure: null,
+    parents: [],
+  };
+
+  const find = (rootDigest: string) => {
+    let p = cache.get(rootDigest);
+    if (!p) {
+      p = opts.store.find(rootDigest).then((stored) => ({ stored }));
+      cache.set(rootDigest, p);
+    }
+    return p;
+  };
+
+  /**
+   * `below`: per model name, the lowest version among the descendants on this path. An
+   * ancestor must be older than every descendant with its name, not only its direct child
+   * (ft@2 -> base@1 -> ft@3 is as wrong as ft@2 -> ft@3).
+   */
+  const visit = async (link: ParentLink, child: LineageNode, depth: number, onPath: Set<string>, below: Map<string, string | null>): Promise<LineageNode> => {
+    const label = `lineage link ${clean(`${child.name}@${child.version ?? '?'}`)} -> ${clean(`${link.name}@${link.version}`)} (${short(link.rootDigest)})`;
+    const node: LineageNode = {
+      name: link.name,
+      version: link.version,
+      license: null,
+      rootDigest: link.rootDigest,
+      bundleDigest: link.bundleDigest,
+      relation: link.relation,
+      signer: null,
+      depth,
+      childName: child.name,
+      childVersion: child.version,
+      verified: false,
+      file: null,
+      datasets: [],
+      failure: null,
+      parents: [],
+    };
+    const fail = (code: string, msg: string): LineageNode => {
+      const f: Failure = { code, message: `${label}: ${msg}` };
+      node.failure = f;
+      failures.push(f);
+      return node;
+    };
+    const record = () =>
+      ancestors.push({
+        name: node.name,
+        version: node.version,
+        license: node.license,
+        rootDigest: node.rootDigest,
+        relation: node.relation,
+        signer: node.signer,
+        depth: node.depth,
+        childName: node.childName,
+        childVersion: node.childVersion,
+        bundleDigest: node.bundleDigest,
+        verified: node.verified,
+      });
+
+    if (depth > maxDepth) {
+      fail('LINEAGE_TOO_DEEP', `ancestry is deeper than ${maxDepth} links`);
+      record();
+      return node;
+    }
+    if (onPath.has(link.rootDigest)) {
+      fail('LINEAGE_CYCLE', 'the ancestry loops back to a model already on this path');
+      record();
+      return node;
+    }
+    const floor = below.get(link.name);
+    if (floor === null || (floor !== undefined && !semver.lt(link.version, floor))) {
+      // Reported, but the ancestor is still checked so every broken link shows.
+      const why = floor === null ? `a descendant named ${clean(link.name)} has no version` : `an ancestor must have a lower version than ${clean(`${link.name}@${floor}`)} built from it`;
+      const f: Failure = { code: 'LINEAGE_VERSION_ORDER', message: `${label}: ${why}` };
+      failures.push(f);
+      node.failure = f;
+    }
+
+    let stored: StoredBundle[];
+    try {
+      ({ stored } = await find(link.rootDigest));
+    } catch (e) {
+      if (e instanceof ModelsignError && e.kind === 'reject') {
+        fail(e.code, e.message);
+        record();
+        return node;
+      }
+      throw e;
+    }
+    if (stored.length === 0) {
+      fail('LINEAGE_MISSING', `no bundle with root digest ${link.rootDigest} in lineage store ${opts.store.dir}`);
+      record();
+      return node;
+    }
+    // Prefer the exact bundle the child recorded; otherwise report on the first one found.
+    const chosen = stored.find((s) => s.bundleDigest === link.bundleDigest) ?? stored[0]!;
+    node.file = chosen.file;
+    let vb = verified.get(chosen.bundleDigest);
+    if (!vb) {
+      try {
+        vb = await verifyLineageBundle(chosen.bytes, opts.trust, `ancestor ${chosen.file}`);
+        verified.set(chosen.bundleDigest, vb);
+      } catch (e) {
+        if (e instanceof BundleCheckError) {
+          const code = e.problem === 'untrusted' ? 'LINEAGE_UNTRUSTED' : 'LINEAGE_MALFORMED';
+          const what = e.problem === 'untrusted' ? 'ancestor signature is not trusted' : 'ancestor bundle is broken';
+          fail(code, `${what}: ${e.inner.message} [${e.inner.code}] (${chosen.file})`);
+          record();
+          return node;
+        }
+        if (e instanceof ModelsignError && e.kind === 'reject') {
+          fail('LINEAGE_MALFORMED', `${e.message} [${e.code}]`);
+          record();
+          return node;
+        }
+        throw e;
+      }
+    }
+    node.signer = vb.signer.description;
+    node.license = vb.license ?? null;
+    if (chosen.bundleDigest !== link.bundleDigest) {
+      fail('LINEAGE_BUNDLE_MISMATCH', `the store holds a different signature for these bytes (${chosen.file} is ${short(chosen.bundleDigest)}, the child recorded ${short(link.bundleDigest)})`);
+      record();
+      return node;
+    }
+    if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
+      fail('LINEAGE_LINK_MISMATCH', `the ancestor's signature says ${clean(`${vb.name}@${vb.version}`)} (${short(vb.rootDigest)}), not what the link records`);
+      record();
+      return node;
+    }
+    node.verified = node.failure === null;
+    node.datasets = vb.lineage?.datasets ?? [];
+    record();
+    const path = new Set(onPath).add(link.rootDigest);
+    const nextBelow = new Map(below);
+    const prev = nextBelow.get(vb.name);
+    if (prev === undefined || (prev !== null && semver.lt(vb.version, prev))) nextBelow.set(vb.name, vb.version);
+    for (const p of vb.lineage?.parents ?? []) {
+      if (++links > MAX_LINKS) {
+        if (!budgetReported) {
+          budgetReported = true;
+          failures.push({ code: 'LINEAGE_TOO_LARGE', message: `lineage of ${clean(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
+        }
+        break;
+      }
+      node.parents.push(await visit(p, node, depth + 1, path, nextBelow));
+    }
+    return node;
+  };
+
+  for (const p of root.lineage?.parents ?? []) {
+    if (++links > MAX_LINKS) break;
+    tree.parents.push(await visit(p, tree, 1, new Set([root.rootDigest]), new Map([[root.name, root.version ?? null]])));
+  }
+  return { tree, ancestors, failures };
+}
