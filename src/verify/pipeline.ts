@@ -39,6 +39,8 @@ export interface VerifyOptions {
   stages?: VerifyStage[];
   /** Supplies the model's files instead of walking a directory (archives). */
   listing?: import('../hashing/enumerate.js').ModelListing;
+  /** Lists and hashes the model while streaming it; default: detected (.tar, .tar.gz, .tgz). */
+  source?: import('../hashing/source.js').ModelSource;
 }
 
 export async function defaultSignaturePath(model: string): Promise<string> {
@@ -123,6 +125,7 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
       ignoreUnsignedFiles: opts.ignoreUnsignedFiles ?? false,
       ...(opts.engine ? { engine: opts.engine } : {}),
       ...(opts.listing ? { listing: opts.listing } : {}),
+      ...(await modelSource(opts)),
     });
     result.failures.push(...files.failures);
     result.filesChecked = files.filesChecked;
@@ -137,4 +140,11 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
   }
   result.verified = result.failures.length === 0;
   return result;
+}
+
+async function modelSource(opts: VerifyOptions): Promise<{ source?: import('../hashing/source.js').ModelSource }> {
+  if (opts.listing) return {};
+  const { archiveSourceFor } = await import('../hashing/archive.js');
+  const source = opts.source ?? (await archiveSourceFor(opts.model));
+  return source ? { source } : {};
 }
