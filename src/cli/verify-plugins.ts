@@ -8,6 +8,8 @@ import type { Command } from 'commander';
 import type { VerifyOptions, VerifyStage } from '../verify/pipeline.js';
 import type { TrustCheck, VerifyResult } from '../verify/types.js';
 import { keyPlugin } from './verify-key.js';
+import { envPlugin } from './verify-env.js';
+import { podPlugin } from './verify-pod.js';
 
 export type Flags = Record<string, unknown>;
 
@@ -25,7 +27,10 @@ export interface VerifyPlugin {
   options?(flags: Flags, opts: VerifyOptions): Promise<void> | void;
   /** Act on the result (write state, audit log, termination reason). */
   after?(flags: Flags, result: VerifyResult): Promise<void> | void;
+  /** verify failed with an error (usage error, unreadable key...) before it had a result. */
+  onError?(flags: Flags, error: unknown): Promise<void> | void;
 }
 
 /** Order matters only for `after` hooks; trust checks are tried in order. */
-export const verifyPlugins: VerifyPlugin[] = [keyPlugin];
+// envPlugin stays FIRST: its `prepare` fills flags from MODELSIGN_* before any other plugin reads them.
+export const verifyPlugins: VerifyPlugin[] = [envPlugin, podPlugin, keyPlugin];
