@@ -12161,6 +12161,7 @@ init_errors();
 init_io();
 var ENV_PREFIX = "MODELSIGN_";
 var NOT_FROM_ENV = /* @__PURE__ */ new Set(["--help", "--version"]);
+var NON_FLAG_VARIABLES = /* @__PURE__ */ new Set(["MODELSIGN_MODEL", "MODELSIGN_PASSPHRASE"]);
 var verifyCommand;
 function envName(long) {
   return ENV_PREFIX + long.replace(/^--/, "").replace(/-/g, "_").toUpperCase();
@@ -12188,6 +12189,7 @@ function parseValue(opt, name, raw) {
 }
 function applyEnv(cmd, flags, env = process.env) {
   const used = [];
+  let firstError;
   for (const opt of cmd.options) {
     if (!opt.long || NOT_FROM_ENV.has(opt.long) || opt.negate) continue;
     const name = envName(opt.long);
@@ -12195,12 +12197,23 @@ function applyEnv(cmd, flags, env = process.env) {
     if (raw === void 0 || raw === "") continue;
     const key = opt.attributeName();
     if (cmd.getOptionValueSource(key) === "cli") continue;
-    flags[key] = opt.required || opt.optional ? parseValue(opt, name, raw) : parseSwitch(name, raw);
-    used.push(name);
+    try {
+      flags[key] = opt.required || opt.optional ? parseValue(opt, name, raw) : parseSwitch(name, raw);
+      used.push(name);
+    } catch (e) {
+      firstError ??= e;
+    }
   }
   if (flags.model === void 0 && env[`${ENV_PREFIX}MODEL`]) {
     flags.model = env[`${ENV_PREFIX}MODEL`];
     used.push(`${ENV_PREFIX}MODEL`);
+  }
+  if (firstError !== void 0) throw firstError;
+  const known = /* @__PURE__ */ new Set([...NON_FLAG_VARIABLES, ...cmd.options.filter((o) => o.long).map((o) => envName(o.long))]);
+  for (const name of Object.keys(env).sort()) {
+    if (name.startsWith(ENV_PREFIX) && !known.has(name) && env[name] !== "") {
+      throw usage("UNKNOWN_ENV", `${name} is set, but verify has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, "-")} option in this build`);
+    }
   }
   return used;
 }
@@ -12328,6 +12341,7 @@ var podPlugin = {
     if (!r.verified) writeReason(flags, failureReason(r));
   },
   onError(flags, e) {
+    if (flags.logFormat === "json" && !output.sink) output.sink = jsonSink();
     writeReason(flags, errorReason(e));
   }
 };

@@ -11,6 +11,8 @@
  *
  *   switches (--json)             1/true/yes/on or 0/false/no/off
  *   repeatable flags (--key)      several values separated by newlines or commas
+ *
+ * A MODELSIGN_* variable that matches no flag is an error (exit 2), never ignored.
  */
 import type { Command, Option } from 'commander';
 import { ModelsignError, usage } from '../errors.js';
@@ -21,6 +23,9 @@ export const ENV_PREFIX = 'MODELSIGN_';
 
 /** Flags that are not options of a verification (help and the program's own version). */
 const NOT_FROM_ENV = new Set(['--help', '--version']);
+
+/** MODELSIGN_* variables that are not verify flags but are still meaningful. */
+export const NON_FLAG_VARIABLES = new Set(['MODELSIGN_MODEL', 'MODELSIGN_PASSPHRASE']);
 
 let verifyCommand: Command | undefined;
 
@@ -60,6 +65,9 @@ function parseValue(opt: Option, name: string, raw: string): unknown {
 /** Fill `flags` from MODELSIGN_* for every option not given on the command line. */
 export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = process.env): string[] {
   const used: string[] = [];
+  // Errors are raised after every other variable is applied, so --termination-log and
+  // --log-format from the environment still report them.
+  let firstError: unknown;
   for (const opt of cmd.options) {
     if (!opt.long || NOT_FROM_ENV.has(opt.long) || opt.negate) continue;
     const name = envName(opt.long);
@@ -67,12 +75,25 @@ export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = pr
     if (raw === undefined || raw === '') continue;
     const key = opt.attributeName();
     if (cmd.getOptionValueSource(key) === 'cli') continue;
-    flags[key] = opt.required || opt.optional ? parseValue(opt, name, raw) : parseSwitch(name, raw);
-    used.push(name);
+    try {
+      flags[key] = opt.required || opt.optional ? parseValue(opt, name, raw) : parseSwitch(name, raw);
+      used.push(name);
+    } catch (e) {
+      firstError ??= e;
+    }
   }
   if (flags.model === undefined && env[`${ENV_PREFIX}MODEL`]) {
     flags.model = env[`${ENV_PREFIX}MODEL`];
     used.push(`${ENV_PREFIX}MODEL`);
+  }
+  if (firstError !== undefined) throw firstError;
+  // Fail closed: a variable meant for a flag this build lacks (say MODELSIGN_POLICY without
+  // policy support) must not be skipped silently, or the pod would run with a weaker check.
+  const known = new Set([...NON_FLAG_VARIABLES, ...cmd.options.filter((o) => o.long).map((o) => envName(o.long!))]);
+  for (const name of Object.keys(env).sort()) {
+    if (name.startsWith(ENV_PREFIX) && !known.has(name) && env[name] !== '') {
+      throw usage('UNKNOWN_ENV', `${name} is set, but verify has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, '-')} option in this build`);
+    }
   }
   return used;
 }

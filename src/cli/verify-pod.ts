@@ -121,6 +121,8 @@ export const podPlugin: VerifyPlugin = {
     if (!r.verified) writeReason(flags, failureReason(r));
   },
   onError(flags, e) {
+    // An error in an earlier prepare hook (a bad MODELSIGN_* value) is still logged as JSON.
+    if (flags.logFormat === 'json' && !output.sink) output.sink = jsonSink();
     writeReason(flags, errorReason(e));
   },
 };

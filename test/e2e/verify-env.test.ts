@@ -154,3 +154,26 @@ describe('--log-format json', () => {
     expect(ev[0]).toMatchObject({ level: 'error', event: 'error', code: 'KEY_UNREADABLE' });
   });
 });
+
+describe('unknown MODELSIGN_* variables fail closed', () => {
+  it('a variable for a flag this build lacks is a usage error, never ignored', async () => {
+    const r = await verifyEnv({ MODELSIGN_MODEL: model, MODELSIGN_KEY: keys.pub, MODELSIGN_KEYS: keys.pub });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('modelsign: error: MODELSIGN_KEYS is set, but verify has no --keys option in this build [UNKNOWN_ENV]');
+  });
+
+  it('MODELSIGN_PASSPHRASE is not a verify flag but is allowed', async () => {
+    const r = await verifyEnv({ MODELSIGN_MODEL: model, MODELSIGN_KEY: keys.pub, MODELSIGN_PASSPHRASE: 'x' });
+    expect(r.code, r.stderr).toBe(0);
+  });
+});
+
+describe('errors in the environment itself are still reported the configured way', () => {
+  it('a bad MODELSIGN_JOBS with JSON logs and a termination log', async () => {
+    const term = path.join(work, 'term-env');
+    const r = await verifyEnv({ MODELSIGN_MODEL: model, MODELSIGN_KEY: keys.pub, MODELSIGN_JOBS: '0', MODELSIGN_LOG_FORMAT: 'json', MODELSIGN_TERMINATION_LOG: term });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stderr.trim())).toMatchObject({ level: 'error', event: 'error', code: 'BAD_OPTION' });
+    expect(await readFile(term, 'utf8')).toContain('MODELSIGN_JOBS: --jobs must be a positive whole number (got "0") [BAD_OPTION] (exit 2)');
+  });
+});
