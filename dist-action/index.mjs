@@ -10995,7 +10995,7 @@ function scanPass(file, req, initial, maxEntries) {
   };
   return new Promise((resolve, rejectP) => {
     let finished = false;
-    const rs2 = createReadStream(root);
+    const rs2 = createReadStream(root, { highWaterMark: 1024 * 1024 });
     const finish = (err) => {
       if (finished) return;
       finished = true;

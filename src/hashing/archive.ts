@@ -313,7 +313,8 @@ function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEntries:
 
   return new Promise<SourceResult>((resolve, rejectP) => {
     let finished = false;
-    const rs = createReadStream(root);
+    // Large reads: the parser slices entries out of them without copying.
+    const rs = createReadStream(root, { highWaterMark: 1024 * 1024 });
     const finish = (err?: unknown): void => {
       if (finished) return;
       finished = true;
