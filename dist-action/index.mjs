@@ -11926,6 +11926,7 @@ __export(index_exports, {
   OMS_PREDICATE_TYPE: () => OMS_PREDICATE_TYPE,
   SIGNING_KEY_TYPES: () => SIGNING_KEY_TYPES,
   TOOL_VERSION: () => TOOL_VERSION,
+  archiveSourceFor: () => archiveSourceFor,
   buildBundle: () => buildBundle,
   buildStatement: () => buildStatement,
   checkTrust: () => checkTrust,
@@ -11934,6 +11935,7 @@ __export(index_exports, {
   digest: () => digestModel,
   enumerateModel: () => enumerateModel,
   generateKeyPair: () => generateKeyPair,
+  isArchivePath: () => isArchivePath,
   keyHint: () => keyHint,
   keySigner: () => keySigner,
   keyTrust: () => keyTrust,
@@ -11947,6 +11949,7 @@ __export(index_exports, {
   publicKeyPem: () => publicKeyPem,
   readBundleFile: () => readBundleFile,
   rootDigest: () => rootDigest,
+  scanArchive: () => scanArchive,
   sign: () => sign,
   signBytes: () => signBytes,
   signModel: () => signModel,
@@ -11983,6 +11986,7 @@ var init_index = __esm({
     init_sign();
     init_trust_key();
     init_pipeline();
+    init_archive();
   }
 });
 
@@ -12077,7 +12081,7 @@ __export(sign_exports, {
   register: () => register
 });
 function register(program2) {
-  const cmd = program2.command("sign").description("hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)").argument("<model>", "model directory, single file").option("--key <file>", "private key (modelsign/cosign encrypted PEM, or plain PKCS#8/SEC1 PEM)").option("--version <semver>", "model version, e.g. 1.2.0 (required)").option("--name <name>", "model name (default: the directory or file name)").option("--license <id>", "license: a Hugging Face license id or SPDX expression").option("--signature <file>", "where to write the signature (default: MODEL/model.sig, or MODEL.sig for a file)").option("--json", "print the result as JSON");
+  const cmd = program2.command("sign").description("hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)").argument("<model>", "model directory, single file or .tar/.tar.gz/.tgz archive").option("--key <file>", "private key (modelsign/cosign encrypted PEM, or plain PKCS#8/SEC1 PEM)").option("--version <semver>", "model version, e.g. 1.2.0 (required)").option("--name <name>", "model name (default: the directory or file name)").option("--license <id>", "license: a Hugging Face license id or SPDX expression").option("--signature <file>", "where to write the signature (default: MODEL/model.sig, or MODEL.sig for a file)").option("--json", "print the result as JSON");
   addIgnoreOption(cmd);
   addSerializationOptions(cmd);
   addEngineOptions(cmd);

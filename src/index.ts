@@ -38,3 +38,7 @@ export async function verifyWithKeys(opts: Omit<VerifyOptions, 'trust'> & { keys
   const trust = await Promise.all(opts.keys.map(async (k) => keyTrust(await loadPublicKey(k), `key ${k}`)));
   return verifyModel({ ...opts, trust });
 }
+
+// Model archives (.tar, .tar.gz, .tgz): streamed, never extracted. digest/sign/verify detect them.
+export { scanArchive, isArchivePath, archiveSourceFor } from './hashing/archive.js';
+export type { ModelSource, SourceRequest, SourceResult } from './hashing/source.js';

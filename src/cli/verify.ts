@@ -24,6 +24,7 @@ export function register(program: Command): void {
 Examples:
   modelsign verify ./llama-ft --key keys/release.pub
   modelsign verify model.safetensors --key release.pub --signature model.sig --json
+  modelsign verify llm.tar.gz --key release.pub      # streams the archive, reads llm.tar.gz.sig
 
 Exit codes: 0 verified; 1 the model must not be used (changed, missing or unexpected file,
 bad or missing signature, untrusted signer); 2 usage error.`,
@@ -40,6 +41,7 @@ bad or missing signature, untrusted signer); 2 usage error.`,
     );
 }
 
+// The body keeps its original indentation so concurrent edits to it still merge cleanly.
 async function verifyAction(modelArg: string | undefined, flags: Flags): Promise<number> {
         for (const p of verifyPlugins) await p.prepare?.(flags);
         const model = modelArg ?? (flags.model as string | undefined);
