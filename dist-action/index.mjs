@@ -11771,7 +11771,7 @@ async function verifyModel(opts) {
       ignoreUnsignedFiles: opts.ignoreUnsignedFiles ?? false,
       ...opts.engine ? { engine: opts.engine } : {},
       ...opts.listing ? { listing: opts.listing } : {},
-      ...await modelSource(opts)
+      ...await modelSource(opts, statement.resources, statement.serialization.method)
     });
     result.failures.push(...files.failures);
     result.filesChecked = files.filesChecked;
@@ -11787,8 +11787,11 @@ async function verifyModel(opts) {
   result.verified = result.failures.length === 0;
   return result;
 }
-async function modelSource(opts) {
+async function modelSource(opts, resources, method) {
   if (opts.listing) return {};
+  const base = path4.basename(opts.model);
+  const fileOf = (n) => method === "shards" ? parseShardName(n)?.path ?? n : n;
+  if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base)) return {};
   const { archiveSourceFor: archiveSourceFor2 } = await Promise.resolve().then(() => (init_archive(), archive_exports));
   const source = opts.source ?? await archiveSourceFor2(opts.model);
   return source ? { source } : {};

@@ -210,3 +210,27 @@ describe('tampered and hostile archives fail', () => {
     expect(r.stdout).toContain('FILE_UNEXPECTED added.bin');
   });
 });
+
+describe('an archive signed as one opaque file', () => {
+  it('verifies as that file when the signature lists only the archive itself', async () => {
+    const arc = path.join(work, 'opaque.tgz');
+    tar(['-C', model, '-czf', arc, '.']);
+    // Signed the way a tool unaware of archives signs it (model_signing): one file resource.
+    const { sign, enumerateModel } = await import('../../src/index.js');
+    const sig = path.join(work, 'opaque.sig');
+    const listing = await enumerateModel(arc, { ignorePaths: [], allowSymlinks: false });
+    const s = await sign({ model: arc, key: keys.key, version: '1.0.0', signature: sig, listing });
+    expect(s.statement.predicate.resources.map((r) => r.name)).toEqual(['opaque.tgz']);
+    const ok = await runCli(['verify', arc, '--key', keys.pub, '--signature', sig]);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    // ...and one changed byte of the archive file fails.
+    const bad = path.join(work, 'bad', 'opaque.tgz');
+    await mkdir(path.dirname(bad));
+    const bytesOf = await readFile(arc);
+    bytesOf[bytesOf.length - 10] = bytesOf[bytesOf.length - 10]! ^ 1;
+    await writeFile(bad, bytesOf);
+    const r = await runCli(['verify', bad, '--key', keys.pub, '--signature', sig, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).failures).toEqual([{ code: 'FILE_CHANGED', path: 'opaque.tgz', message: 'file content does not match the signature' }]);
+  });
+});
