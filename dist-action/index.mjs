@@ -5501,10 +5501,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -6744,7 +6744,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse();
@@ -6828,8 +6828,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -10748,8 +10748,8 @@ __export(archive_exports, {
   isArchivePath: () => isArchivePath,
   scanArchive: () => scanArchive
 });
-import { createReadStream } from "node:fs";
-import { stat as stat2 } from "node:fs/promises";
+import { constants as constants2 } from "node:fs";
+import { open, stat as stat2 } from "node:fs/promises";
 import path2 from "node:path";
 function isArchivePath(p2) {
   return ARCHIVE_RE.test(p2);
@@ -10790,23 +10790,32 @@ function entryKind(type) {
 }
 async function scanArchive(file, req, opts = {}) {
   await prepareAlgorithm(req.alg);
+  const maxEntries = opts.maxEntries ?? DEFAULT_MAX_ENTRIES;
   try {
-    const st2 = await stat2(file);
-    if (!st2.isFile()) throw usage("MODEL_NOT_FOUND", `archive is not a regular file: ${file}`);
+    return await scanPass(file, req, { mode: "auto" }, maxEntries);
   } catch (e) {
-    if (e instanceof Error && e.name === "ModelsignError") throw e;
-    const c = errnoCode(e);
-    throw usage("MODEL_NOT_FOUND", c === "ENOENT" ? `model not found: ${file}` : `cannot read archive ${file}: ${c ?? String(e)}`);
-  }
-  try {
-    return await scanPass(file, req, { mode: "auto" }, opts.maxEntries ?? DEFAULT_MAX_ENTRIES);
-  } catch (e) {
-    if (e instanceof RestartWithoutPrefix) return scanPass(file, req, { mode: "none" }, opts.maxEntries ?? DEFAULT_MAX_ENTRIES);
+    if (e instanceof RestartWithoutPrefix) return scanPass(file, req, { mode: "none" }, maxEntries);
     throw e;
   }
 }
-function scanPass(file, req, initial, maxEntries) {
+async function openArchive(file) {
+  let fh;
+  try {
+    fh = await open(file, constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const c = errnoCode(e);
+    throw usage("MODEL_NOT_FOUND", c === "ENOENT" ? `model not found: ${file}` : `cannot read archive ${file}: ${c ?? String(e)}`);
+  }
+  const st2 = await fh.stat();
+  if (!st2.isFile()) {
+    await fh.close();
+    throw usage("SPECIAL_FILE", `archive is not a regular file: ${file}`);
+  }
+  return { fh, size: st2.size };
+}
+async function scanPass(file, req, initial, maxEntries) {
   const root = path2.resolve(file);
+  const { fh, size: archiveSize } = await openArchive(root);
   const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
   const problems = [];
   const files = [];
@@ -10995,7 +11004,15 @@ function scanPass(file, req, initial, maxEntries) {
   };
   return new Promise((resolve, rejectP) => {
     let finished = false;
-    const rs2 = createReadStream(root, { highWaterMark: 1024 * 1024 });
+    const rs2 = fh.createReadStream({ highWaterMark: 1024 * 1024 });
+    let lastProgress = 0;
+    rs2.on("data", () => {
+      const now = Date.now();
+      if (req.onProgress && now - lastProgress >= 200) {
+        lastProgress = now;
+        req.onProgress(rs2.bytesRead, archiveSize);
+      }
+    });
     const finish = (err) => {
       if (finished) return;
       finished = true;
@@ -11008,6 +11025,7 @@ function scanPass(file, req, initial, maxEntries) {
         const msg = err instanceof Error ? err.message : String(err);
         problems.push({ code: "ARCHIVE_MALFORMED", message: `cannot read archive: ${msg.replace(/^TAR_[A-Z_]+: /, "")}` });
       }
+      req.onProgress?.(archiveSize, archiveSize);
       resolveSymlinks();
       files.sort((a, b2) => compareCodePoints(a.name, b2.name));
       resolve({ listing: { root, isFile: false, files, problems }, hashed });
@@ -11255,7 +11273,7 @@ var init_dsse = __esm({
 });
 
 // src/oms/bundle.ts
-import { open } from "node:fs/promises";
+import { open as open2 } from "node:fs/promises";
 function buildBundle(input) {
   const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
   return {
@@ -11274,7 +11292,7 @@ function serializeBundle(bundle) {
 async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES) {
   let fh;
   try {
-    fh = await open(file, "r");
+    fh = await open2(file, "r");
   } catch (e) {
     const c = errnoCode(e);
     if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
@@ -11633,6 +11651,7 @@ function sourceRequest(input, ignorePaths) {
     allowSymlinks: ser.allow_symlinks,
     ignorePaths,
     signedPaths: new Set(signed.keys()),
+    ...input.engine?.onProgress ? { onProgress: input.engine.onProgress } : {},
     ranges: (name, size) => {
       const list = signed.get(name);
       if (!list || ser.method === "files") return plannedRanges("files", void 0, size);
@@ -11839,7 +11858,7 @@ async function digestModel(opts) {
   }
   const method = opts.shardSize ? "shards" : "files";
   const source = opts.listing ? void 0 : opts.source ?? await archiveSourceFor(opts.model);
-  const pre = source ? await source({ alg: hash, ranges: (_n2, size) => plannedRanges(method, opts.shardSize, size), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths }) : void 0;
+  const pre = source ? await source({ alg: hash, ranges: (_n2, size) => plannedRanges(method, opts.shardSize, size), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {} }) : void 0;
   const listing = opts.listing ?? pre?.listing ?? await enumerateModel(opts.model, { ignorePaths, allowSymlinks: opts.allowSymlinks ?? false });
   if (listing.problems.length > 0) {
     const p2 = listing.problems[0];

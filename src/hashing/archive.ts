@@ -17,8 +17,8 @@
  * hurt by them). Memory is bounded: bytes are hashed as they stream and only names, sizes
  * and digests are kept; gzip bombs are cut off by the tar parser's decompression-ratio limit.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Parser, type ReadEntry } from 'tar';
 import { errnoCode, usage, type Failure } from '../errors.js';
@@ -95,25 +95,40 @@ function entryKind(type: string): 'file' | 'dir' | 'hardlink' | 'symlink' | 'spe
 
 export async function scanArchive(file: string, req: SourceRequest, opts: { maxEntries?: number } = {}): Promise<SourceResult> {
   await prepareAlgorithm(req.alg);
+  const maxEntries = opts.maxEntries ?? DEFAULT_MAX_ENTRIES;
   try {
-    const st = await stat(file);
-    if (!st.isFile()) throw usage('MODEL_NOT_FOUND', `archive is not a regular file: ${file}`);
-  } catch (e) {
-    if (e instanceof Error && e.name === 'ModelsignError') throw e;
-    const c = errnoCode(e);
-    throw usage('MODEL_NOT_FOUND', c === 'ENOENT' ? `model not found: ${file}` : `cannot read archive ${file}: ${c ?? String(e)}`);
-  }
-  try {
-    return await scanPass(file, req, { mode: 'auto' }, opts.maxEntries ?? DEFAULT_MAX_ENTRIES);
+    return await scanPass(file, req, { mode: 'auto' }, maxEntries);
   } catch (e) {
     // The first entries suggested a single top-level folder; a later one was outside it.
-    if (e instanceof RestartWithoutPrefix) return scanPass(file, req, { mode: 'none' }, opts.maxEntries ?? DEFAULT_MAX_ENTRIES);
+    if (e instanceof RestartWithoutPrefix) return scanPass(file, req, { mode: 'none' }, maxEntries);
     throw e;
   }
 }
 
-function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEntries: number): Promise<SourceResult> {
+/**
+ * Open the archive for one pass. O_NONBLOCK: should a FIFO be swapped in for the file,
+ * open() must not block on it; fstat on the open descriptor then refuses anything but a
+ * regular file, with no window between the check and the read.
+ */
+async function openArchive(file: string): Promise<{ fh: FileHandle; size: number }> {
+  let fh: FileHandle;
+  try {
+    fh = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const c = errnoCode(e);
+    throw usage('MODEL_NOT_FOUND', c === 'ENOENT' ? `model not found: ${file}` : `cannot read archive ${file}: ${c ?? String(e)}`);
+  }
+  const st = await fh.stat();
+  if (!st.isFile()) {
+    await fh.close();
+    throw usage('SPECIAL_FILE', `archive is not a regular file: ${file}`);
+  }
+  return { fh, size: st.size };
+}
+
+async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEntries: number): Promise<SourceResult> {
   const root = path.resolve(file);
+  const { fh, size: archiveSize } = await openArchive(root);
   const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
   const problems: Failure[] = [];
   const files: ModelFile[] = [];
@@ -314,7 +329,16 @@ function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEntries:
   return new Promise<SourceResult>((resolve, rejectP) => {
     let finished = false;
     // Large reads: the parser slices entries out of them without copying.
-    const rs = createReadStream(root, { highWaterMark: 1024 * 1024 });
+    const rs = fh.createReadStream({ highWaterMark: 1024 * 1024 });
+    let lastProgress = 0;
+    rs.on('data', () => {
+      // Progress in archive bytes read (compressed for .tar.gz), a few times a second at most.
+      const now = Date.now();
+      if (req.onProgress && now - lastProgress >= 200) {
+        lastProgress = now;
+        req.onProgress(rs.bytesRead, archiveSize);
+      }
+    });
     const finish = (err?: unknown): void => {
       if (finished) return;
       finished = true;
@@ -327,6 +351,7 @@ function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEntries:
         const msg = err instanceof Error ? err.message : String(err);
         problems.push({ code: 'ARCHIVE_MALFORMED', message: `cannot read archive: ${msg.replace(/^TAR_[A-Z_]+: /, '')}` });
       }
+      req.onProgress?.(archiveSize, archiveSize);
       resolveSymlinks();
       files.sort((a, b) => compareCodePoints(a.name, b.name));
       resolve({ listing: { root, isFile: false, files, problems }, hashed });

@@ -17,6 +17,8 @@ export interface SourceRequest {
   ignorePaths: readonly string[];
   /** verify: the file paths the signature lists (they stay in the listing even when ignored). */
   signedPaths?: ReadonlySet<string>;
+  /** Bytes of the archive read so far, of its total size. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SourceResult {

@@ -68,7 +68,7 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   // An archive is listed and hashed in one streaming pass (src/hashing/archive.ts).
   const source = opts.listing ? undefined : (opts.source ?? (await archiveSourceFor(opts.model)));
   const pre = source
-    ? await source({ alg: hash, ranges: (_n, size) => plannedRanges(method, opts.shardSize, size), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths })
+    ? await source({ alg: hash, ranges: (_n, size) => plannedRanges(method, opts.shardSize, size), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...(opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {}) })
     : undefined;
   const listing = opts.listing ?? pre?.listing ?? (await enumerateModel(opts.model, { ignorePaths, allowSymlinks: opts.allowSymlinks ?? false }));
   if (listing.problems.length > 0) {

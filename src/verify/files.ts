@@ -205,6 +205,7 @@ function sourceRequest(input: FileCheckInput, ignorePaths: string[]): Parameters
     allowSymlinks: ser.allow_symlinks,
     ignorePaths,
     signedPaths: new Set(signed.keys()),
+    ...(input.engine?.onProgress ? { onProgress: input.engine.onProgress } : {}),
     ranges: (name, size) => {
       const list = signed.get(name);
       if (!list || ser.method === 'files') return plannedRanges('files', undefined, size);

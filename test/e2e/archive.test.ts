@@ -199,6 +199,17 @@ describe('tampered and hostile archives fail', () => {
     }
   });
 
+  it('a FIFO named like an archive is refused, never read (no hang)', async () => {
+    const fifo = path.join(work, 'pipe.tar');
+    execFileSync('mkfifo', [fifo]);
+    const d = await runCli(['digest', fifo], { timeoutMs: 20_000 });
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('[SPECIAL_FILE]');
+    const v = await runCli(['verify', fifo, '--key', keys.pub, '--signature', dirSig], { timeoutMs: 20_000 });
+    expect(v.code).toBe(2);
+    expect(v.stderr).toContain('[SPECIAL_FILE]');
+  });
+
   it('an extra file in the archive -> exit 1 FILE_UNEXPECTED', async () => {
     const dir = path.join(work, 'extra');
     await makeHfModel(dir);
