@@ -188,7 +188,6 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
   return { failures, filesChecked: byFile.size, bytesHashed };
 }
 
-
 /** What an archive source must hash: the signed ranges of each signed file, whole files otherwise. */
 function sourceRequest(input: FileCheckInput, ignorePaths: string[]): Parameters<ModelSource>[0] {
   const ser = input.serialization;
@@ -213,4 +212,3 @@ function sourceRequest(input: FileCheckInput, ignorePaths: string[]): Parameters
     },
   };
 }
-
