@@ -10744,6 +10744,7 @@ var init_source = __esm({
 // src/hashing/archive.ts
 var archive_exports = {};
 __export(archive_exports, {
+  EMBEDDED_SIGNATURE: () => EMBEDDED_SIGNATURE,
   archiveSourceFor: () => archiveSourceFor,
   isArchivePath: () => isArchivePath,
   scanArchive: () => scanArchive
@@ -11858,6 +11859,7 @@ async function digestModel(opts) {
   }
   const method = opts.shardSize ? "shards" : "files";
   const source = opts.listing ? void 0 : opts.source ?? await archiveSourceFor(opts.model);
+  if (source && !ignorePaths.includes(EMBEDDED_SIGNATURE)) ignorePaths.push(EMBEDDED_SIGNATURE);
   const pre = source ? await source({ alg: hash, ranges: (_n2, size) => plannedRanges(method, opts.shardSize, size), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {} }) : void 0;
   const listing = opts.listing ?? pre?.listing ?? await enumerateModel(opts.model, { ignorePaths, allowSymlinks: opts.allowSymlinks ?? false });
   if (listing.problems.length > 0) {

@@ -32,7 +32,7 @@ const ARCHIVE_RE = /\.(tar|tar\.gz|tgz)$/i;
 const DEFAULT_MAX_ENTRIES = 1_000_000;
 const MAX_LINK_HOPS = 40;
 /** A directory's default signature; an archive of a signed directory carries it at its root. */
-const EMBEDDED_SIGNATURE = 'model.sig';
+export const EMBEDDED_SIGNATURE = 'model.sig';
 
 export function isArchivePath(p: string): boolean {
   return ARCHIVE_RE.test(p);

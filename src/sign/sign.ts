@@ -13,7 +13,7 @@ import type { EngineOptions } from '../hashing/engine.js';
 import { enumerateModel, type ModelListing } from '../hashing/enumerate.js';
 import { DEFAULT_IGNORES, normaliseIgnorePath } from '../hashing/paths.js';
 import { hashResources, planResources, rootDigest, type Resource } from '../hashing/serialize.js';
-import { archiveSourceFor } from '../hashing/archive.js';
+import { archiveSourceFor, EMBEDDED_SIGNATURE } from '../hashing/archive.js';
 import { lookupRange, plannedRanges, type ModelSource } from '../hashing/source.js';
 import { keyHint, signBytes } from '../keys/algorithms.js';
 import { buildBundle, serializeBundle } from '../oms/bundle.js';
@@ -67,6 +67,8 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const method = opts.shardSize ? 'shards' : 'files';
   // An archive is listed and hashed in one streaming pass (src/hashing/archive.ts).
   const source = opts.listing ? undefined : (opts.source ?? (await archiveSourceFor(opts.model)));
+  // The archive leaves out a root model.sig (a signed directory's own signature): record it.
+  if (source && !ignorePaths.includes(EMBEDDED_SIGNATURE)) ignorePaths.push(EMBEDDED_SIGNATURE);
   const pre = source
     ? await source({ alg: hash, ranges: (_n, size) => plannedRanges(method, opts.shardSize, size), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...(opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {}) })
     : undefined;

@@ -62,6 +62,9 @@ describe('archives and their directory share one root digest', () => {
     expect(j.signature).toBe(`${arc}.sig`);
     expect(j.rootDigest).toBe(dirDigest);
     expect(j.name).toBe('dot');
+    const bundle = JSON.parse(await readFile(`${arc}.sig`, 'utf8'));
+    const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'));
+    expect(statement.predicate.serialization.ignore_paths).toContain('model.sig');
     const v1 = await runCli(['verify', arc, '--key', keys.pub]);
     expect(v1.code, v1.stderr).toBe(0);
     const v2 = await runCli(['verify', model, '--key', keys.pub, '--signature', `${arc}.sig`]);
