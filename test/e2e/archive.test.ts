@@ -105,6 +105,22 @@ describe('archives and their directory share one root digest', () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 
+  it('.git and --ignore-paths entries are left out, as for a directory', async () => {
+    const dir = path.join(work, 'with-git');
+    await makeHfModel(dir);
+    await mkdir(path.join(dir, '.git'));
+    await writeFile(path.join(dir, '.git', 'config'), '[core]');
+    await mkdir(path.join(dir, 'notes'));
+    await writeFile(path.join(dir, 'notes', 'todo.txt'), 'later');
+    const arc = path.join(work, 'with-git.tgz');
+    tar(['-C', dir, '-czf', arc, '.']);
+    const plain = await runCli(['verify', arc, '--key', keys.pub, '--signature', dirSig, '--json']);
+    expect(plain.code).toBe(1);
+    expect(JSON.parse(plain.stdout).failures).toEqual([{ code: 'FILE_UNEXPECTED', path: 'notes/todo.txt', message: 'file is not in the signature' }]);
+    const r = await runCli(['verify', arc, '--key', keys.pub, '--signature', dirSig, '--ignore-paths', 'notes']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+
   it('hard links inside the archive hash like the file they link to', async () => {
     const dir = path.join(work, 'hard');
     await mkdir(dir);
