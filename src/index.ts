@@ -69,3 +69,6 @@ export {
   type LineageNode,
   type RevokedList,
 } from './lineage/index.js';
+// Model archives (.tar, .tar.gz, .tgz): streamed, never extracted. digest/sign/verify detect them.
+export { scanArchive, isArchivePath, archiveSourceFor } from './hashing/archive.js';
+export type { ModelSource, SourceRequest, SourceResult } from './hashing/source.js';

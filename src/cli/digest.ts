@@ -7,14 +7,14 @@ export function register(program: Command): void {
   const cmd = program
     .command('digest')
     .description('print the root digest of a model (what sign would sign), as sha256:<hex>')
-    .argument('<model>', 'model directory or single file')
+    .argument('<model>', 'model directory, single file or .tar/.tar.gz/.tgz archive')
     .option('--signature <file>', 'signature path to leave out (default: MODEL/model.sig)')
     .option('--json', 'print root digest and per-file digests as JSON');
   addIgnoreOption(cmd);
   addSerializationOptions(cmd);
   addEngineOptions(cmd);
   cmd
-    .addHelpText('after', '\nExamples:\n  modelsign digest ./my-model\n  modelsign digest ./my-model --json --jobs 4')
+    .addHelpText('after', '\nExamples:\n  modelsign digest ./my-model\n  modelsign digest ./my-model --json --jobs 4\n  modelsign digest my-model.tar.gz      # same digest as the directory it was made from')
     .action(
       run(async (model: string, o: HashingFlags & { json?: boolean; signature?: string }) => {
         const { digest } = await import('../index.js');

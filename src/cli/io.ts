@@ -7,19 +7,33 @@ import { ModelsignError, EXIT } from '../errors.js';
 
 export const state = { debug: false, quiet: false };
 
+/** Replaces the text output when set (verify --log-format json: one JSON line per event). */
+export interface OutputSink {
+  error(msg: string): void;
+  info(msg: string): void;
+  out(text: string): void;
+  json(v: unknown): void;
+}
+export const output: { sink?: OutputSink } = {};
+
 export function errorLine(msg: string): void {
+  if (output.sink) return output.sink.error(msg);
   process.stderr.write(`modelsign: ${msg}\n`);
 }
 
 export function info(msg: string): void {
-  if (!state.quiet) process.stderr.write(`${msg}\n`);
+  if (state.quiet) return;
+  if (output.sink) return output.sink.info(msg);
+  process.stderr.write(`${msg}\n`);
 }
 
 export function out(text: string): void {
+  if (output.sink) return output.sink.out(text);
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 export function printJson(v: unknown): void {
+  if (output.sink) return output.sink.json(v);
   process.stdout.write(JSON.stringify(v, null, 2) + '\n');
 }
 

@@ -18,7 +18,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('sign')
     .description('hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)')
-    .argument('<model>', 'model directory, single file')
+    .argument('<model>', 'model directory, single file or .tar/.tar.gz/.tgz archive')
     .option('--key <file>', 'private key (modelsign/cosign encrypted PEM, or plain PKCS#8/SEC1 PEM)')
     .option('--version <semver>', 'model version, e.g. 1.2.0 (required)')
     .option('--name <name>', 'model name (default: the directory or file name)')

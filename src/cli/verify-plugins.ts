@@ -10,6 +10,8 @@ import type { TrustCheck, VerifyResult } from '../verify/types.js';
 import { keyPlugin } from './verify-key.js';
 import { policyPlugin } from './verify-policy.js';
 import { lineagePlugin } from './verify-lineage.js';
+import { envPlugin } from './verify-env.js';
+import { podPlugin } from './verify-pod.js';
 
 export type Flags = Record<string, unknown>;
 
@@ -27,10 +29,15 @@ export interface VerifyPlugin {
   options?(flags: Flags, opts: VerifyOptions): Promise<void> | void;
   /** Act on the result (write state, audit log, termination reason). */
   after?(flags: Flags, result: VerifyResult): Promise<void> | void;
+  /** verify failed with an error (usage error, unreadable key...) before it had a result. */
+  onError?(flags: Flags, error: unknown): Promise<void> | void;
 }
 
 /** Order matters only for `after` hooks; trust checks are tried in order. */
 export const verifyPlugins: VerifyPlugin[] = [
+  // envPlugin stays FIRST: its `prepare` fills flags from MODELSIGN_* before any other plugin reads them.
+  envPlugin,
+  podPlugin,
   keyPlugin,
   // lineage records the ancestors (extra.lineage) that the policy stage then judges.
   lineagePlugin,

@@ -10,7 +10,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('verify')
     .description('verify a model against its signature: signer, every file hash, the file set')
-    .argument('<model>', 'model directory or single file')
+    .argument('[model]', 'model directory, single file or .tar/.tar.gz/.tgz archive (or MODELSIGN_MODEL)')
     .option('--signature <file>', 'signature file (default: MODEL/model.sig, or MODEL.sig for a file)')
     .option('--ignore-unsigned-files', 'allow files the signature does not list (listed files are still checked)')
     .option('--json', 'print one JSON object: verified, rootDigest, signer, failures[]');
@@ -24,13 +24,28 @@ export function register(program: Command): void {
 Examples:
   modelsign verify ./llama-ft --key keys/release.pub
   modelsign verify model.safetensors --key release.pub --signature model.sig --json
+  modelsign verify llm.tar.gz --key release.pub      # streams the archive, reads llm.tar.gz.sig
 
 Exit codes: 0 verified; 1 the model must not be used (changed, missing or unexpected file,
 bad or missing signature, untrusted signer); 2 usage error.`,
     )
     .action(
-      run(async (model: string, flags: Flags) => {
+      run(async (modelArg: string | undefined, flags: Flags) => {
+        try {
+          return await verifyAction(modelArg, flags);
+        } catch (e) {
+          for (const p of verifyPlugins) await p.onError?.(flags, e);
+          throw e;
+        }
+      }),
+    );
+}
+
+// The body keeps its original indentation so concurrent edits to it still merge cleanly.
+async function verifyAction(modelArg: string | undefined, flags: Flags): Promise<number> {
         for (const p of verifyPlugins) await p.prepare?.(flags);
+        const model = modelArg ?? (flags.model as string | undefined);
+        if (!model) throw usage('MISSING_ARGUMENT', 'verify needs MODEL (a directory, file or archive; or set MODELSIGN_MODEL)');
         const trust = (await Promise.all(verifyPlugins.map((p) => p.trust?.(flags) ?? Promise.resolve([])))).flat();
         if (trust.length === 0) throw usage('MISSING_OPTION', 'verify needs something to trust: --key PUBLIC_KEY (or another trust option, see --help)');
         const stages = (await Promise.all(verifyPlugins.map((p) => p.stages?.(flags) ?? Promise.resolve([])))).flat();
@@ -57,6 +72,4 @@ bad or missing signature, untrusted signer); 2 usage error.`,
           return 1;
         }
         return 0;
-      }),
-    );
 }

@@ -12,6 +12,7 @@ import { enumerateModel, type ModelFile, type ModelListing } from '../hashing/en
 import { DEFAULT_IGNORES, isIgnored, normaliseIgnorePath, unsafeNameReason } from '../hashing/paths.js';
 import type { Resource } from '../hashing/serialize.js';
 import type { Serialization } from '../oms/statement.js';
+import { lookupRange, plannedRanges, type ModelSource } from '../hashing/source.js';
 
 export interface FileCheckInput {
   model: string;
@@ -24,6 +25,8 @@ export interface FileCheckInput {
   engine?: EngineOptions;
   /** Pre-computed listing (archives supply their own). */
   listing?: ModelListing;
+  /** Lists and hashes the model itself while streaming it (archives). */
+  source?: ModelSource;
 }
 
 export interface FileCheckResult {
@@ -79,7 +82,8 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
   const { serialization: ser } = input;
   const failures: Failure[] = [];
   const ignores = effectiveIgnores(input.model, input.signaturePath, ser.ignore_paths, input.ignorePaths);
-  const listing = input.listing ?? (await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }));
+  const pre = input.listing || !input.source ? undefined : await input.source(sourceRequest(input, ignores));
+  const listing = input.listing ?? pre?.listing ?? (await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }));
   const onDisk = new Map<string, ModelFile>(listing.files.map((f) => [f.name, f]));
 
   // Group the signed ranges by file.
@@ -166,7 +170,7 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
 
   const alg = ser.hash_type as HashAlgorithm;
   await prepareAlgorithm(alg);
-  const outcomes = await hashTasks(tasks, alg, input.engine);
+  const outcomes = pre ? taskRanges.map(({ file, range }) => lookupRange(pre.hashed, file, range.start, range.end)) : await hashTasks(tasks, alg, input.engine);
   const changed = new Set<string>();
   let bytesHashed = 0;
   outcomes.forEach((o, i) => {
@@ -184,3 +188,27 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
   return { failures, filesChecked: byFile.size, bytesHashed };
 }
 
+/** What an archive source must hash: the signed ranges of each signed file, whole files otherwise. */
+function sourceRequest(input: FileCheckInput, ignorePaths: string[]): Parameters<ModelSource>[0] {
+  const ser = input.serialization;
+  const signed = new Map<string, Array<[number, number]>>();
+  for (const r of input.resources) {
+    const s = ser.method === 'shards' ? parseShardName(r.name) : { path: r.name, start: 0, end: -1 };
+    if (!s) continue;
+    const list = signed.get(s.path) ?? [];
+    list.push([s.start, s.end]);
+    signed.set(s.path, list);
+  }
+  return {
+    alg: ser.hash_type as HashAlgorithm,
+    allowSymlinks: ser.allow_symlinks,
+    ignorePaths,
+    signedPaths: new Set(signed.keys()),
+    ...(input.engine?.onProgress ? { onProgress: input.engine.onProgress } : {}),
+    ranges: (name, size) => {
+      const list = signed.get(name);
+      if (!list || ser.method === 'files') return plannedRanges('files', undefined, size);
+      return list;
+    },
+  };
+}

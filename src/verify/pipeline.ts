@@ -13,7 +13,7 @@ import type { EngineOptions } from '../hashing/engine.js';
 import { parseBundle, readBundleFile, type ParsedBundle } from '../oms/bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
 import { parseStatement, type ParsedStatement } from '../oms/statement.js';
-import { checkFiles } from './files.js';
+import { checkFiles, parseShardName } from './files.js';
 import { checkResourceNames } from './names.js';
 import type { SignerInfo, TrustCheck, VerifyResult } from './types.js';
 
@@ -39,6 +39,8 @@ export interface VerifyOptions {
   stages?: VerifyStage[];
   /** Supplies the model's files instead of walking a directory (archives). */
   listing?: import('../hashing/enumerate.js').ModelListing;
+  /** Lists and hashes the model while streaming it; default: detected (.tar, .tar.gz, .tgz). */
+  source?: import('../hashing/source.js').ModelSource;
 }
 
 export async function defaultSignaturePath(model: string): Promise<string> {
@@ -123,6 +125,7 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
       ignoreUnsignedFiles: opts.ignoreUnsignedFiles ?? false,
       ...(opts.engine ? { engine: opts.engine } : {}),
       ...(opts.listing ? { listing: opts.listing } : {}),
+      ...(await modelSource(opts, statement.resources, statement.serialization.method)),
     });
     result.failures.push(...files.failures);
     result.filesChecked = files.filesChecked;
@@ -137,4 +140,16 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
   }
   result.verified = result.failures.length === 0;
   return result;
+}
+
+async function modelSource(opts: VerifyOptions, resources: { name: string }[], method: string): Promise<{ source?: import('../hashing/source.js').ModelSource }> {
+  if (opts.listing) return {};
+  // An archive signed as one opaque file (e.g. by model_signing) lists only itself: verify
+  // it as that file, not as its entries.
+  const base = path.basename(opts.model);
+  const fileOf = (n: string) => (method === 'shards' ? (parseShardName(n)?.path ?? n) : n);
+  if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === '.' || fileOf(r.name) === base)) return {};
+  const { archiveSourceFor } = await import('../hashing/archive.js');
+  const source = opts.source ?? (await archiveSourceFor(opts.model));
+  return source ? { source } : {};
 }

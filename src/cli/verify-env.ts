@@ -1,0 +1,122 @@
+/**
+ * verify plugin: every verify option can come from the environment, so a Kubernetes init
+ * container (or an operator) configures modelsign without arguments.
+ *
+ * The mapping is generic: each long flag --some-flag reads MODELSIGN_SOME_FLAG, and the
+ * model argument reads MODELSIGN_MODEL. Flags added by later plugins (policy, lineage,
+ * Sigstore identities...) get their variable with no extra code, because the mapping is
+ * made from the command's option list when verify runs. A flag given on the command line
+ * wins over the environment. Values go through the flag's own parser, so a bad value is
+ * the same usage error (exit 2) as on the command line, naming the variable.
+ *
+ *   switches (--json)             1/true/yes/on or 0/false/no/off
+ *   repeatable flags (--key)      several values separated by newlines or commas
+ *
+ * A MODELSIGN_* variable that matches no flag is an error (exit 2), never ignored.
+ */
+import type { Command, Option } from 'commander';
+import { ModelsignError, usage } from '../errors.js';
+import { state } from './io.js';
+import type { Flags, VerifyPlugin } from './verify-plugins.js';
+
+export const ENV_PREFIX = 'MODELSIGN_';
+
+/** Flags that are not options of a verification (help and the program's own version). */
+const NOT_FROM_ENV = new Set(['--help', '--version']);
+
+/** MODELSIGN_* variables that are not verify flags but are still meaningful. */
+export const NON_FLAG_VARIABLES = new Set(['MODELSIGN_MODEL', 'MODELSIGN_PASSPHRASE']);
+
+let verifyCommand: Command | undefined;
+
+/** --identity-provider -> MODELSIGN_IDENTITY_PROVIDER */
+export function envName(long: string): string {
+  return ENV_PREFIX + long.replace(/^--/, '').replace(/-/g, '_').toUpperCase();
+}
+
+function parseSwitch(name: string, raw: string): boolean {
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw usage('BAD_ENV', `${name} must be true or false (got "${raw}")`);
+}
+
+function parseValue(opt: Option, name: string, raw: string): unknown {
+  const repeatable = Array.isArray(opt.defaultValue) || opt.variadic;
+  const values = repeatable
+    ? raw
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+    : [raw];
+  let acc: unknown = repeatable ? [] : undefined;
+  for (const v of values) {
+    try {
+      if (opt.parseArg) acc = opt.parseArg(v, acc);
+      else acc = repeatable ? [...(acc as unknown[]), v] : v;
+    } catch (e) {
+      if (e instanceof ModelsignError) throw usage(e.code, `${name}: ${e.message}`);
+      throw usage('BAD_ENV', `${name}: ${(e as Error).message}`);
+    }
+  }
+  return acc;
+}
+
+/** Fill `flags` from MODELSIGN_* for every option not given on the command line. */
+export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = process.env): string[] {
+  const used: string[] = [];
+  // Errors are raised after every other variable is applied, so --termination-log and
+  // --log-format from the environment still report them.
+  let firstError: unknown;
+  for (const opt of cmd.options) {
+    if (!opt.long || NOT_FROM_ENV.has(opt.long) || opt.negate) continue;
+    const name = envName(opt.long);
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const key = opt.attributeName();
+    if (cmd.getOptionValueSource(key) === 'cli') continue;
+    try {
+      flags[key] = opt.required || opt.optional ? parseValue(opt, name, raw) : parseSwitch(name, raw);
+      used.push(name);
+    } catch (e) {
+      firstError ??= e;
+    }
+  }
+  if (flags.model === undefined && env[`${ENV_PREFIX}MODEL`]) {
+    flags.model = env[`${ENV_PREFIX}MODEL`];
+    used.push(`${ENV_PREFIX}MODEL`);
+  }
+  if (firstError !== undefined) throw firstError;
+  // Fail closed: a variable meant for a flag this build lacks (say MODELSIGN_POLICY without
+  // policy support) must not be skipped silently, or the pod would run with a weaker check.
+  const known = new Set([...NON_FLAG_VARIABLES, ...cmd.options.filter((o) => o.long).map((o) => envName(o.long!))]);
+  for (const name of Object.keys(env).sort()) {
+    if (name.startsWith(ENV_PREFIX) && !known.has(name) && env[name] !== '') {
+      throw usage('UNKNOWN_ENV', `${name} is set, but verify has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, '-')} option in this build`);
+    }
+  }
+  return used;
+}
+
+export const envPlugin: VerifyPlugin = {
+  name: 'env',
+  addOptions(cmd: Command) {
+    // Remember the command: by the time verify runs, every plugin has added its flags.
+    verifyCommand = cmd;
+    cmd.addHelpText(
+      'after',
+      `
+Environment: every option can be set as MODELSIGN_<OPTION> (--identity-provider ->
+MODELSIGN_IDENTITY_PROVIDER, switches as true/false, repeatable options comma- or
+newline-separated) and the model as MODELSIGN_MODEL; the command line wins.
+  MODELSIGN_MODEL=/models/llm MODELSIGN_KEY=/etc/modelsign/release.pub modelsign verify`,
+    );
+  },
+  prepare(flags) {
+    if (!verifyCommand) return;
+    applyEnv(verifyCommand, flags);
+    // --debug/--quiet were read before the action ran; honour their variables too.
+    if (flags.debug === true) state.debug = true;
+    if (flags.quiet === true) state.quiet = true;
+  },
+};

@@ -1,0 +1,128 @@
+/**
+ * verify plugin for running as a Kubernetes init container.
+ *
+ *   --termination-log PATH  on failure, a short reason is written here, so
+ *                           `kubectl describe pod` shows why the pod did not start
+ *                           (default: /dev/termination-log when it exists, as in every pod).
+ *   --log-format json       stderr carries one JSON object per line and event
+ *                           (verify.start, verify.failure, verify.result, error), for log
+ *                           pipelines; progress bars are off.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { ModelsignError } from '../errors.js';
+import type { VerifyResult } from '../verify/types.js';
+import { output, state } from './io.js';
+import type { Flags, VerifyPlugin } from './verify-plugins.js';
+
+export const DEFAULT_TERMINATION_LOG = '/dev/termination-log';
+/** Kubernetes keeps at most 4096 bytes of a termination message. */
+const MAX_REASON_BYTES = 4096;
+const MAX_REASON_LINES = 5;
+
+function emit(level: 'info' | 'error', event: string, fields: Record<string, unknown> = {}): void {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`);
+}
+
+/** The JSON-lines sink: every message the CLI would print becomes one event line. */
+function jsonSink(): NonNullable<typeof output.sink> {
+  return {
+    error(msg) {
+      const m = /^(refused|error|internal error): (.*?)(?: \[([A-Za-z0-9_.-]+)\])?$/s.exec(msg);
+      if (m) emit('error', m[1] === 'refused' ? 'refused' : 'error', { message: m[2], ...(m[3] ? { code: m[3] } : {}) });
+      else emit('error', 'error', { message: msg });
+    },
+    info(msg) {
+      emit('info', 'message', { message: msg });
+    },
+    out(text) {
+      emit('info', 'report', { message: text.replace(/\n$/, '') });
+    },
+    json(v) {
+      // --json still goes to stdout, as one line.
+      process.stdout.write(`${JSON.stringify(v)}\n`);
+    },
+  };
+}
+
+function terminationLogPath(flags: Flags): string | undefined {
+  const p = flags.terminationLog as string | undefined;
+  if (p) return p;
+  return existsSync(DEFAULT_TERMINATION_LOG) ? DEFAULT_TERMINATION_LOG : undefined;
+}
+
+/** Cut to at most `max` UTF-8 bytes without splitting a character. */
+function clip(text: string, max: number): string {
+  const b = Buffer.from(text, 'utf8');
+  if (b.length <= max) return text;
+  return b.subarray(0, max - 3).toString('utf8').replace(/\uFFFD+$/, '') + '...';
+}
+
+export function failureReason(r: VerifyResult): string {
+  const id = r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ''} (${r.model})` : r.model;
+  const n = r.failures.length;
+  const lines = [`modelsign: ${id} must not be used: ${n} failure${n === 1 ? '' : 's'}`];
+  for (const f of r.failures.slice(0, MAX_REASON_LINES)) lines.push(`${f.code}${f.path !== undefined ? ` ${f.path}` : ''}: ${f.message}`);
+  if (n > MAX_REASON_LINES) lines.push(`... and ${n - MAX_REASON_LINES} more`);
+  return clip(lines.join('\n') + '\n', MAX_REASON_BYTES);
+}
+
+export function errorReason(e: unknown): string {
+  if (e instanceof ModelsignError) {
+    return clip(`modelsign: ${e.kind === 'usage' ? 'error' : 'refused'}: ${e.message} [${e.code}] (exit ${e.exitCode})\n`, MAX_REASON_BYTES);
+  }
+  return clip(`modelsign: internal error: ${(e as Error)?.message ?? String(e)}\n`, MAX_REASON_BYTES);
+}
+
+function writeReason(flags: Flags, reason: string): void {
+  const file = terminationLogPath(flags);
+  if (!file) return;
+  try {
+    writeFileSync(file, reason);
+  } catch (e) {
+    // The verdict (the exit code) matters more than the message: never fail because of it.
+    const msg = `cannot write termination log ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
+    if (output.sink) emit('error', 'error', { message: msg });
+    else process.stderr.write(`modelsign: warning: ${msg}\n`);
+  }
+}
+
+export const podPlugin: VerifyPlugin = {
+  name: 'pod',
+  addOptions(cmd: Command) {
+    cmd.option('--termination-log <path>', `on failure write a short reason here (default: ${DEFAULT_TERMINATION_LOG} when it exists)`);
+    cmd.addOption(new Option('--log-format <format>', 'stderr format: text, or json (one JSON object per line and event)').choices(['text', 'json']).default('text'));
+  },
+  prepare(flags) {
+    if (flags.logFormat === 'json') {
+      output.sink = jsonSink();
+      state.quiet = true;
+    }
+  },
+  options(_flags, opts) {
+    if (output.sink) emit('info', 'verify.start', { model: opts.model, ...(opts.signature ? { signature: opts.signature } : {}) });
+  },
+  after(flags, r) {
+    if (flags.logFormat === 'json') {
+      for (const f of r.failures) emit('error', 'verify.failure', { code: f.code, ...(f.path !== undefined ? { path: f.path } : {}), message: f.message });
+      emit(r.verified ? 'info' : 'error', 'verify.result', {
+        verified: r.verified,
+        model: r.model,
+        signature: r.signature,
+        rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
+        name: r.metadata?.name ?? r.subjectName ?? null,
+        version: r.metadata?.version ?? null,
+        signer: r.signer ?? null,
+        filesChecked: r.filesChecked,
+        bytesHashed: r.bytesHashed,
+        failures: r.failures.length,
+      });
+    }
+    if (!r.verified) writeReason(flags, failureReason(r));
+  },
+  onError(flags, e) {
+    // An error in an earlier prepare hook (a bad MODELSIGN_* value) is still logged as JSON.
+    if (flags.logFormat === 'json' && !output.sink) output.sink = jsonSink();
+    writeReason(flags, errorReason(e));
+  },
+};
