@@ -19,6 +19,13 @@ export interface ModelFile {
   size: number;
   /** True when reached through a symlink. */
   viaLink: boolean;
+  /** Device and inode when listed: the hasher refuses a different file opened by that name. */
+  id?: FileId;
+}
+
+export interface FileId {
+  dev: number;
+  ino: number;
 }
 
 export interface ModelListing {
@@ -68,7 +75,7 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
     return enumerateModel(real, opts);
   }
   if (st.isFile()) {
-    return { root, isFile: true, files: [{ name: path.basename(root), abs: root, size: st.size, viaLink: false }], problems };
+    return { root, isFile: true, files: [{ name: path.basename(root), abs: root, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino } }], problems };
   }
   if (!st.isDirectory()) {
     throw usage('SPECIAL_FILE', `model is a ${kindOf(st)}, not a file or directory: ${model}`);
@@ -115,12 +122,12 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
         }
         const tst = await stat(target);
         if (tst.isDirectory()) await walk(target, name, depth + 1, true);
-        else if (tst.isFile()) files.push({ name, abs: target, size: tst.size, viaLink: true });
+        else if (tst.isFile()) files.push({ name, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino } });
         else problems.push({ code: 'SPECIAL_FILE', path: name, message: `symlink to a ${kindOf(tst)}` });
       } else if (est.isDirectory()) {
         await walk(abs, name, depth + 1, viaLink);
       } else if (est.isFile()) {
-        files.push({ name, abs, size: est.size, viaLink });
+        files.push({ name, abs, size: est.size, viaLink, id: { dev: est.dev, ino: est.ino } });
       } else {
         problems.push({ code: 'SPECIAL_FILE', path: name, message: `${kindOf(est)} is not a regular file` });
       }
