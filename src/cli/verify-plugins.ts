@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { VerifyOptions, VerifyStage } from '../verify/pipeline.js';
 import type { TrustCheck, VerifyResult } from '../verify/types.js';
 import { keyPlugin } from './verify-key.js';
+import { auditPlugin } from './verify-audit.js';
 
 export type Flags = Record<string, unknown>;
 
@@ -25,7 +26,9 @@ export interface VerifyPlugin {
   options?(flags: Flags, opts: VerifyOptions): Promise<void> | void;
   /** Act on the result (write state, audit log, termination reason). */
   after?(flags: Flags, result: VerifyResult): Promise<void> | void;
+  /** Verify stopped with an error before (or instead of) a result: log it, clean up. */
+  error?(flags: Flags, model: string, error: unknown): Promise<void> | void;
 }
 
 /** Order matters only for `after` hooks; trust checks are tried in order. */
-export const verifyPlugins: VerifyPlugin[] = [keyPlugin];
+export const verifyPlugins: VerifyPlugin[] = [keyPlugin, auditPlugin /* keep last: logs what the others decided */];

@@ -30,6 +30,18 @@ bad or missing signature, untrusted signer); 2 usage error.`,
     )
     .action(
       run(async (model: string, flags: Flags) => {
+        try {
+          return await verifyAction(model, flags);
+        } catch (e) {
+          // Let plugins record the failed decision (audit log), then report it as usual.
+          for (const p of verifyPlugins) await p.error?.(flags, model, e);
+          throw e;
+        }
+      }),
+    );
+}
+
+async function verifyAction(model: string, flags: Flags): Promise<number> {
         for (const p of verifyPlugins) await p.prepare?.(flags);
         const trust = (await Promise.all(verifyPlugins.map((p) => p.trust?.(flags) ?? Promise.resolve([])))).flat();
         if (trust.length === 0) throw usage('MISSING_OPTION', 'verify needs something to trust: --key PUBLIC_KEY (or another trust option, see --help)');
@@ -57,6 +69,4 @@ bad or missing signature, untrusted signer); 2 usage error.`,
           return 1;
         }
         return 0;
-      }),
-    );
 }
