@@ -14,6 +14,7 @@ import { register as registerVerify } from './verify.js';
 import { register as registerDigest } from './digest.js';
 import { register as registerInspect } from './inspect.js';
 import { register as registerAudit } from './audit.js';
+import { register as registerDrill } from './drill.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -42,7 +43,7 @@ Quick start:
 
 Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
     );
-  for (const reg of [registerKeygen, registerSign, registerVerify, registerDigest, registerInspect, registerAudit]) reg(program);
+  for (const reg of [registerKeygen, registerSign, registerVerify, registerDigest, registerInspect, registerAudit, registerDrill]) reg(program);
   // Every subcommand reports usage errors with exit code 2, as the contract says.
   for (const c of program.commands) {
     c.exitOverride();
