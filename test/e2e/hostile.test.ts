@@ -86,6 +86,7 @@ describe('hostile resource names in a correctly signed payload', () => {
     { title: 'NUL byte', names: () => ['ok.bin\u0000../../sentinel.bin'], code: 'UNSAFE_NAME', reason: /control character/ },
     { title: 'drive letter', names: () => ['C:sentinel.bin'], code: 'UNSAFE_NAME', reason: /drive-letter/ },
     { title: 'empty name', names: () => [''], code: 'UNSAFE_NAME', reason: /empty name/ },
+    { title: 'segment of dots and spaces (".." once Windows trims it)', names: () => ['.. /sentinel.bin'], code: 'UNSAFE_NAME', reason: /only dots and spaces/ },
   ];
   for (const c of cases) {
     it(`${c.title} -> exit 1 ${c.code}, the outside file with the signed digest does not make it pass`, async () => {
