@@ -5,7 +5,7 @@
  */
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { Failure } from '../errors.js';
+import { ModelsignError, reject, type Failure } from '../errors.js';
 import { prepareAlgorithm, type HashAlgorithm } from '../hashing/algorithms.js';
 import { hashTasks, type EngineOptions, type HashTask } from '../hashing/engine.js';
 import { enumerateModel, type ModelFile, type ModelListing } from '../hashing/enumerate.js';
@@ -101,11 +101,17 @@ export function effectiveIgnores(model: string, signaturePath: string, signed: r
   return [...out].filter((p) => p !== '' && p !== '.');
 }
 
+/** sign refuses a FIFO/socket/device given as the model (usage, 2); verify refuses the model (1). */
+function specialModelIsRejection(e: unknown): never {
+  if (e instanceof ModelsignError && e.code === 'SPECIAL_FILE') throw reject('SPECIAL_FILE', e.message);
+  throw e;
+}
+
 export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult> {
   const { serialization: ser } = input;
   const failures: Failure[] = [];
   const ignores = effectiveIgnores(input.model, input.signaturePath, ser.ignore_paths, input.ignorePaths);
-  const listing = input.listing ?? (await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }));
+  const listing = input.listing ?? (await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }).catch(specialModelIsRejection));
   const onDisk = new Map<string, ModelFile>(listing.files.map((f) => [f.name, f]));
 
   // Group the signed ranges by file.

@@ -414,6 +414,19 @@ describe('FIFOs, sockets and devices: never opened', () => {
     });
   }
 
+  it('the model path itself a FIFO: sign exit 2, verify exit 1, never opened', async () => {
+    const fifo = path.join(work, 'model-fifo.bin');
+    execFileSync('mkfifo', [fifo]);
+    const s = await runCli(['sign', fifo, '--key', priv(), '--version', '1.0.0'], { timeoutMs: 20_000 });
+    expect(s.code, s.stderr).toBe(2);
+    expect(s.stderr).toMatch(/model is a FIFO, not a file or directory.*\[SPECIAL_FILE\]/);
+    const { okDigest } = await smallModel('fifo-model-sig');
+    await writeSigned(`${fifo}.sig`, craftStatement([{ name: 'model-fifo.bin', digest: okDigest }]), key);
+    const r = await verifyJson(fifo);
+    expect(r.code, r.stderr).toBe(1);
+    expect(codes(r)).toEqual(['SPECIAL_FILE']);
+  });
+
   it('model.sig replaced by a FIFO -> exit 1 SIG_UNREADABLE, no hang', async () => {
     const { dir } = await smallModel('fifo-sig');
     execFileSync('mkfifo', [path.join(dir, 'model.sig')]);
