@@ -257,6 +257,15 @@ describe('hostile JSON', () => {
     expectCleanError(r);
   });
 
+  it('a large signature under the limit (10 MB payload) still verifies: sizes are bounded, not crashed on', async () => {
+    const { dir, okDigest } = await smallModel('json-large-ok');
+    const st = craftStatement([{ name: 'ok.bin', digest: okDigest }]) as { subject: { annotations: { modelsign: Record<string, unknown> } }[] };
+    st.subject[0]!.annotations.modelsign.notes = 'n'.repeat(10_000_000);
+    await writeSigned(path.join(dir, 'model.sig'), st, key);
+    const r = await verifyJson(dir);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
   it('deeply nested JSON in the bundle -> exit 1 SIG_MALFORMED, no stack overflow', async () => {
     const { dir, sig } = await signedModel('json-deep-bundle');
     const b = await readFile(sig, 'utf8');
