@@ -486,6 +486,24 @@ describe('keys', () => {
     expect(codes(await verifyJson(dir, [], ec384))).toEqual(['SIG_INVALID']);
   });
 
+  it('an embedded public key of pathological size (no hint) is refused quickly, not scanned', async () => {
+    const { dir, okDigest } = await smallModel('key-embedded-huge');
+    const sig = path.join(dir, 'model.sig');
+    await writeSigned(sig, craftStatement([{ name: 'ok.bin', digest: okDigest }]), key);
+    const b = JSON.parse(await readFile(sig, 'utf8'));
+    // Many unterminated PEM headers: a backtracking PEM scan of this would take hours.
+    b.verificationMaterial.publicKey = { rawBytes: Buffer.from('-----BEGIN A-----\n'.repeat(200_000)).toString('base64') };
+    await writeFile(sig, JSON.stringify(b));
+    // (verifyJson kills the CLI after 30 s: a hang shows as exit 128.)
+    const r = await verifyJson(dir);
+    expect(r.code).toBe(1);
+    expect(codes(r)).toEqual(['KEY_HINT_MISMATCH']);
+    // Control: the real key embedded (no hint) is accepted.
+    b.verificationMaterial.publicKey = { rawBytes: Buffer.from(key.pub.export({ type: 'spki', format: 'pem' }).toString()).toString('base64') };
+    await writeFile(sig, JSON.stringify(b));
+    expect((await verifyJson(dir)).code).toBe(0);
+  });
+
   it('a signature by a key other than the hinted one -> exit 1, even when both keys are trusted', async () => {
     const { dir, okDigest } = await smallModel('key-hint');
     // Hint names the trusted key; the signature is by `other`.
