@@ -38,3 +38,12 @@ export async function verifyWithKeys(opts: Omit<VerifyOptions, 'trust'> & { keys
   const trust = await Promise.all(opts.keys.map(async (k) => keyTrust(await loadPublicKey(k), `key ${k}`)));
   return verifyModel({ ...opts, trust });
 }
+
+// Hostile-input hardening (issue 8): audit log and attack drill.
+export { appendAudit } from './audit/append.js';
+export { checkAuditLog, type ChainReport } from './audit/check.js';
+export { GENESIS as AUDIT_GENESIS, type AuditRecord, type AuditDecision } from './audit/record.js';
+export { runDrill, type DrillReport } from './drill/run.js';
+export { drillVerifier, type DrillConfig } from './drill/verifier.js';
+export { ATTACKS } from './drill/attacks.js';
+export type { Attack, AttackReport, DrillVerifier } from './drill/types.js';

@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { appendFile, copyFile, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { keyHint, signBytes } from '../keys/algorithms.js';
 import { buildBundle, serializeBundle } from '../oms/bundle.js';
@@ -51,16 +52,18 @@ async function signedWithExtraResource(ctx: DrillContext, dirName: string, extra
   return m;
 }
 
-function hasMkfifo(): boolean {
+/** Whether named pipes can be made here: try to make one in `dir` (BSD mkfifo has no --version). */
+export function canMakeFifo(dir: string): boolean {
+  if (process.platform === 'win32') return false;
+  const probe = path.join(dir, '.fifo-probe');
   try {
-    execFileSync('mkfifo', ['--version'], { stdio: 'ignore' });
+    execFileSync('mkfifo', [probe], { stdio: 'ignore' });
+    rmSync(probe, { force: true });
     return true;
   } catch {
     return false;
   }
 }
-
-export const FIFO_AVAILABLE = process.platform !== 'win32' && hasMkfifo();
 
 export const ATTACKS: Attack[] = [
   {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { ModelsignError } from '../errors.js';
 import { keyHint } from '../keys/algorithms.js';
-import { ATTACKS, FIFO_AVAILABLE } from './attacks.js';
+import { ATTACKS, canMakeFifo } from './attacks.js';
 import { signDrillModel, writeModel } from './model.js';
 import type { Attack, AttackReport, DrillContext, DrillVerifier, Need } from './types.js';
 
@@ -48,7 +48,7 @@ export async function runDrill(opts: DrillOptions): Promise<DrillReport> {
     }
     const met = new Set<string>([...opts.verifier.features]);
     if (baseline.verified) met.add('trusted-signature');
-    if (FIFO_AVAILABLE) met.add('fifo');
+    if (canMakeFifo(tmp)) met.add('fifo');
     const ctx: DrillContext = {
       tmp,
       ...(opts.signer ? { signer: opts.signer } : {}),
