@@ -194,6 +194,31 @@ describe('hostile resource names in a correctly signed payload', () => {
   });
 });
 
+describe('sign refuses names verify would refuse (exit 2), so no signature is unverifiable', () => {
+  const priv = () => path.join(work, 'sign-ed.key');
+  const cases: { title: string; files: string[]; code: string }[] = [
+    { title: 'a backslash in a file name', files: ['a\\b.bin'], code: 'UNSAFE_NAME' },
+    { title: 'a newline in a file name', files: ['a\nb.bin'], code: 'UNSAFE_NAME' },
+    { title: 'a directory of only dots', files: ['.../w.bin'], code: 'UNSAFE_NAME' },
+    { title: 'names equal ignoring case', files: ['Config.json', 'config.json'], code: 'NAME_COLLISION' },
+    { title: 'names equal after NFC', files: ['caf\u00e9.txt', 'cafe\u0301.txt'], code: 'NAME_COLLISION' },
+  ];
+  for (const c of cases) {
+    it(c.title, async () => {
+      await writeFile(priv(), key.priv.export({ type: 'pkcs8', format: 'pem' }).toString());
+      const dir = path.join(work, `sign-names-${c.title.replace(/\W+/g, '-')}`);
+      await mkdir(dir, { recursive: true });
+      for (const f of c.files) {
+        await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
+        await writeFile(path.join(dir, f), f);
+      }
+      const r = await runCli(['sign', dir, '--key', priv(), '--version', '1.0.0']);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^modelsign: error: .*\\[${c.code}\\]\\n$`));
+    });
+  }
+});
+
 describe('hostile JSON', () => {
   async function signedModel(name: string): Promise<{ dir: string; sig: string; okDigest: string }> {
     const { dir, okDigest } = await smallModel(name);
