@@ -10,6 +10,8 @@ export function register(program: Command): void {
     .argument('<file>', 'audit log (JSON lines)')
     .option('--anchor <sha256>', 'a head hash kept elsewhere earlier: the log must still contain that line (catches lines cut from the end)')
     .option('--json', 'print one JSON object: intact, records, head, firstBadLine, reason')
+    .option('-q, --quiet', 'no progress output')
+    .option('--debug', 'show stack traces on errors')
     .addHelpText(
       'after',
       `
