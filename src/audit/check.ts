@@ -28,12 +28,13 @@ export interface ChainReport {
 }
 
 const RESULTS = new Set(['verified', 'refused', 'error']);
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Why one line is not a well-formed record following `expectPrev`, or undefined. */
 function lineProblem(line: Buffer, lineNo: number, expectPrev: string): string | undefined {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(line);
+    text = UTF8.decode(line);
   } catch {
     return 'not UTF-8';
   }
