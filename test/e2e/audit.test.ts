@@ -165,6 +165,13 @@ describe('modelsign audit verify', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ intact: false, anchorFound: false, reason: expect.stringMatching(/anchor/) });
   });
 
+  it('no subcommand or an unknown one -> exit 2', async () => {
+    const r = await runCli(['audit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/audit needs a subcommand: modelsign audit verify FILE \[MISSING_COMMAND\]/);
+    expect((await runCli(['audit', 'bogus'])).code).toBe(2);
+  });
+
   it('a missing log -> exit 2; an empty log is intact with 0 records', async () => {
     const r = await runCli(['audit', 'verify', path.join(work, 'none.jsonl')]);
     expect(r.code).toBe(2);
