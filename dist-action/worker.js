@@ -592,6 +592,9 @@ function hashRange(task, alg, buf2) {
   try {
     const before = fstatSync(fd);
     if (!before.isFile()) return { ok: false, code: "SPECIAL_FILE", message: "not a regular file" };
+    if (task.expectId && (before.ino !== task.expectId.ino || before.dev !== task.expectId.dev)) {
+      return { ok: false, code: "FILE_REPLACED", message: "a different file was found at this path than the one listed (replaced while verifying)" };
+    }
     if (before.size !== task.expectSize) {
       return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file size changed while it was being read" };
     }
@@ -605,7 +608,7 @@ function hashRange(task, alg, buf2) {
       pos += n;
     }
     const after = fstatSync(fd);
-    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
       return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file changed while it was being read" };
     }
     return { ok: true, digest: h.digestHex() };

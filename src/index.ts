@@ -72,3 +72,11 @@ export {
 // Model archives (.tar, .tar.gz, .tgz): streamed, never extracted. digest/sign/verify detect them.
 export { scanArchive, isArchivePath, archiveSourceFor } from './hashing/archive.js';
 export type { ModelSource, SourceRequest, SourceResult } from './hashing/source.js';
+// Hostile-input hardening (issue 8): audit log and attack drill.
+export { appendAudit } from './audit/append.js';
+export { checkAuditLog, type ChainReport } from './audit/check.js';
+export { GENESIS as AUDIT_GENESIS, type AuditRecord, type AuditDecision } from './audit/record.js';
+export { runDrill, type DrillReport } from './drill/run.js';
+export { drillVerifier, type DrillConfig } from './drill/verifier.js';
+export { ATTACKS } from './drill/attacks.js';
+export type { Attack, AttackReport, DrillVerifier } from './drill/types.js';

@@ -16,6 +16,8 @@ import { register as registerInspect } from './inspect.js';
 import { register as registerPolicy } from './policy.js';
 import { register as registerScan } from './scan.js';
 import { register as registerLineage } from './lineage.js';
+import { register as registerAudit } from './audit.js';
+import { register as registerDrill } from './drill.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -53,6 +55,8 @@ Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
     registerPolicy,
     registerScan,
     registerLineage,
+    registerAudit,
+    registerDrill,
   ];
   for (const reg of commands) reg(program);
   // Every subcommand reports usage errors with exit code 2, as the contract says.

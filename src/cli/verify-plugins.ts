@@ -12,6 +12,7 @@ import { policyPlugin } from './verify-policy.js';
 import { lineagePlugin } from './verify-lineage.js';
 import { envPlugin } from './verify-env.js';
 import { podPlugin } from './verify-pod.js';
+import { auditPlugin } from './verify-audit.js';
 
 export type Flags = Record<string, unknown>;
 
@@ -29,8 +30,8 @@ export interface VerifyPlugin {
   options?(flags: Flags, opts: VerifyOptions): Promise<void> | void;
   /** Act on the result (write state, audit log, termination reason). */
   after?(flags: Flags, result: VerifyResult): Promise<void> | void;
-  /** verify failed with an error (usage error, unreadable key...) before it had a result. */
-  onError?(flags: Flags, error: unknown): Promise<void> | void;
+  /** Verify stopped with an error before (or instead of) a result: log it, clean up. */
+  error?(flags: Flags, model: string, error: unknown): Promise<void> | void;
 }
 
 /** Order matters only for `after` hooks; trust checks are tried in order. */
@@ -42,4 +43,6 @@ export const verifyPlugins: VerifyPlugin[] = [
   // lineage records the ancestors (extra.lineage) that the policy stage then judges.
   lineagePlugin,
   policyPlugin,
+  // audit stays LAST: it logs what the others decided.
+  auditPlugin,
 ];

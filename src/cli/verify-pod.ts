@@ -120,7 +120,7 @@ export const podPlugin: VerifyPlugin = {
     }
     if (!r.verified) writeReason(flags, failureReason(r));
   },
-  onError(flags, e) {
+  error(flags, _model, e) {
     // An error in an earlier prepare hook (a bad MODELSIGN_* value) is still logged as JSON.
     if (flags.logFormat === 'json' && !output.sink) output.sink = jsonSink();
     writeReason(flags, errorReason(e));

@@ -34,42 +34,44 @@ bad or missing signature, untrusted signer); 2 usage error.`,
         try {
           return await verifyAction(modelArg, flags);
         } catch (e) {
-          for (const p of verifyPlugins) await p.onError?.(flags, e);
+          // Let plugins record the failed decision (audit log, termination reason), then report it.
+          const model = modelArg ?? (flags.model as string | undefined) ?? '';
+          for (const p of verifyPlugins) await p.error?.(flags, model, e);
           throw e;
         }
       }),
     );
 }
 
-// The body keeps its original indentation so concurrent edits to it still merge cleanly.
+/** The verify command proper; errors it throws reach the plugins' `error` hooks. */
 async function verifyAction(modelArg: string | undefined, flags: Flags): Promise<number> {
-        for (const p of verifyPlugins) await p.prepare?.(flags);
-        const model = modelArg ?? (flags.model as string | undefined);
-        if (!model) throw usage('MISSING_ARGUMENT', 'verify needs MODEL (a directory, file or archive; or set MODELSIGN_MODEL)');
-        const trust = (await Promise.all(verifyPlugins.map((p) => p.trust?.(flags) ?? Promise.resolve([])))).flat();
-        if (trust.length === 0) throw usage('MISSING_OPTION', 'verify needs something to trust: --key PUBLIC_KEY (or another trust option, see --help)');
-        const stages = (await Promise.all(verifyPlugins.map((p) => p.stages?.(flags) ?? Promise.resolve([])))).flat();
-        const { verify } = await import('../index.js');
-        let progress: Progress | undefined;
-        const opts: import('../verify/pipeline.js').VerifyOptions = {
-          model,
-          trust,
-          stages,
-          ...(flags.signature ? { signature: flags.signature as string } : {}),
-          ignorePaths: (flags.ignorePaths as string[] | undefined) ?? [],
-          ignoreUnsignedFiles: !!flags.ignoreUnsignedFiles,
-          engine: engineFlags(flags as { jobs?: number }, 'verifying', (p) => (progress = p)),
-        };
-        for (const p of verifyPlugins) await p.options?.(flags, opts);
-        const r = await verify(opts);
-        progress?.finish();
-        for (const p of verifyPlugins) await p.after?.(flags, r);
-        if (flags.json) printJson(verifyJson(r));
-        else out(verifyText(r));
-        if (!r.verified) {
-          const f = r.failures[0]!;
-          if (!flags.json) errorLine(`refused: ${f.path !== undefined ? `${f.path}: ` : ''}${f.message} [${f.code}]`);
-          return 1;
-        }
-        return 0;
+  for (const p of verifyPlugins) await p.prepare?.(flags);
+  const model = modelArg ?? (flags.model as string | undefined);
+  if (!model) throw usage('MISSING_ARGUMENT', 'verify needs MODEL (a directory, file or archive; or set MODELSIGN_MODEL)');
+  const trust = (await Promise.all(verifyPlugins.map((p) => p.trust?.(flags) ?? Promise.resolve([])))).flat();
+  if (trust.length === 0) throw usage('MISSING_OPTION', 'verify needs something to trust: --key PUBLIC_KEY (or another trust option, see --help)');
+  const stages = (await Promise.all(verifyPlugins.map((p) => p.stages?.(flags) ?? Promise.resolve([])))).flat();
+  const { verify } = await import('../index.js');
+  let progress: Progress | undefined;
+  const opts: import('../verify/pipeline.js').VerifyOptions = {
+    model,
+    trust,
+    stages,
+    ...(flags.signature ? { signature: flags.signature as string } : {}),
+    ignorePaths: (flags.ignorePaths as string[] | undefined) ?? [],
+    ignoreUnsignedFiles: !!flags.ignoreUnsignedFiles,
+    engine: engineFlags(flags as { jobs?: number }, 'verifying', (p) => (progress = p)),
+  };
+  for (const p of verifyPlugins) await p.options?.(flags, opts);
+  const r = await verify(opts);
+  progress?.finish();
+  for (const p of verifyPlugins) await p.after?.(flags, r);
+  if (flags.json) printJson(verifyJson(r));
+  else out(verifyText(r));
+  if (!r.verified) {
+    const f = r.failures[0]!;
+    if (!flags.json) errorLine(`refused: ${f.path !== undefined ? `${f.path}: ` : ''}${f.message} [${f.code}]`);
+    return 1;
+  }
+  return 0;
 }

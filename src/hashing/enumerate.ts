@@ -19,6 +19,13 @@ export interface ModelFile {
   size: number;
   /** True when reached through a symlink. */
   viaLink: boolean;
+  /** Device and inode when listed: the hasher refuses a different file opened by that name. */
+  id?: FileId;
+}
+
+export interface FileId {
+  dev: number;
+  ino: number;
 }
 
 export interface ModelListing {
@@ -68,7 +75,7 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
     return enumerateModel(real, opts);
   }
   if (st.isFile()) {
-    return { root, isFile: true, files: [{ name: path.basename(root), abs: root, size: st.size, viaLink: false }], problems };
+    return { root, isFile: true, files: [{ name: path.basename(root), abs: root, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino } }], problems };
   }
   if (!st.isDirectory()) {
     throw usage('SPECIAL_FILE', `model is a ${kindOf(st)}, not a file or directory: ${model}`);
@@ -79,12 +86,19 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
   const files: ModelFile[] = [];
   const visitedDirs = new Set<string>();
 
-  const walk = async (absDir: string, rel: string, depth: number, viaLink: boolean): Promise<void> => {
+    // `expect` is the directory as its parent's listing saw it. A directory swapped (e.g. for a
+  // link out of the model) between that look and our readdir would list someone else's
+  // files under our names, so it must still be the same directory, before and after readdir.
+  const replaced = (rel: string): void => {
+    problems.push({ code: 'FILE_REPLACED', path: rel === '' ? '.' : rel, message: 'directory was replaced while the model was being listed' });
+  };
+  const walk = async (absDir: string, rel: string, depth: number, viaLink: boolean, expect?: FileId): Promise<void> => {
     if (depth > maxDepth) {
       problems.push({ code: 'TOO_DEEP', path: rel, message: `directory nesting deeper than ${maxDepth}` });
       return;
     }
-    const dst = await stat(absDir);
+    const dst = await lstat(absDir);
+    if (!dst.isDirectory() || (expect && (dst.dev !== expect.dev || dst.ino !== expect.ino))) return replaced(rel);
     const key = `${dst.dev}:${dst.ino}`;
     if (visitedDirs.has(key)) {
       problems.push({ code: 'SYMLINK_LOOP', path: rel, message: 'directory reached twice through symlinks' });
@@ -92,6 +106,8 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
     }
     visitedDirs.add(key);
     const entries = await readdir(absDir, { withFileTypes: true });
+    const again = await lstat(absDir);
+    if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
     for (const ent of entries) {
       const name = rel === '' ? ent.name : `${rel}/${ent.name}`;
       if (isIgnored(name, opts.ignorePaths)) continue;
@@ -114,13 +130,13 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
           continue;
         }
         const tst = await stat(target);
-        if (tst.isDirectory()) await walk(target, name, depth + 1, true);
-        else if (tst.isFile()) files.push({ name, abs: target, size: tst.size, viaLink: true });
+        if (tst.isDirectory()) await walk(target, name, depth + 1, true, { dev: tst.dev, ino: tst.ino });
+        else if (tst.isFile()) files.push({ name, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino } });
         else problems.push({ code: 'SPECIAL_FILE', path: name, message: `symlink to a ${kindOf(tst)}` });
       } else if (est.isDirectory()) {
-        await walk(abs, name, depth + 1, viaLink);
+        await walk(abs, name, depth + 1, viaLink, { dev: est.dev, ino: est.ino });
       } else if (est.isFile()) {
-        files.push({ name, abs, size: est.size, viaLink });
+        files.push({ name, abs, size: est.size, viaLink, id: { dev: est.dev, ino: est.ino } });
       } else {
         problems.push({ code: 'SPECIAL_FILE', path: name, message: `${kindOf(est)} is not a regular file` });
       }

@@ -20,8 +20,8 @@ export function compareCodePoints(a: string, b: string): number {
 
 /**
  * Why a resource name is unsafe, or undefined when it is a clean relative POSIX path:
- * no absolute paths, no `.`/`..` segments, no empty segments, no backslashes, no NUL or
- * other control characters.
+ * no absolute paths, no `.`/`..` segments (nor segments of only dots and spaces), no empty
+ * segments, no backslashes, no NUL or other control characters.
  */
 export function unsafeNameReason(name: string): string | undefined {
   if (name.length === 0) return 'empty name';
@@ -35,6 +35,9 @@ export function unsafeNameReason(name: string): string | undefined {
     if (seg === '') return 'empty path segment';
     if (seg === '..') return '".." segment';
     if (seg === '.') return '"." segment';
+    // Windows drops trailing dots and spaces from path segments, so ".. " or "..." could
+    // act as "..": refuse segments made only of dots and spaces everywhere.
+    if (/^[. ]+$/.test(seg)) return 'segment of only dots and spaces';
   }
   return undefined;
 }

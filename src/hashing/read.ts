@@ -17,6 +17,12 @@ export interface HashTask {
   expectSize: number;
   /** Follow a final symlink (only for links enumeration already resolved inside the root). */
   followLink?: boolean;
+  /**
+   * Device and inode enumeration saw. O_NOFOLLOW guards only the last path component; a
+   * directory swapped for a link after listing would lead the open elsewhere (even out of
+   * the model), and this check catches that.
+   */
+  expectId?: { dev: number; ino: number };
 }
 
 export type HashOutcome = { ok: true; digest: string } | { ok: false; code: string; message: string };
@@ -38,6 +44,9 @@ export function hashRange(task: HashTask, alg: HashAlgorithm, buf: Buffer): Hash
   try {
     const before = fstatSync(fd);
     if (!before.isFile()) return { ok: false, code: 'SPECIAL_FILE', message: 'not a regular file' };
+    if (task.expectId && (before.ino !== task.expectId.ino || before.dev !== task.expectId.dev)) {
+      return { ok: false, code: 'FILE_REPLACED', message: 'a different file was found at this path than the one listed (replaced while verifying)' };
+    }
     if (before.size !== task.expectSize) {
       return { ok: false, code: 'FILE_CHANGED_DURING_HASH', message: 'file size changed while it was being read' };
     }
@@ -51,7 +60,8 @@ export function hashRange(task: HashTask, alg: HashAlgorithm, buf: Buffer): Hash
       pos += n;
     }
     const after = fstatSync(fd);
-    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+    // ctime too: mtime can be set back with utimes(), ctime cannot.
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
       return { ok: false, code: 'FILE_CHANGED_DURING_HASH', message: 'file changed while it was being read' };
     }
     return { ok: true, digest: h.digestHex() };

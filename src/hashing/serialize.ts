@@ -48,7 +48,7 @@ export function planResources(files: readonly ModelFile[], method: Serialization
 }
 
 export function taskFor(p: ResourcePlan): HashTask {
-  return { abs: p.file.abs, start: p.start, end: p.end, expectSize: p.file.size, followLink: p.file.viaLink };
+  return { abs: p.file.abs, start: p.start, end: p.end, expectSize: p.file.size, followLink: p.file.viaLink, ...(p.file.id ? { expectId: p.file.id } : {}) };
 }
 
 /** Hash every planned resource; any file that cannot be hashed cleanly is an error. */

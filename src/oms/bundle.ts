@@ -3,7 +3,8 @@
  * The reader is strict (duplicate keys, sizes, base64) and keeps the raw JSON so that
  * Sigstore verification (sigstore-js) can be handed exactly what was read.
  */
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, stat } from 'node:fs/promises';
 import { errnoCode, reject, usage } from '../errors.js';
 import { decodeBase64 } from '../util/base64.js';
 import { isObject, parseStrictJson, type JsonValue } from '../util/strict-json.js';
@@ -56,24 +57,48 @@ export function serializeBundle(bundle: object): string {
   return JSON.stringify(bundle, null, 2) + '\n';
 }
 
-/** Read a signature file: bounded size, a missing file is a rejection (exit 1). */
-export async function readBundleFile(file: string, maxBytes = MAX_BUNDLE_BYTES): Promise<Buffer> {
-  let fh;
-  try {
-    fh = await open(file, 'r');
-  } catch (e) {
+/**
+ * Read a signature file: bounded size, a missing file is a rejection (exit 1).
+ *
+ * The file may sit in an attacker's model directory, so it is stat'ed before it is opened:
+ * a FIFO, socket or device is refused without being opened (opening a FIFO would block
+ * forever; opening some devices has side effects). The open itself is non-blocking in case
+ * a FIFO is swapped in between. `noFollow` (used for the default MODEL/model.sig path, which
+ * the model's author controls) refuses a symlink there instead of following it out.
+ */
+export async function readBundleFile(file: string, maxBytes = MAX_BUNDLE_BYTES, opts: { noFollow?: boolean } = {}): Promise<Buffer> {
+  const notFound = (e: unknown): never => {
     const c = errnoCode(e);
     if (c === 'ENOENT') throw reject('SIG_MISSING', `signature file not found: ${file}`);
-    if (c === 'EISDIR') throw usage('SIG_UNREADABLE', `signature path is a directory: ${file}`);
     throw reject('SIG_UNREADABLE', `cannot read signature file ${file}: ${c ?? String(e)}`);
+  };
+  const lst = await lstat(file).catch(notFound);
+  if (lst.isSymbolicLink() && opts.noFollow) {
+    throw reject('SIG_UNREADABLE', `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
+  }
+  const st = lst.isSymbolicLink() ? await stat(file).catch(notFound) : lst;
+  if (st.isDirectory()) throw usage('SIG_UNREADABLE', `signature path is a directory: ${file}`);
+  if (!st.isFile()) throw reject('SIG_UNREADABLE', `signature is not a regular file: ${file}`);
+  if (st.size > maxBytes) throw reject('SIG_TOO_LARGE', `signature file is larger than ${maxBytes} bytes: ${file}`);
+  let fh;
+  try {
+    fh = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (opts.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
+  } catch (e) {
+    return notFound(e);
   }
   try {
-    const st = await fh.stat();
-    if (!st.isFile()) throw reject('SIG_UNREADABLE', `signature is not a regular file: ${file}`);
-    if (st.size > maxBytes) throw reject('SIG_TOO_LARGE', `signature file is larger than ${maxBytes} bytes: ${file}`);
-    const buf = Buffer.alloc(st.size);
-    const { bytesRead } = await fh.read(buf, 0, st.size, 0);
-    return buf.subarray(0, bytesRead);
+    const fst = await fh.stat();
+    if (!fst.isFile()) throw reject('SIG_UNREADABLE', `signature is not a regular file: ${file}`);
+    if (fst.size > maxBytes) throw reject('SIG_TOO_LARGE', `signature file is larger than ${maxBytes} bytes: ${file}`);
+    // Read at most the size seen (a file growing meanwhile is cut, never read without bound).
+    const buf = Buffer.alloc(fst.size);
+    let got = 0;
+    while (got < buf.length) {
+      const { bytesRead } = await fh.read(buf, got, buf.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return buf.subarray(0, got);
   } finally {
     await fh.close();
   }

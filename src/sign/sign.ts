@@ -20,6 +20,7 @@ import { buildBundle, serializeBundle } from '../oms/bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
 import { buildStatement, type ModelMetadata, type Serialization, type Statement } from '../oms/statement.js';
 import { defaultSignaturePath } from '../verify/pipeline.js';
+import { checkResourceNames } from '../verify/names.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** Produces a complete bundle (as a JSON-ready object) for the given statement payload. */
@@ -77,6 +78,14 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
     const p = listing.problems[0]!;
     const more = listing.problems.length > 1 ? ` (and ${listing.problems.length - 1} more)` : '';
     throw usage(p.code, `${p.path ?? opts.model}: ${p.message}${more}`, p.path);
+  }
+  // Refuse names every verifier would refuse (backslashes, control characters, collisions
+  // after NFC or case folding): signing them would make a signature nothing can verify.
+  const nameProblems = listing.isFile ? [] : checkResourceNames(listing.files.map((f) => f.name));
+  if (nameProblems.length > 0) {
+    const p = nameProblems[0]!;
+    const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : '';
+    throw usage(p.code, `${JSON.stringify(p.path)}: ${p.message.replace(' in signature', '')}${more}`, p.path);
   }
   await prepareAlgorithm(hash);
   const plans = planResources(listing.files, method, opts.shardSize);

@@ -3,9 +3,9 @@
  * compared, and every failing file is reported (changed, missing, unexpected), not just
  * the first.
  */
-import { lstat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { Failure } from '../errors.js';
+import { ModelsignError, reject, type Failure } from '../errors.js';
 import { prepareAlgorithm, type HashAlgorithm } from '../hashing/algorithms.js';
 import { hashTasks, type EngineOptions, type HashTask } from '../hashing/engine.js';
 import { enumerateModel, type ModelFile, type ModelListing } from '../hashing/enumerate.js';
@@ -51,24 +51,50 @@ export function parseShardName(name: string): { path: string; start: number; end
   return { path: m[1]!, start, end };
 }
 
-/** Look up one signed path directly, refusing links and special files on the way. */
+/**
+ * Look up one signed path directly (it lies under an ignored path, so the walk skipped it),
+ * refusing special files and links on the way. With links allowed, the resolved path must
+ * still lie inside the model: a directory link out of the model is never followed.
+ */
 async function statInside(root: string, name: string, allowSymlinks: boolean): Promise<ModelFile | Failure> {
+  const missing: Failure = { code: 'FILE_MISSING', path: name, message: 'signed file is missing' };
   const segs = name.split('/');
   let cur = root;
+  let viaLink = false;
   for (let i = 0; i < segs.length; i++) {
     cur = path.join(cur, segs[i]!);
     let st;
     try {
       st = await lstat(cur);
     } catch {
-      return { code: 'FILE_MISSING', path: name, message: 'signed file is missing' };
+      return missing;
     }
-    if (st.isSymbolicLink() && !allowSymlinks) return { code: 'SYMLINK_REFUSED', path: name, message: 'signed path goes through a symlink' };
-    if (i < segs.length - 1) continue;
-    if (!st.isFile()) return { code: 'SPECIAL_FILE', path: name, message: 'signed path is not a regular file' };
-    return { name, abs: cur, size: st.size, viaLink: false };
+    if (st.isSymbolicLink()) {
+      if (!allowSymlinks) return { code: 'SYMLINK_REFUSED', path: name, message: 'signed path goes through a symlink' };
+      viaLink = true;
+    }
   }
-  return { code: 'FILE_MISSING', path: name, message: 'signed file is missing' };
+  let abs = cur;
+  if (viaLink) {
+    try {
+      abs = await realpath(cur);
+    } catch {
+      return { code: 'SYMLINK_BROKEN', path: name, message: 'symlink target does not exist' };
+    }
+    const rootReal = await realpath(root);
+    if (!abs.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep)) {
+      return { code: 'SYMLINK_OUTSIDE', path: name, message: 'signed path goes through a symlink out of the model' };
+    }
+  }
+  let st;
+  try {
+    st = await lstat(abs);
+  } catch {
+    return missing;
+  }
+  if (!st.isFile()) return { code: 'SPECIAL_FILE', path: name, message: 'signed path is not a regular file' };
+  // `abs` is now free of links, so the hasher may open it with O_NOFOLLOW.
+  return { name, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino } };
 }
 
 export function effectiveIgnores(model: string, signaturePath: string, signed: readonly string[] | undefined, user: readonly string[]): string[] {
@@ -78,12 +104,19 @@ export function effectiveIgnores(model: string, signaturePath: string, signed: r
   return [...out].filter((p) => p !== '' && p !== '.');
 }
 
+/** sign refuses a FIFO/socket/device given as the model (usage, 2); verify refuses the model (1). */
+function specialModelIsRejection(e: unknown): never {
+  if (e instanceof ModelsignError && e.code === 'SPECIAL_FILE') throw reject('SPECIAL_FILE', e.message);
+  throw e;
+}
+
 export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult> {
   const { serialization: ser } = input;
   const failures: Failure[] = [];
   const ignores = effectiveIgnores(input.model, input.signaturePath, ser.ignore_paths, input.ignorePaths);
   const pre = input.listing || !input.source ? undefined : await input.source(sourceRequest(input, ignores));
-  const listing = input.listing ?? pre?.listing ?? (await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }));
+  const listing =
+    input.listing ?? pre?.listing ?? (await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }).catch(specialModelIsRejection));
   const onDisk = new Map<string, ModelFile>(listing.files.map((f) => [f.name, f]));
 
   // Group the signed ranges by file.
@@ -157,7 +190,7 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
       }
     }
     for (const r of ranges) {
-      tasks.push({ abs: f.abs, start: r.start, end: r.end, expectSize: f.size, followLink: f.viaLink });
+      tasks.push({ abs: f.abs, start: r.start, end: r.end, expectSize: f.size, followLink: f.viaLink, ...(f.id ? { expectId: f.id } : {}) });
       taskRanges.push({ file: name, range: r });
     }
   }

@@ -92,7 +92,8 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
     extra: {},
   };
   try {
-    const bundle = parseBundle(await readBundleFile(signature));
+    // The default path lies in the model directory: a link there is not followed.
+    const bundle = parseBundle(await readBundleFile(signature, undefined, { noFollow: opts.signature === undefined }));
     const signer = await checkTrust(bundle, opts.trust);
     result.signerInfo = signer;
     result.signer = signer.description;

@@ -10,6 +10,9 @@ import { findPemBlocks } from '../keys/pem.js';
 import type { ParsedBundle } from '../oms/bundle.js';
 import type { SignerInfo, TrustCheck } from './types.js';
 
+/** Far more than any PEM public key (RSA-16384 is ~3 KB). */
+const MAX_EMBEDDED_KEY_BYTES = 16 * 1024;
+
 export function keyTrust(key: KeyObject, label: string): TrustCheck {
   const hint = keyHint(key);
   const type = keyTypeOf(key);
@@ -25,6 +28,9 @@ export function keyTrust(key: KeyObject, label: string): TrustCheck {
       }
       if (m.rawBytes !== undefined) {
         // Older bundles embed the signer's public key (as PEM text, base64'd). It must be ours.
+        // A public key is well under a kilobyte; bound what the PEM scanner is given (it is
+        // quadratic on many unterminated BEGIN lines, and this text is the attacker's).
+        if (m.rawBytes.length > MAX_EMBEDDED_KEY_BYTES) throw reject('KEY_HINT_MISMATCH', `signature embeds a ${m.rawBytes.length}-byte public key; not the trusted ${label}`);
         const embedded = findPemBlocks(m.rawBytes.toString('utf8'))[0];
         const ours = findPemBlocks(publicKeyPem(key))[0]!;
         const same = embedded ? embedded.der.equals(ours.der) : m.rawBytes.equals(ours.der);

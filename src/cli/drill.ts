@@ -1,0 +1,70 @@
+/** `modelsign drill`: run synthetic attacks against your own verification set-up. */
+import type { Command } from 'commander';
+import { usage } from '../errors.js';
+import { collect, errorLine, info, out, printJson, run } from './io.js';
+
+interface DrillFlags {
+  key: string[];
+  policy?: string;
+  purpose?: string;
+  signingKey?: string;
+  json?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('drill')
+    .description('attack synthetic models in a temp directory and check your verification set-up catches each attack')
+    .option('--key <file>', 'trusted public key, as you pass it to verify; repeatable', collect, [])
+    .option('--policy <file>', 'trust/license policy, as you pass it to verify (needs the policy feature)')
+    .option('--purpose <purpose>', 'the purpose models are verified for, as you pass it to verify')
+    .option('--signing-key <file>', 'a private key your set-up trusts (e.g. the release key), to make the legitimate models the attacks start from')
+    .option('--json', 'print one JSON object: baseline, attacks[] {id, outcome, codes}, counts')
+    .addHelpText(
+      'after',
+      `
+Most attacks start from a legitimately signed model (then change a byte, add a file, edit the
+manifest...), so the drill needs a key your set-up trusts: --signing-key. Without it, only the
+attacks that need no trusted signature run; the others are listed as skipped.
+
+Examples:
+  MODELSIGN_PASSPHRASE=... modelsign drill --key keys/release.pub --signing-key keys/release.key
+  modelsign drill --key release.pub --signing-key ci-drill.key --json
+
+Output: one line per attack: "caught", "MISSED" or "skipped" (with the reason).
+Exit codes: 0 no attack was missed; 1 at least one attack was MISSED; 2 usage error.`,
+    )
+    .action(
+      run(async (o: DrillFlags) => {
+        if (o.key.length === 0 && o.policy === undefined) throw usage('MISSING_OPTION', 'drill needs the set-up to test: --key PUBLIC_KEY or --policy FILE');
+        const [{ drillVerifier }, { runDrill }, { loadPrivateKey }] = await Promise.all([import('../drill/verifier.js'), import('../drill/run.js'), import('../keys/keyfile.js')]);
+        const verifier = await drillVerifier({ keys: o.key, ...(o.policy !== undefined ? { policy: o.policy } : {}), ...(o.purpose !== undefined ? { purpose: o.purpose } : {}) });
+        let signer;
+        if (o.signingKey) {
+          const { createPublicKey } = await import('node:crypto');
+          const priv = await loadPrivateKey(o.signingKey);
+          signer = { priv, pub: createPublicKey(priv) };
+        }
+        info(`drill: attacking synthetic models with verification: ${verifier.description}`);
+        const r = await runDrill({ verifier, ...(signer ? { signer } : {}) });
+        if (o.json) {
+          printJson(r);
+        } else {
+          const w = Math.max(...r.attacks.map((a) => a.id.length));
+          const lines = [`baseline: ${r.baseline.verified ? 'ok' : 'NOT TRUSTED'}: ${r.baseline.reason}`];
+          for (const a of r.attacks) {
+            const tag = a.outcome === 'caught' ? 'caught ' : a.outcome === 'missed' ? 'MISSED ' : 'skipped';
+            const detail = a.outcome === 'caught' ? `[${a.codes.join(', ')}]` : `(${a.reason})`;
+            lines.push(`${tag} ${a.id.padEnd(w)}  ${a.title} ${detail}`);
+          }
+          lines.push(`${r.caught} caught, ${r.missed} missed, ${r.skipped} skipped`);
+          out(lines.join('\n'));
+        }
+        if (r.missed > 0) {
+          if (!o.json) errorLine(`refused: ${r.missed} attack${r.missed === 1 ? ' was' : 's were'} not caught by this set-up [DRILL_MISSED]`);
+          return 1;
+        }
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,106 @@
+/**
+ * Running the drill: make a legitimately signed model, check the user's verifier accepts it
+ * (the baseline: otherwise "caught" would mean nothing), then build and verify each attack.
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { ModelsignError } from '../errors.js';
+import { keyHint } from '../keys/algorithms.js';
+import { ATTACKS, canMakeFifo } from './attacks.js';
+import { signDrillModel, writeModel } from './model.js';
+import type { Attack, AttackReport, DrillContext, DrillVerifier, Need } from './types.js';
+
+export interface DrillOptions {
+  verifier: DrillVerifier;
+  /** The key the drill signs legitimate models with; the set-up should trust it. */
+  signer?: { priv: KeyObject; pub: KeyObject };
+  attacks?: Attack[];
+}
+
+export interface DrillReport {
+  verifier: string;
+  baseline: { verified: boolean; reason: string };
+  attacks: AttackReport[];
+  caught: number;
+  missed: number;
+  skipped: number;
+}
+
+const FEATURE_NEEDS: readonly Need[] = ['lineage', 'policy', 'scan'];
+
+export async function runDrill(opts: DrillOptions): Promise<DrillReport> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'modelsign-drill-'));
+  try {
+    const base = path.join(tmp, 'base-model');
+    await writeModel(base, 1);
+    let baseline: DrillReport['baseline'];
+    if (opts.signer) {
+      await signDrillModel(base, opts.signer);
+      const r = await opts.verifier.verify(base);
+      const f = r.failures[0];
+      baseline = r.verified
+        ? { verified: true, reason: `a model signed with --signing-key (sha256:${keyHint(opts.signer.pub).slice(0, 16)}…) verifies` }
+        : { verified: false, reason: `the set-up refuses a model signed with --signing-key: ${f ? `${f.message} [${f.code}]` : 'unknown'}` };
+    } else {
+      baseline = { verified: false, reason: 'no --signing-key: the drill cannot make a model this set-up trusts' };
+    }
+    const met = new Set<string>([...opts.verifier.features]);
+    if (baseline.verified) met.add('trusted-signature');
+    if (canMakeFifo(tmp)) met.add('fifo');
+    const ctx: DrillContext = {
+      tmp,
+      ...(opts.signer ? { signer: opts.signer } : {}),
+      base,
+      copyBase: async (name) => {
+        const dest = path.join(tmp, name);
+        await cp(base, dest, { recursive: true });
+        return dest;
+      },
+    };
+    const reports: AttackReport[] = [];
+    for (const a of opts.attacks ?? ATTACKS) reports.push(await runAttack(a, ctx, opts.verifier, met));
+    return {
+      verifier: opts.verifier.description,
+      baseline,
+      attacks: reports,
+      caught: reports.filter((r) => r.outcome === 'caught').length,
+      missed: reports.filter((r) => r.outcome === 'missed').length,
+      skipped: reports.filter((r) => r.outcome === 'skipped').length,
+    };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+function skipReason(a: Attack, met: Set<string>, hasSigner: boolean): string | undefined {
+  // Missing features first: they say more than a missing key.
+  for (const n of a.needs) {
+    if (!met.has(n) && (FEATURE_NEEDS as readonly string[]).includes(n)) return `needs the ${n} feature, which this build of modelsign does not have`;
+  }
+  for (const n of a.needs) {
+    if (met.has(n)) continue;
+    if (n === 'trusted-signature') return hasSigner ? 'needs a trusted signature: this set-up refuses --signing-key (see baseline)' : 'needs --signing-key, a private key this set-up trusts';
+    if (n === 'fifo') return 'this platform cannot make named pipes (mkfifo)';
+    return `needs ${n}`;
+  }
+  if (!a.build) return 'not implemented in this build';
+  return undefined;
+}
+
+async function runAttack(a: Attack, ctx: DrillContext, verifier: DrillVerifier, met: Set<string>): Promise<AttackReport> {
+  const why = skipReason(a, met, ctx.signer !== undefined);
+  if (why) return { id: a.id, title: a.title, outcome: 'skipped', codes: [], reason: why };
+  const built = await a.build!(ctx);
+  let r;
+  try {
+    r = await verifier.verify(built.model, built.signature);
+  } catch (e) {
+    // verify would exit non-zero (2) on this model: it is not accepted. Other errors are bugs.
+    if (e instanceof ModelsignError) return { id: a.id, title: a.title, outcome: 'caught', codes: [e.code] };
+    throw e;
+  }
+  if (r.verified) return { id: a.id, title: a.title, outcome: 'missed', codes: [], reason: 'the verifier accepted the attacked model' };
+  return { id: a.id, title: a.title, outcome: 'caught', codes: [...new Set(r.failures.map((f) => f.code))] };
+}
