@@ -38,3 +38,11 @@ export async function verifyWithKeys(opts: Omit<VerifyOptions, 'trust'> & { keys
   const trust = await Promise.all(opts.keys.map(async (k) => keyTrust(await loadPublicKey(k), `key ${k}`)));
   return verifyModel({ ...opts, trust });
 }
+
+// Interoperability (issue 3): legacy v0.2 reader (registers itself), certificate-chain and
+// Sigstore trust, keyless signing, the Sigstore trusted root.
+export { legacyPae, pythonBytesRepr, readLegacyStatement } from './oms/legacy.js';
+export { certificateChainTrust } from './verify/trust-cert.js';
+export { sigstoreTrust, type IdentityRule } from './verify/trust-sigstore.js';
+export { keylessSigner, type KeylessOptions } from './sign/keyless.js';
+export { loadTrustedRoot, updateTrustedRoot, shippedSnapshot } from './sigstore/trusted-root.js';

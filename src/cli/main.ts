@@ -13,6 +13,7 @@ import { register as registerSign } from './sign.js';
 import { register as registerVerify } from './verify.js';
 import { register as registerDigest } from './digest.js';
 import { register as registerInspect } from './inspect.js';
+import { register as registerTrustedRoot } from './trusted-root.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -41,7 +42,7 @@ Quick start:
 
 Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
     );
-  for (const reg of [registerKeygen, registerSign, registerVerify, registerDigest, registerInspect]) reg(program);
+  for (const reg of [registerKeygen, registerSign, registerVerify, registerDigest, registerInspect, registerTrustedRoot]) reg(program);
   // Every subcommand reports usage errors with exit code 2, as the contract says.
   for (const c of program.commands) {
     c.exitOverride();

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { VerifyOptions, VerifyStage } from '../verify/pipeline.js';
 import type { TrustCheck, VerifyResult } from '../verify/types.js';
 import { keyPlugin } from './verify-key.js';
+import { sigstorePlugin } from './verify-sigstore.js';
 
 export type Flags = Record<string, unknown>;
 
@@ -28,4 +29,4 @@ export interface VerifyPlugin {
 }
 
 /** Order matters only for `after` hooks; trust checks are tried in order. */
-export const verifyPlugins: VerifyPlugin[] = [keyPlugin];
+export const verifyPlugins: VerifyPlugin[] = [keyPlugin, sigstorePlugin];
