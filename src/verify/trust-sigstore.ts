@@ -78,7 +78,10 @@ export async function sigstoreTrust(opts: { identities: IdentityRule[]; trustedR
   const rules = opts.identities.map(compile);
   const root = await loadTrustedRoot(opts.trustedRootPath);
   const [{ Verifier, toSignedEntity }, { bundleFromJSON }] = await Promise.all([import('@sigstore/verify'), import('@sigstore/bundle')]);
-  const verifier = new Verifier(root.material, { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 });
+  // SCTs are required whenever the trusted root lists CT logs (public good does); a private
+  // instance that runs no CT log cannot provide them.
+  const ctlogThreshold = root.material.ctlogs.length > 0 ? 1 : 0;
+  const verifier = new Verifier(root.material, { tlogThreshold: 1, ctlogThreshold, timestampThreshold: 1 });
   return {
     label: `Sigstore ${rules.map(describeRule).join(' or ')}`,
     async verify(bundle: ParsedBundle): Promise<SignerInfo> {
