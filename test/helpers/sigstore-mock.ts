@@ -23,7 +23,9 @@ export interface MockSigstore {
 
 const b64 = (b: Buffer) => b.toString('base64');
 
-export async function startMockSigstore(opts: { clock?: Date } = {}): Promise<MockSigstore> {
+export async function startMockSigstore(options: { clock?: Date } = {}): Promise<MockSigstore> {
+  // A fixed clock with milliseconds that survive the mock TSA's time encoding (see below).
+  const opts = options.clock ? { clock: new Date(Math.floor(options.clock.getTime() / 1000) * 1000 + 123) } : {};
   const ec = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
   // No CT log: @sigstore/mock 0.11 embeds SCTs that sigstore-js 4 cannot parse (no per-SCT
   // length, empty signature). A private instance without CT is legitimate; modelsign then
@@ -77,6 +79,16 @@ export async function startMockSigstore(opts: { clock?: Date } = {}): Promise<Mo
   // public-good Rekor would have stored (and what verifiers check the envelope against).
   const rekor = handlers.get('/api/v1/log/entries')!;
   handlers.set('/api/v1/log/entries', (body) => rekor(canonicalDsseEntry(body)));
+  // The mock TSA encodes its time with trailing zeros of the milliseconds dropped (".12Z"),
+  // which sigstore-js rightly refuses; it reads the clock synchronously when called, so call
+  // it only when the milliseconds do not end in 0 (a few ms of waiting at most).
+  const stamp = handlers.get('/api/v1/timestamp')!;
+  handlers.set('/api/v1/timestamp', (body) => {
+    while (!opts.clock && (Date.now() % 10 === 0 || Date.now() % 10 > 7)) {
+      // spin: sub-10ms
+    }
+    return stamp(body);
+  });
 
   // Keys are valid from well before the instance's clock.
   const start = new Date((opts.clock ?? new Date()).getTime() - 24 * 3600 * 1000).toISOString();
