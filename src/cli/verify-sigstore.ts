@@ -26,7 +26,18 @@ export const sigstorePlugin: VerifyPlugin = {
       .option('--identity <id>', 'Sigstore: the signer identity (certificate SAN) to trust, exact match; repeatable', collect, [])
       .option('--identity-regexp <re>', 'Sigstore: trust identities fully matching this regular expression (anchored); repeatable', collect, [])
       .option('--identity-provider <issuer>', 'Sigstore: the OIDC issuer that must have certified the identity (exact match)')
-      .option('--trusted-root <file>', 'Sigstore trusted root JSON (default: "trusted-root update" copy, else the shipped public-good snapshot)');
+      .option('--trusted-root <file>', 'Sigstore trusted root JSON (default: "trusted-root update" copy, else the shipped public-good snapshot)')
+      .addHelpText(
+        'after',
+        `
+Certificate and Sigstore examples (all offline):
+  modelsign verify ./model --certificate-chain ca-root.pem
+  modelsign verify ./model --identity release@acme.com --identity-provider https://accounts.google.com
+  modelsign verify ./model --identity-provider https://token.actions.githubusercontent.com \\
+      --identity-regexp 'https://github\\.com/acme/models/\\.github/workflows/release\\.yml@refs/tags/v.*'
+  modelsign verify ./model --identity ci@corp --identity-provider https://sso.corp --trusted-root corp-sigstore-root.json
+A Sigstore signature is never accepted without --identity or --identity-regexp (exit 2).`,
+      );
   },
   async trust(flags: Flags) {
     const checks = [];

@@ -43,6 +43,16 @@ export async function startMockSigstore(options: { clock?: Date } = {}): Promise
   } finally {
     if (opts.clock) vi.useRealTimers();
   }
+  // The mock TSA encodes its time with the trailing zeros of the milliseconds dropped
+  // (".12Z"), which sigstore-js rightly refuses (DER wants them gone, its parser wants three
+  // digits). Keep its clock off such instants: never more than 1 ms from the real time.
+  if (!opts.clock) {
+    (tsa as unknown as { getCurrentTime: () => Date }).getCurrentTime = () => {
+      const d = new Date();
+      if (d.getMilliseconds() % 10 === 0 && d.getMilliseconds() !== 0) d.setMilliseconds(d.getMilliseconds() + 1);
+      return d;
+    };
+  }
 
   const hits: Record<string, number> = {};
   const handlers = new Map<string, (body: string) => Promise<{ statusCode: number; response: string | Buffer; contentType?: string }>>();
@@ -79,17 +89,6 @@ export async function startMockSigstore(options: { clock?: Date } = {}): Promise
   // public-good Rekor would have stored (and what verifiers check the envelope against).
   const rekor = handlers.get('/api/v1/log/entries')!;
   handlers.set('/api/v1/log/entries', (body) => rekor(canonicalDsseEntry(body)));
-  // The mock TSA encodes its time with trailing zeros of the milliseconds dropped (".12Z"),
-  // which sigstore-js rightly refuses; it reads the clock synchronously when called, so call
-  // it only when the milliseconds do not end in 0 (a few ms of waiting at most).
-  const stamp = handlers.get('/api/v1/timestamp')!;
-  handlers.set('/api/v1/timestamp', (body) => {
-    while (!opts.clock && (Date.now() % 10 === 0 || Date.now() % 10 > 7)) {
-      // spin: sub-10ms
-    }
-    return stamp(body);
-  });
-
   // Keys are valid from well before the instance's clock.
   const start = new Date((opts.clock ?? new Date()).getTime() - 24 * 3600 * 1000).toISOString();
   const tlogPub = Buffer.from(tlog.publicKey);
