@@ -12,8 +12,8 @@ import { createRequire } from 'node:module';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { TrustedRoot } from '@sigstore/protobuf-specs';
-import { toTrustMaterial, type TrustMaterial } from '@sigstore/verify';
+// sigstore-js is loaded only when a trusted root is read (keeps the CLI's start-up light).
+import type { TrustMaterial } from '@sigstore/verify';
 import { errnoCode, ModelsignError, usage } from '../errors.js';
 import { isObject, parseStrictJson } from '../util/strict-json.js';
 
@@ -41,7 +41,8 @@ export function cachedTrustedRootPath(): string {
 }
 
 /** Parse and check a trusted root document; a bad one is a usage error (the user chose it). */
-export function parseTrustedRoot(text: string, source: string): LoadedTrustedRoot {
+export async function parseTrustedRoot(text: string, source: string): Promise<LoadedTrustedRoot> {
+  const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([import('@sigstore/protobuf-specs'), import('@sigstore/verify')]);
   let json;
   try {
     json = parseStrictJson(text, { what: `trusted root ${source}`, code: 'TRUSTED_ROOT_INVALID' });
@@ -151,7 +152,7 @@ export async function updateTrustedRoot(opts: UpdateOptions): Promise<{ out: str
     const cause = e instanceof Error ? e.message : String(e);
     throw new ModelsignError('TUF_UPDATE_FAILED', `cannot refresh the trusted root from ${mirror} (no network?): ${cause.split('\n')[0]}; the root in use is unchanged`, { kind: 'reject' });
   }
-  const root = parseTrustedRoot(text, `TUF ${mirror}`);
+  const root = await parseTrustedRoot(text, `TUF ${mirror}`);
   await mkdir(path.dirname(out), { recursive: true }).catch(() => undefined);
   const { writeAtomic } = await import('../sign/sign.js');
   await writeAtomic(out, text.endsWith('\n') ? text : `${text}\n`);

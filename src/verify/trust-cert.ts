@@ -15,7 +15,7 @@
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ASN1Obj, X509Certificate as SigstoreCert } from '@sigstore/core';
+import type { X509Certificate as SigstoreCert } from '@sigstore/core';
 import { errnoCode, reject, usage } from '../errors.js';
 import { findPemBlocks } from '../keys/pem.js';
 import type { ParsedBundle } from '../oms/bundle.js';
@@ -23,6 +23,8 @@ import { verifyEnvelope } from './envelope.js';
 import type { SignerInfo, TrustCheck } from './types.js';
 
 const MAX_ROOT_FILE = 4 * 1024 * 1024;
+/** @sigstore/core (X.509 extension parsing), loaded when a certificate check is configured. */
+let core: typeof import('@sigstore/core');
 const MAX_PATH = 8;
 const OID_EKU = '2.5.29.37';
 const OID_CODE_SIGNING = '1.3.6.1.5.5.7.3.3';
@@ -59,7 +61,7 @@ function name(c: X509Certificate): string {
 
 function parseBundleCert(der: Buffer, i: number): { node: X509Certificate; sig: SigstoreCert } {
   try {
-    return { node: new X509Certificate(der), sig: SigstoreCert.parse(Buffer.from(der)) };
+    return { node: new X509Certificate(der), sig: core.X509Certificate.parse(Buffer.from(der)) };
   } catch (e) {
     throw reject('CERT_MALFORMED', `certificate ${i} in the signature cannot be parsed: ${(e as Error).message}`);
   }
@@ -74,7 +76,7 @@ function issues(issuer: X509Certificate, child: X509Certificate): boolean {
 }
 
 function sigstoreView(c: X509Certificate): SigstoreCert {
-  return SigstoreCert.parse(Buffer.from(c.raw));
+  return core.X509Certificate.parse(Buffer.from(c.raw));
 }
 
 /** Can this certificate act as a CA on the path (basic constraints, key usage)? */
@@ -93,7 +95,7 @@ function canSign(c: SigstoreCert): boolean {
   const eku = c.extension(OID_EKU);
   if (!eku) return false;
   try {
-    return ASN1Obj.parseBuffer(Buffer.from(eku.value)).subs.some((s) => s.toOID() === OID_CODE_SIGNING);
+    return core.ASN1Obj.parseBuffer(Buffer.from(eku.value)).subs.some((s) => s.toOID() === OID_CODE_SIGNING);
   } catch {
     return false;
   }
@@ -133,6 +135,7 @@ function buildPath(leaf: X509Certificate, intermediates: X509Certificate[], root
 
 export async function certificateChainTrust(rootFiles: string[]): Promise<TrustCheck> {
   if (rootFiles.length === 0) throw usage('MISSING_OPTION', 'certificate chain trust needs at least one root certificate file');
+  core = await import('@sigstore/core');
   const roots = (await Promise.all(rootFiles.map(loadRoots))).flat();
   const label = `certificate chain ${rootFiles.join(', ')}`;
   return {

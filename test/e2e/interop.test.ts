@@ -250,6 +250,12 @@ describe.skipIf(!HAS_SHARED)('model_signing corpus', () => {
       expect(j.signerInfo).toMatchObject({ kind: 'sigstore', identity: ID, issuer: ISSUER });
     });
 
+    it('without --identity-provider it verifies but warns that any issuer is accepted', async () => {
+      const r = await verify([sig('v1.0.1'), '--identity', ID, '--ignore-paths', 'ignore-me']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('modelsign: warning: no --identity-provider: the identity is accepted from any OIDC issuer Fulcio trusts\n');
+    });
+
     it('any of several identities suffices', async () => {
       const r = await verify([sig('v1.1.0'), '--identity', 'a@example.com', '--identity', ID, '--identity-provider', ISSUER]);
       expect(r.code).toBe(0);
@@ -429,6 +435,46 @@ describe('variant forms written by other tools', () => {
     const bad = await verify([dir, '--key', pub]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/w\.bin: file content does not match the signature \[FILE_CHANGED\]/);
+  });
+
+  it('a model_signing v0.2 key signature (legacy predicate, legacy PAE, SHA-256 on P-384, rawBytes key)', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+    const pub = await pubFile(publicKey);
+    const dir = await model(files);
+    const statement = {
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: Object.entries(files).map(([name, b]) => ({ name, digest: { sha256: sha(b) }, annotations: { actual_hash_algorithm: 'file-sha256' } })),
+      predicateType: 'https://model_signing/Digests/v0.1',
+      predicate: { unused: 'Unused, just passed due to API requirements' },
+    };
+    const payload = Buffer.from(JSON.stringify(statement, null, 2));
+    // What v0.2.0 signed: its f-string PAE with Python's repr() of the payload bytes.
+    const repr = execFileSync('python3', ['-c', 'import sys; d=sys.stdin.buffer.read(); sys.stdout.write("DSSEV1 28 application/vnd.in-toto+json %d %s" % (len(d), d))'], { input: payload });
+    const { sign: cSign } = await import('node:crypto');
+    const sig = cSign('sha256', repr, privateKey).toString('base64');
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const bundle = {
+      mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+      verificationMaterial: { publicKey: { rawBytes: Buffer.from(pem).toString('base64'), keyDetails: 'PKIX_ECDSA_P256_SHA_256' } },
+      dsseEnvelope: { payload: payload.toString('base64'), payloadType: 'application/vnd.in-toto+json', signatures: [{ sig, keyid: null }] },
+    };
+    await writeFile(path.join(dir, 'model.sig'), JSON.stringify(bundle));
+    const ok = await verify([dir, '--key', pub, '--json']);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).name).toBe('compat-undefined-not-present');
+    await writeFile(path.join(dir, 'b.txt'), 'changed');
+    expect((await verify([dir, '--key', pub])).code).toBe(1);
+    // The legacy PAE is never accepted for a v1.0 payload.
+    const v1 = Buffer.from(statementText({ name: 'm', resources: res, serializationJson: ser }));
+    const v1Repr = execFileSync('python3', ['-c', 'import sys; d=sys.stdin.buffer.read(); sys.stdout.write("DSSEV1 28 application/vnd.in-toto+json %d %s" % (len(d), d))'], { input: v1 });
+    await writeFile(path.join(dir, 'b.txt'), files['b.txt']);
+    bundle.dsseEnvelope.payload = v1.toString('base64');
+    bundle.dsseEnvelope.signatures[0]!.sig = cSign('sha256', v1Repr, privateKey).toString('base64');
+    await writeFile(path.join(dir, 'model.sig'), JSON.stringify(bundle));
+    const refused = await verify([dir, '--key', pub]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/\[SIG_INVALID\]/);
   });
 
   it('single-file model: resource named "." or by the file name', async () => {
