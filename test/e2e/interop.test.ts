@@ -214,6 +214,51 @@ describe.skipIf(!HAS_SHARED)('model_signing corpus', () => {
       expect(r.stderr).toMatch(/signing certificate "CN=test-leaf" expired .*\[CERT_EXPIRED\]/);
     });
 
+    it('a non-CA certificate used as an intermediate breaks the chain', async () => {
+      const d = await tmpDir();
+      const run = (args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+      // mid: an end-entity certificate (CA:FALSE) under the corpus intermediate; leaf under mid.
+      for (const n of ['mid', 'leaf']) run(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', path.join(d, `${n}.key`)]);
+      run(['req', '-new', '-key', path.join(d, 'mid.key'), '-subj', '/CN=not-a-ca', '-out', path.join(d, 'mid.csr')]);
+      // No key usage on mid: OpenSSL's issuer check would already refuse it for lacking keyCertSign.
+      await writeFile(path.join(d, 'mid.cnf'), 'basicConstraints=critical,CA:FALSE\n');
+      run(['x509', '-req', '-in', path.join(d, 'mid.csr'), '-CA', path.join(KEYS, 'int-ca-cert.pem'), '-CAkey', path.join(KEYS, 'int-ca-priv.pem'), '-set_serial', '11', '-days', '5', '-extfile', path.join(d, 'mid.cnf'), '-out', path.join(d, 'mid.pem')]);
+      run(['req', '-new', '-key', path.join(d, 'leaf.key'), '-subj', '/CN=under-a-leaf', '-out', path.join(d, 'leaf.csr')]);
+      await writeFile(path.join(d, 'leaf.cnf'), 'keyUsage=critical,digitalSignature\n');
+      run(['x509', '-req', '-in', path.join(d, 'leaf.csr'), '-CA', path.join(d, 'mid.pem'), '-CAkey', path.join(d, 'mid.key'), '-set_serial', '12', '-days', '5', '-extfile', path.join(d, 'leaf.cnf'), '-outform', 'DER', '-out', path.join(d, 'leaf.der')]);
+      const pemDer = async (f: string) => Buffer.from((await readFile(f, 'utf8')).split('-----BEGIN CERTIFICATE-----')[1]!.split('-----END')[0]!.replace(/\s+/g, ''), 'base64');
+      const m = await certModel('keyUsage=critical,digitalSignature\n', 5);
+      const sigPath = path.join(m.dir, 'model.sig');
+      const b = JSON.parse(await readFile(sigPath, 'utf8'));
+      const payload = Buffer.from(b.dsseEnvelope.payload, 'base64');
+      const bundle = bundleFor({
+        payload,
+        key: createPrivateKey(await readFile(path.join(d, 'leaf.key'))),
+        material: { certificates: [await readFile(path.join(d, 'leaf.der')), await pemDer(path.join(d, 'mid.pem')), await pemDer(path.join(KEYS, 'int-ca-cert.pem'))] },
+      });
+      await writeFile(sigPath, JSON.stringify(bundle));
+      const r = await verify([m.dir, '--certificate-chain', CA]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/intermediate certificate "CN=not-a-ca" is not a CA certificate \[CERT_CHAIN_INVALID\]/);
+    });
+
+    it('a certificate in the bundle that cannot be parsed exits 1', async () => {
+      const m = await certModel('keyUsage=critical,digitalSignature\n', 5);
+      const sigPath = path.join(m.dir, 'model.sig');
+      const b = JSON.parse(await readFile(sigPath, 'utf8'));
+      b.verificationMaterial.x509CertificateChain.certificates[0].rawBytes = Buffer.from('not a certificate').toString('base64');
+      await writeFile(sigPath, JSON.stringify(b));
+      const r = await verify([m.dir, '--certificate-chain', CA]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/certificate 0 in the signature cannot be parsed.*\[CERT_MALFORMED\]/);
+    });
+
+    it('a roots file without a certificate is a usage error (exit 2)', async () => {
+      const r = await verify([path.join(MT, 'v1.1.0-certificate'), '--certificate-chain', PUB]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/signing-key-pub\.pem holds no PEM certificate \[ROOTS_UNREADABLE\]/);
+    });
+
     it('without the intermediate in the bundle the chain is untrusted', async () => {
       const m = await certModel('keyUsage=critical,digitalSignature\n', 5);
       const sigPath = path.join(m.dir, 'model.sig');
