@@ -13,6 +13,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupTmp, HAS_SHARED, makeHfModel, runCli, SHARED, tmpDir } from '../helpers/cli.js';
 import { identityToken, startMockSigstore, type MockSigstore } from '../helpers/sigstore-mock.js';
+import { startTufRepo } from '../helpers/tuf-repo.js';
 
 const ISSUER = 'https://token.actions.example.com';
 const WORKFLOW = 'https://github.com/acme/models/.github/workflows/release.yml@refs/heads/main';
@@ -237,6 +238,43 @@ describe('trusted-root command', () => {
     expect(existsSync(path.join(c2, 'trusted_root.json'))).toBe(false);
     const info = await runCli(['trusted-root', 'info'], { env: cleanEnv({ MODELSIGN_CACHE_DIR: c2 }) });
     expect(info.stdout).toMatch(/trusted root: shipped public-good snapshot/);
+  });
+
+  it('update fetches the trusted root through TUF and verify then uses it', async () => {
+    const repo = await startTufRepo(Buffer.from(JSON.stringify(mock.trustedRoot)));
+    try {
+      const d = await tmpDir();
+      const tufRoot = path.join(d, 'root.json');
+      await writeFile(tufRoot, repo.rootJson);
+      const c4 = path.join(d, 'cache');
+      const env = { MODELSIGN_CACHE_DIR: c4 };
+      const m = await newModel();
+      expect((await cli(['sign', m, '--keyless', '--identity-token', token, ...endpoints(mock), '--version', '1.0.0'])).code).toBe(0);
+      expect((await cli(['verify', m, ...trust], env)).code).toBe(1);
+      const u = await cli(['trusted-root', 'update', '--mirror', repo.url, '--tuf-root', tufRoot, '--json'], env);
+      expect(u.stderr).toBe('');
+      expect(u.code).toBe(0);
+      expect(JSON.parse(u.stdout)).toMatchObject({ written: path.join(c4, 'trusted_root.json'), mirror: repo.url, certificateAuthorities: 1 });
+      expect((await cli(['verify', m, ...trust], env)).code).toBe(0);
+      // A repository signed with another key, or a target that does not match the signed
+      // metadata, is refused and nothing is written.
+      const out = path.join(d, 'copy.json');
+      const other = await startTufRepo(Buffer.from(JSON.stringify(mock.trustedRoot)));
+      try {
+        const bad = await cli(['trusted-root', 'update', '--mirror', other.url, '--tuf-root', tufRoot, '--out', out], { MODELSIGN_CACHE_DIR: path.join(d, 'c5') });
+        expect(bad.code).toBe(1);
+        expect(bad.stderr).toMatch(/\[TUF_UPDATE_FAILED\]/);
+      } finally {
+        await other.close();
+      }
+      repo.replaceTarget(Buffer.from(JSON.stringify({ ...mock.trustedRoot, tlogs: [] })));
+      const swapped = await cli(['trusted-root', 'update', '--mirror', repo.url, '--tuf-root', tufRoot, '--out', out], { MODELSIGN_CACHE_DIR: path.join(d, 'c6') });
+      expect(swapped.code).toBe(1);
+      expect(swapped.stderr).toMatch(/\[TUF_UPDATE_FAILED\]/);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      await repo.close();
+    }
   });
 
   it('update for another mirror without --tuf-root is a usage error', async () => {
