@@ -51,7 +51,7 @@ Examples:
   modelsign sign ./llama-ft --keyless --identity-token "$TOKEN" --version 1.0.0
 
 Exit codes: 0 signed, 2 usage error (bad flag, unreadable key, wrong passphrase, symlink or
-special file in the model).`,
+special file in the model); with --keyless, 1 when Fulcio, Rekor or the TSA fail.`,
     )
     .action(
       run(async (model: string, o: SignFlags) => {

@@ -43,6 +43,9 @@ function checkUrl(name: string, u: string): string {
     throw usage('BAD_OPTION', `${name} is not a URL: "${u}"`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw usage('BAD_OPTION', `${name} must be an http(s) URL: "${u}"`);
+  // The identity token travels to Fulcio: plain http only to this machine (test instances).
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  if (parsed.protocol === 'http:' && !loopback) throw usage('BAD_OPTION', `${name} must use https (http is allowed only on loopback): "${u}"`);
   return u.replace(/\/+$/, '');
 }
 

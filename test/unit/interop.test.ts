@@ -64,6 +64,10 @@ describe('keyless endpoints', () => {
   it('refuses non-http URLs', () => {
     expect(() => keylessEndpoints({ fulcioURL: 'file:///etc/passwd' })).toThrow(/must be an http\(s\) URL/);
   });
+  it('refuses plain http except on loopback (the token would travel in clear)', () => {
+    expect(() => keylessEndpoints({ fulcioURL: 'http://fulcio.example.com' })).toThrow(/must use https \(http is allowed only on loopback\)/);
+    expect(keylessEndpoints({ fulcioURL: 'http://localhost:8080' }).fulcioURL).toBe('http://localhost:8080');
+  });
 });
 
 describe('identity rules', () => {
