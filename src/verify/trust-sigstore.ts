@@ -41,7 +41,7 @@ function compile(rule: IdentityRule): CompiledRule {
     let re: RegExp;
     try {
       // Anchored: the whole identity must match, never a part of it.
-      re = new RegExp(`^(?:${rule.identityRegExp})$`, 'u');
+      re = new RegExp(`^(?:${rule.identityRegExp})$`);
     } catch (e) {
       throw usage('BAD_IDENTITY', `--identity-regexp is not a valid regular expression: ${(e as Error).message}`);
     }
