@@ -24,7 +24,8 @@ export interface SignatureDescription {
 function describeCert(der: Buffer) {
   try {
     const c = new X509Certificate(der);
-    return { subject: c.subject.replace(/\n/g, ', '), issuer: c.issuer.replace(/\n/g, ', '), san: c.subjectAltName, notBefore: c.validFrom, notAfter: c.validTo };
+    // Fulcio certificates have an empty subject (node reports undefined).
+    return { subject: (c.subject ?? '').replace(/\n/g, ', '), issuer: (c.issuer ?? '').replace(/\n/g, ', '), san: c.subjectAltName, notBefore: c.validFrom, notAfter: c.validTo };
   } catch {
     return { subject: '(unparseable certificate)', issuer: '', san: undefined, notBefore: '', notAfter: '' };
   }

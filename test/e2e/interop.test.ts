@@ -361,6 +361,12 @@ describe.skipIf(!HAS_SHARED)('model_signing corpus', () => {
       expect(r.stderr).toMatch(/trusted root not found: \/nonexistent\.json \[TRUSTED_ROOT_UNREADABLE\]/);
     });
 
+    it('inspect names the Fulcio identity (certificate with an empty subject)', async () => {
+      const r = await runCli(['inspect', path.join(sig('v1.1.0'), 'model.sig')]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/claimed signer: certificate email:stefanb@us\.ibm\.com \(issued by O=sigstore\.dev, CN=sigstore-intermediate\)/);
+    });
+
     it('a certificate-chain check does not accept a Fulcio certificate that expired long ago', async () => {
       const r = await verify([sig('v1.1.0'), '--certificate-chain', CA]);
       expect(r.code).toBe(1);
