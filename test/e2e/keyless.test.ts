@@ -175,6 +175,30 @@ describe('keyless tokens and failures', () => {
     expect(r.code).toBe(0);
   });
 
+  it('takes the token from GitHub Actions ambient credentials', async () => {
+    const ghToken = identityToken({ iss: ISSUER, sub: 'repo:acme/models:ref:refs/heads/main' });
+    const seen: string[] = [];
+    const idp = http.createServer((req, res) => {
+      seen.push(`${req.headers.authorization} ${new URL(req.url ?? '/', 'http://x').searchParams.get('audience')}`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value: ghToken }));
+    });
+    await new Promise<void>((r) => idp.listen(0, '127.0.0.1', r));
+    try {
+      const m = await newModel();
+      const s = await cli(['sign', m, '--keyless', ...endpoints(mock), '--version', '1.0.0'], {
+        ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${(idp.address() as AddressInfo).port}/token`,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-secret',
+      });
+      expect(s.stderr).toBe('');
+      expect(s.code).toBe(0);
+      expect(seen).toEqual(['Bearer runner-secret sigstore']);
+      const r = await cli(['verify', m, '--identity', 'repo:acme/models:ref:refs/heads/main', '--identity-provider', ISSUER, '--trusted-root', rootFile]);
+      expect(r.code).toBe(0);
+    } finally {
+      await new Promise<void>((r) => idp.close(() => r()));
+    }
+  });
+
   it('without any token it is a usage error (exit 2) and writes nothing', async () => {
     const m = await newModel();
     const s = await cli(['sign', m, '--keyless', ...endpoints(mock), '--version', '1.0.0']);
