@@ -80,3 +80,10 @@ export { runDrill, type DrillReport } from './drill/run.js';
 export { drillVerifier, type DrillConfig } from './drill/verifier.js';
 export { ATTACKS } from './drill/attacks.js';
 export type { Attack, AttackReport, DrillVerifier } from './drill/types.js';
+// Interoperability (issue 3): legacy v0.2 reader (registers itself), certificate-chain and
+// Sigstore trust, keyless signing, the Sigstore trusted root.
+export { legacyPae, pythonBytesRepr, readLegacyStatement } from './oms/legacy.js';
+export { certificateChainTrust } from './verify/trust-cert.js';
+export { sigstoreTrust, type IdentityRule as SigstoreIdentityRule } from './verify/trust-sigstore.js';
+export { keylessSigner, type KeylessOptions } from './sign/keyless.js';
+export { loadTrustedRoot, updateTrustedRoot, shippedSnapshot } from './sigstore/trusted-root.js';

@@ -18,6 +18,7 @@ import { register as registerScan } from './scan.js';
 import { register as registerLineage } from './lineage.js';
 import { register as registerAudit } from './audit.js';
 import { register as registerDrill } from './drill.js';
+import { register as registerTrustedRoot } from './trusted-root.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -57,6 +58,7 @@ Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
     registerLineage,
     registerAudit,
     registerDrill,
+    registerTrustedRoot,
   ];
   for (const reg of commands) reg(program);
   // Every subcommand reports usage errors with exit code 2, as the contract says.

@@ -33,7 +33,6 @@ license.retrain.deny[0]), or the file cannot be read.`,
       run(async (file: string, o: { json?: boolean; debug?: boolean }) => {
         if (o.debug) (await import('./io.js')).state.debug = true;
         const { loadPolicy } = await import('../policy/load.js');
-        const { trustFactories } = await import('../policy/trust.js');
         try {
           const p = await loadPolicy(file);
           // Keys are loaded now so a missing or unreadable key is found before deployment.
@@ -42,8 +41,6 @@ license.retrain.deny[0]), or the file cannot be read.`,
             for (const k of p.trust.keys) await loadPublicKey(k);
           }
           const notes: string[] = [];
-          if (p.trust?.certificateChains.length && !trustFactories.certificateChains) notes.push('trust.certificateChains is not supported by this build: verify will refuse this policy unless keys are given on the command line');
-          if (p.trust?.identities.length && !trustFactories.identities) notes.push('trust.identities is not supported by this build: verify will refuse this policy unless keys are given on the command line');
           if (!p.trust) notes.push('no trust section: verify needs --key (or another trust option) on the command line');
           const { rules: _rules, ...plain } = p;
           if (o.json) {

@@ -12,6 +12,12 @@ interface SignFlags extends HashingFlags, SignLineageFlags {
   license?: string;
   signature?: string;
   json?: boolean;
+  keyless?: boolean;
+  identityToken?: string;
+  fulcioUrl?: string;
+  rekorUrl?: string;
+  tsaUrl?: string;
+  staging?: boolean;
 }
 
 export function register(program: Command): void {
@@ -24,7 +30,13 @@ export function register(program: Command): void {
     .option('--name <name>', 'model name (default: the directory or file name)')
     .option('--license <id>', 'license: a Hugging Face license id or SPDX expression')
     .option('--signature <file>', 'where to write the signature (default: MODEL/model.sig, or MODEL.sig for a file)')
-    .option('--json', 'print the result as JSON');
+    .option('--json', 'print the result as JSON')
+    .option('--keyless', 'sign with Sigstore keyless (Fulcio certificate for your OIDC identity + Rekor entry) instead of --key')
+    .option('--identity-token <token>', 'keyless: OIDC token (default: SIGSTORE_ID_TOKEN, or GitHub Actions ambient credentials)')
+    .option('--fulcio-url <url>', 'keyless: Fulcio instance (default https://fulcio.sigstore.dev)')
+    .option('--rekor-url <url>', 'keyless: Rekor instance (default https://rekor.sigstore.dev)')
+    .option('--tsa-url <url>', 'keyless: RFC 3161 timestamp authority to also timestamp the signature')
+    .option('--staging', 'keyless: use the Sigstore staging instance');
   addIgnoreOption(cmd);
   addSerializationOptions(cmd);
   addEngineOptions(cmd);
@@ -37,24 +49,32 @@ Examples:
   MODELSIGN_PASSPHRASE=... modelsign sign ./llama-ft --key keys/release.key --version 1.0.0 --license apache-2.0
   modelsign sign model.safetensors --key ci.key --version 2.1.0 --signature out/model.sig
   modelsign sign ./big-model --key release.key --version 3.0.0 --shard-size 1073741824
+  modelsign sign ./llama-ft --keyless --version 1.0.0            # in GitHub Actions (id-token: write)
+  modelsign sign ./llama-ft --keyless --identity-token "$TOKEN" --version 1.0.0
 
   modelsign sign ./llama-ft --key release.key --version 1.1.0 --parent ./llama/model.sig --record=manifests
   modelsign sign ./merged --key release.key --version 1.0.0 --parent a/model.sig --parent b/model.sig --relation merge
 
-Exit codes: 0 signed, 1 a --parent signature is not trusted or broken, 2 usage error (bad flag,
-unreadable key, wrong passphrase, symlink or special file in the model, a parent with the same
-name and a version not lower than --version).`,
+Exit codes: 0 signed; 1 a --parent signature is not trusted or broken, or (--keyless) Fulcio,
+Rekor or the TSA failed; 2 usage error (bad flag, unreadable key, wrong passphrase, symlink or
+special file in the model, a parent with the same name and a version not lower than --version).`,
     )
     .action(
       run(async (model: string, o: SignFlags) => {
-        if (!o.key) throw usage('MISSING_OPTION', 'sign needs --key PRIVATE_KEY');
+        if (o.keyless && o.key) throw usage('BAD_OPTION', '--keyless and --key exclude each other');
+        if (!o.key && !o.keyless) throw usage('MISSING_OPTION', 'sign needs --key PRIVATE_KEY (or --keyless)');
         if (!o.version) throw usage('MISSING_OPTION', 'sign needs --version SEMVER (e.g. --version 1.0.0)');
+        // Lineage (parents verified, datasets, store) applies to key and keyless signing alike.
         const lineage = await prepareLineage(model, o);
+        if (o.keyless) {
+          const { signKeyless } = await import('./sign-keyless.js');
+          return signKeyless(model, o, lineage);
+        }
         const { sign } = await import('../index.js');
         let progress: Progress | undefined;
         const r = await sign({
           model,
-          key: lineage.key ?? o.key,
+          key: lineage.key ?? (o.key as string),
           ...(lineage.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {}),
           write: lineage.write,
           version: o.version,

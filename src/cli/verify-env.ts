@@ -25,7 +25,17 @@ export const ENV_PREFIX = 'MODELSIGN_';
 const NOT_FROM_ENV = new Set(['--help', '--version']);
 
 /** MODELSIGN_* variables that are not verify flags but are still meaningful. */
-export const NON_FLAG_VARIABLES = new Set(['MODELSIGN_MODEL', 'MODELSIGN_PASSPHRASE']);
+export const NON_FLAG_VARIABLES = new Set([
+  'MODELSIGN_MODEL',
+  'MODELSIGN_PASSPHRASE',
+  // where `trusted-root update` keeps the refreshed Sigstore root
+  'MODELSIGN_CACHE_DIR',
+  // hashing engine and progress tuning (docs/performance.md)
+  'MODELSIGN_NO_NATIVE_BLAKE',
+  'MODELSIGN_PREWARM',
+  'MODELSIGN_PROGRESS',
+  'MODELSIGN_PROGRESS_INTERVAL_MS',
+]);
 
 let verifyCommand: Command | undefined;
 

@@ -13,6 +13,7 @@ import { lineagePlugin } from './verify-lineage.js';
 import { envPlugin } from './verify-env.js';
 import { podPlugin } from './verify-pod.js';
 import { auditPlugin } from './verify-audit.js';
+import { sigstorePlugin } from './verify-sigstore.js';
 
 export type Flags = Record<string, unknown>;
 
@@ -40,6 +41,7 @@ export const verifyPlugins: VerifyPlugin[] = [
   envPlugin,
   podPlugin,
   keyPlugin,
+  sigstorePlugin,
   // lineage records the ancestors (extra.lineage) that the policy stage then judges.
   lineagePlugin,
   policyPlugin,

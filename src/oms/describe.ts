@@ -2,6 +2,8 @@
 import { X509Certificate } from 'node:crypto';
 import { parseBundle, readBundleFile, type VerificationMaterial } from './bundle.js';
 import { parseStatement, type ParsedStatement } from './statement.js';
+// Registers the reader for model_signing v0.2 (Digests/v0.1) statements.
+import './legacy.js';
 import type { JsonValue } from '../util/strict-json.js';
 
 export interface SignatureDescription {
@@ -22,7 +24,8 @@ export interface SignatureDescription {
 function describeCert(der: Buffer) {
   try {
     const c = new X509Certificate(der);
-    return { subject: c.subject.replace(/\n/g, ', '), issuer: c.issuer.replace(/\n/g, ', '), san: c.subjectAltName, notBefore: c.validFrom, notAfter: c.validTo };
+    // Fulcio certificates have an empty subject (node reports undefined).
+    return { subject: (c.subject ?? '').replace(/\n/g, ', '), issuer: (c.issuer ?? '').replace(/\n/g, ', '), san: c.subjectAltName, notBefore: c.validFrom, notAfter: c.validTo };
   } catch {
     return { subject: '(unparseable certificate)', issuer: '', san: undefined, notBefore: '', notAfter: '' };
   }

@@ -7,6 +7,9 @@ import type { Failure } from '../errors.js';
 import { unsafeNameReason } from '../hashing/paths.js';
 
 export function checkResourceNames(names: readonly string[]): Failure[] {
+  // model_signing names the one file of a single-file model "." (v0.3 to v1.0); the file
+  // check resolves it to the model file and refuses it for a directory.
+  if (names.length === 1 && names[0] === '.') return [];
   const failures: Failure[] = [];
   const seen = new Set<string>();
   const nfc = new Map<string, string>();

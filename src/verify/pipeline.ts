@@ -13,6 +13,8 @@ import type { EngineOptions } from '../hashing/engine.js';
 import { parseBundle, readBundleFile, type ParsedBundle } from '../oms/bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
 import { parseStatement, type ParsedStatement } from '../oms/statement.js';
+// Registers the reader for model_signing v0.2 (Digests/v0.1) statements.
+import '../oms/legacy.js';
 import { checkFiles, parseShardName } from './files.js';
 import { checkResourceNames } from './names.js';
 import type { SignerInfo, TrustCheck, VerifyResult } from './types.js';

@@ -5,10 +5,11 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { reject } from '../errors.js';
-import { keyHint, keyTypeOf, publicKeyPem, verifyBytes } from '../keys/algorithms.js';
+import { keyHint, keyTypeOf, publicKeyPem } from '../keys/algorithms.js';
 import { findPemBlocks } from '../keys/pem.js';
 import type { ParsedBundle } from '../oms/bundle.js';
 import type { SignerInfo, TrustCheck } from './types.js';
+import { verifyEnvelope } from './envelope.js';
 
 /** Far more than any PEM public key (RSA-16384 is ~3 KB). */
 const MAX_EMBEDDED_KEY_BYTES = 16 * 1024;
@@ -36,7 +37,7 @@ export function keyTrust(key: KeyObject, label: string): TrustCheck {
         const same = embedded ? embedded.der.equals(ours.der) : m.rawBytes.equals(ours.der);
         if (!same) throw reject('KEY_HINT_MISMATCH', `signature embeds a different public key than the trusted ${label}`);
       }
-      const ok = bundle.signatures.some((s) => verifyBytes(key, pae, s.sig));
+      const ok = verifyEnvelope(key, bundle, pae) !== undefined;
       if (!ok) throw reject('SIG_INVALID', `signature does not verify with ${label}`);
       return { kind: 'key', description: `${type} key sha256:${hint}`, keyHint: hint, keyType: type ?? 'unknown', authority: label };
     },

@@ -24,6 +24,8 @@ export interface SignerInfo {
 export interface TrustCheck {
   /** What this authority is, for messages ("key release.pub"). */
   readonly label: string;
+  /** 'key' | 'certificate' | 'sigstore': which kind of authority this is. */
+  readonly kind?: string;
   verify(bundle: ParsedBundle, pae: Buffer): Promise<SignerInfo>;
 }
 

@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(ROOT, 'dist/cli/main.js');
 /** The interoperability corpus, read in place (never modified). */
-export const SHARED = path.resolve(ROOT, '../shared/interop');
+export const SHARED =
+  process.env.MODELSIGN_SHARED ??
+  // ../shared/interop from the repo root; a worktree one level deeper (wt/NAME) finds it too.
+  [path.resolve(ROOT, '../shared/interop'), path.resolve(ROOT, '../../shared/interop')].find((p) => existsSync(p)) ??
+  path.resolve(ROOT, '../shared/interop');
 export const HAS_SHARED = existsSync(SHARED);
 
 export interface CliResult {

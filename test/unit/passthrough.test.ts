@@ -91,7 +91,7 @@ describe('Action inputs reach the verify plugins as exactly the CLI flags', () =
       policy: 'policy.yaml',
       purpose: 'retrain',
       lineage: 'manifests',
-      identity: 'https://github.com/acme/models/.github/workflows/release.yml@refs/heads/main',
+      identity: ['https://github.com/acme/models/.github/workflows/release.yml@refs/heads/main'],
       identityProvider: 'https://token.actions.githubusercontent.com',
     });
   });

@@ -1,0 +1,78 @@
+/** `modelsign sign MODEL --keyless ...`: the same signing pipeline with a Sigstore signer. */
+import { usage } from '../errors.js';
+import type { HashAlgorithm } from '../hashing/algorithms.js';
+import type { HashingFlags } from './common.js';
+import type { PreparedLineage } from './sign-lineage.js';
+import { out, printJson } from './io.js';
+import { engineFlags, type Progress } from './progress.js';
+
+export interface KeylessSignFlags extends HashingFlags {
+  key?: string;
+  version?: string;
+  name?: string;
+  license?: string;
+  signature?: string;
+  json?: boolean;
+  identityToken?: string;
+  fulcioUrl?: string;
+  rekorUrl?: string;
+  tsaUrl?: string;
+  staging?: boolean;
+}
+
+export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: PreparedLineage): Promise<number> {
+  if (o.key) throw usage('BAD_OPTION', '--keyless and --key exclude each other');
+  if (!o.version) throw usage('MISSING_OPTION', 'sign needs --version SEMVER (e.g. --version 1.0.0)');
+  const { keylessSigner, bundleIdentity, keylessEndpoints } = await import('../sign/keyless.js');
+  const { signModel } = await import('../sign/sign.js');
+  const kopts = {
+    ...(o.identityToken !== undefined ? { identityToken: o.identityToken } : {}),
+    ...(o.fulcioUrl ? { fulcioURL: o.fulcioUrl } : {}),
+    ...(o.rekorUrl ? { rekorURL: o.rekorUrl } : {}),
+    ...(o.tsaUrl ? { tsaURL: o.tsaUrl } : {}),
+    ...(o.staging ? { staging: true } : {}),
+  };
+  const signer = keylessSigner(kopts);
+  const ep = keylessEndpoints(kopts);
+  let progress: Progress | undefined;
+  let identity: string | undefined;
+  const r = await signModel({
+    model,
+    version: o.version,
+    ...(lineage?.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {}),
+    ...(lineage ? { write: lineage.write } : {}),
+    signer: async (payload) => {
+      const b = await signer(payload);
+      identity = bundleIdentity(b);
+      return b;
+    },
+    ...(o.name ? { name: o.name } : {}),
+    ...(o.license ? { license: o.license } : {}),
+    ...(o.signature ? { signature: o.signature } : {}),
+    ignorePaths: o.ignorePaths ?? [],
+    allowSymlinks: o.allowSymlinks ?? false,
+    hash: (o.hash ?? 'sha256') as HashAlgorithm,
+    ...(o.shardSize ? { shardSize: o.shardSize } : {}),
+    engine: engineFlags(o, 'hashing', (p) => (progress = p)),
+  });
+  progress?.finish();
+  await lineage?.record(r);
+  const meta = r.statement.subject[0].annotations?.modelsign;
+  if (o.json) {
+    printJson({
+      signature: r.signaturePath,
+      rootDigest: `sha256:${r.rootDigest}`,
+      name: meta?.name,
+      version: meta?.version,
+      license: meta?.license,
+      files: r.files,
+      bytes: r.bytes,
+      keyless: { identity: identity ?? null, fulcio: ep.fulcioURL, rekor: ep.rekorURL, tsa: ep.tsaURL ?? null },
+    });
+  } else {
+    out(
+      `signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)\n  root digest: sha256:${r.rootDigest}\n  signature:   ${r.signaturePath}\n  identity:    ${identity ?? '(unknown)'} (Sigstore keyless, logged in ${ep.rekorURL})`,
+    );
+  }
+  return 0;
+}

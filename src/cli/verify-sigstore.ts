@@ -1,0 +1,85 @@
+/**
+ * verify plugin: certificate-chain and Sigstore keyless trust.
+ *   --certificate-chain ROOTS.pem   (repeatable) trusted root CAs for certificate signatures
+ *   --identity ID / --identity-regexp RE (repeatable) whom to trust for Sigstore signatures
+ *   --identity-provider URL         the OIDC issuer that must have certified that identity
+ *   --trusted-root FILE             Sigstore trusted root (default: refreshed copy, else the
+ *                                   shipped public-good snapshot)
+ */
+import type { Command } from 'commander';
+import { usage } from '../errors.js';
+import { collect } from './io.js';
+import type { Flags, VerifyPlugin } from './verify-plugins.js';
+
+const NEED_IDENTITY =
+  'give the identity you trust: --identity ID (or --identity-regexp RE) with --identity-provider ISSUER; without one, anyone Fulcio certified would be accepted';
+
+function list(v: unknown): string[] {
+  return Array.isArray(v) ? (v as string[]) : [];
+}
+
+export const sigstorePlugin: VerifyPlugin = {
+  name: 'sigstore',
+  addOptions(cmd: Command) {
+    cmd
+      .option('--certificate-chain <roots.pem>', 'trusted root CA certificates (PEM) for certificate signatures; repeatable, any root suffices', collect, [])
+      .option('--identity <id>', 'Sigstore: the signer identity (certificate SAN) to trust, exact match; repeatable', collect, [])
+      .option('--identity-regexp <re>', 'Sigstore: trust identities fully matching this regular expression (anchored); repeatable', collect, [])
+      .option('--identity-provider <issuer>', 'Sigstore: the OIDC issuer that must have certified the identity (exact match)')
+      .option('--trusted-root <file>', 'Sigstore trusted root JSON (default: "trusted-root update" copy, else the shipped public-good snapshot)')
+      .addHelpText(
+        'after',
+        `
+Certificate and Sigstore examples (all offline):
+  modelsign verify ./model --certificate-chain ca-root.pem
+  modelsign verify ./model --identity release@acme.com --identity-provider https://accounts.google.com
+  modelsign verify ./model --identity-provider https://token.actions.githubusercontent.com \\
+      --identity-regexp 'https://github\\.com/acme/models/\\.github/workflows/release\\.yml@refs/tags/v.*'
+  modelsign verify ./model --identity ci@corp --identity-provider https://sso.corp --trusted-root corp-sigstore-root.json
+A Sigstore signature is never accepted without --identity or --identity-regexp (exit 2).`,
+      );
+  },
+  async trust(flags: Flags) {
+    const checks = [];
+    const chains = list(flags.certificateChain);
+    if (chains.length > 0) {
+      const { certificateChainTrust } = await import('../verify/trust-cert.js');
+      checks.push(await certificateChainTrust(chains));
+    }
+    const ids = list(flags.identity);
+    const res = list(flags.identityRegexp);
+    const issuer = flags.identityProvider as string | undefined;
+    const trustedRoot = flags.trustedRoot as string | undefined;
+    if (ids.length + res.length === 0) {
+      if (issuer !== undefined) throw usage('MISSING_IDENTITY', `--identity-provider alone trusts anyone that issuer certified: ${NEED_IDENTITY}`);
+      if (trustedRoot !== undefined) throw usage('MISSING_IDENTITY', `--trusted-root needs an identity: ${NEED_IDENTITY}`);
+      return checks;
+    }
+    const { sigstoreTrust } = await import('../verify/trust-sigstore.js');
+    const identities = [
+      ...ids.map((identity) => ({ identity, ...(issuer ? { issuer } : {}) })),
+      ...res.map((identityRegExp) => ({ identityRegExp, ...(issuer ? { issuer } : {}) })),
+    ];
+    if (!issuer) process.stderr.write('modelsign: warning: no --identity-provider: the identity is accepted from any OIDC issuer Fulcio trusts\n');
+    checks.push(await sigstoreTrust({ identities, ...(trustedRoot !== undefined ? { trustedRootPath: trustedRoot } : {}) }));
+    return checks;
+  },
+  async options(flags: Flags, opts) {
+    // A Sigstore keyless signature verified without any identity policy would accept anyone
+    // Fulcio certified: refuse to run (exit 2) rather than fail or pass on another authority.
+    if (list(flags.identity).length + list(flags.identityRegexp).length > 0 || list(flags.certificateChain).length > 0) return;
+    // A policy's trust.identities is an identity policy too.
+    if (opts.trust.some((t) => t.kind === 'sigstore')) return;
+    const { defaultSignaturePath } = await import('../verify/pipeline.js');
+    const { parseBundle, readBundleFile } = await import('../oms/bundle.js');
+    let keyless = false;
+    try {
+      const b = parseBundle(await readBundleFile(opts.signature ?? (await defaultSignaturePath(opts.model))));
+      const vm = (b.json as { verificationMaterial?: { tlogEntries?: unknown[] } }).verificationMaterial;
+      keyless = b.material.kind !== 'publicKey' && (vm?.tlogEntries?.length ?? 0) > 0;
+    } catch {
+      // unreadable or malformed: the pipeline reports it
+    }
+    if (keyless) throw usage('MISSING_IDENTITY', `the signature is a Sigstore keyless signature: ${NEED_IDENTITY}`);
+  },
+};

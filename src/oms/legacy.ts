@@ -1,0 +1,103 @@
+/**
+ * The pre-1.0 format of the OpenSSF model_signing tool (its v0.2.0 release): predicate type
+ * https://model_signing/Digests/v0.1, one in-toto subject per file (name + sha256 digest),
+ * and a placeholder predicate. Verifiers MAY accept it (OMS spec, section 5.1); we read it so
+ * models published with that release still verify, and never write it.
+ *
+ * Its signature is not over the DSSE PAE. v0.2.0 built the PAE as a Python f-string with the
+ * payload *bytes object* interpolated, so what was signed is
+ *     "DSSEV1 <len(type)> <type> <len(payload)> " + repr(payload)
+ * (capital V, and repr() gives b'...' with escapes), UTF-8 encoded; and ECDSA always hashed
+ * with SHA-256 whatever the curve. `legacyPae` rebuilds those bytes exactly.
+ */
+import { reject } from '../errors.js';
+import type { Resource } from '../hashing/serialize.js';
+import { isObject, type JsonValue } from '../util/strict-json.js';
+import { LEGACY_PREDICATE_TYPE, registerLegacyReader, type ParsedStatement } from './statement.js';
+
+/** The model name model_signing itself reports for these payloads (they carry none). */
+export const LEGACY_MODEL_NAME = 'compat-undefined-not-present';
+const MAX_SUBJECTS = 1_000_000;
+
+/** Python's repr() of a bytes object, byte for byte (CPython's bytes_repr rules). */
+export function pythonBytesRepr(data: Uint8Array): string {
+  let hasSingle = false;
+  let hasDouble = false;
+  for (const c of data) {
+    if (c === 0x27) hasSingle = true;
+    else if (c === 0x22) hasDouble = true;
+  }
+  // Single quotes unless the data holds ' and no ".
+  const quote = hasSingle && !hasDouble ? 0x22 : 0x27;
+  const parts: string[] = ['b', String.fromCharCode(quote)];
+  for (const c of data) {
+    if (c === quote || c === 0x5c) parts.push('\\', String.fromCharCode(c));
+    else if (c === 0x09) parts.push('\\t');
+    else if (c === 0x0a) parts.push('\\n');
+    else if (c === 0x0d) parts.push('\\r');
+    else if (c < 0x20 || c >= 0x7f) parts.push('\\x', c.toString(16).padStart(2, '0'));
+    else parts.push(String.fromCharCode(c));
+  }
+  parts.push(String.fromCharCode(quote));
+  return parts.join('');
+}
+
+/** The bytes model_signing v0.2.0 signed for a payload (see the module comment). */
+export function legacyPae(payloadType: string, payload: Uint8Array): Buffer {
+  const type = Buffer.from(payloadType, 'utf8');
+  return Buffer.from(`DSSEV1 ${type.length} ${payloadType} ${payload.length} ${pythonBytesRepr(payload)}`, 'utf8');
+}
+
+/** True when the payload is a legacy Digests/v0.1 statement (cheap check before parsing fully). */
+export function isLegacyPayload(payload: Uint8Array): boolean {
+  // Only payloads that name the legacy predicate get the legacy PAE: a v1.0 statement is
+  // only ever accepted under the real DSSE PAE.
+  if (payload.length > 64 * 1024 * 1024) return false;
+  try {
+    const st = JSON.parse(Buffer.from(payload).toString('utf8')) as unknown;
+    return isObject(st as JsonValue) && (st as { predicateType?: unknown }).predicateType === LEGACY_PREDICATE_TYPE;
+  } catch {
+    return false;
+  }
+}
+
+function bad(msg: string): never {
+  throw reject('STATEMENT_MALFORMED', `legacy (model_signing v0.2) statement is malformed: ${msg}`);
+}
+
+/** Read a Digests/v0.1 statement into the shape verify uses: every subject is a file. */
+export function readLegacyStatement(st: { [k: string]: JsonValue }): ParsedStatement {
+  const subjects = st.subject;
+  if (!Array.isArray(subjects) || subjects.length === 0) bad('subject must be a non-empty array');
+  if (subjects.length > MAX_SUBJECTS) bad(`more than ${MAX_SUBJECTS} subjects`);
+  const resources: Resource[] = subjects.map((s, i) => {
+    if (!isObject(s)) bad(`subject[${i}] must be an object`);
+    if (typeof s.name !== 'string') bad(`subject[${i}].name must be a string`);
+    if (!isObject(s.digest) || typeof s.digest.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(s.digest.sha256)) {
+      bad(`subject[${i}].digest.sha256 must be 64 lowercase hex characters`);
+    }
+    // v0.2 recorded how the digest was really computed; only whole-file SHA-256 existed in
+    // the signatures that tool wrote, and anything else would need rules we cannot know.
+    const ann = s.annotations;
+    if (ann !== undefined) {
+      if (!isObject(ann)) bad(`subject[${i}].annotations must be an object`);
+      const actual = ann.actual_hash_algorithm;
+      if (actual !== undefined && actual !== 'file-sha256') {
+        throw reject('UNSUPPORTED_FORMAT', `legacy signature uses hash "${String(actual)}" for ${s.name}; only file-sha256 is supported`);
+      }
+    }
+    return { name: s.name, digest: s.digest.sha256, algorithm: 'sha256' };
+  });
+  return {
+    format: 'legacy-v0.1',
+    subjectName: LEGACY_MODEL_NAME,
+    // No signed root digest: the pipeline computes one over the listed order.
+    rootDigest: undefined,
+    serialization: { method: 'files', hash_type: 'sha256', allow_symlinks: false },
+    resources,
+    metadata: undefined,
+    raw: st,
+  };
+}
+
+registerLegacyReader(readLegacyStatement);

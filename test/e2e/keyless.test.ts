@@ -1,0 +1,330 @@
+/**
+ * Keyless signing end to end, offline: `modelsign sign --keyless` talks real HTTP to a private
+ * Sigstore instance on 127.0.0.1 (@sigstore/mock's Fulcio, Rekor and TSA behind a node http
+ * server), and the bundle verifies offline with that instance's trusted root and the token's
+ * identity. Also the trusted-root command (TUF refresh fails clearly without a network).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupTmp, HAS_SHARED, makeHfModel, runCli, SHARED, tmpDir } from '../helpers/cli.js';
+import { identityToken, startMockSigstore, type MockSigstore } from '../helpers/sigstore-mock.js';
+import { startTufRepo } from '../helpers/tuf-repo.js';
+
+const ISSUER = 'https://token.actions.example.com';
+const WORKFLOW = 'https://github.com/acme/models/.github/workflows/release.yml@refs/heads/main';
+const token = identityToken({ iss: ISSUER, sub: WORKFLOW });
+
+let mock: MockSigstore;
+let dir: string;
+let cache: string;
+let rootFile: string;
+/** Never let a GitHub Actions runner or a user's token or cache leak into these runs. */
+const cleanEnv = (extra: Record<string, string | undefined> = {}) => ({
+  SIGSTORE_ID_TOKEN: undefined,
+  ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
+  MODELSIGN_CACHE_DIR: cache,
+  ...extra,
+});
+const cli = (args: string[], extra: Record<string, string | undefined> = {}) => runCli(args, { env: cleanEnv(extra) });
+const endpoints = (m: MockSigstore) => ['--fulcio-url', m.fulcioURL, '--rekor-url', m.rekorURL, '--tsa-url', m.tsaURL];
+const trust = ['--identity', WORKFLOW, '--identity-provider', ISSUER];
+
+async function newModel(): Promise<string> {
+  return makeHfModel(path.join(await tmpDir(), 'model'));
+}
+
+beforeAll(async () => {
+  mock = await startMockSigstore();
+  dir = await tmpDir();
+  cache = path.join(dir, 'cache');
+  rootFile = path.join(dir, 'mock-trusted-root.json');
+  await writeFile(rootFile, JSON.stringify(mock.trustedRoot, null, 2));
+});
+afterAll(async () => {
+  await mock.close();
+  await cleanupTmp();
+});
+
+describe('sign --keyless against a loopback Sigstore', () => {
+  let model: string;
+  beforeAll(async () => {
+    model = await newModel();
+    const s = await cli(['sign', model, '--keyless', '--identity-token', token, ...endpoints(mock), '--version', '1.2.0', '--license', 'apache-2.0', '--json']);
+    expect(s.stderr).toBe('');
+    expect(s.code).toBe(0);
+    const j = JSON.parse(s.stdout);
+    expect(j.keyless).toEqual({ identity: WORKFLOW, fulcio: mock.fulcioURL, rekor: mock.rekorURL, tsa: mock.tsaURL });
+  });
+
+  it('talked to Fulcio, Rekor and the TSA over HTTP', () => {
+    expect(mock.hits['/api/v2/signingCert']).toBeGreaterThanOrEqual(1);
+    expect(mock.hits['/api/v1/log/entries']).toBeGreaterThanOrEqual(1);
+    expect(mock.hits['/api/v1/timestamp']).toBeGreaterThanOrEqual(1);
+  });
+
+  it('wrote an OMS v1.0 bundle with a certificate, a Rekor entry and an RFC 3161 timestamp', async () => {
+    const b = JSON.parse(await readFile(path.join(model, 'model.sig'), 'utf8'));
+    expect(b.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
+    expect(b.verificationMaterial.certificate.rawBytes).toEqual(expect.any(String));
+    expect(b.verificationMaterial.tlogEntries).toHaveLength(1);
+    expect(b.verificationMaterial.timestampVerificationData.rfc3161Timestamps).toHaveLength(1);
+    const st = JSON.parse(Buffer.from(b.dsseEnvelope.payload, 'base64').toString());
+    expect(st.predicateType).toBe('https://model_signing/signature/v1.0');
+    expect(st.subject[0].annotations.modelsign).toMatchObject({ name: 'model', version: '1.2.0', license: 'apache-2.0' });
+  });
+
+  it.skipIf(!HAS_SHARED)('the bundle and its statement validate against the OMS schemas', async () => {
+    const schemas = path.join(SHARED, 'oms-spec-schemas');
+    const load = async (n: string) => JSON.parse(await readFile(path.join(schemas, n), 'utf8'));
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    for (const n of ['envelope', 'predicate']) ajv.addSchema(await load(`${n}.schema.json`));
+    const b = JSON.parse(await readFile(path.join(model, 'model.sig'), 'utf8'));
+    const vb = ajv.compile(await load('bundle.schema.json'));
+    expect(vb(b), JSON.stringify(vb.errors)).toBe(true);
+    const vs = ajv.compile(await load('statement.schema.json'));
+    expect(vs(JSON.parse(Buffer.from(b.dsseEnvelope.payload, 'base64').toString())), JSON.stringify(vs.errors)).toBe(true);
+  });
+
+  it('verifies offline with the instance trusted root and the token identity', async () => {
+    const r = await cli(['verify', model, ...trust, '--trusted-root', rootFile, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.verified).toBe(true);
+    expect(j.signerInfo).toMatchObject({ kind: 'sigstore', identity: WORKFLOW, issuer: ISSUER });
+  });
+
+  it('an anchored regexp over the workflow identity verifies', async () => {
+    const r = await cli(['verify', model, '--identity-regexp', 'https://github\\.com/acme/models/\\.github/workflows/[a-z]+\\.yml@refs/heads/main', '--identity-provider', ISSUER, '--trusted-root', rootFile]);
+    expect(r.code).toBe(0);
+  });
+
+  it.each([
+    ['another identity', ['--identity', 'https://github.com/evil/models/.github/workflows/release.yml@refs/heads/main', '--identity-provider', ISSUER], 'IDENTITY_MISMATCH'],
+    ['a prefix of the identity', ['--identity', WORKFLOW.slice(0, -4), '--identity-provider', ISSUER], 'IDENTITY_MISMATCH'],
+    ['a regexp matching a prefix only', ['--identity-regexp', 'https://github\\.com/acme/', '--identity-provider', ISSUER], 'IDENTITY_MISMATCH'],
+    ['another issuer', ['--identity', WORKFLOW, '--identity-provider', 'https://accounts.google.com'], 'ISSUER_MISMATCH'],
+  ])('%s exits 1', async (_w, args, code) => {
+    const r = await cli(['verify', model, ...(args as string[]), '--trusted-root', rootFile]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`[${code}]`);
+  });
+
+  it('under the public-good trusted root (another root CA) exits 1', async () => {
+    const r = await cli(['verify', model, ...trust]);
+    expect(r.code).toBe(1);
+    // The TSA is checked first, then the Fulcio chain: neither is in the public-good root.
+    expect(r.stderr).toMatch(/\[SIGSTORE_(TIMESTAMP|CERT)_INVALID\]/);
+  });
+
+  it('with no identity it refuses to run (exit 2)', async () => {
+    const r = await cli(['verify', model, '--trusted-root', rootFile]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--trusted-root needs an identity.*\[MISSING_IDENTITY\]/);
+  });
+
+  it('a changed file exits 1', async () => {
+    const m2 = await newModel();
+    const s = await cli(['sign', m2, '--keyless', '--identity-token', token, ...endpoints(mock), '--version', '1.0.0']);
+    expect(s.code).toBe(0);
+    await writeFile(path.join(m2, 'config.json'), '{"hidden_size": 65}');
+    const r = await cli(['verify', m2, ...trust, '--trusted-root', rootFile]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/config\.json: file content does not match the signature \[FILE_CHANGED\]/);
+  });
+});
+
+describe('certificate validity is judged at the logged/timestamped time', () => {
+  it('a bundle signed two days ago verifies though its 10-minute certificate has long expired', async () => {
+    const past = await startMockSigstore({ clock: new Date(Date.now() - 2 * 24 * 3600 * 1000) });
+    try {
+      const m = await newModel();
+      const s = await cli(['sign', m, '--keyless', '--identity-token', token, ...endpoints(past), '--version', '1.0.0']);
+      expect(s.code).toBe(0);
+      const root = path.join(await tmpDir(), 'past-root.json');
+      await writeFile(root, JSON.stringify(past.trustedRoot));
+      const r = await cli(['verify', m, ...trust, '--trusted-root', root]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      // The same certificate judged now (a plain certificate-chain check) is expired.
+      const caPem = path.join(await tmpDir(), 'ca.pem');
+      const der = Buffer.from((past.trustedRoot as { certificateAuthorities: { certChain: { certificates: { rawBytes: string }[] } }[] }).certificateAuthorities[0]!.certChain.certificates[0]!.rawBytes, 'base64');
+      await writeFile(caPem, `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`);
+      const now = await cli(['verify', m, '--certificate-chain', caPem]);
+      expect(now.code).toBe(1);
+      expect(now.stderr).toMatch(/\[CERT_EXPIRED\]/);
+    } finally {
+      await past.close();
+    }
+  });
+});
+
+describe('keyless tokens and failures', () => {
+  it('takes the token from SIGSTORE_ID_TOKEN', async () => {
+    const m = await newModel();
+    const s = await cli(['sign', m, '--keyless', ...endpoints(mock), '--version', '1.0.0'], { SIGSTORE_ID_TOKEN: identityToken({ iss: ISSUER, sub: 'https://example.com/ci' }) });
+    expect(s.code).toBe(0);
+    expect(s.stdout).toMatch(/identity: +https:\/\/example\.com\/ci \(Sigstore keyless/);
+    const r = await cli(['verify', m, '--identity', 'https://example.com/ci', '--identity-provider', ISSUER, '--trusted-root', rootFile]);
+    expect(r.code).toBe(0);
+  });
+
+  it('takes the token from GitHub Actions ambient credentials', async () => {
+    const ghToken = identityToken({ iss: ISSUER, sub: 'repo:acme/models:ref:refs/heads/main' });
+    const seen: string[] = [];
+    const idp = http.createServer((req, res) => {
+      seen.push(`${req.headers.authorization} ${new URL(req.url ?? '/', 'http://x').searchParams.get('audience')}`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value: ghToken }));
+    });
+    await new Promise<void>((r) => idp.listen(0, '127.0.0.1', r));
+    try {
+      const m = await newModel();
+      const s = await cli(['sign', m, '--keyless', ...endpoints(mock), '--version', '1.0.0'], {
+        ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${(idp.address() as AddressInfo).port}/token`,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-secret',
+      });
+      expect(s.stderr).toBe('');
+      expect(s.code).toBe(0);
+      expect(seen).toEqual(['Bearer runner-secret sigstore']);
+      const r = await cli(['verify', m, '--identity', 'repo:acme/models:ref:refs/heads/main', '--identity-provider', ISSUER, '--trusted-root', rootFile]);
+      expect(r.code).toBe(0);
+    } finally {
+      await new Promise<void>((r) => idp.close(() => r()));
+    }
+  });
+
+  it('without any token it is a usage error (exit 2) and writes nothing', async () => {
+    const m = await newModel();
+    const s = await cli(['sign', m, '--keyless', ...endpoints(mock), '--version', '1.0.0']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/keyless signing needs an OIDC identity token: --identity-token TOKEN, SIGSTORE_ID_TOKEN, or GitHub Actions .*\[MISSING_TOKEN\]/);
+    expect(existsSync(path.join(m, 'model.sig'))).toBe(false);
+  });
+
+  it('an unreachable Fulcio fails clearly (exit 1) and writes nothing', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const m = await newModel();
+    const s = await cli(['sign', m, '--keyless', '--identity-token', token, '--fulcio-url', `http://127.0.0.1:${port}`, '--rekor-url', mock.rekorURL, '--version', '1.0.0']);
+    expect(s.code).toBe(1);
+    expect(s.stderr).toMatch(/^modelsign: refused: keyless signing failed \(http:\/\/127\.0\.0\.1:\d+, .*\[KEYLESS_SIGN_FAILED\]\n$/);
+    expect(existsSync(path.join(m, 'model.sig'))).toBe(false);
+  });
+
+  it('--key with --keyless is a usage error', async () => {
+    const m = await newModel();
+    const s = await cli(['sign', m, '--keyless', '--key', 'x.key', '--identity-token', token, '--version', '1.0.0']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/--keyless and --key exclude each other \[BAD_OPTION\]/);
+  });
+
+  it('a malformed --fulcio-url is a usage error', async () => {
+    const m = await newModel();
+    const s = await cli(['sign', m, '--keyless', '--identity-token', token, '--fulcio-url', 'not a url', '--version', '1.0.0']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/--fulcio-url is not a URL/);
+  });
+});
+
+describe('trusted-root command', () => {
+  it('info names the shipped public-good snapshot and its age bound', async () => {
+    const r = await cli(['trusted-root', 'info', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.source).toMatch(/^shipped public-good snapshot \(@sigstore\/tuf \d+\.\d+\.\d+ seeds\)$/);
+    expect(j.newestKeyValidFrom).toMatch(/^20\d\d-/);
+    expect(j.certificateAuthorities).toBeGreaterThan(0);
+    expect(j.timestampAuthorities).toBeGreaterThan(0);
+  });
+
+  it('update fails clearly without a network (exit 1) and leaves the root in use unchanged', async () => {
+    // A TUF mirror on loopback that is not there: the same failure as no network at all.
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const tufRoot = path.join(await tmpDir(), 'root.json');
+    const { createRequire } = await import('node:module');
+    const seeds = createRequire(import.meta.url)('@sigstore/tuf/seeds.json') as Record<string, { 'root.json': string }>;
+    await writeFile(tufRoot, Buffer.from(seeds['https://tuf-repo-cdn.sigstore.dev']!['root.json'], 'base64'));
+    const c2 = path.join(await tmpDir(), 'cache');
+    const r = await runCli(['trusted-root', 'update', '--mirror', `http://127.0.0.1:${port}`, '--tuf-root', tufRoot, '--timeout', '3000'], { env: cleanEnv({ MODELSIGN_CACHE_DIR: c2 }) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^modelsign: refused: cannot refresh the trusted root from http:\/\/127\.0\.0\.1:\d+ \(no network\?\): .*the root in use is unchanged \[TUF_UPDATE_FAILED\]\n$/);
+    expect(existsSync(path.join(c2, 'trusted_root.json'))).toBe(false);
+    const info = await runCli(['trusted-root', 'info'], { env: cleanEnv({ MODELSIGN_CACHE_DIR: c2 }) });
+    expect(info.stdout).toMatch(/trusted root: shipped public-good snapshot/);
+  });
+
+  it('update fetches the trusted root through TUF and verify then uses it', async () => {
+    const repo = await startTufRepo(Buffer.from(JSON.stringify(mock.trustedRoot)));
+    try {
+      const d = await tmpDir();
+      const tufRoot = path.join(d, 'root.json');
+      await writeFile(tufRoot, repo.rootJson);
+      const c4 = path.join(d, 'cache');
+      const env = { MODELSIGN_CACHE_DIR: c4 };
+      const m = await newModel();
+      expect((await cli(['sign', m, '--keyless', '--identity-token', token, ...endpoints(mock), '--version', '1.0.0'])).code).toBe(0);
+      expect((await cli(['verify', m, ...trust], env)).code).toBe(1);
+      const u = await cli(['trusted-root', 'update', '--mirror', repo.url, '--tuf-root', tufRoot, '--json'], env);
+      expect(u.stderr).toBe('');
+      expect(u.code).toBe(0);
+      expect(JSON.parse(u.stdout)).toMatchObject({ written: path.join(c4, 'trusted_root.json'), mirror: repo.url, certificateAuthorities: 1 });
+      expect((await cli(['verify', m, ...trust], env)).code).toBe(0);
+      // A repository signed with another key, or a target that does not match the signed
+      // metadata, is refused and nothing is written.
+      const out = path.join(d, 'copy.json');
+      const other = await startTufRepo(Buffer.from(JSON.stringify(mock.trustedRoot)));
+      try {
+        const bad = await cli(['trusted-root', 'update', '--mirror', other.url, '--tuf-root', tufRoot, '--out', out], { MODELSIGN_CACHE_DIR: path.join(d, 'c5') });
+        expect(bad.code).toBe(1);
+        expect(bad.stderr).toMatch(/\[TUF_UPDATE_FAILED\]/);
+      } finally {
+        await other.close();
+      }
+      repo.replaceTarget(Buffer.from(JSON.stringify({ ...mock.trustedRoot, tlogs: [] })));
+      const swapped = await cli(['trusted-root', 'update', '--mirror', repo.url, '--tuf-root', tufRoot, '--out', out], { MODELSIGN_CACHE_DIR: path.join(d, 'c6') });
+      expect(swapped.code).toBe(1);
+      expect(swapped.stderr).toMatch(/\[TUF_UPDATE_FAILED\]/);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      await repo.close();
+    }
+  });
+
+  it('update for another mirror without --tuf-root is a usage error', async () => {
+    const r = await cli(['trusted-root', 'update', '--mirror', 'http://127.0.0.1:9']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--tuf-root ROOT\.json is needed/);
+  });
+
+  it('a stored refreshed root is used by default, and reset forgets it', async () => {
+    const c3 = path.join(await tmpDir(), 'cache');
+    await mkdir(c3, { recursive: true });
+    await writeFile(path.join(c3, 'trusted_root.json'), JSON.stringify(mock.trustedRoot));
+    const m = await newModel();
+    expect((await cli(['sign', m, '--keyless', '--identity-token', token, ...endpoints(mock), '--version', '1.0.0'])).code).toBe(0);
+    const env = { MODELSIGN_CACHE_DIR: c3 };
+    expect((await cli(['verify', m, ...trust], env)).code).toBe(0);
+    expect((await cli(['trusted-root', 'info'], env)).stdout).toMatch(/fetched by "modelsign trusted-root update"/);
+    expect((await cli(['trusted-root', 'reset'], env)).code).toBe(0);
+    expect((await cli(['verify', m, ...trust], env)).code).toBe(1);
+  });
+
+  it('a trusted root file that is not one is a usage error', async () => {
+    const bad = path.join(await tmpDir(), 'bad.json');
+    await writeFile(bad, '{"mediaType": "something/else"}');
+    const r = await cli(['trusted-root', 'info', '--trusted-root', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.json is not a Sigstore trusted root \(mediaType .*\) \[TRUSTED_ROOT_INVALID\]/);
+  });
+});
