@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { create as tarCreate } from 'tar';
 import path from 'node:path';
 import { cleanupTmp, keypair, runCli, tmpDir } from '../helpers/cli.js';
 import { benignOrderedDict, osSystemProtocol4, torchZip, validSafetensors } from '../helpers/scan-fixtures.js';
@@ -62,6 +63,32 @@ describe('verify --policy with formats', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[FORMAT_DENIED]');
     expect(r.stdout).toContain('extra.pkl');
+  });
+
+  it('a signed .tar.gz archive is scanned entry by entry: scan and deny apply as to its directory', async () => {
+    const m = await signed('hostile-arc', { 'pytorch_model.bin': torchZip(osSystemProtocol4('id')), 'extra.pkl': benignOrderedDict() });
+    const tgz = path.join(dir, 'hostile-arc.tgz');
+    await tarCreate({ gzip: true, file: tgz, cwd: m, portable: true }, ['.']);
+    const sig = path.join(m, 'model.sig');
+    expect((await runCli(['verify', tgz, '--key', keys.pub, '--signature', sig])).code).toBe(0);
+    const scan = await runCli(['verify', tgz, '--signature', sig, '--policy', await policy('scan-arc.yaml', '{ scan: true }'), '--json']);
+    expect(scan.code).toBe(1);
+    const j = JSON.parse(scan.stdout);
+    expect(j.failures.find((x: { code: string }) => x.code === 'SCAN_FINDING')?.path).toBe('pytorch_model.bin');
+    const deny = await runCli(['verify', tgz, '--signature', sig, '--policy', await policy('deny-arc.yaml', '{ deny: [pickle] }')]);
+    expect(deny.code).toBe(1);
+    expect(deny.stdout).toMatch(/FORMAT_DENIED extra\.pkl/);
+  });
+
+  it('a .tar signed directly (sign ARCHIVE) is scanned inside too', async () => {
+    const m = await signed('opaque-src', { 'model.pkl': osSystemProtocol4('id') });
+    const t = path.join(dir, 'opaque.tar');
+    await tarCreate({ file: t, cwd: m, portable: true }, ['model.pkl']);
+    const signedTar = await runCli(['sign', t, '--key', keys.key, '--version', '1.0.0', '--license', 'apache-2.0']);
+    expect(signedTar.code, signedTar.stderr).toBe(0);
+    const r = await runCli(['verify', t, '--policy', await policy('scan-opaque.yaml', '{ scan: true }')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/model\.pkl: .*os\.system|posix\.system/);
   });
 
   it('an unknown format name in the policy is a usage error naming the field', async () => {
