@@ -49,6 +49,10 @@ export async function scanTar(archive: string, limits: ScanLimits): Promise<{ re
       return;
     }
     if (reports.length >= limits.maxFiles) {
+      // Fail closed: an entry left unscanned may hold anything.
+      if (!findings.some((f) => f.code === 'SCAN_LIMIT' && f.message.startsWith('more than'))) {
+        findings.push({ code: 'SCAN_LIMIT', severity: 'high', file: name, message: `more than ${limits.maxFiles} files in the archive; this entry and later ones are not scanned` });
+      }
       entry.resume();
       return;
     }

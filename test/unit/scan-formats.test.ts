@@ -181,6 +181,17 @@ describe('containers and detection', () => {
     expect(r.reports.map((x) => x.file)).toEqual(['m.tar:m/p.pkl']);
   });
 
+  it('tar entries beyond the file limit are reported, not silently left unscanned', async () => {
+    const d = await tmpDir();
+    await mkdir(path.join(d, 'm'));
+    await writeFile(path.join(d, 'm', 'a.txt'), 'benign');
+    await writeFile(path.join(d, 'm', 'b.pkl'), F.osSystemProtocol2());
+    await tarCreate({ file: path.join(d, 'm.tar'), cwd: d, portable: true }, ['m/a.txt', 'm/b.pkl']);
+    const r = await scanTar(path.join(d, 'm.tar'), { ...DEFAULT_LIMITS, maxFiles: 1 });
+    expect(r.reports.map((x) => x.file)).toEqual(['m.tar:m/a.txt']);
+    expect(r.findings).toMatchObject([{ code: 'SCAN_LIMIT', severity: 'high', file: 'm.tar:m/b.pkl' }]);
+  });
+
   it('archives it cannot open are reported, not passed as clean', async () => {
     const d = await tmpDir();
     await writeFile(path.join(d, 'model.tar.zst'), Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2, 3]));
