@@ -3,7 +3,7 @@
  * The reader is strict (duplicate keys, sizes, base64) and keeps the raw JSON so that
  * Sigstore verification (sigstore-js) can be handed exactly what was read.
  */
-import { open } from 'node:fs/promises';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 import { errnoCode, reject, usage } from '../errors.js';
 import { decodeBase64 } from '../util/base64.js';
 import { isObject, parseStrictJson, type JsonValue } from '../util/strict-json.js';
@@ -56,26 +56,20 @@ export function serializeBundle(bundle: object): string {
   return JSON.stringify(bundle, null, 2) + '\n';
 }
 
-/** Read a signature file: bounded size, a missing file is a rejection (exit 1). */
+/**
+ * Read a signature file: bounded size, a missing file is a rejection (exit 1). It may sit
+ * inside a hostile model (MODEL/model.sig), so a FIFO or device there is refused unread.
+ */
 export async function readBundleFile(file: string, maxBytes = MAX_BUNDLE_BYTES): Promise<Buffer> {
-  let fh;
   try {
-    fh = await open(file, 'r');
+    return await readRegularFile(file, maxBytes);
   } catch (e) {
+    if (e instanceof NotRegularFile) throw reject('SIG_UNREADABLE', `signature is not a regular file: ${file}`);
+    if (e instanceof FileTooLarge) throw reject('SIG_TOO_LARGE', `signature file is larger than ${maxBytes} bytes: ${file}`);
     const c = errnoCode(e);
     if (c === 'ENOENT') throw reject('SIG_MISSING', `signature file not found: ${file}`);
     if (c === 'EISDIR') throw usage('SIG_UNREADABLE', `signature path is a directory: ${file}`);
     throw reject('SIG_UNREADABLE', `cannot read signature file ${file}: ${c ?? String(e)}`);
-  }
-  try {
-    const st = await fh.stat();
-    if (!st.isFile()) throw reject('SIG_UNREADABLE', `signature is not a regular file: ${file}`);
-    if (st.size > maxBytes) throw reject('SIG_TOO_LARGE', `signature file is larger than ${maxBytes} bytes: ${file}`);
-    const buf = Buffer.alloc(st.size);
-    const { bytesRead } = await fh.read(buf, 0, st.size, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
   }
 }
 
