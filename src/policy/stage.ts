@@ -157,8 +157,8 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
       for (const a of ancestors) {
         if (!a.verified) failures.push({ code: 'POLICY_LINEAGE_UNVERIFIED', message: `the policy requires verified lineage, but ancestor ${clean(`${a.name}${a.version ? `@${a.version}` : ''}`)} (${clean(short(withSha(a.rootDigest)))}) is not verified` });
       }
-    } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== undefined || policy.revoked.length > 0)) {
-      // The parents' licenses and digests bind this model too; without the walk we cannot
+    } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== undefined || policy.revoked.length > 0 || Object.keys(policy.lineage.minVersion).length > 0)) {
+      // The parents' licenses, digests and versions bind this model too; without the walk we cannot
       // know them, and passing would let a fine-tune shed its base model's terms.
       failures.push({ code: 'POLICY_LINEAGE_UNKNOWN', message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
     }
@@ -177,11 +177,15 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
       }
     }
 
-    const min = Object.hasOwn(policy.lineage.minVersion, model.name) ? policy.lineage.minVersion[model.name] : undefined;
-    if (min !== undefined) {
-      const v = model.version !== undefined ? semver.valid(model.version) : null;
-      if (v === null) failures.push({ code: 'POLICY_MIN_VERSION', message: `the policy requires ${clean(model.name)} >= ${min}, but the signature records ${model.version === undefined ? 'no version' : `version "${clean(model.version)}", which is not semver`}` });
-      else if (semver.lt(v, min)) failures.push({ code: 'POLICY_MIN_VERSION', message: `${id(model)} is below the policy's minimum version ${min}` });
+    // The minimum binds the model and everything it was built from: a fine-tune of an
+    // acme/llm below the floor carries that old model's weights.
+    for (const s of sources) {
+      const min = Object.hasOwn(policy.lineage.minVersion, s.name) ? policy.lineage.minVersion[s.name] : undefined;
+      if (min === undefined) continue;
+      const v = s.version !== undefined ? semver.valid(s.version) : null;
+      const who = s.kind === 'model' ? id(s) : origin(s).replace('brought in by ', '');
+      if (v === null) failures.push({ code: 'POLICY_MIN_VERSION', message: `the policy requires ${clean(s.name)} >= ${min}, but the signature records ${s.version === undefined ? 'no version' : `version "${clean(s.version)}", which is not semver`}` });
+      else if (semver.lt(v, min)) failures.push({ code: 'POLICY_MIN_VERSION', message: `${who} is below the policy's minimum version ${min}` });
     }
 
     if (policy.license !== undefined) {
