@@ -4646,6 +4646,49 @@ var init_trust_key = __esm({
   }
 });
 
+// src/util/read-file.ts
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
+async function readRegularFile(file, maxBytes, opts = {}) {
+  const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (opts.noFollow ? constants.O_NOFOLLOW : 0));
+  try {
+    const st2 = await fh.stat();
+    if (!st2.isFile()) throw new NotRegularFile(file);
+    if (st2.size > maxBytes) throw new FileTooLarge(file, maxBytes);
+    const buf = Buffer.alloc(Math.min(st2.size, maxBytes) + 1);
+    let n = 0;
+    for (; ; ) {
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+      if (n === buf.length) break;
+    }
+    if (n > maxBytes) throw new FileTooLarge(file, maxBytes);
+    return buf.subarray(0, n);
+  } finally {
+    await fh.close();
+  }
+}
+var NotRegularFile, FileTooLarge;
+var init_read_file = __esm({
+  "src/util/read-file.ts"() {
+    "use strict";
+    NotRegularFile = class extends Error {
+      constructor(file) {
+        super(`not a regular file: ${file}`);
+        this.file = file;
+      }
+    };
+    FileTooLarge = class extends Error {
+      constructor(file, maxBytes) {
+        super(`larger than ${maxBytes} bytes: ${file}`);
+        this.file = file;
+        this.maxBytes = maxBytes;
+      }
+    };
+  }
+});
+
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
   "node_modules/semver/internal/constants.js"(exports, module) {
@@ -5524,10 +5567,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
-    var constants5 = require_constants();
+    var constants4 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants5.RELEASE_TYPES.includes(truncation)) {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -6767,7 +6810,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants5 = require_constants();
+    var constants4 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse2 = require_parse();
@@ -6851,8 +6894,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants5.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -17075,11 +17118,11 @@ var init_algorithms2 = __esm({
 });
 
 // src/hashing/read.ts
-import { closeSync as closeSync2, constants, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
 function hashRange(task, alg, buf) {
   let fd;
   try {
-    fd = openSync2(task.abs, constants.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
+    fd = openSync2(task.abs, constants2.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
   } catch (e) {
     const code = e.code;
     if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: "file was replaced by a symlink" };
@@ -17115,8 +17158,8 @@ var init_read = __esm({
   "src/hashing/read.ts"() {
     "use strict";
     init_algorithms2();
-    O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-    O_NONBLOCK = constants.O_NONBLOCK ?? 0;
+    O_NOFOLLOW = constants2.O_NOFOLLOW ?? 0;
+    O_NONBLOCK = constants2.O_NONBLOCK ?? 0;
   }
 });
 
@@ -18977,7 +19020,7 @@ var init_safetensors = __esm({
 });
 
 // src/scan/zip.ts
-import { open } from "node:fs/promises";
+import { open as open2 } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
 import { Readable } from "node:stream";
 async function readAt(fh, pos, len) {
@@ -18992,7 +19035,7 @@ function big(b2, at2) {
   return Number(v2);
 }
 async function readZipDirectory(file, size, limits) {
-  const fh = await open(file, "r");
+  const fh = await open2(file, "r");
   try {
     const problems = [];
     const tailLen = Math.min(size, 22 + 65535);
@@ -19245,827 +19288,6 @@ var init_scan_file = __esm({
     init_source2();
     init_zip();
     OPAQUE_ARCHIVE = /\.(?:tar\.[a-z0-9]+|tzst|tbz2?|txz|zst|bz2|xz|lz4|7z|rar|gz|br)$/i;
-  }
-});
-
-// src/scan/types.ts
-function severityRank(s3) {
-  return SEVERITIES.indexOf(s3);
-}
-var SEVERITIES, DEFAULT_LIMITS;
-var init_types = __esm({
-  "src/scan/types.ts"() {
-    "use strict";
-    SEVERITIES = ["low", "medium", "high", "critical"];
-    DEFAULT_LIMITS = {
-      maxOpcodes: 5e7,
-      maxMemo: 1e6,
-      maxStack: 4e6,
-      maxStringBytes: 32 * 1024 * 1024,
-      maxImports: 1e4,
-      maxPicklesPerStream: 16,
-      maxZipEntries: 1e5,
-      maxZipDirectory: 64 * 1024 * 1024,
-      maxMemberBytes: 16 * 1024 * 1024 * 1024,
-      maxRatio: 1e3,
-      maxSafetensorsHeader: 1e8,
-      maxGgufCount: 1e7,
-      maxGgufString: 16 * 1024 * 1024,
-      maxGgufArray: 1e8,
-      maxFiles: 1e6
-    };
-  }
-});
-
-// src/scan/stage.ts
-import path3 from "node:path";
-function signedFiles(ctx) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (const r of ctx.statement.resources) {
-    if (ctx.statement.serialization.method === "shards") {
-      const s3 = parseShardName(r.name);
-      if (s3) out2.add(s3.path);
-    } else out2.add(r.name);
-  }
-  return [...out2];
-}
-function denied(report2, deny) {
-  if (deny.has("pickle") && report2.pickle) return report2.format === "pickle" ? "pickle" : `pickle (inside ${report2.format})`;
-  if (deny.has(report2.format)) return report2.format;
-  return void 0;
-}
-function formatsStage(formats, limits = {}) {
-  const deny = new Set((formats.deny ?? []).map((d) => d.toLowerCase()));
-  for (const d of deny) {
-    if (!DENIABLE_FORMATS.includes(d)) {
-      throw usage("POLICY_INVALID", `formats.deny: unknown format "${d}" (known: ${DENIABLE_FORMATS.join(", ")})`);
-    }
-  }
-  const scan = formats.scan === true;
-  const failOn = formats.failOn ?? "low";
-  if (!SEVERITIES.includes(failOn)) throw usage("POLICY_INVALID", `formats.failOn: unknown severity "${String(failOn)}" (known: ${SEVERITIES.join(", ")})`);
-  const lim = { ...DEFAULT_LIMITS, ...limits };
-  return async (ctx) => {
-    if (!scan && deny.size === 0) return [];
-    const ser = ctx.statement.serialization;
-    const listing = ctx.options.listing ?? await enumerateModel(ctx.options.model, { ignorePaths: [], allowSymlinks: ser.allow_symlinks });
-    const byName = new Map(listing.files.map((f2) => [f2.name, f2]));
-    const failures = [];
-    const reports = [];
-    for (const name of signedFiles(ctx)) {
-      const f2 = listing.isFile ? listing.files[0] : byName.get(name);
-      if (!f2) continue;
-      const shown = listing.isFile ? path3.basename(f2.name) : name;
-      const report2 = await scanFile(f2.abs, shown, lim);
-      reports.push(report2);
-      const why = denied(report2, deny);
-      if (why) failures.push({ code: "FORMAT_DENIED", path: shown, message: `policy denies ${why} files` });
-      if (scan) {
-        for (const x of report2.findings) {
-          if (severityRank(x.severity) < severityRank(failOn)) continue;
-          failures.push({ code: "SCAN_FINDING", path: shown, message: `${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]` });
-        }
-      }
-      if (listing.isFile) break;
-    }
-    ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
-    return failures;
-  };
-}
-var DENIABLE_FORMATS;
-var init_stage = __esm({
-  "src/scan/stage.ts"() {
-    "use strict";
-    init_errors();
-    init_enumerate();
-    init_files();
-    init_scan_file();
-    init_types();
-    DENIABLE_FORMATS = ["pickle", "pytorch", "zip", "npz", "npy", "safetensors", "gguf"];
-  }
-});
-
-// src/policy/types.ts
-var POLICY_API_VERSION, PURPOSES;
-var init_types2 = __esm({
-  "src/policy/types.ts"() {
-    "use strict";
-    POLICY_API_VERSION = "modelsign/v1";
-    PURPOSES = ["deploy", "retrain"];
-  }
-});
-
-// src/policy/load.ts
-var load_exports = {};
-__export(load_exports, {
-  MAX_POLICY_BYTES: () => MAX_POLICY_BYTES,
-  loadPolicy: () => loadPolicy,
-  parsePolicyText: () => parsePolicyText,
-  validatePolicy: () => validatePolicy
-});
-import { constants as constants2 } from "node:fs";
-import { open as open2 } from "node:fs/promises";
-import path4 from "node:path";
-function invalid(file, where, msg) {
-  return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where ? `${where}: ` : ""}${msg}`, { kind: "usage" });
-}
-function suggest(name, known) {
-  const dist = (a, b2) => {
-    const d = Array.from({ length: a.length + 1 }, (_2, i) => [i, ...Array(b2.length).fill(0)]);
-    for (let j2 = 1; j2 <= b2.length; j2++) d[0][j2] = j2;
-    for (let i = 1; i <= a.length; i++)
-      for (let j2 = 1; j2 <= b2.length; j2++)
-        d[i][j2] = Math.min(d[i - 1][j2] + 1, d[i][j2 - 1] + 1, d[i - 1][j2 - 1] + (a[i - 1].toLowerCase() === b2[j2 - 1].toLowerCase() ? 0 : 1));
-    return d[a.length][b2.length];
-  };
-  const best = known.map((k2) => [k2, dist(name, k2)]).sort((x, y) => x[1] - y[1])[0];
-  return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean "${best[0]}"?)` : ` (known fields: ${known.join(", ")})`;
-}
-function join(at2, key) {
-  return at2 === "" ? key : `${at2}.${key}`;
-}
-function describe2(v2) {
-  if (v2 === null || v2 === void 0) return "nothing";
-  if (Array.isArray(v2)) return "a list";
-  if (typeof v2 === "object") return "a mapping";
-  return `${typeof v2} ${JSON.stringify(v2)}`;
-}
-function readTrust(r, v2, dir) {
-  const o = r.object(v2, "trust", ["keys", "certificateChains", "identities"]);
-  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path4.resolve(dir, f2));
-  const identities = [];
-  if (o.identities !== void 0) {
-    if (!Array.isArray(o.identities)) r.fail("trust.identities", `must be a list, got ${describe2(o.identities)}`);
-    o.identities.forEach((item, i) => {
-      const at2 = `trust.identities[${i}]`;
-      const id2 = r.object(item, at2, ["identity", "identityRegExp", "issuer"]);
-      if (id2.identity === void 0 === (id2.identityRegExp === void 0)) r.fail(at2, "needs exactly one of identity or identityRegExp");
-      if (id2.issuer === void 0) r.fail(join(at2, "issuer"), "is required (the OIDC issuer that vouches for the identity)");
-      const rule = { issuer: r.string(id2.issuer, join(at2, "issuer")) };
-      if (id2.identity !== void 0) rule.identity = r.string(id2.identity, join(at2, "identity"));
-      else rule.identityRegExp = anchoredRegExp(r, id2.identityRegExp, join(at2, "identityRegExp"));
-      identities.push(rule);
-    });
-  }
-  const trust = { keys: files("keys"), certificateChains: files("certificateChains"), identities };
-  if (trust.keys.length + trust.certificateChains.length + trust.identities.length === 0) {
-    r.fail("trust", "names no key, certificate chain or identity (leave the section out to take trust from the command line)");
-  }
-  return trust;
-}
-function anchoredRegExp(r, v2, at2) {
-  const src = r.string(v2, at2);
-  if (src.length > MAX_REGEXP_LENGTH) r.fail(at2, `is longer than ${MAX_REGEXP_LENGTH} characters`);
-  const anchored = `^(?:${src})$`;
-  try {
-    new RegExp(anchored, "u");
-  } catch (e) {
-    r.fail(at2, `is not a valid regular expression: ${e.message}`);
-  }
-  return anchored;
-}
-function readLicenseRule(r, v2, at2) {
-  const o = r.object(v2, at2, ["allow", "deny"]);
-  if (o.allow === void 0) r.fail(join(at2, "allow"), "is required (list the licenses allowed for this purpose; [] allows none)");
-  const allow = r.strings(o.allow, join(at2, "allow"));
-  const deny = o.deny === void 0 ? [] : r.strings(o.deny, join(at2, "deny"));
-  const compile = (list, key) => list.map((s3, i) => {
-    const lic = normalizeLicense(s3);
-    if (!lic.node) r.fail(`${join(at2, key)}[${i}]`, `"${s3}" is not a license id`);
-    if ("conjunction" in lic.node) r.fail(`${join(at2, key)}[${i}]`, `"${s3}" must be one license id, not an expression (list each id separately)`);
-    return lic;
-  });
-  return { raw: { allow, deny }, rule: { allow: compile(allow, "allow"), deny: compile(deny, "deny") } };
-}
-function validatePolicy(doc, file) {
-  const r = new Reader(file);
-  const dir = path4.dirname(path4.resolve(file));
-  const o = r.object(doc, "", ["apiVersion", "trust", "license", "lineage", "revoked", "formats"]);
-  if (o.apiVersion === void 0) r.fail("apiVersion", `is required (apiVersion: ${POLICY_API_VERSION})`);
-  if (o.apiVersion !== POLICY_API_VERSION) r.fail("apiVersion", `must be ${POLICY_API_VERSION}, got ${describe2(o.apiVersion)}`);
-  const trust = o.trust === void 0 ? void 0 : readTrust(r, o.trust, dir);
-  let license;
-  const rules = {};
-  if (o.license !== void 0) {
-    const l = r.object(o.license, "license", [...PURPOSES]);
-    license = {};
-    for (const p2 of PURPOSES) {
-      if (l[p2] === void 0) continue;
-      const { raw, rule } = readLicenseRule(r, l[p2], `license.${p2}`);
-      license[p2] = raw;
-      rules[p2] = rule;
-    }
-  }
-  const lineage = { require: false, minVersion: /* @__PURE__ */ Object.create(null) };
-  if (o.lineage !== void 0) {
-    const l = r.object(o.lineage, "lineage", ["require", "minVersion"]);
-    if (l.require !== void 0) lineage.require = r.bool(l.require, "lineage.require");
-    if (l.minVersion !== void 0) {
-      const mv = l.minVersion;
-      const m2 = r.object(mv, "lineage.minVersion", typeof mv === "object" && mv !== null ? Object.keys(mv) : []);
-      for (const [name, v2] of Object.entries(m2)) {
-        const at2 = `lineage.minVersion.${name}`;
-        if (typeof v2 !== "string") r.fail(at2, `must be a quoted semver string such as "2.0.0", got ${describe2(v2)}`);
-        if (import_semver.default.valid(v2) === null) r.fail(at2, `"${v2}" is not a semver version (e.g. 2.0.0)`);
-        lineage.minVersion[name] = v2;
-      }
-    }
-  }
-  const revoked = o.revoked === void 0 ? [] : r.strings(o.revoked, "revoked").map((d, i) => {
-    const lower = d.toLowerCase();
-    if (!DIGEST.test(lower)) r.fail(`revoked[${i}]`, `"${d}" is not a root digest (sha256:<64 hex digits>)`);
-    return lower;
-  });
-  let formats;
-  if (o.formats !== void 0) {
-    const f2 = r.object(o.formats, "formats", ["deny", "scan", "failOn"]);
-    const deny = f2.deny === void 0 ? [] : r.strings(f2.deny, "formats.deny").map((s3) => s3.toLowerCase());
-    deny.forEach((d, i) => {
-      if (!DENIABLE_FORMATS.includes(d)) r.fail(`formats.deny[${i}]`, `unknown format "${d}" (known: ${DENIABLE_FORMATS.join(", ")})`);
-    });
-    formats = { deny, scan: f2.scan === void 0 ? false : r.bool(f2.scan, "formats.scan") };
-    if (f2.failOn !== void 0) {
-      if (typeof f2.failOn !== "string" || !SEVERITIES.includes(f2.failOn)) {
-        r.fail("formats.failOn", `must be one of ${SEVERITIES.join(", ")}`);
-      }
-      formats.failOn = f2.failOn;
-    }
-  }
-  return { file: path4.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
-}
-function findDuplicateKey(node, at2) {
-  if ((0, import_yaml.isMap)(node)) {
-    const seen = /* @__PURE__ */ new Set();
-    for (const pair of node.items) {
-      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
-      const here = join(at2, key);
-      if (seen.has(key)) return here;
-      seen.add(key);
-      const inner = findDuplicateKey(pair.value, here);
-      if (inner) return inner;
-    }
-  } else if ((0, import_yaml.isSeq)(node)) {
-    for (let i = 0; i < node.items.length; i++) {
-      const inner = findDuplicateKey(node.items[i], `${at2}[${i}]`);
-      if (inner) return inner;
-    }
-  }
-  return void 0;
-}
-function parsePolicyText(text, file) {
-  const doc = (0, import_yaml.parseDocument)(text, { uniqueKeys: false, schema: "core", prettyErrors: true, strict: true });
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) {
-    const line = problem.linePos?.[0] ? `line ${problem.linePos[0].line}: ` : "";
-    throw invalid(file, "", `${line}${problem.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`);
-  }
-  const dup = findDuplicateKey(doc.contents, "");
-  if (dup) throw invalid(file, dup, "is given more than once");
-  if (doc.contents !== null && !(0, import_yaml.isMap)(doc.contents)) {
-    throw invalid(file, "", (0, import_yaml.isSeq)(doc.contents) ? "must be a mapping, not a list" : "must be a mapping of fields (apiVersion, trust, license, ...)");
-  }
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: 50 });
-  } catch (e) {
-    throw invalid(file, "", `cannot be read: ${e.message.split("\n")[0]}`);
-  }
-  return validatePolicy(value ?? {}, file);
-}
-async function loadPolicy(file) {
-  let text;
-  try {
-    const fh = await open2(file, constants2.O_RDONLY | constants2.O_NONBLOCK);
-    try {
-      const st2 = await fh.stat();
-      if (!st2.isFile()) throw invalid(file, "", "is not a regular file");
-      if (st2.size > MAX_POLICY_BYTES) throw invalid(file, "", `is larger than ${MAX_POLICY_BYTES} bytes`);
-      const buf = Buffer.alloc(Math.min(st2.size, MAX_POLICY_BYTES) + 1);
-      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-      if (bytesRead > MAX_POLICY_BYTES) throw invalid(file, "", `is larger than ${MAX_POLICY_BYTES} bytes`);
-      text = new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, bytesRead));
-    } finally {
-      await fh.close();
-    }
-  } catch (e) {
-    if (e instanceof ModelsignError) throw e;
-    if (e instanceof TypeError) throw invalid(file, "", "is not UTF-8 text");
-    const code = errnoCode(e);
-    throw new ModelsignError("POLICY_UNREADABLE", `cannot read policy ${file}: ${code === "ENOENT" ? "no such file" : code ?? e.message}`, { kind: "usage" });
-  }
-  return parsePolicyText(text, file);
-}
-var import_semver, import_yaml, MAX_POLICY_BYTES, MAX_REGEXP_LENGTH, Reader, DIGEST;
-var init_load = __esm({
-  "src/policy/load.ts"() {
-    "use strict";
-    import_semver = __toESM(require_semver2(), 1);
-    import_yaml = __toESM(require_dist(), 1);
-    init_errors();
-    init_licenses();
-    init_stage();
-    init_types();
-    init_types2();
-    MAX_POLICY_BYTES = 1024 * 1024;
-    MAX_REGEXP_LENGTH = 1024;
-    Reader = class {
-      constructor(file) {
-        this.file = file;
-      }
-      fail(at2, msg) {
-        throw invalid(this.file, at2, msg);
-      }
-      object(v2, at2, fields) {
-        if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) this.fail(at2, `must be a mapping (object), got ${describe2(v2)}`);
-        const o = v2;
-        for (const k2 of Object.keys(o)) {
-          if (!fields.includes(k2)) this.fail(join(at2, k2), `unknown field${suggest(k2, fields)}`);
-        }
-        return o;
-      }
-      string(v2, at2) {
-        if (typeof v2 !== "string" || v2 === "") this.fail(at2, `must be a non-empty string, got ${describe2(v2)}`);
-        return v2;
-      }
-      bool(v2, at2) {
-        if (typeof v2 !== "boolean") this.fail(at2, `must be true or false, got ${describe2(v2)}`);
-        return v2;
-      }
-      strings(v2, at2) {
-        if (!Array.isArray(v2)) this.fail(at2, `must be a list, got ${describe2(v2)}`);
-        return v2.map((x, i) => this.string(x, `${at2}[${i}]`));
-      }
-    };
-    DIGEST = /^sha256:[0-9a-f]{64}$/;
-  }
-});
-
-// src/policy/trust.ts
-var trust_exports = {};
-__export(trust_exports, {
-  policyTrust: () => policyTrust,
-  trustFactories: () => trustFactories
-});
-function unsupported(kind) {
-  throw usage("POLICY_TRUST_UNSUPPORTED", `policy trust.${kind} is not supported by this build of modelsign; use trust.keys, or give --key on the command line`);
-}
-async function policyTrust(trust, relativeTo = (f2) => f2) {
-  const checks = [];
-  if (trust.keys.length > 0) {
-    const { loadPublicKey: loadPublicKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
-    const { keyTrust: keyTrust2 } = await Promise.resolve().then(() => (init_trust_key(), trust_key_exports));
-    for (const k2 of trust.keys) checks.push(keyTrust2(await loadPublicKey2(k2), `policy key ${relativeTo(k2)}`));
-  }
-  if (trust.certificateChains.length > 0) {
-    const make = trustFactories.certificateChains;
-    if (!make) unsupported("certificateChains");
-    checks.push(await make(trust.certificateChains));
-  }
-  if (trust.identities.length > 0) {
-    const make = trustFactories.identities;
-    if (!make) unsupported("identities");
-    checks.push(await make({ identities: trust.identities }));
-  }
-  return checks;
-}
-var trustFactories;
-var init_trust = __esm({
-  "src/policy/trust.ts"() {
-    "use strict";
-    init_errors();
-    trustFactories = {};
-  }
-});
-
-// src/policy/stage.ts
-var stage_exports = {};
-__export(stage_exports, {
-  policyStage: () => policyStage,
-  readLineage: () => readLineage
-});
-function readLineage(v2) {
-  if (v2 === void 0) return void 0;
-  if (typeof v2 !== "object" || v2 === null || !Array.isArray(v2.ancestors)) return "malformed";
-  const list = v2.ancestors;
-  if (list.length > MAX_ANCESTORS) return "malformed";
-  const out2 = [];
-  for (const a of list) {
-    if (typeof a !== "object" || a === null) return "malformed";
-    const x = a;
-    if (typeof x.name !== "string" || typeof x.rootDigest !== "string" || typeof x.verified !== "boolean") return "malformed";
-    if (x.license !== void 0 && x.license !== null && typeof x.license !== "string") return "malformed";
-    out2.push({
-      name: x.name,
-      rootDigest: x.rootDigest,
-      verified: x.verified,
-      ...typeof x.version === "string" ? { version: x.version } : {},
-      ...typeof x.license === "string" ? { license: x.license } : {},
-      ...typeof x.relation === "string" ? { relation: x.relation } : {},
-      ...typeof x.signer === "string" ? { signer: x.signer } : {},
-      ...typeof x.depth === "number" ? { depth: x.depth } : {},
-      ...typeof x.childName === "string" ? { childName: x.childName } : {}
-    });
-  }
-  return { ancestors: out2 };
-}
-function declaresParents(lineage) {
-  if (Array.isArray(lineage)) return lineage.length > 0;
-  if (typeof lineage === "object" && lineage !== null) {
-    const parents = lineage.parents;
-    return Array.isArray(parents) && parents.length > 0;
-  }
-  return false;
-}
-function withSha(d) {
-  const lower = d.toLowerCase();
-  return lower.startsWith("sha256:") ? lower : `sha256:${lower}`;
-}
-function short(d) {
-  return d ? `${d.slice(0, "sha256:".length + 12)}\u2026` : "unknown digest";
-}
-function clean3(text, max = 120) {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
-function id(s3) {
-  return clean3(`${s3.name}${s3.version ? `@${s3.version}` : ""}`);
-}
-function origin(s3) {
-  if (s3.kind === "model") return `of the model ${id(s3)}`;
-  const rel = s3.relation && s3.childName ? `, ${clean3(s3.relation, 40)} parent of ${clean3(s3.childName)}` : s3.childName ? `, parent of ${clean3(s3.childName)}` : "";
-  return `brought in by ancestor ${id(s3)} (${clean3(short(s3.rootDigest))}${rel})`;
-}
-function licenseFailure(s3, raw, blockers, purpose) {
-  const denied2 = blockers.filter((b2) => b2.reason === "denied");
-  const code = denied2.length > 0 ? "POLICY_LICENSE_DENIED" : blockers.every((b2) => b2.reason === "unknown") ? "POLICY_LICENSE_UNKNOWN" : "POLICY_LICENSE_NOT_ALLOWED";
-  const why = (b2) => b2.reason === "denied" ? "is denied" : b2.reason === "unknown" ? "is not a known license and not allowed by name" : "is not allowed";
-  if (s3.license === void 0 || s3.license.trim() === "") {
-    const who = s3.kind === "model" ? `the model ${id(s3)}` : origin(s3).replace("brought in by ", "");
-    return { code, message: `${who} records no license, and "none" is not allowed for ${purpose} by the policy` };
-  }
-  const whole = blockers.length === 1 && displayId(blockers[0].term).toLowerCase() === raw.toLowerCase();
-  const detail = whole ? why(blockers[0]) : `is not acceptable: ${blockers.map((b2) => `${clean3(displayId(b2.term))} ${why(b2)}`).join(", ")}`;
-  return { code, message: `license "${clean3(raw, 200)}" ${origin(s3)} ${detail} for ${purpose} by the policy` };
-}
-function policyStage(policy, purpose) {
-  return async (ctx) => {
-    const failures = [];
-    const meta = ctx.statement.metadata;
-    const model = {
-      kind: "model",
-      name: meta?.name ?? ctx.statement.subjectName,
-      version: meta?.version,
-      rootDigest: ctx.result.rootDigest ? withSha(ctx.result.rootDigest) : void 0,
-      license: meta?.license
-    };
-    const lineage = readLineage(ctx.result.extra.lineage);
-    const report2 = { file: policy.file, purpose, licenses: [], lineageChecked: lineage !== void 0 && lineage !== "malformed" };
-    ctx.result.extra.policy = report2;
-    if (lineage === "malformed") {
-      failures.push({ code: "POLICY_LINEAGE_MALFORMED", message: "the lineage result is not in the expected form; the policy cannot tell which licenses bind the model" });
-      return failures;
-    }
-    const ancestors = lineage?.ancestors ?? [];
-    if (policy.lineage.require) {
-      if (!lineage) failures.push({ code: "POLICY_LINEAGE_REQUIRED", message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
-      for (const a of ancestors) {
-        if (!a.verified) failures.push({ code: "POLICY_LINEAGE_UNVERIFIED", message: `the policy requires verified lineage, but ancestor ${clean3(`${a.name}${a.version ? `@${a.version}` : ""}`)} (${clean3(short(withSha(a.rootDigest)))}) is not verified` });
-      }
-    } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== void 0 || policy.revoked.length > 0)) {
-      failures.push({ code: "POLICY_LINEAGE_UNKNOWN", message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
-    }
-    const sources = [
-      model,
-      ...ancestors.map((a) => ({ kind: "ancestor", name: a.name, version: a.version, rootDigest: withSha(a.rootDigest), relation: a.relation, childName: a.childName, license: a.license }))
-    ];
-    if (policy.revoked.length > 0) {
-      const revoked = new Set(policy.revoked);
-      for (const s3 of sources) {
-        if (s3.rootDigest && revoked.has(s3.rootDigest)) {
-          failures.push({ code: "POLICY_REVOKED", message: s3.kind === "model" ? `the model ${id(s3)} (${s3.rootDigest}) is revoked by the policy` : `ancestor ${id(s3)} (${clean3(s3.rootDigest)}) is revoked by the policy` });
-        }
-      }
-    }
-    const min = Object.hasOwn(policy.lineage.minVersion, model.name) ? policy.lineage.minVersion[model.name] : void 0;
-    if (min !== void 0) {
-      const v2 = model.version !== void 0 ? import_semver2.default.valid(model.version) : null;
-      if (v2 === null) failures.push({ code: "POLICY_MIN_VERSION", message: `the policy requires ${clean3(model.name)} >= ${min}, but the signature records ${model.version === void 0 ? "no version" : `version "${clean3(model.version)}", which is not semver`}` });
-      else if (import_semver2.default.lt(v2, min)) failures.push({ code: "POLICY_MIN_VERSION", message: `${id(model)} is below the policy's minimum version ${min}` });
-    }
-    if (policy.license !== void 0) {
-      const rule = policy.rules[purpose];
-      if (!rule) {
-        failures.push({ code: "POLICY_PURPOSE_NOT_COVERED", message: `the policy has no license rule for ${purpose}, so no model may be used for ${purpose} under it` });
-      } else {
-        for (const s3 of sources) {
-          const lic = normalizeLicense(s3.license);
-          const verdict = evaluateLicense(lic, rule);
-          report2.licenses.push({ from: s3.kind, name: s3.name, version: s3.version ?? null, rootDigest: s3.rootDigest ?? null, license: lic.raw, spdx: lic.spdx ?? null, allowed: verdict.ok });
-          if (!verdict.ok) failures.push(licenseFailure(s3, lic.raw, verdict.blockers, purpose));
-        }
-      }
-    }
-    return failures;
-  };
-}
-var import_semver2, MAX_ANCESTORS;
-var init_stage2 = __esm({
-  "src/policy/stage.ts"() {
-    "use strict";
-    import_semver2 = __toESM(require_semver2(), 1);
-    init_licenses();
-    MAX_ANCESTORS = 1e4;
-  }
-});
-
-// src/policy/formats.ts
-var formats_exports = {};
-__export(formats_exports, {
-  formatsStages: () => formatsStages
-});
-function formatsStages(formats) {
-  return formats ? [formatsStage(formats)] : [];
-}
-var init_formats = __esm({
-  "src/policy/formats.ts"() {
-    "use strict";
-    init_stage();
-  }
-});
-
-// src/lineage/metadata.ts
-function isRelation(v2) {
-  return typeof v2 === "string" && RELATIONS.includes(v2);
-}
-function prefixed(digest) {
-  const d = digest.toLowerCase();
-  return d.startsWith("sha256:") ? d : `sha256:${d}`;
-}
-function bareHex(digest) {
-  const d = digest.toLowerCase();
-  return d.startsWith("sha256:") ? d.slice(7) : d;
-}
-function hasControl(s3) {
-  return /[\u0000-\u001f\u007f]/.test(s3);
-}
-function onlyKeys(o, allowed, what, bad4) {
-  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad4(`${what} has an unknown field "${k2.slice(0, 40)}"`);
-}
-function parseLineageMeta(v2, where = "lineage") {
-  if (v2 === void 0) return void 0;
-  const bad4 = (m2) => {
-    throw reject("LINEAGE_MALFORMED", `${where}: ${m2}`);
-  };
-  if (!isObject(v2)) bad4("annotations.modelsign.lineage must be an object");
-  const o = v2;
-  onlyKeys(o, ["parents", "datasets"], "lineage", bad4);
-  if (!Array.isArray(o.parents)) bad4("lineage.parents must be an array");
-  const ps2 = o.parents;
-  if (ps2.length > MAX_PARENTS) bad4(`more than ${MAX_PARENTS} parents`);
-  const parents = ps2.map((p2, i) => {
-    if (!isObject(p2)) bad4(`parents[${i}] must be an object`);
-    const q2 = p2;
-    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad4);
-    const { name, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
-    if (typeof name !== "string" || name.length === 0 || name.length > MAX_NAME_LENGTH || hasControl(name)) bad4(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
-    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver3.default.valid(version) !== version) bad4(`parents[${i}].version must be a semantic version like 1.2.0`);
-    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad4(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
-    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad4(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
-    if (!isRelation(relation)) bad4(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
-    return { name, version, rootDigest: rootDigest2, bundleDigest, relation };
-  });
-  const out2 = { parents };
-  if (o.datasets !== void 0) {
-    if (!Array.isArray(o.datasets)) bad4("lineage.datasets must be an array");
-    const ds2 = o.datasets;
-    if (ds2.length > MAX_DATASETS) bad4(`more than ${MAX_DATASETS} datasets`);
-    out2.datasets = ds2.map((d, i) => {
-      if (!isObject(d)) bad4(`datasets[${i}] must be an object`);
-      const q2 = d;
-      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad4);
-      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad4(`datasets[${i}].uri must be a non-empty string`);
-      const r = { uri: q2.uri };
-      if (q2.digest !== void 0) {
-        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad4(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
-        r.digest = q2.digest;
-      }
-      return r;
-    });
-  }
-  return out2;
-}
-function parseDatasetFlag(v2) {
-  const m2 = /^(.*)=(sha256:.*)$/is.exec(v2);
-  const uri = m2 ? m2[1] : v2;
-  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || hasControl(uri)) {
-    throw usage("BAD_OPTION", `--dataset needs URI[=sha256:DIGEST] with a non-empty URI of at most ${MAX_URI_LENGTH} characters (got "${v2.slice(0, 80)}")`);
-  }
-  if (!m2) return { uri };
-  const digest = m2[2].toLowerCase();
-  if (!DIGEST_RE.test(digest)) throw usage("BAD_OPTION", `--dataset digest must be sha256:<64 hex characters> (got "${m2[2].slice(0, 80)}")`);
-  return { uri, digest };
-}
-var import_semver3, RELATIONS, MAX_PARENTS, MAX_DATASETS, MAX_NAME_LENGTH, MAX_URI_LENGTH, DIGEST_RE;
-var init_metadata = __esm({
-  "src/lineage/metadata.ts"() {
-    "use strict";
-    import_semver3 = __toESM(require_semver2(), 1);
-    init_errors();
-    init_strict_json();
-    RELATIONS = ["finetune", "quantized", "merge", "adapter", "distill"];
-    MAX_PARENTS = 64;
-    MAX_DATASETS = 1024;
-    MAX_NAME_LENGTH = 256;
-    MAX_URI_LENGTH = 4096;
-    DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
-  }
-});
-
-// src/util/base64.ts
-function decodeBase64(s3, what, code = "SIG_MALFORMED") {
-  const clean5 = s3.replace(/\s+/g, "");
-  if (!B64.test(clean5)) throw reject(code, `${what} is not valid base64`);
-  return Buffer.from(clean5, "base64");
-}
-var B64;
-var init_base64 = __esm({
-  "src/util/base64.ts"() {
-    "use strict";
-    init_errors();
-    B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-  }
-});
-
-// src/oms/dsse.ts
-function pae(payloadType, payload) {
-  const type = Buffer.from(payloadType, "utf8");
-  const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, "utf8");
-  return Buffer.concat([head, payload]);
-}
-var IN_TOTO_PAYLOAD_TYPE;
-var init_dsse = __esm({
-  "src/oms/dsse.ts"() {
-    "use strict";
-    IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
-  }
-});
-
-// src/oms/bundle.ts
-import { open as open3 } from "node:fs/promises";
-function buildBundle(input) {
-  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
-  return {
-    mediaType: BUNDLE_MEDIA_TYPE,
-    verificationMaterial,
-    dsseEnvelope: {
-      payload: input.payload.toString("base64"),
-      payloadType: IN_TOTO_PAYLOAD_TYPE,
-      signatures: [{ sig: input.signature.toString("base64"), keyid: "" }]
-    }
-  };
-}
-function serializeBundle(bundle) {
-  return JSON.stringify(bundle, null, 2) + "\n";
-}
-async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES) {
-  let fh;
-  try {
-    fh = await open3(file, "r");
-  } catch (e) {
-    const c = errnoCode(e);
-    if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
-    if (c === "EISDIR") throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
-    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
-  }
-  try {
-    const st2 = await fh.stat();
-    if (!st2.isFile()) throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
-    if (st2.size > maxBytes) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
-    const buf = Buffer.alloc(st2.size);
-    const { bytesRead } = await fh.read(buf, 0, st2.size, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
-function bad(msg) {
-  throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
-}
-function parseBundle(bytes) {
-  if (bytes.length === 0) bad("file is empty");
-  if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    bad("not UTF-8");
-  }
-  const json = parseStrictJson(text, { what: "signature bundle", code: "SIG_MALFORMED" });
-  if (!isObject(json)) bad("not a JSON object");
-  const mediaType = json.mediaType;
-  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad("missing or unknown mediaType");
-  const vm = json.verificationMaterial;
-  if (!isObject(vm)) bad("verificationMaterial missing");
-  let material;
-  if (isObject(vm.publicKey)) {
-    const pk = vm.publicKey;
-    material = { kind: "publicKey" };
-    if (pk.hint !== void 0) {
-      if (typeof pk.hint !== "string") bad("publicKey.hint must be a string");
-      material.hint = pk.hint;
-    }
-    if (pk.rawBytes !== void 0) {
-      if (typeof pk.rawBytes !== "string") bad("publicKey.rawBytes must be a string");
-      material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
-    }
-    if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
-  } else if (isObject(vm.x509CertificateChain)) {
-    const certs = vm.x509CertificateChain.certificates;
-    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad("x509CertificateChain.certificates must hold 1 to 16 certificates");
-    material = {
-      kind: "x509CertificateChain",
-      certificates: certs.map((c, i) => {
-        if (!isObject(c) || typeof c.rawBytes !== "string") bad(`certificate ${i} has no rawBytes`);
-        return decodeBase64(c.rawBytes, `certificate ${i}`);
-      })
-    };
-  } else if (isObject(vm.certificate)) {
-    if (typeof vm.certificate.rawBytes !== "string") bad("certificate.rawBytes missing");
-    material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
-  } else {
-    bad("verificationMaterial has no publicKey, x509CertificateChain or certificate");
-  }
-  const env = json.dsseEnvelope;
-  if (!isObject(env)) {
-    if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
-    bad("dsseEnvelope missing");
-  }
-  if (typeof env.payloadType !== "string") bad("dsseEnvelope.payloadType missing");
-  if (typeof env.payload !== "string" || env.payload.length === 0) bad("dsseEnvelope.payload missing");
-  const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
-  const sigs = env.signatures;
-  if (!Array.isArray(sigs) || sigs.length === 0) bad("dsseEnvelope.signatures is empty");
-  if (sigs.length > 16) bad("too many signatures");
-  const signatures = sigs.map((s3, i) => {
-    if (!isObject(s3) || typeof s3.sig !== "string" || s3.sig.length === 0) bad(`signature ${i} has no sig`);
-    const keyid = s3.keyid;
-    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad(`signature ${i} keyid must be a string or null`);
-    return { sig: decodeBase64(s3.sig, `signature ${i}`), keyid };
-  });
-  return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
-}
-var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
-var init_bundle = __esm({
-  "src/oms/bundle.ts"() {
-    "use strict";
-    init_errors();
-    init_base64();
-    init_strict_json();
-    init_dsse();
-    BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-    MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
-  }
-});
-
-// src/hashing/serialize.ts
-import { createHash as createHash3 } from "node:crypto";
-function planResources(files, method, shardSize) {
-  if (method === "files") return files.map((f2) => ({ name: f2.name, file: f2, start: 0, end: f2.size }));
-  if (!shardSize || !Number.isSafeInteger(shardSize) || shardSize <= 0) throw new Error("shard size must be a positive integer");
-  const out2 = [];
-  for (const f2 of files) {
-    if (f2.size === 0) {
-      out2.push({ name: `${f2.name}:0:0`, file: f2, start: 0, end: 0 });
-      continue;
-    }
-    for (let start = 0; start < f2.size; start += shardSize) {
-      const end = Math.min(f2.size, start + shardSize);
-      out2.push({ name: `${f2.name}:${start}:${end}`, file: f2, start, end });
-    }
-  }
-  return out2;
-}
-function taskFor(p2) {
-  return { abs: p2.file.abs, start: p2.start, end: p2.end, expectSize: p2.file.size, followLink: p2.file.viaLink };
-}
-async function hashResources(plans, alg, opts = {}) {
-  const outcomes = await hashTasks(plans.map(taskFor), alg, opts);
-  return plans.map((p2, i) => {
-    const o = outcomes[i];
-    if (!o.ok) throw reject(o.code, `${p2.file.name}: ${o.message}`, p2.file.name);
-    return { name: p2.name, algorithm: alg, digest: o.digest };
-  });
-}
-function rootDigest(resources) {
-  const h = createHash3("sha256");
-  for (const r of resources) h.update(Buffer.from(r.digest, "hex"));
-  return h.digest("hex");
-}
-var init_serialize = __esm({
-  "src/hashing/serialize.ts"() {
-    "use strict";
-    init_errors();
-    init_engine();
   }
 });
 
@@ -23043,6 +22265,929 @@ var init_index_min = __esm({
   }
 });
 
+// src/scan/tar.ts
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os3 from "node:os";
+import path3 from "node:path";
+import { once } from "node:events";
+function isTarName(p2) {
+  return /\.(tar|tar\.gz|tgz)$/i.test(p2);
+}
+async function spool(src, dest) {
+  const ws2 = createWriteStream(dest, { mode: 384 });
+  try {
+    while (await src.ensure(1)) {
+      if (!ws2.write(Buffer.from(src.take(src.buffered)))) await once(ws2, "drain");
+    }
+  } finally {
+    ws2.end();
+    await once(ws2, "close");
+  }
+}
+async function scanTar(archive, limits) {
+  const reports = [];
+  const findings = [];
+  const base = path3.basename(archive);
+  let tmp;
+  let chain = Promise.resolve();
+  let failure;
+  const handle = async (entry) => {
+    const name = `${base}:${entry.path}`;
+    if (entry.type !== "File" && entry.type !== "OldFile" && entry.type !== "ContiguousFile") {
+      if (entry.type === "SymbolicLink" || entry.type === "Link") {
+        findings.push({ code: "SCAN_SKIPPED", severity: "medium", file: name, message: `${entry.type === "Link" ? "hard link" : "symlink"} to ${JSON.stringify(entry.linkpath ?? "")} is not scanned` });
+      }
+      entry.resume();
+      return;
+    }
+    if (reports.length >= limits.maxFiles) {
+      if (!findings.some((f2) => f2.code === "SCAN_LIMIT" && f2.message.startsWith("more than"))) {
+        findings.push({ code: "SCAN_LIMIT", severity: "high", file: name, message: `more than ${limits.maxFiles} files in the archive; this entry and later ones are not scanned` });
+      }
+      entry.resume();
+      return;
+    }
+    const src = ByteSource.fromIterable(entry, entry.size);
+    await src.ensure(SNIFF_BYTES);
+    const kind = sniff(src.peek(SNIFF_BYTES), entry.path);
+    if (kind === "zip") {
+      if (entry.size > limits.maxMemberBytes) {
+        findings.push({ code: "SCAN_LIMIT", severity: "high", file: name, message: `zip member of ${entry.size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` });
+        await src.drain();
+        return;
+      }
+      tmp ??= await mkdtemp(path3.join(os3.tmpdir(), "modelsign-scan-"));
+      const dest = path3.join(tmp, "member.zip");
+      await spool(src, dest);
+      try {
+        reports.push(report(name, entry.size, await scanZip(dest, entry.size, name, limits)));
+      } finally {
+        await rm(dest, { force: true });
+      }
+      return;
+    }
+    reports.push(report(name, entry.size, await scanStream(src, kind, entry.size, name, limits)));
+    await src.drain();
+  };
+  try {
+    const parser = new rt({
+      strict: true,
+      onReadEntry: (entry) => {
+        chain = chain.then(() => handle(entry)).catch((e) => {
+          failure ??= e;
+          entry.resume();
+        });
+      }
+    });
+    const done = new Promise((resolve, reject2) => {
+      parser.on("end", resolve);
+      parser.on("error", reject2);
+      parser.on("close", resolve);
+    });
+    const input = createReadStream2(archive);
+    input.on("error", (e) => parser.emit("error", e));
+    input.pipe(parser);
+    try {
+      await done;
+    } catch (e) {
+      findings.push({ code: "TAR_MALFORMED", severity: "high", file: base, message: `archive cannot be read: ${e.message}` });
+    }
+    await chain;
+    if (failure) throw failure;
+  } finally {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+  return { reports, findings };
+}
+var init_tar = __esm({
+  "src/scan/tar.ts"() {
+    "use strict";
+    init_index_min();
+    init_detect();
+    init_scan_file();
+    init_source2();
+  }
+});
+
+// src/scan/types.ts
+function severityRank(s3) {
+  return SEVERITIES.indexOf(s3);
+}
+var SEVERITIES, DEFAULT_LIMITS;
+var init_types = __esm({
+  "src/scan/types.ts"() {
+    "use strict";
+    SEVERITIES = ["low", "medium", "high", "critical"];
+    DEFAULT_LIMITS = {
+      maxOpcodes: 5e7,
+      maxMemo: 1e6,
+      maxStack: 4e6,
+      maxStringBytes: 32 * 1024 * 1024,
+      maxImports: 1e4,
+      maxPicklesPerStream: 16,
+      maxZipEntries: 1e5,
+      maxZipDirectory: 64 * 1024 * 1024,
+      maxMemberBytes: 16 * 1024 * 1024 * 1024,
+      maxRatio: 1e3,
+      maxSafetensorsHeader: 1e8,
+      maxGgufCount: 1e7,
+      maxGgufString: 16 * 1024 * 1024,
+      maxGgufArray: 1e8,
+      maxFiles: 1e6
+    };
+  }
+});
+
+// src/scan/stage.ts
+import path4 from "node:path";
+function signedFiles(ctx) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const r of ctx.statement.resources) {
+    if (ctx.statement.serialization.method === "shards") {
+      const s3 = parseShardName(r.name);
+      if (s3) out2.add(s3.path);
+    } else out2.add(r.name);
+  }
+  return [...out2];
+}
+function denied(report2, deny) {
+  if (deny.has("pickle") && report2.pickle) return report2.format === "pickle" ? "pickle" : `pickle (inside ${report2.format})`;
+  if (deny.has(report2.format)) return report2.format;
+  return void 0;
+}
+function formatsStage(formats, limits = {}) {
+  const deny = new Set((formats.deny ?? []).map((d) => d.toLowerCase()));
+  for (const d of deny) {
+    if (!DENIABLE_FORMATS.includes(d)) {
+      throw usage("POLICY_INVALID", `formats.deny: unknown format "${d}" (known: ${DENIABLE_FORMATS.join(", ")})`);
+    }
+  }
+  const scan = formats.scan === true;
+  const failOn = formats.failOn ?? "low";
+  if (!SEVERITIES.includes(failOn)) throw usage("POLICY_INVALID", `formats.failOn: unknown severity "${String(failOn)}" (known: ${SEVERITIES.join(", ")})`);
+  const lim = { ...DEFAULT_LIMITS, ...limits };
+  return async (ctx) => {
+    if (!scan && deny.size === 0) return [];
+    const ser = ctx.statement.serialization;
+    const listing = ctx.options.listing ?? await enumerateModel(ctx.options.model, { ignorePaths: [], allowSymlinks: ser.allow_symlinks });
+    const byName = new Map(listing.files.map((f2) => [f2.name, f2]));
+    const failures = [];
+    const reports = [];
+    const judge = (report2, shown, findings) => {
+      reports.push(report2);
+      const why = denied(report2, deny);
+      if (why) failures.push({ code: "FORMAT_DENIED", path: shown, message: `policy denies ${why} files` });
+      if (scan) {
+        for (const x of findings) {
+          if (severityRank(x.severity) < severityRank(failOn)) continue;
+          failures.push({ code: "SCAN_FINDING", path: shown, message: `${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]` });
+        }
+      }
+    };
+    const single = listing.isFile ? listing.files[0] : void 0;
+    if (single && isTarName(single.abs)) {
+      const base = path4.basename(single.abs);
+      const t = await scanTar(single.abs, lim);
+      const entryName = (file) => file.startsWith(`${base}:`) ? file.slice(base.length + 1).replace(/^(?:\.\/)+/, "") : file;
+      for (const r of t.reports) judge(r, entryName(r.file), r.findings);
+      for (const x of t.findings) judge({ file: x.file, size: 0, format: "unknown", pickle: false, imports: [], findings: [] }, entryName(x.file), [x]);
+      ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
+      return failures;
+    }
+    for (const name of signedFiles(ctx)) {
+      const f2 = single ?? byName.get(name);
+      if (!f2) continue;
+      const shown = single ? path4.basename(f2.name) : name;
+      const report2 = await scanFile(f2.abs, shown, lim);
+      judge(report2, shown, report2.findings);
+      if (single) break;
+    }
+    ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
+    return failures;
+  };
+}
+var DENIABLE_FORMATS;
+var init_stage = __esm({
+  "src/scan/stage.ts"() {
+    "use strict";
+    init_errors();
+    init_enumerate();
+    init_files();
+    init_scan_file();
+    init_tar();
+    init_types();
+    DENIABLE_FORMATS = ["pickle", "pytorch", "zip", "npz", "npy", "safetensors", "gguf"];
+  }
+});
+
+// src/policy/types.ts
+var POLICY_API_VERSION, PURPOSES;
+var init_types2 = __esm({
+  "src/policy/types.ts"() {
+    "use strict";
+    POLICY_API_VERSION = "modelsign/v1";
+    PURPOSES = ["deploy", "retrain"];
+  }
+});
+
+// src/policy/load.ts
+var load_exports = {};
+__export(load_exports, {
+  MAX_POLICY_BYTES: () => MAX_POLICY_BYTES,
+  loadPolicy: () => loadPolicy,
+  parsePolicyText: () => parsePolicyText,
+  validatePolicy: () => validatePolicy
+});
+import path5 from "node:path";
+function invalid(file, where, msg) {
+  return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where ? `${where}: ` : ""}${msg}`, { kind: "usage" });
+}
+function suggest(name, known) {
+  const dist = (a, b2) => {
+    const d = Array.from({ length: a.length + 1 }, (_2, i) => [i, ...Array(b2.length).fill(0)]);
+    for (let j2 = 1; j2 <= b2.length; j2++) d[0][j2] = j2;
+    for (let i = 1; i <= a.length; i++)
+      for (let j2 = 1; j2 <= b2.length; j2++)
+        d[i][j2] = Math.min(d[i - 1][j2] + 1, d[i][j2 - 1] + 1, d[i - 1][j2 - 1] + (a[i - 1].toLowerCase() === b2[j2 - 1].toLowerCase() ? 0 : 1));
+    return d[a.length][b2.length];
+  };
+  const best = known.map((k2) => [k2, dist(name, k2)]).sort((x, y) => x[1] - y[1])[0];
+  return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean "${best[0]}"?)` : ` (known fields: ${known.join(", ")})`;
+}
+function join(at2, key) {
+  return at2 === "" ? key : `${at2}.${key}`;
+}
+function describe2(v2) {
+  if (v2 === null || v2 === void 0) return "nothing";
+  if (Array.isArray(v2)) return "a list";
+  if (typeof v2 === "object") return "a mapping";
+  return `${typeof v2} ${JSON.stringify(v2)}`;
+}
+function readTrust(r, v2, dir) {
+  const o = r.object(v2, "trust", ["keys", "certificateChains", "identities"]);
+  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path5.resolve(dir, f2));
+  const identities = [];
+  if (o.identities !== void 0) {
+    if (!Array.isArray(o.identities)) r.fail("trust.identities", `must be a list, got ${describe2(o.identities)}`);
+    o.identities.forEach((item, i) => {
+      const at2 = `trust.identities[${i}]`;
+      const id2 = r.object(item, at2, ["identity", "identityRegExp", "issuer"]);
+      if (id2.identity === void 0 === (id2.identityRegExp === void 0)) r.fail(at2, "needs exactly one of identity or identityRegExp");
+      if (id2.issuer === void 0) r.fail(join(at2, "issuer"), "is required (the OIDC issuer that vouches for the identity)");
+      const rule = { issuer: r.string(id2.issuer, join(at2, "issuer")) };
+      if (id2.identity !== void 0) rule.identity = r.string(id2.identity, join(at2, "identity"));
+      else rule.identityRegExp = anchoredRegExp(r, id2.identityRegExp, join(at2, "identityRegExp"));
+      identities.push(rule);
+    });
+  }
+  const trust = { keys: files("keys"), certificateChains: files("certificateChains"), identities };
+  if (trust.keys.length + trust.certificateChains.length + trust.identities.length === 0) {
+    r.fail("trust", "names no key, certificate chain or identity (leave the section out to take trust from the command line)");
+  }
+  return trust;
+}
+function anchoredRegExp(r, v2, at2) {
+  const src = r.string(v2, at2);
+  if (src.length > MAX_REGEXP_LENGTH) r.fail(at2, `is longer than ${MAX_REGEXP_LENGTH} characters`);
+  const anchored = `^(?:${src})$`;
+  try {
+    new RegExp(anchored, "u");
+  } catch (e) {
+    r.fail(at2, `is not a valid regular expression: ${e.message}`);
+  }
+  return anchored;
+}
+function readLicenseRule(r, v2, at2) {
+  const o = r.object(v2, at2, ["allow", "deny"]);
+  if (o.allow === void 0) r.fail(join(at2, "allow"), "is required (list the licenses allowed for this purpose; [] allows none)");
+  const allow = r.strings(o.allow, join(at2, "allow"));
+  const deny = o.deny === void 0 ? [] : r.strings(o.deny, join(at2, "deny"));
+  const compile = (list, key) => list.map((s3, i) => {
+    const lic = normalizeLicense(s3);
+    if (!lic.node) r.fail(`${join(at2, key)}[${i}]`, `"${s3}" is not a license id`);
+    if ("conjunction" in lic.node) r.fail(`${join(at2, key)}[${i}]`, `"${s3}" must be one license id, not an expression (list each id separately)`);
+    return lic;
+  });
+  return { raw: { allow, deny }, rule: { allow: compile(allow, "allow"), deny: compile(deny, "deny") } };
+}
+function validatePolicy(doc, file) {
+  const r = new Reader(file);
+  const dir = path5.dirname(path5.resolve(file));
+  const o = r.object(doc, "", ["apiVersion", "trust", "license", "lineage", "revoked", "formats"]);
+  if (o.apiVersion === void 0) r.fail("apiVersion", `is required (apiVersion: ${POLICY_API_VERSION})`);
+  if (o.apiVersion !== POLICY_API_VERSION) r.fail("apiVersion", `must be ${POLICY_API_VERSION}, got ${describe2(o.apiVersion)}`);
+  const trust = o.trust === void 0 ? void 0 : readTrust(r, o.trust, dir);
+  let license;
+  const rules = {};
+  if (o.license !== void 0) {
+    const l = r.object(o.license, "license", [...PURPOSES]);
+    license = {};
+    for (const p2 of PURPOSES) {
+      if (l[p2] === void 0) continue;
+      const { raw, rule } = readLicenseRule(r, l[p2], `license.${p2}`);
+      license[p2] = raw;
+      rules[p2] = rule;
+    }
+  }
+  const lineage = { require: false, minVersion: /* @__PURE__ */ Object.create(null) };
+  if (o.lineage !== void 0) {
+    const l = r.object(o.lineage, "lineage", ["require", "minVersion"]);
+    if (l.require !== void 0) lineage.require = r.bool(l.require, "lineage.require");
+    if (l.minVersion !== void 0) {
+      const mv = l.minVersion;
+      const m2 = r.object(mv, "lineage.minVersion", typeof mv === "object" && mv !== null ? Object.keys(mv) : []);
+      for (const [name, v2] of Object.entries(m2)) {
+        const at2 = `lineage.minVersion.${name}`;
+        if (typeof v2 !== "string") r.fail(at2, `must be a quoted semver string such as "2.0.0", got ${describe2(v2)}`);
+        if (import_semver.default.valid(v2) === null) r.fail(at2, `"${v2}" is not a semver version (e.g. 2.0.0)`);
+        lineage.minVersion[name] = v2;
+      }
+    }
+  }
+  const revoked = o.revoked === void 0 ? [] : r.strings(o.revoked, "revoked").map((d, i) => {
+    const lower = d.toLowerCase();
+    if (!DIGEST.test(lower)) r.fail(`revoked[${i}]`, `"${d}" is not a root digest (sha256:<64 hex digits>)`);
+    return lower;
+  });
+  let formats;
+  if (o.formats !== void 0) {
+    const f2 = r.object(o.formats, "formats", ["deny", "scan", "failOn"]);
+    const deny = f2.deny === void 0 ? [] : r.strings(f2.deny, "formats.deny").map((s3) => s3.toLowerCase());
+    deny.forEach((d, i) => {
+      if (!DENIABLE_FORMATS.includes(d)) r.fail(`formats.deny[${i}]`, `unknown format "${d}" (known: ${DENIABLE_FORMATS.join(", ")})`);
+    });
+    formats = { deny, scan: f2.scan === void 0 ? false : r.bool(f2.scan, "formats.scan") };
+    if (f2.failOn !== void 0) {
+      if (typeof f2.failOn !== "string" || !SEVERITIES.includes(f2.failOn)) {
+        r.fail("formats.failOn", `must be one of ${SEVERITIES.join(", ")}`);
+      }
+      formats.failOn = f2.failOn;
+    }
+  }
+  return { file: path5.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
+}
+function findDuplicateKey(node, at2) {
+  if ((0, import_yaml.isMap)(node)) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const pair of node.items) {
+      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
+      const here = join(at2, key);
+      if (seen.has(key)) return here;
+      seen.add(key);
+      const inner = findDuplicateKey(pair.value, here);
+      if (inner) return inner;
+    }
+  } else if ((0, import_yaml.isSeq)(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const inner = findDuplicateKey(node.items[i], `${at2}[${i}]`);
+      if (inner) return inner;
+    }
+  }
+  return void 0;
+}
+function parsePolicyText(text, file) {
+  const doc = (0, import_yaml.parseDocument)(text, { uniqueKeys: false, schema: "core", prettyErrors: true, strict: true });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const line = problem.linePos?.[0] ? `line ${problem.linePos[0].line}: ` : "";
+    throw invalid(file, "", `${line}${problem.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`);
+  }
+  const dup = findDuplicateKey(doc.contents, "");
+  if (dup) throw invalid(file, dup, "is given more than once");
+  if (doc.contents !== null && !(0, import_yaml.isMap)(doc.contents)) {
+    throw invalid(file, "", (0, import_yaml.isSeq)(doc.contents) ? "must be a mapping, not a list" : "must be a mapping of fields (apiVersion, trust, license, ...)");
+  }
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    throw invalid(file, "", `cannot be read: ${e.message.split("\n")[0]}`);
+  }
+  return validatePolicy(value ?? {}, file);
+}
+async function loadPolicy(file) {
+  let text;
+  try {
+    const buf = await readRegularFile(file, MAX_POLICY_BYTES);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch (e) {
+    if (e instanceof NotRegularFile) throw invalid(file, "", "is not a regular file");
+    if (e instanceof FileTooLarge) throw invalid(file, "", `is larger than ${MAX_POLICY_BYTES} bytes`);
+    if (e instanceof TypeError) throw invalid(file, "", "is not UTF-8 text");
+    const code = errnoCode(e);
+    throw new ModelsignError("POLICY_UNREADABLE", `cannot read policy ${file}: ${code === "ENOENT" ? "no such file" : code ?? e.message}`, { kind: "usage" });
+  }
+  return parsePolicyText(text, file);
+}
+var import_semver, import_yaml, MAX_POLICY_BYTES, MAX_REGEXP_LENGTH, Reader, DIGEST;
+var init_load = __esm({
+  "src/policy/load.ts"() {
+    "use strict";
+    init_read_file();
+    import_semver = __toESM(require_semver2(), 1);
+    import_yaml = __toESM(require_dist(), 1);
+    init_errors();
+    init_licenses();
+    init_stage();
+    init_types();
+    init_types2();
+    MAX_POLICY_BYTES = 1024 * 1024;
+    MAX_REGEXP_LENGTH = 1024;
+    Reader = class {
+      constructor(file) {
+        this.file = file;
+      }
+      fail(at2, msg) {
+        throw invalid(this.file, at2, msg);
+      }
+      object(v2, at2, fields) {
+        if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) this.fail(at2, `must be a mapping (object), got ${describe2(v2)}`);
+        const o = v2;
+        for (const k2 of Object.keys(o)) {
+          if (!fields.includes(k2)) this.fail(join(at2, k2), `unknown field${suggest(k2, fields)}`);
+        }
+        return o;
+      }
+      string(v2, at2) {
+        if (typeof v2 !== "string" || v2 === "") this.fail(at2, `must be a non-empty string, got ${describe2(v2)}`);
+        return v2;
+      }
+      bool(v2, at2) {
+        if (typeof v2 !== "boolean") this.fail(at2, `must be true or false, got ${describe2(v2)}`);
+        return v2;
+      }
+      strings(v2, at2) {
+        if (!Array.isArray(v2)) this.fail(at2, `must be a list, got ${describe2(v2)}`);
+        return v2.map((x, i) => this.string(x, `${at2}[${i}]`));
+      }
+    };
+    DIGEST = /^sha256:[0-9a-f]{64}$/;
+  }
+});
+
+// src/policy/trust.ts
+var trust_exports = {};
+__export(trust_exports, {
+  policyTrust: () => policyTrust,
+  trustFactories: () => trustFactories
+});
+function unsupported(kind) {
+  throw usage("POLICY_TRUST_UNSUPPORTED", `policy trust.${kind} is not supported by this build of modelsign; use trust.keys, or give --key on the command line`);
+}
+async function policyTrust(trust, relativeTo = (f2) => f2) {
+  const checks = [];
+  if (trust.keys.length > 0) {
+    const { loadPublicKey: loadPublicKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
+    const { keyTrust: keyTrust2 } = await Promise.resolve().then(() => (init_trust_key(), trust_key_exports));
+    for (const k2 of trust.keys) checks.push(keyTrust2(await loadPublicKey2(k2), `policy key ${relativeTo(k2)}`));
+  }
+  if (trust.certificateChains.length > 0) {
+    const make = trustFactories.certificateChains;
+    if (!make) unsupported("certificateChains");
+    checks.push(await make(trust.certificateChains));
+  }
+  if (trust.identities.length > 0) {
+    const make = trustFactories.identities;
+    if (!make) unsupported("identities");
+    checks.push(await make({ identities: trust.identities }));
+  }
+  return checks;
+}
+var trustFactories;
+var init_trust = __esm({
+  "src/policy/trust.ts"() {
+    "use strict";
+    init_errors();
+    trustFactories = {};
+  }
+});
+
+// src/policy/stage.ts
+var stage_exports = {};
+__export(stage_exports, {
+  policyStage: () => policyStage,
+  readLineage: () => readLineage
+});
+function readLineage(v2) {
+  if (v2 === void 0) return void 0;
+  if (typeof v2 !== "object" || v2 === null || !Array.isArray(v2.ancestors)) return "malformed";
+  const list = v2.ancestors;
+  if (list.length > MAX_ANCESTORS) return "malformed";
+  const out2 = [];
+  for (const a of list) {
+    if (typeof a !== "object" || a === null) return "malformed";
+    const x = a;
+    if (typeof x.name !== "string" || typeof x.rootDigest !== "string" || typeof x.verified !== "boolean") return "malformed";
+    if (x.license !== void 0 && x.license !== null && typeof x.license !== "string") return "malformed";
+    out2.push({
+      name: x.name,
+      rootDigest: x.rootDigest,
+      verified: x.verified,
+      ...typeof x.version === "string" ? { version: x.version } : {},
+      ...typeof x.license === "string" ? { license: x.license } : {},
+      ...typeof x.relation === "string" ? { relation: x.relation } : {},
+      ...typeof x.signer === "string" ? { signer: x.signer } : {},
+      ...typeof x.depth === "number" ? { depth: x.depth } : {},
+      ...typeof x.childName === "string" ? { childName: x.childName } : {}
+    });
+  }
+  return { ancestors: out2 };
+}
+function declaresParents(lineage) {
+  if (Array.isArray(lineage)) return lineage.length > 0;
+  if (typeof lineage === "object" && lineage !== null) {
+    const parents = lineage.parents;
+    return Array.isArray(parents) && parents.length > 0;
+  }
+  return false;
+}
+function withSha(d) {
+  const lower = d.toLowerCase();
+  return lower.startsWith("sha256:") ? lower : `sha256:${lower}`;
+}
+function short(d) {
+  return d ? `${d.slice(0, "sha256:".length + 12)}\u2026` : "unknown digest";
+}
+function clean3(text, max = 120) {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+}
+function id(s3) {
+  return clean3(`${s3.name}${s3.version ? `@${s3.version}` : ""}`);
+}
+function origin(s3) {
+  if (s3.kind === "model") return `of the model ${id(s3)}`;
+  const rel = s3.relation && s3.childName ? `, ${clean3(s3.relation, 40)} parent of ${clean3(s3.childName)}` : s3.childName ? `, parent of ${clean3(s3.childName)}` : "";
+  return `brought in by ancestor ${id(s3)} (${clean3(short(s3.rootDigest))}${rel})`;
+}
+function licenseFailure(s3, raw, blockers, purpose) {
+  const denied2 = blockers.filter((b2) => b2.reason === "denied");
+  const code = denied2.length > 0 ? "POLICY_LICENSE_DENIED" : blockers.every((b2) => b2.reason === "unknown") ? "POLICY_LICENSE_UNKNOWN" : "POLICY_LICENSE_NOT_ALLOWED";
+  const why = (b2) => b2.reason === "denied" ? "is denied" : b2.reason === "unknown" ? "is not a known license and not allowed by name" : "is not allowed";
+  if (s3.license === void 0 || s3.license.trim() === "") {
+    const who = s3.kind === "model" ? `the model ${id(s3)}` : origin(s3).replace("brought in by ", "");
+    return { code, message: `${who} records no license, and "none" is not allowed for ${purpose} by the policy` };
+  }
+  const whole = blockers.length === 1 && displayId(blockers[0].term).toLowerCase() === raw.toLowerCase();
+  const detail = whole ? why(blockers[0]) : `is not acceptable: ${blockers.map((b2) => `${clean3(displayId(b2.term))} ${why(b2)}`).join(", ")}`;
+  return { code, message: `license "${clean3(raw, 200)}" ${origin(s3)} ${detail} for ${purpose} by the policy` };
+}
+function policyStage(policy, purpose) {
+  return async (ctx) => {
+    const failures = [];
+    const meta = ctx.statement.metadata;
+    const model = {
+      kind: "model",
+      name: meta?.name ?? ctx.statement.subjectName,
+      version: meta?.version,
+      rootDigest: ctx.result.rootDigest ? withSha(ctx.result.rootDigest) : void 0,
+      license: meta?.license
+    };
+    const lineage = readLineage(ctx.result.extra.lineage);
+    const report2 = { file: policy.file, purpose, licenses: [], lineageChecked: lineage !== void 0 && lineage !== "malformed" };
+    ctx.result.extra.policy = report2;
+    if (lineage === "malformed") {
+      failures.push({ code: "POLICY_LINEAGE_MALFORMED", message: "the lineage result is not in the expected form; the policy cannot tell which licenses bind the model" });
+      return failures;
+    }
+    const ancestors = lineage?.ancestors ?? [];
+    if (policy.lineage.require) {
+      if (!lineage) failures.push({ code: "POLICY_LINEAGE_REQUIRED", message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
+      for (const a of ancestors) {
+        if (!a.verified) failures.push({ code: "POLICY_LINEAGE_UNVERIFIED", message: `the policy requires verified lineage, but ancestor ${clean3(`${a.name}${a.version ? `@${a.version}` : ""}`)} (${clean3(short(withSha(a.rootDigest)))}) is not verified` });
+      }
+    } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== void 0 || policy.revoked.length > 0 || Object.keys(policy.lineage.minVersion).length > 0)) {
+      failures.push({ code: "POLICY_LINEAGE_UNKNOWN", message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
+    }
+    const sources = [
+      model,
+      ...ancestors.map((a) => ({ kind: "ancestor", name: a.name, version: a.version, rootDigest: withSha(a.rootDigest), relation: a.relation, childName: a.childName, license: a.license }))
+    ];
+    if (policy.revoked.length > 0) {
+      const revoked = new Set(policy.revoked);
+      for (const s3 of sources) {
+        if (s3.rootDigest && revoked.has(s3.rootDigest)) {
+          failures.push({ code: "POLICY_REVOKED", message: s3.kind === "model" ? `the model ${id(s3)} (${s3.rootDigest}) is revoked by the policy` : `ancestor ${id(s3)} (${clean3(s3.rootDigest)}) is revoked by the policy` });
+        }
+      }
+    }
+    for (const s3 of sources) {
+      const min = Object.hasOwn(policy.lineage.minVersion, s3.name) ? policy.lineage.minVersion[s3.name] : void 0;
+      if (min === void 0) continue;
+      const v2 = s3.version !== void 0 ? import_semver2.default.valid(s3.version) : null;
+      const who = s3.kind === "model" ? id(s3) : origin(s3).replace("brought in by ", "");
+      if (v2 === null) failures.push({ code: "POLICY_MIN_VERSION", message: `the policy requires ${clean3(s3.name)} >= ${min}, but the signature records ${s3.version === void 0 ? "no version" : `version "${clean3(s3.version)}", which is not semver`}` });
+      else if (import_semver2.default.lt(v2, min)) failures.push({ code: "POLICY_MIN_VERSION", message: `${who} is below the policy's minimum version ${min}` });
+    }
+    if (policy.license !== void 0) {
+      const rule = policy.rules[purpose];
+      if (!rule) {
+        failures.push({ code: "POLICY_PURPOSE_NOT_COVERED", message: `the policy has no license rule for ${purpose}, so no model may be used for ${purpose} under it` });
+      } else {
+        for (const s3 of sources) {
+          const lic = normalizeLicense(s3.license);
+          const verdict = evaluateLicense(lic, rule);
+          report2.licenses.push({ from: s3.kind, name: s3.name, version: s3.version ?? null, rootDigest: s3.rootDigest ?? null, license: lic.raw, spdx: lic.spdx ?? null, allowed: verdict.ok });
+          if (!verdict.ok) failures.push(licenseFailure(s3, lic.raw, verdict.blockers, purpose));
+        }
+      }
+    }
+    return failures;
+  };
+}
+var import_semver2, MAX_ANCESTORS;
+var init_stage2 = __esm({
+  "src/policy/stage.ts"() {
+    "use strict";
+    import_semver2 = __toESM(require_semver2(), 1);
+    init_licenses();
+    MAX_ANCESTORS = 1e4;
+  }
+});
+
+// src/policy/formats.ts
+var formats_exports = {};
+__export(formats_exports, {
+  formatsStages: () => formatsStages
+});
+function formatsStages(formats) {
+  return formats ? [formatsStage(formats)] : [];
+}
+var init_formats = __esm({
+  "src/policy/formats.ts"() {
+    "use strict";
+    init_stage();
+  }
+});
+
+// src/lineage/metadata.ts
+function isRelation(v2) {
+  return typeof v2 === "string" && RELATIONS.includes(v2);
+}
+function prefixed(digest) {
+  const d = digest.toLowerCase();
+  return d.startsWith("sha256:") ? d : `sha256:${d}`;
+}
+function bareHex(digest) {
+  const d = digest.toLowerCase();
+  return d.startsWith("sha256:") ? d.slice(7) : d;
+}
+function hasControl(s3) {
+  return /[\u0000-\u001f\u007f]/.test(s3);
+}
+function onlyKeys(o, allowed, what, bad4) {
+  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad4(`${what} has an unknown field "${k2.slice(0, 40)}"`);
+}
+function parseLineageMeta(v2, where = "lineage") {
+  if (v2 === void 0) return void 0;
+  const bad4 = (m2) => {
+    throw reject("LINEAGE_MALFORMED", `${where}: ${m2}`);
+  };
+  if (!isObject(v2)) bad4("annotations.modelsign.lineage must be an object");
+  const o = v2;
+  onlyKeys(o, ["parents", "datasets"], "lineage", bad4);
+  if (!Array.isArray(o.parents)) bad4("lineage.parents must be an array");
+  const ps2 = o.parents;
+  if (ps2.length > MAX_PARENTS) bad4(`more than ${MAX_PARENTS} parents`);
+  const parents = ps2.map((p2, i) => {
+    if (!isObject(p2)) bad4(`parents[${i}] must be an object`);
+    const q2 = p2;
+    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad4);
+    const { name, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
+    if (typeof name !== "string" || name.length === 0 || name.length > MAX_NAME_LENGTH || hasControl(name)) bad4(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
+    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver3.default.valid(version) !== version) bad4(`parents[${i}].version must be a semantic version like 1.2.0`);
+    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad4(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
+    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad4(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
+    if (!isRelation(relation)) bad4(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
+    return { name, version, rootDigest: rootDigest2, bundleDigest, relation };
+  });
+  const out2 = { parents };
+  if (o.datasets !== void 0) {
+    if (!Array.isArray(o.datasets)) bad4("lineage.datasets must be an array");
+    const ds2 = o.datasets;
+    if (ds2.length > MAX_DATASETS) bad4(`more than ${MAX_DATASETS} datasets`);
+    out2.datasets = ds2.map((d, i) => {
+      if (!isObject(d)) bad4(`datasets[${i}] must be an object`);
+      const q2 = d;
+      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad4);
+      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad4(`datasets[${i}].uri must be a non-empty string`);
+      const r = { uri: q2.uri };
+      if (q2.digest !== void 0) {
+        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad4(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
+        r.digest = q2.digest;
+      }
+      return r;
+    });
+  }
+  return out2;
+}
+function parseDatasetFlag(v2) {
+  const m2 = /^(.*)=(sha256:.*)$/is.exec(v2);
+  const uri = m2 ? m2[1] : v2;
+  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || hasControl(uri)) {
+    throw usage("BAD_OPTION", `--dataset needs URI[=sha256:DIGEST] with a non-empty URI of at most ${MAX_URI_LENGTH} characters (got "${v2.slice(0, 80)}")`);
+  }
+  if (!m2) return { uri };
+  const digest = m2[2].toLowerCase();
+  if (!DIGEST_RE.test(digest)) throw usage("BAD_OPTION", `--dataset digest must be sha256:<64 hex characters> (got "${m2[2].slice(0, 80)}")`);
+  return { uri, digest };
+}
+var import_semver3, RELATIONS, MAX_PARENTS, MAX_DATASETS, MAX_NAME_LENGTH, MAX_URI_LENGTH, DIGEST_RE;
+var init_metadata = __esm({
+  "src/lineage/metadata.ts"() {
+    "use strict";
+    import_semver3 = __toESM(require_semver2(), 1);
+    init_errors();
+    init_strict_json();
+    RELATIONS = ["finetune", "quantized", "merge", "adapter", "distill"];
+    MAX_PARENTS = 64;
+    MAX_DATASETS = 1024;
+    MAX_NAME_LENGTH = 256;
+    MAX_URI_LENGTH = 4096;
+    DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
+  }
+});
+
+// src/util/base64.ts
+function decodeBase64(s3, what, code = "SIG_MALFORMED") {
+  const clean5 = s3.replace(/\s+/g, "");
+  if (!B64.test(clean5)) throw reject(code, `${what} is not valid base64`);
+  return Buffer.from(clean5, "base64");
+}
+var B64;
+var init_base64 = __esm({
+  "src/util/base64.ts"() {
+    "use strict";
+    init_errors();
+    B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+  }
+});
+
+// src/oms/dsse.ts
+function pae(payloadType, payload) {
+  const type = Buffer.from(payloadType, "utf8");
+  const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, "utf8");
+  return Buffer.concat([head, payload]);
+}
+var IN_TOTO_PAYLOAD_TYPE;
+var init_dsse = __esm({
+  "src/oms/dsse.ts"() {
+    "use strict";
+    IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+  }
+});
+
+// src/oms/bundle.ts
+function buildBundle(input) {
+  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
+  return {
+    mediaType: BUNDLE_MEDIA_TYPE,
+    verificationMaterial,
+    dsseEnvelope: {
+      payload: input.payload.toString("base64"),
+      payloadType: IN_TOTO_PAYLOAD_TYPE,
+      signatures: [{ sig: input.signature.toString("base64"), keyid: "" }]
+    }
+  };
+}
+function serializeBundle(bundle) {
+  return JSON.stringify(bundle, null, 2) + "\n";
+}
+async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES) {
+  try {
+    return await readRegularFile(file, maxBytes);
+  } catch (e) {
+    if (e instanceof NotRegularFile) throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
+    if (e instanceof FileTooLarge) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
+    const c = errnoCode(e);
+    if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
+    if (c === "EISDIR") throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
+    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
+  }
+}
+function bad(msg) {
+  throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
+}
+function parseBundle(bytes) {
+  if (bytes.length === 0) bad("file is empty");
+  if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    bad("not UTF-8");
+  }
+  const json = parseStrictJson(text, { what: "signature bundle", code: "SIG_MALFORMED" });
+  if (!isObject(json)) bad("not a JSON object");
+  const mediaType = json.mediaType;
+  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad("missing or unknown mediaType");
+  const vm = json.verificationMaterial;
+  if (!isObject(vm)) bad("verificationMaterial missing");
+  let material;
+  if (isObject(vm.publicKey)) {
+    const pk = vm.publicKey;
+    material = { kind: "publicKey" };
+    if (pk.hint !== void 0) {
+      if (typeof pk.hint !== "string") bad("publicKey.hint must be a string");
+      material.hint = pk.hint;
+    }
+    if (pk.rawBytes !== void 0) {
+      if (typeof pk.rawBytes !== "string") bad("publicKey.rawBytes must be a string");
+      material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
+    }
+    if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
+  } else if (isObject(vm.x509CertificateChain)) {
+    const certs = vm.x509CertificateChain.certificates;
+    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad("x509CertificateChain.certificates must hold 1 to 16 certificates");
+    material = {
+      kind: "x509CertificateChain",
+      certificates: certs.map((c, i) => {
+        if (!isObject(c) || typeof c.rawBytes !== "string") bad(`certificate ${i} has no rawBytes`);
+        return decodeBase64(c.rawBytes, `certificate ${i}`);
+      })
+    };
+  } else if (isObject(vm.certificate)) {
+    if (typeof vm.certificate.rawBytes !== "string") bad("certificate.rawBytes missing");
+    material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
+  } else {
+    bad("verificationMaterial has no publicKey, x509CertificateChain or certificate");
+  }
+  const env = json.dsseEnvelope;
+  if (!isObject(env)) {
+    if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
+    bad("dsseEnvelope missing");
+  }
+  if (typeof env.payloadType !== "string") bad("dsseEnvelope.payloadType missing");
+  if (typeof env.payload !== "string" || env.payload.length === 0) bad("dsseEnvelope.payload missing");
+  const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
+  const sigs = env.signatures;
+  if (!Array.isArray(sigs) || sigs.length === 0) bad("dsseEnvelope.signatures is empty");
+  if (sigs.length > 16) bad("too many signatures");
+  const signatures = sigs.map((s3, i) => {
+    if (!isObject(s3) || typeof s3.sig !== "string" || s3.sig.length === 0) bad(`signature ${i} has no sig`);
+    const keyid = s3.keyid;
+    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad(`signature ${i} keyid must be a string or null`);
+    return { sig: decodeBase64(s3.sig, `signature ${i}`), keyid };
+  });
+  return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
+}
+var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
+var init_bundle = __esm({
+  "src/oms/bundle.ts"() {
+    "use strict";
+    init_read_file();
+    init_errors();
+    init_base64();
+    init_strict_json();
+    init_dsse();
+    BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
+  }
+});
+
+// src/hashing/serialize.ts
+import { createHash as createHash3 } from "node:crypto";
+function planResources(files, method, shardSize) {
+  if (method === "files") return files.map((f2) => ({ name: f2.name, file: f2, start: 0, end: f2.size }));
+  if (!shardSize || !Number.isSafeInteger(shardSize) || shardSize <= 0) throw new Error("shard size must be a positive integer");
+  const out2 = [];
+  for (const f2 of files) {
+    if (f2.size === 0) {
+      out2.push({ name: `${f2.name}:0:0`, file: f2, start: 0, end: 0 });
+      continue;
+    }
+    for (let start = 0; start < f2.size; start += shardSize) {
+      const end = Math.min(f2.size, start + shardSize);
+      out2.push({ name: `${f2.name}:${start}:${end}`, file: f2, start, end });
+    }
+  }
+  return out2;
+}
+function taskFor(p2) {
+  return { abs: p2.file.abs, start: p2.start, end: p2.end, expectSize: p2.file.size, followLink: p2.file.viaLink };
+}
+async function hashResources(plans, alg, opts = {}) {
+  const outcomes = await hashTasks(plans.map(taskFor), alg, opts);
+  return plans.map((p2, i) => {
+    const o = outcomes[i];
+    if (!o.ok) throw reject(o.code, `${p2.file.name}: ${o.message}`, p2.file.name);
+    return { name: p2.name, algorithm: alg, digest: o.digest };
+  });
+}
+function rootDigest(resources) {
+  const h = createHash3("sha256");
+  for (const r of resources) h.update(Buffer.from(r.digest, "hex"));
+  return h.digest("hex");
+}
+var init_serialize = __esm({
+  "src/hashing/serialize.ts"() {
+    "use strict";
+    init_errors();
+    init_engine();
+  }
+});
+
 // src/hashing/archive.ts
 var archive_exports = {};
 __export(archive_exports, {
@@ -23052,8 +23197,8 @@ __export(archive_exports, {
   scanArchive: () => scanArchive
 });
 import { constants as constants3 } from "node:fs";
-import { open as open4, stat as stat3 } from "node:fs/promises";
-import path6 from "node:path";
+import { open as open3, stat as stat3 } from "node:fs/promises";
+import path7 from "node:path";
 function isArchivePath(p2) {
   return ARCHIVE_RE.test(p2);
 }
@@ -23104,7 +23249,7 @@ async function scanArchive(file, req, opts = {}) {
 async function openArchive(file) {
   let fh;
   try {
-    fh = await open4(file, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
+    fh = await open3(file, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
   } catch (e) {
     const c = errnoCode(e);
     throw usage("MODEL_NOT_FOUND", c === "ENOENT" ? `model not found: ${file}` : `cannot read archive ${file}: ${c ?? String(e)}`);
@@ -23117,7 +23262,7 @@ async function openArchive(file) {
   return { fh, size: st2.size };
 }
 async function scanPass(file, req, initial, maxEntries) {
-  const root = path6.resolve(file);
+  const root = path7.resolve(file);
   const { fh, size: archiveSize } = await openArchive(root);
   const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
   const problems = [];
@@ -23249,7 +23394,7 @@ async function scanPass(file, req, initial, maxEntries) {
       case "symlink": {
         entry.resume();
         const lp = entry.linkpath ?? "";
-        const resolved = lp.startsWith("/") ? void 0 : path6.posix.normalize(path6.posix.join(path6.posix.dirname(name), lp));
+        const resolved = lp.startsWith("/") ? void 0 : path7.posix.normalize(path7.posix.join(path7.posix.dirname(name), lp));
         if (resolved === void 0 || resolved === ".." || resolved.startsWith("../") || resolved === ".") {
           hostile("SYMLINK_OUTSIDE", raw, `symlink to ${JSON.stringify(lp)} points outside the model`);
           return;
@@ -23533,11 +23678,11 @@ var init_names = __esm({
 });
 
 // src/verify/pipeline.ts
-import path7 from "node:path";
+import path8 from "node:path";
 async function defaultSignaturePath(model) {
   const { stat: stat6 } = await import("node:fs/promises");
   try {
-    if ((await stat6(model)).isDirectory()) return path7.join(model, "model.sig");
+    if ((await stat6(model)).isDirectory()) return path8.join(model, "model.sig");
   } catch {
   }
   return `${model}.sig`;
@@ -23629,7 +23774,7 @@ async function verifyModel(opts) {
 }
 async function modelSource(opts, resources, method) {
   if (opts.listing) return {};
-  const base = path7.basename(opts.model);
+  const base = path8.basename(opts.model);
   const fileOf = (n) => method === "shards" ? parseShardName(n)?.path ?? n : n;
   if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base)) return {};
   const { archiveSourceFor: archiveSourceFor2 } = await Promise.resolve().then(() => (init_archive(), archive_exports));
@@ -23669,7 +23814,7 @@ __export(sign_exports, {
   writeAtomic: () => writeAtomic
 });
 import { rename, writeFile as writeFile2, unlink } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 function keySigner(key, publicKey) {
   return async (payload) => {
     const signature = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, payload));
@@ -23680,8 +23825,8 @@ async function digestModel(opts) {
   const hash = opts.hash ?? "sha256";
   const sigPath = opts.signature ?? await defaultSignaturePath(opts.model);
   const ignores = /* @__PURE__ */ new Set([...DEFAULT_IGNORES, ...(opts.ignorePaths ?? []).map(normaliseIgnorePath)]);
-  const rel = path8.relative(path8.resolve(opts.model), path8.resolve(sigPath));
-  if (rel && !rel.startsWith("..") && !path8.isAbsolute(rel)) ignores.add(rel.split(path8.sep).join("/"));
+  const rel = path9.relative(path9.resolve(opts.model), path9.resolve(sigPath));
+  if (rel && !rel.startsWith("..") && !path9.isAbsolute(rel)) ignores.add(rel.split(path9.sep).join("/"));
   const ignorePaths = [...ignores].filter((p2) => p2 !== "" && p2 !== ".");
   if (opts.shardSize !== void 0 && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
     throw usage("BAD_SHARD_SIZE", "--shard-size must be a positive whole number of bytes");
@@ -23709,7 +23854,7 @@ async function digestModel(opts) {
   return { listing, serialization, resources, rootDigest: rootDigest(resources) };
 }
 function defaultModelName(model) {
-  const base = path8.basename(path8.resolve(model));
+  const base = path9.basename(path9.resolve(model));
   return base.replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model";
 }
 function checkVersion(version) {
@@ -23743,7 +23888,7 @@ async function signModel(opts) {
   };
 }
 async function writeAtomic(file, data) {
-  const tmp = path8.join(path8.dirname(file), `.${path8.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = path9.join(path9.dirname(file), `.${path9.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await writeFile2(tmp, data, { flag: "wx", mode: 420 });
     await rename(tmp, file);
@@ -23774,10 +23919,9 @@ var init_sign = __esm({
 });
 
 // src/lineage/store.ts
-import { constants as constants4 } from "node:fs";
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat3, mkdir, open as open5, opendir, stat as stat4 } from "node:fs/promises";
-import path9 from "node:path";
+import { lstat as lstat3, mkdir, opendir, stat as stat4 } from "node:fs/promises";
+import path10 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
 }
@@ -23792,23 +23936,14 @@ async function openStore(dir) {
   return new LineageStore(dir);
 }
 async function readStoreFile(file) {
-  let fh;
   try {
-    fh = await open5(file, constants4.O_RDONLY | constants4.O_NOFOLLOW | constants4.O_NONBLOCK);
+    return await readRegularFile(file, MAX_BUNDLE_BYTES, { noFollow: true });
   } catch (e) {
+    if (e instanceof NotRegularFile) return void 0;
+    if (e instanceof FileTooLarge) throw reject("LINEAGE_MALFORMED", `${file} is larger than ${MAX_BUNDLE_BYTES} bytes`);
     const c = errnoCode(e);
     if (c === "ENOENT" || c === "ELOOP" || c === "EISDIR" || c === "ENXIO") return void 0;
     throw reject("LINEAGE_STORE_UNREADABLE", `cannot read ${file}: ${c ?? String(e)}`);
-  }
-  try {
-    const st2 = await fh.stat();
-    if (!st2.isFile()) return void 0;
-    if (st2.size > MAX_BUNDLE_BYTES) throw reject("LINEAGE_MALFORMED", `${file} is larger than ${MAX_BUNDLE_BYTES} bytes`);
-    const buf = Buffer.alloc(st2.size);
-    const { bytesRead } = await fh.read(buf, 0, st2.size, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
   }
 }
 function safeName(name) {
@@ -23825,7 +23960,7 @@ async function recordBundle(dir, meta, bytes) {
   const base = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
   for (const name of [`${base}.sig`, `${base}.${digest.slice(7, 23)}.sig`]) {
-    const file = path9.join(dir, name);
+    const file = path10.join(dir, name);
     let st2;
     try {
       st2 = await lstat3(file);
@@ -23851,6 +23986,7 @@ var init_store = __esm({
     init_bundle();
     init_sign();
     init_metadata();
+    init_read_file();
     MAX_STORE_ENTRIES = 1e5;
     MAX_CANDIDATES = 16;
     MAX_STORE_READ_BYTES = 256 * 1024 * 1024;
@@ -23896,7 +24032,7 @@ var init_store = __esm({
         const names = idx.get(bareHex(rootDigest2)) ?? [];
         const out2 = [];
         for (const name of names) {
-          const file = path9.join(this.dir, name);
+          const file = path10.join(this.dir, name);
           const bytes = await readStoreFile(file);
           if (!bytes) continue;
           this.bytesRead += bytes.length;
@@ -24227,7 +24363,6 @@ var init_walk = __esm({
 });
 
 // src/lineage/revoked.ts
-import { readFile as readFile2 } from "node:fs/promises";
 function parseRevokedList(text, source = "revocation list") {
   const digests = /* @__PURE__ */ new Set();
   const reasons = /* @__PURE__ */ new Map();
@@ -24249,11 +24384,12 @@ function parseRevokedList(text, source = "revocation list") {
 async function readRevokedFile(file) {
   let buf;
   try {
-    buf = await readFile2(file);
+    buf = await readRegularFile(file, MAX_REVOKED_BYTES);
   } catch (e) {
-    throw usage("BAD_REVOKED_LIST", `cannot read revocation list ${file}: ${errnoCode(e) ?? String(e)}`);
+    if (e instanceof FileTooLarge) throw usage("BAD_REVOKED_LIST", `revocation list ${file} is larger than ${MAX_REVOKED_BYTES} bytes`);
+    const why = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e);
+    throw usage("BAD_REVOKED_LIST", `cannot read revocation list ${file}: ${why}`);
   }
-  if (buf.length > MAX_REVOKED_BYTES) throw usage("BAD_REVOKED_LIST", `revocation list ${file} is larger than ${MAX_REVOKED_BYTES} bytes`);
   return parseRevokedList(buf.toString("utf8"), `revocation list ${file}`);
 }
 function checkRevoked(digests, revoked) {
@@ -24270,6 +24406,7 @@ var init_revoked = __esm({
     "use strict";
     init_errors();
     init_metadata();
+    init_read_file();
     MAX_REVOKED_BYTES = 16 * 1024 * 1024;
   }
 });
@@ -24285,8 +24422,8 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open6, readFile as readFile3, rename as rename2, stat as stat5, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
-import path10 from "node:path";
+import { open as open4, rename as rename2, stat as stat5, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
+import path11 from "node:path";
 function bad3(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
@@ -24308,12 +24445,13 @@ function parseState(text, file) {
 async function readState(file) {
   let buf;
   try {
-    buf = await readFile3(file);
+    buf = await readRegularFile(file, MAX_STATE_BYTES);
   } catch (e) {
     if (errnoCode(e) === "ENOENT") return /* @__PURE__ */ new Map();
-    throw usage("STATE_UNREADABLE", `cannot read state file ${file}: ${errnoCode(e) ?? String(e)}`);
+    if (e instanceof FileTooLarge) bad3(file, `larger than ${MAX_STATE_BYTES} bytes`);
+    const why = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e);
+    throw usage("STATE_UNREADABLE", `cannot read state file ${file}: ${why}`);
   }
-  if (buf.length > MAX_STATE_BYTES) bad3(file, `larger than ${MAX_STATE_BYTES} bytes`);
   return parseState(buf.toString("utf8"), file);
 }
 function serializeState(state2) {
@@ -24332,7 +24470,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
   const deadline = Date.now() + timeoutMs;
   for (; ; ) {
     try {
-      const fh = await open6(lock, "wx", 420);
+      const fh = await open4(lock, "wx", 420);
       await fh.writeFile(`${process.pid}
 `);
       await fh.close();
@@ -24365,7 +24503,7 @@ async function recordVerified(file, entry, opts = {}) {
     const seen = state2.get(entry.name);
     if (seen && import_semver8.default.eq(seen.version, entry.version) && seen.rootDigest === entry.rootDigest) return void 0;
     state2.set(entry.name, { version: entry.version, ...entry.rootDigest ? { rootDigest: entry.rootDigest } : {}, updated: (/* @__PURE__ */ new Date()).toISOString() });
-    const tmp = path10.join(path10.dirname(file), `.${path10.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+    const tmp = path11.join(path11.dirname(file), `.${path11.basename(file)}.${process.pid}.${Date.now()}.tmp`);
     try {
       await writeFile3(tmp, serializeState(state2), { flag: "wx", mode: 420 });
       await rename2(tmp, file);
@@ -24386,6 +24524,7 @@ var init_state = __esm({
     init_errors();
     init_strict_json();
     init_display();
+    init_read_file();
     STATE_SCHEMA = "modelsign/state/v1";
     MAX_STATE_BYTES = 4 * 1024 * 1024;
     LOCK_RETRY_MS = 20;
@@ -24537,108 +24676,6 @@ var init_lineage = __esm({
     init_state();
     init_tree();
     init_stage3();
-  }
-});
-
-// src/scan/tar.ts
-import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os3 from "node:os";
-import path11 from "node:path";
-import { once } from "node:events";
-function isTarName(p2) {
-  return /\.(tar|tar\.gz|tgz)$/i.test(p2);
-}
-async function spool(src, dest) {
-  const ws2 = createWriteStream(dest, { mode: 384 });
-  try {
-    while (await src.ensure(1)) {
-      if (!ws2.write(Buffer.from(src.take(src.buffered)))) await once(ws2, "drain");
-    }
-  } finally {
-    ws2.end();
-    await once(ws2, "close");
-  }
-}
-async function scanTar(archive, limits) {
-  const reports = [];
-  const findings = [];
-  const base = path11.basename(archive);
-  let tmp;
-  let chain = Promise.resolve();
-  let failure;
-  const handle = async (entry) => {
-    const name = `${base}:${entry.path}`;
-    if (entry.type !== "File" && entry.type !== "OldFile" && entry.type !== "ContiguousFile") {
-      if (entry.type === "SymbolicLink" || entry.type === "Link") {
-        findings.push({ code: "SCAN_SKIPPED", severity: "medium", file: name, message: `${entry.type === "Link" ? "hard link" : "symlink"} to ${JSON.stringify(entry.linkpath ?? "")} is not scanned` });
-      }
-      entry.resume();
-      return;
-    }
-    if (reports.length >= limits.maxFiles) {
-      entry.resume();
-      return;
-    }
-    const src = ByteSource.fromIterable(entry, entry.size);
-    await src.ensure(SNIFF_BYTES);
-    const kind = sniff(src.peek(SNIFF_BYTES), entry.path);
-    if (kind === "zip") {
-      if (entry.size > limits.maxMemberBytes) {
-        findings.push({ code: "SCAN_LIMIT", severity: "high", file: name, message: `zip member of ${entry.size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` });
-        await src.drain();
-        return;
-      }
-      tmp ??= await mkdtemp(path11.join(os3.tmpdir(), "modelsign-scan-"));
-      const dest = path11.join(tmp, "member.zip");
-      await spool(src, dest);
-      try {
-        reports.push(report(name, entry.size, await scanZip(dest, entry.size, name, limits)));
-      } finally {
-        await rm(dest, { force: true });
-      }
-      return;
-    }
-    reports.push(report(name, entry.size, await scanStream(src, kind, entry.size, name, limits)));
-    await src.drain();
-  };
-  try {
-    const parser = new rt({
-      strict: true,
-      onReadEntry: (entry) => {
-        chain = chain.then(() => handle(entry)).catch((e) => {
-          failure ??= e;
-          entry.resume();
-        });
-      }
-    });
-    const done = new Promise((resolve, reject2) => {
-      parser.on("end", resolve);
-      parser.on("error", reject2);
-      parser.on("close", resolve);
-    });
-    const input = createReadStream2(archive);
-    input.on("error", (e) => parser.emit("error", e));
-    input.pipe(parser);
-    try {
-      await done;
-    } catch (e) {
-      findings.push({ code: "TAR_MALFORMED", severity: "high", file: base, message: `archive cannot be read: ${e.message}` });
-    }
-    await chain;
-    if (failure) throw failure;
-  } finally {
-    if (tmp) await rm(tmp, { recursive: true, force: true });
-  }
-  return { reports, findings };
-}
-var init_tar = __esm({
-  "src/scan/tar.ts"() {
-    "use strict";
-    init_index_min();
-    init_detect();
-    init_scan_file();
-    init_source2();
   }
 });
 
@@ -25041,7 +25078,7 @@ var keyPlugin = {
 // src/cli/verify-policy.ts
 init_esm();
 init_errors();
-import path5 from "node:path";
+import path6 from "node:path";
 var CLI_TRUST_FLAGS = ["key", "certificateChain", "identity", "identityRegexp", "identityRegExp", "certificateIdentity", "certificateIdentityRegexp"];
 var loaded = /* @__PURE__ */ new WeakMap();
 function cliTrustGiven(flags) {
@@ -25068,7 +25105,7 @@ var policyPlugin = {
     const policy = loaded.get(flags);
     if (!policy?.trust || cliTrustGiven(flags)) return [];
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
-    return policyTrust2(policy.trust, (f2) => path5.relative(path5.dirname(policy.file), f2));
+    return policyTrust2(policy.trust, (f2) => path6.relative(path6.dirname(policy.file), f2));
   },
   async stages(flags) {
     const policy = loaded.get(flags);
@@ -25321,11 +25358,13 @@ var podPlugin = {
 var verifyPlugins = [
   // envPlugin stays FIRST: its `prepare` fills flags from MODELSIGN_* before any other plugin reads them.
   envPlugin,
-  podPlugin,
   keyPlugin,
   // lineage records the ancestors (extra.lineage) that the policy stage then judges.
   lineagePlugin,
-  policyPlugin
+  policyPlugin,
+  // pod stays LAST: its after-hook reports the final verdict (lineage's after-hook can still
+  // turn a pass into a rollback failure when it records the state file under its lock).
+  podPlugin
 ];
 
 // src/action/runner.ts

@@ -37,9 +37,11 @@ export interface VerifyPlugin {
 export const verifyPlugins: VerifyPlugin[] = [
   // envPlugin stays FIRST: its `prepare` fills flags from MODELSIGN_* before any other plugin reads them.
   envPlugin,
-  podPlugin,
   keyPlugin,
   // lineage records the ancestors (extra.lineage) that the policy stage then judges.
   lineagePlugin,
   policyPlugin,
+  // pod stays LAST: its after-hook reports the final verdict (lineage's after-hook can still
+  // turn a pass into a rollback failure when it records the state file under its lock).
+  podPlugin,
 ];
