@@ -25444,6 +25444,16 @@ function table(headers, rows) {
 
 // src/action/run.ts
 var NOT_IN_ACTION = /* @__PURE__ */ new Set(["env", "pod"]);
+var INPUT_FOR = {
+  name: "sign",
+  version: "sign",
+  license: "sign",
+  parent: "sign",
+  identity: "verify",
+  "identity-provider": "verify",
+  policy: "verify",
+  purpose: "verify"
+};
 var INPUT_OF_FLAG = {
   "--key": "key",
   "--signature": "signature",
@@ -25689,6 +25699,9 @@ async function runAction(env = process.env) {
     const model = r.input("model");
     if (command !== "sign" && command !== "verify") throw usage("BAD_INPUT", `input "command" must be sign or verify (got "${command}")`);
     if (!model) throw usage("MISSING_INPUT", 'input "model" is required (a model directory, file or .tar/.tar.gz archive)');
+    for (const [name, forCommand] of Object.entries(INPUT_FOR)) {
+      if (forCommand !== command && r.input(name) !== "") throw usage("BAD_INPUT", `input "${name}" is for command ${forCommand}; ${command} does not use it`);
+    }
     return command === "sign" ? await signStep(r, cleanup, model) : await verifyStep(r, cleanup, model);
   } catch (e) {
     const err = e instanceof ModelsignError ? e : void 0;
