@@ -13,6 +13,8 @@ import type { VerifyContext, VerifyStage } from '../verify/pipeline.js';
 import { displayId, evaluateLicense, normalizeLicense, type Blocker } from './licenses.js';
 import type { LoadedPolicy } from './load.js';
 import type { Purpose } from './types.js';
+import { prefixed } from '../lineage/metadata.js';
+import { clean as oneLine } from '../util/one-line.js';
 
 /** One ancestor as the lineage stage reports it (contract with src/lineage). */
 export interface LineageAncestor {
@@ -87,24 +89,14 @@ function declaresParents(lineage: unknown): boolean {
   return false;
 }
 
-function withSha(d: string): string {
-  const lower = d.toLowerCase();
-  return lower.startsWith('sha256:') ? lower : `sha256:${lower}`;
-}
+const withSha = prefixed;
 
 function short(d: string | undefined): string {
   return d ? `${d.slice(0, 'sha256:'.length + 12)}…` : 'unknown digest';
 }
 
-/**
- * Names, versions and licenses come from signatures: keep a refusal one short line whatever
- * they contain (control characters would forge extra lines in logs).
- */
-function clean(text: string, max = 120): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
+/** Names, versions and licenses come from signatures: one short line whatever they contain. */
+const clean = (text: string, max = 120): string => oneLine(text, max);
 
 function id(s: Source): string {
   return clean(`${s.name}${s.version ? `@${s.version}` : ''}`);
