@@ -22763,6 +22763,105 @@ var init_trust = __esm({
   }
 });
 
+// src/lineage/metadata.ts
+function isRelation(v2) {
+  return typeof v2 === "string" && RELATIONS.includes(v2);
+}
+function prefixed(digest) {
+  const d = digest.toLowerCase();
+  return d.startsWith("sha256:") ? d : `sha256:${d}`;
+}
+function bareHex(digest) {
+  const d = digest.toLowerCase();
+  return d.startsWith("sha256:") ? d.slice(7) : d;
+}
+function hasControl(s3) {
+  return /[\u0000-\u001f\u007f]/.test(s3);
+}
+function onlyKeys(o, allowed, what, bad4) {
+  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad4(`${what} has an unknown field "${k2.slice(0, 40)}"`);
+}
+function parseLineageMeta(v2, where = "lineage") {
+  if (v2 === void 0) return void 0;
+  const bad4 = (m2) => {
+    throw reject("LINEAGE_MALFORMED", `${where}: ${m2}`);
+  };
+  if (!isObject(v2)) bad4("annotations.modelsign.lineage must be an object");
+  const o = v2;
+  onlyKeys(o, ["parents", "datasets"], "lineage", bad4);
+  if (!Array.isArray(o.parents)) bad4("lineage.parents must be an array");
+  const ps2 = o.parents;
+  if (ps2.length > MAX_PARENTS) bad4(`more than ${MAX_PARENTS} parents`);
+  const parents = ps2.map((p2, i) => {
+    if (!isObject(p2)) bad4(`parents[${i}] must be an object`);
+    const q2 = p2;
+    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad4);
+    const { name, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
+    if (typeof name !== "string" || name.length === 0 || name.length > MAX_NAME_LENGTH || hasControl(name)) bad4(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
+    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver2.default.valid(version) !== version) bad4(`parents[${i}].version must be a semantic version like 1.2.0`);
+    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad4(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
+    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad4(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
+    if (!isRelation(relation)) bad4(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
+    return { name, version, rootDigest: rootDigest2, bundleDigest, relation };
+  });
+  const out2 = { parents };
+  if (o.datasets !== void 0) {
+    if (!Array.isArray(o.datasets)) bad4("lineage.datasets must be an array");
+    const ds2 = o.datasets;
+    if (ds2.length > MAX_DATASETS) bad4(`more than ${MAX_DATASETS} datasets`);
+    out2.datasets = ds2.map((d, i) => {
+      if (!isObject(d)) bad4(`datasets[${i}] must be an object`);
+      const q2 = d;
+      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad4);
+      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad4(`datasets[${i}].uri must be a non-empty string`);
+      const r = { uri: q2.uri };
+      if (q2.digest !== void 0) {
+        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad4(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
+        r.digest = q2.digest;
+      }
+      return r;
+    });
+  }
+  return out2;
+}
+function parseDatasetFlag(v2) {
+  const m2 = /^(.*)=(sha256:.*)$/is.exec(v2);
+  const uri = m2 ? m2[1] : v2;
+  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || hasControl(uri)) {
+    throw usage("BAD_OPTION", `--dataset needs URI[=sha256:DIGEST] with a non-empty URI of at most ${MAX_URI_LENGTH} characters (got "${v2.slice(0, 80)}")`);
+  }
+  if (!m2) return { uri };
+  const digest = m2[2].toLowerCase();
+  if (!DIGEST_RE.test(digest)) throw usage("BAD_OPTION", `--dataset digest must be sha256:<64 hex characters> (got "${m2[2].slice(0, 80)}")`);
+  return { uri, digest };
+}
+var import_semver2, RELATIONS, MAX_PARENTS, MAX_DATASETS, MAX_NAME_LENGTH, MAX_URI_LENGTH, DIGEST_RE;
+var init_metadata = __esm({
+  "src/lineage/metadata.ts"() {
+    "use strict";
+    import_semver2 = __toESM(require_semver2(), 1);
+    init_errors();
+    init_strict_json();
+    RELATIONS = ["finetune", "quantized", "merge", "adapter", "distill"];
+    MAX_PARENTS = 64;
+    MAX_DATASETS = 1024;
+    MAX_NAME_LENGTH = 256;
+    MAX_URI_LENGTH = 4096;
+    DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
+  }
+});
+
+// src/util/one-line.ts
+function clean3(text, max = 200) {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+}
+var init_one_line = __esm({
+  "src/util/one-line.ts"() {
+    "use strict";
+  }
+});
+
 // src/policy/stage.ts
 var stage_exports = {};
 __export(stage_exports, {
@@ -22802,24 +22901,16 @@ function declaresParents(lineage) {
   }
   return false;
 }
-function withSha(d) {
-  const lower = d.toLowerCase();
-  return lower.startsWith("sha256:") ? lower : `sha256:${lower}`;
-}
 function short(d) {
   return d ? `${d.slice(0, "sha256:".length + 12)}\u2026` : "unknown digest";
 }
-function clean3(text, max = 120) {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
 function id(s3) {
-  return clean3(`${s3.name}${s3.version ? `@${s3.version}` : ""}`);
+  return clean4(`${s3.name}${s3.version ? `@${s3.version}` : ""}`);
 }
 function origin(s3) {
   if (s3.kind === "model") return `of the model ${id(s3)}`;
-  const rel = s3.relation && s3.childName ? `, ${clean3(s3.relation, 40)} parent of ${clean3(s3.childName)}` : s3.childName ? `, parent of ${clean3(s3.childName)}` : "";
-  return `brought in by ancestor ${id(s3)} (${clean3(short(s3.rootDigest))}${rel})`;
+  const rel = s3.relation && s3.childName ? `, ${clean4(s3.relation, 40)} parent of ${clean4(s3.childName)}` : s3.childName ? `, parent of ${clean4(s3.childName)}` : "";
+  return `brought in by ancestor ${id(s3)} (${clean4(short(s3.rootDigest))}${rel})`;
 }
 function licenseFailure(s3, raw, blockers, purpose) {
   const denied2 = blockers.filter((b2) => b2.reason === "denied");
@@ -22830,8 +22921,8 @@ function licenseFailure(s3, raw, blockers, purpose) {
     return { code, message: `${who} records no license, and "none" is not allowed for ${purpose} by the policy` };
   }
   const whole = blockers.length === 1 && displayId(blockers[0].term).toLowerCase() === raw.toLowerCase();
-  const detail = whole ? why(blockers[0]) : `is not acceptable: ${blockers.map((b2) => `${clean3(displayId(b2.term))} ${why(b2)}`).join(", ")}`;
-  return { code, message: `license "${clean3(raw, 200)}" ${origin(s3)} ${detail} for ${purpose} by the policy` };
+  const detail = whole ? why(blockers[0]) : `is not acceptable: ${blockers.map((b2) => `${clean4(displayId(b2.term))} ${why(b2)}`).join(", ")}`;
+  return { code, message: `license "${clean4(raw, 200)}" ${origin(s3)} ${detail} for ${purpose} by the policy` };
 }
 function policyStage(policy, purpose) {
   return async (ctx) => {
@@ -22855,7 +22946,7 @@ function policyStage(policy, purpose) {
     if (policy.lineage.require) {
       if (!lineage) failures.push({ code: "POLICY_LINEAGE_REQUIRED", message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
       for (const a of ancestors) {
-        if (!a.verified) failures.push({ code: "POLICY_LINEAGE_UNVERIFIED", message: `the policy requires verified lineage, but ancestor ${clean3(`${a.name}${a.version ? `@${a.version}` : ""}`)} (${clean3(short(withSha(a.rootDigest)))}) is not verified` });
+        if (!a.verified) failures.push({ code: "POLICY_LINEAGE_UNVERIFIED", message: `the policy requires verified lineage, but ancestor ${clean4(`${a.name}${a.version ? `@${a.version}` : ""}`)} (${clean4(short(withSha(a.rootDigest)))}) is not verified` });
       }
     } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== void 0 || policy.revoked.length > 0 || Object.keys(policy.lineage.minVersion).length > 0)) {
       failures.push({ code: "POLICY_LINEAGE_UNKNOWN", message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
@@ -22868,17 +22959,17 @@ function policyStage(policy, purpose) {
       const revoked = new Set(policy.revoked);
       for (const s3 of sources) {
         if (s3.rootDigest && revoked.has(s3.rootDigest)) {
-          failures.push({ code: "POLICY_REVOKED", message: s3.kind === "model" ? `the model ${id(s3)} (${s3.rootDigest}) is revoked by the policy` : `ancestor ${id(s3)} (${clean3(s3.rootDigest)}) is revoked by the policy` });
+          failures.push({ code: "POLICY_REVOKED", message: s3.kind === "model" ? `the model ${id(s3)} (${s3.rootDigest}) is revoked by the policy` : `ancestor ${id(s3)} (${clean4(s3.rootDigest)}) is revoked by the policy` });
         }
       }
     }
     for (const s3 of sources) {
       const min = Object.hasOwn(policy.lineage.minVersion, s3.name) ? policy.lineage.minVersion[s3.name] : void 0;
       if (min === void 0) continue;
-      const v2 = s3.version !== void 0 ? import_semver2.default.valid(s3.version) : null;
+      const v2 = s3.version !== void 0 ? import_semver3.default.valid(s3.version) : null;
       const who = s3.kind === "model" ? id(s3) : origin(s3).replace("brought in by ", "");
-      if (v2 === null) failures.push({ code: "POLICY_MIN_VERSION", message: `the policy requires ${clean3(s3.name)} >= ${min}, but the signature records ${s3.version === void 0 ? "no version" : `version "${clean3(s3.version)}", which is not semver`}` });
-      else if (import_semver2.default.lt(v2, min)) failures.push({ code: "POLICY_MIN_VERSION", message: `${who} is below the policy's minimum version ${min}` });
+      if (v2 === null) failures.push({ code: "POLICY_MIN_VERSION", message: `the policy requires ${clean4(s3.name)} >= ${min}, but the signature records ${s3.version === void 0 ? "no version" : `version "${clean4(s3.version)}", which is not semver`}` });
+      else if (import_semver3.default.lt(v2, min)) failures.push({ code: "POLICY_MIN_VERSION", message: `${who} is below the policy's minimum version ${min}` });
     }
     if (policy.license !== void 0) {
       const rule = policy.rules[purpose];
@@ -22896,13 +22987,17 @@ function policyStage(policy, purpose) {
     return failures;
   };
 }
-var import_semver2, MAX_ANCESTORS;
+var import_semver3, MAX_ANCESTORS, withSha, clean4;
 var init_stage2 = __esm({
   "src/policy/stage.ts"() {
     "use strict";
-    import_semver2 = __toESM(require_semver2(), 1);
+    import_semver3 = __toESM(require_semver2(), 1);
     init_licenses();
+    init_metadata();
+    init_one_line();
     MAX_ANCESTORS = 1e4;
+    withSha = prefixed;
+    clean4 = (text, max = 120) => clean3(text, max);
   }
 });
 
@@ -22918,94 +23013,6 @@ var init_formats = __esm({
   "src/policy/formats.ts"() {
     "use strict";
     init_stage();
-  }
-});
-
-// src/lineage/metadata.ts
-function isRelation(v2) {
-  return typeof v2 === "string" && RELATIONS.includes(v2);
-}
-function prefixed(digest) {
-  const d = digest.toLowerCase();
-  return d.startsWith("sha256:") ? d : `sha256:${d}`;
-}
-function bareHex(digest) {
-  const d = digest.toLowerCase();
-  return d.startsWith("sha256:") ? d.slice(7) : d;
-}
-function hasControl(s3) {
-  return /[\u0000-\u001f\u007f]/.test(s3);
-}
-function onlyKeys(o, allowed, what, bad4) {
-  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad4(`${what} has an unknown field "${k2.slice(0, 40)}"`);
-}
-function parseLineageMeta(v2, where = "lineage") {
-  if (v2 === void 0) return void 0;
-  const bad4 = (m2) => {
-    throw reject("LINEAGE_MALFORMED", `${where}: ${m2}`);
-  };
-  if (!isObject(v2)) bad4("annotations.modelsign.lineage must be an object");
-  const o = v2;
-  onlyKeys(o, ["parents", "datasets"], "lineage", bad4);
-  if (!Array.isArray(o.parents)) bad4("lineage.parents must be an array");
-  const ps2 = o.parents;
-  if (ps2.length > MAX_PARENTS) bad4(`more than ${MAX_PARENTS} parents`);
-  const parents = ps2.map((p2, i) => {
-    if (!isObject(p2)) bad4(`parents[${i}] must be an object`);
-    const q2 = p2;
-    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad4);
-    const { name, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
-    if (typeof name !== "string" || name.length === 0 || name.length > MAX_NAME_LENGTH || hasControl(name)) bad4(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
-    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver3.default.valid(version) !== version) bad4(`parents[${i}].version must be a semantic version like 1.2.0`);
-    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad4(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
-    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad4(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
-    if (!isRelation(relation)) bad4(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
-    return { name, version, rootDigest: rootDigest2, bundleDigest, relation };
-  });
-  const out2 = { parents };
-  if (o.datasets !== void 0) {
-    if (!Array.isArray(o.datasets)) bad4("lineage.datasets must be an array");
-    const ds2 = o.datasets;
-    if (ds2.length > MAX_DATASETS) bad4(`more than ${MAX_DATASETS} datasets`);
-    out2.datasets = ds2.map((d, i) => {
-      if (!isObject(d)) bad4(`datasets[${i}] must be an object`);
-      const q2 = d;
-      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad4);
-      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad4(`datasets[${i}].uri must be a non-empty string`);
-      const r = { uri: q2.uri };
-      if (q2.digest !== void 0) {
-        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad4(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
-        r.digest = q2.digest;
-      }
-      return r;
-    });
-  }
-  return out2;
-}
-function parseDatasetFlag(v2) {
-  const m2 = /^(.*)=(sha256:.*)$/is.exec(v2);
-  const uri = m2 ? m2[1] : v2;
-  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || hasControl(uri)) {
-    throw usage("BAD_OPTION", `--dataset needs URI[=sha256:DIGEST] with a non-empty URI of at most ${MAX_URI_LENGTH} characters (got "${v2.slice(0, 80)}")`);
-  }
-  if (!m2) return { uri };
-  const digest = m2[2].toLowerCase();
-  if (!DIGEST_RE.test(digest)) throw usage("BAD_OPTION", `--dataset digest must be sha256:<64 hex characters> (got "${m2[2].slice(0, 80)}")`);
-  return { uri, digest };
-}
-var import_semver3, RELATIONS, MAX_PARENTS, MAX_DATASETS, MAX_NAME_LENGTH, MAX_URI_LENGTH, DIGEST_RE;
-var init_metadata = __esm({
-  "src/lineage/metadata.ts"() {
-    "use strict";
-    import_semver3 = __toESM(require_semver2(), 1);
-    init_errors();
-    init_strict_json();
-    RELATIONS = ["finetune", "quantized", "merge", "adapter", "distill"];
-    MAX_PARENTS = 64;
-    MAX_DATASETS = 1024;
-    MAX_NAME_LENGTH = 256;
-    MAX_URI_LENGTH = 4096;
-    DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
   }
 });
 
@@ -24100,13 +24107,10 @@ var init_ancestor = __esm({
 });
 
 // src/lineage/display.ts
-function clean4(text, max = 200) {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
 var init_display = __esm({
   "src/lineage/display.ts"() {
     "use strict";
+    init_one_line();
   }
 });
 
@@ -24158,7 +24162,7 @@ function buildLineageMeta(opts) {
   const parents = opts.parents.map((p2, i) => {
     const v2 = p2.verified;
     if (v2.name === opts.childName && import_semver6.default.valid(child) && !import_semver6.default.lt(v2.version, child)) {
-      throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean4(`${v2.name}@${v2.version}`)}: a new version of ${clean4(opts.childName)} must be higher (got --version ${child})`);
+      throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean3(`${v2.name}@${v2.version}`)}: a new version of ${clean3(opts.childName)} must be higher (got --version ${child})`);
     }
     return { name: v2.name, version: v2.version, rootDigest: v2.rootDigest, bundleDigest: v2.bundleDigest, relation: opts.relations[i] };
   });
@@ -24219,7 +24223,7 @@ async function walkLineage(opts) {
     return p2;
   };
   const visit = async (link, child, depth, onPath, below) => {
-    const label2 = `lineage link ${clean4(`${child.name}@${child.version ?? "?"}`)} -> ${clean4(`${link.name}@${link.version}`)} (${short2(link.rootDigest)})`;
+    const label2 = `lineage link ${clean3(`${child.name}@${child.version ?? "?"}`)} -> ${clean3(`${link.name}@${link.version}`)} (${short2(link.rootDigest)})`;
     const node = {
       name: link.name,
       version: link.version,
@@ -24268,7 +24272,7 @@ async function walkLineage(opts) {
     }
     const floor = below.get(link.name);
     if (floor === null || floor !== void 0 && !import_semver7.default.lt(link.version, floor)) {
-      const why = floor === null ? `a descendant named ${clean4(link.name)} has no version` : `an ancestor must have a lower version than ${clean4(`${link.name}@${floor}`)} built from it`;
+      const why = floor === null ? `a descendant named ${clean3(link.name)} has no version` : `an ancestor must have a lower version than ${clean3(`${link.name}@${floor}`)} built from it`;
       const f2 = { code: "LINEAGE_VERSION_ORDER", message: `${label2}: ${why}` };
       failures.push(f2);
       node.failure = f2;
@@ -24320,7 +24324,7 @@ async function walkLineage(opts) {
       return node;
     }
     if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
-      fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean4(`${vb.name}@${vb.version}`)} (${short2(vb.rootDigest)}), not what the link records`);
+      fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean3(`${vb.name}@${vb.version}`)} (${short2(vb.rootDigest)}), not what the link records`);
       record();
       return node;
     }
@@ -24335,7 +24339,7 @@ async function walkLineage(opts) {
       if (++links > MAX_LINKS) {
         if (!budgetReported) {
           budgetReported = true;
-          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean4(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
+          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean3(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
         }
         break;
       }
@@ -24462,7 +24466,7 @@ function serializeState(state2) {
 function checkRollback(state2, name, version, file) {
   const seen = state2.get(name);
   if (seen && import_semver8.default.lt(version, seen.version)) {
-    return { code: "VERSION_ROLLBACK", message: `${clean4(`${name}@${version}`)} is older than ${clean4(`${name}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
+    return { code: "VERSION_ROLLBACK", message: `${clean3(`${name}@${version}`)} is older than ${clean3(`${name}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
   }
   return void 0;
 }
@@ -24536,8 +24540,8 @@ var init_state = __esm({
 
 // src/lineage/tree.ts
 function describe3(n) {
-  const id2 = clean4(`${n.name}@${n.version ?? "?"}`);
-  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean4(n.signer ?? "unknown")}`, `license: ${clean4(n.license ?? "none")}`];
+  const id2 = clean3(`${n.name}@${n.version ?? "?"}`);
+  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean3(n.signer ?? "unknown")}`, `license: ${clean3(n.license ?? "none")}`];
   parts.push(n.verified ? "verified" : `NOT VERIFIED${n.failure ? ` [${n.failure.code}]` : ""}`);
   return parts.join("  ");
 }
@@ -24568,10 +24572,10 @@ function lineageStage(o) {
     const name = meta?.name ?? ctx.statement.subjectName;
     const version = typeof meta?.version === "string" && import_semver9.default.valid(meta.version) ? meta.version : void 0;
     const rootDigest2 = `sha256:${ctx.result.rootDigest}`;
-    const id2 = clean4(`${name}@${version ?? "?"}`);
+    const id2 = clean3(`${name}@${version ?? "?"}`);
     if (o.minVersion !== void 0 || o.stateFile !== void 0) {
       if (version === void 0) {
-        failures.push({ code: "NO_VERSION", message: `${clean4(name)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
+        failures.push({ code: "NO_VERSION", message: `${clean3(name)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
       } else {
         if (o.minVersion !== void 0 && import_semver9.default.lt(version, o.minVersion)) {
           failures.push({ code: "VERSION_BELOW_MINIMUM", message: `${id2} is below the minimum version ${o.minVersion}: rollback refused` });
@@ -24609,7 +24613,7 @@ function lineageStage(o) {
     if (o.revoked) {
       const reason = (d) => {
         const r = o.revoked.reasons.get(d);
-        return r ? `: ${clean4(r)}` : "";
+        return r ? `: ${clean3(r)}` : "";
       };
       if (checkRevoked([rootDigest2], o.revoked.digests).length > 0) {
         failures.push({ code: "REVOKED", message: `${id2} (${rootDigest2}) is revoked${reason(rootDigest2)}` });
@@ -24619,7 +24623,7 @@ function lineageStage(o) {
       for (const a of known) {
         if (reported.has(a.rootDigest) || checkRevoked([a.rootDigest], o.revoked.digests).length === 0) continue;
         reported.add(a.rootDigest);
-        failures.push({ code: "REVOKED", message: `lineage link ${clean4(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean4(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
+        failures.push({ code: "REVOKED", message: `lineage link ${clean3(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean3(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
       }
     }
     return failures;
