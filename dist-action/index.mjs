@@ -22317,9 +22317,19 @@ async function scanTar(archive, limits) {
         await src.drain();
         return;
       }
-      tmp ??= await mkdtemp(path3.join(os3.tmpdir(), "modelsign-scan-"));
-      const dest = path3.join(tmp, "member.zip");
-      await spool(src, dest);
+      let dest;
+      try {
+        tmp ??= await mkdtemp(path3.join(os3.tmpdir(), "modelsign-scan-"));
+        dest = path3.join(tmp, "member.zip");
+        await spool(src, dest);
+      } catch (e) {
+        const code = errnoCode(e);
+        if (code === void 0) throw e;
+        if (dest) await rm(dest, { force: true });
+        findings.push({ code: "SCAN_SKIPPED", severity: "high", file: name, message: `zip member cannot be copied out of the archive to scan it (${code}; set TMPDIR to a writable directory); not scanned` });
+        await src.drain();
+        return;
+      }
       try {
         reports.push(report(name, entry.size, await scanZip(dest, entry.size, name, limits)));
       } finally {
@@ -22364,6 +22374,7 @@ var init_tar = __esm({
   "src/scan/tar.ts"() {
     "use strict";
     init_index_min();
+    init_errors();
     init_detect();
     init_scan_file();
     init_source2();
