@@ -17453,6 +17453,17 @@ var init_files = __esm({
   }
 });
 
+// src/util/one-line.ts
+function clean3(text, max = 200) {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+}
+var init_one_line = __esm({
+  "src/util/one-line.ts"() {
+    "use strict";
+  }
+});
+
 // src/scan/npy.ts
 async function readNpyHeader(src) {
   if (!await src.ensure(10)) return { ok: false, problem: "file is too short for a .npy header" };
@@ -22452,7 +22463,7 @@ function formatsStage(formats, limits = {}) {
       if (scan) {
         for (const x of findings) {
           if (severityRank(x.severity) < severityRank(failOn)) continue;
-          failures.push({ code: "SCAN_FINDING", path: shown, message: `${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]` });
+          failures.push({ code: "SCAN_FINDING", path: shown, message: clean3(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
         }
       }
     };
@@ -22485,6 +22496,7 @@ var init_stage = __esm({
     init_errors();
     init_enumerate();
     init_files();
+    init_one_line();
     init_scan_file();
     init_tar();
     init_types();
@@ -22859,17 +22871,6 @@ var init_metadata = __esm({
     MAX_NAME_LENGTH = 256;
     MAX_URI_LENGTH = 4096;
     DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
-  }
-});
-
-// src/util/one-line.ts
-function clean3(text, max = 200) {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
-var init_one_line = __esm({
-  "src/util/one-line.ts"() {
-    "use strict";
   }
 });
 

@@ -13,6 +13,7 @@ import { usage, type Failure } from '../errors.js';
 import { enumerateModel, type ModelFile } from '../hashing/enumerate.js';
 import { parseShardName } from '../verify/files.js';
 import type { VerifyContext, VerifyStage } from '../verify/pipeline.js';
+import { clean } from '../util/one-line.js';
 import { scanFile } from './scan-file.js';
 import { isTarName, scanTar } from './tar.js';
 import { DEFAULT_LIMITS, SEVERITIES, severityRank, type FileReport, type Finding, type ScanLimits, type Severity } from './types.js';
@@ -72,7 +73,8 @@ export function formatsStage(formats: FormatsPolicy, limits: Partial<ScanLimits>
       if (scan) {
         for (const x of findings) {
           if (severityRank(x.severity) < severityRank(failOn)) continue;
-          failures.push({ code: 'SCAN_FINDING', path: shown, message: `${x.severity}: ${x.member !== undefined ? `${x.member}: ` : ''}${x.message} [${x.code}]` });
+          // Imported names come from the file: keep the refusal one line.
+          failures.push({ code: 'SCAN_FINDING', path: shown, message: clean(`${x.severity}: ${x.member !== undefined ? `${x.member}: ` : ''}${x.message} [${x.code}]`, 2000) });
         }
       }
     };
