@@ -25108,6 +25108,13 @@ var policyPlugin = {
   addOptions(cmd) {
     cmd.option("--policy <file>", "verification policy (YAML or JSON): who is trusted, which licenses may be used, revocations; see docs/policy.md");
     cmd.addOption(new Option("--purpose <purpose>", "what the model will be used for, checked against the policy (default: deploy)").choices(["deploy", "retrain"]));
+    cmd.addHelpText(
+      "after",
+      `
+Policy (exit 1 when it refuses the model: license, revoked, minimum version, formats):
+  modelsign verify ./llama-ft --policy policy.yaml --purpose retrain --lineage manifests
+  modelsign policy check policy.yaml                 # validate the policy file first`
+    );
   },
   async prepare(flags) {
     if (flags.policy === void 0) {
@@ -25137,7 +25144,13 @@ init_errors();
 var lineagePlugin = {
   name: "lineage",
   addOptions(cmd) {
-    cmd.option("--lineage <dir>", "lineage store: verify every ancestor (same trust as the model) and the links between them").option("--min-version <semver>", "refuse the model if its version is lower than this").option("--state <file>", "anti-rollback state: refuse a version lower than the highest verified before; record this one").option("--revoked <file>", "revocation list (sha256:<root digest> per line, # comments): refuse the model or any ancestor listed");
+    cmd.option("--lineage <dir>", "lineage store: verify every ancestor (same trust as the model) and the links between them").option("--min-version <semver>", "refuse the model if its version is lower than this").option("--state <file>", "anti-rollback state: refuse a version lower than the highest verified before; record this one").option("--revoked <file>", "revocation list (sha256:<root digest> per line, # comments): refuse the model or any ancestor listed").addHelpText(
+      "after",
+      `
+Lineage and anti-rollback (exit 1 on a broken link, a rollback or a revoked digest):
+  modelsign verify ./llama-ft --key release.pub --lineage manifests --state /var/lib/modelsign/state.json --revoked revoked.txt
+  modelsign verify ./llama-ft --key release.pub --min-version 1.2.0`
+    );
   },
   async stages(flags) {
     const f2 = flags;

@@ -11,6 +11,15 @@ import { bytes, cleanupTmp, keypair, runCli, tmpDir } from '../helpers/cli.js';
 
 afterAll(cleanupTmp);
 
+describe('review: verify --help shows the merged features in use', () => {
+  it('has examples for --policy/--purpose and --lineage/--state/--revoked', async () => {
+    const r = await runCli(['verify', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('modelsign verify ./llama-ft --policy policy.yaml --purpose retrain --lineage manifests');
+    expect(r.stdout).toContain('modelsign verify ./llama-ft --key release.pub --lineage manifests --state /var/lib/modelsign/state.json --revoked revoked.txt');
+  });
+});
+
 describe('review: files the verifier reads never hang it or fill its memory', () => {
   let dir: string;
   let keys: { key: string; pub: string };
