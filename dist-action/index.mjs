@@ -25199,6 +25199,7 @@ init_io();
 var ENV_PREFIX = "MODELSIGN_";
 var NOT_FROM_ENV = /* @__PURE__ */ new Set(["--help", "--version"]);
 var NON_FLAG_VARIABLES = /* @__PURE__ */ new Set(["MODELSIGN_MODEL", "MODELSIGN_PASSPHRASE"]);
+var SERVICE_LINK = /^MODELSIGN_(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?|PORT(?:_\d+_(?:TCP|UDP|SCTP)(?:_(?:PROTO|PORT|ADDR))?)?)$/;
 var verifyCommand;
 function envName(long) {
   return ENV_PREFIX + long.replace(/^--/, "").replace(/-/g, "_").toUpperCase();
@@ -25248,7 +25249,7 @@ function applyEnv(cmd, flags, env = process.env) {
   if (firstError !== void 0) throw firstError;
   const known = /* @__PURE__ */ new Set([...NON_FLAG_VARIABLES, ...cmd.options.filter((o) => o.long).map((o) => envName(o.long))]);
   for (const name of Object.keys(env).sort()) {
-    if (name.startsWith(ENV_PREFIX) && !known.has(name) && env[name] !== "") {
+    if (name.startsWith(ENV_PREFIX) && !known.has(name) && !SERVICE_LINK.test(name) && env[name] !== "") {
       throw usage("UNKNOWN_ENV", `${name} is set, but verify has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, "-")} option in this build`);
     }
   }

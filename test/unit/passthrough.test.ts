@@ -97,6 +97,28 @@ describe('Action inputs reach the verify plugins as exactly the CLI flags', () =
   });
 });
 
+describe('review: MODELSIGN_* that Kubernetes sets for a Service named modelsign', () => {
+  it('service-link variables are not taken for unknown verify flags', () => {
+    const cmd = new Command('verify').exitOverride();
+    cmd.option('--key <file>');
+    const flags: Flags = {};
+    applyEnv(cmd, flags, {
+      MODELSIGN_KEY: 'k.pub',
+      MODELSIGN_SERVICE_HOST: '10.0.0.7',
+      MODELSIGN_SERVICE_PORT: '443',
+      MODELSIGN_SERVICE_PORT_HTTPS: '443',
+      MODELSIGN_PORT: 'tcp://10.0.0.7:443',
+      MODELSIGN_PORT_443_TCP: 'tcp://10.0.0.7:443',
+      MODELSIGN_PORT_443_TCP_PROTO: 'tcp',
+      MODELSIGN_PORT_443_TCP_PORT: '443',
+      MODELSIGN_PORT_443_TCP_ADDR: '10.0.0.7',
+    });
+    expect(flags).toEqual({ key: 'k.pub' });
+    // A real typo is still refused.
+    expect(() => applyEnv(cmd, {}, { MODELSIGN_KYE: 'k.pub' })).toThrow(/MODELSIGN_KYE is set, but verify has no --kye option/);
+  });
+});
+
 describe('review: after hooks see the final verdict', () => {
   it('a rollback the state file reveals only under its lock still reaches the termination log', async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), 'modelsign-after-'));
