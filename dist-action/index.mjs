@@ -4496,6 +4496,49 @@ var init_passphrase = __esm({
   }
 });
 
+// src/util/read-file.ts
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
+async function readRegularFile(file, maxBytes, opts = {}) {
+  const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (opts.noFollow ? constants.O_NOFOLLOW : 0));
+  try {
+    const st2 = await fh.stat();
+    if (!st2.isFile()) throw new NotRegularFile(file);
+    if (st2.size > maxBytes) throw new FileTooLarge(file, maxBytes);
+    const buf = Buffer.alloc(Math.min(st2.size, maxBytes) + 1);
+    let n = 0;
+    for (; ; ) {
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+      if (n === buf.length) break;
+    }
+    if (n > maxBytes) throw new FileTooLarge(file, maxBytes);
+    return buf.subarray(0, n);
+  } finally {
+    await fh.close();
+  }
+}
+var NotRegularFile, FileTooLarge;
+var init_read_file = __esm({
+  "src/util/read-file.ts"() {
+    "use strict";
+    NotRegularFile = class extends Error {
+      constructor(file) {
+        super(`not a regular file: ${file}`);
+        this.file = file;
+      }
+    };
+    FileTooLarge = class extends Error {
+      constructor(file, maxBytes) {
+        super(`larger than ${maxBytes} bytes: ${file}`);
+        this.file = file;
+        this.maxBytes = maxBytes;
+      }
+    };
+  }
+});
+
 // src/keys/keyfile.ts
 var keyfile_exports = {};
 __export(keyfile_exports, {
@@ -4506,16 +4549,16 @@ __export(keyfile_exports, {
   writeKeyPair: () => writeKeyPair
 });
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from "node:crypto";
-import { readFile, writeFile, chmod } from "node:fs/promises";
+import { writeFile, chmod } from "node:fs/promises";
 async function readKeyText(file, what) {
   let buf;
   try {
-    buf = await readFile(file);
+    buf = await readRegularFile(file, MAX_KEY_FILE);
   } catch (e) {
-    const c = errnoCode(e);
+    if (e instanceof FileTooLarge) throw usage("KEY_UNREADABLE", `${what} ${file} is larger than 1 MiB`);
+    const c = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e);
     throw usage("KEY_UNREADABLE", c === "ENOENT" ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
   }
-  if (buf.length > MAX_KEY_FILE) throw usage("KEY_UNREADABLE", `${what} ${file} is larger than 1 MiB`);
   return buf.toString("utf8");
 }
 function parsePublicKey(text, file = "public key") {
@@ -4603,6 +4646,7 @@ var init_keyfile = __esm({
     init_encrypted();
     init_passphrase();
     init_pem();
+    init_read_file();
     MAX_KEY_FILE = 1024 * 1024;
   }
 });
@@ -4643,49 +4687,6 @@ var init_trust_key = __esm({
     init_errors();
     init_algorithms();
     init_pem();
-  }
-});
-
-// src/util/read-file.ts
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
-async function readRegularFile(file, maxBytes, opts = {}) {
-  const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (opts.noFollow ? constants.O_NOFOLLOW : 0));
-  try {
-    const st2 = await fh.stat();
-    if (!st2.isFile()) throw new NotRegularFile(file);
-    if (st2.size > maxBytes) throw new FileTooLarge(file, maxBytes);
-    const buf = Buffer.alloc(Math.min(st2.size, maxBytes) + 1);
-    let n = 0;
-    for (; ; ) {
-      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
-      if (bytesRead === 0) break;
-      n += bytesRead;
-      if (n === buf.length) break;
-    }
-    if (n > maxBytes) throw new FileTooLarge(file, maxBytes);
-    return buf.subarray(0, n);
-  } finally {
-    await fh.close();
-  }
-}
-var NotRegularFile, FileTooLarge;
-var init_read_file = __esm({
-  "src/util/read-file.ts"() {
-    "use strict";
-    NotRegularFile = class extends Error {
-      constructor(file) {
-        super(`not a regular file: ${file}`);
-        this.file = file;
-      }
-    };
-    FileTooLarge = class extends Error {
-      constructor(file, maxBytes) {
-        super(`larger than ${maxBytes} bytes: ${file}`);
-        this.file = file;
-        this.maxBytes = maxBytes;
-      }
-    };
   }
 });
 

@@ -55,6 +55,19 @@ describe('review: files the verifier reads never hang it or fill its memory', ()
     }
   });
 
+  it('a policy key (or --key) naming a FIFO or a device is a usage error (exit 2), not a hang', async () => {
+    const fifo = path.join(dir, 'key.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const policy = path.join(dir, 'fifo-key.yaml');
+    await writeFile(policy, `apiVersion: modelsign/v1\ntrust:\n  keys: [${fifo}, /dev/zero]\n`);
+    const p = await runCli(['verify', model, '--policy', policy], { timeoutMs: 15_000 });
+    expect(p.code).toBe(2);
+    expect(p.stderr).toMatch(/^modelsign: error: cannot read public key .*key\.fifo: not a regular file \[KEY_UNREADABLE\]\n$/);
+    const k = await runCli(['verify', model, '--key', '/dev/zero'], { timeoutMs: 15_000 });
+    expect(k.code).toBe(2);
+    expect(k.stderr).toMatch(/^modelsign: error: cannot read public key \/dev\/zero: not a regular file \[KEY_UNREADABLE\]\n$/);
+  });
+
   it('--state naming a FIFO or a device is a usage error (exit 2), not a hang or unbounded read', async () => {
     const fifo = path.join(dir, 'state.fifo');
     execFileSync('mkfifo', [fifo]);
