@@ -22458,8 +22458,8 @@ function formatsStage(formats, limits = {}) {
     const failures = [];
     const reports = [];
     const judge = (report2, shown, findings) => {
-      reports.push(report2);
-      const why = denied(report2, deny);
+      if (report2) reports.push(report2);
+      const why = report2 && denied(report2, deny);
       if (why) failures.push({ code: "FORMAT_DENIED", path: shown, message: `policy denies ${why} files` });
       if (scan) {
         for (const x of findings) {
@@ -22474,7 +22474,12 @@ function formatsStage(formats, limits = {}) {
       const t = await scanTar(single.abs, lim);
       const entryName = (file) => file.startsWith(`${base}:`) ? file.slice(base.length + 1).replace(/^(?:\.\/)+/, "") : file;
       for (const r of t.reports) judge(r, entryName(r.file), r.findings);
-      for (const x of t.findings) judge({ file: x.file, size: 0, format: "unknown", pickle: false, imports: [], findings: [] }, entryName(x.file), [x]);
+      for (const x of t.findings) {
+        judge(void 0, entryName(x.file), [x]);
+        if (deny.size > 0 && severityRank(x.severity) >= severityRank("high")) {
+          failures.push({ code: "FORMAT_UNCHECKED", path: entryName(x.file), message: clean3(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
+        }
+      }
       ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
       return failures;
     }

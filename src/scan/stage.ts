@@ -66,9 +66,9 @@ export function formatsStage(formats: FormatsPolicy, limits: Partial<ScanLimits>
     const byName = new Map<string, ModelFile>(listing.files.map((f) => [f.name, f]));
     const failures: Failure[] = [];
     const reports: FileReport[] = [];
-    const judge = (report: FileReport, shown: string, findings: Finding[]): void => {
-      reports.push(report);
-      const why = denied(report, deny);
+    const judge = (report: FileReport | undefined, shown: string, findings: Finding[]): void => {
+      if (report) reports.push(report);
+      const why = report && denied(report, deny);
       if (why) failures.push({ code: 'FORMAT_DENIED', path: shown, message: `policy denies ${why} files` });
       if (scan) {
         for (const x of findings) {
@@ -86,7 +86,14 @@ export function formatsStage(formats: FormatsPolicy, limits: Partial<ScanLimits>
       const t = await scanTar(single.abs, lim);
       const entryName = (file: string) => (file.startsWith(`${base}:`) ? file.slice(base.length + 1).replace(/^(?:\.\/)+/, '') : file);
       for (const r of t.reports) judge(r, entryName(r.file), r.findings);
-      for (const x of t.findings) judge({ file: x.file, size: 0, format: 'unknown', pickle: false, imports: [], findings: [] }, entryName(x.file), [x]);
+      // Archive-level findings (unreadable archive, links, members over a limit): no file report.
+      for (const x of t.findings) {
+        judge(undefined, entryName(x.file), [x]);
+        // An entry that could not be looked at may be of a denied format: fail closed.
+        if (deny.size > 0 && severityRank(x.severity) >= severityRank('high')) {
+          failures.push({ code: 'FORMAT_UNCHECKED', path: entryName(x.file), message: clean(`cannot tell whether this is a denied format: ${x.message}`, 2000) });
+        }
+      }
       ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
       return failures;
     }

@@ -80,6 +80,21 @@ describe('verify --policy with formats', () => {
     expect(deny.stdout).toMatch(/FORMAT_DENIED extra\.pkl/);
   });
 
+  it('deny: [pickle] on an archive whose zip member could not be looked at fails closed', async () => {
+    const m = await signed('torch-arc', { 'pytorch_model.bin': torchZip(benignOrderedDict()) });
+    const tgz = path.join(dir, 'torch-arc.tgz');
+    await tarCreate({ gzip: true, file: tgz, cwd: m, portable: true }, ['.']);
+    const p = await policy('deny-arc2.yaml', '{ deny: [pickle] }');
+    const args = ['verify', tgz, '--signature', path.join(m, 'model.sig'), '--policy', p];
+    const denied = await runCli(args);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain('policy denies pickle (inside pytorch) files [FORMAT_DENIED]');
+    // No writable temp dir: the member cannot be opened, so its format is unknown - refused, not passed.
+    const blind = await runCli(args, { env: { TMPDIR: path.join(dir, 'no-such-tmp') } });
+    expect(blind.code).toBe(1);
+    expect(blind.stderr).toMatch(/pytorch_model\.bin: cannot tell whether this is a denied format: .*not scanned \[FORMAT_UNCHECKED\]/);
+  });
+
   it('a .tar signed directly (sign ARCHIVE) is scanned inside too', async () => {
     const m = await signed('opaque-src', { 'model.pkl': osSystemProtocol4('id') });
     const t = path.join(dir, 'opaque.tar');
