@@ -22435,7 +22435,7 @@ function signedFiles(ctx) {
   return [...out2];
 }
 function denied(report2, deny) {
-  if (deny.has("pickle") && report2.pickle) return report2.format === "pickle" ? "pickle" : `pickle (inside ${report2.format})`;
+  if (deny.has("pickle") && (report2.pickle || report2.format === "pytorch")) return report2.format === "pickle" ? "pickle" : `pickle (inside ${report2.format})`;
   if (deny.has(report2.format)) return report2.format;
   return void 0;
 }

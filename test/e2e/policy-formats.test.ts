@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { create as tarCreate } from 'tar';
 import path from 'node:path';
 import { cleanupTmp, keypair, runCli, tmpDir } from '../helpers/cli.js';
-import { benignOrderedDict, osSystemProtocol4, torchZip, validSafetensors } from '../helpers/scan-fixtures.js';
+import { benignOrderedDict, makeZip, osSystemProtocol4, torchZip, validSafetensors } from '../helpers/scan-fixtures.js';
 
 afterAll(cleanupTmp);
 
@@ -93,6 +93,18 @@ describe('verify --policy with formats', () => {
     const blind = await runCli(args, { env: { TMPDIR: path.join(dir, 'no-such-tmp') } });
     expect(blind.code).toBe(1);
     expect(blind.stderr).toMatch(/pytorch_model\.bin: cannot tell whether this is a denied format: .*not scanned \[FORMAT_UNCHECKED\]/);
+  });
+
+  it('deny: [pickle] refuses a PyTorch checkpoint whose data.pkl could not be read (encrypted member)', async () => {
+    const name = 'archive/data.pkl';
+    const z = makeZip([{ name, data: osSystemProtocol4('id') }]);
+    z.writeUInt16LE(z.readUInt16LE(6) | 1, 6); // local header: encrypted
+    const central = z.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    z.writeUInt16LE(z.readUInt16LE(central + 8) | 1, central + 8); // central header: encrypted
+    const m = await signed('enc-torch', { 'pytorch_model.bin': z });
+    const r = await runCli(['verify', m, '--policy', await policy('deny-enc.yaml', '{ deny: [pickle] }')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('pytorch_model.bin: policy denies pickle (inside pytorch) files [FORMAT_DENIED]');
   });
 
   it('a .tar signed directly (sign ARCHIVE) is scanned inside too', async () => {
