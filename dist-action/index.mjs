@@ -4496,6 +4496,49 @@ var init_passphrase = __esm({
   }
 });
 
+// src/util/read-file.ts
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
+async function readRegularFile(file, maxBytes, opts = {}) {
+  const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (opts.noFollow ? constants.O_NOFOLLOW : 0));
+  try {
+    const st2 = await fh.stat();
+    if (!st2.isFile()) throw new NotRegularFile(file);
+    if (st2.size > maxBytes) throw new FileTooLarge(file, maxBytes);
+    const buf = Buffer.alloc(Math.min(st2.size, maxBytes) + 1);
+    let n = 0;
+    for (; ; ) {
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+      if (n === buf.length) break;
+    }
+    if (n > maxBytes) throw new FileTooLarge(file, maxBytes);
+    return buf.subarray(0, n);
+  } finally {
+    await fh.close();
+  }
+}
+var NotRegularFile, FileTooLarge;
+var init_read_file = __esm({
+  "src/util/read-file.ts"() {
+    "use strict";
+    NotRegularFile = class extends Error {
+      constructor(file) {
+        super(`not a regular file: ${file}`);
+        this.file = file;
+      }
+    };
+    FileTooLarge = class extends Error {
+      constructor(file, maxBytes) {
+        super(`larger than ${maxBytes} bytes: ${file}`);
+        this.file = file;
+        this.maxBytes = maxBytes;
+      }
+    };
+  }
+});
+
 // src/keys/keyfile.ts
 var keyfile_exports = {};
 __export(keyfile_exports, {
@@ -4506,16 +4549,16 @@ __export(keyfile_exports, {
   writeKeyPair: () => writeKeyPair
 });
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from "node:crypto";
-import { readFile, writeFile, chmod } from "node:fs/promises";
+import { writeFile, chmod } from "node:fs/promises";
 async function readKeyText(file, what) {
   let buf;
   try {
-    buf = await readFile(file);
+    buf = await readRegularFile(file, MAX_KEY_FILE);
   } catch (e) {
-    const c = errnoCode(e);
+    if (e instanceof FileTooLarge) throw usage("KEY_UNREADABLE", `${what} ${file} is larger than 1 MiB`);
+    const c = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e);
     throw usage("KEY_UNREADABLE", c === "ENOENT" ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
   }
-  if (buf.length > MAX_KEY_FILE) throw usage("KEY_UNREADABLE", `${what} ${file} is larger than 1 MiB`);
   return buf.toString("utf8");
 }
 function parsePublicKey(text, file = "public key") {
@@ -4603,6 +4646,7 @@ var init_keyfile = __esm({
     init_encrypted();
     init_passphrase();
     init_pem();
+    init_read_file();
     MAX_KEY_FILE = 1024 * 1024;
   }
 });
@@ -6487,10 +6531,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
-    var constants8 = require_constants();
+    var constants6 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants8.RELEASE_TYPES.includes(truncation)) {
+      if (!constants6.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -7730,7 +7774,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants8 = require_constants();
+    var constants6 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse2 = require_parse();
@@ -7814,8 +7858,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants8.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants8.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants6.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -17473,11 +17517,11 @@ var init_enumerate = __esm({
 });
 
 // src/hashing/read.ts
-import { closeSync as closeSync2, constants, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
 function hashRange(task, alg, buf) {
   let fd;
   try {
-    fd = openSync2(task.abs, constants.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
+    fd = openSync2(task.abs, constants2.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
   } catch (e) {
     const code = e.code;
     if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: "file was replaced by a symlink" };
@@ -17516,8 +17560,8 @@ var init_read = __esm({
   "src/hashing/read.ts"() {
     "use strict";
     init_algorithms2();
-    O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-    O_NONBLOCK = constants.O_NONBLOCK ?? 0;
+    O_NOFOLLOW = constants2.O_NOFOLLOW ?? 0;
+    O_NONBLOCK = constants2.O_NONBLOCK ?? 0;
   }
 });
 
@@ -17834,6 +17878,17 @@ var init_files = __esm({
     init_enumerate();
     init_paths();
     init_source();
+  }
+});
+
+// src/util/one-line.ts
+function clean3(text, max = 200) {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+}
+var init_one_line = __esm({
+  "src/util/one-line.ts"() {
+    "use strict";
   }
 });
 
@@ -19238,7 +19293,7 @@ var init_safetensors = __esm({
 });
 
 // src/scan/zip.ts
-import { open } from "node:fs/promises";
+import { open as open2 } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
 import { Readable } from "node:stream";
 async function readAt(fh, pos, len) {
@@ -19253,7 +19308,7 @@ function big(b2, at2) {
   return Number(v2);
 }
 async function readZipDirectory(file, size, limits) {
-  const fh = await open(file, "r");
+  const fh = await open2(file, "r");
   try {
     const problems = [];
     const tailLen = Math.min(size, 22 + 65535);
@@ -19509,6 +19564,3096 @@ var init_scan_file = __esm({
   }
 });
 
+// node_modules/tar/dist/esm/index.min.js
+import Qr from "events";
+import I from "fs";
+import { EventEmitter as Di } from "node:events";
+import Cs from "node:stream";
+import { StringDecoder as Hr } from "node:string_decoder";
+import cr from "node:path";
+import Kt from "node:fs";
+import { dirname as Fn, parse as kn } from "path";
+import { EventEmitter as Dn } from "events";
+import zi from "assert";
+import { Buffer as Ot } from "buffer";
+import * as Ps from "zlib";
+import en from "zlib";
+import { posix as Zt } from "node:path";
+import { basename as _n } from "node:path";
+import mi from "fs";
+import X from "fs";
+import js from "path";
+import { win32 as Pn } from "node:path";
+import ar from "path";
+import Br from "node:fs";
+import co from "node:assert";
+import { randomBytes as Mr } from "node:crypto";
+import u from "node:fs";
+import R from "node:path";
+import pr from "fs";
+import wi from "node:fs";
+import we from "node:path";
+import k from "node:fs";
+import ro from "node:fs/promises";
+import Si from "node:path";
+import { join as xr } from "node:path";
+import v from "node:fs";
+import Pr from "node:path";
+function Zn(s3, t, e) {
+  let i = t, r = t ? t.next : s3.head, n = new ue(e, i, r, s3);
+  return n.next === void 0 && (s3.tail = n), n.prev === void 0 && (s3.head = n), s3.length++, n;
+}
+function Yn(s3, t) {
+  s3.tail = new ue(t, s3.tail, void 0, s3), s3.head || (s3.head = s3.tail), s3.length++;
+}
+function Kn(s3, t) {
+  s3.head = new ue(t, void 0, s3.head, s3), s3.tail || (s3.tail = s3.head), s3.length++;
+}
+var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os2, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
+var init_index_min = __esm({
+  "node_modules/tar/dist/esm/index.min.js"() {
+    zr = Object.defineProperty;
+    Ur = (s3, t) => {
+      for (var e in t) zr(s3, e, { get: t[e], enumerable: true });
+    };
+    Ds = typeof process == "object" && process ? process : { stdout: null, stderr: null };
+    Wr = (s3) => !!s3 && typeof s3 == "object" && (s3 instanceof A || s3 instanceof Cs || Gr(s3) || Zr(s3));
+    Gr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.pipe == "function" && s3.pipe !== Cs.Writable.prototype.pipe;
+    Zr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.write == "function" && typeof s3.end == "function";
+    Q = Symbol("EOF");
+    J = Symbol("maybeEmitEnd");
+    nt = Symbol("emittedEnd");
+    De = Symbol("emittingEnd");
+    qt = Symbol("emittedError");
+    Ne = Symbol("closed");
+    Ns = Symbol("read");
+    Ae = Symbol("flush");
+    As = Symbol("flushChunk");
+    z = Symbol("encoding");
+    Mt = Symbol("decoder");
+    g = Symbol("flowing");
+    Qt = Symbol("paused");
+    Bt = Symbol("resume");
+    b = Symbol("buffer");
+    N = Symbol("pipes");
+    _ = Symbol("bufferLength");
+    bi = Symbol("bufferPush");
+    Ie = Symbol("bufferShift");
+    L = Symbol("objectMode");
+    S = Symbol("destroyed");
+    _i = Symbol("error");
+    Oi = Symbol("emitData");
+    Is = Symbol("emitEnd");
+    Ti = Symbol("emitEnd2");
+    Z = Symbol("async");
+    xi = Symbol("abort");
+    Ce = Symbol("aborted");
+    Jt = Symbol("signal");
+    Rt = Symbol("dataListeners");
+    C = Symbol("discarded");
+    jt = (s3) => Promise.resolve().then(s3);
+    Yr = (s3) => s3();
+    Kr = (s3) => s3 === "end" || s3 === "finish" || s3 === "prefinish";
+    Vr = (s3) => s3 instanceof ArrayBuffer || !!s3 && typeof s3 == "object" && s3.constructor && s3.constructor.name === "ArrayBuffer" && s3.byteLength >= 0;
+    $r = (s3) => !Buffer.isBuffer(s3) && ArrayBuffer.isView(s3);
+    Fe = class {
+      src;
+      dest;
+      opts;
+      ondrain;
+      constructor(t, e, i) {
+        this.src = t, this.dest = e, this.opts = i, this.ondrain = () => t[Bt](), this.dest.on("drain", this.ondrain);
+      }
+      unpipe() {
+        this.dest.removeListener("drain", this.ondrain);
+      }
+      proxyErrors(t) {
+      }
+      end() {
+        this.unpipe(), this.opts.end && this.dest.end();
+      }
+    };
+    Li = class extends Fe {
+      unpipe() {
+        this.src.removeListener("error", this.proxyErrors), super.unpipe();
+      }
+      constructor(t, e, i) {
+        super(t, e, i), this.proxyErrors = (r) => this.dest.emit("error", r), t.on("error", this.proxyErrors);
+      }
+    };
+    Xr = (s3) => !!s3.objectMode;
+    qr = (s3) => !s3.objectMode && !!s3.encoding && s3.encoding !== "buffer";
+    A = class extends Di {
+      [g] = false;
+      [Qt] = false;
+      [N] = [];
+      [b] = [];
+      [L];
+      [z];
+      [Z];
+      [Mt];
+      [Q] = false;
+      [nt] = false;
+      [De] = false;
+      [Ne] = false;
+      [qt] = null;
+      [_] = 0;
+      [S] = false;
+      [Jt];
+      [Ce] = false;
+      [Rt] = 0;
+      [C] = false;
+      writable = true;
+      readable = true;
+      constructor(...t) {
+        let e = t[0] || {};
+        if (super(), e.objectMode && typeof e.encoding == "string") throw new TypeError("Encoding and objectMode may not be used together");
+        Xr(e) ? (this[L] = true, this[z] = null) : qr(e) ? (this[z] = e.encoding, this[L] = false) : (this[L] = false, this[z] = null), this[Z] = !!e.async, this[Mt] = this[z] ? new Hr(this[z]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[b] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[N] });
+        let { signal: i } = e;
+        i && (this[Jt] = i, i.aborted ? this[xi]() : i.addEventListener("abort", () => this[xi]()));
+      }
+      get bufferLength() {
+        return this[_];
+      }
+      get encoding() {
+        return this[z];
+      }
+      set encoding(t) {
+        throw new Error("Encoding must be set at instantiation time");
+      }
+      setEncoding(t) {
+        throw new Error("Encoding must be set at instantiation time");
+      }
+      get objectMode() {
+        return this[L];
+      }
+      set objectMode(t) {
+        throw new Error("objectMode must be set at instantiation time");
+      }
+      get async() {
+        return this[Z];
+      }
+      set async(t) {
+        this[Z] = this[Z] || !!t;
+      }
+      [xi]() {
+        this[Ce] = true, this.emit("abort", this[Jt]?.reason), this.destroy(this[Jt]?.reason);
+      }
+      get aborted() {
+        return this[Ce];
+      }
+      set aborted(t) {
+      }
+      write(t, e, i) {
+        if (this[Ce]) return false;
+        if (this[Q]) throw new Error("write after end");
+        if (this[S]) return this.emit("error", Object.assign(new Error("Cannot call write after a stream was destroyed"), { code: "ERR_STREAM_DESTROYED" })), true;
+        typeof e == "function" && (i = e, e = "utf8"), e || (e = "utf8");
+        let r = this[Z] ? jt : Yr;
+        if (!this[L] && !Buffer.isBuffer(t)) {
+          if ($r(t)) t = Buffer.from(t.buffer, t.byteOffset, t.byteLength);
+          else if (Vr(t)) t = Buffer.from(t);
+          else if (typeof t != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
+        }
+        return this[L] ? (this[g] && this[_] !== 0 && this[Ae](true), this[g] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g]) : t.length ? (typeof t == "string" && !(e === this[z] && !this[Mt]?.lastNeed) && (t = Buffer.from(t, e)), Buffer.isBuffer(t) && this[z] && (t = this[Mt].write(t)), this[g] && this[_] !== 0 && this[Ae](true), this[g] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g]) : (this[_] !== 0 && this.emit("readable"), i && r(i), this[g]);
+      }
+      read(t) {
+        if (this[S]) return null;
+        if (this[C] = false, this[_] === 0 || t === 0 || t && t > this[_]) return this[J](), null;
+        this[L] && (t = null), this[b].length > 1 && !this[L] && (this[b] = [this[z] ? this[b].join("") : Buffer.concat(this[b], this[_])]);
+        let e = this[Ns](t || null, this[b][0]);
+        return this[J](), e;
+      }
+      [Ns](t, e) {
+        if (this[L]) this[Ie]();
+        else {
+          let i = e;
+          t === i.length || t === null ? this[Ie]() : typeof i == "string" ? (this[b][0] = i.slice(t), e = i.slice(0, t), this[_] -= t) : (this[b][0] = i.subarray(t), e = i.subarray(0, t), this[_] -= t);
+        }
+        return this.emit("data", e), !this[b].length && !this[Q] && this.emit("drain"), e;
+      }
+      end(t, e, i) {
+        return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = "utf8"), t !== void 0 && this.write(t, e), i && this.once("end", i), this[Q] = true, this.writable = false, (this[g] || !this[Qt]) && this[J](), this;
+      }
+      [Bt]() {
+        this[S] || (!this[Rt] && !this[N].length && (this[C] = true), this[Qt] = false, this[g] = true, this.emit("resume"), this[b].length ? this[Ae]() : this[Q] ? this[J]() : this.emit("drain"));
+      }
+      resume() {
+        return this[Bt]();
+      }
+      pause() {
+        this[g] = false, this[Qt] = true, this[C] = false;
+      }
+      get destroyed() {
+        return this[S];
+      }
+      get flowing() {
+        return this[g];
+      }
+      get paused() {
+        return this[Qt];
+      }
+      [bi](t) {
+        this[L] ? this[_] += 1 : this[_] += t.length, this[b].push(t);
+      }
+      [Ie]() {
+        return this[L] ? this[_] -= 1 : this[_] -= this[b][0].length, this[b].shift();
+      }
+      [Ae](t = false) {
+        do
+          ;
+        while (this[As](this[Ie]()) && this[b].length);
+        !t && !this[b].length && !this[Q] && this.emit("drain");
+      }
+      [As](t) {
+        return this.emit("data", t), this[g];
+      }
+      pipe(t, e) {
+        if (this[S]) return t;
+        this[C] = false;
+        let i = this[nt];
+        return e = e || {}, t === Ds.stdout || t === Ds.stderr ? e.end = false : e.end = e.end !== false, e.proxyErrors = !!e.proxyErrors, i ? e.end && t.end() : (this[N].push(e.proxyErrors ? new Li(this, t, e) : new Fe(this, t, e)), this[Z] ? jt(() => this[Bt]()) : this[Bt]()), t;
+      }
+      unpipe(t) {
+        let e = this[N].find((i) => i.dest === t);
+        e && (this[N].length === 1 ? (this[g] && this[Rt] === 0 && (this[g] = false), this[N] = []) : this[N].splice(this[N].indexOf(e), 1), e.unpipe());
+      }
+      addListener(t, e) {
+        return this.on(t, e);
+      }
+      on(t, e) {
+        let i = super.on(t, e);
+        if (t === "data") this[C] = false, this[Rt]++, !this[N].length && !this[g] && this[Bt]();
+        else if (t === "readable" && this[_] !== 0) super.emit("readable");
+        else if (Kr(t) && this[nt]) super.emit(t), this.removeAllListeners(t);
+        else if (t === "error" && this[qt]) {
+          let r = e;
+          this[Z] ? jt(() => r.call(this, this[qt])) : r.call(this, this[qt]);
+        }
+        return i;
+      }
+      removeListener(t, e) {
+        return this.off(t, e);
+      }
+      off(t, e) {
+        let i = super.off(t, e);
+        return t === "data" && (this[Rt] = this.listeners("data").length, this[Rt] === 0 && !this[C] && !this[N].length && (this[g] = false)), i;
+      }
+      removeAllListeners(t) {
+        let e = super.removeAllListeners(t);
+        return (t === "data" || t === void 0) && (this[Rt] = 0, !this[C] && !this[N].length && (this[g] = false)), e;
+      }
+      get emittedEnd() {
+        return this[nt];
+      }
+      [J]() {
+        !this[De] && !this[nt] && !this[S] && this[b].length === 0 && this[Q] && (this[De] = true, this.emit("end"), this.emit("prefinish"), this.emit("finish"), this[Ne] && this.emit("close"), this[De] = false);
+      }
+      emit(t, ...e) {
+        let i = e[0];
+        if (t !== "error" && t !== "close" && t !== S && this[S]) return false;
+        if (t === "data") return !this[L] && !i ? false : this[Z] ? (jt(() => this[Oi](i)), true) : this[Oi](i);
+        if (t === "end") return this[Is]();
+        if (t === "close") {
+          if (this[Ne] = true, !this[nt] && !this[S]) return false;
+          let n = super.emit("close");
+          return this.removeAllListeners("close"), n;
+        } else if (t === "error") {
+          this[qt] = i, super.emit(_i, i);
+          let n = !this[Jt] || this.listeners("error").length ? super.emit("error", i) : false;
+          return this[J](), n;
+        } else if (t === "resume") {
+          let n = super.emit("resume");
+          return this[J](), n;
+        } else if (t === "finish" || t === "prefinish") {
+          let n = super.emit(t);
+          return this.removeAllListeners(t), n;
+        }
+        let r = super.emit(t, ...e);
+        return this[J](), r;
+      }
+      [Oi](t) {
+        for (let i of this[N]) i.dest.write(t) === false && this.pause();
+        let e = this[C] ? false : super.emit("data", t);
+        return this[J](), e;
+      }
+      [Is]() {
+        return this[nt] ? false : (this[nt] = true, this.readable = false, this[Z] ? (jt(() => this[Ti]()), true) : this[Ti]());
+      }
+      [Ti]() {
+        if (this[Mt]) {
+          let e = this[Mt].end();
+          if (e) {
+            for (let i of this[N]) i.dest.write(e);
+            this[C] || super.emit("data", e);
+          }
+        }
+        for (let e of this[N]) e.end();
+        let t = super.emit("end");
+        return this.removeAllListeners("end"), t;
+      }
+      async collect() {
+        let t = Object.assign([], { dataLength: 0 });
+        this[L] || (t.dataLength = 0);
+        let e = this.promise();
+        return this.on("data", (i) => {
+          t.push(i), this[L] || (t.dataLength += i.length);
+        }), await e, t;
+      }
+      async concat() {
+        if (this[L]) throw new Error("cannot concat in objectMode");
+        let t = await this.collect();
+        return this[z] ? t.join("") : Buffer.concat(t, t.dataLength);
+      }
+      async promise() {
+        return new Promise((t, e) => {
+          this.on(S, () => e(new Error("stream destroyed"))), this.on("error", (i) => e(i)), this.on("end", () => t());
+        });
+      }
+      [Symbol.asyncIterator]() {
+        this[C] = false;
+        let t = false, e = async () => (this.pause(), t = true, { value: void 0, done: true });
+        return { next: () => {
+          if (t) return e();
+          let r = this.read();
+          if (r !== null) return Promise.resolve({ done: false, value: r });
+          if (this[Q]) return e();
+          let n, o, h = (d) => {
+            this.off("data", a), this.off("end", l), this.off(S, c), e(), o(d);
+          }, a = (d) => {
+            this.off("error", h), this.off("end", l), this.off(S, c), this.pause(), n({ value: d, done: !!this[Q] });
+          }, l = () => {
+            this.off("error", h), this.off("data", a), this.off(S, c), e(), n({ done: true, value: void 0 });
+          }, c = () => h(new Error("stream destroyed"));
+          return new Promise((d, y) => {
+            o = y, n = d, this.once(S, c), this.once("error", h), this.once("end", l), this.once("data", a);
+          });
+        }, throw: e, return: e, [Symbol.asyncIterator]() {
+          return this;
+        }, [Symbol.asyncDispose]: async () => {
+        } };
+      }
+      [Symbol.iterator]() {
+        this[C] = false;
+        let t = false, e = () => (this.pause(), this.off(_i, e), this.off(S, e), this.off("end", e), t = true, { done: true, value: void 0 }), i = () => {
+          if (t) return e();
+          let r = this.read();
+          return r === null ? e() : { done: false, value: r };
+        };
+        return this.once("end", e), this.once(_i, e), this.once(S, e), { next: i, throw: e, return: e, [Symbol.iterator]() {
+          return this;
+        }, [Symbol.dispose]: () => {
+        } };
+      }
+      destroy(t) {
+        if (this[S]) return t ? this.emit("error", t) : this.emit(S), this;
+        this[S] = true, this[C] = true, this[b].length = 0, this[_] = 0;
+        let e = this;
+        return typeof e.close == "function" && !this[Ne] && e.close(), t ? this.emit("error", t) : this.emit(S), this;
+      }
+      static get isStream() {
+        return Wr;
+      }
+    };
+    Jr = I.writev;
+    ht = Symbol("_autoClose");
+    H = Symbol("_close");
+    te = Symbol("_ended");
+    m = Symbol("_fd");
+    Ni = Symbol("_finished");
+    tt = Symbol("_flags");
+    Ai = Symbol("_flush");
+    ki = Symbol("_handleChunk");
+    vi = Symbol("_makeBuf");
+    ie = Symbol("_mode");
+    ke = Symbol("_needDrain");
+    Ut = Symbol("_onerror");
+    Ht = Symbol("_onopen");
+    Ii = Symbol("_onread");
+    Pt = Symbol("_onwrite");
+    at = Symbol("_open");
+    U = Symbol("_path");
+    ot = Symbol("_pos");
+    Y = Symbol("_queue");
+    zt = Symbol("_read");
+    Ci = Symbol("_readSize");
+    j = Symbol("_reading");
+    ee = Symbol("_remain");
+    Fi = Symbol("_size");
+    ve = Symbol("_write");
+    gt = Symbol("_writing");
+    Me = Symbol("_defaultFlag");
+    bt = Symbol("_errored");
+    _t = class extends A {
+      [bt] = false;
+      [m];
+      [U];
+      [Ci];
+      [j] = false;
+      [Fi];
+      [ee];
+      [ht];
+      constructor(t, e) {
+        if (e = e || {}, super(e), this.readable = true, this.writable = false, typeof t != "string") throw new TypeError("path must be a string");
+        this[bt] = false, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[U] = t, this[Ci] = e.readSize || 16 * 1024 * 1024, this[j] = false, this[Fi] = typeof e.size == "number" ? e.size : 1 / 0, this[ee] = this[Fi], this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true, typeof this[m] == "number" ? this[zt]() : this[at]();
+      }
+      get fd() {
+        return this[m];
+      }
+      get path() {
+        return this[U];
+      }
+      write() {
+        throw new TypeError("this is a readable stream");
+      }
+      end() {
+        throw new TypeError("this is a readable stream");
+      }
+      [at]() {
+        I.open(this[U], "r", (t, e) => this[Ht](t, e));
+      }
+      [Ht](t, e) {
+        t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[zt]());
+      }
+      [vi]() {
+        return Buffer.allocUnsafe(Math.min(this[Ci], this[ee]));
+      }
+      [zt]() {
+        if (!this[j]) {
+          this[j] = true;
+          let t = this[vi]();
+          if (t.length === 0) return process.nextTick(() => this[Ii](null, 0, t));
+          I.read(this[m], t, 0, t.length, null, (e, i, r) => this[Ii](e, i, r));
+        }
+      }
+      [Ii](t, e, i) {
+        this[j] = false, t ? this[Ut](t) : this[ki](e, i) && this[zt]();
+      }
+      [H]() {
+        if (this[ht] && typeof this[m] == "number") {
+          let t = this[m];
+          this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
+        }
+      }
+      [Ut](t) {
+        this[j] = true, this[H](), this.emit("error", t);
+      }
+      [ki](t, e) {
+        let i = false;
+        return this[ee] -= t, t > 0 && (i = super.write(t < e.length ? e.subarray(0, t) : e)), (t === 0 || this[ee] <= 0) && (i = false, this[H](), super.end()), i;
+      }
+      emit(t, ...e) {
+        switch (t) {
+          case "prefinish":
+          case "finish":
+            return false;
+          case "drain":
+            return typeof this[m] == "number" && this[zt](), false;
+          case "error":
+            return this[bt] ? false : (this[bt] = true, super.emit(t, ...e));
+          default:
+            return super.emit(t, ...e);
+        }
+      }
+    };
+    Be = class extends _t {
+      [at]() {
+        let t = true;
+        try {
+          this[Ht](null, I.openSync(this[U], "r")), t = false;
+        } finally {
+          t && this[H]();
+        }
+      }
+      [zt]() {
+        let t = true;
+        try {
+          if (!this[j]) {
+            this[j] = true;
+            do {
+              let e = this[vi](), i = e.length === 0 ? 0 : I.readSync(this[m], e, 0, e.length, null);
+              if (!this[ki](i, e)) break;
+            } while (true);
+            this[j] = false;
+          }
+          t = false;
+        } finally {
+          t && this[H]();
+        }
+      }
+      [H]() {
+        if (this[ht] && typeof this[m] == "number") {
+          let t = this[m];
+          this[m] = void 0, I.closeSync(t), this.emit("close");
+        }
+      }
+    };
+    et = class extends Qr {
+      readable = false;
+      writable = true;
+      [bt] = false;
+      [gt] = false;
+      [te] = false;
+      [Y] = [];
+      [ke] = false;
+      [U];
+      [ie];
+      [ht];
+      [m];
+      [Me];
+      [tt];
+      [Ni] = false;
+      [ot];
+      constructor(t, e) {
+        e = e || {}, super(e), this[U] = t, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[ie] = e.mode === void 0 ? 438 : e.mode, this[ot] = typeof e.start == "number" ? e.start : void 0, this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true;
+        let i = this[ot] !== void 0 ? "r+" : "w";
+        this[Me] = e.flags === void 0, this[tt] = e.flags === void 0 ? i : e.flags, this[m] === void 0 && this[at]();
+      }
+      emit(t, ...e) {
+        if (t === "error") {
+          if (this[bt]) return false;
+          this[bt] = true;
+        }
+        return super.emit(t, ...e);
+      }
+      get fd() {
+        return this[m];
+      }
+      get path() {
+        return this[U];
+      }
+      [Ut](t) {
+        this[H](), this[gt] = true, this.emit("error", t);
+      }
+      [at]() {
+        I.open(this[U], this[tt], this[ie], (t, e) => this[Ht](t, e));
+      }
+      [Ht](t, e) {
+        this[Me] && this[tt] === "r+" && t && t.code === "ENOENT" ? (this[tt] = "w", this[at]()) : t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[gt] || this[Ai]());
+      }
+      end(t, e) {
+        return t && this.write(t, e), this[te] = true, !this[gt] && !this[Y].length && typeof this[m] == "number" && this[Pt](null, 0), this;
+      }
+      write(t, e) {
+        return typeof t == "string" && (t = Buffer.from(t, e)), this[te] ? (this.emit("error", new Error("write() after end()")), false) : this[m] === void 0 || this[gt] || this[Y].length ? (this[Y].push(t), this[ke] = true, false) : (this[gt] = true, this[ve](t), true);
+      }
+      [ve](t) {
+        I.write(this[m], t, 0, t.length, this[ot], (e, i) => this[Pt](e, i));
+      }
+      [Pt](t, e) {
+        t ? this[Ut](t) : (this[ot] !== void 0 && typeof e == "number" && (this[ot] += e), this[Y].length ? this[Ai]() : (this[gt] = false, this[te] && !this[Ni] ? (this[Ni] = true, this[H](), this.emit("finish")) : this[ke] && (this[ke] = false, this.emit("drain"))));
+      }
+      [Ai]() {
+        if (this[Y].length === 0) this[te] && this[Pt](null, 0);
+        else if (this[Y].length === 1) this[ve](this[Y].pop());
+        else {
+          let t = this[Y];
+          this[Y] = [], Jr(this[m], t, this[ot], (e, i) => this[Pt](e, i));
+        }
+      }
+      [H]() {
+        if (this[ht] && typeof this[m] == "number") {
+          let t = this[m];
+          this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
+        }
+      }
+    };
+    Wt = class extends et {
+      [at]() {
+        let t;
+        if (this[Me] && this[tt] === "r+") try {
+          t = I.openSync(this[U], this[tt], this[ie]);
+        } catch (e) {
+          if (e?.code === "ENOENT") return this[tt] = "w", this[at]();
+          throw e;
+        }
+        else t = I.openSync(this[U], this[tt], this[ie]);
+        this[Ht](null, t);
+      }
+      [H]() {
+        if (this[ht] && typeof this[m] == "number") {
+          let t = this[m];
+          this[m] = void 0, I.closeSync(t), this.emit("close");
+        }
+      }
+      [ve](t) {
+        let e = true;
+        try {
+          this[Pt](null, I.writeSync(this[m], t, 0, t.length, this[ot])), e = false;
+        } finally {
+          if (e) try {
+            this[H]();
+          } catch {
+          }
+        }
+      }
+    };
+    jr = /* @__PURE__ */ new Map([["C", "cwd"], ["f", "file"], ["z", "gzip"], ["P", "preservePaths"], ["U", "unlink"], ["strip-components", "strip"], ["stripComponents", "strip"], ["keep-newer", "newer"], ["keepNewer", "newer"], ["keep-newer-files", "newer"], ["keepNewerFiles", "newer"], ["k", "keep"], ["keep-existing", "keep"], ["keepExisting", "keep"], ["m", "noMtime"], ["no-mtime", "noMtime"], ["p", "preserveOwner"], ["L", "follow"], ["h", "follow"], ["onentry", "onReadEntry"]]);
+    Fs = (s3) => !!s3.sync && !!s3.file;
+    ks = (s3) => !s3.sync && !!s3.file;
+    vs = (s3) => !!s3.sync && !s3.file;
+    Ms = (s3) => !s3.sync && !s3.file;
+    Bs = (s3) => !!s3.file;
+    tn = (s3) => {
+      let t = jr.get(s3);
+      return t || s3;
+    };
+    se = (s3 = {}) => {
+      if (!s3) return {};
+      let t = {};
+      for (let [e, i] of Object.entries(s3)) {
+        let r = tn(e);
+        t[r] = i;
+      }
+      return t.chmod === void 0 && t.noChmod === false && (t.chmod = true), delete t.noChmod, t;
+    };
+    K = (s3, t, e, i, r) => Object.assign((n = [], o, h) => {
+      Array.isArray(n) && (o = n, n = {}), typeof o == "function" && (h = o, o = void 0), o = o ? Array.from(o) : [];
+      let a = se(n);
+      if (r?.(a, o), Fs(a)) {
+        if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
+        return s3(a, o);
+      } else if (ks(a)) {
+        let l = t(a, o);
+        return h ? l.then(() => h(), h) : l;
+      } else if (vs(a)) {
+        if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
+        return e(a, o);
+      } else if (Ms(a)) {
+        if (typeof h == "function") throw new TypeError("callback only supported with file option");
+        return i(a, o);
+      }
+      throw new Error("impossible options??");
+    }, { syncFile: s3, asyncFile: t, syncNoFile: e, asyncNoFile: i, validate: r });
+    sn = en.constants || { ZLIB_VERNUM: 4736 };
+    M = Object.freeze(Object.assign(/* @__PURE__ */ Object.create(null), { Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5, Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4, Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6, Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9, Z_DEFAULT_COMPRESSION: -1, Z_FILTERED: 1, Z_HUFFMAN_ONLY: 2, Z_RLE: 3, Z_FIXED: 4, Z_DEFAULT_STRATEGY: 0, DEFLATE: 1, INFLATE: 2, GZIP: 3, GUNZIP: 4, DEFLATERAW: 5, INFLATERAW: 6, UNZIP: 7, BROTLI_DECODE: 8, BROTLI_ENCODE: 9, Z_MIN_WINDOWBITS: 8, Z_MAX_WINDOWBITS: 15, Z_DEFAULT_WINDOWBITS: 15, Z_MIN_CHUNK: 64, Z_MAX_CHUNK: 1 / 0, Z_DEFAULT_CHUNK: 16384, Z_MIN_MEMLEVEL: 1, Z_MAX_MEMLEVEL: 9, Z_DEFAULT_MEMLEVEL: 8, Z_MIN_LEVEL: -1, Z_MAX_LEVEL: 9, Z_DEFAULT_LEVEL: -1, BROTLI_OPERATION_PROCESS: 0, BROTLI_OPERATION_FLUSH: 1, BROTLI_OPERATION_FINISH: 2, BROTLI_OPERATION_EMIT_METADATA: 3, BROTLI_MODE_GENERIC: 0, BROTLI_MODE_TEXT: 1, BROTLI_MODE_FONT: 2, BROTLI_DEFAULT_MODE: 0, BROTLI_MIN_QUALITY: 0, BROTLI_MAX_QUALITY: 11, BROTLI_DEFAULT_QUALITY: 11, BROTLI_MIN_WINDOW_BITS: 10, BROTLI_MAX_WINDOW_BITS: 24, BROTLI_LARGE_MAX_WINDOW_BITS: 30, BROTLI_DEFAULT_WINDOW: 22, BROTLI_MIN_INPUT_BLOCK_BITS: 16, BROTLI_MAX_INPUT_BLOCK_BITS: 24, BROTLI_PARAM_MODE: 0, BROTLI_PARAM_QUALITY: 1, BROTLI_PARAM_LGWIN: 2, BROTLI_PARAM_LGBLOCK: 3, BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING: 4, BROTLI_PARAM_SIZE_HINT: 5, BROTLI_PARAM_LARGE_WINDOW: 6, BROTLI_PARAM_NPOSTFIX: 7, BROTLI_PARAM_NDIRECT: 8, BROTLI_DECODER_RESULT_ERROR: 0, BROTLI_DECODER_RESULT_SUCCESS: 1, BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION: 0, BROTLI_DECODER_PARAM_LARGE_WINDOW: 1, BROTLI_DECODER_NO_ERROR: 0, BROTLI_DECODER_SUCCESS: 1, BROTLI_DECODER_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE: -1, BROTLI_DECODER_ERROR_FORMAT_RESERVED: -2, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE: -3, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET: -4, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME: -5, BROTLI_DECODER_ERROR_FORMAT_CL_SPACE: -6, BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE: -7, BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT: -8, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1: -9, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2: -10, BROTLI_DECODER_ERROR_FORMAT_TRANSFORM: -11, BROTLI_DECODER_ERROR_FORMAT_DICTIONARY: -12, BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS: -13, BROTLI_DECODER_ERROR_FORMAT_PADDING_1: -14, BROTLI_DECODER_ERROR_FORMAT_PADDING_2: -15, BROTLI_DECODER_ERROR_FORMAT_DISTANCE: -16, BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET: -19, BROTLI_DECODER_ERROR_INVALID_ARGUMENTS: -20, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES: -21, BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS: -22, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP: -25, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1: -26, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2: -27, BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES: -30, BROTLI_DECODER_ERROR_UNREACHABLE: -31 }, sn));
+    rn = Ot.concat;
+    zs = Object.getOwnPropertyDescriptor(Ot, "concat");
+    nn = (s3) => s3;
+    Bi = zs?.writable === true || zs?.set !== void 0 ? (s3) => {
+      Ot.concat = s3 ? nn : rn;
+    } : (s3) => {
+    };
+    Tt = Symbol("_superWrite");
+    Gt = class extends Error {
+      code;
+      errno;
+      constructor(t, e) {
+        super("zlib: " + t.message, { cause: t }), this.code = t.code, this.errno = t.errno, this.code || (this.code = "ZLIB_ERROR"), this.message = "zlib: " + t.message, Error.captureStackTrace(this, e ?? this.constructor);
+      }
+      get name() {
+        return "ZlibError";
+      }
+    };
+    Pi = Symbol("flushFlag");
+    re = class extends A {
+      #t = false;
+      #i = false;
+      #s;
+      #n;
+      #r;
+      #e;
+      #o;
+      get sawError() {
+        return this.#t;
+      }
+      get handle() {
+        return this.#e;
+      }
+      get flushFlag() {
+        return this.#s;
+      }
+      constructor(t, e) {
+        if (!t || typeof t != "object") throw new TypeError("invalid options for ZlibBase constructor");
+        if (super(t), this.#s = t.flush ?? 0, this.#n = t.finishFlush ?? 0, this.#r = t.fullFlushFlag ?? 0, typeof Ps[e] != "function") throw new TypeError("Compression method not supported: " + e);
+        try {
+          this.#e = new Ps[e](t);
+        } catch (i) {
+          throw new Gt(i, this.constructor);
+        }
+        this.#o = (i) => {
+          this.#t || (this.#t = true, this.close(), this.emit("error", i));
+        }, this.#e?.on("error", (i) => this.#o(new Gt(i))), this.once("end", () => this.close);
+      }
+      close() {
+        this.#e && (this.#e.close(), this.#e = void 0, this.emit("close"));
+      }
+      reset() {
+        if (!this.#t) return zi(this.#e, "zlib binding closed"), this.#e.reset?.();
+      }
+      flush(t) {
+        this.ended || (typeof t != "number" && (t = this.#r), this.write(Object.assign(Ot.alloc(0), { [Pi]: t })));
+      }
+      end(t, e, i) {
+        return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), t && (e ? this.write(t, e) : this.write(t)), this.flush(this.#n), this.#i = true, super.end(i);
+      }
+      get ended() {
+        return this.#i;
+      }
+      [Tt](t) {
+        return super.write(t);
+      }
+      write(t, e, i) {
+        if (typeof e == "function" && (i = e, e = "utf8"), typeof t == "string" && (t = Ot.from(t, e)), this.#t) return;
+        zi(this.#e, "zlib binding closed");
+        let r = this.#e._handle, n = r.close;
+        r.close = () => {
+        };
+        let o = this.#e.close;
+        this.#e.close = () => {
+        }, Bi(true);
+        let h;
+        try {
+          let l = typeof t[Pi] == "number" ? t[Pi] : this.#s;
+          h = this.#e._processChunk(t, l), Bi(false);
+        } catch (l) {
+          Bi(false), this.#o(new Gt(l, this.write));
+        } finally {
+          this.#e && (this.#e._handle = r, r.close = n, this.#e.close = o, this.#e.removeAllListeners("error"));
+        }
+        this.#e && this.#e.on("error", (l) => this.#o(new Gt(l, this.write)));
+        let a;
+        if (h) if (Array.isArray(h) && h.length > 0) {
+          let l = h[0];
+          a = this[Tt](Ot.from(l));
+          for (let c = 1; c < h.length; c++) a = this[Tt](h[c]);
+        } else a = this[Tt](Ot.from(h));
+        return i && i(), a;
+      }
+    };
+    Pe = class extends re {
+      #t;
+      #i;
+      constructor(t, e) {
+        t = t || {}, t.flush = t.flush || M.Z_NO_FLUSH, t.finishFlush = t.finishFlush || M.Z_FINISH, t.fullFlushFlag = M.Z_FULL_FLUSH, super(t, e), this.#t = t.level, this.#i = t.strategy;
+      }
+      params(t, e) {
+        if (!this.sawError) {
+          if (!this.handle) throw new Error("cannot switch params when binding is closed");
+          if (!this.handle.params) throw new Error("not supported in this implementation");
+          if (this.#t !== t || this.#i !== e) {
+            this.flush(M.Z_SYNC_FLUSH), zi(this.handle, "zlib binding closed");
+            let i = this.handle.flush;
+            this.handle.flush = (r, n) => {
+              typeof r == "function" && (n = r, r = this.flushFlag), this.flush(r), n?.();
+            };
+            try {
+              this.handle.params(t, e);
+            } finally {
+              this.handle.flush = i;
+            }
+            this.handle && (this.#t = t, this.#i = e);
+          }
+        }
+      }
+    };
+    ze = class extends Pe {
+      #t;
+      constructor(t) {
+        super(t, "Gzip"), this.#t = t && !!t.portable;
+      }
+      [Tt](t) {
+        return this.#t ? (this.#t = false, t[9] = 255, super[Tt](t)) : super[Tt](t);
+      }
+    };
+    Ue = class extends Pe {
+      constructor(t) {
+        super(t, "Unzip");
+      }
+    };
+    He = class extends re {
+      constructor(t, e) {
+        t = t || {}, t.flush = t.flush || M.BROTLI_OPERATION_PROCESS, t.finishFlush = t.finishFlush || M.BROTLI_OPERATION_FINISH, t.fullFlushFlag = M.BROTLI_OPERATION_FLUSH, super(t, e);
+      }
+    };
+    We = class extends He {
+      constructor(t) {
+        super(t, "BrotliCompress");
+      }
+    };
+    Ge = class extends He {
+      constructor(t) {
+        super(t, "BrotliDecompress");
+      }
+    };
+    Ze = class extends re {
+      constructor(t, e) {
+        t = t || {}, t.flush = t.flush || M.ZSTD_e_continue, t.finishFlush = t.finishFlush || M.ZSTD_e_end, t.fullFlushFlag = M.ZSTD_e_flush, super(t, e);
+      }
+    };
+    Ye = class extends Ze {
+      constructor(t) {
+        super(t, "ZstdCompress");
+      }
+    };
+    Ke = class extends Ze {
+      constructor(t) {
+        super(t, "ZstdDecompress");
+      }
+    };
+    Us = (s3, t) => {
+      if (Number.isSafeInteger(s3)) s3 < 0 ? an(s3, t) : hn(s3, t);
+      else throw Error("cannot encode number outside of javascript safe integer range");
+      return t;
+    };
+    hn = (s3, t) => {
+      t[0] = 128;
+      for (var e = t.length; e > 1; e--) t[e - 1] = s3 & 255, s3 = Math.floor(s3 / 256);
+    };
+    an = (s3, t) => {
+      t[0] = 255;
+      var e = false;
+      s3 = s3 * -1;
+      for (var i = t.length; i > 1; i--) {
+        var r = s3 & 255;
+        s3 = Math.floor(s3 / 256), e ? t[i - 1] = Ws(r) : r === 0 ? t[i - 1] = 0 : (e = true, t[i - 1] = Gs(r));
+      }
+    };
+    Hs = (s3) => {
+      let t = s3[0], e = t === 128 ? cn(s3.subarray(1, s3.length)) : t === 255 ? ln(s3) : null;
+      if (e === null) throw Error("invalid base256 encoding");
+      if (!Number.isSafeInteger(e)) throw Error("parsed number outside of javascript safe integer range");
+      return e;
+    };
+    ln = (s3) => {
+      for (var t = s3.length, e = 0, i = false, r = t - 1; r > -1; r--) {
+        var n = Number(s3[r]), o;
+        i ? o = Ws(n) : n === 0 ? o = n : (i = true, o = Gs(n)), o !== 0 && (e -= o * Math.pow(256, t - r - 1));
+      }
+      return e;
+    };
+    cn = (s3) => {
+      for (var t = s3.length, e = 0, i = t - 1; i > -1; i--) {
+        var r = Number(s3[i]);
+        r !== 0 && (e += r * Math.pow(256, t - i - 1));
+      }
+      return e;
+    };
+    Ws = (s3) => (255 ^ s3) & 255;
+    Gs = (s3) => (255 ^ s3) + 1 & 255;
+    Hi = {};
+    Ur(Hi, { code: () => Ve, isCode: () => ne, isName: () => dn, name: () => oe, normalFsTypes: () => Ui });
+    ne = (s3) => oe.has(s3);
+    dn = (s3) => Ve.has(s3);
+    Ui = /* @__PURE__ */ new Set(["0", "", "1", "2", "3", "4", "5", "6", "7", "D"]);
+    oe = /* @__PURE__ */ new Map([["0", "File"], ["", "OldFile"], ["1", "Link"], ["2", "SymbolicLink"], ["3", "CharacterDevice"], ["4", "BlockDevice"], ["5", "Directory"], ["6", "FIFO"], ["7", "ContiguousFile"], ["g", "GlobalExtendedHeader"], ["x", "ExtendedHeader"], ["A", "SolarisACL"], ["D", "GNUDumpDir"], ["I", "Inode"], ["K", "NextFileHasLongLinkpath"], ["L", "NextFileHasLongPath"], ["M", "ContinuationFile"], ["N", "OldGnuLongPath"], ["S", "SparseFile"], ["V", "TapeVolumeHeader"], ["X", "OldExtendedHeader"]]);
+    Ve = new Map(Array.from(oe).map((s3) => [s3[1], s3[0]]));
+    un = (s3) => s3 === void 0 || s3 < 0 ? void 0 : s3;
+    F = class {
+      cksumValid = false;
+      needPax = false;
+      nullBlock = false;
+      block;
+      path;
+      mode;
+      uid;
+      gid;
+      size;
+      cksum;
+      #t = "Unsupported";
+      linkpath;
+      uname;
+      gname;
+      devmaj = 0;
+      devmin = 0;
+      atime;
+      ctime;
+      mtime;
+      charset;
+      comment;
+      constructor(t, e = 0, i, r) {
+        Buffer.isBuffer(t) ? this.decode(t, e || 0, i, r) : t && this.#i(t);
+      }
+      decode(t, e, i, r) {
+        if (e || (e = 0), !t || !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
+        let n = xt(t, e + 156, 1), o = Ui.has(n), h = o ? i : void 0, a = o ? r : void 0;
+        if (this.path = h?.path ?? xt(t, e, 100), this.mode = h?.mode ?? a?.mode ?? lt(t, e + 100, 8), this.uid = h?.uid ?? a?.uid ?? lt(t, e + 108, 8), this.gid = h?.gid ?? a?.gid ?? lt(t, e + 116, 8), this.size = un(h?.size ?? a?.size ?? lt(t, e + 124, 12)), this.mtime = h?.mtime ?? a?.mtime ?? Wi(t, e + 136, 12), this.cksum = lt(t, e + 148, 12), a && this.#i(a, true), h && this.#i(h), ne(n) && (this.#t = n || "0"), this.#t === "0" && this.path.slice(-1) === "/" && (this.#t = "5"), this.#t === "5" && (this.size = 0), this.linkpath = xt(t, e + 157, 100), t.subarray(e + 257, e + 265).toString() === "ustar\x0000") if (this.uname = h?.uname ?? a?.uname ?? xt(t, e + 265, 32), this.gname = h?.gname ?? a?.gname ?? xt(t, e + 297, 32), this.devmaj = h?.devmaj ?? a?.devmaj ?? lt(t, e + 329, 8) ?? 0, this.devmin = h?.devmin ?? a?.devmin ?? lt(t, e + 337, 8) ?? 0, t[e + 475] !== 0) {
+          let c = xt(t, e + 345, 155);
+          this.path = c + "/" + this.path;
+        } else {
+          let c = xt(t, e + 345, 130);
+          c && (this.path = c + "/" + this.path), this.atime = i?.atime ?? r?.atime ?? Wi(t, e + 476, 12), this.ctime = i?.ctime ?? r?.ctime ?? Wi(t, e + 488, 12);
+        }
+        let l = 256;
+        for (let c = e; c < e + 148; c++) l += t[c];
+        for (let c = e + 156; c < e + 512; c++) l += t[c];
+        this.cksumValid = l === this.cksum, this.cksum === void 0 && l === 256 && (this.nullBlock = true);
+      }
+      #i(t, e = false) {
+        Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "size" && Number(r) < 0 || i === "path" && e || i === "linkpath" && e || i === "global"))));
+      }
+      encode(t, e = 0) {
+        if (t || (t = this.block = Buffer.alloc(512)), this.#t === "Unsupported" && (this.#t = "0"), !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
+        let i = this.ctime || this.atime ? 130 : 155, r = mn(this.path || "", i), n = r[0], o = r[1];
+        this.needPax = !!r[2], this.needPax = Lt(t, e, 100, n) || this.needPax, this.needPax = ct(t, e + 100, 8, this.mode) || this.needPax, this.needPax = ct(t, e + 108, 8, this.uid) || this.needPax, this.needPax = ct(t, e + 116, 8, this.gid) || this.needPax, this.needPax = ct(t, e + 124, 12, this.size) || this.needPax, this.needPax = Gi(t, e + 136, 12, this.mtime) || this.needPax, t[e + 156] = Number(this.#t.codePointAt(0)), this.needPax = Lt(t, e + 157, 100, this.linkpath) || this.needPax, t.write("ustar\x0000", e + 257, 8), this.needPax = Lt(t, e + 265, 32, this.uname) || this.needPax, this.needPax = Lt(t, e + 297, 32, this.gname) || this.needPax, this.needPax = ct(t, e + 329, 8, this.devmaj) || this.needPax, this.needPax = ct(t, e + 337, 8, this.devmin) || this.needPax, this.needPax = Lt(t, e + 345, i, o) || this.needPax, t[e + 475] !== 0 ? this.needPax = Lt(t, e + 345, 155, o) || this.needPax : (this.needPax = Lt(t, e + 345, 130, o) || this.needPax, this.needPax = Gi(t, e + 476, 12, this.atime) || this.needPax, this.needPax = Gi(t, e + 488, 12, this.ctime) || this.needPax);
+        let h = 256;
+        for (let a = e; a < e + 148; a++) h += t[a];
+        for (let a = e + 156; a < e + 512; a++) h += t[a];
+        return this.cksum = h, ct(t, e + 148, 8, this.cksum), this.cksumValid = true, this.needPax;
+      }
+      get type() {
+        return this.#t === "Unsupported" ? this.#t : oe.get(this.#t);
+      }
+      get typeKey() {
+        return this.#t;
+      }
+      set type(t) {
+        let e = String(Ve.get(t));
+        if (ne(e) || e === "Unsupported") this.#t = e;
+        else if (ne(t)) this.#t = t;
+        else throw new TypeError("invalid entry type: " + t);
+      }
+    };
+    mn = (s3, t) => {
+      let i = s3, r = "", n, o = Zt.parse(s3).root || ".";
+      if (Buffer.byteLength(i) < 100) n = [i, r, false];
+      else {
+        r = Zt.dirname(i), i = Zt.basename(i);
+        do
+          Buffer.byteLength(i) <= 100 && Buffer.byteLength(r) <= t ? n = [i, r, false] : Buffer.byteLength(i) > 100 && Buffer.byteLength(r) <= t ? n = [i.slice(0, 99), r, true] : (i = Zt.join(Zt.basename(r), i), r = Zt.dirname(r));
+        while (r !== o && n === void 0);
+        n || (n = [s3.slice(0, 99), "", true]);
+      }
+      return n;
+    };
+    xt = (s3, t, e) => s3.subarray(t, t + e).toString("utf8").replace(/\0.*/, "");
+    Wi = (s3, t, e) => pn(lt(s3, t, e));
+    pn = (s3) => s3 === void 0 ? void 0 : new Date(s3 * 1e3);
+    lt = (s3, t, e) => Number(s3[t]) & 128 ? Hs(s3.subarray(t, t + e)) : wn(s3, t, e);
+    En = (s3) => isNaN(s3) ? void 0 : s3;
+    wn = (s3, t, e) => En(parseInt(s3.subarray(t, t + e).toString("utf8").replace(/\0.*$/, "").trim(), 8));
+    Sn = { 12: 8589934591, 8: 2097151 };
+    ct = (s3, t, e, i) => i === void 0 ? false : i > Sn[e] || i < 0 ? (Us(i, s3.subarray(t, t + e)), true) : (yn(s3, t, e, i), false);
+    yn = (s3, t, e, i) => s3.write(Rn(i, e), t, e, "ascii");
+    Rn = (s3, t) => gn(Math.floor(s3).toString(8), t);
+    gn = (s3, t) => (s3.length === t - 1 ? s3 : new Array(t - s3.length - 1).join("0") + s3 + " ") + "\0";
+    Gi = (s3, t, e, i) => i === void 0 ? false : ct(s3, t, e, i.getTime() / 1e3);
+    bn = new Array(156).join("\0");
+    Lt = (s3, t, e, i) => i === void 0 ? false : (s3.write(i + bn, t, e, "utf8"), i.length !== Buffer.byteLength(i) || i.length > e);
+    ft = class s {
+      atime;
+      mtime;
+      ctime;
+      charset;
+      comment;
+      gid;
+      uid;
+      gname;
+      uname;
+      linkpath;
+      dev;
+      ino;
+      nlink;
+      path;
+      size;
+      mode;
+      global;
+      constructor(t, e = false) {
+        this.atime = t.atime, this.charset = t.charset, this.comment = t.comment, this.ctime = t.ctime, this.dev = t.dev, this.gid = t.gid, this.global = e, this.gname = t.gname, this.ino = t.ino, this.linkpath = t.linkpath, this.mtime = t.mtime, this.nlink = t.nlink, this.path = t.path, this.size = t.size, this.uid = t.uid, this.uname = t.uname;
+      }
+      encode() {
+        let t = this.encodeBody();
+        if (t === "") return Buffer.allocUnsafe(0);
+        let e = Buffer.byteLength(t), i = 512 * Math.ceil(1 + e / 512), r = Buffer.allocUnsafe(i);
+        for (let n = 0; n < 512; n++) r[n] = 0;
+        new F({ path: ("PaxHeader/" + _n(this.path ?? "")).slice(0, 99), mode: this.mode || 420, uid: this.uid, gid: this.gid, size: e, mtime: this.mtime, type: this.global ? "GlobalExtendedHeader" : "ExtendedHeader", linkpath: "", uname: this.uname || "", gname: this.gname || "", devmaj: 0, devmin: 0, atime: this.atime, ctime: this.ctime }).encode(r), r.write(t, 512, e, "utf8");
+        for (let n = e + 512; n < r.length; n++) r[n] = 0;
+        return r;
+      }
+      encodeBody() {
+        return this.encodeField("path") + this.encodeField("ctime") + this.encodeField("atime") + this.encodeField("dev") + this.encodeField("ino") + this.encodeField("nlink") + this.encodeField("charset") + this.encodeField("comment") + this.encodeField("gid") + this.encodeField("gname") + this.encodeField("linkpath") + this.encodeField("mtime") + this.encodeField("size") + this.encodeField("uid") + this.encodeField("uname");
+      }
+      encodeField(t) {
+        if (this[t] === void 0) return "";
+        let e = this[t], i = e instanceof Date ? e.getTime() / 1e3 : e, r = " " + (t === "dev" || t === "ino" || t === "nlink" ? "SCHILY." : "") + t + "=" + i + `
+`, n = Buffer.byteLength(r), o = Math.floor(Math.log(n) / Math.log(10)) + 1;
+        return n + o >= Math.pow(10, o) && (o += 1), o + n + r;
+      }
+      static parse(t, e, i = false) {
+        return new s(On(Tn(t), e), i);
+      }
+    };
+    On = (s3, t) => t ? Object.assign({}, t, s3) : s3;
+    Tn = (s3) => s3.replace(/\n$/, "").split(`
+`).reduce(xn, /* @__PURE__ */ Object.create(null));
+    xn = (s3, t) => {
+      let e = parseInt(t, 10);
+      if (e !== Buffer.byteLength(t) + 1) return s3;
+      t = t.slice((e + " ").length);
+      let i = t.split("="), r = i.shift();
+      if (!r) return s3;
+      let n = r.replace(/^SCHILY\.(dev|ino|nlink)/, "$1"), o = i.join("=").replace(/\0.*/, "");
+      switch (n) {
+        case "path":
+        case "linkpath":
+        case "type":
+        case "charset":
+        case "comment":
+        case "gname":
+        case "uname":
+          s3[n] = o;
+          break;
+        case "ctime":
+        case "atime":
+        case "mtime":
+          s3[n] = new Date(Number(o) * 1e3);
+          break;
+        case "size":
+          let h = +o;
+          h >= 0 && (s3[n] = h);
+          break;
+        case "gid":
+        case "uid":
+        case "dev":
+        case "ino":
+        case "nlink":
+        case "mode":
+          s3[n] = +o;
+          break;
+      }
+      return s3;
+    };
+    Ln = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
+    f = Ln !== "win32" ? (s3) => String(s3) : (s3) => String(s3).replaceAll(/\\/g, "/");
+    $e = class extends A {
+      extended;
+      globalExtended;
+      header;
+      startBlockSize;
+      blockRemain;
+      remain;
+      type;
+      meta = false;
+      ignore = false;
+      path;
+      mode;
+      uid;
+      gid;
+      uname;
+      gname;
+      size = 0;
+      mtime;
+      atime;
+      ctime;
+      linkpath;
+      dev;
+      ino;
+      nlink;
+      invalid = false;
+      absolute;
+      unsupported = false;
+      constructor(t, e, i) {
+        switch (super({}), this.pause(), this.extended = e, this.globalExtended = i, this.header = t, this.remain = t.size ?? 0, this.startBlockSize = 512 * Math.ceil(this.remain / 512), this.blockRemain = this.startBlockSize, this.type = t.type, this.type) {
+          case "File":
+          case "OldFile":
+          case "Link":
+          case "SymbolicLink":
+          case "CharacterDevice":
+          case "BlockDevice":
+          case "Directory":
+          case "FIFO":
+          case "ContiguousFile":
+          case "GNUDumpDir":
+            break;
+          case "NextFileHasLongLinkpath":
+          case "NextFileHasLongPath":
+          case "OldGnuLongPath":
+          case "GlobalExtendedHeader":
+          case "ExtendedHeader":
+          case "OldExtendedHeader":
+            this.meta = true;
+            break;
+          default:
+            this.ignore = true;
+        }
+        if (!t.path) throw new Error("no path provided for tar.ReadEntry");
+        this.path = f(t.path), this.mode = t.mode, this.mode && (this.mode = this.mode & 4095), this.uid = t.uid, this.gid = t.gid, this.uname = t.uname, this.gname = t.gname, this.size = this.remain, this.mtime = t.mtime, this.atime = t.atime, this.ctime = t.ctime, this.linkpath = t.linkpath ? f(t.linkpath) : void 0, this.uname = t.uname, this.gname = t.gname, e && this.#t(e), i && this.#t(i, true);
+      }
+      write(t) {
+        let e = t.length;
+        if (e > this.blockRemain) throw new Error("writing more to entry than is appropriate");
+        let i = this.remain, r = this.blockRemain;
+        return this.remain = Math.max(0, i - e), this.blockRemain = Math.max(0, r - e), this.ignore ? true : i >= e ? super.write(t) : super.write(t.subarray(0, i));
+      }
+      #t(t, e = false) {
+        t.path && (t.path = f(t.path)), t.linkpath && (t.linkpath = f(t.linkpath)), Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "path" && e))));
+      }
+    };
+    Dt = (s3, t, e, i = {}) => {
+      s3.file && (i.file = s3.file), s3.cwd && (i.cwd = s3.cwd), i.code = e instanceof Error && e.code || t, i.tarCode = t, !s3.strict && i.recoverable !== false ? (e instanceof Error && (i = Object.assign(e, i), e = e.message), s3.emit("warn", t, e, i)) : e instanceof Error ? s3.emit("error", Object.assign(e, i)) : s3.emit("error", Object.assign(new Error(`${t}: ${e}`), i));
+    };
+    Nn = 1024 * 1024;
+    Xi = Buffer.from([31, 139]);
+    qi = Buffer.from([40, 181, 47, 253]);
+    An = Math.max(Xi.length, qi.length);
+    B = Symbol("state");
+    Nt = Symbol("writeEntry");
+    it = Symbol("readEntry");
+    Zi = Symbol("nextEntry");
+    Zs = Symbol("processEntry");
+    V = Symbol("extendedHeader");
+    he = Symbol("globalExtendedHeader");
+    dt = Symbol("meta");
+    Ys = Symbol("emitMeta");
+    p = Symbol("buffer");
+    st = Symbol("queue");
+    ut = Symbol("ended");
+    Yi = Symbol("emittedEnd");
+    At = Symbol("emit");
+    w = Symbol("unzip");
+    Xe = Symbol("consumeChunk");
+    qe = Symbol("consumeChunkSub");
+    Ki = Symbol("consumeBody");
+    Ks = Symbol("consumeMeta");
+    Vs = Symbol("consumeHeader");
+    ae = Symbol("consuming");
+    Vi = Symbol("bufferConcat");
+    Qe = Symbol("maybeEnd");
+    Yt = Symbol("writing");
+    $ = Symbol("aborted");
+    Je = Symbol("onDone");
+    It = Symbol("sawValidEntry");
+    je = Symbol("sawNullBlock");
+    ti = Symbol("sawEOF");
+    $s = Symbol("closeStream");
+    In = 1e3;
+    le = Symbol("compressedBytesRead");
+    $i = Symbol("decompressedBytesRead");
+    Xs = Symbol("checkDecompressionRatio");
+    Cn = () => true;
+    rt = class extends Dn {
+      file;
+      strict;
+      maxMetaEntrySize;
+      filter;
+      brotli;
+      zstd;
+      maxDecompressionRatio;
+      writable = true;
+      readable = false;
+      [st] = [];
+      [p];
+      [it];
+      [Nt];
+      [B] = "begin";
+      [dt] = "";
+      [V];
+      [he];
+      [ut] = false;
+      [w];
+      [$] = false;
+      [It];
+      [je] = false;
+      [ti] = false;
+      [Yt] = false;
+      [ae] = false;
+      [Yi] = false;
+      [le] = 0;
+      [$i] = 0;
+      constructor(t = {}) {
+        super(), this.file = t.file || "", this.on(Je, () => {
+          (this[B] === "begin" || this[It] === false) && this.warn("TAR_BAD_ARCHIVE", "Unrecognized archive format");
+        }), t.ondone ? this.on(Je, t.ondone) : this.on(Je, () => {
+          this.emit("prefinish"), this.emit("finish"), this.emit("end");
+        }), this.strict = !!t.strict, this.maxDecompressionRatio = typeof t.maxDecompressionRatio == "number" ? t.maxDecompressionRatio : In, this.maxMetaEntrySize = t.maxMetaEntrySize || Nn, this.filter = typeof t.filter == "function" ? t.filter : Cn;
+        let e = t.file && (t.file.endsWith(".tar.br") || t.file.endsWith(".tbr"));
+        this.brotli = !(t.gzip || t.zstd) && t.brotli !== void 0 ? t.brotli : e ? void 0 : false;
+        let i = t.file && (t.file.endsWith(".tar.zst") || t.file.endsWith(".tzst"));
+        this.zstd = !(t.gzip || t.brotli) && t.zstd !== void 0 ? t.zstd : i ? true : void 0, this.on("end", () => this[$s]()), typeof t.onwarn == "function" && this.on("warn", t.onwarn), typeof t.onReadEntry == "function" && this.on("entry", t.onReadEntry);
+      }
+      warn(t, e, i = {}) {
+        Dt(this, t, e, i);
+      }
+      [Vs](t, e) {
+        this[It] === void 0 && (this[It] = false);
+        let i;
+        try {
+          i = new F(t, e, this[V], this[he]);
+        } catch (r) {
+          return this.warn("TAR_ENTRY_INVALID", r);
+        }
+        if (i.nullBlock) this[je] ? (this[ti] = true, this[B] === "begin" && (this[B] = "header"), this[At]("eof")) : (this[je] = true, this[At]("nullBlock"));
+        else if (this[je] = false, !i.cksumValid) this.warn("TAR_ENTRY_INVALID", "checksum failure", { header: i });
+        else if (!i.path) this.warn("TAR_ENTRY_INVALID", "path is required", { header: i });
+        else {
+          let r = i.type;
+          if (/^(Symbolic)?Link$/.test(r) && !i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath required", { header: i });
+          else if (!/^(Symbolic)?Link$/.test(r) && !/^(Global)?ExtendedHeader$/.test(r) && i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath forbidden", { header: i });
+          else {
+            let n = this[Nt] = new $e(i, this[V], this[he]);
+            if (!this[It]) if (n.remain) {
+              let o = () => {
+                n.invalid || (this[It] = true);
+              };
+              n.on("end", o);
+            } else this[It] = true;
+            n.meta ? n.size > this.maxMetaEntrySize ? (n.ignore = true, this[At]("ignoredEntry", n), this[B] = "ignore", n.resume()) : n.size > 0 && (this[dt] = "", n.on("data", (o) => this[dt] += o), this[B] = "meta") : (this[V] = void 0, n.ignore = n.ignore || !this.filter(n.path, n), n.ignore ? (this[At]("ignoredEntry", n), this[B] = n.remain ? "ignore" : "header", n.resume()) : (n.remain ? this[B] = "body" : (this[B] = "header", n.end()), this[it] ? this[st].push(n) : (this[st].push(n), this[Zi]())));
+          }
+        }
+      }
+      [$s]() {
+        queueMicrotask(() => this.emit("close"));
+      }
+      [Zs](t) {
+        let e = true;
+        if (!t) this[it] = void 0, e = false;
+        else if (Array.isArray(t)) {
+          let [i, ...r] = t;
+          this.emit(i, ...r);
+        } else this[it] = t, this.emit("entry", t), t.emittedEnd || (t.on("end", () => this[Zi]()), e = false);
+        return e;
+      }
+      [Zi]() {
+        do
+          ;
+        while (this[Zs](this[st].shift()));
+        if (this[st].length === 0) {
+          let t = this[it];
+          !t || t.flowing || t.size === t.remain ? this[Yt] || this.emit("drain") : t.once("drain", () => this.emit("drain"));
+        }
+      }
+      [Ki](t, e) {
+        let i = this[Nt];
+        if (!i) throw new Error("attempt to consume body without entry??");
+        let r = i.blockRemain ?? 0, n = r >= t.length && e === 0 ? t : t.subarray(e, e + r);
+        return i.write(n), i.blockRemain || (this[B] = "header", this[Nt] = void 0, i.end()), n.length;
+      }
+      [Ks](t, e) {
+        let i = this[Nt], r = this[Ki](t, e);
+        return !this[Nt] && i && this[Ys](i), r;
+      }
+      [At](t, e, i) {
+        this[st].length === 0 && !this[it] ? this.emit(t, e, i) : this[st].push([t, e, i]);
+      }
+      [Ys](t) {
+        switch (this[At]("meta", this[dt]), t.type) {
+          case "ExtendedHeader":
+          case "OldExtendedHeader":
+            this[V] = ft.parse(this[dt], this[V], false);
+            break;
+          case "GlobalExtendedHeader":
+            this[he] = ft.parse(this[dt], this[he], true);
+            break;
+          case "NextFileHasLongPath":
+          case "OldGnuLongPath": {
+            let e = this[V] ?? /* @__PURE__ */ Object.create(null);
+            this[V] = e, e.path = this[dt].replace(/\0.*/, "");
+            break;
+          }
+          case "NextFileHasLongLinkpath": {
+            let e = this[V] || /* @__PURE__ */ Object.create(null);
+            this[V] = e, e.linkpath = this[dt].replace(/\0.*/, "");
+            break;
+          }
+          default:
+            throw new Error("unknown meta: " + t.type);
+        }
+      }
+      abort(t) {
+        if (!this[$]) {
+          if (this[w]) {
+            let e = this[w];
+            e.write = () => true, e.end = () => e, e.emit = () => false, e.destroy?.();
+          }
+          this[$] = true, this.emit("abort", t), this.warn("TAR_ABORT", t, { recoverable: false });
+        }
+      }
+      [Xs](t) {
+        this[$i] += t.length;
+        let e = this[$i] / this[le];
+        return e > this.maxDecompressionRatio ? (this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)), false) : true;
+      }
+      write(t, e, i) {
+        if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this[$]) return i?.(), false;
+        if ((this[w] === void 0 || this.brotli === void 0 && this[w] === false) && t) {
+          if (this[p] && (t = Buffer.concat([this[p], t]), this[p] = void 0), t.length < An) return this[p] = t, i?.(), true;
+          for (let a = 0; this[w] === void 0 && a < Xi.length; a++) t[a] !== Xi[a] && (this[w] = false);
+          let o = false;
+          if (this[w] === false && this.zstd !== false) {
+            o = true;
+            for (let a = 0; a < qi.length; a++) if (t[a] !== qi[a]) {
+              o = false;
+              break;
+            }
+          }
+          let h = this.brotli === void 0 && !o;
+          if (this[w] === false && h) if (t.length < 512) if (this[ut]) this.brotli = true;
+          else return this[p] = t, i?.(), true;
+          else try {
+            new F(t.subarray(0, 512)), this.brotli = false;
+          } catch {
+            this.brotli = true;
+          }
+          if (this[w] === void 0 || this[w] === false && (this.brotli || o)) {
+            let a = this[ut];
+            this[ut] = false, this[w] = this[w] === void 0 ? new Ue({}) : o ? new Ke({}) : new Ge({}), this[w].on("data", (c) => {
+              this[Xs](c) && this[Xe](c);
+            }), this[w].on("error", (c) => {
+              this[$] || this.abort(c);
+            }), this[w].on("end", () => {
+              this[ut] = true, this[Xe]();
+            }), this[Yt] = true, this[le] += t.length;
+            let l = !!this[w][a ? "end" : "write"](t);
+            return this[Yt] = false, i?.(), l;
+          }
+        }
+        this[Yt] = true, this[w] ? (this[le] += t.length, this[w].write(t)) : this[Xe](t), this[Yt] = false;
+        let n = this[st].length > 0 ? false : this[it] ? this[it].flowing : true;
+        return !n && this[st].length === 0 && this[it]?.once("drain", () => this.emit("drain")), i?.(), n;
+      }
+      [Vi](t) {
+        t && !this[$] && (this[p] = this[p] ? Buffer.concat([this[p], t]) : t);
+      }
+      [Qe]() {
+        if (this[ut] && !this[Yi] && !this[$] && !this[ae]) {
+          this[Yi] = true;
+          let t = this[Nt];
+          if (t?.blockRemain) {
+            let e = this[p] ? this[p].length : 0;
+            this.warn("TAR_BAD_ARCHIVE", `Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`, { entry: t }), this[p] && t.write(this[p]), t.end();
+          }
+          this[At](Je);
+        }
+      }
+      [Xe](t) {
+        if (this[ae] && t) this[Vi](t);
+        else if (!t && !this[p]) this[Qe]();
+        else if (t) {
+          if (this[ae] = true, this[p]) {
+            this[Vi](t);
+            let e = this[p];
+            this[p] = void 0, this[qe](e);
+          } else this[qe](t);
+          for (; this[p] && this[p]?.length >= 512 && !this[$] && !this[ti]; ) {
+            let e = this[p];
+            this[p] = void 0, this[qe](e);
+          }
+          this[ae] = false;
+        }
+        (!this[p] || this[ut]) && this[Qe]();
+      }
+      [qe](t) {
+        let e = 0, i = t.length;
+        for (; e + 512 <= i && !this[$] && !this[ti]; ) switch (this[B]) {
+          case "begin":
+          case "header":
+            this[Vs](t, e), e += 512;
+            break;
+          case "ignore":
+          case "body":
+            e += this[Ki](t, e);
+            break;
+          case "meta":
+            e += this[Ks](t, e);
+            break;
+          default:
+            throw new Error("invalid state: " + this[B]);
+        }
+        e < i && (this[p] = this[p] ? Buffer.concat([t.subarray(e), this[p]]) : t.subarray(e));
+      }
+      end(t, e, i) {
+        return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e)), i && this.once("finish", i), this[$] || (this[w] ? (t && (this[le] += t.length, this[w].write(t)), this[w].end()) : (this[ut] = true, (this.brotli === void 0 || this.zstd === void 0) && (t = t || Buffer.alloc(0)), t && this.write(t), this[Qe]())), this;
+      }
+    };
+    mt = (s3) => {
+      let t = s3.length - 1, e = -1;
+      for (; t > -1 && s3.charAt(t) === "/"; ) e = t, t--;
+      return e === -1 ? s3 : s3.slice(0, e);
+    };
+    vn = (s3) => {
+      let t = s3.onReadEntry;
+      s3.onReadEntry = t ? (e) => {
+        t(e), e.resume();
+      } : (e) => e.resume();
+    };
+    Qi = (s3, t) => {
+      let e = new Map(t.map((o) => [mt(o), true])), i = s3.filter, r = 100, n = (o, h = "", a = 0) => {
+        if (a >= r) return e.set(o, false), false;
+        let l = h || kn(o).root || ".", c;
+        if (o === l) c = false;
+        else {
+          let d = e.get(o);
+          c = d !== void 0 ? d : n(Fn(o), l, a + 1);
+        }
+        return e.set(o, c), c;
+      };
+      s3.filter = i ? (o, h) => i(o, h) && n(mt(o)) : (o) => n(mt(o));
+    };
+    Mn = (s3) => {
+      let t = new rt(s3), e = s3.file, i;
+      try {
+        i = Kt.openSync(e, "r");
+        let r = Kt.fstatSync(i), n = s3.maxReadSize || 16 * 1024 * 1024;
+        if (r.size < n) {
+          let o = Buffer.allocUnsafe(r.size), h = Kt.readSync(i, o, 0, r.size, 0);
+          t.end(h === o.byteLength ? o : o.subarray(0, h));
+        } else {
+          let o = 0, h = Buffer.allocUnsafe(n);
+          for (; o < r.size; ) {
+            let a = Kt.readSync(i, h, 0, n, o);
+            if (a === 0) break;
+            o += a, t.write(h.subarray(0, a));
+          }
+          t.end();
+        }
+      } finally {
+        if (typeof i == "number") try {
+          Kt.closeSync(i);
+        } catch {
+        }
+      }
+    };
+    Bn = (s3, t) => {
+      let e = new rt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
+      return new Promise((o, h) => {
+        e.on("error", h), e.on("end", o), Kt.stat(r, (a, l) => {
+          if (a) h(a);
+          else {
+            let c = new _t(r, { readSize: i, size: l.size });
+            c.on("error", h), c.pipe(e);
+          }
+        });
+      });
+    };
+    Ct = K(Mn, Bn, (s3) => new rt(s3), (s3) => new rt(s3), (s3, t) => {
+      t?.length && Qi(s3, t), s3.noResume || vn(s3);
+    });
+    Ji = (s3, t, e) => (s3 &= 4095, e && (s3 = (s3 | 384) & -19), t && (s3 & 256 && (s3 |= 64), s3 & 32 && (s3 |= 8), s3 & 4 && (s3 |= 1)), s3);
+    ({ isAbsolute: zn, parse: qs } = Pn);
+    ce = (s3) => {
+      let t = "", e = qs(s3);
+      for (; zn(s3) || e.root; ) {
+        let i = s3.charAt(0) === "/" && s3.slice(0, 4) !== "//?/" ? "/" : e.root;
+        s3 = s3.slice(i.length), t += i, e = qs(s3);
+      }
+      return [t, s3];
+    };
+    ei = ["|", "<", ">", "?", ":"];
+    ji = ei.map((s3) => String.fromCodePoint(61440 + Number(s3.codePointAt(0))));
+    Un = new Map(ei.map((s3, t) => [s3, ji[t]]));
+    Hn = new Map(ji.map((s3, t) => [s3, ei[t]]));
+    ts = (s3) => ei.reduce((t, e) => t.split(e).join(Un.get(e)), s3);
+    Qs = (s3) => ji.reduce((t, e) => t.split(e).join(Hn.get(e)), s3);
+    rr = (s3, t) => t ? (s3 = f(s3).replace(/^\.(\/|$)/, ""), mt(t) + "/" + s3) : f(s3);
+    Wn = 16 * 1024 * 1024;
+    tr = Symbol("process");
+    er = Symbol("file");
+    ir = Symbol("directory");
+    is = Symbol("symlink");
+    sr = Symbol("hardlink");
+    fe = Symbol("header");
+    ii = Symbol("read");
+    ss = Symbol("lstat");
+    si = Symbol("onlstat");
+    rs = Symbol("onread");
+    ns = Symbol("onreadlink");
+    os2 = Symbol("openfile");
+    hs = Symbol("onopenfile");
+    pt = Symbol("close");
+    ri = Symbol("mode");
+    as = Symbol("awaitDrain");
+    es = Symbol("ondrain");
+    q = Symbol("prefix");
+    de = class extends A {
+      path;
+      portable;
+      myuid = process.getuid && process.getuid() || 0;
+      myuser = process.env.USER || "";
+      maxReadSize;
+      linkCache;
+      statCache;
+      preservePaths;
+      cwd;
+      strict;
+      mtime;
+      noPax;
+      noMtime;
+      prefix;
+      fd;
+      blockLen = 0;
+      blockRemain = 0;
+      buf;
+      pos = 0;
+      remain = 0;
+      length = 0;
+      offset = 0;
+      win32;
+      absolute;
+      header;
+      type;
+      linkpath;
+      stat;
+      onWriteEntry;
+      #t = false;
+      constructor(t, e = {}) {
+        let i = se(e);
+        super(), this.path = f(t), this.portable = !!i.portable, this.maxReadSize = i.maxReadSize || Wn, this.linkCache = i.linkCache || /* @__PURE__ */ new Map(), this.statCache = i.statCache || /* @__PURE__ */ new Map(), this.preservePaths = !!i.preservePaths, this.cwd = f(i.cwd || process.cwd()), this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.mtime = i.mtime, this.prefix = i.prefix ? f(i.prefix) : void 0, this.onWriteEntry = i.onWriteEntry, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
+        let r = false;
+        if (!this.preservePaths) {
+          let [o, h] = ce(this.path);
+          o && typeof h == "string" && (this.path = h, r = o);
+        }
+        this.win32 = !!i.win32 || process.platform === "win32", this.win32 && (this.path = Qs(this.path.replaceAll(/\\/g, "/")), t = t.replaceAll(/\\/g, "/")), this.absolute = f(i.absolute || js.resolve(this.cwd, t)), this.path === "" && (this.path = "./"), r && this.warn("TAR_ENTRY_INFO", `stripping ${r} from absolute path`, { entry: this, path: r + this.path });
+        let n = this.statCache.get(this.absolute);
+        n ? this[si](n) : this[ss]();
+      }
+      warn(t, e, i = {}) {
+        return Dt(this, t, e, i);
+      }
+      emit(t, ...e) {
+        return t === "error" && (this.#t = true), super.emit(t, ...e);
+      }
+      [ss]() {
+        X.lstat(this.absolute, (t, e) => {
+          if (t) return this.emit("error", t);
+          this[si](e);
+        });
+      }
+      [si](t) {
+        this.statCache.set(this.absolute, t), this.stat = t, t.isFile() || (t.size = 0), this.type = Gn(t), this.emit("stat", t), this[tr]();
+      }
+      [tr]() {
+        switch (this.type) {
+          case "File":
+            return this[er]();
+          case "Directory":
+            return this[ir]();
+          case "SymbolicLink":
+            return this[is]();
+          default:
+            return this.end();
+        }
+      }
+      [ri](t) {
+        return Ji(t, this.type === "Directory", this.portable);
+      }
+      [q](t) {
+        return rr(t, this.prefix);
+      }
+      [fe]() {
+        if (!this.stat) throw new Error("cannot write header before stat");
+        this.type === "Directory" && this.portable && (this.noMtime = true), this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this[ri](this.stat.mode), uid: this.portable ? void 0 : this.stat.uid, gid: this.portable ? void 0 : this.stat.gid, size: this.stat.size, mtime: this.noMtime ? void 0 : this.mtime || this.stat.mtime, type: this.type === "Unsupported" ? void 0 : this.type, uname: this.portable ? void 0 : this.stat.uid === this.myuid ? this.myuser : "", atime: this.portable ? void 0 : this.stat.atime, ctime: this.portable ? void 0 : this.stat.ctime }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.header.atime, ctime: this.portable ? void 0 : this.header.ctime, gid: this.portable ? void 0 : this.header.gid, mtime: this.noMtime ? void 0 : this.mtime || this.header.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.header.size, uid: this.portable ? void 0 : this.header.uid, uname: this.portable ? void 0 : this.header.uname, dev: this.portable ? void 0 : this.stat.dev, ino: this.portable ? void 0 : this.stat.ino, nlink: this.portable ? void 0 : this.stat.nlink }).encode());
+        let t = this.header?.block;
+        if (!t) throw new Error("failed to encode header");
+        super.write(t);
+      }
+      [ir]() {
+        if (!this.stat) throw new Error("cannot create directory entry without stat");
+        this.path.slice(-1) !== "/" && (this.path += "/"), this.stat.size = 0, this[fe](), this.end();
+      }
+      [is]() {
+        X.readlink(this.absolute, (t, e) => {
+          if (t) return this.emit("error", t);
+          this[ns](e);
+        });
+      }
+      [ns](t) {
+        this.linkpath = f(t), this[fe](), this.end();
+      }
+      [sr](t) {
+        if (!this.stat) throw new Error("cannot create link entry without stat");
+        this.type = "Link", this.linkpath = f(js.relative(this.cwd, t)), this.stat.size = 0, this[fe](), this.end();
+      }
+      [er]() {
+        if (!this.stat) throw new Error("cannot create file entry without stat");
+        if (this.stat.nlink > 1) {
+          let t = `${this.stat.dev}:${this.stat.ino}`, e = this.linkCache.get(t);
+          if (e?.indexOf(this.cwd) === 0) return this[sr](e);
+          this.linkCache.set(t, this.absolute);
+        }
+        if (this[fe](), this.stat.size === 0) return this.end();
+        this[os2]();
+      }
+      [os2]() {
+        X.open(this.absolute, "r", (t, e) => {
+          if (t) return this.emit("error", t);
+          this[hs](e);
+        });
+      }
+      [hs](t) {
+        if (this.fd = t, this.#t) return this[pt]();
+        if (!this.stat) throw new Error("should stat before calling onopenfile");
+        this.blockLen = 512 * Math.ceil(this.stat.size / 512), this.blockRemain = this.blockLen;
+        let e = Math.min(this.blockLen, this.maxReadSize);
+        this.buf = Buffer.allocUnsafe(e), this.offset = 0, this.pos = 0, this.remain = this.stat.size, this.length = this.buf.length, this[ii]();
+      }
+      [ii]() {
+        let { fd: t, buf: e, offset: i, length: r, pos: n } = this;
+        if (t === void 0 || e === void 0) throw new Error("cannot read file without first opening");
+        X.read(t, e, i, r, n, (o, h) => {
+          if (o) return this[pt](() => this.emit("error", o));
+          this[rs](h);
+        });
+      }
+      [pt](t = () => {
+      }) {
+        this.fd !== void 0 && X.close(this.fd, t);
+      }
+      [rs](t) {
+        if (t <= 0 && this.remain > 0) {
+          let r = Object.assign(new Error("encountered unexpected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
+          return this[pt](() => this.emit("error", r));
+        }
+        if (t > this.remain) {
+          let r = Object.assign(new Error("did not encounter expected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
+          return this[pt](() => this.emit("error", r));
+        }
+        if (!this.buf) throw new Error("should have created buffer prior to reading");
+        if (t === this.remain) for (let r = t; r < this.length && t < this.blockRemain; r++) this.buf[r + this.offset] = 0, t++, this.remain++;
+        let e = this.offset === 0 && t === this.buf.length ? this.buf : this.buf.subarray(this.offset, this.offset + t);
+        this.write(e) ? this[es]() : this[as](() => this[es]());
+      }
+      [as](t) {
+        this.once("drain", t);
+      }
+      write(t, e, i) {
+        if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this.blockRemain < t.length) {
+          let r = Object.assign(new Error("writing more data than expected"), { path: this.absolute });
+          return this.emit("error", r);
+        }
+        return this.remain -= t.length, this.blockRemain -= t.length, this.pos += t.length, this.offset += t.length, super.write(t, null, i);
+      }
+      [es]() {
+        if (!this.remain) return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), this[pt]((t) => t ? this.emit("error", t) : this.end());
+        if (!this.buf) throw new Error("buffer lost somehow in ONDRAIN");
+        this.offset >= this.length && (this.buf = Buffer.allocUnsafe(Math.min(this.blockRemain, this.buf.length)), this.offset = 0), this.length = this.buf.length - this.offset, this[ii]();
+      }
+    };
+    ni = class extends de {
+      sync = true;
+      [ss]() {
+        this[si](X.lstatSync(this.absolute));
+      }
+      [is]() {
+        this[ns](X.readlinkSync(this.absolute));
+      }
+      [os2]() {
+        this[hs](X.openSync(this.absolute, "r"));
+      }
+      [ii]() {
+        let t = true;
+        try {
+          let { fd: e, buf: i, offset: r, length: n, pos: o } = this;
+          if (e === void 0 || i === void 0) throw new Error("fd and buf must be set in READ method");
+          let h = X.readSync(e, i, r, n, o);
+          this[rs](h), t = false;
+        } finally {
+          if (t) try {
+            this[pt](() => {
+            });
+          } catch {
+          }
+        }
+      }
+      [as](t) {
+        t();
+      }
+      [pt](t = () => {
+      }) {
+        this.fd !== void 0 && X.closeSync(this.fd), t();
+      }
+    };
+    oi = class extends A {
+      blockLen = 0;
+      blockRemain = 0;
+      buf = 0;
+      pos = 0;
+      remain = 0;
+      length = 0;
+      preservePaths;
+      portable;
+      strict;
+      noPax;
+      noMtime;
+      readEntry;
+      type;
+      prefix;
+      path;
+      mode;
+      uid;
+      gid;
+      uname;
+      gname;
+      header;
+      mtime;
+      atime;
+      ctime;
+      linkpath;
+      size;
+      onWriteEntry;
+      warn(t, e, i = {}) {
+        return Dt(this, t, e, i);
+      }
+      constructor(t, e = {}) {
+        let i = se(e);
+        super(), this.preservePaths = !!i.preservePaths, this.portable = !!i.portable, this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.onWriteEntry = i.onWriteEntry, this.readEntry = t;
+        let { type: r } = t;
+        if (r === "Unsupported") throw new Error("writing entry that should be ignored");
+        this.type = r, this.type === "Directory" && this.portable && (this.noMtime = true), this.prefix = i.prefix, this.path = f(t.path), this.mode = t.mode !== void 0 ? this[ri](t.mode) : void 0, this.uid = this.portable ? void 0 : t.uid, this.gid = this.portable ? void 0 : t.gid, this.uname = this.portable ? void 0 : t.uname, this.gname = this.portable ? void 0 : t.gname, this.size = t.size, this.mtime = this.noMtime ? void 0 : i.mtime || t.mtime, this.atime = this.portable ? void 0 : t.atime, this.ctime = this.portable ? void 0 : t.ctime, this.linkpath = t.linkpath !== void 0 ? f(t.linkpath) : void 0, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
+        let n = false;
+        if (!this.preservePaths) {
+          let [h, a] = ce(this.path);
+          h && typeof a == "string" && (this.path = a, n = h);
+        }
+        this.remain = t.size, this.blockRemain = t.startBlockSize, this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this.mode, uid: this.portable ? void 0 : this.uid, gid: this.portable ? void 0 : this.gid, size: this.size, mtime: this.noMtime ? void 0 : this.mtime, type: this.type, uname: this.portable ? void 0 : this.uname, atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime }), n && this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute path`, { entry: this, path: n + this.path }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime, gid: this.portable ? void 0 : this.gid, mtime: this.noMtime ? void 0 : this.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.size, uid: this.portable ? void 0 : this.uid, uname: this.portable ? void 0 : this.uname, dev: this.portable ? void 0 : this.readEntry.dev, ino: this.portable ? void 0 : this.readEntry.ino, nlink: this.portable ? void 0 : this.readEntry.nlink }).encode());
+        let o = this.header?.block;
+        if (!o) throw new Error("failed to encode header");
+        super.write(o), t.pipe(this);
+      }
+      [q](t) {
+        return rr(t, this.prefix);
+      }
+      [ri](t) {
+        return Ji(t, this.type === "Directory", this.portable);
+      }
+      write(t, e, i) {
+        typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8"));
+        let r = t.length;
+        if (r > this.blockRemain) throw new Error("writing more to entry than is appropriate");
+        return this.blockRemain -= r, super.write(t, i);
+      }
+      end(t, e, i) {
+        return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e ?? "utf8")), i && this.once("finish", i), t ? super.end(t, i) : super.end(i), this;
+      }
+    };
+    Gn = (s3) => s3.isFile() ? "File" : s3.isDirectory() ? "Directory" : s3.isSymbolicLink() ? "SymbolicLink" : "Unsupported";
+    hi = class s2 {
+      tail;
+      head;
+      length = 0;
+      static create(t = []) {
+        return new s2(t);
+      }
+      constructor(t = []) {
+        for (let e of t) this.push(e);
+      }
+      *[Symbol.iterator]() {
+        for (let t = this.head; t; t = t.next) yield t.value;
+      }
+      removeNode(t) {
+        if (t.list !== this) throw new Error("removing node which does not belong to this list");
+        let e = t.next, i = t.prev;
+        return e && (e.prev = i), i && (i.next = e), t === this.head && (this.head = e), t === this.tail && (this.tail = i), this.length--, t.next = void 0, t.prev = void 0, t.list = void 0, e;
+      }
+      unshiftNode(t) {
+        if (t === this.head) return;
+        t.list && t.list.removeNode(t);
+        let e = this.head;
+        t.list = this, t.next = e, e && (e.prev = t), this.head = t, this.tail || (this.tail = t), this.length++;
+      }
+      pushNode(t) {
+        if (t === this.tail) return;
+        t.list && t.list.removeNode(t);
+        let e = this.tail;
+        t.list = this, t.prev = e, e && (e.next = t), this.tail = t, this.head || (this.head = t), this.length++;
+      }
+      push(...t) {
+        for (let e = 0, i = t.length; e < i; e++) Yn(this, t[e]);
+        return this.length;
+      }
+      unshift(...t) {
+        for (var e = 0, i = t.length; e < i; e++) Kn(this, t[e]);
+        return this.length;
+      }
+      pop() {
+        if (!this.tail) return;
+        let t = this.tail.value, e = this.tail;
+        return this.tail = this.tail.prev, this.tail ? this.tail.next = void 0 : this.head = void 0, e.list = void 0, this.length--, t;
+      }
+      shift() {
+        if (!this.head) return;
+        let t = this.head.value, e = this.head;
+        return this.head = this.head.next, this.head ? this.head.prev = void 0 : this.tail = void 0, e.list = void 0, this.length--, t;
+      }
+      forEach(t, e) {
+        e = e || this;
+        for (let i = this.head, r = 0; i; r++) t.call(e, i.value, r, this), i = i.next;
+      }
+      forEachReverse(t, e) {
+        e = e || this;
+        for (let i = this.tail, r = this.length - 1; i; r--) t.call(e, i.value, r, this), i = i.prev;
+      }
+      get(t) {
+        let e = 0, i = this.head;
+        for (; i && e < t; e++) i = i.next;
+        if (e === t && i) return i.value;
+      }
+      getReverse(t) {
+        let e = 0, i = this.tail;
+        for (; i && e < t; e++) i = i.prev;
+        if (e === t && i) return i.value;
+      }
+      map(t, e) {
+        e = e || this;
+        let i = new s2();
+        for (let r = this.head; r; ) i.push(t.call(e, r.value, this)), r = r.next;
+        return i;
+      }
+      mapReverse(t, e) {
+        e = e || this;
+        var i = new s2();
+        for (let r = this.tail; r; ) i.push(t.call(e, r.value, this)), r = r.prev;
+        return i;
+      }
+      reduce(t, e) {
+        let i, r = this.head;
+        if (arguments.length > 1) i = e;
+        else if (this.head) r = this.head.next, i = this.head.value;
+        else throw new TypeError("Reduce of empty list with no initial value");
+        for (var n = 0; r; n++) i = t(i, r.value, n), r = r.next;
+        return i;
+      }
+      reduceReverse(t, e) {
+        let i, r = this.tail;
+        if (arguments.length > 1) i = e;
+        else if (this.tail) r = this.tail.prev, i = this.tail.value;
+        else throw new TypeError("Reduce of empty list with no initial value");
+        for (let n = this.length - 1; r; n--) i = t(i, r.value, n), r = r.prev;
+        return i;
+      }
+      toArray() {
+        let t = new Array(this.length);
+        for (let e = 0, i = this.head; i; e++) t[e] = i.value, i = i.next;
+        return t;
+      }
+      toArrayReverse() {
+        let t = new Array(this.length);
+        for (let e = 0, i = this.tail; i; e++) t[e] = i.value, i = i.prev;
+        return t;
+      }
+      slice(t = 0, e = this.length) {
+        e < 0 && (e += this.length), t < 0 && (t += this.length);
+        let i = new s2();
+        if (e < t || e < 0) return i;
+        t < 0 && (t = 0), e > this.length && (e = this.length);
+        let r = this.head, n = 0;
+        for (n = 0; r && n < t; n++) r = r.next;
+        for (; r && n < e; n++, r = r.next) i.push(r.value);
+        return i;
+      }
+      sliceReverse(t = 0, e = this.length) {
+        e < 0 && (e += this.length), t < 0 && (t += this.length);
+        let i = new s2();
+        if (e < t || e < 0) return i;
+        t < 0 && (t = 0), e > this.length && (e = this.length);
+        let r = this.length, n = this.tail;
+        for (; n && r > e; r--) n = n.prev;
+        for (; n && r > t; r--, n = n.prev) i.push(n.value);
+        return i;
+      }
+      splice(t, e = 0, ...i) {
+        t > this.length && (t = this.length - 1), t < 0 && (t = this.length + t);
+        let r = this.head;
+        for (let o = 0; r && o < t; o++) r = r.next;
+        let n = [];
+        for (let o = 0; r && o < e; o++) n.push(r.value), r = this.removeNode(r);
+        r ? r !== this.tail && (r = r.prev) : r = this.tail;
+        for (let o of i) r = Zn(this, r, o);
+        return n;
+      }
+      reverse() {
+        let t = this.head, e = this.tail;
+        for (let i = t; i; i = i.prev) {
+          let r = i.prev;
+          i.prev = i.next, i.next = r;
+        }
+        return this.head = e, this.tail = t, this;
+      }
+    };
+    ue = class {
+      list;
+      next;
+      prev;
+      value;
+      constructor(t, e, i, r) {
+        this.list = r, this.value = t, e ? (e.next = this, this.prev = e) : this.prev = void 0, i ? (i.prev = this, this.next = i) : this.next = void 0;
+      }
+    };
+    pi = class {
+      path;
+      absolute;
+      entry;
+      stat;
+      readdir;
+      pending = false;
+      pendingLink = false;
+      ignore = false;
+      piped = false;
+      constructor(t, e) {
+        this.path = t || "./", this.absolute = e;
+      }
+    };
+    nr = Buffer.alloc(1024);
+    li = Symbol("onStat");
+    me = Symbol("ended");
+    W = Symbol("queue");
+    pe = Symbol("pendingLinks");
+    Et = Symbol("current");
+    Ft = Symbol("process");
+    Ee = Symbol("processing");
+    ai = Symbol("processJob");
+    G = Symbol("jobs");
+    ls = Symbol("jobDone");
+    ci = Symbol("addFSEntry");
+    or = Symbol("addTarEntry");
+    ds = Symbol("stat");
+    us = Symbol("readdir");
+    fi = Symbol("onreaddir");
+    di = Symbol("pipe");
+    hr = Symbol("entry");
+    cs = Symbol("entryOpt");
+    ui = Symbol("writeEntryClass");
+    lr = Symbol("write");
+    fs = Symbol("ondrain");
+    wt = class extends A {
+      sync = false;
+      opt;
+      cwd;
+      maxReadSize;
+      preservePaths;
+      strict;
+      noPax;
+      prefix;
+      linkCache;
+      statCache;
+      file;
+      portable;
+      zip;
+      readdirCache;
+      noDirRecurse;
+      follow;
+      noMtime;
+      mtime;
+      filter;
+      jobs;
+      [ui];
+      onWriteEntry;
+      [W];
+      [pe] = /* @__PURE__ */ new Map();
+      [G] = 0;
+      [Ee] = false;
+      [me] = false;
+      constructor(t = {}) {
+        if (super(), this.opt = t, this.file = t.file || "", this.cwd = t.cwd || process.cwd(), this.maxReadSize = t.maxReadSize, this.preservePaths = !!t.preservePaths, this.strict = !!t.strict, this.noPax = !!t.noPax, this.prefix = f(t.prefix || ""), this.linkCache = t.linkCache || /* @__PURE__ */ new Map(), this.statCache = t.statCache || /* @__PURE__ */ new Map(), this.readdirCache = t.readdirCache || /* @__PURE__ */ new Map(), this.onWriteEntry = t.onWriteEntry, this[ui] = de, typeof t.onwarn == "function" && this.on("warn", t.onwarn), this.portable = !!t.portable, t.gzip || t.brotli || t.zstd) {
+          if ((t.gzip ? 1 : 0) + (t.brotli ? 1 : 0) + (t.zstd ? 1 : 0) > 1) throw new TypeError("gzip, brotli, zstd are mutually exclusive");
+          if (t.gzip && (typeof t.gzip != "object" && (t.gzip = {}), this.portable && (t.gzip.portable = true), this.zip = new ze(t.gzip)), t.brotli && (typeof t.brotli != "object" && (t.brotli = {}), this.zip = new We(t.brotli)), t.zstd && (typeof t.zstd != "object" && (t.zstd = {}), this.zip = new Ye(t.zstd)), !this.zip) throw new Error("impossible");
+          let e = this.zip;
+          e.on("data", (i) => super.write(i)), e.on("end", () => super.end()), e.on("drain", () => this[fs]()), this.on("resume", () => e.resume());
+        } else this.on("drain", this[fs]);
+        this.noDirRecurse = !!t.noDirRecurse, this.follow = !!t.follow, this.noMtime = !!t.noMtime, t.mtime && (this.mtime = t.mtime), this.filter = typeof t.filter == "function" ? t.filter : () => true, this[W] = new hi(), this[G] = 0, this.jobs = Number(t.jobs) || 4, this[Ee] = false, this[me] = false;
+      }
+      [lr](t) {
+        return super.write(t);
+      }
+      add(t) {
+        return this.write(t), this;
+      }
+      end(t, e, i) {
+        return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = void 0), t && this.add(t), this[me] = true, this[Ft](), i && i(), this;
+      }
+      write(t) {
+        if (this[me]) throw new Error("write after end");
+        return typeof t == "string" ? this[ci](t) : this[or](t), this.flowing;
+      }
+      [or](t) {
+        let e = f(ar.resolve(this.cwd, t.path));
+        if (!this.filter(t.path, t)) t.resume();
+        else {
+          let i = new pi(t.path, e);
+          i.entry = new oi(t, this[cs](i)), i.entry.on("end", () => this[ls](i)), this[G] += 1, this[W].push(i);
+        }
+        this[Ft]();
+      }
+      [ci](t) {
+        let e = f(ar.resolve(this.cwd, t));
+        this[W].push(new pi(t, e)), this[Ft]();
+      }
+      [ds](t) {
+        t.pending = true, this[G] += 1;
+        let e = this.follow ? "stat" : "lstat";
+        mi[e](t.absolute, (i, r) => {
+          t.pending = false, this[G] -= 1, i ? this.emit("error", i) : this[li](t, r);
+        });
+      }
+      [li](t, e) {
+        if (this.statCache.set(t.absolute, e), t.stat = e, !this.filter(t.path, e)) t.ignore = true;
+        else if (e.isFile() && e.nlink > 1 && !this.linkCache.get(`${e.dev}:${e.ino}`) && !this.sync) if (t === this[Et]) this[ai](t);
+        else {
+          let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
+          r ? r.push(t) : this[pe].set(i, [t]), t.pendingLink = true, t.pending = true;
+        }
+        this[Ft]();
+      }
+      [us](t) {
+        t.pending = true, this[G] += 1, mi.readdir(t.absolute, (e, i) => {
+          if (t.pending = false, this[G] -= 1, e) return this.emit("error", e);
+          this[fi](t, i);
+        });
+      }
+      [fi](t, e) {
+        this.readdirCache.set(t.absolute, e), t.readdir = e, this[Ft]();
+      }
+      [Ft]() {
+        if (!this[Ee]) {
+          this[Ee] = true;
+          for (let t = this[W].head; t && this[G] < this.jobs; t = t.next) if (this[ai](t.value), t.value.ignore) {
+            let e = t.next;
+            this[W].removeNode(t), t.next = e;
+          }
+          this[Ee] = false, this[me] && this[W].length === 0 && this[G] === 0 && (this.zip ? this.zip.end(nr) : (super.write(nr), super.end()));
+        }
+      }
+      get [Et]() {
+        return this[W] && this[W].head && this[W].head.value;
+      }
+      [ls](t) {
+        this[W].shift(), this[G] -= 1;
+        let { stat: e } = t;
+        if (e && e.isFile() && e.nlink > 1) {
+          let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
+          if (r) {
+            this[pe].delete(i);
+            for (let n of r) n.pending = false, this[ai](n);
+          }
+        }
+        this[Ft]();
+      }
+      [ai](t) {
+        if (t.pending && t.pendingLink && t === this[Et] && (t.pending = false, t.pendingLink = false), !t.pending) {
+          if (t.entry) {
+            t === this[Et] && !t.piped && this[di](t);
+            return;
+          }
+          if (!t.stat) {
+            let e = this.statCache.get(t.absolute);
+            e ? this[li](t, e) : this[ds](t);
+          }
+          if (t.stat && !t.ignore) {
+            if (!this.noDirRecurse && t.stat.isDirectory() && !t.readdir) {
+              let e = this.readdirCache.get(t.absolute);
+              if (e ? this[fi](t, e) : this[us](t), !t.readdir) return;
+            }
+            if (t.entry = this[hr](t), !t.entry) {
+              t.ignore = true;
+              return;
+            }
+            t === this[Et] && !t.piped && this[di](t);
+          }
+        }
+      }
+      [cs](t) {
+        return { onwarn: (e, i, r) => this.warn(e, i, r), noPax: this.noPax, cwd: this.cwd, absolute: t.absolute, preservePaths: this.preservePaths, maxReadSize: this.maxReadSize, strict: this.strict, portable: this.portable, linkCache: this.linkCache, statCache: this.statCache, noMtime: this.noMtime, mtime: this.mtime, prefix: this.prefix, onWriteEntry: this.onWriteEntry };
+      }
+      [hr](t) {
+        this[G] += 1;
+        try {
+          return new this[ui](t.path, this[cs](t)).on("end", () => this[ls](t)).on("error", (i) => this.emit("error", i));
+        } catch (e) {
+          this.emit("error", e);
+        }
+      }
+      [fs]() {
+        this[Et] && this[Et].entry && this[Et].entry.resume();
+      }
+      [di](t) {
+        t.piped = true, t.readdir && t.readdir.forEach((r) => {
+          let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
+          this[ci](o + r);
+        });
+        let e = t.entry, i = this.zip;
+        if (!e) throw new Error("cannot pipe without source");
+        i ? e.on("data", (r) => {
+          i.write(r) || e.pause();
+        }) : e.on("data", (r) => {
+          super.write(r) || e.pause();
+        });
+      }
+      pause() {
+        return this.zip && this.zip.pause(), super.pause();
+      }
+      warn(t, e, i = {}) {
+        Dt(this, t, e, i);
+      }
+    };
+    kt = class extends wt {
+      sync = true;
+      constructor(t) {
+        super(t), this[ui] = ni;
+      }
+      pause() {
+      }
+      resume() {
+      }
+      [ds](t) {
+        let e = this.follow ? "statSync" : "lstatSync";
+        this[li](t, mi[e](t.absolute));
+      }
+      [us](t) {
+        this[fi](t, mi.readdirSync(t.absolute));
+      }
+      [di](t) {
+        let e = t.entry, i = this.zip;
+        if (t.readdir && t.readdir.forEach((r) => {
+          let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
+          this[ci](o + r);
+        }), !e) throw new Error("Cannot pipe without source");
+        i ? e.on("data", (r) => {
+          i.write(r);
+        }) : e.on("data", (r) => {
+          super[lr](r);
+        });
+      }
+    };
+    Vn = (s3, t) => {
+      let e = new kt(s3), i = new Wt(s3.file, { mode: s3.mode || 438 });
+      e.pipe(i), fr(e, t);
+    };
+    $n = (s3, t) => {
+      let e = new wt(s3), i = new et(s3.file, { mode: s3.mode || 438 });
+      e.pipe(i);
+      let r = new Promise((n, o) => {
+        i.on("error", o), i.on("close", n), e.on("error", o);
+      });
+      return dr(e, t).catch((n) => e.emit("error", n)), r;
+    };
+    fr = (s3, t) => {
+      t.forEach((e) => {
+        e.charAt(0) === "@" ? Ct({ file: cr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
+      }), s3.end();
+    };
+    dr = async (s3, t) => {
+      for (let e of t) e.charAt(0) === "@" ? await Ct({ file: cr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => {
+        s3.add(i);
+      } }) : s3.add(e);
+      s3.end();
+    };
+    Xn = (s3, t) => {
+      let e = new kt(s3);
+      return fr(e, t), e;
+    };
+    qn = (s3, t) => {
+      let e = new wt(s3);
+      return dr(e, t).catch((i) => e.emit("error", i)), e;
+    };
+    Qn = K(Vn, $n, Xn, qn, (s3, t) => {
+      if (!t?.length) throw new TypeError("no paths specified to add to archive");
+    });
+    Jn = process.env.__FAKE_PLATFORM__ || process.platform;
+    Er = Jn === "win32";
+    ({ O_CREAT: wr, O_NOFOLLOW: ur, O_TRUNC: Sr, O_WRONLY: yr } = pr.constants);
+    Rr = Number(process.env.__FAKE_FS_O_FILENAME__) || pr.constants.UV_FS_O_FILEMAP || 0;
+    jn = Er && !!Rr;
+    to = 512 * 1024;
+    eo = Rr | Sr | wr | yr;
+    mr = !Er && typeof ur == "number" ? ur | Sr | wr | yr : null;
+    ms = mr !== null ? () => mr : jn ? (s3) => s3 < to ? eo : "w" : () => "w";
+    ps = (s3, t, e) => {
+      try {
+        return wi.lchownSync(s3, t, e);
+      } catch (i) {
+        if (i?.code !== "ENOENT") throw i;
+      }
+    };
+    Ei = (s3, t, e, i) => {
+      wi.lchown(s3, t, e, (r) => {
+        i(r && r?.code !== "ENOENT" ? r : null);
+      });
+    };
+    io = (s3, t, e, i, r) => {
+      if (t.isDirectory()) Es(we.resolve(s3, t.name), e, i, (n) => {
+        if (n) return r(n);
+        let o = we.resolve(s3, t.name);
+        Ei(o, e, i, r);
+      });
+      else {
+        let n = we.resolve(s3, t.name);
+        Ei(n, e, i, r);
+      }
+    };
+    Es = (s3, t, e, i) => {
+      wi.readdir(s3, { withFileTypes: true }, (r, n) => {
+        if (r) {
+          if (r.code === "ENOENT") return i();
+          if (r.code !== "ENOTDIR" && r.code !== "ENOTSUP") return i(r);
+        }
+        if (r || !n.length) return Ei(s3, t, e, i);
+        let o = n.length, h = null, a = (l) => {
+          if (!h) {
+            if (l) return i(h = l);
+            if (--o === 0) return Ei(s3, t, e, i);
+          }
+        };
+        for (let l of n) io(s3, l, t, e, a);
+      });
+    };
+    so = (s3, t, e, i) => {
+      t.isDirectory() && ws(we.resolve(s3, t.name), e, i), ps(we.resolve(s3, t.name), e, i);
+    };
+    ws = (s3, t, e) => {
+      let i;
+      try {
+        i = wi.readdirSync(s3, { withFileTypes: true });
+      } catch (r) {
+        let n = r;
+        if (n?.code === "ENOENT") return;
+        if (n?.code === "ENOTDIR" || n?.code === "ENOTSUP") return ps(s3, t, e);
+        throw n;
+      }
+      for (let r of i) so(s3, r, t, e);
+      return ps(s3, t, e);
+    };
+    Se = class extends Error {
+      path;
+      code;
+      syscall = "chdir";
+      constructor(t, e) {
+        super(`${e}: Cannot cd into '${t}'`), this.path = t, this.code = e;
+      }
+      get name() {
+        return "CwdError";
+      }
+    };
+    St = class extends Error {
+      path;
+      symlink;
+      syscall = "symlink";
+      code = "TAR_SYMLINK_ERROR";
+      constructor(t, e) {
+        super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"), this.symlink = t, this.path = e;
+      }
+      get name() {
+        return "SymlinkError";
+      }
+    };
+    no = (s3, t) => {
+      k.stat(s3, (e, i) => {
+        (e || !i.isDirectory()) && (e = new Se(s3, e?.code || "ENOTDIR")), t(e);
+      });
+    };
+    gr = (s3, t, e) => {
+      s3 = f(s3);
+      let i = t.umask ?? 18, r = t.mode | 448, n = (r & i) !== 0, o = t.uid, h = t.gid, a = typeof o == "number" && typeof h == "number" && (o !== t.processUid || h !== t.processGid), l = t.preserve, c = t.unlink, d = f(t.cwd), y = (E, x) => {
+        E ? e(E) : x && a ? Es(x, o, h, (Le) => y(Le)) : n ? k.chmod(s3, r, e) : e();
+      };
+      if (s3 === d) return no(s3, y);
+      if (l) return ro.mkdir(s3, { mode: r, recursive: true }).then((E) => y(null, E ?? void 0), y);
+      let D = f(Si.relative(d, s3)).split("/");
+      Ss(d, D, r, c, d, void 0, y);
+    };
+    Ss = (s3, t, e, i, r, n, o) => {
+      if (t.length === 0) return o(null, n);
+      let h = t.shift(), a = f(Si.resolve(s3 + "/" + h));
+      k.mkdir(a, e, br(a, t, e, i, r, n, o));
+    };
+    br = (s3, t, e, i, r, n, o) => (h) => {
+      h ? k.lstat(s3, (a, l) => {
+        if (a) a.path = a.path && f(a.path), o(a);
+        else if (l.isDirectory()) Ss(s3, t, e, i, r, n, o);
+        else if (i) k.unlink(s3, (c) => {
+          if (c) return o(c);
+          k.mkdir(s3, e, br(s3, t, e, i, r, n, o));
+        });
+        else {
+          if (l.isSymbolicLink()) return o(new St(s3, s3 + "/" + t.join("/")));
+          o(h);
+        }
+      }) : (n = n || s3, Ss(s3, t, e, i, r, n, o));
+    };
+    oo = (s3) => {
+      let t = false, e;
+      try {
+        t = k.statSync(s3).isDirectory();
+      } catch (i) {
+        e = i?.code;
+      } finally {
+        if (!t) throw new Se(s3, e ?? "ENOTDIR");
+      }
+    };
+    _r = (s3, t) => {
+      s3 = f(s3);
+      let e = t.umask ?? 18, i = t.mode | 448, r = (i & e) !== 0, n = t.uid, o = t.gid, h = typeof n == "number" && typeof o == "number" && (n !== t.processUid || o !== t.processGid), a = t.preserve, l = t.unlink, c = f(t.cwd), d = (E) => {
+        E && h && ws(E, n, o), r && k.chmodSync(s3, i);
+      };
+      if (s3 === c) return oo(c), d();
+      if (a) return d(k.mkdirSync(s3, { mode: i, recursive: true }) ?? void 0);
+      let T = f(Si.relative(c, s3)).split("/"), D;
+      for (let E = T.shift(), x = c; E && (x += "/" + E); E = T.shift()) {
+        x = f(Si.resolve(x));
+        try {
+          k.mkdirSync(x, i), D = D || x;
+        } catch {
+          let Le = k.lstatSync(x);
+          if (Le.isDirectory()) continue;
+          if (l) {
+            k.unlinkSync(x), k.mkdirSync(x, i), D = D || x;
+            continue;
+          } else if (Le.isSymbolicLink()) return new St(x, x + "/" + T.join("/"));
+        }
+      }
+      return d(D);
+    };
+    ys = /* @__PURE__ */ Object.create(null);
+    Or = 1e4;
+    Vt = /* @__PURE__ */ new Set();
+    Tr = (s3) => {
+      Vt.has(s3) ? Vt.delete(s3) : ys[s3] = s3.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"), Vt.add(s3);
+      let t = ys[s3], e = Vt.size - Or;
+      if (e > Or / 10) {
+        for (let i of Vt) if (Vt.delete(i), delete ys[i], --e <= 0) break;
+      }
+      return t;
+    };
+    ho = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
+    ao = ho === "win32";
+    lo = (s3) => s3.split("/").slice(0, -1).reduce((e, i) => {
+      let r = e.at(-1);
+      return r !== void 0 && (i = xr(r, i)), e.push(i || "/"), e;
+    }, []);
+    yi = class {
+      #t = /* @__PURE__ */ new Map();
+      #i = /* @__PURE__ */ new Map();
+      #s = /* @__PURE__ */ new Set();
+      reserve(t, e) {
+        t = ao ? ["win32 parallelization disabled"] : t.map((r) => mt(xr(Tr(r))));
+        let i = new Set(t.map((r) => lo(r)).reduce((r, n) => r.concat(n)));
+        this.#i.set(e, { dirs: i, paths: t });
+        for (let r of t) {
+          let n = this.#t.get(r);
+          n ? n.push(e) : this.#t.set(r, [e]);
+        }
+        for (let r of i) {
+          let n = this.#t.get(r);
+          if (!n) this.#t.set(r, [/* @__PURE__ */ new Set([e])]);
+          else {
+            let o = n.at(-1);
+            o instanceof Set ? o.add(e) : n.push(/* @__PURE__ */ new Set([e]));
+          }
+        }
+        return this.#r(e);
+      }
+      #n(t) {
+        let e = this.#i.get(t);
+        if (!e) throw new Error("function does not have any path reservations");
+        return { paths: e.paths.map((i) => this.#t.get(i)), dirs: [...e.dirs].map((i) => this.#t.get(i)) };
+      }
+      check(t) {
+        let { paths: e, dirs: i } = this.#n(t);
+        return e.every((r) => r && r[0] === t) && i.every((r) => r && r[0] instanceof Set && r[0].has(t));
+      }
+      #r(t) {
+        return this.#s.has(t) || !this.check(t) ? false : (this.#s.add(t), t(() => this.#e(t)), true);
+      }
+      #e(t) {
+        if (!this.#s.has(t)) return false;
+        let e = this.#i.get(t);
+        if (!e) throw new Error("invalid reservation");
+        let { paths: i, dirs: r } = e, n = /* @__PURE__ */ new Set();
+        for (let o of i) {
+          let h = this.#t.get(o);
+          if (!h || h?.[0] !== t) continue;
+          let a = h[1];
+          if (!a) {
+            this.#t.delete(o);
+            continue;
+          }
+          if (h.shift(), typeof a == "function") n.add(a);
+          else for (let l of a) n.add(l);
+        }
+        for (let o of r) {
+          let h = this.#t.get(o), a = h?.[0];
+          if (!(!h || !(a instanceof Set))) if (a.size === 1 && h.length === 1) {
+            this.#t.delete(o);
+            continue;
+          } else if (a.size === 1) {
+            h.shift();
+            let l = h[0];
+            typeof l == "function" && n.add(l);
+          } else a.delete(t);
+        }
+        return this.#s.delete(t), n.forEach((o) => this.#r(o)), true;
+      }
+    };
+    Lr = () => process.umask();
+    Dr = Symbol("onEntry");
+    _s = Symbol("checkFs");
+    Nr = Symbol("checkFs2");
+    Os = Symbol("isReusable");
+    P = Symbol("makeFs");
+    Ts = Symbol("file");
+    xs = Symbol("directory");
+    gi = Symbol("link");
+    Ar = Symbol("symlink");
+    Ir = Symbol("hardlink");
+    Re = Symbol("ensureNoSymlink");
+    Cr = Symbol("unsupported");
+    Fr = Symbol("checkPath");
+    Rs = Symbol("stripAbsolutePath");
+    yt = Symbol("mkdir");
+    O = Symbol("onError");
+    Ri = Symbol("pending");
+    kr = Symbol("pend");
+    $t = Symbol("unpend");
+    gs = Symbol("ended");
+    bs = Symbol("maybeClose");
+    Ls = Symbol("skip");
+    ge = Symbol("doChown");
+    be = Symbol("uid");
+    _e = Symbol("gid");
+    Oe = Symbol("checkedCwd");
+    fo = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
+    Te = fo === "win32";
+    uo = 1024;
+    mo = (s3, t) => {
+      if (!Te) return u.unlink(s3, t);
+      let e = s3 + ".DELETE." + Mr(16).toString("hex");
+      u.rename(s3, e, (i) => {
+        if (i) return t(i);
+        u.unlink(e, t);
+      });
+    };
+    po = (s3) => {
+      if (!Te) return u.unlinkSync(s3);
+      let t = s3 + ".DELETE." + Mr(16).toString("hex");
+      u.renameSync(s3, t), u.unlinkSync(t);
+    };
+    vr = (s3, t, e) => s3 !== void 0 && s3 === s3 >>> 0 ? s3 : t !== void 0 && t === t >>> 0 ? t : e;
+    Xt = class extends rt {
+      [gs] = false;
+      [Oe] = false;
+      [Ri] = 0;
+      reservations = new yi();
+      transform;
+      writable = true;
+      readable = false;
+      uid;
+      gid;
+      setOwner;
+      preserveOwner;
+      processGid;
+      processUid;
+      maxDepth;
+      forceChown;
+      win32;
+      newer;
+      keep;
+      noMtime;
+      preservePaths;
+      unlink;
+      cwd;
+      strip;
+      processUmask;
+      umask;
+      dmode;
+      fmode;
+      chmod;
+      constructor(t = {}) {
+        if (t.ondone = () => {
+          this[gs] = true, this[bs]();
+        }, super(t), this.transform = t.transform, this.chmod = !!t.chmod, typeof t.uid == "number" || typeof t.gid == "number") {
+          if (typeof t.uid != "number" || typeof t.gid != "number") throw new TypeError("cannot set owner without number uid and gid");
+          if (t.preserveOwner) throw new TypeError("cannot preserve owner in archive and also set owner explicitly");
+          this.uid = t.uid, this.gid = t.gid, this.setOwner = true;
+        } else this.uid = void 0, this.gid = void 0, this.setOwner = false;
+        this.preserveOwner = t.preserveOwner === void 0 && typeof t.uid != "number" ? process.getuid?.() === 0 : !!t.preserveOwner, this.processUid = (this.preserveOwner || this.setOwner) && process.getuid ? process.getuid() : void 0, this.processGid = (this.preserveOwner || this.setOwner) && process.getgid ? process.getgid() : void 0, this.maxDepth = typeof t.maxDepth == "number" ? t.maxDepth : uo, this.forceChown = t.forceChown === true, this.win32 = !!t.win32 || Te, this.newer = !!t.newer, this.keep = !!t.keep, this.noMtime = !!t.noMtime, this.preservePaths = !!t.preservePaths, this.unlink = !!t.unlink, this.cwd = f(R.resolve(t.cwd || process.cwd())), this.strip = Number(t.strip) || 0, this.processUmask = this.chmod ? typeof t.processUmask == "number" ? t.processUmask : Lr() : 0, this.umask = typeof t.umask == "number" ? t.umask : this.processUmask, this.dmode = t.dmode || 511 & ~this.umask, this.fmode = t.fmode || 438 & ~this.umask, this.on("entry", (e) => this[Dr](e));
+      }
+      warn(t, e, i = {}) {
+        return (t === "TAR_BAD_ARCHIVE" || t === "TAR_ABORT") && (i.recoverable = false), super.warn(t, e, i);
+      }
+      [bs]() {
+        this[gs] && this[Ri] === 0 && (this.emit("prefinish"), this.emit("finish"), this.emit("end"));
+      }
+      [Rs](t, e) {
+        let i = t[e], { type: r } = t;
+        if (!i || this.preservePaths) return true;
+        let [n, o] = ce(i), h = o.replaceAll(/\\/g, "/").split("/");
+        if (h.includes("..") || Te && /^[a-z]:\.\.$/i.test(h[0] ?? "")) {
+          if (e === "path" || r === "Link") return this.warn("TAR_ENTRY_ERROR", `${e} contains '..'`, { entry: t, [e]: i }), false;
+          let a = R.posix.dirname(t.path), l = R.posix.normalize(R.posix.join(a, h.join("/")));
+          if (l.startsWith("../") || l === "..") return this.warn("TAR_ENTRY_ERROR", `${e} escapes extraction directory`, { entry: t, [e]: i }), false;
+        }
+        return n && (t[e] = String(o), this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute ${e}`, { entry: t, [e]: i })), true;
+      }
+      [Fr](t) {
+        let e = f(t.path), i = e.split("/");
+        if (this.strip) {
+          if (i.length < this.strip) return false;
+          if (t.type === "Link") {
+            let r = f(String(t.linkpath)).split("/");
+            if (r.length >= this.strip) t.linkpath = r.slice(this.strip).join("/");
+            else return false;
+          }
+          i.splice(0, this.strip), t.path = i.join("/");
+        }
+        if (isFinite(this.maxDepth) && i.length > this.maxDepth) return this.warn("TAR_ENTRY_ERROR", "path excessively deep", { entry: t, path: e, depth: i.length, maxDepth: this.maxDepth }), false;
+        if (!this[Rs](t, "path") || !this[Rs](t, "linkpath")) return false;
+        if (t.absolute = R.isAbsolute(t.path) ? f(R.resolve(t.path)) : f(R.resolve(this.cwd, t.path)), !this.preservePaths && typeof t.absolute == "string" && t.absolute.indexOf(this.cwd + "/") !== 0 && t.absolute !== this.cwd) return this.warn("TAR_ENTRY_ERROR", "path escaped extraction target", { entry: t, path: f(t.path), resolvedPath: t.absolute, cwd: this.cwd }), false;
+        if (t.absolute === this.cwd && t.type !== "Directory" && t.type !== "GNUDumpDir") return false;
+        if (this.win32) {
+          let { root: r } = R.win32.parse(String(t.absolute));
+          t.absolute = r + ts(String(t.absolute).slice(r.length));
+          let { root: n } = R.win32.parse(t.path);
+          t.path = n + ts(t.path.slice(n.length));
+        }
+        return true;
+      }
+      [Dr](t) {
+        if (!this[Fr](t)) return t.resume();
+        switch (co.equal(typeof t.absolute, "string"), t.type) {
+          case "Directory":
+          case "GNUDumpDir":
+            t.mode && (t.mode = t.mode | 448);
+          case "File":
+          case "OldFile":
+          case "ContiguousFile":
+          case "Link":
+          case "SymbolicLink":
+            return this[_s](t);
+          default:
+            return this[Cr](t);
+        }
+      }
+      [O](t, e) {
+        t.name === "CwdError" ? this.emit("error", t) : (this.warn("TAR_ENTRY_ERROR", t, { entry: e }), this[$t](), e.resume());
+      }
+      [yt](t, e, i) {
+        gr(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e }, i);
+      }
+      [ge](t) {
+        return this.forceChown || this.preserveOwner && (typeof t.uid == "number" && t.uid !== this.processUid || typeof t.gid == "number" && t.gid !== this.processGid) || typeof this.uid == "number" && this.uid !== this.processUid || typeof this.gid == "number" && this.gid !== this.processGid;
+      }
+      [be](t) {
+        return vr(this.uid, t.uid, this.processUid);
+      }
+      [_e](t) {
+        return vr(this.gid, t.gid, this.processGid);
+      }
+      [Ts](t, e) {
+        let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = new et(String(t.absolute), { flags: ms(t.size), mode: i, autoClose: false });
+        r.on("error", (a) => {
+          r.fd && u.close(r.fd, () => {
+          }), r.write = () => true, this[O](a, t), e();
+        });
+        let n = 1, o = (a) => {
+          if (a) {
+            r.fd && u.close(r.fd, () => {
+            }), this[O](a, t), e();
+            return;
+          }
+          --n === 0 && r.fd !== void 0 && u.close(r.fd, (l) => {
+            l ? this[O](l, t) : this[$t](), e();
+          });
+        };
+        r.on("finish", () => {
+          let a = String(t.absolute), l = r.fd;
+          if (typeof l == "number" && t.mtime && !this.noMtime) {
+            n++;
+            let c = t.atime || /* @__PURE__ */ new Date(), d = t.mtime;
+            u.futimes(l, c, d, (y) => y ? u.utimes(a, c, d, (T) => o(T && y)) : o());
+          }
+          if (typeof l == "number" && this[ge](t)) {
+            n++;
+            let c = this[be](t), d = this[_e](t);
+            typeof c == "number" && typeof d == "number" && u.fchown(l, c, d, (y) => y ? u.chown(a, c, d, (T) => o(T && y)) : o());
+          }
+          o();
+        });
+        let h = this.transform && this.transform(t) || t;
+        h !== t && (h.on("error", (a) => {
+          this[O](a, t), e();
+        }), t.pipe(h)), h.pipe(r);
+      }
+      [xs](t, e) {
+        let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode;
+        this[yt](String(t.absolute), i, (r) => {
+          if (r) {
+            this[O](r, t), e();
+            return;
+          }
+          let n = 1, o = () => {
+            --n === 0 && (e(), this[$t](), t.resume());
+          };
+          t.mtime && !this.noMtime && (n++, u.utimes(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime, o)), this[ge](t) && (n++, u.chown(String(t.absolute), Number(this[be](t)), Number(this[_e](t)), o)), o();
+        });
+      }
+      [Cr](t) {
+        t.unsupported = true, this.warn("TAR_ENTRY_UNSUPPORTED", `unsupported entry type: ${t.type}`, { entry: t }), t.resume();
+      }
+      [Ar](t, e) {
+        let i = f(R.relative(this.cwd, R.resolve(R.dirname(String(t.absolute)), String(t.linkpath)))).split("/");
+        this[Re](t, this.cwd, i, () => this[gi](t, String(t.linkpath), "symlink", e), (r) => {
+          this[O](r, t), e();
+        });
+      }
+      [Ir](t, e) {
+        let i = f(R.resolve(this.cwd, String(t.linkpath))), r = f(String(t.linkpath)).split("/");
+        this[Re](t, this.cwd, r, () => this[gi](t, i, "link", e), (n) => {
+          this[O](n, t), e();
+        });
+      }
+      [Re](t, e, i, r, n) {
+        let o = i.shift();
+        if (this.preservePaths || o === void 0) return r();
+        let h = R.resolve(e, o);
+        u.lstat(h, (a, l) => {
+          if (a) return r();
+          if (l?.isSymbolicLink()) return n(new St(h, R.resolve(h, i.join("/"))));
+          this[Re](t, h, i, r, n);
+        });
+      }
+      [kr]() {
+        this[Ri]++;
+      }
+      [$t]() {
+        this[Ri]--, this[bs]();
+      }
+      [Ls](t) {
+        this[$t](), t.resume();
+      }
+      [Os](t, e) {
+        return t.type === "File" && !this.unlink && e.isFile() && e.nlink <= 1 && !Te;
+      }
+      [_s](t) {
+        this[kr]();
+        let e = [t.path];
+        t.linkpath && e.push(t.linkpath), this.reservations.reserve(e, (i) => this[Nr](t, i));
+      }
+      [Nr](t, e) {
+        let i = (h) => {
+          e(h);
+        }, r = () => {
+          this[yt](this.cwd, this.dmode, (h) => {
+            if (h) {
+              this[O](h, t), i();
+              return;
+            }
+            this[Oe] = true, n();
+          });
+        }, n = () => {
+          if (t.absolute !== this.cwd) {
+            let h = f(R.dirname(String(t.absolute)));
+            if (h !== this.cwd) return this[yt](h, this.dmode, (a) => {
+              if (a) {
+                this[O](a, t), i();
+                return;
+              }
+              o();
+            });
+          }
+          o();
+        }, o = () => {
+          u.lstat(String(t.absolute), (h, a) => {
+            if (a && (this.keep || this.newer && a.mtime > (t.mtime ?? a.mtime))) {
+              this[Ls](t), i();
+              return;
+            }
+            if (h || this[Os](t, a)) return this[P](null, t, i);
+            if (a.isDirectory()) {
+              if (t.type === "Directory") {
+                let l = this.chmod && t.mode && (a.mode & 4095) !== t.mode, c = (d) => this[P](d ?? null, t, i);
+                return l ? u.chmod(String(t.absolute), Number(t.mode), c) : c();
+              }
+              if (t.absolute !== this.cwd) return u.rmdir(String(t.absolute), (l) => this[P](l ?? null, t, i));
+            }
+            if (t.absolute === this.cwd) return this[P](null, t, i);
+            mo(String(t.absolute), (l) => this[P](l ?? null, t, i));
+          });
+        };
+        this[Oe] ? n() : r();
+      }
+      [P](t, e, i) {
+        if (t) {
+          this[O](t, e), i();
+          return;
+        }
+        switch (e.type) {
+          case "File":
+          case "OldFile":
+          case "ContiguousFile":
+            return this[Ts](e, i);
+          case "Link":
+            return this[Ir](e, i);
+          case "SymbolicLink":
+            return this[Ar](e, i);
+          case "Directory":
+          case "GNUDumpDir":
+            return this[xs](e, i);
+        }
+      }
+      [gi](t, e, i, r) {
+        u[i](e, String(t.absolute), (n) => {
+          n ? this[O](n, t) : (this[$t](), t.resume()), r();
+        });
+      }
+    };
+    ye = (s3) => {
+      try {
+        return [null, s3()];
+      } catch (t) {
+        return [t, null];
+      }
+    };
+    xe = class extends Xt {
+      sync = true;
+      [P](t, e) {
+        return super[P](t, e, () => {
+        });
+      }
+      [_s](t) {
+        if (!this[Oe]) {
+          let n = this[yt](this.cwd, this.dmode);
+          if (n) return this[O](n, t);
+          this[Oe] = true;
+        }
+        if (t.absolute !== this.cwd) {
+          let n = f(R.dirname(String(t.absolute)));
+          if (n !== this.cwd) {
+            let o = this[yt](n, this.dmode);
+            if (o) return this[O](o, t);
+          }
+        }
+        let [e, i] = ye(() => u.lstatSync(String(t.absolute)));
+        if (i && (this.keep || this.newer && i.mtime > (t.mtime ?? i.mtime))) return this[Ls](t);
+        if (e || this[Os](t, i)) return this[P](null, t);
+        if (i.isDirectory()) {
+          if (t.type === "Directory") {
+            let o = this.chmod && t.mode && (i.mode & 4095) !== t.mode, [h] = o ? ye(() => {
+              u.chmodSync(String(t.absolute), Number(t.mode));
+            }) : [];
+            return this[P](h, t);
+          }
+          let [n] = ye(() => u.rmdirSync(String(t.absolute)));
+          this[P](n, t);
+        }
+        let [r] = t.absolute === this.cwd ? [] : ye(() => po(String(t.absolute)));
+        this[P](r, t);
+      }
+      [Ts](t, e) {
+        let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = (h) => {
+          let a;
+          try {
+            u.closeSync(n);
+          } catch (l) {
+            a = l;
+          }
+          (h || a) && this[O](h || a, t), e();
+        }, n;
+        try {
+          n = u.openSync(String(t.absolute), ms(t.size), i);
+        } catch (h) {
+          return r(h);
+        }
+        let o = this.transform && this.transform(t) || t;
+        o !== t && (o.on("error", (h) => this[O](h, t)), t.pipe(o)), o.on("data", (h) => {
+          try {
+            u.writeSync(n, h, 0, h.length);
+          } catch (a) {
+            r(a);
+          }
+        }), o.on("end", () => {
+          let h = null;
+          if (t.mtime && !this.noMtime) {
+            let a = t.atime || /* @__PURE__ */ new Date(), l = t.mtime;
+            try {
+              u.futimesSync(n, a, l);
+            } catch (c) {
+              try {
+                u.utimesSync(String(t.absolute), a, l);
+              } catch {
+                h = c;
+              }
+            }
+          }
+          if (this[ge](t)) {
+            let a = this[be](t), l = this[_e](t);
+            try {
+              u.fchownSync(n, Number(a), Number(l));
+            } catch (c) {
+              try {
+                u.chownSync(String(t.absolute), Number(a), Number(l));
+              } catch {
+                h = h || c;
+              }
+            }
+          }
+          r(h);
+        });
+      }
+      [xs](t, e) {
+        let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode, r = this[yt](String(t.absolute), i);
+        if (r) {
+          this[O](r, t), e();
+          return;
+        }
+        if (t.mtime && !this.noMtime) try {
+          u.utimesSync(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime);
+        } catch {
+        }
+        if (this[ge](t)) try {
+          u.chownSync(String(t.absolute), Number(this[be](t)), Number(this[_e](t)));
+        } catch {
+        }
+        e(), t.resume();
+      }
+      [yt](t, e) {
+        try {
+          return _r(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e });
+        } catch (i) {
+          return i;
+        }
+      }
+      [Re](t, e, i, r, n) {
+        if (this.preservePaths || i.length === 0) return r();
+        let o = e;
+        for (let h of i) {
+          o = R.resolve(o, h);
+          let [a, l] = ye(() => u.lstatSync(o));
+          if (a) return r();
+          if (l.isSymbolicLink()) return n(new St(o, R.resolve(e, i.join("/"))));
+        }
+        r();
+      }
+      [gi](t, e, i, r) {
+        let n = `${i}Sync`;
+        try {
+          u[n](e, String(t.absolute)), r(), t.resume();
+        } catch (o) {
+          return this[O](o, t);
+        }
+      }
+    };
+    Eo = (s3) => {
+      let t = new xe(s3), e = s3.file, i = Br.statSync(e), r = s3.maxReadSize || 16 * 1024 * 1024;
+      new Be(e, { readSize: r, size: i.size }).pipe(t);
+    };
+    wo = (s3, t) => {
+      let e = new Xt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
+      return new Promise((o, h) => {
+        e.on("error", h), e.on("close", o), Br.stat(r, (a, l) => {
+          if (a) h(a);
+          else {
+            let c = new _t(r, { readSize: i, size: l.size });
+            c.on("error", h), c.pipe(e);
+          }
+        });
+      });
+    };
+    So = K(Eo, wo, (s3) => new xe(s3), (s3) => new Xt(s3), (s3, t) => {
+      t?.length && Qi(s3, t);
+    });
+    yo = (s3, t) => {
+      let e = new kt(s3), i = true, r, n;
+      try {
+        try {
+          r = v.openSync(s3.file, "r+");
+        } catch (a) {
+          if (a?.code === "ENOENT") r = v.openSync(s3.file, "w+");
+          else throw a;
+        }
+        let o = v.fstatSync(r), h = Buffer.alloc(512);
+        t: for (n = 0; n < o.size; n += 512) {
+          for (let c = 0, d = 0; c < 512; c += d) {
+            if (d = v.readSync(r, h, c, h.length - c, n + c), n === 0 && h[0] === 31 && h[1] === 139) throw new Error("cannot append to compressed archives");
+            if (!d) break t;
+          }
+          let a = new F(h);
+          if (!a.cksumValid) break;
+          let l = 512 * Math.ceil((a.size || 0) / 512);
+          if (n + l + 512 > o.size) break;
+          n += l, s3.mtimeCache && a.mtime && s3.mtimeCache.set(String(a.path), a.mtime);
+        }
+        i = false, Ro(s3, e, n, r, t);
+      } finally {
+        if (i) try {
+          v.closeSync(r);
+        } catch {
+        }
+      }
+    };
+    Ro = (s3, t, e, i, r) => {
+      let n = new Wt(s3.file, { fd: i, start: e });
+      t.pipe(n), bo(t, r);
+    };
+    go = (s3, t) => {
+      t = Array.from(t);
+      let e = new wt(s3), i = (n, o, h) => {
+        let a = (T, D) => {
+          T ? v.close(n, (E) => h(T)) : h(null, D);
+        }, l = 0;
+        if (o === 0) return a(null, 0);
+        let c = 0, d = Buffer.alloc(512), y = (T, D) => {
+          if (T || D === void 0) return a(T);
+          if (c += D, c < 512 && D) return v.read(n, d, c, d.length - c, l + c, y);
+          if (l === 0 && d[0] === 31 && d[1] === 139) return a(new Error("cannot append to compressed archives"));
+          if (c < 512) return a(null, l);
+          let E = new F(d);
+          if (!E.cksumValid) return a(null, l);
+          let x = 512 * Math.ceil((E.size ?? 0) / 512);
+          if (l + x + 512 > o || (l += x + 512, l >= o)) return a(null, l);
+          s3.mtimeCache && E.mtime && s3.mtimeCache.set(String(E.path), E.mtime), c = 0, v.read(n, d, 0, 512, l, y);
+        };
+        v.read(n, d, 0, 512, l, y);
+      };
+      return new Promise((n, o) => {
+        e.on("error", o);
+        let h = "r+", a = (l, c) => {
+          if (l && l.code === "ENOENT" && h === "r+") return h = "w+", v.open(s3.file, h, a);
+          if (l || !c) return o(l);
+          v.fstat(c, (d, y) => {
+            if (d) return v.close(c, () => o(d));
+            i(c, y.size, (T, D) => {
+              if (T) return o(T);
+              let E = new et(s3.file, { fd: c, start: D });
+              e.pipe(E), E.on("error", o), E.on("close", n), _o(e, t);
+            });
+          });
+        };
+        v.open(s3.file, h, a);
+      });
+    };
+    bo = (s3, t) => {
+      t.forEach((e) => {
+        e.charAt(0) === "@" ? Ct({ file: Pr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
+      }), s3.end();
+    };
+    _o = async (s3, t) => {
+      for (let e of t) e.charAt(0) === "@" ? await Ct({ file: Pr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
+      s3.end();
+    };
+    vt = K(yo, go, () => {
+      throw new TypeError("file is required");
+    }, () => {
+      throw new TypeError("file is required");
+    }, (s3, t) => {
+      if (!Bs(s3)) throw new TypeError("file is required");
+      if (s3.gzip || s3.brotli || s3.zstd || s3.file.endsWith(".br") || s3.file.endsWith(".tbr")) throw new TypeError("cannot append to compressed archives");
+      if (!t?.length) throw new TypeError("no paths specified to add/replace");
+    });
+    Oo = K(vt.syncFile, vt.asyncFile, vt.syncNoFile, vt.asyncNoFile, (s3, t = []) => {
+      vt.validate?.(s3, t), To(s3);
+    });
+    To = (s3) => {
+      let t = s3.filter;
+      s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
+    };
+  }
+});
+
+// src/scan/tar.ts
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os3 from "node:os";
+import path3 from "node:path";
+import { once } from "node:events";
+function isTarName(p2) {
+  return /\.(tar|tar\.gz|tgz)$/i.test(p2);
+}
+async function spool(src, dest) {
+  const ws2 = createWriteStream(dest, { mode: 384 });
+  try {
+    while (await src.ensure(1)) {
+      if (!ws2.write(Buffer.from(src.take(src.buffered)))) await once(ws2, "drain");
+    }
+  } finally {
+    ws2.end();
+    await once(ws2, "close");
+  }
+}
+async function scanTar(archive, limits) {
+  const reports = [];
+  const findings = [];
+  const base2 = path3.basename(archive);
+  let tmp;
+  let chain = Promise.resolve();
+  let failure;
+  const handle = async (entry) => {
+    const name2 = `${base2}:${entry.path}`;
+    if (entry.type !== "File" && entry.type !== "OldFile" && entry.type !== "ContiguousFile") {
+      if (entry.type === "SymbolicLink" || entry.type === "Link") {
+        findings.push({ code: "SCAN_SKIPPED", severity: "medium", file: name2, message: `${entry.type === "Link" ? "hard link" : "symlink"} to ${JSON.stringify(entry.linkpath ?? "")} is not scanned` });
+      }
+      entry.resume();
+      return;
+    }
+    if (reports.length >= limits.maxFiles) {
+      if (!findings.some((f2) => f2.code === "SCAN_LIMIT" && f2.message.startsWith("more than"))) {
+        findings.push({ code: "SCAN_LIMIT", severity: "high", file: name2, message: `more than ${limits.maxFiles} files in the archive; this entry and later ones are not scanned` });
+      }
+      entry.resume();
+      return;
+    }
+    const src = ByteSource.fromIterable(entry, entry.size);
+    await src.ensure(SNIFF_BYTES);
+    const kind = sniff(src.peek(SNIFF_BYTES), entry.path);
+    if (kind === "zip") {
+      if (entry.size > limits.maxMemberBytes) {
+        findings.push({ code: "SCAN_LIMIT", severity: "high", file: name2, message: `zip member of ${entry.size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` });
+        await src.drain();
+        return;
+      }
+      let dest;
+      try {
+        tmp ??= await mkdtemp(path3.join(os3.tmpdir(), "modelsign-scan-"));
+        dest = path3.join(tmp, "member.zip");
+        await spool(src, dest);
+      } catch (e) {
+        const code = errnoCode(e);
+        if (code === void 0) throw e;
+        if (dest) await rm(dest, { force: true });
+        findings.push({ code: "SCAN_SKIPPED", severity: "high", file: name2, message: `zip member cannot be copied out of the archive to scan it (${code}; set TMPDIR to a writable directory); not scanned` });
+        await src.drain();
+        return;
+      }
+      try {
+        reports.push(report(name2, entry.size, await scanZip(dest, entry.size, name2, limits)));
+      } finally {
+        await rm(dest, { force: true });
+      }
+      return;
+    }
+    reports.push(report(name2, entry.size, await scanStream(src, kind, entry.size, name2, limits)));
+    await src.drain();
+  };
+  try {
+    const parser = new rt({
+      strict: true,
+      onReadEntry: (entry) => {
+        chain = chain.then(() => handle(entry)).catch((e) => {
+          failure ??= e;
+          entry.resume();
+        });
+      }
+    });
+    const done = new Promise((resolve, reject2) => {
+      parser.on("end", resolve);
+      parser.on("error", reject2);
+      parser.on("close", resolve);
+    });
+    const input = createReadStream2(archive);
+    input.on("error", (e) => parser.emit("error", e));
+    input.pipe(parser);
+    try {
+      await done;
+    } catch (e) {
+      findings.push({ code: "TAR_MALFORMED", severity: "high", file: base2, message: `archive cannot be read: ${e.message}` });
+    }
+    await chain;
+    if (failure) throw failure;
+  } finally {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+  return { reports, findings };
+}
+var init_tar = __esm({
+  "src/scan/tar.ts"() {
+    "use strict";
+    init_index_min();
+    init_errors();
+    init_detect();
+    init_scan_file();
+    init_source2();
+  }
+});
+
 // src/scan/types.ts
 function severityRank(s3) {
   return SEVERITIES.indexOf(s3);
@@ -19539,7 +22684,7 @@ var init_types = __esm({
 });
 
 // src/scan/stage.ts
-import path3 from "node:path";
+import path4 from "node:path";
 function signedFiles(ctx) {
   const out2 = /* @__PURE__ */ new Set();
   for (const r of ctx.statement.resources) {
@@ -19551,7 +22696,7 @@ function signedFiles(ctx) {
   return [...out2];
 }
 function denied(report2, deny) {
-  if (deny.has("pickle") && report2.pickle) return report2.format === "pickle" ? "pickle" : `pickle (inside ${report2.format})`;
+  if (deny.has("pickle") && (report2.pickle || report2.format === "pytorch")) return report2.format === "pickle" ? "pickle" : `pickle (inside ${report2.format})`;
   if (deny.has(report2.format)) return report2.format;
   return void 0;
 }
@@ -19573,21 +22718,39 @@ function formatsStage(formats, limits = {}) {
     const byName = new Map(listing.files.map((f2) => [f2.name, f2]));
     const failures = [];
     const reports = [];
-    for (const name2 of signedFiles(ctx)) {
-      const f2 = listing.isFile ? listing.files[0] : byName.get(name2);
-      if (!f2) continue;
-      const shown = listing.isFile ? path3.basename(f2.name) : name2;
-      const report2 = await scanFile(f2.abs, shown, lim);
-      reports.push(report2);
-      const why = denied(report2, deny);
+    const judge = (report2, shown, findings) => {
+      if (report2) reports.push(report2);
+      const why = report2 && denied(report2, deny);
       if (why) failures.push({ code: "FORMAT_DENIED", path: shown, message: `policy denies ${why} files` });
       if (scan) {
-        for (const x of report2.findings) {
+        for (const x of findings) {
           if (severityRank(x.severity) < severityRank(failOn)) continue;
-          failures.push({ code: "SCAN_FINDING", path: shown, message: `${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]` });
+          failures.push({ code: "SCAN_FINDING", path: shown, message: clean3(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
         }
       }
-      if (listing.isFile) break;
+    };
+    const single = listing.isFile ? listing.files[0] : void 0;
+    if (single && isTarName(single.abs)) {
+      const base2 = path4.basename(single.abs);
+      const t = await scanTar(single.abs, lim);
+      const entryName = (file) => file.startsWith(`${base2}:`) ? file.slice(base2.length + 1).replace(/^(?:\.\/)+/, "") : file;
+      for (const r of t.reports) judge(r, entryName(r.file), r.findings);
+      for (const x of t.findings) {
+        judge(void 0, entryName(x.file), [x]);
+        if (deny.size > 0 && severityRank(x.severity) >= severityRank("high")) {
+          failures.push({ code: "FORMAT_UNCHECKED", path: entryName(x.file), message: clean3(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
+        }
+      }
+      ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
+      return failures;
+    }
+    for (const name2 of signedFiles(ctx)) {
+      const f2 = single ?? byName.get(name2);
+      if (!f2) continue;
+      const shown = single ? path4.basename(f2.name) : name2;
+      const report2 = await scanFile(f2.abs, shown, lim);
+      judge(report2, shown, report2.findings);
+      if (single) break;
     }
     ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
     return failures;
@@ -19600,7 +22763,9 @@ var init_stage = __esm({
     init_errors();
     init_enumerate();
     init_files();
+    init_one_line();
     init_scan_file();
+    init_tar();
     init_types();
     DENIABLE_FORMATS = ["pickle", "pytorch", "zip", "npz", "npy", "safetensors", "gguf"];
   }
@@ -19624,9 +22789,7 @@ __export(load_exports, {
   parsePolicyText: () => parsePolicyText,
   validatePolicy: () => validatePolicy
 });
-import { constants as constants2 } from "node:fs";
-import { open as open2 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 function invalid(file, where, msg) {
   return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where ? `${where}: ` : ""}${msg}`, { kind: "usage" });
 }
@@ -19653,7 +22816,7 @@ function describe2(v2) {
 }
 function readTrust(r, v2, dir) {
   const o = r.object(v2, "trust", ["keys", "certificateChains", "identities"]);
-  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path4.resolve(dir, f2));
+  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path5.resolve(dir, f2));
   const identities = [];
   if (o.identities !== void 0) {
     if (!Array.isArray(o.identities)) r.fail("trust.identities", `must be a list, got ${describe2(o.identities)}`);
@@ -19700,7 +22863,7 @@ function readLicenseRule(r, v2, at2) {
 }
 function validatePolicy(doc, file) {
   const r = new Reader(file);
-  const dir = path4.dirname(path4.resolve(file));
+  const dir = path5.dirname(path5.resolve(file));
   const o = r.object(doc, "", ["apiVersion", "trust", "license", "lineage", "revoked", "formats"]);
   if (o.apiVersion === void 0) r.fail("apiVersion", `is required (apiVersion: ${POLICY_API_VERSION})`);
   if (o.apiVersion !== POLICY_API_VERSION) r.fail("apiVersion", `must be ${POLICY_API_VERSION}, got ${describe2(o.apiVersion)}`);
@@ -19752,7 +22915,7 @@ function validatePolicy(doc, file) {
       formats.failOn = f2.failOn;
     }
   }
-  return { file: path4.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
+  return { file: path5.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
 }
 function findDuplicateKey(node, at2) {
   if ((0, import_yaml.isMap)(node)) {
@@ -19796,20 +22959,11 @@ function parsePolicyText(text, file) {
 async function loadPolicy(file) {
   let text;
   try {
-    const fh = await open2(file, constants2.O_RDONLY | constants2.O_NONBLOCK);
-    try {
-      const st2 = await fh.stat();
-      if (!st2.isFile()) throw invalid(file, "", "is not a regular file");
-      if (st2.size > MAX_POLICY_BYTES) throw invalid(file, "", `is larger than ${MAX_POLICY_BYTES} bytes`);
-      const buf = Buffer.alloc(Math.min(st2.size, MAX_POLICY_BYTES) + 1);
-      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-      if (bytesRead > MAX_POLICY_BYTES) throw invalid(file, "", `is larger than ${MAX_POLICY_BYTES} bytes`);
-      text = new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, bytesRead));
-    } finally {
-      await fh.close();
-    }
+    const buf = await readRegularFile(file, MAX_POLICY_BYTES);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch (e) {
-    if (e instanceof ModelsignError) throw e;
+    if (e instanceof NotRegularFile) throw invalid(file, "", "is not a regular file");
+    if (e instanceof FileTooLarge) throw invalid(file, "", `is larger than ${MAX_POLICY_BYTES} bytes`);
     if (e instanceof TypeError) throw invalid(file, "", "is not UTF-8 text");
     const code = errnoCode(e);
     throw new ModelsignError("POLICY_UNREADABLE", `cannot read policy ${file}: ${code === "ENOENT" ? "no such file" : code ?? e.message}`, { kind: "usage" });
@@ -19820,6 +22974,7 @@ var import_semver, import_yaml, MAX_POLICY_BYTES, MAX_REGEXP_LENGTH, Reader, DIG
 var init_load = __esm({
   "src/policy/load.ts"() {
     "use strict";
+    init_read_file();
     import_semver = __toESM(require_semver2(), 1);
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
@@ -21393,12 +24548,12 @@ __export(trust_cert_exports, {
   certificateChainTrust: () => certificateChainTrust
 });
 import { X509Certificate as X509Certificate2 } from "node:crypto";
-import { readFile as readFile2 } from "node:fs/promises";
-import path5 from "node:path";
+import { readFile } from "node:fs/promises";
+import path6 from "node:path";
 async function loadRoots(file) {
   let buf;
   try {
-    buf = await readFile2(file);
+    buf = await readFile(file);
   } catch (e) {
     const c = errnoCode(e);
     throw usage("ROOTS_UNREADABLE", c === "ENOENT" ? `certificate chain file not found: ${file}` : `cannot read certificate chain file ${file}: ${c ?? String(e)}`);
@@ -21479,7 +24634,7 @@ function buildPath(leaf, intermediates, roots) {
     if (problem) throw reject("CERT_CHAIN_INVALID", `intermediate certificate "${name(current)}" ${problem}`);
     pathCerts.push(current);
   }
-  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path5.basename(r.file)))].join(", ")})`);
+  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path6.basename(r.file)))].join(", ")})`);
 }
 async function certificateChainTrust(rootFiles) {
   if (rootFiles.length === 0) throw usage("MISSING_OPTION", "certificate chain trust needs at least one root certificate file");
@@ -24531,9 +27686,9 @@ var require_appdata = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/error.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/error.js
 var require_error5 = __commonJS({
-  "node_modules/@tufjs/models/dist/error.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.UnsupportedAlgorithmError = exports.CryptoError = exports.LengthOrHashMismatchError = exports.UnsignedMetadataError = exports.RepositoryError = exports.ValueError = void 0;
@@ -24558,9 +27713,9 @@ var require_error5 = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/utils/guard.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/utils/guard.js
 var require_guard = __commonJS({
-  "node_modules/@tufjs/models/dist/utils/guard.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/utils/guard.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isDefined = isDefined;
@@ -24648,9 +27803,9 @@ var require_lib = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/utils/verify.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/utils/verify.js
 var require_verify = __commonJS({
-  "node_modules/@tufjs/models/dist/utils/verify.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/utils/verify.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -24667,9 +27822,9 @@ var require_verify = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/utils/index.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/utils/index.js
 var require_utils = __commonJS({
-  "node_modules/@tufjs/models/dist/utils/index.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/utils/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
       if (k22 === void 0) k22 = k2;
@@ -24715,9 +27870,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/base.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/base.js
 var require_base = __commonJS({
-  "node_modules/@tufjs/models/dist/base.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/base.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -24801,9 +27956,9 @@ var require_base = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/file.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/file.js
 var require_file = __commonJS({
-  "node_modules/@tufjs/models/dist/file.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/file.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -24975,9 +28130,9 @@ var require_file = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/utils/oid.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/utils/oid.js
 var require_oid2 = __commonJS({
-  "node_modules/@tufjs/models/dist/utils/oid.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/utils/oid.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.encodeOIDString = encodeOIDString;
@@ -25006,9 +28161,9 @@ var require_oid2 = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/utils/key.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/utils/key.js
 var require_key2 = __commonJS({
-  "node_modules/@tufjs/models/dist/utils/key.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/utils/key.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -25144,9 +28299,9 @@ var require_key2 = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/key.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/key.js
 var require_key3 = __commonJS({
-  "node_modules/@tufjs/models/dist/key.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/key.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -25359,19 +28514,19 @@ var require_commonjs2 = __commonJS({
     }
     function maskUnmatchedOpens(masked, budget) {
       budget.remaining -= masked.length;
-      const open9 = [];
+      const open7 = [];
       for (let i = 0; i < masked.length; i++) {
         const c = masked.charCodeAt(i);
         if (c === 123) {
-          open9.push(i);
-        } else if (c === 125 && open9.length) {
-          open9.pop();
+          open7.push(i);
+        } else if (c === 125 && open7.length) {
+          open7.pop();
         }
       }
       let out2 = "";
       let last = 0;
-      for (let i = 0; i < open9.length; i++) {
-        const at2 = open9[i];
+      for (let i = 0; i < open7.length; i++) {
+        const at2 = open7[i];
         out2 += masked.slice(last, at2) + "\0";
         last = at2 + 1;
       }
@@ -27215,10 +30370,10 @@ var require_commonjs3 = __commonJS({
           }
           return filtered.join("/");
         }).join("|");
-        const [open9, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re2 = "^" + open9 + re2 + close + "$";
+        const [open7, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re2 = "^" + open7 + re2 + close + "$";
         if (this.partial) {
-          re2 = "^(?:\\/|" + open9 + re2.slice(1, -1) + close + ")$";
+          re2 = "^(?:\\/|" + open7 + re2.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re2 = "^(?!" + re2 + ").+$";
@@ -27305,9 +30460,9 @@ var require_commonjs3 = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/role.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/role.js
 var require_role = __commonJS({
-  "node_modules/@tufjs/models/dist/role.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/role.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -27566,9 +30721,9 @@ var require_role = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/root.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/root.js
 var require_root = __commonJS({
-  "node_modules/@tufjs/models/dist/root.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/root.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -27681,9 +30836,9 @@ var require_root = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/signature.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/signature.js
 var require_signature = __commonJS({
-  "node_modules/@tufjs/models/dist/signature.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/signature.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Signature = void 0;
@@ -27719,9 +30874,9 @@ var require_signature = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/snapshot.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/snapshot.js
 var require_snapshot = __commonJS({
-  "node_modules/@tufjs/models/dist/snapshot.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/snapshot.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -27789,9 +30944,9 @@ var require_snapshot = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/delegations.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/delegations.js
 var require_delegations = __commonJS({
-  "node_modules/@tufjs/models/dist/delegations.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/delegations.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -27903,9 +31058,9 @@ var require_delegations = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/targets.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/targets.js
 var require_targets = __commonJS({
-  "node_modules/@tufjs/models/dist/targets.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/targets.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -27995,9 +31150,9 @@ var require_targets = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/timestamp.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/timestamp.js
 var require_timestamp5 = __commonJS({
-  "node_modules/@tufjs/models/dist/timestamp.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/timestamp.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Timestamp = void 0;
@@ -28053,9 +31208,9 @@ var require_timestamp5 = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/metadata.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/@tufjs/models/dist/metadata.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/metadata.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -28194,9 +31349,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/@tufjs/models/dist/index.js
+// node_modules/tuf-js/node_modules/@tufjs/models/dist/index.js
 var require_dist5 = __commonJS({
-  "node_modules/@tufjs/models/dist/index.js"(exports) {
+  "node_modules/tuf-js/node_modules/@tufjs/models/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Timestamp = exports.Targets = exports.Snapshot = exports.Signature = exports.Root = exports.Metadata = exports.Key = exports.TargetFile = exports.MetaFile = exports.ValueError = exports.MetadataKind = void 0;
@@ -38681,7 +41836,7 @@ var require_polyfill = __commonJS({
     var {
       chmod: chmod2,
       copyFile: copyFile2,
-      lstat: lstat6,
+      lstat: lstat5,
       mkdir: mkdir5,
       readdir: readdir2,
       readlink,
@@ -38777,7 +41932,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat9(file, { bigint: true }) : (file) => lstat6(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat9(file, { bigint: true }) : (file) => lstat5(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -38848,7 +42003,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat9 : lstat6;
+      const statFn = opts.dereference ? stat9 : lstat5;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -39776,7 +42931,7 @@ var require_entry_index = __commonJS({
     var {
       appendFile: appendFile2,
       mkdir: mkdir5,
-      readFile: readFile7,
+      readFile: readFile4,
       readdir: readdir2,
       rm: rm5,
       writeFile: writeFile7
@@ -39959,7 +43114,7 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile7(bucket, "utf8");
+      const data = await readFile4(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
@@ -44707,7 +47862,7 @@ var require_verify2 = __commonJS({
     "use strict";
     var {
       mkdir: mkdir5,
-      readFile: readFile7,
+      readFile: readFile4,
       rm: rm5,
       stat: stat9,
       truncate,
@@ -44924,7 +48079,7 @@ var require_verify2 = __commonJS({
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache) {
-      const data = await readFile7(path20.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile4(path20.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -47902,13 +51057,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common = __importStar(require_common2());
-    var constants8 = __importStar(require_constants4());
+    var constants6 = __importStar(require_constants4());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants8.BITS);
+    var isCorrect4 = common.isCorrect(constants6.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants8.GROUPS;
+        this.groups = constants6.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -47918,17 +51073,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common.isInSubnet;
         this.isHostInSubnet = common.isHostInSubnet;
         this.address = address;
-        const subnet = constants8.RE_SUBNET_STRING.exec(address);
+        const subnet = constants6.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants8.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants6.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants8.RE_SUBNET_STRING, "");
+          address = address.replace(constants6.RE_SUBNET_STRING, "");
         }
-        const longest = constants8.GROUPS * 4 - 1;
+        const longest = constants6.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -47961,7 +51116,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants8.RE_ADDRESS)) {
+        if (!address.match(constants6.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -47984,7 +51139,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants8.BITS);
+        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants6.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -47998,9 +51153,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants8.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants6.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants8.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants6.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -48018,7 +51173,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups = input.split(".");
-        if (groups.length !== constants8.GROUPS) {
+        if (groups.length !== constants6.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -48033,7 +51188,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g2) => g2 === "*" ? "0" : g2);
-        const subnetBits = constants8.BITS - trailing * 8;
+        const subnetBits = constants6.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -48079,7 +51234,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants8.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants6.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -48110,7 +51265,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output2 = [];
         let i;
-        for (i = 0; i < constants8.GROUPS; i += 2) {
+        for (i = 0; i < constants6.GROUPS; i += 2) {
           output2.push(`${common.stringToPaddedHex(this.parsedAddress[i])}${common.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output2.join(":");
@@ -48127,7 +51282,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants8.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants6.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -48157,7 +51312,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants8.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants6.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -48168,7 +51323,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants8.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants6.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -48178,7 +51333,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants8.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants6.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -48203,7 +51358,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants8.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants6.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -48212,7 +51367,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants8.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants6.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -48393,7 +51548,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants8.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants6.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -48408,7 +51563,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants8.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants6.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -48430,7 +51585,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants8.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants6.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -48693,13 +51848,13 @@ var require_ipv6 = __commonJS({
     exports.Address6 = void 0;
     var common = __importStar(require_common2());
     var constants42 = __importStar(require_constants4());
-    var constants62 = __importStar(require_constants5());
+    var constants6 = __importStar(require_constants5());
     var helpers = __importStar(require_helpers2());
     var ipv4_1 = require_ipv4();
     var regular_expressions_1 = require_regular_expressions();
     var address_error_1 = require_address_error();
     var common_1 = require_common2();
-    var isCorrect6 = common.isCorrect(constants62.BITS);
+    var isCorrect6 = common.isCorrect(constants6.BITS);
     function assert(condition) {
       if (!condition) {
         throw new Error("Assertion failed.");
@@ -48748,20 +51903,20 @@ var require_ipv6 = __commonJS({
         this.isHostInSubnet = common.isHostInSubnet;
         this.isCorrect = isCorrect6;
         if (optionalGroups === void 0) {
-          this.groups = constants62.GROUPS;
+          this.groups = constants6.GROUPS;
         } else {
           this.groups = optionalGroups;
         }
         this.address = address;
-        const subnet = constants62.RE_SUBNET_STRING.exec(address);
+        const subnet = constants6.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (Number.isNaN(this.subnetMask) || this.subnetMask < 0 || this.subnetMask > constants62.BITS) {
+          if (Number.isNaN(this.subnetMask) || this.subnetMask < 0 || this.subnetMask > constants6.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants62.RE_SUBNET_STRING, "");
+          address = address.replace(constants6.RE_SUBNET_STRING, "");
         }
         if (/\//.test(address)) {
           throw new address_error_1.AddressError("Invalid subnet mask.");
@@ -48804,12 +51959,12 @@ var require_ipv6 = __commonJS({
        * address.correctForm(); // '::e8:d4a5:1000'
        */
       static fromBigInt(bigInt) {
-        if (bigInt < BigInt(0) || bigInt > (BigInt(1) << BigInt(constants62.BITS)) - BigInt(1)) {
+        if (bigInt < BigInt(0) || bigInt > (BigInt(1) << BigInt(constants6.BITS)) - BigInt(1)) {
           throw new address_error_1.AddressError("IPv6 BigInt must be in the range 0 to 2**128 - 1");
         }
         const hex = bigInt.toString(16).padStart(32, "0");
         const groups = [];
-        for (let i = 0; i < constants62.GROUPS; i++) {
+        for (let i = 0; i < constants6.GROUPS; i++) {
           groups.push(hex.slice(i * 4, (i + 1) * 4));
         }
         return new _Address6(groups.join(":"));
@@ -48833,7 +51988,7 @@ var require_ipv6 = __commonJS({
         const stripped = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
         if (stripped.indexOf("[") !== -1 && stripped.indexOf("]:") !== -1) {
           error = "failed to parse address with port";
-          result = constants62.RE_URL_WITH_PORT.exec(stripped);
+          result = constants6.RE_URL_WITH_PORT.exec(stripped);
           if (result === null) {
             return { error, address: null, port: null };
           }
@@ -48841,7 +51996,7 @@ var require_ipv6 = __commonJS({
           port = result[2];
         } else {
           error = "failed to parse address from URL";
-          result = constants62.RE_URL.exec(stripped);
+          result = constants6.RE_URL.exec(stripped);
           if (result === null) {
             return { error, address: null, port: null };
           }
@@ -48873,7 +52028,7 @@ var require_ipv6 = __commonJS({
        * address.subnetMask; // 64
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address6(mask).bigInt(), constants62.BITS);
+        const bits = common.prefixLengthFromMask(new _Address6(mask).bigInt(), constants6.BITS);
         return new _Address6(`${address}/${bits}`);
       }
       /**
@@ -48887,9 +52042,9 @@ var require_ipv6 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address6(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants62.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants6.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants62.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants6.BITS);
         return new _Address6(`${address}/${bits}`);
       }
       /**
@@ -48918,7 +52073,7 @@ var require_ipv6 = __commonJS({
         if (halves.length === 2) {
           const left = halves[0] === "" ? [] : halves[0].split(":");
           const right = halves[1] === "" ? [] : halves[1].split(":");
-          const remaining = constants62.GROUPS - left.length - right.length;
+          const remaining = constants6.GROUPS - left.length - right.length;
           if (remaining < 1) {
             throw new address_error_1.AddressError("Wildcard pattern with '::' has too many groups");
           }
@@ -48926,7 +52081,7 @@ var require_ipv6 = __commonJS({
         } else {
           groups = input.split(":");
         }
-        if (groups.length !== constants62.GROUPS) {
+        if (groups.length !== constants6.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 8 groups");
         }
         let firstWildcard = -1;
@@ -48941,7 +52096,7 @@ var require_ipv6 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g2) => g2 === "*" ? "0" : g2);
-        const subnetBits = constants62.BITS - trailing * 16;
+        const subnetBits = constants6.BITS - trailing * 16;
         return new _Address6(`${replaced.join(":")}/${subnetBits}`);
       }
       /**
@@ -48955,7 +52110,7 @@ var require_ipv6 = __commonJS({
        */
       static fromAddress4(address) {
         const address4 = new ipv4_1.Address4(address);
-        const mask6 = constants62.BITS - (constants42.BITS - address4.subnetMask);
+        const mask6 = constants6.BITS - (constants42.BITS - address4.subnetMask);
         return new _Address6(`::ffff:${address4.correctForm()}/${mask6}`);
       }
       /**
@@ -48979,7 +52134,7 @@ var require_ipv6 = __commonJS({
         const subnetMask = reversed.length * 4;
         const hex = reversed.join("").padEnd(32, "0");
         const groups = [];
-        for (let i = 0; i < constants62.GROUPS; i++) {
+        for (let i = 0; i < constants6.GROUPS; i++) {
           groups.push(hex.slice(i * 4, (i + 1) * 4));
         }
         return new _Address6(`${groups.join(":")}/${subnetMask}`);
@@ -49006,8 +52161,8 @@ var require_ipv6 = __commonJS({
        */
       // TODO: probably useful to have a numeric version of this too
       possibleSubnets(subnetSize = 128) {
-        const availableBits = constants62.BITS - this.subnetMask;
-        const subnetBits = Math.abs(subnetSize - constants62.BITS);
+        const availableBits = constants6.BITS - this.subnetMask;
+        const subnetBits = Math.abs(subnetSize - constants6.BITS);
         const subnetPowers = availableBits - subnetBits;
         if (subnetPowers < 0) {
           return "0";
@@ -49019,7 +52174,7 @@ var require_ipv6 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants62.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants6.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet
@@ -49043,7 +52198,7 @@ var require_ipv6 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants62.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants6.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address's subnet. IPv6 has
@@ -49077,7 +52232,7 @@ var require_ipv6 = __commonJS({
        * new Address6('2001:db8::/64').offset(1).correctForm(); // '2001:db8::1'
        */
       offset(n) {
-        return _Address6.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants62.BITS, "IPv6")).withSubnetMask(this.subnetMask);
+        return _Address6.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants6.BITS, "IPv6")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -49088,7 +52243,7 @@ var require_ipv6 = __commonJS({
        * new Address6('2001:db8::/64').nextNetwork().networkForm(); // '2001:db8:0:1::/64'
        */
       nextNetwork() {
-        return _Address6.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants62.BITS, "IPv6")).withSubnetMask(this.subnetMask);
+        return _Address6.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants6.BITS, "IPv6")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address6(`${this.correctForm()}/${subnetMask}`);
@@ -49099,7 +52254,7 @@ var require_ipv6 = __commonJS({
        * @returns {Address6}
        */
       subnetMaskAddress() {
-        return _Address6.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants62.BITS - this.subnetMask)}`));
+        return _Address6.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants6.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `::ffff:ffff:ffff:ffff` for a
@@ -49108,7 +52263,7 @@ var require_ipv6 = __commonJS({
        * @returns {Address6}
        */
       wildcardMask() {
-        return _Address6.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants62.BITS - this.subnetMask)}`));
+        return _Address6.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants6.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `2001:db8::/32` for
@@ -49131,7 +52286,7 @@ var require_ipv6 = __commonJS({
       getScope() {
         const type = this.getType();
         if (type === "Multicast" || type.startsWith("Multicast ")) {
-          const scope = constants62.SCOPES[parseInt(this.getBits(12, 16).toString(10), 10)];
+          const scope = constants6.SCOPES[parseInt(this.getBits(12, 16).toString(10), 10)];
           return scope || "Unknown";
         }
         if (type === "Link-local unicast" || type === "Loopback") {
@@ -49185,7 +52340,7 @@ var require_ipv6 = __commonJS({
        * @returns {String}
        */
       getBitsPastSubnet() {
-        return this.getBitsBase2(this.subnetMask, constants62.BITS);
+        return this.getBitsBase2(this.subnetMask, constants6.BITS);
       }
       /**
        * Return the reversed ip6.arpa form of the address
@@ -49265,7 +52420,7 @@ var require_ipv6 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants62.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants6.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -49312,13 +52467,13 @@ var require_ipv6 = __commonJS({
       // TODO: Make private?
       parse(address) {
         address = this.parse4in6(address);
-        const badCharacters = address.match(constants62.RE_BAD_CHARACTERS);
+        const badCharacters = address.match(constants6.RE_BAD_CHARACTERS);
         if (badCharacters) {
-          throw new address_error_1.AddressError(`Bad character${badCharacters.length > 1 ? "s" : ""} detected in address: ${badCharacters.join("")}`, address.replace(constants62.RE_BAD_CHARACTERS, (character) => `<span class="parse-error">${helpers.escapeHtml(character)}</span>`));
+          throw new address_error_1.AddressError(`Bad character${badCharacters.length > 1 ? "s" : ""} detected in address: ${badCharacters.join("")}`, address.replace(constants6.RE_BAD_CHARACTERS, (character) => `<span class="parse-error">${helpers.escapeHtml(character)}</span>`));
         }
-        const badAddress = address.match(constants62.RE_BAD_ADDRESS);
+        const badAddress = address.match(constants6.RE_BAD_ADDRESS);
         if (badAddress) {
-          throw new address_error_1.AddressError(`Address failed regex: ${badAddress.join("")}`, address.replace(constants62.RE_BAD_ADDRESS, '<span class="parse-error">$1</span>'));
+          throw new address_error_1.AddressError(`Address failed regex: ${badAddress.join("")}`, address.replace(constants6.RE_BAD_ADDRESS, '<span class="parse-error">$1</span>'));
         }
         let groups = [];
         const halves = address.split("::");
@@ -49558,7 +52713,7 @@ var require_ipv6 = __commonJS({
        * @returns {Array}
        */
       toByteArray() {
-        const value = this.bigInt().toString(16).padStart(constants62.BITS / 4, "0");
+        const value = this.bigInt().toString(16).padStart(constants6.BITS / 4, "0");
         const bytes = [];
         for (let i = 0, length = value.length; i < length; i += 2) {
           bytes.push(parseInt(value.substring(i, i + 2), 16));
@@ -49932,8 +53087,8 @@ var require_ipv6 = __commonJS({
         const address6 = new _Address6(this.correctForm());
         if (address6.elidedGroups === 0) {
           output2.push((0, regular_expressions_1.simpleRegularExpression)(address6.parsedAddress));
-        } else if (address6.elidedGroups === constants62.GROUPS) {
-          output2.push((0, regular_expressions_1.possibleElisions)(constants62.GROUPS));
+        } else if (address6.elidedGroups === constants6.GROUPS) {
+          output2.push((0, regular_expressions_1.possibleElisions)(constants6.GROUPS));
         } else {
           const halves = address6.address.split("::");
           if (halves[0].length) {
@@ -49970,9 +53125,9 @@ var require_ipv6 = __commonJS({
       }
     };
     exports.Address6 = Address6;
-    var TYPE_SUBNETS = Object.keys(constants62.TYPES).map((subnet) => [
+    var TYPE_SUBNETS = Object.keys(constants6.TYPES).map((subnet) => [
       new Address6(subnet),
-      constants62.TYPES[subnet]
+      constants6.TYPES[subnet]
     ]);
     var TEREDO_SUBNET = new Address6("2001::/32");
     var SIX_TO_FOUR_SUBNET = new Address6("2002::/16");
@@ -49981,7 +53136,7 @@ var require_ipv6 = __commonJS({
     var DOCUMENTATION_SUBNETS = [new Address6("2001:db8::/32"), new Address6("3fff::/20")];
     var BENCHMARKING_SUBNET = new Address6("2001:2::/48");
     var GLOBAL_UNICAST_SUBNET = new Address6("2000::/3");
-    var SPECIAL_PURPOSE_V6 = constants62.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V6 = constants6.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address6(cidr),
       reachable
     }));
@@ -53242,2980 +56397,6 @@ var init_serialize = __esm({
   }
 });
 
-// node_modules/tar/dist/esm/index.min.js
-import Qr from "events";
-import I from "fs";
-import { EventEmitter as Di } from "node:events";
-import Cs from "node:stream";
-import { StringDecoder as Hr } from "node:string_decoder";
-import cr from "node:path";
-import Kt from "node:fs";
-import { dirname as Fn, parse as kn } from "path";
-import { EventEmitter as Dn } from "events";
-import zi from "assert";
-import { Buffer as Ot } from "buffer";
-import * as Ps from "zlib";
-import en from "zlib";
-import { posix as Zt } from "node:path";
-import { basename as _n } from "node:path";
-import mi from "fs";
-import X from "fs";
-import js from "path";
-import { win32 as Pn } from "node:path";
-import ar from "path";
-import Br from "node:fs";
-import co from "node:assert";
-import { randomBytes as Mr } from "node:crypto";
-import u from "node:fs";
-import R from "node:path";
-import pr from "fs";
-import wi from "node:fs";
-import we from "node:path";
-import k from "node:fs";
-import ro from "node:fs/promises";
-import Si from "node:path";
-import { join as xr } from "node:path";
-import v from "node:fs";
-import Pr from "node:path";
-function Zn(s3, t, e) {
-  let i = t, r = t ? t.next : s3.head, n = new ue(e, i, r, s3);
-  return n.next === void 0 && (s3.tail = n), n.prev === void 0 && (s3.head = n), s3.length++, n;
-}
-function Yn(s3, t) {
-  s3.tail = new ue(t, s3.tail, void 0, s3), s3.head || (s3.head = s3.tail), s3.length++;
-}
-function Kn(s3, t) {
-  s3.head = new ue(t, void 0, s3.head, s3), s3.tail || (s3.tail = s3.head), s3.length++;
-}
-var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os2, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
-var init_index_min = __esm({
-  "node_modules/tar/dist/esm/index.min.js"() {
-    zr = Object.defineProperty;
-    Ur = (s3, t) => {
-      for (var e in t) zr(s3, e, { get: t[e], enumerable: true });
-    };
-    Ds = typeof process == "object" && process ? process : { stdout: null, stderr: null };
-    Wr = (s3) => !!s3 && typeof s3 == "object" && (s3 instanceof A || s3 instanceof Cs || Gr(s3) || Zr(s3));
-    Gr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.pipe == "function" && s3.pipe !== Cs.Writable.prototype.pipe;
-    Zr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.write == "function" && typeof s3.end == "function";
-    Q = Symbol("EOF");
-    J = Symbol("maybeEmitEnd");
-    nt = Symbol("emittedEnd");
-    De = Symbol("emittingEnd");
-    qt = Symbol("emittedError");
-    Ne = Symbol("closed");
-    Ns = Symbol("read");
-    Ae = Symbol("flush");
-    As = Symbol("flushChunk");
-    z = Symbol("encoding");
-    Mt = Symbol("decoder");
-    g = Symbol("flowing");
-    Qt = Symbol("paused");
-    Bt = Symbol("resume");
-    b = Symbol("buffer");
-    N = Symbol("pipes");
-    _ = Symbol("bufferLength");
-    bi = Symbol("bufferPush");
-    Ie = Symbol("bufferShift");
-    L = Symbol("objectMode");
-    S = Symbol("destroyed");
-    _i = Symbol("error");
-    Oi = Symbol("emitData");
-    Is = Symbol("emitEnd");
-    Ti = Symbol("emitEnd2");
-    Z = Symbol("async");
-    xi = Symbol("abort");
-    Ce = Symbol("aborted");
-    Jt = Symbol("signal");
-    Rt = Symbol("dataListeners");
-    C = Symbol("discarded");
-    jt = (s3) => Promise.resolve().then(s3);
-    Yr = (s3) => s3();
-    Kr = (s3) => s3 === "end" || s3 === "finish" || s3 === "prefinish";
-    Vr = (s3) => s3 instanceof ArrayBuffer || !!s3 && typeof s3 == "object" && s3.constructor && s3.constructor.name === "ArrayBuffer" && s3.byteLength >= 0;
-    $r = (s3) => !Buffer.isBuffer(s3) && ArrayBuffer.isView(s3);
-    Fe = class {
-      src;
-      dest;
-      opts;
-      ondrain;
-      constructor(t, e, i) {
-        this.src = t, this.dest = e, this.opts = i, this.ondrain = () => t[Bt](), this.dest.on("drain", this.ondrain);
-      }
-      unpipe() {
-        this.dest.removeListener("drain", this.ondrain);
-      }
-      proxyErrors(t) {
-      }
-      end() {
-        this.unpipe(), this.opts.end && this.dest.end();
-      }
-    };
-    Li = class extends Fe {
-      unpipe() {
-        this.src.removeListener("error", this.proxyErrors), super.unpipe();
-      }
-      constructor(t, e, i) {
-        super(t, e, i), this.proxyErrors = (r) => this.dest.emit("error", r), t.on("error", this.proxyErrors);
-      }
-    };
-    Xr = (s3) => !!s3.objectMode;
-    qr = (s3) => !s3.objectMode && !!s3.encoding && s3.encoding !== "buffer";
-    A = class extends Di {
-      [g] = false;
-      [Qt] = false;
-      [N] = [];
-      [b] = [];
-      [L];
-      [z];
-      [Z];
-      [Mt];
-      [Q] = false;
-      [nt] = false;
-      [De] = false;
-      [Ne] = false;
-      [qt] = null;
-      [_] = 0;
-      [S] = false;
-      [Jt];
-      [Ce] = false;
-      [Rt] = 0;
-      [C] = false;
-      writable = true;
-      readable = true;
-      constructor(...t) {
-        let e = t[0] || {};
-        if (super(), e.objectMode && typeof e.encoding == "string") throw new TypeError("Encoding and objectMode may not be used together");
-        Xr(e) ? (this[L] = true, this[z] = null) : qr(e) ? (this[z] = e.encoding, this[L] = false) : (this[L] = false, this[z] = null), this[Z] = !!e.async, this[Mt] = this[z] ? new Hr(this[z]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[b] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[N] });
-        let { signal: i } = e;
-        i && (this[Jt] = i, i.aborted ? this[xi]() : i.addEventListener("abort", () => this[xi]()));
-      }
-      get bufferLength() {
-        return this[_];
-      }
-      get encoding() {
-        return this[z];
-      }
-      set encoding(t) {
-        throw new Error("Encoding must be set at instantiation time");
-      }
-      setEncoding(t) {
-        throw new Error("Encoding must be set at instantiation time");
-      }
-      get objectMode() {
-        return this[L];
-      }
-      set objectMode(t) {
-        throw new Error("objectMode must be set at instantiation time");
-      }
-      get async() {
-        return this[Z];
-      }
-      set async(t) {
-        this[Z] = this[Z] || !!t;
-      }
-      [xi]() {
-        this[Ce] = true, this.emit("abort", this[Jt]?.reason), this.destroy(this[Jt]?.reason);
-      }
-      get aborted() {
-        return this[Ce];
-      }
-      set aborted(t) {
-      }
-      write(t, e, i) {
-        if (this[Ce]) return false;
-        if (this[Q]) throw new Error("write after end");
-        if (this[S]) return this.emit("error", Object.assign(new Error("Cannot call write after a stream was destroyed"), { code: "ERR_STREAM_DESTROYED" })), true;
-        typeof e == "function" && (i = e, e = "utf8"), e || (e = "utf8");
-        let r = this[Z] ? jt : Yr;
-        if (!this[L] && !Buffer.isBuffer(t)) {
-          if ($r(t)) t = Buffer.from(t.buffer, t.byteOffset, t.byteLength);
-          else if (Vr(t)) t = Buffer.from(t);
-          else if (typeof t != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
-        }
-        return this[L] ? (this[g] && this[_] !== 0 && this[Ae](true), this[g] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g]) : t.length ? (typeof t == "string" && !(e === this[z] && !this[Mt]?.lastNeed) && (t = Buffer.from(t, e)), Buffer.isBuffer(t) && this[z] && (t = this[Mt].write(t)), this[g] && this[_] !== 0 && this[Ae](true), this[g] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g]) : (this[_] !== 0 && this.emit("readable"), i && r(i), this[g]);
-      }
-      read(t) {
-        if (this[S]) return null;
-        if (this[C] = false, this[_] === 0 || t === 0 || t && t > this[_]) return this[J](), null;
-        this[L] && (t = null), this[b].length > 1 && !this[L] && (this[b] = [this[z] ? this[b].join("") : Buffer.concat(this[b], this[_])]);
-        let e = this[Ns](t || null, this[b][0]);
-        return this[J](), e;
-      }
-      [Ns](t, e) {
-        if (this[L]) this[Ie]();
-        else {
-          let i = e;
-          t === i.length || t === null ? this[Ie]() : typeof i == "string" ? (this[b][0] = i.slice(t), e = i.slice(0, t), this[_] -= t) : (this[b][0] = i.subarray(t), e = i.subarray(0, t), this[_] -= t);
-        }
-        return this.emit("data", e), !this[b].length && !this[Q] && this.emit("drain"), e;
-      }
-      end(t, e, i) {
-        return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = "utf8"), t !== void 0 && this.write(t, e), i && this.once("end", i), this[Q] = true, this.writable = false, (this[g] || !this[Qt]) && this[J](), this;
-      }
-      [Bt]() {
-        this[S] || (!this[Rt] && !this[N].length && (this[C] = true), this[Qt] = false, this[g] = true, this.emit("resume"), this[b].length ? this[Ae]() : this[Q] ? this[J]() : this.emit("drain"));
-      }
-      resume() {
-        return this[Bt]();
-      }
-      pause() {
-        this[g] = false, this[Qt] = true, this[C] = false;
-      }
-      get destroyed() {
-        return this[S];
-      }
-      get flowing() {
-        return this[g];
-      }
-      get paused() {
-        return this[Qt];
-      }
-      [bi](t) {
-        this[L] ? this[_] += 1 : this[_] += t.length, this[b].push(t);
-      }
-      [Ie]() {
-        return this[L] ? this[_] -= 1 : this[_] -= this[b][0].length, this[b].shift();
-      }
-      [Ae](t = false) {
-        do
-          ;
-        while (this[As](this[Ie]()) && this[b].length);
-        !t && !this[b].length && !this[Q] && this.emit("drain");
-      }
-      [As](t) {
-        return this.emit("data", t), this[g];
-      }
-      pipe(t, e) {
-        if (this[S]) return t;
-        this[C] = false;
-        let i = this[nt];
-        return e = e || {}, t === Ds.stdout || t === Ds.stderr ? e.end = false : e.end = e.end !== false, e.proxyErrors = !!e.proxyErrors, i ? e.end && t.end() : (this[N].push(e.proxyErrors ? new Li(this, t, e) : new Fe(this, t, e)), this[Z] ? jt(() => this[Bt]()) : this[Bt]()), t;
-      }
-      unpipe(t) {
-        let e = this[N].find((i) => i.dest === t);
-        e && (this[N].length === 1 ? (this[g] && this[Rt] === 0 && (this[g] = false), this[N] = []) : this[N].splice(this[N].indexOf(e), 1), e.unpipe());
-      }
-      addListener(t, e) {
-        return this.on(t, e);
-      }
-      on(t, e) {
-        let i = super.on(t, e);
-        if (t === "data") this[C] = false, this[Rt]++, !this[N].length && !this[g] && this[Bt]();
-        else if (t === "readable" && this[_] !== 0) super.emit("readable");
-        else if (Kr(t) && this[nt]) super.emit(t), this.removeAllListeners(t);
-        else if (t === "error" && this[qt]) {
-          let r = e;
-          this[Z] ? jt(() => r.call(this, this[qt])) : r.call(this, this[qt]);
-        }
-        return i;
-      }
-      removeListener(t, e) {
-        return this.off(t, e);
-      }
-      off(t, e) {
-        let i = super.off(t, e);
-        return t === "data" && (this[Rt] = this.listeners("data").length, this[Rt] === 0 && !this[C] && !this[N].length && (this[g] = false)), i;
-      }
-      removeAllListeners(t) {
-        let e = super.removeAllListeners(t);
-        return (t === "data" || t === void 0) && (this[Rt] = 0, !this[C] && !this[N].length && (this[g] = false)), e;
-      }
-      get emittedEnd() {
-        return this[nt];
-      }
-      [J]() {
-        !this[De] && !this[nt] && !this[S] && this[b].length === 0 && this[Q] && (this[De] = true, this.emit("end"), this.emit("prefinish"), this.emit("finish"), this[Ne] && this.emit("close"), this[De] = false);
-      }
-      emit(t, ...e) {
-        let i = e[0];
-        if (t !== "error" && t !== "close" && t !== S && this[S]) return false;
-        if (t === "data") return !this[L] && !i ? false : this[Z] ? (jt(() => this[Oi](i)), true) : this[Oi](i);
-        if (t === "end") return this[Is]();
-        if (t === "close") {
-          if (this[Ne] = true, !this[nt] && !this[S]) return false;
-          let n = super.emit("close");
-          return this.removeAllListeners("close"), n;
-        } else if (t === "error") {
-          this[qt] = i, super.emit(_i, i);
-          let n = !this[Jt] || this.listeners("error").length ? super.emit("error", i) : false;
-          return this[J](), n;
-        } else if (t === "resume") {
-          let n = super.emit("resume");
-          return this[J](), n;
-        } else if (t === "finish" || t === "prefinish") {
-          let n = super.emit(t);
-          return this.removeAllListeners(t), n;
-        }
-        let r = super.emit(t, ...e);
-        return this[J](), r;
-      }
-      [Oi](t) {
-        for (let i of this[N]) i.dest.write(t) === false && this.pause();
-        let e = this[C] ? false : super.emit("data", t);
-        return this[J](), e;
-      }
-      [Is]() {
-        return this[nt] ? false : (this[nt] = true, this.readable = false, this[Z] ? (jt(() => this[Ti]()), true) : this[Ti]());
-      }
-      [Ti]() {
-        if (this[Mt]) {
-          let e = this[Mt].end();
-          if (e) {
-            for (let i of this[N]) i.dest.write(e);
-            this[C] || super.emit("data", e);
-          }
-        }
-        for (let e of this[N]) e.end();
-        let t = super.emit("end");
-        return this.removeAllListeners("end"), t;
-      }
-      async collect() {
-        let t = Object.assign([], { dataLength: 0 });
-        this[L] || (t.dataLength = 0);
-        let e = this.promise();
-        return this.on("data", (i) => {
-          t.push(i), this[L] || (t.dataLength += i.length);
-        }), await e, t;
-      }
-      async concat() {
-        if (this[L]) throw new Error("cannot concat in objectMode");
-        let t = await this.collect();
-        return this[z] ? t.join("") : Buffer.concat(t, t.dataLength);
-      }
-      async promise() {
-        return new Promise((t, e) => {
-          this.on(S, () => e(new Error("stream destroyed"))), this.on("error", (i) => e(i)), this.on("end", () => t());
-        });
-      }
-      [Symbol.asyncIterator]() {
-        this[C] = false;
-        let t = false, e = async () => (this.pause(), t = true, { value: void 0, done: true });
-        return { next: () => {
-          if (t) return e();
-          let r = this.read();
-          if (r !== null) return Promise.resolve({ done: false, value: r });
-          if (this[Q]) return e();
-          let n, o, h = (d) => {
-            this.off("data", a), this.off("end", l), this.off(S, c), e(), o(d);
-          }, a = (d) => {
-            this.off("error", h), this.off("end", l), this.off(S, c), this.pause(), n({ value: d, done: !!this[Q] });
-          }, l = () => {
-            this.off("error", h), this.off("data", a), this.off(S, c), e(), n({ done: true, value: void 0 });
-          }, c = () => h(new Error("stream destroyed"));
-          return new Promise((d, y) => {
-            o = y, n = d, this.once(S, c), this.once("error", h), this.once("end", l), this.once("data", a);
-          });
-        }, throw: e, return: e, [Symbol.asyncIterator]() {
-          return this;
-        }, [Symbol.asyncDispose]: async () => {
-        } };
-      }
-      [Symbol.iterator]() {
-        this[C] = false;
-        let t = false, e = () => (this.pause(), this.off(_i, e), this.off(S, e), this.off("end", e), t = true, { done: true, value: void 0 }), i = () => {
-          if (t) return e();
-          let r = this.read();
-          return r === null ? e() : { done: false, value: r };
-        };
-        return this.once("end", e), this.once(_i, e), this.once(S, e), { next: i, throw: e, return: e, [Symbol.iterator]() {
-          return this;
-        }, [Symbol.dispose]: () => {
-        } };
-      }
-      destroy(t) {
-        if (this[S]) return t ? this.emit("error", t) : this.emit(S), this;
-        this[S] = true, this[C] = true, this[b].length = 0, this[_] = 0;
-        let e = this;
-        return typeof e.close == "function" && !this[Ne] && e.close(), t ? this.emit("error", t) : this.emit(S), this;
-      }
-      static get isStream() {
-        return Wr;
-      }
-    };
-    Jr = I.writev;
-    ht = Symbol("_autoClose");
-    H = Symbol("_close");
-    te = Symbol("_ended");
-    m = Symbol("_fd");
-    Ni = Symbol("_finished");
-    tt = Symbol("_flags");
-    Ai = Symbol("_flush");
-    ki = Symbol("_handleChunk");
-    vi = Symbol("_makeBuf");
-    ie = Symbol("_mode");
-    ke = Symbol("_needDrain");
-    Ut = Symbol("_onerror");
-    Ht = Symbol("_onopen");
-    Ii = Symbol("_onread");
-    Pt = Symbol("_onwrite");
-    at = Symbol("_open");
-    U = Symbol("_path");
-    ot = Symbol("_pos");
-    Y = Symbol("_queue");
-    zt = Symbol("_read");
-    Ci = Symbol("_readSize");
-    j = Symbol("_reading");
-    ee = Symbol("_remain");
-    Fi = Symbol("_size");
-    ve = Symbol("_write");
-    gt = Symbol("_writing");
-    Me = Symbol("_defaultFlag");
-    bt = Symbol("_errored");
-    _t = class extends A {
-      [bt] = false;
-      [m];
-      [U];
-      [Ci];
-      [j] = false;
-      [Fi];
-      [ee];
-      [ht];
-      constructor(t, e) {
-        if (e = e || {}, super(e), this.readable = true, this.writable = false, typeof t != "string") throw new TypeError("path must be a string");
-        this[bt] = false, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[U] = t, this[Ci] = e.readSize || 16 * 1024 * 1024, this[j] = false, this[Fi] = typeof e.size == "number" ? e.size : 1 / 0, this[ee] = this[Fi], this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true, typeof this[m] == "number" ? this[zt]() : this[at]();
-      }
-      get fd() {
-        return this[m];
-      }
-      get path() {
-        return this[U];
-      }
-      write() {
-        throw new TypeError("this is a readable stream");
-      }
-      end() {
-        throw new TypeError("this is a readable stream");
-      }
-      [at]() {
-        I.open(this[U], "r", (t, e) => this[Ht](t, e));
-      }
-      [Ht](t, e) {
-        t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[zt]());
-      }
-      [vi]() {
-        return Buffer.allocUnsafe(Math.min(this[Ci], this[ee]));
-      }
-      [zt]() {
-        if (!this[j]) {
-          this[j] = true;
-          let t = this[vi]();
-          if (t.length === 0) return process.nextTick(() => this[Ii](null, 0, t));
-          I.read(this[m], t, 0, t.length, null, (e, i, r) => this[Ii](e, i, r));
-        }
-      }
-      [Ii](t, e, i) {
-        this[j] = false, t ? this[Ut](t) : this[ki](e, i) && this[zt]();
-      }
-      [H]() {
-        if (this[ht] && typeof this[m] == "number") {
-          let t = this[m];
-          this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
-        }
-      }
-      [Ut](t) {
-        this[j] = true, this[H](), this.emit("error", t);
-      }
-      [ki](t, e) {
-        let i = false;
-        return this[ee] -= t, t > 0 && (i = super.write(t < e.length ? e.subarray(0, t) : e)), (t === 0 || this[ee] <= 0) && (i = false, this[H](), super.end()), i;
-      }
-      emit(t, ...e) {
-        switch (t) {
-          case "prefinish":
-          case "finish":
-            return false;
-          case "drain":
-            return typeof this[m] == "number" && this[zt](), false;
-          case "error":
-            return this[bt] ? false : (this[bt] = true, super.emit(t, ...e));
-          default:
-            return super.emit(t, ...e);
-        }
-      }
-    };
-    Be = class extends _t {
-      [at]() {
-        let t = true;
-        try {
-          this[Ht](null, I.openSync(this[U], "r")), t = false;
-        } finally {
-          t && this[H]();
-        }
-      }
-      [zt]() {
-        let t = true;
-        try {
-          if (!this[j]) {
-            this[j] = true;
-            do {
-              let e = this[vi](), i = e.length === 0 ? 0 : I.readSync(this[m], e, 0, e.length, null);
-              if (!this[ki](i, e)) break;
-            } while (true);
-            this[j] = false;
-          }
-          t = false;
-        } finally {
-          t && this[H]();
-        }
-      }
-      [H]() {
-        if (this[ht] && typeof this[m] == "number") {
-          let t = this[m];
-          this[m] = void 0, I.closeSync(t), this.emit("close");
-        }
-      }
-    };
-    et = class extends Qr {
-      readable = false;
-      writable = true;
-      [bt] = false;
-      [gt] = false;
-      [te] = false;
-      [Y] = [];
-      [ke] = false;
-      [U];
-      [ie];
-      [ht];
-      [m];
-      [Me];
-      [tt];
-      [Ni] = false;
-      [ot];
-      constructor(t, e) {
-        e = e || {}, super(e), this[U] = t, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[ie] = e.mode === void 0 ? 438 : e.mode, this[ot] = typeof e.start == "number" ? e.start : void 0, this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true;
-        let i = this[ot] !== void 0 ? "r+" : "w";
-        this[Me] = e.flags === void 0, this[tt] = e.flags === void 0 ? i : e.flags, this[m] === void 0 && this[at]();
-      }
-      emit(t, ...e) {
-        if (t === "error") {
-          if (this[bt]) return false;
-          this[bt] = true;
-        }
-        return super.emit(t, ...e);
-      }
-      get fd() {
-        return this[m];
-      }
-      get path() {
-        return this[U];
-      }
-      [Ut](t) {
-        this[H](), this[gt] = true, this.emit("error", t);
-      }
-      [at]() {
-        I.open(this[U], this[tt], this[ie], (t, e) => this[Ht](t, e));
-      }
-      [Ht](t, e) {
-        this[Me] && this[tt] === "r+" && t && t.code === "ENOENT" ? (this[tt] = "w", this[at]()) : t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[gt] || this[Ai]());
-      }
-      end(t, e) {
-        return t && this.write(t, e), this[te] = true, !this[gt] && !this[Y].length && typeof this[m] == "number" && this[Pt](null, 0), this;
-      }
-      write(t, e) {
-        return typeof t == "string" && (t = Buffer.from(t, e)), this[te] ? (this.emit("error", new Error("write() after end()")), false) : this[m] === void 0 || this[gt] || this[Y].length ? (this[Y].push(t), this[ke] = true, false) : (this[gt] = true, this[ve](t), true);
-      }
-      [ve](t) {
-        I.write(this[m], t, 0, t.length, this[ot], (e, i) => this[Pt](e, i));
-      }
-      [Pt](t, e) {
-        t ? this[Ut](t) : (this[ot] !== void 0 && typeof e == "number" && (this[ot] += e), this[Y].length ? this[Ai]() : (this[gt] = false, this[te] && !this[Ni] ? (this[Ni] = true, this[H](), this.emit("finish")) : this[ke] && (this[ke] = false, this.emit("drain"))));
-      }
-      [Ai]() {
-        if (this[Y].length === 0) this[te] && this[Pt](null, 0);
-        else if (this[Y].length === 1) this[ve](this[Y].pop());
-        else {
-          let t = this[Y];
-          this[Y] = [], Jr(this[m], t, this[ot], (e, i) => this[Pt](e, i));
-        }
-      }
-      [H]() {
-        if (this[ht] && typeof this[m] == "number") {
-          let t = this[m];
-          this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
-        }
-      }
-    };
-    Wt = class extends et {
-      [at]() {
-        let t;
-        if (this[Me] && this[tt] === "r+") try {
-          t = I.openSync(this[U], this[tt], this[ie]);
-        } catch (e) {
-          if (e?.code === "ENOENT") return this[tt] = "w", this[at]();
-          throw e;
-        }
-        else t = I.openSync(this[U], this[tt], this[ie]);
-        this[Ht](null, t);
-      }
-      [H]() {
-        if (this[ht] && typeof this[m] == "number") {
-          let t = this[m];
-          this[m] = void 0, I.closeSync(t), this.emit("close");
-        }
-      }
-      [ve](t) {
-        let e = true;
-        try {
-          this[Pt](null, I.writeSync(this[m], t, 0, t.length, this[ot])), e = false;
-        } finally {
-          if (e) try {
-            this[H]();
-          } catch {
-          }
-        }
-      }
-    };
-    jr = /* @__PURE__ */ new Map([["C", "cwd"], ["f", "file"], ["z", "gzip"], ["P", "preservePaths"], ["U", "unlink"], ["strip-components", "strip"], ["stripComponents", "strip"], ["keep-newer", "newer"], ["keepNewer", "newer"], ["keep-newer-files", "newer"], ["keepNewerFiles", "newer"], ["k", "keep"], ["keep-existing", "keep"], ["keepExisting", "keep"], ["m", "noMtime"], ["no-mtime", "noMtime"], ["p", "preserveOwner"], ["L", "follow"], ["h", "follow"], ["onentry", "onReadEntry"]]);
-    Fs = (s3) => !!s3.sync && !!s3.file;
-    ks = (s3) => !s3.sync && !!s3.file;
-    vs = (s3) => !!s3.sync && !s3.file;
-    Ms = (s3) => !s3.sync && !s3.file;
-    Bs = (s3) => !!s3.file;
-    tn = (s3) => {
-      let t = jr.get(s3);
-      return t || s3;
-    };
-    se = (s3 = {}) => {
-      if (!s3) return {};
-      let t = {};
-      for (let [e, i] of Object.entries(s3)) {
-        let r = tn(e);
-        t[r] = i;
-      }
-      return t.chmod === void 0 && t.noChmod === false && (t.chmod = true), delete t.noChmod, t;
-    };
-    K = (s3, t, e, i, r) => Object.assign((n = [], o, h) => {
-      Array.isArray(n) && (o = n, n = {}), typeof o == "function" && (h = o, o = void 0), o = o ? Array.from(o) : [];
-      let a = se(n);
-      if (r?.(a, o), Fs(a)) {
-        if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
-        return s3(a, o);
-      } else if (ks(a)) {
-        let l = t(a, o);
-        return h ? l.then(() => h(), h) : l;
-      } else if (vs(a)) {
-        if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
-        return e(a, o);
-      } else if (Ms(a)) {
-        if (typeof h == "function") throw new TypeError("callback only supported with file option");
-        return i(a, o);
-      }
-      throw new Error("impossible options??");
-    }, { syncFile: s3, asyncFile: t, syncNoFile: e, asyncNoFile: i, validate: r });
-    sn = en.constants || { ZLIB_VERNUM: 4736 };
-    M = Object.freeze(Object.assign(/* @__PURE__ */ Object.create(null), { Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5, Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4, Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6, Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9, Z_DEFAULT_COMPRESSION: -1, Z_FILTERED: 1, Z_HUFFMAN_ONLY: 2, Z_RLE: 3, Z_FIXED: 4, Z_DEFAULT_STRATEGY: 0, DEFLATE: 1, INFLATE: 2, GZIP: 3, GUNZIP: 4, DEFLATERAW: 5, INFLATERAW: 6, UNZIP: 7, BROTLI_DECODE: 8, BROTLI_ENCODE: 9, Z_MIN_WINDOWBITS: 8, Z_MAX_WINDOWBITS: 15, Z_DEFAULT_WINDOWBITS: 15, Z_MIN_CHUNK: 64, Z_MAX_CHUNK: 1 / 0, Z_DEFAULT_CHUNK: 16384, Z_MIN_MEMLEVEL: 1, Z_MAX_MEMLEVEL: 9, Z_DEFAULT_MEMLEVEL: 8, Z_MIN_LEVEL: -1, Z_MAX_LEVEL: 9, Z_DEFAULT_LEVEL: -1, BROTLI_OPERATION_PROCESS: 0, BROTLI_OPERATION_FLUSH: 1, BROTLI_OPERATION_FINISH: 2, BROTLI_OPERATION_EMIT_METADATA: 3, BROTLI_MODE_GENERIC: 0, BROTLI_MODE_TEXT: 1, BROTLI_MODE_FONT: 2, BROTLI_DEFAULT_MODE: 0, BROTLI_MIN_QUALITY: 0, BROTLI_MAX_QUALITY: 11, BROTLI_DEFAULT_QUALITY: 11, BROTLI_MIN_WINDOW_BITS: 10, BROTLI_MAX_WINDOW_BITS: 24, BROTLI_LARGE_MAX_WINDOW_BITS: 30, BROTLI_DEFAULT_WINDOW: 22, BROTLI_MIN_INPUT_BLOCK_BITS: 16, BROTLI_MAX_INPUT_BLOCK_BITS: 24, BROTLI_PARAM_MODE: 0, BROTLI_PARAM_QUALITY: 1, BROTLI_PARAM_LGWIN: 2, BROTLI_PARAM_LGBLOCK: 3, BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING: 4, BROTLI_PARAM_SIZE_HINT: 5, BROTLI_PARAM_LARGE_WINDOW: 6, BROTLI_PARAM_NPOSTFIX: 7, BROTLI_PARAM_NDIRECT: 8, BROTLI_DECODER_RESULT_ERROR: 0, BROTLI_DECODER_RESULT_SUCCESS: 1, BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION: 0, BROTLI_DECODER_PARAM_LARGE_WINDOW: 1, BROTLI_DECODER_NO_ERROR: 0, BROTLI_DECODER_SUCCESS: 1, BROTLI_DECODER_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE: -1, BROTLI_DECODER_ERROR_FORMAT_RESERVED: -2, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE: -3, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET: -4, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME: -5, BROTLI_DECODER_ERROR_FORMAT_CL_SPACE: -6, BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE: -7, BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT: -8, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1: -9, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2: -10, BROTLI_DECODER_ERROR_FORMAT_TRANSFORM: -11, BROTLI_DECODER_ERROR_FORMAT_DICTIONARY: -12, BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS: -13, BROTLI_DECODER_ERROR_FORMAT_PADDING_1: -14, BROTLI_DECODER_ERROR_FORMAT_PADDING_2: -15, BROTLI_DECODER_ERROR_FORMAT_DISTANCE: -16, BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET: -19, BROTLI_DECODER_ERROR_INVALID_ARGUMENTS: -20, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES: -21, BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS: -22, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP: -25, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1: -26, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2: -27, BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES: -30, BROTLI_DECODER_ERROR_UNREACHABLE: -31 }, sn));
-    rn = Ot.concat;
-    zs = Object.getOwnPropertyDescriptor(Ot, "concat");
-    nn = (s3) => s3;
-    Bi = zs?.writable === true || zs?.set !== void 0 ? (s3) => {
-      Ot.concat = s3 ? nn : rn;
-    } : (s3) => {
-    };
-    Tt = Symbol("_superWrite");
-    Gt = class extends Error {
-      code;
-      errno;
-      constructor(t, e) {
-        super("zlib: " + t.message, { cause: t }), this.code = t.code, this.errno = t.errno, this.code || (this.code = "ZLIB_ERROR"), this.message = "zlib: " + t.message, Error.captureStackTrace(this, e ?? this.constructor);
-      }
-      get name() {
-        return "ZlibError";
-      }
-    };
-    Pi = Symbol("flushFlag");
-    re = class extends A {
-      #t = false;
-      #i = false;
-      #s;
-      #n;
-      #r;
-      #e;
-      #o;
-      get sawError() {
-        return this.#t;
-      }
-      get handle() {
-        return this.#e;
-      }
-      get flushFlag() {
-        return this.#s;
-      }
-      constructor(t, e) {
-        if (!t || typeof t != "object") throw new TypeError("invalid options for ZlibBase constructor");
-        if (super(t), this.#s = t.flush ?? 0, this.#n = t.finishFlush ?? 0, this.#r = t.fullFlushFlag ?? 0, typeof Ps[e] != "function") throw new TypeError("Compression method not supported: " + e);
-        try {
-          this.#e = new Ps[e](t);
-        } catch (i) {
-          throw new Gt(i, this.constructor);
-        }
-        this.#o = (i) => {
-          this.#t || (this.#t = true, this.close(), this.emit("error", i));
-        }, this.#e?.on("error", (i) => this.#o(new Gt(i))), this.once("end", () => this.close);
-      }
-      close() {
-        this.#e && (this.#e.close(), this.#e = void 0, this.emit("close"));
-      }
-      reset() {
-        if (!this.#t) return zi(this.#e, "zlib binding closed"), this.#e.reset?.();
-      }
-      flush(t) {
-        this.ended || (typeof t != "number" && (t = this.#r), this.write(Object.assign(Ot.alloc(0), { [Pi]: t })));
-      }
-      end(t, e, i) {
-        return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), t && (e ? this.write(t, e) : this.write(t)), this.flush(this.#n), this.#i = true, super.end(i);
-      }
-      get ended() {
-        return this.#i;
-      }
-      [Tt](t) {
-        return super.write(t);
-      }
-      write(t, e, i) {
-        if (typeof e == "function" && (i = e, e = "utf8"), typeof t == "string" && (t = Ot.from(t, e)), this.#t) return;
-        zi(this.#e, "zlib binding closed");
-        let r = this.#e._handle, n = r.close;
-        r.close = () => {
-        };
-        let o = this.#e.close;
-        this.#e.close = () => {
-        }, Bi(true);
-        let h;
-        try {
-          let l = typeof t[Pi] == "number" ? t[Pi] : this.#s;
-          h = this.#e._processChunk(t, l), Bi(false);
-        } catch (l) {
-          Bi(false), this.#o(new Gt(l, this.write));
-        } finally {
-          this.#e && (this.#e._handle = r, r.close = n, this.#e.close = o, this.#e.removeAllListeners("error"));
-        }
-        this.#e && this.#e.on("error", (l) => this.#o(new Gt(l, this.write)));
-        let a;
-        if (h) if (Array.isArray(h) && h.length > 0) {
-          let l = h[0];
-          a = this[Tt](Ot.from(l));
-          for (let c = 1; c < h.length; c++) a = this[Tt](h[c]);
-        } else a = this[Tt](Ot.from(h));
-        return i && i(), a;
-      }
-    };
-    Pe = class extends re {
-      #t;
-      #i;
-      constructor(t, e) {
-        t = t || {}, t.flush = t.flush || M.Z_NO_FLUSH, t.finishFlush = t.finishFlush || M.Z_FINISH, t.fullFlushFlag = M.Z_FULL_FLUSH, super(t, e), this.#t = t.level, this.#i = t.strategy;
-      }
-      params(t, e) {
-        if (!this.sawError) {
-          if (!this.handle) throw new Error("cannot switch params when binding is closed");
-          if (!this.handle.params) throw new Error("not supported in this implementation");
-          if (this.#t !== t || this.#i !== e) {
-            this.flush(M.Z_SYNC_FLUSH), zi(this.handle, "zlib binding closed");
-            let i = this.handle.flush;
-            this.handle.flush = (r, n) => {
-              typeof r == "function" && (n = r, r = this.flushFlag), this.flush(r), n?.();
-            };
-            try {
-              this.handle.params(t, e);
-            } finally {
-              this.handle.flush = i;
-            }
-            this.handle && (this.#t = t, this.#i = e);
-          }
-        }
-      }
-    };
-    ze = class extends Pe {
-      #t;
-      constructor(t) {
-        super(t, "Gzip"), this.#t = t && !!t.portable;
-      }
-      [Tt](t) {
-        return this.#t ? (this.#t = false, t[9] = 255, super[Tt](t)) : super[Tt](t);
-      }
-    };
-    Ue = class extends Pe {
-      constructor(t) {
-        super(t, "Unzip");
-      }
-    };
-    He = class extends re {
-      constructor(t, e) {
-        t = t || {}, t.flush = t.flush || M.BROTLI_OPERATION_PROCESS, t.finishFlush = t.finishFlush || M.BROTLI_OPERATION_FINISH, t.fullFlushFlag = M.BROTLI_OPERATION_FLUSH, super(t, e);
-      }
-    };
-    We = class extends He {
-      constructor(t) {
-        super(t, "BrotliCompress");
-      }
-    };
-    Ge = class extends He {
-      constructor(t) {
-        super(t, "BrotliDecompress");
-      }
-    };
-    Ze = class extends re {
-      constructor(t, e) {
-        t = t || {}, t.flush = t.flush || M.ZSTD_e_continue, t.finishFlush = t.finishFlush || M.ZSTD_e_end, t.fullFlushFlag = M.ZSTD_e_flush, super(t, e);
-      }
-    };
-    Ye = class extends Ze {
-      constructor(t) {
-        super(t, "ZstdCompress");
-      }
-    };
-    Ke = class extends Ze {
-      constructor(t) {
-        super(t, "ZstdDecompress");
-      }
-    };
-    Us = (s3, t) => {
-      if (Number.isSafeInteger(s3)) s3 < 0 ? an(s3, t) : hn(s3, t);
-      else throw Error("cannot encode number outside of javascript safe integer range");
-      return t;
-    };
-    hn = (s3, t) => {
-      t[0] = 128;
-      for (var e = t.length; e > 1; e--) t[e - 1] = s3 & 255, s3 = Math.floor(s3 / 256);
-    };
-    an = (s3, t) => {
-      t[0] = 255;
-      var e = false;
-      s3 = s3 * -1;
-      for (var i = t.length; i > 1; i--) {
-        var r = s3 & 255;
-        s3 = Math.floor(s3 / 256), e ? t[i - 1] = Ws(r) : r === 0 ? t[i - 1] = 0 : (e = true, t[i - 1] = Gs(r));
-      }
-    };
-    Hs = (s3) => {
-      let t = s3[0], e = t === 128 ? cn(s3.subarray(1, s3.length)) : t === 255 ? ln(s3) : null;
-      if (e === null) throw Error("invalid base256 encoding");
-      if (!Number.isSafeInteger(e)) throw Error("parsed number outside of javascript safe integer range");
-      return e;
-    };
-    ln = (s3) => {
-      for (var t = s3.length, e = 0, i = false, r = t - 1; r > -1; r--) {
-        var n = Number(s3[r]), o;
-        i ? o = Ws(n) : n === 0 ? o = n : (i = true, o = Gs(n)), o !== 0 && (e -= o * Math.pow(256, t - r - 1));
-      }
-      return e;
-    };
-    cn = (s3) => {
-      for (var t = s3.length, e = 0, i = t - 1; i > -1; i--) {
-        var r = Number(s3[i]);
-        r !== 0 && (e += r * Math.pow(256, t - i - 1));
-      }
-      return e;
-    };
-    Ws = (s3) => (255 ^ s3) & 255;
-    Gs = (s3) => (255 ^ s3) + 1 & 255;
-    Hi = {};
-    Ur(Hi, { code: () => Ve, isCode: () => ne, isName: () => dn, name: () => oe, normalFsTypes: () => Ui });
-    ne = (s3) => oe.has(s3);
-    dn = (s3) => Ve.has(s3);
-    Ui = /* @__PURE__ */ new Set(["0", "", "1", "2", "3", "4", "5", "6", "7", "D"]);
-    oe = /* @__PURE__ */ new Map([["0", "File"], ["", "OldFile"], ["1", "Link"], ["2", "SymbolicLink"], ["3", "CharacterDevice"], ["4", "BlockDevice"], ["5", "Directory"], ["6", "FIFO"], ["7", "ContiguousFile"], ["g", "GlobalExtendedHeader"], ["x", "ExtendedHeader"], ["A", "SolarisACL"], ["D", "GNUDumpDir"], ["I", "Inode"], ["K", "NextFileHasLongLinkpath"], ["L", "NextFileHasLongPath"], ["M", "ContinuationFile"], ["N", "OldGnuLongPath"], ["S", "SparseFile"], ["V", "TapeVolumeHeader"], ["X", "OldExtendedHeader"]]);
-    Ve = new Map(Array.from(oe).map((s3) => [s3[1], s3[0]]));
-    un = (s3) => s3 === void 0 || s3 < 0 ? void 0 : s3;
-    F = class {
-      cksumValid = false;
-      needPax = false;
-      nullBlock = false;
-      block;
-      path;
-      mode;
-      uid;
-      gid;
-      size;
-      cksum;
-      #t = "Unsupported";
-      linkpath;
-      uname;
-      gname;
-      devmaj = 0;
-      devmin = 0;
-      atime;
-      ctime;
-      mtime;
-      charset;
-      comment;
-      constructor(t, e = 0, i, r) {
-        Buffer.isBuffer(t) ? this.decode(t, e || 0, i, r) : t && this.#i(t);
-      }
-      decode(t, e, i, r) {
-        if (e || (e = 0), !t || !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
-        let n = xt(t, e + 156, 1), o = Ui.has(n), h = o ? i : void 0, a = o ? r : void 0;
-        if (this.path = h?.path ?? xt(t, e, 100), this.mode = h?.mode ?? a?.mode ?? lt(t, e + 100, 8), this.uid = h?.uid ?? a?.uid ?? lt(t, e + 108, 8), this.gid = h?.gid ?? a?.gid ?? lt(t, e + 116, 8), this.size = un(h?.size ?? a?.size ?? lt(t, e + 124, 12)), this.mtime = h?.mtime ?? a?.mtime ?? Wi(t, e + 136, 12), this.cksum = lt(t, e + 148, 12), a && this.#i(a, true), h && this.#i(h), ne(n) && (this.#t = n || "0"), this.#t === "0" && this.path.slice(-1) === "/" && (this.#t = "5"), this.#t === "5" && (this.size = 0), this.linkpath = xt(t, e + 157, 100), t.subarray(e + 257, e + 265).toString() === "ustar\x0000") if (this.uname = h?.uname ?? a?.uname ?? xt(t, e + 265, 32), this.gname = h?.gname ?? a?.gname ?? xt(t, e + 297, 32), this.devmaj = h?.devmaj ?? a?.devmaj ?? lt(t, e + 329, 8) ?? 0, this.devmin = h?.devmin ?? a?.devmin ?? lt(t, e + 337, 8) ?? 0, t[e + 475] !== 0) {
-          let c = xt(t, e + 345, 155);
-          this.path = c + "/" + this.path;
-        } else {
-          let c = xt(t, e + 345, 130);
-          c && (this.path = c + "/" + this.path), this.atime = i?.atime ?? r?.atime ?? Wi(t, e + 476, 12), this.ctime = i?.ctime ?? r?.ctime ?? Wi(t, e + 488, 12);
-        }
-        let l = 256;
-        for (let c = e; c < e + 148; c++) l += t[c];
-        for (let c = e + 156; c < e + 512; c++) l += t[c];
-        this.cksumValid = l === this.cksum, this.cksum === void 0 && l === 256 && (this.nullBlock = true);
-      }
-      #i(t, e = false) {
-        Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "size" && Number(r) < 0 || i === "path" && e || i === "linkpath" && e || i === "global"))));
-      }
-      encode(t, e = 0) {
-        if (t || (t = this.block = Buffer.alloc(512)), this.#t === "Unsupported" && (this.#t = "0"), !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
-        let i = this.ctime || this.atime ? 130 : 155, r = mn(this.path || "", i), n = r[0], o = r[1];
-        this.needPax = !!r[2], this.needPax = Lt(t, e, 100, n) || this.needPax, this.needPax = ct(t, e + 100, 8, this.mode) || this.needPax, this.needPax = ct(t, e + 108, 8, this.uid) || this.needPax, this.needPax = ct(t, e + 116, 8, this.gid) || this.needPax, this.needPax = ct(t, e + 124, 12, this.size) || this.needPax, this.needPax = Gi(t, e + 136, 12, this.mtime) || this.needPax, t[e + 156] = Number(this.#t.codePointAt(0)), this.needPax = Lt(t, e + 157, 100, this.linkpath) || this.needPax, t.write("ustar\x0000", e + 257, 8), this.needPax = Lt(t, e + 265, 32, this.uname) || this.needPax, this.needPax = Lt(t, e + 297, 32, this.gname) || this.needPax, this.needPax = ct(t, e + 329, 8, this.devmaj) || this.needPax, this.needPax = ct(t, e + 337, 8, this.devmin) || this.needPax, this.needPax = Lt(t, e + 345, i, o) || this.needPax, t[e + 475] !== 0 ? this.needPax = Lt(t, e + 345, 155, o) || this.needPax : (this.needPax = Lt(t, e + 345, 130, o) || this.needPax, this.needPax = Gi(t, e + 476, 12, this.atime) || this.needPax, this.needPax = Gi(t, e + 488, 12, this.ctime) || this.needPax);
-        let h = 256;
-        for (let a = e; a < e + 148; a++) h += t[a];
-        for (let a = e + 156; a < e + 512; a++) h += t[a];
-        return this.cksum = h, ct(t, e + 148, 8, this.cksum), this.cksumValid = true, this.needPax;
-      }
-      get type() {
-        return this.#t === "Unsupported" ? this.#t : oe.get(this.#t);
-      }
-      get typeKey() {
-        return this.#t;
-      }
-      set type(t) {
-        let e = String(Ve.get(t));
-        if (ne(e) || e === "Unsupported") this.#t = e;
-        else if (ne(t)) this.#t = t;
-        else throw new TypeError("invalid entry type: " + t);
-      }
-    };
-    mn = (s3, t) => {
-      let i = s3, r = "", n, o = Zt.parse(s3).root || ".";
-      if (Buffer.byteLength(i) < 100) n = [i, r, false];
-      else {
-        r = Zt.dirname(i), i = Zt.basename(i);
-        do
-          Buffer.byteLength(i) <= 100 && Buffer.byteLength(r) <= t ? n = [i, r, false] : Buffer.byteLength(i) > 100 && Buffer.byteLength(r) <= t ? n = [i.slice(0, 99), r, true] : (i = Zt.join(Zt.basename(r), i), r = Zt.dirname(r));
-        while (r !== o && n === void 0);
-        n || (n = [s3.slice(0, 99), "", true]);
-      }
-      return n;
-    };
-    xt = (s3, t, e) => s3.subarray(t, t + e).toString("utf8").replace(/\0.*/, "");
-    Wi = (s3, t, e) => pn(lt(s3, t, e));
-    pn = (s3) => s3 === void 0 ? void 0 : new Date(s3 * 1e3);
-    lt = (s3, t, e) => Number(s3[t]) & 128 ? Hs(s3.subarray(t, t + e)) : wn(s3, t, e);
-    En = (s3) => isNaN(s3) ? void 0 : s3;
-    wn = (s3, t, e) => En(parseInt(s3.subarray(t, t + e).toString("utf8").replace(/\0.*$/, "").trim(), 8));
-    Sn = { 12: 8589934591, 8: 2097151 };
-    ct = (s3, t, e, i) => i === void 0 ? false : i > Sn[e] || i < 0 ? (Us(i, s3.subarray(t, t + e)), true) : (yn(s3, t, e, i), false);
-    yn = (s3, t, e, i) => s3.write(Rn(i, e), t, e, "ascii");
-    Rn = (s3, t) => gn(Math.floor(s3).toString(8), t);
-    gn = (s3, t) => (s3.length === t - 1 ? s3 : new Array(t - s3.length - 1).join("0") + s3 + " ") + "\0";
-    Gi = (s3, t, e, i) => i === void 0 ? false : ct(s3, t, e, i.getTime() / 1e3);
-    bn = new Array(156).join("\0");
-    Lt = (s3, t, e, i) => i === void 0 ? false : (s3.write(i + bn, t, e, "utf8"), i.length !== Buffer.byteLength(i) || i.length > e);
-    ft = class s {
-      atime;
-      mtime;
-      ctime;
-      charset;
-      comment;
-      gid;
-      uid;
-      gname;
-      uname;
-      linkpath;
-      dev;
-      ino;
-      nlink;
-      path;
-      size;
-      mode;
-      global;
-      constructor(t, e = false) {
-        this.atime = t.atime, this.charset = t.charset, this.comment = t.comment, this.ctime = t.ctime, this.dev = t.dev, this.gid = t.gid, this.global = e, this.gname = t.gname, this.ino = t.ino, this.linkpath = t.linkpath, this.mtime = t.mtime, this.nlink = t.nlink, this.path = t.path, this.size = t.size, this.uid = t.uid, this.uname = t.uname;
-      }
-      encode() {
-        let t = this.encodeBody();
-        if (t === "") return Buffer.allocUnsafe(0);
-        let e = Buffer.byteLength(t), i = 512 * Math.ceil(1 + e / 512), r = Buffer.allocUnsafe(i);
-        for (let n = 0; n < 512; n++) r[n] = 0;
-        new F({ path: ("PaxHeader/" + _n(this.path ?? "")).slice(0, 99), mode: this.mode || 420, uid: this.uid, gid: this.gid, size: e, mtime: this.mtime, type: this.global ? "GlobalExtendedHeader" : "ExtendedHeader", linkpath: "", uname: this.uname || "", gname: this.gname || "", devmaj: 0, devmin: 0, atime: this.atime, ctime: this.ctime }).encode(r), r.write(t, 512, e, "utf8");
-        for (let n = e + 512; n < r.length; n++) r[n] = 0;
-        return r;
-      }
-      encodeBody() {
-        return this.encodeField("path") + this.encodeField("ctime") + this.encodeField("atime") + this.encodeField("dev") + this.encodeField("ino") + this.encodeField("nlink") + this.encodeField("charset") + this.encodeField("comment") + this.encodeField("gid") + this.encodeField("gname") + this.encodeField("linkpath") + this.encodeField("mtime") + this.encodeField("size") + this.encodeField("uid") + this.encodeField("uname");
-      }
-      encodeField(t) {
-        if (this[t] === void 0) return "";
-        let e = this[t], i = e instanceof Date ? e.getTime() / 1e3 : e, r = " " + (t === "dev" || t === "ino" || t === "nlink" ? "SCHILY." : "") + t + "=" + i + `
-`, n = Buffer.byteLength(r), o = Math.floor(Math.log(n) / Math.log(10)) + 1;
-        return n + o >= Math.pow(10, o) && (o += 1), o + n + r;
-      }
-      static parse(t, e, i = false) {
-        return new s(On(Tn(t), e), i);
-      }
-    };
-    On = (s3, t) => t ? Object.assign({}, t, s3) : s3;
-    Tn = (s3) => s3.replace(/\n$/, "").split(`
-`).reduce(xn, /* @__PURE__ */ Object.create(null));
-    xn = (s3, t) => {
-      let e = parseInt(t, 10);
-      if (e !== Buffer.byteLength(t) + 1) return s3;
-      t = t.slice((e + " ").length);
-      let i = t.split("="), r = i.shift();
-      if (!r) return s3;
-      let n = r.replace(/^SCHILY\.(dev|ino|nlink)/, "$1"), o = i.join("=").replace(/\0.*/, "");
-      switch (n) {
-        case "path":
-        case "linkpath":
-        case "type":
-        case "charset":
-        case "comment":
-        case "gname":
-        case "uname":
-          s3[n] = o;
-          break;
-        case "ctime":
-        case "atime":
-        case "mtime":
-          s3[n] = new Date(Number(o) * 1e3);
-          break;
-        case "size":
-          let h = +o;
-          h >= 0 && (s3[n] = h);
-          break;
-        case "gid":
-        case "uid":
-        case "dev":
-        case "ino":
-        case "nlink":
-        case "mode":
-          s3[n] = +o;
-          break;
-      }
-      return s3;
-    };
-    Ln = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
-    f = Ln !== "win32" ? (s3) => String(s3) : (s3) => String(s3).replaceAll(/\\/g, "/");
-    $e = class extends A {
-      extended;
-      globalExtended;
-      header;
-      startBlockSize;
-      blockRemain;
-      remain;
-      type;
-      meta = false;
-      ignore = false;
-      path;
-      mode;
-      uid;
-      gid;
-      uname;
-      gname;
-      size = 0;
-      mtime;
-      atime;
-      ctime;
-      linkpath;
-      dev;
-      ino;
-      nlink;
-      invalid = false;
-      absolute;
-      unsupported = false;
-      constructor(t, e, i) {
-        switch (super({}), this.pause(), this.extended = e, this.globalExtended = i, this.header = t, this.remain = t.size ?? 0, this.startBlockSize = 512 * Math.ceil(this.remain / 512), this.blockRemain = this.startBlockSize, this.type = t.type, this.type) {
-          case "File":
-          case "OldFile":
-          case "Link":
-          case "SymbolicLink":
-          case "CharacterDevice":
-          case "BlockDevice":
-          case "Directory":
-          case "FIFO":
-          case "ContiguousFile":
-          case "GNUDumpDir":
-            break;
-          case "NextFileHasLongLinkpath":
-          case "NextFileHasLongPath":
-          case "OldGnuLongPath":
-          case "GlobalExtendedHeader":
-          case "ExtendedHeader":
-          case "OldExtendedHeader":
-            this.meta = true;
-            break;
-          default:
-            this.ignore = true;
-        }
-        if (!t.path) throw new Error("no path provided for tar.ReadEntry");
-        this.path = f(t.path), this.mode = t.mode, this.mode && (this.mode = this.mode & 4095), this.uid = t.uid, this.gid = t.gid, this.uname = t.uname, this.gname = t.gname, this.size = this.remain, this.mtime = t.mtime, this.atime = t.atime, this.ctime = t.ctime, this.linkpath = t.linkpath ? f(t.linkpath) : void 0, this.uname = t.uname, this.gname = t.gname, e && this.#t(e), i && this.#t(i, true);
-      }
-      write(t) {
-        let e = t.length;
-        if (e > this.blockRemain) throw new Error("writing more to entry than is appropriate");
-        let i = this.remain, r = this.blockRemain;
-        return this.remain = Math.max(0, i - e), this.blockRemain = Math.max(0, r - e), this.ignore ? true : i >= e ? super.write(t) : super.write(t.subarray(0, i));
-      }
-      #t(t, e = false) {
-        t.path && (t.path = f(t.path)), t.linkpath && (t.linkpath = f(t.linkpath)), Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "path" && e))));
-      }
-    };
-    Dt = (s3, t, e, i = {}) => {
-      s3.file && (i.file = s3.file), s3.cwd && (i.cwd = s3.cwd), i.code = e instanceof Error && e.code || t, i.tarCode = t, !s3.strict && i.recoverable !== false ? (e instanceof Error && (i = Object.assign(e, i), e = e.message), s3.emit("warn", t, e, i)) : e instanceof Error ? s3.emit("error", Object.assign(e, i)) : s3.emit("error", Object.assign(new Error(`${t}: ${e}`), i));
-    };
-    Nn = 1024 * 1024;
-    Xi = Buffer.from([31, 139]);
-    qi = Buffer.from([40, 181, 47, 253]);
-    An = Math.max(Xi.length, qi.length);
-    B = Symbol("state");
-    Nt = Symbol("writeEntry");
-    it = Symbol("readEntry");
-    Zi = Symbol("nextEntry");
-    Zs = Symbol("processEntry");
-    V = Symbol("extendedHeader");
-    he = Symbol("globalExtendedHeader");
-    dt = Symbol("meta");
-    Ys = Symbol("emitMeta");
-    p = Symbol("buffer");
-    st = Symbol("queue");
-    ut = Symbol("ended");
-    Yi = Symbol("emittedEnd");
-    At = Symbol("emit");
-    w = Symbol("unzip");
-    Xe = Symbol("consumeChunk");
-    qe = Symbol("consumeChunkSub");
-    Ki = Symbol("consumeBody");
-    Ks = Symbol("consumeMeta");
-    Vs = Symbol("consumeHeader");
-    ae = Symbol("consuming");
-    Vi = Symbol("bufferConcat");
-    Qe = Symbol("maybeEnd");
-    Yt = Symbol("writing");
-    $ = Symbol("aborted");
-    Je = Symbol("onDone");
-    It = Symbol("sawValidEntry");
-    je = Symbol("sawNullBlock");
-    ti = Symbol("sawEOF");
-    $s = Symbol("closeStream");
-    In = 1e3;
-    le = Symbol("compressedBytesRead");
-    $i = Symbol("decompressedBytesRead");
-    Xs = Symbol("checkDecompressionRatio");
-    Cn = () => true;
-    rt = class extends Dn {
-      file;
-      strict;
-      maxMetaEntrySize;
-      filter;
-      brotli;
-      zstd;
-      maxDecompressionRatio;
-      writable = true;
-      readable = false;
-      [st] = [];
-      [p];
-      [it];
-      [Nt];
-      [B] = "begin";
-      [dt] = "";
-      [V];
-      [he];
-      [ut] = false;
-      [w];
-      [$] = false;
-      [It];
-      [je] = false;
-      [ti] = false;
-      [Yt] = false;
-      [ae] = false;
-      [Yi] = false;
-      [le] = 0;
-      [$i] = 0;
-      constructor(t = {}) {
-        super(), this.file = t.file || "", this.on(Je, () => {
-          (this[B] === "begin" || this[It] === false) && this.warn("TAR_BAD_ARCHIVE", "Unrecognized archive format");
-        }), t.ondone ? this.on(Je, t.ondone) : this.on(Je, () => {
-          this.emit("prefinish"), this.emit("finish"), this.emit("end");
-        }), this.strict = !!t.strict, this.maxDecompressionRatio = typeof t.maxDecompressionRatio == "number" ? t.maxDecompressionRatio : In, this.maxMetaEntrySize = t.maxMetaEntrySize || Nn, this.filter = typeof t.filter == "function" ? t.filter : Cn;
-        let e = t.file && (t.file.endsWith(".tar.br") || t.file.endsWith(".tbr"));
-        this.brotli = !(t.gzip || t.zstd) && t.brotli !== void 0 ? t.brotli : e ? void 0 : false;
-        let i = t.file && (t.file.endsWith(".tar.zst") || t.file.endsWith(".tzst"));
-        this.zstd = !(t.gzip || t.brotli) && t.zstd !== void 0 ? t.zstd : i ? true : void 0, this.on("end", () => this[$s]()), typeof t.onwarn == "function" && this.on("warn", t.onwarn), typeof t.onReadEntry == "function" && this.on("entry", t.onReadEntry);
-      }
-      warn(t, e, i = {}) {
-        Dt(this, t, e, i);
-      }
-      [Vs](t, e) {
-        this[It] === void 0 && (this[It] = false);
-        let i;
-        try {
-          i = new F(t, e, this[V], this[he]);
-        } catch (r) {
-          return this.warn("TAR_ENTRY_INVALID", r);
-        }
-        if (i.nullBlock) this[je] ? (this[ti] = true, this[B] === "begin" && (this[B] = "header"), this[At]("eof")) : (this[je] = true, this[At]("nullBlock"));
-        else if (this[je] = false, !i.cksumValid) this.warn("TAR_ENTRY_INVALID", "checksum failure", { header: i });
-        else if (!i.path) this.warn("TAR_ENTRY_INVALID", "path is required", { header: i });
-        else {
-          let r = i.type;
-          if (/^(Symbolic)?Link$/.test(r) && !i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath required", { header: i });
-          else if (!/^(Symbolic)?Link$/.test(r) && !/^(Global)?ExtendedHeader$/.test(r) && i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath forbidden", { header: i });
-          else {
-            let n = this[Nt] = new $e(i, this[V], this[he]);
-            if (!this[It]) if (n.remain) {
-              let o = () => {
-                n.invalid || (this[It] = true);
-              };
-              n.on("end", o);
-            } else this[It] = true;
-            n.meta ? n.size > this.maxMetaEntrySize ? (n.ignore = true, this[At]("ignoredEntry", n), this[B] = "ignore", n.resume()) : n.size > 0 && (this[dt] = "", n.on("data", (o) => this[dt] += o), this[B] = "meta") : (this[V] = void 0, n.ignore = n.ignore || !this.filter(n.path, n), n.ignore ? (this[At]("ignoredEntry", n), this[B] = n.remain ? "ignore" : "header", n.resume()) : (n.remain ? this[B] = "body" : (this[B] = "header", n.end()), this[it] ? this[st].push(n) : (this[st].push(n), this[Zi]())));
-          }
-        }
-      }
-      [$s]() {
-        queueMicrotask(() => this.emit("close"));
-      }
-      [Zs](t) {
-        let e = true;
-        if (!t) this[it] = void 0, e = false;
-        else if (Array.isArray(t)) {
-          let [i, ...r] = t;
-          this.emit(i, ...r);
-        } else this[it] = t, this.emit("entry", t), t.emittedEnd || (t.on("end", () => this[Zi]()), e = false);
-        return e;
-      }
-      [Zi]() {
-        do
-          ;
-        while (this[Zs](this[st].shift()));
-        if (this[st].length === 0) {
-          let t = this[it];
-          !t || t.flowing || t.size === t.remain ? this[Yt] || this.emit("drain") : t.once("drain", () => this.emit("drain"));
-        }
-      }
-      [Ki](t, e) {
-        let i = this[Nt];
-        if (!i) throw new Error("attempt to consume body without entry??");
-        let r = i.blockRemain ?? 0, n = r >= t.length && e === 0 ? t : t.subarray(e, e + r);
-        return i.write(n), i.blockRemain || (this[B] = "header", this[Nt] = void 0, i.end()), n.length;
-      }
-      [Ks](t, e) {
-        let i = this[Nt], r = this[Ki](t, e);
-        return !this[Nt] && i && this[Ys](i), r;
-      }
-      [At](t, e, i) {
-        this[st].length === 0 && !this[it] ? this.emit(t, e, i) : this[st].push([t, e, i]);
-      }
-      [Ys](t) {
-        switch (this[At]("meta", this[dt]), t.type) {
-          case "ExtendedHeader":
-          case "OldExtendedHeader":
-            this[V] = ft.parse(this[dt], this[V], false);
-            break;
-          case "GlobalExtendedHeader":
-            this[he] = ft.parse(this[dt], this[he], true);
-            break;
-          case "NextFileHasLongPath":
-          case "OldGnuLongPath": {
-            let e = this[V] ?? /* @__PURE__ */ Object.create(null);
-            this[V] = e, e.path = this[dt].replace(/\0.*/, "");
-            break;
-          }
-          case "NextFileHasLongLinkpath": {
-            let e = this[V] || /* @__PURE__ */ Object.create(null);
-            this[V] = e, e.linkpath = this[dt].replace(/\0.*/, "");
-            break;
-          }
-          default:
-            throw new Error("unknown meta: " + t.type);
-        }
-      }
-      abort(t) {
-        if (!this[$]) {
-          if (this[w]) {
-            let e = this[w];
-            e.write = () => true, e.end = () => e, e.emit = () => false, e.destroy?.();
-          }
-          this[$] = true, this.emit("abort", t), this.warn("TAR_ABORT", t, { recoverable: false });
-        }
-      }
-      [Xs](t) {
-        this[$i] += t.length;
-        let e = this[$i] / this[le];
-        return e > this.maxDecompressionRatio ? (this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)), false) : true;
-      }
-      write(t, e, i) {
-        if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this[$]) return i?.(), false;
-        if ((this[w] === void 0 || this.brotli === void 0 && this[w] === false) && t) {
-          if (this[p] && (t = Buffer.concat([this[p], t]), this[p] = void 0), t.length < An) return this[p] = t, i?.(), true;
-          for (let a = 0; this[w] === void 0 && a < Xi.length; a++) t[a] !== Xi[a] && (this[w] = false);
-          let o = false;
-          if (this[w] === false && this.zstd !== false) {
-            o = true;
-            for (let a = 0; a < qi.length; a++) if (t[a] !== qi[a]) {
-              o = false;
-              break;
-            }
-          }
-          let h = this.brotli === void 0 && !o;
-          if (this[w] === false && h) if (t.length < 512) if (this[ut]) this.brotli = true;
-          else return this[p] = t, i?.(), true;
-          else try {
-            new F(t.subarray(0, 512)), this.brotli = false;
-          } catch {
-            this.brotli = true;
-          }
-          if (this[w] === void 0 || this[w] === false && (this.brotli || o)) {
-            let a = this[ut];
-            this[ut] = false, this[w] = this[w] === void 0 ? new Ue({}) : o ? new Ke({}) : new Ge({}), this[w].on("data", (c) => {
-              this[Xs](c) && this[Xe](c);
-            }), this[w].on("error", (c) => {
-              this[$] || this.abort(c);
-            }), this[w].on("end", () => {
-              this[ut] = true, this[Xe]();
-            }), this[Yt] = true, this[le] += t.length;
-            let l = !!this[w][a ? "end" : "write"](t);
-            return this[Yt] = false, i?.(), l;
-          }
-        }
-        this[Yt] = true, this[w] ? (this[le] += t.length, this[w].write(t)) : this[Xe](t), this[Yt] = false;
-        let n = this[st].length > 0 ? false : this[it] ? this[it].flowing : true;
-        return !n && this[st].length === 0 && this[it]?.once("drain", () => this.emit("drain")), i?.(), n;
-      }
-      [Vi](t) {
-        t && !this[$] && (this[p] = this[p] ? Buffer.concat([this[p], t]) : t);
-      }
-      [Qe]() {
-        if (this[ut] && !this[Yi] && !this[$] && !this[ae]) {
-          this[Yi] = true;
-          let t = this[Nt];
-          if (t?.blockRemain) {
-            let e = this[p] ? this[p].length : 0;
-            this.warn("TAR_BAD_ARCHIVE", `Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`, { entry: t }), this[p] && t.write(this[p]), t.end();
-          }
-          this[At](Je);
-        }
-      }
-      [Xe](t) {
-        if (this[ae] && t) this[Vi](t);
-        else if (!t && !this[p]) this[Qe]();
-        else if (t) {
-          if (this[ae] = true, this[p]) {
-            this[Vi](t);
-            let e = this[p];
-            this[p] = void 0, this[qe](e);
-          } else this[qe](t);
-          for (; this[p] && this[p]?.length >= 512 && !this[$] && !this[ti]; ) {
-            let e = this[p];
-            this[p] = void 0, this[qe](e);
-          }
-          this[ae] = false;
-        }
-        (!this[p] || this[ut]) && this[Qe]();
-      }
-      [qe](t) {
-        let e = 0, i = t.length;
-        for (; e + 512 <= i && !this[$] && !this[ti]; ) switch (this[B]) {
-          case "begin":
-          case "header":
-            this[Vs](t, e), e += 512;
-            break;
-          case "ignore":
-          case "body":
-            e += this[Ki](t, e);
-            break;
-          case "meta":
-            e += this[Ks](t, e);
-            break;
-          default:
-            throw new Error("invalid state: " + this[B]);
-        }
-        e < i && (this[p] = this[p] ? Buffer.concat([t.subarray(e), this[p]]) : t.subarray(e));
-      }
-      end(t, e, i) {
-        return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e)), i && this.once("finish", i), this[$] || (this[w] ? (t && (this[le] += t.length, this[w].write(t)), this[w].end()) : (this[ut] = true, (this.brotli === void 0 || this.zstd === void 0) && (t = t || Buffer.alloc(0)), t && this.write(t), this[Qe]())), this;
-      }
-    };
-    mt = (s3) => {
-      let t = s3.length - 1, e = -1;
-      for (; t > -1 && s3.charAt(t) === "/"; ) e = t, t--;
-      return e === -1 ? s3 : s3.slice(0, e);
-    };
-    vn = (s3) => {
-      let t = s3.onReadEntry;
-      s3.onReadEntry = t ? (e) => {
-        t(e), e.resume();
-      } : (e) => e.resume();
-    };
-    Qi = (s3, t) => {
-      let e = new Map(t.map((o) => [mt(o), true])), i = s3.filter, r = 100, n = (o, h = "", a = 0) => {
-        if (a >= r) return e.set(o, false), false;
-        let l = h || kn(o).root || ".", c;
-        if (o === l) c = false;
-        else {
-          let d = e.get(o);
-          c = d !== void 0 ? d : n(Fn(o), l, a + 1);
-        }
-        return e.set(o, c), c;
-      };
-      s3.filter = i ? (o, h) => i(o, h) && n(mt(o)) : (o) => n(mt(o));
-    };
-    Mn = (s3) => {
-      let t = new rt(s3), e = s3.file, i;
-      try {
-        i = Kt.openSync(e, "r");
-        let r = Kt.fstatSync(i), n = s3.maxReadSize || 16 * 1024 * 1024;
-        if (r.size < n) {
-          let o = Buffer.allocUnsafe(r.size), h = Kt.readSync(i, o, 0, r.size, 0);
-          t.end(h === o.byteLength ? o : o.subarray(0, h));
-        } else {
-          let o = 0, h = Buffer.allocUnsafe(n);
-          for (; o < r.size; ) {
-            let a = Kt.readSync(i, h, 0, n, o);
-            if (a === 0) break;
-            o += a, t.write(h.subarray(0, a));
-          }
-          t.end();
-        }
-      } finally {
-        if (typeof i == "number") try {
-          Kt.closeSync(i);
-        } catch {
-        }
-      }
-    };
-    Bn = (s3, t) => {
-      let e = new rt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
-      return new Promise((o, h) => {
-        e.on("error", h), e.on("end", o), Kt.stat(r, (a, l) => {
-          if (a) h(a);
-          else {
-            let c = new _t(r, { readSize: i, size: l.size });
-            c.on("error", h), c.pipe(e);
-          }
-        });
-      });
-    };
-    Ct = K(Mn, Bn, (s3) => new rt(s3), (s3) => new rt(s3), (s3, t) => {
-      t?.length && Qi(s3, t), s3.noResume || vn(s3);
-    });
-    Ji = (s3, t, e) => (s3 &= 4095, e && (s3 = (s3 | 384) & -19), t && (s3 & 256 && (s3 |= 64), s3 & 32 && (s3 |= 8), s3 & 4 && (s3 |= 1)), s3);
-    ({ isAbsolute: zn, parse: qs } = Pn);
-    ce = (s3) => {
-      let t = "", e = qs(s3);
-      for (; zn(s3) || e.root; ) {
-        let i = s3.charAt(0) === "/" && s3.slice(0, 4) !== "//?/" ? "/" : e.root;
-        s3 = s3.slice(i.length), t += i, e = qs(s3);
-      }
-      return [t, s3];
-    };
-    ei = ["|", "<", ">", "?", ":"];
-    ji = ei.map((s3) => String.fromCodePoint(61440 + Number(s3.codePointAt(0))));
-    Un = new Map(ei.map((s3, t) => [s3, ji[t]]));
-    Hn = new Map(ji.map((s3, t) => [s3, ei[t]]));
-    ts = (s3) => ei.reduce((t, e) => t.split(e).join(Un.get(e)), s3);
-    Qs = (s3) => ji.reduce((t, e) => t.split(e).join(Hn.get(e)), s3);
-    rr = (s3, t) => t ? (s3 = f(s3).replace(/^\.(\/|$)/, ""), mt(t) + "/" + s3) : f(s3);
-    Wn = 16 * 1024 * 1024;
-    tr = Symbol("process");
-    er = Symbol("file");
-    ir = Symbol("directory");
-    is = Symbol("symlink");
-    sr = Symbol("hardlink");
-    fe = Symbol("header");
-    ii = Symbol("read");
-    ss = Symbol("lstat");
-    si = Symbol("onlstat");
-    rs = Symbol("onread");
-    ns = Symbol("onreadlink");
-    os2 = Symbol("openfile");
-    hs = Symbol("onopenfile");
-    pt = Symbol("close");
-    ri = Symbol("mode");
-    as = Symbol("awaitDrain");
-    es = Symbol("ondrain");
-    q = Symbol("prefix");
-    de = class extends A {
-      path;
-      portable;
-      myuid = process.getuid && process.getuid() || 0;
-      myuser = process.env.USER || "";
-      maxReadSize;
-      linkCache;
-      statCache;
-      preservePaths;
-      cwd;
-      strict;
-      mtime;
-      noPax;
-      noMtime;
-      prefix;
-      fd;
-      blockLen = 0;
-      blockRemain = 0;
-      buf;
-      pos = 0;
-      remain = 0;
-      length = 0;
-      offset = 0;
-      win32;
-      absolute;
-      header;
-      type;
-      linkpath;
-      stat;
-      onWriteEntry;
-      #t = false;
-      constructor(t, e = {}) {
-        let i = se(e);
-        super(), this.path = f(t), this.portable = !!i.portable, this.maxReadSize = i.maxReadSize || Wn, this.linkCache = i.linkCache || /* @__PURE__ */ new Map(), this.statCache = i.statCache || /* @__PURE__ */ new Map(), this.preservePaths = !!i.preservePaths, this.cwd = f(i.cwd || process.cwd()), this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.mtime = i.mtime, this.prefix = i.prefix ? f(i.prefix) : void 0, this.onWriteEntry = i.onWriteEntry, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
-        let r = false;
-        if (!this.preservePaths) {
-          let [o, h] = ce(this.path);
-          o && typeof h == "string" && (this.path = h, r = o);
-        }
-        this.win32 = !!i.win32 || process.platform === "win32", this.win32 && (this.path = Qs(this.path.replaceAll(/\\/g, "/")), t = t.replaceAll(/\\/g, "/")), this.absolute = f(i.absolute || js.resolve(this.cwd, t)), this.path === "" && (this.path = "./"), r && this.warn("TAR_ENTRY_INFO", `stripping ${r} from absolute path`, { entry: this, path: r + this.path });
-        let n = this.statCache.get(this.absolute);
-        n ? this[si](n) : this[ss]();
-      }
-      warn(t, e, i = {}) {
-        return Dt(this, t, e, i);
-      }
-      emit(t, ...e) {
-        return t === "error" && (this.#t = true), super.emit(t, ...e);
-      }
-      [ss]() {
-        X.lstat(this.absolute, (t, e) => {
-          if (t) return this.emit("error", t);
-          this[si](e);
-        });
-      }
-      [si](t) {
-        this.statCache.set(this.absolute, t), this.stat = t, t.isFile() || (t.size = 0), this.type = Gn(t), this.emit("stat", t), this[tr]();
-      }
-      [tr]() {
-        switch (this.type) {
-          case "File":
-            return this[er]();
-          case "Directory":
-            return this[ir]();
-          case "SymbolicLink":
-            return this[is]();
-          default:
-            return this.end();
-        }
-      }
-      [ri](t) {
-        return Ji(t, this.type === "Directory", this.portable);
-      }
-      [q](t) {
-        return rr(t, this.prefix);
-      }
-      [fe]() {
-        if (!this.stat) throw new Error("cannot write header before stat");
-        this.type === "Directory" && this.portable && (this.noMtime = true), this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this[ri](this.stat.mode), uid: this.portable ? void 0 : this.stat.uid, gid: this.portable ? void 0 : this.stat.gid, size: this.stat.size, mtime: this.noMtime ? void 0 : this.mtime || this.stat.mtime, type: this.type === "Unsupported" ? void 0 : this.type, uname: this.portable ? void 0 : this.stat.uid === this.myuid ? this.myuser : "", atime: this.portable ? void 0 : this.stat.atime, ctime: this.portable ? void 0 : this.stat.ctime }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.header.atime, ctime: this.portable ? void 0 : this.header.ctime, gid: this.portable ? void 0 : this.header.gid, mtime: this.noMtime ? void 0 : this.mtime || this.header.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.header.size, uid: this.portable ? void 0 : this.header.uid, uname: this.portable ? void 0 : this.header.uname, dev: this.portable ? void 0 : this.stat.dev, ino: this.portable ? void 0 : this.stat.ino, nlink: this.portable ? void 0 : this.stat.nlink }).encode());
-        let t = this.header?.block;
-        if (!t) throw new Error("failed to encode header");
-        super.write(t);
-      }
-      [ir]() {
-        if (!this.stat) throw new Error("cannot create directory entry without stat");
-        this.path.slice(-1) !== "/" && (this.path += "/"), this.stat.size = 0, this[fe](), this.end();
-      }
-      [is]() {
-        X.readlink(this.absolute, (t, e) => {
-          if (t) return this.emit("error", t);
-          this[ns](e);
-        });
-      }
-      [ns](t) {
-        this.linkpath = f(t), this[fe](), this.end();
-      }
-      [sr](t) {
-        if (!this.stat) throw new Error("cannot create link entry without stat");
-        this.type = "Link", this.linkpath = f(js.relative(this.cwd, t)), this.stat.size = 0, this[fe](), this.end();
-      }
-      [er]() {
-        if (!this.stat) throw new Error("cannot create file entry without stat");
-        if (this.stat.nlink > 1) {
-          let t = `${this.stat.dev}:${this.stat.ino}`, e = this.linkCache.get(t);
-          if (e?.indexOf(this.cwd) === 0) return this[sr](e);
-          this.linkCache.set(t, this.absolute);
-        }
-        if (this[fe](), this.stat.size === 0) return this.end();
-        this[os2]();
-      }
-      [os2]() {
-        X.open(this.absolute, "r", (t, e) => {
-          if (t) return this.emit("error", t);
-          this[hs](e);
-        });
-      }
-      [hs](t) {
-        if (this.fd = t, this.#t) return this[pt]();
-        if (!this.stat) throw new Error("should stat before calling onopenfile");
-        this.blockLen = 512 * Math.ceil(this.stat.size / 512), this.blockRemain = this.blockLen;
-        let e = Math.min(this.blockLen, this.maxReadSize);
-        this.buf = Buffer.allocUnsafe(e), this.offset = 0, this.pos = 0, this.remain = this.stat.size, this.length = this.buf.length, this[ii]();
-      }
-      [ii]() {
-        let { fd: t, buf: e, offset: i, length: r, pos: n } = this;
-        if (t === void 0 || e === void 0) throw new Error("cannot read file without first opening");
-        X.read(t, e, i, r, n, (o, h) => {
-          if (o) return this[pt](() => this.emit("error", o));
-          this[rs](h);
-        });
-      }
-      [pt](t = () => {
-      }) {
-        this.fd !== void 0 && X.close(this.fd, t);
-      }
-      [rs](t) {
-        if (t <= 0 && this.remain > 0) {
-          let r = Object.assign(new Error("encountered unexpected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
-          return this[pt](() => this.emit("error", r));
-        }
-        if (t > this.remain) {
-          let r = Object.assign(new Error("did not encounter expected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
-          return this[pt](() => this.emit("error", r));
-        }
-        if (!this.buf) throw new Error("should have created buffer prior to reading");
-        if (t === this.remain) for (let r = t; r < this.length && t < this.blockRemain; r++) this.buf[r + this.offset] = 0, t++, this.remain++;
-        let e = this.offset === 0 && t === this.buf.length ? this.buf : this.buf.subarray(this.offset, this.offset + t);
-        this.write(e) ? this[es]() : this[as](() => this[es]());
-      }
-      [as](t) {
-        this.once("drain", t);
-      }
-      write(t, e, i) {
-        if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this.blockRemain < t.length) {
-          let r = Object.assign(new Error("writing more data than expected"), { path: this.absolute });
-          return this.emit("error", r);
-        }
-        return this.remain -= t.length, this.blockRemain -= t.length, this.pos += t.length, this.offset += t.length, super.write(t, null, i);
-      }
-      [es]() {
-        if (!this.remain) return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), this[pt]((t) => t ? this.emit("error", t) : this.end());
-        if (!this.buf) throw new Error("buffer lost somehow in ONDRAIN");
-        this.offset >= this.length && (this.buf = Buffer.allocUnsafe(Math.min(this.blockRemain, this.buf.length)), this.offset = 0), this.length = this.buf.length - this.offset, this[ii]();
-      }
-    };
-    ni = class extends de {
-      sync = true;
-      [ss]() {
-        this[si](X.lstatSync(this.absolute));
-      }
-      [is]() {
-        this[ns](X.readlinkSync(this.absolute));
-      }
-      [os2]() {
-        this[hs](X.openSync(this.absolute, "r"));
-      }
-      [ii]() {
-        let t = true;
-        try {
-          let { fd: e, buf: i, offset: r, length: n, pos: o } = this;
-          if (e === void 0 || i === void 0) throw new Error("fd and buf must be set in READ method");
-          let h = X.readSync(e, i, r, n, o);
-          this[rs](h), t = false;
-        } finally {
-          if (t) try {
-            this[pt](() => {
-            });
-          } catch {
-          }
-        }
-      }
-      [as](t) {
-        t();
-      }
-      [pt](t = () => {
-      }) {
-        this.fd !== void 0 && X.closeSync(this.fd), t();
-      }
-    };
-    oi = class extends A {
-      blockLen = 0;
-      blockRemain = 0;
-      buf = 0;
-      pos = 0;
-      remain = 0;
-      length = 0;
-      preservePaths;
-      portable;
-      strict;
-      noPax;
-      noMtime;
-      readEntry;
-      type;
-      prefix;
-      path;
-      mode;
-      uid;
-      gid;
-      uname;
-      gname;
-      header;
-      mtime;
-      atime;
-      ctime;
-      linkpath;
-      size;
-      onWriteEntry;
-      warn(t, e, i = {}) {
-        return Dt(this, t, e, i);
-      }
-      constructor(t, e = {}) {
-        let i = se(e);
-        super(), this.preservePaths = !!i.preservePaths, this.portable = !!i.portable, this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.onWriteEntry = i.onWriteEntry, this.readEntry = t;
-        let { type: r } = t;
-        if (r === "Unsupported") throw new Error("writing entry that should be ignored");
-        this.type = r, this.type === "Directory" && this.portable && (this.noMtime = true), this.prefix = i.prefix, this.path = f(t.path), this.mode = t.mode !== void 0 ? this[ri](t.mode) : void 0, this.uid = this.portable ? void 0 : t.uid, this.gid = this.portable ? void 0 : t.gid, this.uname = this.portable ? void 0 : t.uname, this.gname = this.portable ? void 0 : t.gname, this.size = t.size, this.mtime = this.noMtime ? void 0 : i.mtime || t.mtime, this.atime = this.portable ? void 0 : t.atime, this.ctime = this.portable ? void 0 : t.ctime, this.linkpath = t.linkpath !== void 0 ? f(t.linkpath) : void 0, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
-        let n = false;
-        if (!this.preservePaths) {
-          let [h, a] = ce(this.path);
-          h && typeof a == "string" && (this.path = a, n = h);
-        }
-        this.remain = t.size, this.blockRemain = t.startBlockSize, this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this.mode, uid: this.portable ? void 0 : this.uid, gid: this.portable ? void 0 : this.gid, size: this.size, mtime: this.noMtime ? void 0 : this.mtime, type: this.type, uname: this.portable ? void 0 : this.uname, atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime }), n && this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute path`, { entry: this, path: n + this.path }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime, gid: this.portable ? void 0 : this.gid, mtime: this.noMtime ? void 0 : this.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.size, uid: this.portable ? void 0 : this.uid, uname: this.portable ? void 0 : this.uname, dev: this.portable ? void 0 : this.readEntry.dev, ino: this.portable ? void 0 : this.readEntry.ino, nlink: this.portable ? void 0 : this.readEntry.nlink }).encode());
-        let o = this.header?.block;
-        if (!o) throw new Error("failed to encode header");
-        super.write(o), t.pipe(this);
-      }
-      [q](t) {
-        return rr(t, this.prefix);
-      }
-      [ri](t) {
-        return Ji(t, this.type === "Directory", this.portable);
-      }
-      write(t, e, i) {
-        typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8"));
-        let r = t.length;
-        if (r > this.blockRemain) throw new Error("writing more to entry than is appropriate");
-        return this.blockRemain -= r, super.write(t, i);
-      }
-      end(t, e, i) {
-        return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e ?? "utf8")), i && this.once("finish", i), t ? super.end(t, i) : super.end(i), this;
-      }
-    };
-    Gn = (s3) => s3.isFile() ? "File" : s3.isDirectory() ? "Directory" : s3.isSymbolicLink() ? "SymbolicLink" : "Unsupported";
-    hi = class s2 {
-      tail;
-      head;
-      length = 0;
-      static create(t = []) {
-        return new s2(t);
-      }
-      constructor(t = []) {
-        for (let e of t) this.push(e);
-      }
-      *[Symbol.iterator]() {
-        for (let t = this.head; t; t = t.next) yield t.value;
-      }
-      removeNode(t) {
-        if (t.list !== this) throw new Error("removing node which does not belong to this list");
-        let e = t.next, i = t.prev;
-        return e && (e.prev = i), i && (i.next = e), t === this.head && (this.head = e), t === this.tail && (this.tail = i), this.length--, t.next = void 0, t.prev = void 0, t.list = void 0, e;
-      }
-      unshiftNode(t) {
-        if (t === this.head) return;
-        t.list && t.list.removeNode(t);
-        let e = this.head;
-        t.list = this, t.next = e, e && (e.prev = t), this.head = t, this.tail || (this.tail = t), this.length++;
-      }
-      pushNode(t) {
-        if (t === this.tail) return;
-        t.list && t.list.removeNode(t);
-        let e = this.tail;
-        t.list = this, t.prev = e, e && (e.next = t), this.tail = t, this.head || (this.head = t), this.length++;
-      }
-      push(...t) {
-        for (let e = 0, i = t.length; e < i; e++) Yn(this, t[e]);
-        return this.length;
-      }
-      unshift(...t) {
-        for (var e = 0, i = t.length; e < i; e++) Kn(this, t[e]);
-        return this.length;
-      }
-      pop() {
-        if (!this.tail) return;
-        let t = this.tail.value, e = this.tail;
-        return this.tail = this.tail.prev, this.tail ? this.tail.next = void 0 : this.head = void 0, e.list = void 0, this.length--, t;
-      }
-      shift() {
-        if (!this.head) return;
-        let t = this.head.value, e = this.head;
-        return this.head = this.head.next, this.head ? this.head.prev = void 0 : this.tail = void 0, e.list = void 0, this.length--, t;
-      }
-      forEach(t, e) {
-        e = e || this;
-        for (let i = this.head, r = 0; i; r++) t.call(e, i.value, r, this), i = i.next;
-      }
-      forEachReverse(t, e) {
-        e = e || this;
-        for (let i = this.tail, r = this.length - 1; i; r--) t.call(e, i.value, r, this), i = i.prev;
-      }
-      get(t) {
-        let e = 0, i = this.head;
-        for (; i && e < t; e++) i = i.next;
-        if (e === t && i) return i.value;
-      }
-      getReverse(t) {
-        let e = 0, i = this.tail;
-        for (; i && e < t; e++) i = i.prev;
-        if (e === t && i) return i.value;
-      }
-      map(t, e) {
-        e = e || this;
-        let i = new s2();
-        for (let r = this.head; r; ) i.push(t.call(e, r.value, this)), r = r.next;
-        return i;
-      }
-      mapReverse(t, e) {
-        e = e || this;
-        var i = new s2();
-        for (let r = this.tail; r; ) i.push(t.call(e, r.value, this)), r = r.prev;
-        return i;
-      }
-      reduce(t, e) {
-        let i, r = this.head;
-        if (arguments.length > 1) i = e;
-        else if (this.head) r = this.head.next, i = this.head.value;
-        else throw new TypeError("Reduce of empty list with no initial value");
-        for (var n = 0; r; n++) i = t(i, r.value, n), r = r.next;
-        return i;
-      }
-      reduceReverse(t, e) {
-        let i, r = this.tail;
-        if (arguments.length > 1) i = e;
-        else if (this.tail) r = this.tail.prev, i = this.tail.value;
-        else throw new TypeError("Reduce of empty list with no initial value");
-        for (let n = this.length - 1; r; n--) i = t(i, r.value, n), r = r.prev;
-        return i;
-      }
-      toArray() {
-        let t = new Array(this.length);
-        for (let e = 0, i = this.head; i; e++) t[e] = i.value, i = i.next;
-        return t;
-      }
-      toArrayReverse() {
-        let t = new Array(this.length);
-        for (let e = 0, i = this.tail; i; e++) t[e] = i.value, i = i.prev;
-        return t;
-      }
-      slice(t = 0, e = this.length) {
-        e < 0 && (e += this.length), t < 0 && (t += this.length);
-        let i = new s2();
-        if (e < t || e < 0) return i;
-        t < 0 && (t = 0), e > this.length && (e = this.length);
-        let r = this.head, n = 0;
-        for (n = 0; r && n < t; n++) r = r.next;
-        for (; r && n < e; n++, r = r.next) i.push(r.value);
-        return i;
-      }
-      sliceReverse(t = 0, e = this.length) {
-        e < 0 && (e += this.length), t < 0 && (t += this.length);
-        let i = new s2();
-        if (e < t || e < 0) return i;
-        t < 0 && (t = 0), e > this.length && (e = this.length);
-        let r = this.length, n = this.tail;
-        for (; n && r > e; r--) n = n.prev;
-        for (; n && r > t; r--, n = n.prev) i.push(n.value);
-        return i;
-      }
-      splice(t, e = 0, ...i) {
-        t > this.length && (t = this.length - 1), t < 0 && (t = this.length + t);
-        let r = this.head;
-        for (let o = 0; r && o < t; o++) r = r.next;
-        let n = [];
-        for (let o = 0; r && o < e; o++) n.push(r.value), r = this.removeNode(r);
-        r ? r !== this.tail && (r = r.prev) : r = this.tail;
-        for (let o of i) r = Zn(this, r, o);
-        return n;
-      }
-      reverse() {
-        let t = this.head, e = this.tail;
-        for (let i = t; i; i = i.prev) {
-          let r = i.prev;
-          i.prev = i.next, i.next = r;
-        }
-        return this.head = e, this.tail = t, this;
-      }
-    };
-    ue = class {
-      list;
-      next;
-      prev;
-      value;
-      constructor(t, e, i, r) {
-        this.list = r, this.value = t, e ? (e.next = this, this.prev = e) : this.prev = void 0, i ? (i.prev = this, this.next = i) : this.next = void 0;
-      }
-    };
-    pi = class {
-      path;
-      absolute;
-      entry;
-      stat;
-      readdir;
-      pending = false;
-      pendingLink = false;
-      ignore = false;
-      piped = false;
-      constructor(t, e) {
-        this.path = t || "./", this.absolute = e;
-      }
-    };
-    nr = Buffer.alloc(1024);
-    li = Symbol("onStat");
-    me = Symbol("ended");
-    W = Symbol("queue");
-    pe = Symbol("pendingLinks");
-    Et = Symbol("current");
-    Ft = Symbol("process");
-    Ee = Symbol("processing");
-    ai = Symbol("processJob");
-    G = Symbol("jobs");
-    ls = Symbol("jobDone");
-    ci = Symbol("addFSEntry");
-    or = Symbol("addTarEntry");
-    ds = Symbol("stat");
-    us = Symbol("readdir");
-    fi = Symbol("onreaddir");
-    di = Symbol("pipe");
-    hr = Symbol("entry");
-    cs = Symbol("entryOpt");
-    ui = Symbol("writeEntryClass");
-    lr = Symbol("write");
-    fs = Symbol("ondrain");
-    wt = class extends A {
-      sync = false;
-      opt;
-      cwd;
-      maxReadSize;
-      preservePaths;
-      strict;
-      noPax;
-      prefix;
-      linkCache;
-      statCache;
-      file;
-      portable;
-      zip;
-      readdirCache;
-      noDirRecurse;
-      follow;
-      noMtime;
-      mtime;
-      filter;
-      jobs;
-      [ui];
-      onWriteEntry;
-      [W];
-      [pe] = /* @__PURE__ */ new Map();
-      [G] = 0;
-      [Ee] = false;
-      [me] = false;
-      constructor(t = {}) {
-        if (super(), this.opt = t, this.file = t.file || "", this.cwd = t.cwd || process.cwd(), this.maxReadSize = t.maxReadSize, this.preservePaths = !!t.preservePaths, this.strict = !!t.strict, this.noPax = !!t.noPax, this.prefix = f(t.prefix || ""), this.linkCache = t.linkCache || /* @__PURE__ */ new Map(), this.statCache = t.statCache || /* @__PURE__ */ new Map(), this.readdirCache = t.readdirCache || /* @__PURE__ */ new Map(), this.onWriteEntry = t.onWriteEntry, this[ui] = de, typeof t.onwarn == "function" && this.on("warn", t.onwarn), this.portable = !!t.portable, t.gzip || t.brotli || t.zstd) {
-          if ((t.gzip ? 1 : 0) + (t.brotli ? 1 : 0) + (t.zstd ? 1 : 0) > 1) throw new TypeError("gzip, brotli, zstd are mutually exclusive");
-          if (t.gzip && (typeof t.gzip != "object" && (t.gzip = {}), this.portable && (t.gzip.portable = true), this.zip = new ze(t.gzip)), t.brotli && (typeof t.brotli != "object" && (t.brotli = {}), this.zip = new We(t.brotli)), t.zstd && (typeof t.zstd != "object" && (t.zstd = {}), this.zip = new Ye(t.zstd)), !this.zip) throw new Error("impossible");
-          let e = this.zip;
-          e.on("data", (i) => super.write(i)), e.on("end", () => super.end()), e.on("drain", () => this[fs]()), this.on("resume", () => e.resume());
-        } else this.on("drain", this[fs]);
-        this.noDirRecurse = !!t.noDirRecurse, this.follow = !!t.follow, this.noMtime = !!t.noMtime, t.mtime && (this.mtime = t.mtime), this.filter = typeof t.filter == "function" ? t.filter : () => true, this[W] = new hi(), this[G] = 0, this.jobs = Number(t.jobs) || 4, this[Ee] = false, this[me] = false;
-      }
-      [lr](t) {
-        return super.write(t);
-      }
-      add(t) {
-        return this.write(t), this;
-      }
-      end(t, e, i) {
-        return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = void 0), t && this.add(t), this[me] = true, this[Ft](), i && i(), this;
-      }
-      write(t) {
-        if (this[me]) throw new Error("write after end");
-        return typeof t == "string" ? this[ci](t) : this[or](t), this.flowing;
-      }
-      [or](t) {
-        let e = f(ar.resolve(this.cwd, t.path));
-        if (!this.filter(t.path, t)) t.resume();
-        else {
-          let i = new pi(t.path, e);
-          i.entry = new oi(t, this[cs](i)), i.entry.on("end", () => this[ls](i)), this[G] += 1, this[W].push(i);
-        }
-        this[Ft]();
-      }
-      [ci](t) {
-        let e = f(ar.resolve(this.cwd, t));
-        this[W].push(new pi(t, e)), this[Ft]();
-      }
-      [ds](t) {
-        t.pending = true, this[G] += 1;
-        let e = this.follow ? "stat" : "lstat";
-        mi[e](t.absolute, (i, r) => {
-          t.pending = false, this[G] -= 1, i ? this.emit("error", i) : this[li](t, r);
-        });
-      }
-      [li](t, e) {
-        if (this.statCache.set(t.absolute, e), t.stat = e, !this.filter(t.path, e)) t.ignore = true;
-        else if (e.isFile() && e.nlink > 1 && !this.linkCache.get(`${e.dev}:${e.ino}`) && !this.sync) if (t === this[Et]) this[ai](t);
-        else {
-          let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
-          r ? r.push(t) : this[pe].set(i, [t]), t.pendingLink = true, t.pending = true;
-        }
-        this[Ft]();
-      }
-      [us](t) {
-        t.pending = true, this[G] += 1, mi.readdir(t.absolute, (e, i) => {
-          if (t.pending = false, this[G] -= 1, e) return this.emit("error", e);
-          this[fi](t, i);
-        });
-      }
-      [fi](t, e) {
-        this.readdirCache.set(t.absolute, e), t.readdir = e, this[Ft]();
-      }
-      [Ft]() {
-        if (!this[Ee]) {
-          this[Ee] = true;
-          for (let t = this[W].head; t && this[G] < this.jobs; t = t.next) if (this[ai](t.value), t.value.ignore) {
-            let e = t.next;
-            this[W].removeNode(t), t.next = e;
-          }
-          this[Ee] = false, this[me] && this[W].length === 0 && this[G] === 0 && (this.zip ? this.zip.end(nr) : (super.write(nr), super.end()));
-        }
-      }
-      get [Et]() {
-        return this[W] && this[W].head && this[W].head.value;
-      }
-      [ls](t) {
-        this[W].shift(), this[G] -= 1;
-        let { stat: e } = t;
-        if (e && e.isFile() && e.nlink > 1) {
-          let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
-          if (r) {
-            this[pe].delete(i);
-            for (let n of r) n.pending = false, this[ai](n);
-          }
-        }
-        this[Ft]();
-      }
-      [ai](t) {
-        if (t.pending && t.pendingLink && t === this[Et] && (t.pending = false, t.pendingLink = false), !t.pending) {
-          if (t.entry) {
-            t === this[Et] && !t.piped && this[di](t);
-            return;
-          }
-          if (!t.stat) {
-            let e = this.statCache.get(t.absolute);
-            e ? this[li](t, e) : this[ds](t);
-          }
-          if (t.stat && !t.ignore) {
-            if (!this.noDirRecurse && t.stat.isDirectory() && !t.readdir) {
-              let e = this.readdirCache.get(t.absolute);
-              if (e ? this[fi](t, e) : this[us](t), !t.readdir) return;
-            }
-            if (t.entry = this[hr](t), !t.entry) {
-              t.ignore = true;
-              return;
-            }
-            t === this[Et] && !t.piped && this[di](t);
-          }
-        }
-      }
-      [cs](t) {
-        return { onwarn: (e, i, r) => this.warn(e, i, r), noPax: this.noPax, cwd: this.cwd, absolute: t.absolute, preservePaths: this.preservePaths, maxReadSize: this.maxReadSize, strict: this.strict, portable: this.portable, linkCache: this.linkCache, statCache: this.statCache, noMtime: this.noMtime, mtime: this.mtime, prefix: this.prefix, onWriteEntry: this.onWriteEntry };
-      }
-      [hr](t) {
-        this[G] += 1;
-        try {
-          return new this[ui](t.path, this[cs](t)).on("end", () => this[ls](t)).on("error", (i) => this.emit("error", i));
-        } catch (e) {
-          this.emit("error", e);
-        }
-      }
-      [fs]() {
-        this[Et] && this[Et].entry && this[Et].entry.resume();
-      }
-      [di](t) {
-        t.piped = true, t.readdir && t.readdir.forEach((r) => {
-          let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
-          this[ci](o + r);
-        });
-        let e = t.entry, i = this.zip;
-        if (!e) throw new Error("cannot pipe without source");
-        i ? e.on("data", (r) => {
-          i.write(r) || e.pause();
-        }) : e.on("data", (r) => {
-          super.write(r) || e.pause();
-        });
-      }
-      pause() {
-        return this.zip && this.zip.pause(), super.pause();
-      }
-      warn(t, e, i = {}) {
-        Dt(this, t, e, i);
-      }
-    };
-    kt = class extends wt {
-      sync = true;
-      constructor(t) {
-        super(t), this[ui] = ni;
-      }
-      pause() {
-      }
-      resume() {
-      }
-      [ds](t) {
-        let e = this.follow ? "statSync" : "lstatSync";
-        this[li](t, mi[e](t.absolute));
-      }
-      [us](t) {
-        this[fi](t, mi.readdirSync(t.absolute));
-      }
-      [di](t) {
-        let e = t.entry, i = this.zip;
-        if (t.readdir && t.readdir.forEach((r) => {
-          let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
-          this[ci](o + r);
-        }), !e) throw new Error("Cannot pipe without source");
-        i ? e.on("data", (r) => {
-          i.write(r);
-        }) : e.on("data", (r) => {
-          super[lr](r);
-        });
-      }
-    };
-    Vn = (s3, t) => {
-      let e = new kt(s3), i = new Wt(s3.file, { mode: s3.mode || 438 });
-      e.pipe(i), fr(e, t);
-    };
-    $n = (s3, t) => {
-      let e = new wt(s3), i = new et(s3.file, { mode: s3.mode || 438 });
-      e.pipe(i);
-      let r = new Promise((n, o) => {
-        i.on("error", o), i.on("close", n), e.on("error", o);
-      });
-      return dr(e, t).catch((n) => e.emit("error", n)), r;
-    };
-    fr = (s3, t) => {
-      t.forEach((e) => {
-        e.charAt(0) === "@" ? Ct({ file: cr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
-      }), s3.end();
-    };
-    dr = async (s3, t) => {
-      for (let e of t) e.charAt(0) === "@" ? await Ct({ file: cr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => {
-        s3.add(i);
-      } }) : s3.add(e);
-      s3.end();
-    };
-    Xn = (s3, t) => {
-      let e = new kt(s3);
-      return fr(e, t), e;
-    };
-    qn = (s3, t) => {
-      let e = new wt(s3);
-      return dr(e, t).catch((i) => e.emit("error", i)), e;
-    };
-    Qn = K(Vn, $n, Xn, qn, (s3, t) => {
-      if (!t?.length) throw new TypeError("no paths specified to add to archive");
-    });
-    Jn = process.env.__FAKE_PLATFORM__ || process.platform;
-    Er = Jn === "win32";
-    ({ O_CREAT: wr, O_NOFOLLOW: ur, O_TRUNC: Sr, O_WRONLY: yr } = pr.constants);
-    Rr = Number(process.env.__FAKE_FS_O_FILENAME__) || pr.constants.UV_FS_O_FILEMAP || 0;
-    jn = Er && !!Rr;
-    to = 512 * 1024;
-    eo = Rr | Sr | wr | yr;
-    mr = !Er && typeof ur == "number" ? ur | Sr | wr | yr : null;
-    ms = mr !== null ? () => mr : jn ? (s3) => s3 < to ? eo : "w" : () => "w";
-    ps = (s3, t, e) => {
-      try {
-        return wi.lchownSync(s3, t, e);
-      } catch (i) {
-        if (i?.code !== "ENOENT") throw i;
-      }
-    };
-    Ei = (s3, t, e, i) => {
-      wi.lchown(s3, t, e, (r) => {
-        i(r && r?.code !== "ENOENT" ? r : null);
-      });
-    };
-    io = (s3, t, e, i, r) => {
-      if (t.isDirectory()) Es(we.resolve(s3, t.name), e, i, (n) => {
-        if (n) return r(n);
-        let o = we.resolve(s3, t.name);
-        Ei(o, e, i, r);
-      });
-      else {
-        let n = we.resolve(s3, t.name);
-        Ei(n, e, i, r);
-      }
-    };
-    Es = (s3, t, e, i) => {
-      wi.readdir(s3, { withFileTypes: true }, (r, n) => {
-        if (r) {
-          if (r.code === "ENOENT") return i();
-          if (r.code !== "ENOTDIR" && r.code !== "ENOTSUP") return i(r);
-        }
-        if (r || !n.length) return Ei(s3, t, e, i);
-        let o = n.length, h = null, a = (l) => {
-          if (!h) {
-            if (l) return i(h = l);
-            if (--o === 0) return Ei(s3, t, e, i);
-          }
-        };
-        for (let l of n) io(s3, l, t, e, a);
-      });
-    };
-    so = (s3, t, e, i) => {
-      t.isDirectory() && ws(we.resolve(s3, t.name), e, i), ps(we.resolve(s3, t.name), e, i);
-    };
-    ws = (s3, t, e) => {
-      let i;
-      try {
-        i = wi.readdirSync(s3, { withFileTypes: true });
-      } catch (r) {
-        let n = r;
-        if (n?.code === "ENOENT") return;
-        if (n?.code === "ENOTDIR" || n?.code === "ENOTSUP") return ps(s3, t, e);
-        throw n;
-      }
-      for (let r of i) so(s3, r, t, e);
-      return ps(s3, t, e);
-    };
-    Se = class extends Error {
-      path;
-      code;
-      syscall = "chdir";
-      constructor(t, e) {
-        super(`${e}: Cannot cd into '${t}'`), this.path = t, this.code = e;
-      }
-      get name() {
-        return "CwdError";
-      }
-    };
-    St = class extends Error {
-      path;
-      symlink;
-      syscall = "symlink";
-      code = "TAR_SYMLINK_ERROR";
-      constructor(t, e) {
-        super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"), this.symlink = t, this.path = e;
-      }
-      get name() {
-        return "SymlinkError";
-      }
-    };
-    no = (s3, t) => {
-      k.stat(s3, (e, i) => {
-        (e || !i.isDirectory()) && (e = new Se(s3, e?.code || "ENOTDIR")), t(e);
-      });
-    };
-    gr = (s3, t, e) => {
-      s3 = f(s3);
-      let i = t.umask ?? 18, r = t.mode | 448, n = (r & i) !== 0, o = t.uid, h = t.gid, a = typeof o == "number" && typeof h == "number" && (o !== t.processUid || h !== t.processGid), l = t.preserve, c = t.unlink, d = f(t.cwd), y = (E, x) => {
-        E ? e(E) : x && a ? Es(x, o, h, (Le) => y(Le)) : n ? k.chmod(s3, r, e) : e();
-      };
-      if (s3 === d) return no(s3, y);
-      if (l) return ro.mkdir(s3, { mode: r, recursive: true }).then((E) => y(null, E ?? void 0), y);
-      let D = f(Si.relative(d, s3)).split("/");
-      Ss(d, D, r, c, d, void 0, y);
-    };
-    Ss = (s3, t, e, i, r, n, o) => {
-      if (t.length === 0) return o(null, n);
-      let h = t.shift(), a = f(Si.resolve(s3 + "/" + h));
-      k.mkdir(a, e, br(a, t, e, i, r, n, o));
-    };
-    br = (s3, t, e, i, r, n, o) => (h) => {
-      h ? k.lstat(s3, (a, l) => {
-        if (a) a.path = a.path && f(a.path), o(a);
-        else if (l.isDirectory()) Ss(s3, t, e, i, r, n, o);
-        else if (i) k.unlink(s3, (c) => {
-          if (c) return o(c);
-          k.mkdir(s3, e, br(s3, t, e, i, r, n, o));
-        });
-        else {
-          if (l.isSymbolicLink()) return o(new St(s3, s3 + "/" + t.join("/")));
-          o(h);
-        }
-      }) : (n = n || s3, Ss(s3, t, e, i, r, n, o));
-    };
-    oo = (s3) => {
-      let t = false, e;
-      try {
-        t = k.statSync(s3).isDirectory();
-      } catch (i) {
-        e = i?.code;
-      } finally {
-        if (!t) throw new Se(s3, e ?? "ENOTDIR");
-      }
-    };
-    _r = (s3, t) => {
-      s3 = f(s3);
-      let e = t.umask ?? 18, i = t.mode | 448, r = (i & e) !== 0, n = t.uid, o = t.gid, h = typeof n == "number" && typeof o == "number" && (n !== t.processUid || o !== t.processGid), a = t.preserve, l = t.unlink, c = f(t.cwd), d = (E) => {
-        E && h && ws(E, n, o), r && k.chmodSync(s3, i);
-      };
-      if (s3 === c) return oo(c), d();
-      if (a) return d(k.mkdirSync(s3, { mode: i, recursive: true }) ?? void 0);
-      let T = f(Si.relative(c, s3)).split("/"), D;
-      for (let E = T.shift(), x = c; E && (x += "/" + E); E = T.shift()) {
-        x = f(Si.resolve(x));
-        try {
-          k.mkdirSync(x, i), D = D || x;
-        } catch {
-          let Le = k.lstatSync(x);
-          if (Le.isDirectory()) continue;
-          if (l) {
-            k.unlinkSync(x), k.mkdirSync(x, i), D = D || x;
-            continue;
-          } else if (Le.isSymbolicLink()) return new St(x, x + "/" + T.join("/"));
-        }
-      }
-      return d(D);
-    };
-    ys = /* @__PURE__ */ Object.create(null);
-    Or = 1e4;
-    Vt = /* @__PURE__ */ new Set();
-    Tr = (s3) => {
-      Vt.has(s3) ? Vt.delete(s3) : ys[s3] = s3.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"), Vt.add(s3);
-      let t = ys[s3], e = Vt.size - Or;
-      if (e > Or / 10) {
-        for (let i of Vt) if (Vt.delete(i), delete ys[i], --e <= 0) break;
-      }
-      return t;
-    };
-    ho = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
-    ao = ho === "win32";
-    lo = (s3) => s3.split("/").slice(0, -1).reduce((e, i) => {
-      let r = e.at(-1);
-      return r !== void 0 && (i = xr(r, i)), e.push(i || "/"), e;
-    }, []);
-    yi = class {
-      #t = /* @__PURE__ */ new Map();
-      #i = /* @__PURE__ */ new Map();
-      #s = /* @__PURE__ */ new Set();
-      reserve(t, e) {
-        t = ao ? ["win32 parallelization disabled"] : t.map((r) => mt(xr(Tr(r))));
-        let i = new Set(t.map((r) => lo(r)).reduce((r, n) => r.concat(n)));
-        this.#i.set(e, { dirs: i, paths: t });
-        for (let r of t) {
-          let n = this.#t.get(r);
-          n ? n.push(e) : this.#t.set(r, [e]);
-        }
-        for (let r of i) {
-          let n = this.#t.get(r);
-          if (!n) this.#t.set(r, [/* @__PURE__ */ new Set([e])]);
-          else {
-            let o = n.at(-1);
-            o instanceof Set ? o.add(e) : n.push(/* @__PURE__ */ new Set([e]));
-          }
-        }
-        return this.#r(e);
-      }
-      #n(t) {
-        let e = this.#i.get(t);
-        if (!e) throw new Error("function does not have any path reservations");
-        return { paths: e.paths.map((i) => this.#t.get(i)), dirs: [...e.dirs].map((i) => this.#t.get(i)) };
-      }
-      check(t) {
-        let { paths: e, dirs: i } = this.#n(t);
-        return e.every((r) => r && r[0] === t) && i.every((r) => r && r[0] instanceof Set && r[0].has(t));
-      }
-      #r(t) {
-        return this.#s.has(t) || !this.check(t) ? false : (this.#s.add(t), t(() => this.#e(t)), true);
-      }
-      #e(t) {
-        if (!this.#s.has(t)) return false;
-        let e = this.#i.get(t);
-        if (!e) throw new Error("invalid reservation");
-        let { paths: i, dirs: r } = e, n = /* @__PURE__ */ new Set();
-        for (let o of i) {
-          let h = this.#t.get(o);
-          if (!h || h?.[0] !== t) continue;
-          let a = h[1];
-          if (!a) {
-            this.#t.delete(o);
-            continue;
-          }
-          if (h.shift(), typeof a == "function") n.add(a);
-          else for (let l of a) n.add(l);
-        }
-        for (let o of r) {
-          let h = this.#t.get(o), a = h?.[0];
-          if (!(!h || !(a instanceof Set))) if (a.size === 1 && h.length === 1) {
-            this.#t.delete(o);
-            continue;
-          } else if (a.size === 1) {
-            h.shift();
-            let l = h[0];
-            typeof l == "function" && n.add(l);
-          } else a.delete(t);
-        }
-        return this.#s.delete(t), n.forEach((o) => this.#r(o)), true;
-      }
-    };
-    Lr = () => process.umask();
-    Dr = Symbol("onEntry");
-    _s = Symbol("checkFs");
-    Nr = Symbol("checkFs2");
-    Os = Symbol("isReusable");
-    P = Symbol("makeFs");
-    Ts = Symbol("file");
-    xs = Symbol("directory");
-    gi = Symbol("link");
-    Ar = Symbol("symlink");
-    Ir = Symbol("hardlink");
-    Re = Symbol("ensureNoSymlink");
-    Cr = Symbol("unsupported");
-    Fr = Symbol("checkPath");
-    Rs = Symbol("stripAbsolutePath");
-    yt = Symbol("mkdir");
-    O = Symbol("onError");
-    Ri = Symbol("pending");
-    kr = Symbol("pend");
-    $t = Symbol("unpend");
-    gs = Symbol("ended");
-    bs = Symbol("maybeClose");
-    Ls = Symbol("skip");
-    ge = Symbol("doChown");
-    be = Symbol("uid");
-    _e = Symbol("gid");
-    Oe = Symbol("checkedCwd");
-    fo = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
-    Te = fo === "win32";
-    uo = 1024;
-    mo = (s3, t) => {
-      if (!Te) return u.unlink(s3, t);
-      let e = s3 + ".DELETE." + Mr(16).toString("hex");
-      u.rename(s3, e, (i) => {
-        if (i) return t(i);
-        u.unlink(e, t);
-      });
-    };
-    po = (s3) => {
-      if (!Te) return u.unlinkSync(s3);
-      let t = s3 + ".DELETE." + Mr(16).toString("hex");
-      u.renameSync(s3, t), u.unlinkSync(t);
-    };
-    vr = (s3, t, e) => s3 !== void 0 && s3 === s3 >>> 0 ? s3 : t !== void 0 && t === t >>> 0 ? t : e;
-    Xt = class extends rt {
-      [gs] = false;
-      [Oe] = false;
-      [Ri] = 0;
-      reservations = new yi();
-      transform;
-      writable = true;
-      readable = false;
-      uid;
-      gid;
-      setOwner;
-      preserveOwner;
-      processGid;
-      processUid;
-      maxDepth;
-      forceChown;
-      win32;
-      newer;
-      keep;
-      noMtime;
-      preservePaths;
-      unlink;
-      cwd;
-      strip;
-      processUmask;
-      umask;
-      dmode;
-      fmode;
-      chmod;
-      constructor(t = {}) {
-        if (t.ondone = () => {
-          this[gs] = true, this[bs]();
-        }, super(t), this.transform = t.transform, this.chmod = !!t.chmod, typeof t.uid == "number" || typeof t.gid == "number") {
-          if (typeof t.uid != "number" || typeof t.gid != "number") throw new TypeError("cannot set owner without number uid and gid");
-          if (t.preserveOwner) throw new TypeError("cannot preserve owner in archive and also set owner explicitly");
-          this.uid = t.uid, this.gid = t.gid, this.setOwner = true;
-        } else this.uid = void 0, this.gid = void 0, this.setOwner = false;
-        this.preserveOwner = t.preserveOwner === void 0 && typeof t.uid != "number" ? process.getuid?.() === 0 : !!t.preserveOwner, this.processUid = (this.preserveOwner || this.setOwner) && process.getuid ? process.getuid() : void 0, this.processGid = (this.preserveOwner || this.setOwner) && process.getgid ? process.getgid() : void 0, this.maxDepth = typeof t.maxDepth == "number" ? t.maxDepth : uo, this.forceChown = t.forceChown === true, this.win32 = !!t.win32 || Te, this.newer = !!t.newer, this.keep = !!t.keep, this.noMtime = !!t.noMtime, this.preservePaths = !!t.preservePaths, this.unlink = !!t.unlink, this.cwd = f(R.resolve(t.cwd || process.cwd())), this.strip = Number(t.strip) || 0, this.processUmask = this.chmod ? typeof t.processUmask == "number" ? t.processUmask : Lr() : 0, this.umask = typeof t.umask == "number" ? t.umask : this.processUmask, this.dmode = t.dmode || 511 & ~this.umask, this.fmode = t.fmode || 438 & ~this.umask, this.on("entry", (e) => this[Dr](e));
-      }
-      warn(t, e, i = {}) {
-        return (t === "TAR_BAD_ARCHIVE" || t === "TAR_ABORT") && (i.recoverable = false), super.warn(t, e, i);
-      }
-      [bs]() {
-        this[gs] && this[Ri] === 0 && (this.emit("prefinish"), this.emit("finish"), this.emit("end"));
-      }
-      [Rs](t, e) {
-        let i = t[e], { type: r } = t;
-        if (!i || this.preservePaths) return true;
-        let [n, o] = ce(i), h = o.replaceAll(/\\/g, "/").split("/");
-        if (h.includes("..") || Te && /^[a-z]:\.\.$/i.test(h[0] ?? "")) {
-          if (e === "path" || r === "Link") return this.warn("TAR_ENTRY_ERROR", `${e} contains '..'`, { entry: t, [e]: i }), false;
-          let a = R.posix.dirname(t.path), l = R.posix.normalize(R.posix.join(a, h.join("/")));
-          if (l.startsWith("../") || l === "..") return this.warn("TAR_ENTRY_ERROR", `${e} escapes extraction directory`, { entry: t, [e]: i }), false;
-        }
-        return n && (t[e] = String(o), this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute ${e}`, { entry: t, [e]: i })), true;
-      }
-      [Fr](t) {
-        let e = f(t.path), i = e.split("/");
-        if (this.strip) {
-          if (i.length < this.strip) return false;
-          if (t.type === "Link") {
-            let r = f(String(t.linkpath)).split("/");
-            if (r.length >= this.strip) t.linkpath = r.slice(this.strip).join("/");
-            else return false;
-          }
-          i.splice(0, this.strip), t.path = i.join("/");
-        }
-        if (isFinite(this.maxDepth) && i.length > this.maxDepth) return this.warn("TAR_ENTRY_ERROR", "path excessively deep", { entry: t, path: e, depth: i.length, maxDepth: this.maxDepth }), false;
-        if (!this[Rs](t, "path") || !this[Rs](t, "linkpath")) return false;
-        if (t.absolute = R.isAbsolute(t.path) ? f(R.resolve(t.path)) : f(R.resolve(this.cwd, t.path)), !this.preservePaths && typeof t.absolute == "string" && t.absolute.indexOf(this.cwd + "/") !== 0 && t.absolute !== this.cwd) return this.warn("TAR_ENTRY_ERROR", "path escaped extraction target", { entry: t, path: f(t.path), resolvedPath: t.absolute, cwd: this.cwd }), false;
-        if (t.absolute === this.cwd && t.type !== "Directory" && t.type !== "GNUDumpDir") return false;
-        if (this.win32) {
-          let { root: r } = R.win32.parse(String(t.absolute));
-          t.absolute = r + ts(String(t.absolute).slice(r.length));
-          let { root: n } = R.win32.parse(t.path);
-          t.path = n + ts(t.path.slice(n.length));
-        }
-        return true;
-      }
-      [Dr](t) {
-        if (!this[Fr](t)) return t.resume();
-        switch (co.equal(typeof t.absolute, "string"), t.type) {
-          case "Directory":
-          case "GNUDumpDir":
-            t.mode && (t.mode = t.mode | 448);
-          case "File":
-          case "OldFile":
-          case "ContiguousFile":
-          case "Link":
-          case "SymbolicLink":
-            return this[_s](t);
-          default:
-            return this[Cr](t);
-        }
-      }
-      [O](t, e) {
-        t.name === "CwdError" ? this.emit("error", t) : (this.warn("TAR_ENTRY_ERROR", t, { entry: e }), this[$t](), e.resume());
-      }
-      [yt](t, e, i) {
-        gr(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e }, i);
-      }
-      [ge](t) {
-        return this.forceChown || this.preserveOwner && (typeof t.uid == "number" && t.uid !== this.processUid || typeof t.gid == "number" && t.gid !== this.processGid) || typeof this.uid == "number" && this.uid !== this.processUid || typeof this.gid == "number" && this.gid !== this.processGid;
-      }
-      [be](t) {
-        return vr(this.uid, t.uid, this.processUid);
-      }
-      [_e](t) {
-        return vr(this.gid, t.gid, this.processGid);
-      }
-      [Ts](t, e) {
-        let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = new et(String(t.absolute), { flags: ms(t.size), mode: i, autoClose: false });
-        r.on("error", (a) => {
-          r.fd && u.close(r.fd, () => {
-          }), r.write = () => true, this[O](a, t), e();
-        });
-        let n = 1, o = (a) => {
-          if (a) {
-            r.fd && u.close(r.fd, () => {
-            }), this[O](a, t), e();
-            return;
-          }
-          --n === 0 && r.fd !== void 0 && u.close(r.fd, (l) => {
-            l ? this[O](l, t) : this[$t](), e();
-          });
-        };
-        r.on("finish", () => {
-          let a = String(t.absolute), l = r.fd;
-          if (typeof l == "number" && t.mtime && !this.noMtime) {
-            n++;
-            let c = t.atime || /* @__PURE__ */ new Date(), d = t.mtime;
-            u.futimes(l, c, d, (y) => y ? u.utimes(a, c, d, (T) => o(T && y)) : o());
-          }
-          if (typeof l == "number" && this[ge](t)) {
-            n++;
-            let c = this[be](t), d = this[_e](t);
-            typeof c == "number" && typeof d == "number" && u.fchown(l, c, d, (y) => y ? u.chown(a, c, d, (T) => o(T && y)) : o());
-          }
-          o();
-        });
-        let h = this.transform && this.transform(t) || t;
-        h !== t && (h.on("error", (a) => {
-          this[O](a, t), e();
-        }), t.pipe(h)), h.pipe(r);
-      }
-      [xs](t, e) {
-        let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode;
-        this[yt](String(t.absolute), i, (r) => {
-          if (r) {
-            this[O](r, t), e();
-            return;
-          }
-          let n = 1, o = () => {
-            --n === 0 && (e(), this[$t](), t.resume());
-          };
-          t.mtime && !this.noMtime && (n++, u.utimes(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime, o)), this[ge](t) && (n++, u.chown(String(t.absolute), Number(this[be](t)), Number(this[_e](t)), o)), o();
-        });
-      }
-      [Cr](t) {
-        t.unsupported = true, this.warn("TAR_ENTRY_UNSUPPORTED", `unsupported entry type: ${t.type}`, { entry: t }), t.resume();
-      }
-      [Ar](t, e) {
-        let i = f(R.relative(this.cwd, R.resolve(R.dirname(String(t.absolute)), String(t.linkpath)))).split("/");
-        this[Re](t, this.cwd, i, () => this[gi](t, String(t.linkpath), "symlink", e), (r) => {
-          this[O](r, t), e();
-        });
-      }
-      [Ir](t, e) {
-        let i = f(R.resolve(this.cwd, String(t.linkpath))), r = f(String(t.linkpath)).split("/");
-        this[Re](t, this.cwd, r, () => this[gi](t, i, "link", e), (n) => {
-          this[O](n, t), e();
-        });
-      }
-      [Re](t, e, i, r, n) {
-        let o = i.shift();
-        if (this.preservePaths || o === void 0) return r();
-        let h = R.resolve(e, o);
-        u.lstat(h, (a, l) => {
-          if (a) return r();
-          if (l?.isSymbolicLink()) return n(new St(h, R.resolve(h, i.join("/"))));
-          this[Re](t, h, i, r, n);
-        });
-      }
-      [kr]() {
-        this[Ri]++;
-      }
-      [$t]() {
-        this[Ri]--, this[bs]();
-      }
-      [Ls](t) {
-        this[$t](), t.resume();
-      }
-      [Os](t, e) {
-        return t.type === "File" && !this.unlink && e.isFile() && e.nlink <= 1 && !Te;
-      }
-      [_s](t) {
-        this[kr]();
-        let e = [t.path];
-        t.linkpath && e.push(t.linkpath), this.reservations.reserve(e, (i) => this[Nr](t, i));
-      }
-      [Nr](t, e) {
-        let i = (h) => {
-          e(h);
-        }, r = () => {
-          this[yt](this.cwd, this.dmode, (h) => {
-            if (h) {
-              this[O](h, t), i();
-              return;
-            }
-            this[Oe] = true, n();
-          });
-        }, n = () => {
-          if (t.absolute !== this.cwd) {
-            let h = f(R.dirname(String(t.absolute)));
-            if (h !== this.cwd) return this[yt](h, this.dmode, (a) => {
-              if (a) {
-                this[O](a, t), i();
-                return;
-              }
-              o();
-            });
-          }
-          o();
-        }, o = () => {
-          u.lstat(String(t.absolute), (h, a) => {
-            if (a && (this.keep || this.newer && a.mtime > (t.mtime ?? a.mtime))) {
-              this[Ls](t), i();
-              return;
-            }
-            if (h || this[Os](t, a)) return this[P](null, t, i);
-            if (a.isDirectory()) {
-              if (t.type === "Directory") {
-                let l = this.chmod && t.mode && (a.mode & 4095) !== t.mode, c = (d) => this[P](d ?? null, t, i);
-                return l ? u.chmod(String(t.absolute), Number(t.mode), c) : c();
-              }
-              if (t.absolute !== this.cwd) return u.rmdir(String(t.absolute), (l) => this[P](l ?? null, t, i));
-            }
-            if (t.absolute === this.cwd) return this[P](null, t, i);
-            mo(String(t.absolute), (l) => this[P](l ?? null, t, i));
-          });
-        };
-        this[Oe] ? n() : r();
-      }
-      [P](t, e, i) {
-        if (t) {
-          this[O](t, e), i();
-          return;
-        }
-        switch (e.type) {
-          case "File":
-          case "OldFile":
-          case "ContiguousFile":
-            return this[Ts](e, i);
-          case "Link":
-            return this[Ir](e, i);
-          case "SymbolicLink":
-            return this[Ar](e, i);
-          case "Directory":
-          case "GNUDumpDir":
-            return this[xs](e, i);
-        }
-      }
-      [gi](t, e, i, r) {
-        u[i](e, String(t.absolute), (n) => {
-          n ? this[O](n, t) : (this[$t](), t.resume()), r();
-        });
-      }
-    };
-    ye = (s3) => {
-      try {
-        return [null, s3()];
-      } catch (t) {
-        return [t, null];
-      }
-    };
-    xe = class extends Xt {
-      sync = true;
-      [P](t, e) {
-        return super[P](t, e, () => {
-        });
-      }
-      [_s](t) {
-        if (!this[Oe]) {
-          let n = this[yt](this.cwd, this.dmode);
-          if (n) return this[O](n, t);
-          this[Oe] = true;
-        }
-        if (t.absolute !== this.cwd) {
-          let n = f(R.dirname(String(t.absolute)));
-          if (n !== this.cwd) {
-            let o = this[yt](n, this.dmode);
-            if (o) return this[O](o, t);
-          }
-        }
-        let [e, i] = ye(() => u.lstatSync(String(t.absolute)));
-        if (i && (this.keep || this.newer && i.mtime > (t.mtime ?? i.mtime))) return this[Ls](t);
-        if (e || this[Os](t, i)) return this[P](null, t);
-        if (i.isDirectory()) {
-          if (t.type === "Directory") {
-            let o = this.chmod && t.mode && (i.mode & 4095) !== t.mode, [h] = o ? ye(() => {
-              u.chmodSync(String(t.absolute), Number(t.mode));
-            }) : [];
-            return this[P](h, t);
-          }
-          let [n] = ye(() => u.rmdirSync(String(t.absolute)));
-          this[P](n, t);
-        }
-        let [r] = t.absolute === this.cwd ? [] : ye(() => po(String(t.absolute)));
-        this[P](r, t);
-      }
-      [Ts](t, e) {
-        let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = (h) => {
-          let a;
-          try {
-            u.closeSync(n);
-          } catch (l) {
-            a = l;
-          }
-          (h || a) && this[O](h || a, t), e();
-        }, n;
-        try {
-          n = u.openSync(String(t.absolute), ms(t.size), i);
-        } catch (h) {
-          return r(h);
-        }
-        let o = this.transform && this.transform(t) || t;
-        o !== t && (o.on("error", (h) => this[O](h, t)), t.pipe(o)), o.on("data", (h) => {
-          try {
-            u.writeSync(n, h, 0, h.length);
-          } catch (a) {
-            r(a);
-          }
-        }), o.on("end", () => {
-          let h = null;
-          if (t.mtime && !this.noMtime) {
-            let a = t.atime || /* @__PURE__ */ new Date(), l = t.mtime;
-            try {
-              u.futimesSync(n, a, l);
-            } catch (c) {
-              try {
-                u.utimesSync(String(t.absolute), a, l);
-              } catch {
-                h = c;
-              }
-            }
-          }
-          if (this[ge](t)) {
-            let a = this[be](t), l = this[_e](t);
-            try {
-              u.fchownSync(n, Number(a), Number(l));
-            } catch (c) {
-              try {
-                u.chownSync(String(t.absolute), Number(a), Number(l));
-              } catch {
-                h = h || c;
-              }
-            }
-          }
-          r(h);
-        });
-      }
-      [xs](t, e) {
-        let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode, r = this[yt](String(t.absolute), i);
-        if (r) {
-          this[O](r, t), e();
-          return;
-        }
-        if (t.mtime && !this.noMtime) try {
-          u.utimesSync(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime);
-        } catch {
-        }
-        if (this[ge](t)) try {
-          u.chownSync(String(t.absolute), Number(this[be](t)), Number(this[_e](t)));
-        } catch {
-        }
-        e(), t.resume();
-      }
-      [yt](t, e) {
-        try {
-          return _r(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e });
-        } catch (i) {
-          return i;
-        }
-      }
-      [Re](t, e, i, r, n) {
-        if (this.preservePaths || i.length === 0) return r();
-        let o = e;
-        for (let h of i) {
-          o = R.resolve(o, h);
-          let [a, l] = ye(() => u.lstatSync(o));
-          if (a) return r();
-          if (l.isSymbolicLink()) return n(new St(o, R.resolve(e, i.join("/"))));
-        }
-        r();
-      }
-      [gi](t, e, i, r) {
-        let n = `${i}Sync`;
-        try {
-          u[n](e, String(t.absolute)), r(), t.resume();
-        } catch (o) {
-          return this[O](o, t);
-        }
-      }
-    };
-    Eo = (s3) => {
-      let t = new xe(s3), e = s3.file, i = Br.statSync(e), r = s3.maxReadSize || 16 * 1024 * 1024;
-      new Be(e, { readSize: r, size: i.size }).pipe(t);
-    };
-    wo = (s3, t) => {
-      let e = new Xt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
-      return new Promise((o, h) => {
-        e.on("error", h), e.on("close", o), Br.stat(r, (a, l) => {
-          if (a) h(a);
-          else {
-            let c = new _t(r, { readSize: i, size: l.size });
-            c.on("error", h), c.pipe(e);
-          }
-        });
-      });
-    };
-    So = K(Eo, wo, (s3) => new xe(s3), (s3) => new Xt(s3), (s3, t) => {
-      t?.length && Qi(s3, t);
-    });
-    yo = (s3, t) => {
-      let e = new kt(s3), i = true, r, n;
-      try {
-        try {
-          r = v.openSync(s3.file, "r+");
-        } catch (a) {
-          if (a?.code === "ENOENT") r = v.openSync(s3.file, "w+");
-          else throw a;
-        }
-        let o = v.fstatSync(r), h = Buffer.alloc(512);
-        t: for (n = 0; n < o.size; n += 512) {
-          for (let c = 0, d = 0; c < 512; c += d) {
-            if (d = v.readSync(r, h, c, h.length - c, n + c), n === 0 && h[0] === 31 && h[1] === 139) throw new Error("cannot append to compressed archives");
-            if (!d) break t;
-          }
-          let a = new F(h);
-          if (!a.cksumValid) break;
-          let l = 512 * Math.ceil((a.size || 0) / 512);
-          if (n + l + 512 > o.size) break;
-          n += l, s3.mtimeCache && a.mtime && s3.mtimeCache.set(String(a.path), a.mtime);
-        }
-        i = false, Ro(s3, e, n, r, t);
-      } finally {
-        if (i) try {
-          v.closeSync(r);
-        } catch {
-        }
-      }
-    };
-    Ro = (s3, t, e, i, r) => {
-      let n = new Wt(s3.file, { fd: i, start: e });
-      t.pipe(n), bo(t, r);
-    };
-    go = (s3, t) => {
-      t = Array.from(t);
-      let e = new wt(s3), i = (n, o, h) => {
-        let a = (T, D) => {
-          T ? v.close(n, (E) => h(T)) : h(null, D);
-        }, l = 0;
-        if (o === 0) return a(null, 0);
-        let c = 0, d = Buffer.alloc(512), y = (T, D) => {
-          if (T || D === void 0) return a(T);
-          if (c += D, c < 512 && D) return v.read(n, d, c, d.length - c, l + c, y);
-          if (l === 0 && d[0] === 31 && d[1] === 139) return a(new Error("cannot append to compressed archives"));
-          if (c < 512) return a(null, l);
-          let E = new F(d);
-          if (!E.cksumValid) return a(null, l);
-          let x = 512 * Math.ceil((E.size ?? 0) / 512);
-          if (l + x + 512 > o || (l += x + 512, l >= o)) return a(null, l);
-          s3.mtimeCache && E.mtime && s3.mtimeCache.set(String(E.path), E.mtime), c = 0, v.read(n, d, 0, 512, l, y);
-        };
-        v.read(n, d, 0, 512, l, y);
-      };
-      return new Promise((n, o) => {
-        e.on("error", o);
-        let h = "r+", a = (l, c) => {
-          if (l && l.code === "ENOENT" && h === "r+") return h = "w+", v.open(s3.file, h, a);
-          if (l || !c) return o(l);
-          v.fstat(c, (d, y) => {
-            if (d) return v.close(c, () => o(d));
-            i(c, y.size, (T, D) => {
-              if (T) return o(T);
-              let E = new et(s3.file, { fd: c, start: D });
-              e.pipe(E), E.on("error", o), E.on("close", n), _o(e, t);
-            });
-          });
-        };
-        v.open(s3.file, h, a);
-      });
-    };
-    bo = (s3, t) => {
-      t.forEach((e) => {
-        e.charAt(0) === "@" ? Ct({ file: Pr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
-      }), s3.end();
-    };
-    _o = async (s3, t) => {
-      for (let e of t) e.charAt(0) === "@" ? await Ct({ file: Pr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
-      s3.end();
-    };
-    vt = K(yo, go, () => {
-      throw new TypeError("file is required");
-    }, () => {
-      throw new TypeError("file is required");
-    }, (s3, t) => {
-      if (!Bs(s3)) throw new TypeError("file is required");
-      if (s3.gzip || s3.brotli || s3.zstd || s3.file.endsWith(".br") || s3.file.endsWith(".tbr")) throw new TypeError("cannot append to compressed archives");
-      if (!t?.length) throw new TypeError("no paths specified to add/replace");
-    });
-    Oo = K(vt.syncFile, vt.asyncFile, vt.syncNoFile, vt.asyncNoFile, (s3, t = []) => {
-      vt.validate?.(s3, t), To(s3);
-    });
-    To = (s3) => {
-      let t = s3.filter;
-      s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
-    };
-  }
-});
-
 // src/hashing/archive.ts
 var archive_exports = {};
 __export(archive_exports, {
@@ -56226,7 +56407,7 @@ __export(archive_exports, {
 });
 import { constants as constants3 } from "node:fs";
 import { open as open3, stat as stat3 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 function isArchivePath(p2) {
   return ARCHIVE_RE.test(p2);
 }
@@ -56290,7 +56471,7 @@ async function openArchive(file) {
   return { fh, size: st2.size };
 }
 async function scanPass(file, req, initial, maxEntries) {
-  const root = path6.resolve(file);
+  const root = path7.resolve(file);
   const { fh, size: archiveSize } = await openArchive(root);
   const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
   const problems = [];
@@ -56422,7 +56603,7 @@ async function scanPass(file, req, initial, maxEntries) {
       case "symlink": {
         entry.resume();
         const lp = entry.linkpath ?? "";
-        const resolved = lp.startsWith("/") ? void 0 : path6.posix.normalize(path6.posix.join(path6.posix.dirname(name2), lp));
+        const resolved = lp.startsWith("/") ? void 0 : path7.posix.normalize(path7.posix.join(path7.posix.dirname(name2), lp));
         if (resolved === void 0 || resolved === ".." || resolved.startsWith("../") || resolved === ".") {
           hostile("SYMLINK_OUTSIDE", raw, `symlink to ${JSON.stringify(lp)} points outside the model`);
           return;
@@ -56601,8 +56782,7 @@ __export(bundle_exports, {
   readBundleFile: () => readBundleFile,
   serializeBundle: () => serializeBundle
 });
-import { constants as constants4 } from "node:fs";
-import { lstat as lstat3, open as open4, stat as stat4 } from "node:fs/promises";
+import { stat as stat4 } from "node:fs/promises";
 function buildBundle(input) {
   const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
   return {
@@ -56619,39 +56799,21 @@ function serializeBundle(bundle) {
   return JSON.stringify(bundle, null, 2) + "\n";
 }
 async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
-  const notFound = (e) => {
+  try {
+    return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
+  } catch (e) {
+    if (e instanceof NotRegularFile) {
+      const isDir = await stat4(file).then((st2) => st2.isDirectory(), () => false);
+      if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
+      throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
+    }
+    if (e instanceof FileTooLarge) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
     const c = errnoCode(e);
     if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
-    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
-  };
-  const lst = await lstat3(file).catch(notFound);
-  if (lst.isSymbolicLink() && opts.noFollow) {
-    throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
-  }
-  const st2 = lst.isSymbolicLink() ? await stat4(file).catch(notFound) : lst;
-  if (st2.isDirectory()) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
-  if (!st2.isFile()) throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
-  if (st2.size > maxBytes) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
-  let fh;
-  try {
-    fh = await open4(file, constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0) | (opts.noFollow ? constants4.O_NOFOLLOW ?? 0 : 0));
-  } catch (e) {
-    return notFound(e);
-  }
-  try {
-    const fst = await fh.stat();
-    if (!fst.isFile()) throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
-    if (fst.size > maxBytes) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
-    const buf = Buffer.alloc(fst.size);
-    let got = 0;
-    while (got < buf.length) {
-      const { bytesRead } = await fh.read(buf, got, buf.length - got, got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
+    if (c === "ELOOP" && opts.noFollow) {
+      throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
     }
-    return buf.subarray(0, got);
-  } finally {
-    await fh.close();
+    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
   }
 }
 function bad3(msg) {
@@ -56724,6 +56886,7 @@ var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
 var init_bundle = __esm({
   "src/oms/bundle.ts"() {
     "use strict";
+    init_read_file();
     init_errors();
     init_base64();
     init_strict_json();
@@ -56782,11 +56945,11 @@ __export(pipeline_exports, {
   defaultSignaturePath: () => defaultSignaturePath,
   verifyModel: () => verifyModel
 });
-import path7 from "node:path";
+import path8 from "node:path";
 async function defaultSignaturePath(model) {
   const { stat: stat9 } = await import("node:fs/promises");
   try {
-    if ((await stat9(model)).isDirectory()) return path7.join(model, "model.sig");
+    if ((await stat9(model)).isDirectory()) return path8.join(model, "model.sig");
   } catch {
   }
   return `${model}.sig`;
@@ -56878,7 +57041,7 @@ async function verifyModel(opts) {
 }
 async function modelSource(opts, resources, method) {
   if (opts.listing) return {};
-  const base2 = path7.basename(opts.model);
+  const base2 = path8.basename(opts.model);
   const fileOf = (n) => method === "shards" ? parseShardName(n)?.path ?? n : n;
   if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base2)) return {};
   const { archiveSourceFor: archiveSourceFor2 } = await Promise.resolve().then(() => (init_archive(), archive_exports));
@@ -56919,7 +57082,7 @@ __export(sign_exports, {
   writeAtomic: () => writeAtomic
 });
 import { rename, writeFile as writeFile2, unlink } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 function keySigner(key, publicKey) {
   return async (payload) => {
     const signature = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, payload));
@@ -56930,8 +57093,8 @@ async function digestModel(opts) {
   const hash = opts.hash ?? "sha256";
   const sigPath = opts.signature ?? await defaultSignaturePath(opts.model);
   const ignores = /* @__PURE__ */ new Set([...DEFAULT_IGNORES, ...(opts.ignorePaths ?? []).map(normaliseIgnorePath)]);
-  const rel = path8.relative(path8.resolve(opts.model), path8.resolve(sigPath));
-  if (rel && !rel.startsWith("..") && !path8.isAbsolute(rel)) ignores.add(rel.split(path8.sep).join("/"));
+  const rel = path9.relative(path9.resolve(opts.model), path9.resolve(sigPath));
+  if (rel && !rel.startsWith("..") && !path9.isAbsolute(rel)) ignores.add(rel.split(path9.sep).join("/"));
   const ignorePaths = [...ignores].filter((p2) => p2 !== "" && p2 !== ".");
   if (opts.shardSize !== void 0 && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
     throw usage("BAD_SHARD_SIZE", "--shard-size must be a positive whole number of bytes");
@@ -56965,7 +57128,7 @@ async function digestModel(opts) {
   return { listing, serialization, resources, rootDigest: rootDigest(resources) };
 }
 function defaultModelName(model) {
-  const base2 = path8.basename(path8.resolve(model));
+  const base2 = path9.basename(path9.resolve(model));
   return base2.replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model";
 }
 function checkVersion(version) {
@@ -56999,7 +57162,7 @@ async function signModel(opts) {
   };
 }
 async function writeAtomic(file, data) {
-  const tmp = path8.join(path8.dirname(file), `.${path8.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = path9.join(path9.dirname(file), `.${path9.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await writeFile2(tmp, data, { flag: "wx", mode: 420 });
     await rename(tmp, file);
@@ -57032,16 +57195,16 @@ var init_sign = __esm({
 
 // src/sigstore/trusted-root.ts
 import { createRequire as createRequire2 } from "node:module";
-import { mkdir, readFile as readFile3, rm, stat as stat5 } from "node:fs/promises";
-import os3 from "node:os";
-import path9 from "node:path";
+import { mkdir, readFile as readFile2, rm as rm2, stat as stat5 } from "node:fs/promises";
+import os4 from "node:os";
+import path10 from "node:path";
 function cacheDir() {
   if (process.env.MODELSIGN_CACHE_DIR) return process.env.MODELSIGN_CACHE_DIR;
-  const base2 = process.env.XDG_CACHE_HOME || path9.join(os3.homedir(), ".cache");
-  return path9.join(base2, "modelsign");
+  const base2 = process.env.XDG_CACHE_HOME || path10.join(os4.homedir(), ".cache");
+  return path10.join(base2, "modelsign");
 }
 function cachedTrustedRootPath() {
-  return path9.join(cacheDir(), "trusted_root.json");
+  return path10.join(cacheDir(), "trusted_root.json");
 }
 async function parseTrustedRoot(text, source) {
   const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist3(), 1)), Promise.resolve().then(() => __toESM(require_dist4(), 1))]);
@@ -57069,7 +57232,7 @@ async function readBounded(file, what) {
     const st2 = await stat5(file);
     if (!st2.isFile()) throw usage("TRUSTED_ROOT_UNREADABLE", `${what} is not a regular file: ${file}`);
     if (st2.size > MAX_TRUSTED_ROOT) throw usage("TRUSTED_ROOT_UNREADABLE", `${what} ${file} is larger than 8 MiB`);
-    buf = await readFile3(file);
+    buf = await readFile2(file);
   } catch (e) {
     if (e instanceof ModelsignError) throw e;
     const c = errnoCode(e);
@@ -57100,7 +57263,7 @@ async function loadTrustedRoot(file) {
 async function updateTrustedRoot(opts) {
   const mirror = opts.mirror ?? PUBLIC_GOOD_TUF_MIRROR;
   const out2 = opts.out ?? cachedTrustedRootPath();
-  const tufCache = path9.join(cacheDir(), "tuf");
+  const tufCache = path10.join(cacheDir(), "tuf");
   await mkdir(tufCache, { recursive: true }).catch((e) => {
     throw usage("WRITE_FAILED", `cannot create ${tufCache}: ${errnoCode(e) ?? String(e)}`);
   });
@@ -57122,7 +57285,7 @@ async function updateTrustedRoot(opts) {
     throw new ModelsignError("TUF_UPDATE_FAILED", `cannot refresh the trusted root from ${mirror} (no network?): ${cause.split("\n")[0]}; the root in use is unchanged`, { kind: "reject" });
   }
   const root = await parseTrustedRoot(text, `TUF ${mirror}`);
-  await mkdir(path9.dirname(out2), { recursive: true }).catch(() => void 0);
+  await mkdir(path10.dirname(out2), { recursive: true }).catch(() => void 0);
   const { writeAtomic: writeAtomic2 } = await Promise.resolve().then(() => (init_sign(), sign_exports));
   await writeAtomic2(out2, text.endsWith("\n") ? text : `${text}
 `);
@@ -57648,9 +57811,6 @@ __export(trust_exports, {
   policyTrust: () => policyTrust,
   trustFactories: () => trustFactories
 });
-function unsupported(kind) {
-  throw usage("POLICY_TRUST_UNSUPPORTED", `policy trust.${kind} is not supported by this build of modelsign; use trust.keys, or give --key on the command line`);
-}
 async function policyTrust(trust, relativeTo = (f2) => f2) {
   const checks = [];
   if (trust.keys.length > 0) {
@@ -57659,14 +57819,10 @@ async function policyTrust(trust, relativeTo = (f2) => f2) {
     for (const k2 of trust.keys) checks.push(keyTrust2(await loadPublicKey2(k2), `policy key ${relativeTo(k2)}`));
   }
   if (trust.certificateChains.length > 0) {
-    const make = trustFactories.certificateChains;
-    if (!make) unsupported("certificateChains");
-    checks.push(await make(trust.certificateChains));
+    checks.push(await trustFactories.certificateChains(trust.certificateChains));
   }
   if (trust.identities.length > 0) {
-    const make = trustFactories.identities;
-    if (!make) unsupported("identities");
-    checks.push(await make({ identities: trust.identities }));
+    checks.push(await trustFactories.identities({ identities: trust.identities }));
   }
   return checks;
 }
@@ -57674,11 +57830,98 @@ var trustFactories;
 var init_trust = __esm({
   "src/policy/trust.ts"() {
     "use strict";
-    init_errors();
     trustFactories = {
       certificateChains: async (roots) => (await Promise.resolve().then(() => (init_trust_cert(), trust_cert_exports))).certificateChainTrust(roots),
       identities: async (opts) => (await Promise.resolve().then(() => (init_trust_sigstore(), trust_sigstore_exports))).sigstoreTrust(opts)
     };
+  }
+});
+
+// src/lineage/metadata.ts
+function isRelation(v2) {
+  return typeof v2 === "string" && RELATIONS.includes(v2);
+}
+function prefixed(digest) {
+  const d = digest.toLowerCase();
+  return d.startsWith("sha256:") ? d : `sha256:${d}`;
+}
+function bareHex(digest) {
+  const d = digest.toLowerCase();
+  return d.startsWith("sha256:") ? d.slice(7) : d;
+}
+function hasControl(s3) {
+  return /[\u0000-\u001f\u007f]/.test(s3);
+}
+function onlyKeys(o, allowed, what, bad5) {
+  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad5(`${what} has an unknown field "${k2.slice(0, 40)}"`);
+}
+function parseLineageMeta(v2, where = "lineage") {
+  if (v2 === void 0) return void 0;
+  const bad5 = (m2) => {
+    throw reject("LINEAGE_MALFORMED", `${where}: ${m2}`);
+  };
+  if (!isObject(v2)) bad5("annotations.modelsign.lineage must be an object");
+  const o = v2;
+  onlyKeys(o, ["parents", "datasets"], "lineage", bad5);
+  if (!Array.isArray(o.parents)) bad5("lineage.parents must be an array");
+  const ps2 = o.parents;
+  if (ps2.length > MAX_PARENTS) bad5(`more than ${MAX_PARENTS} parents`);
+  const parents = ps2.map((p2, i) => {
+    if (!isObject(p2)) bad5(`parents[${i}] must be an object`);
+    const q2 = p2;
+    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad5);
+    const { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
+    if (typeof name2 !== "string" || name2.length === 0 || name2.length > MAX_NAME_LENGTH || hasControl(name2)) bad5(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
+    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver3.default.valid(version) !== version) bad5(`parents[${i}].version must be a semantic version like 1.2.0`);
+    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad5(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
+    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad5(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
+    if (!isRelation(relation)) bad5(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
+    return { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation };
+  });
+  const out2 = { parents };
+  if (o.datasets !== void 0) {
+    if (!Array.isArray(o.datasets)) bad5("lineage.datasets must be an array");
+    const ds2 = o.datasets;
+    if (ds2.length > MAX_DATASETS) bad5(`more than ${MAX_DATASETS} datasets`);
+    out2.datasets = ds2.map((d, i) => {
+      if (!isObject(d)) bad5(`datasets[${i}] must be an object`);
+      const q2 = d;
+      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad5);
+      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad5(`datasets[${i}].uri must be a non-empty string`);
+      const r = { uri: q2.uri };
+      if (q2.digest !== void 0) {
+        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad5(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
+        r.digest = q2.digest;
+      }
+      return r;
+    });
+  }
+  return out2;
+}
+function parseDatasetFlag(v2) {
+  const m2 = /^(.*)=(sha256:.*)$/is.exec(v2);
+  const uri = m2 ? m2[1] : v2;
+  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || hasControl(uri)) {
+    throw usage("BAD_OPTION", `--dataset needs URI[=sha256:DIGEST] with a non-empty URI of at most ${MAX_URI_LENGTH} characters (got "${v2.slice(0, 80)}")`);
+  }
+  if (!m2) return { uri };
+  const digest = m2[2].toLowerCase();
+  if (!DIGEST_RE.test(digest)) throw usage("BAD_OPTION", `--dataset digest must be sha256:<64 hex characters> (got "${m2[2].slice(0, 80)}")`);
+  return { uri, digest };
+}
+var import_semver3, RELATIONS, MAX_PARENTS, MAX_DATASETS, MAX_NAME_LENGTH, MAX_URI_LENGTH, DIGEST_RE;
+var init_metadata = __esm({
+  "src/lineage/metadata.ts"() {
+    "use strict";
+    import_semver3 = __toESM(require_semver2(), 1);
+    init_errors();
+    init_strict_json();
+    RELATIONS = ["finetune", "quantized", "merge", "adapter", "distill"];
+    MAX_PARENTS = 64;
+    MAX_DATASETS = 1024;
+    MAX_NAME_LENGTH = 256;
+    MAX_URI_LENGTH = 4096;
+    DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
   }
 });
 
@@ -57721,24 +57964,16 @@ function declaresParents(lineage) {
   }
   return false;
 }
-function withSha(d) {
-  const lower = d.toLowerCase();
-  return lower.startsWith("sha256:") ? lower : `sha256:${lower}`;
-}
 function short(d) {
   return d ? `${d.slice(0, "sha256:".length + 12)}\u2026` : "unknown digest";
 }
-function clean3(text, max = 120) {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
 function id(s3) {
-  return clean3(`${s3.name}${s3.version ? `@${s3.version}` : ""}`);
+  return clean4(`${s3.name}${s3.version ? `@${s3.version}` : ""}`);
 }
 function origin(s3) {
   if (s3.kind === "model") return `of the model ${id(s3)}`;
-  const rel = s3.relation && s3.childName ? `, ${clean3(s3.relation, 40)} parent of ${clean3(s3.childName)}` : s3.childName ? `, parent of ${clean3(s3.childName)}` : "";
-  return `brought in by ancestor ${id(s3)} (${clean3(short(s3.rootDigest))}${rel})`;
+  const rel = s3.relation && s3.childName ? `, ${clean4(s3.relation, 40)} parent of ${clean4(s3.childName)}` : s3.childName ? `, parent of ${clean4(s3.childName)}` : "";
+  return `brought in by ancestor ${id(s3)} (${clean4(short(s3.rootDigest))}${rel})`;
 }
 function licenseFailure(s3, raw, blockers, purpose) {
   const denied2 = blockers.filter((b2) => b2.reason === "denied");
@@ -57749,8 +57984,8 @@ function licenseFailure(s3, raw, blockers, purpose) {
     return { code, message: `${who} records no license, and "none" is not allowed for ${purpose} by the policy` };
   }
   const whole = blockers.length === 1 && displayId(blockers[0].term).toLowerCase() === raw.toLowerCase();
-  const detail = whole ? why(blockers[0]) : `is not acceptable: ${blockers.map((b2) => `${clean3(displayId(b2.term))} ${why(b2)}`).join(", ")}`;
-  return { code, message: `license "${clean3(raw, 200)}" ${origin(s3)} ${detail} for ${purpose} by the policy` };
+  const detail = whole ? why(blockers[0]) : `is not acceptable: ${blockers.map((b2) => `${clean4(displayId(b2.term))} ${why(b2)}`).join(", ")}`;
+  return { code, message: `license "${clean4(raw, 200)}" ${origin(s3)} ${detail} for ${purpose} by the policy` };
 }
 function policyStage(policy, purpose) {
   return async (ctx) => {
@@ -57774,9 +58009,9 @@ function policyStage(policy, purpose) {
     if (policy.lineage.require) {
       if (!lineage) failures.push({ code: "POLICY_LINEAGE_REQUIRED", message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
       for (const a of ancestors) {
-        if (!a.verified) failures.push({ code: "POLICY_LINEAGE_UNVERIFIED", message: `the policy requires verified lineage, but ancestor ${clean3(`${a.name}${a.version ? `@${a.version}` : ""}`)} (${clean3(short(withSha(a.rootDigest)))}) is not verified` });
+        if (!a.verified) failures.push({ code: "POLICY_LINEAGE_UNVERIFIED", message: `the policy requires verified lineage, but ancestor ${clean4(`${a.name}${a.version ? `@${a.version}` : ""}`)} (${clean4(short(withSha(a.rootDigest)))}) is not verified` });
       }
-    } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== void 0 || policy.revoked.length > 0)) {
+    } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== void 0 || policy.revoked.length > 0 || Object.keys(policy.lineage.minVersion).length > 0)) {
       failures.push({ code: "POLICY_LINEAGE_UNKNOWN", message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
     }
     const sources = [
@@ -57787,15 +58022,17 @@ function policyStage(policy, purpose) {
       const revoked = new Set(policy.revoked);
       for (const s3 of sources) {
         if (s3.rootDigest && revoked.has(s3.rootDigest)) {
-          failures.push({ code: "POLICY_REVOKED", message: s3.kind === "model" ? `the model ${id(s3)} (${s3.rootDigest}) is revoked by the policy` : `ancestor ${id(s3)} (${clean3(s3.rootDigest)}) is revoked by the policy` });
+          failures.push({ code: "POLICY_REVOKED", message: s3.kind === "model" ? `the model ${id(s3)} (${s3.rootDigest}) is revoked by the policy` : `ancestor ${id(s3)} (${clean4(s3.rootDigest)}) is revoked by the policy` });
         }
       }
     }
-    const min = Object.hasOwn(policy.lineage.minVersion, model.name) ? policy.lineage.minVersion[model.name] : void 0;
-    if (min !== void 0) {
-      const v2 = model.version !== void 0 ? import_semver3.default.valid(model.version) : null;
-      if (v2 === null) failures.push({ code: "POLICY_MIN_VERSION", message: `the policy requires ${clean3(model.name)} >= ${min}, but the signature records ${model.version === void 0 ? "no version" : `version "${clean3(model.version)}", which is not semver`}` });
-      else if (import_semver3.default.lt(v2, min)) failures.push({ code: "POLICY_MIN_VERSION", message: `${id(model)} is below the policy's minimum version ${min}` });
+    for (const s3 of sources) {
+      const min = Object.hasOwn(policy.lineage.minVersion, s3.name) ? policy.lineage.minVersion[s3.name] : void 0;
+      if (min === void 0) continue;
+      const v2 = s3.version !== void 0 ? import_semver4.default.valid(s3.version) : null;
+      const who = s3.kind === "model" ? id(s3) : origin(s3).replace("brought in by ", "");
+      if (v2 === null) failures.push({ code: "POLICY_MIN_VERSION", message: `the policy requires ${clean4(s3.name)} >= ${min}, but the signature records ${s3.version === void 0 ? "no version" : `version "${clean4(s3.version)}", which is not semver`}` });
+      else if (import_semver4.default.lt(v2, min)) failures.push({ code: "POLICY_MIN_VERSION", message: `${who} is below the policy's minimum version ${min}` });
     }
     if (policy.license !== void 0) {
       const rule = policy.rules[purpose];
@@ -57813,13 +58050,17 @@ function policyStage(policy, purpose) {
     return failures;
   };
 }
-var import_semver3, MAX_ANCESTORS;
+var import_semver4, MAX_ANCESTORS, withSha, clean4;
 var init_stage2 = __esm({
   "src/policy/stage.ts"() {
     "use strict";
-    import_semver3 = __toESM(require_semver2(), 1);
+    import_semver4 = __toESM(require_semver2(), 1);
     init_licenses();
+    init_metadata();
+    init_one_line();
     MAX_ANCESTORS = 1e4;
+    withSha = prefixed;
+    clean4 = (text, max = 120) => clean3(text, max);
   }
 });
 
@@ -57838,99 +58079,10 @@ var init_formats = __esm({
   }
 });
 
-// src/lineage/metadata.ts
-function isRelation(v2) {
-  return typeof v2 === "string" && RELATIONS.includes(v2);
-}
-function prefixed(digest) {
-  const d = digest.toLowerCase();
-  return d.startsWith("sha256:") ? d : `sha256:${d}`;
-}
-function bareHex(digest) {
-  const d = digest.toLowerCase();
-  return d.startsWith("sha256:") ? d.slice(7) : d;
-}
-function hasControl(s3) {
-  return /[\u0000-\u001f\u007f]/.test(s3);
-}
-function onlyKeys(o, allowed, what, bad5) {
-  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad5(`${what} has an unknown field "${k2.slice(0, 40)}"`);
-}
-function parseLineageMeta(v2, where = "lineage") {
-  if (v2 === void 0) return void 0;
-  const bad5 = (m2) => {
-    throw reject("LINEAGE_MALFORMED", `${where}: ${m2}`);
-  };
-  if (!isObject(v2)) bad5("annotations.modelsign.lineage must be an object");
-  const o = v2;
-  onlyKeys(o, ["parents", "datasets"], "lineage", bad5);
-  if (!Array.isArray(o.parents)) bad5("lineage.parents must be an array");
-  const ps2 = o.parents;
-  if (ps2.length > MAX_PARENTS) bad5(`more than ${MAX_PARENTS} parents`);
-  const parents = ps2.map((p2, i) => {
-    if (!isObject(p2)) bad5(`parents[${i}] must be an object`);
-    const q2 = p2;
-    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad5);
-    const { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
-    if (typeof name2 !== "string" || name2.length === 0 || name2.length > MAX_NAME_LENGTH || hasControl(name2)) bad5(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
-    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver4.default.valid(version) !== version) bad5(`parents[${i}].version must be a semantic version like 1.2.0`);
-    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad5(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
-    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad5(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
-    if (!isRelation(relation)) bad5(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
-    return { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation };
-  });
-  const out2 = { parents };
-  if (o.datasets !== void 0) {
-    if (!Array.isArray(o.datasets)) bad5("lineage.datasets must be an array");
-    const ds2 = o.datasets;
-    if (ds2.length > MAX_DATASETS) bad5(`more than ${MAX_DATASETS} datasets`);
-    out2.datasets = ds2.map((d, i) => {
-      if (!isObject(d)) bad5(`datasets[${i}] must be an object`);
-      const q2 = d;
-      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad5);
-      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad5(`datasets[${i}].uri must be a non-empty string`);
-      const r = { uri: q2.uri };
-      if (q2.digest !== void 0) {
-        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad5(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
-        r.digest = q2.digest;
-      }
-      return r;
-    });
-  }
-  return out2;
-}
-function parseDatasetFlag(v2) {
-  const m2 = /^(.*)=(sha256:.*)$/is.exec(v2);
-  const uri = m2 ? m2[1] : v2;
-  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || hasControl(uri)) {
-    throw usage("BAD_OPTION", `--dataset needs URI[=sha256:DIGEST] with a non-empty URI of at most ${MAX_URI_LENGTH} characters (got "${v2.slice(0, 80)}")`);
-  }
-  if (!m2) return { uri };
-  const digest = m2[2].toLowerCase();
-  if (!DIGEST_RE.test(digest)) throw usage("BAD_OPTION", `--dataset digest must be sha256:<64 hex characters> (got "${m2[2].slice(0, 80)}")`);
-  return { uri, digest };
-}
-var import_semver4, RELATIONS, MAX_PARENTS, MAX_DATASETS, MAX_NAME_LENGTH, MAX_URI_LENGTH, DIGEST_RE;
-var init_metadata = __esm({
-  "src/lineage/metadata.ts"() {
-    "use strict";
-    import_semver4 = __toESM(require_semver2(), 1);
-    init_errors();
-    init_strict_json();
-    RELATIONS = ["finetune", "quantized", "merge", "adapter", "distill"];
-    MAX_PARENTS = 64;
-    MAX_DATASETS = 1024;
-    MAX_NAME_LENGTH = 256;
-    MAX_URI_LENGTH = 4096;
-    DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
-  }
-});
-
 // src/lineage/store.ts
-import { constants as constants5 } from "node:fs";
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat4, mkdir as mkdir2, open as open5, opendir, stat as stat6 } from "node:fs/promises";
-import path11 from "node:path";
+import { lstat as lstat3, mkdir as mkdir2, opendir, stat as stat6 } from "node:fs/promises";
+import path12 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
 }
@@ -57945,23 +58097,14 @@ async function openStore(dir) {
   return new LineageStore(dir);
 }
 async function readStoreFile(file) {
-  let fh;
   try {
-    fh = await open5(file, constants5.O_RDONLY | constants5.O_NOFOLLOW | constants5.O_NONBLOCK);
+    return await readRegularFile(file, MAX_BUNDLE_BYTES, { noFollow: true });
   } catch (e) {
+    if (e instanceof NotRegularFile) return void 0;
+    if (e instanceof FileTooLarge) throw reject("LINEAGE_MALFORMED", `${file} is larger than ${MAX_BUNDLE_BYTES} bytes`);
     const c = errnoCode(e);
     if (c === "ENOENT" || c === "ELOOP" || c === "EISDIR" || c === "ENXIO") return void 0;
     throw reject("LINEAGE_STORE_UNREADABLE", `cannot read ${file}: ${c ?? String(e)}`);
-  }
-  try {
-    const st2 = await fh.stat();
-    if (!st2.isFile()) return void 0;
-    if (st2.size > MAX_BUNDLE_BYTES) throw reject("LINEAGE_MALFORMED", `${file} is larger than ${MAX_BUNDLE_BYTES} bytes`);
-    const buf = Buffer.alloc(st2.size);
-    const { bytesRead } = await fh.read(buf, 0, st2.size, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
   }
 }
 function safeName(name2) {
@@ -57978,10 +58121,10 @@ async function recordBundle(dir, meta, bytes) {
   const base2 = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
   for (const name2 of [`${base2}.sig`, `${base2}.${digest.slice(7, 23)}.sig`]) {
-    const file = path11.join(dir, name2);
+    const file = path12.join(dir, name2);
     let st2;
     try {
-      st2 = await lstat4(file);
+      st2 = await lstat3(file);
     } catch (e) {
       if (errnoCode(e) !== "ENOENT") throw usage("WRITE_FAILED", `cannot read ${file}: ${errnoCode(e) ?? String(e)}`);
     }
@@ -58004,6 +58147,7 @@ var init_store = __esm({
     init_bundle();
     init_sign();
     init_metadata();
+    init_read_file();
     MAX_STORE_ENTRIES = 1e5;
     MAX_CANDIDATES = 16;
     MAX_STORE_READ_BYTES = 256 * 1024 * 1024;
@@ -58049,7 +58193,7 @@ var init_store = __esm({
         const names = idx.get(bareHex(rootDigest2)) ?? [];
         const out2 = [];
         for (const name2 of names) {
-          const file = path11.join(this.dir, name2);
+          const file = path12.join(this.dir, name2);
           const bytes = await readStoreFile(file);
           if (!bytes) continue;
           this.bytesRead += bytes.length;
@@ -58117,13 +58261,10 @@ var init_ancestor = __esm({
 });
 
 // src/lineage/display.ts
-function clean4(text, max = 200) {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
 var init_display = __esm({
   "src/lineage/display.ts"() {
     "use strict";
+    init_one_line();
   }
 });
 
@@ -58175,7 +58316,7 @@ function buildLineageMeta(opts) {
   const parents = opts.parents.map((p2, i) => {
     const v2 = p2.verified;
     if (v2.name === opts.childName && import_semver6.default.valid(child) && !import_semver6.default.lt(v2.version, child)) {
-      throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean4(`${v2.name}@${v2.version}`)}: a new version of ${clean4(opts.childName)} must be higher (got --version ${child})`);
+      throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean3(`${v2.name}@${v2.version}`)}: a new version of ${clean3(opts.childName)} must be higher (got --version ${child})`);
     }
     return { name: v2.name, version: v2.version, rootDigest: v2.rootDigest, bundleDigest: v2.bundleDigest, relation: opts.relations[i] };
   });
@@ -58236,7 +58377,7 @@ async function walkLineage(opts) {
     return p2;
   };
   const visit = async (link, child, depth, onPath, below) => {
-    const label2 = `lineage link ${clean4(`${child.name}@${child.version ?? "?"}`)} -> ${clean4(`${link.name}@${link.version}`)} (${short2(link.rootDigest)})`;
+    const label2 = `lineage link ${clean3(`${child.name}@${child.version ?? "?"}`)} -> ${clean3(`${link.name}@${link.version}`)} (${short2(link.rootDigest)})`;
     const node = {
       name: link.name,
       version: link.version,
@@ -58285,7 +58426,7 @@ async function walkLineage(opts) {
     }
     const floor = below.get(link.name);
     if (floor === null || floor !== void 0 && !import_semver7.default.lt(link.version, floor)) {
-      const why = floor === null ? `a descendant named ${clean4(link.name)} has no version` : `an ancestor must have a lower version than ${clean4(`${link.name}@${floor}`)} built from it`;
+      const why = floor === null ? `a descendant named ${clean3(link.name)} has no version` : `an ancestor must have a lower version than ${clean3(`${link.name}@${floor}`)} built from it`;
       const f2 = { code: "LINEAGE_VERSION_ORDER", message: `${label2}: ${why}` };
       failures.push(f2);
       node.failure = f2;
@@ -58337,7 +58478,7 @@ async function walkLineage(opts) {
       return node;
     }
     if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
-      fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean4(`${vb.name}@${vb.version}`)} (${short2(vb.rootDigest)}), not what the link records`);
+      fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean3(`${vb.name}@${vb.version}`)} (${short2(vb.rootDigest)}), not what the link records`);
       record();
       return node;
     }
@@ -58352,7 +58493,7 @@ async function walkLineage(opts) {
       if (++links > MAX_LINKS) {
         if (!budgetReported) {
           budgetReported = true;
-          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean4(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
+          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean3(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
         }
         break;
       }
@@ -58380,7 +58521,6 @@ var init_walk = __esm({
 });
 
 // src/lineage/revoked.ts
-import { readFile as readFile4 } from "node:fs/promises";
 function parseRevokedList(text, source = "revocation list") {
   const digests = /* @__PURE__ */ new Set();
   const reasons = /* @__PURE__ */ new Map();
@@ -58402,11 +58542,12 @@ function parseRevokedList(text, source = "revocation list") {
 async function readRevokedFile(file) {
   let buf;
   try {
-    buf = await readFile4(file);
+    buf = await readRegularFile(file, MAX_REVOKED_BYTES);
   } catch (e) {
-    throw usage("BAD_REVOKED_LIST", `cannot read revocation list ${file}: ${errnoCode(e) ?? String(e)}`);
+    if (e instanceof FileTooLarge) throw usage("BAD_REVOKED_LIST", `revocation list ${file} is larger than ${MAX_REVOKED_BYTES} bytes`);
+    const why = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e);
+    throw usage("BAD_REVOKED_LIST", `cannot read revocation list ${file}: ${why}`);
   }
-  if (buf.length > MAX_REVOKED_BYTES) throw usage("BAD_REVOKED_LIST", `revocation list ${file} is larger than ${MAX_REVOKED_BYTES} bytes`);
   return parseRevokedList(buf.toString("utf8"), `revocation list ${file}`);
 }
 function checkRevoked(digests, revoked) {
@@ -58423,6 +58564,7 @@ var init_revoked = __esm({
     "use strict";
     init_errors();
     init_metadata();
+    init_read_file();
     MAX_REVOKED_BYTES = 16 * 1024 * 1024;
   }
 });
@@ -58438,8 +58580,8 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open6, readFile as readFile5, rename as rename2, stat as stat7, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
-import path12 from "node:path";
+import { open as open4, rename as rename2, stat as stat7, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
+import path13 from "node:path";
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
@@ -58461,12 +58603,13 @@ function parseState(text, file) {
 async function readState(file) {
   let buf;
   try {
-    buf = await readFile5(file);
+    buf = await readRegularFile(file, MAX_STATE_BYTES);
   } catch (e) {
     if (errnoCode(e) === "ENOENT") return /* @__PURE__ */ new Map();
-    throw usage("STATE_UNREADABLE", `cannot read state file ${file}: ${errnoCode(e) ?? String(e)}`);
+    if (e instanceof FileTooLarge) bad4(file, `larger than ${MAX_STATE_BYTES} bytes`);
+    const why = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e);
+    throw usage("STATE_UNREADABLE", `cannot read state file ${file}: ${why}`);
   }
-  if (buf.length > MAX_STATE_BYTES) bad4(file, `larger than ${MAX_STATE_BYTES} bytes`);
   return parseState(buf.toString("utf8"), file);
 }
 function serializeState(state2) {
@@ -58477,7 +58620,7 @@ function serializeState(state2) {
 function checkRollback(state2, name2, version, file) {
   const seen = state2.get(name2);
   if (seen && import_semver8.default.lt(version, seen.version)) {
-    return { code: "VERSION_ROLLBACK", message: `${clean4(`${name2}@${version}`)} is older than ${clean4(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
+    return { code: "VERSION_ROLLBACK", message: `${clean3(`${name2}@${version}`)} is older than ${clean3(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
   }
   return void 0;
 }
@@ -58485,7 +58628,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
   const deadline = Date.now() + timeoutMs;
   for (; ; ) {
     try {
-      const fh = await open6(lock, "wx", 420);
+      const fh = await open4(lock, "wx", 420);
       await fh.writeFile(`${process.pid}
 `);
       await fh.close();
@@ -58518,7 +58661,7 @@ async function recordVerified(file, entry, opts = {}) {
     const seen = state2.get(entry.name);
     if (seen && import_semver8.default.eq(seen.version, entry.version) && seen.rootDigest === entry.rootDigest) return void 0;
     state2.set(entry.name, { version: entry.version, ...entry.rootDigest ? { rootDigest: entry.rootDigest } : {}, updated: (/* @__PURE__ */ new Date()).toISOString() });
-    const tmp = path12.join(path12.dirname(file), `.${path12.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+    const tmp = path13.join(path13.dirname(file), `.${path13.basename(file)}.${process.pid}.${Date.now()}.tmp`);
     try {
       await writeFile3(tmp, serializeState(state2), { flag: "wx", mode: 420 });
       await rename2(tmp, file);
@@ -58539,6 +58682,7 @@ var init_state = __esm({
     init_errors();
     init_strict_json();
     init_display();
+    init_read_file();
     STATE_SCHEMA = "modelsign/state/v1";
     MAX_STATE_BYTES = 4 * 1024 * 1024;
     LOCK_RETRY_MS = 20;
@@ -58550,8 +58694,8 @@ var init_state = __esm({
 
 // src/lineage/tree.ts
 function describe3(n) {
-  const id2 = clean4(`${n.name}@${n.version ?? "?"}`);
-  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean4(n.signer ?? "unknown")}`, `license: ${clean4(n.license ?? "none")}`];
+  const id2 = clean3(`${n.name}@${n.version ?? "?"}`);
+  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean3(n.signer ?? "unknown")}`, `license: ${clean3(n.license ?? "none")}`];
   parts.push(n.verified ? "verified" : `NOT VERIFIED${n.failure ? ` [${n.failure.code}]` : ""}`);
   return parts.join("  ");
 }
@@ -58582,10 +58726,10 @@ function lineageStage(o) {
     const name2 = meta?.name ?? ctx.statement.subjectName;
     const version = typeof meta?.version === "string" && import_semver9.default.valid(meta.version) ? meta.version : void 0;
     const rootDigest2 = `sha256:${ctx.result.rootDigest}`;
-    const id2 = clean4(`${name2}@${version ?? "?"}`);
+    const id2 = clean3(`${name2}@${version ?? "?"}`);
     if (o.minVersion !== void 0 || o.stateFile !== void 0) {
       if (version === void 0) {
-        failures.push({ code: "NO_VERSION", message: `${clean4(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
+        failures.push({ code: "NO_VERSION", message: `${clean3(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
       } else {
         if (o.minVersion !== void 0 && import_semver9.default.lt(version, o.minVersion)) {
           failures.push({ code: "VERSION_BELOW_MINIMUM", message: `${id2} is below the minimum version ${o.minVersion}: rollback refused` });
@@ -58623,7 +58767,7 @@ function lineageStage(o) {
     if (o.revoked) {
       const reason = (d) => {
         const r = o.revoked.reasons.get(d);
-        return r ? `: ${clean4(r)}` : "";
+        return r ? `: ${clean3(r)}` : "";
       };
       if (checkRevoked([rootDigest2], o.revoked.digests).length > 0) {
         failures.push({ code: "REVOKED", message: `${id2} (${rootDigest2}) is revoked${reason(rootDigest2)}` });
@@ -58633,7 +58777,7 @@ function lineageStage(o) {
       for (const a of known) {
         if (reported.has(a.rootDigest) || checkRevoked([a.rootDigest], o.revoked.digests).length === 0) continue;
         reported.add(a.rootDigest);
-        failures.push({ code: "REVOKED", message: `lineage link ${clean4(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean4(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
+        failures.push({ code: "REVOKED", message: `lineage link ${clean3(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean3(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
       }
     }
     return failures;
@@ -58736,8 +58880,8 @@ var append_exports = {};
 __export(append_exports, {
   appendAudit: () => appendAudit
 });
-import { constants as constants6 } from "node:fs";
-import { open as open7, stat as stat8, unlink as unlink3, writeFile as writeFile4 } from "node:fs/promises";
+import { constants as constants4 } from "node:fs";
+import { open as open5, stat as stat8, unlink as unlink3, writeFile as writeFile4 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -58766,7 +58910,7 @@ async function withLock(file, fn) {
 async function readTail(file) {
   let fh;
   try {
-    fh = await open7(file, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0));
+    fh = await open5(file, constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0));
   } catch (e) {
     if (errnoCode(e) === "ENOENT") return { last: void 0, endsWithNewline: true, lastSeq: 0 };
     throw usage("AUDIT_WRITE_FAILED", `cannot read audit log ${file}: ${errnoCode(e) ?? String(e)}`);
@@ -58805,7 +58949,7 @@ async function appendAudit(file, decision) {
 `, "utf8");
     let fh;
     try {
-      fh = await open7(file, constants6.O_WRONLY | constants6.O_APPEND | constants6.O_CREAT, 384);
+      fh = await open5(file, constants4.O_WRONLY | constants4.O_APPEND | constants4.O_CREAT, 384);
     } catch (e) {
       throw usage("AUDIT_WRITE_FAILED", `cannot open audit log ${file}: ${errnoCode(e) ?? String(e)}`);
     }
@@ -58834,110 +58978,8 @@ var init_append = __esm({
   }
 });
 
-// src/scan/tar.ts
-import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
-import os4 from "node:os";
-import path14 from "node:path";
-import { once } from "node:events";
-function isTarName(p2) {
-  return /\.(tar|tar\.gz|tgz)$/i.test(p2);
-}
-async function spool(src, dest) {
-  const ws2 = createWriteStream(dest, { mode: 384 });
-  try {
-    while (await src.ensure(1)) {
-      if (!ws2.write(Buffer.from(src.take(src.buffered)))) await once(ws2, "drain");
-    }
-  } finally {
-    ws2.end();
-    await once(ws2, "close");
-  }
-}
-async function scanTar(archive, limits) {
-  const reports = [];
-  const findings = [];
-  const base2 = path14.basename(archive);
-  let tmp;
-  let chain = Promise.resolve();
-  let failure;
-  const handle = async (entry) => {
-    const name2 = `${base2}:${entry.path}`;
-    if (entry.type !== "File" && entry.type !== "OldFile" && entry.type !== "ContiguousFile") {
-      if (entry.type === "SymbolicLink" || entry.type === "Link") {
-        findings.push({ code: "SCAN_SKIPPED", severity: "medium", file: name2, message: `${entry.type === "Link" ? "hard link" : "symlink"} to ${JSON.stringify(entry.linkpath ?? "")} is not scanned` });
-      }
-      entry.resume();
-      return;
-    }
-    if (reports.length >= limits.maxFiles) {
-      entry.resume();
-      return;
-    }
-    const src = ByteSource.fromIterable(entry, entry.size);
-    await src.ensure(SNIFF_BYTES);
-    const kind = sniff(src.peek(SNIFF_BYTES), entry.path);
-    if (kind === "zip") {
-      if (entry.size > limits.maxMemberBytes) {
-        findings.push({ code: "SCAN_LIMIT", severity: "high", file: name2, message: `zip member of ${entry.size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` });
-        await src.drain();
-        return;
-      }
-      tmp ??= await mkdtemp(path14.join(os4.tmpdir(), "modelsign-scan-"));
-      const dest = path14.join(tmp, "member.zip");
-      await spool(src, dest);
-      try {
-        reports.push(report(name2, entry.size, await scanZip(dest, entry.size, name2, limits)));
-      } finally {
-        await rm2(dest, { force: true });
-      }
-      return;
-    }
-    reports.push(report(name2, entry.size, await scanStream(src, kind, entry.size, name2, limits)));
-    await src.drain();
-  };
-  try {
-    const parser = new rt({
-      strict: true,
-      onReadEntry: (entry) => {
-        chain = chain.then(() => handle(entry)).catch((e) => {
-          failure ??= e;
-          entry.resume();
-        });
-      }
-    });
-    const done = new Promise((resolve, reject2) => {
-      parser.on("end", resolve);
-      parser.on("error", reject2);
-      parser.on("close", resolve);
-    });
-    const input = createReadStream2(archive);
-    input.on("error", (e) => parser.emit("error", e));
-    input.pipe(parser);
-    try {
-      await done;
-    } catch (e) {
-      findings.push({ code: "TAR_MALFORMED", severity: "high", file: base2, message: `archive cannot be read: ${e.message}` });
-    }
-    await chain;
-    if (failure) throw failure;
-  } finally {
-    if (tmp) await rm2(tmp, { recursive: true, force: true });
-  }
-  return { reports, findings };
-}
-var init_tar = __esm({
-  "src/scan/tar.ts"() {
-    "use strict";
-    init_index_min();
-    init_detect();
-    init_scan_file();
-    init_source2();
-  }
-});
-
 // src/scan/scan-path.ts
-import { lstat as lstat5 } from "node:fs/promises";
+import { lstat as lstat4 } from "node:fs/promises";
 import path15 from "node:path";
 function summarise(target, files, extra, failOn = "low") {
   const findings = [...extra, ...files.flatMap((f2) => f2.findings)].sort((a, b2) => severityRank(b2.severity) - severityRank(a.severity));
@@ -58948,7 +58990,7 @@ async function scanPath(target, opts = {}) {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   let st2;
   try {
-    st2 = await lstat5(target);
+    st2 = await lstat4(target);
   } catch (e) {
     throw usage("SCAN_NOT_FOUND", errnoCode(e) === "ENOENT" ? `no such file or directory: ${target}` : `cannot read ${target}: ${errnoCode(e) ?? String(e)}`);
   }
@@ -58988,8 +59030,8 @@ var init_scan_path = __esm({
 });
 
 // src/audit/check.ts
-import { constants as constants7 } from "node:fs";
-import { open as open8 } from "node:fs/promises";
+import { constants as constants5 } from "node:fs";
+import { open as open6 } from "node:fs/promises";
 function lineProblem(line, lineNo, expectPrev) {
   let text;
   try {
@@ -59020,7 +59062,7 @@ function lineProblem(line, lineNo, expectPrev) {
 async function checkAuditLog(file, opts = {}) {
   let fh;
   try {
-    fh = await open8(file, constants7.O_RDONLY | (constants7.O_NONBLOCK ?? 0));
+    fh = await open6(file, constants5.O_RDONLY | (constants5.O_NONBLOCK ?? 0));
   } catch (e) {
     const c = errnoCode(e);
     throw usage("AUDIT_UNREADABLE", c === "ENOENT" ? `audit log not found: ${file}` : `cannot read audit log ${file}: ${c ?? String(e)}`);
@@ -59130,11 +59172,11 @@ var init_model = __esm({
 // src/drill/attacks.ts
 import { execFileSync } from "node:child_process";
 import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
-import { appendFile, copyFile, mkdir as mkdir4, readFile as readFile6, rename as rename3, rm as rm3, symlink, writeFile as writeFile6 } from "node:fs/promises";
+import { appendFile, copyFile, mkdir as mkdir4, readFile as readFile3, rename as rename3, rm as rm3, symlink, writeFile as writeFile6 } from "node:fs/promises";
 import { rmSync } from "node:fs";
 import path17 from "node:path";
 async function readSigned(model) {
-  const bundle = JSON.parse(await readFile6(path17.join(model, "model.sig"), "utf8"));
+  const bundle = JSON.parse(await readFile3(path17.join(model, "model.sig"), "utf8"));
   const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, "base64").toString("utf8"));
   return { bundle, statement };
 }
@@ -59181,7 +59223,7 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = await ctx.copyBase("changed-byte");
           const f2 = path17.join(m2, SHARD_1);
-          const b2 = await readFile6(f2);
+          const b2 = await readFile3(f2);
           const i = b2.length >> 1;
           b2[i] = b2[i] ^ 1;
           await writeFile6(f2, b2);
@@ -61707,7 +61749,7 @@ var keyPlugin = {
 // src/cli/verify-policy.ts
 init_esm();
 init_errors();
-import path10 from "node:path";
+import path11 from "node:path";
 var CLI_TRUST_FLAGS = ["key", "certificateChain", "identity", "identityRegexp", "identityRegExp", "certificateIdentity", "certificateIdentityRegexp"];
 var loaded = /* @__PURE__ */ new WeakMap();
 function cliTrustGiven(flags) {
@@ -61721,6 +61763,13 @@ var policyPlugin = {
   addOptions(cmd) {
     cmd.option("--policy <file>", "verification policy (YAML or JSON): who is trusted, which licenses may be used, revocations; see docs/policy.md");
     cmd.addOption(new Option("--purpose <purpose>", "what the model will be used for, checked against the policy (default: deploy)").choices(["deploy", "retrain"]));
+    cmd.addHelpText(
+      "after",
+      `
+Policy (exit 1 when it refuses the model: license, revoked, minimum version, formats):
+  modelsign verify ./llama-ft --policy policy.yaml --purpose retrain --lineage manifests
+  modelsign policy check policy.yaml                 # validate the policy file first`
+    );
   },
   async prepare(flags) {
     if (flags.policy === void 0) {
@@ -61734,7 +61783,7 @@ var policyPlugin = {
     const policy = loaded.get(flags);
     if (!policy?.trust || cliTrustGiven(flags)) return [];
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
-    return policyTrust2(policy.trust, (f2) => path10.relative(path10.dirname(policy.file), f2));
+    return policyTrust2(policy.trust, (f2) => path11.relative(path11.dirname(policy.file), f2));
   },
   async stages(flags) {
     const policy = loaded.get(flags);
@@ -61750,7 +61799,13 @@ init_errors();
 var lineagePlugin = {
   name: "lineage",
   addOptions(cmd) {
-    cmd.option("--lineage <dir>", "lineage store: verify every ancestor (same trust as the model) and the links between them").option("--min-version <semver>", "refuse the model if its version is lower than this").option("--state <file>", "anti-rollback state: refuse a version lower than the highest verified before; record this one").option("--revoked <file>", "revocation list (sha256:<root digest> per line, # comments): refuse the model or any ancestor listed");
+    cmd.option("--lineage <dir>", "lineage store: verify every ancestor (same trust as the model) and the links between them").option("--min-version <semver>", "refuse the model if its version is lower than this").option("--state <file>", "anti-rollback state: refuse a version lower than the highest verified before; record this one").option("--revoked <file>", "revocation list (sha256:<root digest> per line, # comments): refuse the model or any ancestor listed").addHelpText(
+      "after",
+      `
+Lineage and anti-rollback (exit 1 on a broken link, a rollback or a revoked digest):
+  modelsign verify ./llama-ft --key release.pub --lineage manifests --state /var/lib/modelsign/state.json --revoked revoked.txt
+  modelsign verify ./llama-ft --key release.pub --min-version 1.2.0`
+    );
   },
   async stages(flags) {
     const f2 = flags;
@@ -61809,6 +61864,7 @@ var NON_FLAG_VARIABLES = /* @__PURE__ */ new Set([
   "MODELSIGN_PROGRESS",
   "MODELSIGN_PROGRESS_INTERVAL_MS"
 ]);
+var SERVICE_LINK = /^MODELSIGN_(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?|PORT(?:_\d+_(?:TCP|UDP|SCTP)(?:_(?:PROTO|PORT|ADDR))?)?)$/;
 var verifyCommand;
 function envName(long) {
   return ENV_PREFIX + long.replace(/^--/, "").replace(/-/g, "_").toUpperCase();
@@ -61858,7 +61914,7 @@ function applyEnv(cmd, flags, env = process.env) {
   if (firstError !== void 0) throw firstError;
   const known = /* @__PURE__ */ new Set([...NON_FLAG_VARIABLES, ...cmd.options.filter((o) => o.long).map((o) => envName(o.long))]);
   for (const name2 of Object.keys(env).sort()) {
-    if (name2.startsWith(ENV_PREFIX) && !known.has(name2) && env[name2] !== "") {
+    if (name2.startsWith(ENV_PREFIX) && !known.has(name2) && !SERVICE_LINK.test(name2) && env[name2] !== "") {
       throw usage("UNKNOWN_ENV", `${name2} is set, but verify has no --${name2.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, "-")} option in this build`);
     }
   }
@@ -61995,28 +62051,28 @@ var podPlugin = {
 
 // src/cli/verify-audit.ts
 init_errors();
-import path13 from "node:path";
+import path14 from "node:path";
 function str2(v2) {
   return typeof v2 === "string" ? v2 : null;
 }
 function base(model, flags) {
   return {
     time: (/* @__PURE__ */ new Date()).toISOString(),
-    model: path13.resolve(model),
-    signature: str2(flags.signature) ? path13.resolve(flags.signature) : null,
+    model: path14.resolve(model),
+    signature: str2(flags.signature) ? path14.resolve(flags.signature) : null,
     rootDigest: null,
     name: null,
     version: null,
     signer: null,
     // Flags other plugins own; recorded when they are present.
-    policy: str2(flags.policy) ? path13.resolve(flags.policy) : null,
+    policy: str2(flags.policy) ? path14.resolve(flags.policy) : null,
     purpose: str2(flags.purpose)
   };
 }
 function decisionFromResult(flags, r) {
   return {
     ...base(r.model, flags),
-    signature: path13.resolve(r.signature),
+    signature: path14.resolve(r.signature),
     rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,
@@ -62111,13 +62167,14 @@ A Sigstore signature is never accepted without --identity or --identity-regexp (
 var verifyPlugins = [
   // envPlugin stays FIRST: its `prepare` fills flags from MODELSIGN_* before any other plugin reads them.
   envPlugin,
-  podPlugin,
   keyPlugin,
   sigstorePlugin,
   // lineage records the ancestors (extra.lineage) that the policy stage then judges.
   lineagePlugin,
   policyPlugin,
-  // audit stays LAST: it logs what the others decided.
+  // pod and audit come LAST: their after-hooks report the final verdict (lineage's after-hook
+  // can still turn a pass into a rollback failure when it records the state file under its lock).
+  podPlugin,
   auditPlugin
 ];
 
@@ -62198,6 +62255,16 @@ function table(headers, rows) {
 
 // src/action/run.ts
 var NOT_IN_ACTION = /* @__PURE__ */ new Set(["env", "pod"]);
+var INPUT_FOR = {
+  name: "sign",
+  version: "sign",
+  license: "sign",
+  parent: "sign",
+  identity: "verify",
+  "identity-provider": "verify",
+  policy: "verify",
+  purpose: "verify"
+};
 var INPUT_OF_FLAG = {
   "--key": "key",
   "--signature": "signature",
@@ -62224,7 +62291,7 @@ function keyPaths(r, cleanup, secret) {
 `, { mode: 384 });
   return [file];
 }
-function unsupported2(e, command) {
+function unsupported(e, command) {
   const m2 = /unknown option '([^']+)'/.exec(e.message);
   if (m2) {
     const input = INPUT_OF_FLAG[m2[1]] ?? m2[1];
@@ -62247,7 +62314,7 @@ function verifyFlags(argv, plugins) {
   try {
     cmd.parse(argv, { from: "user" });
   } catch (e) {
-    if (e instanceof CommanderError) throw unsupported2(e, "verify");
+    if (e instanceof CommanderError) throw unsupported(e, "verify");
     throw e;
   }
   return cmd.opts();
@@ -62346,7 +62413,7 @@ async function signViaCommand(model, argv) {
   try {
     await program2.parseAsync(["sign", model, ...argv, "--json"], { from: "user" });
   } catch (e) {
-    if (e instanceof CommanderError) throw unsupported2(e, "sign");
+    if (e instanceof CommanderError) throw unsupported(e, "sign");
     throw e;
   } finally {
     output.sink = saved;
@@ -62443,6 +62510,9 @@ async function runAction(env = process.env) {
     const model = r.input("model");
     if (command !== "sign" && command !== "verify") throw usage("BAD_INPUT", `input "command" must be sign or verify (got "${command}")`);
     if (!model) throw usage("MISSING_INPUT", 'input "model" is required (a model directory, file or .tar/.tar.gz archive)');
+    for (const [name2, forCommand] of Object.entries(INPUT_FOR)) {
+      if (forCommand !== command && r.input(name2) !== "") throw usage("BAD_INPUT", `input "${name2}" is for command ${forCommand}; ${command} does not use it`);
+    }
     return command === "sign" ? await signStep(r, cleanup, model) : await verifyStep(r, cleanup, model);
   } catch (e) {
     const err = e instanceof ModelsignError ? e : void 0;

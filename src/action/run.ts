@@ -27,6 +27,18 @@ export const INPUTS = ['command', 'model', 'signature', 'key', 'keyless', 'ident
 /** Plugins that read the process environment or pod files: not for a workflow step. */
 const NOT_IN_ACTION = new Set(['env', 'pod']);
 
+/** Inputs only one command reads (action.yml); the others serve both. */
+const INPUT_FOR: Record<string, 'sign' | 'verify'> = {
+  name: 'sign',
+  version: 'sign',
+  license: 'sign',
+  parent: 'sign',
+  identity: 'verify',
+  'identity-provider': 'verify',
+  policy: 'verify',
+  purpose: 'verify',
+};
+
 /** Which input produced a flag, for "this build does not support input X" messages. */
 const INPUT_OF_FLAG: Record<string, string> = {
   '--key': 'key',
@@ -299,6 +311,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     const model = r.input('model');
     if (command !== 'sign' && command !== 'verify') throw usage('BAD_INPUT', `input "command" must be sign or verify (got "${command}")`);
     if (!model) throw usage('MISSING_INPUT', 'input "model" is required (a model directory, file or .tar/.tar.gz archive)');
+    // An input the other command uses is a mistake in the workflow, not something to ignore.
+    for (const [name, forCommand] of Object.entries(INPUT_FOR)) {
+      if (forCommand !== command && r.input(name) !== '') throw usage('BAD_INPUT', `input "${name}" is for command ${forCommand}; ${command} does not use it`);
+    }
     return command === 'sign' ? await signStep(r, cleanup, model) : await verifyStep(r, cleanup, model);
   } catch (e) {
     const err = e instanceof ModelsignError ? e : undefined;

@@ -30,7 +30,9 @@ scannable), medium (import not needed for weights), low (informational).`,
           printJson({ ...r, counts });
           return r.clean ? 0 : 1;
         }
-        const lines = r.findings.map((f) => `${f.severity.toUpperCase().padEnd(8)} ${f.file}${f.member !== undefined ? `!${f.member}` : ''}: ${f.message} [${f.code}]`);
+        // File names and imported names come from the scanned files: one line per finding whatever they hold.
+        const { clean } = await import('../util/one-line.js');
+        const lines = r.findings.map((f) => clean(`${f.severity.toUpperCase().padEnd(8)} ${f.file}${f.member !== undefined ? `!${f.member}` : ''}: ${f.message} [${f.code}]`, 2000));
         const tally = Object.entries(counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ');
         const files = `${r.filesScanned} file${r.filesScanned === 1 ? '' : 's'} scanned`;
         lines.push(r.findings.length === 0 ? `clean: ${files}, no findings` : `${r.clean ? 'passed' : 'FAILED'}: ${files}, ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} (${tally})`);

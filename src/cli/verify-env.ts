@@ -37,6 +37,12 @@ export const NON_FLAG_VARIABLES = new Set([
   'MODELSIGN_PROGRESS_INTERVAL_MS',
 ]);
 
+/**
+ * Kubernetes gives every container <SERVICE>_SERVICE_HOST, <SERVICE>_PORT_443_TCP, ... for
+ * each Service in the namespace; a Service named "modelsign" must not stop the init container.
+ */
+const SERVICE_LINK = /^MODELSIGN_(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?|PORT(?:_\d+_(?:TCP|UDP|SCTP)(?:_(?:PROTO|PORT|ADDR))?)?)$/;
+
 let verifyCommand: Command | undefined;
 
 /** --identity-provider -> MODELSIGN_IDENTITY_PROVIDER */
@@ -101,7 +107,7 @@ export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = pr
   // policy support) must not be skipped silently, or the pod would run with a weaker check.
   const known = new Set([...NON_FLAG_VARIABLES, ...cmd.options.filter((o) => o.long).map((o) => envName(o.long!))]);
   for (const name of Object.keys(env).sort()) {
-    if (name.startsWith(ENV_PREFIX) && !known.has(name) && env[name] !== '') {
+    if (name.startsWith(ENV_PREFIX) && !known.has(name) && !SERVICE_LINK.test(name) && env[name] !== '') {
       throw usage('UNKNOWN_ENV', `${name} is set, but verify has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, '-')} option in this build`);
     }
   }

@@ -21,7 +21,14 @@ export const lineagePlugin: VerifyPlugin = {
       .option('--lineage <dir>', 'lineage store: verify every ancestor (same trust as the model) and the links between them')
       .option('--min-version <semver>', 'refuse the model if its version is lower than this')
       .option('--state <file>', 'anti-rollback state: refuse a version lower than the highest verified before; record this one')
-      .option('--revoked <file>', 'revocation list (sha256:<root digest> per line, # comments): refuse the model or any ancestor listed');
+      .option('--revoked <file>', 'revocation list (sha256:<root digest> per line, # comments): refuse the model or any ancestor listed')
+      .addHelpText(
+        'after',
+        `
+Lineage and anti-rollback (exit 1 on a broken link, a rollback or a revoked digest):
+  modelsign verify ./llama-ft --key release.pub --lineage manifests --state /var/lib/modelsign/state.json --revoked revoked.txt
+  modelsign verify ./llama-ft --key release.pub --min-version 1.2.0`,
+      );
   },
   async stages(flags) {
     const f = flags as LineageFlags;

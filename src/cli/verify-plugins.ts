@@ -39,12 +39,13 @@ export interface VerifyPlugin {
 export const verifyPlugins: VerifyPlugin[] = [
   // envPlugin stays FIRST: its `prepare` fills flags from MODELSIGN_* before any other plugin reads them.
   envPlugin,
-  podPlugin,
   keyPlugin,
   sigstorePlugin,
   // lineage records the ancestors (extra.lineage) that the policy stage then judges.
   lineagePlugin,
   policyPlugin,
-  // audit stays LAST: it logs what the others decided.
+  // pod and audit come LAST: their after-hooks report the final verdict (lineage's after-hook
+  // can still turn a pass into a rollback failure when it records the state file under its lock).
+  podPlugin,
   auditPlugin,
 ];

@@ -33,6 +33,13 @@ export const policyPlugin: VerifyPlugin = {
   addOptions(cmd: Command) {
     cmd.option('--policy <file>', 'verification policy (YAML or JSON): who is trusted, which licenses may be used, revocations; see docs/policy.md');
     cmd.addOption(new Option('--purpose <purpose>', 'what the model will be used for, checked against the policy (default: deploy)').choices(['deploy', 'retrain']));
+    cmd.addHelpText(
+      'after',
+      `
+Policy (exit 1 when it refuses the model: license, revoked, minimum version, formats):
+  modelsign verify ./llama-ft --policy policy.yaml --purpose retrain --lineage manifests
+  modelsign policy check policy.yaml                 # validate the policy file first`,
+    );
   },
   async prepare(flags) {
     if (flags.policy === undefined) {

@@ -6,24 +6,26 @@
  *            ("EC PRIVATE KEY") PEM.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate, type KeyObject } from 'node:crypto';
-import { readFile, writeFile, chmod } from 'node:fs/promises';
+import { writeFile, chmod } from 'node:fs/promises';
 import { errnoCode, usage } from '../errors.js';
 import { keyTypeOf, publicKeyPem, type KeyType, type SigningKeyType } from './algorithms.js';
 import { decryptPrivateKey, encryptPrivateKey, LEGACY_ENCRYPTED_PEM_TYPES } from './encrypted.js';
 import { getPassphrase } from './passphrase.js';
 import { findPemBlocks } from './pem.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 
 const MAX_KEY_FILE = 1024 * 1024;
 
 async function readKeyText(file: string, what: string): Promise<string> {
   let buf: Buffer;
   try {
-    buf = await readFile(file);
+    // Bounded and non-blocking: a key path (from a policy or a ConfigMap) may name a FIFO or device.
+    buf = await readRegularFile(file, MAX_KEY_FILE);
   } catch (e) {
-    const c = errnoCode(e);
+    if (e instanceof FileTooLarge) throw usage('KEY_UNREADABLE', `${what} ${file} is larger than 1 MiB`);
+    const c = e instanceof NotRegularFile ? 'not a regular file' : errnoCode(e);
     throw usage('KEY_UNREADABLE', c === 'ENOENT' ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
   }
-  if (buf.length > MAX_KEY_FILE) throw usage('KEY_UNREADABLE', `${what} ${file} is larger than 1 MiB`);
   return buf.toString('utf8');
 }
 

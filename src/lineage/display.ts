@@ -1,10 +1,2 @@
-/**
- * Names, versions and licenses come from signatures (and a store) that may be hostile: keep
- * each message and tree line one line, whatever they contain (a newline in a license could
- * otherwise forge a "verified" line in a log).
- */
-export function clean(text: string, max = 200): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
+/** One-line display of untrusted text (shared with the policy's messages). */
+export { clean } from '../util/one-line.js';

@@ -7,9 +7,9 @@
  * Blank lines and `#` comments are ignored; a comment after a digest is kept as the reason
  * and shown in the failure. Any other line is an error (a list we cannot read fails closed).
  */
-import { readFile } from 'node:fs/promises';
 import { errnoCode, usage } from '../errors.js';
 import { bareHex, prefixed } from './metadata.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 
 export const MAX_REVOKED_BYTES = 16 * 1024 * 1024;
 
@@ -42,11 +42,12 @@ export function parseRevokedList(text: string, source = 'revocation list'): Revo
 export async function readRevokedFile(file: string): Promise<RevokedList> {
   let buf: Buffer;
   try {
-    buf = await readFile(file);
+    buf = await readRegularFile(file, MAX_REVOKED_BYTES);
   } catch (e) {
-    throw usage('BAD_REVOKED_LIST', `cannot read revocation list ${file}: ${errnoCode(e) ?? String(e)}`);
+    if (e instanceof FileTooLarge) throw usage('BAD_REVOKED_LIST', `revocation list ${file} is larger than ${MAX_REVOKED_BYTES} bytes`);
+    const why = e instanceof NotRegularFile ? 'not a regular file' : (errnoCode(e) ?? String(e));
+    throw usage('BAD_REVOKED_LIST', `cannot read revocation list ${file}: ${why}`);
   }
-  if (buf.length > MAX_REVOKED_BYTES) throw usage('BAD_REVOKED_LIST', `revocation list ${file} is larger than ${MAX_REVOKED_BYTES} bytes`);
   return parseRevokedList(buf.toString('utf8'), `revocation list ${file}`);
 }
 

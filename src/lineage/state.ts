@@ -10,12 +10,13 @@
  * version per name, and replace the file by temp file + rename, so readers never see half a
  * file and no verifier's update is lost.
  */
-import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import { errnoCode, reject, usage } from '../errors.js';
 import { isObject, parseStrictJson, type JsonValue } from '../util/strict-json.js';
 import { clean } from './display.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 
 export const STATE_SCHEMA = 'modelsign/state/v1';
 export const MAX_STATE_BYTES = 4 * 1024 * 1024;
@@ -55,12 +56,13 @@ export function parseState(text: string, file: string): RollbackState {
 export async function readState(file: string): Promise<RollbackState> {
   let buf: Buffer;
   try {
-    buf = await readFile(file);
+    buf = await readRegularFile(file, MAX_STATE_BYTES);
   } catch (e) {
     if (errnoCode(e) === 'ENOENT') return new Map();
-    throw usage('STATE_UNREADABLE', `cannot read state file ${file}: ${errnoCode(e) ?? String(e)}`);
+    if (e instanceof FileTooLarge) bad(file, `larger than ${MAX_STATE_BYTES} bytes`);
+    const why = e instanceof NotRegularFile ? 'not a regular file' : (errnoCode(e) ?? String(e));
+    throw usage('STATE_UNREADABLE', `cannot read state file ${file}: ${why}`);
   }
-  if (buf.length > MAX_STATE_BYTES) bad(file, `larger than ${MAX_STATE_BYTES} bytes`);
   return parseState(buf.toString('utf8'), file);
 }
 

@@ -9,14 +9,15 @@
  * name only, symlinks and special files are skipped (never opened, so a FIFO cannot hang
  * us), sizes and counts are bounded, and every bundle read is verified by the caller.
  */
-import { constants, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, open, opendir, stat } from 'node:fs/promises';
+import { lstat, mkdir, opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, reject, usage } from '../errors.js';
 import { MAX_BUNDLE_BYTES } from '../oms/bundle.js';
 import { writeAtomic } from '../sign/sign.js';
 import { bareHex } from './metadata.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 
 /** Directory entries looked at; a store with more is refused rather than slowly scanned. */
 export const MAX_STORE_ENTRIES = 100_000;
@@ -113,23 +114,14 @@ export async function openStore(dir: string): Promise<LineageStore> {
  * after listing; returns undefined for anything that is not a regular file.
  */
 async function readStoreFile(file: string): Promise<Buffer | undefined> {
-  let fh;
   try {
-    fh = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    return await readRegularFile(file, MAX_BUNDLE_BYTES, { noFollow: true });
   } catch (e) {
+    if (e instanceof NotRegularFile) return undefined;
+    if (e instanceof FileTooLarge) throw reject('LINEAGE_MALFORMED', `${file} is larger than ${MAX_BUNDLE_BYTES} bytes`);
     const c = errnoCode(e);
     if (c === 'ENOENT' || c === 'ELOOP' || c === 'EISDIR' || c === 'ENXIO') return undefined;
     throw reject('LINEAGE_STORE_UNREADABLE', `cannot read ${file}: ${c ?? String(e)}`);
-  }
-  try {
-    const st = await fh.stat();
-    if (!st.isFile()) return undefined;
-    if (st.size > MAX_BUNDLE_BYTES) throw reject('LINEAGE_MALFORMED', `${file} is larger than ${MAX_BUNDLE_BYTES} bytes`);
-    const buf = Buffer.alloc(st.size);
-    const { bytesRead } = await fh.read(buf, 0, st.size, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
   }
 }
 

@@ -3,8 +3,8 @@
  * The reader is strict (duplicate keys, sizes, base64) and keeps the raw JSON so that
  * Sigstore verification (sigstore-js) can be handed exactly what was read.
  */
-import { constants } from 'node:fs';
-import { lstat, open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 import { errnoCode, reject, usage } from '../errors.js';
 import { decodeBase64 } from '../util/base64.js';
 import { isObject, parseStrictJson, type JsonValue } from '../util/strict-json.js';
@@ -60,47 +60,27 @@ export function serializeBundle(bundle: object): string {
 /**
  * Read a signature file: bounded size, a missing file is a rejection (exit 1).
  *
- * The file may sit in an attacker's model directory, so it is stat'ed before it is opened:
- * a FIFO, socket or device is refused without being opened (opening a FIFO would block
- * forever; opening some devices has side effects). The open itself is non-blocking in case
- * a FIFO is swapped in between. `noFollow` (used for the default MODEL/model.sig path, which
- * the model's author controls) refuses a symlink there instead of following it out.
+ * It may sit in an attacker's model directory: a FIFO, socket or device there is refused
+ * unread (opening is non-blocking, only a regular file is read), and `noFollow` (used for
+ * the default MODEL/model.sig path, which the model's author controls) refuses a symlink
+ * there instead of following it out of the model.
  */
 export async function readBundleFile(file: string, maxBytes = MAX_BUNDLE_BYTES, opts: { noFollow?: boolean } = {}): Promise<Buffer> {
-  const notFound = (e: unknown): never => {
+  try {
+    return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
+  } catch (e) {
+    if (e instanceof NotRegularFile) {
+      const isDir = await stat(file).then((st) => st.isDirectory(), () => false);
+      if (isDir) throw usage('SIG_UNREADABLE', `signature path is a directory: ${file}`);
+      throw reject('SIG_UNREADABLE', `signature is not a regular file: ${file}`);
+    }
+    if (e instanceof FileTooLarge) throw reject('SIG_TOO_LARGE', `signature file is larger than ${maxBytes} bytes: ${file}`);
     const c = errnoCode(e);
     if (c === 'ENOENT') throw reject('SIG_MISSING', `signature file not found: ${file}`);
-    throw reject('SIG_UNREADABLE', `cannot read signature file ${file}: ${c ?? String(e)}`);
-  };
-  const lst = await lstat(file).catch(notFound);
-  if (lst.isSymbolicLink() && opts.noFollow) {
-    throw reject('SIG_UNREADABLE', `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
-  }
-  const st = lst.isSymbolicLink() ? await stat(file).catch(notFound) : lst;
-  if (st.isDirectory()) throw usage('SIG_UNREADABLE', `signature path is a directory: ${file}`);
-  if (!st.isFile()) throw reject('SIG_UNREADABLE', `signature is not a regular file: ${file}`);
-  if (st.size > maxBytes) throw reject('SIG_TOO_LARGE', `signature file is larger than ${maxBytes} bytes: ${file}`);
-  let fh;
-  try {
-    fh = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (opts.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
-  } catch (e) {
-    return notFound(e);
-  }
-  try {
-    const fst = await fh.stat();
-    if (!fst.isFile()) throw reject('SIG_UNREADABLE', `signature is not a regular file: ${file}`);
-    if (fst.size > maxBytes) throw reject('SIG_TOO_LARGE', `signature file is larger than ${maxBytes} bytes: ${file}`);
-    // Read at most the size seen (a file growing meanwhile is cut, never read without bound).
-    const buf = Buffer.alloc(fst.size);
-    let got = 0;
-    while (got < buf.length) {
-      const { bytesRead } = await fh.read(buf, got, buf.length - got, got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
+    if (c === 'ELOOP' && opts.noFollow) {
+      throw reject('SIG_UNREADABLE', `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
     }
-    return buf.subarray(0, got);
-  } finally {
-    await fh.close();
+    throw reject('SIG_UNREADABLE', `cannot read signature file ${file}: ${c ?? String(e)}`);
   }
 }
 

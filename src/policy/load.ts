@@ -5,8 +5,7 @@
  * license that is not an id is an error (exit 2) naming the field's path
  * (`trust.identities[1].identityRegExp`), so a typo can never silently loosen the policy.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 import path from 'node:path';
 import semver from 'semver';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
@@ -255,21 +254,12 @@ export function parsePolicyText(text: string, file: string): LoadedPolicy {
 export async function loadPolicy(file: string): Promise<LoadedPolicy> {
   let text: string;
   try {
-    // O_NONBLOCK: a FIFO in place of the policy must not hang the verifier.
-    const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      const st = await fh.stat();
-      if (!st.isFile()) throw invalid(file, '', 'is not a regular file');
-      if (st.size > MAX_POLICY_BYTES) throw invalid(file, '', `is larger than ${MAX_POLICY_BYTES} bytes`);
-      const buf = Buffer.alloc(Math.min(st.size, MAX_POLICY_BYTES) + 1);
-      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-      if (bytesRead > MAX_POLICY_BYTES) throw invalid(file, '', `is larger than ${MAX_POLICY_BYTES} bytes`);
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, bytesRead));
-    } finally {
-      await fh.close();
-    }
+    // A FIFO in place of the policy must not hang the verifier (see readRegularFile).
+    const buf = await readRegularFile(file, MAX_POLICY_BYTES);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch (e) {
-    if (e instanceof ModelsignError) throw e;
+    if (e instanceof NotRegularFile) throw invalid(file, '', 'is not a regular file');
+    if (e instanceof FileTooLarge) throw invalid(file, '', `is larger than ${MAX_POLICY_BYTES} bytes`);
     if (e instanceof TypeError) throw invalid(file, '', 'is not UTF-8 text');
     const code = errnoCode(e);
     throw new ModelsignError('POLICY_UNREADABLE', `cannot read policy ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}`, { kind: 'usage' });

@@ -13,6 +13,8 @@ import type { VerifyContext, VerifyStage } from '../verify/pipeline.js';
 import { displayId, evaluateLicense, normalizeLicense, type Blocker } from './licenses.js';
 import type { LoadedPolicy } from './load.js';
 import type { Purpose } from './types.js';
+import { prefixed } from '../lineage/metadata.js';
+import { clean as oneLine } from '../util/one-line.js';
 
 /** One ancestor as the lineage stage reports it (contract with src/lineage). */
 export interface LineageAncestor {
@@ -87,24 +89,14 @@ function declaresParents(lineage: unknown): boolean {
   return false;
 }
 
-function withSha(d: string): string {
-  const lower = d.toLowerCase();
-  return lower.startsWith('sha256:') ? lower : `sha256:${lower}`;
-}
+const withSha = prefixed;
 
 function short(d: string | undefined): string {
   return d ? `${d.slice(0, 'sha256:'.length + 12)}…` : 'unknown digest';
 }
 
-/**
- * Names, versions and licenses come from signatures: keep a refusal one short line whatever
- * they contain (control characters would forge extra lines in logs).
- */
-function clean(text: string, max = 120): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
+/** Names, versions and licenses come from signatures: one short line whatever they contain. */
+const clean = (text: string, max = 120): string => oneLine(text, max);
 
 function id(s: Source): string {
   return clean(`${s.name}${s.version ? `@${s.version}` : ''}`);
@@ -157,8 +149,8 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
       for (const a of ancestors) {
         if (!a.verified) failures.push({ code: 'POLICY_LINEAGE_UNVERIFIED', message: `the policy requires verified lineage, but ancestor ${clean(`${a.name}${a.version ? `@${a.version}` : ''}`)} (${clean(short(withSha(a.rootDigest)))}) is not verified` });
       }
-    } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== undefined || policy.revoked.length > 0)) {
-      // The parents' licenses and digests bind this model too; without the walk we cannot
+    } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== undefined || policy.revoked.length > 0 || Object.keys(policy.lineage.minVersion).length > 0)) {
+      // The parents' licenses, digests and versions bind this model too; without the walk we cannot
       // know them, and passing would let a fine-tune shed its base model's terms.
       failures.push({ code: 'POLICY_LINEAGE_UNKNOWN', message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
     }
@@ -177,11 +169,15 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
       }
     }
 
-    const min = Object.hasOwn(policy.lineage.minVersion, model.name) ? policy.lineage.minVersion[model.name] : undefined;
-    if (min !== undefined) {
-      const v = model.version !== undefined ? semver.valid(model.version) : null;
-      if (v === null) failures.push({ code: 'POLICY_MIN_VERSION', message: `the policy requires ${clean(model.name)} >= ${min}, but the signature records ${model.version === undefined ? 'no version' : `version "${clean(model.version)}", which is not semver`}` });
-      else if (semver.lt(v, min)) failures.push({ code: 'POLICY_MIN_VERSION', message: `${id(model)} is below the policy's minimum version ${min}` });
+    // The minimum binds the model and everything it was built from: a fine-tune of an
+    // acme/llm below the floor carries that old model's weights.
+    for (const s of sources) {
+      const min = Object.hasOwn(policy.lineage.minVersion, s.name) ? policy.lineage.minVersion[s.name] : undefined;
+      if (min === undefined) continue;
+      const v = s.version !== undefined ? semver.valid(s.version) : null;
+      const who = s.kind === 'model' ? id(s) : origin(s).replace('brought in by ', '');
+      if (v === null) failures.push({ code: 'POLICY_MIN_VERSION', message: `the policy requires ${clean(s.name)} >= ${min}, but the signature records ${s.version === undefined ? 'no version' : `version "${clean(s.version)}", which is not semver`}` });
+      else if (semver.lt(v, min)) failures.push({ code: 'POLICY_MIN_VERSION', message: `${who} is below the policy's minimum version ${min}` });
     }
 
     if (policy.license !== undefined) {

@@ -13,8 +13,10 @@ import { usage, type Failure } from '../errors.js';
 import { enumerateModel, type ModelFile } from '../hashing/enumerate.js';
 import { parseShardName } from '../verify/files.js';
 import type { VerifyContext, VerifyStage } from '../verify/pipeline.js';
+import { clean } from '../util/one-line.js';
 import { scanFile } from './scan-file.js';
-import { DEFAULT_LIMITS, SEVERITIES, severityRank, type FileReport, type ScanLimits, type Severity } from './types.js';
+import { isTarName, scanTar } from './tar.js';
+import { DEFAULT_LIMITS, SEVERITIES, severityRank, type FileReport, type Finding, type ScanLimits, type Severity } from './types.js';
 
 /** Format names a policy may deny. */
 export const DENIABLE_FORMATS = ['pickle', 'pytorch', 'zip', 'npz', 'npy', 'safetensors', 'gguf'] as const;
@@ -39,7 +41,9 @@ function signedFiles(ctx: VerifyContext): string[] {
 }
 
 function denied(report: FileReport, deny: ReadonlySet<string>): string | undefined {
-  if (deny.has('pickle') && report.pickle) return report.format === 'pickle' ? 'pickle' : `pickle (inside ${report.format})`;
+  // A PyTorch checkpoint always unpickles its data.pkl, even when the scanner could not read
+  // that member (encrypted, over a limit): it is pickle-bearing by its format alone.
+  if (deny.has('pickle') && (report.pickle || report.format === 'pytorch')) return report.format === 'pickle' ? 'pickle' : `pickle (inside ${report.format})`;
   if (deny.has(report.format)) return report.format;
   return undefined;
 }
@@ -64,21 +68,44 @@ export function formatsStage(formats: FormatsPolicy, limits: Partial<ScanLimits>
     const byName = new Map<string, ModelFile>(listing.files.map((f) => [f.name, f]));
     const failures: Failure[] = [];
     const reports: FileReport[] = [];
-    for (const name of signedFiles(ctx)) {
-      const f = listing.isFile ? listing.files[0] : byName.get(name);
-      if (!f) continue; // not on disk: the file check already failed the model
-      const shown = listing.isFile ? path.basename(f.name) : name;
-      const report = await scanFile(f.abs, shown, lim);
-      reports.push(report);
-      const why = denied(report, deny);
+    const judge = (report: FileReport | undefined, shown: string, findings: Finding[]): void => {
+      if (report) reports.push(report);
+      const why = report && denied(report, deny);
       if (why) failures.push({ code: 'FORMAT_DENIED', path: shown, message: `policy denies ${why} files` });
       if (scan) {
-        for (const x of report.findings) {
+        for (const x of findings) {
           if (severityRank(x.severity) < severityRank(failOn)) continue;
-          failures.push({ code: 'SCAN_FINDING', path: shown, message: `${x.severity}: ${x.member !== undefined ? `${x.member}: ` : ''}${x.message} [${x.code}]` });
+          // Imported names come from the file: keep the refusal one line.
+          failures.push({ code: 'SCAN_FINDING', path: shown, message: clean(`${x.severity}: ${x.member !== undefined ? `${x.member}: ` : ''}${x.message} [${x.code}]`, 2000) });
         }
       }
-      if (listing.isFile) break;
+    };
+    const single = listing.isFile ? listing.files[0] : undefined;
+    if (single && isTarName(single.abs)) {
+      // A tar model (its entries signed, or the archive signed as one file): what gets
+      // loaded is the entries, so every entry is scanned, signed or not - fail closed.
+      const base = path.basename(single.abs);
+      const t = await scanTar(single.abs, lim);
+      const entryName = (file: string) => (file.startsWith(`${base}:`) ? file.slice(base.length + 1).replace(/^(?:\.\/)+/, '') : file);
+      for (const r of t.reports) judge(r, entryName(r.file), r.findings);
+      // Archive-level findings (unreadable archive, links, members over a limit): no file report.
+      for (const x of t.findings) {
+        judge(undefined, entryName(x.file), [x]);
+        // An entry that could not be looked at may be of a denied format: fail closed.
+        if (deny.size > 0 && severityRank(x.severity) >= severityRank('high')) {
+          failures.push({ code: 'FORMAT_UNCHECKED', path: entryName(x.file), message: clean(`cannot tell whether this is a denied format: ${x.message}`, 2000) });
+        }
+      }
+      ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
+      return failures;
+    }
+    for (const name of signedFiles(ctx)) {
+      const f = single ?? byName.get(name);
+      if (!f) continue; // not on disk: the file check already failed the model
+      const shown = single ? path.basename(f.name) : name;
+      const report = await scanFile(f.abs, shown, lim);
+      judge(report, shown, report.findings);
+      if (single) break;
     }
     ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
     return failures;

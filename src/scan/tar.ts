@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Parser, type ReadEntry } from 'tar';
+import { errnoCode } from '../errors.js';
 import { sniff, SNIFF_BYTES } from './detect.js';
 import { report, scanStream, scanZip } from './scan-file.js';
 import { ByteSource } from './source.js';
@@ -49,6 +50,10 @@ export async function scanTar(archive: string, limits: ScanLimits): Promise<{ re
       return;
     }
     if (reports.length >= limits.maxFiles) {
+      // Fail closed: an entry left unscanned may hold anything.
+      if (!findings.some((f) => f.code === 'SCAN_LIMIT' && f.message.startsWith('more than'))) {
+        findings.push({ code: 'SCAN_LIMIT', severity: 'high', file: name, message: `more than ${limits.maxFiles} files in the archive; this entry and later ones are not scanned` });
+      }
       entry.resume();
       return;
     }
@@ -61,9 +66,20 @@ export async function scanTar(archive: string, limits: ScanLimits): Promise<{ re
         await src.drain();
         return;
       }
-      tmp ??= await mkdtemp(path.join(os.tmpdir(), 'modelsign-scan-'));
-      const dest = path.join(tmp, 'member.zip');
-      await spool(src, dest);
+      let dest: string | undefined;
+      try {
+        tmp ??= await mkdtemp(path.join(os.tmpdir(), 'modelsign-scan-'));
+        dest = path.join(tmp, 'member.zip');
+        await spool(src, dest);
+      } catch (e) {
+        // No writable temp dir (a read-only pod) or a full disk: say so, fail closed.
+        const code = errnoCode(e);
+        if (code === undefined) throw e;
+        if (dest) await rm(dest, { force: true });
+        findings.push({ code: 'SCAN_SKIPPED', severity: 'high', file: name, message: `zip member cannot be copied out of the archive to scan it (${code}; set TMPDIR to a writable directory); not scanned` });
+        await src.drain();
+        return;
+      }
       try {
         reports.push(report(name, entry.size, await scanZip(dest, entry.size, name, limits)));
       } finally {

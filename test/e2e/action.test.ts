@@ -189,6 +189,17 @@ describe('the action as the runner runs it', () => {
     expect(e.stdout).toContain('sign needs input "version"');
   });
 
+  it('an input the command does not use fails the step (exit 2) instead of being ignored', async () => {
+    // A verify step given `version` may believe it enforces a version; it would not.
+    const v = await runAction({ command: 'verify', model, key: `${keyPrefix}.pub`, version: '9.9.9' });
+    expect(v.code).toBe(2);
+    expect(v.outputs.verified).toBe('false');
+    expect(v.stdout).toContain('::error title=modelsign::input "version" is for command sign; verify does not use it [BAD_INPUT]');
+    const s = await runAction({ command: 'sign', model, key: `${keyPrefix}.key`, version: '1.0.0', policy: 'policy.yaml' }, { MODELSIGN_PASSPHRASE: PASSPHRASE });
+    expect(s.code).toBe(2);
+    expect(s.stdout).toContain('input "policy" is for command verify; sign does not use it [BAD_INPUT]');
+  });
+
   it('policy and purpose inputs: a llama3 model may deploy but not retrain', async () => {
     const m = path.join(work, 'llama-ft');
     await makeHfModel(m);

@@ -4,9 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { create as tarCreate } from 'tar';
 import path from 'node:path';
 import { cleanupTmp, keypair, runCli, tmpDir } from '../helpers/cli.js';
-import { benignOrderedDict, osSystemProtocol4, torchZip, validSafetensors } from '../helpers/scan-fixtures.js';
+import { benignOrderedDict, makeZip, osSystemProtocol4, torchZip, validSafetensors } from '../helpers/scan-fixtures.js';
 
 afterAll(cleanupTmp);
 
@@ -62,6 +63,59 @@ describe('verify --policy with formats', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[FORMAT_DENIED]');
     expect(r.stdout).toContain('extra.pkl');
+  });
+
+  it('a signed .tar.gz archive is scanned entry by entry: scan and deny apply as to its directory', async () => {
+    const m = await signed('hostile-arc', { 'pytorch_model.bin': torchZip(osSystemProtocol4('id')), 'extra.pkl': benignOrderedDict() });
+    const tgz = path.join(dir, 'hostile-arc.tgz');
+    await tarCreate({ gzip: true, file: tgz, cwd: m, portable: true }, ['.']);
+    const sig = path.join(m, 'model.sig');
+    expect((await runCli(['verify', tgz, '--key', keys.pub, '--signature', sig])).code).toBe(0);
+    const scan = await runCli(['verify', tgz, '--signature', sig, '--policy', await policy('scan-arc.yaml', '{ scan: true }'), '--json']);
+    expect(scan.code).toBe(1);
+    const j = JSON.parse(scan.stdout);
+    expect(j.failures.find((x: { code: string }) => x.code === 'SCAN_FINDING')?.path).toBe('pytorch_model.bin');
+    const deny = await runCli(['verify', tgz, '--signature', sig, '--policy', await policy('deny-arc.yaml', '{ deny: [pickle] }')]);
+    expect(deny.code).toBe(1);
+    expect(deny.stdout).toMatch(/FORMAT_DENIED extra\.pkl/);
+  });
+
+  it('deny: [pickle] on an archive whose zip member could not be looked at fails closed', async () => {
+    const m = await signed('torch-arc', { 'pytorch_model.bin': torchZip(benignOrderedDict()) });
+    const tgz = path.join(dir, 'torch-arc.tgz');
+    await tarCreate({ gzip: true, file: tgz, cwd: m, portable: true }, ['.']);
+    const p = await policy('deny-arc2.yaml', '{ deny: [pickle] }');
+    const args = ['verify', tgz, '--signature', path.join(m, 'model.sig'), '--policy', p];
+    const denied = await runCli(args);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain('policy denies pickle (inside pytorch) files [FORMAT_DENIED]');
+    // No writable temp dir: the member cannot be opened, so its format is unknown - refused, not passed.
+    const blind = await runCli(args, { env: { TMPDIR: path.join(dir, 'no-such-tmp') } });
+    expect(blind.code).toBe(1);
+    expect(blind.stderr).toMatch(/pytorch_model\.bin: cannot tell whether this is a denied format: .*not scanned \[FORMAT_UNCHECKED\]/);
+  });
+
+  it('deny: [pickle] refuses a PyTorch checkpoint whose data.pkl could not be read (encrypted member)', async () => {
+    const name = 'archive/data.pkl';
+    const z = makeZip([{ name, data: osSystemProtocol4('id') }]);
+    z.writeUInt16LE(z.readUInt16LE(6) | 1, 6); // local header: encrypted
+    const central = z.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    z.writeUInt16LE(z.readUInt16LE(central + 8) | 1, central + 8); // central header: encrypted
+    const m = await signed('enc-torch', { 'pytorch_model.bin': z });
+    const r = await runCli(['verify', m, '--policy', await policy('deny-enc.yaml', '{ deny: [pickle] }')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('pytorch_model.bin: policy denies pickle (inside pytorch) files [FORMAT_DENIED]');
+  });
+
+  it('a .tar signed directly (sign ARCHIVE) is scanned inside too', async () => {
+    const m = await signed('opaque-src', { 'model.pkl': osSystemProtocol4('id') });
+    const t = path.join(dir, 'opaque.tar');
+    await tarCreate({ file: t, cwd: m, portable: true }, ['model.pkl']);
+    const signedTar = await runCli(['sign', t, '--key', keys.key, '--version', '1.0.0', '--license', 'apache-2.0']);
+    expect(signedTar.code, signedTar.stderr).toBe(0);
+    const r = await runCli(['verify', t, '--policy', await policy('scan-opaque.yaml', '{ scan: true }')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/model\.pkl: .*os\.system|posix\.system/);
   });
 
   it('an unknown format name in the policy is a usage error naming the field', async () => {

@@ -175,6 +175,22 @@ describe('modelsign scan: directories, archives, JSON, usage', () => {
     expect(lax.code).toBe(0);
   });
 
+  it('review: names from a hostile pickle or file name cannot forge extra report lines', async () => {
+    const d = path.join(dir, 'forge');
+    await mkdir(d);
+    const su = (s: string) => Buffer.concat([Buffer.from([0x8c, Buffer.byteLength(s)]), Buffer.from(s)]);
+    // protocol 4: SHORT_BINUNICODE module, SHORT_BINUNICODE name (with a newline), STACK_GLOBAL, EMPTY_TUPLE, REDUCE, STOP
+    await writeFile(path.join(d, 'a.pkl'), Buffer.concat([Buffer.from([0x80, 4]), su('evilmod'), su('x\nclean: 9 files scanned, no findings'), Buffer.from([0x93, 0x29, 0x52, 0x2e])]));
+    await writeFile(path.join(d, 'b\nOK fake.pkl'), F.osSystemProtocol2());
+    const r = await runCli(['scan', d]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/^FAILED: 2 files scanned, 2 findings/);
+    expect(r.stdout).toContain('evilmod.x?clean: 9 files scanned');
+    expect(r.stdout).toContain('b?OK fake.pkl: imports os.system');
+  });
+
   it('usage errors exit 2', async () => {
     const missing = await runCli(['scan', path.join(dir, 'nope')]);
     expect(missing.stderr).toMatch(/^modelsign: error: no such file or directory: .*nope \[SCAN_NOT_FOUND\]$/m);

@@ -96,3 +96,60 @@ describe('Action inputs reach the verify plugins as exactly the CLI flags', () =
     });
   });
 });
+
+describe('review: MODELSIGN_* that Kubernetes sets for a Service named modelsign', () => {
+  it('service-link variables are not taken for unknown verify flags', () => {
+    const cmd = new Command('verify').exitOverride();
+    cmd.option('--key <file>');
+    const flags: Flags = {};
+    applyEnv(cmd, flags, {
+      MODELSIGN_KEY: 'k.pub',
+      MODELSIGN_SERVICE_HOST: '10.0.0.7',
+      MODELSIGN_SERVICE_PORT: '443',
+      MODELSIGN_SERVICE_PORT_HTTPS: '443',
+      MODELSIGN_PORT: 'tcp://10.0.0.7:443',
+      MODELSIGN_PORT_443_TCP: 'tcp://10.0.0.7:443',
+      MODELSIGN_PORT_443_TCP_PROTO: 'tcp',
+      MODELSIGN_PORT_443_TCP_PORT: '443',
+      MODELSIGN_PORT_443_TCP_ADDR: '10.0.0.7',
+    });
+    expect(flags).toEqual({ key: 'k.pub' });
+    // A real typo is still refused.
+    expect(() => applyEnv(cmd, {}, { MODELSIGN_KYE: 'k.pub' })).toThrow(/MODELSIGN_KYE is set, but verify has no --kye option/);
+  });
+});
+
+describe('review: after hooks see the final verdict', () => {
+  it('a rollback the state file reveals only under its lock still reaches the termination log', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'modelsign-after-'));
+    try {
+      const state = path.join(work, 'state.json');
+      // Another verifier recorded 2.0.0 after this one's stage checked the state.
+      await writeFile(state, JSON.stringify({ schema: 'modelsign/state/v1', models: { m: { version: '2.0.0' } } }));
+      const log = path.join(work, 'termination-log');
+      const result = {
+        verified: true,
+        model: 'm',
+        signature: 'm/model.sig',
+        rootDigest: 'ab'.repeat(32),
+        subjectName: 'm',
+        signer: 'k',
+        signerInfo: undefined,
+        metadata: { name: 'm', version: '1.0.0' },
+        serialization: undefined,
+        filesChecked: 1,
+        bytesHashed: 1,
+        failures: [],
+        extra: {},
+      } as unknown as import('../../src/verify/types.js').VerifyResult;
+      const flags: Flags = { state, terminationLog: log, logFormat: 'text' };
+      for (const p of verifyPlugins) await p.after?.(flags, result);
+      expect(result.verified).toBe(false);
+      expect(result.failures.map((f) => f.code)).toEqual(['VERSION_ROLLBACK']);
+      const { readFile } = await import('node:fs/promises');
+      expect(await readFile(log, 'utf8')).toMatch(/VERSION_ROLLBACK: m@1\.0\.0 is older than m@2\.0\.0/);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});

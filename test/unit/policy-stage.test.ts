@@ -186,6 +186,20 @@ describe('revocation and minimum versions', () => {
   });
 });
 
+describe('review: minVersion binds what a model was built from', () => {
+  const p = 'apiVersion: modelsign/v1\nlineage:\n  minVersion: {meta/llama3-8b: "3.1.0"}\n';
+  it('an ancestor with that name below the minimum refuses its descendant, naming it', async () => {
+    const f = await run(p, 'deploy', ctx(FT, { ancestors: [ancestor()] }));
+    expect(f.map((x) => x.code)).toEqual(['POLICY_MIN_VERSION']);
+    expect(f[0]!.message).toBe(`ancestor meta/llama3-8b@3.0.0 (sha256:111111111111…, finetune parent of acme/ft) is below the policy's minimum version 3.1.0`);
+    expect(await run(p, 'deploy', ctx(FT, { ancestors: [ancestor({ version: '3.1.0' })] }))).toEqual([]);
+  });
+  it('a model that declares parents is refused when its lineage was not walked', async () => {
+    const meta = { ...FT, lineage: { parents: [{ name: 'meta/llama3-8b' }] } };
+    expect((await run(p, 'deploy', ctx(meta))).map((x) => x.code)).toEqual(['POLICY_LINEAGE_UNKNOWN']);
+  });
+});
+
 describe('policy trust factory', () => {
   const parsed = (text: string) => parsePolicyText(text, '/p/policy.yaml').trust!;
   it('routes chains and identities to the configured factories, keys to keyTrust', async () => {

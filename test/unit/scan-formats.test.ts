@@ -181,6 +181,34 @@ describe('containers and detection', () => {
     expect(r.reports.map((x) => x.file)).toEqual(['m.tar:m/p.pkl']);
   });
 
+  it('tar entries beyond the file limit are reported, not silently left unscanned', async () => {
+    const d = await tmpDir();
+    await mkdir(path.join(d, 'm'));
+    await writeFile(path.join(d, 'm', 'a.txt'), 'benign');
+    await writeFile(path.join(d, 'm', 'b.pkl'), F.osSystemProtocol2());
+    await tarCreate({ file: path.join(d, 'm.tar'), cwd: d, portable: true }, ['m/a.txt', 'm/b.pkl']);
+    const r = await scanTar(path.join(d, 'm.tar'), { ...DEFAULT_LIMITS, maxFiles: 1 });
+    expect(r.reports.map((x) => x.file)).toEqual(['m.tar:m/a.txt']);
+    expect(r.findings).toMatchObject([{ code: 'SCAN_LIMIT', severity: 'high', file: 'm.tar:m/b.pkl' }]);
+  });
+
+  it('a zip member that cannot be copied out (no writable temp dir) is a finding, not a crash', async () => {
+    const d = await tmpDir();
+    await mkdir(path.join(d, 'm'));
+    await writeFile(path.join(d, 'm', 'w.pt'), F.torchZip(F.osSystemProtocol2()));
+    await tarCreate({ file: path.join(d, 'm.tar'), cwd: d, portable: true }, ['m']);
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(d, 'no-such-dir');
+    try {
+      const r = await scanTar(path.join(d, 'm.tar'), DEFAULT_LIMITS);
+      expect(r.findings).toMatchObject([{ code: 'SCAN_SKIPPED', severity: 'high', file: 'm.tar:m/w.pt' }]);
+      expect(r.findings[0]!.message).toMatch(/cannot be copied out of the archive to scan it \(ENOENT; set TMPDIR/);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
   it('archives it cannot open are reported, not passed as clean', async () => {
     const d = await tmpDir();
     await writeFile(path.join(d, 'model.tar.zst'), Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2, 3]));
