@@ -16,7 +16,7 @@ const HAS_PYTHON = spawnSync('python3', ['--version']).status === 0 && spawnSync
 
 // The corpus sits beside the main checkout (/work/shared next to /work/main); from a git
 // worktree one level deeper (/work/wt/NAME) it is one more level up. Read in place only.
-const SHARED_DIR = [SHARED, path.resolve(ROOT, '../../shared/interop')].find((d) => existsSync(path.join(d, 'oms-spec-schemas')));
+const SHARED_DIR = [SHARED].find((d) => existsSync(path.join(d, 'oms-spec-schemas')));
 const SCHEMAS = path.join(SHARED_DIR ?? SHARED, 'oms-spec-schemas');
 
 let bundle: any;

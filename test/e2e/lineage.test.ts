@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { ROOT, SHARED, cleanupTmp, keypair, makeHfModel, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
 
 // The interop corpus, read in place: beside the main checkout, or one level up from a worktree.
-const INTEROP = [SHARED, path.resolve(ROOT, '../../shared/interop')].find((d) => existsSync(path.join(d, 'model-transparency')));
+const INTEROP = [SHARED].find((d) => existsSync(path.join(d, 'model-transparency')));
 
 let dir: string;
 let store: string;

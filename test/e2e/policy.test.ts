@@ -167,16 +167,6 @@ describe('trust from the policy', () => {
   // Certificate chains and Sigstore identities are checked by the interop feature; until it is
   // wired into src/policy/trust.ts a policy naming them is refused, never half-applied. Once it
   // is, test/e2e/policy-wiring.test.ts covers identities instead.
-  it.skipIf(existsSync(path.join(ROOT, 'src', 'verify', 'trust-sigstore.ts')))('trust kinds this build cannot check are a usage error naming the kind', async () => {
-    const ids = await writePolicy('ids.yaml', `apiVersion: modelsign/v1\ntrust:\n  keys: [keys/release.pub]\n  identities:\n    - identityRegExp: 'https://github\\.com/acme/.+'\n      issuer: https://token.actions.githubusercontent.com\n`);
-    const r = await runCli(['verify', foreign, '--policy', ids]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('policy trust.identities is not supported by this build');
-    expect(r.stderr).toContain('[POLICY_TRUST_UNSUPPORTED]');
-    const check = await runCli(['policy', 'check', ids]);
-    expect(check.code).toBe(0);
-    expect(check.stdout).toContain('note: trust.identities is not supported by this build');
-  });
 });
 
 // A model signed by the OMS reference implementation (model_signing 1.1.0, ECDSA P-384), read in
