@@ -98,10 +98,13 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
     }
     visitedDirs.add(key);
     const entries = readdirSync(absDir, { withFileTypes: true });
+    // absDir is absolute and normalised and entry names hold no separator: plain
+    // concatenation equals path.join at a fraction of its cost (20,000 entries add up).
+    const prefix = absDir.endsWith(path.sep) ? absDir : absDir + path.sep;
     for (const ent of entries) {
       const name = rel === '' ? ent.name : `${rel}/${ent.name}`;
       if (isIgnored(name, opts.ignorePaths)) continue;
-      const abs = path.join(absDir, ent.name);
+      const abs = prefix + ent.name;
       // An entry deleted since readdir is simply not part of the model any more.
       const est = lstatSync(abs, { throwIfNoEntry: false });
       if (!est) continue;
