@@ -68,7 +68,7 @@ if (flag('help') || flag('h')) {
 // ---------------------------------------------------------------- helpers
 const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
 const sh = (cmd) => spawnSync('sh', ['-c', cmd], { encoding: 'utf8' }).stdout.trim();
-const GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0 ? '/usr/bin/time' : null;
+const GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'true'], { encoding: 'utf8' }).status === 0 ? '/usr/bin/time' : null;
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -77,11 +77,15 @@ const gbps = (bytes, secs) => bytes / secs / 1e9;
 const fmt = (x, d = 2) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(d));
 const log = (s = '') => process.stdout.write(`${s}\n`);
 
-/** Run a command; wall seconds (hrtime) and peak RSS in MB (GNU time), stdout for checks. */
+/**
+ * Run a command: wall seconds (hrtime), and from GNU time its peak RSS in MB and CPU seconds
+ * (user + system, all threads). CPU time barely moves with other load on the machine, so
+ * bytes per CPU-second shows efficiency even when wall times are noisy.
+ */
 function timed(argv, { cwd, env } = {}) {
   return new Promise((resolve, reject) => {
     const rssFile = path.join(os.tmpdir(), `modelsign-bench-rss-${process.pid}`);
-    const full = GNU_TIME ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
+    const full = GNU_TIME ? [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, ...argv] : argv;
     const t0 = process.hrtime.bigint();
     const child = spawn(full[0], full.slice(1), { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -92,12 +96,15 @@ function timed(argv, { cwd, env } = {}) {
     child.on('close', (code) => {
       const secs = Number(process.hrtime.bigint() - t0) / 1e9;
       let rssMb;
+      let cpu;
       if (GNU_TIME && existsSync(rssFile)) {
-        rssMb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
+        const [m, u, sy] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+        rssMb = m / 1024;
+        cpu = u + sy;
         rmSync(rssFile, { force: true });
       }
       if (code !== 0) reject(new Error(`${argv.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
-      else resolve({ secs, rssMb, stdout });
+      else resolve({ secs, rssMb, cpu, stdout });
     });
   });
 }
@@ -267,10 +274,10 @@ async function main() {
       { name: 'modelsign digest', argv: [process.execPath, CLI, 'digest', dir, '--quiet', ...jobsArg], isModelsign: true, root: true },
       { name: 'modelsign digest --hash blake3', argv: [process.execPath, CLI, 'digest', dir, '--quiet', '--hash', 'blake3', ...jobsArg], isModelsign: true, blake3: true },
       { name: 'modelsign sign', argv: [process.execPath, CLI, 'sign', dir, '--quiet', '--key', `${keyPrefix}.key`, '--version', '1.0.0', '--signature', sigFiles, ...jobsArg], isModelsign: true },
-      { name: 'modelsign verify', argv: [process.execPath, CLI, 'verify', dir, '--quiet', '--key', `${keyPrefix}.pub`, '--signature', sigFiles, ...jobsArg], isModelsign: true, needs: sigFiles },
+      { name: 'modelsign verify', argv: [process.execPath, CLI, 'verify', dir, '--quiet', '--key', `${keyPrefix}.pub`, '--signature', sigFiles, ...jobsArg], isModelsign: true },
       ...(spec.kind === 'big'
         ? [
-            { name: `modelsign verify (shards ${Number(shardSize) / MiB} MiB)`, argv: [process.execPath, CLI, 'verify', dir, '--quiet', '--key', `${keyPrefix}.pub`, '--signature', sigShards, ...jobsArg], isModelsign: true, needs: sigShards, prep: [process.execPath, CLI, 'sign', dir, '--quiet', '--key', `${keyPrefix}.key`, '--version', '1.0.0', '--signature', sigShards, '--shard-size', shardSize] },
+            { name: `modelsign verify (shards ${Number(shardSize) / MiB} MiB)`, argv: [process.execPath, CLI, 'verify', dir, '--quiet', '--key', `${keyPrefix}.pub`, '--signature', sigShards, ...jobsArg], isModelsign: true, prep: [process.execPath, CLI, 'sign', dir, '--quiet', '--key', `${keyPrefix}.key`, '--version', '1.0.0', '--signature', sigShards, '--shard-size', shardSize] },
           ]
         : []),
       ...(have('python3') ? [{ name: 'python thread pool (model_signing way)', argv: ['python3', pyScript, dir], python: true, root: true }] : []),
@@ -295,13 +302,14 @@ async function main() {
       const med = median(secs);
       const best = Math.min(...secs);
       const rss = Math.max(...runs[t.name].map((r) => r.rssMb ?? NaN));
-      rows.push({ ...t, med, best, rss, tp: gbps(totalBytes, med), tpBest: gbps(totalBytes, best) });
+      const cpu = median(runs[t.name].map((r) => r.cpu ?? NaN));
+      rows.push({ ...t, med, best, rss, cpu, tp: gbps(totalBytes, med), tpBest: gbps(totalBytes, best) });
     }
     log('');
-    log(`${'tool'.padEnd(44)} ${'median s'.padStart(9)} ${'best s'.padStart(8)} ${'GB/s'.padStart(6)} ${'best'.padStart(6)} ${'x limit'.padStart(8)} ${'peak RSS MB'.padStart(12)}`);
+    log(`${'tool'.padEnd(44)} ${'median s'.padStart(9)} ${'best s'.padStart(8)} ${'GB/s'.padStart(6)} ${'best'.padStart(6)} ${'x limit'.padStart(8)} ${'CPU s'.padStart(6)} ${'GB/CPU-s'.padStart(9)} ${'peak RSS MB'.padStart(12)}`);
     for (const r of rows) {
       const ratio = lim && !r.blake3 ? fmt(r.tp / lim.limit) : '-';
-      log(`${r.name.padEnd(44)} ${fmt(r.med, 3).padStart(9)} ${fmt(r.best, 3).padStart(8)} ${fmt(r.tp).padStart(6)} ${fmt(r.tpBest).padStart(6)} ${ratio.padStart(8)} ${fmt(r.rss, 0).padStart(12)}`);
+      log(`${r.name.padEnd(44)} ${fmt(r.med, 3).padStart(9)} ${fmt(r.best, 3).padStart(8)} ${fmt(r.tp).padStart(6)} ${fmt(r.tpBest).padStart(6)} ${ratio.padStart(8)} ${fmt(r.cpu).padStart(6)} ${fmt(totalBytes / r.cpu / 1e9).padStart(9)} ${fmt(r.rss, 0).padStart(12)}`);
     }
     const ms = rows.find((r) => r.name === 'modelsign digest');
     const py = rows.find((r) => r.python);
@@ -311,24 +319,29 @@ async function main() {
     results[shape] = { rows, ms, py, totalBytes };
   }
 
-  // --version start-up against bare node.
-  const nodeT = [];
-  const verT = [];
-  for (let i = 0; i < 15; i++) {
-    nodeT.push((await timed([process.execPath, '-e', '0'])).secs);
-    verT.push((await timed([process.execPath, CLI, '--version'])).secs);
-  }
-  const startDelta = (median(verT) - median(nodeT)) * 1000;
+  // Fixed costs: --version against bare node, and each tool on an empty model (start-up,
+  // loading, thread start) - the part of every figure above that does not depend on size.
+  const emptyDir = path.join(base, 'empty-model');
+  mkdirSync(emptyDir, { recursive: true });
+  const fixed = {
+    'node -e 0': [process.execPath, '-e', '0'],
+    'modelsign --version': [process.execPath, CLI, '--version'],
+    'modelsign digest (empty model)': [process.execPath, CLI, 'digest', emptyDir, '--quiet'],
+    ...(have('python3') ? { 'python thread pool (empty model)': ['python3', pyScript, emptyDir] } : {}),
+  };
+  const fixedT = Object.fromEntries(Object.keys(fixed).map((k) => [k, []]));
+  for (let i = 0; i < 15; i++) for (const [k, argv] of Object.entries(fixed)) fixedT[k].push(await timed(argv));
+  const startDelta = (median(fixedT['modelsign --version'].map((r) => r.secs)) - median(fixedT['node -e 0'].map((r) => r.secs))) * 1000;
   log('');
-  log(`start-up: node -e 0 ${fmt(median(nodeT) * 1000, 0)} ms, modelsign --version ${fmt(median(verT) * 1000, 0)} ms (median of 15): +${fmt(startDelta, 0)} ms`);
+  log('fixed costs (median of 15):');
+  for (const k of Object.keys(fixed)) log(`  ${k.padEnd(36)} ${fmt(median(fixedT[k].map((r) => r.secs)) * 1000, 0).padStart(5)} ms wall, ${fmt(median(fixedT[k].map((r) => r.cpu)) * 1000, 0).padStart(5)} ms CPU`);
 
   if (cfg.tune && results.big) {
     log('');
     log('read-size tuning (in-process engine, no start-up, median of 3):');
     const { hashTasks, shutdownHashPool } = await import(path.join(ROOT, 'dist/hashing/engine.js'));
     const files = listFiles(path.join(base, 'big')).map((abs) => {
-      const size = cfg.bigSize;
-      return { abs, start: 0, end: size, expectSize: size };
+      return { abs, start: 0, end: cfg.bigSize, expectSize: cfg.bigSize };
     });
     for (const rs of [32 * 1024, 64 * 1024, 128 * 1024, 256 * 1024, 1 * MiB, 4 * MiB]) {
       const t = [];

@@ -20,7 +20,8 @@ export function register(program: Command): void {
         let progress: Progress | undefined;
         // First, so the hash threads start while the library loads and the model is listed.
         const engine = engineFlags(o, 'hashing', (p) => (progress = p));
-        const { digest } = await import('../index.js');
+        // Only what digest needs (not keys, trust or bundle parsing): less to load before hashing.
+        const { digestModel: digest } = await import('../sign/sign.js');
         const d = await digest({
           model,
           ignorePaths: o.ignorePaths ?? [],
