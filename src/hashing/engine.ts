@@ -108,6 +108,17 @@ class Pool {
 
 let shared: Pool | undefined;
 
+/** How the last call ran: inline, or through how many worker threads that got work. */
+export interface EngineRunInfo {
+  mode: 'inline' | 'pool';
+  threadsUsed: number;
+}
+let lastRun: EngineRunInfo | undefined;
+/** For tests and the benchmark: proof of which path hashed the last job. */
+export function lastEngineRun(): EngineRunInfo | undefined {
+  return lastRun;
+}
+
 /**
  * Start the worker threads now, before the work is known, so their start-up (tens of ms
  * each) overlaps enumeration. Harmless if never used: idle workers do not keep the process
@@ -163,7 +174,10 @@ async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: En
   const readSize = opts.readSize ?? READ_SIZE;
   await prepareAlgorithm(alg);
 
-  if (total <= INLINE_BYTES && tasks.length <= INLINE_TASKS) return hashInline(tasks, alg, total, readSize, opts);
+  if (total <= INLINE_BYTES && tasks.length <= INLINE_TASKS) {
+    lastRun = { mode: 'inline', threadsUsed: 0 };
+    return hashInline(tasks, alg, total, readSize, opts);
+  }
 
   // Largest first (ties by position, so runs are repeatable).
   const order = sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
@@ -172,11 +186,14 @@ async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: En
   let next = 0;
   let remaining = total;
   const takeBatch = (): { idx: number[]; bytes: number } => {
-    // Aim for a quarter of each worker's fair share of what is left, within bounds.
+    // Aim for a quarter of each worker's fair share of what is left (bytes), and at most half
+    // of its share of the files left, within bounds: big batches while there is plenty of
+    // work, small ones at the end, and every thread gets some even when the job is small.
     const target = Math.min(BATCH_MAX_BYTES, Math.max(BATCH_MIN_BYTES, remaining / (4 * nWorkers)));
+    const maxTasks = Math.min(BATCH_MAX_TASKS, Math.max(1, Math.ceil((order.length - next) / (2 * nWorkers))));
     const idx: number[] = [];
     let bytes = 0;
-    while (next < order.length && idx.length < BATCH_MAX_TASKS) {
+    while (next < order.length && idx.length < maxTasks) {
       const i = order[next]!;
       if (idx.length > 0 && bytes + sizes[i]! > target) break;
       idx.push(i);
@@ -187,6 +204,7 @@ async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: En
     return { idx, bytes };
   };
 
+  const used = new Set<Worker>();
   pool.inUse = true;
   pool.hold(true);
   const base = pool.bytesRead();
@@ -202,23 +220,27 @@ async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: En
       const inflight = new Map<number, number[]>();
       const pending = new Map<Worker, number>();
       const small = new Map<Worker, boolean>();
-      const feed = (w: Worker) => {
-        // One batch in flight, plus a second queued behind a small one: the worker then goes
-        // straight on to it instead of waiting for a round trip through the main thread.
-        for (;;) {
-          const n = pending.get(w) ?? 0;
-          if (n >= 2 || (n === 1 && !small.get(w))) return;
-          const batch = takeBatch();
-          if (batch.idx.length === 0) return;
-          const id = reqId++;
-          inflight.set(id, batch.idx);
-          pending.set(w, n + 1);
-          small.set(w, batch.bytes < PIPELINE_BYTES);
-          const req: WorkerRequest = { id, alg, tasks: batch.idx.map((i) => tasks[i]!) };
-          w.postMessage(req);
-        }
+      const sendOne = (w: Worker): boolean => {
+        const batch = takeBatch();
+        if (batch.idx.length === 0) return false;
+        const id = reqId++;
+        inflight.set(id, batch.idx);
+        pending.set(w, (pending.get(w) ?? 0) + 1);
+        small.set(w, batch.bytes < PIPELINE_BYTES);
+        const req: WorkerRequest = { id, alg, tasks: batch.idx.map((i) => tasks[i]!) };
+        w.postMessage(req);
+        used.add(w);
+        return true;
       };
-      for (const w of pool.workers.slice(0, Math.min(nWorkers, tasks.length))) {
+      // One batch in flight, plus a second queued behind a small one: the worker then goes
+      // straight on to it instead of waiting for a round trip through the main thread.
+      const topUp = (w: Worker): void => {
+        const n = pending.get(w) ?? 0;
+        if (n === 0) sendOne(w);
+        if ((pending.get(w) ?? 0) === 1 && small.get(w)) sendOne(w);
+      };
+      const active = pool.workers.slice(0, Math.min(nWorkers, tasks.length));
+      for (const w of active) {
         const onMessage = (res: WorkerResponse) => {
           const batch = inflight.get(res.id);
           if (!batch) return;
@@ -228,7 +250,7 @@ async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: En
           completed += batch.length;
           report();
           if (completed === tasks.length) resolve();
-          else feed(w);
+          else topUp(w);
         };
         const onError = (e: Error) => rejectP(e);
         const onExit = (code: number) => rejectP(new Error(`hash worker exited with code ${code}`));
@@ -240,8 +262,10 @@ async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: En
           w.off('error', onError);
           w.off('exit', onExit);
         });
-        feed(w);
       }
+      // First one batch to every thread, then the queued second ones.
+      for (const w of active) sendOne(w);
+      for (const w of active) topUp(w);
     });
   } catch (e) {
     // A worker died: its state is unknown, so the pool goes.
@@ -255,5 +279,6 @@ async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: En
     pool.hold(false);
     if (temporary) await pool.terminate();
   }
+  lastRun = { mode: 'pool', threadsUsed: used.size };
   return results;
 }

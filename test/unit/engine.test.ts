@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blake3 } from '@noble/hashes/blake3.js';
 import { blake2b } from '@noble/hashes/blake2.js';
-import { hashTasks, prewarmHashPool, shutdownHashPool, type HashTask } from '../../src/hashing/engine.js';
+import { hashTasks, lastEngineRun, prewarmHashPool, shutdownHashPool, type HashTask } from '../../src/hashing/engine.js';
 import { enumerateModel } from '../../src/hashing/enumerate.js';
 import { hashResources, planResources, rootDigest } from '../../src/hashing/serialize.js';
 import type { HashAlgorithm } from '../../src/hashing/algorithms.js';
@@ -38,6 +38,10 @@ beforeAll(async () => {
   shapes.empty = path.join(dir, 'empty');
   mkdirSync(shapes.empty);
   for (let i = 0; i < 5; i++) writeFileSync(path.join(shapes.empty, `e${i}`), '');
+  // Enough empty files to go through the worker pool (over the inline task limit).
+  shapes.manyEmpty = path.join(dir, 'many-empty');
+  mkdirSync(shapes.manyEmpty);
+  for (let i = 0; i < 300; i++) writeFileSync(path.join(shapes.manyEmpty, `e${i}`), '');
   // One file bigger than the inline limit (so it goes to a worker) with an odd size.
   shapes.huge = path.join(dir, 'huge');
   mkdirSync(shapes.huge);
@@ -73,12 +77,15 @@ function expected(tasks: HashTask[], alg: HashAlgorithm = 'sha256') {
 }
 
 describe('engine equals a sequential hash', () => {
-  for (const shape of ['empty', 'huge', 'tiny', 'mixed']) {
+  for (const shape of ['empty', 'manyEmpty', 'huge', 'tiny', 'mixed']) {
     for (const jobs of [1, 2, 3, 8]) {
       it(`${shape} with --jobs ${jobs}`, async () => {
         const tasks = await tasksOf(shapes[shape]!);
         expect(tasks.length).toBeGreaterThan(0);
         expect(await hashTasks(tasks, 'sha256', { jobs })).toEqual(expected(tasks));
+        // Proof of the path taken: the small shape inline, the others on min(jobs, tasks) threads.
+        if (shape === 'empty') expect(lastEngineRun()).toEqual({ mode: 'inline', threadsUsed: 0 });
+        else expect(lastEngineRun()).toEqual({ mode: 'pool', threadsUsed: Math.min(jobs, tasks.length) });
       });
     }
   }
@@ -96,14 +103,19 @@ describe('engine equals a sequential hash', () => {
     const tasks: HashTask[] = [];
     for (let s = 0; s < size; s += 3 * MiB + 17) tasks.push({ abs, start: s, end: Math.min(size, s + 3 * MiB + 17), expectSize: size });
     expect(tasks.length).toBeGreaterThan(8);
-    for (const jobs of [1, 2, 4]) expect(await hashTasks(tasks, 'sha256', { jobs })).toEqual(expected(tasks));
+    for (const jobs of [1, 2, 4]) {
+      expect(await hashTasks(tasks, 'sha256', { jobs })).toEqual(expected(tasks));
+      expect(lastEngineRun()).toEqual({ mode: 'pool', threadsUsed: jobs });
+    }
   });
 
   it('the inline path (small job) and the worker path agree', async () => {
     const tasks = (await tasksOf(shapes.tiny!)).slice(0, 50); // under the inline limits
     const big = await tasksOf(shapes.tiny!); // over them: workers
     const inline = await hashTasks(tasks, 'sha256', { jobs: 2 });
+    expect(lastEngineRun()?.mode).toBe('inline');
     const pooled = await hashTasks(big, 'sha256', { jobs: 2 });
+    expect(lastEngineRun()).toEqual({ mode: 'pool', threadsUsed: 2 });
     expect(inline).toEqual(expected(tasks));
     expect(pooled.slice(0, 50)).toEqual(inline);
   });
