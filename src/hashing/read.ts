@@ -8,10 +8,10 @@
  *
  * Speed: the caller passes one reusable buffer. Node cannot mmap, so every byte is copied
  * from the page cache into that buffer by read(2) before OpenSSL hashes it straight out of
- * it (no other copy). READ_SIZE (1 MiB) fits the core's L2 cache, so the hash reads the
- * copy back from there, and keeps the syscall count low. Sizes from 32 KiB to 4 MiB were
- * measured (docs/performance.md): within ~5% of each other, 1 MiB best with every core busy
- * on a loaded machine, 128 KiB marginally ahead on an idle single core.
+ * it (no other copy). READ_SIZE (128 KiB) keeps that copy's destination in the core's L2
+ * cache, so the hash reads it back from there. Measured with the whole CLI on the 2 GiB
+ * benchmark model (docs/performance.md): ~4% less CPU than 1 MiB reads, mostly system time
+ * spent in the copy.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { createHasher, type HashAlgorithm } from './algorithms.js';
@@ -29,7 +29,7 @@ export interface HashTask {
 export type HashOutcome = { ok: true; digest: string } | { ok: false; code: string; message: string };
 
 /** The read size the engine uses unless told otherwise. */
-export const READ_SIZE = 1024 * 1024;
+export const READ_SIZE = 128 * 1024;
 
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
