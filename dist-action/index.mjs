@@ -5357,35 +5357,75 @@ var init_blake3 = __esm({
 
 // src/hashing/algorithms.ts
 import { createHash as createHash2 } from "node:crypto";
+import { createRequire } from "node:module";
 function isHashAlgorithm(s3) {
   return typeof s3 === "string" && HASH_ALGORITHMS.includes(s3);
 }
+function nodeHasher(name2) {
+  const h = createHash2(name2);
+  return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
+}
+function loadNative() {
+  if (native !== void 0) return native;
+  if (process.env.MODELSIGN_NO_NATIVE_BLAKE === "1") return native = null;
+  try {
+    native = createRequire(import.meta.url)("@napi-rs/blake-hash");
+  } catch {
+    native = null;
+  }
+  return native;
+}
 async function prepareAlgorithm(alg) {
-  if (alg === "blake3" && !blake3Factory) {
-    const mod = await Promise.resolve().then(() => (init_blake3(), blake3_exports));
-    blake3Factory = () => mod.blake3.create();
+  if (factories[alg]) return;
+  const nat = loadNative();
+  if (alg === "blake3") {
+    if (nat) {
+      const C2 = nat.Blake3Hasher;
+      factories.blake3 = () => {
+        const h = new C2();
+        return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
+      };
+      implementations.blake3 = "@napi-rs/blake-hash (native)";
+    } else {
+      const mod = await Promise.resolve().then(() => (init_blake3(), blake3_exports));
+      factories.blake3 = () => {
+        const h = mod.blake3.create();
+        return { update: (d) => void h.update(d), digestHex: () => Buffer.from(h.digest()).toString("hex") };
+      };
+      implementations.blake3 = "@noble/hashes (pure JS)";
+    }
+  } else if (alg === "blake2b") {
+    if (nat) {
+      const C2 = nat.Blake2BHasher;
+      factories.blake2b = () => {
+        const h = new C2();
+        return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
+      };
+      implementations.blake2b = "@napi-rs/blake-hash (native)";
+    } else {
+      factories.blake2b = () => nodeHasher("blake2b512");
+      implementations.blake2b = "node:crypto (OpenSSL)";
+    }
   }
 }
 function createHasher2(alg) {
-  switch (alg) {
-    case "sha256":
-    case "blake2b": {
-      const h = createHash2(alg === "sha256" ? "sha256" : "blake2b512");
-      return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
-    }
-    case "blake3": {
-      if (!blake3Factory) throw new Error("blake3 not prepared: call prepareAlgorithm first");
-      const h = blake3Factory();
-      return { update: (d) => void h.update(d), digestHex: () => Buffer.from(h.digest()).toString("hex") };
-    }
+  const f2 = factories[alg];
+  if (!f2) {
+    if (alg === "blake2b") return nodeHasher("blake2b512");
+    throw new Error(`${alg} not prepared: call prepareAlgorithm first`);
   }
+  return f2();
 }
-var HASH_ALGORITHMS, blake3Factory;
+var HASH_ALGORITHMS, implementations, factories, native;
 var init_algorithms2 = __esm({
   "src/hashing/algorithms.ts"() {
     "use strict";
     init_errors();
     HASH_ALGORITHMS = ["sha256", "blake2b", "blake3"];
+    implementations = { sha256: "node:crypto (OpenSSL)" };
+    factories = {
+      sha256: () => nodeHasher("sha256")
+    };
   }
 });
 
@@ -17240,7 +17280,7 @@ var init_hf_licenses = __esm({
 });
 
 // src/policy/licenses.ts
-import { createRequire } from "node:module";
+import { createRequire as createRequire2 } from "node:module";
 function refId(id2) {
   return `LicenseRef-${id2.toLowerCase().replace(/\+/g, "plus")}`;
 }
@@ -17341,8 +17381,8 @@ var init_licenses = __esm({
     import_spdx_expression_parse = __toESM(require_spdx_expression_parse(), 1);
     import_spdx_satisfies = __toESM(require_spdx_satisfies(), 1);
     init_hf_licenses();
-    require2 = createRequire(import.meta.url);
-    fromParser = createRequire(require2.resolve("spdx-expression-parse"));
+    require2 = createRequire2(import.meta.url);
+    fromParser = createRequire2(require2.resolve("spdx-expression-parse"));
     SPDX_IDS = /* @__PURE__ */ new Map();
     for (const list2 of ["spdx-license-ids", "spdx-license-ids/deprecated.json"]) {
       for (const id2 of fromParser(list2)) SPDX_IDS.set(id2.toLowerCase(), id2);
@@ -17360,15 +17400,27 @@ var init_licenses = __esm({
 
 // src/hashing/paths.ts
 function compareCodePoints(a, b2) {
-  const ia = a[Symbol.iterator]();
-  const ib = b2[Symbol.iterator]();
+  const n = a.length < b2.length ? a.length : b2.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b2.charCodeAt(i);
+    if (x === y) continue;
+    if ((x & 63488) !== 55296 && (y & 63488) !== 55296) return x < y ? -1 : 1;
+    const from = i > 0 && (a.charCodeAt(i - 1) & 64512) === 55296 ? i - 1 : i;
+    return compareFrom(a, b2, from);
+  }
+  return a.length === b2.length ? 0 : a.length < b2.length ? -1 : 1;
+}
+function compareFrom(a, b2, i) {
+  let j2 = i;
+  let k2 = i;
   for (; ; ) {
-    const x = ia.next();
-    const y = ib.next();
-    if (x.done || y.done) return x.done === y.done ? 0 : x.done ? -1 : 1;
-    const cx = x.value.codePointAt(0);
-    const cy = y.value.codePointAt(0);
-    if (cx !== cy) return cx < cy ? -1 : 1;
+    if (j2 >= a.length || k2 >= b2.length) return j2 >= a.length && k2 >= b2.length ? 0 : j2 >= a.length ? -1 : 1;
+    const x = a.codePointAt(j2);
+    const y = b2.codePointAt(k2);
+    if (x !== y) return x < y ? -1 : 1;
+    j2 += x > 65535 ? 2 : 1;
+    k2 += y > 65535 ? 2 : 1;
   }
 }
 function unsafeNameReason(name2) {
@@ -17408,7 +17460,8 @@ var init_paths = __esm({
 });
 
 // src/hashing/enumerate.ts
-import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { lstat, realpath } from "node:fs/promises";
 import path from "node:path";
 function within(rootReal, target) {
   return target === rootReal || target.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);
@@ -17448,12 +17501,12 @@ async function enumerateModel(model, opts) {
   const replaced = (rel) => {
     problems.push({ code: "FILE_REPLACED", path: rel === "" ? "." : rel, message: "directory was replaced while the model was being listed" });
   };
-  const walk = async (absDir, rel, depth, viaLink, expect) => {
+  const walk = (absDir, rel, depth, viaLink, expect) => {
     if (depth > maxDepth) {
       problems.push({ code: "TOO_DEEP", path: rel, message: `directory nesting deeper than ${maxDepth}` });
       return;
     }
-    const dst = await lstat(absDir);
+    const dst = lstatSync(absDir);
     if (!dst.isDirectory() || expect && (dst.dev !== expect.dev || dst.ino !== expect.ino)) return replaced(rel);
     const key = `${dst.dev}:${dst.ino}`;
     if (visitedDirs.has(key)) {
@@ -17461,18 +17514,20 @@ async function enumerateModel(model, opts) {
       return;
     }
     visitedDirs.add(key);
-    const entries = await readdir(absDir, { withFileTypes: true });
-    const again = await lstat(absDir);
+    const entries = readdirSync(absDir, { withFileTypes: true });
+    const again = lstatSync(absDir);
     if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
+    const prefix = absDir.endsWith(path.sep) ? absDir : absDir + path.sep;
     for (const ent of entries) {
       const name2 = rel === "" ? ent.name : `${rel}/${ent.name}`;
       if (isIgnored(name2, opts.ignorePaths)) continue;
-      const abs = path.join(absDir, ent.name);
-      const est = await lstat(abs);
+      const abs = prefix + ent.name;
+      const est = lstatSync(abs, { throwIfNoEntry: false });
+      if (!est) continue;
       if (est.isSymbolicLink()) {
         let target;
         try {
-          target = await realpath(abs);
+          target = realpathSync(abs);
         } catch {
           problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
           continue;
@@ -17485,12 +17540,12 @@ async function enumerateModel(model, opts) {
           problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
           continue;
         }
-        const tst = await stat(target);
-        if (tst.isDirectory()) await walk(target, name2, depth + 1, true, { dev: tst.dev, ino: tst.ino });
+        const tst = statSync(target);
+        if (tst.isDirectory()) walk(target, name2, depth + 1, true, { dev: tst.dev, ino: tst.ino });
         else if (tst.isFile()) files.push({ name: name2, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino } });
         else problems.push({ code: "SPECIAL_FILE", path: name2, message: `symlink to a ${kindOf(tst)}` });
       } else if (est.isDirectory()) {
-        await walk(abs, name2, depth + 1, viaLink, { dev: est.dev, ino: est.ino });
+        walk(abs, name2, depth + 1, viaLink, { dev: est.dev, ino: est.ino });
       } else if (est.isFile()) {
         files.push({ name: name2, abs, size: est.size, viaLink, id: { dev: est.dev, ino: est.ino } });
       } else {
@@ -17501,7 +17556,7 @@ async function enumerateModel(model, opts) {
       }
     }
   };
-  await walk(root, "", 0, false);
+  walk(root, "", 0, false);
   files.sort((a, b2) => compareCodePoints(a.name, b2.name));
   return { root, isFile: false, files, problems };
 }
@@ -17518,7 +17573,7 @@ var init_enumerate = __esm({
 
 // src/hashing/read.ts
 import { closeSync as closeSync2, constants as constants2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
-function hashRange(task, alg, buf) {
+function hashRange(task, alg, buf, onRead) {
   let fd;
   try {
     fd = openSync2(task.abs, constants2.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
@@ -17538,34 +17593,49 @@ function hashRange(task, alg, buf) {
       return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file size changed while it was being read" };
     }
     const h = createHasher2(alg);
+    const size = buf.length;
     let pos = task.start;
     while (pos < task.end) {
-      const want = Math.min(buf.length, task.end - pos);
+      const want = task.end - pos < size ? task.end - pos : size;
       const n = readSync2(fd, buf, 0, want, pos);
       if (n === 0) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file shrank while it was being read" };
-      h.update(n === buf.length ? buf : buf.subarray(0, n));
+      h.update(n === size ? buf : buf.subarray(0, n));
       pos += n;
+      onRead?.(n);
     }
     const after = fstatSync(fd);
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
       return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file changed while it was being read" };
     }
     return { ok: true, digest: h.digestHex() };
+  } catch (e) {
+    const code = e.code;
+    return { ok: false, code: "FILE_UNREADABLE", message: `cannot read: ${code ?? String(e.message ?? e)}` };
   } finally {
     closeSync2(fd);
   }
 }
-var O_NOFOLLOW, O_NONBLOCK;
+var READ_SIZE, O_NOFOLLOW, O_NONBLOCK;
 var init_read = __esm({
   "src/hashing/read.ts"() {
     "use strict";
     init_algorithms2();
+    READ_SIZE = 128 * 1024;
     O_NOFOLLOW = constants2.O_NOFOLLOW ?? 0;
     O_NONBLOCK = constants2.O_NONBLOCK ?? 0;
   }
 });
 
 // src/hashing/engine.ts
+var engine_exports = {};
+__export(engine_exports, {
+  PROGRESS_TICK_MS: () => PROGRESS_TICK_MS,
+  defaultJobs: () => defaultJobs,
+  hashTasks: () => hashTasks,
+  lastEngineRun: () => lastEngineRun,
+  prewarmHashPool: () => prewarmHashPool,
+  shutdownHashPool: () => shutdownHashPool
+});
 import os from "node:os";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -17578,90 +17648,203 @@ function workerUrl() {
 function defaultJobs() {
   return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
 }
-async function hashTasks(tasks, alg, opts = {}) {
-  const results = new Array(tasks.length);
-  const total = tasks.reduce((s3, t) => s3 + (t.end - t.start), 0);
-  const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), 64));
+function resolveJobs(jobs) {
+  return Math.max(1, Math.min(jobs ?? defaultJobs(), MAX_JOBS));
+}
+function lastEngineRun() {
+  return lastRun;
+}
+function prewarmHashPool(opts = {}) {
+  const size = resolveJobs(opts.jobs);
+  const readSize = opts.readSize ?? READ_SIZE;
+  if (shared && !shared.broken && shared.size === size && shared.readSize === readSize) return;
+  if (shared && !shared.inUse) void shared.terminate();
+  shared = new Pool(size, readSize);
+}
+async function shutdownHashPool() {
+  const p2 = shared;
+  shared = void 0;
+  if (p2) await p2.terminate();
+}
+function acquirePool(jobs, need, readSize) {
+  const fits = (p2) => !p2.broken && p2.readSize === readSize && p2.size <= jobs && p2.size >= Math.min(jobs, need);
+  if (shared && !shared.inUse && fits(shared)) return { pool: shared, temporary: false };
+  if (shared && shared.inUse) return { pool: new Pool(Math.min(jobs, need), readSize), temporary: true };
+  if (shared) void shared.terminate();
+  shared = new Pool(Math.min(jobs, need), readSize);
+  return { pool: shared, temporary: false };
+}
+function hashInline(tasks, alg, total, readSize, opts) {
+  const buf = Buffer.allocUnsafe(Math.max(4096, Math.min(readSize, total)));
   let done = 0;
-  if (tasks.length === 0) return results;
-  if (jobs === 1 || total <= INLINE_LIMIT || tasks.length === 1) {
-    await prepareAlgorithm(alg);
-    const buf = Buffer.allocUnsafe(Math.min(4 * 1024 * 1024, Math.max(64 * 1024, total)));
-    tasks.forEach((t, i) => {
-      results[i] = hashRange(t, alg, buf);
-      done += t.end - t.start;
-      opts.onProgress?.(done, total);
-    });
-    return results;
+  opts.onProgress?.(0, total);
+  const onRead = opts.onProgress ? (n) => opts.onProgress(done += n, total) : void 0;
+  return tasks.map((t) => hashRange(t, alg, buf, onRead));
+}
+async function hashTasks(tasks, alg, opts = {}) {
+  try {
+    return await runTasks(tasks, alg, opts);
+  } finally {
+    opts.onDone?.();
   }
-  const order = tasks.map((_2, i) => i).sort((a, b2) => tasks[b2].end - tasks[b2].start - (tasks[a].end - tasks[a].start));
+}
+async function runTasks(tasks, alg, opts) {
+  const results = new Array(tasks.length);
+  if (tasks.length === 0) return results;
+  const sizes = tasks.map((t) => Math.max(0, t.end - t.start));
+  const total = sizes.reduce((s3, n) => s3 + n, 0);
+  const jobs = resolveJobs(opts.jobs);
+  const readSize = opts.readSize ?? READ_SIZE;
+  await prepareAlgorithm(alg);
+  if (total <= INLINE_BYTES && tasks.length <= INLINE_TASKS) {
+    lastRun = { mode: "inline", threadsUsed: 0 };
+    return hashInline(tasks, alg, total, readSize, opts);
+  }
+  const order = sizes.map((_2, i) => i).sort((a, b2) => sizes[b2] - sizes[a] || a - b2);
+  const { pool, temporary } = acquirePool(jobs, tasks.length, readSize);
+  const nWorkers = pool.size;
   let next = 0;
+  let remaining = total;
   const takeBatch = () => {
-    const batch = [];
+    const target = Math.min(BATCH_MAX_BYTES, Math.max(BATCH_MIN_BYTES, remaining / (4 * nWorkers)));
+    const maxTasks = Math.min(BATCH_MAX_TASKS, Math.max(1, Math.ceil((order.length - next) / (2 * nWorkers))));
+    const idx = [];
     let bytes = 0;
-    while (next < order.length && batch.length < BATCH_COUNT) {
-      const idx = order[next];
-      const size = tasks[idx].end - tasks[idx].start;
-      if (batch.length > 0 && bytes + size > BATCH_BYTES) break;
-      batch.push(idx);
-      bytes += size;
+    while (next < order.length && idx.length < maxTasks) {
+      const i = order[next];
+      if (idx.length > 0 && bytes + sizes[i] > target) break;
+      idx.push(i);
+      bytes += sizes[i];
       next++;
     }
-    return batch;
+    remaining -= bytes;
+    return { idx, bytes };
   };
-  const nWorkers = Math.min(jobs, tasks.length);
-  const url = workerUrl();
-  const workers = [];
+  const used = /* @__PURE__ */ new Set();
+  pool.inUse = true;
+  pool.hold(true);
+  const base2 = pool.bytesRead();
+  let timer;
+  const report2 = () => opts.onProgress?.(Math.min(total, pool.bytesRead() - base2), total);
+  report2();
+  if (opts.onProgress) timer = setInterval(report2, PROGRESS_TICK_MS);
+  const cleanups = [];
   try {
     await new Promise((resolve, rejectP) => {
-      let active = 0;
+      let completed = 0;
       let reqId = 0;
       const inflight = /* @__PURE__ */ new Map();
-      const feed = (w2) => {
+      const pending = /* @__PURE__ */ new Map();
+      const small = /* @__PURE__ */ new Map();
+      const sendOne = (w2) => {
         const batch = takeBatch();
-        if (batch.length === 0) {
-          if (active === 0) resolve();
-          return;
-        }
-        active++;
+        if (batch.idx.length === 0) return false;
         const id2 = reqId++;
-        inflight.set(id2, batch);
-        const req = { id: id2, alg, tasks: batch.map((i) => tasks[i]) };
+        inflight.set(id2, batch.idx);
+        pending.set(w2, (pending.get(w2) ?? 0) + 1);
+        small.set(w2, batch.bytes < PIPELINE_BYTES);
+        const req = { id: id2, alg, tasks: batch.idx.map((i) => tasks[i]) };
         w2.postMessage(req);
+        used.add(w2);
+        return true;
       };
-      for (let k2 = 0; k2 < nWorkers; k2++) {
-        const w2 = new Worker(url);
-        workers.push(w2);
-        w2.on("message", (res) => {
+      const topUp = (w2) => {
+        const n = pending.get(w2) ?? 0;
+        if (n === 0) sendOne(w2);
+        if ((pending.get(w2) ?? 0) === 1 && small.get(w2)) sendOne(w2);
+      };
+      const active = pool.workers.slice(0, Math.min(nWorkers, tasks.length));
+      for (const w2 of active) {
+        const onMessage = (res) => {
           const batch = inflight.get(res.id);
+          if (!batch) return;
           inflight.delete(res.id);
-          batch.forEach((idx, j2) => {
-            results[idx] = res.results[j2];
-            done += tasks[idx].end - tasks[idx].start;
-          });
-          opts.onProgress?.(done, total);
-          active--;
-          feed(w2);
-          if (active === 0 && next >= order.length) resolve();
+          pending.set(w2, pending.get(w2) - 1);
+          batch.forEach((idx, j2) => results[idx] = res.results[j2]);
+          completed += batch.length;
+          report2();
+          if (completed === tasks.length) resolve();
+          else topUp(w2);
+        };
+        const onError = (e) => rejectP(e);
+        const onExit = (code) => rejectP(new Error(`hash worker exited with code ${code}`));
+        w2.on("message", onMessage);
+        w2.on("error", onError);
+        w2.on("exit", onExit);
+        cleanups.push(() => {
+          w2.off("message", onMessage);
+          w2.off("error", onError);
+          w2.off("exit", onExit);
         });
-        w2.on("error", rejectP);
-        feed(w2);
       }
+      for (const w2 of active) sendOne(w2);
+      for (const w2 of active) topUp(w2);
     });
+  } catch (e) {
+    await pool.terminate();
+    if (shared === pool) shared = void 0;
+    throw e;
   } finally {
-    await Promise.all(workers.map((w2) => w2.terminate()));
+    if (timer) clearInterval(timer);
+    for (const c of cleanups) c();
+    pool.inUse = false;
+    pool.hold(false);
+    if (temporary) await pool.terminate();
   }
+  lastRun = { mode: "pool", threadsUsed: used.size };
   return results;
 }
-var INLINE_LIMIT, BATCH_BYTES, BATCH_COUNT;
+var MAX_JOBS, INLINE_BYTES, INLINE_TASKS, BATCH_MAX_BYTES, BATCH_MIN_BYTES, BATCH_MAX_TASKS, PIPELINE_BYTES, PROGRESS_TICK_MS, Pool, shared, lastRun;
 var init_engine = __esm({
   "src/hashing/engine.ts"() {
     "use strict";
     init_algorithms2();
     init_read();
-    INLINE_LIMIT = 16 * 1024 * 1024;
-    BATCH_BYTES = 64 * 1024 * 1024;
-    BATCH_COUNT = 256;
+    MAX_JOBS = 64;
+    INLINE_BYTES = 8 * 1024 * 1024;
+    INLINE_TASKS = 128;
+    BATCH_MAX_BYTES = 64 * 1024 * 1024;
+    BATCH_MIN_BYTES = 1024 * 1024;
+    BATCH_MAX_TASKS = 256;
+    PIPELINE_BYTES = 8 * 1024 * 1024;
+    PROGRESS_TICK_MS = 100;
+    Pool = class {
+      constructor(size, readSize) {
+        this.size = size;
+        this.readSize = readSize;
+        const sab = new SharedArrayBuffer(8 * size);
+        this.counters = new BigInt64Array(sab);
+        const url = workerUrl();
+        for (let slot = 0; slot < size; slot++) {
+          const init = { progress: sab, slot, readSize };
+          const w2 = new Worker(url, { workerData: init });
+          w2.on("error", () => this.broken = true);
+          w2.on("exit", () => this.broken = true);
+          w2.unref();
+          this.workers.push(w2);
+        }
+      }
+      workers = [];
+      counters;
+      inUse = false;
+      broken = false;
+      /** Bytes read by all workers since the pool started (monotonic). */
+      bytesRead() {
+        let s3 = 0n;
+        for (let i = 0; i < this.size; i++) s3 += Atomics.load(this.counters, i);
+        return Number(s3);
+      }
+      hold(on) {
+        for (const w2 of this.workers) {
+          if (on) w2.ref();
+          else w2.unref();
+        }
+      }
+      async terminate() {
+        this.broken = true;
+        await Promise.all(this.workers.map((w2) => w2.terminate()));
+      }
+    };
   }
 });
 
@@ -19456,7 +19639,7 @@ var init_zip = __esm({
 });
 
 // src/scan/scan-file.ts
-import { stat as stat2 } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 async function scanStream(src, kind, size, file, limits, member) {
   const where = member !== void 0 ? { member } : {};
   switch (kind) {
@@ -19535,7 +19718,7 @@ function report(file, size, r) {
   return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
 }
 async function scanFile(abs, file, limits) {
-  const size = (await stat2(abs)).size;
+  const size = (await stat(abs)).size;
   const src = ByteSource.fromFile(abs);
   try {
     await src.ensure(SNIFF_BYTES);
@@ -38646,7 +38829,7 @@ var require_http_cache_semantics = __commonJS({
        * @param {any} [options._fromObject] - Internal parameter for deserialization. Do not use.
        */
       constructor(req, res, {
-        shared,
+        shared: shared2,
         cacheHeuristic,
         immutableMinTimeToLive,
         ignoreCargoCult,
@@ -38661,7 +38844,7 @@ var require_http_cache_semantics = __commonJS({
         }
         this._assertRequestHasHeaders(req);
         this._responseTime = this.now();
-        this._isShared = shared !== false;
+        this._isShared = shared2 !== false;
         this._ignoreCargoCult = !!ignoreCargoCult;
         this._cacheHeuristic = void 0 !== cacheHeuristic ? cacheHeuristic : 0.1;
         this._immutableMinTtl = void 0 !== immutableMinTimeToLive ? immutableMinTimeToLive : 24 * 3600 * 1e3;
@@ -41838,9 +42021,9 @@ var require_polyfill = __commonJS({
       copyFile: copyFile2,
       lstat: lstat5,
       mkdir: mkdir5,
-      readdir: readdir2,
+      readdir,
       readlink,
-      stat: stat9,
+      stat: stat8,
       symlink: symlink2,
       unlink: unlink4,
       utimes
@@ -41932,7 +42115,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat9(file, { bigint: true }) : (file) => lstat5(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat8(file, { bigint: true }) : (file) => lstat5(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -41953,7 +42136,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat9(dest).then(
+      return stat8(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
@@ -41967,7 +42150,7 @@ var require_polyfill = __commonJS({
       }
       let destStat;
       try {
-        destStat = await stat9(destParent, { bigint: true });
+        destStat = await stat8(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -42003,7 +42186,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat9 : lstat5;
+      const statFn = opts.dereference ? stat8 : lstat5;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -42087,7 +42270,7 @@ var require_polyfill = __commonJS({
       return chmod2(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat9(src);
+      const updatedSrcStat = await stat8(src);
       return utimes(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -42102,7 +42285,7 @@ var require_polyfill = __commonJS({
       return setDestMode(dest, srcMode);
     }
     async function copyDir(src, dest, opts) {
-      const dir = await readdir2(src);
+      const dir = await readdir(src);
       for (let i = 0; i < dir.length; i++) {
         const item = dir[i];
         const srcItem = join2(src, item);
@@ -42139,7 +42322,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat9(src);
+      const srcStat = await stat8(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -42211,13 +42394,13 @@ var require_with_temp_dir = __commonJS({
 // node_modules/@npmcli/fs/lib/readdir-scoped.js
 var require_readdir_scoped = __commonJS({
   "node_modules/@npmcli/fs/lib/readdir-scoped.js"(exports, module) {
-    var { readdir: readdir2 } = __require("fs/promises");
+    var { readdir } = __require("fs/promises");
     var { join: join2 } = __require("path");
     var readdirScoped = async (dir) => {
       const results = [];
-      for (const item of await readdir2(dir)) {
+      for (const item of await readdir(dir)) {
         if (item.startsWith("@")) {
-          for (const scopedItem of await readdir2(join2(dir, item))) {
+          for (const scopedItem of await readdir(join2(dir, item))) {
             results.push(join2(item, scopedItem));
           }
         } else {
@@ -42932,7 +43115,7 @@ var require_entry_index = __commonJS({
       appendFile: appendFile2,
       mkdir: mkdir5,
       readFile: readFile4,
-      readdir: readdir2,
+      readdir,
       rm: rm5,
       writeFile: writeFile7
     } = __require("fs/promises");
@@ -43175,7 +43358,7 @@ ${hashEntry(stringified)}	${stringified}`);
       };
     }
     function readdirOrEmpty(dir) {
-      return readdir2(dir).catch((err) => {
+      return readdir(dir).catch((err) => {
         if (err.code === "ENOENT" || err.code === "ENOTDIR") {
           return [];
         }
@@ -44255,16 +44438,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat: stat9, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat10 = size ? { size } : await fs2.stat(cpath2);
-        return { stat: stat10, cpath: cpath2, sri: sri2 };
+      const { stat: stat8, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat9 = size ? { size } : await fs2.stat(cpath2);
+        return { stat: stat9, cpath: cpath2, sri: sri2 };
       });
-      if (stat9.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat9.size, sri, new Pipeline()).concat();
+      if (stat8.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat8.size, sri, new Pipeline()).concat();
       }
       const data = await fs2.readFile(cpath, { encoding: null });
-      if (stat9.size !== data.length) {
-        throw sizeError(stat9.size, data.length);
+      if (stat8.size !== data.length) {
+        throw sizeError(stat8.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -44290,11 +44473,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat: stat9, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat10 = size ? { size } : await fs2.stat(cpath2);
-          return { stat: stat10, cpath: cpath2, sri: sri2 };
+        const { stat: stat8, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat9 = size ? { size } : await fs2.stat(cpath2);
+          return { stat: stat9, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat9.size, sri, stream);
+        return readPipeline(cpath, stat8.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -44311,8 +44494,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat9 = await fs2.stat(cpath);
-          return { size: stat9.size, sri, stat: stat9 };
+          const stat8 = await fs2.stat(cpath);
+          return { size: stat8.size, sri, stat: stat8 };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -47864,7 +48047,7 @@ var require_verify2 = __commonJS({
       mkdir: mkdir5,
       readFile: readFile4,
       rm: rm5,
-      stat: stat9,
+      stat: stat8,
       truncate,
       writeFile: writeFile7
     } = __require("fs/promises");
@@ -47980,7 +48163,7 @@ var require_verify2 = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s3 = await stat9(f2);
+            const s3 = await stat8(f2);
             await rm5(f2, { recursive: true, force: true });
             stats.reclaimedSize += s3.size;
           }
@@ -47993,7 +48176,7 @@ var require_verify2 = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat9(filepath);
+        const { size } = await stat8(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -48051,7 +48234,7 @@ var require_verify2 = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat9(content);
+          await stat8(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -48077,8 +48260,8 @@ var require_verify2 = __commonJS({
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile7(verifile, `${Date.now()}`);
     }
-    module.exports.lastRun = lastRun;
-    async function lastRun(cache) {
+    module.exports.lastRun = lastRun2;
+    async function lastRun2(cache) {
       const data = await readFile4(path20.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
@@ -56406,7 +56589,7 @@ __export(archive_exports, {
   scanArchive: () => scanArchive
 });
 import { constants as constants3 } from "node:fs";
-import { open as open3, stat as stat3 } from "node:fs/promises";
+import { open as open3, stat as stat2 } from "node:fs/promises";
 import path7 from "node:path";
 function isArchivePath(p2) {
   return ARCHIVE_RE.test(p2);
@@ -56414,7 +56597,7 @@ function isArchivePath(p2) {
 async function archiveSourceFor(model) {
   if (!isArchivePath(model)) return void 0;
   try {
-    if (!(await stat3(model)).isFile()) return void 0;
+    if (!(await stat2(model)).isFile()) return void 0;
   } catch {
   }
   return (req) => scanArchive(model, req);
@@ -56736,9 +56919,11 @@ var init_archive = __esm({
 
 // src/util/base64.ts
 function isStrictBase64(s3) {
-  if (s3.length % 4 !== 0) return false;
-  const pad = s3.endsWith("==") ? 2 : s3.endsWith("=") ? 1 : 0;
-  for (let i = 0; i < s3.length - pad; i++) {
+  const n = s3.length;
+  if (n % 4 !== 0) return false;
+  let end = n;
+  if (n > 0 && s3.charCodeAt(n - 1) === 61) end = s3.charCodeAt(n - 2) === 61 ? n - 2 : n - 1;
+  for (let i = 0; i < end; i++) {
     const c = s3.charCodeAt(i);
     const ok = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 47;
     if (!ok) return false;
@@ -56746,7 +56931,7 @@ function isStrictBase64(s3) {
   return true;
 }
 function decodeBase64(s3, what, code = "SIG_MALFORMED") {
-  const clean5 = s3.replace(/\s+/g, "");
+  const clean5 = /\s/.test(s3) ? s3.replace(/\s+/g, "") : s3;
   if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
   return Buffer.from(clean5, "base64");
 }
@@ -56782,7 +56967,7 @@ __export(bundle_exports, {
   readBundleFile: () => readBundleFile,
   serializeBundle: () => serializeBundle
 });
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 function buildBundle(input) {
   const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
   return {
@@ -56803,7 +56988,7 @@ async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
     return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
   } catch (e) {
     if (e instanceof NotRegularFile) {
-      const isDir = await stat4(file).then((st2) => st2.isDirectory(), () => false);
+      const isDir = await stat3(file).then((st2) => st2.isDirectory(), () => false);
       if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
       throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
     }
@@ -56947,9 +57132,9 @@ __export(pipeline_exports, {
 });
 import path8 from "node:path";
 async function defaultSignaturePath(model) {
-  const { stat: stat9 } = await import("node:fs/promises");
+  const { stat: stat8 } = await import("node:fs/promises");
   try {
-    if ((await stat9(model)).isDirectory()) return path8.join(model, "model.sig");
+    if ((await stat8(model)).isDirectory()) return path8.join(model, "model.sig");
   } catch {
   }
   return `${model}.sig`;
@@ -57194,8 +57379,8 @@ var init_sign = __esm({
 });
 
 // src/sigstore/trusted-root.ts
-import { createRequire as createRequire2 } from "node:module";
-import { mkdir, readFile as readFile2, rm as rm2, stat as stat5 } from "node:fs/promises";
+import { createRequire as createRequire3 } from "node:module";
+import { mkdir, readFile as readFile2, rm as rm2, stat as stat4 } from "node:fs/promises";
 import os4 from "node:os";
 import path10 from "node:path";
 function cacheDir() {
@@ -57229,7 +57414,7 @@ async function parseTrustedRoot(text, source) {
 async function readBounded(file, what) {
   let buf;
   try {
-    const st2 = await stat5(file);
+    const st2 = await stat4(file);
     if (!st2.isFile()) throw usage("TRUSTED_ROOT_UNREADABLE", `${what} is not a regular file: ${file}`);
     if (st2.size > MAX_TRUSTED_ROOT) throw usage("TRUSTED_ROOT_UNREADABLE", `${what} ${file} is larger than 8 MiB`);
     buf = await readFile2(file);
@@ -57241,7 +57426,7 @@ async function readBounded(file, what) {
   return buf.toString("utf8");
 }
 function shippedSnapshot() {
-  const require3 = createRequire2(import.meta.url);
+  const require3 = createRequire3(import.meta.url);
   const seeds = require3("@sigstore/tuf/seeds.json");
   const target = seeds[PUBLIC_GOOD_TUF_MIRROR]?.targets?.["trusted_root.json"];
   if (!target) throw new ModelsignError("TRUSTED_ROOT_MISSING", "the installed @sigstore/tuf carries no trusted_root.json seed", { kind: "internal" });
@@ -57252,7 +57437,7 @@ async function loadTrustedRoot(file) {
   if (file !== void 0) return parseTrustedRoot(await readBounded(file, "trusted root"), file);
   const cached = cachedTrustedRootPath();
   try {
-    await stat5(cached);
+    await stat4(cached);
     return parseTrustedRoot(await readBounded(cached, "cached trusted root"), `${cached} (fetched by "modelsign trusted-root update")`);
   } catch (e) {
     if (errnoCode(e) !== "ENOENT") throw e;
@@ -58081,7 +58266,7 @@ var init_formats = __esm({
 
 // src/lineage/store.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat3, mkdir as mkdir2, opendir, stat as stat6 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir2, opendir, stat as stat5 } from "node:fs/promises";
 import path12 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
@@ -58089,7 +58274,7 @@ function bundleDigestOf(bytes) {
 async function openStore(dir) {
   let st2;
   try {
-    st2 = await stat6(dir);
+    st2 = await stat5(dir);
   } catch (e) {
     throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} not found (${errnoCode(e) ?? String(e)})`);
   }
@@ -58580,7 +58765,7 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open4, rename as rename2, stat as stat7, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
+import { open as open4, rename as rename2, stat as stat6, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
 import path13 from "node:path";
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
@@ -58638,7 +58823,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
       if (c !== "EEXIST") throw usage("STATE_UNREADABLE", `cannot create lock file ${lock}: ${c ?? String(e)}`);
     }
     try {
-      const st2 = await stat7(lock);
+      const st2 = await stat6(lock);
       if (Date.now() - st2.mtimeMs > staleMs) {
         const aside = `${lock}.${process.pid}.${Date.now()}.stale`;
         await rename2(lock, aside).then(() => unlink2(aside)).catch(() => void 0);
@@ -58881,7 +59066,7 @@ __export(append_exports, {
   appendAudit: () => appendAudit
 });
 import { constants as constants4 } from "node:fs";
-import { open as open5, stat as stat8, unlink as unlink3, writeFile as writeFile4 } from "node:fs/promises";
+import { open as open5, stat as stat7, unlink as unlink3, writeFile as writeFile4 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -58892,7 +59077,7 @@ async function withLock(file, fn) {
       break;
     } catch (e) {
       if (errnoCode(e) !== "EEXIST") throw usage("AUDIT_WRITE_FAILED", `cannot lock audit log ${file}: ${errnoCode(e) ?? String(e)}`);
-      const st2 = await stat8(lock).catch(() => void 0);
+      const st2 = await stat7(lock).catch(() => void 0);
       if (st2 && Date.now() - st2.mtimeMs > STALE_MS) {
         await unlink3(lock).catch(() => void 0);
         continue;
@@ -61443,7 +61628,7 @@ var init_common = __esm({
 
 // src/cli/progress.ts
 function fmtBytes(n) {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  const units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
   let i = 0;
   let v2 = n;
   while (v2 >= 1024 && i < units.length - 1) {
@@ -61452,43 +61637,73 @@ function fmtBytes(n) {
   }
   return `${v2.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
 }
+function fmtDuration(secs) {
+  if (!Number.isFinite(secs)) return "?";
+  const s3 = Math.round(secs);
+  if (s3 < 60) return `${s3}s`;
+  if (s3 < 3600) return `${Math.floor(s3 / 60)}m${String(s3 % 60).padStart(2, "0")}s`;
+  return `${Math.floor(s3 / 3600)}h${String(Math.floor(s3 % 3600 / 60)).padStart(2, "0")}m`;
+}
+function envMode() {
+  const m2 = process.env.MODELSIGN_PROGRESS;
+  return m2 === "tty" || m2 === "plain" || m2 === "off" ? m2 : void 0;
+}
+function envInterval() {
+  const v2 = Number(process.env.MODELSIGN_PROGRESS_INTERVAL_MS);
+  return Number.isFinite(v2) && v2 > 0 ? v2 : void 0;
+}
 function createProgress(label2, total, opts = {}) {
-  const noop = { update() {
-  }, finish() {
-  } };
-  if (state.quiet || total < 64 * 1024 * 1024) return noop;
-  const tty = process.stderr.isTTY === true;
-  const interval = opts.intervalMs ?? (tty ? 200 : 5e3);
-  const t0 = Date.now();
-  let last = 0;
-  let drawn = false;
-  const line = (done) => {
-    const secs = Math.max(1e-3, (Date.now() - t0) / 1e3);
+  const mode = state.quiet ? "off" : opts.mode ?? envMode() ?? (process.stderr.isTTY === true ? "tty" : "plain");
+  if (mode === "off" || total <= 0) return NOOP;
+  const tty = mode === "tty";
+  const interval = opts.intervalMs ?? envInterval() ?? (tty ? 200 : 5e3);
+  const firstAfter = tty ? Math.min(interval, 250) : interval;
+  const write = opts.write ?? ((s3) => void process.stderr.write(s3));
+  const now = opts.now ?? Date.now;
+  const t0 = now();
+  let last = t0;
+  let shown = false;
+  let finished = false;
+  let lastDone = 0;
+  const line = (done, t) => {
+    const secs = Math.max(1e-3, (t - t0) / 1e3);
     const rate = done / secs;
-    const eta = rate > 0 ? Math.max(0, (total - done) / rate) : 0;
-    const pct = total > 0 ? Math.min(100, done / total * 100) : 100;
+    const eta = rate > 0 ? (total - done) / rate : Infinity;
+    const pct = Math.min(100, done / total * 100);
     if (tty) {
       const width = 24;
       const fill = Math.round(pct / 100 * width);
-      return `${label2} [${"#".repeat(fill)}${".".repeat(width - fill)}] ${pct.toFixed(0)}% ${fmtBytes(done)}/${fmtBytes(total)} ${fmtBytes(rate)}/s ETA ${eta.toFixed(0)}s`;
+      return `${label2} [${"#".repeat(fill)}${".".repeat(width - fill)}] ${pct.toFixed(0).padStart(3)}% ${fmtBytes(done)}/${fmtBytes(total)} ${fmtBytes(rate)}/s ETA ${fmtDuration(eta)}`;
     }
-    return `${label2}: ${pct.toFixed(0)}% ${fmtBytes(done)} of ${fmtBytes(total)} at ${fmtBytes(rate)}/s, ETA ${eta.toFixed(0)}s`;
+    return `modelsign: ${label2} ${pct.toFixed(0)}% (${fmtBytes(done)} of ${fmtBytes(total)}) at ${fmtBytes(rate)}/s, ETA ${fmtDuration(eta)}`;
   };
   return {
     update(done) {
-      const now = Date.now();
-      if (now - last < interval) return;
-      last = now;
-      drawn = true;
-      process.stderr.write(tty ? `\r\x1B[2K${line(done)}` : `${line(done)}
+      if (finished) return;
+      lastDone = done;
+      const t = now();
+      if (t - (shown ? last : t0) < (shown ? interval : firstAfter)) return;
+      last = t;
+      shown = true;
+      write(tty ? `\r\x1B[2K${line(done, t)}` : `${line(done, t)}
 `);
     },
     finish() {
-      if (drawn && tty) process.stderr.write("\r\x1B[2K");
+      if (finished) return;
+      finished = true;
+      if (!shown) return;
+      if (tty) {
+        write("\r\x1B[2K");
+        return;
+      }
+      const secs = Math.max(1e-3, (now() - t0) / 1e3);
+      write(`modelsign: ${label2} done: ${fmtBytes(lastDone)} in ${secs.toFixed(1)}s (${fmtBytes(lastDone / secs)}/s)
+`);
     }
   };
 }
 function engineFlags(o, label2, onCreate) {
+  void Promise.resolve().then(() => (init_engine(), engine_exports)).then((m2) => m2.prewarmHashPool(o.jobs ? { jobs: o.jobs } : {})).catch(() => void 0);
   let p2;
   return {
     ...o.jobs ? { jobs: o.jobs } : {},
@@ -61498,13 +61713,18 @@ function engineFlags(o, label2, onCreate) {
         onCreate(p2);
       }
       p2.update(done);
-    }
+    },
+    onDone: () => p2?.finish()
   };
 }
+var NOOP;
 var init_progress = __esm({
   "src/cli/progress.ts"() {
     "use strict";
     init_io();
+    NOOP = { update() {
+    }, finish() {
+    } };
   }
 });
 

@@ -549,37 +549,78 @@ var init_blake3 = __esm({
 });
 
 // src/hashing/worker.ts
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 
 // src/hashing/algorithms.ts
 import { createHash } from "node:crypto";
-var blake3Factory;
+import { createRequire } from "node:module";
+var implementations = { sha256: "node:crypto (OpenSSL)" };
+var factories = {
+  sha256: () => nodeHasher("sha256")
+};
+function nodeHasher(name) {
+  const h = createHash(name);
+  return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
+}
+var native;
+function loadNative() {
+  if (native !== void 0) return native;
+  if (process.env.MODELSIGN_NO_NATIVE_BLAKE === "1") return native = null;
+  try {
+    native = createRequire(import.meta.url)("@napi-rs/blake-hash");
+  } catch {
+    native = null;
+  }
+  return native;
+}
 async function prepareAlgorithm(alg) {
-  if (alg === "blake3" && !blake3Factory) {
-    const mod = await Promise.resolve().then(() => (init_blake3(), blake3_exports));
-    blake3Factory = () => mod.blake3.create();
+  if (factories[alg]) return;
+  const nat = loadNative();
+  if (alg === "blake3") {
+    if (nat) {
+      const C = nat.Blake3Hasher;
+      factories.blake3 = () => {
+        const h = new C();
+        return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
+      };
+      implementations.blake3 = "@napi-rs/blake-hash (native)";
+    } else {
+      const mod = await Promise.resolve().then(() => (init_blake3(), blake3_exports));
+      factories.blake3 = () => {
+        const h = mod.blake3.create();
+        return { update: (d) => void h.update(d), digestHex: () => Buffer.from(h.digest()).toString("hex") };
+      };
+      implementations.blake3 = "@noble/hashes (pure JS)";
+    }
+  } else if (alg === "blake2b") {
+    if (nat) {
+      const C = nat.Blake2BHasher;
+      factories.blake2b = () => {
+        const h = new C();
+        return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
+      };
+      implementations.blake2b = "@napi-rs/blake-hash (native)";
+    } else {
+      factories.blake2b = () => nodeHasher("blake2b512");
+      implementations.blake2b = "node:crypto (OpenSSL)";
+    }
   }
 }
 function createHasher2(alg) {
-  switch (alg) {
-    case "sha256":
-    case "blake2b": {
-      const h = createHash(alg === "sha256" ? "sha256" : "blake2b512");
-      return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
-    }
-    case "blake3": {
-      if (!blake3Factory) throw new Error("blake3 not prepared: call prepareAlgorithm first");
-      const h = blake3Factory();
-      return { update: (d) => void h.update(d), digestHex: () => Buffer.from(h.digest()).toString("hex") };
-    }
+  const f = factories[alg];
+  if (!f) {
+    if (alg === "blake2b") return nodeHasher("blake2b512");
+    throw new Error(`${alg} not prepared: call prepareAlgorithm first`);
   }
+  return f();
 }
 
 // src/hashing/read.ts
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+var READ_SIZE = 128 * 1024;
 var O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 var O_NONBLOCK = constants.O_NONBLOCK ?? 0;
-function hashRange(task, alg, buf2) {
+function hashRange(task, alg, buf2, onRead2) {
   let fd;
   try {
     fd = openSync(task.abs, constants.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
@@ -599,37 +640,45 @@ function hashRange(task, alg, buf2) {
       return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file size changed while it was being read" };
     }
     const h = createHasher2(alg);
+    const size = buf2.length;
     let pos = task.start;
     while (pos < task.end) {
-      const want = Math.min(buf2.length, task.end - pos);
+      const want = task.end - pos < size ? task.end - pos : size;
       const n = readSync(fd, buf2, 0, want, pos);
       if (n === 0) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file shrank while it was being read" };
-      h.update(n === buf2.length ? buf2 : buf2.subarray(0, n));
+      h.update(n === size ? buf2 : buf2.subarray(0, n));
       pos += n;
+      onRead2?.(n);
     }
     const after = fstatSync(fd);
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
       return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file changed while it was being read" };
     }
     return { ok: true, digest: h.digestHex() };
+  } catch (e) {
+    const code = e.code;
+    return { ok: false, code: "FILE_UNREADABLE", message: `cannot read: ${code ?? String(e.message ?? e)}` };
   } finally {
     closeSync(fd);
   }
 }
 
 // src/hashing/worker.ts
-var READ_SIZE = 4 * 1024 * 1024;
-var buf = Buffer.allocUnsafe(READ_SIZE);
+var init = workerData;
+var counters = new BigInt64Array(init.progress);
+var slot = init.slot;
+var buf = Buffer.allocUnsafeSlow(init.readSize ?? READ_SIZE);
+var onRead = (n) => void Atomics.add(counters, slot, BigInt(n));
 parentPort.on("message", (req) => {
   void (async () => {
-    await prepareAlgorithm(req.alg);
-    const results = req.tasks.map((t) => {
-      try {
-        return hashRange(t, req.alg, buf);
-      } catch (e) {
-        return { ok: false, code: "FILE_UNREADABLE", message: String(e.message ?? e) };
-      }
-    });
+    let results;
+    try {
+      await prepareAlgorithm(req.alg);
+      results = req.tasks.map((t) => hashRange(t, req.alg, buf, onRead));
+    } catch (e) {
+      const message = String(e.message ?? e);
+      results = req.tasks.map(() => ({ ok: false, code: "FILE_UNREADABLE", message }));
+    }
     parentPort.postMessage({ id: req.id, results });
   })();
 });

@@ -17,8 +17,11 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExamples:\n  modelsign digest ./my-model\n  modelsign digest ./my-model --json --jobs 4\n  modelsign digest my-model.tar.gz      # same digest as the directory it was made from')
     .action(
       run(async (model: string, o: HashingFlags & { json?: boolean; signature?: string }) => {
-        const { digest } = await import('../index.js');
         let progress: Progress | undefined;
+        // First, so the hash threads start while the library loads and the model is listed.
+        const engine = engineFlags(o, 'hashing', (p) => (progress = p));
+        // Only what digest needs (not keys, trust or bundle parsing): less to load before hashing.
+        const { digestModel: digest } = await import('../sign/sign.js');
         const d = await digest({
           model,
           ignorePaths: o.ignorePaths ?? [],
@@ -26,7 +29,7 @@ export function register(program: Command): void {
           hash: (o.hash ?? 'sha256') as 'sha256',
           ...(o.shardSize ? { shardSize: o.shardSize } : {}),
           ...(o.signature ? { signature: o.signature } : {}),
-          engine: engineFlags(o, 'hashing', (p) => (progress = p)),
+          engine,
         });
         progress?.finish();
         if (o.json) {

@@ -4,6 +4,7 @@
  * each command imports the library (hashing, crypto, sigstore) when it runs, so
  * `modelsign --version` starts nearly as fast as node itself.
  */
+import './prewarm.js'; // first: starts the hash threads early for digest/sign/verify
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT } from '../errors.js';

@@ -10,17 +10,17 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 const arm: { dir?: string; when?: 'before' | 'after'; swap?: () => void } = {};
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const orig = await importOriginal<typeof import('node:fs/promises')>();
-  const readdir = (async (p: string, o: unknown) => {
+vi.mock('node:fs', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('node:fs')>();
+  const readdirSync = ((p: string, o: unknown) => {
     const hit = arm.dir !== undefined && p === arm.dir;
     if (hit && arm.when === 'before') arm.swap?.();
-    const out = await (orig.readdir as (p: string, o: unknown) => Promise<unknown>)(p, o);
+    const out = (orig.readdirSync as (p: string, o: unknown) => unknown)(p, o);
     if (hit && arm.when === 'after') arm.swap?.();
     if (hit) arm.dir = undefined;
     return out;
-  }) as typeof orig.readdir;
-  return { ...orig, readdir, default: { ...orig, readdir } };
+  }) as typeof orig.readdirSync;
+  return { ...orig, readdirSync, default: { ...orig, readdirSync } };
 });
 
 const { enumerateModel } = await import('../../src/hashing/enumerate.js');

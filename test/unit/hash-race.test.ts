@@ -128,10 +128,10 @@ describe('hashRange: a file changed between reads', () => {
 
 describe('the engine and verify', () => {
   it('hashTasks (the engine sign and verify use) refuses a torn read of a file larger than its read buffer', async () => {
-    const half = 4 * 1024 * 1024; // the inline read buffer is 4 MiB: two reads
+    const half = 4 * 1024 * 1024; // a read buffer of half the file: exactly two reads
     const t = tornSetup('engine-torn.bin', half);
     hook.fn = t.rewrite;
-    const [out] = await hashTasks([{ abs: t.file, start: 0, end: 2 * half, expectSize: 2 * half }], 'sha256');
+    const [out] = await hashTasks([{ abs: t.file, start: 0, end: 2 * half, expectSize: 2 * half }], 'sha256', { readSize: half });
     expect(sha(Buffer.concat(hook.seen))).toBe(t.signed);
     expect(out).toMatchObject({ ok: false, code: 'FILE_CHANGED_DURING_HASH' });
   });
