@@ -1,8 +1,9 @@
 /** `modelsign drill`, end to end with the built CLI. */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupTmp, keypair, runCli, tmpDir } from '../helpers/cli.js';
+import { osSystemProtocol2, torchZip } from '../helpers/scan-fixtures.js';
 
 const IMPLEMENTED = [
   'changed-byte',
@@ -184,7 +185,7 @@ ${extra}`;
       const r = await runCli(['drill', '--policy', path.join(work, 'deny.yaml'), '--signing-key', release.key, '--json']);
       expect(r.code, r.stderr).toBe(0);
       const j = JSON.parse(r.stdout) as Report;
-      expect(j.attacks.find((a) => a.id === 'hostile-pickle')).toMatchObject({ outcome: 'caught', codes: expect.arrayContaining([expect.stringMatching(/^(FORMAT_DENIED|SCAN_)/)]) });
+      expect(j.attacks.find((a) => a.id === 'hostile-pickle')).toMatchObject({ outcome: 'caught', codes: ['FORMAT_DENIED'] });
     });
 
     it('a weak policy (no scan, no pickle deny): the hostile pickle is MISSED and the exit code is 1', async () => {
@@ -196,6 +197,20 @@ ${extra}`;
       expect(r.stdout).toMatch(/^caught +revoked-ancestor .*\[POLICY_REVOKED\]$/m);
       expect(r.stdout.trim().split('\n').at(-1)).toBe(`${ALL.length - 1} caught, 1 missed, 0 skipped`);
       expect(r.stderr).toMatch(/modelsign: refused: 1 attack was not caught by this set-up \[DRILL_MISSED\]\n$/);
+    });
+
+    it('the drill tells the truth: verify --policy with the same policies accepts (weak) and refuses (strict) a signed hostile checkpoint', async () => {
+      const m = path.join(work, 'hostile-model');
+      await mkdir(m, { recursive: true });
+      await writeFile(path.join(m, 'config.json'), '{"architectures":["BertModel"]}');
+      await writeFile(path.join(m, 'pytorch_model.bin'), torchZip(osSystemProtocol2('touch /tmp/pwned')));
+      const s = await runCli(['sign', m, '--key', release.key, '--version', '1.0.0', '--license', 'apache-2.0']);
+      expect(s.code, s.stderr).toBe(0);
+      const weak = await runCli(['verify', m, '--policy', path.join(work, 'weak.yaml')]);
+      expect(weak.code, weak.stderr).toBe(0);
+      const strictRun = await runCli(['verify', m, '--policy', path.join(work, 'strict.yaml')]);
+      expect(strictRun.code).toBe(1);
+      expect(strictRun.stderr).toMatch(/\[SCAN_FINDING\]\n$/);
     });
 
     it('the policy\'s trust is used: a --signing-key it does not trust is refused at baseline; --key replaces the trust section, as in verify', async () => {
