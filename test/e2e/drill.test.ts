@@ -94,6 +94,8 @@ describe('modelsign drill', () => {
     }
     expect(j.attacks.find((a) => a.id === 'license-outside-policy')).toMatchObject({ outcome: 'skipped', reason: 'needs --policy FILE: only a policy has this rule' });
     expect(j.attacks.find((a) => a.id === 'hostile-pickle')).toMatchObject({ outcome: 'missed', reason: 'the verifier accepted the attacked model' });
+    expect(j.attacks.find((a) => a.id === 'rollback')!.codes).toEqual(['VERSION_ROLLBACK']);
+    expect(j.attacks.find((a) => a.id === 'revoked-ancestor')!.codes).toEqual(['REVOKED']);
     expect(j).toMatchObject({ caught: IMPLEMENTED.length, missed: 1, skipped: 1 });
   });
 
@@ -167,6 +169,8 @@ ${extra}`;
         expect(a.outcome, a.id).toBe('caught');
         expect(a.codes, a.id).toContain(POLICY_CODE[a.id]);
       }
+      // The feature attacks are correctly signed models: only the targeted check refuses them.
+      for (const id of ['rollback', 'revoked-ancestor', ...POLICY_ATTACKS]) expect(j.attacks.find((a) => a.id === id)!.codes, id).toEqual([POLICY_CODE[id]]);
       expect(j).toMatchObject({ caught: ALL.length, missed: 0, skipped: 0 });
     });
 
@@ -180,11 +184,12 @@ ${extra}`;
       expect(j.missed).toBe(0);
     });
 
-    it('denying pickle instead of scanning also catches the hostile pickle', async () => {
-      await writeFile(path.join(work, 'deny.yaml'), strict().replace('formats: { scan: true }', 'formats: { deny: [pickle] }'));
+    it('denying pickle instead of scanning also catches the hostile pickle; lineage.require is met by the drill\'s own store', async () => {
+      await writeFile(path.join(work, 'deny.yaml'), strict('lineage:\n  require: true\n').replace('formats: { scan: true }', 'formats: { deny: [pickle] }'));
       const r = await runCli(['drill', '--policy', path.join(work, 'deny.yaml'), '--signing-key', release.key, '--json']);
       expect(r.code, r.stderr).toBe(0);
       const j = JSON.parse(r.stdout) as Report;
+      expect(j).toMatchObject({ baseline: { verified: true }, caught: ALL.length, missed: 0, skipped: 0 });
       expect(j.attacks.find((a) => a.id === 'hostile-pickle')).toMatchObject({ outcome: 'caught', codes: ['FORMAT_DENIED'] });
     });
 
