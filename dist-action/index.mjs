@@ -61485,6 +61485,7 @@ var index_exports = {};
 __export(index_exports, {
   ATTACKS: () => ATTACKS,
   AUDIT_GENESIS: () => GENESIS,
+  AttackNotApplicable: () => AttackNotApplicable,
   BUNDLE_MEDIA_TYPE: () => BUNDLE_MEDIA_TYPE,
   DENIABLE_FORMATS: () => DENIABLE_FORMATS,
   EXIT: () => EXIT,
@@ -61605,6 +61606,7 @@ var init_index = __esm({
     init_trust_sigstore();
     init_keyless();
     init_trusted_root();
+    init_types3();
   }
 });
 
