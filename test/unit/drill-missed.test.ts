@@ -23,6 +23,7 @@ vi.mock('../../src/drill/verifier.js', () => ({
     return {
       description: 'weak: signature only',
       features: new Set(['keys']),
+      licenses: { allowed: 'apache-2.0' },
       async verify(model: string): Promise<VerifyResult> {
         const failures = [];
         try {
