@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(ROOT, 'dist/cli/main.js');
 /** The interoperability corpus, read in place (never modified). */
-export const SHARED = process.env.MODELSIGN_SHARED ?? path.resolve(ROOT, '../shared/interop');
+export const SHARED = process.env.TEST_INTEROP_CORPUS ?? path.resolve(ROOT, '../shared/interop');
 export const HAS_SHARED = existsSync(SHARED);
 // Tests that read the corpus skip where it is absent (a GitHub runner); .ci/run sets this so
 // that on our CI, where the corpus is always beside the clone, they can never skip silently.
-if (process.env.MODELSIGN_REQUIRE_SHARED === '1' && !HAS_SHARED) {
-  throw new Error(`the interoperability corpus is missing at ${SHARED} (MODELSIGN_REQUIRE_SHARED=1)`);
+if (process.env.TEST_REQUIRE_CORPUS === '1' && !HAS_SHARED) {
+  throw new Error(`the interoperability corpus is missing at ${SHARED} (TEST_REQUIRE_CORPUS=1)`);
 }
 
 export interface CliResult {
