@@ -19755,6 +19755,33 @@ var init_scan_file = __esm({
 });
 
 // node_modules/tar/dist/esm/index.min.js
+var index_min_exports = {};
+__export(index_min_exports, {
+  Header: () => F,
+  Pack: () => wt,
+  PackJob: () => pi,
+  PackSync: () => kt,
+  Parser: () => rt,
+  Pax: () => ft,
+  ReadEntry: () => $e,
+  Unpack: () => Xt,
+  UnpackSync: () => xe,
+  WriteEntry: () => de,
+  WriteEntrySync: () => ni,
+  WriteEntryTar: () => oi,
+  c: () => Qn,
+  create: () => Qn,
+  extract: () => So,
+  filesFilter: () => Qi,
+  list: () => Ct,
+  r: () => vt,
+  replace: () => vt,
+  t: () => Ct,
+  types: () => Hi,
+  u: () => Oo,
+  update: () => Oo,
+  x: () => So
+});
 import Qr from "events";
 import I from "fs";
 import { EventEmitter as Di } from "node:events";
@@ -41870,9 +41897,9 @@ var require_get_options = __commonJS({
 // node_modules/@npmcli/fs/lib/common/node.js
 var require_node2 = __commonJS({
   "node_modules/@npmcli/fs/lib/common/node.js"(exports, module) {
-    var semver10 = require_semver2();
+    var semver9 = require_semver2();
     var satisfies2 = (range) => {
-      return semver10.satisfies(process.version, range, { includePrerelease: true });
+      return semver9.satisfies(process.version, range, { includePrerelease: true });
     };
     module.exports = {
       satisfies: satisfies2
@@ -56849,6 +56876,7 @@ async function scanPass(file, req, initial, maxEntries) {
       }
     }
   };
+  const { Parser } = await Promise.resolve().then(() => (init_index_min(), index_min_exports));
   return new Promise((resolve, rejectP) => {
     let finished = false;
     const rs2 = fh.createReadStream({ highWaterMark: 1024 * 1024 });
@@ -56877,7 +56905,7 @@ async function scanPass(file, req, initial, maxEntries) {
       files.sort((a, b2) => compareCodePoints(a.name, b2.name));
       resolve({ listing: { root, isFile: false, files, problems }, hashed });
     };
-    const parser = new rt({
+    const parser = new Parser({
       strict: true,
       onReadEntry: (entry) => {
         if (finished) {
@@ -56910,7 +56938,6 @@ var ARCHIVE_RE, DEFAULT_MAX_ENTRIES, MAX_LINK_HOPS, EMBEDDED_SIGNATURE, RestartW
 var init_archive = __esm({
   "src/hashing/archive.ts"() {
     "use strict";
-    init_index_min();
     init_errors();
     init_algorithms2();
     init_paths();
@@ -57323,17 +57350,19 @@ function defaultModelName(model) {
   const base2 = path9.basename(path9.resolve(model));
   return base2.replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model";
 }
-function checkVersion(version) {
-  if (!import_semver2.default.valid(version)) throw usage("BAD_VERSION", `--version must be a semantic version like 1.2.0 (got "${version}")`);
+async function checkVersion(version) {
+  const semver9 = (await Promise.resolve().then(() => __toESM(require_semver2(), 1))).default;
+  if (!semver9.valid(version)) throw usage("BAD_VERSION", `--version must be a semantic version like 1.2.0 (got "${version}")`);
+  return semver9.clean(version) ?? version;
 }
 async function signModel(opts) {
-  checkVersion(opts.version);
+  const version = await checkVersion(opts.version);
   const signaturePath = opts.signature ?? await defaultSignaturePath(opts.model);
   const d = await digestModel({ ...opts, signature: signaturePath });
   const name2 = opts.name ?? defaultModelName(opts.model);
   const metadata = {
     name: name2,
-    version: import_semver2.default.clean(opts.version) ?? opts.version,
+    version,
     ...opts.license ? { license: opts.license } : {},
     created: (/* @__PURE__ */ new Date()).toISOString(),
     tool: `modelsign/${TOOL_VERSION}`,
@@ -57363,11 +57392,9 @@ async function writeAtomic(file, data) {
     throw usage("WRITE_FAILED", `cannot write ${file}: ${errnoCode(e) ?? String(e)}`);
   }
 }
-var import_semver2;
 var init_sign = __esm({
   "src/sign/sign.ts"() {
     "use strict";
-    import_semver2 = __toESM(require_semver2(), 1);
     init_errors();
     init_algorithms2();
     init_enumerate();
@@ -58064,7 +58091,7 @@ function parseLineageMeta(v2, where = "lineage") {
     onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad5);
     const { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
     if (typeof name2 !== "string" || name2.length === 0 || name2.length > MAX_NAME_LENGTH || hasControl(name2)) bad5(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
-    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver3.default.valid(version) !== version) bad5(`parents[${i}].version must be a semantic version like 1.2.0`);
+    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver2.default.valid(version) !== version) bad5(`parents[${i}].version must be a semantic version like 1.2.0`);
     if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad5(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
     if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad5(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
     if (!isRelation(relation)) bad5(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
@@ -58101,11 +58128,11 @@ function parseDatasetFlag(v2) {
   if (!DIGEST_RE.test(digest)) throw usage("BAD_OPTION", `--dataset digest must be sha256:<64 hex characters> (got "${m2[2].slice(0, 80)}")`);
   return { uri, digest };
 }
-var import_semver3, RELATIONS, MAX_PARENTS, MAX_DATASETS, MAX_NAME_LENGTH, MAX_URI_LENGTH, DIGEST_RE;
+var import_semver2, RELATIONS, MAX_PARENTS, MAX_DATASETS, MAX_NAME_LENGTH, MAX_URI_LENGTH, DIGEST_RE;
 var init_metadata = __esm({
   "src/lineage/metadata.ts"() {
     "use strict";
-    import_semver3 = __toESM(require_semver2(), 1);
+    import_semver2 = __toESM(require_semver2(), 1);
     init_errors();
     init_strict_json();
     RELATIONS = ["finetune", "quantized", "merge", "adapter", "distill"];
@@ -58221,10 +58248,10 @@ function policyStage(policy, purpose) {
     for (const s3 of sources) {
       const min = Object.hasOwn(policy.lineage.minVersion, s3.name) ? policy.lineage.minVersion[s3.name] : void 0;
       if (min === void 0) continue;
-      const v2 = s3.version !== void 0 ? import_semver4.default.valid(s3.version) : null;
+      const v2 = s3.version !== void 0 ? import_semver3.default.valid(s3.version) : null;
       const who = s3.kind === "model" ? id(s3) : origin(s3).replace("brought in by ", "");
       if (v2 === null) failures.push({ code: "POLICY_MIN_VERSION", message: `the policy requires ${clean4(s3.name)} >= ${min}, but the signature records ${s3.version === void 0 ? "no version" : `version "${clean4(s3.version)}", which is not semver`}` });
-      else if (import_semver4.default.lt(v2, min)) failures.push({ code: "POLICY_MIN_VERSION", message: `${who} is below the policy's minimum version ${min}` });
+      else if (import_semver3.default.lt(v2, min)) failures.push({ code: "POLICY_MIN_VERSION", message: `${who} is below the policy's minimum version ${min}` });
     }
     if (policy.license !== void 0) {
       const rule = policy.rules[purpose];
@@ -58242,11 +58269,11 @@ function policyStage(policy, purpose) {
     return failures;
   };
 }
-var import_semver4, MAX_ANCESTORS, withSha, clean4;
+var import_semver3, MAX_ANCESTORS, withSha, clean4;
 var init_stage2 = __esm({
   "src/policy/stage.ts"() {
     "use strict";
-    import_semver4 = __toESM(require_semver2(), 1);
+    import_semver3 = __toESM(require_semver2(), 1);
     init_licenses();
     init_metadata();
     init_one_line();
@@ -58415,7 +58442,7 @@ async function verifyLineageBundle(bytes, trust, what) {
     if (st2.format !== "oms-v1.0" || st2.rootDigest === void 0) throw reject("LINEAGE_MALFORMED", `${what} is not an OMS v1.0 signature with a root digest`);
     if (rootDigest(st2.resources) !== st2.rootDigest) throw reject("ROOT_DIGEST_MISMATCH", `${what}: signed root digest does not match its signed resource list`);
     const meta = st2.metadata;
-    const version = typeof meta?.version === "string" ? import_semver5.default.valid(meta.version) : null;
+    const version = typeof meta?.version === "string" ? import_semver4.default.valid(meta.version) : null;
     if (version === null) {
       throw reject("LINEAGE_NO_VERSION", `${what} carries no modelsign semver version (made by another tool? check the model, then sign it with modelsign sign --version and link that signature)`);
     }
@@ -58430,11 +58457,11 @@ async function verifyLineageBundle(bytes, trust, what) {
     };
   });
 }
-var import_semver5, BundleCheckError;
+var import_semver4, BundleCheckError;
 var init_ancestor = __esm({
   "src/lineage/ancestor.ts"() {
     "use strict";
-    import_semver5 = __toESM(require_semver2(), 1);
+    import_semver4 = __toESM(require_semver2(), 1);
     init_errors();
     init_serialize();
     init_bundle();
@@ -58504,10 +58531,10 @@ async function loadParents(files, trust) {
 }
 function buildLineageMeta(opts) {
   if (opts.parents.length === 0 && opts.datasets.length === 0) return void 0;
-  const child = import_semver6.default.clean(opts.childVersion) ?? opts.childVersion;
+  const child = import_semver5.default.clean(opts.childVersion) ?? opts.childVersion;
   const parents = opts.parents.map((p2, i) => {
     const v2 = p2.verified;
-    if (v2.name === opts.childName && import_semver6.default.valid(child) && !import_semver6.default.lt(v2.version, child)) {
+    if (v2.name === opts.childName && import_semver5.default.valid(child) && !import_semver5.default.lt(v2.version, child)) {
       throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean3(`${v2.name}@${v2.version}`)}: a new version of ${clean3(opts.childName)} must be higher (got --version ${child})`);
     }
     return { name: v2.name, version: v2.version, rootDigest: v2.rootDigest, bundleDigest: v2.bundleDigest, relation: opts.relations[i] };
@@ -58516,11 +58543,11 @@ function buildLineageMeta(opts) {
   if (opts.datasets.length > 0) meta.datasets = opts.datasets;
   return meta;
 }
-var import_semver6;
+var import_semver5;
 var init_parents = __esm({
   "src/lineage/parents.ts"() {
     "use strict";
-    import_semver6 = __toESM(require_semver2(), 1);
+    import_semver5 = __toESM(require_semver2(), 1);
     init_errors();
     init_bundle();
     init_ancestor();
@@ -58617,7 +58644,7 @@ async function walkLineage(opts) {
       return node;
     }
     const floor = below.get(link.name);
-    if (floor === null || floor !== void 0 && !import_semver7.default.lt(link.version, floor)) {
+    if (floor === null || floor !== void 0 && !import_semver6.default.lt(link.version, floor)) {
       const why = floor === null ? `a descendant named ${clean3(link.name)} has no version` : `an ancestor must have a lower version than ${clean3(`${link.name}@${floor}`)} built from it`;
       const f2 = { code: "LINEAGE_VERSION_ORDER", message: `${label2}: ${why}` };
       failures.push(f2);
@@ -58680,7 +58707,7 @@ async function walkLineage(opts) {
     const path21 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
-    if (prev === void 0 || prev !== null && import_semver7.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
+    if (prev === void 0 || prev !== null && import_semver6.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
     for (const p2 of vb.lineage?.parents ?? []) {
       if (++links > MAX_LINKS) {
         if (!budgetReported) {
@@ -58699,11 +58726,11 @@ async function walkLineage(opts) {
   }
   return { tree, ancestors, failures };
 }
-var import_semver7, DEFAULT_MAX_DEPTH2, MAX_LINKS;
+var import_semver6, DEFAULT_MAX_DEPTH2, MAX_LINKS;
 var init_walk = __esm({
   "src/lineage/walk.ts"() {
     "use strict";
-    import_semver7 = __toESM(require_semver2(), 1);
+    import_semver6 = __toESM(require_semver2(), 1);
     init_errors();
     init_ancestor();
     init_display();
@@ -58784,7 +58811,7 @@ function parseState(text, file) {
   if (!isObject(j2.models)) bad4(file, "models must be an object");
   const out2 = /* @__PURE__ */ new Map();
   for (const [name2, v2] of Object.entries(j2.models)) {
-    if (!isObject(v2) || typeof v2.version !== "string" || !import_semver8.default.valid(v2.version)) bad4(file, `entry "${name2.slice(0, 80)}" has no semver version`);
+    if (!isObject(v2) || typeof v2.version !== "string" || !import_semver7.default.valid(v2.version)) bad4(file, `entry "${name2.slice(0, 80)}" has no semver version`);
     const e = { version: v2.version };
     if (typeof v2.rootDigest === "string") e.rootDigest = v2.rootDigest;
     if (typeof v2.updated === "string") e.updated = v2.updated;
@@ -58811,7 +58838,7 @@ function serializeState(state2) {
 }
 function checkRollback(state2, name2, version, file) {
   const seen = state2.get(name2);
-  if (seen && import_semver8.default.lt(version, seen.version)) {
+  if (seen && import_semver7.default.lt(version, seen.version)) {
     return { code: "VERSION_ROLLBACK", message: `${clean3(`${name2}@${version}`)} is older than ${clean3(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
   }
   return void 0;
@@ -58851,7 +58878,7 @@ async function recordVerified(file, entry, opts = {}) {
     const failure = checkRollback(state2, entry.name, entry.version, file);
     if (failure) return failure;
     const seen = state2.get(entry.name);
-    if (seen && import_semver8.default.eq(seen.version, entry.version) && seen.rootDigest === entry.rootDigest) return void 0;
+    if (seen && import_semver7.default.eq(seen.version, entry.version) && seen.rootDigest === entry.rootDigest) return void 0;
     state2.set(entry.name, { version: entry.version, ...entry.rootDigest ? { rootDigest: entry.rootDigest } : {}, updated: (/* @__PURE__ */ new Date()).toISOString() });
     const tmp = path13.join(path13.dirname(file), `.${path13.basename(file)}.${process.pid}.${Date.now()}.tmp`);
     try {
@@ -58866,11 +58893,11 @@ async function recordVerified(file, entry, opts = {}) {
     await unlink2(lock).catch(() => void 0);
   }
 }
-var import_semver8, STATE_SCHEMA, MAX_STATE_BYTES, LOCK_RETRY_MS, LOCK_TIMEOUT_MS, STALE_LOCK_MS, sleep;
+var import_semver7, STATE_SCHEMA, MAX_STATE_BYTES, LOCK_RETRY_MS, LOCK_TIMEOUT_MS, STALE_LOCK_MS, sleep;
 var init_state = __esm({
   "src/lineage/state.ts"() {
     "use strict";
-    import_semver8 = __toESM(require_semver2(), 1);
+    import_semver7 = __toESM(require_semver2(), 1);
     init_errors();
     init_strict_json();
     init_display();
@@ -58916,14 +58943,14 @@ function lineageStage(o) {
     const failures = [];
     const meta = ctx.result.metadata;
     const name2 = meta?.name ?? ctx.statement.subjectName;
-    const version = typeof meta?.version === "string" && import_semver9.default.valid(meta.version) ? meta.version : void 0;
+    const version = typeof meta?.version === "string" && import_semver8.default.valid(meta.version) ? meta.version : void 0;
     const rootDigest2 = `sha256:${ctx.result.rootDigest}`;
     const id2 = clean3(`${name2}@${version ?? "?"}`);
     if (o.minVersion !== void 0 || o.stateFile !== void 0) {
       if (version === void 0) {
         failures.push({ code: "NO_VERSION", message: `${clean3(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
       } else {
-        if (o.minVersion !== void 0 && import_semver9.default.lt(version, o.minVersion)) {
+        if (o.minVersion !== void 0 && import_semver8.default.lt(version, o.minVersion)) {
           failures.push({ code: "VERSION_BELOW_MINIMUM", message: `${id2} is below the minimum version ${o.minVersion}: rollback refused` });
         }
         if (o.stateFile !== void 0) {
@@ -58975,11 +59002,11 @@ function lineageStage(o) {
     return failures;
   };
 }
-var import_semver9;
+var import_semver8;
 var init_stage3 = __esm({
   "src/lineage/stage.ts"() {
     "use strict";
-    import_semver9 = __toESM(require_semver2(), 1);
+    import_semver8 = __toESM(require_semver2(), 1);
     init_errors();
     init_metadata();
     init_revoked();
@@ -61795,7 +61822,7 @@ __export(index_exports, {
 });
 import { createPublicKey as createPublicKey2 } from "node:crypto";
 async function sign(opts) {
-  checkVersion(opts.version);
+  await checkVersion(opts.version);
   const key = typeof opts.key === "string" ? await loadPrivateKey(opts.key) : opts.key;
   return signModel({ ...opts, signer: keySigner(key, createPublicKey2(key)) });
 }
@@ -62267,10 +62294,10 @@ Lineage and anti-rollback (exit 1 on a broken link, a rollback or a revoked dige
   async stages(flags) {
     const f2 = flags;
     if (f2.lineage === void 0 && f2.minVersion === void 0 && f2.state === void 0 && f2.revoked === void 0) return [];
-    const semver10 = (await Promise.resolve().then(() => __toESM(require_semver2(), 1))).default;
+    const semver9 = (await Promise.resolve().then(() => __toESM(require_semver2(), 1))).default;
     let minVersion;
     if (f2.minVersion !== void 0) {
-      minVersion = semver10.valid(f2.minVersion) ?? void 0;
+      minVersion = semver9.valid(f2.minVersion) ?? void 0;
       if (!minVersion) throw usage("BAD_OPTION", `--min-version must be a semantic version like 1.2.0 (got "${f2.minVersion}")`);
     }
     const { lineageStage: lineageStage2, openStore: openStore2, readRevokedFile: readRevokedFile2 } = await Promise.resolve().then(() => (init_lineage(), lineage_exports));

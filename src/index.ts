@@ -29,7 +29,7 @@ import type { VerifyResult } from './verify/types.js';
 
 /** Sign with a private key file (the common case). */
 export async function sign(opts: Omit<SignOptions, 'signer'> & { key: string | KeyObject }): Promise<SignResult> {
-  checkVersion(opts.version);
+  await checkVersion(opts.version);
   const key = typeof opts.key === 'string' ? await loadPrivateKey(opts.key) : opts.key;
   return signModel({ ...opts, signer: keySigner(key, createPublicKey(key)) });
 }

@@ -20,7 +20,8 @@
 import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Parser, type ReadEntry } from 'tar';
+// The tar package is loaded only when an archive is read (it costs ~20 ms at start-up).
+import type { ReadEntry } from 'tar';
 import { errnoCode, usage, type Failure } from '../errors.js';
 import { createHasher, prepareAlgorithm, type Hasher } from './algorithms.js';
 import type { ModelFile } from './enumerate.js';
@@ -326,6 +327,7 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
     }
   };
 
+  const { Parser } = await import('tar');
   return new Promise<SourceResult>((resolve, rejectP) => {
     let finished = false;
     // Large reads: the parser slices entries out of them without copying.

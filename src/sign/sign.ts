@@ -6,7 +6,6 @@
 import { rename, writeFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import semver from 'semver';
 import { usage, errnoCode } from '../errors.js';
 import { prepareAlgorithm, type HashAlgorithm } from '../hashing/algorithms.js';
 import type { EngineOptions } from '../hashing/engine.js';
@@ -127,18 +126,21 @@ export function defaultModelName(model: string): string {
   return base.replace(/\.(tar\.gz|tgz|tar)$/i, '') || 'model';
 }
 
-export function checkVersion(version: string): void {
+/** The version, cleaned; semver is loaded here rather than at start-up (~20 ms). */
+export async function checkVersion(version: string): Promise<string> {
+  const semver = (await import('semver')).default;
   if (!semver.valid(version)) throw usage('BAD_VERSION', `--version must be a semantic version like 1.2.0 (got "${version}")`);
+  return semver.clean(version) ?? version;
 }
 
 export async function signModel(opts: SignOptions): Promise<SignResult> {
-  checkVersion(opts.version);
+  const version = await checkVersion(opts.version);
   const signaturePath = opts.signature ?? (await defaultSignaturePath(opts.model));
   const d = await digestModel({ ...opts, signature: signaturePath });
   const name = opts.name ?? defaultModelName(opts.model);
   const metadata: ModelMetadata = {
     name,
-    version: semver.clean(opts.version) ?? opts.version,
+    version,
     ...(opts.license ? { license: opts.license } : {}),
     created: new Date().toISOString(),
     tool: `modelsign/${TOOL_VERSION}`,
