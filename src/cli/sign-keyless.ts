@@ -6,6 +6,7 @@ import type { PreparedLineage } from './sign-lineage.js';
 import { out, printJson } from './io.js';
 import { engineFlags, type Progress } from './progress.js';
 
+/** The sign command's flags that keyless signing reads (sign.ts adds lineage and --keyless). */
 export interface KeylessSignFlags extends HashingFlags {
   key?: string;
   version?: string;

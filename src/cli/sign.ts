@@ -1,23 +1,13 @@
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
+import type { KeylessSignFlags } from './sign-keyless.js';
 import { addEngineOptions, addIgnoreOption, addSerializationOptions, type HashingFlags } from './common.js';
 import { out, printJson, run } from './io.js';
 import { engineFlags, type Progress } from './progress.js';
 import { addLineageSignOptions, prepareLineage, type SignLineageFlags } from './sign-lineage.js';
 
-interface SignFlags extends HashingFlags, SignLineageFlags {
-  key?: string;
-  version?: string;
-  name?: string;
-  license?: string;
-  signature?: string;
-  json?: boolean;
+interface SignFlags extends KeylessSignFlags, SignLineageFlags {
   keyless?: boolean;
-  identityToken?: string;
-  fulcioUrl?: string;
-  rekorUrl?: string;
-  tsaUrl?: string;
-  staging?: boolean;
 }
 
 export function register(program: Command): void {

@@ -54,17 +54,10 @@ export async function cleanupTmp(): Promise<void> {
   await Promise.all(tmpDirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 }
 
-/** Deterministic pseudo-random bytes (so tests never depend on chance). */
+/** Deterministic pseudo-random bytes (so tests never depend on chance): the drill's filler. */
+import { filler } from '../../src/drill/model.js';
 export function bytes(n: number, seed = 1): Buffer {
-  const b = Buffer.alloc(n);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    b[i] = x & 0xff;
-  }
-  return b;
+  return filler(n, seed);
 }
 
 /**

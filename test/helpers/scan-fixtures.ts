@@ -102,50 +102,9 @@ export function tensorStateDictProtocol4(): Buffer {
   return Buffer.concat([new P().proto(4).frame(body.length).bytes(), body]);
 }
 
-export interface ZipMember { name: string; data: Buffer; deflate?: boolean }
-
-/** Assemble a zip (stored or deflated members) the way PyTorch's writer lays it out. */
-export function makeZip(members: ZipMember[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const m of members) {
-    const name = Buffer.from(m.name, 'utf8');
-    const body = m.deflate ? deflateRawSync(m.data) : m.data;
-    const crc = crc32(m.data);
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x800, 6);
-    lh.writeUInt16LE(m.deflate ? 8 : 0, 8);
-    lh.writeUInt32LE(crc, 14);
-    lh.writeUInt32LE(body.length, 18);
-    lh.writeUInt32LE(m.data.length, 22);
-    lh.writeUInt16LE(name.length, 26);
-    locals.push(lh, name, body);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x800, 8);
-    ch.writeUInt16LE(m.deflate ? 8 : 0, 10);
-    ch.writeUInt32LE(crc, 16);
-    ch.writeUInt32LE(body.length, 20);
-    ch.writeUInt32LE(m.data.length, 24);
-    ch.writeUInt16LE(name.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    central.push(ch, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(members.length, 8);
-  eocd.writeUInt16LE(members.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
-}
+// The zip writer is shared with the drill (product code builds its hostile checkpoint with it).
+export { makeZip, type ZipMember } from '../../src/drill/hostile.js';
+import { makeZip } from '../../src/drill/hostile.js';
 
 /** A PyTorch-style checkpoint zip around the given data.pkl. */
 export function torchZip(dataPkl: Buffer, opts: { deflate?: boolean } = {}): Buffer {
