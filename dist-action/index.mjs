@@ -62433,6 +62433,27 @@ init_esm();
 init_errors();
 init_io();
 import { existsSync as existsSync2, writeFileSync } from "node:fs";
+
+// src/cli/report.ts
+function verifyJson(r) {
+  return {
+    verified: r.verified,
+    model: r.model,
+    signature: r.signature,
+    rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
+    name: r.metadata?.name ?? r.subjectName ?? null,
+    version: r.metadata?.version ?? null,
+    license: r.metadata?.license ?? null,
+    signer: r.signer ?? null,
+    signerInfo: r.signerInfo ?? null,
+    filesChecked: r.filesChecked,
+    bytesHashed: r.bytesHashed,
+    failures: r.failures,
+    ...r.extra
+  };
+}
+
+// src/cli/verify-pod.ts
 var DEFAULT_TERMINATION_LOG = "/dev/termination-log";
 var MAX_REASON_BYTES = 4096;
 var MAX_REASON_LINES = 5;
@@ -62515,18 +62536,8 @@ var podPlugin = {
   after(flags, r) {
     if (flags.logFormat === "json") {
       for (const f2 of r.failures) emit("error", "verify.failure", { code: f2.code, ...f2.path !== void 0 ? { path: f2.path } : {}, message: f2.message });
-      emit(r.verified ? "info" : "error", "verify.result", {
-        verified: r.verified,
-        model: r.model,
-        signature: r.signature,
-        rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
-        name: r.metadata?.name ?? r.subjectName ?? null,
-        version: r.metadata?.version ?? null,
-        signer: r.signer ?? null,
-        filesChecked: r.filesChecked,
-        bytesHashed: r.bytesHashed,
-        failures: r.failures.length
-      });
+      const { verified, model, signature, rootDigest: rootDigest2, name: name2, version, signer, filesChecked, bytesHashed } = verifyJson(r);
+      emit(r.verified ? "info" : "error", "verify.result", { verified, model, signature, rootDigest: rootDigest2, name: name2, version, signer, filesChecked, bytesHashed, failures: r.failures.length });
     }
     if (!r.verified) writeReason(flags, failureReason(r));
   },

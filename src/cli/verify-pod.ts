@@ -13,6 +13,7 @@ import { Option, type Command } from 'commander';
 import { ModelsignError } from '../errors.js';
 import type { VerifyResult } from '../verify/types.js';
 import { output, state } from './io.js';
+import { verifyJson } from './report.js';
 import type { Flags, VerifyPlugin } from './verify-plugins.js';
 
 export const DEFAULT_TERMINATION_LOG = '/dev/termination-log';
@@ -105,18 +106,9 @@ export const podPlugin: VerifyPlugin = {
   after(flags, r) {
     if (flags.logFormat === 'json') {
       for (const f of r.failures) emit('error', 'verify.failure', { code: f.code, ...(f.path !== undefined ? { path: f.path } : {}), message: f.message });
-      emit(r.verified ? 'info' : 'error', 'verify.result', {
-        verified: r.verified,
-        model: r.model,
-        signature: r.signature,
-        rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
-        name: r.metadata?.name ?? r.subjectName ?? null,
-        version: r.metadata?.version ?? null,
-        signer: r.signer ?? null,
-        filesChecked: r.filesChecked,
-        bytesHashed: r.bytesHashed,
-        failures: r.failures.length,
-      });
+      // The --json report's fields, but one line: failures as a count (each had its own event).
+      const { verified, model, signature, rootDigest, name, version, signer, filesChecked, bytesHashed } = verifyJson(r) as Record<string, unknown>;
+      emit(r.verified ? 'info' : 'error', 'verify.result', { verified, model, signature, rootDigest, name, version, signer, filesChecked, bytesHashed, failures: r.failures.length });
     }
     if (!r.verified) writeReason(flags, failureReason(r));
   },
