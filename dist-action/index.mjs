@@ -5659,6 +5659,7 @@ function keyTrust(key, label2) {
   const hint = keyHint(key);
   const type = keyTypeOf(key);
   return {
+    kind: "key",
     label: label2,
     async verify(bundle, pae2) {
       const m2 = bundle.material;
@@ -24859,6 +24860,7 @@ async function certificateChainTrust(rootFiles) {
   const roots = (await Promise.all(rootFiles.map(loadRoots))).flat();
   const label2 = `certificate chain ${rootFiles.join(", ")}`;
   return {
+    kind: "certificate",
     label: label2,
     async verify(bundle, pae2) {
       const m2 = bundle.material;
@@ -56991,16 +56993,6 @@ var init_dsse = __esm({
 });
 
 // src/oms/bundle.ts
-var bundle_exports = {};
-__export(bundle_exports, {
-  BUNDLE_MEDIA_TYPE: () => BUNDLE_MEDIA_TYPE,
-  IN_TOTO_PAYLOAD_TYPE: () => IN_TOTO_PAYLOAD_TYPE,
-  MAX_BUNDLE_BYTES: () => MAX_BUNDLE_BYTES,
-  buildBundle: () => buildBundle,
-  parseBundle: () => parseBundle,
-  readBundleFile: () => readBundleFile,
-  serializeBundle: () => serializeBundle
-});
 import { stat as stat3 } from "node:fs/promises";
 function buildBundle(input) {
   const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
@@ -57157,6 +57149,15 @@ var init_names = __esm({
   }
 });
 
+// src/verify/types.ts
+var NEED_IDENTITY;
+var init_types3 = __esm({
+  "src/verify/types.ts"() {
+    "use strict";
+    NEED_IDENTITY = "give the identity you trust: --identity ID (or --identity-regexp RE) with --identity-provider ISSUER; without one, anyone Fulcio certified would be accepted";
+  }
+});
+
 // src/verify/pipeline.ts
 var pipeline_exports = {};
 __export(pipeline_exports, {
@@ -57172,6 +57173,13 @@ async function defaultSignaturePath(model) {
   } catch {
   }
   return `${model}.sig`;
+}
+function refuseKeylessWithoutIdentity(bundle, trust) {
+  if (bundle.material.kind === "publicKey") return;
+  const vm = bundle.json.verificationMaterial;
+  if ((vm?.tlogEntries?.length ?? 0) === 0) return;
+  if (trust.some((t) => t.kind === "sigstore" || t.kind === "certificate")) return;
+  throw usage("MISSING_IDENTITY", `the signature is a Sigstore keyless signature: ${NEED_IDENTITY}`);
 }
 async function checkTrust(bundle, trust) {
   if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
@@ -57211,6 +57219,7 @@ async function verifyModel(opts) {
   };
   try {
     const bundle = parseBundle(await readBundleFile(signature, void 0, { noFollow: opts.signature === void 0 }));
+    refuseKeylessWithoutIdentity(bundle, opts.trust);
     const signer = await checkTrust(bundle, opts.trust);
     result.signerInfo = signer;
     result.signer = signer.description;
@@ -57278,6 +57287,7 @@ var init_pipeline = __esm({
     init_legacy();
     init_files();
     init_names();
+    init_types3();
   }
 });
 
@@ -59482,7 +59492,7 @@ var init_model = __esm({
 
 // src/drill/types.ts
 var AttackNotApplicable;
-var init_types3 = __esm({
+var init_types4 = __esm({
   "src/drill/types.ts"() {
     "use strict";
     AttackNotApplicable = class extends Error {
@@ -59543,7 +59553,7 @@ var init_attacks = __esm({
     init_state();
     init_hostile();
     init_model();
-    init_types3();
+    init_types4();
     sha256 = (b2) => createHash6("sha256").update(b2).digest("hex");
     ATTACKS = [
       {
@@ -59878,7 +59888,7 @@ var init_run = __esm({
     init_algorithms();
     init_attacks();
     init_model();
-    init_types3();
+    init_types4();
     FEATURE_NEEDS = ["policy"];
   }
 });
@@ -61871,7 +61881,7 @@ var init_index = __esm({
     init_trust_sigstore();
     init_keyless();
     init_trusted_root();
-    init_types3();
+    init_types4();
   }
 });
 
@@ -62601,7 +62611,7 @@ var auditPlugin = {
 // src/cli/verify-sigstore.ts
 init_errors();
 init_io();
-var NEED_IDENTITY = "give the identity you trust: --identity ID (or --identity-regexp RE) with --identity-provider ISSUER; without one, anyone Fulcio certified would be accepted";
+init_types3();
 function list(v2) {
   return Array.isArray(v2) ? v2 : [];
 }
@@ -62644,21 +62654,8 @@ A Sigstore signature is never accepted without --identity or --identity-regexp (
     if (!issuer) process.stderr.write("modelsign: warning: no --identity-provider: the identity is accepted from any OIDC issuer Fulcio trusts\n");
     checks.push(await sigstoreTrust2({ identities, ...trustedRoot !== void 0 ? { trustedRootPath: trustedRoot } : {} }));
     return checks;
-  },
-  async options(flags, opts) {
-    if (list(flags.identity).length + list(flags.identityRegexp).length > 0 || list(flags.certificateChain).length > 0) return;
-    if (opts.trust.some((t) => t.kind === "sigstore")) return;
-    const { defaultSignaturePath: defaultSignaturePath2 } = await Promise.resolve().then(() => (init_pipeline(), pipeline_exports));
-    const { parseBundle: parseBundle2, readBundleFile: readBundleFile2 } = await Promise.resolve().then(() => (init_bundle(), bundle_exports));
-    let keyless = false;
-    try {
-      const b2 = parseBundle2(await readBundleFile2(opts.signature ?? await defaultSignaturePath2(opts.model)));
-      const vm = b2.json.verificationMaterial;
-      keyless = b2.material.kind !== "publicKey" && (vm?.tlogEntries?.length ?? 0) > 0;
-    } catch {
-    }
-    if (keyless) throw usage("MISSING_IDENTITY", `the signature is a Sigstore keyless signature: ${NEED_IDENTITY}`);
   }
+  // A keyless bundle with no identity policy is refused by the pipeline itself (exit 2).
 };
 
 // src/cli/verify-plugins.ts

@@ -11,8 +11,7 @@ import { usage } from '../errors.js';
 import { collect } from './io.js';
 import type { Flags, VerifyPlugin } from './verify-plugins.js';
 
-const NEED_IDENTITY =
-  'give the identity you trust: --identity ID (or --identity-regexp RE) with --identity-provider ISSUER; without one, anyone Fulcio certified would be accepted';
+import { NEED_IDENTITY } from '../verify/types.js';
 
 function list(v: unknown): string[] {
   return Array.isArray(v) ? (v as string[]) : [];
@@ -64,22 +63,5 @@ A Sigstore signature is never accepted without --identity or --identity-regexp (
     checks.push(await sigstoreTrust({ identities, ...(trustedRoot !== undefined ? { trustedRootPath: trustedRoot } : {}) }));
     return checks;
   },
-  async options(flags: Flags, opts) {
-    // A Sigstore keyless signature verified without any identity policy would accept anyone
-    // Fulcio certified: refuse to run (exit 2) rather than fail or pass on another authority.
-    if (list(flags.identity).length + list(flags.identityRegexp).length > 0 || list(flags.certificateChain).length > 0) return;
-    // A policy's trust.identities is an identity policy too.
-    if (opts.trust.some((t) => t.kind === 'sigstore')) return;
-    const { defaultSignaturePath } = await import('../verify/pipeline.js');
-    const { parseBundle, readBundleFile } = await import('../oms/bundle.js');
-    let keyless = false;
-    try {
-      const b = parseBundle(await readBundleFile(opts.signature ?? (await defaultSignaturePath(opts.model))));
-      const vm = (b.json as { verificationMaterial?: { tlogEntries?: unknown[] } }).verificationMaterial;
-      keyless = b.material.kind !== 'publicKey' && (vm?.tlogEntries?.length ?? 0) > 0;
-    } catch {
-      // unreadable or malformed: the pipeline reports it
-    }
-    if (keyless) throw usage('MISSING_IDENTITY', `the signature is a Sigstore keyless signature: ${NEED_IDENTITY}`);
-  },
+  // A keyless bundle with no identity policy is refused by the pipeline itself (exit 2).
 };

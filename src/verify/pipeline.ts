@@ -7,7 +7,7 @@
  * before them.
  */
 import path from 'node:path';
-import { ModelsignError, reject, toFailure, type Failure } from '../errors.js';
+import { ModelsignError, reject, toFailure, usage, type Failure } from '../errors.js';
 import { rootDigest } from '../hashing/serialize.js';
 import type { EngineOptions } from '../hashing/engine.js';
 import { parseBundle, readBundleFile, type ParsedBundle } from '../oms/bundle.js';
@@ -17,7 +17,7 @@ import { parseStatement, type ParsedStatement } from '../oms/statement.js';
 import '../oms/legacy.js';
 import { checkFiles, parseShardName } from './files.js';
 import { checkResourceNames } from './names.js';
-import type { SignerInfo, TrustCheck, VerifyResult } from './types.js';
+import { NEED_IDENTITY, type SignerInfo, type TrustCheck, type VerifyResult } from './types.js';
 
 export interface VerifyContext {
   options: VerifyOptions;
@@ -56,6 +56,19 @@ export async function defaultSignaturePath(model: string): Promise<string> {
 }
 
 /** Establish the signer: any one trust check suffices. */
+/**
+ * A Sigstore keyless signature verified with no identity policy (no Sigstore or certificate
+ * authority configured) would have to accept anyone Fulcio certified: that is a usage error
+ * (exit 2), not a verdict on the model.
+ */
+function refuseKeylessWithoutIdentity(bundle: ParsedBundle, trust: TrustCheck[]): void {
+  if (bundle.material.kind === 'publicKey') return;
+  const vm = (bundle.json as { verificationMaterial?: { tlogEntries?: unknown[] } }).verificationMaterial;
+  if ((vm?.tlogEntries?.length ?? 0) === 0) return;
+  if (trust.some((t) => t.kind === 'sigstore' || t.kind === 'certificate')) return;
+  throw usage('MISSING_IDENTITY', `the signature is a Sigstore keyless signature: ${NEED_IDENTITY}`);
+}
+
 export async function checkTrust(bundle: ParsedBundle, trust: TrustCheck[]): Promise<SignerInfo> {
   if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     throw reject('SIG_MALFORMED', `DSSE payloadType is ${JSON.stringify(bundle.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
@@ -96,6 +109,7 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
   try {
     // The default path lies in the model directory: a link there is not followed.
     const bundle = parseBundle(await readBundleFile(signature, undefined, { noFollow: opts.signature === undefined }));
+    refuseKeylessWithoutIdentity(bundle, opts.trust);
     const signer = await checkTrust(bundle, opts.trust);
     result.signerInfo = signer;
     result.signer = signer.description;

@@ -139,6 +139,7 @@ export async function certificateChainTrust(rootFiles: string[]): Promise<TrustC
   const roots = (await Promise.all(rootFiles.map(loadRoots))).flat();
   const label = `certificate chain ${rootFiles.join(', ')}`;
   return {
+    kind: 'certificate',
     label,
     async verify(bundle: ParsedBundle, pae: Buffer): Promise<SignerInfo> {
       const m = bundle.material;

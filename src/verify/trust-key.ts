@@ -18,6 +18,7 @@ export function keyTrust(key: KeyObject, label: string): TrustCheck {
   const hint = keyHint(key);
   const type = keyTypeOf(key);
   return {
+    kind: 'key',
     label,
     async verify(bundle: ParsedBundle, pae: Buffer): Promise<SignerInfo> {
       const m = bundle.material;

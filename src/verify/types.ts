@@ -45,3 +45,7 @@ export interface VerifyResult {
   /** Hooks added by later stages (lineage, policy) put their reports here. */
   extra: Record<string, unknown>;
 }
+
+/** What to give when a Sigstore keyless signature arrives with no identity policy. */
+export const NEED_IDENTITY =
+  'give the identity you trust: --identity ID (or --identity-regexp RE) with --identity-provider ISSUER; without one, anyone Fulcio certified would be accepted';
