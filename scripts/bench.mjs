@@ -28,7 +28,7 @@ import { randomFillSync } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, rmSync, writeFileSync, writeSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist/cli/main.js');
@@ -110,6 +110,18 @@ function timed(argv, { cwd, env } = {}) {
 }
 
 // ---------------------------------------------------------------- machine and limit
+/**
+ * The Python interpreter itself, not a launcher: `python3` on PATH may be a version-manager
+ * shim (pyenv's is a shell script that adds ~80 ms to every start), which would handicap
+ * the Python pool unfairly.
+ */
+const PYTHON = have('python3') ? sh(`python3 -c 'import sys; print(sys.executable)'`) || 'python3' : undefined;
+
+/** Which path sha256 takes in modelsign here (native threads + mmap, or workers + read(2)). */
+async function hashingPath() {
+  const { nativeStatus } = await import(pathToFileURL(path.join(path.dirname(CLI), '..', 'hashing', 'native.js')).href);
+  return nativeStatus();
+}
 function machine() {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -122,7 +134,7 @@ function machine() {
     kernel: `${os.type()} ${os.release()}`,
     node: process.version,
     openssl: have('openssl') ? sh('openssl version') : 'absent',
-    python: have('python3') ? sh('python3 --version') : 'absent',
+    python: PYTHON ? `${sh(`'${PYTHON}' --version`)} (${PYTHON})` : 'absent',
   };
 }
 
@@ -236,6 +248,8 @@ async function main() {
   log('modelsign benchmark');
   log(`machine: ${m.cpu}, ${m.cores} cores${m.shaNi ? ' (SHA extensions)' : ''}, ${fmt(m.memGiB, 1)} GiB RAM, ${m.kernel}`);
   log(`software: node ${m.node}, ${m.openssl}, ${m.python}, b3sum ${have('b3sum') ? sh('b3sum --version') : 'absent'}`);
+  log(`modelsign sha256: ${await hashingPath()}`);
+  if (process.env.NODE_EXTRA_CA_CERTS) log(`note: NODE_EXTRA_CA_CERTS is set here: every Node process (modelsign included) parses that certificate file at start-up, ~45 ms on this machine; the figures include it`);
   log(`load average at start: ${load0.map((x) => x.toFixed(2)).join(' ')} (other work on the machine makes figures noisy)`);
   const lim = sha256Limit(m.cores);
   if (lim) log(`SHA-256 limit: ${m.cores} cores x ${fmt(lim.oneCore, 3)} GB/s (openssl speed -evp sha256 -bytes 16384, one core) = ${fmt(lim.limit, 3)} GB/s`);
@@ -283,7 +297,9 @@ async function main() {
             { name: `modelsign verify (shards ${Number(shardSize) / MiB} MiB)`, argv: [process.execPath, CLI, 'verify', dir, '--quiet', '--key', `${keyPrefix}.pub`, '--signature', sigShards, ...jobsArg], isModelsign: true, prep: [process.execPath, CLI, 'sign', dir, '--quiet', '--key', `${keyPrefix}.key`, '--version', '1.0.0', '--signature', sigShards, '--shard-size', shardSize] },
           ]
         : []),
-      ...(have('python3') ? [{ name: 'python thread pool (model_signing way)', argv: ['python3', pyScript, dir], python: true, root: true }] : []),
+      ...(PYTHON ? [{ name: 'python thread pool (model_signing way)', argv: [PYTHON, pyScript, dir], python: true, root: true }] : []),
+      // For information: the read(2) path modelsign takes where the native addon is not built.
+      { name: 'modelsign digest (no addon: MODELSIGN_NO_MMAP=1)', argv: [process.execPath, CLI, 'digest', dir, '--quiet', ...jobsArg], env: { MODELSIGN_NO_MMAP: '1' }, isModelsign: true },
       ...(have('sha256sum') ? [{ name: 'sha256sum (xargs, 1 process)', argv: ['sh', '-c', `xargs -0 sha256sum < '${fileList}' > /dev/null`] }] : []),
       ...(have('openssl') ? [{ name: `openssl dgst -sha256 (xargs -P ${par})`, argv: ['sh', '-c', `xargs -0 -P ${par} -n ${spec.kind === 'big' ? 1 : Math.ceil(spec.files / par / 4)} openssl dgst -sha256 < '${fileList}' > /dev/null`] }] : []),
       ...(have('b3sum') ? [{ name: 'b3sum (xargs, multithreaded)', argv: ['sh', '-c', `xargs -0 b3sum < '${fileList}' > /dev/null`], blake3: true }] : []),
@@ -294,7 +310,7 @@ async function main() {
     const roots = {};
     for (let round = 0; round <= cfg.repeat; round++) {
       for (const t of tools) {
-        const r = await timed(t.argv);
+        const r = await timed(t.argv, { env: t.env });
         if (t.root) roots[t.name] = r.stdout.trim();
         if (round > 0) runs[t.name].push(r);
       }
@@ -330,7 +346,7 @@ async function main() {
     'node -e 0': [process.execPath, '-e', '0'],
     'modelsign --version': [process.execPath, CLI, '--version'],
     'modelsign digest (empty model)': [process.execPath, CLI, 'digest', emptyDir, '--quiet'],
-    ...(have('python3') ? { 'python thread pool (empty model)': ['python3', pyScript, emptyDir] } : {}),
+    ...(PYTHON ? { 'python thread pool (empty model)': [PYTHON, pyScript, emptyDir] } : {}),
   };
   const fixedT = Object.fromEntries(Object.keys(fixed).map((k) => [k, []]));
   for (let i = 0; i < 15; i++) for (const [k, argv] of Object.entries(fixed)) fixedT[k].push(await timed(argv));
@@ -341,7 +357,7 @@ async function main() {
 
   if (cfg.tune && results.big) {
     log('');
-    log('read-size tuning (in-process engine, no start-up; median of 3 interleaved runs; GB per CPU-second is the load-robust figure):');
+    log('read-size tuning of the read(2) path (in-process engine, no start-up; median of 3 interleaved runs; GB per CPU-second is the load-robust figure):');
     const { hashTasks, shutdownHashPool } = await import(path.join(ROOT, 'dist/hashing/engine.js'));
     const files = listFiles(path.join(base, 'big')).map((abs) => ({ abs, start: 0, end: cfg.bigSize, expectSize: cfg.bigSize }));
     const sizes = [32 * 1024, 128 * 1024, 256 * 1024, 512 * 1024, 1 * MiB, 4 * MiB];
@@ -349,7 +365,7 @@ async function main() {
     const cpu = Object.fromEntries(sizes.map((s) => [s, []]));
     for (let i = 0; i < 3; i++) {
       for (const rs of sizes) {
-        const o = { readSize: rs, ...(cfg.jobs ? { jobs: Number(cfg.jobs) } : {}) };
+        const o = { readSize: rs, mmap: false, ...(cfg.jobs ? { jobs: Number(cfg.jobs) } : {}) };
         await hashTasks(files.slice(0, 1), 'sha256', o); // the pool for this read size, started
         const c0 = process.cpuUsage();
         const a = process.hrtime.bigint();

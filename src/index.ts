@@ -19,20 +19,14 @@ export { rootDigest } from './hashing/serialize.js';
 export { enumerateModel } from './hashing/enumerate.js';
 export { TOOL_VERSION } from './version.js';
 
-import type { KeyObject } from 'node:crypto';
-import { createPublicKey } from 'node:crypto';
-import { loadPrivateKey, loadPublicKey } from './keys/keyfile.js';
-import { checkVersion, keySigner, signModel, type SignOptions, type SignResult } from './sign/sign.js';
+import { loadPublicKey } from './keys/keyfile.js';
+import { signWithKey } from './sign/sign.js';
 import { keyTrust } from './verify/trust-key.js';
 import { verifyModel, type VerifyOptions } from './verify/pipeline.js';
 import type { VerifyResult } from './verify/types.js';
 
 /** Sign with a private key file (the common case). */
-export async function sign(opts: Omit<SignOptions, 'signer'> & { key: string | KeyObject }): Promise<SignResult> {
-  await checkVersion(opts.version);
-  const key = typeof opts.key === 'string' ? await loadPrivateKey(opts.key) : opts.key;
-  return signModel({ ...opts, signer: keySigner(key, createPublicKey(key)) });
-}
+export const sign = signWithKey;
 
 /** Verify against public key files (the common case). */
 export async function verifyWithKeys(opts: Omit<VerifyOptions, 'trust'> & { keys: string[] }): Promise<VerifyResult> {

@@ -21,7 +21,7 @@ export function register(program: Command): void {
         // First, so the hash threads start while the library loads and the model is listed.
         const engine = engineFlags(o, 'hashing', (p) => (progress = p));
         // Only what digest needs (not keys, trust or bundle parsing): less to load before hashing.
-        const { digestModel: digest } = await import('../sign/sign.js');
+        const { digestModel: digest } = await import('../sign/digest.js');
         const d = await digest({
           model,
           ignorePaths: o.ignorePaths ?? [],

@@ -9,19 +9,34 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT } from '../errors.js';
 import { handleError, state } from './io.js';
-import { register as registerKeygen } from './keygen.js';
-import { register as registerSign } from './sign.js';
-import { register as registerVerify } from './verify.js';
-import { register as registerDigest } from './digest.js';
-import { register as registerInspect } from './inspect.js';
-import { register as registerPolicy } from './policy.js';
-import { register as registerScan } from './scan.js';
-import { register as registerLineage } from './lineage.js';
-import { register as registerAudit } from './audit.js';
-import { register as registerDrill } from './drill.js';
-import { register as registerTrustedRoot } from './trusted-root.js';
 
-export function buildProgram(): Command {
+/**
+ * The commands, each loaded only when needed: a run of `modelsign digest` loads the digest
+ * command alone (its flags, its code), not the verify plugins and the other ten commands.
+ * Help, `help`, an unknown word or no command load them all.
+ */
+type Registrar = () => Promise<{ register(program: Command): void }>;
+const COMMANDS: Record<string, Registrar> = {
+  keygen: () => import('./keygen.js'),
+  sign: () => import('./sign.js'),
+  verify: () => import('./verify.js'),
+  digest: () => import('./digest.js'),
+  inspect: () => import('./inspect.js'),
+  policy: () => import('./policy.js'),
+  scan: () => import('./scan.js'),
+  lineage: () => import('./lineage.js'),
+  audit: () => import('./audit.js'),
+  drill: () => import('./drill.js'),
+  'trusted-root': () => import('./trusted-root.js'),
+};
+
+/** The command word in argv (program options before it take no values), if it is one of ours. */
+function commandIn(argv: readonly string[]): string | undefined {
+  const word = argv.slice(2).find((a) => !a.startsWith('-'));
+  return word !== undefined && Object.hasOwn(COMMANDS, word) ? word : undefined;
+}
+
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name('modelsign')
@@ -48,20 +63,9 @@ Quick start:
 
 Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
     );
-  const commands = [
-    registerKeygen,
-    registerSign,
-    registerVerify,
-    registerDigest,
-    registerInspect,
-    registerPolicy,
-    registerScan,
-    registerLineage,
-    registerAudit,
-    registerDrill,
-    registerTrustedRoot,
-  ];
-  for (const reg of commands) reg(program);
+  const one = commandIn(argv);
+  const modules = await Promise.all((one ? [one] : Object.keys(COMMANDS)).map((name) => COMMANDS[name]!()));
+  for (const m of modules) m.register(program);
   // Every subcommand reports usage errors with exit code 2, as the contract says.
   for (const c of program.commands) {
     c.exitOverride();
@@ -72,7 +76,7 @@ Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -85,5 +89,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `modelsign --help | head`: a reader that stops early is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 const code = await main(process.argv);
 process.exitCode = code;

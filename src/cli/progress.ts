@@ -115,11 +115,11 @@ export function createProgress(label: string, total: number, opts: ProgressOptio
  * (the engine module is small; importing it does not load the rest of the library).
  */
 export function engineFlags(
-  o: { jobs?: number },
+  o: { jobs?: number; hash?: string },
   label: string,
   onCreate: (p: Progress) => void,
 ): { jobs?: number; onProgress: (done: number, total: number) => void; onDone: () => void } {
-  void import('../hashing/engine.js').then((m) => m.prewarmHashPool(o.jobs ? { jobs: o.jobs } : {})).catch(() => undefined);
+  void import('../hashing/engine.js').then((m) => m.prewarmHashPool({ ...(o.jobs ? { jobs: o.jobs } : {}), ...(o.hash === 'blake3' || o.hash === 'blake2b' ? { alg: o.hash } : {}) })).catch(() => undefined);
   let p: Progress | undefined;
   return {
     ...(o.jobs ? { jobs: o.jobs } : {}),

@@ -52,6 +52,11 @@ export interface PreparedLineage {
 export async function prepareLineage(model: string, o: SignLineageFlags): Promise<PreparedLineage> {
   const parents = o.parent ?? [];
   const datasetsRaw = o.dataset ?? [];
+  // No lineage flag at all (the common case): nothing to load or check.
+  const noStore = o.record === undefined || o.record === false;
+  if (parents.length === 0 && datasetsRaw.length === 0 && (o.relation ?? []).length === 0 && (o.parentKey ?? []).length === 0 && noStore) {
+    return { extraMetadata: undefined, key: undefined, write: true, record: async () => undefined };
+  }
   const { parseDatasetFlag, resolveRelations, loadParents, buildLineageMeta, recordBundle } = await import('../lineage/index.js');
   const relations = resolveRelations(o.relation ?? [], parents.length);
   const datasets = datasetsRaw.map(parseDatasetFlag);

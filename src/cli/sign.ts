@@ -60,7 +60,7 @@ special file in the model, a parent with the same name and a version not lower t
           const { signKeyless } = await import('./sign-keyless.js');
           return signKeyless(model, o, lineage);
         }
-        const { sign } = await import('../index.js');
+        const { signWithKey: sign } = await import('../sign/sign.js');
         let progress: Progress | undefined;
         const r = await sign({
           model,

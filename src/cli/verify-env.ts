@@ -32,6 +32,7 @@ export const NON_FLAG_VARIABLES = new Set([
   'MODELSIGN_CACHE_DIR',
   // hashing engine and progress tuning (docs/performance.md)
   'MODELSIGN_NO_NATIVE_BLAKE',
+  'MODELSIGN_NO_MMAP',
   'MODELSIGN_PREWARM',
   'MODELSIGN_PROGRESS',
   'MODELSIGN_PROGRESS_INTERVAL_MS',

@@ -51,7 +51,8 @@ async function verifyAction(modelArg: string | undefined, flags: Flags): Promise
   const trust = (await Promise.all(verifyPlugins.map((p) => p.trust?.(flags) ?? Promise.resolve([])))).flat();
   if (trust.length === 0) throw usage('MISSING_OPTION', 'verify needs something to trust: --key PUBLIC_KEY (or another trust option, see --help)');
   const stages = (await Promise.all(verifyPlugins.map((p) => p.stages?.(flags) ?? Promise.resolve([])))).flat();
-  const { verify } = await import('../index.js');
+  // The pipeline alone, not the whole library index: less to load before hashing starts.
+  const { verifyModel: verify } = await import('../verify/pipeline.js');
   let progress: Progress | undefined;
   const opts: import('../verify/pipeline.js').VerifyOptions = {
     model,

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { prepareAlgorithm, type HashAlgorithm } from './algorithms.js';
 import { hashRange, READ_SIZE, type HashOutcome, type HashTask } from './read.js';
+import { hashNative, loadNative, nativeLikely, type NativeAddon } from './native.js';
 import type { WorkerInit, WorkerRequest, WorkerResponse } from './worker.js';
 
 export type { HashTask, HashOutcome };
@@ -33,6 +34,11 @@ export interface EngineOptions {
   onDone?: () => void;
   /** Read buffer per thread in bytes (default READ_SIZE); the benchmark's tuning runs set it. */
   readSize?: number;
+  /**
+   * false: worker threads and read(2) even where the native addon could hash sha256 (tests
+   * compare the two paths; MODELSIGN_NO_MMAP=1 does the same for a whole process).
+   */
+  mmap?: boolean;
 }
 
 const MAX_JOBS = 64;
@@ -108,9 +114,12 @@ class Pool {
 
 let shared: Pool | undefined;
 
-/** How the last call ran: inline, or through how many worker threads that got work. */
+/**
+ * How the last call ran: inline on the main thread, through how many worker threads got
+ * work, or on how many native threads (sha256 with the addon).
+ */
 export interface EngineRunInfo {
-  mode: 'inline' | 'pool';
+  mode: 'inline' | 'pool' | 'native';
   threadsUsed: number;
 }
 let lastRun: EngineRunInfo | undefined;
@@ -124,7 +133,10 @@ export function lastEngineRun(): EngineRunInfo | undefined {
  * each) overlaps enumeration. Harmless if never used: idle workers do not keep the process
  * alive.
  */
-export function prewarmHashPool(opts: { jobs?: number; readSize?: number } = {}): void {
+export function prewarmHashPool(opts: { jobs?: number; readSize?: number; alg?: HashAlgorithm } = {}): void {
+  // sha256 with the native addon needs no worker threads: load the addon instead (its
+  // threads start in microseconds when the work comes).
+  if ((opts.alg ?? 'sha256') === 'sha256' && opts.readSize === undefined && nativeLikely() && loadNative()) return;
   const size = resolveJobs(opts.jobs);
   const readSize = opts.readSize ?? READ_SIZE;
   if (shared && !shared.broken && shared.size === size && shared.readSize === readSize) return;
@@ -157,6 +169,30 @@ function hashInline(tasks: readonly HashTask[], alg: HashAlgorithm, total: numbe
   return tasks.map((t) => hashRange(t, alg, buf, onRead));
 }
 
+/**
+ * sha256 through the addon: one queue, largest first, taken by `jobs` native threads (one
+ * for a small job); progress from the shared counter the threads raise.
+ */
+async function runNative(nat: NativeAddon, tasks: readonly HashTask[], sizes: number[], total: number, jobs: number, opts: EngineOptions): Promise<HashOutcome[]> {
+  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+  const small = total <= INLINE_BYTES && tasks.length <= INLINE_TASKS;
+  const threads = small ? 1 : Math.min(jobs, tasks.length);
+  const counters = new BigInt64Array(new SharedArrayBuffer(8));
+  const report = () => opts.onProgress?.(Math.min(total, Number(Atomics.load(counters, 0))), total);
+  report();
+  const timer = opts.onProgress ? setInterval(report, PROGRESS_TICK_MS) : undefined;
+  try {
+    const sorted = await hashNative(nat, order.map((i) => tasks[i]!), { threads, counters, slot: 0 });
+    report();
+    const results: HashOutcome[] = new Array(tasks.length);
+    order.forEach((idx, j) => (results[idx] = sorted[j]!));
+    lastRun = { mode: 'native', threadsUsed: threads };
+    return results;
+  } finally {
+    if (timer) clearInterval(timer);
+  }
+}
+
 export async function hashTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: EngineOptions = {}): Promise<HashOutcome[]> {
   try {
     return await runTasks(tasks, alg, opts);
@@ -173,6 +209,9 @@ async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: En
   const jobs = resolveJobs(opts.jobs);
   const readSize = opts.readSize ?? READ_SIZE;
   await prepareAlgorithm(alg);
+
+  const nat = alg === 'sha256' && opts.mmap !== false ? loadNative() : null;
+  if (nat) return runNative(nat, tasks, sizes, total, jobs, opts);
 
   if (total <= INLINE_BYTES && tasks.length <= INLINE_TASKS) {
     lastRun = { mode: 'inline', threadsUsed: 0 };

@@ -6,12 +6,14 @@
  * fstat'ed again: if its size or mtime moved, the bytes we hashed may be a mix of two
  * versions, so the result is refused rather than reported as verified.
  *
- * Speed: the caller passes one reusable buffer. Node cannot mmap, so every byte is copied
- * from the page cache into that buffer by read(2) before OpenSSL hashes it straight out of
- * it (no other copy). READ_SIZE (128 KiB) keeps that copy's destination in the core's L2
- * cache, so the hash reads it back from there. Measured with the whole CLI on the 2 GiB
- * benchmark model (docs/performance.md): ~4% less CPU than 1 MiB reads, mostly system time
- * spent in the copy.
+ * This is the JavaScript path: every algorithm where the native addon is absent, and BLAKE3
+ * and BLAKE2b always (sha256 with the addon goes through native.ts, which applies the same
+ * checks in C and hashes through mmap).
+ *
+ * Speed: the caller's one reusable buffer is filled by read(2) and hashed straight out of it
+ * (no other copy).
+ * READ_SIZE (128 KiB) keeps that copy's destination in the core's L2 cache, so the hash
+ * reads it back from there: ~4% less CPU than 1 MiB reads on the same model.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { createHasher, type HashAlgorithm } from './algorithms.js';
@@ -34,6 +36,23 @@ export interface HashTask {
 
 export type HashOutcome = { ok: true; digest: string } | { ok: false; code: string; message: string };
 
+/**
+ * Where progress goes: a callback told each byte count, or a slot of a shared counter array
+ * that the main thread samples (workers; the native hasher raises it itself).
+ */
+export type ProgressSink = ((bytes: number) => void) | { counters: BigInt64Array; slot: number };
+
+/** The messages of each outcome; native.ts gives the same for the same cases. */
+export const MSG = {
+  symlink: 'file was replaced by a symlink',
+  missing: 'file disappeared while verifying',
+  special: 'not a regular file',
+  replaced: 'a different file was found at this path than the one listed (replaced while verifying)',
+  sizeMoved: 'file size changed while it was being read',
+  shrank: 'file shrank while it was being read',
+  changed: 'file changed while it was being read',
+} as const;
+
 /** The read size the engine uses unless told otherwise. */
 export const READ_SIZE = 128 * 1024;
 
@@ -41,51 +60,60 @@ const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 /**
- * Hash `task` reading through `buf` (any size > 0; reused across calls). `onRead` is told
- * the number of bytes after each read, for progress.
+ * Hash `task` reading through `buf` (any size > 0; reused across calls). `progress` is told
+ * the bytes read.
  */
-export function hashRange(task: HashTask, alg: HashAlgorithm, buf: Buffer, onRead?: (bytes: number) => void): HashOutcome {
+export function hashRange(task: HashTask, alg: HashAlgorithm, buf: Buffer, progress?: ProgressSink): HashOutcome {
+  const onRead =
+    typeof progress === 'function' ? progress : progress ? (n: number) => void Atomics.add(progress.counters, progress.slot, BigInt(n)) : undefined;
   let fd: number;
   try {
     // O_NONBLOCK: should a FIFO be swapped in after enumeration, open() must not block on it.
     fd = openSync(task.abs, constants.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'ELOOP') return { ok: false, code: 'FILE_IS_SYMLINK', message: 'file was replaced by a symlink' };
-    if (code === 'ENOENT') return { ok: false, code: 'FILE_MISSING', message: 'file disappeared while verifying' };
+    if (code === 'ELOOP') return { ok: false, code: 'FILE_IS_SYMLINK', message: MSG.symlink };
+    if (code === 'ENOENT') return { ok: false, code: 'FILE_MISSING', message: MSG.missing };
     return { ok: false, code: 'FILE_UNREADABLE', message: `cannot open: ${code ?? String(e)}` };
   }
   try {
     const before = fstatSync(fd);
-    if (!before.isFile()) return { ok: false, code: 'SPECIAL_FILE', message: 'not a regular file' };
+    if (!before.isFile()) return { ok: false, code: 'SPECIAL_FILE', message: MSG.special };
     if (task.expectId && (before.ino !== task.expectId.ino || before.dev !== task.expectId.dev)) {
-      return { ok: false, code: 'FILE_REPLACED', message: 'a different file was found at this path than the one listed (replaced while verifying)' };
+      return { ok: false, code: 'FILE_REPLACED', message: MSG.replaced };
     }
     if (before.size !== task.expectSize) {
-      return { ok: false, code: 'FILE_CHANGED_DURING_HASH', message: 'file size changed while it was being read' };
+      return { ok: false, code: 'FILE_CHANGED_DURING_HASH', message: MSG.sizeMoved };
     }
-    const h = createHasher(alg);
-    const size = buf.length;
-    let pos = task.start;
-    while (pos < task.end) {
-      const want = task.end - pos < size ? task.end - pos : size;
-      const n = readSync(fd, buf, 0, want, pos);
-      if (n === 0) return { ok: false, code: 'FILE_CHANGED_DURING_HASH', message: 'file shrank while it was being read' };
-      // A view, not a copy: OpenSSL hashes straight out of the reused buffer.
-      h.update(n === size ? buf : buf.subarray(0, n));
-      pos += n;
-      onRead?.(n);
-    }
+    const digest = readAndHash(fd, task, alg, buf, onRead);
+    if (digest === null) return { ok: false, code: 'FILE_CHANGED_DURING_HASH', message: MSG.shrank };
     const after = fstatSync(fd);
     // ctime too: mtime can be set back with utimes(), ctime cannot.
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
-      return { ok: false, code: 'FILE_CHANGED_DURING_HASH', message: 'file changed while it was being read' };
+      return { ok: false, code: 'FILE_CHANGED_DURING_HASH', message: MSG.changed };
     }
-    return { ok: true, digest: h.digestHex() };
+    return { ok: true, digest };
   } catch (e) {
     const code = (e as { code?: string }).code;
     return { ok: false, code: 'FILE_UNREADABLE', message: `cannot read: ${code ?? String((e as Error).message ?? e)}` };
   } finally {
     closeSync(fd);
   }
+}
+
+/** read(2) into `buf` and hash; null if the file ended early. */
+function readAndHash(fd: number, task: HashTask, alg: HashAlgorithm, buf: Buffer, onRead?: (bytes: number) => void): string | null {
+  const h = createHasher(alg);
+  const size = buf.length;
+  let pos = task.start;
+  while (pos < task.end) {
+    const want = task.end - pos < size ? task.end - pos : size;
+    const n = readSync(fd, buf, 0, want, pos);
+    if (n === 0) return null;
+    // A view, not a copy: OpenSSL hashes straight out of the reused buffer.
+    h.update(n === size ? buf : buf.subarray(0, n));
+    pos += n;
+    onRead?.(n);
+  }
+  return h.digestHex();
 }

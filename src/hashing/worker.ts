@@ -1,8 +1,8 @@
 /**
  * Worker thread: hashes batches of ranges with one reusable read buffer.
  *
- * Progress goes through shared memory, not messages: after every read the worker adds the
- * byte count to its own slot of a SharedArrayBuffer, which the main thread sums on a timer.
+ * Progress goes through shared memory, not messages: after every read the
+ * byte count is added to the worker's own slot of a SharedArrayBuffer, which the main thread sums on a timer.
  * A 50 GB file then shows steady progress without a single extra message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -29,14 +29,14 @@ const init = workerData as WorkerInit;
 const counters = new BigInt64Array(init.progress);
 const slot = init.slot;
 const buf = Buffer.allocUnsafeSlow(init.readSize ?? READ_SIZE);
-const onRead = (n: number): void => void Atomics.add(counters, slot, BigInt(n));
+const progress = { counters, slot };
 
 parentPort!.on('message', (req: WorkerRequest) => {
   void (async () => {
     let results: HashOutcome[];
     try {
       await prepareAlgorithm(req.alg);
-      results = req.tasks.map((t) => hashRange(t, req.alg, buf, onRead));
+      results = req.tasks.map((t) => hashRange(t, req.alg, buf, progress));
     } catch (e) {
       const message = String((e as Error).message ?? e);
       results = req.tasks.map(() => ({ ok: false as const, code: 'FILE_UNREADABLE', message }));

@@ -45,15 +45,8 @@ export interface VerifyOptions {
   source?: import('../hashing/source.js').ModelSource;
 }
 
-export async function defaultSignaturePath(model: string): Promise<string> {
-  const { stat } = await import('node:fs/promises');
-  try {
-    if ((await stat(model)).isDirectory()) return path.join(model, 'model.sig');
-  } catch {
-    // missing model: reported by the file check
-  }
-  return `${model}.sig`;
-}
+export { defaultSignaturePath } from '../sign/signature-path.js';
+import { defaultSignaturePath } from '../sign/signature-path.js';
 
 /** Establish the signer: any one trust check suffices. */
 /**

@@ -1,7 +1,8 @@
 /**
  * The parallel engine must give exactly what a plain sequential hash of the same bytes gives,
- * whatever the shape of the model, the number of threads, the read size or the path taken
- * (inline on the main thread or through the worker pool).
+ * whatever the shape of the model, the number of threads, the read size or the path taken:
+ * inline on the main thread or through the worker pool (read(2)), or, for sha256, the native
+ * addon's threads (mmap; SHA extensions two streams at a time, one at a time, or OpenSSL).
  */
 import { createHash } from 'node:crypto';
 import { mkfifo } from '../helpers/fifo.js';
@@ -15,6 +16,18 @@ import { enumerateModel } from '../../src/hashing/enumerate.js';
 import { hashResources, planResources, rootDigest } from '../../src/hashing/serialize.js';
 import type { HashAlgorithm } from '../../src/hashing/algorithms.js';
 import { bytes, cleanupTmp, tmpDir } from '../helpers/cli.js';
+import { hashNative, loadNative } from '../../src/hashing/native.js';
+
+/** The addon is built by `npm ci` where a compiler exists; CI requires it (TEST_REQUIRE_NATIVE). */
+const native = loadNative();
+const requireNative = process.env.TEST_REQUIRE_NATIVE === '1';
+const itNative = native || requireNative ? it : it.skip;
+/** Both sha256 paths: the JavaScript one (workers/inline, read(2)) and the native one. */
+const PATHS = [
+  { name: 'workers', opts: { mmap: false } },
+  { name: 'native', opts: {} },
+] as const;
+const KERNELS = ['auto', 'x1', 'openssl'] as const;
 
 const MiB = 1024 * 1024;
 
@@ -77,17 +90,44 @@ function expected(tasks: HashTask[], alg: HashAlgorithm = 'sha256') {
 }
 
 describe('engine equals a sequential hash', () => {
-  for (const shape of ['empty', 'manyEmpty', 'huge', 'tiny', 'mixed']) {
-    for (const jobs of [1, 2, 3, 8]) {
-      it(`${shape} with --jobs ${jobs}`, async () => {
-        const tasks = await tasksOf(shapes[shape]!);
-        expect(tasks.length).toBeGreaterThan(0);
-        expect(await hashTasks(tasks, 'sha256', { jobs })).toEqual(expected(tasks));
-        // Proof of the path taken: the small shape inline, the others on min(jobs, tasks) threads.
-        if (shape === 'empty') expect(lastEngineRun()).toEqual({ mode: 'inline', threadsUsed: 0 });
-        else expect(lastEngineRun()).toEqual({ mode: 'pool', threadsUsed: Math.min(jobs, tasks.length) });
-      });
+  it('the native addon is loaded where it was built (CI requires it)', () => {
+    if (requireNative) expect(native, 'native/build/Release/modelsign_native.node did not load').not.toBeNull();
+    if (native) expect(['sha-ni', 'openssl']).toContain(native.kernel);
+  });
+
+  for (const p of PATHS) {
+    for (const shape of ['empty', 'manyEmpty', 'huge', 'tiny', 'mixed']) {
+      for (const jobs of [1, 2, 3, 8]) {
+        (p.name === 'native' ? itNative : it)(`${p.name}: ${shape} with --jobs ${jobs}`, async () => {
+          const tasks = await tasksOf(shapes[shape]!);
+          expect(tasks.length).toBeGreaterThan(0);
+          expect(await hashTasks(tasks, 'sha256', { jobs, ...p.opts })).toEqual(expected(tasks));
+          // Proof of the path taken: the small shape inline (one native thread), the others
+          // on min(jobs, tasks) threads.
+          const threads = Math.min(jobs, tasks.length);
+          if (p.name === 'native') expect(lastEngineRun()).toEqual({ mode: 'native', threadsUsed: shape === 'empty' ? 1 : threads });
+          else if (shape === 'empty') expect(lastEngineRun()).toEqual({ mode: 'inline', threadsUsed: 0 });
+          else expect(lastEngineRun()).toEqual({ mode: 'pool', threadsUsed: threads });
+        });
+      }
     }
+  }
+
+  for (const kernel of KERNELS) {
+    itNative(`native kernel ${kernel}: every shape, 1-3 threads, and ranges crossing windows and file ends`, async () => {
+      const all: HashTask[] = [];
+      for (const shape of ['empty', 'huge', 'tiny', 'mixed']) all.push(...(await tasksOf(shapes[shape]!)));
+      // Unaligned ranges of the huge file: odd starts, tails under one block, across the
+      // addon's 16 MiB windows, and pairs of different lengths hashed in lockstep.
+      const abs = path.join(shapes.huge!, 'weights.bin');
+      const size = 24 * MiB + 12345;
+      for (const [s, e] of [[1, size], [12_345, 20_000_001], [4096, 12_288], [size - 100, size], [7, 300_007], [16 * MiB - 1, 16 * MiB + 65], [0, 63], [0, 64], [0, 0]] as const) {
+        all.push({ abs, start: s, end: e, expectSize: size });
+      }
+      for (const threads of [1, 2, 3]) {
+        expect(await hashNative(native!, all, { threads, kernel })).toEqual(expected(all));
+      }
+    });
   }
 
   it('read sizes that do not divide the ranges (chunk boundaries)', async () => {
@@ -97,24 +137,26 @@ describe('engine equals a sequential hash', () => {
     }
   });
 
-  it('byte ranges inside one file: shards hashed by different threads at once', async () => {
-    const abs = path.join(shapes.huge!, 'weights.bin');
-    const size = 24 * MiB + 12345;
-    const tasks: HashTask[] = [];
-    for (let s = 0; s < size; s += 3 * MiB + 17) tasks.push({ abs, start: s, end: Math.min(size, s + 3 * MiB + 17), expectSize: size });
-    expect(tasks.length).toBeGreaterThan(8);
-    for (const jobs of [1, 2, 4]) {
-      expect(await hashTasks(tasks, 'sha256', { jobs })).toEqual(expected(tasks));
-      expect(lastEngineRun()).toEqual({ mode: 'pool', threadsUsed: jobs });
-    }
-  });
+  for (const p of PATHS) {
+    (p.name === 'native' ? itNative : it)(`${p.name}: byte ranges inside one file: shards hashed by different threads at once`, async () => {
+      const abs = path.join(shapes.huge!, 'weights.bin');
+      const size = 24 * MiB + 12345;
+      const tasks: HashTask[] = [];
+      for (let s = 0; s < size; s += 3 * MiB + 17) tasks.push({ abs, start: s, end: Math.min(size, s + 3 * MiB + 17), expectSize: size });
+      expect(tasks.length).toBeGreaterThan(8);
+      for (const jobs of [1, 2, 4]) {
+        expect(await hashTasks(tasks, 'sha256', { jobs, ...p.opts })).toEqual(expected(tasks));
+        expect(lastEngineRun()).toEqual({ mode: p.name === 'native' ? 'native' : 'pool', threadsUsed: jobs });
+      }
+    });
+  }
 
   it('the inline path (small job) and the worker path agree', async () => {
     const tasks = (await tasksOf(shapes.tiny!)).slice(0, 50); // under the inline limits
     const big = await tasksOf(shapes.tiny!); // over them: workers
-    const inline = await hashTasks(tasks, 'sha256', { jobs: 2 });
+    const inline = await hashTasks(tasks, 'sha256', { jobs: 2, mmap: false });
     expect(lastEngineRun()?.mode).toBe('inline');
-    const pooled = await hashTasks(big, 'sha256', { jobs: 2 });
+    const pooled = await hashTasks(big, 'sha256', { jobs: 2, mmap: false });
     expect(lastEngineRun()).toEqual({ mode: 'pool', threadsUsed: 2 });
     expect(inline).toEqual(expected(tasks));
     expect(pooled.slice(0, 50)).toEqual(inline);
@@ -132,33 +174,38 @@ describe('engine equals a sequential hash', () => {
   it('two calls at once each get their own correct results', async () => {
     const a = await tasksOf(shapes.mixed!);
     const b = await tasksOf(shapes.tiny!);
-    const [ra, rb] = await Promise.all([hashTasks(a, 'sha256', { jobs: 2 }), hashTasks(b, 'sha256', { jobs: 2 })]);
-    expect(ra).toEqual(expected(a));
-    expect(rb).toEqual(expected(b));
+    for (const p of PATHS) {
+      const [ra, rb] = await Promise.all([hashTasks(a, 'sha256', { jobs: 2, ...p.opts }), hashTasks(b, 'sha256', { jobs: 2, ...p.opts })]);
+      expect(ra).toEqual(expected(a));
+      expect(rb).toEqual(expected(b));
+    }
   });
 
   it('a prewarmed pool is used and gives the same digests', async () => {
-    prewarmHashPool({ jobs: 2 });
+    prewarmHashPool({ jobs: 2, alg: 'blake3' });
     const tasks = await tasksOf(shapes.mixed!);
-    expect(await hashTasks(tasks, 'sha256', { jobs: 2 })).toEqual(expected(tasks));
+    expect(await hashTasks(tasks, 'sha256', { jobs: 2, mmap: false })).toEqual(expected(tasks));
+    expect(lastEngineRun()).toEqual({ mode: 'pool', threadsUsed: 2 });
   });
 
-  it('reports monotonic progress that ends at the total, and calls onDone once', async () => {
-    const tasks = await tasksOf(shapes.mixed!);
-    const total = tasks.reduce((s, t) => s + t.end - t.start, 0);
-    const seen: number[] = [];
-    let done = 0;
-    await hashTasks(tasks, 'sha256', { jobs: 2, onProgress: (d, t) => (expect(t).toBe(total), seen.push(d)), onDone: () => done++ });
-    expect(seen.length).toBeGreaterThan(0);
-    for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
-    expect(seen.at(-1)).toBe(total);
-    expect(done).toBe(1);
-  });
+  for (const p of PATHS) {
+    it(`${p.name}: reports monotonic progress that ends at the total, and calls onDone once`, async () => {
+      const tasks = await tasksOf(shapes.mixed!);
+      const total = tasks.reduce((s, t) => s + t.end - t.start, 0);
+      const seen: number[] = [];
+      let done = 0;
+      await hashTasks(tasks, 'sha256', { jobs: 2, ...p.opts, onProgress: (d, t) => (expect(t).toBe(total), seen.push(d)), onDone: () => done++ });
+      expect(seen.length).toBeGreaterThan(0);
+      for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
+      expect(seen.at(-1)).toBe(total);
+      expect(done).toBe(1);
+    });
+  }
 });
 
-describe('engine failure outcomes (worker and inline paths)', () => {
+describe.each(PATHS)('engine failure outcomes ($name path)', (p) => {
   it('missing, replaced by a symlink, resized, special file: each one reported, the rest hashed', async () => {
-    const d = path.join(dir, 'bad');
+    const d = path.join(dir, `bad-${p.name}`);
     mkdirSync(d);
     const ok = path.join(d, 'ok.bin');
     writeFileSync(ok, bytes(10 * MiB, 3));
@@ -178,7 +225,7 @@ describe('engine failure outcomes (worker and inline paths)', () => {
     for (const jobs of [1, 2]) {
       for (const subset of [tasks, tasks.slice(1)]) {
         // With ok.bin: over the inline limit (workers); without it: inline.
-        const r = await hashTasks(subset, 'sha256', { jobs });
+        const r = await hashTasks(subset, 'sha256', { jobs, ...p.opts });
         const codes = r.map((o) => (o.ok ? 'ok' : o.code));
         const want = ['ok', 'FILE_MISSING', 'FILE_IS_SYMLINK', 'FILE_CHANGED_DURING_HASH', ...(haveFifo ? ['SPECIAL_FILE'] : [])];
         expect(codes).toEqual(subset === tasks ? want : want.slice(1));
@@ -187,11 +234,11 @@ describe('engine failure outcomes (worker and inline paths)', () => {
   });
 
   it('a file that shrinks below the range is refused, not hashed short', async () => {
-    const f = path.join(dir, 'shrink.bin');
+    const f = path.join(dir, `shrink-${p.name}.bin`);
     writeFileSync(f, bytes(2000, 9));
     truncateSync(f, 1000);
-    const r = await hashTasks([{ abs: f, start: 0, end: 2000, expectSize: 1000 }], 'sha256', { jobs: 1 });
-    expect(r[0]).toMatchObject({ ok: false, code: 'FILE_CHANGED_DURING_HASH' });
+    const r = await hashTasks([{ abs: f, start: 0, end: 2000, expectSize: 1000 }], 'sha256', { jobs: 1, ...p.opts });
+    expect(r[0]).toMatchObject({ ok: false, code: 'FILE_CHANGED_DURING_HASH', message: 'file shrank while it was being read' });
   });
 });
 

@@ -45,6 +45,10 @@ const { planResources, taskFor } = await import('../../src/hashing/serialize.js'
 const { signModel, keySigner, verify } = await import('../../src/index.js');
 const { keyTrust } = await import('../../src/verify/trust-key.js');
 
+// The JavaScript path is the one these tests can interrupt (the hasher is mocked above); the
+// native path has its own race tests in native.test.ts.
+const JS = { mmap: false } as const;
+
 const work = mkdtempSync(path.join(os.tmpdir(), 'modelsign-race-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 afterEach(() => {
@@ -131,7 +135,7 @@ describe('the engine and verify', () => {
     const half = 4 * 1024 * 1024; // a read buffer of half the file: exactly two reads
     const t = tornSetup('engine-torn.bin', half);
     hook.fn = t.rewrite;
-    const [out] = await hashTasks([{ abs: t.file, start: 0, end: 2 * half, expectSize: 2 * half }], 'sha256', { readSize: half });
+    const [out] = await hashTasks([{ abs: t.file, start: 0, end: 2 * half, expectSize: 2 * half }], 'sha256', { readSize: half, ...JS });
     expect(sha(Buffer.concat(hook.seen))).toBe(t.signed);
     expect(out).toMatchObject({ ok: false, code: 'FILE_CHANGED_DURING_HASH' });
   });
@@ -150,7 +154,7 @@ describe('the engine and verify', () => {
     utimesSync(file, new Date(1_000_000), new Date(1_000_000));
     hook.seen = [];
     hook.fn = t.rewrite;
-    const r = await verify({ model: dir, trust: [keyTrust(kp.publicKey, 'test key')] });
+    const r = await verify({ model: dir, trust: [keyTrust(kp.publicKey, 'test key')], engine: JS });
     expect(r.verified).toBe(false);
     expect(r.failures).toEqual([expect.objectContaining({ code: 'FILE_CHANGED_DURING_HASH', path: 'weights.bin' })]);
   });

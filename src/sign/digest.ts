@@ -1,0 +1,86 @@
+/**
+ * Hash a model the way sign does (`modelsign digest` prints the root). Kept apart from
+ * sign.ts so `digest` loads only the hashing modules, not keys, bundles and DSSE: less to
+ * load before the first byte is hashed.
+ */
+import path from 'node:path';
+import { usage } from '../errors.js';
+import { prepareAlgorithm, type HashAlgorithm } from '../hashing/algorithms.js';
+import type { EngineOptions } from '../hashing/engine.js';
+import { enumerateModel, type ModelListing } from '../hashing/enumerate.js';
+import { DEFAULT_IGNORES, normaliseIgnorePath } from '../hashing/paths.js';
+import { hashResources, planResources, rootDigest, type Resource } from '../hashing/serialize.js';
+import { archiveSourceFor, EMBEDDED_SIGNATURE } from '../hashing/archive.js';
+import { lookupRange, plannedRanges, type ModelSource } from '../hashing/source.js';
+import type { Serialization } from '../oms/statement.js';
+import { checkResourceNames } from '../verify/names.js';
+import { defaultSignaturePath } from './signature-path.js';
+
+export interface DigestOptions {
+  model: string;
+  ignorePaths?: string[];
+  allowSymlinks?: boolean;
+  hash?: HashAlgorithm;
+  shardSize?: number;
+  engine?: EngineOptions;
+  /** Signature path to leave out of the model (default: the default signature path). */
+  signature?: string;
+  listing?: ModelListing;
+  /** Lists and hashes the model itself (archives); default: detected from MODEL's name. */
+  source?: ModelSource;
+}
+
+export interface DigestResult {
+  listing: ModelListing;
+  serialization: Serialization;
+  resources: Resource[];
+  rootDigest: string;
+}
+
+/** Hash a model the way sign does; `modelsign digest` prints the root. */
+export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
+  const hash = opts.hash ?? 'sha256';
+  const sigPath = opts.signature ?? (await defaultSignaturePath(opts.model));
+  const ignores = new Set<string>([...DEFAULT_IGNORES, ...(opts.ignorePaths ?? []).map(normaliseIgnorePath)]);
+  const rel = path.relative(path.resolve(opts.model), path.resolve(sigPath));
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) ignores.add(rel.split(path.sep).join('/'));
+  const ignorePaths = [...ignores].filter((p) => p !== '' && p !== '.');
+  if (opts.shardSize !== undefined && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
+    throw usage('BAD_SHARD_SIZE', '--shard-size must be a positive whole number of bytes');
+  }
+  const method = opts.shardSize ? 'shards' : 'files';
+  // An archive is listed and hashed in one streaming pass (src/hashing/archive.ts).
+  const source = opts.listing ? undefined : (opts.source ?? (await archiveSourceFor(opts.model)));
+  // The archive leaves out a root model.sig (a signed directory's own signature): record it.
+  if (source && !ignorePaths.includes(EMBEDDED_SIGNATURE)) ignorePaths.push(EMBEDDED_SIGNATURE);
+  const pre = source
+    ? await source({ alg: hash, ranges: (_n, size) => plannedRanges(method, opts.shardSize, size), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...(opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {}) })
+    : undefined;
+  const listing = opts.listing ?? pre?.listing ?? (await enumerateModel(opts.model, { ignorePaths, allowSymlinks: opts.allowSymlinks ?? false }));
+  if (listing.problems.length > 0) {
+    const p = listing.problems[0]!;
+    const more = listing.problems.length > 1 ? ` (and ${listing.problems.length - 1} more)` : '';
+    throw usage(p.code, `${p.path ?? opts.model}: ${p.message}${more}`, p.path);
+  }
+  // Refuse names every verifier would refuse (backslashes, control characters, collisions
+  // after NFC or case folding): signing them would make a signature nothing can verify.
+  const nameProblems = listing.isFile ? [] : checkResourceNames(listing.files.map((f) => f.name));
+  if (nameProblems.length > 0) {
+    const p = nameProblems[0]!;
+    const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : '';
+    throw usage(p.code, `${JSON.stringify(p.path)}: ${p.message.replace(' in signature', '')}${more}`, p.path);
+  }
+  await prepareAlgorithm(hash);
+  const plans = planResources(listing.files, method, opts.shardSize);
+  const resources = pre
+    ? plans.map((p) => {
+        const o = lookupRange(pre.hashed, p.file.name, p.start, p.end);
+        if (!o.ok) throw usage(o.code, `${p.file.name}: ${o.message}`, p.file.name);
+        return { name: p.name, algorithm: hash, digest: o.digest };
+      })
+    : await hashResources(plans, hash, opts.engine);
+  const serialization: Serialization = { method, hash_type: hash, allow_symlinks: opts.allowSymlinks ?? false };
+  if (method === 'shards') serialization.shard_size = opts.shardSize!;
+  serialization.ignore_paths = ignorePaths;
+  return { listing, serialization, resources, rootDigest: rootDigest(resources) };
+}
