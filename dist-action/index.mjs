@@ -17660,6 +17660,10 @@ function loadNative2() {
     why = "disabled by MODELSIGN_NO_MMAP=1";
     return addon = null;
   }
+  if (true) {
+    why = "not part of the bundled GitHub Action";
+    return addon = null;
+  }
   if (!existsSync(ADDON_PATH)) {
     why = "not built (`npm run build:native` needs a C compiler)";
     return addon = null;
@@ -17674,7 +17678,9 @@ function loadNative2() {
   }
 }
 function nativeLikely() {
-  return addon !== void 0 ? addon !== null : process.env.MODELSIGN_NO_MMAP !== "1" && existsSync(ADDON_PATH);
+  if (addon !== void 0) return addon !== null;
+  if (true) return false;
+  return process.env.MODELSIGN_NO_MMAP !== "1" && existsSync(ADDON_PATH);
 }
 function outcome(status, errno, digest) {
   switch (status) {

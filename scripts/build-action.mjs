@@ -19,6 +19,8 @@ export async function buildAction(outdir = path.join(ROOT, 'dist-action')) {
     format: 'esm',
     logLevel: 'warning',
     legalComments: 'none',
+    // The native hashing addon is not shipped with the Action: hash on worker threads.
+    define: { __MODELSIGN_BUNDLE__: 'true' },
     // Bundled CommonJS packages (commander, tar's deps) call require() for node built-ins.
     banner: { js: "import { createRequire as __modelsignCreateRequire } from 'node:module';\nconst require = __modelsignCreateRequire(import.meta.url);" },
   };

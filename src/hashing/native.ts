@@ -46,6 +46,9 @@ export interface NativeAddon {
   mmapMinBytes: number;
 }
 
+/** Defined (true) by scripts/build-action.mjs: the Action's bundle has no addon beside it. */
+declare const __MODELSIGN_BUNDLE__: boolean | undefined;
+
 /** Where the addon is looked for. */
 export const ADDON_PATH = fileURLToPath(new URL('../../native/build/Release/modelsign_native.node', import.meta.url));
 
@@ -57,6 +60,10 @@ export function loadNative(): NativeAddon | null {
   if (addon !== undefined) return addon;
   if (process.env.MODELSIGN_NO_MMAP === '1') {
     why = 'disabled by MODELSIGN_NO_MMAP=1';
+    return (addon = null);
+  }
+  if (typeof __MODELSIGN_BUNDLE__ !== 'undefined' && __MODELSIGN_BUNDLE__) {
+    why = 'not part of the bundled GitHub Action';
     return (addon = null);
   }
   if (!existsSync(ADDON_PATH)) {
@@ -75,7 +82,9 @@ export function loadNative(): NativeAddon | null {
 
 /** Whether the next sha256 job can take the native path (cheap: no load). */
 export function nativeLikely(): boolean {
-  return addon !== undefined ? addon !== null : process.env.MODELSIGN_NO_MMAP !== '1' && existsSync(ADDON_PATH);
+  if (addon !== undefined) return addon !== null;
+  if (typeof __MODELSIGN_BUNDLE__ !== 'undefined' && __MODELSIGN_BUNDLE__) return false;
+  return process.env.MODELSIGN_NO_MMAP !== '1' && existsSync(ADDON_PATH);
 }
 
 /** One line for the benchmark and docs: which path sha256 takes here, and why. */
