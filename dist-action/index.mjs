@@ -3673,6 +3673,135 @@ var init_algorithms = __esm({
   }
 });
 
+// src/keys/passphrase.ts
+import { spawnSync } from "node:child_process";
+import { openSync, closeSync, readSync, writeSync } from "node:fs";
+function passphraseFromEnv(env = process.env) {
+  return env.MODELSIGN_PASSPHRASE ?? env.COSIGN_PASSWORD;
+}
+function promptTty(prompt) {
+  let fd;
+  try {
+    fd = openSync("/dev/tty", "r+");
+  } catch {
+    return void 0;
+  }
+  try {
+    writeSync(fd, prompt);
+    spawnSync("stty", ["-echo"], { stdio: [fd, "ignore", "ignore"] });
+    const buf = Buffer.alloc(1);
+    let line = "";
+    try {
+      for (; ; ) {
+        const n = readSync(fd, buf, 0, 1, null);
+        if (n === 0 || buf[0] === 10 || buf[0] === 13) break;
+        line += String.fromCharCode(buf[0]);
+        if (line.length > 4096) break;
+      }
+    } finally {
+      spawnSync("stty", ["echo"], { stdio: [fd, "ignore", "ignore"] });
+      writeSync(fd, "\n");
+    }
+    return Buffer.from(line, "latin1").toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+function getPassphrase(purpose, file) {
+  const env = passphraseFromEnv();
+  if (env !== void 0) return env;
+  if (process.stdin.isTTY || process.stderr.isTTY) {
+    const p2 = promptTty(`Passphrase for ${file}: `);
+    if (p2 !== void 0) {
+      if (purpose === "encrypt") {
+        const again = promptTty("Repeat passphrase: ");
+        if (again !== p2) throw usage("PASSPHRASE_MISMATCH", "passphrases do not match");
+      }
+      return p2;
+    }
+  }
+  throw usage(
+    "NO_PASSPHRASE",
+    purpose === "encrypt" ? "no passphrase: set MODELSIGN_PASSPHRASE, run on a terminal, or pass --unencrypted" : `no passphrase for ${file}: set MODELSIGN_PASSPHRASE or run on a terminal`
+  );
+}
+var init_passphrase = __esm({
+  "src/keys/passphrase.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/keys/pem.ts
+function findPemBlocks(text) {
+  const out2 = [];
+  for (const m2 of text.matchAll(PEM_RE)) {
+    const body = m2[2];
+    const b64 = body.split(/\r?\n/).filter((l) => l.length > 0 && !l.includes(":")).join("");
+    out2.push({ type: m2[1], der: Buffer.from(b64, "base64"), text: m2[0] });
+  }
+  return out2;
+}
+function toPem(type, der) {
+  const b64 = Buffer.from(der).toString("base64");
+  const lines = b64.match(/.{1,64}/g) ?? [];
+  return `-----BEGIN ${type}-----
+${lines.join("\n")}
+-----END ${type}-----
+`;
+}
+var PEM_RE, LEGACY_ENCRYPTED_PEM_TYPES;
+var init_pem = __esm({
+  "src/keys/pem.ts"() {
+    "use strict";
+    PEM_RE = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
+    LEGACY_ENCRYPTED_PEM_TYPES = ["ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"];
+  }
+});
+
+// src/util/read-file.ts
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
+async function readRegularFile(file, maxBytes, opts = {}) {
+  const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (opts.noFollow ? constants.O_NOFOLLOW : 0));
+  try {
+    const st2 = await fh.stat();
+    if (!st2.isFile()) throw new NotRegularFile(file);
+    if (st2.size > maxBytes) throw new FileTooLarge(file, maxBytes);
+    const buf = Buffer.alloc(Math.min(st2.size, maxBytes) + 1);
+    let n = 0;
+    for (; ; ) {
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+      if (n === buf.length) break;
+    }
+    if (n > maxBytes) throw new FileTooLarge(file, maxBytes);
+    return buf.subarray(0, n);
+  } finally {
+    await fh.close();
+  }
+}
+var NotRegularFile, FileTooLarge;
+var init_read_file = __esm({
+  "src/util/read-file.ts"() {
+    "use strict";
+    NotRegularFile = class extends Error {
+      constructor(file) {
+        super(`not a regular file: ${file}`);
+        this.file = file;
+      }
+    };
+    FileTooLarge = class extends Error {
+      constructor(file, maxBytes) {
+        super(`larger than ${maxBytes} bytes: ${file}`);
+        this.file = file;
+        this.maxBytes = maxBytes;
+      }
+    };
+  }
+});
+
 // node_modules/@noble/ciphers/utils.js
 function isBytes(a) {
   return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
@@ -4359,33 +4488,14 @@ var init_salsa = __esm({
   }
 });
 
-// src/keys/pem.ts
-function findPemBlocks(text) {
-  const out2 = [];
-  for (const m2 of text.matchAll(PEM_RE)) {
-    const body = m2[2];
-    const b64 = body.split(/\r?\n/).filter((l) => l.length > 0 && !l.includes(":")).join("");
-    out2.push({ type: m2[1], der: Buffer.from(b64, "base64"), text: m2[0] });
-  }
-  return out2;
-}
-function toPem(type, der) {
-  const b64 = Buffer.from(der).toString("base64");
-  const lines = b64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${type}-----
-${lines.join("\n")}
------END ${type}-----
-`;
-}
-var PEM_RE;
-var init_pem = __esm({
-  "src/keys/pem.ts"() {
-    "use strict";
-    PEM_RE = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
-  }
-});
-
 // src/keys/encrypted.ts
+var encrypted_exports = {};
+__export(encrypted_exports, {
+  ENCRYPTED_PEM_TYPE: () => ENCRYPTED_PEM_TYPE,
+  LEGACY_ENCRYPTED_PEM_TYPES: () => LEGACY_ENCRYPTED_PEM_TYPES,
+  decryptPrivateKey: () => decryptPrivateKey,
+  encryptPrivateKey: () => encryptPrivateKey
+});
 import { randomBytes as randomBytes2, scryptSync } from "node:crypto";
 function deriveKey(passphrase, salt, N2, r, p2) {
   return scryptSync(Buffer.from(passphrase, "utf8"), salt, 32, { N: N2, r, p: p2, maxmem: 256 * N2 * r + 16 * 1024 * 1024 });
@@ -4424,118 +4534,16 @@ function decryptPrivateKey(blockDer, passphrase, file) {
     throw usage("BAD_PASSPHRASE", `wrong passphrase for ${file}`);
   }
 }
-var ENCRYPTED_PEM_TYPE, LEGACY_ENCRYPTED_PEM_TYPES, SCRYPT;
+var ENCRYPTED_PEM_TYPE, SCRYPT;
 var init_encrypted = __esm({
   "src/keys/encrypted.ts"() {
     "use strict";
     init_salsa();
     init_errors();
     init_pem();
+    init_pem();
     ENCRYPTED_PEM_TYPE = "ENCRYPTED SIGSTORE PRIVATE KEY";
-    LEGACY_ENCRYPTED_PEM_TYPES = ["ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"];
     SCRYPT = { N: 32768, r: 8, p: 1 };
-  }
-});
-
-// src/keys/passphrase.ts
-import { spawnSync } from "node:child_process";
-import { openSync, closeSync, readSync, writeSync } from "node:fs";
-function passphraseFromEnv(env = process.env) {
-  return env.MODELSIGN_PASSPHRASE ?? env.COSIGN_PASSWORD;
-}
-function promptTty(prompt) {
-  let fd;
-  try {
-    fd = openSync("/dev/tty", "r+");
-  } catch {
-    return void 0;
-  }
-  try {
-    writeSync(fd, prompt);
-    spawnSync("stty", ["-echo"], { stdio: [fd, "ignore", "ignore"] });
-    const buf = Buffer.alloc(1);
-    let line = "";
-    try {
-      for (; ; ) {
-        const n = readSync(fd, buf, 0, 1, null);
-        if (n === 0 || buf[0] === 10 || buf[0] === 13) break;
-        line += String.fromCharCode(buf[0]);
-        if (line.length > 4096) break;
-      }
-    } finally {
-      spawnSync("stty", ["echo"], { stdio: [fd, "ignore", "ignore"] });
-      writeSync(fd, "\n");
-    }
-    return Buffer.from(line, "latin1").toString("utf8");
-  } finally {
-    closeSync(fd);
-  }
-}
-function getPassphrase(purpose, file) {
-  const env = passphraseFromEnv();
-  if (env !== void 0) return env;
-  if (process.stdin.isTTY || process.stderr.isTTY) {
-    const p2 = promptTty(`Passphrase for ${file}: `);
-    if (p2 !== void 0) {
-      if (purpose === "encrypt") {
-        const again = promptTty("Repeat passphrase: ");
-        if (again !== p2) throw usage("PASSPHRASE_MISMATCH", "passphrases do not match");
-      }
-      return p2;
-    }
-  }
-  throw usage(
-    "NO_PASSPHRASE",
-    purpose === "encrypt" ? "no passphrase: set MODELSIGN_PASSPHRASE, run on a terminal, or pass --unencrypted" : `no passphrase for ${file}: set MODELSIGN_PASSPHRASE or run on a terminal`
-  );
-}
-var init_passphrase = __esm({
-  "src/keys/passphrase.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/util/read-file.ts
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
-async function readRegularFile(file, maxBytes, opts = {}) {
-  const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (opts.noFollow ? constants.O_NOFOLLOW : 0));
-  try {
-    const st2 = await fh.stat();
-    if (!st2.isFile()) throw new NotRegularFile(file);
-    if (st2.size > maxBytes) throw new FileTooLarge(file, maxBytes);
-    const buf = Buffer.alloc(Math.min(st2.size, maxBytes) + 1);
-    let n = 0;
-    for (; ; ) {
-      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
-      if (bytesRead === 0) break;
-      n += bytesRead;
-      if (n === buf.length) break;
-    }
-    if (n > maxBytes) throw new FileTooLarge(file, maxBytes);
-    return buf.subarray(0, n);
-  } finally {
-    await fh.close();
-  }
-}
-var NotRegularFile, FileTooLarge;
-var init_read_file = __esm({
-  "src/util/read-file.ts"() {
-    "use strict";
-    NotRegularFile = class extends Error {
-      constructor(file) {
-        super(`not a regular file: ${file}`);
-        this.file = file;
-      }
-    };
-    FileTooLarge = class extends Error {
-      constructor(file, maxBytes) {
-        super(`larger than ${maxBytes} bytes: ${file}`);
-        this.file = file;
-        this.maxBytes = maxBytes;
-      }
-    };
   }
 });
 
@@ -4587,7 +4595,8 @@ async function loadPrivateKey(file) {
   const enc = blocks.find((b2) => LEGACY_ENCRYPTED_PEM_TYPES.includes(b2.type));
   try {
     if (enc) {
-      const der = decryptPrivateKey(enc.der, getPassphrase("decrypt", file), file);
+      const { decryptPrivateKey: decryptPrivateKey2 } = await encrypted();
+      const der = decryptPrivateKey2(enc.der, getPassphrase("decrypt", file), file);
       key = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
     } else {
       const plain = blocks.find((b2) => b2.type === "PRIVATE KEY");
@@ -4623,7 +4632,7 @@ function generateKeyPair(type) {
 async function writeKeyPair(prefix, type, passphrase) {
   const { privateKey, publicKey } = generateKeyPair(type);
   const pkcs8 = privateKey.export({ type: "pkcs8", format: "der" });
-  const privText = passphrase === void 0 ? privateKey.export({ type: "pkcs8", format: "pem" }).toString() : encryptPrivateKey(pkcs8, passphrase);
+  const privText = passphrase === void 0 ? privateKey.export({ type: "pkcs8", format: "pem" }).toString() : (await encrypted()).encryptPrivateKey(pkcs8, passphrase);
   const privatePath = `${prefix}.key`;
   const publicPath = `${prefix}.pub`;
   try {
@@ -4637,16 +4646,16 @@ async function writeKeyPair(prefix, type, passphrase) {
   }
   return { privatePath, publicPath, type, encrypted: passphrase !== void 0 };
 }
-var MAX_KEY_FILE;
+var encrypted, MAX_KEY_FILE;
 var init_keyfile = __esm({
   "src/keys/keyfile.ts"() {
     "use strict";
     init_errors();
     init_algorithms();
-    init_encrypted();
     init_passphrase();
     init_pem();
     init_read_file();
+    encrypted = () => Promise.resolve().then(() => (init_encrypted(), encrypted_exports));
     MAX_KEY_FILE = 1024 * 1024;
   }
 });

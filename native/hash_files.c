@@ -628,9 +628,9 @@ static napi_value hash_files(napi_env env, napi_callback_info info) {
   if (!bad && argc >= 10) {
     void *p = NULL;
     uint32_t slot = 0;
-    napi_valuetype t;
-    napi_typeof(env, argv[8], &t);
-    if (t != napi_undefined && t != napi_null && napi_get_value_uint32(env, argv[9], &slot) != napi_ok) bad = "hashFiles: bad slot";
+    napi_valuetype t = napi_undefined;
+    if (napi_typeof(env, argv[8], &t) != napi_ok) bad = "hashFiles: bad counters";
+    else if (t != napi_undefined && t != napi_null && napi_get_value_uint32(env, argv[9], &slot) != napi_ok) bad = "hashFiles: bad slot";
     else if (!typed_pointer(env, argv[8], napi_bigint64_array, (size_t)slot + 1, &p, &b->counters_ref)) bad = "hashFiles: counters must be a BigInt64Array holding the slot";
     else if (p) b->counter = (int64_t *)p + slot;
   }
@@ -640,9 +640,9 @@ static napi_value hash_files(napi_env env, napi_callback_info info) {
     else b->hook = (int32_t *)p;
   }
   if (!bad && argc >= 12) {
-    napi_valuetype t;
-    napi_typeof(env, argv[11], &t);
-    if (t != napi_undefined && napi_get_value_int32(env, argv[11], &b->mode) != napi_ok) bad = "hashFiles: mode must be an integer";
+    napi_valuetype t = napi_undefined;
+    if (napi_typeof(env, argv[11], &t) != napi_ok) bad = "hashFiles: bad mode";
+    else if (t != napi_undefined && napi_get_value_int32(env, argv[11], &b->mode) != napi_ok) bad = "hashFiles: mode must be an integer";
   }
   if (bad) {
     free_batch(env, b);
@@ -651,6 +651,13 @@ static napi_value hash_files(napi_env env, napi_callback_info info) {
   napi_value promise, name;
   if (napi_create_promise(env, &b->deferred, &promise) != napi_ok || napi_create_string_utf8(env, "modelsign:hashFiles", NAPI_AUTO_LENGTH, &name) != napi_ok ||
       napi_create_async_work(env, NULL, name, execute, complete, b, &b->work) != napi_ok || napi_queue_async_work(env, b->work) != napi_ok) {
+    if (b->deferred) {
+      /* Settle the promise made above so nothing waits on it, then report the failure. */
+      napi_value msg, err;
+      napi_create_string_utf8(env, "hashFiles: cannot start the work", NAPI_AUTO_LENGTH, &msg);
+      napi_create_error(env, NULL, msg, &err);
+      napi_reject_deferred(env, b->deferred, err);
+    }
     free_batch(env, b);
     return fail(env, "hashFiles: cannot start the work");
   }

@@ -11,7 +11,7 @@ import { usage } from '../errors.js';
 import { toPem } from './pem.js';
 
 export const ENCRYPTED_PEM_TYPE = 'ENCRYPTED SIGSTORE PRIVATE KEY';
-export const LEGACY_ENCRYPTED_PEM_TYPES = ['ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY'];
+export { LEGACY_ENCRYPTED_PEM_TYPES } from './pem.js';
 
 /** cosign's defaults. */
 const SCRYPT = { N: 32768, r: 8, p: 1 };

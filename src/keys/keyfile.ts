@@ -9,9 +9,11 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate
 import { writeFile, chmod } from 'node:fs/promises';
 import { errnoCode, usage } from '../errors.js';
 import { keyTypeOf, publicKeyPem, type KeyType, type SigningKeyType } from './algorithms.js';
-import { decryptPrivateKey, encryptPrivateKey, LEGACY_ENCRYPTED_PEM_TYPES } from './encrypted.js';
+// encrypted.ts (scrypt, XSalsa20-Poly1305) loads only for private keys: verify with a public
+// key never needs it, and it is on the path before hashing starts.
+const encrypted = () => import('./encrypted.js');
 import { getPassphrase } from './passphrase.js';
-import { findPemBlocks } from './pem.js';
+import { findPemBlocks, LEGACY_ENCRYPTED_PEM_TYPES } from './pem.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 
 const MAX_KEY_FILE = 1024 * 1024;
@@ -58,6 +60,7 @@ export async function loadPrivateKey(file: string): Promise<KeyObject> {
   const enc = blocks.find((b) => LEGACY_ENCRYPTED_PEM_TYPES.includes(b.type));
   try {
     if (enc) {
+      const { decryptPrivateKey } = await encrypted();
       const der = decryptPrivateKey(enc.der, getPassphrase('decrypt', file), file);
       key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
     } else {
@@ -103,7 +106,7 @@ export interface WrittenKeys {
 export async function writeKeyPair(prefix: string, type: SigningKeyType, passphrase: string | undefined): Promise<WrittenKeys> {
   const { privateKey, publicKey } = generateKeyPair(type);
   const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' });
-  const privText = passphrase === undefined ? privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() : encryptPrivateKey(pkcs8, passphrase);
+  const privText = passphrase === undefined ? privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() : (await encrypted()).encryptPrivateKey(pkcs8, passphrase);
   const privatePath = `${prefix}.key`;
   const publicPath = `${prefix}.pub`;
   try {

@@ -30,3 +30,6 @@ export function toPem(type: string, der: Uint8Array): string {
   const lines = b64.match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${type}-----\n${lines.join('\n')}\n-----END ${type}-----\n`;
 }
+
+/** PEM types of cosign-format encrypted private keys (decrypted by encrypted.ts). */
+export const LEGACY_ENCRYPTED_PEM_TYPES = ['ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY'];

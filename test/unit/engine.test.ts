@@ -242,12 +242,12 @@ describe.each(PATHS)('engine failure outcomes ($name path)', (p) => {
   });
 });
 
-describe('shards serialization', () => {
+describe.each(PATHS)('shards serialization ($name path)', (p) => {
   it('shards that cross file ends: root digest equals an independent computation', async () => {
     const l = await enumerateModel(shapes.mixed!, { ignorePaths: [], allowSymlinks: false });
     for (const shardSize of [1000, 1 * MiB + 3, 64 * MiB]) {
       const plans = planResources(l.files, 'shards', shardSize);
-      const resources = await hashResources(plans, 'sha256', { jobs: 2 });
+      const resources = await hashResources(plans, 'sha256', { jobs: 2, ...p.opts });
       // Independent: walk the files in order, cut each at multiples of shardSize.
       const ref: { name: string; digest: string }[] = [];
       for (const f of l.files) {
@@ -266,7 +266,7 @@ describe('shards serialization', () => {
 
   it('files serialization of one huge file equals sha256 of the file', async () => {
     const l = await enumerateModel(shapes.huge!, { ignorePaths: [], allowSymlinks: false });
-    const r = await hashResources(planResources(l.files, 'files'), 'sha256', { jobs: 2 });
+    const r = await hashResources(planResources(l.files, 'files'), 'sha256', { jobs: 2, ...p.opts });
     expect(r).toEqual([{ name: 'weights.bin', algorithm: 'sha256', digest: reference(l.files[0]!.abs, 0, l.files[0]!.size) }]);
   });
 });
