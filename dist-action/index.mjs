@@ -3674,8 +3674,8 @@ var init_algorithms = __esm({
 });
 
 // src/keys/passphrase.ts
-import { spawnSync } from "node:child_process";
 import { openSync, closeSync, readSync, writeSync } from "node:fs";
+import { createRequire } from "node:module";
 function passphraseFromEnv(env = process.env) {
   return env.MODELSIGN_PASSPHRASE ?? env.COSIGN_PASSWORD;
 }
@@ -3687,6 +3687,7 @@ function promptTty(prompt) {
     return void 0;
   }
   try {
+    const { spawnSync } = createRequire(import.meta.url)("node:child_process");
     writeSync(fd, prompt);
     spawnSync("stty", ["-echo"], { stdio: [fd, "ignore", "ignore"] });
     const buf = Buffer.alloc(1);
@@ -5366,7 +5367,7 @@ var init_blake3 = __esm({
 
 // src/hashing/algorithms.ts
 import { createHash as createHash2 } from "node:crypto";
-import { createRequire } from "node:module";
+import { createRequire as createRequire2 } from "node:module";
 function isHashAlgorithm(s3) {
   return typeof s3 === "string" && HASH_ALGORITHMS.includes(s3);
 }
@@ -5378,7 +5379,7 @@ function loadNative() {
   if (native !== void 0) return native;
   if (process.env.MODELSIGN_NO_NATIVE_BLAKE === "1") return native = null;
   try {
-    native = createRequire(import.meta.url)("@napi-rs/blake-hash");
+    native = createRequire2(import.meta.url)("@napi-rs/blake-hash");
   } catch {
     native = null;
   }
@@ -17297,7 +17298,7 @@ __export(licenses_exports, {
   evaluateLicense: () => evaluateLicense,
   normalizeLicense: () => normalizeLicense
 });
-import { createRequire as createRequire2 } from "node:module";
+import { createRequire as createRequire3 } from "node:module";
 function refId(id2) {
   return `LicenseRef-${id2.toLowerCase().replace(/\+/g, "plus")}`;
 }
@@ -17398,8 +17399,8 @@ var init_licenses = __esm({
     import_spdx_expression_parse = __toESM(require_spdx_expression_parse(), 1);
     import_spdx_satisfies = __toESM(require_spdx_satisfies(), 1);
     init_hf_licenses();
-    require2 = createRequire2(import.meta.url);
-    fromParser = createRequire2(require2.resolve("spdx-expression-parse"));
+    require2 = createRequire3(import.meta.url);
+    fromParser = createRequire3(require2.resolve("spdx-expression-parse"));
     SPDX_IDS = /* @__PURE__ */ new Map();
     for (const list2 of ["spdx-license-ids", "spdx-license-ids/deprecated.json"]) {
       for (const id2 of fromParser(list2)) SPDX_IDS.set(id2.toLowerCase(), id2);
@@ -17660,7 +17661,7 @@ var init_read = __esm({
 
 // src/hashing/native.ts
 import { existsSync } from "node:fs";
-import { createRequire as createRequire3 } from "node:module";
+import { createRequire as createRequire4 } from "node:module";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 function loadNative2() {
@@ -17678,7 +17679,7 @@ function loadNative2() {
     return addon = null;
   }
   try {
-    const mod = createRequire3(import.meta.url)(ADDON_PATH);
+    const mod = createRequire4(import.meta.url)(ADDON_PATH);
     if (typeof mod.hashFiles !== "function") throw new Error("no hashFiles export");
     return addon = mod;
   } catch (e) {
@@ -57471,7 +57472,7 @@ var init_sign = __esm({
 });
 
 // src/sigstore/trusted-root.ts
-import { createRequire as createRequire4 } from "node:module";
+import { createRequire as createRequire5 } from "node:module";
 import { mkdir, readFile as readFile2, rm as rm2, stat as stat4 } from "node:fs/promises";
 import os5 from "node:os";
 import path11 from "node:path";
@@ -57518,7 +57519,7 @@ async function readBounded(file, what) {
   return buf.toString("utf8");
 }
 function shippedSnapshot() {
-  const require3 = createRequire4(import.meta.url);
+  const require3 = createRequire5(import.meta.url);
   const seeds = require3("@sigstore/tuf/seeds.json");
   const target = seeds[PUBLIC_GOOD_TUF_MIRROR]?.targets?.["trusted_root.json"];
   if (!target) throw new ModelsignError("TRUSTED_ROOT_MISSING", "the installed @sigstore/tuf carries no trusted_root.json seed", { kind: "internal" });

@@ -3,8 +3,8 @@
  * honoured too, so cosign users' set-ups work), otherwise a prompt on the terminal. With
  * neither, a clear usage error instead of hanging on a closed stdin.
  */
-import { spawnSync } from 'node:child_process';
 import { openSync, closeSync, readSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { usage } from '../errors.js';
 
 export function passphraseFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -20,6 +20,8 @@ function promptTty(prompt: string): string | undefined {
     return undefined;
   }
   try {
+    // Loaded only for a prompt: verify (public keys only) never pays for child_process.
+    const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
     writeSync(fd, prompt);
     // Turn echo off with stty on the same terminal; if stty is missing the prompt still works.
     spawnSync('stty', ['-echo'], { stdio: [fd, 'ignore', 'ignore'] });
