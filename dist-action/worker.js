@@ -576,13 +576,13 @@ function loadNative() {
 async function prepareAlgorithm(alg) {
   if (factories[alg]) return;
   const nat = loadNative();
+  const nativeFactory = (C) => () => {
+    const h = new C();
+    return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
+  };
   if (alg === "blake3") {
     if (nat) {
-      const C = nat.Blake3Hasher;
-      factories.blake3 = () => {
-        const h = new C();
-        return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
-      };
+      factories.blake3 = nativeFactory(nat.Blake3Hasher);
       implementations.blake3 = "@napi-rs/blake-hash (native)";
     } else {
       const mod = await Promise.resolve().then(() => (init_blake3(), blake3_exports));
@@ -594,11 +594,7 @@ async function prepareAlgorithm(alg) {
     }
   } else if (alg === "blake2b") {
     if (nat) {
-      const C = nat.Blake2BHasher;
-      factories.blake2b = () => {
-        const h = new C();
-        return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
-      };
+      factories.blake2b = nativeFactory(nat.Blake2BHasher);
       implementations.blake2b = "@napi-rs/blake-hash (native)";
     } else {
       factories.blake2b = () => nodeHasher("blake2b512");

@@ -668,8 +668,6 @@ NAPI_MODULE_INIT() {
   napi_value fn, v;
   if (napi_create_function(env, "hashFiles", NAPI_AUTO_LENGTH, hash_files, NULL, &fn) != napi_ok) return NULL;
   if (napi_set_named_property(env, exports, "hashFiles", fn) != napi_ok) return NULL;
-  if (napi_create_double(env, (double)WINDOW, &v) != napi_ok || napi_set_named_property(env, exports, "windowBytes", v) != napi_ok) return NULL;
-  if (napi_create_double(env, (double)MMAP_MIN, &v) != napi_ok || napi_set_named_property(env, exports, "mmapMinBytes", v) != napi_ok) return NULL;
   pthread_once(&kernel_once, pick_kernel);
   const char *kernel = kernel_ni ? "sha-ni" : "openssl";
   if (napi_create_string_utf8(env, kernel, NAPI_AUTO_LENGTH, &v) != napi_ok || napi_set_named_property(env, exports, "kernel", v) != napi_ok) return NULL;

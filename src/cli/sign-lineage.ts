@@ -89,7 +89,7 @@ export async function prepareLineage(model: string, o: SignLineageFlags): Promis
       if (loaded.length > 0) {
         const self = loaded.find((p) => p.verified.rootDigest === `sha256:${r.rootDigest}`);
         if (self) throw usage('LINEAGE_CYCLE', `--parent ${self.file} has the same root digest as the model (sha256:${r.rootDigest}): a model cannot be its own parent; nothing was written`);
-        const { writeAtomic } = await import('../sign/sign.js');
+        const { writeAtomic } = await import('../util/write-atomic.js');
         await writeAtomic(r.signaturePath, r.bundleText);
       }
       if (storeDir === undefined) return;

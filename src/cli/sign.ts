@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
 import type { KeylessSignFlags } from './sign-keyless.js';
-import { addEngineOptions, addIgnoreOption, addSerializationOptions, type HashingFlags } from './common.js';
+import { addEngineOptions, addIgnoreOption, addSerializationOptions } from './common.js';
 import { out, printJson, run } from './io.js';
 import { engineFlags, type Progress } from './progress.js';
 import { addLineageSignOptions, prepareLineage, type SignLineageFlags } from './sign-lineage.js';

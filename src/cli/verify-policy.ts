@@ -60,6 +60,6 @@ Policy (exit 1 when it refuses the model: license, revoked, minimum version, for
     if (!policy) return [];
     const { policyStage } = await import('../policy/stage.js');
     const { formatsStages } = await import('../policy/formats.js');
-    return [policyStage(policy, ((flags.purpose as string | undefined) ?? 'deploy') as Purpose), ...formatsStages(policy.formats)];
+    return [policyStage(policy, ((flags.purpose as string | undefined) ?? 'deploy') as Purpose), ...(await formatsStages(policy.formats))];
   },
 };

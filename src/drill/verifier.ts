@@ -78,7 +78,7 @@ export async function drillVerifier(cfg: DrillConfig): Promise<DrillVerifier> {
     import('../verify/pipeline.js'),
   ]);
   // Formats stages are built once, as verify builds them (an invalid formats section is a usage error here too).
-  const formats = policy ? formatsStages(policy.formats) : [];
+  const formats = policy ? await formatsStages(policy.formats) : [];
 
   const features = new Set<string>(['keys', 'lineage']);
   if (policy) features.add('policy');

@@ -70,13 +70,14 @@ function loadNative(): NativeBlake | null {
 export async function prepareAlgorithm(alg: HashAlgorithm): Promise<void> {
   if (factories[alg]) return;
   const nat = loadNative();
+  // Both native hashers share one interface.
+  const nativeFactory = (C: NativeBlake['Blake3Hasher']): Factory => () => {
+    const h = new C();
+    return { update: (d) => void h.update(d), digestHex: () => h.digest('hex') };
+  };
   if (alg === 'blake3') {
     if (nat) {
-      const C = nat.Blake3Hasher;
-      factories.blake3 = () => {
-        const h = new C();
-        return { update: (d) => void h.update(d), digestHex: () => h.digest('hex') };
-      };
+      factories.blake3 = nativeFactory(nat.Blake3Hasher);
       implementations.blake3 = '@napi-rs/blake-hash (native)';
     } else {
       const mod = await import('@noble/hashes/blake3.js');
@@ -88,11 +89,7 @@ export async function prepareAlgorithm(alg: HashAlgorithm): Promise<void> {
     }
   } else if (alg === 'blake2b') {
     if (nat) {
-      const C = nat.Blake2BHasher;
-      factories.blake2b = () => {
-        const h = new C();
-        return { update: (d) => void h.update(d), digestHex: () => h.digest('hex') };
-      };
+      factories.blake2b = nativeFactory(nat.Blake2BHasher);
       implementations.blake2b = '@napi-rs/blake-hash (native)';
     } else {
       factories.blake2b = () => nodeHasher('blake2b512');

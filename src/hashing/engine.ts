@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { prepareAlgorithm, type HashAlgorithm } from './algorithms.js';
 import { hashRange, READ_SIZE, type HashOutcome, type HashTask } from './read.js';
-import { hashNative, loadNative, nativeLikely, type NativeAddon } from './native.js';
+import { hashNative, loadNative, type NativeAddon } from './native.js';
 import type { WorkerInit, WorkerRequest, WorkerResponse } from './worker.js';
 
 export type { HashTask, HashOutcome };
@@ -136,7 +136,7 @@ export function lastEngineRun(): EngineRunInfo | undefined {
 export function prewarmHashPool(opts: { jobs?: number; readSize?: number; alg?: HashAlgorithm } = {}): void {
   // sha256 with the native addon needs no worker threads: load the addon instead (its
   // threads start in microseconds when the work comes).
-  if ((opts.alg ?? 'sha256') === 'sha256' && opts.readSize === undefined && nativeLikely() && loadNative()) return;
+  if ((opts.alg ?? 'sha256') === 'sha256' && opts.readSize === undefined && loadNative()) return;
   const size = resolveJobs(opts.jobs);
   const readSize = opts.readSize ?? READ_SIZE;
   if (shared && !shared.broken && shared.size === size && shared.readSize === readSize) return;

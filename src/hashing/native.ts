@@ -40,10 +40,6 @@ export interface NativeAddon {
   ): Promise<RawResult>;
   /** "sha-ni" (SHA extensions: one or two streams per thread) or "openssl". */
   kernel: string;
-  /** Bytes mapped at a time per thread (the resident part of a file being hashed). */
-  windowBytes: number;
-  /** Ranges below this are read with pread, not mapped. */
-  mmapMinBytes: number;
 }
 
 /** Defined (true) by scripts/build-action.mjs: the Action's bundle has no addon beside it. */
@@ -80,13 +76,6 @@ export function loadNative(): NativeAddon | null {
   }
 }
 
-/** Whether the next sha256 job can take the native path (cheap: no load). */
-export function nativeLikely(): boolean {
-  if (addon !== undefined) return addon !== null;
-  if (typeof __MODELSIGN_BUNDLE__ !== 'undefined' && __MODELSIGN_BUNDLE__) return false;
-  return process.env.MODELSIGN_NO_MMAP !== '1' && existsSync(ADDON_PATH);
-}
-
 /** One line for the benchmark and docs: which path sha256 takes here, and why. */
 export function nativeStatus(): string {
   const nat = loadNative();
@@ -96,32 +85,26 @@ export function nativeStatus(): string {
 const ERRNO_NAMES = new Map(Object.entries(os.constants.errno).map(([k, v]) => [v as number, k]));
 const errName = (n: number) => ERRNO_NAMES.get(n) ?? `errno ${n}`;
 
-/** The addon's status codes (hash_files.c) as the outcomes read.ts gives for the same cases. */
+/**
+ * The addon's failure statuses 1..9 (hash_files.c's ST_* enum, in order) as the outcomes
+ * read.ts gives for the same cases; anything else is ST_HASH_FAILED.
+ */
+const FAILURES: readonly [code: string, message: string | ((errno: number) => string)][] = [
+  ['FILE_IS_SYMLINK', MSG.symlink],
+  ['FILE_MISSING', MSG.missing],
+  ['FILE_UNREADABLE', (e) => `cannot open: ${errName(e)}`],
+  ['SPECIAL_FILE', MSG.special],
+  ['FILE_REPLACED', MSG.replaced],
+  ['FILE_CHANGED_DURING_HASH', MSG.sizeMoved],
+  ['FILE_CHANGED_DURING_HASH', MSG.shrank],
+  ['FILE_CHANGED_DURING_HASH', MSG.changed],
+  ['FILE_UNREADABLE', (e) => `cannot read: ${errName(e)}`],
+];
+
 function outcome(status: number, errno: number, digest: Buffer): HashOutcome {
-  switch (status) {
-    case 0:
-      return { ok: true, digest: digest.toString('hex') };
-    case 1:
-      return { ok: false, code: 'FILE_IS_SYMLINK', message: MSG.symlink };
-    case 2:
-      return { ok: false, code: 'FILE_MISSING', message: MSG.missing };
-    case 3:
-      return { ok: false, code: 'FILE_UNREADABLE', message: `cannot open: ${errName(errno)}` };
-    case 4:
-      return { ok: false, code: 'SPECIAL_FILE', message: MSG.special };
-    case 5:
-      return { ok: false, code: 'FILE_REPLACED', message: MSG.replaced };
-    case 6:
-      return { ok: false, code: 'FILE_CHANGED_DURING_HASH', message: MSG.sizeMoved };
-    case 7:
-      return { ok: false, code: 'FILE_CHANGED_DURING_HASH', message: MSG.shrank };
-    case 8:
-      return { ok: false, code: 'FILE_CHANGED_DURING_HASH', message: MSG.changed };
-    case 9:
-      return { ok: false, code: 'FILE_UNREADABLE', message: `cannot read: ${errName(errno)}` };
-    default:
-      return { ok: false, code: 'FILE_UNREADABLE', message: 'cannot hash: SHA-256 failed (out of memory?)' };
-  }
+  if (status === 0) return { ok: true, digest: digest.toString('hex') };
+  const [code, message] = FAILURES[status - 1] ?? ['FILE_UNREADABLE', 'cannot hash: SHA-256 failed (out of memory?)'];
+  return { ok: false, code, message: typeof message === 'function' ? message(errno) : message };
 }
 
 export interface NativeRunOptions {

@@ -10,8 +10,8 @@
  * version per name, and replace the file by temp file + rename, so readers never see half a
  * file and no verifier's update is lost.
  */
-import { open, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { open, rename, stat, unlink } from 'node:fs/promises';
+import { writeAtomic } from '../util/write-atomic.js';
 import semver from 'semver';
 import { errnoCode, reject, usage } from '../errors.js';
 import { isObject, parseStrictJson, type JsonValue } from '../util/strict-json.js';
@@ -132,14 +132,7 @@ export async function recordVerified(
     const seen = state.get(entry.name);
     if (seen && semver.eq(seen.version, entry.version) && seen.rootDigest === entry.rootDigest) return undefined;
     state.set(entry.name, { version: entry.version, ...(entry.rootDigest ? { rootDigest: entry.rootDigest } : {}), updated: new Date().toISOString() });
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-    try {
-      await writeFile(tmp, serializeState(state), { flag: 'wx', mode: 0o644 });
-      await rename(tmp, file);
-    } catch (e) {
-      await unlink(tmp).catch(() => undefined);
-      throw usage('STATE_WRITE_FAILED', `cannot write state file ${file}: ${errnoCode(e) ?? String(e)}`);
-    }
+    await writeAtomic(file, serializeState(state), 'STATE_WRITE_FAILED', `state file ${file}`);
     return undefined;
   } finally {
     await unlink(lock).catch(() => undefined);

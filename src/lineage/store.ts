@@ -15,7 +15,7 @@ import { lstat, mkdir, opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, reject, usage } from '../errors.js';
 import { MAX_BUNDLE_BYTES } from '../oms/bundle.js';
-import { writeAtomic } from '../sign/sign.js';
+import { writeAtomic } from '../util/write-atomic.js';
 import { bareHex } from './metadata.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 

@@ -11,8 +11,7 @@ import semver from 'semver';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { errnoCode, ModelsignError } from '../errors.js';
 import { normalizeLicense, type CompiledRule } from './licenses.js';
-import { DENIABLE_FORMATS } from '../scan/stage.js';
-import { SEVERITIES, type Severity } from '../scan/types.js';
+import { DENIABLE_FORMATS, SEVERITIES, type Severity } from '../scan/types.js';
 import { POLICY_API_VERSION, PURPOSES, type FormatsPolicy, type IdentityRule, type Policy, type PolicyTrust, type Purpose } from './types.js';
 
 /** A policy is a short hand-written file; anything bigger is a mistake or an attack. */

@@ -28,7 +28,6 @@ type Value =
   | { k: 'obj'; g: Global }
   | { k: 'other'; what: string };
 
-const MARK: Value = { k: 'mark' };
 const OTHER: Value = { k: 'other', what: 'value' };
 const BYTES: Value = { k: 'other', what: 'bytes' };
 const LONGSTR: Value = { k: 'other', what: 'string too long to follow' };

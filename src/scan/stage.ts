@@ -16,10 +16,10 @@ import type { VerifyContext, VerifyStage } from '../verify/pipeline.js';
 import { clean } from '../util/one-line.js';
 import { scanFile } from './scan-file.js';
 import { isTarName, scanTar } from './tar.js';
-import { DEFAULT_LIMITS, SEVERITIES, severityRank, type FileReport, type Finding, type ScanLimits, type Severity } from './types.js';
+import { DEFAULT_LIMITS, DENIABLE_FORMATS, SEVERITIES, severityRank, type FileReport, type Finding, type ScanLimits, type Severity } from './types.js';
 
 /** Format names a policy may deny. */
-export const DENIABLE_FORMATS = ['pickle', 'pytorch', 'zip', 'npz', 'npy', 'safetensors', 'gguf'] as const;
+export { DENIABLE_FORMATS } from './types.js';
 
 export interface FormatsPolicy {
   deny?: string[];

@@ -9,16 +9,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { Parser, type ReadEntry } from 'tar';
+import type { ReadEntry } from 'tar';
 import { errnoCode } from '../errors.js';
 import { sniff, SNIFF_BYTES } from './detect.js';
 import { report, scanStream, scanZip } from './scan-file.js';
 import { ByteSource } from './source.js';
 import type { FileReport, Finding, ScanLimits } from './types.js';
 
-export function isTarName(p: string): boolean {
-  return /\.(tar|tar\.gz|tgz)$/i.test(p);
-}
+/** The same test hashing uses to treat a model as an archive: the two must agree. */
+export { isArchivePath as isTarName } from '../hashing/archive.js';
 
 async function spool(src: ByteSource, dest: string): Promise<void> {
   const ws = createWriteStream(dest, { mode: 0o600 });
@@ -92,6 +91,8 @@ export async function scanTar(archive: string, limits: ScanLimits): Promise<{ re
   };
 
   try {
+    // tar loads only when a tar is scanned.
+    const { Parser } = await import('tar');
     const parser = new Parser({
       strict: true,
       onReadEntry: (entry: ReadEntry) => {

@@ -10,6 +10,9 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
 export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
 
+/** Formats a policy's `formats.deny` may name (kept here, light, so loading a policy does not load the scanner). */
+export const DENIABLE_FORMATS = ['pickle', 'pytorch', 'zip', 'npz', 'npy', 'safetensors', 'gguf'] as const;
+
 export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
 }

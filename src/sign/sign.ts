@@ -3,10 +3,10 @@
  * How the DSSE signature and verification material are produced is a `BundleSigner`: a key
  * here; Sigstore keyless plugs in the same way.
  */
-import { rename, writeFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import { usage, errnoCode } from '../errors.js';
+import { usage } from '../errors.js';
+import { writeAtomic } from '../util/write-atomic.js';
 import { keyHint, signBytes } from '../keys/algorithms.js';
 import { buildBundle, serializeBundle } from '../oms/bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
@@ -107,14 +107,4 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
   };
 }
 
-/** Write to a temp file beside the target, then rename: readers never see half a file. */
-export async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeFile(tmp, data, { flag: 'wx', mode: 0o644 });
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw usage('WRITE_FAILED', `cannot write ${file}: ${errnoCode(e) ?? String(e)}`);
-  }
-}
+export { writeAtomic };

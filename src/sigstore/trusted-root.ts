@@ -154,7 +154,7 @@ export async function updateTrustedRoot(opts: UpdateOptions): Promise<{ out: str
   }
   const root = await parseTrustedRoot(text, `TUF ${mirror}`);
   await mkdir(path.dirname(out), { recursive: true }).catch(() => undefined);
-  const { writeAtomic } = await import('../sign/sign.js');
+  const { writeAtomic } = await import('../util/write-atomic.js');
   await writeAtomic(out, text.endsWith('\n') ? text : `${text}\n`);
   return { out, source: mirror, root };
 }

@@ -9,7 +9,7 @@ import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/pr
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { ROOT, SHARED, cleanupTmp, keypair, makeHfModel, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
+import { SHARED, cleanupTmp, keypair, makeHfModel, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
 
 // The interop corpus, read in place: beside the main checkout, or one level up from a worktree.
 const INTEROP = [SHARED].find((d) => existsSync(path.join(d, 'model-transparency')));

@@ -3,12 +3,10 @@
  * sign --parent) and Sigstore identities (src/verify/trust-sigstore.ts, wired into
  * src/policy/trust.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bytes, cleanupTmp, CLI, HAS_SHARED, ROOT, runCli, SHARED, tmpDir } from '../helpers/cli.js';
+import { bytes, cleanupTmp, HAS_SHARED, runCli, SHARED, tmpDir } from '../helpers/cli.js';
 
 
 afterAll(cleanupTmp);

@@ -2,7 +2,6 @@
  * Verification policy, end to end: real models signed by the built CLI, verified with
  * `--policy` against a policy that trusts the signer's public key.
  */
-import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -2,7 +2,6 @@
  * Sample model files for the scanner, built byte by byte (no Python needed): pickles written
  * opcode by opcode, a PyTorch-style zip assembled here, safetensors and GGUF files.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
 
 /** A tiny pickle assembler. */
 export class P {

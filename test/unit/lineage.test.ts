@@ -4,7 +4,7 @@
  * revocation and --dataset parsers the policy feature reuses.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateKeyPair, keySigner, signModel, keyTrust, verify } from '../../src/index.js';
 import { lineageStage, checkRevoked, parseDatasetFlag, parseRevokedList, readState, recordVerified, openStore, walkLineage, loadParents, buildLineageMeta, recordBundle, parseLineageMeta } from '../../src/lineage/index.js';

@@ -6,7 +6,6 @@ import { generateKeyPairSync } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ModelsignError } from '../../src/errors.js';
 import { parsePolicyText } from '../../src/policy/load.js';
 import { policyStage, readLineage } from '../../src/policy/stage.js';
 import { policyTrust, trustFactories } from '../../src/policy/trust.js';
@@ -201,7 +200,6 @@ describe('review: minVersion binds what a model was built from', () => {
 });
 
 describe('policy trust factory', () => {
-  const parsed = (text: string) => parsePolicyText(text, '/p/policy.yaml').trust!;
   it('routes chains and identities to the configured factories, keys to keyTrust', async () => {
     const dir = await tmpDir();
     const { publicKey } = generateKeyPairSync('ed25519');
