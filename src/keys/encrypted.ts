@@ -8,10 +8,10 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
 import { usage } from '../errors.js';
-import { toPem } from './pem.js';
+import { LEGACY_ENCRYPTED_PEM_TYPES, toPem } from './pem.js';
 
-export const ENCRYPTED_PEM_TYPE = 'ENCRYPTED SIGSTORE PRIVATE KEY';
-export { LEGACY_ENCRYPTED_PEM_TYPES } from './pem.js';
+/** The type modelsign writes: cosign's current one (the first of the types it reads). */
+const ENCRYPTED_PEM_TYPE = LEGACY_ENCRYPTED_PEM_TYPES[0]!;
 
 /** cosign's defaults. */
 const SCRYPT = { N: 32768, r: 8, p: 1 };

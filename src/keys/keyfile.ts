@@ -7,7 +7,7 @@
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate, type KeyObject } from 'node:crypto';
 import { writeFile, chmod } from 'node:fs/promises';
-import { errnoCode, usage } from '../errors.js';
+import { errnoCode, ModelsignError, usage } from '../errors.js';
 import { keyTypeOf, publicKeyPem, type KeyType, type SigningKeyType } from './algorithms.js';
 // encrypted.ts (scrypt, XSalsa20-Poly1305) loads only for private keys: verify with a public
 // key never needs it, and it is on the path before hashing starts.
@@ -73,7 +73,7 @@ export async function loadPrivateKey(file: string): Promise<KeyObject> {
       }
     }
   } catch (e) {
-    if (e instanceof Error && e.name === 'ModelsignError') throw e;
+    if (e instanceof ModelsignError) throw e;
     throw usage('KEY_UNREADABLE', `${file} holds a malformed private key: ${(e as Error).message}`);
   }
   if (!key) {

@@ -7,8 +7,8 @@ import { openSync, closeSync, readSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { usage } from '../errors.js';
 
-export function passphraseFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.MODELSIGN_PASSPHRASE ?? env.COSIGN_PASSWORD;
+function passphraseFromEnv(): string | undefined {
+  return process.env.MODELSIGN_PASSPHRASE ?? process.env.COSIGN_PASSWORD;
 }
 
 /** Read a line from the controlling terminal with echo off. */

@@ -27,7 +27,7 @@ export interface ParsedBundle {
   signatures: { sig: Buffer; keyid: string | null | undefined }[];
   /** The bundle as read, for sigstore-js. */
   json: JsonValue;
-  /** SHA-256 of the file's bytes: how lineage links name a signature. */
+  /** The file's bytes as read (their SHA-256 is how lineage links name a signature). */
   bytes: Buffer;
 }
 

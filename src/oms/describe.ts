@@ -2,8 +2,6 @@
 import { X509Certificate } from 'node:crypto';
 import { parseBundle, readBundleFile, type VerificationMaterial } from './bundle.js';
 import { parseStatement, type ParsedStatement } from './statement.js';
-// Registers the reader for model_signing v0.2 (Digests/v0.1) statements.
-import './legacy.js';
 import type { JsonValue } from '../util/strict-json.js';
 
 export interface SignatureDescription {

@@ -13,7 +13,10 @@
 import { reject } from '../errors.js';
 import type { Resource } from '../hashing/serialize.js';
 import { isObject, type JsonValue } from '../util/strict-json.js';
-import { LEGACY_PREDICATE_TYPE, registerLegacyReader, type ParsedStatement } from './statement.js';
+import type { ParsedStatement } from './statement.js';
+
+/** model_signing v0.2's predicate type (its Digests/v0.1 statements). */
+export const LEGACY_PREDICATE_TYPE = 'https://model_signing/Digests/v0.1';
 
 /** The model name model_signing itself reports for these payloads (they carry none). */
 export const LEGACY_MODEL_NAME = 'compat-undefined-not-present';
@@ -100,4 +103,3 @@ export function readLegacyStatement(st: { [k: string]: JsonValue }): ParsedState
   };
 }
 
-registerLegacyReader(readLegacyStatement);

@@ -9,10 +9,11 @@ import { reject } from '../errors.js';
 import { isHashAlgorithm, type HashAlgorithm } from '../hashing/algorithms.js';
 import type { Resource, SerializationMethod } from '../hashing/serialize.js';
 import { isObject, parseStrictJson, type JsonValue } from '../util/strict-json.js';
+import { LEGACY_PREDICATE_TYPE, readLegacyStatement } from './legacy.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 export const OMS_PREDICATE_TYPE = 'https://model_signing/signature/v1.0';
-export const LEGACY_PREDICATE_TYPE = 'https://model_signing/Digests/v0.1';
+export { LEGACY_PREDICATE_TYPE };
 
 export interface Serialization {
   method: SerializationMethod;
@@ -134,13 +135,6 @@ function parseMetadata(subject: { [k: string]: JsonValue }): ModelMetadata | und
   return { ...m, name: typeof m.name === 'string' ? m.name : str(subject.name, 'subject.name') } as ModelMetadata;
 }
 
-/** Legacy (model_signing v0.2) payloads are parsed by a pluggable reader (interop feature). */
-export type LegacyReader = (st: { [k: string]: JsonValue }) => ParsedStatement;
-let legacyReader: LegacyReader | undefined;
-export function registerLegacyReader(r: LegacyReader): void {
-  legacyReader = r;
-}
-
 export function parseStatement(payload: Uint8Array): ParsedStatement {
   let text: string;
   try {
@@ -152,8 +146,7 @@ export function parseStatement(payload: Uint8Array): ParsedStatement {
   if (!isObject(st)) bad('not a JSON object');
   if (st._type !== STATEMENT_TYPE) bad(`_type is ${JSON.stringify(st._type)}, expected ${STATEMENT_TYPE}`);
   if (st.predicateType === LEGACY_PREDICATE_TYPE) {
-    if (!legacyReader) throw reject('UNSUPPORTED_FORMAT', `predicate type ${LEGACY_PREDICATE_TYPE} is not supported`);
-    return legacyReader(st);
+    return readLegacyStatement(st);
   }
   if (st.predicateType !== OMS_PREDICATE_TYPE) {
     throw reject('UNSUPPORTED_FORMAT', `predicate type ${JSON.stringify(st.predicateType)} is not an OMS v1.0 model signature`);

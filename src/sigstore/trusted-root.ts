@@ -9,13 +9,15 @@
  *      seeds of the installed @sigstore/tuf package (public data, read in place).
  */
 import { createRequire } from 'node:module';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 // sigstore-js is loaded only when a trusted root is read (keeps the CLI's start-up light).
 import type { TrustMaterial } from '@sigstore/verify';
 import { errnoCode, ModelsignError, usage } from '../errors.js';
 import { isObject, parseStrictJson } from '../util/strict-json.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
+import { writeAtomic } from '../util/write-atomic.js';
 
 export const PUBLIC_GOOD_TUF_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
 export const STAGING_TUF_MIRROR = 'https://tuf-repo-cdn.sigstage.dev';
@@ -65,12 +67,11 @@ export async function parseTrustedRoot(text: string, source: string): Promise<Lo
 async function readBounded(file: string, what: string): Promise<string> {
   let buf: Buffer;
   try {
-    const st = await stat(file);
-    if (!st.isFile()) throw usage('TRUSTED_ROOT_UNREADABLE', `${what} is not a regular file: ${file}`);
-    if (st.size > MAX_TRUSTED_ROOT) throw usage('TRUSTED_ROOT_UNREADABLE', `${what} ${file} is larger than 8 MiB`);
-    buf = await readFile(file);
+    // The project's bounded reader: checks and reads one descriptor (no stat/read race).
+    buf = await readRegularFile(file, MAX_TRUSTED_ROOT);
   } catch (e) {
-    if (e instanceof ModelsignError) throw e;
+    if (e instanceof NotRegularFile) throw usage('TRUSTED_ROOT_UNREADABLE', `${what} is not a regular file: ${file}`);
+    if (e instanceof FileTooLarge) throw usage('TRUSTED_ROOT_UNREADABLE', `${what} ${file} is larger than 8 MiB`);
     const c = errnoCode(e);
     throw usage('TRUSTED_ROOT_UNREADABLE', c === 'ENOENT' ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
   }
@@ -154,7 +155,6 @@ export async function updateTrustedRoot(opts: UpdateOptions): Promise<{ out: str
   }
   const root = await parseTrustedRoot(text, `TUF ${mirror}`);
   await mkdir(path.dirname(out), { recursive: true }).catch(() => undefined);
-  const { writeAtomic } = await import('../util/write-atomic.js');
   await writeAtomic(out, text.endsWith('\n') ? text : `${text}\n`);
   return { out, source: mirror, root };
 }

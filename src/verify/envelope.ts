@@ -11,10 +11,25 @@ import { isLegacyPayload, legacyPae } from '../oms/legacy.js';
 
 export type EnvelopeMatch = 'dsse' | 'legacy-v0.2' | undefined;
 
+/**
+ * The legacy signed bytes per bundle (null: not a legacy payload), built once however many
+ * keys or authorities are tried: for a large v0.2 payload that takes a JSON parse and a
+ * Python-repr rebuild.
+ */
+const legacyBytes = new WeakMap<ParsedBundle, Buffer | null>();
+function legacyBytesOf(bundle: ParsedBundle): Buffer | null {
+  let b = legacyBytes.get(bundle);
+  if (b === undefined) {
+    b = isLegacyPayload(bundle.payload) ? legacyPae(bundle.payloadType, bundle.payload) : null;
+    legacyBytes.set(bundle, b);
+  }
+  return b;
+}
+
 export function verifyEnvelope(key: KeyObject, bundle: ParsedBundle, pae: Buffer): EnvelopeMatch {
   if (bundle.signatures.some((s) => verifyBytes(key, pae, s.sig))) return 'dsse';
-  if (!isLegacyPayload(bundle.payload)) return undefined;
-  const bytes = legacyPae(bundle.payloadType, bundle.payload);
+  const bytes = legacyBytesOf(bundle);
+  if (!bytes) return undefined;
   const type = keyTypeOf(key);
   for (const s of bundle.signatures) {
     if (verifyBytes(key, bytes, s.sig)) return 'legacy-v0.2';

@@ -13,8 +13,6 @@ import type { EngineOptions } from '../hashing/engine.js';
 import { parseBundle, readBundleFile, type ParsedBundle } from '../oms/bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
 import { parseStatement, type ParsedStatement } from '../oms/statement.js';
-// Registers the reader for model_signing v0.2 (Digests/v0.1) statements.
-import '../oms/legacy.js';
 import { checkFiles, parseShardName } from './files.js';
 import { checkResourceNames } from './names.js';
 import { NEED_IDENTITY, type SignerInfo, type TrustCheck, type VerifyResult } from './types.js';
@@ -48,7 +46,6 @@ export interface VerifyOptions {
 export { defaultSignaturePath } from '../sign/signature-path.js';
 import { defaultSignaturePath } from '../sign/signature-path.js';
 
-/** Establish the signer: any one trust check suffices. */
 /**
  * A Sigstore keyless signature verified with no identity policy (no Sigstore or certificate
  * authority configured) would have to accept anyone Fulcio certified: that is a usage error
@@ -62,11 +59,12 @@ function refuseKeylessWithoutIdentity(bundle: ParsedBundle, trust: TrustCheck[])
   throw usage('MISSING_IDENTITY', `the signature is a Sigstore keyless signature: ${NEED_IDENTITY}`);
 }
 
+/** Establish the signer: any one trust check suffices. */
 export async function checkTrust(bundle: ParsedBundle, trust: TrustCheck[]): Promise<SignerInfo> {
   if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     throw reject('SIG_MALFORMED', `DSSE payloadType is ${JSON.stringify(bundle.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
   }
-  if (trust.length === 0) throw new ModelsignError('NO_TRUST', 'no key, certificate chain or identity to verify against', { kind: 'usage' });
+  if (trust.length === 0) throw usage('NO_TRUST', 'no key, certificate chain or identity to verify against');
   const bytes = pae(bundle.payloadType, bundle.payload);
   const errors: ModelsignError[] = [];
   for (const t of trust) {
