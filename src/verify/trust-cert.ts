@@ -13,11 +13,11 @@
  *   4. the DSSE signature verifies with the leaf's public key.
  */
 import { X509Certificate } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { X509Certificate as SigstoreCert } from '@sigstore/core';
 import { errnoCode, reject, usage } from '../errors.js';
 import { findPemBlocks } from '../keys/pem.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 import type { ParsedBundle } from '../oms/bundle.js';
 import { verifyEnvelope } from './envelope.js';
 import type { SignerInfo, TrustCheck } from './types.js';
@@ -37,12 +37,14 @@ interface Root {
 async function loadRoots(file: string): Promise<Root[]> {
   let buf: Buffer;
   try {
-    buf = await readFile(file);
+    // Bounded, and never blocked by a FIFO: the reader every other small input goes through.
+    buf = await readRegularFile(file, MAX_ROOT_FILE);
   } catch (e) {
+    if (e instanceof FileTooLarge) throw usage('ROOTS_UNREADABLE', `certificate chain file ${file} is larger than 4 MiB`);
+    if (e instanceof NotRegularFile) throw usage('ROOTS_UNREADABLE', `cannot read certificate chain file ${file}: not a regular file`);
     const c = errnoCode(e);
     throw usage('ROOTS_UNREADABLE', c === 'ENOENT' ? `certificate chain file not found: ${file}` : `cannot read certificate chain file ${file}: ${c ?? String(e)}`);
   }
-  if (buf.length > MAX_ROOT_FILE) throw usage('ROOTS_UNREADABLE', `certificate chain file ${file} is larger than 4 MiB`);
   const blocks = findPemBlocks(buf.toString('utf8')).filter((b) => b.type === 'CERTIFICATE');
   if (blocks.length === 0) throw usage('ROOTS_UNREADABLE', `${file} holds no PEM certificate`);
   return blocks.map((b) => {

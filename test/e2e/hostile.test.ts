@@ -461,6 +461,15 @@ describe('FIFOs, sockets and devices: never opened', () => {
     expect(codes(r)).toEqual(['SPECIAL_FILE']);
   });
 
+  it('--certificate-chain naming a FIFO -> exit 2 ROOTS_UNREADABLE, no hang', async () => {
+    const { dir } = await smallModel('fifo-roots');
+    const roots = path.join(work, 'roots-fifo.pem');
+    execFileSync('mkfifo', [roots]);
+    const r = await runCli(['verify', dir, '--certificate-chain', roots], { timeoutMs: 20_000 });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toBe(`modelsign: error: cannot read certificate chain file ${roots}: not a regular file [ROOTS_UNREADABLE]\n`);
+  });
+
   it('model.sig replaced by a FIFO -> exit 1 SIG_UNREADABLE, no hang', async () => {
     const { dir } = await smallModel('fifo-sig');
     execFileSync('mkfifo', [path.join(dir, 'model.sig')]);
