@@ -3529,20 +3529,6 @@ var init_errors = __esm({
 });
 
 // src/cli/io.ts
-var io_exports = {};
-__export(io_exports, {
-  collect: () => collect,
-  errorLine: () => errorLine,
-  exitWith: () => exitWith,
-  handleError: () => handleError,
-  info: () => info,
-  out: () => out,
-  output: () => output,
-  parsePositiveInt: () => parsePositiveInt,
-  printJson: () => printJson,
-  run: () => run,
-  state: () => state
-});
 function errorLine(msg) {
   if (output.sink) return output.sink.error(msg);
   process.stderr.write(`modelsign: ${msg}
@@ -3562,9 +3548,6 @@ function out(text) {
 function printJson(v2) {
   if (output.sink) return output.sink.json(v2);
   process.stdout.write(JSON.stringify(v2, null, 2) + "\n");
-}
-function exitWith(code) {
-  process.exitCode = code;
 }
 function handleError(e) {
   if (e instanceof ModelsignError) {
@@ -3917,9 +3900,9 @@ var atitle, aobject, isLE, swap32IfBE, wrapCipher;
 var init_utils = __esm({
   "node_modules/@noble/ciphers/utils.js"() {
     atitle = (title) => title ? `"${title}" ` : "";
-    aobject = (value, label2) => {
+    aobject = (value, label) => {
       if (value === null || typeof value !== "object" || Array.isArray(value))
-        throw new TypeError(label2 === "object" ? "expected valid options object" : `"${label2}" expected object, got type=${typeof value}`);
+        throw new TypeError(label === "object" ? "expected valid options object" : `"${label}" expected object, got type=${typeof value}`);
     };
     isLE = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([287454020]).buffer)[0] === 68)();
     swap32IfBE = isLE ? (u2) => u2 : byteSwap32;
@@ -4923,17 +4906,17 @@ var atitle2, aobject2, aopts, isLE2, swap8IfBE, swap32IfBE2;
 var init_utils2 = __esm({
   "node_modules/@noble/hashes/utils.js"() {
     atitle2 = (title) => title ? `"${title}" ` : "";
-    aobject2 = (value, label2) => {
+    aobject2 = (value, label) => {
       if (value === null || typeof value !== "object" || Array.isArray(value))
-        throw new TypeError((label2 === "object" ? "" : `"${label2}" `) + "expected object, got type=" + typeof value);
+        throw new TypeError((label === "object" ? "" : `"${label}" `) + "expected object, got type=" + typeof value);
     };
-    aopts = (value, label2) => {
-      aobject2(value, label2);
+    aopts = (value, label) => {
+      aobject2(value, label);
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null)
-        throw new TypeError(`"${label2}" expected plain object`);
+        throw new TypeError(`"${label}" expected plain object`);
       if (Object.hasOwn(value, "__proto__"))
-        throw new TypeError(`"${label2}.__proto__" is not allowed`);
+        throw new TypeError(`"${label}.__proto__" is not allowed`);
     };
     isLE2 = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([287454020]).buffer)[0] === 68)();
     swap8IfBE = isLE2 ? (n) => n : (n) => byteSwap2(n) >>> 0;
@@ -5659,34 +5642,38 @@ var init_envelope = __esm({
 // src/verify/trust-key.ts
 var trust_key_exports = {};
 __export(trust_key_exports, {
+  keyFileTrust: () => keyFileTrust,
   keyTrust: () => keyTrust
 });
-function keyTrust(key, label2) {
+function keyTrust(key, label) {
   const hint = keyHint(key);
   const type = keyTypeOf(key);
   return {
     kind: "key",
-    label: label2,
+    label,
     async verify(bundle, pae2) {
       const m2 = bundle.material;
       if (m2.kind !== "publicKey") {
         throw reject("SIG_WRONG_MATERIAL", `signature was made with a ${m2.kind === "certificate" ? "Sigstore certificate" : "certificate chain"}, not a public key; verify it with ${m2.kind === "certificate" ? "--identity/--identity-provider" : "--certificate-chain"}`);
       }
       if (m2.hint !== void 0 && m2.hint !== "" && m2.hint !== hint) {
-        throw reject("KEY_HINT_MISMATCH", `signature names key ${m2.hint.slice(0, 16)}\u2026, not the trusted ${label2} (${hint.slice(0, 16)}\u2026)`);
+        throw reject("KEY_HINT_MISMATCH", `signature names key ${m2.hint.slice(0, 16)}\u2026, not the trusted ${label} (${hint.slice(0, 16)}\u2026)`);
       }
       if (m2.rawBytes !== void 0) {
-        if (m2.rawBytes.length > MAX_EMBEDDED_KEY_BYTES) throw reject("KEY_HINT_MISMATCH", `signature embeds a ${m2.rawBytes.length}-byte public key; not the trusted ${label2}`);
+        if (m2.rawBytes.length > MAX_EMBEDDED_KEY_BYTES) throw reject("KEY_HINT_MISMATCH", `signature embeds a ${m2.rawBytes.length}-byte public key; not the trusted ${label}`);
         const embedded = findPemBlocks(m2.rawBytes.toString("utf8"))[0];
         const ours = findPemBlocks(publicKeyPem(key))[0];
         const same = embedded ? embedded.der.equals(ours.der) : m2.rawBytes.equals(ours.der);
-        if (!same) throw reject("KEY_HINT_MISMATCH", `signature embeds a different public key than the trusted ${label2}`);
+        if (!same) throw reject("KEY_HINT_MISMATCH", `signature embeds a different public key than the trusted ${label}`);
       }
       const ok = verifyEnvelope(key, bundle, pae2) !== void 0;
-      if (!ok) throw reject("SIG_INVALID", `signature does not verify with ${label2}`);
-      return { kind: "key", description: `${type} key sha256:${hint}`, keyHint: hint, keyType: type ?? "unknown", authority: label2 };
+      if (!ok) throw reject("SIG_INVALID", `signature does not verify with ${label}`);
+      return { kind: "key", description: `${type} key sha256:${hint}`, keyHint: hint, keyType: type ?? "unknown", authority: label };
     }
   };
+}
+function keyFileTrust(files, label = (k2) => `key ${k2}`) {
+  return Promise.all(files.map(async (k2) => keyTrust(await loadPublicKey(k2), label(k2))));
 }
 var MAX_EMBEDDED_KEY_BYTES;
 var init_trust_key = __esm({
@@ -5694,6 +5681,7 @@ var init_trust_key = __esm({
     "use strict";
     init_errors();
     init_algorithms();
+    init_keyfile();
     init_pem();
     init_envelope();
     MAX_EMBEDDED_KEY_BYTES = 16 * 1024;
@@ -19310,10 +19298,10 @@ async function certificateChainTrust(rootFiles) {
   if (rootFiles.length === 0) throw usage("MISSING_OPTION", "certificate chain trust needs at least one root certificate file");
   core = await Promise.resolve().then(() => __toESM(require_dist2(), 1));
   const roots = (await Promise.all(rootFiles.map(loadRoots))).flat();
-  const label2 = `certificate chain ${rootFiles.join(", ")}`;
+  const label = `certificate chain ${rootFiles.join(", ")}`;
   return {
     kind: "certificate",
-    label: label2,
+    label,
     async verify(bundle, pae2) {
       const m2 = bundle.material;
       if (m2.kind === "publicKey") {
@@ -42567,7 +42555,7 @@ var require_verify2 = __commonJS({
       ];
       const stats = {};
       for (const step of steps) {
-        const label2 = step.name;
+        const label = step.name;
         const start = /* @__PURE__ */ new Date();
         const s3 = await step(cache, opts);
         if (s3) {
@@ -42579,7 +42567,7 @@ var require_verify2 = __commonJS({
         if (!stats.runTime) {
           stats.runTime = {};
         }
-        stats.runTime[label2] = end - start;
+        stats.runTime[label] = end - start;
       }
       stats.runTime.total = stats.endTime - stats.startTime;
       opts.log.silly(
@@ -51033,14 +51021,14 @@ __export(write_atomic_exports, {
 });
 import { rename, unlink, writeFile as writeFile2 } from "node:fs/promises";
 import path3 from "node:path";
-async function writeAtomic(file, data, code = "WRITE_FAILED", label2 = file) {
+async function writeAtomic(file, data, code = "WRITE_FAILED", label = file) {
   const tmp = path3.join(path3.dirname(file), `.${path3.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await writeFile2(tmp, data, { flag: "wx", mode: 420 });
     await rename(tmp, file);
   } catch (e) {
     await unlink(tmp).catch(() => void 0);
-    throw usage(code, `cannot write ${label2}: ${errnoCode(e) ?? String(e)}`);
+    throw usage(code, `cannot write ${label}: ${errnoCode(e) ?? String(e)}`);
   }
 }
 var init_write_atomic = __esm({
@@ -58644,7 +58632,7 @@ async function walkLineage(opts) {
     return p2;
   };
   const visit = async (link, child, depth, onPath, below) => {
-    const label2 = `lineage link ${clean3(`${child.name}@${child.version ?? "?"}`)} -> ${clean3(`${link.name}@${link.version}`)} (${short2(link.rootDigest)})`;
+    const label = `lineage link ${clean3(`${child.name}@${child.version ?? "?"}`)} -> ${clean3(`${link.name}@${link.version}`)} (${short2(link.rootDigest)})`;
     const node = {
       name: link.name,
       version: link.version,
@@ -58663,7 +58651,7 @@ async function walkLineage(opts) {
       parents: []
     };
     const fail = (code, msg) => {
-      const f2 = { code, message: `${label2}: ${msg}` };
+      const f2 = { code, message: `${label}: ${msg}` };
       node.failure = f2;
       failures.push(f2);
       return node;
@@ -58694,7 +58682,7 @@ async function walkLineage(opts) {
     const floor = below.get(link.name);
     if (floor === null || floor !== void 0 && !import_semver6.default.lt(link.version, floor)) {
       const why2 = floor === null ? `a descendant named ${clean3(link.name)} has no version` : `an ancestor must have a lower version than ${clean3(`${link.name}@${floor}`)} built from it`;
-      const f2 = { code: "LINEAGE_VERSION_ORDER", message: `${label2}: ${why2}` };
+      const f2 = { code: "LINEAGE_VERSION_ORDER", message: `${label}: ${why2}` };
       failures.push(f2);
       node.failure = f2;
     }
@@ -59227,7 +59215,7 @@ async function appendAudit(file, decision) {
       if (bytesWritten !== data.length) throw usage("AUDIT_WRITE_FAILED", `short write to audit log ${file}`);
       await fh.sync();
     } catch (e) {
-      if (e instanceof Error && e.name === "ModelsignError") throw e;
+      if (e instanceof ModelsignError) throw e;
       throw usage("AUDIT_WRITE_FAILED", `cannot write audit log ${file}: ${errnoCode(e) ?? String(e)}`);
     } finally {
       await fh.close();
@@ -59688,9 +59676,8 @@ async function readSigned(model) {
   return { bundle, statement };
 }
 async function writeSignedPayload(model, payload, key) {
-  const bytes = Buffer.from(payload, "utf8");
-  const signature = signBytes(key.priv, pae(IN_TOTO_PAYLOAD_TYPE, bytes));
-  await writeFile5(path19.join(model, "model.sig"), serializeBundle(buildBundle({ payload: bytes, signature, material: { publicKeyHint: keyHint(key.pub) } })));
+  const bundle = await keySigner(key.priv, key.pub)(Buffer.from(payload, "utf8"));
+  await writeFile5(path19.join(model, "model.sig"), serializeBundle(bundle));
 }
 async function signedWithExtraResource(ctx, dirName, extra) {
   const m2 = await ctx.copyBase(dirName);
@@ -59721,9 +59708,8 @@ var sha256, ATTACKS;
 var init_attacks = __esm({
   "src/drill/attacks.ts"() {
     "use strict";
-    init_algorithms();
     init_bundle();
-    init_dsse();
+    init_sign();
     init_serialize();
     init_store();
     init_state();
@@ -60032,7 +60018,6 @@ function skipReason(a, met, hasSigner) {
     if (met.has(n)) continue;
     if (n === "trusted-signature") return hasSigner ? "needs a trusted signature: this set-up refuses --signing-key (see baseline)" : "needs --signing-key, a private key this set-up trusts";
     if (n === "fifo") return "this platform cannot make named pipes (mkfifo)";
-    return `needs ${n}`;
   }
   return void 0;
 }
@@ -60093,8 +60078,8 @@ async function drillVerifier(cfg) {
   let trustDesc;
   if (cfg.keys.length > 0 || !policy?.trust) {
     if (cfg.keys.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} has no trust section, so give --key PUBLIC_KEY`);
-    const [{ loadPublicKey: loadPublicKey2 }, { keyTrust: keyTrust2 }] = await Promise.all([Promise.resolve().then(() => (init_keyfile(), keyfile_exports)), Promise.resolve().then(() => (init_trust_key(), trust_key_exports))]);
-    trust = await Promise.all(cfg.keys.map(async (k2) => keyTrust2(await loadPublicKey2(k2), `key ${k2}`)));
+    const { keyFileTrust: keyFileTrust2 } = await Promise.resolve().then(() => (init_trust_key(), trust_key_exports));
+    trust = await keyFileTrust2(cfg.keys);
     trustDesc = `keys ${cfg.keys.join(", ")}`;
   } else {
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
@@ -62010,7 +61995,7 @@ __export(index_exports, {
   writeKeyPair: () => writeKeyPair
 });
 async function verifyWithKeys(opts) {
-  const trust = await Promise.all(opts.keys.map(async (k2) => keyTrust(await loadPublicKey(k2), `key ${k2}`)));
+  const trust = await keyFileTrust(opts.keys);
   return verifyModel({ ...opts, trust });
 }
 var sign;
@@ -62029,7 +62014,6 @@ var init_index = __esm({
     init_serialize();
     init_enumerate();
     init_version();
-    init_keyfile();
     init_sign();
     init_trust_key();
     init_pipeline();
@@ -62058,6 +62042,14 @@ var init_index = __esm({
 });
 
 // src/cli/common.ts
+function hashingOptions(o) {
+  return {
+    ignorePaths: o.ignorePaths ?? [],
+    allowSymlinks: o.allowSymlinks ?? false,
+    hash: o.hash ?? "sha256",
+    ...o.shardSize ? { shardSize: o.shardSize } : {}
+  };
+}
 function addIgnoreOption(cmd) {
   return cmd.option("--ignore-paths <path>", "leave this path (relative to the model) out; repeatable", collect, []);
 }
@@ -62101,7 +62093,7 @@ function envInterval() {
   const v2 = Number(process.env.MODELSIGN_PROGRESS_INTERVAL_MS);
   return Number.isFinite(v2) && v2 > 0 ? v2 : void 0;
 }
-function createProgress(label2, total, opts = {}) {
+function createProgress(label, total, opts = {}) {
   const mode = state.quiet ? "off" : opts.mode ?? envMode() ?? (process.stderr.isTTY === true ? "tty" : "plain");
   if (mode === "off" || total <= 0) return NOOP;
   const tty = mode === "tty";
@@ -62122,9 +62114,9 @@ function createProgress(label2, total, opts = {}) {
     if (tty) {
       const width = 24;
       const fill = Math.round(pct / 100 * width);
-      return `${label2} [${"#".repeat(fill)}${".".repeat(width - fill)}] ${pct.toFixed(0).padStart(3)}% ${fmtBytes(done)}/${fmtBytes(total)} ${fmtBytes(rate)}/s ETA ${fmtDuration(eta)}`;
+      return `${label} [${"#".repeat(fill)}${".".repeat(width - fill)}] ${pct.toFixed(0).padStart(3)}% ${fmtBytes(done)}/${fmtBytes(total)} ${fmtBytes(rate)}/s ETA ${fmtDuration(eta)}`;
     }
-    return `modelsign: ${label2} ${pct.toFixed(0)}% (${fmtBytes(done)} of ${fmtBytes(total)}) at ${fmtBytes(rate)}/s, ETA ${fmtDuration(eta)}`;
+    return `modelsign: ${label} ${pct.toFixed(0)}% (${fmtBytes(done)} of ${fmtBytes(total)}) at ${fmtBytes(rate)}/s, ETA ${fmtDuration(eta)}`;
   };
   return {
     update(done) {
@@ -62146,21 +62138,18 @@ function createProgress(label2, total, opts = {}) {
         return;
       }
       const secs = Math.max(1e-3, (now() - t0) / 1e3);
-      write(`modelsign: ${label2} done: ${fmtBytes(lastDone)} in ${secs.toFixed(1)}s (${fmtBytes(lastDone / secs)}/s)
+      write(`modelsign: ${label} done: ${fmtBytes(lastDone)} in ${secs.toFixed(1)}s (${fmtBytes(lastDone / secs)}/s)
 `);
     }
   };
 }
-function engineFlags(o, label2, onCreate) {
+function engineFlags(o, label) {
   void Promise.resolve().then(() => (init_engine(), engine_exports)).then((m2) => m2.prewarmHashPool({ ...o.jobs ? { jobs: o.jobs } : {}, ...o.hash === "blake3" || o.hash === "blake2b" ? { alg: o.hash } : {} })).catch(() => void 0);
   let p2;
   return {
     ...o.jobs ? { jobs: o.jobs } : {},
     onProgress: (done, total) => {
-      if (!p2) {
-        p2 = createProgress(label2, total);
-        onCreate(p2);
-      }
+      p2 ??= createProgress(label, total);
       p2.update(done);
     },
     onDone: () => p2?.finish()
@@ -62184,8 +62173,8 @@ function addLineageSignOptions(cmd) {
 async function prepareLineage(model, o) {
   const parents = o.parent ?? [];
   const datasetsRaw = o.dataset ?? [];
-  const noStore = o.record === void 0 || o.record === false;
-  if (parents.length === 0 && datasetsRaw.length === 0 && (o.relation ?? []).length === 0 && (o.parentKey ?? []).length === 0 && noStore) {
+  const storeDir = o.record === void 0 || o.record === false ? void 0 : o.record === true ? DEFAULT_STORE : o.record;
+  if (parents.length === 0 && datasetsRaw.length === 0 && (o.relation ?? []).length === 0 && (o.parentKey ?? []).length === 0 && storeDir === void 0) {
     return { extraMetadata: void 0, key: void 0, write: true, record: async () => void 0 };
   }
   const { parseDatasetFlag: parseDatasetFlag2, resolveRelations: resolveRelations2, loadParents: loadParents2, buildLineageMeta: buildLineageMeta2, recordBundle: recordBundle2 } = await Promise.resolve().then(() => (init_lineage(), lineage_exports));
@@ -62195,11 +62184,11 @@ async function prepareLineage(model, o) {
   let key;
   let loaded2 = [];
   if (parents.length > 0) {
-    const { loadPublicKey: loadPublicKey2, loadPrivateKey: loadPrivateKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
-    const { keyTrust: keyTrust2 } = await Promise.resolve().then(() => (init_trust_key(), trust_key_exports));
+    const { loadPrivateKey: loadPrivateKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
+    const { keyTrust: keyTrust2, keyFileTrust: keyFileTrust2 } = await Promise.resolve().then(() => (init_trust_key(), trust_key_exports));
     let trust;
     if ((o.parentKey ?? []).length > 0) {
-      trust = await Promise.all(o.parentKey.map(async (k2) => keyTrust2(await loadPublicKey2(k2), `key ${k2}`)));
+      trust = await keyFileTrust2(o.parentKey);
     } else {
       if (!o.key) throw usage("MISSING_OPTION", "--parent needs --parent-key PUB when signing without --key");
       const { createPublicKey: createPublicKey2 } = await import("node:crypto");
@@ -62211,7 +62200,6 @@ async function prepareLineage(model, o) {
   const { defaultModelName: defaultModelName2 } = await Promise.resolve().then(() => (init_sign(), sign_exports));
   const childName = o.name ?? defaultModelName2(model);
   const meta = buildLineageMeta2({ parents: loaded2, relations, datasets, childName, childVersion: o.version ?? "" });
-  const storeDir = o.record === void 0 || o.record === false ? void 0 : o.record === true ? DEFAULT_STORE : o.record;
   return {
     extraMetadata: meta ? { lineage: meta } : void 0,
     key,
@@ -62263,7 +62251,7 @@ async function signKeyless(model, o, lineage) {
   };
   const signer = keylessSigner2(kopts);
   const ep = keylessEndpoints2(kopts);
-  let progress;
+  const engine = engineFlags(o, "hashing");
   let identity;
   const r = await signModel2({
     model,
@@ -62278,13 +62266,10 @@ async function signKeyless(model, o, lineage) {
     ...o.name ? { name: o.name } : {},
     ...o.license ? { license: o.license } : {},
     ...o.signature ? { signature: o.signature } : {},
-    ignorePaths: o.ignorePaths ?? [],
-    allowSymlinks: o.allowSymlinks ?? false,
-    hash: o.hash ?? "sha256",
-    ...o.shardSize ? { shardSize: o.shardSize } : {},
-    engine: engineFlags(o, "hashing", (p2) => progress = p2)
+    ...hashingOptions(o),
+    engine
   });
-  progress?.finish();
+  engine.onDone();
   await lineage?.record(r);
   const meta = r.statement.subject[0].annotations?.modelsign;
   if (o.json) {
@@ -62312,6 +62297,7 @@ var init_sign_keyless = __esm({
   "src/cli/sign-keyless.ts"() {
     "use strict";
     init_errors();
+    init_common();
     init_io();
     init_progress();
   }
@@ -62355,7 +62341,7 @@ special file in the model, a parent with the same name and a version not lower t
         return signKeyless2(model, o, lineage);
       }
       const { signWithKey: sign2 } = await Promise.resolve().then(() => (init_sign(), sign_exports));
-      let progress;
+      const engine = engineFlags(o, "hashing");
       const r = await sign2({
         model,
         key: lineage.key ?? o.key,
@@ -62365,13 +62351,10 @@ special file in the model, a parent with the same name and a version not lower t
         ...o.name ? { name: o.name } : {},
         ...o.license ? { license: o.license } : {},
         ...o.signature ? { signature: o.signature } : {},
-        ignorePaths: o.ignorePaths ?? [],
-        allowSymlinks: o.allowSymlinks ?? false,
-        hash: o.hash ?? "sha256",
-        ...o.shardSize ? { shardSize: o.shardSize } : {},
-        engine: engineFlags(o, "hashing", (p2) => progress = p2)
+        ...hashingOptions(o),
+        engine
       });
-      progress?.finish();
+      engine.onDone();
       await lineage.record(r);
       const meta = r.statement.subject[0].annotations?.modelsign;
       if (o.json) {
@@ -62403,6 +62386,28 @@ import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from 
 import os7 from "node:os";
 import path22 from "node:path";
 
+// src/cli/report.ts
+function verifyJson(r) {
+  return {
+    verified: r.verified,
+    model: r.model,
+    signature: r.signature,
+    rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
+    name: r.metadata?.name ?? r.subjectName ?? null,
+    version: r.metadata?.version ?? null,
+    license: r.metadata?.license ?? null,
+    signer: r.signer ?? null,
+    signerInfo: r.signerInfo ?? null,
+    filesChecked: r.filesChecked,
+    bytesHashed: r.bytesHashed,
+    failures: r.failures,
+    ...r.extra
+  };
+}
+function resultLabel(r) {
+  return r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ""}` : r.subjectName ?? r.model;
+}
+
 // src/cli/verify-key.ts
 init_io();
 var keyPlugin = {
@@ -62413,9 +62418,8 @@ var keyPlugin = {
   async trust(flags) {
     const keys = flags.key ?? [];
     if (keys.length === 0) return [];
-    const { loadPublicKey: loadPublicKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
-    const { keyTrust: keyTrust2 } = await Promise.resolve().then(() => (init_trust_key(), trust_key_exports));
-    return Promise.all(keys.map(async (k2) => keyTrust2(await loadPublicKey2(k2), `key ${k2}`)));
+    const { keyFileTrust: keyFileTrust2 } = await Promise.resolve().then(() => (init_trust_key(), trust_key_exports));
+    return keyFileTrust2(keys);
   }
 };
 
@@ -62469,6 +62473,7 @@ Policy (exit 1 when it refuses the model: license, revoked, minimum version, for
 
 // src/cli/verify-lineage.ts
 init_errors();
+init_io();
 var lineagePlugin = {
   name: "lineage",
   addOptions(cmd) {
@@ -62505,8 +62510,7 @@ Lineage and anti-rollback (exit 1 on a broken link, a rollback or a revoked dige
     const f2 = flags;
     const lineage = result.metadata?.lineage;
     if (f2.lineage === void 0 && lineage && typeof lineage === "object" && !Array.isArray(lineage) && Array.isArray(lineage.parents) && lineage.parents.length > 0) {
-      const { info: info2 } = await Promise.resolve().then(() => (init_io(), io_exports));
-      info2(`note: this model links ${lineage.parents.length} parent model(s); pass --lineage DIR to verify its ancestry`);
+      info(`note: this model links ${lineage.parents.length} parent model(s); pass --lineage DIR to verify its ancestry`);
     }
     if (f2.state === void 0 || !result.verified) return;
     const name2 = result.metadata?.name ?? result.subjectName;
@@ -62620,27 +62624,6 @@ init_esm();
 init_errors();
 init_io();
 import { existsSync as existsSync3, writeFileSync } from "node:fs";
-
-// src/cli/report.ts
-function verifyJson(r) {
-  return {
-    verified: r.verified,
-    model: r.model,
-    signature: r.signature,
-    rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
-    name: r.metadata?.name ?? r.subjectName ?? null,
-    version: r.metadata?.version ?? null,
-    license: r.metadata?.license ?? null,
-    signer: r.signer ?? null,
-    signerInfo: r.signerInfo ?? null,
-    filesChecked: r.filesChecked,
-    bytesHashed: r.bytesHashed,
-    failures: r.failures,
-    ...r.extra
-  };
-}
-
-// src/cli/verify-pod.ts
 var DEFAULT_TERMINATION_LOG = "/dev/termination-log";
 var MAX_REASON_BYTES = 4096;
 var MAX_REASON_LINES = 5;
@@ -62898,9 +62881,6 @@ ${delim}
   error(message) {
     this.command("error", message, { title: "modelsign" });
   }
-  warning(message) {
-    this.command("warning", message, { title: "modelsign" });
-  }
   log(message) {
     process.stdout.write(`${message}
 `);
@@ -63026,19 +63006,16 @@ async function verifyStep(r, cleanup, model) {
   r.setOutput("signature", res.signature);
   r.summary(verifySummary(res));
   if (res.verified) {
-    r.log(`modelsign: verified ${label(res)} (${res.filesChecked} files), root digest sha256:${res.rootDigest}, signer ${res.signer}`);
+    r.log(`modelsign: verified ${resultLabel(res)} (${res.filesChecked} files), root digest sha256:${res.rootDigest}, signer ${res.signer}`);
     return 0;
   }
   for (const f2 of res.failures.slice(0, 10)) r.error(`${f2.path !== void 0 ? `${f2.path}: ` : ""}${f2.message} [${f2.code}]`);
   if (res.failures.length > 10) r.error(`... and ${res.failures.length - 10} more failures (see the job summary)`);
-  r.log(`modelsign: ${label(res)} must not be used (${res.failures.length} failure${res.failures.length === 1 ? "" : "s"})`);
+  r.log(`modelsign: ${resultLabel(res)} must not be used (${res.failures.length} failure${res.failures.length === 1 ? "" : "s"})`);
   return 1;
 }
-function label(res) {
-  return res.metadata ? `${res.metadata.name}${res.metadata.version ? `@${res.metadata.version}` : ""}` : res.subjectName ?? res.model;
-}
 function verifySummary(res) {
-  const head = res.verified ? `### \u2705 modelsign verify: ${label(res)} verified` : `### \u274C modelsign verify: ${label(res)} must not be used`;
+  const head = res.verified ? `### \u2705 modelsign verify: ${resultLabel(res)} verified` : `### \u274C modelsign verify: ${resultLabel(res)} must not be used`;
   const rows = [
     ["Model", `\`${res.model}\``],
     ["Name", res.metadata?.name ?? res.subjectName],

@@ -268,7 +268,7 @@ async function main() {
       shape === 'big'
         ? { kind: 'big', files: cfg.bigFiles, size: cfg.bigSize }
         : { kind: 'tiny', files: cfg.tinyFiles, size: cfg.tinySize, dirs: cfg.tinyDirs };
-    const totalBytes = spec.kind === 'big' ? spec.files * spec.size : spec.files * spec.size;
+    const totalBytes = spec.files * spec.size;
     if (totalBytes > os.totalmem() * 0.6) log(`warning: the ${shape} shape (${fmt(totalBytes / 1e9)} GB) may not fit in the page cache`);
     log('');
     log(`== ${shape}: ${spec.files} files x ${spec.size} bytes = ${fmt(totalBytes / 1e9, 3)} GB${spec.dirs ? ` in ${spec.dirs} folders` : ''}`);

@@ -19,9 +19,8 @@ export { rootDigest } from './hashing/serialize.js';
 export { enumerateModel } from './hashing/enumerate.js';
 export { TOOL_VERSION } from './version.js';
 
-import { loadPublicKey } from './keys/keyfile.js';
 import { signWithKey } from './sign/sign.js';
-import { keyTrust } from './verify/trust-key.js';
+import { keyFileTrust } from './verify/trust-key.js';
 import { verifyModel, type VerifyOptions } from './verify/pipeline.js';
 import type { VerifyResult } from './verify/types.js';
 
@@ -30,7 +29,7 @@ export const sign = signWithKey;
 
 /** Verify against public key files (the common case). */
 export async function verifyWithKeys(opts: Omit<VerifyOptions, 'trust'> & { keys: string[] }): Promise<VerifyResult> {
-  const trust = await Promise.all(opts.keys.map(async (k) => keyTrust(await loadPublicKey(k), `key ${k}`)));
+  const trust = await keyFileTrust(opts.keys);
   return verifyModel({ ...opts, trust });
 }
 

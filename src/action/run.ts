@@ -18,11 +18,10 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ModelsignError, usage } from '../errors.js';
 import { output } from '../cli/io.js';
+import { resultLabel } from '../cli/report.js';
 import { verifyPlugins, type Flags, type VerifyPlugin } from '../cli/verify-plugins.js';
 import type { VerifyResult } from '../verify/types.js';
 import { Runner, table } from './runner.js';
-
-export const INPUTS = ['command', 'model', 'signature', 'key', 'keyless', 'identity', 'identity-provider', 'policy', 'purpose', 'name', 'version', 'license', 'parent', 'lineage'] as const;
 
 /** Plugins that read the process environment or pod files: not for a workflow step. */
 const NOT_IN_ACTION = new Set(['env', 'pod']);
@@ -144,21 +143,17 @@ async function verifyStep(r: Runner, cleanup: Cleanup, model: string): Promise<n
   r.setOutput('signature', res.signature);
   r.summary(verifySummary(res));
   if (res.verified) {
-    r.log(`modelsign: verified ${label(res)} (${res.filesChecked} files), root digest sha256:${res.rootDigest}, signer ${res.signer}`);
+    r.log(`modelsign: verified ${resultLabel(res)} (${res.filesChecked} files), root digest sha256:${res.rootDigest}, signer ${res.signer}`);
     return 0;
   }
   for (const f of res.failures.slice(0, 10)) r.error(`${f.path !== undefined ? `${f.path}: ` : ''}${f.message} [${f.code}]`);
   if (res.failures.length > 10) r.error(`... and ${res.failures.length - 10} more failures (see the job summary)`);
-  r.log(`modelsign: ${label(res)} must not be used (${res.failures.length} failure${res.failures.length === 1 ? '' : 's'})`);
+  r.log(`modelsign: ${resultLabel(res)} must not be used (${res.failures.length} failure${res.failures.length === 1 ? '' : 's'})`);
   return 1;
 }
 
-function label(res: VerifyResult): string {
-  return res.metadata ? `${res.metadata.name}${res.metadata.version ? `@${res.metadata.version}` : ''}` : (res.subjectName ?? res.model);
-}
-
 function verifySummary(res: VerifyResult): string {
-  const head = res.verified ? `### ✅ modelsign verify: ${label(res)} verified` : `### ❌ modelsign verify: ${label(res)} must not be used`;
+  const head = res.verified ? `### ✅ modelsign verify: ${resultLabel(res)} verified` : `### ❌ modelsign verify: ${resultLabel(res)} must not be used`;
   const rows: unknown[][] = [
     ['Model', `\`${res.model}\``],
     ['Name', res.metadata?.name ?? res.subjectName],

@@ -57,10 +57,6 @@ export class Runner {
     this.command('error', message, { title: 'modelsign' });
   }
 
-  warning(message: string): void {
-    this.command('warning', message, { title: 'modelsign' });
-  }
-
   log(message: string): void {
     process.stdout.write(`${message}\n`);
   }
@@ -82,7 +78,7 @@ function escapeProperty(s: string): string {
 }
 
 /** A markdown table cell: no pipes or newlines breaking the table. */
-export function cell(v: unknown): string {
+function cell(v: unknown): string {
   if (v === undefined || v === null || v === '') return '-';
   return String(v).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }

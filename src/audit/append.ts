@@ -10,7 +10,7 @@
  */
 import { constants } from 'node:fs';
 import { open, stat, unlink, writeFile } from 'node:fs/promises';
-import { errnoCode, usage } from '../errors.js';
+import { errnoCode, ModelsignError, usage } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { formatRecord, GENESIS, lineHash, MAX_LINE_BYTES, type AuditDecision } from './record.js';
 
@@ -97,7 +97,7 @@ export async function appendAudit(file: string, decision: AuditDecision): Promis
       if (bytesWritten !== data.length) throw usage('AUDIT_WRITE_FAILED', `short write to audit log ${file}`);
       await fh.sync();
     } catch (e) {
-      if (e instanceof Error && e.name === 'ModelsignError') throw e;
+      if (e instanceof ModelsignError) throw e;
       throw usage('AUDIT_WRITE_FAILED', `cannot write audit log ${file}: ${errnoCode(e) ?? String(e)}`);
     } finally {
       await fh.close();

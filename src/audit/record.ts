@@ -14,7 +14,7 @@ export const GENESIS = '0'.repeat(64);
 /** Longest line the writer produces and the checker accepts (bounds memory on hostile logs). */
 export const MAX_LINE_BYTES = 1024 * 1024;
 /** At most this many failure codes are recorded per decision (the count is always exact). */
-export const MAX_CODES = 100;
+const MAX_CODES = 100;
 
 export type AuditResult = 'verified' | 'refused' | 'error';
 

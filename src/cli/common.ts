@@ -1,5 +1,6 @@
 /** Options shared by the commands that hash a model (sign, verify, digest). */
 import { Option, type Command } from 'commander';
+import type { HashAlgorithm } from '../hashing/algorithms.js';
 import { collect, parsePositiveInt } from './io.js';
 
 export interface HashingFlags {
@@ -8,6 +9,16 @@ export interface HashingFlags {
   jobs?: number;
   hash?: string;
   shardSize?: number;
+}
+
+/** The hashing flags as digest/sign options (--jobs goes to the engine, see engineFlags). */
+export function hashingOptions(o: HashingFlags): { ignorePaths: string[]; allowSymlinks: boolean; hash: HashAlgorithm; shardSize?: number } {
+  return {
+    ignorePaths: o.ignorePaths ?? [],
+    allowSymlinks: o.allowSymlinks ?? false,
+    hash: (o.hash ?? 'sha256') as HashAlgorithm,
+    ...(o.shardSize ? { shardSize: o.shardSize } : {}),
+  };
 }
 
 export function addIgnoreOption(cmd: Command): Command {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { addEngineOptions, addIgnoreOption, addSerializationOptions, type HashingFlags } from './common.js';
+import { addEngineOptions, addIgnoreOption, addSerializationOptions, hashingOptions, type HashingFlags } from './common.js';
 import { out, printJson, run } from './io.js';
-import { engineFlags, type Progress } from './progress.js';
+import { engineFlags } from './progress.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -17,21 +17,17 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExamples:\n  modelsign digest ./my-model\n  modelsign digest ./my-model --json --jobs 4\n  modelsign digest my-model.tar.gz      # same digest as the directory it was made from')
     .action(
       run(async (model: string, o: HashingFlags & { json?: boolean; signature?: string }) => {
-        let progress: Progress | undefined;
         // First, so the hash threads start while the library loads and the model is listed.
-        const engine = engineFlags(o, 'hashing', (p) => (progress = p));
+        const engine = engineFlags(o, 'hashing');
         // Only what digest needs (not keys, trust or bundle parsing): less to load before hashing.
         const { digestModel: digest } = await import('../sign/digest.js');
         const d = await digest({
           model,
-          ignorePaths: o.ignorePaths ?? [],
-          allowSymlinks: o.allowSymlinks ?? false,
-          hash: (o.hash ?? 'sha256') as 'sha256',
-          ...(o.shardSize ? { shardSize: o.shardSize } : {}),
+          ...hashingOptions(o),
           ...(o.signature ? { signature: o.signature } : {}),
           engine,
         });
-        progress?.finish();
+        engine.onDone();
         if (o.json) {
           printJson({ rootDigest: `sha256:${d.rootDigest}`, serialization: d.serialization, resources: d.resources });
         } else {

@@ -37,10 +37,6 @@ export function printJson(v: unknown): void {
   process.stdout.write(JSON.stringify(v, null, 2) + '\n');
 }
 
-export function exitWith(code: number): void {
-  process.exitCode = code;
-}
-
 export function handleError(e: unknown): number {
   if (e instanceof ModelsignError) {
     errorLine(`${e.kind === 'usage' ? 'error' : 'refused'}: ${e.message} [${e.code}]`);

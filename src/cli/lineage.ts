@@ -11,7 +11,6 @@ interface LineageFlags {
   lineage?: string;
   key?: string[];
   json?: boolean;
-  maxDepth?: number;
 }
 
 export function register(program: Command): void {
@@ -38,12 +37,11 @@ Exit codes: 0 every link verified; 1 the signature or any link failed; 2 usage e
       run(async (sig: string, o: LineageFlags) => {
         if (o.lineage === undefined) throw usage('MISSING_OPTION', 'lineage needs --lineage DIR (the lineage store)');
         if ((o.key ?? []).length === 0) throw usage('MISSING_OPTION', 'lineage needs something to trust: --key PUBLIC_KEY');
-        const { loadPublicKey } = await import('../keys/keyfile.js');
-        const { keyTrust } = await import('../verify/trust-key.js');
+        const { keyFileTrust } = await import('../verify/trust-key.js');
         const { readBundleFile } = await import('../oms/bundle.js');
         const { openStore, verifyLineageBundle, walkLineage, renderTree } = await import('../lineage/index.js');
         const { BundleCheckError } = await import('../lineage/ancestor.js');
-        const trust = await Promise.all(o.key!.map(async (k) => keyTrust(await loadPublicKey(k), `key ${k}`)));
+        const trust = await keyFileTrust(o.key!);
         const store = await openStore(o.lineage);
         let root;
         try {

@@ -36,7 +36,7 @@ function commandIn(argv: readonly string[]): string | undefined {
   return word !== undefined && Object.hasOwn(COMMANDS, word) ? word : undefined;
 }
 
-export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
+async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name('modelsign')

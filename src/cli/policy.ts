@@ -30,8 +30,7 @@ Exit codes: 0 the policy is valid; 2 it is not (the message names the field, e.g
 license.retrain.deny[0]), or the file cannot be read.`,
     )
     .action(
-      run(async (file: string, o: { json?: boolean; debug?: boolean }) => {
-        if (o.debug) (await import('./io.js')).state.debug = true;
+      run(async (file: string, o: { json?: boolean }) => {
         const { loadPolicy } = await import('../policy/load.js');
         try {
           const p = await loadPolicy(file);

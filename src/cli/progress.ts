@@ -117,17 +117,13 @@ export function createProgress(label: string, total: number, opts: ProgressOptio
 export function engineFlags(
   o: { jobs?: number; hash?: string },
   label: string,
-  onCreate: (p: Progress) => void,
 ): { jobs?: number; onProgress: (done: number, total: number) => void; onDone: () => void } {
   void import('../hashing/engine.js').then((m) => m.prewarmHashPool({ ...(o.jobs ? { jobs: o.jobs } : {}), ...(o.hash === 'blake3' || o.hash === 'blake2b' ? { alg: o.hash } : {}) })).catch(() => undefined);
   let p: Progress | undefined;
   return {
     ...(o.jobs ? { jobs: o.jobs } : {}),
     onProgress: (done, total) => {
-      if (!p) {
-        p = createProgress(label, total);
-        onCreate(p);
-      }
+      p ??= createProgress(label, total);
       p.update(done);
     },
     onDone: () => p?.finish(),

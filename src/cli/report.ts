@@ -19,9 +19,14 @@ export function verifyJson(r: VerifyResult): object {
   };
 }
 
+/** How a result names its model: name@version from the signed metadata, else the subject name or the model path. */
+export function resultLabel(r: VerifyResult): string {
+  return r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ''}` : (r.subjectName ?? r.model);
+}
+
 export function verifyText(r: VerifyResult): string {
   const lines: string[] = [];
-  const id = r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ''}` : (r.subjectName ?? r.model);
+  const id = resultLabel(r);
   if (r.verified) {
     lines.push(`OK: ${id} verified (${r.filesChecked} files)`);
   } else {

@@ -1,10 +1,9 @@
 /** `modelsign sign MODEL --keyless ...`: the same signing pipeline with a Sigstore signer. */
 import { usage } from '../errors.js';
-import type { HashAlgorithm } from '../hashing/algorithms.js';
-import type { HashingFlags } from './common.js';
+import { hashingOptions, type HashingFlags } from './common.js';
 import type { PreparedLineage } from './sign-lineage.js';
 import { out, printJson } from './io.js';
-import { engineFlags, type Progress } from './progress.js';
+import { engineFlags } from './progress.js';
 
 /** The sign command's flags that keyless signing reads (sign.ts adds lineage and --keyless). */
 export interface KeylessSignFlags extends HashingFlags {
@@ -35,7 +34,7 @@ export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: 
   };
   const signer = keylessSigner(kopts);
   const ep = keylessEndpoints(kopts);
-  let progress: Progress | undefined;
+  const engine = engineFlags(o, 'hashing');
   let identity: string | undefined;
   const r = await signModel({
     model,
@@ -50,13 +49,10 @@ export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: 
     ...(o.name ? { name: o.name } : {}),
     ...(o.license ? { license: o.license } : {}),
     ...(o.signature ? { signature: o.signature } : {}),
-    ignorePaths: o.ignorePaths ?? [],
-    allowSymlinks: o.allowSymlinks ?? false,
-    hash: (o.hash ?? 'sha256') as HashAlgorithm,
-    ...(o.shardSize ? { shardSize: o.shardSize } : {}),
-    engine: engineFlags(o, 'hashing', (p) => (progress = p)),
+    ...hashingOptions(o),
+    engine,
   });
-  progress?.finish();
+  engine.onDone();
   await lineage?.record(r);
   const meta = r.statement.subject[0].annotations?.modelsign;
   if (o.json) {

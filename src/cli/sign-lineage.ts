@@ -23,7 +23,7 @@ export interface SignLineageFlags {
   record?: string | boolean;
 }
 
-export const DEFAULT_STORE = 'manifests';
+const DEFAULT_STORE = 'manifests';
 
 export function addLineageSignOptions(cmd: Command): void {
   cmd
@@ -53,8 +53,8 @@ export async function prepareLineage(model: string, o: SignLineageFlags): Promis
   const parents = o.parent ?? [];
   const datasetsRaw = o.dataset ?? [];
   // No lineage flag at all (the common case): nothing to load or check.
-  const noStore = o.record === undefined || o.record === false;
-  if (parents.length === 0 && datasetsRaw.length === 0 && (o.relation ?? []).length === 0 && (o.parentKey ?? []).length === 0 && noStore) {
+  const storeDir = o.record === undefined || o.record === false ? undefined : o.record === true ? DEFAULT_STORE : o.record;
+  if (parents.length === 0 && datasetsRaw.length === 0 && (o.relation ?? []).length === 0 && (o.parentKey ?? []).length === 0 && storeDir === undefined) {
     return { extraMetadata: undefined, key: undefined, write: true, record: async () => undefined };
   }
   const { parseDatasetFlag, resolveRelations, loadParents, buildLineageMeta, recordBundle } = await import('../lineage/index.js');
@@ -64,11 +64,11 @@ export async function prepareLineage(model: string, o: SignLineageFlags): Promis
   let key: KeyObject | undefined;
   let loaded: Awaited<ReturnType<typeof loadParents>> = [];
   if (parents.length > 0) {
-    const { loadPublicKey, loadPrivateKey } = await import('../keys/keyfile.js');
-    const { keyTrust } = await import('../verify/trust-key.js');
+    const { loadPrivateKey } = await import('../keys/keyfile.js');
+    const { keyTrust, keyFileTrust } = await import('../verify/trust-key.js');
     let trust;
     if ((o.parentKey ?? []).length > 0) {
-      trust = await Promise.all(o.parentKey!.map(async (k) => keyTrust(await loadPublicKey(k), `key ${k}`)));
+      trust = await keyFileTrust(o.parentKey!);
     } else {
       if (!o.key) throw usage('MISSING_OPTION', '--parent needs --parent-key PUB when signing without --key');
       const { createPublicKey } = await import('node:crypto');
@@ -80,7 +80,6 @@ export async function prepareLineage(model: string, o: SignLineageFlags): Promis
   const { defaultModelName } = await import('../sign/sign.js');
   const childName = o.name ?? defaultModelName(model);
   const meta = buildLineageMeta({ parents: loaded, relations, datasets, childName, childVersion: o.version ?? '' });
-  const storeDir = o.record === undefined || o.record === false ? undefined : o.record === true ? DEFAULT_STORE : o.record;
   return {
     extraMetadata: meta ? { lineage: meta as unknown as import('../util/strict-json.js').JsonValue } : undefined,
     key,

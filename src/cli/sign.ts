@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
 import type { KeylessSignFlags } from './sign-keyless.js';
-import { addEngineOptions, addIgnoreOption, addSerializationOptions } from './common.js';
+import { addEngineOptions, addIgnoreOption, addSerializationOptions, hashingOptions } from './common.js';
 import { out, printJson, run } from './io.js';
-import { engineFlags, type Progress } from './progress.js';
+import { engineFlags } from './progress.js';
 import { addLineageSignOptions, prepareLineage, type SignLineageFlags } from './sign-lineage.js';
 
 interface SignFlags extends KeylessSignFlags, SignLineageFlags {
@@ -61,7 +61,7 @@ special file in the model, a parent with the same name and a version not lower t
           return signKeyless(model, o, lineage);
         }
         const { signWithKey: sign } = await import('../sign/sign.js');
-        let progress: Progress | undefined;
+        const engine = engineFlags(o, 'hashing');
         const r = await sign({
           model,
           key: lineage.key ?? (o.key as string),
@@ -71,13 +71,10 @@ special file in the model, a parent with the same name and a version not lower t
           ...(o.name ? { name: o.name } : {}),
           ...(o.license ? { license: o.license } : {}),
           ...(o.signature ? { signature: o.signature } : {}),
-          ignorePaths: o.ignorePaths ?? [],
-          allowSymlinks: o.allowSymlinks ?? false,
-          hash: (o.hash ?? 'sha256') as 'sha256',
-          ...(o.shardSize ? { shardSize: o.shardSize } : {}),
-          engine: engineFlags(o, 'hashing', (p) => (progress = p)),
+          ...hashingOptions(o),
+          engine,
         });
-        progress?.finish();
+        engine.onDone();
         await lineage.record(r);
         const meta = r.statement.subject[0].annotations?.modelsign;
         if (o.json) {

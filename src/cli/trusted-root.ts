@@ -3,6 +3,7 @@
  * refreshing it through TUF where a network exists.
  */
 import type { Command } from 'commander';
+import { usage } from '../errors.js';
 import { out, printJson, run } from './io.js';
 
 function summarize(json: unknown): Record<string, number> {
@@ -67,7 +68,6 @@ Examples:
     .action(
       run(async (o: { out?: string; mirror?: string; tufRoot?: string; staging?: boolean; timeout: number; json?: boolean }) => {
         const { updateTrustedRoot, STAGING_TUF_MIRROR, newestKeyDate } = await import('../sigstore/trusted-root.js');
-        const { usage } = await import('../errors.js');
         if (o.staging && o.mirror) throw usage('BAD_OPTION', '--staging and --mirror exclude each other');
         const mirror = o.staging ? STAGING_TUF_MIRROR : o.mirror;
         if (mirror !== undefined && mirror !== 'https://tuf-repo-cdn.sigstore.dev' && o.tufRoot === undefined) {

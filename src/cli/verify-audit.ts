@@ -30,7 +30,7 @@ function base(model: string, flags: Flags): Omit<AuditDecision, 'result' | 'fail
   };
 }
 
-export function decisionFromResult(flags: Flags, r: VerifyResult): AuditDecision {
+function decisionFromResult(flags: Flags, r: VerifyResult): AuditDecision {
   return {
     ...base(r.model, flags),
     signature: path.resolve(r.signature),

@@ -19,13 +19,13 @@ import { ModelsignError, usage } from '../errors.js';
 import { state } from './io.js';
 import type { Flags, VerifyPlugin } from './verify-plugins.js';
 
-export const ENV_PREFIX = 'MODELSIGN_';
+const ENV_PREFIX = 'MODELSIGN_';
 
 /** Flags that are not options of a verification (help and the program's own version). */
 const NOT_FROM_ENV = new Set(['--help', '--version']);
 
 /** MODELSIGN_* variables that are not verify flags but are still meaningful. */
-export const NON_FLAG_VARIABLES = new Set([
+const NON_FLAG_VARIABLES = new Set([
   'MODELSIGN_MODEL',
   'MODELSIGN_PASSPHRASE',
   // where `trusted-root update` keeps the refreshed Sigstore root
@@ -47,7 +47,7 @@ const SERVICE_LINK = /^MODELSIGN_(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?|PO
 let verifyCommand: Command | undefined;
 
 /** --identity-provider -> MODELSIGN_IDENTITY_PROVIDER */
-export function envName(long: string): string {
+function envName(long: string): string {
   return ENV_PREFIX + long.replace(/^--/, '').replace(/-/g, '_').toUpperCase();
 }
 

@@ -11,8 +11,7 @@ export const keyPlugin: VerifyPlugin = {
   async trust(flags) {
     const keys = (flags.key as string[] | undefined) ?? [];
     if (keys.length === 0) return [];
-    const { loadPublicKey } = await import('../keys/keyfile.js');
-    const { keyTrust } = await import('../verify/trust-key.js');
-    return Promise.all(keys.map(async (k) => keyTrust(await loadPublicKey(k), `key ${k}`)));
+    const { keyFileTrust } = await import('../verify/trust-key.js');
+    return keyFileTrust(keys);
   },
 };

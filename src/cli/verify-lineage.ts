@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
+import { info } from './io.js';
 import type { VerifyPlugin } from './verify-plugins.js';
 
 interface LineageFlags {
@@ -55,7 +56,6 @@ Lineage and anti-rollback (exit 1 on a broken link, a rollback or a revoked dige
     const f = flags as LineageFlags;
     const lineage = result.metadata?.lineage;
     if (f.lineage === undefined && lineage && typeof lineage === 'object' && !Array.isArray(lineage) && Array.isArray(lineage.parents) && lineage.parents.length > 0) {
-      const { info } = await import('./io.js');
       info(`note: this model links ${lineage.parents.length} parent model(s); pass --lineage DIR to verify its ancestry`);
     }
     if (f.state === undefined || !result.verified) return;

@@ -16,7 +16,7 @@ import { output, state } from './io.js';
 import { verifyJson } from './report.js';
 import type { Flags, VerifyPlugin } from './verify-plugins.js';
 
-export const DEFAULT_TERMINATION_LOG = '/dev/termination-log';
+const DEFAULT_TERMINATION_LOG = '/dev/termination-log';
 /** Kubernetes keeps at most 4096 bytes of a termination message. */
 const MAX_REASON_BYTES = 4096;
 const MAX_REASON_LINES = 5;
@@ -59,7 +59,7 @@ function clip(text: string, max: number): string {
   return b.subarray(0, max - 3).toString('utf8').replace(/\uFFFD+$/, '') + '...';
 }
 
-export function failureReason(r: VerifyResult): string {
+function failureReason(r: VerifyResult): string {
   const id = r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ''} (${r.model})` : r.model;
   const n = r.failures.length;
   const lines = [`modelsign: ${id} must not be used: ${n} failure${n === 1 ? '' : 's'}`];
@@ -68,7 +68,7 @@ export function failureReason(r: VerifyResult): string {
   return clip(lines.join('\n') + '\n', MAX_REASON_BYTES);
 }
 
-export function errorReason(e: unknown): string {
+function errorReason(e: unknown): string {
   if (e instanceof ModelsignError) {
     return clip(`modelsign: ${e.kind === 'usage' ? 'error' : 'refused'}: ${e.message} [${e.code}] (exit ${e.exitCode})\n`, MAX_REASON_BYTES);
   }

@@ -17,7 +17,7 @@ import type { Flags, VerifyPlugin } from './verify-plugins.js';
  * Flags (camel-cased, as commander stores them) by which the command line names an
  * authority; any of them given replaces the policy's trust section.
  */
-export const CLI_TRUST_FLAGS = ['key', 'certificateChain', 'identity', 'identityRegexp', 'identityRegExp', 'certificateIdentity', 'certificateIdentityRegexp'];
+const CLI_TRUST_FLAGS = ['key', 'certificateChain', 'identity', 'identityRegexp', 'identityRegExp', 'certificateIdentity', 'certificateIdentityRegexp'];
 
 const loaded = new WeakMap<Flags, LoadedPolicy>();
 

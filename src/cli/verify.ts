@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { usage } from '../errors.js';
 import { addEngineOptions, addIgnoreOption } from './common.js';
 import { errorLine, out, printJson, run } from './io.js';
-import { engineFlags, type Progress } from './progress.js';
+import { engineFlags } from './progress.js';
 import { verifyJson, verifyText } from './report.js';
 import { verifyPlugins, type Flags } from './verify-plugins.js';
 
@@ -53,7 +53,7 @@ async function verifyAction(modelArg: string | undefined, flags: Flags): Promise
   const stages = (await Promise.all(verifyPlugins.map((p) => p.stages?.(flags) ?? Promise.resolve([])))).flat();
   // The pipeline alone, not the whole library index: less to load before hashing starts.
   const { verifyModel: verify } = await import('../verify/pipeline.js');
-  let progress: Progress | undefined;
+  const engine = engineFlags(flags as { jobs?: number }, 'verifying');
   const opts: import('../verify/pipeline.js').VerifyOptions = {
     model,
     trust,
@@ -61,11 +61,11 @@ async function verifyAction(modelArg: string | undefined, flags: Flags): Promise
     ...(flags.signature ? { signature: flags.signature as string } : {}),
     ignorePaths: (flags.ignorePaths as string[] | undefined) ?? [],
     ignoreUnsignedFiles: !!flags.ignoreUnsignedFiles,
-    engine: engineFlags(flags as { jobs?: number }, 'verifying', (p) => (progress = p)),
+    engine,
   };
   for (const p of verifyPlugins) await p.options?.(flags, opts);
   const r = await verify(opts);
-  progress?.finish();
+  engine.onDone();
   for (const p of verifyPlugins) await p.after?.(flags, r);
   if (flags.json) printJson(verifyJson(r));
   else out(verifyText(r));

@@ -12,9 +12,8 @@ import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { appendFile, copyFile, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { keyHint, signBytes } from '../keys/algorithms.js';
-import { buildBundle, serializeBundle } from '../oms/bundle.js';
-import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
+import { serializeBundle } from '../oms/bundle.js';
+import { keySigner } from '../sign/sign.js';
 import { rootDigest } from '../hashing/serialize.js';
 import { bundleDigestOf, recordBundle } from '../lineage/store.js';
 import { recordVerified } from '../lineage/state.js';
@@ -40,9 +39,8 @@ async function readSigned(model: string): Promise<{ bundle: Bundle; statement: S
 
 /** Sign exact payload text with `key` and write it as MODEL/model.sig. */
 async function writeSignedPayload(model: string, payload: string, key: { priv: KeyObject; pub: KeyObject }): Promise<void> {
-  const bytes = Buffer.from(payload, 'utf8');
-  const signature = signBytes(key.priv, pae(IN_TOTO_PAYLOAD_TYPE, bytes));
-  await writeFile(path.join(model, 'model.sig'), serializeBundle(buildBundle({ payload: bytes, signature, material: { publicKeyHint: keyHint(key.pub) } })));
+  const bundle = await keySigner(key.priv, key.pub)(Buffer.from(payload, 'utf8'));
+  await writeFile(path.join(model, 'model.sig'), serializeBundle(bundle));
 }
 
 /** Re-sign the base model's statement with one resource added (correctly signed by the trusted key). */

@@ -7,7 +7,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /** Pickle protocol 2: GLOBAL os.system, a one-string tuple, REDUCE - what `__reduce__` exploits emit. */
-export function osSystemPickle(cmd: string): Buffer {
+function osSystemPickle(cmd: string): Buffer {
   const arg = Buffer.from(cmd, 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(arg.length);

@@ -89,7 +89,6 @@ function skipReason(a: Attack, met: Set<string>, hasSigner: boolean): string | u
     if (met.has(n)) continue;
     if (n === 'trusted-signature') return hasSigner ? 'needs a trusted signature: this set-up refuses --signing-key (see baseline)' : 'needs --signing-key, a private key this set-up trusts';
     if (n === 'fifo') return 'this platform cannot make named pipes (mkfifo)';
-    return `needs ${n}`;
   }
   return undefined;
 }

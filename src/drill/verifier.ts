@@ -27,7 +27,7 @@ export interface DrillConfig {
 }
 
 /** The license the drill signs legitimate models with when the policy does not constrain it. */
-export const DEFAULT_DRILL_LICENSE = 'apache-2.0';
+const DEFAULT_DRILL_LICENSE = 'apache-2.0';
 /** Licenses tried, in order, for the license-outside-policy attack (after the policy's deny list). */
 const OUTSIDE_CANDIDATES = ['LicenseRef-modelsign-drill-proprietary', 'cc-by-nc-4.0', 'proprietary', 'gpl-3.0'];
 
@@ -60,8 +60,8 @@ export async function drillVerifier(cfg: DrillConfig): Promise<DrillVerifier> {
   let trustDesc: string;
   if (cfg.keys.length > 0 || !policy?.trust) {
     if (cfg.keys.length === 0) throw usage('MISSING_OPTION', `drill needs something to trust: the policy ${cfg.policy} has no trust section, so give --key PUBLIC_KEY`);
-    const [{ loadPublicKey }, { keyTrust }] = await Promise.all([import('../keys/keyfile.js'), import('../verify/trust-key.js')]);
-    trust = await Promise.all(cfg.keys.map(async (k) => keyTrust(await loadPublicKey(k), `key ${k}`)));
+    const { keyFileTrust } = await import('../verify/trust-key.js');
+    trust = await keyFileTrust(cfg.keys);
     trustDesc = `keys ${cfg.keys.join(', ')}`;
   } else {
     const { policyTrust } = await import('../policy/trust.js');

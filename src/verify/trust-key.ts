@@ -6,6 +6,7 @@
 import type { KeyObject } from 'node:crypto';
 import { reject } from '../errors.js';
 import { keyHint, keyTypeOf, publicKeyPem } from '../keys/algorithms.js';
+import { loadPublicKey } from '../keys/keyfile.js';
 import { findPemBlocks } from '../keys/pem.js';
 import type { ParsedBundle } from '../oms/bundle.js';
 import type { SignerInfo, TrustCheck } from './types.js';
@@ -43,4 +44,9 @@ export function keyTrust(key: KeyObject, label: string): TrustCheck {
       return { kind: 'key', description: `${type} key sha256:${hint}`, keyHint: hint, keyType: type ?? 'unknown', authority: label };
     },
   };
+}
+
+/** One trust check per public key file, each labelled `key FILE` unless told otherwise. */
+export function keyFileTrust(files: readonly string[], label: (file: string) => string = (k) => `key ${k}`): Promise<TrustCheck[]> {
+  return Promise.all(files.map(async (k) => keyTrust(await loadPublicKey(k), label(k))));
 }
