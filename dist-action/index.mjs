@@ -5378,22 +5378,18 @@ async function prepareAlgorithm(alg) {
   if (alg === "blake3") {
     if (nat) {
       factories.blake3 = nativeFactory(nat.Blake3Hasher);
-      implementations.blake3 = "@napi-rs/blake-hash (native)";
     } else {
       const mod = await Promise.resolve().then(() => (init_blake3(), blake3_exports));
       factories.blake3 = () => {
         const h = mod.blake3.create();
         return { update: (d) => void h.update(d), digestHex: () => Buffer.from(h.digest()).toString("hex") };
       };
-      implementations.blake3 = "@noble/hashes (pure JS)";
     }
   } else if (alg === "blake2b") {
     if (nat) {
       factories.blake2b = nativeFactory(nat.Blake2BHasher);
-      implementations.blake2b = "@napi-rs/blake-hash (native)";
     } else {
       factories.blake2b = () => nodeHasher("blake2b512");
-      implementations.blake2b = "node:crypto (OpenSSL)";
     }
   }
 }
@@ -5405,13 +5401,11 @@ function createHasher2(alg) {
   }
   return f2();
 }
-var HASH_ALGORITHMS, implementations, factories, native;
+var HASH_ALGORITHMS, factories, native;
 var init_algorithms2 = __esm({
   "src/hashing/algorithms.ts"() {
     "use strict";
-    init_errors();
     HASH_ALGORITHMS = ["sha256", "blake2b", "blake3"];
-    implementations = { sha256: "node:crypto (OpenSSL)" };
     factories = {
       sha256: () => nodeHasher("sha256")
     };
@@ -51921,6 +51915,7 @@ var init_stage = __esm({
 });
 
 // src/hashing/paths.ts
+import path5 from "node:path";
 function compareCodePoints(a, b2) {
   const n = a.length < b2.length ? a.length : b2.length;
   for (let i = 0; i < n; i++) {
@@ -51973,6 +51968,12 @@ function isIgnored(name2, ignorePaths) {
   }
   return false;
 }
+function effectiveIgnores(model, signaturePath, signed, user) {
+  const out2 = new Set([...DEFAULT_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
+  const rel = path5.relative(path5.resolve(model), path5.resolve(signaturePath));
+  if (rel && !rel.startsWith("..") && !path5.isAbsolute(rel)) out2.add(rel.split(path5.sep).join("/"));
+  return [...out2].filter((p2) => p2 !== "" && p2 !== ".");
+}
 var DEFAULT_IGNORES;
 var init_paths = __esm({
   "src/hashing/paths.ts"() {
@@ -51984,9 +51985,9 @@ var init_paths = __esm({
 // src/hashing/enumerate.ts
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { lstat, realpath } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 function within(rootReal, target) {
-  return target === rootReal || target.startsWith(rootReal.endsWith(path5.sep) ? rootReal : rootReal + path5.sep);
+  return target === rootReal || target.startsWith(rootReal.endsWith(path6.sep) ? rootReal : rootReal + path6.sep);
 }
 function kindOf(st2) {
   if (st2.isFIFO()) return "FIFO";
@@ -51996,7 +51997,7 @@ function kindOf(st2) {
   return "special file";
 }
 async function enumerateModel(model, opts) {
-  const root = path5.resolve(model);
+  const root = path6.resolve(model);
   let st2;
   try {
     st2 = await lstat(root);
@@ -52010,7 +52011,7 @@ async function enumerateModel(model, opts) {
     return enumerateModel(real, opts);
   }
   if (st2.isFile()) {
-    return { root, isFile: true, files: [{ name: path5.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } }], problems };
+    return { root, isFile: true, files: [{ name: path6.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } }], problems };
   }
   if (!st2.isDirectory()) {
     throw usage("SPECIAL_FILE", `model is a ${kindOf(st2)}, not a file or directory: ${model}`);
@@ -52039,7 +52040,7 @@ async function enumerateModel(model, opts) {
     const entries = readdirSync(absDir, { withFileTypes: true });
     const again = lstatSync(absDir);
     if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
-    const prefix = absDir.endsWith(path5.sep) ? absDir : absDir + path5.sep;
+    const prefix = absDir.endsWith(path6.sep) ? absDir : absDir + path6.sep;
     for (const ent of entries) {
       const name2 = rel === "" ? ent.name : `${rel}/${ent.name}`;
       if (isIgnored(name2, opts.ignorePaths)) continue;
@@ -52095,8 +52096,7 @@ var init_enumerate = __esm({
 
 // src/hashing/read.ts
 import { closeSync as closeSync2, constants as constants2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
-function hashRange(task, alg, buf, progress) {
-  const onRead = typeof progress === "function" ? progress : progress ? (n) => void Atomics.add(progress.counters, progress.slot, BigInt(n)) : void 0;
+function hashRange(task, alg, buf, onRead) {
   let fd;
   try {
     fd = openSync2(task.abs, constants2.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
@@ -52219,7 +52219,7 @@ async function hashNative(nat, all, o) {
     }
     flags[i] = (t.followLink ? 1 : 0) | (o.noWindowCheck ? 2 : 0);
   }
-  const r = n === 0 ? { status: Buffer.alloc(0), errno: Buffer.alloc(0), digests: Buffer.alloc(0) } : await nat.hashFiles(paths, start, end, size, dev, ino, flags, o.threads, o.counters ?? null, o.slot ?? 0, o.hook ?? null, MODE[o.kernel ?? "auto"]);
+  const r = n === 0 ? { status: Buffer.alloc(0), errno: Buffer.alloc(0), digests: Buffer.alloc(0) } : await nat.hashFiles(paths, start, end, size, dev, ino, flags, o.threads, o.counters ?? null, 0, o.hook ?? null, MODE[o.kernel ?? "auto"]);
   const out2 = new Array(n);
   for (let i = 0; i < n; i++) out2[i] = outcome(r.status.readInt32LE(4 * i), r.errno.readInt32LE(4 * i), r.digests.subarray(32 * i, 32 * i + 32));
   if (tasks === all) return out2;
@@ -52254,8 +52254,6 @@ var init_native = __esm({
 // src/hashing/engine.ts
 var engine_exports = {};
 __export(engine_exports, {
-  PROGRESS_TICK_MS: () => PROGRESS_TICK_MS,
-  defaultJobs: () => defaultJobs,
   hashTasks: () => hashTasks,
   lastEngineRun: () => lastEngineRun,
   prewarmHashPool: () => prewarmHashPool,
@@ -52279,13 +52277,16 @@ function resolveJobs(jobs) {
 function lastEngineRun() {
   return lastRun;
 }
+function nativeFor(alg, mmap) {
+  return alg === "sha256" && mmap !== false ? loadNative2() : null;
+}
 function prewarmHashPool(opts = {}) {
-  if ((opts.alg ?? "sha256") === "sha256" && opts.readSize === void 0 && loadNative2()) return;
+  const alg = isHashAlgorithm(opts.alg) ? opts.alg : "sha256";
+  if (nativeFor(alg, void 0)) return;
   const size = resolveJobs(opts.jobs);
-  const readSize = opts.readSize ?? READ_SIZE;
-  if (shared && !shared.broken && shared.size === size && shared.readSize === readSize) return;
+  if (shared && !shared.broken && shared.size === size && shared.readSize === READ_SIZE) return;
   if (shared && !shared.inUse) void shared.terminate();
-  shared = new Pool(size, readSize);
+  shared = new Pool(size, READ_SIZE);
 }
 async function shutdownHashPool() {
   const p2 = shared;
@@ -52307,23 +52308,24 @@ function hashInline(tasks, alg, total, readSize, opts) {
   const onRead = opts.onProgress ? (n) => opts.onProgress(done += n, total) : void 0;
   return tasks.map((t) => hashRange(t, alg, buf, onRead));
 }
-async function runNative(nat, tasks, sizes, total, jobs, opts) {
-  const order = sizes.map((_2, i) => i).sort((a, b2) => sizes[b2] - sizes[a] || a - b2);
-  const small = total <= INLINE_BYTES && tasks.length <= INLINE_TASKS;
-  const threads = small ? 1 : Math.min(jobs, tasks.length);
-  const counters = new BigInt64Array(new SharedArrayBuffer(8));
-  const report2 = () => opts.onProgress?.(Math.min(total, Number(Atomics.load(counters, 0))), total);
+function startProgress(opts, total, bytesDone) {
+  const report2 = () => opts.onProgress?.(Math.min(total, bytesDone()), total);
   report2();
   const timer = opts.onProgress ? setInterval(report2, PROGRESS_TICK_MS) : void 0;
+  return { report: report2, stop: () => clearInterval(timer) };
+}
+async function runNative(nat, tasks, order, total, threads, opts) {
+  const counters = new BigInt64Array(new SharedArrayBuffer(8));
+  const progress = startProgress(opts, total, () => Number(Atomics.load(counters, 0)));
   try {
-    const sorted = await hashNative(nat, order.map((i) => tasks[i]), { threads, counters, slot: 0 });
-    report2();
+    const sorted = await hashNative(nat, order.map((i) => tasks[i]), { threads, counters });
+    progress.report();
     const results = new Array(tasks.length);
     order.forEach((idx, j2) => results[idx] = sorted[j2]);
     lastRun = { mode: "native", threadsUsed: threads };
     return results;
   } finally {
-    if (timer) clearInterval(timer);
+    progress.stop();
   }
 }
 async function hashTasks(tasks, alg, opts = {}) {
@@ -52341,13 +52343,14 @@ async function runTasks(tasks, alg, opts) {
   const jobs = resolveJobs(opts.jobs);
   const readSize = opts.readSize ?? READ_SIZE;
   await prepareAlgorithm(alg);
-  const nat = alg === "sha256" && opts.mmap !== false ? loadNative2() : null;
-  if (nat) return runNative(nat, tasks, sizes, total, jobs, opts);
-  if (total <= INLINE_BYTES && tasks.length <= INLINE_TASKS) {
+  const small = total <= INLINE_BYTES && tasks.length <= INLINE_TASKS;
+  const nat = nativeFor(alg, opts.mmap);
+  if (!nat && small) {
     lastRun = { mode: "inline", threadsUsed: 0 };
     return hashInline(tasks, alg, total, readSize, opts);
   }
   const order = sizes.map((_2, i) => i).sort((a, b2) => sizes[b2] - sizes[a] || a - b2);
+  if (nat) return runNative(nat, tasks, order, total, small ? 1 : Math.min(jobs, tasks.length), opts);
   const { pool, temporary } = acquirePool(jobs, tasks.length, readSize);
   const nWorkers = pool.size;
   let next = 0;
@@ -52371,10 +52374,7 @@ async function runTasks(tasks, alg, opts) {
   pool.inUse = true;
   pool.hold(true);
   const base2 = pool.bytesRead();
-  let timer;
-  const report2 = () => opts.onProgress?.(Math.min(total, pool.bytesRead() - base2), total);
-  report2();
-  if (opts.onProgress) timer = setInterval(report2, PROGRESS_TICK_MS);
+  const progress = startProgress(opts, total, () => pool.bytesRead() - base2);
   const cleanups = [];
   try {
     await new Promise((resolve, rejectP) => {
@@ -52382,14 +52382,14 @@ async function runTasks(tasks, alg, opts) {
       let reqId = 0;
       const inflight = /* @__PURE__ */ new Map();
       const pending = /* @__PURE__ */ new Map();
-      const small = /* @__PURE__ */ new Map();
+      const small2 = /* @__PURE__ */ new Map();
       const sendOne = (w2) => {
         const batch = takeBatch();
         if (batch.idx.length === 0) return false;
         const id2 = reqId++;
         inflight.set(id2, batch.idx);
         pending.set(w2, (pending.get(w2) ?? 0) + 1);
-        small.set(w2, batch.bytes < PIPELINE_BYTES);
+        small2.set(w2, batch.bytes < PIPELINE_BYTES);
         const req = { id: id2, alg, tasks: batch.idx.map((i) => tasks[i]) };
         w2.postMessage(req);
         used.add(w2);
@@ -52398,7 +52398,7 @@ async function runTasks(tasks, alg, opts) {
       const topUp = (w2) => {
         const n = pending.get(w2) ?? 0;
         if (n === 0) sendOne(w2);
-        if ((pending.get(w2) ?? 0) === 1 && small.get(w2)) sendOne(w2);
+        if ((pending.get(w2) ?? 0) === 1 && small2.get(w2)) sendOne(w2);
       };
       const active = pool.workers.slice(0, Math.min(nWorkers, tasks.length));
       for (const w2 of active) {
@@ -52409,7 +52409,7 @@ async function runTasks(tasks, alg, opts) {
           pending.set(w2, pending.get(w2) - 1);
           batch.forEach((idx, j2) => results[idx] = res.results[j2]);
           completed += batch.length;
-          report2();
+          progress.report();
           if (completed === tasks.length) resolve();
           else topUp(w2);
         };
@@ -52432,11 +52432,11 @@ async function runTasks(tasks, alg, opts) {
     if (shared === pool) shared = void 0;
     throw e;
   } finally {
-    if (timer) clearInterval(timer);
+    progress.stop();
     for (const c of cleanups) c();
     pool.inUse = false;
     pool.hold(false);
-    if (temporary) await pool.terminate();
+    if (temporary || shared !== pool) await pool.terminate();
   }
   lastRun = { mode: "pool", threadsUsed: used.size };
   return results;
@@ -52516,9 +52516,45 @@ var init_source = __esm({
   }
 });
 
+// src/hashing/serialize.ts
+import { createHash as createHash3 } from "node:crypto";
+function planResources(files, method, shardSize) {
+  if (method === "files") return files.map((f2) => ({ name: f2.name, file: f2, start: 0, end: f2.size }));
+  if (!shardSize || !Number.isSafeInteger(shardSize) || shardSize <= 0) throw new Error("shard size must be a positive integer");
+  const out2 = [];
+  for (const f2 of files) {
+    for (const [start, end] of plannedRanges("shards", shardSize, f2.size)) out2.push({ name: `${f2.name}:${start}:${end}`, file: f2, start, end });
+  }
+  return out2;
+}
+function taskFor(p2) {
+  return { abs: p2.file.abs, start: p2.start, end: p2.end, expectSize: p2.file.size, followLink: p2.file.viaLink, ...p2.file.id ? { expectId: p2.file.id } : {} };
+}
+async function hashResources(plans, alg, opts = {}) {
+  const outcomes = await hashTasks(plans.map(taskFor), alg, opts);
+  return plans.map((p2, i) => {
+    const o = outcomes[i];
+    if (!o.ok) throw reject(o.code, `${p2.file.name}: ${o.message}`, p2.file.name);
+    return { name: p2.name, algorithm: alg, digest: o.digest };
+  });
+}
+function rootDigest(resources) {
+  const h = createHash3("sha256");
+  for (const r of resources) h.update(Buffer.from(r.digest, "hex"));
+  return h.digest("hex");
+}
+var init_serialize = __esm({
+  "src/hashing/serialize.ts"() {
+    "use strict";
+    init_errors();
+    init_engine();
+    init_source();
+  }
+});
+
 // src/verify/files.ts
 import { lstat as lstat2, realpath as realpath2 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 function parseShardName(name2) {
   const m2 = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name2);
   if (!m2) return void 0;
@@ -52533,7 +52569,7 @@ async function statInside(root, name2, allowSymlinks) {
   let cur = root;
   let viaLink = false;
   for (let i = 0; i < segs.length; i++) {
-    cur = path6.join(cur, segs[i]);
+    cur = path7.join(cur, segs[i]);
     let st3;
     try {
       st3 = await lstat2(cur);
@@ -52553,7 +52589,7 @@ async function statInside(root, name2, allowSymlinks) {
       return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
     }
     const rootReal = await realpath2(root);
-    if (!abs.startsWith(rootReal.endsWith(path6.sep) ? rootReal : rootReal + path6.sep)) {
+    if (!abs.startsWith(rootReal.endsWith(path7.sep) ? rootReal : rootReal + path7.sep)) {
       return { code: "SYMLINK_OUTSIDE", path: name2, message: "signed path goes through a symlink out of the model" };
     }
   }
@@ -52565,12 +52601,6 @@ async function statInside(root, name2, allowSymlinks) {
   }
   if (!st2.isFile()) return { code: "SPECIAL_FILE", path: name2, message: "signed path is not a regular file" };
   return { name: name2, abs, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } };
-}
-function effectiveIgnores(model, signaturePath, signed, user) {
-  const out2 = new Set([...DEFAULT_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
-  const rel = path6.relative(path6.resolve(model), path6.resolve(signaturePath));
-  if (rel && !rel.startsWith("..") && !path6.isAbsolute(rel)) out2.add(rel.split(path6.sep).join("/"));
-  return [...out2].filter((p2) => p2 !== "" && p2 !== ".");
 }
 function specialModelIsRejection(e) {
   if (e instanceof ModelsignError && e.code === "SPECIAL_FILE") throw reject("SPECIAL_FILE", e.message);
@@ -52649,7 +52679,7 @@ async function checkFiles(input) {
       }
     }
     for (const r of ranges) {
-      tasks.push({ abs: f2.abs, start: r.start, end: r.end, expectSize: f2.size, followLink: f2.viaLink, ...f2.id ? { expectId: f2.id } : {} });
+      tasks.push(taskFor({ name: name2, file: f2, start: r.start, end: r.end }));
       taskRanges.push({ file: name2, range: r });
     }
   }
@@ -52659,7 +52689,6 @@ async function checkFiles(input) {
     }
   }
   const alg = ser.hash_type;
-  await prepareAlgorithm(alg);
   const outcomes = pre ? taskRanges.map(({ file, range }) => lookupRange(pre.hashed, file, range.start, range.end)) : await hashTasks(tasks, alg, input.engine);
   const changed = /* @__PURE__ */ new Set();
   let bytesHashed = 0;
@@ -52704,10 +52733,10 @@ var init_files = __esm({
   "src/verify/files.ts"() {
     "use strict";
     init_errors();
-    init_algorithms2();
     init_engine();
     init_enumerate();
     init_paths();
+    init_serialize();
     init_source();
   }
 });
@@ -57395,7 +57424,7 @@ __export(archive_exports, {
 });
 import { constants as constants3 } from "node:fs";
 import { open as open3, stat as stat3 } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 function isArchivePath(p2) {
   return ARCHIVE_RE.test(p2);
 }
@@ -57459,7 +57488,7 @@ async function openArchive(file) {
   return { fh, size: st2.size };
 }
 async function scanPass(file, req, initial, maxEntries) {
-  const root = path7.resolve(file);
+  const root = path8.resolve(file);
   const { fh, size: archiveSize } = await openArchive(root);
   const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
   const problems = [];
@@ -57469,7 +57498,6 @@ async function scanPass(file, req, initial, maxEntries) {
   const dirs = /* @__PURE__ */ new Set();
   const seen = /* @__PURE__ */ new Set();
   const symlinks = /* @__PURE__ */ new Map();
-  const pending = [];
   let prefix = initial;
   let entries = 0;
   const hostile = (code, raw, message) => problems.push({ code, message: `archive entry ${JSON.stringify(raw)}: ${message}` });
@@ -57495,7 +57523,7 @@ async function scanPass(file, req, initial, maxEntries) {
     if (cleaned.startsWith(`${prefix.folder}/`)) return cleaned.slice(prefix.folder.length + 1);
     throw new RestartWithoutPrefix();
   };
-  const hashEntry = (entry, name2, size, done) => {
+  const hashEntry = (entry, name2, size) => {
     const ranges = req.ranges(name2, size).filter(([s3, e]) => s3 >= 0 && e >= s3 && e <= size);
     ranges.sort((a, b2) => a[0] - b2[0]);
     const hashers = ranges.map(() => createHasher2(req.alg));
@@ -57518,7 +57546,6 @@ async function scanPass(file, req, initial, maxEntries) {
       } else {
         ranges.forEach(([s3, e], i) => hashed.set(rangeKey(name2, s3, e), { ok: true, digest: hashers[i].digestHex() }));
       }
-      done();
     });
   };
   const onEntry = (entry) => {
@@ -57564,7 +57591,7 @@ async function scanPass(file, req, initial, maxEntries) {
         }
         regular.set(name2, { size, hashed: true });
         files.push({ name: name2, abs: root, size, viaLink: false });
-        hashEntry(entry, name2, size, () => void 0);
+        hashEntry(entry, name2, size);
         return;
       }
       case "hardlink": {
@@ -57580,10 +57607,7 @@ async function scanPass(file, req, initial, maxEntries) {
           hostile("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ignored file ${JSON.stringify(target)}`);
           return;
         }
-        for (const [s3, e] of req.ranges(name2, t.size)) {
-          const h = hashed.get(rangeKey(target, s3, e));
-          if (h) hashed.set(rangeKey(name2, s3, e), h);
-        }
+        copyHashed(target, name2, t.size);
         regular.set(name2, { size: t.size, hashed: true });
         files.push({ name: name2, abs: root, size: t.size, viaLink: false });
         return;
@@ -57591,7 +57615,7 @@ async function scanPass(file, req, initial, maxEntries) {
       case "symlink": {
         entry.resume();
         const lp = entry.linkpath ?? "";
-        const resolved = lp.startsWith("/") ? void 0 : path7.posix.normalize(path7.posix.join(path7.posix.dirname(name2), lp));
+        const resolved = lp.startsWith("/") ? void 0 : path8.posix.normalize(path8.posix.join(path8.posix.dirname(name2), lp));
         if (resolved === void 0 || resolved === ".." || resolved.startsWith("../") || resolved === ".") {
           hostile("SYMLINK_OUTSIDE", raw, `symlink to ${JSON.stringify(lp)} points outside the model`);
           return;
@@ -57602,7 +57626,6 @@ async function scanPass(file, req, initial, maxEntries) {
           return;
         }
         symlinks.set(name2, resolved);
-        pending.push({ name: name2, target: resolved });
         return;
       }
       case "special":
@@ -57624,26 +57647,34 @@ async function scanPass(file, req, initial, maxEntries) {
       throw e;
     }
   };
+  const copyHashed = (target, name2, size) => {
+    for (const [s3, e] of req.ranges(name2, size)) {
+      const h = hashed.get(rangeKey(target, s3, e));
+      if (h) hashed.set(rangeKey(name2, s3, e), h);
+    }
+  };
   const resolveSymlinks = () => {
-    for (const link of pending) {
-      let target = link.target;
+    if (symlinks.size === 0) return;
+    const parents = /* @__PURE__ */ new Set();
+    for (const n of seen) {
+      for (let i = n.indexOf("/"); i !== -1; i = n.indexOf("/", i + 1)) parents.add(n.slice(0, i));
+    }
+    for (const [name2, linkTarget] of symlinks) {
+      let target = linkTarget;
       let hops = 0;
       while (symlinks.has(target) && hops++ < MAX_LINK_HOPS) target = symlinks.get(target);
       const t = regular.get(target);
       if (symlinks.has(target)) {
-        problems.push({ code: "SYMLINK_LOOP", path: link.name, message: "symlink chain loops or is too long" });
-      } else if (dirs.has(target) || [...seen].some((n) => n.startsWith(`${target}/`))) {
-        problems.push({ code: "SYMLINK_REFUSED", path: link.name, message: "symlinks to directories are not supported inside archives" });
+        problems.push({ code: "SYMLINK_LOOP", path: name2, message: "symlink chain loops or is too long" });
+      } else if (dirs.has(target) || parents.has(target)) {
+        problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks to directories are not supported inside archives" });
       } else if (!t) {
-        problems.push({ code: "SYMLINK_BROKEN", path: link.name, message: "symlink target does not exist in the archive" });
+        problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist in the archive" });
       } else if (!t.hashed) {
-        problems.push({ code: "SYMLINK_REFUSED", path: link.name, message: "symlink to an ignored file" });
+        problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlink to an ignored file" });
       } else {
-        for (const [s3, e] of req.ranges(link.name, t.size)) {
-          const h = hashed.get(rangeKey(target, s3, e));
-          if (h) hashed.set(rangeKey(link.name, s3, e), h);
-        }
-        files.push({ name: link.name, abs: root, size: t.size, viaLink: true });
+        copyHashed(target, name2, t.size);
+        files.push({ name: name2, abs: root, size: t.size, viaLink: true });
       }
     }
   };
@@ -57726,7 +57757,7 @@ var init_archive = __esm({
 import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
 import os5 from "node:os";
-import path8 from "node:path";
+import path9 from "node:path";
 import { once } from "node:events";
 async function spool(src, dest) {
   const ws2 = createWriteStream(dest, { mode: 384 });
@@ -57742,7 +57773,7 @@ async function spool(src, dest) {
 async function scanTar(archive, limits) {
   const reports = [];
   const findings = [];
-  const base2 = path8.basename(archive);
+  const base2 = path9.basename(archive);
   let tmp;
   let chain = Promise.resolve();
   let failure;
@@ -57773,8 +57804,8 @@ async function scanTar(archive, limits) {
       }
       let dest;
       try {
-        tmp ??= await mkdtemp(path8.join(os5.tmpdir(), "modelsign-scan-"));
-        dest = path8.join(tmp, "member.zip");
+        tmp ??= await mkdtemp(path9.join(os5.tmpdir(), "modelsign-scan-"));
+        dest = path9.join(tmp, "member.zip");
         await spool(src, dest);
       } catch (e) {
         const code = errnoCode(e);
@@ -57842,7 +57873,7 @@ __export(stage_exports2, {
   DENIABLE_FORMATS: () => DENIABLE_FORMATS,
   formatsStage: () => formatsStage
 });
-import path9 from "node:path";
+import path10 from "node:path";
 function signedFiles(ctx) {
   const out2 = /* @__PURE__ */ new Set();
   for (const r of ctx.statement.resources) {
@@ -57889,7 +57920,7 @@ function formatsStage(formats, limits = {}) {
     };
     const single = listing.isFile ? listing.files[0] : void 0;
     if (single && isArchivePath(single.abs)) {
-      const base2 = path9.basename(single.abs);
+      const base2 = path10.basename(single.abs);
       const t = await scanTar(single.abs, lim);
       const entryName = (file) => file.startsWith(`${base2}:`) ? file.slice(base2.length + 1).replace(/^(?:\.\/)+/, "") : file;
       for (const r of t.reports) judge(r, entryName(r.file), r.findings);
@@ -57905,7 +57936,7 @@ function formatsStage(formats, limits = {}) {
     for (const name2 of signedFiles(ctx)) {
       const f2 = single ?? byName.get(name2);
       if (!f2) continue;
-      const shown = single ? path9.basename(f2.name) : name2;
+      const shown = single ? path10.basename(f2.name) : name2;
       const report2 = await scanFile(f2.abs, shown, lim);
       judge(report2, shown, report2.findings);
       if (single) break;
@@ -58099,11 +58130,11 @@ var init_bundle = __esm({
 });
 
 // src/lineage/store.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { lstat as lstat3, mkdir as mkdir2, opendir, stat as stat5 } from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 function bundleDigestOf(bytes) {
-  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
 }
 async function openStore(dir) {
   let st2;
@@ -58140,7 +58171,7 @@ async function recordBundle(dir, meta, bytes) {
   const base2 = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
   for (const name2 of [`${base2}.sig`, `${base2}.${digest.slice(7, 23)}.sig`]) {
-    const file = path11.join(dir, name2);
+    const file = path12.join(dir, name2);
     let st2;
     try {
       st2 = await lstat3(file);
@@ -58212,7 +58243,7 @@ var init_store = __esm({
         const names = idx.get(bareHex(rootDigest2)) ?? [];
         const out2 = [];
         for (const name2 of names) {
-          const file = path11.join(this.dir, name2);
+          const file = path12.join(this.dir, name2);
           const bytes = await readStoreFile(file);
           if (!bytes) continue;
           this.bytesRead += bytes.length;
@@ -58222,48 +58253,6 @@ var init_store = __esm({
         return out2;
       }
     };
-  }
-});
-
-// src/hashing/serialize.ts
-import { createHash as createHash4 } from "node:crypto";
-function planResources(files, method, shardSize) {
-  if (method === "files") return files.map((f2) => ({ name: f2.name, file: f2, start: 0, end: f2.size }));
-  if (!shardSize || !Number.isSafeInteger(shardSize) || shardSize <= 0) throw new Error("shard size must be a positive integer");
-  const out2 = [];
-  for (const f2 of files) {
-    if (f2.size === 0) {
-      out2.push({ name: `${f2.name}:0:0`, file: f2, start: 0, end: 0 });
-      continue;
-    }
-    for (let start = 0; start < f2.size; start += shardSize) {
-      const end = Math.min(f2.size, start + shardSize);
-      out2.push({ name: `${f2.name}:${start}:${end}`, file: f2, start, end });
-    }
-  }
-  return out2;
-}
-function taskFor(p2) {
-  return { abs: p2.file.abs, start: p2.start, end: p2.end, expectSize: p2.file.size, followLink: p2.file.viaLink, ...p2.file.id ? { expectId: p2.file.id } : {} };
-}
-async function hashResources(plans, alg, opts = {}) {
-  const outcomes = await hashTasks(plans.map(taskFor), alg, opts);
-  return plans.map((p2, i) => {
-    const o = outcomes[i];
-    if (!o.ok) throw reject(o.code, `${p2.file.name}: ${o.message}`, p2.file.name);
-    return { name: p2.name, algorithm: alg, digest: o.digest };
-  });
-}
-function rootDigest(resources) {
-  const h = createHash4("sha256");
-  for (const r of resources) h.update(Buffer.from(r.digest, "hex"));
-  return h.digest("hex");
-}
-var init_serialize = __esm({
-  "src/hashing/serialize.ts"() {
-    "use strict";
-    init_errors();
-    init_engine();
   }
 });
 
@@ -58319,11 +58308,11 @@ var init_types3 = __esm({
 });
 
 // src/sign/signature-path.ts
-import path12 from "node:path";
+import path13 from "node:path";
 async function defaultSignaturePath(model) {
   const { stat: stat8 } = await import("node:fs/promises");
   try {
-    if ((await stat8(model)).isDirectory()) return path12.join(model, "model.sig");
+    if ((await stat8(model)).isDirectory()) return path13.join(model, "model.sig");
   } catch {
   }
   return `${model}.sig`;
@@ -58341,7 +58330,7 @@ __export(pipeline_exports, {
   defaultSignaturePath: () => defaultSignaturePath,
   verifyModel: () => verifyModel
 });
-import path13 from "node:path";
+import path14 from "node:path";
 function refuseKeylessWithoutIdentity(bundle, trust) {
   if (bundle.material.kind === "publicKey") return;
   const vm = bundle.json.verificationMaterial;
@@ -58437,7 +58426,7 @@ async function verifyModel(opts) {
 }
 async function modelSource(opts, resources, method) {
   if (opts.listing) return {};
-  const base2 = path13.basename(opts.model);
+  const base2 = path14.basename(opts.model);
   const fileOf = (n) => method === "shards" ? parseShardName(n)?.path ?? n : n;
   if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base2)) return {};
   const { archiveSourceFor: archiveSourceFor2 } = await Promise.resolve().then(() => (init_archive(), archive_exports));
@@ -59236,14 +59225,10 @@ var init_append = __esm({
 });
 
 // src/sign/digest.ts
-import path15 from "node:path";
 async function digestModel(opts) {
   const hash = opts.hash ?? "sha256";
   const sigPath = opts.signature ?? await defaultSignaturePath(opts.model);
-  const ignores = /* @__PURE__ */ new Set([...DEFAULT_IGNORES, ...(opts.ignorePaths ?? []).map(normaliseIgnorePath)]);
-  const rel = path15.relative(path15.resolve(opts.model), path15.resolve(sigPath));
-  if (rel && !rel.startsWith("..") && !path15.isAbsolute(rel)) ignores.add(rel.split(path15.sep).join("/"));
-  const ignorePaths = [...ignores].filter((p2) => p2 !== "" && p2 !== ".");
+  const ignorePaths = effectiveIgnores(opts.model, sigPath, void 0, opts.ignorePaths ?? []);
   if (opts.shardSize !== void 0 && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
     throw usage("BAD_SHARD_SIZE", "--shard-size must be a positive whole number of bytes");
   }
@@ -59263,7 +59248,6 @@ async function digestModel(opts) {
     const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : "";
     throw usage(p2.code, `${JSON.stringify(p2.path)}: ${p2.message.replace(" in signature", "")}${more}`, p2.path);
   }
-  await prepareAlgorithm(hash);
   const plans = planResources(listing.files, method, opts.shardSize);
   const resources = pre ? plans.map((p2) => {
     const o = lookupRange(pre.hashed, p2.file.name, p2.start, p2.end);
@@ -59279,7 +59263,6 @@ var init_digest = __esm({
   "src/sign/digest.ts"() {
     "use strict";
     init_errors();
-    init_algorithms2();
     init_enumerate();
     init_paths();
     init_serialize();
@@ -62426,7 +62409,7 @@ var keyPlugin = {
 // src/cli/verify-policy.ts
 init_esm();
 init_errors();
-import path10 from "node:path";
+import path11 from "node:path";
 var CLI_TRUST_FLAGS = ["key", "certificateChain", "identity", "identityRegexp", "identityRegExp", "certificateIdentity", "certificateIdentityRegexp"];
 var loaded = /* @__PURE__ */ new WeakMap();
 function cliTrustGiven(flags) {
@@ -62460,7 +62443,7 @@ Policy (exit 1 when it refuses the model: license, revoked, minimum version, for
     const policy = loaded.get(flags);
     if (!policy?.trust || cliTrustGiven(flags)) return [];
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
-    return policyTrust2(policy.trust, (f2) => path10.relative(path10.dirname(policy.file), f2));
+    return policyTrust2(policy.trust, (f2) => path11.relative(path11.dirname(policy.file), f2));
   },
   async stages(flags) {
     const policy = loaded.get(flags);
@@ -62719,28 +62702,28 @@ var podPlugin = {
 
 // src/cli/verify-audit.ts
 init_errors();
-import path14 from "node:path";
+import path15 from "node:path";
 function str2(v2) {
   return typeof v2 === "string" ? v2 : null;
 }
 function base(model, flags) {
   return {
     time: (/* @__PURE__ */ new Date()).toISOString(),
-    model: path14.resolve(model),
-    signature: str2(flags.signature) ? path14.resolve(flags.signature) : null,
+    model: path15.resolve(model),
+    signature: str2(flags.signature) ? path15.resolve(flags.signature) : null,
     rootDigest: null,
     name: null,
     version: null,
     signer: null,
     // Flags other plugins own; recorded when they are present.
-    policy: str2(flags.policy) ? path14.resolve(flags.policy) : null,
+    policy: str2(flags.policy) ? path15.resolve(flags.policy) : null,
     purpose: str2(flags.purpose)
   };
 }
 function decisionFromResult(flags, r) {
   return {
     ...base(r.model, flags),
-    signature: path14.resolve(r.signature),
+    signature: path15.resolve(r.signature),
     rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,

@@ -554,7 +554,6 @@ import { parentPort, workerData } from "node:worker_threads";
 // src/hashing/algorithms.ts
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-var implementations = { sha256: "node:crypto (OpenSSL)" };
 var factories = {
   sha256: () => nodeHasher("sha256")
 };
@@ -583,22 +582,18 @@ async function prepareAlgorithm(alg) {
   if (alg === "blake3") {
     if (nat) {
       factories.blake3 = nativeFactory(nat.Blake3Hasher);
-      implementations.blake3 = "@napi-rs/blake-hash (native)";
     } else {
       const mod = await Promise.resolve().then(() => (init_blake3(), blake3_exports));
       factories.blake3 = () => {
         const h = mod.blake3.create();
         return { update: (d) => void h.update(d), digestHex: () => Buffer.from(h.digest()).toString("hex") };
       };
-      implementations.blake3 = "@noble/hashes (pure JS)";
     }
   } else if (alg === "blake2b") {
     if (nat) {
       factories.blake2b = nativeFactory(nat.Blake2BHasher);
-      implementations.blake2b = "@napi-rs/blake-hash (native)";
     } else {
       factories.blake2b = () => nodeHasher("blake2b512");
-      implementations.blake2b = "node:crypto (OpenSSL)";
     }
   }
 }
@@ -625,8 +620,7 @@ var MSG = {
 var READ_SIZE = 128 * 1024;
 var O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 var O_NONBLOCK = constants.O_NONBLOCK ?? 0;
-function hashRange(task, alg, buf2, progress2) {
-  const onRead = typeof progress2 === "function" ? progress2 : progress2 ? (n) => void Atomics.add(progress2.counters, progress2.slot, BigInt(n)) : void 0;
+function hashRange(task, alg, buf2, onRead2) {
   let fd;
   try {
     fd = openSync(task.abs, constants.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
@@ -645,7 +639,7 @@ function hashRange(task, alg, buf2, progress2) {
     if (before.size !== task.expectSize) {
       return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.sizeMoved };
     }
-    const digest = readAndHash(fd, task, alg, buf2, onRead);
+    const digest = readAndHash(fd, task, alg, buf2, onRead2);
     if (digest === null) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank };
     const after = fstatSync(fd);
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
@@ -659,7 +653,7 @@ function hashRange(task, alg, buf2, progress2) {
     closeSync(fd);
   }
 }
-function readAndHash(fd, task, alg, buf2, onRead) {
+function readAndHash(fd, task, alg, buf2, onRead2) {
   const h = createHasher2(alg);
   const size = buf2.length;
   let pos = task.start;
@@ -669,7 +663,7 @@ function readAndHash(fd, task, alg, buf2, onRead) {
     if (n === 0) return null;
     h.update(n === size ? buf2 : buf2.subarray(0, n));
     pos += n;
-    onRead?.(n);
+    onRead2?.(n);
   }
   return h.digestHex();
 }
@@ -678,14 +672,14 @@ function readAndHash(fd, task, alg, buf2, onRead) {
 var init = workerData;
 var counters = new BigInt64Array(init.progress);
 var slot = init.slot;
-var buf = Buffer.allocUnsafeSlow(init.readSize ?? READ_SIZE);
-var progress = { counters, slot };
+var buf = Buffer.allocUnsafeSlow(init.readSize);
+var onRead = (n) => void Atomics.add(counters, slot, BigInt(n));
 parentPort.on("message", (req) => {
   void (async () => {
     let results;
     try {
       await prepareAlgorithm(req.alg);
-      results = req.tasks.map((t) => hashRange(t, req.alg, buf, progress));
+      results = req.tasks.map((t) => hashRange(t, req.alg, buf, onRead));
     } catch (e) {
       const message = String(e.message ?? e);
       results = req.tasks.map(() => ({ ok: false, code: "FILE_UNREADABLE", message }));

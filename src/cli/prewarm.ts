@@ -25,10 +25,10 @@ const argv = process.argv.slice(2);
 const command = argv.find((a) => !a.startsWith('-'));
 if (command && HASHING.has(command) && !argv.includes('--help') && !argv.includes('-h') && process.env.MODELSIGN_PREWARM !== '0') {
   const jobs = jobsFrom(argv);
-  // sha256 (digest and sign's default; verify assumes it until it reads the signature) with
-  // the native addon needs no worker threads: prewarm then just loads the addon.
-  const hash = flagValue(argv, '--hash');
-  const alg = hash === 'blake3' || hash === 'blake2b' ? hash : 'sha256';
+  // The raw --hash value: no flag or an unknown value means sha256 (digest and sign's default;
+  // verify assumes it until it reads the signature), which with the native addon needs no
+  // worker threads: prewarm then just loads the addon.
+  const alg = flagValue(argv, '--hash');
   void import('../hashing/engine.js').then((m) => m.prewarmHashPool({ ...(jobs ? { jobs } : {}), alg })).catch(() => undefined);
 }
 

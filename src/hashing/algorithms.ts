@@ -15,10 +15,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { usage } from '../errors.js';
 
 export type HashAlgorithm = 'sha256' | 'blake2b' | 'blake3';
-export const HASH_ALGORITHMS: readonly HashAlgorithm[] = ['sha256', 'blake2b', 'blake3'];
+const HASH_ALGORITHMS: readonly HashAlgorithm[] = ['sha256', 'blake2b', 'blake3'];
 
 /** The streaming interface every hasher offers. */
 export interface Hasher {
@@ -30,11 +29,6 @@ export function isHashAlgorithm(s: unknown): s is HashAlgorithm {
   return typeof s === 'string' && (HASH_ALGORITHMS as readonly string[]).includes(s);
 }
 
-export function parseHashAlgorithm(s: string): HashAlgorithm {
-  if (!isHashAlgorithm(s)) throw usage('BAD_HASH', `unknown hash algorithm "${s}" (expected ${HASH_ALGORITHMS.join(', ')})`);
-  return s;
-}
-
 type Factory = () => Hasher;
 
 /** The native module's streaming hashers (only the parts used here). */
@@ -43,8 +37,6 @@ interface NativeBlake {
   Blake2BHasher: new () => { update(d: Uint8Array): unknown; digest(format: 'hex'): string };
 }
 
-/** Which implementation serves each algorithm once prepared (reported by the benchmark). */
-export const implementations: Partial<Record<HashAlgorithm, string>> = { sha256: 'node:crypto (OpenSSL)' };
 const factories: Partial<Record<HashAlgorithm, Factory>> = {
   sha256: () => nodeHasher('sha256'),
 };
@@ -78,22 +70,18 @@ export async function prepareAlgorithm(alg: HashAlgorithm): Promise<void> {
   if (alg === 'blake3') {
     if (nat) {
       factories.blake3 = nativeFactory(nat.Blake3Hasher);
-      implementations.blake3 = '@napi-rs/blake-hash (native)';
     } else {
       const mod = await import('@noble/hashes/blake3.js');
       factories.blake3 = () => {
         const h = mod.blake3.create();
         return { update: (d) => void h.update(d), digestHex: () => Buffer.from(h.digest()).toString('hex') };
       };
-      implementations.blake3 = '@noble/hashes (pure JS)';
     }
   } else if (alg === 'blake2b') {
     if (nat) {
       factories.blake2b = nativeFactory(nat.Blake2BHasher);
-      implementations.blake2b = '@napi-rs/blake-hash (native)';
     } else {
       factories.blake2b = () => nodeHasher('blake2b512');
-      implementations.blake2b = 'node:crypto (OpenSSL)';
     }
   }
 }

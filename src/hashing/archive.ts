@@ -54,13 +54,8 @@ type Prefix = { mode: 'auto' } | { mode: 'none' } | { mode: 'strip'; folder: str
 
 interface RegularEntry {
   size: number;
-  /** Range keys this entry was hashed for (empty when ignored, so not hashed). */
+  /** Whether this entry's ranges were hashed (false when ignored). */
   hashed: boolean;
-}
-
-interface PendingSymlink {
-  name: string;
-  target: string;
 }
 
 class RestartWithoutPrefix extends Error {}
@@ -137,8 +132,8 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
   const regular = new Map<string, RegularEntry>();
   const dirs = new Set<string>();
   const seen = new Set<string>();
+  /** Symlink name to its resolved target, in archive order. */
   const symlinks = new Map<string, string>();
-  const pending: PendingSymlink[] = [];
   let prefix: Prefix = initial;
   let entries = 0;
 
@@ -170,7 +165,7 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
     throw new RestartWithoutPrefix();
   };
 
-  const hashEntry = (entry: ReadEntry, name: string, size: number, done: () => void): void => {
+  const hashEntry = (entry: ReadEntry, name: string, size: number): void => {
     const ranges = req.ranges(name, size).filter(([s, e]) => s >= 0 && e >= s && e <= size);
     ranges.sort((a, b) => a[0] - b[0]);
     const hashers: Hasher[] = ranges.map(() => createHasher(req.alg));
@@ -193,7 +188,6 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
       } else {
         ranges.forEach(([s, e], i) => hashed.set(rangeKey(name, s, e), { ok: true, digest: hashers[i]!.digestHex() }));
       }
-      done();
     });
   };
 
@@ -240,7 +234,7 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
         }
         regular.set(name, { size, hashed: true });
         files.push({ name, abs: root, size, viaLink: false });
-        hashEntry(entry, name, size, () => undefined);
+        hashEntry(entry, name, size);
         return;
       }
       case 'hardlink': {
@@ -256,10 +250,7 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
           hostile('ARCHIVE_LINK_OUTSIDE', raw, `hard link to ignored file ${JSON.stringify(target)}`);
           return;
         }
-        for (const [s, e] of req.ranges(name, t.size)) {
-          const h = hashed.get(rangeKey(target, s, e));
-          if (h) hashed.set(rangeKey(name, s, e), h);
-        }
+        copyHashed(target, name, t.size);
         regular.set(name, { size: t.size, hashed: true });
         files.push({ name, abs: root, size: t.size, viaLink: false });
         return;
@@ -278,7 +269,6 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
           return;
         }
         symlinks.set(name, resolved);
-        pending.push({ name, target: resolved });
         return;
       }
       case 'special':
@@ -303,26 +293,37 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
     }
   };
 
+  /** A link's ranges have the digests of its target's (same content). */
+  const copyHashed = (target: string, name: string, size: number): void => {
+    for (const [s, e] of req.ranges(name, size)) {
+      const h = hashed.get(rangeKey(target, s, e));
+      if (h) hashed.set(rangeKey(name, s, e), h);
+    }
+  };
+
   const resolveSymlinks = (): void => {
-    for (const link of pending) {
-      let target = link.target;
+    if (symlinks.size === 0) return;
+    // Every folder that holds an entry (each "a" and "a/b" of "a/b/c"), built once.
+    const parents = new Set<string>();
+    for (const n of seen) {
+      for (let i = n.indexOf('/'); i !== -1; i = n.indexOf('/', i + 1)) parents.add(n.slice(0, i));
+    }
+    for (const [name, linkTarget] of symlinks) {
+      let target = linkTarget;
       let hops = 0;
       while (symlinks.has(target) && hops++ < MAX_LINK_HOPS) target = symlinks.get(target)!;
       const t = regular.get(target);
       if (symlinks.has(target)) {
-        problems.push({ code: 'SYMLINK_LOOP', path: link.name, message: 'symlink chain loops or is too long' });
-      } else if (dirs.has(target) || [...seen].some((n) => n.startsWith(`${target}/`))) {
-        problems.push({ code: 'SYMLINK_REFUSED', path: link.name, message: 'symlinks to directories are not supported inside archives' });
+        problems.push({ code: 'SYMLINK_LOOP', path: name, message: 'symlink chain loops or is too long' });
+      } else if (dirs.has(target) || parents.has(target)) {
+        problems.push({ code: 'SYMLINK_REFUSED', path: name, message: 'symlinks to directories are not supported inside archives' });
       } else if (!t) {
-        problems.push({ code: 'SYMLINK_BROKEN', path: link.name, message: 'symlink target does not exist in the archive' });
+        problems.push({ code: 'SYMLINK_BROKEN', path: name, message: 'symlink target does not exist in the archive' });
       } else if (!t.hashed) {
-        problems.push({ code: 'SYMLINK_REFUSED', path: link.name, message: 'symlink to an ignored file' });
+        problems.push({ code: 'SYMLINK_REFUSED', path: name, message: 'symlink to an ignored file' });
       } else {
-        for (const [s, e] of req.ranges(link.name, t.size)) {
-          const h = hashed.get(rangeKey(target, s, e));
-          if (h) hashed.set(rangeKey(link.name, s, e), h);
-        }
-        files.push({ name: link.name, abs: root, size: t.size, viaLink: true });
+        copyHashed(target, name, t.size);
+        files.push({ name, abs: root, size: t.size, viaLink: true });
       }
     }
   };

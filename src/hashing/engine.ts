@@ -18,7 +18,7 @@ import os from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { prepareAlgorithm, type HashAlgorithm } from './algorithms.js';
+import { isHashAlgorithm, prepareAlgorithm, type HashAlgorithm } from './algorithms.js';
 import { hashRange, READ_SIZE, type HashOutcome, type HashTask } from './read.js';
 import { hashNative, loadNative, type NativeAddon } from './native.js';
 import type { WorkerInit, WorkerRequest, WorkerResponse } from './worker.js';
@@ -50,7 +50,7 @@ const BATCH_MIN_BYTES = 1024 * 1024;
 const BATCH_MAX_TASKS = 256;
 /** A worker whose current batch is smaller than this gets the next one queued in advance. */
 const PIPELINE_BYTES = 8 * 1024 * 1024;
-export const PROGRESS_TICK_MS = 100;
+const PROGRESS_TICK_MS = 100;
 
 function workerUrl(): URL {
   // Compiled: dist/hashing/worker.js sits beside this file. Under vitest this module is
@@ -60,7 +60,7 @@ function workerUrl(): URL {
   return new URL('../../dist/hashing/worker.js', import.meta.url);
 }
 
-export function defaultJobs(): number {
+function defaultJobs(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
 
@@ -128,20 +128,25 @@ export function lastEngineRun(): EngineRunInfo | undefined {
   return lastRun;
 }
 
+/** The addon when it hashes this job (sha256, mmap not turned off, addon loads), else null. */
+function nativeFor(alg: HashAlgorithm, mmap: boolean | undefined): NativeAddon | null {
+  return alg === 'sha256' && mmap !== false ? loadNative() : null;
+}
+
 /**
  * Start the worker threads now, before the work is known, so their start-up (tens of ms
  * each) overlaps enumeration. Harmless if never used: idle workers do not keep the process
- * alive.
+ * alive. `alg` may be the raw --hash value: anything but a known algorithm means sha256.
  */
-export function prewarmHashPool(opts: { jobs?: number; readSize?: number; alg?: HashAlgorithm } = {}): void {
+export function prewarmHashPool(opts: { jobs?: number; alg?: string | undefined } = {}): void {
+  const alg: HashAlgorithm = isHashAlgorithm(opts.alg) ? opts.alg : 'sha256';
   // sha256 with the native addon needs no worker threads: load the addon instead (its
   // threads start in microseconds when the work comes).
-  if ((opts.alg ?? 'sha256') === 'sha256' && opts.readSize === undefined && loadNative()) return;
+  if (nativeFor(alg, undefined)) return;
   const size = resolveJobs(opts.jobs);
-  const readSize = opts.readSize ?? READ_SIZE;
-  if (shared && !shared.broken && shared.size === size && shared.readSize === readSize) return;
+  if (shared && !shared.broken && shared.size === size && shared.readSize === READ_SIZE) return;
   if (shared && !shared.inUse) void shared.terminate();
-  shared = new Pool(size, readSize);
+  shared = new Pool(size, READ_SIZE);
 }
 
 /** Stop the shared pool (tests, long-running hosts that want the threads gone). */
@@ -170,26 +175,32 @@ function hashInline(tasks: readonly HashTask[], alg: HashAlgorithm, total: numbe
 }
 
 /**
- * sha256 through the addon: one queue, largest first, taken by `jobs` native threads (one
- * for a small job); progress from the shared counter the threads raise.
+ * Report `bytesDone()` (capped at `total`) now and every PROGRESS_TICK_MS until stop(): the
+ * display's clock starts with the hashing.
  */
-async function runNative(nat: NativeAddon, tasks: readonly HashTask[], sizes: number[], total: number, jobs: number, opts: EngineOptions): Promise<HashOutcome[]> {
-  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
-  const small = total <= INLINE_BYTES && tasks.length <= INLINE_TASKS;
-  const threads = small ? 1 : Math.min(jobs, tasks.length);
-  const counters = new BigInt64Array(new SharedArrayBuffer(8));
-  const report = () => opts.onProgress?.(Math.min(total, Number(Atomics.load(counters, 0))), total);
+function startProgress(opts: EngineOptions, total: number, bytesDone: () => number): { report: () => void; stop: () => void } {
+  const report = () => opts.onProgress?.(Math.min(total, bytesDone()), total);
   report();
   const timer = opts.onProgress ? setInterval(report, PROGRESS_TICK_MS) : undefined;
+  return { report, stop: () => clearInterval(timer) };
+}
+
+/**
+ * sha256 through the addon: one queue in `order` (largest first), taken by `threads` native
+ * threads; progress from the shared counter the threads raise.
+ */
+async function runNative(nat: NativeAddon, tasks: readonly HashTask[], order: readonly number[], total: number, threads: number, opts: EngineOptions): Promise<HashOutcome[]> {
+  const counters = new BigInt64Array(new SharedArrayBuffer(8));
+  const progress = startProgress(opts, total, () => Number(Atomics.load(counters, 0)));
   try {
-    const sorted = await hashNative(nat, order.map((i) => tasks[i]!), { threads, counters, slot: 0 });
-    report();
+    const sorted = await hashNative(nat, order.map((i) => tasks[i]!), { threads, counters });
+    progress.report();
     const results: HashOutcome[] = new Array(tasks.length);
     order.forEach((idx, j) => (results[idx] = sorted[j]!));
     lastRun = { mode: 'native', threadsUsed: threads };
     return results;
   } finally {
-    if (timer) clearInterval(timer);
+    progress.stop();
   }
 }
 
@@ -210,16 +221,18 @@ async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: En
   const readSize = opts.readSize ?? READ_SIZE;
   await prepareAlgorithm(alg);
 
-  const nat = alg === 'sha256' && opts.mmap !== false ? loadNative() : null;
-  if (nat) return runNative(nat, tasks, sizes, total, jobs, opts);
-
-  if (total <= INLINE_BYTES && tasks.length <= INLINE_TASKS) {
+  const small = total <= INLINE_BYTES && tasks.length <= INLINE_TASKS;
+  const nat = nativeFor(alg, opts.mmap);
+  if (!nat && small) {
     lastRun = { mode: 'inline', threadsUsed: 0 };
     return hashInline(tasks, alg, total, readSize, opts);
   }
 
   // Largest first (ties by position, so runs are repeatable).
   const order = sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+  // A small job takes one native thread (starting more costs more than it saves).
+  if (nat) return runNative(nat, tasks, order, total, small ? 1 : Math.min(jobs, tasks.length), opts);
+
   const { pool, temporary } = acquirePool(jobs, tasks.length, readSize);
   const nWorkers = pool.size;
   let next = 0;
@@ -247,10 +260,7 @@ async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: En
   pool.inUse = true;
   pool.hold(true);
   const base = pool.bytesRead();
-  let timer: NodeJS.Timeout | undefined;
-  const report = () => opts.onProgress?.(Math.min(total, pool.bytesRead() - base), total);
-  report(); // the display's clock starts with the hashing
-  if (opts.onProgress) timer = setInterval(report, PROGRESS_TICK_MS);
+  const progress = startProgress(opts, total, () => pool.bytesRead() - base);
   const cleanups: (() => void)[] = [];
   try {
     await new Promise<void>((resolve, rejectP) => {
@@ -287,7 +297,7 @@ async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: En
           pending.set(w, pending.get(w)! - 1);
           batch.forEach((idx, j) => (results[idx] = res.results[j]!));
           completed += batch.length;
-          report();
+          progress.report();
           if (completed === tasks.length) resolve();
           else topUp(w);
         };
@@ -312,11 +322,12 @@ async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: En
     if (shared === pool) shared = undefined;
     throw e;
   } finally {
-    if (timer) clearInterval(timer);
+    progress.stop();
     for (const c of cleanups) c();
     pool.inUse = false;
     pool.hold(false);
-    if (temporary) await pool.terminate();
+    // A prewarm during this call may have replaced the shared pool: then nothing else will end this one.
+    if (temporary || shared !== pool) await pool.terminate();
   }
   lastRun = { mode: 'pool', threadsUsed: used.size };
   return results;

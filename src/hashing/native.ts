@@ -46,7 +46,7 @@ export interface NativeAddon {
 declare const __MODELSIGN_BUNDLE__: boolean | undefined;
 
 /** Where the addon is looked for. */
-export const ADDON_PATH = fileURLToPath(new URL('../../native/build/Release/modelsign_native.node', import.meta.url));
+const ADDON_PATH = fileURLToPath(new URL('../../native/build/Release/modelsign_native.node', import.meta.url));
 
 let addon: NativeAddon | null | undefined;
 let why = '';
@@ -110,7 +110,6 @@ function outcome(status: number, errno: number, digest: Buffer): HashOutcome {
 export interface NativeRunOptions {
   threads: number;
   counters?: BigInt64Array;
-  slot?: number;
   /** Tests only: the threads wait for hook[0] != 0 between hashing a file and re-checking it. */
   hook?: Int32Array;
   /** Tests only: skip the size check before each mapped window (to provoke SIGBUS). */
@@ -154,7 +153,7 @@ export async function hashNative(nat: NativeAddon, all: readonly HashTask[], o: 
     }
     flags[i] = (t.followLink ? 1 : 0) | (o.noWindowCheck ? 2 : 0);
   }
-  const r = n === 0 ? { status: Buffer.alloc(0), errno: Buffer.alloc(0), digests: Buffer.alloc(0) } : await nat.hashFiles(paths, start, end, size, dev, ino, flags, o.threads, o.counters ?? null, o.slot ?? 0, o.hook ?? null, MODE[o.kernel ?? 'auto']);
+  const r = n === 0 ? { status: Buffer.alloc(0), errno: Buffer.alloc(0), digests: Buffer.alloc(0) } : await nat.hashFiles(paths, start, end, size, dev, ino, flags, o.threads, o.counters ?? null, 0, o.hook ?? null, MODE[o.kernel ?? 'auto']);
   const out = new Array<HashOutcome>(n);
   for (let i = 0; i < n; i++) out[i] = outcome(r.status.readInt32LE(4 * i), r.errno.readInt32LE(4 * i), r.digests.subarray(32 * i, 32 * i + 32));
   if (tasks === all) return out;

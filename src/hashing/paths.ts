@@ -1,8 +1,9 @@
 /**
- * Resource names are POSIX paths relative to the model root. Everything here is pure
- * string logic so it can be property-tested: a name that passes `checkResourceName` can be
- * joined to the root without ever leaving it.
+ * Resource names are POSIX paths relative to the model root. Everything here but
+ * `effectiveIgnores` is pure string logic so it can be property-tested: a name that passes
+ * `checkResourceName` can be joined to the root without ever leaving it.
  */
+import path from 'node:path';
 
 /**
  * Compare by Unicode code point (the OMS ordering), not by UTF-16 code unit as `sort()` does.
@@ -80,4 +81,15 @@ export function isIgnored(name: string, ignorePaths: readonly string[]): boolean
 }
 
 /** The paths every signature leaves out (git metadata), as model_signing does. */
-export const DEFAULT_IGNORES = ['.git', '.github', '.gitattributes', '.gitignore'] as const;
+const DEFAULT_IGNORES = ['.git', '.github', '.gitattributes', '.gitignore'] as const;
+
+/**
+ * The ignore list sign records and verify applies: the defaults, the signature's own list
+ * (verify), the user's --ignore-paths, then the signature file when it lies inside the model.
+ */
+export function effectiveIgnores(model: string, signaturePath: string, signed: readonly string[] | undefined, user: readonly string[]): string[] {
+  const out = new Set<string>([...DEFAULT_IGNORES, ...(signed ?? []), ...user].map(normaliseIgnorePath));
+  const rel = path.relative(path.resolve(model), path.resolve(signaturePath));
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) out.add(rel.split(path.sep).join('/'));
+  return [...out].filter((p) => p !== '' && p !== '.');
+}

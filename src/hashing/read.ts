@@ -36,12 +36,6 @@ export interface HashTask {
 
 export type HashOutcome = { ok: true; digest: string } | { ok: false; code: string; message: string };
 
-/**
- * Where progress goes: a callback told each byte count, or a slot of a shared counter array
- * that the main thread samples (workers; the native hasher raises it itself).
- */
-export type ProgressSink = ((bytes: number) => void) | { counters: BigInt64Array; slot: number };
-
 /** The messages of each outcome; native.ts gives the same for the same cases. */
 export const MSG = {
   symlink: 'file was replaced by a symlink',
@@ -60,12 +54,10 @@ const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 /**
- * Hash `task` reading through `buf` (any size > 0; reused across calls). `progress` is told
- * the bytes read.
+ * Hash `task` reading through `buf` (any size > 0; reused across calls). `onRead` is told
+ * the bytes of each read (workers add them to their slot of the shared progress counters).
  */
-export function hashRange(task: HashTask, alg: HashAlgorithm, buf: Buffer, progress?: ProgressSink): HashOutcome {
-  const onRead =
-    typeof progress === 'function' ? progress : progress ? (n: number) => void Atomics.add(progress.counters, progress.slot, BigInt(n)) : undefined;
+export function hashRange(task: HashTask, alg: HashAlgorithm, buf: Buffer, onRead?: (n: number) => void): HashOutcome {
   let fd: number;
   try {
     // O_NONBLOCK: should a FIFO be swapped in after enumeration, open() must not block on it.

@@ -13,6 +13,7 @@ import { reject } from '../errors.js';
 import type { HashAlgorithm } from './algorithms.js';
 import { hashTasks, type EngineOptions, type HashTask } from './engine.js';
 import type { ModelFile } from './enumerate.js';
+import { plannedRanges } from './source.js';
 
 export type SerializationMethod = 'files' | 'shards';
 
@@ -35,14 +36,7 @@ export function planResources(files: readonly ModelFile[], method: Serialization
   if (!shardSize || !Number.isSafeInteger(shardSize) || shardSize <= 0) throw new Error('shard size must be a positive integer');
   const out: ResourcePlan[] = [];
   for (const f of files) {
-    if (f.size === 0) {
-      out.push({ name: `${f.name}:0:0`, file: f, start: 0, end: 0 });
-      continue;
-    }
-    for (let start = 0; start < f.size; start += shardSize) {
-      const end = Math.min(f.size, start + shardSize);
-      out.push({ name: `${f.name}:${start}:${end}`, file: f, start, end });
-    }
+    for (const [start, end] of plannedRanges('shards', shardSize, f.size)) out.push({ name: `${f.name}:${start}:${end}`, file: f, start, end });
   }
   return out;
 }

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareAlgorithm, type HashAlgorithm } from './algorithms.js';
-import { hashRange, READ_SIZE, type HashOutcome, type HashTask } from './read.js';
+import { hashRange, type HashOutcome, type HashTask } from './read.js';
 
 export interface WorkerRequest {
   id: number;
@@ -22,21 +22,21 @@ export interface WorkerInit {
   /** BigInt64Array over this buffer: one cumulative byte counter per worker. */
   progress: SharedArrayBuffer;
   slot: number;
-  readSize?: number;
+  readSize: number;
 }
 
 const init = workerData as WorkerInit;
 const counters = new BigInt64Array(init.progress);
 const slot = init.slot;
-const buf = Buffer.allocUnsafeSlow(init.readSize ?? READ_SIZE);
-const progress = { counters, slot };
+const buf = Buffer.allocUnsafeSlow(init.readSize);
+const onRead = (n: number) => void Atomics.add(counters, slot, BigInt(n));
 
 parentPort!.on('message', (req: WorkerRequest) => {
   void (async () => {
     let results: HashOutcome[];
     try {
       await prepareAlgorithm(req.alg);
-      results = req.tasks.map((t) => hashRange(t, req.alg, buf, progress));
+      results = req.tasks.map((t) => hashRange(t, req.alg, buf, onRead));
     } catch (e) {
       const message = String((e as Error).message ?? e);
       results = req.tasks.map(() => ({ ok: false as const, code: 'FILE_UNREADABLE', message }));

@@ -3,12 +3,11 @@
  * sign.ts so `digest` loads only the hashing modules, not keys, bundles and DSSE: less to
  * load before the first byte is hashed.
  */
-import path from 'node:path';
 import { usage } from '../errors.js';
-import { prepareAlgorithm, type HashAlgorithm } from '../hashing/algorithms.js';
+import type { HashAlgorithm } from '../hashing/algorithms.js';
 import type { EngineOptions } from '../hashing/engine.js';
 import { enumerateModel, type ModelListing } from '../hashing/enumerate.js';
-import { DEFAULT_IGNORES, normaliseIgnorePath } from '../hashing/paths.js';
+import { effectiveIgnores } from '../hashing/paths.js';
 import { hashResources, planResources, rootDigest, type Resource } from '../hashing/serialize.js';
 import { archiveSourceFor, EMBEDDED_SIGNATURE } from '../hashing/archive.js';
 import { lookupRange, plannedRanges, type ModelSource } from '../hashing/source.js';
@@ -41,10 +40,7 @@ export interface DigestResult {
 export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const hash = opts.hash ?? 'sha256';
   const sigPath = opts.signature ?? (await defaultSignaturePath(opts.model));
-  const ignores = new Set<string>([...DEFAULT_IGNORES, ...(opts.ignorePaths ?? []).map(normaliseIgnorePath)]);
-  const rel = path.relative(path.resolve(opts.model), path.resolve(sigPath));
-  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) ignores.add(rel.split(path.sep).join('/'));
-  const ignorePaths = [...ignores].filter((p) => p !== '' && p !== '.');
+  const ignorePaths = effectiveIgnores(opts.model, sigPath, undefined, opts.ignorePaths ?? []);
   if (opts.shardSize !== undefined && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
     throw usage('BAD_SHARD_SIZE', '--shard-size must be a positive whole number of bytes');
   }
@@ -70,7 +66,7 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
     const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : '';
     throw usage(p.code, `${JSON.stringify(p.path)}: ${p.message.replace(' in signature', '')}${more}`, p.path);
   }
-  await prepareAlgorithm(hash);
+  // No prepareAlgorithm here: the archive source and hashResources (hashTasks) prepare it.
   const plans = planResources(listing.files, method, opts.shardSize);
   const resources = pre
     ? plans.map((p) => {

@@ -6,11 +6,11 @@
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ModelsignError, reject, type Failure } from '../errors.js';
-import { prepareAlgorithm, type HashAlgorithm } from '../hashing/algorithms.js';
+import type { HashAlgorithm } from '../hashing/algorithms.js';
 import { hashTasks, type EngineOptions, type HashTask } from '../hashing/engine.js';
 import { enumerateModel, type ModelFile, type ModelListing } from '../hashing/enumerate.js';
-import { DEFAULT_IGNORES, isIgnored, normaliseIgnorePath, unsafeNameReason } from '../hashing/paths.js';
-import type { Resource } from '../hashing/serialize.js';
+import { effectiveIgnores, isIgnored, unsafeNameReason } from '../hashing/paths.js';
+import { taskFor, type Resource } from '../hashing/serialize.js';
 import type { Serialization } from '../oms/statement.js';
 import { lookupRange, plannedRanges, type ModelSource } from '../hashing/source.js';
 
@@ -95,13 +95,6 @@ async function statInside(root: string, name: string, allowSymlinks: boolean): P
   if (!st.isFile()) return { code: 'SPECIAL_FILE', path: name, message: 'signed path is not a regular file' };
   // `abs` is now free of links, so the hasher may open it with O_NOFOLLOW.
   return { name, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino } };
-}
-
-export function effectiveIgnores(model: string, signaturePath: string, signed: readonly string[] | undefined, user: readonly string[]): string[] {
-  const out = new Set<string>([...DEFAULT_IGNORES, ...(signed ?? []), ...user].map(normaliseIgnorePath));
-  const rel = path.relative(path.resolve(model), path.resolve(signaturePath));
-  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) out.add(rel.split(path.sep).join('/'));
-  return [...out].filter((p) => p !== '' && p !== '.');
 }
 
 /** sign refuses a FIFO/socket/device given as the model (usage, 2); verify refuses the model (1). */
@@ -190,7 +183,7 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
       }
     }
     for (const r of ranges) {
-      tasks.push({ abs: f.abs, start: r.start, end: r.end, expectSize: f.size, followLink: f.viaLink, ...(f.id ? { expectId: f.id } : {}) });
+      tasks.push(taskFor({ name, file: f, start: r.start, end: r.end }));
       taskRanges.push({ file: name, range: r });
     }
   }
@@ -201,8 +194,8 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
     }
   }
 
+  // No prepareAlgorithm here: hashTasks prepares it; the archive lookup hashes nothing.
   const alg = ser.hash_type as HashAlgorithm;
-  await prepareAlgorithm(alg);
   const outcomes = pre ? taskRanges.map(({ file, range }) => lookupRange(pre.hashed, file, range.start, range.end)) : await hashTasks(tasks, alg, input.engine);
   const changed = new Set<string>();
   let bytesHashed = 0;
