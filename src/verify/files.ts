@@ -151,11 +151,13 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
 
   const tasks: HashTask[] = [];
   const taskRanges: { file: string; range: Range }[] = [];
+  // A set, not a scan per missing file: a hostile model can hold any number of problems.
+  const problemPaths = new Set(listing.problems.map((x) => x.path));
   for (const [name, ranges] of byFile) {
     let f = onDisk.get(name);
     if (!f) {
       if (listing.isFile || !isIgnored(name, ignores)) {
-        if (!listing.problems.some((x) => x.path === name)) failures.push({ code: 'FILE_MISSING', path: name, message: 'signed file is missing' });
+        if (!problemPaths.has(name)) failures.push({ code: 'FILE_MISSING', path: name, message: 'signed file is missing' });
         continue;
       }
       // A signed file under an ignored path is still checked.
