@@ -17412,6 +17412,94 @@ var init_licenses = __esm({
   }
 });
 
+// src/lineage/metadata.ts
+function isRelation(v2) {
+  return typeof v2 === "string" && RELATIONS.includes(v2);
+}
+function prefixed(digest) {
+  const d = digest.toLowerCase();
+  return d.startsWith("sha256:") ? d : `sha256:${d}`;
+}
+function bareHex(digest) {
+  const d = digest.toLowerCase();
+  return d.startsWith("sha256:") ? d.slice(7) : d;
+}
+function hasControl(s3) {
+  return /[\u0000-\u001f\u007f]/.test(s3);
+}
+function onlyKeys(o, allowed, what, bad5) {
+  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad5(`${what} has an unknown field "${k2.slice(0, 40)}"`);
+}
+function parseLineageMeta(v2, where = "lineage") {
+  if (v2 === void 0) return void 0;
+  const bad5 = (m2) => {
+    throw reject("LINEAGE_MALFORMED", `${where}: ${m2}`);
+  };
+  if (!isObject(v2)) bad5("annotations.modelsign.lineage must be an object");
+  const o = v2;
+  onlyKeys(o, ["parents", "datasets"], "lineage", bad5);
+  if (!Array.isArray(o.parents)) bad5("lineage.parents must be an array");
+  const ps2 = o.parents;
+  if (ps2.length > MAX_PARENTS) bad5(`more than ${MAX_PARENTS} parents`);
+  const parents = ps2.map((p2, i) => {
+    if (!isObject(p2)) bad5(`parents[${i}] must be an object`);
+    const q2 = p2;
+    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad5);
+    const { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
+    if (typeof name2 !== "string" || name2.length === 0 || name2.length > MAX_NAME_LENGTH || hasControl(name2)) bad5(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
+    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver.default.valid(version) !== version) bad5(`parents[${i}].version must be a semantic version like 1.2.0`);
+    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad5(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
+    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad5(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
+    if (!isRelation(relation)) bad5(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
+    return { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation };
+  });
+  const out2 = { parents };
+  if (o.datasets !== void 0) {
+    if (!Array.isArray(o.datasets)) bad5("lineage.datasets must be an array");
+    const ds2 = o.datasets;
+    if (ds2.length > MAX_DATASETS) bad5(`more than ${MAX_DATASETS} datasets`);
+    out2.datasets = ds2.map((d, i) => {
+      if (!isObject(d)) bad5(`datasets[${i}] must be an object`);
+      const q2 = d;
+      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad5);
+      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad5(`datasets[${i}].uri must be a non-empty string`);
+      const r = { uri: q2.uri };
+      if (q2.digest !== void 0) {
+        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad5(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
+        r.digest = q2.digest;
+      }
+      return r;
+    });
+  }
+  return out2;
+}
+function parseDatasetFlag(v2) {
+  const m2 = /^(.*)=(sha256:.*)$/is.exec(v2);
+  const uri = m2 ? m2[1] : v2;
+  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || hasControl(uri)) {
+    throw usage("BAD_OPTION", `--dataset needs URI[=sha256:DIGEST] with a non-empty URI of at most ${MAX_URI_LENGTH} characters (got "${v2.slice(0, 80)}")`);
+  }
+  if (!m2) return { uri };
+  const digest = m2[2].toLowerCase();
+  if (!DIGEST_RE.test(digest)) throw usage("BAD_OPTION", `--dataset digest must be sha256:<64 hex characters> (got "${m2[2].slice(0, 80)}")`);
+  return { uri, digest };
+}
+var import_semver, RELATIONS, MAX_PARENTS, MAX_DATASETS, MAX_NAME_LENGTH, MAX_URI_LENGTH, DIGEST_RE;
+var init_metadata = __esm({
+  "src/lineage/metadata.ts"() {
+    "use strict";
+    import_semver = __toESM(require_semver2(), 1);
+    init_errors();
+    init_strict_json();
+    RELATIONS = ["finetune", "quantized", "merge", "adapter", "distill"];
+    MAX_PARENTS = 64;
+    MAX_DATASETS = 1024;
+    MAX_NAME_LENGTH = 256;
+    MAX_URI_LENGTH = 4096;
+    DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
+  }
+});
+
 // src/scan/types.ts
 function severityRank(s3) {
   return SEVERITIES.indexOf(s3);
@@ -17561,14 +17649,14 @@ function validatePolicy(doc, file) {
       for (const [name2, v2] of Object.entries(m2)) {
         const at2 = `lineage.minVersion.${name2}`;
         if (typeof v2 !== "string") r.fail(at2, `must be a quoted semver string such as "2.0.0", got ${describe(v2)}`);
-        if (import_semver.default.valid(v2) === null) r.fail(at2, `"${v2}" is not a semver version (e.g. 2.0.0)`);
+        if (import_semver2.default.valid(v2) === null) r.fail(at2, `"${v2}" is not a semver version (e.g. 2.0.0)`);
         lineage.minVersion[name2] = v2;
       }
     }
   }
   const revoked = o.revoked === void 0 ? [] : r.strings(o.revoked, "revoked").map((d, i) => {
     const lower = d.toLowerCase();
-    if (!DIGEST.test(lower)) r.fail(`revoked[${i}]`, `"${d}" is not a root digest (sha256:<64 hex digits>)`);
+    if (!DIGEST_RE.test(lower)) r.fail(`revoked[${i}]`, `"${d}" is not a root digest (sha256:<64 hex digits>)`);
     return lower;
   });
   let formats;
@@ -17641,15 +17729,16 @@ async function loadPolicy(file) {
   }
   return parsePolicyText(text, file);
 }
-var import_semver, import_yaml, MAX_POLICY_BYTES, MAX_REGEXP_LENGTH, Reader, DIGEST;
+var import_semver2, import_yaml, MAX_POLICY_BYTES, MAX_REGEXP_LENGTH, Reader;
 var init_load = __esm({
   "src/policy/load.ts"() {
     "use strict";
     init_read_file();
-    import_semver = __toESM(require_semver2(), 1);
+    import_semver2 = __toESM(require_semver2(), 1);
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
     init_licenses();
+    init_metadata();
     init_types();
     init_types2();
     MAX_POLICY_BYTES = 1024 * 1024;
@@ -17682,7 +17771,6 @@ var init_load = __esm({
         return v2.map((x, i) => this.string(x, `${at2}[${i}]`));
       }
     };
-    DIGEST = /^sha256:[0-9a-f]{64}$/;
   }
 });
 
@@ -51694,94 +51782,6 @@ var init_trust = __esm({
   }
 });
 
-// src/lineage/metadata.ts
-function isRelation(v2) {
-  return typeof v2 === "string" && RELATIONS.includes(v2);
-}
-function prefixed(digest) {
-  const d = digest.toLowerCase();
-  return d.startsWith("sha256:") ? d : `sha256:${d}`;
-}
-function bareHex(digest) {
-  const d = digest.toLowerCase();
-  return d.startsWith("sha256:") ? d.slice(7) : d;
-}
-function hasControl(s3) {
-  return /[\u0000-\u001f\u007f]/.test(s3);
-}
-function onlyKeys(o, allowed, what, bad5) {
-  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad5(`${what} has an unknown field "${k2.slice(0, 40)}"`);
-}
-function parseLineageMeta(v2, where = "lineage") {
-  if (v2 === void 0) return void 0;
-  const bad5 = (m2) => {
-    throw reject("LINEAGE_MALFORMED", `${where}: ${m2}`);
-  };
-  if (!isObject(v2)) bad5("annotations.modelsign.lineage must be an object");
-  const o = v2;
-  onlyKeys(o, ["parents", "datasets"], "lineage", bad5);
-  if (!Array.isArray(o.parents)) bad5("lineage.parents must be an array");
-  const ps2 = o.parents;
-  if (ps2.length > MAX_PARENTS) bad5(`more than ${MAX_PARENTS} parents`);
-  const parents = ps2.map((p2, i) => {
-    if (!isObject(p2)) bad5(`parents[${i}] must be an object`);
-    const q2 = p2;
-    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad5);
-    const { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
-    if (typeof name2 !== "string" || name2.length === 0 || name2.length > MAX_NAME_LENGTH || hasControl(name2)) bad5(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
-    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver2.default.valid(version) !== version) bad5(`parents[${i}].version must be a semantic version like 1.2.0`);
-    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad5(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
-    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad5(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
-    if (!isRelation(relation)) bad5(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
-    return { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation };
-  });
-  const out2 = { parents };
-  if (o.datasets !== void 0) {
-    if (!Array.isArray(o.datasets)) bad5("lineage.datasets must be an array");
-    const ds2 = o.datasets;
-    if (ds2.length > MAX_DATASETS) bad5(`more than ${MAX_DATASETS} datasets`);
-    out2.datasets = ds2.map((d, i) => {
-      if (!isObject(d)) bad5(`datasets[${i}] must be an object`);
-      const q2 = d;
-      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad5);
-      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad5(`datasets[${i}].uri must be a non-empty string`);
-      const r = { uri: q2.uri };
-      if (q2.digest !== void 0) {
-        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad5(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
-        r.digest = q2.digest;
-      }
-      return r;
-    });
-  }
-  return out2;
-}
-function parseDatasetFlag(v2) {
-  const m2 = /^(.*)=(sha256:.*)$/is.exec(v2);
-  const uri = m2 ? m2[1] : v2;
-  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || hasControl(uri)) {
-    throw usage("BAD_OPTION", `--dataset needs URI[=sha256:DIGEST] with a non-empty URI of at most ${MAX_URI_LENGTH} characters (got "${v2.slice(0, 80)}")`);
-  }
-  if (!m2) return { uri };
-  const digest = m2[2].toLowerCase();
-  if (!DIGEST_RE.test(digest)) throw usage("BAD_OPTION", `--dataset digest must be sha256:<64 hex characters> (got "${m2[2].slice(0, 80)}")`);
-  return { uri, digest };
-}
-var import_semver2, RELATIONS, MAX_PARENTS, MAX_DATASETS, MAX_NAME_LENGTH, MAX_URI_LENGTH, DIGEST_RE;
-var init_metadata = __esm({
-  "src/lineage/metadata.ts"() {
-    "use strict";
-    import_semver2 = __toESM(require_semver2(), 1);
-    init_errors();
-    init_strict_json();
-    RELATIONS = ["finetune", "quantized", "merge", "adapter", "distill"];
-    MAX_PARENTS = 64;
-    MAX_DATASETS = 1024;
-    MAX_NAME_LENGTH = 256;
-    MAX_URI_LENGTH = 4096;
-    DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
-  }
-});
-
 // src/util/one-line.ts
 function clean3(text, max = 200) {
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
@@ -51838,17 +51838,19 @@ function short(d) {
 function id(s3) {
   return clean4(`${s3.name}${s3.version ? `@${s3.version}` : ""}`);
 }
-function origin(s3) {
-  if (s3.kind === "model") return `of the model ${id(s3)}`;
+function ancestorDesc(s3) {
   const rel = s3.relation && s3.childName ? `, ${clean4(s3.relation, 40)} parent of ${clean4(s3.childName)}` : s3.childName ? `, parent of ${clean4(s3.childName)}` : "";
-  return `brought in by ancestor ${id(s3)} (${clean4(short(s3.rootDigest))}${rel})`;
+  return `ancestor ${id(s3)} (${clean4(short(s3.rootDigest))}${rel})`;
+}
+function origin(s3) {
+  return s3.kind === "model" ? `of the model ${id(s3)}` : `brought in by ${ancestorDesc(s3)}`;
 }
 function licenseFailure(s3, raw, blockers, purpose) {
   const denied2 = blockers.filter((b2) => b2.reason === "denied");
   const code = denied2.length > 0 ? "POLICY_LICENSE_DENIED" : blockers.every((b2) => b2.reason === "unknown") ? "POLICY_LICENSE_UNKNOWN" : "POLICY_LICENSE_NOT_ALLOWED";
   const why2 = (b2) => b2.reason === "denied" ? "is denied" : b2.reason === "unknown" ? "is not a known license and not allowed by name" : "is not allowed";
   if (s3.license === void 0 || s3.license.trim() === "") {
-    const who = s3.kind === "model" ? `the model ${id(s3)}` : origin(s3).replace("brought in by ", "");
+    const who = s3.kind === "model" ? `the model ${id(s3)}` : ancestorDesc(s3);
     return { code, message: `${who} records no license, and "none" is not allowed for ${purpose} by the policy` };
   }
   const whole = blockers.length === 1 && displayId(blockers[0].term).toLowerCase() === raw.toLowerCase();
@@ -51863,7 +51865,7 @@ function policyStage(policy, purpose) {
       kind: "model",
       name: meta?.name ?? ctx.statement.subjectName,
       version: meta?.version,
-      rootDigest: ctx.result.rootDigest ? withSha(ctx.result.rootDigest) : void 0,
+      rootDigest: ctx.result.rootDigest ? prefixed(ctx.result.rootDigest) : void 0,
       license: meta?.license
     };
     const lineage = readLineage(ctx.result.extra.lineage);
@@ -51877,14 +51879,14 @@ function policyStage(policy, purpose) {
     if (policy.lineage.require) {
       if (!lineage) failures.push({ code: "POLICY_LINEAGE_REQUIRED", message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
       for (const a of ancestors) {
-        if (!a.verified) failures.push({ code: "POLICY_LINEAGE_UNVERIFIED", message: `the policy requires verified lineage, but ancestor ${clean4(`${a.name}${a.version ? `@${a.version}` : ""}`)} (${clean4(short(withSha(a.rootDigest)))}) is not verified` });
+        if (!a.verified) failures.push({ code: "POLICY_LINEAGE_UNVERIFIED", message: `the policy requires verified lineage, but ancestor ${id(a)} (${clean4(short(prefixed(a.rootDigest)))}) is not verified` });
       }
     } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== void 0 || policy.revoked.length > 0 || Object.keys(policy.lineage.minVersion).length > 0)) {
       failures.push({ code: "POLICY_LINEAGE_UNKNOWN", message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
     }
     const sources = [
       model,
-      ...ancestors.map((a) => ({ kind: "ancestor", name: a.name, version: a.version, rootDigest: withSha(a.rootDigest), relation: a.relation, childName: a.childName, license: a.license }))
+      ...ancestors.map((a) => ({ kind: "ancestor", name: a.name, version: a.version, rootDigest: prefixed(a.rootDigest), relation: a.relation, childName: a.childName, license: a.license }))
     ];
     if (policy.revoked.length > 0) {
       const revoked = new Set(policy.revoked);
@@ -51898,7 +51900,7 @@ function policyStage(policy, purpose) {
       const min = Object.hasOwn(policy.lineage.minVersion, s3.name) ? policy.lineage.minVersion[s3.name] : void 0;
       if (min === void 0) continue;
       const v2 = s3.version !== void 0 ? import_semver3.default.valid(s3.version) : null;
-      const who = s3.kind === "model" ? id(s3) : origin(s3).replace("brought in by ", "");
+      const who = s3.kind === "model" ? id(s3) : ancestorDesc(s3);
       if (v2 === null) failures.push({ code: "POLICY_MIN_VERSION", message: `the policy requires ${clean4(s3.name)} >= ${min}, but the signature records ${s3.version === void 0 ? "no version" : `version "${clean4(s3.version)}", which is not semver`}` });
       else if (import_semver3.default.lt(v2, min)) failures.push({ code: "POLICY_MIN_VERSION", message: `${who} is below the policy's minimum version ${min}` });
     }
@@ -51918,7 +51920,7 @@ function policyStage(policy, purpose) {
     return failures;
   };
 }
-var import_semver3, MAX_ANCESTORS, withSha, clean4;
+var import_semver3, MAX_ANCESTORS, clean4;
 var init_stage = __esm({
   "src/policy/stage.ts"() {
     "use strict";
@@ -51927,7 +51929,6 @@ var init_stage = __esm({
     init_metadata();
     init_one_line();
     MAX_ANCESTORS = 1e4;
-    withSha = prefixed;
     clean4 = (text, max = 120) => clean3(text, max);
   }
 });
@@ -53488,11 +53489,10 @@ ${name2}`;
     return g2;
   };
   const record = (g2, via, use) => {
-    const key = g2;
-    let imp = imports.get(key);
+    let imp = imports.get(g2);
     if (!imp) {
       imp = { module: g2.module, name: g2.name, via: [], usedBy: [], verdict: classifyGlobal(g2.module, g2.name).verdict, ...opts.member !== void 0 ? { member: opts.member } : {} };
-      imports.set(key, imp);
+      imports.set(g2, imp);
     }
     if (via && !imp.via.includes(via)) imp.via.push(via);
     if (use && !imp.usedBy.includes(use)) imp.usedBy.push(use);
@@ -53542,7 +53542,7 @@ ${name2}`;
         return LONGSTR;
       }
       if (src.buffered < n) await src.ensure(n);
-      return str3(Buffer.from(fixed(n)), enc);
+      return str3(fixed(n), enc);
     };
     const skipBytes = async (n) => {
       if (src.buffered >= n) src.take(n);
@@ -53552,7 +53552,7 @@ ${name2}`;
     const line = async (what) => {
       const l = await src.line(MAX_LINE);
       if (l === void 0) throw new Malformed(`${what} argument longer than ${MAX_LINE} bytes`);
-      return Buffer.from(l);
+      return l;
     };
     const memoPut = (i, v2) => {
       if (!memo.has(i) && memo.size >= limits.maxMemo) throw new LimitHit(`more than ${limits.maxMemo} memo entries`);
@@ -53563,14 +53563,17 @@ ${name2}`;
       if (v2 === void 0) throw new Malformed(`memo key ${i} was never stored`);
       push(v2);
     };
-    const importGlobal = async (via, at2) => {
+    const call = (f2, use) => {
+      used(f2, use);
+      push(f2.k === "global" || f2.k === "obj" ? { k: "obj", g: f2.g } : OTHER);
+    };
+    const importGlobal = async (via) => {
       const m2 = await src.line(1024);
       const n = m2 === void 0 ? void 0 : await src.line(1024);
       if (m2 === void 0 || n === void 0) throw new Malformed(`${via} name longer than 1024 bytes`);
       if (!isUtf8(m2) || !isUtf8(n)) throw new Malformed(`${via} name is not valid UTF-8`);
       const g2 = globalOf(m2.toString("utf8"), n.toString("utf8"));
       record(g2, via);
-      void at2;
       return g2;
     };
     for (; ; ) {
@@ -53638,9 +53641,7 @@ ${name2}`;
           break;
         case 82: {
           pop();
-          const f2 = pop();
-          used(f2, "REDUCE");
-          push(f2.k === "global" || f2.k === "obj" ? { k: "obj", g: f2.g } : OTHER);
+          call(pop(), "REDUCE");
           break;
         }
         case 83: {
@@ -53717,37 +53718,30 @@ ${name2}`;
           break;
         }
         case 99: {
-          push({ k: "global", g: await importGlobal("GLOBAL", at2) });
+          push({ k: "global", g: await importGlobal("GLOBAL") });
           break;
         }
         case 105: {
-          const g2 = await importGlobal("INST", at2);
+          const g2 = await importGlobal("INST");
           popMark();
-          record(g2, void 0, "INST");
-          push({ k: "obj", g: g2 });
+          call({ k: "global", g: g2 }, "INST");
           break;
         }
         case 111: {
           const items = popMark();
           if (items.length === 0) throw new Malformed("OBJ without a class");
-          const cls = items[0];
-          used(cls, "OBJ");
-          push(cls.k === "global" || cls.k === "obj" ? { k: "obj", g: cls.g } : OTHER);
+          call(items[0], "OBJ");
           break;
         }
         case 129: {
           pop();
-          const cls = pop();
-          used(cls, "NEWOBJ");
-          push(cls.k === "global" || cls.k === "obj" ? { k: "obj", g: cls.g } : OTHER);
+          call(pop(), "NEWOBJ");
           break;
         }
         case 146: {
           pop();
           pop();
-          const cls = pop();
-          used(cls, "NEWOBJ_EX");
-          push(cls.k === "global" || cls.k === "obj" ? { k: "obj", g: cls.g } : OTHER);
+          call(pop(), "NEWOBJ_EX");
           break;
         }
         case 147: {
@@ -57911,16 +57905,15 @@ function formatsStage(formats, limits = {}) {
           failures.push({ code: "FORMAT_UNCHECKED", path: entryName(x.file), message: clean3(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
         }
       }
-      ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
-      return failures;
-    }
-    for (const name2 of signedFiles(ctx)) {
-      const f2 = single ?? byName.get(name2);
-      if (!f2) continue;
-      const shown = single ? path9.basename(f2.name) : name2;
-      const report2 = await scanFile(f2.abs, shown, lim);
-      judge(report2, shown, report2.findings);
-      if (single) break;
+    } else {
+      for (const name2 of signedFiles(ctx)) {
+        const f2 = single ?? byName.get(name2);
+        if (!f2) continue;
+        const shown = single ? path9.basename(f2.name) : name2;
+        const report2 = await scanFile(f2.abs, shown, lim);
+        judge(report2, shown, report2.findings);
+        if (single) break;
+      }
     }
     ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
     return failures;
@@ -58527,14 +58520,6 @@ var init_ancestor = __esm({
   }
 });
 
-// src/lineage/display.ts
-var init_display = __esm({
-  "src/lineage/display.ts"() {
-    "use strict";
-    init_one_line();
-  }
-});
-
 // src/lineage/parents.ts
 function resolveRelations(relations, parentCount) {
   for (const r of relations) {
@@ -58601,7 +58586,7 @@ var init_parents = __esm({
     init_ancestor();
     init_metadata();
     init_errors();
-    init_display();
+    init_one_line();
   }
 });
 
@@ -58609,10 +58594,28 @@ var init_parents = __esm({
 function short2(d) {
   return `${d.slice(0, 19)}\u2026`;
 }
+function flatten(node, out2 = []) {
+  for (const p2 of node.parents) {
+    out2.push({
+      name: p2.name,
+      version: p2.version,
+      license: p2.license,
+      rootDigest: p2.rootDigest,
+      relation: p2.relation,
+      signer: p2.signer,
+      depth: p2.depth,
+      childName: p2.childName,
+      childVersion: p2.childVersion,
+      bundleDigest: p2.bundleDigest,
+      verified: p2.verified
+    });
+    flatten(p2, out2);
+  }
+  return out2;
+}
 async function walkLineage(opts) {
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH2;
   const failures = [];
-  const ancestors = [];
   const cache = /* @__PURE__ */ new Map();
   const verified = /* @__PURE__ */ new Map();
   let links = 0;
@@ -58638,7 +58641,7 @@ async function walkLineage(opts) {
   const find = (rootDigest2) => {
     let p2 = cache.get(rootDigest2);
     if (!p2) {
-      p2 = opts.store.find(rootDigest2).then((stored) => ({ stored }));
+      p2 = opts.store.find(rootDigest2);
       cache.set(rootDigest2, p2);
     }
     return p2;
@@ -58668,51 +58671,28 @@ async function walkLineage(opts) {
       failures.push(f2);
       return node;
     };
-    const record = () => ancestors.push({
-      name: node.name,
-      version: node.version,
-      license: node.license,
-      rootDigest: node.rootDigest,
-      relation: node.relation,
-      signer: node.signer,
-      depth: node.depth,
-      childName: node.childName,
-      childVersion: node.childVersion,
-      bundleDigest: node.bundleDigest,
-      verified: node.verified
-    });
     if (depth > maxDepth) {
-      fail("LINEAGE_TOO_DEEP", `ancestry is deeper than ${maxDepth} links`);
-      record();
-      return node;
+      return fail("LINEAGE_TOO_DEEP", `ancestry is deeper than ${maxDepth} links`);
     }
     if (onPath.has(link.rootDigest)) {
-      fail("LINEAGE_CYCLE", "the ancestry loops back to a model already on this path");
-      record();
-      return node;
+      return fail("LINEAGE_CYCLE", "the ancestry loops back to a model already on this path");
     }
     const floor = below.get(link.name);
     if (floor === null || floor !== void 0 && !import_semver6.default.lt(link.version, floor)) {
       const why2 = floor === null ? `a descendant named ${clean3(link.name)} has no version` : `an ancestor must have a lower version than ${clean3(`${link.name}@${floor}`)} built from it`;
-      const f2 = { code: "LINEAGE_VERSION_ORDER", message: `${label2}: ${why2}` };
-      failures.push(f2);
-      node.failure = f2;
+      fail("LINEAGE_VERSION_ORDER", why2);
     }
     let stored;
     try {
-      ({ stored } = await find(link.rootDigest));
+      stored = await find(link.rootDigest);
     } catch (e) {
       if (e instanceof ModelsignError && e.kind === "reject") {
-        fail(e.code, e.message);
-        record();
-        return node;
+        return fail(e.code, e.message);
       }
       throw e;
     }
     if (stored.length === 0) {
-      fail("LINEAGE_MISSING", `no bundle with root digest ${link.rootDigest} in lineage store ${opts.store.dir}`);
-      record();
-      return node;
+      return fail("LINEAGE_MISSING", `no bundle with root digest ${link.rootDigest} in lineage store ${opts.store.dir}`);
     }
     const chosen = stored.find((s3) => s3.bundleDigest === link.bundleDigest) ?? stored[0];
     node.file = chosen.file;
@@ -58725,14 +58705,10 @@ async function walkLineage(opts) {
         if (e instanceof BundleCheckError) {
           const code = e.problem === "untrusted" ? "LINEAGE_UNTRUSTED" : "LINEAGE_MALFORMED";
           const what = e.problem === "untrusted" ? "ancestor signature is not trusted" : "ancestor bundle is broken";
-          fail(code, `${what}: ${e.inner.message} [${e.inner.code}] (${chosen.file})`);
-          record();
-          return node;
+          return fail(code, `${what}: ${e.inner.message} [${e.inner.code}] (${chosen.file})`);
         }
         if (e instanceof ModelsignError && e.kind === "reject") {
-          fail("LINEAGE_MALFORMED", `${e.message} [${e.code}]`);
-          record();
-          return node;
+          return fail("LINEAGE_MALFORMED", `${e.message} [${e.code}]`);
         }
         throw e;
       }
@@ -58740,18 +58716,13 @@ async function walkLineage(opts) {
     node.signer = vb.signer.description;
     node.license = vb.license ?? null;
     if (chosen.bundleDigest !== link.bundleDigest) {
-      fail("LINEAGE_BUNDLE_MISMATCH", `the store holds a different signature for these bytes (${chosen.file} is ${short2(chosen.bundleDigest)}, the child recorded ${short2(link.bundleDigest)})`);
-      record();
-      return node;
+      return fail("LINEAGE_BUNDLE_MISMATCH", `the store holds a different signature for these bytes (${chosen.file} is ${short2(chosen.bundleDigest)}, the child recorded ${short2(link.bundleDigest)})`);
     }
     if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
-      fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean3(`${vb.name}@${vb.version}`)} (${short2(vb.rootDigest)}), not what the link records`);
-      record();
-      return node;
+      return fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean3(`${vb.name}@${vb.version}`)} (${short2(vb.rootDigest)}), not what the link records`);
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    record();
     const path23 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
@@ -58772,7 +58743,7 @@ async function walkLineage(opts) {
     if (++links > MAX_LINKS) break;
     tree.parents.push(await visit(p2, tree, 1, /* @__PURE__ */ new Set([root.rootDigest]), /* @__PURE__ */ new Map([[root.name, root.version ?? null]])));
   }
-  return { tree, ancestors, failures };
+  return { tree, ancestors: flatten(tree), failures };
 }
 var import_semver6, DEFAULT_MAX_DEPTH2, MAX_LINKS;
 var init_walk = __esm({
@@ -58781,7 +58752,7 @@ var init_walk = __esm({
     import_semver6 = __toESM(require_semver2(), 1);
     init_errors();
     init_ancestor();
-    init_display();
+    init_one_line();
     DEFAULT_MAX_DEPTH2 = 32;
     MAX_LINKS = 1024;
   }
@@ -58941,7 +58912,7 @@ var init_state = __esm({
     import_semver7 = __toESM(require_semver2(), 1);
     init_errors();
     init_strict_json();
-    init_display();
+    init_one_line();
     init_read_file();
     STATE_SCHEMA = "modelsign/state/v1";
     MAX_STATE_BYTES = 4 * 1024 * 1024;
@@ -58974,7 +58945,7 @@ function renderTree(root) {
 var init_tree = __esm({
   "src/lineage/tree.ts"() {
     "use strict";
-    init_display();
+    init_one_line();
   }
 });
 
@@ -59053,7 +59024,7 @@ var init_stage3 = __esm({
     init_revoked();
     init_state();
     init_walk();
-    init_display();
+    init_one_line();
   }
 });
 
