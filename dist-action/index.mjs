@@ -3659,8 +3659,8 @@ var init_algorithms = __esm({
 // src/keys/passphrase.ts
 import { openSync, closeSync, readSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
-function passphraseFromEnv(env = process.env) {
-  return env.MODELSIGN_PASSPHRASE ?? env.COSIGN_PASSWORD;
+function passphraseFromEnv() {
+  return process.env.MODELSIGN_PASSPHRASE ?? process.env.COSIGN_PASSWORD;
 }
 function promptTty(prompt) {
   let fd;
@@ -4475,8 +4475,6 @@ var init_salsa = __esm({
 // src/keys/encrypted.ts
 var encrypted_exports = {};
 __export(encrypted_exports, {
-  ENCRYPTED_PEM_TYPE: () => ENCRYPTED_PEM_TYPE,
-  LEGACY_ENCRYPTED_PEM_TYPES: () => LEGACY_ENCRYPTED_PEM_TYPES,
   decryptPrivateKey: () => decryptPrivateKey,
   encryptPrivateKey: () => encryptPrivateKey
 });
@@ -4525,8 +4523,7 @@ var init_encrypted = __esm({
     init_salsa();
     init_errors();
     init_pem();
-    init_pem();
-    ENCRYPTED_PEM_TYPE = "ENCRYPTED SIGSTORE PRIVATE KEY";
+    ENCRYPTED_PEM_TYPE = LEGACY_ENCRYPTED_PEM_TYPES[0];
     SCRYPT = { N: 32768, r: 8, p: 1 };
   }
 });
@@ -4592,7 +4589,7 @@ async function loadPrivateKey(file) {
       }
     }
   } catch (e) {
-    if (e instanceof Error && e.name === "ModelsignError") throw e;
+    if (e instanceof ModelsignError) throw e;
     throw usage("KEY_UNREADABLE", `${file} holds a malformed private key: ${e.message}`);
   }
   if (!key) {
@@ -4810,722 +4807,6 @@ var init_strict_json = __esm({
   }
 });
 
-// node_modules/@noble/hashes/_u64.js
-var fromNumH, fromNumL;
-var init_u64 = __esm({
-  "node_modules/@noble/hashes/_u64.js"() {
-    fromNumH = (n) => n / 2 ** 32 | 0;
-    fromNumL = (n) => n >>> 0;
-  }
-});
-
-// node_modules/@noble/hashes/utils.js
-function isBytes2(a) {
-  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
-}
-function anumber2(n, title = "") {
-  if (typeof n !== "number")
-    throw new TypeError(atitle2(title) + "expected number, got " + typeof n);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new RangeError(atitle2(title) + "expected integer >= 0, got " + n);
-  return n;
-}
-function abytes2(value, length, title = "") {
-  if (isBytes2(value) && (length === void 0 || value.length === length))
-    return value;
-  if (length !== void 0)
-    anumber2(length, "length");
-  const bytes = isBytes2(value);
-  const ofLen = length !== void 0 ? ` of length ${length}` : "";
-  const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
-  const message = atitle2(title) + "expected Uint8Array" + ofLen + ", got " + got;
-  if (!bytes)
-    throw new TypeError(message);
-  throw new RangeError(message);
-}
-function copyBytes2(bytes) {
-  return Uint8Array.from(abytes2(bytes));
-}
-function aexists2(instance, checkFinished = true) {
-  if (instance.destroyed)
-    throw new Error("hash was destroyed");
-  if (checkFinished && instance.finished)
-    throw new Error("digest() was already called");
-}
-function aoutput2(out2, instance) {
-  abytes2(out2, void 0, "output");
-  const min = instance.outputLen;
-  if (!(out2.length >= min)) {
-    throw new RangeError('"output" expected length >= ' + min);
-  }
-}
-function u8(arr) {
-  return new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
-}
-function u322(arr) {
-  return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
-}
-function clean2(...arrays) {
-  for (let i = 0; i < arrays.length; i++) {
-    arrays[i].fill(0);
-  }
-}
-function rotr(word, shift) {
-  return word << 32 - shift | word >>> shift;
-}
-function byteSwap2(word) {
-  return word << 24 & 4278190080 | word << 8 & 16711680 | word >>> 8 & 65280 | word >>> 24 & 255;
-}
-function byteSwap322(arr) {
-  for (let i = 0; i < arr.length; i++) {
-    arr[i] = byteSwap2(arr[i]);
-  }
-  return arr;
-}
-function checkOpts2(defaults, opts, title = "opts") {
-  aopts(defaults, "defaults");
-  if (opts !== void 0)
-    aopts(opts, title);
-  const merged = Object.assign(/* @__PURE__ */ Object.create(null), defaults, opts);
-  return merged;
-}
-function createHasher(hashCons, info2 = {}) {
-  if (typeof hashCons !== "function")
-    throw new TypeError('"hashCons" expected function, got type=' + typeof hashCons);
-  info2 = checkOpts2({}, info2, "info");
-  const hashC = (msg, opts) => hashCons(opts).update(msg).digest();
-  const tmp = hashCons(void 0);
-  hashC.outputLen = tmp.outputLen;
-  hashC.blockLen = tmp.blockLen;
-  hashC.canXOF = tmp.canXOF;
-  hashC.create = (opts) => hashCons(opts);
-  Object.assign(hashC, info2);
-  return Object.freeze(hashC);
-}
-var atitle2, aobject2, aopts, isLE2, swap8IfBE, swap32IfBE2;
-var init_utils2 = __esm({
-  "node_modules/@noble/hashes/utils.js"() {
-    atitle2 = (title) => title ? `"${title}" ` : "";
-    aobject2 = (value, label) => {
-      if (value === null || typeof value !== "object" || Array.isArray(value))
-        throw new TypeError((label === "object" ? "" : `"${label}" `) + "expected object, got type=" + typeof value);
-    };
-    aopts = (value, label) => {
-      aobject2(value, label);
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null)
-        throw new TypeError(`"${label}" expected plain object`);
-      if (Object.hasOwn(value, "__proto__"))
-        throw new TypeError(`"${label}.__proto__" is not allowed`);
-    };
-    isLE2 = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([287454020]).buffer)[0] === 68)();
-    swap8IfBE = isLE2 ? (n) => n : (n) => byteSwap2(n) >>> 0;
-    swap32IfBE2 = isLE2 ? (u2) => u2 : byteSwap322;
-  }
-});
-
-// node_modules/@noble/hashes/_md.js
-var SHA256_IV;
-var init_md = __esm({
-  "node_modules/@noble/hashes/_md.js"() {
-    SHA256_IV = /* @__PURE__ */ Uint32Array.from([
-      1779033703,
-      3144134277,
-      1013904242,
-      2773480762,
-      1359893119,
-      2600822924,
-      528734635,
-      1541459225
-    ]);
-  }
-});
-
-// node_modules/@noble/hashes/_blake.js
-function G1s(a, b2, c, d, x) {
-  a = a + b2 + x | 0;
-  d = rotr(d ^ a, 16);
-  c = c + d | 0;
-  b2 = rotr(b2 ^ c, 12);
-  return { a, b: b2, c, d };
-}
-function G2s(a, b2, c, d, x) {
-  a = a + b2 + x | 0;
-  d = rotr(d ^ a, 8);
-  c = c + d | 0;
-  b2 = rotr(b2 ^ c, 7);
-  return { a, b: b2, c, d };
-}
-var init_blake = __esm({
-  "node_modules/@noble/hashes/_blake.js"() {
-    init_utils2();
-  }
-});
-
-// node_modules/@noble/hashes/blake2.js
-function _compress(s3, offset, msg, rounds, v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15) {
-  let j2 = 0;
-  for (let i = 0; i < rounds; i++) {
-    ({ a: v0, b: v4, c: v8, d: v12 } = G1s(v0, v4, v8, v12, msg[offset + s3[j2++]]));
-    ({ a: v0, b: v4, c: v8, d: v12 } = G2s(v0, v4, v8, v12, msg[offset + s3[j2++]]));
-    ({ a: v1, b: v5, c: v9, d: v13 } = G1s(v1, v5, v9, v13, msg[offset + s3[j2++]]));
-    ({ a: v1, b: v5, c: v9, d: v13 } = G2s(v1, v5, v9, v13, msg[offset + s3[j2++]]));
-    ({ a: v2, b: v6, c: v10, d: v14 } = G1s(v2, v6, v10, v14, msg[offset + s3[j2++]]));
-    ({ a: v2, b: v6, c: v10, d: v14 } = G2s(v2, v6, v10, v14, msg[offset + s3[j2++]]));
-    ({ a: v3, b: v7, c: v11, d: v15 } = G1s(v3, v7, v11, v15, msg[offset + s3[j2++]]));
-    ({ a: v3, b: v7, c: v11, d: v15 } = G2s(v3, v7, v11, v15, msg[offset + s3[j2++]]));
-    ({ a: v0, b: v5, c: v10, d: v15 } = G1s(v0, v5, v10, v15, msg[offset + s3[j2++]]));
-    ({ a: v0, b: v5, c: v10, d: v15 } = G2s(v0, v5, v10, v15, msg[offset + s3[j2++]]));
-    ({ a: v1, b: v6, c: v11, d: v12 } = G1s(v1, v6, v11, v12, msg[offset + s3[j2++]]));
-    ({ a: v1, b: v6, c: v11, d: v12 } = G2s(v1, v6, v11, v12, msg[offset + s3[j2++]]));
-    ({ a: v2, b: v7, c: v8, d: v13 } = G1s(v2, v7, v8, v13, msg[offset + s3[j2++]]));
-    ({ a: v2, b: v7, c: v8, d: v13 } = G2s(v2, v7, v8, v13, msg[offset + s3[j2++]]));
-    ({ a: v3, b: v4, c: v9, d: v14 } = G1s(v3, v4, v9, v14, msg[offset + s3[j2++]]));
-    ({ a: v3, b: v4, c: v9, d: v14 } = G2s(v3, v4, v9, v14, msg[offset + s3[j2++]]));
-  }
-  return { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 };
-}
-var _BLAKE2;
-var init_blake2 = __esm({
-  "node_modules/@noble/hashes/blake2.js"() {
-    init_blake();
-    init_utils2();
-    _BLAKE2 = class {
-      buffer;
-      buffer32;
-      finished = false;
-      destroyed = false;
-      length = 0;
-      pos = 0;
-      blockLen;
-      outputLen;
-      canXOF = false;
-      constructor(blockLen, outputLen) {
-        anumber2(blockLen);
-        anumber2(outputLen);
-        this.blockLen = blockLen;
-        this.outputLen = outputLen;
-        this.buffer = new Uint8Array(blockLen);
-        this.buffer32 = u322(this.buffer);
-      }
-      update(data) {
-        aexists2(this);
-        abytes2(data);
-        const { blockLen, buffer, buffer32 } = this;
-        const len = data.length;
-        const offset = data.byteOffset;
-        const buf = data.buffer;
-        for (let pos = 0; pos < len; ) {
-          if (this.pos === blockLen) {
-            swap32IfBE2(buffer32);
-            this.compress(buffer32, 0, false);
-            swap32IfBE2(buffer32);
-            this.pos = 0;
-          }
-          const take = Math.min(blockLen - this.pos, len - pos);
-          const dataOffset = offset + pos;
-          if (take === blockLen && !(dataOffset % 4) && pos + take < len) {
-            const data32 = new Uint32Array(buf, dataOffset, Math.floor((len - pos) / 4));
-            swap32IfBE2(data32);
-            for (let pos32 = 0; pos + blockLen < len; pos32 += buffer32.length, pos += blockLen) {
-              this.length += blockLen;
-              this.compress(data32, pos32, false);
-            }
-            swap32IfBE2(data32);
-            continue;
-          }
-          buffer.set(pos === 0 && take === len ? data : data.subarray(pos, pos + take), this.pos);
-          this.pos += take;
-          this.length += take;
-          pos += take;
-        }
-        return this;
-      }
-      digestInto(out2) {
-        aexists2(this);
-        aoutput2(out2, this);
-        if (out2.byteOffset & 3)
-          throw new RangeError('"output" expected 4-byte aligned byteOffset, got ' + out2.byteOffset);
-        const { pos, buffer32 } = this;
-        this.finished = true;
-        this.buffer.fill(0, pos);
-        swap32IfBE2(buffer32);
-        this.compress(buffer32, 0, true);
-        swap32IfBE2(buffer32);
-        const state2 = this.get();
-        const out32 = out2 === this.buffer ? buffer32 : u322(out2);
-        const full = Math.floor(this.outputLen / 4);
-        for (let i = 0; i < full; i++)
-          out32[i] = swap8IfBE(state2[i]);
-        const tail = this.outputLen % 4;
-        if (!tail)
-          return;
-        const off = full * 4;
-        const word = state2[full];
-        for (let i = 0; i < tail; i++)
-          out2[off + i] = word >>> 8 * i;
-      }
-      digest() {
-        const { buffer, outputLen } = this;
-        this.digestInto(buffer);
-        const res = buffer.slice(0, outputLen);
-        this.destroy();
-        return res;
-      }
-      _cloneInto(to2) {
-        const { buffer, length, finished, destroyed, outputLen, pos } = this;
-        to2 ||= new this.constructor({ dkLen: outputLen });
-        to2.set(...this.get());
-        to2.buffer.set(buffer);
-        to2.destroyed = destroyed;
-        to2.finished = finished;
-        to2.length = length;
-        to2.pos = pos;
-        to2.outputLen = outputLen;
-        return to2;
-      }
-      clone() {
-        return this._cloneInto();
-      }
-    };
-  }
-});
-
-// node_modules/@noble/hashes/blake3.js
-var blake3_exports = {};
-__export(blake3_exports, {
-  _BLAKE3: () => _BLAKE3,
-  blake3: () => blake3
-});
-var B3_Flags, B3_IV, B3_SIGMA, _BLAKE3, blake3;
-var init_blake3 = __esm({
-  "node_modules/@noble/hashes/blake3.js"() {
-    init_md();
-    init_u64();
-    init_blake2();
-    init_utils2();
-    B3_Flags = {
-      CHUNK_START: 1,
-      CHUNK_END: 2,
-      PARENT: 4,
-      ROOT: 8,
-      KEYED_HASH: 16,
-      DERIVE_KEY_CONTEXT: 32,
-      DERIVE_KEY_MATERIAL: 64
-    };
-    B3_IV = /* @__PURE__ */ SHA256_IV.slice();
-    B3_SIGMA = /* @__PURE__ */ (() => {
-      const Id = Array.from({ length: 16 }, (_2, i) => i);
-      const permute = (arr) => [2, 6, 3, 10, 7, 0, 4, 13, 1, 11, 12, 5, 9, 14, 15, 8].map((i) => arr[i]);
-      const res = [];
-      for (let i = 0, v2 = Id; i < 7; i++, v2 = permute(v2))
-        res.push(...v2);
-      return Uint8Array.from(res);
-    })();
-    _BLAKE3 = class __BLAKE3 extends _BLAKE2 {
-      canXOF = true;
-      chunkPos = 0;
-      // Position of current block in chunk
-      // How many chunks we already have; exact while this stays within
-      // JS's safe-integer range.
-      chunksDone = 0;
-      flags = 0 | 0;
-      IV;
-      state;
-      stack = [];
-      // Output
-      posOut = 0;
-      bufferOut32 = new Uint32Array(16);
-      bufferOut;
-      // Index of output chunk; exact while this stays within JS's
-      // safe-integer range.
-      chunkOut = 0;
-      enableXOF = true;
-      constructor(opts = {}, flags = 0) {
-        opts = checkOpts2({}, opts);
-        super(64, opts.dkLen === void 0 ? 32 : opts.dkLen);
-        const { key, context } = opts;
-        const hasContext = context !== void 0;
-        if (key !== void 0) {
-          if (hasContext)
-            throw new Error('cannot use both "key" and "context"');
-          abytes2(key, 32, "key");
-          const k2 = copyBytes2(key);
-          this.IV = u322(k2);
-          swap32IfBE2(this.IV);
-          this.flags = flags | B3_Flags.KEYED_HASH;
-        } else if (hasContext) {
-          abytes2(context, void 0, "context");
-          const ctx = context;
-          const contextKey = new __BLAKE3({ dkLen: 32 }, B3_Flags.DERIVE_KEY_CONTEXT).update(ctx).digest();
-          this.IV = u322(contextKey);
-          swap32IfBE2(this.IV);
-          this.flags = flags | B3_Flags.DERIVE_KEY_MATERIAL;
-        } else {
-          this.IV = B3_IV;
-          this.flags = flags;
-        }
-        this.state = this.IV.slice();
-        this.bufferOut = u8(this.bufferOut32);
-      }
-      // _BLAKE2's scalar-state hooks are unused here: BLAKE3 keeps its tree/XOF state in arrays and
-      // copies it directly in _cloneInto().
-      get() {
-        return [];
-      }
-      set() {
-      }
-      // Truncated chunk/parent compression: seed v8..v15 as IV[0..3], t0, t1,
-      // block length, and flags, then keep only the first 8 output words.
-      b2Compress(counter, flags, buf, bufPos = 0) {
-        const { state: s3, pos } = this;
-        const t0 = fromNumL(counter);
-        const t1 = fromNumH(counter);
-        const { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 } = _compress(B3_SIGMA, bufPos, buf, 7, s3[0], s3[1], s3[2], s3[3], s3[4], s3[5], s3[6], s3[7], B3_IV[0], B3_IV[1], B3_IV[2], B3_IV[3], t0, t1, pos, flags);
-        s3[0] = v0 ^ v8;
-        s3[1] = v1 ^ v9;
-        s3[2] = v2 ^ v10;
-        s3[3] = v3 ^ v11;
-        s3[4] = v4 ^ v12;
-        s3[5] = v5 ^ v13;
-        s3[6] = v6 ^ v14;
-        s3[7] = v7 ^ v15;
-      }
-      compress(buf, bufPos = 0, isLast = false) {
-        let flags = this.flags;
-        if (!this.chunkPos)
-          flags |= B3_Flags.CHUNK_START;
-        if (this.chunkPos === 15 || isLast)
-          flags |= B3_Flags.CHUNK_END;
-        if (!isLast)
-          this.pos = this.blockLen;
-        this.b2Compress(this.chunksDone, flags, buf, bufPos);
-        this.chunkPos += 1;
-        if (this.chunkPos === 16 || isLast) {
-          let chunk = this.state;
-          this.state = this.IV.slice();
-          for (let last, chunks = this.chunksDone + 1; isLast || !(chunks & 1); chunks = Math.floor(chunks / 2)) {
-            if (!(last = this.stack.pop()))
-              break;
-            this.buffer32.set(last, 0);
-            this.buffer32.set(chunk, 8);
-            this.pos = this.blockLen;
-            this.b2Compress(0, this.flags | B3_Flags.PARENT, this.buffer32, 0);
-            chunk = this.state;
-            this.state = this.IV.slice();
-          }
-          this.chunksDone++;
-          this.chunkPos = 0;
-          this.stack.push(chunk);
-        }
-        this.pos = 0;
-      }
-      // Overriding hides _BLAKE2's flat implementation, which would otherwise be inherited
-      // and silently miss the tree state (CV stack, chunk counters; get()/set() are stubs here).
-      _cloneInto(to2) {
-        const staleOutput = !!to2 && to2.finished && !to2.destroyed;
-        to2 = super._cloneInto(to2);
-        const { IV, flags, state: state2, chunkPos, posOut, chunkOut, stack, chunksDone } = this;
-        to2.state.set(state2);
-        to2.stack = stack.map((i) => Uint32Array.from(i));
-        if (IV === B3_IV) {
-          if (to2.IV !== B3_IV)
-            clean2(to2.IV);
-          to2.IV = B3_IV;
-        } else if (to2.IV === B3_IV) {
-          to2.IV = IV.slice();
-        } else {
-          to2.IV.set(IV);
-        }
-        to2.flags = flags;
-        to2.chunkPos = chunkPos;
-        to2.chunksDone = chunksDone;
-        to2.posOut = posOut;
-        to2.chunkOut = chunkOut;
-        to2.enableXOF = this.enableXOF;
-        if (this.finished) {
-          to2.bufferOut32.set(this.bufferOut32);
-        } else if (staleOutput) {
-          clean2(to2.bufferOut32);
-        }
-        return to2;
-      }
-      destroy() {
-        this.destroyed = true;
-        clean2(this.state, this.buffer32, this.bufferOut32);
-        if (this.IV !== B3_IV)
-          clean2(this.IV);
-        clean2(...this.stack);
-      }
-      // Root/XOF compression: rerun the same ROOT inputs with incrementing output
-      // counter `t` and materialize all 16 output words.
-      // Same as b2Compress, but doesn't modify state and returns 16 u32 array (instead of 8)
-      b2CompressOut() {
-        const { state: s3, pos, flags, buffer32, bufferOut32: out32 } = this;
-        const outCounter = this.chunkOut++;
-        const t0 = fromNumL(outCounter);
-        const t1 = fromNumH(outCounter);
-        swap32IfBE2(buffer32);
-        const { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 } = _compress(B3_SIGMA, 0, buffer32, 7, s3[0], s3[1], s3[2], s3[3], s3[4], s3[5], s3[6], s3[7], B3_IV[0], B3_IV[1], B3_IV[2], B3_IV[3], t0, t1, pos, flags);
-        out32[0] = v0 ^ v8;
-        out32[1] = v1 ^ v9;
-        out32[2] = v2 ^ v10;
-        out32[3] = v3 ^ v11;
-        out32[4] = v4 ^ v12;
-        out32[5] = v5 ^ v13;
-        out32[6] = v6 ^ v14;
-        out32[7] = v7 ^ v15;
-        out32[8] = s3[0] ^ v8;
-        out32[9] = s3[1] ^ v9;
-        out32[10] = s3[2] ^ v10;
-        out32[11] = s3[3] ^ v11;
-        out32[12] = s3[4] ^ v12;
-        out32[13] = s3[5] ^ v13;
-        out32[14] = s3[6] ^ v14;
-        out32[15] = s3[7] ^ v15;
-        swap32IfBE2(buffer32);
-        swap32IfBE2(out32);
-        this.posOut = 0;
-      }
-      finish() {
-        if (this.finished)
-          return;
-        this.finished = true;
-        this.buffer.fill(0, this.pos);
-        let flags = this.flags | B3_Flags.ROOT;
-        if (this.stack.length) {
-          flags |= B3_Flags.PARENT;
-          swap32IfBE2(this.buffer32);
-          this.compress(this.buffer32, 0, true);
-          swap32IfBE2(this.buffer32);
-          this.chunksDone = 0;
-          this.pos = this.blockLen;
-        } else {
-          flags |= (!this.chunkPos ? B3_Flags.CHUNK_START : 0) | B3_Flags.CHUNK_END;
-        }
-        this.flags = flags;
-        this.b2CompressOut();
-      }
-      writeInto(out2) {
-        aexists2(this, false);
-        abytes2(out2);
-        this.finish();
-        const { blockLen, bufferOut } = this;
-        for (let pos = 0, len = out2.length; pos < len; ) {
-          if (this.posOut >= blockLen)
-            this.b2CompressOut();
-          const take = Math.min(blockLen - this.posOut, len - pos);
-          out2.set(bufferOut.subarray(this.posOut, this.posOut + take), pos);
-          this.posOut += take;
-          pos += take;
-        }
-        return out2;
-      }
-      xofInto(out2) {
-        if (!this.enableXOF)
-          throw new Error("no XOF after digest()");
-        return this.writeInto(out2);
-      }
-      xof(bytes) {
-        anumber2(bytes);
-        return this.xofInto(new Uint8Array(bytes));
-      }
-      digestInto(out2) {
-        aoutput2(out2, this);
-        if (this.finished)
-          throw new Error("digest() was already called");
-        this.enableXOF = false;
-        this.writeInto(out2.length === this.outputLen ? out2 : out2.subarray(0, this.outputLen));
-        this.destroy();
-      }
-      digest() {
-        const out2 = new Uint8Array(this.outputLen);
-        this.digestInto(out2);
-        return out2;
-      }
-    };
-    blake3 = /* @__PURE__ */ createHasher((opts = {}) => new _BLAKE3(opts));
-  }
-});
-
-// src/hashing/algorithms.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createRequire as createRequire2 } from "node:module";
-function isHashAlgorithm(s3) {
-  return typeof s3 === "string" && HASH_ALGORITHMS.includes(s3);
-}
-function nodeHasher(name2) {
-  const h = createHash2(name2);
-  return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
-}
-function loadNative() {
-  if (native !== void 0) return native;
-  if (process.env.MODELSIGN_NO_NATIVE_BLAKE === "1") return native = null;
-  try {
-    native = createRequire2(import.meta.url)("@napi-rs/blake-hash");
-  } catch {
-    native = null;
-  }
-  return native;
-}
-async function prepareAlgorithm(alg) {
-  if (factories[alg]) return;
-  const nat = loadNative();
-  const nativeFactory = (C2) => () => {
-    const h = new C2();
-    return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
-  };
-  if (alg === "blake3") {
-    if (nat) {
-      factories.blake3 = nativeFactory(nat.Blake3Hasher);
-    } else {
-      const mod = await Promise.resolve().then(() => (init_blake3(), blake3_exports));
-      factories.blake3 = () => {
-        const h = mod.blake3.create();
-        return { update: (d) => void h.update(d), digestHex: () => Buffer.from(h.digest()).toString("hex") };
-      };
-    }
-  } else if (alg === "blake2b") {
-    if (nat) {
-      factories.blake2b = nativeFactory(nat.Blake2BHasher);
-    } else {
-      factories.blake2b = () => nodeHasher("blake2b512");
-    }
-  }
-}
-function createHasher2(alg) {
-  const f2 = factories[alg];
-  if (!f2) {
-    if (alg === "blake2b") return nodeHasher("blake2b512");
-    throw new Error(`${alg} not prepared: call prepareAlgorithm first`);
-  }
-  return f2();
-}
-var HASH_ALGORITHMS, factories, native;
-var init_algorithms2 = __esm({
-  "src/hashing/algorithms.ts"() {
-    "use strict";
-    HASH_ALGORITHMS = ["sha256", "blake2b", "blake3"];
-    factories = {
-      sha256: () => nodeHasher("sha256")
-    };
-  }
-});
-
-// src/oms/statement.ts
-function buildStatement(opts) {
-  const subject = { name: opts.name, digest: { sha256: opts.rootDigest } };
-  if (opts.metadata) subject.annotations = { modelsign: opts.metadata };
-  return {
-    _type: STATEMENT_TYPE,
-    subject: [subject],
-    predicateType: OMS_PREDICATE_TYPE,
-    predicate: { serialization: opts.serialization, resources: opts.resources }
-  };
-}
-function bad(msg) {
-  throw reject("STATEMENT_MALFORMED", `signed statement is malformed: ${msg}`);
-}
-function str(v2, what) {
-  if (typeof v2 !== "string") bad(`${what} must be a string`);
-  return v2;
-}
-function parseResources(v2, hashType) {
-  if (!Array.isArray(v2)) bad("predicate.resources must be an array");
-  if (v2.length > MAX_RESOURCES) bad(`more than ${MAX_RESOURCES} resources`);
-  return v2.map((r, i) => {
-    if (!isObject(r)) bad(`resources[${i}] must be an object`);
-    const name2 = str(r.name, `resources[${i}].name`);
-    const digest = str(r.digest, `resources[${i}].digest`);
-    const algorithm = str(r.algorithm, `resources[${i}].algorithm`);
-    if (!HEX.test(digest)) bad(`resources[${i}].digest is not lowercase hex`);
-    if (algorithm !== hashType && !algorithm.startsWith(`${hashType}-`)) {
-      bad(`resources[${i}].algorithm "${algorithm}" does not match hash_type "${hashType}"`);
-    }
-    return { name: name2, digest, algorithm };
-  });
-}
-function parseSerialization(v2) {
-  if (!isObject(v2)) bad("predicate.serialization must be an object");
-  const method = v2.method;
-  if (method !== "files" && method !== "shards") bad(`unknown serialization method ${JSON.stringify(method)}`);
-  const hashType = v2.hash_type;
-  if (!isHashAlgorithm(hashType)) bad(`unknown hash_type ${JSON.stringify(hashType)}`);
-  const allow = v2.allow_symlinks;
-  if (typeof allow !== "boolean") bad("serialization.allow_symlinks must be a boolean");
-  const out2 = { method, hash_type: hashType, allow_symlinks: allow };
-  if (v2.ignore_paths !== void 0) {
-    if (!Array.isArray(v2.ignore_paths) || !v2.ignore_paths.every((p2) => typeof p2 === "string")) bad("ignore_paths must be an array of strings");
-    out2.ignore_paths = v2.ignore_paths;
-  }
-  if (method === "shards") {
-    const s3 = v2.shard_size;
-    if (typeof s3 !== "number" || !Number.isSafeInteger(s3) || s3 <= 0) bad("shard_size must be a positive integer");
-    out2.shard_size = s3;
-  }
-  return out2;
-}
-function parseMetadata(subject) {
-  const ann = subject.annotations;
-  if (ann === void 0) return void 0;
-  if (!isObject(ann)) bad("subject annotations must be an object");
-  const m2 = ann.modelsign;
-  if (m2 === void 0) return void 0;
-  if (!isObject(m2)) bad("annotations.modelsign must be an object");
-  for (const k2 of ["name", "version", "license", "created", "tool"]) {
-    if (m2[k2] !== void 0 && typeof m2[k2] !== "string") bad(`annotations.modelsign.${k2} must be a string`);
-  }
-  return { ...m2, name: typeof m2.name === "string" ? m2.name : str(subject.name, "subject.name") };
-}
-function registerLegacyReader(r) {
-  legacyReader = r;
-}
-function parseStatement(payload) {
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(payload);
-  } catch {
-    bad("payload is not UTF-8");
-  }
-  const st2 = parseStrictJson(text, { what: "signed statement", code: "STATEMENT_MALFORMED" });
-  if (!isObject(st2)) bad("not a JSON object");
-  if (st2._type !== STATEMENT_TYPE) bad(`_type is ${JSON.stringify(st2._type)}, expected ${STATEMENT_TYPE}`);
-  if (st2.predicateType === LEGACY_PREDICATE_TYPE) {
-    if (!legacyReader) throw reject("UNSUPPORTED_FORMAT", `predicate type ${LEGACY_PREDICATE_TYPE} is not supported`);
-    return legacyReader(st2);
-  }
-  if (st2.predicateType !== OMS_PREDICATE_TYPE) {
-    throw reject("UNSUPPORTED_FORMAT", `predicate type ${JSON.stringify(st2.predicateType)} is not an OMS v1.0 model signature`);
-  }
-  const subjects = st2.subject;
-  if (!Array.isArray(subjects) || subjects.length !== 1) bad("exactly one subject is required");
-  const subject = subjects[0];
-  if (!isObject(subject)) bad("subject must be an object");
-  const name2 = str(subject.name, "subject.name");
-  if (!isObject(subject.digest)) bad("subject.digest must be an object");
-  const root = subject.digest.sha256;
-  if (typeof root !== "string" || !/^[0-9a-f]{64}$/.test(root)) bad("subject.digest.sha256 must be 64 lowercase hex characters");
-  const pred = st2.predicate;
-  if (!isObject(pred)) bad("predicate must be an object");
-  const serialization = parseSerialization(pred.serialization);
-  const resources = parseResources(pred.resources, serialization.hash_type);
-  return { format: "oms-v1.0", subjectName: name2, rootDigest: root, serialization, resources, metadata: parseMetadata(subject), raw: st2 };
-}
-var STATEMENT_TYPE, OMS_PREDICATE_TYPE, LEGACY_PREDICATE_TYPE, HEX, MAX_RESOURCES, legacyReader;
-var init_statement = __esm({
-  "src/oms/statement.ts"() {
-    "use strict";
-    init_errors();
-    init_algorithms2();
-    init_strict_json();
-    STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
-    OMS_PREDICATE_TYPE = "https://model_signing/signature/v1.0";
-    LEGACY_PREDICATE_TYPE = "https://model_signing/Digests/v0.1";
-    HEX = /^[0-9a-f]+$/;
-    MAX_RESOURCES = 1e6;
-  }
-});
-
 // src/oms/legacy.ts
 function pythonBytesRepr(data) {
   let hasSingle = false;
@@ -5560,22 +4841,22 @@ function isLegacyPayload(payload) {
     return false;
   }
 }
-function bad2(msg) {
+function bad(msg) {
   throw reject("STATEMENT_MALFORMED", `legacy (model_signing v0.2) statement is malformed: ${msg}`);
 }
 function readLegacyStatement(st2) {
   const subjects = st2.subject;
-  if (!Array.isArray(subjects) || subjects.length === 0) bad2("subject must be a non-empty array");
-  if (subjects.length > MAX_SUBJECTS) bad2(`more than ${MAX_SUBJECTS} subjects`);
+  if (!Array.isArray(subjects) || subjects.length === 0) bad("subject must be a non-empty array");
+  if (subjects.length > MAX_SUBJECTS) bad(`more than ${MAX_SUBJECTS} subjects`);
   const resources = subjects.map((s3, i) => {
-    if (!isObject(s3)) bad2(`subject[${i}] must be an object`);
-    if (typeof s3.name !== "string") bad2(`subject[${i}].name must be a string`);
+    if (!isObject(s3)) bad(`subject[${i}] must be an object`);
+    if (typeof s3.name !== "string") bad(`subject[${i}].name must be a string`);
     if (!isObject(s3.digest) || typeof s3.digest.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(s3.digest.sha256)) {
-      bad2(`subject[${i}].digest.sha256 must be 64 lowercase hex characters`);
+      bad(`subject[${i}].digest.sha256 must be 64 lowercase hex characters`);
     }
     const ann = s3.annotations;
     if (ann !== void 0) {
-      if (!isObject(ann)) bad2(`subject[${i}].annotations must be an object`);
+      if (!isObject(ann)) bad(`subject[${i}].annotations must be an object`);
       const actual = ann.actual_hash_algorithm;
       if (actual !== void 0 && actual !== "file-sha256") {
         throw reject("UNSUPPORTED_FORMAT", `legacy signature uses hash "${String(actual)}" for ${s3.name}; only file-sha256 is supported`);
@@ -5594,25 +4875,32 @@ function readLegacyStatement(st2) {
     raw: st2
   };
 }
-var LEGACY_MODEL_NAME, MAX_SUBJECTS;
+var LEGACY_PREDICATE_TYPE, LEGACY_MODEL_NAME, MAX_SUBJECTS;
 var init_legacy = __esm({
   "src/oms/legacy.ts"() {
     "use strict";
     init_errors();
     init_strict_json();
-    init_statement();
+    LEGACY_PREDICATE_TYPE = "https://model_signing/Digests/v0.1";
     LEGACY_MODEL_NAME = "compat-undefined-not-present";
     MAX_SUBJECTS = 1e6;
-    registerLegacyReader(readLegacyStatement);
   }
 });
 
 // src/verify/envelope.ts
 import { verify as cVerify2 } from "node:crypto";
+function legacyBytesOf(bundle) {
+  let b2 = legacyBytes.get(bundle);
+  if (b2 === void 0) {
+    b2 = isLegacyPayload(bundle.payload) ? legacyPae(bundle.payloadType, bundle.payload) : null;
+    legacyBytes.set(bundle, b2);
+  }
+  return b2;
+}
 function verifyEnvelope(key, bundle, pae2) {
   if (bundle.signatures.some((s3) => verifyBytes(key, pae2, s3.sig))) return "dsse";
-  if (!isLegacyPayload(bundle.payload)) return void 0;
-  const bytes = legacyPae(bundle.payloadType, bundle.payload);
+  const bytes = legacyBytesOf(bundle);
+  if (!bytes) return void 0;
   const type = keyTypeOf(key);
   for (const s3 of bundle.signatures) {
     if (verifyBytes(key, bytes, s3.sig)) return "legacy-v0.2";
@@ -5625,11 +4913,13 @@ function verifyEnvelope(key, bundle, pae2) {
   }
   return void 0;
 }
+var legacyBytes;
 var init_envelope = __esm({
   "src/verify/envelope.ts"() {
     "use strict";
     init_algorithms();
     init_legacy();
+    legacyBytes = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -17276,7 +16566,7 @@ __export(licenses_exports, {
   evaluateLicense: () => evaluateLicense,
   normalizeLicense: () => normalizeLicense
 });
-import { createRequire as createRequire3 } from "node:module";
+import { createRequire as createRequire2 } from "node:module";
 function refId(id2) {
   return `LicenseRef-${id2.toLowerCase().replace(/\+/g, "plus")}`;
 }
@@ -17377,8 +16667,8 @@ var init_licenses = __esm({
     import_spdx_expression_parse = __toESM(require_spdx_expression_parse(), 1);
     import_spdx_satisfies = __toESM(require_spdx_satisfies(), 1);
     init_hf_licenses();
-    require2 = createRequire3(import.meta.url);
-    fromParser = createRequire3(require2.resolve("spdx-expression-parse"));
+    require2 = createRequire2(import.meta.url);
+    fromParser = createRequire2(require2.resolve("spdx-expression-parse"));
     SPDX_IDS = /* @__PURE__ */ new Map();
     for (const list2 of ["spdx-license-ids", "spdx-license-ids/deprecated.json"]) {
       for (const id2 of fromParser(list2)) SPDX_IDS.set(id2.toLowerCase(), id2);
@@ -17391,6 +16681,94 @@ var init_licenses = __esm({
     NAMED_REFS = new Set(
       Object.entries(HF_LICENSES).filter(([id2, spdx]) => spdx === null && id2 !== "other" && id2 !== "unknown").map(([id2]) => refId(id2))
     );
+  }
+});
+
+// src/lineage/metadata.ts
+function isRelation(v2) {
+  return typeof v2 === "string" && RELATIONS.includes(v2);
+}
+function prefixed(digest) {
+  const d = digest.toLowerCase();
+  return d.startsWith("sha256:") ? d : `sha256:${d}`;
+}
+function bareHex(digest) {
+  const d = digest.toLowerCase();
+  return d.startsWith("sha256:") ? d.slice(7) : d;
+}
+function hasControl(s3) {
+  return /[\u0000-\u001f\u007f]/.test(s3);
+}
+function onlyKeys(o, allowed, what, bad5) {
+  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad5(`${what} has an unknown field "${k2.slice(0, 40)}"`);
+}
+function parseLineageMeta(v2, where = "lineage") {
+  if (v2 === void 0) return void 0;
+  const bad5 = (m2) => {
+    throw reject("LINEAGE_MALFORMED", `${where}: ${m2}`);
+  };
+  if (!isObject(v2)) bad5("annotations.modelsign.lineage must be an object");
+  const o = v2;
+  onlyKeys(o, ["parents", "datasets"], "lineage", bad5);
+  if (!Array.isArray(o.parents)) bad5("lineage.parents must be an array");
+  const ps2 = o.parents;
+  if (ps2.length > MAX_PARENTS) bad5(`more than ${MAX_PARENTS} parents`);
+  const parents = ps2.map((p2, i) => {
+    if (!isObject(p2)) bad5(`parents[${i}] must be an object`);
+    const q2 = p2;
+    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad5);
+    const { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
+    if (typeof name2 !== "string" || name2.length === 0 || name2.length > MAX_NAME_LENGTH || hasControl(name2)) bad5(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
+    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver.default.valid(version) !== version) bad5(`parents[${i}].version must be a semantic version like 1.2.0`);
+    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad5(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
+    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad5(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
+    if (!isRelation(relation)) bad5(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
+    return { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation };
+  });
+  const out2 = { parents };
+  if (o.datasets !== void 0) {
+    if (!Array.isArray(o.datasets)) bad5("lineage.datasets must be an array");
+    const ds2 = o.datasets;
+    if (ds2.length > MAX_DATASETS) bad5(`more than ${MAX_DATASETS} datasets`);
+    out2.datasets = ds2.map((d, i) => {
+      if (!isObject(d)) bad5(`datasets[${i}] must be an object`);
+      const q2 = d;
+      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad5);
+      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad5(`datasets[${i}].uri must be a non-empty string`);
+      const r = { uri: q2.uri };
+      if (q2.digest !== void 0) {
+        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad5(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
+        r.digest = q2.digest;
+      }
+      return r;
+    });
+  }
+  return out2;
+}
+function parseDatasetFlag(v2) {
+  const m2 = /^(.*)=(sha256:.*)$/is.exec(v2);
+  const uri = m2 ? m2[1] : v2;
+  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || hasControl(uri)) {
+    throw usage("BAD_OPTION", `--dataset needs URI[=sha256:DIGEST] with a non-empty URI of at most ${MAX_URI_LENGTH} characters (got "${v2.slice(0, 80)}")`);
+  }
+  if (!m2) return { uri };
+  const digest = m2[2].toLowerCase();
+  if (!DIGEST_RE.test(digest)) throw usage("BAD_OPTION", `--dataset digest must be sha256:<64 hex characters> (got "${m2[2].slice(0, 80)}")`);
+  return { uri, digest };
+}
+var import_semver, RELATIONS, MAX_PARENTS, MAX_DATASETS, MAX_NAME_LENGTH, MAX_URI_LENGTH, DIGEST_RE;
+var init_metadata = __esm({
+  "src/lineage/metadata.ts"() {
+    "use strict";
+    import_semver = __toESM(require_semver2(), 1);
+    init_errors();
+    init_strict_json();
+    RELATIONS = ["finetune", "quantized", "merge", "adapter", "distill"];
+    MAX_PARENTS = 64;
+    MAX_DATASETS = 1024;
+    MAX_NAME_LENGTH = 256;
+    MAX_URI_LENGTH = 4096;
+    DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
   }
 });
 
@@ -17543,14 +16921,14 @@ function validatePolicy(doc, file) {
       for (const [name2, v2] of Object.entries(m2)) {
         const at2 = `lineage.minVersion.${name2}`;
         if (typeof v2 !== "string") r.fail(at2, `must be a quoted semver string such as "2.0.0", got ${describe(v2)}`);
-        if (import_semver.default.valid(v2) === null) r.fail(at2, `"${v2}" is not a semver version (e.g. 2.0.0)`);
+        if (import_semver2.default.valid(v2) === null) r.fail(at2, `"${v2}" is not a semver version (e.g. 2.0.0)`);
         lineage.minVersion[name2] = v2;
       }
     }
   }
   const revoked = o.revoked === void 0 ? [] : r.strings(o.revoked, "revoked").map((d, i) => {
     const lower = d.toLowerCase();
-    if (!DIGEST.test(lower)) r.fail(`revoked[${i}]`, `"${d}" is not a root digest (sha256:<64 hex digits>)`);
+    if (!DIGEST_RE.test(lower)) r.fail(`revoked[${i}]`, `"${d}" is not a root digest (sha256:<64 hex digits>)`);
     return lower;
   });
   let formats;
@@ -17623,15 +17001,16 @@ async function loadPolicy(file) {
   }
   return parsePolicyText(text, file);
 }
-var import_semver, import_yaml, MAX_POLICY_BYTES, MAX_REGEXP_LENGTH, Reader, DIGEST;
+var import_semver2, import_yaml, MAX_POLICY_BYTES, MAX_REGEXP_LENGTH, Reader;
 var init_load = __esm({
   "src/policy/load.ts"() {
     "use strict";
     init_read_file();
-    import_semver = __toESM(require_semver2(), 1);
+    import_semver2 = __toESM(require_semver2(), 1);
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
     init_licenses();
+    init_metadata();
     init_types();
     init_types2();
     MAX_POLICY_BYTES = 1024 * 1024;
@@ -17664,7 +17043,6 @@ var init_load = __esm({
         return v2.map((x, i) => this.string(x, `${at2}[${i}]`));
       }
     };
-    DIGEST = /^sha256:[0-9a-f]{64}$/;
   }
 });
 
@@ -19200,17 +18578,17 @@ __export(trust_cert_exports, {
   certificateChainTrust: () => certificateChainTrust
 });
 import { X509Certificate as X509Certificate2 } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import path2 from "node:path";
 async function loadRoots(file) {
   let buf;
   try {
-    buf = await readFile(file);
+    buf = await readRegularFile(file, MAX_ROOT_FILE);
   } catch (e) {
+    if (e instanceof FileTooLarge) throw usage("ROOTS_UNREADABLE", `certificate chain file ${file} is larger than 4 MiB`);
+    if (e instanceof NotRegularFile) throw usage("ROOTS_UNREADABLE", `cannot read certificate chain file ${file}: not a regular file`);
     const c = errnoCode(e);
     throw usage("ROOTS_UNREADABLE", c === "ENOENT" ? `certificate chain file not found: ${file}` : `cannot read certificate chain file ${file}: ${c ?? String(e)}`);
   }
-  if (buf.length > MAX_ROOT_FILE) throw usage("ROOTS_UNREADABLE", `certificate chain file ${file} is larger than 4 MiB`);
   const blocks = findPemBlocks(buf.toString("utf8")).filter((b2) => b2.type === "CERTIFICATE");
   if (blocks.length === 0) throw usage("ROOTS_UNREADABLE", `${file} holds no PEM certificate`);
   return blocks.map((b2) => {
@@ -19337,11 +18715,36 @@ var init_trust_cert = __esm({
     "use strict";
     init_errors();
     init_pem();
+    init_read_file();
     init_envelope();
     MAX_ROOT_FILE = 4 * 1024 * 1024;
     MAX_PATH = 8;
     OID_EKU = "2.5.29.37";
     OID_CODE_SIGNING = "1.3.6.1.5.5.7.3.3";
+  }
+});
+
+// src/util/write-atomic.ts
+var write_atomic_exports = {};
+__export(write_atomic_exports, {
+  writeAtomic: () => writeAtomic
+});
+import { rename, unlink, writeFile as writeFile2 } from "node:fs/promises";
+import path3 from "node:path";
+async function writeAtomic(file, data, code = "WRITE_FAILED", label = file) {
+  const tmp = path3.join(path3.dirname(file), `.${path3.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile2(tmp, data, { flag: "wx", mode: 420 });
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => void 0);
+    throw usage(code, `cannot write ${label}: ${errnoCode(e) ?? String(e)}`);
+  }
+}
+var init_write_atomic = __esm({
+  "src/util/write-atomic.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -37584,7 +36987,7 @@ var require_entry_index = __commonJS({
     var {
       appendFile: appendFile2,
       mkdir: mkdir6,
-      readFile: readFile4,
+      readFile: readFile2,
       readdir,
       rm: rm5,
       writeFile: writeFile6
@@ -37767,7 +37170,7 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile4(bucket, "utf8");
+      const data = await readFile2(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
@@ -42515,7 +41918,7 @@ var require_verify2 = __commonJS({
     "use strict";
     var {
       mkdir: mkdir6,
-      readFile: readFile4,
+      readFile: readFile2,
       rm: rm5,
       stat: stat8,
       truncate,
@@ -42732,7 +42135,7 @@ var require_verify2 = __commonJS({
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile4(path23.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile2(path23.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -51008,33 +50411,9 @@ var require_dist12 = __commonJS({
   }
 });
 
-// src/util/write-atomic.ts
-var write_atomic_exports = {};
-__export(write_atomic_exports, {
-  writeAtomic: () => writeAtomic
-});
-import { rename, unlink, writeFile as writeFile2 } from "node:fs/promises";
-import path3 from "node:path";
-async function writeAtomic(file, data, code = "WRITE_FAILED", label = file) {
-  const tmp = path3.join(path3.dirname(file), `.${path3.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeFile2(tmp, data, { flag: "wx", mode: 420 });
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => void 0);
-    throw usage(code, `cannot write ${label}: ${errnoCode(e) ?? String(e)}`);
-  }
-}
-var init_write_atomic = __esm({
-  "src/util/write-atomic.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
 // src/sigstore/trusted-root.ts
-import { createRequire as createRequire4 } from "node:module";
-import { mkdir, readFile as readFile2, rm, stat } from "node:fs/promises";
+import { createRequire as createRequire3 } from "node:module";
+import { mkdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path4 from "node:path";
 function cacheDir() {
@@ -51068,19 +50447,17 @@ async function parseTrustedRoot(text, source) {
 async function readBounded(file, what) {
   let buf;
   try {
-    const st2 = await stat(file);
-    if (!st2.isFile()) throw usage("TRUSTED_ROOT_UNREADABLE", `${what} is not a regular file: ${file}`);
-    if (st2.size > MAX_TRUSTED_ROOT) throw usage("TRUSTED_ROOT_UNREADABLE", `${what} ${file} is larger than 8 MiB`);
-    buf = await readFile2(file);
+    buf = await readRegularFile(file, MAX_TRUSTED_ROOT);
   } catch (e) {
-    if (e instanceof ModelsignError) throw e;
+    if (e instanceof NotRegularFile) throw usage("TRUSTED_ROOT_UNREADABLE", `${what} is not a regular file: ${file}`);
+    if (e instanceof FileTooLarge) throw usage("TRUSTED_ROOT_UNREADABLE", `${what} ${file} is larger than 8 MiB`);
     const c = errnoCode(e);
     throw usage("TRUSTED_ROOT_UNREADABLE", c === "ENOENT" ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
   }
   return buf.toString("utf8");
 }
 function shippedSnapshot() {
-  const require3 = createRequire4(import.meta.url);
+  const require3 = createRequire3(import.meta.url);
   const seeds = require3("@sigstore/tuf/seeds.json");
   const target = seeds[PUBLIC_GOOD_TUF_MIRROR]?.targets?.["trusted_root.json"];
   if (!target) throw new ModelsignError("TRUSTED_ROOT_MISSING", "the installed @sigstore/tuf carries no trusted_root.json seed", { kind: "internal" });
@@ -51125,8 +50502,7 @@ async function updateTrustedRoot(opts) {
   }
   const root = await parseTrustedRoot(text, `TUF ${mirror}`);
   await mkdir(path4.dirname(out2), { recursive: true }).catch(() => void 0);
-  const { writeAtomic: writeAtomic2 } = await Promise.resolve().then(() => (init_write_atomic(), write_atomic_exports));
-  await writeAtomic2(out2, text.endsWith("\n") ? text : `${text}
+  await writeAtomic(out2, text.endsWith("\n") ? text : `${text}
 `);
   return { out: out2, source: mirror, root };
 }
@@ -51136,6 +50512,8 @@ var init_trusted_root = __esm({
     "use strict";
     init_errors();
     init_strict_json();
+    init_read_file();
+    init_write_atomic();
     PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
     MAX_TRUSTED_ROOT = 8 * 1024 * 1024;
     TRUSTED_ROOT_MEDIA_TYPE = "application/vnd.dev.sigstore.trustedroot";
@@ -51676,96 +51054,8 @@ var init_trust = __esm({
   }
 });
 
-// src/lineage/metadata.ts
-function isRelation(v2) {
-  return typeof v2 === "string" && RELATIONS.includes(v2);
-}
-function prefixed(digest) {
-  const d = digest.toLowerCase();
-  return d.startsWith("sha256:") ? d : `sha256:${d}`;
-}
-function bareHex(digest) {
-  const d = digest.toLowerCase();
-  return d.startsWith("sha256:") ? d.slice(7) : d;
-}
-function hasControl(s3) {
-  return /[\u0000-\u001f\u007f]/.test(s3);
-}
-function onlyKeys(o, allowed, what, bad5) {
-  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad5(`${what} has an unknown field "${k2.slice(0, 40)}"`);
-}
-function parseLineageMeta(v2, where = "lineage") {
-  if (v2 === void 0) return void 0;
-  const bad5 = (m2) => {
-    throw reject("LINEAGE_MALFORMED", `${where}: ${m2}`);
-  };
-  if (!isObject(v2)) bad5("annotations.modelsign.lineage must be an object");
-  const o = v2;
-  onlyKeys(o, ["parents", "datasets"], "lineage", bad5);
-  if (!Array.isArray(o.parents)) bad5("lineage.parents must be an array");
-  const ps2 = o.parents;
-  if (ps2.length > MAX_PARENTS) bad5(`more than ${MAX_PARENTS} parents`);
-  const parents = ps2.map((p2, i) => {
-    if (!isObject(p2)) bad5(`parents[${i}] must be an object`);
-    const q2 = p2;
-    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad5);
-    const { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
-    if (typeof name2 !== "string" || name2.length === 0 || name2.length > MAX_NAME_LENGTH || hasControl(name2)) bad5(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
-    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver2.default.valid(version) !== version) bad5(`parents[${i}].version must be a semantic version like 1.2.0`);
-    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad5(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
-    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad5(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
-    if (!isRelation(relation)) bad5(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
-    return { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation };
-  });
-  const out2 = { parents };
-  if (o.datasets !== void 0) {
-    if (!Array.isArray(o.datasets)) bad5("lineage.datasets must be an array");
-    const ds2 = o.datasets;
-    if (ds2.length > MAX_DATASETS) bad5(`more than ${MAX_DATASETS} datasets`);
-    out2.datasets = ds2.map((d, i) => {
-      if (!isObject(d)) bad5(`datasets[${i}] must be an object`);
-      const q2 = d;
-      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad5);
-      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad5(`datasets[${i}].uri must be a non-empty string`);
-      const r = { uri: q2.uri };
-      if (q2.digest !== void 0) {
-        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad5(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
-        r.digest = q2.digest;
-      }
-      return r;
-    });
-  }
-  return out2;
-}
-function parseDatasetFlag(v2) {
-  const m2 = /^(.*)=(sha256:.*)$/is.exec(v2);
-  const uri = m2 ? m2[1] : v2;
-  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || hasControl(uri)) {
-    throw usage("BAD_OPTION", `--dataset needs URI[=sha256:DIGEST] with a non-empty URI of at most ${MAX_URI_LENGTH} characters (got "${v2.slice(0, 80)}")`);
-  }
-  if (!m2) return { uri };
-  const digest = m2[2].toLowerCase();
-  if (!DIGEST_RE.test(digest)) throw usage("BAD_OPTION", `--dataset digest must be sha256:<64 hex characters> (got "${m2[2].slice(0, 80)}")`);
-  return { uri, digest };
-}
-var import_semver2, RELATIONS, MAX_PARENTS, MAX_DATASETS, MAX_NAME_LENGTH, MAX_URI_LENGTH, DIGEST_RE;
-var init_metadata = __esm({
-  "src/lineage/metadata.ts"() {
-    "use strict";
-    import_semver2 = __toESM(require_semver2(), 1);
-    init_errors();
-    init_strict_json();
-    RELATIONS = ["finetune", "quantized", "merge", "adapter", "distill"];
-    MAX_PARENTS = 64;
-    MAX_DATASETS = 1024;
-    MAX_NAME_LENGTH = 256;
-    MAX_URI_LENGTH = 4096;
-    DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
-  }
-});
-
 // src/util/one-line.ts
-function clean3(text, max = 200) {
+function clean2(text, max = 200) {
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
   return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
 }
@@ -51818,24 +51108,26 @@ function short(d) {
   return d ? `${d.slice(0, "sha256:".length + 12)}\u2026` : "unknown digest";
 }
 function id(s3) {
-  return clean4(`${s3.name}${s3.version ? `@${s3.version}` : ""}`);
+  return clean3(`${s3.name}${s3.version ? `@${s3.version}` : ""}`);
+}
+function ancestorDesc(s3) {
+  const rel = s3.relation && s3.childName ? `, ${clean3(s3.relation, 40)} parent of ${clean3(s3.childName)}` : s3.childName ? `, parent of ${clean3(s3.childName)}` : "";
+  return `ancestor ${id(s3)} (${clean3(short(s3.rootDigest))}${rel})`;
 }
 function origin(s3) {
-  if (s3.kind === "model") return `of the model ${id(s3)}`;
-  const rel = s3.relation && s3.childName ? `, ${clean4(s3.relation, 40)} parent of ${clean4(s3.childName)}` : s3.childName ? `, parent of ${clean4(s3.childName)}` : "";
-  return `brought in by ancestor ${id(s3)} (${clean4(short(s3.rootDigest))}${rel})`;
+  return s3.kind === "model" ? `of the model ${id(s3)}` : `brought in by ${ancestorDesc(s3)}`;
 }
 function licenseFailure(s3, raw, blockers, purpose) {
   const denied2 = blockers.filter((b2) => b2.reason === "denied");
   const code = denied2.length > 0 ? "POLICY_LICENSE_DENIED" : blockers.every((b2) => b2.reason === "unknown") ? "POLICY_LICENSE_UNKNOWN" : "POLICY_LICENSE_NOT_ALLOWED";
   const why2 = (b2) => b2.reason === "denied" ? "is denied" : b2.reason === "unknown" ? "is not a known license and not allowed by name" : "is not allowed";
   if (s3.license === void 0 || s3.license.trim() === "") {
-    const who = s3.kind === "model" ? `the model ${id(s3)}` : origin(s3).replace("brought in by ", "");
+    const who = s3.kind === "model" ? `the model ${id(s3)}` : ancestorDesc(s3);
     return { code, message: `${who} records no license, and "none" is not allowed for ${purpose} by the policy` };
   }
   const whole = blockers.length === 1 && displayId(blockers[0].term).toLowerCase() === raw.toLowerCase();
-  const detail = whole ? why2(blockers[0]) : `is not acceptable: ${blockers.map((b2) => `${clean4(displayId(b2.term))} ${why2(b2)}`).join(", ")}`;
-  return { code, message: `license "${clean4(raw, 200)}" ${origin(s3)} ${detail} for ${purpose} by the policy` };
+  const detail = whole ? why2(blockers[0]) : `is not acceptable: ${blockers.map((b2) => `${clean3(displayId(b2.term))} ${why2(b2)}`).join(", ")}`;
+  return { code, message: `license "${clean3(raw, 200)}" ${origin(s3)} ${detail} for ${purpose} by the policy` };
 }
 function policyStage(policy, purpose) {
   return async (ctx) => {
@@ -51845,7 +51137,7 @@ function policyStage(policy, purpose) {
       kind: "model",
       name: meta?.name ?? ctx.statement.subjectName,
       version: meta?.version,
-      rootDigest: ctx.result.rootDigest ? withSha(ctx.result.rootDigest) : void 0,
+      rootDigest: ctx.result.rootDigest ? prefixed(ctx.result.rootDigest) : void 0,
       license: meta?.license
     };
     const lineage = readLineage(ctx.result.extra.lineage);
@@ -51859,20 +51151,20 @@ function policyStage(policy, purpose) {
     if (policy.lineage.require) {
       if (!lineage) failures.push({ code: "POLICY_LINEAGE_REQUIRED", message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
       for (const a of ancestors) {
-        if (!a.verified) failures.push({ code: "POLICY_LINEAGE_UNVERIFIED", message: `the policy requires verified lineage, but ancestor ${clean4(`${a.name}${a.version ? `@${a.version}` : ""}`)} (${clean4(short(withSha(a.rootDigest)))}) is not verified` });
+        if (!a.verified) failures.push({ code: "POLICY_LINEAGE_UNVERIFIED", message: `the policy requires verified lineage, but ancestor ${id(a)} (${clean3(short(prefixed(a.rootDigest)))}) is not verified` });
       }
     } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== void 0 || policy.revoked.length > 0 || Object.keys(policy.lineage.minVersion).length > 0)) {
       failures.push({ code: "POLICY_LINEAGE_UNKNOWN", message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
     }
     const sources = [
       model,
-      ...ancestors.map((a) => ({ kind: "ancestor", name: a.name, version: a.version, rootDigest: withSha(a.rootDigest), relation: a.relation, childName: a.childName, license: a.license }))
+      ...ancestors.map((a) => ({ kind: "ancestor", name: a.name, version: a.version, rootDigest: prefixed(a.rootDigest), relation: a.relation, childName: a.childName, license: a.license }))
     ];
     if (policy.revoked.length > 0) {
       const revoked = new Set(policy.revoked);
       for (const s3 of sources) {
         if (s3.rootDigest && revoked.has(s3.rootDigest)) {
-          failures.push({ code: "POLICY_REVOKED", message: s3.kind === "model" ? `the model ${id(s3)} (${s3.rootDigest}) is revoked by the policy` : `ancestor ${id(s3)} (${clean4(s3.rootDigest)}) is revoked by the policy` });
+          failures.push({ code: "POLICY_REVOKED", message: s3.kind === "model" ? `the model ${id(s3)} (${s3.rootDigest}) is revoked by the policy` : `ancestor ${id(s3)} (${clean3(s3.rootDigest)}) is revoked by the policy` });
         }
       }
     }
@@ -51880,8 +51172,8 @@ function policyStage(policy, purpose) {
       const min = Object.hasOwn(policy.lineage.minVersion, s3.name) ? policy.lineage.minVersion[s3.name] : void 0;
       if (min === void 0) continue;
       const v2 = s3.version !== void 0 ? import_semver3.default.valid(s3.version) : null;
-      const who = s3.kind === "model" ? id(s3) : origin(s3).replace("brought in by ", "");
-      if (v2 === null) failures.push({ code: "POLICY_MIN_VERSION", message: `the policy requires ${clean4(s3.name)} >= ${min}, but the signature records ${s3.version === void 0 ? "no version" : `version "${clean4(s3.version)}", which is not semver`}` });
+      const who = s3.kind === "model" ? id(s3) : ancestorDesc(s3);
+      if (v2 === null) failures.push({ code: "POLICY_MIN_VERSION", message: `the policy requires ${clean3(s3.name)} >= ${min}, but the signature records ${s3.version === void 0 ? "no version" : `version "${clean3(s3.version)}", which is not semver`}` });
       else if (import_semver3.default.lt(v2, min)) failures.push({ code: "POLICY_MIN_VERSION", message: `${who} is below the policy's minimum version ${min}` });
     }
     if (policy.license !== void 0) {
@@ -51900,7 +51192,7 @@ function policyStage(policy, purpose) {
     return failures;
   };
 }
-var import_semver3, MAX_ANCESTORS, withSha, clean4;
+var import_semver3, MAX_ANCESTORS, clean3;
 var init_stage = __esm({
   "src/policy/stage.ts"() {
     "use strict";
@@ -51909,8 +51201,7 @@ var init_stage = __esm({
     init_metadata();
     init_one_line();
     MAX_ANCESTORS = 1e4;
-    withSha = prefixed;
-    clean4 = (text, max = 120) => clean3(text, max);
+    clean3 = (text, max = 120) => clean2(text, max);
   }
 });
 
@@ -52091,6 +51382,608 @@ var init_enumerate = __esm({
     init_paths();
     DEFAULT_MAX_FILES = 1e6;
     DEFAULT_MAX_DEPTH = 128;
+  }
+});
+
+// node_modules/@noble/hashes/_u64.js
+var fromNumH, fromNumL;
+var init_u64 = __esm({
+  "node_modules/@noble/hashes/_u64.js"() {
+    fromNumH = (n) => n / 2 ** 32 | 0;
+    fromNumL = (n) => n >>> 0;
+  }
+});
+
+// node_modules/@noble/hashes/utils.js
+function isBytes2(a) {
+  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
+}
+function anumber2(n, title = "") {
+  if (typeof n !== "number")
+    throw new TypeError(atitle2(title) + "expected number, got " + typeof n);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(atitle2(title) + "expected integer >= 0, got " + n);
+  return n;
+}
+function abytes2(value, length, title = "") {
+  if (isBytes2(value) && (length === void 0 || value.length === length))
+    return value;
+  if (length !== void 0)
+    anumber2(length, "length");
+  const bytes = isBytes2(value);
+  const ofLen = length !== void 0 ? ` of length ${length}` : "";
+  const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
+  const message = atitle2(title) + "expected Uint8Array" + ofLen + ", got " + got;
+  if (!bytes)
+    throw new TypeError(message);
+  throw new RangeError(message);
+}
+function copyBytes2(bytes) {
+  return Uint8Array.from(abytes2(bytes));
+}
+function aexists2(instance, checkFinished = true) {
+  if (instance.destroyed)
+    throw new Error("hash was destroyed");
+  if (checkFinished && instance.finished)
+    throw new Error("digest() was already called");
+}
+function aoutput2(out2, instance) {
+  abytes2(out2, void 0, "output");
+  const min = instance.outputLen;
+  if (!(out2.length >= min)) {
+    throw new RangeError('"output" expected length >= ' + min);
+  }
+}
+function u8(arr) {
+  return new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
+}
+function u322(arr) {
+  return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
+}
+function clean4(...arrays) {
+  for (let i = 0; i < arrays.length; i++) {
+    arrays[i].fill(0);
+  }
+}
+function rotr(word, shift) {
+  return word << 32 - shift | word >>> shift;
+}
+function byteSwap2(word) {
+  return word << 24 & 4278190080 | word << 8 & 16711680 | word >>> 8 & 65280 | word >>> 24 & 255;
+}
+function byteSwap322(arr) {
+  for (let i = 0; i < arr.length; i++) {
+    arr[i] = byteSwap2(arr[i]);
+  }
+  return arr;
+}
+function checkOpts2(defaults, opts, title = "opts") {
+  aopts(defaults, "defaults");
+  if (opts !== void 0)
+    aopts(opts, title);
+  const merged = Object.assign(/* @__PURE__ */ Object.create(null), defaults, opts);
+  return merged;
+}
+function createHasher(hashCons, info2 = {}) {
+  if (typeof hashCons !== "function")
+    throw new TypeError('"hashCons" expected function, got type=' + typeof hashCons);
+  info2 = checkOpts2({}, info2, "info");
+  const hashC = (msg, opts) => hashCons(opts).update(msg).digest();
+  const tmp = hashCons(void 0);
+  hashC.outputLen = tmp.outputLen;
+  hashC.blockLen = tmp.blockLen;
+  hashC.canXOF = tmp.canXOF;
+  hashC.create = (opts) => hashCons(opts);
+  Object.assign(hashC, info2);
+  return Object.freeze(hashC);
+}
+var atitle2, aobject2, aopts, isLE2, swap8IfBE, swap32IfBE2;
+var init_utils2 = __esm({
+  "node_modules/@noble/hashes/utils.js"() {
+    atitle2 = (title) => title ? `"${title}" ` : "";
+    aobject2 = (value, label) => {
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        throw new TypeError((label === "object" ? "" : `"${label}" `) + "expected object, got type=" + typeof value);
+    };
+    aopts = (value, label) => {
+      aobject2(value, label);
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null)
+        throw new TypeError(`"${label}" expected plain object`);
+      if (Object.hasOwn(value, "__proto__"))
+        throw new TypeError(`"${label}.__proto__" is not allowed`);
+    };
+    isLE2 = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([287454020]).buffer)[0] === 68)();
+    swap8IfBE = isLE2 ? (n) => n : (n) => byteSwap2(n) >>> 0;
+    swap32IfBE2 = isLE2 ? (u2) => u2 : byteSwap322;
+  }
+});
+
+// node_modules/@noble/hashes/_md.js
+var SHA256_IV;
+var init_md = __esm({
+  "node_modules/@noble/hashes/_md.js"() {
+    SHA256_IV = /* @__PURE__ */ Uint32Array.from([
+      1779033703,
+      3144134277,
+      1013904242,
+      2773480762,
+      1359893119,
+      2600822924,
+      528734635,
+      1541459225
+    ]);
+  }
+});
+
+// node_modules/@noble/hashes/_blake.js
+function G1s(a, b2, c, d, x) {
+  a = a + b2 + x | 0;
+  d = rotr(d ^ a, 16);
+  c = c + d | 0;
+  b2 = rotr(b2 ^ c, 12);
+  return { a, b: b2, c, d };
+}
+function G2s(a, b2, c, d, x) {
+  a = a + b2 + x | 0;
+  d = rotr(d ^ a, 8);
+  c = c + d | 0;
+  b2 = rotr(b2 ^ c, 7);
+  return { a, b: b2, c, d };
+}
+var init_blake = __esm({
+  "node_modules/@noble/hashes/_blake.js"() {
+    init_utils2();
+  }
+});
+
+// node_modules/@noble/hashes/blake2.js
+function _compress(s3, offset, msg, rounds, v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15) {
+  let j2 = 0;
+  for (let i = 0; i < rounds; i++) {
+    ({ a: v0, b: v4, c: v8, d: v12 } = G1s(v0, v4, v8, v12, msg[offset + s3[j2++]]));
+    ({ a: v0, b: v4, c: v8, d: v12 } = G2s(v0, v4, v8, v12, msg[offset + s3[j2++]]));
+    ({ a: v1, b: v5, c: v9, d: v13 } = G1s(v1, v5, v9, v13, msg[offset + s3[j2++]]));
+    ({ a: v1, b: v5, c: v9, d: v13 } = G2s(v1, v5, v9, v13, msg[offset + s3[j2++]]));
+    ({ a: v2, b: v6, c: v10, d: v14 } = G1s(v2, v6, v10, v14, msg[offset + s3[j2++]]));
+    ({ a: v2, b: v6, c: v10, d: v14 } = G2s(v2, v6, v10, v14, msg[offset + s3[j2++]]));
+    ({ a: v3, b: v7, c: v11, d: v15 } = G1s(v3, v7, v11, v15, msg[offset + s3[j2++]]));
+    ({ a: v3, b: v7, c: v11, d: v15 } = G2s(v3, v7, v11, v15, msg[offset + s3[j2++]]));
+    ({ a: v0, b: v5, c: v10, d: v15 } = G1s(v0, v5, v10, v15, msg[offset + s3[j2++]]));
+    ({ a: v0, b: v5, c: v10, d: v15 } = G2s(v0, v5, v10, v15, msg[offset + s3[j2++]]));
+    ({ a: v1, b: v6, c: v11, d: v12 } = G1s(v1, v6, v11, v12, msg[offset + s3[j2++]]));
+    ({ a: v1, b: v6, c: v11, d: v12 } = G2s(v1, v6, v11, v12, msg[offset + s3[j2++]]));
+    ({ a: v2, b: v7, c: v8, d: v13 } = G1s(v2, v7, v8, v13, msg[offset + s3[j2++]]));
+    ({ a: v2, b: v7, c: v8, d: v13 } = G2s(v2, v7, v8, v13, msg[offset + s3[j2++]]));
+    ({ a: v3, b: v4, c: v9, d: v14 } = G1s(v3, v4, v9, v14, msg[offset + s3[j2++]]));
+    ({ a: v3, b: v4, c: v9, d: v14 } = G2s(v3, v4, v9, v14, msg[offset + s3[j2++]]));
+  }
+  return { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 };
+}
+var _BLAKE2;
+var init_blake2 = __esm({
+  "node_modules/@noble/hashes/blake2.js"() {
+    init_blake();
+    init_utils2();
+    _BLAKE2 = class {
+      buffer;
+      buffer32;
+      finished = false;
+      destroyed = false;
+      length = 0;
+      pos = 0;
+      blockLen;
+      outputLen;
+      canXOF = false;
+      constructor(blockLen, outputLen) {
+        anumber2(blockLen);
+        anumber2(outputLen);
+        this.blockLen = blockLen;
+        this.outputLen = outputLen;
+        this.buffer = new Uint8Array(blockLen);
+        this.buffer32 = u322(this.buffer);
+      }
+      update(data) {
+        aexists2(this);
+        abytes2(data);
+        const { blockLen, buffer, buffer32 } = this;
+        const len = data.length;
+        const offset = data.byteOffset;
+        const buf = data.buffer;
+        for (let pos = 0; pos < len; ) {
+          if (this.pos === blockLen) {
+            swap32IfBE2(buffer32);
+            this.compress(buffer32, 0, false);
+            swap32IfBE2(buffer32);
+            this.pos = 0;
+          }
+          const take = Math.min(blockLen - this.pos, len - pos);
+          const dataOffset = offset + pos;
+          if (take === blockLen && !(dataOffset % 4) && pos + take < len) {
+            const data32 = new Uint32Array(buf, dataOffset, Math.floor((len - pos) / 4));
+            swap32IfBE2(data32);
+            for (let pos32 = 0; pos + blockLen < len; pos32 += buffer32.length, pos += blockLen) {
+              this.length += blockLen;
+              this.compress(data32, pos32, false);
+            }
+            swap32IfBE2(data32);
+            continue;
+          }
+          buffer.set(pos === 0 && take === len ? data : data.subarray(pos, pos + take), this.pos);
+          this.pos += take;
+          this.length += take;
+          pos += take;
+        }
+        return this;
+      }
+      digestInto(out2) {
+        aexists2(this);
+        aoutput2(out2, this);
+        if (out2.byteOffset & 3)
+          throw new RangeError('"output" expected 4-byte aligned byteOffset, got ' + out2.byteOffset);
+        const { pos, buffer32 } = this;
+        this.finished = true;
+        this.buffer.fill(0, pos);
+        swap32IfBE2(buffer32);
+        this.compress(buffer32, 0, true);
+        swap32IfBE2(buffer32);
+        const state2 = this.get();
+        const out32 = out2 === this.buffer ? buffer32 : u322(out2);
+        const full = Math.floor(this.outputLen / 4);
+        for (let i = 0; i < full; i++)
+          out32[i] = swap8IfBE(state2[i]);
+        const tail = this.outputLen % 4;
+        if (!tail)
+          return;
+        const off = full * 4;
+        const word = state2[full];
+        for (let i = 0; i < tail; i++)
+          out2[off + i] = word >>> 8 * i;
+      }
+      digest() {
+        const { buffer, outputLen } = this;
+        this.digestInto(buffer);
+        const res = buffer.slice(0, outputLen);
+        this.destroy();
+        return res;
+      }
+      _cloneInto(to2) {
+        const { buffer, length, finished, destroyed, outputLen, pos } = this;
+        to2 ||= new this.constructor({ dkLen: outputLen });
+        to2.set(...this.get());
+        to2.buffer.set(buffer);
+        to2.destroyed = destroyed;
+        to2.finished = finished;
+        to2.length = length;
+        to2.pos = pos;
+        to2.outputLen = outputLen;
+        return to2;
+      }
+      clone() {
+        return this._cloneInto();
+      }
+    };
+  }
+});
+
+// node_modules/@noble/hashes/blake3.js
+var blake3_exports = {};
+__export(blake3_exports, {
+  _BLAKE3: () => _BLAKE3,
+  blake3: () => blake3
+});
+var B3_Flags, B3_IV, B3_SIGMA, _BLAKE3, blake3;
+var init_blake3 = __esm({
+  "node_modules/@noble/hashes/blake3.js"() {
+    init_md();
+    init_u64();
+    init_blake2();
+    init_utils2();
+    B3_Flags = {
+      CHUNK_START: 1,
+      CHUNK_END: 2,
+      PARENT: 4,
+      ROOT: 8,
+      KEYED_HASH: 16,
+      DERIVE_KEY_CONTEXT: 32,
+      DERIVE_KEY_MATERIAL: 64
+    };
+    B3_IV = /* @__PURE__ */ SHA256_IV.slice();
+    B3_SIGMA = /* @__PURE__ */ (() => {
+      const Id = Array.from({ length: 16 }, (_2, i) => i);
+      const permute = (arr) => [2, 6, 3, 10, 7, 0, 4, 13, 1, 11, 12, 5, 9, 14, 15, 8].map((i) => arr[i]);
+      const res = [];
+      for (let i = 0, v2 = Id; i < 7; i++, v2 = permute(v2))
+        res.push(...v2);
+      return Uint8Array.from(res);
+    })();
+    _BLAKE3 = class __BLAKE3 extends _BLAKE2 {
+      canXOF = true;
+      chunkPos = 0;
+      // Position of current block in chunk
+      // How many chunks we already have; exact while this stays within
+      // JS's safe-integer range.
+      chunksDone = 0;
+      flags = 0 | 0;
+      IV;
+      state;
+      stack = [];
+      // Output
+      posOut = 0;
+      bufferOut32 = new Uint32Array(16);
+      bufferOut;
+      // Index of output chunk; exact while this stays within JS's
+      // safe-integer range.
+      chunkOut = 0;
+      enableXOF = true;
+      constructor(opts = {}, flags = 0) {
+        opts = checkOpts2({}, opts);
+        super(64, opts.dkLen === void 0 ? 32 : opts.dkLen);
+        const { key, context } = opts;
+        const hasContext = context !== void 0;
+        if (key !== void 0) {
+          if (hasContext)
+            throw new Error('cannot use both "key" and "context"');
+          abytes2(key, 32, "key");
+          const k2 = copyBytes2(key);
+          this.IV = u322(k2);
+          swap32IfBE2(this.IV);
+          this.flags = flags | B3_Flags.KEYED_HASH;
+        } else if (hasContext) {
+          abytes2(context, void 0, "context");
+          const ctx = context;
+          const contextKey = new __BLAKE3({ dkLen: 32 }, B3_Flags.DERIVE_KEY_CONTEXT).update(ctx).digest();
+          this.IV = u322(contextKey);
+          swap32IfBE2(this.IV);
+          this.flags = flags | B3_Flags.DERIVE_KEY_MATERIAL;
+        } else {
+          this.IV = B3_IV;
+          this.flags = flags;
+        }
+        this.state = this.IV.slice();
+        this.bufferOut = u8(this.bufferOut32);
+      }
+      // _BLAKE2's scalar-state hooks are unused here: BLAKE3 keeps its tree/XOF state in arrays and
+      // copies it directly in _cloneInto().
+      get() {
+        return [];
+      }
+      set() {
+      }
+      // Truncated chunk/parent compression: seed v8..v15 as IV[0..3], t0, t1,
+      // block length, and flags, then keep only the first 8 output words.
+      b2Compress(counter, flags, buf, bufPos = 0) {
+        const { state: s3, pos } = this;
+        const t0 = fromNumL(counter);
+        const t1 = fromNumH(counter);
+        const { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 } = _compress(B3_SIGMA, bufPos, buf, 7, s3[0], s3[1], s3[2], s3[3], s3[4], s3[5], s3[6], s3[7], B3_IV[0], B3_IV[1], B3_IV[2], B3_IV[3], t0, t1, pos, flags);
+        s3[0] = v0 ^ v8;
+        s3[1] = v1 ^ v9;
+        s3[2] = v2 ^ v10;
+        s3[3] = v3 ^ v11;
+        s3[4] = v4 ^ v12;
+        s3[5] = v5 ^ v13;
+        s3[6] = v6 ^ v14;
+        s3[7] = v7 ^ v15;
+      }
+      compress(buf, bufPos = 0, isLast = false) {
+        let flags = this.flags;
+        if (!this.chunkPos)
+          flags |= B3_Flags.CHUNK_START;
+        if (this.chunkPos === 15 || isLast)
+          flags |= B3_Flags.CHUNK_END;
+        if (!isLast)
+          this.pos = this.blockLen;
+        this.b2Compress(this.chunksDone, flags, buf, bufPos);
+        this.chunkPos += 1;
+        if (this.chunkPos === 16 || isLast) {
+          let chunk = this.state;
+          this.state = this.IV.slice();
+          for (let last, chunks = this.chunksDone + 1; isLast || !(chunks & 1); chunks = Math.floor(chunks / 2)) {
+            if (!(last = this.stack.pop()))
+              break;
+            this.buffer32.set(last, 0);
+            this.buffer32.set(chunk, 8);
+            this.pos = this.blockLen;
+            this.b2Compress(0, this.flags | B3_Flags.PARENT, this.buffer32, 0);
+            chunk = this.state;
+            this.state = this.IV.slice();
+          }
+          this.chunksDone++;
+          this.chunkPos = 0;
+          this.stack.push(chunk);
+        }
+        this.pos = 0;
+      }
+      // Overriding hides _BLAKE2's flat implementation, which would otherwise be inherited
+      // and silently miss the tree state (CV stack, chunk counters; get()/set() are stubs here).
+      _cloneInto(to2) {
+        const staleOutput = !!to2 && to2.finished && !to2.destroyed;
+        to2 = super._cloneInto(to2);
+        const { IV, flags, state: state2, chunkPos, posOut, chunkOut, stack, chunksDone } = this;
+        to2.state.set(state2);
+        to2.stack = stack.map((i) => Uint32Array.from(i));
+        if (IV === B3_IV) {
+          if (to2.IV !== B3_IV)
+            clean4(to2.IV);
+          to2.IV = B3_IV;
+        } else if (to2.IV === B3_IV) {
+          to2.IV = IV.slice();
+        } else {
+          to2.IV.set(IV);
+        }
+        to2.flags = flags;
+        to2.chunkPos = chunkPos;
+        to2.chunksDone = chunksDone;
+        to2.posOut = posOut;
+        to2.chunkOut = chunkOut;
+        to2.enableXOF = this.enableXOF;
+        if (this.finished) {
+          to2.bufferOut32.set(this.bufferOut32);
+        } else if (staleOutput) {
+          clean4(to2.bufferOut32);
+        }
+        return to2;
+      }
+      destroy() {
+        this.destroyed = true;
+        clean4(this.state, this.buffer32, this.bufferOut32);
+        if (this.IV !== B3_IV)
+          clean4(this.IV);
+        clean4(...this.stack);
+      }
+      // Root/XOF compression: rerun the same ROOT inputs with incrementing output
+      // counter `t` and materialize all 16 output words.
+      // Same as b2Compress, but doesn't modify state and returns 16 u32 array (instead of 8)
+      b2CompressOut() {
+        const { state: s3, pos, flags, buffer32, bufferOut32: out32 } = this;
+        const outCounter = this.chunkOut++;
+        const t0 = fromNumL(outCounter);
+        const t1 = fromNumH(outCounter);
+        swap32IfBE2(buffer32);
+        const { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 } = _compress(B3_SIGMA, 0, buffer32, 7, s3[0], s3[1], s3[2], s3[3], s3[4], s3[5], s3[6], s3[7], B3_IV[0], B3_IV[1], B3_IV[2], B3_IV[3], t0, t1, pos, flags);
+        out32[0] = v0 ^ v8;
+        out32[1] = v1 ^ v9;
+        out32[2] = v2 ^ v10;
+        out32[3] = v3 ^ v11;
+        out32[4] = v4 ^ v12;
+        out32[5] = v5 ^ v13;
+        out32[6] = v6 ^ v14;
+        out32[7] = v7 ^ v15;
+        out32[8] = s3[0] ^ v8;
+        out32[9] = s3[1] ^ v9;
+        out32[10] = s3[2] ^ v10;
+        out32[11] = s3[3] ^ v11;
+        out32[12] = s3[4] ^ v12;
+        out32[13] = s3[5] ^ v13;
+        out32[14] = s3[6] ^ v14;
+        out32[15] = s3[7] ^ v15;
+        swap32IfBE2(buffer32);
+        swap32IfBE2(out32);
+        this.posOut = 0;
+      }
+      finish() {
+        if (this.finished)
+          return;
+        this.finished = true;
+        this.buffer.fill(0, this.pos);
+        let flags = this.flags | B3_Flags.ROOT;
+        if (this.stack.length) {
+          flags |= B3_Flags.PARENT;
+          swap32IfBE2(this.buffer32);
+          this.compress(this.buffer32, 0, true);
+          swap32IfBE2(this.buffer32);
+          this.chunksDone = 0;
+          this.pos = this.blockLen;
+        } else {
+          flags |= (!this.chunkPos ? B3_Flags.CHUNK_START : 0) | B3_Flags.CHUNK_END;
+        }
+        this.flags = flags;
+        this.b2CompressOut();
+      }
+      writeInto(out2) {
+        aexists2(this, false);
+        abytes2(out2);
+        this.finish();
+        const { blockLen, bufferOut } = this;
+        for (let pos = 0, len = out2.length; pos < len; ) {
+          if (this.posOut >= blockLen)
+            this.b2CompressOut();
+          const take = Math.min(blockLen - this.posOut, len - pos);
+          out2.set(bufferOut.subarray(this.posOut, this.posOut + take), pos);
+          this.posOut += take;
+          pos += take;
+        }
+        return out2;
+      }
+      xofInto(out2) {
+        if (!this.enableXOF)
+          throw new Error("no XOF after digest()");
+        return this.writeInto(out2);
+      }
+      xof(bytes) {
+        anumber2(bytes);
+        return this.xofInto(new Uint8Array(bytes));
+      }
+      digestInto(out2) {
+        aoutput2(out2, this);
+        if (this.finished)
+          throw new Error("digest() was already called");
+        this.enableXOF = false;
+        this.writeInto(out2.length === this.outputLen ? out2 : out2.subarray(0, this.outputLen));
+        this.destroy();
+      }
+      digest() {
+        const out2 = new Uint8Array(this.outputLen);
+        this.digestInto(out2);
+        return out2;
+      }
+    };
+    blake3 = /* @__PURE__ */ createHasher((opts = {}) => new _BLAKE3(opts));
+  }
+});
+
+// src/hashing/algorithms.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createRequire as createRequire4 } from "node:module";
+function isHashAlgorithm(s3) {
+  return typeof s3 === "string" && HASH_ALGORITHMS.includes(s3);
+}
+function nodeHasher(name2) {
+  const h = createHash2(name2);
+  return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
+}
+function loadNative() {
+  if (native !== void 0) return native;
+  if (process.env.MODELSIGN_NO_NATIVE_BLAKE === "1") return native = null;
+  try {
+    native = createRequire4(import.meta.url)("@napi-rs/blake-hash");
+  } catch {
+    native = null;
+  }
+  return native;
+}
+async function prepareAlgorithm(alg) {
+  if (factories[alg]) return;
+  const nat = loadNative();
+  const nativeFactory = (C2) => () => {
+    const h = new C2();
+    return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
+  };
+  if (alg === "blake3") {
+    if (nat) {
+      factories.blake3 = nativeFactory(nat.Blake3Hasher);
+    } else {
+      const mod = await Promise.resolve().then(() => (init_blake3(), blake3_exports));
+      factories.blake3 = () => {
+        const h = mod.blake3.create();
+        return { update: (d) => void h.update(d), digestHex: () => Buffer.from(h.digest()).toString("hex") };
+      };
+    }
+  } else if (alg === "blake2b") {
+    if (nat) {
+      factories.blake2b = nativeFactory(nat.Blake2BHasher);
+    } else {
+      factories.blake2b = () => nodeHasher("blake2b512");
+    }
+  }
+}
+function createHasher2(alg) {
+  const f2 = factories[alg];
+  if (!f2) {
+    if (alg === "blake2b") return nodeHasher("blake2b512");
+    throw new Error(`${alg} not prepared: call prepareAlgorithm first`);
+  }
+  return f2();
+}
+var HASH_ALGORITHMS, factories, native;
+var init_algorithms2 = __esm({
+  "src/hashing/algorithms.ts"() {
+    "use strict";
+    HASH_ALGORITHMS = ["sha256", "blake2b", "blake3"];
+    factories = {
+      sha256: () => nodeHasher("sha256")
+    };
   }
 });
 
@@ -52648,11 +52541,12 @@ async function checkFiles(input) {
   }
   const tasks = [];
   const taskRanges = [];
+  const problemPaths = new Set(listing.problems.map((x) => x.path));
   for (const [name2, ranges] of byFile) {
     let f2 = onDisk.get(name2);
     if (!f2) {
       if (listing.isFile || !isIgnored(name2, ignores)) {
-        if (!listing.problems.some((x) => x.path === name2)) failures.push({ code: "FILE_MISSING", path: name2, message: "signed file is missing" });
+        if (!problemPaths.has(name2)) failures.push({ code: "FILE_MISSING", path: name2, message: "signed file is missing" });
         continue;
       }
       const found = await statInside(listing.root, name2, ser.allow_symlinks);
@@ -53505,11 +53399,10 @@ ${name2}`;
     return g2;
   };
   const record = (g2, via, use) => {
-    const key = g2;
-    let imp = imports.get(key);
+    let imp = imports.get(g2);
     if (!imp) {
       imp = { module: g2.module, name: g2.name, via: [], usedBy: [], verdict: classifyGlobal(g2.module, g2.name).verdict, ...opts.member !== void 0 ? { member: opts.member } : {} };
-      imports.set(key, imp);
+      imports.set(g2, imp);
     }
     if (via && !imp.via.includes(via)) imp.via.push(via);
     if (use && !imp.usedBy.includes(use)) imp.usedBy.push(use);
@@ -53559,7 +53452,7 @@ ${name2}`;
         return LONGSTR;
       }
       if (src.buffered < n) await src.ensure(n);
-      return str3(Buffer.from(fixed(n)), enc);
+      return str3(fixed(n), enc);
     };
     const skipBytes = async (n) => {
       if (src.buffered >= n) src.take(n);
@@ -53569,7 +53462,7 @@ ${name2}`;
     const line = async (what) => {
       const l = await src.line(MAX_LINE);
       if (l === void 0) throw new Malformed(`${what} argument longer than ${MAX_LINE} bytes`);
-      return Buffer.from(l);
+      return l;
     };
     const memoPut = (i, v2) => {
       if (!memo.has(i) && memo.size >= limits.maxMemo) throw new LimitHit(`more than ${limits.maxMemo} memo entries`);
@@ -53580,14 +53473,17 @@ ${name2}`;
       if (v2 === void 0) throw new Malformed(`memo key ${i} was never stored`);
       push(v2);
     };
-    const importGlobal = async (via, at2) => {
+    const call = (f2, use) => {
+      used(f2, use);
+      push(f2.k === "global" || f2.k === "obj" ? { k: "obj", g: f2.g } : OTHER);
+    };
+    const importGlobal = async (via) => {
       const m2 = await src.line(1024);
       const n = m2 === void 0 ? void 0 : await src.line(1024);
       if (m2 === void 0 || n === void 0) throw new Malformed(`${via} name longer than 1024 bytes`);
       if (!isUtf8(m2) || !isUtf8(n)) throw new Malformed(`${via} name is not valid UTF-8`);
       const g2 = globalOf(m2.toString("utf8"), n.toString("utf8"));
       record(g2, via);
-      void at2;
       return g2;
     };
     for (; ; ) {
@@ -53655,9 +53551,7 @@ ${name2}`;
           break;
         case 82: {
           pop();
-          const f2 = pop();
-          used(f2, "REDUCE");
-          push(f2.k === "global" || f2.k === "obj" ? { k: "obj", g: f2.g } : OTHER);
+          call(pop(), "REDUCE");
           break;
         }
         case 83: {
@@ -53734,37 +53628,30 @@ ${name2}`;
           break;
         }
         case 99: {
-          push({ k: "global", g: await importGlobal("GLOBAL", at2) });
+          push({ k: "global", g: await importGlobal("GLOBAL") });
           break;
         }
         case 105: {
-          const g2 = await importGlobal("INST", at2);
+          const g2 = await importGlobal("INST");
           popMark();
-          record(g2, void 0, "INST");
-          push({ k: "obj", g: g2 });
+          call({ k: "global", g: g2 }, "INST");
           break;
         }
         case 111: {
           const items = popMark();
           if (items.length === 0) throw new Malformed("OBJ without a class");
-          const cls = items[0];
-          used(cls, "OBJ");
-          push(cls.k === "global" || cls.k === "obj" ? { k: "obj", g: cls.g } : OTHER);
+          call(items[0], "OBJ");
           break;
         }
         case 129: {
           pop();
-          const cls = pop();
-          used(cls, "NEWOBJ");
-          push(cls.k === "global" || cls.k === "obj" ? { k: "obj", g: cls.g } : OTHER);
+          call(pop(), "NEWOBJ");
           break;
         }
         case 146: {
           pop();
           pop();
-          const cls = pop();
-          used(cls, "NEWOBJ_EX");
-          push(cls.k === "global" || cls.k === "obj" ? { k: "obj", g: cls.g } : OTHER);
+          call(pop(), "NEWOBJ_EX");
           break;
         }
         case 147: {
@@ -57914,7 +57801,7 @@ function formatsStage(formats, limits = {}) {
       if (scan) {
         for (const x of findings) {
           if (severityRank(x.severity) < severityRank(failOn)) continue;
-          failures.push({ code: "SCAN_FINDING", path: shown, message: clean3(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
+          failures.push({ code: "SCAN_FINDING", path: shown, message: clean2(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
         }
       }
     };
@@ -57927,19 +57814,18 @@ function formatsStage(formats, limits = {}) {
       for (const x of t.findings) {
         judge(void 0, entryName(x.file), [x]);
         if (deny.size > 0 && severityRank(x.severity) >= severityRank("high")) {
-          failures.push({ code: "FORMAT_UNCHECKED", path: entryName(x.file), message: clean3(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
+          failures.push({ code: "FORMAT_UNCHECKED", path: entryName(x.file), message: clean2(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
         }
       }
-      ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
-      return failures;
-    }
-    for (const name2 of signedFiles(ctx)) {
-      const f2 = single ?? byName.get(name2);
-      if (!f2) continue;
-      const shown = single ? path10.basename(f2.name) : name2;
-      const report2 = await scanFile(f2.abs, shown, lim);
-      judge(report2, shown, report2.findings);
-      if (single) break;
+    } else {
+      for (const name2 of signedFiles(ctx)) {
+        const f2 = single ?? byName.get(name2);
+        if (!f2) continue;
+        const shown = single ? path10.basename(f2.name) : name2;
+        const report2 = await scanFile(f2.abs, shown, lim);
+        judge(report2, shown, report2.findings);
+        if (single) break;
+      }
     }
     ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
     return failures;
@@ -58049,68 +57935,68 @@ async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
     throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
   }
 }
-function bad3(msg) {
+function bad2(msg) {
   throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
 }
 function parseBundle(bytes) {
-  if (bytes.length === 0) bad3("file is empty");
+  if (bytes.length === 0) bad2("file is empty");
   if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
   let text;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    bad3("not UTF-8");
+    bad2("not UTF-8");
   }
   const json = parseStrictJson(text, { what: "signature bundle", code: "SIG_MALFORMED" });
-  if (!isObject(json)) bad3("not a JSON object");
+  if (!isObject(json)) bad2("not a JSON object");
   const mediaType = json.mediaType;
-  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad3("missing or unknown mediaType");
+  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad2("missing or unknown mediaType");
   const vm = json.verificationMaterial;
-  if (!isObject(vm)) bad3("verificationMaterial missing");
+  if (!isObject(vm)) bad2("verificationMaterial missing");
   let material;
   if (isObject(vm.publicKey)) {
     const pk = vm.publicKey;
     material = { kind: "publicKey" };
     if (pk.hint !== void 0) {
-      if (typeof pk.hint !== "string") bad3("publicKey.hint must be a string");
+      if (typeof pk.hint !== "string") bad2("publicKey.hint must be a string");
       material.hint = pk.hint;
     }
     if (pk.rawBytes !== void 0) {
-      if (typeof pk.rawBytes !== "string") bad3("publicKey.rawBytes must be a string");
+      if (typeof pk.rawBytes !== "string") bad2("publicKey.rawBytes must be a string");
       material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
     }
     if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
   } else if (isObject(vm.x509CertificateChain)) {
     const certs = vm.x509CertificateChain.certificates;
-    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad3("x509CertificateChain.certificates must hold 1 to 16 certificates");
+    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad2("x509CertificateChain.certificates must hold 1 to 16 certificates");
     material = {
       kind: "x509CertificateChain",
       certificates: certs.map((c, i) => {
-        if (!isObject(c) || typeof c.rawBytes !== "string") bad3(`certificate ${i} has no rawBytes`);
+        if (!isObject(c) || typeof c.rawBytes !== "string") bad2(`certificate ${i} has no rawBytes`);
         return decodeBase64(c.rawBytes, `certificate ${i}`);
       })
     };
   } else if (isObject(vm.certificate)) {
-    if (typeof vm.certificate.rawBytes !== "string") bad3("certificate.rawBytes missing");
+    if (typeof vm.certificate.rawBytes !== "string") bad2("certificate.rawBytes missing");
     material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
   } else {
-    bad3("verificationMaterial has no publicKey, x509CertificateChain or certificate");
+    bad2("verificationMaterial has no publicKey, x509CertificateChain or certificate");
   }
   const env = json.dsseEnvelope;
   if (!isObject(env)) {
     if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
-    bad3("dsseEnvelope missing");
+    bad2("dsseEnvelope missing");
   }
-  if (typeof env.payloadType !== "string") bad3("dsseEnvelope.payloadType missing");
-  if (typeof env.payload !== "string" || env.payload.length === 0) bad3("dsseEnvelope.payload missing");
+  if (typeof env.payloadType !== "string") bad2("dsseEnvelope.payloadType missing");
+  if (typeof env.payload !== "string" || env.payload.length === 0) bad2("dsseEnvelope.payload missing");
   const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
   const sigs = env.signatures;
-  if (!Array.isArray(sigs) || sigs.length === 0) bad3("dsseEnvelope.signatures is empty");
-  if (sigs.length > 16) bad3("too many signatures");
+  if (!Array.isArray(sigs) || sigs.length === 0) bad2("dsseEnvelope.signatures is empty");
+  if (sigs.length > 16) bad2("too many signatures");
   const signatures = sigs.map((s3, i) => {
-    if (!isObject(s3) || typeof s3.sig !== "string" || s3.sig.length === 0) bad3(`signature ${i} has no sig`);
+    if (!isObject(s3) || typeof s3.sig !== "string" || s3.sig.length === 0) bad2(`signature ${i} has no sig`);
     const keyid = s3.keyid;
-    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad3(`signature ${i} keyid must be a string or null`);
+    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad2(`signature ${i} keyid must be a string or null`);
     return { sig: decodeBase64(s3.sig, `signature ${i}`), keyid };
   });
   return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
@@ -58256,6 +58142,116 @@ var init_store = __esm({
   }
 });
 
+// src/oms/statement.ts
+function buildStatement(opts) {
+  const subject = { name: opts.name, digest: { sha256: opts.rootDigest } };
+  if (opts.metadata) subject.annotations = { modelsign: opts.metadata };
+  return {
+    _type: STATEMENT_TYPE,
+    subject: [subject],
+    predicateType: OMS_PREDICATE_TYPE,
+    predicate: { serialization: opts.serialization, resources: opts.resources }
+  };
+}
+function bad3(msg) {
+  throw reject("STATEMENT_MALFORMED", `signed statement is malformed: ${msg}`);
+}
+function str(v2, what) {
+  if (typeof v2 !== "string") bad3(`${what} must be a string`);
+  return v2;
+}
+function parseResources(v2, hashType) {
+  if (!Array.isArray(v2)) bad3("predicate.resources must be an array");
+  if (v2.length > MAX_RESOURCES) bad3(`more than ${MAX_RESOURCES} resources`);
+  return v2.map((r, i) => {
+    if (!isObject(r)) bad3(`resources[${i}] must be an object`);
+    const name2 = str(r.name, `resources[${i}].name`);
+    const digest = str(r.digest, `resources[${i}].digest`);
+    const algorithm = str(r.algorithm, `resources[${i}].algorithm`);
+    if (!HEX.test(digest)) bad3(`resources[${i}].digest is not lowercase hex`);
+    if (algorithm !== hashType && !algorithm.startsWith(`${hashType}-`)) {
+      bad3(`resources[${i}].algorithm "${algorithm}" does not match hash_type "${hashType}"`);
+    }
+    return { name: name2, digest, algorithm };
+  });
+}
+function parseSerialization(v2) {
+  if (!isObject(v2)) bad3("predicate.serialization must be an object");
+  const method = v2.method;
+  if (method !== "files" && method !== "shards") bad3(`unknown serialization method ${JSON.stringify(method)}`);
+  const hashType = v2.hash_type;
+  if (!isHashAlgorithm(hashType)) bad3(`unknown hash_type ${JSON.stringify(hashType)}`);
+  const allow = v2.allow_symlinks;
+  if (typeof allow !== "boolean") bad3("serialization.allow_symlinks must be a boolean");
+  const out2 = { method, hash_type: hashType, allow_symlinks: allow };
+  if (v2.ignore_paths !== void 0) {
+    if (!Array.isArray(v2.ignore_paths) || !v2.ignore_paths.every((p2) => typeof p2 === "string")) bad3("ignore_paths must be an array of strings");
+    out2.ignore_paths = v2.ignore_paths;
+  }
+  if (method === "shards") {
+    const s3 = v2.shard_size;
+    if (typeof s3 !== "number" || !Number.isSafeInteger(s3) || s3 <= 0) bad3("shard_size must be a positive integer");
+    out2.shard_size = s3;
+  }
+  return out2;
+}
+function parseMetadata(subject) {
+  const ann = subject.annotations;
+  if (ann === void 0) return void 0;
+  if (!isObject(ann)) bad3("subject annotations must be an object");
+  const m2 = ann.modelsign;
+  if (m2 === void 0) return void 0;
+  if (!isObject(m2)) bad3("annotations.modelsign must be an object");
+  for (const k2 of ["name", "version", "license", "created", "tool"]) {
+    if (m2[k2] !== void 0 && typeof m2[k2] !== "string") bad3(`annotations.modelsign.${k2} must be a string`);
+  }
+  return { ...m2, name: typeof m2.name === "string" ? m2.name : str(subject.name, "subject.name") };
+}
+function parseStatement(payload) {
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(payload);
+  } catch {
+    bad3("payload is not UTF-8");
+  }
+  const st2 = parseStrictJson(text, { what: "signed statement", code: "STATEMENT_MALFORMED" });
+  if (!isObject(st2)) bad3("not a JSON object");
+  if (st2._type !== STATEMENT_TYPE) bad3(`_type is ${JSON.stringify(st2._type)}, expected ${STATEMENT_TYPE}`);
+  if (st2.predicateType === LEGACY_PREDICATE_TYPE) {
+    return readLegacyStatement(st2);
+  }
+  if (st2.predicateType !== OMS_PREDICATE_TYPE) {
+    throw reject("UNSUPPORTED_FORMAT", `predicate type ${JSON.stringify(st2.predicateType)} is not an OMS v1.0 model signature`);
+  }
+  const subjects = st2.subject;
+  if (!Array.isArray(subjects) || subjects.length !== 1) bad3("exactly one subject is required");
+  const subject = subjects[0];
+  if (!isObject(subject)) bad3("subject must be an object");
+  const name2 = str(subject.name, "subject.name");
+  if (!isObject(subject.digest)) bad3("subject.digest must be an object");
+  const root = subject.digest.sha256;
+  if (typeof root !== "string" || !/^[0-9a-f]{64}$/.test(root)) bad3("subject.digest.sha256 must be 64 lowercase hex characters");
+  const pred = st2.predicate;
+  if (!isObject(pred)) bad3("predicate must be an object");
+  const serialization = parseSerialization(pred.serialization);
+  const resources = parseResources(pred.resources, serialization.hash_type);
+  return { format: "oms-v1.0", subjectName: name2, rootDigest: root, serialization, resources, metadata: parseMetadata(subject), raw: st2 };
+}
+var STATEMENT_TYPE, OMS_PREDICATE_TYPE, HEX, MAX_RESOURCES;
+var init_statement = __esm({
+  "src/oms/statement.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms2();
+    init_strict_json();
+    init_legacy();
+    STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+    OMS_PREDICATE_TYPE = "https://model_signing/signature/v1.0";
+    HEX = /^[0-9a-f]+$/;
+    MAX_RESOURCES = 1e6;
+  }
+});
+
 // src/verify/names.ts
 function checkResourceNames(names) {
   if (names.length === 1 && names[0] === ".") return [];
@@ -58342,7 +58338,7 @@ async function checkTrust(bundle, trust) {
   if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     throw reject("SIG_MALFORMED", `DSSE payloadType is ${JSON.stringify(bundle.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
   }
-  if (trust.length === 0) throw new ModelsignError("NO_TRUST", "no key, certificate chain or identity to verify against", { kind: "usage" });
+  if (trust.length === 0) throw usage("NO_TRUST", "no key, certificate chain or identity to verify against");
   const bytes = pae(bundle.payloadType, bundle.payload);
   const errors = [];
   for (const t of trust) {
@@ -58441,7 +58437,6 @@ var init_pipeline = __esm({
     init_bundle();
     init_dsse();
     init_statement();
-    init_legacy();
     init_files();
     init_names();
     init_types3();
@@ -58504,14 +58499,6 @@ var init_ancestor = __esm({
   }
 });
 
-// src/lineage/display.ts
-var init_display = __esm({
-  "src/lineage/display.ts"() {
-    "use strict";
-    init_one_line();
-  }
-});
-
 // src/lineage/parents.ts
 function resolveRelations(relations, parentCount) {
   for (const r of relations) {
@@ -58560,7 +58547,7 @@ function buildLineageMeta(opts) {
   const parents = opts.parents.map((p2, i) => {
     const v2 = p2.verified;
     if (v2.name === opts.childName && import_semver5.default.valid(child) && !import_semver5.default.lt(v2.version, child)) {
-      throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean3(`${v2.name}@${v2.version}`)}: a new version of ${clean3(opts.childName)} must be higher (got --version ${child})`);
+      throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean2(`${v2.name}@${v2.version}`)}: a new version of ${clean2(opts.childName)} must be higher (got --version ${child})`);
     }
     return { name: v2.name, version: v2.version, rootDigest: v2.rootDigest, bundleDigest: v2.bundleDigest, relation: opts.relations[i] };
   });
@@ -58578,7 +58565,7 @@ var init_parents = __esm({
     init_ancestor();
     init_metadata();
     init_errors();
-    init_display();
+    init_one_line();
   }
 });
 
@@ -58586,10 +58573,28 @@ var init_parents = __esm({
 function short2(d) {
   return `${d.slice(0, 19)}\u2026`;
 }
+function flatten(node, out2 = []) {
+  for (const p2 of node.parents) {
+    out2.push({
+      name: p2.name,
+      version: p2.version,
+      license: p2.license,
+      rootDigest: p2.rootDigest,
+      relation: p2.relation,
+      signer: p2.signer,
+      depth: p2.depth,
+      childName: p2.childName,
+      childVersion: p2.childVersion,
+      bundleDigest: p2.bundleDigest,
+      verified: p2.verified
+    });
+    flatten(p2, out2);
+  }
+  return out2;
+}
 async function walkLineage(opts) {
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH2;
   const failures = [];
-  const ancestors = [];
   const cache = /* @__PURE__ */ new Map();
   const verified = /* @__PURE__ */ new Map();
   let links = 0;
@@ -58615,13 +58620,13 @@ async function walkLineage(opts) {
   const find = (rootDigest2) => {
     let p2 = cache.get(rootDigest2);
     if (!p2) {
-      p2 = opts.store.find(rootDigest2).then((stored) => ({ stored }));
+      p2 = opts.store.find(rootDigest2);
       cache.set(rootDigest2, p2);
     }
     return p2;
   };
   const visit = async (link, child, depth, onPath, below) => {
-    const label = `lineage link ${clean3(`${child.name}@${child.version ?? "?"}`)} -> ${clean3(`${link.name}@${link.version}`)} (${short2(link.rootDigest)})`;
+    const label = `lineage link ${clean2(`${child.name}@${child.version ?? "?"}`)} -> ${clean2(`${link.name}@${link.version}`)} (${short2(link.rootDigest)})`;
     const node = {
       name: link.name,
       version: link.version,
@@ -58645,51 +58650,28 @@ async function walkLineage(opts) {
       failures.push(f2);
       return node;
     };
-    const record = () => ancestors.push({
-      name: node.name,
-      version: node.version,
-      license: node.license,
-      rootDigest: node.rootDigest,
-      relation: node.relation,
-      signer: node.signer,
-      depth: node.depth,
-      childName: node.childName,
-      childVersion: node.childVersion,
-      bundleDigest: node.bundleDigest,
-      verified: node.verified
-    });
     if (depth > maxDepth) {
-      fail("LINEAGE_TOO_DEEP", `ancestry is deeper than ${maxDepth} links`);
-      record();
-      return node;
+      return fail("LINEAGE_TOO_DEEP", `ancestry is deeper than ${maxDepth} links`);
     }
     if (onPath.has(link.rootDigest)) {
-      fail("LINEAGE_CYCLE", "the ancestry loops back to a model already on this path");
-      record();
-      return node;
+      return fail("LINEAGE_CYCLE", "the ancestry loops back to a model already on this path");
     }
     const floor = below.get(link.name);
     if (floor === null || floor !== void 0 && !import_semver6.default.lt(link.version, floor)) {
-      const why2 = floor === null ? `a descendant named ${clean3(link.name)} has no version` : `an ancestor must have a lower version than ${clean3(`${link.name}@${floor}`)} built from it`;
-      const f2 = { code: "LINEAGE_VERSION_ORDER", message: `${label}: ${why2}` };
-      failures.push(f2);
-      node.failure = f2;
+      const why2 = floor === null ? `a descendant named ${clean2(link.name)} has no version` : `an ancestor must have a lower version than ${clean2(`${link.name}@${floor}`)} built from it`;
+      fail("LINEAGE_VERSION_ORDER", why2);
     }
     let stored;
     try {
-      ({ stored } = await find(link.rootDigest));
+      stored = await find(link.rootDigest);
     } catch (e) {
       if (e instanceof ModelsignError && e.kind === "reject") {
-        fail(e.code, e.message);
-        record();
-        return node;
+        return fail(e.code, e.message);
       }
       throw e;
     }
     if (stored.length === 0) {
-      fail("LINEAGE_MISSING", `no bundle with root digest ${link.rootDigest} in lineage store ${opts.store.dir}`);
-      record();
-      return node;
+      return fail("LINEAGE_MISSING", `no bundle with root digest ${link.rootDigest} in lineage store ${opts.store.dir}`);
     }
     const chosen = stored.find((s3) => s3.bundleDigest === link.bundleDigest) ?? stored[0];
     node.file = chosen.file;
@@ -58702,14 +58684,10 @@ async function walkLineage(opts) {
         if (e instanceof BundleCheckError) {
           const code = e.problem === "untrusted" ? "LINEAGE_UNTRUSTED" : "LINEAGE_MALFORMED";
           const what = e.problem === "untrusted" ? "ancestor signature is not trusted" : "ancestor bundle is broken";
-          fail(code, `${what}: ${e.inner.message} [${e.inner.code}] (${chosen.file})`);
-          record();
-          return node;
+          return fail(code, `${what}: ${e.inner.message} [${e.inner.code}] (${chosen.file})`);
         }
         if (e instanceof ModelsignError && e.kind === "reject") {
-          fail("LINEAGE_MALFORMED", `${e.message} [${e.code}]`);
-          record();
-          return node;
+          return fail("LINEAGE_MALFORMED", `${e.message} [${e.code}]`);
         }
         throw e;
       }
@@ -58717,18 +58695,13 @@ async function walkLineage(opts) {
     node.signer = vb.signer.description;
     node.license = vb.license ?? null;
     if (chosen.bundleDigest !== link.bundleDigest) {
-      fail("LINEAGE_BUNDLE_MISMATCH", `the store holds a different signature for these bytes (${chosen.file} is ${short2(chosen.bundleDigest)}, the child recorded ${short2(link.bundleDigest)})`);
-      record();
-      return node;
+      return fail("LINEAGE_BUNDLE_MISMATCH", `the store holds a different signature for these bytes (${chosen.file} is ${short2(chosen.bundleDigest)}, the child recorded ${short2(link.bundleDigest)})`);
     }
     if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
-      fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean3(`${vb.name}@${vb.version}`)} (${short2(vb.rootDigest)}), not what the link records`);
-      record();
-      return node;
+      return fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean2(`${vb.name}@${vb.version}`)} (${short2(vb.rootDigest)}), not what the link records`);
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    record();
     const path23 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
@@ -58737,7 +58710,7 @@ async function walkLineage(opts) {
       if (++links > MAX_LINKS) {
         if (!budgetReported) {
           budgetReported = true;
-          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean3(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
+          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean2(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
         }
         break;
       }
@@ -58749,7 +58722,7 @@ async function walkLineage(opts) {
     if (++links > MAX_LINKS) break;
     tree.parents.push(await visit(p2, tree, 1, /* @__PURE__ */ new Set([root.rootDigest]), /* @__PURE__ */ new Map([[root.name, root.version ?? null]])));
   }
-  return { tree, ancestors, failures };
+  return { tree, ancestors: flatten(tree), failures };
 }
 var import_semver6, DEFAULT_MAX_DEPTH2, MAX_LINKS;
 var init_walk = __esm({
@@ -58758,7 +58731,7 @@ var init_walk = __esm({
     import_semver6 = __toESM(require_semver2(), 1);
     init_errors();
     init_ancestor();
-    init_display();
+    init_one_line();
     DEFAULT_MAX_DEPTH2 = 32;
     MAX_LINKS = 1024;
   }
@@ -58863,7 +58836,7 @@ function serializeState(state2) {
 function checkRollback(state2, name2, version, file) {
   const seen = state2.get(name2);
   if (seen && import_semver7.default.lt(version, seen.version)) {
-    return { code: "VERSION_ROLLBACK", message: `${clean3(`${name2}@${version}`)} is older than ${clean3(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
+    return { code: "VERSION_ROLLBACK", message: `${clean2(`${name2}@${version}`)} is older than ${clean2(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
   }
   return void 0;
 }
@@ -58918,7 +58891,7 @@ var init_state = __esm({
     import_semver7 = __toESM(require_semver2(), 1);
     init_errors();
     init_strict_json();
-    init_display();
+    init_one_line();
     init_read_file();
     STATE_SCHEMA = "modelsign/state/v1";
     MAX_STATE_BYTES = 4 * 1024 * 1024;
@@ -58931,8 +58904,8 @@ var init_state = __esm({
 
 // src/lineage/tree.ts
 function describe3(n) {
-  const id2 = clean3(`${n.name}@${n.version ?? "?"}`);
-  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean3(n.signer ?? "unknown")}`, `license: ${clean3(n.license ?? "none")}`];
+  const id2 = clean2(`${n.name}@${n.version ?? "?"}`);
+  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean2(n.signer ?? "unknown")}`, `license: ${clean2(n.license ?? "none")}`];
   parts.push(n.verified ? "verified" : `NOT VERIFIED${n.failure ? ` [${n.failure.code}]` : ""}`);
   return parts.join("  ");
 }
@@ -58951,7 +58924,7 @@ function renderTree(root) {
 var init_tree = __esm({
   "src/lineage/tree.ts"() {
     "use strict";
-    init_display();
+    init_one_line();
   }
 });
 
@@ -58963,10 +58936,10 @@ function lineageStage(o) {
     const name2 = meta?.name ?? ctx.statement.subjectName;
     const version = typeof meta?.version === "string" && import_semver8.default.valid(meta.version) ? meta.version : void 0;
     const rootDigest2 = `sha256:${ctx.result.rootDigest}`;
-    const id2 = clean3(`${name2}@${version ?? "?"}`);
+    const id2 = clean2(`${name2}@${version ?? "?"}`);
     if (o.minVersion !== void 0 || o.stateFile !== void 0) {
       if (version === void 0) {
-        failures.push({ code: "NO_VERSION", message: `${clean3(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
+        failures.push({ code: "NO_VERSION", message: `${clean2(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
       } else {
         if (o.minVersion !== void 0 && import_semver8.default.lt(version, o.minVersion)) {
           failures.push({ code: "VERSION_BELOW_MINIMUM", message: `${id2} is below the minimum version ${o.minVersion}: rollback refused` });
@@ -59004,7 +58977,7 @@ function lineageStage(o) {
     if (o.revoked) {
       const reason = (d) => {
         const r = o.revoked.reasons.get(d);
-        return r ? `: ${clean3(r)}` : "";
+        return r ? `: ${clean2(r)}` : "";
       };
       if (checkRevoked([rootDigest2], o.revoked.digests).length > 0) {
         failures.push({ code: "REVOKED", message: `${id2} (${rootDigest2}) is revoked${reason(rootDigest2)}` });
@@ -59014,7 +58987,7 @@ function lineageStage(o) {
       for (const a of known) {
         if (reported.has(a.rootDigest) || checkRevoked([a.rootDigest], o.revoked.digests).length === 0) continue;
         reported.add(a.rootDigest);
-        failures.push({ code: "REVOKED", message: `lineage link ${clean3(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean3(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
+        failures.push({ code: "REVOKED", message: `lineage link ${clean2(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean2(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
       }
     }
     return failures;
@@ -59030,7 +59003,7 @@ var init_stage3 = __esm({
     init_revoked();
     init_state();
     init_walk();
-    init_display();
+    init_one_line();
   }
 });
 
@@ -59650,11 +59623,11 @@ var init_types4 = __esm({
 // src/drill/attacks.ts
 import { execFileSync } from "node:child_process";
 import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
-import { appendFile, copyFile, mkdir as mkdir4, readFile as readFile3, rename as rename3, rm as rm3, symlink, writeFile as writeFile5 } from "node:fs/promises";
+import { appendFile, copyFile, mkdir as mkdir4, readFile, rename as rename3, rm as rm3, symlink, writeFile as writeFile5 } from "node:fs/promises";
 import { rmSync } from "node:fs";
 import path19 from "node:path";
 async function readSigned(model) {
-  const bundle = JSON.parse(await readFile3(path19.join(model, "model.sig"), "utf8"));
+  const bundle = JSON.parse(await readFile(path19.join(model, "model.sig"), "utf8"));
   const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, "base64").toString("utf8"));
   return { bundle, statement };
 }
@@ -59708,7 +59681,7 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = await ctx.copyBase("changed-byte");
           const f2 = path19.join(m2, SHARD_1);
-          const b2 = await readFile3(f2);
+          const b2 = await readFile(f2);
           const i = b2.length >> 1;
           b2[i] = b2[i] ^ 1;
           await writeFile5(f2, b2);
@@ -59901,7 +59874,7 @@ var init_attacks = __esm({
         title: "a correctly signed fine-tune of a revoked base model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const parentBundle = await readFile3(path19.join(ctx.base, "model.sig"));
+          const parentBundle = await readFile(path19.join(ctx.base, "model.sig"));
           const { statement } = await readSigned(ctx.base);
           const parentDigest = `sha256:${statement.subject[0].digest.sha256}`;
           const storeDir = path19.join(ctx.tmp, "revoked-store");

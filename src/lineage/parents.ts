@@ -10,7 +10,7 @@ import type { TrustCheck } from '../verify/types.js';
 import { BundleCheckError, verifyLineageBundle, type VerifiedBundle } from './ancestor.js';
 import { MAX_PARENTS, RELATIONS, isRelation, type DatasetRef, type LineageMeta, type Relation } from './metadata.js';
 import { reject } from '../errors.js';
-import { clean } from './display.js';
+import { clean } from '../util/one-line.js';
 
 export interface ParentInput {
   file: string;

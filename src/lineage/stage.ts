@@ -16,7 +16,7 @@ import { checkRevoked, type RevokedList } from './revoked.js';
 import { checkRollback, readState } from './state.js';
 import type { LineageStore } from './store.js';
 import { walkLineage, type AncestorRecord } from './walk.js';
-import { clean } from './display.js';
+import { clean } from '../util/one-line.js';
 
 export interface LineageStageOptions {
   store?: LineageStore;

@@ -15,7 +15,7 @@ import { writeAtomic } from '../util/write-atomic.js';
 import semver from 'semver';
 import { errnoCode, reject, usage } from '../errors.js';
 import { isObject, parseStrictJson, type JsonValue } from '../util/strict-json.js';
-import { clean } from './display.js';
+import { clean } from '../util/one-line.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 
 export const STATE_SCHEMA = 'modelsign/state/v1';

@@ -1,5 +1,5 @@
 /** Text rendering of a lineage tree (modelsign lineage). One line per model. */
-import { clean } from './display.js';
+import { clean } from '../util/one-line.js';
 import type { LineageNode } from './walk.js';
 
 function describe(n: LineageNode): string {

@@ -19,7 +19,7 @@ import type { TrustCheck } from '../verify/types.js';
 import { BundleCheckError, verifyLineageBundle, type VerifiedBundle } from './ancestor.js';
 import type { DatasetRef, LineageMeta, ParentLink, Relation } from './metadata.js';
 import type { LineageStore, StoredBundle } from './store.js';
-import { clean } from './display.js';
+import { clean } from '../util/one-line.js';
 
 export const DEFAULT_MAX_DEPTH = 32;
 /** Links visited in one walk (diamond merges revisit shared ancestors). */
@@ -82,11 +82,31 @@ function short(d: string): string {
   return `${d.slice(0, 19)}…`;
 }
 
+/** The tree's ancestors (the model itself left out), pre-order: each before its own parents. */
+function flatten(node: LineageNode, out: AncestorRecord[] = []): AncestorRecord[] {
+  for (const p of node.parents) {
+    out.push({
+      name: p.name,
+      version: p.version,
+      license: p.license,
+      rootDigest: p.rootDigest,
+      relation: p.relation,
+      signer: p.signer,
+      depth: p.depth,
+      childName: p.childName,
+      childVersion: p.childVersion,
+      bundleDigest: p.bundleDigest,
+      verified: p.verified,
+    });
+    flatten(p, out);
+  }
+  return out;
+}
+
 export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; trust: TrustCheck[]; maxDepth?: number }): Promise<WalkResult> {
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const failures: Failure[] = [];
-  const ancestors: AncestorRecord[] = [];
-  const cache = new Map<string, Promise<{ stored: StoredBundle[] }>>();
+  const cache = new Map<string, Promise<StoredBundle[]>>();
   const verified = new Map<string, VerifiedBundle>();
   let links = 0;
   let budgetReported = false;
@@ -113,7 +133,7 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
   const find = (rootDigest: string) => {
     let p = cache.get(rootDigest);
     if (!p) {
-      p = opts.store.find(rootDigest).then((stored) => ({ stored }));
+      p = opts.store.find(rootDigest);
       cache.set(rootDigest, p);
     }
     return p;
@@ -149,55 +169,31 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
       failures.push(f);
       return node;
     };
-    const record = () =>
-      ancestors.push({
-        name: node.name,
-        version: node.version,
-        license: node.license,
-        rootDigest: node.rootDigest,
-        relation: node.relation,
-        signer: node.signer,
-        depth: node.depth,
-        childName: node.childName,
-        childVersion: node.childVersion,
-        bundleDigest: node.bundleDigest,
-        verified: node.verified,
-      });
 
     if (depth > maxDepth) {
-      fail('LINEAGE_TOO_DEEP', `ancestry is deeper than ${maxDepth} links`);
-      record();
-      return node;
+      return fail('LINEAGE_TOO_DEEP', `ancestry is deeper than ${maxDepth} links`);
     }
     if (onPath.has(link.rootDigest)) {
-      fail('LINEAGE_CYCLE', 'the ancestry loops back to a model already on this path');
-      record();
-      return node;
+      return fail('LINEAGE_CYCLE', 'the ancestry loops back to a model already on this path');
     }
     const floor = below.get(link.name);
     if (floor === null || (floor !== undefined && !semver.lt(link.version, floor))) {
       // Reported, but the ancestor is still checked so every broken link shows.
       const why = floor === null ? `a descendant named ${clean(link.name)} has no version` : `an ancestor must have a lower version than ${clean(`${link.name}@${floor}`)} built from it`;
-      const f: Failure = { code: 'LINEAGE_VERSION_ORDER', message: `${label}: ${why}` };
-      failures.push(f);
-      node.failure = f;
+      fail('LINEAGE_VERSION_ORDER', why);
     }
 
     let stored: StoredBundle[];
     try {
-      ({ stored } = await find(link.rootDigest));
+      stored = await find(link.rootDigest);
     } catch (e) {
       if (e instanceof ModelsignError && e.kind === 'reject') {
-        fail(e.code, e.message);
-        record();
-        return node;
+        return fail(e.code, e.message);
       }
       throw e;
     }
     if (stored.length === 0) {
-      fail('LINEAGE_MISSING', `no bundle with root digest ${link.rootDigest} in lineage store ${opts.store.dir}`);
-      record();
-      return node;
+      return fail('LINEAGE_MISSING', `no bundle with root digest ${link.rootDigest} in lineage store ${opts.store.dir}`);
     }
     // Prefer the exact bundle the child recorded; otherwise report on the first one found.
     const chosen = stored.find((s) => s.bundleDigest === link.bundleDigest) ?? stored[0]!;
@@ -211,14 +207,10 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
         if (e instanceof BundleCheckError) {
           const code = e.problem === 'untrusted' ? 'LINEAGE_UNTRUSTED' : 'LINEAGE_MALFORMED';
           const what = e.problem === 'untrusted' ? 'ancestor signature is not trusted' : 'ancestor bundle is broken';
-          fail(code, `${what}: ${e.inner.message} [${e.inner.code}] (${chosen.file})`);
-          record();
-          return node;
+          return fail(code, `${what}: ${e.inner.message} [${e.inner.code}] (${chosen.file})`);
         }
         if (e instanceof ModelsignError && e.kind === 'reject') {
-          fail('LINEAGE_MALFORMED', `${e.message} [${e.code}]`);
-          record();
-          return node;
+          return fail('LINEAGE_MALFORMED', `${e.message} [${e.code}]`);
         }
         throw e;
       }
@@ -226,18 +218,13 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
     node.signer = vb.signer.description;
     node.license = vb.license ?? null;
     if (chosen.bundleDigest !== link.bundleDigest) {
-      fail('LINEAGE_BUNDLE_MISMATCH', `the store holds a different signature for these bytes (${chosen.file} is ${short(chosen.bundleDigest)}, the child recorded ${short(link.bundleDigest)})`);
-      record();
-      return node;
+      return fail('LINEAGE_BUNDLE_MISMATCH', `the store holds a different signature for these bytes (${chosen.file} is ${short(chosen.bundleDigest)}, the child recorded ${short(link.bundleDigest)})`);
     }
     if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
-      fail('LINEAGE_LINK_MISMATCH', `the ancestor's signature says ${clean(`${vb.name}@${vb.version}`)} (${short(vb.rootDigest)}), not what the link records`);
-      record();
-      return node;
+      return fail('LINEAGE_LINK_MISMATCH', `the ancestor's signature says ${clean(`${vb.name}@${vb.version}`)} (${short(vb.rootDigest)}), not what the link records`);
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    record();
     const path = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
@@ -259,5 +246,5 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
     if (++links > MAX_LINKS) break;
     tree.parents.push(await visit(p, tree, 1, new Set([root.rootDigest]), new Map([[root.name, root.version ?? null]])));
   }
-  return { tree, ancestors, failures };
+  return { tree, ancestors: flatten(tree), failures };
 }

@@ -11,6 +11,7 @@ import semver from 'semver';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { errnoCode, ModelsignError } from '../errors.js';
 import { normalizeLicense, type CompiledRule } from './licenses.js';
+import { DIGEST_RE } from '../lineage/metadata.js';
 import { DENIABLE_FORMATS, SEVERITIES, type Severity } from '../scan/types.js';
 import { POLICY_API_VERSION, PURPOSES, type FormatsPolicy, type IdentityRule, type Policy, type PolicyTrust, type Purpose } from './types.js';
 
@@ -138,8 +139,6 @@ function readLicenseRule(r: Reader, v: unknown, at: string): { raw: { allow: str
   return { raw: { allow, deny }, rule: { allow: compile(allow, 'allow'), deny: compile(deny, 'deny') } };
 }
 
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-
 /** Validate an already-parsed policy document. `file` is for messages and relative paths. */
 export function validatePolicy(doc: unknown, file: string): LoadedPolicy {
   const r: Reader = new Reader(file);
@@ -182,7 +181,7 @@ export function validatePolicy(doc: unknown, file: string): LoadedPolicy {
 
   const revoked = o.revoked === undefined ? [] : r.strings(o.revoked, 'revoked').map((d, i) => {
     const lower = d.toLowerCase();
-    if (!DIGEST.test(lower)) r.fail(`revoked[${i}]`, `"${d}" is not a root digest (sha256:<64 hex digits>)`);
+    if (!DIGEST_RE.test(lower)) r.fail(`revoked[${i}]`, `"${d}" is not a root digest (sha256:<64 hex digits>)`);
     return lower;
   });
 

@@ -89,8 +89,6 @@ function declaresParents(lineage: unknown): boolean {
   return false;
 }
 
-const withSha = prefixed;
-
 function short(d: string | undefined): string {
   return d ? `${d.slice(0, 'sha256:'.length + 12)}…` : 'unknown digest';
 }
@@ -98,14 +96,18 @@ function short(d: string | undefined): string {
 /** Names, versions and licenses come from signatures: one short line whatever they contain. */
 const clean = (text: string, max = 120): string => oneLine(text, max);
 
-function id(s: Source): string {
+function id(s: { name: string; version?: string | undefined }): string {
   return clean(`${s.name}${s.version ? `@${s.version}` : ''}`);
 }
 
-function origin(s: Source): string {
-  if (s.kind === 'model') return `of the model ${id(s)}`;
+/** "ancestor NAME@VERSION (DIGEST, RELATION parent of CHILD)" */
+function ancestorDesc(s: Source): string {
   const rel = s.relation && s.childName ? `, ${clean(s.relation, 40)} parent of ${clean(s.childName)}` : s.childName ? `, parent of ${clean(s.childName)}` : '';
-  return `brought in by ancestor ${id(s)} (${clean(short(s.rootDigest))}${rel})`;
+  return `ancestor ${id(s)} (${clean(short(s.rootDigest))}${rel})`;
+}
+
+function origin(s: Source): string {
+  return s.kind === 'model' ? `of the model ${id(s)}` : `brought in by ${ancestorDesc(s)}`;
 }
 
 function licenseFailure(s: Source, raw: string, blockers: Blocker[], purpose: Purpose): Failure {
@@ -114,7 +116,7 @@ function licenseFailure(s: Source, raw: string, blockers: Blocker[], purpose: Pu
   const why = (b: Blocker): string =>
     b.reason === 'denied' ? 'is denied' : b.reason === 'unknown' ? 'is not a known license and not allowed by name' : 'is not allowed';
   if (s.license === undefined || s.license.trim() === '') {
-    const who = s.kind === 'model' ? `the model ${id(s)}` : origin(s).replace('brought in by ', '');
+    const who = s.kind === 'model' ? `the model ${id(s)}` : ancestorDesc(s);
     return { code, message: `${who} records no license, and "none" is not allowed for ${purpose} by the policy` };
   }
   const whole = blockers.length === 1 && displayId(blockers[0]!.term).toLowerCase() === raw.toLowerCase();
@@ -132,7 +134,7 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
       kind: 'model',
       name: meta?.name ?? ctx.statement.subjectName,
       version: meta?.version,
-      rootDigest: ctx.result.rootDigest ? withSha(ctx.result.rootDigest) : undefined,
+      rootDigest: ctx.result.rootDigest ? prefixed(ctx.result.rootDigest) : undefined,
       license: meta?.license,
     };
     const lineage = readLineage(ctx.result.extra.lineage);
@@ -147,7 +149,7 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
     if (policy.lineage.require) {
       if (!lineage) failures.push({ code: 'POLICY_LINEAGE_REQUIRED', message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
       for (const a of ancestors) {
-        if (!a.verified) failures.push({ code: 'POLICY_LINEAGE_UNVERIFIED', message: `the policy requires verified lineage, but ancestor ${clean(`${a.name}${a.version ? `@${a.version}` : ''}`)} (${clean(short(withSha(a.rootDigest)))}) is not verified` });
+        if (!a.verified) failures.push({ code: 'POLICY_LINEAGE_UNVERIFIED', message: `the policy requires verified lineage, but ancestor ${id(a)} (${clean(short(prefixed(a.rootDigest)))}) is not verified` });
       }
     } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== undefined || policy.revoked.length > 0 || Object.keys(policy.lineage.minVersion).length > 0)) {
       // The parents' licenses, digests and versions bind this model too; without the walk we cannot
@@ -157,7 +159,7 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
 
     const sources: Source[] = [
       model,
-      ...ancestors.map((a) => ({ kind: 'ancestor' as const, name: a.name, version: a.version, rootDigest: withSha(a.rootDigest), relation: a.relation, childName: a.childName, license: a.license })),
+      ...ancestors.map((a) => ({ kind: 'ancestor' as const, name: a.name, version: a.version, rootDigest: prefixed(a.rootDigest), relation: a.relation, childName: a.childName, license: a.license })),
     ];
 
     if (policy.revoked.length > 0) {
@@ -175,7 +177,7 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
       const min = Object.hasOwn(policy.lineage.minVersion, s.name) ? policy.lineage.minVersion[s.name] : undefined;
       if (min === undefined) continue;
       const v = s.version !== undefined ? semver.valid(s.version) : null;
-      const who = s.kind === 'model' ? id(s) : origin(s).replace('brought in by ', '');
+      const who = s.kind === 'model' ? id(s) : ancestorDesc(s);
       if (v === null) failures.push({ code: 'POLICY_MIN_VERSION', message: `the policy requires ${clean(s.name)} >= ${min}, but the signature records ${s.version === undefined ? 'no version' : `version "${clean(s.version)}", which is not semver`}` });
       else if (semver.lt(v, min)) failures.push({ code: 'POLICY_MIN_VERSION', message: `${who} is below the policy's minimum version ${min}` });
     }

@@ -167,11 +167,10 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
     return g;
   };
   const record = (g: Global, via?: string, use?: string): void => {
-    const key = g;
-    let imp = imports.get(key);
+    let imp = imports.get(g);
     if (!imp) {
       imp = { module: g.module, name: g.name, via: [], usedBy: [], verdict: classifyGlobal(g.module, g.name).verdict, ...(opts.member !== undefined ? { member: opts.member } : {}) };
-      imports.set(key, imp);
+      imports.set(g, imp);
     }
     if (via && !imp.via.includes(via)) imp.via.push(via);
     if (use && !imp.usedBy.includes(use)) imp.usedBy.push(use);
@@ -225,7 +224,7 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
         return LONGSTR;
       }
       if (src.buffered < n) await src.ensure(n);
-      return str(Buffer.from(fixed(n)), enc);
+      return str(fixed(n), enc);
     };
     const skipBytes = async (n: number): Promise<Value> => {
       if (src.buffered >= n) src.take(n);
@@ -235,7 +234,7 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
     const line = async (what: string): Promise<Buffer> => {
       const l = await src.line(MAX_LINE);
       if (l === undefined) throw new Malformed(`${what} argument longer than ${MAX_LINE} bytes`);
-      return Buffer.from(l);
+      return l;
     };
     const memoPut = (i: number, v: Value) => {
       if (!memo.has(i) && memo.size >= limits.maxMemo) throw new LimitHit(`more than ${limits.maxMemo} memo entries`);
@@ -246,14 +245,18 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
       if (v === undefined) throw new Malformed(`memo key ${i} was never stored`);
       push(v);
     };
-    const importGlobal = async (via: string, at: number): Promise<Global> => {
+    /** A call (REDUCE, OBJ, NEWOBJ, NEWOBJ_EX, INST) of f: its result is an object made by f if f is a global. */
+    const call = (f: Value, use: string): void => {
+      used(f, use);
+      push(f.k === 'global' || f.k === 'obj' ? { k: 'obj', g: f.g } : OTHER);
+    };
+    const importGlobal = async (via: string): Promise<Global> => {
       const m = await src.line(1024);
       const n = m === undefined ? undefined : await src.line(1024);
       if (m === undefined || n === undefined) throw new Malformed(`${via} name longer than 1024 bytes`);
       if (!isUtf8(m) || !isUtf8(n)) throw new Malformed(`${via} name is not valid UTF-8`);
       const g = globalOf(m.toString('utf8'), n.toString('utf8'));
       record(g, via);
-      void at;
       return g;
     };
 
@@ -299,9 +302,7 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
           break;
         case 0x52: { // REDUCE
           pop();
-          const f = pop();
-          used(f, 'REDUCE');
-          push(f.k === 'global' || f.k === 'obj' ? { k: 'obj', g: f.g } : OTHER);
+          call(pop(), 'REDUCE');
           break;
         }
         case 0x53: { // STRING
@@ -352,37 +353,30 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
           break;
         }
         case 0x63: { // GLOBAL
-          push({ k: 'global', g: await importGlobal('GLOBAL', at) });
+          push({ k: 'global', g: await importGlobal('GLOBAL') });
           break;
         }
         case 0x69: { // INST
-          const g = await importGlobal('INST', at);
+          const g = await importGlobal('INST');
           popMark();
-          record(g, undefined, 'INST');
-          push({ k: 'obj', g });
+          call({ k: 'global', g }, 'INST');
           break;
         }
         case 0x6f: { // OBJ
           const items = popMark();
           if (items.length === 0) throw new Malformed('OBJ without a class');
-          const cls = items[0]!;
-          used(cls, 'OBJ');
-          push(cls.k === 'global' || cls.k === 'obj' ? { k: 'obj', g: cls.g } : OTHER);
+          call(items[0]!, 'OBJ');
           break;
         }
         case 0x81: { // NEWOBJ
           pop();
-          const cls = pop();
-          used(cls, 'NEWOBJ');
-          push(cls.k === 'global' || cls.k === 'obj' ? { k: 'obj', g: cls.g } : OTHER);
+          call(pop(), 'NEWOBJ');
           break;
         }
         case 0x92: { // NEWOBJ_EX
           pop();
           pop();
-          const cls = pop();
-          used(cls, 'NEWOBJ_EX');
-          push(cls.k === 'global' || cls.k === 'obj' ? { k: 'obj', g: cls.g } : OTHER);
+          call(pop(), 'NEWOBJ_EX');
           break;
         }
         case 0x93: { // STACK_GLOBAL

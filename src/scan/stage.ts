@@ -16,17 +16,14 @@ import type { VerifyContext, VerifyStage } from '../verify/pipeline.js';
 import { clean } from '../util/one-line.js';
 import { scanFile } from './scan-file.js';
 import { isTarName, scanTar } from './tar.js';
-import { DEFAULT_LIMITS, DENIABLE_FORMATS, SEVERITIES, severityRank, type FileReport, type Finding, type ScanLimits, type Severity } from './types.js';
+import { DEFAULT_LIMITS, DENIABLE_FORMATS, SEVERITIES, severityRank, type FileReport, type Finding, type ScanLimits } from './types.js';
+import type { FormatsPolicy as PolicyFormats } from '../policy/types.js';
 
 /** Format names a policy may deny. */
 export { DENIABLE_FORMATS } from './types.js';
 
-export interface FormatsPolicy {
-  deny?: string[];
-  scan?: boolean;
-  /** Lowest finding severity that fails verify (default: low, i.e. any finding). */
-  failOn?: Severity;
-}
+/** A policy's `formats` section, every field optional (failOn defaults to low, i.e. any finding). */
+export type FormatsPolicy = Partial<PolicyFormats>;
 
 /** The signed file paths of the statement (shard resources collapse to their file). */
 function signedFiles(ctx: VerifyContext): string[] {
@@ -96,16 +93,15 @@ export function formatsStage(formats: FormatsPolicy, limits: Partial<ScanLimits>
           failures.push({ code: 'FORMAT_UNCHECKED', path: entryName(x.file), message: clean(`cannot tell whether this is a denied format: ${x.message}`, 2000) });
         }
       }
-      ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
-      return failures;
-    }
-    for (const name of signedFiles(ctx)) {
-      const f = single ?? byName.get(name);
-      if (!f) continue; // not on disk: the file check already failed the model
-      const shown = single ? path.basename(f.name) : name;
-      const report = await scanFile(f.abs, shown, lim);
-      judge(report, shown, report.findings);
-      if (single) break;
+    } else {
+      for (const name of signedFiles(ctx)) {
+        const f = single ?? byName.get(name);
+        if (!f) continue; // not on disk: the file check already failed the model
+        const shown = single ? path.basename(f.name) : name;
+        const report = await scanFile(f.abs, shown, lim);
+        judge(report, shown, report.findings);
+        if (single) break;
+      }
     }
     ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
     return failures;
