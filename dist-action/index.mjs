@@ -3534,6 +3534,11 @@ function errorLine(msg) {
   process.stderr.write(`modelsign: ${msg}
 `);
 }
+function warn(msg) {
+  if (output.sink) return output.sink.warn(msg);
+  process.stderr.write(`modelsign: warning: ${msg}
+`);
+}
 function info(msg) {
   if (state.quiet) return;
   if (output.sink) return output.sink.info(msg);
@@ -8830,7 +8835,7 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning) {
+    function warn2(logLevel, warning) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
           node_process.emitWarning(warning);
@@ -8839,7 +8844,7 @@ var require_log = __commonJS({
       }
     }
     exports.debug = debug;
-    exports.warn = warn;
+    exports.warn = warn2;
   }
 });
 
@@ -62594,6 +62599,9 @@ function jsonSink() {
       if (m2) emit("error", m2[1] === "refused" ? "refused" : "error", { message: m2[2], ...m2[3] ? { code: m2[3] } : {} });
       else emit("error", "error", { message: msg });
     },
+    warn(msg) {
+      emit("warn", "warning", { message: msg });
+    },
     info(msg) {
       emit("info", "message", { message: msg });
     },
@@ -62639,9 +62647,7 @@ function writeReason(flags, reason) {
     writeFileSync(file, reason);
   } catch (e) {
     const msg = `cannot write termination log ${file}: ${e.code ?? String(e)}`;
-    if (output.sink) emit("error", "error", { message: msg });
-    else process.stderr.write(`modelsign: warning: ${msg}
-`);
+    warn(msg);
   }
 }
 var podPlugin = {
@@ -62767,7 +62773,7 @@ A Sigstore signature is never accepted without --identity or --identity-regexp (
       ...ids.map((identity) => ({ identity, ...issuer ? { issuer } : {} })),
       ...res.map((identityRegExp) => ({ identityRegExp, ...issuer ? { issuer } : {} }))
     ];
-    if (!issuer) process.stderr.write("modelsign: warning: no --identity-provider: the identity is accepted from any OIDC issuer Fulcio trusts\n");
+    if (!issuer) warn("no --identity-provider: the identity is accepted from any OIDC issuer Fulcio trusts");
     checks.push(await sigstoreTrust2({ identities, ...trustedRoot !== void 0 ? { trustedRootPath: trustedRoot } : {} }));
     return checks;
   }
@@ -63008,6 +63014,8 @@ async function signViaCommand(model, argv) {
   const saved = output.sink;
   output.sink = {
     error: (m2) => void errors.push(m2),
+    warn: (m2) => process.stdout.write(`::warning::${m2}
+`),
     info: (m2) => process.stdout.write(`${m2}
 `),
     out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}

@@ -198,6 +198,7 @@ async function signViaCommand(model: string, argv: string[]): Promise<SignSummar
   const saved = output.sink;
   output.sink = {
     error: (m) => void errors.push(m),
+    warn: (m) => process.stdout.write(`::warning::${m}\n`),
     info: (m) => process.stdout.write(`${m}\n`),
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     json: (v) => void (result = v as SignSummary),

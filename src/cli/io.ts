@@ -10,6 +10,7 @@ export const state = { debug: false, quiet: false };
 /** Replaces the text output when set (verify --log-format json: one JSON line per event). */
 export interface OutputSink {
   error(msg: string): void;
+  warn(msg: string): void;
   info(msg: string): void;
   out(text: string): void;
   json(v: unknown): void;
@@ -19,6 +20,12 @@ export const output: { sink?: OutputSink } = {};
 export function errorLine(msg: string): void {
   if (output.sink) return output.sink.error(msg);
   process.stderr.write(`modelsign: ${msg}\n`);
+}
+
+/** A warning: never silenced by --quiet, since it says something about trust. */
+export function warn(msg: string): void {
+  if (output.sink) return output.sink.warn(msg);
+  process.stderr.write(`modelsign: warning: ${msg}\n`);
 }
 
 export function info(msg: string): void {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
-import { info, out, printJson, run } from './io.js';
+import { out, printJson, run, warn } from './io.js';
 
 export function register(program: Command): void {
   program
@@ -31,7 +31,7 @@ Examples:
         const pass = o.unencrypted ? undefined : getPassphrase('encrypt', `${o.out}.key`);
         if (pass === '') throw usage('NO_PASSPHRASE', 'empty passphrase: set MODELSIGN_PASSPHRASE or pass --unencrypted');
         const w = await writeKeyPair(o.out, o.type as (typeof SIGNING_KEY_TYPES)[number], pass);
-        if (!w.encrypted) info('warning: the private key is NOT encrypted; keep it out of version control and shared disks');
+        if (!w.encrypted) warn('the private key is NOT encrypted; keep it out of version control and shared disks');
         if (o.json) printJson(w);
         else out(`wrote ${w.privatePath} (private, ${w.encrypted ? 'encrypted' : 'unencrypted'}) and ${w.publicPath} (public, ${w.type})`);
       }),

@@ -67,7 +67,9 @@ Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
   const modules = await Promise.all((one ? [one] : Object.keys(COMMANDS)).map((name) => COMMANDS[name]!()));
   for (const m of modules) m.register(program);
   // Every subcommand reports usage errors with exit code 2, as the contract says.
-  for (const c of program.commands) {
+  // Nested ones too (`trusted-root update`, `policy check`): each takes -q and --debug.
+  const leaves = (cmds: readonly Command[]): Command[] => cmds.flatMap((c) => [c, ...leaves(c.commands)]);
+  for (const c of leaves(program.commands)) {
     c.exitOverride();
     if (!c.options.some((opt) => opt.long === '--quiet')) c.option('-q, --quiet', 'no progress output');
     if (!c.options.some((opt) => opt.long === '--debug')) c.option('--debug', 'show stack traces on errors');

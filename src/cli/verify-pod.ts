@@ -12,7 +12,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ModelsignError } from '../errors.js';
 import type { VerifyResult } from '../verify/types.js';
-import { output, state } from './io.js';
+import { output, state, warn } from './io.js';
 import { verifyJson } from './report.js';
 import type { Flags, VerifyPlugin } from './verify-plugins.js';
 
@@ -21,7 +21,7 @@ const DEFAULT_TERMINATION_LOG = '/dev/termination-log';
 const MAX_REASON_BYTES = 4096;
 const MAX_REASON_LINES = 5;
 
-function emit(level: 'info' | 'error', event: string, fields: Record<string, unknown> = {}): void {
+function emit(level: 'info' | 'warn' | 'error', event: string, fields: Record<string, unknown> = {}): void {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`);
 }
 
@@ -32,6 +32,9 @@ function jsonSink(): NonNullable<typeof output.sink> {
       const m = /^(refused|error|internal error): (.*?)(?: \[([A-Za-z0-9_.-]+)\])?$/s.exec(msg);
       if (m) emit('error', m[1] === 'refused' ? 'refused' : 'error', { message: m[2], ...(m[3] ? { code: m[3] } : {}) });
       else emit('error', 'error', { message: msg });
+    },
+    warn(msg) {
+      emit('warn', 'warning', { message: msg });
     },
     info(msg) {
       emit('info', 'message', { message: msg });
@@ -83,8 +86,7 @@ function writeReason(flags: Flags, reason: string): void {
   } catch (e) {
     // The verdict (the exit code) matters more than the message: never fail because of it.
     const msg = `cannot write termination log ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
-    if (output.sink) emit('error', 'error', { message: msg });
-    else process.stderr.write(`modelsign: warning: ${msg}\n`);
+    warn(msg);
   }
 }
 

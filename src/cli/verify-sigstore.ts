@@ -8,7 +8,7 @@
  */
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
-import { collect } from './io.js';
+import { collect, warn } from './io.js';
 import type { Flags, VerifyPlugin } from './verify-plugins.js';
 
 import { NEED_IDENTITY } from '../verify/types.js';
@@ -59,7 +59,7 @@ A Sigstore signature is never accepted without --identity or --identity-regexp (
       ...ids.map((identity) => ({ identity, ...(issuer ? { issuer } : {}) })),
       ...res.map((identityRegExp) => ({ identityRegExp, ...(issuer ? { issuer } : {}) })),
     ];
-    if (!issuer) process.stderr.write('modelsign: warning: no --identity-provider: the identity is accepted from any OIDC issuer Fulcio trusts\n');
+    if (!issuer) warn('no --identity-provider: the identity is accepted from any OIDC issuer Fulcio trusts');
     checks.push(await sigstoreTrust({ identities, ...(trustedRoot !== undefined ? { trustedRootPath: trustedRoot } : {}) }));
     return checks;
   },

@@ -213,9 +213,10 @@ describe('usage errors exit 2', () => {
 
   it('keygen never overwrites a key, and warns when unencrypted', async () => {
     const prefix = path.join(dir, 'plain');
-    const a = await runCli(['keygen', '--out', prefix, '--unencrypted']);
+    // -q silences progress, never a warning about key safety.
+    const a = await runCli(['keygen', '--out', prefix, '--unencrypted', '-q']);
     expect(a.code).toBe(0);
-    expect(a.stderr).toContain('NOT encrypted');
+    expect(a.stderr).toBe('modelsign: warning: the private key is NOT encrypted; keep it out of version control and shared disks\n');
     const b = await runCli(['keygen', '--out', prefix, '--unencrypted']);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('[KEY_EXISTS]');
@@ -241,6 +242,22 @@ describe('usage errors exit 2', () => {
     expect(v.code).toBe(0);
     const pkg = JSON.parse(await readFile(path.join(__dirname, '../../package.json'), 'utf8'));
     expect(v.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('nested commands take -q and --debug like the others', async () => {
+    const dir = await tmpDir();
+    for (const c of [['trusted-root', 'info'], ['trusted-root', 'update'], ['trusted-root', 'reset'], ['policy', 'check']]) {
+      const h = await runCli([...c, '--help']);
+      expect(h.stdout, c.join(' ')).toContain('-q, --quiet');
+      expect(h.stdout, c.join(' ')).toContain('--debug');
+    }
+    const missing = path.join(dir, 'nope.json');
+    const q = await runCli(['trusted-root', 'info', '--trusted-root', missing, '-q']);
+    expect(q.code).toBe(2);
+    expect(q.stderr).toBe(`modelsign: error: trusted root not found: ${missing} [TRUSTED_ROOT_UNREADABLE]\n`);
+    const d = await runCli(['policy', 'check', missing, '--debug']);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toMatch(/^modelsign: error: .*\[POLICY_UNREADABLE\]\nModelsignError: /);
   });
 });
 

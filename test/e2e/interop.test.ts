@@ -301,6 +301,15 @@ describe.skipIf(!HAS_SHARED)('model_signing corpus', () => {
       expect(r.stderr).toBe('modelsign: warning: no --identity-provider: the identity is accepted from any OIDC issuer Fulcio trusts\n');
     });
 
+    it('the same warning is one JSON event under --log-format json', async () => {
+      const r = await verify([sig('v1.0.1'), '--identity', ID, '--ignore-paths', 'ignore-me', '--log-format', 'json']);
+      expect(r.code).toBe(0);
+      const ev = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(ev.filter((e) => e.event === 'warning')).toEqual([
+        expect.objectContaining({ level: 'warn', message: 'no --identity-provider: the identity is accepted from any OIDC issuer Fulcio trusts' }),
+      ]);
+    });
+
     it('any of several identities suffices', async () => {
       const r = await verify([sig('v1.1.0'), '--identity', 'a@example.com', '--identity', ID, '--identity-provider', ISSUER]);
       expect(r.code).toBe(0);

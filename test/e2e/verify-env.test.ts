@@ -146,6 +146,16 @@ describe('--log-format json', () => {
     expect(ev[4]).toMatchObject({ code: 'FILE_CHANGED' });
   });
 
+  it('a termination log that cannot be written is a warning event; the verdict stands', async () => {
+    const r = await verifyEnv({ MODELSIGN_MODEL: tampered, MODELSIGN_KEY: keys.pub, MODELSIGN_LOG_FORMAT: 'json', MODELSIGN_TERMINATION_LOG: work });
+    expect(r.code).toBe(1);
+    const ev = lines(r.stderr);
+    const w = ev.filter((e) => e.event === 'warning');
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ level: 'warn', message: `cannot write termination log ${work}: EISDIR` });
+    expect(ev.at(-1)).toMatchObject({ event: 'refused', code: 'FILE_CHANGED' });
+  });
+
   it('usage errors are JSON too', async () => {
     const r = await verifyEnv({ MODELSIGN_MODEL: model, MODELSIGN_KEY: path.join(work, 'nope.pub'), MODELSIGN_LOG_FORMAT: 'json' });
     expect(r.code).toBe(2);
