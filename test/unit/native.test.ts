@@ -92,7 +92,9 @@ d('native addon: files changed while it hashes', () => {
   it('a mapped file truncated mid-hash raises SIGBUS: reported as shrunk, the paired file still hashed right, the process lives', async () => {
     const big = path.join(dir, 'truncated.bin');
     writeFileSync(big, Buffer.alloc(0));
-    truncateSync(big, 512 * MiB); // sparse: quick to make, read as zeros
+    // Sparse: quick to make, read as zeros. Large, so that even a main thread descheduled for
+    // a second on a loaded machine truncates it long before the hash could finish.
+    truncateSync(big, 4096 * MiB);
     const other = path.join(dir, 'other.bin');
     const otherBytes = bytes(64 * MiB, 3);
     writeFileSync(other, otherBytes);
