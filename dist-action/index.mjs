@@ -4664,6 +4664,16 @@ function parseStrictJson(text, opts = {}) {
   };
   const parseString = () => {
     i++;
+    const q2 = text.indexOf('"', i);
+    if (q2 < 0) {
+      i = text.length;
+      fail("unterminated string");
+    }
+    const plain = text.slice(i, q2);
+    if (!NEEDS_SLOW_STRING.test(plain)) {
+      i = q2 + 1;
+      return plain;
+    }
     let out2 = "";
     let start = i;
     for (; ; ) {
@@ -4805,10 +4815,12 @@ function parseStrictJson(text, opts = {}) {
 function isObject(v2) {
   return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
 }
+var NEEDS_SLOW_STRING;
 var init_strict_json = __esm({
   "src/util/strict-json.ts"() {
     "use strict";
     init_errors();
+    NEEDS_SLOW_STRING = /[\u0000-\u001f\\]/;
   }
 });
 
@@ -57872,22 +57884,19 @@ function isStrictBase64(s3) {
   if (n % 4 !== 0) return false;
   let end = n;
   if (n > 0 && s3.charCodeAt(n - 1) === 61) end = s3.charCodeAt(n - 2) === 61 ? n - 2 : n - 1;
-  for (let i = 0; i < end; i++) {
-    const c = s3.charCodeAt(i);
-    const ok = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 47;
-    if (!ok) return false;
-  }
-  return true;
+  return ALPHABET_ONLY.test(end === n ? s3 : s3.slice(0, end));
 }
 function decodeBase64(s3, what, code = "SIG_MALFORMED") {
   const clean5 = /\s/.test(s3) ? s3.replace(/\s+/g, "") : s3;
   if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
   return Buffer.from(clean5, "base64");
 }
+var ALPHABET_ONLY;
 var init_base64 = __esm({
   "src/util/base64.ts"() {
     "use strict";
     init_errors();
+    ALPHABET_ONLY = /^[A-Za-z0-9+/]*$/;
   }
 });
 

@@ -134,3 +134,27 @@ describe('parseStrictJson', () => {
     );
   });
 });
+
+describe('parseStrictJson strings (fast path and escapes)', () => {
+  const parse = (t: string) => parseStrictJson(t, { what: 'test', code: 'TEST_JSON' });
+  const err = (t: string) => {
+    try {
+      parse(t);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
+  it('reads plain strings, escapes after a long plain run, and an escaped quote before the real end', () => {
+    const long = 'A'.repeat(100_000);
+    expect(parse(`"${long}"`)).toBe(long);
+    expect(parse(`["${long}\\n\\u00e9\\"x"]`)).toEqual([`${long}\n\u00e9"x`]);
+    expect(parse('{"a\\"b":"c"}')).toEqual({ 'a"b': 'c' });
+  });
+  it('refuses raw control characters and bad escapes, and names the offset', () => {
+    expect(err('"ab\tc"')).toBe('test is not valid JSON: control character in string at offset 3');
+    expect(err('"ab\\qc"')).toBe('test is not valid JSON: bad escape at offset 5');
+    expect(err('"abc')).toBe('test is not valid JSON: unterminated string at offset 4');
+    expect(err('"ab\\"')).toBe('test is not valid JSON: unterminated string at offset 5');
+  });
+});
