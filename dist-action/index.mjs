@@ -62746,10 +62746,38 @@ init_types3();
 function list(v2) {
   return Array.isArray(v2) ? v2 : [];
 }
+function addSigstoreTrustOptions(cmd) {
+  return cmd.option("--certificate-chain <roots.pem>", "trusted root CA certificates (PEM) for certificate signatures; repeatable, any root suffices", collect, []).option("--identity <id>", "Sigstore: the signer identity (certificate SAN) to trust, exact match; repeatable", collect, []).option("--identity-regexp <re>", "Sigstore: trust identities fully matching this regular expression (anchored); repeatable", collect, []).option("--identity-provider <issuer>", "Sigstore: the OIDC issuer that must have certified the identity (exact match)").option("--trusted-root <file>", 'Sigstore trusted root JSON (default: "trusted-root update" copy, else the shipped public-good snapshot)');
+}
+async function sigstoreTrustFromFlags(flags) {
+  const checks = [];
+  const chains = list(flags.certificateChain);
+  if (chains.length > 0) {
+    const { certificateChainTrust: certificateChainTrust2 } = await Promise.resolve().then(() => (init_trust_cert(), trust_cert_exports));
+    checks.push(await certificateChainTrust2(chains));
+  }
+  const ids = list(flags.identity);
+  const res = list(flags.identityRegexp);
+  const issuer = flags.identityProvider;
+  const trustedRoot = flags.trustedRoot;
+  if (ids.length + res.length === 0) {
+    if (issuer !== void 0) throw usage("MISSING_IDENTITY", `--identity-provider alone trusts anyone that issuer certified: ${NEED_IDENTITY}`);
+    if (trustedRoot !== void 0) throw usage("MISSING_IDENTITY", `--trusted-root needs an identity: ${NEED_IDENTITY}`);
+    return checks;
+  }
+  const { sigstoreTrust: sigstoreTrust2 } = await Promise.resolve().then(() => (init_trust_sigstore(), trust_sigstore_exports));
+  const identities = [
+    ...ids.map((identity) => ({ identity, ...issuer ? { issuer } : {} })),
+    ...res.map((identityRegExp) => ({ identityRegExp, ...issuer ? { issuer } : {} }))
+  ];
+  if (!issuer) warn("no --identity-provider: the identity is accepted from any OIDC issuer Fulcio trusts");
+  checks.push(await sigstoreTrust2({ identities, ...trustedRoot !== void 0 ? { trustedRootPath: trustedRoot } : {} }));
+  return checks;
+}
 var sigstorePlugin = {
   name: "sigstore",
   addOptions(cmd) {
-    cmd.option("--certificate-chain <roots.pem>", "trusted root CA certificates (PEM) for certificate signatures; repeatable, any root suffices", collect, []).option("--identity <id>", "Sigstore: the signer identity (certificate SAN) to trust, exact match; repeatable", collect, []).option("--identity-regexp <re>", "Sigstore: trust identities fully matching this regular expression (anchored); repeatable", collect, []).option("--identity-provider <issuer>", "Sigstore: the OIDC issuer that must have certified the identity (exact match)").option("--trusted-root <file>", 'Sigstore trusted root JSON (default: "trusted-root update" copy, else the shipped public-good snapshot)').addHelpText(
+    addSigstoreTrustOptions(cmd).addHelpText(
       "after",
       `
 Certificate and Sigstore examples (all offline):
@@ -62761,31 +62789,7 @@ Certificate and Sigstore examples (all offline):
 A Sigstore signature is never accepted without --identity or --identity-regexp (exit 2).`
     );
   },
-  async trust(flags) {
-    const checks = [];
-    const chains = list(flags.certificateChain);
-    if (chains.length > 0) {
-      const { certificateChainTrust: certificateChainTrust2 } = await Promise.resolve().then(() => (init_trust_cert(), trust_cert_exports));
-      checks.push(await certificateChainTrust2(chains));
-    }
-    const ids = list(flags.identity);
-    const res = list(flags.identityRegexp);
-    const issuer = flags.identityProvider;
-    const trustedRoot = flags.trustedRoot;
-    if (ids.length + res.length === 0) {
-      if (issuer !== void 0) throw usage("MISSING_IDENTITY", `--identity-provider alone trusts anyone that issuer certified: ${NEED_IDENTITY}`);
-      if (trustedRoot !== void 0) throw usage("MISSING_IDENTITY", `--trusted-root needs an identity: ${NEED_IDENTITY}`);
-      return checks;
-    }
-    const { sigstoreTrust: sigstoreTrust2 } = await Promise.resolve().then(() => (init_trust_sigstore(), trust_sigstore_exports));
-    const identities = [
-      ...ids.map((identity) => ({ identity, ...issuer ? { issuer } : {} })),
-      ...res.map((identityRegExp) => ({ identityRegExp, ...issuer ? { issuer } : {} }))
-    ];
-    if (!issuer) warn("no --identity-provider: the identity is accepted from any OIDC issuer Fulcio trusts");
-    checks.push(await sigstoreTrust2({ identities, ...trustedRoot !== void 0 ? { trustedRootPath: trustedRoot } : {} }));
-    return checks;
-  }
+  trust: sigstoreTrustFromFlags
   // A keyless bundle with no identity policy is refused by the pipeline itself (exit 2).
 };
 

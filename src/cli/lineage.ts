@@ -1,47 +1,59 @@
 /**
  * `modelsign lineage SIG --lineage DIR --key PUB [--json]`: verify a signature and walk its
- * ancestry through the store, printing the tree. The model files are not needed (use
+ * ancestry through the store, printing the tree. Trust is given as for verify: --key,
+ * --certificate-chain, or a Sigstore --identity/--identity-regexp (any one suffices per link). The model files are not needed (use
  * `modelsign verify --lineage` to check them too). Exit 1 if any link is broken.
  */
 import type { Command } from 'commander';
 import { ModelsignError, usage } from '../errors.js';
 import { collect, errorLine, out, printJson, run } from './io.js';
+import { addSigstoreTrustOptions, sigstoreTrustFromFlags } from './verify-sigstore.js';
 
 interface LineageFlags {
   lineage?: string;
   key?: string[];
   json?: boolean;
+  [flag: string]: unknown;
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('lineage')
     .description('print and verify the ancestry of a signed model as a tree, from a lineage store')
     .argument('<signature>', "the model's signature file (model.sig)")
     .option('--lineage <dir>', 'lineage store holding the ancestors\' bundles (required)')
-    .option('--key <file>', 'trusted public key (PEM); repeatable, any one suffices; applies to the model and every ancestor', collect, [])
+    .option('--key <file>', 'trusted public key (PEM); repeatable, any one suffices; applies to the model and every ancestor', collect, []);
+  addSigstoreTrustOptions(cmd)
     .option('--json', 'print the tree as JSON')
     .addHelpText(
       'after',
       `
 Each line: name@version (with the relation to its child), root digest, signer, license, and
-whether that link verified (signature under --key, recorded bundle digest, version order).
+whether that link verified (signature under the trust flags, recorded bundle digest, version
+order).
+
+Every trust flag applies to the model and to every ancestor; any one of them suffices for
+each link, so a keyless fine-tune of a key-signed base takes both.
 
 Examples:
   modelsign lineage ./llama-ft/model.sig --lineage manifests --key keys/release.pub
   modelsign lineage model.sig --lineage manifests --key keys/release.pub --json | jq '.tree'
+  modelsign lineage model.sig --lineage manifests --key keys/base.pub \\
+      --identity release@acme.com --identity-provider https://accounts.google.com
 
 Exit codes: 0 every link verified; 1 the signature or any link failed; 2 usage error.`,
     )
     .action(
       run(async (sig: string, o: LineageFlags) => {
         if (o.lineage === undefined) throw usage('MISSING_OPTION', 'lineage needs --lineage DIR (the lineage store)');
-        if ((o.key ?? []).length === 0) throw usage('MISSING_OPTION', 'lineage needs something to trust: --key PUBLIC_KEY');
         const { keyFileTrust } = await import('../verify/trust-key.js');
+        const trust = [...((o.key ?? []).length > 0 ? await keyFileTrust(o.key!) : []), ...(await sigstoreTrustFromFlags(o))];
+        if (trust.length === 0) {
+          throw usage('MISSING_OPTION', 'lineage needs something to trust: --key PUBLIC_KEY, --certificate-chain ROOTS.pem, or --identity/--identity-regexp');
+        }
         const { readBundleFile } = await import('../oms/bundle.js');
         const { openStore, verifyLineageBundle, walkLineage, renderTree } = await import('../lineage/index.js');
         const { BundleCheckError } = await import('../lineage/ancestor.js');
-        const trust = await keyFileTrust(o.key!);
         const store = await openStore(o.lineage);
         let root;
         try {

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupTmp, HAS_SHARED, makeHfModel, runCli, SHARED, tmpDir } from '../helpers/cli.js';
+import { cleanupTmp, HAS_SHARED, keypair, makeHfModel, runCli, SHARED, tmpDir } from '../helpers/cli.js';
 import { identityToken, startMockSigstore, type MockSigstore } from '../helpers/sigstore-mock.js';
 import { startTufRepo } from '../helpers/tuf-repo.js';
 
@@ -137,6 +137,63 @@ describe('sign --keyless against a loopback Sigstore', () => {
     const r = await cli(['verify', m2, ...trust, '--trusted-root', rootFile]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/config\.json: file content does not match the signature \[FILE_CHANGED\]/);
+  });
+});
+
+describe('lineage across trust kinds: a keyless fine-tune of a key-signed base', () => {
+  let ftSig: string;
+  let store: string;
+  let pub: string;
+  beforeAll(async () => {
+    const d = await tmpDir();
+    const k = await keypair(d, 'ed25519', 'base');
+    pub = k.pub;
+    store = path.join(d, 'store');
+    const base = await makeHfModel(path.join(d, 'base'));
+    const b = await cli(['sign', base, '--key', k.key, '--version', '1.0.0', '--name', 'acme/base', '--license', 'apache-2.0', '--record', store]);
+    expect(b.code, b.stderr).toBe(0);
+    const ft = await makeHfModel(path.join(d, 'ft'));
+    await writeFile(path.join(ft, 'adapter.json'), '{"r": 8}');
+    const s = await cli(['sign', ft, '--keyless', '--identity-token', token, ...endpoints(mock), '--version', '1.0.0', '--name', 'acme/ft', '--parent', path.join(base, 'model.sig'), '--parent-key', k.pub, '--record', store]);
+    expect(s.code, s.stderr).toBe(0);
+    ftSig = path.join(ft, 'model.sig');
+  });
+
+  it('lineage takes --key and a Sigstore identity together: each link verifies under one of them', async () => {
+    const r = await cli(['lineage', ftSig, '--lineage', store, '--key', pub, ...trust, '--trusted-root', rootFile, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.verified).toBe(true);
+    expect(j.tree).toMatchObject({ name: 'acme/ft', version: '1.0.0', signer: expect.stringContaining(WORKFLOW) });
+    expect(j.tree.parents[0]).toMatchObject({ name: 'acme/base', relation: 'finetune', verified: true, signer: expect.stringMatching(/^ed25519 key sha256:/) });
+  });
+
+  it('with the key alone the keyless model itself is refused (exit 1)', async () => {
+    const r = await cli(['lineage', ftSig, '--lineage', store, '--key', pub]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^modelsign: refused: .*\[[A-Z_]+\]\n$/);
+  });
+
+  it('with the identity alone the key-signed base is a broken link (exit 1)', async () => {
+    const r = await cli(['lineage', ftSig, '--lineage', store, ...trust, '--trusted-root', rootFile]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/finetune of acme\/base@1\.0\.0 .* NOT VERIFIED \[/);
+    expect(r.stderr).toContain('lineage link acme/ft@1.0.0 -> acme/base@1.0.0');
+  });
+
+  it('verify --lineage walks the same chain under the same two trust flags', async () => {
+    const r = await cli(['verify', path.dirname(ftSig), '--lineage', store, '--key', pub, ...trust, '--trusted-root', rootFile]);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('with nothing to trust lineage is a usage error (exit 2)', async () => {
+    const r = await cli(['lineage', ftSig, '--lineage', store]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('modelsign: error: lineage needs something to trust: --key PUBLIC_KEY, --certificate-chain ROOTS.pem, or --identity/--identity-regexp [MISSING_OPTION]\n');
+    const p = await cli(['lineage', ftSig, '--lineage', store, '--identity-provider', ISSUER]);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toContain('[MISSING_IDENTITY]');
   });
 });
 
