@@ -61799,6 +61799,7 @@ __export(keyless_exports, {
   STAGING: () => STAGING,
   bundleIdentity: () => bundleIdentity,
   checkTokenAvailable: () => checkTokenAvailable,
+  checkTokenShape: () => checkTokenShape,
   keylessEndpoints: () => keylessEndpoints,
   keylessSigner: () => keylessSigner
 });
@@ -61824,12 +61825,31 @@ function keylessEndpoints(opts) {
     tsaURL: tsa === void 0 ? void 0 : checkUrl("--tsa-url", tsa)
   };
 }
+function checkTokenShape(token, source) {
+  const parts = token.trim().split(".");
+  const b64url = /^[A-Za-z0-9_-]+$/;
+  let claims;
+  if (parts.length === 3 && b64url.test(parts[0]) && b64url.test(parts[1]) && (parts[2] === "" || b64url.test(parts[2]))) {
+    try {
+      claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
+    } catch {
+      claims = void 0;
+    }
+  }
+  if (typeof claims !== "object" || claims === null || Array.isArray(claims)) {
+    throw usage("BAD_TOKEN", `${source} is not an OIDC identity token (a JWT: three base64url parts separated by dots, the middle one a JSON object)`);
+  }
+}
 function checkTokenAvailable(opts) {
   if (opts.identityToken !== void 0) {
     if (opts.identityToken.trim() === "") throw usage("MISSING_TOKEN", "--identity-token is empty");
+    checkTokenShape(opts.identityToken, "--identity-token");
     return;
   }
-  if (process.env.SIGSTORE_ID_TOKEN) return;
+  if (process.env.SIGSTORE_ID_TOKEN) {
+    checkTokenShape(process.env.SIGSTORE_ID_TOKEN, "SIGSTORE_ID_TOKEN");
+    return;
+  }
   if (process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return;
   throw usage(
     "MISSING_TOKEN",
@@ -61862,8 +61882,10 @@ function keylessSigner(opts = {}) {
       });
       return bundle;
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : "";
+      const token = opts.identityToken ?? process.env.SIGSTORE_ID_TOKEN;
+      const scrub = (m2) => token ? m2.split(token).join("<token>") : m2;
+      const msg = scrub(e instanceof Error ? e.message : String(e));
+      const cause = scrub(e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : "");
       throw new ModelsignError("KEYLESS_SIGN_FAILED", `keyless signing failed (${ep.fulcioURL}, ${ep.rekorURL}${ep.tsaURL ? `, ${ep.tsaURL}` : ""}): ${msg.split("\n")[0]}${cause.split("\n")[0]}`, {
         kind: "reject",
         cause: e

@@ -59,13 +59,38 @@ export function keylessEndpoints(opts: KeylessOptions): KeylessEndpoints {
   };
 }
 
+/**
+ * An OIDC identity token is a JWT: three base64url parts, the middle one a JSON object. Checked
+ * before anything is hashed or sent, and the message never repeats the token (it is a secret
+ * that would end up in CI logs).
+ */
+export function checkTokenShape(token: string, source: string): void {
+  const parts = token.trim().split('.');
+  const b64url = /^[A-Za-z0-9_-]+$/;
+  let claims: unknown;
+  if (parts.length === 3 && b64url.test(parts[0]!) && b64url.test(parts[1]!) && (parts[2] === '' || b64url.test(parts[2]!))) {
+    try {
+      claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
+    } catch {
+      claims = undefined;
+    }
+  }
+  if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) {
+    throw usage('BAD_TOKEN', `${source} is not an OIDC identity token (a JWT: three base64url parts separated by dots, the middle one a JSON object)`);
+  }
+}
+
 /** Fail early (before hashing a large model) when there is no way to get a token. */
 export function checkTokenAvailable(opts: KeylessOptions): void {
   if (opts.identityToken !== undefined) {
     if (opts.identityToken.trim() === '') throw usage('MISSING_TOKEN', '--identity-token is empty');
+    checkTokenShape(opts.identityToken, '--identity-token');
     return;
   }
-  if (process.env.SIGSTORE_ID_TOKEN) return;
+  if (process.env.SIGSTORE_ID_TOKEN) {
+    checkTokenShape(process.env.SIGSTORE_ID_TOKEN, 'SIGSTORE_ID_TOKEN');
+    return;
+  }
   if (process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return;
   throw usage(
     'MISSING_TOKEN',
@@ -101,9 +126,12 @@ export function keylessSigner(opts: KeylessOptions = {}): BundleSigner {
       });
       return bundle as object;
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
+      // sigstore-js may quote the token in its messages: never print it.
+      const token = opts.identityToken ?? process.env.SIGSTORE_ID_TOKEN;
+      const scrub = (m: string) => (token ? m.split(token).join('<token>') : m);
+      const msg = scrub(e instanceof Error ? e.message : String(e));
       // sigstore-js nests the HTTP/TLS cause; its first line says which service failed.
-      const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
+      const cause = scrub(e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '');
       throw new ModelsignError('KEYLESS_SIGN_FAILED', `keyless signing failed (${ep.fulcioURL}, ${ep.rekorURL}${ep.tsaURL ? `, ${ep.tsaURL}` : ''}): ${msg.split('\n')[0]}${cause.split('\n')[0]}`, {
         kind: 'reject',
         cause: e,

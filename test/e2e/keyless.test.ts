@@ -223,6 +223,21 @@ describe('certificate validity is judged at the logged/timestamped time', () => 
 });
 
 describe('keyless tokens and failures', () => {
+  it('a token that is not a JWT is a usage error (exit 2) that never repeats the token', async () => {
+    const m = await newModel();
+    for (const [args, env, source] of [
+      [['--identity-token', 'abc'], {}, '--identity-token'],
+      [['--identity-token', 'a.b'], {}, '--identity-token'],
+      [['--identity-token', 'eyJhbGciOiJub25lIn0.bm90LWpzb24.'], {}, '--identity-token'],
+      [[], { SIGSTORE_ID_TOKEN: 'secret-not-a-jwt' }, 'SIGSTORE_ID_TOKEN'],
+    ] as const) {
+      const s = await cli(['sign', m, '--keyless', ...args, ...endpoints(mock), '--version', '1.0.0'], env);
+      expect(s.code).toBe(2);
+      expect(s.stderr).toBe(`modelsign: error: ${source} is not an OIDC identity token (a JWT: three base64url parts separated by dots, the middle one a JSON object) [BAD_TOKEN]\n`);
+      expect(existsSync(path.join(m, 'model.sig'))).toBe(false);
+    }
+  });
+
   it('takes the token from SIGSTORE_ID_TOKEN', async () => {
     const m = await newModel();
     const s = await cli(['sign', m, '--keyless', ...endpoints(mock), '--version', '1.0.0'], { SIGSTORE_ID_TOKEN: identityToken({ iss: ISSUER, sub: 'https://example.com/ci' }) });
