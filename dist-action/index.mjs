@@ -4825,29 +4825,53 @@ var init_strict_json = __esm({
 });
 
 // src/oms/legacy.ts
-function pythonBytesRepr(data) {
+function pythonBytesReprBytes(data) {
+  const len = data.length;
   let hasSingle = false;
   let hasDouble = false;
-  for (const c of data) {
+  for (let i = 0; i < len; i++) {
+    const c = data[i];
     if (c === 39) hasSingle = true;
     else if (c === 34) hasDouble = true;
   }
   const quote = hasSingle && !hasDouble ? 34 : 39;
-  const parts = ["b", String.fromCharCode(quote)];
-  for (const c of data) {
-    if (c === quote || c === 92) parts.push("\\", String.fromCharCode(c));
-    else if (c === 9) parts.push("\\t");
-    else if (c === 10) parts.push("\\n");
-    else if (c === 13) parts.push("\\r");
-    else if (c < 32 || c >= 127) parts.push("\\x", c.toString(16).padStart(2, "0"));
-    else parts.push(String.fromCharCode(c));
+  let n = 3;
+  for (let i = 0; i < len; i++) {
+    const c = data[i];
+    n += c === quote || c === 92 || c === 9 || c === 10 || c === 13 ? 2 : c < 32 || c >= 127 ? 4 : 1;
   }
-  parts.push(String.fromCharCode(quote));
-  return parts.join("");
+  const out2 = Buffer.allocUnsafe(n);
+  let o = 0;
+  out2[o++] = 98;
+  out2[o++] = quote;
+  for (let i = 0; i < len; i++) {
+    const c = data[i];
+    if (c === quote || c === 92) {
+      out2[o++] = 92;
+      out2[o++] = c;
+    } else if (c === 9 || c === 10 || c === 13) {
+      out2[o++] = 92;
+      out2[o++] = c === 9 ? 116 : c === 10 ? 110 : 114;
+    } else if (c < 32 || c >= 127) {
+      const hi2 = c >> 4;
+      const lo2 = c & 15;
+      out2[o++] = 92;
+      out2[o++] = 120;
+      out2[o++] = hi2 < 10 ? 48 + hi2 : 87 + hi2;
+      out2[o++] = lo2 < 10 ? 48 + lo2 : 87 + lo2;
+    } else {
+      out2[o++] = c;
+    }
+  }
+  out2[o++] = quote;
+  return out2;
+}
+function pythonBytesRepr(data) {
+  return pythonBytesReprBytes(data).toString("latin1");
 }
 function legacyPae(payloadType, payload) {
   const type = Buffer.from(payloadType, "utf8");
-  return Buffer.from(`DSSEV1 ${type.length} ${payloadType} ${payload.length} ${pythonBytesRepr(payload)}`, "utf8");
+  return Buffer.concat([Buffer.from(`DSSEV1 ${type.length} ${payloadType} ${payload.length} `, "utf8"), pythonBytesReprBytes(payload)]);
 }
 function isLegacyPayload(payload) {
   if (payload.length > 64 * 1024 * 1024) return false;

@@ -22,33 +22,63 @@ export const LEGACY_PREDICATE_TYPE = 'https://model_signing/Digests/v0.1';
 export const LEGACY_MODEL_NAME = 'compat-undefined-not-present';
 const MAX_SUBJECTS = 1_000_000;
 
-/** Python's repr() of a bytes object, byte for byte (CPython's bytes_repr rules). */
-export function pythonBytesRepr(data: Uint8Array): string {
+/**
+ * Python's repr() of a bytes object, byte for byte (CPython's bytes_repr rules), as ASCII bytes.
+ * Written straight into one buffer of the exact size: the payload is hostile until its
+ * signature checks, and a string built piece by piece cost ~100 bytes of heap per input byte.
+ */
+export function pythonBytesReprBytes(data: Uint8Array): Buffer {
+  const len = data.length;
   let hasSingle = false;
   let hasDouble = false;
-  for (const c of data) {
+  for (let i = 0; i < len; i++) {
+    const c = data[i]!;
     if (c === 0x27) hasSingle = true;
     else if (c === 0x22) hasDouble = true;
   }
   // Single quotes unless the data holds ' and no ".
   const quote = hasSingle && !hasDouble ? 0x22 : 0x27;
-  const parts: string[] = ['b', String.fromCharCode(quote)];
-  for (const c of data) {
-    if (c === quote || c === 0x5c) parts.push('\\', String.fromCharCode(c));
-    else if (c === 0x09) parts.push('\\t');
-    else if (c === 0x0a) parts.push('\\n');
-    else if (c === 0x0d) parts.push('\\r');
-    else if (c < 0x20 || c >= 0x7f) parts.push('\\x', c.toString(16).padStart(2, '0'));
-    else parts.push(String.fromCharCode(c));
+  let n = 3;
+  for (let i = 0; i < len; i++) {
+    const c = data[i]!;
+    n += c === quote || c === 0x5c || c === 0x09 || c === 0x0a || c === 0x0d ? 2 : c < 0x20 || c >= 0x7f ? 4 : 1;
   }
-  parts.push(String.fromCharCode(quote));
-  return parts.join('');
+  const out = Buffer.allocUnsafe(n);
+  let o = 0;
+  out[o++] = 0x62; // b
+  out[o++] = quote;
+  for (let i = 0; i < len; i++) {
+    const c = data[i]!;
+    if (c === quote || c === 0x5c) {
+      out[o++] = 0x5c;
+      out[o++] = c;
+    } else if (c === 0x09 || c === 0x0a || c === 0x0d) {
+      out[o++] = 0x5c;
+      out[o++] = c === 0x09 ? 0x74 : c === 0x0a ? 0x6e : 0x72; // t n r
+    } else if (c < 0x20 || c >= 0x7f) {
+      const hi = c >> 4;
+      const lo = c & 15;
+      out[o++] = 0x5c;
+      out[o++] = 0x78; // x
+      out[o++] = hi < 10 ? 0x30 + hi : 0x57 + hi; // 0-9, a-f
+      out[o++] = lo < 10 ? 0x30 + lo : 0x57 + lo;
+    } else {
+      out[o++] = c;
+    }
+  }
+  out[o++] = quote;
+  return out;
+}
+
+/** Python's repr() of a bytes object, as a string. */
+export function pythonBytesRepr(data: Uint8Array): string {
+  return pythonBytesReprBytes(data).toString('latin1');
 }
 
 /** The bytes model_signing v0.2.0 signed for a payload (see the module comment). */
 export function legacyPae(payloadType: string, payload: Uint8Array): Buffer {
   const type = Buffer.from(payloadType, 'utf8');
-  return Buffer.from(`DSSEV1 ${type.length} ${payloadType} ${payload.length} ${pythonBytesRepr(payload)}`, 'utf8');
+  return Buffer.concat([Buffer.from(`DSSEV1 ${type.length} ${payloadType} ${payload.length} `, 'utf8'), pythonBytesReprBytes(payload)]);
 }
 
 /** True when the payload is a legacy Digests/v0.1 statement (cheap check before parsing fully). */

@@ -1,4 +1,5 @@
 /** Unit tests for the interop pieces that are pure logic. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { legacyPae, pythonBytesRepr, readLegacyStatement } from '../../src/oms/legacy.js';
 import { keylessEndpoints } from '../../src/sign/keyless.js';
@@ -17,6 +18,33 @@ describe("Python's bytes repr (model_signing v0.2's PAE)", () => {
     [Buffer.from('é✓'), "b'\\xc3\\xa9\\xe2\\x9c\\x93'"],
   ])('%s', (input, expected) => {
     expect(pythonBytesRepr(input)).toBe(expected);
+  });
+
+  it('equals a piece-by-piece rendering of the same rules on any bytes (and on every byte value)', () => {
+    // The straightforward form of CPython's bytes_repr, kept here as the reference.
+    const reference = (data: Uint8Array) => {
+      const quote = data.includes(0x27) && !data.includes(0x22) ? '"' : "'";
+      let s = `b${quote}`;
+      for (const c of data) {
+        const ch = String.fromCharCode(c);
+        if (ch === quote || ch === '\\') s += `\\${ch}`;
+        else if (ch === '\t') s += '\\t';
+        else if (ch === '\n') s += '\\n';
+        else if (ch === '\r') s += '\\r';
+        else if (c < 0x20 || c >= 0x7f) s += `\\x${c.toString(16).padStart(2, '0')}`;
+        else s += ch;
+      }
+      return s + quote;
+    };
+    const every = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(pythonBytesRepr(every)).toBe(reference(every));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.constantFrom(0x27, 0x22, 0x5c, 0x41), (bytes, extra) => {
+        const data = Uint8Array.from([...bytes, extra]);
+        expect(pythonBytesRepr(data)).toBe(reference(data));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('legacy PAE keeps the raw payload length and the capital V', () => {
