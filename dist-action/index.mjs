@@ -3528,10 +3528,21 @@ var init_errors = __esm({
   }
 });
 
+// src/util/one-line.ts
+function clean(text, max = 200) {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+}
+var init_one_line = __esm({
+  "src/util/one-line.ts"() {
+    "use strict";
+  }
+});
+
 // src/cli/io.ts
 function errorLine(msg) {
   if (output.sink) return output.sink.error(msg);
-  process.stderr.write(`modelsign: ${msg}
+  process.stderr.write(`modelsign: ${clean(msg, 8e3)}
 `);
 }
 function warn(msg) {
@@ -3593,6 +3604,7 @@ var init_io = __esm({
   "src/cli/io.ts"() {
     "use strict";
     init_errors();
+    init_one_line();
     state = { debug: false, quiet: false };
     output = {};
   }
@@ -3836,7 +3848,7 @@ function aoutput(out2, instance) {
 function u32(arr) {
   return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
 }
-function clean(...arrays) {
+function clean2(...arrays) {
   for (let i = 0; i < arrays.length; i++) {
     arrays[i].fill(0);
   }
@@ -4059,7 +4071,7 @@ function createCipher(core2, opts) {
       else {
         const sigmaRaw = swap32IfBE(Uint32Array.from(sigma));
         extendNonceFn(sigmaRaw, k32, u32(n16), k32);
-        clean(sigmaRaw);
+        clean2(sigmaRaw);
         swap32IfBE(k32);
       }
       nonce = nonce.subarray(16);
@@ -4079,7 +4091,7 @@ function createCipher(core2, opts) {
       runCipher(core2, sigma, k32, n32, data, output2, counter, rounds);
       return output2;
     } finally {
-      clean(...toClean);
+      clean2(...toClean);
     }
   };
 }
@@ -4294,7 +4306,7 @@ var init_poly1305 = __esm({
           f2 = (h[i] + pad[i] | 0) + (f2 >>> 16) | 0;
           h[i] = f2 & 65535;
         }
-        clean(g2);
+        clean2(g2);
       }
       update(data) {
         aexists(this);
@@ -4321,7 +4333,7 @@ var init_poly1305 = __esm({
       }
       destroy() {
         this.destroyed = true;
-        clean(this.h, this.r, this.buffer, this.pad);
+        clean2(this.h, this.r, this.buffer, this.pad);
       }
       digestInto(out2) {
         aexists(this);
@@ -4427,8 +4439,8 @@ function hsalsa(s3, k2, i, out2) {
   out2[oi2++] = t[9] - i2[3] | 0;
   swap32IfBE(out2);
   if (!isLE)
-    clean(s22, k22, i2);
-  clean(t);
+    clean2(s22, k22, i2);
+  clean2(t);
 }
 var xsalsa20, xsalsa20poly1305;
 var init_salsa = __esm({
@@ -4447,11 +4459,11 @@ var init_salsa = __esm({
           const authKey = output2.subarray(0, 32);
           const ciphPlaintext = output2.subarray(32);
           output2.set(plaintext, 32);
-          clean(authKey);
+          clean2(authKey);
           xsalsa20(key, nonce, output2, output2);
           const tag = poly1305(ciphPlaintext, authKey);
           output2.set(tag, 16);
-          clean(output2.subarray(0, 16), tag);
+          clean2(output2.subarray(0, 16), tag);
           return output2.subarray(16);
         },
         decrypt(ciphertext, output2) {
@@ -4461,15 +4473,15 @@ var init_salsa = __esm({
           const passedTag = output2.subarray(32, 48);
           const ciphPlaintext = output2.subarray(48);
           output2.set(ciphertext, 32);
-          clean(tmp);
+          clean2(tmp);
           const authKey = xsalsa20(key, nonce, tmp, tmp);
           const tag = poly1305(ciphPlaintext, authKey);
           if (!equalBytes(passedTag, tag)) {
-            clean(output2);
+            clean2(output2);
             throw new Error("invalid tag");
           }
           xsalsa20(key, nonce, output2.subarray(16), output2.subarray(16));
-          clean(tmp, passedTag, tag);
+          clean2(tmp, passedTag, tag);
           return ciphPlaintext;
         }
       };
@@ -51095,17 +51107,6 @@ var init_trust = __esm({
   }
 });
 
-// src/util/one-line.ts
-function clean2(text, max = 200) {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
-var init_one_line = __esm({
-  "src/util/one-line.ts"() {
-    "use strict";
-  }
-});
-
 // src/policy/stage.ts
 var stage_exports = {};
 __export(stage_exports, {
@@ -51242,7 +51243,7 @@ var init_stage = __esm({
     init_metadata();
     init_one_line();
     MAX_ANCESTORS = 1e4;
-    clean3 = (text, max = 120) => clean2(text, max);
+    clean3 = (text, max = 120) => clean(text, max);
   }
 });
 
@@ -57842,7 +57843,7 @@ function formatsStage(formats, limits = {}) {
       if (scan) {
         for (const x of findings) {
           if (severityRank(x.severity) < severityRank(failOn)) continue;
-          failures.push({ code: "SCAN_FINDING", path: shown, message: clean2(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
+          failures.push({ code: "SCAN_FINDING", path: shown, message: clean(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
         }
       }
     };
@@ -57855,7 +57856,7 @@ function formatsStage(formats, limits = {}) {
       for (const x of t.findings) {
         judge(void 0, entryName(x.file), [x]);
         if (deny.size > 0 && severityRank(x.severity) >= severityRank("high")) {
-          failures.push({ code: "FORMAT_UNCHECKED", path: entryName(x.file), message: clean2(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
+          failures.push({ code: "FORMAT_UNCHECKED", path: entryName(x.file), message: clean(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
         }
       }
     } else {
@@ -58585,7 +58586,7 @@ function buildLineageMeta(opts) {
   const parents = opts.parents.map((p2, i) => {
     const v2 = p2.verified;
     if (v2.name === opts.childName && import_semver5.default.valid(child) && !import_semver5.default.lt(v2.version, child)) {
-      throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean2(`${v2.name}@${v2.version}`)}: a new version of ${clean2(opts.childName)} must be higher (got --version ${child})`);
+      throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean(`${v2.name}@${v2.version}`)}: a new version of ${clean(opts.childName)} must be higher (got --version ${child})`);
     }
     return { name: v2.name, version: v2.version, rootDigest: v2.rootDigest, bundleDigest: v2.bundleDigest, relation: opts.relations[i] };
   });
@@ -58664,7 +58665,7 @@ async function walkLineage(opts) {
     return p2;
   };
   const visit = async (link, child, depth, onPath, below) => {
-    const label = `lineage link ${clean2(`${child.name}@${child.version ?? "?"}`)} -> ${clean2(`${link.name}@${link.version}`)} (${short2(link.rootDigest)})`;
+    const label = `lineage link ${clean(`${child.name}@${child.version ?? "?"}`)} -> ${clean(`${link.name}@${link.version}`)} (${short2(link.rootDigest)})`;
     const node = {
       name: link.name,
       version: link.version,
@@ -58696,7 +58697,7 @@ async function walkLineage(opts) {
     }
     const floor = below.get(link.name);
     if (floor === null || floor !== void 0 && !import_semver6.default.lt(link.version, floor)) {
-      const why2 = floor === null ? `a descendant named ${clean2(link.name)} has no version` : `an ancestor must have a lower version than ${clean2(`${link.name}@${floor}`)} built from it`;
+      const why2 = floor === null ? `a descendant named ${clean(link.name)} has no version` : `an ancestor must have a lower version than ${clean(`${link.name}@${floor}`)} built from it`;
       fail("LINEAGE_VERSION_ORDER", why2);
     }
     let stored;
@@ -58736,7 +58737,7 @@ async function walkLineage(opts) {
       return fail("LINEAGE_BUNDLE_MISMATCH", `the store holds a different signature for these bytes (${chosen.file} is ${short2(chosen.bundleDigest)}, the child recorded ${short2(link.bundleDigest)})`);
     }
     if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
-      return fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean2(`${vb.name}@${vb.version}`)} (${short2(vb.rootDigest)}), not what the link records`);
+      return fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean(`${vb.name}@${vb.version}`)} (${short2(vb.rootDigest)}), not what the link records`);
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
@@ -58748,7 +58749,7 @@ async function walkLineage(opts) {
       if (++links > MAX_LINKS) {
         if (!budgetReported) {
           budgetReported = true;
-          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean2(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
+          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
         }
         break;
       }
@@ -58874,7 +58875,7 @@ function serializeState(state2) {
 function checkRollback(state2, name2, version, file) {
   const seen = state2.get(name2);
   if (seen && import_semver7.default.lt(version, seen.version)) {
-    return { code: "VERSION_ROLLBACK", message: `${clean2(`${name2}@${version}`)} is older than ${clean2(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
+    return { code: "VERSION_ROLLBACK", message: `${clean(`${name2}@${version}`)} is older than ${clean(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
   }
   return void 0;
 }
@@ -58942,8 +58943,8 @@ var init_state = __esm({
 
 // src/lineage/tree.ts
 function describe3(n) {
-  const id2 = clean2(`${n.name}@${n.version ?? "?"}`);
-  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean2(n.signer ?? "unknown")}`, `license: ${clean2(n.license ?? "none")}`];
+  const id2 = clean(`${n.name}@${n.version ?? "?"}`);
+  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean(n.signer ?? "unknown")}`, `license: ${clean(n.license ?? "none")}`];
   parts.push(n.verified ? "verified" : `NOT VERIFIED${n.failure ? ` [${n.failure.code}]` : ""}`);
   return parts.join("  ");
 }
@@ -58974,10 +58975,10 @@ function lineageStage(o) {
     const name2 = meta?.name ?? ctx.statement.subjectName;
     const version = typeof meta?.version === "string" && import_semver8.default.valid(meta.version) ? meta.version : void 0;
     const rootDigest2 = `sha256:${ctx.result.rootDigest}`;
-    const id2 = clean2(`${name2}@${version ?? "?"}`);
+    const id2 = clean(`${name2}@${version ?? "?"}`);
     if (o.minVersion !== void 0 || o.stateFile !== void 0) {
       if (version === void 0) {
-        failures.push({ code: "NO_VERSION", message: `${clean2(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
+        failures.push({ code: "NO_VERSION", message: `${clean(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
       } else {
         if (o.minVersion !== void 0 && import_semver8.default.lt(version, o.minVersion)) {
           failures.push({ code: "VERSION_BELOW_MINIMUM", message: `${id2} is below the minimum version ${o.minVersion}: rollback refused` });
@@ -59015,7 +59016,7 @@ function lineageStage(o) {
     if (o.revoked) {
       const reason = (d) => {
         const r = o.revoked.reasons.get(d);
-        return r ? `: ${clean2(r)}` : "";
+        return r ? `: ${clean(r)}` : "";
       };
       if (checkRevoked([rootDigest2], o.revoked.digests).length > 0) {
         failures.push({ code: "REVOKED", message: `${id2} (${rootDigest2}) is revoked${reason(rootDigest2)}` });
@@ -59025,7 +59026,7 @@ function lineageStage(o) {
       for (const a of known) {
         if (reported.has(a.rootDigest) || checkRevoked([a.rootDigest], o.revoked.digests).length === 0) continue;
         reported.add(a.rootDigest);
-        failures.push({ code: "REVOKED", message: `lineage link ${clean2(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean2(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
+        failures.push({ code: "REVOKED", message: `lineage link ${clean(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
       }
     }
     return failures;
@@ -62403,6 +62404,7 @@ import os7 from "node:os";
 import path22 from "node:path";
 
 // src/cli/report.ts
+init_one_line();
 function verifyJson(r) {
   return {
     verified: r.verified,

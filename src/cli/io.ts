@@ -4,6 +4,7 @@
  * --debug).
  */
 import { ModelsignError, EXIT } from '../errors.js';
+import { clean } from '../util/one-line.js';
 
 export const state = { debug: false, quiet: false };
 
@@ -19,7 +20,8 @@ export const output: { sink?: OutputSink } = {};
 
 export function errorLine(msg: string): void {
   if (output.sink) return output.sink.error(msg);
-  process.stderr.write(`modelsign: ${msg}\n`);
+  // Messages can quote names from a hostile signature or directory: keep them one line.
+  process.stderr.write(`modelsign: ${clean(msg, 8000)}\n`);
 }
 
 /** A warning: never silenced by --quiet, since it says something about trust. */

@@ -1,4 +1,5 @@
 /** How a verification result is shown: human text or the stable JSON object. */
+import { clean } from '../util/one-line.js';
 import type { VerifyResult } from '../verify/types.js';
 
 export function verifyJson(r: VerifyResult): object {
@@ -24,17 +25,22 @@ export function resultLabel(r: VerifyResult): string {
   return r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ''}` : (r.subjectName ?? r.model);
 }
 
+/**
+ * Names, licenses, signers and file names come from the signature or the model directory:
+ * each is printed on its own line with control characters replaced, so an escape sequence or
+ * a carriage return in a signed name cannot repaint "FAILED" as "OK" on a terminal or log.
+ */
 export function verifyText(r: VerifyResult): string {
   const lines: string[] = [];
-  const id = resultLabel(r);
+  const id = clean(resultLabel(r), 300);
   if (r.verified) {
     lines.push(`OK: ${id} verified (${r.filesChecked} files)`);
   } else {
     lines.push(`FAILED: ${id} must not be used (${r.failures.length} failure${r.failures.length === 1 ? '' : 's'})`);
-    for (const f of r.failures) lines.push(`  ${f.code}${f.path !== undefined ? ` ${f.path}` : ''}: ${f.message}`);
+    for (const f of r.failures) lines.push(`  ${f.code}${f.path !== undefined ? ` ${clean(f.path, 4200)}` : ''}: ${clean(f.message, 2000)}`);
   }
   if (r.rootDigest) lines.push(`  root digest: sha256:${r.rootDigest}`);
-  if (r.signer) lines.push(`  signer:      ${r.signer}`);
-  if (r.metadata?.license) lines.push(`  license:     ${r.metadata.license}`);
+  if (r.signer) lines.push(`  signer:      ${clean(r.signer, 1000)}`);
+  if (r.metadata?.license) lines.push(`  license:     ${clean(r.metadata.license, 300)}`);
   return lines.join('\n');
 }
