@@ -14,6 +14,7 @@ import { normalizeLicense, type CompiledRule } from './licenses.js';
 import { DIGEST_RE } from '../lineage/metadata.js';
 import { DENIABLE_FORMATS, SEVERITIES, type Severity } from '../scan/types.js';
 import { POLICY_API_VERSION, PURPOSES, type FormatsPolicy, type IdentityRule, type Policy, type PolicyTrust, type Purpose } from './types.js';
+import { clean } from '../util/one-line.js';
 
 /** A policy is a short hand-written file; anything bigger is a mistake or an attack. */
 export const MAX_POLICY_BYTES = 1024 * 1024;
@@ -30,6 +31,8 @@ function invalid(file: string, where: string, msg: string): ModelsignError {
 
 /** Closest known field name, to turn "unknown field identites" into a useful hint. */
 function suggest(name: string, known: string[]): string {
+  // The edit distance is quadratic: a hostile megabyte-long key gets the plain list.
+  if (name.length > 64) return ` (known fields: ${known.join(', ')})`;
   const dist = (a: string, b: string): number => {
     const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
     for (let j = 1; j <= b.length; j++) d[0]![j] = j;
@@ -54,7 +57,7 @@ class Reader {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(at, `must be a mapping (object), got ${describe(v)}`);
     const o = v as Record<string, unknown>;
     for (const k of Object.keys(o)) {
-      if (!fields.includes(k)) this.fail(join(at, k), `unknown field${suggest(k, fields)}`);
+      if (!fields.includes(k)) this.fail(join(at, clean(k, 80)), `unknown field${suggest(k, fields)}`);
     }
     return o;
   }

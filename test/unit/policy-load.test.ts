@@ -97,6 +97,13 @@ formats: { deny: [pickle], scan: true }
     expect(e.message).not.toContain('\n');
   });
 
+  it('a huge unknown key gets the plain field list and is shortened in the message', () => {
+    const e = fail(`{"apiVersion": "modelsign/v1", "${'x'.repeat(200_000)}": 1}`);
+    expect(e.code).toBe('POLICY_INVALID');
+    expect(e.message).toMatch(/^policy \/etc\/p\.yaml: x{80}…: unknown field \(known fields: apiVersion, /);
+    expect(e.message.length).toBeLessThan(400);
+  });
+
   it('bounds aliases (no exponential expansion)', () => {
     const bomb = `${HEAD}a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n`;
     expect(fail(bomb).code).toBe('POLICY_INVALID');
