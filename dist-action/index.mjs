@@ -3553,7 +3553,7 @@ function warn(msg) {
 function info(msg) {
   if (state.quiet) return;
   if (output.sink) return output.sink.info(msg);
-  process.stderr.write(`${msg}
+  process.stderr.write(`modelsign: ${msg}
 `);
 }
 function out(text) {
@@ -16878,6 +16878,7 @@ function invalid(file, where, msg) {
   return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where ? `${where}: ` : ""}${msg}`, { kind: "usage" });
 }
 function suggest(name2, known) {
+  if (name2.length > 64) return ` (known fields: ${known.join(", ")})`;
   const dist = (a, b2) => {
     const d = Array.from({ length: a.length + 1 }, (_2, i) => [i, ...Array(b2.length).fill(0)]);
     for (let j2 = 1; j2 <= b2.length; j2++) d[0][j2] = j2;
@@ -17066,6 +17067,7 @@ var init_load = __esm({
     init_metadata();
     init_types();
     init_types2();
+    init_one_line();
     MAX_POLICY_BYTES = 1024 * 1024;
     MAX_REGEXP_LENGTH = 1024;
     Reader = class {
@@ -17079,7 +17081,7 @@ var init_load = __esm({
         if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) this.fail(at2, `must be a mapping (object), got ${describe(v2)}`);
         const o = v2;
         for (const k2 of Object.keys(o)) {
-          if (!fields.includes(k2)) this.fail(join(at2, k2), `unknown field${suggest(k2, fields)}`);
+          if (!fields.includes(k2)) this.fail(join(at2, clean(k2, 80)), `unknown field${suggest(k2, fields)}`);
         }
         return o;
       }
@@ -35951,7 +35953,7 @@ var require_polyfill = __commonJS({
       readlink,
       stat: stat8,
       symlink: symlink2,
-      unlink: unlink4,
+      unlink: unlink5,
       utimes
     } = __require("fs/promises");
     var {
@@ -36157,7 +36159,7 @@ var require_polyfill = __commonJS({
     }
     async function mayCopyFile(srcStat, src, dest, opts) {
       if (opts.force) {
-        await unlink4(dest);
+        await unlink5(dest);
         return _copyFile(srcStat, src, dest, opts);
       } else if (opts.errorOnExist) {
         throw new ERR_FS_CP_EEXIST({
@@ -36260,7 +36262,7 @@ var require_polyfill = __commonJS({
       return copyLink(resolvedSrc, dest);
     }
     async function copyLink(resolvedSrc, dest) {
-      await unlink4(dest);
+      await unlink5(dest);
       return symlink2(resolvedSrc, dest);
     }
     module.exports = cp2;
@@ -36290,7 +36292,7 @@ var require_with_temp_dir = __commonJS({
   "node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module) {
     var { join: join2, sep } = __require("path");
     var getOptions = require_get_options();
-    var { mkdir: mkdir6, mkdtemp: mkdtemp3, rm: rm5 } = __require("fs/promises");
+    var { mkdir: mkdir6, mkdtemp: mkdtemp3, rm: rm4 } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
       const options = getOptions(opts, {
         copy: ["tmpPrefix"]
@@ -36305,7 +36307,7 @@ var require_with_temp_dir = __commonJS({
         err = _err;
       }
       try {
-        await rm5(target, { force: true, recursive: true });
+        await rm4(target, { force: true, recursive: true });
       } catch {
       }
       if (err) {
@@ -37042,7 +37044,7 @@ var require_entry_index = __commonJS({
       mkdir: mkdir6,
       readFile: readFile2,
       readdir,
-      rm: rm5,
+      rm: rm4,
       writeFile: writeFile6
     } = __require("fs/promises");
     var { Minipass } = require_commonjs4();
@@ -37091,7 +37093,7 @@ var require_entry_index = __commonJS({
       };
       const teardown = async (tmp2) => {
         if (!tmp2.moved) {
-          return rm5(tmp2.target, { recursive: true, force: true });
+          return rm4(tmp2.target, { recursive: true, force: true });
         }
       };
       const write = async (tmp2) => {
@@ -37158,7 +37160,7 @@ ${hashEntry(stringified)}	${stringified}`);
         return insert(cache, key, null, opts);
       }
       const bucket = bucketPath(cache, key);
-      return rm5(bucket, { recursive: true, force: true });
+      return rm4(bucket, { recursive: true, force: true });
     }
     module.exports.lsStream = lsStream;
     function lsStream(cache) {
@@ -41922,8 +41924,8 @@ var require_rm = __commonJS({
     var fs2 = __require("fs/promises");
     var contentPath = require_path();
     var { hasContent } = require_read();
-    module.exports = rm5;
-    async function rm5(cache, integrity) {
+    module.exports = rm4;
+    async function rm4(cache, integrity) {
       const content = await hasContent(cache, integrity);
       if (content && content.sri) {
         await fs2.rm(contentPath(cache, content.sri), { recursive: true, force: true });
@@ -41939,7 +41941,7 @@ var require_rm = __commonJS({
 var require_rm2 = __commonJS({
   "node_modules/cacache/lib/rm.js"(exports, module) {
     "use strict";
-    var { rm: rm5 } = __require("fs/promises");
+    var { rm: rm4 } = __require("fs/promises");
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
@@ -41960,7 +41962,7 @@ var require_rm2 = __commonJS({
     async function all(cache) {
       memo.clearMemoized();
       const paths = await glob(path23.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
-      return Promise.all(paths.map((p2) => rm5(p2, { recursive: true, force: true })));
+      return Promise.all(paths.map((p2) => rm4(p2, { recursive: true, force: true })));
     }
   }
 });
@@ -41972,7 +41974,7 @@ var require_verify2 = __commonJS({
     var {
       mkdir: mkdir6,
       readFile: readFile2,
-      rm: rm5,
+      rm: rm4,
       stat: stat8,
       truncate,
       writeFile: writeFile6
@@ -42090,7 +42092,7 @@ var require_verify2 = __commonJS({
           } else {
             stats.reclaimedCount++;
             const s3 = await stat8(f2);
-            await rm5(f2, { recursive: true, force: true });
+            await rm4(f2, { recursive: true, force: true });
             stats.reclaimedSize += s3.size;
           }
           return stats;
@@ -42113,7 +42115,7 @@ var require_verify2 = __commonJS({
         if (err.code !== "EINTEGRITY") {
           throw err;
         }
-        await rm5(filepath, { recursive: true, force: true });
+        await rm4(filepath, { recursive: true, force: true });
         contentInfo.valid = false;
       }
       return contentInfo;
@@ -42179,7 +42181,7 @@ var require_verify2 = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm5(path23.join(cache, "tmp"), { recursive: true, force: true });
+      return rm4(path23.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
       const verifile = path23.join(cache, "_lastverified");
@@ -42200,7 +42202,7 @@ var require_lib7 = __commonJS({
     "use strict";
     var get = require_get();
     var put = require_put();
-    var rm5 = require_rm2();
+    var rm4 = require_rm2();
     var verify = require_verify2();
     var { clearMemoized } = require_memoization();
     var tmp = require_tmp();
@@ -42220,10 +42222,10 @@ var require_lib7 = __commonJS({
     module.exports.get.hasContent = get.hasContent;
     module.exports.put = put;
     module.exports.put.stream = put.stream;
-    module.exports.rm = rm5.entry;
-    module.exports.rm.all = rm5.all;
+    module.exports.rm = rm4.entry;
+    module.exports.rm.all = rm4.all;
     module.exports.rm.entry = module.exports.rm;
-    module.exports.rm.content = rm5.content;
+    module.exports.rm.content = rm4.content;
     module.exports.clearMemoized = clearMemoized;
     module.exports.tmp = {};
     module.exports.tmp.mkdir = tmp.mkdir;
@@ -50466,7 +50468,7 @@ var require_dist12 = __commonJS({
 
 // src/sigstore/trusted-root.ts
 import { createRequire as createRequire3 } from "node:module";
-import { mkdir, rm, stat } from "node:fs/promises";
+import { mkdir, stat, unlink as unlink2 } from "node:fs/promises";
 import os from "node:os";
 import path4 from "node:path";
 function cacheDir() {
@@ -57684,7 +57686,7 @@ var init_archive = __esm({
 
 // src/scan/tar.ts
 import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os5 from "node:os";
 import path9 from "node:path";
 import { once } from "node:events";
@@ -57739,7 +57741,7 @@ async function scanTar(archive, limits) {
       } catch (e) {
         const code = errnoCode(e);
         if (code === void 0) throw e;
-        if (dest) await rm2(dest, { force: true });
+        if (dest) await rm(dest, { force: true });
         findings.push({ code: "SCAN_SKIPPED", severity: "high", file: name2, message: `zip member cannot be copied out of the archive to scan it (${code}; set TMPDIR to a writable directory); not scanned` });
         await src.drain();
         return;
@@ -57747,7 +57749,7 @@ async function scanTar(archive, limits) {
       try {
         reports.push(report(name2, entry.size, await scanZip(dest, entry.size, name2, limits)));
       } finally {
-        await rm2(dest, { force: true });
+        await rm(dest, { force: true });
       }
       return;
     }
@@ -57781,7 +57783,7 @@ async function scanTar(archive, limits) {
     await chain;
     if (failure) throw failure;
   } finally {
-    if (tmp) await rm2(tmp, { recursive: true, force: true });
+    if (tmp) await rm(tmp, { recursive: true, force: true });
   }
   return { reports, findings };
 }
@@ -58836,7 +58838,7 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open4, rename as rename2, stat as stat6, unlink as unlink2 } from "node:fs/promises";
+import { open as open4, rename as rename2, stat as stat6, unlink as unlink3 } from "node:fs/promises";
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
@@ -58896,7 +58898,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
       const st2 = await stat6(lock);
       if (Date.now() - st2.mtimeMs > staleMs) {
         const aside = `${lock}.${process.pid}.${Date.now()}.stale`;
-        await rename2(lock, aside).then(() => unlink2(aside)).catch(() => void 0);
+        await rename2(lock, aside).then(() => unlink3(aside)).catch(() => void 0);
         continue;
       }
     } catch {
@@ -58919,7 +58921,7 @@ async function recordVerified(file, entry, opts = {}) {
     await writeAtomic(file, serializeState(state2), "STATE_WRITE_FAILED", `state file ${file}`);
     return void 0;
   } finally {
-    await unlink2(lock).catch(() => void 0);
+    await unlink3(lock).catch(() => void 0);
   }
 }
 var import_semver7, STATE_SCHEMA, MAX_STATE_BYTES, LOCK_RETRY_MS, LOCK_TIMEOUT_MS, STALE_LOCK_MS, sleep;
@@ -59139,7 +59141,7 @@ __export(append_exports, {
   appendAudit: () => appendAudit
 });
 import { constants as constants4 } from "node:fs";
-import { open as open5, stat as stat7, unlink as unlink3, writeFile as writeFile3 } from "node:fs/promises";
+import { open as open5, stat as stat7, unlink as unlink4, writeFile as writeFile3 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -59152,7 +59154,7 @@ async function withLock(file, fn) {
       if (errnoCode(e) !== "EEXIST") throw usage("AUDIT_WRITE_FAILED", `cannot lock audit log ${file}: ${errnoCode(e) ?? String(e)}`);
       const st2 = await stat7(lock).catch(() => void 0);
       if (st2 && Date.now() - st2.mtimeMs > STALE_MS) {
-        await unlink3(lock).catch(() => void 0);
+        await unlink4(lock).catch(() => void 0);
         continue;
       }
       if (Date.now() > deadline) throw usage("AUDIT_WRITE_FAILED", `audit log ${file} is locked by another process (${lock})`);
@@ -59162,7 +59164,7 @@ async function withLock(file, fn) {
   try {
     return await fn();
   } finally {
-    await unlink3(lock).catch(() => void 0);
+    await unlink4(lock).catch(() => void 0);
   }
 }
 async function readTail(file) {
@@ -59662,7 +59664,7 @@ var init_types4 = __esm({
 // src/drill/attacks.ts
 import { execFileSync } from "node:child_process";
 import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
-import { appendFile, copyFile, mkdir as mkdir4, readFile, rename as rename3, rm as rm3, symlink, writeFile as writeFile5 } from "node:fs/promises";
+import { appendFile, copyFile, mkdir as mkdir4, readFile, rename as rename3, rm as rm2, symlink, writeFile as writeFile5 } from "node:fs/promises";
 import { rmSync } from "node:fs";
 import path19 from "node:path";
 async function readSigned(model) {
@@ -59743,7 +59745,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("removed-shard");
-          await rm3(path19.join(m2, SHARD_2));
+          await rm2(path19.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -59853,7 +59855,7 @@ var init_attacks = __esm({
           const m2 = await ctx.copyBase("symlink-out");
           const outside = path19.join(ctx.tmp, "config-copy.json");
           await copyFile(path19.join(m2, "config.json"), outside);
-          await rm3(path19.join(m2, "config.json"));
+          await rm2(path19.join(m2, "config.json"));
           await symlink(outside, path19.join(m2, "config.json"));
           return { model: m2 };
         }
@@ -59866,7 +59868,7 @@ var init_attacks = __esm({
           const m2 = await ctx.copyBase("symlink-in");
           await mkdir4(path19.join(m2, ".git"));
           await copyFile(path19.join(m2, "config.json"), path19.join(m2, ".git", "config.json"));
-          await rm3(path19.join(m2, "config.json"));
+          await rm2(path19.join(m2, "config.json"));
           await symlink(path19.join(".git", "config.json"), path19.join(m2, "config.json"));
           return { model: m2 };
         }
@@ -59956,7 +59958,7 @@ var init_attacks = __esm({
 });
 
 // src/drill/run.ts
-import { cp, mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
+import { cp, mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import os6 from "node:os";
 import path20 from "node:path";
 async function runDrill(opts) {
@@ -60002,7 +60004,7 @@ async function runDrill(opts) {
       skipped: reports.filter((r) => r.outcome === "skipped").length
     };
   } finally {
-    await rm4(tmp, { recursive: true, force: true });
+    await rm3(tmp, { recursive: true, force: true });
   }
 }
 function skipReason(a, met, hasSigner) {

@@ -1,17 +1,20 @@
 /** `modelsign audit verify FILE`: check an audit log's hash chain. */
 import type { Command } from 'commander';
-import { usage } from '../errors.js';
-import { errorLine, out, printJson, run } from './io.js';
+import { errorLine, out, printJson, requireSubcommand, run } from './io.js';
 
 export function register(program: Command): void {
   const audit = program
     .command('audit')
     .description('work with audit logs written by `verify --audit-log`')
-    .action(
-      run(async () => {
-        throw usage('MISSING_COMMAND', 'audit needs a subcommand: modelsign audit verify FILE');
-      }),
+    .addHelpText(
+      'after',
+      `
+Examples:
+  modelsign verify ./model --key release.pub --audit-log /var/log/modelsign/audit.jsonl
+  modelsign audit verify /var/log/modelsign/audit.jsonl      # intact? (exit 0 / 1)
+  modelsign audit verify audit.jsonl --anchor sha256:3f2a... --json`,
     );
+  requireSubcommand(audit, 'audit needs a subcommand: modelsign audit verify FILE');
   audit
     .command('verify')
     .description('check that an audit log is intact: every line links to the one before it by SHA-256')

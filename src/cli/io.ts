@@ -3,7 +3,8 @@
  * ModelsignError to its exit code and one clear line on stderr (a stack trace only with
  * --debug).
  */
-import { ModelsignError, EXIT } from '../errors.js';
+import type { Command } from 'commander';
+import { ModelsignError, EXIT, usage } from '../errors.js';
 import { clean } from '../util/one-line.js';
 
 export const state = { debug: false, quiet: false };
@@ -30,10 +31,11 @@ export function warn(msg: string): void {
   process.stderr.write(`modelsign: warning: ${msg}\n`);
 }
 
+/** Progress and notes on stderr (`modelsign: <msg>`), silenced by --quiet. */
 export function info(msg: string): void {
   if (state.quiet) return;
   if (output.sink) return output.sink.info(msg);
-  process.stderr.write(`${msg}\n`);
+  process.stderr.write(`modelsign: ${msg}\n`);
 }
 
 export function out(text: string): void {
@@ -68,6 +70,17 @@ export function run<A extends unknown[]>(fn: (...args: A) => Promise<number | vo
       process.exitCode = handleError(e);
     }
   };
+}
+
+/**
+ * A command that only groups subcommands (`policy`, `audit`, `trusted-root`): given none, it
+ * is a usage error (exit 2, [MISSING_COMMAND]), not a help page on stderr with exit 0.
+ * commander shows that help page through help({ error: true }); this stops it first.
+ */
+export function requireSubcommand(cmd: Command, message: string): void {
+  cmd.on('beforeHelp', (ctx: { error: boolean }) => {
+    if (ctx.error && cmd.args.length === 0) throw usage('MISSING_COMMAND', message);
+  });
 }
 
 /** Commander collector for repeatable options. */

@@ -7,8 +7,8 @@
 import './prewarm.js'; // first: starts the hash threads early for digest/sign/verify
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
-import { EXIT } from '../errors.js';
-import { handleError, state } from './io.js';
+import { EXIT, usage, type ModelsignError } from '../errors.js';
+import { handleError, output, state } from './io.js';
 
 /**
  * The commands, each loaded only when needed: a run of `modelsign digest` loads the digest
@@ -36,6 +36,36 @@ function commandIn(argv: readonly string[]): string | undefined {
   return word !== undefined && Object.hasOwn(COMMANDS, word) ? word : undefined;
 }
 
+/**
+ * commander's parse errors as our stable codes. Its own two-line output ("error: ..." then a
+ * hint) is replaced by one line: `modelsign: error: <message> (see modelsign CMD --help) [CODE]`.
+ */
+const PARSE_ERROR_CODES: Readonly<Record<string, string>> = {
+  'commander.missingArgument': 'MISSING_ARGUMENT',
+  'commander.optionMissingArgument': 'MISSING_OPTION_VALUE',
+  'commander.missingMandatoryOptionValue': 'MISSING_OPTION',
+  'commander.unknownOption': 'UNKNOWN_OPTION',
+  'commander.unknownCommand': 'UNKNOWN_COMMAND',
+  'commander.invalidArgument': 'BAD_OPTION',
+  'commander.excessArguments': 'TOO_MANY_ARGUMENTS',
+  'commander.conflictingOption': 'CONFLICTING_OPTIONS',
+};
+/** Not errors: help and version were printed as asked. */
+const NOT_ERRORS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
+/** "modelsign trusted-root update" */
+function commandPath(c: Command): string {
+  const names: string[] = [];
+  for (let x: Command | null = c; x; x = x.parent) names.unshift(x.name());
+  return names.join(' ');
+}
+
+function parseError(c: Command, code: string, message: string): ModelsignError {
+  // "error: unknown option '--jsn'\n(Did you mean --json?)": the suggestion stays, on the same line.
+  const text = message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+  return usage(code, `${text} (see ${commandPath(c)} --help)`);
+}
+
 async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
@@ -46,8 +76,6 @@ async function buildProgram(argv: readonly string[] = []): Promise<Command> {
     .option('-q, --quiet', 'no progress output')
     // `sign --version 1.0.0` is the model's version, not ours: program options only before the command.
     .enablePositionalOptions()
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
     .hook('preAction', (_this, action) => {
       const g = action.optsWithGlobals() as { debug?: boolean; quiet?: boolean };
       state.debug = !!g.debug;
@@ -66,11 +94,25 @@ Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
   const one = commandIn(argv);
   const modules = await Promise.all((one ? [one] : Object.keys(COMMANDS)).map((name) => COMMANDS[name]!()));
   for (const m of modules) m.register(program);
-  // Every subcommand reports usage errors with exit code 2, as the contract says.
+  // Every command reports usage errors with exit code 2 and one line, as the contract says.
   // Nested ones too (`trusted-root update`, `policy check`): each takes -q and --debug.
   const leaves = (cmds: readonly Command[]): Command[] => cmds.flatMap((c) => [c, ...leaves(c.commands)]);
-  for (const c of leaves(program.commands)) {
-    c.exitOverride();
+  for (const c of [program, ...leaves(program.commands)]) {
+    // commander calls this where it would exit; its own message is not printed (outputError).
+    c.exitOverride((e) => {
+      if (NOT_ERRORS.has(e.code)) throw e;
+      throw parseError(c, PARSE_ERROR_CODES[e.code] ?? 'USAGE', e.message);
+    });
+    c.configureOutput({ outputError: () => undefined });
+    if (c.commands.length > 0) {
+      // `modelsign policy help nosuch`: commander would print the parent's help and exit 0.
+      c.on('beforeHelp', (ctx: { error: boolean }) => {
+        if (ctx.error && c.args[0] === 'help' && c.args[1] !== undefined) {
+          throw parseError(c, 'UNKNOWN_COMMAND', `unknown command '${c.args[1]}'`);
+        }
+      });
+    }
+    if (c === program) continue;
     if (!c.options.some((opt) => opt.long === '--quiet')) c.option('-q, --quiet', 'no progress output');
     if (!c.options.some((opt) => opt.long === '--debug')) c.option('--debug', 'show stack traces on errors');
   }
@@ -83,9 +125,14 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
-      return EXIT.usage;
+    // Only help and version get here as CommanderError: the exit callbacks turned the rest into ours.
+    if (e instanceof CommanderError) return NOT_ERRORS.has(e.code) ? EXIT.ok : EXIT.usage;
+    // An error that stops the parse (verify's actions set up their own output): under
+    // `verify --log-format json` (or MODELSIGN_LOG_FORMAT=json) it is a JSON event too.
+    const word = commandIn(argv);
+    if (word === 'verify' && !output.sink) {
+      const { useJsonLogsIfAsked } = await import('./verify-pod.js');
+      useJsonLogsIfAsked(argv.slice(argv.indexOf(word, 2) + 1));
     }
     return handleError(e);
   }

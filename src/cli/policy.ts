@@ -1,17 +1,23 @@
 /** `modelsign policy check FILE`: validate a verification policy without a model. */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ModelsignError, usage } from '../errors.js';
-import { out, printJson, run } from './io.js';
+import { ModelsignError } from '../errors.js';
+import { out, printJson, requireSubcommand, run } from './io.js';
 
 export function register(program: Command): void {
   const policy = program
     .command('policy')
     .description('work with verification policies (see docs/policy.md)')
-    // `modelsign policy` alone is a usage error, not a silent help page with exit 0.
-    .action(run(async () => {
-      throw usage('MISSING_COMMAND', 'policy needs a subcommand: modelsign policy check FILE');
-    }));
+    .addHelpText(
+      'after',
+      `
+Examples:
+  modelsign policy check policies/deploy.yaml      # is this policy valid? (exit 0 / 2)
+  modelsign policy check policy.json --json
+  modelsign verify ./model --policy policies/deploy.yaml --purpose deploy`,
+    );
+  // `modelsign policy` alone is a usage error, not a silent help page with exit 0.
+  requireSubcommand(policy, 'policy needs a subcommand: modelsign policy check FILE');
   policy
     .command('check')
     .description('validate a policy file: schema, license ids, identity patterns, key files')

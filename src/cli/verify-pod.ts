@@ -49,6 +49,23 @@ function jsonSink(): NonNullable<typeof output.sink> {
   };
 }
 
+/**
+ * A usage error found while commander parses verify's command line (an unknown flag, a
+ * missing value) comes before any plugin runs: it is a JSON event too when the words after
+ * `verify` ask for it (their last --log-format), or, without that flag, MODELSIGN_LOG_FORMAT.
+ */
+export function useJsonLogsIfAsked(args: readonly string[]): void {
+  let format: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (a === '--log-format') format = args[++i];
+    else if (a.startsWith('--log-format=')) format = a.slice('--log-format='.length);
+  }
+  format ??= process.env.MODELSIGN_LOG_FORMAT;
+  if (format === 'json' && !output.sink) output.sink = jsonSink();
+}
+
 function terminationLogPath(flags: Flags): string | undefined {
   const p = flags.terminationLog as string | undefined;
   if (p) return p;

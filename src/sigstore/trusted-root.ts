@@ -9,7 +9,7 @@
  *      seeds of the installed @sigstore/tuf package (public data, read in place).
  */
 import { createRequire } from 'node:module';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 // sigstore-js is loaded only when a trusted root is read (keeps the CLI's start-up light).
@@ -159,9 +159,17 @@ export async function updateTrustedRoot(opts: UpdateOptions): Promise<{ out: str
   return { out, source: mirror, root };
 }
 
-/** Remove a stored refreshed root so verify falls back to the shipped snapshot. */
-export async function resetTrustedRoot(): Promise<string> {
+/**
+ * Remove a stored refreshed root so verify falls back to the shipped snapshot. `removed` is
+ * false when there was none (nothing to do, not an error).
+ */
+export async function resetTrustedRoot(): Promise<{ path: string; removed: boolean }> {
   const p = cachedTrustedRootPath();
-  await rm(p, { force: true });
-  return p;
+  try {
+    await unlink(p);
+    return { path: p, removed: true };
+  } catch (e) {
+    if (errnoCode(e) === 'ENOENT') return { path: p, removed: false };
+    throw usage('WRITE_FAILED', `cannot remove ${p}: ${errnoCode(e) ?? String(e)}`);
+  }
 }

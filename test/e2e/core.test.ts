@@ -291,3 +291,82 @@ describe('ignore paths and git metadata', () => {
     expect(r.stdout).toContain('FILE_CHANGED config.json');
   });
 });
+
+describe('commander parse errors are one line with a stable code (exit 2)', () => {
+  // Each: the command line, then the exact stderr line (a regex where a path varies).
+  const cases: [string, string[], string][] = [
+    ['a missing argument', ['sign'], "modelsign: error: missing required argument 'model' (see modelsign sign --help) [MISSING_ARGUMENT]"],
+    ['an unknown option, with the suggestion on the same line', ['verify', 'm', '--jsn'], "modelsign: error: unknown option '--jsn' (Did you mean --json?) (see modelsign verify --help) [UNKNOWN_OPTION]"],
+    ['an unknown top-level option', ['--bogus'], "modelsign: error: unknown option '--bogus' (see modelsign --help) [UNKNOWN_OPTION]"],
+    ['an unknown command', ['nosuch'], "modelsign: error: unknown command 'nosuch' (see modelsign --help) [UNKNOWN_COMMAND]"],
+    ['an invalid choice', ['sign', 'm', '--hash', 'md5'], "modelsign: error: option '--hash <alg>' argument 'md5' is invalid. Allowed choices are sha256, blake2b, blake3. (see modelsign sign --help) [BAD_OPTION]"],
+    ['an option without its value', ['verify', 'm', '--key'], "modelsign: error: option '--key <file>' argument missing (see modelsign verify --help) [MISSING_OPTION_VALUE]"],
+    ['a mandatory option left out', ['keygen'], "modelsign: error: required option '--out <prefix>' not specified (see modelsign keygen --help) [MISSING_OPTION]"],
+    ['too many arguments', ['sign', 'a', 'b'], "modelsign: error: too many arguments for 'sign'. Expected 1 argument but got 2. (see modelsign sign --help) [TOO_MANY_ARGUMENTS]"],
+    // Nested subcommands name their whole path.
+    ['an unknown option of trusted-root update', ['trusted-root', 'update', '--bogus'], "modelsign: error: unknown option '--bogus' (see modelsign trusted-root update --help) [UNKNOWN_OPTION]"],
+    ['a missing argument of policy check', ['policy', 'check'], "modelsign: error: missing required argument 'file' (see modelsign policy check --help) [MISSING_ARGUMENT]"],
+    ['too many arguments for audit verify', ['audit', 'verify', 'a', 'b'], "modelsign: error: too many arguments for 'verify'. Expected 1 argument but got 2. (see modelsign audit verify --help) [TOO_MANY_ARGUMENTS]"],
+    ['a misspelt subcommand of policy', ['policy', 'chek'], "modelsign: error: unknown command 'chek' (Did you mean check?) (see modelsign policy --help) [UNKNOWN_COMMAND]"],
+    ['an unknown subcommand of audit', ['audit', 'nosuch'], "modelsign: error: unknown command 'nosuch' (see modelsign audit --help) [UNKNOWN_COMMAND]"],
+    ['help for an unknown command', ['help', 'nosuch'], "modelsign: error: unknown command 'nosuch' (see modelsign --help) [UNKNOWN_COMMAND]"],
+    ['help for an unknown policy subcommand', ['policy', 'help', 'nosuch'], "modelsign: error: unknown command 'nosuch' (see modelsign policy --help) [UNKNOWN_COMMAND]"],
+  ];
+  it.each(cases)('%s', async (_what, args, line) => {
+    const r = await runCli(args);
+    expect(r.stderr).toBe(`${line}\n`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  it('under verify --log-format json (or MODELSIGN_LOG_FORMAT=json) a parse error is one JSON event', async () => {
+    const runs = [
+      await runCli(['verify', 'm', '--log-format', 'json', '--bogus']),
+      // --bogus stops commander's parse before it reads --log-format: the words still ask for JSON.
+      await runCli(['verify', 'm', '--bogus', '--log-format=json']),
+      await runCli(['verify', 'm', '--key'], { env: { MODELSIGN_LOG_FORMAT: 'json' } }),
+    ];
+    for (const r of runs) {
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      const j = JSON.parse(lines[0]!);
+      expect(j).toMatchObject({ level: 'error', event: 'error', code: expect.stringMatching(/^(UNKNOWN_OPTION|MISSING_OPTION_VALUE)$/) });
+      expect(j.message).toMatch(/ \(see modelsign verify --help\)$/);
+    }
+    // The command line wins over the environment.
+    const t = await runCli(['verify', 'm', '--log-format', 'text', '--jsn'], { env: { MODELSIGN_LOG_FORMAT: 'json' } });
+    expect(t.code).toBe(2);
+    expect(t.stderr).toMatch(/^modelsign: error: unknown option '--jsn' .*\[UNKNOWN_OPTION\]\n$/);
+  });
+
+  it('--help, help CMD and --version still print normally and exit 0', async () => {
+    for (const args of [['--help'], ['help'], ['sign', '--help'], ['help', 'sign'], ['trusted-root', 'update', '--help'], ['policy', 'help', 'check'], ['audit', 'help', 'verify'], ['trusted-root', 'help', 'reset']]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toMatch(/^Usage: modelsign/);
+      expect(r.stderr, args.join(' ')).toBe('');
+    }
+    expect((await runCli(['policy', 'help', 'check'])).stdout).toMatch(/^Usage: modelsign policy check \[options\] <file>/);
+    expect((await runCli(['audit', 'help', 'verify'])).stdout).toMatch(/^Usage: modelsign audit verify \[options\] <file>/);
+    const v = await runCli(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^\d+\.\d+\.\d+/);
+    expect(v.stderr).toBe('');
+  });
+
+  it('policy and audit alone are MISSING_COMMAND; their --help has examples', async () => {
+    const p = await runCli(['policy']);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toBe('modelsign: error: policy needs a subcommand: modelsign policy check FILE [MISSING_COMMAND]\n');
+    const a = await runCli(['audit', '-q']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toBe('modelsign: error: audit needs a subcommand: modelsign audit verify FILE [MISSING_COMMAND]\n');
+    const ph = await runCli(['policy', '--help']);
+    expect(ph.code).toBe(0);
+    expect(ph.stdout).toMatch(/\nExamples:\n {2}modelsign policy check /);
+    const ah = await runCli(['audit', '--help']);
+    expect(ah.code).toBe(0);
+    expect(ah.stdout).toMatch(/\nExamples:\n[^]*\n {2}modelsign audit verify /);
+  });
+});

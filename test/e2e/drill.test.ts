@@ -161,7 +161,7 @@ ${extra}`;
       await writeFile(path.join(work, 'strict.yaml'), strict());
       const r = await runCli(['drill', '--policy', path.join(work, 'strict.yaml'), '--signing-key', release.key, '--json']);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(/drill: attacking synthetic models with verification: policy .*strict\.yaml \(trust section of .*strict\.yaml; purpose deploy\)/);
+      expect(r.stderr).toMatch(/^modelsign: drill: attacking synthetic models with verification: policy .*strict\.yaml \(trust section of .*strict\.yaml; purpose deploy\)/);
       const j = JSON.parse(r.stdout) as Report;
       expect(j.baseline.verified).toBe(true);
       expect(j.attacks.map((a) => a.id)).toEqual(ALL);

@@ -392,6 +392,68 @@ describe('trusted-root command', () => {
     expect((await cli(['verify', m, ...trust], env)).code).toBe(1);
   });
 
+  it('trusted-root alone is a usage error like policy and audit alone; an unknown subcommand too', async () => {
+    for (const args of [['trusted-root'], ['trusted-root', '-q']]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('modelsign: error: trusted-root needs a subcommand: modelsign trusted-root info|update|reset [MISSING_COMMAND]\n');
+      expect(r.stdout).toBe('');
+    }
+    const u = await cli(['trusted-root', 'nosuch']);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toBe("modelsign: error: unknown command 'nosuch' (see modelsign trusted-root --help) [UNKNOWN_COMMAND]\n");
+    const h = await cli(['trusted-root', 'help', 'nosuch']);
+    expect(h.code).toBe(2);
+    expect(h.stderr).toBe("modelsign: error: unknown command 'nosuch' (see modelsign trusted-root --help) [UNKNOWN_COMMAND]\n");
+  });
+
+  it('reset says whether there was a refreshed root to remove (exit 0 either way)', async () => {
+    const c = path.join(await tmpDir(), 'cache');
+    const stored = path.join(c, 'trusted_root.json');
+    const none = await cli(['trusted-root', 'reset'], { MODELSIGN_CACHE_DIR: c });
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe(`no refreshed trusted root at ${stored}; nothing to remove\n`);
+    expect(none.stderr).toBe('');
+    await mkdir(c, { recursive: true });
+    await writeFile(stored, JSON.stringify(mock.trustedRoot));
+    const done = await cli(['trusted-root', 'reset'], { MODELSIGN_CACHE_DIR: c });
+    expect(done.code).toBe(0);
+    expect(done.stdout).toBe(`removed ${stored}; verify uses the shipped snapshot again\n`);
+    expect(existsSync(stored)).toBe(false);
+    const again = await cli(['trusted-root', 'reset'], { MODELSIGN_CACHE_DIR: c });
+    expect(again.stdout).toBe(`no refreshed trusted root at ${stored}; nothing to remove\n`);
+  });
+
+  it('update checks --mirror is an http(s) URL before anything else (exit 2, BAD_OPTION)', async () => {
+    for (const [mirror, extra] of [['notaurl', []], ['notaurl', ['--tuf-root', 'root.json']], ['ftp://tuf.example.com', []], ['file:///tmp/repo', []]] as [string, string[]][]) {
+      const r = await cli(['trusted-root', 'update', '--mirror', mirror, ...extra]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`modelsign: error: --mirror must be an http:// or https:// URL (got "${mirror}") [BAD_OPTION]\n`);
+    }
+  });
+
+  it('info, update and reset --help have examples, and the update examples pass its option checks', async () => {
+    for (const sub of ['info', 'update', 'reset']) {
+      const r = await cli(['trusted-root', sub, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`\\nExamples:\\n {2}modelsign trusted-root ${sub}\\b`));
+    }
+    // Every example with --staging or --mirror (trusted-root and trusted-root update help)
+    // runs, in an empty directory, as far as reading its --tuf-root file: no option error.
+    const texts = [(await cli(['trusted-root', '--help'])).stdout, (await cli(['trusted-root', 'update', '--help'])).stdout];
+    const examples = texts.flatMap((t) => t.split('\n')).filter((l) => /^ {2}modelsign trusted-root update .*--(staging|mirror)\b/.test(l));
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    const empty = await tmpDir();
+    for (const line of examples) {
+      const args = line.replace(/#.*$/, '').trim().split(/\s+/).slice(1);
+      expect(args).toContain('--tuf-root');
+      const tufRoot = args[args.indexOf('--tuf-root') + 1];
+      const r = await runCli(args, { cwd: empty, env: cleanEnv({ MODELSIGN_CACHE_DIR: path.join(empty, 'cache') }) });
+      expect(r.code, line).toBe(2);
+      expect(r.stderr, line).toBe(`modelsign: error: TUF root not found: ${tufRoot} [TRUSTED_ROOT_UNREADABLE]\n`);
+    }
+  });
+
   it('a trusted root file that is not one is a usage error', async () => {
     const bad = path.join(await tmpDir(), 'bad.json');
     await writeFile(bad, '{"mediaType": "something/else"}');

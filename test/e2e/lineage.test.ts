@@ -299,7 +299,8 @@ describe('verify walks the chain', () => {
 
   it('without --lineage, verify notes that the ancestry was not checked', async () => {
     const r = ok(await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub]));
-    expect(r.stderr).toContain('links 1 parent model(s); pass --lineage DIR');
+    // One line with the CLI's prefix, like every other stderr line.
+    expect(r.stderr).toMatch(/^modelsign: note: this model links 1 parent model\(s\); pass --lineage DIR to verify its ancestry$/m);
   });
 
   it('version order holds along the whole path: ft@2 built on base built on ft@3 exits 1', async () => {
