@@ -4567,11 +4567,11 @@ async function readKeyText(file, what) {
   }
   return buf.toString("utf8");
 }
-function parsePublicKey(text, file = "public key") {
+function parsePublicKey(text, file = "public key", needs = VERIFY_NEEDS_PUBLIC) {
   const blocks = findPemBlocks(text);
   const b2 = blocks.find((x) => x.type === "PUBLIC KEY") ?? blocks.find((x) => x.type === "CERTIFICATE");
   if (!b2) {
-    if (blocks.some((x) => x.type.includes("PRIVATE KEY"))) throw usage("KEY_WRONG_KIND", `${file} is a private key; verify needs the public key (.pub)`);
+    if (blocks.some((x) => x.type.includes("PRIVATE KEY"))) throw usage("KEY_WRONG_KIND", `${file} is a private key; ${needs}`);
     throw usage("KEY_UNREADABLE", `${file} holds no PEM public key`);
   }
   try {
@@ -4581,12 +4581,12 @@ function parsePublicKey(text, file = "public key") {
     throw usage("KEY_UNREADABLE", `${file} holds a malformed public key: ${e.message}`);
   }
 }
-async function loadPublicKey(file) {
-  const key = parsePublicKey(await readKeyText(file, "public key"), file);
+async function loadPublicKey(file, needs = VERIFY_NEEDS_PUBLIC) {
+  const key = parsePublicKey(await readKeyText(file, "public key"), file, needs);
   if (!keyTypeOf(key)) throw usage("KEY_UNSUPPORTED", `${file}: unsupported key type ${key.asymmetricKeyType}`);
   return key;
 }
-async function loadPrivateKey(file) {
+async function loadPrivateKey(file, needs = SIGN_NEEDS_PRIVATE) {
   const text = await readKeyText(file, "private key");
   const blocks = findPemBlocks(text);
   let key;
@@ -4610,7 +4610,7 @@ async function loadPrivateKey(file) {
     throw usage("KEY_UNREADABLE", `${file} holds a malformed private key: ${e.message}`);
   }
   if (!key) {
-    if (blocks.some((b2) => b2.type === "PUBLIC KEY")) throw usage("KEY_WRONG_KIND", `${file} is a public key; sign needs the private key (.key)`);
+    if (blocks.some((b2) => b2.type === "PUBLIC KEY")) throw usage("KEY_WRONG_KIND", `${file} is a public key; ${needs}`);
     throw usage("KEY_UNREADABLE", `${file} holds no PEM private key`);
   }
   const t = keyTypeOf(key);
@@ -4644,7 +4644,7 @@ async function writeKeyPair(prefix, type, passphrase) {
   }
   return { privatePath, publicPath, type, encrypted: passphrase !== void 0 };
 }
-var encrypted, MAX_KEY_FILE;
+var encrypted, MAX_KEY_FILE, VERIFY_NEEDS_PUBLIC, SIGN_NEEDS_PRIVATE;
 var init_keyfile = __esm({
   "src/keys/keyfile.ts"() {
     "use strict";
@@ -4655,6 +4655,8 @@ var init_keyfile = __esm({
     init_read_file();
     encrypted = () => Promise.resolve().then(() => (init_encrypted(), encrypted_exports));
     MAX_KEY_FILE = 1024 * 1024;
+    VERIFY_NEEDS_PUBLIC = "verify needs the public key (.pub)";
+    SIGN_NEEDS_PRIVATE = "sign needs the private key (.key)";
   }
 });
 
@@ -5009,8 +5011,8 @@ function keyTrust(key, label) {
     }
   };
 }
-function keyFileTrust(files, label = (k2) => `key ${k2}`) {
-  return Promise.all(files.map(async (k2) => keyTrust(await loadPublicKey(k2), label(k2))));
+function keyFileTrust(files, label = (k2) => `key ${k2}`, needs) {
+  return Promise.all(files.map(async (k2) => keyTrust(await loadPublicKey(k2, needs), label(k2))));
 }
 var MAX_EMBEDDED_KEY_BYTES;
 var init_trust_key = __esm({
@@ -16873,6 +16875,7 @@ __export(load_exports, {
   parsePolicyText: () => parsePolicyText,
   validatePolicy: () => validatePolicy
 });
+import { stat } from "node:fs/promises";
 import path from "node:path";
 function invalid(file, where, msg) {
   return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where ? `${where}: ` : ""}${msg}`, { kind: "usage" });
@@ -17047,7 +17050,10 @@ async function loadPolicy(file) {
     const buf = await readRegularFile(file, MAX_POLICY_BYTES);
     text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch (e) {
-    if (e instanceof NotRegularFile) throw invalid(file, "", "is not a regular file");
+    if (e instanceof NotRegularFile) {
+      const isDir = await stat(file).then((st2) => st2.isDirectory(), () => false);
+      throw new ModelsignError("POLICY_UNREADABLE", `cannot read policy ${file}: it ${isDir ? "is a directory, not a regular file" : "is not a regular file"}`, { kind: "usage" });
+    }
     if (e instanceof FileTooLarge) throw invalid(file, "", `is larger than ${MAX_POLICY_BYTES} bytes`);
     if (e instanceof TypeError) throw invalid(file, "", "is not UTF-8 text");
     const code = errnoCode(e);
@@ -35951,7 +35957,7 @@ var require_polyfill = __commonJS({
       mkdir: mkdir6,
       readdir,
       readlink,
-      stat: stat8,
+      stat: stat10,
       symlink: symlink2,
       unlink: unlink5,
       utimes
@@ -36043,7 +36049,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat8(file, { bigint: true }) : (file) => lstat5(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat10(file, { bigint: true }) : (file) => lstat5(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -36064,7 +36070,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat8(dest).then(
+      return stat10(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
@@ -36078,7 +36084,7 @@ var require_polyfill = __commonJS({
       }
       let destStat;
       try {
-        destStat = await stat8(destParent, { bigint: true });
+        destStat = await stat10(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -36114,7 +36120,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat8 : lstat5;
+      const statFn = opts.dereference ? stat10 : lstat5;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -36198,7 +36204,7 @@ var require_polyfill = __commonJS({
       return chmod2(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat8(src);
+      const updatedSrcStat = await stat10(src);
       return utimes(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -36250,7 +36256,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat8(src);
+      const srcStat = await stat10(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -38366,16 +38372,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat: stat8, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat9 = size ? { size } : await fs2.stat(cpath2);
-        return { stat: stat9, cpath: cpath2, sri: sri2 };
+      const { stat: stat10, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat11 = size ? { size } : await fs2.stat(cpath2);
+        return { stat: stat11, cpath: cpath2, sri: sri2 };
       });
-      if (stat8.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat8.size, sri, new Pipeline()).concat();
+      if (stat10.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat10.size, sri, new Pipeline()).concat();
       }
       const data = await fs2.readFile(cpath, { encoding: null });
-      if (stat8.size !== data.length) {
-        throw sizeError(stat8.size, data.length);
+      if (stat10.size !== data.length) {
+        throw sizeError(stat10.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -38401,11 +38407,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat: stat8, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat9 = size ? { size } : await fs2.stat(cpath2);
-          return { stat: stat9, cpath: cpath2, sri: sri2 };
+        const { stat: stat10, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat11 = size ? { size } : await fs2.stat(cpath2);
+          return { stat: stat11, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat8.size, sri, stream);
+        return readPipeline(cpath, stat10.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -38422,8 +38428,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat8 = await fs2.stat(cpath);
-          return { size: stat8.size, sri, stat: stat8 };
+          const stat10 = await fs2.stat(cpath);
+          return { size: stat10.size, sri, stat: stat10 };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -41975,7 +41981,7 @@ var require_verify2 = __commonJS({
       mkdir: mkdir6,
       readFile: readFile2,
       rm: rm4,
-      stat: stat8,
+      stat: stat10,
       truncate,
       writeFile: writeFile6
     } = __require("fs/promises");
@@ -42091,7 +42097,7 @@ var require_verify2 = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s3 = await stat8(f2);
+            const s3 = await stat10(f2);
             await rm4(f2, { recursive: true, force: true });
             stats.reclaimedSize += s3.size;
           }
@@ -42104,7 +42110,7 @@ var require_verify2 = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat8(filepath);
+        const { size } = await stat10(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -42162,7 +42168,7 @@ var require_verify2 = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat8(content);
+          await stat10(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -50468,7 +50474,7 @@ var require_dist12 = __commonJS({
 
 // src/sigstore/trusted-root.ts
 import { createRequire as createRequire3 } from "node:module";
-import { mkdir, stat, unlink as unlink2 } from "node:fs/promises";
+import { mkdir, stat as stat2, unlink as unlink2 } from "node:fs/promises";
 import os from "node:os";
 import path4 from "node:path";
 function cacheDir() {
@@ -50523,7 +50529,7 @@ async function loadTrustedRoot(file) {
   if (file !== void 0) return parseTrustedRoot(await readBounded(file, "trusted root"), file);
   const cached = cachedTrustedRootPath();
   try {
-    await stat(cached);
+    await stat2(cached);
     return parseTrustedRoot(await readBounded(cached, "cached trusted root"), `${cached} (fetched by "modelsign trusted-root update")`);
   } catch (e) {
     if (errnoCode(e) !== "ENOENT") throw e;
@@ -51249,6 +51255,32 @@ var init_stage = __esm({
   }
 });
 
+// src/hashing/model-path.ts
+var model_path_exports = {};
+__export(model_path_exports, {
+  modelPathError: () => modelPathError,
+  statModel: () => statModel
+});
+import { stat as stat3 } from "node:fs/promises";
+function modelPathError(model, e, what = "model") {
+  const c = errnoCode(e);
+  const missing = c === "ENOENT" || c === "ENOTDIR";
+  return usage("MODEL_NOT_FOUND", missing ? `model not found: ${model}` : `cannot read ${what} ${model}: ${c ?? String(e)}`);
+}
+async function statModel(model) {
+  try {
+    return await stat3(model);
+  } catch (e) {
+    throw modelPathError(model, e);
+  }
+}
+var init_model_path = __esm({
+  "src/hashing/model-path.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/hashing/paths.ts
 import path5 from "node:path";
 function compareCodePoints(a, b2) {
@@ -51337,8 +51369,7 @@ async function enumerateModel(model, opts) {
   try {
     st2 = await lstat(root);
   } catch (e) {
-    const c = errnoCode(e);
-    throw usage("MODEL_NOT_FOUND", c === "ENOENT" ? `model not found: ${model}` : `cannot read model ${model}: ${c ?? String(e)}`);
+    throw modelPathError(model, e);
   }
   const problems = [];
   if (st2.isSymbolicLink()) {
@@ -51423,6 +51454,7 @@ var init_enumerate = __esm({
   "src/hashing/enumerate.ts"() {
     "use strict";
     init_errors();
+    init_model_path();
     init_paths();
     DEFAULT_MAX_FILES = 1e6;
     DEFAULT_MAX_DEPTH = 128;
@@ -54236,7 +54268,7 @@ var init_zip = __esm({
 });
 
 // src/scan/scan-file.ts
-import { stat as stat2 } from "node:fs/promises";
+import { stat as stat4 } from "node:fs/promises";
 async function scanStream(src, kind, size, file, limits, member) {
   const where = member !== void 0 ? { member } : {};
   switch (kind) {
@@ -54315,7 +54347,7 @@ function report(file, size, r) {
   return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
 }
 async function scanFile(abs, file, limits) {
-  const size = (await stat2(abs)).size;
+  const size = (await stat4(abs)).size;
   const src = ByteSource.fromFile(abs);
   try {
     await src.ensure(SNIFF_BYTES);
@@ -57354,7 +57386,7 @@ __export(archive_exports, {
   scanArchive: () => scanArchive
 });
 import { constants as constants3 } from "node:fs";
-import { open as open3, stat as stat3 } from "node:fs/promises";
+import { open as open3, stat as stat5 } from "node:fs/promises";
 import path8 from "node:path";
 function isArchivePath(p2) {
   return ARCHIVE_RE.test(p2);
@@ -57362,7 +57394,7 @@ function isArchivePath(p2) {
 async function archiveSourceFor(model) {
   if (!isArchivePath(model)) return void 0;
   try {
-    if (!(await stat3(model)).isFile()) return void 0;
+    if (!(await stat5(model)).isFile()) return void 0;
   } catch {
   }
   return (req) => scanArchive(model, req);
@@ -57408,8 +57440,7 @@ async function openArchive(file) {
   try {
     fh = await open3(file, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
   } catch (e) {
-    const c = errnoCode(e);
-    throw usage("MODEL_NOT_FOUND", c === "ENOENT" ? `model not found: ${file}` : `cannot read archive ${file}: ${c ?? String(e)}`);
+    throw modelPathError(file, e, "archive");
   }
   const st2 = await fh.stat();
   if (!st2.isFile()) {
@@ -57662,7 +57693,7 @@ async function scanPass(file, req, initial, maxEntries) {
     rs2.on("error", (e) => {
       if (finished) return;
       finished = true;
-      rejectP(usage("MODEL_NOT_FOUND", `cannot read archive ${file}: ${errnoCode(e) ?? String(e)}`));
+      rejectP(modelPathError(file, e, "archive"));
     });
     rs2.pipe(parser);
   });
@@ -57672,6 +57703,7 @@ var init_archive = __esm({
   "src/hashing/archive.ts"() {
     "use strict";
     init_errors();
+    init_model_path();
     init_algorithms2();
     init_paths();
     init_source();
@@ -57704,6 +57736,7 @@ async function spool(src, dest) {
 async function scanTar(archive, limits) {
   const reports = [];
   const findings = [];
+  let refused = 0;
   const base2 = path9.basename(archive);
   let tmp;
   let chain = Promise.resolve();
@@ -57712,12 +57745,14 @@ async function scanTar(archive, limits) {
     const name2 = `${base2}:${entry.path}`;
     if (entry.type !== "File" && entry.type !== "OldFile" && entry.type !== "ContiguousFile") {
       if (entry.type === "SymbolicLink" || entry.type === "Link") {
+        refused++;
         findings.push({ code: "SCAN_SKIPPED", severity: "medium", file: name2, message: `${entry.type === "Link" ? "hard link" : "symlink"} to ${JSON.stringify(entry.linkpath ?? "")} is not scanned` });
       }
       entry.resume();
       return;
     }
     if (reports.length >= limits.maxFiles) {
+      refused++;
       if (!findings.some((f2) => f2.code === "SCAN_LIMIT" && f2.message.startsWith("more than"))) {
         findings.push({ code: "SCAN_LIMIT", severity: "high", file: name2, message: `more than ${limits.maxFiles} files in the archive; this entry and later ones are not scanned` });
       }
@@ -57729,6 +57764,7 @@ async function scanTar(archive, limits) {
     const kind = sniff(src.peek(SNIFF_BYTES), entry.path);
     if (kind === "zip") {
       if (entry.size > limits.maxMemberBytes) {
+        refused++;
         findings.push({ code: "SCAN_LIMIT", severity: "high", file: name2, message: `zip member of ${entry.size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` });
         await src.drain();
         return;
@@ -57742,6 +57778,7 @@ async function scanTar(archive, limits) {
         const code = errnoCode(e);
         if (code === void 0) throw e;
         if (dest) await rm(dest, { force: true });
+        refused++;
         findings.push({ code: "SCAN_SKIPPED", severity: "high", file: name2, message: `zip member cannot be copied out of the archive to scan it (${code}; set TMPDIR to a writable directory); not scanned` });
         await src.drain();
         return;
@@ -57785,7 +57822,7 @@ async function scanTar(archive, limits) {
   } finally {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   }
-  return { reports, findings };
+  return { reports, findings, refused };
 }
 var init_tar = __esm({
   "src/scan/tar.ts"() {
@@ -57942,7 +57979,7 @@ var init_dsse = __esm({
 });
 
 // src/oms/bundle.ts
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat6 } from "node:fs/promises";
 function buildBundle(input) {
   const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
   return {
@@ -57963,7 +58000,7 @@ async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
     return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
   } catch (e) {
     if (e instanceof NotRegularFile) {
-      const isDir = await stat4(file).then((st2) => st2.isDirectory(), () => false);
+      const isDir = await stat6(file).then((st2) => st2.isDirectory(), () => false);
       if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
       throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
     }
@@ -58058,7 +58095,7 @@ var init_bundle = __esm({
 
 // src/lineage/store.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat3, mkdir as mkdir2, opendir, stat as stat5 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir2, opendir, stat as stat7 } from "node:fs/promises";
 import path12 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
@@ -58066,7 +58103,7 @@ function bundleDigestOf(bytes) {
 async function openStore(dir) {
   let st2;
   try {
-    st2 = await stat5(dir);
+    st2 = await stat7(dir);
   } catch (e) {
     throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} not found (${errnoCode(e) ?? String(e)})`);
   }
@@ -58347,11 +58384,8 @@ var init_types3 = __esm({
 // src/sign/signature-path.ts
 import path13 from "node:path";
 async function defaultSignaturePath(model) {
-  const { stat: stat8 } = await import("node:fs/promises");
-  try {
-    if ((await stat8(model)).isDirectory()) return path13.join(model, "model.sig");
-  } catch {
-  }
+  const { statModel: statModel2 } = await Promise.resolve().then(() => (init_model_path(), model_path_exports));
+  if ((await statModel2(model)).isDirectory()) return path13.join(model, "model.sig");
   return `${model}.sig`;
 }
 var init_signature_path = __esm({
@@ -58395,6 +58429,7 @@ async function checkTrust(bundle, trust) {
   throw reject(first.code, `no trusted authority accepts the signature: ${errors.map((e) => e.message).join("; ")}`);
 }
 async function verifyModel(opts) {
+  if (opts.signature !== void 0 && !opts.listing) await statModel(opts.model);
   const signature = opts.signature ?? await defaultSignaturePath(opts.model);
   const result = {
     verified: false,
@@ -58483,6 +58518,7 @@ var init_pipeline = __esm({
     init_types3();
     init_signature_path();
     init_signature_path();
+    init_model_path();
   }
 });
 
@@ -58838,7 +58874,7 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open4, rename as rename2, stat as stat6, unlink as unlink3 } from "node:fs/promises";
+import { open as open4, rename as rename2, stat as stat8, unlink as unlink3 } from "node:fs/promises";
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
@@ -58895,7 +58931,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
       if (c !== "EEXIST") throw usage("STATE_UNREADABLE", `cannot create lock file ${lock}: ${c ?? String(e)}`);
     }
     try {
-      const st2 = await stat6(lock);
+      const st2 = await stat8(lock);
       if (Date.now() - st2.mtimeMs > staleMs) {
         const aside = `${lock}.${process.pid}.${Date.now()}.stale`;
         await rename2(lock, aside).then(() => unlink3(aside)).catch(() => void 0);
@@ -58944,9 +58980,13 @@ var init_state = __esm({
 });
 
 // src/lineage/tree.ts
+function licenseOf(n) {
+  if (n.license !== null) return clean(n.license);
+  return n.depth > 0 && n.signer === null ? "unknown" : "none";
+}
 function describe3(n) {
   const id2 = clean(`${n.name}@${n.version ?? "?"}`);
-  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean(n.signer ?? "unknown")}`, `license: ${clean(n.license ?? "none")}`];
+  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean(n.signer ?? "unknown")}`, `license: ${licenseOf(n)}`];
   parts.push(n.verified ? "verified" : `NOT VERIFIED${n.failure ? ` [${n.failure.code}]` : ""}`);
   return parts.join("  ");
 }
@@ -59141,7 +59181,7 @@ __export(append_exports, {
   appendAudit: () => appendAudit
 });
 import { constants as constants4 } from "node:fs";
-import { open as open5, stat as stat7, unlink as unlink4, writeFile as writeFile3 } from "node:fs/promises";
+import { open as open5, stat as stat9, unlink as unlink4, writeFile as writeFile3 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -59152,7 +59192,7 @@ async function withLock(file, fn) {
       break;
     } catch (e) {
       if (errnoCode(e) !== "EEXIST") throw usage("AUDIT_WRITE_FAILED", `cannot lock audit log ${file}: ${errnoCode(e) ?? String(e)}`);
-      const st2 = await stat7(lock).catch(() => void 0);
+      const st2 = await stat9(lock).catch(() => void 0);
       if (st2 && Date.now() - st2.mtimeMs > STALE_MS) {
         await unlink4(lock).catch(() => void 0);
         continue;
@@ -59371,10 +59411,21 @@ var init_sign = __esm({
 // src/scan/scan-path.ts
 import { lstat as lstat4 } from "node:fs/promises";
 import path17 from "node:path";
-function summarise(target, files, extra, failOn = "low") {
+function summarise(target, files, extra, failOn = "low", refused = 0) {
   const findings = [...extra, ...files.flatMap((f2) => f2.findings)].sort((a, b2) => severityRank(b2.severity) - severityRank(a.severity));
   const clean5 = !findings.some((f2) => severityRank(f2.severity) >= severityRank(failOn));
-  return { path: target, clean: clean5, filesScanned: files.length, files, findings };
+  const unknown = files.filter((f2) => f2.format === "unknown").length;
+  return { path: target, clean: clean5, filesScanned: files.length - unknown, filesUnknownFormat: unknown, filesRefused: refused, files, findings };
+}
+function notScanned(p2) {
+  switch (p2.code) {
+    case "SYMLINK_REFUSED":
+      return "not scanned: a symlink (scan never follows links; scan the file it points to)";
+    case "SYMLINK_OUTSIDE":
+      return "not scanned: a symlink pointing outside the scanned directory (scan never follows links)";
+    default:
+      return `not scanned: ${p2.message}`;
+  }
 }
 async function scanPath(target, opts = {}) {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -59386,7 +59437,7 @@ async function scanPath(target, opts = {}) {
   }
   if (st2.isFile() && isArchivePath(target)) {
     const r = await scanTar(target, limits);
-    return summarise(target, r.reports, r.findings, opts.failOn);
+    return summarise(target, r.reports, r.findings, opts.failOn, r.refused);
   }
   if (st2.isFile()) return summarise(target, [await scanFile(target, path17.basename(target), limits)], [], opts.failOn);
   if (!st2.isDirectory() && !st2.isSymbolicLink()) throw usage("SPECIAL_FILE", `not a file, directory or archive: ${target}`);
@@ -59395,7 +59446,8 @@ async function scanPath(target, opts = {}) {
     const f2 = listing.files[0];
     return summarise(target, [await scanFile(f2.abs, f2.name, limits)], [], opts.failOn);
   }
-  const extra = listing.problems.map((p2) => ({ code: "SCAN_SKIPPED", severity: "medium", file: p2.path ?? ".", message: `not scanned: ${p2.message} [${p2.code}]` }));
+  const extra = listing.problems.map((p2) => ({ code: "SCAN_SKIPPED", severity: "medium", file: p2.path ?? ".", message: notScanned(p2) }));
+  let refused = listing.problems.length;
   const files = [];
   for (const f2 of listing.files) {
     try {
@@ -59404,9 +59456,10 @@ async function scanPath(target, opts = {}) {
       const code = errnoCode(e);
       if (code === void 0) throw e;
       extra.push({ code: "SCAN_SKIPPED", severity: "medium", file: f2.name, message: `not scanned: cannot read it (${code})` });
+      refused++;
     }
   }
-  return summarise(target, files, extra, opts.failOn);
+  return summarise(target, files, extra, opts.failOn, refused);
 }
 var init_scan_path = __esm({
   "src/scan/scan-path.ts"() {
@@ -59450,6 +59503,9 @@ function lineProblem(line, lineNo, expectPrev) {
   return void 0;
 }
 async function checkAuditLog(file, opts = {}) {
+  if (opts.anchor !== void 0 && !ANCHOR_RE.test(opts.anchor)) {
+    throw usage("BAD_OPTION", `--anchor must be a line hash as audit verify prints the head: sha256:<64 hex characters> (got "${clean(opts.anchor, 80)}")`);
+  }
   let fh;
   try {
     fh = await open6(file, constants5.O_RDONLY | (constants5.O_NONBLOCK ?? 0));
@@ -59511,15 +59567,17 @@ async function checkAuditLog(file, opts = {}) {
   }
   return report2;
 }
-var RESULTS, UTF8;
+var RESULTS, UTF8, ANCHOR_RE;
 var init_check = __esm({
   "src/audit/check.ts"() {
     "use strict";
     init_errors();
+    init_one_line();
     init_strict_json();
     init_record();
     RESULTS = /* @__PURE__ */ new Set(["verified", "refused", "error"]);
     UTF8 = new TextDecoder("utf-8", { fatal: true });
+    ANCHOR_RE = /^(?:sha256:)?[0-9a-f]{64}$/i;
   }
 });
 
@@ -59974,7 +60032,11 @@ async function runDrill(opts) {
       await signDrillModel(base2, opts.signer, { license: opts.verifier.licenses.allowed });
       const r = await opts.verifier.verify(base2, void 0, defaultSetup);
       const f2 = r.failures[0];
-      baseline = r.verified ? { verified: true, reason: `a model signed with --signing-key (sha256:${keyHint(opts.signer.pub).slice(0, 16)}\u2026) verifies` } : { verified: false, reason: `the set-up refuses a model signed with --signing-key: ${f2 ? `${f2.message} [${f2.code}]` : "unknown"}` };
+      baseline = r.verified ? { verified: true, reason: `a model signed with --signing-key (sha256:${keyHint(opts.signer.pub).slice(0, 16)}\u2026) verifies` } : {
+        verified: false,
+        reason: `the set-up refuses a model signed with --signing-key: ${f2 ? `${f2.message} [${f2.code}]` : "unknown"}`,
+        ...f2 ? { failure: { code: f2.code, message: f2.message } } : {}
+      };
     } else {
       baseline = { verified: false, reason: "no --signing-key: the drill cannot make a model this set-up trusts" };
     }
@@ -60076,7 +60138,7 @@ async function drillVerifier(cfg) {
   if (cfg.keys.length > 0 || !policy?.trust) {
     if (cfg.keys.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} has no trust section, so give --key PUBLIC_KEY`);
     const { keyFileTrust: keyFileTrust2 } = await Promise.resolve().then(() => (init_trust_key(), trust_key_exports));
-    trust = await keyFileTrust2(cfg.keys);
+    trust = await keyFileTrust2(cfg.keys, void 0, "drill --key needs the public key (.pub) your set-up trusts; the private key goes to --signing-key");
     trustDesc = `keys ${cfg.keys.join(", ")}`;
   } else {
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));

@@ -11,6 +11,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { errnoCode, usage } from '../errors.js';
+import { clean } from '../util/one-line.js';
 import { isObject, parseStrictJson } from '../util/strict-json.js';
 import { AUDIT_FORMAT_VERSION, GENESIS, lineHash, MAX_LINE_BYTES } from './record.js';
 
@@ -61,7 +62,14 @@ function lineProblem(line: Buffer, lineNo: number, expectPrev: string): string |
   return undefined;
 }
 
+/** An anchor is a line's SHA-256 as `audit verify` prints the head: sha256:<64 hex> (or the bare hex). */
+const ANCHOR_RE = /^(?:sha256:)?[0-9a-f]{64}$/i;
+
 export async function checkAuditLog(file: string, opts: { anchor?: string } = {}): Promise<ChainReport> {
+  // A malformed anchor could never match a line: that is a usage error, not a broken log.
+  if (opts.anchor !== undefined && !ANCHOR_RE.test(opts.anchor)) {
+    throw usage('BAD_OPTION', `--anchor must be a line hash as audit verify prints the head: sha256:<64 hex characters> (got "${clean(opts.anchor, 80)}")`);
+  }
   let fh;
   try {
     fh = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));

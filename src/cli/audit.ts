@@ -19,7 +19,7 @@ Examples:
     .command('verify')
     .description('check that an audit log is intact: every line links to the one before it by SHA-256')
     .argument('<file>', 'audit log (JSON lines)')
-    .option('--anchor <sha256>', 'a head hash kept elsewhere earlier: the log must still contain that line (catches lines cut from the end)')
+    .option('--anchor <sha256>', 'a head hash (sha256:<64 hex>) kept elsewhere earlier: the log must still contain that line (catches lines cut from the end)')
     .option('--json', 'print one JSON object: intact, records, head, firstBadLine, reason')
     .option('-q, --quiet', 'no progress output')
     .option('--debug', 'show stack traces on errors')
@@ -31,12 +31,12 @@ Examples:
   modelsign audit verify audit.jsonl --anchor sha256:3f2a... --json
 
 Exit codes: 0 intact; 1 broken (edited, removed, reordered or truncated line; the first bad
-line is named); 2 usage error (file missing or unreadable).`,
+line is named); 2 usage error (file missing or unreadable, --anchor not sha256:<64 hex>).`,
     )
     .action(
       run(async (file: string, flags: { json?: boolean; anchor?: string }) => {
         const { checkAuditLog } = await import('../audit/check.js');
-        const r = await checkAuditLog(file, flags.anchor ? { anchor: flags.anchor } : {});
+        const r = await checkAuditLog(file, flags.anchor !== undefined ? { anchor: flags.anchor } : {});
         if (flags.json) printJson(r);
         if (r.intact) {
           if (!flags.json) out(`OK: audit log ${file} is intact (${r.records} record${r.records === 1 ? '' : 's'})${r.head ? `\n  head: sha256:${r.head}` : ''}`);

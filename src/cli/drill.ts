@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .option('--policy <file>', 'verification policy, as you pass it to verify: its trust, license, revocation and formats rules are what the attacks face')
     .option('--purpose <purpose>', 'deploy or retrain, as you pass it to verify with --policy (default: deploy)')
     .option('--signing-key <file>', 'a private key your set-up trusts (e.g. the release key), to make the legitimate models the attacks start from')
-    .option('--json', 'print one JSON object: baseline, attacks[] {id, outcome, codes}, counts')
+    .option('--json', 'print one JSON object: verifier, baseline {verified, reason}, attacks[] {id, title, outcome, codes, reason}, caught, missed, skipped')
     .addHelpText(
       'after',
       `
@@ -30,7 +30,9 @@ lineage store and anti-rollback state file of the drill's own in its temp direct
 Most attacks start from a legitimately signed model (then change a byte, add a file, edit the
 manifest...), so the drill needs a private key your set-up trusts: --signing-key (the drill
 cannot sign as a certificate chain or Sigstore identity). Without it, only the attacks that
-need no trusted signature run; the others are listed as skipped.
+need no trusted signature run; the others are listed as skipped. With it, the set-up must
+accept the baseline (a model correctly signed with that key): if it does not, nothing could
+be tested, and the drill prints its report and exits 2 [DRILL_BASELINE_REFUSED].
 
 Examples:
   MODELSIGN_PASSPHRASE=... modelsign drill --key keys/release.pub --signing-key keys/release.key
@@ -38,7 +40,8 @@ Examples:
   modelsign drill --key release.pub --signing-key ci-drill.key --json
 
 Output: one line per attack: "caught", "MISSED" or "skipped" (with the reason).
-Exit codes: 0 no attack was missed; 1 at least one attack was MISSED; 2 usage error.`,
+Exit codes: 0 no attack was missed; 1 at least one attack was MISSED; 2 usage error, or the
+set-up refuses the baseline signed with --signing-key.`,
     )
     .action(
       run(async (o: DrillFlags) => {
@@ -48,7 +51,7 @@ Exit codes: 0 no attack was missed; 1 at least one attack was MISSED; 2 usage er
         let signer;
         if (o.signingKey) {
           const { createPublicKey } = await import('node:crypto');
-          const priv = await loadPrivateKey(o.signingKey);
+          const priv = await loadPrivateKey(o.signingKey, 'drill --signing-key needs the private key (.key); the public key goes to --key');
           signer = { priv, pub: createPublicKey(priv) };
         }
         info(`drill: attacking synthetic models with verification: ${verifier.description}`);
@@ -65,6 +68,16 @@ Exit codes: 0 no attack was missed; 1 at least one attack was MISSED; 2 usage er
           }
           lines.push(`${r.caught} caught, ${r.missed} missed, ${r.skipped} skipped`);
           out(lines.join('\n'));
+        }
+        // A set-up that refuses the drill's correctly signed model could not be tested: every
+        // attack that needs a trusted signature was skipped, so a green exit would lie.
+        if (signer && !r.baseline.verified) {
+          const f = r.baseline.failure;
+          const why = f ? ` (${f.code}: ${f.message})` : '';
+          throw usage(
+            'DRILL_BASELINE_REFUSED',
+            `the set-up does not accept the baseline model signed with --signing-key ${o.signingKey}${why}, so nothing could be tested; give --signing-key a private key the set-up trusts`,
+          );
         }
         if (r.missed > 0) {
           if (!o.json) errorLine(`refused: ${r.missed} attack${r.missed === 1 ? ' was' : 's were'} not caught by this set-up [DRILL_MISSED]`);

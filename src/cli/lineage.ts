@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .option('--lineage <dir>', 'lineage store holding the ancestors\' bundles (required)')
     .option('--key <file>', 'trusted public key (PEM); repeatable, any one suffices; applies to the model and every ancestor', collect, []);
   addSigstoreTrustOptions(cmd)
-    .option('--json', 'print the tree as JSON')
+    .option('--json', 'print one JSON object: verified, signature, tree (null if the signature itself is refused), ancestors[], failures[]')
     .addHelpText(
       'after',
       `
@@ -59,8 +59,13 @@ Exit codes: 0 every link verified; 1 the signature or any link failed; 2 usage e
         try {
           root = await verifyLineageBundle(await readBundleFile(sig), trust, `signature ${sig}`);
         } catch (e) {
-          if (e instanceof BundleCheckError) throw new ModelsignError(e.inner.code, e.inner.message);
-          throw e;
+          const refusal = e instanceof BundleCheckError ? new ModelsignError(e.inner.code, e.inner.message) : e;
+          // The model's own signature is refused: --json still prints the report's shape
+          // (nothing walked), and the refusal goes to stderr as its one line.
+          if (o.json && refusal instanceof ModelsignError && refusal.kind === 'reject') {
+            printJson({ verified: false, signature: sig, tree: null, ancestors: [], failures: [{ code: refusal.code, message: refusal.message }] });
+          }
+          throw refusal;
         }
         const w = await walkLineage({
           root: { name: root.name, version: root.version, license: root.license, rootDigest: root.rootDigest, signer: root.signer.description, lineage: root.lineage },

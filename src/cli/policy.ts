@@ -62,7 +62,13 @@ license.retrain.deny[0]), or the file cannot be read.`,
           if (!p.license) lines.push('  licenses: not checked (no license section)');
           lines.push(`  lineage:  ${p.lineage.require ? 'required' : 'checked when given (--lineage)'}${Object.keys(p.lineage.minVersion).length ? `; minimum versions: ${Object.entries(p.lineage.minVersion).map(([n, v]) => `${n} >= ${v}`).join(', ')}` : ''}`);
           if (p.revoked.length) lines.push(`  revoked:  ${p.revoked.length} digest${p.revoked.length === 1 ? '' : 's'}`);
-          if (p.formats) lines.push(`  formats:  deny [${p.formats.deny.join(', ')}]${p.formats.scan ? ', scan' : ''}`);
+          if (p.formats) {
+            const f = p.formats;
+            // failOn only matters with scan: say which findings refuse, or that it does nothing.
+            const scan = f.scan ? `, scan (refuses findings of severity ${f.failOn ?? 'low'} and above${f.failOn === undefined ? ': any finding' : ''})` : '';
+            const unused = !f.scan && f.failOn !== undefined ? `, failOn ${f.failOn} (no effect without scan: true)` : '';
+            lines.push(`  formats:  deny [${f.deny.join(', ')}]${scan}${unused}`);
+          }
           for (const n of notes) lines.push(`  note: ${n}`);
           out(lines.join('\n'));
           return 0;

@@ -34,7 +34,12 @@ scannable), medium (import not needed for weights), low (informational).`,
         const { clean } = await import('../util/one-line.js');
         const lines = r.findings.map((f) => clean(`${f.severity.toUpperCase().padEnd(8)} ${f.file}${f.member !== undefined ? `!${f.member}` : ''}: ${f.message} [${f.code}]`, 2000));
         const tally = Object.entries(counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ');
-        const files = `${r.filesScanned} file${r.filesScanned === 1 ? '' : 's'} scanned`;
+        // Honest counts: only files of a format modelsign checks were scanned.
+        const files = [
+          `${r.filesScanned} file${r.filesScanned === 1 ? '' : 's'} scanned`,
+          ...(r.filesUnknownFormat > 0 ? [`${r.filesUnknownFormat} skipped (unknown format)`] : []),
+          ...(r.filesRefused > 0 ? [`${r.filesRefused} refused`] : []),
+        ].join(', ');
         lines.push(r.findings.length === 0 ? `clean: ${files}, no findings` : `${r.clean ? 'passed' : 'FAILED'}: ${files}, ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} (${tally})`);
         out(lines.join('\n'));
         return r.clean ? 0 : 1;

@@ -21,7 +21,8 @@ export interface DrillOptions {
 
 export interface DrillReport {
   verifier: string;
-  baseline: { verified: boolean; reason: string };
+  /** `failure`: the set-up's first failure on the baseline signed with --signing-key, when it refused it. */
+  baseline: { verified: boolean; reason: string; failure?: { code: string; message: string } };
   attacks: AttackReport[];
   caught: number;
   missed: number;
@@ -46,7 +47,11 @@ export async function runDrill(opts: DrillOptions): Promise<DrillReport> {
       const f = r.failures[0];
       baseline = r.verified
         ? { verified: true, reason: `a model signed with --signing-key (sha256:${keyHint(opts.signer.pub).slice(0, 16)}…) verifies` }
-        : { verified: false, reason: `the set-up refuses a model signed with --signing-key: ${f ? `${f.message} [${f.code}]` : 'unknown'}` };
+        : {
+            verified: false,
+            reason: `the set-up refuses a model signed with --signing-key: ${f ? `${f.message} [${f.code}]` : 'unknown'}`,
+            ...(f ? { failure: { code: f.code, message: f.message } } : {}),
+          };
     } else {
       baseline = { verified: false, reason: 'no --signing-key: the drill cannot make a model this set-up trusts' };
     }

@@ -22,7 +22,8 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 // The tar package is loaded only when an archive is read (it costs ~20 ms at start-up).
 import type { ReadEntry } from 'tar';
-import { errnoCode, usage, type Failure } from '../errors.js';
+import { usage, type Failure } from '../errors.js';
+import { modelPathError } from './model-path.js';
 import { createHasher, prepareAlgorithm, type Hasher } from './algorithms.js';
 import type { ModelFile } from './enumerate.js';
 import { compareCodePoints, isIgnored, unsafeNameReason } from './paths.js';
@@ -111,8 +112,7 @@ async function openArchive(file: string): Promise<{ fh: FileHandle; size: number
   try {
     fh = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    const c = errnoCode(e);
-    throw usage('MODEL_NOT_FOUND', c === 'ENOENT' ? `model not found: ${file}` : `cannot read archive ${file}: ${c ?? String(e)}`);
+    throw modelPathError(file, e, 'archive');
   }
   const st = await fh.stat();
   if (!st.isFile()) {
@@ -384,7 +384,7 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
     rs.on('error', (e) => {
       if (finished) return;
       finished = true;
-      rejectP(usage('MODEL_NOT_FOUND', `cannot read archive ${file}: ${errnoCode(e) ?? String(e)}`));
+      rejectP(modelPathError(file, e, 'archive'));
     });
     rs.pipe(parser as unknown as NodeJS.WritableStream);
   });

@@ -14,7 +14,8 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { errnoCode, usage, type Failure } from '../errors.js';
+import { usage, type Failure } from '../errors.js';
+import { modelPathError } from './model-path.js';
 import { compareCodePoints, isIgnored } from './paths.js';
 
 export interface ModelFile {
@@ -70,8 +71,7 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
   try {
     st = await lstat(root);
   } catch (e) {
-    const c = errnoCode(e);
-    throw usage('MODEL_NOT_FOUND', c === 'ENOENT' ? `model not found: ${model}` : `cannot read model ${model}: ${c ?? String(e)}`);
+    throw modelPathError(model, e);
   }
   const problems: Failure[] = [];
   if (st.isSymbolicLink()) {

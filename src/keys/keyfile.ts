@@ -31,12 +31,19 @@ async function readKeyText(file: string, what: string): Promise<string> {
   return buf.toString('utf8');
 }
 
-/** Parse public key text: the first PUBLIC KEY or CERTIFICATE block. */
-export function parsePublicKey(text: string, file = 'public key'): KeyObject {
+/** What a command says when handed the wrong kind of key (a private key where a public one belongs, or the reverse). */
+const VERIFY_NEEDS_PUBLIC = 'verify needs the public key (.pub)';
+const SIGN_NEEDS_PRIVATE = 'sign needs the private key (.key)';
+
+/**
+ * Parse public key text: the first PUBLIC KEY or CERTIFICATE block. `needs` finishes the
+ * KEY_WRONG_KIND message for a private key ("FILE is a private key; <needs>").
+ */
+export function parsePublicKey(text: string, file = 'public key', needs = VERIFY_NEEDS_PUBLIC): KeyObject {
   const blocks = findPemBlocks(text);
   const b = blocks.find((x) => x.type === 'PUBLIC KEY') ?? blocks.find((x) => x.type === 'CERTIFICATE');
   if (!b) {
-    if (blocks.some((x) => x.type.includes('PRIVATE KEY'))) throw usage('KEY_WRONG_KIND', `${file} is a private key; verify needs the public key (.pub)`);
+    if (blocks.some((x) => x.type.includes('PRIVATE KEY'))) throw usage('KEY_WRONG_KIND', `${file} is a private key; ${needs}`);
     throw usage('KEY_UNREADABLE', `${file} holds no PEM public key`);
   }
   try {
@@ -47,13 +54,14 @@ export function parsePublicKey(text: string, file = 'public key'): KeyObject {
   }
 }
 
-export async function loadPublicKey(file: string): Promise<KeyObject> {
-  const key = parsePublicKey(await readKeyText(file, 'public key'), file);
+export async function loadPublicKey(file: string, needs = VERIFY_NEEDS_PUBLIC): Promise<KeyObject> {
+  const key = parsePublicKey(await readKeyText(file, 'public key'), file, needs);
   if (!keyTypeOf(key)) throw usage('KEY_UNSUPPORTED', `${file}: unsupported key type ${key.asymmetricKeyType}`);
   return key;
 }
 
-export async function loadPrivateKey(file: string): Promise<KeyObject> {
+/** `needs` finishes the KEY_WRONG_KIND message for a public key ("FILE is a public key; <needs>"). */
+export async function loadPrivateKey(file: string, needs = SIGN_NEEDS_PRIVATE): Promise<KeyObject> {
   const text = await readKeyText(file, 'private key');
   const blocks = findPemBlocks(text);
   let key: KeyObject | undefined;
@@ -77,7 +85,7 @@ export async function loadPrivateKey(file: string): Promise<KeyObject> {
     throw usage('KEY_UNREADABLE', `${file} holds a malformed private key: ${(e as Error).message}`);
   }
   if (!key) {
-    if (blocks.some((b) => b.type === 'PUBLIC KEY')) throw usage('KEY_WRONG_KIND', `${file} is a public key; sign needs the private key (.key)`);
+    if (blocks.some((b) => b.type === 'PUBLIC KEY')) throw usage('KEY_WRONG_KIND', `${file} is a public key; ${needs}`);
     throw usage('KEY_UNREADABLE', `${file} holds no PEM private key`);
   }
   const t = keyTypeOf(key);

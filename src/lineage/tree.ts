@@ -2,9 +2,19 @@
 import { clean } from '../util/one-line.js';
 import type { LineageNode } from './walk.js';
 
+/**
+ * "none": the signature records no license. "unknown": an ancestor whose bundle could not
+ * be read or verified (missing, untrusted, broken): it has no signer, and what its bundle
+ * says about a license is not known.
+ */
+function licenseOf(n: LineageNode): string {
+  if (n.license !== null) return clean(n.license);
+  return n.depth > 0 && n.signer === null ? 'unknown' : 'none';
+}
+
 function describe(n: LineageNode): string {
   const id = clean(`${n.name}@${n.version ?? '?'}`);
-  const parts = [n.relation ? `${n.relation} of ${id}` : id, n.rootDigest, `signer: ${clean(n.signer ?? 'unknown')}`, `license: ${clean(n.license ?? 'none')}`];
+  const parts = [n.relation ? `${n.relation} of ${id}` : id, n.rootDigest, `signer: ${clean(n.signer ?? 'unknown')}`, `license: ${licenseOf(n)}`];
   parts.push(n.verified ? 'verified' : `NOT VERIFIED${n.failure ? ` [${n.failure.code}]` : ''}`);
   return parts.join('  ');
 }

@@ -6,6 +6,7 @@
  * (`trust.identities[1].identityRegExp`), so a typo can never silently loosen the policy.
  */
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
@@ -259,7 +260,11 @@ export async function loadPolicy(file: string): Promise<LoadedPolicy> {
     const buf = await readRegularFile(file, MAX_POLICY_BYTES);
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch (e) {
-    if (e instanceof NotRegularFile) throw invalid(file, '', 'is not a regular file');
+    if (e instanceof NotRegularFile) {
+      // Not a policy that is wrong but a path that names no policy file: unreadable.
+      const isDir = await stat(file).then((st) => st.isDirectory(), () => false);
+      throw new ModelsignError('POLICY_UNREADABLE', `cannot read policy ${file}: it ${isDir ? 'is a directory, not a regular file' : 'is not a regular file'}`, { kind: 'usage' });
+    }
     if (e instanceof FileTooLarge) throw invalid(file, '', `is larger than ${MAX_POLICY_BYTES} bytes`);
     if (e instanceof TypeError) throw invalid(file, '', 'is not UTF-8 text');
     const code = errnoCode(e);

@@ -4,7 +4,7 @@
  */
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { errnoCode, usage } from '../errors.js';
+import { errnoCode, usage, type Failure } from '../errors.js';
 import { enumerateModel } from '../hashing/enumerate.js';
 import { scanFile } from './scan-file.js';
 import { isTarName, scanTar } from './tar.js';
@@ -14,7 +14,12 @@ export interface ScanResult {
   path: string;
   /** True when no finding reaches the failure threshold. */
   clean: boolean;
+  /** Files (or archive entries) of a format modelsign checks, and checked. */
   filesScanned: number;
+  /** Files read but of no format modelsign checks (format "unknown" in `files`): not scanned. */
+  filesUnknownFormat: number;
+  /** Files or entries not opened at all (symlinks, FIFOs and devices, unreadable, over a limit); each has a SCAN_SKIPPED or SCAN_LIMIT finding. */
+  filesRefused: number;
   files: FileReport[];
   /** Every finding, from all files, worst first. */
   findings: Finding[];
@@ -26,10 +31,24 @@ export interface ScanOptions {
   failOn?: Severity;
 }
 
-export function summarise(target: string, files: FileReport[], extra: Finding[], failOn: Severity = 'low'): ScanResult {
+/** `refused`: files or entries that were never opened (each has its finding in `extra`). */
+export function summarise(target: string, files: FileReport[], extra: Finding[], failOn: Severity = 'low', refused = 0): ScanResult {
   const findings = [...extra, ...files.flatMap((f) => f.findings)].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const clean = !findings.some((f) => severityRank(f.severity) >= severityRank(failOn));
-  return { path: target, clean, filesScanned: files.length, files, findings };
+  const unknown = files.filter((f) => f.format === 'unknown').length;
+  return { path: target, clean, filesScanned: files.length - unknown, filesUnknownFormat: unknown, filesRefused: refused, files, findings };
+}
+
+/** Why a listed entry was not opened, worded for scan (which has no --allow-symlinks: it never follows a link). */
+function notScanned(p: Failure): string {
+  switch (p.code) {
+    case 'SYMLINK_REFUSED':
+      return 'not scanned: a symlink (scan never follows links; scan the file it points to)';
+    case 'SYMLINK_OUTSIDE':
+      return 'not scanned: a symlink pointing outside the scanned directory (scan never follows links)';
+    default:
+      return `not scanned: ${p.message}`;
+  }
 }
 
 export async function scanPath(target: string, opts: ScanOptions = {}): Promise<ScanResult> {
@@ -42,7 +61,7 @@ export async function scanPath(target: string, opts: ScanOptions = {}): Promise<
   }
   if (st.isFile() && isTarName(target)) {
     const r = await scanTar(target, limits);
-    return summarise(target, r.reports, r.findings, opts.failOn);
+    return summarise(target, r.reports, r.findings, opts.failOn, r.refused);
   }
   if (st.isFile()) return summarise(target, [await scanFile(target, path.basename(target), limits)], [], opts.failOn);
   if (!st.isDirectory() && !st.isSymbolicLink()) throw usage('SPECIAL_FILE', `not a file, directory or archive: ${target}`);
@@ -51,7 +70,9 @@ export async function scanPath(target: string, opts: ScanOptions = {}): Promise<
     const f = listing.files[0]!;
     return summarise(target, [await scanFile(f.abs, f.name, limits)], [], opts.failOn);
   }
-  const extra: Finding[] = listing.problems.map((p) => ({ code: 'SCAN_SKIPPED', severity: 'medium', file: p.path ?? '.', message: `not scanned: ${p.message} [${p.code}]` }));
+  // One code per finding: SCAN_SKIPPED, the listing's reason (SPECIAL_FILE, SYMLINK_REFUSED...) in words.
+  const extra: Finding[] = listing.problems.map((p) => ({ code: 'SCAN_SKIPPED', severity: 'medium', file: p.path ?? '.', message: notScanned(p) }));
+  let refused = listing.problems.length;
   const files: FileReport[] = [];
   for (const f of listing.files) {
     try {
@@ -61,7 +82,8 @@ export async function scanPath(target: string, opts: ScanOptions = {}): Promise<
       const code = errnoCode(e);
       if (code === undefined) throw e;
       extra.push({ code: 'SCAN_SKIPPED', severity: 'medium', file: f.name, message: `not scanned: cannot read it (${code})` });
+      refused++;
     }
   }
-  return summarise(target, files, extra, opts.failOn);
+  return summarise(target, files, extra, opts.failOn, refused);
 }

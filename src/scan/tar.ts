@@ -31,9 +31,14 @@ async function spool(src: ByteSource, dest: string): Promise<void> {
   }
 }
 
-export async function scanTar(archive: string, limits: ScanLimits): Promise<{ reports: FileReport[]; findings: Finding[] }> {
+/**
+ * `refused`: entries that were not read at all (links, members over a limit or that could not
+ * be copied out, entries past the file limit); each has a finding.
+ */
+export async function scanTar(archive: string, limits: ScanLimits): Promise<{ reports: FileReport[]; findings: Finding[]; refused: number }> {
   const reports: FileReport[] = [];
   const findings: Finding[] = [];
+  let refused = 0;
   const base = path.basename(archive);
   let tmp: string | undefined;
   let chain: Promise<void> = Promise.resolve();
@@ -43,12 +48,14 @@ export async function scanTar(archive: string, limits: ScanLimits): Promise<{ re
     const name = `${base}:${entry.path}`;
     if (entry.type !== 'File' && entry.type !== 'OldFile' && entry.type !== 'ContiguousFile') {
       if (entry.type === 'SymbolicLink' || entry.type === 'Link') {
+        refused++;
         findings.push({ code: 'SCAN_SKIPPED', severity: 'medium', file: name, message: `${entry.type === 'Link' ? 'hard link' : 'symlink'} to ${JSON.stringify(entry.linkpath ?? '')} is not scanned` });
       }
       entry.resume();
       return;
     }
     if (reports.length >= limits.maxFiles) {
+      refused++;
       // Fail closed: an entry left unscanned may hold anything.
       if (!findings.some((f) => f.code === 'SCAN_LIMIT' && f.message.startsWith('more than'))) {
         findings.push({ code: 'SCAN_LIMIT', severity: 'high', file: name, message: `more than ${limits.maxFiles} files in the archive; this entry and later ones are not scanned` });
@@ -61,6 +68,7 @@ export async function scanTar(archive: string, limits: ScanLimits): Promise<{ re
     const kind = sniff(src.peek(SNIFF_BYTES), entry.path);
     if (kind === 'zip') {
       if (entry.size > limits.maxMemberBytes) {
+        refused++;
         findings.push({ code: 'SCAN_LIMIT', severity: 'high', file: name, message: `zip member of ${entry.size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` });
         await src.drain();
         return;
@@ -75,6 +83,7 @@ export async function scanTar(archive: string, limits: ScanLimits): Promise<{ re
         const code = errnoCode(e);
         if (code === undefined) throw e;
         if (dest) await rm(dest, { force: true });
+        refused++;
         findings.push({ code: 'SCAN_SKIPPED', severity: 'high', file: name, message: `zip member cannot be copied out of the archive to scan it (${code}; set TMPDIR to a writable directory); not scanned` });
         await src.drain();
         return;
@@ -121,5 +130,5 @@ export async function scanTar(archive: string, limits: ScanLimits): Promise<{ re
   } finally {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   }
-  return { reports, findings };
+  return { reports, findings, refused };
 }

@@ -1,12 +1,12 @@
 import path from 'node:path';
 
-/** Where a model's signature lives by default: DIR/model.sig, or MODEL.sig beside a file or archive. */
+/**
+ * Where a model's signature lives by default: DIR/model.sig, or MODEL.sig beside a file or
+ * archive. The model must exist (MODEL_NOT_FOUND otherwise): a missing model is never
+ * reported as a missing signature.
+ */
 export async function defaultSignaturePath(model: string): Promise<string> {
-  const { stat } = await import('node:fs/promises');
-  try {
-    if ((await stat(model)).isDirectory()) return path.join(model, 'model.sig');
-  } catch {
-    // missing model: reported by the file check
-  }
+  const { statModel } = await import('../hashing/model-path.js');
+  if ((await statModel(model)).isDirectory()) return path.join(model, 'model.sig');
   return `${model}.sig`;
 }

@@ -45,6 +45,7 @@ export interface VerifyOptions {
 
 export { defaultSignaturePath } from '../sign/signature-path.js';
 import { defaultSignaturePath } from '../sign/signature-path.js';
+import { statModel } from '../hashing/model-path.js';
 
 /**
  * A Sigstore keyless signature verified with no identity policy (no Sigstore or certificate
@@ -81,6 +82,10 @@ export async function checkTrust(bundle: ParsedBundle, trust: TrustCheck[]): Pro
 }
 
 export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
+  // A missing model is MODEL_NOT_FOUND (exit 2) before anything else, with or without
+  // --signature: never a missing signature or a signature refusal. defaultSignaturePath
+  // checks it; with a given signature and listing the path itself is never read.
+  if (opts.signature !== undefined && !opts.listing) await statModel(opts.model);
   const signature = opts.signature ?? (await defaultSignaturePath(opts.model));
   const result: VerifyResult = {
     verified: false,

@@ -46,7 +46,10 @@ export function keyTrust(key: KeyObject, label: string): TrustCheck {
   };
 }
 
-/** One trust check per public key file, each labelled `key FILE` unless told otherwise. */
-export function keyFileTrust(files: readonly string[], label: (file: string) => string = (k) => `key ${k}`): Promise<TrustCheck[]> {
-  return Promise.all(files.map(async (k) => keyTrust(await loadPublicKey(k), label(k))));
+/**
+ * One trust check per public key file, each labelled `key FILE` unless told otherwise;
+ * `needs` words the error for a private key given instead (see loadPublicKey).
+ */
+export function keyFileTrust(files: readonly string[], label: (file: string) => string = (k) => `key ${k}`, needs?: string): Promise<TrustCheck[]> {
+  return Promise.all(files.map(async (k) => keyTrust(await loadPublicKey(k, needs), label(k))));
 }

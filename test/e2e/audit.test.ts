@@ -165,6 +165,23 @@ describe('modelsign audit verify', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ intact: false, anchorFound: false, reason: expect.stringMatching(/anchor/) });
   });
 
+  it('a malformed --anchor is a usage error (exit 2, BAD_OPTION), checked before the log', async () => {
+    const log = await fourDecisions('bad-anchor');
+    for (const bad of ['sha256:3f2a', '3f2a', `sha512:${'a'.repeat(64)}`, `sha256:${'g'.repeat(64)}`, `sha256:${'a'.repeat(65)}`, '']) {
+      const r = await runCli(['audit', 'verify', log, '--anchor', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr, bad).toBe(`modelsign: error: --anchor must be a line hash as audit verify prints the head: sha256:<64 hex characters> (got "${bad}") [BAD_OPTION]\n`);
+      expect(r.stdout).toBe('');
+      expect((await runCli(['audit', 'verify', log, '--anchor', bad, '--json'])).code).toBe(2);
+    }
+    const missing = await runCli(['audit', 'verify', path.join(work, 'no-such-log.jsonl'), '--anchor', 'sha256:3f2a']);
+    expect(missing.stderr).toMatch(/\[BAD_OPTION\]\n$/);
+    // Well formed (either case, with or without the prefix) but absent: still exit 1.
+    const absent = await runCli(['audit', 'verify', log, '--anchor', `SHA256:${'A'.repeat(64)}`]);
+    expect(absent.code).toBe(1);
+    expect(absent.stderr).toMatch(/no line has the anchor hash .*\[AUDIT_CHAIN_BROKEN\]\n$/);
+  });
+
   it('no subcommand or an unknown one -> exit 2', async () => {
     const r = await runCli(['audit']);
     expect(r.code).toBe(2);

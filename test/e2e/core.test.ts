@@ -184,6 +184,58 @@ describe('usage errors exit 2', () => {
     expect(s.stderr).toContain('private key not found');
   });
 
+  it('a missing model is MODEL_NOT_FOUND (exit 2) whatever the flags, never a missing signature', async () => {
+    const k = await keypair(dir, 'ed25519', 'missing-model');
+    const other = await keypair(dir, 'ed25519', 'missing-model-other');
+    expect((await runCli(['sign', model, '--key', k.key, '--version', '1.0.0'])).code).toBe(0);
+    const sig = path.join(model, 'model.sig');
+    for (const name of ['nope', 'nope.tar', 'nope.safetensors']) {
+      const nope = path.join(dir, name);
+      const want = `modelsign: error: model not found: ${nope} [MODEL_NOT_FOUND]\n`;
+      for (const extra of [[], ['--signature', sig], ['--json'], ['--ignore-unsigned-files']]) {
+        const r = await runCli(['verify', nope, '--key', k.pub, ...extra]);
+        expect(r.code, `${name} ${extra.join(' ')}`).toBe(2);
+        expect(r.stderr, `${name} ${extra.join(' ')}`).toBe(want);
+        expect(r.stdout).toBe('');
+      }
+      // Not a signature refusal either: the model is checked before the signature's signer.
+      const untrusted = await runCli(['verify', nope, '--key', other.pub, '--signature', sig]);
+      expect(untrusted.code).toBe(2);
+      expect(untrusted.stderr).toBe(want);
+      const sg = await runCli(['sign', nope, '--key', k.key, '--version', '1.0.0']);
+      expect(sg.code).toBe(2);
+      expect(sg.stderr).toBe(want);
+      const dg = await runCli(['digest', nope]);
+      expect(dg.code).toBe(2);
+      expect(dg.stderr).toBe(want);
+    }
+    // The failed decision still reaches the audit log and the termination log.
+    const log = path.join(dir, 'missing-model-audit.jsonl');
+    const term = path.join(dir, 'missing-model-term');
+    const nope = path.join(dir, 'nope');
+    expect((await runCli(['verify', nope, '--key', k.pub, '--audit-log', log, '--termination-log', term])).code).toBe(2);
+    expect((await runCli(['verify', nope, '--key', k.pub, '--signature', sig, '--audit-log', log, '--termination-log', term])).code).toBe(2);
+    const recs = (await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(recs).toMatchObject([
+      { result: 'error', failures: ['MODEL_NOT_FOUND'], model: nope, signature: null },
+      { result: 'error', failures: ['MODEL_NOT_FOUND'], model: nope, signature: sig },
+    ]);
+    expect(await readFile(term, 'utf8')).toBe(`modelsign: error: model not found: ${nope} [MODEL_NOT_FOUND] (exit 2)\n`);
+    // The default signature path is unchanged for models that exist: MODEL.sig beside a file or archive.
+    const f = path.join(dir, 'single.bin');
+    await writeFile(f, 'weights');
+    expect((await runCli(['sign', f, '--key', k.key, '--version', '1.0.0'])).code).toBe(0);
+    await stat(`${f}.sig`);
+    expect((await runCli(['verify', f, '--key', k.pub])).code).toBe(0);
+    const { execFileSync } = await import('node:child_process');
+    const tarFile = path.join(dir, 'packed.tar');
+    execFileSync('tar', ['-C', model, '--exclude', 'model.sig', '-cf', tarFile, '.']);
+    expect((await runCli(['sign', tarFile, '--key', k.key, '--version', '1.0.0'])).code).toBe(0);
+    await stat(`${tarFile}.sig`);
+    const v = await runCli(['verify', tarFile, '--key', k.pub]);
+    expect(v.code, v.stderr).toBe(0);
+  });
+
   it('missing required options', async () => {
     expect((await runCli(['verify', model])).code).toBe(2);
     const r = await runCli(['sign', model, '--key', 'k.key']);
@@ -242,6 +294,16 @@ describe('usage errors exit 2', () => {
     expect(v.code).toBe(0);
     const pkg = JSON.parse(await readFile(path.join(__dirname, '../../package.json'), 'utf8'));
     expect(v.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('docs/cli.md\'s digest synopsis names every option digest --help lists', async () => {
+    const h = await runCli(['digest', '--help']);
+    expect(h.code).toBe(0);
+    const opts = [...h.stdout.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((x) => x[1]!).filter((o) => !['--quiet', '--debug', '--help'].includes(o));
+    expect(opts).toEqual(expect.arrayContaining(['--signature', '--allow-symlinks', '--ignore-paths', '--hash', '--shard-size', '--jobs', '--json']));
+    const doc = await readFile(path.join(__dirname, '../../docs/cli.md'), 'utf8');
+    const synopsis = /## digest\n\n```\n([\s\S]*?)```/.exec(doc)![1]!;
+    for (const o of opts) expect(synopsis, o).toContain(`[${o}`);
   });
 
   it('nested commands take -q and --debug like the others', async () => {

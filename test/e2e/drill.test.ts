@@ -137,13 +137,41 @@ describe('modelsign drill', () => {
     expect(t.stdout).toMatch(/^skipped hostile-pickle .*\(needs --signing-key, a private key this set-up trusts\)$/m);
   });
 
-  it('a --signing-key the set-up does not trust: baseline says so, trusted-signature attacks are skipped', async () => {
+  it('a --signing-key the set-up does not trust: the report says so, then exit 2 with one error line (nothing could be tested)', async () => {
     const r = await runCli(['drill', '--key', release.pub, '--signing-key', other.key, '--json']);
-    expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout) as Report;
+    expect(r.code).toBe(2);
+    const j = JSON.parse(r.stdout) as Report & { baseline: { failure?: { code: string; message: string } } };
     expect(j.baseline.verified).toBe(false);
     expect(j.baseline.reason).toMatch(/the set-up refuses a model signed with --signing-key: .*\[KEY_HINT_MISMATCH\]/);
+    expect(j.baseline.failure).toMatchObject({ code: 'KEY_HINT_MISMATCH' });
     expect(j.attacks.find((a) => a.id === 'edited-payload')).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(/this set-up refuses --signing-key/) });
+    const err = `modelsign: error: the set-up does not accept the baseline model signed with --signing-key ${other.key} (KEY_HINT_MISMATCH: signature names key `;
+    expect(r.stderr.split('\n').at(-2)).toMatch(new RegExp(`^${err.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*, so nothing could be tested; give --signing-key a private key the set-up trusts \\[DRILL_BASELINE_REFUSED\\]$`));
+    const t = await runCli(['drill', '-q', '--key', release.pub, '--signing-key', other.key]);
+    expect(t.code).toBe(2);
+    expect(t.stdout).toMatch(/^baseline: NOT TRUSTED: /);
+    expect(t.stdout).toMatch(/2 caught, 0 missed, 17 skipped\n$/);
+    expect(t.stderr.split('\n')).toHaveLength(2);
+    expect(t.stderr).toMatch(/^modelsign: error: the set-up does not accept the baseline model .*\[DRILL_BASELINE_REFUSED\]\n$/);
+  });
+
+  it('a key of the wrong kind names the drill flag it was given to (exit 2)', async () => {
+    const pubAsSigner = await runCli(['drill', '--key', release.pub, '--signing-key', release.pub]);
+    expect(pubAsSigner.code).toBe(2);
+    expect(pubAsSigner.stderr).toBe(`modelsign: error: ${release.pub} is a public key; drill --signing-key needs the private key (.key); the public key goes to --key [KEY_WRONG_KIND]\n`);
+    const privAsKey = await runCli(['drill', '--key', release.key, '--signing-key', release.key]);
+    expect(privAsKey.code).toBe(2);
+    expect(privAsKey.stderr).toBe(`modelsign: error: ${release.key} is a private key; drill --key needs the public key (.pub) your set-up trusts; the private key goes to --signing-key [KEY_WRONG_KIND]\n`);
+  });
+
+  it('--help describes the --json shape the drill prints', async () => {
+    const h = await runCli(['drill', '--help']);
+    expect(h.code).toBe(0);
+    const flat = h.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('verifier, baseline {verified, reason}, attacks[] {id, title, outcome, codes, reason}, caught, missed, skipped');
+    expect(flat).not.toMatch(/counts/);
+    const r = await runCli(['drill', '--key', release.pub, '--json']);
+    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['verifier', 'baseline', 'attacks', 'caught', 'missed', 'skipped']);
   });
 
   describe('--policy: the verifier verify --policy builds', () => {
@@ -220,7 +248,8 @@ ${extra}`;
 
     it('the policy\'s trust is used: a --signing-key it does not trust is refused at baseline; --key replaces the trust section, as in verify', async () => {
       const r = await runCli(['drill', '--policy', path.join(work, 'strict.yaml'), '--signing-key', other.key, '--json']);
-      expect(r.code).toBe(0);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/\(KEY_HINT_MISMATCH: .*\), so nothing could be tested; .*\[DRILL_BASELINE_REFUSED\]\n$/);
       const j = JSON.parse(r.stdout) as Report;
       expect(j.baseline).toMatchObject({ verified: false, reason: expect.stringMatching(/\[KEY_HINT_MISMATCH\]$/) });
       expect(j.attacks.find((a) => a.id === 'hostile-pickle')).toMatchObject({ outcome: 'skipped' });

@@ -164,6 +164,8 @@ describe('sign records lineage', () => {
     const cases: [string[], string][] = [
       [['--parent', path.join(dir, 'base', 'model.sig'), '--relation', 'copy'], '--relation must be one of'],
       [['--dataset', 'hf://x=sha256:1234'], '--dataset digest must be'],
+      // A short "=sha256:" suffix is an error, not part of the URI (docs/lineage.md says so).
+      [['--dataset', 'hf://datasets/acme/chat=sha256:9f2c'], '--dataset digest must be sha256:<64 hex characters> (got "sha256:9f2c") [BAD_OPTION]'],
       [['--relation', 'merge'], '--relation needs --parent'],
       [['--parent', path.join(dir, 'nope.sig')], 'signature file not found'],
       [['--parent', path.join(dir, 'base', 'model.sig'), '--parent', path.join(dir, 'base', 'model.sig')], 'same model as another --parent'],
@@ -433,6 +435,58 @@ describe('modelsign lineage prints the tree', () => {
     const r = await runCli(['lineage', sig, '--lineage', store, '--key', evil.pub]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain('refused:');
+  });
+
+  it('--json prints the report even when the model\'s own signature is refused (exit 1, one refused line on stderr)', async () => {
+    const sig = path.join(dir, 'ft2', 'model.sig');
+    const r = await runCli(['lineage', sig, '--lineage', store, '--key', evil.pub, '--json']);
+    expect(r.code, r.stderr).toBe(1);
+    const j = json(r);
+    expect(j).toEqual({ verified: false, signature: sig, tree: null, ancestors: [], failures: [{ code: 'KEY_HINT_MISMATCH', message: expect.stringMatching(/^signature names key [0-9a-f]{16}…, not the trusted key /) }] });
+    expect(Object.keys(j)).toEqual(Object.keys(json(ok(await runCli(['lineage', sig, '--lineage', store, '--key', k.pub, '--json'])))));
+    expect(r.stderr).toMatch(/^modelsign: refused: signature names key [0-9a-f]{16}…, not the trusted key .* \[KEY_HINT_MISMATCH\]\n$/);
+    const missing = path.join(dir, 'no-such-model.sig');
+    const m = await runCli(['lineage', missing, '--lineage', store, '--key', k.pub, '--json']);
+    expect(m.code).toBe(1);
+    expect(json(m)).toEqual({ verified: false, signature: missing, tree: null, ancestors: [], failures: [{ code: 'SIG_MISSING', message: `signature file not found: ${missing}` }] });
+    expect(m.stderr).toBe(`modelsign: refused: signature file not found: ${missing} [SIG_MISSING]\n`);
+  });
+
+  it('docs/lineage.md: the example tree\'s licenses are what the example sign commands pass; no short dataset digest', async () => {
+    const doc = await readFile(path.join(__dirname, '../../docs/lineage.md'), 'utf8');
+    const quick = /## Quick example\n\n```sh\n([\s\S]*?)```/.exec(doc)![1]!.replace(/\\\n\s*/g, ' ');
+    const signed = new Map<string, string>();
+    for (const cmd of quick.split('\n').filter((l) => l.startsWith('modelsign sign '))) {
+      const dirArg = cmd.split(/\s+/)[2]!;
+      const name = /--name (\S+)/.exec(cmd)?.[1] ?? path.basename(dirArg);
+      const version = /--version (\S+)/.exec(cmd)![1]!;
+      signed.set(`${name}@${version}`, /--license (\S+)/.exec(cmd)?.[1] ?? 'none');
+      for (const d of cmd.matchAll(/=sha256:([0-9a-f]+)/gi)) expect(d[1]!.length, cmd).toBe(64);
+    }
+    const tree = /`NOT VERIFIED \[CODE\]`:\n\n```\n([\s\S]*?)```/.exec(doc)![1]!;
+    const shown = [...tree.matchAll(/(?:of )?([\w.-]+@[\d.]+)  .*  license: (\S+)  verified/g)].map((x) => [x[1], x[2]]);
+    expect(shown).toHaveLength(3);
+    for (const [id, license] of shown) expect(signed.get(id!), id).toBe(license);
+  });
+
+  it('an ancestor that could not be read shows license: unknown; a verified one without a license shows none', async () => {
+    const s = path.join(dir, 'store-nolicense');
+    const a = path.join(dir, 'nolicense-a');
+    const b = path.join(dir, 'nolicense-b');
+    await mkdir(a);
+    await mkdir(b);
+    await writeFile(path.join(a, 'w.bin'), 'no license a');
+    await writeFile(path.join(b, 'w.bin'), 'no license b');
+    ok(await sign(a, ['--version', '1.0.0', '--name', 'nolic-a', '--record', s]));
+    ok(await sign(b, ['--version', '1.0.0', '--name', 'nolic-b', '--license', 'mit', '--parent', path.join(a, 'model.sig'), '--record', s]));
+    const r = ok(await runCli(['lineage', path.join(b, 'model.sig'), '--lineage', s, '--key', k.pub]));
+    expect(r.stdout.split('\n')[1]).toMatch(/^└─ finetune of nolic-a@1\.0\.0  sha256:[0-9a-f]{64}  signer: ed25519 key sha256:[0-9a-f]{64}  license: none  verified$/);
+    await rm(await storeFile(s, 'nolic-a@'));
+    const m = await runCli(['lineage', path.join(b, 'model.sig'), '--lineage', s, '--key', k.pub]);
+    expect(m.code).toBe(1);
+    expect(m.stdout.split('\n')[0]).toMatch(/  license: mit  verified$/);
+    expect(m.stdout.split('\n')[1]).toMatch(/^└─ finetune of nolic-a@1\.0\.0  sha256:[0-9a-f]{64}  signer: unknown  license: unknown  NOT VERIFIED \[LINEAGE_MISSING\]$/);
+    expect(m.stderr).toMatch(/^modelsign: refused: lineage link nolic-b@1\.0\.0 -> nolic-a@1\.0\.0 .*\[LINEAGE_MISSING\]\n$/);
   });
 });
 

@@ -258,6 +258,39 @@ describe('malformed policies are usage errors (exit 2), in verify and in policy 
     expect((await runCli(['policy', 'check', path.join(dir, 'nope.yaml')])).code).toBe(2);
   });
 
+  it('a directory in place of the policy is POLICY_UNREADABLE (exit 2), for policy check and verify', async () => {
+    const d = path.join(dir, 'policy-dir');
+    await mkdir(d, { recursive: true });
+    const c = await runCli(['policy', 'check', d]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toBe(`modelsign: error: cannot read policy ${d}: it is a directory, not a regular file [POLICY_UNREADABLE]\n`);
+    const j = await runCli(['policy', 'check', d, '--json']);
+    expect(j.code).toBe(2);
+    expect(JSON.parse(j.stdout)).toEqual({ valid: false, error: { code: 'POLICY_UNREADABLE', message: `cannot read policy ${d}: it is a directory, not a regular file` } });
+    const v = await runCli(['verify', m, '--policy', d]);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toBe(`modelsign: error: cannot read policy ${d}: it is a directory, not a regular file [POLICY_UNREADABLE]\n`);
+    const dot = await runCli(['policy', 'check', '.'], { cwd: d });
+    expect(dot.code).toBe(2);
+    expect(dot.stderr).toMatch(/\[POLICY_UNREADABLE\]\n$/);
+  });
+
+  it('policy check shows formats.failOn (and that it needs scan), and docs/policy.md documents it', async () => {
+    const withScan = await writePolicy('failon-scan.yaml', `${POLICY}formats: { deny: [pickle], scan: true, failOn: high }\n`);
+    const r = await runCli(['policy', 'check', withScan]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('  formats:  deny [pickle], scan (refuses findings of severity high and above)\n');
+    const j = await runCli(['policy', 'check', withScan, '--json']);
+    expect(JSON.parse(j.stdout).policy.formats).toEqual({ deny: ['pickle'], scan: true, failOn: 'high' });
+    const byDefault = await runCli(['policy', 'check', await writePolicy('failon-default.yaml', `${POLICY}formats: { scan: true }\n`)]);
+    expect(byDefault.stdout).toContain('  formats:  deny [], scan (refuses findings of severity low and above: any finding)\n');
+    const noScan = await runCli(['policy', 'check', await writePolicy('failon-noscan.yaml', `${POLICY}formats: { failOn: critical }\n`)]);
+    expect(noScan.code).toBe(0);
+    expect(noScan.stdout).toContain('  formats:  deny [], failOn critical (no effect without scan: true)\n');
+    const doc = await readFile(path.join(ROOT, 'docs', 'policy.md'), 'utf8');
+    expect(doc).toMatch(/^\| `formats\.failOn` \|/m);
+  });
+
   it('a FIFO in place of the policy does not hang', async () => {
     const { execFileSync } = await import('node:child_process');
     const fifo = path.join(dir, 'fifo.yaml');

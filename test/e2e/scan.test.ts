@@ -82,8 +82,40 @@ describe('modelsign scan: directories, archives, JSON, usage', () => {
     await writeFile(path.join(d, 'model-00001-of-00002.safetensors'), F.validSafetensors());
     await writeFile(path.join(d, 'model-00002-of-00002.safetensors'), F.validSafetensors());
     const r = await runCli(['scan', d]);
-    expect(r.stdout.trim()).toBe('clean: 8 files scanned, no findings');
+    // Only the two safetensors shards are of a format modelsign checks; the JSON and text files are not scanned.
+    expect(r.stdout.trim()).toBe('clean: 2 files scanned, 6 skipped (unknown format), no findings');
     expect(r.code).toBe(0);
+  });
+
+  it('counts are honest: unknown formats and refused entries are not "scanned"; one code per finding; no --allow-symlinks advice', async () => {
+    const d = await tmpDir();
+    await writeFile(path.join(d, 'ok.safetensors'), F.validSafetensors());
+    await writeFile(path.join(d, 'ok.pkl'), F.benignOrderedDict());
+    await writeFile(path.join(d, 'plain.txt'), 'just some text\n');
+    await symlink('ok.pkl', path.join(d, 'link.pkl'));
+    execFileSync('mkfifo', [path.join(d, 'pipe.bin')]);
+    const r = await runCli(['scan', d], { timeoutMs: 20_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'MEDIUM   link.pkl: not scanned: a symlink (scan never follows links; scan the file it points to) [SCAN_SKIPPED]',
+      'MEDIUM   pipe.bin: not scanned: FIFO is not a regular file [SCAN_SKIPPED]',
+      'FAILED: 2 files scanned, 1 skipped (unknown format), 2 refused, 2 findings (2 medium)',
+    ]);
+    expect(r.stdout).not.toContain('--allow-symlinks');
+    expect(r.stdout).not.toMatch(/\] \[/);
+    const j = JSON.parse((await runCli(['scan', d, '--json'], { timeoutMs: 20_000 })).stdout);
+    expect(j).toMatchObject({ clean: false, filesScanned: 2, filesUnknownFormat: 1, filesRefused: 2, counts: { medium: 2 } });
+    expect(j.files.map((f: { file: string; format: string }) => [f.file, f.format])).toEqual([['ok.pkl', 'pickle'], ['ok.safetensors', 'safetensors'], ['plain.txt', 'unknown']]);
+    expect(j.findings.map((f: { message: string }) => f.message).join('\n')).not.toMatch(/\[[A-Z_]+\]/);
+    const t = await runCli(['scan', path.join(d, 'plain.txt')]);
+    expect(t.code).toBe(0);
+    expect(t.stdout.trim()).toBe('clean: 0 files scanned, 1 skipped (unknown format), no findings');
+    // An archive: its link entry is refused, not scanned.
+    const tarFile = path.join(await tmpDir(), 'm.tar');
+    execFileSync('tar', ['-C', d, '--exclude', 'pipe.bin', '-cf', tarFile, '.']);
+    const a = await runCli(['scan', tarFile]);
+    expect(a.code).toBe(1);
+    expect(a.stdout.trim().split('\n').at(-1)).toBe('FAILED: 2 files scanned, 1 skipped (unknown format), 1 refused, 1 finding (1 medium)');
   });
 
   it('a .tar.gz archive is scanned entry by entry (a torch zip inside too)', async () => {
