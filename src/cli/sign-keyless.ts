@@ -2,7 +2,7 @@
 import { usage } from '../errors.js';
 import { hashingOptions, type HashingFlags } from './common.js';
 import type { PreparedLineage } from './sign-lineage.js';
-import { out, printJson } from './io.js';
+import { out, printJson, warn } from './io.js';
 import { engineFlags } from './progress.js';
 
 /** The sign command's flags that keyless signing reads (sign.ts adds lineage and --keyless). */
@@ -40,7 +40,7 @@ export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: 
     model,
     version: o.version,
     ...(lineage?.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {}),
-    ...(lineage ? { write: lineage.write } : {}),
+    ...(lineage?.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {}),
     signer: async (payload) => {
       const b = await signer(payload);
       identity = bundleIdentity(b);
@@ -54,6 +54,7 @@ export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: 
   });
   engine.onDone();
   await lineage?.record(r);
+  if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
   const meta = r.statement.subject[0].annotations?.modelsign;
   if (o.json) {
     printJson({

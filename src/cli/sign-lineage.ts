@@ -40,12 +40,13 @@ export interface PreparedLineage {
   /** The private key, when it had to be loaded here (so the passphrase is asked once). */
   key: KeyObject | undefined;
   /**
-   * With parents, the signature is written here (sign runs with write: false) only after
-   * checking that no parent has the model's own root digest: such a link is a cycle that
-   * no verifier could ever accept.
+   * Runs after signing, before the signature is written (signModel's beforeWrite): refuses
+   * a parent with the model's own root digest (a cycle no verifier could ever accept), and
+   * creates the store and checks the new bundle can be filed there. A failure here leaves
+   * nothing written.
    */
-  write: boolean;
-  /** Check, write (if held back) and file the signed bundle (and the parents) in the store. */
+  beforeWrite: ((r: SignResult) => Promise<void>) | undefined;
+  /** File the signed bundle (and the parents) in the store, once the signature is written. */
   record(r: SignResult): Promise<void>;
 }
 
@@ -55,12 +56,15 @@ export async function prepareLineage(model: string, o: SignLineageFlags): Promis
   // No lineage flag at all (the common case): nothing to load or check.
   const storeDir = o.record === undefined || o.record === false ? undefined : o.record === true ? DEFAULT_STORE : o.record;
   if (parents.length === 0 && datasetsRaw.length === 0 && (o.relation ?? []).length === 0 && (o.parentKey ?? []).length === 0 && storeDir === undefined) {
-    return { extraMetadata: undefined, key: undefined, write: true, record: async () => undefined };
+    return { extraMetadata: undefined, key: undefined, beforeWrite: undefined, record: async () => undefined };
   }
-  const { parseDatasetFlag, resolveRelations, loadParents, buildLineageMeta, recordBundle } = await import('../lineage/index.js');
+  const { parseDatasetFlag, resolveRelations, loadParents, buildLineageMeta, recordBundle, checkStoreDir, createStoreDir, findRecordSlot } = await import('../lineage/index.js');
+  if (storeDir === '') throw usage('BAD_OPTION', '--record needs a directory (or no value for ./manifests)');
   const relations = resolveRelations(o.relation ?? [], parents.length);
   const datasets = datasetsRaw.map(parseDatasetFlag);
   if (parents.length === 0 && (o.parentKey ?? []).length > 0) throw usage('BAD_OPTION', '--parent-key needs --parent PARENT_SIG');
+  // Before hashing: a store that can never be written (a file in its place) is refused now.
+  if (storeDir !== undefined) await checkStoreDir(storeDir);
   let key: KeyObject | undefined;
   let loaded: Awaited<ReturnType<typeof loadParents>> = [];
   if (parents.length > 0) {
@@ -80,24 +84,29 @@ export async function prepareLineage(model: string, o: SignLineageFlags): Promis
   const { defaultModelName } = await import('../sign/sign.js');
   const childName = o.name ?? defaultModelName(model);
   const meta = buildLineageMeta({ parents: loaded, relations, datasets, childName, childVersion: o.version ?? '' });
+  const childMeta = (r: SignResult) => {
+    const m = r.statement.subject[0].annotations?.modelsign;
+    return { name: m?.name ?? childName, version: m?.version ?? o.version ?? '0.0.0', rootDigest: r.rootDigest };
+  };
   return {
     extraMetadata: meta ? { lineage: meta as unknown as import('../util/strict-json.js').JsonValue } : undefined,
     key,
-    write: loaded.length === 0,
-    async record(r: SignResult) {
-      if (loaded.length > 0) {
-        const self = loaded.find((p) => p.verified.rootDigest === `sha256:${r.rootDigest}`);
-        if (self) throw usage('LINEAGE_CYCLE', `--parent ${self.file} has the same root digest as the model (sha256:${r.rootDigest}): a model cannot be its own parent; nothing was written`);
-        const { writeAtomic } = await import('../util/write-atomic.js');
-        await writeAtomic(r.signaturePath, r.bundleText);
-      }
+    async beforeWrite(r: SignResult) {
+      const self = loaded.find((p) => p.verified.rootDigest === `sha256:${r.rootDigest}`);
+      if (self) throw usage('LINEAGE_CYCLE', `--parent ${self.file} has the same root digest as the model (sha256:${r.rootDigest}): a model cannot be its own parent; nothing was written`);
       if (storeDir === undefined) return;
-      const m = r.statement.subject[0].annotations?.modelsign;
+      await createStoreDir(storeDir);
+      // Refuses when the store holds different bundles under every name one could take.
+      for (const p of loaded) await findRecordSlot(storeDir, p.verified, p.bytes);
+      await findRecordSlot(storeDir, childMeta(r), Buffer.from(r.bundleText, 'utf8'));
+    },
+    async record(r: SignResult) {
+      if (storeDir === undefined) return;
       for (const p of loaded) {
         const w = await recordBundle(storeDir, p.verified, p.bytes);
         if (w.added) info(`recorded parent ${p.verified.name}@${p.verified.version} in ${w.file}`);
       }
-      const w = await recordBundle(storeDir, { name: m?.name ?? childName, version: m?.version ?? o.version ?? '0.0.0', rootDigest: r.rootDigest }, Buffer.from(r.bundleText, 'utf8'));
+      const w = await recordBundle(storeDir, childMeta(r), Buffer.from(r.bundleText, 'utf8'));
       info(`recorded ${w.file}`);
     },
   };

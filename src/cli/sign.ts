@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { usage } from '../errors.js';
 import type { KeylessSignFlags } from './sign-keyless.js';
 import { addEngineOptions, addIgnoreOption, addSerializationOptions, hashingOptions } from './common.js';
-import { out, printJson, run } from './io.js';
+import { out, printJson, run, warn } from './io.js';
 import { engineFlags } from './progress.js';
 import { addLineageSignOptions, prepareLineage, type SignLineageFlags } from './sign-lineage.js';
 
@@ -47,13 +47,21 @@ Examples:
 
 Exit codes: 0 signed; 1 a --parent signature is not trusted or broken, or (--keyless) Fulcio,
 Rekor or the TSA failed; 2 usage error (bad flag, unreadable key, wrong passphrase, symlink or
-special file in the model, a parent with the same name and a version not lower than --version).`,
+special file in the model, a parent with the same name and a version not lower than --version,
+a signature or store that cannot be written, a signature larger than verify reads, as with a
+tiny --shard-size). On exit 2 nothing was written.`,
     )
     .action(
       run(async (model: string, o: SignFlags) => {
         if (o.keyless && o.key) throw usage('BAD_OPTION', '--keyless and --key exclude each other');
         if (!o.key && !o.keyless) throw usage('MISSING_OPTION', 'sign needs --key PRIVATE_KEY (or --keyless)');
         if (!o.version) throw usage('MISSING_OPTION', 'sign needs --version SEMVER (e.g. --version 1.0.0)');
+        if (o.license !== undefined) {
+          // A typo in --license would only show at verify time, as a license no policy knows.
+          const { licenseProblem } = await import('../policy/licenses.js');
+          const problem = licenseProblem(o.license);
+          if (problem) warn(problem);
+        }
         // Lineage (parents verified, datasets, store) applies to key and keyless signing alike.
         const lineage = await prepareLineage(model, o);
         if (o.keyless) {
@@ -66,7 +74,7 @@ special file in the model, a parent with the same name and a version not lower t
           model,
           key: lineage.key ?? (o.key as string),
           ...(lineage.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {}),
-          write: lineage.write,
+          ...(lineage.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {}),
           version: o.version,
           ...(o.name ? { name: o.name } : {}),
           ...(o.license ? { license: o.license } : {}),
@@ -76,6 +84,7 @@ special file in the model, a parent with the same name and a version not lower t
         });
         engine.onDone();
         await lineage.record(r);
+        if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
         const meta = r.statement.subject[0].annotations?.modelsign;
         if (o.json) {
           printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes });

@@ -11,6 +11,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ModelsignError } from '../errors.js';
+import { writeFailureWords } from '../util/errno.js';
 import type { VerifyResult } from '../verify/types.js';
 import { output, state, warn } from './io.js';
 import { verifyJson } from './report.js';
@@ -102,7 +103,7 @@ function writeReason(flags: Flags, reason: string): void {
     writeFileSync(file, reason);
   } catch (e) {
     // The verdict (the exit code) matters more than the message: never fail because of it.
-    const msg = `cannot write termination log ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
+    const msg = `cannot write termination log ${file}: ${writeFailureWords(e, file)}`;
     warn(msg);
   }
 }

@@ -6,7 +6,8 @@
  *            ("EC PRIVATE KEY") PEM.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate, type KeyObject } from 'node:crypto';
-import { writeFile, chmod } from 'node:fs/promises';
+import { writeFile, chmod, lstat, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { errnoCode, ModelsignError, usage } from '../errors.js';
 import { keyTypeOf, publicKeyPem, type KeyType, type SigningKeyType } from './algorithms.js';
 // encrypted.ts (scrypt, XSalsa20-Poly1305) loads only for private keys: verify with a public
@@ -15,6 +16,8 @@ const encrypted = () => import('./encrypted.js');
 import { getPassphrase } from './passphrase.js';
 import { findPemBlocks, LEGACY_ENCRYPTED_PEM_TYPES } from './pem.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
+import { writeFailureWords } from '../util/errno.js';
+import { makeDirs } from '../util/write-atomic.js';
 
 const MAX_KEY_FILE = 1024 * 1024;
 
@@ -111,21 +114,57 @@ export interface WrittenKeys {
   encrypted: boolean;
 }
 
+/**
+ * Refuse a key path prefix that cannot be what was meant: empty or a directory (which would
+ * write hidden ".key"/".pub" files), or a file name (release.key would give release.key.key).
+ */
+export function checkKeyPrefix(prefix: string): void {
+  const notPrefix = (p: string): boolean => p === '' || /[\\/]$/.test(p) || ['.', '..'].includes(path.basename(p));
+  const bad = () => usage('BAD_OPTION', `--out needs a path prefix such as keys/release (writes keys/release.key and keys/release.pub); got ${JSON.stringify(prefix)}`);
+  if (notPrefix(prefix)) throw bad();
+  if (/\.(key|pub)$/i.test(path.basename(prefix))) {
+    const stem = prefix.slice(0, -4);
+    if (notPrefix(stem)) throw bad();
+    throw usage('BAD_OPTION', `--out is a prefix: give ${stem}, get ${stem}.key and ${stem}.pub (${prefix} would write ${prefix}.key)`);
+  }
+}
+
+/** Refuse before any work (or a passphrase prompt) when a key file is already there. */
+export async function checkKeyFilesFree(prefix: string): Promise<void> {
+  for (const f of [`${prefix}.key`, `${prefix}.pub`]) {
+    const taken = await lstat(f).then(
+      () => true,
+      () => false,
+    );
+    if (taken) throw usage('KEY_EXISTS', `refusing to overwrite existing key file ${f}`);
+  }
+}
+
 export async function writeKeyPair(prefix: string, type: SigningKeyType, passphrase: string | undefined): Promise<WrittenKeys> {
+  checkKeyPrefix(prefix);
+  await checkKeyFilesFree(prefix);
   const { privateKey, publicKey } = generateKeyPair(type);
   const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' });
   const privText = passphrase === undefined ? privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() : (await encrypted()).encryptPrivateKey(pkcs8, passphrase);
   const privatePath = `${prefix}.key`;
   const publicPath = `${prefix}.pub`;
+  // A directory created for keys is private to its owner (an existing one is left as it is).
+  await makeDirs(path.dirname(prefix), 'KEY_WRITE_FAILED', `key files at ${prefix}`, 0o700);
+  let current = privatePath;
+  let wrotePrivate = false;
   try {
     // 'wx': never overwrite an existing key by accident.
     await writeFile(privatePath, privText, { mode: 0o600, flag: 'wx' });
+    wrotePrivate = true;
     await chmod(privatePath, 0o600);
+    current = publicPath;
     await writeFile(publicPath, publicKeyPem(publicKey), { mode: 0o644, flag: 'wx' });
   } catch (e) {
+    // Never leave half a pair: a private key without its public key is removed again.
+    if (wrotePrivate) await unlink(privatePath).catch(() => undefined);
     const c = errnoCode(e);
-    if (c === 'EEXIST') throw usage('KEY_EXISTS', `refusing to overwrite existing key file (${privatePath} or ${publicPath})`);
-    throw usage('KEY_WRITE_FAILED', `cannot write key files at ${prefix}: ${c ?? String(e)}`);
+    if (c === 'EEXIST') throw usage('KEY_EXISTS', `refusing to overwrite existing key file ${current}`);
+    throw usage('KEY_WRITE_FAILED', `cannot write ${current}: ${writeFailureWords(e, current)}`);
   }
   return { privatePath, publicPath, type, encrypted: passphrase !== undefined };
 }

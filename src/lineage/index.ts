@@ -3,7 +3,7 @@
  * state and revocation lists. See docs/lineage.md.
  */
 export { RELATIONS, parseLineageMeta, parseDatasetFlag, type Relation, type ParentLink, type DatasetRef, type LineageMeta } from './metadata.js';
-export { LineageStore, openStore, recordBundle, bundleDigestOf } from './store.js';
+export { LineageStore, openStore, recordBundle, checkStoreDir, createStoreDir, findRecordSlot, bundleDigestOf } from './store.js';
 export { verifyLineageBundle, type VerifiedBundle } from './ancestor.js';
 export { loadParents, buildLineageMeta, resolveRelations } from './parents.js';
 export { walkLineage, DEFAULT_MAX_DEPTH, type LineageNode, type AncestorRecord, type WalkResult, type WalkRoot } from './walk.js';

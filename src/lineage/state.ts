@@ -12,6 +12,7 @@
  */
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { writeAtomic } from '../util/write-atomic.js';
+import { writeFailureWords } from '../util/errno.js';
 import semver from 'semver';
 import { errnoCode, reject, usage } from '../errors.js';
 import { isObject, parseStrictJson, type JsonValue } from '../util/strict-json.js';
@@ -94,7 +95,7 @@ async function acquireLock(lock: string, timeoutMs: number, staleMs: number): Pr
       return;
     } catch (e) {
       const c = errnoCode(e);
-      if (c !== 'EEXIST') throw usage('STATE_UNREADABLE', `cannot create lock file ${lock}: ${c ?? String(e)}`);
+      if (c !== 'EEXIST') throw usage('STATE_UNREADABLE', `cannot create lock file ${lock}: ${writeFailureWords(e, lock)}`);
     }
     try {
       const st = await stat(lock);

@@ -11,11 +11,12 @@
  */
 import type { Dirent } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, opendir, stat } from 'node:fs/promises';
+import { lstat, opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, reject, usage } from '../errors.js';
 import { MAX_BUNDLE_BYTES } from '../oms/bundle.js';
-import { writeAtomic } from '../util/write-atomic.js';
+import { checkWritable, makeDirs, writeAtomic } from '../util/write-atomic.js';
+import { errnoWords } from '../util/errno.js';
 import { bareHex } from './metadata.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 
@@ -131,13 +132,24 @@ export function safeName(name: string): string {
   return s || 'model';
 }
 
-/** Where --record files a bundle: a new name never overwrites a different bundle. */
-export async function recordBundle(dir: string, meta: { name: string; version: string; rootDigest: string }, bytes: Buffer): Promise<{ file: string; added: boolean }> {
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    throw usage('WRITE_FAILED', `cannot create lineage store ${dir}: ${errnoCode(e) ?? String(e)}`);
-  }
+/**
+ * Check, before signing, that DIR is a directory (or can be created as one) that can be
+ * written: a file in its place is refused now, while nothing has been written. Writes nothing.
+ */
+export async function checkStoreDir(dir: string): Promise<void> {
+  await checkWritable(dir, 'dir', 'WRITE_FAILED', `lineage store ${dir}`);
+}
+
+/** Create the store directory (and its parents) if missing. */
+export async function createStoreDir(dir: string): Promise<void> {
+  await makeDirs(dir, 'WRITE_FAILED', `lineage store ${dir}`);
+}
+
+/**
+ * Where --record would file a bundle (a new name never overwrites a different bundle), and
+ * whether it is already there; reads only, so it can run before the signature is written.
+ */
+export async function findRecordSlot(dir: string, meta: { name: string; version: string; rootDigest: string }, bytes: Buffer): Promise<{ file: string; added: boolean }> {
   const hex = bareHex(meta.rootDigest);
   const base = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
@@ -147,7 +159,7 @@ export async function recordBundle(dir: string, meta: { name: string; version: s
     try {
       st = await lstat(file);
     } catch (e) {
-      if (errnoCode(e) !== 'ENOENT') throw usage('WRITE_FAILED', `cannot read ${file}: ${errnoCode(e) ?? String(e)}`);
+      if (errnoCode(e) !== 'ENOENT') throw usage('WRITE_FAILED', `cannot read ${file}: ${errnoWords(e)}`);
     }
     if (st) {
       // Taken. A symlink or FIFO planted in the store is never read (it could point out of
@@ -157,8 +169,15 @@ export async function recordBundle(dir: string, meta: { name: string; version: s
       if (existing && existing.equals(bytes)) return { file, added: false };
       continue;
     }
-    await writeAtomic(file, bytes);
     return { file, added: true };
   }
   throw usage('WRITE_FAILED', `lineage store ${dir} already holds different bundles named ${base}.*`);
+}
+
+/** File a bundle in the store (created if missing) under a name of its own. */
+export async function recordBundle(dir: string, meta: { name: string; version: string; rootDigest: string }, bytes: Buffer): Promise<{ file: string; added: boolean }> {
+  await createStoreDir(dir);
+  const slot = await findRecordSlot(dir, meta, bytes);
+  if (slot.added) await writeAtomic(slot.file, bytes);
+  return slot;
 }

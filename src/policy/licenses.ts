@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import parse, { type SpdxNode, type SpdxLicense } from 'spdx-expression-parse';
 import satisfies from 'spdx-satisfies';
 import { HF_LICENSES, NO_LICENSE } from './hf-licenses.js';
+import { clean } from '../util/one-line.js';
 
 const require = createRequire(import.meta.url);
 // The SPDX id lists spdx-expression-parse itself is built on (resolved from it, so both agree).
@@ -175,4 +176,42 @@ function isNamedRef(ref: string): boolean {
 /** Show a canonical id the way users write it: LicenseRef-llama3 -> llama3. */
 export function displayId(term: string): string {
   return term.startsWith('LicenseRef-') ? term.slice('LicenseRef-'.length) : term;
+}
+
+/**
+ * Hugging Face ids that name a family of licenses rather than one (which BSD? which GPL?),
+ * and the exact ids to use instead. A policy can match them only by name.
+ */
+const FAMILIES: Readonly<Record<string, string>> = {
+  bsd: 'bsd-2-clause or bsd-3-clause',
+  gpl: 'gpl-2.0 or gpl-3.0',
+  lgpl: 'lgpl-2.1 or lgpl-3.0',
+  cc: 'cc-by-4.0, cc-by-sa-4.0, cc0-1.0, ...',
+  gfdl: 'GFDL-1.3-only or GFDL-1.3-or-later',
+};
+
+/**
+ * sign --license: why the value will not mean what was likely intended, or undefined when it
+ * is fine. Fine: a Hugging Face id (including `other` and `unknown`, the documented ways to
+ * say "a license of our own" and "not known"), an SPDX id or expression, LicenseRef-NAME, or
+ * `none`. Not fine: a typo or a name nobody knows (`foobar`), which a policy can only ever
+ * treat as unknown, text that is not an expression, or a family id such as `bsd`.
+ */
+export function licenseProblem(raw: string): string | undefined {
+  const text = raw.trim();
+  const shown = JSON.stringify(clean(text, 100));
+  const expected = 'expected a Hugging Face license id (apache-2.0, mit, llama3, other), an SPDX expression ("MIT OR Apache-2.0"), or LicenseRef-NAME for a license of your own';
+  if (text === '') return `--license is empty; ${expected}`;
+  if (text.toLowerCase() === NO_LICENSE) return undefined;
+  const lic = normalizeLicense(text);
+  if (!lic.spdx) return `--license ${shown} is neither a known license id nor a valid SPDX expression, so a policy can only treat it as unknown; ${expected}`;
+  const ids = text.split(/(\(|\)|\s+)/).filter((t) => t !== '' && !/^\s+$/.test(t) && !['(', ')', 'AND', 'OR', 'WITH'].includes(t.toUpperCase()));
+  const unknown = ids.filter((t) => canonicalId(t)?.known === false && !SPDX_EXCEPTIONS.has(t.toLowerCase()));
+  if (unknown.length > 0) {
+    const subject = unknown.length === 1 && unknown[0] === text ? `--license ${shown} is` : `--license ${shown}: ${unknown.map((u) => JSON.stringify(clean(u, 60))).join(', ')} ${unknown.length === 1 ? 'is' : 'are'}`;
+    return `${subject} neither a Hugging Face license id nor an SPDX license id, so a policy can only treat it as unknown; ${expected}`;
+  }
+  const family = ids.map((t) => t.toLowerCase()).find((t) => Object.hasOwn(FAMILIES, t));
+  if (family) return `--license ${shown}: "${family}" names a family of licenses, not one, and a policy can match it only by name; if you can, name the license exactly (${FAMILIES[family]})`;
+  return undefined;
 }

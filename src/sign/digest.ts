@@ -27,6 +27,12 @@ export interface DigestOptions {
   listing?: ModelListing;
   /** Lists and hashes the model itself (archives); default: detected from MODEL's name. */
   source?: ModelSource;
+  /**
+   * Told every file of the model; `check` (which may refuse: sign's signature too large for
+   * any verifier to read) runs before anything is hashed, except for an archive, which is
+   * listed as it is hashed.
+   */
+  budget?: { add(name: string, size: number): void; check(): void };
 }
 
 export interface DigestResult {
@@ -65,6 +71,10 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
     const p = nameProblems[0]!;
     const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : '';
     throw usage(p.code, `${JSON.stringify(p.path)}: ${p.message.replace(' in signature', '')}${more}`, p.path);
+  }
+  if (opts.budget) {
+    for (const f of listing.files) opts.budget.add(f.name, f.size);
+    if (!pre) opts.budget.check();
   }
   // No prepareAlgorithm here: the archive source and hashResources (hashTasks) prepare it.
   const plans = planResources(listing.files, method, opts.shardSize);

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { usage } from '../errors.js';
-import { writeAtomic } from '../util/write-atomic.js';
+import { checkWritable, writeAtomic } from '../util/write-atomic.js';
+import { SizeBudget } from './budget.js';
 import { keyHint, signBytes } from '../keys/algorithms.js';
 import { buildBundle, serializeBundle } from '../oms/bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
@@ -49,6 +50,11 @@ export interface SignOptions extends DigestOptions {
   extraMetadata?: Record<string, ModelMetadata[string]>;
   /** Write the bundle (default true). */
   write?: boolean;
+  /**
+   * Runs once the bundle is signed and checked, before it is written (lineage: refuse a
+   * cycle, prepare the store); a throw here means nothing is written.
+   */
+  beforeWrite?: (r: SignResult) => Promise<void>;
 }
 
 export interface SignResult {
@@ -82,7 +88,11 @@ export async function checkVersion(version: string): Promise<string> {
 export async function signModel(opts: SignOptions): Promise<SignResult> {
   const version = await checkVersion(opts.version);
   const signaturePath = opts.signature ?? (await defaultSignaturePath(opts.model));
-  const d = await digestModel({ ...opts, signature: signaturePath });
+  const write = opts.write !== false;
+  // Before hashing: a signature that cannot be written is found out now, not after an hour.
+  if (write) await checkWritable(signaturePath, 'file');
+  const budget = new SizeBudget(opts.hash ?? 'sha256', opts.shardSize);
+  const d = await digestModel({ ...opts, signature: signaturePath, budget });
   const name = opts.name ?? defaultModelName(opts.model);
   const metadata: ModelMetadata = {
     name,
@@ -94,10 +104,13 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
   };
   const statement = buildStatement({ name, rootDigest: d.rootDigest, serialization: d.serialization, resources: d.resources, metadata });
   const payload = Buffer.from(JSON.stringify(statement), 'utf8');
+  // Verifiers refuse a bundle over MAX_BUNDLE_BYTES: refuse to sign (and, keyless, to log in
+  // Rekor) one that would be, and check the bundle itself before writing it.
+  budget.checkExact('payload', payload.length, d.resources.length);
   const bundle = await opts.signer(payload);
   const bundleText = serializeBundle(bundle);
-  if (opts.write !== false) await writeAtomic(signaturePath, bundleText);
-  return {
+  budget.checkExact('bundle', Buffer.byteLength(bundleText), d.resources.length);
+  const r: SignResult = {
     signaturePath,
     rootDigest: d.rootDigest,
     statement,
@@ -105,6 +118,9 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
     files: d.listing.files.length,
     bytes: d.listing.files.reduce((s, f) => s + f.size, 0),
   };
+  if (opts.beforeWrite) await opts.beforeWrite(r);
+  if (write) await writeAtomic(signaturePath, bundleText, 'WRITE_FAILED', signaturePath, { createDirs: true });
+  return r;
 }
 
 export { writeAtomic };

@@ -18,6 +18,7 @@ import { errnoCode, ModelsignError, usage } from '../errors.js';
 import { isObject, parseStrictJson } from '../util/strict-json.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 import { writeAtomic } from '../util/write-atomic.js';
+import { errnoWords } from '../util/errno.js';
 
 export const PUBLIC_GOOD_TUF_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
 export const STAGING_TUF_MIRROR = 'https://tuf-repo-cdn.sigstage.dev';
@@ -134,7 +135,7 @@ export async function updateTrustedRoot(opts: UpdateOptions): Promise<{ out: str
   const out = opts.out ?? cachedTrustedRootPath();
   const tufCache = path.join(cacheDir(), 'tuf');
   await mkdir(tufCache, { recursive: true }).catch((e) => {
-    throw usage('WRITE_FAILED', `cannot create ${tufCache}: ${errnoCode(e) ?? String(e)}`);
+    throw usage('WRITE_FAILED', `cannot create ${tufCache}: ${errnoWords(e)}`);
   });
   if (opts.tufRoot !== undefined) await readBounded(opts.tufRoot, 'TUF root');
   const { initTUF } = await import('@sigstore/tuf');

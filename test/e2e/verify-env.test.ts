@@ -152,7 +152,7 @@ describe('--log-format json', () => {
     const ev = lines(r.stderr);
     const w = ev.filter((e) => e.event === 'warning');
     expect(w).toHaveLength(1);
-    expect(w[0]).toMatchObject({ level: 'warn', message: `cannot write termination log ${work}: EISDIR` });
+    expect(w[0]).toMatchObject({ level: 'warn', message: `cannot write termination log ${work}: it is a directory (EISDIR)` });
     expect(ev.at(-1)).toMatchObject({ event: 'refused', code: 'FILE_CHANGED' });
   });
 
