@@ -3598,6 +3598,23 @@ var init_io = __esm({
   }
 });
 
+// src/util/one-line.ts
+function clean(text, max = 200) {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+}
+function displayPath(p2, max = 160) {
+  const flat = clean(p2, Infinity);
+  if (flat.length <= max) return flat;
+  const head = Math.floor((max - 1) / 2);
+  return `${flat.slice(0, head)}\u2026${flat.slice(flat.length - (max - 1 - head))}`;
+}
+var init_one_line = __esm({
+  "src/util/one-line.ts"() {
+    "use strict";
+  }
+});
+
 // src/keys/algorithms.ts
 import { createHash, sign as cSign, verify as cVerify } from "node:crypto";
 function keyTypeOf(key) {
@@ -3836,7 +3853,7 @@ function aoutput(out2, instance) {
 function u32(arr) {
   return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
 }
-function clean(...arrays) {
+function clean2(...arrays) {
   for (let i = 0; i < arrays.length; i++) {
     arrays[i].fill(0);
   }
@@ -4059,7 +4076,7 @@ function createCipher(core2, opts) {
       else {
         const sigmaRaw = swap32IfBE(Uint32Array.from(sigma));
         extendNonceFn(sigmaRaw, k32, u32(n16), k32);
-        clean(sigmaRaw);
+        clean2(sigmaRaw);
         swap32IfBE(k32);
       }
       nonce = nonce.subarray(16);
@@ -4079,7 +4096,7 @@ function createCipher(core2, opts) {
       runCipher(core2, sigma, k32, n32, data, output2, counter, rounds);
       return output2;
     } finally {
-      clean(...toClean);
+      clean2(...toClean);
     }
   };
 }
@@ -4294,7 +4311,7 @@ var init_poly1305 = __esm({
           f2 = (h[i] + pad[i] | 0) + (f2 >>> 16) | 0;
           h[i] = f2 & 65535;
         }
-        clean(g2);
+        clean2(g2);
       }
       update(data) {
         aexists(this);
@@ -4321,7 +4338,7 @@ var init_poly1305 = __esm({
       }
       destroy() {
         this.destroyed = true;
-        clean(this.h, this.r, this.buffer, this.pad);
+        clean2(this.h, this.r, this.buffer, this.pad);
       }
       digestInto(out2) {
         aexists(this);
@@ -4427,8 +4444,8 @@ function hsalsa(s3, k2, i, out2) {
   out2[oi2++] = t[9] - i2[3] | 0;
   swap32IfBE(out2);
   if (!isLE)
-    clean(s22, k22, i2);
-  clean(t);
+    clean2(s22, k22, i2);
+  clean2(t);
 }
 var xsalsa20, xsalsa20poly1305;
 var init_salsa = __esm({
@@ -4447,11 +4464,11 @@ var init_salsa = __esm({
           const authKey = output2.subarray(0, 32);
           const ciphPlaintext = output2.subarray(32);
           output2.set(plaintext, 32);
-          clean(authKey);
+          clean2(authKey);
           xsalsa20(key, nonce, output2, output2);
           const tag = poly1305(ciphPlaintext, authKey);
           output2.set(tag, 16);
-          clean(output2.subarray(0, 16), tag);
+          clean2(output2.subarray(0, 16), tag);
           return output2.subarray(16);
         },
         decrypt(ciphertext, output2) {
@@ -4461,15 +4478,15 @@ var init_salsa = __esm({
           const passedTag = output2.subarray(32, 48);
           const ciphPlaintext = output2.subarray(48);
           output2.set(ciphertext, 32);
-          clean(tmp);
+          clean2(tmp);
           const authKey = xsalsa20(key, nonce, tmp, tmp);
           const tag = poly1305(ciphPlaintext, authKey);
           if (!equalBytes(passedTag, tag)) {
-            clean(output2);
+            clean2(output2);
             throw new Error("invalid tag");
           }
           xsalsa20(key, nonce, output2.subarray(16), output2.subarray(16));
-          clean(tmp, passedTag, tag);
+          clean2(tmp, passedTag, tag);
           return ciphPlaintext;
         }
       };
@@ -51071,17 +51088,6 @@ var init_trust = __esm({
   }
 });
 
-// src/util/one-line.ts
-function clean2(text, max = 200) {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
-var init_one_line = __esm({
-  "src/util/one-line.ts"() {
-    "use strict";
-  }
-});
-
 // src/policy/stage.ts
 var stage_exports = {};
 __export(stage_exports, {
@@ -51218,7 +51224,7 @@ var init_stage = __esm({
     init_metadata();
     init_one_line();
     MAX_ANCESTORS = 1e4;
-    clean3 = (text, max = 120) => clean2(text, max);
+    clean3 = (text, max = 120) => clean(text, max);
   }
 });
 
@@ -51255,6 +51261,7 @@ function unsafeNameReason(name2) {
   if (/^[A-Za-z]:/.test(name2)) return "drive-letter path";
   if (name2.includes("\\")) return "backslash in name";
   if (/[\u0000-\u001f\u007f]/.test(name2)) return "control character in name";
+  if (new RegExp("\\p{Cs}", "u").test(name2)) return "lone UTF-16 surrogate in name (not valid Unicode)";
   for (const seg of name2.split("/")) {
     if (seg === "") return "empty path segment";
     if (seg === "..") return '".." segment';
@@ -51291,6 +51298,7 @@ var init_paths = __esm({
 });
 
 // src/hashing/enumerate.ts
+import { isUtf8 } from "node:buffer";
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { lstat, realpath } from "node:fs/promises";
 import path6 from "node:path";
@@ -51303,6 +51311,69 @@ function kindOf(st2) {
   if (st2.isCharacterDevice()) return "character device";
   if (st2.isBlockDevice()) return "block device";
   return "special file";
+}
+function readNames(absDir) {
+  const names = readdirSync(absDir);
+  let suspect = false;
+  for (const n of names) {
+    if (n.includes("\uFFFD")) {
+      suspect = true;
+      break;
+    }
+  }
+  if (!suspect) return { names, invalid: NO_BYTES };
+  const valid = [];
+  const invalid2 = [];
+  for (const raw of readdirSync(absDir, { encoding: "buffer" })) {
+    if (isUtf8(raw)) valid.push(raw.toString("utf8"));
+    else invalid2.push(raw);
+  }
+  return { names: valid, invalid: invalid2 };
+}
+function realTarget(abs) {
+  const target = realpathSync.native(abs);
+  if (!target.includes("\uFFFD")) return target;
+  const raw = realpathSync.native(abs, { encoding: "buffer" });
+  return isUtf8(raw) ? raw.toString("utf8") : void 0;
+}
+function escapeName(raw) {
+  let out2 = "";
+  let i = 0;
+  while (i < raw.length) {
+    const b2 = raw[i];
+    const n = utf8SequenceLength(raw, i);
+    if (n === 1 && b2 >= 32 && b2 !== 127 && b2 !== 92) out2 += String.fromCharCode(b2);
+    else if (n > 1) out2 += Buffer.from(raw.subarray(i, i + n)).toString("utf8");
+    else out2 += `\\x${b2.toString(16).padStart(2, "0")}`;
+    i += n > 0 ? n : 1;
+  }
+  return out2;
+}
+function utf8SequenceLength(raw, i) {
+  const b2 = raw[i];
+  if (b2 < 128) return 1;
+  const cont = (k2, lo2 = 128, hi2 = 191) => i + k2 < raw.length && raw[i + k2] >= lo2 && raw[i + k2] <= hi2;
+  if (b2 >= 194 && b2 <= 223) return cont(1) ? 2 : 0;
+  if (b2 === 224) return cont(1, 160) && cont(2) ? 3 : 0;
+  if (b2 === 237) return cont(1, 128, 159) && cont(2) ? 3 : 0;
+  if (b2 >= 225 && b2 <= 239) return cont(1) && cont(2) ? 3 : 0;
+  if (b2 === 240) return cont(1, 144) && cont(2) && cont(3) ? 4 : 0;
+  if (b2 >= 241 && b2 <= 243) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b2 === 244) return cont(1, 128, 143) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+function fsErrorCode(e) {
+  const c = e instanceof Error ? errnoCode(e) : void 0;
+  return c !== void 0 && /^E[A-Z0-9]+$/.test(c) ? c : void 0;
+}
+function fsProblem(e, rel, op, abs) {
+  const c = fsErrorCode(e);
+  if (c === void 0) throw e;
+  if (c === "ENAMETOOLONG") {
+    return { code: "PATH_TOO_LONG", path: rel, message: `path too long to open (ENAMETOOLONG): ${Buffer.byteLength(abs)} bytes as an absolute path` };
+  }
+  const what = op === "list" ? "cannot list directory" : "cannot read file information";
+  return { code: "UNREADABLE", path: rel, message: c === "EACCES" || c === "EPERM" ? `${what}: permission denied (${c})` : `${what} (${c})` };
 }
 async function enumerateModel(model, opts) {
   const root = path6.resolve(model);
@@ -51332,35 +51403,81 @@ async function enumerateModel(model, opts) {
   const replaced = (rel) => {
     problems.push({ code: "FILE_REPLACED", path: rel === "" ? "." : rel, message: "directory was replaced while the model was being listed" });
   };
+  const stillDir = (absDir, id2) => {
+    try {
+      const s3 = lstatSync(absDir, { throwIfNoEntry: false });
+      return s3 !== void 0 && s3.isDirectory() && s3.dev === id2.dev && s3.ino === id2.ino;
+    } catch {
+      return false;
+    }
+  };
   const walk = (absDir, rel, depth, viaLink, expect) => {
+    const at2 = rel === "" ? "." : rel;
     if (depth > maxDepth) {
       problems.push({ code: "TOO_DEEP", path: rel, message: `directory nesting deeper than ${maxDepth}` });
       return;
     }
-    const dst = lstatSync(absDir);
-    if (!dst.isDirectory() || expect && (dst.dev !== expect.dev || dst.ino !== expect.ino)) return replaced(rel);
-    const key = `${dst.dev}:${dst.ino}`;
-    if (visitedDirs.has(key)) {
-      problems.push({ code: "SYMLINK_LOOP", path: rel, message: "directory reached twice through symlinks" });
+    let dst;
+    let listed;
+    let again;
+    try {
+      dst = lstatSync(absDir);
+      if (!dst.isDirectory() || expect && (dst.dev !== expect.dev || dst.ino !== expect.ino)) return replaced(rel);
+      const key = `${dst.dev}:${dst.ino}`;
+      if (visitedDirs.has(key)) {
+        problems.push({ code: "SYMLINK_LOOP", path: rel, message: "directory reached twice through symlinks" });
+        return;
+      }
+      visitedDirs.add(key);
+      listed = readNames(absDir);
+      again = lstatSync(absDir);
+    } catch (e) {
+      const c = fsErrorCode(e);
+      if (c === "ENOENT" || c === "ENOTDIR") return replaced(rel);
+      problems.push(fsProblem(e, at2, "list", absDir));
       return;
     }
-    visitedDirs.add(key);
-    const entries = readdirSync(absDir, { withFileTypes: true });
-    const again = lstatSync(absDir);
     if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
-    const prefix = absDir.endsWith(path6.sep) ? absDir : absDir + path6.sep;
-    for (const ent of entries) {
-      const name2 = rel === "" ? ent.name : `${rel}/${ent.name}`;
+    const id2 = { dev: dst.dev, ino: dst.ino };
+    for (const raw of listed.invalid) {
+      const name2 = rel === "" ? escapeName(raw) : `${rel}/${escapeName(raw)}`;
       if (isIgnored(name2, opts.ignorePaths)) continue;
-      const abs = prefix + ent.name;
-      const est = lstatSync(abs, { throwIfNoEntry: false });
-      if (!est) continue;
+      let isDir = false;
+      try {
+        isDir = lstatSync(Buffer.concat([Buffer.from(absDir.endsWith(path6.sep) ? absDir : absDir + path6.sep), raw]), { throwIfNoEntry: false })?.isDirectory() ?? false;
+      } catch {
+      }
+      problems.push({ code: "UNSAFE_NAME", path: name2, message: `${isDir ? "directory" : "file"} name is not valid UTF-8` });
+    }
+    const prefix = absDir.endsWith(path6.sep) ? absDir : absDir + path6.sep;
+    for (const entry of listed.names) {
+      const name2 = rel === "" ? entry : `${rel}/${entry}`;
+      if (isIgnored(name2, opts.ignorePaths)) continue;
+      const abs = prefix + entry;
+      let est;
+      try {
+        est = lstatSync(abs, { throwIfNoEntry: false });
+      } catch (e) {
+        if (!stillDir(absDir, id2)) return replaced(rel);
+        problems.push(fsProblem(e, name2, "stat", abs));
+        continue;
+      }
+      if (!est) {
+        if (!stillDir(absDir, id2)) return replaced(rel);
+        continue;
+      }
       if (est.isSymbolicLink()) {
         let target;
         try {
-          target = realpathSync(abs);
-        } catch {
-          problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
+          target = realTarget(abs);
+        } catch (e) {
+          const c = fsErrorCode(e);
+          if (c === "ENOENT" || c === "ELOOP" || c === "ENOTDIR") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
+          else problems.push(fsProblem(e, name2, "stat", abs));
+          continue;
+        }
+        if (target === void 0) {
+          problems.push({ code: "UNSAFE_NAME", path: name2, message: "symlink target path is not valid UTF-8" });
           continue;
         }
         if (!within(rootReal, target)) {
@@ -51371,7 +51488,14 @@ async function enumerateModel(model, opts) {
           problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
           continue;
         }
-        const tst = statSync(target);
+        let tst;
+        try {
+          tst = statSync(target);
+        } catch (e) {
+          if (fsErrorCode(e) === "ENOENT") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
+          else problems.push(fsProblem(e, name2, "stat", target));
+          continue;
+        }
         if (tst.isDirectory()) walk(target, name2, depth + 1, true, { dev: tst.dev, ino: tst.ino });
         else if (tst.isFile()) files.push({ name: name2, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino } });
         else problems.push({ code: "SPECIAL_FILE", path: name2, message: `symlink to a ${kindOf(tst)}` });
@@ -51389,9 +51513,10 @@ async function enumerateModel(model, opts) {
   };
   walk(root, "", 0, false);
   files.sort((a, b2) => compareCodePoints(a.name, b2.name));
+  problems.sort((a, b2) => compareCodePoints(a.path ?? "", b2.path ?? ""));
   return { root, isFile: false, files, problems };
 }
-var DEFAULT_MAX_FILES, DEFAULT_MAX_DEPTH;
+var DEFAULT_MAX_FILES, DEFAULT_MAX_DEPTH, NO_BYTES;
 var init_enumerate = __esm({
   "src/hashing/enumerate.ts"() {
     "use strict";
@@ -51399,6 +51524,7 @@ var init_enumerate = __esm({
     init_paths();
     DEFAULT_MAX_FILES = 1e6;
     DEFAULT_MAX_DEPTH = 128;
+    NO_BYTES = [];
   }
 });
 
@@ -52552,8 +52678,19 @@ async function checkFiles(input) {
     list2.push({ resource: r, start, end });
     byFile.set(p2, list2);
   }
+  let signedDirs;
+  const concernsSigned = (p2) => {
+    if (byFile.has(p2)) return true;
+    if (!signedDirs) {
+      signedDirs = /* @__PURE__ */ new Set();
+      for (const name2 of byFile.keys()) {
+        for (let i = name2.indexOf("/"); i >= 0; i = name2.indexOf("/", i + 1)) signedDirs.add(name2.slice(0, i));
+      }
+    }
+    return signedDirs.has(p2);
+  };
   for (const p2 of listing.problems) {
-    if (input.ignoreUnsignedFiles && p2.path !== void 0 && !byFile.has(p2.path)) continue;
+    if (input.ignoreUnsignedFiles && p2.path !== void 0 && p2.path !== "." && p2.code !== "UNSAFE_NAME" && !concernsSigned(p2.path)) continue;
     failures.push(p2);
   }
   const tasks = [];
@@ -53328,7 +53465,7 @@ var init_globals = __esm({
 });
 
 // src/scan/pickle.ts
-import { isUtf8 } from "node:buffer";
+import { isUtf8 as isUtf82 } from "node:buffer";
 function describe2(v2) {
   if (v2 === void 0) return "nothing (empty stack)";
   switch (v2.k) {
@@ -53388,7 +53525,7 @@ function decodeRawUnicode(line) {
   return out2;
 }
 function utf8(b2) {
-  if (!isUtf8(b2)) throw new Malformed("string is not valid UTF-8");
+  if (!isUtf82(b2)) throw new Malformed("string is not valid UTF-8");
   return b2.toString("utf8");
 }
 async function walkPickles(src, opts) {
@@ -53498,7 +53635,7 @@ ${name2}`;
       const m2 = await src.line(1024);
       const n = m2 === void 0 ? void 0 : await src.line(1024);
       if (m2 === void 0 || n === void 0) throw new Malformed(`${via} name longer than 1024 bytes`);
-      if (!isUtf8(m2) || !isUtf8(n)) throw new Malformed(`${via} name is not valid UTF-8`);
+      if (!isUtf82(m2) || !isUtf82(n)) throw new Malformed(`${via} name is not valid UTF-8`);
       const g2 = globalOf(m2.toString("utf8"), n.toString("utf8"));
       record(g2, via);
       return g2;
@@ -54267,8 +54404,8 @@ async function scanZip(abs, size, file, limits) {
       }
       const r = await scanStream(src, kind, e.size, file, limits, member);
       pickle ||= r.pickle;
-      imports.push(...r.imports);
-      findings.push(...r.findings);
+      for (const x of r.imports) imports.push(x);
+      for (const x of r.findings) findings.push(x);
       await src.drain();
       for (const p2 of opened.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: p2 });
     } catch (err) {
@@ -57818,7 +57955,7 @@ function formatsStage(formats, limits = {}) {
       if (scan) {
         for (const x of findings) {
           if (severityRank(x.severity) < severityRank(failOn)) continue;
-          failures.push({ code: "SCAN_FINDING", path: shown, message: clean2(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
+          failures.push({ code: "SCAN_FINDING", path: shown, message: clean(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
         }
       }
     };
@@ -57831,7 +57968,7 @@ function formatsStage(formats, limits = {}) {
       for (const x of t.findings) {
         judge(void 0, entryName(x.file), [x]);
         if (deny.size > 0 && severityRank(x.severity) >= severityRank("high")) {
-          failures.push({ code: "FORMAT_UNCHECKED", path: entryName(x.file), message: clean2(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
+          failures.push({ code: "FORMAT_UNCHECKED", path: entryName(x.file), message: clean(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
         }
       }
     } else {
@@ -58397,7 +58534,7 @@ async function verifyModel(opts) {
     result.rootDigest = statement.rootDigest;
     const nameFailures = checkResourceNames(statement.resources.map((r) => r.name));
     if (nameFailures.length > 0) {
-      result.failures.push(...nameFailures);
+      for (const f2 of nameFailures) result.failures.push(f2);
       return result;
     }
     if (statement.rootDigest !== void 0) {
@@ -58420,12 +58557,12 @@ async function verifyModel(opts) {
       ...opts.listing ? { listing: opts.listing } : {},
       ...await modelSource(opts, statement.resources, statement.serialization.method)
     });
-    result.failures.push(...files.failures);
+    for (const f2 of files.failures) result.failures.push(f2);
     result.filesChecked = files.filesChecked;
     result.bytesHashed = files.bytesHashed;
     if (result.failures.length === 0) {
       const ctx = { options: opts, bundle, statement, signer, result };
-      for (const stage of opts.stages ?? []) result.failures.push(...await stage(ctx));
+      for (const stage of opts.stages ?? []) for (const f2 of await stage(ctx)) result.failures.push(f2);
     }
   } catch (e) {
     if (e instanceof ModelsignError && e.kind === "reject") result.failures.push(toFailure(e));
@@ -58561,7 +58698,7 @@ function buildLineageMeta(opts) {
   const parents = opts.parents.map((p2, i) => {
     const v2 = p2.verified;
     if (v2.name === opts.childName && import_semver5.default.valid(child) && !import_semver5.default.lt(v2.version, child)) {
-      throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean2(`${v2.name}@${v2.version}`)}: a new version of ${clean2(opts.childName)} must be higher (got --version ${child})`);
+      throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean(`${v2.name}@${v2.version}`)}: a new version of ${clean(opts.childName)} must be higher (got --version ${child})`);
     }
     return { name: v2.name, version: v2.version, rootDigest: v2.rootDigest, bundleDigest: v2.bundleDigest, relation: opts.relations[i] };
   });
@@ -58640,7 +58777,7 @@ async function walkLineage(opts) {
     return p2;
   };
   const visit = async (link, child, depth, onPath, below) => {
-    const label = `lineage link ${clean2(`${child.name}@${child.version ?? "?"}`)} -> ${clean2(`${link.name}@${link.version}`)} (${short2(link.rootDigest)})`;
+    const label = `lineage link ${clean(`${child.name}@${child.version ?? "?"}`)} -> ${clean(`${link.name}@${link.version}`)} (${short2(link.rootDigest)})`;
     const node = {
       name: link.name,
       version: link.version,
@@ -58672,7 +58809,7 @@ async function walkLineage(opts) {
     }
     const floor = below.get(link.name);
     if (floor === null || floor !== void 0 && !import_semver6.default.lt(link.version, floor)) {
-      const why2 = floor === null ? `a descendant named ${clean2(link.name)} has no version` : `an ancestor must have a lower version than ${clean2(`${link.name}@${floor}`)} built from it`;
+      const why2 = floor === null ? `a descendant named ${clean(link.name)} has no version` : `an ancestor must have a lower version than ${clean(`${link.name}@${floor}`)} built from it`;
       fail("LINEAGE_VERSION_ORDER", why2);
     }
     let stored;
@@ -58712,7 +58849,7 @@ async function walkLineage(opts) {
       return fail("LINEAGE_BUNDLE_MISMATCH", `the store holds a different signature for these bytes (${chosen.file} is ${short2(chosen.bundleDigest)}, the child recorded ${short2(link.bundleDigest)})`);
     }
     if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
-      return fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean2(`${vb.name}@${vb.version}`)} (${short2(vb.rootDigest)}), not what the link records`);
+      return fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean(`${vb.name}@${vb.version}`)} (${short2(vb.rootDigest)}), not what the link records`);
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
@@ -58724,7 +58861,7 @@ async function walkLineage(opts) {
       if (++links > MAX_LINKS) {
         if (!budgetReported) {
           budgetReported = true;
-          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean2(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
+          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
         }
         break;
       }
@@ -58850,7 +58987,7 @@ function serializeState(state2) {
 function checkRollback(state2, name2, version, file) {
   const seen = state2.get(name2);
   if (seen && import_semver7.default.lt(version, seen.version)) {
-    return { code: "VERSION_ROLLBACK", message: `${clean2(`${name2}@${version}`)} is older than ${clean2(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
+    return { code: "VERSION_ROLLBACK", message: `${clean(`${name2}@${version}`)} is older than ${clean(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
   }
   return void 0;
 }
@@ -58918,8 +59055,8 @@ var init_state = __esm({
 
 // src/lineage/tree.ts
 function describe3(n) {
-  const id2 = clean2(`${n.name}@${n.version ?? "?"}`);
-  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean2(n.signer ?? "unknown")}`, `license: ${clean2(n.license ?? "none")}`];
+  const id2 = clean(`${n.name}@${n.version ?? "?"}`);
+  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean(n.signer ?? "unknown")}`, `license: ${clean(n.license ?? "none")}`];
   parts.push(n.verified ? "verified" : `NOT VERIFIED${n.failure ? ` [${n.failure.code}]` : ""}`);
   return parts.join("  ");
 }
@@ -58950,10 +59087,10 @@ function lineageStage(o) {
     const name2 = meta?.name ?? ctx.statement.subjectName;
     const version = typeof meta?.version === "string" && import_semver8.default.valid(meta.version) ? meta.version : void 0;
     const rootDigest2 = `sha256:${ctx.result.rootDigest}`;
-    const id2 = clean2(`${name2}@${version ?? "?"}`);
+    const id2 = clean(`${name2}@${version ?? "?"}`);
     if (o.minVersion !== void 0 || o.stateFile !== void 0) {
       if (version === void 0) {
-        failures.push({ code: "NO_VERSION", message: `${clean2(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
+        failures.push({ code: "NO_VERSION", message: `${clean(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
       } else {
         if (o.minVersion !== void 0 && import_semver8.default.lt(version, o.minVersion)) {
           failures.push({ code: "VERSION_BELOW_MINIMUM", message: `${id2} is below the minimum version ${o.minVersion}: rollback refused` });
@@ -58984,14 +59121,14 @@ function lineageStage(o) {
         trust: ctx.options.trust,
         ...o.maxDepth !== void 0 ? { maxDepth: o.maxDepth } : {}
       });
-      failures.push(...w2.failures);
+      for (const f2 of w2.failures) failures.push(f2);
       ancestors = w2.ancestors;
       ctx.result.extra.lineage = { ancestors: w2.ancestors, ...lineage?.datasets ? { datasets: lineage.datasets } : {} };
     }
     if (o.revoked) {
       const reason = (d) => {
         const r = o.revoked.reasons.get(d);
-        return r ? `: ${clean2(r)}` : "";
+        return r ? `: ${clean(r)}` : "";
       };
       if (checkRevoked([rootDigest2], o.revoked.digests).length > 0) {
         failures.push({ code: "REVOKED", message: `${id2} (${rootDigest2}) is revoked${reason(rootDigest2)}` });
@@ -59001,7 +59138,7 @@ function lineageStage(o) {
       for (const a of known) {
         if (reported.has(a.rootDigest) || checkRevoked([a.rootDigest], o.revoked.digests).length === 0) continue;
         reported.add(a.rootDigest);
-        failures.push({ code: "REVOKED", message: `lineage link ${clean2(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean2(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
+        failures.push({ code: "REVOKED", message: `lineage link ${clean(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
       }
     }
     return failures;
@@ -59227,7 +59364,7 @@ async function digestModel(opts) {
   if (listing.problems.length > 0) {
     const p2 = listing.problems[0];
     const more = listing.problems.length > 1 ? ` (and ${listing.problems.length - 1} more)` : "";
-    throw usage(p2.code, `${p2.path ?? opts.model}: ${p2.message}${more}`, p2.path);
+    throw usage(p2.code, `${p2.path !== void 0 ? displayPath(p2.path) : opts.model}: ${p2.message}${more}`, p2.path);
   }
   const nameProblems = listing.isFile ? [] : checkResourceNames(listing.files.map((f2) => f2.name));
   if (nameProblems.length > 0) {
@@ -59257,6 +59394,7 @@ var init_digest = __esm({
     init_source();
     init_names();
     init_signature_path();
+    init_one_line();
   }
 });
 
@@ -59368,7 +59506,7 @@ async function scanPath(target, opts = {}) {
     const f2 = listing.files[0];
     return summarise(target, [await scanFile(f2.abs, f2.name, limits)], [], opts.failOn);
   }
-  const extra = listing.problems.map((p2) => ({ code: "SCAN_SKIPPED", severity: "medium", file: p2.path ?? ".", message: `not scanned: ${p2.message} [${p2.code}]` }));
+  const extra = listing.problems.map((p2) => ({ code: "SCAN_SKIPPED", severity: UNSCANNED_HIGH.has(p2.code) ? "high" : "medium", file: p2.path ?? ".", message: `not scanned: ${p2.message} [${p2.code}]` }));
   const files = [];
   for (const f2 of listing.files) {
     try {
@@ -59381,6 +59519,7 @@ async function scanPath(target, opts = {}) {
   }
   return summarise(target, files, extra, opts.failOn);
 }
+var UNSCANNED_HIGH;
 var init_scan_path = __esm({
   "src/scan/scan-path.ts"() {
     "use strict";
@@ -59389,6 +59528,7 @@ var init_scan_path = __esm({
     init_scan_file();
     init_tar();
     init_types();
+    UNSCANNED_HIGH = /* @__PURE__ */ new Set(["UNSAFE_NAME", "UNREADABLE", "PATH_TOO_LONG"]);
   }
 });
 
@@ -62379,6 +62519,7 @@ import os7 from "node:os";
 import path22 from "node:path";
 
 // src/cli/report.ts
+init_one_line();
 function verifyJson(r) {
   return {
     verified: r.verified,
@@ -62616,6 +62757,7 @@ init_esm();
 init_errors();
 init_io();
 import { existsSync as existsSync3, writeFileSync } from "node:fs";
+init_one_line();
 var DEFAULT_TERMINATION_LOG = "/dev/termination-log";
 var MAX_REASON_BYTES = 4096;
 var MAX_REASON_LINES = 5;
@@ -62659,7 +62801,7 @@ function failureReason(r) {
   const id2 = r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ""} (${r.model})` : r.model;
   const n = r.failures.length;
   const lines = [`modelsign: ${id2} must not be used: ${n} failure${n === 1 ? "" : "s"}`];
-  for (const f2 of r.failures.slice(0, MAX_REASON_LINES)) lines.push(`${f2.code}${f2.path !== void 0 ? ` ${f2.path}` : ""}: ${f2.message}`);
+  for (const f2 of r.failures.slice(0, MAX_REASON_LINES)) lines.push(`${f2.code}${f2.path !== void 0 ? ` ${displayPath(f2.path)}` : ""}: ${f2.message}`);
   if (n > MAX_REASON_LINES) lines.push(`... and ${n - MAX_REASON_LINES} more`);
   return clip(lines.join("\n") + "\n", MAX_REASON_BYTES);
 }

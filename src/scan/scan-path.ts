@@ -26,6 +26,8 @@ export interface ScanOptions {
   failOn?: Severity;
 }
 
+const UNSCANNED_HIGH = new Set(['UNSAFE_NAME', 'UNREADABLE', 'PATH_TOO_LONG']);
+
 export function summarise(target: string, files: FileReport[], extra: Finding[], failOn: Severity = 'low'): ScanResult {
   const findings = [...extra, ...files.flatMap((f) => f.findings)].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const clean = !findings.some((f) => severityRank(f.severity) >= severityRank(failOn));
@@ -51,7 +53,10 @@ export async function scanPath(target: string, opts: ScanOptions = {}): Promise<
     const f = listing.files[0]!;
     return summarise(target, [await scanFile(f.abs, f.name, limits)], [], opts.failOn);
   }
-  const extra: Finding[] = listing.problems.map((p) => ({ code: 'SCAN_SKIPPED', severity: 'medium', file: p.path ?? '.', message: `not scanned: ${p.message} [${p.code}]` }));
+  // Links and special files are not content a loader reads as the model (medium). An entry
+  // we cannot name (not UTF-8), list or open (UNREADABLE, PATH_TOO_LONG) is content we could
+  // not look at, which a loader may still read: high, so `--fail-on high` never says clean.
+  const extra: Finding[] = listing.problems.map((p) => ({ code: 'SCAN_SKIPPED', severity: UNSCANNED_HIGH.has(p.code) ? 'high' : 'medium', file: p.path ?? '.', message: `not scanned: ${p.message} [${p.code}]` }));
   const files: FileReport[] = [];
   for (const f of listing.files) {
     try {
