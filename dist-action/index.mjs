@@ -3533,6 +3533,12 @@ function clean(text, max = 200) {
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
   return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
 }
+function displayPath(p2, max = 160) {
+  const flat = clean(p2, Infinity);
+  if (flat.length <= max) return flat;
+  const head = Math.floor((max - 1) / 2);
+  return `${flat.slice(0, head)}\u2026${flat.slice(flat.length - (max - 1 - head))}`;
+}
 var init_one_line = __esm({
   "src/util/one-line.ts"() {
     "use strict";
@@ -51465,6 +51471,7 @@ function unsafeNameReason(name2) {
   if (/^[A-Za-z]:/.test(name2)) return "drive-letter path";
   if (name2.includes("\\")) return "backslash in name";
   if (/[\u0000-\u001f\u007f]/.test(name2)) return "control character in name";
+  if (new RegExp("\\p{Cs}", "u").test(name2)) return "lone UTF-16 surrogate in name (not valid Unicode)";
   for (const seg of name2.split("/")) {
     if (seg === "") return "empty path segment";
     if (seg === "..") return '".." segment';
@@ -51501,6 +51508,7 @@ var init_paths = __esm({
 });
 
 // src/hashing/enumerate.ts
+import { isUtf8 } from "node:buffer";
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { lstat as lstat2, realpath } from "node:fs/promises";
 import path8 from "node:path";
@@ -51513,6 +51521,69 @@ function kindOf(st2) {
   if (st2.isCharacterDevice()) return "character device";
   if (st2.isBlockDevice()) return "block device";
   return "special file";
+}
+function readNames(absDir) {
+  const names = readdirSync(absDir);
+  let suspect = false;
+  for (const n of names) {
+    if (n.includes("\uFFFD")) {
+      suspect = true;
+      break;
+    }
+  }
+  if (!suspect) return { names, invalid: NO_BYTES };
+  const valid = [];
+  const invalid2 = [];
+  for (const raw of readdirSync(absDir, { encoding: "buffer" })) {
+    if (isUtf8(raw)) valid.push(raw.toString("utf8"));
+    else invalid2.push(raw);
+  }
+  return { names: valid, invalid: invalid2 };
+}
+function realTarget(abs) {
+  const target = realpathSync.native(abs);
+  if (!target.includes("\uFFFD")) return target;
+  const raw = realpathSync.native(abs, { encoding: "buffer" });
+  return isUtf8(raw) ? raw.toString("utf8") : void 0;
+}
+function escapeName(raw) {
+  let out2 = "";
+  let i = 0;
+  while (i < raw.length) {
+    const b2 = raw[i];
+    const n = utf8SequenceLength(raw, i);
+    if (n === 1 && b2 >= 32 && b2 !== 127 && b2 !== 92) out2 += String.fromCharCode(b2);
+    else if (n > 1) out2 += Buffer.from(raw.subarray(i, i + n)).toString("utf8");
+    else out2 += `\\x${b2.toString(16).padStart(2, "0")}`;
+    i += n > 0 ? n : 1;
+  }
+  return out2;
+}
+function utf8SequenceLength(raw, i) {
+  const b2 = raw[i];
+  if (b2 < 128) return 1;
+  const cont = (k2, lo2 = 128, hi2 = 191) => i + k2 < raw.length && raw[i + k2] >= lo2 && raw[i + k2] <= hi2;
+  if (b2 >= 194 && b2 <= 223) return cont(1) ? 2 : 0;
+  if (b2 === 224) return cont(1, 160) && cont(2) ? 3 : 0;
+  if (b2 === 237) return cont(1, 128, 159) && cont(2) ? 3 : 0;
+  if (b2 >= 225 && b2 <= 239) return cont(1) && cont(2) ? 3 : 0;
+  if (b2 === 240) return cont(1, 144) && cont(2) && cont(3) ? 4 : 0;
+  if (b2 >= 241 && b2 <= 243) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b2 === 244) return cont(1, 128, 143) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+function fsErrorCode(e) {
+  const c = e instanceof Error ? errnoCode(e) : void 0;
+  return c !== void 0 && /^E[A-Z0-9]+$/.test(c) ? c : void 0;
+}
+function fsProblem(e, rel, op, abs) {
+  const c = fsErrorCode(e);
+  if (c === void 0) throw e;
+  if (c === "ENAMETOOLONG") {
+    return { code: "PATH_TOO_LONG", path: rel, message: `path too long to open (ENAMETOOLONG): ${Buffer.byteLength(abs)} bytes as an absolute path` };
+  }
+  const what = op === "list" ? "cannot list directory" : "cannot read file information";
+  return { code: "UNREADABLE", path: rel, message: c === "EACCES" || c === "EPERM" ? `${what}: permission denied (${c})` : `${what} (${c})` };
 }
 async function enumerateModel(model, opts) {
   const root = path8.resolve(model);
@@ -51541,35 +51612,81 @@ async function enumerateModel(model, opts) {
   const replaced = (rel) => {
     problems.push({ code: "FILE_REPLACED", path: rel === "" ? "." : rel, message: "directory was replaced while the model was being listed" });
   };
+  const stillDir = (absDir, id2) => {
+    try {
+      const s3 = lstatSync(absDir, { throwIfNoEntry: false });
+      return s3 !== void 0 && s3.isDirectory() && s3.dev === id2.dev && s3.ino === id2.ino;
+    } catch {
+      return false;
+    }
+  };
   const walk = (absDir, rel, depth, viaLink, expect) => {
+    const at2 = rel === "" ? "." : rel;
     if (depth > maxDepth) {
       problems.push({ code: "TOO_DEEP", path: rel, message: `directory nesting deeper than ${maxDepth}` });
       return;
     }
-    const dst = lstatSync(absDir);
-    if (!dst.isDirectory() || expect && (dst.dev !== expect.dev || dst.ino !== expect.ino)) return replaced(rel);
-    const key = `${dst.dev}:${dst.ino}`;
-    if (visitedDirs.has(key)) {
-      problems.push({ code: "SYMLINK_LOOP", path: rel, message: "directory reached twice through symlinks" });
+    let dst;
+    let listed;
+    let again;
+    try {
+      dst = lstatSync(absDir);
+      if (!dst.isDirectory() || expect && (dst.dev !== expect.dev || dst.ino !== expect.ino)) return replaced(rel);
+      const key = `${dst.dev}:${dst.ino}`;
+      if (visitedDirs.has(key)) {
+        problems.push({ code: "SYMLINK_LOOP", path: rel, message: "directory reached twice through symlinks" });
+        return;
+      }
+      visitedDirs.add(key);
+      listed = readNames(absDir);
+      again = lstatSync(absDir);
+    } catch (e) {
+      const c = fsErrorCode(e);
+      if (c === "ENOENT" || c === "ENOTDIR") return replaced(rel);
+      problems.push(fsProblem(e, at2, "list", absDir));
       return;
     }
-    visitedDirs.add(key);
-    const entries = readdirSync(absDir, { withFileTypes: true });
-    const again = lstatSync(absDir);
     if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
-    const prefix = absDir.endsWith(path8.sep) ? absDir : absDir + path8.sep;
-    for (const ent of entries) {
-      const name2 = rel === "" ? ent.name : `${rel}/${ent.name}`;
+    const id2 = { dev: dst.dev, ino: dst.ino };
+    for (const raw of listed.invalid) {
+      const name2 = rel === "" ? escapeName(raw) : `${rel}/${escapeName(raw)}`;
       if (isIgnored(name2, opts.ignorePaths)) continue;
-      const abs = prefix + ent.name;
-      const est = lstatSync(abs, { throwIfNoEntry: false });
-      if (!est) continue;
+      let isDir = false;
+      try {
+        isDir = lstatSync(Buffer.concat([Buffer.from(absDir.endsWith(path8.sep) ? absDir : absDir + path8.sep), raw]), { throwIfNoEntry: false })?.isDirectory() ?? false;
+      } catch {
+      }
+      problems.push({ code: "UNSAFE_NAME", path: name2, message: `${isDir ? "directory" : "file"} name is not valid UTF-8` });
+    }
+    const prefix = absDir.endsWith(path8.sep) ? absDir : absDir + path8.sep;
+    for (const entry of listed.names) {
+      const name2 = rel === "" ? entry : `${rel}/${entry}`;
+      if (isIgnored(name2, opts.ignorePaths)) continue;
+      const abs = prefix + entry;
+      let est;
+      try {
+        est = lstatSync(abs, { throwIfNoEntry: false });
+      } catch (e) {
+        if (!stillDir(absDir, id2)) return replaced(rel);
+        problems.push(fsProblem(e, name2, "stat", abs));
+        continue;
+      }
+      if (!est) {
+        if (!stillDir(absDir, id2)) return replaced(rel);
+        continue;
+      }
       if (est.isSymbolicLink()) {
         let target;
         try {
-          target = realpathSync(abs);
-        } catch {
-          problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
+          target = realTarget(abs);
+        } catch (e) {
+          const c = fsErrorCode(e);
+          if (c === "ENOENT" || c === "ELOOP" || c === "ENOTDIR") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
+          else problems.push(fsProblem(e, name2, "stat", abs));
+          continue;
+        }
+        if (target === void 0) {
+          problems.push({ code: "UNSAFE_NAME", path: name2, message: "symlink target path is not valid UTF-8" });
           continue;
         }
         if (!within(rootReal, target)) {
@@ -51580,7 +51697,14 @@ async function enumerateModel(model, opts) {
           problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
           continue;
         }
-        const tst = statSync(target);
+        let tst;
+        try {
+          tst = statSync(target);
+        } catch (e) {
+          if (fsErrorCode(e) === "ENOENT") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
+          else problems.push(fsProblem(e, name2, "stat", target));
+          continue;
+        }
         if (tst.isDirectory()) walk(target, name2, depth + 1, true, { dev: tst.dev, ino: tst.ino });
         else if (tst.isFile()) files.push({ name: name2, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino } });
         else problems.push({ code: "SPECIAL_FILE", path: name2, message: `symlink to a ${kindOf(tst)}` });
@@ -51598,9 +51722,10 @@ async function enumerateModel(model, opts) {
   };
   walk(root, "", 0, false);
   files.sort((a, b2) => compareCodePoints(a.name, b2.name));
+  problems.sort((a, b2) => compareCodePoints(a.path ?? "", b2.path ?? ""));
   return { root, isFile: false, files, problems };
 }
-var DEFAULT_MAX_FILES, DEFAULT_MAX_DEPTH;
+var DEFAULT_MAX_FILES, DEFAULT_MAX_DEPTH, NO_BYTES;
 var init_enumerate = __esm({
   "src/hashing/enumerate.ts"() {
     "use strict";
@@ -51609,6 +51734,7 @@ var init_enumerate = __esm({
     init_paths();
     DEFAULT_MAX_FILES = 1e6;
     DEFAULT_MAX_DEPTH = 128;
+    NO_BYTES = [];
   }
 });
 
@@ -52762,8 +52888,19 @@ async function checkFiles(input) {
     list2.push({ resource: r, start, end });
     byFile.set(p2, list2);
   }
+  let signedDirs;
+  const concernsSigned = (p2) => {
+    if (byFile.has(p2)) return true;
+    if (!signedDirs) {
+      signedDirs = /* @__PURE__ */ new Set();
+      for (const name2 of byFile.keys()) {
+        for (let i = name2.indexOf("/"); i >= 0; i = name2.indexOf("/", i + 1)) signedDirs.add(name2.slice(0, i));
+      }
+    }
+    return signedDirs.has(p2);
+  };
   for (const p2 of listing.problems) {
-    if (input.ignoreUnsignedFiles && p2.path !== void 0 && !byFile.has(p2.path)) continue;
+    if (input.ignoreUnsignedFiles && p2.path !== void 0 && p2.path !== "." && p2.code !== "UNSAFE_NAME" && !concernsSigned(p2.path)) continue;
     failures.push(p2);
   }
   const tasks = [];
@@ -53538,7 +53675,7 @@ var init_globals = __esm({
 });
 
 // src/scan/pickle.ts
-import { isUtf8 } from "node:buffer";
+import { isUtf8 as isUtf82 } from "node:buffer";
 function describe2(v2) {
   if (v2 === void 0) return "nothing (empty stack)";
   switch (v2.k) {
@@ -53598,7 +53735,7 @@ function decodeRawUnicode(line) {
   return out2;
 }
 function utf8(b2) {
-  if (!isUtf8(b2)) throw new Malformed("string is not valid UTF-8");
+  if (!isUtf82(b2)) throw new Malformed("string is not valid UTF-8");
   return b2.toString("utf8");
 }
 async function walkPickles(src, opts) {
@@ -53708,7 +53845,7 @@ ${name2}`;
       const m2 = await src.line(1024);
       const n = m2 === void 0 ? void 0 : await src.line(1024);
       if (m2 === void 0 || n === void 0) throw new Malformed(`${via} name longer than 1024 bytes`);
-      if (!isUtf8(m2) || !isUtf8(n)) throw new Malformed(`${via} name is not valid UTF-8`);
+      if (!isUtf82(m2) || !isUtf82(n)) throw new Malformed(`${via} name is not valid UTF-8`);
       const g2 = globalOf(m2.toString("utf8"), n.toString("utf8"));
       record(g2, via);
       return g2;
@@ -54477,8 +54614,8 @@ async function scanZip(abs, size, file, limits) {
       }
       const r = await scanStream(src, kind, e.size, file, limits, member);
       pickle ||= r.pickle;
-      imports.push(...r.imports);
-      findings.push(...r.findings);
+      for (const x of r.imports) imports.push(x);
+      for (const x of r.findings) findings.push(x);
       await src.drain();
       for (const p2 of opened.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: p2 });
     } catch (err) {
@@ -58617,7 +58754,7 @@ async function verifyModel(opts) {
     result.rootDigest = statement.rootDigest;
     const nameFailures = checkResourceNames(statement.resources.map((r) => r.name));
     if (nameFailures.length > 0) {
-      result.failures.push(...nameFailures);
+      for (const f2 of nameFailures) result.failures.push(f2);
       return result;
     }
     if (statement.rootDigest !== void 0) {
@@ -58640,12 +58777,12 @@ async function verifyModel(opts) {
       ...opts.listing ? { listing: opts.listing } : {},
       ...await modelSource(opts, statement.resources, statement.serialization.method)
     });
-    result.failures.push(...files.failures);
+    for (const f2 of files.failures) result.failures.push(f2);
     result.filesChecked = files.filesChecked;
     result.bytesHashed = files.bytesHashed;
     if (result.failures.length === 0) {
       const ctx = { options: opts, bundle, statement, signer, result };
-      for (const stage of opts.stages ?? []) result.failures.push(...await stage(ctx));
+      for (const stage of opts.stages ?? []) for (const f2 of await stage(ctx)) result.failures.push(f2);
     }
   } catch (e) {
     if (e instanceof ModelsignError && e.kind === "reject") result.failures.push(toFailure(e));
@@ -59210,7 +59347,7 @@ function lineageStage(o) {
         trust: ctx.options.trust,
         ...o.maxDepth !== void 0 ? { maxDepth: o.maxDepth } : {}
       });
-      failures.push(...w2.failures);
+      for (const f2 of w2.failures) failures.push(f2);
       ancestors = w2.ancestors;
       ctx.result.extra.lineage = { ancestors: w2.ancestors, ...lineage?.datasets ? { datasets: lineage.datasets } : {} };
     }
@@ -59551,7 +59688,7 @@ async function digestModel(opts) {
   if (listing.problems.length > 0) {
     const p2 = listing.problems[0];
     const more = listing.problems.length > 1 ? ` (and ${listing.problems.length - 1} more)` : "";
-    throw usage(p2.code, `${p2.path ?? opts.model}: ${p2.message}${more}`, p2.path);
+    throw usage(p2.code, `${p2.path !== void 0 ? displayPath(p2.path) : opts.model}: ${p2.message}${more}`, p2.path);
   }
   const nameProblems = listing.isFile ? [] : checkResourceNames(listing.files.map((f2) => f2.name));
   if (nameProblems.length > 0) {
@@ -59585,6 +59722,7 @@ var init_digest = __esm({
     init_source();
     init_names();
     init_signature_path();
+    init_one_line();
   }
 });
 
@@ -59715,7 +59853,7 @@ async function scanPath(target, opts = {}) {
     const f2 = listing.files[0];
     return summarise(target, [await scanFile(f2.abs, f2.name, limits)], [], opts.failOn);
   }
-  const extra = listing.problems.map((p2) => ({ code: "SCAN_SKIPPED", severity: "medium", file: p2.path ?? ".", message: notScanned(p2) }));
+  const extra = listing.problems.map((p2) => ({ code: "SCAN_SKIPPED", severity: UNSCANNED_HIGH.has(p2.code) ? "high" : "medium", file: p2.path ?? ".", message: notScanned(p2) }));
   let refused = listing.problems.length;
   const files = [];
   for (const f2 of listing.files) {
@@ -59730,6 +59868,7 @@ async function scanPath(target, opts = {}) {
   }
   return summarise(target, files, extra, opts.failOn, refused);
 }
+var UNSCANNED_HIGH;
 var init_scan_path = __esm({
   "src/scan/scan-path.ts"() {
     "use strict";
@@ -59738,6 +59877,7 @@ var init_scan_path = __esm({
     init_scan_file();
     init_tar();
     init_types();
+    UNSCANNED_HIGH = /* @__PURE__ */ new Set(["UNSAFE_NAME", "UNREADABLE", "PATH_TOO_LONG"]);
   }
 });
 
@@ -62991,6 +63131,7 @@ init_errors();
 init_errno();
 init_io();
 import { existsSync as existsSync3, writeFileSync } from "node:fs";
+init_one_line();
 var DEFAULT_TERMINATION_LOG = "/dev/termination-log";
 var MAX_REASON_BYTES = 4096;
 var MAX_REASON_LINES = 5;
@@ -63034,7 +63175,7 @@ function failureReason(r) {
   const id2 = r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ""} (${r.model})` : r.model;
   const n = r.failures.length;
   const lines = [`modelsign: ${id2} must not be used: ${n} failure${n === 1 ? "" : "s"}`];
-  for (const f2 of r.failures.slice(0, MAX_REASON_LINES)) lines.push(`${f2.code}${f2.path !== void 0 ? ` ${f2.path}` : ""}: ${f2.message}`);
+  for (const f2 of r.failures.slice(0, MAX_REASON_LINES)) lines.push(`${f2.code}${f2.path !== void 0 ? ` ${displayPath(f2.path)}` : ""}: ${f2.message}`);
   if (n > MAX_REASON_LINES) lines.push(`... and ${n - MAX_REASON_LINES} more`);
   return clip(lines.join("\n") + "\n", MAX_REASON_BYTES);
 }

@@ -1,6 +1,13 @@
 /** How a verification result is shown: human text or the stable JSON object. */
-import { clean } from '../util/one-line.js';
+import { clean, displayPath } from '../util/one-line.js';
 import type { VerifyResult } from '../verify/types.js';
+
+/**
+ * Failures the text report lists; the rest are counted ("... and N more"). A hostile model
+ * can produce one failure per file (200,000 unsigned files: 200,000 lines). --json lists
+ * every failure: scripts and audit need them all, and a count alone would hide which.
+ */
+export const MAX_TEXT_FAILURES = 100;
 
 export function verifyJson(r: VerifyResult): object {
   return {
@@ -37,7 +44,13 @@ export function verifyText(r: VerifyResult): string {
     lines.push(`OK: ${id} verified (${r.filesChecked} files)`);
   } else {
     lines.push(`FAILED: ${id} must not be used (${r.failures.length} failure${r.failures.length === 1 ? '' : 's'})`);
-    for (const f of r.failures) lines.push(`  ${f.code}${f.path !== undefined ? ` ${clean(f.path, 4200)}` : ''}: ${clean(f.message, 2000)}`);
+    const shown = Math.min(r.failures.length, MAX_TEXT_FAILURES);
+    for (let i = 0; i < shown; i++) {
+      const f = r.failures[i]!;
+      lines.push(`  ${f.code}${f.path !== undefined ? ` ${displayPath(f.path)}` : ''}: ${clean(f.message, 2000)}`);
+    }
+    const more = r.failures.length - shown;
+    if (more > 0) lines.push(`  ... and ${more} more failure${more === 1 ? '' : 's'} (--json lists them all)`);
   }
   if (r.rootDigest) lines.push(`  root digest: sha256:${r.rootDigest}`);
   if (r.signer) lines.push(`  signer:      ${clean(r.signer, 1000)}`);

@@ -31,8 +31,8 @@ scannable), medium (import not needed for weights), low (informational).`,
           return r.clean ? 0 : 1;
         }
         // File names and imported names come from the scanned files: one line per finding whatever they hold.
-        const { clean } = await import('../util/one-line.js');
-        const lines = r.findings.map((f) => clean(`${f.severity.toUpperCase().padEnd(8)} ${f.file}${f.member !== undefined ? `!${f.member}` : ''}: ${f.message} [${f.code}]`, 2000));
+        const { clean, displayPath } = await import('../util/one-line.js');
+        const lines = r.findings.map((f) => clean(`${f.severity.toUpperCase().padEnd(8)} ${displayPath(f.file)}${f.member !== undefined ? `!${f.member}` : ''}: ${f.message} [${f.code}]`, 2000));
         const tally = Object.entries(counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ');
         // Honest counts: only files of a format modelsign checks were scanned.
         const files = [

@@ -15,6 +15,7 @@ import { writeFailureWords } from '../util/errno.js';
 import type { VerifyResult } from '../verify/types.js';
 import { output, state, warn } from './io.js';
 import { verifyJson } from './report.js';
+import { displayPath } from '../util/one-line.js';
 import type { Flags, VerifyPlugin } from './verify-plugins.js';
 
 const DEFAULT_TERMINATION_LOG = '/dev/termination-log';
@@ -84,7 +85,8 @@ function failureReason(r: VerifyResult): string {
   const id = r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ''} (${r.model})` : r.model;
   const n = r.failures.length;
   const lines = [`modelsign: ${id} must not be used: ${n} failure${n === 1 ? '' : 's'}`];
-  for (const f of r.failures.slice(0, MAX_REASON_LINES)) lines.push(`${f.code}${f.path !== undefined ? ` ${f.path}` : ''}: ${f.message}`);
+  // Paths as the text report shows them: one line each, a 4 KiB path (nesting past PATH_MAX) shortened.
+  for (const f of r.failures.slice(0, MAX_REASON_LINES)) lines.push(`${f.code}${f.path !== undefined ? ` ${displayPath(f.path)}` : ''}: ${f.message}`);
   if (n > MAX_REASON_LINES) lines.push(`... and ${n - MAX_REASON_LINES} more`);
   return clip(lines.join('\n') + '\n', MAX_REASON_BYTES);
 }

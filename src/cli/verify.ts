@@ -4,6 +4,7 @@ import { addEngineOptions, addIgnoreOption } from './common.js';
 import { errorLine, out, printJson, run } from './io.js';
 import { engineFlags } from './progress.js';
 import { verifyJson, verifyText } from './report.js';
+import { displayPath } from '../util/one-line.js';
 import { verifyPlugins, type Flags } from './verify-plugins.js';
 
 export function register(program: Command): void {
@@ -71,7 +72,7 @@ async function verifyAction(modelArg: string | undefined, flags: Flags): Promise
   else out(verifyText(r));
   if (!r.verified) {
     const f = r.failures[0]!;
-    if (!flags.json) errorLine(`refused: ${f.path !== undefined ? `${f.path}: ` : ''}${f.message} [${f.code}]`);
+    if (!flags.json) errorLine(`refused: ${f.path !== undefined ? `${displayPath(f.path)}: ` : ''}${f.message} [${f.code}]`);
     return 1;
   }
   return 0;

@@ -42,7 +42,7 @@ function compareFrom(a: string, b: string, i: number): number {
 /**
  * Why a resource name is unsafe, or undefined when it is a clean relative POSIX path:
  * no absolute paths, no `.`/`..` segments (nor segments of only dots and spaces), no empty
- * segments, no backslashes, no NUL or other control characters.
+ * segments, no backslashes, no NUL or other control characters, no lone surrogates.
  */
 export function unsafeNameReason(name: string): string | undefined {
   if (name.length === 0) return 'empty name';
@@ -52,6 +52,9 @@ export function unsafeNameReason(name: string): string | undefined {
   if (name.includes('\\')) return 'backslash in name';
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) return 'control character in name';
+  // A lone surrogate has no UTF-8 form: opening the name would ask the file system for U+FFFD
+  // in its place, i.e. for another file.
+  if (/\p{Cs}/u.test(name)) return 'lone UTF-16 surrogate in name (not valid Unicode)';
   for (const seg of name.split('/')) {
     if (seg === '') return 'empty path segment';
     if (seg === '..') return '".." segment';

@@ -71,7 +71,7 @@ export function lineageStage(o: LineageStageOptions): VerifyStage {
         trust: ctx.options.trust,
         ...(o.maxDepth !== undefined ? { maxDepth: o.maxDepth } : {}),
       });
-      failures.push(...w.failures);
+      for (const f of w.failures) failures.push(f); // a loop: no spread of an input-sized list
       ancestors = w.ancestors;
       ctx.result.extra.lineage = { ancestors: w.ancestors, ...(lineage?.datasets ? { datasets: lineage.datasets } : {}) };
     }

@@ -83,8 +83,9 @@ export async function scanZip(abs: string, size: number, file: string, limits: S
       }
       const r = await scanStream(src, kind, e.size, file, limits, member);
       pickle ||= r.pickle;
-      imports.push(...r.imports);
-      findings.push(...r.findings);
+      // Loops: a member's findings and imports are input-sized, too many for a spread's arguments.
+      for (const x of r.imports) imports.push(x);
+      for (const x of r.findings) findings.push(x);
       // Read to the end so a lying size or a corrupt deflate stream is noticed.
       await src.drain();
       for (const p of opened.problems) findings.push({ code: 'ZIP_MALFORMED', severity: 'high', file, member, message: p });

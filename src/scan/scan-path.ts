@@ -31,6 +31,8 @@ export interface ScanOptions {
   failOn?: Severity;
 }
 
+const UNSCANNED_HIGH = new Set(['UNSAFE_NAME', 'UNREADABLE', 'PATH_TOO_LONG']);
+
 /** `refused`: files or entries that were never opened (each has its finding in `extra`). */
 export function summarise(target: string, files: FileReport[], extra: Finding[], failOn: Severity = 'low', refused = 0): ScanResult {
   const findings = [...extra, ...files.flatMap((f) => f.findings)].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
@@ -71,7 +73,10 @@ export async function scanPath(target: string, opts: ScanOptions = {}): Promise<
     return summarise(target, [await scanFile(f.abs, f.name, limits)], [], opts.failOn);
   }
   // One code per finding: SCAN_SKIPPED, the listing's reason (SPECIAL_FILE, SYMLINK_REFUSED...) in words.
-  const extra: Finding[] = listing.problems.map((p) => ({ code: 'SCAN_SKIPPED', severity: 'medium', file: p.path ?? '.', message: notScanned(p) }));
+  // Links and special files are not content a loader reads as the model (medium). An entry
+  // we cannot name (not UTF-8), list or open (UNREADABLE, PATH_TOO_LONG) is content we could
+  // not look at, which a loader may still read: high, so `--fail-on high` never says clean.
+  const extra: Finding[] = listing.problems.map((p) => ({ code: 'SCAN_SKIPPED', severity: UNSCANNED_HIGH.has(p.code) ? 'high' : 'medium', file: p.path ?? '.', message: notScanned(p) }));
   let refused = listing.problems.length;
   const files: FileReport[] = [];
   for (const f of listing.files) {

@@ -14,6 +14,7 @@ import { lookupRange, plannedRanges, type ModelSource } from '../hashing/source.
 import type { Serialization } from '../oms/statement.js';
 import { checkResourceNames } from '../verify/names.js';
 import { defaultSignaturePath } from './signature-path.js';
+import { displayPath } from '../util/one-line.js';
 
 export interface DigestOptions {
   model: string;
@@ -62,7 +63,8 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   if (listing.problems.length > 0) {
     const p = listing.problems[0]!;
     const more = listing.problems.length > 1 ? ` (and ${listing.problems.length - 1} more)` : '';
-    throw usage(p.code, `${p.path ?? opts.model}: ${p.message}${more}`, p.path);
+    // The path as a report shows it: one line, shortened when long (a tree past PATH_MAX).
+    throw usage(p.code, `${p.path !== undefined ? displayPath(p.path) : opts.model}: ${p.message}${more}`, p.path);
   }
   // Refuse names every verifier would refuse (backslashes, control characters, collisions
   // after NFC or case folding): signing them would make a signature nothing can verify.

@@ -144,8 +144,27 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
     byFile.set(p, list);
   }
 
+  // Under --ignore-unsigned-files a listing problem is dropped when it concerns unsigned
+  // content only: its path is not signed and no signed file lies beneath it. That covers an
+  // unreadable or too deeply nested directory (UNREADABLE, PATH_TOO_LONG) that holds nothing
+  // signed, e.g. a root-only lost+found on a model volume: what we cannot list there is
+  // unsigned, which the flag accepts. One with a signed file beneath it stays a failure
+  // (its signed files are also reported missing), as does the model root itself. Names that
+  // are not UTF-8 (UNSAFE_NAME) always fail: no signature can list one (resource names are
+  // JSON strings), tools disagree on what it is called, so no legitimate model holds one.
+  let signedDirs: Set<string> | undefined;
+  const concernsSigned = (p: string): boolean => {
+    if (byFile.has(p)) return true;
+    if (!signedDirs) {
+      signedDirs = new Set();
+      for (const name of byFile.keys()) {
+        for (let i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) signedDirs.add(name.slice(0, i));
+      }
+    }
+    return signedDirs.has(p);
+  };
   for (const p of listing.problems) {
-    if (input.ignoreUnsignedFiles && p.path !== undefined && !byFile.has(p.path)) continue;
+    if (input.ignoreUnsignedFiles && p.path !== undefined && p.path !== '.' && p.code !== 'UNSAFE_NAME' && !concernsSigned(p.path)) continue;
     failures.push(p);
   }
 

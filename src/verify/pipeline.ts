@@ -117,7 +117,9 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
 
     const nameFailures = checkResourceNames(statement.resources.map((r) => r.name));
     if (nameFailures.length > 0) {
-      result.failures.push(...nameFailures);
+      // Loops, not push(...list): a hostile model controls these lengths, and a spread of
+      // ~120,000+ arguments overflows the stack ("Maximum call stack size exceeded").
+      for (const f of nameFailures) result.failures.push(f);
       return result;
     }
     if (statement.rootDigest !== undefined) {
@@ -140,12 +142,12 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
       ...(opts.listing ? { listing: opts.listing } : {}),
       ...(await modelSource(opts, statement.resources, statement.serialization.method)),
     });
-    result.failures.push(...files.failures);
+    for (const f of files.failures) result.failures.push(f);
     result.filesChecked = files.filesChecked;
     result.bytesHashed = files.bytesHashed;
     if (result.failures.length === 0) {
       const ctx: VerifyContext = { options: opts, bundle, statement, signer, result };
-      for (const stage of opts.stages ?? []) result.failures.push(...(await stage(ctx)));
+      for (const stage of opts.stages ?? []) for (const f of await stage(ctx)) result.failures.push(f);
     }
   } catch (e) {
     if (e instanceof ModelsignError && e.kind === 'reject') result.failures.push(toFailure(e));

@@ -87,6 +87,9 @@ describe('hostile resource names in a correctly signed payload', () => {
     { title: 'drive letter', names: () => ['C:sentinel.bin'], code: 'UNSAFE_NAME', reason: /drive-letter/ },
     { title: 'empty name', names: () => [''], code: 'UNSAFE_NAME', reason: /empty name/ },
     { title: 'segment of dots and spaces (".." once Windows trims it)', names: () => ['.. /sentinel.bin'], code: 'UNSAFE_NAME', reason: /only dots and spaces/ },
+    // A lone surrogate cannot be encoded: the file system would be asked for U+FFFD instead
+    // (another name). Python's surrogateescape writes one for a file name that is not UTF-8.
+    { title: 'lone UTF-16 surrogate', names: () => ['ok\udcff.bin'], code: 'UNSAFE_NAME', reason: /lone UTF-16 surrogate/ },
   ];
   for (const c of cases) {
     it(`${c.title} -> exit 1 ${c.code}, the outside file with the signed digest does not make it pass`, async () => {
