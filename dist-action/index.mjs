@@ -31441,14 +31441,14 @@ var require_streams = __commonJS({
     "use strict";
     var Buffer2 = require_safer().Buffer;
     module.exports = function(streamModule) {
-      var Transform = streamModule.Transform;
+      var Transform2 = streamModule.Transform;
       function IconvLiteEncoderStream(conv, options) {
         this.conv = conv;
         options = options || {};
         options.decodeStrings = false;
-        Transform.call(this, options);
+        Transform2.call(this, options);
       }
-      IconvLiteEncoderStream.prototype = Object.create(Transform.prototype, {
+      IconvLiteEncoderStream.prototype = Object.create(Transform2.prototype, {
         constructor: { value: IconvLiteEncoderStream }
       });
       IconvLiteEncoderStream.prototype._transform = function(chunk, encoding, done) {
@@ -31487,9 +31487,9 @@ var require_streams = __commonJS({
         this.conv = conv;
         options = options || {};
         options.encoding = this.encoding = "utf8";
-        Transform.call(this, options);
+        Transform2.call(this, options);
       }
-      IconvLiteDecoderStream.prototype = Object.create(Transform.prototype, {
+      IconvLiteDecoderStream.prototype = Object.create(Transform2.prototype, {
         constructor: { value: IconvLiteDecoderStream }
       });
       IconvLiteDecoderStream.prototype._transform = function(chunk, encoding, done) {
@@ -52809,6 +52809,48 @@ function parseShardName(name2) {
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return void 0;
   return { path: m2[1], start, end };
 }
+function shardsEnd(ranges) {
+  ranges.sort((a, b2) => a.start - b2.start || a.end - b2.end);
+  if (ranges.length === 1 && ranges[0].start === 0 && ranges[0].end === 0) return 0;
+  let pos = 0;
+  for (const r of ranges) {
+    if (r.start !== pos || r.end <= r.start) return void 0;
+    pos = r.end;
+  }
+  return ranges.length > 0 ? pos : void 0;
+}
+function groupResources(resources, ser, onlyFile) {
+  const failures = [];
+  const byFile = /* @__PURE__ */ new Map();
+  for (const r of resources) {
+    let p2;
+    let start = 0;
+    let end = -1;
+    if (ser.method === "shards") {
+      const s3 = parseShardName(r.name);
+      if (!s3) {
+        failures.push({ code: "UNSAFE_NAME", path: r.name, message: 'shard resource name is not "path:start:end"' });
+        continue;
+      }
+      ({ path: p2, start, end } = s3);
+    } else {
+      p2 = r.name;
+    }
+    if (onlyFile !== void 0) {
+      if (p2 === "." || p2 === onlyFile) p2 = onlyFile;
+    } else if (p2 !== "." || ser.method !== "files") {
+      const why2 = unsafeNameReason(p2);
+      if (why2) {
+        failures.push({ code: "UNSAFE_NAME", path: p2, message: `unsafe resource name in signature: ${why2}` });
+        continue;
+      }
+    }
+    const list2 = byFile.get(p2) ?? [];
+    list2.push({ resource: r, start, end });
+    byFile.set(p2, list2);
+  }
+  return { byFile, failures };
+}
 async function statInside(root, name2, allowSymlinks) {
   const missing = { code: "FILE_MISSING", path: name2, message: "signed file is missing" };
   const segs = name2.split("/");
@@ -52856,38 +52898,14 @@ async function checkFiles(input) {
   const { serialization: ser } = input;
   const failures = [];
   const ignores = effectiveIgnores(input.model, input.signaturePath, ser.ignore_paths, input.ignorePaths);
-  const pre = input.listing || !input.source ? void 0 : await input.source(sourceRequest(input, ignores));
+  const source = input.listing ? void 0 : input.source;
+  let grouped = source ? groupResources(input.resources, ser, void 0) : void 0;
+  const pre = source ? await source(sourceRequest(input, ignores, grouped.byFile)) : void 0;
   const listing = input.listing ?? pre?.listing ?? await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }).catch(specialModelIsRejection);
   const onDisk = new Map(listing.files.map((f2) => [f2.name, f2]));
-  const byFile = /* @__PURE__ */ new Map();
-  for (const r of input.resources) {
-    let p2;
-    let start = 0;
-    let end = -1;
-    if (ser.method === "shards") {
-      const s3 = parseShardName(r.name);
-      if (!s3) {
-        failures.push({ code: "UNSAFE_NAME", path: r.name, message: 'shard resource name is not "path:start:end"' });
-        continue;
-      }
-      ({ path: p2, start, end } = s3);
-    } else {
-      p2 = r.name;
-    }
-    if (listing.isFile) {
-      const only = listing.files[0];
-      if (p2 === "." || p2 === only.name) p2 = only.name;
-    } else if (p2 !== "." || ser.method !== "files") {
-      const why2 = unsafeNameReason(p2);
-      if (why2) {
-        failures.push({ code: "UNSAFE_NAME", path: p2, message: `unsafe resource name in signature: ${why2}` });
-        continue;
-      }
-    }
-    const list2 = byFile.get(p2) ?? [];
-    list2.push({ resource: r, start, end });
-    byFile.set(p2, list2);
-  }
+  if (!grouped || listing.isFile) grouped = groupResources(input.resources, ser, listing.isFile ? listing.files[0].name : void 0);
+  const byFile = grouped.byFile;
+  failures.push(...grouped.failures);
   let signedDirs;
   const concernsSigned = (p2) => {
     if (byFile.has(p2)) return true;
@@ -52924,14 +52942,7 @@ async function checkFiles(input) {
       if (ranges.length !== 1) continue;
       ranges[0].end = f2.size;
     } else {
-      ranges.sort((a, b2) => a.start - b2.start);
-      let pos = 0;
-      let ok = true;
-      for (const r of ranges) {
-        if (r.start !== pos) ok = false;
-        pos = r.end;
-      }
-      if (!ok || pos !== f2.size) {
+      if (shardsEnd(ranges) !== f2.size) {
         failures.push({ code: "FILE_CHANGED", path: name2, message: `file size ${f2.size} does not match the signed shards` });
         continue;
       }
@@ -52964,26 +52975,25 @@ async function checkFiles(input) {
   });
   return { failures, filesChecked: byFile.size, bytesHashed };
 }
-function sourceRequest(input, ignorePaths) {
+function sourceRequest(input, ignorePaths, byFile) {
   const ser = input.serialization;
-  const signed = /* @__PURE__ */ new Map();
-  for (const r of input.resources) {
-    const s3 = ser.method === "shards" ? parseShardName(r.name) : { path: r.name, start: 0, end: -1 };
-    if (!s3) continue;
-    const list2 = signed.get(s3.path) ?? [];
-    list2.push([s3.start, s3.end]);
-    signed.set(s3.path, list2);
+  const shards = /* @__PURE__ */ new Map();
+  if (ser.method === "shards") {
+    for (const [p2, list2] of byFile) {
+      const end = shardsEnd(list2);
+      shards.set(p2, { end, ranges: end === void 0 ? [] : list2.map((r) => [r.start, r.end]) });
+    }
   }
   return {
     alg: ser.hash_type,
     allowSymlinks: ser.allow_symlinks,
     ignorePaths,
-    signedPaths: new Set(signed.keys()),
+    signedPaths: new Set(byFile.keys()),
     ...input.engine?.onProgress ? { onProgress: input.engine.onProgress } : {},
     ranges: (name2, size) => {
-      const list2 = signed.get(name2);
-      if (!list2 || ser.method === "files") return plannedRanges("files", void 0, size);
-      return list2;
+      const s3 = shards.get(name2);
+      if (!s3) return plannedRanges("files", void 0, size);
+      return s3.end === size ? s3.ranges : [];
     }
   };
 }
@@ -57669,6 +57679,7 @@ var init_index_min = __esm({
 var archive_exports = {};
 __export(archive_exports, {
   EMBEDDED_SIGNATURE: () => EMBEDDED_SIGNATURE,
+  TarFeed: () => TarFeed,
   archiveSourceFor: () => archiveSourceFor,
   isArchivePath: () => isArchivePath,
   scanArchive: () => scanArchive
@@ -57676,6 +57687,8 @@ __export(archive_exports, {
 import { constants as constants4 } from "node:fs";
 import { open as open3, stat as stat6 } from "node:fs/promises";
 import path10 from "node:path";
+import { Transform } from "node:stream";
+import { createGunzip } from "node:zlib";
 function isArchivePath(p2) {
   return ARCHIVE_RE.test(p2);
 }
@@ -57686,6 +57699,42 @@ async function archiveSourceFor(model) {
   } catch {
   }
   return (req) => scanArchive(model, req);
+}
+function linkTargetProblem(lp) {
+  const q2 = JSON.stringify(lp);
+  if (lp === "") return { code: "UNSAFE_NAME", message: "symlink with an empty target" };
+  if (lp.startsWith("/")) return { code: "SYMLINK_OUTSIDE", message: `symlink to ${q2} points outside the model` };
+  if (lp.length > MAX_LINK_TARGET) return { code: "UNSAFE_NAME", message: `symlink target longer than ${MAX_LINK_TARGET} characters` };
+  if (/[\u0000-\u001f\u007f]/.test(lp)) return { code: "UNSAFE_NAME", message: `control character in symlink target ${q2}` };
+  if (lp.includes("\uFFFD")) return { code: "UNSAFE_NAME", message: `symlink target ${q2} is not valid UTF-8` };
+  return void 0;
+}
+function disjointRanges(ranges, size) {
+  const ok = ranges.filter(([s3, e]) => Number.isSafeInteger(s3) && Number.isSafeInteger(e) && s3 >= 0 && e >= s3 && e <= size);
+  ok.sort((a, b2) => a[0] - b2[0] || a[1] - b2[1]);
+  const out2 = [];
+  let end = 0;
+  for (const r of ok) {
+    const prev = out2[out2.length - 1];
+    if (r[0] === r[1]) {
+      if (!prev || prev[0] !== r[0] || prev[1] !== r[1]) out2.push(r);
+      continue;
+    }
+    if (r[0] < end) continue;
+    out2.push(r);
+    end = r[1];
+  }
+  return out2;
+}
+function incompleteUtf8Tail(b2) {
+  const n = b2.length;
+  for (let k2 = 1; k2 <= 3 && k2 <= n; k2++) {
+    const c = b2[n - k2];
+    if ((c & 192) === 128) continue;
+    const need = c >= 240 ? 4 : c >= 224 ? 3 : c >= 192 ? 2 : 1;
+    return need > k2 ? k2 : 0;
+  }
+  return 0;
 }
 function cleanName(raw, isDir) {
   let s3 = raw;
@@ -57745,12 +57794,12 @@ async function scanPass(file, req, initial, maxEntries) {
   const files = [];
   const hashed = /* @__PURE__ */ new Map();
   const regular = /* @__PURE__ */ new Map();
-  const dirs = /* @__PURE__ */ new Set();
-  const seen = /* @__PURE__ */ new Set();
-  const symlinks = /* @__PURE__ */ new Map();
+  const kinds = /* @__PURE__ */ new Map();
+  const links = /* @__PURE__ */ new Map();
   let prefix = initial;
   let entries = 0;
   const hostile = (code, raw, message) => problems.push({ code, message: `archive entry ${JSON.stringify(raw)}: ${message}` });
+  let globalNamed = false;
   const decidePrefix = (raw, cleaned, kind) => {
     if (prefix.mode !== "auto") return;
     const segs = cleaned.split("/");
@@ -57774,27 +57823,36 @@ async function scanPass(file, req, initial, maxEntries) {
     throw new RestartWithoutPrefix();
   };
   const hashEntry = (entry, name2, size) => {
-    const ranges = req.ranges(name2, size).filter(([s3, e]) => s3 >= 0 && e >= s3 && e <= size);
-    ranges.sort((a, b2) => a[0] - b2[0]);
-    const hashers = ranges.map(() => createHasher2(req.alg));
+    const ranges = disjointRanges(req.ranges(name2, size), size);
+    const digests = [];
+    let hasher;
+    let cur = 0;
     let pos = 0;
-    let lo2 = 0;
+    const finishEmpty = () => {
+      while (cur < ranges.length && ranges[cur][0] === ranges[cur][1] && ranges[cur][0] <= pos) digests[cur++] = createHasher2(req.alg).digestHex();
+    };
     entry.on("data", (chunk) => {
       const cEnd = pos + chunk.length;
-      while (lo2 < ranges.length && ranges[lo2][1] <= pos && ranges[lo2][1] !== ranges[lo2][0]) lo2++;
-      for (let i = lo2; i < ranges.length && ranges[i][0] < cEnd; i++) {
-        const [s3, e] = ranges[i];
+      for (; ; ) {
+        finishEmpty();
+        if (cur >= ranges.length || ranges[cur][0] >= cEnd) break;
+        const [s3, e] = ranges[cur];
+        hasher ??= createHasher2(req.alg);
         const from = Math.max(s3, pos);
         const to2 = Math.min(e, cEnd);
-        if (to2 > from) hashers[i].update(chunk.subarray(from - pos, to2 - pos));
+        if (to2 > from) hasher.update(chunk.subarray(from - pos, to2 - pos));
+        if (e > cEnd) break;
+        digests[cur++] = hasher.digestHex();
+        hasher = void 0;
       }
       pos = cEnd;
     });
     entry.on("end", () => {
-      if (pos !== size) {
+      finishEmpty();
+      if (pos !== size || cur !== ranges.length) {
         hostile("ARCHIVE_MALFORMED", entry.path, `entry holds ${pos} bytes but its header says ${size}`);
       } else {
-        ranges.forEach(([s3, e], i) => hashed.set(rangeKey(name2, s3, e), { ok: true, digest: hashers[i].digestHex() }));
+        ranges.forEach(([s3, e], i) => hashed.set(rangeKey(name2, s3, e), { ok: true, digest: digests[i] }));
       }
     });
   };
@@ -57806,9 +57864,14 @@ async function scanPass(file, req, initial, maxEntries) {
       entry.resume();
       throw usage("TOO_MANY_FILES", `archive has more than ${maxEntries} entries`);
     }
+    const gex = entry.globalExtended;
+    if (gex && (gex.path !== void 0 || gex.linkpath !== void 0) && !globalNamed) {
+      globalNamed = true;
+      hostile("ARCHIVE_MALFORMED", raw, `a global extended header sets its ${gex.path !== void 0 ? "path" : "link target"} (other tar readers rename it)`);
+    }
     const cleaned = cleanName(raw, kind === "dir");
     decidePrefix(raw, cleaned, kind);
-    const why2 = cleaned === "" ? void 0 : unsafeNameReason(cleaned);
+    const why2 = cleaned === "" ? void 0 : unsafeNameReason(cleaned) ?? (cleaned.includes("\uFFFD") ? "not valid UTF-8" : void 0);
     if (why2) {
       hostile("UNSAFE_NAME", raw, `unsafe name (${why2})`);
       entry.resume();
@@ -57820,16 +57883,15 @@ async function scanPass(file, req, initial, maxEntries) {
       entry.resume();
       return;
     }
-    if (seen.has(name2)) {
+    if (kinds.has(name2)) {
       hostile("DUPLICATE_NAME", raw, "name appears twice in the archive");
       entry.resume();
       return;
     }
-    seen.add(name2);
+    kinds.set(name2, kind);
     const ignored = isIgnored(name2, ignorePaths) && !(req.signedPaths?.has(name2) ?? false);
     switch (kind) {
       case "dir":
-        dirs.add(name2);
         entry.resume();
         return;
       case "file": {
@@ -57865,17 +57927,12 @@ async function scanPass(file, req, initial, maxEntries) {
       case "symlink": {
         entry.resume();
         const lp = entry.linkpath ?? "";
-        const resolved = lp.startsWith("/") ? void 0 : path10.posix.normalize(path10.posix.join(path10.posix.dirname(name2), lp));
-        if (resolved === void 0 || resolved === ".." || resolved.startsWith("../") || resolved === ".") {
-          hostile("SYMLINK_OUTSIDE", raw, `symlink to ${JSON.stringify(lp)} points outside the model`);
+        const bad5 = linkTargetProblem(lp);
+        if (bad5) {
+          hostile(bad5.code, raw, bad5.message);
           return;
         }
-        if (ignored) return;
-        if (!req.allowSymlinks) {
-          problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
-          return;
-        }
-        symlinks.set(name2, resolved);
+        links.set(name2, { target: lp, ignored });
         return;
       }
       case "special":
@@ -57889,7 +57946,7 @@ async function scanPass(file, req, initial, maxEntries) {
   };
   const resolveHardlink = (linkpath) => {
     const cleaned = cleanName(linkpath, false);
-    if (unsafeNameReason(cleaned)) return void 0;
+    if (unsafeNameReason(cleaned) || cleaned.includes("\uFFFD")) return void 0;
     try {
       return toModelName(cleaned);
     } catch (e) {
@@ -57903,32 +57960,134 @@ async function scanPass(file, req, initial, maxEntries) {
       if (h) hashed.set(rangeKey(name2, s3, e), h);
     }
   };
-  const resolveSymlinks = () => {
-    if (symlinks.size === 0) return;
-    const parents = /* @__PURE__ */ new Set();
-    for (const n of seen) {
-      for (let i = n.indexOf("/"); i !== -1; i = n.indexOf("/", i + 1)) parents.add(n.slice(0, i));
+  const judgeStructure = () => {
+    let sorted;
+    const firstUnder = (dir) => {
+      sorted ??= [...kinds.keys()].sort();
+      const key = `${dir}/`;
+      let lo2 = 0;
+      let hi2 = sorted.length;
+      while (lo2 < hi2) {
+        const mid = lo2 + hi2 >>> 1;
+        if (sorted[mid] < key) lo2 = mid + 1;
+        else hi2 = mid;
+      }
+      return lo2 < sorted.length && sorted[lo2].startsWith(key) ? sorted[lo2] : void 0;
+    };
+    for (const [name2, kind] of kinds) {
+      if (kind === "dir") continue;
+      const under = firstUnder(name2);
+      if (under === void 0) continue;
+      if (kind === "symlink") hostile("SYMLINK_REFUSED", under, `its path goes through the symlink ${JSON.stringify(name2)}`);
+      else hostile("DUPLICATE_NAME", under, `its path goes through ${JSON.stringify(name2)}, which is not a folder`);
     }
-    for (const [name2, linkTarget] of symlinks) {
-      let target = linkTarget;
-      let hops = 0;
-      while (symlinks.has(target) && hops++ < MAX_LINK_HOPS) target = symlinks.get(target);
-      const t = regular.get(target);
-      if (symlinks.has(target)) {
+    if (links.size > 0) judgeLinks(firstUnder);
+  };
+  const judgeLinks = (firstUnder) => {
+    let work = 0;
+    const memo = /* @__PURE__ */ new Map();
+    const visiting = /* @__PURE__ */ new Set();
+    const isDir = (p2) => {
+      const k2 = kinds.get(p2);
+      if (k2 !== void 0) return k2 === "dir";
+      work += p2.length;
+      return firstUnder(p2) !== void 0;
+    };
+    const resolve = (name2, depth) => {
+      const done = memo.get(name2);
+      if (done) return done;
+      if (visiting.has(name2) || depth > MAX_LINK_HOPS) return { kind: "loop" };
+      visiting.add(name2);
+      const out2 = walk(name2, links.get(name2).target, depth);
+      visiting.delete(name2);
+      memo.set(name2, out2);
+      return out2;
+    };
+    const walk = (name2, target, depth) => {
+      const stack = [];
+      const known = [];
+      for (let i = name2.indexOf("/"); i !== -1; i = name2.indexOf("/", i + 1)) {
+        stack.push(name2.slice(0, i));
+        known.push(true);
+      }
+      const raw = target.split("/");
+      const wantDir = raw.length > 1 && (raw[raw.length - 1] === "" || raw[raw.length - 1] === ".");
+      const segs = raw.filter((x) => x !== "" && x !== ".");
+      work += stack.length + segs.length;
+      for (let i = 0; i < segs.length; i++) {
+        const seg = segs[i];
+        const last = i === segs.length - 1;
+        if (seg === "..") {
+          if (stack.length === 0) return { kind: "outside" };
+          const top = stack[stack.length - 1];
+          if (!known[known.length - 1] && !isDir(top)) return { kind: "climb", from: top };
+          stack.pop();
+          known.pop();
+          continue;
+        }
+        const p2 = stack.length === 0 ? seg : `${stack[stack.length - 1]}/${seg}`;
+        work += p2.length;
+        if (work > LINK_WORK_BUDGET) return { kind: "budget" };
+        const k2 = kinds.get(p2);
+        if (k2 === "symlink") {
+          if (!last) return { kind: "through", via: p2 };
+          const r = resolve(p2, depth + 1);
+          return r.kind === "file" && wantDir ? { kind: "broken" } : r;
+        }
+        if (last) {
+          if (k2 === "file" || k2 === "hardlink") return wantDir ? { kind: "broken" } : { kind: "file", target: p2 };
+          return k2 === "dir" || k2 === void 0 && isDir(p2) ? { kind: "dir" } : { kind: "broken" };
+        }
+        stack.push(p2);
+        known.push(k2 === "dir");
+      }
+      return { kind: "dir" };
+    };
+    for (const [name2, link] of links) {
+      const r = resolve(name2, 0);
+      const q2 = JSON.stringify(link.target);
+      switch (r.kind) {
+        case "budget":
+          hostile("UNSUPPORTED_ENTRY", name2, `the archive's symlinks are too many or too deep to check (over ${LINK_WORK_BUDGET} characters of path)`);
+          return;
+        case "outside":
+          hostile("SYMLINK_OUTSIDE", name2, `symlink to ${q2} points outside the model`);
+          continue;
+        case "climb":
+          hostile("SYMLINK_OUTSIDE", name2, `symlink to ${q2} climbs out of ${JSON.stringify(r.from)}, which is not a folder of the archive`);
+          continue;
+        case "through":
+          hostile("SYMLINK_REFUSED", name2, `symlink to ${q2} goes through the symlink ${JSON.stringify(r.via)}`);
+          continue;
+        case "dir":
+          hostile("SYMLINK_REFUSED", name2, `symlink to ${q2}: symlinks to directories are not supported inside archives`);
+          continue;
+        default:
+      }
+      if (link.ignored) continue;
+      if (!req.allowSymlinks) {
+        problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
+        continue;
+      }
+      if (r.kind === "loop") {
         problems.push({ code: "SYMLINK_LOOP", path: name2, message: "symlink chain loops or is too long" });
-      } else if (dirs.has(target) || parents.has(target)) {
-        problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks to directories are not supported inside archives" });
-      } else if (!t) {
+        continue;
+      }
+      const t = r.kind === "file" ? regular.get(r.target) : void 0;
+      if (r.kind !== "file" || !t) {
         problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist in the archive" });
       } else if (!t.hashed) {
         problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlink to an ignored file" });
       } else {
-        copyHashed(target, name2, t.size);
+        copyHashed(r.target, name2, t.size);
         files.push({ name: name2, abs: root, size: t.size, viaLink: true });
       }
     }
   };
   const { Parser } = await Promise.resolve().then(() => (init_index_min(), index_min_exports));
+  const magic = Buffer.alloc(2);
+  const { bytesRead: got } = await fh.read(magic, 0, 2, 0);
+  const gzipped = got === 2 && magic[0] === 31 && magic[1] === 139;
   return new Promise((resolve, rejectP) => {
     let finished = false;
     const rs2 = fh.createReadStream({ highWaterMark: 1024 * 1024 });
@@ -57953,12 +58112,15 @@ async function scanPass(file, req, initial, maxEntries) {
         problems.push({ code: "ARCHIVE_MALFORMED", message: `cannot read archive: ${msg.replace(/^TAR_[A-Z_]+: /, "")}` });
       }
       req.onProgress?.(archiveSize, archiveSize);
-      resolveSymlinks();
+      judgeStructure();
       files.sort((a, b2) => compareCodePoints(a.name, b2.name));
       resolve({ listing: { root, isFile: false, files, problems }, hashed });
     };
     const parser = new Parser({
       strict: true,
+      // Never inflate: TarFeed hands over plain tar (cut between whole characters).
+      zstd: false,
+      brotli: false,
       onReadEntry: (entry) => {
         if (finished) {
           entry.resume();
@@ -57976,6 +58138,14 @@ async function scanPass(file, req, initial, maxEntries) {
       if (!entry.meta) hostile("UNSUPPORTED_ENTRY", entry.path, `unsupported tar entry type ${entry.type}`);
       else hostile("ARCHIVE_MALFORMED", entry.path, "oversized extended header");
     });
+    parser.on("meta", (meta) => {
+      if (meta.includes("\uFFFD") && /(?:^|\n)\d+ (?:path|linkpath)=[^\n]*\ufffd/.test(meta)) {
+        problems.push({ code: "UNSAFE_NAME", message: "archive pax header names a path with bytes that are not valid UTF-8" });
+      }
+      if (/(?:^|\n)\d+ GNU\.sparse\./.test(meta)) {
+        problems.push({ code: "UNSUPPORTED_ENTRY", message: "archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename" });
+      }
+    });
     parser.on("error", (e) => finish(e));
     parser.on("end", () => finish());
     rs2.on("error", (e) => {
@@ -57983,10 +58153,19 @@ async function scanPass(file, req, initial, maxEntries) {
       finished = true;
       rejectP(modelPathError(file, e, "archive"));
     });
-    rs2.pipe(parser);
+    const gunzip = gzipped ? createGunzip() : void 0;
+    const feed = new TarFeed(gunzip ? () => gunzip.bytesWritten : void 0);
+    feed.on("error", (e) => finish(e));
+    if (gunzip) {
+      gunzip.on("error", (e) => finish(e));
+      rs2.pipe(gunzip).pipe(feed);
+    } else {
+      rs2.pipe(feed);
+    }
+    feed.pipe(parser);
   });
 }
-var ARCHIVE_RE, DEFAULT_MAX_ENTRIES, MAX_LINK_HOPS, EMBEDDED_SIGNATURE, RestartWithoutPrefix;
+var ARCHIVE_RE, DEFAULT_MAX_ENTRIES, MAX_DECOMPRESSION_RATIO, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EMBEDDED_SIGNATURE, RestartWithoutPrefix, TarFeed;
 var init_archive = __esm({
   "src/hashing/archive.ts"() {
     "use strict";
@@ -57997,9 +58176,69 @@ var init_archive = __esm({
     init_source();
     ARCHIVE_RE = /\.(tar|tar\.gz|tgz)$/i;
     DEFAULT_MAX_ENTRIES = 1e6;
+    MAX_DECOMPRESSION_RATIO = 1e3;
     MAX_LINK_HOPS = 40;
+    MAX_LINK_TARGET = 4096;
+    LINK_WORK_BUDGET = 64 * 1024 * 1024;
     EMBEDDED_SIGNATURE = "model.sig";
     RestartWithoutPrefix = class extends Error {
+    };
+    TarFeed = class extends Transform {
+      constructor(compressedBytes) {
+        super();
+        this.compressedBytes = compressedBytes;
+      }
+      carry;
+      inflated = 0;
+      first = true;
+      _transform(chunk, _enc, cb) {
+        if (this.compressedBytes) {
+          this.inflated += chunk.length;
+          const ratio = this.inflated / Math.max(1, this.compressedBytes());
+          if (ratio > MAX_DECOMPRESSION_RATIO) {
+            cb(new Error(`max decompression ratio exceeded: ${ratio.toFixed(2)} > ${MAX_DECOMPRESSION_RATIO}`));
+            return;
+          }
+        }
+        let b2 = chunk;
+        if (this.first) {
+          b2 = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+          this.carry = void 0;
+          if (b2.length < 4) {
+            this.carry = b2;
+            cb();
+            return;
+          }
+          this.first = false;
+          if (b2[0] === 31 && b2[1] === 139 || b2.readUInt32BE(0) === 682962941) {
+            cb(new Error(this.compressedBytes ? "a compressed stream inside the gzip stream" : "not a tar or gzip stream"));
+            return;
+          }
+        } else if (this.carry) {
+          let k2 = 0;
+          while (k2 < 3 && k2 < chunk.length && (chunk[k2] & 192) === 128) k2++;
+          const head = Buffer.concat([this.carry, chunk.subarray(0, k2)]);
+          this.carry = void 0;
+          b2 = chunk.subarray(k2);
+          if (b2.length === 0 && incompleteUtf8Tail(head) > 0) {
+            this.carry = head;
+            cb();
+            return;
+          }
+          this.push(head);
+        }
+        const tail = incompleteUtf8Tail(b2);
+        if (tail > 0) {
+          this.carry = Buffer.from(b2.subarray(b2.length - tail));
+          b2 = b2.subarray(0, b2.length - tail);
+        }
+        if (b2.length > 0) this.push(b2);
+        cb();
+      }
+      _flush(cb) {
+        if (this.carry) this.push(this.carry);
+        cb();
+      }
     };
   }
 });

@@ -11,15 +11,24 @@
  *     it (a directory whose only content is that folder).
  *
  * Security: the archive is hostile until proven otherwise. Absolute names, ".." segments,
- * links that leave the model, devices, FIFOs, duplicate names, unknown or sparse entry
- * types and malformed headers are problems that fail verification (with no `path`, so even
- * --ignore-unsigned-files cannot skip them: whoever extracts the archive later would be
- * hurt by them). Memory is bounded: bytes are hashed as they stream and only names, sizes
- * and digests are kept; gzip bombs are cut off by the tar parser's decompression-ratio limit.
+ * names that are not valid UTF-8, links that leave the model, links to directories, entries
+ * whose path goes through a link (or a file), devices, FIFOs, duplicate names, unknown or
+ * sparse entry types and malformed headers are problems that fail verification (with no
+ * `path`, so even --ignore-unsigned-files cannot skip them: whoever extracts the archive
+ * later would be hurt by them). The link structure is judged for every entry, ignored or
+ * not, once the whole archive is read (a link may come before or after the entries it
+ * redirects), and symlink targets are resolved through the archive's own entries, component
+ * by component, as the kernel would resolve them after extraction - never lexically.
+ * Names are read as GNU tar and Python read them: a pax name is never cut between two reads
+ * (TarFeed), and headers the parser would ignore but they obey (a global pax path,
+ * GNU.sparse.name) are refused. Memory is bounded: bytes are hashed as they stream and only
+ * names, sizes and digests are kept; gzip bombs are cut off by a decompression-ratio limit.
  */
 import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { Transform, type TransformCallback } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 // The tar package is loaded only when an archive is read (it costs ~20 ms at start-up).
 import type { ReadEntry } from 'tar';
 import { usage, type Failure } from '../errors.js';
@@ -32,7 +41,16 @@ import { rangeKey, type ModelSource, type SourceRequest, type SourceResult } fro
 
 const ARCHIVE_RE = /\.(tar|tar\.gz|tgz)$/i;
 const DEFAULT_MAX_ENTRIES = 1_000_000;
+/** A gzip stream that inflates more than this many times its size is a bomb. */
+const MAX_DECOMPRESSION_RATIO = 1000;
 const MAX_LINK_HOPS = 40;
+/** Longest symlink target accepted (Linux refuses longer ones: PATH_MAX). */
+const MAX_LINK_TARGET = 4096;
+/**
+ * Characters of path looked up while resolving symlink targets, for the whole archive. Real
+ * archives use a few hundred; a hostile one (a million deep targets) is refused, not walked.
+ */
+const LINK_WORK_BUDGET = 64 * 1024 * 1024;
 /** A directory's default signature; an archive of a signed directory carries it at its root. */
 export const EMBEDDED_SIGNATURE = 'model.sig';
 
@@ -60,6 +78,142 @@ interface RegularEntry {
 }
 
 class RestartWithoutPrefix extends Error {}
+
+type EntryKind = ReturnType<typeof entryKind>;
+
+/** Where a symlink leads once extracted, resolved through the archive's own entries. */
+type LinkOutcome =
+  | { kind: 'file'; target: string }
+  | { kind: 'dir' }
+  | { kind: 'outside' }
+  /** ".." out of a component that is not a folder of the archive (a file, or missing). */
+  | { kind: 'climb'; from: string }
+  /** A component before the last is itself a symlink. */
+  | { kind: 'through'; via: string }
+  | { kind: 'broken' }
+  | { kind: 'loop' }
+  | { kind: 'budget' };
+
+/** Why a symlink target is refused outright, before any resolution. */
+function linkTargetProblem(lp: string): { code: string; message: string } | undefined {
+  const q = JSON.stringify(lp);
+  if (lp === '') return { code: 'UNSAFE_NAME', message: 'symlink with an empty target' };
+  if (lp.startsWith('/')) return { code: 'SYMLINK_OUTSIDE', message: `symlink to ${q} points outside the model` };
+  if (lp.length > MAX_LINK_TARGET) return { code: 'UNSAFE_NAME', message: `symlink target longer than ${MAX_LINK_TARGET} characters` };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(lp)) return { code: 'UNSAFE_NAME', message: `control character in symlink target ${q}` };
+  if (lp.includes('\ufffd')) return { code: 'UNSAFE_NAME', message: `symlink target ${q} is not valid UTF-8` };
+  return undefined;
+}
+
+/**
+ * The signed ranges of an entry that can be hashed in one pass: inside the entry, sorted,
+ * and not overlapping (an overlapping range is left out, so it reads as changed). Whatever
+ * the caller asks, an entry's bytes are hashed at most once.
+ */
+function disjointRanges(ranges: Array<[number, number]>, size: number): Array<[number, number]> {
+  const ok = ranges.filter(([s, e]) => Number.isSafeInteger(s) && Number.isSafeInteger(e) && s >= 0 && e >= s && e <= size);
+  ok.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Array<[number, number]> = [];
+  let end = 0;
+  for (const r of ok) {
+    const prev = out[out.length - 1];
+    if (r[0] === r[1]) {
+      // An empty range needs no bytes; keep one per position.
+      if (!prev || prev[0] !== r[0] || prev[1] !== r[1]) out.push(r);
+      continue;
+    }
+    if (r[0] < end) continue;
+    out.push(r);
+    end = r[1];
+  }
+  return out;
+}
+
+/** How many bytes at the end of B begin a UTF-8 sequence that B does not complete (0 to 3). */
+function incompleteUtf8Tail(b: Buffer): number {
+  const n = b.length;
+  for (let k = 1; k <= 3 && k <= n; k++) {
+    const c = b[n - k]!;
+    if ((c & 0xc0) === 0x80) continue; // a continuation byte: the lead is further back
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > k ? k : 0;
+  }
+  return 0;
+}
+
+/**
+ * What the tar parser reads: the archive's bytes (inflated here when gzipped), cut only
+ * between whole UTF-8 characters. The parser decodes an extended header (pax, GNU long name)
+ * one write at a time, so a character split between two writes became U+FFFD and the pax
+ * record holding it was silently dropped - the entry then kept its plain header name, while
+ * GNU tar and Python read the pax name whole (and wrote the entry over a signed file). Each
+ * write now ends before an incomplete UTF-8 sequence (at most 3 bytes wait for the next).
+ * The parser is never left to inflate anything itself, for the same reason. (Exported for
+ * test/unit/archive-feed.test.ts.)
+ */
+export class TarFeed extends Transform {
+  private carry: Buffer | undefined;
+  private inflated = 0;
+  private first = true;
+
+  constructor(private readonly compressedBytes: (() => number) | undefined) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    if (this.compressedBytes) {
+      this.inflated += chunk.length;
+      const ratio = this.inflated / Math.max(1, this.compressedBytes());
+      if (ratio > MAX_DECOMPRESSION_RATIO) {
+        cb(new Error(`max decompression ratio exceeded: ${ratio.toFixed(2)} > ${MAX_DECOMPRESSION_RATIO}`));
+        return;
+      }
+    }
+    let b = chunk;
+    if (this.first) {
+      b = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+      this.carry = undefined;
+      if (b.length < 4) {
+        this.carry = b;
+        cb();
+        return;
+      }
+      this.first = false;
+      // The parser would inflate a gzip or zstd stream inside the archive (a second layer).
+      if ((b[0] === 0x1f && b[1] === 0x8b) || b.readUInt32BE(0) === 0x28b52ffd) {
+        cb(new Error(this.compressedBytes ? 'a compressed stream inside the gzip stream' : 'not a tar or gzip stream'));
+        return;
+      }
+    } else if (this.carry) {
+      // Complete the held-back character with the continuation bytes this chunk starts with
+      // (a small write of its own: no copy of the whole chunk).
+      let k = 0;
+      while (k < 3 && k < chunk.length && (chunk[k]! & 0xc0) === 0x80) k++;
+      const head = Buffer.concat([this.carry, chunk.subarray(0, k)]);
+      this.carry = undefined;
+      b = chunk.subarray(k);
+      if (b.length === 0 && incompleteUtf8Tail(head) > 0) {
+        this.carry = head;
+        cb();
+        return;
+      }
+      this.push(head);
+    }
+    const tail = incompleteUtf8Tail(b);
+    if (tail > 0) {
+      this.carry = Buffer.from(b.subarray(b.length - tail));
+      b = b.subarray(0, b.length - tail);
+    }
+    if (b.length > 0) this.push(b);
+    cb();
+  }
+
+  override _flush(cb: TransformCallback): void {
+    if (this.carry) this.push(this.carry);
+    cb();
+  }
+}
 
 /** Strip leading "./" and (for directories) trailing "/". */
 function cleanName(raw: string, isDir: boolean): string {
@@ -130,14 +284,15 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
   const files: ModelFile[] = [];
   const hashed = new Map<string, HashOutcome>();
   const regular = new Map<string, RegularEntry>();
-  const dirs = new Set<string>();
-  const seen = new Set<string>();
-  /** Symlink name to its resolved target, in archive order. */
-  const symlinks = new Map<string, string>();
+  /** Every entry the archive holds (model names), ignored or not, and what it is. */
+  const kinds = new Map<string, EntryKind>();
+  /** Every symlink (ignored or not): its raw target, resolved once the archive is read. */
+  const links = new Map<string, { target: string; ignored: boolean }>();
   let prefix: Prefix = initial;
   let entries = 0;
 
   const hostile = (code: string, raw: string, message: string) => problems.push({ code, message: `archive entry ${JSON.stringify(raw)}: ${message}` });
+  let globalNamed = false;
 
   /** Decide, at the first entry, whether a single top-level folder is the model root. */
   const decidePrefix = (raw: string, cleaned: string, kind: string): void => {
@@ -166,27 +321,37 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
   };
 
   const hashEntry = (entry: ReadEntry, name: string, size: number): void => {
-    const ranges = req.ranges(name, size).filter(([s, e]) => s >= 0 && e >= s && e <= size);
-    ranges.sort((a, b) => a[0] - b[0]);
-    const hashers: Hasher[] = ranges.map(() => createHasher(req.alg));
+    const ranges = disjointRanges(req.ranges(name, size), size);
+    // One hasher at a time: ranges are disjoint and sorted, so each byte is hashed once.
+    const digests: string[] = [];
+    let hasher: Hasher | undefined;
+    let cur = 0;
     let pos = 0;
-    let lo = 0;
+    const finishEmpty = (): void => {
+      while (cur < ranges.length && ranges[cur]![0] === ranges[cur]![1] && ranges[cur]![0] <= pos) digests[cur++] = createHasher(req.alg).digestHex();
+    };
     entry.on('data', (chunk: Buffer) => {
       const cEnd = pos + chunk.length;
-      while (lo < ranges.length && ranges[lo]![1] <= pos && ranges[lo]![1] !== ranges[lo]![0]) lo++;
-      for (let i = lo; i < ranges.length && ranges[i]![0] < cEnd; i++) {
-        const [s, e] = ranges[i]!;
+      for (;;) {
+        finishEmpty();
+        if (cur >= ranges.length || ranges[cur]![0] >= cEnd) break;
+        const [s, e] = ranges[cur]!;
+        hasher ??= createHasher(req.alg);
         const from = Math.max(s, pos);
         const to = Math.min(e, cEnd);
-        if (to > from) hashers[i]!.update(chunk.subarray(from - pos, to - pos));
+        if (to > from) hasher.update(chunk.subarray(from - pos, to - pos));
+        if (e > cEnd) break;
+        digests[cur++] = hasher.digestHex();
+        hasher = undefined;
       }
       pos = cEnd;
     });
     entry.on('end', () => {
-      if (pos !== size) {
+      finishEmpty();
+      if (pos !== size || cur !== ranges.length) {
         hostile('ARCHIVE_MALFORMED', entry.path, `entry holds ${pos} bytes but its header says ${size}`);
       } else {
-        ranges.forEach(([s, e], i) => hashed.set(rangeKey(name, s, e), { ok: true, digest: hashers[i]!.digestHex() }));
+        ranges.forEach(([s, e], i) => hashed.set(rangeKey(name, s, e), { ok: true, digest: digests[i]! }));
       }
     });
   };
@@ -199,9 +364,17 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
       entry.resume();
       throw usage('TOO_MANY_FILES', `archive has more than ${maxEntries} entries`);
     }
+    // The parser ignores path and linkpath in a global pax header; GNU tar and Python give
+    // that name to every entry after it.
+    const gex = entry.globalExtended;
+    if (gex && (gex.path !== undefined || gex.linkpath !== undefined) && !globalNamed) {
+      globalNamed = true;
+      hostile('ARCHIVE_MALFORMED', raw, `a global extended header sets its ${gex.path !== undefined ? 'path' : 'link target'} (other tar readers rename it)`);
+    }
     const cleaned = cleanName(raw, kind === 'dir');
     decidePrefix(raw, cleaned, kind);
-    const why = cleaned === '' ? undefined : unsafeNameReason(cleaned);
+    // Undecodable bytes read as U+FFFD: such a name is not the one an extractor writes.
+    const why = cleaned === '' ? undefined : (unsafeNameReason(cleaned) ?? (cleaned.includes('\ufffd') ? 'not valid UTF-8' : undefined));
     if (why) {
       hostile('UNSAFE_NAME', raw, `unsafe name (${why})`);
       entry.resume();
@@ -213,16 +386,15 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
       entry.resume();
       return;
     }
-    if (seen.has(name)) {
+    if (kinds.has(name)) {
       hostile('DUPLICATE_NAME', raw, 'name appears twice in the archive');
       entry.resume();
       return;
     }
-    seen.add(name);
+    kinds.set(name, kind);
     const ignored = isIgnored(name, ignorePaths) && !(req.signedPaths?.has(name) ?? false);
     switch (kind) {
       case 'dir':
-        dirs.add(name);
         entry.resume();
         return;
       case 'file': {
@@ -258,17 +430,13 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
       case 'symlink': {
         entry.resume();
         const lp = entry.linkpath ?? '';
-        const resolved = lp.startsWith('/') ? undefined : path.posix.normalize(path.posix.join(path.posix.dirname(name), lp));
-        if (resolved === undefined || resolved === '..' || resolved.startsWith('../') || resolved === '.') {
-          hostile('SYMLINK_OUTSIDE', raw, `symlink to ${JSON.stringify(lp)} points outside the model`);
+        const bad = linkTargetProblem(lp);
+        if (bad) {
+          hostile(bad.code, raw, bad.message);
           return;
         }
-        if (ignored) return;
-        if (!req.allowSymlinks) {
-          problems.push({ code: 'SYMLINK_REFUSED', path: name, message: 'symlinks are not allowed (use --allow-symlinks for links inside the model)' });
-          return;
-        }
-        symlinks.set(name, resolved);
+        // Judged (ignored or not) once every entry is known: judgeLinks.
+        links.set(name, { target: lp, ignored });
         return;
       }
       case 'special':
@@ -284,7 +452,7 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
   /** Hard link names are archive names (relative to the archive root, not the link). */
   const resolveHardlink = (linkpath: string): string | undefined => {
     const cleaned = cleanName(linkpath, false);
-    if (unsafeNameReason(cleaned)) return undefined;
+    if (unsafeNameReason(cleaned) || cleaned.includes('\ufffd')) return undefined;
     try {
       return toModelName(cleaned);
     } catch (e) {
@@ -301,34 +469,153 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
     }
   };
 
-  const resolveSymlinks = (): void => {
-    if (symlinks.size === 0) return;
-    // Every folder that holds an entry (each "a" and "a/b" of "a/b/c"), built once.
-    const parents = new Set<string>();
-    for (const n of seen) {
-      for (let i = n.indexOf('/'); i !== -1; i = n.indexOf('/', i + 1)) parents.add(n.slice(0, i));
+  /**
+   * The archive's link structure, for every entry, ignored or not, whatever the order of
+   * the entries: no entry may lie under a symlink or a file (an extractor would write it
+   * through the link - over a signed file - or fail), and every symlink is resolved through
+   * the archive's own entries as the kernel would after extraction (judgeLinks).
+   */
+  const judgeStructure = (): void => {
+    // Sorted names: the entries under "X/" are one run of them, found by binary search.
+    let sorted: string[] | undefined;
+    const firstUnder = (dir: string): string | undefined => {
+      sorted ??= [...kinds.keys()].sort();
+      const key = `${dir}/`;
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid]! < key) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < sorted.length && sorted[lo]!.startsWith(key) ? sorted[lo] : undefined;
+    };
+    for (const [name, kind] of kinds) {
+      if (kind === 'dir') continue;
+      const under = firstUnder(name);
+      if (under === undefined) continue;
+      if (kind === 'symlink') hostile('SYMLINK_REFUSED', under, `its path goes through the symlink ${JSON.stringify(name)}`);
+      else hostile('DUPLICATE_NAME', under, `its path goes through ${JSON.stringify(name)}, which is not a folder`);
     }
-    for (const [name, linkTarget] of symlinks) {
-      let target = linkTarget;
-      let hops = 0;
-      while (symlinks.has(target) && hops++ < MAX_LINK_HOPS) target = symlinks.get(target)!;
-      const t = regular.get(target);
-      if (symlinks.has(target)) {
+    if (links.size > 0) judgeLinks(firstUnder);
+  };
+
+  const judgeLinks = (firstUnder: (dir: string) => string | undefined): void => {
+    let work = 0;
+    const memo = new Map<string, LinkOutcome>();
+    const visiting = new Set<string>();
+    /** A folder of the archive: a directory entry, or the parent of an entry. */
+    const isDir = (p: string): boolean => {
+      const k = kinds.get(p);
+      if (k !== undefined) return k === 'dir';
+      work += p.length;
+      return firstUnder(p) !== undefined;
+    };
+    const resolve = (name: string, depth: number): LinkOutcome => {
+      const done = memo.get(name);
+      if (done) return done;
+      if (visiting.has(name) || depth > MAX_LINK_HOPS) return { kind: 'loop' };
+      visiting.add(name);
+      const out = walk(name, links.get(name)!.target, depth);
+      visiting.delete(name);
+      memo.set(name, out);
+      return out;
+    };
+    /** Resolve TARGET from the folder holding NAME, one component at a time. */
+    const walk = (name: string, target: string, depth: number): LinkOutcome => {
+      // The folders holding the link are real folders (judgeStructure refuses any other case).
+      const stack: string[] = [];
+      const known: boolean[] = [];
+      for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1)) {
+        stack.push(name.slice(0, i));
+        known.push(true);
+      }
+      const raw = target.split('/');
+      // A trailing "/" or "/." asks for a folder.
+      const wantDir = raw.length > 1 && (raw[raw.length - 1] === '' || raw[raw.length - 1] === '.');
+      const segs = raw.filter((x) => x !== '' && x !== '.');
+      work += stack.length + segs.length;
+      for (let i = 0; i < segs.length; i++) {
+        const seg = segs[i]!;
+        const last = i === segs.length - 1;
+        if (seg === '..') {
+          if (stack.length === 0) return { kind: 'outside' };
+          const top = stack[stack.length - 1]!;
+          if (!known[known.length - 1] && !isDir(top)) return { kind: 'climb', from: top };
+          stack.pop();
+          known.pop();
+          continue;
+        }
+        const p = stack.length === 0 ? seg : `${stack[stack.length - 1]!}/${seg}`;
+        work += p.length;
+        if (work > LINK_WORK_BUDGET) return { kind: 'budget' };
+        const k = kinds.get(p);
+        if (k === 'symlink') {
+          if (!last) return { kind: 'through', via: p };
+          const r = resolve(p, depth + 1);
+          return r.kind === 'file' && wantDir ? { kind: 'broken' } : r;
+        }
+        if (last) {
+          if (k === 'file' || k === 'hardlink') return wantDir ? { kind: 'broken' } : { kind: 'file', target: p };
+          return k === 'dir' || (k === undefined && isDir(p)) ? { kind: 'dir' } : { kind: 'broken' };
+        }
+        // A file or a missing name: the kernel stops here (the link is broken), and a later
+        // ".." out of it must not be read lexically.
+        stack.push(p);
+        known.push(k === 'dir');
+      }
+      // No component left (".", "sub/..", "a/b/../.."): the link names a folder.
+      return { kind: 'dir' };
+    };
+
+    for (const [name, link] of links) {
+      const r = resolve(name, 0);
+      const q = JSON.stringify(link.target);
+      switch (r.kind) {
+        case 'budget':
+          hostile('UNSUPPORTED_ENTRY', name, `the archive's symlinks are too many or too deep to check (over ${LINK_WORK_BUDGET} characters of path)`);
+          return;
+        case 'outside':
+          hostile('SYMLINK_OUTSIDE', name, `symlink to ${q} points outside the model`);
+          continue;
+        case 'climb':
+          hostile('SYMLINK_OUTSIDE', name, `symlink to ${q} climbs out of ${JSON.stringify(r.from)}, which is not a folder of the archive`);
+          continue;
+        case 'through':
+          hostile('SYMLINK_REFUSED', name, `symlink to ${q} goes through the symlink ${JSON.stringify(r.via)}`);
+          continue;
+        case 'dir':
+          hostile('SYMLINK_REFUSED', name, `symlink to ${q}: symlinks to directories are not supported inside archives`);
+          continue;
+        default:
+      }
+      // A broken or looping link, or a link to a file, under an ignored path harms no one.
+      if (link.ignored) continue;
+      if (!req.allowSymlinks) {
+        problems.push({ code: 'SYMLINK_REFUSED', path: name, message: 'symlinks are not allowed (use --allow-symlinks for links inside the model)' });
+        continue;
+      }
+      if (r.kind === 'loop') {
         problems.push({ code: 'SYMLINK_LOOP', path: name, message: 'symlink chain loops or is too long' });
-      } else if (dirs.has(target) || parents.has(target)) {
-        problems.push({ code: 'SYMLINK_REFUSED', path: name, message: 'symlinks to directories are not supported inside archives' });
-      } else if (!t) {
+        continue;
+      }
+      const t = r.kind === 'file' ? regular.get(r.target) : undefined;
+      if (r.kind !== 'file' || !t) {
         problems.push({ code: 'SYMLINK_BROKEN', path: name, message: 'symlink target does not exist in the archive' });
       } else if (!t.hashed) {
         problems.push({ code: 'SYMLINK_REFUSED', path: name, message: 'symlink to an ignored file' });
       } else {
-        copyHashed(target, name, t.size);
+        copyHashed(r.target, name, t.size);
         files.push({ name, abs: root, size: t.size, viaLink: true });
       }
     }
   };
 
   const { Parser } = await import('tar');
+  // gzip is told by its first two bytes (as tar does), whatever the file is called.
+  const magic = Buffer.alloc(2);
+  const { bytesRead: got } = await fh.read(magic, 0, 2, 0);
+  const gzipped = got === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
   return new Promise<SourceResult>((resolve, rejectP) => {
     let finished = false;
     // Large reads: the parser slices entries out of them without copying.
@@ -355,12 +642,15 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
         problems.push({ code: 'ARCHIVE_MALFORMED', message: `cannot read archive: ${msg.replace(/^TAR_[A-Z_]+: /, '')}` });
       }
       req.onProgress?.(archiveSize, archiveSize);
-      resolveSymlinks();
+      judgeStructure();
       files.sort((a, b) => compareCodePoints(a.name, b.name));
       resolve({ listing: { root, isFile: false, files, problems }, hashed });
     };
     const parser = new Parser({
       strict: true,
+      // Never inflate: TarFeed hands over plain tar (cut between whole characters).
+      zstd: false,
+      brotli: false,
       onReadEntry: (entry) => {
         if (finished) {
           entry.resume();
@@ -379,6 +669,20 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
       if (!entry.meta) hostile('UNSUPPORTED_ENTRY', entry.path, `unsupported tar entry type ${entry.type}`);
       else hostile('ARCHIVE_MALFORMED', entry.path, 'oversized extended header');
     });
+    // Extended headers as read (pax records, GNU long names), before the parser applies them.
+    parser.on('meta', (meta: string) => {
+      // A pax name with bytes that are not UTF-8 reads as U+FFFD, and the parser drops the
+      // record when that changes its length: GNU tar and Python still use it. (A GNU long
+      // name keeps the U+FFFD, so the entry's name is refused; other records, such as binary
+      // xattrs, name nothing.)
+      if (meta.includes('\ufffd') && /(?:^|\n)\d+ (?:path|linkpath)=[^\n]*\ufffd/.test(meta)) {
+        problems.push({ code: 'UNSAFE_NAME', message: 'archive pax header names a path with bytes that are not valid UTF-8' });
+      }
+      // GNU tar and Python take GNU.sparse.name as the entry's name; the parser ignores it.
+      if (/(?:^|\n)\d+ GNU\.sparse\./.test(meta)) {
+        problems.push({ code: 'UNSUPPORTED_ENTRY', message: 'archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename' });
+      }
+    });
     parser.on('error', (e: unknown) => finish(e));
     parser.on('end', () => finish());
     rs.on('error', (e) => {
@@ -386,6 +690,16 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
       finished = true;
       rejectP(modelPathError(file, e, 'archive'));
     });
-    rs.pipe(parser as unknown as NodeJS.WritableStream);
+    // The ratio is taken against the compressed bytes inflated so far (not read ahead).
+    const gunzip = gzipped ? createGunzip() : undefined;
+    const feed = new TarFeed(gunzip ? () => gunzip.bytesWritten : undefined);
+    feed.on('error', (e) => finish(e));
+    if (gunzip) {
+      gunzip.on('error', (e) => finish(e));
+      rs.pipe(gunzip).pipe(feed);
+    } else {
+      rs.pipe(feed);
+    }
+    feed.pipe(parser as unknown as NodeJS.WritableStream);
   });
 }

@@ -52,6 +52,58 @@ export function parseShardName(name: string): { path: string; start: number; end
 }
 
 /**
+ * Where the signed shards of one file end, or undefined when they do not cover it exactly
+ * once: sorted (in place) by start, they must run from 0 without gap or overlap, and only an
+ * empty file has an empty (0:0) shard. Checked before anything is hashed - for a directory
+ * and an archive alike - so a hostile list of overlapping ranges costs nothing to refuse.
+ */
+export function shardsEnd(ranges: { start: number; end: number }[]): number | undefined {
+  ranges.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (ranges.length === 1 && ranges[0]!.start === 0 && ranges[0]!.end === 0) return 0;
+  let pos = 0;
+  for (const r of ranges) {
+    if (r.start !== pos || r.end <= r.start) return undefined;
+    pos = r.end;
+  }
+  return ranges.length > 0 ? pos : undefined;
+}
+
+/** The signed resources grouped by file path, with the names that cannot be a file refused. */
+function groupResources(resources: Resource[], ser: Serialization, onlyFile: string | undefined): { byFile: Map<string, Range[]>; failures: Failure[] } {
+  const failures: Failure[] = [];
+  const byFile = new Map<string, Range[]>();
+  for (const r of resources) {
+    let p: string;
+    let start = 0;
+    let end = -1;
+    if (ser.method === 'shards') {
+      const s = parseShardName(r.name);
+      if (!s) {
+        failures.push({ code: 'UNSAFE_NAME', path: r.name, message: 'shard resource name is not "path:start:end"' });
+        continue;
+      }
+      ({ path: p, start, end } = s);
+    } else {
+      p = r.name;
+    }
+    if (onlyFile !== undefined) {
+      // A single-file model: the one file may be named "." or by its own name.
+      if (p === '.' || p === onlyFile) p = onlyFile;
+    } else if (p !== '.' || ser.method !== 'files') {
+      const why = unsafeNameReason(p);
+      if (why) {
+        failures.push({ code: 'UNSAFE_NAME', path: p, message: `unsafe resource name in signature: ${why}` });
+        continue;
+      }
+    }
+    const list = byFile.get(p) ?? [];
+    list.push({ resource: r, start, end });
+    byFile.set(p, list);
+  }
+  return { byFile, failures };
+}
+
+/**
  * Look up one signed path directly (it lies under an ignored path, so the walk skipped it),
  * refusing special files and links on the way. With links allowed, the resolved path must
  * still lie inside the model: a directory link out of the model is never followed.
@@ -107,42 +159,17 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
   const { serialization: ser } = input;
   const failures: Failure[] = [];
   const ignores = effectiveIgnores(input.model, input.signaturePath, ser.ignore_paths, input.ignorePaths);
-  const pre = input.listing || !input.source ? undefined : await input.source(sourceRequest(input, ignores));
+  // An archive is listed and hashed in one pass; its signed ranges are grouped and checked
+  // first, so the pass hashes only ranges that can verify (at most each byte once).
+  const source = input.listing ? undefined : input.source;
+  let grouped = source ? groupResources(input.resources, ser, undefined) : undefined;
+  const pre = source ? await source(sourceRequest(input, ignores, grouped!.byFile)) : undefined;
   const listing =
     input.listing ?? pre?.listing ?? (await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }).catch(specialModelIsRejection));
   const onDisk = new Map<string, ModelFile>(listing.files.map((f) => [f.name, f]));
-
-  // Group the signed ranges by file.
-  const byFile = new Map<string, Range[]>();
-  for (const r of input.resources) {
-    let p: string;
-    let start = 0;
-    let end = -1;
-    if (ser.method === 'shards') {
-      const s = parseShardName(r.name);
-      if (!s) {
-        failures.push({ code: 'UNSAFE_NAME', path: r.name, message: 'shard resource name is not "path:start:end"' });
-        continue;
-      }
-      ({ path: p, start, end } = s);
-    } else {
-      p = r.name;
-    }
-    if (listing.isFile) {
-      // A single-file model: the one file may be named "." or by its own name.
-      const only = listing.files[0]!;
-      if (p === '.' || p === only.name) p = only.name;
-    } else if (p !== '.' || ser.method !== 'files') {
-      const why = unsafeNameReason(p);
-      if (why) {
-        failures.push({ code: 'UNSAFE_NAME', path: p, message: `unsafe resource name in signature: ${why}` });
-        continue;
-      }
-    }
-    const list = byFile.get(p) ?? [];
-    list.push({ resource: r, start, end });
-    byFile.set(p, list);
-  }
+  if (!grouped || listing.isFile) grouped = groupResources(input.resources, ser, listing.isFile ? listing.files[0]!.name : undefined);
+  const byFile = grouped.byFile;
+  failures.push(...grouped.failures);
 
   // Under --ignore-unsigned-files a listing problem is dropped when it concerns unsigned
   // content only: its path is not signed and no signed file lies beneath it. That covers an
@@ -191,14 +218,7 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
       if (ranges.length !== 1) continue; // duplicates are reported by the name checks
       ranges[0]!.end = f.size;
     } else {
-      ranges.sort((a, b) => a.start - b.start);
-      let pos = 0;
-      let ok = true;
-      for (const r of ranges) {
-        if (r.start !== pos) ok = false;
-        pos = r.end;
-      }
-      if (!ok || pos !== f.size) {
+      if (shardsEnd(ranges) !== f.size) {
         failures.push({ code: 'FILE_CHANGED', path: name, message: `file size ${f.size} does not match the signed shards` });
         continue;
       }
@@ -235,27 +255,29 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
   return { failures, filesChecked: byFile.size, bytesHashed };
 }
 
-/** What an archive source must hash: the signed ranges of each signed file, whole files otherwise. */
-function sourceRequest(input: FileCheckInput, ignorePaths: string[]): Parameters<ModelSource>[0] {
+/**
+ * What an archive source must hash: the signed shards of a signed file when they cover it
+ * exactly (nothing otherwise: checkFiles reports the mismatch), whole files otherwise.
+ */
+function sourceRequest(input: FileCheckInput, ignorePaths: string[], byFile: Map<string, Range[]>): Parameters<ModelSource>[0] {
   const ser = input.serialization;
-  const signed = new Map<string, Array<[number, number]>>();
-  for (const r of input.resources) {
-    const s = ser.method === 'shards' ? parseShardName(r.name) : { path: r.name, start: 0, end: -1 };
-    if (!s) continue;
-    const list = signed.get(s.path) ?? [];
-    list.push([s.start, s.end]);
-    signed.set(s.path, list);
+  const shards = new Map<string, { end: number | undefined; ranges: Array<[number, number]> }>();
+  if (ser.method === 'shards') {
+    for (const [p, list] of byFile) {
+      const end = shardsEnd(list);
+      shards.set(p, { end, ranges: end === undefined ? [] : list.map((r): [number, number] => [r.start, r.end]) });
+    }
   }
   return {
     alg: ser.hash_type as HashAlgorithm,
     allowSymlinks: ser.allow_symlinks,
     ignorePaths,
-    signedPaths: new Set(signed.keys()),
+    signedPaths: new Set(byFile.keys()),
     ...(input.engine?.onProgress ? { onProgress: input.engine.onProgress } : {}),
     ranges: (name, size) => {
-      const list = signed.get(name);
-      if (!list || ser.method === 'files') return plannedRanges('files', undefined, size);
-      return list;
+      const s = shards.get(name);
+      if (!s) return plannedRanges('files', undefined, size);
+      return s.end === size ? s.ranges : [];
     },
   };
 }

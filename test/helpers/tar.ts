@@ -6,7 +6,8 @@
 import { gzipSync } from 'node:zlib';
 
 export interface TarEntry {
-  name: string;
+  /** The name field; a Buffer is written as raw bytes (names that are not valid UTF-8). */
+  name: string | Buffer;
   type?: string; // typeflag: '0' file, '1' hard link, '2' symlink, '3' char dev, '5' dir, 'x' pax, 'S' sparse...
   data?: Buffer | string;
   linkname?: string;
@@ -14,8 +15,9 @@ export interface TarEntry {
   badChecksum?: boolean;
 }
 
-function field(buf: Buffer, off: number, len: number, value: string): void {
-  buf.write(value.slice(0, len), off, len, 'utf8');
+function field(buf: Buffer, off: number, len: number, value: string | Buffer): void {
+  if (Buffer.isBuffer(value)) value.copy(buf, off, 0, Math.min(len, value.length));
+  else buf.write(value.slice(0, len), off, len, 'utf8');
 }
 
 function octal(buf: Buffer, off: number, len: number, n: number): void {
@@ -45,8 +47,10 @@ export function paxData(records: Record<string, string>): string {
   let out = '';
   for (const [k, v] of Object.entries(records)) {
     const body = ` ${k}=${v}\n`;
-    let len = body.length + 1;
-    while (String(len).length + body.length !== len) len = String(len).length + body.length;
+    // The length counts bytes (UTF-8), not UTF-16 units.
+    const n = Buffer.byteLength(body);
+    let len = n + 1;
+    while (String(len).length + n !== len) len = String(len).length + n;
     out += `${len}${body}`;
   }
   return out;
