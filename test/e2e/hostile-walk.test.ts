@@ -12,26 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cleanupTmp, makeHfModel, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
 import { craftStatement, makeKey, sha256hex, writeSigned, type TestKey } from '../helpers/craft.js';
-
-interface VerifyJson {
-  verified: boolean;
-  failures: { code: string; path?: string; message: string }[];
-}
-
-function json(r: CliResult): VerifyJson {
-  try {
-    return JSON.parse(r.stdout) as VerifyJson;
-  } catch {
-    throw new Error(`not JSON (exit ${r.code}): ${r.stdout.slice(0, 2000)}\n${r.stderr}`);
-  }
-}
-
-/** One clear line, never a stack trace or an internal error. */
-function expectCleanError(r: CliResult): void {
-  expect(r.code, r.stderr).not.toBe(3);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-  expect(r.stderr).not.toMatch(/internal error/);
-}
+import { expectCleanError, json } from '../helpers/verify-json.js';
 
 let work: string;
 let key: TestKey;

@@ -10,28 +10,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytes, cleanupTmp, makeHfModel, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
 import { craftStatement, makeKey, sha256hex, signPayload, writeSigned, type TestKey } from '../helpers/craft.js';
-
-interface VerifyJson {
-  verified: boolean;
-  failures: { code: string; path?: string; message: string }[];
-}
-
-function json(r: CliResult): VerifyJson {
-  try {
-    return JSON.parse(r.stdout) as VerifyJson;
-  } catch {
-    throw new Error(`not JSON (exit ${r.code}): ${r.stdout}\n${r.stderr}`);
-  }
-}
+import { expectCleanError, json } from '../helpers/verify-json.js';
 
 function codes(r: CliResult): string[] {
   return json(r).failures.map((f) => f.code);
-}
-
-/** One clear line, never a stack trace. */
-function expectCleanError(r: CliResult): void {
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-  expect(r.stderr).not.toMatch(/internal error/);
 }
 
 let work: string;
