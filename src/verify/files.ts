@@ -169,7 +169,7 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
   const onDisk = new Map<string, ModelFile>(listing.files.map((f) => [f.name, f]));
   if (!grouped || listing.isFile) grouped = groupResources(input.resources, ser, listing.isFile ? listing.files[0]!.name : undefined);
   const byFile = grouped.byFile;
-  failures.push(...grouped.failures);
+  for (const f of grouped.failures) failures.push(f); // a loop: the signature controls the count
 
   // Under --ignore-unsigned-files a listing problem is dropped when it concerns unsigned
   // content only: its path is not signed and no signed file lies beneath it. That covers an

@@ -101,6 +101,18 @@ describe('hostile resource names in a correctly signed payload', () => {
     expect(codes(r)).toContain('UNSAFE_NAME');
   });
 
+  it('200,000 shard names that are not "path:start:end" -> exit 1 UNSAFE_NAME, never a stack overflow (fixed here)', async () => {
+    const { dir } = await smallModel('names-shard-many');
+    const res = Array.from({ length: 200_000 }, (_, i) => ({ name: `f${i}`, digest: sentinelDigest }));
+    await writeSigned(path.join(dir, 'model.sig'), craftStatement(res, { method: 'shards', shard_size: 1 << 20 }), key);
+    const r = await verifyJson(dir);
+    expectCleanError(r);
+    expect(r.code).toBe(1);
+    const c = codes(r);
+    expect(c).toHaveLength(200_001); // each name, and the unsigned ok.bin
+    expect(new Set(c)).toEqual(new Set(['UNSAFE_NAME', 'FILE_UNEXPECTED']));
+  });
+
   it('a name listed twice -> exit 1 DUPLICATE_NAME', async () => {
     const { dir, okDigest } = await smallModel('names-dup');
     await writeSigned(path.join(dir, 'model.sig'), craftStatement([{ name: 'ok.bin', digest: okDigest }, { name: 'ok.bin', digest: okDigest }]), key);
