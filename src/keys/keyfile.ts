@@ -6,7 +6,7 @@
  *            ("EC PRIVATE KEY") PEM.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate, type KeyObject } from 'node:crypto';
-import { writeFile, chmod, lstat, unlink } from 'node:fs/promises';
+import { lstat, open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, ModelsignError, usage } from '../errors.js';
 import { keyTypeOf, publicKeyPem, type KeyType, type SigningKeyType } from './algorithms.js';
@@ -151,17 +151,26 @@ export async function writeKeyPair(prefix: string, type: SigningKeyType, passphr
   // A directory created for keys is private to its owner (an existing one is left as it is).
   await makeDirs(path.dirname(prefix), 'KEY_WRITE_FAILED', `key files at ${prefix}`, 0o700);
   let current = privatePath;
-  let wrotePrivate = false;
-  try {
+  // Every file this call created, so a failure part-way (a full disk, a quota, a file size
+  // limit) removes them all: never half a pair, never an empty key file blocking the next try.
+  const created: string[] = [];
+  const writeNew = async (file: string, text: string, mode: number): Promise<void> => {
+    current = file;
     // 'wx': never overwrite an existing key by accident.
-    await writeFile(privatePath, privText, { mode: 0o600, flag: 'wx' });
-    wrotePrivate = true;
-    await chmod(privatePath, 0o600);
-    current = publicPath;
-    await writeFile(publicPath, publicKeyPem(publicKey), { mode: 0o644, flag: 'wx' });
+    const fh = await open(file, 'wx', mode);
+    created.push(file);
+    try {
+      await fh.writeFile(text);
+      await fh.chmod(mode);
+    } finally {
+      await fh.close();
+    }
+  };
+  try {
+    await writeNew(privatePath, privText, 0o600);
+    await writeNew(publicPath, publicKeyPem(publicKey), 0o644);
   } catch (e) {
-    // Never leave half a pair: a private key without its public key is removed again.
-    if (wrotePrivate) await unlink(privatePath).catch(() => undefined);
+    for (const f of created) await unlink(f).catch(() => undefined);
     const c = errnoCode(e);
     if (c === 'EEXIST') throw usage('KEY_EXISTS', `refusing to overwrite existing key file ${current}`);
     throw usage('KEY_WRITE_FAILED', `cannot write ${current}: ${writeFailureWords(e, current)}`);

@@ -9,7 +9,8 @@ import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promis
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { bytes, cleanupTmp, keypair, runCli, tmpDir } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { bytes, CLI, cleanupTmp, keypair, runCli, tmpDir } from '../helpers/cli.js';
 import { makeTar } from '../helpers/tar.js';
 
 afterAll(cleanupTmp);
@@ -151,6 +152,18 @@ describe('the README quick start works in an empty directory', () => {
 });
 
 describe('keygen', () => {
+  it('a write that fails part-way (file size limit: EFBIG) leaves no key file behind (fixed here: an empty .key blocked the next try)', async () => {
+    const d = await tmpDir();
+    const prefix = path.join(d, 'keys', 'rel');
+    // The shell sets the limit for the CLI only; its stdout and stderr are pipes, which the limit does not touch.
+    const r = spawnSync('sh', ['-c', `trap '' XFSZ; ulimit -f 0; exec "${process.execPath}" "${CLI}" keygen --out "${prefix}" --unencrypted`], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toBe(`modelsign: error: cannot write ${prefix}.key: EFBIG [KEY_WRITE_FAILED]\n`);
+    expect(await readdir(path.dirname(prefix))).toEqual([]);
+    const again = await runCli(['keygen', '--out', prefix, '--unencrypted']);
+    expect(again.code, again.stderr).toBe(0);
+  });
+
   it('an existing key: KEY_EXISTS, and no "NOT encrypted" warning since nothing was written', async () => {
     const prefix = path.join(dir, 'exists');
     expect((await runCli(['keygen', '--out', prefix, '--unencrypted'])).code).toBe(0);
