@@ -14,6 +14,7 @@ import { lookupRange, plannedRanges, type ModelSource } from '../hashing/source.
 import type { Serialization } from '../oms/statement.js';
 import { checkResourceNames } from '../verify/names.js';
 import { defaultSignaturePath } from './signature-path.js';
+import { SizeBudget } from './budget.js';
 import { displayPath } from '../util/one-line.js';
 
 export interface DigestOptions {
@@ -46,6 +47,9 @@ export interface DigestResult {
 /** Hash a model the way sign does; `modelsign digest` prints the root. */
 export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const hash = opts.hash ?? 'sha256';
+  // digest prints the root sign would sign: it refuses what sign would refuse as too large
+  // to verify, and so never plans millions of ranges for a tiny --shard-size either.
+  const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
   const sigPath = opts.signature ?? (await defaultSignaturePath(opts.model));
   const ignorePaths = effectiveIgnores(opts.model, sigPath, undefined, opts.ignorePaths ?? []);
   if (opts.shardSize !== undefined && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
@@ -56,8 +60,19 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const source = opts.listing ? undefined : (opts.source ?? (await archiveSourceFor(opts.model)));
   // The archive leaves out a root model.sig (a signed directory's own signature): record it.
   if (source && !ignorePaths.includes(EMBEDDED_SIGNATURE)) ignorePaths.push(EMBEDDED_SIGNATURE);
+  // An archive is sized entry by entry as it streams, before each entry is hashed: a tiny
+  // --shard-size on a big entry must be refused before millions of ranges are planned.
+  const counted = new Set<string>();
+  const rangesOf = (name: string, size: number) => {
+    if (!counted.has(name)) {
+      counted.add(name);
+      budget.add(name, size);
+      budget.check();
+    }
+    return plannedRanges(method, opts.shardSize, size);
+  };
   const pre = source
-    ? await source({ alg: hash, ranges: (_n, size) => plannedRanges(method, opts.shardSize, size), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...(opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {}) })
+    ? await source({ alg: hash, ranges: rangesOf, allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...(opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {}) })
     : undefined;
   const listing = opts.listing ?? pre?.listing ?? (await enumerateModel(opts.model, { ignorePaths, allowSymlinks: opts.allowSymlinks ?? false }));
   if (listing.problems.length > 0) {
@@ -74,9 +89,9 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
     const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : '';
     throw usage(p.code, `${JSON.stringify(p.path)}: ${p.message.replace(' in signature', '')}${more}`, p.path);
   }
-  if (opts.budget) {
-    for (const f of listing.files) opts.budget.add(f.name, f.size);
-    if (!pre) opts.budget.check();
+  if (!pre) {
+    for (const f of listing.files) budget.add(f.name, f.size);
+    budget.check();
   }
   // No prepareAlgorithm here: the archive source and hashResources (hashTasks) prepare it.
   const plans = planResources(listing.files, method, opts.shardSize);

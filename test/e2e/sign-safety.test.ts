@@ -49,6 +49,22 @@ describe('a signature too large for verify to read is never written', () => {
     expect((await runCli(['verify', m, '--key', k.pub])).code).toBe(0);
   });
 
+  it('an archive is sized entry by entry before hashing, and digest refuses what sign would (fixed here: a 3 MB entry took 22 s and 3.5 GB)', async () => {
+    const arc = path.join(dir, 'big-entry.tar');
+    await writeFile(arc, makeTar([{ name: 'w.bin', data: bytes(3_000_000, 9) }]));
+    const want = /^modelsign: error: the signature would list 3000000 resources \(shards of 1 byte\) and be at least \d+ bytes, over the 33554432-byte limit verify reads; nothing was written: use a larger --shard-size \(e\.g\. --shard-size 1024\) \[SIG_TOO_LARGE\]\n$/;
+    for (const args of [['sign', arc, '--key', k.key, '--version', '1.0.0', '--shard-size', '1'], ['digest', arc, '--shard-size', '1']]) {
+      const r = await runCli(args, { timeoutMs: 20_000 });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(want);
+    }
+    expect(existsSync(`${arc}.sig`)).toBe(false);
+    const m = await model('digest-budget');
+    const d = await runCli(['digest', m, '--shard-size', '1']);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('[SIG_TOO_LARGE]');
+  });
+
   it('a huge sparse model with small shards is refused at once, without hashing 1 TiB', async () => {
     const m = await model('sparse');
     const fh = await import('node:fs/promises').then((f) => f.open(path.join(m, 'huge.bin'), 'w'));
