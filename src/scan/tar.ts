@@ -112,6 +112,13 @@ export async function scanTar(archive: string, limits: ScanLimits): Promise<{ re
         });
       },
     });
+    // Entries the parser skips (GNU sparse files, unknown types, oversized extended headers)
+    // are still written by tar or Python when extracted: content we never looked at.
+    parser.on('ignoredEntry', (entry: ReadEntry) => {
+      refused++;
+      const what = entry.meta ? 'an oversized extended header' : `a ${entry.type} entry, which modelsign does not read`;
+      findings.push({ code: 'SCAN_SKIPPED', severity: 'high', file: `${base}:${entry.path}`, message: `not scanned: ${what}; an extractor may still write it` });
+    });
     const done = new Promise<void>((resolve, reject) => {
       parser.on('end', resolve);
       parser.on('error', reject);

@@ -4,7 +4,7 @@
  * signed model fail a scanning policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { create as tarCreate } from 'tar';
@@ -142,6 +142,24 @@ describe('modelsign scan: directories, archives, JSON, usage', () => {
     const c = await runCli(['scan', clean]);
     expect(c.stdout.trim()).toBe('clean: 4 files scanned, no findings');
     expect(c.code).toBe(0);
+  });
+
+  it('a GNU sparse entry the tar parser skips is a high finding, never "clean" (fixed here)', async () => {
+    const d = await tmpDir();
+    const pkl = path.join(d, 'evil.pkl');
+    await writeFile(pkl, F.osSystemProtocol2());
+    await truncate(pkl, 4 * 1024 * 1024); // a hole after the pickle: tar -S writes a sparse entry
+    const tarFile = path.join(d, 'sparse.tar');
+    execFileSync('tar', ['--format=gnu', '-S', '-C', d, '-cf', tarFile, 'evil.pkl']);
+    expect(String.fromCharCode((await readFile(tarFile))[156]!)).toBe('S'); // GNU sparse typeflag
+    const r = await runCli(['scan', tarFile, '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.clean).toBe(false);
+    expect(j.filesRefused).toBe(1);
+    expect(j.findings).toEqual([
+      expect.objectContaining({ code: 'SCAN_SKIPPED', severity: 'high', file: 'sparse.tar:evil.pkl', message: expect.stringContaining('SparseFile') }),
+    ]);
   });
 
   it('symlinks are reported, never followed (directory and archive)', async () => {
