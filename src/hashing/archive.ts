@@ -216,6 +216,54 @@ export class TarFeed extends Transform {
 }
 
 /** Strip leading "./" and (for directories) trailing "/". */
+/** pax keys that rename or resize an entry: a reader that misses one extracts other bytes or names. */
+const PAX_NAMING_KEYS = ['path', 'linkpath', 'size'];
+
+/**
+ * Why an extended header's records would be read differently by GNU tar and Python (which
+ * cut records by their length field) than by the tar parser here (which splits on newlines
+ * and drops a record whose length does not match its line), or undefined when they agree on
+ * every naming record. E.g. "14 path=w.binX" (no newline): Python names the next entry
+ * w.bin, the parser here drops the record. GNU long names (not records) are not checked.
+ */
+export function paxRecordProblem(meta: string): string | undefined {
+  const namingLine = (line: string) => PAX_NAMING_KEYS.some((k) => new RegExp(`^\\d+ ${k}=`).test(line));
+  // Bytes that were not UTF-8 read as U+FFFD, and lengths no longer hold past them: the
+  // naming records must come before any such byte (writers put path first; a binary xattr
+  // after it is fine).
+  const fffd = meta.indexOf('\ufffd');
+  if (fffd >= 0 && meta.slice(fffd).split('\n').some((l, i) => i > 0 && namingLine(l))) return 'a naming record follows bytes that are not UTF-8';
+  const b = Buffer.from(fffd >= 0 ? meta.slice(0, meta.lastIndexOf('\n', fffd) + 1) : meta, 'utf8');
+  const strict = new Map<string, string>();
+  for (let pos = 0; pos < b.length; ) {
+    if (b[pos] === 0) break; // NUL padding ends the records for every reader
+    const sp = b.indexOf(0x20, pos);
+    const lenText = sp < 0 ? '' : b.toString('latin1', pos, sp);
+    if (!/^\d{1,12}$/.test(lenText)) return 'a record without a length';
+    const end = pos + Number(lenText);
+    if (end <= sp + 1 || end > b.length) return 'a record length past the header';
+    if (b[end - 1] !== 0x0a) return 'a record that does not end with a newline';
+    const rec = b.subarray(sp + 1, end - 1);
+    const eq = rec.indexOf(0x3d);
+    if (eq <= 0) return 'a record without a key';
+    strict.set(rec.toString('utf8', 0, eq), rec.toString('utf8', eq + 1));
+    pos = end;
+  }
+  // The parser's reading: line by line, a record kept only when its length matches.
+  const loose = new Map<string, string>();
+  for (const line of meta.replace(/\n$/, '').split('\n')) {
+    const n = parseInt(line, 10);
+    if (n !== Buffer.byteLength(line) + 1) continue;
+    const kv = line.slice(`${n} `.length);
+    const eq = kv.indexOf('=');
+    if (eq > 0) loose.set(kv.slice(0, eq), kv.slice(eq + 1));
+  }
+  for (const k of PAX_NAMING_KEYS) {
+    if (strict.get(k) !== loose.get(k)) return `its "${k}" record is read differently by other tar readers`;
+  }
+  return undefined;
+}
+
 function cleanName(raw: string, isDir: boolean): string {
   let s = raw;
   while (s.startsWith('./')) s = s.slice(2);
@@ -669,6 +717,19 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
       if (!entry.meta) hostile('UNSUPPORTED_ENTRY', entry.path, `unsupported tar entry type ${entry.type}`);
       else hostile('ARCHIVE_MALFORMED', entry.path, 'oversized extended header');
     });
+    // Which kind of extended header the next 'meta' event carries: the parser's event gives
+    // only the text, so its (private) emit step is wrapped to note the header type. Without
+    // it (another tar version), text that starts like a record is read as pax records.
+    let metaType: string | undefined;
+    const emitMeta = Object.getOwnPropertySymbols(Object.getPrototypeOf(parser)).find((sym) => sym.description === 'emitMeta');
+    if (emitMeta) {
+      const p = parser as unknown as Record<symbol, (entry: ReadEntry) => void>;
+      const original = p[emitMeta]!;
+      p[emitMeta] = function (this: unknown, entry: ReadEntry) {
+        metaType = entry.type;
+        original.call(this, entry);
+      };
+    }
     // Extended headers as read (pax records, GNU long names), before the parser applies them.
     parser.on('meta', (meta: string) => {
       // A pax name with bytes that are not UTF-8 reads as U+FFFD, and the parser drops the
@@ -678,6 +739,9 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
       if (meta.includes('\ufffd') && /(?:^|\n)\d+ (?:path|linkpath)=[^\n]*\ufffd/.test(meta)) {
         problems.push({ code: 'UNSAFE_NAME', message: 'archive pax header names a path with bytes that are not valid UTF-8' });
       }
+      const isPax = metaType === undefined ? /^\d+ /.test(meta) : metaType === 'ExtendedHeader' || metaType === 'GlobalExtendedHeader' || metaType === 'OldExtendedHeader';
+      const pax = isPax ? paxRecordProblem(meta) : undefined;
+      if (pax) problems.push({ code: 'ARCHIVE_MALFORMED', message: `archive extended header: ${pax}` });
       // GNU tar and Python take GNU.sparse.name as the entry's name; the parser ignores it.
       if (/(?:^|\n)\d+ GNU\.sparse\./.test(meta)) {
         problems.push({ code: 'UNSUPPORTED_ENTRY', message: 'archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename' });

@@ -469,3 +469,35 @@ describe('entry names that are not valid UTF-8, and names other tar readers read
     expect(r.json!.failures).toContainEqual({ code: 'UNSAFE_NAME', message: 'archive entry "./.git": symlink target "w\ufffd" is not valid UTF-8' });
   });
 });
+
+describe('pax records other tar readers read differently (fixed here)', () => {
+  it('a record without its newline ("14 path=weights.binX"): Python would name the next entry weights.bin, the parser here dropped it', async () => {
+    const r = await verifyTar('pax-nonl.tar', [...good, { name: './PaxHeaders/extra.bin', type: 'x', data: '14 path=w.binX' }, { name: './extra.bin', data: 'EVIL' }], ['--ignore-unsigned-files']);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.json!.failures).toContainEqual({ code: 'ARCHIVE_MALFORMED', message: 'archive extended header: a record that does not end with a newline' });
+  });
+
+  it('a value holding a newline and a record-shaped tail: a "path" only the line-by-line reading sees', async () => {
+    const data = paxData({ comment: 'x\n13 path=evil' });
+    const r = await verifyTar('pax-embedded.tar', [...good, { name: './PaxHeaders/y', type: 'x', data }, { name: './weights.bin.new', data: 'EVIL' }], ['--ignore-unsigned-files']);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.json!.failures).toContainEqual({ code: 'ARCHIVE_MALFORMED', message: 'archive extended header: its "path" record is read differently by other tar readers' });
+  });
+
+  it('control: a GNU long name that starts like a record ("12 …") is a name, not pax records, and verifies', async () => {
+    const dir = path.join(work, 'longname');
+    const long = `12 ${'n'.repeat(150)}.bin`;
+    await mkdir(dir);
+    await writeFile(path.join(dir, long), 'long');
+    const lsig = path.join(work, 'longname.sig');
+    expect((await runCli(['sign', dir, '--key', keys.key, '--version', '1.0.0', '--signature', lsig])).code).toBe(0);
+    const file = path.join(work, 'longname.tar');
+    await writeFile(file, makeTar([{ name: './', type: '5' }, { name: './././@LongLink', type: 'L', data: `${long}\0` }, { name: `./${long.slice(0, 90)}`, data: 'long' }]));
+    const r = await runCli(['verify', file, '--key', keys.pub, '--signature', lsig]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    // And the same name as a pax path record (well formed) verifies too.
+    await writeFile(file, makeTar([{ name: './', type: '5' }, { name: './PaxHeaders/l', type: 'x', data: paxData({ path: long }) }, { name: `./${long.slice(0, 90)}`, data: 'long' }]));
+    const p = await runCli(['verify', file, '--key', keys.pub, '--signature', lsig]);
+    expect(p.code, p.stdout + p.stderr).toBe(0);
+  });
+});
