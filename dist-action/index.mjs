@@ -57745,6 +57745,16 @@ function incompleteUtf8Tail(b2) {
   }
   return 0;
 }
+function notePrefixes(Header) {
+  if (prefixesNoted) return;
+  prefixesNoted = true;
+  const proto = Header.prototype;
+  const decode = proto.decode;
+  proto.decode = function(buf, off = 0, ...rest) {
+    decode.call(this, buf, off, ...rest);
+    if (buf.length >= off + 512 && buf[off + 345] !== 0 && buf.toString("latin1", off + 257, off + 265) !== "ustar\x0000") this[IGNORED_PREFIX] = true;
+  };
+}
 function paxRecordProblem(meta) {
   const namingLine = (line) => PAX_NAMING_KEYS.some((k2) => new RegExp(`^\\d+ ${k2}=`).test(line));
   const fffd = meta.indexOf("\uFFFD");
@@ -57910,6 +57920,9 @@ async function scanPass(file, req, initial, maxEntries) {
     if (gex && (gex.path !== void 0 || gex.linkpath !== void 0) && !globalNamed) {
       globalNamed = true;
       hostile("ARCHIVE_MALFORMED", raw, `a global extended header sets its ${gex.path !== void 0 ? "path" : "link target"} (other tar readers rename it)`);
+    }
+    if (entry.header[IGNORED_PREFIX]) {
+      hostile("ARCHIVE_MALFORMED", raw, "its header has a name prefix outside the POSIX ustar format, which other tar readers (Python) put in front of the name");
     }
     const cleaned = cleanName(raw, kind === "dir");
     decidePrefix(raw, cleaned, kind);
@@ -58126,7 +58139,8 @@ async function scanPass(file, req, initial, maxEntries) {
       }
     }
   };
-  const { Parser } = await Promise.resolve().then(() => (init_index_min(), index_min_exports));
+  const { Header, Parser } = await Promise.resolve().then(() => (init_index_min(), index_min_exports));
+  notePrefixes(Header);
   const magic = Buffer.alloc(2);
   const { bytesRead: got } = await fh.read(magic, 0, 2, 0);
   const gzipped = got === 2 && magic[0] === 31 && magic[1] === 139;
@@ -58220,7 +58234,7 @@ async function scanPass(file, req, initial, maxEntries) {
     feed.pipe(parser);
   });
 }
-var ARCHIVE_RE, DEFAULT_MAX_ENTRIES, MAX_DECOMPRESSION_RATIO, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EMBEDDED_SIGNATURE, RestartWithoutPrefix, TarFeed, PAX_NAMING_KEYS;
+var ARCHIVE_RE, DEFAULT_MAX_ENTRIES, MAX_DECOMPRESSION_RATIO, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EMBEDDED_SIGNATURE, RestartWithoutPrefix, TarFeed, IGNORED_PREFIX, prefixesNoted, PAX_NAMING_KEYS;
 var init_archive = __esm({
   "src/hashing/archive.ts"() {
     "use strict";
@@ -58295,6 +58309,8 @@ var init_archive = __esm({
         cb();
       }
     };
+    IGNORED_PREFIX = Symbol("modelsign.ignoredPrefix");
+    prefixesNoted = false;
     PAX_NAMING_KEYS = ["path", "linkpath", "size"];
   }
 });

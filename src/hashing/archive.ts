@@ -216,6 +216,27 @@ export class TarFeed extends Transform {
 }
 
 /** Strip leading "./" and (for directories) trailing "/". */
+/** Set on a parsed header whose name prefix the parser ignored (see notePrefixes). */
+const IGNORED_PREFIX = Symbol('modelsign.ignoredPrefix');
+let prefixesNoted = false;
+
+/**
+ * The parser reads the ustar name prefix (bytes 345-499) only under the POSIX magic; Python's
+ * tarfile prepends it whatever the magic (GNU "ustar  ", V7). A header with another magic and
+ * a prefix therefore names one file here and another when Python extracts it. The header
+ * decoder is wrapped once to mark such headers; the entry check refuses them.
+ */
+function notePrefixes(Header: { prototype: object }): void {
+  if (prefixesNoted) return;
+  prefixesNoted = true;
+  const proto = Header.prototype as { decode: (buf: Buffer, off?: number, ...rest: unknown[]) => void };
+  const decode = proto.decode;
+  proto.decode = function (this: Record<symbol, boolean>, buf: Buffer, off = 0, ...rest: unknown[]) {
+    decode.call(this, buf, off, ...rest);
+    if (buf.length >= off + 512 && buf[off + 345] !== 0 && buf.toString('latin1', off + 257, off + 265) !== 'ustar\u000000') this[IGNORED_PREFIX] = true;
+  };
+}
+
 /** pax keys that rename or resize an entry: a reader that misses one extracts other bytes or names. */
 const PAX_NAMING_KEYS = ['path', 'linkpath', 'size'];
 
@@ -418,6 +439,11 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
     if (gex && (gex.path !== undefined || gex.linkpath !== undefined) && !globalNamed) {
       globalNamed = true;
       hostile('ARCHIVE_MALFORMED', raw, `a global extended header sets its ${gex.path !== undefined ? 'path' : 'link target'} (other tar readers rename it)`);
+    }
+    // (Python does not prefix GNU long names, long links or sparse maps: the first two never
+    // reach here, sparse entries are refused as unsupported.)
+    if ((entry.header as unknown as Record<symbol, boolean>)[IGNORED_PREFIX]) {
+      hostile('ARCHIVE_MALFORMED', raw, 'its header has a name prefix outside the POSIX ustar format, which other tar readers (Python) put in front of the name');
     }
     const cleaned = cleanName(raw, kind === 'dir');
     decidePrefix(raw, cleaned, kind);
@@ -659,7 +685,8 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
     }
   };
 
-  const { Parser } = await import('tar');
+  const { Header, Parser } = await import('tar');
+  notePrefixes(Header);
   // gzip is told by its first two bytes (as tar does), whatever the file is called.
   const magic = Buffer.alloc(2);
   const { bytesRead: got } = await fh.read(magic, 0, 2, 0);

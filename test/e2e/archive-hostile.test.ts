@@ -501,3 +501,21 @@ describe('pax records other tar readers read differently (fixed here)', () => {
     expect(p.code, p.stdout + p.stderr).toBe(0);
   });
 });
+
+describe('a name prefix outside the POSIX ustar format (fixed here)', () => {
+  it('GNU magic with bytes in the prefix field: Python names the entry sub/…, the parser here did not', async () => {
+    const r = await verifyTar('gnu-prefix.tar', [...good, { name: 'weights.bin', gnuMagic: true, prefix: 'sub', data: 'EVIL' }], ['--ignore-unsigned-files']);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.json!.failures).toContainEqual({
+      code: 'ARCHIVE_MALFORMED',
+      message: 'archive entry "weights.bin": its header has a name prefix outside the POSIX ustar format, which other tar readers (Python) put in front of the name',
+    });
+  });
+
+  it('control: the GNU magic without a prefix, and the POSIX magic with one, verify', async () => {
+    const gnu = await verifyTar('gnu-plain.tar', good.map((e) => ({ ...e, gnuMagic: true })));
+    expect(gnu.code, gnu.stdout + gnu.stderr).toBe(0);
+    const posix = await verifyTar('posix-prefix.tar', [{ name: './', type: '5' }, { name: 'config.json', prefix: '.', data: '{"a":1}' }, { name: './weights.bin', data: 'w'.repeat(3000) }]);
+    expect(posix.code, posix.stdout + posix.stderr).toBe(0);
+  });
+});

@@ -13,6 +13,10 @@ export interface TarEntry {
   linkname?: string;
   /** Corrupt the header checksum. */
   badChecksum?: boolean;
+  /** The GNU magic ("ustar  \0") instead of the POSIX one. */
+  gnuMagic?: boolean;
+  /** Bytes 345-499: the ustar name prefix (the GNU format keeps times there). */
+  prefix?: string;
 }
 
 function field(buf: Buffer, off: number, len: number, value: string | Buffer): void {
@@ -35,7 +39,8 @@ function header(e: TarEntry, size: number): Buffer {
   h.write('        ', 148, 8, 'latin1');
   field(h, 156, 1, e.type ?? '0');
   field(h, 157, 100, e.linkname ?? '');
-  h.write('ustar\u000000', 257, 8, 'latin1');
+  h.write(e.gnuMagic ? 'ustar  \u0000' : 'ustar\u000000', 257, 8, 'latin1');
+  if (e.prefix !== undefined) field(h, 345, 155, e.prefix);
   let sum = 0;
   for (const b of h) sum += b;
   if (e.badChecksum) sum += 1;
