@@ -3616,6 +3616,48 @@ var init_io = __esm({
   }
 });
 
+// src/cli/report.ts
+function verifyJson(r) {
+  return {
+    verified: r.verified,
+    model: r.model,
+    signature: r.signature,
+    rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
+    name: r.metadata?.name ?? r.subjectName ?? null,
+    version: r.metadata?.version ?? null,
+    license: r.metadata?.license ?? null,
+    signer: r.signer ?? null,
+    signerInfo: r.signerInfo ?? null,
+    filesChecked: r.filesChecked,
+    bytesHashed: r.bytesHashed,
+    failures: r.failures,
+    ...r.extra
+  };
+}
+function resultLabel(r) {
+  return r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ""}` : r.subjectName ?? r.model;
+}
+async function reportSigned(r, model, o, engine, lineage, extra = {}) {
+  engine.onDone();
+  await lineage?.record(r);
+  if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
+  const meta = r.statement.subject[0].annotations?.modelsign;
+  if (o.json) {
+    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes, ...extra.json });
+  } else {
+    out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)
+  root digest: sha256:${r.rootDigest}
+  signature:   ${r.signaturePath}${extra.text ?? ""}`);
+  }
+}
+var init_report = __esm({
+  "src/cli/report.ts"() {
+    "use strict";
+    init_one_line();
+    init_io();
+  }
+});
+
 // src/keys/algorithms.ts
 import { createHash, sign as cSign, verify as cVerify } from "node:crypto";
 function keyTypeOf(key) {
@@ -3773,7 +3815,7 @@ async function readRegularFile(file, maxBytes, opts = {}) {
   const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (opts.noFollow ? constants.O_NOFOLLOW : 0));
   try {
     const st2 = await fh.stat();
-    if (!st2.isFile()) throw new NotRegularFile(file);
+    if (!st2.isFile()) throw new NotRegularFile(file, st2.isDirectory());
     if (st2.size > maxBytes) throw new FileTooLarge(file, maxBytes);
     const buf = Buffer.alloc(Math.min(st2.size, maxBytes) + 1);
     let n = 0;
@@ -3794,9 +3836,10 @@ var init_read_file = __esm({
   "src/util/read-file.ts"() {
     "use strict";
     NotRegularFile = class extends Error {
-      constructor(file) {
+      constructor(file, isDirectory = false) {
         super(`not a regular file: ${file}`);
         this.file = file;
+        this.isDirectory = isDirectory;
       }
     };
     FileTooLarge = class extends Error {
@@ -5172,8 +5215,8 @@ function keyTrust(key, label) {
     }
   };
 }
-function keyFileTrust(files, label = (k2) => `key ${k2}`, needs) {
-  return Promise.all(files.map(async (k2) => keyTrust(await loadPublicKey(k2, needs), label(k2))));
+function keyFileTrust(files, needs) {
+  return Promise.all(files.map(async (k2) => keyTrust(await loadPublicKey(k2, needs), `key ${k2}`)));
 }
 var MAX_EMBEDDED_KEY_BYTES;
 var init_trust_key = __esm({
@@ -16800,13 +16843,16 @@ function canonicalId(token) {
   if (lower.startsWith("licenseref-") && lower.length > "licenseref-".length) return { id: refId(lower.slice("licenseref-".length)), known: true };
   return { id: refId(lower), known: false };
 }
+function licenseTokens(text) {
+  return text.split(/(\(|\)|\s+)/).filter((t) => t !== "" && !/^\s+$/.test(t));
+}
 function normalizeLicense(raw) {
   if (raw !== void 0 && raw !== null && typeof raw !== "string") return { raw: JSON.stringify(raw)?.slice(0, 80) ?? typeof raw, spdx: void 0, node: void 0, known: false };
   const text = typeof raw === "string" ? raw.trim() : "";
   if (text === "") return { raw: NO_LICENSE, spdx: refId(NO_LICENSE), node: { license: refId(NO_LICENSE) }, known: false };
   const bad5 = { raw: text, spdx: void 0, node: void 0, known: false };
   if (text.length > MAX_LICENSE_LENGTH) return bad5;
-  const tokens = text.split(/(\(|\)|\s+)/).filter((t) => t !== "" && !/^\s+$/.test(t));
+  const tokens = licenseTokens(text);
   const out2 = [];
   let known = true;
   for (let i = 0; i < tokens.length; i++) {
@@ -16885,7 +16931,7 @@ function licenseProblem(raw) {
   if (text.toLowerCase() === NO_LICENSE) return void 0;
   const lic = normalizeLicense(text);
   if (!lic.spdx) return `--license ${shown} is neither a known license id nor a valid SPDX expression, so a policy can only treat it as unknown; ${expected}`;
-  const ids = text.split(/(\(|\)|\s+)/).filter((t) => t !== "" && !/^\s+$/.test(t) && !["(", ")", "AND", "OR", "WITH"].includes(t.toUpperCase()));
+  const ids = licenseTokens(text).filter((t) => !["(", ")", "AND", "OR", "WITH"].includes(t.toUpperCase()));
   const unknown = ids.filter((t) => canonicalId(t)?.known === false && !SPDX_EXCEPTIONS.has(t.toLowerCase()));
   if (unknown.length > 0) {
     const subject = unknown.length === 1 && unknown[0] === text ? `--license ${shown} is` : `--license ${shown}: ${unknown.map((u2) => JSON.stringify(clean(u2, 60))).join(", ")} ${unknown.length === 1 ? "is" : "are"}`;
@@ -17063,7 +17109,6 @@ __export(load_exports, {
   parsePolicyText: () => parsePolicyText,
   validatePolicy: () => validatePolicy
 });
-import { stat as stat2 } from "node:fs/promises";
 import path4 from "node:path";
 function invalid(file, where, msg) {
   return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where ? `${where}: ` : ""}${msg}`, { kind: "usage" });
@@ -17239,8 +17284,7 @@ async function loadPolicy(file) {
     text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch (e) {
     if (e instanceof NotRegularFile) {
-      const isDir = await stat2(file).then((st2) => st2.isDirectory(), () => false);
-      throw new ModelsignError("POLICY_UNREADABLE", `cannot read policy ${file}: it ${isDir ? "is a directory, not a regular file" : "is not a regular file"}`, { kind: "usage" });
+      throw new ModelsignError("POLICY_UNREADABLE", `cannot read policy ${file}: it ${e.isDirectory ? "is a directory, not a regular file" : "is not a regular file"}`, { kind: "usage" });
     }
     if (e instanceof FileTooLarge) throw invalid(file, "", `is larger than ${MAX_POLICY_BYTES} bytes`);
     if (e instanceof TypeError) throw invalid(file, "", "is not UTF-8 text");
@@ -17765,12 +17809,12 @@ var require_crypto = __commonJS({
       return mod && mod.__esModule ? mod : { "default": mod };
     };
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createPublicKey = createPublicKey2;
+    exports.createPublicKey = createPublicKey3;
     exports.digest = digest;
     exports.verify = verify;
     exports.bufferEqual = bufferEqual;
     var crypto_1 = __importDefault(__require("crypto"));
-    function createPublicKey2(key, type = "spki") {
+    function createPublicKey3(key, type = "spki") {
       if (typeof key === "string") {
         if (key.startsWith("-----")) {
           return crypto_1.default.createPublicKey(key);
@@ -36121,7 +36165,7 @@ var require_polyfill = __commonJS({
       mkdir: mkdir6,
       readdir,
       readlink,
-      stat: stat11,
+      stat: stat10,
       symlink: symlink2,
       unlink: unlink6,
       utimes
@@ -36213,7 +36257,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat11(file, { bigint: true }) : (file) => lstat6(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat10(file, { bigint: true }) : (file) => lstat6(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -36234,7 +36278,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat11(dest).then(
+      return stat10(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
@@ -36248,7 +36292,7 @@ var require_polyfill = __commonJS({
       }
       let destStat;
       try {
-        destStat = await stat11(destParent, { bigint: true });
+        destStat = await stat10(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -36284,7 +36328,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat11 : lstat6;
+      const statFn = opts.dereference ? stat10 : lstat6;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -36368,7 +36412,7 @@ var require_polyfill = __commonJS({
       return chmod(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat11(src);
+      const updatedSrcStat = await stat10(src);
       return utimes(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -36420,7 +36464,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat11(src);
+      const srcStat = await stat10(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -38536,16 +38580,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat: stat11, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat12 = size ? { size } : await fs2.stat(cpath2);
-        return { stat: stat12, cpath: cpath2, sri: sri2 };
+      const { stat: stat10, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat11 = size ? { size } : await fs2.stat(cpath2);
+        return { stat: stat11, cpath: cpath2, sri: sri2 };
       });
-      if (stat11.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat11.size, sri, new Pipeline()).concat();
+      if (stat10.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat10.size, sri, new Pipeline()).concat();
       }
       const data = await fs2.readFile(cpath, { encoding: null });
-      if (stat11.size !== data.length) {
-        throw sizeError(stat11.size, data.length);
+      if (stat10.size !== data.length) {
+        throw sizeError(stat10.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -38571,11 +38615,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat: stat11, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat12 = size ? { size } : await fs2.stat(cpath2);
-          return { stat: stat12, cpath: cpath2, sri: sri2 };
+        const { stat: stat10, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat11 = size ? { size } : await fs2.stat(cpath2);
+          return { stat: stat11, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat11.size, sri, stream);
+        return readPipeline(cpath, stat10.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -38592,8 +38636,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat11 = await fs2.stat(cpath);
-          return { size: stat11.size, sri, stat: stat11 };
+          const stat10 = await fs2.stat(cpath);
+          return { size: stat10.size, sri, stat: stat10 };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -42145,7 +42189,7 @@ var require_verify2 = __commonJS({
       mkdir: mkdir6,
       readFile: readFile2,
       rm: rm4,
-      stat: stat11,
+      stat: stat10,
       truncate,
       writeFile: writeFile5
     } = __require("fs/promises");
@@ -42261,7 +42305,7 @@ var require_verify2 = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s3 = await stat11(f2);
+            const s3 = await stat10(f2);
             await rm4(f2, { recursive: true, force: true });
             stats.reclaimedSize += s3.size;
           }
@@ -42274,7 +42318,7 @@ var require_verify2 = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat11(filepath);
+        const { size } = await stat10(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -42332,7 +42376,7 @@ var require_verify2 = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat11(content);
+          await stat10(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -50638,7 +50682,7 @@ var require_dist12 = __commonJS({
 
 // src/sigstore/trusted-root.ts
 import { createRequire as createRequire3 } from "node:module";
-import { mkdir as mkdir2, stat as stat3, unlink as unlink3 } from "node:fs/promises";
+import { mkdir as mkdir2, stat as stat2, unlink as unlink3 } from "node:fs/promises";
 import os from "node:os";
 import path6 from "node:path";
 function cacheDir() {
@@ -50693,7 +50737,7 @@ async function loadTrustedRoot(file) {
   if (file !== void 0) return parseTrustedRoot(await readBounded(file, "trusted root"), file);
   const cached = cachedTrustedRootPath();
   try {
-    await stat3(cached);
+    await stat2(cached);
     return parseTrustedRoot(await readBounded(cached, "cached trusted root"), `${cached} (fetched by "modelsign trusted-root update")`);
   } catch (e) {
     if (errnoCode(e) !== "ENOENT") throw e;
@@ -51421,12 +51465,7 @@ var init_stage = __esm({
 });
 
 // src/hashing/model-path.ts
-var model_path_exports = {};
-__export(model_path_exports, {
-  modelPathError: () => modelPathError,
-  statModel: () => statModel
-});
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 function modelPathError(model, e, what = "model") {
   const c = errnoCode(e);
   const missing = c === "ENOENT" || c === "ENOTDIR";
@@ -51434,7 +51473,7 @@ function modelPathError(model, e, what = "model") {
 }
 async function statModel(model) {
   try {
-    return await stat4(model);
+    return await stat3(model);
   } catch (e) {
     throw modelPathError(model, e);
   }
@@ -51656,17 +51695,17 @@ async function enumerateModel(model, opts) {
     }
     if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
     const id2 = { dev: dst.dev, ino: dst.ino };
+    const prefix = absDir.endsWith(path8.sep) ? absDir : absDir + path8.sep;
     for (const raw of listed.invalid) {
       const name2 = rel === "" ? escapeName(raw) : `${rel}/${escapeName(raw)}`;
       if (isIgnored(name2, opts.ignorePaths)) continue;
       let isDir = false;
       try {
-        isDir = lstatSync(Buffer.concat([Buffer.from(absDir.endsWith(path8.sep) ? absDir : absDir + path8.sep), raw]), { throwIfNoEntry: false })?.isDirectory() ?? false;
+        isDir = lstatSync(Buffer.concat([Buffer.from(prefix), raw]), { throwIfNoEntry: false })?.isDirectory() ?? false;
       } catch {
       }
       problems.push({ code: "UNSAFE_NAME", path: name2, message: `${isDir ? "directory" : "file"} name is not valid UTF-8` });
     }
-    const prefix = absDir.endsWith(path8.sep) ? absDir : absDir + path8.sep;
     for (const entry of listed.names) {
       const name2 = rel === "" ? entry : `${rel}/${entry}`;
       if (isIgnored(name2, opts.ignorePaths)) continue;
@@ -54574,7 +54613,7 @@ var init_zip = __esm({
 });
 
 // src/scan/scan-file.ts
-import { stat as stat5 } from "node:fs/promises";
+import { stat as stat4 } from "node:fs/promises";
 async function scanStream(src, kind, size, file, limits, member) {
   const where = member !== void 0 ? { member } : {};
   switch (kind) {
@@ -54653,7 +54692,7 @@ function report(file, size, r) {
   return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
 }
 async function scanFile(abs, file, limits) {
-  const size = (await stat5(abs)).size;
+  const size = (await stat4(abs)).size;
   const src = ByteSource.fromFile(abs);
   try {
     await src.ensure(SNIFF_BYTES);
@@ -57694,7 +57733,7 @@ __export(archive_exports, {
   scanArchive: () => scanArchive
 });
 import { constants as constants4 } from "node:fs";
-import { open as open4, stat as stat6 } from "node:fs/promises";
+import { open as open4, stat as stat5 } from "node:fs/promises";
 import path10 from "node:path";
 import { Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -57704,7 +57743,7 @@ function isArchivePath(p2) {
 async function archiveSourceFor(model) {
   if (!isArchivePath(model)) return void 0;
   try {
-    if (!(await stat6(model)).isFile()) return void 0;
+    if (!(await stat5(model)).isFile()) return void 0;
   } catch {
   }
   return (req) => scanArchive(model, req);
@@ -57756,9 +57795,8 @@ function notePrefixes(Header) {
   };
 }
 function paxRecordProblem(meta) {
-  const namingLine = (line) => PAX_NAMING_KEYS.some((k2) => new RegExp(`^\\d+ ${k2}=`).test(line));
   const fffd = meta.indexOf("\uFFFD");
-  if (fffd >= 0 && meta.slice(fffd).split("\n").some((l, i) => i > 0 && namingLine(l))) return "a naming record follows bytes that are not UTF-8";
+  if (fffd >= 0 && meta.slice(fffd).split("\n").some((l, i) => i > 0 && PAX_NAMING_LINE.test(l))) return "a naming record follows bytes that are not UTF-8";
   const b2 = Buffer.from(fffd >= 0 ? meta.slice(0, meta.lastIndexOf("\n", fffd) + 1) : meta, "utf8");
   const strict = /* @__PURE__ */ new Map();
   for (let pos = 0; pos < b2.length; ) {
@@ -57820,7 +57858,10 @@ async function scanArchive(file, req, opts = {}) {
   try {
     return await scanPass(file, req, { mode: "auto" }, maxEntries);
   } catch (e) {
-    if (e instanceof RestartWithoutPrefix) return scanPass(file, req, { mode: "none" }, maxEntries);
+    if (e instanceof RestartWithoutPrefix) {
+      req.onRestart?.();
+      return scanPass(file, req, { mode: "none" }, maxEntries);
+    }
     throw e;
   }
 }
@@ -58234,7 +58275,7 @@ async function scanPass(file, req, initial, maxEntries) {
     feed.pipe(parser);
   });
 }
-var ARCHIVE_RE, DEFAULT_MAX_ENTRIES, MAX_DECOMPRESSION_RATIO, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EMBEDDED_SIGNATURE, RestartWithoutPrefix, TarFeed, IGNORED_PREFIX, prefixesNoted, PAX_NAMING_KEYS;
+var ARCHIVE_RE, DEFAULT_MAX_ENTRIES, MAX_DECOMPRESSION_RATIO, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EMBEDDED_SIGNATURE, RestartWithoutPrefix, TarFeed, IGNORED_PREFIX, prefixesNoted, PAX_NAMING_KEYS, PAX_NAMING_LINE;
 var init_archive = __esm({
   "src/hashing/archive.ts"() {
     "use strict";
@@ -58312,6 +58353,7 @@ var init_archive = __esm({
     IGNORED_PREFIX = Symbol("modelsign.ignoredPrefix");
     prefixesNoted = false;
     PAX_NAMING_KEYS = ["path", "linkpath", "size"];
+    PAX_NAMING_LINE = new RegExp(`^\\d+ (?:${PAX_NAMING_KEYS.join("|")})=`);
   }
 });
 
@@ -58583,7 +58625,7 @@ var init_dsse = __esm({
 });
 
 // src/oms/bundle.ts
-import { stat as stat7 } from "node:fs/promises";
+import { stat as stat6 } from "node:fs/promises";
 function buildBundle(input) {
   const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
   return {
@@ -58604,7 +58646,7 @@ async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
     return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
   } catch (e) {
     if (e instanceof NotRegularFile) {
-      const isDir = await stat7(file).then((st2) => st2.isDirectory(), () => false);
+      const isDir = await stat6(file).then((st2) => st2.isDirectory(), () => false);
       if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
       throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
     }
@@ -58699,7 +58741,7 @@ var init_bundle = __esm({
 
 // src/lineage/store.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat4, opendir, stat as stat8 } from "node:fs/promises";
+import { lstat as lstat4, opendir, stat as stat7 } from "node:fs/promises";
 import path14 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
@@ -58707,7 +58749,7 @@ function bundleDigestOf(bytes) {
 async function openStore(dir) {
   let st2;
   try {
-    st2 = await stat8(dir);
+    st2 = await stat7(dir);
   } catch (e) {
     throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} not found (${errnoCode(e) ?? String(e)})`);
   }
@@ -58983,6 +59025,19 @@ var init_names = __esm({
   }
 });
 
+// src/sign/signature-path.ts
+import path15 from "node:path";
+async function defaultSignaturePath(model) {
+  if ((await statModel(model)).isDirectory()) return path15.join(model, "model.sig");
+  return `${model}.sig`;
+}
+var init_signature_path = __esm({
+  "src/sign/signature-path.ts"() {
+    "use strict";
+    init_model_path();
+  }
+});
+
 // src/verify/types.ts
 var NEED_IDENTITY;
 var init_types3 = __esm({
@@ -58992,24 +59047,10 @@ var init_types3 = __esm({
   }
 });
 
-// src/sign/signature-path.ts
-import path15 from "node:path";
-async function defaultSignaturePath(model) {
-  const { statModel: statModel2 } = await Promise.resolve().then(() => (init_model_path(), model_path_exports));
-  if ((await statModel2(model)).isDirectory()) return path15.join(model, "model.sig");
-  return `${model}.sig`;
-}
-var init_signature_path = __esm({
-  "src/sign/signature-path.ts"() {
-    "use strict";
-  }
-});
-
 // src/verify/pipeline.ts
 var pipeline_exports = {};
 __export(pipeline_exports, {
   checkTrust: () => checkTrust,
-  defaultSignaturePath: () => defaultSignaturePath,
   verifyModel: () => verifyModel
 });
 import path16 from "node:path";
@@ -59126,10 +59167,9 @@ var init_pipeline = __esm({
     init_statement();
     init_files();
     init_names();
-    init_types3();
-    init_signature_path();
-    init_signature_path();
     init_model_path();
+    init_signature_path();
+    init_types3();
   }
 });
 
@@ -59485,7 +59525,7 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open5, rename as rename2, stat as stat9, unlink as unlink4 } from "node:fs/promises";
+import { open as open5, rename as rename2, stat as stat8, unlink as unlink4 } from "node:fs/promises";
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
@@ -59542,7 +59582,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
       if (c !== "EEXIST") throw usage("STATE_UNREADABLE", `cannot create lock file ${lock}: ${writeFailureWords(e, lock)}`);
     }
     try {
-      const st2 = await stat9(lock);
+      const st2 = await stat8(lock);
       if (Date.now() - st2.mtimeMs > staleMs) {
         const aside = `${lock}.${process.pid}.${Date.now()}.stale`;
         await rename2(lock, aside).then(() => unlink4(aside)).catch(() => void 0);
@@ -59796,7 +59836,7 @@ __export(append_exports, {
   appendAudit: () => appendAudit
 });
 import { constants as constants5 } from "node:fs";
-import { open as open6, stat as stat10, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
+import { open as open6, stat as stat9, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -59807,7 +59847,7 @@ async function withLock(file, fn) {
       break;
     } catch (e) {
       if (errnoCode(e) !== "EEXIST") throw usage("AUDIT_WRITE_FAILED", `cannot lock audit log ${file}: ${writeFailureWords(e, lock)}`);
-      const st2 = await stat10(lock).catch(() => void 0);
+      const st2 = await stat9(lock).catch(() => void 0);
       if (st2 && Date.now() - st2.mtimeMs > STALE_MS) {
         await unlink5(lock).catch(() => void 0);
         continue;
@@ -59914,10 +59954,6 @@ function nameChars(nameBytes, size, shardSize) {
   const inner = digitsOfMultiples(shardSize, n - 1);
   return n * (nameBytes + 2) + 1 + inner + inner + digits(size);
 }
-function tooLarge(size, resources, shardSize, limit, advice) {
-  const what = shardSize === void 0 ? `${resources} resources (one per file)` : `${resources} resources (shards of ${shardSize} byte${shardSize === 1 ? "" : "s"})`;
-  return usage("SIG_TOO_LARGE", `the signature would list ${what} and be ${size}, over the ${limit}-byte limit verify reads; nothing was written: ${advice}`);
-}
 var DIGEST_HEX, RESOURCE_JSON_OVERHEAD, base64Len, digits, SizeBudget;
 var init_budget = __esm({
   "src/sign/budget.ts"() {
@@ -59932,25 +59968,34 @@ var init_budget = __esm({
       constructor(hash, shardSize, limit = MAX_BUNDLE_BYTES) {
         this.shardSize = shardSize;
         this.limit = limit;
-        this.perResource = RESOURCE_JSON_OVERHEAD + hash.length + (DIGEST_HEX[hash] ?? 64);
+        this.perResource = RESOURCE_JSON_OVERHEAD + hash.length + DIGEST_HEX[hash];
       }
       files = [];
       perResource;
       bytes = 0;
       count = 0;
+      /** Statement bytes of one file's resources with this shard size. */
+      fileBytes(nameBytes, size, shardSize) {
+        return resourcesOf(size, shardSize) * this.perResource + nameChars(nameBytes, size, shardSize);
+      }
       /** Statement bytes the resource list of these files takes with this shard size. */
       estimate(shardSize) {
         let n = 0;
-        for (const f2 of this.files) n += resourcesOf(f2.size, shardSize) * this.perResource + nameChars(f2.nameBytes, f2.size, shardSize);
+        for (const f2 of this.files) n += this.fileBytes(f2.nameBytes, f2.size, shardSize);
         return n;
       }
       /** Count one file (name as signed, size in bytes); `check` then refuses if over. */
       add(name2, size) {
         const nameBytes = Buffer.byteLength(JSON.stringify(name2)) - 2;
         this.files.push({ nameBytes, size });
-        const c = resourcesOf(size, this.shardSize);
-        this.count += c;
-        this.bytes += c * this.perResource + nameChars(nameBytes, size, this.shardSize);
+        this.count += resourcesOf(size, this.shardSize);
+        this.bytes += this.fileBytes(nameBytes, size, this.shardSize);
+      }
+      /** Forget every file added (an archive read again from its start counts its files anew). */
+      reset() {
+        this.files = [];
+        this.bytes = 0;
+        this.count = 0;
       }
       /** Bytes of the resource list (as JSON in the statement) of the files added so far. */
       get resourceListBytes() {
@@ -59959,7 +60004,7 @@ var init_budget = __esm({
       /** Refuse when even the lower bound is over the limit. */
       check() {
         if (base64Len(this.bytes) <= this.limit) return;
-        throw tooLarge(`at least ${base64Len(this.bytes)} bytes`, String(this.count), this.shardSize, this.limit, this.advice());
+        throw this.tooLarge(`at least ${base64Len(this.bytes)} bytes`, this.count);
       }
       /**
        * The exact check: `bytes` of the statement payload (which the bundle holds base64-encoded)
@@ -59969,7 +60014,7 @@ var init_budget = __esm({
       checkExact(what, bytes, resources) {
         const size = what === "payload" ? base64Len(bytes) : bytes;
         if (size <= this.limit) return;
-        throw tooLarge(`${what === "payload" ? "at least " : ""}${size} bytes`, String(resources), this.shardSize, this.limit, this.advice());
+        throw this.tooLarge(`${what === "payload" ? "at least " : ""}${size} bytes`, resources);
       }
       /** What to do instead: a shard size that fits with room to spare, or fewer files. */
       advice() {
@@ -59983,6 +60028,11 @@ var init_budget = __esm({
           if (base64Len(this.estimate(void 0)) <= this.limit) return "use a much larger --shard-size, or none";
         }
         return "sign the model in parts, or leave files out with --ignore-paths";
+      }
+      tooLarge(size, resources) {
+        const k2 = this.shardSize;
+        const what = k2 === void 0 ? `${resources} resources (one per file)` : `${resources} resources (shards of ${k2} byte${k2 === 1 ? "" : "s"})`;
+        return usage("SIG_TOO_LARGE", `the signature would list ${what} and be ${size}, over the ${this.limit}-byte limit verify reads; nothing was written: ${this.advice()}`);
       }
     };
   }
@@ -60009,7 +60059,7 @@ async function digestModel(opts) {
     }
     return plannedRanges(method, opts.shardSize, size);
   };
-  const pre = source ? await source({ alg: hash, ranges: rangesOf, allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {} }) : void 0;
+  const pre = source ? await source({ alg: hash, ranges: rangesOf, onRestart: () => (counted.clear(), budget.reset()), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {} }) : void 0;
   const listing = opts.listing ?? pre?.listing ?? await enumerateModel(opts.model, { ignorePaths, allowSymlinks: opts.allowSymlinks ?? false });
   if (listing.problems.length > 0) {
     const p2 = listing.problems[0];
@@ -60061,10 +60111,10 @@ __export(sign_exports, {
   digestModel: () => digestModel,
   keySigner: () => keySigner,
   signModel: () => signModel,
-  signWithKey: () => signWithKey,
-  writeAtomic: () => writeAtomic
+  signWithKey: () => signWithKey
 });
 import path18 from "node:path";
+import { createPublicKey as createPublicKey2 } from "node:crypto";
 function keySigner(key, publicKey) {
   return async (payload) => {
     const signature = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, payload));
@@ -60074,7 +60124,6 @@ function keySigner(key, publicKey) {
 async function signWithKey(opts) {
   await checkVersion(opts.version);
   const { loadPrivateKey: loadPrivateKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
-  const { createPublicKey: createPublicKey2 } = await import("node:crypto");
   const key = typeof opts.key === "string" ? await loadPrivateKey2(opts.key) : opts.key;
   return signModel({ ...opts, signer: keySigner(key, createPublicKey2(key)) });
 }
@@ -60181,7 +60230,6 @@ async function scanPath(target, opts = {}) {
     return summarise(target, [await scanFile(f2.abs, f2.name, limits)], [], opts.failOn);
   }
   const extra = listing.problems.map((p2) => ({ code: "SCAN_SKIPPED", severity: UNSCANNED_HIGH.has(p2.code) ? "high" : "medium", file: p2.path ?? ".", message: notScanned(p2) }));
-  let refused = listing.problems.length;
   const files = [];
   for (const f2 of listing.files) {
     try {
@@ -60190,10 +60238,9 @@ async function scanPath(target, opts = {}) {
       const code = errnoCode(e);
       if (code === void 0) throw e;
       extra.push({ code: "SCAN_SKIPPED", severity: "medium", file: f2.name, message: `not scanned: cannot read it (${code})` });
-      refused++;
     }
   }
-  return summarise(target, files, extra, opts.failOn, refused);
+  return summarise(target, files, extra, opts.failOn, extra.length);
 }
 var UNSCANNED_HIGH;
 var init_scan_path = __esm({
@@ -60874,7 +60921,7 @@ async function drillVerifier(cfg) {
   if (cfg.keys.length > 0 || !policy?.trust) {
     if (cfg.keys.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} has no trust section, so give --key PUBLIC_KEY`);
     const { keyFileTrust: keyFileTrust2 } = await Promise.resolve().then(() => (init_trust_key(), trust_key_exports));
-    trust = await keyFileTrust2(cfg.keys, void 0, "drill --key needs the public key (.pub) your set-up trusts; the private key goes to --signing-key");
+    trust = await keyFileTrust2(cfg.keys, "drill --key needs the public key (.pub) your set-up trusts; the private key goes to --signing-key");
     trustDesc = `keys ${cfg.keys.join(", ")}`;
   } else {
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
@@ -62624,7 +62671,6 @@ __export(keyless_exports, {
   STAGING: () => STAGING,
   bundleIdentity: () => bundleIdentity,
   checkTokenAvailable: () => checkTokenAvailable,
-  checkTokenShape: () => checkTokenShape,
   keylessEndpoints: () => keylessEndpoints,
   keylessSigner: () => keylessSigner
 });
@@ -62821,6 +62867,7 @@ var init_index = __esm({
     "use strict";
     init_errors();
     init_sign();
+    init_signature_path();
     init_pipeline();
     init_trust_key();
     init_keyfile();
@@ -62961,7 +63008,7 @@ function createProgress(label, total, opts = {}) {
   };
 }
 function engineFlags(o, label) {
-  void Promise.resolve().then(() => (init_engine(), engine_exports)).then((m2) => m2.prewarmHashPool({ ...o.jobs ? { jobs: o.jobs } : {}, ...o.hash === "blake3" || o.hash === "blake2b" ? { alg: o.hash } : {} })).catch(() => void 0);
+  void Promise.resolve().then(() => (init_engine(), engine_exports)).then((m2) => m2.prewarmHashPool({ ...o.jobs ? { jobs: o.jobs } : {}, alg: o.hash })).catch(() => void 0);
   let p2;
   return {
     ...o.jobs ? { jobs: o.jobs } : {},
@@ -63010,9 +63057,9 @@ async function prepareLineage(model, o) {
       trust = await keyFileTrust2(o.parentKey);
     } else {
       if (!o.key) throw usage("MISSING_OPTION", "--parent needs --parent-key PUB when signing without --key");
-      const { createPublicKey: createPublicKey2 } = await import("node:crypto");
+      const { createPublicKey: createPublicKey3 } = await import("node:crypto");
       key = await loadPrivateKey2(o.key);
-      trust = [keyTrust2(createPublicKey2(key), `signing key ${o.key}`)];
+      trust = [keyTrust2(createPublicKey3(key), `signing key ${o.key}`)];
     }
     loaded2 = await loadParents2(parents, trust);
   }
@@ -63092,29 +63139,11 @@ async function signKeyless(model, o, lineage) {
     ...hashingOptions(o),
     engine
   });
-  engine.onDone();
-  await lineage?.record(r);
-  if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
-  const meta = r.statement.subject[0].annotations?.modelsign;
-  if (o.json) {
-    printJson({
-      signature: r.signaturePath,
-      rootDigest: `sha256:${r.rootDigest}`,
-      name: meta?.name,
-      version: meta?.version,
-      license: meta?.license,
-      files: r.files,
-      bytes: r.bytes,
-      keyless: { identity: identity ?? null, fulcio: ep.fulcioURL, rekor: ep.rekorURL, tsa: ep.tsaURL ?? null }
-    });
-  } else {
-    out(
-      `signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)
-  root digest: sha256:${r.rootDigest}
-  signature:   ${r.signaturePath}
+  await reportSigned(r, model, o, engine, lineage, {
+    json: { keyless: { identity: identity ?? null, fulcio: ep.fulcioURL, rekor: ep.rekorURL, tsa: ep.tsaURL ?? null } },
+    text: `
   identity:    ${identity ?? "(unknown)"} (Sigstore keyless, logged in ${ep.rekorURL})`
-    );
-  }
+  });
   return 0;
 }
 var init_sign_keyless = __esm({
@@ -63122,7 +63151,7 @@ var init_sign_keyless = __esm({
     "use strict";
     init_errors();
     init_common();
-    init_io();
+    init_report();
     init_progress();
   }
 });
@@ -63185,17 +63214,7 @@ tiny --shard-size). On exit 2 nothing was written.`
         ...hashingOptions(o),
         engine
       });
-      engine.onDone();
-      await lineage.record(r);
-      if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
-      const meta = r.statement.subject[0].annotations?.modelsign;
-      if (o.json) {
-        printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes });
-      } else {
-        out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)
-  root digest: sha256:${r.rootDigest}
-  signature:   ${r.signaturePath}`);
-      }
+      await reportSigned(r, model, o, engine, lineage);
     })
   );
 }
@@ -63205,6 +63224,7 @@ var init_sign2 = __esm({
     init_errors();
     init_common();
     init_io();
+    init_report();
     init_progress();
     init_sign_lineage();
   }
@@ -63214,32 +63234,10 @@ var init_sign2 = __esm({
 init_esm();
 init_errors();
 init_io();
+init_report();
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import os7 from "node:os";
 import path24 from "node:path";
-
-// src/cli/report.ts
-init_one_line();
-function verifyJson(r) {
-  return {
-    verified: r.verified,
-    model: r.model,
-    signature: r.signature,
-    rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
-    name: r.metadata?.name ?? r.subjectName ?? null,
-    version: r.metadata?.version ?? null,
-    license: r.metadata?.license ?? null,
-    signer: r.signer ?? null,
-    signerInfo: r.signerInfo ?? null,
-    filesChecked: r.filesChecked,
-    bytesHashed: r.bytesHashed,
-    failures: r.failures,
-    ...r.extra
-  };
-}
-function resultLabel(r) {
-  return r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ""}` : r.subjectName ?? r.model;
-}
 
 // src/cli/verify-key.ts
 init_io();
@@ -63457,8 +63455,9 @@ init_esm();
 init_errors();
 init_errno();
 init_io();
-import { existsSync as existsSync3, writeFileSync } from "node:fs";
+init_report();
 init_one_line();
+import { existsSync as existsSync3, writeFileSync } from "node:fs";
 var DEFAULT_TERMINATION_LOG = "/dev/termination-log";
 var MAX_REASON_BYTES = 4096;
 var MAX_REASON_LINES = 5;
@@ -63499,7 +63498,7 @@ function clip(text, max) {
   return b2.subarray(0, max - 3).toString("utf8").replace(/\uFFFD+$/, "") + "...";
 }
 function failureReason(r) {
-  const id2 = r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ""} (${r.model})` : r.model;
+  const id2 = r.metadata ? `${resultLabel(r)} (${r.model})` : r.model;
   const n = r.failures.length;
   const lines = [`modelsign: ${id2} must not be used: ${n} failure${n === 1 ? "" : "s"}`];
   for (const f2 of r.failures.slice(0, MAX_REASON_LINES)) lines.push(`${f2.code}${f2.path !== void 0 ? ` ${displayPath(f2.path)}` : ""}: ${f2.message}`);

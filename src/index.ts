@@ -7,7 +7,8 @@
  */
 export { ModelsignError, EXIT, type Failure, type ErrorKind } from './errors.js';
 export { digestModel as digest, signModel, keySigner, defaultModelName, type SignOptions, type SignResult, type DigestResult, type BundleSigner } from './sign/sign.js';
-export { verifyModel as verify, checkTrust, defaultSignaturePath, type VerifyOptions, type VerifyStage, type VerifyContext } from './verify/pipeline.js';
+export { defaultSignaturePath } from './sign/signature-path.js';
+export { verifyModel as verify, checkTrust, type VerifyOptions, type VerifyStage, type VerifyContext } from './verify/pipeline.js';
 export { keyTrust } from './verify/trust-key.js';
 export type { VerifyResult, SignerInfo, TrustCheck } from './verify/types.js';
 export { loadPrivateKey, loadPublicKey, parsePublicKey, writeKeyPair, generateKeyPair } from './keys/keyfile.js';

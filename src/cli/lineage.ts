@@ -47,7 +47,7 @@ Exit codes: 0 every link verified; 1 the signature or any link failed; 2 usage e
       run(async (sig: string, o: LineageFlags) => {
         if (o.lineage === undefined) throw usage('MISSING_OPTION', 'lineage needs --lineage DIR (the lineage store)');
         const { keyFileTrust } = await import('../verify/trust-key.js');
-        const trust = [...((o.key ?? []).length > 0 ? await keyFileTrust(o.key!) : []), ...(await sigstoreTrustFromFlags(o))];
+        const trust = [...(await keyFileTrust(o.key ?? [])), ...(await sigstoreTrustFromFlags(o))];
         if (trust.length === 0) {
           throw usage('MISSING_OPTION', 'lineage needs something to trust: --key PUBLIC_KEY, --certificate-chain ROOTS.pem, or --identity/--identity-regexp');
         }

@@ -66,7 +66,7 @@ function parseError(c: Command, code: string, message: string): ModelsignError {
   return usage(code, `${text} (see ${commandPath(c)} --help)`);
 }
 
-async function buildProgram(argv: readonly string[] = []): Promise<Command> {
+async function buildProgram(one: string | undefined): Promise<Command> {
   const program = new Command();
   program
     .name('modelsign')
@@ -91,7 +91,6 @@ Quick start:
 
 Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
     );
-  const one = commandIn(argv);
   const modules = await Promise.all((one ? [one] : Object.keys(COMMANDS)).map((name) => COMMANDS[name]!()));
   for (const m of modules) m.register(program);
   // Every command reports usage errors with exit code 2 and one line, as the contract says.
@@ -120,7 +119,8 @@ Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = await buildProgram(argv);
+  const word = commandIn(argv);
+  const program = await buildProgram(word);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -129,7 +129,6 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return NOT_ERRORS.has(e.code) ? EXIT.ok : EXIT.usage;
     // An error that stops the parse (verify's actions set up their own output): under
     // `verify --log-format json` (or MODELSIGN_LOG_FORMAT=json) it is a JSON event too.
-    const word = commandIn(argv);
     if (word === 'verify' && !output.sink) {
       const { useJsonLogsIfAsked } = await import('./verify-pod.js');
       useJsonLogsIfAsked(argv.slice(argv.indexOf(word, 2) + 1));

@@ -118,7 +118,7 @@ export function engineFlags(
   o: { jobs?: number; hash?: string },
   label: string,
 ): { jobs?: number; onProgress: (done: number, total: number) => void; onDone: () => void } {
-  void import('../hashing/engine.js').then((m) => m.prewarmHashPool({ ...(o.jobs ? { jobs: o.jobs } : {}), ...(o.hash === 'blake3' || o.hash === 'blake2b' ? { alg: o.hash } : {}) })).catch(() => undefined);
+  void import('../hashing/engine.js').then((m) => m.prewarmHashPool({ ...(o.jobs ? { jobs: o.jobs } : {}), alg: o.hash })).catch(() => undefined);
   let p: Progress | undefined;
   return {
     ...(o.jobs ? { jobs: o.jobs } : {}),

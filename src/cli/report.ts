@@ -1,13 +1,15 @@
 /** How a verification result is shown: human text or the stable JSON object. */
 import { clean, displayPath } from '../util/one-line.js';
+import type { SignResult } from '../sign/sign.js';
 import type { VerifyResult } from '../verify/types.js';
+import { out, printJson, warn } from './io.js';
 
 /**
  * Failures the text report lists; the rest are counted ("... and N more"). A hostile model
  * can produce one failure per file (200,000 unsigned files: 200,000 lines). --json lists
  * every failure: scripts and audit need them all, and a count alone would hide which.
  */
-export const MAX_TEXT_FAILURES = 100;
+const MAX_TEXT_FAILURES = 100;
 
 export function verifyJson(r: VerifyResult): object {
   return {
@@ -56,4 +58,28 @@ export function verifyText(r: VerifyResult): string {
   if (r.signer) lines.push(`  signer:      ${clean(r.signer, 1000)}`);
   if (r.metadata?.license) lines.push(`  license:     ${clean(r.metadata.license, 300)}`);
   return lines.join('\n');
+}
+
+/**
+ * After sign wrote its signature (key or keyless): stop the progress display, file the bundle
+ * in the lineage store, warn about an empty model, and print the result (`extra` adds the
+ * keyless identity to both forms).
+ */
+export async function reportSigned(
+  r: SignResult,
+  model: string,
+  o: { json?: boolean },
+  engine: { onDone(): void },
+  lineage: { record(r: SignResult): Promise<void> } | undefined,
+  extra: { json?: object; text?: string } = {},
+): Promise<void> {
+  engine.onDone();
+  await lineage?.record(r);
+  if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
+  const meta = r.statement.subject[0].annotations?.modelsign;
+  if (o.json) {
+    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes, ...extra.json });
+  } else {
+    out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)\n  root digest: sha256:${r.rootDigest}\n  signature:   ${r.signaturePath}${extra.text ?? ''}`);
+  }
 }

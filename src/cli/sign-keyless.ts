@@ -2,7 +2,7 @@
 import { usage } from '../errors.js';
 import { hashingOptions, type HashingFlags } from './common.js';
 import type { PreparedLineage } from './sign-lineage.js';
-import { out, printJson, warn } from './io.js';
+import { reportSigned } from './report.js';
 import { engineFlags } from './progress.js';
 
 /** The sign command's flags that keyless signing reads (sign.ts adds lineage and --keyless). */
@@ -52,25 +52,9 @@ export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: 
     ...hashingOptions(o),
     engine,
   });
-  engine.onDone();
-  await lineage?.record(r);
-  if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
-  const meta = r.statement.subject[0].annotations?.modelsign;
-  if (o.json) {
-    printJson({
-      signature: r.signaturePath,
-      rootDigest: `sha256:${r.rootDigest}`,
-      name: meta?.name,
-      version: meta?.version,
-      license: meta?.license,
-      files: r.files,
-      bytes: r.bytes,
-      keyless: { identity: identity ?? null, fulcio: ep.fulcioURL, rekor: ep.rekorURL, tsa: ep.tsaURL ?? null },
-    });
-  } else {
-    out(
-      `signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)\n  root digest: sha256:${r.rootDigest}\n  signature:   ${r.signaturePath}\n  identity:    ${identity ?? '(unknown)'} (Sigstore keyless, logged in ${ep.rekorURL})`,
-    );
-  }
+  await reportSigned(r, model, o, engine, lineage, {
+    json: { keyless: { identity: identity ?? null, fulcio: ep.fulcioURL, rekor: ep.rekorURL, tsa: ep.tsaURL ?? null } },
+    text: `\n  identity:    ${identity ?? '(unknown)'} (Sigstore keyless, logged in ${ep.rekorURL})`,
+  });
   return 0;
 }

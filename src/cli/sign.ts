@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { usage } from '../errors.js';
 import type { KeylessSignFlags } from './sign-keyless.js';
 import { addEngineOptions, addIgnoreOption, addSerializationOptions, hashingOptions } from './common.js';
-import { out, printJson, run, warn } from './io.js';
+import { run, warn } from './io.js';
+import { reportSigned } from './report.js';
 import { engineFlags } from './progress.js';
 import { addLineageSignOptions, prepareLineage, type SignLineageFlags } from './sign-lineage.js';
 
@@ -82,15 +83,7 @@ tiny --shard-size). On exit 2 nothing was written.`,
           ...hashingOptions(o),
           engine,
         });
-        engine.onDone();
-        await lineage.record(r);
-        if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
-        const meta = r.statement.subject[0].annotations?.modelsign;
-        if (o.json) {
-          printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes });
-        } else {
-          out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)\n  root digest: sha256:${r.rootDigest}\n  signature:   ${r.signaturePath}`);
-        }
+        await reportSigned(r, model, o, engine, lineage);
       }),
     );
 }

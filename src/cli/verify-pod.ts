@@ -14,7 +14,7 @@ import { ModelsignError } from '../errors.js';
 import { writeFailureWords } from '../util/errno.js';
 import type { VerifyResult } from '../verify/types.js';
 import { output, state, warn } from './io.js';
-import { verifyJson } from './report.js';
+import { verifyJson, resultLabel } from './report.js';
 import { displayPath } from '../util/one-line.js';
 import type { Flags, VerifyPlugin } from './verify-plugins.js';
 
@@ -82,7 +82,7 @@ function clip(text: string, max: number): string {
 }
 
 function failureReason(r: VerifyResult): string {
-  const id = r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ''} (${r.model})` : r.model;
+  const id = r.metadata ? `${resultLabel(r)} (${r.model})` : r.model;
   const n = r.failures.length;
   const lines = [`modelsign: ${id} must not be used: ${n} failure${n === 1 ? '' : 's'}`];
   // Paths as the text report shows them: one line each, a 4 KiB path (nesting past PATH_MAX) shortened.

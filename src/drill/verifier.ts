@@ -61,7 +61,7 @@ export async function drillVerifier(cfg: DrillConfig): Promise<DrillVerifier> {
   if (cfg.keys.length > 0 || !policy?.trust) {
     if (cfg.keys.length === 0) throw usage('MISSING_OPTION', `drill needs something to trust: the policy ${cfg.policy} has no trust section, so give --key PUBLIC_KEY`);
     const { keyFileTrust } = await import('../verify/trust-key.js');
-    trust = await keyFileTrust(cfg.keys, undefined, 'drill --key needs the public key (.pub) your set-up trusts; the private key goes to --signing-key');
+    trust = await keyFileTrust(cfg.keys, 'drill --key needs the public key (.pub) your set-up trusts; the private key goes to --signing-key');
     trustDesc = `keys ${cfg.keys.join(', ')}`;
   } else {
     const { policyTrust } = await import('../policy/trust.js');

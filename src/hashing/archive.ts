@@ -215,7 +215,6 @@ export class TarFeed extends Transform {
   }
 }
 
-/** Strip leading "./" and (for directories) trailing "/". */
 /** Set on a parsed header whose name prefix the parser ignored (see notePrefixes). */
 const IGNORED_PREFIX = Symbol('modelsign.ignoredPrefix');
 let prefixesNoted = false;
@@ -239,6 +238,7 @@ function notePrefixes(Header: { prototype: object }): void {
 
 /** pax keys that rename or resize an entry: a reader that misses one extracts other bytes or names. */
 const PAX_NAMING_KEYS = ['path', 'linkpath', 'size'];
+const PAX_NAMING_LINE = new RegExp(`^\\d+ (?:${PAX_NAMING_KEYS.join('|')})=`);
 
 /**
  * Why an extended header's records would be read differently by GNU tar and Python (which
@@ -248,12 +248,11 @@ const PAX_NAMING_KEYS = ['path', 'linkpath', 'size'];
  * w.bin, the parser here drops the record. GNU long names (not records) are not checked.
  */
 export function paxRecordProblem(meta: string): string | undefined {
-  const namingLine = (line: string) => PAX_NAMING_KEYS.some((k) => new RegExp(`^\\d+ ${k}=`).test(line));
   // Bytes that were not UTF-8 read as U+FFFD, and lengths no longer hold past them: the
   // naming records must come before any such byte (writers put path first; a binary xattr
   // after it is fine).
   const fffd = meta.indexOf('\ufffd');
-  if (fffd >= 0 && meta.slice(fffd).split('\n').some((l, i) => i > 0 && namingLine(l))) return 'a naming record follows bytes that are not UTF-8';
+  if (fffd >= 0 && meta.slice(fffd).split('\n').some((l, i) => i > 0 && PAX_NAMING_LINE.test(l))) return 'a naming record follows bytes that are not UTF-8';
   const b = Buffer.from(fffd >= 0 ? meta.slice(0, meta.lastIndexOf('\n', fffd) + 1) : meta, 'utf8');
   const strict = new Map<string, string>();
   for (let pos = 0; pos < b.length; ) {
@@ -285,6 +284,7 @@ export function paxRecordProblem(meta: string): string | undefined {
   return undefined;
 }
 
+/** Strip leading "./" and (for directories) trailing "/". */
 function cleanName(raw: string, isDir: boolean): string {
   let s = raw;
   while (s.startsWith('./')) s = s.slice(2);
@@ -320,7 +320,10 @@ export async function scanArchive(file: string, req: SourceRequest, opts: { maxE
     return await scanPass(file, req, { mode: 'auto' }, maxEntries);
   } catch (e) {
     // The first entries suggested a single top-level folder; a later one was outside it.
-    if (e instanceof RestartWithoutPrefix) return scanPass(file, req, { mode: 'none' }, maxEntries);
+    if (e instanceof RestartWithoutPrefix) {
+      req.onRestart?.();
+      return scanPass(file, req, { mode: 'none' }, maxEntries);
+    }
     throw e;
   }
 }

@@ -245,21 +245,21 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
     }
     if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
     const id = { dev: dst.dev, ino: dst.ino };
+    // absDir is absolute and normalised and entry names hold no separator: plain
+    // concatenation equals path.join at a fraction of its cost (20,000 entries add up).
+    const prefix = absDir.endsWith(path.sep) ? absDir : absDir + path.sep;
     for (const raw of listed.invalid) {
       const name = rel === '' ? escapeName(raw) : `${rel}/${escapeName(raw)}`;
       if (isIgnored(name, opts.ignorePaths)) continue;
       // The entry is real (readdir returned it) but Node can only name it as raw bytes.
       let isDir = false;
       try {
-        isDir = lstatSync(Buffer.concat([Buffer.from(absDir.endsWith(path.sep) ? absDir : absDir + path.sep), raw]), { throwIfNoEntry: false })?.isDirectory() ?? false;
+        isDir = lstatSync(Buffer.concat([Buffer.from(prefix), raw]), { throwIfNoEntry: false })?.isDirectory() ?? false;
       } catch {
         // What it is does not matter: it is refused either way.
       }
       problems.push({ code: 'UNSAFE_NAME', path: name, message: `${isDir ? 'directory' : 'file'} name is not valid UTF-8` });
     }
-    // absDir is absolute and normalised and entry names hold no separator: plain
-    // concatenation equals path.join at a fraction of its cost (20,000 entries add up).
-    const prefix = absDir.endsWith(path.sep) ? absDir : absDir + path.sep;
     for (const entry of listed.names) {
       const name = rel === '' ? entry : `${rel}/${entry}`;
       if (isIgnored(name, opts.ignorePaths)) continue;

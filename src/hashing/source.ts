@@ -19,6 +19,8 @@ export interface SourceRequest {
   signedPaths?: ReadonlySet<string>;
   /** Bytes of the archive read so far, of its total size. */
   onProgress?: (done: number, total: number) => void;
+  /** The archive is read again from its start: every `ranges` call so far is void. */
+  onRestart?: () => void;
 }
 
 export interface SourceResult {

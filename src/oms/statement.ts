@@ -13,7 +13,6 @@ import { LEGACY_PREDICATE_TYPE, readLegacyStatement } from './legacy.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 export const OMS_PREDICATE_TYPE = 'https://model_signing/signature/v1.0';
-export { LEGACY_PREDICATE_TYPE };
 
 export interface Serialization {
   method: SerializationMethod;

@@ -63,6 +63,11 @@ function canonicalId(token: string): { id: string; known: boolean } | undefined 
   return { id: refId(lower), known: false };
 }
 
+/** The words and parentheses of a license expression, without whitespace. */
+function licenseTokens(text: string): string[] {
+  return text.split(/(\(|\)|\s+)/).filter((t) => t !== '' && !/^\s+$/.test(t));
+}
+
 /** Normalise a license id or expression; a missing one becomes the name `none`. */
 export function normalizeLicense(raw: unknown): License {
   // Anything but a string or nothing is malformed, never "no license".
@@ -71,7 +76,7 @@ export function normalizeLicense(raw: unknown): License {
   if (text === '') return { raw: NO_LICENSE, spdx: refId(NO_LICENSE), node: { license: refId(NO_LICENSE) }, known: false };
   const bad: License = { raw: text, spdx: undefined, node: undefined, known: false };
   if (text.length > MAX_LICENSE_LENGTH) return bad;
-  const tokens = text.split(/(\(|\)|\s+)/).filter((t) => t !== '' && !/^\s+$/.test(t));
+  const tokens = licenseTokens(text);
   const out: string[] = [];
   let known = true;
   for (let i = 0; i < tokens.length; i++) {
@@ -205,7 +210,7 @@ export function licenseProblem(raw: string): string | undefined {
   if (text.toLowerCase() === NO_LICENSE) return undefined;
   const lic = normalizeLicense(text);
   if (!lic.spdx) return `--license ${shown} is neither a known license id nor a valid SPDX expression, so a policy can only treat it as unknown; ${expected}`;
-  const ids = text.split(/(\(|\)|\s+)/).filter((t) => t !== '' && !/^\s+$/.test(t) && !['(', ')', 'AND', 'OR', 'WITH'].includes(t.toUpperCase()));
+  const ids = licenseTokens(text).filter((t) => !['(', ')', 'AND', 'OR', 'WITH'].includes(t.toUpperCase()));
   const unknown = ids.filter((t) => canonicalId(t)?.known === false && !SPDX_EXCEPTIONS.has(t.toLowerCase()));
   if (unknown.length > 0) {
     const subject = unknown.length === 1 && unknown[0] === text ? `--license ${shown} is` : `--license ${shown}: ${unknown.map((u) => JSON.stringify(clean(u, 60))).join(', ')} ${unknown.length === 1 ? 'is' : 'are'}`;

@@ -6,7 +6,6 @@
  * (`trust.identities[1].identityRegExp`), so a typo can never silently loosen the policy.
  */
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
@@ -262,8 +261,7 @@ export async function loadPolicy(file: string): Promise<LoadedPolicy> {
   } catch (e) {
     if (e instanceof NotRegularFile) {
       // Not a policy that is wrong but a path that names no policy file: unreadable.
-      const isDir = await stat(file).then((st) => st.isDirectory(), () => false);
-      throw new ModelsignError('POLICY_UNREADABLE', `cannot read policy ${file}: it ${isDir ? 'is a directory, not a regular file' : 'is not a regular file'}`, { kind: 'usage' });
+      throw new ModelsignError('POLICY_UNREADABLE', `cannot read policy ${file}: it ${e.isDirectory ? 'is a directory, not a regular file' : 'is not a regular file'}`, { kind: 'usage' });
     }
     if (e instanceof FileTooLarge) throw invalid(file, '', `is larger than ${MAX_POLICY_BYTES} bytes`);
     if (e instanceof TypeError) throw invalid(file, '', 'is not UTF-8 text');

@@ -77,7 +77,6 @@ export async function scanPath(target: string, opts: ScanOptions = {}): Promise<
   // we cannot name (not UTF-8), list or open (UNREADABLE, PATH_TOO_LONG) is content we could
   // not look at, which a loader may still read: high, so `--fail-on high` never says clean.
   const extra: Finding[] = listing.problems.map((p) => ({ code: 'SCAN_SKIPPED', severity: UNSCANNED_HIGH.has(p.code) ? 'high' : 'medium', file: p.path ?? '.', message: notScanned(p) }));
-  let refused = listing.problems.length;
   const files: FileReport[] = [];
   for (const f of listing.files) {
     try {
@@ -87,8 +86,8 @@ export async function scanPath(target: string, opts: ScanOptions = {}): Promise<
       const code = errnoCode(e);
       if (code === undefined) throw e;
       extra.push({ code: 'SCAN_SKIPPED', severity: 'medium', file: f.name, message: `not scanned: cannot read it (${code})` });
-      refused++;
     }
   }
-  return summarise(target, files, extra, opts.failOn, refused);
+  // Every extra finding is an entry that was never opened.
+  return summarise(target, files, extra, opts.failOn, extra.length);
 }

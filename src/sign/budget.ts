@@ -51,7 +51,7 @@ function nameChars(nameBytes: number, size: number, shardSize: number | undefine
 }
 
 export class SizeBudget {
-  private readonly files: { nameBytes: number; size: number }[] = [];
+  private files: { nameBytes: number; size: number }[] = [];
   private readonly perResource: number;
   private bytes = 0;
   private count = 0;
@@ -62,13 +62,18 @@ export class SizeBudget {
     private readonly shardSize: number | undefined,
     private readonly limit = MAX_BUNDLE_BYTES,
   ) {
-    this.perResource = RESOURCE_JSON_OVERHEAD + hash.length + (DIGEST_HEX[hash] ?? 64);
+    this.perResource = RESOURCE_JSON_OVERHEAD + hash.length + DIGEST_HEX[hash];
+  }
+
+  /** Statement bytes of one file's resources with this shard size. */
+  private fileBytes(nameBytes: number, size: number, shardSize: number | undefined): number {
+    return resourcesOf(size, shardSize) * this.perResource + nameChars(nameBytes, size, shardSize);
   }
 
   /** Statement bytes the resource list of these files takes with this shard size. */
   private estimate(shardSize: number | undefined): number {
     let n = 0;
-    for (const f of this.files) n += resourcesOf(f.size, shardSize) * this.perResource + nameChars(f.nameBytes, f.size, shardSize);
+    for (const f of this.files) n += this.fileBytes(f.nameBytes, f.size, shardSize);
     return n;
   }
 
@@ -76,9 +81,15 @@ export class SizeBudget {
   add(name: string, size: number): void {
     const nameBytes = Buffer.byteLength(JSON.stringify(name)) - 2;
     this.files.push({ nameBytes, size });
-    const c = resourcesOf(size, this.shardSize);
-    this.count += c;
-    this.bytes += c * this.perResource + nameChars(nameBytes, size, this.shardSize);
+    this.count += resourcesOf(size, this.shardSize);
+    this.bytes += this.fileBytes(nameBytes, size, this.shardSize);
+  }
+
+  /** Forget every file added (an archive read again from its start counts its files anew). */
+  reset(): void {
+    this.files = [];
+    this.bytes = 0;
+    this.count = 0;
   }
 
   /** Bytes of the resource list (as JSON in the statement) of the files added so far. */
@@ -89,7 +100,7 @@ export class SizeBudget {
   /** Refuse when even the lower bound is over the limit. */
   check(): void {
     if (base64Len(this.bytes) <= this.limit) return;
-    throw tooLarge(`at least ${base64Len(this.bytes)} bytes`, String(this.count), this.shardSize, this.limit, this.advice());
+    throw this.tooLarge(`at least ${base64Len(this.bytes)} bytes`, this.count);
   }
 
   /**
@@ -100,7 +111,7 @@ export class SizeBudget {
   checkExact(what: 'payload' | 'bundle', bytes: number, resources: number): void {
     const size = what === 'payload' ? base64Len(bytes) : bytes;
     if (size <= this.limit) return;
-    throw tooLarge(`${what === 'payload' ? 'at least ' : ''}${size} bytes`, String(resources), this.shardSize, this.limit, this.advice());
+    throw this.tooLarge(`${what === 'payload' ? 'at least ' : ''}${size} bytes`, resources);
   }
 
   /** What to do instead: a shard size that fits with room to spare, or fewer files. */
@@ -116,10 +127,10 @@ export class SizeBudget {
     }
     return 'sign the model in parts, or leave files out with --ignore-paths';
   }
-}
 
-function tooLarge(size: string, resources: string, shardSize: number | undefined, limit: number, advice: string): ModelsignError {
-  const what = shardSize === undefined ? `${resources} resources (one per file)` : `${resources} resources (shards of ${shardSize} byte${shardSize === 1 ? '' : 's'})`;
-  return usage('SIG_TOO_LARGE', `the signature would list ${what} and be ${size}, over the ${limit}-byte limit verify reads; nothing was written: ${advice}`);
+  private tooLarge(size: string, resources: number): ModelsignError {
+    const k = this.shardSize;
+    const what = k === undefined ? `${resources} resources (one per file)` : `${resources} resources (shards of ${k} byte${k === 1 ? '' : 's'})`;
+    return usage('SIG_TOO_LARGE', `the signature would list ${what} and be ${size}, over the ${this.limit}-byte limit verify reads; nothing was written: ${this.advice()}`);
+  }
 }
-

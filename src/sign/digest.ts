@@ -34,7 +34,7 @@ export interface DigestOptions {
    * any verifier to read) runs before anything is hashed, except for an archive, which is
    * listed as it is hashed.
    */
-  budget?: { add(name: string, size: number): void; check(): void };
+  budget?: SizeBudget;
 }
 
 export interface DigestResult {
@@ -72,7 +72,7 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
     return plannedRanges(method, opts.shardSize, size);
   };
   const pre = source
-    ? await source({ alg: hash, ranges: rangesOf, allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...(opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {}) })
+    ? await source({ alg: hash, ranges: rangesOf, onRestart: () => (counted.clear(), budget.reset()), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...(opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {}) })
     : undefined;
   const listing = opts.listing ?? pre?.listing ?? (await enumerateModel(opts.model, { ignorePaths, allowSymlinks: opts.allowSymlinks ?? false }));
   if (listing.problems.length > 0) {

@@ -64,7 +64,7 @@ export function keylessEndpoints(opts: KeylessOptions): KeylessEndpoints {
  * before anything is hashed or sent, and the message never repeats the token (it is a secret
  * that would end up in CI logs).
  */
-export function checkTokenShape(token: string, source: string): void {
+function checkTokenShape(token: string, source: string): void {
   const parts = token.trim().split('.');
   const b64url = /^[A-Za-z0-9_-]+$/;
   let claims: unknown;

@@ -4,7 +4,7 @@
  * here; Sigstore keyless plugs in the same way.
  */
 import path from 'node:path';
-import type { KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { usage } from '../errors.js';
 import { checkWritable, writeAtomic } from '../util/write-atomic.js';
 import { SizeBudget } from './budget.js';
@@ -16,7 +16,6 @@ import { defaultSignaturePath } from './signature-path.js';
 import { digestModel, type DigestOptions } from './digest.js';
 import { TOOL_VERSION } from '../version.js';
 
-/** Produces a complete bundle (as a JSON-ready object) for the given statement payload. */
 export { digestModel, type DigestOptions, type DigestResult } from './digest.js';
 
 /** Produces a complete bundle (as a JSON-ready object) for the given statement payload. */
@@ -36,7 +35,6 @@ export function keySigner(key: KeyObject, publicKey: KeyObject): BundleSigner {
 export async function signWithKey(opts: Omit<SignOptions, 'signer'> & { key: string | KeyObject }): Promise<SignResult> {
   await checkVersion(opts.version);
   const { loadPrivateKey } = await import('../keys/keyfile.js');
-  const { createPublicKey } = await import('node:crypto');
   const key = typeof opts.key === 'string' ? await loadPrivateKey(opts.key) : opts.key;
   return signModel({ ...opts, signer: keySigner(key, createPublicKey(key)) });
 }
@@ -123,4 +121,3 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
   return r;
 }
 
-export { writeAtomic };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { statModel } from '../hashing/model-path.js';
 
 /**
  * Where a model's signature lives by default: DIR/model.sig, or MODEL.sig beside a file or
@@ -6,7 +7,6 @@ import path from 'node:path';
  * reported as a missing signature.
  */
 export async function defaultSignaturePath(model: string): Promise<string> {
-  const { statModel } = await import('../hashing/model-path.js');
   if ((await statModel(model)).isDirectory()) return path.join(model, 'model.sig');
   return `${model}.sig`;
 }

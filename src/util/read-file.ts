@@ -11,7 +11,11 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export class NotRegularFile extends Error {
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    /** What it is instead, when that is a directory (messages say so). */
+    readonly isDirectory = false,
+  ) {
     super(`not a regular file: ${file}`);
   }
 }
@@ -29,7 +33,7 @@ export async function readRegularFile(file: string, maxBytes: number, opts: { no
   const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (opts.noFollow ? constants.O_NOFOLLOW : 0));
   try {
     const st = await fh.stat();
-    if (!st.isFile()) throw new NotRegularFile(file);
+    if (!st.isFile()) throw new NotRegularFile(file, st.isDirectory());
     if (st.size > maxBytes) throw new FileTooLarge(file, maxBytes);
     // One byte more than allowed tells a file that grew past the limit since fstat.
     const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);

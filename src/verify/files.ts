@@ -57,7 +57,7 @@ export function parseShardName(name: string): { path: string; start: number; end
  * empty file has an empty (0:0) shard. Checked before anything is hashed - for a directory
  * and an archive alike - so a hostile list of overlapping ranges costs nothing to refuse.
  */
-export function shardsEnd(ranges: { start: number; end: number }[]): number | undefined {
+function shardsEnd(ranges: { start: number; end: number }[]): number | undefined {
   ranges.sort((a, b) => a.start - b.start || a.end - b.end);
   if (ranges.length === 1 && ranges[0]!.start === 0 && ranges[0]!.end === 0) return 0;
   let pos = 0;

@@ -15,6 +15,8 @@ import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
 import { parseStatement, type ParsedStatement } from '../oms/statement.js';
 import { checkFiles, parseShardName } from './files.js';
 import { checkResourceNames } from './names.js';
+import { statModel } from '../hashing/model-path.js';
+import { defaultSignaturePath } from '../sign/signature-path.js';
 import { NEED_IDENTITY, type SignerInfo, type TrustCheck, type VerifyResult } from './types.js';
 
 export interface VerifyContext {
@@ -42,10 +44,6 @@ export interface VerifyOptions {
   /** Lists and hashes the model while streaming it; default: detected (.tar, .tar.gz, .tgz). */
   source?: import('../hashing/source.js').ModelSource;
 }
-
-export { defaultSignaturePath } from '../sign/signature-path.js';
-import { defaultSignaturePath } from '../sign/signature-path.js';
-import { statModel } from '../hashing/model-path.js';
 
 /**
  * A Sigstore keyless signature verified with no identity policy (no Sigstore or certificate

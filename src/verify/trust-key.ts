@@ -47,9 +47,9 @@ export function keyTrust(key: KeyObject, label: string): TrustCheck {
 }
 
 /**
- * One trust check per public key file, each labelled `key FILE` unless told otherwise;
+ * One trust check per public key file, each labelled `key FILE`;
  * `needs` words the error for a private key given instead (see loadPublicKey).
  */
-export function keyFileTrust(files: readonly string[], label: (file: string) => string = (k) => `key ${k}`, needs?: string): Promise<TrustCheck[]> {
-  return Promise.all(files.map(async (k) => keyTrust(await loadPublicKey(k, needs), label(k))));
+export function keyFileTrust(files: readonly string[], needs?: string): Promise<TrustCheck[]> {
+  return Promise.all(files.map(async (k) => keyTrust(await loadPublicKey(k, needs), `key ${k}`)));
 }
