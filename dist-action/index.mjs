@@ -63720,6 +63720,9 @@ ${delim}
   error(message) {
     this.command("error", message, { title: "modelsign" });
   }
+  warning(message) {
+    this.command("warning", message, { title: "modelsign" });
+  }
   log(message) {
     process.stdout.write(`${message}
 `);
@@ -63879,7 +63882,7 @@ ${table(["Code", "Path", "Message"], res.failures.map((f2) => [`\`${f2.code}\``,
   }
   return md;
 }
-async function signViaCommand(model, argv) {
+async function signViaCommand(r, model, argv) {
   const { register: register2 } = await Promise.resolve().then(() => (init_sign2(), sign_exports2));
   const program2 = new Command().exitOverride().enablePositionalOptions();
   const quiet = { writeOut: () => void 0, writeErr: () => void 0 };
@@ -63891,8 +63894,8 @@ async function signViaCommand(model, argv) {
   const saved = output.sink;
   output.sink = {
     error: (m2) => void errors.push(m2),
-    warn: (m2) => process.stdout.write(`::warning::${m2}
-`),
+    // A workflow command: a % or newline in the message is escaped, never a second command.
+    warn: (m2) => r.warning(m2),
     info: (m2) => process.stdout.write(`${m2}
 `),
     out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}
@@ -63932,6 +63935,7 @@ async function signStep(r, cleanup, model) {
   let s3;
   if (keyless || parents.length > 0 || lineage) {
     s3 = await signViaCommand(
+      r,
       model,
       flagArgs([
         ["--key", key],

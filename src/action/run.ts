@@ -186,7 +186,7 @@ interface SignSummary {
 }
 
 /** Sign through the sign command's own option handling (keyless, parent, lineage store). */
-async function signViaCommand(model: string, argv: string[]): Promise<SignSummary> {
+async function signViaCommand(r: Runner, model: string, argv: string[]): Promise<SignSummary> {
   const { register } = await import('../cli/sign.js');
   const program = new Command().exitOverride().enablePositionalOptions();
   const quiet = { writeOut: () => undefined, writeErr: () => undefined };
@@ -198,7 +198,8 @@ async function signViaCommand(model: string, argv: string[]): Promise<SignSummar
   const saved = output.sink;
   output.sink = {
     error: (m) => void errors.push(m),
-    warn: (m) => process.stdout.write(`::warning::${m}\n`),
+    // A workflow command: a % or newline in the message is escaped, never a second command.
+    warn: (m) => r.warning(m),
     info: (m) => process.stdout.write(`${m}\n`),
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     json: (v) => void (result = v as SignSummary),
@@ -238,6 +239,7 @@ async function signStep(r: Runner, cleanup: Cleanup, model: string): Promise<num
   let s: SignSummary;
   if (keyless || parents.length > 0 || lineage) {
     s = await signViaCommand(
+      r,
       model,
       flagArgs([
         ['--key', key],

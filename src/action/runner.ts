@@ -57,6 +57,10 @@ export class Runner {
     this.command('error', message, { title: 'modelsign' });
   }
 
+  warning(message: string): void {
+    this.command('warning', message, { title: 'modelsign' });
+  }
+
   log(message: string): void {
     process.stdout.write(`${message}\n`);
   }

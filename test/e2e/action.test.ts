@@ -217,6 +217,17 @@ describe('the action as the runner runs it', () => {
     expect(retrain.stdout).toMatch(/::error title=modelsign::.*llama3/);
   });
 
+  it("sign's warnings are workflow warnings, escaped: a % in the message cannot start another command (fixed here)", async () => {
+    const m = path.join(work, 'warned');
+    await makeHfModel(m);
+    const s = await runAction(
+      { command: 'sign', model: m, key: `${keyPrefix}.key`, version: '1.0.0', license: 'my%license', lineage: path.join(work, 'store-warn') },
+      { MODELSIGN_PASSPHRASE: PASSPHRASE },
+    );
+    expect(s.code, s.stdout).toBe(0);
+    expect(s.stdout).toMatch(/^::warning title=modelsign::--license "my%25license" is neither a known license id nor a valid SPDX expression/m);
+  });
+
   it('parent and lineage inputs: sign a fine-tune into a store, verify it walks the chain', async () => {
     const store = path.join(work, 'store');
     const base = path.join(work, 'base');
