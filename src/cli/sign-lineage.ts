@@ -82,7 +82,7 @@ export async function prepareLineage(model: string, o: SignLineageFlags): Promis
     loaded = await loadParents(parents, trust);
   }
   const { defaultModelName } = await import('../sign/sign.js');
-  const childName = o.name ?? defaultModelName(model);
+  const childName = o.name ?? (await defaultModelName(model));
   const meta = buildLineageMeta({ parents: loaded, relations, datasets, childName, childVersion: o.version ?? '' });
   const childMeta = (r: SignResult) => {
     const m = r.statement.subject[0].annotations?.modelsign;

@@ -34,7 +34,7 @@ import type { ReadEntry } from 'tar';
 import { usage, type Failure } from '../errors.js';
 import { modelPathError } from './model-path.js';
 import { createHasher, prepareAlgorithm, type Hasher } from './algorithms.js';
-import type { ModelFile } from './enumerate.js';
+import type { ModelFile } from '../source/walk.js';
 import { compareCodePoints, isIgnored, unsafeNameReason } from './paths.js';
 import type { HashOutcome } from './read.js';
 import { rangeKey, type ModelSource, type SourceRequest, type SourceResult } from './source.js';

@@ -12,8 +12,8 @@ import { createHash } from 'node:crypto';
 import { reject } from '../errors.js';
 import type { HashAlgorithm } from './algorithms.js';
 import { hashTasks, type EngineOptions, type HashTask } from './engine.js';
-import type { ModelFile } from './enumerate.js';
-import { plannedRanges } from './source.js';
+import type { ModelFile } from '../source/walk.js';
+import { plannedRanges } from '../source/ranges.js';
 
 export type SerializationMethod = 'files' | 'shards';
 

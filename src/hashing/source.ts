@@ -5,7 +5,7 @@
  * hashes every byte range while it streams and hands back the finished digests.
  */
 import type { HashAlgorithm } from './algorithms.js';
-import type { ModelListing } from './enumerate.js';
+import type { ModelListing } from '../source/walk.js';
 import type { HashOutcome } from './read.js';
 
 export interface SourceRequest {
@@ -31,20 +31,4 @@ export interface SourceResult {
 
 export type ModelSource = (req: SourceRequest) => Promise<SourceResult>;
 
-export function rangeKey(name: string, start: number, end: number): string {
-  return `${name}\u0000${start}\u0000${end}`;
-}
-
-/** Whole files, or shards of a fixed size (the OMS "shards" method; an empty file is one 0:0 shard). */
-export function plannedRanges(method: 'files' | 'shards', shardSize: number | undefined, size: number): Array<[number, number]> {
-  if (method === 'files' || !shardSize) return [[0, size]];
-  if (size === 0) return [[0, 0]];
-  const out: Array<[number, number]> = [];
-  for (let s = 0; s < size; s += shardSize) out.push([s, Math.min(size, s + shardSize)]);
-  return out;
-}
-
-/** The outcome recorded for a range, or a change when the source never hashed it. */
-export function lookupRange(hashed: Map<string, HashOutcome>, name: string, start: number, end: number): HashOutcome {
-  return hashed.get(rangeKey(name, start, end)) ?? { ok: false, code: 'FILE_CHANGED', message: `byte range ${start}:${end} does not exist in the archive entry` };
-}
+export { rangeKey, plannedRanges, lookupRange } from '../source/ranges.js';

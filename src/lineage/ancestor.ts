@@ -39,7 +39,7 @@ export class BundleCheckError extends Error {
   }
 }
 
-export async function verifyLineageBundle(bytes: Buffer, trust: TrustCheck[], what: string): Promise<VerifiedBundle> {
+export async function verifyLineageBundle(bytes: Buffer, trust: readonly TrustCheck[], what: string): Promise<VerifiedBundle> {
   const step = async <T>(problem: BundleProblem, f: () => Promise<T> | T): Promise<T> => {
     try {
       return await f();

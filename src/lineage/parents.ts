@@ -36,7 +36,7 @@ export function resolveRelations(relations: string[], parentCount: number): Rela
   return relations as Relation[];
 }
 
-export async function loadParents(files: string[], trust: TrustCheck[]): Promise<ParentInput[]> {
+export async function loadParents(files: string[], trust: readonly TrustCheck[]): Promise<ParentInput[]> {
   if (files.length > MAX_PARENTS) throw usage('BAD_OPTION', `at most ${MAX_PARENTS} --parent signatures`);
   const out: ParentInput[] = [];
   for (const file of files) {

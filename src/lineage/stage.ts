@@ -3,14 +3,14 @@
  * own signature and files verified, and reports every problem it finds:
  *   --min-version / --state: the model's own version against a floor and the highest seen;
  *   --lineage: walk the ancestry with the SAME trust checks as the model, and leave what was
- *              found in result.extra.lineage = { ancestors: [...] } for later stages (policy);
+ *              found in the lineage report for later stages (policy);
  *   --revoked: the model and every known ancestor (from the walk, or without a store the
  *              signed parent links) against the revocation list.
  * Writing the state file happens after the whole verification passed (see the CLI plugin).
  */
 import semver from 'semver';
 import { ModelsignError, toFailure, type Failure } from '../errors.js';
-import type { VerifyStage } from '../verify/pipeline.js';
+import { checkStage, type VerifyStage } from '../verify/stage.js';
 import { parseLineageMeta, type LineageMeta } from './metadata.js';
 import { checkRevoked, type RevokedList } from './revoked.js';
 import { checkRollback, readState } from './state.js';
@@ -27,7 +27,7 @@ export interface LineageStageOptions {
 }
 
 export function lineageStage(o: LineageStageOptions): VerifyStage {
-  return async (ctx) => {
+  return checkStage('lineage', async (ctx) => {
     const failures: Failure[] = [];
     const meta = ctx.result.metadata;
     const name = meta?.name ?? ctx.statement.subjectName;
@@ -68,12 +68,12 @@ export function lineageStage(o: LineageStageOptions): VerifyStage {
       const w = await walkLineage({
         root: { name, version, license: meta?.license, rootDigest, signer: ctx.result.signer, lineage },
         store: o.store,
-        trust: ctx.options.trust,
+        trust: ctx.trust,
         ...(o.maxDepth !== undefined ? { maxDepth: o.maxDepth } : {}),
       });
       for (const f of w.failures) failures.push(f); // a loop: no spread of an input-sized list
       ancestors = w.ancestors;
-      ctx.result.extra.lineage = { ancestors: w.ancestors, ...(lineage?.datasets ? { datasets: lineage.datasets } : {}) };
+      ctx.result.reports.lineage = { ancestors: w.ancestors, ...(lineage?.datasets ? { datasets: lineage.datasets } : {}) };
     }
 
     if (o.revoked) {
@@ -94,6 +94,6 @@ export function lineageStage(o: LineageStageOptions): VerifyStage {
       }
     }
     return failures;
-  };
+  }, { produces: 'lineage' });
 }
 

@@ -18,6 +18,9 @@ import { ModelsignError, type Failure } from '../errors.js';
 import type { TrustCheck } from '../verify/types.js';
 import { BundleCheckError, verifyLineageBundle, type VerifiedBundle } from './ancestor.js';
 import type { DatasetRef, LineageMeta, ParentLink, Relation } from './metadata.js';
+import type { AncestorRecord } from './report.js';
+
+export type { AncestorRecord } from './report.js';
 import type { LineageStore, StoredBundle } from './store.js';
 import { clean } from '../util/one-line.js';
 
@@ -47,20 +50,6 @@ export interface LineageNode {
   parents: LineageNode[];
 }
 
-/** The flat list verify puts in result.extra.lineage.ancestors (policy reads it). */
-export interface AncestorRecord {
-  name: string;
-  version: string | null;
-  license: string | null;
-  rootDigest: string;
-  relation: Relation | null;
-  signer: string | null;
-  depth: number;
-  childName: string | null;
-  childVersion: string | null;
-  bundleDigest: string | null;
-  verified: boolean;
-}
 
 export interface WalkRoot {
   name: string;
@@ -103,7 +92,7 @@ function flatten(node: LineageNode, out: AncestorRecord[] = []): AncestorRecord[
   return out;
 }
 
-export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; trust: TrustCheck[]; maxDepth?: number }): Promise<WalkResult> {
+export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; trust: readonly TrustCheck[]; maxDepth?: number }): Promise<WalkResult> {
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const failures: Failure[] = [];
   const cache = new Map<string, Promise<StoredBundle[]>>();

@@ -5,29 +5,19 @@
  * lineage that is required but missing or unverified).
  *
  * The licenses that bind a model are its own plus every ancestor's: the lineage stage puts
- * the verified ancestry in `result.extra.lineage.ancestors`.
+ * the verified ancestry in its report.
  */
 import semver from 'semver';
 import type { Failure } from '../errors.js';
-import type { VerifyContext, VerifyStage } from '../verify/pipeline.js';
+import { checkStage, type VerifyContext, type VerifyStage } from '../verify/stage.js';
 import { displayId, evaluateLicense, normalizeLicense, type Blocker } from './licenses.js';
 import type { LoadedPolicy } from './load.js';
 import type { Purpose } from './types.js';
+import type { PolicyReport } from './report.js';
+
+export type { PolicyReport } from './report.js';
 import { prefixed } from '../lineage/metadata.js';
 import { clean as oneLine } from '../util/one-line.js';
-
-/** One ancestor as the lineage stage reports it (contract with src/lineage). */
-export interface LineageAncestor {
-  name: string;
-  version?: string;
-  license?: string;
-  rootDigest: string;
-  relation?: string;
-  signer?: string;
-  depth?: number;
-  childName?: string;
-  verified: boolean;
-}
 
 /** Where a binding license came from, for messages and the JSON report. */
 interface Source {
@@ -40,44 +30,6 @@ interface Source {
   license: string | undefined;
 }
 
-export interface PolicyReport {
-  file: string;
-  purpose: Purpose;
-  licenses: { from: 'model' | 'ancestor'; name: string; version: string | null; rootDigest: string | null; license: string; spdx: string | null; allowed: boolean | null }[];
-  lineageChecked: boolean;
-}
-
-const MAX_ANCESTORS = 10_000;
-
-/**
- * Read the lineage stage's result defensively: if it is present but not in the agreed
- * shape, the policy cannot know what binds the model, so that is a failure, not a pass.
- */
-export function readLineage(v: unknown): { ancestors: LineageAncestor[] } | 'malformed' | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'object' || v === null || !Array.isArray((v as { ancestors?: unknown }).ancestors)) return 'malformed';
-  const list = (v as { ancestors: unknown[] }).ancestors;
-  if (list.length > MAX_ANCESTORS) return 'malformed';
-  const out: LineageAncestor[] = [];
-  for (const a of list) {
-    if (typeof a !== 'object' || a === null) return 'malformed';
-    const x = a as Record<string, unknown>;
-    if (typeof x.name !== 'string' || typeof x.rootDigest !== 'string' || typeof x.verified !== 'boolean') return 'malformed';
-    if (x.license !== undefined && x.license !== null && typeof x.license !== 'string') return 'malformed';
-    out.push({
-      name: x.name,
-      rootDigest: x.rootDigest,
-      verified: x.verified,
-      ...(typeof x.version === 'string' ? { version: x.version } : {}),
-      ...(typeof x.license === 'string' ? { license: x.license } : {}),
-      ...(typeof x.relation === 'string' ? { relation: x.relation } : {}),
-      ...(typeof x.signer === 'string' ? { signer: x.signer } : {}),
-      ...(typeof x.depth === 'number' ? { depth: x.depth } : {}),
-      ...(typeof x.childName === 'string' ? { childName: x.childName } : {}),
-    });
-  }
-  return { ancestors: out };
-}
 
 /** Does the signed metadata say this model was built from parents? */
 function declaresParents(lineage: unknown): boolean {
@@ -96,7 +48,7 @@ function short(d: string | undefined): string {
 /** Names, versions and licenses come from signatures: one short line whatever they contain. */
 const clean = (text: string, max = 120): string => oneLine(text, max);
 
-function id(s: { name: string; version?: string | undefined }): string {
+function id(s: { name: string; version?: string | null | undefined }): string {
   return clean(`${s.name}${s.version ? `@${s.version}` : ''}`);
 }
 
@@ -127,7 +79,11 @@ function licenseFailure(s: Source, raw: string, blockers: Blocker[], purpose: Pu
 }
 
 export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage {
-  return async (ctx: VerifyContext): Promise<Failure[]> => {
+  return checkStage('policy', (ctx) => checkPolicy(policy, purpose, ctx), { reads: ['lineage'], produces: 'policy' });
+}
+
+async function checkPolicy(policy: LoadedPolicy, purpose: Purpose, ctx: VerifyContext): Promise<Failure[]> {
+  {
     const failures: Failure[] = [];
     const meta = ctx.statement.metadata;
     const model: Source = {
@@ -137,14 +93,9 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
       rootDigest: ctx.result.rootDigest ? prefixed(ctx.result.rootDigest) : undefined,
       license: meta?.license,
     };
-    const lineage = readLineage(ctx.result.extra.lineage);
-    const report: PolicyReport = { file: policy.file, purpose, licenses: [], lineageChecked: lineage !== undefined && lineage !== 'malformed' };
-    ctx.result.extra.policy = report;
-
-    if (lineage === 'malformed') {
-      failures.push({ code: 'POLICY_LINEAGE_MALFORMED', message: 'the lineage result is not in the expected form; the policy cannot tell which licenses bind the model' });
-      return failures;
-    }
+    const lineage = ctx.result.reports.lineage;
+    const report: PolicyReport = { file: policy.file, purpose, licenses: [], lineageChecked: lineage !== undefined };
+    ctx.result.reports.policy = report;
     const ancestors = lineage?.ancestors ?? [];
     if (policy.lineage.require) {
       if (!lineage) failures.push({ code: 'POLICY_LINEAGE_REQUIRED', message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
@@ -159,7 +110,7 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
 
     const sources: Source[] = [
       model,
-      ...ancestors.map((a) => ({ kind: 'ancestor' as const, name: a.name, version: a.version, rootDigest: prefixed(a.rootDigest), relation: a.relation, childName: a.childName, license: a.license })),
+      ...ancestors.map((a) => ({ kind: 'ancestor' as const, name: a.name, version: a.version ?? undefined, rootDigest: prefixed(a.rootDigest), relation: a.relation ?? undefined, childName: a.childName ?? undefined, license: a.license ?? undefined })),
     ];
 
     if (policy.revoked.length > 0) {

@@ -2,7 +2,14 @@
  * Scan one file (or one tar entry, or one zip member): recognise its format, run the right
  * checker, and collect imports and findings into a FileReport.
  */
-import { stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { errnoCode } from '../errors.js';
+import { handleReader } from '../source/random-access.js';
+import type { EntryContent, RandomAccess } from '../source/types.js';
 import { sniff, memberWorthScanning, SNIFF_BYTES, type Kind } from './detect.js';
 import { checkGguf } from './gguf.js';
 import { readNpyHeader } from './npy.js';
@@ -43,14 +50,14 @@ export async function scanStream(src: ByteSource, kind: Exclude<Kind, 'zip'>, si
   }
 }
 
-/** Scan the members of a zip (PyTorch checkpoint, .npz, plain zip) on disk. */
-export async function scanZip(abs: string, size: number, file: string, limits: ScanLimits): Promise<StreamResult> {
+/** Scan the members of a zip (PyTorch checkpoint, .npz, plain zip) read with random access. */
+export async function scanZip(abs: RandomAccess, file: string, limits: ScanLimits): Promise<StreamResult> {
   const findings: Finding[] = [];
   const imports: PickleImport[] = [];
   let pickle = false;
   let dir;
   try {
-    dir = await readZipDirectory(abs, size, limits);
+    dir = await readZipDirectory(abs, limits);
   } catch (e) {
     if (!(e instanceof ZipError)) throw e;
     findings.push({ code: 'ZIP_MALFORMED', severity: 'high', file, message: `zip container cannot be read safely: ${e.message}` });
@@ -111,19 +118,74 @@ export function report(file: string, size: number, r: StreamResult): FileReport 
   return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
 }
 
-/** Scan one regular file on disk. */
-export async function scanFile(abs: string, file: string, limits: ScanLimits): Promise<FileReport> {
-  const size = (await stat(abs)).size;
-  const src = ByteSource.fromFile(abs);
+/**
+ * Copy a stream that holds a zip to a private temporary file, for random access: an archive
+ * entry cannot seek, and a zip is read from its end. The copy is made from the very bytes
+ * being hashed, in a directory only this process can read, and removed afterwards.
+ */
+async function withSpooled<T>(src: ByteSource, use: (ra: RandomAccess) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'modelsign-scan-'));
+  try {
+    const dest = path.join(dir, 'member.zip');
+    const ws = createWriteStream(dest, { mode: 0o600 });
+    try {
+      while (await src.ensure(1)) {
+        if (!ws.write(Buffer.from(src.take(src.buffered)))) await once(ws, 'drain');
+      }
+    } finally {
+      ws.end();
+      await once(ws, 'close');
+    }
+    const fh = await open(dest, 'r');
+    try {
+      return await use(handleReader(fh, (await fh.stat()).size));
+    } finally {
+      await fh.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Scan one entry's bytes as a source hands them over. `shown` names it in findings. A zip in
+ * an entry that cannot seek is spooled (see withSpooled) unless it is over maxMemberBytes:
+ * then it is a finding, never silently skipped.
+ */
+export async function scanContent(content: EntryContent, shown: string, limits: ScanLimits): Promise<FileReport> {
+  const size = content.file.size;
+  const src = content.bytes();
   try {
     await src.ensure(SNIFF_BYTES);
-    const kind = sniff(src.peek(SNIFF_BYTES), file);
-    if (kind === 'zip') {
-      await src.close();
-      return report(file, size, await scanZip(abs, size, file, limits));
+    const kind = sniff(src.peek(SNIFF_BYTES), shown);
+    if (kind !== 'zip') return report(shown, size, await scanStream(src, kind, size, shown, limits));
+    if (content.random) return report(shown, size, await scanZip(content.random, shown, limits));
+    if (size > limits.maxMemberBytes) {
+      const finding: Finding = { code: 'SCAN_LIMIT', severity: 'high', file: shown, message: `zip member of ${size} bytes is over the ${limits.maxMemberBytes}-byte limit for copying out of the archive; not scanned` };
+      return report(shown, size, { format: 'zip', pickle: false, imports: [], findings: [finding] });
     }
-    return report(file, size, await scanStream(src, kind, size, file, limits));
+    try {
+      return report(shown, size, await withSpooled(src, (ra) => scanZip(ra, shown, limits)));
+    } catch (e) {
+      // No writable temp dir (a read-only pod) or a full disk: say so, fail closed.
+      const code = errnoCode(e);
+      if (code === undefined) throw e;
+      const finding: Finding = { code: 'SCAN_SKIPPED', severity: 'high', file: shown, message: `zip member cannot be copied out of the archive to scan it (${code}; set TMPDIR to a writable directory); not scanned` };
+      return report(shown, size, { format: 'zip', pickle: false, imports: [], findings: [finding] });
+    }
   } finally {
     await src.close();
+  }
+}
+
+/** Scan one regular file on disk by path (tests, and files outside any model source). */
+export async function scanFile(abs: string, file: string, limits: ScanLimits): Promise<FileReport> {
+  const fh = await open(abs, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    const random = handleReader(fh, size);
+    return await scanContent({ file: { name: file, size, viaLink: false }, bytes: () => ByteSource.fromRandom(random), random }, file, limits);
+  } finally {
+    await fh.close();
   }
 }

@@ -5,9 +5,8 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, usage, type Failure } from '../errors.js';
-import { enumerateModel } from '../hashing/enumerate.js';
-import { scanFile } from './scan-file.js';
-import { isTarName, scanTar } from './tar.js';
+import { openSource } from '../source/index.js';
+import { ScanInspector } from './inspector.js';
 import { DEFAULT_LIMITS, severityRank, type FileReport, type Finding, type ScanLimits, type Severity } from './types.js';
 
 export interface ScanResult {
@@ -43,6 +42,8 @@ export function summarise(target: string, files: FileReport[], extra: Finding[],
 
 /** Why a listed entry was not opened, worded for scan (which has no --allow-symlinks: it never follows a link). */
 function notScanned(p: Failure): string {
+  // A problem of the model as a whole (an archive's structure) names its entry itself.
+  if (p.path === undefined) return `not scanned: ${p.message}`;
   switch (p.code) {
     case 'SYMLINK_REFUSED':
       return 'not scanned: a symlink (scan never follows links; scan the file it points to)';
@@ -61,33 +62,30 @@ export async function scanPath(target: string, opts: ScanOptions = {}): Promise<
   } catch (e) {
     throw usage('SCAN_NOT_FOUND', errnoCode(e) === 'ENOENT' ? `no such file or directory: ${target}` : `cannot read ${target}: ${errnoCode(e) ?? String(e)}`);
   }
-  if (st.isFile() && isTarName(target)) {
-    const r = await scanTar(target, limits);
-    return summarise(target, r.reports, r.findings, opts.failOn, r.refused);
+  if (!st.isFile() && !st.isDirectory() && !st.isSymbolicLink()) throw usage('SPECIAL_FILE', `not a file, directory or archive: ${target}`);
+  const source = await openSource(target);
+  const inspector = new ScanInspector(limits);
+  // The same read sign and verify make, with nothing hashed: links are never followed.
+  const { listing } = await source.read({ ranges: () => [], allowSymlinks: false, ignorePaths: [], inspector });
+  // An archive's entries are shown as ARCHIVE:NAME, NAME relative to the model root as verify names it.
+  const shown = source.kind === 'archive' ? (name: string) => `${path.basename(target)}:${name}` : (name: string) => name;
+  for (const r of inspector.reports) {
+    r.file = shown(r.file);
+    for (const f of r.findings) f.file = shown(f.file);
   }
-  if (st.isFile()) return summarise(target, [await scanFile(target, path.basename(target), limits)], [], opts.failOn);
-  if (!st.isDirectory() && !st.isSymbolicLink()) throw usage('SPECIAL_FILE', `not a file, directory or archive: ${target}`);
-  const listing = await enumerateModel(target, { ignorePaths: [], allowSymlinks: false, maxFiles: limits.maxFiles });
-  if (listing.isFile) {
-    const f = listing.files[0]!;
-    return summarise(target, [await scanFile(f.abs, f.name, limits)], [], opts.failOn);
-  }
+  for (const f of inspector.findings) f.file = shown(f.file);
   // One code per finding: SCAN_SKIPPED, the listing's reason (SPECIAL_FILE, SYMLINK_REFUSED...) in words.
   // Links and special files are not content a loader reads as the model (medium). An entry
-  // we cannot name (not UTF-8), list or open (UNREADABLE, PATH_TOO_LONG) is content we could
-  // not look at, which a loader may still read: high, so `--fail-on high` never says clean.
-  const extra: Finding[] = listing.problems.map((p) => ({ code: 'SCAN_SKIPPED', severity: UNSCANNED_HIGH.has(p.code) ? 'high' : 'medium', file: p.path ?? '.', message: notScanned(p) }));
-  const files: FileReport[] = [];
-  for (const f of listing.files) {
-    try {
-      files.push(await scanFile(f.abs, f.name, limits));
-    } catch (e) {
-      // A file that vanished or cannot be read is not scanned: say so, fail closed.
-      const code = errnoCode(e);
-      if (code === undefined) throw e;
-      extra.push({ code: 'SCAN_SKIPPED', severity: 'medium', file: f.name, message: `not scanned: cannot read it (${code})` });
-    }
-  }
+  // we cannot name (not UTF-8), list or open (UNREADABLE, PATH_TOO_LONG), and anything wrong
+  // with an archive as a whole, is content we could not look at, which a loader may still
+  // read: high, so `--fail-on high` never says clean.
+  const extra: Finding[] = listing.problems.map((p) => ({
+    code: 'SCAN_SKIPPED',
+    severity: UNSCANNED_HIGH.has(p.code) || p.path === undefined ? 'high' : 'medium',
+    file: p.path !== undefined ? shown(p.path) : path.basename(target),
+    message: notScanned(p),
+  }));
+  for (const f of inspector.findings) extra.push(f);
   // Every extra finding is an entry that was never opened.
-  return summarise(target, files, extra, opts.failOn, extra.length);
+  return summarise(target, inspector.reports, extra, opts.failOn, listing.problems.length + inspector.refused);
 }

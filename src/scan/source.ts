@@ -34,6 +34,19 @@ export class ByteSource {
     return src;
   }
 
+  /** Bytes [start, end) of a random-access reader, in 1 MiB reads. */
+  static fromRandom(ra: { size: number; read(position: number, length: number): Promise<Buffer> }, start = 0, end = ra.size): ByteSource {
+    const chunks = async function* (): AsyncGenerator<Buffer> {
+      for (let pos = start; pos < end; ) {
+        const b = await ra.read(pos, Math.min(1 << 20, end - pos));
+        if (b.length === 0) return;
+        pos += b.length;
+        yield b;
+      }
+    };
+    return new ByteSource(chunks(), Math.max(0, end - start));
+  }
+
   static fromBuffer(b: Buffer): ByteSource {
     const src = new ByteSource((async function* () {})(), b.length);
     src.buf = b;

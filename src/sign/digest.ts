@@ -3,107 +3,124 @@
  * sign.ts so `digest` loads only the hashing modules, not keys, bundles and DSSE: less to
  * load before the first byte is hashed.
  */
-import { usage } from '../errors.js';
+import { reject, usage, type ModelsignError } from '../errors.js';
 import type { HashAlgorithm } from '../hashing/algorithms.js';
 import type { EngineOptions } from '../hashing/engine.js';
-import { enumerateModel, type ModelListing } from '../hashing/enumerate.js';
 import { effectiveIgnores } from '../hashing/paths.js';
-import { hashResources, planResources, rootDigest, type Resource } from '../hashing/serialize.js';
-import { archiveSourceFor, EMBEDDED_SIGNATURE } from '../hashing/archive.js';
-import { lookupRange, plannedRanges, type ModelSource } from '../hashing/source.js';
+import { rootDigest, type Resource } from '../hashing/serialize.js';
 import type { Serialization } from '../oms/statement.js';
+import { openSource } from '../source/index.js';
+import { lookupRange, plannedRanges } from '../source/ranges.js';
+import type { ModelSource, SourceListing } from '../source/types.js';
 import { checkResourceNames } from '../verify/names.js';
-import { defaultSignaturePath } from './signature-path.js';
 import { SizeBudget } from './budget.js';
 import { displayPath } from '../util/one-line.js';
 
 export interface DigestOptions {
   model: string;
+  /** Reads the model; default: the source openSource chooses for `model`. */
+  source?: ModelSource;
   ignorePaths?: string[];
   allowSymlinks?: boolean;
   hash?: HashAlgorithm;
   shardSize?: number;
   engine?: EngineOptions;
-  /** Signature path to leave out of the model (default: the default signature path). */
+  /** Signature path to leave out of the model (default: the source's default signature path). */
   signature?: string;
-  listing?: ModelListing;
-  /** Lists and hashes the model itself (archives); default: detected from MODEL's name. */
-  source?: ModelSource;
   /**
-   * Told every file of the model; `check` (which may refuse: sign's signature too large for
-   * any verifier to read) runs before anything is hashed, except for an archive, which is
-   * listed as it is hashed.
+   * Told every file of the model before it is hashed; `check` may refuse (sign's signature
+   * too large for any verifier to read). A directory is sized whole before anything is
+   * hashed, an archive entry by entry as it streams.
    */
   budget?: SizeBudget;
 }
 
 export interface DigestResult {
-  listing: ModelListing;
+  source: ModelSource;
+  listing: SourceListing;
   serialization: Serialization;
   resources: Resource[];
   rootDigest: string;
 }
 
+/** The first listing problem as sign's refusal (exit 2), with how many more there are. */
+function listingRefusal(listing: SourceListing, model: string): ModelsignError {
+  const p = listing.problems[0]!;
+  const more = listing.problems.length > 1 ? ` (and ${listing.problems.length - 1} more)` : '';
+  // The path as a report shows it: one line, shortened when long (a tree past PATH_MAX).
+  return usage(p.code, `${p.path !== undefined ? displayPath(p.path) : model}: ${p.message}${more}`, p.path);
+}
+
+/**
+ * Names every verifier would refuse (backslashes, control characters, collisions after NFC
+ * or case folding): signing them would make a signature nothing can verify.
+ */
+function nameRefusal(listing: SourceListing): ModelsignError | undefined {
+  if (listing.isFile) return undefined;
+  const nameProblems = checkResourceNames(listing.files.map((f) => f.name));
+  if (nameProblems.length === 0) return undefined;
+  const p = nameProblems[0]!;
+  const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : '';
+  return usage(p.code, `${JSON.stringify(p.path)}: ${p.message.replace(' in signature', '')}${more}`, p.path);
+}
+
 /** Hash a model the way sign does; `modelsign digest` prints the root. */
 export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const hash = opts.hash ?? 'sha256';
-  // digest prints the root sign would sign: it refuses what sign would refuse as too large
-  // to verify, and so never plans millions of ranges for a tiny --shard-size either.
-  const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
-  const sigPath = opts.signature ?? (await defaultSignaturePath(opts.model));
-  const ignorePaths = effectiveIgnores(opts.model, sigPath, undefined, opts.ignorePaths ?? []);
   if (opts.shardSize !== undefined && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
     throw usage('BAD_SHARD_SIZE', '--shard-size must be a positive whole number of bytes');
   }
+  // digest prints the root sign would sign: it refuses what sign would refuse as too large
+  // to verify, and so never plans millions of ranges for a tiny --shard-size either.
+  const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
+  const source = opts.source ?? (await openSource(opts.model));
+  const sigPath = opts.signature ?? source.defaultSignaturePath();
+  const ignorePaths = effectiveIgnores(opts.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? []);
   const method = opts.shardSize ? 'shards' : 'files';
-  // An archive is listed and hashed in one streaming pass (src/hashing/archive.ts).
-  const source = opts.listing ? undefined : (opts.source ?? (await archiveSourceFor(opts.model)));
-  // The archive leaves out a root model.sig (a signed directory's own signature): record it.
-  if (source && !ignorePaths.includes(EMBEDDED_SIGNATURE)) ignorePaths.push(EMBEDDED_SIGNATURE);
-  // An archive is sized entry by entry as it streams, before each entry is hashed: a tiny
-  // --shard-size on a big entry must be refused before millions of ranges are planned.
+  // Each file is sized before its bytes are hashed: a tiny --shard-size on a big file must be
+  // refused before millions of ranges are planned. A listed model is sized whole first.
   const counted = new Set<string>();
-  const rangesOf = (name: string, size: number) => {
-    if (!counted.has(name)) {
-      counted.add(name);
-      budget.add(name, size);
-      budget.check();
-    }
-    return plannedRanges(method, opts.shardSize, size);
+  const count = (name: string, size: number): void => {
+    if (counted.has(name)) return;
+    counted.add(name);
+    budget.add(name, size);
   };
-  const pre = source
-    ? await source({ alg: hash, ranges: rangesOf, onRestart: () => (counted.clear(), budget.reset()), allowSymlinks: opts.allowSymlinks ?? false, ignorePaths, ...(opts.engine?.onProgress ? { onProgress: opts.engine.onProgress } : {}) })
-    : undefined;
-  const listing = opts.listing ?? pre?.listing ?? (await enumerateModel(opts.model, { ignorePaths, allowSymlinks: opts.allowSymlinks ?? false }));
-  if (listing.problems.length > 0) {
-    const p = listing.problems[0]!;
-    const more = listing.problems.length > 1 ? ` (and ${listing.problems.length - 1} more)` : '';
-    // The path as a report shows it: one line, shortened when long (a tree past PATH_MAX).
-    throw usage(p.code, `${p.path !== undefined ? displayPath(p.path) : opts.model}: ${p.message}${more}`, p.path);
+  const read = await source.read({
+    alg: hash,
+    allowSymlinks: opts.allowSymlinks ?? false,
+    ignorePaths,
+    ...(opts.engine ? { engine: opts.engine } : {}),
+    onListed: (listing) => {
+      if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
+      const bad = nameRefusal(listing);
+      if (bad) throw bad;
+      for (const f of listing.files) count(f.name, f.size);
+      budget.check();
+    },
+    ranges: (name, size) => {
+      if (!counted.has(name)) {
+        count(name, size);
+        budget.check();
+      }
+      return plannedRanges(method, opts.shardSize, size);
+    },
+    onRestart: () => (counted.clear(), budget.reset()),
+  });
+  // A streamed source (an archive) knows its problems only once it is read.
+  const listing = read.listing;
+  if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
+  const bad = nameRefusal(listing);
+  if (bad) throw bad;
+  const resources: Resource[] = [];
+  for (const f of listing.files) {
+    for (const [start, end] of plannedRanges(method, opts.shardSize, f.size)) {
+      const o = lookupRange(read.hashed, f.name, start, end);
+      if (!o.ok) throw reject(o.code, `${f.name}: ${o.message}`, f.name);
+      resources.push({ name: method === 'shards' ? `${f.name}:${start}:${end}` : f.name, algorithm: hash, digest: o.digest });
+    }
   }
-  // Refuse names every verifier would refuse (backslashes, control characters, collisions
-  // after NFC or case folding): signing them would make a signature nothing can verify.
-  const nameProblems = listing.isFile ? [] : checkResourceNames(listing.files.map((f) => f.name));
-  if (nameProblems.length > 0) {
-    const p = nameProblems[0]!;
-    const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : '';
-    throw usage(p.code, `${JSON.stringify(p.path)}: ${p.message.replace(' in signature', '')}${more}`, p.path);
-  }
-  if (!pre) {
-    for (const f of listing.files) budget.add(f.name, f.size);
-    budget.check();
-  }
-  // No prepareAlgorithm here: the archive source and hashResources (hashTasks) prepare it.
-  const plans = planResources(listing.files, method, opts.shardSize);
-  const resources = pre
-    ? plans.map((p) => {
-        const o = lookupRange(pre.hashed, p.file.name, p.start, p.end);
-        if (!o.ok) throw usage(o.code, `${p.file.name}: ${o.message}`, p.file.name);
-        return { name: p.name, algorithm: hash, digest: o.digest };
-      })
-    : await hashResources(plans, hash, opts.engine);
   const serialization: Serialization = { method, hash_type: hash, allow_symlinks: opts.allowSymlinks ?? false };
   if (method === 'shards') serialization.shard_size = opts.shardSize!;
   serialization.ignore_paths = ignorePaths;
-  return { listing, serialization, resources, rootDigest: rootDigest(resources) };
+  return { source, listing, serialization, resources, rootDigest: rootDigest(resources) };
 }

@@ -12,7 +12,7 @@ import { keyHint, signBytes } from '../keys/algorithms.js';
 import { buildBundle, serializeBundle } from '../oms/bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
 import { buildStatement, type ModelMetadata, type Statement } from '../oms/statement.js';
-import { defaultSignaturePath } from './signature-path.js';
+import { openSource } from '../source/index.js';
 import { digestModel, type DigestOptions } from './digest.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -64,9 +64,9 @@ export interface SignResult {
   bytes: number;
 }
 
-export function defaultModelName(model: string): string {
-  const base = path.basename(path.resolve(model));
-  return base.replace(/\.(tar\.gz|tgz|tar)$/i, '') || 'model';
+/** The name sign gives MODEL when --name is not given (the source decides: a folder's name, an archive's without .tar.gz). */
+export async function defaultModelName(model: string): Promise<string> {
+  return (await openSource(model)).defaultName();
 }
 
 /** SemVer 2.0.0 without build metadata (which semver.clean drops) and without a "v" prefix. */
@@ -85,13 +85,14 @@ export async function checkVersion(version: string): Promise<string> {
 
 export async function signModel(opts: SignOptions): Promise<SignResult> {
   const version = await checkVersion(opts.version);
-  const signaturePath = opts.signature ?? (await defaultSignaturePath(opts.model));
+  const source = opts.source ?? (await openSource(opts.model));
+  const signaturePath = opts.signature ?? source.defaultSignaturePath();
   const write = opts.write !== false;
   // Before hashing: a signature that cannot be written is found out now, not after an hour.
   if (write) await checkWritable(signaturePath, 'file');
   const budget = new SizeBudget(opts.hash ?? 'sha256', opts.shardSize);
-  const d = await digestModel({ ...opts, signature: signaturePath, budget });
-  const name = opts.name ?? defaultModelName(opts.model);
+  const d = await digestModel({ ...opts, source, signature: signaturePath, budget });
+  const name = opts.name ?? source.defaultName();
   const metadata: ModelMetadata = {
     name,
     version,

@@ -3,19 +3,18 @@
  * compared, and every failing file is reported (changed, missing, unexpected), not just
  * the first.
  */
-import { lstat, realpath } from 'node:fs/promises';
-import path from 'node:path';
 import { ModelsignError, reject, type Failure } from '../errors.js';
 import type { HashAlgorithm } from '../hashing/algorithms.js';
-import { hashTasks, type EngineOptions, type HashTask } from '../hashing/engine.js';
-import { enumerateModel, type ModelFile, type ModelListing } from '../hashing/enumerate.js';
-import { effectiveIgnores, isIgnored, unsafeNameReason } from '../hashing/paths.js';
-import { taskFor, type Resource } from '../hashing/serialize.js';
+import type { EngineOptions } from '../hashing/engine.js';
+import { effectiveIgnores, unsafeNameReason } from '../hashing/paths.js';
+import type { Resource } from '../hashing/serialize.js';
 import type { Serialization } from '../oms/statement.js';
-import { lookupRange, plannedRanges, type ModelSource } from '../hashing/source.js';
+import { lookupRange } from '../source/ranges.js';
+import type { Inspector, ModelSource, ReadRequest, SourceFile } from '../source/types.js';
 
 export interface FileCheckInput {
   model: string;
+  source: ModelSource;
   /** Absolute path of the signature file (ignored when it lies inside the model). */
   signaturePath: string;
   serialization: Serialization;
@@ -23,16 +22,18 @@ export interface FileCheckInput {
   ignorePaths: string[];
   ignoreUnsignedFiles: boolean;
   engine?: EngineOptions;
-  /** Pre-computed listing (archives supply their own). */
-  listing?: ModelListing;
-  /** Lists and hashes the model itself while streaming it (archives). */
-  source?: ModelSource;
+  /** Looks at the files' bytes in the same read (the scanners). */
+  inspector?: Inspector;
+  /** Called between hashing and inspection (tests swap a file there). */
+  onHashed?: () => Promise<void> | void;
 }
 
 export interface FileCheckResult {
   failures: Failure[];
   filesChecked: number;
   bytesHashed: number;
+  /** Bytes the source read from the model's storage (hashing and inspection). */
+  bytesRead: number;
 }
 
 interface Range {
@@ -103,52 +104,6 @@ function groupResources(resources: Resource[], ser: Serialization, onlyFile: str
   return { byFile, failures };
 }
 
-/**
- * Look up one signed path directly (it lies under an ignored path, so the walk skipped it),
- * refusing special files and links on the way. With links allowed, the resolved path must
- * still lie inside the model: a directory link out of the model is never followed.
- */
-async function statInside(root: string, name: string, allowSymlinks: boolean): Promise<ModelFile | Failure> {
-  const missing: Failure = { code: 'FILE_MISSING', path: name, message: 'signed file is missing' };
-  const segs = name.split('/');
-  let cur = root;
-  let viaLink = false;
-  for (let i = 0; i < segs.length; i++) {
-    cur = path.join(cur, segs[i]!);
-    let st;
-    try {
-      st = await lstat(cur);
-    } catch {
-      return missing;
-    }
-    if (st.isSymbolicLink()) {
-      if (!allowSymlinks) return { code: 'SYMLINK_REFUSED', path: name, message: 'signed path goes through a symlink' };
-      viaLink = true;
-    }
-  }
-  let abs = cur;
-  if (viaLink) {
-    try {
-      abs = await realpath(cur);
-    } catch {
-      return { code: 'SYMLINK_BROKEN', path: name, message: 'symlink target does not exist' };
-    }
-    const rootReal = await realpath(root);
-    if (!abs.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep)) {
-      return { code: 'SYMLINK_OUTSIDE', path: name, message: 'signed path goes through a symlink out of the model' };
-    }
-  }
-  let st;
-  try {
-    st = await lstat(abs);
-  } catch {
-    return missing;
-  }
-  if (!st.isFile()) return { code: 'SPECIAL_FILE', path: name, message: 'signed path is not a regular file' };
-  // `abs` is now free of links, so the hasher may open it with O_NOFOLLOW.
-  return { name, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino } };
-}
-
 /** sign refuses a FIFO/socket/device given as the model (usage, 2); verify refuses the model (1). */
 function specialModelIsRejection(e: unknown): never {
   if (e instanceof ModelsignError && e.code === 'SPECIAL_FILE') throw reject('SPECIAL_FILE', e.message);
@@ -156,19 +111,24 @@ function specialModelIsRejection(e: unknown): never {
 }
 
 export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult> {
-  const { serialization: ser } = input;
+  const { serialization: ser, source } = input;
   const failures: Failure[] = [];
-  const ignores = effectiveIgnores(input.model, input.signaturePath, ser.ignore_paths, input.ignorePaths);
-  // An archive is listed and hashed in one pass; its signed ranges are grouped and checked
-  // first, so the pass hashes only ranges that can verify (at most each byte once).
-  const source = input.listing ? undefined : input.source;
-  let grouped = source ? groupResources(input.resources, ser, undefined) : undefined;
-  const pre = source ? await source(sourceRequest(input, ignores, grouped!.byFile)) : undefined;
-  const listing =
-    input.listing ?? pre?.listing ?? (await enumerateModel(input.model, { ignorePaths: ignores, allowSymlinks: ser.allow_symlinks }).catch(specialModelIsRejection));
-  const onDisk = new Map<string, ModelFile>(listing.files.map((f) => [f.name, f]));
-  if (!grouped || listing.isFile) grouped = groupResources(input.resources, ser, listing.isFile ? listing.files[0]!.name : undefined);
+  const ignores = effectiveIgnores(input.model, input.signaturePath, [...source.defaultIgnores, ...(ser.ignore_paths ?? [])], input.ignorePaths);
+  // The signed ranges are grouped and checked before the read, so the source hashes only
+  // ranges that can verify (each byte at most once). A single-file model's one file may be
+  // signed as "." or by its name: known once the source has listed it.
+  let grouped = groupResources(input.resources, ser, undefined);
+  const read = await source
+    .read({
+      ...sourceRequest(input, ignores, () => grouped.byFile),
+      onListed: (listing) => {
+        if (listing.isFile && listing.files.length === 1) grouped = groupResources(input.resources, ser, listing.files[0]!.name);
+      },
+    })
+    .catch(specialModelIsRejection);
+  const listing = read.listing;
   const byFile = grouped.byFile;
+  const onDisk = new Map<string, SourceFile>(listing.files.map((f) => [f.name, f]));
   for (const f of grouped.failures) failures.push(f); // a loop: the signature controls the count
 
   // Under --ignore-unsigned-files a listing problem is dropped when it concerns unsigned
@@ -195,37 +155,34 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
     failures.push(p);
   }
 
-  const tasks: HashTask[] = [];
-  const taskRanges: { file: string; range: Range }[] = [];
   // A set, not a scan per missing file: a hostile model can hold any number of problems.
   const problemPaths = new Set(listing.problems.map((x) => x.path));
+  const changed = new Set<string>();
+  let bytesHashed = 0;
   for (const [name, ranges] of byFile) {
-    let f = onDisk.get(name);
+    const f = onDisk.get(name);
     if (!f) {
-      if (listing.isFile || !isIgnored(name, ignores)) {
-        if (!problemPaths.has(name)) failures.push({ code: 'FILE_MISSING', path: name, message: 'signed file is missing' });
-        continue;
-      }
-      // A signed file under an ignored path is still checked.
-      const found = await statInside(listing.root, name, ser.allow_symlinks);
-      if ('code' in found) {
-        failures.push(found);
-        continue;
-      }
-      f = found;
+      if (!problemPaths.has(name)) failures.push({ code: 'FILE_MISSING', path: name, message: 'signed file is missing' });
+      continue;
     }
     if (ser.method === 'files') {
       if (ranges.length !== 1) continue; // duplicates are reported by the name checks
       ranges[0]!.end = f.size;
-    } else {
-      if (shardsEnd(ranges) !== f.size) {
-        failures.push({ code: 'FILE_CHANGED', path: name, message: `file size ${f.size} does not match the signed shards` });
-        continue;
-      }
+    } else if (shardsEnd(ranges) !== f.size) {
+      failures.push({ code: 'FILE_CHANGED', path: name, message: `file size ${f.size} does not match the signed shards` });
+      continue;
     }
     for (const r of ranges) {
-      tasks.push(taskFor({ name, file: f, start: r.start, end: r.end }));
-      taskRanges.push({ file: name, range: r });
+      bytesHashed += r.end - r.start;
+      if (changed.has(name)) continue;
+      const o = lookupRange(read.hashed, name, r.start, r.end);
+      if (!o.ok) {
+        changed.add(name);
+        failures.push({ code: o.code, path: name, message: o.message });
+      } else if (o.digest !== r.resource.digest) {
+        changed.add(name);
+        failures.push({ code: 'FILE_CHANGED', path: name, message: 'file content does not match the signature' });
+      }
     }
   }
 
@@ -234,50 +191,29 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
       if (!byFile.has(f.name)) failures.push({ code: 'FILE_UNEXPECTED', path: f.name, message: 'file is not in the signature' });
     }
   }
-
-  // No prepareAlgorithm here: hashTasks prepares it; the archive lookup hashes nothing.
-  const alg = ser.hash_type as HashAlgorithm;
-  const outcomes = pre ? taskRanges.map(({ file, range }) => lookupRange(pre.hashed, file, range.start, range.end)) : await hashTasks(tasks, alg, input.engine);
-  const changed = new Set<string>();
-  let bytesHashed = 0;
-  outcomes.forEach((o, i) => {
-    const { file, range } = taskRanges[i]!;
-    bytesHashed += range.end - range.start;
-    if (changed.has(file)) return;
-    if (!o.ok) {
-      changed.add(file);
-      failures.push({ code: o.code, path: file, message: o.message });
-    } else if (o.digest !== range.resource.digest) {
-      changed.add(file);
-      failures.push({ code: 'FILE_CHANGED', path: file, message: 'file content does not match the signature' });
-    }
-  });
-  return { failures, filesChecked: byFile.size, bytesHashed };
+  return { failures, filesChecked: byFile.size, bytesHashed, bytesRead: read.bytesRead };
 }
 
 /**
- * What an archive source must hash: the signed shards of a signed file when they cover it
- * exactly (nothing otherwise: checkFiles reports the mismatch), whole files otherwise.
+ * What the source must hash: the signed shards of a signed file when they cover it exactly
+ * (nothing otherwise: checkFiles reports the mismatch), the whole of a signed file for the
+ * files method, nothing of an unsigned file.
  */
-function sourceRequest(input: FileCheckInput, ignorePaths: string[], byFile: Map<string, Range[]>): Parameters<ModelSource>[0] {
+function sourceRequest(input: FileCheckInput, ignorePaths: string[], byFile: () => Map<string, Range[]>): ReadRequest {
   const ser = input.serialization;
-  const shards = new Map<string, { end: number | undefined; ranges: Array<[number, number]> }>();
-  if (ser.method === 'shards') {
-    for (const [p, list] of byFile) {
-      const end = shardsEnd(list);
-      shards.set(p, { end, ranges: end === undefined ? [] : list.map((r): [number, number] => [r.start, r.end]) });
-    }
-  }
   return {
     alg: ser.hash_type as HashAlgorithm,
     allowSymlinks: ser.allow_symlinks,
     ignorePaths,
-    signedPaths: new Set(byFile.keys()),
-    ...(input.engine?.onProgress ? { onProgress: input.engine.onProgress } : {}),
+    signedPaths: new Set(byFile().keys()),
+    ...(input.engine ? { engine: input.engine } : {}),
+    ...(input.inspector ? { inspector: input.inspector } : {}),
+    ...(input.onHashed ? { onHashed: input.onHashed } : {}),
     ranges: (name, size) => {
-      const s = shards.get(name);
-      if (!s) return plannedRanges('files', undefined, size);
-      return s.end === size ? s.ranges : [];
+      const list = byFile().get(name);
+      if (!list) return [];
+      if (ser.method === 'files') return list.length === 1 ? [[0, size]] : [];
+      return shardsEnd(list) === size ? list.map((r): [number, number] => [r.start, r.end]) : [];
     },
   };
 }

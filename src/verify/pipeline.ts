@@ -1,48 +1,44 @@
 /**
- * The verification pipeline:  bundle -> signature (trust) -> statement -> files -> stages.
+ * The verification pipeline, as a short sequence of named checks:
+ *
+ *   readSignature -> requireIdentityPolicy -> checkTrust -> parseStatement -> checkNames
+ *   -> checkRootDigest -> checkFiles (one read of the model, scanners attached) -> stages
  *
  * Each step either passes or adds failures; a failure in an early step (no valid signature,
- * malformed statement) stops the pipeline, since nothing after it could be trusted. Later
- * features (lineage, policy, scanning) plug in as `stages` and see everything established
- * before them.
+ * malformed statement) stops the pipeline, since nothing after it could be trusted. The
+ * stages (lineage, policy, formats) run only on a model whose files verified.
  */
-import path from 'node:path';
-import { ModelsignError, reject, toFailure, usage, type Failure } from '../errors.js';
-import { rootDigest } from '../hashing/serialize.js';
+import { ModelsignError, reject, toFailure, usage } from '../errors.js';
 import type { EngineOptions } from '../hashing/engine.js';
+import { statModel } from '../hashing/model-path.js';
+import { rootDigest } from '../hashing/serialize.js';
 import { parseBundle, readBundleFile, type ParsedBundle } from '../oms/bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
 import { parseStatement, type ParsedStatement } from '../oms/statement.js';
+import { defaultSignaturePath } from '../sign/signature-path.js';
+import { openSource } from '../source/index.js';
+import type { ModelSource } from '../source/types.js';
 import { checkFiles, parseShardName } from './files.js';
 import { checkResourceNames } from './names.js';
-import { statModel } from '../hashing/model-path.js';
-import { defaultSignaturePath } from '../sign/signature-path.js';
+import { checkStageOrder, stageInspector, type VerifyContext, type VerifyStage } from './stage.js';
 import { NEED_IDENTITY, type SignerInfo, type TrustCheck, type VerifyResult } from './types.js';
+import path from 'node:path';
 
-export interface VerifyContext {
-  options: VerifyOptions;
-  bundle: ParsedBundle;
-  statement: ParsedStatement;
-  signer: SignerInfo;
-  result: VerifyResult;
-}
-
-/** A check run after the files verified (lineage, policy, scan); returns its failures. */
-export type VerifyStage = (ctx: VerifyContext) => Promise<Failure[]>;
+export type { VerifyContext, VerifyStage } from './stage.js';
 
 export interface VerifyOptions {
   model: string;
-  /** Default: MODEL/model.sig for a directory, MODEL.sig for a file. */
+  /** Reads the model; default: the source openSource chooses for `model`. */
+  source?: ModelSource;
+  /** Default: the source's own (MODEL/model.sig for a directory, MODEL.sig for a file). */
   signature?: string;
   trust: TrustCheck[];
   ignorePaths?: string[];
   ignoreUnsignedFiles?: boolean;
   engine?: EngineOptions;
   stages?: VerifyStage[];
-  /** Supplies the model's files instead of walking a directory (archives). */
-  listing?: import('../hashing/enumerate.js').ModelListing;
-  /** Lists and hashes the model while streaming it; default: detected (.tar, .tar.gz, .tgz). */
-  source?: import('../hashing/source.js').ModelSource;
+  /** Called between hashing and the scanners' reading (tests swap a file there). */
+  onHashed?: () => Promise<void> | void;
 }
 
 /**
@@ -50,7 +46,7 @@ export interface VerifyOptions {
  * authority configured) would have to accept anyone Fulcio certified: that is a usage error
  * (exit 2), not a verdict on the model.
  */
-function refuseKeylessWithoutIdentity(bundle: ParsedBundle, trust: TrustCheck[]): void {
+function requireIdentityPolicy(bundle: ParsedBundle, trust: readonly TrustCheck[]): void {
   if (bundle.material.kind === 'publicKey') return;
   const vm = (bundle.json as { verificationMaterial?: { tlogEntries?: unknown[] } }).verificationMaterial;
   if ((vm?.tlogEntries?.length ?? 0) === 0) return;
@@ -59,7 +55,7 @@ function refuseKeylessWithoutIdentity(bundle: ParsedBundle, trust: TrustCheck[])
 }
 
 /** Establish the signer: any one trust check suffices. */
-export async function checkTrust(bundle: ParsedBundle, trust: TrustCheck[]): Promise<SignerInfo> {
+export async function checkTrust(bundle: ParsedBundle, trust: readonly TrustCheck[]): Promise<SignerInfo> {
   if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     throw reject('SIG_MALFORMED', `DSSE payloadType is ${JSON.stringify(bundle.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
   }
@@ -79,15 +75,41 @@ export async function checkTrust(bundle: ParsedBundle, trust: TrustCheck[]): Pro
   throw reject(first.code, `no trusted authority accepts the signature: ${errors.map((e) => e.message).join('; ')}`);
 }
 
-export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
-  // A missing model is MODEL_NOT_FOUND (exit 2) before anything else, with or without
-  // --signature: never a missing signature or a signature refusal. defaultSignaturePath
-  // checks it; with a given signature and listing the path itself is never read.
-  if (opts.signature !== undefined && !opts.listing) await statModel(opts.model);
-  const signature = opts.signature ?? (await defaultSignaturePath(opts.model));
-  const result: VerifyResult = {
+/** The signed resource names refused outright (unsafe, colliding), before anything is read. */
+function checkNames(statement: ParsedStatement, result: VerifyResult): boolean {
+  const failures = checkResourceNames(statement.resources.map((r) => r.name));
+  // Loops, not push(...list): a hostile model controls these lengths, and a spread of
+  // ~120,000+ arguments overflows the stack ("Maximum call stack size exceeded").
+  for (const f of failures) result.failures.push(f);
+  return failures.length === 0;
+}
+
+/** The signed root digest must be the digest of the signed resource list. */
+function checkRootDigest(statement: ParsedStatement, result: VerifyResult): boolean {
+  const computed = rootDigest(statement.resources);
+  if (statement.rootDigest === undefined) {
+    result.rootDigest = computed;
+    return true;
+  }
+  if (computed === statement.rootDigest) return true;
+  result.failures.push({ code: 'ROOT_DIGEST_MISMATCH', message: 'signed root digest does not match the signed resource list' });
+  return false;
+}
+
+/**
+ * An archive signed as one opaque file (e.g. by model_signing) lists only itself: it is
+ * verified as that file, not as its entries.
+ */
+function signedAsOneFile(model: string, statement: ParsedStatement): boolean {
+  const base = path.basename(model);
+  const fileOf = (n: string) => (statement.serialization.method === 'shards' ? (parseShardName(n)?.path ?? n) : n);
+  return statement.resources.length > 0 && statement.resources.every((r) => fileOf(r.name) === '.' || fileOf(r.name) === base);
+}
+
+function emptyResult(model: string, signature: string): VerifyResult {
+  return {
     verified: false,
-    model: opts.model,
+    model,
     signature,
     rootDigest: undefined,
     subjectName: undefined,
@@ -97,13 +119,33 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
     serialization: undefined,
     filesChecked: 0,
     bytesHashed: 0,
+    bytesRead: 0,
     failures: [],
-    extra: {},
+    reports: {},
   };
+}
+
+/** Where the signature is read from, checking first that the model exists (MODEL_NOT_FOUND, exit 2). */
+async function signaturePathFor(opts: VerifyOptions): Promise<string> {
+  if (opts.source) return opts.signature ?? opts.source.defaultSignaturePath();
+  // A missing model is MODEL_NOT_FOUND before anything else, with or without --signature:
+  // never a missing signature or a signature refusal.
+  if (opts.signature !== undefined) {
+    await statModel(opts.model);
+    return opts.signature;
+  }
+  return defaultSignaturePath(opts.model);
+}
+
+export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
+  const stages = opts.stages ?? [];
+  checkStageOrder(stages);
+  const signature = await signaturePathFor(opts);
+  const result = emptyResult(opts.model, signature);
   try {
     // The default path lies in the model directory: a link there is not followed.
     const bundle = parseBundle(await readBundleFile(signature, undefined, { noFollow: opts.signature === undefined }));
-    refuseKeylessWithoutIdentity(bundle, opts.trust);
+    requireIdentityPolicy(bundle, opts.trust);
     const signer = await checkTrust(bundle, opts.trust);
     result.signerInfo = signer;
     result.signer = signer.description;
@@ -112,57 +154,39 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
     result.metadata = statement.metadata;
     result.serialization = statement.serialization;
     result.rootDigest = statement.rootDigest;
+    if (!checkNames(statement, result) || !checkRootDigest(statement, result)) return finish(result);
 
-    const nameFailures = checkResourceNames(statement.resources.map((r) => r.name));
-    if (nameFailures.length > 0) {
-      // Loops, not push(...list): a hostile model controls these lengths, and a spread of
-      // ~120,000+ arguments overflows the stack ("Maximum call stack size exceeded").
-      for (const f of nameFailures) result.failures.push(f);
-      return result;
-    }
-    if (statement.rootDigest !== undefined) {
-      const computed = rootDigest(statement.resources);
-      if (computed !== statement.rootDigest) {
-        result.failures.push({ code: 'ROOT_DIGEST_MISMATCH', message: 'signed root digest does not match the signed resource list' });
-        return result;
-      }
-    } else {
-      result.rootDigest = rootDigest(statement.resources);
-    }
+    const runs = stages.map((s) => s.start());
+    const inspector = stageInspector(runs);
+    const source = opts.source ?? (await openSource(opts.model, { archiveAsFile: signedAsOneFile(opts.model, statement) }));
     const files = await checkFiles({
       model: opts.model,
+      source,
       signaturePath: signature,
       serialization: statement.serialization,
       resources: statement.resources,
       ignorePaths: opts.ignorePaths ?? [],
       ignoreUnsignedFiles: opts.ignoreUnsignedFiles ?? false,
       ...(opts.engine ? { engine: opts.engine } : {}),
-      ...(opts.listing ? { listing: opts.listing } : {}),
-      ...(await modelSource(opts, statement.resources, statement.serialization.method)),
+      ...(inspector ? { inspector } : {}),
+      ...(opts.onHashed ? { onHashed: opts.onHashed } : {}),
     });
     for (const f of files.failures) result.failures.push(f);
     result.filesChecked = files.filesChecked;
     result.bytesHashed = files.bytesHashed;
+    result.bytesRead = files.bytesRead;
     if (result.failures.length === 0) {
-      const ctx: VerifyContext = { options: opts, bundle, statement, signer, result };
-      for (const stage of opts.stages ?? []) for (const f of await stage(ctx)) result.failures.push(f);
+      const ctx: VerifyContext = { bundle, statement, signer, trust: opts.trust, result };
+      for (const run of runs) for (const f of await run.check(ctx)) result.failures.push(f);
     }
   } catch (e) {
     if (e instanceof ModelsignError && e.kind === 'reject') result.failures.push(toFailure(e));
     else throw e;
   }
-  result.verified = result.failures.length === 0;
-  return result;
+  return finish(result);
 }
 
-async function modelSource(opts: VerifyOptions, resources: { name: string }[], method: string): Promise<{ source?: import('../hashing/source.js').ModelSource }> {
-  if (opts.listing) return {};
-  // An archive signed as one opaque file (e.g. by model_signing) lists only itself: verify
-  // it as that file, not as its entries.
-  const base = path.basename(opts.model);
-  const fileOf = (n: string) => (method === 'shards' ? (parseShardName(n)?.path ?? n) : n);
-  if (!opts.source && resources.length > 0 && resources.every((r) => fileOf(r.name) === '.' || fileOf(r.name) === base)) return {};
-  const { archiveSourceFor } = await import('../hashing/archive.js');
-  const source = opts.source ?? (await archiveSourceFor(opts.model));
-  return source ? { source } : {};
+function finish(result: VerifyResult): VerifyResult {
+  result.verified = result.failures.length === 0;
+  return result;
 }

@@ -1,6 +1,9 @@
 import type { Failure } from '../errors.js';
 import type { ParsedBundle } from '../oms/bundle.js';
 import type { ModelMetadata, ParsedStatement } from '../oms/statement.js';
+import type { LineageReport } from '../lineage/report.js';
+import type { PolicyReport } from '../policy/report.js';
+import type { ScanReport } from '../scan/report.js';
 
 /** Who signed, as established by a trust check. */
 export interface SignerInfo {
@@ -41,9 +44,17 @@ export interface VerifyResult {
   serialization: ParsedStatement['serialization'] | undefined;
   filesChecked: number;
   bytesHashed: number;
+  /** Bytes read from the model's storage: hashing and scanning (an archive: as stored). */
+  bytesRead: number;
   failures: Failure[];
-  /** Hooks added by later stages (lineage, policy) put their reports here. */
-  extra: Record<string, unknown>;
+  /** What the stages after the file check found (each present when its stage ran). */
+  reports: Reports;
+}
+
+export interface Reports {
+  lineage?: LineageReport;
+  policy?: PolicyReport;
+  scan?: ScanReport;
 }
 
 /** What to give when a Sigstore keyless signature arrives with no identity policy. */

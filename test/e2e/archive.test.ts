@@ -246,10 +246,10 @@ describe('an archive signed as one opaque file', () => {
     const arc = path.join(work, 'opaque.tgz');
     tar(['-C', model, '-czf', arc, '.']);
     // Signed the way a tool unaware of archives signs it (model_signing): one file resource.
-    const { sign, enumerateModel } = await import('../../src/index.js');
+    const { sign } = await import('../../src/index.js');
+    const { openSource } = await import('../../src/source/index.js');
     const sig = path.join(work, 'opaque.sig');
-    const listing = await enumerateModel(arc, { ignorePaths: [], allowSymlinks: false });
-    const s = await sign({ model: arc, key: keys.key, version: '1.0.0', signature: sig, listing });
+    const s = await sign({ model: arc, key: keys.key, version: '1.0.0', signature: sig, source: await openSource(arc, { archiveAsFile: true }) });
     expect(s.statement.predicate.resources.map((r) => r.name)).toEqual(['opaque.tgz']);
     const ok = await runCli(['verify', arc, '--key', keys.pub, '--signature', sig]);
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);

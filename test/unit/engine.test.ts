@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blake3 } from '@noble/hashes/blake3.js';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { hashTasks, lastEngineRun, prewarmHashPool, shutdownHashPool, type HashTask } from '../../src/hashing/engine.js';
-import { enumerateModel } from '../../src/hashing/enumerate.js';
+import { enumerateModel } from '../../src/source/walk.js';
 import { hashResources, planResources, rootDigest } from '../../src/hashing/serialize.js';
 import type { HashAlgorithm } from '../../src/hashing/algorithms.js';
 import { bytes, cleanupTmp, tmpDir } from '../helpers/cli.js';

@@ -27,7 +27,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: fs };
 });
 
-const { enumerateModel } = await import('../../src/hashing/enumerate.js');
+const { enumerateModel } = await import('../../src/source/walk.js');
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'modelsign-enum-errors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

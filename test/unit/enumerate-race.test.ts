@@ -23,7 +23,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...orig, readdirSync, default: { ...orig, readdirSync } };
 });
 
-const { enumerateModel } = await import('../../src/hashing/enumerate.js');
+const { enumerateModel } = await import('../../src/source/walk.js');
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'modelsign-enum-race-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -40,7 +40,7 @@ vi.mock('../../src/hashing/algorithms.js', async (importOriginal) => {
 
 const { hashRange } = await import('../../src/hashing/read.js');
 const { hashTasks } = await import('../../src/hashing/engine.js');
-const { enumerateModel } = await import('../../src/hashing/enumerate.js');
+const { enumerateModel } = await import('../../src/source/walk.js');
 const { planResources, taskFor } = await import('../../src/hashing/serialize.js');
 const { signModel, keySigner, verify } = await import('../../src/index.js');
 const { keyTrust } = await import('../../src/verify/trust-key.js');

@@ -1,7 +1,7 @@
 import { describe, expect, it, afterAll } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { create as tarCreate } from 'tar';
-import { scanTar } from '../../src/scan/tar.js';
+import { scanPath } from '../../src/scan/scan-path.js';
 import path from 'node:path';
 import { checkSafetensors } from '../../src/scan/safetensors.js';
 import { checkGguf } from '../../src/scan/gguf.js';
@@ -176,9 +176,11 @@ describe('containers and detection', () => {
     await writeFile(path.join(d, 'm', 'w.pt'), F.torchZip(F.osSystemProtocol2()));
     await writeFile(path.join(d, 'm', 'p.pkl'), F.osSystemProtocol2());
     await tarCreate({ file: path.join(d, 'm.tar'), cwd: d, portable: true }, ['m']);
-    const r = await scanTar(path.join(d, 'm.tar'), { ...DEFAULT_LIMITS, maxMemberBytes: 100 });
-    expect(r.findings).toMatchObject([{ code: 'SCAN_LIMIT', file: 'm.tar:m/w.pt' }]);
-    expect(r.reports.map((x) => x.file)).toEqual(['m.tar:m/p.pkl']);
+    const r = await scanPath(path.join(d, 'm.tar'), { limits: { maxMemberBytes: 100 } });
+    expect(r.findings.filter((x) => x.file === 'm.tar:w.pt')).toMatchObject([{ code: 'SCAN_LIMIT', severity: 'high' }]);
+    // The zip was never opened: nothing inside it was looked at; the plain pickle was.
+    expect(r.files.find((x) => x.file === 'm.tar:w.pt')).toMatchObject({ format: 'zip', imports: [] });
+    expect(r.files.find((x) => x.file === 'm.tar:p.pkl')?.findings.map((x) => x.code)).toContain('PICKLE_DANGEROUS_GLOBAL');
   });
 
   it('tar entries beyond the file limit are reported, not silently left unscanned', async () => {
@@ -187,9 +189,10 @@ describe('containers and detection', () => {
     await writeFile(path.join(d, 'm', 'a.txt'), 'benign');
     await writeFile(path.join(d, 'm', 'b.pkl'), F.osSystemProtocol2());
     await tarCreate({ file: path.join(d, 'm.tar'), cwd: d, portable: true }, ['m/a.txt', 'm/b.pkl']);
-    const r = await scanTar(path.join(d, 'm.tar'), { ...DEFAULT_LIMITS, maxFiles: 1 });
-    expect(r.reports.map((x) => x.file)).toEqual(['m.tar:m/a.txt']);
-    expect(r.findings).toMatchObject([{ code: 'SCAN_LIMIT', severity: 'high', file: 'm.tar:m/b.pkl' }]);
+    const r = await scanPath(path.join(d, 'm.tar'), { limits: { maxFiles: 1 } });
+    expect(r.files.map((x) => x.file)).toEqual(['m.tar:a.txt']);
+    expect(r.findings).toMatchObject([{ code: 'SCAN_LIMIT', severity: 'high', file: 'm.tar:b.pkl' }]);
+    expect(r.filesRefused).toBe(1);
   });
 
   it('a zip member that cannot be copied out (no writable temp dir) is a finding, not a crash', async () => {
@@ -200,8 +203,8 @@ describe('containers and detection', () => {
     const saved = process.env.TMPDIR;
     process.env.TMPDIR = path.join(d, 'no-such-dir');
     try {
-      const r = await scanTar(path.join(d, 'm.tar'), DEFAULT_LIMITS);
-      expect(r.findings).toMatchObject([{ code: 'SCAN_SKIPPED', severity: 'high', file: 'm.tar:m/w.pt' }]);
+      const r = await scanPath(path.join(d, 'm.tar'));
+      expect(r.findings).toMatchObject([{ code: 'SCAN_SKIPPED', severity: 'high', file: 'm.tar:w.pt' }]);
       expect(r.findings[0]!.message).toMatch(/cannot be copied out of the archive to scan it \(ENOENT; set TMPDIR/);
     } finally {
       if (saved === undefined) delete process.env.TMPDIR;

@@ -19,8 +19,8 @@ import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, usage, type Failure } from '../errors.js';
-import { modelPathError } from './model-path.js';
-import { compareCodePoints, isIgnored } from './paths.js';
+import { modelPathError } from '../hashing/model-path.js';
+import { compareCodePoints, isIgnored } from '../hashing/paths.js';
 
 export interface ModelFile {
   /** POSIX path relative to the model root (for a single-file model: the file's base name). */
@@ -32,7 +32,19 @@ export interface ModelFile {
   viaLink: boolean;
   /** Device and inode when listed: the hasher refuses a different file opened by that name. */
   id?: FileId;
+  /**
+   * Modification and change times when listed. A reader that opens the file again after it was
+   * hashed (an inspector) requires the same times: the file was not written since it was listed.
+   */
+  stamp?: FileStamp;
 }
+
+export interface FileStamp {
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+const stampOf = (s: { mtimeMs: number; ctimeMs: number }): FileStamp => ({ mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs });
 
 export interface FileId {
   dev: number;
@@ -188,7 +200,7 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
     return enumerateModel(real, opts);
   }
   if (st.isFile()) {
-    return { root, isFile: true, files: [{ name: path.basename(root), abs: root, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino } }], problems };
+    return { root, isFile: true, files: [{ name: path.basename(root), abs: root, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: stampOf(st) }], problems };
   }
   if (!st.isDirectory()) {
     throw usage('SPECIAL_FILE', `model is a ${kindOf(st)}, not a file or directory: ${model}`);
@@ -311,12 +323,12 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
           continue;
         }
         if (tst.isDirectory()) walk(target, name, depth + 1, true, { dev: tst.dev, ino: tst.ino });
-        else if (tst.isFile()) files.push({ name, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino } });
+        else if (tst.isFile()) files.push({ name, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino }, stamp: stampOf(tst) });
         else problems.push({ code: 'SPECIAL_FILE', path: name, message: `symlink to a ${kindOf(tst)}` });
       } else if (est.isDirectory()) {
         walk(abs, name, depth + 1, viaLink, { dev: est.dev, ino: est.ino });
       } else if (est.isFile()) {
-        files.push({ name, abs, size: est.size, viaLink, id: { dev: est.dev, ino: est.ino } });
+        files.push({ name, abs, size: est.size, viaLink, id: { dev: est.dev, ino: est.ino }, stamp: stampOf(est) });
       } else {
         problems.push({ code: 'SPECIAL_FILE', path: name, message: `${kindOf(est)} is not a regular file` });
       }

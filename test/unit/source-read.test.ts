@@ -1,0 +1,156 @@
+/**
+ * The model source seam: one read lists, hashes and hands the inspectors the very bytes that
+ * were hashed. A file swapped or rewritten between the hash and the inspector's read must be
+ * caught (the verified re-open), never scanned as if it were the signed one.
+ */
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { mkdir, rename, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { keySigner, signModel, verify } from '../../src/index.js';
+import { openSource } from '../../src/source/index.js';
+import { rangeKey } from '../../src/source/ranges.js';
+import type { EntryContent, Inspector, SourceFile } from '../../src/source/types.js';
+import { formatsStage } from '../../src/scan/stage.js';
+import { keyTrust } from '../../src/verify/trust-key.js';
+import * as F from '../helpers/scan-fixtures.js';
+import { cleanupTmp, tmpDir } from '../helpers/cli.js';
+import { execFileSync } from 'node:child_process';
+
+afterAll(cleanupTmp);
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** An inspector that records every byte it was handed, per file. */
+function recorder(): Inspector & { seen: Map<string, Buffer>; refused: string[] } {
+  const seen = new Map<string, Buffer>();
+  const refused: string[] = [];
+  return {
+    seen,
+    refused,
+    wants: () => true,
+    async inspect(c: EntryContent) {
+      const src = c.bytes();
+      const parts: Buffer[] = [];
+      while (await src.ensure(1)) parts.push(Buffer.from(src.take(src.buffered)));
+      seen.set(c.file.name, Buffer.concat(parts));
+    },
+    unreadable(f: SourceFile, failure) {
+      refused.push(`${f.name}:${failure.code}`);
+    },
+  };
+}
+
+async function model(): Promise<string> {
+  const d = await tmpDir();
+  await mkdir(path.join(d, 'sub'));
+  await writeFile(path.join(d, 'config.json'), '{"a":1}');
+  await writeFile(path.join(d, 'sub', 'weights.pkl'), F.benignOrderedDict());
+  // The kernel's change-time clock is coarse (a few ms): let it move past the files' creation.
+  await new Promise((r) => setTimeout(r, 30));
+  return d;
+}
+
+const whole = (_: string, size: number): Array<[number, number]> => [[0, size]];
+
+describe('openSource chooses one source per model', () => {
+  it('a directory, a file, an archive, an archive read as one file; a missing model is MODEL_NOT_FOUND', async () => {
+    const d = await model();
+    const arc = path.join(await tmpDir(), 'm.tar');
+    execFileSync('tar', ['-C', d, '-cf', arc, '.']);
+    expect((await openSource(d)).kind).toBe('directory');
+    expect((await openSource(path.join(d, 'config.json'))).kind).toBe('file');
+    expect((await openSource(arc)).kind).toBe('archive');
+    expect((await openSource(arc, { archiveAsFile: true })).kind).toBe('file');
+    await expect(openSource(path.join(d, 'nope'))).rejects.toMatchObject({ code: 'MODEL_NOT_FOUND', kind: 'usage' });
+    expect((await openSource(d)).defaultSignaturePath()).toBe(path.join(d, 'model.sig'));
+    expect((await openSource(arc)).defaultSignaturePath()).toBe(`${arc}.sig`);
+    expect((await openSource(arc)).defaultName()).toBe('m');
+    expect((await openSource(arc)).defaultIgnores).toEqual(['model.sig']);
+  });
+});
+
+describe('a directory read hashes and inspects the same bytes', () => {
+  it('the inspector sees exactly the hashed bytes of every file', async () => {
+    const d = await model();
+    const insp = recorder();
+    const r = await (await openSource(d)).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [], inspector: insp });
+    expect(r.listing.files.map((f) => f.name)).toEqual(['config.json', 'sub/weights.pkl']);
+    for (const f of r.listing.files) {
+      const h = r.hashed.get(rangeKey(f.name, 0, f.size));
+      expect(h).toEqual({ ok: true, digest: sha(insp.seen.get(f.name)!) });
+    }
+    expect(insp.refused).toEqual([]);
+    expect(r.bytesRead).toBe(2 * r.listing.files.reduce((s, f) => s + f.size, 0));
+  });
+
+  it('a file renamed over the hashed one before the inspector reads it is refused (FILE_REPLACED), never inspected', async () => {
+    const d = await model();
+    const insp = recorder();
+    const r = await (await openSource(d)).read({
+      alg: 'sha256',
+      ranges: whole,
+      allowSymlinks: false,
+      ignorePaths: [],
+      inspector: insp,
+      onHashed: async () => {
+        const evil = path.join(d, 'sub', 'evil.tmp');
+        await writeFile(evil, F.osSystemProtocol2());
+        await rename(evil, path.join(d, 'sub', 'weights.pkl'));
+      },
+    });
+    expect(insp.refused).toEqual(['sub/weights.pkl:FILE_REPLACED']);
+    expect(insp.seen.has('sub/weights.pkl')).toBe(false);
+    const f = r.listing.files.find((x) => x.name === 'sub/weights.pkl')!;
+    expect(r.hashed.get(rangeKey(f.name, 0, f.size))).toMatchObject({ ok: false, code: 'FILE_REPLACED' });
+  });
+
+  it('a file rewritten in place after hashing (same size, mtime set back) is refused: its change time moved', async () => {
+    const d = await model();
+    const target = path.join(d, 'sub', 'weights.pkl');
+    const before = await stat(target);
+    const insp = recorder();
+    await (await openSource(d)).read({
+      alg: 'sha256',
+      ranges: whole,
+      allowSymlinks: false,
+      ignorePaths: [],
+      inspector: insp,
+      onHashed: async () => {
+        const same = Buffer.alloc(before.size, 0x41);
+        await writeFile(target, same);
+        await utimes(target, before.atime, before.mtime);
+      },
+    });
+    expect(insp.refused).toEqual(['sub/weights.pkl:FILE_CHANGED_DURING_HASH']);
+    expect(insp.seen.has('sub/weights.pkl')).toBe(false);
+  });
+});
+
+describe('verify with a scanning policy reads the model once', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const trust = [keyTrust(publicKey, 'test key')];
+
+  it('a pickle swapped for a hostile one between the hash and the scan fails verification', async () => {
+    const d = await model();
+    await signModel({ model: d, version: '1.0.0', signer: keySigner(privateKey, publicKey) });
+    await new Promise((r) => setTimeout(r, 30));
+    const stages = [formatsStage({ scan: true })];
+    const ok = await verify({ model: d, trust, stages });
+    expect(ok.failures).toEqual([]);
+    expect(ok.reports.scan?.map((x) => x.file)).toEqual(['config.json', 'sub/weights.pkl']);
+
+    const swapped = await verify({
+      model: d,
+      trust,
+      stages,
+      onHashed: async () => {
+        const evil = path.join(d, 'evil.tmp');
+        await writeFile(evil, F.osSystemProtocol2());
+        await rename(evil, path.join(d, 'sub', 'weights.pkl'));
+      },
+    });
+    expect(swapped.verified).toBe(false);
+    expect(swapped.failures.map((f) => `${f.code} ${f.path}`)).toEqual(['FILE_REPLACED sub/weights.pkl']);
+  });
+});
