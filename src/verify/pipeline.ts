@@ -10,12 +10,10 @@
  */
 import { ModelsignError, reject, toFailure, usage } from '../errors.js';
 import type { EngineOptions } from '../hashing/engine.js';
-import { statModel } from '../hashing/model-path.js';
 import { rootDigest } from '../hashing/serialize.js';
 import { parseBundle, readBundleFile, type ParsedBundle } from '../oms/bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
 import { parseStatement, type ParsedStatement } from '../oms/statement.js';
-import { defaultSignaturePath } from '../sign/signature-path.js';
 import { openSource } from '../source/index.js';
 import type { ModelSource } from '../source/types.js';
 import { checkFiles, parseShardName } from './files.js';
@@ -125,22 +123,13 @@ function emptyResult(model: string, signature: string): VerifyResult {
   };
 }
 
-/** Where the signature is read from, checking first that the model exists (MODEL_NOT_FOUND, exit 2). */
-async function signaturePathFor(opts: VerifyOptions): Promise<string> {
-  if (opts.source) return opts.signature ?? opts.source.defaultSignaturePath();
-  // A missing model is MODEL_NOT_FOUND before anything else, with or without --signature:
-  // never a missing signature or a signature refusal.
-  if (opts.signature !== undefined) {
-    await statModel(opts.model);
-    return opts.signature;
-  }
-  return defaultSignaturePath(opts.model);
-}
-
 export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
   const stages = opts.stages ?? [];
   checkStageOrder(stages);
-  const signature = await signaturePathFor(opts);
+  // A missing model is MODEL_NOT_FOUND (exit 2) before anything else, with or without
+  // --signature: never a missing signature or a signature refusal.
+  const source = opts.source ?? (await openSource(opts.model));
+  const signature = opts.signature ?? source.defaultSignaturePath();
   const result = emptyResult(opts.model, signature);
   try {
     // The default path lies in the model directory: a link there is not followed.
@@ -158,10 +147,10 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
 
     const runs = stages.map((s) => s.start());
     const inspector = stageInspector(runs);
-    const source = opts.source ?? (await openSource(opts.model, { archiveAsFile: signedAsOneFile(opts.model, statement) }));
+    const reader = source.kind === 'archive' && !opts.source && signedAsOneFile(opts.model, statement) ? await openSource(opts.model, { archiveAsFile: true }) : source;
     const files = await checkFiles({
       model: opts.model,
-      source,
+      source: reader,
       signaturePath: signature,
       serialization: statement.serialization,
       resources: statement.resources,
