@@ -1,30 +1,23 @@
 /**
  * The modelsign GitHub Action: sign or verify a model in a workflow step, in process, with
- * the library API (no subprocess, no install step).
+ * the library API (no subprocess, no install step, nothing from the CLI).
  *
- * Inputs map to the CLI's flags one to one, so a workflow reads like the command line:
- *   verify: key -> --key (one per line), signature, policy, purpose, lineage (-> --lineage),
- *           identity, identity-provider (Sigstore keyless signatures)
- *   sign:   key, signature, name, version, license, keyless (-> --keyless),
- *           parent (-> --parent, one per line), lineage (-> --record: file the bundle in the store)
- * verify builds its trust checks and stages with the same verify plugins as the CLI, so
- * every verify feature (policy, lineage, Sigstore identities) works here as soon as its
- * plugin is registered. Signing options that only the sign command knows (keyless, parent,
- * lineage) go through that command's own option handling, in process.
+ * Inputs read like the CLI's flags, and are turned into the library's own specs here:
+ *   verify: key (paths, one per line, or a PEM), signature, policy, purpose, lineage,
+ *           identity, identity-provider -> a VerifySpec for createVerifier;
+ *   sign:   key, signature, name, version, license, keyless, parent (one per line), lineage
+ *           (the store to file the bundle in) -> signWithKey / signModel with lineage.
+ * Messages speak of inputs, never of CLI flags.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { ModelsignError, usage } from '../errors.js';
-import { output } from '../cli/io.js';
-import { resultLabel } from '../cli/report.js';
-import { verifyPlugins, type Flags, type VerifyPlugin } from '../cli/verify-plugins.js';
+import type { SignResult } from '../sign/sign.js';
+import type { VerifySpec } from '../verify/spec.js';
+import { resultLabel } from '../verify/label.js';
 import type { VerifyResult } from '../verify/types.js';
 import { Runner, table } from './runner.js';
-
-/** Plugins that read the process environment or pod files: not for a workflow step. */
-const NOT_IN_ACTION = new Set(['env', 'pod']);
 
 /** Inputs only one command reads (action.yml); the others serve both. */
 const INPUT_FOR: Record<string, 'sign' | 'verify'> = {
@@ -38,24 +31,7 @@ const INPUT_FOR: Record<string, 'sign' | 'verify'> = {
   purpose: 'verify',
 };
 
-/** Which input produced a flag, for "this build does not support input X" messages. */
-const INPUT_OF_FLAG: Record<string, string> = {
-  '--key': 'key',
-  '--signature': 'signature',
-  '--policy': 'policy',
-  '--purpose': 'purpose',
-  '--lineage': 'lineage',
-  '--record': 'lineage',
-  '--identity': 'identity',
-  '--identity-provider': 'identity-provider',
-  '--keyless': 'keyless',
-  '--parent': 'parent',
-  '--name': 'name',
-  '--version': 'version',
-  '--license': 'license',
-};
-
-interface Cleanup {
+export interface Cleanup {
   dirs: string[];
 }
 
@@ -71,72 +47,53 @@ function keyPaths(r: Runner, cleanup: Cleanup, secret: boolean): string[] {
   return [file];
 }
 
-function unsupported(e: CommanderError, command: string): ModelsignError {
-  const m = /unknown option '([^']+)'/.exec(e.message);
-  if (m) {
-    const input = INPUT_OF_FLAG[m[1]!] ?? m[1]!;
-    return usage('UNSUPPORTED_INPUT', `input "${input}" needs \`modelsign ${command} ${m[1]}\`, which this modelsign build does not have`);
-  }
-  return usage('BAD_INPUT', e.message.replace(/^error: /, ''));
-}
-
-function flagArgs(pairs: Array<[string, string | string[] | boolean]>): string[] {
-  const argv: string[] = [];
-  for (const [flag, v] of pairs) {
-    if (v === false || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    if (v === true) argv.push(flag);
-    else for (const x of Array.isArray(v) ? v : [v]) argv.push(flag, x);
-  }
-  return argv;
-}
-
 // ---------------------------------------------------------------- verify
 
-function verifyFlags(argv: string[], plugins: VerifyPlugin[]): Flags {
-  const cmd = new Command('verify')
-    .exitOverride()
-    .configureOutput({ writeOut: () => undefined, writeErr: () => undefined })
-    .option('--signature <file>');
-  for (const p of plugins) p.addOptions?.(cmd);
-  try {
-    cmd.parse(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) throw unsupported(e, 'verify');
-    throw e;
-  }
-  return cmd.opts();
-}
-
-async function verifyStep(r: Runner, cleanup: Cleanup, model: string): Promise<number> {
+/** The verify inputs as the library's VerifySpec. */
+export function verifySpec(r: Runner, cleanup: Cleanup): VerifySpec {
   const identity = r.input('identity');
+  const issuer = r.input('identity-provider');
+  const policy = r.input('policy');
+  const purpose = r.input('purpose');
+  const lineage = r.input('lineage');
   if (r.booleanInput('keyless') && !identity) {
     throw usage('MISSING_INPUT', 'verify with keyless: true needs the signer\'s identity (input "identity", and "identity-provider")');
   }
-  const argv = flagArgs([
-    ['--signature', r.input('signature')],
-    ['--key', r.input('key') ? keyPaths(r, cleanup, false) : []],
-    ['--identity', identity],
-    ['--identity-provider', r.input('identity-provider')],
-    ['--policy', r.input('policy')],
-    ['--purpose', r.input('purpose')],
-    ['--lineage', r.input('lineage')],
-  ]);
-  const plugins = verifyPlugins.filter((p) => !NOT_IN_ACTION.has(p.name));
-  const flags = verifyFlags(argv, plugins);
-  for (const p of plugins) await p.prepare?.(flags);
-  const trust = (await Promise.all(plugins.map((p) => p.trust?.(flags) ?? Promise.resolve([])))).flat();
-  if (trust.length === 0) throw usage('MISSING_INPUT', 'verify needs something to trust: input "key" (public key path or PEM), "identity", or a "policy"');
-  const stages = (await Promise.all(plugins.map((p) => p.stages?.(flags) ?? Promise.resolve([])))).flat();
-  const { verify } = await import('../index.js');
-  const opts: import('../verify/pipeline.js').VerifyOptions = {
-    model,
-    trust,
-    stages,
-    ...(flags.signature ? { signature: flags.signature as string } : {}),
+  if (issuer && !identity) throw usage('MISSING_IDENTITY', 'input "identity-provider" alone would trust anyone that issuer certified: give input "identity" too');
+  if (purpose && !policy) throw usage('MISSING_INPUT', 'input "purpose" needs input "policy"');
+  if (purpose && purpose !== 'deploy' && purpose !== 'retrain') throw usage('BAD_INPUT', `input "purpose" must be deploy or retrain (got "${purpose}")`);
+  const keys = r.input('key') ? keyPaths(r, cleanup, false) : [];
+  if (keys.length === 0 && !identity && !policy) throw usage('MISSING_INPUT', 'verify needs something to trust: input "key" (public key path or PEM), "identity", or a "policy"');
+  return {
+    trust: { keys, identities: identity ? [{ identity, ...(issuer ? { issuer } : {}) }] : [] },
+    ...(policy ? { policy: { file: policy, ...(purpose ? { purpose: purpose as 'deploy' | 'retrain' } : {}) } } : {}),
+    ...(lineage ? { lineage: { store: lineage } } : {}),
+    ...(r.input('signature') ? { signature: r.input('signature') } : {}),
   };
-  for (const p of plugins) await p.options?.(flags, opts);
-  const res = await verify(opts);
-  for (const p of plugins) await p.after?.(flags, res);
+}
+
+/** The library's set-up refusals in the Action's words. */
+function rephrase(e: unknown, spec: VerifySpec): unknown {
+  if (!(e instanceof ModelsignError)) return e;
+  if (e.code === 'NO_TRUST') return usage('MISSING_INPUT', `verify needs something to trust: input "key" (public key path or PEM) or "identity"; the policy ${spec.policy?.file} has no trust section`);
+  if (e.code === 'TRUST_CONFLICT') return usage('TRUST_CONFLICT', `inputs "key"/"identity" and the trust section of policy ${spec.policy?.file} both name who to trust: give only one`);
+  return e;
+}
+
+async function verifyStep(r: Runner, cleanup: Cleanup, model: string): Promise<number> {
+  const spec = verifySpec(r, cleanup);
+  const { verifyOnce } = await import('../verify/verifier.js');
+  let res: VerifyResult;
+  try {
+    res = await verifyOnce(spec, model, {
+      ready: (v) => {
+        for (const w of v.warnings) r.warning(w.code === 'ANY_ISSUER' ? 'no input "identity-provider": the identity is accepted from any OIDC issuer Fulcio trusts' : w.message);
+      },
+    });
+  } catch (e) {
+    throw rephrase(e, spec);
+  }
+  for (const n of res.notes) r.log(`modelsign: note: ${n.code === 'LINEAGE_NOT_CHECKED' ? `this model links ${n.count ?? 0} parent model(s); set input "lineage" to verify its ancestry` : n.message}`);
 
   r.setOutput('verified', String(res.verified));
   r.setOutput('root-digest', res.rootDigest ? `sha256:${res.rootDigest}` : '');
@@ -174,125 +131,72 @@ function verifySummary(res: VerifyResult): string {
 
 // ---------------------------------------------------------------- sign
 
-interface SignSummary {
-  signature: string;
-  rootDigest: string;
-  name?: string;
-  version?: string;
-  license?: string;
-  files?: number;
-  bytes?: number;
-  signer?: string;
-}
-
-/** Sign through the sign command's own option handling (keyless, parent, lineage store). */
-async function signViaCommand(r: Runner, model: string, argv: string[]): Promise<SignSummary> {
-  const { register } = await import('../cli/sign.js');
-  const program = new Command().exitOverride().enablePositionalOptions();
-  const quiet = { writeOut: () => undefined, writeErr: () => undefined };
-  program.configureOutput(quiet);
-  register(program);
-  for (const c of program.commands) c.exitOverride().configureOutput(quiet);
-  let result: SignSummary | undefined;
-  const errors: string[] = [];
-  const saved = output.sink;
-  output.sink = {
-    error: (m) => void errors.push(m),
-    // A workflow command: a % or newline in the message is escaped, never a second command.
-    warn: (m) => r.warning(m),
-    info: (m) => process.stdout.write(`${m}\n`),
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-    json: (v) => void (result = v as SignSummary),
-  };
-  const before = process.exitCode;
-  try {
-    await program.parseAsync(['sign', model, ...argv, '--json'], { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) throw unsupported(e, 'sign');
-    throw e;
-  } finally {
-    output.sink = saved;
-  }
-  const code = process.exitCode;
-  process.exitCode = before;
-  if (typeof code === 'number' && code !== 0) {
-    const m = /^(?:error|refused|internal error): (.*?)(?: \[([A-Za-z0-9_.-]+)\])?$/s.exec(errors[0] ?? '');
-    throw new ModelsignError(m?.[2] ?? 'SIGN_FAILED', m?.[1] ?? errors[0] ?? 'sign failed', { kind: code === 1 ? 'reject' : 'usage' });
-  }
-  if (!result) throw new Error('sign produced no result');
-  return { ...result, rootDigest: result.rootDigest.replace(/^sha256:/, '') };
-}
-
 async function signStep(r: Runner, cleanup: Cleanup, model: string): Promise<number> {
   const version = r.input('version');
   if (!version) throw usage('MISSING_INPUT', 'sign needs input "version" (a semantic version such as 1.2.0)');
   const keyless = r.booleanInput('keyless');
   const parents = r.listInput('parent');
-  const lineage = r.input('lineage');
+  const store = r.input('lineage');
   const keyInput = r.input('key');
   if (!keyless && !keyInput) throw usage('MISSING_INPUT', 'sign needs input "key" (a private key path or PEM) or keyless: true');
   if (keyless && keyInput) throw usage('BAD_INPUT', 'give either input "key" or keyless: true, not both');
+  if (keyless && parents.length > 0) throw usage('BAD_INPUT', 'input "parent" needs input "key": parents are verified against the signing key');
   const key = keyInput ? keyPaths(r, cleanup, true) : [];
   if (key.length > 1) throw usage('BAD_INPUT', 'sign takes one private key');
-  const common = { signature: r.input('signature'), name: r.input('name'), license: r.input('license') };
-
-  let s: SignSummary;
-  if (keyless || parents.length > 0 || lineage) {
-    s = await signViaCommand(
-      r,
-      model,
-      flagArgs([
-        ['--key', key],
-        ['--keyless', keyless],
-        ['--version', version],
-        ['--name', common.name],
-        ['--license', common.license],
-        ['--signature', common.signature],
-        ['--parent', parents],
-        ['--record', lineage],
-      ]),
-    );
-  } else {
-    const { sign } = await import('../index.js');
-    const res = await sign({
-      model,
-      key: key[0]!,
-      version,
-      ...(common.name ? { name: common.name } : {}),
-      ...(common.license ? { license: common.license } : {}),
-      ...(common.signature ? { signature: common.signature } : {}),
-    });
-    const meta = res.statement.subject[0].annotations?.modelsign;
-    const hint = (JSON.parse(res.bundleText) as { verificationMaterial?: { publicKey?: { hint?: string } } }).verificationMaterial?.publicKey?.hint;
-    s = {
-      signature: res.signaturePath,
-      rootDigest: res.rootDigest,
-      ...(meta?.name ? { name: meta.name } : {}),
-      ...(meta?.version ? { version: meta.version } : {}),
-      ...(meta?.license ? { license: meta.license } : {}),
-      files: res.files,
-      bytes: res.bytes,
-      ...(hint ? { signer: `key ${hint}` } : {}),
-    };
+  if (r.input('license')) {
+    // A typo in the license would only show at verify time, as a license no policy knows.
+    const { licenseProblem } = await import('../policy/licenses.js');
+    const problem = licenseProblem(r.input('license'), 'input "license"');
+    if (problem) r.warning(problem);
   }
-  r.setOutput('root-digest', `sha256:${s.rootDigest}`);
-  r.setOutput('signature', s.signature);
+  const common = {
+    model,
+    version,
+    ...(r.input('name') ? { name: r.input('name') } : {}),
+    ...(r.input('license') ? { license: r.input('license') } : {}),
+    ...(r.input('signature') ? { signature: r.input('signature') } : {}),
+    ...(parents.length > 0 || store ? { lineage: { parents, ...(store ? { record: store } : {}) } } : {}),
+  };
+  let res: SignResult;
+  let signer: string | undefined;
+  if (keyless) {
+    const [{ signModel }, { keylessSigner, bundleIdentity }] = await Promise.all([import('../sign/sign.js'), import('../sign/keyless.js')]);
+    const sign = keylessSigner({});
+    res = await signModel({
+      ...common,
+      signer: async (payload) => {
+        const b = await sign(payload);
+        signer = bundleIdentity(b);
+        return b;
+      },
+    });
+  } else {
+    const { signWithKey } = await import('../sign/sign.js');
+    res = await signWithKey({ ...common, key: key[0]! });
+    const hint = (JSON.parse(res.bundleText) as { verificationMaterial?: { publicKey?: { hint?: string } } }).verificationMaterial?.publicKey?.hint;
+    if (hint) signer = `key ${hint}`;
+  }
+  for (const w of res.recorded) if (w.added || w.what === 'model') r.log(`modelsign: recorded ${w.what === 'parent' ? `parent ${w.name}@${w.version} in ` : ''}${w.file}`);
+  const meta = res.statement.subject[0].annotations?.modelsign;
+  const label = `${meta?.name ?? model}${meta?.version ? `@${meta.version}` : ''}`;
+  r.setOutput('root-digest', `sha256:${res.rootDigest}`);
+  r.setOutput('signature', res.signaturePath);
   r.summary(
-    `### ✍️ modelsign sign: ${s.name ?? model}${s.version ? `@${s.version}` : ''} signed\n\n${table(
+    `### ✍️ modelsign sign: ${label} signed\n\n${table(
       ['Field', 'Value'],
       [
         ['Model', `\`${model}\``],
-        ['Name', s.name],
-        ['Version', s.version],
-        ['License', s.license],
-        ['Root digest', `\`sha256:${s.rootDigest}\``],
-        ['Signer', s.signer ?? (keyless ? 'Sigstore keyless (this workflow\'s identity)' : undefined)],
-        ['Signature', `\`${s.signature}\``],
-        ['Files', s.files === undefined ? undefined : `${s.files} (${s.bytes ?? 0} bytes)`],
+        ['Name', meta?.name],
+        ['Version', meta?.version],
+        ['License', meta?.license],
+        ['Root digest', `\`sha256:${res.rootDigest}\``],
+        ['Signer', signer ?? (keyless ? "Sigstore keyless (this workflow's identity)" : undefined)],
+        ['Signature', `\`${res.signaturePath}\``],
+        ['Files', `${res.files} (${res.bytes} bytes)`],
       ],
     )}\n`,
   );
-  r.log(`modelsign: signed ${s.name ?? model}${s.version ? `@${s.version}` : ''}: root digest sha256:${s.rootDigest}, signature ${s.signature}`);
+  r.log(`modelsign: signed ${label}: root digest sha256:${res.rootDigest}, signature ${res.signaturePath}`);
   return 0;
 }
 

@@ -6,14 +6,12 @@
  */
 import type { Command } from 'commander';
 import { ModelsignError, usage } from '../errors.js';
-import { collect, errorLine, out, printJson, run } from './io.js';
-import { addSigstoreTrustOptions, sigstoreTrustFromFlags } from './verify-sigstore.js';
+import { errorLine, out, printJson, run, warn } from './io.js';
+import { addTrustOptions } from './verify-options.js';
+import { noticeText, trustFromFlags, trustGiven, type VerifyFlags } from './verify-spec.js';
 
-interface LineageFlags {
-  lineage?: string;
-  key?: string[];
+interface LineageFlags extends VerifyFlags {
   json?: boolean;
-  [flag: string]: unknown;
 }
 
 export function register(program: Command): void {
@@ -21,9 +19,8 @@ export function register(program: Command): void {
     .command('lineage')
     .description('print and verify the ancestry of a signed model as a tree, from a lineage store')
     .argument('<signature>', "the model's signature file (model.sig)")
-    .option('--lineage <dir>', 'lineage store holding the ancestors\' bundles (required)')
-    .option('--key <file>', 'trusted public key (PEM); repeatable, any one suffices; applies to the model and every ancestor', collect, []);
-  addSigstoreTrustOptions(cmd)
+    .option('--lineage <dir>', 'lineage store holding the ancestors\' bundles (required)');
+  addTrustOptions(cmd, 'trusted public key (PEM); repeatable, any one suffices; applies to the model and every ancestor')
     .option('--json', 'print one JSON object: verified, signature, tree (null if the signature itself is refused), ancestors[], failures[]')
     .addHelpText(
       'after',
@@ -46,11 +43,13 @@ Exit codes: 0 every link verified; 1 the signature or any link failed; 2 usage e
     .action(
       run(async (sig: string, o: LineageFlags) => {
         if (o.lineage === undefined) throw usage('MISSING_OPTION', 'lineage needs --lineage DIR (the lineage store)');
-        const { keyFileTrust } = await import('../verify/trust-key.js');
-        const trust = [...(await keyFileTrust(o.key ?? [])), ...(await sigstoreTrustFromFlags(o))];
-        if (trust.length === 0) {
+        const spec = trustFromFlags(o);
+        if (!trustGiven(spec)) {
           throw usage('MISSING_OPTION', 'lineage needs something to trust: --key PUBLIC_KEY, --certificate-chain ROOTS.pem, or --identity/--identity-regexp');
         }
+        const { trustChecks } = await import('../verify/trust.js');
+        const { checks: trust, warnings } = await trustChecks(spec);
+        for (const n of warnings) warn(noticeText(n));
         const { readBundleFile } = await import('../oms/bundle.js');
         const { openStore, verifyLineageBundle, walkLineage, renderTree } = await import('../lineage/index.js');
         const { BundleCheckError } = await import('../lineage/ancestor.js');

@@ -1,8 +1,9 @@
 /** How a verification result is shown: human text or the stable JSON object. */
 import { clean, displayPath } from '../util/one-line.js';
 import type { SignResult } from '../sign/sign.js';
+import { resultLabel } from '../verify/label.js';
 import type { VerifyResult } from '../verify/types.js';
-import { out, printJson, warn } from './io.js';
+import { info, out, printJson, warn } from './io.js';
 
 /**
  * Failures the text report lists; the rest are counted ("... and N more"). A hostile model
@@ -29,10 +30,7 @@ export function verifyJson(r: VerifyResult): object {
   };
 }
 
-/** How a result names its model: name@version from the signed metadata, else the subject name or the model path. */
-export function resultLabel(r: VerifyResult): string {
-  return r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ''}` : (r.subjectName ?? r.model);
-}
+export { resultLabel } from '../verify/label.js';
 
 /**
  * Names, licenses, signers and file names come from the signature or the model directory:
@@ -61,20 +59,16 @@ export function verifyText(r: VerifyResult): string {
 }
 
 /**
- * After sign wrote its signature (key or keyless): stop the progress display, file the bundle
- * in the lineage store, warn about an empty model, and print the result (`extra` adds the
+ * After sign wrote its signature (key or keyless): stop the progress display, say what was
+ * filed in the lineage store, warn about an empty model, and print the result (`extra` adds the
  * keyless identity to both forms).
  */
-export async function reportSigned(
-  r: SignResult,
-  model: string,
-  o: { json?: boolean },
-  engine: { onDone(): void },
-  lineage: { record(r: SignResult): Promise<void> } | undefined,
-  extra: { json?: object; text?: string } = {},
-): Promise<void> {
+export function reportSigned(r: SignResult, model: string, o: { json?: boolean }, engine: { onDone(): void }, extra: { json?: object; text?: string } = {}): void {
   engine.onDone();
-  await lineage?.record(r);
+  for (const w of r.recorded) {
+    if (w.what === 'model') info(`recorded ${w.file}`);
+    else if (w.added) info(`recorded parent ${w.name}@${w.version} in ${w.file}`);
+  }
   if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
   const meta = r.statement.subject[0].annotations?.modelsign;
   if (o.json) {

@@ -1,7 +1,7 @@
 /** `modelsign sign MODEL --keyless ...`: the same signing pipeline with a Sigstore signer. */
 import { usage } from '../errors.js';
 import { hashingOptions, type HashingFlags } from './common.js';
-import type { PreparedLineage } from './sign-lineage.js';
+import type { SignLineage } from '../lineage/sign.js';
 import { reportSigned } from './report.js';
 import { engineFlags } from './progress.js';
 
@@ -20,7 +20,7 @@ export interface KeylessSignFlags extends HashingFlags {
   staging?: boolean;
 }
 
-export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: PreparedLineage): Promise<number> {
+export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: SignLineage): Promise<number> {
   if (o.key) throw usage('BAD_OPTION', '--keyless and --key exclude each other');
   if (!o.version) throw usage('MISSING_OPTION', 'sign needs --version SEMVER (e.g. --version 1.0.0)');
   const { keylessSigner, bundleIdentity, keylessEndpoints } = await import('../sign/keyless.js');
@@ -39,8 +39,7 @@ export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: 
   const r = await signModel({
     model,
     version: o.version,
-    ...(lineage?.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {}),
-    ...(lineage?.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {}),
+    ...(lineage ? { lineage } : {}),
     signer: async (payload) => {
       const b = await signer(payload);
       identity = bundleIdentity(b);
@@ -52,7 +51,7 @@ export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: 
     ...hashingOptions(o),
     engine,
   });
-  await reportSigned(r, model, o, engine, lineage, {
+  reportSigned(r, model, o, engine, {
     json: { keyless: { identity: identity ?? null, fulcio: ep.fulcioURL, rekor: ep.rekorURL, tsa: ep.tsaURL ?? null } },
     text: `\n  identity:    ${identity ?? '(unknown)'} (Sigstore keyless, logged in ${ep.rekorURL})`,
   });

@@ -7,10 +7,9 @@
  * its own key by construction, so a chain signed by one release key needs no extra flag).
  */
 import type { Command } from 'commander';
-import type { KeyObject } from 'node:crypto';
 import { usage } from '../errors.js';
-import type { SignResult } from '../sign/sign.js';
-import { collect, info } from './io.js';
+import type { SignLineage } from '../lineage/sign.js';
+import { collect } from './io.js';
 
 export interface SignLineageFlags {
   key?: string;
@@ -34,80 +33,20 @@ export function addLineageSignOptions(cmd: Command): void {
     .option('--record [dir]', `also file the new bundle (and its parents') in a lineage store (default: ./${DEFAULT_STORE})`);
 }
 
-export interface PreparedLineage {
-  /** Metadata to merge into annotations.modelsign (undefined: no lineage). */
-  extraMetadata: Record<string, import('../util/strict-json.js').JsonValue> | undefined;
-  /** The private key, when it had to be loaded here (so the passphrase is asked once). */
-  key: KeyObject | undefined;
-  /**
-   * Runs after signing, before the signature is written (signModel's beforeWrite): refuses
-   * a parent with the model's own root digest (a cycle no verifier could ever accept), and
-   * creates the store and checks the new bundle can be filed there. A failure here leaves
-   * nothing written.
-   */
-  beforeWrite: ((r: SignResult) => Promise<void>) | undefined;
-  /** File the signed bundle (and the parents) in the store, once the signature is written. */
-  record(r: SignResult): Promise<void>;
-}
-
-export async function prepareLineage(model: string, o: SignLineageFlags): Promise<PreparedLineage> {
+/** The lineage flags as the library's SignLineage (undefined when none is given). */
+export function lineageFromFlags(o: SignLineageFlags): SignLineage | undefined {
   const parents = o.parent ?? [];
-  const datasetsRaw = o.dataset ?? [];
-  // No lineage flag at all (the common case): nothing to load or check.
-  const storeDir = o.record === undefined || o.record === false ? undefined : o.record === true ? DEFAULT_STORE : o.record;
-  if (parents.length === 0 && datasetsRaw.length === 0 && (o.relation ?? []).length === 0 && (o.parentKey ?? []).length === 0 && storeDir === undefined) {
-    return { extraMetadata: undefined, key: undefined, beforeWrite: undefined, record: async () => undefined };
-  }
-  const { parseDatasetFlag, resolveRelations, loadParents, buildLineageMeta, recordBundle, checkStoreDir, createStoreDir, findRecordSlot } = await import('../lineage/index.js');
-  if (storeDir === '') throw usage('BAD_OPTION', '--record needs a directory (or no value for ./manifests)');
-  const relations = resolveRelations(o.relation ?? [], parents.length);
-  const datasets = datasetsRaw.map(parseDatasetFlag);
-  if (parents.length === 0 && (o.parentKey ?? []).length > 0) throw usage('BAD_OPTION', '--parent-key needs --parent PARENT_SIG');
-  // Before hashing: a store that can never be written (a file in its place) is refused now.
-  if (storeDir !== undefined) await checkStoreDir(storeDir);
-  let key: KeyObject | undefined;
-  let loaded: Awaited<ReturnType<typeof loadParents>> = [];
-  if (parents.length > 0) {
-    const { loadPrivateKey } = await import('../keys/keyfile.js');
-    const { keyTrust, keyFileTrust } = await import('../verify/trust-key.js');
-    let trust;
-    if ((o.parentKey ?? []).length > 0) {
-      trust = await keyFileTrust(o.parentKey!);
-    } else {
-      if (!o.key) throw usage('MISSING_OPTION', '--parent needs --parent-key PUB when signing without --key');
-      const { createPublicKey } = await import('node:crypto');
-      key = await loadPrivateKey(o.key);
-      trust = [keyTrust(createPublicKey(key), `signing key ${o.key}`)];
-    }
-    loaded = await loadParents(parents, trust);
-  }
-  const { defaultModelName } = await import('../sign/sign.js');
-  const childName = o.name ?? (await defaultModelName(model));
-  const meta = buildLineageMeta({ parents: loaded, relations, datasets, childName, childVersion: o.version ?? '' });
-  const childMeta = (r: SignResult) => {
-    const m = r.statement.subject[0].annotations?.modelsign;
-    return { name: m?.name ?? childName, version: m?.version ?? o.version ?? '0.0.0', rootDigest: r.rootDigest };
-  };
+  const parentKeys = o.parentKey ?? [];
+  const store = o.record === undefined || o.record === false ? undefined : o.record === true ? DEFAULT_STORE : o.record;
+  if (store === '') throw usage('BAD_OPTION', '--record needs a directory (or no value for ./manifests)');
+  if (parents.length === 0 && parentKeys.length > 0) throw usage('BAD_OPTION', '--parent-key needs --parent PARENT_SIG');
+  if (parents.length > 0 && parentKeys.length === 0 && !o.key) throw usage('MISSING_OPTION', '--parent needs --parent-key PUB when signing without --key');
+  if (parents.length === 0 && (o.dataset ?? []).length === 0 && (o.relation ?? []).length === 0 && store === undefined) return undefined;
   return {
-    extraMetadata: meta ? { lineage: meta as unknown as import('../util/strict-json.js').JsonValue } : undefined,
-    key,
-    async beforeWrite(r: SignResult) {
-      const self = loaded.find((p) => p.verified.rootDigest === `sha256:${r.rootDigest}`);
-      if (self) throw usage('LINEAGE_CYCLE', `--parent ${self.file} has the same root digest as the model (sha256:${r.rootDigest}): a model cannot be its own parent; nothing was written`);
-      if (storeDir === undefined) return;
-      await createStoreDir(storeDir);
-      // Refuses when the store holds different bundles under every name one could take.
-      for (const p of loaded) await findRecordSlot(storeDir, p.verified, p.bytes);
-      await findRecordSlot(storeDir, childMeta(r), Buffer.from(r.bundleText, 'utf8'));
-    },
-    async record(r: SignResult) {
-      if (storeDir === undefined) return;
-      for (const p of loaded) {
-        const w = await recordBundle(storeDir, p.verified, p.bytes);
-        if (w.added) info(`recorded parent ${p.verified.name}@${p.verified.version} in ${w.file}`);
-      }
-      const w = await recordBundle(storeDir, childMeta(r), Buffer.from(r.bundleText, 'utf8'));
-      info(`recorded ${w.file}`);
-    },
+    parents,
+    relations: o.relation ?? [],
+    datasets: o.dataset ?? [],
+    ...(parentKeys.length > 0 ? { parentTrust: { keys: parentKeys } } : {}),
+    ...(store !== undefined ? { record: store } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { addEngineOptions, addIgnoreOption, addSerializationOptions, hashingOpti
 import { run, warn } from './io.js';
 import { reportSigned } from './report.js';
 import { engineFlags } from './progress.js';
-import { addLineageSignOptions, prepareLineage, type SignLineageFlags } from './sign-lineage.js';
+import { addLineageSignOptions, lineageFromFlags, type SignLineageFlags } from './sign-lineage.js';
 
 interface SignFlags extends KeylessSignFlags, SignLineageFlags {
   keyless?: boolean;
@@ -64,7 +64,7 @@ tiny --shard-size). On exit 2 nothing was written.`,
           if (problem) warn(problem);
         }
         // Lineage (parents verified, datasets, store) applies to key and keyless signing alike.
-        const lineage = await prepareLineage(model, o);
+        const lineage = lineageFromFlags(o);
         if (o.keyless) {
           const { signKeyless } = await import('./sign-keyless.js');
           return signKeyless(model, o, lineage);
@@ -73,9 +73,8 @@ tiny --shard-size). On exit 2 nothing was written.`,
         const engine = engineFlags(o, 'hashing');
         const r = await sign({
           model,
-          key: lineage.key ?? (o.key as string),
-          ...(lineage.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {}),
-          ...(lineage.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {}),
+          key: o.key as string,
+          ...(lineage ? { lineage } : {}),
           version: o.version,
           ...(o.name ? { name: o.name } : {}),
           ...(o.license ? { license: o.license } : {}),
@@ -83,7 +82,7 @@ tiny --shard-size). On exit 2 nothing was written.`,
           ...hashingOptions(o),
           engine,
         });
-        await reportSigned(r, model, o, engine, lineage);
+        reportSigned(r, model, o, engine);
       }),
     );
 }

@@ -17,7 +17,7 @@
 import type { Command, Option } from 'commander';
 import { ModelsignError, usage } from '../errors.js';
 import { state } from './io.js';
-import type { Flags, VerifyPlugin } from './verify-plugins.js';
+type Flags = Record<string, unknown>;
 
 const ENV_PREFIX = 'MODELSIGN_';
 
@@ -43,8 +43,6 @@ const NON_FLAG_VARIABLES = new Set([
  * each Service in the namespace; a Service named "modelsign" must not stop the init container.
  */
 const SERVICE_LINK = /^MODELSIGN_(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?|PORT(?:_\d+_(?:TCP|UDP|SCTP)(?:_(?:PROTO|PORT|ADDR))?)?)$/;
-
-let verifyCommand: Command | undefined;
 
 /** --identity-provider -> MODELSIGN_IDENTITY_PROVIDER */
 function envName(long: string): string {
@@ -115,25 +113,16 @@ export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = pr
   return used;
 }
 
-export const envPlugin: VerifyPlugin = {
-  name: 'env',
-  addOptions(cmd: Command) {
-    // Remember the command: by the time verify runs, every plugin has added its flags.
-    verifyCommand = cmd;
-    cmd.addHelpText(
-      'after',
-      `
+export const ENV_HELP = `
 Environment: every option can be set as MODELSIGN_<OPTION> (--identity-provider ->
 MODELSIGN_IDENTITY_PROVIDER, switches as true/false, repeatable options comma- or
 newline-separated) and the model as MODELSIGN_MODEL; the command line wins.
-  MODELSIGN_MODEL=/models/llm MODELSIGN_KEY=/etc/modelsign/release.pub modelsign verify`,
-    );
-  },
-  prepare(flags) {
-    if (!verifyCommand) return;
-    applyEnv(verifyCommand, flags);
-    // --debug/--quiet were read before the action ran; honour their variables too.
-    if (flags.debug === true) state.debug = true;
-    if (flags.quiet === true) state.quiet = true;
-  },
-};
+  MODELSIGN_MODEL=/models/llm MODELSIGN_KEY=/etc/modelsign/release.pub modelsign verify`;
+
+/** Fill `flags` from MODELSIGN_* for `cmd`'s options, then honour --debug/--quiet from there too. */
+export function applyEnvFlags(cmd: Command, flags: Flags): void {
+  applyEnv(cmd, flags);
+  // --debug/--quiet were read before the action ran; honour their variables too.
+  if (flags.debug === true) state.debug = true;
+  if (flags.quiet === true) state.quiet = true;
+}

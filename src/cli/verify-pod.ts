@@ -16,7 +16,7 @@ import type { VerifyResult } from '../verify/types.js';
 import { output, state, warn } from './io.js';
 import { verifyJson, resultLabel } from './report.js';
 import { displayPath } from '../util/one-line.js';
-import type { Flags, VerifyPlugin } from './verify-plugins.js';
+type Flags = Record<string, unknown>;
 
 const DEFAULT_TERMINATION_LOG = '/dev/termination-log';
 /** Kubernetes keeps at most 4096 bytes of a termination message. */
@@ -110,33 +110,38 @@ function writeReason(flags: Flags, reason: string): void {
   }
 }
 
-export const podPlugin: VerifyPlugin = {
-  name: 'pod',
-  addOptions(cmd: Command) {
-    cmd.option('--termination-log <path>', `on failure write a short reason here (default: ${DEFAULT_TERMINATION_LOG} when it exists)`);
-    cmd.addOption(new Option('--log-format <format>', 'stderr format: text, or json (one JSON object per line and event)').choices(['text', 'json']).default('text'));
-  },
-  prepare(flags) {
-    if (flags.logFormat === 'json') {
-      output.sink = jsonSink();
-      state.quiet = true;
-    }
-  },
-  options(_flags, opts) {
-    if (output.sink) emit('info', 'verify.start', { model: opts.model, ...(opts.signature ? { signature: opts.signature } : {}) });
-  },
-  after(flags, r) {
-    if (flags.logFormat === 'json') {
-      for (const f of r.failures) emit('error', 'verify.failure', { code: f.code, ...(f.path !== undefined ? { path: f.path } : {}), message: f.message });
-      // The --json report's fields, but one line: failures as a count (each had its own event).
-      const { verified, model, signature, rootDigest, name, version, signer, filesChecked, bytesHashed } = verifyJson(r) as Record<string, unknown>;
-      emit(r.verified ? 'info' : 'error', 'verify.result', { verified, model, signature, rootDigest, name, version, signer, filesChecked, bytesHashed, failures: r.failures.length });
-    }
-    if (!r.verified) writeReason(flags, failureReason(r));
-  },
-  error(flags, _model, e) {
-    // An error in an earlier prepare hook (a bad MODELSIGN_* value) is still logged as JSON.
-    if (flags.logFormat === 'json' && !output.sink) output.sink = jsonSink();
-    writeReason(flags, errorReason(e));
-  },
-};
+export function addPodOptions(cmd: Command): Command {
+  cmd.option('--termination-log <path>', `on failure write a short reason here (default: ${DEFAULT_TERMINATION_LOG} when it exists)`);
+  cmd.addOption(new Option('--log-format <format>', 'stderr format: text, or json (one JSON object per line and event)').choices(['text', 'json']).default('text'));
+  return cmd;
+}
+
+/** --log-format json: every message from here on is a JSON event on stderr; progress is off. */
+export function startPodOutput(flags: Flags): void {
+  if (flags.logFormat === 'json') {
+    output.sink = jsonSink();
+    state.quiet = true;
+  }
+}
+
+/** The verify.start event, once the set-up is known. */
+export function podStart(model: string, signature: string | undefined): void {
+  if (output.sink) emit('info', 'verify.start', { model, ...(signature ? { signature } : {}) });
+}
+
+/** The result as JSON events (--log-format json) and, on refusal, the termination reason. */
+export function podResult(flags: Flags, r: VerifyResult): void {
+  if (flags.logFormat === 'json') {
+    for (const f of r.failures) emit('error', 'verify.failure', { code: f.code, ...(f.path !== undefined ? { path: f.path } : {}), message: f.message });
+    // The --json report's fields, but one line: failures as a count (each had its own event).
+    const { verified, model, signature, rootDigest, name, version, signer, filesChecked, bytesHashed } = verifyJson(r) as Record<string, unknown>;
+    emit(r.verified ? 'info' : 'error', 'verify.result', { verified, model, signature, rootDigest, name, version, signer, filesChecked, bytesHashed, failures: r.failures.length });
+  }
+  if (!r.verified) writeReason(flags, failureReason(r));
+}
+
+/** Verify stopped with an error: the termination reason (and JSON logs even if set-up failed before they started). */
+export function podError(flags: Flags, e: unknown): void {
+  if (flags.logFormat === 'json' && !output.sink) output.sink = jsonSink();
+  writeReason(flags, errorReason(e));
+}

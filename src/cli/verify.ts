@@ -1,11 +1,18 @@
+/**
+ * `modelsign verify`: flags and MODELSIGN_* -> one VerifySpec (verify-spec.ts) -> the
+ * library's verifier; this file only prints what it decided.
+ */
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
 import { addEngineOptions, addIgnoreOption } from './common.js';
-import { errorLine, out, printJson, run } from './io.js';
+import { errorLine, info, out, printJson, run, warn } from './io.js';
 import { engineFlags } from './progress.js';
 import { verifyJson, verifyText } from './report.js';
 import { displayPath } from '../util/one-line.js';
-import { verifyPlugins, type Flags } from './verify-plugins.js';
+import { applyEnvFlags, ENV_HELP } from './verify-env.js';
+import { addLineageOptions, addPolicyOptions, addTrustOptions, LINEAGE_HELP, POLICY_HELP, TRUST_HELP } from './verify-options.js';
+import { addPodOptions, podError, podResult, podStart, startPodOutput } from './verify-pod.js';
+import { noticeText, rephraseSetupError, specFromFlags, type VerifyFlags } from './verify-spec.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -15,7 +22,11 @@ export function register(program: Command): void {
     .option('--signature <file>', 'signature file (default: MODEL/model.sig, or MODEL.sig for a file)')
     .option('--ignore-unsigned-files', 'allow files the signature does not list (listed files are still checked)')
     .option('--json', 'print one JSON object: verified, rootDigest, signer, failures[]');
-  for (const p of verifyPlugins) p.addOptions?.(cmd);
+  addTrustOptions(cmd);
+  addLineageOptions(cmd);
+  addPolicyOptions(cmd);
+  cmd.option('--audit-log <file>', 'append this decision to a tamper-evident audit log (JSON lines, hash-chained; check with `modelsign audit verify`)');
+  addPodOptions(cmd);
   addIgnoreOption(cmd);
   addEngineOptions(cmd);
   cmd
@@ -30,44 +41,46 @@ Examples:
 Exit codes: 0 verified; 1 the model must not be used (changed, missing or unexpected file,
 bad or missing signature, untrusted signer); 2 usage error.`,
     )
+    .addHelpText('after', TRUST_HELP)
+    .addHelpText('after', LINEAGE_HELP)
+    .addHelpText('after', POLICY_HELP)
+    .addHelpText('after', ENV_HELP)
     .action(
-      run(async (modelArg: string | undefined, flags: Flags) => {
+      run(async (modelArg: string | undefined, flags: VerifyFlags) => {
         try {
-          return await verifyAction(modelArg, flags);
+          return await verifyAction(cmd, modelArg, flags);
         } catch (e) {
-          // Let plugins record the failed decision (audit log, termination reason), then report it.
-          const model = modelArg ?? (flags.model as string | undefined) ?? '';
-          for (const p of verifyPlugins) await p.error?.(flags, model, e);
+          podError(flags, e);
           throw e;
         }
       }),
     );
 }
 
-/** The verify command proper; errors it throws reach the plugins' `error` hooks. */
-async function verifyAction(modelArg: string | undefined, flags: Flags): Promise<number> {
-  for (const p of verifyPlugins) await p.prepare?.(flags);
+async function verifyAction(cmd: Command, modelArg: string | undefined, flags: VerifyFlags): Promise<number> {
+  applyEnvFlags(cmd, flags);
+  startPodOutput(flags);
   const model = modelArg ?? (flags.model as string | undefined);
   if (!model) throw usage('MISSING_ARGUMENT', 'verify needs MODEL (a directory, file or archive; or set MODELSIGN_MODEL)');
-  const trust = (await Promise.all(verifyPlugins.map((p) => p.trust?.(flags) ?? Promise.resolve([])))).flat();
-  if (trust.length === 0) throw usage('MISSING_OPTION', 'verify needs something to trust: --key PUBLIC_KEY (or another trust option, see --help)');
-  const stages = (await Promise.all(verifyPlugins.map((p) => p.stages?.(flags) ?? Promise.resolve([])))).flat();
-  // The pipeline alone, not the whole library index: less to load before hashing starts.
-  const { verifyModel: verify } = await import('../verify/pipeline.js');
   const engine = engineFlags(flags as { jobs?: number }, 'verifying');
-  const opts: import('../verify/pipeline.js').VerifyOptions = {
-    model,
-    trust,
-    stages,
-    ...(flags.signature ? { signature: flags.signature as string } : {}),
-    ignorePaths: (flags.ignorePaths as string[] | undefined) ?? [],
-    ignoreUnsignedFiles: !!flags.ignoreUnsignedFiles,
-    engine,
-  };
-  for (const p of verifyPlugins) await p.options?.(flags, opts);
-  const r = await verify(opts);
-  engine.onDone();
-  for (const p of verifyPlugins) await p.after?.(flags, r);
+  const spec = specFromFlags(flags, engine);
+  // The verifier alone, not the whole library index: less to load before hashing starts.
+  const { verifyOnce } = await import('../verify/verifier.js');
+  let r;
+  try {
+    r = await verifyOnce(spec, model, {
+      ready: (v) => {
+        for (const w of v.warnings) warn(noticeText(w));
+        podStart(model, flags.signature);
+      },
+    });
+  } catch (e) {
+    throw rephraseSetupError(e, 'verify', flags);
+  } finally {
+    engine.onDone();
+  }
+  for (const n of r.notes) info(noticeText(n));
+  podResult(flags, r);
   if (flags.json) printJson(verifyJson(r));
   else out(verifyText(r));
   if (!r.verified) {

@@ -281,7 +281,9 @@ export const ATTACKS: Attack[] = [
       await writeModel(m, 31);
       const lineage = { parents: [{ name: DRILL_MODEL_NAME, version: '1.0.0', rootDigest: parentDigest, bundleDigest: bundleDigestOf(parentBundle), relation: 'finetune' }] };
       await signDrillModel(m, ctx.signer!, { name: 'drill-finetune', license: ctx.licenses.allowed, extra: { lineage } });
-      return { model: m, setup: { storeDir, revoked: [parentDigest] } };
+      const revokedFile = path.join(ctx.tmp, 'revoked.txt');
+      await writeFile(revokedFile, `${parentDigest}\n`);
+      return { model: m, setup: { storeDir, revoked: [parentDigest], revokedFile } };
     },
   },
   {

@@ -22,7 +22,10 @@ export type Need = 'trusted-signature' | 'policy' | 'fifo';
 export interface DrillSetup {
   storeDir?: string;
   stateFile?: string;
+  /** Root digests the drill revokes... */
   revoked?: string[];
+  /** ...and the same as a revocation list file (`verify --revoked FILE`). */
+  revokedFile?: string;
 }
 
 export interface BuiltAttack {

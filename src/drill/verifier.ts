@@ -1,21 +1,19 @@
 /**
- * The one place the drill builds its verifier from the user's options, so the attacks run
- * through the same verification `modelsign verify` would do with the same options:
- *   --key K...           -> the same key trust checks as `verify --key K`;
- *   --policy F [--purpose P] -> loadPolicy, then policyTrust (unless --key replaces the trust
- *                           section, as in verify), policyStage and formatsStages, exactly as the
- *                           verify policy plugin (src/cli/verify-policy.ts) builds them.
- * On top of that every verification gets the lineage stage (src/lineage) as `verify --lineage
- * DIR --state FILE` would run it, pointed at the drill's OWN temp store and state file (never
- * the user's), because rollback and ancestry attacks need them: a rollback is only visible
- * against a record of what was verified before, a revoked ancestor only through the walk.
+ * The drill's verifier: the verification `modelsign verify` would run with the same options,
+ * built by the library's createVerifier from the same VerifySpec:
+ *   --key K...               -> the same key trust checks as `verify --key K`;
+ *   --policy F [--purpose P] -> the policy's trust (unless --key replaces it), license,
+ *                               revocation and formats rules, exactly as verify applies them.
+ * On top of that every verification gets a lineage store and anti-rollback state file of the
+ * drill's OWN (never the user's), because rollback and ancestry attacks need them: a rollback
+ * is only visible against a record of what was verified before, a revoked ancestor only
+ * through the walk.
  */
-import path from 'node:path';
-import { usage } from '../errors.js';
-import type { VerifyStage } from '../verify/pipeline.js';
-import type { TrustCheck } from '../verify/types.js';
-import { PURPOSES, type Purpose } from '../policy/types.js';
+import { ModelsignError, usage } from '../errors.js';
 import type { LoadedPolicy } from '../policy/load.js';
+import { PURPOSES, type Purpose } from '../policy/types.js';
+import type { VerifySpec } from '../verify/spec.js';
+import { createVerifier, type Verifier } from '../verify/verifier.js';
 import type { DrillLicenses, DrillSetup, DrillVerifier } from './types.js';
 
 export interface DrillConfig {
@@ -46,76 +44,69 @@ async function pickLicenses(policy: LoadedPolicy | undefined, purpose: Purpose):
   return { allowed, ...(outside !== undefined ? { outside } : {}) };
 }
 
-export async function drillVerifier(cfg: DrillConfig): Promise<DrillVerifier> {
+/** The user's set-up as a VerifySpec. */
+function userSpec(cfg: DrillConfig): VerifySpec {
   if (cfg.purpose !== undefined && cfg.policy === undefined) throw usage('MISSING_OPTION', '--purpose needs --policy FILE');
   if (cfg.purpose !== undefined && !(PURPOSES as readonly string[]).includes(cfg.purpose)) {
     throw usage('BAD_OPTION', `--purpose must be one of ${PURPOSES.join(', ')} (got "${cfg.purpose}")`);
   }
-  const purpose = (cfg.purpose ?? 'deploy') as Purpose;
-  let policy: LoadedPolicy | undefined;
-  if (cfg.policy !== undefined) policy = await (await import('../policy/load.js')).loadPolicy(cfg.policy);
+  return {
+    trust: { keys: cfg.keys },
+    ...(cfg.policy !== undefined ? { policy: { file: cfg.policy, ...(cfg.purpose !== undefined ? { purpose: cfg.purpose as Purpose } : {}) } } : {}),
+    // Keys on the drill's command line replace the policy's trust section, as they are meant to stand for it.
+    trustPrecedence: 'spec',
+  };
+}
 
-  // Trust: as verify does it. Keys on the command line replace the policy's trust section.
-  let trust: TrustCheck[];
-  let trustDesc: string;
-  if (cfg.keys.length > 0 || !policy?.trust) {
-    if (cfg.keys.length === 0) throw usage('MISSING_OPTION', `drill needs something to trust: the policy ${cfg.policy} has no trust section, so give --key PUBLIC_KEY`);
-    const { keyFileTrust } = await import('../verify/trust-key.js');
-    trust = await keyFileTrust(cfg.keys, 'drill --key needs the public key (.pub) your set-up trusts; the private key goes to --signing-key');
-    trustDesc = `keys ${cfg.keys.join(', ')}`;
-  } else {
-    const { policyTrust } = await import('../policy/trust.js');
-    const file = policy.file;
-    trust = await policyTrust(policy.trust, (f) => path.relative(path.dirname(file), f));
-    trustDesc = `trust section of ${cfg.policy}`;
+/** The library's refusals of the set-up, in the drill's flags. */
+function drillWords(e: unknown, cfg: DrillConfig): unknown {
+  if (!(e instanceof ModelsignError)) return e;
+  if (e.code === 'NO_TRUST') {
+    return usage('MISSING_OPTION', cfg.policy !== undefined ? `drill needs something to trust: the policy ${cfg.policy} has no trust section, so give --key PUBLIC_KEY` : 'drill needs something to trust: --key PUBLIC_KEY');
   }
-  if (trust.length === 0) throw usage('MISSING_OPTION', `drill needs something to trust: the policy ${cfg.policy} trusts nobody, so give --key PUBLIC_KEY`);
+  if (e.code === 'KEY_WRONG_KIND') {
+    return usage('KEY_WRONG_KIND', e.message.replace(/; verify needs the public key \(\.pub\)$/, '; drill --key needs the public key (.pub) your set-up trusts; the private key goes to --signing-key'));
+  }
+  return e;
+}
 
-  const [{ lineageStage, openStore }, { policyStage }, { formatsStages }, { verifyModel }] = await Promise.all([
-    import('../lineage/index.js'),
-    import('../policy/stage.js'),
-    import('../policy/formats.js'),
-    import('../verify/pipeline.js'),
-  ]);
-  // Formats stages are built once, as verify builds them (an invalid formats section is a usage error here too).
-  const formats = policy ? await formatsStages(policy.formats) : [];
-
+export async function drillVerifier(cfg: DrillConfig): Promise<DrillVerifier> {
+  const spec = userSpec(cfg);
+  let base: Verifier;
+  try {
+    base = await createVerifier(spec);
+  } catch (e) {
+    throw drillWords(e, cfg);
+  }
+  const policy = base.policy;
+  const purpose = base.purpose ?? 'deploy';
   const features = new Set<string>(['keys', 'lineage']);
   if (policy) features.add('policy');
   if (policy?.formats && (policy.formats.scan || policy.formats.deny.length > 0)) features.add('scan');
-
-  const stagesFor = async (setup: DrillSetup): Promise<VerifyStage[]> => {
-    const store = setup.storeDir !== undefined ? await openStore(setup.storeDir) : undefined;
-    const drillRevoked = setup.revoked ?? [];
-    const stages: VerifyStage[] = [
-      lineageStage({
-        ...(store ? { store } : {}),
-        ...(setup.stateFile !== undefined ? { stateFile: setup.stateFile } : {}),
-        // Without a policy, the drill's revocations go through the lineage stage (verify --revoked).
-        ...(!policy && drillRevoked.length > 0 ? { revoked: { digests: new Set(drillRevoked), reasons: new Map<string, string>() } } : {}),
-      }),
-    ];
-    if (policy) {
+  /** The same trust and rules, with the drill's own store, state and revocations for one attack. */
+  const verifierFor = async (setup: DrillSetup): Promise<Verifier> => {
+    const revoked = setup.revoked ?? [];
+    // Without a policy, the drill's revocations go through `verify --revoked FILE`.
+    const revokedFile = !policy ? setup.revokedFile : undefined;
+    return createVerifier({
+      trust: { checks: base.trust },
+      trustPrecedence: 'spec',
       // With a policy, they are added to its own `revoked` list, judged by the policy stage.
-      const p: LoadedPolicy = drillRevoked.length > 0 ? { ...policy, revoked: [...policy.revoked, ...drillRevoked] } : policy;
-      stages.push(policyStage(p, purpose), ...formats);
-    }
-    return stages;
+      ...(policy ? { policy: { file: policy.file, loaded: revoked.length > 0 ? { ...policy, revoked: [...policy.revoked, ...revoked] } : policy, purpose } } : {}),
+      lineage: {
+        ...(setup.storeDir !== undefined ? { store: setup.storeDir } : {}),
+        ...(setup.stateFile !== undefined ? { stateFile: setup.stateFile } : {}),
+        ...(revokedFile !== undefined ? { revoked: revokedFile } : {}),
+      },
+      ignoreUnsignedFiles: false,
+      engine: { jobs: cfg.jobs ?? 1 },
+    });
   };
 
   return {
-    description: policy ? `policy ${cfg.policy} (${trustDesc}; purpose ${purpose})` : trustDesc,
+    description: policy ? `policy ${cfg.policy} (${cfg.keys.length > 0 ? `keys ${cfg.keys.join(', ')}` : `trust section of ${cfg.policy}`}; purpose ${purpose})` : `keys ${cfg.keys.join(', ')}`,
     features,
     licenses: await pickLicenses(policy, purpose),
-    verify: async (model, signature, setup = {}) =>
-      verifyModel({
-        model,
-        trust,
-        stages: await stagesFor(setup),
-        ...(signature ? { signature } : {}),
-        ignorePaths: [],
-        ignoreUnsignedFiles: false,
-        engine: { jobs: cfg.jobs ?? 1 },
-      }),
+    verify: async (model, signature, setup = {}) => (await verifierFor(setup)).verify(model, signature ? { signature } : {}),
   };
 }

@@ -202,21 +202,21 @@ const FAMILIES: Readonly<Record<string, string>> = {
  * `none`. Not fine: a typo or a name nobody knows (`foobar`), which a policy can only ever
  * treat as unknown, text that is not an expression, or a family id such as `bsd`.
  */
-export function licenseProblem(raw: string): string | undefined {
+export function licenseProblem(raw: string, what = '--license'): string | undefined {
   const text = raw.trim();
   const shown = JSON.stringify(clean(text, 100));
   const expected = 'expected a Hugging Face license id (apache-2.0, mit, llama3, other), an SPDX expression ("MIT OR Apache-2.0"), or LicenseRef-NAME for a license of your own';
-  if (text === '') return `--license is empty; ${expected}`;
+  if (text === '') return `${what} is empty; ${expected}`;
   if (text.toLowerCase() === NO_LICENSE) return undefined;
   const lic = normalizeLicense(text);
-  if (!lic.spdx) return `--license ${shown} is neither a known license id nor a valid SPDX expression, so a policy can only treat it as unknown; ${expected}`;
+  if (!lic.spdx) return `${what} ${shown} is neither a known license id nor a valid SPDX expression, so a policy can only treat it as unknown; ${expected}`;
   const ids = licenseTokens(text).filter((t) => !['(', ')', 'AND', 'OR', 'WITH'].includes(t.toUpperCase()));
   const unknown = ids.filter((t) => canonicalId(t)?.known === false && !SPDX_EXCEPTIONS.has(t.toLowerCase()));
   if (unknown.length > 0) {
-    const subject = unknown.length === 1 && unknown[0] === text ? `--license ${shown} is` : `--license ${shown}: ${unknown.map((u) => JSON.stringify(clean(u, 60))).join(', ')} ${unknown.length === 1 ? 'is' : 'are'}`;
+    const subject = unknown.length === 1 && unknown[0] === text ? `${what} ${shown} is` : `${what} ${shown}: ${unknown.map((u) => JSON.stringify(clean(u, 60))).join(', ')} ${unknown.length === 1 ? 'is' : 'are'}`;
     return `${subject} neither a Hugging Face license id nor an SPDX license id, so a policy can only treat it as unknown; ${expected}`;
   }
   const family = ids.map((t) => t.toLowerCase()).find((t) => Object.hasOwn(FAMILIES, t));
-  if (family) return `--license ${shown}: "${family}" names a family of licenses, not one, and a policy can match it only by name; if you can, name the license exactly (${FAMILIES[family]})`;
+  if (family) return `${what} ${shown}: "${family}" names a family of licenses, not one, and a policy can match it only by name; if you can, name the license exactly (${FAMILIES[family]})`;
   return undefined;
 }

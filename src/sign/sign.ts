@@ -13,6 +13,7 @@ import { buildBundle, serializeBundle } from '../oms/bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
 import { buildStatement, type ModelMetadata, type Statement } from '../oms/statement.js';
 import { openSource } from '../source/index.js';
+import { prepareLineage, type Recorded, type SignLineage } from '../lineage/sign.js';
 import { digestModel, type DigestOptions } from './digest.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -36,7 +37,10 @@ export async function signWithKey(opts: Omit<SignOptions, 'signer'> & { key: str
   await checkVersion(opts.version);
   const { loadPrivateKey } = await import('../keys/keyfile.js');
   const key = typeof opts.key === 'string' ? await loadPrivateKey(opts.key) : opts.key;
-  return signModel({ ...opts, signer: keySigner(key, createPublicKey(key)) });
+  const pub = createPublicKey(key);
+  // A signer trusts its own key: parents signed with it need no other trust.
+  const lineage = opts.lineage && !opts.lineage.parentTrust ? { ...opts.lineage, parentTrust: { publicKeys: [{ key: pub, label: `signing key${typeof opts.key === 'string' ? ` ${opts.key}` : ''}` }] } } : opts.lineage;
+  return signModel({ ...opts, ...(lineage ? { lineage } : {}), signer: keySigner(key, pub) });
 }
 
 export interface SignOptions extends DigestOptions {
@@ -48,10 +52,9 @@ export interface SignOptions extends DigestOptions {
   extraMetadata?: Record<string, ModelMetadata[string]>;
   /** Write the bundle (default true). */
   write?: boolean;
-  /**
-   * Runs once the bundle is signed and checked, before it is written (lineage: refuse a
-   * cycle, prepare the store); a throw here means nothing is written.
-   */
+  /** Parents (verified before hashing), datasets, and a lineage store to file the bundle in. */
+  lineage?: SignLineage;
+  /** Runs once the bundle is signed and checked, before it is written; a throw means nothing is written. */
   beforeWrite?: (r: SignResult) => Promise<void>;
 }
 
@@ -62,6 +65,8 @@ export interface SignResult {
   bundleText: string;
   files: number;
   bytes: number;
+  /** Bundles filed in the lineage store (the parents', then the model's). */
+  recorded: Recorded[];
 }
 
 /** The name sign gives MODEL when --name is not given (the source decides: a folder's name, an archive's without .tar.gz). */
@@ -90,15 +95,19 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
   const write = opts.write !== false;
   // Before hashing: a signature that cannot be written is found out now, not after an hour.
   if (write) await checkWritable(signaturePath, 'file');
+  const name = opts.name ?? source.defaultName();
+  // Parents are verified before anything is hashed: a bad one is found out now.
+  const lineage = opts.lineage ? await prepareLineage(opts.lineage, { name, version }) : undefined;
   const budget = new SizeBudget(opts.hash ?? 'sha256', opts.shardSize);
   const d = await digestModel({ ...opts, source, signature: signaturePath, budget });
-  const name = opts.name ?? source.defaultName();
   const metadata: ModelMetadata = {
     name,
     version,
     ...(opts.license ? { license: opts.license } : {}),
     created: new Date().toISOString(),
     tool: `modelsign/${TOOL_VERSION}`,
+    ...(source.provenance ? { source: { ...source.provenance } } : {}),
+    ...(lineage?.extraMetadata ?? {}),
     ...(opts.extraMetadata ?? {}),
   };
   const statement = buildStatement({ name, rootDigest: d.rootDigest, serialization: d.serialization, resources: d.resources, metadata });
@@ -116,9 +125,14 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
     bundleText,
     files: d.listing.files.length,
     bytes: d.listing.files.reduce((s, f) => s + f.size, 0),
+    recorded: [],
   };
+  const child = { name, version, rootDigest: d.rootDigest, bundle: Buffer.from(bundleText, 'utf8') };
+  await lineage?.beforeWrite(child);
   if (opts.beforeWrite) await opts.beforeWrite(r);
-  if (write) await writeAtomic(signaturePath, bundleText, 'WRITE_FAILED', signaturePath, { createDirs: true });
+  if (!write) return r;
+  await writeAtomic(signaturePath, bundleText, 'WRITE_FAILED', signaturePath, { createDirs: true });
+  if (lineage) r.recorded = await lineage.record(child);
   return r;
 }
 

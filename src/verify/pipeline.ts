@@ -120,6 +120,7 @@ function emptyResult(model: string, signature: string): VerifyResult {
     bytesRead: 0,
     failures: [],
     reports: {},
+    notes: [],
   };
 }
 

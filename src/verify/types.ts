@@ -49,6 +49,19 @@ export interface VerifyResult {
   failures: Failure[];
   /** What the stages after the file check found (each present when its stage ran). */
   reports: Reports;
+  /** Things worth telling the user that do not change the verdict. */
+  notes: Notice[];
+}
+
+/**
+ * A note or warning with a stable code: each client words it in its own terms (a CLI flag,
+ * an Action input), `message` is the library's own wording.
+ */
+export interface Notice {
+  code: string;
+  message: string;
+  /** A number the wording may use (how many parents...). */
+  count?: number;
 }
 
 export interface Reports {

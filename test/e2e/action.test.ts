@@ -225,7 +225,8 @@ describe('the action as the runner runs it', () => {
       { MODELSIGN_PASSPHRASE: PASSPHRASE },
     );
     expect(s.code, s.stdout).toBe(0);
-    expect(s.stdout).toMatch(/^::warning title=modelsign::--license "my%25license" is neither a known license id nor a valid SPDX expression/m);
+    // Worded in the Action's terms: the input, not the CLI flag.
+    expect(s.stdout).toMatch(/^::warning title=modelsign::input "license" "my%25license" is neither a known license id nor a valid SPDX expression/m);
   });
 
   it('parent and lineage inputs: sign a fine-tune into a store, verify it walks the chain', async () => {

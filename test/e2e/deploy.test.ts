@@ -74,12 +74,15 @@ describe('Kubernetes manifests', () => {
       expect(modelMount.readOnly).toBe(true);
       const modelVolume = pod.volumes.find((v: { name: string }) => v.name === modelMount.name);
       expect(modelVolume.persistentVolumeClaim.readOnly).toBe(true);
-      // Key and policy files are keys of the ConfigMap mounted where the variables point.
+      // The policy is a key of the ConfigMap mounted where the variable points, and so is every
+      // key its trust section names (trust comes from the policy alone: no MODELSIGN_KEY beside it).
       const trustMount = init.volumeMounts!.find((m) => pod.volumes.find((v: any) => v.name === m.name)?.configMap)!;
-      for (const v of ['MODELSIGN_KEY', 'MODELSIGN_POLICY']) {
-        expect(path.posix.dirname(env[v]!)).toBe(trustMount.mountPath);
-        expect(Object.keys(cm.data!)).toContain(path.posix.basename(env[v]!));
-      }
+      expect(path.posix.dirname(env.MODELSIGN_POLICY!)).toBe(trustMount.mountPath);
+      expect(Object.keys(cm.data!)).toContain(path.posix.basename(env.MODELSIGN_POLICY!));
+      expect(env.MODELSIGN_KEY).toBeUndefined();
+      const policyKeys = [...cm.data!['policy.yaml']!.matchAll(/keys: \[([^\]]*)\]/g)].flatMap((m) => m[1]!.split(',').map((k) => k.trim()));
+      expect(policyKeys.length).toBeGreaterThan(0);
+      for (const k of policyKeys) expect(Object.keys(cm.data!)).toContain(k);
       // Every variable is one of verify's flags (today's or one the other issues add).
       const help = (await runCli(['verify', '--help'])).stdout;
       const flags = new Set([...help.matchAll(/--[a-z][a-z-]+/g)].map((m) => m[0]).concat(FLAGS_FROM_OTHER_ISSUES));

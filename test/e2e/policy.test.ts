@@ -138,13 +138,25 @@ describe('trust from the policy', () => {
     expect(r.stderr).toMatch(/^modelsign: refused: .*policy key keys\/release\.pub.* \[(KEY_HINT_MISMATCH|SIG_INVALID)\]\n$/);
   });
 
-  it('keys on the command line replace the policy trust section', async () => {
+  it('keys on the command line beside a policy trust section are refused (exit 2, naming both)', async () => {
     const r = await runCli(['verify', foreign, '--policy', policy, '--key', stranger.pub]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `modelsign: error: --key and the trust section of policy ${policy} both name who to trust: give only one, or add --replace-policy-trust to let the flags replace the policy's trust [TRUST_CONFLICT]\n`,
+    );
+    // The environment is the command line for this rule too (a Kubernetes init container).
+    const env = await runCli(['verify', foreign, '--policy', policy], { env: { MODELSIGN_KEY: stranger.pub } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain('[TRUST_CONFLICT]');
+  });
+
+  it('with --replace-policy-trust the keys on the command line replace the policy trust section', async () => {
+    const r = await runCli(['verify', foreign, '--policy', policy, '--key', stranger.pub, '--replace-policy-trust']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     // ...and the policy's key is then not trusted.
     const mine = await model('acme/mine', { license: 'mit' });
-    expect((await runCli(['verify', mine, '--policy', policy, '--key', stranger.pub])).code).toBe(1);
+    expect((await runCli(['verify', mine, '--policy', policy, '--key', stranger.pub, '--replace-policy-trust'])).code).toBe(1);
   });
 
   it('a policy without a trust section needs --key', async () => {

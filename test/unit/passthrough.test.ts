@@ -1,17 +1,21 @@
 /**
- * Features built in parallel (policy, lineage, Sigstore identities) reach verify as plugins
- * with their own flags. These tests stand in a plugin with those flags to prove that the
- * Action inputs and the MODELSIGN_* variables arrive as exactly those flags.
+ * Every client describes a verification as one VerifySpec: these tests prove that the
+ * MODELSIGN_* variables arrive as exactly the CLI's flags, and the Action's inputs as exactly
+ * the spec the flags would give.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyEnv } from '../../src/cli/verify-env.js';
-import { verifyPlugins, type Flags, type VerifyPlugin } from '../../src/cli/verify-plugins.js';
-import { runAction } from '../../src/action/run.js';
-import { generateKeyPair, signModel, keySigner } from '../../src/index.js';
+import { specFromFlags } from '../../src/cli/verify-spec.js';
+import { podResult } from '../../src/cli/verify-pod.js';
+import { verifySpec } from '../../src/action/run.js';
+import { Runner } from '../../src/action/runner.js';
+import { recordState } from '../../src/verify/verifier.js';
+
+type Flags = Record<string, unknown>;
 
 const fakeFlags = ['--policy <file>', '--purpose <purpose>', '--lineage <dir>', '--identity <id>', '--identity-provider <url>'];
 
@@ -41,63 +45,42 @@ describe('MODELSIGN_* for flags other plugins add', () => {
   });
 });
 
-describe('Action inputs reach the verify plugins as exactly the CLI flags', () => {
-  let work: string;
-  let seen: Flags | undefined;
-  // Runs first and records the flags the real plugins are about to see, then stops the run
-  // (the policy and store named here need not exist for this test).
-  const fake: VerifyPlugin = {
-    name: 'record-flags',
-    prepare(flags) {
-      seen = { ...flags };
-      throw new Error('stop after recording');
-    },
-  };
-
-  beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'modelsign-passthrough-'));
-    verifyPlugins.unshift(fake);
-  });
-  afterAll(async () => {
-    verifyPlugins.splice(verifyPlugins.indexOf(fake), 1);
-    await rm(work, { recursive: true, force: true });
-  });
-
-  it('policy, purpose, lineage, identity, identity-provider', async () => {
-    const model = path.join(work, 'm.bin');
-    await writeFile(model, 'weights');
-    const { privateKey, publicKey } = generateKeyPair('ed25519');
-    await signModel({ model, version: '1.0.0', signer: keySigner(privateKey, publicKey) });
-    const pub = path.join(work, 'k.pub');
-    await writeFile(pub, publicKey.export({ type: 'spki', format: 'pem' }).toString());
-    const out = path.join(work, 'out.txt');
-    await writeFile(out, '');
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const code = await runAction({
+describe('Action inputs become the spec the CLI flags would give', () => {
+  it('key, signature, policy, purpose, lineage, identity, identity-provider', () => {
+    const r = new Runner({
       INPUT_COMMAND: 'verify',
-      INPUT_MODEL: model,
-      INPUT_KEY: pub,
+      INPUT_MODEL: 'm',
+      INPUT_KEY: 'a.pub\nb.pub',
+      INPUT_SIGNATURE: 'm.sig',
       INPUT_POLICY: 'policy.yaml',
       INPUT_PURPOSE: 'retrain',
       INPUT_LINEAGE: 'manifests',
       INPUT_IDENTITY: 'https://github.com/acme/models/.github/workflows/release.yml@refs/heads/main',
       'INPUT_IDENTITY-PROVIDER': 'https://token.actions.githubusercontent.com',
-      GITHUB_OUTPUT: out,
     });
-    write.mockRestore();
-    expect(code).not.toBe(0);
-    expect(seen).toMatchObject({
-      key: [pub],
+    const fromInputs = verifySpec(r, { dirs: [] });
+    const fromFlags = specFromFlags({
+      key: ['a.pub', 'b.pub'],
+      signature: 'm.sig',
       policy: 'policy.yaml',
       purpose: 'retrain',
       lineage: 'manifests',
       identity: ['https://github.com/acme/models/.github/workflows/release.yml@refs/heads/main'],
       identityProvider: 'https://token.actions.githubusercontent.com',
     });
+    const pick = (x: typeof fromFlags) => ({ keys: x.trust?.keys, identities: x.trust?.identities, policy: x.policy, lineage: x.lineage, signature: x.signature });
+    expect(pick(fromInputs)).toEqual(pick(fromFlags));
+    expect(pick(fromInputs)).toEqual({
+      keys: ['a.pub', 'b.pub'],
+      identities: [{ identity: 'https://github.com/acme/models/.github/workflows/release.yml@refs/heads/main', issuer: 'https://token.actions.githubusercontent.com' }],
+      policy: { file: 'policy.yaml', purpose: 'retrain' },
+      lineage: { store: 'manifests' },
+      signature: 'm.sig',
+    });
   });
 });
 
-describe('review: MODELSIGN_* that Kubernetes sets for a Service named modelsign', () => {
+describe('MODELSIGN_* that Kubernetes sets for a Service named modelsign', () => {
   it('service-link variables are not taken for unknown verify flags', () => {
     const cmd = new Command('verify').exitOverride();
     cmd.option('--key <file>');
@@ -119,8 +102,8 @@ describe('review: MODELSIGN_* that Kubernetes sets for a Service named modelsign
   });
 });
 
-describe('review: after hooks see the final verdict', () => {
-  it('a rollback the state file reveals only under its lock still reaches the termination log', async () => {
+describe('the anti-rollback record is the final verdict', () => {
+  it('a rollback the state file reveals only under its lock fails the result and reaches the termination log', async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), 'modelsign-after-'));
     try {
       const state = path.join(work, 'state.json');
@@ -139,11 +122,13 @@ describe('review: after hooks see the final verdict', () => {
         serialization: undefined,
         filesChecked: 1,
         bytesHashed: 1,
+        bytesRead: 1,
         failures: [],
-        extra: {},
+        reports: {},
+        notes: [],
       } as unknown as import('../../src/verify/types.js').VerifyResult;
-      const flags: Flags = { state, terminationLog: log, logFormat: 'text' };
-      for (const p of verifyPlugins) await p.after?.(flags, result);
+      await recordState(result, state);
+      podResult({ terminationLog: log, logFormat: 'text' }, result);
       expect(result.verified).toBe(false);
       expect(result.failures.map((f) => f.code)).toEqual(['VERSION_ROLLBACK']);
       const { readFile } = await import('node:fs/promises');
