@@ -40,11 +40,11 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/errors.ts
-function reject(code, message, path19) {
-  return new ModelsignError(code, message, path19 === void 0 ? { kind: "reject" } : { kind: "reject", path: path19 });
+function reject(code, message, path20) {
+  return new ModelsignError(code, message, path20 === void 0 ? { kind: "reject" } : { kind: "reject", path: path20 });
 }
-function usage(code, message, path19) {
-  return new ModelsignError(code, message, path19 === void 0 ? { kind: "usage" } : { kind: "usage", path: path19 });
+function usage(code, message, path20) {
+  return new ModelsignError(code, message, path20 === void 0 ? { kind: "usage" } : { kind: "usage", path: path20 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -75,6 +75,31 @@ var init_errors = __esm({
         return EXIT[this.kind];
       }
     };
+  }
+});
+
+// src/settings.ts
+import path from "node:path";
+function configure(s3) {
+  Object.assign(current, s3);
+}
+function settingsFromEnv(env) {
+  const cache = env.MODELSIGN_CACHE_DIR || (env.XDG_CACHE_HOME ? path.join(env.XDG_CACHE_HOME, "modelsign") : void 0);
+  return {
+    passphrase: env.MODELSIGN_PASSPHRASE ?? env.COSIGN_PASSWORD,
+    cacheDir: cache,
+    mmap: env.MODELSIGN_NO_MMAP !== "1",
+    nativeBlake: env.MODELSIGN_NO_NATIVE_BLAKE !== "1",
+    identityToken: env.SIGSTORE_ID_TOKEN || void 0,
+    ambientCredentials: !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+  };
+}
+var current, settings;
+var init_settings = __esm({
+  "src/settings.ts"() {
+    "use strict";
+    current = { passphrase: void 0, cacheDir: void 0, mmap: true, nativeBlake: true, identityToken: void 0, ambientCredentials: false };
+    settings = current;
   }
 });
 
@@ -638,7 +663,7 @@ function nodeHasher(name2) {
 }
 function loadNative() {
   if (native !== void 0) return native;
-  if (process.env.MODELSIGN_NO_NATIVE_BLAKE === "1") return native = null;
+  if (!settings.nativeBlake) return native = null;
   try {
     native = createRequire(import.meta.url)("@napi-rs/blake-hash");
   } catch {
@@ -683,6 +708,7 @@ var HASH_ALGORITHMS, factories, native;
 var init_algorithms = __esm({
   "src/hashing/algorithms.ts"() {
     "use strict";
+    init_settings();
     HASH_ALGORITHMS = ["sha256", "blake2b", "blake3"];
     factories = {
       sha256: () => nodeHasher("sha256")
@@ -766,8 +792,8 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 function loadNative2() {
   if (addon !== void 0) return addon;
-  if (process.env.MODELSIGN_NO_MMAP === "1") {
-    why = "disabled by MODELSIGN_NO_MMAP=1";
+  if (!settings.mmap) {
+    why = "turned off (MODELSIGN_NO_MMAP=1)";
     return addon = null;
   }
   if (true) {
@@ -827,6 +853,7 @@ var init_native = __esm({
   "src/hashing/native.ts"() {
     "use strict";
     init_read();
+    init_settings();
     ADDON_PATH = fileURLToPath(new URL("../../native/build/Release/modelsign_native.node", import.meta.url));
     why = "";
     ERRNO_NAMES = new Map(Object.entries(os.constants.errno).map(([k2, v2]) => [v2, k2]));
@@ -1021,6 +1048,7 @@ var init_engine = __esm({
     init_algorithms();
     init_read();
     init_native();
+    init_settings();
     MAX_JOBS = 64;
     INLINE_BYTES = 8 * 1024 * 1024;
     INLINE_TASKS = 128;
@@ -1037,7 +1065,7 @@ var init_engine = __esm({
         this.counters = new BigInt64Array(sab);
         const url = workerUrl();
         for (let slot = 0; slot < size; slot++) {
-          const init = { progress: sab, slot, readSize };
+          const init = { progress: sab, slot, readSize, settings: { nativeBlake: settings.nativeBlake } };
           const w2 = new Worker(url, { workerData: init });
           w2.on("error", () => this.broken = true);
           w2.on("exit", () => this.broken = true);
@@ -1551,7 +1579,7 @@ function readLegacyStatement(st2) {
       if (!isObject(ann)) bad2(`subject[${i}].annotations must be an object`);
       const actual = ann.actual_hash_algorithm;
       if (actual !== void 0 && actual !== "file-sha256") {
-        throw reject("UNSUPPORTED_FORMAT", `legacy signature uses hash "${String(actual)}" for ${s3.name}; only file-sha256 is supported`);
+        throw reject("UNSUPPORTED_FORMAT", `legacy signature uses hash ${JSON.stringify(actual)} for ${s3.name}; only file-sha256 is supported`);
       }
     }
     return { name: s3.name, digest: s3.digest.sha256, algorithm: "sha256" };
@@ -1711,7 +1739,7 @@ var init_model_path = __esm({
 });
 
 // src/hashing/paths.ts
-import path from "node:path";
+import path2 from "node:path";
 function compareCodePoints(a, b2) {
   const n = a.length < b2.length ? a.length : b2.length;
   for (let i = 0; i < n; i++) {
@@ -1767,8 +1795,8 @@ function isIgnored(name2, ignorePaths) {
 }
 function effectiveIgnores(model, signaturePath, signed, user) {
   const out = new Set([...DEFAULT_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
-  const rel = path.relative(path.resolve(model), path.resolve(signaturePath));
-  if (rel && !rel.startsWith("..") && !path.isAbsolute(rel)) out.add(rel.split(path.sep).join("/"));
+  const rel = path2.relative(path2.resolve(model), path2.resolve(signaturePath));
+  if (rel && !rel.startsWith("..") && !path2.isAbsolute(rel)) out.add(rel.split(path2.sep).join("/"));
   return [...out].filter((p2) => p2 !== "" && p2 !== ".");
 }
 var DEFAULT_IGNORES;
@@ -4791,7 +4819,7 @@ var init_index_min = __esm({
 // src/hashing/archive.ts
 import { constants as constants3 } from "node:fs";
 import { open as open2, stat as stat3 } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
 import { Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 function linkTargetProblem(lp) {
@@ -4926,7 +4954,7 @@ async function openArchive(file) {
   return { fh, size: st2.size };
 }
 async function scanPass(file, req, initial, maxEntries) {
-  const root = path2.resolve(file);
+  const root = path3.resolve(file);
   const { fh, size: archiveSize } = await openArchive(root);
   const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
   const problems = [];
@@ -5251,7 +5279,7 @@ async function scanPass(file, req, initial, maxEntries) {
           rejectP(err);
           return;
         }
-        const msg = err instanceof Error ? err.message : String(err);
+        const msg = err instanceof Error ? err.message : typeof err === "string" ? err : "unreadable data";
         problems.push({ code: "ARCHIVE_MALFORMED", message: `cannot read archive: ${msg.replace(/^TAR_[A-Z_]+: /, "")}` });
       }
       req.onProgress?.(archiveSize, archiveSize);
@@ -5626,13 +5654,13 @@ var init_verified_file = __esm({
 
 // src/source/local-read.ts
 import { lstat, realpath } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 async function statInside(root, name2, allowSymlinks) {
   const missing = { code: "FILE_MISSING", path: name2, message: "signed file is missing" };
   let cur = root;
   let viaLink = false;
   for (const seg of name2.split("/")) {
-    cur = path3.join(cur, seg);
+    cur = path4.join(cur, seg);
     let st3;
     try {
       st3 = await lstat(cur);
@@ -5652,7 +5680,7 @@ async function statInside(root, name2, allowSymlinks) {
       return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
     }
     const rootReal = await realpath(root);
-    if (!abs.startsWith(rootReal.endsWith(path3.sep) ? rootReal : rootReal + path3.sep)) {
+    if (!abs.startsWith(rootReal.endsWith(path4.sep) ? rootReal : rootReal + path4.sep)) {
       return { code: "SYMLINK_OUTSIDE", path: name2, message: "signed path goes through a symlink out of the model" };
     }
   }
@@ -5747,7 +5775,7 @@ var init_local_read = __esm({
 // src/source/archive.ts
 import { createReadStream as createReadStream2 } from "node:fs";
 import { stat as stat4 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 function isArchivePath(p2) {
   return ARCHIVE_RE.test(p2);
 }
@@ -5756,7 +5784,7 @@ function archiveSource(model) {
     kind: "archive",
     model,
     defaultIgnores: [EMBEDDED_SIGNATURE],
-    defaultName: () => path4.basename(path4.resolve(model)).replace(ARCHIVE_RE, "") || "model",
+    defaultName: () => path5.basename(path5.resolve(model)).replace(ARCHIVE_RE, "") || "model",
     defaultSignaturePath: () => `${model}.sig`,
     read: (req) => readArchive(model, req)
   };
@@ -5801,7 +5829,7 @@ async function inspectEntries(model, files, inspector) {
         const file = entry.type === "File" || entry.type === "OldFile" || entry.type === "ContiguousFile" ? nameOf(entry.path) : void 0;
         if (!file || !inspector.wants(file)) return void entry.resume();
         const it2 = entry[Symbol.asyncIterator]();
-        const shielded = { next: () => it2.next(), return: async () => ({ done: true, value: void 0 }) };
+        const shielded = { next: () => it2.next(), return: () => Promise.resolve({ done: true, value: void 0 }) };
         let taken = false;
         await inspector.inspect({
           file,
@@ -5827,7 +5855,7 @@ async function inspectEntries(model, files, inspector) {
     input.pipe(parser);
   });
   await chain;
-  if (failure) throw failure;
+  if (failure !== void 0) throw failure instanceof Error ? failure : new Error("the archive could not be read for inspection");
 }
 var ARCHIVE_RE;
 var init_archive2 = __esm({
@@ -5844,9 +5872,9 @@ var init_archive2 = __esm({
 import { isUtf8 } from "node:buffer";
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { lstat as lstat2, realpath as realpath2 } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 function within(rootReal, target) {
-  return target === rootReal || target.startsWith(rootReal.endsWith(path5.sep) ? rootReal : rootReal + path5.sep);
+  return target === rootReal || target.startsWith(rootReal.endsWith(path6.sep) ? rootReal : rootReal + path6.sep);
 }
 function kindOf(st2) {
   if (st2.isFIFO()) return "FIFO";
@@ -5919,7 +5947,7 @@ function fsProblem(e, rel, op, abs) {
   return { code: "UNREADABLE", path: rel, message: c === "EACCES" || c === "EPERM" ? `${what}: permission denied (${c})` : `${what} (${c})` };
 }
 async function enumerateModel(model, opts) {
-  const root = path5.resolve(model);
+  const root = path6.resolve(model);
   let st2;
   try {
     st2 = await lstat2(root);
@@ -5932,7 +5960,7 @@ async function enumerateModel(model, opts) {
     return enumerateModel(real, opts);
   }
   if (st2.isFile()) {
-    return { root, isFile: true, files: [{ name: path5.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino }, stamp: stampOf(st2) }], problems };
+    return { root, isFile: true, files: [{ name: path6.basename(root), abs: root, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino }, stamp: stampOf(st2) }], problems };
   }
   if (!st2.isDirectory()) {
     throw usage("SPECIAL_FILE", `model is a ${kindOf(st2)}, not a file or directory: ${model}`);
@@ -5981,7 +6009,7 @@ async function enumerateModel(model, opts) {
     }
     if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
     const id2 = { dev: dst.dev, ino: dst.ino };
-    const prefix = absDir.endsWith(path5.sep) ? absDir : absDir + path5.sep;
+    const prefix = absDir.endsWith(path6.sep) ? absDir : absDir + path6.sep;
     for (const raw of listed.invalid) {
       const name2 = rel === "" ? escapeName(raw) : `${rel}/${escapeName(raw)}`;
       if (isIgnored(name2, opts.ignorePaths)) continue;
@@ -6073,14 +6101,14 @@ var init_walk = __esm({
 });
 
 // src/source/directory.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function directorySource(model) {
   return {
     kind: "directory",
     model,
     defaultIgnores: [],
-    defaultName: () => path6.basename(path6.resolve(model)) || "model",
-    defaultSignaturePath: () => path6.join(model, "model.sig"),
+    defaultName: () => path7.basename(path7.resolve(model)) || "model",
+    defaultSignaturePath: () => path7.join(model, "model.sig"),
     read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: req.ignorePaths, allowSymlinks: req.allowSymlinks }), req)
   };
 }
@@ -6093,13 +6121,13 @@ var init_directory = __esm({
 });
 
 // src/source/file.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function fileSource(model) {
   return {
     kind: "file",
     model,
     defaultIgnores: [],
-    defaultName: () => path7.basename(path7.resolve(model)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model",
+    defaultName: () => path8.basename(path8.resolve(model)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model",
     defaultSignaturePath: () => `${model}.sig`,
     read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: [], allowSymlinks: req.allowSymlinks }), req)
   };
@@ -6364,7 +6392,7 @@ var init_types2 = __esm({
 });
 
 // src/verify/pipeline.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function requireIdentityPolicy(bundle, trust) {
   if (bundle.material.kind === "publicKey") return;
   const vm = bundle.json.verificationMaterial;
@@ -6407,7 +6435,7 @@ function checkRootDigest(statement, result) {
   return false;
 }
 function signedAsOneFile(model, statement) {
-  const base = path8.basename(model);
+  const base = path9.basename(model);
   const fileOf = (n) => statement.serialization.method === "shards" ? parseShardName(n)?.path ?? n : n;
   return statement.resources.length > 0 && statement.resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base);
 }
@@ -6561,9 +6589,6 @@ var init_algorithms2 = __esm({
 // src/keys/passphrase.ts
 import { openSync as openSync2, closeSync as closeSync2, readSync as readSync2, writeSync } from "node:fs";
 import { createRequire as createRequire3 } from "node:module";
-function passphraseFromEnv() {
-  return process.env.MODELSIGN_PASSPHRASE ?? process.env.COSIGN_PASSWORD;
-}
 function promptTty(prompt) {
   let fd;
   try {
@@ -6594,8 +6619,8 @@ function promptTty(prompt) {
   }
 }
 function getPassphrase(purpose, file) {
-  const env = passphraseFromEnv();
-  if (env !== void 0) return env;
+  const given = settings.passphrase;
+  if (given !== void 0) return given;
   if (process.stdin.isTTY || process.stderr.isTTY) {
     const p2 = promptTty(`Passphrase for ${file}: `);
     if (p2 !== void 0) {
@@ -6615,6 +6640,7 @@ var init_passphrase = __esm({
   "src/keys/passphrase.ts"() {
     "use strict";
     init_errors();
+    init_settings();
   }
 });
 
@@ -6646,7 +6672,7 @@ var init_pem = __esm({
 });
 
 // src/util/errno.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function errnoWords(e) {
   const c = errnoCode(e);
   if (c === void 0) return e instanceof Error ? e.message : String(e);
@@ -6654,7 +6680,7 @@ function errnoWords(e) {
   return w2 ? `${w2} (${c})` : c;
 }
 function writeFailureWords(e, file) {
-  if (errnoCode(e) === "ENOENT") return `directory ${path9.dirname(file)} does not exist`;
+  if (errnoCode(e) === "ENOENT") return `directory ${path10.dirname(file)} does not exist`;
   return errnoWords(e);
 }
 var WORDS;
@@ -6687,10 +6713,10 @@ var init_errno = __esm({
 // src/util/write-atomic.ts
 import { constants as constants5 } from "node:fs";
 import { access, mkdir, rename, stat as stat5, unlink, writeFile } from "node:fs/promises";
-import path10 from "node:path";
+import path11 from "node:path";
 async function writeAtomic(file, data, code = "WRITE_FAILED", label = file, opts = {}) {
-  if (opts.createDirs) await makeDirs(path10.dirname(file), code, label);
-  const tmp = path10.join(path10.dirname(file), `.${path10.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  if (opts.createDirs) await makeDirs(path11.dirname(file), code, label);
+  const tmp = path11.join(path11.dirname(file), `.${path11.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let renaming = false;
   try {
     await writeFile(tmp, data, { flag: "wx", mode: 420 });
@@ -6722,7 +6748,7 @@ async function firstExisting(p2) {
       const c = errnoCode(e);
       if (c !== "ENOENT" && c !== "ENOTDIR") return void 0;
     }
-    const up = path10.dirname(cur);
+    const up = path11.dirname(cur);
     if (up === cur) return void 0;
     cur = up;
   }
@@ -6738,9 +6764,9 @@ async function checkWritable(target, kind, code = "WRITE_FAILED", label = target
   if (st2) {
     if (kind === "file" && st2.isDirectory()) throw usage(code, `cannot write ${label}: ${target} is a directory`);
     if (kind === "dir" && !st2.isDirectory()) throw usage(code, `${label} is not a directory`);
-    return checkAccess(kind === "dir" ? target : path10.dirname(target), code, label);
+    return checkAccess(kind === "dir" ? target : path11.dirname(target), code, label);
   }
-  const parent = await firstExisting(path10.dirname(target));
+  const parent = await firstExisting(path11.dirname(target));
   if (!parent) return;
   if (!parent.isDir) throw usage(code, `cannot write ${label}: ${parent.path} is not a directory`);
   return checkAccess(parent.path, code, label);
@@ -7515,7 +7541,7 @@ __export(keyfile_exports, {
 });
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from "node:crypto";
 import { lstat as lstat3, open as open4, unlink as unlink2 } from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 async function readKeyText(file, what) {
   let buf;
   try {
@@ -7588,10 +7614,10 @@ function generateKeyPair(type) {
   }
 }
 function checkKeyPrefix(prefix) {
-  const notPrefix = (p2) => p2 === "" || /[\\/]$/.test(p2) || [".", ".."].includes(path11.basename(p2));
+  const notPrefix = (p2) => p2 === "" || /[\\/]$/.test(p2) || [".", ".."].includes(path12.basename(p2));
   const bad5 = () => usage("BAD_OPTION", `--out needs a path prefix such as keys/release (writes keys/release.key and keys/release.pub); got ${JSON.stringify(prefix)}`);
   if (notPrefix(prefix)) throw bad5();
-  if (/\.(key|pub)$/i.test(path11.basename(prefix))) {
+  if (/\.(key|pub)$/i.test(path12.basename(prefix))) {
     const stem = prefix.slice(0, -4);
     if (notPrefix(stem)) throw bad5();
     throw usage("BAD_OPTION", `--out is a prefix: give ${stem}, get ${stem}.key and ${stem}.pub (${prefix} would write ${prefix}.key)`);
@@ -7614,11 +7640,11 @@ async function writeKeyPair(prefix, type, passphrase) {
   const privText = passphrase === void 0 ? privateKey.export({ type: "pkcs8", format: "pem" }).toString() : (await encrypted()).encryptPrivateKey(pkcs8, passphrase);
   const privatePath = `${prefix}.key`;
   const publicPath = `${prefix}.pub`;
-  await makeDirs(path11.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
-  let current = privatePath;
+  await makeDirs(path12.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
+  let current2 = privatePath;
   const created = [];
   const writeNew = async (file, text, mode) => {
-    current = file;
+    current2 = file;
     const fh = await open4(file, "wx", mode);
     created.push(file);
     try {
@@ -7634,8 +7660,8 @@ async function writeKeyPair(prefix, type, passphrase) {
   } catch (e) {
     for (const f2 of created) await unlink2(f2).catch(() => void 0);
     const c = errnoCode(e);
-    if (c === "EEXIST") throw usage("KEY_EXISTS", `refusing to overwrite existing key file ${current}`);
-    throw usage("KEY_WRITE_FAILED", `cannot write ${current}: ${writeFailureWords(e, current)}`);
+    if (c === "EEXIST") throw usage("KEY_EXISTS", `refusing to overwrite existing key file ${current2}`);
+    throw usage("KEY_WRITE_FAILED", `cannot write ${current2}: ${writeFailureWords(e, current2)}`);
   }
   return { privatePath, publicPath, type, encrypted: passphrase !== void 0 };
 }
@@ -7705,7 +7731,7 @@ function keyTrust(key, label) {
   return {
     kind: "key",
     label,
-    async verify(bundle, pae2) {
+    verify(bundle, pae2) {
       const m2 = bundle.material;
       if (m2.kind !== "publicKey") {
         throw reject("SIG_WRONG_MATERIAL", `signature was made with a ${m2.kind === "certificate" ? "Sigstore certificate" : "certificate chain"}, not a public key; verify it with ${m2.kind === "certificate" ? "--identity/--identity-provider" : "--certificate-chain"}`);
@@ -9274,7 +9300,7 @@ __export(trust_cert_exports, {
   certificateChainTrust: () => certificateChainTrust
 });
 import { X509Certificate as X509Certificate2 } from "node:crypto";
-import path12 from "node:path";
+import path13 from "node:path";
 async function loadRoots(file) {
   let buf;
   try {
@@ -9347,20 +9373,20 @@ function checkValidity(c, at2, role) {
 function buildPath(leaf, intermediates, roots) {
   const pathCerts = [leaf];
   const unused = [...intermediates];
-  let current = leaf;
+  let current2 = leaf;
   for (let depth = 0; depth <= MAX_PATH; depth++) {
-    const same = roots.find((r) => r.cert.raw.equals(current.raw));
+    const same = roots.find((r) => r.cert.raw.equals(current2.raw));
     if (same) return { path: depth === 0 ? pathCerts : pathCerts.slice(0, -1), root: same };
-    const root = roots.find((r) => issues(r.cert, current));
+    const root = roots.find((r) => issues(r.cert, current2));
     if (root) return { path: pathCerts, root };
-    const idx = unused.findIndex((c) => issues(c, current));
+    const idx = unused.findIndex((c) => issues(c, current2));
     if (idx < 0) break;
-    current = unused.splice(idx, 1)[0];
-    const problem = caProblem(sigstoreView(current), pathCerts.length - 1);
-    if (problem) throw reject("CERT_CHAIN_INVALID", `intermediate certificate "${name(current)}" ${problem}`);
-    pathCerts.push(current);
+    current2 = unused.splice(idx, 1)[0];
+    const problem = caProblem(sigstoreView(current2), pathCerts.length - 1);
+    if (problem) throw reject("CERT_CHAIN_INVALID", `intermediate certificate "${name(current2)}" ${problem}`);
+    pathCerts.push(current2);
   }
-  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path12.basename(r.file)))].join(", ")})`);
+  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path13.basename(r.file)))].join(", ")})`);
 }
 async function certificateChainTrust(rootFiles) {
   if (rootFiles.length === 0) throw usage("MISSING_OPTION", "certificate chain trust needs at least one root certificate file");
@@ -9370,7 +9396,7 @@ async function certificateChainTrust(rootFiles) {
   return {
     kind: "certificate",
     label,
-    async verify(bundle, pae2) {
+    verify(bundle, pae2) {
       const m2 = bundle.material;
       if (m2.kind === "publicKey") {
         throw reject("SIG_WRONG_MATERIAL", "signature was made with a public key, not a certificate; verify it with --key");
@@ -11067,15 +11093,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path20) => path20.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path21) => path21.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path19 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path19].slice(0, -1);
+        const path20 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path20].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -11134,30 +11160,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path19) {
-        if (path19.length < 1) {
+      checkPath(path20) {
+        if (path20.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path19.slice(1).every((cert) => cert.isCA);
+        const validCAs = path20.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path19.length - 2; i >= 0; i--) {
-          if (!path19[i].issuer.equals(path19[i + 1].subject)) {
+        for (let i = path20.length - 2; i >= 0; i--) {
+          if (!path20[i].issuer.equals(path20[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path19.length; i++) {
-          const cert = path19[i];
+        for (let i = 0; i < path20.length; i++) {
+          const cert = path20[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -11261,13 +11287,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path19 = [];
+      let path20 = [];
       timestamps.forEach((timestamp) => {
-        path19 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path20 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path19[0], path19[1], trustMaterial.ctlogs),
-        signer: getSigner(path19[0])
+        scts: (0, sct_1.verifySCTs)(path20[0], path20[1], trustMaterial.ctlogs),
+        signer: getSigner(path20[0])
       };
     }
     function getSigner(cert) {
@@ -12384,14 +12410,12 @@ var require_dist3 = __commonJS({
 import { createRequire as createRequire4 } from "node:module";
 import { mkdir as mkdir2, stat as stat6, unlink as unlink3 } from "node:fs/promises";
 import os4 from "node:os";
-import path13 from "node:path";
+import path14 from "node:path";
 function cacheDir() {
-  if (process.env.MODELSIGN_CACHE_DIR) return process.env.MODELSIGN_CACHE_DIR;
-  const base = process.env.XDG_CACHE_HOME || path13.join(os4.homedir(), ".cache");
-  return path13.join(base, "modelsign");
+  return settings.cacheDir ?? path14.join(os4.homedir(), ".cache", "modelsign");
 }
 function cachedTrustedRootPath() {
-  return path13.join(cacheDir(), "trusted_root.json");
+  return path14.join(cacheDir(), "trusted_root.json");
 }
 async function parseTrustedRoot(text, source) {
   const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist2(), 1)), Promise.resolve().then(() => __toESM(require_dist3(), 1))]);
@@ -12449,6 +12473,7 @@ var PUBLIC_GOOD_TUF_MIRROR, MAX_TRUSTED_ROOT, TRUSTED_ROOT_MEDIA_TYPE;
 var init_trusted_root = __esm({
   "src/sigstore/trusted-root.ts"() {
     "use strict";
+    init_settings();
     init_errors();
     init_strict_json();
     init_read_file();
@@ -12916,7 +12941,7 @@ async function sigstoreTrust(opts) {
   return {
     kind: "sigstore",
     label: `Sigstore ${rules.map(describeRule).join(" or ")}`,
-    async verify(bundle) {
+    verify(bundle) {
       const m2 = bundle.material;
       if (m2.kind === "publicKey") {
         throw reject("SIG_WRONG_MATERIAL", "signature was made with a public key, not Sigstore keyless signing; verify it with --key");
@@ -15307,17 +15332,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path19) {
-      const ctrl = callVisitor(key, node, visitor, path19);
+    function visit_(key, node, visitor, path20) {
+      const ctrl = callVisitor(key, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visit_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path19);
+            const ci2 = visit_(i, node.items[i], visitor, path20);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -15328,13 +15353,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = visit_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = visit_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path19);
+          const cv = visit_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15355,17 +15380,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path19) {
-      const ctrl = await callVisitor(key, node, visitor, path19);
+    async function visitAsync_(key, node, visitor, path20) {
+      const ctrl = await callVisitor(key, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visitAsync_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path19);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path20);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -15376,13 +15401,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path19);
+          const cv = await visitAsync_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15409,23 +15434,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path19) {
+    function callVisitor(key, node, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key, node, path19);
+        return visitor(key, node, path20);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path19);
+        return visitor.Map?.(key, node, path20);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path19);
+        return visitor.Seq?.(key, node, path20);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path19);
+        return visitor.Pair?.(key, node, path20);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path19);
+        return visitor.Scalar?.(key, node, path20);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path19);
+        return visitor.Alias?.(key, node, path20);
       return void 0;
     }
-    function replaceNode(key, path19, node) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path20, node) {
+      const parent = path20[path20.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16037,10 +16062,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path20, value) {
       let v2 = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k2 = path19[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k2 = path20[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -16059,7 +16084,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16089,11 +16114,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path20;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16107,8 +16132,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16122,8 +16147,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key, ...rest] = path20;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16141,8 +16166,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16152,8 +16177,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key, ...rest] = path19;
+      setIn(path20, value) {
+        const [key, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -18668,9 +18693,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18745,14 +18770,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18767,10 +18792,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -18781,10 +18806,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -18801,13 +18826,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path20, value) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -20768,9 +20793,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path19) => {
+    visit.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field, index] of path19) {
+      for (const [field, index] of path20) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -20779,23 +20804,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path19) => {
-      const parent = visit.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit.parentCollection = (cst, path20) => {
+      const parent = visit.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -20806,10 +20831,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports.visit = visit;
   }
@@ -24902,7 +24927,7 @@ __export(load_exports, {
   parsePolicyText: () => parsePolicyText,
   validatePolicy: () => validatePolicy
 });
-import path14 from "node:path";
+import path15 from "node:path";
 function invalid(file, where, msg) {
   return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where ? `${where}: ` : ""}${msg}`, { kind: "usage" });
 }
@@ -24930,7 +24955,7 @@ function describe(v2) {
 }
 function readTrust(r, v2, dir) {
   const o = r.object(v2, "trust", ["keys", "certificateChains", "identities"]);
-  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path14.resolve(dir, f2));
+  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path15.resolve(dir, f2));
   const identities = [];
   if (o.identities !== void 0) {
     if (!Array.isArray(o.identities)) r.fail("trust.identities", `must be a list, got ${describe(o.identities)}`);
@@ -24977,7 +25002,7 @@ function readLicenseRule(r, v2, at2) {
 }
 function validatePolicy(doc, file) {
   const r = new Reader(file);
-  const dir = path14.dirname(path14.resolve(file));
+  const dir = path15.dirname(path15.resolve(file));
   const o = r.object(doc, "", ["apiVersion", "trust", "license", "lineage", "revoked", "formats"]);
   if (o.apiVersion === void 0) r.fail("apiVersion", `is required (apiVersion: ${POLICY_API_VERSION})`);
   if (o.apiVersion !== POLICY_API_VERSION) r.fail("apiVersion", `must be ${POLICY_API_VERSION}, got ${describe(o.apiVersion)}`);
@@ -25029,7 +25054,7 @@ function validatePolicy(doc, file) {
       formats.failOn = f2.failOn;
     }
   }
-  return { file: path14.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
+  return { file: path15.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
 }
 function findDuplicateKey(node, at2) {
   if ((0, import_yaml.isMap)(node)) {
@@ -25167,7 +25192,7 @@ var init_trust2 = __esm({
 // src/lineage/store.ts
 import { createHash as createHash4 } from "node:crypto";
 import { lstat as lstat4, opendir, stat as stat7 } from "node:fs/promises";
-import path15 from "node:path";
+import path16 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
 }
@@ -25207,7 +25232,7 @@ async function findRecordSlot(dir, meta, bytes) {
   const base = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
   for (const name2 of [`${base}.sig`, `${base}.${digest.slice(7, 23)}.sig`]) {
-    const file = path15.join(dir, name2);
+    const file = path16.join(dir, name2);
     let st2;
     try {
       st2 = await lstat4(file);
@@ -25285,7 +25310,7 @@ var init_store = __esm({
         const names = idx.get(bareHex(rootDigest2)) ?? [];
         const out = [];
         for (const name2 of names) {
-          const file = path15.join(this.dir, name2);
+          const file = path16.join(this.dir, name2);
           const bytes = await readStoreFile(file);
           if (!bytes) continue;
           this.bytesRead += bytes.length;
@@ -25361,10 +25386,11 @@ function resolveRelations(relations, parentCount) {
     if (relations.length > 0) throw usage("BAD_OPTION", "--relation needs --parent PARENT_SIG");
     return [];
   }
-  if (relations.length === 0) return Array(parentCount).fill(parentCount === 1 ? "finetune" : "merge");
-  if (relations.length === 1) return Array(parentCount).fill(relations[0]);
-  if (relations.length !== parentCount) throw usage("BAD_OPTION", `give one --relation for all parents or one per --parent (${parentCount} parents, ${relations.length} relations)`);
-  return relations;
+  const valid = relations.filter(isRelation);
+  if (valid.length === 0) return new Array(parentCount).fill(parentCount === 1 ? "finetune" : "merge");
+  if (valid.length === 1) return new Array(parentCount).fill(valid[0]);
+  if (valid.length !== parentCount) throw usage("BAD_OPTION", `give one --relation for all parents or one per --parent (${parentCount} parents, ${valid.length} relations)`);
+  return valid;
 }
 async function loadParents(files, trust) {
   if (files.length > MAX_PARENTS) throw usage("BAD_OPTION", `at most ${MAX_PARENTS} --parent signatures`);
@@ -25555,7 +25581,7 @@ async function walkLineage(opts) {
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    const path19 = new Set(onPath).add(link.rootDigest);
+    const path20 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver5.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -25567,7 +25593,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path19, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path20, nextBelow));
     }
     return node;
   };
@@ -25950,7 +25976,7 @@ function licenseFailure(s3, raw, blockers, purpose) {
 function policyStage(policy, purpose) {
   return checkStage("policy", (ctx) => checkPolicy(policy, purpose, ctx), { reads: ["lineage"], produces: "policy" });
 }
-async function checkPolicy(policy, purpose, ctx) {
+function checkPolicy(policy, purpose, ctx) {
   {
     const failures = [];
     const meta = ctx.statement.metadata;
@@ -26054,7 +26080,9 @@ function ext(name2) {
 }
 function looksLikeOldPickle(head) {
   const t = head.toString("latin1");
-  return /^\(?[ci][A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n[(pq)N}\]SVIFKJMXUR.\x85\x86\x87]/.test(t) || /^\((?:dp\d+\n|lp\d+\n|t[.Rp])/.test(t) || /^[}\]](?:q\x00|\(|\.)/.test(t);
+  return /^\(?[ci][A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n[(pq)N}\]SVIFKJMXUR.\x85\x86\x87]/.test(t) || /^\((?:dp\d+\n|lp\d+\n|t[.Rp])/.test(t) || // A memo PUT's operand byte is 0 (q\x00): the control character is the point.
+  // eslint-disable-next-line no-control-regex
+  /^[}\]](?:q\x00|\(|\.)/.test(t);
 }
 function sniff(head, name2) {
   if (head.length >= 4 && head[0] === 80 && head[1] === 75 && (head[2] === 3 && head[3] === 4 || head[2] === 5 && head[3] === 6)) return "zip";
@@ -27444,7 +27472,7 @@ import { createWriteStream } from "node:fs";
 import { mkdtemp, open as open6, rm } from "node:fs/promises";
 import { once } from "node:events";
 import os5 from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 async function scanStream(src, kind, size, file, limits, member) {
   const where = member !== void 0 ? { member } : {};
   switch (kind) {
@@ -27523,9 +27551,9 @@ function report(file, size, r) {
   return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
 }
 async function withSpooled(src, use) {
-  const dir = await mkdtemp(path16.join(os5.tmpdir(), "modelsign-scan-"));
+  const dir = await mkdtemp(path17.join(os5.tmpdir(), "modelsign-scan-"));
   try {
-    const dest = path16.join(dir, "member.zip");
+    const dest = path17.join(dir, "member.zip");
     const ws2 = createWriteStream(dest, { mode: 384 });
     try {
       while (await src.ensure(1)) {
@@ -27649,9 +27677,9 @@ function formatsStage(formats, limits = {}) {
     name: "formats",
     produces: "scan",
     start: () => {
-      if (!scan && deny.size === 0) return { check: async () => [] };
+      if (!scan && deny.size === 0) return { check: () => [] };
       const inspector = new ScanInspector(lim);
-      return { inspector, check: async (ctx) => judgeScan(inspector, { deny, scan, failOn }, ctx) };
+      return { inspector, check: (ctx) => judgeScan(inspector, { deny, scan, failOn }, ctx) };
     }
   };
 }
@@ -27854,7 +27882,7 @@ __export(verifier_exports, {
   recordState: () => recordState,
   verifyOnce: () => verifyOnce
 });
-import path17 from "node:path";
+import path18 from "node:path";
 async function loadSpecPolicy(spec) {
   if (!spec.policy) return { policy: void 0, purpose: void 0 };
   const purpose = spec.policy.purpose ?? "deploy";
@@ -27875,7 +27903,7 @@ async function resolveTrust(spec, policy) {
   }
   if (fromPolicy && (!fromSpec || spec.trustPrecedence === "policy")) {
     const { policyTrust: build } = await Promise.resolve().then(() => (init_trust2(), trust_exports2));
-    const checks2 = await build(policyTrust2, (f2) => path17.relative(path17.dirname(policy.file), f2));
+    const checks2 = await build(policyTrust2, (f2) => path18.relative(path18.dirname(policy.file), f2));
     return { checks: checks2, warnings: [], description: `trust section of ${policy.file}` };
   }
   const { checks, warnings } = await trustChecks(spec.trust ?? {});
@@ -27934,13 +27962,13 @@ async function recordState(r, stateFile) {
 function auditBase(model, signature, spec, purpose) {
   return {
     time: (/* @__PURE__ */ new Date()).toISOString(),
-    model: /^[a-z][a-z0-9+.-]*:\/\//i.test(model) ? model : path17.resolve(model),
-    signature: signature !== void 0 ? path17.resolve(signature) : null,
+    model: /^[a-z][a-z0-9+.-]*:\/\//i.test(model) ? model : path18.resolve(model),
+    signature: signature !== void 0 ? path18.resolve(signature) : null,
     rootDigest: null,
     name: null,
     version: null,
     signer: null,
-    policy: spec.policy ? path17.resolve(spec.policy.file) : null,
+    policy: spec.policy ? path18.resolve(spec.policy.file) : null,
     purpose: purpose ?? null
   };
 }
@@ -28288,9 +28316,9 @@ __export(sign_exports, {
 });
 import { createPublicKey as createPublicKey2 } from "node:crypto";
 function keySigner(key, publicKey) {
-  return async (payload) => {
+  return (payload) => {
     const signature = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, payload));
-    return buildBundle({ payload, signature, material: { publicKeyHint: keyHint(publicKey) } });
+    return Promise.resolve(buildBundle({ payload, signature, material: { publicKeyHint: keyHint(publicKey) } }));
   };
 }
 async function signWithKey(opts) {
@@ -38761,8 +38789,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path19 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
-      return path19;
+      const path20 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path20;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -38871,7 +38899,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path19) => resolve(path19).split(sep).filter(Boolean);
+    var normalizePathToArray = (path20) => resolve(path20).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -39122,9 +39150,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs2 = __require("fs/promises");
-    var pathExists = async (path19) => {
+    var pathExists = async (path20) => {
       try {
-        await fs2.access(path19);
+        await fs2.access(path20);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -39212,17 +39240,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs2 = __require("fs/promises");
-    var path19 = __require("path");
+    var path20 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path19.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path20.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path19.join(cache, "tmp");
+      const tmpDir = path20.join(cache, "tmp");
       await fs2.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path19.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path20.sep}${tmpPrefix || ""}`;
       return fs2.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -39231,7 +39259,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path19.join(cache, "tmp"), cb, opts);
+      return withTempDir(path20.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -39340,12 +39368,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package3()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path19 = __require("path");
+    var path20 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path19.join(
+      return path20.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -39353,7 +39381,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path19.join(cache, `content-v${contentVer}`);
+      return path20.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -39824,7 +39852,7 @@ var require_entry_index = __commonJS({
       writeFile: writeFile3
     } = __require("fs/promises");
     var { Minipass } = require_commonjs();
-    var path19 = __require("path");
+    var path20 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -39861,7 +39889,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir3(path19.dirname(target), { recursive: true });
+        await mkdir3(path20.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -39874,7 +39902,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile3(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir3(path19.dirname(bucket), { recursive: true });
+        await mkdir3(path20.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -39898,7 +39926,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir3(path19.dirname(bucket), { recursive: true });
+        await mkdir3(path20.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -39948,17 +39976,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path19.join(indexDir, bucket);
+            const bucketPath2 = path20.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path19.join(bucketPath2, subbucket);
+                const subbucketPath = path20.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path19.join(subbucketPath, entry);
+                    const entryPath = path20.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -40027,13 +40055,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path19.join(cache, `index-v${indexV}`);
+      return path20.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path19.join.apply(
-        path19,
+      return path20.join.apply(
+        path20,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -40779,17 +40807,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path19, opt) {
+      constructor(path20, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path19 !== "string") {
+        if (typeof path20 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path19;
+        this[_path] = path20;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -40935,7 +40963,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path19, opt) {
+      constructor(path20, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -40945,7 +40973,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path19;
+        this[_path] = path20;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -41253,11 +41281,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path19) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path19})`);
+    function integrityError(sri, path20) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path20})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path19;
+      err.path = path20;
       return err;
     }
   }
@@ -41425,7 +41453,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path19 = __require("path");
+    var path20 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -41545,7 +41573,7 @@ var require_write = __commonJS({
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs2.mkdir(path19.dirname(tmpTarget), { recursive: true });
+      await fs2.mkdir(path20.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -41553,7 +41581,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path19.dirname(destination);
+      const destDir = path20.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -44687,9 +44715,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path19 = __require("path");
-    var globify = (pattern) => pattern.split(path19.win32.sep).join(path19.posix.sep);
-    module.exports = (path20, options) => glob(globify(path20), options);
+    var path20 = __require("path");
+    var globify = (pattern) => pattern.split(path20.win32.sep).join(path20.posix.sep);
+    module.exports = (path21, options) => glob(globify(path21), options);
   }
 });
 
@@ -44721,7 +44749,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path19 = __require("path");
+    var path20 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -44737,7 +44765,7 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path19.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      const paths = await glob(path20.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       return Promise.all(paths.map((p2) => rm2(p2, { recursive: true, force: true })));
     }
   }
@@ -44759,7 +44787,7 @@ var require_verify = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path19 = __require("path");
+    var path20 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -44836,7 +44864,7 @@ var require_verify = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path19.join(contentDir, "**"), {
+      const files = await glob(path20.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -44957,16 +44985,16 @@ var require_verify = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm2(path19.join(cache, "tmp"), { recursive: true, force: true });
+      return rm2(path20.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path19.join(cache, "_lastverified");
+      const verifile = path20.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile3(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile(path19.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile(path20.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -45257,22 +45285,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path19 }) => path19.endsWith(".headers.authorization"),
+      predicate: ({ path: path20 }) => path20.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path19 }) => path19.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path20 }) => path20.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path19 }) => path19.endsWith(".headers.cookie"),
+      predicate: ({ path: path20 }) => path20.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path19 }) => path19.endsWith(".request"),
+      predicate: ({ path: path20 }) => path20.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -45282,7 +45310,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path19 }) => path19.endsWith(".response"),
+      predicate: ({ path: path20 }) => path20.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -45398,12 +45426,12 @@ var require_utils = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path19 = rawPath.join(".").toLowerCase();
+        const path20 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path19 });
+        const shouldRun = predicate({ rawPath, path: path20 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path19 });
+          value = replace(value, { rawPath, path: path20 });
         }
         return value;
       }
@@ -46084,6 +46112,121 @@ var require_browser = __commonJS({
   }
 });
 
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports, module) {
+    "use strict";
+    module.exports = (flag, argv = process.argv) => {
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const position = argv.indexOf(prefix + flag);
+      const terminatorPosition = argv.indexOf("--");
+      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports, module) {
+    "use strict";
+    var os7 = __require("os");
+    var tty = __require("tty");
+    var hasFlag = require_has_flag();
+    var { env } = process;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      forceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = 1;
+    }
+    if ("FORCE_COLOR" in env) {
+      if (env.FORCE_COLOR === "true") {
+        forceColor = 1;
+      } else if (env.FORCE_COLOR === "false") {
+        forceColor = 0;
+      } else {
+        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+      }
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(haveStream, streamIsTTY) {
+      if (forceColor === 0) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (haveStream && !streamIsTTY && forceColor === void 0) {
+        return 0;
+      }
+      const min = forceColor || 0;
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      if (process.platform === "win32") {
+        const osRelease = os7.release().split(".");
+        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream, stream && stream.isTTY);
+      return translateLevel(level);
+    }
+    module.exports = {
+      supportsColor: getSupportLevel,
+      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+    };
+  }
+});
+
 // node_modules/debug/src/node.js
 var require_node2 = __commonJS({
   "node_modules/debug/src/node.js"(exports, module) {
@@ -46102,7 +46245,7 @@ var require_node2 = __commonJS({
     );
     exports.colors = [6, 2, 3, 4, 5, 1];
     try {
-      const supportsColor = __require("supports-color");
+      const supportsColor = require_supports_color();
       if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
         exports.colors = [
           20,
@@ -46692,11 +46835,11 @@ var require_parse_proxy_response = __commonJS({
             }
             const key = header.slice(0, firstColon).toLowerCase();
             const value = header.slice(firstColon + 1).trimStart();
-            const current = headers[key];
-            if (typeof current === "string") {
-              headers[key] = [current, value];
-            } else if (Array.isArray(current)) {
-              current.push(value);
+            const current2 = headers[key];
+            if (typeof current2 === "string") {
+              headers[key] = [current2, value];
+            } else if (Array.isArray(current2)) {
+              current2.push(value);
             } else {
               headers[key] = value;
             }
@@ -54171,7 +54314,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path19, data) {
+      static fromJSON(path20, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -54181,7 +54324,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path19,
+          path: path20,
           hashes,
           unrecognizedFields: rest
         });
@@ -55756,11 +55899,11 @@ var require_commonjs6 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path19 = {
+    var path20 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path19.win32.sep : path19.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path20.win32.sep : path20.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -56988,9 +57131,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path19, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path20, metadata]) => ({
         ...acc,
-        [path19]: metadata.toJSON()
+        [path20]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -56999,9 +57142,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path19, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path20, metadata]) => ({
             ...acc,
-            [path19]: file_1.MetaFile.fromJSON(metadata)
+            [path20]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -57183,9 +57326,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path19, target]) => ({
+      return Object.entries(targets).reduce((acc, [path20, target]) => ({
         ...acc,
-        [path19]: target.toJSON()
+        [path20]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -57194,9 +57337,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path19, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path20, target]) => ({
             ...acc,
-            [path19]: file_1.TargetFile.fromJSON(path19, target)
+            [path20]: file_1.TargetFile.fromJSON(path20, target)
           }), {});
         }
       }
@@ -57891,14 +58034,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base, path19) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path19)).toString();
+    function join2(base, path20) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path20)).toString();
     }
-    function ensureTrailingSlash(path19) {
-      return path19.endsWith("/") ? path19 : path19 + "/";
+    function ensureTrailingSlash(path20) {
+      return path20.endsWith("/") ? path20 : path20 + "/";
     }
-    function removeLeadingSlash(path19) {
-      return path19.startsWith("/") ? path19.slice(1) : path19;
+    function removeLeadingSlash(path20) {
+      return path20.startsWith("/") ? path20.slice(1) : path20;
     }
   }
 });
@@ -57952,7 +58095,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist12();
     var debug_1 = __importDefault(require_src());
     var fs2 = __importStar(__require("fs"));
-    var path19 = __importStar(__require("path"));
+    var path20 = __importStar(__require("path"));
     var package_json_1 = require_package5();
     var config_1 = require_config2();
     var error_1 = require_error8();
@@ -58024,7 +58167,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path19.parse(targetFilePath);
+          const { dir, base } = path20.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -58051,7 +58194,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path19.join(this.dir, `${fileName}.json`);
+        const filePath = path20.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs2.readFileSync(filePath);
       }
@@ -58198,12 +58341,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path19.join(this.targetDir, filePath);
+        return path20.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path19.join(this.dir, `${encodedName}.json`);
+          const filePath = path20.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs2.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -58315,13 +58458,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error9();
     async function readTarget(tuf, targetPath) {
-      const path19 = await getTargetPath(tuf, targetPath);
+      const path20 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path19, "utf-8", (err, data) => {
+        fs_1.default.readFile(path20, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path19}`,
+              message: `error reading target ${path20}`,
               cause: err
             }));
           } else {
@@ -58347,19 +58490,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path19 = await tuf.findCachedTarget(targetInfo);
-      if (!path19) {
+      let path20 = await tuf.findCachedTarget(targetInfo);
+      if (!path20) {
         try {
-          path19 = await tuf.downloadTarget(targetInfo);
+          path20 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path19}`,
+            message: `error downloading target ${path20}`,
             cause: err
           });
         }
       }
-      return path19;
+      return path20;
     }
   }
 });
@@ -58811,11 +58954,11 @@ function checkTokenAvailable(opts) {
     checkTokenShape(opts.identityToken, "--identity-token");
     return;
   }
-  if (process.env.SIGSTORE_ID_TOKEN) {
-    checkTokenShape(process.env.SIGSTORE_ID_TOKEN, "SIGSTORE_ID_TOKEN");
+  if (settings.identityToken) {
+    checkTokenShape(settings.identityToken, "SIGSTORE_ID_TOKEN");
     return;
   }
-  if (process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return;
+  if (settings.ambientCredentials) return;
   throw usage(
     "MISSING_TOKEN",
     'keyless signing needs an OIDC identity token: --identity-token TOKEN, SIGSTORE_ID_TOKEN, or GitHub Actions with "permissions: id-token: write"'
@@ -58841,13 +58984,13 @@ function keylessSigner(opts = {}) {
         fulcioURL: ep.fulcioURL,
         rekorURL: ep.rekorURL,
         ...ep.tsaURL !== void 0 ? { tsaServerURL: ep.tsaURL } : {},
-        ...opts.identityToken !== void 0 ? { identityToken: opts.identityToken } : {},
+        ...(opts.identityToken ?? settings.identityToken) !== void 0 ? { identityToken: opts.identityToken ?? settings.identityToken } : {},
         timeout: opts.timeoutMs ?? 3e4,
         retry: { retries: 1 }
       });
       return bundle;
     } catch (e) {
-      const token = opts.identityToken ?? process.env.SIGSTORE_ID_TOKEN;
+      const token = opts.identityToken ?? settings.identityToken;
       const scrub = (m2) => token ? m2.split(token).join("<token>") : m2;
       const msg = scrub(e instanceof Error ? e.message : String(e));
       const cause = scrub(e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : "");
@@ -58864,6 +59007,7 @@ var init_keyless = __esm({
     "use strict";
     init_errors();
     init_dsse();
+    init_settings();
     PUBLIC_GOOD = { fulcioURL: "https://fulcio.sigstore.dev", rekorURL: "https://rekor.sigstore.dev" };
     STAGING = {
       fulcioURL: "https://fulcio.sigstage.dev",
@@ -58875,9 +59019,10 @@ var init_keyless = __esm({
 
 // src/action/run.ts
 init_errors();
+init_settings();
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os6 from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/verify/label.ts
 function resultLabel(r) {
@@ -58953,7 +59098,8 @@ function escapeProperty(s3) {
 }
 function cell(v2) {
   if (v2 === void 0 || v2 === null || v2 === "") return "-";
-  return String(v2).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  const text = typeof v2 === "string" ? v2 : typeof v2 === "number" || typeof v2 === "boolean" || typeof v2 === "bigint" ? String(v2) : JSON.stringify(v2) ?? "";
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 function table(headers, rows) {
   return [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
@@ -58974,9 +59120,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path18.join(process.env.RUNNER_TEMP || os6.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path19.join(process.env.RUNNER_TEMP || os6.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path18.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path19.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];
@@ -59133,6 +59279,7 @@ ${table(
 }
 async function runAction(env = process.env) {
   const r = new Runner(env);
+  configure(settingsFromEnv(env));
   r.mask(env.MODELSIGN_PASSPHRASE);
   r.mask(env.COSIGN_PASSWORD);
   const cleanup = { dirs: [] };

@@ -551,6 +551,13 @@ var init_blake3 = __esm({
 // src/hashing/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
+// src/settings.ts
+var current = { passphrase: void 0, cacheDir: void 0, mmap: true, nativeBlake: true, identityToken: void 0, ambientCredentials: false };
+var settings = current;
+function configure(s) {
+  Object.assign(current, s);
+}
+
 // src/hashing/algorithms.ts
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
@@ -564,7 +571,7 @@ function nodeHasher(name) {
 var native;
 function loadNative() {
   if (native !== void 0) return native;
-  if (process.env.MODELSIGN_NO_NATIVE_BLAKE === "1") return native = null;
+  if (!settings.nativeBlake) return native = null;
   try {
     native = createRequire(import.meta.url)("@napi-rs/blake-hash");
   } catch {
@@ -670,6 +677,7 @@ function readAndHash(fd, task, alg, buf2, onRead2) {
 
 // src/hashing/worker.ts
 var init = workerData;
+configure(init.settings);
 var counters = new BigInt64Array(init.progress);
 var slot = init.slot;
 var buf = Buffer.allocUnsafeSlow(init.readSize);

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ModelsignError, usage } from '../errors.js';
+import { configure, settingsFromEnv } from '../settings.js';
 import type { SignResult } from '../sign/sign.js';
 import type { VerifySpec } from '../verify/spec.js';
 import { resultLabel } from '../verify/label.js';
@@ -204,6 +205,7 @@ async function signStep(r: Runner, cleanup: Cleanup, model: string): Promise<num
 
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const r = new Runner(env);
+  configure(settingsFromEnv(env));
   // Secrets never reach the log, even inside an error message.
   r.mask(env.MODELSIGN_PASSPHRASE);
   r.mask(env.COSIGN_PASSWORD);

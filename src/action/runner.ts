@@ -84,7 +84,8 @@ function escapeProperty(s: string): string {
 /** A markdown table cell: no pipes or newlines breaking the table. */
 function cell(v: unknown): string {
   if (v === undefined || v === null || v === '') return '-';
-  return String(v).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  const text = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : (JSON.stringify(v) ?? '');
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
 export function table(headers: string[], rows: unknown[][]): string {

@@ -4,7 +4,9 @@
  * each command imports the library (hashing, crypto, sigstore) when it runs, so
  * `modelsign --version` starts nearly as fast as node itself.
  */
-import './prewarm.js'; // first: starts the hash threads early for digest/sign/verify
+import type { Code } from '../codes.js';
+import './env-settings.js'; // first: the library's settings from the environment
+import './prewarm.js'; // then: starts the hash threads early for digest/sign/verify
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT, usage, type ModelsignError } from '../errors.js';
@@ -40,7 +42,7 @@ function commandIn(argv: readonly string[]): string | undefined {
  * commander's parse errors as our stable codes. Its own two-line output ("error: ..." then a
  * hint) is replaced by one line: `modelsign: error: <message> (see modelsign CMD --help) [CODE]`.
  */
-const PARSE_ERROR_CODES: Readonly<Record<string, string>> = {
+const PARSE_ERROR_CODES: Readonly<Record<string, Code>> = {
   'commander.missingArgument': 'MISSING_ARGUMENT',
   'commander.optionMissingArgument': 'MISSING_OPTION_VALUE',
   'commander.missingMandatoryOptionValue': 'MISSING_OPTION',
@@ -60,7 +62,7 @@ function commandPath(c: Command): string {
   return names.join(' ');
 }
 
-function parseError(c: Command, code: string, message: string): ModelsignError {
+function parseError(c: Command, code: Code, message: string): ModelsignError {
   // "error: unknown option '--jsn'\n(Did you mean --json?)": the suggestion stays, on the same line.
   const text = message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
   return usage(code, `${text} (see ${commandPath(c)} --help)`);
@@ -77,7 +79,7 @@ async function buildProgram(one: string | undefined): Promise<Command> {
     // `sign --version 1.0.0` is the model's version, not ours: program options only before the command.
     .enablePositionalOptions()
     .hook('preAction', (_this, action) => {
-      const g = action.optsWithGlobals() as { debug?: boolean; quiet?: boolean };
+      const g = action.optsWithGlobals<{ debug?: boolean; quiet?: boolean }>();
       state.debug = !!g.debug;
       state.quiet = !!g.quiet;
     })

@@ -82,7 +82,7 @@ export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = pr
   const used: string[] = [];
   // Errors are raised after every other variable is applied, so --termination-log and
   // --log-format from the environment still report them.
-  let firstError: unknown;
+  let firstError: Error | undefined;
   for (const opt of cmd.options) {
     if (!opt.long || NOT_FROM_ENV.has(opt.long) || opt.negate) continue;
     const name = envName(opt.long);
@@ -94,7 +94,7 @@ export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = pr
       flags[key] = opt.required || opt.optional ? parseValue(opt, name, raw) : parseSwitch(name, raw);
       used.push(name);
     } catch (e) {
-      firstError ??= e;
+      firstError ??= e instanceof Error ? e : new Error(String(e));
     }
   }
   if (flags.model === undefined && env[`${ENV_PREFIX}MODEL`]) {

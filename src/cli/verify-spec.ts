@@ -89,7 +89,7 @@ export function specFromFlags(f: VerifyFlags, engine?: EngineOptions): VerifySpe
 
 /** Which trust flags were given, as the user typed them ("--key and --identity"). */
 function trustFlagsGiven(f: VerifyFlags): string {
-  const given = (['key', 'certificateChain', 'identity', 'identityRegexp'] as const).filter((k) => list(f[k] as string[] | undefined).length > 0);
+  const given = (['key', 'certificateChain', 'identity', 'identityRegexp'] as const).filter((k) => list(f[k]).length > 0);
   const names = given.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
   return names.length <= 1 ? (names[0] ?? 'the trust flags') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

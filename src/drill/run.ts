@@ -2,6 +2,7 @@
  * Running the drill: make a legitimately signed model, check the user's verifier accepts it
  * (the baseline: otherwise "caught" would mean nothing), then build and verify each attack.
  */
+import type { Code } from '../codes.js';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +23,7 @@ export interface DrillOptions {
 export interface DrillReport {
   verifier: string;
   /** `failure`: the set-up's first failure on the baseline signed with --signing-key, when it refused it. */
-  baseline: { verified: boolean; reason: string; failure?: { code: string; message: string } };
+  baseline: { verified: boolean; reason: string; failure?: { code: Code; message: string } };
   attacks: AttackReport[];
   caught: number;
   missed: number;

@@ -13,6 +13,7 @@
  * Implementations load only when an algorithm is prepared, so `--version` and sha256 runs
  * never pay for them.
  */
+import { settings } from '../settings.js';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 
@@ -49,7 +50,7 @@ function nodeHasher(name: string): Hasher {
 let native: NativeBlake | null | undefined;
 function loadNative(): NativeBlake | null {
   if (native !== undefined) return native;
-  if (process.env.MODELSIGN_NO_NATIVE_BLAKE === '1') return (native = null);
+  if (!settings.nativeBlake) return (native = null);
   try {
     native = createRequire(import.meta.url)('@napi-rs/blake-hash') as NativeBlake;
   } catch {

@@ -24,6 +24,7 @@
  * GNU.sparse.name) are refused. Memory is bounded: bytes are hashed as they stream and only
  * names, sizes and digests are kept; gzip bombs are cut off by a decompression-ratio limit.
  */
+import type { Code } from '../codes.js';
 import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -95,7 +96,7 @@ type LinkOutcome =
   | { kind: 'budget' };
 
 /** Why a symlink target is refused outright, before any resolution. */
-function linkTargetProblem(lp: string): { code: string; message: string } | undefined {
+function linkTargetProblem(lp: string): { code: Code; message: string } | undefined {
   const q = JSON.stringify(lp);
   if (lp === '') return { code: 'UNSAFE_NAME', message: 'symlink with an empty target' };
   if (lp.startsWith('/')) return { code: 'SYMLINK_OUTSIDE', message: `symlink to ${q} points outside the model` };
@@ -363,7 +364,7 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
   let prefix: Prefix = initial;
   let entries = 0;
 
-  const hostile = (code: string, raw: string, message: string) => problems.push({ code, message: `archive entry ${JSON.stringify(raw)}: ${message}` });
+  const hostile = (code: Code, raw: string, message: string) => problems.push({ code, message: `archive entry ${JSON.stringify(raw)}: ${message}` });
   let globalNamed = false;
 
   /** Decide, at the first entry, whether a single top-level folder is the model root. */
@@ -716,7 +717,7 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
           rejectP(err);
           return;
         }
-        const msg = err instanceof Error ? err.message : String(err);
+        const msg = err instanceof Error ? err.message : typeof err === 'string' ? err : 'unreadable data';
         problems.push({ code: 'ARCHIVE_MALFORMED', message: `cannot read archive: ${msg.replace(/^TAR_[A-Z_]+: /, '')}` });
       }
       req.onProgress?.(archiveSize, archiveSize);
@@ -794,6 +795,6 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
     } else {
       rs.pipe(feed);
     }
-    feed.pipe(parser as unknown as NodeJS.WritableStream);
+    feed.pipe(parser);
   });
 }

@@ -22,6 +22,7 @@ import { isHashAlgorithm, prepareAlgorithm, type HashAlgorithm } from './algorit
 import { hashRange, READ_SIZE, type HashOutcome, type HashTask } from './read.js';
 import { hashNative, loadNative, type NativeAddon } from './native.js';
 import type { WorkerInit, WorkerRequest, WorkerResponse } from './worker.js';
+import { settings } from '../settings.js';
 
 export type { HashTask, HashOutcome };
 
@@ -82,7 +83,7 @@ class Pool {
     this.counters = new BigInt64Array(sab);
     const url = workerUrl();
     for (let slot = 0; slot < size; slot++) {
-      const init: WorkerInit = { progress: sab, slot, readSize };
+      const init: WorkerInit = { progress: sab, slot, readSize, settings: { nativeBlake: settings.nativeBlake } };
       const w = new Worker(url, { workerData: init });
       // Always listened to (an unheard 'error' would crash the process); calls add their own.
       w.on('error', () => (this.broken = true));
@@ -195,7 +196,7 @@ async function runNative(nat: NativeAddon, tasks: readonly HashTask[], order: re
   try {
     const sorted = await hashNative(nat, order.map((i) => tasks[i]!), { threads, counters });
     progress.report();
-    const results: HashOutcome[] = new Array(tasks.length);
+    const results = new Array<HashOutcome>(tasks.length);
     order.forEach((idx, j) => (results[idx] = sorted[j]!));
     lastRun = { mode: 'native', threadsUsed: threads };
     return results;
@@ -213,7 +214,7 @@ export async function hashTasks(tasks: readonly HashTask[], alg: HashAlgorithm, 
 }
 
 async function runTasks(tasks: readonly HashTask[], alg: HashAlgorithm, opts: EngineOptions): Promise<HashOutcome[]> {
-  const results: HashOutcome[] = new Array(tasks.length);
+  const results = new Array<HashOutcome>(tasks.length);
   if (tasks.length === 0) return results;
   const sizes = tasks.map((t) => Math.max(0, t.end - t.start));
   const total = sizes.reduce((s, n) => s + n, 0);

@@ -11,11 +11,13 @@
  * The path is resolved from this file: src/hashing/ under tests and dist/hashing/ once
  * built are both two levels below the package root, where native/build/ is.
  */
+import type { Code } from '../codes.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MSG, type HashOutcome, type HashTask } from './read.js';
+import { settings } from '../settings.js';
 
 interface RawResult {
   status: Buffer;
@@ -54,8 +56,8 @@ let why = '';
 /** The addon, or null when it is absent, disabled or fails to load (nativeStatus() says why). */
 export function loadNative(): NativeAddon | null {
   if (addon !== undefined) return addon;
-  if (process.env.MODELSIGN_NO_MMAP === '1') {
-    why = 'disabled by MODELSIGN_NO_MMAP=1';
+  if (!settings.mmap) {
+    why = 'turned off (MODELSIGN_NO_MMAP=1)';
     return (addon = null);
   }
   if (typeof __MODELSIGN_BUNDLE__ !== 'undefined' && __MODELSIGN_BUNDLE__) {
@@ -82,14 +84,14 @@ export function nativeStatus(): string {
   return nat ? `native threads + mmap, ${nat.kernel === 'sha-ni' ? 'SHA extensions, two streams per thread' : 'OpenSSL'} (${ADDON_PATH})` : `worker threads + read(2): the native addon is ${why}`;
 }
 
-const ERRNO_NAMES = new Map(Object.entries(os.constants.errno).map(([k, v]) => [v as number, k]));
+const ERRNO_NAMES = new Map(Object.entries(os.constants.errno).map(([k, v]) => [v, k]));
 const errName = (n: number) => ERRNO_NAMES.get(n) ?? `errno ${n}`;
 
 /**
  * The addon's failure statuses 1..9 (hash_files.c's ST_* enum, in order) as the outcomes
  * read.ts gives for the same cases; anything else is ST_HASH_FAILED.
  */
-const FAILURES: readonly [code: string, message: string | ((errno: number) => string)][] = [
+const FAILURES: readonly [code: Code, message: string | ((errno: number) => string)][] = [
   ['FILE_IS_SYMLINK', MSG.symlink],
   ['FILE_MISSING', MSG.missing],
   ['FILE_UNREADABLE', (e) => `cannot open: ${errName(e)}`],

@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareAlgorithm, type HashAlgorithm } from './algorithms.js';
+import { configure } from '../settings.js';
 import { hashRange, type HashOutcome, type HashTask } from './read.js';
 
 export interface WorkerRequest {
@@ -23,9 +24,12 @@ export interface WorkerInit {
   progress: SharedArrayBuffer;
   slot: number;
   readSize: number;
+  /** The main thread's settings the worker's hashing follows. */
+  settings: { nativeBlake: boolean };
 }
 
 const init = workerData as WorkerInit;
+configure(init.settings);
 const counters = new BigInt64Array(init.progress);
 const slot = init.slot;
 const buf = Buffer.allocUnsafeSlow(init.readSize);

@@ -40,7 +40,7 @@ export function decryptPrivateKey(blockDer: Buffer, passphrase: string, file: st
     ciphertext?: string;
   };
   try {
-    doc = JSON.parse(blockDer.toString('utf8'));
+    doc = JSON.parse(blockDer.toString('utf8')) as typeof doc;
   } catch {
     throw usage('KEY_UNREADABLE', `encrypted key ${file} is malformed`);
   }

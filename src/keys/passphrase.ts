@@ -1,15 +1,13 @@
 /**
- * Where a private key's passphrase comes from: MODELSIGN_PASSPHRASE (COSIGN_PASSWORD is
- * honoured too, so cosign users' set-ups work), otherwise a prompt on the terminal. With
- * neither, a clear usage error instead of hanging on a closed stdin.
+ * Where a private key's passphrase comes from: the host's setting (the CLI's
+ * MODELSIGN_PASSPHRASE, or COSIGN_PASSWORD so cosign users' set-ups work), otherwise a prompt
+ * on the terminal. With neither, a clear usage error instead of hanging on a closed stdin.
  */
 import { openSync, closeSync, readSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { usage } from '../errors.js';
+import { settings } from '../settings.js';
 
-function passphraseFromEnv(): string | undefined {
-  return process.env.MODELSIGN_PASSPHRASE ?? process.env.COSIGN_PASSWORD;
-}
 
 /** Read a line from the controlling terminal with echo off. */
 function promptTty(prompt: string): string | undefined {
@@ -45,8 +43,8 @@ function promptTty(prompt: string): string | undefined {
 }
 
 export function getPassphrase(purpose: 'decrypt' | 'encrypt', file: string): string {
-  const env = passphraseFromEnv();
-  if (env !== undefined) return env;
+  const given = settings.passphrase;
+  if (given !== undefined) return given;
   if (process.stdin.isTTY || process.stderr.isTTY) {
     const p = promptTty(`Passphrase for ${file}: `);
     if (p !== undefined) {

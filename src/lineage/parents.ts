@@ -30,10 +30,11 @@ export function resolveRelations(relations: string[], parentCount: number): Rela
     if (relations.length > 0) throw usage('BAD_OPTION', '--relation needs --parent PARENT_SIG');
     return [];
   }
-  if (relations.length === 0) return Array(parentCount).fill(parentCount === 1 ? 'finetune' : 'merge');
-  if (relations.length === 1) return Array(parentCount).fill(relations[0]);
-  if (relations.length !== parentCount) throw usage('BAD_OPTION', `give one --relation for all parents or one per --parent (${parentCount} parents, ${relations.length} relations)`);
-  return relations as Relation[];
+  const valid = relations.filter(isRelation);
+  if (valid.length === 0) return new Array<Relation>(parentCount).fill(parentCount === 1 ? 'finetune' : 'merge');
+  if (valid.length === 1) return new Array<Relation>(parentCount).fill(valid[0]!);
+  if (valid.length !== parentCount) throw usage('BAD_OPTION', `give one --relation for all parents or one per --parent (${parentCount} parents, ${valid.length} relations)`);
+  return valid;
 }
 
 export async function loadParents(files: string[], trust: readonly TrustCheck[]): Promise<ParentInput[]> {

@@ -14,8 +14,8 @@ import { open, rename, stat, unlink } from 'node:fs/promises';
 import { writeAtomic } from '../util/write-atomic.js';
 import { writeFailureWords } from '../util/errno.js';
 import semver from 'semver';
-import { errnoCode, reject, usage } from '../errors.js';
-import { isObject, parseStrictJson, type JsonValue } from '../util/strict-json.js';
+import { errnoCode, reject, usage, type Failure } from '../errors.js';
+import { isObject, parseStrictJson } from '../util/strict-json.js';
 import { clean } from '../util/one-line.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 
@@ -43,9 +43,9 @@ export function parseState(text: string, file: string): RollbackState {
   if (j.schema !== STATE_SCHEMA) bad(file, `schema is not ${STATE_SCHEMA}`);
   if (!isObject(j.models)) bad(file, 'models must be an object');
   const out: RollbackState = new Map();
-  for (const [name, v] of Object.entries(j.models as { [k: string]: JsonValue })) {
+  for (const [name, v] of Object.entries(j.models)) {
     if (!isObject(v) || typeof v.version !== 'string' || !semver.valid(v.version)) bad(file, `entry "${name.slice(0, 80)}" has no semver version`);
-    const e: StateEntry = { version: v.version as string };
+    const e: StateEntry = { version: v.version };
     if (typeof v.rootDigest === 'string') e.rootDigest = v.rootDigest;
     if (typeof v.updated === 'string') e.updated = v.updated;
     out.set(name, e);
@@ -75,7 +75,7 @@ export function serializeState(state: RollbackState): string {
 }
 
 /** A rollback failure for `name@version` against the state, or undefined. Equal passes. */
-export function checkRollback(state: RollbackState, name: string, version: string, file: string): { code: string; message: string } | undefined {
+export function checkRollback(state: RollbackState, name: string, version: string, file: string): Failure | undefined {
   const seen = state.get(name);
   if (seen && semver.lt(version, seen.version)) {
     return { code: 'VERSION_ROLLBACK', message: `${clean(`${name}@${version}`)} is older than ${clean(`${name}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
@@ -123,7 +123,7 @@ export async function recordVerified(
   file: string,
   entry: { name: string; version: string; rootDigest?: string },
   opts: { lockTimeoutMs?: number; staleLockMs?: number } = {},
-): Promise<{ code: string; message: string } | undefined> {
+): Promise<Failure | undefined> {
   const lock = `${file}.lock`;
   await acquireLock(lock, opts.lockTimeoutMs ?? LOCK_TIMEOUT_MS, opts.staleLockMs ?? STALE_LOCK_MS);
   try {

@@ -13,6 +13,7 @@
  * Only a verified ancestor's own links are followed: an unverified bundle's claims are noise.
  * The walk never throws for a bad store; it returns every problem it found and the tree.
  */
+import type { Code } from '../codes.js';
 import semver from 'semver';
 import { ModelsignError, type Failure } from '../errors.js';
 import type { TrustCheck } from '../verify/types.js';
@@ -152,7 +153,7 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
       failure: null,
       parents: [],
     };
-    const fail = (code: string, msg: string): LineageNode => {
+    const fail = (code: Code, msg: string): LineageNode => {
       const f: Failure = { code, message: `${label}: ${msg}` };
       node.failure = f;
       failures.push(f);

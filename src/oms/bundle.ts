@@ -147,7 +147,7 @@ export function parseBundle(bytes: Buffer): ParsedBundle {
     if (!isObject(s) || typeof s.sig !== 'string' || s.sig.length === 0) bad(`signature ${i} has no sig`);
     const keyid = s.keyid;
     if (keyid !== undefined && keyid !== null && typeof keyid !== 'string') bad(`signature ${i} keyid must be a string or null`);
-    return { sig: decodeBase64(s.sig, `signature ${i}`), keyid: keyid as string | null | undefined };
+    return { sig: decodeBase64(s.sig, `signature ${i}`), keyid: keyid };
   });
   return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
 }

@@ -88,7 +88,7 @@ export function isLegacyPayload(payload: Uint8Array): boolean {
   if (payload.length > 64 * 1024 * 1024) return false;
   try {
     const st = JSON.parse(Buffer.from(payload).toString('utf8')) as unknown;
-    return isObject(st as JsonValue) && (st as { predicateType?: unknown }).predicateType === LEGACY_PREDICATE_TYPE;
+    return isObject(st) && (st as { predicateType?: unknown }).predicateType === LEGACY_PREDICATE_TYPE;
   } catch {
     return false;
   }
@@ -116,7 +116,7 @@ export function readLegacyStatement(st: { [k: string]: JsonValue }): ParsedState
       if (!isObject(ann)) bad(`subject[${i}].annotations must be an object`);
       const actual = ann.actual_hash_algorithm;
       if (actual !== undefined && actual !== 'file-sha256') {
-        throw reject('UNSUPPORTED_FORMAT', `legacy signature uses hash "${String(actual)}" for ${s.name}; only file-sha256 is supported`);
+        throw reject('UNSUPPORTED_FORMAT', `legacy signature uses hash ${JSON.stringify(actual)} for ${s.name}; only file-sha256 is supported`);
       }
     }
     return { name: s.name, digest: s.digest.sha256, algorithm: 'sha256' };

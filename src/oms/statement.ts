@@ -110,7 +110,7 @@ function parseSerialization(v: unknown): Serialization {
   const out: Serialization = { method, hash_type: hashType, allow_symlinks: allow };
   if (v.ignore_paths !== undefined) {
     if (!Array.isArray(v.ignore_paths) || !v.ignore_paths.every((p) => typeof p === 'string')) bad('ignore_paths must be an array of strings');
-    out.ignore_paths = v.ignore_paths as string[];
+    out.ignore_paths = v.ignore_paths;
   }
   if (method === 'shards') {
     const s = v.shard_size;
@@ -131,7 +131,7 @@ function parseMetadata(subject: { [k: string]: JsonValue }): ModelMetadata | und
   for (const k of ['name', 'version', 'license', 'created', 'tool'] as const) {
     if (m[k] !== undefined && typeof m[k] !== 'string') bad(`annotations.modelsign.${k} must be a string`);
   }
-  return { ...m, name: typeof m.name === 'string' ? m.name : str(subject.name, 'subject.name') } as ModelMetadata;
+  return { ...m, name: typeof m.name === 'string' ? m.name : str(subject.name, 'subject.name') };
 }
 
 export function parseStatement(payload: Uint8Array): ParsedStatement {

@@ -8,7 +8,7 @@
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 import path from 'node:path';
 import semver from 'semver';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { errnoCode, ModelsignError } from '../errors.js';
 import { normalizeLicense, type CompiledRule } from './licenses.js';
 import { DIGEST_RE } from '../lineage/metadata.js';
@@ -236,7 +236,7 @@ export function parsePolicyText(text: string, file: string): LoadedPolicy {
     const line = problem.linePos?.[0] ? `line ${problem.linePos[0].line}: ` : '';
     throw invalid(file, '', `${line}${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
-  const dup = findDuplicateKey(doc.contents as YamlNode | null, '');
+  const dup = findDuplicateKey(doc.contents, '');
   if (dup) throw invalid(file, dup, 'is given more than once');
   if (doc.contents !== null && !isMap(doc.contents)) {
     throw invalid(file, '', isSeq(doc.contents) ? 'must be a mapping, not a list' : 'must be a mapping of fields (apiVersion, trust, license, ...)');

@@ -82,7 +82,7 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
   return checkStage('policy', (ctx) => checkPolicy(policy, purpose, ctx), { reads: ['lineage'], produces: 'policy' });
 }
 
-async function checkPolicy(policy: LoadedPolicy, purpose: Purpose, ctx: VerifyContext): Promise<Failure[]> {
+function checkPolicy(policy: LoadedPolicy, purpose: Purpose, ctx: VerifyContext): Failure[] {
   {
     const failures: Failure[] = [];
     const meta = ctx.statement.metadata;

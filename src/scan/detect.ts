@@ -27,6 +27,8 @@ function looksLikeOldPickle(head: Buffer): boolean {
   return (
     /^\(?[ci][A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n[(pq)N}\]SVIFKJMXUR.\x85\x86\x87]/.test(t) ||
     /^\((?:dp\d+\n|lp\d+\n|t[.Rp])/.test(t) ||
+    // A memo PUT's operand byte is 0 (q\x00): the control character is the point.
+    // eslint-disable-next-line no-control-regex
     /^[}\]](?:q\x00|\(|\.)/.test(t)
   );
 }

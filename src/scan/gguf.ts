@@ -4,6 +4,7 @@
  * size allocations from these counts, so each count, string and array length is checked
  * against both a limit and the bytes actually left in the file before anything is read.
  */
+import type { FindingCode } from '../codes.js';
 import { Truncated, type ByteSource } from './source.js';
 import type { Finding, ScanLimits } from './types.js';
 
@@ -24,7 +25,7 @@ class Bad extends Error {}
 
 export async function checkGguf(src: ByteSource, size: number, file: string, limits: ScanLimits, member?: string): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const add = (code: string, message: string, severity: Finding['severity'] = 'high') =>
+  const add = (code: FindingCode, message: string, severity: Finding['severity'] = 'high') =>
     findings.push({ code, severity, file, ...(member !== undefined ? { member } : {}), message });
   const left = () => size - src.pos;
   const u32 = async () => (await src.read(4)).readUInt32LE(0);

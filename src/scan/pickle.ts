@@ -12,6 +12,7 @@
  * input we cannot follow. Imports seen before the problem are still reported, since Python
  * runs them before it reaches the bad byte.
  */
+import type { FindingCode } from '../codes.js';
 import { isUtf8 } from 'node:buffer';
 import { classifyGlobal } from './globals.js';
 import { Truncated, type ByteSource } from './source.js';
@@ -145,7 +146,7 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
   const imports = new Map<Global, PickleImport>();
   const findings: Finding[] = [];
   const base = { file: opts.file, ...(opts.member !== undefined ? { member: opts.member } : {}) };
-  const add = (severity: Severity, code: string, message: string, offset?: number, global?: string) => {
+  const add = (severity: Severity, code: FindingCode, message: string, offset?: number, global?: string) => {
     findings.push({ ...base, code, severity, message, ...(offset !== undefined ? { offset } : {}), ...(global !== undefined ? { global } : {}) });
   };
   let opcodes = 0;

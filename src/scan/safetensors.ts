@@ -5,6 +5,7 @@
  * through two names) or disagree with another loader (duplicate keys). Nothing here reads the
  * tensor bytes: only the header and the total size.
  */
+import type { FindingCode } from '../codes.js';
 import { ModelsignError } from '../errors.js';
 import { isObject, parseStrictJson } from '../util/strict-json.js';
 import type { ByteSource } from './source.js';
@@ -20,7 +21,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function checkSafetensors(src: ByteSource, size: number, file: string, limits: ScanLimits, member?: string): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const add = (code: string, message: string) => findings.push({ code, severity: 'high', file, ...(member !== undefined ? { member } : {}), message });
+  const add = (code: FindingCode, message: string) => findings.push({ code, severity: 'high', file, ...(member !== undefined ? { member } : {}), message });
   if (size < 8) {
     add('SAFETENSORS_TRUNCATED', `file is ${size} bytes, too short for the 8-byte header length`);
     return findings;
@@ -94,7 +95,7 @@ export async function checkSafetensors(src: ByteSource, size: number, file: stri
       continue;
     }
     const [begin, end] = offs as [number, number];
-    const bits = (shape as number[]).reduce((a, d) => a * BigInt(d), 1n) * BigInt(SAFETENSORS_DTYPE_BITS[dtype]!);
+    const bits = (shape as number[]).reduce((a, d) => a * BigInt(d), 1n) * BigInt(SAFETENSORS_DTYPE_BITS[dtype]);
     if (bits % 8n !== 0n || bits / 8n !== BigInt(end - begin)) {
       add('SAFETENSORS_SIZE', `tensor ${shown} is ${end - begin} bytes but shape [${(shape as number[]).join(', ')}] x ${dtype} needs ${bits % 8n === 0n ? `${bits / 8n} bytes` : `${bits} bits (not whole bytes)`}`);
     }

@@ -44,11 +44,11 @@ export function formatsStage(formats: FormatsPolicy, limits: Partial<ScanLimits>
     name: 'formats',
     produces: 'scan',
     start: () => {
-      if (!scan && deny.size === 0) return { check: async () => [] };
+      if (!scan && deny.size === 0) return { check: () => [] };
       // Every file the read lists (and every signed file under an ignored path) is scanned, in
       // the same read that hashed it: what is judged here is the bytes that verified.
       const inspector = new ScanInspector(lim);
-      return { inspector, check: async (ctx) => judgeScan(inspector, { deny, scan, failOn }, ctx) };
+      return { inspector, check: (ctx) => judgeScan(inspector, { deny, scan, failOn }, ctx) };
     },
   };
 }

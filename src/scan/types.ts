@@ -6,6 +6,8 @@
  *   medium   - an import that is not known to be needed for weights (may be benign)
  *   low      - worth knowing, not a risk by itself
  */
+import type { FindingCode } from '../codes.js';
+
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
 export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
@@ -19,7 +21,7 @@ export function severityRank(s: Severity): number {
 
 export interface Finding {
   /** Stable code, e.g. PICKLE_DANGEROUS_GLOBAL, SAFETENSORS_TRAILING_BYTES. */
-  code: string;
+  code: FindingCode;
   severity: Severity;
   /** File as given by the user (relative to the scanned directory or archive). */
   file: string;

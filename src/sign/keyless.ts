@@ -10,6 +10,7 @@
 import { X509Certificate } from 'node:crypto';
 import { ModelsignError, usage } from '../errors.js';
 import { IN_TOTO_PAYLOAD_TYPE } from '../oms/dsse.js';
+import { settings } from '../settings.js';
 import type { BundleSigner } from './sign.js';
 
 export const PUBLIC_GOOD = { fulcioURL: 'https://fulcio.sigstore.dev', rekorURL: 'https://rekor.sigstore.dev' } as const;
@@ -87,11 +88,11 @@ export function checkTokenAvailable(opts: KeylessOptions): void {
     checkTokenShape(opts.identityToken, '--identity-token');
     return;
   }
-  if (process.env.SIGSTORE_ID_TOKEN) {
-    checkTokenShape(process.env.SIGSTORE_ID_TOKEN, 'SIGSTORE_ID_TOKEN');
+  if (settings.identityToken) {
+    checkTokenShape(settings.identityToken, 'SIGSTORE_ID_TOKEN');
     return;
   }
-  if (process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return;
+  if (settings.ambientCredentials) return;
   throw usage(
     'MISSING_TOKEN',
     'keyless signing needs an OIDC identity token: --identity-token TOKEN, SIGSTORE_ID_TOKEN, or GitHub Actions with "permissions: id-token: write"',
@@ -120,14 +121,14 @@ export function keylessSigner(opts: KeylessOptions = {}): BundleSigner {
         fulcioURL: ep.fulcioURL,
         rekorURL: ep.rekorURL,
         ...(ep.tsaURL !== undefined ? { tsaServerURL: ep.tsaURL } : {}),
-        ...(opts.identityToken !== undefined ? { identityToken: opts.identityToken } : {}),
+        ...((opts.identityToken ?? settings.identityToken) !== undefined ? { identityToken: opts.identityToken ?? settings.identityToken } : {}),
         timeout: opts.timeoutMs ?? 30_000,
         retry: { retries: 1 },
       });
-      return bundle as object;
+      return bundle;
     } catch (e) {
       // sigstore-js may quote the token in its messages: never print it.
-      const token = opts.identityToken ?? process.env.SIGSTORE_ID_TOKEN;
+      const token = opts.identityToken ?? settings.identityToken;
       const scrub = (m: string) => (token ? m.split(token).join('<token>') : m);
       const msg = scrub(e instanceof Error ? e.message : String(e));
       // sigstore-js nests the HTTP/TLS cause; its first line says which service failed.

@@ -3,7 +3,6 @@
  * How the DSSE signature and verification material are produced is a `BundleSigner`: a key
  * here; Sigstore keyless plugs in the same way.
  */
-import path from 'node:path';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { usage } from '../errors.js';
 import { checkWritable, writeAtomic } from '../util/write-atomic.js';
@@ -23,9 +22,9 @@ export { digestModel, type DigestOptions, type DigestResult } from './digest.js'
 export type BundleSigner = (payload: Buffer) => Promise<object>;
 
 export function keySigner(key: KeyObject, publicKey: KeyObject): BundleSigner {
-  return async (payload) => {
+  return (payload) => {
     const signature = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, payload));
-    return buildBundle({ payload, signature, material: { publicKeyHint: keyHint(publicKey) } });
+    return Promise.resolve(buildBundle({ payload, signature, material: { publicKeyHint: keyHint(publicKey) } }));
   };
 }
 

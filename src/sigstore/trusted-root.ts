@@ -8,6 +8,7 @@
  *   3. the public-good snapshot shipped with modelsign: the `trusted_root.json` target in the
  *      seeds of the installed @sigstore/tuf package (public data, read in place).
  */
+import { settings } from '../settings.js';
 import { createRequire } from 'node:module';
 import { mkdir, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
@@ -32,11 +33,9 @@ export interface LoadedTrustedRoot {
   material: TrustMaterial;
 }
 
-/** Where `trusted-root update` keeps what it fetched (MODELSIGN_CACHE_DIR overrides). */
+/** Where `trusted-root update` keeps what it fetched (the host's cacheDir setting overrides). */
 export function cacheDir(): string {
-  if (process.env.MODELSIGN_CACHE_DIR) return process.env.MODELSIGN_CACHE_DIR;
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'modelsign');
+  return settings.cacheDir ?? path.join(os.homedir(), '.cache', 'modelsign');
 }
 
 export function cachedTrustedRootPath(): string {

@@ -76,7 +76,7 @@ async function inspectEntries(model: string, files: readonly SourceFile[], inspe
           // The inspector may stop reading early (and close its reader): the rest of the entry
           // is still read past here, so the parser moves on to the next header.
           const it = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-          const shielded: AsyncIterator<Buffer> = { next: () => it.next(), return: async () => ({ done: true, value: undefined }) };
+          const shielded: AsyncIterator<Buffer> = { next: () => it.next(), return: () => Promise.resolve({ done: true, value: undefined }) };
           let taken = false;
           await inspector.inspect({
             file,
@@ -100,8 +100,8 @@ async function inspectEntries(model: string, files: readonly SourceFile[], inspe
     parser.on('error', reject);
     const input = createReadStream(model);
     input.on('error', reject);
-    input.pipe(parser as unknown as NodeJS.WritableStream);
+    input.pipe(parser);
   });
   await chain;
-  if (failure) throw failure;
+  if (failure !== undefined) throw failure instanceof Error ? failure : new Error('the archive could not be read for inspection');
 }

@@ -77,7 +77,7 @@ export interface ReadRequest {
    * Byte ranges [start, end) to hash for a file of this name and size. Called once per file,
    * before any of its bytes are hashed; it may throw to stop the read (sign's size budget).
    */
-  ranges(name: string, size: number): Array<[number, number]>;
+  ranges: (name: string, size: number) => Array<[number, number]>;
   allowSymlinks: boolean;
   /** Paths (relative to the model root) left out of the listing. */
   ignorePaths: readonly string[];
@@ -90,11 +90,11 @@ export interface ReadRequest {
    * read (directories); streamed sources (archives) list as they read and never call it. It
    * may throw to stop the read (sign refuses a listing problem without hashing anything).
    */
-  onListed?(listing: SourceListing): void;
+  onListed?: (listing: SourceListing) => void;
   /** The source reads the model again from its start: every `ranges` call so far is void. */
-  onRestart?(): void;
+  onRestart?: () => void;
   /** Called once hashing is done and before inspectors read anything (progress display, tests). */
-  onHashed?(): Promise<void> | void;
+  onHashed?: () => Promise<void> | void;
 }
 
 export interface ReadResult {

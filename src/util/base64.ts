@@ -1,3 +1,4 @@
+import type { Code } from '../codes.js';
 import { reject } from '../errors.js';
 
 /**
@@ -16,7 +17,7 @@ export function isStrictBase64(s: string): boolean {
   return ALPHABET_ONLY.test(end === n ? s : s.slice(0, end));
 }
 
-export function decodeBase64(s: string, what: string, code = 'SIG_MALFORMED'): Buffer {
+export function decodeBase64(s: string, what: string, code: Code = 'SIG_MALFORMED'): Buffer {
   const clean = /\s/.test(s) ? s.replace(/\s+/g, '') : s;
   if (!isStrictBase64(clean)) throw reject(code, `${what} is not valid base64`);
   return Buffer.from(clean, 'base64');

@@ -7,6 +7,7 @@
  * input cannot exhaust the stack or memory. Values are built with null-prototype objects so
  * a key like `__proto__` is plain data.
  */
+import type { Code } from '../codes.js';
 import { reject } from '../errors.js';
 
 export interface StrictJsonOptions {
@@ -14,7 +15,7 @@ export interface StrictJsonOptions {
   /** What the error says it was reading, e.g. "signature bundle". */
   what?: string;
   /** Error code for malformed input. */
-  code?: string;
+  code?: Code;
 }
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };

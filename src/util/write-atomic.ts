@@ -1,3 +1,4 @@
+import type { Code } from '../codes.js';
 import { constants } from 'node:fs';
 import { access, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +14,7 @@ export interface WriteAtomicOptions {
  * Write to a temp file beside the target, then rename: readers never see half a file. A
  * failure is a usage error `code` naming `label` (the file, or e.g. "state file FILE").
  */
-export async function writeAtomic(file: string, data: string | Buffer, code = 'WRITE_FAILED', label = file, opts: WriteAtomicOptions = {}): Promise<void> {
+export async function writeAtomic(file: string, data: string | Buffer, code: Code = 'WRITE_FAILED', label = file, opts: WriteAtomicOptions = {}): Promise<void> {
   if (opts.createDirs) await makeDirs(path.dirname(file), code, label);
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let renaming = false;
@@ -31,7 +32,7 @@ export async function writeAtomic(file: string, data: string | Buffer, code = 'W
 }
 
 /** mkdir -p, with a failure named in words (a file in the way, permissions). */
-export async function makeDirs(dir: string, code = 'WRITE_FAILED', label = dir, mode?: number): Promise<void> {
+export async function makeDirs(dir: string, code: Code = 'WRITE_FAILED', label = dir, mode?: number): Promise<void> {
   try {
     await mkdir(dir, { recursive: true, ...(mode !== undefined ? { mode } : {}) });
   } catch (e) {
@@ -64,7 +65,7 @@ async function firstExisting(p: string): Promise<{ path: string; isDir: boolean 
  * or a directory where a file is needed, and the directory it goes in (or the nearest one
  * that exists, where missing ones will be created) is writable. Writes nothing.
  */
-export async function checkWritable(target: string, kind: 'file' | 'dir', code = 'WRITE_FAILED', label = target): Promise<void> {
+export async function checkWritable(target: string, kind: 'file' | 'dir', code: Code = 'WRITE_FAILED', label = target): Promise<void> {
   let st;
   try {
     st = await stat(target);
@@ -83,7 +84,7 @@ export async function checkWritable(target: string, kind: 'file' | 'dir', code =
   return checkAccess(parent.path, code, label);
 }
 
-async function checkAccess(dir: string, code: string, label: string): Promise<void> {
+async function checkAccess(dir: string, code: Code, label: string): Promise<void> {
   try {
     await access(dir, constants.W_OK);
   } catch (e) {

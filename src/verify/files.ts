@@ -4,7 +4,6 @@
  * the first.
  */
 import { ModelsignError, reject, type Failure } from '../errors.js';
-import type { HashAlgorithm } from '../hashing/algorithms.js';
 import type { EngineOptions } from '../hashing/engine.js';
 import { effectiveIgnores, unsafeNameReason } from '../hashing/paths.js';
 import type { Resource } from '../hashing/serialize.js';
@@ -202,7 +201,7 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
 function sourceRequest(input: FileCheckInput, ignorePaths: string[], byFile: () => Map<string, Range[]>): ReadRequest {
   const ser = input.serialization;
   return {
-    alg: ser.hash_type as HashAlgorithm,
+    alg: ser.hash_type,
     allowSymlinks: ser.allow_symlinks,
     ignorePaths,
     signedPaths: new Set(byFile().keys()),

@@ -28,7 +28,7 @@ export interface VerifyContext {
 export interface StageRun {
   /** Looks at the model's bytes during the file read. */
   inspector?: Inspector;
-  check(ctx: VerifyContext): Promise<Failure[]>;
+  check(ctx: VerifyContext): Failure[] | Promise<Failure[]>;
 }
 
 export interface VerifyStage {

@@ -143,7 +143,7 @@ export async function certificateChainTrust(rootFiles: string[]): Promise<TrustC
   return {
     kind: 'certificate',
     label,
-    async verify(bundle: ParsedBundle, pae: Buffer): Promise<SignerInfo> {
+    verify(bundle: ParsedBundle, pae: Buffer): SignerInfo {
       const m = bundle.material;
       if (m.kind === 'publicKey') {
         throw reject('SIG_WRONG_MATERIAL', 'signature was made with a public key, not a certificate; verify it with --key');

@@ -21,7 +21,7 @@ export function keyTrust(key: KeyObject, label: string): TrustCheck {
   return {
     kind: 'key',
     label,
-    async verify(bundle: ParsedBundle, pae: Buffer): Promise<SignerInfo> {
+    verify(bundle: ParsedBundle, pae: Buffer): SignerInfo {
       const m = bundle.material;
       if (m.kind !== 'publicKey') {
         throw reject('SIG_WRONG_MATERIAL', `signature was made with a ${m.kind === 'certificate' ? 'Sigstore certificate' : 'certificate chain'}, not a public key; verify it with ${m.kind === 'certificate' ? '--identity/--identity-provider' : '--certificate-chain'}`);

@@ -13,6 +13,7 @@
  * `identity` or fully match an `identityRegExp`, and its OIDC issuer must equal that rule's
  * `issuer` when one is given. Any one rule suffices; with no rule at all nothing is trusted.
  */
+import type { Code } from '../codes.js';
 import { reject, usage } from '../errors.js';
 import type { ParsedBundle } from '../oms/bundle.js';
 import { loadTrustedRoot } from '../sigstore/trusted-root.js';
@@ -56,9 +57,9 @@ function describeRule(c: CompiledRule): string {
 
 /** Map sigstore-js errors to one line with a stable code. */
 function sigstoreFailure(e: unknown): never {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : 'VERIFY_ERROR';
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e).code) : 'VERIFY_ERROR';
   const msg = e instanceof Error ? e.message : String(e);
-  const ours: Record<string, string> = {
+  const ours: Record<string, Code> = {
     CERTIFICATE_ERROR: 'SIGSTORE_CERT_INVALID',
     TIMESTAMP_ERROR: 'SIGSTORE_TIMESTAMP_INVALID',
     TLOG_ERROR: 'SIGSTORE_TLOG_INVALID',
@@ -85,7 +86,7 @@ export async function sigstoreTrust(opts: { identities: IdentityRule[]; trustedR
   return {
     kind: 'sigstore',
     label: `Sigstore ${rules.map(describeRule).join(' or ')}`,
-    async verify(bundle: ParsedBundle): Promise<SignerInfo> {
+    verify(bundle: ParsedBundle): SignerInfo {
       const m = bundle.material;
       if (m.kind === 'publicKey') {
         throw reject('SIG_WRONG_MATERIAL', 'signature was made with a public key, not Sigstore keyless signing; verify it with --key');

@@ -29,7 +29,7 @@ export interface TrustCheck {
   readonly label: string;
   /** 'key' | 'certificate' | 'sigstore': which kind of authority this is. */
   readonly kind?: string;
-  verify(bundle: ParsedBundle, pae: Buffer): Promise<SignerInfo>;
+  verify(bundle: ParsedBundle, pae: Buffer): SignerInfo | Promise<SignerInfo>;
 }
 
 export interface VerifyResult {

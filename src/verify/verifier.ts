@@ -11,7 +11,7 @@ import type { LoadedPolicy } from '../policy/load.js';
 import { PURPOSES, type Purpose } from '../policy/types.js';
 import type { ModelSource } from '../source/types.js';
 import { verifyModel } from './pipeline.js';
-import type { LineageSpec, TrustSpec, VerifySpec } from './spec.js';
+import type { LineageSpec, VerifySpec } from './spec.js';
 import type { VerifyStage } from './stage.js';
 import { describeTrust, hasAuthority, trustChecks } from './trust.js';
 import type { Notice, TrustCheck, VerifyResult } from './types.js';
@@ -53,13 +53,13 @@ async function resolveTrust(spec: VerifySpec, policy: LoadedPolicy | undefined):
   if (fromSpec && fromPolicy && spec.trustPrecedence === undefined) {
     throw usage(
       'TRUST_CONFLICT',
-      `both the verification's own trust (keys, certificate chains or identities) and the trust section of policy ${policy!.file} name who to trust; give only one, or say which wins`,
+      `both the verification's own trust (keys, certificate chains or identities) and the trust section of policy ${policy.file} name who to trust; give only one, or say which wins`,
     );
   }
   if (fromPolicy && (!fromSpec || spec.trustPrecedence === 'policy')) {
     const { policyTrust: build } = await import('../policy/trust.js');
-    const checks = await build(policyTrust!, (f) => path.relative(path.dirname(policy!.file), f));
-    return { checks, warnings: [], description: `trust section of ${policy!.file}` };
+    const checks = await build(policyTrust, (f) => path.relative(path.dirname(policy.file), f));
+    return { checks, warnings: [], description: `trust section of ${policy.file}` };
   }
   const { checks, warnings } = await trustChecks(spec.trust ?? {});
   return { checks, warnings, description: describeTrust(spec.trust ?? {}) };

@@ -22,11 +22,24 @@ interface Container {
   securityContext?: { readOnlyRootFilesystem?: boolean; allowPrivilegeEscalation?: boolean };
 }
 
-async function docs(file: string): Promise<Array<{ kind: string; data?: Record<string, string>; spec: any }>> {
+interface PodSpec {
+  initContainers: Container[];
+  containers: Container[];
+  volumes: Array<{ name: string; configMap?: { name: string }; persistentVolumeClaim?: { claimName: string; readOnly?: boolean } }>;
+}
+
+/** A manifest document, as far as these tests read it. */
+interface Doc {
+  kind: string;
+  data?: Record<string, string>;
+  spec: { template: { spec: PodSpec }; predictor: PodSpec };
+}
+
+async function docs(file: string): Promise<Doc[]> {
   const text = await readFile(path.join(ROOT, 'deploy/k8s', file), 'utf8');
   return parseAllDocuments(text).map((d) => {
     expect(d.errors).toEqual([]);
-    return d.toJS();
+    return d.toJS() as Doc;
   });
 }
 
@@ -56,7 +69,7 @@ describe('Dockerfile', () => {
 });
 
 describe('Kubernetes manifests', () => {
-  const cases: Array<[string, (d: any) => any]> = [
+  const cases: Array<[string, (d: Doc) => PodSpec]> = [
     ['deployment.yaml', (d) => d.spec.template.spec],
     ['kserve-inferenceservice.yaml', (d) => d.spec.predictor],
   ];
@@ -66,17 +79,17 @@ describe('Kubernetes manifests', () => {
       const cm = all.find((d) => d.kind === 'ConfigMap')!;
       const workload = all.find((d) => d.kind !== 'ConfigMap')!;
       const pod = podOf(workload);
-      const init: Container = pod.initContainers[0];
+      const init = pod.initContainers[0]!;
       expect(init.args).toEqual(['verify']);
       expect(init.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
       const env = Object.fromEntries((init.env ?? []).map((e) => [e.name, e.value]));
       const modelMount = init.volumeMounts!.find((m) => env.MODELSIGN_MODEL!.startsWith(m.mountPath + '/'))!;
       expect(modelMount.readOnly).toBe(true);
-      const modelVolume = pod.volumes.find((v: { name: string }) => v.name === modelMount.name);
-      expect(modelVolume.persistentVolumeClaim.readOnly).toBe(true);
+      const modelVolume = pod.volumes.find((v) => v.name === modelMount.name);
+      expect(modelVolume?.persistentVolumeClaim?.readOnly).toBe(true);
       // The policy is a key of the ConfigMap mounted where the variable points, and so is every
       // key its trust section names (trust comes from the policy alone: no MODELSIGN_KEY beside it).
-      const trustMount = init.volumeMounts!.find((m) => pod.volumes.find((v: any) => v.name === m.name)?.configMap)!;
+      const trustMount = init.volumeMounts!.find((m) => pod.volumes.find((v) => v.name === m.name)?.configMap)!;
       expect(path.posix.dirname(env.MODELSIGN_POLICY!)).toBe(trustMount.mountPath);
       expect(Object.keys(cm.data!)).toContain(path.posix.basename(env.MODELSIGN_POLICY!));
       expect(env.MODELSIGN_KEY).toBeUndefined();
@@ -96,7 +109,7 @@ describe('Kubernetes manifests', () => {
   it('the init container environment of deployment.yaml verifies a real model (paths moved to a temp dir)', async () => {
     const work = await tmpDir('modelsign-k8s-');
     const all = await docs('deployment.yaml');
-    const init: Container = all.find((d) => d.kind === 'Deployment')!.spec.template.spec.initContainers[0];
+    const init = all.find((d) => d.kind === 'Deployment')!.spec.template.spec.initContainers[0]!;
     const keys = await keypair(work);
     const model = await makeHfModel(path.join(work, 'models', 'llm'));
     expect((await runCli(['sign', model, '--key', keys.key, '--version', '1.0.0', '--license', 'apache-2.0'])).code).toBe(0);

@@ -468,7 +468,7 @@ describe('variant forms written by other tools', () => {
   });
 
   it.each([
-    ['integer shard_size, plain algorithm names', '1000', (n: number) => `sha256`],
+    ['integer shard_size, plain algorithm names', '1000', () => `sha256`],
     ['float shard_size, sha256-sharded-N algorithm names', '1000.0', (n: number) => `sha256-sharded-${n}`],
   ])('shards: %s', async (_what, sizeText, algName) => {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');

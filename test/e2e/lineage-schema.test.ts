@@ -10,7 +10,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { spawnSync } from 'node:child_process';
-import { ROOT, SHARED, cleanupTmp, keypair, runCli, tmpDir } from '../helpers/cli.js';
+import { ROOT, SHARED, cleanupTmp, keypair, runCli, tmpDir, type Json } from '../helpers/cli.js';
 
 const HAS_PYTHON = spawnSync('python3', ['--version']).status === 0 && spawnSync('openssl', ['version']).status === 0;
 
@@ -19,8 +19,8 @@ const HAS_PYTHON = spawnSync('python3', ['--version']).status === 0 && spawnSync
 const SHARED_DIR = [SHARED].find((d) => existsSync(path.join(d, 'oms-spec-schemas')));
 const SCHEMAS = path.join(SHARED_DIR ?? SHARED, 'oms-spec-schemas');
 
-let bundle: any;
-let statement: any;
+let bundle: Json;
+let statement: Json;
 let ftDir: string;
 let pubKey: string;
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(cleanupTmp);
 
-async function schema(file: string): Promise<any> {
+async function schema(file: string): Promise<Json> {
   return JSON.parse(await readFile(file, 'utf8'));
 }
 

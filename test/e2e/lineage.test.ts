@@ -9,7 +9,7 @@ import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/pr
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { SHARED, cleanupTmp, keypair, makeHfModel, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
+import { SHARED, cleanupTmp, keypair, makeHfModel, runCli, tmpDir, type CliResult, type Json } from '../helpers/cli.js';
 
 // The interop corpus, read in place: beside the main checkout, or one level up from a worktree.
 const INTEROP = [SHARED].find((d) => existsSync(path.join(d, 'model-transparency')));
@@ -42,7 +42,7 @@ async function storeFile(d: string, prefix: string): Promise<string> {
   return path.join(d, f[0]!);
 }
 
-function json(r: CliResult): any {
+function json(r: CliResult): Json {
   return JSON.parse(r.stdout);
 }
 
@@ -199,7 +199,7 @@ describe('verify walks the chain', () => {
     expect(r.stderr).toContain('lineage link ft@1.0.0 -> base@1.0.0');
     expect(r.stderr).toContain('[LINEAGE_MISSING]');
     const j = json(await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--lineage', s, '--json']));
-    expect(j.lineage.ancestors.map((a: any) => [a.name, a.verified])).toEqual([['ft', true], ['base', false]]);
+    expect(j.lineage.ancestors.map((a: Json) => [a.name, a.verified])).toEqual([['ft', true], ['base', false]]);
   });
 
   it('an ancestor with a broken signature exits 1 and names the link', async () => {
@@ -464,7 +464,7 @@ describe('modelsign lineage prints the tree', () => {
       for (const d of cmd.matchAll(/=sha256:([0-9a-f]+)/gi)) expect(d[1]!.length, cmd).toBe(64);
     }
     const tree = /`NOT VERIFIED \[CODE\]`:\n\n```\n([\s\S]*?)```/.exec(doc)![1]!;
-    const shown = [...tree.matchAll(/(?:of )?([\w.-]+@[\d.]+)  .*  license: (\S+)  verified/g)].map((x) => [x[1], x[2]]);
+    const shown = [...tree.matchAll(/(?:of )?([\w.-]+@[\d.]+) {2}.* {2}license: (\S+) {2}verified/g)].map((x) => [x[1], x[2]]);
     expect(shown).toHaveLength(3);
     for (const [id, license] of shown) expect(signed.get(id!), id).toBe(license);
   });
@@ -480,12 +480,12 @@ describe('modelsign lineage prints the tree', () => {
     ok(await sign(a, ['--version', '1.0.0', '--name', 'nolic-a', '--record', s]));
     ok(await sign(b, ['--version', '1.0.0', '--name', 'nolic-b', '--license', 'mit', '--parent', path.join(a, 'model.sig'), '--record', s]));
     const r = ok(await runCli(['lineage', path.join(b, 'model.sig'), '--lineage', s, '--key', k.pub]));
-    expect(r.stdout.split('\n')[1]).toMatch(/^└─ finetune of nolic-a@1\.0\.0  sha256:[0-9a-f]{64}  signer: ed25519 key sha256:[0-9a-f]{64}  license: none  verified$/);
+    expect(r.stdout.split('\n')[1]).toMatch(/^└─ finetune of nolic-a@1\.0\.0 {2}sha256:[0-9a-f]{64} {2}signer: ed25519 key sha256:[0-9a-f]{64} {2}license: none {2}verified$/);
     await rm(await storeFile(s, 'nolic-a@'));
     const m = await runCli(['lineage', path.join(b, 'model.sig'), '--lineage', s, '--key', k.pub]);
     expect(m.code).toBe(1);
-    expect(m.stdout.split('\n')[0]).toMatch(/  license: mit  verified$/);
-    expect(m.stdout.split('\n')[1]).toMatch(/^└─ finetune of nolic-a@1\.0\.0  sha256:[0-9a-f]{64}  signer: unknown  license: unknown  NOT VERIFIED \[LINEAGE_MISSING\]$/);
+    expect(m.stdout.split('\n')[0]).toMatch(/ {2}license: mit {2}verified$/);
+    expect(m.stdout.split('\n')[1]).toMatch(/^└─ finetune of nolic-a@1\.0\.0 {2}sha256:[0-9a-f]{64} {2}signer: unknown {2}license: unknown {2}NOT VERIFIED \[LINEAGE_MISSING\]$/);
     expect(m.stderr).toMatch(/^modelsign: refused: lineage link nolic-b@1\.0\.0 -> nolic-a@1\.0\.0 .*\[LINEAGE_MISSING\]\n$/);
   });
 });

@@ -17,6 +17,9 @@ if (process.env.TEST_REQUIRE_CORPUS === '1' && !HAS_SHARED) {
   throw new Error(`the interoperability corpus is missing at ${SHARED} (TEST_REQUIRE_CORPUS=1)`);
 }
 
+/** What JSON.parse returns: tests read parsed JSON and YAML and assert on its shape. */
+export type Json = ReturnType<typeof JSON.parse>;
+
 export interface CliResult {
   code: number;
   stdout: string;

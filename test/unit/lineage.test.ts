@@ -9,7 +9,7 @@ import path from 'node:path';
 import { generateKeyPair, keySigner, signModel, keyTrust, verify } from '../../src/index.js';
 import { lineageStage, checkRevoked, parseDatasetFlag, parseRevokedList, readState, recordVerified, openStore, walkLineage, loadParents, buildLineageMeta, recordBundle, parseLineageMeta } from '../../src/lineage/index.js';
 import { ModelsignError } from '../../src/errors.js';
-import { cleanupTmp, tmpDir } from '../helpers/cli.js';
+import { cleanupTmp, tmpDir, type Json } from '../helpers/cli.js';
 
 afterAll(cleanupTmp);
 
@@ -60,14 +60,14 @@ describe('walk limits', () => {
     const signer = keySigner(privateKey, publicKey);
     const trust = [keyTrust(publicKey, 'test key')];
     let parentSig: string | undefined;
-    let last: { name: string; version: string; rootDigest: string; lineage: any } | undefined;
+    let last: { name: string; version: string; rootDigest: string; lineage: Json } | undefined;
     for (let i = 0; i < 4; i++) {
       const m = path.join(dir, `m${i}`);
       await mkdir(m);
       await writeFile(path.join(m, 'w.bin'), `weights ${i}`);
       const parents = parentSig ? await loadParents([parentSig], trust) : [];
       const lineage = buildLineageMeta({ parents, relations: parents.map(() => 'finetune'), datasets: [], childName: 'chain', childVersion: `1.${i}.0` });
-      const r = await signModel({ model: m, signer, version: `1.${i}.0`, name: 'chain', ...(lineage ? { extraMetadata: { lineage: lineage as any } } : {}) });
+      const r = await signModel({ model: m, signer, version: `1.${i}.0`, name: 'chain', ...(lineage ? { extraMetadata: { lineage: lineage as Json } } : {}) });
       await recordBundle(store, { name: 'chain', version: `1.${i}.0`, rootDigest: r.rootDigest }, Buffer.from(r.bundleText));
       parentSig = r.signaturePath;
       last = { name: 'chain', version: `1.${i}.0`, rootDigest: `sha256:${r.rootDigest}`, lineage };
@@ -136,7 +136,7 @@ describe('link contents and the link budget', () => {
     const signer = keySigner(privateKey, publicKey);
     const trust = [keyTrust(publicKey, 'test key')];
     let below: string[] = [];
-    let top: any;
+    let top: Json;
     for (let level = 0; level < 12; level++) {
       const sigs: string[] = [];
       for (const side of ['a', 'b']) {
@@ -145,10 +145,10 @@ describe('link contents and the link budget', () => {
         await writeFile(path.join(m, 'w.bin'), `${level}${side}`);
         const parents = below.length ? await loadParents(below, trust) : [];
         const lineage = buildLineageMeta({ parents, relations: parents.map(() => 'merge'), datasets: [], childName: `l${level}${side}`, childVersion: '1.0.0' });
-        const r = await signModel({ model: m, signer, version: '1.0.0', name: `l${level}${side}`, ...(lineage ? { extraMetadata: { lineage: lineage as any } } : {}) });
+        const r = await signModel({ model: m, signer, version: '1.0.0', name: `l${level}${side}`, ...(lineage ? { extraMetadata: { lineage: lineage as Json } } : {}) });
         await recordBundle(store, { name: `l${level}${side}`, version: '1.0.0', rootDigest: r.rootDigest }, Buffer.from(r.bundleText));
         sigs.push(r.signaturePath);
-        top = { name: `l${level}${side}`, version: '1.0.0', license: undefined, rootDigest: `sha256:${r.rootDigest}`, signer: 'test', lineage: parseLineageMeta(lineage as any) };
+        top = { name: `l${level}${side}`, version: '1.0.0', license: undefined, rootDigest: `sha256:${r.rootDigest}`, signer: 'test', lineage: parseLineageMeta(lineage as Json) };
       }
       below = sigs;
     }
@@ -199,7 +199,7 @@ describe('revocation list and dataset flags', () => {
     const p = { name: 'b', version: '1.0.0', rootDigest: 'sha256:' + 'a'.repeat(64), bundleDigest: 'sha256:' + 'b'.repeat(64), relation: 'merge' };
     expect(parseLineageMeta({ parents: [p] })).toEqual({ parents: [p] });
     for (const bad of [{ parents: [{ ...p, more: 1 }] }, { parents: [p], x: 1 }, { parents: 'no' }, { parents: [{ ...p, relation: 'fork' }] }, { parents: [{ ...p, version: 'v1.0.0' }] }, { parents: [{ ...p, rootDigest: p.rootDigest.toUpperCase() }] }, { parents: Array(65).fill(p) }]) {
-      expect(() => parseLineageMeta(bad as any)).toThrow(ModelsignError);
+      expect(() => parseLineageMeta(bad as Json)).toThrow(ModelsignError);
     }
   });
 });

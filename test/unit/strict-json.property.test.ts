@@ -9,10 +9,10 @@ const RUNS = { numRuns: 500 };
 /** Parse, and fail the property on anything thrown that is not a ModelsignError. */
 function parseOrModelsignError(text: string): { ok: true; value: unknown } | { ok: false; error: ModelsignError } {
   try {
-    return { ok: true, value: parseStrictJson(text, { what: 'test', code: 'TEST_JSON' }) };
+    return { ok: true, value: parseStrictJson(text, { what: 'test', code: 'STATEMENT_MALFORMED' }) };
   } catch (e) {
     if (!(e instanceof ModelsignError)) throw e;
-    expect(e.code).toBe('TEST_JSON');
+    expect(e.code).toBe('STATEMENT_MALFORMED');
     expect(e.kind).toBe('reject');
     return { ok: false, error: e };
   }
@@ -136,7 +136,7 @@ describe('parseStrictJson', () => {
 });
 
 describe('parseStrictJson strings (fast path and escapes)', () => {
-  const parse = (t: string) => parseStrictJson(t, { what: 'test', code: 'TEST_JSON' });
+  const parse = (t: string) => parseStrictJson(t, { what: 'test', code: 'STATEMENT_MALFORMED' });
   const err = (t: string) => {
     try {
       parse(t);
