@@ -13,6 +13,9 @@ import { effectiveIgnores, isIgnored, unsafeNameReason } from '../hashing/paths.
 import { taskFor, type Resource } from '../hashing/serialize.js';
 import type { Serialization } from '../oms/statement.js';
 import { lookupRange, plannedRanges, type ModelSource } from '../hashing/source.js';
+import { parseShardName } from './names.js';
+
+export { parseShardName };
 
 export interface FileCheckInput {
   model: string;
@@ -41,15 +44,6 @@ interface Range {
   end: number;
 }
 
-/** "path:start:end" with the path possibly containing ':' itself. */
-export function parseShardName(name: string): { path: string; start: number; end: number } | undefined {
-  const m = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name);
-  if (!m) return undefined;
-  const start = Number(m[2]);
-  const end = Number(m[3]);
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return undefined;
-  return { path: m[1]!, start, end };
-}
 
 /**
  * Where the signed shards of one file end, or undefined when they do not cover it exactly

@@ -113,7 +113,7 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
     result.serialization = statement.serialization;
     result.rootDigest = statement.rootDigest;
 
-    const nameFailures = checkResourceNames(statement.resources.map((r) => r.name));
+    const nameFailures = checkResourceNames(statement.resources.map((r) => r.name), { method: statement.serialization.method });
     if (nameFailures.length > 0) {
       // Loops, not push(...list): a hostile model controls these lengths, and a spread of
       // ~120,000+ arguments overflows the stack ("Maximum call stack size exceeded").
