@@ -268,6 +268,41 @@ function checkName(e: ZipEntry, nameBytes: Buffer, seen: Set<string>, folded: Ma
   if (odd) ambiguous(`entry ${show(e.name)} has flag bits 0x${odd.toString(16)} (Python's zipfile refuses or reinterprets such a member, PyTorch's reader ignores them)`);
 }
 
+/** One central directory entry at `p` (pure): the entry, its raw name, and where the next one starts. */
+function centralEntry(cd: Buffer, p: number, i: number, shift: number): { e: ZipEntry; nameBytes: Buffer; next: number; diskStart: number } {
+  if (p + 46 > cd.length || cd.readUInt32LE(p) !== CDH) throw new ZipError(`central directory entry ${i} is malformed`);
+  const flags = cd.readUInt16LE(p + 8);
+  const nameLen = cd.readUInt16LE(p + 28);
+  const extraLen = cd.readUInt16LE(p + 30);
+  const next = p + 46 + nameLen + extraLen + cd.readUInt16LE(p + 32);
+  if (next > cd.length) throw new ZipError(`central directory entry ${i} runs past the directory`);
+  const nameBytes = cd.subarray(p + 46, p + 46 + nameLen);
+  const name = nameBytes.toString(flags & FLAG_UTF8 ? 'utf8' : 'latin1');
+  let compressedSize = cd.readUInt32LE(p + 20);
+  let size = cd.readUInt32LE(p + 24);
+  let localOffset = cd.readUInt32LE(p + 42);
+  // zip64 extra field: only the fields that are saturated in the fixed header are present.
+  for (let x = p + 46 + nameLen, xEnd = x + extraLen; x + 4 <= xEnd; ) {
+    const id = cd.readUInt16LE(x);
+    const len = cd.readUInt16LE(x + 2);
+    if (x + 4 + len > xEnd) break;
+    if (id === 0x0001) {
+      let q = x + 4;
+      const take = () => {
+        if (q + 8 > x + 4 + len) throw new ZipError(`zip64 extra field of ${show(name)} is short`);
+        q += 8;
+        return big(cd, q - 8);
+      };
+      if (size === 0xffffffff) size = take();
+      if (compressedSize === 0xffffffff) compressedSize = take();
+      if (localOffset === 0xffffffff) localOffset = take();
+    }
+    x += 4 + len;
+  }
+  const e: ZipEntry = { name, method: cd.readUInt16LE(p + 10), flags, crc: cd.readUInt32LE(p + 16), compressedSize, size, localOffset: localOffset + shift, dataOffset: 0, encrypted: (flags & FLAG_ENCRYPTED) === FLAG_ENCRYPTED };
+  return { e, nameBytes, next, diskStart: cd.readUInt16LE(p + 34) };
+}
+
 /** The directory entries, with every offset moved by `shift` (Python's view of prepended data). */
 async function readEntries(read: ReadAt, end: EndRecord, shift: number, problems: ZipProblem[]): Promise<ZipEntry[]> {
   const { count, cdSize } = end;
@@ -279,46 +314,10 @@ async function readEntries(read: ReadAt, end: EndRecord, shift: number, problems
   const folded = new Map<string, string>();
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CDH) throw new ZipError(`central directory entry ${i} is malformed`);
-    const flags = cd.readUInt16LE(p + 8);
-    const method = cd.readUInt16LE(p + 10);
-    const crc = cd.readUInt32LE(p + 16);
-    let compressedSize = cd.readUInt32LE(p + 20);
-    let usize = cd.readUInt32LE(p + 24);
-    const nameLen = cd.readUInt16LE(p + 28);
-    const extraLen = cd.readUInt16LE(p + 30);
-    const commentLen = cd.readUInt16LE(p + 32);
-    const diskStart = cd.readUInt16LE(p + 34);
-    let localOffset = cd.readUInt32LE(p + 42);
-    const endAt = p + 46 + nameLen + extraLen + commentLen;
-    if (endAt > cd.length) throw new ZipError(`central directory entry ${i} runs past the directory`);
-    const nameBytes = cd.subarray(p + 46, p + 46 + nameLen);
-    const name = nameBytes.toString(flags & FLAG_UTF8 ? 'utf8' : 'latin1');
-    // zip64 extra field: only the fields that are saturated in the fixed header are present.
-    let x = p + 46 + nameLen;
-    const xEnd = x + extraLen;
-    while (x + 4 <= xEnd) {
-      const id = cd.readUInt16LE(x);
-      const len = cd.readUInt16LE(x + 2);
-      if (x + 4 + len > xEnd) break;
-      if (id === 0x0001) {
-        let q = x + 4;
-        const take = () => {
-          if (q + 8 > x + 4 + len) throw new ZipError(`zip64 extra field of ${show(name)} is short`);
-          const v = big(cd, q);
-          q += 8;
-          return v;
-        };
-        if (usize === 0xffffffff) usize = take();
-        if (compressedSize === 0xffffffff) compressedSize = take();
-        if (localOffset === 0xffffffff) localOffset = take();
-      }
-      x += 4 + len;
-    }
-    p = endAt;
-    const e: ZipEntry = { name, method, flags, crc, compressedSize, size: usize, localOffset: localOffset + shift, dataOffset: 0, encrypted: (flags & FLAG_ENCRYPTED) === FLAG_ENCRYPTED };
+    const { e, nameBytes, next, diskStart } = centralEntry(cd, p, i, shift);
+    p = next;
     checkName(e, nameBytes, seen, folded, problems);
-    if (diskStart !== 0) problems.push({ ambiguous: true, message: `entry ${show(name)} starts on disk ${diskStart}` });
+    if (diskStart !== 0) problems.push({ ambiguous: true, message: `entry ${show(e.name)} starts on disk ${diskStart}` });
     locals.push(await readLocal(read, e, nameBytes, cdOffset, problems));
     entries.push(e);
   }

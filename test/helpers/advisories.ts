@@ -71,6 +71,12 @@ function legacyTorch(parts: Partial<Record<0 | 1 | 2 | 3 | 4, Buffer>>): Buffer 
 
 const hostileMember = () => ({ name: 'archive/data.pkl', data: osSystemProtocol4() });
 
+/** A hostile pickle handed as bytes to another loader (the loader is what runs it). */
+function nested(what: string, file: string, module: string, name: string): AdvisoryCase {
+  const bytes = () => new P().proto(3).global(module, name).binbytes(osSystemProtocol4()).tuple1().reduce().stop().bytes();
+  return { id: 'picklescan#25', url: 'https://github.com/mmaitre314/picklescan/pull/25', what, file, bytes, codes: ['PICKLE_DANGEROUS_GLOBAL'], globals: [`${module}.${name}`] };
+}
+
 export const ADVISORY_CASES: AdvisoryCase[] = [
   // --- picklescan: stdlib and torch functions that run code, missing from its deny-list ---
   callCase('GHSA-4r9r-ch6f-vxmx', PS('GHSA-4r9r-ch6f-vxmx'), 'torch bottleneck run_cprofile runs a string', 'torch.utils.bottleneck.__main__', 'run_cprofile'),
@@ -203,24 +209,8 @@ export const ADVISORY_CASES: AdvisoryCase[] = [
     bytes: () => Buffer.concat([Buffer.from('377abcaf271c0004', 'hex'), Buffer.alloc(56, 0x11)]),
     codes: ['SCAN_SKIPPED'],
   },
-  {
-    id: 'picklescan#25',
-    url: 'https://github.com/mmaitre314/picklescan/pull/25',
-    what: 'a nested pickle run by pickle.loads',
-    file: 'nested.pkl',
-    bytes: () => new P().proto(3).global('_pickle', 'loads').binbytes(osSystemProtocol4()).tuple1().reduce().stop().bytes(),
-    codes: ['PICKLE_DANGEROUS_GLOBAL'],
-    globals: ['_pickle.loads'],
-  },
-  {
-    id: 'picklescan#25',
-    url: 'https://github.com/mmaitre314/picklescan/pull/25',
-    what: 'a nested checkpoint run by torch.storage._load_from_bytes',
-    file: 'nested-torch.pkl',
-    bytes: () => new P().proto(3).global('torch.storage', '_load_from_bytes').binbytes(osSystemProtocol4()).tuple1().reduce().stop().bytes(),
-    codes: ['PICKLE_DANGEROUS_GLOBAL'],
-    globals: ['torch.storage._load_from_bytes'],
-  },
+  nested('a nested pickle run by pickle.loads', 'nested.pkl', '_pickle', 'loads'),
+  nested('a nested checkpoint run by torch.storage._load_from_bytes', 'nested-torch.pkl', 'torch.storage', '_load_from_bytes'),
   {
     id: 'picklescan#52',
     url: 'https://github.com/mmaitre314/picklescan/pull/52',
