@@ -359,200 +359,6 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
       return g;
     };
 
-    /** Run one opcode; true at STOP. */
-    const step = async (op: number, at: number): Promise<boolean> => {
-      switch (op) {
-        case 0x28: // MARK
-          marks.push(stack.length);
-          break;
-        case 0x2e: // STOP
-          result = pop();
-          return true;
-        case 0x30: // POP
-          if (marks.length > 0 && stack.length === marks[marks.length - 1]) marks.pop();
-          else pop();
-          break;
-        case 0x31: // POP_MARK
-          popMark();
-          break;
-        case 0x32: // DUP
-          push(top());
-          break;
-        case 0x46: case 0x49: case 0x4c: { // FLOAT INT LONG
-          const l = await line(NAMES[op]!);
-          const magic = op !== 0x46 && l.length <= 26 && l.toString('latin1').replace(/L$/, '') === TORCH_MAGIC_DECIMAL;
-          push(magic ? MAGIC : OTHER);
-          break;
-        }
-        case 0x4a: fixed(4); push(OTHER); break; // BININT
-        case 0x4b: fixed(1); push(OTHER); break; // BININT1
-        case 0x4d: fixed(2); push(OTHER); break; // BININT2
-        case 0x47: fixed(8); push(OTHER); break; // BINFLOAT
-        case 0x4e: case 0x88: case 0x89: push(OTHER); break; // NONE NEWTRUE NEWFALSE
-        case 0x50: // PERSID
-          await line('PERSID');
-          push(OTHER);
-          break;
-        case 0x51: // BINPERSID
-          pop();
-          push(OTHER);
-          break;
-        case 0x52: { // REDUCE
-          pop();
-          call(pop(), 'REDUCE');
-          break;
-        }
-        case 0x53: { // STRING
-          const l = await line('STRING');
-          const s = decodeQuoted(l);
-          if (s === undefined) throw new Malformed('STRING argument is not a quoted string');
-          push(str(Buffer.from(s, 'latin1'), 'latin1'));
-          break;
-        }
-        case 0x54: { // BINSTRING
-          const n = (fixed(4)).readInt32LE(0);
-          if (n < 0) throw new Malformed('negative BINSTRING length');
-          push(await lenStr(n, 'latin1'));
-          break;
-        }
-        case 0x55: push(await lenStr((fixed(1))[0]!, 'latin1')); break; // SHORT_BINSTRING
-        case 0x56: { // UNICODE
-          const s = decodeRawUnicode(await line('UNICODE'));
-          if (s === undefined) throw new Malformed('bad UNICODE escape');
-          push(s.length > MAX_KEPT_STRING ? LONGSTR : { k: 'str', s });
-          break;
-        }
-        case 0x58: push(await lenStr((fixed(4)).readUInt32LE(0), 'utf8')); break; // BINUNICODE
-        case 0x8c: push(await lenStr((fixed(1))[0]!, 'utf8')); break; // SHORT_BINUNICODE
-        case 0x8d: push(await lenStr(size8(fixed(8)), 'utf8')); break; // BINUNICODE8
-        case 0x42: push(await skipBytes((fixed(4)).readUInt32LE(0))); break; // BINBYTES
-        case 0x43: push(await skipBytes((fixed(1))[0]!)); break; // SHORT_BINBYTES
-        case 0x8e: case 0x96: push(await skipBytes(size8(fixed(8)))); break; // BINBYTES8 BYTEARRAY8
-        case 0x8a: { // LONG1
-          const n = (fixed(1))[0]!;
-          if (src.buffered < n) await src.ensure(n);
-          const v = fixed(n);
-          push(v.equals(TORCH_MAGIC) ? MAGIC : OTHER);
-          break;
-        }
-        case 0x8b: { // LONG4
-          const n = (fixed(4)).readInt32LE(0);
-          if (n < 0) throw new Malformed('negative LONG4 length');
-          if (n === TORCH_MAGIC.length && (await src.ensure(n))) {
-            push(fixed(n).equals(TORCH_MAGIC) ? MAGIC : OTHER);
-            break;
-          }
-          await src.skip(n);
-          push(OTHER);
-          break;
-        }
-        case 0x61: pop(); top(); break; // APPEND
-        case 0x62: { // BUILD
-          pop();
-          used(top(), 'BUILD');
-          break;
-        }
-        case 0x63: { // GLOBAL
-          push({ k: 'global', g: await importGlobal('GLOBAL') });
-          break;
-        }
-        case 0x69: { // INST
-          const g = await importGlobal('INST');
-          popMark();
-          call({ k: 'global', g }, 'INST');
-          break;
-        }
-        case 0x6f: { // OBJ
-          const items = popMark();
-          if (items.length === 0) throw new Malformed('OBJ without a class');
-          call(items[0]!, 'OBJ');
-          break;
-        }
-        case 0x81: { // NEWOBJ
-          pop();
-          call(pop(), 'NEWOBJ');
-          break;
-        }
-        case 0x92: { // NEWOBJ_EX
-          pop();
-          pop();
-          call(pop(), 'NEWOBJ_EX');
-          break;
-        }
-        case 0x93: { // STACK_GLOBAL
-          const name = pop();
-          const module = pop();
-          if (module.k !== 'str' || name.k !== 'str') {
-            reachedCode = true;
-            add('critical', 'PICKLE_NONSTRING_GLOBAL', `STACK_GLOBAL with operands that are not plain strings (module: ${describe(module)}, name: ${describe(name)}); a scanner cannot tell what it imports`, at);
-            push(OTHER);
-            break;
-          }
-          const g = globalOf(module.s, name.s);
-          record(g, 'STACK_GLOBAL');
-          push({ k: 'global', g });
-          break;
-        }
-        case 0x64: case 0x6c: case 0x74: case 0x91: // DICT LIST TUPLE FROZENSET
-          popMark();
-          push(OTHER);
-          break;
-        case 0x65: case 0x75: case 0x90: // APPENDS SETITEMS ADDITEMS
-          popMark();
-          top();
-          break;
-        case 0x7d: case 0x5d: case 0x29: case 0x8f: push(OTHER); break; // EMPTY_DICT EMPTY_LIST EMPTY_TUPLE EMPTY_SET
-        case 0x73: pop(); pop(); top(); break; // SETITEM
-        case 0x85: pop(); push(OTHER); break; // TUPLE1
-        case 0x86: pop(); pop(); push(OTHER); break; // TUPLE2
-        case 0x87: pop(); pop(); pop(); push(OTHER); break; // TUPLE3
-        case 0x67: { // GET
-          const i = memoIndex(await line('GET'));
-          if (i === undefined) throw new Malformed('GET argument is not a number');
-          memoGet(i);
-          break;
-        }
-        case 0x68: memoGet((fixed(1))[0]!); break; // BINGET
-        case 0x6a: memoGet((fixed(4)).readUInt32LE(0)); break; // LONG_BINGET
-        case 0x70: { // PUT
-          const i = memoIndex(await line('PUT'));
-          if (i === undefined) throw new Malformed('PUT argument is not a number');
-          if (typeof i === 'number' ? i < 0 : i.startsWith('-')) throw new Malformed('negative PUT argument');
-          memoPut(i, top());
-          break;
-        }
-        case 0x71: memoPut((fixed(1))[0]!, top()); break; // BINPUT
-        case 0x72: memoPut((fixed(4)).readUInt32LE(0), top()); break; // LONG_BINPUT
-        case 0x94: memoPut(memo.size, top()); break; // MEMOIZE
-        case 0x80: { // PROTO
-          const p = (fixed(1))[0]!;
-          if (p > 5) throw new Malformed(`unsupported pickle protocol ${p}`);
-          break;
-        }
-        case 0x95: { // FRAME: the framed opcodes follow inline
-          const n = fixed(8).readBigUInt64LE(0);
-          // Both unpicklers refuse a length over sys.maxsize; the pure-Python one (joblib's)
-          // takes a shorter frame than declared for what is left, so a long one is no error.
-          if (n > 0x7fffffffffffffffn) throw new Malformed('FRAME length exceeds the maximum size');
-          if (frameEnd !== undefined) throw new Diverges(`FRAME at offset ${at} opens inside the frame that ends at ${frameEnd}`, at);
-          frameEnd = n > BigInt(Number.MAX_SAFE_INTEGER - src.pos) ? Number.MAX_SAFE_INTEGER : src.pos + Number(n);
-          break;
-        }
-        case 0x82: case 0x83: case 0x84: { // EXT1 EXT2 EXT4
-          const code = op === 0x82 ? (fixed(1))[0]! : op === 0x83 ? (fixed(2)).readUInt16LE(0) : (fixed(4)).readInt32LE(0);
-          add('high', 'PICKLE_EXTENSION', `${NAMES[op]} imports extension-registry code ${code}, which names a global this scanner cannot see`, at);
-          reachedCode = true;
-          push(OTHER);
-          break;
-        }
-        case 0x97: push(OTHER); break; // NEXT_BUFFER (out-of-band data)
-        case 0x98: pop(); push(OTHER); break; // READONLY_BUFFER
-        default:
-          throw new Malformed(`unknown opcode 0x${op.toString(16).padStart(2, '0')}`);
-      }
-      return false;
-    };
-
     for (;;) {
       if (++opcodes > limits.maxOpcodes) throw new LimitHit(`more than ${limits.maxOpcodes} opcodes`);
       if (src.buffered < 16) await src.ensure(16);
@@ -560,9 +366,196 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
       const at = src.pos;
       if (frameEnd !== undefined && at >= frameEnd) frameEnd = undefined;
       const op = src.u8();
-      let stop: boolean;
       try {
-        stop = await step(op, at);
+        switch (op) {
+          case 0x28: // MARK
+            marks.push(stack.length);
+            break;
+          case 0x2e: // STOP
+            result = pop();
+            return;
+          case 0x30: // POP
+            if (marks.length > 0 && stack.length === marks[marks.length - 1]) marks.pop();
+            else pop();
+            break;
+          case 0x31: // POP_MARK
+            popMark();
+            break;
+          case 0x32: // DUP
+            push(top());
+            break;
+          case 0x46: case 0x49: case 0x4c: { // FLOAT INT LONG
+            const l = await line(NAMES[op]!);
+            const magic = op !== 0x46 && l.length <= 26 && l.toString('latin1').replace(/L$/, '') === TORCH_MAGIC_DECIMAL;
+            push(magic ? MAGIC : OTHER);
+            break;
+          }
+          case 0x4a: fixed(4); push(OTHER); break; // BININT
+          case 0x4b: fixed(1); push(OTHER); break; // BININT1
+          case 0x4d: fixed(2); push(OTHER); break; // BININT2
+          case 0x47: fixed(8); push(OTHER); break; // BINFLOAT
+          case 0x4e: case 0x88: case 0x89: push(OTHER); break; // NONE NEWTRUE NEWFALSE
+          case 0x50: // PERSID
+            await line('PERSID');
+            push(OTHER);
+            break;
+          case 0x51: // BINPERSID
+            pop();
+            push(OTHER);
+            break;
+          case 0x52: { // REDUCE
+            pop();
+            call(pop(), 'REDUCE');
+            break;
+          }
+          case 0x53: { // STRING
+            const l = await line('STRING');
+            const s = decodeQuoted(l);
+            if (s === undefined) throw new Malformed('STRING argument is not a quoted string');
+            push(str(Buffer.from(s, 'latin1'), 'latin1'));
+            break;
+          }
+          case 0x54: { // BINSTRING
+            const n = (fixed(4)).readInt32LE(0);
+            if (n < 0) throw new Malformed('negative BINSTRING length');
+            push(await lenStr(n, 'latin1'));
+            break;
+          }
+          case 0x55: push(await lenStr((fixed(1))[0]!, 'latin1')); break; // SHORT_BINSTRING
+          case 0x56: { // UNICODE
+            const s = decodeRawUnicode(await line('UNICODE'));
+            if (s === undefined) throw new Malformed('bad UNICODE escape');
+            push(s.length > MAX_KEPT_STRING ? LONGSTR : { k: 'str', s });
+            break;
+          }
+          case 0x58: push(await lenStr((fixed(4)).readUInt32LE(0), 'utf8')); break; // BINUNICODE
+          case 0x8c: push(await lenStr((fixed(1))[0]!, 'utf8')); break; // SHORT_BINUNICODE
+          case 0x8d: push(await lenStr(size8(fixed(8)), 'utf8')); break; // BINUNICODE8
+          case 0x42: push(await skipBytes((fixed(4)).readUInt32LE(0))); break; // BINBYTES
+          case 0x43: push(await skipBytes((fixed(1))[0]!)); break; // SHORT_BINBYTES
+          case 0x8e: case 0x96: push(await skipBytes(size8(fixed(8)))); break; // BINBYTES8 BYTEARRAY8
+          case 0x8a: { // LONG1
+            const n = (fixed(1))[0]!;
+            if (src.buffered < n) await src.ensure(n);
+            const v = fixed(n);
+            push(v.equals(TORCH_MAGIC) ? MAGIC : OTHER);
+            break;
+          }
+          case 0x8b: { // LONG4
+            const n = (fixed(4)).readInt32LE(0);
+            if (n < 0) throw new Malformed('negative LONG4 length');
+            if (n === TORCH_MAGIC.length && (await src.ensure(n))) {
+              push(fixed(n).equals(TORCH_MAGIC) ? MAGIC : OTHER);
+              break;
+            }
+            await src.skip(n);
+            push(OTHER);
+            break;
+          }
+          case 0x61: pop(); top(); break; // APPEND
+          case 0x62: { // BUILD
+            pop();
+            used(top(), 'BUILD');
+            break;
+          }
+          case 0x63: { // GLOBAL
+            push({ k: 'global', g: await importGlobal('GLOBAL') });
+            break;
+          }
+          case 0x69: { // INST
+            const g = await importGlobal('INST');
+            popMark();
+            call({ k: 'global', g }, 'INST');
+            break;
+          }
+          case 0x6f: { // OBJ
+            const items = popMark();
+            if (items.length === 0) throw new Malformed('OBJ without a class');
+            call(items[0]!, 'OBJ');
+            break;
+          }
+          case 0x81: { // NEWOBJ
+            pop();
+            call(pop(), 'NEWOBJ');
+            break;
+          }
+          case 0x92: { // NEWOBJ_EX
+            pop();
+            pop();
+            call(pop(), 'NEWOBJ_EX');
+            break;
+          }
+          case 0x93: { // STACK_GLOBAL
+            const name = pop();
+            const module = pop();
+            if (module.k !== 'str' || name.k !== 'str') {
+              reachedCode = true;
+              add('critical', 'PICKLE_NONSTRING_GLOBAL', `STACK_GLOBAL with operands that are not plain strings (module: ${describe(module)}, name: ${describe(name)}); a scanner cannot tell what it imports`, at);
+              push(OTHER);
+              break;
+            }
+            const g = globalOf(module.s, name.s);
+            record(g, 'STACK_GLOBAL');
+            push({ k: 'global', g });
+            break;
+          }
+          case 0x64: case 0x6c: case 0x74: case 0x91: // DICT LIST TUPLE FROZENSET
+            popMark();
+            push(OTHER);
+            break;
+          case 0x65: case 0x75: case 0x90: // APPENDS SETITEMS ADDITEMS
+            popMark();
+            top();
+            break;
+          case 0x7d: case 0x5d: case 0x29: case 0x8f: push(OTHER); break; // EMPTY_DICT EMPTY_LIST EMPTY_TUPLE EMPTY_SET
+          case 0x73: pop(); pop(); top(); break; // SETITEM
+          case 0x85: pop(); push(OTHER); break; // TUPLE1
+          case 0x86: pop(); pop(); push(OTHER); break; // TUPLE2
+          case 0x87: pop(); pop(); pop(); push(OTHER); break; // TUPLE3
+          case 0x67: { // GET
+            const i = memoIndex(await line('GET'));
+            if (i === undefined) throw new Malformed('GET argument is not a number');
+            memoGet(i);
+            break;
+          }
+          case 0x68: memoGet((fixed(1))[0]!); break; // BINGET
+          case 0x6a: memoGet((fixed(4)).readUInt32LE(0)); break; // LONG_BINGET
+          case 0x70: { // PUT
+            const i = memoIndex(await line('PUT'));
+            if (i === undefined) throw new Malformed('PUT argument is not a number');
+            if (typeof i === 'number' ? i < 0 : i.startsWith('-')) throw new Malformed('negative PUT argument');
+            memoPut(i, top());
+            break;
+          }
+          case 0x71: memoPut((fixed(1))[0]!, top()); break; // BINPUT
+          case 0x72: memoPut((fixed(4)).readUInt32LE(0), top()); break; // LONG_BINPUT
+          case 0x94: memoPut(memo.size, top()); break; // MEMOIZE
+          case 0x80: { // PROTO
+            const p = (fixed(1))[0]!;
+            if (p > 5) throw new Malformed(`unsupported pickle protocol ${p}`);
+            break;
+          }
+          case 0x95: { // FRAME: the framed opcodes follow inline
+            const n = fixed(8).readBigUInt64LE(0);
+            // Both unpicklers refuse a length over sys.maxsize; the pure-Python one (joblib's)
+            // takes a shorter frame than declared for what is left, so a long one is no error.
+            if (n > 0x7fffffffffffffffn) throw new Malformed('FRAME length exceeds the maximum size');
+            if (frameEnd !== undefined) throw new Diverges(`FRAME at offset ${at} opens inside the frame that ends at ${frameEnd}`, at);
+            frameEnd = n > BigInt(Number.MAX_SAFE_INTEGER - src.pos) ? Number.MAX_SAFE_INTEGER : src.pos + Number(n);
+            break;
+          }
+          case 0x82: case 0x83: case 0x84: { // EXT1 EXT2 EXT4
+            const code = op === 0x82 ? (fixed(1))[0]! : op === 0x83 ? (fixed(2)).readUInt16LE(0) : (fixed(4)).readInt32LE(0);
+            add('high', 'PICKLE_EXTENSION', `${NAMES[op]} imports extension-registry code ${code}, which names a global this scanner cannot see`, at);
+            reachedCode = true;
+            push(OTHER);
+            break;
+          }
+          case 0x97: push(OTHER); break; // NEXT_BUFFER (out-of-band data)
+          case 0x98: pop(); push(OTHER); break; // READONLY_BUFFER
+          default:
+            throw new Malformed(`unknown opcode 0x${op.toString(16).padStart(2, '0')}`);
+        }
       } catch (e) {
         // An argument read past the end of its frame: CPython reading a file read other bytes.
         if ((e instanceof Malformed || e instanceof Truncated) && frameEnd !== undefined && src.pos > frameEnd) {
@@ -570,7 +563,6 @@ export async function walkPickles(src: ByteSource, opts: PickleScanOptions): Pro
         }
         throw e;
       }
-      if (stop) return;
       if (frameEnd !== undefined && src.pos > frameEnd) {
         throw new Diverges(`${NAMES[op] ?? 'opcode'} at offset ${at} runs past the end of its FRAME (offset ${frameEnd})`, at);
       }
