@@ -5981,7 +5981,7 @@ async function enumerateModel(model, opts) {
       return false;
     }
   };
-  const walk = (absDir, rel, depth, viaLink, expect) => {
+  const walk = (absDir, rel, depth, viaLink, expect2) => {
     const at2 = rel === "" ? "." : rel;
     if (depth > maxDepth) {
       problems.push({ code: "TOO_DEEP", path: rel, message: `directory nesting deeper than ${maxDepth}` });
@@ -5992,7 +5992,7 @@ async function enumerateModel(model, opts) {
     let again;
     try {
       dst = lstatSync(absDir);
-      if (!dst.isDirectory() || expect && (dst.dev !== expect.dev || dst.ino !== expect.ino)) return replaced(rel);
+      if (!dst.isDirectory() || expect2 && (dst.dev !== expect2.dev || dst.ino !== expect2.ino)) return replaced(rel);
       const key = `${dst.dev}:${dst.ino}`;
       if (visitedDirs.has(key)) {
         problems.push({ code: "SYMLINK_LOOP", path: rel, message: "directory reached twice through symlinks" });
@@ -6163,7 +6163,7 @@ var init_source3 = __esm({
   }
 });
 
-// src/verify/files.ts
+// src/verify/names.ts
 function parseShardName(name2) {
   const m2 = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name2);
   if (!m2) return void 0;
@@ -6172,6 +6172,53 @@ function parseShardName(name2) {
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return void 0;
   return { path: m2[1], start, end };
 }
+function checkResourceNames(names, opts = {}) {
+  if (names.length === 1 && names[0] === ".") return [];
+  const shards = opts.method === "shards";
+  const failures = [];
+  const seen = /* @__PURE__ */ new Set();
+  const files = /* @__PURE__ */ new Set();
+  const nfc = /* @__PURE__ */ new Map();
+  const folded = /* @__PURE__ */ new Map();
+  for (const name2 of names) {
+    const why2 = unsafeNameReason(name2);
+    if (why2) {
+      failures.push({ code: "UNSAFE_NAME", path: name2, message: `unsafe resource name in signature: ${why2}` });
+      continue;
+    }
+    if (seen.has(name2)) {
+      failures.push({ code: "DUPLICATE_NAME", path: name2, message: "resource listed twice in signature" });
+      continue;
+    }
+    seen.add(name2);
+    const file = shards ? parseShardName(name2)?.path ?? name2 : name2;
+    if (files.has(file)) continue;
+    files.add(file);
+    const n = file.normalize("NFC");
+    const prevN = nfc.get(n);
+    if (prevN !== void 0) {
+      failures.push({ code: "NAME_COLLISION", path: name2, message: `collides with "${prevN}" after Unicode normalisation` });
+      continue;
+    }
+    nfc.set(n, file);
+    const f2 = n.toLowerCase();
+    const prevF = folded.get(f2);
+    if (prevF !== void 0) {
+      failures.push({ code: "NAME_COLLISION", path: name2, message: `collides with "${prevF}" on a case-insensitive file system` });
+      continue;
+    }
+    folded.set(f2, file);
+  }
+  return failures;
+}
+var init_names = __esm({
+  "src/verify/names.ts"() {
+    "use strict";
+    init_paths();
+  }
+});
+
+// src/verify/files.ts
 function shardsEnd(ranges) {
   ranges.sort((a, b2) => a.start - b2.start || a.end - b2.end);
   if (ranges.length === 1 && ranges[0].start === 0 && ranges[0].end === 0) return 0;
@@ -6308,48 +6355,7 @@ var init_files = __esm({
     init_errors();
     init_paths();
     init_ranges();
-  }
-});
-
-// src/verify/names.ts
-function checkResourceNames(names) {
-  if (names.length === 1 && names[0] === ".") return [];
-  const failures = [];
-  const seen = /* @__PURE__ */ new Set();
-  const nfc = /* @__PURE__ */ new Map();
-  const folded = /* @__PURE__ */ new Map();
-  for (const name2 of names) {
-    const why2 = unsafeNameReason(name2);
-    if (why2) {
-      failures.push({ code: "UNSAFE_NAME", path: name2, message: `unsafe resource name in signature: ${why2}` });
-      continue;
-    }
-    if (seen.has(name2)) {
-      failures.push({ code: "DUPLICATE_NAME", path: name2, message: "resource listed twice in signature" });
-      continue;
-    }
-    seen.add(name2);
-    const n = name2.normalize("NFC");
-    const prevN = nfc.get(n);
-    if (prevN !== void 0) {
-      failures.push({ code: "NAME_COLLISION", path: name2, message: `collides with "${prevN}" after Unicode normalisation` });
-      continue;
-    }
-    nfc.set(n, name2);
-    const f2 = n.toLowerCase();
-    const prevF = folded.get(f2);
-    if (prevF !== void 0) {
-      failures.push({ code: "NAME_COLLISION", path: name2, message: `collides with "${prevF}" on a case-insensitive file system` });
-      continue;
-    }
-    folded.set(f2, name2);
-  }
-  return failures;
-}
-var init_names = __esm({
-  "src/verify/names.ts"() {
-    "use strict";
-    init_paths();
+    init_names();
   }
 });
 
@@ -6420,7 +6426,7 @@ async function checkTrust(bundle, trust) {
   throw reject(first.code, `no trusted authority accepts the signature: ${errors.map((e) => e.message).join("; ")}`);
 }
 function checkNames(statement, result) {
-  const failures = checkResourceNames(statement.resources.map((r) => r.name));
+  const failures = checkResourceNames(statement.resources.map((r) => r.name), { method: statement.serialization.method });
   for (const f2 of failures) result.failures.push(f2);
   return failures.length === 0;
 }
@@ -6960,7 +6966,7 @@ var init_utils2 = __esm({
 function rotl(a, b2) {
   return a << b2 | a >>> 32 - b2;
 }
-function runCipher(core2, sigma, key, nonce, data, output, counter, rounds) {
+function runCipher(core, sigma, key, nonce, data, output, counter, rounds) {
   const len = data.length;
   const block = new Uint8Array(BLOCK_LEN);
   const b32 = u322(block);
@@ -6969,7 +6975,7 @@ function runCipher(core2, sigma, key, nonce, data, output, counter, rounds) {
   const o32 = isAligned ? u322(output) : U32_EMPTY;
   if (!isLE2) {
     for (let pos = 0; pos < len; counter++) {
-      core2(sigma, key, nonce, b32, counter, rounds);
+      core(sigma, key, nonce, b32, counter, rounds);
       swap32IfBE2(b32);
       if (counter >= MAX_COUNTER)
         throw new Error("arx: counter overflow");
@@ -6983,7 +6989,7 @@ function runCipher(core2, sigma, key, nonce, data, output, counter, rounds) {
     return;
   }
   for (let pos = 0; pos < len; counter++) {
-    core2(sigma, key, nonce, b32, counter, rounds);
+    core(sigma, key, nonce, b32, counter, rounds);
     if (counter >= MAX_COUNTER)
       throw new Error("arx: counter overflow");
     const take = Math.min(BLOCK_LEN, len - pos);
@@ -7005,9 +7011,9 @@ function runCipher(core2, sigma, key, nonce, data, output, counter, rounds) {
     pos += take;
   }
 }
-function createCipher(core2, opts) {
+function createCipher(core, opts) {
   const { allowShortKeys, extendNonceFn, counterLength, counterRight, rounds } = checkOpts2({ allowShortKeys: false, counterLength: 8, counterRight: false, rounds: 20 }, opts);
-  if (typeof core2 !== "function")
+  if (typeof core !== "function")
     throw new Error("core must be a function");
   anumber2(counterLength);
   anumber2(rounds);
@@ -7071,7 +7077,7 @@ function createCipher(core2, opts) {
     }
     const n32 = swap32IfBE2(u322(nonce));
     try {
-      runCipher(core2, sigma, k32, n32, data, output, counter, rounds);
+      runCipher(core, sigma, k32, n32, data, output, counter, rounds);
       return output;
     } finally {
       clean2(...toClean);
@@ -7768,1529 +7774,214 @@ var init_trust_key = __esm({
   }
 });
 
-// node_modules/@sigstore/core/dist/stream.js
-var require_stream = __commonJS({
-  "node_modules/@sigstore/core/dist/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ByteStream = void 0;
-    var StreamError = class extends Error {
-    };
-    var ByteStream = class _ByteStream {
-      static BLOCK_SIZE = 1024;
-      buf;
-      view;
-      start = 0;
-      constructor(buffer) {
-        if (buffer) {
-          this.buf = buffer;
-          this.view = Buffer.from(buffer);
-        } else {
-          this.buf = Buffer.alloc(0);
-          this.view = Buffer.from(this.buf);
-        }
-      }
-      get buffer() {
-        return this.view.subarray(0, this.start);
-      }
-      get length() {
-        return this.view.byteLength;
-      }
-      get position() {
-        return this.start;
-      }
-      seek(position) {
-        this.start = position;
-      }
-      // Returns a Buffer containing the specified number of bytes starting at the
-      // given start position.
-      slice(start, len) {
-        const end = start + len;
-        if (end > this.length) {
-          throw new StreamError("request past end of buffer");
-        }
-        return this.view.subarray(start, end);
-      }
-      appendChar(char) {
-        this.ensureCapacity(1);
-        this.view[this.start] = char;
-        this.start += 1;
-      }
-      appendUint16(num) {
-        this.ensureCapacity(2);
-        const value = new Uint16Array([num]);
-        const view = new Uint8Array(value.buffer);
-        this.view[this.start] = view[1];
-        this.view[this.start + 1] = view[0];
-        this.start += 2;
-      }
-      appendUint24(num) {
-        this.ensureCapacity(3);
-        const value = new Uint32Array([num]);
-        const view = new Uint8Array(value.buffer);
-        this.view[this.start] = view[2];
-        this.view[this.start + 1] = view[1];
-        this.view[this.start + 2] = view[0];
-        this.start += 3;
-      }
-      appendView(view) {
-        this.ensureCapacity(view.length);
-        this.view.set(view, this.start);
-        this.start += view.length;
-      }
-      getBlock(size) {
-        if (size <= 0) {
-          return Buffer.alloc(0);
-        }
-        if (this.start + size > this.view.length) {
-          throw new Error("request past end of buffer");
-        }
-        const result = this.view.subarray(this.start, this.start + size);
-        this.start += size;
-        return result;
-      }
-      getUint8() {
-        return this.getBlock(1)[0];
-      }
-      getUint16() {
-        const block = this.getBlock(2);
-        return block[0] << 8 | block[1];
-      }
-      ensureCapacity(size) {
-        if (this.start + size > this.view.byteLength) {
-          const blockSize = _ByteStream.BLOCK_SIZE + (size > _ByteStream.BLOCK_SIZE ? size : 0);
-          this.realloc(this.view.byteLength + blockSize);
-        }
-      }
-      realloc(size) {
-        const newArray = Buffer.alloc(size);
-        const newView = Buffer.from(newArray);
-        newView.set(this.view);
-        this.buf = newArray;
-        this.view = newView;
-      }
-    };
-    exports.ByteStream = ByteStream;
+// src/verify/cert-extensions.ts
+function oidName(oid2) {
+  const n = NAMES[oid2];
+  return n ? `${n} (${oid2})` : oid2;
+}
+function tlv(b2, pos, limit, what) {
+  if (pos + 2 > limit) throw new CertParseError(`${what}: truncated`);
+  const tag = b2[pos];
+  if ((tag & 31) === 31) throw new CertParseError(`${what}: multi-byte tag`);
+  const first = b2[pos + 1];
+  let len;
+  let start;
+  if (first < 128) {
+    len = first;
+    start = pos + 2;
+  } else {
+    const n = first & 127;
+    if (n === 0 || n > 4) throw new CertParseError(`${what}: length form not allowed in DER`);
+    if (pos + 2 + n > limit) throw new CertParseError(`${what}: truncated length`);
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + b2[pos + 2 + i];
+    if (b2[pos + 2] === 0 || len < 128) throw new CertParseError(`${what}: length not minimally encoded`);
+    start = pos + 2 + n;
   }
-});
-
-// node_modules/@sigstore/core/dist/asn1/error.js
-var require_error = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ASN1TypeError = exports.ASN1ParseError = void 0;
-    var ASN1ParseError = class extends Error {
-    };
-    exports.ASN1ParseError = ASN1ParseError;
-    var ASN1TypeError = class extends Error {
-    };
-    exports.ASN1TypeError = ASN1TypeError;
+  if (start + len > limit) throw new CertParseError(`${what}: runs past its enclosing structure`);
+  return { tag, start, end: start + len };
+}
+function expect(t, tag, what) {
+  if (t.tag !== tag) throw new CertParseError(`${what}: expected tag 0x${tag.toString(16)}, found 0x${t.tag.toString(16)}`);
+  return t;
+}
+function only(b2, value, tag, what) {
+  const t = expect(tlv(b2, value.start, value.end, what), tag, what);
+  if (t.end !== value.end) throw new CertParseError(`${what}: bytes after the value`);
+  return t;
+}
+function children(b2, parent, what) {
+  const out = [];
+  for (let p2 = parent.start; p2 < parent.end; ) {
+    const t = tlv(b2, p2, parent.end, what);
+    out.push(t);
+    p2 = t.end;
   }
-});
-
-// node_modules/@sigstore/core/dist/asn1/length.js
-var require_length = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.decodeLength = decodeLength;
-    exports.encodeLength = encodeLength;
-    var error_1 = require_error();
-    function decodeLength(stream) {
-      const buf = stream.getUint8();
-      if ((buf & 128) === 0) {
-        return buf;
-      }
-      const byteCount = buf & 127;
-      if (byteCount > 6) {
-        throw new error_1.ASN1ParseError("length exceeds 6 byte limit");
-      }
-      let len = 0;
-      for (let i = 0; i < byteCount; i++) {
-        len = len * 256 + stream.getUint8();
-      }
-      if (len === 0) {
-        throw new error_1.ASN1ParseError("indefinite length encoding not supported");
-      }
-      return len;
-    }
-    function encodeLength(len) {
-      if (len < 128) {
-        return Buffer.from([len]);
-      }
-      let val = BigInt(len);
-      const bytes = [];
-      while (val > 0n) {
-        bytes.unshift(Number(val & 255n));
-        val = val >> 8n;
-      }
-      return Buffer.from([128 | bytes.length, ...bytes]);
+  return out;
+}
+function oid(b2, t, what) {
+  expect(t, 6, what);
+  if (t.end === t.start) throw new CertParseError(`${what}: empty object identifier`);
+  const arcs = [];
+  let v2 = 0;
+  let fresh = true;
+  for (let i = t.start; i < t.end; i++) {
+    const c = b2[i];
+    if (fresh && c === 128) throw new CertParseError(`${what}: object identifier arc not minimally encoded`);
+    fresh = false;
+    v2 = v2 * 128 + (c & 127);
+    if (v2 > Number.MAX_SAFE_INTEGER / 128) throw new CertParseError(`${what}: object identifier arc too large`);
+    if ((c & 128) === 0) {
+      arcs.push(v2);
+      v2 = 0;
+      fresh = true;
+      if (arcs.length > MAX_OID_ARCS) throw new CertParseError(`${what}: object identifier too long`);
     }
   }
-});
-
-// node_modules/@sigstore/core/dist/asn1/parse.js
-var require_parse = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/parse.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.parseInteger = parseInteger;
-    exports.parseStringASCII = parseStringASCII;
-    exports.parseTime = parseTime;
-    exports.parseOID = parseOID;
-    exports.parseBoolean = parseBoolean;
-    exports.parseBitString = parseBitString;
-    var RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
-    var RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
-    function parseInteger(buf) {
-      let pos = 0;
-      const end = buf.length;
-      let val = buf[pos];
-      const neg = val > 127;
-      const pad = neg ? 255 : 0;
-      while (val == pad && ++pos < end) {
-        val = buf[pos];
-      }
-      const len = end - pos;
-      if (len === 0)
-        return BigInt(neg ? -1 : 0);
-      val = neg ? val - 256 : val;
-      let n = BigInt(val);
-      for (let i = pos + 1; i < end; ++i) {
-        n = n * BigInt(256) + BigInt(buf[i]);
-      }
-      return n;
-    }
-    function parseStringASCII(buf) {
-      return buf.toString("ascii");
-    }
-    function parseTime(buf, shortYear) {
-      const timeStr = parseStringASCII(buf);
-      const m2 = shortYear ? RE_TIME_SHORT_YEAR.exec(timeStr) : RE_TIME_LONG_YEAR.exec(timeStr);
-      if (!m2) {
-        throw new Error("invalid time");
-      }
-      if (shortYear) {
-        let year = Number(m2[1]);
-        year += year >= 50 ? 1900 : 2e3;
-        m2[1] = year.toString();
-      }
-      return /* @__PURE__ */ new Date(`${m2[1]}-${m2[2]}-${m2[3]}T${m2[4]}:${m2[5]}:${m2[6]}Z`);
-    }
-    function parseOID(buf) {
-      let pos = 0;
-      const end = buf.length;
-      let n = buf[pos++];
-      const first = Math.floor(n / 40);
-      const second = n % 40;
-      let oid = `${first}.${second}`;
-      let val = 0;
-      for (; pos < end; ++pos) {
-        n = buf[pos];
-        val = (val << 7) + (n & 127);
-        if ((n & 128) === 0) {
-          oid += `.${val}`;
-          val = 0;
-        }
-      }
-      return oid;
-    }
-    function parseBoolean(buf) {
-      return buf[0] !== 0;
-    }
-    function parseBitString(buf) {
-      const unused = buf[0];
-      const start = 1;
-      const end = buf.length;
-      const bits = [];
-      for (let i = start; i < end; ++i) {
-        const byte = buf[i];
-        const skip = i === end - 1 ? unused : 0;
-        for (let j2 = 7; j2 >= skip; --j2) {
-          bits.push(byte >> j2 & 1);
-        }
-      }
-      return bits;
-    }
+  if (!fresh) throw new CertParseError(`${what}: object identifier ends mid-arc`);
+  const head = arcs[0];
+  const [a, bArc] = head < 40 ? [0, head] : head < 80 ? [1, head - 40] : [2, head - 80];
+  return [a, bArc, ...arcs.slice(1)].join(".");
+}
+function boolean(b2, t, what) {
+  expect(t, 1, what);
+  if (t.end - t.start !== 1) throw new CertParseError(`${what}: a BOOLEAN is one byte`);
+  const v2 = b2[t.start];
+  if (v2 !== 0 && v2 !== 255) throw new CertParseError(`${what}: BOOLEAN byte 0x${v2.toString(16)} is not DER (0x00 or 0xff)`);
+  return v2 === 255;
+}
+function nonNegativeInt(b2, t, what) {
+  expect(t, 2, what);
+  const n = t.end - t.start;
+  if (n === 0) throw new CertParseError(`${what}: empty INTEGER`);
+  if (b2[t.start] & 128) throw new CertParseError(`${what}: negative INTEGER`);
+  if (n > 1 && b2[t.start] === 0 && !(b2[t.start + 1] & 128)) throw new CertParseError(`${what}: INTEGER not minimally encoded`);
+  if (n > 5) throw new CertParseError(`${what}: INTEGER too large`);
+  let v2 = 0;
+  for (let i = t.start; i < t.end; i++) v2 = v2 * 256 + b2[i];
+  return v2;
+}
+function parseBasicConstraints(b2, value) {
+  const what = "basicConstraints";
+  const seq = only(b2, value, 48, what);
+  const items = children(b2, seq, what);
+  let i = 0;
+  let ca = false;
+  if (items[i]?.tag === 1) ca = boolean(b2, items[i++], `${what} cA`);
+  let pathLen;
+  if (items[i]?.tag === 2) pathLen = nonNegativeInt(b2, items[i++], `${what} pathLenConstraint`);
+  if (i !== items.length) throw new CertParseError(`${what}: unexpected element (tag 0x${items[i].tag.toString(16)})`);
+  if (pathLen !== void 0 && !ca) throw new CertParseError(`${what}: a path length without the CA flag`);
+  return pathLen === void 0 ? { ca } : { ca, pathLen };
+}
+function parseKeyUsage(b2, value) {
+  const what = "keyUsage";
+  const bits = only(b2, value, 3, what);
+  const len = bits.end - bits.start;
+  if (len < 2) throw new CertParseError(`${what}: no usage bits (RFC 5280 requires at least one)`);
+  const unused = b2[bits.start];
+  if (unused > 7) throw new CertParseError(`${what}: ${unused} unused bits`);
+  const bit = (i) => {
+    const byte = 1 + (i >> 3);
+    return byte < len && (b2[bits.start + byte] >> 7 - (i & 7) & 1) === 1;
+  };
+  return { digitalSignature: bit(0), keyCertSign: bit(5) };
+}
+function parseExtKeyUsage(b2, value) {
+  const what = "extKeyUsage";
+  const seq = only(b2, value, 48, what);
+  const items = children(b2, seq, what);
+  if (items.length === 0) throw new CertParseError(`${what}: empty (RFC 5280 requires at least one purpose)`);
+  return items.map((t) => oid(b2, t, `${what} purpose`));
+}
+function checkGeneralNames(b2, value, what) {
+  const seq = only(b2, value, 48, what);
+  for (const t of children(b2, seq, what)) {
+    if ((t.tag & 192) !== 128) throw new CertParseError(`${what}: a name that is not context-tagged`);
   }
-});
-
-// node_modules/@sigstore/core/dist/asn1/tag.js
-var require_tag = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/tag.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ASN1Tag = void 0;
-    var error_1 = require_error();
-    var UNIVERSAL_TAG = {
-      BOOLEAN: 1,
-      INTEGER: 2,
-      BIT_STRING: 3,
-      OCTET_STRING: 4,
-      OBJECT_IDENTIFIER: 6,
-      SEQUENCE: 16,
-      SET: 17,
-      PRINTABLE_STRING: 19,
-      UTC_TIME: 23,
-      GENERALIZED_TIME: 24
-    };
-    var TAG_CLASS = {
-      UNIVERSAL: 0,
-      APPLICATION: 1,
-      CONTEXT_SPECIFIC: 2,
-      PRIVATE: 3
-    };
-    var ASN1Tag = class {
-      number;
-      constructed;
-      class;
-      constructor(enc) {
-        this.number = enc & 31;
-        this.constructed = (enc & 32) === 32;
-        this.class = enc >> 6;
-        if (this.number === 31) {
-          throw new error_1.ASN1ParseError("long form tags not supported");
-        }
-        if (this.class === TAG_CLASS.UNIVERSAL && this.number === 0) {
-          throw new error_1.ASN1ParseError("unsupported tag 0x00");
-        }
-      }
-      isUniversal() {
-        return this.class === TAG_CLASS.UNIVERSAL;
-      }
-      isContextSpecific(num) {
-        const res = this.class === TAG_CLASS.CONTEXT_SPECIFIC;
-        return num !== void 0 ? res && this.number === num : res;
-      }
-      isBoolean() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.BOOLEAN;
-      }
-      isInteger() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.INTEGER;
-      }
-      isBitString() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.BIT_STRING;
-      }
-      isOctetString() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.OCTET_STRING;
-      }
-      isOID() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.OBJECT_IDENTIFIER;
-      }
-      isUTCTime() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.UTC_TIME;
-      }
-      isGeneralizedTime() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.GENERALIZED_TIME;
-      }
-      toDER() {
-        return this.number | (this.constructed ? 32 : 0) | this.class << 6;
-      }
-    };
-    exports.ASN1Tag = ASN1Tag;
-  }
-});
-
-// node_modules/@sigstore/core/dist/asn1/obj.js
-var require_obj = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/obj.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ASN1Obj = void 0;
-    var stream_1 = require_stream();
-    var error_1 = require_error();
-    var length_1 = require_length();
-    var parse_1 = require_parse();
-    var tag_1 = require_tag();
-    var ASN1Obj = class {
-      tag;
-      subs;
-      value;
-      constructor(tag, value, subs) {
-        this.tag = tag;
-        this.value = value;
-        this.subs = subs;
-      }
-      // Constructs an ASN.1 object from a Buffer of DER-encoded bytes.
-      static parseBuffer(buf) {
-        return parseStream(new stream_1.ByteStream(buf));
-      }
-      toDER() {
-        const valueStream = new stream_1.ByteStream();
-        if (this.subs.length > 0) {
-          for (const sub of this.subs) {
-            valueStream.appendView(sub.toDER());
-          }
-        } else {
-          valueStream.appendView(this.value);
-        }
-        const value = valueStream.buffer;
-        const obj = new stream_1.ByteStream();
-        obj.appendChar(this.tag.toDER());
-        obj.appendView((0, length_1.encodeLength)(value.length));
-        obj.appendView(value);
-        return obj.buffer;
-      }
-      /////////////////////////////////////////////////////////////////////////////
-      // Convenience methods for parsing ASN.1 primitives into JS types
-      // Returns the ASN.1 object's value as a boolean. Throws an error if the
-      // object is not a boolean.
-      toBoolean() {
-        if (!this.tag.isBoolean()) {
-          throw new error_1.ASN1TypeError("not a boolean");
-        }
-        return (0, parse_1.parseBoolean)(this.value);
-      }
-      // Returns the ASN.1 object's value as a BigInt. Throws an error if the
-      // object is not an integer.
-      toInteger() {
-        if (!this.tag.isInteger()) {
-          throw new error_1.ASN1TypeError("not an integer");
-        }
-        return (0, parse_1.parseInteger)(this.value);
-      }
-      // Returns the ASN.1 object's value as an OID string. Throws an error if the
-      // object is not an OID.
-      toOID() {
-        if (!this.tag.isOID()) {
-          throw new error_1.ASN1TypeError("not an OID");
-        }
-        return (0, parse_1.parseOID)(this.value);
-      }
-      // Returns the ASN.1 object's value as a Date. Throws an error if the object
-      // is not either a UTCTime or a GeneralizedTime.
-      toDate() {
-        switch (true) {
-          case this.tag.isUTCTime():
-            return (0, parse_1.parseTime)(this.value, true);
-          case this.tag.isGeneralizedTime():
-            return (0, parse_1.parseTime)(this.value, false);
-          default:
-            throw new error_1.ASN1TypeError("not a date");
-        }
-      }
-      // Returns the ASN.1 object's value as a number[] where each number is the
-      // value of a bit in the bit string. Throws an error if the object is not a
-      // bit string.
-      toBitString() {
-        if (!this.tag.isBitString()) {
-          throw new error_1.ASN1TypeError("not a bit string");
-        }
-        return (0, parse_1.parseBitString)(this.value);
-      }
-    };
-    exports.ASN1Obj = ASN1Obj;
-    function parseStream(stream) {
-      const tag = new tag_1.ASN1Tag(stream.getUint8());
-      const len = (0, length_1.decodeLength)(stream);
-      const value = stream.slice(stream.position, len);
-      const start = stream.position;
-      let subs = [];
-      if (tag.constructed) {
-        subs = collectSubs(stream, len);
-      } else if (tag.isOctetString()) {
-        try {
-          subs = collectSubs(stream, len);
-        } catch (e) {
-        }
-      }
-      if (subs.length === 0) {
-        stream.seek(start + len);
-      }
-      return new ASN1Obj(tag, value, subs);
-    }
-    function collectSubs(stream, len) {
-      const end = stream.position + len;
-      if (end > stream.length) {
-        throw new error_1.ASN1ParseError("invalid length");
-      }
-      const subs = [];
-      while (stream.position < end) {
-        subs.push(parseStream(stream));
-      }
-      if (stream.position !== end) {
-        throw new error_1.ASN1ParseError("invalid length");
-      }
-      return subs;
+}
+function extensionsOf(der) {
+  const cert = expect(tlv(der, 0, der.length, "certificate"), 48, "certificate");
+  if (cert.end !== der.length) throw new CertParseError("certificate: bytes after the certificate");
+  const tbs = expect(tlv(der, cert.start, cert.end, "tbsCertificate"), 48, "tbsCertificate");
+  const fields = children(der, tbs, "tbsCertificate");
+  const idx = fields.findIndex((f2) => f2.tag === 163);
+  if (idx < 0) return void 0;
+  if (idx !== fields.length - 1) throw new CertParseError("tbsCertificate: fields after the extensions");
+  const wrapper = fields[idx];
+  const list = expect(tlv(der, wrapper.start, wrapper.end, "extensions"), 48, "extensions");
+  if (list.end !== wrapper.end) throw new CertParseError("extensions: bytes after the list");
+  return list;
+}
+function parseCertExtensions(der) {
+  const out = { unknownCritical: [] };
+  const list = extensionsOf(der);
+  if (!list) return out;
+  const items = children(der, list, "extensions");
+  if (items.length === 0) throw new CertParseError("extensions: an empty list (RFC 5280 requires at least one)");
+  const seen = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    expect(item, 48, "extension");
+    const parts = children(der, item, "extension");
+    if (parts.length < 2 || parts.length > 3) throw new CertParseError(`extension: ${parts.length} fields, expected 2 or 3`);
+    const id2 = oid(der, parts[0], "extension id");
+    const critical = parts.length === 3 ? boolean(der, parts[1], `extension ${oidName(id2)} critical flag`) : false;
+    const value = expect(parts[parts.length - 1], 4, `extension ${oidName(id2)} value`);
+    if (seen.has(id2)) throw new CertParseError(`extension ${oidName(id2)} appears twice`);
+    seen.add(id2);
+    switch (id2) {
+      case OID_BASIC_CONSTRAINTS:
+        out.basicConstraints = parseBasicConstraints(der, value);
+        break;
+      case OID_KEY_USAGE:
+        out.keyUsage = parseKeyUsage(der, value);
+        break;
+      case OID_EXT_KEY_USAGE:
+        out.extKeyUsage = parseExtKeyUsage(der, value);
+        break;
+      case OID_SUBJECT_ALT_NAME:
+        checkGeneralNames(der, value, "subjectAltName");
+        break;
+      case OID_SUBJECT_KEY_ID:
+        only(der, value, 4, "subjectKeyIdentifier");
+        break;
+      case OID_AUTHORITY_KEY_ID:
+        only(der, value, 48, "authorityKeyIdentifier");
+        break;
+      default:
+        if (critical) out.unknownCritical.push(id2);
     }
   }
-});
-
-// node_modules/@sigstore/core/dist/asn1/index.js
-var require_asn1 = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/index.js"(exports) {
+  return out;
+}
+var OID_BASIC_CONSTRAINTS, OID_KEY_USAGE, OID_EXT_KEY_USAGE, OID_SUBJECT_ALT_NAME, OID_SUBJECT_KEY_ID, OID_AUTHORITY_KEY_ID, OID_CODE_SIGNING, NAMES, CertParseError, MAX_OID_ARCS;
+var init_cert_extensions = __esm({
+  "src/verify/cert-extensions.ts"() {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ASN1Obj = void 0;
-    var obj_1 = require_obj();
-    Object.defineProperty(exports, "ASN1Obj", { enumerable: true, get: function() {
-      return obj_1.ASN1Obj;
-    } });
-  }
-});
-
-// node_modules/@sigstore/core/dist/crypto.js
-var require_crypto = __commonJS({
-  "node_modules/@sigstore/core/dist/crypto.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
+    OID_BASIC_CONSTRAINTS = "2.5.29.19";
+    OID_KEY_USAGE = "2.5.29.15";
+    OID_EXT_KEY_USAGE = "2.5.29.37";
+    OID_SUBJECT_ALT_NAME = "2.5.29.17";
+    OID_SUBJECT_KEY_ID = "2.5.29.14";
+    OID_AUTHORITY_KEY_ID = "2.5.29.35";
+    OID_CODE_SIGNING = "1.3.6.1.5.5.7.3.3";
+    NAMES = {
+      "1.3.6.1.5.5.7.3.1": "serverAuth",
+      "1.3.6.1.5.5.7.3.2": "clientAuth",
+      [OID_CODE_SIGNING]: "codeSigning",
+      "1.3.6.1.5.5.7.3.4": "emailProtection",
+      "1.3.6.1.5.5.7.3.8": "timeStamping",
+      "1.3.6.1.5.5.7.3.9": "OCSPSigning",
+      "2.5.29.37.0": "anyExtendedKeyUsage",
+      "2.5.29.30": "nameConstraints",
+      "2.5.29.32": "certificatePolicies",
+      "2.5.29.36": "policyConstraints",
+      "2.5.29.54": "inhibitAnyPolicy",
+      "2.5.29.33": "policyMappings"
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createPublicKey = createPublicKey3;
-    exports.digest = digest;
-    exports.verify = verify;
-    exports.bufferEqual = bufferEqual;
-    var crypto_1 = __importDefault(__require("crypto"));
-    function createPublicKey3(key, type = "spki") {
-      if (typeof key === "string") {
-        if (key.startsWith("-----")) {
-          return crypto_1.default.createPublicKey(key);
-        } else {
-          return crypto_1.default.createPublicKey({
-            key: Buffer.from(key, "base64"),
-            format: "der",
-            type
-          });
-        }
-      } else {
-        return crypto_1.default.createPublicKey({ key, format: "der", type });
-      }
-    }
-    function digest(algorithm, ...data) {
-      const hash = crypto_1.default.createHash(algorithm);
-      for (const d of data) {
-        hash.update(d);
-      }
-      return hash.digest();
-    }
-    function verify(data, key, signature, algorithm) {
-      try {
-        return crypto_1.default.verify(algorithm, data, key, signature);
-      } catch (e) {
-        return false;
-      }
-    }
-    function bufferEqual(a, b2) {
-      try {
-        return crypto_1.default.timingSafeEqual(a, b2);
-      } catch {
-        return false;
-      }
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/dsse.js
-var require_dsse = __commonJS({
-  "node_modules/@sigstore/core/dist/dsse.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.preAuthEncoding = preAuthEncoding;
-    var PAE_PREFIX = "DSSEv1";
-    function preAuthEncoding(payloadType, payload) {
-      const typeBytes = Buffer.from(payloadType, "utf-8");
-      return Buffer.concat([
-        Buffer.from(`${PAE_PREFIX} ${typeBytes.length} `, "ascii"),
-        typeBytes,
-        Buffer.from(` ${payload.length} `, "ascii"),
-        payload
-      ]);
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/encoding.js
-var require_encoding = __commonJS({
-  "node_modules/@sigstore/core/dist/encoding.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.base64Encode = base64Encode;
-    exports.base64Decode = base64Decode;
-    var BASE64_ENCODING = "base64";
-    var UTF8_ENCODING = "utf-8";
-    function base64Encode(str2) {
-      return Buffer.from(str2, UTF8_ENCODING).toString(BASE64_ENCODING);
-    }
-    function base64Decode(str2) {
-      return Buffer.from(str2, BASE64_ENCODING).toString(UTF8_ENCODING);
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/json.js
-var require_json = __commonJS({
-  "node_modules/@sigstore/core/dist/json.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.canonicalize = canonicalize;
-    function canonicalize(object) {
-      let buffer = "";
-      if (object === null || typeof object !== "object" || object.toJSON != null) {
-        buffer += JSON.stringify(object);
-      } else if (Array.isArray(object)) {
-        buffer += "[";
-        let first = true;
-        object.forEach((element) => {
-          if (!first) {
-            buffer += ",";
-          }
-          first = false;
-          buffer += canonicalize(element);
-        });
-        buffer += "]";
-      } else {
-        buffer += "{";
-        let first = true;
-        Object.keys(object).sort().forEach((property) => {
-          if (!first) {
-            buffer += ",";
-          }
-          first = false;
-          buffer += JSON.stringify(property);
-          buffer += ":";
-          buffer += canonicalize(object[property]);
-        });
-        buffer += "}";
-      }
-      return buffer;
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/pem.js
-var require_pem = __commonJS({
-  "node_modules/@sigstore/core/dist/pem.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.toDER = toDER;
-    exports.fromDER = fromDER;
-    var PEM_HEADER = /-----BEGIN (.*)-----/;
-    var PEM_FOOTER = /-----END (.*)-----/;
-    function toDER(certificate) {
-      let der = "";
-      certificate.split("\n").forEach((line) => {
-        if (line.match(PEM_HEADER) || line.match(PEM_FOOTER)) {
-          return;
-        }
-        der += line;
-      });
-      return Buffer.from(der, "base64");
-    }
-    function fromDER(certificate, type = "CERTIFICATE") {
-      const der = certificate.toString("base64");
-      const lines = der.match(/.{1,64}/g) || "";
-      return [`-----BEGIN ${type}-----`, ...lines, `-----END ${type}-----`].join("\n").concat("\n");
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/oid.js
-var require_oid = __commonJS({
-  "node_modules/@sigstore/core/dist/oid.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SHA2_HASH_ALGOS = exports.RSA_SIGNATURE_ALGOS = exports.ECDSA_SIGNATURE_ALGOS = void 0;
-    exports.ECDSA_SIGNATURE_ALGOS = {
-      "1.2.840.10045.4.3.1": "sha224",
-      "1.2.840.10045.4.3.2": "sha256",
-      "1.2.840.10045.4.3.3": "sha384",
-      "1.2.840.10045.4.3.4": "sha512"
+    CertParseError = class extends Error {
     };
-    exports.RSA_SIGNATURE_ALGOS = {
-      "1.2.840.113549.1.1.14": "sha224",
-      "1.2.840.113549.1.1.11": "sha256",
-      "1.2.840.113549.1.1.12": "sha384",
-      "1.2.840.113549.1.1.13": "sha512"
-    };
-    exports.SHA2_HASH_ALGOS = {
-      "2.16.840.1.101.3.4.2.1": "sha256",
-      "2.16.840.1.101.3.4.2.2": "sha384",
-      "2.16.840.1.101.3.4.2.3": "sha512"
-    };
-  }
-});
-
-// node_modules/@sigstore/core/dist/rfc3161/error.js
-var require_error2 = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RFC3161TimestampVerificationError = void 0;
-    var RFC3161TimestampVerificationError = class extends Error {
-    };
-    exports.RFC3161TimestampVerificationError = RFC3161TimestampVerificationError;
-  }
-});
-
-// node_modules/@sigstore/core/dist/rfc3161/tstinfo.js
-var require_tstinfo = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/tstinfo.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      var desc = Object.getOwnPropertyDescriptor(m2, k2);
-      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m2[k2];
-        } };
-      }
-      Object.defineProperty(o, k22, desc);
-    }) : (function(o, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      o[k22] = m2[k2];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
-    }) : function(o, v2) {
-      o["default"] = v2;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar2 = [];
-          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
-          return ar2;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.TSTInfo = void 0;
-    var crypto = __importStar(require_crypto());
-    var oid_1 = require_oid();
-    var error_1 = require_error2();
-    var TSTInfo = class {
-      root;
-      constructor(asn1) {
-        this.root = asn1;
-      }
-      get version() {
-        return this.root.subs[0].toInteger();
-      }
-      get genTime() {
-        return this.root.subs[4].toDate();
-      }
-      get messageImprintHashAlgorithm() {
-        const oid = this.messageImprintObj.subs[0].subs[0].toOID();
-        return oid_1.SHA2_HASH_ALGOS[oid];
-      }
-      get messageImprintHashedMessage() {
-        return this.messageImprintObj.subs[1].value;
-      }
-      get raw() {
-        return this.root.toDER();
-      }
-      verify(data) {
-        const digest = crypto.digest(this.messageImprintHashAlgorithm, data);
-        if (!crypto.bufferEqual(digest, this.messageImprintHashedMessage)) {
-          throw new error_1.RFC3161TimestampVerificationError("message imprint does not match artifact");
-        }
-      }
-      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
-      get messageImprintObj() {
-        return this.root.subs[2];
-      }
-    };
-    exports.TSTInfo = TSTInfo;
-  }
-});
-
-// node_modules/@sigstore/core/dist/rfc3161/timestamp.js
-var require_timestamp = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/timestamp.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      var desc = Object.getOwnPropertyDescriptor(m2, k2);
-      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m2[k2];
-        } };
-      }
-      Object.defineProperty(o, k22, desc);
-    }) : (function(o, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      o[k22] = m2[k2];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
-    }) : function(o, v2) {
-      o["default"] = v2;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar2 = [];
-          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
-          return ar2;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RFC3161Timestamp = void 0;
-    var asn1_1 = require_asn1();
-    var crypto = __importStar(require_crypto());
-    var oid_1 = require_oid();
-    var error_1 = require_error2();
-    var tstinfo_1 = require_tstinfo();
-    var OID_PKCS9_CONTENT_TYPE_SIGNED_DATA = "1.2.840.113549.1.7.2";
-    var OID_PKCS9_CONTENT_TYPE_TSTINFO = "1.2.840.113549.1.9.16.1.4";
-    var OID_PKCS9_MESSAGE_DIGEST_KEY = "1.2.840.113549.1.9.4";
-    var RFC3161Timestamp = class _RFC3161Timestamp {
-      root;
-      constructor(asn1) {
-        this.root = asn1;
-      }
-      static parse(der) {
-        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
-        return new _RFC3161Timestamp(asn1);
-      }
-      get status() {
-        return this.pkiStatusInfoObj.subs[0].toInteger();
-      }
-      get contentType() {
-        return this.contentTypeObj.toOID();
-      }
-      get eContentType() {
-        return this.eContentTypeObj.toOID();
-      }
-      get signingTime() {
-        return this.tstInfo.genTime;
-      }
-      get signerIssuer() {
-        return this.signerSidObj.subs[0].value;
-      }
-      get signerSerialNumber() {
-        return this.signerSidObj.subs[1].value;
-      }
-      get signerDigestAlgorithm() {
-        const oid = this.signerDigestAlgorithmObj.subs[0].toOID();
-        return oid_1.SHA2_HASH_ALGOS[oid];
-      }
-      get signatureAlgorithm() {
-        const oid = this.signatureAlgorithmObj.subs[0].toOID();
-        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
-      }
-      get signatureValue() {
-        return this.signatureValueObj.value;
-      }
-      get tstInfo() {
-        return new tstinfo_1.TSTInfo(this.eContentObj.subs[0].subs[0]);
-      }
-      verify(data, publicKey) {
-        if (!this.timeStampTokenObj) {
-          throw new error_1.RFC3161TimestampVerificationError("timeStampToken is missing");
-        }
-        if (this.contentType !== OID_PKCS9_CONTENT_TYPE_SIGNED_DATA) {
-          throw new error_1.RFC3161TimestampVerificationError(`incorrect content type: ${this.contentType}`);
-        }
-        if (this.eContentType !== OID_PKCS9_CONTENT_TYPE_TSTINFO) {
-          throw new error_1.RFC3161TimestampVerificationError(`incorrect encapsulated content type: ${this.eContentType}`);
-        }
-        this.tstInfo.verify(data);
-        this.verifyMessageDigest();
-        this.verifySignature(publicKey);
-      }
-      verifyMessageDigest() {
-        const tstInfoDigest = crypto.digest(this.signerDigestAlgorithm, this.tstInfo.raw);
-        const expectedDigest = this.messageDigestAttributeObj.subs[1].subs[0].value;
-        if (!crypto.bufferEqual(tstInfoDigest, expectedDigest)) {
-          throw new error_1.RFC3161TimestampVerificationError("signed data does not match tstInfo");
-        }
-      }
-      verifySignature(key) {
-        const signedAttrs = this.signedAttrsObj.toDER();
-        signedAttrs[0] = 49;
-        const verified = crypto.verify(signedAttrs, key, this.signatureValue, this.signatureAlgorithm);
-        if (!verified) {
-          throw new error_1.RFC3161TimestampVerificationError("signature verification failed");
-        }
-      }
-      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
-      get pkiStatusInfoObj() {
-        return this.root.subs[0];
-      }
-      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
-      get timeStampTokenObj() {
-        return this.root.subs[1];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-3
-      get contentTypeObj() {
-        return this.timeStampTokenObj.subs[0];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5652#section-3
-      get signedDataObj() {
-        const obj = this.timeStampTokenObj.subs.find((sub) => sub.tag.isContextSpecific(0));
-        return obj.subs[0];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
-      get encapContentInfoObj() {
-        return this.signedDataObj.subs[2];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
-      get signerInfosObj() {
-        const sd = this.signedDataObj;
-        return sd.subs[sd.subs.length - 1];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5652#section-5.1
-      get signerInfoObj() {
-        return this.signerInfosObj.subs[0];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
-      get eContentTypeObj() {
-        return this.encapContentInfoObj.subs[0];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
-      get eContentObj() {
-        return this.encapContentInfoObj.subs[1];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
-      get signedAttrsObj() {
-        const signedAttrs = this.signerInfoObj.subs.find((sub) => sub.tag.isContextSpecific(0));
-        return signedAttrs;
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
-      get messageDigestAttributeObj() {
-        const messageDigest = this.signedAttrsObj.subs.find((sub) => sub.subs[0].tag.isOID() && sub.subs[0].toOID() === OID_PKCS9_MESSAGE_DIGEST_KEY);
-        return messageDigest;
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
-      get signerSidObj() {
-        return this.signerInfoObj.subs[1];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
-      get signerDigestAlgorithmObj() {
-        return this.signerInfoObj.subs[2];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
-      get signatureAlgorithmObj() {
-        return this.signerInfoObj.subs[4];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
-      get signatureValueObj() {
-        return this.signerInfoObj.subs[5];
-      }
-    };
-    exports.RFC3161Timestamp = RFC3161Timestamp;
-  }
-});
-
-// node_modules/@sigstore/core/dist/rfc3161/index.js
-var require_rfc3161 = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RFC3161Timestamp = void 0;
-    var timestamp_1 = require_timestamp();
-    Object.defineProperty(exports, "RFC3161Timestamp", { enumerable: true, get: function() {
-      return timestamp_1.RFC3161Timestamp;
-    } });
-  }
-});
-
-// node_modules/@sigstore/core/dist/x509/sct.js
-var require_sct = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/sct.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      var desc = Object.getOwnPropertyDescriptor(m2, k2);
-      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m2[k2];
-        } };
-      }
-      Object.defineProperty(o, k22, desc);
-    }) : (function(o, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      o[k22] = m2[k2];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
-    }) : function(o, v2) {
-      o["default"] = v2;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar2 = [];
-          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
-          return ar2;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SignedCertificateTimestamp = void 0;
-    var crypto = __importStar(require_crypto());
-    var stream_1 = require_stream();
-    var SignedCertificateTimestamp = class _SignedCertificateTimestamp {
-      version;
-      logID;
-      timestamp;
-      extensions;
-      hashAlgorithm;
-      signatureAlgorithm;
-      signature;
-      constructor(options) {
-        this.version = options.version;
-        this.logID = options.logID;
-        this.timestamp = options.timestamp;
-        this.extensions = options.extensions;
-        this.hashAlgorithm = options.hashAlgorithm;
-        this.signatureAlgorithm = options.signatureAlgorithm;
-        this.signature = options.signature;
-      }
-      get datetime() {
-        return new Date(Number(this.timestamp.readBigInt64BE()));
-      }
-      // Returns the hash algorithm used to generate the SCT's signature.
-      // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
-      get algorithm() {
-        switch (this.hashAlgorithm) {
-          /* istanbul ignore next */
-          case 0:
-            return "none";
-          /* istanbul ignore next */
-          case 1:
-            return "md5";
-          /* istanbul ignore next */
-          case 2:
-            return "sha1";
-          /* istanbul ignore next */
-          case 3:
-            return "sha224";
-          case 4:
-            return "sha256";
-          /* istanbul ignore next */
-          case 5:
-            return "sha384";
-          /* istanbul ignore next */
-          case 6:
-            return "sha512";
-          /* istanbul ignore next */
-          default:
-            return "unknown";
-        }
-      }
-      verify(preCert, key) {
-        const stream = new stream_1.ByteStream();
-        stream.appendChar(this.version);
-        stream.appendChar(0);
-        stream.appendView(this.timestamp);
-        stream.appendUint16(1);
-        stream.appendView(preCert);
-        stream.appendUint16(this.extensions.byteLength);
-        if (this.extensions.byteLength > 0) {
-          stream.appendView(this.extensions);
-        }
-        return crypto.verify(stream.buffer, key, this.signature, this.algorithm);
-      }
-      // Parses a SignedCertificateTimestamp from a buffer. SCTs are encoded using
-      // TLS encoding which means the fields and lengths of most fields are
-      // specified as part of the SCT and TLS specs.
-      // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
-      // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
-      static parse(buf) {
-        const stream = new stream_1.ByteStream(buf);
-        const version = stream.getUint8();
-        const logID = stream.getBlock(32);
-        const timestamp = stream.getBlock(8);
-        const extenstionLength = stream.getUint16();
-        const extensions = stream.getBlock(extenstionLength);
-        const hashAlgorithm = stream.getUint8();
-        const signatureAlgorithm = stream.getUint8();
-        const sigLength = stream.getUint16();
-        const signature = stream.getBlock(sigLength);
-        if (stream.position !== buf.length) {
-          throw new Error("SCT buffer length mismatch");
-        }
-        return new _SignedCertificateTimestamp({
-          version,
-          logID,
-          timestamp,
-          extensions,
-          hashAlgorithm,
-          signatureAlgorithm,
-          signature
-        });
-      }
-    };
-    exports.SignedCertificateTimestamp = SignedCertificateTimestamp;
-  }
-});
-
-// node_modules/@sigstore/core/dist/x509/ext.js
-var require_ext = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/ext.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.X509SCTExtension = exports.X509SubjectKeyIDExtension = exports.X509AuthorityKeyIDExtension = exports.X509SubjectAlternativeNameExtension = exports.X509KeyUsageExtension = exports.X509BasicConstraintsExtension = exports.X509Extension = void 0;
-    var stream_1 = require_stream();
-    var sct_1 = require_sct();
-    var X509Extension = class {
-      root;
-      constructor(asn1) {
-        this.root = asn1;
-      }
-      get oid() {
-        return this.root.subs[0].toOID();
-      }
-      get critical() {
-        return this.root.subs.length === 3 ? this.root.subs[1].toBoolean() : false;
-      }
-      get value() {
-        return this.extnValueObj.value;
-      }
-      get valueObj() {
-        return this.extnValueObj;
-      }
-      get extnValueObj() {
-        return this.root.subs[this.root.subs.length - 1];
-      }
-    };
-    exports.X509Extension = X509Extension;
-    var X509BasicConstraintsExtension = class extends X509Extension {
-      get isCA() {
-        return this.sequence.subs[0]?.toBoolean() ?? false;
-      }
-      get pathLenConstraint() {
-        return this.sequence.subs.length > 1 ? this.sequence.subs[1].toInteger() : void 0;
-      }
-      // The extnValue field contains a single sequence wrapping the isCA and
-      // pathLenConstraint.
-      get sequence() {
-        return this.extnValueObj.subs[0];
-      }
-    };
-    exports.X509BasicConstraintsExtension = X509BasicConstraintsExtension;
-    var X509KeyUsageExtension = class extends X509Extension {
-      get digitalSignature() {
-        return this.bitString[0] === 1;
-      }
-      get keyCertSign() {
-        return this.bitString[5] === 1;
-      }
-      get crlSign() {
-        return this.bitString[6] === 1;
-      }
-      // The extnValue field contains a single bit string which is a bit mask
-      // indicating which key usages are enabled.
-      get bitString() {
-        return this.extnValueObj.subs[0].toBitString();
-      }
-    };
-    exports.X509KeyUsageExtension = X509KeyUsageExtension;
-    var X509SubjectAlternativeNameExtension = class extends X509Extension {
-      get rfc822Name() {
-        return this.findGeneralName(1)?.value.toString("ascii");
-      }
-      get uri() {
-        return this.findGeneralName(6)?.value.toString("ascii");
-      }
-      // Retrieve the value of an otherName with the given OID.
-      otherName(oid) {
-        const otherName = this.findGeneralName(0);
-        if (otherName === void 0) {
-          return void 0;
-        }
-        const otherNameOID = otherName.subs[0].toOID();
-        if (otherNameOID !== oid) {
-          return void 0;
-        }
-        const otherNameValue = otherName.subs[1];
-        return otherNameValue.subs[0].value.toString("ascii");
-      }
-      findGeneralName(tag) {
-        return this.generalNames.find((gn2) => gn2.tag.isContextSpecific(tag));
-      }
-      // The extnValue field contains a sequence of GeneralNames.
-      get generalNames() {
-        return this.extnValueObj.subs[0].subs;
-      }
-    };
-    exports.X509SubjectAlternativeNameExtension = X509SubjectAlternativeNameExtension;
-    var X509AuthorityKeyIDExtension = class extends X509Extension {
-      get keyIdentifier() {
-        return this.findSequenceMember(0)?.value;
-      }
-      findSequenceMember(tag) {
-        return this.sequence.subs.find((el) => el.tag.isContextSpecific(tag));
-      }
-      // The extnValue field contains a single sequence wrapping the keyIdentifier
-      get sequence() {
-        return this.extnValueObj.subs[0];
-      }
-    };
-    exports.X509AuthorityKeyIDExtension = X509AuthorityKeyIDExtension;
-    var X509SubjectKeyIDExtension = class extends X509Extension {
-      get keyIdentifier() {
-        return this.extnValueObj.subs[0].value;
-      }
-    };
-    exports.X509SubjectKeyIDExtension = X509SubjectKeyIDExtension;
-    var X509SCTExtension = class extends X509Extension {
-      constructor(asn1) {
-        super(asn1);
-      }
-      get signedCertificateTimestamps() {
-        const buf = this.extnValueObj.subs[0].value;
-        const stream = new stream_1.ByteStream(buf);
-        const end = stream.getUint16() + 2;
-        const sctList = [];
-        while (stream.position < end) {
-          const sctLength = stream.getUint16();
-          const sct = stream.getBlock(sctLength);
-          sctList.push(sct_1.SignedCertificateTimestamp.parse(sct));
-        }
-        if (stream.position !== end) {
-          throw new Error("SCT list length does not match actual length");
-        }
-        return sctList;
-      }
-    };
-    exports.X509SCTExtension = X509SCTExtension;
-  }
-});
-
-// node_modules/@sigstore/core/dist/x509/cert.js
-var require_cert = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/cert.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      var desc = Object.getOwnPropertyDescriptor(m2, k2);
-      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m2[k2];
-        } };
-      }
-      Object.defineProperty(o, k22, desc);
-    }) : (function(o, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      o[k22] = m2[k2];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
-    }) : function(o, v2) {
-      o["default"] = v2;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar2 = [];
-          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
-          return ar2;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
-    var asn1_1 = require_asn1();
-    var crypto = __importStar(require_crypto());
-    var oid_1 = require_oid();
-    var pem = __importStar(require_pem());
-    var ext_1 = require_ext();
-    var EXTENSION_OID_SUBJECT_KEY_ID = "2.5.29.14";
-    var EXTENSION_OID_KEY_USAGE = "2.5.29.15";
-    var EXTENSION_OID_SUBJECT_ALT_NAME = "2.5.29.17";
-    var EXTENSION_OID_BASIC_CONSTRAINTS = "2.5.29.19";
-    var EXTENSION_OID_AUTHORITY_KEY_ID = "2.5.29.35";
-    exports.EXTENSION_OID_SCT = "1.3.6.1.4.1.11129.2.4.2";
-    var X509Certificate4 = class _X509Certificate {
-      root;
-      constructor(asn1) {
-        this.root = asn1;
-      }
-      static parse(cert) {
-        const der = typeof cert === "string" ? pem.toDER(cert) : cert;
-        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
-        return new _X509Certificate(asn1);
-      }
-      get tbsCertificate() {
-        return this.tbsCertificateObj;
-      }
-      get version() {
-        const ver = this.versionObj.subs[0].toInteger();
-        return `v${(ver + BigInt(1)).toString()}`;
-      }
-      get serialNumber() {
-        return this.serialNumberObj.value;
-      }
-      get notBefore() {
-        return this.validityObj.subs[0].toDate();
-      }
-      get notAfter() {
-        return this.validityObj.subs[1].toDate();
-      }
-      get issuer() {
-        return this.issuerObj.value;
-      }
-      get subject() {
-        return this.subjectObj.value;
-      }
-      get publicKey() {
-        return this.subjectPublicKeyInfoObj.toDER();
-      }
-      get signatureAlgorithm() {
-        const oid = this.signatureAlgorithmObj.subs[0].toOID();
-        if (oid_1.RSA_SIGNATURE_ALGOS[oid]) {
-          return oid_1.RSA_SIGNATURE_ALGOS[oid];
-        }
-        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
-      }
-      get signatureValue() {
-        return this.signatureValueObj.value.subarray(1);
-      }
-      get subjectAltName() {
-        const ext2 = this.extSubjectAltName;
-        return ext2?.uri || /* istanbul ignore next */
-        ext2?.rfc822Name;
-      }
-      get extensions() {
-        const extSeq = this.extensionsObj?.subs[0];
-        return extSeq?.subs || [];
-      }
-      get extKeyUsage() {
-        const ext2 = this.findExtension(EXTENSION_OID_KEY_USAGE);
-        return ext2 ? new ext_1.X509KeyUsageExtension(ext2) : void 0;
-      }
-      get extBasicConstraints() {
-        const ext2 = this.findExtension(EXTENSION_OID_BASIC_CONSTRAINTS);
-        return ext2 ? new ext_1.X509BasicConstraintsExtension(ext2) : void 0;
-      }
-      get extSubjectAltName() {
-        const ext2 = this.findExtension(EXTENSION_OID_SUBJECT_ALT_NAME);
-        return ext2 ? new ext_1.X509SubjectAlternativeNameExtension(ext2) : void 0;
-      }
-      get extAuthorityKeyID() {
-        const ext2 = this.findExtension(EXTENSION_OID_AUTHORITY_KEY_ID);
-        return ext2 ? new ext_1.X509AuthorityKeyIDExtension(ext2) : void 0;
-      }
-      get extSubjectKeyID() {
-        const ext2 = this.findExtension(EXTENSION_OID_SUBJECT_KEY_ID);
-        return ext2 ? new ext_1.X509SubjectKeyIDExtension(ext2) : (
-          /* istanbul ignore next */
-          void 0
-        );
-      }
-      get extSCT() {
-        const ext2 = this.findExtension(exports.EXTENSION_OID_SCT);
-        return ext2 ? new ext_1.X509SCTExtension(ext2) : void 0;
-      }
-      get isCA() {
-        const ca = this.extBasicConstraints?.isCA || false;
-        if (this.extKeyUsage) {
-          return ca && this.extKeyUsage.keyCertSign;
-        }
-        return ca;
-      }
-      extension(oid) {
-        const ext2 = this.findExtension(oid);
-        return ext2 ? new ext_1.X509Extension(ext2) : void 0;
-      }
-      verify(issuerCertificate) {
-        const publicKey = issuerCertificate?.publicKey || this.publicKey;
-        const key = crypto.createPublicKey(publicKey);
-        return crypto.verify(this.tbsCertificate.toDER(), key, this.signatureValue, this.signatureAlgorithm);
-      }
-      validForDate(date) {
-        return this.notBefore <= date && date <= this.notAfter;
-      }
-      equals(other) {
-        return this.root.toDER().equals(other.root.toDER());
-      }
-      // Creates a copy of the certificate with a new buffer
-      clone() {
-        const der = this.root.toDER();
-        const clone = Buffer.alloc(der.length);
-        der.copy(clone);
-        return _X509Certificate.parse(clone);
-      }
-      findExtension(oid) {
-        return this.extensions.find((ext2) => ext2.subs[0].toOID() === oid);
-      }
-      /////////////////////////////////////////////////////////////////////////////
-      // The following properties use the documented x509 structure to locate the
-      // desired ASN.1 object
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.1
-      get tbsCertificateObj() {
-        return this.root.subs[0];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2
-      get signatureAlgorithmObj() {
-        return this.root.subs[1];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.3
-      get signatureValueObj() {
-        return this.root.subs[2];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.1
-      get versionObj() {
-        return this.tbsCertificateObj.subs[0];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.2
-      get serialNumberObj() {
-        return this.tbsCertificateObj.subs[1];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.4
-      get issuerObj() {
-        return this.tbsCertificateObj.subs[3];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5
-      get validityObj() {
-        return this.tbsCertificateObj.subs[4];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.6
-      get subjectObj() {
-        return this.tbsCertificateObj.subs[5];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.7
-      get subjectPublicKeyInfoObj() {
-        return this.tbsCertificateObj.subs[6];
-      }
-      // Extensions can't be located by index because their position varies. Instead,
-      // we need to find the extensions context specific tag
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.9
-      get extensionsObj() {
-        return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(3));
-      }
-    };
-    exports.X509Certificate = X509Certificate4;
-  }
-});
-
-// node_modules/@sigstore/core/dist/x509/index.js
-var require_x509 = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
-    var cert_1 = require_cert();
-    Object.defineProperty(exports, "EXTENSION_OID_SCT", { enumerable: true, get: function() {
-      return cert_1.EXTENSION_OID_SCT;
-    } });
-    Object.defineProperty(exports, "X509Certificate", { enumerable: true, get: function() {
-      return cert_1.X509Certificate;
-    } });
-    var ext_1 = require_ext();
-    Object.defineProperty(exports, "X509SCTExtension", { enumerable: true, get: function() {
-      return ext_1.X509SCTExtension;
-    } });
-  }
-});
-
-// node_modules/@sigstore/core/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/@sigstore/core/dist/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      var desc = Object.getOwnPropertyDescriptor(m2, k2);
-      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m2[k2];
-        } };
-      }
-      Object.defineProperty(o, k22, desc);
-    }) : (function(o, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      o[k22] = m2[k2];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
-    }) : function(o, v2) {
-      o["default"] = v2;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar2 = [];
-          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
-          return ar2;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = exports.ByteStream = exports.RFC3161Timestamp = exports.pem = exports.json = exports.encoding = exports.dsse = exports.crypto = exports.ASN1Obj = void 0;
-    var asn1_1 = require_asn1();
-    Object.defineProperty(exports, "ASN1Obj", { enumerable: true, get: function() {
-      return asn1_1.ASN1Obj;
-    } });
-    exports.crypto = __importStar(require_crypto());
-    exports.dsse = __importStar(require_dsse());
-    exports.encoding = __importStar(require_encoding());
-    exports.json = __importStar(require_json());
-    exports.pem = __importStar(require_pem());
-    var rfc3161_1 = require_rfc3161();
-    Object.defineProperty(exports, "RFC3161Timestamp", { enumerable: true, get: function() {
-      return rfc3161_1.RFC3161Timestamp;
-    } });
-    var stream_1 = require_stream();
-    Object.defineProperty(exports, "ByteStream", { enumerable: true, get: function() {
-      return stream_1.ByteStream;
-    } });
-    var x509_1 = require_x509();
-    Object.defineProperty(exports, "EXTENSION_OID_SCT", { enumerable: true, get: function() {
-      return x509_1.EXTENSION_OID_SCT;
-    } });
-    Object.defineProperty(exports, "X509Certificate", { enumerable: true, get: function() {
-      return x509_1.X509Certificate;
-    } });
-    Object.defineProperty(exports, "X509SCTExtension", { enumerable: true, get: function() {
-      return x509_1.X509SCTExtension;
-    } });
+    MAX_OID_ARCS = 64;
   }
 });
 
@@ -9301,6 +7992,10 @@ __export(trust_cert_exports, {
 });
 import { X509Certificate as X509Certificate2 } from "node:crypto";
 import path13 from "node:path";
+function parseCert(der) {
+  const node = new X509Certificate2(der);
+  return { node, ext: parseCertExtensions(new Uint8Array(node.raw)) };
+}
 async function loadRoots(file) {
   let buf;
   try {
@@ -9315,7 +8010,7 @@ async function loadRoots(file) {
   if (blocks.length === 0) throw usage("ROOTS_UNREADABLE", `${file} holds no PEM certificate`);
   return blocks.map((b2) => {
     try {
-      return { cert: new X509Certificate2(b2.der), file };
+      return { ...parseCert(b2.der), file };
     } catch (e) {
       throw usage("ROOTS_UNREADABLE", `${file} holds a malformed certificate: ${e.message}`);
     }
@@ -9326,9 +8021,10 @@ function name(c) {
 }
 function parseBundleCert(der, i) {
   try {
-    return { node: new X509Certificate2(der), sig: core.X509Certificate.parse(Buffer.from(der)) };
+    return parseCert(der);
   } catch (e) {
-    throw reject("CERT_MALFORMED", `certificate ${i} in the signature cannot be parsed: ${e.message}`);
+    const why2 = e instanceof CertParseError ? `extension ${e.message}` : e.message;
+    throw reject("CERT_MALFORMED", `certificate ${i} in the signature cannot be parsed: ${why2}`);
   }
 }
 function issues(issuer, child) {
@@ -9338,27 +8034,29 @@ function issues(issuer, child) {
     return false;
   }
 }
-function sigstoreView(c) {
-  return core.X509Certificate.parse(Buffer.from(c.raw));
-}
-function caProblem(c, belowCAs) {
-  const bc = c.extBasicConstraints;
-  if (!bc || !bc.isCA) return "is not a CA certificate";
-  const ku = c.extKeyUsage;
-  if (ku && !ku.keyCertSign) return "may not sign certificates (key usage)";
-  const limit = bc.pathLenConstraint;
-  if (limit !== void 0 && BigInt(belowCAs) > limit) return `path length limit ${limit} exceeded`;
+function caProblem(ext2, belowCAs) {
+  const bc = ext2.basicConstraints;
+  if (!bc || !bc.ca) return "is not a CA certificate";
+  if (ext2.keyUsage && !ext2.keyUsage.keyCertSign) return "may not sign certificates (key usage)";
+  if (bc.pathLen !== void 0 && belowCAs > bc.pathLen) return `path length limit ${bc.pathLen} exceeded`;
   return void 0;
 }
-function canSign(c) {
-  if (c.extKeyUsage?.digitalSignature) return true;
-  const eku = c.extension(OID_EKU);
-  if (!eku) return false;
-  try {
-    return core.ASN1Obj.parseBuffer(Buffer.from(eku.value)).subs.some((s3) => s3.toOID() === OID_CODE_SIGNING);
-  } catch {
-    return false;
-  }
+function refuseUnknownCritical(c, role) {
+  const [first] = c.ext.unknownCritical;
+  if (first === void 0) return;
+  throw reject("CERT_CRITICAL_EXTENSION", `${role} certificate "${name(c.node)}" has a critical extension modelsign does not process: ${c.ext.unknownCritical.map(oidName).join(", ")}`);
+}
+function ekuNames(ext2) {
+  return (ext2.extKeyUsage ?? []).map(oidName).join(", ");
+}
+function ekuExcludesCodeSigning(ext2) {
+  return ext2.extKeyUsage !== void 0 && !ext2.extKeyUsage.includes(OID_CODE_SIGNING);
+}
+function leafUsageProblem(ext2) {
+  if (ekuExcludesCodeSigning(ext2)) return `its extended key usage (${ekuNames(ext2)}) does not include codeSigning`;
+  if (ext2.keyUsage && !ext2.keyUsage.digitalSignature) return "its key usage does not include digitalSignature";
+  if (!ext2.keyUsage && !ext2.extKeyUsage) return "it has neither key usage digitalSignature nor extended key usage codeSigning";
+  return void 0;
 }
 function checkValidity(c, at2, role) {
   const from = new Date(c.validFrom);
@@ -9370,27 +8068,33 @@ function checkValidity(c, at2, role) {
     throw reject("CERT_EXPIRED", `${role} certificate "${name(c)}" expired ${to2.toISOString()} (verification time ${at2.toISOString()})`);
   }
 }
+function checkIntermediate(c, belowCAs) {
+  const problem = caProblem(c.ext, belowCAs);
+  if (problem) throw reject("CERT_CHAIN_INVALID", `intermediate certificate "${name(c.node)}" ${problem}`);
+  refuseUnknownCritical(c, "intermediate");
+  if (ekuExcludesCodeSigning(c.ext)) {
+    throw reject("CERT_USAGE", `intermediate certificate "${name(c.node)}" restricts its extended key usage to ${ekuNames(c.ext)}, which excludes codeSigning`);
+  }
+}
 function buildPath(leaf, intermediates, roots) {
   const pathCerts = [leaf];
   const unused = [...intermediates];
   let current2 = leaf;
   for (let depth = 0; depth <= MAX_PATH; depth++) {
-    const same = roots.find((r) => r.cert.raw.equals(current2.raw));
+    const same = roots.find((r) => r.node.raw.equals(current2.node.raw));
     if (same) return { path: depth === 0 ? pathCerts : pathCerts.slice(0, -1), root: same };
-    const root = roots.find((r) => issues(r.cert, current2));
+    const root = roots.find((r) => issues(r.node, current2.node));
     if (root) return { path: pathCerts, root };
-    const idx = unused.findIndex((c) => issues(c, current2));
+    const idx = unused.findIndex((c) => issues(c.node, current2.node));
     if (idx < 0) break;
     current2 = unused.splice(idx, 1)[0];
-    const problem = caProblem(sigstoreView(current2), pathCerts.length - 1);
-    if (problem) throw reject("CERT_CHAIN_INVALID", `intermediate certificate "${name(current2)}" ${problem}`);
+    checkIntermediate(current2, pathCerts.length - 1);
     pathCerts.push(current2);
   }
-  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path13.basename(r.file)))].join(", ")})`);
+  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf.node)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path13.basename(r.file)))].join(", ")})`);
 }
 async function certificateChainTrust(rootFiles) {
   if (rootFiles.length === 0) throw usage("MISSING_OPTION", "certificate chain trust needs at least one root certificate file");
-  core = await Promise.resolve().then(() => __toESM(require_dist(), 1));
   const roots = (await Promise.all(rootFiles.map(loadRoots))).flat();
   const label = `certificate chain ${rootFiles.join(", ")}`;
   return {
@@ -9405,44 +8109,47 @@ async function certificateChainTrust(rootFiles) {
       const parsed = ders.map((d, i) => parseBundleCert(d, i));
       const leaf = parsed[0];
       const at2 = /* @__PURE__ */ new Date();
-      const { path: chain, root } = buildPath(
-        leaf.node,
-        parsed.slice(1).map((p2) => p2.node),
-        roots
-      );
-      if (!root.cert.raw.equals(leaf.node.raw)) {
-        const problem = caProblem(sigstoreView(root.cert), chain.length - 1);
-        if (problem) throw reject("CERT_CHAIN_INVALID", `root certificate "${name(root.cert)}" ${problem}`);
+      const { path: chain, root } = buildPath(leaf, parsed.slice(1), roots);
+      if (!root.node.raw.equals(leaf.node.raw)) {
+        const problem = caProblem(root.ext, chain.length - 1);
+        if (problem) throw reject("CERT_CHAIN_INVALID", `root certificate "${name(root.node)}" ${problem}`);
       }
-      chain.forEach((c, i) => checkValidity(c, at2, i === 0 ? "signing" : "intermediate"));
-      checkValidity(root.cert, at2, "root");
-      if (!canSign(leaf.sig)) {
-        throw reject("CERT_USAGE", `signing certificate "${name(leaf.node)}" is not allowed to sign (needs key usage digitalSignature or extended key usage codeSigning)`);
+      refuseUnknownCritical(leaf, "signing");
+      chain.forEach((c, i) => checkValidity(c.node, at2, i === 0 ? "signing" : "intermediate"));
+      checkValidity(root.node, at2, "root");
+      const usageProblem = leafUsageProblem(leaf.ext);
+      if (usageProblem) {
+        throw reject("CERT_USAGE", `signing certificate "${name(leaf.node)}" is not allowed to sign models: ${usageProblem}`);
       }
-      const match = verifyEnvelope(leaf.node.publicKey, bundle, pae2);
+      let key;
+      try {
+        key = leaf.node.publicKey;
+      } catch (e) {
+        throw reject("CERT_MALFORMED", `signing certificate "${name(leaf.node)}" has a public key that cannot be used: ${e.message}`);
+      }
+      const match = verifyEnvelope(key, bundle, pae2);
       if (!match) throw reject("SIG_INVALID", `signature does not verify with the key of certificate "${name(leaf.node)}"`);
       const san = leaf.node.subjectAltName ?? void 0;
       return {
         kind: "certificate",
-        description: `certificate "${name(leaf.node)}"${san ? ` (${san})` : ""} issued under root "${name(root.cert)}"`,
+        description: `certificate "${name(leaf.node)}"${san ? ` (${san})` : ""} issued under root "${name(root.node)}"`,
         identity: san ?? name(leaf.node),
         authority: `root ${root.file}`
       };
     }
   };
 }
-var MAX_ROOT_FILE, core, MAX_PATH, OID_EKU, OID_CODE_SIGNING;
+var MAX_ROOT_FILE, MAX_PATH;
 var init_trust_cert = __esm({
   "src/verify/trust-cert.ts"() {
     "use strict";
     init_errors();
     init_pem();
     init_read_file();
+    init_cert_extensions();
     init_envelope();
     MAX_ROOT_FILE = 4 * 1024 * 1024;
     MAX_PATH = 8;
-    OID_EKU = "2.5.29.37";
-    OID_CODE_SIGNING = "1.3.6.1.5.5.7.3.3";
   }
 });
 
@@ -9505,7 +8212,7 @@ var require_envelope = __commonJS({
 });
 
 // node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js
-var require_timestamp2 = __commonJS({
+var require_timestamp = __commonJS({
   "node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -9546,7 +8253,7 @@ var require_sigstore_common = __commonJS({
     exports.publicKeyDetailsToJSON = publicKeyDetailsToJSON;
     exports.subjectAlternativeNameTypeFromJSON = subjectAlternativeNameTypeFromJSON;
     exports.subjectAlternativeNameTypeToJSON = subjectAlternativeNameTypeToJSON;
-    var timestamp_1 = require_timestamp2();
+    var timestamp_1 = require_timestamp();
     var HashAlgorithm;
     (function(HashAlgorithm2) {
       HashAlgorithm2[HashAlgorithm2["HASH_ALGORITHM_UNSPECIFIED"] = 0] = "HASH_ALGORITHM_UNSPECIFIED";
@@ -10744,7 +9451,7 @@ var require_sigstore_verification = __commonJS({
 });
 
 // node_modules/@sigstore/protobuf-specs/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist = __commonJS({
   "node_modules/@sigstore/protobuf-specs/dist/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
@@ -10773,13 +9480,1539 @@ var require_dist2 = __commonJS({
   }
 });
 
+// node_modules/@sigstore/core/dist/stream.js
+var require_stream = __commonJS({
+  "node_modules/@sigstore/core/dist/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ByteStream = void 0;
+    var StreamError = class extends Error {
+    };
+    var ByteStream = class _ByteStream {
+      static BLOCK_SIZE = 1024;
+      buf;
+      view;
+      start = 0;
+      constructor(buffer) {
+        if (buffer) {
+          this.buf = buffer;
+          this.view = Buffer.from(buffer);
+        } else {
+          this.buf = Buffer.alloc(0);
+          this.view = Buffer.from(this.buf);
+        }
+      }
+      get buffer() {
+        return this.view.subarray(0, this.start);
+      }
+      get length() {
+        return this.view.byteLength;
+      }
+      get position() {
+        return this.start;
+      }
+      seek(position) {
+        this.start = position;
+      }
+      // Returns a Buffer containing the specified number of bytes starting at the
+      // given start position.
+      slice(start, len) {
+        const end = start + len;
+        if (end > this.length) {
+          throw new StreamError("request past end of buffer");
+        }
+        return this.view.subarray(start, end);
+      }
+      appendChar(char) {
+        this.ensureCapacity(1);
+        this.view[this.start] = char;
+        this.start += 1;
+      }
+      appendUint16(num) {
+        this.ensureCapacity(2);
+        const value = new Uint16Array([num]);
+        const view = new Uint8Array(value.buffer);
+        this.view[this.start] = view[1];
+        this.view[this.start + 1] = view[0];
+        this.start += 2;
+      }
+      appendUint24(num) {
+        this.ensureCapacity(3);
+        const value = new Uint32Array([num]);
+        const view = new Uint8Array(value.buffer);
+        this.view[this.start] = view[2];
+        this.view[this.start + 1] = view[1];
+        this.view[this.start + 2] = view[0];
+        this.start += 3;
+      }
+      appendView(view) {
+        this.ensureCapacity(view.length);
+        this.view.set(view, this.start);
+        this.start += view.length;
+      }
+      getBlock(size) {
+        if (size <= 0) {
+          return Buffer.alloc(0);
+        }
+        if (this.start + size > this.view.length) {
+          throw new Error("request past end of buffer");
+        }
+        const result = this.view.subarray(this.start, this.start + size);
+        this.start += size;
+        return result;
+      }
+      getUint8() {
+        return this.getBlock(1)[0];
+      }
+      getUint16() {
+        const block = this.getBlock(2);
+        return block[0] << 8 | block[1];
+      }
+      ensureCapacity(size) {
+        if (this.start + size > this.view.byteLength) {
+          const blockSize = _ByteStream.BLOCK_SIZE + (size > _ByteStream.BLOCK_SIZE ? size : 0);
+          this.realloc(this.view.byteLength + blockSize);
+        }
+      }
+      realloc(size) {
+        const newArray = Buffer.alloc(size);
+        const newView = Buffer.from(newArray);
+        newView.set(this.view);
+        this.buf = newArray;
+        this.view = newView;
+      }
+    };
+    exports.ByteStream = ByteStream;
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/error.js
+var require_error = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ASN1TypeError = exports.ASN1ParseError = void 0;
+    var ASN1ParseError = class extends Error {
+    };
+    exports.ASN1ParseError = ASN1ParseError;
+    var ASN1TypeError = class extends Error {
+    };
+    exports.ASN1TypeError = ASN1TypeError;
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/length.js
+var require_length = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.decodeLength = decodeLength;
+    exports.encodeLength = encodeLength;
+    var error_1 = require_error();
+    function decodeLength(stream) {
+      const buf = stream.getUint8();
+      if ((buf & 128) === 0) {
+        return buf;
+      }
+      const byteCount = buf & 127;
+      if (byteCount > 6) {
+        throw new error_1.ASN1ParseError("length exceeds 6 byte limit");
+      }
+      let len = 0;
+      for (let i = 0; i < byteCount; i++) {
+        len = len * 256 + stream.getUint8();
+      }
+      if (len === 0) {
+        throw new error_1.ASN1ParseError("indefinite length encoding not supported");
+      }
+      return len;
+    }
+    function encodeLength(len) {
+      if (len < 128) {
+        return Buffer.from([len]);
+      }
+      let val = BigInt(len);
+      const bytes = [];
+      while (val > 0n) {
+        bytes.unshift(Number(val & 255n));
+        val = val >> 8n;
+      }
+      return Buffer.from([128 | bytes.length, ...bytes]);
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/parse.js
+var require_parse = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/parse.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.parseInteger = parseInteger;
+    exports.parseStringASCII = parseStringASCII;
+    exports.parseTime = parseTime;
+    exports.parseOID = parseOID;
+    exports.parseBoolean = parseBoolean;
+    exports.parseBitString = parseBitString;
+    var RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
+    var RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
+    function parseInteger(buf) {
+      let pos = 0;
+      const end = buf.length;
+      let val = buf[pos];
+      const neg = val > 127;
+      const pad = neg ? 255 : 0;
+      while (val == pad && ++pos < end) {
+        val = buf[pos];
+      }
+      const len = end - pos;
+      if (len === 0)
+        return BigInt(neg ? -1 : 0);
+      val = neg ? val - 256 : val;
+      let n = BigInt(val);
+      for (let i = pos + 1; i < end; ++i) {
+        n = n * BigInt(256) + BigInt(buf[i]);
+      }
+      return n;
+    }
+    function parseStringASCII(buf) {
+      return buf.toString("ascii");
+    }
+    function parseTime(buf, shortYear) {
+      const timeStr = parseStringASCII(buf);
+      const m2 = shortYear ? RE_TIME_SHORT_YEAR.exec(timeStr) : RE_TIME_LONG_YEAR.exec(timeStr);
+      if (!m2) {
+        throw new Error("invalid time");
+      }
+      if (shortYear) {
+        let year = Number(m2[1]);
+        year += year >= 50 ? 1900 : 2e3;
+        m2[1] = year.toString();
+      }
+      return /* @__PURE__ */ new Date(`${m2[1]}-${m2[2]}-${m2[3]}T${m2[4]}:${m2[5]}:${m2[6]}Z`);
+    }
+    function parseOID(buf) {
+      let pos = 0;
+      const end = buf.length;
+      let n = buf[pos++];
+      const first = Math.floor(n / 40);
+      const second = n % 40;
+      let oid2 = `${first}.${second}`;
+      let val = 0;
+      for (; pos < end; ++pos) {
+        n = buf[pos];
+        val = (val << 7) + (n & 127);
+        if ((n & 128) === 0) {
+          oid2 += `.${val}`;
+          val = 0;
+        }
+      }
+      return oid2;
+    }
+    function parseBoolean(buf) {
+      return buf[0] !== 0;
+    }
+    function parseBitString(buf) {
+      const unused = buf[0];
+      const start = 1;
+      const end = buf.length;
+      const bits = [];
+      for (let i = start; i < end; ++i) {
+        const byte = buf[i];
+        const skip = i === end - 1 ? unused : 0;
+        for (let j2 = 7; j2 >= skip; --j2) {
+          bits.push(byte >> j2 & 1);
+        }
+      }
+      return bits;
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/tag.js
+var require_tag = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/tag.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ASN1Tag = void 0;
+    var error_1 = require_error();
+    var UNIVERSAL_TAG = {
+      BOOLEAN: 1,
+      INTEGER: 2,
+      BIT_STRING: 3,
+      OCTET_STRING: 4,
+      OBJECT_IDENTIFIER: 6,
+      SEQUENCE: 16,
+      SET: 17,
+      PRINTABLE_STRING: 19,
+      UTC_TIME: 23,
+      GENERALIZED_TIME: 24
+    };
+    var TAG_CLASS = {
+      UNIVERSAL: 0,
+      APPLICATION: 1,
+      CONTEXT_SPECIFIC: 2,
+      PRIVATE: 3
+    };
+    var ASN1Tag = class {
+      number;
+      constructed;
+      class;
+      constructor(enc) {
+        this.number = enc & 31;
+        this.constructed = (enc & 32) === 32;
+        this.class = enc >> 6;
+        if (this.number === 31) {
+          throw new error_1.ASN1ParseError("long form tags not supported");
+        }
+        if (this.class === TAG_CLASS.UNIVERSAL && this.number === 0) {
+          throw new error_1.ASN1ParseError("unsupported tag 0x00");
+        }
+      }
+      isUniversal() {
+        return this.class === TAG_CLASS.UNIVERSAL;
+      }
+      isContextSpecific(num) {
+        const res = this.class === TAG_CLASS.CONTEXT_SPECIFIC;
+        return num !== void 0 ? res && this.number === num : res;
+      }
+      isBoolean() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.BOOLEAN;
+      }
+      isInteger() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.INTEGER;
+      }
+      isBitString() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.BIT_STRING;
+      }
+      isOctetString() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.OCTET_STRING;
+      }
+      isOID() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.OBJECT_IDENTIFIER;
+      }
+      isUTCTime() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.UTC_TIME;
+      }
+      isGeneralizedTime() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.GENERALIZED_TIME;
+      }
+      toDER() {
+        return this.number | (this.constructed ? 32 : 0) | this.class << 6;
+      }
+    };
+    exports.ASN1Tag = ASN1Tag;
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/obj.js
+var require_obj = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/obj.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ASN1Obj = void 0;
+    var stream_1 = require_stream();
+    var error_1 = require_error();
+    var length_1 = require_length();
+    var parse_1 = require_parse();
+    var tag_1 = require_tag();
+    var ASN1Obj = class {
+      tag;
+      subs;
+      value;
+      constructor(tag, value, subs) {
+        this.tag = tag;
+        this.value = value;
+        this.subs = subs;
+      }
+      // Constructs an ASN.1 object from a Buffer of DER-encoded bytes.
+      static parseBuffer(buf) {
+        return parseStream(new stream_1.ByteStream(buf));
+      }
+      toDER() {
+        const valueStream = new stream_1.ByteStream();
+        if (this.subs.length > 0) {
+          for (const sub of this.subs) {
+            valueStream.appendView(sub.toDER());
+          }
+        } else {
+          valueStream.appendView(this.value);
+        }
+        const value = valueStream.buffer;
+        const obj = new stream_1.ByteStream();
+        obj.appendChar(this.tag.toDER());
+        obj.appendView((0, length_1.encodeLength)(value.length));
+        obj.appendView(value);
+        return obj.buffer;
+      }
+      /////////////////////////////////////////////////////////////////////////////
+      // Convenience methods for parsing ASN.1 primitives into JS types
+      // Returns the ASN.1 object's value as a boolean. Throws an error if the
+      // object is not a boolean.
+      toBoolean() {
+        if (!this.tag.isBoolean()) {
+          throw new error_1.ASN1TypeError("not a boolean");
+        }
+        return (0, parse_1.parseBoolean)(this.value);
+      }
+      // Returns the ASN.1 object's value as a BigInt. Throws an error if the
+      // object is not an integer.
+      toInteger() {
+        if (!this.tag.isInteger()) {
+          throw new error_1.ASN1TypeError("not an integer");
+        }
+        return (0, parse_1.parseInteger)(this.value);
+      }
+      // Returns the ASN.1 object's value as an OID string. Throws an error if the
+      // object is not an OID.
+      toOID() {
+        if (!this.tag.isOID()) {
+          throw new error_1.ASN1TypeError("not an OID");
+        }
+        return (0, parse_1.parseOID)(this.value);
+      }
+      // Returns the ASN.1 object's value as a Date. Throws an error if the object
+      // is not either a UTCTime or a GeneralizedTime.
+      toDate() {
+        switch (true) {
+          case this.tag.isUTCTime():
+            return (0, parse_1.parseTime)(this.value, true);
+          case this.tag.isGeneralizedTime():
+            return (0, parse_1.parseTime)(this.value, false);
+          default:
+            throw new error_1.ASN1TypeError("not a date");
+        }
+      }
+      // Returns the ASN.1 object's value as a number[] where each number is the
+      // value of a bit in the bit string. Throws an error if the object is not a
+      // bit string.
+      toBitString() {
+        if (!this.tag.isBitString()) {
+          throw new error_1.ASN1TypeError("not a bit string");
+        }
+        return (0, parse_1.parseBitString)(this.value);
+      }
+    };
+    exports.ASN1Obj = ASN1Obj;
+    function parseStream(stream) {
+      const tag = new tag_1.ASN1Tag(stream.getUint8());
+      const len = (0, length_1.decodeLength)(stream);
+      const value = stream.slice(stream.position, len);
+      const start = stream.position;
+      let subs = [];
+      if (tag.constructed) {
+        subs = collectSubs(stream, len);
+      } else if (tag.isOctetString()) {
+        try {
+          subs = collectSubs(stream, len);
+        } catch (e) {
+        }
+      }
+      if (subs.length === 0) {
+        stream.seek(start + len);
+      }
+      return new ASN1Obj(tag, value, subs);
+    }
+    function collectSubs(stream, len) {
+      const end = stream.position + len;
+      if (end > stream.length) {
+        throw new error_1.ASN1ParseError("invalid length");
+      }
+      const subs = [];
+      while (stream.position < end) {
+        subs.push(parseStream(stream));
+      }
+      if (stream.position !== end) {
+        throw new error_1.ASN1ParseError("invalid length");
+      }
+      return subs;
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/index.js
+var require_asn1 = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ASN1Obj = void 0;
+    var obj_1 = require_obj();
+    Object.defineProperty(exports, "ASN1Obj", { enumerable: true, get: function() {
+      return obj_1.ASN1Obj;
+    } });
+  }
+});
+
+// node_modules/@sigstore/core/dist/crypto.js
+var require_crypto = __commonJS({
+  "node_modules/@sigstore/core/dist/crypto.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createPublicKey = createPublicKey3;
+    exports.digest = digest;
+    exports.verify = verify;
+    exports.bufferEqual = bufferEqual;
+    var crypto_1 = __importDefault(__require("crypto"));
+    function createPublicKey3(key, type = "spki") {
+      if (typeof key === "string") {
+        if (key.startsWith("-----")) {
+          return crypto_1.default.createPublicKey(key);
+        } else {
+          return crypto_1.default.createPublicKey({
+            key: Buffer.from(key, "base64"),
+            format: "der",
+            type
+          });
+        }
+      } else {
+        return crypto_1.default.createPublicKey({ key, format: "der", type });
+      }
+    }
+    function digest(algorithm, ...data) {
+      const hash = crypto_1.default.createHash(algorithm);
+      for (const d of data) {
+        hash.update(d);
+      }
+      return hash.digest();
+    }
+    function verify(data, key, signature, algorithm) {
+      try {
+        return crypto_1.default.verify(algorithm, data, key, signature);
+      } catch (e) {
+        return false;
+      }
+    }
+    function bufferEqual(a, b2) {
+      try {
+        return crypto_1.default.timingSafeEqual(a, b2);
+      } catch {
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/dsse.js
+var require_dsse = __commonJS({
+  "node_modules/@sigstore/core/dist/dsse.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.preAuthEncoding = preAuthEncoding;
+    var PAE_PREFIX = "DSSEv1";
+    function preAuthEncoding(payloadType, payload) {
+      const typeBytes = Buffer.from(payloadType, "utf-8");
+      return Buffer.concat([
+        Buffer.from(`${PAE_PREFIX} ${typeBytes.length} `, "ascii"),
+        typeBytes,
+        Buffer.from(` ${payload.length} `, "ascii"),
+        payload
+      ]);
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/encoding.js
+var require_encoding = __commonJS({
+  "node_modules/@sigstore/core/dist/encoding.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.base64Encode = base64Encode;
+    exports.base64Decode = base64Decode;
+    var BASE64_ENCODING = "base64";
+    var UTF8_ENCODING = "utf-8";
+    function base64Encode(str2) {
+      return Buffer.from(str2, UTF8_ENCODING).toString(BASE64_ENCODING);
+    }
+    function base64Decode(str2) {
+      return Buffer.from(str2, BASE64_ENCODING).toString(UTF8_ENCODING);
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/json.js
+var require_json = __commonJS({
+  "node_modules/@sigstore/core/dist/json.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.canonicalize = canonicalize;
+    function canonicalize(object) {
+      let buffer = "";
+      if (object === null || typeof object !== "object" || object.toJSON != null) {
+        buffer += JSON.stringify(object);
+      } else if (Array.isArray(object)) {
+        buffer += "[";
+        let first = true;
+        object.forEach((element) => {
+          if (!first) {
+            buffer += ",";
+          }
+          first = false;
+          buffer += canonicalize(element);
+        });
+        buffer += "]";
+      } else {
+        buffer += "{";
+        let first = true;
+        Object.keys(object).sort().forEach((property) => {
+          if (!first) {
+            buffer += ",";
+          }
+          first = false;
+          buffer += JSON.stringify(property);
+          buffer += ":";
+          buffer += canonicalize(object[property]);
+        });
+        buffer += "}";
+      }
+      return buffer;
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/pem.js
+var require_pem = __commonJS({
+  "node_modules/@sigstore/core/dist/pem.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.toDER = toDER;
+    exports.fromDER = fromDER;
+    var PEM_HEADER = /-----BEGIN (.*)-----/;
+    var PEM_FOOTER = /-----END (.*)-----/;
+    function toDER(certificate) {
+      let der = "";
+      certificate.split("\n").forEach((line) => {
+        if (line.match(PEM_HEADER) || line.match(PEM_FOOTER)) {
+          return;
+        }
+        der += line;
+      });
+      return Buffer.from(der, "base64");
+    }
+    function fromDER(certificate, type = "CERTIFICATE") {
+      const der = certificate.toString("base64");
+      const lines = der.match(/.{1,64}/g) || "";
+      return [`-----BEGIN ${type}-----`, ...lines, `-----END ${type}-----`].join("\n").concat("\n");
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/oid.js
+var require_oid = __commonJS({
+  "node_modules/@sigstore/core/dist/oid.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SHA2_HASH_ALGOS = exports.RSA_SIGNATURE_ALGOS = exports.ECDSA_SIGNATURE_ALGOS = void 0;
+    exports.ECDSA_SIGNATURE_ALGOS = {
+      "1.2.840.10045.4.3.1": "sha224",
+      "1.2.840.10045.4.3.2": "sha256",
+      "1.2.840.10045.4.3.3": "sha384",
+      "1.2.840.10045.4.3.4": "sha512"
+    };
+    exports.RSA_SIGNATURE_ALGOS = {
+      "1.2.840.113549.1.1.14": "sha224",
+      "1.2.840.113549.1.1.11": "sha256",
+      "1.2.840.113549.1.1.12": "sha384",
+      "1.2.840.113549.1.1.13": "sha512"
+    };
+    exports.SHA2_HASH_ALGOS = {
+      "2.16.840.1.101.3.4.2.1": "sha256",
+      "2.16.840.1.101.3.4.2.2": "sha384",
+      "2.16.840.1.101.3.4.2.3": "sha512"
+    };
+  }
+});
+
+// node_modules/@sigstore/core/dist/rfc3161/error.js
+var require_error2 = __commonJS({
+  "node_modules/@sigstore/core/dist/rfc3161/error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.RFC3161TimestampVerificationError = void 0;
+    var RFC3161TimestampVerificationError = class extends Error {
+    };
+    exports.RFC3161TimestampVerificationError = RFC3161TimestampVerificationError;
+  }
+});
+
+// node_modules/@sigstore/core/dist/rfc3161/tstinfo.js
+var require_tstinfo = __commonJS({
+  "node_modules/@sigstore/core/dist/rfc3161/tstinfo.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m2, k2);
+      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m2[k2];
+        } };
+      }
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m2[k2];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar2 = [];
+          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
+          return ar2;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TSTInfo = void 0;
+    var crypto = __importStar(require_crypto());
+    var oid_1 = require_oid();
+    var error_1 = require_error2();
+    var TSTInfo = class {
+      root;
+      constructor(asn1) {
+        this.root = asn1;
+      }
+      get version() {
+        return this.root.subs[0].toInteger();
+      }
+      get genTime() {
+        return this.root.subs[4].toDate();
+      }
+      get messageImprintHashAlgorithm() {
+        const oid2 = this.messageImprintObj.subs[0].subs[0].toOID();
+        return oid_1.SHA2_HASH_ALGOS[oid2];
+      }
+      get messageImprintHashedMessage() {
+        return this.messageImprintObj.subs[1].value;
+      }
+      get raw() {
+        return this.root.toDER();
+      }
+      verify(data) {
+        const digest = crypto.digest(this.messageImprintHashAlgorithm, data);
+        if (!crypto.bufferEqual(digest, this.messageImprintHashedMessage)) {
+          throw new error_1.RFC3161TimestampVerificationError("message imprint does not match artifact");
+        }
+      }
+      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+      get messageImprintObj() {
+        return this.root.subs[2];
+      }
+    };
+    exports.TSTInfo = TSTInfo;
+  }
+});
+
+// node_modules/@sigstore/core/dist/rfc3161/timestamp.js
+var require_timestamp2 = __commonJS({
+  "node_modules/@sigstore/core/dist/rfc3161/timestamp.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m2, k2);
+      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m2[k2];
+        } };
+      }
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m2[k2];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar2 = [];
+          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
+          return ar2;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.RFC3161Timestamp = void 0;
+    var asn1_1 = require_asn1();
+    var crypto = __importStar(require_crypto());
+    var oid_1 = require_oid();
+    var error_1 = require_error2();
+    var tstinfo_1 = require_tstinfo();
+    var OID_PKCS9_CONTENT_TYPE_SIGNED_DATA = "1.2.840.113549.1.7.2";
+    var OID_PKCS9_CONTENT_TYPE_TSTINFO = "1.2.840.113549.1.9.16.1.4";
+    var OID_PKCS9_MESSAGE_DIGEST_KEY = "1.2.840.113549.1.9.4";
+    var RFC3161Timestamp = class _RFC3161Timestamp {
+      root;
+      constructor(asn1) {
+        this.root = asn1;
+      }
+      static parse(der) {
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+        return new _RFC3161Timestamp(asn1);
+      }
+      get status() {
+        return this.pkiStatusInfoObj.subs[0].toInteger();
+      }
+      get contentType() {
+        return this.contentTypeObj.toOID();
+      }
+      get eContentType() {
+        return this.eContentTypeObj.toOID();
+      }
+      get signingTime() {
+        return this.tstInfo.genTime;
+      }
+      get signerIssuer() {
+        return this.signerSidObj.subs[0].value;
+      }
+      get signerSerialNumber() {
+        return this.signerSidObj.subs[1].value;
+      }
+      get signerDigestAlgorithm() {
+        const oid2 = this.signerDigestAlgorithmObj.subs[0].toOID();
+        return oid_1.SHA2_HASH_ALGOS[oid2];
+      }
+      get signatureAlgorithm() {
+        const oid2 = this.signatureAlgorithmObj.subs[0].toOID();
+        return oid_1.ECDSA_SIGNATURE_ALGOS[oid2];
+      }
+      get signatureValue() {
+        return this.signatureValueObj.value;
+      }
+      get tstInfo() {
+        return new tstinfo_1.TSTInfo(this.eContentObj.subs[0].subs[0]);
+      }
+      verify(data, publicKey) {
+        if (!this.timeStampTokenObj) {
+          throw new error_1.RFC3161TimestampVerificationError("timeStampToken is missing");
+        }
+        if (this.contentType !== OID_PKCS9_CONTENT_TYPE_SIGNED_DATA) {
+          throw new error_1.RFC3161TimestampVerificationError(`incorrect content type: ${this.contentType}`);
+        }
+        if (this.eContentType !== OID_PKCS9_CONTENT_TYPE_TSTINFO) {
+          throw new error_1.RFC3161TimestampVerificationError(`incorrect encapsulated content type: ${this.eContentType}`);
+        }
+        this.tstInfo.verify(data);
+        this.verifyMessageDigest();
+        this.verifySignature(publicKey);
+      }
+      verifyMessageDigest() {
+        const tstInfoDigest = crypto.digest(this.signerDigestAlgorithm, this.tstInfo.raw);
+        const expectedDigest = this.messageDigestAttributeObj.subs[1].subs[0].value;
+        if (!crypto.bufferEqual(tstInfoDigest, expectedDigest)) {
+          throw new error_1.RFC3161TimestampVerificationError("signed data does not match tstInfo");
+        }
+      }
+      verifySignature(key) {
+        const signedAttrs = this.signedAttrsObj.toDER();
+        signedAttrs[0] = 49;
+        const verified = crypto.verify(signedAttrs, key, this.signatureValue, this.signatureAlgorithm);
+        if (!verified) {
+          throw new error_1.RFC3161TimestampVerificationError("signature verification failed");
+        }
+      }
+      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+      get pkiStatusInfoObj() {
+        return this.root.subs[0];
+      }
+      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+      get timeStampTokenObj() {
+        return this.root.subs[1];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-3
+      get contentTypeObj() {
+        return this.timeStampTokenObj.subs[0];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5652#section-3
+      get signedDataObj() {
+        const obj = this.timeStampTokenObj.subs.find((sub) => sub.tag.isContextSpecific(0));
+        return obj.subs[0];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
+      get encapContentInfoObj() {
+        return this.signedDataObj.subs[2];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
+      get signerInfosObj() {
+        const sd = this.signedDataObj;
+        return sd.subs[sd.subs.length - 1];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5652#section-5.1
+      get signerInfoObj() {
+        return this.signerInfosObj.subs[0];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
+      get eContentTypeObj() {
+        return this.encapContentInfoObj.subs[0];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
+      get eContentObj() {
+        return this.encapContentInfoObj.subs[1];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signedAttrsObj() {
+        const signedAttrs = this.signerInfoObj.subs.find((sub) => sub.tag.isContextSpecific(0));
+        return signedAttrs;
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get messageDigestAttributeObj() {
+        const messageDigest = this.signedAttrsObj.subs.find((sub) => sub.subs[0].tag.isOID() && sub.subs[0].toOID() === OID_PKCS9_MESSAGE_DIGEST_KEY);
+        return messageDigest;
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signerSidObj() {
+        return this.signerInfoObj.subs[1];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signerDigestAlgorithmObj() {
+        return this.signerInfoObj.subs[2];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signatureAlgorithmObj() {
+        return this.signerInfoObj.subs[4];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signatureValueObj() {
+        return this.signerInfoObj.subs[5];
+      }
+    };
+    exports.RFC3161Timestamp = RFC3161Timestamp;
+  }
+});
+
+// node_modules/@sigstore/core/dist/rfc3161/index.js
+var require_rfc3161 = __commonJS({
+  "node_modules/@sigstore/core/dist/rfc3161/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.RFC3161Timestamp = void 0;
+    var timestamp_1 = require_timestamp2();
+    Object.defineProperty(exports, "RFC3161Timestamp", { enumerable: true, get: function() {
+      return timestamp_1.RFC3161Timestamp;
+    } });
+  }
+});
+
+// node_modules/@sigstore/core/dist/x509/sct.js
+var require_sct = __commonJS({
+  "node_modules/@sigstore/core/dist/x509/sct.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m2, k2);
+      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m2[k2];
+        } };
+      }
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m2[k2];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar2 = [];
+          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
+          return ar2;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SignedCertificateTimestamp = void 0;
+    var crypto = __importStar(require_crypto());
+    var stream_1 = require_stream();
+    var SignedCertificateTimestamp = class _SignedCertificateTimestamp {
+      version;
+      logID;
+      timestamp;
+      extensions;
+      hashAlgorithm;
+      signatureAlgorithm;
+      signature;
+      constructor(options) {
+        this.version = options.version;
+        this.logID = options.logID;
+        this.timestamp = options.timestamp;
+        this.extensions = options.extensions;
+        this.hashAlgorithm = options.hashAlgorithm;
+        this.signatureAlgorithm = options.signatureAlgorithm;
+        this.signature = options.signature;
+      }
+      get datetime() {
+        return new Date(Number(this.timestamp.readBigInt64BE()));
+      }
+      // Returns the hash algorithm used to generate the SCT's signature.
+      // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
+      get algorithm() {
+        switch (this.hashAlgorithm) {
+          /* istanbul ignore next */
+          case 0:
+            return "none";
+          /* istanbul ignore next */
+          case 1:
+            return "md5";
+          /* istanbul ignore next */
+          case 2:
+            return "sha1";
+          /* istanbul ignore next */
+          case 3:
+            return "sha224";
+          case 4:
+            return "sha256";
+          /* istanbul ignore next */
+          case 5:
+            return "sha384";
+          /* istanbul ignore next */
+          case 6:
+            return "sha512";
+          /* istanbul ignore next */
+          default:
+            return "unknown";
+        }
+      }
+      verify(preCert, key) {
+        const stream = new stream_1.ByteStream();
+        stream.appendChar(this.version);
+        stream.appendChar(0);
+        stream.appendView(this.timestamp);
+        stream.appendUint16(1);
+        stream.appendView(preCert);
+        stream.appendUint16(this.extensions.byteLength);
+        if (this.extensions.byteLength > 0) {
+          stream.appendView(this.extensions);
+        }
+        return crypto.verify(stream.buffer, key, this.signature, this.algorithm);
+      }
+      // Parses a SignedCertificateTimestamp from a buffer. SCTs are encoded using
+      // TLS encoding which means the fields and lengths of most fields are
+      // specified as part of the SCT and TLS specs.
+      // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
+      // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
+      static parse(buf) {
+        const stream = new stream_1.ByteStream(buf);
+        const version = stream.getUint8();
+        const logID = stream.getBlock(32);
+        const timestamp = stream.getBlock(8);
+        const extenstionLength = stream.getUint16();
+        const extensions = stream.getBlock(extenstionLength);
+        const hashAlgorithm = stream.getUint8();
+        const signatureAlgorithm = stream.getUint8();
+        const sigLength = stream.getUint16();
+        const signature = stream.getBlock(sigLength);
+        if (stream.position !== buf.length) {
+          throw new Error("SCT buffer length mismatch");
+        }
+        return new _SignedCertificateTimestamp({
+          version,
+          logID,
+          timestamp,
+          extensions,
+          hashAlgorithm,
+          signatureAlgorithm,
+          signature
+        });
+      }
+    };
+    exports.SignedCertificateTimestamp = SignedCertificateTimestamp;
+  }
+});
+
+// node_modules/@sigstore/core/dist/x509/ext.js
+var require_ext = __commonJS({
+  "node_modules/@sigstore/core/dist/x509/ext.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.X509SCTExtension = exports.X509SubjectKeyIDExtension = exports.X509AuthorityKeyIDExtension = exports.X509SubjectAlternativeNameExtension = exports.X509KeyUsageExtension = exports.X509BasicConstraintsExtension = exports.X509Extension = void 0;
+    var stream_1 = require_stream();
+    var sct_1 = require_sct();
+    var X509Extension = class {
+      root;
+      constructor(asn1) {
+        this.root = asn1;
+      }
+      get oid() {
+        return this.root.subs[0].toOID();
+      }
+      get critical() {
+        return this.root.subs.length === 3 ? this.root.subs[1].toBoolean() : false;
+      }
+      get value() {
+        return this.extnValueObj.value;
+      }
+      get valueObj() {
+        return this.extnValueObj;
+      }
+      get extnValueObj() {
+        return this.root.subs[this.root.subs.length - 1];
+      }
+    };
+    exports.X509Extension = X509Extension;
+    var X509BasicConstraintsExtension = class extends X509Extension {
+      get isCA() {
+        return this.sequence.subs[0]?.toBoolean() ?? false;
+      }
+      get pathLenConstraint() {
+        return this.sequence.subs.length > 1 ? this.sequence.subs[1].toInteger() : void 0;
+      }
+      // The extnValue field contains a single sequence wrapping the isCA and
+      // pathLenConstraint.
+      get sequence() {
+        return this.extnValueObj.subs[0];
+      }
+    };
+    exports.X509BasicConstraintsExtension = X509BasicConstraintsExtension;
+    var X509KeyUsageExtension = class extends X509Extension {
+      get digitalSignature() {
+        return this.bitString[0] === 1;
+      }
+      get keyCertSign() {
+        return this.bitString[5] === 1;
+      }
+      get crlSign() {
+        return this.bitString[6] === 1;
+      }
+      // The extnValue field contains a single bit string which is a bit mask
+      // indicating which key usages are enabled.
+      get bitString() {
+        return this.extnValueObj.subs[0].toBitString();
+      }
+    };
+    exports.X509KeyUsageExtension = X509KeyUsageExtension;
+    var X509SubjectAlternativeNameExtension = class extends X509Extension {
+      get rfc822Name() {
+        return this.findGeneralName(1)?.value.toString("ascii");
+      }
+      get uri() {
+        return this.findGeneralName(6)?.value.toString("ascii");
+      }
+      // Retrieve the value of an otherName with the given OID.
+      otherName(oid2) {
+        const otherName = this.findGeneralName(0);
+        if (otherName === void 0) {
+          return void 0;
+        }
+        const otherNameOID = otherName.subs[0].toOID();
+        if (otherNameOID !== oid2) {
+          return void 0;
+        }
+        const otherNameValue = otherName.subs[1];
+        return otherNameValue.subs[0].value.toString("ascii");
+      }
+      findGeneralName(tag) {
+        return this.generalNames.find((gn2) => gn2.tag.isContextSpecific(tag));
+      }
+      // The extnValue field contains a sequence of GeneralNames.
+      get generalNames() {
+        return this.extnValueObj.subs[0].subs;
+      }
+    };
+    exports.X509SubjectAlternativeNameExtension = X509SubjectAlternativeNameExtension;
+    var X509AuthorityKeyIDExtension = class extends X509Extension {
+      get keyIdentifier() {
+        return this.findSequenceMember(0)?.value;
+      }
+      findSequenceMember(tag) {
+        return this.sequence.subs.find((el) => el.tag.isContextSpecific(tag));
+      }
+      // The extnValue field contains a single sequence wrapping the keyIdentifier
+      get sequence() {
+        return this.extnValueObj.subs[0];
+      }
+    };
+    exports.X509AuthorityKeyIDExtension = X509AuthorityKeyIDExtension;
+    var X509SubjectKeyIDExtension = class extends X509Extension {
+      get keyIdentifier() {
+        return this.extnValueObj.subs[0].value;
+      }
+    };
+    exports.X509SubjectKeyIDExtension = X509SubjectKeyIDExtension;
+    var X509SCTExtension = class extends X509Extension {
+      constructor(asn1) {
+        super(asn1);
+      }
+      get signedCertificateTimestamps() {
+        const buf = this.extnValueObj.subs[0].value;
+        const stream = new stream_1.ByteStream(buf);
+        const end = stream.getUint16() + 2;
+        const sctList = [];
+        while (stream.position < end) {
+          const sctLength = stream.getUint16();
+          const sct = stream.getBlock(sctLength);
+          sctList.push(sct_1.SignedCertificateTimestamp.parse(sct));
+        }
+        if (stream.position !== end) {
+          throw new Error("SCT list length does not match actual length");
+        }
+        return sctList;
+      }
+    };
+    exports.X509SCTExtension = X509SCTExtension;
+  }
+});
+
+// node_modules/@sigstore/core/dist/x509/cert.js
+var require_cert = __commonJS({
+  "node_modules/@sigstore/core/dist/x509/cert.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m2, k2);
+      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m2[k2];
+        } };
+      }
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m2[k2];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar2 = [];
+          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
+          return ar2;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
+    var asn1_1 = require_asn1();
+    var crypto = __importStar(require_crypto());
+    var oid_1 = require_oid();
+    var pem = __importStar(require_pem());
+    var ext_1 = require_ext();
+    var EXTENSION_OID_SUBJECT_KEY_ID = "2.5.29.14";
+    var EXTENSION_OID_KEY_USAGE = "2.5.29.15";
+    var EXTENSION_OID_SUBJECT_ALT_NAME = "2.5.29.17";
+    var EXTENSION_OID_BASIC_CONSTRAINTS = "2.5.29.19";
+    var EXTENSION_OID_AUTHORITY_KEY_ID = "2.5.29.35";
+    exports.EXTENSION_OID_SCT = "1.3.6.1.4.1.11129.2.4.2";
+    var X509Certificate4 = class _X509Certificate {
+      root;
+      constructor(asn1) {
+        this.root = asn1;
+      }
+      static parse(cert) {
+        const der = typeof cert === "string" ? pem.toDER(cert) : cert;
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+        return new _X509Certificate(asn1);
+      }
+      get tbsCertificate() {
+        return this.tbsCertificateObj;
+      }
+      get version() {
+        const ver = this.versionObj.subs[0].toInteger();
+        return `v${(ver + BigInt(1)).toString()}`;
+      }
+      get serialNumber() {
+        return this.serialNumberObj.value;
+      }
+      get notBefore() {
+        return this.validityObj.subs[0].toDate();
+      }
+      get notAfter() {
+        return this.validityObj.subs[1].toDate();
+      }
+      get issuer() {
+        return this.issuerObj.value;
+      }
+      get subject() {
+        return this.subjectObj.value;
+      }
+      get publicKey() {
+        return this.subjectPublicKeyInfoObj.toDER();
+      }
+      get signatureAlgorithm() {
+        const oid2 = this.signatureAlgorithmObj.subs[0].toOID();
+        if (oid_1.RSA_SIGNATURE_ALGOS[oid2]) {
+          return oid_1.RSA_SIGNATURE_ALGOS[oid2];
+        }
+        return oid_1.ECDSA_SIGNATURE_ALGOS[oid2];
+      }
+      get signatureValue() {
+        return this.signatureValueObj.value.subarray(1);
+      }
+      get subjectAltName() {
+        const ext2 = this.extSubjectAltName;
+        return ext2?.uri || /* istanbul ignore next */
+        ext2?.rfc822Name;
+      }
+      get extensions() {
+        const extSeq = this.extensionsObj?.subs[0];
+        return extSeq?.subs || [];
+      }
+      get extKeyUsage() {
+        const ext2 = this.findExtension(EXTENSION_OID_KEY_USAGE);
+        return ext2 ? new ext_1.X509KeyUsageExtension(ext2) : void 0;
+      }
+      get extBasicConstraints() {
+        const ext2 = this.findExtension(EXTENSION_OID_BASIC_CONSTRAINTS);
+        return ext2 ? new ext_1.X509BasicConstraintsExtension(ext2) : void 0;
+      }
+      get extSubjectAltName() {
+        const ext2 = this.findExtension(EXTENSION_OID_SUBJECT_ALT_NAME);
+        return ext2 ? new ext_1.X509SubjectAlternativeNameExtension(ext2) : void 0;
+      }
+      get extAuthorityKeyID() {
+        const ext2 = this.findExtension(EXTENSION_OID_AUTHORITY_KEY_ID);
+        return ext2 ? new ext_1.X509AuthorityKeyIDExtension(ext2) : void 0;
+      }
+      get extSubjectKeyID() {
+        const ext2 = this.findExtension(EXTENSION_OID_SUBJECT_KEY_ID);
+        return ext2 ? new ext_1.X509SubjectKeyIDExtension(ext2) : (
+          /* istanbul ignore next */
+          void 0
+        );
+      }
+      get extSCT() {
+        const ext2 = this.findExtension(exports.EXTENSION_OID_SCT);
+        return ext2 ? new ext_1.X509SCTExtension(ext2) : void 0;
+      }
+      get isCA() {
+        const ca = this.extBasicConstraints?.isCA || false;
+        if (this.extKeyUsage) {
+          return ca && this.extKeyUsage.keyCertSign;
+        }
+        return ca;
+      }
+      extension(oid2) {
+        const ext2 = this.findExtension(oid2);
+        return ext2 ? new ext_1.X509Extension(ext2) : void 0;
+      }
+      verify(issuerCertificate) {
+        const publicKey = issuerCertificate?.publicKey || this.publicKey;
+        const key = crypto.createPublicKey(publicKey);
+        return crypto.verify(this.tbsCertificate.toDER(), key, this.signatureValue, this.signatureAlgorithm);
+      }
+      validForDate(date) {
+        return this.notBefore <= date && date <= this.notAfter;
+      }
+      equals(other) {
+        return this.root.toDER().equals(other.root.toDER());
+      }
+      // Creates a copy of the certificate with a new buffer
+      clone() {
+        const der = this.root.toDER();
+        const clone = Buffer.alloc(der.length);
+        der.copy(clone);
+        return _X509Certificate.parse(clone);
+      }
+      findExtension(oid2) {
+        return this.extensions.find((ext2) => ext2.subs[0].toOID() === oid2);
+      }
+      /////////////////////////////////////////////////////////////////////////////
+      // The following properties use the documented x509 structure to locate the
+      // desired ASN.1 object
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.1
+      get tbsCertificateObj() {
+        return this.root.subs[0];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2
+      get signatureAlgorithmObj() {
+        return this.root.subs[1];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.3
+      get signatureValueObj() {
+        return this.root.subs[2];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.1
+      get versionObj() {
+        return this.tbsCertificateObj.subs[0];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.2
+      get serialNumberObj() {
+        return this.tbsCertificateObj.subs[1];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.4
+      get issuerObj() {
+        return this.tbsCertificateObj.subs[3];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5
+      get validityObj() {
+        return this.tbsCertificateObj.subs[4];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.6
+      get subjectObj() {
+        return this.tbsCertificateObj.subs[5];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.7
+      get subjectPublicKeyInfoObj() {
+        return this.tbsCertificateObj.subs[6];
+      }
+      // Extensions can't be located by index because their position varies. Instead,
+      // we need to find the extensions context specific tag
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.9
+      get extensionsObj() {
+        return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(3));
+      }
+    };
+    exports.X509Certificate = X509Certificate4;
+  }
+});
+
+// node_modules/@sigstore/core/dist/x509/index.js
+var require_x509 = __commonJS({
+  "node_modules/@sigstore/core/dist/x509/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
+    var cert_1 = require_cert();
+    Object.defineProperty(exports, "EXTENSION_OID_SCT", { enumerable: true, get: function() {
+      return cert_1.EXTENSION_OID_SCT;
+    } });
+    Object.defineProperty(exports, "X509Certificate", { enumerable: true, get: function() {
+      return cert_1.X509Certificate;
+    } });
+    var ext_1 = require_ext();
+    Object.defineProperty(exports, "X509SCTExtension", { enumerable: true, get: function() {
+      return ext_1.X509SCTExtension;
+    } });
+  }
+});
+
+// node_modules/@sigstore/core/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@sigstore/core/dist/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m2, k2);
+      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m2[k2];
+        } };
+      }
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m2[k2];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar2 = [];
+          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
+          return ar2;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = exports.ByteStream = exports.RFC3161Timestamp = exports.pem = exports.json = exports.encoding = exports.dsse = exports.crypto = exports.ASN1Obj = void 0;
+    var asn1_1 = require_asn1();
+    Object.defineProperty(exports, "ASN1Obj", { enumerable: true, get: function() {
+      return asn1_1.ASN1Obj;
+    } });
+    exports.crypto = __importStar(require_crypto());
+    exports.dsse = __importStar(require_dsse());
+    exports.encoding = __importStar(require_encoding());
+    exports.json = __importStar(require_json());
+    exports.pem = __importStar(require_pem());
+    var rfc3161_1 = require_rfc3161();
+    Object.defineProperty(exports, "RFC3161Timestamp", { enumerable: true, get: function() {
+      return rfc3161_1.RFC3161Timestamp;
+    } });
+    var stream_1 = require_stream();
+    Object.defineProperty(exports, "ByteStream", { enumerable: true, get: function() {
+      return stream_1.ByteStream;
+    } });
+    var x509_1 = require_x509();
+    Object.defineProperty(exports, "EXTENSION_OID_SCT", { enumerable: true, get: function() {
+      return x509_1.EXTENSION_OID_SCT;
+    } });
+    Object.defineProperty(exports, "X509Certificate", { enumerable: true, get: function() {
+      return x509_1.X509Certificate;
+    } });
+    Object.defineProperty(exports, "X509SCTExtension", { enumerable: true, get: function() {
+      return x509_1.X509SCTExtension;
+    } });
+  }
+});
+
 // node_modules/@sigstore/verify/dist/bundle/dsse.js
 var require_dsse2 = __commonJS({
   "node_modules/@sigstore/verify/dist/bundle/dsse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DSSESignatureContent = void 0;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var DSSESignatureContent = class {
       env;
       constructor(env) {
@@ -10812,8 +11045,8 @@ var require_message = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MessageSignatureContent = void 0;
-    var core_1 = require_dist();
-    var protobuf_specs_1 = require_dist2();
+    var core_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var HASH_ALGORITHM_MAP = {
       [protobuf_specs_1.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: "sha256",
       [protobuf_specs_1.HashAlgorithm.SHA2_256]: "sha256",
@@ -10855,7 +11088,7 @@ var require_bundle = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.toSignedEntity = toSignedEntity;
     exports.signatureContent = signatureContent;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var dsse_1 = require_dsse2();
     var message_1 = require_message();
     function toSignedEntity(bundle, artifact) {
@@ -10968,8 +11201,8 @@ var require_trust = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.filterTLogAuthorities = exports.filterCertAuthorities = void 0;
     exports.toTrustMaterial = toTrustMaterial;
-    var core_1 = require_dist();
-    var protobuf_specs_1 = require_dist2();
+    var core_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var error_1 = require_error3();
     var BEGINNING_OF_TIME = /* @__PURE__ */ new Date(0);
     var END_OF_TIME = /* @__PURE__ */ new Date(864e13);
@@ -11217,7 +11450,7 @@ var require_sct2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifySCTs = verifySCTs;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var error_1 = require_error3();
     var trust_1 = require_trust();
     function verifySCTs(cert, issuer, ctlogs) {
@@ -11268,7 +11501,7 @@ var require_key = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyPublicKey = verifyPublicKey;
     exports.verifyCertificate = verifyCertificate;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var error_1 = require_error3();
     var certificate_1 = require_certificate();
     var sct_1 = require_sct2();
@@ -11305,9 +11538,9 @@ var require_key = __commonJS({
         issuer = cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString("ascii");
       }
       const oids = cert.extensions.map((ext2) => {
-        const oid = ext2.subs[0].toOID();
+        const oid2 = ext2.subs[0].toOID();
         return {
-          oid: { id: oid.split(".").map(Number) },
+          oid: { id: oid2.split(".").map(Number) },
           value: ext2.subs[ext2.subs.length - 1].value
         };
       });
@@ -11356,10 +11589,10 @@ var require_policy = __commonJS({
       for (const policyOID of policyOIDs) {
         const match = signerOIDs.find((signerOID) => oidEquals(policyOID.oid?.id, signerOID.oid?.id) && policyOID.value.equals(signerOID.value));
         if (!match) {
-          const oid = policyOID.oid?.id.join(".") ?? "<unknown>";
+          const oid2 = policyOID.oid?.id.join(".") ?? "<unknown>";
           throw new error_1.PolicyError({
             code: "UNTRUSTED_SIGNER_ERROR",
-            message: `invalid certificate extension - missing OID ${oid}`
+            message: `invalid certificate extension - missing OID ${oid2}`
           });
         }
       }
@@ -11379,7 +11612,7 @@ var require_tsa = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var error_1 = require_error3();
     var certificate_1 = require_certificate();
     var trust_1 = require_trust();
@@ -11944,7 +12177,7 @@ var require_checkpoint = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.LogCheckpoint = void 0;
     exports.verifyCheckpoint = verifyCheckpoint;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var error_1 = require_error3();
     var CHECKPOINT_SEPARATOR = "\n\n";
     var SIGNATURE_REGEX = /\u2014 (\S+) (\S+)\n/g;
@@ -12052,7 +12285,7 @@ var require_merkle = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyMerkleInclusion = verifyMerkleInclusion;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var error_1 = require_error3();
     var RFC6962_LEAF_HASH_PREFIX = Buffer.from([0]);
     var RFC6962_NODE_HASH_PREFIX = Buffer.from([1]);
@@ -12128,7 +12361,7 @@ var require_set = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyTLogSET = verifyTLogSET;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var error_1 = require_error3();
     var trust_1 = require_trust();
     function verifyTLogSET(entry, tlogs) {
@@ -12418,7 +12651,7 @@ function cachedTrustedRootPath() {
   return path14.join(cacheDir(), "trusted_root.json");
 }
 async function parseTrustedRoot(text, source) {
-  const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist2(), 1)), Promise.resolve().then(() => __toESM(require_dist3(), 1))]);
+  const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist(), 1)), Promise.resolve().then(() => __toESM(require_dist3(), 1))]);
   let json;
   try {
     json = parseStrictJson(text, { what: `trusted root ${source}`, code: "TRUSTED_ROOT_INVALID" });
@@ -12521,7 +12754,7 @@ var require_build = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.toMessageSignatureBundle = toMessageSignatureBundle;
     exports.toDSSEBundle = toDSSEBundle;
-    var protobuf_specs_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var bundle_1 = require_bundle2();
     function toMessageSignatureBundle(options) {
       return {
@@ -12780,7 +13013,7 @@ var require_serialized = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = void 0;
-    var protobuf_specs_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var bundle_1 = require_bundle2();
     var validate_1 = require_validate();
     var bundleFromJSON = (obj) => {
@@ -26084,32 +26317,61 @@ function looksLikeOldPickle(head) {
   // eslint-disable-next-line no-control-regex
   /^[}\]](?:q\x00|\(|\.)/.test(t);
 }
+function opaqueFormat(head) {
+  if (starts(head, 55, 122, 188, 175, 39, 28)) return "7z archive";
+  if (starts(head, 82, 97, 114, 33, 26, 7)) return "RAR archive";
+  if (starts(head, 31, 139)) return "gzip-compressed data";
+  if (starts(head, 253, 55, 122, 88, 90, 0)) return "xz-compressed data";
+  if (starts(head, 40, 181, 47, 253)) return "zstd-compressed data";
+  if (starts(head, 4, 34, 77, 24)) return "lz4-compressed data";
+  if (head.length >= 10 && head.toString("latin1", 0, 3) === "BZh" && head[3] >= 49 && head[3] <= 57 && head.toString("hex", 4, 10) === "314159265359") return "bzip2-compressed data";
+  if (starts(head, 93, 0, 0)) return "lzma-compressed data";
+  if (head.length >= 2 && head[0] === 120 && (head[0] << 8 | head[1]) % 31 === 0) return "zlib-compressed data";
+  if (head.length >= 262 && head.toString("latin1", 257, 262) === "ustar") return "tar archive";
+  return void 0;
+}
 function sniff(head, name2) {
   if (head.length >= 4 && head[0] === 80 && head[1] === 75 && (head[2] === 3 && head[3] === 4 || head[2] === 5 && head[3] === 6)) return "zip";
   if (head.length >= 6 && head.subarray(0, 6).equals(NPY_MAGIC)) return "npy";
   if (head.length >= 4 && head.toString("latin1", 0, 4) === "GGUF") return "gguf";
   if (head.length >= 9 && head[8] === 123 && head.readBigUInt64LE(0) < 100000000n) return "safetensors";
   if (head.length >= 2 && head[0] === 128 && head[1] <= 5) return "pickle";
+  if (opaqueFormat(head)) return "opaque";
   const e = ext(name2);
   if (looksLikeOldPickle(head)) return "pickle";
   if (e === ".safetensors") return "safetensors";
   if (e === ".gguf") return "gguf";
   if (e === ".npy") return "npy";
   if (e === ".npz" || e === ".zip") return "zip";
-  if (e !== ".bin" && PICKLE_EXTENSIONS.includes(e)) return "pickle";
+  if (PICKLE_EXTENSIONS.includes(e)) return "pickle";
+  if (e === "" || CANDIDATE_EXTENSIONS.includes(e)) return "candidate";
   return "unknown";
 }
-function memberWorthScanning(name2) {
+function pickleName(name2) {
   const e = ext(name2);
-  return PICKLE_EXTENSIONS.includes(e) || e === ".npy" || e === ".safetensors" || e === ".gguf";
+  return e === "" || PICKLE_EXTENSIONS.includes(e) || CANDIDATE_EXTENSIONS.includes(e);
 }
-var PICKLE_EXTENSIONS, SNIFF_BYTES;
+function isTorchStorage(name2) {
+  return /^[^/]+\/data\/\d+$/.test(name2);
+}
+function opaqueFinding(head, file, member) {
+  const what = opaqueFormat(head) ?? "compressed data";
+  const where = member !== void 0 ? { member } : {};
+  if (!pickleName(member ?? file)) {
+    return { code: "SCAN_SKIPPED", severity: "medium", file, ...where, message: `${what}, which modelsign cannot look inside; not scanned` };
+  }
+  const how = what === "tar archive" ? "torch.load reads a tar as its oldest checkpoint format and unpickles the members" : what.endsWith("archive") ? "its members may be pickles" : "joblib and pandas decompress such a file and unpickle it";
+  return { code: "SCAN_SKIPPED", severity: "high", file, ...where, message: `${what} under a name pickle loaders read (${how}); not scanned` };
+}
+var PICKLE_EXTENSIONS, CANDIDATE_EXTENSIONS, SNIFF_BYTES, starts;
 var init_detect = __esm({
   "src/scan/detect.ts"() {
     "use strict";
     init_npy();
-    PICKLE_EXTENSIONS = [".pkl", ".pickle", ".bin", ".pt", ".pth", ".ckpt", ".joblib"];
-    SNIFF_BYTES = 64;
+    PICKLE_EXTENSIONS = [".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib"];
+    CANDIDATE_EXTENSIONS = [".bin", ".dat", ".data", ".model", ".sav", ".p", ".pk", ".pck", ".pkz", ".mdl", ".torch", ".pytorch", ".tar"];
+    SNIFF_BYTES = 512;
+    starts = (head, ...bytes) => head.length >= bytes.length && bytes.every((b2, i) => head[i] === b2);
   }
 });
 
@@ -26284,6 +26546,8 @@ var init_gguf = __esm({
 
 // src/scan/globals.ts
 function canonicalModule(module) {
+  const whole = PY2_MODULES[module];
+  if (whole !== void 0) return whole;
   const first = module.split(".")[0];
   const mapped = PY2_MODULES[first];
   return mapped === void 0 ? module : mapped + module.slice(first.length);
@@ -26293,7 +26557,7 @@ function underPrefix(full, prefix) {
 }
 function classifyGlobal(module, name2) {
   const mod = canonicalModule(module);
-  const full = `${mod}.${name2}`;
+  const full = PY2_NAMES[`${mod}.${name2}`] ?? `${mod}.${name2}`;
   if (ALLOWED.has(full) || TORCH_STORAGE.test(full) || NUMPY_DTYPE_CLASS.test(full)) return { verdict: "allowed" };
   for (const m2 of DANGEROUS_MODULES) if (underPrefix(full, m2)) return { verdict: "dangerous", why: `${m2} is on the deny-list` };
   const segs = full.split(".");
@@ -26307,11 +26571,64 @@ function classifyGlobal(module, name2) {
   }
   return { verdict: "unknown" };
 }
-var PY2_MODULES, TORCH_REBUILD, TORCH_DTYPES, ALLOWED, TORCH_STORAGE, NUMPY_DTYPE_CLASS, DANGEROUS_MODULES, DANGEROUS_BUILTINS, DANGEROUS_SEGMENTS;
+var PY2_MODULES, PY2_NAMES, TORCH_REBUILD, TORCH_DTYPES, ALLOWED, TORCH_STORAGE, NUMPY_DTYPE_CLASS, DANGEROUS_MODULES, DANGEROUS_BUILTINS, DANGEROUS_SEGMENTS;
 var init_globals = __esm({
   "src/scan/globals.ts"() {
     "use strict";
-    PY2_MODULES = { __builtin__: "builtins", copy_reg: "copyreg", exceptions: "builtins" };
+    PY2_MODULES = {
+      __builtin__: "builtins",
+      copy_reg: "copyreg",
+      exceptions: "builtins",
+      Queue: "queue",
+      SocketServer: "socketserver",
+      ConfigParser: "configparser",
+      repr: "reprlib",
+      _winreg: "winreg",
+      thread: "_thread",
+      dummy_thread: "_dummy_thread",
+      dbhash: "dbm.bsd",
+      dumbdbm: "dbm.dumb",
+      dbm: "dbm.ndbm",
+      gdbm: "dbm.gnu",
+      anydbm: "dbm",
+      whichdb: "dbm",
+      xmlrpclib: "xmlrpc.client",
+      SimpleXMLRPCServer: "xmlrpc.server",
+      DocXMLRPCServer: "xmlrpc.server",
+      httplib: "http.client",
+      htmlentitydefs: "html.entities",
+      HTMLParser: "html.parser",
+      Cookie: "http.cookies",
+      cookielib: "http.cookiejar",
+      BaseHTTPServer: "http.server",
+      SimpleHTTPServer: "http.server",
+      CGIHTTPServer: "http.server",
+      commands: "subprocess",
+      urlparse: "urllib.parse",
+      robotparser: "urllib.robotparser",
+      urllib2: "urllib.request",
+      cPickle: "pickle",
+      cStringIO: "io",
+      StringIO: "io",
+      UserDict: "collections",
+      UserList: "collections",
+      UserString: "collections",
+      _abcoll: "collections.abc",
+      "test.test_support": "test.support",
+      _socket: "socket",
+      _elementtree: "xml.etree.ElementTree"
+    };
+    PY2_NAMES = {
+      "builtins.reduce": "functools.reduce",
+      "builtins.intern": "sys.intern",
+      "builtins.execfile": "builtins.exec",
+      "urllib.urlopen": "urllib.request.urlopen",
+      "urllib.urlretrieve": "urllib.request.urlretrieve",
+      "urllib.URLopener": "urllib.request.URLopener",
+      "urllib.FancyURLopener": "urllib.request.FancyURLopener",
+      "urllib.pathname2url": "urllib.request.pathname2url",
+      "urllib.url2pathname": "urllib.request.url2pathname"
+    };
     TORCH_REBUILD = [
       "_rebuild_tensor",
       "_rebuild_tensor_v2",
@@ -26415,6 +26732,55 @@ var init_globals = __esm({
     TORCH_STORAGE = /^torch\.(?:cuda\.)?[A-Za-z0-9]*Storage$/;
     NUMPY_DTYPE_CLASS = /^numpy\.dtypes\.[A-Za-z0-9]+DType$/;
     DANGEROUS_MODULES = [
+      // Published scanner bypasses (docs/scanning.md lists the advisory of each).
+      "functools",
+      "operator",
+      "_operator",
+      "pydoc",
+      "uuid",
+      "_osx_support",
+      "_aix_support",
+      "_pyrepl",
+      "lib2to3",
+      "idlelib",
+      "test",
+      "unittest",
+      "logging",
+      "linecache",
+      "difflib",
+      "_posixsubprocess",
+      "atexit",
+      "_signal",
+      "compileall",
+      "py_compile",
+      "selectors",
+      "_sqlite3",
+      "pipes",
+      "_interpreters",
+      "_xxsubinterpreters",
+      "_frozen_importlib",
+      "_frozen_importlib_external",
+      "_imp",
+      "nntplib",
+      "smtpd",
+      "cgi",
+      "cgitb",
+      "codecs",
+      "dbm",
+      "huggingface_hub",
+      "torch.fx",
+      "torch.utils.collect_env",
+      "torch.utils.data.datapipes",
+      "torch.utils._config_module",
+      "torch.utils.bottleneck",
+      "torch.jit",
+      "torch._inductor",
+      "torch.serialization",
+      "torch.package",
+      "numpy.lib.npyio",
+      "numpy.lib._npyio_impl",
+      "numpy.lib.format",
+      "pandas.io",
       "os",
       "posix",
       "nt",
@@ -26652,9 +27018,22 @@ function decodeRawUnicode(line) {
   }
   return out;
 }
-function utf8(b2) {
-  if (!isUtf82(b2)) throw new Malformed("string is not valid UTF-8");
-  return b2.toString("utf8");
+function utf8Value(b2) {
+  if (isUtf82(b2)) return { k: "str", s: b2.toString("utf8") };
+  if (isUtf82(Buffer.from(b2.toString("latin1").replace(ENCODED_SURROGATE, "a"), "latin1"))) return ODDSTR;
+  throw new Malformed("string is not valid UTF-8");
+}
+function memoIndex(line) {
+  const nul = line.indexOf(0);
+  const t = line.toString("latin1", 0, nul < 0 ? line.length : nul).trim();
+  if (!/^[+-]?\d+(?:_\d+)*$/.test(t) || t.length > 4300) return void 0;
+  const v2 = BigInt(t.replace(/_/g, ""));
+  return v2 >= BigInt(Number.MIN_SAFE_INTEGER) && v2 <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v2) : v2.toString();
+}
+function mayBeMagic(v2) {
+  if (v2 === MAGIC || v2 === CALLED || v2.k === "global") return true;
+  if (v2.k !== "obj") return false;
+  return classifyGlobal(v2.g.module, v2.g.name).verdict !== "allowed" || MAY_RETURN_INT.has(`${canonicalModule(v2.g.module)}.${v2.g.name}`);
 }
 async function walkPickles(src, opts) {
   const { limits } = opts;
@@ -26667,7 +27046,8 @@ async function walkPickles(src, opts) {
   let opcodes = 0;
   let pickles = 0;
   let stringBytes = 0;
-  let legacyTorch = false;
+  let result = OTHER;
+  let reachedCode = false;
   const interned = /* @__PURE__ */ new Map();
   const globalOf = (module, name2) => {
     const k2 = `${module}
@@ -26681,6 +27061,7 @@ ${name2}`;
     return g2;
   };
   const record = (g2, via, use) => {
+    reachedCode = true;
     let imp = imports.get(g2);
     if (!imp) {
       imp = { module: g2.module, name: g2.name, via: [], usedBy: [], verdict: classifyGlobal(g2.module, g2.name).verdict, ...opts.member !== void 0 ? { member: opts.member } : {} };
@@ -26696,12 +27077,13 @@ ${name2}`;
     if (b2.length > MAX_KEPT_STRING || stringBytes + b2.length > limits.maxStringBytes) return LONGSTR;
     stringBytes += b2.length;
     if (enc === "latin1") return { k: "str", s: b2.toString("latin1") };
-    return { k: "str", s: utf8(b2) };
+    return utf8Value(b2);
   };
   const walkOne = async () => {
     const stack = [];
     const marks = [];
     const memo = /* @__PURE__ */ new Map();
+    let frameEnd;
     const push = (v2) => {
       if (stack.length >= limits.maxStack) throw new LimitHit(`stack deeper than ${limits.maxStack}`);
       stack.push(v2);
@@ -26743,7 +27125,7 @@ ${name2}`;
     };
     const line = async (what) => {
       const l = await src.line(MAX_LINE);
-      if (l === void 0) throw new Malformed(`${what} argument longer than ${MAX_LINE} bytes`);
+      if (l === void 0) throw new Unfollowable(`${what} argument longer than ${MAX_LINE} bytes`);
       return l;
     };
     const memoPut = (i, v2) => {
@@ -26757,15 +27139,28 @@ ${name2}`;
     };
     const call = (f2, use) => {
       used(f2, use);
-      push(f2.k === "global" || f2.k === "obj" ? { k: "obj", g: f2.g } : OTHER);
+      push(f2.k === "global" || f2.k === "obj" ? { k: "obj", g: f2.g } : CALLED);
+    };
+    const nameLine = async (eof) => {
+      if (eof.hit) return Buffer.alloc(0);
+      try {
+        return await src.line(1024);
+      } catch (e) {
+        if (!(e instanceof Truncated)) throw e;
+        eof.hit = true;
+        const rest = src.take(src.buffered);
+        return rest.subarray(0, Math.max(0, rest.length - 1));
+      }
     };
     const importGlobal = async (via) => {
-      const m2 = await src.line(1024);
-      const n = m2 === void 0 ? void 0 : await src.line(1024);
-      if (m2 === void 0 || n === void 0) throw new Malformed(`${via} name longer than 1024 bytes`);
+      const eof = { hit: false };
+      const m2 = await nameLine(eof);
+      const n = m2 === void 0 ? void 0 : await nameLine(eof);
+      if (m2 === void 0 || n === void 0) throw new Unfollowable(`${via} name longer than 1024 bytes`);
       if (!isUtf82(m2) || !isUtf82(n)) throw new Malformed(`${via} name is not valid UTF-8`);
       const g2 = globalOf(m2.toString("utf8"), n.toString("utf8"));
       record(g2, via);
+      if (eof.hit) throw new Truncated(src.pos);
       return g2;
     };
     for (; ; ) {
@@ -26773,294 +27168,323 @@ ${name2}`;
       if (src.buffered < 16) await src.ensure(16);
       if (src.buffered < 1) throw new Malformed("pickle ends without STOP");
       const at2 = src.pos;
+      if (frameEnd !== void 0 && at2 >= frameEnd) frameEnd = void 0;
       const op = src.u8();
-      switch (op) {
-        case 40:
-          marks.push(stack.length);
-          break;
-        case 46:
-          pop();
-          return;
-        case 48:
-          if (marks.length > 0 && stack.length === marks[marks.length - 1]) marks.pop();
-          else pop();
-          break;
-        case 49:
-          popMark();
-          break;
-        case 50:
-          push(top());
-          break;
-        case 70:
-        case 73:
-        case 76:
-          await line(NAMES[op]);
-          push(OTHER);
-          break;
-        case 74:
-          fixed(4);
-          push(OTHER);
-          break;
-        // BININT
-        case 75:
-          fixed(1);
-          push(OTHER);
-          break;
-        // BININT1
-        case 77:
-          fixed(2);
-          push(OTHER);
-          break;
-        // BININT2
-        case 71:
-          fixed(8);
-          push(OTHER);
-          break;
-        // BINFLOAT
-        case 78:
-        case 136:
-        case 137:
-          push(OTHER);
-          break;
-        // NONE NEWTRUE NEWFALSE
-        case 80:
-          await line("PERSID");
-          push(OTHER);
-          break;
-        case 81:
-          pop();
-          push(OTHER);
-          break;
-        case 82: {
-          pop();
-          call(pop(), "REDUCE");
-          break;
-        }
-        case 83: {
-          const l = await line("STRING");
-          const s3 = decodeQuoted(l);
-          if (s3 === void 0) throw new Malformed("STRING argument is not a quoted string");
-          push(str2(Buffer.from(s3, "latin1"), "latin1"));
-          break;
-        }
-        case 84: {
-          const n = fixed(4).readInt32LE(0);
-          if (n < 0) throw new Malformed("negative BINSTRING length");
-          push(await lenStr(n, "latin1"));
-          break;
-        }
-        case 85:
-          push(await lenStr(fixed(1)[0], "latin1"));
-          break;
-        // SHORT_BINSTRING
-        case 86: {
-          const s3 = decodeRawUnicode(await line("UNICODE"));
-          if (s3 === void 0) throw new Malformed("bad UNICODE escape");
-          push(s3.length > MAX_KEPT_STRING ? LONGSTR : { k: "str", s: s3 });
-          break;
-        }
-        case 88:
-          push(await lenStr(fixed(4).readUInt32LE(0), "utf8"));
-          break;
-        // BINUNICODE
-        case 140:
-          push(await lenStr(fixed(1)[0], "utf8"));
-          break;
-        // SHORT_BINUNICODE
-        case 141:
-          push(await lenStr(size8(fixed(8)), "utf8"));
-          break;
-        // BINUNICODE8
-        case 66:
-          push(await skipBytes(fixed(4).readUInt32LE(0)));
-          break;
-        // BINBYTES
-        case 67:
-          push(await skipBytes(fixed(1)[0]));
-          break;
-        // SHORT_BINBYTES
-        case 142:
-        case 150:
-          push(await skipBytes(size8(fixed(8))));
-          break;
-        // BINBYTES8 BYTEARRAY8
-        case 138: {
-          const n = fixed(1)[0];
-          if (src.buffered < n) await src.ensure(n);
-          const v2 = fixed(n);
-          if (pickles === 0 && n === TORCH_MAGIC.length && v2.equals(TORCH_MAGIC)) legacyTorch = true;
-          push(OTHER);
-          break;
-        }
-        case 139: {
-          const n = fixed(4).readInt32LE(0);
-          if (n < 0) throw new Malformed("negative LONG4 length");
-          await src.skip(n);
-          push(OTHER);
-          break;
-        }
-        case 97:
-          pop();
-          top();
-          break;
-        // APPEND
-        case 98: {
-          pop();
-          used(top(), "BUILD");
-          break;
-        }
-        case 99: {
-          push({ k: "global", g: await importGlobal("GLOBAL") });
-          break;
-        }
-        case 105: {
-          const g2 = await importGlobal("INST");
-          popMark();
-          call({ k: "global", g: g2 }, "INST");
-          break;
-        }
-        case 111: {
-          const items = popMark();
-          if (items.length === 0) throw new Malformed("OBJ without a class");
-          call(items[0], "OBJ");
-          break;
-        }
-        case 129: {
-          pop();
-          call(pop(), "NEWOBJ");
-          break;
-        }
-        case 146: {
-          pop();
-          pop();
-          call(pop(), "NEWOBJ_EX");
-          break;
-        }
-        case 147: {
-          const name2 = pop();
-          const module = pop();
-          if (module.k !== "str" || name2.k !== "str") {
-            add("critical", "PICKLE_NONSTRING_GLOBAL", `STACK_GLOBAL with operands that are not plain strings (module: ${describe3(module)}, name: ${describe3(name2)}); a scanner cannot tell what it imports`, at2);
+      try {
+        switch (op) {
+          case 40:
+            marks.push(stack.length);
+            break;
+          case 46:
+            result = pop();
+            return;
+          case 48:
+            if (marks.length > 0 && stack.length === marks[marks.length - 1]) marks.pop();
+            else pop();
+            break;
+          case 49:
+            popMark();
+            break;
+          case 50:
+            push(top());
+            break;
+          case 70:
+          case 73:
+          case 76: {
+            const l = await line(NAMES2[op]);
+            const magic = op !== 70 && l.length <= 26 && l.toString("latin1").replace(/L$/, "") === TORCH_MAGIC_DECIMAL;
+            push(magic ? MAGIC : OTHER);
+            break;
+          }
+          case 74:
+            fixed(4);
+            push(OTHER);
+            break;
+          // BININT
+          case 75:
+            fixed(1);
+            push(OTHER);
+            break;
+          // BININT1
+          case 77:
+            fixed(2);
+            push(OTHER);
+            break;
+          // BININT2
+          case 71:
+            fixed(8);
+            push(OTHER);
+            break;
+          // BINFLOAT
+          case 78:
+          case 136:
+          case 137:
+            push(OTHER);
+            break;
+          // NONE NEWTRUE NEWFALSE
+          case 80:
+            await line("PERSID");
+            push(OTHER);
+            break;
+          case 81:
+            pop();
+            push(OTHER);
+            break;
+          case 82: {
+            pop();
+            call(pop(), "REDUCE");
+            break;
+          }
+          case 83: {
+            const l = await line("STRING");
+            const s3 = decodeQuoted(l);
+            if (s3 === void 0) throw new Malformed("STRING argument is not a quoted string");
+            push(str2(Buffer.from(s3, "latin1"), "latin1"));
+            break;
+          }
+          case 84: {
+            const n = fixed(4).readInt32LE(0);
+            if (n < 0) throw new Malformed("negative BINSTRING length");
+            push(await lenStr(n, "latin1"));
+            break;
+          }
+          case 85:
+            push(await lenStr(fixed(1)[0], "latin1"));
+            break;
+          // SHORT_BINSTRING
+          case 86: {
+            const s3 = decodeRawUnicode(await line("UNICODE"));
+            if (s3 === void 0) throw new Malformed("bad UNICODE escape");
+            push(s3.length > MAX_KEPT_STRING ? LONGSTR : { k: "str", s: s3 });
+            break;
+          }
+          case 88:
+            push(await lenStr(fixed(4).readUInt32LE(0), "utf8"));
+            break;
+          // BINUNICODE
+          case 140:
+            push(await lenStr(fixed(1)[0], "utf8"));
+            break;
+          // SHORT_BINUNICODE
+          case 141:
+            push(await lenStr(size8(fixed(8)), "utf8"));
+            break;
+          // BINUNICODE8
+          case 66:
+            push(await skipBytes(fixed(4).readUInt32LE(0)));
+            break;
+          // BINBYTES
+          case 67:
+            push(await skipBytes(fixed(1)[0]));
+            break;
+          // SHORT_BINBYTES
+          case 142:
+          case 150:
+            push(await skipBytes(size8(fixed(8))));
+            break;
+          // BINBYTES8 BYTEARRAY8
+          case 138: {
+            const n = fixed(1)[0];
+            if (src.buffered < n) await src.ensure(n);
+            const v2 = fixed(n);
+            push(v2.equals(TORCH_MAGIC) ? MAGIC : OTHER);
+            break;
+          }
+          case 139: {
+            const n = fixed(4).readInt32LE(0);
+            if (n < 0) throw new Malformed("negative LONG4 length");
+            if (n === TORCH_MAGIC.length && await src.ensure(n)) {
+              push(fixed(n).equals(TORCH_MAGIC) ? MAGIC : OTHER);
+              break;
+            }
+            await src.skip(n);
             push(OTHER);
             break;
           }
-          const g2 = globalOf(module.s, name2.s);
-          record(g2, "STACK_GLOBAL");
-          push({ k: "global", g: g2 });
-          break;
+          case 97:
+            pop();
+            top();
+            break;
+          // APPEND
+          case 98: {
+            pop();
+            used(top(), "BUILD");
+            break;
+          }
+          case 99: {
+            push({ k: "global", g: await importGlobal("GLOBAL") });
+            break;
+          }
+          case 105: {
+            const g2 = await importGlobal("INST");
+            popMark();
+            call({ k: "global", g: g2 }, "INST");
+            break;
+          }
+          case 111: {
+            const items = popMark();
+            if (items.length === 0) throw new Malformed("OBJ without a class");
+            call(items[0], "OBJ");
+            break;
+          }
+          case 129: {
+            pop();
+            call(pop(), "NEWOBJ");
+            break;
+          }
+          case 146: {
+            pop();
+            pop();
+            call(pop(), "NEWOBJ_EX");
+            break;
+          }
+          case 147: {
+            const name2 = pop();
+            const module = pop();
+            if (module.k !== "str" || name2.k !== "str") {
+              reachedCode = true;
+              add("critical", "PICKLE_NONSTRING_GLOBAL", `STACK_GLOBAL with operands that are not plain strings (module: ${describe3(module)}, name: ${describe3(name2)}); a scanner cannot tell what it imports`, at2);
+              push(OTHER);
+              break;
+            }
+            const g2 = globalOf(module.s, name2.s);
+            record(g2, "STACK_GLOBAL");
+            push({ k: "global", g: g2 });
+            break;
+          }
+          case 100:
+          case 108:
+          case 116:
+          case 145:
+            popMark();
+            push(OTHER);
+            break;
+          case 101:
+          case 117:
+          case 144:
+            popMark();
+            top();
+            break;
+          case 125:
+          case 93:
+          case 41:
+          case 143:
+            push(OTHER);
+            break;
+          // EMPTY_DICT EMPTY_LIST EMPTY_TUPLE EMPTY_SET
+          case 115:
+            pop();
+            pop();
+            top();
+            break;
+          // SETITEM
+          case 133:
+            pop();
+            push(OTHER);
+            break;
+          // TUPLE1
+          case 134:
+            pop();
+            pop();
+            push(OTHER);
+            break;
+          // TUPLE2
+          case 135:
+            pop();
+            pop();
+            pop();
+            push(OTHER);
+            break;
+          // TUPLE3
+          case 103: {
+            const i = memoIndex(await line("GET"));
+            if (i === void 0) throw new Malformed("GET argument is not a number");
+            memoGet(i);
+            break;
+          }
+          case 104:
+            memoGet(fixed(1)[0]);
+            break;
+          // BINGET
+          case 106:
+            memoGet(fixed(4).readUInt32LE(0));
+            break;
+          // LONG_BINGET
+          case 112: {
+            const i = memoIndex(await line("PUT"));
+            if (i === void 0) throw new Malformed("PUT argument is not a number");
+            if (typeof i === "number" ? i < 0 : i.startsWith("-")) throw new Malformed("negative PUT argument");
+            memoPut(i, top());
+            break;
+          }
+          case 113:
+            memoPut(fixed(1)[0], top());
+            break;
+          // BINPUT
+          case 114:
+            memoPut(fixed(4).readUInt32LE(0), top());
+            break;
+          // LONG_BINPUT
+          case 148:
+            memoPut(memo.size, top());
+            break;
+          // MEMOIZE
+          case 128: {
+            const p2 = fixed(1)[0];
+            if (p2 > 5) throw new Malformed(`unsupported pickle protocol ${p2}`);
+            break;
+          }
+          case 149: {
+            const n = fixed(8).readBigUInt64LE(0);
+            if (n > 0x7fffffffffffffffn) throw new Malformed("FRAME length exceeds the maximum size");
+            if (frameEnd !== void 0) throw new Diverges(`FRAME at offset ${at2} opens inside the frame that ends at ${frameEnd}`, at2);
+            frameEnd = n > BigInt(Number.MAX_SAFE_INTEGER - src.pos) ? Number.MAX_SAFE_INTEGER : src.pos + Number(n);
+            break;
+          }
+          case 130:
+          case 131:
+          case 132: {
+            const code = op === 130 ? fixed(1)[0] : op === 131 ? fixed(2).readUInt16LE(0) : fixed(4).readInt32LE(0);
+            add("high", "PICKLE_EXTENSION", `${NAMES2[op]} imports extension-registry code ${code}, which names a global this scanner cannot see`, at2);
+            reachedCode = true;
+            push(OTHER);
+            break;
+          }
+          case 151:
+            push(OTHER);
+            break;
+          // NEXT_BUFFER (out-of-band data)
+          case 152:
+            pop();
+            push(OTHER);
+            break;
+          // READONLY_BUFFER
+          default:
+            throw new Malformed(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`);
         }
-        case 100:
-        case 108:
-        case 116:
-        case 145:
-          popMark();
-          push(OTHER);
-          break;
-        case 101:
-        case 117:
-        case 144:
-          popMark();
-          top();
-          break;
-        case 125:
-        case 93:
-        case 41:
-        case 143:
-          push(OTHER);
-          break;
-        // EMPTY_DICT EMPTY_LIST EMPTY_TUPLE EMPTY_SET
-        case 115:
-          pop();
-          pop();
-          top();
-          break;
-        // SETITEM
-        case 133:
-          pop();
-          push(OTHER);
-          break;
-        // TUPLE1
-        case 134:
-          pop();
-          pop();
-          push(OTHER);
-          break;
-        // TUPLE2
-        case 135:
-          pop();
-          pop();
-          pop();
-          push(OTHER);
-          break;
-        // TUPLE3
-        case 103: {
-          const l = (await line("GET")).toString("latin1");
-          if (!/^-?\d{1,18}$/.test(l)) throw new Malformed("GET argument is not a number");
-          memoGet(Number(l));
-          break;
+      } catch (e) {
+        if ((e instanceof Malformed || e instanceof Truncated) && frameEnd !== void 0 && src.pos > frameEnd) {
+          throw new Diverges(`${NAMES2[op] ?? "opcode"} at offset ${at2} runs past the end of its FRAME (offset ${frameEnd})`, at2);
         }
-        case 104:
-          memoGet(fixed(1)[0]);
-          break;
-        // BINGET
-        case 106:
-          memoGet(fixed(4).readUInt32LE(0));
-          break;
-        // LONG_BINGET
-        case 112: {
-          const l = (await line("PUT")).toString("latin1");
-          if (!/^\d{1,18}$/.test(l)) throw new Malformed("PUT argument is not a number");
-          memoPut(Number(l), top());
-          break;
-        }
-        case 113:
-          memoPut(fixed(1)[0], top());
-          break;
-        // BINPUT
-        case 114:
-          memoPut(fixed(4).readUInt32LE(0), top());
-          break;
-        // LONG_BINPUT
-        case 148:
-          memoPut(memo.size, top());
-          break;
-        // MEMOIZE
-        case 128: {
-          const p2 = fixed(1)[0];
-          if (p2 > 5) throw new Malformed(`unsupported pickle protocol ${p2}`);
-          break;
-        }
-        case 149:
-          fixed(8);
-          break;
-        // FRAME: the framed opcodes follow inline
-        case 130:
-        case 131:
-        case 132: {
-          const code = op === 130 ? fixed(1)[0] : op === 131 ? fixed(2).readUInt16LE(0) : fixed(4).readInt32LE(0);
-          add("high", "PICKLE_EXTENSION", `${NAMES[op]} imports extension-registry code ${code}, which names a global this scanner cannot see`, at2);
-          push(OTHER);
-          break;
-        }
-        case 151:
-          push(OTHER);
-          break;
-        // NEXT_BUFFER (out-of-band data)
-        case 152:
-          pop();
-          push(OTHER);
-          break;
-        // READONLY_BUFFER
-        default:
-          throw new Malformed(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`);
+        throw e;
+      }
+      if (frameEnd !== void 0 && src.pos > frameEnd) {
+        throw new Diverges(`${NAMES2[op] ?? "opcode"} at offset ${at2} runs past the end of its FRAME (offset ${frameEnd})`, at2);
       }
     }
   };
+  let legacy = false;
+  let refusedByPython = false;
   try {
     for (; ; ) {
       await walkOne();
       pickles++;
-      if (opts.multiple === false || legacyTorch && pickles >= LEGACY_TORCH_PICKLES) break;
+      if (opts.multiple === false) break;
+      if (pickles === 1) legacy = mayBeMagic(result);
+      if (legacy) {
+        if (pickles >= LEGACY_TORCH_PICKLES || !await src.ensure(1)) break;
+        continue;
+      }
       if (!await src.ensure(2)) break;
       const next = src.peek(2);
       if (next[0] !== 128 || next[1] < 2 || next[1] > 5) break;
@@ -27070,10 +27494,20 @@ ${name2}`;
       }
     }
   } catch (e) {
-    if (e instanceof Malformed) add("high", "PICKLE_MALFORMED", `not a valid pickle: ${e.message} (near offset ${src.pos})`, src.pos);
-    else if (e instanceof Truncated) add("high", "PICKLE_MALFORMED", `pickle is truncated: ${e.message}`, e.at);
+    if (e instanceof Diverges) {
+      add("critical", "PICKLE_FRAME_MISMATCH", `${e.message}: pickle.load on a file (as torch.load reads) sees different opcodes here than pickle.loads and this scanner`, e.at);
+    } else if (e instanceof Malformed) {
+      refusedByPython = true;
+      add("high", "PICKLE_MALFORMED", `not a valid pickle: ${e.message} (near offset ${src.pos})`, src.pos);
+    } else if (e instanceof Truncated) {
+      refusedByPython = true;
+      add("high", "PICKLE_MALFORMED", `pickle is truncated: ${e.message}`, e.at);
+    } else if (e instanceof Unfollowable) add("high", "SCAN_LIMIT", `pickle cannot be followed: ${e.message} (near offset ${src.pos})`, src.pos);
     else if (e instanceof LimitHit) add("high", "SCAN_LIMIT", `pickle too complex to scan: ${e.message}`, src.pos);
     else throw e;
+  }
+  if (opts.candidate && refusedByPython && pickles === 0 && !reachedCode) {
+    return { imports: [], findings: [], pickles: 0, opcodes, notPickle: true };
   }
   const list = [...imports.values()];
   for (const imp of list) {
@@ -27087,9 +27521,9 @@ ${name2}`;
       add("medium", "PICKLE_UNKNOWN_GLOBAL", `imports ${full}, which is not on the allow-list for weights (${how})`, void 0, full);
     }
   }
-  return { imports: list, findings, pickles, opcodes };
+  return { imports: list, findings, pickles, opcodes, notPickle: false };
 }
-var OTHER, BYTES, LONGSTR, NAMES, MAX_KEPT_STRING, MAX_LINE, TORCH_MAGIC, LEGACY_TORCH_PICKLES, Malformed, LimitHit;
+var OTHER, BYTES, LONGSTR, ODDSTR, MAGIC, CALLED, NAMES2, MAX_KEPT_STRING, MAX_LINE, TORCH_MAGIC, TORCH_MAGIC_DECIMAL, LEGACY_TORCH_PICKLES, Malformed, Unfollowable, LimitHit, Diverges, ENCODED_SURROGATE, MAY_RETURN_INT;
 var init_pickle = __esm({
   "src/scan/pickle.ts"() {
     "use strict";
@@ -27098,7 +27532,10 @@ var init_pickle = __esm({
     OTHER = { k: "other", what: "value" };
     BYTES = { k: "other", what: "bytes" };
     LONGSTR = { k: "other", what: "string too long to follow" };
-    NAMES = {
+    ODDSTR = { k: "other", what: "string with surrogate code points" };
+    MAGIC = { k: "other", what: "torch magic number" };
+    CALLED = { k: "other", what: "call result" };
+    NAMES2 = {
       40: "MARK",
       46: "STOP",
       48: "POP",
@@ -27171,11 +27608,22 @@ var init_pickle = __esm({
     MAX_KEPT_STRING = 1024;
     MAX_LINE = 1 << 20;
     TORCH_MAGIC = Buffer.from([108, 252, 156, 70, 249, 32, 106, 168, 80, 25]);
+    TORCH_MAGIC_DECIMAL = "119547037146038801333356";
     LEGACY_TORCH_PICKLES = 5;
     Malformed = class extends Error {
     };
+    Unfollowable = class extends Error {
+    };
     LimitHit = class extends Error {
     };
+    Diverges = class extends Error {
+      constructor(message, at2) {
+        super(message);
+        this.at = at2;
+      }
+    };
+    ENCODED_SURROGATE = /\xed[\xa0-\xbf][\x80-\xbf]/g;
+    MAY_RETURN_INT = /* @__PURE__ */ new Set(["builtins.int", "copyreg._reconstructor"]);
   }
 });
 
@@ -27204,7 +27652,7 @@ async function checkSafetensors(src, size, file, limits, member) {
   const raw = await src.read(hlen);
   let text;
   try {
-    text = utf82.decode(raw);
+    text = utf8.decode(raw);
   } catch {
     add("SAFETENSORS_HEADER_JSON", "header is not valid UTF-8");
     return findings;
@@ -27278,7 +27726,7 @@ async function checkSafetensors(src, size, file, limits, member) {
   else if (pos < dataLen) add("SAFETENSORS_TRAILING_BYTES", `${dataLen - pos} bytes after the last tensor (data ends at ${8 + hlen + pos}, file is ${size} bytes)`);
   return findings;
 }
-var SAFETENSORS_DTYPE_BITS, utf82;
+var SAFETENSORS_DTYPE_BITS, utf8;
 var init_safetensors = __esm({
   "src/scan/safetensors.ts"() {
     "use strict";
@@ -27306,28 +27754,23 @@ var init_safetensors = __esm({
       F6_E2M3: 6,
       F6_E3M2: 6
     };
-    utf82 = new TextDecoder("utf-8", { fatal: true });
+    utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
 
 // src/scan/zip.ts
-import { createInflateRaw } from "node:zlib";
+import { isUtf8 as isUtf83 } from "node:buffer";
+import { crc32, createInflateRaw } from "node:zlib";
 import { Readable } from "node:stream";
-async function readAt(ra, pos, len) {
-  const b2 = await ra.read(pos, len);
-  if (b2.length !== len) throw new ZipError(`unexpected end of file at offset ${pos + b2.length}`);
-  return b2;
-}
 function big(b2, at2) {
   const v2 = b2.readBigUInt64LE(at2);
   if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError("zip64 field is impossibly large");
   return Number(v2);
 }
-async function readZipDirectory(fh, limits) {
-  const size = fh.size;
-  const problems = [];
+async function readEnd(read, size, problems) {
+  const ambiguous = (message) => problems.push({ ambiguous: true, message });
   const tailLen = Math.min(size, 22 + 65535);
-  const tail = await readAt(fh, size - tailLen, tailLen);
+  const tail = await read(size - tailLen, tailLen);
   let at2 = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
     if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) === tail.length) {
@@ -27336,104 +27779,256 @@ async function readZipDirectory(fh, limits) {
     }
   }
   if (at2 < 0) throw new ZipError("no end-of-central-directory record");
-  const eocdPos = size - tailLen + at2;
+  const pos = size - tailLen + at2;
+  const comment = tail.subarray(at2 + 22);
+  for (let i = 0; i + 4 <= comment.length; i++) {
+    if (comment[i] === 80 && comment[i + 1] === 75 && SIGNATURES.includes(comment.readUInt32LE(i))) {
+      ambiguous(`the archive comment holds a zip record at offset ${pos + 22 + i} (a second end record or archive: readers pick different ones)`);
+      break;
+    }
+  }
+  const disk = tail.readUInt16LE(at2 + 4);
+  const cdDisk = tail.readUInt16LE(at2 + 6);
+  const onDisk = tail.readUInt16LE(at2 + 8);
   let count = tail.readUInt16LE(at2 + 10);
   let cdSize = tail.readUInt32LE(at2 + 12);
   let cdOffset = tail.readUInt32LE(at2 + 16);
-  if (count === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) {
-    if (eocdPos < 20) throw new ZipError("zip64 locator missing");
-    const loc = await readAt(fh, eocdPos - 20, 20);
-    if (loc.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipError("zip64 locator missing");
+  if (disk !== 0 || cdDisk !== 0) ambiguous(`the end record names disk ${disk}/${cdDisk} (a multi-disk archive some readers refuse)`);
+  if (onDisk !== count) ambiguous(`the end record counts ${onDisk} entries on this disk but ${count} in total`);
+  let cdEnd = pos;
+  const loc = pos >= 20 ? await read(pos - 20, 20) : void 0;
+  if (loc && loc.readUInt32LE(0) === ZIP64_LOCATOR) {
     const recPos = big(loc, 8);
-    if (recPos + 56 > eocdPos) throw new ZipError("zip64 end record out of range");
-    const rec = await readAt(fh, recPos, 56);
+    if (recPos + 56 > pos - 20) throw new ZipError("zip64 end record out of range");
+    if (recPos !== pos - 20 - 56) ambiguous(`the zip64 locator points at offset ${recPos}, not at the record just before it (${pos - 76})`);
+    if (loc.readUInt32LE(4) !== 0 || loc.readUInt32LE(16) > 1) ambiguous("the zip64 locator names another disk");
+    const rec = await read(recPos, 56);
     if (rec.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError("bad zip64 end record");
-    count = big(rec, 32);
-    cdSize = big(rec, 40);
-    cdOffset = big(rec, 48);
+    const c64 = big(rec, 32);
+    const s64 = big(rec, 40);
+    const o64 = big(rec, 48);
+    if (big(rec, 24) !== c64) ambiguous("the zip64 end record counts entries on this disk and in total differently");
+    if (count !== 65535 && count !== c64 || cdSize !== 4294967295 && cdSize !== s64 || cdOffset !== 4294967295 && cdOffset !== o64) {
+      ambiguous("the zip64 end record and the 32-bit end record disagree about the central directory");
+    }
+    count = c64;
+    cdSize = s64;
+    cdOffset = o64;
+    cdEnd = recPos;
+  } else if (count === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) {
+    throw new ZipError("zip64 locator missing");
   }
-  if (count > limits.maxZipEntries) throw new ZipError(`${count} entries, more than the limit of ${limits.maxZipEntries}`);
-  if (cdSize > limits.maxZipDirectory) throw new ZipError(`central directory of ${cdSize} bytes exceeds the limit`);
-  if (cdOffset + cdSize > eocdPos) throw new ZipError("central directory lies outside the file");
-  const cd = await readAt(fh, cdOffset, cdSize);
+  return { pos, count, cdSize, cdOffset, cdEnd };
+}
+function zip64Field(extra) {
+  for (let x = 0; x + 4 <= extra.length; ) {
+    const id2 = extra.readUInt16LE(x);
+    const len = extra.readUInt16LE(x + 2);
+    if (x + 4 + len > extra.length) return void 0;
+    if (id2 === 1) return extra.subarray(x + 4, x + 4 + len);
+    x += 4 + len;
+  }
+  return void 0;
+}
+function localValues(lh, z64) {
+  let compressedSize = lh.readUInt32LE(18);
+  let size = lh.readUInt32LE(22);
+  if (z64 && z64.length >= 16 && (size === 4294967295 || compressedSize === 4294967295)) {
+    size = big(z64, 0);
+    compressedSize = big(z64, 8);
+  }
+  return { crc: lh.readUInt32LE(14), compressedSize, size };
+}
+async function readDescriptor(read, at2, room, wide, name2) {
+  const d = await read(at2, Math.min(room, 24));
+  const sig = d.length >= 4 && d.readUInt32LE(0) === DATA_DESCRIPTOR ? 4 : 0;
+  const len = sig + 4 + (wide ? 16 : 8);
+  if (d.length < len) throw new ZipError(`entry ${show(name2)}: its data descriptor runs past the data area`);
+  const values = { crc: d.readUInt32LE(sig), compressedSize: wide ? big(d, sig + 4) : d.readUInt32LE(sig + 4), size: wide ? big(d, sig + 12) : d.readUInt32LE(sig + 8) };
+  return { values, len };
+}
+async function readLocal(read, e, nameBytes, cdOffset, problems) {
+  const ambiguous = (message) => problems.push({ ambiguous: true, message });
+  if (e.localOffset + 30 > cdOffset) throw new ZipError(`entry ${show(e.name)} starts outside the data area`);
+  const lh = await read(e.localOffset, 30);
+  if (lh.readUInt32LE(0) !== LFH) throw new ZipError(`entry ${show(e.name)} has no local header`);
+  const lNameLen = lh.readUInt16LE(26);
+  const lExtraLen = lh.readUInt16LE(28);
+  if (e.localOffset + 30 + lNameLen + lExtraLen > cdOffset) throw new ZipError(`entry ${show(e.name)} runs past the data area`);
+  const var_ = await read(e.localOffset + 30, lNameLen + lExtraLen);
+  const lName = var_.subarray(0, lNameLen);
+  if (!lName.equals(nameBytes)) ambiguous(`entry ${show(e.name)} is named ${show(lName.toString("latin1"))} in its local header`);
+  const lFlags = lh.readUInt16LE(6);
+  if (lFlags !== e.flags) ambiguous(`entry ${show(e.name)} has flags 0x${lFlags.toString(16)} in its local header, 0x${e.flags.toString(16)} in the directory`);
+  if (lh.readUInt16LE(8) !== e.method) ambiguous(`entry ${show(e.name)} has compression method ${lh.readUInt16LE(8)} in its local header, ${e.method} in the directory`);
+  e.dataOffset = e.localOffset + 30 + lNameLen + lExtraLen;
+  if (e.dataOffset + e.compressedSize > cdOffset) throw new ZipError(`entry ${show(e.name)} runs past the data area`);
+  const z64 = zip64Field(var_.subarray(lNameLen));
+  const local = localValues(lh, z64);
+  let end = e.dataOffset + e.compressedSize;
+  let stated = local;
+  if (lFlags & FLAG_DESCRIPTOR) {
+    const descriptor = await readDescriptor(read, end, cdOffset - end, z64 !== void 0, e.name);
+    const zeros = local.crc === 0 && local.compressedSize === 0 && local.size === 0;
+    if (zeros) stated = descriptor.values;
+    else if (!sameValues(descriptor.values, local)) ambiguous(`entry ${show(e.name)}: its data descriptor and local header disagree`);
+    end += descriptor.len;
+  }
+  if (!sameValues(stated, e)) {
+    ambiguous(`entry ${show(e.name)}: its local header says ${stated.compressedSize} -> ${stated.size} bytes (CRC ${stated.crc.toString(16)}), the directory ${e.compressedSize} -> ${e.size} (CRC ${e.crc.toString(16)})`);
+  }
+  return { entry: e, end };
+}
+function tilingProblem(locals, cdOffset, from) {
+  const sorted = [...locals].sort((a, b2) => a.entry.localOffset - b2.entry.localOffset);
+  let pos = from;
+  for (const l of sorted) {
+    const at2 = l.entry.localOffset;
+    if (at2 > pos) return `${at2 - pos} bytes at offset ${pos} belong to no member (${pos === 0 ? "data before the first member" : "a gap between members"}: a reader walking local headers finds other entries there)`;
+    if (at2 < pos) return `entry ${show(l.entry.name)} at offset ${at2} overlaps the member before it`;
+    pos = l.end;
+  }
+  return pos < cdOffset ? `${cdOffset - pos} bytes at offset ${pos} before the central directory belong to no member` : void 0;
+}
+function checkName(e, nameBytes, seen, folded, problems) {
+  const ambiguous = (message) => problems.push({ ambiguous: true, message });
+  if (seen.has(e.name)) ambiguous(`duplicate entry name ${show(e.name)} (readers disagree on which one counts)`);
+  else {
+    const f2 = e.name.toLowerCase();
+    const prev = folded.get(f2);
+    if (prev !== void 0) ambiguous(`entries ${show(prev)} and ${show(e.name)} differ only in case (PyTorch's reader looks names up ignoring case)`);
+    folded.set(f2, e.name);
+  }
+  seen.add(e.name);
+  if (nameBytes.includes(0)) ambiguous(`entry name ${show(e.name)} holds a NUL byte (Python's zipfile cuts the name there)`);
+  if (e.flags & FLAG_UTF8 && !isUtf83(nameBytes)) ambiguous(`entry name ${show(e.name)} is flagged UTF-8 but is not (Python's zipfile cannot open the archive)`);
+  const odd = e.flags & ~FLAGS_UNDERSTOOD & ~FLAG_ENCRYPTED;
+  if (odd) ambiguous(`entry ${show(e.name)} has flag bits 0x${odd.toString(16)} (Python's zipfile refuses or reinterprets such a member, PyTorch's reader ignores them)`);
+}
+function centralEntry(cd, p2, i, shift) {
+  if (p2 + 46 > cd.length || cd.readUInt32LE(p2) !== CDH) throw new ZipError(`central directory entry ${i} is malformed`);
+  const flags = cd.readUInt16LE(p2 + 8);
+  const nameLen = cd.readUInt16LE(p2 + 28);
+  const extraLen = cd.readUInt16LE(p2 + 30);
+  const next = p2 + 46 + nameLen + extraLen + cd.readUInt16LE(p2 + 32);
+  if (next > cd.length) throw new ZipError(`central directory entry ${i} runs past the directory`);
+  const nameBytes = cd.subarray(p2 + 46, p2 + 46 + nameLen);
+  const name2 = nameBytes.toString(flags & FLAG_UTF8 ? "utf8" : "latin1");
+  let compressedSize = cd.readUInt32LE(p2 + 20);
+  let size = cd.readUInt32LE(p2 + 24);
+  let localOffset = cd.readUInt32LE(p2 + 42);
+  for (let x = p2 + 46 + nameLen, xEnd = x + extraLen; x + 4 <= xEnd; ) {
+    const id2 = cd.readUInt16LE(x);
+    const len = cd.readUInt16LE(x + 2);
+    if (x + 4 + len > xEnd) break;
+    if (id2 === 1) {
+      let q2 = x + 4;
+      const take = () => {
+        if (q2 + 8 > x + 4 + len) throw new ZipError(`zip64 extra field of ${show(name2)} is short`);
+        q2 += 8;
+        return big(cd, q2 - 8);
+      };
+      if (size === 4294967295) size = take();
+      if (compressedSize === 4294967295) compressedSize = take();
+      if (localOffset === 4294967295) localOffset = take();
+    }
+    x += 4 + len;
+  }
+  const e = { name: name2, method: cd.readUInt16LE(p2 + 10), flags, crc: cd.readUInt32LE(p2 + 16), compressedSize, size, localOffset: localOffset + shift, dataOffset: 0, encrypted: (flags & FLAG_ENCRYPTED) === FLAG_ENCRYPTED };
+  return { e, nameBytes, next, diskStart: cd.readUInt16LE(p2 + 34) };
+}
+async function readEntries(read, end, shift, problems) {
+  const { count, cdSize } = end;
+  const cdOffset = end.cdOffset + shift;
+  const cd = await read(cdOffset, cdSize);
   const entries = [];
+  const locals = [];
   const seen = /* @__PURE__ */ new Set();
+  const folded = /* @__PURE__ */ new Map();
   let p2 = 0;
   for (let i = 0; i < count; i++) {
-    if (p2 + 46 > cd.length || cd.readUInt32LE(p2) !== CDH) throw new ZipError(`central directory entry ${i} is malformed`);
-    const flags = cd.readUInt16LE(p2 + 8);
-    const method = cd.readUInt16LE(p2 + 10);
-    let compressedSize = cd.readUInt32LE(p2 + 20);
-    let usize = cd.readUInt32LE(p2 + 24);
-    const nameLen = cd.readUInt16LE(p2 + 28);
-    const extraLen = cd.readUInt16LE(p2 + 30);
-    const commentLen = cd.readUInt16LE(p2 + 32);
-    let localOffset = cd.readUInt32LE(p2 + 42);
-    const end = p2 + 46 + nameLen + extraLen + commentLen;
-    if (end > cd.length) throw new ZipError(`central directory entry ${i} runs past the directory`);
-    const name2 = cd.subarray(p2 + 46, p2 + 46 + nameLen).toString(flags & 2048 ? "utf8" : "latin1");
-    let x = p2 + 46 + nameLen;
-    const xEnd = x + extraLen;
-    while (x + 4 <= xEnd) {
-      const id2 = cd.readUInt16LE(x);
-      const len = cd.readUInt16LE(x + 2);
-      if (x + 4 + len > xEnd) break;
-      if (id2 === 1) {
-        let q2 = x + 4;
-        const take = () => {
-          if (q2 + 8 > x + 4 + len) throw new ZipError(`zip64 extra field of ${JSON.stringify(name2)} is short`);
-          const v2 = big(cd, q2);
-          q2 += 8;
-          return v2;
-        };
-        if (usize === 4294967295) usize = take();
-        if (compressedSize === 4294967295) compressedSize = take();
-        if (localOffset === 4294967295) localOffset = take();
-      }
-      x += 4 + len;
-    }
-    p2 = end;
-    if (seen.has(name2)) problems.push(`duplicate entry name ${JSON.stringify(name2)} (readers disagree on which one counts)`);
-    seen.add(name2);
-    if (localOffset + 30 > cdOffset) throw new ZipError(`entry ${JSON.stringify(name2)} starts outside the data area`);
-    const lh = await readAt(fh, localOffset, 30);
-    if (lh.readUInt32LE(0) !== LFH) throw new ZipError(`entry ${JSON.stringify(name2)} has no local header`);
-    const lNameLen = lh.readUInt16LE(26);
-    const lExtraLen = lh.readUInt16LE(28);
-    const lName = (await readAt(fh, localOffset + 30, lNameLen)).toString(flags & 2048 ? "utf8" : "latin1");
-    if (lName !== name2) problems.push(`entry ${JSON.stringify(name2)} is named ${JSON.stringify(lName)} in its local header`);
-    const dataOffset = localOffset + 30 + lNameLen + lExtraLen;
-    if (dataOffset + compressedSize > cdOffset) throw new ZipError(`entry ${JSON.stringify(name2)} runs past the data area`);
-    entries.push({ name: name2, method, compressedSize, size: usize, localOffset, dataOffset, encrypted: (flags & 1) === 1 });
+    const { e, nameBytes, next, diskStart } = centralEntry(cd, p2, i, shift);
+    p2 = next;
+    checkName(e, nameBytes, seen, folded, problems);
+    if (diskStart !== 0) problems.push({ ambiguous: true, message: `entry ${show(e.name)} starts on disk ${diskStart}` });
+    locals.push(await readLocal(read, e, nameBytes, cdOffset, problems));
+    entries.push(e);
   }
-  if (p2 !== cd.length) problems.push(`${cd.length - p2} unexplained bytes in the central directory`);
+  if (p2 !== cd.length) {
+    problems.push({ ambiguous: true, message: `${cd.length - p2} bytes in the central directory after the ${count} entries the end record counts (Python's zipfile reads entries there, miniz does not)` });
+  }
+  const tiling = tilingProblem(locals, cdOffset, shift);
+  if (tiling) problems.push({ ambiguous: true, message: tiling });
+  return entries;
+}
+async function parseZipDirectory(read, size, limits) {
+  const problems = [];
+  const end = await readEnd(read, size, problems);
+  const { count, cdSize, cdOffset } = end;
+  if (count > limits.maxZipEntries) throw new ZipError(`${count} entries, more than the limit of ${limits.maxZipEntries}`);
+  if (cdSize > limits.maxZipDirectory) throw new ZipError(`central directory of ${cdSize} bytes exceeds the limit`);
+  const shift = end.cdEnd - cdOffset - cdSize;
+  if (shift < 0) throw new ZipError("central directory lies outside the file");
+  if (shift === 0) return { entries: await readEntries(read, end, 0, problems), problems };
+  problems.push({ ambiguous: true, message: `the central directory ends ${shift} bytes before the end record (prepended or inserted data: Python's zipfile shifts every offset by that much, miniz does not)` });
+  const entries = [];
+  let firstError;
+  for (const view of [0, shift]) {
+    try {
+      for (const e of await readEntries(read, end, view, problems)) entries.push(e);
+    } catch (e) {
+      if (!(e instanceof ZipError)) throw e;
+      firstError ??= e;
+    }
+  }
+  if (entries.length === 0 && firstError) throw firstError;
   return { entries, problems };
+}
+async function readZipDirectory(ra, limits) {
+  const read = async (pos, len) => {
+    const b2 = await ra.read(pos, len);
+    if (b2.length !== len) throw new ZipError(`unexpected end of file at offset ${pos + b2.length}`);
+    return b2;
+  };
+  return parseZipDirectory(read, ra.size, limits);
+}
+async function* fileRange(ra, start, end) {
+  for (let pos = start; pos < end; ) {
+    const b2 = await ra.read(pos, Math.min(1 << 20, end - pos));
+    if (b2.length === 0) return;
+    pos += b2.length;
+    yield b2;
+  }
+}
+async function* checkCrc(chunks, e, problems) {
+  let crc = 0;
+  for await (const c of chunks) {
+    crc = crc32(c, crc);
+    yield c;
+  }
+  if (problems.length === 0 && crc >>> 0 !== e.crc >>> 0) {
+    problems.push({ ambiguous: true, message: `member's data has CRC-32 ${(crc >>> 0).toString(16)}, the directory says ${(e.crc >>> 0).toString(16)} (Python's zipfile refuses it, PyTorch's reader does not check)` });
+  }
 }
 function openZipMember(file, e, limits) {
   if (e.size > limits.maxMemberBytes) throw new ZipError(`member declares ${e.size} bytes, more than the limit of ${limits.maxMemberBytes}`);
   if (e.method === 0 && e.compressedSize !== e.size) throw new ZipError("stored member has different compressed and uncompressed sizes");
-  if (e.method === 0) return { src: ByteSource.fromRandom(file, e.dataOffset, e.dataOffset + e.compressedSize), problems: [] };
+  const problems = [];
+  const raw = fileRange(file, e.dataOffset, e.dataOffset + e.compressedSize);
+  if (e.method === 0) return { src: ByteSource.fromIterable(checkCrc(raw, e, problems), e.size), problems };
   if (e.method !== 8) throw new ZipError(`member uses compression method ${e.method}, which is not supported`);
   if (e.size > Math.max(1 << 20, e.compressedSize * limits.maxRatio)) throw new ZipError(`member expands ${e.compressedSize} bytes to ${e.size}: compression ratio over ${limits.maxRatio}`);
-  const raw = ByteSource.fromRandom(file, e.dataOffset, e.dataOffset + e.compressedSize);
   const declared = e.size;
-  const problems = [];
+  const malformed = (message) => problems.push({ ambiguous: false, message });
   async function* inflate() {
     const z2 = createInflateRaw();
-    const input = Readable.from(
-      (async function* () {
-        for (; ; ) {
-          if (!await raw.ensure(1)) return;
-          yield Buffer.from(raw.take(raw.buffered));
-        }
-      })()
-    );
+    const input = Readable.from(raw);
     input.pipe(z2);
     let out = 0;
     try {
       for await (const chunk of z2) {
         if (out + chunk.length > declared) {
-          problems.push(`member inflates to more than its declared ${declared} bytes`);
+          malformed(`member inflates to more than its declared ${declared} bytes`);
           if (declared > out) yield chunk.subarray(0, declared - out);
           return;
         }
@@ -27441,18 +28036,17 @@ function openZipMember(file, e, limits) {
         yield chunk;
       }
     } catch (err) {
-      problems.push(`member's compressed data is corrupt: ${err.message}`);
+      malformed(`member's compressed data is corrupt: ${err.message}`);
       return;
     } finally {
       input.destroy();
       z2.destroy();
-      await raw.close();
     }
-    if (out !== declared) problems.push(`member inflates to ${out} bytes, not the declared ${declared}`);
+    if (out !== declared) malformed(`member inflates to ${out} bytes, not the declared ${declared}`);
   }
-  return { src: ByteSource.fromIterable(inflate(), declared), problems };
+  return { src: ByteSource.fromIterable(checkCrc(inflate(), e, problems), declared), problems };
 }
-var ZipError, EOCD, ZIP64_LOCATOR, ZIP64_EOCD, CDH, LFH;
+var ZipError, EOCD, ZIP64_LOCATOR, ZIP64_EOCD, CDH, LFH, DATA_DESCRIPTOR, SIGNATURES, FLAG_ENCRYPTED, FLAG_DESCRIPTOR, FLAG_UTF8, FLAGS_UNDERSTOOD, show, sameValues;
 var init_zip = __esm({
   "src/scan/zip.ts"() {
     "use strict";
@@ -27464,6 +28058,14 @@ var init_zip = __esm({
     ZIP64_EOCD = 101075792;
     CDH = 33639248;
     LFH = 67324752;
+    DATA_DESCRIPTOR = 134695760;
+    SIGNATURES = [EOCD, ZIP64_LOCATOR, ZIP64_EOCD, CDH, LFH, DATA_DESCRIPTOR];
+    FLAG_ENCRYPTED = 1;
+    FLAG_DESCRIPTOR = 8;
+    FLAG_UTF8 = 2048;
+    FLAGS_UNDERSTOOD = 2 | 4 | FLAG_DESCRIPTOR | FLAG_UTF8;
+    show = (name2) => JSON.stringify(name2);
+    sameValues = (a, b2) => a.crc === b2.crc && a.compressedSize === b2.compressedSize && a.size === b2.size;
   }
 });
 
@@ -27476,10 +28078,14 @@ import path17 from "node:path";
 async function scanStream(src, kind, size, file, limits, member) {
   const where = member !== void 0 ? { member } : {};
   switch (kind) {
-    case "pickle": {
-      const r = await walkPickles(src, { file, limits, ...where });
+    case "pickle":
+    case "candidate": {
+      const r = await walkPickles(src, { file, limits, candidate: kind === "candidate", ...where });
+      if (r.notPickle) return { format: "unknown", pickle: false, imports: [], findings: [] };
       return { format: "pickle", pickle: true, imports: r.imports, findings: r.findings };
     }
+    case "opaque":
+      return { format: "unknown", pickle: false, imports: [], findings: [opaqueFinding(src.peek(SNIFF_BYTES), file, member)] };
     case "npy": {
       const h = await readNpyHeader(src);
       if (!h.ok) return { format: "npy", pickle: false, imports: [], findings: [{ code: "NPY_MALFORMED", severity: "high", file, ...where, message: `not a valid .npy file: ${h.problem}` }] };
@@ -27507,24 +28113,25 @@ async function scanZip(abs, file, limits) {
     findings.push({ code: "ZIP_MALFORMED", severity: "high", file, message: `zip container cannot be read safely: ${e.message}` });
     return { format: "zip", pickle: false, imports, findings };
   }
-  for (const p2 of dir.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, message: p2 });
+  const problem = (p2, member) => ({ code: p2.ambiguous ? "ZIP_AMBIGUOUS" : "ZIP_MALFORMED", severity: "high", file, ...member !== void 0 ? { member } : {}, message: p2.message });
+  for (const p2 of dir.problems) findings.push(problem(p2));
   const names = dir.entries.map((e) => e.name);
-  const format = names.some((n) => n === "data.pkl" || n.endsWith("/data.pkl")) ? "pytorch" : names.length > 0 && names.every((n) => n.endsWith(".npy")) ? "npz" : "zip";
+  const format = names.some((n) => /(?:^|\/)data\.pkl$/i.test(n)) ? "pytorch" : names.length > 0 && names.every((n) => n.endsWith(".npy")) ? "npz" : "zip";
   for (const e of dir.entries) {
-    if (e.name.endsWith("/") || !memberWorthScanning(e.name)) continue;
+    if (e.name.endsWith("/") || format === "pytorch" && isTorchStorage(e.name)) continue;
     const member = e.name;
     if (e.encrypted) {
-      findings.push({ code: "ZIP_ENCRYPTED", severity: "high", file, member, message: "member is encrypted and cannot be scanned" });
-      continue;
+      findings.push({ code: "ZIP_ENCRYPTED", severity: "high", file, member, message: "member is flagged as encrypted: Python's zipfile cannot read it without a password, PyTorch's reader ignores the flag" });
     }
     let src;
     try {
       const opened = openZipMember(abs, e, limits);
       src = opened.src;
       await src.ensure(SNIFF_BYTES);
-      const kind = sniff(src.peek(SNIFF_BYTES), member);
+      const sniffed = sniff(src.peek(SNIFF_BYTES), member);
+      const kind = sniffed === "unknown" || e.encrypted && sniffed === "pickle" ? "candidate" : sniffed;
       if (kind === "zip") {
-        for (const p2 of opened.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: p2 });
+        for (const p2 of opened.problems) findings.push(problem(p2, member));
         findings.push({ code: "ZIP_NESTED", severity: "medium", file, member, message: "member is itself a zip archive; nested archives are not scanned" });
         continue;
       }
@@ -27533,7 +28140,7 @@ async function scanZip(abs, file, limits) {
       for (const x of r.imports) imports.push(x);
       for (const x of r.findings) findings.push(x);
       await src.drain();
-      for (const p2 of opened.problems) findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: p2 });
+      for (const p2 of opened.problems) findings.push(problem(p2, member));
     } catch (err) {
       if (!(err instanceof ZipError)) throw err;
       findings.push({ code: "ZIP_MALFORMED", severity: "high", file, member, message: err.message });
@@ -27545,7 +28152,7 @@ async function scanZip(abs, file, limits) {
 }
 function report(file, size, r) {
   const findings = [...r.findings];
-  if (r.format === "unknown" && OPAQUE_ARCHIVE.test(file)) {
+  if (r.format === "unknown" && OPAQUE_ARCHIVE.test(file) && !findings.some((f2) => f2.code === "SCAN_SKIPPED")) {
     findings.push({ code: "SCAN_SKIPPED", severity: "medium", file, message: "compressed or archive format that modelsign cannot look inside; not scanned (use .tar, .tar.gz or zip)" });
   }
   return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
@@ -28408,7 +29015,7 @@ var require_oidc = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extractJWTSubject = extractJWTSubject;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     function extractJWTSubject(jwt) {
       const parts = jwt.split(".", 3);
       const payload = JSON.parse(core_1.encoding.base64Decode(parts[1]));
@@ -28542,7 +29149,7 @@ var require_util = __commonJS({
     })();
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ua = exports.oidc = exports.pem = exports.json = exports.encoding = exports.dsse = exports.crypto = void 0;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     Object.defineProperty(exports, "crypto", { enumerable: true, get: function() {
       return core_1.crypto;
     } });
@@ -30359,9 +30966,9 @@ var require_commonjs3 = __commonJS({
       expect;
       found;
       code = "EBADSIZE";
-      constructor(found, expect, from) {
-        super(`Bad data size: expected ${expect} bytes, but got ${found}`);
-        this.expect = expect;
+      constructor(found, expect2, from) {
+        super(`Bad data size: expected ${expect2} bytes, but got ${found}`);
+        this.expect = expect2;
         this.found = found;
         Error.captureStackTrace(this, from ?? this.constructor);
       }
@@ -53175,7 +53782,7 @@ var require_rekor_v2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RekorV2 = void 0;
     var fetch_1 = require_fetch2();
-    var protobuf_specs_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var v2_1 = require_v2();
     var RekorV2 = class {
       options;
@@ -53283,7 +53890,7 @@ var require_entry3 = __commonJS({
     exports.toProposedEntry = toProposedEntry;
     exports.toCreateEntryRequest = toCreateEntryRequest;
     var bundle_1 = require_dist4();
-    var protobuf_specs_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var util_1 = require_util();
     var SHA256_ALGORITHM = "sha256";
     function toProposedEntry(content, publicKey, entryType = "dsse") {
@@ -53643,7 +54250,7 @@ var require_config = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.bundleBuilderFromSigningConfig = bundleBuilderFromSigningConfig;
-    var protobuf_specs_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var dsse_1 = require_dsse5();
     var message_1 = require_message2();
     var signer_1 = require_signer();
@@ -54346,8 +54953,8 @@ var require_oid2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.encodeOIDString = encodeOIDString;
     var ANS1_TAG_OID = 6;
-    function encodeOIDString(oid) {
-      const parts = oid.split(".");
+    function encodeOIDString(oid2) {
+      const parts = oid2.split(".");
       const first = parseInt(parts[0], 10) * 40 + parseInt(parts[1], 10);
       const rest = [];
       parts.slice(2).forEach((part) => {
@@ -54455,12 +55062,12 @@ var require_key3 = __commonJS({
       // https://keygen.sh/blog/how-to-use-hexadecimal-ed25519-keys-in-node/
       hexToDER: (hex) => {
         const key = Buffer.from(hex, "hex");
-        const oid = (0, oid_1.encodeOIDString)(OID_EDDSA);
+        const oid2 = (0, oid_1.encodeOIDString)(OID_EDDSA);
         const elements = Buffer.concat([
           Buffer.concat([
             Buffer.from([ASN1_TAG_SEQUENCE]),
-            Buffer.from([oid.length]),
-            oid
+            Buffer.from([oid2.length]),
+            oid2
           ]),
           Buffer.concat([
             Buffer.from([ANS1_TAG_BIT_STRING]),
@@ -58615,7 +59222,7 @@ var require_dist14 = __commonJS({
     exports.TUFError = exports.DEFAULT_MIRROR_URL = void 0;
     exports.getTrustedRoot = getTrustedRoot;
     exports.initTUF = initTUF;
-    var protobuf_specs_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var appdata_1 = require_appdata();
     var client_1 = require_client3();
     exports.DEFAULT_MIRROR_URL = "https://tuf-repo-cdn.sigstore.dev";
@@ -58659,7 +59266,7 @@ var require_config3 = __commonJS({
     exports.createBundleBuilder = createBundleBuilder;
     exports.createKeyFinder = createKeyFinder;
     exports.createVerificationPolicy = createVerificationPolicy;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var sign_1 = require_dist11();
     var verify_1 = require_dist3();
     exports.DEFAULT_RETRY = { retries: 2 };
@@ -58704,8 +59311,8 @@ var require_config3 = __commonJS({
         policy.extensions = { issuer: options.certificateIssuer };
       }
       if (options.certificateOIDs) {
-        policy.oids = Object.entries(options.certificateOIDs).map(([oid, value]) => ({
-          oid: { id: oid.split(".").map(Number) },
+        policy.oids = Object.entries(options.certificateOIDs).map(([oid2, value]) => ({
+          oid: { id: oid2.split(".").map(Number) },
           value: Buffer.from(value)
         }));
       }

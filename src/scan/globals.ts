@@ -3,9 +3,13 @@
  *
  * Loading a pickle calls whatever globals it names. A tensor checkpoint needs only a few:
  * torch's rebuild helpers and storage classes, OrderedDict, numpy's array reconstructors.
- * Those are allowed. Modules and callables that reach the shell, files, network, the
- * interpreter or another unpickler are dangerous. Everything else is unknown: not proof of
- * an attack (a full-model pickle names its own classes), but not something weights need.
+ * Those are allowed - by exact name, checked first. Modules and callables known to reach the
+ * shell, files, network, the interpreter or another unpickler are dangerous (critical).
+ * Everything else is unknown (medium): not proof of an attack (a full-model pickle names its
+ * own classes), but not something weights need. The deny-list only sharpens the severity;
+ * what keeps a scanner bypass out is that nothing off the allow-list passes silently (every
+ * published bypass of deny-list scanners - a stdlib function that runs a command, an
+ * attribute getter, a module resolver - is at least medium here, and those known are critical).
  *
  * Names are matched on the full dotted path, because protocol 4 resolves dotted names by
  * attribute lookup: module "torch" with name "os.system" reaches os.system through torch's
@@ -13,8 +17,26 @@
  * dunder attribute makes the whole global dangerous.
  */
 
-/** Python 2 names the unpickler maps to Python 3 ones (fix_imports). */
-const PY2_MODULES: Record<string, string> = { __builtin__: 'builtins', copy_reg: 'copyreg', exceptions: 'builtins' };
+/** Python 2 module names the unpickler maps to Python 3 ones (fix_imports, protocols 0-2). */
+const PY2_MODULES: Record<string, string> = {
+  __builtin__: 'builtins', copy_reg: 'copyreg', exceptions: 'builtins', Queue: 'queue', SocketServer: 'socketserver',
+  ConfigParser: 'configparser', repr: 'reprlib', _winreg: 'winreg', thread: '_thread', dummy_thread: '_dummy_thread',
+  dbhash: 'dbm.bsd', dumbdbm: 'dbm.dumb', dbm: 'dbm.ndbm', gdbm: 'dbm.gnu', anydbm: 'dbm', whichdb: 'dbm',
+  xmlrpclib: 'xmlrpc.client', SimpleXMLRPCServer: 'xmlrpc.server', DocXMLRPCServer: 'xmlrpc.server', httplib: 'http.client',
+  htmlentitydefs: 'html.entities', HTMLParser: 'html.parser', Cookie: 'http.cookies', cookielib: 'http.cookiejar',
+  BaseHTTPServer: 'http.server', SimpleHTTPServer: 'http.server', CGIHTTPServer: 'http.server', commands: 'subprocess',
+  urlparse: 'urllib.parse', robotparser: 'urllib.robotparser', urllib2: 'urllib.request', cPickle: 'pickle',
+  cStringIO: 'io', StringIO: 'io', UserDict: 'collections', UserList: 'collections', UserString: 'collections',
+  _abcoll: 'collections.abc', 'test.test_support': 'test.support', _socket: 'socket', _elementtree: 'xml.etree.ElementTree',
+};
+
+/** Python 2 names the unpickler maps to another module's (the ones that change a verdict). */
+const PY2_NAMES: Record<string, string> = {
+  'builtins.reduce': 'functools.reduce', 'builtins.intern': 'sys.intern', 'builtins.execfile': 'builtins.exec',
+  'urllib.urlopen': 'urllib.request.urlopen', 'urllib.urlretrieve': 'urllib.request.urlretrieve',
+  'urllib.URLopener': 'urllib.request.URLopener', 'urllib.FancyURLopener': 'urllib.request.FancyURLopener',
+  'urllib.pathname2url': 'urllib.request.pathname2url', 'urllib.url2pathname': 'urllib.request.url2pathname',
+};
 
 const TORCH_REBUILD = [
   '_rebuild_tensor', '_rebuild_tensor_v2', '_rebuild_tensor_v3', '_rebuild_parameter', '_rebuild_parameter_with_state',
@@ -57,6 +79,14 @@ const NUMPY_DTYPE_CLASS = /^numpy\.dtypes\.[A-Za-z0-9]+DType$/;
 
 /** Modules whose every member is dangerous (shell, files, network, interpreter, unpicklers). */
 const DANGEROUS_MODULES = [
+  // Published scanner bypasses (docs/scanning.md lists the advisory of each).
+  'functools', 'operator', '_operator', 'pydoc', 'uuid', '_osx_support', '_aix_support', '_pyrepl', 'lib2to3',
+  'idlelib', 'test', 'unittest', 'logging', 'linecache', 'difflib', '_posixsubprocess', 'atexit', '_signal', 'compileall',
+  'py_compile', 'selectors', '_sqlite3', 'pipes', '_interpreters', '_xxsubinterpreters', '_frozen_importlib',
+  '_frozen_importlib_external', '_imp', 'nntplib', 'smtpd', 'cgi', 'cgitb', 'codecs', 'dbm', 'huggingface_hub',
+  'torch.fx', 'torch.utils.collect_env', 'torch.utils.data.datapipes', 'torch.utils._config_module', 'torch.utils.bottleneck',
+  'torch.jit', 'torch._inductor', 'torch.serialization', 'torch.package', 'numpy.lib.npyio', 'numpy.lib._npyio_impl',
+  'numpy.lib.format', 'pandas.io',
   'os', 'posix', 'nt', 'posixpath', 'ntpath', 'subprocess', 'pty', 'sys', 'socket', 'ssl', 'shutil', 'runpy', 'importlib',
   'imp', 'pkgutil', 'zipimport', 'pickle', '_pickle', 'cPickle', 'pickletools', 'marshal', 'dill', 'cloudpickle', 'joblib.load',
   'shelve', 'types', 'code', 'codeop', 'ctypes', '_ctypes', 'cffi', 'multiprocessing', 'concurrent', 'threading', '_thread',
@@ -86,6 +116,8 @@ const DANGEROUS_SEGMENTS = new Set([
 export type Verdict = 'allowed' | 'dangerous' | 'unknown';
 
 export function canonicalModule(module: string): string {
+  const whole = PY2_MODULES[module];
+  if (whole !== undefined) return whole;
   const first = module.split('.')[0]!;
   const mapped = PY2_MODULES[first];
   return mapped === undefined ? module : mapped + module.slice(first.length);
@@ -98,7 +130,7 @@ function underPrefix(full: string, prefix: string): boolean {
 /** Classify module.name; `why` is a short reason for dangerous ones. */
 export function classifyGlobal(module: string, name: string): { verdict: Verdict; why?: string } {
   const mod = canonicalModule(module);
-  const full = `${mod}.${name}`;
+  const full = PY2_NAMES[`${mod}.${name}`] ?? `${mod}.${name}`;
   if (ALLOWED.has(full) || TORCH_STORAGE.test(full) || NUMPY_DTYPE_CLASS.test(full)) return { verdict: 'allowed' };
   for (const m of DANGEROUS_MODULES) if (underPrefix(full, m)) return { verdict: 'dangerous', why: `${m} is on the deny-list` };
   const segs = full.split('.');

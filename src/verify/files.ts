@@ -10,6 +10,9 @@ import type { Resource } from '../hashing/serialize.js';
 import type { Serialization } from '../oms/statement.js';
 import { lookupRange } from '../source/ranges.js';
 import type { Inspector, ModelSource, ReadRequest, SourceFile } from '../source/types.js';
+import { parseShardName } from './names.js';
+
+export { parseShardName };
 
 export interface FileCheckInput {
   model: string;
@@ -41,15 +44,6 @@ interface Range {
   end: number;
 }
 
-/** "path:start:end" with the path possibly containing ':' itself. */
-export function parseShardName(name: string): { path: string; start: number; end: number } | undefined {
-  const m = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name);
-  if (!m) return undefined;
-  const start = Number(m[2]);
-  const end = Number(m[3]);
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return undefined;
-  return { path: m[1]!, start, end };
-}
 
 /**
  * Where the signed shards of one file end, or undefined when they do not cover it exactly

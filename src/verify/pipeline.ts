@@ -75,7 +75,7 @@ export async function checkTrust(bundle: ParsedBundle, trust: readonly TrustChec
 
 /** The signed resource names refused outright (unsafe, colliding), before anything is read. */
 function checkNames(statement: ParsedStatement, result: VerifyResult): boolean {
-  const failures = checkResourceNames(statement.resources.map((r) => r.name));
+  const failures = checkResourceNames(statement.resources.map((r) => r.name), { method: statement.serialization.method });
   // Loops, not push(...list): a hostile model controls these lengths, and a spread of
   // ~120,000+ arguments overflows the stack ("Maximum call stack size exceeded").
   for (const f of failures) result.failures.push(f);

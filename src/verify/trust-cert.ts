@@ -4,34 +4,50 @@
  * trust (`--certificate-chain ROOTS.pem`, repeatable, any root suffices).
  *
  * What is checked, in order:
+ *   0. every certificate in the bundle parses, extensions included (cert-extensions.ts); any
+ *      structural problem is CERT_MALFORMED, a refusal, whoever wrote the bytes;
  *   1. a path leaf -> intermediates (from the bundle) -> one of the roots, each link by
  *      issuer name/key id (OpenSSL's check) and by signature; intermediates must be CAs
  *      allowed to sign certificates, and path-length limits hold;
- *   2. every certificate on the path, the root included, is valid at the verification time
+ *   2. no certificate on the path below the root carries a critical extension this check does
+ *      not process (RFC 5280 §4.2: such a certificate must be rejected), and an intermediate
+ *      that restricts its extended key usage allows codeSigning;
+ *   3. every certificate on the path, the root included, is valid at the verification time
  *      (now: these bundles carry no trusted timestamp to judge an earlier time by);
- *   3. the leaf may sign: key usage digitalSignature, or the codeSigning extended key usage;
- *   4. the DSSE signature verifies with the leaf's public key.
+ *   4. the leaf may sign code: key usage digitalSignature or extended key usage codeSigning,
+ *      and neither present extension excludes that (a TLS server certificate - serverAuth
+ *      only - is refused even with digitalSignature);
+ *   5. the DSSE signature verifies with the leaf's public key.
+ * The root is a trust anchor (RFC 5280 §6.1): only its CA flag and key usage are read.
  */
 import { X509Certificate } from 'node:crypto';
 import path from 'node:path';
-import type { X509Certificate as SigstoreCert } from '@sigstore/core';
 import { errnoCode, reject, usage } from '../errors.js';
 import { findPemBlocks } from '../keys/pem.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 import type { ParsedBundle } from '../oms/bundle.js';
+import { CertParseError, OID_CODE_SIGNING, oidName, parseCertExtensions, type CertExtensions } from './cert-extensions.js';
 import { verifyEnvelope } from './envelope.js';
 import type { SignerInfo, TrustCheck } from './types.js';
 
 const MAX_ROOT_FILE = 4 * 1024 * 1024;
-/** @sigstore/core (X.509 extension parsing), loaded when a certificate check is configured. */
-let core: typeof import('@sigstore/core');
 const MAX_PATH = 8;
-const OID_EKU = '2.5.29.37';
-const OID_CODE_SIGNING = '1.3.6.1.5.5.7.3.3';
 
-interface Root {
-  cert: X509Certificate;
+/** A certificate as node:crypto (OpenSSL) parsed it, with its extensions read strictly. */
+interface Cert {
+  node: X509Certificate;
+  ext: CertExtensions;
+}
+
+interface Root extends Cert {
   file: string;
+}
+
+/** Both parses, or the reason there is none. */
+function parseCert(der: Buffer): Cert {
+  const node = new X509Certificate(der);
+  // OpenSSL accepts some encodings the strict reader refuses; it reads the bytes OpenSSL kept.
+  return { node, ext: parseCertExtensions(new Uint8Array(node.raw)) };
 }
 
 async function loadRoots(file: string): Promise<Root[]> {
@@ -49,7 +65,7 @@ async function loadRoots(file: string): Promise<Root[]> {
   if (blocks.length === 0) throw usage('ROOTS_UNREADABLE', `${file} holds no PEM certificate`);
   return blocks.map((b) => {
     try {
-      return { cert: new X509Certificate(b.der), file };
+      return { ...parseCert(b.der), file };
     } catch (e) {
       throw usage('ROOTS_UNREADABLE', `${file} holds a malformed certificate: ${(e as Error).message}`);
     }
@@ -61,11 +77,13 @@ function name(c: X509Certificate): string {
   return (c.subject ?? '').replace(/\n/g, ', ') || c.subjectAltName || '(empty subject)';
 }
 
-function parseBundleCert(der: Buffer, i: number): { node: X509Certificate; sig: SigstoreCert } {
+function parseBundleCert(der: Buffer, i: number): Cert {
   try {
-    return { node: new X509Certificate(der), sig: core.X509Certificate.parse(Buffer.from(der)) };
+    return parseCert(der);
   } catch (e) {
-    throw reject('CERT_MALFORMED', `certificate ${i} in the signature cannot be parsed: ${(e as Error).message}`);
+    // Any exception here comes from the bytes (OpenSSL's parse or the extension reader).
+    const why = e instanceof CertParseError ? `extension ${e.message}` : (e as Error).message;
+    throw reject('CERT_MALFORMED', `certificate ${i} in the signature cannot be parsed: ${why}`);
   }
 }
 
@@ -77,30 +95,36 @@ function issues(issuer: X509Certificate, child: X509Certificate): boolean {
   }
 }
 
-function sigstoreView(c: X509Certificate): SigstoreCert {
-  return core.X509Certificate.parse(Buffer.from(c.raw));
-}
-
 /** Can this certificate act as a CA on the path (basic constraints, key usage)? */
-function caProblem(c: SigstoreCert, belowCAs: number): string | undefined {
-  const bc = c.extBasicConstraints;
-  if (!bc || !bc.isCA) return 'is not a CA certificate';
-  const ku = c.extKeyUsage;
-  if (ku && !ku.keyCertSign) return 'may not sign certificates (key usage)';
-  const limit = bc.pathLenConstraint;
-  if (limit !== undefined && BigInt(belowCAs) > limit) return `path length limit ${limit} exceeded`;
+function caProblem(ext: CertExtensions, belowCAs: number): string | undefined {
+  const bc = ext.basicConstraints;
+  if (!bc || !bc.ca) return 'is not a CA certificate';
+  if (ext.keyUsage && !ext.keyUsage.keyCertSign) return 'may not sign certificates (key usage)';
+  if (bc.pathLen !== undefined && belowCAs > bc.pathLen) return `path length limit ${bc.pathLen} exceeded`;
   return undefined;
 }
 
-function canSign(c: SigstoreCert): boolean {
-  if (c.extKeyUsage?.digitalSignature) return true;
-  const eku = c.extension(OID_EKU);
-  if (!eku) return false;
-  try {
-    return core.ASN1Obj.parseBuffer(Buffer.from(eku.value)).subs.some((s) => s.toOID() === OID_CODE_SIGNING);
-  } catch {
-    return false;
-  }
+/** RFC 5280 §4.2: a critical extension the checker does not process means "do not accept". */
+function refuseUnknownCritical(c: Cert, role: string): void {
+  const [first] = c.ext.unknownCritical;
+  if (first === undefined) return;
+  throw reject('CERT_CRITICAL_EXTENSION', `${role} certificate "${name(c.node)}" has a critical extension modelsign does not process: ${c.ext.unknownCritical.map(oidName).join(', ')}`);
+}
+
+function ekuNames(ext: CertExtensions): string {
+  return (ext.extKeyUsage ?? []).map(oidName).join(', ');
+}
+
+/** An extended key usage, where present, must allow code signing (leaf and intermediates alike). */
+function ekuExcludesCodeSigning(ext: CertExtensions): boolean {
+  return ext.extKeyUsage !== undefined && !ext.extKeyUsage.includes(OID_CODE_SIGNING);
+}
+
+function leafUsageProblem(ext: CertExtensions): string | undefined {
+  if (ekuExcludesCodeSigning(ext)) return `its extended key usage (${ekuNames(ext)}) does not include codeSigning`;
+  if (ext.keyUsage && !ext.keyUsage.digitalSignature) return 'its key usage does not include digitalSignature';
+  if (!ext.keyUsage && !ext.extKeyUsage) return 'it has neither key usage digitalSignature nor extended key usage codeSigning';
+  return undefined;
 }
 
 function checkValidity(c: X509Certificate, at: Date, role: string): void {
@@ -114,30 +138,38 @@ function checkValidity(c: X509Certificate, at: Date, role: string): void {
   }
 }
 
+/** An intermediate the path goes through: a CA, nothing unknown marked critical, code signing not excluded. */
+function checkIntermediate(c: Cert, belowCAs: number): void {
+  const problem = caProblem(c.ext, belowCAs);
+  if (problem) throw reject('CERT_CHAIN_INVALID', `intermediate certificate "${name(c.node)}" ${problem}`);
+  refuseUnknownCritical(c, 'intermediate');
+  if (ekuExcludesCodeSigning(c.ext)) {
+    throw reject('CERT_USAGE', `intermediate certificate "${name(c.node)}" restricts its extended key usage to ${ekuNames(c.ext)}, which excludes codeSigning`);
+  }
+}
+
 /** Build leaf -> ... -> root; returns the path (leaf first) and the anchoring root. */
-function buildPath(leaf: X509Certificate, intermediates: X509Certificate[], roots: Root[]): { path: X509Certificate[]; root: Root } {
-  const pathCerts: X509Certificate[] = [leaf];
+function buildPath(leaf: Cert, intermediates: Cert[], roots: Root[]): { path: Cert[]; root: Root } {
+  const pathCerts: Cert[] = [leaf];
   const unused = [...intermediates];
   let current = leaf;
   for (let depth = 0; depth <= MAX_PATH; depth++) {
-    const same = roots.find((r) => r.cert.raw.equals(current.raw));
+    const same = roots.find((r) => r.node.raw.equals(current.node.raw));
     // A pinned certificate (the leaf itself, or a bundled copy of a root) anchors directly.
     if (same) return { path: depth === 0 ? pathCerts : pathCerts.slice(0, -1), root: same };
-    const root = roots.find((r) => issues(r.cert, current));
+    const root = roots.find((r) => issues(r.node, current.node));
     if (root) return { path: pathCerts, root };
-    const idx = unused.findIndex((c) => issues(c, current));
+    const idx = unused.findIndex((c) => issues(c.node, current.node));
     if (idx < 0) break;
     current = unused.splice(idx, 1)[0]!;
-    const problem = caProblem(sigstoreView(current), pathCerts.length - 1);
-    if (problem) throw reject('CERT_CHAIN_INVALID', `intermediate certificate "${name(current)}" ${problem}`);
+    checkIntermediate(current, pathCerts.length - 1);
     pathCerts.push(current);
   }
-  throw reject('CERT_CHAIN_UNTRUSTED', `certificate "${name(leaf)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path.basename(r.file)))].join(', ')})`);
+  throw reject('CERT_CHAIN_UNTRUSTED', `certificate "${name(leaf.node)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path.basename(r.file)))].join(', ')})`);
 }
 
 export async function certificateChainTrust(rootFiles: string[]): Promise<TrustCheck> {
   if (rootFiles.length === 0) throw usage('MISSING_OPTION', 'certificate chain trust needs at least one root certificate file');
-  core = await import('@sigstore/core');
   const roots = (await Promise.all(rootFiles.map(loadRoots))).flat();
   const label = `certificate chain ${rootFiles.join(', ')}`;
   return {
@@ -149,30 +181,35 @@ export async function certificateChainTrust(rootFiles: string[]): Promise<TrustC
         throw reject('SIG_WRONG_MATERIAL', 'signature was made with a public key, not a certificate; verify it with --key');
       }
       const ders = m.kind === 'certificate' ? [m.certificate] : m.certificates;
+      // Every certificate, used on the path or not: a bundle that cannot be read is refused.
       const parsed = ders.map((d, i) => parseBundleCert(d, i));
       const leaf = parsed[0]!;
       const at = new Date();
+      const { path: chain, root } = buildPath(leaf, parsed.slice(1), roots);
       // The root must be a CA too, unless the user pinned the leaf itself as a "root".
-      const { path: chain, root } = buildPath(
-        leaf.node,
-        parsed.slice(1).map((p) => p.node),
-        roots,
-      );
-      if (!root.cert.raw.equals(leaf.node.raw)) {
-        const problem = caProblem(sigstoreView(root.cert), chain.length - 1);
-        if (problem) throw reject('CERT_CHAIN_INVALID', `root certificate "${name(root.cert)}" ${problem}`);
+      if (!root.node.raw.equals(leaf.node.raw)) {
+        const problem = caProblem(root.ext, chain.length - 1);
+        if (problem) throw reject('CERT_CHAIN_INVALID', `root certificate "${name(root.node)}" ${problem}`);
       }
-      chain.forEach((c, i) => checkValidity(c, at, i === 0 ? 'signing' : 'intermediate'));
-      checkValidity(root.cert, at, 'root');
-      if (!canSign(leaf.sig)) {
-        throw reject('CERT_USAGE', `signing certificate "${name(leaf.node)}" is not allowed to sign (needs key usage digitalSignature or extended key usage codeSigning)`);
+      refuseUnknownCritical(leaf, 'signing');
+      chain.forEach((c, i) => checkValidity(c.node, at, i === 0 ? 'signing' : 'intermediate'));
+      checkValidity(root.node, at, 'root');
+      const usageProblem = leafUsageProblem(leaf.ext);
+      if (usageProblem) {
+        throw reject('CERT_USAGE', `signing certificate "${name(leaf.node)}" is not allowed to sign models: ${usageProblem}`);
       }
-      const match = verifyEnvelope(leaf.node.publicKey, bundle, pae);
+      let key;
+      try {
+        key = leaf.node.publicKey;
+      } catch (e) {
+        throw reject('CERT_MALFORMED', `signing certificate "${name(leaf.node)}" has a public key that cannot be used: ${(e as Error).message}`);
+      }
+      const match = verifyEnvelope(key, bundle, pae);
       if (!match) throw reject('SIG_INVALID', `signature does not verify with the key of certificate "${name(leaf.node)}"`);
       const san = leaf.node.subjectAltName ?? undefined;
       return {
         kind: 'certificate',
-        description: `certificate "${name(leaf.node)}"${san ? ` (${san})` : ''} issued under root "${name(root.cert)}"`,
+        description: `certificate "${name(leaf.node)}"${san ? ` (${san})` : ''} issued under root "${name(root.node)}"`,
         identity: san ?? name(leaf.node),
         authority: `root ${root.file}`,
       };

@@ -157,6 +157,52 @@ describe('hostile resource names in a correctly signed payload', () => {
     expect(f[0]!.message).toMatch(/case-insensitive/);
   });
 
+  it('shard names whose file parts collide on a case-insensitive file system (W.bin:0:5, w.bin:0:6) -> exit 1 NAME_COLLISION', async () => {
+    const { dir, okDigest } = await smallModel('names-shards-case');
+    await writeFile(path.join(dir, 'W.bin'), 'AAAAA');
+    await writeFile(path.join(dir, 'w.bin'), 'BBBBBB');
+    const res = [
+      { name: 'W.bin:0:5', digest: sha256hex('AAAAA') },
+      { name: 'ok.bin:0:1000', digest: okDigest },
+      { name: 'w.bin:0:6', digest: sha256hex('BBBBBB') },
+    ];
+    await writeSigned(path.join(dir, 'model.sig'), craftStatement(res, { method: 'shards', shard_size: 1000 }), key);
+    const r = await verifyJson(dir);
+    expect(r.code).toBe(1);
+    const f = json(r).failures;
+    expect(f).toEqual([{ code: 'NAME_COLLISION', path: 'w.bin:0:6', message: 'collides with "W.bin" on a case-insensitive file system' }]);
+  });
+
+  it('shard names whose file parts are equal after NFC -> exit 1 NAME_COLLISION; shards of one file never collide with each other', async () => {
+    const { dir } = await smallModel('names-shards-nfc');
+    const nfc = 'caf\u00e9.bin';
+    const nfd = 'cafe\u0301.bin';
+    await writeFile(path.join(dir, nfc), 'AAAAAAAA');
+    await writeFile(path.join(dir, nfd), 'B');
+    const res = [
+      { name: `${nfc}:0:4`, digest: sha256hex('AAAA') },
+      { name: `${nfc}:4:8`, digest: sha256hex('AAAA') },
+      { name: `${nfd}:0:1`, digest: sha256hex('B') },
+    ];
+    await writeSigned(path.join(dir, 'model.sig'), craftStatement(res, { method: 'shards', shard_size: 4 }), key);
+    const r = await verifyJson(dir, ['--ignore-unsigned-files']);
+    expect(r.code).toBe(1);
+    expect(json(r).failures).toEqual([{ code: 'NAME_COLLISION', path: `${nfd}:0:1`, message: `collides with "${nfc}" after Unicode normalisation` }]);
+  });
+
+  it('control: several shards of one file, and distinct files, verify under the shards method', async () => {
+    const { dir, okDigest } = await smallModel('names-shards-ok');
+    await writeFile(path.join(dir, 'W.bin'), 'AAAAAAAA');
+    const res = [
+      { name: 'W.bin:0:4', digest: sha256hex('AAAA') },
+      { name: 'W.bin:4:8', digest: sha256hex('AAAA') },
+      { name: 'ok.bin:0:1000', digest: okDigest },
+    ];
+    await writeSigned(path.join(dir, 'model.sig'), craftStatement(res, { method: 'shards', shard_size: 4 }), key);
+    const r = await verifyJson(dir, ['--ignore-unsigned-files']);
+    expect(r.code, r.stdout).toBe(0);
+  });
+
   it('a signed name under a signed ignore path that runs through a symlink out of the model -> exit 1, the outside file is not read', async () => {
     // The one route where verify looks a signed path up directly (ignored paths are not
     // walked): a directory link leaving the model must not be followed, even when the
@@ -193,12 +239,14 @@ describe('hostile resource names in a correctly signed payload', () => {
 
 describe('sign refuses names verify would refuse (exit 2), so no signature is unverifiable', () => {
   const priv = () => path.join(work, 'sign-ed.key');
-  const cases: { title: string; files: string[]; code: string }[] = [
+  const cases: { title: string; files: string[]; code: string; args?: string[] }[] = [
     { title: 'a backslash in a file name', files: ['a\\b.bin'], code: 'UNSAFE_NAME' },
     { title: 'a newline in a file name', files: ['a\nb.bin'], code: 'UNSAFE_NAME' },
     { title: 'a directory of only dots', files: ['.../w.bin'], code: 'UNSAFE_NAME' },
     { title: 'names equal ignoring case', files: ['Config.json', 'config.json'], code: 'NAME_COLLISION' },
     { title: 'names equal after NFC', files: ['caf\u00e9.txt', 'cafe\u0301.txt'], code: 'NAME_COLLISION' },
+    { title: 'shard files equal ignoring case', files: ['W.bin', 'w.bin'], code: 'NAME_COLLISION', args: ['--shard-size', '4'] },
+    { title: 'shard files equal after NFC', files: ['caf\u00e9.bin', 'cafe\u0301.bin'], code: 'NAME_COLLISION', args: ['--shard-size', '4'] },
   ];
   for (const c of cases) {
     it(c.title, async () => {
@@ -209,7 +257,7 @@ describe('sign refuses names verify would refuse (exit 2), so no signature is un
         await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
         await writeFile(path.join(dir, f), f);
       }
-      const r = await runCli(['sign', dir, '--key', priv(), '--version', '1.0.0']);
+      const r = await runCli(['sign', dir, '--key', priv(), '--version', '1.0.0', ...(c.args ?? [])]);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`^modelsign: error: .*\\[${c.code}\\]\\n$`));
     });

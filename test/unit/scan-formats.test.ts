@@ -103,11 +103,14 @@ describe('containers and detection', () => {
     expect(sniff(F.torchZip(F.benignOrderedDict()), 'weights')).toBe('zip');
     expect(sniff(F.validSafetensors(), 'a.bin')).toBe('safetensors');
     expect(sniff(F.validGguf(), 'a')).toBe('gguf');
-    expect(sniff(Buffer.from('random bytes here'), 'pytorch_model.bin')).toBe('unknown');
+    // Loaders unpickle .bin and extension-less files too: content that is not recognised there is a candidate.
+    expect(sniff(Buffer.from('random bytes here'), 'pytorch_model.bin')).toBe('candidate');
+    expect(sniff(Buffer.from('random bytes here'), 'weights.json')).toBe('unknown');
     expect(sniff(Buffer.from('random bytes here'), 'model.pt')).toBe('pickle');
     expect(sniff(Buffer.from('(dp0\nS\'a\'\np1\nI1\ns.'), 'old.dat')).toBe('pickle');
-    // Text that merely starts like protocol 0 is left alone.
-    expect(sniff(Buffer.from('config\nvalues\nare here'), 'README')).toBe('unknown');
+    // Text that merely starts like protocol 0 is left alone (an extension-less name is still a candidate).
+    expect(sniff(Buffer.from('config\nvalues\nare here'), 'README.md')).toBe('unknown');
+    expect(sniff(Buffer.from('config\nvalues\nare here'), 'README')).toBe('candidate');
     expect(sniff(Buffer.from('(draft) notes'), 'notes.txt')).toBe('unknown');
   });
 
@@ -142,7 +145,7 @@ describe('containers and detection', () => {
     liar.writeUInt32LE(pkl.length - 2, cdAt + 24);
     await writeFile(path.join(d, 'liar.pt'), liar);
     const l = await scanFile(path.join(d, 'liar.pt'), 'liar.pt', DEFAULT_LIMITS);
-    expect(codes(l.findings).sort()).toEqual(['PICKLE_DANGEROUS_GLOBAL', 'PICKLE_MALFORMED', 'ZIP_MALFORMED']);
+    expect(codes(l.findings).sort()).toEqual(['PICKLE_DANGEROUS_GLOBAL', 'PICKLE_MALFORMED', 'ZIP_AMBIGUOUS', 'ZIP_MALFORMED']);
     expect(l.findings.find((x) => x.code === 'ZIP_MALFORMED')).toMatchObject({ member: 'data.pkl', message: `member inflates to more than its declared ${pkl.length - 2} bytes` });
 
     // Corrupt deflate data.
@@ -154,7 +157,7 @@ describe('containers and detection', () => {
     const dup = F.makeZip([{ name: 'archive/data.pkl', data: F.benignOrderedDict() }, { name: 'archive/data.pkl', data: F.osSystemProtocol2() }]);
     await writeFile(path.join(d, 'dup.pt'), dup);
     const u = await scanFile(path.join(d, 'dup.pt'), 'dup.pt', DEFAULT_LIMITS);
-    expect(codes(u.findings).sort()).toEqual(['PICKLE_DANGEROUS_GLOBAL', 'ZIP_MALFORMED']);
+    expect(codes(u.findings).sort()).toEqual(['PICKLE_DANGEROUS_GLOBAL', 'ZIP_AMBIGUOUS']);
 
     await writeFile(path.join(d, 'cut.pt'), F.torchZip(F.benignOrderedDict()).subarray(0, 100));
     expect(codes((await scanFile(path.join(d, 'cut.pt'), 'cut.pt', DEFAULT_LIMITS)).findings)).toEqual(['ZIP_MALFORMED']);

@@ -158,3 +158,109 @@ describe('pickle walker: malformed and hostile structure fails closed', () => {
     expect(codes(r)).toEqual(['PICKLE_NONSTRING_GLOBAL']);
   });
 });
+
+describe('legacy torch.save: the five pickles torch.load reads, whatever their first byte', () => {
+  const magic = new F.P().proto(2).raw(0x8a, 10, Buffer.from('6cfc9c46f9206aa85019', 'hex')).stop().bytes();
+  const version = new F.P().proto(2).raw('M', Buffer.from([0xe9, 0x03])).stop().bytes();
+  const sysInfo = new F.P().proto(2).emptyDict().stop().bytes();
+  const keys = new F.P().proto(2).emptyList().stop().bytes();
+  /** os.system as protocol 0 writes it: no PROTO header, so no 0x80 to recognise it by. */
+  const p0 = Buffer.from("cposix\nsystem\n(S'id'\ntR.", 'latin1');
+
+  it('a protocol 0 data pickle (the 4th) is walked and its import reported', async () => {
+    const r = await walk(Buffer.concat([magic, version, sysInfo, p0, keys, Buffer.alloc(64, 1)]));
+    expect(r.pickles).toBe(5);
+    expect(r.findings.map((f) => f.global)).toEqual(['posix.system']);
+  });
+
+  it('a protocol 0 pickle in any of the five places is walked; after the fifth, raw storage bytes are not', async () => {
+    for (let at = 1; at < 5; at++) {
+      const parts = [magic, version, sysInfo, F.tensorStateDict(), keys];
+      parts[at] = p0;
+      const r = await walk(Buffer.concat([...parts, Buffer.from("cos\nsystem\n(S'x'\ntR.")]));
+      expect(r.findings.map((f) => f.global), `pickle ${at + 1}`).toEqual(['posix.system']);
+    }
+  });
+
+  it('the magic number as protocol 0 text (LONG, INT) starts the legacy walk too', async () => {
+    for (const m of ['L119547037146038801333356L\n.', 'I119547037146038801333356\n.']) {
+      const r = await walk(Buffer.concat([Buffer.from(m), version, sysInfo, p0, keys]));
+      expect(r.findings.map((f) => f.global), m).toEqual(['posix.system']);
+    }
+  });
+
+  it('a first pickle that computes its value (eval) may yield the magic number: the other four are walked', async () => {
+    const evalMagic = new F.P().proto(2).global('builtins', 'eval').u('0x1950A86A20F9469CFC6C').tuple1().reduce().stop().bytes();
+    const r = await walk(Buffer.concat([evalMagic, version, sysInfo, keys, p0]));
+    expect(r.findings.map((f) => f.global).sort()).toEqual(['builtins.eval', 'posix.system']);
+  });
+
+  it('a first pickle that is a plain value other than the magic number ends it (torch.load stops there too)', async () => {
+    const r = await walk(Buffer.concat([F.benignOrderedDict(), p0]));
+    expect(r.pickles).toBe(1);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe('candidates: files loaders may unpickle, walked by content', () => {
+  const cand = (b: Buffer) => walkPickles(ByteSource.fromBuffer(b), { file: 'training_args.bin', limits: DEFAULT_LIMITS, candidate: true });
+
+  it('bytes CPython refuses before any import are not a pickle (raw weights, text)', async () => {
+    for (const b of [Buffer.from([0x00, 0x01, 0x02]), Buffer.from('MIT License\n'), Buffer.from([0x4b, 7]), Buffer.alloc(4096, 0x3f), Buffer.from('.')]) {
+      expect(await cand(b), b.toString('hex')).toMatchObject({ notPickle: true, findings: [], imports: [] });
+    }
+  });
+
+  it('a protocol 0 pickle without PROTO is a pickle, imports reported', async () => {
+    const r = await cand(Buffer.from("(S'echo pwned'\ncos\nsystem\np0\n0g0\n(S'id'\ntR.", 'latin1'));
+    expect(r.notPickle).toBe(false);
+    expect(r.findings.map((f) => f.global)).toEqual(['os.system']);
+  });
+
+  it('an import before the bad byte makes it a pickle (CPython imported it before failing)', async () => {
+    const r = await cand(Buffer.from('cos\nsystem\n\xff', 'latin1'));
+    expect(r.notPickle).toBe(false);
+    expect(r.findings.map((f) => f.code).sort()).toEqual(['PICKLE_DANGEROUS_GLOBAL', 'PICKLE_MALFORMED']);
+  });
+
+  it('a stop CPython would read past (a line over 1 MiB) is reported, never taken for "not a pickle"', async () => {
+    const r = await cand(Buffer.concat([Buffer.from('I'), Buffer.alloc(1 << 21, 0x31), Buffer.from('\n.')]));
+    expect(r.notPickle).toBe(false);
+    expect(r.findings).toMatchObject([{ code: 'SCAN_LIMIT', severity: 'high' }]);
+  });
+});
+
+describe('reading as CPython reads', () => {
+  it('GLOBAL at the end of the data without a newline: the pure-Python unpickler imports it, so it is reported', async () => {
+    const r = await walk(Buffer.from('cos\nsystemX'));
+    expect(r.imports).toMatchObject([{ module: 'os', name: 'system' }]);
+  });
+
+  it('memo indices written as int() reads them (" 1", "+1", "0_1", "1\\0junk") resolve', async () => {
+    for (const line of [' 1', '+1', '0_1', '1\u0000junk']) {
+      const b = new F.P().proto(2).su('os').raw(`p${line}\n`).raw('0').su('x').raw('0').raw('g1\n').su('system').stackGlobal().stop().bytes();
+      expect((await walk(b)).findings.map((f) => f.global), JSON.stringify(line)).toEqual(['os.system']);
+    }
+  });
+
+  it('a string with lone surrogates (valid under surrogatepass) is opaque, not an error', async () => {
+    const odd = Buffer.from([0x58, 3, 0, 0, 0, 0xed, 0xa0, 0x80]);
+    expect((await walk(Buffer.concat([Buffer.from([0x80, 4]), odd, Buffer.from('.')]))).findings).toEqual([]);
+    expect(codes(await walk(Buffer.concat([Buffer.from([0x80, 4]), odd, new F.P().su('system').stackGlobal().stop().bytes()])))).toEqual(['PICKLE_NONSTRING_GLOBAL']);
+  });
+
+  it('an opcode whose argument runs past the end of its FRAME is an evasion (file reads and buffer reads differ)', async () => {
+    const frame = Buffer.concat([Buffer.from([0x95]), Buffer.from([2, 0, 0, 0, 0, 0, 0, 0])]);
+    const b = Buffer.concat([Buffer.from([0x80, 5]), frame, Buffer.from([0x43, 7]), Buffer.from("cos\nsystem\n(S'id'\ntR.", 'latin1')]);
+    const r = await walk(b);
+    expect(r.findings).toMatchObject([{ code: 'PICKLE_FRAME_MISMATCH', severity: 'critical', offset: 11 }]);
+    // A FRAME opening inside another one, likewise.
+    const nested = Buffer.concat([Buffer.from([0x80, 5]), Buffer.from([0x95, 20, 0, 0, 0, 0, 0, 0, 0]), Buffer.from('N'), Buffer.from([0x95, 1, 0, 0, 0, 0, 0, 0, 0]), Buffer.from('.')]);
+    expect(codes(await walk(nested))).toEqual(['PICKLE_FRAME_MISMATCH']);
+  });
+
+  it('frames as pickle.dumps writes them are fine', async () => {
+    expect((await walk(F.osSystemProtocol4())).findings.map((f) => f.code)).toEqual(['PICKLE_DANGEROUS_GLOBAL']);
+    expect((await walk(F.tensorStateDictProtocol4())).findings).toEqual([]);
+  });
+});
