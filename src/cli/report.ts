@@ -2,7 +2,7 @@
 import { clean, displayPath } from '../util/one-line.js';
 import type { SignResult } from '../sign/sign.js';
 import type { VerifyResult } from '../verify/types.js';
-import { out, printJson, warn } from './io.js';
+import { out, printJson } from './io.js';
 
 /**
  * Failures the text report lists; the rest are counted ("... and N more"). A hostile model
@@ -62,12 +62,10 @@ export function verifyText(r: VerifyResult): string {
 
 /**
  * After sign wrote its signature (key or keyless): stop the progress display, file the bundle
- * in the lineage store, warn about an empty model, and print the result (`extra` adds the
- * keyless identity to both forms).
+ * in the lineage store, and print the result (`extra` adds the keyless identity to both forms).
  */
 export async function reportSigned(
   r: SignResult,
-  model: string,
   o: { json?: boolean },
   engine: { onDone(): void },
   lineage: { record(r: SignResult): Promise<void> } | undefined,
@@ -75,7 +73,6 @@ export async function reportSigned(
 ): Promise<void> {
   engine.onDone();
   await lineage?.record(r);
-  if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
   const meta = r.statement.subject[0].annotations?.modelsign;
   if (o.json) {
     printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes, ...extra.json });

@@ -52,7 +52,7 @@ export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: 
     ...hashingOptions(o),
     engine,
   });
-  await reportSigned(r, model, o, engine, lineage, {
+  await reportSigned(r, o, engine, lineage, {
     json: { keyless: { identity: identity ?? null, fulcio: ep.fulcioURL, rekor: ep.rekorURL, tsa: ep.tsaURL ?? null } },
     text: `\n  identity:    ${identity ?? '(unknown)'} (Sigstore keyless, logged in ${ep.rekorURL})`,
   });

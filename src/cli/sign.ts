@@ -83,7 +83,7 @@ tiny --shard-size). On exit 2 nothing was written.`,
           ...hashingOptions(o),
           engine,
         });
-        await reportSigned(r, model, o, engine, lineage);
+        await reportSigned(r, o, engine, lineage);
       }),
     );
 }

@@ -104,6 +104,8 @@ export function generateKeyPair(type: SigningKeyType): { privateKey: KeyObject; 
       return generateKeyPairSync('ec', { namedCurve: 'P-256' });
     case 'ecdsa-p384':
       return generateKeyPairSync('ec', { namedCurve: 'P-384' });
+    case 'ecdsa-p521':
+      return generateKeyPairSync('ec', { namedCurve: 'P-521' });
   }
 }
 

@@ -24,6 +24,8 @@ export interface DigestOptions {
   hash?: HashAlgorithm;
   shardSize?: number;
   engine?: EngineOptions;
+  /** Leave out .git, .github, .gitattributes and .gitignore (default true). */
+  ignoreGitPaths?: boolean;
   /** Signature path to leave out of the model (default: the default signature path). */
   signature?: string;
   listing?: ModelListing;
@@ -51,7 +53,7 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   // to verify, and so never plans millions of ranges for a tiny --shard-size either.
   const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
   const sigPath = opts.signature ?? (await defaultSignaturePath(opts.model));
-  const ignorePaths = effectiveIgnores(opts.model, sigPath, undefined, opts.ignorePaths ?? []);
+  const ignorePaths = effectiveIgnores(opts.model, sigPath, undefined, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
   if (opts.shardSize !== undefined && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
     throw usage('BAD_SHARD_SIZE', '--shard-size must be a positive whole number of bytes');
   }
@@ -89,6 +91,8 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
     const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : '';
     throw usage(p.code, `${JSON.stringify(p.path)}: ${p.message.replace(' in signature', '')}${more}`, p.path);
   }
+  // OMS v1.0 §6.1: a model with no file left after exclusions is refused, never signed.
+  if (listing.files.length === 0) throw usage('EMPTY_MODEL', `${displayPath(opts.model)}: no file to sign after exclusions (${ignorePaths.join(', ')})`);
   if (!pre) {
     for (const f of listing.files) budget.add(f.name, f.size);
     budget.check();
@@ -102,6 +106,8 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
         return { name: p.name, algorithm: hash, digest: o.digest };
       })
     : await hashResources(plans, hash, opts.engine);
+  // The shards method omits empty files (§6.3.2): a model of empty files only lists nothing.
+  if (resources.length === 0) throw usage('EMPTY_MODEL', `${displayPath(opts.model)}: every file is empty, and the shards method omits empty files (OMS §6.3.2); sign without --shard-size`);
   const serialization: Serialization = { method, hash_type: hash, allow_symlinks: opts.allowSymlinks ?? false };
   if (method === 'shards') serialization.shard_size = opts.shardSize!;
   serialization.ignore_paths = ignorePaths;

@@ -6,7 +6,11 @@
 import type { Failure } from '../errors.js';
 import { unsafeNameReason } from '../hashing/paths.js';
 
-export function checkResourceNames(names: readonly string[]): Failure[] {
+/**
+ * `pathOf` gives the file path a name stands for (shards: "path:start:end" -> path), which is
+ * what must be safe: a shard of a file named "a" is "a:0:3", not a drive-letter path.
+ */
+export function checkResourceNames(names: readonly string[], pathOf: (name: string) => string = (n) => n): Failure[] {
   // model_signing names the one file of a single-file model "." (v0.3 to v1.0); the file
   // check resolves it to the model file and refuses it for a directory.
   if (names.length === 1 && names[0] === '.') return [];
@@ -15,7 +19,7 @@ export function checkResourceNames(names: readonly string[]): Failure[] {
   const nfc = new Map<string, string>();
   const folded = new Map<string, string>();
   for (const name of names) {
-    const why = unsafeNameReason(name);
+    const why = unsafeNameReason(pathOf(name));
     if (why) {
       failures.push({ code: 'UNSAFE_NAME', path: name, message: `unsafe resource name in signature: ${why}` });
       continue;

@@ -112,8 +112,11 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
     result.metadata = statement.metadata;
     result.serialization = statement.serialization;
     result.rootDigest = statement.rootDigest;
+    // OMS v1.0 §5.2.1: resources holds at least one entry; an empty list signs nothing.
+    if (statement.resources.length === 0) throw reject('EMPTY_MANIFEST', 'the signature lists no file: it covers nothing');
 
-    const nameFailures = checkResourceNames(statement.resources.map((r) => r.name));
+    const shardPath = statement.serialization.method === 'shards' ? (n: string) => parseShardName(n)?.path ?? n : undefined;
+    const nameFailures = checkResourceNames(statement.resources.map((r) => r.name), shardPath);
     if (nameFailures.length > 0) {
       // Loops, not push(...list): a hostile model controls these lengths, and a spread of
       // ~120,000+ arguments overflows the stack ("Maximum call stack size exceeded").
