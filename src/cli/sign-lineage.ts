@@ -74,7 +74,8 @@ export async function prepareLineage(model: string, o: SignLineageFlags): Promis
     if ((o.parentKey ?? []).length > 0) {
       trust = await keyFileTrust(o.parentKey!);
     } else {
-      if (!o.key) throw usage('MISSING_OPTION', '--parent needs --parent-key PUB when signing without --key');
+      // A token key never leaves the token: its parents' signer is named by --parent-key.
+      if (!o.key || /^pkcs11:/i.test(o.key)) throw usage('MISSING_OPTION', `--parent needs --parent-key PUB when signing ${o.key ? 'with a PKCS #11 key' : 'without --key'}`);
       const { createPublicKey } = await import('node:crypto');
       key = await loadPrivateKey(o.key);
       trust = [keyTrust(createPublicKey(key), `signing key ${o.key}`)];

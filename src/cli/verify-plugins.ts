@@ -14,6 +14,7 @@ import { envPlugin } from './verify-env.js';
 import { podPlugin } from './verify-pod.js';
 import { auditPlugin } from './verify-audit.js';
 import { sigstorePlugin } from './verify-sigstore.js';
+import { timestampPlugin } from './verify-timestamp.js';
 
 export type Flags = Record<string, unknown>;
 
@@ -41,6 +42,8 @@ export const verifyPlugins: VerifyPlugin[] = [
   envPlugin,
   keyPlugin,
   sigstorePlugin,
+  // timestamps wrap every trust check the plugins above and the policy configured.
+  timestampPlugin,
   // lineage records the ancestors (extra.lineage) that the policy stage then judges.
   lineagePlugin,
   policyPlugin,

@@ -11,8 +11,8 @@ function passphraseFromEnv(): string | undefined {
   return process.env.MODELSIGN_PASSPHRASE ?? process.env.COSIGN_PASSWORD;
 }
 
-/** Read a line from the controlling terminal with echo off. */
-function promptTty(prompt: string): string | undefined {
+/** Read a line from the controlling terminal with echo off (undefined: there is none). */
+export function promptTty(prompt: string): string | undefined {
   let fd: number;
   try {
     fd = openSync('/dev/tty', 'r+');

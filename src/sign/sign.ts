@@ -15,6 +15,7 @@ import { buildStatement, type ModelMetadata, type Statement } from '../oms/state
 import { defaultSignaturePath } from './signature-path.js';
 import { digestModel, type DigestOptions } from './digest.js';
 import { TOOL_VERSION } from '../version.js';
+import type { KeySignOptions } from './method.js';
 
 export { digestModel, type DigestOptions, type DigestResult } from './digest.js';
 
@@ -29,14 +30,22 @@ export function keySigner(key: KeyObject, publicKey: KeyObject): BundleSigner {
 }
 
 /**
- * Sign with a private key (a file, loaded here, or a KeyObject): the common case, and what
- * `modelsign sign --key` runs.
+ * Sign with a private key (a file, a PKCS #11 URI, or a KeyObject), optionally with a signing
+ * certificate and chain and an RFC 3161 timestamp (src/sign/method.ts): what
+ * `modelsign sign --key` runs. The key, certificates and TSA are tried before hashing.
  */
-export async function signWithKey(opts: Omit<SignOptions, 'signer'> & { key: string | KeyObject }): Promise<SignResult> {
+export async function signWithKey(opts: Omit<SignOptions, 'signer'> & KeySignOptions): Promise<SignResult> {
   await checkVersion(opts.version);
-  const { loadPrivateKey } = await import('../keys/keyfile.js');
-  const key = typeof opts.key === 'string' ? await loadPrivateKey(opts.key) : opts.key;
-  return signModel({ ...opts, signer: keySigner(key, createPublicKey(key)) });
+  if (typeof opts.key !== 'string' && !opts.signingCertificate && opts.tsaUrl === undefined) {
+    return signModel({ ...opts, signer: keySigner(opts.key, createPublicKey(opts.key)) });
+  }
+  const { prepareKeySigner } = await import('./method.js');
+  const prepared = await prepareKeySigner(opts);
+  try {
+    return await signModel({ ...opts, signer: prepared.signer });
+  } finally {
+    await prepared.close();
+  }
 }
 
 export interface SignOptions extends DigestOptions {

@@ -7,8 +7,9 @@
  *   1. a path leaf -> intermediates (from the bundle) -> one of the roots, each link by
  *      issuer name/key id (OpenSSL's check) and by signature; intermediates must be CAs
  *      allowed to sign certificates, and path-length limits hold;
- *   2. every certificate on the path, the root included, is valid at the verification time
- *      (now: these bundles carry no trusted timestamp to judge an earlier time by);
+ *   2. every certificate on the path, the root included, is valid at the verification time:
+ *      each time a verified RFC 3161 timestamp vouches for (context.signedTimes, see
+ *      timestamp.ts), else now;
  *   3. the leaf may sign: key usage digitalSignature, or the codeSigning extended key usage;
  *   4. the DSSE signature verifies with the leaf's public key.
  */
@@ -20,7 +21,7 @@ import { findPemBlocks } from '../keys/pem.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 import type { ParsedBundle } from '../oms/bundle.js';
 import { verifyEnvelope } from './envelope.js';
-import type { SignerInfo, TrustCheck } from './types.js';
+import type { SignerInfo, TrustCheck, TrustContext } from './types.js';
 
 const MAX_ROOT_FILE = 4 * 1024 * 1024;
 /** @sigstore/core (X.509 extension parsing), loaded when a certificate check is configured. */
@@ -143,7 +144,7 @@ export async function certificateChainTrust(rootFiles: string[]): Promise<TrustC
   return {
     kind: 'certificate',
     label,
-    async verify(bundle: ParsedBundle, pae: Buffer): Promise<SignerInfo> {
+    async verify(bundle: ParsedBundle, pae: Buffer, context?: TrustContext): Promise<SignerInfo> {
       const m = bundle.material;
       if (m.kind === 'publicKey') {
         throw reject('SIG_WRONG_MATERIAL', 'signature was made with a public key, not a certificate; verify it with --key');
@@ -151,7 +152,7 @@ export async function certificateChainTrust(rootFiles: string[]): Promise<TrustC
       const ders = m.kind === 'certificate' ? [m.certificate] : m.certificates;
       const parsed = ders.map((d, i) => parseBundleCert(d, i));
       const leaf = parsed[0]!;
-      const at = new Date();
+      const times = context?.signedTimes?.length ? context.signedTimes : [new Date()];
       // The root must be a CA too, unless the user pinned the leaf itself as a "root".
       const { path: chain, root } = buildPath(
         leaf.node,
@@ -162,8 +163,10 @@ export async function certificateChainTrust(rootFiles: string[]): Promise<TrustC
         const problem = caProblem(sigstoreView(root.cert), chain.length - 1);
         if (problem) throw reject('CERT_CHAIN_INVALID', `root certificate "${name(root.cert)}" ${problem}`);
       }
-      chain.forEach((c, i) => checkValidity(c, at, i === 0 ? 'signing' : 'intermediate'));
-      checkValidity(root.cert, at, 'root');
+      for (const at of times) {
+        chain.forEach((c, i) => checkValidity(c, at, i === 0 ? 'signing' : 'intermediate'));
+        checkValidity(root.cert, at, 'root');
+      }
       if (!canSign(leaf.sig)) {
         throw reject('CERT_USAGE', `signing certificate "${name(leaf.node)}" is not allowed to sign (needs key usage digitalSignature or extended key usage codeSigning)`);
       }
