@@ -129,6 +129,12 @@ function checkValues(u: Pkcs11Uri, shown: string): void {
   if (lv !== undefined && !/^\d{1,3}(\.\d{1,3})?$/.test(lv)) throw bad(`library-version must be MAJOR or MAJOR.MINOR (got "${lv}")`);
   const type = u.path.type;
   if (type !== undefined && type !== 'private') throw bad(`type=${type} names no private key (sign needs type=private, or no type)`);
+  const src = u.query['pin-source'];
+  if (src !== undefined) {
+    if (src.startsWith('|')) throw usage('PKCS11_URI_UNSUPPORTED', `${shown}: pin-source naming a program is not supported: give a file path or file: URI`);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^file:/i.test(src)) throw usage('PKCS11_URI_UNSUPPORTED', `${shown}: pin-source ${src} is not supported: give a file path or file: URI`);
+    if (!/^(file:)?\//i.test(src)) throw bad(`pin-source must be an absolute path or file: URI (got "${src}")`);
+  }
   const mp = u.query['module-path'];
   if (mp !== undefined && !mp.startsWith('/')) throw bad(`module-path must be an absolute path (got "${mp}")`);
   if (u.path.object === undefined && u.id === undefined) throw bad('the URI names no key: add object=LABEL or id=%XX');

@@ -41,6 +41,7 @@ export interface Pkcs11Options {
 export const MODULE_DIRS = ['/usr/lib/x86_64-linux-gnu/pkcs11', '/usr/lib/aarch64-linux-gnu/pkcs11', '/usr/lib64/pkcs11', '/usr/lib/pkcs11', '/usr/lib/softhsm', '/usr/lib64/softhsm'];
 const MAX_PIN_FILE = 4096;
 const CKR_USER_ALREADY_LOGGED_IN = 0x100;
+const CKF_TOKEN_INITIALIZED = 0x400;
 
 function loadBinding(): Pkcs11js {
   try {
@@ -89,17 +90,8 @@ export async function uriPin(uri: Pkcs11Uri): Promise<string | undefined> {
   if (uri.query['pin-value'] !== undefined) return uri.query['pin-value'];
   const src = uri.query['pin-source'];
   if (src === undefined) return undefined;
-  let file = src;
-  if (/^file:/i.test(src)) {
-    try {
-      file = decodeURIComponent(new URL(src).pathname);
-    } catch {
-      throw usage('PKCS11_URI_INVALID', `pin-source ${src} is not a file URI`);
-    }
-  } else if (/^[a-z][a-z0-9+.-]*:|^\|/i.test(src)) {
-    throw usage('PKCS11_URI_UNSUPPORTED', `pin-source ${src.startsWith('|') ? 'naming a program' : src} is not supported: give a file path or file: URI`);
-  }
-  if (!path.isAbsolute(file)) throw usage('PKCS11_URI_INVALID', `pin-source must be an absolute path (got "${src}")`);
+  // The parser allowed an absolute path or a file: URI only.
+  const file = /^file:/i.test(src) ? src.replace(/^file:(\/\/[^/]*)?/i, '') : src;
   try {
     const text = (await readRegularFile(file, MAX_PIN_FILE)).toString('utf8');
     return text.replace(/\r?\n$/, '');
@@ -178,6 +170,8 @@ function matchingSlots(p11: InstanceType<Pkcs11js['PKCS11']>, uri: Pkcs11Uri): T
     if (want['slot-description'] !== undefined && trim(si.slotDescription) !== want['slot-description']) continue;
     if (want['slot-manufacturer'] !== undefined && trim(si.manufacturerID) !== want['slot-manufacturer']) continue;
     const info = p11.C_GetTokenInfo(slot);
+    // An uninitialized token (SoftHSM always offers one) holds no key.
+    if ((info.flags & CKF_TOKEN_INITIALIZED) === 0) continue;
     if (want.token !== undefined && trim(info.label) !== want.token) continue;
     if (want.manufacturer !== undefined && trim(info.manufacturerID) !== want.manufacturer) continue;
     if (want.model !== undefined && trim(info.model) !== want.model) continue;
