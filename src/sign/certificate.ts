@@ -11,9 +11,9 @@
  *     valid at the signing time (the TSA's time with --tsa-url, else now).
  */
 import { createHash, X509Certificate, type KeyObject } from 'node:crypto';
-import { errnoCode, ModelsignError, usage } from '../errors.js';
+import { ModelsignError, usage } from '../errors.js';
 import { findPemBlocks } from '../keys/pem.js';
-import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
+import { readUserFile } from '../util/read-file.js';
 import { parseBundle } from '../oms/bundle.js';
 import type { TrustCheck } from '../verify/types.js';
 
@@ -30,14 +30,7 @@ export interface SigningCertificates {
 }
 
 async function certificatesIn(file: string, what: string): Promise<Buffer[]> {
-  let buf: Buffer;
-  try {
-    buf = await readRegularFile(file, MAX_CERT_FILE);
-  } catch (e) {
-    if (e instanceof FileTooLarge) throw usage('CERT_UNREADABLE', `${what} ${file} is larger than 4 MiB`);
-    const c = e instanceof NotRegularFile ? 'not a regular file' : errnoCode(e);
-    throw usage('CERT_UNREADABLE', c === 'ENOENT' ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
-  }
+  const buf = await readUserFile(file, MAX_CERT_FILE, 'CERT_UNREADABLE', what);
   const ders = findPemBlocks(buf.toString('utf8'))
     .filter((b) => b.type === 'CERTIFICATE')
     .map((b) => b.der);

@@ -14,11 +14,11 @@
  *
  * With no TSA configured, timestamps are not read and certificates are judged now.
  */
-import { errnoCode, ModelsignError, reject, usage } from '../errors.js';
+import { ModelsignError, reject, usage } from '../errors.js';
 import { findPemBlocks } from '../keys/pem.js';
 import type { ParsedBundle } from '../oms/bundle.js';
 import { isObject } from '../util/strict-json.js';
-import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
+import { readUserFile } from '../util/read-file.js';
 import type { SignerInfo, TrustCheck, TrustContext } from './types.js';
 
 const MAX_TSA_FILE = 4 * 1024 * 1024;
@@ -47,14 +47,7 @@ export function bundleTimestamps(bundle: ParsedBundle): string[] {
 }
 
 async function loadChain(file: string, core: typeof import('@sigstore/core')): Promise<import('@sigstore/verify').TrustMaterial['timestampAuthorities'][number]> {
-  let buf: Buffer;
-  try {
-    buf = await readRegularFile(file, MAX_TSA_FILE);
-  } catch (e) {
-    if (e instanceof FileTooLarge) throw usage('TSA_UNREADABLE', `timestamp authority file ${file} is larger than 4 MiB`);
-    const c = e instanceof NotRegularFile ? 'not a regular file' : errnoCode(e);
-    throw usage('TSA_UNREADABLE', c === 'ENOENT' ? `timestamp authority file not found: ${file}` : `cannot read timestamp authority file ${file}: ${c ?? String(e)}`);
-  }
+  const buf = await readUserFile(file, MAX_TSA_FILE, 'TSA_UNREADABLE', 'timestamp authority file');
   const blocks = findPemBlocks(buf.toString('utf8')).filter((b) => b.type === 'CERTIFICATE');
   if (blocks.length === 0) throw usage('TSA_UNREADABLE', `${file} holds no PEM certificate (it needs the TSA's signing certificate, then its chain)`);
   const certChain = blocks.map((b) => {
