@@ -22,9 +22,10 @@ export function promptTty(prompt: string): string | undefined {
   try {
     // Loaded only for a prompt: verify (public keys only) never pays for child_process.
     const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
-    writeSync(fd, prompt);
-    // Turn echo off with stty on the same terminal; if stty is missing the prompt still works.
+    // Turn echo off with stty on the same terminal before the prompt shows, so that nothing
+    // typed at the prompt is echoed; if stty is missing the prompt still works.
     spawnSync('stty', ['-echo'], { stdio: [fd, 'ignore', 'ignore'] });
+    writeSync(fd, prompt);
     const buf = Buffer.alloc(1);
     let line = '';
     try {

@@ -7,11 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bytes, cleanupTmp, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { bytes, CLI, cleanupTmp, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
 import { issue, makeCa } from '../helpers/pki.js';
 import { HAS_SOFTHSM, makeToken, SOFTHSM_MISSING, type SoftToken } from '../helpers/softhsm.js';
 
 afterAll(cleanupTmp);
+
+const HAS_SCRIPT = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
 
 /** Distinctive, so a leak in any output is found by a plain substring search. */
 const PIN = '731946';
@@ -157,6 +160,28 @@ describe.skipIf(!HAS_SOFTHSM)(`PKCS #11 keys on SoftHSM${SOFTHSM_MISSING ? ` (sk
     expect(r.stderr).toContain('--parent needs --parent-key PUB when signing with a PKCS #11 key [MISSING_OPTION]');
     const ok = await sign(uri('p256'), 'with-parent', ['--parent', sig('parent'), '--parent-key', tok.pub.p256!, '--name', 'child', '--version', '2.0.0']);
     expect(ok.code, ok.stderr).toBe(0);
+  });
+
+  it.skipIf(!HAS_SCRIPT)('without MODELSIGN_PKCS11_PIN the PIN is asked on the terminal, with echo off', async () => {
+    // script(1) gives the CLI a pseudo-terminal; the PIN is typed once the prompt is up.
+    const cmd = [process.execPath, CLI, 'sign', model, '--key', uri('p256'), '--version', '1.0.0', '--signature', sig('tty')].map((a) => `'${a}'`).join(' ');
+    const env: NodeJS.ProcessEnv = { ...process.env, ...tok.env };
+    delete env.MODELSIGN_PKCS11_PIN;
+    const child = spawn('script', ['-qec', cmd, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let screen = '';
+    const done = new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+    child.stdout.on('data', (d: Buffer) => {
+      screen += d.toString();
+      if (screen.includes('PKCS #11 token PIN: ') && !screen.includes('typed')) {
+        screen += '(typed)';
+        child.stdin.write(`${PIN}\n`);
+      }
+    });
+    const code = await done;
+    expect(screen).toContain('PKCS #11 token PIN: ');
+    expect(screen).not.toContain(PIN);
+    expect(code, screen).toBe(0);
+    expect((await verifyWith('tty', ['--key', tok.pub.p256!])).code).toBe(0);
   });
 
   it('the PIN appears in no output, message or signature, whatever happened (also with --debug and --json)', async () => {
