@@ -9,9 +9,10 @@
  * certificate for another key, an expired certificate or an unreachable TSA is found out
  * before an hour of hashing, and nothing is written.
  */
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { usage } from '../errors.js';
 import { keyHint, verifyBytes } from '../keys/algorithms.js';
+import { findPemBlocks } from '../keys/pem.js';
 import type { Pkcs11Options } from '../keys/pkcs11.js';
 import { isPkcs11Uri } from '../keys/pkcs11-uri.js';
 import { keyObjectSigner, type RawSigner } from '../keys/signer.js';
@@ -20,6 +21,7 @@ import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
 import type { SigningCertificates } from './certificate.js';
 import type { BundleSigner } from './sign.js';
 import type { TimestampClient } from './timestamp.js';
+import { readUserFile } from '../util/read-file.js';
 
 export interface KeySignOptions {
   /** A private key file, a PKCS #11 URI (pkcs11:...), or a key in memory. */
@@ -41,26 +43,23 @@ export interface PreparedSigner {
 
 const PROBE = Buffer.from('{"modelsign":"signing check: this payload is never written"}');
 
+/** The public key of a signing certificate file (undefined when it holds none: loadSigningCertificates says why). */
+async function certificateKey(file: string): Promise<KeyObject | undefined> {
+  const text = (await readUserFile(file, 4 * 1024 * 1024, 'CERT_UNREADABLE', 'signing certificate')).toString('utf8');
+  const block = findPemBlocks(text).find((b) => b.type === 'CERTIFICATE');
+  try {
+    return block ? new X509Certificate(block.der).publicKey : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function openKey(o: KeySignOptions): Promise<RawSigner> {
   if (typeof o.key !== 'string') return keyObjectSigner(o.key, createPublicKey(o.key), 'key');
   if (isPkcs11Uri(o.key)) {
     const { openPkcs11Key } = await import('../keys/pkcs11.js');
     // The certificate's key stands in when the token holds no public key object.
-    let publicKey: KeyObject | undefined;
-    if (o.signingCertificate) {
-      const { X509Certificate } = await import('node:crypto');
-      const { readRegularFile } = await import('../util/read-file.js');
-      const { findPemBlocks } = await import('../keys/pem.js');
-      const block = await readRegularFile(o.signingCertificate, 4 * 1024 * 1024).then(
-        (b) => findPemBlocks(b.toString('utf8')).find((x) => x.type === 'CERTIFICATE'),
-        () => undefined,
-      );
-      try {
-        publicKey = block ? new X509Certificate(block.der).publicKey : undefined;
-      } catch {
-        publicKey = undefined; // loadSigningCertificates reports it
-      }
-    }
+    const publicKey = o.signingCertificate ? await certificateKey(o.signingCertificate) : undefined;
     return openPkcs11Key(o.key, { ...o.pkcs11, ...(publicKey ? { publicKey } : {}) });
   }
   const { loadPrivateKey } = await import('../keys/keyfile.js');

@@ -79,6 +79,7 @@ export async function timestampAuthorityTrust(files: readonly string[]): Promise
         let ts: InstanceType<typeof core.RFC3161Timestamp>;
         try {
           ts = core.RFC3161Timestamp.parse(Buffer.from(b64, 'base64') as Buffer<ArrayBuffer>);
+          // The getters parse lazily: read the time now, so a malformed token is refused here.
           void ts.signingTime;
         } catch (e) {
           throw reject('TIMESTAMP_INVALID', `timestamp ${i} is malformed: ${(e as Error).message}`);
