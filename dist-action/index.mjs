@@ -3735,8 +3735,8 @@ function promptTty(prompt) {
   }
   try {
     const { spawnSync } = createRequire(import.meta.url)("node:child_process");
-    writeSync(fd, prompt);
     spawnSync("stty", ["-echo"], { stdio: [fd, "ignore", "ignore"] });
+    writeSync(fd, prompt);
     const buf = Buffer.alloc(1);
     let line = "";
     try {
@@ -3781,12 +3781,6 @@ var init_passphrase = __esm({
 });
 
 // src/keys/pem.ts
-var pem_exports = {};
-__export(pem_exports, {
-  LEGACY_ENCRYPTED_PEM_TYPES: () => LEGACY_ENCRYPTED_PEM_TYPES,
-  findPemBlocks: () => findPemBlocks,
-  toPem: () => toPem
-});
 function findPemBlocks(text2) {
   const out2 = [];
   for (const m2 of text2.matchAll(PEM_RE)) {
@@ -3814,13 +3808,6 @@ var init_pem = __esm({
 });
 
 // src/util/read-file.ts
-var read_file_exports = {};
-__export(read_file_exports, {
-  FileTooLarge: () => FileTooLarge,
-  NotRegularFile: () => NotRegularFile,
-  readRegularFile: () => readRegularFile,
-  readUserFile: () => readUserFile
-});
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 async function readRegularFile(file, maxBytes, opts = {}) {
@@ -18624,7 +18611,7 @@ var require_cert = __commonJS({
     var EXTENSION_OID_BASIC_CONSTRAINTS = "2.5.29.19";
     var EXTENSION_OID_AUTHORITY_KEY_ID = "2.5.29.35";
     exports.EXTENSION_OID_SCT = "1.3.6.1.4.1.11129.2.4.2";
-    var X509Certificate6 = class _X509Certificate {
+    var X509Certificate7 = class _X509Certificate {
       root;
       constructor(asn1) {
         this.root = asn1;
@@ -18784,7 +18771,7 @@ var require_cert = __commonJS({
         return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(3));
       }
     };
-    exports.X509Certificate = X509Certificate6;
+    exports.X509Certificate = X509Certificate7;
   }
 });
 
@@ -60067,7 +60054,7 @@ var init_timestamp = __esm({
 
 // src/sign/budget.ts
 function resourcesOf(size, shardSize) {
-  return shardSize === void 0 || size === 0 ? 1 : Math.ceil(size / shardSize);
+  return shardSize === void 0 ? 1 : Math.ceil(size / shardSize);
 }
 function digitsOfMultiples(k2, n) {
   let total = 0;
@@ -60080,7 +60067,7 @@ function digitsOfMultiples(k2, n) {
 }
 function nameChars(nameBytes, size, shardSize) {
   if (shardSize === void 0) return nameBytes;
-  if (size === 0) return nameBytes + 4;
+  if (size === 0) return 0;
   const n = Math.ceil(size / shardSize);
   const inner = digitsOfMultiples(shardSize, n - 1);
   return n * (nameBytes + 2) + 1 + inner + inner + digits(size);
@@ -60806,26 +60793,21 @@ __export(method_exports, {
   methodSigner: () => methodSigner,
   prepareKeySigner: () => prepareKeySigner
 });
-import { createPublicKey as createPublicKey3 } from "node:crypto";
+import { createPublicKey as createPublicKey3, X509Certificate as X509Certificate5 } from "node:crypto";
+async function certificateKey(file) {
+  const text2 = (await readUserFile(file, 4 * 1024 * 1024, "CERT_UNREADABLE", "signing certificate")).toString("utf8");
+  const block = findPemBlocks(text2).find((b2) => b2.type === "CERTIFICATE");
+  try {
+    return block ? new X509Certificate5(block.der).publicKey : void 0;
+  } catch {
+    return void 0;
+  }
+}
 async function openKey(o) {
   if (typeof o.key !== "string") return keyObjectSigner(o.key, createPublicKey3(o.key), "key");
   if (isPkcs11Uri(o.key)) {
     const { openPkcs11Key: openPkcs11Key2 } = await Promise.resolve().then(() => (init_pkcs11(), pkcs11_exports));
-    let publicKey;
-    if (o.signingCertificate) {
-      const { X509Certificate: X509Certificate6 } = await import("node:crypto");
-      const { readRegularFile: readRegularFile2 } = await Promise.resolve().then(() => (init_read_file(), read_file_exports));
-      const { findPemBlocks: findPemBlocks2 } = await Promise.resolve().then(() => (init_pem(), pem_exports));
-      const block = await readRegularFile2(o.signingCertificate, 4 * 1024 * 1024).then(
-        (b2) => findPemBlocks2(b2.toString("utf8")).find((x) => x.type === "CERTIFICATE"),
-        () => void 0
-      );
-      try {
-        publicKey = block ? new X509Certificate6(block.der).publicKey : void 0;
-      } catch {
-        publicKey = void 0;
-      }
-    }
+    const publicKey = o.signingCertificate ? await certificateKey(o.signingCertificate) : void 0;
     return openPkcs11Key2(o.key, { ...o.pkcs11, ...publicKey ? { publicKey } : {} });
   }
   const { loadPrivateKey: loadPrivateKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
@@ -60873,10 +60855,12 @@ var init_method = __esm({
     "use strict";
     init_errors();
     init_algorithms();
+    init_pem();
     init_pkcs11_uri();
     init_signer();
     init_bundle();
     init_dsse();
+    init_read_file();
     PROBE = Buffer.from('{"modelsign":"signing check: this payload is never written"}');
   }
 });
@@ -63459,7 +63443,7 @@ __export(keyless_exports, {
   keylessEndpoints: () => keylessEndpoints,
   keylessSigner: () => keylessSigner
 });
-import { X509Certificate as X509Certificate5 } from "node:crypto";
+import { X509Certificate as X509Certificate6 } from "node:crypto";
 function checkUrl2(name2, u2) {
   let parsed;
   try {
@@ -63516,7 +63500,7 @@ function bundleIdentity(bundle) {
   const raw = bundle.verificationMaterial?.certificate?.rawBytes;
   if (!raw) return void 0;
   try {
-    const san = new X509Certificate5(Buffer.from(raw, "base64")).subjectAltName;
+    const san = new X509Certificate6(Buffer.from(raw, "base64")).subjectAltName;
     return san?.replace(/^(email|URI|DNS):/, "") ?? void 0;
   } catch {
     return void 0;
