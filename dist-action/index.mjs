@@ -40,11 +40,11 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/errors.ts
-function reject(code, message, path20) {
-  return new ModelsignError(code, message, path20 === void 0 ? { kind: "reject" } : { kind: "reject", path: path20 });
+function reject(code, message, path21) {
+  return new ModelsignError(code, message, path21 === void 0 ? { kind: "reject" } : { kind: "reject", path: path21 });
 }
-function usage(code, message, path20) {
-  return new ModelsignError(code, message, path20 === void 0 ? { kind: "usage" } : { kind: "usage", path: path20 });
+function usage(code, message, path21) {
+  return new ModelsignError(code, message, path21 === void 0 ? { kind: "usage" } : { kind: "usage", path: path21 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -1103,7 +1103,7 @@ function rangeKey(name2, start, end) {
 }
 function plannedRanges(method, shardSize, size) {
   if (method === "files" || !shardSize) return [[0, size]];
-  if (size === 0) return [[0, 0]];
+  if (size === 0) return [];
   const out = [];
   for (let s3 = 0; s3 < size; s3 += shardSize) out.push([s3, Math.min(size, s3 + shardSize)]);
   return out;
@@ -1156,10 +1156,20 @@ async function readRegularFile(file, maxBytes, opts = {}) {
     await fh.close();
   }
 }
+async function readUserFile(file, maxBytes, code, what) {
+  try {
+    return await readRegularFile(file, maxBytes);
+  } catch (e) {
+    if (e instanceof FileTooLarge) throw usage(code, `${what} ${file} is larger than ${maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MiB` : `${maxBytes} bytes`}`);
+    const c = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e);
+    throw usage(code, c === "ENOENT" ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
+  }
+}
 var NotRegularFile, FileTooLarge;
 var init_read_file = __esm({
   "src/util/read-file.ts"() {
     "use strict";
+    init_errors();
     NotRegularFile = class extends Error {
       constructor(file, isDirectory = false) {
         super(`not a regular file: ${file}`);
@@ -1200,7 +1210,7 @@ var init_base64 = __esm({
 });
 
 // src/util/strict-json.ts
-function parseStrictJson(text, opts = {}) {
+function parseStrictJson(text2, opts = {}) {
   const maxDepth = opts.maxDepth ?? 64;
   const what = opts.what ?? "JSON";
   const code = opts.code ?? "JSON_MALFORMED";
@@ -1210,19 +1220,19 @@ function parseStrictJson(text, opts = {}) {
   };
   const ws2 = () => {
     for (; ; ) {
-      const c = text.charCodeAt(i);
+      const c = text2.charCodeAt(i);
       if (c === 32 || c === 10 || c === 13 || c === 9) i++;
       else return;
     }
   };
   const parseString = () => {
     i++;
-    const q2 = text.indexOf('"', i);
+    const q2 = text2.indexOf('"', i);
     if (q2 < 0) {
-      i = text.length;
+      i = text2.length;
       fail("unterminated string");
     }
-    const plain = text.slice(i, q2);
+    const plain = text2.slice(i, q2);
     if (!NEEDS_SLOW_STRING.test(plain)) {
       i = q2 + 1;
       return plain;
@@ -1230,17 +1240,17 @@ function parseStrictJson(text, opts = {}) {
     let out = "";
     let start = i;
     for (; ; ) {
-      if (i >= text.length) fail("unterminated string");
-      const c = text.charCodeAt(i);
+      if (i >= text2.length) fail("unterminated string");
+      const c = text2.charCodeAt(i);
       if (c === 34) {
-        out += text.slice(start, i);
+        out += text2.slice(start, i);
         i++;
         return out;
       }
       if (c < 32) fail("control character in string");
       if (c === 92) {
-        out += text.slice(start, i);
-        const e = text[i + 1];
+        out += text2.slice(start, i);
+        const e = text2[i + 1];
         i += 2;
         switch (e) {
           case '"':
@@ -1268,7 +1278,7 @@ function parseStrictJson(text, opts = {}) {
             out += "	";
             break;
           case "u": {
-            const hex = text.slice(i, i + 4);
+            const hex = text2.slice(i, i + 4);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("bad \\u escape");
             out += String.fromCharCode(parseInt(hex, 16));
             i += 4;
@@ -1287,30 +1297,30 @@ function parseStrictJson(text, opts = {}) {
   const parseValue = (depth) => {
     if (depth > maxDepth) fail(`nesting deeper than ${maxDepth}`);
     ws2();
-    const c = text[i];
+    const c = text2[i];
     if (c === "{") {
       i++;
       const obj = /* @__PURE__ */ Object.create(null);
       ws2();
-      if (text[i] === "}") {
+      if (text2[i] === "}") {
         i++;
         return obj;
       }
       for (; ; ) {
         ws2();
-        if (text[i] !== '"') fail("expected a key");
+        if (text2[i] !== '"') fail("expected a key");
         const key = parseString();
         if (Object.prototype.hasOwnProperty.call(obj, key)) fail(`duplicate key "${key.slice(0, 80)}"`);
         ws2();
-        if (text[i] !== ":") fail('expected ":"');
+        if (text2[i] !== ":") fail('expected ":"');
         i++;
         obj[key] = parseValue(depth + 1);
         ws2();
-        if (text[i] === ",") {
+        if (text2[i] === ",") {
           i++;
           continue;
         }
-        if (text[i] === "}") {
+        if (text2[i] === "}") {
           i++;
           return obj;
         }
@@ -1321,18 +1331,18 @@ function parseStrictJson(text, opts = {}) {
       i++;
       const arr = [];
       ws2();
-      if (text[i] === "]") {
+      if (text2[i] === "]") {
         i++;
         return arr;
       }
       for (; ; ) {
         arr.push(parseValue(depth + 1));
         ws2();
-        if (text[i] === ",") {
+        if (text2[i] === ",") {
           i++;
           continue;
         }
-        if (text[i] === "]") {
+        if (text2[i] === "]") {
           i++;
           return arr;
         }
@@ -1340,20 +1350,20 @@ function parseStrictJson(text, opts = {}) {
       }
     }
     if (c === '"') return parseString();
-    if (text.startsWith("true", i)) {
+    if (text2.startsWith("true", i)) {
       i += 4;
       return true;
     }
-    if (text.startsWith("false", i)) {
+    if (text2.startsWith("false", i)) {
       i += 5;
       return false;
     }
-    if (text.startsWith("null", i)) {
+    if (text2.startsWith("null", i)) {
       i += 4;
       return null;
     }
     numberRe.lastIndex = i;
-    const m2 = numberRe.exec(text);
+    const m2 = numberRe.exec(text2);
     if (m2 && m2[0].length > 0) {
       i += m2[0].length;
       return Number(m2[0]);
@@ -1362,7 +1372,7 @@ function parseStrictJson(text, opts = {}) {
   };
   const value = parseValue(0);
   ws2();
-  if (i !== text.length) fail("trailing data");
+  if (i !== text2.length) fail("trailing data");
   return value;
 }
 function isObject(v2) {
@@ -1394,7 +1404,8 @@ var init_dsse = __esm({
 // src/oms/bundle.ts
 import { stat } from "node:fs/promises";
 function buildBundle(input) {
-  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [] };
+  const stamps = input.timestamps?.length ? { timestampVerificationData: { rfc3161Timestamps: input.timestamps.map((t) => ({ signedTimestamp: t.toString("base64") })) } } : {};
+  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [], ...stamps } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [], ...stamps };
   return {
     mediaType: BUNDLE_MEDIA_TYPE,
     verificationMaterial,
@@ -1432,13 +1443,13 @@ function bad(msg) {
 function parseBundle(bytes) {
   if (bytes.length === 0) bad("file is empty");
   if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
-  let text;
+  let text2;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     bad("not UTF-8");
   }
-  const json = parseStrictJson(text, { what: "signature bundle", code: "SIG_MALFORMED" });
+  const json = parseStrictJson(text2, { what: "signature bundle", code: "SIG_MALFORMED" });
   if (!isObject(json)) bad("not a JSON object");
   const mediaType = json.mediaType;
   if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad("missing or unknown mediaType");
@@ -1673,13 +1684,13 @@ function parseMetadata(subject) {
   return { ...m2, name: typeof m2.name === "string" ? m2.name : str(subject.name, "subject.name") };
 }
 function parseStatement(payload) {
-  let text;
+  let text2;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(payload);
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(payload);
   } catch {
     bad3("payload is not UTF-8");
   }
-  const st2 = parseStrictJson(text, { what: "signed statement", code: "STATEMENT_MALFORMED" });
+  const st2 = parseStrictJson(text2, { what: "signed statement", code: "STATEMENT_MALFORMED" });
   if (!isObject(st2)) bad3("not a JSON object");
   if (st2._type !== STATEMENT_TYPE) bad3(`_type is ${JSON.stringify(st2._type)}, expected ${STATEMENT_TYPE}`);
   if (st2.predicateType === LEGACY_PREDICATE_TYPE) {
@@ -1793,8 +1804,8 @@ function isIgnored(name2, ignorePaths) {
   }
   return false;
 }
-function effectiveIgnores(model, signaturePath, signed, user) {
-  const out = new Set([...DEFAULT_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
+function effectiveIgnores(model, signaturePath, signed, user, gitPaths = true) {
+  const out = new Set([...gitPaths ? DEFAULT_IGNORES : [], ...signed ?? [], ...user].map(normaliseIgnorePath));
   const rel = path2.relative(path2.resolve(model), path2.resolve(signaturePath));
   if (rel && !rel.startsWith("..") && !path2.isAbsolute(rel)) out.add(rel.split(path2.sep).join("/"));
   return [...out].filter((p2) => p2 !== "" && p2 !== ".");
@@ -4862,9 +4873,9 @@ function notePrefixes(Header) {
   if (prefixesNoted) return;
   prefixesNoted = true;
   const proto = Header.prototype;
-  const decode = proto.decode;
+  const decode2 = proto.decode;
   proto.decode = function(buf, off = 0, ...rest) {
-    decode.call(this, buf, off, ...rest);
+    decode2.call(this, buf, off, ...rest);
     if (buf.length >= off + 512 && buf[off + 345] !== 0 && buf.toString("latin1", off + 257, off + 265) !== "ustar\x0000") this[IGNORED_PREFIX] = true;
   };
 }
@@ -6181,7 +6192,8 @@ function checkResourceNames(names, opts = {}) {
   const nfc = /* @__PURE__ */ new Map();
   const folded = /* @__PURE__ */ new Map();
   for (const name2 of names) {
-    const why2 = unsafeNameReason(name2);
+    const file = shards ? parseShardName(name2)?.path ?? name2 : name2;
+    const why2 = unsafeNameReason(file);
     if (why2) {
       failures.push({ code: "UNSAFE_NAME", path: name2, message: `unsafe resource name in signature: ${why2}` });
       continue;
@@ -6191,7 +6203,6 @@ function checkResourceNames(names, opts = {}) {
       continue;
     }
     seen.add(name2);
-    const file = shards ? parseShardName(name2)?.path ?? name2 : name2;
     if (files.has(file)) continue;
     files.add(file);
     const n = file.normalize("NFC");
@@ -6326,6 +6337,7 @@ async function checkFiles(input) {
   }
   if (!input.ignoreUnsignedFiles) {
     for (const f2 of listing.files) {
+      if (ser.method === "shards" && f2.size === 0) continue;
       if (!byFile.has(f2.name)) failures.push({ code: "FILE_UNEXPECTED", path: f2.name, message: "file is not in the signature" });
     }
   }
@@ -6481,6 +6493,7 @@ async function verifyModel(opts) {
     result.metadata = statement.metadata;
     result.serialization = statement.serialization;
     result.rootDigest = statement.rootDigest;
+    if (statement.resources.length === 0) throw reject("EMPTY_MANIFEST", "the signature lists no file: it covers nothing");
     if (!checkNames(statement, result) || !checkRootDigest(statement, result)) return finish(result);
     const runs = stages.map((s3) => s3.start());
     const inspector = stageInspector(runs);
@@ -6604,8 +6617,8 @@ function promptTty(prompt) {
   }
   try {
     const { spawnSync } = createRequire3(import.meta.url)("node:child_process");
-    writeSync(fd, prompt);
     spawnSync("stty", ["-echo"], { stdio: [fd, "ignore", "ignore"] });
+    writeSync(fd, prompt);
     const buf = Buffer.alloc(1);
     let line = "";
     try {
@@ -6651,17 +6664,17 @@ var init_passphrase = __esm({
 });
 
 // src/keys/pem.ts
-function findPemBlocks(text) {
+function findPemBlocks(text2) {
   const out = [];
-  for (const m2 of text.matchAll(PEM_RE)) {
+  for (const m2 of text2.matchAll(PEM_RE)) {
     const body = m2[2];
     const b64 = body.split(/\r?\n/).filter((l) => l.length > 0 && !l.includes(":")).join("");
     out.push({ type: m2[1], der: Buffer.from(b64, "base64"), text: m2[0] });
   }
   return out;
 }
-function toPem(type, der) {
-  const b64 = Buffer.from(der).toString("base64");
+function toPem(type, der2) {
+  const b64 = Buffer.from(der2).toString("base64");
   const lines = b64.match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${type}-----
 ${lines.join("\n")}
@@ -7549,18 +7562,10 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate
 import { lstat as lstat3, open as open4, unlink as unlink2 } from "node:fs/promises";
 import path12 from "node:path";
 async function readKeyText(file, what) {
-  let buf;
-  try {
-    buf = await readRegularFile(file, MAX_KEY_FILE);
-  } catch (e) {
-    if (e instanceof FileTooLarge) throw usage("KEY_UNREADABLE", `${what} ${file} is larger than 1 MiB`);
-    const c = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e);
-    throw usage("KEY_UNREADABLE", c === "ENOENT" ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
-  }
-  return buf.toString("utf8");
+  return (await readUserFile(file, MAX_KEY_FILE, "KEY_UNREADABLE", what)).toString("utf8");
 }
-function parsePublicKey(text, file = "public key", needs = VERIFY_NEEDS_PUBLIC) {
-  const blocks = findPemBlocks(text);
+function parsePublicKey(text2, file = "public key", needs = VERIFY_NEEDS_PUBLIC) {
+  const blocks = findPemBlocks(text2);
   const b2 = blocks.find((x) => x.type === "PUBLIC KEY") ?? blocks.find((x) => x.type === "CERTIFICATE");
   if (!b2) {
     if (blocks.some((x) => x.type.includes("PRIVATE KEY"))) throw usage("KEY_WRONG_KIND", `${file} is a private key; ${needs}`);
@@ -7579,22 +7584,22 @@ async function loadPublicKey(file, needs = VERIFY_NEEDS_PUBLIC) {
   return key;
 }
 async function loadPrivateKey(file, needs = SIGN_NEEDS_PRIVATE) {
-  const text = await readKeyText(file, "private key");
-  const blocks = findPemBlocks(text);
+  const text2 = await readKeyText(file, "private key");
+  const blocks = findPemBlocks(text2);
   let key;
   const enc = blocks.find((b2) => LEGACY_ENCRYPTED_PEM_TYPES.includes(b2.type));
   try {
     if (enc) {
       const { decryptPrivateKey: decryptPrivateKey2 } = await encrypted();
-      const der = decryptPrivateKey2(enc.der, getPassphrase("decrypt", file), file);
-      key = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
+      const der2 = decryptPrivateKey2(enc.der, getPassphrase("decrypt", file), file);
+      key = createPrivateKey({ key: der2, format: "der", type: "pkcs8" });
     } else {
       const plain = blocks.find((b2) => b2.type === "PRIVATE KEY");
       const sec1 = blocks.find((b2) => b2.type === "EC PRIVATE KEY");
       if (plain) key = createPrivateKey({ key: plain.der, format: "der", type: "pkcs8" });
       else if (sec1) key = createPrivateKey({ key: sec1.der, format: "der", type: "sec1" });
       else if (blocks.some((b2) => b2.type === "ENCRYPTED PRIVATE KEY")) {
-        key = createPrivateKey({ key: text, format: "pem", passphrase: getPassphrase("decrypt", file) });
+        key = createPrivateKey({ key: text2, format: "pem", passphrase: getPassphrase("decrypt", file) });
       }
     }
   } catch (e) {
@@ -7617,6 +7622,8 @@ function generateKeyPair(type) {
       return generateKeyPairSync("ec", { namedCurve: "P-256" });
     case "ecdsa-p384":
       return generateKeyPairSync("ec", { namedCurve: "P-384" });
+    case "ecdsa-p521":
+      return generateKeyPairSync("ec", { namedCurve: "P-521" });
   }
 }
 function checkKeyPrefix(prefix) {
@@ -7649,12 +7656,12 @@ async function writeKeyPair(prefix, type, passphrase) {
   await makeDirs(path12.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
   let current2 = privatePath;
   const created = [];
-  const writeNew = async (file, text, mode) => {
+  const writeNew = async (file, text2, mode) => {
     current2 = file;
     const fh = await open4(file, "wx", mode);
     created.push(file);
     try {
-      await fh.writeFile(text);
+      await fh.writeFile(text2);
       await fh.chmod(mode);
     } finally {
       await fh.close();
@@ -7900,53 +7907,53 @@ function checkGeneralNames(b2, value, what) {
     if ((t.tag & 192) !== 128) throw new CertParseError(`${what}: a name that is not context-tagged`);
   }
 }
-function extensionsOf(der) {
-  const cert = expect(tlv(der, 0, der.length, "certificate"), 48, "certificate");
-  if (cert.end !== der.length) throw new CertParseError("certificate: bytes after the certificate");
-  const tbs = expect(tlv(der, cert.start, cert.end, "tbsCertificate"), 48, "tbsCertificate");
-  const fields = children(der, tbs, "tbsCertificate");
+function extensionsOf(der2) {
+  const cert = expect(tlv(der2, 0, der2.length, "certificate"), 48, "certificate");
+  if (cert.end !== der2.length) throw new CertParseError("certificate: bytes after the certificate");
+  const tbs = expect(tlv(der2, cert.start, cert.end, "tbsCertificate"), 48, "tbsCertificate");
+  const fields = children(der2, tbs, "tbsCertificate");
   const idx = fields.findIndex((f2) => f2.tag === 163);
   if (idx < 0) return void 0;
   if (idx !== fields.length - 1) throw new CertParseError("tbsCertificate: fields after the extensions");
   const wrapper = fields[idx];
-  const list = expect(tlv(der, wrapper.start, wrapper.end, "extensions"), 48, "extensions");
+  const list = expect(tlv(der2, wrapper.start, wrapper.end, "extensions"), 48, "extensions");
   if (list.end !== wrapper.end) throw new CertParseError("extensions: bytes after the list");
   return list;
 }
-function parseCertExtensions(der) {
+function parseCertExtensions(der2) {
   const out = { unknownCritical: [] };
-  const list = extensionsOf(der);
+  const list = extensionsOf(der2);
   if (!list) return out;
-  const items = children(der, list, "extensions");
+  const items = children(der2, list, "extensions");
   if (items.length === 0) throw new CertParseError("extensions: an empty list (RFC 5280 requires at least one)");
   const seen = /* @__PURE__ */ new Set();
   for (const item of items) {
     expect(item, 48, "extension");
-    const parts = children(der, item, "extension");
+    const parts = children(der2, item, "extension");
     if (parts.length < 2 || parts.length > 3) throw new CertParseError(`extension: ${parts.length} fields, expected 2 or 3`);
-    const id2 = oid(der, parts[0], "extension id");
-    const critical = parts.length === 3 ? boolean(der, parts[1], `extension ${oidName(id2)} critical flag`) : false;
+    const id2 = oid(der2, parts[0], "extension id");
+    const critical = parts.length === 3 ? boolean(der2, parts[1], `extension ${oidName(id2)} critical flag`) : false;
     const value = expect(parts[parts.length - 1], 4, `extension ${oidName(id2)} value`);
     if (seen.has(id2)) throw new CertParseError(`extension ${oidName(id2)} appears twice`);
     seen.add(id2);
     switch (id2) {
       case OID_BASIC_CONSTRAINTS:
-        out.basicConstraints = parseBasicConstraints(der, value);
+        out.basicConstraints = parseBasicConstraints(der2, value);
         break;
       case OID_KEY_USAGE:
-        out.keyUsage = parseKeyUsage(der, value);
+        out.keyUsage = parseKeyUsage(der2, value);
         break;
       case OID_EXT_KEY_USAGE:
-        out.extKeyUsage = parseExtKeyUsage(der, value);
+        out.extKeyUsage = parseExtKeyUsage(der2, value);
         break;
       case OID_SUBJECT_ALT_NAME:
-        checkGeneralNames(der, value, "subjectAltName");
+        checkGeneralNames(der2, value, "subjectAltName");
         break;
       case OID_SUBJECT_KEY_ID:
-        only(der, value, 4, "subjectKeyIdentifier");
+        only(der2, value, 4, "subjectKeyIdentifier");
         break;
       case OID_AUTHORITY_KEY_ID:
-        only(der, value, 48, "authorityKeyIdentifier");
+        only(der2, value, 48, "authorityKeyIdentifier");
         break;
       default:
         if (critical) out.unknownCritical.push(id2);
@@ -7992,8 +7999,8 @@ __export(trust_cert_exports, {
 });
 import { X509Certificate as X509Certificate2 } from "node:crypto";
 import path13 from "node:path";
-function parseCert(der) {
-  const node = new X509Certificate2(der);
+function parseCert(der2) {
+  const node = new X509Certificate2(der2);
   return { node, ext: parseCertExtensions(new Uint8Array(node.raw)) };
 }
 async function loadRoots(file) {
@@ -8019,9 +8026,9 @@ async function loadRoots(file) {
 function name(c) {
   return (c.subject ?? "").replace(/\n/g, ", ") || c.subjectAltName || "(empty subject)";
 }
-function parseBundleCert(der, i) {
+function parseBundleCert(der2, i) {
   try {
-    return parseCert(der);
+    return parseCert(der2);
   } catch (e) {
     const why2 = e instanceof CertParseError ? `extension ${e.message}` : e.message;
     throw reject("CERT_MALFORMED", `certificate ${i} in the signature cannot be parsed: ${why2}`);
@@ -8100,7 +8107,7 @@ async function certificateChainTrust(rootFiles) {
   return {
     kind: "certificate",
     label,
-    verify(bundle, pae2) {
+    verify(bundle, pae2, context) {
       const m2 = bundle.material;
       if (m2.kind === "publicKey") {
         throw reject("SIG_WRONG_MATERIAL", "signature was made with a public key, not a certificate; verify it with --key");
@@ -8108,15 +8115,17 @@ async function certificateChainTrust(rootFiles) {
       const ders = m2.kind === "certificate" ? [m2.certificate] : m2.certificates;
       const parsed = ders.map((d, i) => parseBundleCert(d, i));
       const leaf = parsed[0];
-      const at2 = /* @__PURE__ */ new Date();
+      const times = context?.signedTimes?.length ? context.signedTimes : [/* @__PURE__ */ new Date()];
       const { path: chain, root } = buildPath(leaf, parsed.slice(1), roots);
       if (!root.node.raw.equals(leaf.node.raw)) {
         const problem = caProblem(root.ext, chain.length - 1);
         if (problem) throw reject("CERT_CHAIN_INVALID", `root certificate "${name(root.node)}" ${problem}`);
       }
       refuseUnknownCritical(leaf, "signing");
-      chain.forEach((c, i) => checkValidity(c.node, at2, i === 0 ? "signing" : "intermediate"));
-      checkValidity(root.node, at2, "root");
+      for (const at2 of times) {
+        chain.forEach((c, i) => checkValidity(c.node, at2, i === 0 ? "signing" : "intermediate"));
+        checkValidity(root.node, at2, "root");
+      }
       const usageProblem = leafUsageProblem(leaf.ext);
       if (usageProblem) {
         throw reject("CERT_USAGE", `signing certificate "${name(leaf.node)}" is not allowed to sign models: ${usageProblem}`);
@@ -9950,12 +9959,12 @@ var require_crypto = __commonJS({
       return mod && mod.__esModule ? mod : { "default": mod };
     };
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createPublicKey = createPublicKey3;
+    exports.createPublicKey = createPublicKey5;
     exports.digest = digest;
     exports.verify = verify;
     exports.bufferEqual = bufferEqual;
     var crypto_1 = __importDefault(__require("crypto"));
-    function createPublicKey3(key, type = "spki") {
+    function createPublicKey5(key, type = "spki") {
       if (typeof key === "string") {
         if (key.startsWith("-----")) {
           return crypto_1.default.createPublicKey(key);
@@ -10081,18 +10090,18 @@ var require_pem = __commonJS({
     var PEM_HEADER = /-----BEGIN (.*)-----/;
     var PEM_FOOTER = /-----END (.*)-----/;
     function toDER(certificate) {
-      let der = "";
+      let der2 = "";
       certificate.split("\n").forEach((line) => {
         if (line.match(PEM_HEADER) || line.match(PEM_FOOTER)) {
           return;
         }
-        der += line;
+        der2 += line;
       });
-      return Buffer.from(der, "base64");
+      return Buffer.from(der2, "base64");
     }
     function fromDER(certificate, type = "CERTIFICATE") {
-      const der = certificate.toString("base64");
-      const lines = der.match(/.{1,64}/g) || "";
+      const der2 = certificate.toString("base64");
+      const lines = der2.match(/.{1,64}/g) || "";
       return [`-----BEGIN ${type}-----`, ...lines, `-----END ${type}-----`].join("\n").concat("\n");
     }
   }
@@ -10274,8 +10283,8 @@ var require_timestamp2 = __commonJS({
       constructor(asn1) {
         this.root = asn1;
       }
-      static parse(der) {
-        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+      static parse(der2) {
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der2);
         return new _RFC3161Timestamp(asn1);
       }
       get status() {
@@ -10749,14 +10758,14 @@ var require_cert = __commonJS({
     var EXTENSION_OID_BASIC_CONSTRAINTS = "2.5.29.19";
     var EXTENSION_OID_AUTHORITY_KEY_ID = "2.5.29.35";
     exports.EXTENSION_OID_SCT = "1.3.6.1.4.1.11129.2.4.2";
-    var X509Certificate4 = class _X509Certificate {
+    var X509Certificate7 = class _X509Certificate {
       root;
       constructor(asn1) {
         this.root = asn1;
       }
       static parse(cert) {
-        const der = typeof cert === "string" ? pem.toDER(cert) : cert;
-        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+        const der2 = typeof cert === "string" ? pem.toDER(cert) : cert;
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der2);
         return new _X509Certificate(asn1);
       }
       get tbsCertificate() {
@@ -10854,9 +10863,9 @@ var require_cert = __commonJS({
       }
       // Creates a copy of the certificate with a new buffer
       clone() {
-        const der = this.root.toDER();
-        const clone = Buffer.alloc(der.length);
-        der.copy(clone);
+        const der2 = this.root.toDER();
+        const clone = Buffer.alloc(der2.length);
+        der2.copy(clone);
         return _X509Certificate.parse(clone);
       }
       findExtension(oid2) {
@@ -10909,7 +10918,7 @@ var require_cert = __commonJS({
         return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(3));
       }
     };
-    exports.X509Certificate = X509Certificate4;
+    exports.X509Certificate = X509Certificate7;
   }
 });
 
@@ -11326,15 +11335,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path21) => path21.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path22) => path22.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path20 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path20].slice(0, -1);
+        const path21 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path21].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -11393,30 +11402,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path20) {
-        if (path20.length < 1) {
+      checkPath(path21) {
+        if (path21.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path20.slice(1).every((cert) => cert.isCA);
+        const validCAs = path21.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path20.length - 2; i >= 0; i--) {
-          if (!path20[i].issuer.equals(path20[i + 1].subject)) {
+        for (let i = path21.length - 2; i >= 0; i--) {
+          if (!path21[i].issuer.equals(path21[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path20.length; i++) {
-          const cert = path20[i];
+        for (let i = 0; i < path21.length; i++) {
+          const cert = path21[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -11520,13 +11529,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path20 = [];
+      let path21 = [];
       timestamps.forEach((timestamp) => {
-        path20 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path21 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path20[0], path20[1], trustMaterial.ctlogs),
-        signer: getSigner(path20[0])
+        scts: (0, sct_1.verifySCTs)(path21[0], path21[1], trustMaterial.ctlogs),
+        signer: getSigner(path21[0])
       };
     }
     function getSigner(cert) {
@@ -12650,11 +12659,11 @@ function cacheDir() {
 function cachedTrustedRootPath() {
   return path14.join(cacheDir(), "trusted_root.json");
 }
-async function parseTrustedRoot(text, source) {
+async function parseTrustedRoot(text2, source) {
   const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist(), 1)), Promise.resolve().then(() => __toESM(require_dist3(), 1))]);
   let json;
   try {
-    json = parseStrictJson(text, { what: `trusted root ${source}`, code: "TRUSTED_ROOT_INVALID" });
+    json = parseStrictJson(text2, { what: `trusted root ${source}`, code: "TRUSTED_ROOT_INVALID" });
   } catch (e) {
     throw usage("TRUSTED_ROOT_INVALID", e.message);
   }
@@ -15565,17 +15574,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path20);
+            const ci2 = visit_(i, node.items[i], visitor, path21);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -15586,13 +15595,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15613,17 +15622,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -15634,13 +15643,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15667,23 +15676,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16295,10 +16304,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path21, value) {
       let v2 = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k2 = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k2 = path21[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -16317,7 +16326,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16347,11 +16356,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16365,8 +16374,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16380,8 +16389,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16399,8 +16408,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16410,8 +16419,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -16455,14 +16464,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -16479,14 +16488,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -16503,12 +16512,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -16520,12 +16529,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j2 = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j2])
-                return text;
+                return text2;
               folds.push(j2);
               escapedFolds[j2] = true;
               end = j2 + endStep;
@@ -16540,39 +16549,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -18926,9 +18935,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -19003,14 +19012,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19025,10 +19034,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19039,10 +19048,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19059,13 +19068,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -21026,9 +21035,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path20) => {
+    visit.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21037,23 +21046,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path20) => {
-      const parent = visit.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit.parentCollection = (cst, path21) => {
+      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -21064,10 +21073,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports.visit = visit;
   }
@@ -24862,8 +24871,8 @@ var init_hf_licenses = __esm({
 });
 
 // src/util/one-line.ts
-function clean3(text, max = 200) {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+function clean3(text2, max = 200) {
+  const flat = text2.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
   return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
 }
 function displayPath(p2, max = 160) {
@@ -24904,16 +24913,16 @@ function canonicalId(token) {
   if (lower.startsWith("licenseref-") && lower.length > "licenseref-".length) return { id: refId(lower.slice("licenseref-".length)), known: true };
   return { id: refId(lower), known: false };
 }
-function licenseTokens(text) {
-  return text.split(/(\(|\)|\s+)/).filter((t) => t !== "" && !/^\s+$/.test(t));
+function licenseTokens(text2) {
+  return text2.split(/(\(|\)|\s+)/).filter((t) => t !== "" && !/^\s+$/.test(t));
 }
 function normalizeLicense(raw) {
   if (raw !== void 0 && raw !== null && typeof raw !== "string") return { raw: JSON.stringify(raw)?.slice(0, 80) ?? typeof raw, spdx: void 0, node: void 0, known: false };
-  const text = typeof raw === "string" ? raw.trim() : "";
-  if (text === "") return { raw: NO_LICENSE, spdx: refId(NO_LICENSE), node: { license: refId(NO_LICENSE) }, known: false };
-  const bad5 = { raw: text, spdx: void 0, node: void 0, known: false };
-  if (text.length > MAX_LICENSE_LENGTH) return bad5;
-  const tokens = licenseTokens(text);
+  const text2 = typeof raw === "string" ? raw.trim() : "";
+  if (text2 === "") return { raw: NO_LICENSE, spdx: refId(NO_LICENSE), node: { license: refId(NO_LICENSE) }, known: false };
+  const bad5 = { raw: text2, spdx: void 0, node: void 0, known: false };
+  if (text2.length > MAX_LICENSE_LENGTH) return bad5;
+  const tokens = licenseTokens(text2);
   const out = [];
   let known = true;
   for (let i = 0; i < tokens.length; i++) {
@@ -24935,7 +24944,7 @@ function normalizeLicense(raw) {
   }
   const spdx = out.join(" ").replace(/\( /g, "(").replace(/ \)/g, ")");
   try {
-    return { raw: text, spdx, node: (0, import_spdx_expression_parse.default)(spdx), known };
+    return { raw: text2, spdx, node: (0, import_spdx_expression_parse.default)(spdx), known };
   } catch {
     return bad5;
   }
@@ -24969,9 +24978,9 @@ function evaluateLicense(lic, rule) {
   for (const choice of opts) {
     const blocked = [];
     for (const t of choice) {
-      const text = termText(t);
-      if (rule.deny.some((d) => matches(text, d))) blocked.push({ term: text, reason: "denied" });
-      else if (!rule.allow.some((a) => matches(text, a))) blocked.push({ term: text, reason: t.license.startsWith("LicenseRef-") && !isNamedRef(t.license) ? "unknown" : "not-allowed" });
+      const text2 = termText(t);
+      if (rule.deny.some((d) => matches(text2, d))) blocked.push({ term: text2, reason: "denied" });
+      else if (!rule.allow.some((a) => matches(text2, a))) blocked.push({ term: text2, reason: t.license.startsWith("LicenseRef-") && !isNamedRef(t.license) ? "unknown" : "not-allowed" });
     }
     if (blocked.length === 0) return { ok: true, spdx: lic.spdx };
     for (const b2 of blocked) if (!blockers.has(b2.term)) blockers.set(b2.term, b2);
@@ -24985,17 +24994,17 @@ function displayId(term) {
   return term.startsWith("LicenseRef-") ? term.slice("LicenseRef-".length) : term;
 }
 function licenseProblem(raw, what = "--license") {
-  const text = raw.trim();
-  const shown = JSON.stringify(clean3(text, 100));
+  const text2 = raw.trim();
+  const shown = JSON.stringify(clean3(text2, 100));
   const expected = 'expected a Hugging Face license id (apache-2.0, mit, llama3, other), an SPDX expression ("MIT OR Apache-2.0"), or LicenseRef-NAME for a license of your own';
-  if (text === "") return `${what} is empty; ${expected}`;
-  if (text.toLowerCase() === NO_LICENSE) return void 0;
-  const lic = normalizeLicense(text);
+  if (text2 === "") return `${what} is empty; ${expected}`;
+  if (text2.toLowerCase() === NO_LICENSE) return void 0;
+  const lic = normalizeLicense(text2);
   if (!lic.spdx) return `${what} ${shown} is neither a known license id nor a valid SPDX expression, so a policy can only treat it as unknown; ${expected}`;
-  const ids = licenseTokens(text).filter((t) => !["(", ")", "AND", "OR", "WITH"].includes(t.toUpperCase()));
+  const ids = licenseTokens(text2).filter((t) => !["(", ")", "AND", "OR", "WITH"].includes(t.toUpperCase()));
   const unknown = ids.filter((t) => canonicalId(t)?.known === false && !SPDX_EXCEPTIONS.has(t.toLowerCase()));
   if (unknown.length > 0) {
-    const subject = unknown.length === 1 && unknown[0] === text ? `${what} ${shown} is` : `${what} ${shown}: ${unknown.map((u2) => JSON.stringify(clean3(u2, 60))).join(", ")} ${unknown.length === 1 ? "is" : "are"}`;
+    const subject = unknown.length === 1 && unknown[0] === text2 ? `${what} ${shown} is` : `${what} ${shown}: ${unknown.map((u2) => JSON.stringify(clean3(u2, 60))).join(", ")} ${unknown.length === 1 ? "is" : "are"}`;
     return `${subject} neither a Hugging Face license id nor an SPDX license id, so a policy can only treat it as unknown; ${expected}`;
   }
   const family = ids.map((t) => t.toLowerCase()).find((t) => Object.hasOwn(FAMILIES, t));
@@ -25308,8 +25317,8 @@ function findDuplicateKey(node, at2) {
   }
   return void 0;
 }
-function parsePolicyText(text, file) {
-  const doc = (0, import_yaml.parseDocument)(text, { uniqueKeys: false, schema: "core", prettyErrors: true, strict: true });
+function parsePolicyText(text2, file) {
+  const doc = (0, import_yaml.parseDocument)(text2, { uniqueKeys: false, schema: "core", prettyErrors: true, strict: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const line = problem.linePos?.[0] ? `line ${problem.linePos[0].line}: ` : "";
@@ -25329,10 +25338,10 @@ function parsePolicyText(text, file) {
   return validatePolicy(value ?? {}, file);
 }
 async function loadPolicy(file) {
-  let text;
+  let text2;
   try {
     const buf = await readRegularFile(file, MAX_POLICY_BYTES);
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch (e) {
     if (e instanceof NotRegularFile) {
       throw new ModelsignError("POLICY_UNREADABLE", `cannot read policy ${file}: it ${e.isDirectory ? "is a directory, not a regular file" : "is not a regular file"}`, { kind: "usage" });
@@ -25342,7 +25351,7 @@ async function loadPolicy(file) {
     const code = errnoCode(e);
     throw new ModelsignError("POLICY_UNREADABLE", `cannot read policy ${file}: ${code === "ENOENT" ? "no such file" : code ?? e.message}`, { kind: "usage" });
   }
-  return parsePolicyText(text, file);
+  return parsePolicyText(text2, file);
 }
 var import_semver2, import_yaml, MAX_POLICY_BYTES, MAX_REGEXP_LENGTH, Reader;
 var init_load = __esm({
@@ -25814,7 +25823,7 @@ async function walkLineage(opts) {
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    const path20 = new Set(onPath).add(link.rootDigest);
+    const path21 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver5.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -25826,7 +25835,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path20, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path21, nextBelow));
     }
     return node;
   };
@@ -25850,10 +25859,10 @@ var init_walk2 = __esm({
 });
 
 // src/lineage/revoked.ts
-function parseRevokedList(text, source = "revocation list") {
+function parseRevokedList(text2, source = "revocation list") {
   const digests = /* @__PURE__ */ new Set();
   const reasons = /* @__PURE__ */ new Map();
-  const lines = text.split(/\r?\n/);
+  const lines = text2.split(/\r?\n/);
   lines.forEach((raw, i) => {
     const hash = raw.indexOf("#");
     const body = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
@@ -25913,8 +25922,8 @@ import { open as open5, rename as rename2, stat as stat8, unlink as unlink4 } fr
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
-function parseState(text, file) {
-  const j2 = parseStrictJson(text, { what: `state file ${file}`, code: "STATE_CORRUPT" });
+function parseState(text2, file) {
+  const j2 = parseStrictJson(text2, { what: `state file ${file}`, code: "STATE_CORRUPT" });
   if (!isObject(j2)) bad4(file, "not a JSON object");
   if (j2.schema !== STATE_SCHEMA) bad4(file, `schema is not ${STATE_SCHEMA}`);
   if (!isObject(j2.models)) bad4(file, "models must be an object");
@@ -26278,7 +26287,7 @@ var init_stage3 = __esm({
     init_licenses();
     init_metadata();
     init_one_line();
-    clean4 = (text, max = 120) => clean3(text, max);
+    clean4 = (text2, max = 120) => clean3(text2, max);
   }
 });
 
@@ -27650,20 +27659,20 @@ async function checkSafetensors(src, size, file, limits, member) {
     return findings;
   }
   const raw = await src.read(hlen);
-  let text;
+  let text2;
   try {
-    text = utf8.decode(raw);
+    text2 = utf8.decode(raw);
   } catch {
     add("SAFETENSORS_HEADER_JSON", "header is not valid UTF-8");
     return findings;
   }
-  if (!text.startsWith("{")) {
+  if (!text2.startsWith("{")) {
     add("SAFETENSORS_HEADER_JSON", 'header does not start with "{"');
     return findings;
   }
   let header;
   try {
-    header = parseStrictJson(text, { what: "safetensors header", code: "SAFETENSORS_HEADER_JSON", maxDepth: 8 });
+    header = parseStrictJson(text2, { what: "safetensors header", code: "SAFETENSORS_HEADER_JSON", maxDepth: 8 });
   } catch (e) {
     if (e instanceof ModelsignError) {
       add(/duplicate key/.test(e.message) ? "SAFETENSORS_DUPLICATE_KEY" : "SAFETENSORS_HEADER_JSON", e.message);
@@ -28331,6 +28340,116 @@ var init_stage4 = __esm({
   }
 });
 
+// src/verify/timestamp.ts
+var timestamp_exports = {};
+__export(timestamp_exports, {
+  bundleTimestamps: () => bundleTimestamps,
+  timestampAuthorityTrust: () => timestampAuthorityTrust,
+  withTimestamps: () => withTimestamps
+});
+function bundleTimestamps(bundle) {
+  const vm = isObject(bundle.json) ? bundle.json.verificationMaterial : void 0;
+  const tvd = isObject(vm) ? vm.timestampVerificationData : void 0;
+  const list = isObject(tvd) ? tvd.rfc3161Timestamps : void 0;
+  if (list === void 0) return [];
+  if (!Array.isArray(list)) throw reject("TIMESTAMP_INVALID", "timestampVerificationData.rfc3161Timestamps is not a list");
+  if (list.length > MAX_TIMESTAMPS) throw reject("TIMESTAMP_INVALID", `the signature carries ${list.length} timestamps (at most ${MAX_TIMESTAMPS} are read)`);
+  return list.map((t, i) => {
+    if (!isObject(t) || typeof t.signedTimestamp !== "string" || t.signedTimestamp === "") throw reject("TIMESTAMP_INVALID", `timestamp ${i} has no signedTimestamp`);
+    return t.signedTimestamp;
+  });
+}
+async function loadChain(file, core) {
+  const buf = await readUserFile(file, MAX_TSA_FILE, "TSA_UNREADABLE", "timestamp authority file");
+  const blocks = findPemBlocks(buf.toString("utf8")).filter((b2) => b2.type === "CERTIFICATE");
+  if (blocks.length === 0) throw usage("TSA_UNREADABLE", `${file} holds no PEM certificate (it needs the TSA's signing certificate, then its chain)`);
+  const certChain = blocks.map((b2) => {
+    try {
+      return core.X509Certificate.parse(b2.der);
+    } catch (e) {
+      throw usage("TSA_UNREADABLE", `${file} holds a malformed certificate: ${e.message}`);
+    }
+  });
+  const leaf = certChain[0];
+  return { certChain, validFor: { start: leaf.notBefore, end: leaf.notAfter } };
+}
+async function timestampAuthorityTrust(files) {
+  if (files.length === 0) throw usage("MISSING_OPTION", "timestamp trust needs at least one timestamp authority file");
+  const [core, { Verifier }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist2(), 1)), Promise.resolve().then(() => __toESM(require_dist3(), 1))]);
+  const timestampAuthorities = await Promise.all(files.map((f2) => loadChain(f2, core)));
+  const label = files.join(", ");
+  return {
+    label,
+    verifiedTimes(bundle) {
+      const stamps = bundleTimestamps(bundle);
+      if (stamps.length === 0) return Promise.resolve([]);
+      if (bundle.signatures.length !== 1) throw reject("TIMESTAMP_INVALID", `a timestamped signature must hold exactly one DSSE signature (it holds ${bundle.signatures.length})`);
+      const times = [];
+      for (const [i, b64] of stamps.entries()) {
+        let ts2;
+        try {
+          const der2 = Buffer.from(new Uint8Array(Buffer.from(b64, "base64")));
+          ts2 = core.RFC3161Timestamp.parse(der2);
+          void ts2.signingTime;
+        } catch (e) {
+          throw reject("TIMESTAMP_INVALID", `timestamp ${i} is malformed: ${e.message}`);
+        }
+        const material = { certificateAuthorities: [], timestampAuthorities, tlogs: [], ctlogs: [], publicKey: () => ({ publicKey: void 0, validFor: () => true }) };
+        const entity = {
+          signature: { signature: bundle.signatures[0].sig, compareSignature: () => true, compareDigest: () => true, verifySignature: () => true },
+          key: { $case: "public-key", hint: "" },
+          tlogEntries: [],
+          timestamps: [{ $case: "timestamp-authority", timestamp: ts2 }]
+        };
+        try {
+          new Verifier(material, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 }).verify(entity);
+        } catch (e) {
+          throw reject("TIMESTAMP_INVALID", `timestamp ${i} (${ts2.signingTime.toISOString()}) is not from a trusted timestamp authority (${label}) or does not cover this signature: ${e.message}`);
+        }
+        times.push(ts2.signingTime);
+      }
+      return Promise.resolve(times);
+    }
+  };
+}
+function withTimestamps(check, tsa) {
+  if (check.kind === "sigstore") return check;
+  return {
+    label: check.label,
+    ...check.kind !== void 0 ? { kind: check.kind } : {},
+    async verify(bundle, pae2, context) {
+      if (!tsa) {
+        try {
+          return await check.verify(bundle, pae2, context);
+        } catch (e) {
+          if (e instanceof ModelsignError && judgedAtTime.has(e.code) && bundleTimestamps(bundle).length > 0) {
+            throw reject(e.code, `${e.message}; the signature carries an RFC 3161 timestamp, which is used only with --timestamp-authority TSA_CHAIN.pem`);
+          }
+          throw e;
+        }
+      }
+      const times = await tsa.verifiedTimes(bundle);
+      if (times.length === 0) return check.verify(bundle, pae2, context);
+      const signer = await check.verify(bundle, pae2, { ...context, signedTimes: times });
+      const first = new Date(Math.min(...times.map((t) => t.getTime()))).toISOString();
+      return { ...signer, signedAt: first, description: `${signer.description}, time-stamped ${first}` };
+    }
+  };
+}
+var MAX_TSA_FILE, MAX_TIMESTAMPS, judgedAtTime;
+var init_timestamp = __esm({
+  "src/verify/timestamp.ts"() {
+    "use strict";
+    init_errors();
+    init_pem();
+    init_strict_json();
+    init_read_file();
+    MAX_TSA_FILE = 4 * 1024 * 1024;
+    MAX_TIMESTAMPS = 8;
+    judgedAtTime = /* @__PURE__ */ new Set(["CERT_EXPIRED", "CERT_NOT_YET_VALID"]);
+  }
+});
+
 // src/version.ts
 var TOOL_VERSION;
 var init_version = __esm({
@@ -28593,6 +28712,10 @@ function auditDecision(r, spec, purpose) {
 async function createVerifier(spec) {
   const { policy, purpose } = await loadSpecPolicy(spec);
   const trust = await resolveTrust(spec, policy);
+  const tsaFiles = spec.trust?.timestampAuthorities ?? [];
+  const { timestampAuthorityTrust: timestampAuthorityTrust2, withTimestamps: withTimestamps2 } = await Promise.resolve().then(() => (init_timestamp(), timestamp_exports));
+  const tsa = tsaFiles.length > 0 ? await timestampAuthorityTrust2(tsaFiles) : void 0;
+  trust.checks = trust.checks.map((t) => withTimestamps2(t, tsa));
   if (trust.checks.length === 0) {
     throw usage("NO_TRUST", policy ? `nothing to trust: the policy ${policy.file} has no trust section, and no key, certificate chain or identity is given` : "nothing to trust: no key, certificate chain, identity or policy is given");
   }
@@ -28676,7 +28799,7 @@ var init_verifier = __esm({
 
 // src/sign/budget.ts
 function resourcesOf(size, shardSize) {
-  return shardSize === void 0 || size === 0 ? 1 : Math.ceil(size / shardSize);
+  return shardSize === void 0 ? 1 : Math.ceil(size / shardSize);
 }
 function digitsOfMultiples(k2, n) {
   let total = 0;
@@ -28689,7 +28812,7 @@ function digitsOfMultiples(k2, n) {
 }
 function nameChars(nameBytes, size, shardSize) {
   if (shardSize === void 0) return nameBytes;
-  if (size === 0) return nameBytes + 4;
+  if (size === 0) return 0;
   const n = Math.ceil(size / shardSize);
   const inner = digitsOfMultiples(shardSize, n - 1);
   return n * (nameBytes + 2) + 1 + inner + inner + digits(size);
@@ -28843,6 +28966,9 @@ function nameRefusal(listing) {
   const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : "";
   return usage(p2.code, `${JSON.stringify(p2.path)}: ${p2.message.replace(" in signature", "")}${more}`, p2.path);
 }
+function emptyModel(model, ignorePaths) {
+  return usage("EMPTY_MODEL", `${displayPath(model)}: no file to sign after exclusions (${ignorePaths.join(", ")})`);
+}
 async function digestModel(opts) {
   const hash = opts.hash ?? "sha256";
   if (opts.shardSize !== void 0 && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
@@ -28851,7 +28977,7 @@ async function digestModel(opts) {
   const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
   const source = opts.source ?? await openSource(opts.model);
   const sigPath = opts.signature ?? source.defaultSignaturePath();
-  const ignorePaths = effectiveIgnores(opts.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? []);
+  const ignorePaths = effectiveIgnores(opts.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
   const method = opts.shardSize ? "shards" : "files";
   const counted = /* @__PURE__ */ new Set();
   const count = (name2, size) => {
@@ -28868,6 +28994,7 @@ async function digestModel(opts) {
       if (listing2.problems.length > 0) throw listingRefusal(listing2, opts.model);
       const bad6 = nameRefusal(listing2);
       if (bad6) throw bad6;
+      if (listing2.files.length === 0) throw emptyModel(opts.model, ignorePaths);
       for (const f2 of listing2.files) count(f2.name, f2.size);
       budget.check();
     },
@@ -28884,6 +29011,7 @@ async function digestModel(opts) {
   if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
   const bad5 = nameRefusal(listing);
   if (bad5) throw bad5;
+  if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
   const resources = [];
   for (const f2 of listing.files) {
     for (const [start, end] of plannedRanges(method, opts.shardSize, f2.size)) {
@@ -28892,6 +29020,7 @@ async function digestModel(opts) {
       resources.push({ name: method === "shards" ? `${f2.name}:${start}:${end}` : f2.name, algorithm: hash, digest: o.digest });
     }
   }
+  if (resources.length === 0) throw usage("EMPTY_MODEL", `${displayPath(opts.model)}: every file is empty, and the shards method omits empty files (OMS \xA76.3.2); sign without --shard-size`);
   const serialization = { method, hash_type: hash, allow_symlinks: opts.allowSymlinks ?? false };
   if (method === "shards") serialization.shard_size = opts.shardSize;
   serialization.ignore_paths = ignorePaths;
@@ -28911,6 +29040,649 @@ var init_digest = __esm({
   }
 });
 
+// src/keys/pkcs11-uri.ts
+function isPkcs11Uri(s3) {
+  return /^pkcs11:/i.test(s3);
+}
+function redactPkcs11Uri(uri) {
+  return uri.replace(/pin-value[^&;?]*/gi, "pin-value=<redacted>");
+}
+function decode(raw, name2, shown) {
+  const out = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === "%") {
+      const hex = raw.slice(i + 1, i + 3);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) throw usage("PKCS11_URI_INVALID", `${shown}: attribute ${name2} has a malformed percent escape`);
+      out.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      for (const b2 of Buffer.from(c, "utf8")) out.push(b2);
+    }
+  }
+  return Buffer.from(out);
+}
+function text(bytes, name2, shown) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw usage("PKCS11_URI_INVALID", `${shown}: attribute ${name2} is not UTF-8 text`);
+  }
+}
+function attributes(part, sep, shown) {
+  if (part === "") return [];
+  return part.split(sep).map((a) => {
+    const eq = a.indexOf("=");
+    if (eq <= 0) throw usage("PKCS11_URI_INVALID", `${shown}: ${/pin/i.test(a) ? "an attribute" : `"${a}"`} is not an attribute=value pair`);
+    const name2 = a.slice(0, eq).toLowerCase();
+    return [name2, decode(a.slice(eq + 1), name2, shown)];
+  });
+}
+function parsePkcs11Uri(uri) {
+  const shown = redactPkcs11Uri(uri);
+  if (!isPkcs11Uri(uri)) throw usage("PKCS11_URI_INVALID", `${shown} is not a PKCS #11 URI (pkcs11:...)`);
+  if (uri.length > 4096) throw usage("PKCS11_URI_INVALID", "the PKCS #11 URI is longer than 4096 characters");
+  const rest = uri.slice("pkcs11:".length);
+  const q2 = rest.indexOf("?");
+  const pathPart = q2 < 0 ? rest : rest.slice(0, q2);
+  const queryPart = q2 < 0 ? "" : rest.slice(q2 + 1);
+  const result = { path: {}, query: {} };
+  const seen = /* @__PURE__ */ new Set();
+  const once2 = (name2) => {
+    if (seen.has(name2)) throw usage("PKCS11_URI_INVALID", `${shown}: attribute ${name2} is given twice`);
+    seen.add(name2);
+  };
+  for (const [name2, value] of attributes(pathPart, ";", shown)) {
+    if (!PATH_ATTRIBUTES.includes(name2)) {
+      throw usage("PKCS11_URI_UNSUPPORTED", `${shown}: path attribute ${name2} is not supported (known: ${PATH_ATTRIBUTES.join(", ")})`);
+    }
+    once2(name2);
+    if (name2 === "id") result.id = value;
+    else result.path[name2] = text(value, name2, shown);
+  }
+  for (const [name2, value] of attributes(queryPart, "&", shown)) {
+    if (!QUERY_ATTRIBUTES.includes(name2)) {
+      throw usage("PKCS11_URI_UNSUPPORTED", `${shown}: query attribute ${name2} is not supported (known: ${QUERY_ATTRIBUTES.join(", ")})`);
+    }
+    once2(name2);
+    result.query[name2] = text(value, name2, shown);
+  }
+  checkValues(result, shown);
+  return result;
+}
+function checkValues(u2, shown) {
+  const bad5 = (msg) => usage("PKCS11_URI_INVALID", `${shown}: ${msg}`);
+  if (u2.query["pin-value"] !== void 0 && u2.query["pin-source"] !== void 0) throw bad5("pin-value and pin-source exclude each other");
+  const slot = u2.path["slot-id"];
+  if (slot !== void 0 && (!/^\d{1,10}$/.test(slot) || Number(slot) > 4294967295)) throw bad5(`slot-id must be a decimal number below 2^32 (got "${slot}")`);
+  const lv = u2.path["library-version"];
+  if (lv !== void 0 && !/^\d{1,3}(\.\d{1,3})?$/.test(lv)) throw bad5(`library-version must be MAJOR or MAJOR.MINOR (got "${lv}")`);
+  const type = u2.path.type;
+  if (type !== void 0 && type !== "private") throw bad5(`type=${type} names no private key (sign needs type=private, or no type)`);
+  const src = u2.query["pin-source"];
+  if (src !== void 0) {
+    if (src.startsWith("|")) throw usage("PKCS11_URI_UNSUPPORTED", `${shown}: pin-source naming a program is not supported: give a file path or file: URI`);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^file:/i.test(src)) throw usage("PKCS11_URI_UNSUPPORTED", `${shown}: pin-source ${src} is not supported: give a file path or file: URI`);
+    if (!/^(file:)?\//i.test(src)) throw bad5(`pin-source must be an absolute path or file: URI (got "${src}")`);
+  }
+  const mp = u2.query["module-path"];
+  if (mp !== void 0 && !mp.startsWith("/")) throw bad5(`module-path must be an absolute path (got "${mp}")`);
+  if (u2.path.object === void 0 && u2.id === void 0) throw bad5("the URI names no key: add object=LABEL or id=%XX");
+}
+function parseLibraryVersion(v2) {
+  const [major, minor] = v2.split(".");
+  return { major: Number(major), minor: Number(minor ?? "0") };
+}
+var PATH_ATTRIBUTES, QUERY_ATTRIBUTES;
+var init_pkcs11_uri = __esm({
+  "src/keys/pkcs11-uri.ts"() {
+    "use strict";
+    init_errors();
+    PATH_ATTRIBUTES = [
+      "token",
+      "manufacturer",
+      "serial",
+      "model",
+      "library-manufacturer",
+      "library-description",
+      "library-version",
+      "object",
+      "type",
+      "id",
+      "slot-description",
+      "slot-manufacturer",
+      "slot-id"
+    ];
+    QUERY_ATTRIBUTES = ["pin-value", "pin-source", "module-name", "module-path"];
+  }
+});
+
+// src/keys/signer.ts
+function keyObjectSigner(key, publicKey, label) {
+  return { publicKey, label, sign: (data) => Promise.resolve(signBytes(key, data)), close: () => Promise.resolve() };
+}
+var init_signer = __esm({
+  "src/keys/signer.ts"() {
+    "use strict";
+    init_algorithms2();
+  }
+});
+
+// src/keys/pkcs11.ts
+var pkcs11_exports = {};
+__export(pkcs11_exports, {
+  MODULE_DIRS: () => MODULE_DIRS,
+  ecPublicKey: () => ecPublicKey,
+  openPkcs11Key: () => openPkcs11Key,
+  p1363ToDer: () => p1363ToDer,
+  resolveModule: () => resolveModule,
+  uriPin: () => uriPin
+});
+import { createHash as createHash6, createPublicKey as createPublicKey2, X509Certificate as X509Certificate3 } from "node:crypto";
+import { readdirSync as readdirSync2 } from "node:fs";
+import { createRequire as createRequire6 } from "node:module";
+import path19 from "node:path";
+function loadBinding() {
+  try {
+    return createRequire6(import.meta.url)("pkcs11js");
+  } catch (e) {
+    throw usage("PKCS11_UNAVAILABLE", `PKCS #11 keys need the pkcs11js package, which is not installed or did not build (${e.message.split("\n")[0]})`);
+  }
+}
+function resolveModule(uri, opts) {
+  const mp = uri.query["module-path"];
+  const name2 = uri.query["module-name"];
+  const fromOption = opts.module;
+  const find = (dirs, n) => {
+    const want = n.toLowerCase();
+    for (const dir of dirs) {
+      let entries;
+      try {
+        entries = readdirSync2(dir);
+      } catch {
+        continue;
+      }
+      const hit = entries.find((f2) => {
+        const l = f2.toLowerCase();
+        return l === want || l.startsWith(`${want}.`) || l.startsWith(`lib${want}.`);
+      });
+      if (hit) return path19.join(dir, hit);
+    }
+    throw usage("PKCS11_MODULE_NOT_FOUND", `no PKCS #11 module "${n}" in ${dirs.join(", ")}`);
+  };
+  let fromUri;
+  if (mp !== void 0) fromUri = name2 !== void 0 && !/\.(so|dylib|dll)(\.\d+)*$/.test(mp) ? find([mp], name2) : mp;
+  else if (name2 !== void 0) fromUri = find(opts.moduleDirs ?? MODULE_DIRS, name2);
+  if (fromUri !== void 0 && fromOption !== void 0 && path19.resolve(fromUri) !== path19.resolve(fromOption)) {
+    throw usage("BAD_OPTION", `the PKCS #11 URI names module ${fromUri}, but --pkcs11-module (or MODELSIGN_PKCS11_MODULE) names ${fromOption}`);
+  }
+  const m2 = fromUri ?? fromOption;
+  if (m2 === void 0) throw usage("PKCS11_MODULE_NOT_FOUND", "no PKCS #11 module: give module-path=/path/lib.so in the URI, --pkcs11-module, or MODELSIGN_PKCS11_MODULE");
+  return m2;
+}
+async function uriPin(uri) {
+  if (uri.query["pin-value"] !== void 0) return uri.query["pin-value"];
+  const src = uri.query["pin-source"];
+  if (src === void 0) return void 0;
+  const file = /^file:/i.test(src) ? src.replace(/^file:(\/\/[^/]*)?/i, "") : src;
+  const text2 = (await readUserFile(file, MAX_PIN_FILE, "PIN_UNREADABLE", "pin-source")).toString("utf8");
+  return text2.replace(/\r?\n$/, "");
+}
+function p1363ToDer(sig) {
+  if (sig.length === 0 || sig.length % 2 !== 0) throw new Error(`ECDSA signature of odd length ${sig.length}`);
+  const int = (b2) => {
+    let i = 0;
+    while (i < b2.length - 1 && b2[i] === 0) i++;
+    let v2 = b2.subarray(i);
+    if (v2[0] & 128) v2 = Buffer.concat([Buffer.from([0]), v2]);
+    return Buffer.concat([Buffer.from([2, v2.length]), v2]);
+  };
+  const body = Buffer.concat([int(sig.subarray(0, sig.length / 2)), int(sig.subarray(sig.length / 2))]);
+  const len = body.length < 128 ? Buffer.from([body.length]) : Buffer.from([129, body.length]);
+  return Buffer.concat([Buffer.from([48]), len, body]);
+}
+function ecPublicKey(params, point) {
+  let q2 = point;
+  if (q2[0] === 4 && q2.length > 2) {
+    const len = q2[1] < 128 ? q2[1] : q2[1] === 129 ? q2[2] : -1;
+    const hdr = q2[1] < 128 ? 2 : 3;
+    if (len === q2.length - hdr && q2[hdr] === 4) q2 = q2.subarray(hdr);
+  }
+  const algo = Buffer.concat([Buffer.from("06072a8648ce3d0201", "hex"), params]);
+  const algSeq = Buffer.concat([Buffer.from([48, algo.length]), algo]);
+  const bits = Buffer.concat([Buffer.from([0]), q2]);
+  const bitStr = Buffer.concat([Buffer.from([3]), derLen(bits.length), bits]);
+  const body = Buffer.concat([algSeq, bitStr]);
+  return createPublicKey2({ key: Buffer.concat([Buffer.from([48]), derLen(body.length), body]), format: "der", type: "spki" });
+}
+function derLen(n) {
+  return n < 128 ? Buffer.from([n]) : n < 256 ? Buffer.from([129, n]) : Buffer.from([130, n >> 8, n & 255]);
+}
+function tokenError(e, what, shown) {
+  const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+  const code = e.code;
+  if (code === 160) return usage("BAD_PIN", `wrong PIN for the token of ${shown}`);
+  if (code === 164) return usage("BAD_PIN", `the PIN of the token of ${shown} is locked`);
+  return usage("PKCS11_FAILED", `${what} failed for ${shown}: ${msg}`);
+}
+function matchingSlots(p11, uri) {
+  const lib = p11.C_GetInfo();
+  const want = uri.path;
+  if (want["library-manufacturer"] !== void 0 && trim(lib.manufacturerID) !== want["library-manufacturer"]) return [];
+  if (want["library-description"] !== void 0 && trim(lib.libraryDescription) !== want["library-description"]) return [];
+  if (want["library-version"] !== void 0) {
+    const v2 = parseLibraryVersion(want["library-version"]);
+    if (lib.libraryVersion.major !== v2.major || lib.libraryVersion.minor !== v2.minor) return [];
+  }
+  const out = [];
+  for (const slot of p11.C_GetSlotList(true)) {
+    if (want["slot-id"] !== void 0 && slot.readUIntLE(0, Math.min(slot.length, 6)) !== Number(want["slot-id"])) continue;
+    const si2 = p11.C_GetSlotInfo(slot);
+    if (want["slot-description"] !== void 0 && trim(si2.slotDescription) !== want["slot-description"]) continue;
+    if (want["slot-manufacturer"] !== void 0 && trim(si2.manufacturerID) !== want["slot-manufacturer"]) continue;
+    const info = p11.C_GetTokenInfo(slot);
+    if ((info.flags & CKF_TOKEN_INITIALIZED) === 0) continue;
+    if (want.token !== void 0 && trim(info.label) !== want.token) continue;
+    if (want.manufacturer !== void 0 && trim(info.manufacturerID) !== want.manufacturer) continue;
+    if (want.model !== void 0 && trim(info.model) !== want.model) continue;
+    if (want.serial !== void 0 && trim(info.serialNumber) !== want.serial) continue;
+    out.push({ slot, info });
+  }
+  return out;
+}
+function findObjects(p11, session, template) {
+  p11.C_FindObjectsInit(session, template);
+  try {
+    return p11.C_FindObjects(session, 2);
+  } finally {
+    p11.C_FindObjectsFinal(session);
+  }
+}
+async function openPkcs11Key(uriText, opts = {}) {
+  const uri = parsePkcs11Uri(uriText);
+  const shown = redactPkcs11Uri(uriText);
+  const modulePath = resolveModule(uri, opts);
+  const pkcs11js = loadBinding();
+  const p11 = new pkcs11js.PKCS11();
+  try {
+    p11.load(modulePath);
+  } catch (e) {
+    throw usage("PKCS11_MODULE_NOT_FOUND", `cannot load PKCS #11 module ${modulePath}: ${e.message.split("\n")[0]}`);
+  }
+  let session;
+  let closed = false;
+  const close = () => {
+    if (closed) return Promise.resolve();
+    closed = true;
+    try {
+      if (session) p11.C_CloseSession(session);
+    } catch {
+    }
+    try {
+      p11.C_Finalize();
+    } catch {
+    }
+    return Promise.resolve();
+  };
+  try {
+    try {
+      p11.C_Initialize();
+    } catch (e) {
+      throw tokenError(e, "C_Initialize", shown);
+    }
+    const slots = matchingSlots(p11, uri);
+    if (slots.length === 0) throw usage("PKCS11_TOKEN_NOT_FOUND", `no token matches ${shown} (module ${modulePath})`);
+    if (slots.length > 1) throw usage("PKCS11_TOKEN_AMBIGUOUS", `${slots.length} tokens match ${shown} (${slots.map((s4) => `"${trim(s4.info.label)}"`).join(", ")}): add token=LABEL or slot-id=N`);
+    const { slot, info } = slots[0];
+    session = p11.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION);
+    if (info.flags & pkcs11js.CKF_LOGIN_REQUIRED) {
+      const pin = await uriPin(uri) ?? (opts.pin ? await opts.pin() : void 0);
+      if (pin === void 0) throw usage("NO_PIN", `the token of ${shown} needs a PIN: set MODELSIGN_PKCS11_PIN, run on a terminal, or add pin-source to the URI`);
+      try {
+        p11.C_Login(session, pkcs11js.CKU_USER, pin);
+      } catch (e) {
+        if (e.code !== CKR_USER_ALREADY_LOGGED_IN) throw tokenError(e, "C_Login", shown);
+      }
+    }
+    const ident = [];
+    if (uri.path.object !== void 0) ident.push({ type: pkcs11js.CKA_LABEL, value: uri.path.object });
+    if (uri.id !== void 0) ident.push({ type: pkcs11js.CKA_ID, value: uri.id });
+    const keys = findObjects(p11, session, [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY }, ...ident]);
+    if (keys.length === 0) throw usage("PKCS11_KEY_NOT_FOUND", `no private key matches ${shown} on token "${trim(info.label)}"`);
+    if (keys.length > 1) throw usage("PKCS11_KEY_AMBIGUOUS", `several private keys match ${shown}: add id=%XX or object=LABEL`);
+    const key = keys[0];
+    const [kt2, kid, klabel] = p11.C_GetAttributeValue(session, key, [{ type: pkcs11js.CKA_KEY_TYPE }, { type: pkcs11js.CKA_ID }, { type: pkcs11js.CKA_LABEL }]);
+    const keyType = kt2.value.readUIntLE(0, Math.min(kt2.value.length, 6));
+    if (keyType !== pkcs11js.CKK_EC) throw usage("KEY_UNSUPPORTED", `the key of ${shown} is not an EC key (CKA_KEY_TYPE ${keyType}); PKCS #11 signing takes ECDSA P-256, P-384 or P-521`);
+    const same = [
+      ...kid.value.length > 0 ? [{ type: pkcs11js.CKA_ID, value: kid.value }] : [],
+      ...klabel.value.length > 0 ? [{ type: pkcs11js.CKA_LABEL, value: klabel.value }] : []
+    ];
+    const publicKey = tokenPublicKey(p11, pkcs11js, session, same) ?? opts.publicKey;
+    if (!publicKey) throw usage("PKCS11_KEY_NOT_FOUND", `the token holds no public key or certificate for ${shown}: give --signing-certificate`);
+    const type = keyTypeOf(publicKey);
+    const hash = type === "ecdsa-p256" ? "sha256" : type === "ecdsa-p384" ? "sha384" : type === "ecdsa-p521" ? "sha512" : void 0;
+    if (!hash) throw usage("KEY_UNSUPPORTED", `the key of ${shown} is on a curve modelsign does not sign with (P-256, P-384, P-521)`);
+    const s3 = session;
+    return {
+      publicKey,
+      label: `PKCS #11 key ${shown}`,
+      sign(data) {
+        const digest = createHash6(hash).update(data).digest();
+        try {
+          p11.C_SignInit(s3, { mechanism: pkcs11js.CKM_ECDSA }, key);
+          return Promise.resolve(p1363ToDer(p11.C_Sign(s3, digest, Buffer.alloc(132))));
+        } catch (e) {
+          return Promise.reject(tokenError(e, "C_Sign", shown));
+        }
+      },
+      close
+    };
+  } catch (e) {
+    await close();
+    if (e instanceof ModelsignError) throw e;
+    throw tokenError(e, "PKCS #11", shown);
+  }
+}
+function tokenPublicKey(p11, pkcs11js, session, same) {
+  if (same.length === 0) return void 0;
+  const pubs = findObjects(p11, session, [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PUBLIC_KEY }, ...same]);
+  if (pubs.length === 1) {
+    const [params, point] = p11.C_GetAttributeValue(session, pubs[0], [{ type: pkcs11js.CKA_EC_PARAMS }, { type: pkcs11js.CKA_EC_POINT }]);
+    return ecPublicKey(params.value, point.value);
+  }
+  const certs = findObjects(p11, session, [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_CERTIFICATE }, ...same]);
+  if (certs.length === 1) {
+    const [der2] = p11.C_GetAttributeValue(session, certs[0], [{ type: pkcs11js.CKA_VALUE }]);
+    return new X509Certificate3(der2.value).publicKey;
+  }
+  return void 0;
+}
+var MODULE_DIRS, MAX_PIN_FILE, CKR_USER_ALREADY_LOGGED_IN, CKF_TOKEN_INITIALIZED, trim;
+var init_pkcs11 = __esm({
+  "src/keys/pkcs11.ts"() {
+    "use strict";
+    init_errors();
+    init_read_file();
+    init_algorithms2();
+    init_pkcs11_uri();
+    MODULE_DIRS = ["/usr/lib/x86_64-linux-gnu/pkcs11", "/usr/lib/aarch64-linux-gnu/pkcs11", "/usr/lib64/pkcs11", "/usr/lib/pkcs11", "/usr/lib/softhsm", "/usr/lib64/softhsm"];
+    MAX_PIN_FILE = 4096;
+    CKR_USER_ALREADY_LOGGED_IN = 256;
+    CKF_TOKEN_INITIALIZED = 1024;
+    trim = (s3) => s3.replace(/[ \0]+$/, "");
+  }
+});
+
+// src/sign/timestamp.ts
+var timestamp_exports2 = {};
+__export(timestamp_exports2, {
+  checkReply: () => checkReply,
+  newNonce: () => newNonce,
+  timestampClient: () => timestampClient,
+  timestampRequest: () => timestampRequest
+});
+import { createHash as createHash7, randomBytes as randomBytes3 } from "node:crypto";
+function derLength(n) {
+  if (n < 128) return Buffer.from([n]);
+  const bytes = [];
+  for (let v2 = n; v2 > 0; v2 = Math.floor(v2 / 256)) bytes.unshift(v2 & 255);
+  return Buffer.from([128 | bytes.length, ...bytes]);
+}
+function der(tag, content) {
+  return Buffer.concat([Buffer.from([tag]), derLength(content.length), content]);
+}
+function derUnsigned(bytes) {
+  let b2 = bytes;
+  while (b2.length > 1 && b2[0] === 0 && (b2[1] & 128) === 0) b2 = b2.subarray(1);
+  return der(2, (b2[0] & 128) !== 0 ? Buffer.concat([Buffer.from([0]), b2]) : b2);
+}
+function timestampRequest(digest, nonce) {
+  const imprint = der(48, Buffer.concat([SHA256_ALGORITHM_ID, der(4, digest)]));
+  const nonceBytes = Buffer.from(nonce.toString(16).padStart(14, "0"), "hex");
+  return der(48, Buffer.concat([der(2, Buffer.from([1])), imprint, derUnsigned(nonceBytes), der(1, Buffer.from([255]))]));
+}
+function newNonce() {
+  const b2 = randomBytes3(7);
+  b2[0] &= 15;
+  return BigInt(`0x${b2.toString("hex")}`);
+}
+function replyNonce(tstInfo) {
+  const rest = tstInfo.root.subs.slice(5);
+  const n = rest.find((s3) => s3.tag.isUniversal() && s3.tag.isInteger());
+  return n?.toInteger();
+}
+async function checkReply(response, digest, nonce) {
+  const { RFC3161Timestamp } = await Promise.resolve().then(() => __toESM(require_dist2(), 1));
+  let ts2;
+  try {
+    ts2 = RFC3161Timestamp.parse(response);
+  } catch (e) {
+    throw new Error(`the reply is not an RFC 3161 time-stamp response (${e.message})`);
+  }
+  let status;
+  let info;
+  try {
+    status = ts2.status;
+    info = ts2.tstInfo;
+  } catch (e) {
+    throw new Error(`the reply holds no time-stamp token (${e.message})`);
+  }
+  if (status !== 0n && status !== 1n) throw new Error(`the TSA refused the request (PKIStatus ${status})`);
+  if (info.messageImprintHashAlgorithm !== "sha256") throw new Error("the time-stamp is for another message (its imprint is not SHA-256)");
+  if (!info.messageImprintHashedMessage.equals(digest)) throw new Error("the time-stamp is for another message (message imprint differs)");
+  if (replyNonce(info) !== nonce) throw new Error("the time-stamp does not answer this request (nonce differs)");
+  return info.genTime;
+}
+function checkUrl(u2) {
+  let parsed;
+  try {
+    parsed = new URL(u2);
+  } catch {
+    throw usage("BAD_OPTION", `--tsa-url is not a URL: "${u2}"`);
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw usage("BAD_OPTION", `--tsa-url must be an http(s) URL: "${u2}"`);
+  if (parsed.username || parsed.password) throw usage("BAD_OPTION", "--tsa-url must not carry a user name or password");
+  return u2;
+}
+async function boundedBody(res, max) {
+  const declared = Number(res.headers.get("content-length") ?? "0");
+  if (declared > max) throw new Error(`the reply is larger than ${max} bytes`);
+  const reader = res.body?.getReader();
+  if (!reader) return Buffer.alloc(0);
+  const chunks = [];
+  let size = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      throw new Error(`the reply is larger than ${max} bytes`);
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return Buffer.concat(chunks);
+}
+function timestampClient(url, opts = {}) {
+  const target = checkUrl(url);
+  return async (signature) => {
+    const digest = createHash7("sha256").update(signature).digest();
+    const nonce = newNonce();
+    const fail = (why2, cause) => {
+      throw new ModelsignError("TIMESTAMP_FAILED", `time-stamping failed (${target}): ${why2}`, { kind: "reject", cause });
+    };
+    let res;
+    try {
+      res = await fetch(target, {
+        method: "POST",
+        headers: { "content-type": "application/timestamp-query", accept: "application/timestamp-reply" },
+        body: timestampRequest(digest, nonce),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 3e4),
+        redirect: "error"
+      });
+    } catch (e) {
+      const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : "";
+      return fail(`${e instanceof Error ? e.message : String(e)}${cause}`, e);
+    }
+    let body;
+    try {
+      body = await boundedBody(res, MAX_REPLY_BYTES);
+    } catch (e) {
+      return fail(e.message, e);
+    }
+    if (!res.ok) return fail(`HTTP ${res.status}${body.length > 0 && body.length < 200 && /^[\x20-\x7e]*$/.test(body.toString("latin1")) ? ` (${body.toString("latin1")})` : ""}`);
+    try {
+      return { response: body, time: await checkReply(body, digest, nonce) };
+    } catch (e) {
+      return fail(e.message, e);
+    }
+  };
+}
+var MAX_REPLY_BYTES, SHA256_ALGORITHM_ID;
+var init_timestamp2 = __esm({
+  "src/sign/timestamp.ts"() {
+    "use strict";
+    init_errors();
+    MAX_REPLY_BYTES = 1024 * 1024;
+    SHA256_ALGORITHM_ID = Buffer.from("300d06096086480165030402010500", "hex");
+  }
+});
+
+// src/sign/certificate.ts
+var certificate_exports = {};
+__export(certificate_exports, {
+  loadSigningCertificates: () => loadSigningCertificates
+});
+import { createHash as createHash8, X509Certificate as X509Certificate4 } from "node:crypto";
+async function certificatesIn(file, what) {
+  const buf = await readUserFile(file, MAX_CERT_FILE, "CERT_UNREADABLE", what);
+  const ders = findPemBlocks(buf.toString("utf8")).filter((b2) => b2.type === "CERTIFICATE").map((b2) => b2.der);
+  if (ders.length === 0) throw usage("CERT_UNREADABLE", `${file} holds no PEM certificate`);
+  return ders;
+}
+async function loadSigningCertificates(leafFile, chainFiles, publicKey, keyLabel) {
+  const leafDer = (await certificatesIn(leafFile, "signing certificate"))[0];
+  let leaf;
+  try {
+    leaf = new X509Certificate4(leafDer);
+  } catch (e) {
+    throw usage("CERT_UNREADABLE", `${leafFile} holds a malformed certificate: ${e.message}`);
+  }
+  const ours = publicKey.export({ type: "spki", format: "der" });
+  if (!leaf.publicKey.export({ type: "spki", format: "der" }).equals(ours)) {
+    throw usage("CERT_KEY_MISMATCH", `${leafFile} certifies another public key (sha256:${spkiHint(leaf.publicKey)}\u2026) than that of ${keyLabel} (sha256:${spkiHint(publicKey)}\u2026)`);
+  }
+  const chain = (await Promise.all(chainFiles.map((f2) => certificatesIn(f2, "certificate chain file")))).flat();
+  const certificates = [leafDer, ...chain];
+  if (certificates.length > MAX_CERTIFICATES) throw usage("BAD_OPTION", `the signing certificate and its chain hold ${certificates.length} certificates; verifiers read at most ${MAX_CERTIFICATES}`);
+  const { certificateChainTrust: certificateChainTrust2 } = await Promise.resolve().then(() => (init_trust_cert(), trust_cert_exports));
+  const trust = await certificateChainTrust2(chainFiles.length > 0 ? [...chainFiles] : [leafFile]);
+  return {
+    leaf,
+    certificates,
+    async check(bundle, pae2, time) {
+      try {
+        await trust.verify(parseBundle(Buffer.from(JSON.stringify(bundle))), pae2, time ? { signedTimes: [time] } : {});
+      } catch (e) {
+        if (e instanceof ModelsignError && e.kind === "reject") throw usage(e.code, `the certificate signature would not verify: ${e.message}`);
+        throw e;
+      }
+    }
+  };
+}
+var MAX_CERT_FILE, MAX_CERTIFICATES, spkiHint;
+var init_certificate = __esm({
+  "src/sign/certificate.ts"() {
+    "use strict";
+    init_errors();
+    init_pem();
+    init_read_file();
+    init_bundle();
+    MAX_CERT_FILE = 4 * 1024 * 1024;
+    MAX_CERTIFICATES = 16;
+    spkiHint = (k2) => createHash8("sha256").update(k2.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  }
+});
+
+// src/sign/method.ts
+var method_exports = {};
+__export(method_exports, {
+  methodSigner: () => methodSigner,
+  prepareKeySigner: () => prepareKeySigner
+});
+import { createPublicKey as createPublicKey3, X509Certificate as X509Certificate5 } from "node:crypto";
+async function certificateKey(file) {
+  const text2 = (await readUserFile(file, 4 * 1024 * 1024, "CERT_UNREADABLE", "signing certificate")).toString("utf8");
+  const block = findPemBlocks(text2).find((b2) => b2.type === "CERTIFICATE");
+  try {
+    return block ? new X509Certificate5(block.der).publicKey : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function openKey(o) {
+  if (typeof o.key !== "string") return keyObjectSigner(o.key, createPublicKey3(o.key), "key");
+  if (isPkcs11Uri(o.key)) {
+    const { openPkcs11Key: openPkcs11Key2 } = await Promise.resolve().then(() => (init_pkcs11(), pkcs11_exports));
+    const publicKey = o.signingCertificate ? await certificateKey(o.signingCertificate) : void 0;
+    return openPkcs11Key2(o.key, { ...o.pkcs11, ...publicKey ? { publicKey } : {} });
+  }
+  const { loadPrivateKey: loadPrivateKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
+  const key = await loadPrivateKey2(o.key);
+  return keyObjectSigner(key, createPublicKey3(key), `key ${o.key}`);
+}
+function methodSigner(raw, cert, tsa) {
+  return async (payload) => {
+    const bytes = pae(IN_TOTO_PAYLOAD_TYPE, payload);
+    const signature = await raw.sign(bytes);
+    if (!verifyBytes(raw.publicKey, bytes, signature)) throw usage("KEY_MISMATCH", `the signature of ${raw.label} does not verify with its public key${cert ? " (the signing certificate)" : ""}`);
+    const stamp = tsa ? await tsa(signature) : void 0;
+    const bundle = buildBundle({
+      payload,
+      signature,
+      material: cert ? { certificates: cert.certificates } : { publicKeyHint: keyHint(raw.publicKey) },
+      ...stamp ? { timestamps: [stamp.response] } : {}
+    });
+    if (cert) await cert.check(bundle, bytes, stamp?.time);
+    return bundle;
+  };
+}
+async function prepareKeySigner(o) {
+  if (o.certificateChain?.length && !o.signingCertificate) throw usage("BAD_OPTION", "sign --certificate-chain needs --signing-certificate");
+  const { timestampClient: timestampClient2 } = await Promise.resolve().then(() => (init_timestamp2(), timestamp_exports2));
+  const tsa = o.tsaUrl !== void 0 ? timestampClient2(o.tsaUrl) : void 0;
+  const raw = await openKey(o);
+  try {
+    let cert;
+    if (o.signingCertificate) {
+      const { loadSigningCertificates: loadSigningCertificates2 } = await Promise.resolve().then(() => (init_certificate(), certificate_exports));
+      cert = await loadSigningCertificates2(o.signingCertificate, o.certificateChain ?? [], raw.publicKey, raw.label);
+    }
+    const signer = methodSigner(raw, cert, tsa);
+    if (cert || tsa || typeof o.key === "string" && isPkcs11Uri(o.key)) await signer(PROBE);
+    return { signer, publicKey: raw.publicKey, label: raw.label, close: () => raw.close() };
+  } catch (e) {
+    await raw.close();
+    throw e;
+  }
+}
+var PROBE;
+var init_method = __esm({
+  "src/sign/method.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms2();
+    init_pem();
+    init_pkcs11_uri();
+    init_signer();
+    init_bundle();
+    init_dsse();
+    init_read_file();
+    PROBE = Buffer.from('{"modelsign":"signing check: this payload is never written"}');
+  }
+});
+
 // src/sign/sign.ts
 var sign_exports = {};
 __export(sign_exports, {
@@ -28921,7 +29693,7 @@ __export(sign_exports, {
   signModel: () => signModel,
   signWithKey: () => signWithKey
 });
-import { createPublicKey as createPublicKey2 } from "node:crypto";
+import { createPublicKey as createPublicKey4 } from "node:crypto";
 function keySigner(key, publicKey) {
   return (payload) => {
     const signature = signBytes(key, pae(IN_TOTO_PAYLOAD_TYPE, payload));
@@ -28930,11 +29702,14 @@ function keySigner(key, publicKey) {
 }
 async function signWithKey(opts) {
   await checkVersion(opts.version);
-  const { loadPrivateKey: loadPrivateKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
-  const key = typeof opts.key === "string" ? await loadPrivateKey2(opts.key) : opts.key;
-  const pub = createPublicKey2(key);
-  const lineage = opts.lineage && !opts.lineage.parentTrust ? { ...opts.lineage, parentTrust: { publicKeys: [{ key: pub, label: `signing key${typeof opts.key === "string" ? ` ${opts.key}` : ""}` }] } } : opts.lineage;
-  return signModel({ ...opts, ...lineage ? { lineage } : {}, signer: keySigner(key, pub) });
+  const plain = typeof opts.key !== "string" && !opts.signingCertificate && opts.tsaUrl === void 0;
+  const prepared = plain ? { signer: keySigner(opts.key, createPublicKey4(opts.key)), publicKey: createPublicKey4(opts.key), label: "signing key", close: () => Promise.resolve() } : await (await Promise.resolve().then(() => (init_method(), method_exports))).prepareKeySigner(opts);
+  try {
+    const lineage = opts.lineage && !opts.lineage.parentTrust ? { ...opts.lineage, parentTrust: { publicKeys: [{ key: prepared.publicKey, label: prepared.label }] } } : opts.lineage;
+    return await signModel({ ...opts, ...lineage ? { lineage } : {}, signer: prepared.signer });
+  } finally {
+    await prepared.close();
+  }
 }
 async function defaultModelName(model) {
   return (await openSource(model)).defaultName();
@@ -34798,7 +35573,7 @@ var require_lib2 = __commonJS({
       var trail = encoder.end();
       return trail && trail.length > 0 ? Buffer2.concat([res, trail]) : res;
     };
-    module.exports.decode = function decode(buf, encoding, options) {
+    module.exports.decode = function decode2(buf, encoding, options) {
       if (typeof buf === "string") {
         if (!module.exports.skipDecodeWarning) {
           console.error("Iconv-lite warning: decode()-ing strings is deprecated. Refer to https://github.com/ashtuchkin/iconv-lite/wiki/Use-Buffers-when-decoding");
@@ -34922,9 +35697,9 @@ var require_body = __commonJS({
     var Blob = require_blob();
     var { BUFFER } = Blob;
     var FetchError = require_fetch_error();
-    var decode;
+    var decode2;
     try {
-      decode = require_lib2().decode;
+      decode2 = require_lib2().decode;
     } catch (e) {
     }
     var INTERNALS = Symbol("Body internals");
@@ -34981,7 +35756,7 @@ var require_body = __commonJS({
         return this[CONSUME_BODY]();
       }
       textConverted() {
-        if (typeof decode !== "function") {
+        if (typeof decode2 !== "function") {
           throw new Error("The package `iconv-lite` must be installed to use the textConverted() function");
         }
         return this[CONSUME_BODY]().then((buf) => convertBody(buf, this.headers));
@@ -35130,7 +35905,7 @@ var require_body = __commonJS({
       }
       charset = charset.toString().trim().replace(/^latin[-_]?(\d+)$/i, "ISO-8859-$1").replace(/^win(?:dows)?[-_]?(\d+)$/i, "WINDOWS-$1").replace(/^utf[-_]?(\d+)$/i, "UTF-$1").replace(/^ks_c_5601-1987$/i, "CP949").replace(/^us[-_]?ascii$/i, "ASCII").toUpperCase();
       try {
-        return decode(buffer, charset).toString();
+        return decode2(buffer, charset).toString();
       } catch {
         return buffer.toString("UTF-8");
       }
@@ -35767,7 +36542,7 @@ var require_lib3 = __commonJS({
     var { getNodeRequestOptions } = Request;
     var FetchError = require_fetch_error();
     var AbortError = require_abort_error();
-    var fetch = async (url, opts) => {
+    var fetch2 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request = new Request(url, opts);
         return Promise.resolve().then(() => new Promise((resolve, reject2) => {
@@ -35855,7 +36630,7 @@ var require_lib3 = __commonJS({
         req.on("response", (res) => {
           clearTimeout(reqTimeout);
           const headers = createHeadersLenient(res.headers);
-          if (fetch.isRedirect(res.statusCode)) {
+          if (fetch2.isRedirect(res.statusCode)) {
             const location = headers.get("Location");
             let locationURL = null;
             try {
@@ -35916,7 +36691,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve(fetch(new Request(locationURL, requestOpts)));
+              resolve(fetch2(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -36002,13 +36777,13 @@ var require_lib3 = __commonJS({
         writeToStream(req, request);
       });
     };
-    module.exports = fetch;
-    fetch.isRedirect = (code) => code === 301 || code === 302 || code === 303 || code === 307 || code === 308;
-    fetch.Headers = Headers;
-    fetch.Request = Request;
-    fetch.Response = Response;
-    fetch.FetchError = FetchError;
-    fetch.AbortError = AbortError;
+    module.exports = fetch2;
+    fetch2.isRedirect = (code) => code === 301 || code === 302 || code === 303 || code === 307 || code === 308;
+    fetch2.Headers = Headers;
+    fetch2.Request = Request;
+    fetch2.Response = Response;
+    fetch2.FetchError = FetchError;
+    fetch2.AbortError = AbortError;
   }
 });
 
@@ -39396,8 +40171,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path20 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
-      return path20;
+      const path21 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path21;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -39506,7 +40281,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path20) => resolve(path20).split(sep).filter(Boolean);
+    var normalizePathToArray = (path21) => resolve(path21).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -39757,9 +40532,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs2 = __require("fs/promises");
-    var pathExists = async (path20) => {
+    var pathExists = async (path21) => {
       try {
-        await fs2.access(path20);
+        await fs2.access(path21);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -39847,17 +40622,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs2 = __require("fs/promises");
-    var path20 = __require("path");
+    var path21 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path20.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path21.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path20.join(cache, "tmp");
+      const tmpDir = path21.join(cache, "tmp");
       await fs2.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path20.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path21.sep}${tmpPrefix || ""}`;
       return fs2.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -39866,7 +40641,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path20.join(cache, "tmp"), cb, opts);
+      return withTempDir(path21.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -39975,12 +40750,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package3()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path20 = __require("path");
+    var path21 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path20.join(
+      return path21.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -39988,7 +40763,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path20.join(cache, `content-v${contentVer}`);
+      return path21.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -40459,7 +41234,7 @@ var require_entry_index = __commonJS({
       writeFile: writeFile3
     } = __require("fs/promises");
     var { Minipass } = require_commonjs();
-    var path20 = __require("path");
+    var path21 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -40496,7 +41271,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir3(path20.dirname(target), { recursive: true });
+        await mkdir3(path21.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -40509,7 +41284,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile3(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir3(path20.dirname(bucket), { recursive: true });
+        await mkdir3(path21.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -40533,7 +41308,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir3(path20.dirname(bucket), { recursive: true });
+        await mkdir3(path21.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -40583,17 +41358,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path20.join(indexDir, bucket);
+            const bucketPath2 = path21.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path20.join(bucketPath2, subbucket);
+                const subbucketPath = path21.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path20.join(subbucketPath, entry);
+                    const entryPath = path21.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -40662,13 +41437,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path20.join(cache, `index-v${indexV}`);
+      return path21.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path20.join.apply(
-        path20,
+      return path21.join.apply(
+        path21,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -41414,17 +42189,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path20, opt) {
+      constructor(path21, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path20 !== "string") {
+        if (typeof path21 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path20;
+        this[_path] = path21;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -41570,7 +42345,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path20, opt) {
+      constructor(path21, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -41580,7 +42355,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path20;
+        this[_path] = path21;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -41888,11 +42663,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path20) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path20})`);
+    function integrityError(sri, path21) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path21})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path20;
+      err.path = path21;
       return err;
     }
   }
@@ -42060,7 +42835,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path20 = __require("path");
+    var path21 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -42180,7 +42955,7 @@ var require_write = __commonJS({
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs2.mkdir(path20.dirname(tmpTarget), { recursive: true });
+      await fs2.mkdir(path21.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -42188,7 +42963,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path20.dirname(destination);
+      const destDir = path21.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -45322,9 +46097,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path20 = __require("path");
-    var globify = (pattern) => pattern.split(path20.win32.sep).join(path20.posix.sep);
-    module.exports = (path21, options) => glob(globify(path21), options);
+    var path21 = __require("path");
+    var globify = (pattern) => pattern.split(path21.win32.sep).join(path21.posix.sep);
+    module.exports = (path22, options) => glob(globify(path22), options);
   }
 });
 
@@ -45356,7 +46131,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path20 = __require("path");
+    var path21 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -45372,7 +46147,7 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path20.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      const paths = await glob(path21.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       return Promise.all(paths.map((p2) => rm2(p2, { recursive: true, force: true })));
     }
   }
@@ -45394,7 +46169,7 @@ var require_verify = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path20 = __require("path");
+    var path21 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -45471,7 +46246,7 @@ var require_verify = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path20.join(contentDir, "**"), {
+      const files = await glob(path21.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -45592,16 +46367,16 @@ var require_verify = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm2(path20.join(cache, "tmp"), { recursive: true, force: true });
+      return rm2(path21.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path20.join(cache, "_lastverified");
+      const verifile = path21.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile3(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile(path20.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile(path21.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -45892,22 +46667,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path20 }) => path20.endsWith(".headers.authorization"),
+      predicate: ({ path: path21 }) => path21.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path20 }) => path20.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path21 }) => path21.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path20 }) => path20.endsWith(".headers.cookie"),
+      predicate: ({ path: path21 }) => path21.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path20 }) => path20.endsWith(".request"),
+      predicate: ({ path: path21 }) => path21.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -45917,7 +46692,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path20 }) => path20.endsWith(".response"),
+      predicate: ({ path: path21 }) => path21.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -45958,8 +46733,8 @@ var require_utils = __commonJS({
       }
       return "*".repeat(length);
     };
-    var escapeRegExp = (text) => {
-      return text.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, `\\$&`);
+    var escapeRegExp = (text2) => {
+      return text2.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, `\\$&`);
     };
     var urlEncodeRegexGroup = (value) => {
       const decoded = decodeURIComponent(value);
@@ -46033,12 +46808,12 @@ var require_utils = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path20 = rawPath.join(".").toLowerCase();
+        const path21 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path20 });
+        const shouldRun = predicate({ rawPath, path: path21 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path20 });
+          value = replace(value, { rawPath, path: path21 });
         }
         return value;
       }
@@ -52847,7 +53622,7 @@ var require_package4 = __commonJS({
 var require_remote = __commonJS({
   "node_modules/make-fetch-happen/lib/remote.js"(exports, module) {
     var { Minipass } = require_commonjs();
-    var fetch = require_lib3();
+    var fetch2 = require_lib3();
     var { promiseRetry } = require_lib();
     var ssri = require_lib4();
     var { log } = require_lib8();
@@ -52892,10 +53667,10 @@ var require_remote = __commonJS({
         redirect: "manual"
       };
       return promiseRetry(async (retryHandler, attemptNum) => {
-        const req = new fetch.Request(request, _opts);
+        const req = new fetch2.Request(request, _opts);
         const url = cleanUrl(req.url);
         try {
-          let res = await fetch(req, _opts);
+          let res = await fetch2(req, _opts);
           if (_opts.integrity && res.status === 200) {
             const integrityStream = ssri.integrityStream({
               algorithms: _opts.algorithms,
@@ -52907,7 +53682,7 @@ var require_remote = __commonJS({
             }, res.body, integrityStream);
             integrityStream.on("integrity", (i) => pipeline.emit("integrity", i));
             integrityStream.on("size", (s3) => pipeline.emit("size", s3));
-            res = new fetch.Response(pipeline, res);
+            res = new fetch2.Response(pipeline, res);
             res.body.hasIntegrityEmitter = true;
           }
           res.headers.set("x-fetch-attempts", attemptNum);
@@ -52923,7 +53698,7 @@ var require_remote = __commonJS({
           return res;
         } catch (err) {
           const code = err.code === "EPROMISERETRY" ? err.retried.code : err.code;
-          const isRetryError = err.retried instanceof fetch.Response || RETRY_ERRORS.includes(code) && RETRY_TYPES.includes(err.type);
+          const isRetryError = err.retried instanceof fetch2.Response || RETRY_ERRORS.includes(code) && RETRY_TYPES.includes(err.type);
           if (req.method === "POST" || isRetryError) {
             throw err;
           }
@@ -53387,7 +54162,7 @@ var require_fetch = __commonJS({
         options: _opts
       };
     };
-    var fetch = async (request, options) => {
+    var fetch2 = async (request, options) => {
       const response = CachePolicy.storable(request, options) ? await cache(request, options) : await remote(request, options);
       if (!["GET", "HEAD"].includes(request.method) && response.status >= 200 && response.status <= 399) {
         await cache.invalidate(request, options);
@@ -53396,9 +54171,9 @@ var require_fetch = __commonJS({
         return response;
       }
       const redirect = getRedirect(request, response, options);
-      return fetch(redirect.request, redirect.options);
+      return fetch2(redirect.request, redirect.options);
     };
-    module.exports = fetch;
+    module.exports = fetch2;
   }
 });
 
@@ -53407,11 +54182,11 @@ var require_lib11 = __commonJS({
   "node_modules/make-fetch-happen/lib/index.js"(exports, module) {
     var { FetchError, Headers, Request, Response } = require_lib3();
     var configureOptions = require_options();
-    var fetch = require_fetch();
+    var fetch2 = require_fetch();
     var makeFetchHappen = (url, opts) => {
       const options = configureOptions(opts);
       const request = new Request(url, options);
-      return fetch(request, options);
+      return fetch2(request, options);
     };
     makeFetchHappen.defaults = (defaultUrl, defaultOptions = {}, wrappedFetch = makeFetchHappen) => {
       if (typeof defaultUrl === "object") {
@@ -54921,7 +55696,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path20, data) {
+      static fromJSON(path21, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -54931,7 +55706,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path20,
+          path: path21,
           hashes,
           unrecognizedFields: rest
         });
@@ -54961,8 +55736,8 @@ var require_oid2 = __commonJS({
         const bytes = encodeVariableLengthInteger(parseInt(part, 10));
         rest.push(...bytes);
       });
-      const der = Buffer.from([first, ...rest]);
-      return Buffer.from([ANS1_TAG_OID, der.length, ...der]);
+      const der2 = Buffer.from([first, ...rest]);
+      return Buffer.from([ANS1_TAG_OID, der2.length, ...der2]);
     }
     function encodeVariableLengthInteger(value) {
       const bytes = [];
@@ -55076,12 +55851,12 @@ var require_key3 = __commonJS({
             key
           ])
         ]);
-        const der = Buffer.concat([
+        const der2 = Buffer.concat([
           Buffer.from([ASN1_TAG_SEQUENCE]),
           Buffer.from([elements.length]),
           elements
         ]);
-        return der;
+        return der2;
       }
     };
     var ecdsa = {
@@ -55102,13 +55877,13 @@ var require_key3 = __commonJS({
           Buffer.from([oids.length]),
           oids
         ]);
-        const der = Buffer.concat([
+        const der2 = Buffer.concat([
           Buffer.from([ASN1_TAG_SEQUENCE]),
           Buffer.from([oidSequence.length + bitString.length]),
           oidSequence,
           bitString
         ]);
-        return der;
+        return der2;
       }
     };
     var isHex = (key) => /^[0-9a-fA-F]+$/.test(key);
@@ -56506,11 +57281,11 @@ var require_commonjs6 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path20 = {
+    var path21 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path20.win32.sep : path20.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path21.win32.sep : path21.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -57738,9 +58513,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path20, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path21, metadata]) => ({
         ...acc,
-        [path20]: metadata.toJSON()
+        [path21]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -57749,9 +58524,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path20, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path21, metadata]) => ({
             ...acc,
-            [path20]: file_1.MetaFile.fromJSON(metadata)
+            [path21]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -57933,9 +58708,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path20, target]) => ({
+      return Object.entries(targets).reduce((acc, [path21, target]) => ({
         ...acc,
-        [path20]: target.toJSON()
+        [path21]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -57944,9 +58719,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path20, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path21, target]) => ({
             ...acc,
-            [path20]: file_1.TargetFile.fromJSON(path20, target)
+            [path21]: file_1.TargetFile.fromJSON(path21, target)
           }), {});
         }
       }
@@ -58641,14 +59416,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base, path20) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path20)).toString();
+    function join2(base, path21) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path21)).toString();
     }
-    function ensureTrailingSlash(path20) {
-      return path20.endsWith("/") ? path20 : path20 + "/";
+    function ensureTrailingSlash(path21) {
+      return path21.endsWith("/") ? path21 : path21 + "/";
     }
-    function removeLeadingSlash(path20) {
-      return path20.startsWith("/") ? path20.slice(1) : path20;
+    function removeLeadingSlash(path21) {
+      return path21.startsWith("/") ? path21.slice(1) : path21;
     }
   }
 });
@@ -58702,7 +59477,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist12();
     var debug_1 = __importDefault(require_src());
     var fs2 = __importStar(__require("fs"));
-    var path20 = __importStar(__require("path"));
+    var path21 = __importStar(__require("path"));
     var package_json_1 = require_package5();
     var config_1 = require_config2();
     var error_1 = require_error8();
@@ -58774,7 +59549,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path20.parse(targetFilePath);
+          const { dir, base } = path21.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -58801,7 +59576,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path20.join(this.dir, `${fileName}.json`);
+        const filePath = path21.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs2.readFileSync(filePath);
       }
@@ -58948,12 +59723,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path20.join(this.targetDir, filePath);
+        return path21.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path20.join(this.dir, `${encodedName}.json`);
+          const filePath = path21.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs2.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -59065,13 +59840,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error9();
     async function readTarget(tuf, targetPath) {
-      const path20 = await getTargetPath(tuf, targetPath);
+      const path21 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path20, "utf-8", (err, data) => {
+        fs_1.default.readFile(path21, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path20}`,
+              message: `error reading target ${path21}`,
               cause: err
             }));
           } else {
@@ -59097,19 +59872,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path20 = await tuf.findCachedTarget(targetInfo);
-      if (!path20) {
+      let path21 = await tuf.findCachedTarget(targetInfo);
+      if (!path21) {
         try {
-          path20 = await tuf.downloadTarget(targetInfo);
+          path21 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path20}`,
+            message: `error downloading target ${path21}`,
             cause: err
           });
         }
       }
-      return path20;
+      return path21;
     }
   }
 });
@@ -59518,8 +60293,8 @@ __export(keyless_exports, {
   keylessEndpoints: () => keylessEndpoints,
   keylessSigner: () => keylessSigner
 });
-import { X509Certificate as X509Certificate3 } from "node:crypto";
-function checkUrl(name2, u2) {
+import { X509Certificate as X509Certificate6 } from "node:crypto";
+function checkUrl2(name2, u2) {
   let parsed;
   try {
     parsed = new URL(u2);
@@ -59535,9 +60310,9 @@ function keylessEndpoints(opts) {
   const base = opts.staging ? STAGING : { ...PUBLIC_GOOD, tsaURL: void 0 };
   const tsa = opts.tsaURL ?? base.tsaURL;
   return {
-    fulcioURL: checkUrl("--fulcio-url", opts.fulcioURL ?? base.fulcioURL),
-    rekorURL: checkUrl("--rekor-url", opts.rekorURL ?? base.rekorURL),
-    tsaURL: tsa === void 0 ? void 0 : checkUrl("--tsa-url", tsa)
+    fulcioURL: checkUrl2("--fulcio-url", opts.fulcioURL ?? base.fulcioURL),
+    rekorURL: checkUrl2("--rekor-url", opts.rekorURL ?? base.rekorURL),
+    tsaURL: tsa === void 0 ? void 0 : checkUrl2("--tsa-url", tsa)
   };
 }
 function checkTokenShape(token, source) {
@@ -59575,7 +60350,7 @@ function bundleIdentity(bundle) {
   const raw = bundle.verificationMaterial?.certificate?.rawBytes;
   if (!raw) return void 0;
   try {
-    const san = new X509Certificate3(Buffer.from(raw, "base64")).subjectAltName;
+    const san = new X509Certificate6(Buffer.from(raw, "base64")).subjectAltName;
     return san?.replace(/^(email|URI|DNS):/, "") ?? void 0;
   } catch {
     return void 0;
@@ -59629,7 +60404,7 @@ init_errors();
 init_settings();
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os6 from "node:os";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/verify/label.ts
 function resultLabel(r) {
@@ -59705,8 +60480,8 @@ function escapeProperty(s3) {
 }
 function cell(v2) {
   if (v2 === void 0 || v2 === null || v2 === "") return "-";
-  const text = typeof v2 === "string" ? v2 : typeof v2 === "number" || typeof v2 === "boolean" || typeof v2 === "bigint" ? String(v2) : JSON.stringify(v2) ?? "";
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  const text2 = typeof v2 === "string" ? v2 : typeof v2 === "number" || typeof v2 === "boolean" || typeof v2 === "bigint" ? String(v2) : JSON.stringify(v2) ?? "";
+  return text2.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 function table(headers, rows) {
   return [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
@@ -59727,9 +60502,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path19.join(process.env.RUNNER_TEMP || os6.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path20.join(process.env.RUNNER_TEMP || os6.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path19.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path20.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];

@@ -31,6 +31,7 @@ export const USAGE_CODES = {
   BAD_IDENTITY: 'an identity rule with both an exact identity and a regular expression, or a bad expression',
   MISSING_TOKEN: 'keyless signing without an OIDC identity token',
   BAD_TOKEN: 'an identity token that is not a JWT',
+  EMPTY_MODEL: 'no file to sign after exclusions, or (shards) only empty files (OMS v1.0 §6.1)',
   MODEL_NOT_FOUND: 'the model path does not exist or cannot be opened',
   WRITE_FAILED: 'an output file (signature, trusted root cache) cannot be written',
   DRILL_BASELINE_REFUSED: "drill: the set-up refuses the drill's correctly signed model, so nothing could be tested",
@@ -73,6 +74,7 @@ export const SIGNATURE_CODES = {
   KEY_HINT_MISMATCH: 'the bundle names a different key than the trusted one',
   STATEMENT_MALFORMED: 'the signed statement is not a valid OMS statement',
   UNSUPPORTED_FORMAT: 'the bundle holds something other than a model signature',
+  EMPTY_MANIFEST: 'the signature lists no resource: it covers nothing (OMS v1.0 §5.2.1; refused even under --ignore-unsigned-files)',
   ROOT_DIGEST_MISMATCH: 'the signed root digest does not match the signed resource list',
   JSON_MALFORMED: 'JSON that is not strict (duplicate keys, bad escapes, too deep)',
   CERT_MALFORMED: 'a certificate in the signature or a trusted root file cannot be parsed',
@@ -95,6 +97,11 @@ export const SIGNATURE_CODES = {
   TRUSTED_ROOT_MISSING: 'the Sigstore trusted root shipped with modelsign is missing (a broken install)',
   TUF_UPDATE_FAILED: '`trusted-root update` could not refresh the root through TUF',
   KEYLESS_SIGN_FAILED: 'Fulcio, Rekor or the timestamp authority refused or failed while signing',
+  TIMESTAMP_INVALID: 'an RFC 3161 timestamp is malformed, not signed by a trusted TSA, or not over this signature',
+  TIMESTAMP_FAILED: 'the timestamp authority could not be reached, refused, or answered another request (exit 1)',
+  TSA_UNREADABLE: 'a --timestamp-authority file cannot be read or holds no certificate',
+  CERT_UNREADABLE: 'a --signing-certificate or --certificate-chain file is missing or holds no certificate',
+  CERT_KEY_MISMATCH: 'the signing certificate certifies another key than --key',
 } as const;
 
 /** Key files and passphrases (exit 2). */
@@ -107,6 +114,19 @@ export const KEY_CODES = {
   BAD_PASSPHRASE: 'the passphrase does not decrypt the key',
   NO_PASSPHRASE: 'an encrypted key without a passphrase to decrypt it',
   PASSPHRASE_MISMATCH: 'the two passphrases typed at keygen differ',
+  KEY_MISMATCH: "a token's private key does not match the public key found for it",
+  NO_PIN: 'the PKCS #11 token needs a PIN and none was given',
+  BAD_PIN: 'the PKCS #11 PIN is wrong or locked',
+  PIN_UNREADABLE: 'the pin-source file of a PKCS #11 URI cannot be read',
+  PKCS11_URI_INVALID: 'a PKCS #11 URI (RFC 7512) that is malformed',
+  PKCS11_URI_UNSUPPORTED: 'a PKCS #11 URI attribute modelsign does not support (vendor x- ones, a pin-source program)',
+  PKCS11_UNAVAILABLE: 'the pkcs11js binding (an optional dependency) is not installed or did not build',
+  PKCS11_MODULE_NOT_FOUND: 'no PKCS #11 module named, or it cannot be loaded, or module-name finds none',
+  PKCS11_TOKEN_NOT_FOUND: 'no initialized token matches the PKCS #11 URI',
+  PKCS11_TOKEN_AMBIGUOUS: 'more than one token matches the PKCS #11 URI',
+  PKCS11_KEY_NOT_FOUND: 'no private key (or no public key for it) matches object/id',
+  PKCS11_KEY_AMBIGUOUS: 'more than one private key matches object/id',
+  PKCS11_FAILED: 'the token refused an operation (the CKR_* code is in the message)',
 } as const;
 
 /** Lineage, anti-rollback and revocation (exit 1; store and state problems: exit 2). */

@@ -25,7 +25,7 @@ import { keyFileTrust } from './verify/trust-key.js';
 import { verifyModel, type VerifyOptions } from './verify/pipeline.js';
 import type { VerifyResult } from './verify/types.js';
 
-/** Sign with a private key file (the common case). */
+/** Sign with a private key (a file or a PKCS #11 URI), optionally with a certificate and a timestamp. */
 export const sign = signWithKey;
 
 /** Verify against public key files (the common case). */
@@ -81,4 +81,13 @@ export { certificateChainTrust } from './verify/trust-cert.js';
 export { sigstoreTrust, type IdentityRule as SigstoreIdentityRule } from './verify/trust-sigstore.js';
 export { keylessSigner, type KeylessOptions } from './sign/keyless.js';
 export { loadTrustedRoot, updateTrustedRoot, shippedSnapshot } from './sigstore/trusted-root.js';
+// Every signing method of model_signing: certificate chains, PKCS #11 keys, RFC 3161 timestamps.
+export { prepareKeySigner, methodSigner, type KeySignOptions, type PreparedSigner } from './sign/method.js';
+export { loadSigningCertificates, type SigningCertificates } from './sign/certificate.js';
+export { timestampClient, type TimestampClient, type TimestampReply } from './sign/timestamp.js';
+export { openPkcs11Key, type Pkcs11Options } from './keys/pkcs11.js';
+export { parsePkcs11Uri, redactPkcs11Uri, isPkcs11Uri, type Pkcs11Uri } from './keys/pkcs11-uri.js';
+export { keyObjectSigner, type RawSigner } from './keys/signer.js';
+export { timestampAuthorityTrust, withTimestamps, type TimestampTrust } from './verify/timestamp.js';
+export type { TrustContext } from './verify/types.js';
 export { AttackNotApplicable, type DrillSetup, type DrillLicenses } from './drill/types.js';

@@ -9,12 +9,15 @@ export interface HashingFlags {
   jobs?: number;
   hash?: string;
   shardSize?: number;
+  /** false under --no-ignore-git-paths. */
+  ignoreGitPaths?: boolean;
 }
 
 /** The hashing flags as digest/sign options (--jobs goes to the engine, see engineFlags). */
-export function hashingOptions(o: HashingFlags): { ignorePaths: string[]; allowSymlinks: boolean; hash: HashAlgorithm; shardSize?: number } {
+export function hashingOptions(o: HashingFlags): { ignorePaths: string[]; ignoreGitPaths: boolean; allowSymlinks: boolean; hash: HashAlgorithm; shardSize?: number } {
   return {
     ignorePaths: o.ignorePaths ?? [],
+    ignoreGitPaths: o.ignoreGitPaths ?? true,
     allowSymlinks: o.allowSymlinks ?? false,
     hash: (o.hash ?? 'sha256') as HashAlgorithm,
     ...(o.shardSize ? { shardSize: o.shardSize } : {}),
@@ -33,5 +36,6 @@ export function addSerializationOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--hash <alg>', 'hash algorithm for file digests').choices(['sha256', 'blake2b', 'blake3']).default('sha256'))
     .option('--shard-size <bytes>', 'hash files in shards of this many bytes (OMS "shards" method; parallel on one big file)', parsePositiveInt('--shard-size'))
-    .option('--allow-symlinks', 'follow symlinks that stay inside the model');
+    .option('--allow-symlinks', 'follow symlinks that stay inside the model')
+    .option('--no-ignore-git-paths', 'sign .git, .github, .gitattributes and .gitignore too (left out by default)');
 }

@@ -7,7 +7,7 @@ export function register(program: Command): void {
     .command('keygen')
     .description('generate a signing key pair: PREFIX.key (private, mode 600) and PREFIX.pub (public, SPKI PEM)')
     .requiredOption('--out <prefix>', 'path prefix for the key files')
-    .option('--type <type>', 'ed25519 | ecdsa-p256 | ecdsa-p384', 'ed25519')
+    .option('--type <type>', 'ecdsa-p256 | ecdsa-p384 | ecdsa-p521 | ed25519 (ed25519 verifies in modelsign and cosign only, not model_signing)', 'ecdsa-p256')
     .option('--unencrypted', 'write the private key without a passphrase (not recommended)')
     .option('--json', 'print the result as JSON')
     .addHelpText(
@@ -21,7 +21,7 @@ keys/, mode 700, if it is missing).
 
 Examples:
   MODELSIGN_PASSPHRASE=... modelsign keygen --out keys/release
-  modelsign keygen --out keys/ci --type ecdsa-p256 --unencrypted`,
+  modelsign keygen --out keys/ci --type ecdsa-p384 --unencrypted`,
     )
     .action(
       run(async (o: { out: string; type: string; unencrypted?: boolean; json?: boolean }) => {

@@ -3,7 +3,7 @@ import { clean, displayPath } from '../util/one-line.js';
 import type { SignResult } from '../sign/sign.js';
 import { resultLabel } from '../verify/label.js';
 import type { VerifyResult } from '../verify/types.js';
-import { info, out, printJson, warn } from './io.js';
+import { info, out, printJson } from './io.js';
 
 /**
  * Failures the text report lists; the rest are counted ("... and N more"). A hostile model
@@ -60,16 +60,14 @@ export function verifyText(r: VerifyResult): string {
 
 /**
  * After sign wrote its signature (key or keyless): stop the progress display, say what was
- * filed in the lineage store, warn about an empty model, and print the result (`extra` adds the
- * keyless identity to both forms).
+ * filed in the lineage store, and print the result (`extra` adds the keyless identity to both forms).
  */
-export function reportSigned(r: SignResult, model: string, o: { json?: boolean }, engine: { onDone(): void }, extra: { json?: object; text?: string } = {}): void {
+export function reportSigned(r: SignResult, o: { json?: boolean }, engine: { onDone(): void }, extra: { json?: object; text?: string } = {}): void {
   engine.onDone();
   for (const w of r.recorded) {
     if (w.what === 'model') info(`recorded ${w.file}`);
     else if (w.added) info(`recorded parent ${w.name}@${w.version} in ${w.file}`);
   }
-  if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
   const meta = r.statement.subject[0].annotations?.modelsign;
   if (o.json) {
     printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes, ...extra.json });

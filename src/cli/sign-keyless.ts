@@ -51,7 +51,7 @@ export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: 
     ...hashingOptions(o),
     engine,
   });
-  reportSigned(r, model, o, engine, {
+  reportSigned(r, o, engine, {
     json: { keyless: { identity: identity ?? null, fulcio: ep.fulcioURL, rekor: ep.rekorURL, tsa: ep.tsaURL ?? null } },
     text: `\n  identity:    ${identity ?? '(unknown)'} (Sigstore keyless, logged in ${ep.rekorURL})`,
   });

@@ -40,7 +40,10 @@ export function lineageFromFlags(o: SignLineageFlags): SignLineage | undefined {
   const store = o.record === undefined || o.record === false ? undefined : o.record === true ? DEFAULT_STORE : o.record;
   if (store === '') throw usage('BAD_OPTION', '--record needs a directory (or no value for ./manifests)');
   if (parents.length === 0 && parentKeys.length > 0) throw usage('BAD_OPTION', '--parent-key needs --parent PARENT_SIG');
-  if (parents.length > 0 && parentKeys.length === 0 && !o.key) throw usage('MISSING_OPTION', '--parent needs --parent-key PUB when signing without --key');
+  // A token key never leaves the token: its parents' signer is named by --parent-key.
+  if (parents.length > 0 && parentKeys.length === 0 && (!o.key || /^pkcs11:/i.test(o.key))) {
+    throw usage('MISSING_OPTION', `--parent needs --parent-key PUB when signing ${o.key ? 'with a PKCS #11 key' : 'without --key'}`);
+  }
   if (parents.length === 0 && (o.dataset ?? []).length === 0 && (o.relation ?? []).length === 0 && store === undefined) return undefined;
   return {
     parents,

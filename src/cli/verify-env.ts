@@ -28,6 +28,9 @@ const NOT_FROM_ENV = new Set(['--help', '--version']);
 const NON_FLAG_VARIABLES = new Set([
   'MODELSIGN_MODEL',
   'MODELSIGN_PASSPHRASE',
+  // sign's PKCS #11 token PIN and module
+  'MODELSIGN_PKCS11_PIN',
+  'MODELSIGN_PKCS11_MODULE',
   // where `trusted-root update` keeps the refreshed Sigstore root
   'MODELSIGN_CACHE_DIR',
   // hashing engine and progress tuning (docs/performance.md)

@@ -14,7 +14,8 @@ export function addTrustOptions(cmd: Command, keyHelp = 'trusted public key (PEM
     .option('--identity <id>', 'Sigstore: the signer identity (certificate SAN) to trust, exact match; repeatable', collect, [])
     .option('--identity-regexp <re>', 'Sigstore: trust identities fully matching this regular expression (anchored); repeatable', collect, [])
     .option('--identity-provider <issuer>', 'Sigstore: the OIDC issuer that must have certified the identity (exact match)')
-    .option('--trusted-root <file>', 'Sigstore trusted root JSON (default: "trusted-root update" copy, else the shipped public-good snapshot)');
+    .option('--trusted-root <file>', 'Sigstore trusted root JSON (default: "trusted-root update" copy, else the shipped public-good snapshot)')
+    .option('--timestamp-authority <chain.pem>', 'trust RFC 3161 timestamps from this TSA (its certificate, then its chain): a certificate is judged at the time stamped; repeatable', collect, []);
 }
 
 export const TRUST_HELP = `

@@ -16,6 +16,7 @@ export interface VerifyFlags {
   identityRegexp?: string[];
   identityProvider?: string;
   trustedRoot?: string;
+  timestampAuthority?: string[];
   lineage?: string;
   minVersion?: string;
   state?: string;
@@ -47,6 +48,7 @@ export function trustFromFlags(f: VerifyFlags): TrustSpec {
     certificateChains: list(f.certificateChain),
     identities: [...ids.map((identity) => ({ identity, ...withIssuer })), ...res.map((identityRegExp) => ({ identityRegExp, ...withIssuer }))],
     ...(f.trustedRoot !== undefined ? { trustedRoot: f.trustedRoot } : {}),
+    ...(list(f.timestampAuthority).length > 0 ? { timestampAuthorities: list(f.timestampAuthority) } : {}),
   };
 }
 

@@ -87,11 +87,12 @@ export function isIgnored(name: string, ignorePaths: readonly string[]): boolean
 const DEFAULT_IGNORES = ['.git', '.github', '.gitattributes', '.gitignore'] as const;
 
 /**
- * The ignore list sign records and verify applies: the defaults, the signature's own list
- * (verify), the user's --ignore-paths, then the signature file when it lies inside the model.
+ * The ignore list sign records and verify applies: the defaults (unless `gitPaths` is false:
+ * sign --no-ignore-git-paths), the signature's own list (verify), the user's --ignore-paths,
+ * then the signature file when it lies inside the model.
  */
-export function effectiveIgnores(model: string, signaturePath: string, signed: readonly string[] | undefined, user: readonly string[]): string[] {
-  const out = new Set<string>([...DEFAULT_IGNORES, ...(signed ?? []), ...user].map(normaliseIgnorePath));
+export function effectiveIgnores(model: string, signaturePath: string, signed: readonly string[] | undefined, user: readonly string[], gitPaths = true): string[] {
+  const out = new Set<string>([...(gitPaths ? DEFAULT_IGNORES : []), ...(signed ?? []), ...user].map(normaliseIgnorePath));
   const rel = path.relative(path.resolve(model), path.resolve(signaturePath));
   if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) out.add(rel.split(path.sep).join('/'));
   return [...out].filter((p) => p !== '' && p !== '.');

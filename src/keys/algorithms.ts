@@ -6,7 +6,8 @@
 import { createHash, sign as cSign, verify as cVerify, type KeyObject } from 'node:crypto';
 
 export type KeyType = 'ed25519' | 'ecdsa-p256' | 'ecdsa-p384' | 'ecdsa-p521' | 'rsa';
-export const SIGNING_KEY_TYPES = ['ed25519', 'ecdsa-p256', 'ecdsa-p384'] as const;
+/** What keygen makes, default first: ECDSA is what model_signing and cosign make; Ed25519 verifies in modelsign and cosign only. */
+export const SIGNING_KEY_TYPES = ['ecdsa-p256', 'ecdsa-p384', 'ecdsa-p521', 'ed25519'] as const;
 export type SigningKeyType = (typeof SIGNING_KEY_TYPES)[number];
 
 export function keyTypeOf(key: KeyObject): KeyType | undefined {

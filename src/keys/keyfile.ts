@@ -15,23 +15,15 @@ import { keyTypeOf, publicKeyPem, type KeyType, type SigningKeyType } from './al
 const encrypted = () => import('./encrypted.js');
 import { getPassphrase } from './passphrase.js';
 import { findPemBlocks, LEGACY_ENCRYPTED_PEM_TYPES } from './pem.js';
-import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
+import { readUserFile } from '../util/read-file.js';
 import { writeFailureWords } from '../util/errno.js';
 import { makeDirs } from '../util/write-atomic.js';
 
 const MAX_KEY_FILE = 1024 * 1024;
 
 async function readKeyText(file: string, what: string): Promise<string> {
-  let buf: Buffer;
-  try {
-    // Bounded and non-blocking: a key path (from a policy or a ConfigMap) may name a FIFO or device.
-    buf = await readRegularFile(file, MAX_KEY_FILE);
-  } catch (e) {
-    if (e instanceof FileTooLarge) throw usage('KEY_UNREADABLE', `${what} ${file} is larger than 1 MiB`);
-    const c = e instanceof NotRegularFile ? 'not a regular file' : errnoCode(e);
-    throw usage('KEY_UNREADABLE', c === 'ENOENT' ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
-  }
-  return buf.toString('utf8');
+  // Bounded and non-blocking: a key path (from a policy or a ConfigMap) may name a FIFO or device.
+  return (await readUserFile(file, MAX_KEY_FILE, 'KEY_UNREADABLE', what)).toString('utf8');
 }
 
 /** What a command says when handed the wrong kind of key (a private key where a public one belongs, or the reverse). */
@@ -104,6 +96,8 @@ export function generateKeyPair(type: SigningKeyType): { privateKey: KeyObject; 
       return generateKeyPairSync('ec', { namedCurve: 'P-256' });
     case 'ecdsa-p384':
       return generateKeyPairSync('ec', { namedCurve: 'P-384' });
+    case 'ecdsa-p521':
+      return generateKeyPairSync('ec', { namedCurve: 'P-521' });
   }
 }
 

@@ -9,8 +9,8 @@ import { usage } from '../errors.js';
 import { settings } from '../settings.js';
 
 
-/** Read a line from the controlling terminal with echo off. */
-function promptTty(prompt: string): string | undefined {
+/** Read a line from the controlling terminal with echo off (undefined: there is none). */
+export function promptTty(prompt: string): string | undefined {
   let fd: number;
   try {
     fd = openSync('/dev/tty', 'r+');
@@ -20,9 +20,10 @@ function promptTty(prompt: string): string | undefined {
   try {
     // Loaded only for a prompt: verify (public keys only) never pays for child_process.
     const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
-    writeSync(fd, prompt);
-    // Turn echo off with stty on the same terminal; if stty is missing the prompt still works.
+    // Turn echo off with stty on the same terminal before the prompt shows, so that nothing
+    // typed at the prompt is echoed; if stty is missing the prompt still works.
     spawnSync('stty', ['-echo'], { stdio: [fd, 'ignore', 'ignore'] });
+    writeSync(fd, prompt);
     const buf = Buffer.alloc(1);
     let line = '';
     try {

@@ -35,13 +35,16 @@ export interface BuildBundleInput {
   payload: Buffer;
   signature: Buffer;
   material: { publicKeyHint: string } | { certificates: Buffer[] };
+  /** RFC 3161 time-stamp responses (DER) over the signature. */
+  timestamps?: Buffer[];
 }
 
 export function buildBundle(input: BuildBundleInput): object {
+  const stamps = input.timestamps?.length ? { timestampVerificationData: { rfc3161Timestamps: input.timestamps.map((t) => ({ signedTimestamp: t.toString('base64') })) } } : {};
   const verificationMaterial =
     'publicKeyHint' in input.material
-      ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [] }
-      : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString('base64') })) }, tlogEntries: [] };
+      ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [], ...stamps }
+      : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString('base64') })) }, tlogEntries: [], ...stamps };
   return {
     mediaType: BUNDLE_MEDIA_TYPE,
     verificationMaterial,

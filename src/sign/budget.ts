@@ -23,8 +23,9 @@ const RESOURCE_JSON_OVERHEAD = JSON.stringify({ name: '', algorithm: '', digest:
 /** Bytes of base64 for n bytes. */
 const base64Len = (n: number): number => Math.ceil(n / 3) * 4;
 
+/** Resources of one file: one, or its shards (none for an empty file: OMS v1.0 §6.3.2). */
 function resourcesOf(size: number, shardSize: number | undefined): number {
-  return shardSize === undefined || size === 0 ? 1 : Math.ceil(size / shardSize);
+  return shardSize === undefined ? 1 : Math.ceil(size / shardSize);
 }
 
 const digits = (n: number): number => String(n).length;
@@ -43,7 +44,7 @@ function digitsOfMultiples(k: number, n: number): number {
 /** Characters of a file's resource names: NAME, or NAME:START:END for each shard. */
 function nameChars(nameBytes: number, size: number, shardSize: number | undefined): number {
   if (shardSize === undefined) return nameBytes;
-  if (size === 0) return nameBytes + 4;
+  if (size === 0) return 0;
   const n = Math.ceil(size / shardSize);
   const inner = digitsOfMultiples(shardSize, n - 1);
   // Starts 0, k, ..., (n-1)k; ends k, ..., (n-1)k, size; two colons each.

@@ -25,6 +25,8 @@ export interface DigestOptions {
   hash?: HashAlgorithm;
   shardSize?: number;
   engine?: EngineOptions;
+  /** Leave out .git, .github, .gitattributes and .gitignore (default true). */
+  ignoreGitPaths?: boolean;
   /** Signature path to leave out of the model (default: the source's default signature path). */
   signature?: string;
   /**
@@ -64,6 +66,11 @@ function nameRefusal(listing: SourceListing): ModelsignError | undefined {
   return usage(p.code, `${JSON.stringify(p.path)}: ${p.message.replace(' in signature', '')}${more}`, p.path);
 }
 
+/** OMS v1.0 §6.1: a model with no file left after exclusions is refused, never signed. */
+function emptyModel(model: string, ignorePaths: readonly string[]): ModelsignError {
+  return usage('EMPTY_MODEL', `${displayPath(model)}: no file to sign after exclusions (${ignorePaths.join(', ')})`);
+}
+
 /** Hash a model the way sign does; `modelsign digest` prints the root. */
 export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const hash = opts.hash ?? 'sha256';
@@ -75,7 +82,7 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
   const source = opts.source ?? (await openSource(opts.model));
   const sigPath = opts.signature ?? source.defaultSignaturePath();
-  const ignorePaths = effectiveIgnores(opts.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? []);
+  const ignorePaths = effectiveIgnores(opts.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
   const method = opts.shardSize ? 'shards' : 'files';
   // Each file is sized before its bytes are hashed: a tiny --shard-size on a big file must be
   // refused before millions of ranges are planned. A listed model is sized whole first.
@@ -94,6 +101,7 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
       if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
       const bad = nameRefusal(listing);
       if (bad) throw bad;
+      if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
       for (const f of listing.files) count(f.name, f.size);
       budget.check();
     },
@@ -111,6 +119,7 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
   const bad = nameRefusal(listing);
   if (bad) throw bad;
+  if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
   const resources: Resource[] = [];
   for (const f of listing.files) {
     for (const [start, end] of plannedRanges(method, opts.shardSize, f.size)) {
@@ -119,6 +128,8 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
       resources.push({ name: method === 'shards' ? `${f.name}:${start}:${end}` : f.name, algorithm: hash, digest: o.digest });
     }
   }
+  // The shards method omits empty files (§6.3.2): a model of empty files only lists nothing.
+  if (resources.length === 0) throw usage('EMPTY_MODEL', `${displayPath(opts.model)}: every file is empty, and the shards method omits empty files (OMS §6.3.2); sign without --shard-size`);
   const serialization: Serialization = { method, hash_type: hash, allow_symlinks: opts.allowSymlinks ?? false };
   if (method === 'shards') serialization.shard_size = opts.shardSize!;
   serialization.ignore_paths = ignorePaths;

@@ -15,6 +15,7 @@ import { openSource } from '../source/index.js';
 import { prepareLineage, type Recorded, type SignLineage } from '../lineage/sign.js';
 import { digestModel, type DigestOptions } from './digest.js';
 import { TOOL_VERSION } from '../version.js';
+import type { KeySignOptions, PreparedSigner } from './method.js';
 
 export { digestModel, type DigestOptions, type DigestResult } from './digest.js';
 
@@ -29,17 +30,23 @@ export function keySigner(key: KeyObject, publicKey: KeyObject): BundleSigner {
 }
 
 /**
- * Sign with a private key (a file, loaded here, or a KeyObject): the common case, and what
- * `modelsign sign --key` runs.
+ * Sign with a private key (a file, a PKCS #11 URI, or a KeyObject), optionally with a signing
+ * certificate and chain and an RFC 3161 timestamp (src/sign/method.ts): what
+ * `modelsign sign --key` runs. The key, certificates and TSA are tried before hashing.
  */
-export async function signWithKey(opts: Omit<SignOptions, 'signer'> & { key: string | KeyObject }): Promise<SignResult> {
+export async function signWithKey(opts: Omit<SignOptions, 'signer'> & KeySignOptions): Promise<SignResult> {
   await checkVersion(opts.version);
-  const { loadPrivateKey } = await import('../keys/keyfile.js');
-  const key = typeof opts.key === 'string' ? await loadPrivateKey(opts.key) : opts.key;
-  const pub = createPublicKey(key);
-  // A signer trusts its own key: parents signed with it need no other trust.
-  const lineage = opts.lineage && !opts.lineage.parentTrust ? { ...opts.lineage, parentTrust: { publicKeys: [{ key: pub, label: `signing key${typeof opts.key === 'string' ? ` ${opts.key}` : ''}` }] } } : opts.lineage;
-  return signModel({ ...opts, ...(lineage ? { lineage } : {}), signer: keySigner(key, pub) });
+  const plain = typeof opts.key !== 'string' && !opts.signingCertificate && opts.tsaUrl === undefined;
+  const prepared: PreparedSigner = plain
+    ? { signer: keySigner(opts.key as KeyObject, createPublicKey(opts.key)), publicKey: createPublicKey(opts.key), label: 'signing key', close: () => Promise.resolve() }
+    : await (await import('./method.js')).prepareKeySigner(opts);
+  try {
+    // A signer trusts its own key: parents signed with it need no other trust.
+    const lineage = opts.lineage && !opts.lineage.parentTrust ? { ...opts.lineage, parentTrust: { publicKeys: [{ key: prepared.publicKey, label: prepared.label }] } } : opts.lineage;
+    return await signModel({ ...opts, ...(lineage ? { lineage } : {}), signer: prepared.signer });
+  } finally {
+    await prepared.close();
+  }
 }
 
 export interface SignOptions extends DigestOptions {

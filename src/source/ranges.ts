@@ -8,10 +8,10 @@ export function rangeKey(name: string, start: number, end: number): string {
   return `${name}\u0000${start}\u0000${end}`;
 }
 
-/** Whole files, or shards of a fixed size (the OMS "shards" method; an empty file is one 0:0 shard). */
+/** Whole files, or shards of a fixed size (the OMS "shards" method, which omits an empty file: §6.3.2). */
 export function plannedRanges(method: 'files' | 'shards', shardSize: number | undefined, size: number): Array<[number, number]> {
   if (method === 'files' || !shardSize) return [[0, size]];
-  if (size === 0) return [[0, 0]];
+  if (size === 0) return [];
   const out: Array<[number, number]> = [];
   for (let s = 0; s < size; s += shardSize) out.push([s, Math.min(size, s + shardSize)]);
   return out;

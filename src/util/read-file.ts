@@ -7,8 +7,10 @@
  *   - never more than maxBytes are read or held, even if the file grows meanwhile.
  * Errors from open() are passed through (callers name them); the other two are typed.
  */
+import type { Code } from '../codes.js';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { errnoCode, usage } from '../errors.js';
 
 export class NotRegularFile extends Error {
   constructor(
@@ -48,5 +50,20 @@ export async function readRegularFile(file: string, maxBytes: number, opts: { no
     return buf.subarray(0, n);
   } finally {
     await fh.close();
+  }
+}
+
+/**
+ * readRegularFile for a file the user named on the command line (a key, a certificate, a PIN
+ * file): every failure is one usage error with `code`, naming the file as `what`
+ * ("signing certificate not found: FILE", "cannot read signing certificate FILE: EACCES").
+ */
+export async function readUserFile(file: string, maxBytes: number, code: Code, what: string): Promise<Buffer> {
+  try {
+    return await readRegularFile(file, maxBytes);
+  } catch (e) {
+    if (e instanceof FileTooLarge) throw usage(code, `${what} ${file} is larger than ${maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MiB` : `${maxBytes} bytes`}`);
+    const c = e instanceof NotRegularFile ? 'not a regular file' : errnoCode(e);
+    throw usage(code, c === 'ENOENT' ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
   }
 }

@@ -181,6 +181,8 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
 
   if (!input.ignoreUnsignedFiles) {
     for (const f of listing.files) {
+      // The shards method omits empty files (OMS §6.3.2): an unlisted empty file is expected.
+      if (ser.method === 'shards' && f.size === 0) continue;
       if (!byFile.has(f.name)) failures.push({ code: 'FILE_UNEXPECTED', path: f.name, message: 'file is not in the signature' });
     }
   }

@@ -29,7 +29,10 @@ export function checkResourceNames(names: readonly string[], opts: { method?: st
   const nfc = new Map<string, string>();
   const folded = new Map<string, string>();
   for (const name of names) {
-    const why = unsafeNameReason(name);
+    // A shard name the file check cannot parse is refused there; compare it whole here. The
+    // file part is what must be safe: a shard of a file named "a" is "a:0:3", not a drive letter.
+    const file = shards ? (parseShardName(name)?.path ?? name) : name;
+    const why = unsafeNameReason(file);
     if (why) {
       failures.push({ code: 'UNSAFE_NAME', path: name, message: `unsafe resource name in signature: ${why}` });
       continue;
@@ -39,8 +42,6 @@ export function checkResourceNames(names: readonly string[], opts: { method?: st
       continue;
     }
     seen.add(name);
-    // A shard name the file check cannot parse is refused there; compare it whole here.
-    const file = shards ? (parseShardName(name)?.path ?? name) : name;
     if (files.has(file)) continue;
     files.add(file);
     const n = file.normalize('NFC');

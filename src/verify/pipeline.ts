@@ -144,6 +144,8 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
     result.metadata = statement.metadata;
     result.serialization = statement.serialization;
     result.rootDigest = statement.rootDigest;
+    // OMS v1.0 §5.2.1: resources holds at least one entry; an empty list signs nothing.
+    if (statement.resources.length === 0) throw reject('EMPTY_MANIFEST', 'the signature lists no file: it covers nothing');
     if (!checkNames(statement, result) || !checkRootDigest(statement, result)) return finish(result);
 
     const runs = stages.map((s) => s.start());

@@ -25,6 +25,11 @@ export interface TrustSpec {
   cacheDir?: string;
   /** Trust checks of the caller's own. */
   checks?: readonly TrustCheck[];
+  /**
+   * RFC 3161 timestamp authorities whose timestamps are trusted (each file: the TSA's signing
+   * certificate, then its chain): a certificate is then judged at the time stamped.
+   */
+  timestampAuthorities?: readonly string[];
 }
 
 export interface LineageSpec {

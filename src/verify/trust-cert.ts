@@ -12,8 +12,9 @@
  *   2. no certificate on the path below the root carries a critical extension this check does
  *      not process (RFC 5280 §4.2: such a certificate must be rejected), and an intermediate
  *      that restricts its extended key usage allows codeSigning;
- *   3. every certificate on the path, the root included, is valid at the verification time
- *      (now: these bundles carry no trusted timestamp to judge an earlier time by);
+ *   3. every certificate on the path, the root included, is valid at the verification time:
+ *      each time a verified RFC 3161 timestamp vouches for (context.signedTimes, see
+ *      timestamp.ts), else now;
  *   4. the leaf may sign code: key usage digitalSignature or extended key usage codeSigning,
  *      and neither present extension excludes that (a TLS server certificate - serverAuth
  *      only - is refused even with digitalSignature);
@@ -28,7 +29,7 @@ import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file
 import type { ParsedBundle } from '../oms/bundle.js';
 import { CertParseError, OID_CODE_SIGNING, oidName, parseCertExtensions, type CertExtensions } from './cert-extensions.js';
 import { verifyEnvelope } from './envelope.js';
-import type { SignerInfo, TrustCheck } from './types.js';
+import type { SignerInfo, TrustCheck, TrustContext } from './types.js';
 
 const MAX_ROOT_FILE = 4 * 1024 * 1024;
 const MAX_PATH = 8;
@@ -175,7 +176,7 @@ export async function certificateChainTrust(rootFiles: string[]): Promise<TrustC
   return {
     kind: 'certificate',
     label,
-    verify(bundle: ParsedBundle, pae: Buffer): SignerInfo {
+    verify(bundle: ParsedBundle, pae: Buffer, context?: TrustContext): SignerInfo {
       const m = bundle.material;
       if (m.kind === 'publicKey') {
         throw reject('SIG_WRONG_MATERIAL', 'signature was made with a public key, not a certificate; verify it with --key');
@@ -184,7 +185,7 @@ export async function certificateChainTrust(rootFiles: string[]): Promise<TrustC
       // Every certificate, used on the path or not: a bundle that cannot be read is refused.
       const parsed = ders.map((d, i) => parseBundleCert(d, i));
       const leaf = parsed[0]!;
-      const at = new Date();
+      const times = context?.signedTimes?.length ? context.signedTimes : [new Date()];
       const { path: chain, root } = buildPath(leaf, parsed.slice(1), roots);
       // The root must be a CA too, unless the user pinned the leaf itself as a "root".
       if (!root.node.raw.equals(leaf.node.raw)) {
@@ -192,8 +193,10 @@ export async function certificateChainTrust(rootFiles: string[]): Promise<TrustC
         if (problem) throw reject('CERT_CHAIN_INVALID', `root certificate "${name(root.node)}" ${problem}`);
       }
       refuseUnknownCritical(leaf, 'signing');
-      chain.forEach((c, i) => checkValidity(c.node, at, i === 0 ? 'signing' : 'intermediate'));
-      checkValidity(root.node, at, 'root');
+      for (const at of times) {
+        chain.forEach((c, i) => checkValidity(c.node, at, i === 0 ? 'signing' : 'intermediate'));
+        checkValidity(root.node, at, 'root');
+      }
       const usageProblem = leafUsageProblem(leaf.ext);
       if (usageProblem) {
         throw reject('CERT_USAGE', `signing certificate "${name(leaf.node)}" is not allowed to sign models: ${usageProblem}`);

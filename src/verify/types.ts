@@ -17,6 +17,14 @@ export interface SignerInfo {
   issuer?: string;
   /** Which configured authority accepted it (file name, identity rule...). */
   authority?: string;
+  /** The earliest time a trusted RFC 3161 timestamp vouches for (ISO 8601), when one was verified. */
+  signedAt?: string;
+}
+
+/** What a trust check may be told besides the bundle: verified times to judge certificates at. */
+export interface TrustContext {
+  /** Times vouched for by verified timestamps; certificates must be valid at each. Default: now. */
+  signedTimes?: Date[];
 }
 
 /**
@@ -29,7 +37,7 @@ export interface TrustCheck {
   readonly label: string;
   /** 'key' | 'certificate' | 'sigstore': which kind of authority this is. */
   readonly kind?: string;
-  verify(bundle: ParsedBundle, pae: Buffer): SignerInfo | Promise<SignerInfo>;
+  verify(bundle: ParsedBundle, pae: Buffer, context?: TrustContext): SignerInfo | Promise<SignerInfo>;
 }
 
 export interface VerifyResult {

@@ -150,6 +150,11 @@ function auditDecision(r: VerifyResult, spec: VerifySpec, purpose: Purpose | und
 export async function createVerifier(spec: VerifySpec): Promise<Verifier> {
   const { policy, purpose } = await loadSpecPolicy(spec);
   const trust = await resolveTrust(spec, policy);
+  // Timestamps wrap every configured authority, the policy's included.
+  const tsaFiles = spec.trust?.timestampAuthorities ?? [];
+  const { timestampAuthorityTrust, withTimestamps } = await import('./timestamp.js');
+  const tsa = tsaFiles.length > 0 ? await timestampAuthorityTrust(tsaFiles) : undefined;
+  trust.checks = trust.checks.map((t) => withTimestamps(t, tsa));
   if (trust.checks.length === 0) {
     throw usage('NO_TRUST', policy ? `nothing to trust: the policy ${policy.file} has no trust section, and no key, certificate chain or identity is given` : 'nothing to trust: no key, certificate chain, identity or policy is given');
   }

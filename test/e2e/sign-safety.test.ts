@@ -279,12 +279,13 @@ describe('sign --license is checked when signing, not only by a policy at verify
 });
 
 describe('an empty model', () => {
-  it('signs (exit 0) with a warning, also under -q', async () => {
+  it('is refused (exit 2, EMPTY_MODEL: OMS v1.0 §6.1), also under -q, and nothing is written', async () => {
     const e = path.join(dir, 'empty');
     await mkdir(e);
     const r = await runCli(['sign', e, '--key', k.key, '--version', '1.0.0', '-q']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/\(0 files, 0 bytes\)/);
-    expect(r.stderr).toBe(`modelsign: warning: no files to sign in ${e}: the signature covers nothing\n`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`modelsign: error: ${e}: no file to sign after exclusions (.git, .github, .gitattributes, .gitignore, model.sig) [EMPTY_MODEL]\n`);
+    expect(existsSync(path.join(e, 'model.sig'))).toBe(false);
   });
 });

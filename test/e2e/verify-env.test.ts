@@ -176,6 +176,14 @@ describe('unknown MODELSIGN_* variables fail closed', () => {
     const r = await verifyEnv({ MODELSIGN_MODEL: model, MODELSIGN_KEY: keys.pub, MODELSIGN_PASSPHRASE: 'x' });
     expect(r.code, r.stderr).toBe(0);
   });
+
+  it("sign's MODELSIGN_PKCS11_PIN and MODELSIGN_PKCS11_MODULE are allowed; MODELSIGN_TIMESTAMP_AUTHORITY is --timestamp-authority", async () => {
+    const r = await verifyEnv({ MODELSIGN_MODEL: model, MODELSIGN_KEY: keys.pub, MODELSIGN_PKCS11_PIN: '1234', MODELSIGN_PKCS11_MODULE: '/usr/lib/x.so' });
+    expect(r.code, r.stderr).toBe(0);
+    const t = await verifyEnv({ MODELSIGN_MODEL: model, MODELSIGN_KEY: keys.pub, MODELSIGN_TIMESTAMP_AUTHORITY: path.join(work, 'no-such-tsa.pem') });
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('[TSA_UNREADABLE]');
+  });
 });
 
 describe('errors in the environment itself are still reported the configured way', () => {

@@ -8,13 +8,30 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(ROOT, 'dist/cli/main.js');
+/**
+ * The shared test data: TEST_SHARED, else beside the project (a clone, or a worktree's link),
+ * else one level further up (a worktree under a folder of worktrees).
+ */
+function findShared(): string {
+  if (process.env.TEST_SHARED) return process.env.TEST_SHARED;
+  const near = path.resolve(ROOT, '../shared');
+  const far = path.resolve(ROOT, '../../shared');
+  return existsSync(near) || !existsSync(far) ? near : far;
+}
+export const SHARED_ROOT = findShared();
 /** The interoperability corpus, read in place (never modified). */
-export const SHARED = process.env.TEST_INTEROP_CORPUS ?? path.resolve(ROOT, '../shared/interop');
+export const SHARED = process.env.TEST_INTEROP_CORPUS ?? path.join(SHARED_ROOT, 'interop');
 export const HAS_SHARED = existsSync(SHARED);
+/** The OMS conformance suite's cases (../shared/conformance), read in place. */
+export const CONFORMANCE = path.join(SHARED_ROOT, 'conformance');
+export const HAS_CONFORMANCE = existsSync(path.join(CONFORMANCE, 'test-cases'));
 // Tests that read the corpus skip where it is absent (a GitHub runner); .ci/run sets this so
 // that on our CI, where the corpus is always beside the clone, they can never skip silently.
 if (process.env.TEST_REQUIRE_CORPUS === '1' && !HAS_SHARED) {
   throw new Error(`the interoperability corpus is missing at ${SHARED} (TEST_REQUIRE_CORPUS=1)`);
+}
+if (process.env.TEST_REQUIRE_CORPUS === '1' && !HAS_CONFORMANCE) {
+  throw new Error(`the OMS conformance cases are missing at ${CONFORMANCE} (TEST_REQUIRE_CORPUS=1)`);
 }
 
 /** What JSON.parse returns: tests read parsed JSON and YAML and assert on its shape. */

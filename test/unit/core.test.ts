@@ -83,7 +83,9 @@ describe('shards', () => {
   const file = { name: 'w.bin', abs: '/x', size: 10, viaLink: false };
   it('split files into ranges that cover them exactly', () => {
     expect(planResources([file], 'shards', 4).map((p) => p.name)).toEqual(['w.bin:0:4', 'w.bin:4:8', 'w.bin:8:10']);
-    expect(planResources([{ ...file, size: 0 }], 'shards', 4).map((p) => p.name)).toEqual(['w.bin:0:0']);
+    // OMS §6.3.2: the shards method omits an empty file (the files method lists it).
+    expect(planResources([{ ...file, size: 0 }], 'shards', 4).map((p) => p.name)).toEqual([]);
+    expect(planResources([{ ...file, size: 0 }], 'files').map((p) => p.name)).toEqual(['w.bin']);
   });
   it('names parse back even with ":" in the path', () => {
     expect(parseShardName('a:b.bin:8:10')).toEqual({ path: 'a:b.bin', start: 8, end: 10 });
