@@ -13,6 +13,7 @@ import { openSource } from '../source/index.js';
 import { lookupRange, plannedRanges } from '../source/ranges.js';
 import type { ModelSource, SourceListing } from '../source/types.js';
 import { checkResourceNames } from '../verify/names.js';
+import { LFS_PULL, LfsPointerInspector, lfsPointerText } from '../scan/lfs-pointer.js';
 import { SizeBudget } from './budget.js';
 import { displayPath } from '../util/one-line.js';
 
@@ -64,6 +65,14 @@ function nameRefusal(listing: SourceListing): ModelsignError | undefined {
   return usage(p.code, `${JSON.stringify(p.path)}: ${p.message.replace(' in signature', '')}${more}`, p.path);
 }
 
+/** Git LFS pointers in place of the files (a clone without `git lfs pull`): signing them would sign the pointers. */
+function lfsRefusal(lfs: LfsPointerInspector): ModelsignError | undefined {
+  const [first] = lfs.found;
+  if (!first) return undefined;
+  const more = lfs.found.size > 1 ? ` (and ${lfs.found.size - 1} more)` : '';
+  return usage('LFS_POINTER', `${displayPath(first[0])} is ${lfsPointerText(first[1])}: ${LFS_PULL}${more}`, first[0]);
+}
+
 /** Hash a model the way sign does; `modelsign digest` prints the root. */
 export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const hash = opts.hash ?? 'sha256';
@@ -85,8 +94,10 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
     counted.add(name);
     budget.add(name, size);
   };
+  const lfs = new LfsPointerInspector();
   const read = await source.read({
     alg: hash,
+    inspector: lfs,
     allowSymlinks: opts.allowSymlinks ?? false,
     ignorePaths,
     ...(opts.engine ? { engine: opts.engine } : {}),
@@ -111,6 +122,8 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
   const bad = nameRefusal(listing);
   if (bad) throw bad;
+  const pointers = lfsRefusal(lfs);
+  if (pointers) throw pointers;
   const resources: Resource[] = [];
   for (const f of listing.files) {
     for (const [start, end] of plannedRanges(method, opts.shardSize, f.size)) {
