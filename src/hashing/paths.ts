@@ -83,8 +83,12 @@ export function isIgnored(name: string, ignorePaths: readonly string[]): boolean
   return false;
 }
 
-/** The paths every signature leaves out (git metadata), as model_signing does. */
-const DEFAULT_IGNORES = ['.git', '.github', '.gitattributes', '.gitignore'] as const;
+/**
+ * The paths every signature leaves out: git metadata, as model_signing does, and the download
+ * metadata and locks huggingface_hub keeps in a --local-dir download (.cache/huggingface/),
+ * which change with every re-download while the model does not.
+ */
+const DEFAULT_IGNORES = ['.git', '.github', '.gitattributes', '.gitignore', '.cache/huggingface'] as const;
 
 /**
  * The ignore list sign records and verify applies: the defaults, the signature's own list
