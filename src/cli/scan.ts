@@ -1,11 +1,12 @@
 import { Option, type Command } from 'commander';
+import { modelSource } from './hf.js';
 import { out, printJson, run } from './io.js';
 
 export function register(program: Command): void {
   program
     .command('scan')
     .description('check model files for unsafe content without loading them: pickle imports, PyTorch/zip/npz/npy containers, safetensors and GGUF structure')
-    .argument('<path>', 'a model file, a model directory, or a .tar / .tar.gz archive')
+    .argument('<path>', 'a model file, a model directory, a .tar / .tar.gz archive, or hf://org/name[@revision] in the Hugging Face cache')
     .option('--json', 'print the full report as JSON')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the scan fail (exit 1)').choices(['low', 'medium', 'high', 'critical']).default('low'))
     .addHelpText(
@@ -23,7 +24,7 @@ scannable), medium (import not needed for weights), low (informational).`,
     .action(
       run(async (target: string, o: { json?: boolean; failOn: 'low' | 'medium' | 'high' | 'critical' }) => {
         const { scanPath } = await import('../scan/scan-path.js');
-        const r = await scanPath(target, { failOn: o.failOn });
+        const r = await scanPath(target, { failOn: o.failOn, ...(await modelSource(target)) });
         const counts: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0 };
         for (const f of r.findings) counts[f.severity]!++;
         if (o.json) {

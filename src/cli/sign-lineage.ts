@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import type { KeyObject } from 'node:crypto';
 import { usage } from '../errors.js';
 import type { SignResult } from '../sign/sign.js';
+import type { ModelSource } from '../source/types.js';
 import { collect, info } from './io.js';
 
 export interface SignLineageFlags {
@@ -50,7 +51,7 @@ export interface PreparedLineage {
   record(r: SignResult): Promise<void>;
 }
 
-export async function prepareLineage(model: string, o: SignLineageFlags): Promise<PreparedLineage> {
+export async function prepareLineage(model: string, o: SignLineageFlags, source?: ModelSource): Promise<PreparedLineage> {
   const parents = o.parent ?? [];
   const datasetsRaw = o.dataset ?? [];
   // No lineage flag at all (the common case): nothing to load or check.
@@ -82,7 +83,7 @@ export async function prepareLineage(model: string, o: SignLineageFlags): Promis
     loaded = await loadParents(parents, trust);
   }
   const { defaultModelName } = await import('../sign/sign.js');
-  const childName = o.name ?? (await defaultModelName(model));
+  const childName = o.name ?? source?.defaultName() ?? (await defaultModelName(model));
   const meta = buildLineageMeta({ parents: loaded, relations, datasets, childName, childVersion: o.version ?? '' });
   const childMeta = (r: SignResult) => {
     const m = r.statement.subject[0].annotations?.modelsign;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { usage } from '../errors.js';
 import type { KeylessSignFlags } from './sign-keyless.js';
 import { addEngineOptions, addIgnoreOption, addSerializationOptions, hashingOptions } from './common.js';
+import { modelSource } from './hf.js';
 import { run, warn } from './io.js';
 import { reportSigned } from './report.js';
 import { engineFlags } from './progress.js';
@@ -15,7 +16,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('sign')
     .description('hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)')
-    .argument('<model>', 'model directory, single file or .tar/.tar.gz/.tgz archive')
+    .argument('<model>', 'model directory, single file, .tar/.tar.gz/.tgz archive, or hf://org/name[@revision] in the Hugging Face cache')
     .option('--key <file>', 'private key (modelsign/cosign encrypted PEM, or plain PKCS#8/SEC1 PEM)')
     .option('--version <semver>', 'model version, e.g. 1.2.0 (required)')
     .option('--name <name>', 'model name (default: the directory or file name)')
@@ -63,16 +64,18 @@ tiny --shard-size). On exit 2 nothing was written.`,
           const problem = licenseProblem(o.license);
           if (problem) warn(problem);
         }
+        const source = await modelSource(model);
         // Lineage (parents verified, datasets, store) applies to key and keyless signing alike.
-        const lineage = await prepareLineage(model, o);
+        const lineage = await prepareLineage(model, o, source.source);
         if (o.keyless) {
           const { signKeyless } = await import('./sign-keyless.js');
-          return signKeyless(model, o, lineage);
+          return signKeyless(model, o, lineage, source);
         }
         const { signWithKey: sign } = await import('../sign/sign.js');
         const engine = engineFlags(o, 'hashing');
         const r = await sign({
           model,
+          ...source,
           key: lineage.key ?? (o.key as string),
           ...(lineage.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {}),
           ...(lineage.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {}),

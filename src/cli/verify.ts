@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
 import { addEngineOptions, addIgnoreOption } from './common.js';
+import { modelSource } from './hf.js';
 import { errorLine, out, printJson, run } from './io.js';
 import { engineFlags } from './progress.js';
 import { verifyJson, verifyText } from './report.js';
@@ -11,7 +12,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('verify')
     .description('verify a model against its signature: signer, every file hash, the file set')
-    .argument('[model]', 'model directory, single file or .tar/.tar.gz/.tgz archive (or MODELSIGN_MODEL)')
+    .argument('[model]', 'model directory, single file, .tar/.tar.gz/.tgz archive, or hf://org/name[@revision] in the Hugging Face cache (or MODELSIGN_MODEL)')
     .option('--signature <file>', 'signature file (default: MODEL/model.sig, or MODEL.sig for a file)')
     .option('--ignore-unsigned-files', 'allow files the signature does not list (listed files are still checked)')
     .option('--json', 'print one JSON object: verified, rootDigest, signer, failures[]');
@@ -57,6 +58,7 @@ async function verifyAction(modelArg: string | undefined, flags: Flags): Promise
   const engine = engineFlags(flags as { jobs?: number }, 'verifying');
   const opts: import('../verify/pipeline.js').VerifyOptions = {
     model,
+    ...(await modelSource(model)),
     trust,
     stages,
     ...(flags.signature ? { signature: flags.signature as string } : {}),

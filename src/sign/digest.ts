@@ -84,7 +84,7 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
   const source = opts.source ?? (await openSource(opts.model));
   const sigPath = opts.signature ?? source.defaultSignaturePath();
-  const ignorePaths = effectiveIgnores(opts.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? []);
+  const ignorePaths = effectiveIgnores(source.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? []);
   const method = opts.shardSize ? 'shards' : 'files';
   // Each file is sized before its bytes are hashed: a tiny --shard-size on a big file must be
   // refused before millions of ranges are planned. A listed model is sized whole first.

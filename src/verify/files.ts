@@ -114,7 +114,7 @@ function specialModelIsRejection(e: unknown): never {
 export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult> {
   const { serialization: ser, source } = input;
   const failures: Failure[] = [];
-  const ignores = effectiveIgnores(input.model, input.signaturePath, [...source.defaultIgnores, ...(ser.ignore_paths ?? [])], input.ignorePaths);
+  const ignores = effectiveIgnores(source.model, input.signaturePath, [...source.defaultIgnores, ...(ser.ignore_paths ?? [])], input.ignorePaths);
   // The signed ranges are grouped and checked before the read, so the source hashes only
   // ranges that can verify (each byte at most once). A single-file model's one file may be
   // signed as "." or by its name: known once the source has listed it.
