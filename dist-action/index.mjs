@@ -40,11 +40,11 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/errors.ts
-function reject(code, message, path21) {
-  return new ModelsignError(code, message, path21 === void 0 ? { kind: "reject" } : { kind: "reject", path: path21 });
+function reject(code, message, path23) {
+  return new ModelsignError(code, message, path23 === void 0 ? { kind: "reject" } : { kind: "reject", path: path23 });
 }
-function usage(code, message, path21) {
-  return new ModelsignError(code, message, path21 === void 0 ? { kind: "usage" } : { kind: "usage", path: path21 });
+function usage(code, message, path23) {
+  return new ModelsignError(code, message, path23 === void 0 ? { kind: "usage" } : { kind: "usage", path: path23 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -79,6 +79,7 @@ var init_errors = __esm({
 });
 
 // src/settings.ts
+import os from "node:os";
 import path from "node:path";
 function configure(s3) {
   Object.assign(current, s3);
@@ -91,14 +92,25 @@ function settingsFromEnv(env) {
     mmap: env.MODELSIGN_NO_MMAP !== "1",
     nativeBlake: env.MODELSIGN_NO_NATIVE_BLAKE !== "1",
     identityToken: env.SIGSTORE_ID_TOKEN || void 0,
-    ambientCredentials: !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+    ambientCredentials: !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+    hfCache: hubCacheDir(env)
   };
+}
+function expandHome(p2) {
+  return p2 === "~" || p2.startsWith("~/") ? path.join(os.homedir(), p2.slice(1)) : p2;
+}
+function hubCacheDir(env) {
+  const set = (k2) => env[k2] ? expandHome(env[k2]) : void 0;
+  const hub = set("HF_HUB_CACHE") ?? set("HUGGINGFACE_HUB_CACHE");
+  if (hub) return hub;
+  const home = set("HF_HOME") ?? path.join(set("XDG_CACHE_HOME") ?? path.join(os.homedir(), ".cache"), "huggingface");
+  return path.join(home, "hub");
 }
 var current, settings;
 var init_settings = __esm({
   "src/settings.ts"() {
     "use strict";
-    current = { passphrase: void 0, cacheDir: void 0, mmap: true, nativeBlake: true, identityToken: void 0, ambientCredentials: false };
+    current = { passphrase: void 0, cacheDir: void 0, mmap: true, nativeBlake: true, identityToken: void 0, ambientCredentials: false, hfCache: void 0 };
     settings = current;
   }
 });
@@ -325,9 +337,9 @@ var init_blake2 = __esm({
             swap32IfBE(buffer32);
             this.pos = 0;
           }
-          const take = Math.min(blockLen - this.pos, len - pos);
+          const take2 = Math.min(blockLen - this.pos, len - pos);
           const dataOffset = offset + pos;
-          if (take === blockLen && !(dataOffset % 4) && pos + take < len) {
+          if (take2 === blockLen && !(dataOffset % 4) && pos + take2 < len) {
             const data32 = new Uint32Array(buf, dataOffset, Math.floor((len - pos) / 4));
             swap32IfBE(data32);
             for (let pos32 = 0; pos + blockLen < len; pos32 += buffer32.length, pos += blockLen) {
@@ -337,10 +349,10 @@ var init_blake2 = __esm({
             swap32IfBE(data32);
             continue;
           }
-          buffer.set(pos === 0 && take === len ? data : data.subarray(pos, pos + take), this.pos);
-          this.pos += take;
-          this.length += take;
-          pos += take;
+          buffer.set(pos === 0 && take2 === len ? data : data.subarray(pos, pos + take2), this.pos);
+          this.pos += take2;
+          this.length += take2;
+          pos += take2;
         }
         return this;
       }
@@ -617,10 +629,10 @@ var init_blake3 = __esm({
         for (let pos = 0, len = out.length; pos < len; ) {
           if (this.posOut >= blockLen)
             this.b2CompressOut();
-          const take = Math.min(blockLen - this.posOut, len - pos);
-          out.set(bufferOut.subarray(this.posOut, this.posOut + take), pos);
-          this.posOut += take;
-          pos += take;
+          const take2 = Math.min(blockLen - this.posOut, len - pos);
+          out.set(bufferOut.subarray(this.posOut, this.posOut + take2), pos);
+          this.posOut += take2;
+          pos += take2;
         }
         return out;
       }
@@ -788,7 +800,7 @@ var init_read = __esm({
 // src/hashing/native.ts
 import { existsSync } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
-import os from "node:os";
+import os2 from "node:os";
 import { fileURLToPath } from "node:url";
 function loadNative2() {
   if (addon !== void 0) return addon;
@@ -856,7 +868,7 @@ var init_native = __esm({
     init_settings();
     ADDON_PATH = fileURLToPath(new URL("../../native/build/Release/modelsign_native.node", import.meta.url));
     why = "";
-    ERRNO_NAMES = new Map(Object.entries(os.constants.errno).map(([k2, v2]) => [v2, k2]));
+    ERRNO_NAMES = new Map(Object.entries(os2.constants.errno).map(([k2, v2]) => [v2, k2]));
     errName = (n) => ERRNO_NAMES.get(n) ?? `errno ${n}`;
     FAILURES = [
       ["FILE_IS_SYMLINK", MSG.symlink],
@@ -875,7 +887,7 @@ var init_native = __esm({
 });
 
 // src/hashing/engine.ts
-import os2 from "node:os";
+import os3 from "node:os";
 import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -885,7 +897,7 @@ function workerUrl() {
   return new URL("../../dist/hashing/worker.js", import.meta.url);
 }
 function defaultJobs() {
-  return Math.max(1, typeof os2.availableParallelism === "function" ? os2.availableParallelism() : os2.cpus().length);
+  return Math.max(1, typeof os3.availableParallelism === "function" ? os3.availableParallelism() : os3.cpus().length);
 }
 function resolveJobs(jobs) {
   return Math.max(1, Math.min(jobs ?? defaultJobs(), MAX_JOBS));
@@ -1805,16 +1817,17 @@ function isIgnored(name2, ignorePaths) {
   return false;
 }
 function effectiveIgnores(model, signaturePath, signed, user, gitPaths = true) {
-  const out = new Set([...gitPaths ? DEFAULT_IGNORES : [], ...signed ?? [], ...user].map(normaliseIgnorePath));
+  const out = new Set([...gitPaths ? GIT_IGNORES : [], ...DOWNLOAD_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
   const rel = path2.relative(path2.resolve(model), path2.resolve(signaturePath));
   if (rel && !rel.startsWith("..") && !path2.isAbsolute(rel)) out.add(rel.split(path2.sep).join("/"));
   return [...out].filter((p2) => p2 !== "" && p2 !== ".");
 }
-var DEFAULT_IGNORES;
+var GIT_IGNORES, DOWNLOAD_IGNORES;
 var init_paths = __esm({
   "src/hashing/paths.ts"() {
     "use strict";
-    DEFAULT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore"];
+    GIT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore"];
+    DOWNLOAD_IGNORES = [".cache/huggingface"];
   }
 });
 
@@ -1898,7 +1911,7 @@ function Yn(s3, t) {
 function Kn(s3, t) {
   s3.head = new ue(t, void 0, s3.head, s3), s3.tail || (s3.tail = s3.head), s3.length++;
 }
-var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os3, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
+var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os4, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
 var init_index_min = __esm({
   "node_modules/tar/dist/esm/index.min.js"() {
     zr = Object.defineProperty;
@@ -3336,7 +3349,7 @@ var init_index_min = __esm({
     si = Symbol("onlstat");
     rs = Symbol("onread");
     ns = Symbol("onreadlink");
-    os3 = Symbol("openfile");
+    os4 = Symbol("openfile");
     hs = Symbol("onopenfile");
     pt = Symbol("close");
     ri = Symbol("mode");
@@ -3451,9 +3464,9 @@ var init_index_min = __esm({
           this.linkCache.set(t, this.absolute);
         }
         if (this[fe](), this.stat.size === 0) return this.end();
-        this[os3]();
+        this[os4]();
       }
-      [os3]() {
+      [os4]() {
         X.open(this.absolute, "r", (t, e) => {
           if (t) return this.emit("error", t);
           this[hs](e);
@@ -3516,7 +3529,7 @@ var init_index_min = __esm({
       [is]() {
         this[ns](X.readlinkSync(this.absolute));
       }
-      [os3]() {
+      [os4]() {
         this[hs](X.openSync(this.absolute, "r"));
       }
       [ii]() {
@@ -6151,12 +6164,342 @@ var init_file = __esm({
   }
 });
 
+// src/source/hf-layout.ts
+import path9 from "node:path";
+function validId(id2) {
+  const parts = id2.split("/");
+  return parts.length <= 2 && parts.every((p2) => ID_PART.test(p2)) && !id2.includes("--") && !id2.includes("..");
+}
+function repoFolderName(repo) {
+  return [`${repo.type}s`, ...repo.id.split("/")].join("--");
+}
+function parseRepoFolder(name2) {
+  const parts = name2.split("--");
+  const type = Object.hasOwn(FOLDER_PREFIX, parts[0]) ? FOLDER_PREFIX[parts[0]] : void 0;
+  if (!type || parts.length < 2 || parts.length > 3) return void 0;
+  const id2 = parts.slice(1).join("/");
+  return validId(id2) ? { type, id: id2 } : void 0;
+}
+function snapshotPlace(real) {
+  const segs = real.split(path9.sep);
+  for (let i = segs.length - 1; i >= 3; i--) {
+    if (segs[i - 1] !== "snapshots") continue;
+    const repo = parseRepoFolder(segs[i - 2]);
+    const revision = segs[i];
+    if (!repo || revision === "" || revision.startsWith(".")) continue;
+    const repoDir = segs.slice(0, i - 1).join(path9.sep) || path9.sep;
+    return { cacheRoot: path9.dirname(repoDir), repoDir, repo, revision, sub: segs.slice(i + 1).join("/") };
+  }
+  return void 0;
+}
+function parseHfReference(ref) {
+  if (!ref.startsWith(HF_SCHEME)) return "it does not start with hf://";
+  let rest = ref.slice(HF_SCHEME.length);
+  const at2 = rest.indexOf("@");
+  let revision;
+  if (at2 >= 0) {
+    try {
+      revision = decodeURIComponent(rest.slice(at2 + 1));
+    } catch {
+      return "the revision is not valid URL encoding";
+    }
+    rest = rest.slice(0, at2);
+    const why2 = revisionProblem(revision);
+    if (why2) return why2;
+  }
+  if (rest.endsWith("/")) rest = rest.slice(0, -1);
+  let type = "model";
+  const first = rest.split("/")[0];
+  if (Object.hasOwn(URL_PREFIX, first) && rest.length > first.length + 1) {
+    type = URL_PREFIX[first];
+    rest = rest.slice(first.length + 1);
+  }
+  if (rest.split("/").length > 2) return "a path inside the repo is not a model: name the repo itself (hf://org/name[@revision])";
+  if (!validId(rest)) return `"${rest}" is not a Hugging Face repo id (org/name: letters, digits, '-', '_' and '.'; no "--" or "..")`;
+  return { repo: { type, id: rest }, revision };
+}
+function revisionProblem(revision) {
+  if (revision === "") return 'the revision after "@" is empty';
+  if (revision.length > 256) return "the revision is longer than 256 characters";
+  const why2 = unsafeNameReason(revision);
+  return why2 ? `the revision is not a ref or commit hash (${why2})` : void 0;
+}
+function namedBySha256(blobName) {
+  return SHA256_RE.test(blobName);
+}
+function isRepoBlob(target, blobsDir, sharedBlobsDir) {
+  const dir = path9.dirname(target);
+  if (dir === blobsDir) return true;
+  return path9.dirname(dir) === sharedBlobsDir && path9.basename(dir) !== "";
+}
+function defaultHubCache(home) {
+  return path9.join(home, ".cache", "huggingface", "hub");
+}
+var FOLDER_PREFIX, URL_PREFIX, COMMIT_RE, SHA256_RE, ID_PART, HF_SCHEME;
+var init_hf_layout = __esm({
+  "src/source/hf-layout.ts"() {
+    "use strict";
+    init_paths();
+    FOLDER_PREFIX = { models: "model", datasets: "dataset", spaces: "space", kernels: "kernel" };
+    URL_PREFIX = { datasets: "dataset", spaces: "space", kernels: "kernel" };
+    COMMIT_RE = /^[0-9a-f]{40}$/;
+    SHA256_RE = /^[0-9a-f]{64}$/;
+    ID_PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?$/;
+    HF_SCHEME = "hf://";
+  }
+});
+
+// src/source/hf-cache.ts
+import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
+import { lstat as lstat3, realpath as realpath3, stat as stat5 } from "node:fs/promises";
+import path10 from "node:path";
+function plainDir(p2) {
+  try {
+    return lstatSync2(p2).isDirectory() ? p2 : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function snapshotOf(root, place) {
+  return { place, root, blobsDir: plainDir(path10.join(place.repoDir, "blobs")), sharedDir: plainDir(path10.join(place.cacheRoot, "blobs")) };
+}
+function adopt(name2, abs, st2, blob) {
+  return { file: { name: name2, abs, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino }, stamp: { mtimeMs: st2.mtimeMs, ctimeMs: st2.ctimeMs } }, blob };
+}
+function outsideWhy(snap, target) {
+  const repoDir = path10.dirname(path10.dirname(target));
+  const other = parseRepoFolder(path10.basename(repoDir));
+  if (other && path10.dirname(repoDir) === snap.place.cacheRoot && path10.basename(path10.dirname(target)) === "blobs" && repoDir !== snap.place.repoDir) {
+    return `symlink points to a blob of another repo (${repoFolderName(other)}): a snapshot's links are followed only into its own repo's blobs/`;
+  }
+  return `symlink points outside the repo's blobs/ (a snapshot's links are followed only into ${repoFolderName(snap.place.repo)}/blobs/)`;
+}
+function adoptBlobLinks(walked, judge) {
+  const taken = { names: /* @__PURE__ */ new Set(), blobs: /* @__PURE__ */ new Map() };
+  const kept = [];
+  for (const p2 of walked.problems) {
+    if (p2.code !== "SYMLINK_OUTSIDE" && p2.code !== "SYMLINK_BROKEN" || p2.path === void 0) {
+      kept.push(p2);
+      continue;
+    }
+    const j2 = judge.judge(p2.path, path10.join(walked.root, p2.path));
+    if ("code" in j2) kept.push(j2);
+    else take(walked, taken, j2);
+  }
+  walked.problems = kept;
+  return taken;
+}
+function take(walked, taken, j2) {
+  walked.files.push(j2.file);
+  taken.names.add(j2.file.name);
+  if (j2.blob !== void 0) taken.blobs.set(j2.file.name, j2.blob);
+}
+function adoptSignedUnderIgnored(walked, judge, req, taken) {
+  const judged = /* @__PURE__ */ new Set();
+  if (!req.signedPaths) return judged;
+  const listed = new Set(walked.files.map((f2) => f2.name));
+  for (const name2 of req.signedPaths) {
+    if (listed.has(name2) || !isIgnored(name2, req.ignorePaths)) continue;
+    const segs = name2.split("/");
+    const dirs = segs.slice(0, -1).map((_2, i) => path10.join(walked.root, ...segs.slice(0, i + 1)));
+    const abs = path10.join(walked.root, ...segs);
+    if (!dirs.every((d) => plainDir(d) !== void 0) || !lstatSync2(abs, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
+    judged.add(name2);
+    const j2 = judge.judge(name2, abs);
+    if ("code" in j2) walked.problems.push(j2);
+    else take(walked, taken, j2);
+  }
+  return judged;
+}
+function blobMismatches(read, blobs, req) {
+  if (req.alg !== "sha256") return [];
+  const out = [];
+  for (const f2 of read.listing.files) {
+    const blob = blobs.get(f2.name);
+    if (blob === void 0 || !namedBySha256(blob)) continue;
+    const o = read.hashed.get(rangeKey(f2.name, 0, f2.size));
+    if (o?.ok && o.digest !== blob) {
+      out.push({ code: "HF_BLOB_MISMATCH", path: f2.name, message: `blob ${blob} holds other bytes (sha256 ${o.digest}): the cache was written through a snapshot link; download the file again` });
+    }
+  }
+  return out;
+}
+function dirId(p2) {
+  const st2 = p2 === void 0 ? void 0 : lstatSync2(p2, { throwIfNoEntry: false });
+  return st2?.isDirectory() ? `${st2.dev}:${st2.ino}` : void 0;
+}
+function refuseIfBlobsMoved(walked, snap, before, taken) {
+  if (dirId(snap.blobsDir) === before) return;
+  walked.files = walked.files.filter((f2) => !taken.names.has(f2.name));
+  for (const name2 of taken.names) {
+    taken.blobs.delete(name2);
+    walked.problems.push({ code: "FILE_REPLACED", path: name2, message: "the repo's blobs/ folder was replaced while the model was being listed" });
+  }
+}
+async function readSnapshot(snap, req) {
+  const blobsId = dirId(snap.blobsDir);
+  const walked = await enumerateModel(snap.root, { ignorePaths: req.ignorePaths, allowSymlinks: req.allowSymlinks });
+  const judge = new LinkJudge(snap);
+  const taken = adoptBlobLinks(walked, judge);
+  const judged = adoptSignedUnderIgnored(walked, judge, req, taken);
+  refuseIfBlobsMoved(walked, snap, blobsId, taken);
+  walked.files.sort((a, b2) => compareCodePoints(a.name, b2.name));
+  walked.problems.sort((a, b2) => compareCodePoints(a.path ?? "", b2.path ?? ""));
+  const signedPaths = req.signedPaths && judged.size > 0 ? new Set([...req.signedPaths].filter((n) => !judged.has(n))) : req.signedPaths;
+  const read = await readWalked(walked, { ...req, ...signedPaths ? { signedPaths } : {} });
+  for (const p2 of blobMismatches(read, taken.blobs, req)) read.listing.problems.push(p2);
+  return read;
+}
+function publishedSignature(snap) {
+  const abs = path10.join(snap.root, "model.sig");
+  if (!lstatSync2(abs, { throwIfNoEntry: false })?.isSymbolicLink()) return void 0;
+  const j2 = new LinkJudge(snap).judge("model.sig", abs);
+  return "code" in j2 ? void 0 : j2.file.abs;
+}
+function snapshotSource(model, snap, ref) {
+  const { repo, revision, sub } = snap.place;
+  const sigWrite = path10.join(model, "model.sig");
+  const sigRead = publishedSignature(snap) ?? sigWrite;
+  return {
+    kind: "hf-snapshot",
+    model,
+    // The signature's own name inside the model: a published model.sig is a blob, not beside it.
+    defaultIgnores: ["model.sig"],
+    defaultName: () => sub === "" ? repo.id : `${repo.id}/${sub}`,
+    defaultSignaturePath: () => sigRead,
+    signatureWritePath: () => sigWrite,
+    provenance: {
+      type: "huggingface",
+      repo: repo.id,
+      ...repo.type !== "model" ? { repo_type: repo.type } : {},
+      revision,
+      ...ref !== void 0 ? { ref } : {},
+      ...sub !== "" ? { path: sub } : {}
+    },
+    read: (req) => readSnapshot(snap, req)
+  };
+}
+async function hubSnapshotSource(model) {
+  const root = await realpath3(model);
+  const place = snapshotPlace(root);
+  return place ? snapshotSource(model, snapshotOf(root, place)) : void 0;
+}
+function notCached(message) {
+  throw usage("HF_NOT_CACHED", message);
+}
+async function resolveRevision(ref, repoDir, revision, download) {
+  if (COMMIT_RE.test(revision)) return revision;
+  const file = path10.join(repoDir, "refs", ...revision.split("/"));
+  let text2;
+  try {
+    text2 = (await readRegularFile(file, 1024, { noFollow: true })).toString("utf8").trim();
+  } catch (e) {
+    const c = errnoCode(e);
+    if (c === "ENOENT" || c === "ENOTDIR") notCached(`${ref}: revision "${revision}" is not in the cache (no ${file}; a commit is named by its 40-hex hash): download it first (${download} --revision ${revision})`);
+    const why2 = e instanceof NotRegularFile ? "not a regular file" : e instanceof FileTooLarge ? "larger than 1 KiB" : c === "ELOOP" ? "a symlink (not followed)" : c ?? String(e);
+    return notCached(`${ref}: ${file} cannot be read as a ref: ${why2}`);
+  }
+  if (!COMMIT_RE.test(text2)) notCached(`${ref}: ${file} does not hold a commit hash`);
+  return text2;
+}
+async function hubReferenceSource(ref, cacheDir2) {
+  const parsed = parseHfReference(ref);
+  if (typeof parsed === "string") throw usage("HF_BAD_REFERENCE", `${ref} is not a Hugging Face model reference: ${parsed}`);
+  const cache = path10.resolve(cacheDir2);
+  const repoDir = path10.join(cache, repoFolderName(parsed.repo));
+  const download = `hf download ${parsed.repo.type !== "model" ? `--repo-type ${parsed.repo.type} ` : ""}${parsed.repo.id}`;
+  const folder = await stat5(repoDir).catch(() => void 0);
+  if (!folder) notCached(`${ref} is not in the Hugging Face cache at ${cache} (no ${repoFolderName(parsed.repo)}): download it first (${download}); modelsign never downloads`);
+  if (!folder.isDirectory()) notCached(`${ref}: ${repoDir} is not a directory`);
+  const revision = parsed.revision ?? "main";
+  const commit = await resolveRevision(ref, repoDir, revision, download);
+  const snapDir = path10.join(repoDir, "snapshots", commit);
+  const st2 = await lstat3(snapDir).catch(() => void 0);
+  if (!st2?.isDirectory()) notCached(`${ref}: revision ${commit} has no snapshot in the cache (no ${snapDir}): download it first (${download} --revision ${commit})`);
+  const root = await realpath3(snapDir);
+  const place = { cacheRoot: await realpath3(cache), repoDir: await realpath3(repoDir), repo: parsed.repo, revision: commit, sub: "" };
+  return snapshotSource(snapDir, snapshotOf(root, place), COMMIT_RE.test(revision) ? void 0 : revision);
+}
+var NOT_PLAIN, LinkJudge;
+var init_hf_cache = __esm({
+  "src/source/hf-cache.ts"() {
+    "use strict";
+    init_errors();
+    init_paths();
+    init_read_file();
+    init_hf_layout();
+    init_local_read();
+    init_ranges();
+    init_walk();
+    NOT_PLAIN = "symlink into the repo's blobs/, which is not a plain folder (a link or another file): not followed";
+    LinkJudge = class {
+      constructor(snap) {
+        this.snap = snap;
+      }
+      realDirs = /* @__PURE__ */ new Map();
+      realDir(dir) {
+        if (!this.realDirs.has(dir)) {
+          let real;
+          try {
+            real = realpathSync2.native(dir);
+          } catch {
+            real = void 0;
+          }
+          this.realDirs.set(dir, real);
+        }
+        return this.realDirs.get(dir);
+      }
+      /** Where the link at `abs` points, one step, resolved against its folder's real path. */
+      hop(abs) {
+        const dir = this.realDir(path10.dirname(abs));
+        if (dir === void 0) return void 0;
+        try {
+          return path10.resolve(dir, readlinkSync(abs));
+        } catch {
+          return void 0;
+        }
+      }
+      /** The repo blob `p` names (its file name), when it is an entry of the repo's own blobs/. */
+      blobNamed(p2) {
+        return p2 !== void 0 && this.snap.blobsDir !== void 0 && this.realDir(path10.dirname(p2)) === this.snap.blobsDir ? path10.basename(p2) : void 0;
+      }
+      judge(name2, abs) {
+        const hop = this.hop(abs);
+        const blob = this.blobNamed(hop);
+        if (blob !== void 0) {
+          const st2 = lstatSync2(hop, { throwIfNoEntry: false });
+          if (!st2) return { code: "SYMLINK_BROKEN", path: name2, message: `blob ${blob} is missing from the cache: download the file again` };
+          if (st2.isFile()) return adopt(name2, hop, st2, blob);
+        }
+        return this.resolved(name2, abs, blob);
+      }
+      resolved(name2, abs, blob) {
+        let target;
+        try {
+          target = realpathSync2.native(abs);
+        } catch (e) {
+          if (errnoCode(e) === "ELOOP") return { code: "SYMLINK_BROKEN", path: name2, message: "symlink loop: the target can never be reached" };
+          return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
+        }
+        if (target.includes("\uFFFD")) return { code: "UNSAFE_NAME", path: name2, message: "symlink target path is not valid UTF-8" };
+        if (!this.snap.blobsDir) return { code: "SYMLINK_OUTSIDE", path: name2, message: NOT_PLAIN };
+        if (!isRepoBlob(target, this.snap.blobsDir, this.snap.sharedDir ?? this.snap.blobsDir)) return { code: "SYMLINK_OUTSIDE", path: name2, message: outsideWhy(this.snap, target) };
+        const st2 = lstatSync2(target, { throwIfNoEntry: false });
+        if (!st2) return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
+        if (!st2.isFile()) return { code: "SPECIAL_FILE", path: name2, message: "symlink into the blobs is not to a regular file" };
+        return adopt(name2, target, st2, blob);
+      }
+    };
+  }
+});
+
 // src/source/index.ts
+import os5 from "node:os";
 async function openSource(model, opts = {}) {
   if (model === "") throw usage("MODEL_NOT_FOUND", "model not found: the model path is empty");
   for (const s3 of SCHEMES) if (s3.test(model)) return s3.open(model, opts);
   const st2 = await statModel(model);
-  if (st2.isDirectory()) return directorySource(model);
+  if (st2.isDirectory()) return await hubSnapshotSource(model) ?? directorySource(model);
   if (st2.isFile() && isArchivePath(model) && !opts.archiveAsFile) return archiveSource(model);
   return fileSource(model);
 }
@@ -6169,8 +6512,13 @@ var init_source3 = __esm({
     init_archive2();
     init_directory();
     init_file();
+    init_hf_cache();
+    init_hf_layout();
+    init_settings();
     init_archive2();
-    SCHEMES = [];
+    SCHEMES = [
+      { test: (m2) => m2.startsWith(HF_SCHEME), open: (m2, o) => hubReferenceSource(m2, o.hfCache ?? settings.hfCache ?? defaultHubCache(os5.homedir())) }
+    ];
   }
 });
 
@@ -6229,6 +6577,83 @@ var init_names = __esm({
   }
 });
 
+// src/scan/lfs-pointer.ts
+function mayBePointer(size) {
+  return size >= MIN_POINTER && size <= MAX_POINTER;
+}
+function parseLfsPointer(bytes) {
+  if (!mayBePointer(bytes.length)) return void 0;
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return void 0;
+  }
+  const lines = text2.replace(/\r?\n$/, "").split(/\r?\n/);
+  const version = /^version (\S+)$/.exec(lines[0] ?? "");
+  if (!version || !VERSIONS.has(version[1])) return void 0;
+  if (lines.length !== 3) return void 0;
+  const oid2 = /^oid (sha256:[0-9a-f]{64})$/.exec(lines[1])?.[1];
+  const size = /^size (\d{1,16})$/.exec(lines[2])?.[1];
+  return oid2 !== void 0 && size !== void 0 && Number.isSafeInteger(Number(size)) ? { oid: oid2, size: Number(size) } : void 0;
+}
+function lfsPointerText(p2) {
+  return `a Git LFS pointer (oid ${p2.oid})`;
+}
+async function pointerIn(src, size) {
+  if (!mayBePointer(size)) return void 0;
+  await src.ensure(size);
+  return parseLfsPointer(src.peek(Math.min(size, src.buffered)));
+}
+function handOver(content, src) {
+  let taken = false;
+  const bytes = () => {
+    if (taken) throw new Error(`the bytes of ${content.file.name} were already taken`);
+    taken = true;
+    return src;
+  };
+  return { content: { ...content, bytes }, taken: () => taken };
+}
+var MIN_POINTER, MAX_POINTER, VERSIONS, LFS_PULL, LfsPointerInspector;
+var init_lfs_pointer = __esm({
+  "src/scan/lfs-pointer.ts"() {
+    "use strict";
+    MIN_POINTER = 124;
+    MAX_POINTER = 150;
+    VERSIONS = /* @__PURE__ */ new Set(["https://git-lfs.github.com/spec/v1", "https://hawser.github.com/spec/v1"]);
+    LFS_PULL = "run `git lfs pull`";
+    LfsPointerInspector = class {
+      constructor(inner) {
+        this.inner = inner;
+      }
+      /** Pointer files found, by name. */
+      found = /* @__PURE__ */ new Map();
+      passOn = /* @__PURE__ */ new Set();
+      wants(file) {
+        if (this.inner?.wants(file)) this.passOn.add(file.name);
+        return mayBePointer(file.size) || this.passOn.has(file.name);
+      }
+      async inspect(content) {
+        const inner = this.passOn.has(content.file.name) ? this.inner : void 0;
+        if (!mayBePointer(content.file.size)) return inner?.inspect(content);
+        const src = content.bytes();
+        const given = content.random ? void 0 : handOver(content, src);
+        try {
+          const p2 = await pointerIn(src, content.file.size);
+          if (p2) this.found.set(content.file.name, p2);
+          if (inner) await inner.inspect(given?.content ?? content);
+        } finally {
+          if (!given?.taken()) await src.close();
+        }
+      }
+      unreadable(file, failure) {
+        this.found.delete(file.name);
+        if (this.passOn.has(file.name)) this.inner?.unreadable(file, failure);
+      }
+    };
+  }
+});
+
 // src/verify/files.ts
 function shardsEnd(ranges) {
   ranges.sort((a, b2) => a.start - b2.start || a.end - b2.end);
@@ -6279,10 +6704,12 @@ function specialModelIsRejection(e) {
 async function checkFiles(input) {
   const { serialization: ser, source } = input;
   const failures = [];
-  const ignores = effectiveIgnores(input.model, input.signaturePath, [...source.defaultIgnores, ...ser.ignore_paths ?? []], input.ignorePaths);
+  const ignores = effectiveIgnores(source.model, input.signaturePath, [...source.defaultIgnores, ...ser.ignore_paths ?? []], input.ignorePaths);
   let grouped = groupResources(input.resources, ser, void 0);
+  const lfs = new LfsPointerInspector(input.inspector);
   const read = await source.read({
     ...sourceRequest(input, ignores, () => grouped.byFile),
+    inspector: lfs,
     onListed: (listing2) => {
       if (listing2.isFile && listing2.files.length === 1) grouped = groupResources(input.resources, ser, listing2.files[0].name);
     }
@@ -6341,7 +6768,15 @@ async function checkFiles(input) {
       if (!byFile.has(f2.name)) failures.push({ code: "FILE_UNEXPECTED", path: f2.name, message: "file is not in the signature" });
     }
   }
+  nameLfsPointers(failures, lfs);
   return { failures, filesChecked: byFile.size, bytesHashed, bytesRead: read.bytesRead };
+}
+function nameLfsPointers(failures, lfs) {
+  if (lfs.found.size === 0) return;
+  failures.forEach((f2, i) => {
+    const p2 = f2.code === "FILE_CHANGED" && f2.path !== void 0 ? lfs.found.get(f2.path) : void 0;
+    if (p2) failures[i] = { code: "LFS_POINTER", path: f2.path, message: `${lfsPointerText(p2)} in place of the signed file: ${LFS_PULL}` };
+  });
 }
 function sourceRequest(input, ignorePaths, byFile) {
   const ser = input.serialization;
@@ -6351,7 +6786,6 @@ function sourceRequest(input, ignorePaths, byFile) {
     ignorePaths,
     signedPaths: new Set(byFile().keys()),
     ...input.engine ? { engine: input.engine } : {},
-    ...input.inspector ? { inspector: input.inspector } : {},
     ...input.onHashed ? { onHashed: input.onHashed } : {},
     ranges: (name2, size) => {
       const list = byFile().get(name2);
@@ -6368,6 +6802,7 @@ var init_files = __esm({
     init_paths();
     init_ranges();
     init_names();
+    init_lfs_pointer();
   }
 });
 
@@ -6410,7 +6845,7 @@ var init_types2 = __esm({
 });
 
 // src/verify/pipeline.ts
-import path9 from "node:path";
+import path11 from "node:path";
 function requireIdentityPolicy(bundle, trust) {
   if (bundle.material.kind === "publicKey") return;
   const vm = bundle.json.verificationMaterial;
@@ -6453,7 +6888,7 @@ function checkRootDigest(statement, result) {
   return false;
 }
 function signedAsOneFile(model, statement) {
-  const base = path9.basename(model);
+  const base = path11.basename(model);
   const fileOf = (n) => statement.serialization.method === "shards" ? parseShardName(n)?.path ?? n : n;
   return statement.resources.length > 0 && statement.resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base);
 }
@@ -6691,7 +7126,7 @@ var init_pem = __esm({
 });
 
 // src/util/errno.ts
-import path10 from "node:path";
+import path12 from "node:path";
 function errnoWords(e) {
   const c = errnoCode(e);
   if (c === void 0) return e instanceof Error ? e.message : String(e);
@@ -6699,7 +7134,7 @@ function errnoWords(e) {
   return w2 ? `${w2} (${c})` : c;
 }
 function writeFailureWords(e, file) {
-  if (errnoCode(e) === "ENOENT") return `directory ${path10.dirname(file)} does not exist`;
+  if (errnoCode(e) === "ENOENT") return `directory ${path12.dirname(file)} does not exist`;
   return errnoWords(e);
 }
 var WORDS;
@@ -6731,11 +7166,11 @@ var init_errno = __esm({
 
 // src/util/write-atomic.ts
 import { constants as constants5 } from "node:fs";
-import { access, mkdir, rename, stat as stat5, unlink, writeFile } from "node:fs/promises";
-import path11 from "node:path";
+import { access, mkdir, rename, stat as stat6, unlink, writeFile } from "node:fs/promises";
+import path13 from "node:path";
 async function writeAtomic(file, data, code = "WRITE_FAILED", label = file, opts = {}) {
-  if (opts.createDirs) await makeDirs(path11.dirname(file), code, label);
-  const tmp = path11.join(path11.dirname(file), `.${path11.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  if (opts.createDirs) await makeDirs(path13.dirname(file), code, label);
+  const tmp = path13.join(path13.dirname(file), `.${path13.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let renaming = false;
   try {
     await writeFile(tmp, data, { flag: "wx", mode: 420 });
@@ -6761,13 +7196,13 @@ async function firstExisting(p2) {
   let cur = p2;
   for (; ; ) {
     try {
-      const st2 = await stat5(cur);
+      const st2 = await stat6(cur);
       return { path: cur, isDir: st2.isDirectory() };
     } catch (e) {
       const c = errnoCode(e);
       if (c !== "ENOENT" && c !== "ENOTDIR") return void 0;
     }
-    const up = path11.dirname(cur);
+    const up = path13.dirname(cur);
     if (up === cur) return void 0;
     cur = up;
   }
@@ -6775,7 +7210,7 @@ async function firstExisting(p2) {
 async function checkWritable(target, kind, code = "WRITE_FAILED", label = target) {
   let st2;
   try {
-    st2 = await stat5(target);
+    st2 = await stat6(target);
   } catch (e) {
     const c = errnoCode(e);
     if (c !== "ENOENT" && c !== "ENOTDIR") throw usage(code, `cannot write ${label}: ${errnoWords(e)}`);
@@ -6783,9 +7218,9 @@ async function checkWritable(target, kind, code = "WRITE_FAILED", label = target
   if (st2) {
     if (kind === "file" && st2.isDirectory()) throw usage(code, `cannot write ${label}: ${target} is a directory`);
     if (kind === "dir" && !st2.isDirectory()) throw usage(code, `${label} is not a directory`);
-    return checkAccess(kind === "dir" ? target : path11.dirname(target), code, label);
+    return checkAccess(kind === "dir" ? target : path13.dirname(target), code, label);
   }
-  const parent = await firstExisting(path11.dirname(target));
+  const parent = await firstExisting(path13.dirname(target));
   if (!parent) return;
   if (!parent.isDir) throw usage(code, `cannot write ${label}: ${parent.path} is not a directory`);
   return checkAccess(parent.path, code, label);
@@ -6992,12 +7427,12 @@ function runCipher(core, sigma, key, nonce, data, output, counter, rounds) {
       swap32IfBE2(b32);
       if (counter >= MAX_COUNTER)
         throw new Error("arx: counter overflow");
-      const take = Math.min(BLOCK_LEN, len - pos);
-      for (let j2 = 0, posj; j2 < take; j2++) {
+      const take2 = Math.min(BLOCK_LEN, len - pos);
+      for (let j2 = 0, posj; j2 < take2; j2++) {
         posj = pos + j2;
         output[posj] = data[posj] ^ block[j2];
       }
-      pos += take;
+      pos += take2;
     }
     return;
   }
@@ -7005,8 +7440,8 @@ function runCipher(core, sigma, key, nonce, data, output, counter, rounds) {
     core(sigma, key, nonce, b32, counter, rounds);
     if (counter >= MAX_COUNTER)
       throw new Error("arx: counter overflow");
-    const take = Math.min(BLOCK_LEN, len - pos);
-    if (isAligned && take === BLOCK_LEN) {
+    const take2 = Math.min(BLOCK_LEN, len - pos);
+    if (isAligned && take2 === BLOCK_LEN) {
       const pos32 = pos / 4;
       if (pos % 4 !== 0)
         throw new Error("arx: invalid block position");
@@ -7017,11 +7452,11 @@ function runCipher(core, sigma, key, nonce, data, output, counter, rounds) {
       pos += BLOCK_LEN;
       continue;
     }
-    for (let j2 = 0, posj; j2 < take; j2++) {
+    for (let j2 = 0, posj; j2 < take2; j2++) {
       posj = pos + j2;
       output[posj] = data[posj] ^ block[j2];
     }
-    pos += take;
+    pos += take2;
   }
 }
 function createCipher(core, opts) {
@@ -7317,15 +7752,15 @@ var init_poly1305 = __esm({
         const { buffer, blockLen } = this;
         const len = data.length;
         for (let pos = 0; pos < len; ) {
-          const take = Math.min(blockLen - this.pos, len - pos);
-          if (take === blockLen) {
+          const take2 = Math.min(blockLen - this.pos, len - pos);
+          if (take2 === blockLen) {
             for (; blockLen <= len - pos; pos += blockLen)
               this.process(data, pos);
             continue;
           }
-          buffer.set(data.subarray(pos, pos + take), this.pos);
-          this.pos += take;
-          pos += take;
+          buffer.set(data.subarray(pos, pos + take2), this.pos);
+          this.pos += take2;
+          pos += take2;
           if (this.pos === blockLen) {
             this.process(buffer, 0, false);
             this.pos = 0;
@@ -7559,8 +7994,8 @@ __export(keyfile_exports, {
   writeKeyPair: () => writeKeyPair
 });
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from "node:crypto";
-import { lstat as lstat3, open as open4, unlink as unlink2 } from "node:fs/promises";
-import path12 from "node:path";
+import { lstat as lstat4, open as open4, unlink as unlink2 } from "node:fs/promises";
+import path14 from "node:path";
 async function readKeyText(file, what) {
   return (await readUserFile(file, MAX_KEY_FILE, "KEY_UNREADABLE", what)).toString("utf8");
 }
@@ -7627,10 +8062,10 @@ function generateKeyPair(type) {
   }
 }
 function checkKeyPrefix(prefix) {
-  const notPrefix = (p2) => p2 === "" || /[\\/]$/.test(p2) || [".", ".."].includes(path12.basename(p2));
+  const notPrefix = (p2) => p2 === "" || /[\\/]$/.test(p2) || [".", ".."].includes(path14.basename(p2));
   const bad5 = () => usage("BAD_OPTION", `--out needs a path prefix such as keys/release (writes keys/release.key and keys/release.pub); got ${JSON.stringify(prefix)}`);
   if (notPrefix(prefix)) throw bad5();
-  if (/\.(key|pub)$/i.test(path12.basename(prefix))) {
+  if (/\.(key|pub)$/i.test(path14.basename(prefix))) {
     const stem = prefix.slice(0, -4);
     if (notPrefix(stem)) throw bad5();
     throw usage("BAD_OPTION", `--out is a prefix: give ${stem}, get ${stem}.key and ${stem}.pub (${prefix} would write ${prefix}.key)`);
@@ -7638,7 +8073,7 @@ function checkKeyPrefix(prefix) {
 }
 async function checkKeyFilesFree(prefix) {
   for (const f2 of [`${prefix}.key`, `${prefix}.pub`]) {
-    const taken = await lstat3(f2).then(
+    const taken = await lstat4(f2).then(
       () => true,
       () => false
     );
@@ -7653,7 +8088,7 @@ async function writeKeyPair(prefix, type, passphrase) {
   const privText = passphrase === void 0 ? privateKey.export({ type: "pkcs8", format: "pem" }).toString() : (await encrypted()).encryptPrivateKey(pkcs8, passphrase);
   const privatePath = `${prefix}.key`;
   const publicPath = `${prefix}.pub`;
-  await makeDirs(path12.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
+  await makeDirs(path14.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
   let current2 = privatePath;
   const created = [];
   const writeNew = async (file, text2, mode) => {
@@ -7998,7 +8433,7 @@ __export(trust_cert_exports, {
   certificateChainTrust: () => certificateChainTrust
 });
 import { X509Certificate as X509Certificate2 } from "node:crypto";
-import path13 from "node:path";
+import path15 from "node:path";
 function parseCert(der2) {
   const node = new X509Certificate2(der2);
   return { node, ext: parseCertExtensions(new Uint8Array(node.raw)) };
@@ -8098,7 +8533,7 @@ function buildPath(leaf, intermediates, roots) {
     checkIntermediate(current2, pathCerts.length - 1);
     pathCerts.push(current2);
   }
-  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf.node)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path13.basename(r.file)))].join(", ")})`);
+  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf.node)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path15.basename(r.file)))].join(", ")})`);
 }
 async function certificateChainTrust(rootFiles) {
   if (rootFiles.length === 0) throw usage("MISSING_OPTION", "certificate chain trust needs at least one root certificate file");
@@ -11335,15 +11770,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path22) => path22.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path24) => path24.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path21 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path21].slice(0, -1);
+        const path23 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path23].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -11402,30 +11837,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path21) {
-        if (path21.length < 1) {
+      checkPath(path23) {
+        if (path23.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path21.slice(1).every((cert) => cert.isCA);
+        const validCAs = path23.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path21.length - 2; i >= 0; i--) {
-          if (!path21[i].issuer.equals(path21[i + 1].subject)) {
+        for (let i = path23.length - 2; i >= 0; i--) {
+          if (!path23[i].issuer.equals(path23[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path21.length; i++) {
-          const cert = path21[i];
+        for (let i = 0; i < path23.length; i++) {
+          const cert = path23[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -11529,13 +11964,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path21 = [];
+      let path23 = [];
       timestamps.forEach((timestamp) => {
-        path21 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path23 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path21[0], path21[1], trustMaterial.ctlogs),
-        signer: getSigner(path21[0])
+        scts: (0, sct_1.verifySCTs)(path23[0], path23[1], trustMaterial.ctlogs),
+        signer: getSigner(path23[0])
       };
     }
     function getSigner(cert) {
@@ -12650,14 +13085,14 @@ var require_dist3 = __commonJS({
 
 // src/sigstore/trusted-root.ts
 import { createRequire as createRequire4 } from "node:module";
-import { mkdir as mkdir2, stat as stat6, unlink as unlink3 } from "node:fs/promises";
-import os4 from "node:os";
-import path14 from "node:path";
+import { mkdir as mkdir2, stat as stat7, unlink as unlink3 } from "node:fs/promises";
+import os6 from "node:os";
+import path16 from "node:path";
 function cacheDir() {
-  return settings.cacheDir ?? path14.join(os4.homedir(), ".cache", "modelsign");
+  return settings.cacheDir ?? path16.join(os6.homedir(), ".cache", "modelsign");
 }
 function cachedTrustedRootPath() {
-  return path14.join(cacheDir(), "trusted_root.json");
+  return path16.join(cacheDir(), "trusted_root.json");
 }
 async function parseTrustedRoot(text2, source) {
   const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist(), 1)), Promise.resolve().then(() => __toESM(require_dist3(), 1))]);
@@ -12703,7 +13138,7 @@ async function loadTrustedRoot(file) {
   if (file !== void 0) return parseTrustedRoot(await readBounded(file, "trusted root"), file);
   const cached = cachedTrustedRootPath();
   try {
-    await stat6(cached);
+    await stat7(cached);
     return parseTrustedRoot(await readBounded(cached, "cached trusted root"), `${cached} (fetched by "modelsign trusted-root update")`);
   } catch (e) {
     if (errnoCode(e) !== "ENOENT") throw e;
@@ -15574,17 +16009,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path21) {
-      const ctrl = callVisitor(key, node, visitor, path21);
+    function visit_(key, node, visitor, path23) {
+      const ctrl = callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visit_(key, ctrl, visitor, path21);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path21);
+            const ci2 = visit_(i, node.items[i], visitor, path23);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -15595,13 +16030,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = visit_("key", node.key, visitor, path21);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path21);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15622,17 +16057,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path21) {
-      const ctrl = await callVisitor(key, node, visitor, path21);
+    async function visitAsync_(key, node, visitor, path23) {
+      const ctrl = await callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visitAsync_(key, ctrl, visitor, path21);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path21);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -15643,13 +16078,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path21);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path21);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15676,23 +16111,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path21) {
+    function callVisitor(key, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path21);
+        return visitor(key, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path21);
+        return visitor.Map?.(key, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path21);
+        return visitor.Seq?.(key, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path21);
+        return visitor.Pair?.(key, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path21);
+        return visitor.Scalar?.(key, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path21);
+        return visitor.Alias?.(key, node, path23);
       return void 0;
     }
-    function replaceNode(key, path21, node) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16304,10 +16739,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value) {
+    function collectionFromPath(schema, path23, value) {
       let v2 = value;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k2 = path21[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k2 = path23[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -16326,7 +16761,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16356,11 +16791,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
-        if (isEmptyPath(path21))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path21;
+          const [key, ...rest] = path23;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16374,8 +16809,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key, ...rest] = path21;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16389,8 +16824,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key, ...rest] = path21;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16408,8 +16843,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key, ...rest] = path21;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16419,8 +16854,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        const [key, ...rest] = path21;
+      setIn(path23, value) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -18935,9 +19370,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -19012,14 +19447,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19034,10 +19469,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19048,10 +19483,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19068,13 +19503,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -21035,9 +21470,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path21) => {
+    visit.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index] of path21) {
+      for (const [field, index] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21046,23 +21481,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path21) => {
-      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit.parentCollection = (cst, path23) => {
+      const parent = visit.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -21073,10 +21508,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit;
   }
@@ -25169,7 +25604,7 @@ __export(load_exports, {
   parsePolicyText: () => parsePolicyText,
   validatePolicy: () => validatePolicy
 });
-import path15 from "node:path";
+import path17 from "node:path";
 function invalid(file, where, msg) {
   return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where ? `${where}: ` : ""}${msg}`, { kind: "usage" });
 }
@@ -25197,7 +25632,7 @@ function describe(v2) {
 }
 function readTrust(r, v2, dir) {
   const o = r.object(v2, "trust", ["keys", "certificateChains", "identities"]);
-  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path15.resolve(dir, f2));
+  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path17.resolve(dir, f2));
   const identities = [];
   if (o.identities !== void 0) {
     if (!Array.isArray(o.identities)) r.fail("trust.identities", `must be a list, got ${describe(o.identities)}`);
@@ -25244,7 +25679,7 @@ function readLicenseRule(r, v2, at2) {
 }
 function validatePolicy(doc, file) {
   const r = new Reader(file);
-  const dir = path15.dirname(path15.resolve(file));
+  const dir = path17.dirname(path17.resolve(file));
   const o = r.object(doc, "", ["apiVersion", "trust", "license", "lineage", "revoked", "formats"]);
   if (o.apiVersion === void 0) r.fail("apiVersion", `is required (apiVersion: ${POLICY_API_VERSION})`);
   if (o.apiVersion !== POLICY_API_VERSION) r.fail("apiVersion", `must be ${POLICY_API_VERSION}, got ${describe(o.apiVersion)}`);
@@ -25296,7 +25731,7 @@ function validatePolicy(doc, file) {
       formats.failOn = f2.failOn;
     }
   }
-  return { file: path15.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
+  return { file: path17.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
 }
 function findDuplicateKey(node, at2) {
   if ((0, import_yaml.isMap)(node)) {
@@ -25433,15 +25868,15 @@ var init_trust2 = __esm({
 
 // src/lineage/store.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat4, opendir, stat as stat7 } from "node:fs/promises";
-import path16 from "node:path";
+import { lstat as lstat5, opendir, stat as stat8 } from "node:fs/promises";
+import path18 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
 }
 async function openStore(dir) {
   let st2;
   try {
-    st2 = await stat7(dir);
+    st2 = await stat8(dir);
   } catch (e) {
     throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} not found (${errnoCode(e) ?? String(e)})`);
   }
@@ -25474,10 +25909,10 @@ async function findRecordSlot(dir, meta, bytes) {
   const base = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
   for (const name2 of [`${base}.sig`, `${base}.${digest.slice(7, 23)}.sig`]) {
-    const file = path16.join(dir, name2);
+    const file = path18.join(dir, name2);
     let st2;
     try {
-      st2 = await lstat4(file);
+      st2 = await lstat5(file);
     } catch (e) {
       if (errnoCode(e) !== "ENOENT") throw usage("WRITE_FAILED", `cannot read ${file}: ${errnoWords(e)}`);
     }
@@ -25552,7 +25987,7 @@ var init_store = __esm({
         const names = idx.get(bareHex(rootDigest2)) ?? [];
         const out = [];
         for (const name2 of names) {
-          const file = path16.join(this.dir, name2);
+          const file = path18.join(this.dir, name2);
           const bytes = await readStoreFile(file);
           if (!bytes) continue;
           this.bytesRead += bytes.length;
@@ -25823,7 +26258,7 @@ async function walkLineage(opts) {
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    const path21 = new Set(onPath).add(link.rootDigest);
+    const path23 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver5.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -25835,7 +26270,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path21, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path23, nextBelow));
     }
     return node;
   };
@@ -25918,7 +26353,7 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open5, rename as rename2, stat as stat8, unlink as unlink4 } from "node:fs/promises";
+import { open as open5, rename as rename2, stat as stat9, unlink as unlink4 } from "node:fs/promises";
 function bad4(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
@@ -25975,7 +26410,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
       if (c !== "EEXIST") throw usage("STATE_UNREADABLE", `cannot create lock file ${lock}: ${writeFailureWords(e, lock)}`);
     }
     try {
-      const st2 = await stat8(lock);
+      const st2 = await stat9(lock);
       if (Date.now() - st2.mtimeMs > staleMs) {
         const aside = `${lock}.${process.pid}.${Date.now()}.stale`;
         await rename2(lock, aside).then(() => unlink4(aside)).catch(() => void 0);
@@ -27932,14 +28367,14 @@ function centralEntry(cd, p2, i, shift) {
     if (x + 4 + len > xEnd) break;
     if (id2 === 1) {
       let q2 = x + 4;
-      const take = () => {
+      const take2 = () => {
         if (q2 + 8 > x + 4 + len) throw new ZipError(`zip64 extra field of ${show(name2)} is short`);
         q2 += 8;
         return big(cd, q2 - 8);
       };
-      if (size === 4294967295) size = take();
-      if (compressedSize === 4294967295) compressedSize = take();
-      if (localOffset === 4294967295) localOffset = take();
+      if (size === 4294967295) size = take2();
+      if (compressedSize === 4294967295) compressedSize = take2();
+      if (localOffset === 4294967295) localOffset = take2();
     }
     x += 4 + len;
   }
@@ -28082,8 +28517,8 @@ var init_zip = __esm({
 import { createWriteStream } from "node:fs";
 import { mkdtemp, open as open6, rm } from "node:fs/promises";
 import { once } from "node:events";
-import os5 from "node:os";
-import path17 from "node:path";
+import os7 from "node:os";
+import path19 from "node:path";
 async function scanStream(src, kind, size, file, limits, member) {
   const where = member !== void 0 ? { member } : {};
   switch (kind) {
@@ -28167,9 +28602,9 @@ function report(file, size, r) {
   return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
 }
 async function withSpooled(src, use) {
-  const dir = await mkdtemp(path17.join(os5.tmpdir(), "modelsign-scan-"));
+  const dir = await mkdtemp(path19.join(os7.tmpdir(), "modelsign-scan-"));
   try {
-    const dest = path17.join(dir, "member.zip");
+    const dest = path19.join(dir, "member.zip");
     const ws2 = createWriteStream(dest, { mode: 384 });
     try {
       while (await src.ensure(1)) {
@@ -28193,6 +28628,11 @@ async function scanContent(content, shown, limits) {
   const size = content.file.size;
   const src = content.bytes();
   try {
+    const pointer = await pointerIn(src, size);
+    if (pointer) {
+      const finding = { code: "LFS_POINTER", severity: "high", file: shown, message: `${lfsPointerText(pointer)} in place of the file: ${LFS_PULL}` };
+      return report(shown, size, { format: "unknown", pickle: false, imports: [], findings: [finding] });
+    }
     await src.ensure(SNIFF_BYTES);
     const kind = sniff(src.peek(SNIFF_BYTES), shown);
     if (kind !== "zip") return report(shown, size, await scanStream(src, kind, size, shown, limits));
@@ -28221,6 +28661,7 @@ var init_scan_file = __esm({
     init_random_access();
     init_detect();
     init_gguf();
+    init_lfs_pointer();
     init_npy();
     init_pickle();
     init_safetensors();
@@ -28381,36 +28822,43 @@ async function timestampAuthorityTrust(files) {
   return {
     label,
     verifiedTimes(bundle) {
-      const stamps = bundleTimestamps(bundle);
-      if (stamps.length === 0) return Promise.resolve([]);
-      if (bundle.signatures.length !== 1) throw reject("TIMESTAMP_INVALID", `a timestamped signature must hold exactly one DSSE signature (it holds ${bundle.signatures.length})`);
-      const times = [];
-      for (const [i, b64] of stamps.entries()) {
-        let ts2;
-        try {
-          const der2 = Buffer.from(new Uint8Array(Buffer.from(b64, "base64")));
-          ts2 = core.RFC3161Timestamp.parse(der2);
-          void ts2.signingTime;
-        } catch (e) {
-          throw reject("TIMESTAMP_INVALID", `timestamp ${i} is malformed: ${e.message}`);
-        }
-        const material = { certificateAuthorities: [], timestampAuthorities, tlogs: [], ctlogs: [], publicKey: () => ({ publicKey: void 0, validFor: () => true }) };
-        const entity = {
-          signature: { signature: bundle.signatures[0].sig, compareSignature: () => true, compareDigest: () => true, verifySignature: () => true },
-          key: { $case: "public-key", hint: "" },
-          tlogEntries: [],
-          timestamps: [{ $case: "timestamp-authority", timestamp: ts2 }]
-        };
-        try {
-          new Verifier(material, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 }).verify(entity);
-        } catch (e) {
-          throw reject("TIMESTAMP_INVALID", `timestamp ${i} (${ts2.signingTime.toISOString()}) is not from a trusted timestamp authority (${label}) or does not cover this signature: ${e.message}`);
-        }
-        times.push(ts2.signingTime);
+      try {
+        return Promise.resolve(judgeTimes(bundle));
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
       }
-      return Promise.resolve(times);
     }
   };
+  function judgeTimes(bundle) {
+    const stamps = bundleTimestamps(bundle);
+    if (stamps.length === 0) return [];
+    if (bundle.signatures.length !== 1) throw reject("TIMESTAMP_INVALID", `a timestamped signature must hold exactly one DSSE signature (it holds ${bundle.signatures.length})`);
+    const times = [];
+    for (const [i, b64] of stamps.entries()) {
+      let ts2;
+      try {
+        const der2 = Buffer.from(new Uint8Array(Buffer.from(b64, "base64")));
+        ts2 = core.RFC3161Timestamp.parse(der2);
+        void ts2.signingTime;
+      } catch (e) {
+        throw reject("TIMESTAMP_INVALID", `timestamp ${i} is malformed: ${e.message}`);
+      }
+      const material = { certificateAuthorities: [], timestampAuthorities, tlogs: [], ctlogs: [], publicKey: () => ({ publicKey: void 0, validFor: () => true }) };
+      const entity = {
+        signature: { signature: bundle.signatures[0].sig, compareSignature: () => true, compareDigest: () => true, verifySignature: () => true },
+        key: { $case: "public-key", hint: "" },
+        tlogEntries: [],
+        timestamps: [{ $case: "timestamp-authority", timestamp: ts2 }]
+      };
+      try {
+        new Verifier(material, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 }).verify(entity);
+      } catch (e) {
+        throw reject("TIMESTAMP_INVALID", `timestamp ${i} (${ts2.signingTime.toISOString()}) is not from a trusted timestamp authority (${label}) or does not cover this signature: ${e.message}`);
+      }
+      times.push(ts2.signingTime);
+    }
+    return times;
+  }
 }
 function withTimestamps(check, tsa) {
   if (check.kind === "sigstore") return check;
@@ -28503,7 +28951,7 @@ __export(append_exports, {
   appendAudit: () => appendAudit
 });
 import { constants as constants6 } from "node:fs";
-import { open as open7, stat as stat9, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
+import { open as open7, stat as stat10, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -28514,7 +28962,7 @@ async function withLock(file, fn) {
       break;
     } catch (e) {
       if (errnoCode(e) !== "EEXIST") throw usage("AUDIT_WRITE_FAILED", `cannot lock audit log ${file}: ${writeFailureWords(e, lock)}`);
-      const st2 = await stat9(lock).catch(() => void 0);
+      const st2 = await stat10(lock).catch(() => void 0);
       if (st2 && Date.now() - st2.mtimeMs > STALE_MS) {
         await unlink5(lock).catch(() => void 0);
         continue;
@@ -28608,7 +29056,7 @@ __export(verifier_exports, {
   recordState: () => recordState,
   verifyOnce: () => verifyOnce
 });
-import path18 from "node:path";
+import path20 from "node:path";
 async function loadSpecPolicy(spec) {
   if (!spec.policy) return { policy: void 0, purpose: void 0 };
   const purpose = spec.policy.purpose ?? "deploy";
@@ -28629,7 +29077,7 @@ async function resolveTrust(spec, policy) {
   }
   if (fromPolicy && (!fromSpec || spec.trustPrecedence === "policy")) {
     const { policyTrust: build } = await Promise.resolve().then(() => (init_trust2(), trust_exports2));
-    const checks2 = await build(policyTrust2, (f2) => path18.relative(path18.dirname(policy.file), f2));
+    const checks2 = await build(policyTrust2, (f2) => path20.relative(path20.dirname(policy.file), f2));
     return { checks: checks2, warnings: [], description: `trust section of ${policy.file}` };
   }
   const { checks, warnings } = await trustChecks(spec.trust ?? {});
@@ -28688,13 +29136,13 @@ async function recordState(r, stateFile) {
 function auditBase(model, signature, spec, purpose) {
   return {
     time: (/* @__PURE__ */ new Date()).toISOString(),
-    model: /^[a-z][a-z0-9+.-]*:\/\//i.test(model) ? model : path18.resolve(model),
-    signature: signature !== void 0 ? path18.resolve(signature) : null,
+    model: /^[a-z][a-z0-9+.-]*:\/\//i.test(model) ? model : path20.resolve(model),
+    signature: signature !== void 0 ? path20.resolve(signature) : null,
     rootDigest: null,
     name: null,
     version: null,
     signer: null,
-    policy: spec.policy ? path18.resolve(spec.policy.file) : null,
+    policy: spec.policy ? path20.resolve(spec.policy.file) : null,
     purpose: purpose ?? null
   };
 }
@@ -28969,6 +29417,12 @@ function nameRefusal(listing) {
 function emptyModel(model, ignorePaths) {
   return usage("EMPTY_MODEL", `${displayPath(model)}: no file to sign after exclusions (${ignorePaths.join(", ")})`);
 }
+function lfsRefusal(lfs) {
+  const [first] = lfs.found;
+  if (!first) return void 0;
+  const more = lfs.found.size > 1 ? ` (and ${lfs.found.size - 1} more)` : "";
+  return usage("LFS_POINTER", `${displayPath(first[0])} is ${lfsPointerText(first[1])}: ${LFS_PULL}${more}`, first[0]);
+}
 async function digestModel(opts) {
   const hash = opts.hash ?? "sha256";
   if (opts.shardSize !== void 0 && (!Number.isSafeInteger(opts.shardSize) || opts.shardSize <= 0)) {
@@ -28977,7 +29431,7 @@ async function digestModel(opts) {
   const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
   const source = opts.source ?? await openSource(opts.model);
   const sigPath = opts.signature ?? source.defaultSignaturePath();
-  const ignorePaths = effectiveIgnores(opts.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
+  const ignorePaths = effectiveIgnores(source.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
   const method = opts.shardSize ? "shards" : "files";
   const counted = /* @__PURE__ */ new Set();
   const count = (name2, size) => {
@@ -28985,8 +29439,10 @@ async function digestModel(opts) {
     counted.add(name2);
     budget.add(name2, size);
   };
+  const lfs = new LfsPointerInspector();
   const read = await source.read({
     alg: hash,
+    inspector: lfs,
     allowSymlinks: opts.allowSymlinks ?? false,
     ignorePaths,
     ...opts.engine ? { engine: opts.engine } : {},
@@ -29012,6 +29468,8 @@ async function digestModel(opts) {
   const bad5 = nameRefusal(listing);
   if (bad5) throw bad5;
   if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
+  const pointers = lfsRefusal(lfs);
+  if (pointers) throw pointers;
   const resources = [];
   for (const f2 of listing.files) {
     for (const [start, end] of plannedRanges(method, opts.shardSize, f2.size)) {
@@ -29035,6 +29493,7 @@ var init_digest = __esm({
     init_source3();
     init_ranges();
     init_names();
+    init_lfs_pointer();
     init_budget();
     init_one_line();
   }
@@ -29181,7 +29640,7 @@ __export(pkcs11_exports, {
 import { createHash as createHash6, createPublicKey as createPublicKey2, X509Certificate as X509Certificate3 } from "node:crypto";
 import { readdirSync as readdirSync2 } from "node:fs";
 import { createRequire as createRequire6 } from "node:module";
-import path19 from "node:path";
+import path21 from "node:path";
 function loadBinding() {
   try {
     return createRequire6(import.meta.url)("pkcs11js");
@@ -29206,14 +29665,14 @@ function resolveModule(uri, opts) {
         const l = f2.toLowerCase();
         return l === want || l.startsWith(`${want}.`) || l.startsWith(`lib${want}.`);
       });
-      if (hit) return path19.join(dir, hit);
+      if (hit) return path21.join(dir, hit);
     }
     throw usage("PKCS11_MODULE_NOT_FOUND", `no PKCS #11 module "${n}" in ${dirs.join(", ")}`);
   };
   let fromUri;
   if (mp !== void 0) fromUri = name2 !== void 0 && !/\.(so|dylib|dll)(\.\d+)*$/.test(mp) ? find([mp], name2) : mp;
   else if (name2 !== void 0) fromUri = find(opts.moduleDirs ?? MODULE_DIRS, name2);
-  if (fromUri !== void 0 && fromOption !== void 0 && path19.resolve(fromUri) !== path19.resolve(fromOption)) {
+  if (fromUri !== void 0 && fromOption !== void 0 && path21.resolve(fromUri) !== path21.resolve(fromOption)) {
     throw usage("BAD_OPTION", `the PKCS #11 URI names module ${fromUri}, but --pkcs11-module (or MODELSIGN_PKCS11_MODULE) names ${fromOption}`);
   }
   const m2 = fromUri ?? fromOption;
@@ -29723,7 +30182,7 @@ async function checkVersion(version) {
 async function signModel(opts) {
   const version = await checkVersion(opts.version);
   const source = opts.source ?? await openSource(opts.model);
-  const signaturePath = opts.signature ?? source.defaultSignaturePath();
+  const signaturePath = opts.signature ?? source.signatureWritePath?.() ?? source.defaultSignaturePath();
   const write = opts.write !== false;
   if (write) await checkWritable(signaturePath, "file");
   const name2 = opts.name ?? source.defaultName();
@@ -29736,6 +30195,7 @@ async function signModel(opts) {
     ...opts.license ? { license: opts.license } : {},
     created: (/* @__PURE__ */ new Date()).toISOString(),
     tool: `modelsign/${TOOL_VERSION}`,
+    // Where the bytes came from (a hub cache snapshot: repo and revision), shown by verify.
     ...source.provenance ? { source: { ...source.provenance } } : {},
     ...lineage?.extraMetadata ?? {},
     ...opts.extraMetadata ?? {}
@@ -40133,11 +40593,11 @@ var require_polyfill = __commonJS({
     var {
       chmod,
       copyFile,
-      lstat: lstat5,
+      lstat: lstat6,
       mkdir: mkdir3,
       readdir,
       readlink,
-      stat: stat10,
+      stat: stat11,
       symlink,
       unlink: unlink6,
       utimes
@@ -40171,8 +40631,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path21 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
-      return path21;
+      const path23 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path23;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -40229,7 +40689,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat10(file, { bigint: true }) : (file) => lstat5(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat11(file, { bigint: true }) : (file) => lstat6(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -40250,7 +40710,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat10(dest).then(
+      return stat11(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
@@ -40264,7 +40724,7 @@ var require_polyfill = __commonJS({
       }
       let destStat;
       try {
-        destStat = await stat10(destParent, { bigint: true });
+        destStat = await stat11(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -40281,7 +40741,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path21) => resolve(path21).split(sep).filter(Boolean);
+    var normalizePathToArray = (path23) => resolve(path23).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -40300,7 +40760,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat10 : lstat5;
+      const statFn = opts.dereference ? stat11 : lstat6;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -40384,7 +40844,7 @@ var require_polyfill = __commonJS({
       return chmod(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat10(src);
+      const updatedSrcStat = await stat11(src);
       return utimes(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -40436,7 +40896,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat10(src);
+      const srcStat = await stat11(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -40532,9 +40992,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs2 = __require("fs/promises");
-    var pathExists = async (path21) => {
+    var pathExists = async (path23) => {
       try {
-        await fs2.access(path21);
+        await fs2.access(path23);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -40622,17 +41082,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs2 = __require("fs/promises");
-    var path21 = __require("path");
+    var path23 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path21.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path23.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path21.join(cache, "tmp");
+      const tmpDir = path23.join(cache, "tmp");
       await fs2.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path21.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path23.sep}${tmpPrefix || ""}`;
       return fs2.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -40641,7 +41101,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path21.join(cache, "tmp"), cb, opts);
+      return withTempDir(path23.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -40750,12 +41210,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package3()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path21 = __require("path");
+    var path23 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path21.join(
+      return path23.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -40763,7 +41223,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path21.join(cache, `content-v${contentVer}`);
+      return path23.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -41234,7 +41694,7 @@ var require_entry_index = __commonJS({
       writeFile: writeFile3
     } = __require("fs/promises");
     var { Minipass } = require_commonjs();
-    var path21 = __require("path");
+    var path23 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -41271,7 +41731,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir3(path21.dirname(target), { recursive: true });
+        await mkdir3(path23.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -41284,7 +41744,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile3(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir3(path21.dirname(bucket), { recursive: true });
+        await mkdir3(path23.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -41308,7 +41768,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir3(path21.dirname(bucket), { recursive: true });
+        await mkdir3(path23.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -41358,17 +41818,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path21.join(indexDir, bucket);
+            const bucketPath2 = path23.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path21.join(bucketPath2, subbucket);
+                const subbucketPath = path23.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path21.join(subbucketPath, entry);
+                    const entryPath = path23.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -41437,13 +41897,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path21.join(cache, `index-v${indexV}`);
+      return path23.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path21.join.apply(
-        path21,
+      return path23.join.apply(
+        path23,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -42189,17 +42649,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path21, opt) {
+      constructor(path23, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path21 !== "string") {
+        if (typeof path23 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path21;
+        this[_path] = path23;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -42345,7 +42805,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path21, opt) {
+      constructor(path23, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -42355,7 +42815,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path21;
+        this[_path] = path23;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -42552,16 +43012,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat: stat10, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat11 = size ? { size } : await fs2.stat(cpath2);
-        return { stat: stat11, cpath: cpath2, sri: sri2 };
+      const { stat: stat11, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat12 = size ? { size } : await fs2.stat(cpath2);
+        return { stat: stat12, cpath: cpath2, sri: sri2 };
       });
-      if (stat10.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat10.size, sri, new Pipeline()).concat();
+      if (stat11.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat11.size, sri, new Pipeline()).concat();
       }
       const data = await fs2.readFile(cpath, { encoding: null });
-      if (stat10.size !== data.length) {
-        throw sizeError(stat10.size, data.length);
+      if (stat11.size !== data.length) {
+        throw sizeError(stat11.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -42587,11 +43047,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat: stat10, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat11 = size ? { size } : await fs2.stat(cpath2);
-          return { stat: stat11, cpath: cpath2, sri: sri2 };
+        const { stat: stat11, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat12 = size ? { size } : await fs2.stat(cpath2);
+          return { stat: stat12, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat10.size, sri, stream);
+        return readPipeline(cpath, stat11.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -42608,8 +43068,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat10 = await fs2.stat(cpath);
-          return { size: stat10.size, sri, stat: stat10 };
+          const stat11 = await fs2.stat(cpath);
+          return { size: stat11.size, sri, stat: stat11 };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -42663,11 +43123,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path21) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path21})`);
+    function integrityError(sri, path23) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path23})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path21;
+      err.path = path23;
       return err;
     }
   }
@@ -42835,7 +43295,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path21 = __require("path");
+    var path23 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -42955,7 +43415,7 @@ var require_write = __commonJS({
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs2.mkdir(path21.dirname(tmpTarget), { recursive: true });
+      await fs2.mkdir(path23.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -42963,7 +43423,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path21.dirname(destination);
+      const destDir = path23.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -43852,9 +44312,9 @@ globstar while`, t, d, e, u2, m2), this.matchOne(t.slice(d), e.slice(u2), s3)) r
       Wt2.LRUCache = void 0;
       var er2 = typeof performance == "object" && performance && typeof performance.now == "function" ? performance : Date, as2 = /* @__PURE__ */ new Set(), ge2 = typeof process == "object" && process ? process : {}, ls2 = (n, t, e, s3) => {
         typeof ge2.emitWarning == "function" ? ge2.emitWarning(n, t, e, s3) : console.error(`[${e}] ${t}: ${n}`);
-      }, Lt2 = globalThis.AbortController, os7 = globalThis.AbortSignal;
+      }, Lt2 = globalThis.AbortController, os9 = globalThis.AbortSignal;
       if (typeof Lt2 > "u") {
-        os7 = class {
+        os9 = class {
           onabort;
           _onabort = [];
           reason;
@@ -43866,7 +44326,7 @@ globstar while`, t, d, e, u2, m2), this.matchOne(t.slice(d), e.slice(u2), s3)) r
           constructor() {
             t();
           }
-          signal = new os7();
+          signal = new os9();
           abort(e) {
             if (!this.signal.aborted) {
               this.signal.reason = e, this.signal.aborted = true;
@@ -46097,9 +46557,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path21 = __require("path");
-    var globify = (pattern) => pattern.split(path21.win32.sep).join(path21.posix.sep);
-    module.exports = (path22, options) => glob(globify(path22), options);
+    var path23 = __require("path");
+    var globify = (pattern) => pattern.split(path23.win32.sep).join(path23.posix.sep);
+    module.exports = (path24, options) => glob(globify(path24), options);
   }
 });
 
@@ -46131,7 +46591,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path21 = __require("path");
+    var path23 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -46147,7 +46607,7 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path21.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      const paths = await glob(path23.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       return Promise.all(paths.map((p2) => rm2(p2, { recursive: true, force: true })));
     }
   }
@@ -46161,7 +46621,7 @@ var require_verify = __commonJS({
       mkdir: mkdir3,
       readFile,
       rm: rm2,
-      stat: stat10,
+      stat: stat11,
       truncate,
       writeFile: writeFile3
     } = __require("fs/promises");
@@ -46169,7 +46629,7 @@ var require_verify = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path21 = __require("path");
+    var path23 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -46246,7 +46706,7 @@ var require_verify = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path21.join(contentDir, "**"), {
+      const files = await glob(path23.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -46277,7 +46737,7 @@ var require_verify = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s3 = await stat10(f2);
+            const s3 = await stat11(f2);
             await rm2(f2, { recursive: true, force: true });
             stats.reclaimedSize += s3.size;
           }
@@ -46290,7 +46750,7 @@ var require_verify = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat10(filepath);
+        const { size } = await stat11(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -46348,7 +46808,7 @@ var require_verify = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat10(content);
+          await stat11(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -46367,16 +46827,16 @@ var require_verify = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm2(path21.join(cache, "tmp"), { recursive: true, force: true });
+      return rm2(path23.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path21.join(cache, "_lastverified");
+      const verifile = path23.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile3(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile(path21.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile(path23.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -46667,22 +47127,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path21 }) => path21.endsWith(".headers.authorization"),
+      predicate: ({ path: path23 }) => path23.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path21 }) => path21.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path23 }) => path23.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path21 }) => path21.endsWith(".headers.cookie"),
+      predicate: ({ path: path23 }) => path23.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path21 }) => path21.endsWith(".request"),
+      predicate: ({ path: path23 }) => path23.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -46692,7 +47152,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path21 }) => path21.endsWith(".response"),
+      predicate: ({ path: path23 }) => path23.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -46808,12 +47268,12 @@ var require_utils = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path21 = rawPath.join(".").toLowerCase();
+        const path23 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path21 });
+        const shouldRun = predicate({ rawPath, path: path23 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path21 });
+          value = replace(value, { rawPath, path: path23 });
         }
         return value;
       }
@@ -47511,7 +47971,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports, module) {
     "use strict";
-    var os7 = __require("os");
+    var os9 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -47559,7 +48019,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os7.release().split(".");
+        const osRelease = os9.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -52256,7 +52716,7 @@ var require_socksclient = __commonJS({
   "node_modules/socks/build/client/socksclient.js"(exports) {
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
-      function adopt(value) {
+      function adopt2(value) {
         return value instanceof P2 ? value : new P2(function(resolve) {
           resolve(value);
         });
@@ -52277,7 +52737,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt2(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -55696,7 +56156,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path21, data) {
+      static fromJSON(path23, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -55706,7 +56166,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path21,
+          path: path23,
           hashes,
           unrecognizedFields: rest
         });
@@ -57281,11 +57741,11 @@ var require_commonjs6 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path21 = {
+    var path23 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path21.win32.sep : path21.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path23.win32.sep : path23.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -58513,9 +58973,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path21, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path23, metadata]) => ({
         ...acc,
-        [path21]: metadata.toJSON()
+        [path23]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -58524,9 +58984,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path21, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path23, metadata]) => ({
             ...acc,
-            [path21]: file_1.MetaFile.fromJSON(metadata)
+            [path23]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -58708,9 +59168,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path21, target]) => ({
+      return Object.entries(targets).reduce((acc, [path23, target]) => ({
         ...acc,
-        [path21]: target.toJSON()
+        [path23]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -58719,9 +59179,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path21, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path23, target]) => ({
             ...acc,
-            [path21]: file_1.TargetFile.fromJSON(path21, target)
+            [path23]: file_1.TargetFile.fromJSON(path23, target)
           }), {});
         }
       }
@@ -59416,14 +59876,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base, path21) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path21)).toString();
+    function join2(base, path23) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path23)).toString();
     }
-    function ensureTrailingSlash(path21) {
-      return path21.endsWith("/") ? path21 : path21 + "/";
+    function ensureTrailingSlash(path23) {
+      return path23.endsWith("/") ? path23 : path23 + "/";
     }
-    function removeLeadingSlash(path21) {
-      return path21.startsWith("/") ? path21.slice(1) : path21;
+    function removeLeadingSlash(path23) {
+      return path23.startsWith("/") ? path23.slice(1) : path23;
     }
   }
 });
@@ -59477,7 +59937,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist12();
     var debug_1 = __importDefault(require_src());
     var fs2 = __importStar(__require("fs"));
-    var path21 = __importStar(__require("path"));
+    var path23 = __importStar(__require("path"));
     var package_json_1 = require_package5();
     var config_1 = require_config2();
     var error_1 = require_error8();
@@ -59549,7 +60009,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path21.parse(targetFilePath);
+          const { dir, base } = path23.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -59576,7 +60036,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path21.join(this.dir, `${fileName}.json`);
+        const filePath = path23.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs2.readFileSync(filePath);
       }
@@ -59723,12 +60183,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path21.join(this.targetDir, filePath);
+        return path23.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path21.join(this.dir, `${encodedName}.json`);
+          const filePath = path23.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs2.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -59840,13 +60300,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error9();
     async function readTarget(tuf, targetPath) {
-      const path21 = await getTargetPath(tuf, targetPath);
+      const path23 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path21, "utf-8", (err, data) => {
+        fs_1.default.readFile(path23, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path21}`,
+              message: `error reading target ${path23}`,
               cause: err
             }));
           } else {
@@ -59872,19 +60332,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path21 = await tuf.findCachedTarget(targetInfo);
-      if (!path21) {
+      let path23 = await tuf.findCachedTarget(targetInfo);
+      if (!path23) {
         try {
-          path21 = await tuf.downloadTarget(targetInfo);
+          path23 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path21}`,
+            message: `error downloading target ${path23}`,
             cause: err
           });
         }
       }
-      return path21;
+      return path23;
     }
   }
 });
@@ -60403,8 +60863,8 @@ var init_keyless = __esm({
 init_errors();
 init_settings();
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os6 from "node:os";
-import path20 from "node:path";
+import os8 from "node:os";
+import path22 from "node:path";
 
 // src/verify/label.ts
 function resultLabel(r) {
@@ -60502,9 +60962,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path20.join(process.env.RUNNER_TEMP || os6.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path22.join(process.env.RUNNER_TEMP || os8.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path20.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path22.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];

@@ -33,6 +33,8 @@ export const USAGE_CODES = {
   BAD_TOKEN: 'an identity token that is not a JWT',
   EMPTY_MODEL: 'no file to sign after exclusions, or (shards) only empty files (OMS v1.0 §6.1)',
   MODEL_NOT_FOUND: 'the model path does not exist or cannot be opened',
+  HF_NOT_CACHED: 'an hf:// model (or its revision) is not in the local Hugging Face cache (the message names the cache and the `hf download` to run)',
+  HF_BAD_REFERENCE: 'an hf:// reference that is not hf://org/name[@revision]',
   WRITE_FAILED: 'an output file (signature, trusted root cache) cannot be written',
   DRILL_BASELINE_REFUSED: "drill: the set-up refuses the drill's correctly signed model, so nothing could be tested",
 } as const;
@@ -61,6 +63,8 @@ export const MODEL_CODES = {
   ARCHIVE_MALFORMED: 'an archive that cannot be read, or that tar readers would read differently',
   ARCHIVE_LINK_OUTSIDE: 'an archive hard link to something that is not an earlier file of the model',
   UNSUPPORTED_ENTRY: 'an archive entry type modelsign does not read (sparse files, unknown types)',
+  LFS_POINTER: 'a Git LFS pointer file in place of the real file (a clone without `git lfs pull`); scan reports it too',
+  HF_BLOB_MISMATCH: 'a Hugging Face cache blob named by its sha256 whose content has another digest',
 } as const;
 
 /** The signature, its statement and who signed it (exit 1). */
@@ -251,7 +255,8 @@ export type KeyCode = keyof typeof KEY_CODES;
 export type LineageCode = keyof typeof LINEAGE_CODES;
 export type PolicyCode = keyof typeof POLICY_CODES;
 export type ScanCode = keyof typeof SCAN_CODES;
-export type FindingCode = keyof typeof FINDING_CODES;
+/** A scan finding's code; an LFS pointer is a model code that scan reports as a finding too. */
+export type FindingCode = keyof typeof FINDING_CODES | 'LFS_POINTER';
 export type AuditCode = keyof typeof AUDIT_CODES;
 export type NoticeCode = keyof typeof NOTICE_CODES;
 

@@ -18,6 +18,7 @@ export { parseStatement, buildStatement, OMS_PREDICATE_TYPE, type ParsedStatemen
 export { pae } from './oms/dsse.js';
 export { rootDigest } from './hashing/serialize.js';
 export { enumerateModel } from './source/walk.js';
+export { openSource, type OpenOptions } from './source/index.js';
 export { TOOL_VERSION } from './version.js';
 
 import { signWithKey } from './sign/sign.js';

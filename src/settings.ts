@@ -3,6 +3,7 @@
  * the CLI and the Action read MODELSIGN_* and friends and call configure() once at start-up.
  * A library user sets what it needs the same way (or leaves the defaults).
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Settings {
@@ -18,9 +19,11 @@ export interface Settings {
   identityToken: string | undefined;
   /** Keyless signing: GitHub Actions can mint a token (id-token: write). */
   ambientCredentials: boolean;
+  /** The Hugging Face hub cache hf:// models are resolved in (default ~/.cache/huggingface/hub). */
+  hfCache: string | undefined;
 }
 
-const current: Settings = { passphrase: undefined, cacheDir: undefined, mmap: true, nativeBlake: true, identityToken: undefined, ambientCredentials: false };
+const current: Settings = { passphrase: undefined, cacheDir: undefined, mmap: true, nativeBlake: true, identityToken: undefined, ambientCredentials: false, hfCache: undefined };
 
 export const settings: Readonly<Settings> = current;
 
@@ -34,6 +37,7 @@ export function configure(s: Partial<Settings>): void {
  *   MODELSIGN_CACHE_DIR, XDG_CACHE_HOME        where `trusted-root update` keeps its copy
  *   MODELSIGN_NO_MMAP=1, MODELSIGN_NO_NATIVE_BLAKE=1   hash without the native addons
  *   SIGSTORE_ID_TOKEN, ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN   keyless signing's OIDC token
+ *   HF_HUB_CACHE, HUGGINGFACE_HUB_CACHE, HF_HOME, XDG_CACHE_HOME   the Hugging Face hub cache
  */
 export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): Partial<Settings> {
   const cache = env.MODELSIGN_CACHE_DIR || (env.XDG_CACHE_HOME ? path.join(env.XDG_CACHE_HOME, 'modelsign') : undefined);
@@ -44,5 +48,23 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
     nativeBlake: env.MODELSIGN_NO_NATIVE_BLAKE !== '1',
     identityToken: env.SIGSTORE_ID_TOKEN || undefined,
     ambientCredentials: !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+    hfCache: hubCacheDir(env),
   };
+}
+
+/** "~" and "~/..." as the home directory, as huggingface_hub expands these variables. */
+function expandHome(p: string): string {
+  return p === '~' || p.startsWith('~/') ? path.join(os.homedir(), p.slice(1)) : p;
+}
+
+/**
+ * The hub cache as huggingface_hub finds it: HF_HUB_CACHE, else HUGGINGFACE_HUB_CACHE (its
+ * older name), else HF_HOME/hub, else $XDG_CACHE_HOME/huggingface/hub, else ~/.cache/huggingface/hub.
+ */
+export function hubCacheDir(env: Readonly<Record<string, string | undefined>>): string {
+  const set = (k: string): string | undefined => (env[k] ? expandHome(env[k]) : undefined);
+  const hub = set('HF_HUB_CACHE') ?? set('HUGGINGFACE_HUB_CACHE');
+  if (hub) return hub;
+  const home = set('HF_HOME') ?? path.join(set('XDG_CACHE_HOME') ?? path.join(os.homedir(), '.cache'), 'huggingface');
+  return path.join(home, 'hub');
 }

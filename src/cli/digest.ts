@@ -7,7 +7,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('digest')
     .description('print the root digest of a model (what sign would sign), as sha256:<hex>')
-    .argument('<model>', 'model directory, single file or .tar/.tar.gz/.tgz archive')
+    .argument('<model>', 'model directory, single file, .tar/.tar.gz/.tgz archive, or hf://org/name[@revision] in the Hugging Face cache')
     .option('--signature <file>', 'signature path to leave out (default: MODEL/model.sig, or MODEL.sig for a file)')
     .option('--json', 'print root digest and per-file digests as JSON');
   addIgnoreOption(cmd);

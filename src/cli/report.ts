@@ -3,6 +3,8 @@ import { clean, displayPath } from '../util/one-line.js';
 import type { SignResult } from '../sign/sign.js';
 import { resultLabel } from '../verify/label.js';
 import type { VerifyResult } from '../verify/types.js';
+import type { ModelMetadata } from '../oms/statement.js';
+import { isObject } from '../util/strict-json.js';
 import { info, out, printJson } from './io.js';
 
 /**
@@ -21,6 +23,7 @@ export function verifyJson(r: VerifyResult): object {
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,
     license: r.metadata?.license ?? null,
+    source: r.metadata?.source ?? null,
     signer: r.signer ?? null,
     signerInfo: r.signerInfo ?? null,
     filesChecked: r.filesChecked,
@@ -28,6 +31,17 @@ export function verifyJson(r: VerifyResult): object {
     failures: r.failures,
     ...r.reports,
   };
+}
+
+/**
+ * Where the signed bytes came from, as the signer recorded it (a hub cache snapshot: its repo
+ * and revision), as "key=value ..."; undefined when the signature says nothing.
+ */
+export function provenanceText(meta: ModelMetadata | undefined): string | undefined {
+  const p = meta?.source;
+  if (!isObject(p)) return undefined;
+  const parts = Object.entries(p).flatMap(([k, v]) => (typeof v === 'string' ? [`${k}=${v}`] : []));
+  return parts.length > 0 ? clean(parts.join(' '), 1000) : undefined;
 }
 
 export { resultLabel } from '../verify/label.js';
@@ -55,6 +69,8 @@ export function verifyText(r: VerifyResult): string {
   if (r.rootDigest) lines.push(`  root digest: sha256:${r.rootDigest}`);
   if (r.signer) lines.push(`  signer:      ${clean(r.signer, 1000)}`);
   if (r.metadata?.license) lines.push(`  license:     ${clean(r.metadata.license, 300)}`);
+  const source = provenanceText(r.metadata);
+  if (source) lines.push(`  source:      ${source}`);
   return lines.join('\n');
 }
 
@@ -69,9 +85,10 @@ export function reportSigned(r: SignResult, o: { json?: boolean }, engine: { onD
     else if (w.added) info(`recorded parent ${w.name}@${w.version} in ${w.file}`);
   }
   const meta = r.statement.subject[0].annotations?.modelsign;
+  const source = provenanceText(meta);
   if (o.json) {
-    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes, ...extra.json });
+    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, source: meta?.source ?? null, files: r.files, bytes: r.bytes, ...extra.json });
   } else {
-    out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)\n  root digest: sha256:${r.rootDigest}\n  signature:   ${r.signaturePath}${extra.text ?? ''}`);
+    out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)\n  root digest: sha256:${r.rootDigest}\n  signature:   ${r.signaturePath}${source ? `\n  source:      ${source}` : ''}${extra.text ?? ''}`);
   }
 }

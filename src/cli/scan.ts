@@ -5,7 +5,7 @@ export function register(program: Command): void {
   program
     .command('scan')
     .description('check model files for unsafe content without loading them: pickle imports, PyTorch/zip/npz/npy containers, safetensors and GGUF structure')
-    .argument('<path>', 'a model file, a model directory, or a .tar / .tar.gz archive')
+    .argument('<path>', 'a model file, a model directory, a .tar / .tar.gz archive, or hf://org/name[@revision] in the Hugging Face cache')
     .option('--json', 'print the full report as JSON')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the scan fail (exit 1)').choices(['low', 'medium', 'high', 'critical']).default('low'))
     .addHelpText(

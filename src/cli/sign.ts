@@ -37,7 +37,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('sign')
     .description('hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)')
-    .argument('<model>', 'model directory, single file or .tar/.tar.gz/.tgz archive')
+    .argument('<model>', 'model directory, single file, .tar/.tar.gz/.tgz archive, or hf://org/name[@revision] in the Hugging Face cache')
     .option('--key <file|uri>', 'private key: modelsign/cosign encrypted PEM, plain PKCS#8/SEC1 PEM, or a PKCS #11 URI (pkcs11:token=...;object=...)')
     .option('--signing-certificate <leaf.pem>', 'certificate for --key: the bundle carries it and the chain (x509CertificateChain) instead of a key hint')
     .option('--certificate-chain <chain.pem>', 'with --signing-certificate: the certificates that follow it (intermediates, maybe the root), in order; repeatable', collect, [])

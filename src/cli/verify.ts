@@ -18,7 +18,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('verify')
     .description('verify a model against its signature: signer, every file hash, the file set')
-    .argument('[model]', 'model directory, single file or .tar/.tar.gz/.tgz archive (or MODELSIGN_MODEL)')
+    .argument('[model]', 'model directory, single file, .tar/.tar.gz/.tgz archive, or hf://org/name[@revision] in the Hugging Face cache (or MODELSIGN_MODEL)')
     .option('--signature <file>', 'signature file (default: MODEL/model.sig, or MODEL.sig for a file)')
     .option('--ignore-unsigned-files', 'allow files the signature does not list (listed files are still checked)')
     .option('--json', 'print one JSON object: verified, rootDigest, signer, failures[]');

@@ -83,16 +83,21 @@ export function isIgnored(name: string, ignorePaths: readonly string[]): boolean
   return false;
 }
 
-/** The paths every signature leaves out (git metadata), as model_signing does. */
-const DEFAULT_IGNORES = ['.git', '.github', '.gitattributes', '.gitignore'] as const;
+/** Git metadata, which every signature leaves out as model_signing does (unless --no-ignore-git-paths). */
+const GIT_IGNORES = ['.git', '.github', '.gitattributes', '.gitignore'] as const;
+/**
+ * The download metadata and locks huggingface_hub keeps in a --local-dir download
+ * (.cache/huggingface/): they change with every re-download while the model does not.
+ */
+const DOWNLOAD_IGNORES = ['.cache/huggingface'] as const;
 
 /**
- * The ignore list sign records and verify applies: the defaults (unless `gitPaths` is false:
- * sign --no-ignore-git-paths), the signature's own list (verify), the user's --ignore-paths,
- * then the signature file when it lies inside the model.
+ * The ignore list sign records and verify applies: the defaults (git metadata unless
+ * `gitPaths` is false: sign --no-ignore-git-paths), the signature's own list (verify), the
+ * user's --ignore-paths, then the signature file when it lies inside the model.
  */
 export function effectiveIgnores(model: string, signaturePath: string, signed: readonly string[] | undefined, user: readonly string[], gitPaths = true): string[] {
-  const out = new Set<string>([...(gitPaths ? DEFAULT_IGNORES : []), ...(signed ?? []), ...user].map(normaliseIgnorePath));
+  const out = new Set<string>([...(gitPaths ? GIT_IGNORES : []), ...DOWNLOAD_IGNORES, ...(signed ?? []), ...user].map(normaliseIgnorePath));
   const rel = path.relative(path.resolve(model), path.resolve(signaturePath));
   if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) out.add(rel.split(path.sep).join('/'));
   return [...out].filter((p) => p !== '' && p !== '.');

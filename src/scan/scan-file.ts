@@ -12,6 +12,7 @@ import { handleReader } from '../source/random-access.js';
 import type { EntryContent, RandomAccess } from '../source/types.js';
 import { isTorchStorage, opaqueFinding, sniff, SNIFF_BYTES, type Kind } from './detect.js';
 import { checkGguf } from './gguf.js';
+import { LFS_PULL, lfsPointerText, pointerIn } from './lfs-pointer.js';
 import { readNpyHeader } from './npy.js';
 import { walkPickles } from './pickle.js';
 import { checkSafetensors } from './safetensors.js';
@@ -165,6 +166,12 @@ export async function scanContent(content: EntryContent, shown: string, limits: 
   const size = content.file.size;
   const src = content.bytes();
   try {
+    // A Git LFS pointer stands in for the file: no format to check, and the file is not there.
+    const pointer = await pointerIn(src, size);
+    if (pointer) {
+      const finding: Finding = { code: 'LFS_POINTER', severity: 'high', file: shown, message: `${lfsPointerText(pointer)} in place of the file: ${LFS_PULL}` };
+      return report(shown, size, { format: 'unknown', pickle: false, imports: [], findings: [finding] });
+    }
     await src.ensure(SNIFF_BYTES);
     const kind = sniff(src.peek(SNIFF_BYTES), shown);
     if (kind !== 'zip') return report(shown, size, await scanStream(src, kind, size, shown, limits));

@@ -1,11 +1,14 @@
 /**
- * `modelsign scan PATH`: a file, a directory (walked without following links out) or a
- * .tar / .tar.gz archive.
+ * `modelsign scan PATH`: a file, a directory (walked without following links out), a
+ * .tar / .tar.gz archive or any other model source. The paths sign leaves out (.git,
+ * .cache/huggingface, the signature...) are left out here too: scan looks at what is signed.
  */
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, usage, type Failure } from '../errors.js';
-import { openSource } from '../source/index.js';
+import { effectiveIgnores } from '../hashing/paths.js';
+import { isReference, openSource } from '../source/index.js';
+import type { ModelSource } from '../source/types.js';
 import { ScanInspector } from './inspector.js';
 import { DEFAULT_LIMITS, severityRank, type FileReport, type Finding, type ScanLimits, type Severity } from './types.js';
 
@@ -28,6 +31,8 @@ export interface ScanOptions {
   limits?: Partial<ScanLimits>;
   /** Lowest severity that makes the scan fail (default: low, i.e. any finding). */
   failOn?: Severity;
+  /** Reads the model; default: the source openSource chooses for the path. */
+  source?: ModelSource;
 }
 
 const UNSCANNED_HIGH = new Set(['UNSAFE_NAME', 'UNREADABLE', 'PATH_TOO_LONG']);
@@ -54,8 +59,9 @@ function notScanned(p: Failure): string {
   }
 }
 
-export async function scanPath(target: string, opts: ScanOptions = {}): Promise<ScanResult> {
-  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+/** The source for a path (or reference) given to scan: SCAN_NOT_FOUND when there is nothing there. */
+async function scanSource(target: string): Promise<ModelSource> {
+  if (isReference(target)) return openSource(target);
   let st;
   try {
     st = await lstat(target);
@@ -63,10 +69,16 @@ export async function scanPath(target: string, opts: ScanOptions = {}): Promise<
     throw usage('SCAN_NOT_FOUND', errnoCode(e) === 'ENOENT' ? `no such file or directory: ${target}` : `cannot read ${target}: ${errnoCode(e) ?? String(e)}`);
   }
   if (!st.isFile() && !st.isDirectory() && !st.isSymbolicLink()) throw usage('SPECIAL_FILE', `not a file, directory or archive: ${target}`);
-  const source = await openSource(target);
+  return openSource(target);
+}
+
+export async function scanPath(target: string, opts: ScanOptions = {}): Promise<ScanResult> {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const source = opts.source ?? (await scanSource(target));
   const inspector = new ScanInspector(limits);
+  const ignorePaths = effectiveIgnores(source.model, source.defaultSignaturePath(), source.defaultIgnores, []);
   // The same read sign and verify make, with nothing hashed: links are never followed.
-  const { listing } = await source.read({ ranges: () => [], allowSymlinks: false, ignorePaths: [], inspector });
+  const { listing } = await source.read({ ranges: () => [], allowSymlinks: false, ignorePaths, inspector });
   // An archive's entries are shown as ARCHIVE:NAME, NAME relative to the model root as verify names it.
   const shown = source.kind === 'archive' ? (name: string) => `${path.basename(target)}:${name}` : (name: string) => name;
   for (const r of inspector.reports) {

@@ -13,6 +13,7 @@ import { openSource } from '../source/index.js';
 import { lookupRange, plannedRanges } from '../source/ranges.js';
 import type { ModelSource, SourceListing } from '../source/types.js';
 import { checkResourceNames } from '../verify/names.js';
+import { LFS_PULL, LfsPointerInspector, lfsPointerText } from '../scan/lfs-pointer.js';
 import { SizeBudget } from './budget.js';
 import { displayPath } from '../util/one-line.js';
 
@@ -71,6 +72,14 @@ function emptyModel(model: string, ignorePaths: readonly string[]): ModelsignErr
   return usage('EMPTY_MODEL', `${displayPath(model)}: no file to sign after exclusions (${ignorePaths.join(', ')})`);
 }
 
+/** Git LFS pointers in place of the files (a clone without `git lfs pull`): signing them would sign the pointers. */
+function lfsRefusal(lfs: LfsPointerInspector): ModelsignError | undefined {
+  const [first] = lfs.found;
+  if (!first) return undefined;
+  const more = lfs.found.size > 1 ? ` (and ${lfs.found.size - 1} more)` : '';
+  return usage('LFS_POINTER', `${displayPath(first[0])} is ${lfsPointerText(first[1])}: ${LFS_PULL}${more}`, first[0]);
+}
+
 /** Hash a model the way sign does; `modelsign digest` prints the root. */
 export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const hash = opts.hash ?? 'sha256';
@@ -82,7 +91,7 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
   const source = opts.source ?? (await openSource(opts.model));
   const sigPath = opts.signature ?? source.defaultSignaturePath();
-  const ignorePaths = effectiveIgnores(opts.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
+  const ignorePaths = effectiveIgnores(source.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
   const method = opts.shardSize ? 'shards' : 'files';
   // Each file is sized before its bytes are hashed: a tiny --shard-size on a big file must be
   // refused before millions of ranges are planned. A listed model is sized whole first.
@@ -92,8 +101,10 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
     counted.add(name);
     budget.add(name, size);
   };
+  const lfs = new LfsPointerInspector();
   const read = await source.read({
     alg: hash,
+    inspector: lfs,
     allowSymlinks: opts.allowSymlinks ?? false,
     ignorePaths,
     ...(opts.engine ? { engine: opts.engine } : {}),
@@ -120,6 +131,8 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const bad = nameRefusal(listing);
   if (bad) throw bad;
   if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
+  const pointers = lfsRefusal(lfs);
+  if (pointers) throw pointers;
   const resources: Resource[] = [];
   for (const f of listing.files) {
     for (const [start, end] of plannedRanges(method, opts.shardSize, f.size)) {

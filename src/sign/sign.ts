@@ -97,7 +97,7 @@ export async function checkVersion(version: string): Promise<string> {
 export async function signModel(opts: SignOptions): Promise<SignResult> {
   const version = await checkVersion(opts.version);
   const source = opts.source ?? (await openSource(opts.model));
-  const signaturePath = opts.signature ?? source.defaultSignaturePath();
+  const signaturePath = opts.signature ?? source.signatureWritePath?.() ?? source.defaultSignaturePath();
   const write = opts.write !== false;
   // Before hashing: a signature that cannot be written is found out now, not after an hour.
   if (write) await checkWritable(signaturePath, 'file');
@@ -112,6 +112,7 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
     ...(opts.license ? { license: opts.license } : {}),
     created: new Date().toISOString(),
     tool: `modelsign/${TOOL_VERSION}`,
+    // Where the bytes came from (a hub cache snapshot: repo and revision), shown by verify.
     ...(source.provenance ? { source: { ...source.provenance } } : {}),
     ...(lineage?.extraMetadata ?? {}),
     ...(opts.extraMetadata ?? {}),

@@ -1,18 +1,24 @@
 /**
  * The one place that decides which source reads a model (see types.ts for the seam).
  *
- *   a directory                      -> directory.ts
+ *   hf://org/name[@revision]         -> hf-cache.ts (resolved in the cache `hfCache`)
+ *   a hub cache snapshot directory   -> hf-cache.ts (.../models--org--name/snapshots/REV)
+ *   any other directory              -> directory.ts
  *   a .tar / .tar.gz / .tgz file     -> archive.ts (unless it is signed as one opaque file)
  *   any other file                   -> file.ts
  *
  * A new kind of model is one new source file and one entry in SCHEMES (models named by a
  * reference such as hf://org/name) or in the local choice below.
  */
+import os from 'node:os';
 import { usage } from '../errors.js';
 import { statModel } from '../hashing/model-path.js';
 import { archiveSource, isArchivePath } from './archive.js';
 import { directorySource } from './directory.js';
 import { fileSource } from './file.js';
+import { hubReferenceSource, hubSnapshotSource } from './hf-cache.js';
+import { defaultHubCache, HF_SCHEME } from './hf-layout.js';
+import { settings } from '../settings.js';
 import type { ModelSource } from './types.js';
 
 export type { ModelSource, ReadRequest, ReadResult, SourceFile, SourceListing, Inspector, EntryContent, RandomAccess } from './types.js';
@@ -24,17 +30,29 @@ export interface OpenOptions {
    * the archive itself (as model_signing signs one) is verified that way.
    */
   archiveAsFile?: boolean;
+  /**
+   * The Hugging Face hub cache directory hf:// references are resolved in (what HF_HUB_CACHE
+   * names for huggingface_hub; the CLI reads that environment). Default ~/.cache/huggingface/hub.
+   */
+  hfCache?: string;
 }
 
 /** Sources for models named by a reference rather than a local path: `scheme` -> opener. */
-const SCHEMES: ReadonlyArray<{ test: (model: string) => boolean; open: (model: string, opts: OpenOptions) => Promise<ModelSource> }> = [];
+const SCHEMES: ReadonlyArray<{ test: (model: string) => boolean; open: (model: string, opts: OpenOptions) => Promise<ModelSource> }> = [
+  { test: (m) => m.startsWith(HF_SCHEME), open: (m, o) => hubReferenceSource(m, o.hfCache ?? settings.hfCache ?? defaultHubCache(os.homedir())) },
+];
+
+/** Whether MODEL names a model by reference (hf://...) rather than by a local path. */
+export function isReference(model: string): boolean {
+  return SCHEMES.some((s) => s.test(model));
+}
 
 /** The source that reads MODEL; MODEL_NOT_FOUND (exit 2) when there is nothing there. */
 export async function openSource(model: string, opts: OpenOptions = {}): Promise<ModelSource> {
   if (model === '') throw usage('MODEL_NOT_FOUND', 'model not found: the model path is empty');
   for (const s of SCHEMES) if (s.test(model)) return s.open(model, opts);
   const st = await statModel(model);
-  if (st.isDirectory()) return directorySource(model);
+  if (st.isDirectory()) return (await hubSnapshotSource(model)) ?? directorySource(model);
   if (st.isFile() && isArchivePath(model) && !opts.archiveAsFile) return archiveSource(model);
   return fileSource(model);
 }

@@ -108,7 +108,11 @@ export interface ReadResult {
 export interface ModelSource {
   /** 'directory' | 'file' | 'archive' | ...: which source reads this model. */
   readonly kind: string;
-  /** The model as the user named it, for messages. */
+  /**
+   * The model as the user named it; a model named by a reference that resolves to a local
+   * directory (hf://org/name) is that directory. Paths relative to the model (the signature,
+   * ignore paths) are taken from here.
+   */
   readonly model: string;
   /** Paths this kind of model always leaves out, recorded in ignore_paths (an archive: its root model.sig). */
   readonly defaultIgnores: readonly string[];
@@ -116,6 +120,12 @@ export interface ModelSource {
   defaultName(): string;
   /** Where the signature is read from (and written to) when none is named. */
   defaultSignaturePath(): string;
+  /**
+   * Where sign writes the signature when none is named, where that is not where it is read
+   * from: a hub cache snapshot's model.sig published in the repo is a link to a blob, which
+   * verify reads and sign must never write into (other revisions share it).
+   */
+  signatureWritePath?(): string;
   /** Facts about where the bytes came from, recorded in the signed metadata (a revision, a digest). */
   readonly provenance?: Readonly<Record<string, string>>;
   read(req: ReadRequest): Promise<ReadResult>;

@@ -13,6 +13,7 @@ import type { Inspector, ModelSource, ReadRequest, SourceFile } from '../source/
 import { parseShardName } from './names.js';
 
 export { parseShardName };
+import { LFS_PULL, LfsPointerInspector, lfsPointerText } from '../scan/lfs-pointer.js';
 
 export interface FileCheckInput {
   model: string;
@@ -106,14 +107,17 @@ function specialModelIsRejection(e: unknown): never {
 export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult> {
   const { serialization: ser, source } = input;
   const failures: Failure[] = [];
-  const ignores = effectiveIgnores(input.model, input.signaturePath, [...source.defaultIgnores, ...(ser.ignore_paths ?? [])], input.ignorePaths);
+  const ignores = effectiveIgnores(source.model, input.signaturePath, [...source.defaultIgnores, ...(ser.ignore_paths ?? [])], input.ignorePaths);
   // The signed ranges are grouped and checked before the read, so the source hashes only
   // ranges that can verify (each byte at most once). A single-file model's one file may be
   // signed as "." or by its name: known once the source has listed it.
   let grouped = groupResources(input.resources, ser, undefined);
+  // Git LFS pointers are named as such, not as changed files; the scanners see the same bytes.
+  const lfs = new LfsPointerInspector(input.inspector);
   const read = await source
     .read({
       ...sourceRequest(input, ignores, () => grouped.byFile),
+      inspector: lfs,
       onListed: (listing) => {
         if (listing.isFile && listing.files.length === 1) grouped = groupResources(input.resources, ser, listing.files[0]!.name);
       },
@@ -186,7 +190,17 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
       if (!byFile.has(f.name)) failures.push({ code: 'FILE_UNEXPECTED', path: f.name, message: 'file is not in the signature' });
     }
   }
+  nameLfsPointers(failures, lfs);
   return { failures, filesChecked: byFile.size, bytesHashed, bytesRead: read.bytesRead };
+}
+
+/** A changed file that is a Git LFS pointer is reported as one: the weights were never fetched. */
+function nameLfsPointers(failures: Failure[], lfs: LfsPointerInspector): void {
+  if (lfs.found.size === 0) return;
+  failures.forEach((f, i) => {
+    const p = f.code === 'FILE_CHANGED' && f.path !== undefined ? lfs.found.get(f.path) : undefined;
+    if (p) failures[i] = { code: 'LFS_POINTER', path: f.path!, message: `${lfsPointerText(p)} in place of the signed file: ${LFS_PULL}` };
+  });
 }
 
 /**
@@ -202,7 +216,6 @@ function sourceRequest(input: FileCheckInput, ignorePaths: string[], byFile: () 
     ignorePaths,
     signedPaths: new Set(byFile().keys()),
     ...(input.engine ? { engine: input.engine } : {}),
-    ...(input.inspector ? { inspector: input.inspector } : {}),
     ...(input.onHashed ? { onHashed: input.onHashed } : {}),
     ranges: (name, size) => {
       const list = byFile().get(name);

@@ -45,7 +45,7 @@ describe('a model with no file after exclusions (§6.1)', () => {
     const m = await model(`empty-${Object.keys(files).length}`, files);
     const s = await runCli(['sign', m, '--key', k.key, '--version', '1.0.0']);
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(/modelsign: error: .*: no file to sign after exclusions \(\.git, \.github, \.gitattributes, \.gitignore, model\.sig\) \[EMPTY_MODEL\]/);
+    expect(s.stderr).toMatch(/modelsign: error: .*: no file to sign after exclusions \(\.git, \.github, \.gitattributes, \.gitignore, \.cache\/huggingface, model\.sig\) \[EMPTY_MODEL\]/);
     expect(existsSync(path.join(m, 'model.sig'))).toBe(false);
     const d = await runCli(['digest', m]);
     expect(d.code).toBe(2);
@@ -172,14 +172,15 @@ describe('git paths', () => {
     expect((await runCli(['sign', m, '--key', k.key, '--version', '1.0.0', '--signature', def])).code).toBe(0);
     const p = await payloadOf(def);
     expect(p.predicate.resources.map((r) => r.name)).toEqual(['w.bin']);
-    expect(p.predicate.serialization.ignore_paths).toEqual(['.git', '.github', '.gitattributes', '.gitignore']);
+    expect(p.predicate.serialization.ignore_paths).toEqual(['.git', '.github', '.gitattributes', '.gitignore', '.cache/huggingface']);
 
     const all = path.join(dir, 'git-all.sig');
     const s = await runCli(['sign', m, '--key', k.key, '--version', '1.0.0', '--signature', all, '--no-ignore-git-paths', '--json']);
     expect(s.code, s.stderr).toBe(0);
     const q = await payloadOf(all);
     expect(q.predicate.resources.map((r) => r.name)).toEqual(['.git/HEAD', '.gitattributes', 'w.bin']);
-    expect(q.predicate.serialization.ignore_paths).toEqual([]);
+    // Only the git paths: a local-dir download's metadata stays out either way.
+    expect(q.predicate.serialization.ignore_paths).toEqual(['.cache/huggingface']);
     const d = await runCli(['digest', m, '--no-ignore-git-paths', '--signature', all]);
     expect(d.stdout.trim()).toBe(JSON.parse(s.stdout).rootDigest);
     // verify checks the signed git files too: a changed HEAD is refused.

@@ -285,7 +285,7 @@ describe('an empty model', () => {
     const r = await runCli(['sign', e, '--key', k.key, '--version', '1.0.0', '-q']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`modelsign: error: ${e}: no file to sign after exclusions (.git, .github, .gitattributes, .gitignore, model.sig) [EMPTY_MODEL]\n`);
+    expect(r.stderr).toBe(`modelsign: error: ${e}: no file to sign after exclusions (.git, .github, .gitattributes, .gitignore, .cache/huggingface, model.sig) [EMPTY_MODEL]\n`);
     expect(existsSync(path.join(e, 'model.sig'))).toBe(false);
   });
 });

@@ -10,36 +10,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { keySigner, signModel, verify } from '../../src/index.js';
 import { openSource } from '../../src/source/index.js';
 import { rangeKey } from '../../src/source/ranges.js';
-import type { EntryContent, Inspector, SourceFile } from '../../src/source/types.js';
 import { formatsStage } from '../../src/scan/stage.js';
 import { keyTrust } from '../../src/verify/trust-key.js';
 import * as F from '../helpers/scan-fixtures.js';
 import { cleanupTmp, tmpDir } from '../helpers/cli.js';
+import { recorder } from '../helpers/inspectors.js';
 import { execFileSync } from 'node:child_process';
 
 afterAll(cleanupTmp);
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-/** An inspector that records every byte it was handed, per file. */
-function recorder(): Inspector & { seen: Map<string, Buffer>; refused: string[] } {
-  const seen = new Map<string, Buffer>();
-  const refused: string[] = [];
-  return {
-    seen,
-    refused,
-    wants: () => true,
-    async inspect(c: EntryContent) {
-      const src = c.bytes();
-      const parts: Buffer[] = [];
-      while (await src.ensure(1)) parts.push(Buffer.from(src.take(src.buffered)));
-      seen.set(c.file.name, Buffer.concat(parts));
-    },
-    unreadable(f: SourceFile, failure) {
-      refused.push(`${f.name}:${failure.code}`);
-    },
-  };
-}
 
 async function model(): Promise<string> {
   const d = await tmpDir();
