@@ -4,6 +4,7 @@ import { hashingOptions, type HashingFlags } from './common.js';
 import type { PreparedLineage } from './sign-lineage.js';
 import { reportSigned } from './report.js';
 import { engineFlags } from './progress.js';
+import type { ModelSource } from '../source/types.js';
 
 /** The sign command's flags that keyless signing reads (sign.ts adds lineage and --keyless). */
 export interface KeylessSignFlags extends HashingFlags {
@@ -20,7 +21,7 @@ export interface KeylessSignFlags extends HashingFlags {
   staging?: boolean;
 }
 
-export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: PreparedLineage): Promise<number> {
+export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: PreparedLineage, source?: ModelSource): Promise<number> {
   if (o.key) throw usage('BAD_OPTION', '--keyless and --key exclude each other');
   if (!o.version) throw usage('MISSING_OPTION', 'sign needs --version SEMVER (e.g. --version 1.0.0)');
   const { keylessSigner, bundleIdentity, keylessEndpoints } = await import('../sign/keyless.js');
@@ -38,6 +39,7 @@ export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: 
   let identity: string | undefined;
   const r = await signModel({
     model,
+    ...(source ? { source } : {}),
     version: o.version,
     ...(lineage?.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {}),
     ...(lineage?.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {}),

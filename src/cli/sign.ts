@@ -6,21 +6,23 @@ import { run, warn } from './io.js';
 import { reportSigned } from './report.js';
 import { engineFlags } from './progress.js';
 import { addLineageSignOptions, prepareLineage, type SignLineageFlags } from './sign-lineage.js';
+import { addRegistryOptions, isOciModel, registryOptions } from './oci.js';
 
 interface SignFlags extends KeylessSignFlags, SignLineageFlags {
   keyless?: boolean;
+  insecureRegistry?: string[];
 }
 
 export function register(program: Command): void {
   const cmd = program
     .command('sign')
     .description('hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)')
-    .argument('<model>', 'model directory, single file or .tar/.tar.gz/.tgz archive')
+    .argument('<model>', 'model directory, single file, .tar/.tar.gz/.tgz archive, or OCI artifact (oci://REGISTRY/REPO:TAG, oci:DIR[:TAG])')
     .option('--key <file>', 'private key (modelsign/cosign encrypted PEM, or plain PKCS#8/SEC1 PEM)')
     .option('--version <semver>', 'model version, e.g. 1.2.0 (required)')
     .option('--name <name>', 'model name (default: the directory or file name)')
     .option('--license <id>', 'license: a Hugging Face license id or SPDX expression')
-    .option('--signature <file>', 'where to write the signature (default: MODEL/model.sig, or MODEL.sig for a file)')
+    .option('--signature <file>', 'where to write the signature (default: MODEL/model.sig, MODEL.sig for a file; attached to an OCI artifact)')
     .option('--json', 'print the result as JSON')
     .option('--keyless', 'sign with Sigstore keyless (Fulcio certificate for your OIDC identity + Rekor entry) instead of --key')
     .option('--identity-token <token>', 'keyless: OIDC token (default: SIGSTORE_ID_TOKEN, or GitHub Actions ambient credentials)')
@@ -32,6 +34,7 @@ export function register(program: Command): void {
   addSerializationOptions(cmd);
   addEngineOptions(cmd);
   addLineageSignOptions(cmd);
+  addRegistryOptions(cmd);
   cmd
     .addHelpText(
       'after',
@@ -43,6 +46,8 @@ Examples:
   modelsign sign ./llama-ft --keyless --version 1.0.0            # in GitHub Actions (id-token: write)
   modelsign sign ./llama-ft --keyless --identity-token "$TOKEN" --version 1.0.0
 
+  modelsign sign oci://registry.example.com/acme/llm:1.0 --key release.key --version 1.0.0   # attached as a referrer
+
   modelsign sign ./llama-ft --key release.key --version 1.1.0 --parent ./llama/model.sig --record=manifests
   modelsign sign ./merged --key release.key --version 1.0.0 --parent a/model.sig --parent b/model.sig --relation merge
 
@@ -50,7 +55,8 @@ Exit codes: 0 signed; 1 a --parent signature is not trusted or broken, or (--key
 Rekor or the TSA failed; 2 usage error (bad flag, unreadable key, wrong passphrase, symlink or
 special file in the model, a parent with the same name and a version not lower than --version,
 a signature or store that cannot be written, a signature larger than verify reads, as with a
-tiny --shard-size). On exit 2 nothing was written.`,
+tiny --shard-size; an OCI registry that cannot be reached or refuses the credentials). On exit
+2 nothing was written.`,
     )
     .action(
       run(async (model: string, o: SignFlags) => {
@@ -63,16 +69,20 @@ tiny --shard-size). On exit 2 nothing was written.`,
           const problem = licenseProblem(o.license);
           if (problem) warn(problem);
         }
+        // An OCI model is resolved once, with the registry flags, and read through that source.
+        const source = isOciModel(model) ? await (await import('../source/index.js')).openSource(model, { oci: { registry: registryOptions(o) } }) : undefined;
+        if (source) o.name ??= source.defaultName();
         // Lineage (parents verified, datasets, store) applies to key and keyless signing alike.
         const lineage = await prepareLineage(model, o);
         if (o.keyless) {
           const { signKeyless } = await import('./sign-keyless.js');
-          return signKeyless(model, o, lineage);
+          return signKeyless(model, o, lineage, source);
         }
         const { signWithKey: sign } = await import('../sign/sign.js');
         const engine = engineFlags(o, 'hashing');
         const r = await sign({
           model,
+          ...(source ? { source } : {}),
           key: lineage.key ?? (o.key as string),
           ...(lineage.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {}),
           ...(lineage.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {}),

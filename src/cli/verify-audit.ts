@@ -11,6 +11,11 @@ import type { AuditDecision } from '../audit/record.js';
 import type { VerifyResult } from '../verify/types.js';
 import type { Flags, VerifyPlugin } from './verify-plugins.js';
 
+/** A local path made absolute; an OCI reference (oci://..., oci:DIR) as it is. */
+function where(p: string): string {
+  return p.startsWith('oci:') ? p : path.resolve(p);
+}
+
 function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
@@ -18,7 +23,7 @@ function str(v: unknown): string | null {
 function base(model: string, flags: Flags): Omit<AuditDecision, 'result' | 'failureCodes'> {
   return {
     time: new Date().toISOString(),
-    model: path.resolve(model),
+    model: where(model),
     signature: str(flags.signature) ? path.resolve(flags.signature as string) : null,
     rootDigest: null,
     name: null,
@@ -33,7 +38,7 @@ function base(model: string, flags: Flags): Omit<AuditDecision, 'result' | 'fail
 function decisionFromResult(flags: Flags, r: VerifyResult): AuditDecision {
   return {
     ...base(r.model, flags),
-    signature: path.resolve(r.signature),
+    signature: where(r.signature),
     rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,

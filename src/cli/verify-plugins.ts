@@ -14,6 +14,7 @@ import { envPlugin } from './verify-env.js';
 import { podPlugin } from './verify-pod.js';
 import { auditPlugin } from './verify-audit.js';
 import { sigstorePlugin } from './verify-sigstore.js';
+import { ociPlugin } from './verify-oci.js';
 
 export type Flags = Record<string, unknown>;
 
@@ -44,6 +45,9 @@ export const verifyPlugins: VerifyPlugin[] = [
   // lineage records the ancestors (extra.lineage) that the policy stage then judges.
   lineagePlugin,
   policyPlugin,
+  // oci opens oci:// models; its after-hook keeps or removes a --pull-to directory once the
+  // verdict is final (after lineage), before pod and audit report it.
+  ociPlugin,
   // pod and audit come LAST: their after-hooks report the final verdict (lineage's after-hook
   // can still turn a pass into a rollback failure when it records the state file under its lock).
   podPlugin,

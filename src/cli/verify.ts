@@ -11,8 +11,8 @@ export function register(program: Command): void {
   const cmd = program
     .command('verify')
     .description('verify a model against its signature: signer, every file hash, the file set')
-    .argument('[model]', 'model directory, single file or .tar/.tar.gz/.tgz archive (or MODELSIGN_MODEL)')
-    .option('--signature <file>', 'signature file (default: MODEL/model.sig, or MODEL.sig for a file)')
+    .argument('[model]', 'model directory, single file, .tar/.tar.gz/.tgz archive, or OCI artifact (oci://REGISTRY/REPO:TAG, oci:DIR[:TAG]) (or MODELSIGN_MODEL)')
+    .option('--signature <file>', 'signature file (default: MODEL/model.sig, MODEL.sig for a file; the signatures attached to an OCI artifact)')
     .option('--ignore-unsigned-files', 'allow files the signature does not list (listed files are still checked)')
     .option('--json', 'print one JSON object: verified, rootDigest, signer, failures[]');
   for (const p of verifyPlugins) p.addOptions?.(cmd);
@@ -26,9 +26,11 @@ Examples:
   modelsign verify ./llama-ft --key keys/release.pub
   modelsign verify model.safetensors --key release.pub --signature model.sig --json
   modelsign verify llm.tar.gz --key release.pub      # streams the archive, reads llm.tar.gz.sig
+  modelsign verify oci://registry.example.com/acme/llm@sha256:... --key release.pub --pull-to /models/llm
 
 Exit codes: 0 verified; 1 the model must not be used (changed, missing or unexpected file,
-bad or missing signature, untrusted signer); 2 usage error.`,
+bad or missing signature, untrusted signer); 2 usage error (also: an OCI registry that cannot
+be reached or refuses access before anything was checked).`,
     )
     .action(
       run(async (modelArg: string | undefined, flags: Flags) => {
@@ -48,7 +50,7 @@ bad or missing signature, untrusted signer); 2 usage error.`,
 async function verifyAction(modelArg: string | undefined, flags: Flags): Promise<number> {
   for (const p of verifyPlugins) await p.prepare?.(flags);
   const model = modelArg ?? (flags.model as string | undefined);
-  if (!model) throw usage('MISSING_ARGUMENT', 'verify needs MODEL (a directory, file or archive; or set MODELSIGN_MODEL)');
+  if (!model) throw usage('MISSING_ARGUMENT', 'verify needs MODEL (a directory, file, archive or oci:// artifact; or set MODELSIGN_MODEL)');
   const trust = (await Promise.all(verifyPlugins.map((p) => p.trust?.(flags) ?? Promise.resolve([])))).flat();
   if (trust.length === 0) throw usage('MISSING_OPTION', 'verify needs something to trust: --key PUBLIC_KEY (or another trust option, see --help)');
   const stages = (await Promise.all(verifyPlugins.map((p) => p.stages?.(flags) ?? Promise.resolve([])))).flat();

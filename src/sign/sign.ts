@@ -88,8 +88,10 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
   const source = opts.source ?? (await openSource(opts.model));
   const signaturePath = opts.signature ?? source.defaultSignaturePath();
   const write = opts.write !== false;
+  // A source that keeps signatures with the model (OCI referrers) gets it there, unless a file is named.
+  const attach = opts.signature === undefined ? source.attached : undefined;
   // Before hashing: a signature that cannot be written is found out now, not after an hour.
-  if (write) await checkWritable(signaturePath, 'file');
+  if (write && !attach) await checkWritable(signaturePath, 'file');
   const budget = new SizeBudget(opts.hash ?? 'sha256', opts.shardSize);
   const d = await digestModel({ ...opts, source, signature: signaturePath, budget });
   const name = opts.name ?? source.defaultName();
@@ -99,6 +101,8 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
     ...(opts.license ? { license: opts.license } : {}),
     created: new Date().toISOString(),
     tool: `modelsign/${TOOL_VERSION}`,
+    // Where the bytes came from (an OCI manifest digest): recorded, not what verify pins to.
+    ...(source.provenance ? { source: { ...source.provenance } } : {}),
     ...(opts.extraMetadata ?? {}),
   };
   const statement = buildStatement({ name, rootDigest: d.rootDigest, serialization: d.serialization, resources: d.resources, metadata });
@@ -118,7 +122,8 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
     bytes: d.listing.files.reduce((s, f) => s + f.size, 0),
   };
   if (opts.beforeWrite) await opts.beforeWrite(r);
-  if (write) await writeAtomic(signaturePath, bundleText, 'WRITE_FAILED', signaturePath, { createDirs: true });
+  if (write && attach) r.signaturePath = await attach.attach(Buffer.from(bundleText, 'utf8'));
+  else if (write) await writeAtomic(signaturePath, bundleText, 'WRITE_FAILED', signaturePath, { createDirs: true });
   return r;
 }
 

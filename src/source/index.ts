@@ -1,6 +1,7 @@
 /**
  * The one place that decides which source reads a model (see types.ts for the seam).
  *
+ *   oci://REGISTRY/REPO..., oci:DIR  -> oci/ (an OCI artifact, in a registry or a local layout)
  *   a directory                      -> directory.ts
  *   a .tar / .tar.gz / .tgz file     -> archive.ts (unless it is signed as one opaque file)
  *   any other file                   -> file.ts
@@ -13,9 +14,11 @@ import { statModel } from '../hashing/model-path.js';
 import { archiveSource, isArchivePath } from './archive.js';
 import { directorySource } from './directory.js';
 import { fileSource } from './file.js';
+import type { OciOpenOptions } from './oci/index.js';
 import type { ModelSource } from './types.js';
 
-export type { ModelSource, ReadRequest, ReadResult, SourceFile, SourceListing, Inspector, EntryContent, RandomAccess } from './types.js';
+export type { ModelSource, ReadRequest, ReadResult, SourceFile, SourceListing, Inspector, EntryContent, RandomAccess, AttachedSignature, AttachedSignatures } from './types.js';
+export type { OciSource, OciOpenOptions, PullTarget } from './oci/index.js';
 export { isArchivePath } from './archive.js';
 
 export interface OpenOptions {
@@ -24,10 +27,15 @@ export interface OpenOptions {
    * the archive itself (as model_signing signs one) is verified that way.
    */
   archiveAsFile?: boolean;
+  /** OCI artifacts: registry access (plain-HTTP hosts, Docker configuration) and --pull-to. */
+  oci?: OciOpenOptions;
 }
 
 /** Sources for models named by a reference rather than a local path: `scheme` -> opener. */
-const SCHEMES: ReadonlyArray<{ test: (model: string) => boolean; open: (model: string, opts: OpenOptions) => Promise<ModelSource> }> = [];
+const SCHEMES: ReadonlyArray<{ test: (model: string) => boolean; open: (model: string, opts: OpenOptions) => Promise<ModelSource> }> = [
+  // oci:// (a registry) and oci:DIR (a layout); the client loads only for such models.
+  { test: (m) => m.startsWith('oci:'), open: async (m, o) => (await import('./oci/index.js')).ociSource(m, o.oci) },
+];
 
 /** The source that reads MODEL; MODEL_NOT_FOUND (exit 2) when there is nothing there. */
 export async function openSource(model: string, opts: OpenOptions = {}): Promise<ModelSource> {
