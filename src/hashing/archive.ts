@@ -822,11 +822,15 @@ async function scanPass(input: ArchiveInput, req: SourceRequest, initial: Prefix
     });
     parser.on('error', (e: unknown) => finish(e));
     parser.on('end', () => finish());
-    rs.on('error', (e) => {
+    const onReadError = (e: unknown): void => {
       if (finished) return;
       finished = true;
       rejectP(input.readError(e));
-    });
+    };
+    rs.on('error', onReadError);
+    // A stream handed in may have failed already (a download checked at its end, before this read began).
+    const early = (rs as { errored?: unknown }).errored;
+    if (early) onReadError(early);
     // The ratio is taken against the compressed bytes inflated so far (not read ahead).
     const gunzip = gzipped ? createGunzip() : undefined;
     const feed = new TarFeed(gunzip ? () => gunzip.bytesWritten : undefined);

@@ -114,7 +114,10 @@ export class Layout implements Store {
         const f = await this.manifest({ digest: d.digest });
         m = parseManifest(f.bytes, d.mediaType);
       } catch {
-        continue; // an entry that is not a readable manifest refers to nothing
+        // Unreadable: a bundle by its index entry is still listed (reading it says why it
+        // fails); any other entry refers to nothing known.
+        if (d.artifactType === MEDIA.bundle) out.push(d);
+        continue;
       }
       if (m.kind === 'manifest' && m.subject?.digest === digest) out.push({ ...d, ...(m.artifactType ? { artifactType: m.artifactType } : {}), ...(m.annotations ? { annotations: m.annotations } : {}) });
     }

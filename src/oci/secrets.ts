@@ -23,7 +23,8 @@ export class Secrets {
 
   scrub(text: string): string {
     let out = text;
-    for (const v of this.values) if (out.includes(v)) out = out.split(v).join('***');
+    // Longest first: one value can lie inside another (base64 of "user:pass" ends with that of "pass").
+    for (const v of [...this.values].sort((a, b) => b.length - a.length)) if (out.includes(v)) out = out.split(v).join('***');
     return out;
   }
 }

@@ -15,6 +15,7 @@
 import { finished } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { ModelsignError, type Failure } from '../../errors.js';
+import { prepareAlgorithm } from '../../hashing/algorithms.js';
 import { scanArchiveStream } from '../../hashing/archive.js';
 import { compareCodePoints, isIgnored } from '../../hashing/paths.js';
 import type { HashOutcome } from '../../hashing/read.js';
@@ -156,8 +157,9 @@ class OciRead {
       return;
     }
     let streamError: unknown;
+    // (No 'data' listener here: it would start the stream before the archive reader pipes it.)
     stream.on('error', (e) => (streamError ??= e));
-    stream.on('data', (c: Buffer) => this.progress(c.length));
+    const before = this.done;
     const requested = new Set<string>();
     const result = await scanArchiveStream(stream, { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e) }, {
       alg: this.req.alg ?? 'sha256',
@@ -169,6 +171,7 @@ class OciRead {
       allowSymlinks: this.req.allowSymlinks,
       ignorePaths: this.req.ignorePaths,
       ...(this.req.signedPaths ? { signedPaths: this.req.signedPaths } : {}),
+      onProgress: (n) => this.progress(before + n - this.done),
       ...(this.writer
         ? { sink: { open: (name: string, size: number) => (this.keeps({ name, size, viaLink: false }, requested.has(name) ? [[0, size]] : []) ? this.writer!.open(name) : undefined) } }
         : {}),
@@ -241,6 +244,7 @@ async function inspectKept(r: OciRead, inspector: Inspector): Promise<void> {
 
 export async function readOci(m: OciModel, initialProblems: readonly Failure[], req: ReadRequest): Promise<ReadResult> {
   const start = m.received.bytes;
+  if (req.alg) await prepareAlgorithm(req.alg);
   // Each read pulls afresh: what an earlier read (another signature tried) wrote is gone.
   await m.pull?.clear();
   const writer = m.pull ?? (req.inspector ? await TreeWriter.spool() : undefined);
