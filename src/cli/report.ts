@@ -77,9 +77,12 @@ export async function reportSigned(
   await lineage?.record(r);
   if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
   const meta = r.statement.subject[0].annotations?.modelsign;
+  // Where the bytes came from (an OCI artifact: the manifest digest a deployment pins).
+  const source = meta?.source;
+  const manifest = source && typeof source === 'object' && !Array.isArray(source) && typeof source.manifest === 'string' ? `\n  manifest:    ${source.manifest}` : '';
   if (o.json) {
-    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes, ...extra.json });
+    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes, ...(source ? { source } : {}), ...extra.json });
   } else {
-    out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)\n  root digest: sha256:${r.rootDigest}\n  signature:   ${r.signaturePath}${extra.text ?? ''}`);
+    out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)\n  root digest: sha256:${r.rootDigest}${manifest}\n  signature:   ${r.signaturePath}${extra.text ?? ''}`);
   }
 }

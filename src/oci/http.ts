@@ -7,7 +7,7 @@
  * does not match its digest or size is an error, never bytes handed on as verified.
  */
 import { Readable } from 'node:stream';
-import { ModelsignError, usage } from '../errors.js';
+import { ModelsignError, reject, usage } from '../errors.js';
 import { clean } from '../util/one-line.js';
 import { checked } from './digest-check.js';
 import type { Descriptor } from './manifest.js';
@@ -149,7 +149,7 @@ export async function readBody(cfg: HttpConfig, reply: Reply, max: number, what:
   const declared = Number(reply.headers.get('content-length') ?? NaN);
   if (declared > max) {
     reply.close();
-    throw usage('OCI_TOO_LARGE', say(cfg, `${what} from ${reply.url.host} is ${declared} bytes, more than the ${max} read`));
+    throw reject('OCI_TOO_LARGE', say(cfg, `${what} from ${reply.url.host} is ${declared} bytes, more than the ${max} read`));
   }
   const parts: Uint8Array[] = [];
   let n = 0;
@@ -161,7 +161,7 @@ export async function readBody(cfg: HttpConfig, reply: Reply, max: number, what:
       n += c.length;
       if (n > max) {
         reply.close();
-        throw usage('OCI_TOO_LARGE', say(cfg, `${what} from ${reply.url.host} is larger than the ${max} bytes read`));
+        throw reject('OCI_TOO_LARGE', say(cfg, `${what} from ${reply.url.host} is larger than the ${max} bytes read`));
       }
       parts.push(c);
     }

@@ -8,10 +8,12 @@
  * startFront) that implements it over the same registry: no registry with the API is
  * packaged in Debian 12. The same front, without the API, counts the blob bytes sent.
  */
-import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bytes, cleanupTmp, keypair, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { parseAllDocuments } from 'yaml';
+import { CLI, ROOT, bytes, cleanupTmp, keypair, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
 import { MT, registryMissing, skopeoCopy, startFront, startRegistry, writeArtifact, type BuiltArtifact, type Front, type LayerSpec, type TestRegistry } from '../helpers/oci.js';
 import { json as verifyJson } from '../helpers/verify-json.js';
 
@@ -96,15 +98,15 @@ describe.skipIf(missing !== undefined)(`OCI registry${missing ? ` (skipped: ${mi
     expect(fetched).toBeLessThan(10_000); // the bundle (twice: one per verify) and the empty config at most
     // The signed statement records the manifest it was made from.
     const tag = `sha256-${a.digest.slice(7)}`;
-    const idx = await (await fetch(`http://${reg.host}/v2/acme/llm/manifests/${tag}`, { headers: { accept: MT.ociIndex } })).json();
+    const idx = (await (await fetch(`http://${reg.host}/v2/acme/llm/manifests/${tag}`, { headers: { accept: MT.ociIndex } })).json()) as { manifests: Array<{ digest: string }> };
     expect(idx.manifests).toHaveLength(1);
     expect(idx.manifests[0]).toMatchObject({ artifactType: 'application/vnd.dev.sigstore.bundle.v0.3+json', digest: signed.signature.split('@')[1] });
-    const ref = await (await fetch(`http://${reg.host}/v2/acme/llm/manifests/${idx.manifests[0].digest}`, { headers: { accept: MT.ociManifest } })).json();
+    const ref = (await (await fetch(`http://${reg.host}/v2/acme/llm/manifests/${idx.manifests[0]!.digest}`, { headers: { accept: MT.ociManifest } })).json()) as { layers: Array<{ mediaType: string; digest: string }> };
     expect(ref).toMatchObject({ artifactType: 'application/vnd.dev.sigstore.bundle.v0.3+json', subject: { digest: a.digest }, config: { mediaType: 'application/vnd.oci.empty.v1+json', size: 2 } });
     expect(ref.layers).toHaveLength(1);
-    expect(ref.layers[0].mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
+    expect(ref.layers[0]!.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
     const bundleFile = path.join(dir, 'llm-attached.sig');
-    await writeFile(bundleFile, Buffer.from(await (await fetch(`http://${reg.host}/v2/acme/llm/blobs/${ref.layers[0].digest}`)).arrayBuffer()));
+    await writeFile(bundleFile, Buffer.from(await (await fetch(`http://${reg.host}/v2/acme/llm/blobs/${ref.layers[0]!.digest}`)).arrayBuffer()));
     const meta = JSON.parse(ok(await runCli(['inspect', bundleFile, '--json'])).stdout).metadata;
     expect(meta.source).toEqual({ reference: `oci://${counter.host}/acme/llm:1.0`, manifest: a.digest, artifactType: MT.modelArtifact });
   });
@@ -173,7 +175,7 @@ describe.skipIf(missing !== undefined)(`OCI registry${missing ? ` (skipped: ${mi
     ok(await sign(`oci://${reg.host}/acme/tamper:1.0`, reg.host));
     const weights = a.layers[0]!;
     const evil = Buffer.from(own);
-    evil[1000] ^= 0xff;
+    evil[1000] = evil[1000]! ^ 0xff;
     await writeFile(reg.blobFile(weights.digest), evil);
     // Without --pull-to no raw layer is read: the runtime that pulls it checks its digest.
     ok(await verify(`oci://${reg.host}/acme/tamper:1.0`, reg.host));
@@ -199,7 +201,7 @@ describe.skipIf(missing !== undefined)(`OCI registry${missing ? ` (skipped: ${mi
     const tarred = await push('acme/mixed', 'tamper', [MIXED[0]!, { tar: [{ name: 'tokenizer/vocab.json', data: '{"b":1}' }, { name: 'tokenizer/merges.txt', data: 'b c\n' }] }]);
     ok(await sign(`oci://${reg.host}/acme/mixed:tamper`, reg.host));
     const blob = await readFile(reg.blobFile(tarred.layers[1]!.digest));
-    blob[600] ^= 0x01;
+    blob[600] = blob[600]! ^ 0x01;
     await writeFile(reg.blobFile(tarred.layers[1]!.digest), blob);
     const r = await verify(`oci://${reg.host}/acme/mixed:tamper`, reg.host);
     expect(r.code).toBe(1);
@@ -267,5 +269,83 @@ describe.skipIf(missing !== undefined)(`OCI registry${missing ? ` (skipped: ${mi
     const r = await runCli(['verify', `oci:${l}:v1`, '--key', k.pub, '--json']);
     expect(r.code).toBe(1);
     expect(json(r).failures[0].code).toBe('SIG_UNREADABLE');
+  });
+
+  it('docs/oci.md: the example runs as written (against this registry, modelsign and skopeo on PATH)', async () => {
+    const doc = await readFile(path.join(ROOT, 'docs/oci.md'), 'utf8');
+    const script = /## Example\n[\s\S]*?```sh\n([\s\S]*?)```/.exec(doc)![1]!;
+    // A registry of its own: the example's acme/llm:1.0 is the only model there.
+    const own = await startRegistry(path.join(dir, 'doc-registry'));
+    try {
+      const lt = 'doc-llm';
+      await writeArtifact(layout, lt, LLM, { name: 'acme/llm' });
+      await skopeoCopy(layout, lt, `${own.host}/acme/llm:1.0`);
+      const work = await tmpDir('modelsign-oci-doc-');
+      const bin = path.join(work, 'bin');
+      await mkdir(bin);
+      await writeFile(path.join(bin, 'modelsign'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+      await chmod(path.join(bin, 'modelsign'), 0o755);
+      await writeFile(path.join(work, 'example.sh'), script);
+      const r = spawnSync('bash', ['-euo', 'pipefail', 'example.sh'], { cwd: work, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, REGISTRY: own.host }, encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+      expect(r.stdout.match(/^OK: /gm)).toHaveLength(4);
+      expect(await readFile(path.join(work, 'llm', 'model.safetensors'))).toEqual(WEIGHTS);
+      expect((await readdir(path.join(work, 'llm'))).sort()).toEqual(['README.md', 'config.json', 'model.safetensors', 'model.sig', 'tokenizer']);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('deploy/k8s: each init container verifies its oci:// model by the digest the server uses (environment run here)', async () => {
+    const a = await push('acme/k8s', '1.0', LLM);
+    ok(await sign(`oci://${reg.host}/acme/k8s:1.0`, reg.host, ['--license', 'apache-2.0']));
+    const example = 'registry.example.com/acme/llm';
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const pods: Array<[string, string, (d: any) => any]> = [
+      ['oci-model.yaml', 'llm-image-volume', (d) => d.spec.template.spec],
+      ['oci-model.yaml', 'llm-pulled', (d) => d.spec.template.spec],
+      ['kserve-oci.yaml', 'llm', (d) => d.spec.predictor],
+    ];
+    for (const [file, name, podOf] of pods) {
+      const all = parseAllDocuments(await readFile(path.join(ROOT, 'deploy/k8s', file), 'utf8')).map((d) => d.toJS());
+      const pod = podOf(all.find((d) => d.kind !== 'ConfigMap' && d.metadata.name === name));
+      const cm = all.find((d) => d.kind === 'ConfigMap');
+      const init = pod.initContainers[0];
+      const env: Record<string, string> = Object.fromEntries(init.env.map((e: { name: string; value: string }) => [e.name, e.value]));
+      // Pinned by digest, and the server is given that very digest (or the files pulled from it).
+      const m = /^oci:\/\/(registry\.example\.com\/acme\/llm)@(sha256:[0-9a-f]{64})$/.exec(env.MODELSIGN_MODEL!);
+      expect(m, `${file} ${name}`).not.toBeNull();
+      const server = pod.containers[0];
+      if (env.MODELSIGN_PULL_TO) {
+        const mount = init.volumeMounts.find((v: { mountPath: string }) => env.MODELSIGN_PULL_TO!.startsWith(v.mountPath));
+        expect(pod.volumes.find((v: { name: string }) => v.name === mount.name).emptyDir).toEqual({});
+        const served = server.volumeMounts.find((v: { name: string }) => v.name === mount.name);
+        expect(served.readOnly).toBe(true);
+        expect(server.args.join(' ')).toContain(env.MODELSIGN_PULL_TO!.replace(mount.mountPath, served.mountPath));
+      } else {
+        const vol = pod.volumes.find((v: { image?: unknown }) => v.image);
+        expect(vol.image.reference).toBe(env.MODELSIGN_MODEL!.slice('oci://'.length));
+        expect(server.volumeMounts.find((v: { name: string }) => v.name === vol.name).readOnly).toBe(true);
+      }
+      expect(init.securityContext.readOnlyRootFilesystem).toBe(true);
+      const dockerMount = init.volumeMounts.find((v: { mountPath: string }) => v.mountPath === env.DOCKER_CONFIG);
+      expect(pod.volumes.find((v: { name: string }) => v.name === dockerMount.name).secret.items).toEqual([{ key: '.dockerconfigjson', path: 'config.json' }]);
+      // Run the init container's own environment: paths moved under a temp dir, the example
+      // registry replaced by this one (plain HTTP here, hence MODELSIGN_INSECURE_REGISTRY).
+      const work = await tmpDir('modelsign-k8s-oci-');
+      await mkdir(path.join(work, 'etc/modelsign'), { recursive: true });
+      await mkdir(path.join(work, 'etc/docker-config'), { recursive: true });
+      await copyFile(k.pub, path.join(work, 'etc/modelsign/release.pub'));
+      await writeFile(path.join(work, 'etc/modelsign/policy.yaml'), cm.data['policy.yaml']);
+      await writeFile(path.join(work, 'etc/docker-config/config.json'), '{"auths":{}}');
+      const run: Record<string, string> = {};
+      for (const [key, v] of Object.entries(env)) run[key] = v.replace(example, `${reg.host}/acme/k8s`).replace(m![2]!, a.digest).replace(/^\/(etc|models|mnt)\//, `${work}/$1/`);
+      run.MODELSIGN_INSECURE_REGISTRY = reg.host;
+      run.MODELSIGN_TERMINATION_LOG = path.join(work, 'termination-log');
+      const r = await runCli(init.args, { env: run });
+      expect(r.code, `${file} ${name}: ${r.stderr}`).toBe(0);
+      expect(r.stderr.trim().split('\n').map((l) => JSON.parse(l).event)).toEqual(expect.arrayContaining(['verify.start', 'verify.result']));
+      if (run.MODELSIGN_PULL_TO) ok(await runCli(['verify', run.MODELSIGN_PULL_TO, '--key', k.pub]));
+    }
   });
 });
