@@ -52,6 +52,17 @@ describe('OCI image layouts', () => {
     ok(await runCli(['verify', `oci:${l}:v1`, '--key', k.pub]));
   });
 
+  it('the audit log records the OCI reference and the attached signature that verified it, as they are', async () => {
+    const l = path.join(dir, 'audited');
+    await writeArtifact(l, 'v1', [{ raw: 'w.bin', data: 'audited weights' }]);
+    const s = JSON.parse(ok(await runCli(['sign', `oci:${l}:v1`, '--key', k.key, '--version', '1.0.0', '--json'])).stdout);
+    const log = path.join(dir, 'audit.jsonl');
+    ok(await runCli(['verify', `oci:${l}:v1`, '--key', k.pub, '--audit-log', log]));
+    const entry = JSON.parse((await readFile(log, 'utf8')).trim().split('\n')[0]!);
+    expect(entry).toMatchObject({ model: `oci:${l}:v1`, signature: s.signature, result: 'verified' });
+    expect(s.signature).toMatch(new RegExp(`^oci:${l}@sha256:[0-9a-f]{64}$`));
+  });
+
   it('hostile layouts: a layer named out of the model, two layers with one name, an unsupported layer, a blob that is a link', async () => {
     const cases: Array<[string, Parameters<typeof writeArtifact>[2], RegExp]> = [
       ['escape', [{ raw: '../../etc/cron.d/x', data: 'x' }], /UNSAFE_NAME/],
