@@ -56,6 +56,17 @@ async function failure(p: Promise<unknown>): Promise<{ code: string; kind?: stri
   throw new Error('expected a failure');
 }
 
+/** Write BYTE forever (until the client goes away). */
+function endless(res: import('node:http').ServerResponse, byte: number): void {
+  const chunk = Buffer.alloc(64 * 1024, byte);
+  const pump = (): void => {
+    while (res.write(chunk));
+    res.once('drain', pump);
+  };
+  pump();
+  res.on('close', () => res.removeAllListeners('drain'));
+}
+
 const desc = (b: Buffer): Descriptor => ({ mediaType: 'application/octet-stream', digest: sha256(b), size: b.length });
 
 describe('manifests', () => {
@@ -81,13 +92,7 @@ describe('manifests', () => {
     fake.intercept = (req, res, url) => {
       if (!url.pathname.includes('/manifests/')) return false;
       res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' });
-      const chunk = Buffer.alloc(64 * 1024, 0x20);
-      const pump = (): void => {
-        while (res.write(chunk));
-        res.once('drain', pump);
-      };
-      pump();
-      res.on('close', () => res.removeAllListeners('drain'));
+      endless(res, 0x20);
       return true;
     };
     const { s, received } = store();
@@ -134,13 +139,7 @@ describe('blobs', () => {
     fake.intercept = (req, res, url) => {
       if (!url.pathname.includes('/blobs/')) return false;
       res.writeHead(200);
-      const chunk = Buffer.alloc(64 * 1024, 1);
-      const pump = (): void => {
-        while (res.write(chunk));
-        res.once('drain', pump);
-      };
-      pump();
-      res.on('close', () => res.removeAllListeners('drain'));
+      endless(res, 1);
       return true;
     };
     const { s, received } = store();
