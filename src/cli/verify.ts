@@ -50,7 +50,7 @@ be reached or refuses access before anything was checked).`,
 async function verifyAction(modelArg: string | undefined, flags: Flags): Promise<number> {
   for (const p of verifyPlugins) await p.prepare?.(flags);
   const model = modelArg ?? (flags.model as string | undefined);
-  if (!model) throw usage('MISSING_ARGUMENT', 'verify needs MODEL (a directory, file, archive or oci:// artifact; or set MODELSIGN_MODEL)');
+  if (!model) throw usage('MISSING_ARGUMENT', 'verify needs MODEL (a directory, file or archive; or set MODELSIGN_MODEL)');
   const trust = (await Promise.all(verifyPlugins.map((p) => p.trust?.(flags) ?? Promise.resolve([])))).flat();
   if (trust.length === 0) throw usage('MISSING_OPTION', 'verify needs something to trust: --key PUBLIC_KEY (or another trust option, see --help)');
   const stages = (await Promise.all(verifyPlugins.map((p) => p.stages?.(flags) ?? Promise.resolve([])))).flat();
