@@ -59774,6 +59774,7 @@ var init_layout = __esm({
     "use strict";
     init_errors();
     init_read_file();
+    init_strict_json();
     init_write_atomic();
     init_digest_check();
     init_manifest();
@@ -59882,8 +59883,10 @@ var init_layout = __esm({
         await this.pushBlob(manifest);
         const idx = await this.index();
         if (idx.manifests.some((d) => d.digest === listed.digest)) return;
-        const body = { schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: [...idx.manifests, listed] };
-        await writeAtomic(path18.join(this.ref.dir, "index.json"), JSON.stringify(body), "WRITE_FAILED", `${this.where}/index.json`);
+        const file = path18.join(this.ref.dir, "index.json");
+        const body = parseStrictJson((await readRegularFile(file, MAX_MANIFEST_BYTES, { noFollow: true })).toString("utf8"));
+        body.manifests.push(listed);
+        await writeAtomic(file, JSON.stringify(body), "WRITE_FAILED", `${this.where}/index.json`);
       }
     };
   }
@@ -64696,6 +64699,7 @@ __export(index_exports, {
   loadPublicKey: () => loadPublicKey,
   loadTrustedRoot: () => loadTrustedRoot,
   normalizeLicense: () => normalizeLicense,
+  openSource: () => openSource,
   openStore: () => openStore,
   pae: () => pae,
   parseBundle: () => parseBundle,
@@ -64762,6 +64766,7 @@ var init_index = __esm({
     init_stage3();
     init_lineage();
     init_archive();
+    init_source3();
     init_append();
     init_check();
     init_record();

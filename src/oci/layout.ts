@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { errnoCode, reject, usage } from '../errors.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
+import { parseStrictJson } from '../util/strict-json.js';
 import { writeAtomic } from '../util/write-atomic.js';
 import { checked } from './digest-check.js';
 import { MAX_MANIFEST_BYTES, MEDIA, isDigest, parseManifest, type Descriptor, type ImageIndex } from './manifest.js';
@@ -137,7 +138,10 @@ export class Layout implements Store {
     await this.pushBlob(manifest);
     const idx = await this.index();
     if (idx.manifests.some((d) => d.digest === listed.digest)) return;
-    const body = { schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: [...idx.manifests, listed] };
-    await writeAtomic(path.join(this.ref.dir, 'index.json'), JSON.stringify(body), 'WRITE_FAILED', `${this.where}/index.json`);
+    // The index as it is (its annotations, unknown fields), with the referrer appended.
+    const file = path.join(this.ref.dir, 'index.json');
+    const body = parseStrictJson((await readRegularFile(file, MAX_MANIFEST_BYTES, { noFollow: true })).toString('utf8')) as { manifests: unknown[] };
+    body.manifests.push(listed);
+    await writeAtomic(file, JSON.stringify(body), 'WRITE_FAILED', `${this.where}/index.json`);
   }
 }

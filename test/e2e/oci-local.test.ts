@@ -130,7 +130,7 @@ describe('registry credentials', () => {
     const model = `oci://${fake.host}/acme/private:1.0`;
     ok(await runCli(['sign', model, '--key', k.key, '--version', '1.0.0', '--insecure-registry', fake.host], { env }));
     ok(await runCli(['verify', model, '--key', k.pub, '--insecure-registry', fake.host], { env }));
-    // The registry now echoes whatever it is sent, in headers and bodies.
+    // From here on the registry echoes whatever it is sent, in headers and bodies.
     fake.intercept = (req, res) => {
       const sent = req.headers.authorization ?? '';
       res.writeHead(401, { 'www-authenticate': `Basic realm="${sent} ${password}"`, 'content-type': 'application/json' });
