@@ -40,11 +40,11 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/errors.ts
-function reject(code, message, path23) {
-  return new ModelsignError(code, message, path23 === void 0 ? { kind: "reject" } : { kind: "reject", path: path23 });
+function reject(code, message, path27) {
+  return new ModelsignError(code, message, path27 === void 0 ? { kind: "reject" } : { kind: "reject", path: path27 });
 }
-function usage(code, message, path23) {
-  return new ModelsignError(code, message, path23 === void 0 ? { kind: "usage" } : { kind: "usage", path: path23 });
+function usage(code, message, path27) {
+  return new ModelsignError(code, message, path27 === void 0 ? { kind: "usage" } : { kind: "usage", path: path27 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -93,7 +93,8 @@ function settingsFromEnv(env) {
     nativeBlake: env.MODELSIGN_NO_NATIVE_BLAKE !== "1",
     identityToken: env.SIGSTORE_ID_TOKEN || void 0,
     ambientCredentials: !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
-    hfCache: hubCacheDir(env)
+    hfCache: hubCacheDir(env),
+    dockerConfigDir: env.DOCKER_CONFIG || path.join(os.homedir(), ".docker")
   };
 }
 function expandHome(p2) {
@@ -110,7 +111,7 @@ var current, settings;
 var init_settings = __esm({
   "src/settings.ts"() {
     "use strict";
-    current = { passphrase: void 0, cacheDir: void 0, mmap: true, nativeBlake: true, identityToken: void 0, ambientCredentials: false, hfCache: void 0 };
+    current = { passphrase: void 0, cacheDir: void 0, mmap: true, nativeBlake: true, identityToken: void 0, ambientCredentials: false, hfCache: void 0, dockerConfigDir: void 0 };
     settings = current;
   }
 });
@@ -122,6 +123,27 @@ var init_types = __esm({
     "use strict";
     POLICY_API_VERSION = "modelsign/v1";
     PURPOSES = ["deploy", "retrain"];
+  }
+});
+
+// src/hashing/model-path.ts
+import { stat } from "node:fs/promises";
+function modelPathError(model, e, what = "model") {
+  const c = errnoCode(e);
+  const missing = c === "ENOENT" || c === "ENOTDIR";
+  return usage("MODEL_NOT_FOUND", missing ? `model not found: ${model}` : `cannot read ${what} ${model}: ${c ?? String(e)}`);
+}
+async function statModel(model) {
+  try {
+    return await stat(model);
+  } catch (e) {
+    throw modelPathError(model, e);
+  }
+}
+var init_model_path = __esm({
+  "src/hashing/model-path.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -388,12 +410,12 @@ var init_blake2 = __esm({
         return res;
       }
       _cloneInto(to2) {
-        const { buffer, length, finished, destroyed, outputLen, pos } = this;
+        const { buffer, length, finished: finished2, destroyed, outputLen, pos } = this;
         to2 ||= new this.constructor({ dkLen: outputLen });
         to2.set(...this.get());
         to2.buffer.set(buffer);
         to2.destroyed = destroyed;
-        to2.finished = finished;
+        to2.finished = finished2;
         to2.length = length;
         to2.pos = pos;
         to2.outputLen = outputLen;
@@ -728,1039 +750,6 @@ var init_algorithms = __esm({
   }
 });
 
-// src/hashing/read.ts
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-function hashRange(task, alg, buf, onRead) {
-  let fd;
-  try {
-    fd = openSync(task.abs, constants.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
-  } catch (e) {
-    const code = e.code;
-    if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: MSG.symlink };
-    if (code === "ENOENT") return { ok: false, code: "FILE_MISSING", message: MSG.missing };
-    return { ok: false, code: "FILE_UNREADABLE", message: `cannot open: ${code ?? String(e)}` };
-  }
-  try {
-    const before = fstatSync(fd);
-    if (!before.isFile()) return { ok: false, code: "SPECIAL_FILE", message: MSG.special };
-    if (task.expectId && (before.ino !== task.expectId.ino || before.dev !== task.expectId.dev)) {
-      return { ok: false, code: "FILE_REPLACED", message: MSG.replaced };
-    }
-    if (before.size !== task.expectSize) {
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.sizeMoved };
-    }
-    const digest = readAndHash(fd, task, alg, buf, onRead);
-    if (digest === null) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank };
-    const after = fstatSync(fd);
-    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.changed };
-    }
-    return { ok: true, digest };
-  } catch (e) {
-    const code = e.code;
-    return { ok: false, code: "FILE_UNREADABLE", message: `cannot read: ${code ?? String(e.message ?? e)}` };
-  } finally {
-    closeSync(fd);
-  }
-}
-function readAndHash(fd, task, alg, buf, onRead) {
-  const h = createHasher2(alg);
-  const size = buf.length;
-  let pos = task.start;
-  while (pos < task.end) {
-    const want = task.end - pos < size ? task.end - pos : size;
-    const n = readSync(fd, buf, 0, want, pos);
-    if (n === 0) return null;
-    h.update(n === size ? buf : buf.subarray(0, n));
-    pos += n;
-    onRead?.(n);
-  }
-  return h.digestHex();
-}
-var MSG, READ_SIZE, O_NOFOLLOW, O_NONBLOCK;
-var init_read = __esm({
-  "src/hashing/read.ts"() {
-    "use strict";
-    init_algorithms();
-    MSG = {
-      symlink: "file was replaced by a symlink",
-      missing: "file disappeared while verifying",
-      special: "not a regular file",
-      replaced: "a different file was found at this path than the one listed (replaced while verifying)",
-      sizeMoved: "file size changed while it was being read",
-      shrank: "file shrank while it was being read",
-      changed: "file changed while it was being read"
-    };
-    READ_SIZE = 128 * 1024;
-    O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-    O_NONBLOCK = constants.O_NONBLOCK ?? 0;
-  }
-});
-
-// src/hashing/native.ts
-import { existsSync } from "node:fs";
-import { createRequire as createRequire2 } from "node:module";
-import os2 from "node:os";
-import { fileURLToPath } from "node:url";
-function loadNative2() {
-  if (addon !== void 0) return addon;
-  if (!settings.mmap) {
-    why = "turned off (MODELSIGN_NO_MMAP=1)";
-    return addon = null;
-  }
-  if (true) {
-    why = "not part of the bundled GitHub Action";
-    return addon = null;
-  }
-  if (!existsSync(ADDON_PATH)) {
-    why = "not built (`npm run build:native` needs a C compiler)";
-    return addon = null;
-  }
-  try {
-    const mod = createRequire2(import.meta.url)(ADDON_PATH);
-    if (typeof mod.hashFiles !== "function") throw new Error("no hashFiles export");
-    return addon = mod;
-  } catch (e) {
-    why = `failed to load: ${String(e.message ?? e).split("\n")[0]}`;
-    return addon = null;
-  }
-}
-function outcome(status, errno, digest) {
-  if (status === 0) return { ok: true, digest: digest.toString("hex") };
-  const [code, message] = FAILURES[status - 1] ?? ["FILE_UNREADABLE", "cannot hash: SHA-256 failed (out of memory?)"];
-  return { ok: false, code, message: typeof message === "function" ? message(errno) : message };
-}
-async function hashNative(nat, all, o) {
-  const bad5 = all.map(outOfRange);
-  const tasks = bad5.some(Boolean) ? all.filter((_2, i) => !bad5[i]) : all;
-  const n = tasks.length;
-  const start = new Float64Array(n);
-  const end = new Float64Array(n);
-  const size = new Float64Array(n);
-  const dev = new Float64Array(n);
-  const ino = new Float64Array(n).fill(NaN);
-  const flags = new Uint8Array(n);
-  const paths = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = tasks[i];
-    paths[i] = t.abs;
-    start[i] = t.start;
-    end[i] = t.end;
-    size[i] = t.expectSize;
-    if (t.expectId) {
-      dev[i] = t.expectId.dev;
-      ino[i] = t.expectId.ino;
-    }
-    flags[i] = (t.followLink ? 1 : 0) | (o.noWindowCheck ? 2 : 0);
-  }
-  const r = n === 0 ? { status: Buffer.alloc(0), errno: Buffer.alloc(0), digests: Buffer.alloc(0) } : await nat.hashFiles(paths, start, end, size, dev, ino, flags, o.threads, o.counters ?? null, 0, o.hook ?? null, MODE[o.kernel ?? "auto"]);
-  const out = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = outcome(r.status.readInt32LE(4 * i), r.errno.readInt32LE(4 * i), r.digests.subarray(32 * i, 32 * i + 32));
-  if (tasks === all) return out;
-  let j2 = 0;
-  return all.map((_2, i) => bad5[i] ? { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank } : out[j2++]);
-}
-var ADDON_PATH, addon, why, ERRNO_NAMES, errName, FAILURES, MODE, outOfRange;
-var init_native = __esm({
-  "src/hashing/native.ts"() {
-    "use strict";
-    init_read();
-    init_settings();
-    ADDON_PATH = fileURLToPath(new URL("../../native/build/Release/modelsign_native.node", import.meta.url));
-    why = "";
-    ERRNO_NAMES = new Map(Object.entries(os2.constants.errno).map(([k2, v2]) => [v2, k2]));
-    errName = (n) => ERRNO_NAMES.get(n) ?? `errno ${n}`;
-    FAILURES = [
-      ["FILE_IS_SYMLINK", MSG.symlink],
-      ["FILE_MISSING", MSG.missing],
-      ["FILE_UNREADABLE", (e) => `cannot open: ${errName(e)}`],
-      ["SPECIAL_FILE", MSG.special],
-      ["FILE_REPLACED", MSG.replaced],
-      ["FILE_CHANGED_DURING_HASH", MSG.sizeMoved],
-      ["FILE_CHANGED_DURING_HASH", MSG.shrank],
-      ["FILE_CHANGED_DURING_HASH", MSG.changed],
-      ["FILE_UNREADABLE", (e) => `cannot read: ${errName(e)}`]
-    ];
-    MODE = { auto: 0, openssl: 1, x1: 2 };
-    outOfRange = (t) => !(Number.isSafeInteger(t.start) && Number.isSafeInteger(t.end) && Number.isSafeInteger(t.expectSize) && 0 <= t.start && t.start <= t.end && t.end <= t.expectSize);
-  }
-});
-
-// src/hashing/engine.ts
-import os3 from "node:os";
-import { existsSync as existsSync2 } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { Worker } from "node:worker_threads";
-function workerUrl() {
-  const here = new URL("./worker.js", import.meta.url);
-  if (existsSync2(fileURLToPath2(here))) return here;
-  return new URL("../../dist/hashing/worker.js", import.meta.url);
-}
-function defaultJobs() {
-  return Math.max(1, typeof os3.availableParallelism === "function" ? os3.availableParallelism() : os3.cpus().length);
-}
-function resolveJobs(jobs) {
-  return Math.max(1, Math.min(jobs ?? defaultJobs(), MAX_JOBS));
-}
-function nativeFor(alg, mmap) {
-  return alg === "sha256" && mmap !== false ? loadNative2() : null;
-}
-function acquirePool(jobs, need, readSize) {
-  const fits = (p2) => !p2.broken && p2.readSize === readSize && p2.size <= jobs && p2.size >= Math.min(jobs, need);
-  if (shared && !shared.inUse && fits(shared)) return { pool: shared, temporary: false };
-  if (shared && shared.inUse) return { pool: new Pool(Math.min(jobs, need), readSize), temporary: true };
-  if (shared) void shared.terminate();
-  shared = new Pool(Math.min(jobs, need), readSize);
-  return { pool: shared, temporary: false };
-}
-function hashInline(tasks, alg, total, readSize, opts) {
-  const buf = Buffer.allocUnsafe(Math.max(4096, Math.min(readSize, total)));
-  let done = 0;
-  opts.onProgress?.(0, total);
-  const onRead = opts.onProgress ? (n) => opts.onProgress(done += n, total) : void 0;
-  return tasks.map((t) => hashRange(t, alg, buf, onRead));
-}
-function startProgress(opts, total, bytesDone) {
-  const report2 = () => opts.onProgress?.(Math.min(total, bytesDone()), total);
-  report2();
-  const timer = opts.onProgress ? setInterval(report2, PROGRESS_TICK_MS) : void 0;
-  return { report: report2, stop: () => clearInterval(timer) };
-}
-async function runNative(nat, tasks, order, total, threads, opts) {
-  const counters = new BigInt64Array(new SharedArrayBuffer(8));
-  const progress = startProgress(opts, total, () => Number(Atomics.load(counters, 0)));
-  try {
-    const sorted = await hashNative(nat, order.map((i) => tasks[i]), { threads, counters });
-    progress.report();
-    const results = new Array(tasks.length);
-    order.forEach((idx, j2) => results[idx] = sorted[j2]);
-    lastRun = { mode: "native", threadsUsed: threads };
-    return results;
-  } finally {
-    progress.stop();
-  }
-}
-async function hashTasks(tasks, alg, opts = {}) {
-  try {
-    return await runTasks(tasks, alg, opts);
-  } finally {
-    opts.onDone?.();
-  }
-}
-async function runTasks(tasks, alg, opts) {
-  const results = new Array(tasks.length);
-  if (tasks.length === 0) return results;
-  const sizes = tasks.map((t) => Math.max(0, t.end - t.start));
-  const total = sizes.reduce((s3, n) => s3 + n, 0);
-  const jobs = resolveJobs(opts.jobs);
-  const readSize = opts.readSize ?? READ_SIZE;
-  await prepareAlgorithm(alg);
-  const small = total <= INLINE_BYTES && tasks.length <= INLINE_TASKS;
-  const nat = nativeFor(alg, opts.mmap);
-  if (!nat && small) {
-    lastRun = { mode: "inline", threadsUsed: 0 };
-    return hashInline(tasks, alg, total, readSize, opts);
-  }
-  const order = sizes.map((_2, i) => i).sort((a, b2) => sizes[b2] - sizes[a] || a - b2);
-  if (nat) return runNative(nat, tasks, order, total, small ? 1 : Math.min(jobs, tasks.length), opts);
-  const { pool, temporary } = acquirePool(jobs, tasks.length, readSize);
-  const nWorkers = pool.size;
-  let next = 0;
-  let remaining = total;
-  const takeBatch = () => {
-    const target = Math.min(BATCH_MAX_BYTES, Math.max(BATCH_MIN_BYTES, remaining / (4 * nWorkers)));
-    const maxTasks = Math.min(BATCH_MAX_TASKS, Math.max(1, Math.ceil((order.length - next) / (2 * nWorkers))));
-    const idx = [];
-    let bytes = 0;
-    while (next < order.length && idx.length < maxTasks) {
-      const i = order[next];
-      if (idx.length > 0 && bytes + sizes[i] > target) break;
-      idx.push(i);
-      bytes += sizes[i];
-      next++;
-    }
-    remaining -= bytes;
-    return { idx, bytes };
-  };
-  const used = /* @__PURE__ */ new Set();
-  pool.inUse = true;
-  pool.hold(true);
-  const base = pool.bytesRead();
-  const progress = startProgress(opts, total, () => pool.bytesRead() - base);
-  const cleanups = [];
-  try {
-    await new Promise((resolve, rejectP) => {
-      let completed = 0;
-      let reqId = 0;
-      const inflight = /* @__PURE__ */ new Map();
-      const pending = /* @__PURE__ */ new Map();
-      const small2 = /* @__PURE__ */ new Map();
-      const sendOne = (w2) => {
-        const batch = takeBatch();
-        if (batch.idx.length === 0) return false;
-        const id2 = reqId++;
-        inflight.set(id2, batch.idx);
-        pending.set(w2, (pending.get(w2) ?? 0) + 1);
-        small2.set(w2, batch.bytes < PIPELINE_BYTES);
-        const req = { id: id2, alg, tasks: batch.idx.map((i) => tasks[i]) };
-        w2.postMessage(req);
-        used.add(w2);
-        return true;
-      };
-      const topUp = (w2) => {
-        const n = pending.get(w2) ?? 0;
-        if (n === 0) sendOne(w2);
-        if ((pending.get(w2) ?? 0) === 1 && small2.get(w2)) sendOne(w2);
-      };
-      const active = pool.workers.slice(0, Math.min(nWorkers, tasks.length));
-      for (const w2 of active) {
-        const onMessage = (res) => {
-          const batch = inflight.get(res.id);
-          if (!batch) return;
-          inflight.delete(res.id);
-          pending.set(w2, pending.get(w2) - 1);
-          batch.forEach((idx, j2) => results[idx] = res.results[j2]);
-          completed += batch.length;
-          progress.report();
-          if (completed === tasks.length) resolve();
-          else topUp(w2);
-        };
-        const onError = (e) => rejectP(e);
-        const onExit = (code) => rejectP(new Error(`hash worker exited with code ${code}`));
-        w2.on("message", onMessage);
-        w2.on("error", onError);
-        w2.on("exit", onExit);
-        cleanups.push(() => {
-          w2.off("message", onMessage);
-          w2.off("error", onError);
-          w2.off("exit", onExit);
-        });
-      }
-      for (const w2 of active) sendOne(w2);
-      for (const w2 of active) topUp(w2);
-    });
-  } catch (e) {
-    await pool.terminate();
-    if (shared === pool) shared = void 0;
-    throw e;
-  } finally {
-    progress.stop();
-    for (const c of cleanups) c();
-    pool.inUse = false;
-    pool.hold(false);
-    if (temporary || shared !== pool) await pool.terminate();
-  }
-  lastRun = { mode: "pool", threadsUsed: used.size };
-  return results;
-}
-var MAX_JOBS, INLINE_BYTES, INLINE_TASKS, BATCH_MAX_BYTES, BATCH_MIN_BYTES, BATCH_MAX_TASKS, PIPELINE_BYTES, PROGRESS_TICK_MS, Pool, shared, lastRun;
-var init_engine = __esm({
-  "src/hashing/engine.ts"() {
-    "use strict";
-    init_algorithms();
-    init_read();
-    init_native();
-    init_settings();
-    MAX_JOBS = 64;
-    INLINE_BYTES = 8 * 1024 * 1024;
-    INLINE_TASKS = 128;
-    BATCH_MAX_BYTES = 64 * 1024 * 1024;
-    BATCH_MIN_BYTES = 1024 * 1024;
-    BATCH_MAX_TASKS = 256;
-    PIPELINE_BYTES = 8 * 1024 * 1024;
-    PROGRESS_TICK_MS = 100;
-    Pool = class {
-      constructor(size, readSize) {
-        this.size = size;
-        this.readSize = readSize;
-        const sab = new SharedArrayBuffer(8 * size);
-        this.counters = new BigInt64Array(sab);
-        const url = workerUrl();
-        for (let slot = 0; slot < size; slot++) {
-          const init = { progress: sab, slot, readSize, settings: { nativeBlake: settings.nativeBlake } };
-          const w2 = new Worker(url, { workerData: init });
-          w2.on("error", () => this.broken = true);
-          w2.on("exit", () => this.broken = true);
-          w2.unref();
-          this.workers.push(w2);
-        }
-      }
-      workers = [];
-      counters;
-      inUse = false;
-      broken = false;
-      /** Bytes read by all workers since the pool started (monotonic). */
-      bytesRead() {
-        let s3 = 0n;
-        for (let i = 0; i < this.size; i++) s3 += Atomics.load(this.counters, i);
-        return Number(s3);
-      }
-      hold(on) {
-        for (const w2 of this.workers) {
-          if (on) w2.ref();
-          else w2.unref();
-        }
-      }
-      async terminate() {
-        this.broken = true;
-        await Promise.all(this.workers.map((w2) => w2.terminate()));
-      }
-    };
-  }
-});
-
-// src/source/ranges.ts
-function rangeKey(name2, start, end) {
-  return `${name2}\0${start}\0${end}`;
-}
-function plannedRanges(method, shardSize, size) {
-  if (method === "files" || !shardSize) return [[0, size]];
-  if (size === 0) return [];
-  const out = [];
-  for (let s3 = 0; s3 < size; s3 += shardSize) out.push([s3, Math.min(size, s3 + shardSize)]);
-  return out;
-}
-function lookupRange(hashed, name2, start, end) {
-  return hashed.get(rangeKey(name2, start, end)) ?? { ok: false, code: "FILE_CHANGED", message: `byte range ${start}:${end} does not exist in the model file` };
-}
-var init_ranges = __esm({
-  "src/source/ranges.ts"() {
-    "use strict";
-  }
-});
-
-// src/hashing/serialize.ts
-import { createHash as createHash2 } from "node:crypto";
-function rootDigest(resources) {
-  const h = createHash2("sha256");
-  for (const r of resources) h.update(Buffer.from(r.digest, "hex"));
-  return h.digest("hex");
-}
-var init_serialize = __esm({
-  "src/hashing/serialize.ts"() {
-    "use strict";
-    init_errors();
-    init_engine();
-    init_ranges();
-  }
-});
-
-// src/util/read-file.ts
-import { constants as constants2 } from "node:fs";
-import { open } from "node:fs/promises";
-async function readRegularFile(file, maxBytes, opts = {}) {
-  const fh = await open(file, constants2.O_RDONLY | constants2.O_NONBLOCK | (opts.noFollow ? constants2.O_NOFOLLOW : 0));
-  try {
-    const st2 = await fh.stat();
-    if (!st2.isFile()) throw new NotRegularFile(file, st2.isDirectory());
-    if (st2.size > maxBytes) throw new FileTooLarge(file, maxBytes);
-    const buf = Buffer.alloc(Math.min(st2.size, maxBytes) + 1);
-    let n = 0;
-    for (; ; ) {
-      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
-      if (bytesRead === 0) break;
-      n += bytesRead;
-      if (n === buf.length) break;
-    }
-    if (n > maxBytes) throw new FileTooLarge(file, maxBytes);
-    return buf.subarray(0, n);
-  } finally {
-    await fh.close();
-  }
-}
-async function readUserFile(file, maxBytes, code, what) {
-  try {
-    return await readRegularFile(file, maxBytes);
-  } catch (e) {
-    if (e instanceof FileTooLarge) throw usage(code, `${what} ${file} is larger than ${maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MiB` : `${maxBytes} bytes`}`);
-    const c = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e);
-    throw usage(code, c === "ENOENT" ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
-  }
-}
-var NotRegularFile, FileTooLarge;
-var init_read_file = __esm({
-  "src/util/read-file.ts"() {
-    "use strict";
-    init_errors();
-    NotRegularFile = class extends Error {
-      constructor(file, isDirectory = false) {
-        super(`not a regular file: ${file}`);
-        this.file = file;
-        this.isDirectory = isDirectory;
-      }
-    };
-    FileTooLarge = class extends Error {
-      constructor(file, maxBytes) {
-        super(`larger than ${maxBytes} bytes: ${file}`);
-        this.file = file;
-        this.maxBytes = maxBytes;
-      }
-    };
-  }
-});
-
-// src/util/base64.ts
-function isStrictBase64(s3) {
-  const n = s3.length;
-  if (n % 4 !== 0) return false;
-  let end = n;
-  if (n > 0 && s3.charCodeAt(n - 1) === 61) end = s3.charCodeAt(n - 2) === 61 ? n - 2 : n - 1;
-  return ALPHABET_ONLY.test(end === n ? s3 : s3.slice(0, end));
-}
-function decodeBase64(s3, what, code = "SIG_MALFORMED") {
-  const clean5 = /\s/.test(s3) ? s3.replace(/\s+/g, "") : s3;
-  if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
-  return Buffer.from(clean5, "base64");
-}
-var ALPHABET_ONLY;
-var init_base64 = __esm({
-  "src/util/base64.ts"() {
-    "use strict";
-    init_errors();
-    ALPHABET_ONLY = /^[A-Za-z0-9+/]*$/;
-  }
-});
-
-// src/util/strict-json.ts
-function parseStrictJson(text2, opts = {}) {
-  const maxDepth = opts.maxDepth ?? 64;
-  const what = opts.what ?? "JSON";
-  const code = opts.code ?? "JSON_MALFORMED";
-  let i = 0;
-  const fail = (msg) => {
-    throw reject(code, `${what} is not valid JSON: ${msg} at offset ${i}`);
-  };
-  const ws2 = () => {
-    for (; ; ) {
-      const c = text2.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-      else return;
-    }
-  };
-  const parseString = () => {
-    i++;
-    const q2 = text2.indexOf('"', i);
-    if (q2 < 0) {
-      i = text2.length;
-      fail("unterminated string");
-    }
-    const plain = text2.slice(i, q2);
-    if (!NEEDS_SLOW_STRING.test(plain)) {
-      i = q2 + 1;
-      return plain;
-    }
-    let out = "";
-    let start = i;
-    for (; ; ) {
-      if (i >= text2.length) fail("unterminated string");
-      const c = text2.charCodeAt(i);
-      if (c === 34) {
-        out += text2.slice(start, i);
-        i++;
-        return out;
-      }
-      if (c < 32) fail("control character in string");
-      if (c === 92) {
-        out += text2.slice(start, i);
-        const e = text2[i + 1];
-        i += 2;
-        switch (e) {
-          case '"':
-            out += '"';
-            break;
-          case "\\":
-            out += "\\";
-            break;
-          case "/":
-            out += "/";
-            break;
-          case "b":
-            out += "\b";
-            break;
-          case "f":
-            out += "\f";
-            break;
-          case "n":
-            out += "\n";
-            break;
-          case "r":
-            out += "\r";
-            break;
-          case "t":
-            out += "	";
-            break;
-          case "u": {
-            const hex = text2.slice(i, i + 4);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("bad \\u escape");
-            out += String.fromCharCode(parseInt(hex, 16));
-            i += 4;
-            break;
-          }
-          default:
-            fail("bad escape");
-        }
-        start = i;
-        continue;
-      }
-      i++;
-    }
-  };
-  const numberRe = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-  const parseValue = (depth) => {
-    if (depth > maxDepth) fail(`nesting deeper than ${maxDepth}`);
-    ws2();
-    const c = text2[i];
-    if (c === "{") {
-      i++;
-      const obj = /* @__PURE__ */ Object.create(null);
-      ws2();
-      if (text2[i] === "}") {
-        i++;
-        return obj;
-      }
-      for (; ; ) {
-        ws2();
-        if (text2[i] !== '"') fail("expected a key");
-        const key = parseString();
-        if (Object.prototype.hasOwnProperty.call(obj, key)) fail(`duplicate key "${key.slice(0, 80)}"`);
-        ws2();
-        if (text2[i] !== ":") fail('expected ":"');
-        i++;
-        obj[key] = parseValue(depth + 1);
-        ws2();
-        if (text2[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text2[i] === "}") {
-          i++;
-          return obj;
-        }
-        fail('expected "," or "}"');
-      }
-    }
-    if (c === "[") {
-      i++;
-      const arr = [];
-      ws2();
-      if (text2[i] === "]") {
-        i++;
-        return arr;
-      }
-      for (; ; ) {
-        arr.push(parseValue(depth + 1));
-        ws2();
-        if (text2[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text2[i] === "]") {
-          i++;
-          return arr;
-        }
-        fail('expected "," or "]"');
-      }
-    }
-    if (c === '"') return parseString();
-    if (text2.startsWith("true", i)) {
-      i += 4;
-      return true;
-    }
-    if (text2.startsWith("false", i)) {
-      i += 5;
-      return false;
-    }
-    if (text2.startsWith("null", i)) {
-      i += 4;
-      return null;
-    }
-    numberRe.lastIndex = i;
-    const m2 = numberRe.exec(text2);
-    if (m2 && m2[0].length > 0) {
-      i += m2[0].length;
-      return Number(m2[0]);
-    }
-    return fail("unexpected character");
-  };
-  const value = parseValue(0);
-  ws2();
-  if (i !== text2.length) fail("trailing data");
-  return value;
-}
-function isObject(v2) {
-  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
-}
-var NEEDS_SLOW_STRING;
-var init_strict_json = __esm({
-  "src/util/strict-json.ts"() {
-    "use strict";
-    init_errors();
-    NEEDS_SLOW_STRING = /[\u0000-\u001f\\]/;
-  }
-});
-
-// src/oms/dsse.ts
-function pae(payloadType, payload) {
-  const type = Buffer.from(payloadType, "utf8");
-  const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, "utf8");
-  return Buffer.concat([head, payload]);
-}
-var IN_TOTO_PAYLOAD_TYPE;
-var init_dsse = __esm({
-  "src/oms/dsse.ts"() {
-    "use strict";
-    IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
-  }
-});
-
-// src/oms/bundle.ts
-import { stat } from "node:fs/promises";
-function buildBundle(input) {
-  const stamps = input.timestamps?.length ? { timestampVerificationData: { rfc3161Timestamps: input.timestamps.map((t) => ({ signedTimestamp: t.toString("base64") })) } } : {};
-  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [], ...stamps } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [], ...stamps };
-  return {
-    mediaType: BUNDLE_MEDIA_TYPE,
-    verificationMaterial,
-    dsseEnvelope: {
-      payload: input.payload.toString("base64"),
-      payloadType: IN_TOTO_PAYLOAD_TYPE,
-      signatures: [{ sig: input.signature.toString("base64"), keyid: "" }]
-    }
-  };
-}
-function serializeBundle(bundle) {
-  return JSON.stringify(bundle, null, 2) + "\n";
-}
-async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
-  try {
-    return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
-  } catch (e) {
-    if (e instanceof NotRegularFile) {
-      const isDir = await stat(file).then((st2) => st2.isDirectory(), () => false);
-      if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
-      throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
-    }
-    if (e instanceof FileTooLarge) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
-    const c = errnoCode(e);
-    if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
-    if (c === "ELOOP" && opts.noFollow) {
-      throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
-    }
-    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
-  }
-}
-function bad(msg) {
-  throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
-}
-function parseBundle(bytes) {
-  if (bytes.length === 0) bad("file is empty");
-  if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    bad("not UTF-8");
-  }
-  const json = parseStrictJson(text2, { what: "signature bundle", code: "SIG_MALFORMED" });
-  if (!isObject(json)) bad("not a JSON object");
-  const mediaType = json.mediaType;
-  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad("missing or unknown mediaType");
-  const vm = json.verificationMaterial;
-  if (!isObject(vm)) bad("verificationMaterial missing");
-  let material;
-  if (isObject(vm.publicKey)) {
-    const pk = vm.publicKey;
-    material = { kind: "publicKey" };
-    if (pk.hint !== void 0) {
-      if (typeof pk.hint !== "string") bad("publicKey.hint must be a string");
-      material.hint = pk.hint;
-    }
-    if (pk.rawBytes !== void 0) {
-      if (typeof pk.rawBytes !== "string") bad("publicKey.rawBytes must be a string");
-      material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
-    }
-    if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
-  } else if (isObject(vm.x509CertificateChain)) {
-    const certs = vm.x509CertificateChain.certificates;
-    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad("x509CertificateChain.certificates must hold 1 to 16 certificates");
-    material = {
-      kind: "x509CertificateChain",
-      certificates: certs.map((c, i) => {
-        if (!isObject(c) || typeof c.rawBytes !== "string") bad(`certificate ${i} has no rawBytes`);
-        return decodeBase64(c.rawBytes, `certificate ${i}`);
-      })
-    };
-  } else if (isObject(vm.certificate)) {
-    if (typeof vm.certificate.rawBytes !== "string") bad("certificate.rawBytes missing");
-    material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
-  } else {
-    bad("verificationMaterial has no publicKey, x509CertificateChain or certificate");
-  }
-  const env = json.dsseEnvelope;
-  if (!isObject(env)) {
-    if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
-    bad("dsseEnvelope missing");
-  }
-  if (typeof env.payloadType !== "string") bad("dsseEnvelope.payloadType missing");
-  if (typeof env.payload !== "string" || env.payload.length === 0) bad("dsseEnvelope.payload missing");
-  const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
-  const sigs = env.signatures;
-  if (!Array.isArray(sigs) || sigs.length === 0) bad("dsseEnvelope.signatures is empty");
-  if (sigs.length > 16) bad("too many signatures");
-  const signatures = sigs.map((s3, i) => {
-    if (!isObject(s3) || typeof s3.sig !== "string" || s3.sig.length === 0) bad(`signature ${i} has no sig`);
-    const keyid = s3.keyid;
-    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad(`signature ${i} keyid must be a string or null`);
-    return { sig: decodeBase64(s3.sig, `signature ${i}`), keyid };
-  });
-  return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
-}
-var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
-var init_bundle = __esm({
-  "src/oms/bundle.ts"() {
-    "use strict";
-    init_read_file();
-    init_errors();
-    init_base64();
-    init_strict_json();
-    init_dsse();
-    BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-    MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
-  }
-});
-
-// src/oms/legacy.ts
-function pythonBytesReprBytes(data) {
-  const len = data.length;
-  let hasSingle = false;
-  let hasDouble = false;
-  for (let i = 0; i < len; i++) {
-    const c = data[i];
-    if (c === 39) hasSingle = true;
-    else if (c === 34) hasDouble = true;
-  }
-  const quote = hasSingle && !hasDouble ? 34 : 39;
-  let n = 3;
-  for (let i = 0; i < len; i++) {
-    const c = data[i];
-    n += c === quote || c === 92 || c === 9 || c === 10 || c === 13 ? 2 : c < 32 || c >= 127 ? 4 : 1;
-  }
-  const out = Buffer.allocUnsafe(n);
-  let o = 0;
-  out[o++] = 98;
-  out[o++] = quote;
-  for (let i = 0; i < len; i++) {
-    const c = data[i];
-    if (c === quote || c === 92) {
-      out[o++] = 92;
-      out[o++] = c;
-    } else if (c === 9 || c === 10 || c === 13) {
-      out[o++] = 92;
-      out[o++] = c === 9 ? 116 : c === 10 ? 110 : 114;
-    } else if (c < 32 || c >= 127) {
-      const hi2 = c >> 4;
-      const lo2 = c & 15;
-      out[o++] = 92;
-      out[o++] = 120;
-      out[o++] = hi2 < 10 ? 48 + hi2 : 87 + hi2;
-      out[o++] = lo2 < 10 ? 48 + lo2 : 87 + lo2;
-    } else {
-      out[o++] = c;
-    }
-  }
-  out[o++] = quote;
-  return out;
-}
-function legacyPae(payloadType, payload) {
-  const type = Buffer.from(payloadType, "utf8");
-  return Buffer.concat([Buffer.from(`DSSEV1 ${type.length} ${payloadType} ${payload.length} `, "utf8"), pythonBytesReprBytes(payload)]);
-}
-function isLegacyPayload(payload) {
-  if (payload.length > 64 * 1024 * 1024) return false;
-  try {
-    const st2 = JSON.parse(Buffer.from(payload).toString("utf8"));
-    return isObject(st2) && st2.predicateType === LEGACY_PREDICATE_TYPE;
-  } catch {
-    return false;
-  }
-}
-function bad2(msg) {
-  throw reject("STATEMENT_MALFORMED", `legacy (model_signing v0.2) statement is malformed: ${msg}`);
-}
-function readLegacyStatement(st2) {
-  const subjects = st2.subject;
-  if (!Array.isArray(subjects) || subjects.length === 0) bad2("subject must be a non-empty array");
-  if (subjects.length > MAX_SUBJECTS) bad2(`more than ${MAX_SUBJECTS} subjects`);
-  const resources = subjects.map((s3, i) => {
-    if (!isObject(s3)) bad2(`subject[${i}] must be an object`);
-    if (typeof s3.name !== "string") bad2(`subject[${i}].name must be a string`);
-    if (!isObject(s3.digest) || typeof s3.digest.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(s3.digest.sha256)) {
-      bad2(`subject[${i}].digest.sha256 must be 64 lowercase hex characters`);
-    }
-    const ann = s3.annotations;
-    if (ann !== void 0) {
-      if (!isObject(ann)) bad2(`subject[${i}].annotations must be an object`);
-      const actual = ann.actual_hash_algorithm;
-      if (actual !== void 0 && actual !== "file-sha256") {
-        throw reject("UNSUPPORTED_FORMAT", `legacy signature uses hash ${JSON.stringify(actual)} for ${s3.name}; only file-sha256 is supported`);
-      }
-    }
-    return { name: s3.name, digest: s3.digest.sha256, algorithm: "sha256" };
-  });
-  return {
-    format: "legacy-v0.1",
-    subjectName: LEGACY_MODEL_NAME,
-    // No signed root digest: the pipeline computes one over the listed order.
-    rootDigest: void 0,
-    serialization: { method: "files", hash_type: "sha256", allow_symlinks: false },
-    resources,
-    metadata: void 0,
-    raw: st2
-  };
-}
-var LEGACY_PREDICATE_TYPE, LEGACY_MODEL_NAME, MAX_SUBJECTS;
-var init_legacy = __esm({
-  "src/oms/legacy.ts"() {
-    "use strict";
-    init_errors();
-    init_strict_json();
-    LEGACY_PREDICATE_TYPE = "https://model_signing/Digests/v0.1";
-    LEGACY_MODEL_NAME = "compat-undefined-not-present";
-    MAX_SUBJECTS = 1e6;
-  }
-});
-
-// src/oms/statement.ts
-function buildStatement(opts) {
-  const subject = { name: opts.name, digest: { sha256: opts.rootDigest } };
-  if (opts.metadata) subject.annotations = { modelsign: opts.metadata };
-  return {
-    _type: STATEMENT_TYPE,
-    subject: [subject],
-    predicateType: OMS_PREDICATE_TYPE,
-    predicate: { serialization: opts.serialization, resources: opts.resources }
-  };
-}
-function bad3(msg) {
-  throw reject("STATEMENT_MALFORMED", `signed statement is malformed: ${msg}`);
-}
-function str(v2, what) {
-  if (typeof v2 !== "string") bad3(`${what} must be a string`);
-  return v2;
-}
-function parseResources(v2, hashType) {
-  if (!Array.isArray(v2)) bad3("predicate.resources must be an array");
-  if (v2.length > MAX_RESOURCES) bad3(`more than ${MAX_RESOURCES} resources`);
-  return v2.map((r, i) => {
-    if (!isObject(r)) bad3(`resources[${i}] must be an object`);
-    const name2 = str(r.name, `resources[${i}].name`);
-    const digest = str(r.digest, `resources[${i}].digest`);
-    const algorithm = str(r.algorithm, `resources[${i}].algorithm`);
-    if (!HEX.test(digest)) bad3(`resources[${i}].digest is not lowercase hex`);
-    if (algorithm !== hashType && !algorithm.startsWith(`${hashType}-`)) {
-      bad3(`resources[${i}].algorithm "${algorithm}" does not match hash_type "${hashType}"`);
-    }
-    return { name: name2, digest, algorithm };
-  });
-}
-function parseSerialization(v2) {
-  if (!isObject(v2)) bad3("predicate.serialization must be an object");
-  const method = v2.method;
-  if (method !== "files" && method !== "shards") bad3(`unknown serialization method ${JSON.stringify(method)}`);
-  const hashType = v2.hash_type;
-  if (!isHashAlgorithm(hashType)) bad3(`unknown hash_type ${JSON.stringify(hashType)}`);
-  const allow = v2.allow_symlinks;
-  if (typeof allow !== "boolean") bad3("serialization.allow_symlinks must be a boolean");
-  const out = { method, hash_type: hashType, allow_symlinks: allow };
-  if (v2.ignore_paths !== void 0) {
-    if (!Array.isArray(v2.ignore_paths) || !v2.ignore_paths.every((p2) => typeof p2 === "string")) bad3("ignore_paths must be an array of strings");
-    out.ignore_paths = v2.ignore_paths;
-  }
-  if (method === "shards") {
-    const s3 = v2.shard_size;
-    if (typeof s3 !== "number" || !Number.isSafeInteger(s3) || s3 <= 0) bad3("shard_size must be a positive integer");
-    out.shard_size = s3;
-  }
-  return out;
-}
-function parseMetadata(subject) {
-  const ann = subject.annotations;
-  if (ann === void 0) return void 0;
-  if (!isObject(ann)) bad3("subject annotations must be an object");
-  const m2 = ann.modelsign;
-  if (m2 === void 0) return void 0;
-  if (!isObject(m2)) bad3("annotations.modelsign must be an object");
-  for (const k2 of ["name", "version", "license", "created", "tool"]) {
-    if (m2[k2] !== void 0 && typeof m2[k2] !== "string") bad3(`annotations.modelsign.${k2} must be a string`);
-  }
-  return { ...m2, name: typeof m2.name === "string" ? m2.name : str(subject.name, "subject.name") };
-}
-function parseStatement(payload) {
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true }).decode(payload);
-  } catch {
-    bad3("payload is not UTF-8");
-  }
-  const st2 = parseStrictJson(text2, { what: "signed statement", code: "STATEMENT_MALFORMED" });
-  if (!isObject(st2)) bad3("not a JSON object");
-  if (st2._type !== STATEMENT_TYPE) bad3(`_type is ${JSON.stringify(st2._type)}, expected ${STATEMENT_TYPE}`);
-  if (st2.predicateType === LEGACY_PREDICATE_TYPE) {
-    return readLegacyStatement(st2);
-  }
-  if (st2.predicateType !== OMS_PREDICATE_TYPE) {
-    throw reject("UNSUPPORTED_FORMAT", `predicate type ${JSON.stringify(st2.predicateType)} is not an OMS v1.0 model signature`);
-  }
-  const subjects = st2.subject;
-  if (!Array.isArray(subjects) || subjects.length !== 1) bad3("exactly one subject is required");
-  const subject = subjects[0];
-  if (!isObject(subject)) bad3("subject must be an object");
-  const name2 = str(subject.name, "subject.name");
-  if (!isObject(subject.digest)) bad3("subject.digest must be an object");
-  const root = subject.digest.sha256;
-  if (typeof root !== "string" || !/^[0-9a-f]{64}$/.test(root)) bad3("subject.digest.sha256 must be 64 lowercase hex characters");
-  const pred = st2.predicate;
-  if (!isObject(pred)) bad3("predicate must be an object");
-  const serialization = parseSerialization(pred.serialization);
-  const resources = parseResources(pred.resources, serialization.hash_type);
-  return { format: "oms-v1.0", subjectName: name2, rootDigest: root, serialization, resources, metadata: parseMetadata(subject), raw: st2 };
-}
-var STATEMENT_TYPE, OMS_PREDICATE_TYPE, HEX, MAX_RESOURCES;
-var init_statement = __esm({
-  "src/oms/statement.ts"() {
-    "use strict";
-    init_errors();
-    init_algorithms();
-    init_strict_json();
-    init_legacy();
-    STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
-    OMS_PREDICATE_TYPE = "https://model_signing/signature/v1.0";
-    HEX = /^[0-9a-f]+$/;
-    MAX_RESOURCES = 1e6;
-  }
-});
-
-// src/hashing/model-path.ts
-import { stat as stat2 } from "node:fs/promises";
-function modelPathError(model, e, what = "model") {
-  const c = errnoCode(e);
-  const missing = c === "ENOENT" || c === "ENOTDIR";
-  return usage("MODEL_NOT_FOUND", missing ? `model not found: ${model}` : `cannot read ${what} ${model}: ${c ?? String(e)}`);
-}
-async function statModel(model) {
-  try {
-    return await stat2(model);
-  } catch (e) {
-    throw modelPathError(model, e);
-  }
-}
-var init_model_path = __esm({
-  "src/hashing/model-path.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
 // src/hashing/paths.ts
 import path2 from "node:path";
 function compareCodePoints(a, b2) {
@@ -1828,6 +817,26 @@ var init_paths = __esm({
     "use strict";
     GIT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore"];
     DOWNLOAD_IGNORES = [".cache/huggingface"];
+  }
+});
+
+// src/source/ranges.ts
+function rangeKey(name2, start, end) {
+  return `${name2}\0${start}\0${end}`;
+}
+function plannedRanges(method, shardSize, size) {
+  if (method === "files" || !shardSize) return [[0, size]];
+  if (size === 0) return [];
+  const out = [];
+  for (let s3 = 0; s3 < size; s3 += shardSize) out.push([s3, Math.min(size, s3 + shardSize)]);
+  return out;
+}
+function lookupRange(hashed, name2, start, end) {
+  return hashed.get(rangeKey(name2, start, end)) ?? { ok: false, code: "FILE_CHANGED", message: `byte range ${start}:${end} does not exist in the model file` };
+}
+var init_ranges = __esm({
+  "src/source/ranges.ts"() {
+    "use strict";
   }
 });
 
@@ -1911,7 +920,7 @@ function Yn(s3, t) {
 function Kn(s3, t) {
   s3.head = new ue(t, void 0, s3.head, s3), s3.tail || (s3.tail = s3.head), s3.length++;
 }
-var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os4, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
+var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os2, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
 var init_index_min = __esm({
   "node_modules/tar/dist/esm/index.min.js"() {
     zr = Object.defineProperty;
@@ -3349,7 +2358,7 @@ var init_index_min = __esm({
     si = Symbol("onlstat");
     rs = Symbol("onread");
     ns = Symbol("onreadlink");
-    os4 = Symbol("openfile");
+    os2 = Symbol("openfile");
     hs = Symbol("onopenfile");
     pt = Symbol("close");
     ri = Symbol("mode");
@@ -3464,9 +2473,9 @@ var init_index_min = __esm({
           this.linkCache.set(t, this.absolute);
         }
         if (this[fe](), this.stat.size === 0) return this.end();
-        this[os4]();
+        this[os2]();
       }
-      [os4]() {
+      [os2]() {
         X.open(this.absolute, "r", (t, e) => {
           if (t) return this.emit("error", t);
           this[hs](e);
@@ -3529,7 +2538,7 @@ var init_index_min = __esm({
       [is]() {
         this[ns](X.readlinkSync(this.absolute));
       }
-      [os4]() {
+      [os2]() {
         this[hs](X.openSync(this.absolute, "r"));
       }
       [ii]() {
@@ -4841,8 +3850,8 @@ var init_index_min = __esm({
 });
 
 // src/hashing/archive.ts
-import { constants as constants3 } from "node:fs";
-import { open as open2, stat as stat3 } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, stat as stat2 } from "node:fs/promises";
 import path3 from "node:path";
 import { Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -4950,23 +3959,44 @@ function entryKind(type) {
       return "other";
   }
 }
+function fileInput(file) {
+  const root = path3.resolve(file);
+  return {
+    root,
+    size: 0,
+    embeddedSignature: true,
+    readError: (e) => modelPathError(file, e, "archive"),
+    async open() {
+      const { fh, size } = await openArchive(root);
+      this.size = size;
+      const magic = Buffer.alloc(2);
+      const { bytesRead: got } = await fh.read(magic, 0, 2, 0);
+      return { stream: fh.createReadStream({ highWaterMark: 1024 * 1024 }), gzipped: got === 2 && magic[0] === 31 && magic[1] === 139 };
+    }
+  };
+}
 async function scanArchive(file, req, opts = {}) {
   await prepareAlgorithm(req.alg);
   const maxEntries = opts.maxEntries ?? DEFAULT_MAX_ENTRIES;
   try {
-    return await scanPass(file, req, { mode: "auto" }, maxEntries);
+    return await scanPass(fileInput(file), req, { mode: "auto" }, maxEntries);
   } catch (e) {
     if (e instanceof RestartWithoutPrefix) {
       req.onRestart?.();
-      return scanPass(file, req, { mode: "none" }, maxEntries);
+      return scanPass(fileInput(file), req, { mode: "none" }, maxEntries);
     }
     throw e;
   }
 }
+async function scanArchiveStream(stream, opts, req) {
+  await prepareAlgorithm(req.alg);
+  const input = { root: opts.label, size: opts.size, embeddedSignature: false, readError: (e) => opts.readError(e), open: () => Promise.resolve({ stream, gzipped: opts.gzipped }) };
+  return scanPass(input, req, { mode: "none" }, DEFAULT_MAX_ENTRIES);
+}
 async function openArchive(file) {
   let fh;
   try {
-    fh = await open2(file, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
+    fh = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     throw modelPathError(file, e, "archive");
   }
@@ -4977,10 +4007,11 @@ async function openArchive(file) {
   }
   return { fh, size: st2.size };
 }
-async function scanPass(file, req, initial, maxEntries) {
-  const root = path3.resolve(file);
-  const { fh, size: archiveSize } = await openArchive(root);
-  const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
+async function scanPass(input, req, initial, maxEntries) {
+  const root = input.root;
+  const { stream: rs2, gzipped } = await input.open();
+  const archiveSize = input.size;
+  const ignorePaths = input.embeddedSignature ? [...req.ignorePaths, EMBEDDED_SIGNATURE] : req.ignorePaths;
   const problems = [];
   const files = [];
   const hashed = /* @__PURE__ */ new Map();
@@ -5015,6 +4046,7 @@ async function scanPass(file, req, initial, maxEntries) {
   };
   const hashEntry = (entry, name2, size) => {
     const ranges = disjointRanges(req.ranges(name2, size), size);
+    const sink = req.sink?.open(name2, size);
     const digests = [];
     let hasher;
     let cur = 0;
@@ -5023,6 +4055,7 @@ async function scanPass(file, req, initial, maxEntries) {
       while (cur < ranges.length && ranges[cur][0] === ranges[cur][1] && ranges[cur][0] <= pos) digests[cur++] = createHasher2(req.alg).digestHex();
     };
     entry.on("data", (chunk) => {
+      sink?.write(chunk);
       const cEnd = pos + chunk.length;
       for (; ; ) {
         finishEmpty();
@@ -5040,6 +4073,7 @@ async function scanPass(file, req, initial, maxEntries) {
     });
     entry.on("end", () => {
       finishEmpty();
+      sink?.end(pos === size);
       if (pos !== size || cur !== ranges.length) {
         hostile("ARCHIVE_MALFORMED", entry.path, `entry holds ${pos} bytes but its header says ${size}`);
       } else {
@@ -5121,9 +4155,9 @@ async function scanPass(file, req, initial, maxEntries) {
       case "symlink": {
         entry.resume();
         const lp = entry.linkpath ?? "";
-        const bad5 = linkTargetProblem(lp);
-        if (bad5) {
-          hostile(bad5.code, raw, bad5.message);
+        const bad7 = linkTargetProblem(lp);
+        if (bad7) {
+          hostile(bad7.code, raw, bad7.message);
           return;
         }
         links.set(name2, { target: lp, ignored });
@@ -5280,23 +4314,21 @@ async function scanPass(file, req, initial, maxEntries) {
   };
   const { Header, Parser } = await Promise.resolve().then(() => (init_index_min(), index_min_exports));
   notePrefixes(Header);
-  const magic = Buffer.alloc(2);
-  const { bytesRead: got } = await fh.read(magic, 0, 2, 0);
-  const gzipped = got === 2 && magic[0] === 31 && magic[1] === 139;
   return new Promise((resolve, rejectP) => {
-    let finished = false;
-    const rs2 = fh.createReadStream({ highWaterMark: 1024 * 1024 });
+    let finished2 = false;
     let lastProgress = 0;
-    rs2.on("data", () => {
+    let bytesIn = 0;
+    rs2.on("data", (chunk) => {
+      bytesIn += chunk.length;
       const now = Date.now();
       if (req.onProgress && now - lastProgress >= 200) {
         lastProgress = now;
-        req.onProgress(rs2.bytesRead, archiveSize);
+        req.onProgress(bytesIn, archiveSize);
       }
     });
     const finish2 = (err) => {
-      if (finished) return;
-      finished = true;
+      if (finished2) return;
+      finished2 = true;
       if (err !== void 0) {
         rs2.destroy();
         if (err instanceof RestartWithoutPrefix || err instanceof Error && err.name === "ModelsignError") {
@@ -5317,7 +4349,7 @@ async function scanPass(file, req, initial, maxEntries) {
       zstd: false,
       brotli: false,
       onReadEntry: (entry) => {
-        if (finished) {
+        if (finished2) {
           entry.resume();
           return;
         }
@@ -5356,11 +4388,14 @@ async function scanPass(file, req, initial, maxEntries) {
     });
     parser.on("error", (e) => finish2(e));
     parser.on("end", () => finish2());
-    rs2.on("error", (e) => {
-      if (finished) return;
-      finished = true;
-      rejectP(modelPathError(file, e, "archive"));
-    });
+    const onReadError = (e) => {
+      if (finished2) return;
+      finished2 = true;
+      rejectP(input.readError(e));
+    };
+    rs2.on("error", onReadError);
+    const early = rs2.errored;
+    if (early) onReadError(early);
     const gunzip = gzipped ? createGunzip() : void 0;
     const feed = new TarFeed(gunzip ? () => gunzip.bytesWritten : void 0);
     feed.on("error", (e) => finish2(e));
@@ -5600,6 +4635,387 @@ var init_source2 = __esm({
   }
 });
 
+// src/hashing/read.ts
+import { closeSync, constants as constants2, fstatSync, openSync, readSync } from "node:fs";
+function hashRange(task, alg, buf, onRead) {
+  let fd;
+  try {
+    fd = openSync(task.abs, constants2.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
+  } catch (e) {
+    const code = e.code;
+    if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: MSG.symlink };
+    if (code === "ENOENT") return { ok: false, code: "FILE_MISSING", message: MSG.missing };
+    return { ok: false, code: "FILE_UNREADABLE", message: `cannot open: ${code ?? String(e)}` };
+  }
+  try {
+    const before = fstatSync(fd);
+    if (!before.isFile()) return { ok: false, code: "SPECIAL_FILE", message: MSG.special };
+    if (task.expectId && (before.ino !== task.expectId.ino || before.dev !== task.expectId.dev)) {
+      return { ok: false, code: "FILE_REPLACED", message: MSG.replaced };
+    }
+    if (before.size !== task.expectSize) {
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.sizeMoved };
+    }
+    const digest = readAndHash(fd, task, alg, buf, onRead);
+    if (digest === null) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank };
+    const after = fstatSync(fd);
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.changed };
+    }
+    return { ok: true, digest };
+  } catch (e) {
+    const code = e.code;
+    return { ok: false, code: "FILE_UNREADABLE", message: `cannot read: ${code ?? String(e.message ?? e)}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+function readAndHash(fd, task, alg, buf, onRead) {
+  const h = createHasher2(alg);
+  const size = buf.length;
+  let pos = task.start;
+  while (pos < task.end) {
+    const want = task.end - pos < size ? task.end - pos : size;
+    const n = readSync(fd, buf, 0, want, pos);
+    if (n === 0) return null;
+    h.update(n === size ? buf : buf.subarray(0, n));
+    pos += n;
+    onRead?.(n);
+  }
+  return h.digestHex();
+}
+var MSG, READ_SIZE, O_NOFOLLOW, O_NONBLOCK;
+var init_read = __esm({
+  "src/hashing/read.ts"() {
+    "use strict";
+    init_algorithms();
+    MSG = {
+      symlink: "file was replaced by a symlink",
+      missing: "file disappeared while verifying",
+      special: "not a regular file",
+      replaced: "a different file was found at this path than the one listed (replaced while verifying)",
+      sizeMoved: "file size changed while it was being read",
+      shrank: "file shrank while it was being read",
+      changed: "file changed while it was being read"
+    };
+    READ_SIZE = 128 * 1024;
+    O_NOFOLLOW = constants2.O_NOFOLLOW ?? 0;
+    O_NONBLOCK = constants2.O_NONBLOCK ?? 0;
+  }
+});
+
+// src/hashing/native.ts
+import { existsSync } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import os3 from "node:os";
+import { fileURLToPath } from "node:url";
+function loadNative2() {
+  if (addon !== void 0) return addon;
+  if (!settings.mmap) {
+    why = "turned off (MODELSIGN_NO_MMAP=1)";
+    return addon = null;
+  }
+  if (true) {
+    why = "not part of the bundled GitHub Action";
+    return addon = null;
+  }
+  if (!existsSync(ADDON_PATH)) {
+    why = "not built (`npm run build:native` needs a C compiler)";
+    return addon = null;
+  }
+  try {
+    const mod = createRequire2(import.meta.url)(ADDON_PATH);
+    if (typeof mod.hashFiles !== "function") throw new Error("no hashFiles export");
+    return addon = mod;
+  } catch (e) {
+    why = `failed to load: ${String(e.message ?? e).split("\n")[0]}`;
+    return addon = null;
+  }
+}
+function outcome(status, errno, digest) {
+  if (status === 0) return { ok: true, digest: digest.toString("hex") };
+  const [code, message] = FAILURES[status - 1] ?? ["FILE_UNREADABLE", "cannot hash: SHA-256 failed (out of memory?)"];
+  return { ok: false, code, message: typeof message === "function" ? message(errno) : message };
+}
+async function hashNative(nat, all, o) {
+  const bad7 = all.map(outOfRange);
+  const tasks = bad7.some(Boolean) ? all.filter((_2, i) => !bad7[i]) : all;
+  const n = tasks.length;
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  const size = new Float64Array(n);
+  const dev = new Float64Array(n);
+  const ino = new Float64Array(n).fill(NaN);
+  const flags = new Uint8Array(n);
+  const paths = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tasks[i];
+    paths[i] = t.abs;
+    start[i] = t.start;
+    end[i] = t.end;
+    size[i] = t.expectSize;
+    if (t.expectId) {
+      dev[i] = t.expectId.dev;
+      ino[i] = t.expectId.ino;
+    }
+    flags[i] = (t.followLink ? 1 : 0) | (o.noWindowCheck ? 2 : 0);
+  }
+  const r = n === 0 ? { status: Buffer.alloc(0), errno: Buffer.alloc(0), digests: Buffer.alloc(0) } : await nat.hashFiles(paths, start, end, size, dev, ino, flags, o.threads, o.counters ?? null, 0, o.hook ?? null, MODE[o.kernel ?? "auto"]);
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = outcome(r.status.readInt32LE(4 * i), r.errno.readInt32LE(4 * i), r.digests.subarray(32 * i, 32 * i + 32));
+  if (tasks === all) return out;
+  let j2 = 0;
+  return all.map((_2, i) => bad7[i] ? { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank } : out[j2++]);
+}
+var ADDON_PATH, addon, why, ERRNO_NAMES, errName, FAILURES, MODE, outOfRange;
+var init_native = __esm({
+  "src/hashing/native.ts"() {
+    "use strict";
+    init_read();
+    init_settings();
+    ADDON_PATH = fileURLToPath(new URL("../../native/build/Release/modelsign_native.node", import.meta.url));
+    why = "";
+    ERRNO_NAMES = new Map(Object.entries(os3.constants.errno).map(([k2, v2]) => [v2, k2]));
+    errName = (n) => ERRNO_NAMES.get(n) ?? `errno ${n}`;
+    FAILURES = [
+      ["FILE_IS_SYMLINK", MSG.symlink],
+      ["FILE_MISSING", MSG.missing],
+      ["FILE_UNREADABLE", (e) => `cannot open: ${errName(e)}`],
+      ["SPECIAL_FILE", MSG.special],
+      ["FILE_REPLACED", MSG.replaced],
+      ["FILE_CHANGED_DURING_HASH", MSG.sizeMoved],
+      ["FILE_CHANGED_DURING_HASH", MSG.shrank],
+      ["FILE_CHANGED_DURING_HASH", MSG.changed],
+      ["FILE_UNREADABLE", (e) => `cannot read: ${errName(e)}`]
+    ];
+    MODE = { auto: 0, openssl: 1, x1: 2 };
+    outOfRange = (t) => !(Number.isSafeInteger(t.start) && Number.isSafeInteger(t.end) && Number.isSafeInteger(t.expectSize) && 0 <= t.start && t.start <= t.end && t.end <= t.expectSize);
+  }
+});
+
+// src/hashing/engine.ts
+import os4 from "node:os";
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+function workerUrl() {
+  const here = new URL("./worker.js", import.meta.url);
+  if (existsSync2(fileURLToPath2(here))) return here;
+  return new URL("../../dist/hashing/worker.js", import.meta.url);
+}
+function defaultJobs() {
+  return Math.max(1, typeof os4.availableParallelism === "function" ? os4.availableParallelism() : os4.cpus().length);
+}
+function resolveJobs(jobs) {
+  return Math.max(1, Math.min(jobs ?? defaultJobs(), MAX_JOBS));
+}
+function nativeFor(alg, mmap) {
+  return alg === "sha256" && mmap !== false ? loadNative2() : null;
+}
+function acquirePool(jobs, need, readSize) {
+  const fits = (p2) => !p2.broken && p2.readSize === readSize && p2.size <= jobs && p2.size >= Math.min(jobs, need);
+  if (shared && !shared.inUse && fits(shared)) return { pool: shared, temporary: false };
+  if (shared && shared.inUse) return { pool: new Pool(Math.min(jobs, need), readSize), temporary: true };
+  if (shared) void shared.terminate();
+  shared = new Pool(Math.min(jobs, need), readSize);
+  return { pool: shared, temporary: false };
+}
+function hashInline(tasks, alg, total, readSize, opts) {
+  const buf = Buffer.allocUnsafe(Math.max(4096, Math.min(readSize, total)));
+  let done = 0;
+  opts.onProgress?.(0, total);
+  const onRead = opts.onProgress ? (n) => opts.onProgress(done += n, total) : void 0;
+  return tasks.map((t) => hashRange(t, alg, buf, onRead));
+}
+function startProgress(opts, total, bytesDone) {
+  const report2 = () => opts.onProgress?.(Math.min(total, bytesDone()), total);
+  report2();
+  const timer = opts.onProgress ? setInterval(report2, PROGRESS_TICK_MS) : void 0;
+  return { report: report2, stop: () => clearInterval(timer) };
+}
+async function runNative(nat, tasks, order, total, threads, opts) {
+  const counters = new BigInt64Array(new SharedArrayBuffer(8));
+  const progress = startProgress(opts, total, () => Number(Atomics.load(counters, 0)));
+  try {
+    const sorted = await hashNative(nat, order.map((i) => tasks[i]), { threads, counters });
+    progress.report();
+    const results = new Array(tasks.length);
+    order.forEach((idx, j2) => results[idx] = sorted[j2]);
+    lastRun = { mode: "native", threadsUsed: threads };
+    return results;
+  } finally {
+    progress.stop();
+  }
+}
+async function hashTasks(tasks, alg, opts = {}) {
+  try {
+    return await runTasks(tasks, alg, opts);
+  } finally {
+    opts.onDone?.();
+  }
+}
+async function runTasks(tasks, alg, opts) {
+  const results = new Array(tasks.length);
+  if (tasks.length === 0) return results;
+  const sizes = tasks.map((t) => Math.max(0, t.end - t.start));
+  const total = sizes.reduce((s3, n) => s3 + n, 0);
+  const jobs = resolveJobs(opts.jobs);
+  const readSize = opts.readSize ?? READ_SIZE;
+  await prepareAlgorithm(alg);
+  const small = total <= INLINE_BYTES && tasks.length <= INLINE_TASKS;
+  const nat = nativeFor(alg, opts.mmap);
+  if (!nat && small) {
+    lastRun = { mode: "inline", threadsUsed: 0 };
+    return hashInline(tasks, alg, total, readSize, opts);
+  }
+  const order = sizes.map((_2, i) => i).sort((a, b2) => sizes[b2] - sizes[a] || a - b2);
+  if (nat) return runNative(nat, tasks, order, total, small ? 1 : Math.min(jobs, tasks.length), opts);
+  const { pool, temporary } = acquirePool(jobs, tasks.length, readSize);
+  const nWorkers = pool.size;
+  let next = 0;
+  let remaining = total;
+  const takeBatch = () => {
+    const target = Math.min(BATCH_MAX_BYTES, Math.max(BATCH_MIN_BYTES, remaining / (4 * nWorkers)));
+    const maxTasks = Math.min(BATCH_MAX_TASKS, Math.max(1, Math.ceil((order.length - next) / (2 * nWorkers))));
+    const idx = [];
+    let bytes = 0;
+    while (next < order.length && idx.length < maxTasks) {
+      const i = order[next];
+      if (idx.length > 0 && bytes + sizes[i] > target) break;
+      idx.push(i);
+      bytes += sizes[i];
+      next++;
+    }
+    remaining -= bytes;
+    return { idx, bytes };
+  };
+  const used = /* @__PURE__ */ new Set();
+  pool.inUse = true;
+  pool.hold(true);
+  const base = pool.bytesRead();
+  const progress = startProgress(opts, total, () => pool.bytesRead() - base);
+  const cleanups = [];
+  try {
+    await new Promise((resolve, rejectP) => {
+      let completed = 0;
+      let reqId = 0;
+      const inflight = /* @__PURE__ */ new Map();
+      const pending = /* @__PURE__ */ new Map();
+      const small2 = /* @__PURE__ */ new Map();
+      const sendOne = (w2) => {
+        const batch = takeBatch();
+        if (batch.idx.length === 0) return false;
+        const id2 = reqId++;
+        inflight.set(id2, batch.idx);
+        pending.set(w2, (pending.get(w2) ?? 0) + 1);
+        small2.set(w2, batch.bytes < PIPELINE_BYTES);
+        const req = { id: id2, alg, tasks: batch.idx.map((i) => tasks[i]) };
+        w2.postMessage(req);
+        used.add(w2);
+        return true;
+      };
+      const topUp = (w2) => {
+        const n = pending.get(w2) ?? 0;
+        if (n === 0) sendOne(w2);
+        if ((pending.get(w2) ?? 0) === 1 && small2.get(w2)) sendOne(w2);
+      };
+      const active = pool.workers.slice(0, Math.min(nWorkers, tasks.length));
+      for (const w2 of active) {
+        const onMessage = (res) => {
+          const batch = inflight.get(res.id);
+          if (!batch) return;
+          inflight.delete(res.id);
+          pending.set(w2, pending.get(w2) - 1);
+          batch.forEach((idx, j2) => results[idx] = res.results[j2]);
+          completed += batch.length;
+          progress.report();
+          if (completed === tasks.length) resolve();
+          else topUp(w2);
+        };
+        const onError = (e) => rejectP(e);
+        const onExit = (code) => rejectP(new Error(`hash worker exited with code ${code}`));
+        w2.on("message", onMessage);
+        w2.on("error", onError);
+        w2.on("exit", onExit);
+        cleanups.push(() => {
+          w2.off("message", onMessage);
+          w2.off("error", onError);
+          w2.off("exit", onExit);
+        });
+      }
+      for (const w2 of active) sendOne(w2);
+      for (const w2 of active) topUp(w2);
+    });
+  } catch (e) {
+    await pool.terminate();
+    if (shared === pool) shared = void 0;
+    throw e;
+  } finally {
+    progress.stop();
+    for (const c of cleanups) c();
+    pool.inUse = false;
+    pool.hold(false);
+    if (temporary || shared !== pool) await pool.terminate();
+  }
+  lastRun = { mode: "pool", threadsUsed: used.size };
+  return results;
+}
+var MAX_JOBS, INLINE_BYTES, INLINE_TASKS, BATCH_MAX_BYTES, BATCH_MIN_BYTES, BATCH_MAX_TASKS, PIPELINE_BYTES, PROGRESS_TICK_MS, Pool, shared, lastRun;
+var init_engine = __esm({
+  "src/hashing/engine.ts"() {
+    "use strict";
+    init_algorithms();
+    init_read();
+    init_native();
+    init_settings();
+    MAX_JOBS = 64;
+    INLINE_BYTES = 8 * 1024 * 1024;
+    INLINE_TASKS = 128;
+    BATCH_MAX_BYTES = 64 * 1024 * 1024;
+    BATCH_MIN_BYTES = 1024 * 1024;
+    BATCH_MAX_TASKS = 256;
+    PIPELINE_BYTES = 8 * 1024 * 1024;
+    PROGRESS_TICK_MS = 100;
+    Pool = class {
+      constructor(size, readSize) {
+        this.size = size;
+        this.readSize = readSize;
+        const sab = new SharedArrayBuffer(8 * size);
+        this.counters = new BigInt64Array(sab);
+        const url = workerUrl();
+        for (let slot = 0; slot < size; slot++) {
+          const init = { progress: sab, slot, readSize, settings: { nativeBlake: settings.nativeBlake } };
+          const w2 = new Worker(url, { workerData: init });
+          w2.on("error", () => this.broken = true);
+          w2.on("exit", () => this.broken = true);
+          w2.unref();
+          this.workers.push(w2);
+        }
+      }
+      workers = [];
+      counters;
+      inUse = false;
+      broken = false;
+      /** Bytes read by all workers since the pool started (monotonic). */
+      bytesRead() {
+        let s3 = 0n;
+        for (let i = 0; i < this.size; i++) s3 += Atomics.load(this.counters, i);
+        return Number(s3);
+      }
+      hold(on) {
+        for (const w2 of this.workers) {
+          if (on) w2.ref();
+          else w2.unref();
+        }
+      }
+      async terminate() {
+        this.broken = true;
+        await Promise.all(this.workers.map((w2) => w2.terminate()));
+      }
+    };
+  }
+});
+
 // src/source/random-access.ts
 function handleReader(fh, size) {
   return {
@@ -5624,8 +5040,8 @@ var init_random_access = __esm({
 });
 
 // src/source/verified-file.ts
-import { constants as constants4 } from "node:fs";
-import { open as open3 } from "node:fs/promises";
+import { constants as constants3 } from "node:fs";
+import { open as open2 } from "node:fs/promises";
 function identityProblem(file, st2) {
   if (!st2.isFile()) return { code: "SPECIAL_FILE", path: file.name, message: "not a regular file" };
   if (file.id && (st2.dev !== file.id.dev || st2.ino !== file.id.ino)) return { code: "FILE_REPLACED", path: file.name, message: REOPEN.replaced };
@@ -5637,7 +5053,7 @@ function identityProblem(file, st2) {
 async function withVerifiedFile(file, use) {
   let fh;
   try {
-    fh = await open3(file.abs, constants4.O_RDONLY | O_NOFOLLOW2 | O_NONBLOCK2);
+    fh = await open2(file.abs, constants3.O_RDONLY | O_NOFOLLOW2 | O_NONBLOCK2);
   } catch (e) {
     const c = errnoCode(e);
     if (c === "ELOOP") return { code: "FILE_IS_SYMLINK", path: file.name, message: "file was replaced by a symlink" };
@@ -5667,8 +5083,8 @@ var init_verified_file = __esm({
     init_errors();
     init_source2();
     init_random_access();
-    O_NOFOLLOW2 = constants4.O_NOFOLLOW ?? 0;
-    O_NONBLOCK2 = constants4.O_NONBLOCK ?? 0;
+    O_NOFOLLOW2 = constants3.O_NOFOLLOW ?? 0;
+    O_NONBLOCK2 = constants3.O_NONBLOCK ?? 0;
     REOPEN = {
       replaced: "a different file was found at this path than the one hashed (replaced after hashing)",
       changed: "file was written after it was hashed"
@@ -5798,7 +5214,7 @@ var init_local_read = __esm({
 
 // src/source/archive.ts
 import { createReadStream as createReadStream2 } from "node:fs";
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 import path5 from "node:path";
 function isArchivePath(p2) {
   return ARCHIVE_RE.test(p2);
@@ -5826,7 +5242,7 @@ async function readArchive(model, req) {
   req.engine?.onDone?.();
   await req.onHashed?.();
   const listing = { ...r.listing, files: r.listing.files.map(toSourceFile) };
-  let bytesRead = (await stat4(model)).size;
+  let bytesRead = (await stat3(model)).size;
   if (req.inspector) {
     const unreadable = listing.problems.some((p2) => p2.path === void 0 && p2.code === "ARCHIVE_MALFORMED");
     await inspectEntries(model, listing.files, req.inspector).catch((e) => {
@@ -6164,6 +5580,60 @@ var init_file = __esm({
   }
 });
 
+// src/util/read-file.ts
+import { constants as constants4 } from "node:fs";
+import { open as open3 } from "node:fs/promises";
+async function readRegularFile(file, maxBytes, opts = {}) {
+  const fh = await open3(file, constants4.O_RDONLY | constants4.O_NONBLOCK | (opts.noFollow ? constants4.O_NOFOLLOW : 0));
+  try {
+    const st2 = await fh.stat();
+    if (!st2.isFile()) throw new NotRegularFile(file, st2.isDirectory());
+    if (st2.size > maxBytes) throw new FileTooLarge(file, maxBytes);
+    const buf = Buffer.alloc(Math.min(st2.size, maxBytes) + 1);
+    let n = 0;
+    for (; ; ) {
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+      if (n === buf.length) break;
+    }
+    if (n > maxBytes) throw new FileTooLarge(file, maxBytes);
+    return buf.subarray(0, n);
+  } finally {
+    await fh.close();
+  }
+}
+async function readUserFile(file, maxBytes, code, what) {
+  try {
+    return await readRegularFile(file, maxBytes);
+  } catch (e) {
+    if (e instanceof FileTooLarge) throw usage(code, `${what} ${file} is larger than ${maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MiB` : `${maxBytes} bytes`}`);
+    const c = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e);
+    throw usage(code, c === "ENOENT" ? `${what} not found: ${file}` : `cannot read ${what} ${file}: ${c ?? String(e)}`);
+  }
+}
+var NotRegularFile, FileTooLarge;
+var init_read_file = __esm({
+  "src/util/read-file.ts"() {
+    "use strict";
+    init_errors();
+    NotRegularFile = class extends Error {
+      constructor(file, isDirectory = false) {
+        super(`not a regular file: ${file}`);
+        this.file = file;
+        this.isDirectory = isDirectory;
+      }
+    };
+    FileTooLarge = class extends Error {
+      constructor(file, maxBytes) {
+        super(`larger than ${maxBytes} bytes: ${file}`);
+        this.file = file;
+        this.maxBytes = maxBytes;
+      }
+    };
+  }
+});
+
 // src/source/hf-layout.ts
 import path9 from "node:path";
 function validId(id2) {
@@ -6251,7 +5721,7 @@ var init_hf_layout = __esm({
 
 // src/source/hf-cache.ts
 import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import { lstat as lstat3, realpath as realpath3, stat as stat5 } from "node:fs/promises";
+import { lstat as lstat3, realpath as realpath3, stat as stat4 } from "node:fs/promises";
 import path10 from "node:path";
 function plainDir(p2) {
   try {
@@ -6408,7 +5878,7 @@ async function hubReferenceSource(ref, cacheDir2) {
   const cache = path10.resolve(cacheDir2);
   const repoDir = path10.join(cache, repoFolderName(parsed.repo));
   const download = `hf download ${parsed.repo.type !== "model" ? `--repo-type ${parsed.repo.type} ` : ""}${parsed.repo.id}`;
-  const folder = await stat5(repoDir).catch(() => void 0);
+  const folder = await stat4(repoDir).catch(() => void 0);
   if (!folder) notCached(`${ref} is not in the Hugging Face cache at ${cache} (no ${repoFolderName(parsed.repo)}): download it first (${download}); modelsign never downloads`);
   if (!folder.isDirectory()) notCached(`${ref}: ${repoDir} is not a directory`);
   const revision = parsed.revision ?? "main";
@@ -6493,8 +5963,2237 @@ var init_hf_cache = __esm({
   }
 });
 
-// src/source/index.ts
+// src/util/strict-json.ts
+function parseStrictJson(text2, opts = {}) {
+  const maxDepth = opts.maxDepth ?? 64;
+  const what = opts.what ?? "JSON";
+  const code = opts.code ?? "JSON_MALFORMED";
+  let i = 0;
+  const fail = (msg) => {
+    throw reject(code, `${what} is not valid JSON: ${msg} at offset ${i}`);
+  };
+  const ws2 = () => {
+    for (; ; ) {
+      const c = text2.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else return;
+    }
+  };
+  const parseString = () => {
+    i++;
+    const q2 = text2.indexOf('"', i);
+    if (q2 < 0) {
+      i = text2.length;
+      fail("unterminated string");
+    }
+    const plain = text2.slice(i, q2);
+    if (!NEEDS_SLOW_STRING.test(plain)) {
+      i = q2 + 1;
+      return plain;
+    }
+    let out = "";
+    let start = i;
+    for (; ; ) {
+      if (i >= text2.length) fail("unterminated string");
+      const c = text2.charCodeAt(i);
+      if (c === 34) {
+        out += text2.slice(start, i);
+        i++;
+        return out;
+      }
+      if (c < 32) fail("control character in string");
+      if (c === 92) {
+        out += text2.slice(start, i);
+        const e = text2[i + 1];
+        i += 2;
+        switch (e) {
+          case '"':
+            out += '"';
+            break;
+          case "\\":
+            out += "\\";
+            break;
+          case "/":
+            out += "/";
+            break;
+          case "b":
+            out += "\b";
+            break;
+          case "f":
+            out += "\f";
+            break;
+          case "n":
+            out += "\n";
+            break;
+          case "r":
+            out += "\r";
+            break;
+          case "t":
+            out += "	";
+            break;
+          case "u": {
+            const hex = text2.slice(i, i + 4);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("bad \\u escape");
+            out += String.fromCharCode(parseInt(hex, 16));
+            i += 4;
+            break;
+          }
+          default:
+            fail("bad escape");
+        }
+        start = i;
+        continue;
+      }
+      i++;
+    }
+  };
+  const numberRe = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+  const parseValue = (depth) => {
+    if (depth > maxDepth) fail(`nesting deeper than ${maxDepth}`);
+    ws2();
+    const c = text2[i];
+    if (c === "{") {
+      i++;
+      const obj = /* @__PURE__ */ Object.create(null);
+      ws2();
+      if (text2[i] === "}") {
+        i++;
+        return obj;
+      }
+      for (; ; ) {
+        ws2();
+        if (text2[i] !== '"') fail("expected a key");
+        const key = parseString();
+        if (Object.prototype.hasOwnProperty.call(obj, key)) fail(`duplicate key "${key.slice(0, 80)}"`);
+        ws2();
+        if (text2[i] !== ":") fail('expected ":"');
+        i++;
+        obj[key] = parseValue(depth + 1);
+        ws2();
+        if (text2[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text2[i] === "}") {
+          i++;
+          return obj;
+        }
+        fail('expected "," or "}"');
+      }
+    }
+    if (c === "[") {
+      i++;
+      const arr = [];
+      ws2();
+      if (text2[i] === "]") {
+        i++;
+        return arr;
+      }
+      for (; ; ) {
+        arr.push(parseValue(depth + 1));
+        ws2();
+        if (text2[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text2[i] === "]") {
+          i++;
+          return arr;
+        }
+        fail('expected "," or "]"');
+      }
+    }
+    if (c === '"') return parseString();
+    if (text2.startsWith("true", i)) {
+      i += 4;
+      return true;
+    }
+    if (text2.startsWith("false", i)) {
+      i += 5;
+      return false;
+    }
+    if (text2.startsWith("null", i)) {
+      i += 4;
+      return null;
+    }
+    numberRe.lastIndex = i;
+    const m2 = numberRe.exec(text2);
+    if (m2 && m2[0].length > 0) {
+      i += m2[0].length;
+      return Number(m2[0]);
+    }
+    return fail("unexpected character");
+  };
+  const value = parseValue(0);
+  ws2();
+  if (i !== text2.length) fail("trailing data");
+  return value;
+}
+function isObject(v2) {
+  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+}
+var NEEDS_SLOW_STRING;
+var init_strict_json = __esm({
+  "src/util/strict-json.ts"() {
+    "use strict";
+    init_errors();
+    NEEDS_SLOW_STRING = /[\u0000-\u001f\\]/;
+  }
+});
+
+// src/util/errno.ts
+import path11 from "node:path";
+function errnoWords(e) {
+  const c = errnoCode(e);
+  if (c === void 0) return e instanceof Error ? e.message : String(e);
+  const w2 = WORDS[c];
+  return w2 ? `${w2} (${c})` : c;
+}
+function writeFailureWords(e, file) {
+  if (errnoCode(e) === "ENOENT") return `directory ${path11.dirname(file)} does not exist`;
+  return errnoWords(e);
+}
+var WORDS;
+var init_errno = __esm({
+  "src/util/errno.ts"() {
+    "use strict";
+    init_errors();
+    WORDS = {
+      ENOENT: "no such file or directory",
+      EACCES: "permission denied",
+      EPERM: "operation not permitted",
+      EEXIST: "already exists",
+      ENOTDIR: "a part of the path is not a directory",
+      EISDIR: "it is a directory",
+      ENOSPC: "no space left on the device",
+      EDQUOT: "disk quota exceeded",
+      EROFS: "read-only file system",
+      ENAMETOOLONG: "file name too long",
+      ELOOP: "too many levels of symbolic links",
+      EMFILE: "too many open files",
+      ENFILE: "too many open files in the system",
+      EBUSY: "resource busy",
+      EIO: "input/output error",
+      EXDEV: "cannot move across file systems",
+      ETXTBSY: "file busy"
+    };
+  }
+});
+
+// src/util/write-atomic.ts
+import { constants as constants5 } from "node:fs";
+import { access, mkdir, rename, stat as stat5, unlink, writeFile } from "node:fs/promises";
+import path12 from "node:path";
+async function writeAtomic(file, data, code = "WRITE_FAILED", label = file, opts = {}) {
+  if (opts.createDirs) await makeDirs(path12.dirname(file), code, label);
+  const tmp = path12.join(path12.dirname(file), `.${path12.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  let renaming = false;
+  try {
+    await writeFile(tmp, data, { flag: "wx", mode: 420 });
+    renaming = true;
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => void 0);
+    const c = errnoCode(e);
+    const isDir = renaming && (c === "EISDIR" || c === "ENOTEMPTY" || c === "EEXIST");
+    throw usage(code, `cannot write ${label}: ${isDir ? `${file} is a directory` : writeFailureWords(e, file)}`);
+  }
+}
+async function makeDirs(dir, code = "WRITE_FAILED", label = dir, mode) {
+  try {
+    await mkdir(dir, { recursive: true, ...mode !== void 0 ? { mode } : {} });
+  } catch (e) {
+    const blocker = await firstExisting(dir);
+    if (blocker && !blocker.isDir) throw usage(code, `cannot write ${label}: ${blocker.path} is not a directory`);
+    throw usage(code, `cannot write ${label}: cannot create directory ${dir}: ${errnoWords(e)}`);
+  }
+}
+async function firstExisting(p2) {
+  let cur = p2;
+  for (; ; ) {
+    try {
+      const st2 = await stat5(cur);
+      return { path: cur, isDir: st2.isDirectory() };
+    } catch (e) {
+      const c = errnoCode(e);
+      if (c !== "ENOENT" && c !== "ENOTDIR") return void 0;
+    }
+    const up = path12.dirname(cur);
+    if (up === cur) return void 0;
+    cur = up;
+  }
+}
+async function checkWritable(target, kind, code = "WRITE_FAILED", label = target) {
+  let st2;
+  try {
+    st2 = await stat5(target);
+  } catch (e) {
+    const c = errnoCode(e);
+    if (c !== "ENOENT" && c !== "ENOTDIR") throw usage(code, `cannot write ${label}: ${errnoWords(e)}`);
+  }
+  if (st2) {
+    if (kind === "file" && st2.isDirectory()) throw usage(code, `cannot write ${label}: ${target} is a directory`);
+    if (kind === "dir" && !st2.isDirectory()) throw usage(code, `${label} is not a directory`);
+    return checkAccess(kind === "dir" ? target : path12.dirname(target), code, label);
+  }
+  const parent = await firstExisting(path12.dirname(target));
+  if (!parent) return;
+  if (!parent.isDir) throw usage(code, `cannot write ${label}: ${parent.path} is not a directory`);
+  return checkAccess(parent.path, code, label);
+}
+async function checkAccess(dir, code, label) {
+  try {
+    await access(dir, constants5.W_OK);
+  } catch (e) {
+    throw usage(code, `cannot write ${label}: ${errnoCode(e) === "EACCES" || errnoCode(e) === "EPERM" ? `permission denied in directory ${dir}` : errnoWords(e)}`);
+  }
+}
+var init_write_atomic = __esm({
+  "src/util/write-atomic.ts"() {
+    "use strict";
+    init_errors();
+    init_errno();
+  }
+});
+
+// src/oci/digest-check.ts
+import { createHash as createHash2 } from "node:crypto";
+import { Transform as Transform2, pipeline } from "node:stream";
+function checked(source, desc, from) {
+  const check = new DigestCheck(desc, from);
+  pipeline(source, check, () => void 0);
+  return check;
+}
+var DigestMismatch, DigestCheck;
+var init_digest_check = __esm({
+  "src/oci/digest-check.ts"() {
+    "use strict";
+    DigestMismatch = class extends Error {
+      code = "OCI_DIGEST_MISMATCH";
+    };
+    DigestCheck = class extends Transform2 {
+      constructor(desc, from) {
+        super({ highWaterMark: 1024 * 1024 });
+        this.desc = desc;
+        this.from = from;
+        this.hash = createHash2(desc.digest.startsWith("sha512:") ? "sha512" : "sha256");
+      }
+      hash;
+      n = 0;
+      _transform(chunk, _enc, cb) {
+        this.n += chunk.length;
+        if (this.n > this.desc.size) {
+          cb(new DigestMismatch(`blob ${this.desc.digest} from ${this.from} is longer than its ${this.desc.size} bytes`));
+          return;
+        }
+        this.hash.update(chunk);
+        cb(null, chunk);
+      }
+      _flush(cb) {
+        if (this.n !== this.desc.size) {
+          cb(new DigestMismatch(`blob ${this.desc.digest} from ${this.from} ended after ${this.n} of its ${this.desc.size} bytes`));
+          return;
+        }
+        const got = `${this.desc.digest.split(":")[0]}:${this.hash.digest("hex")}`;
+        if (got !== this.desc.digest) cb(new DigestMismatch(`blob ${this.desc.digest} from ${this.from} does not match its digest (its bytes hash to ${got})`));
+        else cb();
+      }
+    };
+  }
+});
+
+// src/oci/manifest.ts
+function isDigest(s3) {
+  return DIGEST.test(s3);
+}
+function bad(what, msg) {
+  throw reject("OCI_MANIFEST_MALFORMED", `${what} is malformed: ${msg}`);
+}
+function str(v2, what, field, max = 1024) {
+  if (typeof v2 !== "string" || v2.length === 0 || v2.length > max) bad(what, `${field} must be a non-empty string of at most ${max} characters`);
+  return v2;
+}
+function annotations(v2, what) {
+  if (v2 === void 0) return void 0;
+  if (!isObject(v2)) bad(what, "annotations must be an object");
+  const out = /* @__PURE__ */ Object.create(null);
+  const keys = Object.keys(v2);
+  if (keys.length > MAX_ANNOTATIONS_PER_DESCRIPTOR) bad(what, `more than ${MAX_ANNOTATIONS_PER_DESCRIPTOR} annotations`);
+  for (const k2 of keys) {
+    const val = v2[k2];
+    if (typeof val !== "string") bad(what, `annotation ${JSON.stringify(k2.slice(0, 100))} is not a string`);
+    out[k2] = val;
+  }
+  return out;
+}
+function parseDescriptor(v2, what) {
+  if (!isObject(v2)) bad(what, "a descriptor is not an object");
+  const mediaType = str(v2.mediaType, what, "mediaType", 255);
+  const digest = str(v2.digest, what, "digest", 200);
+  if (!DIGEST.test(digest)) bad(what, `digest ${JSON.stringify(digest.slice(0, 80))} is not sha256:<64 hex> or sha512:<128 hex>`);
+  const size = v2.size;
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) bad(what, `size of ${digest} is not a whole number of bytes`);
+  const d = { mediaType, digest, size };
+  if (v2.artifactType !== void 0) d.artifactType = str(v2.artifactType, what, "artifactType", 255);
+  const a = annotations(v2.annotations, what);
+  if (a) d.annotations = a;
+  return d;
+}
+function descriptors(v2, what, field) {
+  if (!Array.isArray(v2)) bad(what, `${field} must be an array`);
+  if (v2.length > MAX_DESCRIPTORS) bad(what, `more than ${MAX_DESCRIPTORS} ${field}`);
+  return v2.map((d) => parseDescriptor(d, what));
+}
+function parseManifest(bytes, contentType, what = "OCI manifest") {
+  if (bytes.length > MAX_MANIFEST_BYTES) bad(what, `larger than ${MAX_MANIFEST_BYTES} bytes`);
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    bad(what, "not UTF-8");
+  }
+  const json = parseStrictJson(text2, { what, code: "OCI_MANIFEST_MALFORMED", maxDepth: 16 });
+  if (!isObject(json)) bad(what, "not a JSON object");
+  if (json.schemaVersion !== 2) bad(what, "schemaVersion is not 2");
+  const header = contentType?.split(";")[0].trim();
+  const mediaType = json.mediaType === void 0 ? header : str(json.mediaType, what, "mediaType", 255);
+  if (json.mediaType !== void 0 && header && header !== mediaType && header !== "application/json" && header !== "application/octet-stream") {
+    bad(what, `its mediaType ${JSON.stringify(mediaType)} differs from the media type it was served as (${JSON.stringify(header.slice(0, 100))})`);
+  }
+  const isIndex = mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList || mediaType === void 0 && json.manifests !== void 0;
+  if (isIndex) {
+    if (json.layers !== void 0) bad(what, "an index with layers");
+    return { kind: "index", mediaType: mediaType ?? MEDIA.ociIndex, manifests: descriptors(json.manifests, what, "manifests") };
+  }
+  if (mediaType !== void 0 && mediaType !== MEDIA.ociManifest && mediaType !== MEDIA.dockerManifest) bad(what, `unknown manifest media type ${JSON.stringify(mediaType.slice(0, 100))}`);
+  if (json.manifests !== void 0) bad(what, "a manifest with an index's manifests list");
+  const m2 = {
+    kind: "manifest",
+    mediaType: mediaType ?? MEDIA.ociManifest,
+    config: parseDescriptor(json.config, what),
+    layers: descriptors(json.layers, what, "layers")
+  };
+  if (json.artifactType !== void 0) m2.artifactType = str(json.artifactType, what, "artifactType", 255);
+  if (json.subject !== void 0) m2.subject = parseDescriptor(json.subject, what);
+  const a = annotations(json.annotations, what);
+  if (a) m2.annotations = a;
+  return m2;
+}
+function bundleManifest(bundle, subject, annotations2) {
+  const body = {
+    schemaVersion: 2,
+    mediaType: MEDIA.ociManifest,
+    artifactType: MEDIA.bundle,
+    config: { mediaType: MEDIA.empty, digest: "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", size: 2 },
+    layers: [bundle],
+    subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+    annotations: annotations2
+  };
+  return Buffer.from(JSON.stringify(body));
+}
+function indexOf(manifests) {
+  return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests }));
+}
+var MEDIA, MANIFEST_ACCEPT, EMPTY_CONFIG, MAX_MANIFEST_BYTES, MAX_DESCRIPTORS, MAX_ANNOTATIONS_PER_DESCRIPTOR, DIGEST;
+var init_manifest = __esm({
+  "src/oci/manifest.ts"() {
+    "use strict";
+    init_errors();
+    init_strict_json();
+    MEDIA = {
+      ociManifest: "application/vnd.oci.image.manifest.v1+json",
+      ociIndex: "application/vnd.oci.image.index.v1+json",
+      dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+      dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
+      empty: "application/vnd.oci.empty.v1+json",
+      bundle: "application/vnd.dev.sigstore.bundle.v0.3+json",
+      modelManifest: "application/vnd.cncf.model.manifest.v1+json"
+    };
+    MANIFEST_ACCEPT = [MEDIA.ociManifest, MEDIA.ociIndex, MEDIA.dockerManifest, MEDIA.dockerList].join(", ");
+    EMPTY_CONFIG = Buffer.from("{}");
+    MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+    MAX_DESCRIPTORS = 1e5;
+    MAX_ANNOTATIONS_PER_DESCRIPTOR = 256;
+    DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
+  }
+});
+
+// src/oci/auth.ts
+import { spawn } from "node:child_process";
+import path13 from "node:path";
+function normaliseRegistryKey(key) {
+  const s3 = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const host = s3.split("/")[0].toLowerCase();
+  return DOCKER_HUB_HOSTS.has(host) ? "docker.io" : host;
+}
+function configError(file, why2) {
+  throw usage("REGISTRY_AUTH_CONFIG", `cannot use the Docker configuration ${file}: ${why2}`);
+}
+async function readConfig(file) {
+  let bytes;
+  try {
+    bytes = await readRegularFile(file, MAX_CONFIG_BYTES);
+  } catch (e) {
+    if (errnoCode(e) === "ENOENT") return void 0;
+    configError(file, e instanceof FileTooLarge ? `larger than ${MAX_CONFIG_BYTES} bytes` : `unreadable (${errnoCode(e) ?? "not a regular file"})`);
+  }
+  let json;
+  try {
+    json = parseStrictJson(bytes.toString("utf8"), { what: "Docker configuration" });
+  } catch {
+    configError(file, "not valid JSON");
+  }
+  if (!isObject(json)) configError(file, "not a JSON object");
+  return json;
+}
+function authsEntry(config, registry, secrets, file) {
+  const auths = config.auths;
+  if (!isObject(auths)) return void 0;
+  for (const key of Object.keys(auths)) {
+    if (normaliseRegistryKey(key) !== registry) continue;
+    const e = auths[key];
+    if (!isObject(e)) continue;
+    if (typeof e.identitytoken === "string" && e.identitytoken !== "") {
+      secrets.add(e.identitytoken);
+      return { kind: "identity-token", token: e.identitytoken };
+    }
+    if (typeof e.auth === "string" && e.auth !== "") {
+      secrets.add(e.auth);
+      const plain = Buffer.from(e.auth, "base64").toString("utf8");
+      const colon = plain.indexOf(":");
+      if (colon < 0) configError(file, `the auths entry for ${registry} is not base64 of user:password`);
+      const cred = { kind: "basic", username: plain.slice(0, colon), password: plain.slice(colon + 1) };
+      secrets.addBasic(cred.username, cred.password);
+      return cred;
+    }
+    if (typeof e.username === "string" && typeof e.password === "string") {
+      secrets.addBasic(e.username, e.password);
+      return { kind: "basic", username: e.username, password: e.password };
+    }
+  }
+  return void 0;
+}
+async function runHelper(name2, server, secrets) {
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(name2)) throw usage("REGISTRY_AUTH_CONFIG", `credential helper name ${JSON.stringify(name2.slice(0, 80))} is not a plain name`);
+  const program = `docker-credential-${name2}`;
+  const r = await new Promise((resolve) => {
+    const child = spawn(program, ["get"], { stdio: ["pipe", "pipe", "ignore"] });
+    let out = "";
+    let over = false;
+    const timer = setTimeout(() => child.kill("SIGKILL"), HELPER_TIMEOUT_MS);
+    child.stdout.on("data", (d) => {
+      if (out.length + d.length > MAX_HELPER_OUTPUT) {
+        over = true;
+        child.kill("SIGKILL");
+      } else out += d.toString("utf8");
+    });
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      resolve({ code: null, out: "", error: errnoCode(e) ?? "cannot run" });
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve(over ? { code: null, out: "", error: "too much output" } : signal ? { code: null, out: "", error: `killed (${signal}; ${HELPER_TIMEOUT_MS / 1e3} s limit)` } : { code, out });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(server);
+  });
+  if (r.error) throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program} failed: ${r.error === "ENOENT" ? "not found on PATH" : r.error}`);
+  if (r.code !== 0) {
+    if (/credentials not found/i.test(r.out)) return void 0;
+    throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program} failed (exit ${r.code})`);
+  }
+  let json;
+  try {
+    json = JSON.parse(r.out);
+  } catch {
+    throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program} printed something that is not JSON`);
+  }
+  if (!isObject(json) || typeof json.Secret !== "string" || typeof json.Username !== "string") throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program} printed no Username and Secret`);
+  secrets.add(json.Secret);
+  if (json.Username === "<token>") return { kind: "identity-token", token: json.Secret };
+  secrets.addBasic(json.Username, json.Secret);
+  return { kind: "basic", username: json.Username, password: json.Secret };
+}
+async function credentialFor(configDir, registry, secrets) {
+  if (configDir === void 0) return void 0;
+  const file = path13.join(configDir, "config.json");
+  const config = await readConfig(file);
+  if (!config) return void 0;
+  const key = normaliseRegistryKey(registry);
+  const server = key === "docker.io" ? DOCKER_HUB_KEY : key;
+  const helpers = config.credHelpers;
+  const helper = isObject(helpers) ? Object.keys(helpers).find((k2) => normaliseRegistryKey(k2) === key) : void 0;
+  const name2 = helper !== void 0 ? isObject(helpers) ? helpers[helper] : void 0 : config.credsStore;
+  if (typeof name2 === "string" && name2 !== "") {
+    const c = await runHelper(name2, server, secrets);
+    if (c) return c;
+  }
+  return authsEntry(config, key, secrets, file);
+}
+function parseChallenge(header) {
+  const m2 = /^\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?:\s+|$)/.exec(header);
+  if (!m2) return void 0;
+  const params = /* @__PURE__ */ Object.create(null);
+  let i = m2[0].length;
+  const s3 = header;
+  while (i < s3.length) {
+    const km = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*/.exec(s3.slice(i));
+    if (!km) break;
+    i += km[0].length;
+    let value = "";
+    if (s3[i] === '"') {
+      i++;
+      while (i < s3.length && s3[i] !== '"') {
+        if (s3[i] === "\\" && i + 1 < s3.length) i++;
+        value += s3[i];
+        i++;
+      }
+      i++;
+    } else {
+      const vm = /^[^,\s]*/.exec(s3.slice(i));
+      value = vm[0];
+      i += value.length;
+    }
+    params[km[1].toLowerCase()] = value;
+    const sep = /^\s*,?\s*/.exec(s3.slice(i));
+    i += sep[0].length;
+    if (sep[0].trim() !== ",") break;
+  }
+  return { scheme: m2[1].toLowerCase(), params };
+}
+var MAX_CONFIG_BYTES, MAX_HELPER_OUTPUT, HELPER_TIMEOUT_MS, DOCKER_HUB_KEY, DOCKER_HUB_HOSTS;
+var init_auth = __esm({
+  "src/oci/auth.ts"() {
+    "use strict";
+    init_errors();
+    init_read_file();
+    init_strict_json();
+    MAX_CONFIG_BYTES = 1024 * 1024;
+    MAX_HELPER_OUTPUT = 64 * 1024;
+    HELPER_TIMEOUT_MS = 1e4;
+    DOCKER_HUB_KEY = "https://index.docker.io/v1/";
+    DOCKER_HUB_HOSTS = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+  }
+});
+
+// src/util/one-line.ts
+function clean2(text2, max = 200) {
+  const flat = text2.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+}
+function displayPath(p2, max = 160) {
+  const flat = clean2(p2, Infinity);
+  if (flat.length <= max) return flat;
+  const head = Math.floor((max - 1) / 2);
+  return `${flat.slice(0, head)}\u2026${flat.slice(flat.length - (max - 1 - head))}`;
+}
+var init_one_line = __esm({
+  "src/util/one-line.ts"() {
+    "use strict";
+  }
+});
+
+// src/oci/http.ts
+import { Readable } from "node:stream";
+function schemeFor(cfg, host) {
+  return cfg.insecure.has(host) ? "http" : "https";
+}
+function say(cfg, text2) {
+  return clean2(cfg.secrets.scrub(text2), 400);
+}
+function unreachable(cfg, url, e, idle) {
+  if (idle) return usage("REGISTRY_UNREACHABLE", say(cfg, `registry ${url.host} sent nothing for ${cfg.idleTimeoutMs / 1e3} s (${url.pathname})`));
+  const cause = e instanceof Error ? e.cause : void 0;
+  const why2 = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+  const hint = /EPROTO|wrong version number|ERR_SSL|packet length/i.test(why2) && url.protocol === "https:" ? ` (a plain-HTTP registry needs --insecure-registry ${url.host})` : "";
+  return usage("REGISTRY_UNREACHABLE", say(cfg, `cannot reach registry ${url.host}: ${why2}${hint}`));
+}
+function redirectTarget(cfg, from, location) {
+  let to2;
+  try {
+    to2 = new URL(location, from);
+  } catch {
+    throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to an unparsable location`));
+  }
+  if (to2.protocol !== "https:" && to2.protocol !== "http:") throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to a ${to2.protocol} location`));
+  if (to2.protocol === "http:" && !cfg.insecure.has(to2.host)) throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to plain HTTP at ${to2.host} (not an --insecure-registry)`));
+  if (to2.username || to2.password) throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to a location with credentials in it`));
+  return to2;
+}
+async function send(cfg, url, init) {
+  let current2 = url;
+  for (let hop = 0; ; hop++) {
+    const ctl = new AbortController();
+    let idle = false;
+    let timer;
+    const touch = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        idle = true;
+        ctl.abort();
+      }, cfg.idleTimeoutMs);
+    };
+    const close = () => {
+      clearTimeout(timer);
+      ctl.abort();
+    };
+    const headers = { "user-agent": "modelsign", ...init.headers };
+    if (init.auth && init.auth.origin === current2.origin) headers.authorization = init.auth.header;
+    touch();
+    let res;
+    try {
+      res = await fetch(current2, {
+        method: init.method,
+        headers,
+        redirect: "manual",
+        signal: ctl.signal,
+        ...init.body ? { body: init.body } : {}
+      });
+    } catch (e) {
+      close();
+      throw unreachable(cfg, current2, e, idle);
+    }
+    const location = res.headers.get("location");
+    if ([301, 302, 303, 307, 308].includes(res.status) && location !== null && (init.method === "GET" || init.method === "HEAD")) {
+      close();
+      if (hop >= MAX_REDIRECTS) throw usage("REGISTRY_ERROR", say(cfg, `registry ${url.host} redirected more than ${MAX_REDIRECTS} times`));
+      current2 = redirectTarget(cfg, current2, location);
+      continue;
+    }
+    const at2 = current2;
+    const fail = (e) => {
+      throw unreachable(cfg, at2, e, idle);
+    };
+    return { status: res.status, headers: res.headers, url: current2, body: res.body, close, touch, fail };
+  }
+}
+async function nextChunk(cfg, reply, reader) {
+  let r;
+  try {
+    r = await reader.read();
+  } catch (e) {
+    reply.close();
+    reply.fail(e);
+  }
+  if (r.done) return void 0;
+  reply.touch();
+  cfg.received.bytes += r.value.length;
+  return r.value;
+}
+async function readBody(cfg, reply, max, what) {
+  const declared = Number(reply.headers.get("content-length") ?? NaN);
+  if (declared > max) {
+    reply.close();
+    throw reject("OCI_TOO_LARGE", say(cfg, `${what} from ${reply.url.host} is ${declared} bytes, more than the ${max} read`));
+  }
+  const parts = [];
+  let n = 0;
+  if (reply.body) {
+    const reader = reply.body.getReader();
+    for (; ; ) {
+      const c = await nextChunk(cfg, reply, reader);
+      if (!c) break;
+      n += c.length;
+      if (n > max) {
+        reply.close();
+        throw reject("OCI_TOO_LARGE", say(cfg, `${what} from ${reply.url.host} is larger than the ${max} bytes read`));
+      }
+      parts.push(c);
+    }
+  }
+  reply.close();
+  return Buffer.concat(parts);
+}
+async function errorCode(cfg, reply) {
+  if (reply.status === 304 || !reply.body) {
+    reply.close();
+    return "";
+  }
+  let body;
+  try {
+    body = await readBody(cfg, reply, MAX_ERROR_BODY, "error body");
+  } catch {
+    return "";
+  }
+  try {
+    const j2 = JSON.parse(body.toString("utf8"));
+    const code = j2.errors?.[0]?.code;
+    return typeof code === "string" && /^[A-Z_]{1,40}$/.test(code) ? ` ${code}` : "";
+  } catch {
+    return "";
+  }
+}
+function verifiedBody(cfg, reply, desc) {
+  const reader = reply.body?.getReader();
+  const raw = new Readable({
+    highWaterMark: 1024 * 1024,
+    read() {
+      void (async () => {
+        try {
+          const c = reader ? await nextChunk(cfg, reply, reader) : void 0;
+          if (c === void 0) {
+            reply.close();
+            this.push(null);
+          } else {
+            this.push(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+          }
+        } catch (e) {
+          this.destroy(e instanceof Error ? e : new Error(String(e)));
+        }
+      })();
+    },
+    destroy(err, cb) {
+      reply.close();
+      cb(err);
+    }
+  });
+  return checked(raw, desc, reply.url.host);
+}
+var MAX_REDIRECTS, MAX_ERROR_BODY;
+var init_http = __esm({
+  "src/oci/http.ts"() {
+    "use strict";
+    init_errors();
+    init_one_line();
+    init_digest_check();
+    MAX_REDIRECTS = 5;
+    MAX_ERROR_BODY = 16 * 1024;
+  }
+});
+
+// src/oci/store.ts
+function describe(bytes, mediaType, digestHex) {
+  return { mediaType, digest: `sha256:${digestHex}`, size: bytes.length };
+}
+var init_store = __esm({
+  "src/oci/store.ts"() {
+    "use strict";
+  }
+});
+
+// src/oci/registry.ts
+import { createHash as createHash3 } from "node:crypto";
+function nextPage(link, from) {
+  const m2 = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link) : null;
+  if (!m2) return void 0;
+  try {
+    const u2 = new URL(m2[1], from);
+    return u2.origin === from.origin ? u2 : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function fetched(bytes, mediaType, expect2, where2) {
+  const alg = expect2?.startsWith("sha512:") ? "sha512" : "sha256";
+  const digest = `${alg}:${createHash3(alg).update(bytes).digest("hex")}`;
+  if (expect2 !== void 0 && digest !== expect2) throw reject("OCI_DIGEST_MISMATCH", `manifest ${expect2} from ${where2} does not match its digest (its bytes hash to ${digest})`);
+  return { digest, mediaType, bytes };
+}
+var MAX_TOKEN_BYTES, MAX_REFERRER_PAGES, Registry;
+var init_registry = __esm({
+  "src/oci/registry.ts"() {
+    "use strict";
+    init_errors();
+    init_auth();
+    init_http();
+    init_manifest();
+    init_store();
+    MAX_TOKEN_BYTES = 64 * 1024;
+    MAX_REFERRER_PAGES = 8;
+    Registry = class {
+      constructor(ref, cfg) {
+        this.ref = ref;
+        this.cfg = cfg;
+        this.where = `oci://${ref.registry}/${ref.repository}`;
+        this.origin = `${schemeFor(cfg, ref.registry)}://${ref.registry}`;
+        this.base = `${this.origin}/v2/${ref.repository}`;
+      }
+      where;
+      origin;
+      base;
+      auth;
+      cred;
+      async credential() {
+        if (this.cred === void 0) this.cred = await credentialFor(this.cfg.dockerConfigDir, this.ref.registry, this.cfg.secrets) ?? null;
+        return this.cred ?? void 0;
+      }
+      denied(status, had) {
+        const why2 = had ? "with the credentials from the Docker configuration" : `and there are no credentials for ${this.ref.registry} in the Docker configuration (docker login ${this.ref.registry})`;
+        throw usage("REGISTRY_DENIED", say(this.cfg, `registry ${this.ref.registry} refused access to ${this.ref.repository} (HTTP ${status}) ${why2}`));
+      }
+      /** A Bearer token for the challenge's realm and scope. */
+      async token(ch, scope, cred) {
+        const realmText = ch.params.realm;
+        let realm;
+        try {
+          realm = new URL(realmText ?? "");
+        } catch {
+          throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} named no usable token realm`));
+        }
+        if (realm.protocol !== "https:" && !(realm.protocol === "http:" && this.cfg.insecure.has(realm.host))) {
+          throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} asks for a token from ${realm.protocol}//${realm.host}, which is neither https nor an --insecure-registry`));
+        }
+        const wanted = ch.params.scope ?? `repository:${this.ref.repository}:${scope === "push" ? "pull,push" : "pull"}`;
+        const init = { method: "GET", headers: { accept: "application/json" } };
+        if (cred?.kind === "identity-token") {
+          const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: cred.token, client_id: "modelsign", scope: wanted, ...ch.params.service ? { service: ch.params.service } : {} });
+          init.method = "POST";
+          init.headers = { ...init.headers, "content-type": "application/x-www-form-urlencoded" };
+          init.body = Buffer.from(form.toString());
+        } else {
+          if (ch.params.service) realm.searchParams.set("service", ch.params.service);
+          realm.searchParams.set("scope", wanted);
+          if (cred) init.auth = { origin: realm.origin, header: `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString("base64")}` };
+        }
+        const reply = await send(this.cfg, realm, init);
+        if (reply.status === 401 || reply.status === 403) {
+          reply.close();
+          this.denied(reply.status, cred !== void 0);
+        }
+        if (reply.status !== 200) throw usage("REGISTRY_ERROR", say(this.cfg, `token service ${realm.host} answered HTTP ${reply.status}${await errorCode(this.cfg, reply)}`));
+        const body = await readBody(this.cfg, reply, MAX_TOKEN_BYTES, "token response");
+        let tok;
+        try {
+          const j2 = JSON.parse(body.toString("utf8"));
+          tok = j2.access_token ?? j2.token;
+        } catch {
+          tok = void 0;
+        }
+        if (typeof tok !== "string" || tok === "" || !/^[\x21-\x7e]+$/.test(tok)) throw usage("REGISTRY_ERROR", say(this.cfg, `token service ${realm.host} sent no usable token`));
+        this.cfg.secrets.add(tok);
+        return `Bearer ${tok}`;
+      }
+      /** Answer a 401's challenge: the Authorization header to retry with. */
+      async authenticate(header, scope, status) {
+        const ch = parseChallenge(header ?? "");
+        const cred = await this.credential();
+        if (ch?.scheme === "bearer") return this.token(ch, scope, cred);
+        if (ch?.scheme === "basic" && cred?.kind === "basic") return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString("base64")}`;
+        this.denied(status, cred !== void 0);
+      }
+      /** A request to the registry, authenticated on its challenge (once per request). */
+      async call(url, init, scope = "pull") {
+        const withAuth = () => this.auth ? { ...init, auth: { origin: this.origin, header: this.auth } } : init;
+        let reply = await send(this.cfg, url, withAuth());
+        if (reply.status === 401) {
+          const challenge = reply.headers.get("www-authenticate");
+          reply.close();
+          this.auth = await this.authenticate(challenge, scope, 401);
+          reply = await send(this.cfg, url, withAuth());
+        }
+        if (reply.status === 401 || reply.status === 403) {
+          reply.close();
+          this.denied(reply.status, await this.credential() !== void 0);
+        }
+        return reply;
+      }
+      async unexpected(reply, what) {
+        throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} answered HTTP ${reply.status}${await errorCode(this.cfg, reply)} for ${what}`));
+      }
+      async manifest(ref) {
+        const name2 = ref.digest ?? ref.tag;
+        const reply = await this.call(new URL(`${this.base}/manifests/${name2}`), { method: "GET", headers: { accept: MANIFEST_ACCEPT } });
+        if (reply.status === 404) {
+          reply.close();
+          throw usage("MODEL_NOT_FOUND", say(this.cfg, `model not found: ${this.where} has no manifest ${name2}`));
+        }
+        if (reply.status !== 200) return this.unexpected(reply, `manifest ${name2}`);
+        const bytes = await readBody(this.cfg, reply, MAX_MANIFEST_BYTES, `manifest ${name2}`);
+        return fetched(bytes, reply.headers.get("content-type") ?? void 0, ref.digest, this.where);
+      }
+      async blob(desc) {
+        const reply = await this.call(new URL(`${this.base}/blobs/${desc.digest}`), { method: "GET" });
+        if (reply.status !== 200) {
+          const code = await errorCode(this.cfg, reply);
+          throw reject("OCI_BLOB_UNREADABLE", say(this.cfg, `blob ${desc.digest} of ${this.where}: HTTP ${reply.status}${code}`));
+        }
+        return verifiedBody(this.cfg, reply, desc);
+      }
+      async referrers(digest) {
+        const out = [];
+        let url = new URL(`${this.base}/referrers/${digest}`);
+        url.searchParams.set("artifactType", MEDIA.bundle);
+        for (let page = 0; url && page < MAX_REFERRER_PAGES; page++) {
+          const reply = await this.call(url, { method: "GET", headers: { accept: MEDIA.ociIndex } });
+          if (page === 0 && [400, 404, 405, 501].includes(reply.status)) {
+            reply.close();
+            return this.taggedReferrers(digest);
+          }
+          if (reply.status !== 200) return this.unexpected(reply, `the referrers of ${digest}`);
+          const body = await readBody(this.cfg, reply, MAX_MANIFEST_BYTES, `referrers of ${digest}`);
+          const idx = parseManifest(body, reply.headers.get("content-type") ?? MEDIA.ociIndex, `referrers list of ${digest}`);
+          if (idx.kind !== "index") throw reject("OCI_MANIFEST_MALFORMED", `the referrers list of ${digest} is not an index`);
+          for (const d of idx.manifests) out.push(d);
+          url = nextPage(reply.headers.get("link"), reply.url);
+        }
+        return out;
+      }
+      fallbackTag(digest) {
+        return digest.replace(":", "-");
+      }
+      async taggedReferrers(digest) {
+        const tag = this.fallbackTag(digest);
+        const reply = await this.call(new URL(`${this.base}/manifests/${tag}`), { method: "GET", headers: { accept: MEDIA.ociIndex } });
+        if (reply.status === 404) {
+          reply.close();
+          return [];
+        }
+        if (reply.status !== 200) return this.unexpected(reply, `the referrers tag ${tag}`);
+        const body = await readBody(this.cfg, reply, MAX_MANIFEST_BYTES, `referrers tag ${tag}`);
+        const idx = parseManifest(body, reply.headers.get("content-type") ?? void 0, `referrers tag ${tag}`);
+        if (idx.kind !== "index") throw reject("OCI_MANIFEST_MALFORMED", `the referrers tag ${tag} does not hold an index`);
+        return idx.manifests;
+      }
+      async pushBlob(bytes) {
+        const hex = createHash3("sha256").update(bytes).digest("hex");
+        const d = describe(bytes, "application/octet-stream", hex);
+        const head = await this.call(new URL(`${this.base}/blobs/${d.digest}`), { method: "HEAD" }, "push");
+        head.close();
+        if (head.status === 200) return d;
+        const start = await this.call(new URL(`${this.base}/blobs/uploads/`), { method: "POST", headers: { "content-length": "0" } }, "push");
+        const location = start.headers.get("location");
+        if (start.status !== 202 || !location) return this.unexpected(start, "a blob upload");
+        start.close();
+        const put = new URL(location, this.origin);
+        if (put.origin !== this.origin) throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} sent the upload to another host (${put.host})`));
+        put.searchParams.set("digest", d.digest);
+        const done = await this.call(put, { method: "PUT", headers: { "content-type": "application/octet-stream" }, body: bytes }, "push");
+        if (done.status !== 201) return this.unexpected(done, `the upload of ${d.digest}`);
+        done.close();
+        return d;
+      }
+      async putManifest(name2, bytes, mediaType) {
+        const reply = await this.call(new URL(`${this.base}/manifests/${name2}`), { method: "PUT", headers: { "content-type": mediaType }, body: bytes }, "push");
+        if (reply.status !== 201 && reply.status !== 200) return this.unexpected(reply, `manifest ${name2}`);
+        reply.close();
+        return reply;
+      }
+      async pushReferrer(manifest, subject, listed) {
+        const put = await this.putManifest(listed.digest, manifest, MEDIA.ociManifest);
+        if (put.headers.get("oci-subject") === subject.digest) return;
+        const tag = this.fallbackTag(subject.digest);
+        const current2 = await this.taggedReferrers(subject.digest);
+        if (current2.some((d) => d.digest === listed.digest)) return;
+        await this.putManifest(tag, indexOf([...current2, listed]), MEDIA.ociIndex);
+      }
+    };
+  }
+});
+
+// src/oci/layout.ts
+import { constants as constants6 } from "node:fs";
+import { open as open4, stat as stat6 } from "node:fs/promises";
+import path14 from "node:path";
+import { createHash as createHash4 } from "node:crypto";
+var REF_NAME, MAX_REFERRER_CANDIDATES, Layout;
+var init_layout = __esm({
+  "src/oci/layout.ts"() {
+    "use strict";
+    init_errors();
+    init_read_file();
+    init_strict_json();
+    init_write_atomic();
+    init_digest_check();
+    init_manifest();
+    init_registry();
+    REF_NAME = "org.opencontainers.image.ref.name";
+    MAX_REFERRER_CANDIDATES = 1e3;
+    Layout = class {
+      constructor(ref, received) {
+        this.ref = ref;
+        this.received = received;
+        this.where = `oci:${ref.dir}`;
+      }
+      where;
+      blobPath(digest) {
+        if (!isDigest(digest)) throw reject("OCI_MANIFEST_MALFORMED", `not a digest: ${JSON.stringify(digest.slice(0, 80))}`);
+        const [alg, hex] = digest.split(":");
+        return path14.join(this.ref.dir, "blobs", alg, hex);
+      }
+      /** The layout's index.json; MODEL_NOT_FOUND when DIR is not a layout. */
+      async index() {
+        const file = path14.join(this.ref.dir, "index.json");
+        try {
+          await stat6(path14.join(this.ref.dir, "oci-layout"));
+        } catch {
+          throw usage("MODEL_NOT_FOUND", `model not found: ${this.ref.dir} is not an OCI image layout (no oci-layout file)`);
+        }
+        let bytes;
+        try {
+          bytes = await readRegularFile(file, MAX_MANIFEST_BYTES, { noFollow: true });
+        } catch (e) {
+          throw usage("MODEL_NOT_FOUND", `model not found: cannot read ${file}: ${e instanceof FileTooLarge ? "too large" : e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e)}`);
+        }
+        const idx = parseManifest(bytes, MEDIA.ociIndex, `${file}`);
+        if (idx.kind !== "index") throw reject("OCI_MANIFEST_MALFORMED", `${file} is not an image index`);
+        return idx;
+      }
+      async manifest(ref) {
+        let digest = ref.digest;
+        let mediaType;
+        if (digest === void 0) {
+          const entries = (await this.index()).manifests;
+          const named = ref.tag === void 0 ? entries : entries.filter((d) => d.annotations?.[REF_NAME] === ref.tag);
+          if (named.length === 0) throw usage("MODEL_NOT_FOUND", `model not found: ${this.where} has no manifest tagged ${JSON.stringify(ref.tag)}`);
+          if (named.length > 1) {
+            throw usage("OCI_BAD_REFERENCE", ref.tag === void 0 ? `${this.where} holds ${named.length} manifests: name one as oci:DIR:TAG` : `${this.where} has ${named.length} manifests tagged ${JSON.stringify(ref.tag)}`);
+          }
+          digest = named[0].digest;
+          mediaType = named[0].mediaType;
+        }
+        const bytes = await this.readSmall(digest, MAX_MANIFEST_BYTES);
+        return fetched(bytes, mediaType, digest, this.where);
+      }
+      async readSmall(digest, max) {
+        const file = this.blobPath(digest);
+        try {
+          const b2 = await readRegularFile(file, max, { noFollow: true });
+          this.received.bytes += b2.length;
+          return b2;
+        } catch (e) {
+          if (errnoCode(e) === "ENOENT") throw usage("MODEL_NOT_FOUND", `model not found: ${this.where} has no blob ${digest}`);
+          if (e instanceof FileTooLarge) throw reject("OCI_TOO_LARGE", `blob ${digest} of ${this.where} is larger than ${max} bytes`);
+          throw reject("OCI_BLOB_UNREADABLE", `blob ${digest} of ${this.where}: ${e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e)}`);
+        }
+      }
+      async blob(desc) {
+        const file = this.blobPath(desc.digest);
+        let fh;
+        try {
+          fh = await open4(file, constants6.O_RDONLY | constants6.O_NOFOLLOW | constants6.O_NONBLOCK);
+        } catch (e) {
+          throw reject("OCI_BLOB_UNREADABLE", `blob ${desc.digest} of ${this.where}: ${errnoCode(e) === "ENOENT" ? "missing" : errnoCode(e) === "ELOOP" ? "a symbolic link (not followed)" : errnoCode(e) ?? String(e)}`);
+        }
+        if (!(await fh.stat()).isFile()) {
+          await fh.close();
+          throw reject("OCI_BLOB_UNREADABLE", `blob ${desc.digest} of ${this.where} is not a regular file`);
+        }
+        const rs2 = fh.createReadStream({ highWaterMark: 1024 * 1024 });
+        rs2.on("data", (c) => this.received.bytes += c.length);
+        return checked(rs2, desc, this.where);
+      }
+      async referrers(digest) {
+        const out = [];
+        const candidates = (await this.index()).manifests.filter((d) => d.mediaType === MEDIA.ociManifest && (d.artifactType === void 0 || d.artifactType === MEDIA.bundle));
+        for (const d of candidates.slice(0, MAX_REFERRER_CANDIDATES)) {
+          let m2;
+          try {
+            const f2 = await this.manifest({ digest: d.digest });
+            m2 = parseManifest(f2.bytes, d.mediaType);
+          } catch {
+            if (d.artifactType === MEDIA.bundle) out.push(d);
+            continue;
+          }
+          if (m2.kind === "manifest" && m2.subject?.digest === digest) out.push({ ...d, ...m2.artifactType ? { artifactType: m2.artifactType } : {}, ...m2.annotations ? { annotations: m2.annotations } : {} });
+        }
+        return out;
+      }
+      async pushBlob(bytes) {
+        const hex = createHash4("sha256").update(bytes).digest("hex");
+        const d = { mediaType: "application/octet-stream", digest: `sha256:${hex}`, size: bytes.length };
+        const file = this.blobPath(d.digest);
+        const exists = await stat6(file).then((s3) => s3.isFile() && s3.size === bytes.length, () => false);
+        if (!exists) await writeAtomic(file, bytes, "WRITE_FAILED", `blob ${d.digest} of ${this.where}`, { createDirs: true });
+        return d;
+      }
+      async pushReferrer(manifest, _subject, listed) {
+        await this.pushBlob(manifest);
+        const idx = await this.index();
+        if (idx.manifests.some((d) => d.digest === listed.digest)) return;
+        const file = path14.join(this.ref.dir, "index.json");
+        const body = parseStrictJson((await readRegularFile(file, MAX_MANIFEST_BYTES, { noFollow: true })).toString("utf8"));
+        body.manifests.push(listed);
+        await writeAtomic(file, JSON.stringify(body), "WRITE_FAILED", `${this.where}/index.json`);
+      }
+    };
+  }
+});
+
+// src/oci/secrets.ts
+var Secrets;
+var init_secrets = __esm({
+  "src/oci/secrets.ts"() {
+    "use strict";
+    Secrets = class {
+      values = /* @__PURE__ */ new Set();
+      add(value) {
+        if (value === void 0 || value.length < 4) return;
+        this.values.add(value);
+        this.values.add(Buffer.from(value).toString("base64"));
+        this.values.add(encodeURIComponent(value));
+      }
+      /** Basic credentials: the pair and its base64 form too. */
+      addBasic(user, password) {
+        this.add(password);
+        this.add(`${user}:${password}`);
+      }
+      scrub(text2) {
+        let out = text2;
+        for (const v2 of [...this.values].sort((a, b2) => b2.length - a.length)) if (out.includes(v2)) out = out.split(v2).join("***");
+        return out;
+      }
+    };
+  }
+});
+
+// src/oci/reference.ts
+function formatReference(r) {
+  const at2 = r.digest ? `@${r.digest}` : r.tag ? `:${r.tag}` : "";
+  return r.kind === "remote" ? `oci://${r.registry}/${r.repository}${at2}` : `oci:${r.dir}${at2}`;
+}
+function pinned(r, digest) {
+  return r.kind === "remote" ? `oci://${r.registry}/${r.repository}@${digest}` : `oci:${r.dir}@${digest}`;
+}
+function bad2(what) {
+  throw usage("OCI_BAD_REFERENCE", what);
+}
+function splitTagDigest(s3) {
+  let name2 = s3;
+  let digest;
+  const at2 = name2.lastIndexOf("@");
+  if (at2 >= 0) {
+    digest = name2.slice(at2 + 1);
+    name2 = name2.slice(0, at2);
+    if (!DIGEST2.test(digest)) bad2(`the digest in an OCI reference must be sha256: and 64 lowercase hex digits (got ${JSON.stringify(digest.slice(0, 80))})`);
+  }
+  let tag;
+  const colon = name2.lastIndexOf(":");
+  if (colon > name2.lastIndexOf("/")) {
+    tag = name2.slice(colon + 1);
+    name2 = name2.slice(0, colon);
+    if (!TAG.test(tag)) bad2(`the tag in an OCI reference must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (got ${JSON.stringify(tag.slice(0, 140))})`);
+  }
+  return { name: name2, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
+}
+function parseRemote(model) {
+  const rest = model.slice("oci://".length);
+  const slash = rest.indexOf("/");
+  const host = (slash < 0 ? rest : rest.slice(0, slash)).toLowerCase();
+  if (host.includes("@")) bad2("an OCI reference must not carry credentials (user:password@host): put them in the Docker configuration (docker login)");
+  if (!HOST.test(host)) bad2(`not a registry host: ${JSON.stringify(host.slice(0, 260))} (expected oci://REGISTRY/REPOSITORY:TAG)`);
+  if (slash < 0) bad2(`${JSON.stringify(model.slice(0, 300))} names no repository (expected oci://REGISTRY/REPOSITORY:TAG)`);
+  const { name: name2, tag, digest } = splitTagDigest(rest.slice(slash + 1));
+  if (name2.length === 0 || name2.length > MAX_REPOSITORY || !name2.split("/").every((c) => COMPONENT.test(c))) {
+    bad2(`not a repository name: ${JSON.stringify(name2.slice(0, 300))} (lowercase letters, digits and . _ - separators, components joined by /)`);
+  }
+  if (tag === void 0 && digest === void 0) bad2(`${JSON.stringify(model.slice(0, 300))} names no tag or digest: add :TAG or @sha256:DIGEST`);
+  return { kind: "remote", registry: host, repository: name2, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
+}
+function parseLayout(model) {
+  let rest = model.slice("oci:".length);
+  let digest;
+  const m2 = /@(sha256:[0-9a-f]{64})$/.exec(rest);
+  if (m2) {
+    digest = m2[1];
+    rest = rest.slice(0, m2.index);
+  }
+  const colon = rest.indexOf(":");
+  const dir = colon < 0 ? rest : rest.slice(0, colon);
+  const tag = colon < 0 ? void 0 : rest.slice(colon + 1);
+  if (dir === "") bad2("oci:DIR names no directory (expected oci:DIR or oci:DIR:TAG)");
+  if (tag !== void 0 && !TAG.test(tag)) bad2(`the tag in ${JSON.stringify(model.slice(0, 300))} must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (a layout directory cannot contain ":")`);
+  if (tag !== void 0 && digest !== void 0) bad2("name a layout manifest by tag or by digest, not both");
+  return { kind: "layout", dir, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
+}
+function parseReference(model) {
+  return model.startsWith("oci://") ? parseRemote(model) : parseLayout(model);
+}
+var TAG, DIGEST2, COMPONENT, HOST, MAX_REPOSITORY;
+var init_reference = __esm({
+  "src/oci/reference.ts"() {
+    "use strict";
+    init_errors();
+    TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+    DIGEST2 = /^sha256:[0-9a-f]{64}$/;
+    COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+    HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/;
+    MAX_REPOSITORY = 255;
+  }
+});
+
+// src/util/base64.ts
+function isStrictBase64(s3) {
+  const n = s3.length;
+  if (n % 4 !== 0) return false;
+  let end = n;
+  if (n > 0 && s3.charCodeAt(n - 1) === 61) end = s3.charCodeAt(n - 2) === 61 ? n - 2 : n - 1;
+  return ALPHABET_ONLY.test(end === n ? s3 : s3.slice(0, end));
+}
+function decodeBase64(s3, what, code = "SIG_MALFORMED") {
+  const clean5 = /\s/.test(s3) ? s3.replace(/\s+/g, "") : s3;
+  if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
+  return Buffer.from(clean5, "base64");
+}
+var ALPHABET_ONLY;
+var init_base64 = __esm({
+  "src/util/base64.ts"() {
+    "use strict";
+    init_errors();
+    ALPHABET_ONLY = /^[A-Za-z0-9+/]*$/;
+  }
+});
+
+// src/oms/dsse.ts
+function pae(payloadType, payload) {
+  const type = Buffer.from(payloadType, "utf8");
+  const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, "utf8");
+  return Buffer.concat([head, payload]);
+}
+var IN_TOTO_PAYLOAD_TYPE;
+var init_dsse = __esm({
+  "src/oms/dsse.ts"() {
+    "use strict";
+    IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+  }
+});
+
+// src/oms/bundle.ts
+import { stat as stat7 } from "node:fs/promises";
+function buildBundle(input) {
+  const stamps = input.timestamps?.length ? { timestampVerificationData: { rfc3161Timestamps: input.timestamps.map((t) => ({ signedTimestamp: t.toString("base64") })) } } : {};
+  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [], ...stamps } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [], ...stamps };
+  return {
+    mediaType: BUNDLE_MEDIA_TYPE,
+    verificationMaterial,
+    dsseEnvelope: {
+      payload: input.payload.toString("base64"),
+      payloadType: IN_TOTO_PAYLOAD_TYPE,
+      signatures: [{ sig: input.signature.toString("base64"), keyid: "" }]
+    }
+  };
+}
+function serializeBundle(bundle) {
+  return JSON.stringify(bundle, null, 2) + "\n";
+}
+async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
+  try {
+    return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
+  } catch (e) {
+    if (e instanceof NotRegularFile) {
+      const isDir = await stat7(file).then((st2) => st2.isDirectory(), () => false);
+      if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
+      throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
+    }
+    if (e instanceof FileTooLarge) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
+    const c = errnoCode(e);
+    if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
+    if (c === "ELOOP" && opts.noFollow) {
+      throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
+    }
+    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
+  }
+}
+function bad3(msg) {
+  throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
+}
+function parseBundle(bytes) {
+  if (bytes.length === 0) bad3("file is empty");
+  if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    bad3("not UTF-8");
+  }
+  const json = parseStrictJson(text2, { what: "signature bundle", code: "SIG_MALFORMED" });
+  if (!isObject(json)) bad3("not a JSON object");
+  const mediaType = json.mediaType;
+  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad3("missing or unknown mediaType");
+  const vm = json.verificationMaterial;
+  if (!isObject(vm)) bad3("verificationMaterial missing");
+  let material;
+  if (isObject(vm.publicKey)) {
+    const pk = vm.publicKey;
+    material = { kind: "publicKey" };
+    if (pk.hint !== void 0) {
+      if (typeof pk.hint !== "string") bad3("publicKey.hint must be a string");
+      material.hint = pk.hint;
+    }
+    if (pk.rawBytes !== void 0) {
+      if (typeof pk.rawBytes !== "string") bad3("publicKey.rawBytes must be a string");
+      material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
+    }
+    if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
+  } else if (isObject(vm.x509CertificateChain)) {
+    const certs = vm.x509CertificateChain.certificates;
+    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad3("x509CertificateChain.certificates must hold 1 to 16 certificates");
+    material = {
+      kind: "x509CertificateChain",
+      certificates: certs.map((c, i) => {
+        if (!isObject(c) || typeof c.rawBytes !== "string") bad3(`certificate ${i} has no rawBytes`);
+        return decodeBase64(c.rawBytes, `certificate ${i}`);
+      })
+    };
+  } else if (isObject(vm.certificate)) {
+    if (typeof vm.certificate.rawBytes !== "string") bad3("certificate.rawBytes missing");
+    material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
+  } else {
+    bad3("verificationMaterial has no publicKey, x509CertificateChain or certificate");
+  }
+  const env = json.dsseEnvelope;
+  if (!isObject(env)) {
+    if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
+    bad3("dsseEnvelope missing");
+  }
+  if (typeof env.payloadType !== "string") bad3("dsseEnvelope.payloadType missing");
+  if (typeof env.payload !== "string" || env.payload.length === 0) bad3("dsseEnvelope.payload missing");
+  const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
+  const sigs = env.signatures;
+  if (!Array.isArray(sigs) || sigs.length === 0) bad3("dsseEnvelope.signatures is empty");
+  if (sigs.length > 16) bad3("too many signatures");
+  const signatures = sigs.map((s3, i) => {
+    if (!isObject(s3) || typeof s3.sig !== "string" || s3.sig.length === 0) bad3(`signature ${i} has no sig`);
+    const keyid = s3.keyid;
+    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad3(`signature ${i} keyid must be a string or null`);
+    return { sig: decodeBase64(s3.sig, `signature ${i}`), keyid };
+  });
+  return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
+}
+var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
+var init_bundle = __esm({
+  "src/oms/bundle.ts"() {
+    "use strict";
+    init_read_file();
+    init_errors();
+    init_base64();
+    init_strict_json();
+    init_dsse();
+    BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
+  }
+});
+
+// src/oms/legacy.ts
+function pythonBytesReprBytes(data) {
+  const len = data.length;
+  let hasSingle = false;
+  let hasDouble = false;
+  for (let i = 0; i < len; i++) {
+    const c = data[i];
+    if (c === 39) hasSingle = true;
+    else if (c === 34) hasDouble = true;
+  }
+  const quote = hasSingle && !hasDouble ? 34 : 39;
+  let n = 3;
+  for (let i = 0; i < len; i++) {
+    const c = data[i];
+    n += c === quote || c === 92 || c === 9 || c === 10 || c === 13 ? 2 : c < 32 || c >= 127 ? 4 : 1;
+  }
+  const out = Buffer.allocUnsafe(n);
+  let o = 0;
+  out[o++] = 98;
+  out[o++] = quote;
+  for (let i = 0; i < len; i++) {
+    const c = data[i];
+    if (c === quote || c === 92) {
+      out[o++] = 92;
+      out[o++] = c;
+    } else if (c === 9 || c === 10 || c === 13) {
+      out[o++] = 92;
+      out[o++] = c === 9 ? 116 : c === 10 ? 110 : 114;
+    } else if (c < 32 || c >= 127) {
+      const hi2 = c >> 4;
+      const lo2 = c & 15;
+      out[o++] = 92;
+      out[o++] = 120;
+      out[o++] = hi2 < 10 ? 48 + hi2 : 87 + hi2;
+      out[o++] = lo2 < 10 ? 48 + lo2 : 87 + lo2;
+    } else {
+      out[o++] = c;
+    }
+  }
+  out[o++] = quote;
+  return out;
+}
+function legacyPae(payloadType, payload) {
+  const type = Buffer.from(payloadType, "utf8");
+  return Buffer.concat([Buffer.from(`DSSEV1 ${type.length} ${payloadType} ${payload.length} `, "utf8"), pythonBytesReprBytes(payload)]);
+}
+function isLegacyPayload(payload) {
+  if (payload.length > 64 * 1024 * 1024) return false;
+  try {
+    const st2 = JSON.parse(Buffer.from(payload).toString("utf8"));
+    return isObject(st2) && st2.predicateType === LEGACY_PREDICATE_TYPE;
+  } catch {
+    return false;
+  }
+}
+function bad4(msg) {
+  throw reject("STATEMENT_MALFORMED", `legacy (model_signing v0.2) statement is malformed: ${msg}`);
+}
+function readLegacyStatement(st2) {
+  const subjects = st2.subject;
+  if (!Array.isArray(subjects) || subjects.length === 0) bad4("subject must be a non-empty array");
+  if (subjects.length > MAX_SUBJECTS) bad4(`more than ${MAX_SUBJECTS} subjects`);
+  const resources = subjects.map((s3, i) => {
+    if (!isObject(s3)) bad4(`subject[${i}] must be an object`);
+    if (typeof s3.name !== "string") bad4(`subject[${i}].name must be a string`);
+    if (!isObject(s3.digest) || typeof s3.digest.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(s3.digest.sha256)) {
+      bad4(`subject[${i}].digest.sha256 must be 64 lowercase hex characters`);
+    }
+    const ann = s3.annotations;
+    if (ann !== void 0) {
+      if (!isObject(ann)) bad4(`subject[${i}].annotations must be an object`);
+      const actual = ann.actual_hash_algorithm;
+      if (actual !== void 0 && actual !== "file-sha256") {
+        throw reject("UNSUPPORTED_FORMAT", `legacy signature uses hash ${JSON.stringify(actual)} for ${s3.name}; only file-sha256 is supported`);
+      }
+    }
+    return { name: s3.name, digest: s3.digest.sha256, algorithm: "sha256" };
+  });
+  return {
+    format: "legacy-v0.1",
+    subjectName: LEGACY_MODEL_NAME,
+    // No signed root digest: the pipeline computes one over the listed order.
+    rootDigest: void 0,
+    serialization: { method: "files", hash_type: "sha256", allow_symlinks: false },
+    resources,
+    metadata: void 0,
+    raw: st2
+  };
+}
+var LEGACY_PREDICATE_TYPE, LEGACY_MODEL_NAME, MAX_SUBJECTS;
+var init_legacy = __esm({
+  "src/oms/legacy.ts"() {
+    "use strict";
+    init_errors();
+    init_strict_json();
+    LEGACY_PREDICATE_TYPE = "https://model_signing/Digests/v0.1";
+    LEGACY_MODEL_NAME = "compat-undefined-not-present";
+    MAX_SUBJECTS = 1e6;
+  }
+});
+
+// src/oms/statement.ts
+function buildStatement(opts) {
+  const subject = { name: opts.name, digest: { sha256: opts.rootDigest } };
+  if (opts.metadata) subject.annotations = { modelsign: opts.metadata };
+  return {
+    _type: STATEMENT_TYPE,
+    subject: [subject],
+    predicateType: OMS_PREDICATE_TYPE,
+    predicate: { serialization: opts.serialization, resources: opts.resources }
+  };
+}
+function bad5(msg) {
+  throw reject("STATEMENT_MALFORMED", `signed statement is malformed: ${msg}`);
+}
+function str2(v2, what) {
+  if (typeof v2 !== "string") bad5(`${what} must be a string`);
+  return v2;
+}
+function parseResources(v2, hashType) {
+  if (!Array.isArray(v2)) bad5("predicate.resources must be an array");
+  if (v2.length > MAX_RESOURCES) bad5(`more than ${MAX_RESOURCES} resources`);
+  return v2.map((r, i) => {
+    if (!isObject(r)) bad5(`resources[${i}] must be an object`);
+    const name2 = str2(r.name, `resources[${i}].name`);
+    const digest = str2(r.digest, `resources[${i}].digest`);
+    const algorithm = str2(r.algorithm, `resources[${i}].algorithm`);
+    if (!HEX.test(digest)) bad5(`resources[${i}].digest is not lowercase hex`);
+    if (algorithm !== hashType && !algorithm.startsWith(`${hashType}-`)) {
+      bad5(`resources[${i}].algorithm "${algorithm}" does not match hash_type "${hashType}"`);
+    }
+    return { name: name2, digest, algorithm };
+  });
+}
+function parseSerialization(v2) {
+  if (!isObject(v2)) bad5("predicate.serialization must be an object");
+  const method = v2.method;
+  if (method !== "files" && method !== "shards") bad5(`unknown serialization method ${JSON.stringify(method)}`);
+  const hashType = v2.hash_type;
+  if (!isHashAlgorithm(hashType)) bad5(`unknown hash_type ${JSON.stringify(hashType)}`);
+  const allow = v2.allow_symlinks;
+  if (typeof allow !== "boolean") bad5("serialization.allow_symlinks must be a boolean");
+  const out = { method, hash_type: hashType, allow_symlinks: allow };
+  if (v2.ignore_paths !== void 0) {
+    if (!Array.isArray(v2.ignore_paths) || !v2.ignore_paths.every((p2) => typeof p2 === "string")) bad5("ignore_paths must be an array of strings");
+    out.ignore_paths = v2.ignore_paths;
+  }
+  if (method === "shards") {
+    const s3 = v2.shard_size;
+    if (typeof s3 !== "number" || !Number.isSafeInteger(s3) || s3 <= 0) bad5("shard_size must be a positive integer");
+    out.shard_size = s3;
+  }
+  return out;
+}
+function parseMetadata(subject) {
+  const ann = subject.annotations;
+  if (ann === void 0) return void 0;
+  if (!isObject(ann)) bad5("subject annotations must be an object");
+  const m2 = ann.modelsign;
+  if (m2 === void 0) return void 0;
+  if (!isObject(m2)) bad5("annotations.modelsign must be an object");
+  for (const k2 of ["name", "version", "license", "created", "tool"]) {
+    if (m2[k2] !== void 0 && typeof m2[k2] !== "string") bad5(`annotations.modelsign.${k2} must be a string`);
+  }
+  return { ...m2, name: typeof m2.name === "string" ? m2.name : str2(subject.name, "subject.name") };
+}
+function parseStatement(payload) {
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(payload);
+  } catch {
+    bad5("payload is not UTF-8");
+  }
+  const st2 = parseStrictJson(text2, { what: "signed statement", code: "STATEMENT_MALFORMED" });
+  if (!isObject(st2)) bad5("not a JSON object");
+  if (st2._type !== STATEMENT_TYPE) bad5(`_type is ${JSON.stringify(st2._type)}, expected ${STATEMENT_TYPE}`);
+  if (st2.predicateType === LEGACY_PREDICATE_TYPE) {
+    return readLegacyStatement(st2);
+  }
+  if (st2.predicateType !== OMS_PREDICATE_TYPE) {
+    throw reject("UNSUPPORTED_FORMAT", `predicate type ${JSON.stringify(st2.predicateType)} is not an OMS v1.0 model signature`);
+  }
+  const subjects = st2.subject;
+  if (!Array.isArray(subjects) || subjects.length !== 1) bad5("exactly one subject is required");
+  const subject = subjects[0];
+  if (!isObject(subject)) bad5("subject must be an object");
+  const name2 = str2(subject.name, "subject.name");
+  if (!isObject(subject.digest)) bad5("subject.digest must be an object");
+  const root = subject.digest.sha256;
+  if (typeof root !== "string" || !/^[0-9a-f]{64}$/.test(root)) bad5("subject.digest.sha256 must be 64 lowercase hex characters");
+  const pred = st2.predicate;
+  if (!isObject(pred)) bad5("predicate must be an object");
+  const serialization = parseSerialization(pred.serialization);
+  const resources = parseResources(pred.resources, serialization.hash_type);
+  return { format: "oms-v1.0", subjectName: name2, rootDigest: root, serialization, resources, metadata: parseMetadata(subject), raw: st2 };
+}
+var STATEMENT_TYPE, OMS_PREDICATE_TYPE, HEX, MAX_RESOURCES;
+var init_statement = __esm({
+  "src/oms/statement.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms();
+    init_strict_json();
+    init_legacy();
+    STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+    OMS_PREDICATE_TYPE = "https://model_signing/signature/v1.0";
+    HEX = /^[0-9a-f]+$/;
+    MAX_RESOURCES = 1e6;
+  }
+});
+
+// src/oci/signatures.ts
+import { createHash as createHash5 } from "node:crypto";
+function createdOf(d) {
+  const c = d.annotations?.["org.opencontainers.image.created"];
+  return c !== void 0 && RFC3339.test(c) && !Number.isNaN(Date.parse(c)) ? c : void 0;
+}
+function orderAttached(ds2) {
+  const seen = /* @__PURE__ */ new Set();
+  const unique = ds2.filter((d) => d.artifactType === MEDIA.bundle && !seen.has(d.digest) && seen.add(d.digest));
+  const time = (d) => {
+    const c = createdOf(d);
+    return c === void 0 ? -Infinity : Date.parse(c);
+  };
+  return unique.sort((a, b2) => time(b2) - time(a) || (a.digest < b2.digest ? -1 : a.digest > b2.digest ? 1 : 0));
+}
+async function collect(stream, max) {
+  const parts = [];
+  let n = 0;
+  for await (const c of stream) {
+    n += c.length;
+    if (n > max) throw reject("SIG_TOO_LARGE", `attached signature is larger than ${max} bytes`);
+    parts.push(c);
+  }
+  return Buffer.concat(parts);
+}
+async function readReferrer(store, d, subject, at2) {
+  let m2;
+  try {
+    const f2 = await store.manifest({ digest: d.digest });
+    m2 = parseManifest(f2.bytes, f2.mediaType ?? d.mediaType, `signature manifest ${d.digest}`);
+  } catch (e) {
+    throw reject("SIG_UNREADABLE", `attached signature ${at2}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (m2.kind !== "manifest") throw reject("SIG_MALFORMED", `attached signature ${at2} is an index, not a bundle manifest`);
+  if (m2.subject?.digest !== subject) throw reject("SIG_MALFORMED", `attached signature ${at2} is attached to ${m2.subject?.digest ?? "nothing"}, not to ${subject}`);
+  const layer = m2.layers[0];
+  if ((m2.artifactType ?? m2.config.mediaType) !== MEDIA.bundle || m2.layers.length !== 1 || layer?.mediaType !== MEDIA.bundle) {
+    throw reject("SIG_MALFORMED", `attached signature ${at2} is not a Sigstore bundle manifest (one layer of ${MEDIA.bundle})`);
+  }
+  if (layer.size > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `attached signature ${at2} is ${layer.size} bytes, more than the ${MAX_BUNDLE_BYTES} read`);
+  try {
+    return await collect(await store.blob(layer), MAX_BUNDLE_BYTES);
+  } catch (e) {
+    if (e instanceof ModelsignError && e.code.startsWith("SIG_")) throw e;
+    throw reject("SIG_UNREADABLE", `attached signature ${at2}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+async function listAttached(store, subject, pin) {
+  const ordered = orderAttached(await store.referrers(subject)).slice(0, MAX_ATTACHED);
+  return ordered.map((d) => {
+    const location = pin(d.digest);
+    return { location, digest: d.digest, created: createdOf(d), read: () => readReferrer(store, d, subject, location) };
+  });
+}
+async function attachBundle(store, subject, bundle, created) {
+  const blob = await store.pushBlob(bundle);
+  const hex = blob.digest.slice("sha256:".length);
+  await store.pushBlob(EMPTY_CONFIG);
+  const layer = { mediaType: MEDIA.bundle, digest: blob.digest, size: blob.size, annotations: { "org.opencontainers.image.title": `sha256-${hex}.sigstore.json` } };
+  const annotations2 = { "dev.sigstore.bundle.content": "dsse-envelope", "dev.sigstore.bundle.predicateType": OMS_PREDICATE_TYPE, "org.opencontainers.image.created": created.toISOString() };
+  const manifest = bundleManifest(layer, subject, annotations2);
+  const digest = `sha256:${createHash5("sha256").update(manifest).digest("hex")}`;
+  const listed = { mediaType: MEDIA.ociManifest, digest, size: manifest.length, artifactType: MEDIA.bundle, annotations: annotations2 };
+  await store.pushReferrer(manifest, subject, listed);
+  return digest;
+}
+var MAX_ATTACHED, RFC3339;
+var init_signatures = __esm({
+  "src/oci/signatures.ts"() {
+    "use strict";
+    init_errors();
+    init_bundle();
+    init_statement();
+    init_manifest();
+    MAX_ATTACHED = 32;
+    RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
+  }
+});
+
+// src/oci/layers.ts
+function fileNamed(name2, field) {
+  if (name2 === void 0) return { kind: "refused", code: "OCI_LAYER_UNSUPPORTED", why: `a raw layer without the ${field} annotation (no file name)` };
+  const why2 = unsafeNameReason(name2);
+  if (why2) return { kind: "refused", code: "UNSAFE_NAME", why: `layer file name ${JSON.stringify(name2.slice(0, 200))}: ${why2}` };
+  return { kind: "file", name: name2 };
+}
+function tarOf(mediaType) {
+  if (/zstd/.test(mediaType)) return { kind: "refused", code: "OCI_LAYER_UNSUPPORTED", why: `zstd-compressed layers are not supported (${mediaType})` };
+  return { kind: "tar", gzip: /gzip/.test(mediaType) };
+}
+function classifyLayer(d) {
+  const a = d.annotations ?? {};
+  const mp = MODELPACK.exec(d.mediaType);
+  if (mp) {
+    if (mp[1] === "raw") return fileNamed(a[ANNOTATION.filepath] ?? a[ANNOTATION.title], ANNOTATION.filepath);
+    return tarOf(d.mediaType);
+  }
+  const title = a[ANNOTATION.title];
+  if (title !== void 0) {
+    if (a[ANNOTATION.unpack] === "true") return IMAGE_TAR.has(d.mediaType) || IMAGE_TGZ.has(d.mediaType) ? tarOf(d.mediaType) : refusedType(d.mediaType);
+    return fileNamed(title, ANNOTATION.title);
+  }
+  if (IMAGE_TAR.has(d.mediaType) || IMAGE_TGZ.has(d.mediaType)) return tarOf(d.mediaType);
+  return refusedType(d.mediaType);
+}
+function refusedType(mediaType) {
+  return { kind: "refused", code: "OCI_LAYER_UNSUPPORTED", why: `layer media type ${JSON.stringify(mediaType.slice(0, 120))} is neither a named file nor a tar archive` };
+}
+var ANNOTATION, MODELPACK, IMAGE_TAR, IMAGE_TGZ;
+var init_layers = __esm({
+  "src/oci/layers.ts"() {
+    "use strict";
+    init_paths();
+    ANNOTATION = {
+      filepath: "org.cncf.model.filepath",
+      title: "org.opencontainers.image.title",
+      unpack: "io.deis.oras.content.unpack"
+    };
+    MODELPACK = /^application\/vnd\.cncf\.model\.[a-z]+(?:\.[a-z]+)*\.v1\.(raw|tar|tar\+gzip|tar\+zstd)$/;
+    IMAGE_TAR = /* @__PURE__ */ new Set(["application/vnd.oci.image.layer.v1.tar", "application/vnd.docker.image.rootfs.diff.tar"]);
+    IMAGE_TGZ = /* @__PURE__ */ new Set(["application/vnd.oci.image.layer.v1.tar+gzip", "application/vnd.docker.image.rootfs.diff.tar.gzip"]);
+  }
+});
+
+// src/oci/index.ts
+function openStore(ref, opts, received) {
+  if (ref.kind === "layout") return new Layout(ref, received);
+  return new Registry(ref, {
+    insecure: new Set((opts.insecureRegistries ?? []).map((h) => h.toLowerCase())),
+    idleTimeoutMs: opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    secrets: new Secrets(),
+    received,
+    ...(opts.dockerConfigDir ?? settings.dockerConfigDir) !== void 0 ? { dockerConfigDir: opts.dockerConfigDir ?? settings.dockerConfigDir } : {}
+  });
+}
+var DEFAULT_IDLE_TIMEOUT_MS;
+var init_oci = __esm({
+  "src/oci/index.ts"() {
+    "use strict";
+    init_settings();
+    init_layout();
+    init_registry();
+    init_secrets();
+    init_reference();
+    init_signatures();
+    init_layers();
+    init_manifest();
+    init_digest_check();
+    DEFAULT_IDLE_TIMEOUT_MS = 6e4;
+  }
+});
+
+// src/source/range-hasher.ts
+var RangeHasher;
+var init_range_hasher = __esm({
+  "src/source/range-hasher.ts"() {
+    "use strict";
+    init_algorithms();
+    RangeHasher = class {
+      constructor(alg, requested, size) {
+        this.alg = alg;
+        this.size = size;
+        const ok = requested.filter(([s3, e]) => Number.isSafeInteger(s3) && Number.isSafeInteger(e) && s3 >= 0 && e >= s3 && e <= size);
+        ok.sort((a, b2) => a[0] - b2[0] || a[1] - b2[1]);
+        const out = [];
+        let end = 0;
+        for (const r of ok) {
+          const prev = out[out.length - 1];
+          if (r[0] === r[1] ? prev?.[0] === r[0] && prev[1] === r[1] : r[0] < end) continue;
+          out.push([r[0], r[1]]);
+          if (r[1] > end) end = r[1];
+        }
+        this.ranges = out;
+      }
+      ranges;
+      digests = [];
+      cur = 0;
+      pos = 0;
+      hasher;
+      closeEmpty() {
+        while (this.cur < this.ranges.length && this.ranges[this.cur][0] === this.ranges[this.cur][1] && this.ranges[this.cur][0] <= this.pos) {
+          this.digests[this.cur++] = createHasher2(this.alg).digestHex();
+        }
+      }
+      update(chunk) {
+        const cEnd = this.pos + chunk.length;
+        for (; ; ) {
+          this.closeEmpty();
+          if (this.cur >= this.ranges.length || this.ranges[this.cur][0] >= cEnd) break;
+          const [s3, e] = this.ranges[this.cur];
+          this.hasher ??= createHasher2(this.alg);
+          const from = Math.max(s3, this.pos);
+          const to2 = Math.min(e, cEnd);
+          if (to2 > from) this.hasher.update(chunk.subarray(from - this.pos, to2 - this.pos));
+          if (e > cEnd) break;
+          this.digests[this.cur++] = this.hasher.digestHex();
+          this.hasher = void 0;
+        }
+        this.pos = cEnd;
+      }
+      /** The digest of each range (in `ranges` order), or undefined when the bytes were not `size` long. */
+      finish() {
+        this.closeEmpty();
+        return this.pos === this.size && this.cur === this.ranges.length ? this.digests : void 0;
+      }
+    };
+  }
+});
+
+// src/source/oci/tree-writer.ts
+import { closeSync as closeSync2, constants as constants7, mkdirSync, openSync as openSync2, writeSync } from "node:fs";
+import { lstat as lstat4, mkdir as mkdir2, mkdtemp, readdir, rm } from "node:fs/promises";
 import os5 from "node:os";
+import path15 from "node:path";
+var TreeWriter;
+var init_tree_writer = __esm({
+  "src/source/oci/tree-writer.ts"() {
+    "use strict";
+    init_errors();
+    init_errno();
+    TreeWriter = class _TreeWriter {
+      constructor(root, ownsRoot) {
+        this.root = root;
+        this.ownsRoot = ownsRoot;
+      }
+      /** Files written whole, by name. */
+      written = /* @__PURE__ */ new Map();
+      failed = /* @__PURE__ */ new Map();
+      /** A private temporary directory (mode 0700), removed by discard(). */
+      static async spool() {
+        return new _TreeWriter(await mkdtemp(path15.join(os5.tmpdir(), "modelsign-oci-")), true);
+      }
+      /** DIR for --pull-to: created if absent, else it must be an empty directory. */
+      static async target(dir) {
+        const st2 = await lstat4(dir).catch((e) => {
+          if (errnoCode(e) === "ENOENT") return void 0;
+          throw e;
+        });
+        if (st2 === void 0) {
+          try {
+            await mkdir2(dir, { recursive: true });
+          } catch (e) {
+            throw usage("PULL_FAILED", `--pull-to ${dir}: cannot create it: ${errnoWords(e)}`);
+          }
+          return new _TreeWriter(path15.resolve(dir), true);
+        }
+        if (!st2.isDirectory()) throw usage("PULL_FAILED", `--pull-to ${dir} exists and is not a directory`);
+        if ((await readdir(dir)).length > 0) throw usage("PULL_FAILED", `--pull-to ${dir} is not empty: pull into an empty or new directory`);
+        return new _TreeWriter(path15.resolve(dir), false);
+      }
+      pathOf(name2) {
+        return path15.join(this.root, ...name2.split("/"));
+      }
+      /** A sink for NAME's bytes; the file counts as written once end(true) succeeds. */
+      open(name2) {
+        const file = this.pathOf(name2);
+        let fd;
+        let failure;
+        const fail = (e, what) => {
+          failure ??= { code: "PULL_FAILED", path: name2, message: `cannot ${what} ${file}: ${errnoWords(e)}` };
+        };
+        try {
+          mkdirSync(path15.dirname(file), { recursive: true });
+          fd = openSync2(file, constants7.O_WRONLY | constants7.O_CREAT | constants7.O_EXCL | constants7.O_NOFOLLOW, 420);
+        } catch (e) {
+          fail(e, "create");
+        }
+        return {
+          write: (chunk) => {
+            if (fd === void 0 || failure) return;
+            try {
+              for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
+            } catch (e) {
+              fail(e, "write");
+            }
+          },
+          end: (complete) => {
+            if (fd !== void 0) {
+              try {
+                closeSync2(fd);
+              } catch (e) {
+                fail(e, "close");
+              }
+            }
+            if (!complete) failure ??= { code: "FILE_CHANGED", path: name2, message: "the download ended before the whole file was read" };
+            if (failure) this.failed.set(name2, failure);
+            else this.written.set(name2, file);
+          }
+        };
+      }
+      /** Why NAME was not written whole, if it was opened at all. */
+      failure(name2) {
+        return this.failed.get(name2);
+      }
+      isWritten(name2) {
+        return this.written.has(name2);
+      }
+      /** NAME as a listed local file (for a verified re-open), when it was written whole. */
+      async file(name2) {
+        const abs = this.written.get(name2);
+        if (abs === void 0) return void 0;
+        const st2 = await lstat4(abs);
+        return { name: name2, abs, size: st2.size, viaLink: false, id: { dev: st2.dev, ino: st2.ino }, stamp: { mtimeMs: st2.mtimeMs, ctimeMs: st2.ctimeMs } };
+      }
+      /** Remove everything written, to start over (verify tries another attached signature). */
+      async clear() {
+        for (const entry of await readdir(this.root).catch(() => [])) await rm(path15.join(this.root, entry), { recursive: true, force: true });
+        this.written.clear();
+        this.failed.clear();
+      }
+      /** Remove everything written (and the root when this writer made it). */
+      async discard() {
+        await this.clear();
+        if (this.ownsRoot) await rm(this.root, { recursive: true, force: true });
+      }
+    };
+  }
+});
+
+// src/source/oci/read.ts
+import { finished } from "node:stream/promises";
+function blobFailure(e, path27) {
+  const code = e instanceof ModelsignError || e instanceof DigestMismatch ? e.code : "OCI_BLOB_UNREADABLE";
+  const message = e instanceof Error ? e.message : String(e);
+  return path27 === void 0 ? { code, message } : { code, path: path27, message };
+}
+function fromDigest(req, ranges, desc) {
+  const [only2] = ranges;
+  return req.alg === "sha256" && ranges.length === 1 && only2[0] === 0 && only2[1] === desc.size && desc.digest.startsWith("sha256:") ? desc.digest.slice(7) : void 0;
+}
+async function inspectKept(r, inspector) {
+  for (const file of r.files) {
+    if (!inspector.wants(file) || !r.writer) continue;
+    const failed = r.writer.failure(file.name);
+    if (failed) {
+      inspector.unreadable(file, failed);
+      continue;
+    }
+    const local = await r.writer.file(file.name);
+    if (!local) continue;
+    const failure = await withVerifiedFile(local, (content) => inspector.inspect({ ...content, file }));
+    if (!failure) continue;
+    inspector.unreadable(file, failure);
+    for (const k2 of r.hashed.keys()) if (k2.startsWith(`${file.name}\0`)) r.hashed.set(k2, { ok: false, code: failure.code, message: failure.message });
+  }
+}
+async function readOci(m2, initialProblems, req) {
+  const start = m2.received.bytes;
+  if (req.alg) await prepareAlgorithm(req.alg);
+  await m2.pull?.clear();
+  const writer = m2.pull ?? (req.inspector ? await TreeWriter.spool() : void 0);
+  const r = new OciRead(m2, req, writer);
+  for (const p2 of initialProblems) r.problems.push(p2);
+  try {
+    const raw = [];
+    for (const layer of m2.layers) {
+      if (layer.kind.kind !== "file") continue;
+      const f2 = r.listRaw(layer);
+      if (f2) raw.push([f2, layer.desc]);
+    }
+    const tars = m2.layers.filter((l) => l.kind.kind === "tar");
+    if (tars.length === 0) {
+      r.checkFolders();
+      req.onListed?.(r.listing());
+    }
+    for (const [f2, desc] of raw) await r.readRaw(f2, desc);
+    for (const t of tars) await r.readTar(t);
+    if (tars.length > 0) r.checkFolders();
+    req.engine?.onDone?.();
+    await req.onHashed?.();
+    const listing = r.listing();
+    if (req.inspector) await inspectKept(r, req.inspector);
+    return { listing, hashed: r.hashed, bytesRead: m2.received.bytes - start };
+  } finally {
+    if (writer && writer !== m2.pull) await writer.discard();
+  }
+}
+var StreamFailure, OciRead;
+var init_read2 = __esm({
+  "src/source/oci/read.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms();
+    init_archive();
+    init_paths();
+    init_oci();
+    init_range_hasher();
+    init_ranges();
+    init_verified_file();
+    init_tree_writer();
+    StreamFailure = class extends Error {
+      constructor(reason) {
+        super("layer stream failed");
+        this.reason = reason;
+      }
+    };
+    OciRead = class {
+      constructor(m2, req, writer) {
+        this.m = m2;
+        this.req = req;
+        this.writer = writer;
+        this.total = m2.layers.reduce((s3, l) => s3 + l.desc.size, 0);
+      }
+      files = [];
+      problems = [];
+      hashed = /* @__PURE__ */ new Map();
+      /** Which layer each listed name came from (two layers may not give one name). */
+      owner = /* @__PURE__ */ new Map();
+      done = 0;
+      total;
+      progress(n) {
+        this.done += n;
+        this.req.engine?.onProgress?.(this.done, this.total);
+      }
+      /** Whether a listed file's bytes are written (pulled, or spooled for a scanner). */
+      keeps(file, ranges) {
+        if (!this.writer) return false;
+        return this.m.pull ? ranges.length > 0 : this.req.inspector?.wants(file) ?? false;
+      }
+      fail(name2, ranges, f2) {
+        for (const [s3, e] of ranges) this.hashed.set(rangeKey(name2, s3, e), { ok: false, code: f2.code, message: f2.message });
+      }
+      /** Claim NAME for a layer; a second claim is a problem (an extractor would overwrite one). */
+      claim(name2, layer) {
+        const first = this.owner.get(name2);
+        if (first === void 0) {
+          this.owner.set(name2, layer);
+          return true;
+        }
+        this.problems.push({ code: "DUPLICATE_NAME", path: name2, message: `layers ${first} and ${layer} both hold ${JSON.stringify(name2)}` });
+        return false;
+      }
+      listRaw(layer) {
+        const name2 = layer.kind.name;
+        if (!this.claim(name2, layer.desc.digest)) return void 0;
+        if (isIgnored(name2, this.req.ignorePaths) && !(this.req.signedPaths?.has(name2) ?? false)) return void 0;
+        const f2 = { name: name2, size: layer.desc.size, viaLink: false };
+        this.files.push(f2);
+        return f2;
+      }
+      async readRaw(file, desc) {
+        const ranges = this.req.ranges(file.name, file.size);
+        const keep = this.keeps(file, ranges);
+        const alg = this.req.alg;
+        if (!keep && (ranges.length === 0 || alg === void 0)) return;
+        const direct = this.m.pull ? void 0 : fromDigest(this.req, ranges, desc);
+        if (!keep && direct !== void 0) {
+          this.hashed.set(rangeKey(file.name, 0, file.size), { ok: true, digest: direct });
+          return;
+        }
+        const hasher = alg ? new RangeHasher(alg, ranges, file.size) : void 0;
+        const sink = keep ? this.writer.open(file.name) : void 0;
+        try {
+          const stream = await this.m.store.blob(desc);
+          for await (const chunk of stream) {
+            hasher?.update(chunk);
+            sink?.write(chunk);
+            this.progress(chunk.length);
+          }
+        } catch (e) {
+          sink?.end(false);
+          this.fail(file.name, ranges, blobFailure(e, file.name));
+          return;
+        }
+        sink?.end(true);
+        const written = sink ? this.writer.failure(file.name) : void 0;
+        if (written) return this.fail(file.name, ranges, written);
+        const digests = hasher?.finish();
+        hasher?.ranges.forEach(([s3, e], i) => this.hashed.set(rangeKey(file.name, s3, e), digests ? { ok: true, digest: digests[i] } : { ok: false, code: "FILE_CHANGED", message: "the layer did not hold the bytes its manifest says" }));
+      }
+      async readTar(layer) {
+        const at2 = `layer ${layer.desc.digest}`;
+        let stream;
+        try {
+          stream = await this.m.store.blob(layer.desc);
+        } catch (e) {
+          const f2 = blobFailure(e);
+          this.problems.push({ code: f2.code, message: `${at2}: ${f2.message}` });
+          return;
+        }
+        let streamError;
+        stream.on("error", (e) => streamError ??= e);
+        const before = this.done;
+        const requested = /* @__PURE__ */ new Set();
+        const result = await scanArchiveStream(stream, { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e) }, {
+          alg: this.req.alg ?? "sha256",
+          ranges: (name2, size) => {
+            const r = this.req.alg ? this.req.ranges(name2, size) : [];
+            if (r.length > 0) requested.add(name2);
+            return r;
+          },
+          allowSymlinks: this.req.allowSymlinks,
+          ignorePaths: this.req.ignorePaths,
+          ...this.req.signedPaths ? { signedPaths: this.req.signedPaths } : {},
+          onProgress: (n) => this.progress(before + n - this.done),
+          ...this.writer ? { sink: { open: (name2, size) => this.keeps({ name: name2, size, viaLink: false }, requested.has(name2) ? [[0, size]] : []) ? this.writer.open(name2) : void 0 } } : {}
+        }).catch((e) => {
+          if (!(e instanceof StreamFailure)) throw e;
+          streamError ??= e.reason;
+          return void 0;
+        });
+        if (result && streamError === void 0 && !stream.destroyed && !stream.readableEnded) {
+          stream.resume();
+          await finished(stream).catch((e) => streamError ??= e);
+        }
+        if (streamError !== void 0 || !result) {
+          const f2 = blobFailure(streamError);
+          this.problems.push({ code: f2.code, message: `${at2}: ${f2.message}` });
+          return;
+        }
+        for (const p2 of result.listing.problems) this.problems.push(p2.path === void 0 ? { ...p2, message: `${at2}: ${p2.message}` } : p2);
+        for (const f2 of result.listing.files) {
+          if (!this.claim(f2.name, layer.desc.digest)) continue;
+          this.files.push({ name: f2.name, size: f2.size, viaLink: f2.viaLink });
+          if (this.m.pull && requested.has(f2.name) && !this.writer.isWritten(f2.name)) {
+            const why2 = this.writer.failure(f2.name) ?? { code: "PULL_FAILED", path: f2.name, message: "a link entry of a tar layer: --pull-to writes regular files only" };
+            for (const k2 of result.hashed.keys()) if (k2.startsWith(`${f2.name}\0`)) this.hashed.set(k2, { ok: false, code: why2.code, message: why2.message });
+            continue;
+          }
+          for (const [k2, v2] of result.hashed) if (k2.startsWith(`${f2.name}\0`)) this.hashed.set(k2, v2);
+        }
+      }
+      /** A file and a folder of the same name (from two layers): an extractor cannot write both. */
+      checkFolders() {
+        const names = new Set(this.owner.keys());
+        for (const name2 of names) {
+          for (let i = name2.indexOf("/"); i >= 0; i = name2.indexOf("/", i + 1)) {
+            const dir = name2.slice(0, i);
+            if (names.has(dir)) this.problems.push({ code: "DUPLICATE_NAME", path: name2, message: `its path goes through ${JSON.stringify(dir)}, which another layer holds as a file` });
+          }
+        }
+      }
+      listing() {
+        this.files.sort((a, b2) => compareCodePoints(a.name, b2.name));
+        return { root: this.m.pinned, isFile: false, files: this.files, problems: this.problems };
+      }
+    };
+  }
+});
+
+// src/source/oci/index.ts
+var oci_exports = {};
+__export(oci_exports, {
+  ociSource: () => ociSource
+});
+import path16 from "node:path";
+async function ociSource(model, opts = {}) {
+  const ref = parseReference(model);
+  const received = { bytes: 0 };
+  const store = openStore(ref, opts.registry ?? {}, received);
+  const root = await store.manifest(ref.digest !== void 0 ? { digest: ref.digest } : ref.tag !== void 0 ? { tag: ref.tag } : {});
+  const m2 = parseManifest(root.bytes, root.mediaType, `manifest ${root.digest} of ${store.where}`);
+  if (m2.kind === "index") {
+    const first = m2.manifests.slice(0, 3).map((d) => pinned(ref, d.digest));
+    throw usage("OCI_INDEX", `${formatReference(ref)} names an image index of ${m2.manifests.length} manifests, not one artifact: name one by digest${first.length ? ` (${first.join(", ")}${m2.manifests.length > 3 ? ", ..." : ""})` : ""}`);
+  }
+  const at2 = pinned(ref, root.digest);
+  const subject = { mediaType: m2.mediaType, digest: root.digest, size: root.bytes.length };
+  const layers = m2.layers.map((desc) => ({ desc, kind: classifyLayer(desc) }));
+  const problems = [];
+  for (const l of layers) if (l.kind.kind === "refused") problems.push({ code: l.kind.code, message: `layer ${l.desc.digest}: ${l.kind.why}` });
+  const pull = opts.pullTo !== void 0 ? await TreeWriter.target(opts.pullTo) : void 0;
+  const model_ = { store, pinned: at2, layers, received, ...pull ? { pull } : {} };
+  const bundles = /* @__PURE__ */ new Map();
+  const attached = {
+    where: at2,
+    list: async () => (await listAttached(store, root.digest, (d) => pinned(ref, d))).map((a) => ({
+      location: a.location,
+      read: async () => {
+        const b2 = await a.read();
+        bundles.set(a.location, b2);
+        return b2;
+      }
+    })),
+    attach: async (bundle) => pinned(ref, await attachBundle(store, subject, bundle, /* @__PURE__ */ new Date()))
+  };
+  return {
+    kind: "oci",
+    model,
+    defaultIgnores: [],
+    defaultName: () => ref.kind === "remote" ? ref.repository : path16.basename(path16.resolve(ref.dir)),
+    // Signatures are attached to the manifest; this names them in messages.
+    defaultSignaturePath: () => `${at2} (attached signatures)`,
+    provenance: { reference: formatReference(ref), manifest: root.digest, ...m2.artifactType ? { artifactType: m2.artifactType } : {} },
+    attached,
+    read: (req) => readOci(model_, problems, req),
+    ...pull ? { pull: pullTarget(pull, bundles) } : {}
+  };
+}
+function pullTarget(w2, bundles) {
+  return {
+    dir: w2.root,
+    async finish(verified, location) {
+      if (!verified) return w2.discard();
+      const bundle = location !== void 0 ? bundles.get(location) : void 0;
+      if (!bundle || w2.isWritten("model.sig")) return;
+      const sink = w2.open("model.sig");
+      sink.write(bundle);
+      sink.end(true);
+      const f2 = w2.failure("model.sig");
+      if (f2) throw usage("PULL_FAILED", f2.message);
+    }
+  };
+}
+var init_oci2 = __esm({
+  "src/source/oci/index.ts"() {
+    "use strict";
+    init_errors();
+    init_oci();
+    init_read2();
+    init_tree_writer();
+  }
+});
+
+// src/source/index.ts
+import os6 from "node:os";
+function isReference(model) {
+  return SCHEMES.some((s3) => s3.test(model));
+}
 async function openSource(model, opts = {}) {
   if (model === "") throw usage("MODEL_NOT_FOUND", "model not found: the model path is empty");
   for (const s3 of SCHEMES) if (s3.test(model)) return s3.open(model, opts);
@@ -6517,8 +8216,26 @@ var init_source3 = __esm({
     init_settings();
     init_archive2();
     SCHEMES = [
-      { test: (m2) => m2.startsWith(HF_SCHEME), open: (m2, o) => hubReferenceSource(m2, o.hfCache ?? settings.hfCache ?? defaultHubCache(os5.homedir())) }
+      { test: (m2) => m2.startsWith(HF_SCHEME), open: (m2, o) => hubReferenceSource(m2, o.hfCache ?? settings.hfCache ?? defaultHubCache(os6.homedir())) },
+      // oci:// (a registry) and oci:DIR (a layout); the client loads only for such models.
+      { test: (m2) => m2.startsWith("oci:"), open: async (m2, o) => (await Promise.resolve().then(() => (init_oci2(), oci_exports))).ociSource(m2, o.oci) }
     ];
+  }
+});
+
+// src/hashing/serialize.ts
+import { createHash as createHash6 } from "node:crypto";
+function rootDigest(resources) {
+  const h = createHash6("sha256");
+  for (const r of resources) h.update(Buffer.from(r.digest, "hex"));
+  return h.digest("hex");
+}
+var init_serialize = __esm({
+  "src/hashing/serialize.ts"() {
+    "use strict";
+    init_errors();
+    init_engine();
+    init_ranges();
   }
 });
 
@@ -6845,7 +8562,7 @@ var init_types2 = __esm({
 });
 
 // src/verify/pipeline.ts
-import path11 from "node:path";
+import path17 from "node:path";
 function requireIdentityPolicy(bundle, trust) {
   if (bundle.material.kind === "publicKey") return;
   const vm = bundle.json.verificationMaterial;
@@ -6888,7 +8605,7 @@ function checkRootDigest(statement, result) {
   return false;
 }
 function signedAsOneFile(model, statement) {
-  const base = path11.basename(model);
+  const base = path17.basename(model);
   const fileOf = (n) => statement.serialization.method === "shards" ? parseShardName(n)?.path ?? n : n;
   return statement.resources.length > 0 && statement.resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base);
 }
@@ -6915,10 +8632,39 @@ async function verifyModel(opts) {
   const stages = opts.stages ?? [];
   checkStageOrder(stages);
   const source = opts.source ?? await openSource(opts.model);
+  if (opts.signature === void 0 && source.attached) return verifyAttached(opts, source, source.attached, stages);
   const signature = opts.signature ?? source.defaultSignaturePath();
+  return verifyBundle(opts, source, stages, signature, () => readBundleFile(signature, void 0, { noFollow: opts.signature === void 0 }));
+}
+async function verifyAttached(opts, source, attached, stages) {
+  let list;
+  try {
+    list = await attached.list();
+  } catch (e) {
+    if (!(e instanceof ModelsignError)) throw e;
+    const r = emptyResult(opts.model, attached.where);
+    r.failures.push({ code: "SIG_UNREADABLE", message: `cannot list the signatures attached to ${attached.where}: ${e.message}` });
+    return finish(r);
+  }
+  if (list.length === 0) {
+    const r = emptyResult(opts.model, attached.where);
+    r.failures.push({ code: "SIG_MISSING", message: `no signature is attached to ${attached.where} (name a signature file with --signature)` });
+    return finish(r);
+  }
+  let first;
+  let trusted;
+  for (const sig of list) {
+    const r = await verifyBundle(opts, source, stages, sig.location, () => sig.read());
+    if (r.verified) return r;
+    first ??= r;
+    if (r.signerInfo) trusted ??= r;
+  }
+  return trusted ?? first;
+}
+async function verifyBundle(opts, source, stages, signature, readBytes) {
   const result = emptyResult(opts.model, signature);
   try {
-    const bundle = parseBundle(await readBundleFile(signature, void 0, { noFollow: opts.signature === void 0 }));
+    const bundle = parseBundle(await readBytes());
     requireIdentityPolicy(bundle, opts.trust);
     const signer = await checkTrust(bundle, opts.trust);
     result.signerInfo = signer;
@@ -6932,7 +8678,7 @@ async function verifyModel(opts) {
     if (!checkNames(statement, result) || !checkRootDigest(statement, result)) return finish(result);
     const runs = stages.map((s3) => s3.start());
     const inspector = stageInspector(runs);
-    const reader = source.kind === "archive" && !opts.source && signedAsOneFile(opts.model, statement) ? await openSource(opts.model, { archiveAsFile: true }) : source;
+    const reader = source.kind === "archive" && signedAsOneFile(opts.model, statement) ? await openSource(opts.model, { archiveAsFile: true }) : source;
     const files = await checkFiles({
       model: opts.model,
       source: reader,
@@ -6980,7 +8726,7 @@ var init_pipeline = __esm({
 });
 
 // src/keys/algorithms.ts
-import { createHash as createHash3, sign as cSign, verify as cVerify } from "node:crypto";
+import { createHash as createHash7, sign as cSign, verify as cVerify } from "node:crypto";
 function keyTypeOf(key) {
   const t = key.asymmetricKeyType;
   if (t === "ed25519") return "ed25519";
@@ -7032,7 +8778,7 @@ function publicKeyPem(key) {
   return key.export({ type: "spki", format: "pem" }).toString();
 }
 function keyHint(pub) {
-  return createHash3("sha256").update(publicKeyPem(pub)).digest("hex");
+  return createHash7("sha256").update(publicKeyPem(pub)).digest("hex");
 }
 var init_algorithms2 = __esm({
   "src/keys/algorithms.ts"() {
@@ -7041,19 +8787,19 @@ var init_algorithms2 = __esm({
 });
 
 // src/keys/passphrase.ts
-import { openSync as openSync2, closeSync as closeSync2, readSync as readSync2, writeSync } from "node:fs";
+import { openSync as openSync3, closeSync as closeSync3, readSync as readSync2, writeSync as writeSync2 } from "node:fs";
 import { createRequire as createRequire3 } from "node:module";
 function promptTty(prompt) {
   let fd;
   try {
-    fd = openSync2("/dev/tty", "r+");
+    fd = openSync3("/dev/tty", "r+");
   } catch {
     return void 0;
   }
   try {
     const { spawnSync } = createRequire3(import.meta.url)("node:child_process");
     spawnSync("stty", ["-echo"], { stdio: [fd, "ignore", "ignore"] });
-    writeSync(fd, prompt);
+    writeSync2(fd, prompt);
     const buf = Buffer.alloc(1);
     let line = "";
     try {
@@ -7065,11 +8811,11 @@ function promptTty(prompt) {
       }
     } finally {
       spawnSync("stty", ["echo"], { stdio: [fd, "ignore", "ignore"] });
-      writeSync(fd, "\n");
+      writeSync2(fd, "\n");
     }
     return Buffer.from(line, "latin1").toString("utf8");
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 function getPassphrase(purpose, file) {
@@ -7125,121 +8871,6 @@ var init_pem = __esm({
   }
 });
 
-// src/util/errno.ts
-import path12 from "node:path";
-function errnoWords(e) {
-  const c = errnoCode(e);
-  if (c === void 0) return e instanceof Error ? e.message : String(e);
-  const w2 = WORDS[c];
-  return w2 ? `${w2} (${c})` : c;
-}
-function writeFailureWords(e, file) {
-  if (errnoCode(e) === "ENOENT") return `directory ${path12.dirname(file)} does not exist`;
-  return errnoWords(e);
-}
-var WORDS;
-var init_errno = __esm({
-  "src/util/errno.ts"() {
-    "use strict";
-    init_errors();
-    WORDS = {
-      ENOENT: "no such file or directory",
-      EACCES: "permission denied",
-      EPERM: "operation not permitted",
-      EEXIST: "already exists",
-      ENOTDIR: "a part of the path is not a directory",
-      EISDIR: "it is a directory",
-      ENOSPC: "no space left on the device",
-      EDQUOT: "disk quota exceeded",
-      EROFS: "read-only file system",
-      ENAMETOOLONG: "file name too long",
-      ELOOP: "too many levels of symbolic links",
-      EMFILE: "too many open files",
-      ENFILE: "too many open files in the system",
-      EBUSY: "resource busy",
-      EIO: "input/output error",
-      EXDEV: "cannot move across file systems",
-      ETXTBSY: "file busy"
-    };
-  }
-});
-
-// src/util/write-atomic.ts
-import { constants as constants5 } from "node:fs";
-import { access, mkdir, rename, stat as stat6, unlink, writeFile } from "node:fs/promises";
-import path13 from "node:path";
-async function writeAtomic(file, data, code = "WRITE_FAILED", label = file, opts = {}) {
-  if (opts.createDirs) await makeDirs(path13.dirname(file), code, label);
-  const tmp = path13.join(path13.dirname(file), `.${path13.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  let renaming = false;
-  try {
-    await writeFile(tmp, data, { flag: "wx", mode: 420 });
-    renaming = true;
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => void 0);
-    const c = errnoCode(e);
-    const isDir = renaming && (c === "EISDIR" || c === "ENOTEMPTY" || c === "EEXIST");
-    throw usage(code, `cannot write ${label}: ${isDir ? `${file} is a directory` : writeFailureWords(e, file)}`);
-  }
-}
-async function makeDirs(dir, code = "WRITE_FAILED", label = dir, mode) {
-  try {
-    await mkdir(dir, { recursive: true, ...mode !== void 0 ? { mode } : {} });
-  } catch (e) {
-    const blocker = await firstExisting(dir);
-    if (blocker && !blocker.isDir) throw usage(code, `cannot write ${label}: ${blocker.path} is not a directory`);
-    throw usage(code, `cannot write ${label}: cannot create directory ${dir}: ${errnoWords(e)}`);
-  }
-}
-async function firstExisting(p2) {
-  let cur = p2;
-  for (; ; ) {
-    try {
-      const st2 = await stat6(cur);
-      return { path: cur, isDir: st2.isDirectory() };
-    } catch (e) {
-      const c = errnoCode(e);
-      if (c !== "ENOENT" && c !== "ENOTDIR") return void 0;
-    }
-    const up = path13.dirname(cur);
-    if (up === cur) return void 0;
-    cur = up;
-  }
-}
-async function checkWritable(target, kind, code = "WRITE_FAILED", label = target) {
-  let st2;
-  try {
-    st2 = await stat6(target);
-  } catch (e) {
-    const c = errnoCode(e);
-    if (c !== "ENOENT" && c !== "ENOTDIR") throw usage(code, `cannot write ${label}: ${errnoWords(e)}`);
-  }
-  if (st2) {
-    if (kind === "file" && st2.isDirectory()) throw usage(code, `cannot write ${label}: ${target} is a directory`);
-    if (kind === "dir" && !st2.isDirectory()) throw usage(code, `${label} is not a directory`);
-    return checkAccess(kind === "dir" ? target : path13.dirname(target), code, label);
-  }
-  const parent = await firstExisting(path13.dirname(target));
-  if (!parent) return;
-  if (!parent.isDir) throw usage(code, `cannot write ${label}: ${parent.path} is not a directory`);
-  return checkAccess(parent.path, code, label);
-}
-async function checkAccess(dir, code, label) {
-  try {
-    await access(dir, constants5.W_OK);
-  } catch (e) {
-    throw usage(code, `cannot write ${label}: ${errnoCode(e) === "EACCES" || errnoCode(e) === "EPERM" ? `permission denied in directory ${dir}` : errnoWords(e)}`);
-  }
-}
-var init_write_atomic = __esm({
-  "src/util/write-atomic.ts"() {
-    "use strict";
-    init_errors();
-    init_errno();
-  }
-});
-
 // node_modules/@noble/ciphers/utils.js
 function isBytes2(a) {
   return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
@@ -7285,7 +8916,7 @@ function aoutput2(out, instance) {
 function u322(arr) {
   return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
 }
-function clean2(...arrays) {
+function clean3(...arrays) {
   for (let i = 0; i < arrays.length; i++) {
     arrays[i].fill(0);
   }
@@ -7508,7 +9139,7 @@ function createCipher(core, opts) {
       else {
         const sigmaRaw = swap32IfBE2(Uint32Array.from(sigma));
         extendNonceFn(sigmaRaw, k32, u322(n16), k32);
-        clean2(sigmaRaw);
+        clean3(sigmaRaw);
         swap32IfBE2(k32);
       }
       nonce = nonce.subarray(16);
@@ -7528,7 +9159,7 @@ function createCipher(core, opts) {
       runCipher(core, sigma, k32, n32, data, output, counter, rounds);
       return output;
     } finally {
-      clean2(...toClean);
+      clean3(...toClean);
     }
   };
 }
@@ -7536,7 +9167,7 @@ var encodeStr, sigma16_32, sigma32_32, BLOCK_LEN, BLOCK_LEN32, MAX_COUNTER, U32_
 var init_arx = __esm({
   "node_modules/@noble/ciphers/_arx.js"() {
     init_utils2();
-    encodeStr = (str2) => Uint8Array.from(str2.split(""), (c) => c.charCodeAt(0));
+    encodeStr = (str3) => Uint8Array.from(str3.split(""), (c) => c.charCodeAt(0));
     sigma16_32 = /* @__PURE__ */ (() => swap32IfBE2(u322(encodeStr("expand 16-byte k"))))();
     sigma32_32 = /* @__PURE__ */ (() => swap32IfBE2(u322(encodeStr("expand 32-byte k"))))();
     BLOCK_LEN = 64;
@@ -7743,7 +9374,7 @@ var init_poly1305 = __esm({
           f2 = (h[i] + pad[i] | 0) + (f2 >>> 16) | 0;
           h[i] = f2 & 65535;
         }
-        clean2(g2);
+        clean3(g2);
       }
       update(data) {
         aexists2(this);
@@ -7770,7 +9401,7 @@ var init_poly1305 = __esm({
       }
       destroy() {
         this.destroyed = true;
-        clean2(this.h, this.r, this.buffer, this.pad);
+        clean3(this.h, this.r, this.buffer, this.pad);
       }
       digestInto(out) {
         aexists2(this);
@@ -7876,8 +9507,8 @@ function hsalsa(s3, k2, i, out) {
   out[oi2++] = t[9] - i2[3] | 0;
   swap32IfBE2(out);
   if (!isLE2)
-    clean2(s22, k22, i2);
-  clean2(t);
+    clean3(s22, k22, i2);
+  clean3(t);
 }
 var xsalsa20, xsalsa20poly1305;
 var init_salsa = __esm({
@@ -7896,11 +9527,11 @@ var init_salsa = __esm({
           const authKey = output.subarray(0, 32);
           const ciphPlaintext = output.subarray(32);
           output.set(plaintext, 32);
-          clean2(authKey);
+          clean3(authKey);
           xsalsa20(key, nonce, output, output);
           const tag = poly1305(ciphPlaintext, authKey);
           output.set(tag, 16);
-          clean2(output.subarray(0, 16), tag);
+          clean3(output.subarray(0, 16), tag);
           return output.subarray(16);
         },
         decrypt(ciphertext, output) {
@@ -7910,15 +9541,15 @@ var init_salsa = __esm({
           const passedTag = output.subarray(32, 48);
           const ciphPlaintext = output.subarray(48);
           output.set(ciphertext, 32);
-          clean2(tmp);
+          clean3(tmp);
           const authKey = xsalsa20(key, nonce, tmp, tmp);
           const tag = poly1305(ciphPlaintext, authKey);
           if (!equalBytes(passedTag, tag)) {
-            clean2(output);
+            clean3(output);
             throw new Error("invalid tag");
           }
           xsalsa20(key, nonce, output.subarray(16), output.subarray(16));
-          clean2(tmp, passedTag, tag);
+          clean3(tmp, passedTag, tag);
           return ciphPlaintext;
         }
       };
@@ -7994,8 +9625,8 @@ __export(keyfile_exports, {
   writeKeyPair: () => writeKeyPair
 });
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from "node:crypto";
-import { lstat as lstat4, open as open4, unlink as unlink2 } from "node:fs/promises";
-import path14 from "node:path";
+import { lstat as lstat5, open as open5, unlink as unlink2 } from "node:fs/promises";
+import path18 from "node:path";
 async function readKeyText(file, what) {
   return (await readUserFile(file, MAX_KEY_FILE, "KEY_UNREADABLE", what)).toString("utf8");
 }
@@ -8062,18 +9693,18 @@ function generateKeyPair(type) {
   }
 }
 function checkKeyPrefix(prefix) {
-  const notPrefix = (p2) => p2 === "" || /[\\/]$/.test(p2) || [".", ".."].includes(path14.basename(p2));
-  const bad5 = () => usage("BAD_OPTION", `--out needs a path prefix such as keys/release (writes keys/release.key and keys/release.pub); got ${JSON.stringify(prefix)}`);
-  if (notPrefix(prefix)) throw bad5();
-  if (/\.(key|pub)$/i.test(path14.basename(prefix))) {
+  const notPrefix = (p2) => p2 === "" || /[\\/]$/.test(p2) || [".", ".."].includes(path18.basename(p2));
+  const bad7 = () => usage("BAD_OPTION", `--out needs a path prefix such as keys/release (writes keys/release.key and keys/release.pub); got ${JSON.stringify(prefix)}`);
+  if (notPrefix(prefix)) throw bad7();
+  if (/\.(key|pub)$/i.test(path18.basename(prefix))) {
     const stem = prefix.slice(0, -4);
-    if (notPrefix(stem)) throw bad5();
+    if (notPrefix(stem)) throw bad7();
     throw usage("BAD_OPTION", `--out is a prefix: give ${stem}, get ${stem}.key and ${stem}.pub (${prefix} would write ${prefix}.key)`);
   }
 }
 async function checkKeyFilesFree(prefix) {
   for (const f2 of [`${prefix}.key`, `${prefix}.pub`]) {
-    const taken = await lstat4(f2).then(
+    const taken = await lstat5(f2).then(
       () => true,
       () => false
     );
@@ -8088,12 +9719,12 @@ async function writeKeyPair(prefix, type, passphrase) {
   const privText = passphrase === void 0 ? privateKey.export({ type: "pkcs8", format: "pem" }).toString() : (await encrypted()).encryptPrivateKey(pkcs8, passphrase);
   const privatePath = `${prefix}.key`;
   const publicPath = `${prefix}.pub`;
-  await makeDirs(path14.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
+  await makeDirs(path18.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
   let current2 = privatePath;
   const created = [];
   const writeNew = async (file, text2, mode) => {
     current2 = file;
-    const fh = await open4(file, "wx", mode);
+    const fh = await open5(file, "wx", mode);
     created.push(file);
     try {
       await fh.writeFile(text2);
@@ -8433,7 +10064,7 @@ __export(trust_cert_exports, {
   certificateChainTrust: () => certificateChainTrust
 });
 import { X509Certificate as X509Certificate2 } from "node:crypto";
-import path15 from "node:path";
+import path19 from "node:path";
 function parseCert(der2) {
   const node = new X509Certificate2(der2);
   return { node, ext: parseCertExtensions(new Uint8Array(node.raw)) };
@@ -8533,7 +10164,7 @@ function buildPath(leaf, intermediates, roots) {
     checkIntermediate(current2, pathCerts.length - 1);
     pathCerts.push(current2);
   }
-  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf.node)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path15.basename(r.file)))].join(", ")})`);
+  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf.node)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path19.basename(r.file)))].join(", ")})`);
 }
 async function certificateChainTrust(rootFiles) {
   if (rootFiles.length === 0) throw usage("MISSING_OPTION", "certificate chain trust needs at least one root certificate file");
@@ -10466,11 +12097,11 @@ var require_encoding = __commonJS({
     exports.base64Decode = base64Decode;
     var BASE64_ENCODING = "base64";
     var UTF8_ENCODING = "utf-8";
-    function base64Encode(str2) {
-      return Buffer.from(str2, UTF8_ENCODING).toString(BASE64_ENCODING);
+    function base64Encode(str3) {
+      return Buffer.from(str3, UTF8_ENCODING).toString(BASE64_ENCODING);
     }
-    function base64Decode(str2) {
-      return Buffer.from(str2, BASE64_ENCODING).toString(UTF8_ENCODING);
+    function base64Decode(str3) {
+      return Buffer.from(str3, BASE64_ENCODING).toString(UTF8_ENCODING);
     }
   }
 });
@@ -11770,15 +13401,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path24) => path24.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path28) => path28.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path23 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path23].slice(0, -1);
+        const path27 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path27].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -11837,30 +13468,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path23) {
-        if (path23.length < 1) {
+      checkPath(path27) {
+        if (path27.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path23.slice(1).every((cert) => cert.isCA);
+        const validCAs = path27.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path23.length - 2; i >= 0; i--) {
-          if (!path23[i].issuer.equals(path23[i + 1].subject)) {
+        for (let i = path27.length - 2; i >= 0; i--) {
+          if (!path27[i].issuer.equals(path27[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path23.length; i++) {
-          const cert = path23[i];
+        for (let i = 0; i < path27.length; i++) {
+          const cert = path27[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -11964,13 +13595,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path23 = [];
+      let path27 = [];
       timestamps.forEach((timestamp) => {
-        path23 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path27 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path23[0], path23[1], trustMaterial.ctlogs),
-        signer: getSigner(path23[0])
+        scts: (0, sct_1.verifySCTs)(path27[0], path27[1], trustMaterial.ctlogs),
+        signer: getSigner(path27[0])
       };
     }
     function getSigner(cert) {
@@ -12608,8 +14239,8 @@ var require_intoto = __commonJS({
         });
       }
     }
-    function base64Decode(str2) {
-      return Buffer.from(str2, "base64").toString("utf-8");
+    function base64Decode(str3) {
+      return Buffer.from(str3, "base64").toString("utf-8");
     }
   }
 });
@@ -13085,14 +14716,14 @@ var require_dist3 = __commonJS({
 
 // src/sigstore/trusted-root.ts
 import { createRequire as createRequire4 } from "node:module";
-import { mkdir as mkdir2, stat as stat7, unlink as unlink3 } from "node:fs/promises";
-import os6 from "node:os";
-import path16 from "node:path";
+import { mkdir as mkdir3, stat as stat8, unlink as unlink3 } from "node:fs/promises";
+import os7 from "node:os";
+import path20 from "node:path";
 function cacheDir() {
-  return settings.cacheDir ?? path16.join(os6.homedir(), ".cache", "modelsign");
+  return settings.cacheDir ?? path20.join(os7.homedir(), ".cache", "modelsign");
 }
 function cachedTrustedRootPath() {
-  return path16.join(cacheDir(), "trusted_root.json");
+  return path20.join(cacheDir(), "trusted_root.json");
 }
 async function parseTrustedRoot(text2, source) {
   const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist(), 1)), Promise.resolve().then(() => __toESM(require_dist3(), 1))]);
@@ -13138,7 +14769,7 @@ async function loadTrustedRoot(file) {
   if (file !== void 0) return parseTrustedRoot(await readBounded(file, "trusted root"), file);
   const cached = cachedTrustedRootPath();
   try {
-    await stat7(cached);
+    await stat8(cached);
     return parseTrustedRoot(await readBounded(cached, "cached trusted root"), `${cached} (fetched by "modelsign trusted-root update")`);
   } catch (e) {
     if (errnoCode(e) !== "ENOENT") throw e;
@@ -14597,10 +16228,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse2 = require_parse2();
-    var constants7 = require_constants();
+    var constants9 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants7.RELEASE_TYPES.includes(truncation)) {
+      if (!constants9.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -15840,7 +17471,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants7 = require_constants();
+    var constants9 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse2 = require_parse2();
@@ -15924,8 +17555,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants7.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants7.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants9.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants9.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -16009,17 +17640,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path23) {
-      const ctrl = callVisitor(key, node, visitor, path23);
+    function visit_(key, node, visitor, path27) {
+      const ctrl = callVisitor(key, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path27, ctrl);
+        return visit_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path23);
+            const ci2 = visit_(i, node.items[i], visitor, path27);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -16030,13 +17661,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = visit_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16057,17 +17688,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path23) {
-      const ctrl = await callVisitor(key, node, visitor, path23);
+    async function visitAsync_(key, node, visitor, path27) {
+      const ctrl = await callVisitor(key, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path27, ctrl);
+        return visitAsync_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path27);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -16078,13 +17709,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16111,23 +17742,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path23) {
+    function callVisitor(key, node, visitor, path27) {
       if (typeof visitor === "function")
-        return visitor(key, node, path23);
+        return visitor(key, node, path27);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path23);
+        return visitor.Map?.(key, node, path27);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path23);
+        return visitor.Seq?.(key, node, path27);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path23);
+        return visitor.Pair?.(key, node, path27);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path23);
+        return visitor.Scalar?.(key, node, path27);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path23);
+        return visitor.Alias?.(key, node, path27);
       return void 0;
     }
-    function replaceNode(key, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path27, node) {
+      const parent = path27[path27.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16739,10 +18370,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path27, value) {
       let v2 = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k2 = path23[i];
+      for (let i = path27.length - 1; i >= 0; --i) {
+        const k2 = path27[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -16761,7 +18392,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16791,11 +18422,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path27, value) {
+        if (isEmptyPath(path27))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path27;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16809,8 +18440,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16824,8 +18455,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path27, keepScalar) {
+        const [key, ...rest] = path27;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16843,8 +18474,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16854,8 +18485,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path27, value) {
+        const [key, ...rest] = path27;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -16879,13 +18510,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -17039,16 +18670,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -17065,11 +18696,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -17078,38 +18709,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -17119,14 +18750,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -17135,8 +18766,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -17264,15 +18895,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -17424,11 +19055,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -17463,8 +19094,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -17473,27 +19104,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -17509,7 +19140,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -17553,16 +19184,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws2 = "";
       }
-      str2 += ws2 + valueStr;
+      str3 += ws2 + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -17789,31 +19420,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -17856,21 +19487,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -17882,11 +19513,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -18218,7 +19849,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -18256,7 +19887,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -18308,7 +19939,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -18317,7 +19948,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -18328,11 +19959,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -18349,7 +19980,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -18362,7 +19993,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -18370,7 +20001,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -18379,7 +20010,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -18432,7 +20063,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -18449,7 +20080,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -18457,7 +20088,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -18465,7 +20096,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -18473,9 +20104,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -18507,10 +20138,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -18521,28 +20152,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s3 = "";
           for (let i = 0; i < buf.length; ++i)
             s3 += String.fromCharCode(buf[i]);
-          str2 = btoa(s3);
+          str3 = btoa(s3);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -18748,7 +20379,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -18757,7 +20388,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -18768,11 +20399,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f2 = str2.substring(dot + 1).replace(/_/g, "");
+          const f2 = str3.substring(dot + 1).replace(/_/g, "");
           if (f2[f2.length - 1] === "0")
             node.minFractionDigits = f2.length;
         }
@@ -18792,34 +20423,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -18829,7 +20460,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -18838,7 +20469,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -18846,7 +20477,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -18855,7 +20486,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -18959,9 +20590,9 @@ var require_timestamp4 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -18998,7 +20629,7 @@ var require_timestamp4 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -19007,7 +20638,7 @@ var require_timestamp4 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -19018,8 +20649,8 @@ var require_timestamp4 = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -19370,9 +21001,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path27, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path27, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -19447,14 +21078,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path27) {
+        if (Collection.isEmptyPath(path27)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19469,10 +21100,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path27, keepScalar) {
+        if (Collection.isEmptyPath(path27))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19483,10 +21114,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path27) {
+        if (Collection.isEmptyPath(path27))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19503,13 +21134,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path27, value) {
+        if (Collection.isEmptyPath(path27)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path27, value);
         }
       }
       /**
@@ -21470,9 +23101,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path23) => {
+    visit.itemAtPath = (cst, path27) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path27) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21481,23 +23112,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path23) => {
-      const parent = visit.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit.parentCollection = (cst, path27) => {
+      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
+      const field = path27[path27.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path27, item, visitor) {
+      let ctrl = visitor(item, path27);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -21508,10 +23139,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path27);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
     }
     exports.visit = visit;
   }
@@ -25305,23 +26936,6 @@ var init_hf_licenses = __esm({
   }
 });
 
-// src/util/one-line.ts
-function clean3(text2, max = 200) {
-  const flat = text2.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
-function displayPath(p2, max = 160) {
-  const flat = clean3(p2, Infinity);
-  if (flat.length <= max) return flat;
-  const head = Math.floor((max - 1) / 2);
-  return `${flat.slice(0, head)}\u2026${flat.slice(flat.length - (max - 1 - head))}`;
-}
-var init_one_line = __esm({
-  "src/util/one-line.ts"() {
-    "use strict";
-  }
-});
-
 // src/policy/licenses.ts
 var licenses_exports = {};
 __export(licenses_exports, {
@@ -25355,8 +26969,8 @@ function normalizeLicense(raw) {
   if (raw !== void 0 && raw !== null && typeof raw !== "string") return { raw: JSON.stringify(raw)?.slice(0, 80) ?? typeof raw, spdx: void 0, node: void 0, known: false };
   const text2 = typeof raw === "string" ? raw.trim() : "";
   if (text2 === "") return { raw: NO_LICENSE, spdx: refId(NO_LICENSE), node: { license: refId(NO_LICENSE) }, known: false };
-  const bad5 = { raw: text2, spdx: void 0, node: void 0, known: false };
-  if (text2.length > MAX_LICENSE_LENGTH) return bad5;
+  const bad7 = { raw: text2, spdx: void 0, node: void 0, known: false };
+  if (text2.length > MAX_LICENSE_LENGTH) return bad7;
   const tokens = licenseTokens(text2);
   const out = [];
   let known = true;
@@ -25367,12 +26981,12 @@ function normalizeLicense(raw) {
       out.push(upper);
     } else if (upper === "WITH") {
       const ex = SPDX_EXCEPTIONS.get((tokens[i + 1] ?? "").toLowerCase());
-      if (!ex) return bad5;
+      if (!ex) return bad7;
       out.push("WITH", ex);
       i++;
     } else {
       const c = canonicalId(t);
-      if (!c) return bad5;
+      if (!c) return bad7;
       known &&= c.known;
       out.push(c.id);
     }
@@ -25381,7 +26995,7 @@ function normalizeLicense(raw) {
   try {
     return { raw: text2, spdx, node: (0, import_spdx_expression_parse.default)(spdx), known };
   } catch {
-    return bad5;
+    return bad7;
   }
 }
 function termText(t) {
@@ -25430,7 +27044,7 @@ function displayId(term) {
 }
 function licenseProblem(raw, what = "--license") {
   const text2 = raw.trim();
-  const shown = JSON.stringify(clean3(text2, 100));
+  const shown = JSON.stringify(clean2(text2, 100));
   const expected = 'expected a Hugging Face license id (apache-2.0, mit, llama3, other), an SPDX expression ("MIT OR Apache-2.0"), or LicenseRef-NAME for a license of your own';
   if (text2 === "") return `${what} is empty; ${expected}`;
   if (text2.toLowerCase() === NO_LICENSE) return void 0;
@@ -25439,7 +27053,7 @@ function licenseProblem(raw, what = "--license") {
   const ids = licenseTokens(text2).filter((t) => !["(", ")", "AND", "OR", "WITH"].includes(t.toUpperCase()));
   const unknown = ids.filter((t) => canonicalId(t)?.known === false && !SPDX_EXCEPTIONS.has(t.toLowerCase()));
   if (unknown.length > 0) {
-    const subject = unknown.length === 1 && unknown[0] === text2 ? `${what} ${shown} is` : `${what} ${shown}: ${unknown.map((u2) => JSON.stringify(clean3(u2, 60))).join(", ")} ${unknown.length === 1 ? "is" : "are"}`;
+    const subject = unknown.length === 1 && unknown[0] === text2 ? `${what} ${shown} is` : `${what} ${shown}: ${unknown.map((u2) => JSON.stringify(clean2(u2, 60))).join(", ")} ${unknown.length === 1 ? "is" : "are"}`;
     return `${subject} neither a Hugging Face license id nor an SPDX license id, so a policy can only treat it as unknown; ${expected}`;
   }
   const family = ids.map((t) => t.toLowerCase()).find((t) => Object.hasOwn(FAMILIES, t));
@@ -25493,45 +27107,45 @@ function bareHex(digest) {
 function hasControl(s3) {
   return /[\u0000-\u001f\u007f]/.test(s3);
 }
-function onlyKeys(o, allowed, what, bad5) {
-  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad5(`${what} has an unknown field "${k2.slice(0, 40)}"`);
+function onlyKeys(o, allowed, what, bad7) {
+  for (const k2 of Object.keys(o)) if (!allowed.includes(k2)) bad7(`${what} has an unknown field "${k2.slice(0, 40)}"`);
 }
-function parseLineageMeta(v2, where = "lineage") {
+function parseLineageMeta(v2, where2 = "lineage") {
   if (v2 === void 0) return void 0;
-  const bad5 = (m2) => {
-    throw reject("LINEAGE_MALFORMED", `${where}: ${m2}`);
+  const bad7 = (m2) => {
+    throw reject("LINEAGE_MALFORMED", `${where2}: ${m2}`);
   };
-  if (!isObject(v2)) bad5("annotations.modelsign.lineage must be an object");
+  if (!isObject(v2)) bad7("annotations.modelsign.lineage must be an object");
   const o = v2;
-  onlyKeys(o, ["parents", "datasets"], "lineage", bad5);
-  if (!Array.isArray(o.parents)) bad5("lineage.parents must be an array");
+  onlyKeys(o, ["parents", "datasets"], "lineage", bad7);
+  if (!Array.isArray(o.parents)) bad7("lineage.parents must be an array");
   const ps2 = o.parents;
-  if (ps2.length > MAX_PARENTS) bad5(`more than ${MAX_PARENTS} parents`);
+  if (ps2.length > MAX_PARENTS) bad7(`more than ${MAX_PARENTS} parents`);
   const parents = ps2.map((p2, i) => {
-    if (!isObject(p2)) bad5(`parents[${i}] must be an object`);
+    if (!isObject(p2)) bad7(`parents[${i}] must be an object`);
     const q2 = p2;
-    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad5);
+    onlyKeys(q2, ["name", "version", "rootDigest", "bundleDigest", "relation"], `parents[${i}]`, bad7);
     const { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation } = q2;
-    if (typeof name2 !== "string" || name2.length === 0 || name2.length > MAX_NAME_LENGTH || hasControl(name2)) bad5(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
-    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver.default.valid(version) !== version) bad5(`parents[${i}].version must be a semantic version like 1.2.0`);
-    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad5(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
-    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad5(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
-    if (!isRelation(relation)) bad5(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
+    if (typeof name2 !== "string" || name2.length === 0 || name2.length > MAX_NAME_LENGTH || hasControl(name2)) bad7(`parents[${i}].name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
+    if (typeof version !== "string" || version.length > MAX_NAME_LENGTH || import_semver.default.valid(version) !== version) bad7(`parents[${i}].version must be a semantic version like 1.2.0`);
+    if (typeof rootDigest2 !== "string" || !DIGEST_RE.test(rootDigest2)) bad7(`parents[${i}].rootDigest must be sha256:<64 lowercase hex>`);
+    if (typeof bundleDigest !== "string" || !DIGEST_RE.test(bundleDigest)) bad7(`parents[${i}].bundleDigest must be sha256:<64 lowercase hex>`);
+    if (!isRelation(relation)) bad7(`parents[${i}].relation must be one of ${RELATIONS.join(", ")}`);
     return { name: name2, version, rootDigest: rootDigest2, bundleDigest, relation };
   });
   const out = { parents };
   if (o.datasets !== void 0) {
-    if (!Array.isArray(o.datasets)) bad5("lineage.datasets must be an array");
+    if (!Array.isArray(o.datasets)) bad7("lineage.datasets must be an array");
     const ds2 = o.datasets;
-    if (ds2.length > MAX_DATASETS) bad5(`more than ${MAX_DATASETS} datasets`);
+    if (ds2.length > MAX_DATASETS) bad7(`more than ${MAX_DATASETS} datasets`);
     out.datasets = ds2.map((d, i) => {
-      if (!isObject(d)) bad5(`datasets[${i}] must be an object`);
+      if (!isObject(d)) bad7(`datasets[${i}] must be an object`);
       const q2 = d;
-      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad5);
-      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad5(`datasets[${i}].uri must be a non-empty string`);
+      onlyKeys(q2, ["uri", "digest"], `datasets[${i}]`, bad7);
+      if (typeof q2.uri !== "string" || q2.uri.length === 0 || q2.uri.length > MAX_URI_LENGTH || hasControl(q2.uri)) bad7(`datasets[${i}].uri must be a non-empty string`);
       const r = { uri: q2.uri };
       if (q2.digest !== void 0) {
-        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad5(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
+        if (typeof q2.digest !== "string" || !DIGEST_RE.test(q2.digest)) bad7(`datasets[${i}].digest must be sha256:<64 lowercase hex>`);
         r.digest = q2.digest;
       }
       return r;
@@ -25604,9 +27218,9 @@ __export(load_exports, {
   parsePolicyText: () => parsePolicyText,
   validatePolicy: () => validatePolicy
 });
-import path17 from "node:path";
-function invalid(file, where, msg) {
-  return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where ? `${where}: ` : ""}${msg}`, { kind: "usage" });
+import path21 from "node:path";
+function invalid(file, where2, msg) {
+  return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where2 ? `${where2}: ` : ""}${msg}`, { kind: "usage" });
 }
 function suggest(name2, known) {
   if (name2.length > 64) return ` (known fields: ${known.join(", ")})`;
@@ -25624,7 +27238,7 @@ function suggest(name2, known) {
 function join(at2, key) {
   return at2 === "" ? key : `${at2}.${key}`;
 }
-function describe(v2) {
+function describe2(v2) {
   if (v2 === null || v2 === void 0) return "nothing";
   if (Array.isArray(v2)) return "a list";
   if (typeof v2 === "object") return "a mapping";
@@ -25632,10 +27246,10 @@ function describe(v2) {
 }
 function readTrust(r, v2, dir) {
   const o = r.object(v2, "trust", ["keys", "certificateChains", "identities"]);
-  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path17.resolve(dir, f2));
+  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f2) => path21.resolve(dir, f2));
   const identities = [];
   if (o.identities !== void 0) {
-    if (!Array.isArray(o.identities)) r.fail("trust.identities", `must be a list, got ${describe(o.identities)}`);
+    if (!Array.isArray(o.identities)) r.fail("trust.identities", `must be a list, got ${describe2(o.identities)}`);
     o.identities.forEach((item, i) => {
       const at2 = `trust.identities[${i}]`;
       const id2 = r.object(item, at2, ["identity", "identityRegExp", "issuer"]);
@@ -25679,10 +27293,10 @@ function readLicenseRule(r, v2, at2) {
 }
 function validatePolicy(doc, file) {
   const r = new Reader(file);
-  const dir = path17.dirname(path17.resolve(file));
+  const dir = path21.dirname(path21.resolve(file));
   const o = r.object(doc, "", ["apiVersion", "trust", "license", "lineage", "revoked", "formats"]);
   if (o.apiVersion === void 0) r.fail("apiVersion", `is required (apiVersion: ${POLICY_API_VERSION})`);
-  if (o.apiVersion !== POLICY_API_VERSION) r.fail("apiVersion", `must be ${POLICY_API_VERSION}, got ${describe(o.apiVersion)}`);
+  if (o.apiVersion !== POLICY_API_VERSION) r.fail("apiVersion", `must be ${POLICY_API_VERSION}, got ${describe2(o.apiVersion)}`);
   const trust = o.trust === void 0 ? void 0 : readTrust(r, o.trust, dir);
   let license;
   const rules = {};
@@ -25705,7 +27319,7 @@ function validatePolicy(doc, file) {
       const m2 = r.object(mv, "lineage.minVersion", typeof mv === "object" && mv !== null ? Object.keys(mv) : []);
       for (const [name2, v2] of Object.entries(m2)) {
         const at2 = `lineage.minVersion.${name2}`;
-        if (typeof v2 !== "string") r.fail(at2, `must be a quoted semver string such as "2.0.0", got ${describe(v2)}`);
+        if (typeof v2 !== "string") r.fail(at2, `must be a quoted semver string such as "2.0.0", got ${describe2(v2)}`);
         if (import_semver2.default.valid(v2) === null) r.fail(at2, `"${v2}" is not a semver version (e.g. 2.0.0)`);
         lineage.minVersion[name2] = v2;
       }
@@ -25731,7 +27345,7 @@ function validatePolicy(doc, file) {
       formats.failOn = f2.failOn;
     }
   }
-  return { file: path17.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
+  return { file: path21.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
 }
 function findDuplicateKey(node, at2) {
   if ((0, import_yaml.isMap)(node)) {
@@ -25811,23 +27425,23 @@ var init_load = __esm({
         throw invalid(this.file, at2, msg);
       }
       object(v2, at2, fields) {
-        if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) this.fail(at2, `must be a mapping (object), got ${describe(v2)}`);
+        if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) this.fail(at2, `must be a mapping (object), got ${describe2(v2)}`);
         const o = v2;
         for (const k2 of Object.keys(o)) {
-          if (!fields.includes(k2)) this.fail(join(at2, clean3(k2, 80)), `unknown field${suggest(k2, fields)}`);
+          if (!fields.includes(k2)) this.fail(join(at2, clean2(k2, 80)), `unknown field${suggest(k2, fields)}`);
         }
         return o;
       }
       string(v2, at2) {
-        if (typeof v2 !== "string" || v2 === "") this.fail(at2, `must be a non-empty string, got ${describe(v2)}`);
+        if (typeof v2 !== "string" || v2 === "") this.fail(at2, `must be a non-empty string, got ${describe2(v2)}`);
         return v2;
       }
       bool(v2, at2) {
-        if (typeof v2 !== "boolean") this.fail(at2, `must be true or false, got ${describe(v2)}`);
+        if (typeof v2 !== "boolean") this.fail(at2, `must be true or false, got ${describe2(v2)}`);
         return v2;
       }
       strings(v2, at2) {
-        if (!Array.isArray(v2)) this.fail(at2, `must be a list, got ${describe(v2)}`);
+        if (!Array.isArray(v2)) this.fail(at2, `must be a list, got ${describe2(v2)}`);
         return v2.map((x, i) => this.string(x, `${at2}[${i}]`));
       }
     };
@@ -25867,16 +27481,16 @@ var init_trust2 = __esm({
 });
 
 // src/lineage/store.ts
-import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat5, opendir, stat as stat8 } from "node:fs/promises";
-import path18 from "node:path";
+import { createHash as createHash8 } from "node:crypto";
+import { lstat as lstat6, opendir, stat as stat9 } from "node:fs/promises";
+import path22 from "node:path";
 function bundleDigestOf(bytes) {
-  return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${createHash8("sha256").update(bytes).digest("hex")}`;
 }
-async function openStore(dir) {
+async function openStore2(dir) {
   let st2;
   try {
-    st2 = await stat8(dir);
+    st2 = await stat9(dir);
   } catch (e) {
     throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} not found (${errnoCode(e) ?? String(e)})`);
   }
@@ -25909,10 +27523,10 @@ async function findRecordSlot(dir, meta, bytes) {
   const base = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
   for (const name2 of [`${base}.sig`, `${base}.${digest.slice(7, 23)}.sig`]) {
-    const file = path18.join(dir, name2);
+    const file = path22.join(dir, name2);
     let st2;
     try {
-      st2 = await lstat5(file);
+      st2 = await lstat6(file);
     } catch (e) {
       if (errnoCode(e) !== "ENOENT") throw usage("WRITE_FAILED", `cannot read ${file}: ${errnoWords(e)}`);
     }
@@ -25933,7 +27547,7 @@ async function recordBundle(dir, meta, bytes) {
   return slot;
 }
 var MAX_STORE_ENTRIES, MAX_CANDIDATES, MAX_STORE_READ_BYTES, ENTRY_RE, LineageStore;
-var init_store = __esm({
+var init_store2 = __esm({
   "src/lineage/store.ts"() {
     "use strict";
     init_errors();
@@ -25987,7 +27601,7 @@ var init_store = __esm({
         const names = idx.get(bareHex(rootDigest2)) ?? [];
         const out = [];
         for (const name2 of names) {
-          const file = path18.join(this.dir, name2);
+          const file = path22.join(this.dir, name2);
           const bytes = await readStoreFile(file);
           if (!bytes) continue;
           this.bytesRead += bytes.length;
@@ -26042,7 +27656,7 @@ var init_ancestor = __esm({
     init_bundle();
     init_statement();
     init_pipeline();
-    init_store();
+    init_store2();
     init_metadata();
     BundleCheckError = class extends Error {
       constructor(problem, inner) {
@@ -26103,7 +27717,7 @@ function buildLineageMeta(opts) {
   const parents = opts.parents.map((p2, i) => {
     const v2 = p2.verified;
     if (v2.name === opts.childName && import_semver4.default.valid(child) && !import_semver4.default.lt(v2.version, child)) {
-      throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean3(`${v2.name}@${v2.version}`)}: a new version of ${clean3(opts.childName)} must be higher (got --version ${child})`);
+      throw usage("LINEAGE_VERSION_ORDER", `parent ${p2.file} is ${clean2(`${v2.name}@${v2.version}`)}: a new version of ${clean2(opts.childName)} must be higher (got --version ${child})`);
     }
     return { name: v2.name, version: v2.version, rootDigest: v2.rootDigest, bundleDigest: v2.bundleDigest, relation: opts.relations[i] };
   });
@@ -26182,7 +27796,7 @@ async function walkLineage(opts) {
     return p2;
   };
   const visit = async (link, child, depth, onPath, below) => {
-    const label = `lineage link ${clean3(`${child.name}@${child.version ?? "?"}`)} -> ${clean3(`${link.name}@${link.version}`)} (${short(link.rootDigest)})`;
+    const label = `lineage link ${clean2(`${child.name}@${child.version ?? "?"}`)} -> ${clean2(`${link.name}@${link.version}`)} (${short(link.rootDigest)})`;
     const node = {
       name: link.name,
       version: link.version,
@@ -26214,7 +27828,7 @@ async function walkLineage(opts) {
     }
     const floor = below.get(link.name);
     if (floor === null || floor !== void 0 && !import_semver5.default.lt(link.version, floor)) {
-      const why2 = floor === null ? `a descendant named ${clean3(link.name)} has no version` : `an ancestor must have a lower version than ${clean3(`${link.name}@${floor}`)} built from it`;
+      const why2 = floor === null ? `a descendant named ${clean2(link.name)} has no version` : `an ancestor must have a lower version than ${clean2(`${link.name}@${floor}`)} built from it`;
       fail("LINEAGE_VERSION_ORDER", why2);
     }
     let stored;
@@ -26254,11 +27868,11 @@ async function walkLineage(opts) {
       return fail("LINEAGE_BUNDLE_MISMATCH", `the store holds a different signature for these bytes (${chosen.file} is ${short(chosen.bundleDigest)}, the child recorded ${short(link.bundleDigest)})`);
     }
     if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
-      return fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean3(`${vb.name}@${vb.version}`)} (${short(vb.rootDigest)}), not what the link records`);
+      return fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean2(`${vb.name}@${vb.version}`)} (${short(vb.rootDigest)}), not what the link records`);
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    const path23 = new Set(onPath).add(link.rootDigest);
+    const path27 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver5.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -26266,11 +27880,11 @@ async function walkLineage(opts) {
       if (++links > MAX_LINKS) {
         if (!budgetReported) {
           budgetReported = true;
-          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean3(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
+          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean2(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
         }
         break;
       }
-      node.parents.push(await visit(p2, node, depth + 1, path23, nextBelow));
+      node.parents.push(await visit(p2, node, depth + 1, path27, nextBelow));
     }
     return node;
   };
@@ -26353,18 +27967,18 @@ __export(state_exports, {
   recordVerified: () => recordVerified,
   serializeState: () => serializeState
 });
-import { open as open5, rename as rename2, stat as stat9, unlink as unlink4 } from "node:fs/promises";
-function bad4(file, msg) {
+import { open as open6, rename as rename2, stat as stat10, unlink as unlink4 } from "node:fs/promises";
+function bad6(file, msg) {
   throw reject("STATE_CORRUPT", `state file ${file} is corrupt (${msg}); refusing to guess the highest version`);
 }
 function parseState(text2, file) {
   const j2 = parseStrictJson(text2, { what: `state file ${file}`, code: "STATE_CORRUPT" });
-  if (!isObject(j2)) bad4(file, "not a JSON object");
-  if (j2.schema !== STATE_SCHEMA) bad4(file, `schema is not ${STATE_SCHEMA}`);
-  if (!isObject(j2.models)) bad4(file, "models must be an object");
+  if (!isObject(j2)) bad6(file, "not a JSON object");
+  if (j2.schema !== STATE_SCHEMA) bad6(file, `schema is not ${STATE_SCHEMA}`);
+  if (!isObject(j2.models)) bad6(file, "models must be an object");
   const out = /* @__PURE__ */ new Map();
   for (const [name2, v2] of Object.entries(j2.models)) {
-    if (!isObject(v2) || typeof v2.version !== "string" || !import_semver6.default.valid(v2.version)) bad4(file, `entry "${name2.slice(0, 80)}" has no semver version`);
+    if (!isObject(v2) || typeof v2.version !== "string" || !import_semver6.default.valid(v2.version)) bad6(file, `entry "${name2.slice(0, 80)}" has no semver version`);
     const e = { version: v2.version };
     if (typeof v2.rootDigest === "string") e.rootDigest = v2.rootDigest;
     if (typeof v2.updated === "string") e.updated = v2.updated;
@@ -26378,7 +27992,7 @@ async function readState(file) {
     buf = await readRegularFile(file, MAX_STATE_BYTES);
   } catch (e) {
     if (errnoCode(e) === "ENOENT") return /* @__PURE__ */ new Map();
-    if (e instanceof FileTooLarge) bad4(file, `larger than ${MAX_STATE_BYTES} bytes`);
+    if (e instanceof FileTooLarge) bad6(file, `larger than ${MAX_STATE_BYTES} bytes`);
     const why2 = e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e);
     throw usage("STATE_UNREADABLE", `cannot read state file ${file}: ${why2}`);
   }
@@ -26392,7 +28006,7 @@ function serializeState(state) {
 function checkRollback(state, name2, version, file) {
   const seen = state.get(name2);
   if (seen && import_semver6.default.lt(version, seen.version)) {
-    return { code: "VERSION_ROLLBACK", message: `${clean3(`${name2}@${version}`)} is older than ${clean3(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
+    return { code: "VERSION_ROLLBACK", message: `${clean2(`${name2}@${version}`)} is older than ${clean2(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
   }
   return void 0;
 }
@@ -26400,7 +28014,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
   const deadline = Date.now() + timeoutMs;
   for (; ; ) {
     try {
-      const fh = await open5(lock, "wx", 420);
+      const fh = await open6(lock, "wx", 420);
       await fh.writeFile(`${process.pid}
 `);
       await fh.close();
@@ -26410,7 +28024,7 @@ async function acquireLock(lock, timeoutMs, staleMs) {
       if (c !== "EEXIST") throw usage("STATE_UNREADABLE", `cannot create lock file ${lock}: ${writeFailureWords(e, lock)}`);
     }
     try {
-      const st2 = await stat9(lock);
+      const st2 = await stat10(lock);
       if (Date.now() - st2.mtimeMs > staleMs) {
         const aside = `${lock}.${process.pid}.${Date.now()}.stale`;
         await rename2(lock, aside).then(() => unlink4(aside)).catch(() => void 0);
@@ -26461,21 +28075,21 @@ var init_state = __esm({
 
 // src/lineage/tree.ts
 function licenseOf(n) {
-  if (n.license !== null) return clean3(n.license);
+  if (n.license !== null) return clean2(n.license);
   return n.depth > 0 && n.signer === null ? "unknown" : "none";
 }
-function describe2(n) {
-  const id2 = clean3(`${n.name}@${n.version ?? "?"}`);
-  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean3(n.signer ?? "unknown")}`, `license: ${licenseOf(n)}`];
+function describe3(n) {
+  const id2 = clean2(`${n.name}@${n.version ?? "?"}`);
+  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean2(n.signer ?? "unknown")}`, `license: ${licenseOf(n)}`];
   parts.push(n.verified ? "verified" : `NOT VERIFIED${n.failure ? ` [${n.failure.code}]` : ""}`);
   return parts.join("  ");
 }
 function renderTree(root) {
-  const lines = [describe2(root)];
+  const lines = [describe3(root)];
   const walk = (n, prefix) => {
     n.parents.forEach((p2, i) => {
       const last = i === n.parents.length - 1;
-      lines.push(`${prefix}${last ? "\u2514\u2500 " : "\u251C\u2500 "}${describe2(p2)}`);
+      lines.push(`${prefix}${last ? "\u2514\u2500 " : "\u251C\u2500 "}${describe3(p2)}`);
       walk(p2, `${prefix}${last ? "   " : "\u2502  "}`);
     });
   };
@@ -26497,10 +28111,10 @@ function lineageStage(o) {
     const name2 = meta?.name ?? ctx.statement.subjectName;
     const version = typeof meta?.version === "string" && import_semver7.default.valid(meta.version) ? meta.version : void 0;
     const rootDigest2 = `sha256:${ctx.result.rootDigest}`;
-    const id2 = clean3(`${name2}@${version ?? "?"}`);
+    const id2 = clean2(`${name2}@${version ?? "?"}`);
     if (o.minVersion !== void 0 || o.stateFile !== void 0) {
       if (version === void 0) {
-        failures.push({ code: "NO_VERSION", message: `${clean3(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
+        failures.push({ code: "NO_VERSION", message: `${clean2(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
       } else {
         if (o.minVersion !== void 0 && import_semver7.default.lt(version, o.minVersion)) {
           failures.push({ code: "VERSION_BELOW_MINIMUM", message: `${id2} is below the minimum version ${o.minVersion}: rollback refused` });
@@ -26538,7 +28152,7 @@ function lineageStage(o) {
     if (o.revoked) {
       const reason = (d) => {
         const r = o.revoked.reasons.get(d);
-        return r ? `: ${clean3(r)}` : "";
+        return r ? `: ${clean2(r)}` : "";
       };
       if (checkRevoked([rootDigest2], o.revoked.digests).length > 0) {
         failures.push({ code: "REVOKED", message: `${id2} (${rootDigest2}) is revoked${reason(rootDigest2)}` });
@@ -26548,7 +28162,7 @@ function lineageStage(o) {
       for (const a of known) {
         if (reported.has(a.rootDigest) || checkRevoked([a.rootDigest], o.revoked.digests).length === 0) continue;
         reported.add(a.rootDigest);
-        failures.push({ code: "REVOKED", message: `lineage link ${clean3(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean3(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
+        failures.push({ code: "REVOKED", message: `lineage link ${clean2(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean2(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
       }
     }
     return failures;
@@ -26584,7 +28198,7 @@ __export(lineage_exports, {
   findRecordSlot: () => findRecordSlot,
   lineageStage: () => lineageStage,
   loadParents: () => loadParents,
-  openStore: () => openStore,
+  openStore: () => openStore2,
   parseDatasetFlag: () => parseDatasetFlag,
   parseLineageMeta: () => parseLineageMeta,
   parseRevokedList: () => parseRevokedList,
@@ -26601,7 +28215,7 @@ var init_lineage = __esm({
   "src/lineage/index.ts"() {
     "use strict";
     init_metadata();
-    init_store();
+    init_store2();
     init_ancestor();
     init_parents();
     init_walk2();
@@ -26722,7 +28336,7 @@ var init_stage3 = __esm({
     init_licenses();
     init_metadata();
     init_one_line();
-    clean4 = (text2, max = 120) => clean3(text2, max);
+    clean4 = (text2, max = 120) => clean2(text2, max);
   }
 });
 
@@ -26800,12 +28414,12 @@ function isTorchStorage(name2) {
 }
 function opaqueFinding(head, file, member) {
   const what = opaqueFormat(head) ?? "compressed data";
-  const where = member !== void 0 ? { member } : {};
+  const where2 = member !== void 0 ? { member } : {};
   if (!pickleName(member ?? file)) {
-    return { code: "SCAN_SKIPPED", severity: "medium", file, ...where, message: `${what}, which modelsign cannot look inside; not scanned` };
+    return { code: "SCAN_SKIPPED", severity: "medium", file, ...where2, message: `${what}, which modelsign cannot look inside; not scanned` };
   }
   const how = what === "tar archive" ? "torch.load reads a tar as its oldest checkpoint format and unpickles the members" : what.endsWith("archive") ? "its members may be pickles" : "joblib and pandas decompress such a file and unpickle it";
-  return { code: "SCAN_SKIPPED", severity: "high", file, ...where, message: `${what} under a name pickle loaders read (${how}); not scanned` };
+  return { code: "SCAN_SKIPPED", severity: "high", file, ...where2, message: `${what} under a name pickle loaders read (${how}); not scanned` };
 }
 var PICKLE_EXTENSIONS, CANDIDATE_EXTENSIONS, SNIFF_BYTES, starts;
 var init_detect = __esm({
@@ -27404,7 +29018,7 @@ var init_globals = __esm({
 
 // src/scan/pickle.ts
 import { isUtf8 as isUtf82 } from "node:buffer";
-function describe3(v2) {
+function describe4(v2) {
   if (v2 === void 0) return "nothing (empty stack)";
   switch (v2.k) {
     case "mark":
@@ -27517,7 +29131,7 @@ ${name2}`;
   const used = (v2, use) => {
     if (v2 && (v2.k === "global" || v2.k === "obj")) record(v2.g, void 0, use);
   };
-  const str2 = (b2, enc) => {
+  const str3 = (b2, enc) => {
     if (b2.length > MAX_KEPT_STRING || stringBytes + b2.length > limits.maxStringBytes) return LONGSTR;
     stringBytes += b2.length;
     if (enc === "latin1") return { k: "str", s: b2.toString("latin1") };
@@ -27560,7 +29174,7 @@ ${name2}`;
         return LONGSTR;
       }
       if (src.buffered < n) await src.ensure(n);
-      return str2(fixed(n), enc);
+      return str3(fixed(n), enc);
     };
     const skipBytes = async (n) => {
       if (src.buffered >= n) src.take(n);
@@ -27683,7 +29297,7 @@ ${name2}`;
             const l = await line("STRING");
             const s3 = decodeQuoted(l);
             if (s3 === void 0) throw new Malformed("STRING argument is not a quoted string");
-            push(str2(Buffer.from(s3, "latin1"), "latin1"));
+            push(str3(Buffer.from(s3, "latin1"), "latin1"));
             break;
           }
           case 84: {
@@ -27787,7 +29401,7 @@ ${name2}`;
             const module = pop();
             if (module.k !== "str" || name2.k !== "str") {
               reachedCode = true;
-              add("critical", "PICKLE_NONSTRING_GLOBAL", `STACK_GLOBAL with operands that are not plain strings (module: ${describe3(module)}, name: ${describe3(name2)}); a scanner cannot tell what it imports`, at2);
+              add("critical", "PICKLE_NONSTRING_GLOBAL", `STACK_GLOBAL with operands that are not plain strings (module: ${describe4(module)}, name: ${describe4(name2)}); a scanner cannot tell what it imports`, at2);
               push(OTHER);
               break;
             }
@@ -28205,7 +29819,7 @@ var init_safetensors = __esm({
 // src/scan/zip.ts
 import { isUtf8 as isUtf83 } from "node:buffer";
 import { crc32, createInflateRaw } from "node:zlib";
-import { Readable } from "node:stream";
+import { Readable as Readable2 } from "node:stream";
 function big(b2, at2) {
   const v2 = b2.readBigUInt64LE(at2);
   if (v2 > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError("zip64 field is impossibly large");
@@ -28466,7 +30080,7 @@ function openZipMember(file, e, limits) {
   const malformed = (message) => problems.push({ ambiguous: false, message });
   async function* inflate() {
     const z2 = createInflateRaw();
-    const input = Readable.from(raw);
+    const input = Readable2.from(raw);
     input.pipe(z2);
     let out = 0;
     try {
@@ -28515,16 +30129,16 @@ var init_zip = __esm({
 
 // src/scan/scan-file.ts
 import { createWriteStream } from "node:fs";
-import { mkdtemp, open as open6, rm } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, open as open7, rm as rm2 } from "node:fs/promises";
 import { once } from "node:events";
-import os7 from "node:os";
-import path19 from "node:path";
+import os8 from "node:os";
+import path23 from "node:path";
 async function scanStream(src, kind, size, file, limits, member) {
-  const where = member !== void 0 ? { member } : {};
+  const where2 = member !== void 0 ? { member } : {};
   switch (kind) {
     case "pickle":
     case "candidate": {
-      const r = await walkPickles(src, { file, limits, candidate: kind === "candidate", ...where });
+      const r = await walkPickles(src, { file, limits, candidate: kind === "candidate", ...where2 });
       if (r.notPickle) return { format: "unknown", pickle: false, imports: [], findings: [] };
       return { format: "pickle", pickle: true, imports: r.imports, findings: r.findings };
     }
@@ -28532,9 +30146,9 @@ async function scanStream(src, kind, size, file, limits, member) {
       return { format: "unknown", pickle: false, imports: [], findings: [opaqueFinding(src.peek(SNIFF_BYTES), file, member)] };
     case "npy": {
       const h = await readNpyHeader(src);
-      if (!h.ok) return { format: "npy", pickle: false, imports: [], findings: [{ code: "NPY_MALFORMED", severity: "high", file, ...where, message: `not a valid .npy file: ${h.problem}` }] };
+      if (!h.ok) return { format: "npy", pickle: false, imports: [], findings: [{ code: "NPY_MALFORMED", severity: "high", file, ...where2, message: `not a valid .npy file: ${h.problem}` }] };
       if (!h.objectDtype) return { format: "npy", pickle: false, imports: [], findings: [] };
-      const r = await walkPickles(src, { file, limits, multiple: false, ...where });
+      const r = await walkPickles(src, { file, limits, multiple: false, ...where2 });
       return { format: "npy", pickle: true, imports: r.imports, findings: r.findings };
     }
     case "safetensors":
@@ -28602,9 +30216,9 @@ function report(file, size, r) {
   return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
 }
 async function withSpooled(src, use) {
-  const dir = await mkdtemp(path19.join(os7.tmpdir(), "modelsign-scan-"));
+  const dir = await mkdtemp2(path23.join(os8.tmpdir(), "modelsign-scan-"));
   try {
-    const dest = path19.join(dir, "member.zip");
+    const dest = path23.join(dir, "member.zip");
     const ws2 = createWriteStream(dest, { mode: 384 });
     try {
       while (await src.ensure(1)) {
@@ -28614,14 +30228,14 @@ async function withSpooled(src, use) {
       ws2.end();
       await once(ws2, "close");
     }
-    const fh = await open6(dest, "r");
+    const fh = await open7(dest, "r");
     try {
       return await use(handleReader(fh, (await fh.stat()).size));
     } finally {
       await fh.close();
     }
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm2(dir, { recursive: true, force: true });
   }
 }
 async function scanContent(content, shown, limits) {
@@ -28746,14 +30360,14 @@ function judgeScan(inspector, rules, ctx) {
     if (!rules.scan) return;
     for (const x of findings) {
       if (severityRank(x.severity) < severityRank(rules.failOn)) continue;
-      failures.push({ code: "SCAN_FINDING", path: shown, message: clean3(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
+      failures.push({ code: "SCAN_FINDING", path: shown, message: clean2(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
     }
   };
   const unchecked = (shown, findings) => {
     if (rules.deny.size === 0) return;
     for (const x of findings) {
       if ((x.code === "SCAN_SKIPPED" || x.code === "SCAN_LIMIT") && severityRank(x.severity) >= severityRank("high")) {
-        failures.push({ code: "FORMAT_UNCHECKED", path: shown, message: clean3(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
+        failures.push({ code: "FORMAT_UNCHECKED", path: shown, message: clean2(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
       }
     }
   };
@@ -28908,9 +30522,9 @@ var init_version = __esm({
 });
 
 // src/audit/record.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 function lineHash(line) {
-  return createHash5("sha256").update(line).digest("hex");
+  return createHash9("sha256").update(line).digest("hex");
 }
 function formatRecord(d, seq, prev, tool) {
   const unique = [...new Set(d.failureCodes)].slice(0, MAX_CODES);
@@ -28950,8 +30564,8 @@ var append_exports = {};
 __export(append_exports, {
   appendAudit: () => appendAudit
 });
-import { constants as constants6 } from "node:fs";
-import { open as open7, stat as stat10, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
+import { constants as constants8 } from "node:fs";
+import { open as open8, stat as stat11, unlink as unlink5, writeFile as writeFile2 } from "node:fs/promises";
 async function withLock(file, fn) {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -28962,7 +30576,7 @@ async function withLock(file, fn) {
       break;
     } catch (e) {
       if (errnoCode(e) !== "EEXIST") throw usage("AUDIT_WRITE_FAILED", `cannot lock audit log ${file}: ${writeFailureWords(e, lock)}`);
-      const st2 = await stat10(lock).catch(() => void 0);
+      const st2 = await stat11(lock).catch(() => void 0);
       if (st2 && Date.now() - st2.mtimeMs > STALE_MS) {
         await unlink5(lock).catch(() => void 0);
         continue;
@@ -28980,7 +30594,7 @@ async function withLock(file, fn) {
 async function readTail(file) {
   let fh;
   try {
-    fh = await open7(file, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0));
+    fh = await open8(file, constants8.O_RDONLY | (constants8.O_NONBLOCK ?? 0));
   } catch (e) {
     if (errnoCode(e) === "ENOENT") return { last: void 0, endsWithNewline: true, lastSeq: 0 };
     throw usage("AUDIT_WRITE_FAILED", `cannot read audit log ${file}: ${errnoCode(e) ?? String(e)}`);
@@ -29019,7 +30633,7 @@ async function appendAudit(file, decision) {
 `, "utf8");
     let fh;
     try {
-      fh = await open7(file, constants6.O_WRONLY | constants6.O_APPEND | constants6.O_CREAT, 384);
+      fh = await open8(file, constants8.O_WRONLY | constants8.O_APPEND | constants8.O_CREAT, 384);
     } catch (e) {
       throw usage("AUDIT_WRITE_FAILED", `cannot open audit log ${file}: ${writeFailureWords(e, file)}`);
     }
@@ -29056,7 +30670,7 @@ __export(verifier_exports, {
   recordState: () => recordState,
   verifyOnce: () => verifyOnce
 });
-import path20 from "node:path";
+import path24 from "node:path";
 async function loadSpecPolicy(spec) {
   if (!spec.policy) return { policy: void 0, purpose: void 0 };
   const purpose = spec.policy.purpose ?? "deploy";
@@ -29077,7 +30691,7 @@ async function resolveTrust(spec, policy) {
   }
   if (fromPolicy && (!fromSpec || spec.trustPrecedence === "policy")) {
     const { policyTrust: build } = await Promise.resolve().then(() => (init_trust2(), trust_exports2));
-    const checks2 = await build(policyTrust2, (f2) => path20.relative(path20.dirname(policy.file), f2));
+    const checks2 = await build(policyTrust2, (f2) => path24.relative(path24.dirname(policy.file), f2));
     return { checks: checks2, warnings: [], description: `trust section of ${policy.file}` };
   }
   const { checks, warnings } = await trustChecks(spec.trust ?? {});
@@ -29091,8 +30705,8 @@ async function lineageStages(l) {
     minVersion = semver9.valid(l.minVersion) ?? void 0;
     if (!minVersion) throw usage("BAD_OPTION", `the minimum version must be a semantic version like 1.2.0 (got "${l.minVersion}")`);
   }
-  const { lineageStage: lineageStage2, openStore: openStore2, readRevokedFile: readRevokedFile2 } = await Promise.resolve().then(() => (init_lineage(), lineage_exports));
-  const store = l.store !== void 0 ? await openStore2(l.store) : void 0;
+  const { lineageStage: lineageStage2, openStore: openStore3, readRevokedFile: readRevokedFile2 } = await Promise.resolve().then(() => (init_lineage(), lineage_exports));
+  const store = l.store !== void 0 ? await openStore3(l.store) : void 0;
   const revoked = l.revoked !== void 0 ? await readRevokedFile2(l.revoked) : void 0;
   return [
     lineageStage2({
@@ -29136,15 +30750,18 @@ async function recordState(r, stateFile) {
 function auditBase(model, signature, spec, purpose) {
   return {
     time: (/* @__PURE__ */ new Date()).toISOString(),
-    model: /^[a-z][a-z0-9+.-]*:\/\//i.test(model) ? model : path20.resolve(model),
-    signature: signature !== void 0 ? path20.resolve(signature) : null,
+    model: where(model),
+    signature: signature !== void 0 ? where(signature) : null,
     rootDigest: null,
     name: null,
     version: null,
     signer: null,
-    policy: spec.policy ? path20.resolve(spec.policy.file) : null,
+    policy: spec.policy ? path24.resolve(spec.policy.file) : null,
     purpose: purpose ?? null
   };
+}
+function where(p2) {
+  return isReference(p2) ? p2 : path24.resolve(p2);
 }
 function auditDecision(r, spec, purpose) {
   return {
@@ -29171,9 +30788,20 @@ async function createVerifier(spec) {
   const description = [trust.description, ...policy ? [`policy ${spec.policy.file} (purpose ${purpose})`] : [], ...describeLineage(spec.lineage)].join("; ");
   const run = async (model, call) => {
     const signature = call.signature ?? spec.signature;
+    const source = typeof model === "string" ? await openSource(model, spec.open) : model;
+    try {
+      const r = await verifyOnSource(source, typeof model === "string" ? model : source.model, signature, call);
+      await pulled(source)?.finish(r.verified, r.signature);
+      return r;
+    } catch (e) {
+      await pulled(source)?.finish(false);
+      throw e;
+    }
+  };
+  const verifyOnSource = async (source, model, signature, call) => {
     const r = await verifyModel({
-      model: typeof model === "string" ? model : model.model,
-      ...typeof model === "string" ? {} : { source: model },
+      model,
+      source,
       ...signature !== void 0 ? { signature } : {},
       trust: trust.checks,
       stages,
@@ -29226,6 +30854,9 @@ async function verifyOnce(spec, model, call = {}) {
   call.ready?.(verifier);
   return verifier.verify(model, call);
 }
+function pulled(source) {
+  return source.pull;
+}
 function describeLineage(l) {
   if (!l) return [];
   const parts = [];
@@ -29240,6 +30871,7 @@ var init_verifier = __esm({
     "use strict";
     init_errors();
     init_types();
+    init_source3();
     init_pipeline();
     init_trust();
   }
@@ -29395,7 +31027,7 @@ var init_sign = __esm({
     init_errors();
     init_metadata();
     init_parents();
-    init_store();
+    init_store2();
     hasAny = (l) => (l.parents?.length ?? 0) + (l.datasets?.length ?? 0) + (l.relations?.length ?? 0) > 0 || l.record !== void 0;
   }
 });
@@ -29429,7 +31061,7 @@ async function digestModel(opts) {
     throw usage("BAD_SHARD_SIZE", "--shard-size must be a positive whole number of bytes");
   }
   const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
-  const source = opts.source ?? await openSource(opts.model);
+  const source = opts.source ?? await openSource(opts.model, opts.open);
   const sigPath = opts.signature ?? source.defaultSignaturePath();
   const ignorePaths = effectiveIgnores(source.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
   const method = opts.shardSize ? "shards" : "files";
@@ -29448,8 +31080,8 @@ async function digestModel(opts) {
     ...opts.engine ? { engine: opts.engine } : {},
     onListed: (listing2) => {
       if (listing2.problems.length > 0) throw listingRefusal(listing2, opts.model);
-      const bad6 = nameRefusal(listing2);
-      if (bad6) throw bad6;
+      const bad8 = nameRefusal(listing2);
+      if (bad8) throw bad8;
       if (listing2.files.length === 0) throw emptyModel(opts.model, ignorePaths);
       for (const f2 of listing2.files) count(f2.name, f2.size);
       budget.check();
@@ -29465,8 +31097,8 @@ async function digestModel(opts) {
   });
   const listing = read.listing;
   if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
-  const bad5 = nameRefusal(listing);
-  if (bad5) throw bad5;
+  const bad7 = nameRefusal(listing);
+  if (bad7) throw bad7;
   if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
   const pointers = lfsRefusal(lfs);
   if (pointers) throw pointers;
@@ -29570,23 +31202,23 @@ function parsePkcs11Uri(uri) {
   return result;
 }
 function checkValues(u2, shown) {
-  const bad5 = (msg) => usage("PKCS11_URI_INVALID", `${shown}: ${msg}`);
-  if (u2.query["pin-value"] !== void 0 && u2.query["pin-source"] !== void 0) throw bad5("pin-value and pin-source exclude each other");
+  const bad7 = (msg) => usage("PKCS11_URI_INVALID", `${shown}: ${msg}`);
+  if (u2.query["pin-value"] !== void 0 && u2.query["pin-source"] !== void 0) throw bad7("pin-value and pin-source exclude each other");
   const slot = u2.path["slot-id"];
-  if (slot !== void 0 && (!/^\d{1,10}$/.test(slot) || Number(slot) > 4294967295)) throw bad5(`slot-id must be a decimal number below 2^32 (got "${slot}")`);
+  if (slot !== void 0 && (!/^\d{1,10}$/.test(slot) || Number(slot) > 4294967295)) throw bad7(`slot-id must be a decimal number below 2^32 (got "${slot}")`);
   const lv = u2.path["library-version"];
-  if (lv !== void 0 && !/^\d{1,3}(\.\d{1,3})?$/.test(lv)) throw bad5(`library-version must be MAJOR or MAJOR.MINOR (got "${lv}")`);
+  if (lv !== void 0 && !/^\d{1,3}(\.\d{1,3})?$/.test(lv)) throw bad7(`library-version must be MAJOR or MAJOR.MINOR (got "${lv}")`);
   const type = u2.path.type;
-  if (type !== void 0 && type !== "private") throw bad5(`type=${type} names no private key (sign needs type=private, or no type)`);
+  if (type !== void 0 && type !== "private") throw bad7(`type=${type} names no private key (sign needs type=private, or no type)`);
   const src = u2.query["pin-source"];
   if (src !== void 0) {
     if (src.startsWith("|")) throw usage("PKCS11_URI_UNSUPPORTED", `${shown}: pin-source naming a program is not supported: give a file path or file: URI`);
     if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^file:/i.test(src)) throw usage("PKCS11_URI_UNSUPPORTED", `${shown}: pin-source ${src} is not supported: give a file path or file: URI`);
-    if (!/^(file:)?\//i.test(src)) throw bad5(`pin-source must be an absolute path or file: URI (got "${src}")`);
+    if (!/^(file:)?\//i.test(src)) throw bad7(`pin-source must be an absolute path or file: URI (got "${src}")`);
   }
   const mp = u2.query["module-path"];
-  if (mp !== void 0 && !mp.startsWith("/")) throw bad5(`module-path must be an absolute path (got "${mp}")`);
-  if (u2.path.object === void 0 && u2.id === void 0) throw bad5("the URI names no key: add object=LABEL or id=%XX");
+  if (mp !== void 0 && !mp.startsWith("/")) throw bad7(`module-path must be an absolute path (got "${mp}")`);
+  if (u2.path.object === void 0 && u2.id === void 0) throw bad7("the URI names no key: add object=LABEL or id=%XX");
 }
 function parseLibraryVersion(v2) {
   const [major, minor] = v2.split(".");
@@ -29637,10 +31269,10 @@ __export(pkcs11_exports, {
   resolveModule: () => resolveModule,
   uriPin: () => uriPin
 });
-import { createHash as createHash6, createPublicKey as createPublicKey2, X509Certificate as X509Certificate3 } from "node:crypto";
+import { createHash as createHash10, createPublicKey as createPublicKey2, X509Certificate as X509Certificate3 } from "node:crypto";
 import { readdirSync as readdirSync2 } from "node:fs";
 import { createRequire as createRequire6 } from "node:module";
-import path21 from "node:path";
+import path25 from "node:path";
 function loadBinding() {
   try {
     return createRequire6(import.meta.url)("pkcs11js");
@@ -29665,14 +31297,14 @@ function resolveModule(uri, opts) {
         const l = f2.toLowerCase();
         return l === want || l.startsWith(`${want}.`) || l.startsWith(`lib${want}.`);
       });
-      if (hit) return path21.join(dir, hit);
+      if (hit) return path25.join(dir, hit);
     }
     throw usage("PKCS11_MODULE_NOT_FOUND", `no PKCS #11 module "${n}" in ${dirs.join(", ")}`);
   };
   let fromUri;
   if (mp !== void 0) fromUri = name2 !== void 0 && !/\.(so|dylib|dll)(\.\d+)*$/.test(mp) ? find([mp], name2) : mp;
   else if (name2 !== void 0) fromUri = find(opts.moduleDirs ?? MODULE_DIRS, name2);
-  if (fromUri !== void 0 && fromOption !== void 0 && path21.resolve(fromUri) !== path21.resolve(fromOption)) {
+  if (fromUri !== void 0 && fromOption !== void 0 && path25.resolve(fromUri) !== path25.resolve(fromOption)) {
     throw usage("BAD_OPTION", `the PKCS #11 URI names module ${fromUri}, but --pkcs11-module (or MODELSIGN_PKCS11_MODULE) names ${fromOption}`);
   }
   const m2 = fromUri ?? fromOption;
@@ -29827,7 +31459,7 @@ async function openPkcs11Key(uriText, opts = {}) {
       publicKey,
       label: `PKCS #11 key ${shown}`,
       sign(data) {
-        const digest = createHash6(hash).update(data).digest();
+        const digest = createHash10(hash).update(data).digest();
         try {
           p11.C_SignInit(s3, { mechanism: pkcs11js.CKM_ECDSA }, key);
           return Promise.resolve(p1363ToDer(p11.C_Sign(s3, digest, Buffer.alloc(132))));
@@ -29881,7 +31513,7 @@ __export(timestamp_exports2, {
   timestampClient: () => timestampClient,
   timestampRequest: () => timestampRequest
 });
-import { createHash as createHash7, randomBytes as randomBytes3 } from "node:crypto";
+import { createHash as createHash11, randomBytes as randomBytes3 } from "node:crypto";
 function derLength(n) {
   if (n < 128) return Buffer.from([n]);
   const bytes = [];
@@ -29966,7 +31598,7 @@ async function boundedBody(res, max) {
 function timestampClient(url, opts = {}) {
   const target = checkUrl(url);
   return async (signature) => {
-    const digest = createHash7("sha256").update(signature).digest();
+    const digest = createHash11("sha256").update(signature).digest();
     const nonce = newNonce();
     const fail = (why2, cause) => {
       throw new ModelsignError("TIMESTAMP_FAILED", `time-stamping failed (${target}): ${why2}`, { kind: "reject", cause });
@@ -30013,7 +31645,7 @@ var certificate_exports = {};
 __export(certificate_exports, {
   loadSigningCertificates: () => loadSigningCertificates
 });
-import { createHash as createHash8, X509Certificate as X509Certificate4 } from "node:crypto";
+import { createHash as createHash12, X509Certificate as X509Certificate4 } from "node:crypto";
 async function certificatesIn(file, what) {
   const buf = await readUserFile(file, MAX_CERT_FILE, "CERT_UNREADABLE", what);
   const ders = findPemBlocks(buf.toString("utf8")).filter((b2) => b2.type === "CERTIFICATE").map((b2) => b2.der);
@@ -30060,7 +31692,7 @@ var init_certificate = __esm({
     init_bundle();
     MAX_CERT_FILE = 4 * 1024 * 1024;
     MAX_CERTIFICATES = 16;
-    spkiHint = (k2) => createHash8("sha256").update(k2.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+    spkiHint = (k2) => createHash12("sha256").update(k2.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
   }
 });
 
@@ -30181,10 +31813,11 @@ async function checkVersion(version) {
 }
 async function signModel(opts) {
   const version = await checkVersion(opts.version);
-  const source = opts.source ?? await openSource(opts.model);
+  const source = opts.source ?? await openSource(opts.model, opts.open);
   const signaturePath = opts.signature ?? source.signatureWritePath?.() ?? source.defaultSignaturePath();
   const write = opts.write !== false;
-  if (write) await checkWritable(signaturePath, "file");
+  const attach = opts.signature === void 0 ? source.attached : void 0;
+  if (write && !attach) await checkWritable(signaturePath, "file");
   const name2 = opts.name ?? source.defaultName();
   const lineage = opts.lineage ? await prepareLineage(opts.lineage, { name: name2, version }) : void 0;
   const budget = new SizeBudget(opts.hash ?? "sha256", opts.shardSize);
@@ -30195,7 +31828,7 @@ async function signModel(opts) {
     ...opts.license ? { license: opts.license } : {},
     created: (/* @__PURE__ */ new Date()).toISOString(),
     tool: `modelsign/${TOOL_VERSION}`,
-    // Where the bytes came from (a hub cache snapshot: repo and revision), shown by verify.
+    // Where the bytes came from (a hub cache snapshot's repo and revision, an OCI manifest digest).
     ...source.provenance ? { source: { ...source.provenance } } : {},
     ...lineage?.extraMetadata ?? {},
     ...opts.extraMetadata ?? {}
@@ -30219,7 +31852,8 @@ async function signModel(opts) {
   await lineage?.beforeWrite(child);
   if (opts.beforeWrite) await opts.beforeWrite(r);
   if (!write) return r;
-  await writeAtomic(signaturePath, bundleText, "WRITE_FAILED", signaturePath, { createDirs: true });
+  if (attach) r.signaturePath = await attach.attach(child.bundle);
+  else await writeAtomic(signaturePath, bundleText, "WRITE_FAILED", signaturePath, { createDirs: true });
   if (lineage) r.recorded = await lineage.record(child);
   return r;
 }
@@ -32438,12 +34072,12 @@ var require_bom_handling = __commonJS({
       this.encoder = encoder;
       this.addBOM = true;
     }
-    PrependBOMWrapper.prototype.write = function(str2) {
+    PrependBOMWrapper.prototype.write = function(str3) {
       if (this.addBOM) {
-        str2 = BOMChar + str2;
+        str3 = BOMChar + str3;
         this.addBOM = false;
       }
-      return this.encoder.write(str2);
+      return this.encoder.write(str3);
     };
     PrependBOMWrapper.prototype.end = function() {
       return this.encoder.end();
@@ -32542,31 +34176,31 @@ var require_internal = __commonJS({
     function InternalEncoder(options, codec) {
       this.enc = codec.enc;
     }
-    InternalEncoder.prototype.write = function(str2) {
-      return Buffer2.from(str2, this.enc);
+    InternalEncoder.prototype.write = function(str3) {
+      return Buffer2.from(str3, this.enc);
     };
     InternalEncoder.prototype.end = function() {
     };
     function InternalEncoderBase64(options, codec) {
       this.prevStr = "";
     }
-    InternalEncoderBase64.prototype.write = function(str2) {
-      str2 = this.prevStr + str2;
-      var completeQuads = str2.length - str2.length % 4;
-      this.prevStr = str2.slice(completeQuads);
-      str2 = str2.slice(0, completeQuads);
-      return Buffer2.from(str2, "base64");
+    InternalEncoderBase64.prototype.write = function(str3) {
+      str3 = this.prevStr + str3;
+      var completeQuads = str3.length - str3.length % 4;
+      this.prevStr = str3.slice(completeQuads);
+      str3 = str3.slice(0, completeQuads);
+      return Buffer2.from(str3, "base64");
     };
     InternalEncoderBase64.prototype.end = function() {
       return Buffer2.from(this.prevStr, "base64");
     };
     function InternalEncoderCesu8(options, codec) {
     }
-    InternalEncoderCesu8.prototype.write = function(str2) {
-      var buf = Buffer2.alloc(str2.length * 3);
+    InternalEncoderCesu8.prototype.write = function(str3) {
+      var buf = Buffer2.alloc(str3.length * 3);
       var bufIdx = 0;
-      for (var i = 0; i < str2.length; i++) {
-        var charCode = str2.charCodeAt(i);
+      for (var i = 0; i < str3.length; i++) {
+        var charCode = str3.charCodeAt(i);
         if (charCode < 128) {
           buf[bufIdx++] = charCode;
         } else if (charCode < 2048) {
@@ -32647,25 +34281,25 @@ var require_internal = __commonJS({
     function InternalEncoderUtf8(options, codec) {
       this.highSurrogate = "";
     }
-    InternalEncoderUtf8.prototype.write = function(str2) {
+    InternalEncoderUtf8.prototype.write = function(str3) {
       if (this.highSurrogate) {
-        str2 = this.highSurrogate + str2;
+        str3 = this.highSurrogate + str3;
         this.highSurrogate = "";
       }
-      if (str2.length > 0) {
-        var charCode = str2.charCodeAt(str2.length - 1);
+      if (str3.length > 0) {
+        var charCode = str3.charCodeAt(str3.length - 1);
         if (charCode >= 55296 && charCode < 56320) {
-          this.highSurrogate = str2[str2.length - 1];
-          str2 = str2.slice(0, str2.length - 1);
+          this.highSurrogate = str3[str3.length - 1];
+          str3 = str3.slice(0, str3.length - 1);
         }
       }
-      return Buffer2.from(str2, this.enc);
+      return Buffer2.from(str3, this.enc);
     };
     InternalEncoderUtf8.prototype.end = function() {
       if (this.highSurrogate) {
-        var str2 = this.highSurrogate;
+        var str3 = this.highSurrogate;
         this.highSurrogate = "";
-        return Buffer2.from(str2, this.enc);
+        return Buffer2.from(str3, this.enc);
       }
     };
   }
@@ -32692,8 +34326,8 @@ var require_utf32 = __commonJS({
       this.isLE = codec.isLE;
       this.highSurrogate = 0;
     }
-    Utf32Encoder.prototype.write = function(str2) {
-      var src = Buffer2.from(str2, "ucs2");
+    Utf32Encoder.prototype.write = function(str3) {
+      var src = Buffer2.from(str3, "ucs2");
       var dst = Buffer2.alloc(src.length * 2 + 4);
       var write32 = this.isLE ? dst.writeUInt32LE : dst.writeUInt32BE;
       var offset = 0;
@@ -32818,8 +34452,8 @@ var require_utf32 = __commonJS({
       }
       this.encoder = codec.iconv.getEncoder(options.defaultEncoding || "utf-32le", options);
     }
-    Utf32AutoEncoder.prototype.write = function(str2) {
-      return this.encoder.write(str2);
+    Utf32AutoEncoder.prototype.write = function(str3) {
+      return this.encoder.write(str3);
     };
     Utf32AutoEncoder.prototype.end = function() {
       return this.encoder.end();
@@ -32919,8 +34553,8 @@ var require_utf16 = __commonJS({
     Utf16BECodec.prototype.bomAware = true;
     function Utf16BEEncoder() {
     }
-    Utf16BEEncoder.prototype.write = function(str2) {
-      var buf = Buffer2.from(str2, "ucs2");
+    Utf16BEEncoder.prototype.write = function(str3) {
+      var buf = Buffer2.from(str3, "ucs2");
       for (var i = 0; i < buf.length; i += 2) {
         var tmp = buf[i];
         buf[i] = buf[i + 1];
@@ -32969,8 +34603,8 @@ var require_utf16 = __commonJS({
       }
       this.encoder = codec.iconv.getEncoder("utf-16le", options);
     }
-    Utf16Encoder.prototype.write = function(str2) {
-      return this.encoder.write(str2);
+    Utf16Encoder.prototype.write = function(str3) {
+      return this.encoder.write(str3);
     };
     Utf16Encoder.prototype.end = function() {
       return this.encoder.end();
@@ -33066,8 +34700,8 @@ var require_utf7 = __commonJS({
     function Utf7Encoder(options, codec) {
       this.iconv = codec.iconv;
     }
-    Utf7Encoder.prototype.write = function(str2) {
-      return Buffer2.from(str2.replace(nonDirectChars, function(chunk) {
+    Utf7Encoder.prototype.write = function(str3) {
+      return Buffer2.from(str3.replace(nonDirectChars, function(chunk) {
         return "+" + (chunk === "+" ? "" : this.iconv.encode(chunk, "utf16-be").toString("base64").replace(/=+$/, "")) + "-";
       }.bind(this)));
     };
@@ -33151,14 +34785,14 @@ var require_utf7 = __commonJS({
       this.base64Accum = Buffer2.alloc(6);
       this.base64AccumIdx = 0;
     }
-    Utf7IMAPEncoder.prototype.write = function(str2) {
+    Utf7IMAPEncoder.prototype.write = function(str3) {
       var inBase64 = this.inBase64;
       var base64Accum = this.base64Accum;
       var base64AccumIdx = this.base64AccumIdx;
-      var buf = Buffer2.alloc(str2.length * 5 + 10);
+      var buf = Buffer2.alloc(str3.length * 5 + 10);
       var bufIdx = 0;
-      for (var i2 = 0; i2 < str2.length; i2++) {
-        var uChar = str2.charCodeAt(i2);
+      for (var i2 = 0; i2 < str3.length; i2++) {
+        var uChar = str3.charCodeAt(i2);
         if (uChar >= 32 && uChar <= 126) {
           if (inBase64) {
             if (base64AccumIdx > 0) {
@@ -33299,10 +34933,10 @@ var require_sbcs_codec = __commonJS({
     function SBCSEncoder(options, codec) {
       this.encodeBuf = codec.encodeBuf;
     }
-    SBCSEncoder.prototype.write = function(str2) {
-      var buf = Buffer2.alloc(str2.length);
-      for (var i = 0; i < str2.length; i++) {
-        buf[i] = this.encodeBuf[str2.charCodeAt(i)];
+    SBCSEncoder.prototype.write = function(str3) {
+      var buf = Buffer2.alloc(str3.length);
+      for (var i = 0; i < str3.length; i++) {
+        buf[i] = this.encodeBuf[str3.charCodeAt(i)];
       }
       return buf;
     };
@@ -34178,8 +35812,8 @@ var require_dbcs_codec = __commonJS({
       this.defaultCharSingleByte = codec.defCharSB;
       this.gb18030 = codec.gb18030;
     }
-    DBCSEncoder.prototype.write = function(str2) {
-      var newBuf = Buffer2.alloc(str2.length * (this.gb18030 ? 4 : 3));
+    DBCSEncoder.prototype.write = function(str3) {
+      var newBuf = Buffer2.alloc(str3.length * (this.gb18030 ? 4 : 3));
       var leadSurrogate = this.leadSurrogate;
       var seqObj = this.seqObj;
       var nextChar = -1;
@@ -34187,8 +35821,8 @@ var require_dbcs_codec = __commonJS({
       var j2 = 0;
       while (true) {
         if (nextChar === -1) {
-          if (i2 == str2.length) break;
-          var uCode = str2.charCodeAt(i2++);
+          if (i2 == str3.length) break;
+          var uCode = str3.charCodeAt(i2++);
         } else {
           var uCode = nextChar;
           nextChar = -1;
@@ -35925,14 +37559,14 @@ var require_streams = __commonJS({
     "use strict";
     var Buffer2 = require_safer().Buffer;
     module.exports = function(streamModule) {
-      var Transform2 = streamModule.Transform;
+      var Transform3 = streamModule.Transform;
       function IconvLiteEncoderStream(conv, options) {
         this.conv = conv;
         options = options || {};
         options.decodeStrings = false;
-        Transform2.call(this, options);
+        Transform3.call(this, options);
       }
-      IconvLiteEncoderStream.prototype = Object.create(Transform2.prototype, {
+      IconvLiteEncoderStream.prototype = Object.create(Transform3.prototype, {
         constructor: { value: IconvLiteEncoderStream }
       });
       IconvLiteEncoderStream.prototype._transform = function(chunk, encoding, done) {
@@ -35971,9 +37605,9 @@ var require_streams = __commonJS({
         this.conv = conv;
         options = options || {};
         options.encoding = this.encoding = "utf8";
-        Transform2.call(this, options);
+        Transform3.call(this, options);
       }
-      IconvLiteDecoderStream.prototype = Object.create(Transform2.prototype, {
+      IconvLiteDecoderStream.prototype = Object.create(Transform3.prototype, {
         constructor: { value: IconvLiteDecoderStream }
       });
       IconvLiteDecoderStream.prototype._transform = function(chunk, encoding, done) {
@@ -36026,10 +37660,10 @@ var require_lib2 = __commonJS({
     module.exports.encodings = null;
     module.exports.defaultCharUnicode = "\uFFFD";
     module.exports.defaultCharSingleByte = "?";
-    module.exports.encode = function encode(str2, encoding, options) {
-      str2 = "" + (str2 || "");
+    module.exports.encode = function encode(str3, encoding, options) {
+      str3 = "" + (str3 || "");
       var encoder = module.exports.getEncoder(encoding, options);
-      var res = encoder.write(str2);
+      var res = encoder.write(str3);
       var trail = encoder.end();
       return trail && trail.length > 0 ? Buffer2.concat([res, trail]) : res;
     };
@@ -36335,14 +37969,14 @@ var require_body = __commonJS({
       if (ct2) {
         res = /charset=([^;]*)/i.exec(ct2);
       }
-      const str2 = buffer.slice(0, 1024).toString();
-      if (!res && str2) {
-        res = /<meta.+?charset=(['"])(.+?)\1/i.exec(str2);
+      const str3 = buffer.slice(0, 1024).toString();
+      if (!res && str3) {
+        res = /<meta.+?charset=(['"])(.+?)\1/i.exec(str3);
       }
-      if (!res && str2) {
-        res = /<meta[\s]+?http-equiv=(['"])content-type\1[\s]+?content=(['"])(.+?)\2/i.exec(str2);
+      if (!res && str3) {
+        res = /<meta[\s]+?http-equiv=(['"])content-type\1[\s]+?content=(['"])(.+?)\2/i.exec(str3);
         if (!res) {
-          res = /<meta[\s]+?content=(['"])(.+?)\1[\s]+?http-equiv=(['"])content-type\3/i.exec(str2);
+          res = /<meta[\s]+?content=(['"])(.+?)\1[\s]+?http-equiv=(['"])content-type\3/i.exec(str3);
           if (res) {
             res.pop();
           }
@@ -36351,8 +37985,8 @@ var require_body = __commonJS({
           res = /charset=(.*)/i.exec(res.pop());
         }
       }
-      if (!res && str2) {
-        res = /<\?xml.+?encoding=(['"])(.+?)\1/i.exec(str2);
+      if (!res && str3) {
+        res = /<\?xml.+?encoding=(['"])(.+?)\1/i.exec(str3);
       }
       if (res) {
         charset = res.pop();
@@ -37040,7 +38674,7 @@ var require_lib3 = __commonJS({
         } catch (er2) {
           return reject2(er2);
         }
-        const send = (options.protocol === "https:" ? https : http).request;
+        const send2 = (options.protocol === "https:" ? https : http).request;
         const { signal } = request;
         let response = null;
         const abort = () => {
@@ -37067,7 +38701,7 @@ var require_lib3 = __commonJS({
           }
           clearTimeout(reqTimeout);
         };
-        const req = send(options);
+        const req = send2(options);
         if (signal) {
           signal.addEventListener("abort", abortAndFinalize);
         }
@@ -38062,9 +39696,9 @@ var require_dist6 = __commonJS({
       }
       return { type, index, parameters };
     }
-    function skipValue(str2, index, len, stopChar) {
+    function skipValue(str3, index, len, stopChar) {
       while (index < len) {
-        const code = str2.charCodeAt(index);
+        const code = str3.charCodeAt(index);
         if (code === SEMI || code === stopChar)
           break;
         index++;
@@ -38089,12 +39723,12 @@ var require_dist6 = __commonJS({
       }
       return end;
     }
-    function qstring(str2) {
-      if (TOKEN_REGEXP.test(str2))
-        return str2;
-      if (TEXT_REGEXP.test(str2))
-        return `"${str2.replace(QUOTE_REGEXP, "\\$&")}"`;
-      throw new TypeError(`Invalid parameter value: ${str2}`);
+    function qstring(str3) {
+      if (TOKEN_REGEXP.test(str3))
+        return str3;
+      if (TEXT_REGEXP.test(str3))
+        return `"${str3.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str3}`);
     }
   }
 });
@@ -40593,11 +42227,11 @@ var require_polyfill = __commonJS({
     var {
       chmod,
       copyFile,
-      lstat: lstat6,
-      mkdir: mkdir3,
-      readdir,
+      lstat: lstat7,
+      mkdir: mkdir4,
+      readdir: readdir2,
       readlink,
-      stat: stat11,
+      stat: stat12,
       symlink,
       unlink: unlink6,
       utimes
@@ -40631,8 +42265,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path23 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
-      return path23;
+      const path27 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path27;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -40689,7 +42323,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat11(file, { bigint: true }) : (file) => lstat6(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat12(file, { bigint: true }) : (file) => lstat7(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -40706,11 +42340,11 @@ var require_polyfill = __commonJS({
       if (dirExists) {
         return getStatsForCopy(destStat, src, dest, opts);
       }
-      await mkdir3(destParent, { recursive: true });
+      await mkdir4(destParent, { recursive: true });
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat11(dest).then(
+      return stat12(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
@@ -40724,7 +42358,7 @@ var require_polyfill = __commonJS({
       }
       let destStat;
       try {
-        destStat = await stat11(destParent, { bigint: true });
+        destStat = await stat12(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -40741,7 +42375,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path23) => resolve(path23).split(sep).filter(Boolean);
+    var normalizePathToArray = (path27) => resolve(path27).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -40760,7 +42394,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat11 : lstat6;
+      const statFn = opts.dereference ? stat12 : lstat7;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -40844,7 +42478,7 @@ var require_polyfill = __commonJS({
       return chmod(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat11(src);
+      const updatedSrcStat = await stat12(src);
       return utimes(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -40854,12 +42488,12 @@ var require_polyfill = __commonJS({
       return copyDir(src, dest, opts);
     }
     async function mkDirAndCopy(srcMode, src, dest, opts) {
-      await mkdir3(dest);
+      await mkdir4(dest);
       await copyDir(src, dest, opts);
       return setDestMode(dest, srcMode);
     }
     async function copyDir(src, dest, opts) {
-      const dir = await readdir(src);
+      const dir = await readdir2(src);
       for (let i = 0; i < dir.length; i++) {
         const item = dir[i];
         const srcItem = join2(src, item);
@@ -40896,7 +42530,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat11(src);
+      const srcStat = await stat12(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -40938,13 +42572,13 @@ var require_with_temp_dir = __commonJS({
   "node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module) {
     var { join: join2, sep } = __require("path");
     var getOptions = require_get_options();
-    var { mkdir: mkdir3, mkdtemp: mkdtemp2, rm: rm2 } = __require("fs/promises");
+    var { mkdir: mkdir4, mkdtemp: mkdtemp3, rm: rm3 } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
       const options = getOptions(opts, {
         copy: ["tmpPrefix"]
       });
-      await mkdir3(root, { recursive: true });
-      const target = await mkdtemp2(join2(`${root}${sep}`, options.tmpPrefix || ""));
+      await mkdir4(root, { recursive: true });
+      const target = await mkdtemp3(join2(`${root}${sep}`, options.tmpPrefix || ""));
       let err;
       let result;
       try {
@@ -40953,7 +42587,7 @@ var require_with_temp_dir = __commonJS({
         err = _err;
       }
       try {
-        await rm2(target, { force: true, recursive: true });
+        await rm3(target, { force: true, recursive: true });
       } catch {
       }
       if (err) {
@@ -40968,13 +42602,13 @@ var require_with_temp_dir = __commonJS({
 // node_modules/@npmcli/fs/lib/readdir-scoped.js
 var require_readdir_scoped = __commonJS({
   "node_modules/@npmcli/fs/lib/readdir-scoped.js"(exports, module) {
-    var { readdir } = __require("fs/promises");
+    var { readdir: readdir2 } = __require("fs/promises");
     var { join: join2 } = __require("path");
     var readdirScoped = async (dir) => {
       const results = [];
-      for (const item of await readdir(dir)) {
+      for (const item of await readdir2(dir)) {
         if (item.startsWith("@")) {
-          for (const scopedItem of await readdir(join2(dir, item))) {
+          for (const scopedItem of await readdir2(join2(dir, item))) {
             results.push(join2(item, scopedItem));
           }
         } else {
@@ -40992,9 +42626,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs2 = __require("fs/promises");
-    var pathExists = async (path23) => {
+    var pathExists = async (path27) => {
       try {
-        await fs2.access(path23);
+        await fs2.access(path27);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -41082,17 +42716,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs2 = __require("fs/promises");
-    var path23 = __require("path");
+    var path27 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path23.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path27.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path23.join(cache, "tmp");
+      const tmpDir = path27.join(cache, "tmp");
       await fs2.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path23.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path27.sep}${tmpPrefix || ""}`;
       return fs2.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -41101,7 +42735,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path23.join(cache, "tmp"), cb, opts);
+      return withTempDir(path27.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -41210,12 +42844,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package3()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path23 = __require("path");
+    var path27 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path23.join(
+      return path27.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -41223,7 +42857,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path23.join(cache, `content-v${contentVer}`);
+      return path27.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -41687,14 +43321,14 @@ var require_entry_index = __commonJS({
     var crypto = __require("crypto");
     var {
       appendFile,
-      mkdir: mkdir3,
+      mkdir: mkdir4,
       readFile,
-      readdir,
-      rm: rm2,
+      readdir: readdir2,
+      rm: rm3,
       writeFile: writeFile3
     } = __require("fs/promises");
     var { Minipass } = require_commonjs();
-    var path23 = __require("path");
+    var path27 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -41731,7 +43365,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir3(path23.dirname(target), { recursive: true });
+        await mkdir4(path27.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -41739,12 +43373,12 @@ var require_entry_index = __commonJS({
       };
       const teardown = async (tmp2) => {
         if (!tmp2.moved) {
-          return rm2(tmp2.target, { recursive: true, force: true });
+          return rm3(tmp2.target, { recursive: true, force: true });
         }
       };
       const write = async (tmp2) => {
         await writeFile3(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir3(path23.dirname(bucket), { recursive: true });
+        await mkdir4(path27.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -41768,7 +43402,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir3(path23.dirname(bucket), { recursive: true });
+        await mkdir4(path27.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -41806,7 +43440,7 @@ ${hashEntry(stringified)}	${stringified}`);
         return insert(cache, key, null, opts);
       }
       const bucket = bucketPath(cache, key);
-      return rm2(bucket, { recursive: true, force: true });
+      return rm3(bucket, { recursive: true, force: true });
     }
     module.exports.lsStream = lsStream;
     function lsStream(cache) {
@@ -41818,17 +43452,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path23.join(indexDir, bucket);
+            const bucketPath2 = path27.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path23.join(bucketPath2, subbucket);
+                const subbucketPath = path27.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path23.join(subbucketPath, entry);
+                    const entryPath = path27.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -41897,13 +43531,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path23.join(cache, `index-v${indexV}`);
+      return path27.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path23.join.apply(
-        path23,
+      return path27.join.apply(
+        path27,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -41912,11 +43546,11 @@ ${hashEntry(stringified)}	${stringified}`);
       return hash(key, "sha256");
     }
     module.exports.hashEntry = hashEntry;
-    function hashEntry(str2) {
-      return hash(str2, "sha1");
+    function hashEntry(str3) {
+      return hash(str3, "sha1");
     }
-    function hash(str2, digest) {
-      return crypto.createHash(digest).update(str2).digest("hex");
+    function hash(str3, digest) {
+      return crypto.createHash(digest).update(str3).digest("hex");
     }
     function formatEntry(cache, entry, keepAll) {
       if (!entry.integrity && !keepAll) {
@@ -41932,7 +43566,7 @@ ${hashEntry(stringified)}	${stringified}`);
       };
     }
     function readdirOrEmpty(dir) {
-      return readdir(dir).catch((err) => {
+      return readdir2(dir).catch((err) => {
         if (err.code === "ENOENT" || err.code === "ENOTDIR") {
           return [];
         }
@@ -42649,17 +44283,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path23, opt) {
+      constructor(path27, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path23 !== "string") {
+        if (typeof path27 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path23;
+        this[_path] = path27;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -42805,7 +44439,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path23, opt) {
+      constructor(path27, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -42815,7 +44449,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path23;
+        this[_path] = path27;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -43012,16 +44646,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat: stat11, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat12 = size ? { size } : await fs2.stat(cpath2);
-        return { stat: stat12, cpath: cpath2, sri: sri2 };
+      const { stat: stat12, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat13 = size ? { size } : await fs2.stat(cpath2);
+        return { stat: stat13, cpath: cpath2, sri: sri2 };
       });
-      if (stat11.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat11.size, sri, new Pipeline()).concat();
+      if (stat12.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat12.size, sri, new Pipeline()).concat();
       }
       const data = await fs2.readFile(cpath, { encoding: null });
-      if (stat11.size !== data.length) {
-        throw sizeError(stat11.size, data.length);
+      if (stat12.size !== data.length) {
+        throw sizeError(stat12.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -43047,11 +44681,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat: stat11, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat12 = size ? { size } : await fs2.stat(cpath2);
-          return { stat: stat12, cpath: cpath2, sri: sri2 };
+        const { stat: stat12, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat13 = size ? { size } : await fs2.stat(cpath2);
+          return { stat: stat13, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat11.size, sri, stream);
+        return readPipeline(cpath, stat12.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -43068,8 +44702,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat11 = await fs2.stat(cpath);
-          return { size: stat11.size, sri, stat: stat11 };
+          const stat12 = await fs2.stat(cpath);
+          return { size: stat12.size, sri, stat: stat12 };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -43123,11 +44757,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path23) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path23})`);
+    function integrityError(sri, path27) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path27})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path23;
+      err.path = path27;
       return err;
     }
   }
@@ -43295,7 +44929,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path23 = __require("path");
+    var path27 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -43409,13 +45043,13 @@ var require_write = __commonJS({
       hashStream.on("size", (s3) => {
         size = s3;
       });
-      const pipeline = new Pipeline(inputStream, hashStream, outStream);
-      await pipeline.promise();
+      const pipeline2 = new Pipeline(inputStream, hashStream, outStream);
+      await pipeline2.promise();
       return { integrity, size };
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs2.mkdir(path23.dirname(tmpTarget), { recursive: true });
+      await fs2.mkdir(path27.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -43423,7 +45057,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path23.dirname(destination);
+      const destDir = path27.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -43495,12 +45129,12 @@ var require_put = __commonJS({
       let size;
       let error;
       let memoData;
-      const pipeline = new Pipeline();
+      const pipeline2 = new Pipeline();
       if (memoize) {
         const memoizer = new PassThrough().on("collect", (data) => {
           memoData = data;
         });
-        pipeline.push(memoizer);
+        pipeline2.push(memoizer);
       }
       const contentStream = write.stream(cache, opts).on("integrity", (int) => {
         integrity = int;
@@ -43509,20 +45143,20 @@ var require_put = __commonJS({
       }).on("error", (err) => {
         error = err;
       });
-      pipeline.push(contentStream);
-      pipeline.push(new Flush({
+      pipeline2.push(contentStream);
+      pipeline2.push(new Flush({
         async flush() {
           if (!error) {
             const entry = await index.insert(cache, key, integrity, { ...opts, size });
             if (memoize && memoData) {
               memo.put(cache, entry, memoData, opts);
             }
-            pipeline.emit("integrity", integrity);
-            pipeline.emit("size", size);
+            pipeline2.emit("integrity", integrity);
+            pipeline2.emit("size", size);
           }
         }
       }));
-      return pipeline;
+      return pipeline2;
     }
   }
 });
@@ -44312,9 +45946,9 @@ globstar while`, t, d, e, u2, m2), this.matchOne(t.slice(d), e.slice(u2), s3)) r
       Wt2.LRUCache = void 0;
       var er2 = typeof performance == "object" && performance && typeof performance.now == "function" ? performance : Date, as2 = /* @__PURE__ */ new Set(), ge2 = typeof process == "object" && process ? process : {}, ls2 = (n, t, e, s3) => {
         typeof ge2.emitWarning == "function" ? ge2.emitWarning(n, t, e, s3) : console.error(`[${e}] ${t}: ${n}`);
-      }, Lt2 = globalThis.AbortController, os9 = globalThis.AbortSignal;
+      }, Lt2 = globalThis.AbortController, os10 = globalThis.AbortSignal;
       if (typeof Lt2 > "u") {
-        os9 = class {
+        os10 = class {
           onabort;
           _onabort = [];
           reason;
@@ -44326,7 +45960,7 @@ globstar while`, t, d, e, u2, m2), this.matchOne(t.slice(d), e.slice(u2), s3)) r
           constructor() {
             t();
           }
-          signal = new os9();
+          signal = new os10();
           abort(e) {
             if (!this.signal.aborted) {
               this.signal.reason = e, this.signal.aborted = true;
@@ -46557,9 +48191,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path23 = __require("path");
-    var globify = (pattern) => pattern.split(path23.win32.sep).join(path23.posix.sep);
-    module.exports = (path24, options) => glob(globify(path24), options);
+    var path27 = __require("path");
+    var globify = (pattern) => pattern.split(path27.win32.sep).join(path27.posix.sep);
+    module.exports = (path28, options) => glob(globify(path28), options);
   }
 });
 
@@ -46570,8 +48204,8 @@ var require_rm = __commonJS({
     var fs2 = __require("fs/promises");
     var contentPath = require_path();
     var { hasContent } = require_read();
-    module.exports = rm2;
-    async function rm2(cache, integrity) {
+    module.exports = rm3;
+    async function rm3(cache, integrity) {
       const content = await hasContent(cache, integrity);
       if (content && content.sri) {
         await fs2.rm(contentPath(cache, content.sri), { recursive: true, force: true });
@@ -46587,11 +48221,11 @@ var require_rm = __commonJS({
 var require_rm2 = __commonJS({
   "node_modules/cacache/lib/rm.js"(exports, module) {
     "use strict";
-    var { rm: rm2 } = __require("fs/promises");
+    var { rm: rm3 } = __require("fs/promises");
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path23 = __require("path");
+    var path27 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -46607,8 +48241,8 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path23.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
-      return Promise.all(paths.map((p2) => rm2(p2, { recursive: true, force: true })));
+      const paths = await glob(path27.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      return Promise.all(paths.map((p2) => rm3(p2, { recursive: true, force: true })));
     }
   }
 });
@@ -46618,10 +48252,10 @@ var require_verify = __commonJS({
   "node_modules/cacache/lib/verify.js"(exports, module) {
     "use strict";
     var {
-      mkdir: mkdir3,
+      mkdir: mkdir4,
       readFile,
-      rm: rm2,
-      stat: stat11,
+      rm: rm3,
+      stat: stat12,
       truncate,
       writeFile: writeFile3
     } = __require("fs/promises");
@@ -46629,7 +48263,7 @@ var require_verify = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path23 = __require("path");
+    var path27 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -46685,7 +48319,7 @@ var require_verify = __commonJS({
     }
     async function fixPerms(cache, opts) {
       opts.log.silly("verify", "fixing cache permissions");
-      await mkdir3(cache, { recursive: true });
+      await mkdir4(cache, { recursive: true });
       return null;
     }
     async function garbageCollect(cache, opts) {
@@ -46706,7 +48340,7 @@ var require_verify = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path23.join(contentDir, "**"), {
+      const files = await glob(path27.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -46737,8 +48371,8 @@ var require_verify = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s3 = await stat11(f2);
-            await rm2(f2, { recursive: true, force: true });
+            const s3 = await stat12(f2);
+            await rm3(f2, { recursive: true, force: true });
             stats.reclaimedSize += s3.size;
           }
           return stats;
@@ -46750,7 +48384,7 @@ var require_verify = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat11(filepath);
+        const { size } = await stat12(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -46761,7 +48395,7 @@ var require_verify = __commonJS({
         if (err.code !== "EINTEGRITY") {
           throw err;
         }
-        await rm2(filepath, { recursive: true, force: true });
+        await rm3(filepath, { recursive: true, force: true });
         contentInfo.valid = false;
       }
       return contentInfo;
@@ -46808,7 +48442,7 @@ var require_verify = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat11(content);
+          await stat12(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -46827,16 +48461,16 @@ var require_verify = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm2(path23.join(cache, "tmp"), { recursive: true, force: true });
+      return rm3(path27.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path23.join(cache, "_lastverified");
+      const verifile = path27.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile3(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile(path23.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile(path27.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -46848,7 +48482,7 @@ var require_lib7 = __commonJS({
     "use strict";
     var get = require_get();
     var put = require_put();
-    var rm2 = require_rm2();
+    var rm3 = require_rm2();
     var verify = require_verify();
     var { clearMemoized } = require_memoization();
     var tmp = require_tmp();
@@ -46868,10 +48502,10 @@ var require_lib7 = __commonJS({
     module.exports.get.hasContent = get.hasContent;
     module.exports.put = put;
     module.exports.put.stream = put.stream;
-    module.exports.rm = rm2.entry;
-    module.exports.rm.all = rm2.all;
+    module.exports.rm = rm3.entry;
+    module.exports.rm.all = rm3.all;
     module.exports.rm.entry = module.exports.rm;
-    module.exports.rm.content = rm2.content;
+    module.exports.rm.content = rm3.content;
     module.exports.clearMemoized = clearMemoized;
     module.exports.tmp = {};
     module.exports.tmp.mkdir = tmp.mkdir;
@@ -47127,22 +48761,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path23 }) => path23.endsWith(".headers.authorization"),
+      predicate: ({ path: path27 }) => path27.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path23 }) => path23.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path27 }) => path27.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path23 }) => path23.endsWith(".headers.cookie"),
+      predicate: ({ path: path27 }) => path27.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path23 }) => path23.endsWith(".request"),
+      predicate: ({ path: path27 }) => path27.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -47152,7 +48786,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path23 }) => path23.endsWith(".response"),
+      predicate: ({ path: path27 }) => path27.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -47268,12 +48902,12 @@ var require_utils = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path23 = rawPath.join(".").toLowerCase();
+        const path27 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path23 });
+        const shouldRun = predicate({ rawPath, path: path27 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path23 });
+          value = replace(value, { rawPath, path: path27 });
         }
         return value;
       }
@@ -47333,16 +48967,16 @@ var require_lib9 = __commonJS({
       }
       return redactUrlPassword(value, REPLACE).replace(matchers.NPM_SECRET.pattern, `npm_${REPLACE}`).replace(matchers.UUID.pattern, REPLACE);
     };
-    var splitAndRedact = (str2) => {
+    var splitAndRedact = (str3) => {
       const splitChars = /[\s=]/g;
       let match = null;
       let result = "";
       let index = 0;
-      while (match = splitChars.exec(str2)) {
-        result += redact(str2.slice(index, match.index)) + match[0];
+      while (match = splitChars.exec(str3)) {
+        result += redact(str3.slice(index, match.index)) + match[0];
         index = splitChars.lastIndex;
       }
-      return result + redact(str2.slice(index));
+      return result + redact(str3.slice(index));
     };
     var redactLog = (arg) => {
       if (typeof arg === "string") {
@@ -47512,13 +49146,13 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse2(str2) {
-      str2 = String(str2);
-      if (str2.length > 100) {
+    function parse2(str3) {
+      str3 = String(str3);
+      if (str3.length > 100) {
         return;
       }
       var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str2
+        str3
       );
       if (!match) {
         return;
@@ -47971,7 +49605,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports, module) {
     "use strict";
-    var os9 = __require("os");
+    var os10 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -48019,7 +49653,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os9.release().split(".");
+        const osRelease = os10.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -48234,7 +49868,7 @@ var require_node2 = __commonJS({
     var { formatters } = module.exports;
     formatters.o = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
+      return util.inspect(v2, this.inspectOpts).split("\n").map((str3) => str3.trim()).join(" ");
     };
     formatters.O = function(v2) {
       this.inspectOpts.colors = this.useColors;
@@ -48301,12 +49935,12 @@ var require_helpers = __commonJS({
     exports.toBuffer = toBuffer;
     async function json(stream) {
       const buf = await toBuffer(stream);
-      const str2 = buf.toString("utf8");
+      const str3 = buf.toString("utf8");
       try {
-        return JSON.parse(str2);
+        return JSON.parse(str3);
       } catch (_err) {
         const err = _err;
-        err.message += ` (input: ${str2})`;
+        err.message += ` (input: ${str3})`;
         throw err;
       }
     }
@@ -50418,13 +52052,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common = __importStar(require_common2());
-    var constants7 = __importStar(require_constants4());
+    var constants9 = __importStar(require_constants4());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants7.BITS);
+    var isCorrect4 = common.isCorrect(constants9.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants7.GROUPS;
+        this.groups = constants9.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -50434,17 +52068,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common.isInSubnet;
         this.isHostInSubnet = common.isHostInSubnet;
         this.address = address;
-        const subnet = constants7.RE_SUBNET_STRING.exec(address);
+        const subnet = constants9.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants7.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants9.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants7.RE_SUBNET_STRING, "");
+          address = address.replace(constants9.RE_SUBNET_STRING, "");
         }
-        const longest = constants7.GROUPS * 4 - 1;
+        const longest = constants9.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -50477,7 +52111,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants7.RE_ADDRESS)) {
+        if (!address.match(constants9.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -50500,7 +52134,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants7.BITS);
+        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants9.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -50514,9 +52148,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants7.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants9.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants7.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants9.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -50534,7 +52168,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups = input.split(".");
-        if (groups.length !== constants7.GROUPS) {
+        if (groups.length !== constants9.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -50549,7 +52183,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g2) => g2 === "*" ? "0" : g2);
-        const subnetBits = constants7.BITS - trailing * 8;
+        const subnetBits = constants9.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -50595,7 +52229,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants7.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants9.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -50626,7 +52260,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output = [];
         let i;
-        for (i = 0; i < constants7.GROUPS; i += 2) {
+        for (i = 0; i < constants9.GROUPS; i += 2) {
           output.push(`${common.stringToPaddedHex(this.parsedAddress[i])}${common.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output.join(":");
@@ -50643,7 +52277,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants7.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants9.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -50673,7 +52307,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants7.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants9.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -50684,7 +52318,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants7.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants9.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -50694,7 +52328,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants7.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants9.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -50719,7 +52353,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants7.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants9.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -50728,7 +52362,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants7.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants9.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -50909,7 +52543,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants7.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants9.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -50924,7 +52558,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants7.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants9.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -50946,7 +52580,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants7.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants9.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -54137,12 +55771,12 @@ var require_remote = __commonJS({
               integrity: _opts.integrity,
               size: _opts.size
             });
-            const pipeline = new CachingMinipassPipeline({
+            const pipeline2 = new CachingMinipassPipeline({
               events: ["integrity", "size"]
             }, res.body, integrityStream);
-            integrityStream.on("integrity", (i) => pipeline.emit("integrity", i));
-            integrityStream.on("size", (s3) => pipeline.emit("size", s3));
-            res = new fetch2.Response(pipeline, res);
+            integrityStream.on("integrity", (i) => pipeline2.emit("integrity", i));
+            integrityStream.on("size", (s3) => pipeline2.emit("size", s3));
+            res = new fetch2.Response(pipeline2, res);
             res.body.hasIntegrityEmitter = true;
           }
           res.headers.set("x-fetch-attempts", attemptNum);
@@ -56001,8 +57635,8 @@ var require_base2 = __commonJS({
       }
     };
     exports.Signed = Signed;
-    function isNumeric(str2) {
-      return !isNaN(Number(str2));
+    function isNumeric(str3) {
+      return !isNaN(Number(str3));
     }
   }
 });
@@ -56156,7 +57790,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path23, data) {
+      static fromJSON(path27, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -56166,7 +57800,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path23,
+          path: path27,
           hashes,
           unrecognizedFields: rest
         });
@@ -56446,38 +58080,38 @@ var require_commonjs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.range = exports.balanced = void 0;
-    var balanced = (a, b2, str2) => {
-      const ma = a instanceof RegExp ? maybeMatch(a, str2) : a;
-      const mb = b2 instanceof RegExp ? maybeMatch(b2, str2) : b2;
-      const r = ma !== null && mb != null && (0, exports.range)(ma, mb, str2);
+    var balanced = (a, b2, str3) => {
+      const ma = a instanceof RegExp ? maybeMatch(a, str3) : a;
+      const mb = b2 instanceof RegExp ? maybeMatch(b2, str3) : b2;
+      const r = ma !== null && mb != null && (0, exports.range)(ma, mb, str3);
       return r && {
         start: r[0],
         end: r[1],
-        pre: str2.slice(0, r[0]),
-        body: str2.slice(r[0] + ma.length, r[1]),
-        post: str2.slice(r[1] + mb.length)
+        pre: str3.slice(0, r[0]),
+        body: str3.slice(r[0] + ma.length, r[1]),
+        post: str3.slice(r[1] + mb.length)
       };
     };
     exports.balanced = balanced;
-    var maybeMatch = (reg, str2) => {
-      const m2 = str2.match(reg);
+    var maybeMatch = (reg, str3) => {
+      const m2 = str3.match(reg);
       return m2 ? m2[0] : null;
     };
-    var range = (a, b2, str2) => {
+    var range = (a, b2, str3) => {
       let begs, beg, left, right = void 0, result;
-      let ai2 = str2.indexOf(a);
-      let bi2 = str2.indexOf(b2, ai2 + 1);
+      let ai2 = str3.indexOf(a);
+      let bi2 = str3.indexOf(b2, ai2 + 1);
       let i = ai2;
       if (ai2 >= 0 && bi2 > 0) {
         if (a === b2) {
           return [ai2, bi2];
         }
         begs = [];
-        left = str2.length;
+        left = str3.length;
         while (i >= 0 && !result) {
           if (i === ai2) {
             begs.push(i);
-            ai2 = str2.indexOf(a, i + 1);
+            ai2 = str3.indexOf(a, i + 1);
           } else if (begs.length === 1) {
             const r = begs.pop();
             if (r !== void 0)
@@ -56488,7 +58122,7 @@ var require_commonjs4 = __commonJS({
               left = beg;
               right = bi2;
             }
-            bi2 = str2.indexOf(b2, i + 1);
+            bi2 = str3.indexOf(b2, i + 1);
           }
           i = ai2 < bi2 && ai2 >= 0 ? ai2 : bi2;
         }
@@ -56531,86 +58165,86 @@ var require_commonjs5 = __commonJS({
     exports.EXPANSION_MAX_REWRITES = 1e3;
     exports.EXPANSION_MAX_STEPS = 2e7;
     var CALL_STEPS = 16;
-    function numeric(str2) {
-      return !isNaN(str2) ? parseInt(str2, 10) : str2.charCodeAt(0);
+    function numeric(str3) {
+      return !isNaN(str3) ? parseInt(str3, 10) : str3.charCodeAt(0);
     }
-    function escapeBraces(str2) {
-      return str2.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+    function escapeBraces(str3) {
+      return str3.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
     }
-    function unescapeBraces(str2) {
-      return str2.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+    function unescapeBraces(str3) {
+      return str3.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
     }
     function pushAll(target, items) {
       for (let i = 0; i < items.length; i++) {
         target.push(items[i]);
       }
     }
-    function balancedWithBudget(str2, masked, budget) {
+    function balancedWithBudget(str3, masked, budget) {
       if (budget.remaining < 0) {
         return void 0;
       }
       const r = (0, balanced_match_1.range)("{", "}", masked);
       const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-      budget.remaining -= r && !unmatched ? r[1] + 1 : str2.length;
+      budget.remaining -= r && !unmatched ? r[1] + 1 : str3.length;
       if (!r || budget.remaining < 0) {
         return void 0;
       }
       return {
         end: r[1],
-        pre: str2.slice(0, r[0]),
-        body: str2.slice(r[0] + 1, r[1]),
-        post: str2.slice(r[1] + 1),
+        pre: str3.slice(0, r[0]),
+        body: str3.slice(r[0] + 1, r[1]),
+        post: str3.slice(r[1] + 1),
         unmatched
       };
     }
     function maskUnmatchedOpens(masked, budget) {
       budget.remaining -= masked.length;
-      const open8 = [];
+      const open9 = [];
       for (let i = 0; i < masked.length; i++) {
         const c = masked.charCodeAt(i);
         if (c === 123) {
-          open8.push(i);
-        } else if (c === 125 && open8.length) {
-          open8.pop();
+          open9.push(i);
+        } else if (c === 125 && open9.length) {
+          open9.pop();
         }
       }
       let out = "";
       let last = 0;
-      for (let i = 0; i < open8.length; i++) {
-        const at2 = open8[i];
+      for (let i = 0; i < open9.length; i++) {
+        const at2 = open9[i];
         out += masked.slice(last, at2) + "\0";
         last = at2 + 1;
       }
       return out + masked.slice(last);
     }
-    function commaSetFollows(str2, budget) {
-      budget.remaining -= str2.length;
+    function commaSetFollows(str3, budget) {
+      budget.remaining -= str3.length;
       if (budget.remaining < 0) {
         return false;
       }
       let close = false;
-      for (let i = str2.length - 1; i >= 0; i--) {
-        const c = str2.charCodeAt(i);
+      for (let i = str3.length - 1; i >= 0; i--) {
+        const c = str3.charCodeAt(i);
         if (c === 125) {
           close = true;
         } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
           close = false;
-        } else if (c === 44 && close && str2.charCodeAt(i + 1) !== 44) {
+        } else if (c === 44 && close && str3.charCodeAt(i + 1) !== 44) {
           return true;
         }
       }
       return false;
     }
-    function parseCommaParts(str2, budget) {
+    function parseCommaParts(str3, budget) {
       const parts = [];
       let carry = "";
       for (; ; ) {
-        const m2 = balancedWithBudget(str2, str2, budget);
+        const m2 = balancedWithBudget(str3, str3, budget);
         if (budget.remaining < 0) {
           return void 0;
         }
         if (!m2) {
-          const tail = str2.split(",");
+          const tail = str3.split(",");
           tail[0] = carry + tail[0];
           pushAll(parts, tail);
           return parts;
@@ -56625,14 +58259,14 @@ var require_commonjs5 = __commonJS({
         }
         carry = p2.pop();
         pushAll(parts, p2);
-        str2 = post;
+        str3 = post;
       }
     }
     function bound(value, fallback) {
       return value === void 0 || isNaN(value) ? fallback : value;
     }
-    function expand(str2, options = {}) {
-      if (!str2) {
+    function expand(str3, options = {}) {
+      if (!str3) {
         return [];
       }
       const max = bound(options.max, exports.EXPANSION_MAX);
@@ -56640,13 +58274,13 @@ var require_commonjs5 = __commonJS({
       const maxDepth = bound(options.maxDepth, exports.EXPANSION_MAX_DEPTH);
       const maxRewrites = bound(options.maxRewrites, exports.EXPANSION_MAX_REWRITES);
       const maxSteps = bound(options.maxSteps, exports.EXPANSION_MAX_STEPS);
-      if (str2.slice(0, 2) === "{}") {
-        str2 = "\\{\\}" + str2.slice(2);
+      if (str3.slice(0, 2) === "{}") {
+        str3 = "\\{\\}" + str3.slice(2);
       }
-      return expand_(escapeBraces(str2), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+      return expand_(escapeBraces(str3), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
     }
-    function embrace(str2) {
-      return "{" + str2 + "}";
+    function embrace(str3) {
+      return "{" + str3 + "}";
     }
     function isPadded(el) {
       return /^-?0\d/.test(el);
@@ -56733,20 +58367,20 @@ var require_commonjs5 = __commonJS({
       }
       return N2;
     }
-    function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    function expand_(str3, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
       budget.remaining -= CALL_STEPS;
       if (depth > maxDepth) {
-        return [str2];
+        return [str3];
       }
       let acc = [""];
       let rewrites = 0;
       let dropEmpties = false;
       let firstGroup = true;
-      let masked = str2;
+      let masked = str3;
       for (; ; ) {
-        const m2 = balancedWithBudget(str2, masked, budget);
+        const m2 = balancedWithBudget(str3, masked, budget);
         if (!m2) {
-          return combine(acc, str2, [""], max, maxLength, dropEmpties, budget);
+          return combine(acc, str3, [""], max, maxLength, dropEmpties, budget);
         }
         if (m2.unmatched) {
           masked = maskUnmatchedOpens(masked, budget);
@@ -56758,7 +58392,7 @@ var require_commonjs5 = __commonJS({
           firstGroup = false;
           if (!m2.post.length)
             break;
-          str2 = m2.post;
+          str3 = m2.post;
           masked = masked.slice(m2.end + 1);
           continue;
         }
@@ -56769,7 +58403,7 @@ var require_commonjs5 = __commonJS({
         if (!isSequence && !isOptions) {
           if (rewrites < maxRewrites && commaSetFollows(m2.post, budget)) {
             rewrites++;
-            str2 = m2.pre + "{" + m2.body + escClose + m2.post;
+            str3 = m2.pre + "{" + m2.body + escClose + m2.post;
             masked = masked.slice(0, m2.end) + escClose + masked.slice(m2.end + 1);
             isTop = true;
             continue;
@@ -56804,7 +58438,7 @@ var require_commonjs5 = __commonJS({
               acc = next2;
               if (!m2.post.length)
                 break;
-              str2 = m2.post;
+              str3 = m2.post;
               masked = masked.slice(m2.end + 1);
               continue;
             }
@@ -56841,7 +58475,7 @@ var require_commonjs5 = __commonJS({
         acc = next;
         if (!m2.post.length)
           break;
-        str2 = m2.post;
+        str3 = m2.post;
         masked = masked.slice(m2.end + 1);
       }
       return acc;
@@ -57215,7 +58849,7 @@ var require_ast = __commonJS({
         }
         return c;
       }
-      static #parseAST(str2, ast, pos, opt, extDepth) {
+      static #parseAST(str3, ast, pos, opt, extDepth) {
         const maxDepth = opt.maxExtglobRecursion ?? 2;
         let escaping = false;
         let inBrace = false;
@@ -57224,8 +58858,8 @@ var require_ast = __commonJS({
         if (ast.type === null) {
           let i2 = pos;
           let acc2 = "";
-          while (i2 < str2.length) {
-            const c = str2.charAt(i2++);
+          while (i2 < str3.length) {
+            const c = str3.charAt(i2++);
             if (escaping || c === "\\") {
               escaping = !escaping;
               acc2 += c;
@@ -57248,12 +58882,12 @@ var require_ast = __commonJS({
               acc2 += c;
               continue;
             }
-            const doRecurse = !opt.noext && isExtglobType(c) && str2.charAt(i2) === "(" && extDepth <= maxDepth;
+            const doRecurse = !opt.noext && isExtglobType(c) && str3.charAt(i2) === "(" && extDepth <= maxDepth;
             if (doRecurse) {
               ast.push(acc2);
               acc2 = "";
               const ext2 = new _a(c, ast);
-              i2 = _a.#parseAST(str2, ext2, i2, opt, extDepth + 1);
+              i2 = _a.#parseAST(str3, ext2, i2, opt, extDepth + 1);
               ast.push(ext2);
               continue;
             }
@@ -57266,8 +58900,8 @@ var require_ast = __commonJS({
         let part = new _a(null, ast);
         const parts = [];
         let acc = "";
-        while (i < str2.length) {
-          const c = str2.charAt(i++);
+        while (i < str3.length) {
+          const c = str3.charAt(i++);
           if (escaping || c === "\\") {
             escaping = !escaping;
             acc += c;
@@ -57290,7 +58924,7 @@ var require_ast = __commonJS({
             acc += c;
             continue;
           }
-          const doRecurse = !opt.noext && isExtglobType(c) && str2.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+          const doRecurse = !opt.noext && isExtglobType(c) && str3.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
           (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
           if (doRecurse) {
             const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
@@ -57298,7 +58932,7 @@ var require_ast = __commonJS({
             acc = "";
             const ext2 = new _a(c, part);
             part.push(ext2);
-            i = _a.#parseAST(str2, ext2, i, opt, extDepth + depthAdd);
+            i = _a.#parseAST(str3, ext2, i, opt, extDepth + depthAdd);
             continue;
           }
           if (c === "|") {
@@ -57321,7 +58955,7 @@ var require_ast = __commonJS({
         }
         ast.type = null;
         ast.#hasMagic = void 0;
-        ast.#parts = [str2.substring(pos - 1)];
+        ast.#parts = [str3.substring(pos - 1)];
         return i;
       }
       #canAdoptWithSpace(child) {
@@ -57741,11 +59375,11 @@ var require_commonjs6 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path23 = {
+    var path27 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path23.win32.sep : path23.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path27.win32.sep : path27.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -58421,10 +60055,10 @@ var require_commonjs6 = __commonJS({
           }
           return filtered.join("/");
         }).join("|");
-        const [open8, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re2 = "^" + open8 + re2 + close + "$";
+        const [open9, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re2 = "^" + open9 + re2 + close + "$";
         if (this.partial) {
-          re2 = "^(?:\\/|" + open8 + re2.slice(1, -1) + close + ")$";
+          re2 = "^(?:\\/|" + open9 + re2.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re2 = "^(?!" + re2 + ").+$";
@@ -58973,9 +60607,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path23, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path27, metadata]) => ({
         ...acc,
-        [path23]: metadata.toJSON()
+        [path27]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -58984,9 +60618,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path23, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path27, metadata]) => ({
             ...acc,
-            [path23]: file_1.MetaFile.fromJSON(metadata)
+            [path27]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -59168,9 +60802,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path23, target]) => ({
+      return Object.entries(targets).reduce((acc, [path27, target]) => ({
         ...acc,
-        [path23]: target.toJSON()
+        [path27]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -59179,9 +60813,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path23, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path27, target]) => ({
             ...acc,
-            [path23]: file_1.TargetFile.fromJSON(path23, target)
+            [path27]: file_1.TargetFile.fromJSON(path27, target)
           }), {});
         }
       }
@@ -59876,14 +61510,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base, path23) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path23)).toString();
+    function join2(base, path27) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path27)).toString();
     }
-    function ensureTrailingSlash(path23) {
-      return path23.endsWith("/") ? path23 : path23 + "/";
+    function ensureTrailingSlash(path27) {
+      return path27.endsWith("/") ? path27 : path27 + "/";
     }
-    function removeLeadingSlash(path23) {
-      return path23.startsWith("/") ? path23.slice(1) : path23;
+    function removeLeadingSlash(path27) {
+      return path27.startsWith("/") ? path27.slice(1) : path27;
     }
   }
 });
@@ -59937,7 +61571,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist12();
     var debug_1 = __importDefault(require_src());
     var fs2 = __importStar(__require("fs"));
-    var path23 = __importStar(__require("path"));
+    var path27 = __importStar(__require("path"));
     var package_json_1 = require_package5();
     var config_1 = require_config2();
     var error_1 = require_error8();
@@ -60009,7 +61643,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path23.parse(targetFilePath);
+          const { dir, base } = path27.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -60036,7 +61670,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path23.join(this.dir, `${fileName}.json`);
+        const filePath = path27.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs2.readFileSync(filePath);
       }
@@ -60183,12 +61817,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path23.join(this.targetDir, filePath);
+        return path27.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path23.join(this.dir, `${encodedName}.json`);
+          const filePath = path27.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs2.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -60300,13 +61934,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error9();
     async function readTarget(tuf, targetPath) {
-      const path23 = await getTargetPath(tuf, targetPath);
+      const path27 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path23, "utf-8", (err, data) => {
+        fs_1.default.readFile(path27, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path23}`,
+              message: `error reading target ${path27}`,
               cause: err
             }));
           } else {
@@ -60332,19 +61966,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path23 = await tuf.findCachedTarget(targetInfo);
-      if (!path23) {
+      let path27 = await tuf.findCachedTarget(targetInfo);
+      if (!path27) {
         try {
-          path23 = await tuf.downloadTarget(targetInfo);
+          path27 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path23}`,
+            message: `error downloading target ${path27}`,
             cause: err
           });
         }
       }
-      return path23;
+      return path27;
     }
   }
 });
@@ -60863,8 +62497,8 @@ var init_keyless = __esm({
 init_errors();
 init_settings();
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os8 from "node:os";
-import path22 from "node:path";
+import os9 from "node:os";
+import path26 from "node:path";
 
 // src/verify/label.ts
 function resultLabel(r) {
@@ -60962,9 +62596,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path22.join(process.env.RUNNER_TEMP || os8.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path26.join(process.env.RUNNER_TEMP || os9.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path22.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path26.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];

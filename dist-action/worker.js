@@ -552,7 +552,7 @@ var init_blake3 = __esm({
 import { parentPort, workerData } from "node:worker_threads";
 
 // src/settings.ts
-var current = { passphrase: void 0, cacheDir: void 0, mmap: true, nativeBlake: true, identityToken: void 0, ambientCredentials: false, hfCache: void 0 };
+var current = { passphrase: void 0, cacheDir: void 0, mmap: true, nativeBlake: true, identityToken: void 0, ambientCredentials: false, hfCache: void 0, dockerConfigDir: void 0 };
 var settings = current;
 function configure(s) {
   Object.assign(current, s);

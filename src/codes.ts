@@ -35,6 +35,13 @@ export const USAGE_CODES = {
   MODEL_NOT_FOUND: 'the model path does not exist or cannot be opened',
   HF_NOT_CACHED: 'an hf:// model (or its revision) is not in the local Hugging Face cache (the message names the cache and the `hf download` to run)',
   HF_BAD_REFERENCE: 'an hf:// reference that is not hf://org/name[@revision]',
+  OCI_BAD_REFERENCE: 'not a valid oci:// or oci: reference: no tag or digest, credentials in it, several layout manifests and no tag',
+  OCI_INDEX: 'the OCI reference names an image index: name one of the manifests it lists, by digest',
+  REGISTRY_UNREACHABLE: 'the OCI registry cannot be reached (refused, DNS, TLS, no answer for 60 s)',
+  REGISTRY_DENIED: 'the OCI registry refused access (HTTP 401/403) with the configured credentials, or there are none',
+  REGISTRY_AUTH_CONFIG: 'the Docker configuration or a credential helper cannot be used',
+  REGISTRY_ERROR: 'the OCI registry answered otherwise than the distribution API says',
+  PULL_FAILED: '--pull-to DIR cannot be used (exit 2), or a pulled file could not be written (a failure of that file, exit 1)',
   WRITE_FAILED: 'an output file (signature, trusted root cache) cannot be written',
   DRILL_BASELINE_REFUSED: "drill: the set-up refuses the drill's correctly signed model, so nothing could be tested",
 } as const;
@@ -65,6 +72,11 @@ export const MODEL_CODES = {
   UNSUPPORTED_ENTRY: 'an archive entry type modelsign does not read (sparse files, unknown types)',
   LFS_POINTER: 'a Git LFS pointer file in place of the real file (a clone without `git lfs pull`); scan reports it too',
   HF_BLOB_MISMATCH: 'a Hugging Face cache blob named by its sha256 whose content has another digest',
+  OCI_MANIFEST_MALFORMED: 'an OCI manifest, index or referrers list is not valid',
+  OCI_TOO_LARGE: 'an OCI manifest, list or token answer larger than modelsign reads',
+  OCI_DIGEST_MISMATCH: 'an OCI manifest or blob does not match its digest or size',
+  OCI_BLOB_UNREADABLE: 'an OCI blob could not be read (missing, a link in a layout, the registry went away while sending it)',
+  OCI_LAYER_UNSUPPORTED: 'an OCI layer that is neither a named file nor a readable tar archive (zstd, encrypted, unknown)',
 } as const;
 
 /** The signature, its statement and who signed it (exit 1). */

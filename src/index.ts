@@ -18,7 +18,6 @@ export { parseStatement, buildStatement, OMS_PREDICATE_TYPE, type ParsedStatemen
 export { pae } from './oms/dsse.js';
 export { rootDigest } from './hashing/serialize.js';
 export { enumerateModel } from './source/walk.js';
-export { openSource, type OpenOptions } from './source/index.js';
 export { TOOL_VERSION } from './version.js';
 
 import { signWithKey } from './sign/sign.js';
@@ -67,6 +66,10 @@ export {
 // Model archives (.tar, .tar.gz, .tgz): streamed, never extracted. digest/sign/verify detect them.
 export { scanArchive, isArchivePath, archiveSourceFor } from './hashing/archive.js';
 export type { ModelSource, SourceRequest, SourceResult } from './hashing/source.js';
+// Models in OCI registries and image layouts (docs/oci.md): open one with registry options
+// and pass it as `source` to digest, sign (attaches the bundle) and verify (reads attached ones).
+export { openSource, type OpenOptions, type OciSource, type OciOpenOptions, type PullTarget } from './source/index.js';
+export type { RegistryOptions } from './oci/index.js';
 // Hostile-input hardening (issue 8): audit log and attack drill.
 export { appendAudit } from './audit/append.js';
 export { checkAuditLog, type ChainReport } from './audit/check.js';

@@ -21,9 +21,11 @@ export interface Settings {
   ambientCredentials: boolean;
   /** The Hugging Face hub cache hf:// models are resolved in (default ~/.cache/huggingface/hub). */
   hfCache: string | undefined;
+  /** The Docker configuration directory OCI registry credentials come from (none: anonymous access). */
+  dockerConfigDir: string | undefined;
 }
 
-const current: Settings = { passphrase: undefined, cacheDir: undefined, mmap: true, nativeBlake: true, identityToken: undefined, ambientCredentials: false, hfCache: undefined };
+const current: Settings = { passphrase: undefined, cacheDir: undefined, mmap: true, nativeBlake: true, identityToken: undefined, ambientCredentials: false, hfCache: undefined, dockerConfigDir: undefined };
 
 export const settings: Readonly<Settings> = current;
 
@@ -38,6 +40,7 @@ export function configure(s: Partial<Settings>): void {
  *   MODELSIGN_NO_MMAP=1, MODELSIGN_NO_NATIVE_BLAKE=1   hash without the native addons
  *   SIGSTORE_ID_TOKEN, ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN   keyless signing's OIDC token
  *   HF_HUB_CACHE, HUGGINGFACE_HUB_CACHE, HF_HOME, XDG_CACHE_HOME   the Hugging Face hub cache
+ *   DOCKER_CONFIG (else ~/.docker)             OCI registry credentials, as docker and skopeo use them
  */
 export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): Partial<Settings> {
   const cache = env.MODELSIGN_CACHE_DIR || (env.XDG_CACHE_HOME ? path.join(env.XDG_CACHE_HOME, 'modelsign') : undefined);
@@ -49,6 +52,7 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
     identityToken: env.SIGSTORE_ID_TOKEN || undefined,
     ambientCredentials: !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
     hfCache: hubCacheDir(env),
+    dockerConfigDir: env.DOCKER_CONFIG || path.join(os.homedir(), '.docker'),
   };
 }
 

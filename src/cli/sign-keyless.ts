@@ -1,4 +1,5 @@
 /** `modelsign sign MODEL --keyless ...`: the same signing pipeline with a Sigstore signer. */
+import { registryOptions } from './oci.js';
 import { usage } from '../errors.js';
 import { hashingOptions, type HashingFlags } from './common.js';
 import type { SignLineage } from '../lineage/sign.js';
@@ -8,6 +9,7 @@ import { engineFlags } from './progress.js';
 /** The sign command's flags that keyless signing reads (sign.ts adds lineage and --keyless). */
 export interface KeylessSignFlags extends HashingFlags {
   key?: string;
+  insecureRegistry?: string[];
   version?: string;
   name?: string;
   license?: string;
@@ -38,6 +40,7 @@ export async function signKeyless(model: string, o: KeylessSignFlags, lineage?: 
   let identity: string | undefined;
   const r = await signModel({
     model,
+    open: { oci: { registry: registryOptions(o) } },
     version: o.version,
     ...(lineage ? { lineage } : {}),
     signer: async (payload) => {

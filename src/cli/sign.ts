@@ -7,12 +7,14 @@ import { collect, run, warn } from './io.js';
 import { reportSigned } from './report.js';
 import { engineFlags } from './progress.js';
 import { addLineageSignOptions, lineageFromFlags, type SignLineageFlags } from './sign-lineage.js';
+import { addRegistryOptions, registryOptions } from './oci.js';
 
 interface SignFlags extends KeylessSignFlags, SignLineageFlags {
   keyless?: boolean;
   signingCertificate?: string;
   certificateChain?: string[];
   pkcs11Module?: string;
+  insecureRegistry?: string[];
 }
 
 /**
@@ -37,7 +39,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('sign')
     .description('hash a model and write a signed OMS v1.0 manifest (Sigstore bundle)')
-    .argument('<model>', 'model directory, single file, .tar/.tar.gz/.tgz archive, or hf://org/name[@revision] in the Hugging Face cache')
+    .argument('<model>', 'model directory, single file, .tar/.tar.gz/.tgz archive, hf://org/name[@revision] in the Hugging Face cache, or an OCI artifact (oci://REGISTRY/REPO:TAG, oci:DIR[:TAG])')
     .option('--key <file|uri>', 'private key: modelsign/cosign encrypted PEM, plain PKCS#8/SEC1 PEM, or a PKCS #11 URI (pkcs11:token=...;object=...)')
     .option('--signing-certificate <leaf.pem>', 'certificate for --key: the bundle carries it and the chain (x509CertificateChain) instead of a key hint')
     .option('--certificate-chain <chain.pem>', 'with --signing-certificate: the certificates that follow it (intermediates, maybe the root), in order; repeatable', collect, [])
@@ -45,7 +47,7 @@ export function register(program: Command): void {
     .option('--version <semver>', 'model version, e.g. 1.2.0 (required)')
     .option('--name <name>', 'model name (default: the directory or file name)')
     .option('--license <id>', 'license: a Hugging Face license id or SPDX expression')
-    .option('--signature <file>', 'where to write the signature (default: MODEL/model.sig, or MODEL.sig for a file)')
+    .option('--signature <file>', 'where to write the signature (default: MODEL/model.sig, MODEL.sig for a file; attached to an OCI artifact)')
     .option('--json', 'print the result as JSON')
     .option('--keyless', 'sign with Sigstore keyless (Fulcio certificate for your OIDC identity + Rekor entry) instead of --key')
     .option('--identity-token <token>', 'keyless: OIDC token (default: SIGSTORE_ID_TOKEN, or GitHub Actions ambient credentials)')
@@ -57,6 +59,7 @@ export function register(program: Command): void {
   addSerializationOptions(cmd);
   addEngineOptions(cmd);
   addLineageSignOptions(cmd);
+  addRegistryOptions(cmd);
   cmd
     .addHelpText(
       'after',
@@ -71,6 +74,8 @@ Examples:
   modelsign sign ./llama-ft --keyless --version 1.0.0            # in GitHub Actions (id-token: write)
   modelsign sign ./llama-ft --keyless --identity-token "$TOKEN" --version 1.0.0
 
+  modelsign sign oci://registry.example.com/acme/llm:1.0 --key release.key --version 1.0.0   # attached as a referrer
+
   modelsign sign ./llama-ft --key release.key --version 1.1.0 --parent ./llama/model.sig --record=manifests
   modelsign sign ./merged --key release.key --version 1.0.0 --parent a/model.sig --parent b/model.sig --relation merge
 
@@ -79,7 +84,8 @@ Exit codes: 0 signed; 1 a --parent signature is not trusted or broken, or the TS
 PIN, a certificate for another key or one that would not verify, an empty model, symlink or
 special file in the model, a parent with the same name and a version not lower than --version,
 a signature or store that cannot be written, a signature larger than verify reads, as with a
-tiny --shard-size). On exit 2 nothing was written.`,
+tiny --shard-size; an OCI registry that cannot be reached or refuses the credentials). On exit
+2 nothing was written.`,
     )
     .action(
       run(async (model: string, o: SignFlags) => {
@@ -109,6 +115,7 @@ tiny --shard-size). On exit 2 nothing was written.`,
           ...(o.certificateChain?.length ? { certificateChain: o.certificateChain } : {}),
           ...(o.tsaUrl !== undefined ? { tsaUrl: o.tsaUrl } : {}),
           pkcs11: pkcs11Options(o),
+          open: { oci: { registry: registryOptions(o) } },
           version: o.version,
           ...(o.name ? { name: o.name } : {}),
           ...(o.license ? { license: o.license } : {}),

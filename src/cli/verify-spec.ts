@@ -8,6 +8,7 @@ import type { EngineOptions } from '../hashing/engine.js';
 import type { Purpose } from '../policy/types.js';
 import type { LineageSpec, TrustSpec, VerifySpec } from '../verify/spec.js';
 import { NEED_IDENTITY, type Notice } from '../verify/types.js';
+import { registryOptions } from './oci.js';
 
 export interface VerifyFlags {
   key?: string[];
@@ -28,6 +29,8 @@ export interface VerifyFlags {
   ignorePaths?: string[];
   ignoreUnsignedFiles?: boolean;
   auditLog?: string;
+  insecureRegistry?: string[];
+  pullTo?: string;
   [flag: string]: unknown;
 }
 
@@ -85,6 +88,7 @@ export function specFromFlags(f: VerifyFlags, engine?: EngineOptions): VerifySpe
     ignorePaths: list(f.ignorePaths),
     ignoreUnsignedFiles: !!f.ignoreUnsignedFiles,
     ...(f.auditLog !== undefined ? { auditLog: f.auditLog } : {}),
+    open: { oci: { registry: registryOptions(f), ...(f.pullTo !== undefined ? { pullTo: f.pullTo } : {}) } },
     ...(engine ? { engine } : {}),
   };
 }

@@ -12,20 +12,23 @@ import { displayPath } from '../util/one-line.js';
 import { applyEnvFlags, ENV_HELP } from './verify-env.js';
 import { addLineageOptions, addPolicyOptions, addTrustOptions, LINEAGE_HELP, POLICY_HELP, TRUST_HELP } from './verify-options.js';
 import { addPodOptions, podError, podResult, podStart, startPodOutput } from './verify-pod.js';
+import { addRegistryOptions, isOciModel } from './oci.js';
 import { noticeText, rephraseSetupError, specFromFlags, type VerifyFlags } from './verify-spec.js';
 
 export function register(program: Command): void {
   const cmd = program
     .command('verify')
     .description('verify a model against its signature: signer, every file hash, the file set')
-    .argument('[model]', 'model directory, single file, .tar/.tar.gz/.tgz archive, or hf://org/name[@revision] in the Hugging Face cache (or MODELSIGN_MODEL)')
-    .option('--signature <file>', 'signature file (default: MODEL/model.sig, or MODEL.sig for a file)')
+    .argument('[model]', 'model directory, single file, .tar/.tar.gz/.tgz archive, hf://org/name[@revision] in the Hugging Face cache, or an OCI artifact (oci://REGISTRY/REPO:TAG, oci:DIR[:TAG]) (or MODELSIGN_MODEL)')
+    .option('--signature <file>', 'signature file (default: MODEL/model.sig, MODEL.sig for a file; the signatures attached to an OCI artifact)')
     .option('--ignore-unsigned-files', 'allow files the signature does not list (listed files are still checked)')
     .option('--json', 'print one JSON object: verified, rootDigest, signer, failures[]');
   addTrustOptions(cmd);
   addLineageOptions(cmd);
   addPolicyOptions(cmd);
   cmd.option('--audit-log <file>', 'append this decision to a tamper-evident audit log (JSON lines, hash-chained; check with `modelsign audit verify`)');
+  addRegistryOptions(cmd);
+  cmd.option('--pull-to <dir>', 'oci:// models: download the signed files into DIR (new or empty), re-hashed as written; kept only when the model verifies');
   addPodOptions(cmd);
   addIgnoreOption(cmd);
   addEngineOptions(cmd);
@@ -37,9 +40,11 @@ Examples:
   modelsign verify ./llama-ft --key keys/release.pub
   modelsign verify model.safetensors --key release.pub --signature model.sig --json
   modelsign verify llm.tar.gz --key release.pub      # streams the archive, reads llm.tar.gz.sig
+  modelsign verify oci://registry.example.com/acme/llm@sha256:... --key release.pub --pull-to /models/llm
 
 Exit codes: 0 verified; 1 the model must not be used (changed, missing or unexpected file,
-bad or missing signature, untrusted signer); 2 usage error.`,
+bad or missing signature, untrusted signer); 2 usage error (also: an OCI registry that cannot
+be reached or refuses access before anything was checked).`,
     )
     .addHelpText('after', TRUST_HELP)
     .addHelpText('after', LINEAGE_HELP)
@@ -63,6 +68,7 @@ async function verifyAction(cmd: Command, modelArg: string | undefined, flags: V
   const model = modelArg ?? (flags.model as string | undefined);
   if (!model) throw usage('MISSING_ARGUMENT', 'verify needs MODEL (a directory, file or archive; or set MODELSIGN_MODEL)');
   const engine = engineFlags(flags as { jobs?: number }, 'verifying');
+  if (flags.pullTo !== undefined && !isOciModel(model)) throw usage('BAD_OPTION', '--pull-to applies to oci:// and oci: models only');
   const spec = specFromFlags(flags, engine);
   // The verifier alone, not the whole library index: less to load before hashing starts.
   const { verifyOnce } = await import('../verify/verifier.js');
@@ -80,6 +86,7 @@ async function verifyAction(cmd: Command, modelArg: string | undefined, flags: V
     engine.onDone();
   }
   for (const n of r.notes) info(noticeText(n));
+  if (r.verified && flags.pullTo !== undefined) info(`pulled the verified model into ${flags.pullTo}`);
   podResult(flags, r);
   if (flags.json) printJson(verifyJson(r));
   else out(verifyText(r));

@@ -314,19 +314,62 @@ function entryKind(type: string): 'file' | 'dir' | 'hardlink' | 'symlink' | 'spe
   }
 }
 
+/** Where one pass reads the archive: a local file, or a stream (an OCI layer being downloaded). */
+interface ArchiveInput {
+  /** The archive as listings name it. */
+  root: string;
+  /** Its size as stored (progress), when known. */
+  size: number;
+  open(): Promise<{ stream: NodeJS.ReadableStream; gzipped: boolean }>;
+  /** What a failing read of the input becomes. */
+  readError(e: unknown): Error;
+  /** An archive of a signed directory carries its model.sig at the root: left out. */
+  embeddedSignature: boolean;
+}
+
+function fileInput(file: string): ArchiveInput {
+  const root = path.resolve(file);
+  return {
+    root,
+    size: 0,
+    embeddedSignature: true,
+    readError: (e) => modelPathError(file, e, 'archive'),
+    async open() {
+      const { fh, size } = await openArchive(root);
+      this.size = size;
+      // gzip is told by its first two bytes (as tar does), whatever the file is called.
+      const magic = Buffer.alloc(2);
+      const { bytesRead: got } = await fh.read(magic, 0, 2, 0);
+      // Large reads: the parser slices entries out of them without copying.
+      return { stream: fh.createReadStream({ highWaterMark: 1024 * 1024 }), gzipped: got === 2 && magic[0] === 0x1f && magic[1] === 0x8b };
+    },
+  };
+}
+
 export async function scanArchive(file: string, req: SourceRequest, opts: { maxEntries?: number } = {}): Promise<SourceResult> {
   await prepareAlgorithm(req.alg);
   const maxEntries = opts.maxEntries ?? DEFAULT_MAX_ENTRIES;
   try {
-    return await scanPass(file, req, { mode: 'auto' }, maxEntries);
+    return await scanPass(fileInput(file), req, { mode: 'auto' }, maxEntries);
   } catch (e) {
     // The first entries suggested a single top-level folder; a later one was outside it.
     if (e instanceof RestartWithoutPrefix) {
       req.onRestart?.();
-      return scanPass(file, req, { mode: 'none' }, maxEntries);
+      return scanPass(fileInput(file), req, { mode: 'none' }, maxEntries);
     }
     throw e;
   }
+}
+
+/**
+ * A tar stream read once, as an archive file is (the same entry rules), with its names kept
+ * whole: an OCI layer's entries are extracted where they are named, so no top-level folder
+ * is taken for the model root and no model.sig is left out.
+ */
+export async function scanArchiveStream(stream: NodeJS.ReadableStream, opts: { label: string; size: number; gzipped: boolean; readError(e: unknown): Error }, req: SourceRequest): Promise<SourceResult> {
+  await prepareAlgorithm(req.alg);
+  const input: ArchiveInput = { root: opts.label, size: opts.size, embeddedSignature: false, readError: (e) => opts.readError(e), open: () => Promise.resolve({ stream, gzipped: opts.gzipped }) };
+  return scanPass(input, req, { mode: 'none' }, DEFAULT_MAX_ENTRIES);
 }
 
 /**
@@ -349,10 +392,11 @@ async function openArchive(file: string): Promise<{ fh: FileHandle; size: number
   return { fh, size: st.size };
 }
 
-async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEntries: number): Promise<SourceResult> {
-  const root = path.resolve(file);
-  const { fh, size: archiveSize } = await openArchive(root);
-  const ignorePaths = [...req.ignorePaths, EMBEDDED_SIGNATURE];
+async function scanPass(input: ArchiveInput, req: SourceRequest, initial: Prefix, maxEntries: number): Promise<SourceResult> {
+  const root = input.root;
+  const { stream: rs, gzipped } = await input.open();
+  const archiveSize = input.size;
+  const ignorePaths = input.embeddedSignature ? [...req.ignorePaths, EMBEDDED_SIGNATURE] : req.ignorePaths;
   const problems: Failure[] = [];
   const files: ModelFile[] = [];
   const hashed = new Map<string, HashOutcome>();
@@ -395,6 +439,7 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
 
   const hashEntry = (entry: ReadEntry, name: string, size: number): void => {
     const ranges = disjointRanges(req.ranges(name, size), size);
+    const sink = req.sink?.open(name, size);
     // One hasher at a time: ranges are disjoint and sorted, so each byte is hashed once.
     const digests: string[] = [];
     let hasher: Hasher | undefined;
@@ -404,6 +449,7 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
       while (cur < ranges.length && ranges[cur]![0] === ranges[cur]![1] && ranges[cur]![0] <= pos) digests[cur++] = createHasher(req.alg).digestHex();
     };
     entry.on('data', (chunk: Buffer) => {
+      sink?.write(chunk);
       const cEnd = pos + chunk.length;
       for (;;) {
         finishEmpty();
@@ -421,6 +467,7 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
     });
     entry.on('end', () => {
       finishEmpty();
+      sink?.end(pos === size);
       if (pos !== size || cur !== ranges.length) {
         hostile('ARCHIVE_MALFORMED', entry.path, `entry holds ${pos} bytes but its header says ${size}`);
       } else {
@@ -691,28 +738,24 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
 
   const { Header, Parser } = await import('tar');
   notePrefixes(Header);
-  // gzip is told by its first two bytes (as tar does), whatever the file is called.
-  const magic = Buffer.alloc(2);
-  const { bytesRead: got } = await fh.read(magic, 0, 2, 0);
-  const gzipped = got === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
   return new Promise<SourceResult>((resolve, rejectP) => {
     let finished = false;
-    // Large reads: the parser slices entries out of them without copying.
-    const rs = fh.createReadStream({ highWaterMark: 1024 * 1024 });
     let lastProgress = 0;
-    rs.on('data', () => {
+    let bytesIn = 0;
+    rs.on('data', (chunk: Buffer) => {
+      bytesIn += chunk.length;
       // Progress in archive bytes read (compressed for .tar.gz), a few times a second at most.
       const now = Date.now();
       if (req.onProgress && now - lastProgress >= 200) {
         lastProgress = now;
-        req.onProgress(rs.bytesRead, archiveSize);
+        req.onProgress(bytesIn, archiveSize);
       }
     });
     const finish = (err?: unknown): void => {
       if (finished) return;
       finished = true;
       if (err !== undefined) {
-        rs.destroy();
+        (rs as NodeJS.ReadableStream & { destroy(): void }).destroy();
         if (err instanceof RestartWithoutPrefix || (err instanceof Error && err.name === 'ModelsignError')) {
           rejectP(err);
           return;
@@ -780,11 +823,15 @@ async function scanPass(file: string, req: SourceRequest, initial: Prefix, maxEn
     });
     parser.on('error', (e: unknown) => finish(e));
     parser.on('end', () => finish());
-    rs.on('error', (e) => {
+    const onReadError = (e: unknown): void => {
       if (finished) return;
       finished = true;
-      rejectP(modelPathError(file, e, 'archive'));
-    });
+      rejectP(input.readError(e));
+    };
+    rs.on('error', onReadError);
+    // A stream handed in may have failed already (a download checked at its end, before this read began).
+    const early = (rs as { errored?: unknown }).errored;
+    if (early) onReadError(early);
     // The ratio is taken against the compressed bytes inflated so far (not read ahead).
     const gunzip = gzipped ? createGunzip() : undefined;
     const feed = new TarFeed(gunzip ? () => gunzip.bytesWritten : undefined);

@@ -21,6 +21,17 @@ export interface SourceRequest {
   onProgress?: (done: number, total: number) => void;
   /** The archive is read again from its start: every `ranges` call so far is void. */
   onRestart?: () => void;
+  /**
+   * Receives the bytes of each hashed entry as they stream (an OCI pull writes them, a scan
+   * spools them): `open` per entry (undefined: not wanted), then every chunk, then `end`
+   * (complete: the entry held the bytes its header says). It must not throw.
+   */
+  sink?: { open(name: string, size: number): EntrySink | undefined };
+}
+
+export interface EntrySink {
+  write(chunk: Buffer): void;
+  end(complete: boolean): void;
 }
 
 export interface SourceResult {

@@ -9,7 +9,7 @@ import type { EngineOptions } from '../hashing/engine.js';
 import { effectiveIgnores } from '../hashing/paths.js';
 import { rootDigest, type Resource } from '../hashing/serialize.js';
 import type { Serialization } from '../oms/statement.js';
-import { openSource } from '../source/index.js';
+import { openSource, type OpenOptions } from '../source/index.js';
 import { lookupRange, plannedRanges } from '../source/ranges.js';
 import type { ModelSource, SourceListing } from '../source/types.js';
 import { checkResourceNames } from '../verify/names.js';
@@ -21,6 +21,8 @@ export interface DigestOptions {
   model: string;
   /** Reads the model; default: the source openSource chooses for `model`. */
   source?: ModelSource;
+  /** How the model is opened when no source is given (registry access for oci:// models...). */
+  open?: OpenOptions;
   ignorePaths?: string[];
   allowSymlinks?: boolean;
   hash?: HashAlgorithm;
@@ -89,7 +91,7 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   // digest prints the root sign would sign: it refuses what sign would refuse as too large
   // to verify, and so never plans millions of ranges for a tiny --shard-size either.
   const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
-  const source = opts.source ?? (await openSource(opts.model));
+  const source = opts.source ?? (await openSource(opts.model, opts.open));
   const sigPath = opts.signature ?? source.defaultSignaturePath();
   const ignorePaths = effectiveIgnores(source.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
   const method = opts.shardSize ? 'shards' : 'files';

@@ -96,11 +96,13 @@ export async function checkVersion(version: string): Promise<string> {
 
 export async function signModel(opts: SignOptions): Promise<SignResult> {
   const version = await checkVersion(opts.version);
-  const source = opts.source ?? (await openSource(opts.model));
+  const source = opts.source ?? (await openSource(opts.model, opts.open));
   const signaturePath = opts.signature ?? source.signatureWritePath?.() ?? source.defaultSignaturePath();
   const write = opts.write !== false;
+  // A source that keeps signatures with the model (OCI referrers) gets it there, unless a file is named.
+  const attach = opts.signature === undefined ? source.attached : undefined;
   // Before hashing: a signature that cannot be written is found out now, not after an hour.
-  if (write) await checkWritable(signaturePath, 'file');
+  if (write && !attach) await checkWritable(signaturePath, 'file');
   const name = opts.name ?? source.defaultName();
   // Parents are verified before anything is hashed: a bad one is found out now.
   const lineage = opts.lineage ? await prepareLineage(opts.lineage, { name, version }) : undefined;
@@ -112,7 +114,7 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
     ...(opts.license ? { license: opts.license } : {}),
     created: new Date().toISOString(),
     tool: `modelsign/${TOOL_VERSION}`,
-    // Where the bytes came from (a hub cache snapshot: repo and revision), shown by verify.
+    // Where the bytes came from (a hub cache snapshot's repo and revision, an OCI manifest digest).
     ...(source.provenance ? { source: { ...source.provenance } } : {}),
     ...(lineage?.extraMetadata ?? {}),
     ...(opts.extraMetadata ?? {}),
@@ -138,7 +140,9 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
   await lineage?.beforeWrite(child);
   if (opts.beforeWrite) await opts.beforeWrite(r);
   if (!write) return r;
-  await writeAtomic(signaturePath, bundleText, 'WRITE_FAILED', signaturePath, { createDirs: true });
+  // A source that keeps signatures with the model (OCI referrers) gets it there.
+  if (attach) r.signaturePath = await attach.attach(child.bundle);
+  else await writeAtomic(signaturePath, bundleText, 'WRITE_FAILED', signaturePath, { createDirs: true });
   if (lineage) r.recorded = await lineage.record(child);
   return r;
 }

@@ -2,6 +2,7 @@
  * The one place that decides which source reads a model (see types.ts for the seam).
  *
  *   hf://org/name[@revision]         -> hf-cache.ts (resolved in the cache `hfCache`)
+ *   oci://REGISTRY/REPO..., oci:DIR  -> oci/ (an OCI artifact, in a registry or a local layout)
  *   a hub cache snapshot directory   -> hf-cache.ts (.../models--org--name/snapshots/REV)
  *   any other directory              -> directory.ts
  *   a .tar / .tar.gz / .tgz file     -> archive.ts (unless it is signed as one opaque file)
@@ -19,9 +20,11 @@ import { fileSource } from './file.js';
 import { hubReferenceSource, hubSnapshotSource } from './hf-cache.js';
 import { defaultHubCache, HF_SCHEME } from './hf-layout.js';
 import { settings } from '../settings.js';
+import type { OciOpenOptions } from './oci/index.js';
 import type { ModelSource } from './types.js';
 
-export type { ModelSource, ReadRequest, ReadResult, SourceFile, SourceListing, Inspector, EntryContent, RandomAccess } from './types.js';
+export type { ModelSource, ReadRequest, ReadResult, SourceFile, SourceListing, Inspector, EntryContent, RandomAccess, AttachedSignature, AttachedSignatures } from './types.js';
+export type { OciSource, OciOpenOptions, PullTarget } from './oci/index.js';
 export { isArchivePath } from './archive.js';
 
 export interface OpenOptions {
@@ -35,14 +38,18 @@ export interface OpenOptions {
    * names for huggingface_hub; the CLI reads that environment). Default ~/.cache/huggingface/hub.
    */
   hfCache?: string;
+  /** OCI artifacts: registry access (plain-HTTP hosts, Docker configuration) and --pull-to. */
+  oci?: OciOpenOptions;
 }
 
 /** Sources for models named by a reference rather than a local path: `scheme` -> opener. */
 const SCHEMES: ReadonlyArray<{ test: (model: string) => boolean; open: (model: string, opts: OpenOptions) => Promise<ModelSource> }> = [
   { test: (m) => m.startsWith(HF_SCHEME), open: (m, o) => hubReferenceSource(m, o.hfCache ?? settings.hfCache ?? defaultHubCache(os.homedir())) },
+  // oci:// (a registry) and oci:DIR (a layout); the client loads only for such models.
+  { test: (m) => m.startsWith('oci:'), open: async (m, o) => (await import('./oci/index.js')).ociSource(m, o.oci) },
 ];
 
-/** Whether MODEL names a model by reference (hf://...) rather than by a local path. */
+/** Whether MODEL names a model by reference (hf://..., oci:...) rather than by a local path. */
 export function isReference(model: string): boolean {
   return SCHEMES.some((s) => s.test(model));
 }

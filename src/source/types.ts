@@ -105,6 +105,24 @@ export interface ReadResult {
   bytesRead: number;
 }
 
+/** A signature kept with the model itself (an OCI referrer), as verify reads it. */
+export interface AttachedSignature {
+  /** Where it is kept, pinned (oci://REGISTRY/REPO@sha256:...): the result's `signature`. */
+  readonly location: string;
+  /** Its bytes (bounded); a SIG_* rejection when it cannot be a signature of this model. */
+  read(): Promise<Buffer>;
+}
+
+/** Signatures stored with the model instead of in a file (OCI referrers). */
+export interface AttachedSignatures {
+  /** Where they are kept, for messages (the artifact pinned by digest). */
+  readonly where: string;
+  /** The attached signatures, in the order verify tries them. */
+  list(): Promise<AttachedSignature[]>;
+  /** Attach a signature (bundle bytes); returns its location. */
+  attach(bundle: Buffer): Promise<string>;
+}
+
 export interface ModelSource {
   /** 'directory' | 'file' | 'archive' | ...: which source reads this model. */
   readonly kind: string;
@@ -128,5 +146,7 @@ export interface ModelSource {
   signatureWritePath?(): string;
   /** Facts about where the bytes came from, recorded in the signed metadata (a revision, a digest). */
   readonly provenance?: Readonly<Record<string, string>>;
+  /** Sources that keep signatures with the model (OCI): sign attaches there, verify reads there, unless a signature file is named. */
+  readonly attached?: AttachedSignatures;
   read(req: ReadRequest): Promise<ReadResult>;
 }

@@ -15,7 +15,7 @@ import { parseBundle, readBundleFile, type ParsedBundle } from '../oms/bundle.js
 import { IN_TOTO_PAYLOAD_TYPE, pae } from '../oms/dsse.js';
 import { parseStatement, type ParsedStatement } from '../oms/statement.js';
 import { openSource } from '../source/index.js';
-import type { ModelSource } from '../source/types.js';
+import type { AttachedSignatures, ModelSource } from '../source/types.js';
 import { checkFiles, parseShardName } from './files.js';
 import { checkResourceNames } from './names.js';
 import { checkStageOrder, stageInspector, type VerifyContext, type VerifyStage } from './stage.js';
@@ -130,11 +130,49 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
   // A missing model is MODEL_NOT_FOUND (exit 2) before anything else, with or without
   // --signature: never a missing signature or a signature refusal.
   const source = opts.source ?? (await openSource(opts.model));
+  if (opts.signature === undefined && source.attached) return verifyAttached(opts, source, source.attached, stages);
   const signature = opts.signature ?? source.defaultSignaturePath();
+  // The default path lies in the model directory: a link there is not followed.
+  return verifyBundle(opts, source, stages, signature, () => readBundleFile(signature, undefined, { noFollow: opts.signature === undefined }));
+}
+
+/**
+ * Signatures attached to the model (OCI referrers), tried in the source's order (newest
+ * first): the first that verifies wins. None attached is SIG_MISSING. When none verifies,
+ * the result is that of the first one signed by a trusted signer (its failures say why the
+ * model is refused), else that of the first.
+ */
+async function verifyAttached(opts: VerifyOptions, source: ModelSource, attached: AttachedSignatures, stages: VerifyStage[]): Promise<VerifyResult> {
+  let list;
+  try {
+    list = await attached.list();
+  } catch (e) {
+    if (!(e instanceof ModelsignError)) throw e;
+    const r = emptyResult(opts.model, attached.where);
+    r.failures.push({ code: 'SIG_UNREADABLE', message: `cannot list the signatures attached to ${attached.where}: ${e.message}` });
+    return finish(r);
+  }
+  if (list.length === 0) {
+    const r = emptyResult(opts.model, attached.where);
+    r.failures.push({ code: 'SIG_MISSING', message: `no signature is attached to ${attached.where} (name a signature file with --signature)` });
+    return finish(r);
+  }
+  let first: VerifyResult | undefined;
+  let trusted: VerifyResult | undefined;
+  for (const sig of list) {
+    const r = await verifyBundle(opts, source, stages, sig.location, () => sig.read());
+    if (r.verified) return r;
+    first ??= r;
+    if (r.signerInfo) trusted ??= r;
+  }
+  return trusted ?? first!;
+}
+
+/** Verify the model against one signature (its bytes from `readBytes`). */
+async function verifyBundle(opts: VerifyOptions, source: ModelSource, stages: VerifyStage[], signature: string, readBytes: () => Promise<Buffer>): Promise<VerifyResult> {
   const result = emptyResult(opts.model, signature);
   try {
-    // The default path lies in the model directory: a link there is not followed.
-    const bundle = parseBundle(await readBundleFile(signature, undefined, { noFollow: opts.signature === undefined }));
+    const bundle = parseBundle(await readBytes());
     requireIdentityPolicy(bundle, opts.trust);
     const signer = await checkTrust(bundle, opts.trust);
     result.signerInfo = signer;
@@ -150,7 +188,7 @@ export async function verifyModel(opts: VerifyOptions): Promise<VerifyResult> {
 
     const runs = stages.map((s) => s.start());
     const inspector = stageInspector(runs);
-    const reader = source.kind === 'archive' && !opts.source && signedAsOneFile(opts.model, statement) ? await openSource(opts.model, { archiveAsFile: true }) : source;
+    const reader = source.kind === 'archive' && signedAsOneFile(opts.model, statement) ? await openSource(opts.model, { archiveAsFile: true }) : source;
     const files = await checkFiles({
       model: opts.model,
       source: reader,

@@ -6,6 +6,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { EngineOptions } from '../hashing/engine.js';
 import type { LoadedPolicy } from '../policy/load.js';
+import type { OpenOptions } from '../source/index.js';
 import type { FormatsPolicy, IdentityRule, Purpose } from '../policy/types.js';
 import type { TrustCheck } from './types.js';
 
@@ -70,5 +71,7 @@ export interface VerifySpec {
   ignoreUnsignedFiles?: boolean;
   /** Append every decision to this hash-chained audit log. */
   auditLog?: string;
+  /** How models are opened (registry access for oci:// models, a directory to pull them to). */
+  open?: OpenOptions;
   engine?: EngineOptions;
 }

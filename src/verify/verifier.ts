@@ -9,7 +9,8 @@ import { ModelsignError, usage } from '../errors.js';
 import type { AuditDecision } from '../audit/record.js';
 import type { LoadedPolicy } from '../policy/load.js';
 import { PURPOSES, type Purpose } from '../policy/types.js';
-import type { ModelSource } from '../source/types.js';
+import { isReference, openSource } from '../source/index.js';
+import type { ModelSource, PullTarget } from '../source/index.js';
 import { verifyModel } from './pipeline.js';
 import type { LineageSpec, VerifySpec } from './spec.js';
 import type { VerifyStage } from './stage.js';
@@ -124,8 +125,8 @@ export async function recordState(r: VerifyResult, stateFile: string): Promise<v
 function auditBase(model: string, signature: string | undefined, spec: VerifySpec, purpose: Purpose | undefined): Omit<AuditDecision, 'result' | 'failureCodes'> {
   return {
     time: new Date().toISOString(),
-    model: /^[a-z][a-z0-9+.-]*:\/\//i.test(model) ? model : path.resolve(model),
-    signature: signature !== undefined ? path.resolve(signature) : null,
+    model: where(model),
+    signature: signature !== undefined ? where(signature) : null,
     rootDigest: null,
     name: null,
     version: null,
@@ -133,6 +134,11 @@ function auditBase(model: string, signature: string | undefined, spec: VerifySpe
     policy: spec.policy ? path.resolve(spec.policy.file) : null,
     purpose: purpose ?? null,
   };
+}
+
+/** A local path made absolute; a reference (oci://..., oci:DIR, hf://...) as it is. */
+function where(p: string): string {
+  return isReference(p) ? p : path.resolve(p);
 }
 
 function auditDecision(r: VerifyResult, spec: VerifySpec, purpose: Purpose | undefined): AuditDecision {
@@ -163,9 +169,22 @@ export async function createVerifier(spec: VerifySpec): Promise<Verifier> {
 
   const run = async (model: string | ModelSource, call: VerifyCall): Promise<VerifyResult> => {
     const signature = call.signature ?? spec.signature;
+    const source = typeof model === 'string' ? await openSource(model, spec.open) : model;
+    try {
+      const r = await verifyOnSource(source, typeof model === 'string' ? model : source.model, signature, call);
+      // A model pulled to a directory (oci:// --pull-to) is kept only once the verdict is final.
+      await pulled(source)?.finish(r.verified, r.signature);
+      return r;
+    } catch (e) {
+      await pulled(source)?.finish(false);
+      throw e;
+    }
+  };
+
+  const verifyOnSource = async (source: ModelSource, model: string, signature: string | undefined, call: VerifyCall): Promise<VerifyResult> => {
     const r = await verifyModel({
-      model: typeof model === 'string' ? model : model.model,
-      ...(typeof model === 'string' ? {} : { source: model }),
+      model,
+      source,
       ...(signature !== undefined ? { signature } : {}),
       trust: trust.checks,
       stages,
@@ -229,6 +248,11 @@ export async function verifyOnce(spec: VerifySpec, model: string | ModelSource, 
   }
   call.ready?.(verifier);
   return verifier.verify(model, call);
+}
+
+/** Where a source pulls the model to, when it does (an OCI artifact under --pull-to). */
+function pulled(source: ModelSource): PullTarget | undefined {
+  return (source as { pull?: PullTarget }).pull;
 }
 
 function describeLineage(l: LineageSpec | undefined): string[] {
