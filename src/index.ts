@@ -64,8 +64,8 @@ export {
   type RevokedList,
 } from './lineage/index.js';
 // Model archives (.tar, .tar.gz, .tgz): streamed, never extracted. digest/sign/verify detect them.
-export { scanArchive, isArchivePath, archiveSourceFor } from './hashing/archive.js';
-export type { ModelSource, SourceRequest, SourceResult } from './hashing/source.js';
+export { isArchivePath } from './source/archive.js';
+export type { ModelSource, ReadRequest, ReadResult } from './source/types.js';
 // Hostile-input hardening (issue 8): audit log and attack drill.
 export { appendAudit } from './audit/append.js';
 export { checkAuditLog, type ChainReport } from './audit/check.js';

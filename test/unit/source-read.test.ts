@@ -154,3 +154,78 @@ describe('verify with a scanning policy reads the model once', () => {
     expect(swapped.failures.map((f) => `${f.code} ${f.path}`)).toEqual(['FILE_REPLACED sub/weights.pkl']);
   });
 });
+
+describe('an archive is read once: hashed and inspected in the same pass', () => {
+  async function archives(): Promise<{ dir: string; tar: string; tgz: string }> {
+    const dir = await model();
+    await writeFile(path.join(dir, 'big.bin'), Buffer.alloc(3 * 1024 * 1024 + 17, 0x5a));
+    const out = await tmpDir();
+    const tar = path.join(out, 'm.tar');
+    const tgz = path.join(out, 'm.tgz');
+    execFileSync('tar', ['-C', dir, '-cf', tar, '.']);
+    execFileSync('tar', ['-C', dir, '-czf', tgz, '.']);
+    return { dir, tar, tgz };
+  }
+
+  it('the inspector sees exactly the hashed bytes of every entry, and the archive is read once (.tar and .tgz)', async () => {
+    const { tar, tgz } = await archives();
+    for (const arc of [tar, tgz]) {
+      const insp = recorder();
+      const r = await (await openSource(arc)).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [], inspector: insp });
+      expect(r.listing.problems).toEqual([]);
+      expect(r.listing.files.map((f) => f.name)).toEqual(['big.bin', 'config.json', 'sub/weights.pkl']);
+      for (const f of r.listing.files) {
+        expect(insp.seen.get(f.name)!.length).toBe(f.size);
+        expect(r.hashed.get(rangeKey(f.name, 0, f.size))).toEqual({ ok: true, digest: sha(insp.seen.get(f.name)!) });
+      }
+      expect(r.bytesRead).toBe((await stat(arc)).size);
+    }
+  });
+
+  it('an inspector that stops early leaves the rest hashed; an entry\'s bytes can be taken once', async () => {
+    const { dir, tgz } = await archives();
+    let second = '';
+    const early: Inspector = {
+      wants: () => true,
+      async inspect(c) {
+        const src = c.bytes();
+        await src.ensure(10);
+        await src.close();
+        try {
+          c.bytes();
+        } catch (e) {
+          second = (e as Error).message;
+        }
+      },
+      unreadable: () => undefined,
+    };
+    const r = await (await openSource(tgz)).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [], inspector: early });
+    const { readFile } = await import('node:fs/promises');
+    expect(r.hashed.get(rangeKey('big.bin', 0, 3 * 1024 * 1024 + 17))).toEqual({ ok: true, digest: sha(await readFile(path.join(dir, 'big.bin'))) });
+    expect(second).toBe('an archive entry streams once');
+  });
+
+  it('an entry cut short is unreadable to the inspector that was reading it', async () => {
+    const { tar } = await archives();
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(tar);
+    const cut = path.join(await tmpDir(), 'cut.tar');
+    await writeFile(cut, bytes.subarray(0, bytes.indexOf(Buffer.alloc(1024, 0x5a)) + 4096));
+    const insp = recorder();
+    const r = await (await openSource(cut)).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [], inspector: insp });
+    expect(insp.refused).toEqual(['big.bin:ARCHIVE_MALFORMED']);
+    expect(r.listing.problems.map((p) => p.code)).toEqual(['ARCHIVE_MALFORMED']);
+    expect(r.hashed.has(rangeKey('big.bin', 0, 3 * 1024 * 1024 + 17))).toBe(false);
+  });
+
+  it('verify with a scanning policy reads the archive file once (bytesRead is its size)', async () => {
+    const { dir, tgz } = await archives();
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const sigFile = path.join(await tmpDir(), 'm.sig');
+    await signModel({ model: dir, version: '1.0.0', signer: keySigner(privateKey, publicKey), signature: sigFile });
+    const r = await verify({ model: tgz, signature: sigFile, trust: [keyTrust(publicKey, 'test key')], stages: [formatsStage({ scan: true })] });
+    expect(r.failures).toEqual([]);
+    expect(r.reports.scan?.map((x) => x.file).sort()).toEqual(['big.bin', 'config.json', 'sub/weights.pkl']);
+    expect(r.bytesRead).toBe((await stat(tgz)).size);
+  });
+});
