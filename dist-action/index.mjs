@@ -55189,8 +55189,10 @@ var init_entries = __esm({
         const done = this.memo.get(name2);
         if (done) return done;
         if (this.visiting.has(name2) || depth > MAX_LINK_HOPS) return { kind: "loop" };
+        const link = this.table.links.get(name2);
+        if (!link) return { kind: "broken" };
         this.visiting.add(name2);
-        const out2 = this.walk(name2, this.table.links.get(name2).target, depth);
+        const out2 = this.walk(name2, link.target, depth);
         this.visiting.delete(name2);
         this.memo.set(name2, out2);
         return out2;
@@ -55262,17 +55264,21 @@ var init_input = __esm({
       }
     };
     FileInput = class {
-      constructor(fh, start = 0, chunk = 1 << 20) {
+      constructor(fh, size, chunk = 1 << 20) {
         this.fh = fh;
+        this.size = size;
         this.chunk = chunk;
-        this.pos = start;
       }
       bytesRead = 0;
-      pos;
+      pos = 0;
       ahead;
+      lengthAt(pos) {
+        return Math.min(this.chunk, Math.max(4096, this.size - pos + 1));
+      }
       readAt(pos) {
-        const buf = Buffer.allocUnsafeSlow(this.chunk);
-        return this.fh.read(buf, 0, this.chunk, pos).then(
+        const len = this.lengthAt(pos);
+        const buf = Buffer.allocUnsafeSlow(len);
+        return this.fh.read(buf, 0, len, pos).then(
           ({ bytesRead }) => buf.subarray(0, bytesRead),
           (e) => {
             throw new InputReadError(e);
@@ -55288,7 +55294,11 @@ var init_input = __esm({
         if (b.length === 0) return void 0;
         this.pos += b.length;
         this.bytesRead += b.length;
-        if (b.length === this.chunk) this.ahead = { pos: this.pos, read: this.readAt(this.pos) };
+        if (b.length === this.chunk) {
+          const read = this.readAt(this.pos);
+          read.catch(() => void 0);
+          this.ahead = { pos: this.pos, read };
+        }
         return b;
       }
       /** Wait for a read still in flight (before the descriptor is closed). */
@@ -55305,10 +55315,20 @@ var init_input = __esm({
       it;
       gunzip = createGunzip({ chunkSize: INFLATE_CHUNK });
       inflated = 0;
+      stopped = false;
+      /** The read of compressed bytes in flight, if any. */
+      pulling = Promise.resolve();
       constructor(inner) {
+        const self = this;
         const compressed = Readable2.from(
           (async function* () {
-            for (let b = await inner.next(); b; b = await inner.next()) yield b;
+            while (!self.stopped) {
+              const next = inner.next();
+              self.pulling = next.catch(() => void 0);
+              const b = await next;
+              if (!b) return;
+              yield b;
+            }
           })(),
           { objectMode: false }
         );
@@ -55337,9 +55357,11 @@ var init_input = __esm({
         if (ratio > MAX_DECOMPRESSION_RATIO) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: max decompression ratio exceeded: ${ratio.toFixed(2)} > ${MAX_DECOMPRESSION_RATIO}`);
         return r.value;
       }
-      /** Stop inflating (the read ended early). */
-      close() {
+      /** Stop inflating, and wait for the compressed read in flight (the file is closed next). */
+      async close() {
+        this.stopped = true;
         this.gunzip.destroy();
+        await this.pulling;
       }
       static isGzip(head) {
         return GZIP(head);
@@ -55454,6 +55476,12 @@ function paxError(why2) {
 function paxNaming(records, global2) {
   const out2 = {};
   for (const [k, v] of records) {
+    const num = NUMERIC.get(k);
+    if (num) {
+      const text = v.toString("latin1");
+      if (!num.re.test(text) || num.max !== void 0 && Number(text) > num.max) throw paxError(`a "${k}" record that is not a number GNU tar reads (${JSON.stringify(text.slice(0, 40))})`);
+      continue;
+    }
     if (k.startsWith("GNU.sparse.")) {
       throw new TarError("UNSUPPORTED_ENTRY", "archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename");
     }
@@ -55486,12 +55514,24 @@ function entryType(h, name2) {
   if (h.flag === 0 && slash && h.nameFieldSlash) return "dir";
   throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: read as a directory by one tar reader and as a file by another (a regular entry named with a trailing "/")`);
 }
-var MAX_EXTENDED_BYTES, LABEL, shown, PendingHeaders;
+var MAX_EXTENDED_BYTES, NUMERIC, LABEL, shown, PendingHeaders;
 var init_extended = __esm({
   "src/source/tar/extended.ts"() {
     "use strict";
     init_errors2();
     MAX_EXTENDED_BYTES = 1024 * 1024;
+    NUMERIC = /* @__PURE__ */ new Map([
+      ["uid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["gid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["SCHILY.devmajor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["SCHILY.devminor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["SCHILY.dev", { re: /^\d{1,15}$/ }],
+      ["SCHILY.ino", { re: /^\d{1,15}$/ }],
+      ["SCHILY.nlink", { re: /^\d{1,15}$/ }],
+      ["mtime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
+      ["atime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
+      ["ctime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }]
+    ]);
     LABEL = {
       file: "file",
       dir: "directory",
@@ -55685,9 +55725,10 @@ async function extendedData(r, h) {
 async function* readTar(input) {
   const r = new BlockReader(input);
   const pending = new PendingHeaders();
-  for (; ; ) {
+  for (let first = true; ; first = false) {
     const block = await r.read(BLOCK);
     if (block.length === 0) {
+      if (first) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: it holds no tar data");
       pending.end();
       return;
     }
@@ -55930,7 +55971,7 @@ var init_archive = __esm({
       lastProgress = 0;
       async run() {
         const { fh, size } = await openArchive(this.root);
-        const file = new FileInput(fh);
+        const file = new FileInput(fh, size);
         let gz;
         try {
           try {
@@ -55951,7 +55992,7 @@ var init_archive = __esm({
             if (!(e instanceof TarError)) throw e;
             this.problems.push({ code: e.code, message: e.message });
           } finally {
-            gz?.close();
+            await gz?.close();
             await file.settle();
           }
         } finally {

@@ -141,7 +141,7 @@ class ArchivePass {
 
   async run(): Promise<ArchiveReadResult> {
     const { fh, size } = await openArchive(this.root);
-    const file = new FileInput(fh);
+    const file = new FileInput(fh, size);
     let gz: GunzipInput | undefined;
     try {
       try {
@@ -162,7 +162,7 @@ class ArchivePass {
         if (!(e instanceof TarError)) throw e;
         this.problems.push({ code: e.code, message: e.message });
       } finally {
-        gz?.close();
+        await gz?.close();
         await file.settle();
       }
     } finally {

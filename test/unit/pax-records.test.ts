@@ -123,6 +123,11 @@ describe('parsePaxRecords: strictly by length', () => {
     expect(naming({ hdrcharset: 'BINARY' })).toMatch(/^UNSUPPORTED_ENTRY/);
     for (const k of ['path', 'linkpath', 'size']) expect(naming({ [k]: '1' }, true)).toBe(`ARCHIVE_MALFORMED: a global extended header sets "${k}" (GNU tar and Python apply it to every later entry)`);
     for (const v of ['+1', ' 1', '1e3', '']) expect(naming({ size: v })).toMatch(/a "size" record that is not a size/);
+    // Numbers GNU tar refuses and Python reads as 0 or a float.
+    for (const [k, v] of [['uid', 'a'], ['gid', '4294967296'], ['mtime', '1e3'], ['atime', 'nan'], ['ctime', ' 1'], ['mtime', '']]) {
+      expect(naming({ [k!]: v! }), `${k}=${v}`).toMatch(new RegExp(`^ARCHIVE_MALFORMED: archive extended header: a "${k}" record that is not a number GNU tar reads`));
+    }
+    expect(naming({ uid: '0', gid: '4294967295', mtime: '-1700000000.123456789', atime: '1' })).toBe('accepted');
   });
 });
 

@@ -108,6 +108,13 @@ describe('judgeStructure and judgeLinks', () => {
     expect(judge([['.git', 'dir'], ['.git/HEAD', '->gone'], ['.git/l', '->l2'], ['.git/l2', '->.git/l']]).links).toEqual([]);
   });
 
+  it('a link to a symlink whose own target was refused outright is broken, not a crash', () => {
+    const t = new EntryTable({ maxEntries: 10, maxNameBytes: 1000 });
+    t.addLink('x.bin', undefined, false);
+    t.addLink('a', 'x.bin', false);
+    expect(judgeLinks(t, new Subtree(t), true).problems).toEqual([{ code: 'SYMLINK_BROKEN', path: 'a', message: 'symlink target does not exist in the archive' }]);
+  });
+
   it('the link work is bounded: past the budget the archive is refused, not walked', () => {
     const t = table([['x.bin', 'file'], ['m', `->${'a/../'.repeat(100)}x.bin`], ['sub', 'dir']]);
     const j = judgeLinks(t, new Subtree(t), true, 50);

@@ -199,8 +199,11 @@ export class LinkResolver {
     const done = this.memo.get(name);
     if (done) return done;
     if (this.visiting.has(name) || depth > MAX_LINK_HOPS) return { kind: 'loop' };
+    const link = this.table.links.get(name);
+    // A symlink whose target was refused outright (already a problem) leads nowhere.
+    if (!link) return { kind: 'broken' };
     this.visiting.add(name);
-    const out = this.walk(name, this.table.links.get(name)!.target, depth);
+    const out = this.walk(name, link.target, depth);
     this.visiting.delete(name);
     this.memo.set(name, out);
     return out;

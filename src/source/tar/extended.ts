@@ -65,10 +65,34 @@ export interface PaxNaming {
   size?: number;
 }
 
+/**
+ * Numeric records, in the one form both readers take: GNU tar fails the entry on anything
+ * else ("malformed extended header: invalid uid"), where Python reads 0 or a float such as
+ * "1e3" or "nan". uid_t is 32 bits for GNU tar.
+ */
+const NUMERIC: ReadonlyMap<string, { re: RegExp; max?: number }> = new Map([
+  ['uid', { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+  ['gid', { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+  ['SCHILY.devmajor', { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+  ['SCHILY.devminor', { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+  ['SCHILY.dev', { re: /^\d{1,15}$/ }],
+  ['SCHILY.ino', { re: /^\d{1,15}$/ }],
+  ['SCHILY.nlink', { re: /^\d{1,15}$/ }],
+  ['mtime', { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
+  ['atime', { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
+  ['ctime', { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
+]);
+
 /** The naming records of a pax header, refusing the ones other readers apply differently. */
 export function paxNaming(records: ReadonlyMap<string, Buffer>, global: boolean): PaxNaming {
   const out: PaxNaming = {};
   for (const [k, v] of records) {
+    const num = NUMERIC.get(k);
+    if (num) {
+      const text = v.toString('latin1');
+      if (!num.re.test(text) || (num.max !== undefined && Number(text) > num.max)) throw paxError(`a "${k}" record that is not a number GNU tar reads (${JSON.stringify(text.slice(0, 40))})`);
+      continue;
+    }
     if (k.startsWith('GNU.sparse.')) {
       throw new TarError('UNSUPPORTED_ENTRY', 'archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename');
     }

@@ -22,25 +22,29 @@ export class InputReadError extends Error {
 }
 
 /**
- * 1 MiB reads of an open file from offset `start`. `bytesRead` counts what came from storage.
+ * 1 MiB reads of an open file from its start. `bytesRead` counts what came from storage.
  * (1 MiB: the hash works on whole MiB slices, and fewer reads cost less than larger ones save.)
  */
 export class FileInput implements ByteInput {
   bytesRead = 0;
-  private pos: number;
+  private pos = 0;
   private ahead: { pos: number; read: Promise<Buffer> } | undefined;
 
   constructor(
     private readonly fh: FileHandle,
-    start = 0,
+    /** The file's size when opened: reads are no larger than what is left (plus one byte, to see growth). */
+    private readonly size: number,
     private readonly chunk = 1 << 20,
-  ) {
-    this.pos = start;
+  ) {}
+
+  private lengthAt(pos: number): number {
+    return Math.min(this.chunk, Math.max(4096, this.size - pos + 1));
   }
 
   private readAt(pos: number): Promise<Buffer> {
-    const buf = Buffer.allocUnsafeSlow(this.chunk);
-    return this.fh.read(buf, 0, this.chunk, pos).then(
+    const len = this.lengthAt(pos);
+    const buf = Buffer.allocUnsafeSlow(len);
+    return this.fh.read(buf, 0, len, pos).then(
       ({ bytesRead }) => buf.subarray(0, bytesRead),
       (e: unknown) => {
         throw new InputReadError(e);
@@ -57,8 +61,13 @@ export class FileInput implements ByteInput {
     if (b.length === 0) return undefined;
     this.pos += b.length;
     this.bytesRead += b.length;
-    // A full read: the next one most likely starts right after it.
-    if (b.length === this.chunk) this.ahead = { pos: this.pos, read: this.readAt(this.pos) };
+    // A full read: the next one most likely starts right after it. (Its failure surfaces
+    // when it is used; a read ahead that is never used must not fail the process.)
+    if (b.length === this.chunk) {
+      const read = this.readAt(this.pos);
+      read.catch(() => undefined);
+      this.ahead = { pos: this.pos, read };
+    }
     return b;
   }
 
@@ -91,11 +100,21 @@ export class GunzipInput implements ByteInput {
   private readonly it: AsyncIterator<Buffer>;
   private readonly gunzip = createGunzip({ chunkSize: INFLATE_CHUNK });
   private inflated = 0;
+  private stopped = false;
+  /** The read of compressed bytes in flight, if any. */
+  private pulling: Promise<unknown> = Promise.resolve();
 
   constructor(inner: ByteInput) {
+    const self = this;
     const compressed = Readable.from(
       (async function* () {
-        for (let b = await inner.next(); b; b = await inner.next()) yield b;
+        while (!self.stopped) {
+          const next = inner.next();
+          self.pulling = next.catch(() => undefined);
+          const b = await next;
+          if (!b) return;
+          yield b;
+        }
       })(),
       { objectMode: false },
     );
@@ -128,9 +147,11 @@ export class GunzipInput implements ByteInput {
     return r.value;
   }
 
-  /** Stop inflating (the read ended early). */
-  close(): void {
+  /** Stop inflating, and wait for the compressed read in flight (the file is closed next). */
+  async close(): Promise<void> {
+    this.stopped = true;
     this.gunzip.destroy();
+    await this.pulling;
   }
 
   static isGzip(head: Buffer): boolean {

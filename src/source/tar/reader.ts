@@ -143,9 +143,11 @@ async function extendedData(r: BlockReader, h: TarHeader): Promise<{ data: Buffe
 export async function* readTar(input: ByteInput): AsyncGenerator<TarItem> {
   const r = new BlockReader(input);
   const pending = new PendingHeaders();
-  for (;;) {
+  for (let first = true; ; first = false) {
     const block = await r.read(BLOCK);
     if (block.length === 0) {
+      // Python refuses an empty stream ("empty file"); GNU tar reads no archive in it.
+      if (first) throw new TarError('ARCHIVE_MALFORMED', 'cannot read archive: it holds no tar data');
       pending.end();
       return;
     }
