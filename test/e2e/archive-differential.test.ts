@@ -213,7 +213,7 @@ d('constructs the extractors read differently, and cases the generator found', (
     await refusedAs([f({ name: 'PaxHeaders/x', flag: 0x78, data: body }), f({ name: 'a.bin' })], 'ARCHIVE_MALFORMED', /unusual key/);
   });
 
-  it('a GNU long name whose padding holds bytes (Python reads them into the name)', async () => {
+  it('a GNU long name without a NUL whose padding holds bytes (both extractors read on into the padding, up to a NUL)', async () => {
     const entries = [f({ name: '././@LongLink', flag: 0x4c, data: Buffer.from('a.bin'), junkPadding: true }), f({ name: 'a.bin' })];
     await refusedAs(entries, 'ARCHIVE_MALFORMED', /GNU long name with bytes in its padding/);
   });

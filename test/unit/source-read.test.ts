@@ -218,6 +218,28 @@ describe('an archive is read once: hashed and inspected in the same pass', () =>
     expect(r.hashed.has(rangeKey('big.bin', 0, 3 * 1024 * 1024 + 17))).toBe(false);
   });
 
+  it('an archive read again without its first folder (a later entry lies outside it) has the inspector start over', async () => {
+    const d = await tmpDir();
+    await mkdir(path.join(d, 'a'));
+    await writeFile(path.join(d, 'a', 'x.pkl'), F.benignOrderedDict());
+    await writeFile(path.join(d, 'b.txt'), 'b');
+    const arc = path.join(d, 'two-top.tar');
+    execFileSync('tar', ['-C', d, '-cf', arc, 'a', 'b.txt']);
+    const insp = recorder();
+    let restarts = 0;
+    const r = await (await openSource(arc)).read({
+      alg: 'sha256',
+      ranges: whole,
+      allowSymlinks: false,
+      ignorePaths: [],
+      inspector: { ...insp, restart: () => (restarts++, insp.seen.clear()) },
+    });
+    expect(restarts).toBe(1);
+    expect(r.listing.files.map((f) => f.name)).toEqual(['a/x.pkl', 'b.txt']);
+    expect([...insp.seen.keys()].sort()).toEqual(['a/x.pkl', 'b.txt']);
+    expect(r.bytesRead).toBe(2 * (await stat(arc)).size);
+  });
+
   it('verify with a scanning policy reads the archive file once (bytesRead is its size)', async () => {
     const { dir, tgz } = await archives();
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');

@@ -6,8 +6,8 @@
  *   - pax records are cut by their length field, each "LEN KEY=VALUE\n" exactly, with no
  *     key twice; NULs may only pad the end (Python matches records over the whole padded
  *     block and GNU tar checks the newline, so anything looser reads two ways);
- *   - the padding after an extended header's data is zeros (Python reads it as part of the
- *     header: records or a longer name there would be Python's alone);
+ *   - the padding after an extended header's data is zeros (Python parses pax records over
+ *     the padded block, and both extractors read a long name on into it);
  *   - at most one pax header, or one long name and one long link target, before an entry:
  *     with two (pax path twice, 'L' twice, 'L' then pax) GNU tar keeps the last and Python
  *     the first;
@@ -109,8 +109,9 @@ export function paxNaming(records: ReadonlyMap<string, Buffer>, global: boolean)
 }
 
 /**
- * A GNU long name or link target: the data up to its first NUL. Both readers cut there;
- * bytes after it, or in the padding, would be Python's alone (it reads the padded block).
+ * A GNU long name or link target: the data up to its first NUL. Both extractors cut there,
+ * and read on into the padding when the data holds none: bytes after the NUL or in the
+ * padding are refused, so the name is the data's whichever way it is read.
  */
 export function gnuLongName(data: Buffer, padding: Buffer): Buffer {
   const nul = data.indexOf(0);
