@@ -26,6 +26,7 @@ import { rangeKey } from './ranges.js';
 import { disjointRanges, RangeHasher } from './stream-hash.js';
 import { EntryTable, entryProblem, judgeLinks, judgeStructure, linkTargetProblem, Subtree, type TableLimits } from './tar/entries.js';
 import { TarError } from './tar/errors.js';
+import { ENTRY_LABEL } from './tar/extended.js';
 import { compressionOf, FileInput, GunzipInput, InputReadError, type ByteInput } from './tar/input.js';
 import { cleanName, ModelNamer, nameProblem, RestartWithoutPrefix, type Prefix } from './tar/names.js';
 import { readTar, type EntryBody, type TarEntry } from './tar/reader.js';
@@ -113,8 +114,6 @@ async function openArchive(file: string): Promise<{ fh: FileHandle; size: number
   }
   return { fh, size: st.size };
 }
-
-const LABEL: Partial<Record<TarEntry['type'], string>> = { chardev: 'CharacterDevice', blockdev: 'BlockDevice', fifo: 'FIFO' };
 
 /** One read of the archive from its start. */
 class ArchivePass {
@@ -256,7 +255,7 @@ class ArchivePass {
       }
       default:
         this.table.add(name, 'special');
-        this.problems.push(entryProblem('SPECIAL_FILE', raw, `${LABEL[entry.type]} entries are not allowed in a model archive`));
+        this.problems.push(entryProblem('SPECIAL_FILE', raw, `${ENTRY_LABEL[entry.type]} entries are not allowed in a model archive`));
     }
   }
 

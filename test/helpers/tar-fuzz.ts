@@ -21,7 +21,7 @@ export interface FuzzEntry {
   /** The size field's value (default: data length) and form. */
   size?: number;
   sizeForm?: NumberForm;
-  /** Form of the mode field (the other numbers are written plainly). */
+  /** Form of the mode, uid, gid and mtime fields. */
   modeForm?: NumberForm;
   magic?: Magic;
   checksum?: 'unsigned' | 'signed' | 'bad';
@@ -73,10 +73,10 @@ export function header(e: FuzzEntry): Buffer {
   const h = Buffer.alloc(512);
   e.name.copy(h, 0, 0, Math.min(100, e.name.length));
   writeNumber(h, 100, 8, e.flag === 0x35 ? 0o755 : 0o644, e.modeForm);
-  writeNumber(h, 108, 8, 1000);
-  writeNumber(h, 116, 8, 1000);
+  writeNumber(h, 108, 8, 1000, e.modeForm);
+  writeNumber(h, 116, 8, 1000, e.modeForm);
   writeNumber(h, 124, 12, e.size ?? e.data.length, e.sizeForm);
-  writeNumber(h, 136, 12, 1_700_000_000);
+  writeNumber(h, 136, 12, 1_700_000_000, e.modeForm);
   h[156] = e.flag;
   e.linkname?.copy(h, 157, 0, Math.min(100, e.linkname.length));
   h.write(MAGIC[e.magic ?? 'ustar'], 257, 8, 'latin1');

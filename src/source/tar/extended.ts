@@ -135,7 +135,8 @@ export interface TarEntry {
   size: number;
 }
 
-const LABEL: Record<TarEntry['type'], string> = {
+/** How each entry type is named in messages. */
+export const ENTRY_LABEL: Record<TarEntry['type'], string> = {
   file: 'file',
   dir: 'directory',
   hardlink: 'hard link',
@@ -198,7 +199,7 @@ export class PendingHeaders {
     }
     const type = entryType(h, name);
     if (type !== 'file' && (size !== 0 || h.size !== 0)) {
-      throw new TarError('ARCHIVE_MALFORMED', `archive entry ${shown(name)}: a ${LABEL[type]} entry that carries ${Math.max(size, h.size)} bytes (GNU tar and Python read them as the next header, other readers skip them)`);
+      throw new TarError('ARCHIVE_MALFORMED', `archive entry ${shown(name)}: a ${ENTRY_LABEL[type]} entry that carries ${Math.max(size, h.size)} bytes (GNU tar and Python read them as the next header, other readers skip them)`);
     }
     return { type, name, linkname, size };
   }

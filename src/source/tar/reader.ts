@@ -41,7 +41,8 @@ export class BlockReader {
   /** The next chunk, once the current one is used up. */
   private async fill(): Promise<boolean> {
     if (this.eof) return false;
-    const b = await this.input.next();
+    let b = await this.input.next();
+    while (b && b.length === 0) b = await this.input.next();
     if (!b) {
       this.eof = true;
       return false;
