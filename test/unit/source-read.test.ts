@@ -240,6 +240,14 @@ describe('an archive is read once: hashed and inspected in the same pass', () =>
     expect(r.bytesRead).toBe(2 * (await stat(arc)).size);
   });
 
+  it('past its entry bound the archive is a listing problem (TOO_MANY_FILES) and the read stops there', async () => {
+    const { tar } = await archives();
+    const { archiveSource } = await import('../../src/source/archive.js');
+    const r = await archiveSource(tar, { maxEntries: 2, maxNameBytes: 1 << 20 }).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [] });
+    expect(r.listing.problems).toEqual([{ code: 'TOO_MANY_FILES', message: 'archive has more than 2 entries' }]);
+    expect(r.listing.files.length).toBeLessThanOrEqual(2);
+  });
+
   it('verify with a scanning policy reads the archive file once (bytesRead is its size)', async () => {
     const { dir, tgz } = await archives();
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
