@@ -55242,6 +55242,161 @@ var init_entries = __esm({
   }
 });
 
+// src/source/tar/extended.ts
+function parsePaxRecords(data) {
+  const records = /* @__PURE__ */ new Map();
+  let pos = 0;
+  while (pos < data.length) {
+    if (data[pos] === 0) {
+      for (let i = pos; i < data.length; i++) if (data[i] !== 0) throw paxError("bytes after the NUL that ends its records");
+      break;
+    }
+    let sp = pos;
+    while (sp < data.length && sp - pos <= 12 && data[sp] >= 48 && data[sp] <= 57) sp++;
+    if (sp === pos || sp - pos > 12 || data[sp] !== 32) throw paxError("a record without a length");
+    const end = pos + Number(data.toString("latin1", pos, sp));
+    if (end > data.length) throw paxError("a record length past the header");
+    const eq = data.indexOf(61, sp + 1);
+    if (eq < 0 || eq >= end - 1) throw paxError("a record without a key");
+    if (data[end - 1] !== 10) throw paxError("a record that does not end with a newline");
+    const key = data.subarray(sp + 1, eq);
+    if (key.length === 0 || !isKey(key)) throw paxError("a record with an unusual key");
+    const k = key.toString("utf8");
+    if (records.has(k)) throw paxError(`its "${k}" record appears twice`);
+    records.set(k, Buffer.from(data.subarray(eq + 1, end - 1)));
+    pos = end;
+  }
+  return records;
+}
+function isKey(key) {
+  for (const c of key) if (c <= 32 || c === 127) return false;
+  return !key.toString("utf8").includes("\uFFFD");
+}
+function paxError(why2) {
+  return new TarError("ARCHIVE_MALFORMED", `archive extended header: ${why2}`);
+}
+function paxNaming(records, global2) {
+  const out2 = {};
+  for (const [k, v] of records) {
+    const num = NUMERIC.get(k);
+    if (num) {
+      const text = v.toString("latin1");
+      if (!num.re.test(text) || num.max !== void 0 && Number(text) > num.max) throw paxError(`a "${k}" record that is not a number GNU tar reads (${JSON.stringify(text.slice(0, 40))})`);
+      continue;
+    }
+    if (k.startsWith("GNU.sparse.")) {
+      throw new TarError("UNSUPPORTED_ENTRY", "archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename");
+    }
+    if (k.startsWith("GNU.") || k === "hdrcharset") throw new TarError("UNSUPPORTED_ENTRY", `archive extended header record "${k}" is not supported`);
+    if (k !== "path" && k !== "linkpath" && k !== "size") continue;
+    if (global2) throw new TarError("ARCHIVE_MALFORMED", `a global extended header sets "${k}" (GNU tar and Python apply it to every later entry)`);
+    if (k === "size") {
+      const text = v.toString("latin1");
+      if (!/^\d{1,16}$/.test(text) || Number(text) > Number.MAX_SAFE_INTEGER) throw paxError(`a "size" record that is not a size (${JSON.stringify(text)})`);
+      out2.size = Number(text);
+    } else out2[k] = v;
+  }
+  return out2;
+}
+function gnuLongName(data, padding) {
+  const nul = data.indexOf(0);
+  const name2 = nul < 0 ? data : data.subarray(0, nul);
+  for (let i = name2.length; i < data.length; i++) if (data[i] !== 0) throw new TarError("ARCHIVE_MALFORMED", "archive GNU long name with bytes after its end");
+  if (!isZero(padding)) throw new TarError("ARCHIVE_MALFORMED", "archive GNU long name with bytes in its padding");
+  return Buffer.from(name2);
+}
+function isZero(b) {
+  for (const c of b) if (c !== 0) return false;
+  return true;
+}
+function entryType(h, name2) {
+  if (h.type !== "file") return h.type;
+  const slash = name2.length > 0 && name2[name2.length - 1] === 47;
+  if (!slash && !(h.flag === 0 && h.nameFieldSlash)) return "file";
+  if (h.flag === 0 && slash && h.nameFieldSlash) return "dir";
+  throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: read as a directory by one tar reader and as a file by another (a regular entry named with a trailing "/")`);
+}
+var MAX_EXTENDED_BYTES, NUMERIC, ENTRY_LABEL, shown, PendingHeaders;
+var init_extended = __esm({
+  "src/source/tar/extended.ts"() {
+    "use strict";
+    init_errors2();
+    MAX_EXTENDED_BYTES = 1024 * 1024;
+    NUMERIC = /* @__PURE__ */ new Map([
+      ["uid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["gid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["SCHILY.devmajor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["SCHILY.devminor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["SCHILY.dev", { re: /^\d{1,15}$/ }],
+      ["SCHILY.ino", { re: /^\d{1,15}$/ }],
+      ["SCHILY.nlink", { re: /^\d{1,15}$/ }],
+      ["mtime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
+      ["atime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
+      ["ctime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }]
+    ]);
+    ENTRY_LABEL = {
+      file: "file",
+      dir: "directory",
+      hardlink: "hard link",
+      symlink: "symlink",
+      chardev: "CharacterDevice",
+      blockdev: "BlockDevice",
+      fifo: "FIFO"
+    };
+    shown = (raw) => JSON.stringify(raw.toString("utf8"));
+    PendingHeaders = class {
+      pax;
+      longName;
+      longLink;
+      what = [];
+      afterGlobal = false;
+      get empty() {
+        return this.what.length === 0;
+      }
+      /** The archive ends here: an extended header with no entry after it is refused (Python fails on it). */
+      end() {
+        if (!this.empty || this.afterGlobal) throw new TarError("ARCHIVE_MALFORMED", `archive ends after ${this.empty ? "a global pax header" : this.what.join(" and ")}, with no entry for it`);
+      }
+      /** One more extended header: refused when the entry already has one that competes with it. */
+      add(type, data, padding) {
+        const label = { pax: "a pax header", global: "a global pax header", longname: "a GNU long name", longlink: "a GNU long link target" }[type];
+        const clash = (type === "pax" || type === "global" ? !this.empty : this.pax !== void 0) || type === "longname" && this.longName || type === "longlink" && this.longLink;
+        if (clash) throw new TarError("ARCHIVE_MALFORMED", `archive has ${label} after ${this.what.join(" and ")} for the same entry (tar readers disagree on which applies)`);
+        if (type === "pax" || type === "global") {
+          if (!isZero(padding)) throw paxError("bytes in its padding");
+          const naming = paxNaming(parsePaxRecords(data), type === "global");
+          if (type === "global") {
+            this.afterGlobal = true;
+            return;
+          }
+          this.pax = naming;
+        } else if (type === "longname") this.longName = gnuLongName(data, padding);
+        else this.longLink = gnuLongName(data, padding);
+        this.what.push(label);
+      }
+      /** Apply what is pending to the entry header H (and forget it). */
+      take(h) {
+        const pax = this.pax;
+        const name2 = pax?.path ?? this.longName ?? h.name;
+        const linkname = pax?.linkpath ?? this.longLink ?? h.linkname;
+        const size = pax?.size ?? h.size;
+        const renamed = pax?.path !== void 0 || this.longName !== void 0;
+        this.pax = this.longName = this.longLink = void 0;
+        this.what = [];
+        this.afterGlobal = false;
+        if (!renamed && h.strayPrefix) {
+          throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: its header has a name prefix outside the POSIX ustar format, which other tar readers (Python) put in front of the name`);
+        }
+        const type = entryType(h, name2);
+        if (type !== "file" && (size !== 0 || h.size !== 0)) {
+          throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: a ${ENTRY_LABEL[type]} entry that carries ${Math.max(size, h.size)} bytes (GNU tar and Python read them as the next header, other readers skip them)`);
+        }
+        return { type, name: name2, linkname, size };
+      }
+    };
+  }
+});
+
 // src/source/tar/input.ts
 import { Readable as Readable2, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -55440,161 +55595,6 @@ var init_names = __esm({
   }
 });
 
-// src/source/tar/extended.ts
-function parsePaxRecords(data) {
-  const records = /* @__PURE__ */ new Map();
-  let pos = 0;
-  while (pos < data.length) {
-    if (data[pos] === 0) {
-      for (let i = pos; i < data.length; i++) if (data[i] !== 0) throw paxError("bytes after the NUL that ends its records");
-      break;
-    }
-    let sp = pos;
-    while (sp < data.length && sp - pos <= 12 && data[sp] >= 48 && data[sp] <= 57) sp++;
-    if (sp === pos || sp - pos > 12 || data[sp] !== 32) throw paxError("a record without a length");
-    const end = pos + Number(data.toString("latin1", pos, sp));
-    if (end > data.length) throw paxError("a record length past the header");
-    const eq = data.indexOf(61, sp + 1);
-    if (eq < 0 || eq >= end - 1) throw paxError("a record without a key");
-    if (data[end - 1] !== 10) throw paxError("a record that does not end with a newline");
-    const key = data.subarray(sp + 1, eq);
-    if (key.length === 0 || !isKey(key)) throw paxError("a record with an unusual key");
-    const k = key.toString("utf8");
-    if (records.has(k)) throw paxError(`its "${k}" record appears twice`);
-    records.set(k, Buffer.from(data.subarray(eq + 1, end - 1)));
-    pos = end;
-  }
-  return records;
-}
-function isKey(key) {
-  for (const c of key) if (c <= 32 || c === 127) return false;
-  return !key.toString("utf8").includes("\uFFFD");
-}
-function paxError(why2) {
-  return new TarError("ARCHIVE_MALFORMED", `archive extended header: ${why2}`);
-}
-function paxNaming(records, global2) {
-  const out2 = {};
-  for (const [k, v] of records) {
-    const num = NUMERIC.get(k);
-    if (num) {
-      const text = v.toString("latin1");
-      if (!num.re.test(text) || num.max !== void 0 && Number(text) > num.max) throw paxError(`a "${k}" record that is not a number GNU tar reads (${JSON.stringify(text.slice(0, 40))})`);
-      continue;
-    }
-    if (k.startsWith("GNU.sparse.")) {
-      throw new TarError("UNSUPPORTED_ENTRY", "archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename");
-    }
-    if (k.startsWith("GNU.") || k === "hdrcharset") throw new TarError("UNSUPPORTED_ENTRY", `archive extended header record "${k}" is not supported`);
-    if (k !== "path" && k !== "linkpath" && k !== "size") continue;
-    if (global2) throw new TarError("ARCHIVE_MALFORMED", `a global extended header sets "${k}" (GNU tar and Python apply it to every later entry)`);
-    if (k === "size") {
-      const text = v.toString("latin1");
-      if (!/^\d{1,16}$/.test(text) || Number(text) > Number.MAX_SAFE_INTEGER) throw paxError(`a "size" record that is not a size (${JSON.stringify(text)})`);
-      out2.size = Number(text);
-    } else out2[k] = v;
-  }
-  return out2;
-}
-function gnuLongName(data, padding) {
-  const nul = data.indexOf(0);
-  const name2 = nul < 0 ? data : data.subarray(0, nul);
-  for (let i = name2.length; i < data.length; i++) if (data[i] !== 0) throw new TarError("ARCHIVE_MALFORMED", "archive GNU long name with bytes after its end");
-  if (!isZero(padding)) throw new TarError("ARCHIVE_MALFORMED", "archive GNU long name with bytes in its padding");
-  return Buffer.from(name2);
-}
-function isZero(b) {
-  for (const c of b) if (c !== 0) return false;
-  return true;
-}
-function entryType(h, name2) {
-  if (h.type !== "file") return h.type;
-  const slash = name2.length > 0 && name2[name2.length - 1] === 47;
-  if (!slash && !(h.flag === 0 && h.nameFieldSlash)) return "file";
-  if (h.flag === 0 && slash && h.nameFieldSlash) return "dir";
-  throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: read as a directory by one tar reader and as a file by another (a regular entry named with a trailing "/")`);
-}
-var MAX_EXTENDED_BYTES, NUMERIC, LABEL, shown, PendingHeaders;
-var init_extended = __esm({
-  "src/source/tar/extended.ts"() {
-    "use strict";
-    init_errors2();
-    MAX_EXTENDED_BYTES = 1024 * 1024;
-    NUMERIC = /* @__PURE__ */ new Map([
-      ["uid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
-      ["gid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
-      ["SCHILY.devmajor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
-      ["SCHILY.devminor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
-      ["SCHILY.dev", { re: /^\d{1,15}$/ }],
-      ["SCHILY.ino", { re: /^\d{1,15}$/ }],
-      ["SCHILY.nlink", { re: /^\d{1,15}$/ }],
-      ["mtime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
-      ["atime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
-      ["ctime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }]
-    ]);
-    LABEL = {
-      file: "file",
-      dir: "directory",
-      hardlink: "hard link",
-      symlink: "symlink",
-      chardev: "CharacterDevice",
-      blockdev: "BlockDevice",
-      fifo: "FIFO"
-    };
-    shown = (raw) => JSON.stringify(raw.toString("utf8"));
-    PendingHeaders = class {
-      pax;
-      longName;
-      longLink;
-      what = [];
-      afterGlobal = false;
-      get empty() {
-        return this.what.length === 0;
-      }
-      /** The archive ends here: an extended header with no entry after it is refused (Python fails on it). */
-      end() {
-        if (!this.empty || this.afterGlobal) throw new TarError("ARCHIVE_MALFORMED", `archive ends after ${this.empty ? "a global pax header" : this.what.join(" and ")}, with no entry for it`);
-      }
-      /** One more extended header: refused when the entry already has one that competes with it. */
-      add(type, data, padding) {
-        const label = { pax: "a pax header", global: "a global pax header", longname: "a GNU long name", longlink: "a GNU long link target" }[type];
-        const clash = (type === "pax" || type === "global" ? !this.empty : this.pax !== void 0) || type === "longname" && this.longName || type === "longlink" && this.longLink;
-        if (clash) throw new TarError("ARCHIVE_MALFORMED", `archive has ${label} after ${this.what.join(" and ")} for the same entry (tar readers disagree on which applies)`);
-        if (type === "pax" || type === "global") {
-          if (!isZero(padding)) throw paxError("bytes in its padding");
-          const naming = paxNaming(parsePaxRecords(data), type === "global");
-          if (type === "global") {
-            this.afterGlobal = true;
-            return;
-          }
-          this.pax = naming;
-        } else if (type === "longname") this.longName = gnuLongName(data, padding);
-        else this.longLink = gnuLongName(data, padding);
-        this.what.push(label);
-      }
-      /** Apply what is pending to the entry header H (and forget it). */
-      take(h) {
-        const pax = this.pax;
-        const name2 = pax?.path ?? this.longName ?? h.name;
-        const linkname = pax?.linkpath ?? this.longLink ?? h.linkname;
-        const size = pax?.size ?? h.size;
-        const renamed = pax?.path !== void 0 || this.longName !== void 0;
-        this.pax = this.longName = this.longLink = void 0;
-        this.what = [];
-        this.afterGlobal = false;
-        if (!renamed && h.strayPrefix) {
-          throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: its header has a name prefix outside the POSIX ustar format, which other tar readers (Python) put in front of the name`);
-        }
-        const type = entryType(h, name2);
-        if (type !== "file" && (size !== 0 || h.size !== 0)) {
-          throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: a ${LABEL[type]} entry that carries ${Math.max(size, h.size)} bytes (GNU tar and Python read them as the next header, other readers skip them)`);
-        }
-        return { type, name: name2, linkname, size };
-      }
-    };
-  }
-});
-
 // src/source/tar/header.ts
 function typeName(flag) {
   const c = String.fromCharCode(flag);
@@ -55780,7 +55780,8 @@ var init_reader = __esm({
       /** The next chunk, once the current one is used up. */
       async fill() {
         if (this.eof) return false;
-        const b = await this.input.next();
+        let b = await this.input.next();
+        while (b && b.length === 0) b = await this.input.next();
         if (!b) {
           this.eof = true;
           return false;
@@ -55925,7 +55926,7 @@ function inspectEntry(file, inspector) {
   }).finally(() => channel.close());
   return view;
 }
-var ARCHIVE_RE, EMBEDDED_SIGNATURE, ARCHIVE_LIMITS, PassRestart, LABEL2, ArchivePass;
+var ARCHIVE_RE, EMBEDDED_SIGNATURE, ARCHIVE_LIMITS, PassRestart, ArchivePass;
 var init_archive = __esm({
   "src/source/archive.ts"() {
     "use strict";
@@ -55939,6 +55940,7 @@ var init_archive = __esm({
     init_stream_hash();
     init_entries();
     init_errors2();
+    init_extended();
     init_input();
     init_names();
     init_reader();
@@ -55951,7 +55953,6 @@ var init_archive = __esm({
         this.bytesRead = bytesRead;
       }
     };
-    LABEL2 = { chardev: "CharacterDevice", blockdev: "BlockDevice", fifo: "FIFO" };
     ArchivePass = class {
       constructor(model, req, prefix, limits) {
         this.model = model;
@@ -56080,7 +56081,7 @@ var init_archive = __esm({
           }
           default:
             this.table.add(name2, "special");
-            this.problems.push(entryProblem("SPECIAL_FILE", raw, `${LABEL2[entry.type]} entries are not allowed in a model archive`));
+            this.problems.push(entryProblem("SPECIAL_FILE", raw, `${ENTRY_LABEL[entry.type]} entries are not allowed in a model archive`));
         }
       }
       /** A hard link names an earlier file of the model (relative to the archive root) and hashes as it. */
