@@ -21,7 +21,7 @@ export async function buildAction(outdir = path.join(ROOT, 'dist-action')) {
     legalComments: 'none',
     // The native hashing addon is not shipped with the Action: hash on worker threads.
     define: { __MODELSIGN_BUNDLE__: 'true' },
-    // Bundled CommonJS packages (commander, tar's deps) call require() for node built-ins.
+    // Bundled CommonJS packages (commander) call require() for node built-ins.
     banner: { js: "import { createRequire as __modelsignCreateRequire } from 'node:module';\nconst require = __modelsignCreateRequire(import.meta.url);" },
   };
   await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: path.join(outdir, 'index.mjs') });

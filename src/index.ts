@@ -64,8 +64,8 @@ export {
   type RevokedList,
 } from './lineage/index.js';
 // Model archives (.tar, .tar.gz, .tgz): streamed, never extracted. digest/sign/verify detect them.
-export { scanArchive, isArchivePath, archiveSourceFor } from './hashing/archive.js';
-export type { ModelSource, SourceRequest, SourceResult } from './hashing/source.js';
+export { isArchivePath } from './source/archive.js';
+export type { ModelSource, ReadRequest, ReadResult } from './source/types.js';
 // Models in OCI registries and image layouts (docs/oci.md): open one with registry options
 // and pass it as `source` to digest, sign (attaches the bundle) and verify (reads attached ones).
 export { openSource, type OpenOptions, type OciSource, type OciOpenOptions, type PullTarget } from './source/index.js';

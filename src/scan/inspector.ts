@@ -9,9 +9,9 @@ import { scanContent } from './scan-file.js';
 import type { FileReport, Finding, ScanLimits } from './types.js';
 
 export class ScanInspector implements Inspector {
-  readonly reports: FileReport[] = [];
+  reports: FileReport[] = [];
   /** Findings about entries that were not scanned (each also counted in `refused`). */
-  readonly findings: Finding[] = [];
+  findings: Finding[] = [];
   refused = 0;
   private limitNoted = false;
 
@@ -29,6 +29,13 @@ export class ScanInspector implements Inspector {
 
   async inspect(content: EntryContent): Promise<void> {
     this.reports.push(await scanContent(content, content.file.name, this.limits));
+  }
+
+  restart(): void {
+    this.reports = [];
+    this.findings = [];
+    this.refused = 0;
+    this.limitNoted = false;
   }
 
   unreadable(file: SourceFile, failure: Failure): void {

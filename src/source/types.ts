@@ -66,8 +66,10 @@ export interface Inspector {
   wants(file: SourceFile): boolean;
   /** Look at the bytes. Hostile content is a finding, never a throw. */
   inspect(content: EntryContent): Promise<void>;
-  /** An entry it wanted could not be read as it was listed and hashed (replaced, unreadable). */
+  /** An entry it wanted could not be read as it was listed and hashed (replaced, unreadable, cut short). */
   unreadable(file: SourceFile, failure: Failure): void;
+  /** The source reads the model again from its start, under other names: forget every entry inspected so far. */
+  restart?(): void;
 }
 
 export interface ReadRequest {
@@ -93,7 +95,11 @@ export interface ReadRequest {
   onListed?: (listing: SourceListing) => void;
   /** The source reads the model again from its start: every `ranges` call so far is void. */
   onRestart?: () => void;
-  /** Called once hashing is done and before inspectors read anything (progress display, tests). */
+  /**
+   * Called once hashing is done (progress display, tests): by sources that re-open files for
+   * inspectors, before inspectors read anything; by streamed sources, which inspect as they
+   * hash (archives), after the one pass.
+   */
   onHashed?: () => Promise<void> | void;
 }
 

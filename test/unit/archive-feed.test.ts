@@ -1,12 +1,13 @@
 /**
- * TarFeed (src/hashing/archive.ts) hands the tar parser whole UTF-8 characters: however the
- * archive's bytes arrive, no pax name is cut between two writes, so none is mangled into
- * U+FFFD and dropped (GNU tar and Python would still read it, and extract the entry under it).
+ * The tar stream loop (src/source/tar/reader.ts, input.ts): however the archive's bytes are
+ * cut into chunks, the same entries, names and bodies come out; the end of the archive, a
+ * second compression layer and a decompression bomb are refused.
  */
-import { Readable } from 'node:stream';
-import { Parser, type ReadEntry } from 'tar';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { TarFeed } from '../../src/hashing/archive.js';
+import { TarError } from '../../src/source/tar/errors.js';
+import { GunzipInput, MAX_DECOMPRESSION_RATIO, type ByteInput } from '../../src/source/tar/input.js';
+import { readTar } from '../../src/source/tar/reader.js';
 import { makeTar, paxData, type TarEntry } from '../helpers/tar.js';
 
 /** Deterministic chunk sizes (1 to 700 bytes) from a seed. */
@@ -18,33 +19,46 @@ function* sizes(seed: number): Generator<number> {
   }
 }
 
-function pieces(buf: Buffer, seed: number): Buffer[] {
-  const out: Buffer[] = [];
+function chunked(buf: Buffer, seed: number): ByteInput {
   const gen = sizes(seed);
-  for (let i = 0; i < buf.length; ) {
-    const n = gen.next().value as number;
-    out.push(buf.subarray(i, i + n));
-    i += n;
+  let i = 0;
+  return {
+    next: async () => {
+      if (i >= buf.length) return undefined;
+      const n = gen.next().value as number;
+      const b = Buffer.from(buf.subarray(i, i + n));
+      i += n;
+      return b;
+    },
+  };
+}
+
+const whole = (buf: Buffer): ByteInput => chunked(buf, 0);
+
+/** Every entry as "name:type:body" (bodies read whole). */
+async function listing(input: ByteInput): Promise<string[]> {
+  const out: string[] = [];
+  for await (const { entry, body } of readTar(input)) {
+    const parts: Buffer[] = [];
+    if (body) for await (const c of body) parts.push(c);
+    out.push(`${entry.name.toString()}:${entry.type}:${Buffer.concat(parts).toString()}`);
   }
   return out;
 }
 
-async function names(chunks: Buffer[], feed: boolean): Promise<string[]> {
-  const got: string[] = [];
-  const parser = new Parser({ strict: true, zstd: false, brotli: false, onReadEntry: (e: ReadEntry) => (got.push(e.path), e.resume()) });
-  const done = new Promise<void>((resolve, reject) => {
-    parser.on('end', resolve);
-    parser.on('error', reject);
-  });
-  const src = Readable.from(chunks);
-  if (feed) src.pipe(new TarFeed(undefined)).pipe(parser as unknown as NodeJS.WritableStream);
-  else src.pipe(parser as unknown as NodeJS.WritableStream);
-  await done;
-  return got;
+async function refusal(input: ByteInput): Promise<string> {
+  try {
+    await listing(input);
+  } catch (e) {
+    if (e instanceof TarError) return `${e.code}: ${e.message}`;
+    throw e;
+  }
+  return 'accepted';
 }
 
-describe('TarFeed', () => {
-  // Pax bodies over 512 bytes (the parser only splits a body it cannot hold in one block).
+describe('readTar over any chunking', () => {
+  // Pax bodies over 512 bytes, names of 2-, 3- and 4-byte UTF-8 characters: a chunk boundary
+  // falls inside names, records and headers.
   const wanted = Array.from({ length: 40 }, (_, i) => `./${'\u00e9\u65e5\u{1f600}/'.repeat(60 + i)}${i}.bin`);
   const entries: TarEntry[] = wanted.flatMap((p, i) => [
     { name: `./PaxHeaders/${i}`, type: 'x', data: paxData({ path: p }) },
@@ -52,28 +66,60 @@ describe('TarFeed', () => {
   ]);
   const tar = makeTar(entries);
 
-  it('without it, some chunkings lose pax names (the failure it prevents)', async () => {
-    let lost = 0;
-    for (let seed = 1; seed <= 20; seed++) {
-      const got = await names(pieces(tar, seed), false);
-      lost += got.filter((n) => n.startsWith('./placeholder-')).length;
-    }
-    expect(lost).toBeGreaterThan(0);
+  it('reads every pax name whole and every body exactly, for 20 chunkings', async () => {
+    const expected = wanted.map((p, i) => `${p}:file:${'x'.repeat(i * 13)}`);
+    for (let seed = 1; seed <= 20; seed++) expect(await listing(chunked(tar, seed))).toEqual(expected);
   });
 
-  it('with it, every chunking reads every pax name whole', async () => {
-    for (let seed = 1; seed <= 20; seed++) {
-      expect(await names(pieces(tar, seed), true)).toEqual(wanted);
-    }
+  it('a body left unread is skipped: the next entry still comes out', async () => {
+    const t = makeTar([
+      { name: 'a.bin', data: 'A'.repeat(5000) },
+      { name: 'b.bin', data: 'B' },
+    ]);
+    const names: string[] = [];
+    for await (const { entry } of readTar(chunked(t, 3))) names.push(entry.name.toString());
+    expect(names).toEqual(['a.bin', 'b.bin']);
   });
 
-  it('refuses a second compression layer instead of letting the parser inflate it', async () => {
-    const parser = new Parser({ strict: true });
-    const err = await new Promise<Error>((resolve) => {
-      const feed = new TarFeed(() => 1);
-      feed.on('error', resolve);
-      Readable.from([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0])]).pipe(feed).pipe(parser as unknown as NodeJS.WritableStream);
-    });
-    expect(err.message).toBe('a compressed stream inside the gzip stream');
+  it('ends at the first zero block; data after it that is not zeros is refused', async () => {
+    const t = makeTar([{ name: 'a.bin', data: 'A' }]);
+    expect(await listing(whole(Buffer.concat([t, Buffer.alloc(10240)])))).toEqual(['a.bin:file:A']);
+    // No end marker at all: both extractors read the same entries.
+    expect(await listing(whole(t.subarray(0, 1024)))).toEqual(['a.bin:file:A']);
+    // An entry after a lone zero block (GNU tar -i and Python ignore_zeros would extract it).
+    const after = Buffer.concat([t.subarray(0, 1024), Buffer.alloc(512), makeTar([{ name: 'hidden.bin', data: 'H' }])]);
+    expect(await refusal(whole(after))).toBe('ARCHIVE_MALFORMED: archive has data after its end-of-archive marker (GNU tar -i and Python ignore_zeros would read more entries)');
+    expect(await refusal(whole(Buffer.concat([t, Buffer.from('junk')])))).toMatch(/after its end-of-archive marker/);
+  });
+
+  it('refuses truncation in a header, a body, a padding or an extended header', async () => {
+    const t = makeTar([{ name: 'PaxHeaders/a', type: 'x', data: paxData({ path: 'long.bin' }) }, { name: 'a.bin', data: 'A'.repeat(700) }]);
+    expect(await refusal(whole(t.subarray(0, 100)))).toBe('ARCHIVE_MALFORMED: cannot read archive: truncated header');
+    expect(await refusal(whole(t.subarray(0, 600)))).toBe('ARCHIVE_MALFORMED: cannot read archive: truncated extended header');
+    expect(await refusal(whole(t.subarray(0, 1024 + 512 + 100)))).toBe('ARCHIVE_MALFORMED: archive entry "long.bin": holds 100 bytes but its header says 700');
+    expect(await refusal(whole(t.subarray(0, 1024 + 512 + 800)))).toBe('ARCHIVE_MALFORMED: cannot read archive: truncated entry padding');
+  });
+
+  it('an unsupported entry type is refused with its name; extended headers beyond 1 MiB too', async () => {
+    expect(await refusal(whole(makeTar([{ name: 'sparse.bin', type: 'S', data: 'x' }])))).toBe('UNSUPPORTED_ENTRY: archive entry "sparse.bin": unsupported tar entry type GNU sparse file (\'S\')');
+    const big = makeTar([{ name: 'PaxHeaders/a', type: 'x', data: paxData({ comment: 'c'.repeat(1024 * 1024) }) }, { name: 'a', data: '' }]);
+    expect(await refusal(whole(big))).toMatch(/^ARCHIVE_MALFORMED: archive extended header of \d+ bytes \(oversized extended header/);
+  });
+});
+
+describe('GunzipInput', () => {
+  it('inflates a gzip stream (any chunking) into the same entries', async () => {
+    const t = makeTar([{ name: 'a.bin', data: 'A'.repeat(100_000) }]);
+    for (const seed of [1, 2]) expect(await listing(new GunzipInput(chunked(gzipSync(t), seed)))).toEqual([`a.bin:file:${'A'.repeat(100_000)}`]);
+  });
+
+  it('refuses a second compression layer, a bomb and a corrupt stream', async () => {
+    const inner = gzipSync(makeTar([{ name: 'a.bin', data: 'A' }]));
+    expect(await refusal(new GunzipInput(whole(gzipSync(inner))))).toBe('ARCHIVE_MALFORMED: cannot read archive: a compressed stream (gzip) inside the gzip stream');
+    const bomb = gzipSync(makeTar([{ name: 'zeros.bin', data: Buffer.alloc(64 * 1024 * 1024) }]), { level: 9 });
+    expect(await refusal(new GunzipInput(whole(bomb)))).toMatch(new RegExp(`max decompression ratio exceeded: [\\d.]+ > ${MAX_DECOMPRESSION_RATIO}`));
+    const bad = Buffer.from(inner);
+    bad[bad.length - 6] = bad[bad.length - 6]! ^ 0xff; // the CRC
+    expect(await refusal(new GunzipInput(whole(bad)))).toMatch(/^ARCHIVE_MALFORMED: cannot read archive: /);
   });
 });

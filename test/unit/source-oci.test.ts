@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashBytes } from '../../src/hashing/algorithms.js';
-import { scanArchiveStream } from '../../src/hashing/archive.js';
+import { readTarStream } from '../../src/source/archive.js';
 import { openSource } from '../../src/source/index.js';
 import type { EntryContent, Inspector, ReadRequest, SourceFile } from '../../src/source/types.js';
 import { bytes, cleanupTmp, tmpDir } from '../helpers/cli.js';
@@ -91,7 +91,7 @@ describe('OCI source read', () => {
     s.on('error', () => undefined); // the source's own listener, as the OCI read has one
     s.destroy(new Error('the blob did not match its digest'));
     await new Promise((r) => setImmediate(r));
-    const p = scanArchiveStream(s, { label: 'x', size: 10, gzipped: false, readError: (e) => e as Error }, { alg: 'sha256', ranges: () => [], allowSymlinks: false, ignorePaths: [] });
+    const p = readTarStream(s, { label: 'x', size: 10, gzipped: false, readError: (e) => e as Error }, { alg: 'sha256', ranges: () => [], allowSymlinks: false, ignorePaths: [] });
     await expect(Promise.race([p, new Promise((_r, rej) => setTimeout(() => rej(new Error('hung')), 3000))])).rejects.toThrow('the blob did not match its digest');
   });
 });

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { keySigner, signModel, verify } from '../../src/index.js';
 import { openSource } from '../../src/source/index.js';
 import { rangeKey } from '../../src/source/ranges.js';
+import type { Inspector } from '../../src/source/types.js';
 import { formatsStage } from '../../src/scan/stage.js';
 import { keyTrust } from '../../src/verify/trust-key.js';
 import * as F from '../helpers/scan-fixtures.js';
@@ -132,5 +133,110 @@ describe('verify with a scanning policy reads the model once', () => {
     });
     expect(swapped.verified).toBe(false);
     expect(swapped.failures.map((f) => `${f.code} ${f.path}`)).toEqual(['FILE_REPLACED sub/weights.pkl']);
+  });
+});
+
+describe('an archive is read once: hashed and inspected in the same pass', () => {
+  async function archives(): Promise<{ dir: string; tar: string; tgz: string }> {
+    const dir = await model();
+    await writeFile(path.join(dir, 'big.bin'), Buffer.alloc(3 * 1024 * 1024 + 17, 0x5a));
+    const out = await tmpDir();
+    const tar = path.join(out, 'm.tar');
+    const tgz = path.join(out, 'm.tgz');
+    execFileSync('tar', ['-C', dir, '-cf', tar, '.']);
+    execFileSync('tar', ['-C', dir, '-czf', tgz, '.']);
+    return { dir, tar, tgz };
+  }
+
+  it('the inspector sees exactly the hashed bytes of every entry, and the archive is read once (.tar and .tgz)', async () => {
+    const { tar, tgz } = await archives();
+    for (const arc of [tar, tgz]) {
+      const insp = recorder();
+      const r = await (await openSource(arc)).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [], inspector: insp });
+      expect(r.listing.problems).toEqual([]);
+      expect(r.listing.files.map((f) => f.name)).toEqual(['big.bin', 'config.json', 'sub/weights.pkl']);
+      for (const f of r.listing.files) {
+        expect(insp.seen.get(f.name)!.length).toBe(f.size);
+        expect(r.hashed.get(rangeKey(f.name, 0, f.size))).toEqual({ ok: true, digest: sha(insp.seen.get(f.name)!) });
+      }
+      expect(r.bytesRead).toBe((await stat(arc)).size);
+    }
+  });
+
+  it('an inspector that stops early leaves the rest hashed; an entry\'s bytes can be taken once', async () => {
+    const { dir, tgz } = await archives();
+    let second = '';
+    const early: Inspector = {
+      wants: () => true,
+      async inspect(c) {
+        const src = c.bytes();
+        await src.ensure(10);
+        await src.close();
+        try {
+          c.bytes();
+        } catch (e) {
+          second = (e as Error).message;
+        }
+      },
+      unreadable: () => undefined,
+    };
+    const r = await (await openSource(tgz)).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [], inspector: early });
+    const { readFile } = await import('node:fs/promises');
+    expect(r.hashed.get(rangeKey('big.bin', 0, 3 * 1024 * 1024 + 17))).toEqual({ ok: true, digest: sha(await readFile(path.join(dir, 'big.bin'))) });
+    expect(second).toBe('an archive entry streams once');
+  });
+
+  it('an entry cut short is unreadable to the inspector that was reading it', async () => {
+    const { tar } = await archives();
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(tar);
+    const cut = path.join(await tmpDir(), 'cut.tar');
+    await writeFile(cut, bytes.subarray(0, bytes.indexOf(Buffer.alloc(1024, 0x5a)) + 4096));
+    const insp = recorder();
+    const r = await (await openSource(cut)).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [], inspector: insp });
+    expect(insp.refused).toEqual(['big.bin:ARCHIVE_MALFORMED']);
+    expect(r.listing.problems.map((p) => p.code)).toEqual(['ARCHIVE_MALFORMED']);
+    expect(r.hashed.has(rangeKey('big.bin', 0, 3 * 1024 * 1024 + 17))).toBe(false);
+  });
+
+  it('an archive read again without its first folder (a later entry lies outside it) has the inspector start over', async () => {
+    const d = await tmpDir();
+    await mkdir(path.join(d, 'a'));
+    await writeFile(path.join(d, 'a', 'x.pkl'), F.benignOrderedDict());
+    await writeFile(path.join(d, 'b.txt'), 'b');
+    const arc = path.join(d, 'two-top.tar');
+    execFileSync('tar', ['-C', d, '-cf', arc, 'a', 'b.txt']);
+    const insp = recorder();
+    let restarts = 0;
+    const r = await (await openSource(arc)).read({
+      alg: 'sha256',
+      ranges: whole,
+      allowSymlinks: false,
+      ignorePaths: [],
+      inspector: { ...insp, restart: () => (restarts++, insp.seen.clear()) },
+    });
+    expect(restarts).toBe(1);
+    expect(r.listing.files.map((f) => f.name)).toEqual(['a/x.pkl', 'b.txt']);
+    expect([...insp.seen.keys()].sort()).toEqual(['a/x.pkl', 'b.txt']);
+    expect(r.bytesRead).toBe(2 * (await stat(arc)).size);
+  });
+
+  it('past its entry bound the archive is a listing problem (TOO_MANY_FILES) and the read stops there', async () => {
+    const { tar } = await archives();
+    const { archiveSource } = await import('../../src/source/archive.js');
+    const r = await archiveSource(tar, { maxEntries: 2, maxNameBytes: 1 << 20 }).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [] });
+    expect(r.listing.problems).toEqual([{ code: 'TOO_MANY_FILES', message: 'archive has more than 2 entries' }]);
+    expect(r.listing.files.length).toBeLessThanOrEqual(2);
+  });
+
+  it('verify with a scanning policy reads the archive file once (bytesRead is its size)', async () => {
+    const { dir, tgz } = await archives();
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const sigFile = path.join(await tmpDir(), 'm.sig');
+    await signModel({ model: dir, version: '1.0.0', signer: keySigner(privateKey, publicKey), signature: sigFile });
+    const r = await verify({ model: tgz, signature: sigFile, trust: [keyTrust(publicKey, 'test key')], stages: [formatsStage({ scan: true })] });
+    expect(r.failures).toEqual([]);
+    expect(r.reports.scan?.map((x) => x.file).sort()).toEqual(['big.bin', 'config.json', 'sub/weights.pkl']);
+    expect(r.bytesRead).toBe((await stat(tgz)).size);
   });
 });

@@ -16,7 +16,7 @@ import { finished } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { ModelsignError, type Failure } from '../../errors.js';
 import { prepareAlgorithm } from '../../hashing/algorithms.js';
-import { scanArchiveStream } from '../../hashing/archive.js';
+import { readTarStream } from '../archive.js';
 import { compareCodePoints, isIgnored } from '../../hashing/paths.js';
 import type { HashOutcome } from '../../hashing/read.js';
 import { DigestMismatch, type Descriptor, type LayerKind, type Store } from '../../oci/index.js';
@@ -161,21 +161,23 @@ class OciRead {
     stream.on('error', (e) => (streamError ??= e));
     const before = this.done;
     const requested = new Set<string>();
-    const result = await scanArchiveStream(stream, { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e) }, {
-      alg: this.req.alg ?? 'sha256',
-      ranges: (name, size) => {
-        const r = this.req.alg ? this.req.ranges(name, size) : [];
-        if (r.length > 0) requested.add(name);
-        return r;
+    const sink = this.writer ? (name: string, size: number) => (this.keeps({ name, size, viaLink: false }, requested.has(name) ? [[0, size]] : []) ? this.writer!.open(name) : undefined) : undefined;
+    const result = await readTarStream(
+      stream as AsyncIterable<Buffer>,
+      { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e), ...(sink ? { sink } : {}) },
+      {
+        ...(this.req.alg ? { alg: this.req.alg } : {}),
+        ranges: (name, size) => {
+          const r = this.req.alg ? this.req.ranges(name, size) : [];
+          if (r.length > 0) requested.add(name);
+          return r;
+        },
+        allowSymlinks: this.req.allowSymlinks,
+        ignorePaths: this.req.ignorePaths,
+        ...(this.req.signedPaths ? { signedPaths: this.req.signedPaths } : {}),
+        engine: { onProgress: (n: number) => this.progress(before + n - this.done) },
       },
-      allowSymlinks: this.req.allowSymlinks,
-      ignorePaths: this.req.ignorePaths,
-      ...(this.req.signedPaths ? { signedPaths: this.req.signedPaths } : {}),
-      onProgress: (n) => this.progress(before + n - this.done),
-      ...(this.writer
-        ? { sink: { open: (name: string, size: number) => (this.keeps({ name, size, viaLink: false }, requested.has(name) ? [[0, size]] : []) ? this.writer!.open(name) : undefined) } }
-        : {}),
-    }).catch((e: unknown) => {
+    ).catch((e: unknown) => {
       if (!(e instanceof StreamFailure)) throw e;
       streamError ??= e.reason;
       return undefined;

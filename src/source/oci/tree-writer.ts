@@ -11,7 +11,7 @@ import { lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { errnoCode, usage, type Failure } from '../../errors.js';
-import type { EntrySink } from '../../hashing/source.js';
+import type { EntrySink } from '../archive.js';
 import { errnoWords } from '../../util/errno.js';
 import type { ModelFile } from '../walk.js';
 
