@@ -217,7 +217,7 @@ describe('the action as the runner runs it', () => {
     expect(retrain.stdout).toMatch(/::error title=modelsign::.*llama3/);
   });
 
-  it("sign's warnings are workflow warnings, escaped: a % in the message cannot start another command (fixed here)", async () => {
+  it("sign's warnings are workflow warnings, escaped: a % in the message cannot start another command", async () => {
     const m = path.join(work, 'warned');
     await makeHfModel(m);
     const s = await runAction(

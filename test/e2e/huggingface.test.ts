@@ -13,8 +13,7 @@ import { cleanupTmp, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
 import { craftStatement, makeKey, sha256hex, writeSigned, type TestKey } from '../helpers/craft.js';
 import { commitOf, etagOf, lfsPointer, repoFolder, sampleRepo, writeCacheSnapshot, writeLocalDir, type RepoFile } from '../helpers/hf-hub.js';
 import { expectCleanError, json } from '../helpers/verify-json.js';
-import { verifyWithKeys } from '../../src/index.js';
-import { formatsStage } from '../../src/scan/stage.js';
+import { verify as verifyModel } from '../../src/index.js';
 
 let work: string;
 let key: TestKey;
@@ -475,7 +474,7 @@ describe('Git LFS pointers', () => {
     ok(await sign(tar));
     writeFileSync(path.join(dir, 'model-00001-of-00002.safetensors'), lfsPointer(files[2]!.content));
     execFileSync('tar', ['-C', dir, '-cf', tar, '.']);
-    const r = await verifyWithKeys({ model: tar, keys: [key.pubFile], stages: [formatsStage({ scan: true })] });
+    const r = await verifyModel({ trust: { keys: [key.pubFile] }, formats: { scan: true } }, tar);
     expect(r.failures).toEqual([{ code: 'LFS_POINTER', path: 'model-00001-of-00002.safetensors', message: expect.stringContaining('a Git LFS pointer (oid sha256:') }]);
     expect(r.bytesRead).toBeGreaterThan(0);
   });

@@ -6,7 +6,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildStatement, rootDigest } from '../../src/index.js';
+import { buildStatement } from '../../src/oms/statement.js';
+import { rootDigest } from '../../src/hashing/serialize.js';
 import { cleanupTmp, runCli, tmpDir } from '../helpers/cli.js';
 import { makeKey, sha256hex, writeSigned } from '../helpers/craft.js';
 

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { create as tarCreate } from 'tar';
 import { cleanupTmp, keypair, runCli, tmpDir, makeHfModel } from '../helpers/cli.js';
 import * as F from '../helpers/scan-fixtures.js';
-import { sign, verifyWithKeys } from '../../src/index.js';
+import { sign, verify } from '../../src/index.js';
 import { formatsStage } from '../../src/scan/stage.js';
 
 let dir: string;
@@ -226,7 +226,7 @@ describe('modelsign scan: directories, archives, JSON, usage', () => {
     expect(lax.code).toBe(0);
   });
 
-  it('review: names from a hostile pickle or file name cannot forge extra report lines', async () => {
+  it('names from a hostile pickle or file name cannot forge extra report lines', async () => {
     const d = path.join(dir, 'forge');
     await mkdir(d);
     const su = (s: string) => Buffer.concat([Buffer.from([0x8c, Buffer.byteLength(s)]), Buffer.from(s)]);
@@ -266,10 +266,10 @@ describe('formats policy stage through verify()', () => {
     await writeFile(path.join(model, 'config.json'), '{}');
     await sign({ model, key, version: '1.0.0' });
 
-    const plain = await verifyWithKeys({ model, keys: [pub] });
+    const plain = await verify({ trust: { keys: [pub] } }, model);
     expect(plain.verified).toBe(true);
 
-    const scanned = await verifyWithKeys({ model, keys: [pub], stages: [formatsStage({ scan: true })] });
+    const scanned = await verify({ trust: { keys: [pub] }, formats: { scan: true } }, model);
     expect(scanned.verified).toBe(false);
     expect(scanned.failures).toEqual([
       { code: 'SCAN_FINDING', path: 'ckpt/pytorch_model.bin', message: expect.stringMatching(/^critical: archive\/data\.pkl: imports os\.system .*\[PICKLE_DANGEROUS_GLOBAL\]$/) },
@@ -282,10 +282,10 @@ describe('formats policy stage through verify()', () => {
     await writeFile(path.join(clean, 'pytorch_model.bin'), F.torchZip(F.tensorStateDict()));
     await writeFile(path.join(clean, 'arr.npy'), F.npy('<f4', '(2,)', Buffer.alloc(8)));
     await sign({ model: clean, key, version: '1.0.0' });
-    expect((await verifyWithKeys({ model: clean, keys: [pub], stages: [formatsStage({ scan: true })] })).failures).toEqual([]);
-    const denied = await verifyWithKeys({ model: clean, keys: [pub], stages: [formatsStage({ deny: ['pickle'] })] });
+    expect((await verify({ trust: { keys: [pub] }, formats: { scan: true } }, clean)).failures).toEqual([]);
+    const denied = await verify({ trust: { keys: [pub] }, formats: { deny: ['pickle'] } }, clean);
     expect(denied.failures).toEqual([{ code: 'FORMAT_DENIED', path: 'pytorch_model.bin', message: 'policy denies pickle (inside pytorch) files' }]);
-    const noSt = await verifyWithKeys({ model: clean, keys: [pub], stages: [formatsStage({ deny: ['safetensors', 'gguf'] })] });
+    const noSt = await verify({ trust: { keys: [pub] }, formats: { deny: ['safetensors', 'gguf'] } }, clean);
     expect(noSt.failures.map((f) => `${f.code} ${f.path}`)).toEqual(['FORMAT_DENIED model.safetensors']);
   });
 
@@ -295,7 +295,7 @@ describe('formats policy stage through verify()', () => {
     const model = path.join(d, 'weights.pkl');
     await writeFile(model, F.osSystemProtocol2());
     await sign({ model, key, version: '1.0.0' });
-    const r = await verifyWithKeys({ model, keys: [pub], stages: [formatsStage({ scan: true, deny: ['npy'] })] });
+    const r = await verify({ trust: { keys: [pub] }, formats: { scan: true, deny: ['npy'] } }, model);
     expect(r.failures.map((f) => `${f.code} ${f.path}`)).toEqual(['SCAN_FINDING weights.pkl']);
     expect(() => formatsStage({ deny: ['exe'] })).toThrow(/formats\.deny: unknown format "exe"/);
     expect(() => formatsStage({ scan: true, failOn: 'severe' as 'low' })).toThrow(/formats\.failOn: unknown severity "severe"/);
@@ -304,9 +304,9 @@ describe('formats policy stage through verify()', () => {
     const own = path.join(d, 'own.pkl');
     await writeFile(own, new F.P().proto(2).global('mypkg.models', 'Net').emptyTuple().newobj().stop().bytes());
     await sign({ model: own, key, version: '1.0.0' });
-    const strict = await verifyWithKeys({ model: own, keys: [pub], stages: [formatsStage({ scan: true })] });
+    const strict = await verify({ trust: { keys: [pub] }, formats: { scan: true } }, own);
     expect(strict.failures).toEqual([{ code: 'SCAN_FINDING', path: 'own.pkl', message: expect.stringMatching(/^medium: imports mypkg\.models\.Net, which is not on the allow-list/) }]);
-    const lax = await verifyWithKeys({ model: own, keys: [pub], stages: [formatsStage({ scan: true, failOn: 'high' })] });
+    const lax = await verify({ trust: { keys: [pub] }, formats: { scan: true, failOn: 'high' } }, own);
     expect(lax.verified).toBe(true);
   });
 });

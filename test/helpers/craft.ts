@@ -6,7 +6,11 @@
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildBundle, buildStatement, keyHint, pae, publicKeyPem, rootDigest, signBytes } from '../../src/index.js';
+import { buildBundle } from '../../src/oms/bundle.js';
+import { buildStatement } from '../../src/oms/statement.js';
+import { pae } from '../../src/oms/dsse.js';
+import { keyHint, publicKeyPem, signBytes } from '../../src/keys/algorithms.js';
+import { rootDigest } from '../../src/hashing/serialize.js';
 
 export const PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 

@@ -3,7 +3,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ModelsignError } from '../../src/errors.js';
-import { buildBundle, buildStatement, keyHint, pae, parseBundle, parseStatement, rootDigest, signBytes } from '../../src/index.js';
+import { buildBundle, parseBundle } from '../../src/oms/bundle.js';
+import { buildStatement, parseStatement } from '../../src/oms/statement.js';
+import { pae } from '../../src/oms/dsse.js';
+import { keyHint, signBytes } from '../../src/keys/algorithms.js';
+import { rootDigest } from '../../src/hashing/serialize.js';
 
 const kp = generateKeyPairSync('ed25519');
 

@@ -42,7 +42,8 @@ const { hashRange } = await import('../../src/hashing/read.js');
 const { hashTasks } = await import('../../src/hashing/engine.js');
 const { enumerateModel } = await import('../../src/source/walk.js');
 const { planResources, taskFor } = await import('../../src/hashing/serialize.js');
-const { signModel, keySigner, verify } = await import('../../src/index.js');
+const { signModel, keySigner } = await import('../../src/sign/sign.js');
+const { verifyModel: verify } = await import('../../src/verify/pipeline.js');
 const { keyTrust } = await import('../../src/verify/trust-key.js');
 
 // The JavaScript path is the one these tests can interrupt (the hasher is mocked above); the

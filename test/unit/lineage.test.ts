@@ -6,7 +6,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateKeyPair, keySigner, signModel, keyTrust, verify } from '../../src/index.js';
+import { keySigner, signModel } from '../../src/sign/sign.js';
+import { generateKeyPair } from '../../src/keys/keyfile.js';
+import { keyTrust } from '../../src/verify/trust-key.js';
+import { verifyModel as verify } from '../../src/verify/pipeline.js';
 import { lineageStage, checkRevoked, parseDatasetFlag, parseRevokedList, readState, recordVerified, openStore, walkLineage, loadParents, buildLineageMeta, recordBundle, parseLineageMeta } from '../../src/lineage/index.js';
 import { ModelsignError } from '../../src/errors.js';
 import { cleanupTmp, tmpDir, type Json } from '../helpers/cli.js';

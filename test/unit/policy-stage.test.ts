@@ -180,7 +180,7 @@ describe('revocation and minimum versions', () => {
   });
 });
 
-describe('review: minVersion binds what a model was built from', () => {
+describe('minVersion binds what a model was built from', () => {
   const p = 'apiVersion: modelsign/v1\nlineage:\n  minVersion: {meta/llama3-8b: "3.1.0"}\n';
   it('an ancestor with that name below the minimum refuses its descendant, naming it', async () => {
     const f = await run(p, 'deploy', ctx(FT, { ancestors: [ancestor()] }));

@@ -1,7 +1,7 @@
 /**
- * Findings of the review of the merged features (policy, scan, lineage, delivery), each
- * proved end to end with the built CLI: what a hostile model directory or a misplaced
- * operator file could do to the verifier before the fix.
+ * The files an operator hands verify (a policy, a revocation list, a state file, keys) and
+ * the help that shows them in use, end to end with the built CLI: a misplaced or hostile one
+ * never hangs the verifier or fills its memory.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { bytes, cleanupTmp, keypair, runCli, tmpDir } from '../helpers/cli.js';
 
 afterAll(cleanupTmp);
 
-describe('review: verify --help shows the merged features in use', () => {
+describe('verify --help shows policy, lineage and anti-rollback in use', () => {
   it('has examples for --policy/--purpose and --lineage/--state/--revoked', async () => {
     const r = await runCli(['verify', '--help']);
     expect(r.code).toBe(0);
@@ -20,7 +20,7 @@ describe('review: verify --help shows the merged features in use', () => {
   });
 });
 
-describe('review: files the verifier reads never hang it or fill its memory', () => {
+describe('files the verifier reads never hang it or fill its memory', () => {
   let dir: string;
   let keys: { key: string; pub: string };
   let model: string;
