@@ -103,6 +103,8 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
     counted.add(name);
     budget.add(name, size);
   };
+  // A source that lists before it reads (a directory) is judged whole in onListed, once.
+  let judged = false;
   const lfs = new LfsPointerInspector();
   const read = await source.read({
     alg: hash,
@@ -115,11 +117,12 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
       const bad = nameRefusal(listing);
       if (bad) throw bad;
       if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
-      for (const f of listing.files) count(f.name, f.size);
+      for (const f of listing.files) budget.add(f.name, f.size);
       budget.check();
+      judged = true;
     },
     ranges: (name, size) => {
-      if (!counted.has(name)) {
+      if (!judged && !counted.has(name)) {
         count(name, size);
         budget.check();
       }
@@ -129,10 +132,12 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   });
   // A streamed source (an archive) knows its problems only once it is read.
   const listing = read.listing;
-  if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
-  const bad = nameRefusal(listing);
-  if (bad) throw bad;
-  if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
+  if (!judged) {
+    if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
+    const bad = nameRefusal(listing);
+    if (bad) throw bad;
+    if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
+  }
   const pointers = lfsRefusal(lfs);
   if (pointers) throw pointers;
   const resources: Resource[] = [];

@@ -19,10 +19,9 @@ import { usage, type Failure } from '../errors.js';
 import { prepareAlgorithm } from '../hashing/algorithms.js';
 import { modelPathError } from '../hashing/model-path.js';
 import { compareCodePoints, isIgnored } from '../hashing/paths.js';
-import type { HashOutcome } from '../hashing/read.js';
 import { ByteSource } from '../scan/source.js';
 import { ChunkChannel } from './channel.js';
-import { rangeKey } from './ranges.js';
+import { HashedRanges } from './ranges.js';
 import { disjointRanges, RangeHasher } from './stream-hash.js';
 import { EntryTable, entryProblem, judgeLinks, judgeStructure, linkTargetProblem, Subtree, type TableLimits } from './tar/entries.js';
 import { TarError } from './tar/errors.js';
@@ -246,7 +245,7 @@ class ArchivePass {
   private readonly table: EntryTable;
   private readonly problems: Failure[] = [];
   private readonly files: SourceFile[] = [];
-  private readonly hashed = new Map<string, HashOutcome>();
+  private readonly hashed = new HashedRanges();
   private lastProgress = 0;
 
   constructor(
@@ -372,8 +371,8 @@ class ArchivePass {
   private copyHashed(target: string, name: string, size: number): void {
     if (!this.req.alg) return;
     for (const [s, e] of this.req.ranges(name, size)) {
-      const h = this.hashed.get(rangeKey(target, s, e));
-      if (h) this.hashed.set(rangeKey(name, s, e), h);
+      const h = this.hashed.get(target, s, e);
+      if (h) this.hashed.set(name, s, e, h);
     }
   }
 
@@ -412,7 +411,7 @@ class ArchivePass {
       if (view.failure) throw view.failure.error;
     }
     const digests = hasher?.end();
-    digests?.forEach((d, i) => this.hashed.set(rangeKey(file.name, ranges[i]![0], ranges[i]![1]), { ok: true, digest: d }));
+    digests?.forEach((d, i) => this.hashed.set(file.name, ranges[i]![0], ranges[i]![1], { ok: true, digest: d }));
   }
 
   private judge(): void {

@@ -24,7 +24,6 @@ import { compareCodePoints, isIgnored } from '../hashing/paths.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 import { COMMIT_RE, isRepoBlob, namedBySha256, parseHfReference, parseRepoFolder, repoFolderName, snapshotPlace, type SnapshotPlace } from './hf-layout.js';
 import { readWalked } from './local-read.js';
-import { rangeKey } from './ranges.js';
 import type { ModelSource, ReadRequest, ReadResult } from './types.js';
 import { enumerateModel, type ModelFile, type ModelListing } from './walk.js';
 
@@ -209,7 +208,7 @@ function blobMismatches(read: ReadResult, blobs: ReadonlyMap<string, string>, re
   for (const f of read.listing.files) {
     const blob = blobs.get(f.name);
     if (blob === undefined || !namedBySha256(blob)) continue;
-    const o = read.hashed.get(rangeKey(f.name, 0, f.size));
+    const o = read.hashed.get(f.name, 0, f.size);
     if (o?.ok && o.digest !== blob) {
       out.push({ code: 'HF_BLOB_MISMATCH', path: f.name, message: `blob ${blob} holds other bytes (sha256 ${o.digest}): the cache was written through a snapshot link; download the file again` });
     }

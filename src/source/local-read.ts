@@ -6,10 +6,10 @@
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Failure } from '../errors.js';
-import { hashTasks, type HashOutcome, type HashTask } from '../hashing/engine.js';
+import { hashTasks, type HashTask } from '../hashing/engine.js';
 import { compareCodePoints, isIgnored } from '../hashing/paths.js';
-import { rangeKey } from './ranges.js';
-import type { Inspector, ReadRequest, ReadResult, SourceFile, SourceListing } from './types.js';
+import { HashedRanges } from './ranges.js';
+import type { Inspector, ReadRequest, ReadResult, SourceListing } from './types.js';
 import { withVerifiedFile } from './verified-file.js';
 import type { ModelFile, ModelListing } from './walk.js';
 
@@ -75,10 +75,6 @@ async function signedUnderIgnored(walked: ModelListing, req: ReadRequest): Promi
   return { files, problems };
 }
 
-export function toSourceFile(f: ModelFile): SourceFile {
-  return { name: f.name, size: f.size, viaLink: f.viaLink };
-}
-
 function taskOf(f: ModelFile, start: number, end: number): HashTask {
   return { abs: f.abs, start, end, expectSize: f.size, followLink: f.viaLink, ...(f.id ? { expectId: f.id } : {}) };
 }
@@ -87,34 +83,32 @@ function taskOf(f: ModelFile, start: number, end: number): HashTask {
 export async function readWalked(walked: ModelListing, req: ReadRequest): Promise<ReadResult> {
   const extra = await signedUnderIgnored(walked, req);
   const all = extra.files.length > 0 ? [...walked.files, ...extra.files].sort((a, b) => compareCodePoints(a.name, b.name)) : walked.files;
-  const listing: SourceListing = { root: walked.root, isFile: walked.isFile, files: all.map(toSourceFile), problems: walked.problems };
+  // A ModelFile is a SourceFile (name, size, viaLink) with more: listed as it is, no copy of
+  // 20,000 objects for a tokenizer-heavy model.
+  const listing: SourceListing = { root: walked.root, isFile: walked.isFile, files: all, problems: walked.problems };
   for (const p of extra.problems) listing.problems.push(p);
   req.onListed?.(listing);
 
   const tasks: HashTask[] = [];
-  const keys: string[] = [];
-  const keysOf = new Map<string, string[]>();
+  const names: string[] = [];
   for (const f of all) {
-    const mine: string[] = [];
     for (const [s, e] of req.ranges(f.name, f.size)) {
       tasks.push(taskOf(f, s, e));
-      const k = rangeKey(f.name, s, e);
-      keys.push(k);
-      mine.push(k);
+      names.push(f.name);
     }
-    keysOf.set(f.name, mine);
   }
-  const hashed = new Map<string, HashOutcome>();
+  const hashed = new HashedRanges();
   let bytesRead = 0;
   if (req.alg !== undefined) {
     const outcomes = await hashTasks(tasks, req.alg, req.engine);
     outcomes.forEach((o, i) => {
-      hashed.set(keys[i]!, o);
-      bytesRead += tasks[i]!.end - tasks[i]!.start;
+      const t = tasks[i]!;
+      hashed.set(names[i]!, t.start, t.end, o);
+      bytesRead += t.end - t.start;
     });
   }
   await req.onHashed?.();
-  if (req.inspector) bytesRead += await inspectAll(all, req.inspector, hashed, keysOf);
+  if (req.inspector) bytesRead += await inspectAll(all, req.inspector, hashed);
   return { listing, hashed, bytesRead };
 }
 
@@ -123,20 +117,17 @@ export async function readWalked(walked: ModelListing, req: ReadRequest): Promis
  * or replaced since it was hashed fails its hashed ranges too: verify must not pass a file
  * whose scanned bytes may not be the signed ones.
  */
-async function inspectAll(files: readonly ModelFile[], inspector: Inspector, hashed: Map<string, HashOutcome>, keysOf: ReadonlyMap<string, readonly string[]>): Promise<number> {
+async function inspectAll(files: readonly ModelFile[], inspector: Inspector, hashed: HashedRanges): Promise<number> {
   let bytes = 0;
   for (const f of files) {
-    const file = toSourceFile(f);
-    if (!inspector.wants(file)) continue;
+    if (!inspector.wants(f)) continue;
     const failure = await withVerifiedFile(f, (content) => inspector.inspect(content));
     if (!failure) {
       bytes += f.size;
       continue;
     }
-    inspector.unreadable(file, failure);
-    for (const k of keysOf.get(f.name) ?? []) {
-      if (hashed.has(k)) hashed.set(k, { ok: false, code: failure.code, message: failure.message });
-    }
+    inspector.unreadable(f, failure);
+    hashed.failAll(f.name, { ok: false, code: failure.code, message: failure.message });
   }
   return bytes;
 }

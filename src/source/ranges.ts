@@ -4,9 +4,54 @@
  */
 import type { HashOutcome } from '../hashing/read.js';
 
-export function rangeKey(name: string, start: number, end: number): string {
-  return `${name}\u0000${start}\u0000${end}`;
+/** One hashed range of a file and what came of it. */
+export interface RangeOutcome {
+  start: number;
+  end: number;
+  outcome: HashOutcome;
 }
+
+/**
+ * The outcome of every hashed range, by file. Keyed by name alone (a file has one range in the
+ * files method, a few in shards): a key built per range ("name:start:end") cost 15% of a
+ * digest of 20,000 4 KiB files in its string building and hashing.
+ */
+export class HashedRanges {
+  private readonly byFile = new Map<string, RangeOutcome[]>();
+
+  set(name: string, start: number, end: number, outcome: HashOutcome): void {
+    const list = this.byFile.get(name);
+    if (!list) {
+      this.byFile.set(name, [{ start, end, outcome }]);
+      return;
+    }
+    const same = list.find((r) => r.start === start && r.end === end);
+    if (same) same.outcome = outcome;
+    else list.push({ start, end, outcome });
+  }
+
+  get(name: string, start: number, end: number): HashOutcome | undefined {
+    const list = this.byFile.get(name);
+    if (!list) return undefined;
+    for (const r of list) if (r.start === start && r.end === end) return r.outcome;
+    return undefined;
+  }
+
+  has(name: string, start: number, end: number): boolean {
+    return this.get(name, start, end) !== undefined;
+  }
+
+  /** The hashed ranges of one file. */
+  of(name: string): readonly RangeOutcome[] {
+    return this.byFile.get(name) ?? [];
+  }
+
+  /** Every range of `name` fails with `outcome` (a file found changed after it was hashed). */
+  failAll(name: string, outcome: HashOutcome): void {
+    for (const r of this.byFile.get(name) ?? []) r.outcome = outcome;
+  }
+}
+
 
 /** Whole files, or shards of a fixed size (the OMS "shards" method, which omits an empty file: §6.3.2). */
 export function plannedRanges(method: 'files' | 'shards', shardSize: number | undefined, size: number): Array<[number, number]> {
@@ -18,6 +63,6 @@ export function plannedRanges(method: 'files' | 'shards', shardSize: number | un
 }
 
 /** The outcome recorded for a range, or a change when the source never hashed it. */
-export function lookupRange(hashed: ReadonlyMap<string, HashOutcome>, name: string, start: number, end: number): HashOutcome {
-  return hashed.get(rangeKey(name, start, end)) ?? { ok: false, code: 'FILE_CHANGED', message: `byte range ${start}:${end} does not exist in the model file` };
+export function lookupRange(hashed: HashedRanges, name: string, start: number, end: number): HashOutcome {
+  return hashed.get(name, start, end) ?? { ok: false, code: 'FILE_CHANGED', message: `byte range ${start}:${end} does not exist in the model file` };
 }

@@ -15,7 +15,7 @@
 import type { Failure } from '../errors.js';
 import type { HashAlgorithm } from '../hashing/algorithms.js';
 import type { EngineOptions } from '../hashing/engine.js';
-import type { HashOutcome } from '../hashing/read.js';
+import type { HashedRanges } from './ranges.js';
 import type { ByteSource } from '../scan/source.js';
 
 /** One regular file of the model, as its source lists it. */
@@ -105,8 +105,8 @@ export interface ReadRequest {
 
 export interface ReadResult {
   listing: SourceListing;
-  /** Outcome per hashed range, keyed by rangeKey(name, start, end). */
-  hashed: Map<string, HashOutcome>;
+  /** Outcome per hashed range. */
+  hashed: HashedRanges;
   /** Bytes read from the model's storage (an archive: its file as stored, compressed or not). */
   bytesRead: number;
 }

@@ -18,7 +18,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isIgnored } from '../../src/hashing/paths.js';
 import { readArchive } from '../../src/source/archive.js';
-import { rangeKey } from '../../src/source/ranges.js';
 import { ROOT, cleanupTmp, tmpDir } from '../helpers/cli.js';
 import { archiveSpecArb, buildArchive, compress, mutate, mutationArb, paxRecord, validArchiveArb, writeTar, type ArchiveSpec, type FuzzEntry, type Mutation } from '../helpers/tar-fuzz.js';
 
@@ -77,7 +76,7 @@ async function modelsignReads(file: string, allowSymlinks: boolean, ignorePaths:
   const r = await readArchive(file, { alg: 'sha256', ranges: (_n, size) => [[0, size]], allowSymlinks, ignorePaths });
   const files = new Map<string, { digest: string; viaLink: boolean }>();
   for (const f of r.listing.files) {
-    const h = r.hashed.get(rangeKey(f.name, 0, f.size));
+    const h = r.hashed.get(f.name, 0, f.size);
     files.set(f.name, { digest: h?.ok ? h.digest : `unhashed: ${h?.ok === false ? h.code : 'none'}`, viaLink: f.viaLink });
   }
   return { problems: r.listing.problems.map((p) => `${p.code} ${p.path ?? ''} ${p.message}`), folder: r.folder, files };

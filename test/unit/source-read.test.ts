@@ -10,7 +10,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { keySigner, signModel } from '../../src/sign/sign.js';
 import { verifyModel as verify } from '../../src/verify/pipeline.js';
 import { openSource } from '../../src/source/index.js';
-import { rangeKey } from '../../src/source/ranges.js';
 import type { Inspector } from '../../src/source/types.js';
 import { formatsStage } from '../../src/scan/stage.js';
 import { keyTrust } from '../../src/verify/trust-key.js';
@@ -59,7 +58,7 @@ describe('a directory read hashes and inspects the same bytes', () => {
     const r = await (await openSource(d)).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [], inspector: insp });
     expect(r.listing.files.map((f) => f.name)).toEqual(['config.json', 'sub/weights.pkl']);
     for (const f of r.listing.files) {
-      const h = r.hashed.get(rangeKey(f.name, 0, f.size));
+      const h = r.hashed.get(f.name, 0, f.size);
       expect(h).toEqual({ ok: true, digest: sha(insp.seen.get(f.name)!) });
     }
     expect(insp.refused).toEqual([]);
@@ -84,7 +83,7 @@ describe('a directory read hashes and inspects the same bytes', () => {
     expect(insp.refused).toEqual(['sub/weights.pkl:FILE_REPLACED']);
     expect(insp.seen.has('sub/weights.pkl')).toBe(false);
     const f = r.listing.files.find((x) => x.name === 'sub/weights.pkl')!;
-    expect(r.hashed.get(rangeKey(f.name, 0, f.size))).toMatchObject({ ok: false, code: 'FILE_REPLACED' });
+    expect(r.hashed.get(f.name, 0, f.size)).toMatchObject({ ok: false, code: 'FILE_REPLACED' });
   });
 
   it('a file rewritten in place after hashing (same size, mtime set back) is refused: its change time moved', async () => {
@@ -158,7 +157,7 @@ describe('an archive is read once: hashed and inspected in the same pass', () =>
       expect(r.listing.files.map((f) => f.name)).toEqual(['big.bin', 'config.json', 'sub/weights.pkl']);
       for (const f of r.listing.files) {
         expect(insp.seen.get(f.name)!.length).toBe(f.size);
-        expect(r.hashed.get(rangeKey(f.name, 0, f.size))).toEqual({ ok: true, digest: sha(insp.seen.get(f.name)!) });
+        expect(r.hashed.get(f.name, 0, f.size)).toEqual({ ok: true, digest: sha(insp.seen.get(f.name)!) });
       }
       expect(r.bytesRead).toBe((await stat(arc)).size);
     }
@@ -183,7 +182,7 @@ describe('an archive is read once: hashed and inspected in the same pass', () =>
     };
     const r = await (await openSource(tgz)).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [], inspector: early });
     const { readFile } = await import('node:fs/promises');
-    expect(r.hashed.get(rangeKey('big.bin', 0, 3 * 1024 * 1024 + 17))).toEqual({ ok: true, digest: sha(await readFile(path.join(dir, 'big.bin'))) });
+    expect(r.hashed.get('big.bin', 0, 3 * 1024 * 1024 + 17)).toEqual({ ok: true, digest: sha(await readFile(path.join(dir, 'big.bin'))) });
     expect(second).toBe('an archive entry streams once');
   });
 
@@ -197,7 +196,7 @@ describe('an archive is read once: hashed and inspected in the same pass', () =>
     const r = await (await openSource(cut)).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [], inspector: insp });
     expect(insp.refused).toEqual(['big.bin:ARCHIVE_MALFORMED']);
     expect(r.listing.problems.map((p) => p.code)).toEqual(['ARCHIVE_MALFORMED']);
-    expect(r.hashed.has(rangeKey('big.bin', 0, 3 * 1024 * 1024 + 17))).toBe(false);
+    expect(r.hashed.has('big.bin', 0, 3 * 1024 * 1024 + 17)).toBe(false);
   });
 
   it('an archive read again without its first folder (a later entry lies outside it) has the inspector start over', async () => {

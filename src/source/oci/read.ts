@@ -18,10 +18,9 @@ import { ModelsignError, type Failure } from '../../errors.js';
 import { prepareAlgorithm } from '../../hashing/algorithms.js';
 import { readTarStream } from '../archive.js';
 import { compareCodePoints, isIgnored } from '../../hashing/paths.js';
-import type { HashOutcome } from '../../hashing/read.js';
 import { DigestMismatch, type Descriptor, type LayerKind, type Store } from '../../oci/index.js';
 import { RangeHasher } from '../range-hasher.js';
-import { rangeKey } from '../ranges.js';
+import { HashedRanges } from '../ranges.js';
 import type { Inspector, ReadRequest, ReadResult, SourceFile, SourceListing } from '../types.js';
 import { withVerifiedFile } from '../verified-file.js';
 import { TreeWriter } from './tree-writer.js';
@@ -65,7 +64,7 @@ function fromDigest(req: ReadRequest, ranges: ReadonlyArray<[number, number]>, d
 class OciRead {
   readonly files: SourceFile[] = [];
   readonly problems: Failure[] = [];
-  readonly hashed = new Map<string, HashOutcome>();
+  readonly hashed = new HashedRanges();
   /** Which layer each listed name came from (two layers may not give one name). */
   private readonly owner = new Map<string, string>();
   private done = 0;
@@ -92,7 +91,7 @@ class OciRead {
   }
 
   private fail(name: string, ranges: ReadonlyArray<[number, number]>, f: Failure): void {
-    for (const [s, e] of ranges) this.hashed.set(rangeKey(name, s, e), { ok: false, code: f.code, message: f.message });
+    for (const [s, e] of ranges) this.hashed.set(name, s, e, { ok: false, code: f.code, message: f.message });
   }
 
   /** Claim NAME for a layer; a second claim is a problem (an extractor would overwrite one). */
@@ -122,7 +121,7 @@ class OciRead {
     if (!keep && (ranges.length === 0 || alg === undefined)) return;
     const direct = this.m.pull ? undefined : fromDigest(this.req, ranges, desc);
     if (!keep && direct !== undefined) {
-      this.hashed.set(rangeKey(file.name, 0, file.size), { ok: true, digest: direct });
+      this.hashed.set(file.name, 0, file.size, { ok: true, digest: direct });
       return;
     }
     const hasher = alg ? new RangeHasher(alg, ranges, file.size) : undefined;
@@ -143,7 +142,7 @@ class OciRead {
     const written = sink ? this.writer!.failure(file.name) : undefined;
     if (written) return this.fail(file.name, ranges, written);
     const digests = hasher?.finish();
-    hasher?.ranges.forEach(([s, e], i) => this.hashed.set(rangeKey(file.name, s, e), digests ? { ok: true, digest: digests[i]! } : { ok: false, code: 'FILE_CHANGED', message: 'the layer did not hold the bytes its manifest says' }));
+    hasher?.ranges.forEach(([s, e], i) => this.hashed.set(file.name, s, e, digests ? { ok: true, digest: digests[i]! } : { ok: false, code: 'FILE_CHANGED', message: 'the layer did not hold the bytes its manifest says' }));
   }
 
   async readTar(layer: OciLayer & { kind: { kind: 'tar'; gzip: boolean } }): Promise<void> {
@@ -200,10 +199,10 @@ class OciRead {
       this.files.push({ name: f.name, size: f.size, viaLink: f.viaLink });
       if (this.m.pull && requested.has(f.name) && !this.writer!.isWritten(f.name)) {
         const why = this.writer!.failure(f.name) ?? { code: 'PULL_FAILED', path: f.name, message: 'a link entry of a tar layer: --pull-to writes regular files only' };
-        for (const k of result.hashed.keys()) if (k.startsWith(`${f.name}\u0000`)) this.hashed.set(k, { ok: false, code: why.code, message: why.message });
+        for (const r of result.hashed.of(f.name)) this.hashed.set(f.name, r.start, r.end, { ok: false, code: why.code, message: why.message });
         continue;
       }
-      for (const [k, v] of result.hashed) if (k.startsWith(`${f.name}\u0000`)) this.hashed.set(k, v);
+      for (const r of result.hashed.of(f.name)) this.hashed.set(f.name, r.start, r.end, r.outcome);
     }
   }
 
@@ -240,7 +239,7 @@ async function inspectKept(r: OciRead, inspector: Inspector): Promise<void> {
     if (!failure) continue;
     inspector.unreadable(file, failure);
     // What was scanned may not be what was hashed: the file fails too.
-    for (const k of r.hashed.keys()) if (k.startsWith(`${file.name}\u0000`)) r.hashed.set(k, { ok: false, code: failure.code, message: failure.message });
+    r.hashed.failAll(file.name, { ok: false, code: failure.code, message: failure.message });
   }
 }
 
