@@ -126,6 +126,36 @@ var init_types = __esm({
   }
 });
 
+// src/scan/types.ts
+function severityRank(s) {
+  return SEVERITIES.indexOf(s);
+}
+var SEVERITIES, DENIABLE_FORMATS, DEFAULT_LIMITS;
+var init_types2 = __esm({
+  "src/scan/types.ts"() {
+    "use strict";
+    SEVERITIES = ["low", "medium", "high", "critical"];
+    DENIABLE_FORMATS = ["pickle", "pytorch", "zip", "npz", "npy", "safetensors", "gguf"];
+    DEFAULT_LIMITS = {
+      maxOpcodes: 5e7,
+      maxMemo: 1e6,
+      maxStack: 4e6,
+      maxStringBytes: 32 * 1024 * 1024,
+      maxImports: 1e4,
+      maxPicklesPerStream: 16,
+      maxZipEntries: 1e5,
+      maxZipDirectory: 64 * 1024 * 1024,
+      maxMemberBytes: 16 * 1024 * 1024 * 1024,
+      maxRatio: 1e3,
+      maxSafetensorsHeader: 1e8,
+      maxGgufCount: 1e7,
+      maxGgufString: 16 * 1024 * 1024,
+      maxGgufArray: 1e8,
+      maxFiles: 1e6
+    };
+  }
+});
+
 // src/hashing/model-path.ts
 import { stat } from "node:fs/promises";
 function modelPathError(model, e, what = "model") {
@@ -808,7 +838,8 @@ function isIgnored(name2, ignorePaths) {
 function effectiveIgnores(model, signaturePath, signed, user, gitPaths = true) {
   const out = new Set([...gitPaths ? GIT_IGNORES : [], ...DOWNLOAD_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
   const rel = path2.relative(path2.resolve(model), path2.resolve(signaturePath));
-  if (rel && !rel.startsWith("..") && !path2.isAbsolute(rel)) out.add(rel.split(path2.sep).join("/"));
+  const outside = rel === ".." || rel.startsWith(`..${path2.sep}`) || path2.isAbsolute(rel);
+  if (rel && !outside) out.add(rel.split(path2.sep).join("/"));
   return [...out].filter((p) => p !== "" && p !== ".");
 }
 var GIT_IGNORES, DOWNLOAD_IGNORES;
@@ -1036,9 +1067,6 @@ var init_channel = __esm({
 });
 
 // src/source/ranges.ts
-function rangeKey(name2, start, end) {
-  return `${name2}\0${start}\0${end}`;
-}
 function plannedRanges(method, shardSize, size) {
   if (method === "files" || !shardSize) return [[0, size]];
   if (size === 0) return [];
@@ -1047,11 +1075,75 @@ function plannedRanges(method, shardSize, size) {
   return out;
 }
 function lookupRange(hashed, name2, start, end) {
-  return hashed.get(rangeKey(name2, start, end)) ?? { ok: false, code: "FILE_CHANGED", message: `byte range ${start}:${end} does not exist in the model file` };
+  return hashed.get(name2, start, end) ?? { ok: false, code: "FILE_CHANGED", message: `byte range ${start}:${end} does not exist in the model file` };
 }
+var HashedRanges;
 var init_ranges = __esm({
   "src/source/ranges.ts"() {
     "use strict";
+    HashedRanges = class {
+      byFile = /* @__PURE__ */ new Map();
+      set(name2, start, end, outcome2) {
+        const list = this.byFile.get(name2);
+        if (!list) {
+          this.byFile.set(name2, [{ start, end, outcome: outcome2 }]);
+          return;
+        }
+        const same = list.find((r) => r.start === start && r.end === end);
+        if (same) same.outcome = outcome2;
+        else list.push({ start, end, outcome: outcome2 });
+      }
+      get(name2, start, end) {
+        const list = this.byFile.get(name2);
+        if (!list) return void 0;
+        for (const r of list) if (r.start === start && r.end === end) return r.outcome;
+        return void 0;
+      }
+      has(name2, start, end) {
+        return this.get(name2, start, end) !== void 0;
+      }
+      /** The hashed ranges of one file. */
+      of(name2) {
+        return this.byFile.get(name2) ?? [];
+      }
+      /** Every range of `name` fails with `outcome` (a file found changed after it was hashed). */
+      failAll(name2, outcome2) {
+        for (const r of this.byFile.get(name2) ?? []) r.outcome = outcome2;
+      }
+    };
+  }
+});
+
+// src/source/capped.ts
+var MAX_LISTED, CappedProblems;
+var init_capped = __esm({
+  "src/source/capped.ts"() {
+    "use strict";
+    MAX_LISTED = 1e3;
+    CappedProblems = class {
+      constructor(max = MAX_LISTED) {
+        this.max = max;
+      }
+      kept = [];
+      unlisted = 0;
+      unlistedCode;
+      push(p) {
+        if (this.kept.length < this.max) {
+          this.kept.push(p);
+          return;
+        }
+        this.unlisted++;
+        this.unlistedCode ??= p.code;
+      }
+      get size() {
+        return this.kept.length + this.unlisted;
+      }
+      /** The kept problems, then one saying how many more there were (under the first one's code). */
+      list() {
+        if (this.unlisted === 0 || this.unlistedCode === void 0) return this.kept;
+        return [...this.kept, { code: this.unlistedCode, message: `${this.unlisted} more problems in the archive, not listed` }];
+      }
+    };
   }
 });
 
@@ -1133,7 +1225,8 @@ var init_errors2 = __esm({
 
 // src/source/tar/entries.ts
 function entryProblem(code, raw, message) {
-  return { code, message: `archive entry ${JSON.stringify(raw)}: ${message}` };
+  const shown2 = raw.length > SHOWN_NAME ? `${raw.slice(0, SHOWN_NAME)}\u2026` : raw;
+  return { code, message: `archive entry ${JSON.stringify(shown2)}: ${message}` };
 }
 function judgeStructure(table2, sub) {
   const problems = [];
@@ -1201,7 +1294,7 @@ function judgeLinks(table2, sub, allowSymlinks, budget = LINK_WORK_BUDGET) {
   }
   return { problems, files };
 }
-var KINDS, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EntryTable, Subtree, LinkResolver;
+var KINDS, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EntryTable, Subtree, SHOWN_NAME, LinkResolver;
 var init_entries = __esm({
   "src/source/tar/entries.ts"() {
     "use strict";
@@ -1299,6 +1392,7 @@ var init_entries = __esm({
         return lo < sorted.length && sorted[lo].startsWith(key) ? sorted[lo] : void 0;
       }
     };
+    SHOWN_NAME = 300;
     LinkResolver = class {
       constructor(table2, sub, budget = LINK_WORK_BUDGET) {
         this.table = table2;
@@ -1558,7 +1652,7 @@ var init_input = __esm({
       pos = 0;
       ahead;
       lengthAt(pos) {
-        return Math.min(this.chunk, Math.max(4096, this.size - pos + 1));
+        return Math.min(this.chunk, this.size - pos);
       }
       readAt(pos) {
         const len = this.lengthAt(pos);
@@ -1571,6 +1665,14 @@ var init_input = __esm({
         );
       }
       async next() {
+        if (this.pos >= this.size) {
+          await this.settle();
+          const { bytesRead } = await this.fh.read(Buffer.alloc(1), 0, 1, this.pos).catch((e) => {
+            throw new InputReadError(e);
+          });
+          if (bytesRead > 0) throw new TarError("FILE_CHANGED_DURING_HASH", "cannot read archive: it grew while it was read");
+          return void 0;
+        }
         const cur = this.ahead?.pos === this.pos ? this.ahead.read : this.readAt(this.pos);
         const stale = this.ahead && this.ahead.pos !== this.pos ? this.ahead.read : void 0;
         this.ahead = void 0;
@@ -1579,7 +1681,7 @@ var init_input = __esm({
         if (b.length === 0) return void 0;
         this.pos += b.length;
         this.bytesRead += b.length;
-        if (b.length === this.chunk) {
+        if (b.length === this.chunk && this.pos < this.size) {
           const read = this.readAt(this.pos);
           read.catch(() => void 0);
           this.ahead = { pos: this.pos, read };
@@ -1645,9 +1747,6 @@ var init_input = __esm({
         this.stopped = true;
         this.gunzip.destroy();
         await this.pulling;
-      }
-      static isGzip(head) {
-        return GZIP(head);
       }
     };
   }
@@ -2136,6 +2235,7 @@ var init_archive = __esm({
     init_source();
     init_channel();
     init_ranges();
+    init_capped();
     init_stream_hash();
     init_entries();
     init_errors2();
@@ -2165,9 +2265,9 @@ var init_archive = __esm({
       ignorePaths;
       namer;
       table;
-      problems = [];
+      problems = new CappedProblems();
       files = [];
-      hashed = /* @__PURE__ */ new Map();
+      hashed = new HashedRanges();
       lastProgress = 0;
       async run() {
         const opened = await this.input.open();
@@ -2195,7 +2295,7 @@ var init_archive = __esm({
         this.req.engine?.onProgress?.(opened.size, opened.size);
         this.judge();
         await this.req.onHashed?.();
-        const listing = { root: this.root, isFile: false, files: this.files, problems: this.problems };
+        const listing = { root: this.root, isFile: false, files: this.files, problems: this.problems.list() };
         const folder = this.namer.folder;
         return { listing, hashed: this.hashed, bytesRead: opened.bytesRead(), ...folder !== void 0 ? { folder } : {} };
       }
@@ -2269,14 +2369,16 @@ var init_archive = __esm({
           return;
         }
         this.copyHashed(target, name2, t.size);
-        this.files.push({ name: name2, size: t.size, viaLink: false });
+        const file = { name: name2, size: t.size, viaLink: false };
+        this.files.push(file);
+        this.req.inspector?.alias?.(file, target);
       }
       /** A link's ranges have the digests of its target's (same content). */
       copyHashed(target, name2, size) {
         if (!this.req.alg) return;
         for (const [s, e] of this.req.ranges(name2, size)) {
-          const h = this.hashed.get(rangeKey(target, s, e));
-          if (h) this.hashed.set(rangeKey(name2, s, e), h);
+          const h = this.hashed.get(target, s, e);
+          if (h) this.hashed.set(name2, s, e, h);
         }
       }
       /**
@@ -2314,7 +2416,7 @@ var init_archive = __esm({
           if (view.failure) throw view.failure.error;
         }
         const digests = hasher?.end();
-        digests?.forEach((d, i) => this.hashed.set(rangeKey(file.name, ranges[i][0], ranges[i][1]), { ok: true, digest: d }));
+        digests?.forEach((d, i) => this.hashed.set(file.name, ranges[i][0], ranges[i][1], { ok: true, digest: d }));
       }
       judge() {
         const sub = new Subtree(this.table);
@@ -2324,7 +2426,9 @@ var init_archive = __esm({
           for (const p of j.problems) this.problems.push(p);
           for (const f of j.files) {
             this.copyHashed(f.target, f.name, f.size);
-            this.files.push({ name: f.name, size: f.size, viaLink: true });
+            const file = { name: f.name, size: f.size, viaLink: true };
+            this.files.push(file);
+            this.req.inspector?.alias?.(file, f.target);
           }
         }
         this.files.sort((a, b) => compareCodePoints(a.name, b.name));
@@ -2845,58 +2949,48 @@ async function signedUnderIgnored(walked, req) {
   }
   return { files, problems };
 }
-function toSourceFile(f) {
-  return { name: f.name, size: f.size, viaLink: f.viaLink };
-}
 function taskOf(f, start, end) {
   return { abs: f.abs, start, end, expectSize: f.size, followLink: f.viaLink, ...f.id ? { expectId: f.id } : {} };
 }
 async function readWalked(walked, req) {
   const extra = await signedUnderIgnored(walked, req);
   const all = extra.files.length > 0 ? [...walked.files, ...extra.files].sort((a, b) => compareCodePoints(a.name, b.name)) : walked.files;
-  const listing = { root: walked.root, isFile: walked.isFile, files: all.map(toSourceFile), problems: walked.problems };
+  const listing = { root: walked.root, isFile: walked.isFile, files: all, problems: walked.problems };
   for (const p of extra.problems) listing.problems.push(p);
   req.onListed?.(listing);
   const tasks = [];
-  const keys = [];
-  const keysOf = /* @__PURE__ */ new Map();
+  const names = [];
   for (const f of all) {
-    const mine = [];
     for (const [s, e] of req.ranges(f.name, f.size)) {
       tasks.push(taskOf(f, s, e));
-      const k = rangeKey(f.name, s, e);
-      keys.push(k);
-      mine.push(k);
+      names.push(f.name);
     }
-    keysOf.set(f.name, mine);
   }
-  const hashed = /* @__PURE__ */ new Map();
+  const hashed = new HashedRanges();
   let bytesRead = 0;
   if (req.alg !== void 0) {
     const outcomes = await hashTasks(tasks, req.alg, req.engine);
     outcomes.forEach((o, i) => {
-      hashed.set(keys[i], o);
-      bytesRead += tasks[i].end - tasks[i].start;
+      const t = tasks[i];
+      hashed.set(names[i], t.start, t.end, o);
+      bytesRead += t.end - t.start;
     });
   }
   await req.onHashed?.();
-  if (req.inspector) bytesRead += await inspectAll(all, req.inspector, hashed, keysOf);
+  if (req.inspector) bytesRead += await inspectAll(all, req.inspector, hashed);
   return { listing, hashed, bytesRead };
 }
-async function inspectAll(files, inspector, hashed, keysOf) {
+async function inspectAll(files, inspector, hashed) {
   let bytes = 0;
   for (const f of files) {
-    const file = toSourceFile(f);
-    if (!inspector.wants(file)) continue;
+    if (!inspector.wants(f)) continue;
     const failure = await withVerifiedFile(f, (content) => inspector.inspect(content));
     if (!failure) {
       bytes += f.size;
       continue;
     }
-    inspector.unreadable(file, failure);
-    for (const k of keysOf.get(f.name) ?? []) {
-      if (hashed.has(k)) hashed.set(k, { ok: false, code: failure.code, message: failure.message });
-    }
+    inspector.unreadable(f, failure);
+    hashed.failAll(f.name, { ok: false, code: failure.code, message: failure.message });
   }
   return bytes;
 }
@@ -3012,6 +3106,7 @@ async function enumerateModel(model, opts) {
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const files = [];
   const visitedDirs = /* @__PURE__ */ new Set();
+  let full = false;
   const replaced = (rel) => {
     problems.push({ code: "FILE_REPLACED", path: rel === "" ? "." : rel, message: "directory was replaced while the model was being listed" });
   };
@@ -3025,6 +3120,7 @@ async function enumerateModel(model, opts) {
   };
   const walk = (absDir, rel, depth, viaLink, expect2) => {
     const at = rel === "" ? "." : rel;
+    if (full) return;
     if (depth > maxDepth) {
       problems.push({ code: "TOO_DEEP", path: rel, message: `directory nesting deeper than ${maxDepth}` });
       return;
@@ -3061,6 +3157,10 @@ async function enumerateModel(model, opts) {
       } catch {
       }
       problems.push({ code: "UNSAFE_NAME", path: name2, message: `${isDir ? "directory" : "file"} name is not valid UTF-8` });
+      if (files.length + problems.length > maxFiles) {
+        full = true;
+        return;
+      }
     }
     for (const entry of listed.names) {
       const name2 = rel === "" ? entry : `${rel}/${entry}`;
@@ -3118,12 +3218,16 @@ async function enumerateModel(model, opts) {
       } else {
         problems.push({ code: "SPECIAL_FILE", path: name2, message: `${kindOf(est)} is not a regular file` });
       }
-      if (files.length > maxFiles) {
-        throw usage("TOO_MANY_FILES", `model has more than ${maxFiles} files`);
+      if (files.length + problems.length > maxFiles) {
+        full = true;
+        return;
       }
     }
   };
   walk(root, "", 0, false);
+  if (full) {
+    return { root, isFile: false, files: [], problems: [{ code: "TOO_MANY_FILES", message: `model has more than ${maxFiles} files` }] };
+  }
   files.sort((a, b) => compareCodePoints(a.name, b.name));
   problems.sort((a, b) => compareCodePoints(a.path ?? "", b.path ?? ""));
   return { root, isFile: false, files, problems };
@@ -3335,6 +3439,20 @@ function plainDir(p) {
 function snapshotOf(root, place) {
   return { place, root, blobsDir: plainDir(path9.join(place.repoDir, "blobs")), sharedDir: plainDir(path9.join(place.cacheRoot, "blobs")) };
 }
+function lstatFor(name2, p) {
+  try {
+    return lstatSync2(p, { throwIfNoEntry: false });
+  } catch (e) {
+    return fsProblem(e, name2, "stat", p);
+  }
+}
+function isLink(p) {
+  try {
+    return lstatSync2(p, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  } catch {
+    return false;
+  }
+}
 function adopt(name2, abs, st, blob) {
   return { file: { name: name2, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs } }, blob };
 }
@@ -3375,7 +3493,7 @@ function adoptSignedUnderIgnored(walked, judge, req, taken) {
     const segs = name2.split("/");
     const dirs = segs.slice(0, -1).map((_, i) => path9.join(walked.root, ...segs.slice(0, i + 1)));
     const abs = path9.join(walked.root, ...segs);
-    if (!dirs.every((d) => plainDir(d) !== void 0) || !lstatSync2(abs, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
+    if (!dirs.every((d) => plainDir(d) !== void 0) || !isLink(abs)) continue;
     judged.add(name2);
     const j = judge.judge(name2, abs);
     if ("code" in j) walked.problems.push(j);
@@ -3389,7 +3507,7 @@ function blobMismatches(read, blobs, req) {
   for (const f of read.listing.files) {
     const blob = blobs.get(f.name);
     if (blob === void 0 || !namedBySha256(blob)) continue;
-    const o = read.hashed.get(rangeKey(f.name, 0, f.size));
+    const o = read.hashed.get(f.name, 0, f.size);
     if (o?.ok && o.digest !== blob) {
       out.push({ code: "HF_BLOB_MISMATCH", path: f.name, message: `blob ${blob} holds other bytes (sha256 ${o.digest}): the cache was written through a snapshot link; download the file again` });
     }
@@ -3397,8 +3515,13 @@ function blobMismatches(read, blobs, req) {
   return out;
 }
 function dirId(p) {
-  const st = p === void 0 ? void 0 : lstatSync2(p, { throwIfNoEntry: false });
-  return st?.isDirectory() ? `${st.dev}:${st.ino}` : void 0;
+  if (p === void 0) return void 0;
+  try {
+    const st = lstatSync2(p);
+    return st.isDirectory() ? `${st.dev}:${st.ino}` : void 0;
+  } catch {
+    return void 0;
+  }
 }
 function refuseIfBlobsMoved(walked, snap, before, taken) {
   if (dirId(snap.blobsDir) === before) return;
@@ -3424,7 +3547,7 @@ async function readSnapshot(snap, req) {
 }
 function publishedSignature(snap) {
   const abs = path9.join(snap.root, "model.sig");
-  if (!lstatSync2(abs, { throwIfNoEntry: false })?.isSymbolicLink()) return void 0;
+  if (!isLink(abs)) return void 0;
   const j = new LinkJudge(snap).judge("model.sig", abs);
   return "code" in j ? void 0 : j.file.abs;
 }
@@ -3501,7 +3624,6 @@ var init_hf_cache = __esm({
     init_read_file();
     init_hf_layout();
     init_local_read();
-    init_ranges();
     init_walk();
     NOT_PLAIN = "symlink into the repo's blobs/, which is not a plain folder (a link or another file): not followed";
     LinkJudge = class {
@@ -3539,7 +3661,8 @@ var init_hf_cache = __esm({
         const hop = this.hop(abs);
         const blob = this.blobNamed(hop);
         if (blob !== void 0) {
-          const st = lstatSync2(hop, { throwIfNoEntry: false });
+          const st = lstatFor(name2, hop);
+          if (st && "code" in st) return st;
           if (!st) return { code: "SYMLINK_BROKEN", path: name2, message: `blob ${blob} is missing from the cache: download the file again` };
           if (st.isFile()) return adopt(name2, hop, st, blob);
         }
@@ -3556,7 +3679,8 @@ var init_hf_cache = __esm({
         if (target.includes("\uFFFD")) return { code: "UNSAFE_NAME", path: name2, message: "symlink target path is not valid UTF-8" };
         if (!this.snap.blobsDir) return { code: "SYMLINK_OUTSIDE", path: name2, message: NOT_PLAIN };
         if (!isRepoBlob(target, this.snap.blobsDir, this.snap.sharedDir ?? this.snap.blobsDir)) return { code: "SYMLINK_OUTSIDE", path: name2, message: outsideWhy(this.snap, target) };
-        const st = lstatSync2(target, { throwIfNoEntry: false });
+        const st = lstatFor(name2, target);
+        if (st && "code" in st) return st;
         if (!st) return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
         if (!st.isFile()) return { code: "SPECIAL_FILE", path: name2, message: "symlink into the blobs is not to a regular file" };
         return adopt(name2, target, st, blob);
@@ -5329,63 +5453,6 @@ var init_oci = __esm({
   }
 });
 
-// src/source/range-hasher.ts
-var RangeHasher2;
-var init_range_hasher = __esm({
-  "src/source/range-hasher.ts"() {
-    "use strict";
-    init_algorithms();
-    RangeHasher2 = class {
-      constructor(alg, requested, size) {
-        this.alg = alg;
-        this.size = size;
-        const ok = requested.filter(([s, e]) => Number.isSafeInteger(s) && Number.isSafeInteger(e) && s >= 0 && e >= s && e <= size);
-        ok.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-        const out = [];
-        let end = 0;
-        for (const r of ok) {
-          const prev = out[out.length - 1];
-          if (r[0] === r[1] ? prev?.[0] === r[0] && prev[1] === r[1] : r[0] < end) continue;
-          out.push([r[0], r[1]]);
-          if (r[1] > end) end = r[1];
-        }
-        this.ranges = out;
-      }
-      ranges;
-      digests = [];
-      cur = 0;
-      pos = 0;
-      hasher;
-      closeEmpty() {
-        while (this.cur < this.ranges.length && this.ranges[this.cur][0] === this.ranges[this.cur][1] && this.ranges[this.cur][0] <= this.pos) {
-          this.digests[this.cur++] = createHasher2(this.alg).digestHex();
-        }
-      }
-      update(chunk) {
-        const cEnd = this.pos + chunk.length;
-        for (; ; ) {
-          this.closeEmpty();
-          if (this.cur >= this.ranges.length || this.ranges[this.cur][0] >= cEnd) break;
-          const [s, e] = this.ranges[this.cur];
-          this.hasher ??= createHasher2(this.alg);
-          const from = Math.max(s, this.pos);
-          const to = Math.min(e, cEnd);
-          if (to > from) this.hasher.update(chunk.subarray(from - this.pos, to - this.pos));
-          if (e > cEnd) break;
-          this.digests[this.cur++] = this.hasher.digestHex();
-          this.hasher = void 0;
-        }
-        this.pos = cEnd;
-      }
-      /** The digest of each range (in `ranges` order), or undefined when the bytes were not `size` long. */
-      finish() {
-        this.closeEmpty();
-        return this.pos === this.size && this.cur === this.ranges.length ? this.digests : void 0;
-      }
-    };
-  }
-});
-
 // src/source/oci/tree-writer.ts
 import { closeSync as closeSync2, constants as constants7, mkdirSync, openSync as openSync2, writeSync } from "node:fs";
 import { lstat as lstat4, mkdir as mkdir2, mkdtemp, readdir, rm } from "node:fs/promises";
@@ -5520,7 +5587,7 @@ async function inspectKept(r, inspector) {
     const failure = await withVerifiedFile(local, (content) => inspector.inspect({ ...content, file }));
     if (!failure) continue;
     inspector.unreadable(file, failure);
-    for (const k of r.hashed.keys()) if (k.startsWith(`${file.name}\0`)) r.hashed.set(k, { ok: false, code: failure.code, message: failure.message });
+    r.hashed.failAll(file.name, { ok: false, code: failure.code, message: failure.message });
   }
 }
 async function readOci(m, initialProblems, req) {
@@ -5563,7 +5630,7 @@ var init_read2 = __esm({
     init_archive();
     init_paths();
     init_oci();
-    init_range_hasher();
+    init_stream_hash();
     init_ranges();
     init_verified_file();
     init_tree_writer();
@@ -5582,7 +5649,7 @@ var init_read2 = __esm({
       }
       files = [];
       problems = [];
-      hashed = /* @__PURE__ */ new Map();
+      hashed = new HashedRanges();
       /** Which layer each listed name came from (two layers may not give one name). */
       owner = /* @__PURE__ */ new Map();
       done = 0;
@@ -5597,7 +5664,7 @@ var init_read2 = __esm({
         return this.m.pull ? ranges.length > 0 : this.req.inspector?.wants(file) ?? false;
       }
       fail(name2, ranges, f) {
-        for (const [s, e] of ranges) this.hashed.set(rangeKey(name2, s, e), { ok: false, code: f.code, message: f.message });
+        for (const [s, e] of ranges) this.hashed.set(name2, s, e, { ok: false, code: f.code, message: f.message });
       }
       /** Claim NAME for a layer; a second claim is a problem (an extractor would overwrite one). */
       claim(name2, layer) {
@@ -5624,14 +5691,16 @@ var init_read2 = __esm({
         if (!keep && (ranges.length === 0 || alg === void 0)) return;
         const direct = this.m.pull ? void 0 : fromDigest(this.req, ranges, desc);
         if (!keep && direct !== void 0) {
-          this.hashed.set(rangeKey(file.name, 0, file.size), { ok: true, digest: direct });
+          this.hashed.set(file.name, 0, file.size, { ok: true, digest: direct });
           return;
         }
-        const hasher = alg ? new RangeHasher2(alg, ranges, file.size) : void 0;
+        const hasher = alg ? new RangeHasher(disjointRanges(ranges, file.size), alg) : void 0;
         const sink = keep ? this.writer.open(file.name) : void 0;
+        let got = 0;
         try {
           const stream = await this.m.store.blob(desc);
           for await (const chunk of stream) {
+            got += chunk.length;
             hasher?.update(chunk);
             sink?.write(chunk);
             this.progress(chunk.length);
@@ -5644,8 +5713,8 @@ var init_read2 = __esm({
         sink?.end(true);
         const written = sink ? this.writer.failure(file.name) : void 0;
         if (written) return this.fail(file.name, ranges, written);
-        const digests = hasher?.finish();
-        hasher?.ranges.forEach(([s, e], i) => this.hashed.set(rangeKey(file.name, s, e), digests ? { ok: true, digest: digests[i] } : { ok: false, code: "FILE_CHANGED", message: "the layer did not hold the bytes its manifest says" }));
+        const digests = got === file.size ? hasher?.end() : void 0;
+        hasher?.ranges.forEach(([s, e], i) => this.hashed.set(file.name, s, e, digests ? { ok: true, digest: digests[i] } : { ok: false, code: "FILE_CHANGED", message: "the layer did not hold the bytes its manifest says" }));
       }
       async readTar(layer) {
         const at = `layer ${layer.desc.digest}`;
@@ -5697,10 +5766,10 @@ var init_read2 = __esm({
           this.files.push({ name: f.name, size: f.size, viaLink: f.viaLink });
           if (this.m.pull && requested.has(f.name) && !this.writer.isWritten(f.name)) {
             const why2 = this.writer.failure(f.name) ?? { code: "PULL_FAILED", path: f.name, message: "a link entry of a tar layer: --pull-to writes regular files only" };
-            for (const k of result.hashed.keys()) if (k.startsWith(`${f.name}\0`)) this.hashed.set(k, { ok: false, code: why2.code, message: why2.message });
+            for (const r of result.hashed.of(f.name)) this.hashed.set(f.name, r.start, r.end, { ok: false, code: why2.code, message: why2.message });
             continue;
           }
-          for (const [k, v] of result.hashed) if (k.startsWith(`${f.name}\0`)) this.hashed.set(k, v);
+          for (const r of result.hashed.of(f.name)) this.hashed.set(f.name, r.start, r.end, r.outcome);
         }
       }
       /** A file and a folder of the same name (from two layers): an extractor cannot write both. */
@@ -5973,6 +6042,17 @@ var init_lfs_pointer = __esm({
         this.found.delete(file.name);
         if (this.passOn.has(file.name)) this.inner?.unreadable(file, failure);
       }
+      restart() {
+        this.found.clear();
+        this.passOn.clear();
+        this.inner?.restart?.();
+      }
+      /** A link to a pointer file is a pointer too. */
+      alias(link, target) {
+        const p = this.found.get(target);
+        if (p) this.found.set(link.name, p);
+        this.inner?.alias?.(link, target);
+      }
     };
   }
 });
@@ -6090,9 +6170,23 @@ async function checkFiles(input) {
       if (ser.method === "shards" && f.size === 0) continue;
       if (!byFile.has(f.name)) failures.push({ code: "FILE_UNEXPECTED", path: f.name, message: "file is not in the signature" });
     }
+  } else {
+    for (const f of unsignedCollisions(listing.files, byFile)) failures.push(f);
   }
   nameLfsPointers(failures, lfs);
   return { failures, filesChecked: byFile.size, bytesHashed, bytesRead: read.bytesRead };
+}
+function unsignedCollisions(files, signed) {
+  const fold = (n) => n.normalize("NFC").toLowerCase();
+  const bySigned = /* @__PURE__ */ new Map();
+  for (const name2 of signed.keys()) bySigned.set(fold(name2), name2);
+  const out = [];
+  for (const f of files) {
+    if (signed.has(f.name)) continue;
+    const other = bySigned.get(fold(f.name));
+    if (other !== void 0) out.push({ code: "NAME_COLLISION", path: f.name, message: `unsigned file collides with signed file "${other}" on a case-insensitive or normalising file system` });
+  }
+  return out;
 }
 function nameLfsPointers(failures, lfs) {
   if (lfs.found.size === 0) return;
@@ -6160,7 +6254,7 @@ var init_stage = __esm({
 
 // src/verify/types.ts
 var NEED_IDENTITY;
-var init_types2 = __esm({
+var init_types3 = __esm({
   "src/verify/types.ts"() {
     "use strict";
     NEED_IDENTITY = "give the identity you trust: --identity ID (or --identity-regexp RE) with --identity-provider ISSUER; without one, anyone Fulcio certified would be accepted";
@@ -6327,7 +6421,7 @@ var init_pipeline = __esm({
     init_files();
     init_names2();
     init_stage();
-    init_types2();
+    init_types3();
   }
 });
 
@@ -12952,7 +13046,7 @@ var init_trust = __esm({
   "src/verify/trust.ts"() {
     "use strict";
     init_errors();
-    init_types2();
+    init_types3();
   }
 });
 
@@ -24786,36 +24880,6 @@ var init_metadata = __esm({
   }
 });
 
-// src/scan/types.ts
-function severityRank(s) {
-  return SEVERITIES.indexOf(s);
-}
-var SEVERITIES, DENIABLE_FORMATS, DEFAULT_LIMITS;
-var init_types3 = __esm({
-  "src/scan/types.ts"() {
-    "use strict";
-    SEVERITIES = ["low", "medium", "high", "critical"];
-    DENIABLE_FORMATS = ["pickle", "pytorch", "zip", "npz", "npy", "safetensors", "gguf"];
-    DEFAULT_LIMITS = {
-      maxOpcodes: 5e7,
-      maxMemo: 1e6,
-      maxStack: 4e6,
-      maxStringBytes: 32 * 1024 * 1024,
-      maxImports: 1e4,
-      maxPicklesPerStream: 16,
-      maxZipEntries: 1e5,
-      maxZipDirectory: 64 * 1024 * 1024,
-      maxMemberBytes: 16 * 1024 * 1024 * 1024,
-      maxRatio: 1e3,
-      maxSafetensorsHeader: 1e8,
-      maxGgufCount: 1e7,
-      maxGgufString: 16 * 1024 * 1024,
-      maxGgufArray: 1e8,
-      maxFiles: 1e6
-    };
-  }
-});
-
 // src/policy/load.ts
 var load_exports = {};
 __export(load_exports, {
@@ -25018,7 +25082,7 @@ var init_load = __esm({
     init_errors();
     init_licenses();
     init_metadata();
-    init_types3();
+    init_types2();
     init_types();
     init_one_line();
     MAX_POLICY_BYTES = 1024 * 1024;
@@ -25874,64 +25938,70 @@ function policyStage(policy, purpose) {
   return checkStage("policy", (ctx) => checkPolicy(policy, purpose, ctx), { reads: ["lineage"], produces: "policy" });
 }
 function checkPolicy(policy, purpose, ctx) {
-  {
-    const failures = [];
-    const meta = ctx.statement.metadata;
-    const model = {
-      kind: "model",
-      name: meta?.name ?? ctx.statement.subjectName,
-      version: meta?.version,
-      rootDigest: ctx.result.rootDigest ? prefixed(ctx.result.rootDigest) : void 0,
-      license: meta?.license
-    };
-    const lineage = ctx.result.reports.lineage;
-    const report2 = { file: policy.file, purpose, licenses: [], lineageChecked: lineage !== void 0 };
-    ctx.result.reports.policy = report2;
-    const ancestors = lineage?.ancestors ?? [];
-    if (policy.lineage.require) {
-      if (!lineage) failures.push({ code: "POLICY_LINEAGE_REQUIRED", message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
-      for (const a of ancestors) {
-        if (!a.verified) failures.push({ code: "POLICY_LINEAGE_UNVERIFIED", message: `the policy requires verified lineage, but ancestor ${id(a)} (${clean4(short2(prefixed(a.rootDigest)))}) is not verified` });
-      }
-    } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== void 0 || policy.revoked.length > 0 || Object.keys(policy.lineage.minVersion).length > 0)) {
-      failures.push({ code: "POLICY_LINEAGE_UNKNOWN", message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
+  const meta = ctx.statement.metadata;
+  const model = {
+    kind: "model",
+    name: meta?.name ?? ctx.statement.subjectName,
+    version: meta?.version,
+    rootDigest: ctx.result.rootDigest ? prefixed(ctx.result.rootDigest) : void 0,
+    license: meta?.license
+  };
+  const lineage = ctx.result.reports.lineage;
+  const report2 = { file: policy.file, purpose, licenses: [], lineageChecked: lineage !== void 0 };
+  ctx.result.reports.policy = report2;
+  const ancestors = lineage?.ancestors ?? [];
+  const sources = [
+    model,
+    ...ancestors.map((a) => ({ kind: "ancestor", name: a.name, version: a.version ?? void 0, rootDigest: prefixed(a.rootDigest), relation: a.relation ?? void 0, childName: a.childName ?? void 0, license: a.license ?? void 0 }))
+  ];
+  return [
+    ...lineageFailures(policy, model, lineage !== void 0, ancestors, meta?.lineage),
+    ...revokedFailures(policy, sources),
+    ...minVersionFailures(policy, sources),
+    ...licenseFailures(policy, purpose, sources, report2)
+  ];
+}
+function lineageFailures(policy, model, checked2, ancestors, declared) {
+  const failures = [];
+  if (policy.lineage.require) {
+    if (!checked2) failures.push({ code: "POLICY_LINEAGE_REQUIRED", message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
+    for (const a of ancestors) {
+      if (!a.verified) failures.push({ code: "POLICY_LINEAGE_UNVERIFIED", message: `the policy requires verified lineage, but ancestor ${id(a)} (${clean4(short2(prefixed(a.rootDigest)))}) is not verified` });
     }
-    const sources = [
-      model,
-      ...ancestors.map((a) => ({ kind: "ancestor", name: a.name, version: a.version ?? void 0, rootDigest: prefixed(a.rootDigest), relation: a.relation ?? void 0, childName: a.childName ?? void 0, license: a.license ?? void 0 }))
-    ];
-    if (policy.revoked.length > 0) {
-      const revoked = new Set(policy.revoked);
-      for (const s of sources) {
-        if (s.rootDigest && revoked.has(s.rootDigest)) {
-          failures.push({ code: "POLICY_REVOKED", message: s.kind === "model" ? `the model ${id(s)} (${s.rootDigest}) is revoked by the policy` : `ancestor ${id(s)} (${clean4(s.rootDigest)}) is revoked by the policy` });
-        }
-      }
-    }
-    for (const s of sources) {
-      const min = Object.hasOwn(policy.lineage.minVersion, s.name) ? policy.lineage.minVersion[s.name] : void 0;
-      if (min === void 0) continue;
-      const v = s.version !== void 0 ? import_semver8.default.valid(s.version) : null;
-      const who = s.kind === "model" ? id(s) : ancestorDesc(s);
-      if (v === null) failures.push({ code: "POLICY_MIN_VERSION", message: `the policy requires ${clean4(s.name)} >= ${min}, but the signature records ${s.version === void 0 ? "no version" : `version "${clean4(s.version)}", which is not semver`}` });
-      else if (import_semver8.default.lt(v, min)) failures.push({ code: "POLICY_MIN_VERSION", message: `${who} is below the policy's minimum version ${min}` });
-    }
-    if (policy.license !== void 0) {
-      const rule = policy.rules[purpose];
-      if (!rule) {
-        failures.push({ code: "POLICY_PURPOSE_NOT_COVERED", message: `the policy has no license rule for ${purpose}, so no model may be used for ${purpose} under it` });
-      } else {
-        for (const s of sources) {
-          const lic = normalizeLicense(s.license);
-          const verdict = evaluateLicense(lic, rule);
-          report2.licenses.push({ from: s.kind, name: s.name, version: s.version ?? null, rootDigest: s.rootDigest ?? null, license: lic.raw, spdx: lic.spdx ?? null, allowed: verdict.ok });
-          if (!verdict.ok) failures.push(licenseFailure(s, lic.raw, verdict.blockers, purpose));
-        }
-      }
-    }
-    return failures;
+  } else if (!checked2 && declaresParents(declared) && (policy.license !== void 0 || policy.revoked.length > 0 || Object.keys(policy.lineage.minVersion).length > 0)) {
+    failures.push({ code: "POLICY_LINEAGE_UNKNOWN", message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
   }
-  ;
+  return failures;
+}
+function revokedFailures(policy, sources) {
+  if (policy.revoked.length === 0) return [];
+  const revoked = new Set(policy.revoked);
+  return sources.filter((s) => s.rootDigest !== void 0 && revoked.has(s.rootDigest)).map((s) => ({ code: "POLICY_REVOKED", message: s.kind === "model" ? `the model ${id(s)} (${s.rootDigest}) is revoked by the policy` : `ancestor ${id(s)} (${clean4(s.rootDigest ?? "")}) is revoked by the policy` }));
+}
+function minVersionFailures(policy, sources) {
+  const failures = [];
+  for (const s of sources) {
+    const min = Object.hasOwn(policy.lineage.minVersion, s.name) ? policy.lineage.minVersion[s.name] : void 0;
+    if (min === void 0) continue;
+    const v = s.version !== void 0 ? import_semver8.default.valid(s.version) : null;
+    const who = s.kind === "model" ? id(s) : ancestorDesc(s);
+    if (v === null) failures.push({ code: "POLICY_MIN_VERSION", message: `the policy requires ${clean4(s.name)} >= ${min}, but the signature records ${s.version === void 0 ? "no version" : `version "${clean4(s.version)}", which is not semver`}` });
+    else if (import_semver8.default.lt(v, min)) failures.push({ code: "POLICY_MIN_VERSION", message: `${who} is below the policy's minimum version ${min}` });
+  }
+  return failures;
+}
+function licenseFailures(policy, purpose, sources, report2) {
+  if (policy.license === void 0) return [];
+  const rule = policy.rules[purpose];
+  if (!rule) return [{ code: "POLICY_PURPOSE_NOT_COVERED", message: `the policy has no license rule for ${purpose}, so no model may be used for ${purpose} under it` }];
+  const failures = [];
+  for (const s of sources) {
+    const lic = normalizeLicense(s.license);
+    const verdict = evaluateLicense(lic, rule);
+    report2.licenses.push({ from: s.kind, name: s.name, version: s.version ?? null, rootDigest: s.rootDigest ?? null, license: lic.raw, spdx: lic.spdx ?? null, allowed: verdict.ok });
+    if (!verdict.ok) failures.push(licenseFailure(s, lic.raw, verdict.blockers, purpose));
+  }
+  return failures;
 }
 var import_semver8, clean4;
 var init_stage3 = __esm({
@@ -25994,15 +26064,18 @@ function opaqueFormat(head) {
   if (head.length >= 262 && head.toString("latin1", 257, 262) === "ustar") return "tar archive";
   return void 0;
 }
-function sniff(head, name2) {
+function contentKind(head) {
   if (head.length >= 4 && head[0] === 80 && head[1] === 75 && (head[2] === 3 && head[3] === 4 || head[2] === 5 && head[3] === 6)) return "zip";
   if (head.length >= 6 && head.subarray(0, 6).equals(NPY_MAGIC)) return "npy";
   if (head.length >= 4 && head.toString("latin1", 0, 4) === "GGUF") return "gguf";
   if (head.length >= 9 && head[8] === 123 && head.readBigUInt64LE(0) < 100000000n) return "safetensors";
   if (head.length >= 2 && head[0] === 128 && head[1] <= 5) return "pickle";
   if (opaqueFormat(head)) return "opaque";
-  const e = ext(name2);
   if (looksLikeOldPickle(head)) return "pickle";
+  return void 0;
+}
+function nameKind(name2) {
+  const e = ext(name2);
   if (e === ".safetensors") return "safetensors";
   if (e === ".gguf") return "gguf";
   if (e === ".npy") return "npy";
@@ -26010,6 +26083,9 @@ function sniff(head, name2) {
   if (PICKLE_EXTENSIONS.includes(e)) return "pickle";
   if (e === "" || CANDIDATE_EXTENSIONS.includes(e)) return "candidate";
   return "unknown";
+}
+function sniff(head, name2) {
+  return contentKind(head) ?? nameKind(name2);
 }
 function pickleName(name2) {
   const e = ext(name2);
@@ -27844,7 +27920,12 @@ async function withSpooled(src, use) {
     await rm2(dir, { recursive: true, force: true });
   }
 }
-async function scanContent(content, shown2, limits) {
+async function scanEntry(content, shown2, limits) {
+  let named = false;
+  const report2 = await scanBytes(content, shown2, limits, () => named = true);
+  return { report: report2, named };
+}
+async function scanBytes(content, shown2, limits, byName) {
   const size = content.file.size;
   const src = content.bytes();
   try {
@@ -27854,7 +27935,9 @@ async function scanContent(content, shown2, limits) {
       return report(shown2, size, { format: "unknown", pickle: false, imports: [], findings: [finding] });
     }
     await src.ensure(SNIFF_BYTES);
-    const kind = sniff(src.peek(SNIFF_BYTES), shown2);
+    const proven = contentKind(src.peek(SNIFF_BYTES));
+    if (proven === void 0) byName();
+    const kind = proven ?? nameKind(shown2);
     if (kind !== "zip") return report(shown2, size, await scanStream(src, kind, size, shown2, limits));
     if (content.random) return report(shown2, size, await scanZip(content.random, shown2, limits));
     if (size > limits.maxMemberBytes) {
@@ -27896,6 +27979,7 @@ var ScanInspector;
 var init_inspector = __esm({
   "src/scan/inspector.ts"() {
     "use strict";
+    init_detect();
     init_scan_file();
     ScanInspector = class {
       constructor(limits) {
@@ -27906,6 +27990,8 @@ var init_inspector = __esm({
       findings = [];
       refused = 0;
       limitNoted = false;
+      /** Each report by file, and whether the file's name chose how its bytes were read. */
+      byFile = /* @__PURE__ */ new Map();
       wants(file) {
         if (this.reports.length < this.limits.maxFiles) return true;
         this.refused++;
@@ -27916,10 +28002,39 @@ var init_inspector = __esm({
         return false;
       }
       async inspect(content) {
-        this.reports.push(await scanContent(content, content.file.name, this.limits));
+        const scanned = await scanEntry(content, content.file.name, this.limits);
+        this.reports.push(scanned.report);
+        this.byFile.set(content.file.name, scanned);
+      }
+      /**
+       * A link entry whose bytes are those of `target`, inspected under the target's name. A
+       * loader opens the link by its own name, so the target's report stands for it only when the
+       * name made no difference: the bytes proved their format, or both names read them alike. A
+       * name that would be checked another way (a pickle under "notes.txt" linked as
+       * "pytorch_model.bin") is a high finding: those bytes were not checked as the link is read.
+       */
+      alias(link, target) {
+        const seen = this.byFile.get(target);
+        if (!seen || !this.wants(link)) return;
+        const kind = nameKind(link.name);
+        const t = seen.report;
+        let r;
+        if (!seen.named || kind === nameKind(target)) {
+          const findings = t.findings.map((f) => ({ ...f, file: link.name }));
+          r = report(link.name, t.size, { format: t.format, pickle: t.pickle, imports: t.imports, findings });
+          this.byFile.set(link.name, { report: r, named: seen.named });
+        } else if (kind === "unknown") {
+          r = report(link.name, t.size, { format: "unknown", pickle: false, imports: [], findings: [] });
+        } else {
+          const finding = { code: "SCAN_SKIPPED", severity: "high", file: link.name, message: `link to "${target}", whose bytes were checked as that name is read; a loader reading this name reads them as ${kind === "candidate" ? "a possible pickle" : kind}; not scanned` };
+          r = report(link.name, t.size, { format: "unknown", pickle: false, imports: [], findings: [finding] });
+        }
+        this.reports.push(r);
+        if (!this.byFile.has(link.name)) this.byFile.set(link.name, { report: r, named: true });
       }
       restart() {
         this.reports = [];
+        this.byFile.clear();
         this.findings = [];
         this.refused = 0;
         this.limitNoted = false;
@@ -27928,6 +28043,7 @@ var init_inspector = __esm({
         this.refused++;
         const i = this.reports.findIndex((r) => r.file === file.name);
         if (i >= 0) this.reports.splice(i, 1);
+        this.byFile.delete(file.name);
         this.findings.push({ code: "SCAN_SKIPPED", severity: "high", file: file.name, message: `not scanned: ${failure.message} [${failure.code}]` });
       }
     };
@@ -28002,8 +28118,8 @@ var init_stage4 = __esm({
     init_errors();
     init_one_line();
     init_inspector();
-    init_types3();
-    init_types3();
+    init_types2();
+    init_types2();
   }
 });
 
@@ -28278,6 +28394,7 @@ var init_append = __esm({
 // src/verify/verifier.ts
 var verifier_exports = {};
 __export(verifier_exports, {
+  combineFormats: () => combineFormats,
   createVerifier: () => createVerifier,
   recordState: () => recordState,
   verifyOnce: () => verifyOnce
@@ -28335,12 +28452,19 @@ async function policyStages(spec, policy, purpose) {
     const { policyStage: policyStage2 } = await Promise.resolve().then(() => (init_stage3(), stage_exports));
     stages.push(policyStage2(policy, purpose ?? "deploy"));
   }
-  const formats = { ...policy?.formats ?? {}, ...spec.formats ?? {} };
+  const formats = combineFormats(policy?.formats, spec.formats);
   if ((formats.deny?.length ?? 0) > 0 || formats.scan === true) {
     const { formatsStage: formatsStage2 } = await Promise.resolve().then(() => (init_stage4(), stage_exports2));
     stages.push(formatsStage2(formats));
   }
   return stages;
+}
+function combineFormats(a, b) {
+  const deny = [.../* @__PURE__ */ new Set([...a?.deny ?? [], ...b?.deny ?? []])];
+  const scan = a?.scan === true || b?.scan === true;
+  const levels = [a, b].filter((x) => x?.scan === true || x?.failOn !== void 0).map((x) => x?.failOn ?? "low");
+  const failOn = levels.sort((x, y) => severityRank(x) - severityRank(y))[0];
+  return { deny, scan, ...failOn !== void 0 ? { failOn } : {} };
 }
 function lineageNote(r, l) {
   const lineage = r.metadata?.lineage;
@@ -28483,6 +28607,7 @@ var init_verifier = __esm({
     "use strict";
     init_errors();
     init_types();
+    init_types2();
     init_source2();
     init_pipeline();
     init_trust();
@@ -28683,6 +28808,7 @@ async function digestModel(opts) {
     counted.add(name2);
     budget.add(name2, size);
   };
+  let judged = false;
   const lfs = new LfsPointerInspector();
   const read = await source.read({
     alg: hash,
@@ -28692,14 +28818,15 @@ async function digestModel(opts) {
     ...opts.engine ? { engine: opts.engine } : {},
     onListed: (listing2) => {
       if (listing2.problems.length > 0) throw listingRefusal(listing2, opts.model);
-      const bad8 = nameRefusal(listing2);
-      if (bad8) throw bad8;
+      const bad7 = nameRefusal(listing2);
+      if (bad7) throw bad7;
       if (listing2.files.length === 0) throw emptyModel(opts.model, ignorePaths);
-      for (const f of listing2.files) count(f.name, f.size);
+      for (const f of listing2.files) budget.add(f.name, f.size);
       budget.check();
+      judged = true;
     },
     ranges: (name2, size) => {
-      if (!counted.has(name2)) {
+      if (!judged && !counted.has(name2)) {
         count(name2, size);
         budget.check();
       }
@@ -28709,9 +28836,11 @@ async function digestModel(opts) {
   });
   const listing = read.listing;
   if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
-  const bad7 = nameRefusal(listing);
-  if (bad7) throw bad7;
-  if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
+  if (!judged) {
+    const bad7 = nameRefusal(listing);
+    if (bad7) throw bad7;
+    if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
+  }
   const pointers = lfsRefusal(lfs);
   if (pointers) throw pointers;
   const resources = [];

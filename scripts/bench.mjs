@@ -338,15 +338,17 @@ async function main() {
     results[shape] = { rows, ms, py, totalBytes };
   }
 
-  // Fixed costs: --version against bare node, and each tool on an empty model (start-up,
+  // Fixed costs: --version against bare node, and each tool on a one-byte model (start-up,
   // loading, thread start) - the part of every figure above that does not depend on size.
-  const emptyDir = path.join(base, 'empty-model');
-  mkdirSync(emptyDir, { recursive: true });
+  // One byte, not none: an empty model is refused (EMPTY_MODEL) before any hashing starts.
+  const oneByteDir = path.join(base, 'one-byte-model');
+  mkdirSync(oneByteDir, { recursive: true });
+  writeFileSync(path.join(oneByteDir, 'w.bin'), 'x');
   const fixed = {
     'node -e 0': [process.execPath, '-e', '0'],
     'modelsign --version': [process.execPath, CLI, '--version'],
-    'modelsign digest (empty model)': [process.execPath, CLI, 'digest', emptyDir, '--quiet'],
-    ...(PYTHON ? { 'python thread pool (empty model)': [PYTHON, pyScript, emptyDir] } : {}),
+    'modelsign digest (one-byte model)': [process.execPath, CLI, 'digest', oneByteDir, '--quiet'],
+    ...(PYTHON ? { 'python thread pool (one-byte model)': [PYTHON, pyScript, oneByteDir] } : {}),
   };
   const fixedT = Object.fromEntries(Object.keys(fixed).map((k) => [k, []]));
   for (let i = 0; i < 15; i++) for (const [k, argv] of Object.entries(fixed)) fixedT[k].push(await timed(argv));

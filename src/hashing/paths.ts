@@ -99,6 +99,8 @@ const DOWNLOAD_IGNORES = ['.cache/huggingface'] as const;
 export function effectiveIgnores(model: string, signaturePath: string, signed: readonly string[] | undefined, user: readonly string[], gitPaths = true): string[] {
   const out = new Set<string>([...(gitPaths ? GIT_IGNORES : []), ...DOWNLOAD_IGNORES, ...(signed ?? []), ...user].map(normaliseIgnorePath));
   const rel = path.relative(path.resolve(model), path.resolve(signaturePath));
-  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) out.add(rel.split(path.sep).join('/'));
+  // Inside the model unless the path climbs out: "..x.sig" is a file of the model.
+  const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  if (rel && !outside) out.add(rel.split(path.sep).join('/'));
   return [...out].filter((p) => p !== '' && p !== '.');
 }

@@ -83,69 +83,83 @@ export function policyStage(policy: LoadedPolicy, purpose: Purpose): VerifyStage
 }
 
 function checkPolicy(policy: LoadedPolicy, purpose: Purpose, ctx: VerifyContext): Failure[] {
-  {
-    const failures: Failure[] = [];
-    const meta = ctx.statement.metadata;
-    const model: Source = {
-      kind: 'model',
-      name: meta?.name ?? ctx.statement.subjectName,
-      version: meta?.version,
-      rootDigest: ctx.result.rootDigest ? prefixed(ctx.result.rootDigest) : undefined,
-      license: meta?.license,
-    };
-    const lineage = ctx.result.reports.lineage;
-    const report: PolicyReport = { file: policy.file, purpose, licenses: [], lineageChecked: lineage !== undefined };
-    ctx.result.reports.policy = report;
-    const ancestors = lineage?.ancestors ?? [];
-    if (policy.lineage.require) {
-      if (!lineage) failures.push({ code: 'POLICY_LINEAGE_REQUIRED', message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
-      for (const a of ancestors) {
-        if (!a.verified) failures.push({ code: 'POLICY_LINEAGE_UNVERIFIED', message: `the policy requires verified lineage, but ancestor ${id(a)} (${clean(short(prefixed(a.rootDigest)))}) is not verified` });
-      }
-    } else if (!lineage && declaresParents(meta?.lineage) && (policy.license !== undefined || policy.revoked.length > 0 || Object.keys(policy.lineage.minVersion).length > 0)) {
-      // The parents' licenses, digests and versions bind this model too; without the walk we cannot
-      // know them, and passing would let a fine-tune shed its base model's terms.
-      failures.push({ code: 'POLICY_LINEAGE_UNKNOWN', message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
-    }
-
-    const sources: Source[] = [
-      model,
-      ...ancestors.map((a) => ({ kind: 'ancestor' as const, name: a.name, version: a.version ?? undefined, rootDigest: prefixed(a.rootDigest), relation: a.relation ?? undefined, childName: a.childName ?? undefined, license: a.license ?? undefined })),
-    ];
-
-    if (policy.revoked.length > 0) {
-      const revoked = new Set(policy.revoked);
-      for (const s of sources) {
-        if (s.rootDigest && revoked.has(s.rootDigest)) {
-          failures.push({ code: 'POLICY_REVOKED', message: s.kind === 'model' ? `the model ${id(s)} (${s.rootDigest}) is revoked by the policy` : `ancestor ${id(s)} (${clean(s.rootDigest)}) is revoked by the policy` });
-        }
-      }
-    }
-
-    // The minimum binds the model and everything it was built from: a fine-tune of an
-    // acme/llm below the floor carries that old model's weights.
-    for (const s of sources) {
-      const min = Object.hasOwn(policy.lineage.minVersion, s.name) ? policy.lineage.minVersion[s.name] : undefined;
-      if (min === undefined) continue;
-      const v = s.version !== undefined ? semver.valid(s.version) : null;
-      const who = s.kind === 'model' ? id(s) : ancestorDesc(s);
-      if (v === null) failures.push({ code: 'POLICY_MIN_VERSION', message: `the policy requires ${clean(s.name)} >= ${min}, but the signature records ${s.version === undefined ? 'no version' : `version "${clean(s.version)}", which is not semver`}` });
-      else if (semver.lt(v, min)) failures.push({ code: 'POLICY_MIN_VERSION', message: `${who} is below the policy's minimum version ${min}` });
-    }
-
-    if (policy.license !== undefined) {
-      const rule = policy.rules[purpose];
-      if (!rule) {
-        failures.push({ code: 'POLICY_PURPOSE_NOT_COVERED', message: `the policy has no license rule for ${purpose}, so no model may be used for ${purpose} under it` });
-      } else {
-        for (const s of sources) {
-          const lic = normalizeLicense(s.license);
-          const verdict = evaluateLicense(lic, rule);
-          report.licenses.push({ from: s.kind, name: s.name, version: s.version ?? null, rootDigest: s.rootDigest ?? null, license: lic.raw, spdx: lic.spdx ?? null, allowed: verdict.ok });
-          if (!verdict.ok) failures.push(licenseFailure(s, lic.raw, verdict.blockers, purpose));
-        }
-      }
-    }
-    return failures;
+  const meta = ctx.statement.metadata;
+  const model: Source = {
+    kind: 'model',
+    name: meta?.name ?? ctx.statement.subjectName,
+    version: meta?.version,
+    rootDigest: ctx.result.rootDigest ? prefixed(ctx.result.rootDigest) : undefined,
+    license: meta?.license,
   };
+  const lineage = ctx.result.reports.lineage;
+  const report: PolicyReport = { file: policy.file, purpose, licenses: [], lineageChecked: lineage !== undefined };
+  ctx.result.reports.policy = report;
+  const ancestors = lineage?.ancestors ?? [];
+  const sources: Source[] = [
+    model,
+    ...ancestors.map((a) => ({ kind: 'ancestor' as const, name: a.name, version: a.version ?? undefined, rootDigest: prefixed(a.rootDigest), relation: a.relation ?? undefined, childName: a.childName ?? undefined, license: a.license ?? undefined })),
+  ];
+  return [
+    ...lineageFailures(policy, model, lineage !== undefined, ancestors, meta?.lineage),
+    ...revokedFailures(policy, sources),
+    ...minVersionFailures(policy, sources),
+    ...licenseFailures(policy, purpose, sources, report),
+  ];
+}
+
+type Ancestor = NonNullable<VerifyContext['result']['reports']['lineage']>['ancestors'][number];
+
+function lineageFailures(policy: LoadedPolicy, model: Source, checked: boolean, ancestors: readonly Ancestor[], declared: unknown): Failure[] {
+  const failures: Failure[] = [];
+  if (policy.lineage.require) {
+    if (!checked) failures.push({ code: 'POLICY_LINEAGE_REQUIRED', message: `the policy requires verified lineage, but no lineage was checked (give --lineage DIR)` });
+    for (const a of ancestors) {
+      if (!a.verified) failures.push({ code: 'POLICY_LINEAGE_UNVERIFIED', message: `the policy requires verified lineage, but ancestor ${id(a)} (${clean(short(prefixed(a.rootDigest)))}) is not verified` });
+    }
+  } else if (!checked && declaresParents(declared) && (policy.license !== undefined || policy.revoked.length > 0 || Object.keys(policy.lineage.minVersion).length > 0)) {
+    // The parents' licenses, digests and versions bind this model too; without the walk we cannot
+    // know them, and passing would let a fine-tune shed its base model's terms.
+    failures.push({ code: 'POLICY_LINEAGE_UNKNOWN', message: `${id(model)} was built from parent models whose licenses bind it, but no lineage was checked (give --lineage DIR)` });
+  }
+  return failures;
+}
+
+function revokedFailures(policy: LoadedPolicy, sources: readonly Source[]): Failure[] {
+  if (policy.revoked.length === 0) return [];
+  const revoked = new Set(policy.revoked);
+  return sources
+    .filter((s) => s.rootDigest !== undefined && revoked.has(s.rootDigest))
+    .map((s) => ({ code: 'POLICY_REVOKED', message: s.kind === 'model' ? `the model ${id(s)} (${s.rootDigest}) is revoked by the policy` : `ancestor ${id(s)} (${clean(s.rootDigest ?? '')}) is revoked by the policy` }));
+}
+
+/**
+ * The minimum binds the model and everything it was built from: a fine-tune of an acme/llm
+ * below the floor carries that old model's weights.
+ */
+function minVersionFailures(policy: LoadedPolicy, sources: readonly Source[]): Failure[] {
+  const failures: Failure[] = [];
+  for (const s of sources) {
+    const min = Object.hasOwn(policy.lineage.minVersion, s.name) ? policy.lineage.minVersion[s.name] : undefined;
+    if (min === undefined) continue;
+    const v = s.version !== undefined ? semver.valid(s.version) : null;
+    const who = s.kind === 'model' ? id(s) : ancestorDesc(s);
+    if (v === null) failures.push({ code: 'POLICY_MIN_VERSION', message: `the policy requires ${clean(s.name)} >= ${min}, but the signature records ${s.version === undefined ? 'no version' : `version "${clean(s.version)}", which is not semver`}` });
+    else if (semver.lt(v, min)) failures.push({ code: 'POLICY_MIN_VERSION', message: `${who} is below the policy's minimum version ${min}` });
+  }
+  return failures;
+}
+
+/** Every license that binds the model, judged by the purpose's rule (and recorded in the report). */
+function licenseFailures(policy: LoadedPolicy, purpose: Purpose, sources: readonly Source[], report: PolicyReport): Failure[] {
+  if (policy.license === undefined) return [];
+  const rule = policy.rules[purpose];
+  if (!rule) return [{ code: 'POLICY_PURPOSE_NOT_COVERED', message: `the policy has no license rule for ${purpose}, so no model may be used for ${purpose} under it` }];
+  const failures: Failure[] = [];
+  for (const s of sources) {
+    const lic = normalizeLicense(s.license);
+    const verdict = evaluateLicense(lic, rule);
+    report.licenses.push({ from: s.kind, name: s.name, version: s.version ?? null, rootDigest: s.rootDigest ?? null, license: lic.raw, spdx: lic.spdx ?? null, allowed: verdict.ok });
+    if (!verdict.ok) failures.push(licenseFailure(s, lic.raw, verdict.blockers, purpose));
+  }
+  return failures;
 }

@@ -67,16 +67,21 @@ export function opaqueFormat(head: Buffer): string | undefined {
   return undefined;
 }
 
-export function sniff(head: Buffer, name: string): Kind {
+/** The kind the first bytes prove whatever the file is called, if they prove one. */
+export function contentKind(head: Buffer): Kind | undefined {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6))) return 'zip';
   if (head.length >= 6 && head.subarray(0, 6).equals(NPY_MAGIC)) return 'npy';
   if (head.length >= 4 && head.toString('latin1', 0, 4) === 'GGUF') return 'gguf';
   if (head.length >= 9 && head[8] === 0x7b && head.readBigUInt64LE(0) < 100_000_000n) return 'safetensors';
   if (head.length >= 2 && head[0] === 0x80 && head[1]! <= 5) return 'pickle';
   if (opaqueFormat(head)) return 'opaque';
-  const e = ext(name);
   if (looksLikeOldPickle(head)) return 'pickle';
-  // By name: the checker for that format then says what is wrong with it.
+  return undefined;
+}
+
+/** The kind a name alone gives (the checker for that format then says what is wrong with it). */
+export function nameKind(name: string): Kind {
+  const e = ext(name);
   if (e === '.safetensors') return 'safetensors';
   if (e === '.gguf') return 'gguf';
   if (e === '.npy') return 'npy';
@@ -84,6 +89,10 @@ export function sniff(head: Buffer, name: string): Kind {
   if (PICKLE_EXTENSIONS.includes(e)) return 'pickle';
   if (e === '' || CANDIDATE_EXTENSIONS.includes(e)) return 'candidate';
   return 'unknown';
+}
+
+export function sniff(head: Buffer, name: string): Kind {
+  return contentKind(head) ?? nameKind(name);
 }
 
 /** Is this a name pickle loaders read (so opaque content under it may well be a pickle)? */

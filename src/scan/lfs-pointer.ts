@@ -110,4 +110,17 @@ export class LfsPointerInspector implements Inspector {
     this.found.delete(file.name);
     if (this.passOn.has(file.name)) this.inner?.unreadable(file, failure);
   }
+
+  restart(): void {
+    this.found.clear();
+    this.passOn.clear();
+    this.inner?.restart?.();
+  }
+
+  /** A link to a pointer file is a pointer too. */
+  alias(link: SourceFile, target: string): void {
+    const p = this.found.get(target);
+    if (p) this.found.set(link.name, p);
+    this.inner?.alias?.(link, target);
+  }
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { errnoCode } from '../errors.js';
 import { handleReader } from '../source/random-access.js';
 import type { EntryContent, RandomAccess } from '../source/types.js';
-import { isTorchStorage, opaqueFinding, sniff, SNIFF_BYTES, type Kind } from './detect.js';
+import { contentKind, isTorchStorage, nameKind, opaqueFinding, sniff, SNIFF_BYTES, type Kind } from './detect.js';
 import { checkGguf } from './gguf.js';
 import { LFS_PULL, lfsPointerText, pointerIn } from './lfs-pointer.js';
 import { readNpyHeader } from './npy.js';
@@ -163,6 +163,21 @@ async function withSpooled<T>(src: ByteSource, use: (ra: RandomAccess) => Promis
  * then it is a finding, never silently skipped.
  */
 export async function scanContent(content: EntryContent, shown: string, limits: ScanLimits): Promise<FileReport> {
+  return (await scanEntry(content, shown, limits)).report;
+}
+
+/**
+ * scanContent, also saying whether the entry's name chose how it was read (`named`): bytes
+ * with no magic number of their own are checked as the name says, so the same bytes under
+ * another name may need another check.
+ */
+export async function scanEntry(content: EntryContent, shown: string, limits: ScanLimits): Promise<{ report: FileReport; named: boolean }> {
+  let named = false;
+  const report = await scanBytes(content, shown, limits, () => (named = true));
+  return { report, named };
+}
+
+async function scanBytes(content: EntryContent, shown: string, limits: ScanLimits, byName: () => void): Promise<FileReport> {
   const size = content.file.size;
   const src = content.bytes();
   try {
@@ -173,7 +188,9 @@ export async function scanContent(content: EntryContent, shown: string, limits: 
       return report(shown, size, { format: 'unknown', pickle: false, imports: [], findings: [finding] });
     }
     await src.ensure(SNIFF_BYTES);
-    const kind = sniff(src.peek(SNIFF_BYTES), shown);
+    const proven = contentKind(src.peek(SNIFF_BYTES));
+    if (proven === undefined) byName();
+    const kind = proven ?? nameKind(shown);
     if (kind !== 'zip') return report(shown, size, await scanStream(src, kind, size, shown, limits));
     if (content.random) return report(shown, size, await scanZip(content.random, shown, limits));
     if (size > limits.maxMemberBytes) {

@@ -130,10 +130,11 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
     },
     onRestart: () => (counted.clear(), budget.reset()),
   });
-  // A streamed source (an archive) knows its problems only once it is read.
+  // A streamed source (an archive) knows its problems only once it is read, and a listed one
+  // can find more while reading (a Hugging Face blob whose bytes are not its name).
   const listing = read.listing;
+  if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
   if (!judged) {
-    if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
     const bad = nameRefusal(listing);
     if (bad) throw bad;
     if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);

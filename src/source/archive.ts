@@ -15,13 +15,14 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { usage, type Failure } from '../errors.js';
+import { usage } from '../errors.js';
 import { prepareAlgorithm } from '../hashing/algorithms.js';
 import { modelPathError } from '../hashing/model-path.js';
 import { compareCodePoints, isIgnored } from '../hashing/paths.js';
 import { ByteSource } from '../scan/source.js';
 import { ChunkChannel } from './channel.js';
 import { HashedRanges } from './ranges.js';
+import { CappedProblems } from './capped.js';
 import { disjointRanges, RangeHasher } from './stream-hash.js';
 import { EntryTable, entryProblem, judgeLinks, judgeStructure, linkTargetProblem, Subtree, type TableLimits } from './tar/entries.js';
 import { TarError } from './tar/errors.js';
@@ -243,7 +244,7 @@ class ArchivePass {
   private readonly ignorePaths: string[];
   private readonly namer: ModelNamer;
   private readonly table: EntryTable;
-  private readonly problems: Failure[] = [];
+  private readonly problems = new CappedProblems();
   private readonly files: SourceFile[] = [];
   private readonly hashed = new HashedRanges();
   private lastProgress = 0;
@@ -285,7 +286,7 @@ class ArchivePass {
     this.req.engine?.onProgress?.(opened.size, opened.size);
     this.judge();
     await this.req.onHashed?.();
-    const listing = { root: this.root, isFile: false, files: this.files, problems: this.problems };
+    const listing = { root: this.root, isFile: false, files: this.files, problems: this.problems.list() };
     const folder = this.namer.folder;
     return { listing, hashed: this.hashed, bytesRead: opened.bytesRead(), ...(folder !== undefined ? { folder } : {}) };
   }
@@ -364,7 +365,9 @@ class ArchivePass {
       return;
     }
     this.copyHashed(target, name, t.size);
-    this.files.push({ name, size: t.size, viaLink: false });
+    const file: SourceFile = { name, size: t.size, viaLink: false };
+    this.files.push(file);
+    this.req.inspector?.alias?.(file, target);
   }
 
   /** A link's ranges have the digests of its target's (same content). */
@@ -422,7 +425,9 @@ class ArchivePass {
       for (const p of j.problems) this.problems.push(p);
       for (const f of j.files) {
         this.copyHashed(f.target, f.name, f.size);
-        this.files.push({ name: f.name, size: f.size, viaLink: true });
+        const file: SourceFile = { name: f.name, size: f.size, viaLink: true };
+        this.files.push(file);
+        this.req.inspector?.alias?.(file, f.target);
       }
     }
     this.files.sort((a, b) => compareCodePoints(a.name, b.name));

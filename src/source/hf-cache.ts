@@ -25,7 +25,7 @@ import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file
 import { COMMIT_RE, isRepoBlob, namedBySha256, parseHfReference, parseRepoFolder, repoFolderName, snapshotPlace, type SnapshotPlace } from './hf-layout.js';
 import { readWalked } from './local-read.js';
 import type { ModelSource, ReadRequest, ReadResult } from './types.js';
-import { enumerateModel, type ModelFile, type ModelListing } from './walk.js';
+import { enumerateModel, fsProblem, type ModelFile, type ModelListing } from './walk.js';
 
 /** A snapshot as found on disk: where it is and which folders its links may reach. */
 export interface Snapshot {
@@ -51,6 +51,28 @@ function snapshotOf(root: string, place: SnapshotPlace): Snapshot {
 }
 
 type Judged = { file: ModelFile; blob: string | undefined } | Failure;
+
+/**
+ * lstat that turns any file system error but a missing entry into the link's problem: an
+ * unreadable blobs/ (EACCES) or a path through a file (ENOTDIR) refuses the link, never
+ * ends the read.
+ */
+function lstatFor(name: string, p: string): Stats | undefined | Failure {
+  try {
+    return lstatSync(p, { throwIfNoEntry: false });
+  } catch (e) {
+    return fsProblem(e, name, 'stat', p);
+  }
+}
+
+/** Whether `p` is a symlink; false when it cannot be looked at (the generic lookup then says why). */
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  } catch {
+    return false;
+  }
+}
 
 const NOT_PLAIN = "symlink into the repo's blobs/, which is not a plain folder (a link or another file): not followed";
 
@@ -101,7 +123,8 @@ class LinkJudge {
     const hop = this.hop(abs);
     const blob = this.blobNamed(hop);
     if (blob !== undefined) {
-      const st = lstatSync(hop!, { throwIfNoEntry: false });
+      const st = lstatFor(name, hop!);
+      if (st && 'code' in st) return st;
       if (!st) return { code: 'SYMLINK_BROKEN', path: name, message: `blob ${blob} is missing from the cache: download the file again` };
       if (st.isFile()) return adopt(name, hop!, st, blob);
       // A link on (into Xet's store) or something else: resolved whole below.
@@ -120,7 +143,8 @@ class LinkJudge {
     if (target.includes('\ufffd')) return { code: 'UNSAFE_NAME', path: name, message: 'symlink target path is not valid UTF-8' };
     if (!this.snap.blobsDir) return { code: 'SYMLINK_OUTSIDE', path: name, message: NOT_PLAIN };
     if (!isRepoBlob(target, this.snap.blobsDir, this.snap.sharedDir ?? this.snap.blobsDir)) return { code: 'SYMLINK_OUTSIDE', path: name, message: outsideWhy(this.snap, target) };
-    const st = lstatSync(target, { throwIfNoEntry: false });
+    const st = lstatFor(name, target);
+    if (st && 'code' in st) return st;
     if (!st) return { code: 'SYMLINK_BROKEN', path: name, message: 'symlink target does not exist' };
     if (!st.isFile()) return { code: 'SPECIAL_FILE', path: name, message: 'symlink into the blobs is not to a regular file' };
     return adopt(name, target, st, blob);
@@ -192,7 +216,7 @@ function adoptSignedUnderIgnored(walked: ModelListing, judge: LinkJudge, req: Re
     const segs = name.split('/');
     const dirs = segs.slice(0, -1).map((_, i) => path.join(walked.root, ...segs.slice(0, i + 1)));
     const abs = path.join(walked.root, ...segs);
-    if (!dirs.every((d) => plainDir(d) !== undefined) || !lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
+    if (!dirs.every((d) => plainDir(d) !== undefined) || !isLink(abs)) continue;
     judged.add(name);
     const j = judge.judge(name, abs);
     if ('code' in j) walked.problems.push(j);
@@ -218,8 +242,13 @@ function blobMismatches(read: ReadResult, blobs: ReadonlyMap<string, string>, re
 
 /** A plain directory's identity ("dev:ino"), or undefined when `p` is not one. */
 function dirId(p: string | undefined): string | undefined {
-  const st = p === undefined ? undefined : lstatSync(p, { throwIfNoEntry: false });
-  return st?.isDirectory() ? `${st.dev}:${st.ino}` : undefined;
+  if (p === undefined) return undefined;
+  try {
+    const st = lstatSync(p);
+    return st.isDirectory() ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -253,7 +282,7 @@ async function readSnapshot(snap: Snapshot, req: ReadRequest): Promise<ReadResul
 /** The blob MODEL/model.sig links to, when it is one of the snapshot's (a signature published in the repo); undefined otherwise. */
 function publishedSignature(snap: Snapshot): string | undefined {
   const abs = path.join(snap.root, 'model.sig');
-  if (!lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) return undefined;
+  if (!isLink(abs)) return undefined;
   const j = new LinkJudge(snap).judge('model.sig', abs);
   return 'code' in j ? undefined : j.file.abs;
 }

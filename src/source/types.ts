@@ -70,6 +70,12 @@ export interface Inspector {
   unreadable(file: SourceFile, failure: Failure): void;
   /** The source reads the model again from its start, under other names: forget every entry inspected so far. */
   restart?(): void;
+  /**
+   * A link entry (archive hard link or symlink) whose bytes are those of `target`, already
+   * inspected under the target's name; sources whose links are read under their own name
+   * (directories) never call it.
+   */
+  alias?(link: SourceFile, target: string): void;
 }
 
 export interface ReadRequest {

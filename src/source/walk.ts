@@ -174,7 +174,8 @@ function fsErrorCode(e: unknown): string | undefined {
  * A file system error on `rel` as a listing problem. Anything that is not an errno error is
  * a bug and is thrown on. `abs` only sizes the PATH_TOO_LONG message; reports shorten the path.
  */
-function fsProblem(e: unknown, rel: string, op: 'list' | 'stat', abs: string): Failure {
+/** A file system error as the listing problem for `rel`; anything that is not one is rethrown. */
+export function fsProblem(e: unknown, rel: string, op: 'list' | 'stat', abs: string): Failure {
   const c = fsErrorCode(e);
   if (c === undefined) throw e;
   if (c === 'ENAMETOOLONG') {
@@ -210,6 +211,8 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const files: ModelFile[] = [];
   const visitedDirs = new Set<string>();
+  /** Set once files and problems together pass maxFiles: the walk stops everywhere. */
+  let full = false;
 
   // `expect` is the directory as its parent's listing saw it. A directory swapped (e.g. for a
   // link out of the model) between that look and our readdir would list someone else's
@@ -228,6 +231,7 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
   };
   const walk = (absDir: string, rel: string, depth: number, viaLink: boolean, expect?: FileId): void => {
     const at = rel === '' ? '.' : rel;
+    if (full) return;
     if (depth > maxDepth) {
       problems.push({ code: 'TOO_DEEP', path: rel, message: `directory nesting deeper than ${maxDepth}` });
       return;
@@ -271,6 +275,10 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
         // What it is does not matter: it is refused either way.
       }
       problems.push({ code: 'UNSAFE_NAME', path: name, message: `${isDir ? 'directory' : 'file'} name is not valid UTF-8` });
+      if (files.length + problems.length > maxFiles) {
+        full = true;
+        return;
+      }
     }
     for (const entry of listed.names) {
       const name = rel === '' ? entry : `${rel}/${entry}`;
@@ -332,12 +340,18 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
       } else {
         problems.push({ code: 'SPECIAL_FILE', path: name, message: `${kindOf(est)} is not a regular file` });
       }
-      if (files.length > maxFiles) {
-        throw usage('TOO_MANY_FILES', `model has more than ${maxFiles} files`);
+      // Refused entries count too: each problem is held in memory like a file.
+      if (files.length + problems.length > maxFiles) {
+        full = true;
+        return;
       }
     }
   };
   walk(root, '', 0, false);
+  if (full) {
+    // The listing stops here: what was seen so far is no verdict on the rest.
+    return { root, isFile: false, files: [], problems: [{ code: 'TOO_MANY_FILES', message: `model has more than ${maxFiles} files` }] };
+  }
   files.sort((a, b) => compareCodePoints(a.name, b.name));
   // Problems in path order too: the same tree gives the same report whatever readdir's order.
   problems.sort((a, b) => compareCodePoints(a.path ?? '', b.path ?? ''));

@@ -189,9 +189,30 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
       if (ser.method === 'shards' && f.size === 0) continue;
       if (!byFile.has(f.name)) failures.push({ code: 'FILE_UNEXPECTED', path: f.name, message: 'file is not in the signature' });
     }
+  } else {
+    for (const f of unsignedCollisions(listing.files, byFile)) failures.push(f);
   }
   nameLfsPointers(failures, lfs);
   return { failures, filesChecked: byFile.size, bytesHashed, bytesRead: read.bytesRead };
+}
+
+/**
+ * Unsigned files (accepted under --ignore-unsigned-files) whose names are a signed file's
+ * after Unicode normalisation or case folding: extracted or copied onto a case-insensitive
+ * or normalising file system (macOS, Windows), one would overwrite the other, so the loader
+ * could read unsigned bytes under the signed name.
+ */
+export function unsignedCollisions(files: readonly SourceFile[], signed: ReadonlyMap<string, unknown>): Failure[] {
+  const fold = (n: string): string => n.normalize('NFC').toLowerCase();
+  const bySigned = new Map<string, string>();
+  for (const name of signed.keys()) bySigned.set(fold(name), name);
+  const out: Failure[] = [];
+  for (const f of files) {
+    if (signed.has(f.name)) continue;
+    const other = bySigned.get(fold(f.name));
+    if (other !== undefined) out.push({ code: 'NAME_COLLISION', path: f.name, message: `unsigned file collides with signed file "${other}" on a case-insensitive or normalising file system` });
+  }
+  return out;
 }
 
 /** A changed file that is a Git LFS pointer is reported as one: the weights were never fetched. */

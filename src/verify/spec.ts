@@ -63,7 +63,10 @@ export interface VerifySpec {
    */
   trustPrecedence?: 'spec' | 'policy';
   lineage?: LineageSpec;
-  /** Format rules besides a policy's `formats` section (deny formats, scan for code). */
+  /**
+   * Format rules in force with a policy's `formats` section, never instead of it: denied
+   * formats add up, either side's scan runs, the stricter failOn decides.
+   */
   formats?: Partial<FormatsPolicy>;
   /** Signature file (default: the model source's own, e.g. MODEL/model.sig). */
   signature?: string;

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { ModelsignError, usage } from '../errors.js';
 import type { AuditDecision } from '../audit/record.js';
 import type { LoadedPolicy } from '../policy/load.js';
-import { PURPOSES, type Purpose } from '../policy/types.js';
+import { PURPOSES, type FormatsPolicy, type Purpose } from '../policy/types.js';
+import { severityRank } from '../scan/types.js';
 import { isReference, openSource } from '../source/index.js';
 import type { ModelSource, PullTarget } from '../source/index.js';
 import { verifyModel } from './pipeline.js';
@@ -93,12 +94,25 @@ async function policyStages(spec: VerifySpec, policy: LoadedPolicy | undefined, 
     const { policyStage } = await import('../policy/stage.js');
     stages.push(policyStage(policy, purpose ?? 'deploy'));
   }
-  const formats = { ...(policy?.formats ?? {}), ...(spec.formats ?? {}) };
+  const formats = combineFormats(policy?.formats, spec.formats);
   if ((formats.deny?.length ?? 0) > 0 || formats.scan === true) {
     const { formatsStage } = await import('../scan/stage.js');
     stages.push(formatsStage(formats));
   }
   return stages;
+}
+
+/**
+ * A policy's format rules and the spec's, both in force: either side's denied formats are
+ * denied, either side's scan runs, and the stricter failOn decides (a side that scans without
+ * one fails on any finding). Neither side can loosen the other.
+ */
+export function combineFormats(a: Partial<FormatsPolicy> | undefined, b: Partial<FormatsPolicy> | undefined): Partial<FormatsPolicy> {
+  const deny = [...new Set([...(a?.deny ?? []), ...(b?.deny ?? [])])];
+  const scan = a?.scan === true || b?.scan === true;
+  const levels = [a, b].filter((x) => x?.scan === true || x?.failOn !== undefined).map((x) => x?.failOn ?? 'low');
+  const failOn = levels.sort((x, y) => severityRank(x) - severityRank(y))[0];
+  return { deny, scan, ...(failOn !== undefined ? { failOn } : {}) };
 }
 
 /** A model whose signature links parents, verified without a store: say how to check them. */

@@ -8,7 +8,7 @@
  * write must lie under an ignored path. Any disagreement fails, with the archive kept.
  *
  * `npm test` runs TAR_FUZZ_RUNS cases of each kind (default 700); `npm run fuzz` many more.
- * The archives that once disagreed are kept below as named regressions.
+ * Archives on which extractors are known to disagree are kept below as named cases.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';

@@ -77,6 +77,28 @@ describe('archive memory is bounded', () => {
     expect(d.stderr).toContain('archive entry names and link targets take more than 67108864 bytes [TOO_MANY_FILES]');
   });
 
+  it('400 entries refused for names of 1 MB each (400 MB of refused names in a 3 MB .tgz): each problem shows a short name, never aborted', { timeout: 180_000 }, async () => {
+    const file = path.join(work, 'refused.tgz');
+    const gz = createGzip({ level: 1 });
+    const done = once(gz.pipe(createWriteStream(file)), 'close');
+    for (let i = 0; i < 400; i++) {
+      const body = ` path=/${String(i).padStart(4, '0')}${'y'.repeat(1_000_000)}\n`;
+      const len = String(body.length + 8).length + body.length;
+      const pax = Buffer.from(`${len}${body}`);
+      const x = Buffer.concat([header({ name: Buffer.from('PaxHeader'), flag: 0x78, data: pax }), pax, Buffer.alloc((512 - (pax.length % 512)) % 512)]);
+      const entry = header({ name: Buffer.from('placeholder'), flag: 0x30, data: Buffer.alloc(0) });
+      if (!gz.write(Buffer.concat([x, entry]))) await once(gz, 'drain');
+    }
+    gz.end(Buffer.alloc(1024));
+    await done;
+    const v = await cli256(['verify', file, '--key', keys.pub, '--signature', sig, '--json']);
+    expect(v.signal, v.stderr).toBeNull();
+    expect(v.code, v.stderr).toBe(1);
+    const failures = JSON.parse(v.stdout).failures as Array<{ code: string; message: string }>;
+    expect(failures.filter((f) => f.code === 'UNSAFE_NAME')).toHaveLength(400);
+    expect(Math.max(...failures.map((f) => f.message.length))).toBeLessThan(400);
+  });
+
   it('just under the bound (15,000 directories with 4 KB names, 60 MB of names) verifies in a 256 MB heap', { timeout: 180_000 }, async () => {
     const file = path.join(work, 'under.tgz');
     await manyDirs(file, 15_000, 4000);

@@ -5,12 +5,12 @@
  * argument list can hold. Each must fail closed: verify exit 1 with a clear code, sign and
  * digest a refusal, scan never "clean"; never "internal error" (exit 3), never exit 0.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, linkSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, cleanupTmp, makeHfModel, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
+import { cleanupTmp, makeHfModel, runCli, tmpDir, unprivilegedCli } from '../helpers/cli.js';
 import { craftStatement, makeKey, sha256hex, writeSigned, type TestKey } from '../helpers/craft.js';
 import { expectCleanError, json } from '../helpers/verify-json.js';
 
@@ -188,25 +188,7 @@ describe('file system errors during the walk are listing problems with their err
   });
 });
 
-/**
- * How to run the CLI without the right to read a directory: as ourselves when we are not
- * root, as nobody through setpriv when we are root and it works here; undefined: skip.
- */
-function unprivileged(): ((args: string[]) => CliResult) | undefined {
-  const direct = (args: string[]): CliResult => {
-    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-    return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
-  };
-  if (process.getuid?.() !== 0) return process.platform === 'win32' ? undefined : direct;
-  const asNobody = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
-  const probe = spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, CLI, '--version'], { encoding: 'utf8' });
-  if (probe.status !== 0) return undefined;
-  return (args) => {
-    const r = spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-    return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
-  };
-}
-const runUnprivileged = unprivileged();
+const runUnprivileged = unprivilegedCli();
 
 describe.skipIf(!runUnprivileged)('an unreadable directory (EACCES; run unprivileged: as nobody via setpriv when root)', () => {
   it('verify exit 1 UNREADABLE; sign exit 2; scan reports it; --ignore-unsigned-files skips it only when nothing signed lies under it', async () => {

@@ -157,6 +157,16 @@ describe('hostile resource names in a correctly signed payload', () => {
     expect(f[0]!.message).toMatch(/case-insensitive/);
   });
 
+  it('an unsigned file whose name folds to a signed one, accepted by --ignore-unsigned-files otherwise -> exit 1 NAME_COLLISION', async () => {
+    const { dir, okDigest } = await smallModel('names-unsigned-case');
+    await writeFile(path.join(dir, 'OK.BIN'), 'other bytes');
+    await writeFile(path.join(dir, 'extra.txt'), 'unsigned and harmless');
+    await writeSigned(path.join(dir, 'model.sig'), craftStatement([{ name: 'ok.bin', digest: okDigest }]), key);
+    const r = await verifyJson(dir, ['--ignore-unsigned-files']);
+    expect(r.code).toBe(1);
+    expect(json(r).failures).toEqual([{ code: 'NAME_COLLISION', path: 'OK.BIN', message: 'unsigned file collides with signed file "ok.bin" on a case-insensitive or normalising file system' }]);
+  });
+
   it('shard names whose file parts collide on a case-insensitive file system (W.bin:0:5, w.bin:0:6) -> exit 1 NAME_COLLISION', async () => {
     const { dir, okDigest } = await smallModel('names-shards-case');
     await writeFile(path.join(dir, 'W.bin'), 'AAAAA');

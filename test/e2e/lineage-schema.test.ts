@@ -13,9 +13,9 @@ import { spawnSync } from 'node:child_process';
 import { ROOT, SHARED, cleanupTmp, keypair, runCli, tmpDir, type Json } from '../helpers/cli.js';
 
 const HAS_PYTHON = spawnSync('python3', ['--version']).status === 0 && spawnSync('openssl', ['version']).status === 0;
+if (process.env.TEST_REQUIRE_PYTHON === '1' && !HAS_PYTHON) throw new Error('python3 and openssl are required for the independent OMS check (TEST_REQUIRE_PYTHON=1)');
 
-// The corpus sits beside the main checkout (/work/shared next to /work/main); from a git
-// worktree one level deeper (/work/wt/NAME) it is one more level up. Read in place only.
+// The corpus beside the checkout (TEST_REQUIRE_CORPUS makes its absence an error). Read in place only.
 const SHARED_DIR = [SHARED].find((d) => existsSync(path.join(d, 'oms-spec-schemas')));
 const SCHEMAS = path.join(SHARED_DIR ?? SHARED, 'oms-spec-schemas');
 

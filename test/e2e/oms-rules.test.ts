@@ -152,7 +152,7 @@ describe('zero-byte files in the shards method (§6.3.2)', () => {
     { name: 'weights.bin:8192:10000', digest: sha(w.subarray(8192)) },
   ];
 
-  it("model_signing's form (empty files omitted) verifies; the older 0:0 form still does", async () => {
+  it("model_signing's form (empty files omitted) verifies, and so does a signature listing an empty file as name:0:0", async () => {
     const omitted = await foreignShards([{ name: 'a:0:10', digest: sha('one letter') }, ...shardsOfW]);
     expect((await runCli(['verify', m, '--key', k.pub, '--signature', omitted])).code).toBe(0);
     const zeroShards = await foreignShards([

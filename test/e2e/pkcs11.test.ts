@@ -15,6 +15,7 @@ import { HAS_SOFTHSM, makeToken, SOFTHSM_MISSING, type SoftToken } from '../help
 afterAll(cleanupTmp);
 
 const HAS_SCRIPT = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
+if (process.env.TEST_REQUIRE_SOFTHSM === '1' && !HAS_SCRIPT) throw new Error('script(1), from util-linux, is required for the PIN prompt test (TEST_REQUIRE_SOFTHSM=1)');
 
 /** Distinctive, so a leak in any output is found by a plain substring search. */
 const PIN = '731946';

@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { create as tarCreate } from 'tar';
 import path from 'node:path';
 import { cleanupTmp, keypair, runCli, tmpDir } from '../helpers/cli.js';
+import { makeTar, type TarEntry } from '../helpers/tar.js';
 import { benignOrderedDict, makeZip, osSystemProtocol4, torchZip, validSafetensors } from '../helpers/scan-fixtures.js';
 
 afterAll(cleanupTmp);
@@ -116,6 +117,59 @@ describe('verify --policy with formats', () => {
     const r = await runCli(['verify', t, '--policy', await policy('scan-opaque.yaml', '{ scan: true }')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/model\.pkl: .*os\.system|posix\.system/);
+  });
+
+  /** An archive of ENTRIES, signed directly (sign ARCHIVE). */
+  async function signedTar(name: string, entries: TarEntry[], extra: string[] = []): Promise<string> {
+    const t = path.join(dir, name);
+    await writeFile(t, makeTar(entries));
+    const r = await runCli(['sign', t, '--key', keys.key, '--version', '1.0.0', '--license', 'apache-2.0', ...extra]);
+    expect(r.code, r.stderr).toBe(0);
+    return t;
+  }
+  // Protocol 0 with no magic number: by its bytes it could be text, so its name decides how it is read.
+  const quietPickle = "S'x'\n0cposix\nsystem\n(S'echo pwned'\ntR.";
+
+  it('a hard link entry is judged under its own name: a pickle stored as text and linked as pytorch_model.bin is refused', async () => {
+    const t = await signedTar('link-rename.tar', [
+      { name: 'notes.txt', data: quietPickle },
+      { name: 'pytorch_model.bin', type: '1', linkname: 'notes.txt' },
+    ]);
+    const deny = await runCli(['verify', t, '--policy', await policy('deny-link.yaml', '{ deny: [pickle] }'), '--json']);
+    expect(deny.code).toBe(1);
+    expect(JSON.parse(deny.stdout).failures).toContainEqual(expect.objectContaining({ code: 'FORMAT_UNCHECKED', path: 'pytorch_model.bin' }));
+    const scan = await runCli(['verify', t, '--policy', await policy('scan-link.yaml', '{ scan: true }')]);
+    expect(scan.code).toBe(1);
+    expect(scan.stderr).toMatch(/pytorch_model\.bin: high: link to "notes\.txt".*not scanned \[SCAN_SKIPPED\] \[SCAN_FINDING\]/);
+    const direct = await runCli(['scan', t, '--json']);
+    expect(direct.code).toBe(1);
+    expect(JSON.parse(direct.stdout).files.map((f: { file: string }) => f.file)).toContain('link-rename.tar:pytorch_model.bin');
+  });
+
+  it('a link whose name reads its target alike carries the target\'s findings under its own name', async () => {
+    const t = await signedTar('link-same.tar', [
+      { name: 'a.pkl', data: osSystemProtocol4('id') },
+      { name: 'b.pkl', type: '1', linkname: 'a.pkl' },
+      { name: 'c.pkl', type: '2', linkname: 'a.pkl' },
+    ], ['--allow-symlinks']);
+    const r = await runCli(['verify', t, '--policy', await policy('scan-same.yaml', '{ scan: true }'), '--json']);
+    expect(r.code).toBe(1);
+    const paths = JSON.parse(r.stdout).failures.filter((f: { code: string }) => f.code === 'SCAN_FINDING').map((f: { path: string }) => f.path);
+    expect(new Set(paths)).toEqual(new Set(['a.pkl', 'b.pkl', 'c.pkl']));
+    const deny = await runCli(['verify', t, '--policy', await policy('deny-same.yaml', '{ deny: [pickle] }'), '--json']);
+    const denied = JSON.parse(deny.stdout).failures.filter((f: { code: string }) => f.code === 'FORMAT_DENIED').map((f: { path: string }) => f.path);
+    expect(new Set(denied)).toEqual(new Set(['a.pkl', 'b.pkl', 'c.pkl']));
+  });
+
+  it('an archive read again without its top folder reports only the entries of the second read', async () => {
+    const t = await signedTar('regroup.tar', [
+      { name: 'top/a.pkl', data: benignOrderedDict() },
+      { name: 'other.txt', data: 'x' },
+    ]);
+    const r = await runCli(['verify', t, '--policy', await policy('deny-regroup.yaml', '{ deny: [pickle] }'), '--json']);
+    expect(r.code).toBe(1);
+    const denied = JSON.parse(r.stdout).failures.filter((f: { code: string }) => f.code === 'FORMAT_DENIED').map((f: { path: string }) => f.path);
+    expect(denied).toEqual(['top/a.pkl']);
   });
 
   it('an unknown format name in the policy is a usage error naming the field', async () => {

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { bytes, CLI, cleanupTmp, keypair, runCli, tmpDir } from '../helpers/cli.js';
+import { bytes, CLI, cleanupTmp, keypair, runCli, tmpDir, unprivilegedCli } from '../helpers/cli.js';
 import { makeTar } from '../helpers/tar.js';
 
 afterAll(cleanupTmp);
@@ -132,15 +132,20 @@ describe('exit 2 means nothing was written', () => {
     expect(await readdir(m)).toEqual(['w.bin']);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a directory without write permission: "permission denied", not EACCES', async () => {
+  const asUser = unprivilegedCli();
+  it.skipIf(!asUser)(`a directory without write permission: "permission denied", not EACCES${asUser ? '' : ' (skipped: cannot drop root here)'}`, async () => {
+    const run = asUser!;
     const m = await model('sig-no-perm', 1000);
     const ro = path.join(dir, 'read-only');
     await mkdir(ro);
     await chmod(ro, 0o555);
-    const r = await runCli(['sign', m, '--key', k.key, '--version', '1.0.0', '--signature', path.join(ro, 'model.sig')]);
-    expect(r.code).toBe(2);
+    // The unprivileged user reads the model and the key, and writes nowhere under ro.
+    spawnSync('chmod', ['-R', 'a+rX', dir]);
+    await chmod(k.key, 0o644);
+    const r = run(['sign', m, '--key', k.key, '--version', '1.0.0', '--signature', path.join(ro, 'model.sig')]);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toBe(`modelsign: error: cannot write ${path.join(ro, 'model.sig')}: permission denied in directory ${ro} [WRITE_FAILED]\n`);
-    const g = await runCli(['keygen', '--out', path.join(ro, 'k'), '--unencrypted']);
+    const g = run(['keygen', '--out', path.join(ro, 'k'), '--unencrypted']);
     expect(g.code).toBe(2);
     expect(g.stderr).toMatch(/^modelsign: error: cannot write .*k\.key: permission denied \(EACCES\) \[KEY_WRITE_FAILED\]\n$/);
   });

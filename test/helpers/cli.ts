@@ -1,5 +1,5 @@
 /** Test helpers: run the built CLI as a user would, and build sample models on disk. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -104,4 +104,24 @@ export async function keypair(dir: string, type = 'ed25519', name = 'k'): Promis
   const r = await runCli(['keygen', '--out', prefix, '--type', type, '--unencrypted']);
   if (r.code !== 0) throw new Error(`keygen failed: ${r.stderr}`);
   return { key: `${prefix}.key`, pub: `${prefix}.pub` };
+}
+
+/**
+ * How to run the CLI without the rights root has (permission checks apply): as ourselves
+ * when we are not root, as nobody through setpriv when we are; undefined when neither works
+ * here. TEST_REQUIRE_UNPRIVILEGED=1 (.ci/run) makes undefined an error: those tests must run.
+ */
+export function unprivilegedCli(): ((args: string[]) => CliResult) | undefined {
+  const run = (argv: string[]): CliResult => {
+    const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', timeout: 60_000 });
+    return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
+  };
+  if (process.getuid?.() !== 0) return process.platform === 'win32' ? undefined : (args) => run([process.execPath, CLI, ...args]);
+  const asNobody = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+  const probe = spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, CLI, '--version'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    if (process.env.TEST_REQUIRE_UNPRIVILEGED === '1') throw new Error('cannot run the CLI as nobody through setpriv (TEST_REQUIRE_UNPRIVILEGED=1)');
+    return undefined;
+  }
+  return (args) => run([...asNobody, process.execPath, CLI, ...args]);
 }

@@ -3,10 +3,13 @@
  * cut into chunks, the same entries, names and bodies come out; the end of the archive, a
  * second compression layer and a decompression bomb are refused.
  */
+import { appendFile, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TarError } from '../../src/source/tar/errors.js';
-import { GunzipInput, MAX_DECOMPRESSION_RATIO, type ByteInput } from '../../src/source/tar/input.js';
+import { FileInput, GunzipInput, MAX_DECOMPRESSION_RATIO, type ByteInput } from '../../src/source/tar/input.js';
 import { readTar } from '../../src/source/tar/reader.js';
 import { makeTar, paxData, type TarEntry } from '../helpers/tar.js';
 
@@ -121,5 +124,29 @@ describe('GunzipInput', () => {
     const bad = Buffer.from(inner);
     bad[bad.length - 6] = bad[bad.length - 6]! ^ 0xff; // the CRC
     expect(await refusal(new GunzipInput(whole(bad)))).toMatch(/^ARCHIVE_MALFORMED: cannot read archive: /);
+  });
+});
+
+describe('FileInput', () => {
+  it('reads no further than the size the file had when opened, and refuses a file that grew', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'modelsign-input-'));
+    try {
+      const p = path.join(dir, 'm.tar');
+      const t = makeTar([{ name: 'a.bin', data: 'A'.repeat(3000) }]);
+      await writeFile(p, t);
+      const fh = await open(p, 'r');
+      try {
+        const steady = new FileInput(fh, t.length, 1024);
+        expect(await listing(steady)).toEqual([`a.bin:file:${'A'.repeat(3000)}`]);
+        await appendFile(p, Buffer.alloc(10 * 1024));
+        const grown = new FileInput(fh, t.length, 1024);
+        expect(await refusal(grown)).toBe('FILE_CHANGED_DURING_HASH: cannot read archive: it grew while it was read');
+        expect(grown.bytesRead).toBe(t.length);
+      } finally {
+        await fh.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

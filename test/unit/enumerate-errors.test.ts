@@ -5,7 +5,7 @@
  * refusal), never a thrown error ("internal error", exit 3); an entry may be skipped as
  * deleted only when it really is gone from a directory that is still the one listed.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -137,5 +137,18 @@ describe('enumerateModel: names that are not valid UTF-8', () => {
       { code: 'UNSAFE_NAME', path: 'dir\\xed\\xa0\\x80', message: 'directory name is not valid UTF-8' },
     ]);
     expect(l.files.map((f) => f.name)).toEqual(['a.bin', 'ok\ufffd.bin', 'sub/w.bin', 'sub/x.bin']);
+  });
+});
+
+describe('enumerateModel: the file bound', () => {
+  it('counts refused entries with files; past the bound the listing is one TOO_MANY_FILES problem', async () => {
+    const model = setup('bound');
+    for (const n of ['l1', 'l2', 'l3']) symlinkSync(`/nowhere/${n}`, path.join(model, n));
+    const bounded = await enumerateModel(model, { ignorePaths: [], allowSymlinks: false, maxFiles: 5 });
+    expect(bounded.files).toEqual([]);
+    expect(bounded.problems).toEqual([{ code: 'TOO_MANY_FILES', message: 'model has more than 5 files' }]);
+    const within = await enumerateModel(model, { ignorePaths: [], allowSymlinks: false, maxFiles: 6 });
+    expect(within.files).toHaveLength(3);
+    expect(within.problems.map((p) => p.code)).toEqual(['SYMLINK_BROKEN', 'SYMLINK_BROKEN', 'SYMLINK_BROKEN']);
   });
 });

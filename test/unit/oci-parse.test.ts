@@ -1,14 +1,12 @@
 /** The OCI client's pure parts: references, manifests, layer kinds, challenges, ordering, redaction. */
 import { describe, expect, it } from 'vitest';
 import { ModelsignError } from '../../src/errors.js';
-import { hashBytes } from '../../src/hashing/algorithms.js';
 import { normaliseRegistryKey, parseChallenge } from '../../src/oci/auth.js';
 import { classifyLayer } from '../../src/oci/layers.js';
 import { MEDIA, parseManifest } from '../../src/oci/manifest.js';
 import { formatReference, parseReference } from '../../src/oci/reference.js';
 import { Secrets } from '../../src/oci/secrets.js';
 import { orderAttached } from '../../src/oci/signatures.js';
-import { RangeHasher } from '../../src/source/range-hasher.js';
 
 const D = `sha256:${'a'.repeat(64)}`;
 const E = `sha256:${'b'.repeat(64)}`;
@@ -133,26 +131,5 @@ describe('attached signatures', () => {
     expect(order.map((d) => d.digest)).toEqual([F, D, E]);
     // A date that is not RFC 3339 counts as none.
     expect(orderAttached([ref(D, 'yesterday'), ref(E, '2020-01-01T00:00:00Z')]).map((d) => d.digest)).toEqual([E, D]);
-  });
-});
-
-describe('RangeHasher', () => {
-  const data = Buffer.from('0123456789abcdefghij');
-  const feed = (h: RangeHasher, chunk: number) => {
-    for (let i = 0; i < data.length; i += chunk) h.update(data.subarray(i, i + chunk));
-    return h.finish();
-  };
-  it('hashes each range as the bytes stream past, whatever the chunking', () => {
-    for (const chunk of [1, 3, 7, 20]) {
-      const h = new RangeHasher('sha256', [[10, 20], [0, 10]], data.length);
-      expect(feed(h, chunk), `chunk ${chunk}`).toEqual([hashBytes('sha256', data.subarray(0, 10)), hashBytes('sha256', data.subarray(10, 20))]);
-    }
-  });
-  it('leaves out overlapping ranges and reports a short stream', () => {
-    const h = new RangeHasher('sha256', [[0, 10], [5, 15], [10, 10]], data.length);
-    expect(h.ranges).toEqual([[0, 10], [10, 10]]);
-    expect(feed(h, 4)).toEqual([hashBytes('sha256', data.subarray(0, 10)), hashBytes('sha256', Buffer.alloc(0))]);
-    const short = new RangeHasher('sha256', [[0, 30]], 30);
-    expect(feed(short, 5)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareCodePoints, isIgnored, unsafeNameReason } from '../../src/hashing/paths.js';
+import { compareCodePoints, effectiveIgnores, isIgnored, unsafeNameReason } from '../../src/hashing/paths.js';
 import { checkResourceNames } from '../../src/verify/names.js';
 
 /** Names built from the pieces traversal tricks are made of, and arbitrary text. */
@@ -104,5 +104,18 @@ describe('isIgnored', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('effectiveIgnores: the signature file', () => {
+  it('is left out when it lies inside the model, even under a name starting with ".."', () => {
+    expect(effectiveIgnores('/m', '/m/..x.sig', undefined, [])).toContain('..x.sig');
+    expect(effectiveIgnores('/m', '/m/sub/model.sig', undefined, [])).toContain('sub/model.sig');
+  });
+  it('adds nothing when it lies outside the model', () => {
+    const base = effectiveIgnores('/m', '/elsewhere/model.sig', undefined, []);
+    expect(effectiveIgnores('/m', '/m.sig', undefined, [])).toEqual(base);
+    expect(effectiveIgnores('/m/sub', '/m/x.sig', undefined, [])).toEqual(base);
+    expect(base.some((p) => p.endsWith('.sig') && p !== 'model.sig')).toBe(false);
   });
 });

@@ -229,6 +229,23 @@ describe('an archive is read once: hashed and inspected in the same pass', () =>
     expect(r.listing.files.length).toBeLessThanOrEqual(2);
   });
 
+  it('refused entries are listed up to a bound, with long names cut short; the rest are counted in one last problem', async () => {
+    const { makeTar, paxData } = await import('../helpers/tar.js');
+    const long = 'x/'.repeat(1500);
+    const entries = Array.from({ length: 1500 }, (_, i) => [
+      { name: 'pax', type: 'x', data: paxData({ path: `/${long}${i}` }) },
+      { name: 'placeholder', data: 'a' },
+    ]).flat();
+    const arc = path.join(await tmpDir(), 'bad.tar');
+    await writeFile(arc, makeTar(entries));
+    const { archiveSource } = await import('../../src/source/archive.js');
+    const r = await archiveSource(arc).read({ alg: 'sha256', ranges: whole, allowSymlinks: false, ignorePaths: [] });
+    const problems = r.listing.problems;
+    expect(problems).toHaveLength(1001);
+    expect(problems.slice(0, 1000).every((p) => p.code === 'UNSAFE_NAME' && p.message.length < 400)).toBe(true);
+    expect(problems[1000]).toEqual({ code: 'UNSAFE_NAME', message: '500 more problems in the archive, not listed' });
+  });
+
   it('verify with a scanning policy reads the archive file once (bytesRead is its size)', async () => {
     const { dir, tgz } = await archives();
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');

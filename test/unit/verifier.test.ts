@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { keySigner, signModel } from '../../src/index.js';
 import { checkStage, checkStageOrder } from '../../src/verify/stage.js';
-import { createVerifier, verifyOnce } from '../../src/verify/verifier.js';
+import { combineFormats, createVerifier, verifyOnce } from '../../src/verify/verifier.js';
 import { cleanupTmp, tmpDir } from '../helpers/cli.js';
 
 afterAll(cleanupTmp);
@@ -88,5 +88,15 @@ describe('createVerifier', () => {
     const r = await (await createVerifier({ trust })).verify(ft);
     expect(r.verified).toBe(true);
     expect(r.notes).toEqual([{ code: 'LINEAGE_NOT_CHECKED', message: expect.stringContaining('1 parent model'), count: 1 }]);
+  });
+});
+
+describe('combineFormats: a spec\'s format rules and a policy\'s both hold', () => {
+  it('adds denied formats, keeps either scan, and takes the stricter failOn', () => {
+    expect(combineFormats({ deny: ['pickle'], scan: false }, { deny: ['gguf'] })).toEqual({ deny: ['pickle', 'gguf'], scan: false });
+    expect(combineFormats({ deny: [], scan: true, failOn: 'high' }, { scan: false })).toEqual({ deny: [], scan: true, failOn: 'high' });
+    expect(combineFormats({ deny: [], scan: true }, { failOn: 'critical' })).toEqual({ deny: [], scan: true, failOn: 'low' });
+    expect(combineFormats(undefined, { scan: true, failOn: 'medium' })).toEqual({ deny: [], scan: true, failOn: 'medium' });
+    expect(combineFormats(undefined, undefined)).toEqual({ deny: [], scan: false });
   });
 });

@@ -19,7 +19,7 @@ import { prepareAlgorithm } from '../../hashing/algorithms.js';
 import { readTarStream } from '../archive.js';
 import { compareCodePoints, isIgnored } from '../../hashing/paths.js';
 import { DigestMismatch, type Descriptor, type LayerKind, type Store } from '../../oci/index.js';
-import { RangeHasher } from '../range-hasher.js';
+import { disjointRanges, RangeHasher } from '../stream-hash.js';
 import { HashedRanges } from '../ranges.js';
 import type { Inspector, ReadRequest, ReadResult, SourceFile, SourceListing } from '../types.js';
 import { withVerifiedFile } from '../verified-file.js';
@@ -124,11 +124,13 @@ class OciRead {
       this.hashed.set(file.name, 0, file.size, { ok: true, digest: direct });
       return;
     }
-    const hasher = alg ? new RangeHasher(alg, ranges, file.size) : undefined;
+    const hasher = alg ? new RangeHasher(disjointRanges(ranges, file.size), alg) : undefined;
     const sink = keep ? this.writer!.open(file.name) : undefined;
+    let got = 0;
     try {
       const stream = await this.m.store.blob(desc);
       for await (const chunk of stream as AsyncIterable<Buffer>) {
+        got += chunk.length;
         hasher?.update(chunk);
         sink?.write(chunk);
         this.progress(chunk.length);
@@ -141,7 +143,7 @@ class OciRead {
     sink?.end(true);
     const written = sink ? this.writer!.failure(file.name) : undefined;
     if (written) return this.fail(file.name, ranges, written);
-    const digests = hasher?.finish();
+    const digests = got === file.size ? hasher?.end() : undefined;
     hasher?.ranges.forEach(([s, e], i) => this.hashed.set(file.name, s, e, digests ? { ok: true, digest: digests[i]! } : { ok: false, code: 'FILE_CHANGED', message: 'the layer did not hold the bytes its manifest says' }));
   }
 

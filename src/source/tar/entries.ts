@@ -133,8 +133,12 @@ export class Subtree {
 }
 
 /** A problem of the archive as a whole, naming its entry. */
+/** An entry's name as a problem shows it: a pax name may be 1 MiB; 300 characters identify it. */
+const SHOWN_NAME = 300;
+
 export function entryProblem(code: Code, raw: string, message: string): Failure {
-  return { code, message: `archive entry ${JSON.stringify(raw)}: ${message}` };
+  const shown = raw.length > SHOWN_NAME ? `${raw.slice(0, SHOWN_NAME)}…` : raw;
+  return { code, message: `archive entry ${JSON.stringify(shown)}: ${message}` };
 }
 
 /** No entry may lie under a symlink or a file of the archive, whatever the order of the entries. */

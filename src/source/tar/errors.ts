@@ -3,7 +3,7 @@
  * reader stops at the first one: past a header it refuses, the extractors themselves part
  * ways (one stops, one skips ahead), so nothing after it can be trusted to mean one thing.
  */
-export type TarErrorCode = 'ARCHIVE_MALFORMED' | 'UNSUPPORTED_ENTRY' | 'UNSAFE_NAME' | 'TOO_MANY_FILES';
+export type TarErrorCode = 'ARCHIVE_MALFORMED' | 'UNSUPPORTED_ENTRY' | 'UNSAFE_NAME' | 'TOO_MANY_FILES' | 'FILE_CHANGED_DURING_HASH';
 
 export class TarError extends Error {
   constructor(

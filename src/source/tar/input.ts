@@ -32,13 +32,13 @@ export class FileInput implements ByteInput {
 
   constructor(
     private readonly fh: FileHandle,
-    /** The file's size when opened: reads are no larger than what is left (plus one byte, to see growth). */
+    /** The file's size when opened: nothing past it is read (a file still growing is refused, see next). */
     private readonly size: number,
     private readonly chunk = 1 << 20,
   ) {}
 
   private lengthAt(pos: number): number {
-    return Math.min(this.chunk, Math.max(4096, this.size - pos + 1));
+    return Math.min(this.chunk, this.size - pos);
   }
 
   private readAt(pos: number): Promise<Buffer> {
@@ -53,6 +53,16 @@ export class FileInput implements ByteInput {
   }
 
   async next(): Promise<Buffer | undefined> {
+    // At the size it had when opened, the file must end: bytes still being appended (zeros
+    // after the end marker, say) would keep the reader going for as long as the writer likes.
+    if (this.pos >= this.size) {
+      await this.settle();
+      const { bytesRead } = await this.fh.read(Buffer.alloc(1), 0, 1, this.pos).catch((e: unknown) => {
+        throw new InputReadError(e);
+      });
+      if (bytesRead > 0) throw new TarError('FILE_CHANGED_DURING_HASH', 'cannot read archive: it grew while it was read');
+      return undefined;
+    }
     const cur = this.ahead?.pos === this.pos ? this.ahead.read : this.readAt(this.pos);
     const stale = this.ahead && this.ahead.pos !== this.pos ? this.ahead.read : undefined;
     this.ahead = undefined;
@@ -63,7 +73,7 @@ export class FileInput implements ByteInput {
     this.bytesRead += b.length;
     // A full read: the next one most likely starts right after it. (Its failure surfaces
     // when it is used; a read ahead that is never used must not fail the process.)
-    if (b.length === this.chunk) {
+    if (b.length === this.chunk && this.pos < this.size) {
       const read = this.readAt(this.pos);
       read.catch(() => undefined);
       this.ahead = { pos: this.pos, read };
@@ -151,9 +161,5 @@ export class GunzipInput implements ByteInput {
     this.stopped = true;
     this.gunzip.destroy();
     await this.pulling;
-  }
-
-  static isGzip(head: Buffer): boolean {
-    return GZIP(head);
   }
 }
