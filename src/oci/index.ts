@@ -13,7 +13,7 @@ import type { Store } from './store.js';
 
 export { isOciReference, parseReference, formatReference, pinned, type OciReference } from './reference.js';
 export { listAttached, attachBundle, MAX_ATTACHED, type AttachedBundle } from './signatures.js';
-export { classifyLayer, sha256Hex, type LayerKind } from './layers.js';
+export { classifyLayer, type LayerKind } from './layers.js';
 export { parseManifest, MEDIA, type Descriptor, type ImageManifest } from './manifest.js';
 export { DigestMismatch } from './digest-check.js';
 export type { Store, FetchedManifest } from './store.js';

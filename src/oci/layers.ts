@@ -57,8 +57,3 @@ export function classifyLayer(d: Descriptor): LayerKind {
 function refusedType(mediaType: string): LayerKind {
   return { kind: 'refused', code: 'OCI_LAYER_UNSUPPORTED', why: `layer media type ${JSON.stringify(mediaType.slice(0, 120))} is neither a named file nor a tar archive` };
 }
-
-/** A layer's digest as the hex an OMS sha256 file digest is, when it is one. */
-export function sha256Hex(digest: string): string | undefined {
-  return digest.startsWith('sha256:') ? digest.slice('sha256:'.length) : undefined;
-}

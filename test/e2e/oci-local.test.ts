@@ -52,6 +52,27 @@ describe('OCI image layouts', () => {
     ok(await runCli(['verify', `oci:${l}:v1`, '--key', k.pub]));
   });
 
+  it('a link entry of a tar layer is judged under its own name: a pickle stored as text and linked as pytorch_model.bin is refused', async () => {
+    const l = path.join(dir, 'link-layout');
+    // Protocol 0 with no magic number: by its bytes it could be text, so its name decides how it is read.
+    const quietPickle = "S'x'\n0cposix\nsystem\n(S'echo pwned'\ntR.";
+    await writeArtifact(l, 'v1', [
+      { raw: 'config.json', data: '{}' },
+      { tar: [{ name: 'notes.txt', data: quietPickle }, { name: 'pytorch_model.bin', type: '1', linkname: 'notes.txt' }] },
+    ]);
+    ok(await runCli(['sign', `oci:${l}:v1`, '--key', k.key, '--version', '1.0.0']));
+    const policy = path.join(dir, 'link-policy.yaml');
+    await writeFile(policy, `apiVersion: modelsign/v1\ntrust:\n  keys: [${k.pub}]\nformats: { scan: true }\n`);
+    const r = await runCli(['verify', `oci:${l}:v1`, '--policy', policy, '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r).failures).toContainEqual(expect.objectContaining({ code: 'SCAN_FINDING', path: 'pytorch_model.bin', message: expect.stringMatching(/link to "notes\.txt".*not scanned \[SCAN_SKIPPED\]/) }));
+    // The same layer with the link named as its target reads carries the target's report: nothing to refuse.
+    const same = path.join(dir, 'link-same-layout');
+    await writeArtifact(same, 'v1', [{ tar: [{ name: 'a.txt', data: 'plain words' }, { name: 'b.txt', type: '1', linkname: 'a.txt' }] }]);
+    ok(await runCli(['sign', `oci:${same}:v1`, '--key', k.key, '--version', '1.0.0']));
+    ok(await runCli(['verify', `oci:${same}:v1`, '--policy', policy]));
+  });
+
   it('the audit log records the OCI reference and the attached signature that verified it, as they are', async () => {
     const l = path.join(dir, 'audited');
     await writeArtifact(l, 'v1', [{ raw: 'w.bin', data: 'audited weights' }]);

@@ -69,6 +69,8 @@ class OciRead {
   private readonly owner = new Map<string, string>();
   private done = 0;
   private readonly total: number;
+  /** Each link entry of a tar layer: the entry whose bytes it has, and the layer of both. */
+  readonly links = new Map<string, { target: string; layer: string }>();
 
   constructor(
     private readonly m: OciModel,
@@ -92,6 +94,11 @@ class OciRead {
 
   private fail(name: string, ranges: ReadonlyArray<[number, number]>, f: Failure): void {
     for (const [s, e] of ranges) this.hashed.set(name, s, e, { ok: false, code: f.code, message: f.message });
+  }
+
+  /** The layer that holds NAME. */
+  ownerOf(name: string): string | undefined {
+    return this.owner.get(name);
   }
 
   /** Claim NAME for a layer; a second claim is a problem (an extractor would overwrite one). */
@@ -163,10 +170,12 @@ class OciRead {
     const before = this.done;
     const requested = new Set<string>();
     const sink = this.writer ? (name: string, size: number) => (this.keeps({ name, size, viaLink: false }, requested.has(name) ? [[0, size]] : []) ? this.writer!.open(name) : undefined) : undefined;
+    const links = new Map<string, string>();
     const result = await readTarStream(
       stream as AsyncIterable<Buffer>,
       { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e), ...(sink ? { sink } : {}) },
       {
+        ...(this.req.inspector ? { inspector: linkRecorder(links) } : {}),
         ...(this.req.alg ? { alg: this.req.alg } : {}),
         ranges: (name, size) => {
           const r = this.req.alg ? this.req.ranges(name, size) : [];
@@ -199,6 +208,8 @@ class OciRead {
     for (const f of result.listing.files) {
       if (!this.claim(f.name, layer.desc.digest)) continue;
       this.files.push({ name: f.name, size: f.size, viaLink: f.viaLink });
+      const target = links.get(f.name);
+      if (target !== undefined) this.links.set(f.name, { target, layer: layer.desc.digest });
       if (this.m.pull && requested.has(f.name) && !this.writer!.isWritten(f.name)) {
         const why = this.writer!.failure(f.name) ?? { code: 'PULL_FAILED', path: f.name, message: 'a link entry of a tar layer: --pull-to writes regular files only' };
         for (const r of result.hashed.of(f.name)) this.hashed.set(f.name, r.start, r.end, { ok: false, code: why.code, message: why.message });
@@ -225,9 +236,21 @@ class OciRead {
   }
 }
 
-/** Hand the kept files the inspector wants to it, through a verified re-open of each. */
+/**
+ * Collects a tar layer's link entries as the reader judges them, and inspects nothing itself:
+ * the layer's bytes are inspected from the spool once its digest is checked.
+ */
+function linkRecorder(links: Map<string, string>): Inspector {
+  return { wants: () => false, inspect: () => Promise.resolve(), unreadable: () => undefined, alias: (link, target) => void links.set(link.name, target) };
+}
+
+/**
+ * Hand the kept files the inspector wants to it, through a verified re-open of each; then each
+ * link entry, under its own name, as the entry whose bytes it has (when one layer holds both).
+ */
 async function inspectKept(r: OciRead, inspector: Inspector): Promise<void> {
   for (const file of r.files) {
+    if (r.links.has(file.name)) continue;
     if (!inspector.wants(file) || !r.writer) continue;
     const failed = r.writer.failure(file.name);
     if (failed) {
@@ -235,13 +258,16 @@ async function inspectKept(r: OciRead, inspector: Inspector): Promise<void> {
       continue;
     }
     const local = await r.writer.file(file.name);
-    // Link entries of a tar layer are not spooled: the scanner reads their target.
     if (!local) continue;
     const failure = await withVerifiedFile(local, (content) => inspector.inspect({ ...content, file }));
     if (!failure) continue;
     inspector.unreadable(file, failure);
     // What was scanned may not be what was hashed: the file fails too.
     r.hashed.failAll(file.name, { ok: false, code: failure.code, message: failure.message });
+  }
+  for (const file of r.files) {
+    const link = r.links.get(file.name);
+    if (link && r.ownerOf(link.target) === link.layer) inspector.alias?.(file, link.target);
   }
 }
 
