@@ -37,7 +37,7 @@ export const USAGE_CODES = {
   HF_BAD_REFERENCE: 'an hf:// reference that is not hf://org/name[@revision]',
   OCI_BAD_REFERENCE: 'not a valid oci:// or oci: reference: no tag or digest, credentials in it, several layout manifests and no tag',
   OCI_INDEX: 'the OCI reference names an image index: name one of the manifests it lists, by digest',
-  REGISTRY_UNREACHABLE: 'the OCI registry cannot be reached (refused, DNS, TLS, no answer for 60 s)',
+  REGISTRY_UNREACHABLE: 'the OCI registry cannot be reached (refused, DNS, TLS, no answer for 60 s, slower than the minimum rate)',
   REGISTRY_DENIED: 'the OCI registry refused access (HTTP 401/403) with the configured credentials, or there are none',
   REGISTRY_AUTH_CONFIG: 'the Docker configuration or a credential helper cannot be used',
   REGISTRY_ERROR: 'the OCI registry answered otherwise than the distribution API says',

@@ -1,6 +1,7 @@
 /**
  * HTTP for the registry client, bounded against a hostile registry: every wait has an idle
- * limit (connect, headers, each body chunk), every body a byte limit, redirects are followed
+ * limit (connect, headers, each body chunk), every request a deadline (a registry that sends a
+ * byte just inside the idle limit, forever, still ends), every body a byte limit, redirects are followed
  * by hand (GET/HEAD only, at most MAX_REDIRECTS, never to another scheme than http(s), never
  * from https down to http unless the target host is an --insecure-registry, and credentials
  * are dropped when the origin changes), and blob bodies are hashed as they stream: a blob that
@@ -22,6 +23,11 @@ export interface HttpConfig {
   insecure: ReadonlySet<string>;
   /** A request fails when no byte arrives for this long. */
   idleTimeoutMs: number;
+  /**
+   * A request fails when it takes longer than twice the idle limit plus its expected bytes at
+   * this rate (bytes per second): the slowest registry a verify waits for.
+   */
+  minBytesPerSecond: number;
   secrets: Secrets;
   /** Body bytes received, added up (what a verify downloaded). */
   received: { bytes: number };
@@ -47,6 +53,20 @@ export interface SendInit {
   body?: Buffer;
   /** The Authorization header for `origin` (never sent to another origin). */
   auth?: { origin: string; header: string };
+  /** The most bytes the exchange carries, for its deadline (default: the manifest limit). */
+  expectBytes?: number;
+}
+
+/** What a request without `expectBytes` may carry: a manifest, an index, a token. */
+const DEFAULT_EXPECT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * How long a request may take in all, redirects included: twice the idle limit (so a registry
+ * that stops sending is reported as silent, not as slow) plus its bytes at the minimum rate.
+ */
+export function requestAllowanceMs(cfg: Pick<HttpConfig, 'idleTimeoutMs' | 'minBytesPerSecond'>, init: Pick<SendInit, 'expectBytes' | 'body'>): number {
+  const bytes = (init.expectBytes ?? DEFAULT_EXPECT_BYTES) + (init.body?.length ?? 0);
+  return 2 * cfg.idleTimeoutMs + Math.ceil((bytes * 1000) / cfg.minBytesPerSecond);
 }
 
 export function schemeFor(cfg: HttpConfig, host: string): 'http' | 'https' {
@@ -58,7 +78,11 @@ export function say(cfg: HttpConfig, text: string): string {
   return clean(cfg.secrets.scrub(text), 400);
 }
 
-function unreachable(cfg: HttpConfig, url: URL, e: unknown, idle: boolean): ModelsignError {
+type Stop = 'idle' | 'late' | undefined;
+
+function unreachable(cfg: HttpConfig, url: URL, e: unknown, stop: Stop, allowedMs: number): ModelsignError {
+  if (stop === 'late') return usage('REGISTRY_UNREACHABLE', say(cfg, `registry ${url.host} took more than ${allowedMs / 1000} s (${url.pathname}): slower than ${Math.round(cfg.minBytesPerSecond / 1024)} KiB/s`));
+  const idle = stop === 'idle';
   if (idle) return usage('REGISTRY_UNREACHABLE', say(cfg, `registry ${url.host} sent nothing for ${cfg.idleTimeoutMs / 1000} s (${url.pathname})`));
   const cause = e instanceof Error ? (e.cause as { code?: string; message?: string } | undefined) : undefined;
   const why = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
@@ -83,19 +107,25 @@ function redirectTarget(cfg: HttpConfig, from: URL, location: string): URL {
 /** One request (redirects followed for GET/HEAD), the idle timer running until close(). */
 export async function send(cfg: HttpConfig, url: URL, init: SendInit): Promise<Reply> {
   let current = url;
+  const allowedMs = requestAllowanceMs(cfg, init);
+  const deadline = Date.now() + allowedMs;
   for (let hop = 0; ; hop++) {
     const ctl = new AbortController();
-    let idle = false;
+    let stop: Stop;
     let timer: NodeJS.Timeout | undefined;
+    const abort = (why: Stop): void => {
+      stop ??= why;
+      ctl.abort();
+    };
+    // Unreferenced: a reply its reader dropped never keeps the process alive for hours.
+    const late = setTimeout(() => abort('late'), Math.max(0, deadline - Date.now())).unref();
     const touch = (): void => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        idle = true;
-        ctl.abort();
-      }, cfg.idleTimeoutMs);
+      timer = setTimeout(() => abort('idle'), cfg.idleTimeoutMs);
     };
     const close = (): void => {
       clearTimeout(timer);
+      clearTimeout(late);
       ctl.abort();
     };
     const headers: Record<string, string> = { 'user-agent': 'modelsign', ...init.headers };
@@ -112,7 +142,7 @@ export async function send(cfg: HttpConfig, url: URL, init: SendInit): Promise<R
       });
     } catch (e) {
       close();
-      throw unreachable(cfg, current, e, idle);
+      throw unreachable(cfg, current, e, stop, allowedMs);
     }
     const location = res.headers.get('location');
     if ([301, 302, 303, 307, 308].includes(res.status) && location !== null && (init.method === 'GET' || init.method === 'HEAD')) {
@@ -123,7 +153,7 @@ export async function send(cfg: HttpConfig, url: URL, init: SendInit): Promise<R
     }
     const at = current;
     const fail = (e: unknown): never => {
-      throw unreachable(cfg, at, e, idle);
+      throw unreachable(cfg, at, e, stop, allowedMs);
     };
     return { status: res.status, headers: res.headers, url: current, body: res.body, close, touch, fail };
   }

@@ -25,9 +25,15 @@ export interface RegistryOptions {
   dockerConfigDir?: string;
   /** A registry request fails when no byte arrives for this long (default 60 s). */
   idleTimeoutMs?: number;
+  /**
+   * A registry request fails when it takes longer than twice the idle limit plus its bytes at
+   * this rate (default 256 KiB/s: a 10 GB layer may take about 11 hours, a manifest 136 s).
+   */
+  minBytesPerSecond?: number;
 }
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+export const DEFAULT_MIN_BYTES_PER_SECOND = 256 * 1024;
 
 /** The store a reference names, counting the bytes it reads into `received`. */
 export function openStore(ref: OciReference, opts: RegistryOptions, received: { bytes: number }): Store {
@@ -35,6 +41,7 @@ export function openStore(ref: OciReference, opts: RegistryOptions, received: { 
   return new Registry(ref, {
     insecure: new Set((opts.insecureRegistries ?? []).map((h) => h.toLowerCase())),
     idleTimeoutMs: opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    minBytesPerSecond: opts.minBytesPerSecond ?? DEFAULT_MIN_BYTES_PER_SECOND,
     secrets: new Secrets(),
     received,
     ...((opts.dockerConfigDir ?? settings.dockerConfigDir) !== undefined ? { dockerConfigDir: opts.dockerConfigDir ?? settings.dockerConfigDir } : {}),

@@ -137,7 +137,7 @@ export class Registry implements Store {
   }
 
   async blob(desc: Descriptor): Promise<Readable> {
-    const reply = await this.call(new URL(`${this.base}/blobs/${desc.digest}`), { method: 'GET' });
+    const reply = await this.call(new URL(`${this.base}/blobs/${desc.digest}`), { method: 'GET', expectBytes: desc.size });
     if (reply.status !== 200) {
       const code = await errorCode(this.cfg, reply);
       throw reject('OCI_BLOB_UNREADABLE', say(this.cfg, `blob ${desc.digest} of ${this.where}: HTTP ${reply.status}${code}`));

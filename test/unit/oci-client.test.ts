@@ -34,9 +34,9 @@ afterEach(() => {
   other.requests.length = 0;
 });
 
-function store(opts: { idleTimeoutMs?: number; dockerConfigDir?: string; repo?: string } = {}): { s: Store; received: { bytes: number } } {
+function store(opts: { idleTimeoutMs?: number; minBytesPerSecond?: number; dockerConfigDir?: string; repo?: string } = {}): { s: Store; received: { bytes: number } } {
   const received = { bytes: 0 };
-  const s = openStore(parseReference(`oci://${fake.host}/${opts.repo ?? 'acme/llm'}:1.0`), { insecureRegistries: [fake.host, other.host], idleTimeoutMs: opts.idleTimeoutMs ?? 5000, ...(opts.dockerConfigDir ? { dockerConfigDir: opts.dockerConfigDir } : {}) }, received);
+  const s = openStore(parseReference(`oci://${fake.host}/${opts.repo ?? 'acme/llm'}:1.0`), { insecureRegistries: [fake.host, other.host], idleTimeoutMs: opts.idleTimeoutMs ?? 5000, ...(opts.minBytesPerSecond ? { minBytesPerSecond: opts.minBytesPerSecond } : {}), ...(opts.dockerConfigDir ? { dockerConfigDir: opts.dockerConfigDir } : {}) }, received);
   return { s, received };
 }
 
@@ -160,6 +160,33 @@ describe('blobs', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     fake.intercept = () => true; // never answers at all
     expect(await failure(store({ idleTimeoutMs: 300 }).s.manifest({ tag: '1.0' }))).toMatchObject({ code: 'REGISTRY_UNREACHABLE' });
+  });
+
+  it('a registry that sends a byte just inside the idle limit, forever, fails at the request deadline', async () => {
+    const d = desc(data);
+    const trickle = (res: import('node:http').ServerResponse): void => {
+      const t = setInterval(() => (res.destroyed ? clearInterval(t) : res.write('x')), 100);
+      res.on('close', () => clearInterval(t));
+    };
+    fake.intercept = (req, res, url) => {
+      if (!url.pathname.includes('/blobs/')) return false;
+      res.writeHead(200, { 'content-length': String(data.length) });
+      trickle(res);
+      return true;
+    };
+    // Twice the 400 ms idle limit, plus the blob's bytes at 1 MB/s: under a second in all.
+    const t0 = Date.now();
+    const opts = { idleTimeoutMs: 400, minBytesPerSecond: 1_000_000 };
+    const allowed = (800 + Math.ceil((data.length * 1000) / 1_000_000)) / 1000;
+    expect(await failure(store(opts).s.blob(d).then(drain))).toMatchObject({ code: 'REGISTRY_UNREACHABLE', message: expect.stringMatching(new RegExp(`took more than ${allowed} s \\(/v2/acme/llm/blobs/sha256:[0-9a-f]{64}\\): slower than 977 KiB/s`)) });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    // A manifest trickled the same way ends too (its deadline counts the manifest limit).
+    fake.intercept = (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' });
+      trickle(res);
+      return true;
+    };
+    expect(await failure(store({ idleTimeoutMs: 400, minBytesPerSecond: 100_000_000 }).s.manifest({ tag: '1.0' }))).toMatchObject({ code: 'REGISTRY_UNREACHABLE', message: expect.stringMatching(/took more than 0\.842 s/) });
   });
 
   it('redirects: followed to another host without the credentials; never to another scheme, plain HTTP elsewhere, or forever', async () => {
