@@ -77,6 +77,7 @@ export const MODEL_CODES = {
   OCI_DIGEST_MISMATCH: 'an OCI manifest or blob does not match its digest or size',
   OCI_BLOB_UNREADABLE: 'an OCI blob could not be read (missing, a link in a layout, the registry went away while sending it)',
   OCI_LAYER_UNSUPPORTED: 'an OCI layer that is neither a named file nor a readable tar archive (zstd, encrypted, unknown)',
+  OCI_WHITEOUT: 'a tar layer entry named .wh.* (an OCI whiteout): an image runtime would delete a file of another layer, which modelsign does not overlay',
 } as const;
 
 /** The signature, its statement and who signed it (exit 1). */

@@ -3,10 +3,11 @@
  * one) as a Store, offline. Tags are the index entries' `org.opencontainers.image.ref.name`;
  * referrers are the manifests of the index whose `subject` is the artifact (oras attach
  * keeps them there). Blob names come from validated digests only, and each blob is opened
- * without following a link and must be a regular file.
+ * without following a link and must be a regular file, in a blobs/ALG folder that is no link
+ * either (a layout unpacked from a hostile archive may point blobs/ anywhere).
  */
 import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { lstat, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { errnoCode, reject, usage } from '../errors.js';
@@ -38,6 +39,22 @@ export class Layout implements Store {
     if (!isDigest(digest)) throw reject('OCI_MANIFEST_MALFORMED', `not a digest: ${JSON.stringify(digest.slice(0, 80))}`);
     const [alg, hex] = digest.split(':') as [string, string];
     return path.join(this.ref.dir, 'blobs', alg, hex);
+  }
+
+  /** OCI_BLOB_UNREADABLE when blobs/ or blobs/ALG is a link (or not a folder); nothing when absent. */
+  private async checkFolders(digest: string): Promise<void> {
+    const alg = digest.split(':')[0]!;
+    for (const rel of ['blobs', path.join('blobs', alg)]) {
+      let st;
+      try {
+        st = await lstat(path.join(this.ref.dir, rel));
+      } catch (e) {
+        if (errnoCode(e) === 'ENOENT') return;
+        throw reject('OCI_BLOB_UNREADABLE', `${rel}/ of ${this.where}: ${errnoCode(e) ?? String(e)}`);
+      }
+      if (st.isSymbolicLink()) throw reject('OCI_BLOB_UNREADABLE', `${rel}/ of ${this.where} is a symbolic link (not followed)`);
+      if (!st.isDirectory()) throw reject('OCI_BLOB_UNREADABLE', `${rel}/ of ${this.where} is not a folder`);
+    }
   }
 
   /** The layout's index.json; MODEL_NOT_FOUND when DIR is not a layout. */
@@ -78,6 +95,7 @@ export class Layout implements Store {
 
   private async readSmall(digest: string, max: number): Promise<Buffer> {
     const file = this.blobPath(digest);
+    await this.checkFolders(digest);
     try {
       const b = await readRegularFile(file, max, { noFollow: true });
       this.received.bytes += b.length;
@@ -91,6 +109,7 @@ export class Layout implements Store {
 
   async blob(desc: Descriptor): Promise<Readable> {
     const file = this.blobPath(desc.digest);
+    await this.checkFolders(desc.digest);
     let fh;
     try {
       fh = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

@@ -84,12 +84,14 @@ describe('OCI image layouts', () => {
     expect(s.signature).toMatch(new RegExp(`^oci:${l}@sha256:[0-9a-f]{64}$`));
   });
 
-  it('hostile layouts: a layer named out of the model, two layers with one name, an unsupported layer, a blob that is a link', async () => {
+  it('hostile layouts: a layer named out of the model, two layers with one name, an unsupported layer, a whiteout, a blob that is a link', async () => {
     const cases: Array<[string, Parameters<typeof writeArtifact>[2], RegExp]> = [
       ['escape', [{ raw: '../../etc/cron.d/x', data: 'x' }], /UNSAFE_NAME/],
       ['twice', [{ raw: 'w.bin', data: 'a' }, { raw: 'w.bin', data: 'b' }], /DUPLICATE_NAME/],
       ['zstd', [{ blob: Buffer.from('zz'), mediaType: 'application/vnd.cncf.model.weight.v1.tar+zstd' }], /OCI_LAYER_UNSUPPORTED/],
       ['shadow', [{ raw: 'tok', data: 'a' }, { tar: [{ name: 'tok/x.json', data: '{}' }] }], /DUPLICATE_NAME/],
+      ['whiteout', [{ raw: 'w.bin', data: 'a' }, { tar: [{ name: '.wh.w.bin', data: '' }] }], /\.wh\.w\.bin: layer sha256:[0-9a-f]{64} holds a whiteout entry: an image runtime would delete "w\.bin" from the other layers \[OCI_WHITEOUT\]/],
+      ['opaque', [{ raw: 'tok/a.json', data: '{}' }, { tar: [{ name: 'tok/.wh..wh..opq', data: '' }] }], /would delete the rest of its folder from the other layers \[OCI_WHITEOUT\]/],
     ];
     for (const [name, layers, code] of cases) {
       const l = path.join(dir, `hostile-${name}`);
@@ -109,6 +111,22 @@ describe('OCI image layouts', () => {
     const r = await runCli(['verify', `oci:${l}:v1`, '--key', k.pub, '--json']);
     expect(r.code).toBe(1);
     expect(json(r).failures).toEqual([{ code: 'OCI_BLOB_UNREADABLE', path: 'w.bin', message: expect.stringMatching(/a symbolic link \(not followed\)/) }]);
+  });
+
+  it('a layout whose blobs/ or blobs/sha256/ is a link elsewhere is never read through it', async () => {
+    const { cp, rename, symlink } = await import('node:fs/promises');
+    for (const rel of ['blobs', 'blobs/sha256']) {
+      const l = path.join(dir, `linked-${rel.replace('/', '-')}`);
+      await writeArtifact(l, 'v1', [{ raw: 'w.bin', data: 'weights' }]);
+      ok(await runCli(['sign', `oci:${l}:v1`, '--key', k.key, '--version', '1.0.0']));
+      const elsewhere = `${l}-elsewhere`;
+      await cp(path.join(l, rel), elsewhere, { recursive: true });
+      await rename(path.join(l, rel), `${l}-moved`);
+      await symlink(elsewhere, path.join(l, rel));
+      const r = await runCli(['verify', `oci:${l}:v1`, '--key', k.pub]);
+      expect(r.code, rel).toBe(1);
+      expect(r.stderr, rel).toContain(`${rel}/ of oci:${l} is a symbolic link (not followed) [OCI_BLOB_UNREADABLE]`);
+    }
   });
 
   it('an image index is refused with the manifests to choose from; a layout with several manifests needs a tag', async () => {

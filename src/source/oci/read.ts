@@ -206,6 +206,11 @@ class OciRead {
     }
     for (const p of result.listing.problems) this.problems.push(p.path === undefined ? { ...p, message: `${at}: ${p.message}` } : p);
     for (const f of result.listing.files) {
+      const whiteout = whiteoutProblem(f.name, layer.desc.digest);
+      if (whiteout) {
+        this.problems.push(whiteout);
+        continue;
+      }
       if (!this.claim(f.name, layer.desc.digest)) continue;
       this.files.push({ name: f.name, size: f.size, viaLink: f.viaLink });
       const target = links.get(f.name);
@@ -234,6 +239,17 @@ class OciRead {
     this.files.sort((a, b) => compareCodePoints(a.name, b.name));
     return { root: this.m.pinned, isFile: false, files: this.files, problems: this.problems };
   }
+}
+
+/**
+ * A whiteout entry (".wh.NAME", or ".wh..wh..opq" for a whole folder) deletes files of lower
+ * layers when an image runtime unpacks the layers in order; modelsign reads layers side by
+ * side, so what it verified would not be what the runtime leaves: refused.
+ */
+export function whiteoutProblem(name: string, layer: string): Failure | undefined {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  if (!base.startsWith('.wh.')) return undefined;
+  return { code: 'OCI_WHITEOUT', path: name, message: `layer ${layer} holds a whiteout entry: an image runtime would delete ${base === '.wh..wh..opq' ? 'the rest of its folder' : JSON.stringify(name.slice(0, name.length - base.length) + base.slice(4))} from the other layers` };
 }
 
 /**
