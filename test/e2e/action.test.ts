@@ -45,7 +45,7 @@ async function runAction(inputs: Record<string, string>, env: Record<string, str
   const summaryFile = path.join(work, `summary-${n}.md`);
   await writeFile(outputFile, '');
   await writeFile(summaryFile, '');
-  const childEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: work, RUNNER_TEMP: work, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...env };
+  const childEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: work, RUNNER_TEMP: work, GITHUB_WORKSPACE: work, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...env };
   for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [ENTRY], { cwd: work, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -73,10 +73,10 @@ beforeAll(async () => {
 afterAll(cleanupTmp);
 
 describe('action.yml', () => {
-  it('runs node24 from the committed bundle and declares exactly the issue\'s inputs and outputs', async () => {
+  it('runs node24 from the committed bundle and declares exactly these inputs and outputs', async () => {
     const a = parseYaml(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as { runs: { using: string; main: string }; inputs: object; outputs: object };
     expect(a.runs).toEqual({ using: 'node24', main: 'dist-action/index.mjs' });
-    expect(Object.keys(a.inputs)).toEqual(['command', 'model', 'signature', 'key', 'keyless', 'identity', 'identity-provider', 'policy', 'purpose', 'name', 'version', 'license', 'parent', 'lineage']);
+    expect(Object.keys(a.inputs)).toEqual(['command', 'model', 'signature', 'key', 'passphrase', 'keyless', 'identity', 'identity-regexp', 'identity-provider', 'certificate-chain', 'policy', 'purpose', 'name', 'version', 'license', 'parent', 'lineage', 'ignore-paths', 'shard-size', 'min-version', 'revoked', 'state', 'audit-log']);
     expect(Object.keys(a.outputs)).toEqual(['verified', 'root-digest', 'signature']);
     const tracked = execFileSync('git', ['ls-files', 'dist-action'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').sort();
     expect(tracked).toEqual(['dist-action/index.mjs', 'dist-action/package.json', 'dist-action/worker.js']);
@@ -144,8 +144,12 @@ describe('the action as the runner runs it', () => {
     const r = await runAction({ command: 'verify', model: tampered, key: `${keyPrefix}.pub` });
     expect(r.code).toBe(1);
     expect(r.outputs.verified).toBe('false');
-    expect(r.stdout).toContain('::error title=modelsign::config.json: file content does not match the signature [FILE_CHANGED]');
-    expect(r.stdout).toContain('::error title=modelsign::extra.bin: file is not in the signature [FILE_UNEXPECTED]');
+    // Each annotation is attached to its file, named relative to the workspace.
+    expect(r.stdout).toContain('::error file=tampered/config.json,title=modelsign::config.json: file content does not match the signature [FILE_CHANGED]');
+    expect(r.stdout).toContain('::error file=tampered/extra.bin,title=modelsign::extra.bin: file is not in the signature [FILE_UNEXPECTED]');
+    // A refused model has no root digest of its own: the output is empty, the summary says "claimed".
+    expect(r.outputs['root-digest']).toBe('');
+    expect(r.summary).toMatch(/\| Root digest \(claimed by the signature, not verified\) \| `sha256:[0-9a-f]{64}` \|/);
     expect(r.summary).toContain('### ❌ modelsign verify: tampered@1.0.0 must not be used');
     expect(r.summary).toContain('| `FILE_CHANGED` | config.json | file content does not match the signature |');
     expect(r.summary).toContain('| `FILE_UNEXPECTED` | extra.bin | file is not in the signature |');
@@ -164,11 +168,14 @@ describe('the action as the runner runs it', () => {
   it('wrong or missing passphrase: the step fails with a one-line error (exit 2)', async () => {
     const wrong = await runAction({ command: 'sign', model, key: `${keyPrefix}.key`, version: '1.5.0' }, { MODELSIGN_PASSPHRASE: 'nope' });
     expect(wrong.code).toBe(2);
-    expect(wrong.stdout).toMatch(/::error title=modelsign::.*passphrase.*\[[A-Z_]+\]/i);
-    expect(wrong.summary).toContain('### ❌ modelsign sign failed');
+    // The annotation is on the key file the input names.
+    expect(wrong.stdout).toContain(`::error file=release.key,title=modelsign::wrong passphrase for ${keyPrefix}.key [BAD_PASSPHRASE]`);
+    expect(wrong.summary).toContain('### ❌ modelsign sign failed: usage error (exit 2)');
     const missing = await runAction({ command: 'sign', model, key: `${keyPrefix}.key`, version: '1.5.0' });
     expect(missing.code).toBe(2);
-    expect(missing.stdout).toMatch(/::error title=modelsign::.*MODELSIGN_PASSPHRASE/);
+    expect(missing.stdout).toContain(
+      `::error file=release.key,title=modelsign::no passphrase for ${keyPrefix}.key: set input "passphrase" (from a secret) or the MODELSIGN_PASSPHRASE environment variable [NO_PASSPHRASE]`,
+    );
   });
 
   it('bad inputs fail the step with exit 2', async () => {
