@@ -1,8 +1,11 @@
 /**
  * The container recipe and Kubernetes examples. Docker cannot run here, so this checks what
  * can be checked without it: every file the Dockerfile copies exists, the entrypoint is the
- * built CLI, the user is not root; the manifests mount the model read-only, and the init
- * container's own environment (paths moved to a temp dir) verifies a real model.
+ * built CLI, the user is not root; every manifest (deploy/k8s, and the YAML in
+ * docs/kubernetes.md) parses, gives its pod an fsGroup and its model server a writable HOME
+ * (a GPU for vLLM), and takes trust from the policy alone; the init container's own
+ * environment (paths moved to a temp dir) verifies a real model; and the doc's `docker run`
+ * verify command, termination message and JSON log lines are what modelsign really does.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
@@ -208,5 +211,84 @@ describe('Kubernetes manifests', () => {
     const r = await runCli(init.args!, { env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.trim().split('\n').map((l) => JSON.parse(l).event)).toEqual(['verify.start', 'verify.result', 'report']);
+  });
+});
+
+describe('docs/kubernetes.md examples, run', () => {
+  /** The fenced block of kubernetes.md whose first line starts with `start`. */
+  async function block(start: string): Promise<string> {
+    const text = await readFile(path.join(ROOT, 'docs', 'kubernetes.md'), 'utf8');
+    const b = [...text.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]!).find((x) => x.startsWith(start));
+    expect(b, `kubernetes.md has a block starting "${start}"`).toBeDefined();
+    return b!;
+  }
+
+  it('the docker run line: its verify command, with the volumes it mounts, exits 0', async () => {
+    const work = await tmpDir('modelsign-k8s-docker-');
+    const lines = (await block('docker build')).replace(/\\\n\s*/g, ' ').split('\n');
+    const run = lines.find((l) => l.startsWith('docker run '))!;
+    const words = run.split(/\s+/);
+    // -v "$PWD/HOST:CONTAINER:ro" -> CONTAINER is HOST under the work directory.
+    const mounts = new Map<string, string>();
+    for (let i = 0; i < words.length; i++) {
+      if (words[i] !== '-v') continue;
+      const [host, inside] = words[i + 1]!.replace(/"/g, '').split(':');
+      mounts.set(inside!, path.join(work, host!.replace('$PWD/', '')));
+    }
+    expect([...mounts.keys()].sort()).toEqual(['/keys', '/model']);
+    const keys = await keypair(work);
+    await makeHfModel(mounts.get('/model')!);
+    expect((await runCli(['sign', mounts.get('/model')!, '--key', keys.key, '--version', '1.0.0'])).code).toBe(0);
+    await mkdir(mounts.get('/keys')!);
+    await copyFile(keys.pub, path.join(mounts.get('/keys')!, 'release.pub'));
+    const image = words.findIndex((w) => w.startsWith('ghcr.io/'));
+    const args = words.slice(image + 1).map((w) => {
+      for (const [inside, host] of mounts) if (w === inside || w.startsWith(`${inside}/`)) return host + w.slice(inside.length);
+      return w;
+    });
+    expect(args[0]).toBe('verify');
+    const r = await runCli(args);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('the termination message shown is what verify writes for that model', async () => {
+    const work = await tmpDir('modelsign-k8s-term-');
+    const shown = await block('modelsign: acme/llm@1.2.0');
+    const keys = await keypair(work);
+    const model = path.join(work, 'models', 'llm');
+    await mkdir(model, { recursive: true });
+    for (let i = 1; i <= 4; i++) await writeFile(path.join(model, `model-0000${i}-of-00004.safetensors`), `weights ${i}`);
+    await writeFile(path.join(model, 'config.json'), '{}');
+    expect((await runCli(['sign', model, '--key', keys.key, '--version', '1.2.0', '--name', 'acme/llm'])).code).toBe(0);
+    await writeFile(path.join(model, 'model-00002-of-00004.safetensors'), 'changed');
+    await writeFile(path.join(model, 'extra.py'), 'import os');
+    const term = path.join(work, 'termination-log');
+    const r = await runCli(['verify', model, '--key', keys.pub, '--termination-log', term]);
+    expect(r.code).toBe(1);
+    expect((await readFile(term, 'utf8')).split(model).join('/models/llm')).toBe(shown);
+  });
+
+  it('the JSON log lines shown are the events verify logs, field for field where the doc gives a value', async () => {
+    const work = await tmpDir('modelsign-k8s-json-');
+    const shown = (await block('{"time"')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const keys = await keypair(work);
+    const model = await makeHfModel(path.join(work, 'models', 'llm'));
+    expect((await runCli(['sign', model, '--key', keys.key, '--version', '1.2.0', '--name', 'acme/llm'])).code).toBe(0);
+    await writeFile(path.join(model, 'config.json'), '{"hidden_size": 65}');
+    const r = await runCli(['verify', model, '--key', keys.pub, '--log-format', 'json']);
+    expect(r.code).toBe(1);
+    // The model sits at /models/llm in the pod.
+    const logged = r.stderr.trim().split('\n').map((l) => JSON.parse(l.split(model).join('/models/llm')) as Record<string, unknown>);
+    expect(logged.map((l) => l.event)).toEqual(shown.map((l) => l.event));
+    for (const [i, want] of shown.entries()) {
+      const got = logged[i]!;
+      expect(Object.keys(got).sort(), `line ${i + 1}`).toEqual(Object.keys(want).sort());
+      // "..." and the sizes of the doc's own model stand for values that differ from run to run.
+      for (const [k, v] of Object.entries(want)) {
+        if (typeof v === 'string' && v.includes('...')) continue;
+        if (k === 'bytesHashed') continue;
+        expect(got[k], `line ${i + 1} ${k}`).toEqual(v);
+      }
+    }
   });
 });
