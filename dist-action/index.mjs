@@ -60623,7 +60623,7 @@ async function verifyStep(r, cleanup, model) {
   } catch (e) {
     throw rephrase(e, spec);
   }
-  for (const n of res.notes) r.log(`modelsign: note: ${n.code === "LINEAGE_NOT_CHECKED" ? `this model links ${n.count ?? 0} parent model(s); set input "lineage" to verify its ancestry` : n.message}`);
+  for (const n of res.notes) r.log(`modelsign: note: ${n.code === "LINEAGE_NOT_CHECKED" ? `this model links ${n.count ?? 0} parent model(s); set input "lineage" to verify its ancestry` : actionTerms(n.message)}`);
   r.setOutput("verified", String(res.verified));
   r.setOutput("root-digest", res.verified && res.rootDigest ? `sha256:${res.rootDigest}` : "");
   r.setOutput("signature", res.signature);

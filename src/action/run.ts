@@ -22,6 +22,7 @@ import { inputFileOf, modelFile, workspaceRelative } from './files.js';
 import { INPUT_FOR, INPUTS, keyPaths, shardSize, verifySpec, type Cleanup } from './inputs.js';
 import { Runner } from './runner.js';
 import { errorSummary, signSummary, verifySummary } from './summary.js';
+import { actionTerms } from './words.js';
 
 export { verifySpec, type Cleanup } from './inputs.js';
 
@@ -67,7 +68,7 @@ async function verifyStep(r: Runner, cleanup: Cleanup, model: string): Promise<n
   } catch (e) {
     throw rephrase(e, spec);
   }
-  for (const n of res.notes) r.log(`modelsign: note: ${n.code === 'LINEAGE_NOT_CHECKED' ? `this model links ${n.count ?? 0} parent model(s); set input "lineage" to verify its ancestry` : n.message}`);
+  for (const n of res.notes) r.log(`modelsign: note: ${n.code === 'LINEAGE_NOT_CHECKED' ? `this model links ${n.count ?? 0} parent model(s); set input "lineage" to verify its ancestry` : actionTerms(n.message)}`);
 
   r.setOutput('verified', String(res.verified));
   // Only a verified model's root digest is output: a refused one's is merely claimed.
