@@ -5,6 +5,7 @@
  * workspace file on each annotation; messages naming inputs where the library names flags; the
  * job summary on usage errors.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -277,6 +278,20 @@ describe('annotations and summaries of steps that cannot run', () => {
     expect(r.stdout).toContain('(give input "lineage") [POLICY_LINEAGE_REQUIRED]');
     expect(r.summary).toContain('(give input "lineage")');
     expect(r.stdout + r.summary).not.toMatch(/--lineage/);
+  });
+
+  it('an archive model: the annotation is on the archive, the member named in the message', async () => {
+    const copy = path.join(ws, 'llm-copy');
+    execFileSync('cp', ['-r', model, copy]);
+    await writeFile(path.join(copy, 'config.json'), '{"changed": true}');
+    execFileSync('tar', ['-C', copy, '-czf', path.join(ws, 'llm.tgz'), '--exclude=model.sig', '.']);
+    const r = await action({ command: 'verify', model: 'llm.tgz', key: pub, signature: 'llm/model.sig' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('::error file=llm.tgz,title=modelsign::config.json: file content does not match the signature [FILE_CHANGED]');
+    // A missing signature: the annotation is on the signature file the input names.
+    const nosig = await action({ command: 'verify', model: 'llm.tgz', key: pub, signature: 'none.sig' });
+    expect(nosig.code).toBe(1);
+    expect(nosig.stdout).toMatch(/^::error file=none\.sig,title=modelsign::.*\[SIG_MISSING\]$/m);
   });
 
   it('a model outside the workspace: annotations name no file', async () => {
