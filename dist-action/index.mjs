@@ -40,11 +40,11 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/errors.ts
-function reject(code, message, path26) {
-  return new ModelsignError(code, message, path26 === void 0 ? { kind: "reject" } : { kind: "reject", path: path26 });
+function reject(code, message, path27) {
+  return new ModelsignError(code, message, path27 === void 0 ? { kind: "reject" } : { kind: "reject", path: path27 });
 }
-function usage(code, message, path26) {
-  return new ModelsignError(code, message, path26 === void 0 ? { kind: "usage" } : { kind: "usage", path: path26 });
+function usage(code, message, path27) {
+  return new ModelsignError(code, message, path27 === void 0 ? { kind: "usage" } : { kind: "usage", path: path27 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -781,7 +781,7 @@ var init_algorithms = __esm({
 });
 
 // src/hashing/paths.ts
-import path2 from "node:path";
+import path4 from "node:path";
 function compareCodePoints(a, b) {
   const n = a.length < b.length ? a.length : b.length;
   for (let i = 0; i < n; i++) {
@@ -837,9 +837,9 @@ function isIgnored(name2, ignorePaths) {
 }
 function effectiveIgnores(model, signaturePath, signed, user, gitPaths = true) {
   const out = new Set([...gitPaths ? GIT_IGNORES : [], ...DOWNLOAD_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
-  const rel = path2.relative(path2.resolve(model), path2.resolve(signaturePath));
-  const outside = rel === ".." || rel.startsWith(`..${path2.sep}`) || path2.isAbsolute(rel);
-  if (rel && !outside) out.add(rel.split(path2.sep).join("/"));
+  const rel = path4.relative(path4.resolve(model), path4.resolve(signaturePath));
+  const outside = rel === ".." || rel.startsWith(`..${path4.sep}`) || path4.isAbsolute(rel);
+  if (rel && !outside) out.add(rel.split(path4.sep).join("/"));
   return [...out].filter((p) => p !== "" && p !== ".");
 }
 var GIT_IGNORES, DOWNLOAD_IGNORES;
@@ -1067,11 +1067,11 @@ var init_channel = __esm({
 });
 
 // src/source/ranges.ts
-function plannedRanges(method, shardSize, size) {
-  if (method === "files" || !shardSize) return [[0, size]];
+function plannedRanges(method, shardSize2, size) {
+  if (method === "files" || !shardSize2) return [[0, size]];
   if (size === 0) return [];
   const out = [];
-  for (let s = 0; s < size; s += shardSize) out.push([s, Math.min(size, s + shardSize)]);
+  for (let s = 0; s < size; s += shardSize2) out.push([s, Math.min(size, s + shardSize2)]);
   return out;
 }
 function lookupRange(hashed, name2, start, end) {
@@ -2089,7 +2089,7 @@ var init_reader = __esm({
 // src/source/archive.ts
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
-import path3 from "node:path";
+import path5 from "node:path";
 function isArchivePath(p) {
   return ARCHIVE_RE.test(p);
 }
@@ -2098,7 +2098,7 @@ function archiveSource(model, limits = ARCHIVE_LIMITS) {
     kind: "archive",
     model,
     defaultIgnores: [EMBEDDED_SIGNATURE],
-    defaultName: () => path3.basename(path3.resolve(model)).replace(ARCHIVE_RE, "") || "model",
+    defaultName: () => path5.basename(path5.resolve(model)).replace(ARCHIVE_RE, "") || "model",
     defaultSignaturePath: () => `${model}.sig`,
     read: (req) => readArchive(model, req, limits)
   };
@@ -2138,7 +2138,7 @@ async function openArchive(file) {
   return { fh, size: st.size };
 }
 function fileInput(model, prefix) {
-  const root = path3.resolve(model);
+  const root = path5.resolve(model);
   return {
     root,
     prefix,
@@ -2509,7 +2509,7 @@ var init_read = __esm({
 // src/hashing/native.ts
 import { existsSync } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
-import os2 from "node:os";
+import os3 from "node:os";
 import { fileURLToPath } from "node:url";
 function loadNative2() {
   if (addon !== void 0) return addon;
@@ -2577,7 +2577,7 @@ var init_native = __esm({
     init_settings();
     ADDON_PATH = fileURLToPath(new URL("../../native/build/Release/modelsign_native.node", import.meta.url));
     why = "";
-    ERRNO_NAMES = new Map(Object.entries(os2.constants.errno).map(([k, v]) => [v, k]));
+    ERRNO_NAMES = new Map(Object.entries(os3.constants.errno).map(([k, v]) => [v, k]));
     errName = (n) => ERRNO_NAMES.get(n) ?? `errno ${n}`;
     FAILURES = [
       ["FILE_IS_SYMLINK", MSG.symlink],
@@ -2596,7 +2596,7 @@ var init_native = __esm({
 });
 
 // src/hashing/engine.ts
-import os3 from "node:os";
+import os4 from "node:os";
 import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -2606,7 +2606,7 @@ function workerUrl() {
   return new URL("../../dist/hashing/worker.js", import.meta.url);
 }
 function defaultJobs() {
-  return Math.max(1, typeof os3.availableParallelism === "function" ? os3.availableParallelism() : os3.cpus().length);
+  return Math.max(1, typeof os4.availableParallelism === "function" ? os4.availableParallelism() : os4.cpus().length);
 }
 function resolveJobs(jobs) {
   return Math.max(1, Math.min(jobs ?? defaultJobs(), MAX_JOBS));
@@ -2896,13 +2896,13 @@ var init_verified_file = __esm({
 
 // src/source/local-read.ts
 import { lstat, realpath } from "node:fs/promises";
-import path4 from "node:path";
+import path6 from "node:path";
 async function statInside(root, name2, allowSymlinks) {
   const missing = { code: "FILE_MISSING", path: name2, message: "signed file is missing" };
   let cur = root;
   let viaLink = false;
   for (const seg of name2.split("/")) {
-    cur = path4.join(cur, seg);
+    cur = path6.join(cur, seg);
     let st2;
     try {
       st2 = await lstat(cur);
@@ -2922,7 +2922,7 @@ async function statInside(root, name2, allowSymlinks) {
       return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
     }
     const rootReal = await realpath(root);
-    if (!abs.startsWith(rootReal.endsWith(path4.sep) ? rootReal : rootReal + path4.sep)) {
+    if (!abs.startsWith(rootReal.endsWith(path6.sep) ? rootReal : rootReal + path6.sep)) {
       return { code: "SYMLINK_OUTSIDE", path: name2, message: "signed path goes through a symlink out of the model" };
     }
   }
@@ -3006,11 +3006,11 @@ var init_local_read = __esm({
 
 // src/source/walk.ts
 import { isUtf8 } from "node:buffer";
-import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
 import { lstat as lstat2, realpath as realpath2 } from "node:fs/promises";
-import path5 from "node:path";
+import path7 from "node:path";
 function within(rootReal, target) {
-  return target === rootReal || target.startsWith(rootReal.endsWith(path5.sep) ? rootReal : rootReal + path5.sep);
+  return target === rootReal || target.startsWith(rootReal.endsWith(path7.sep) ? rootReal : rootReal + path7.sep);
 }
 function kindOf(st) {
   if (st.isFIFO()) return "FIFO";
@@ -3083,7 +3083,7 @@ function fsProblem(e, rel, op, abs) {
   return { code: "UNREADABLE", path: rel, message: c === "EACCES" || c === "EPERM" ? `${what}: permission denied (${c})` : `${what} (${c})` };
 }
 async function enumerateModel(model, opts) {
-  const root = path5.resolve(model);
+  const root = path7.resolve(model);
   let st;
   try {
     st = await lstat2(root);
@@ -3096,7 +3096,7 @@ async function enumerateModel(model, opts) {
     return enumerateModel(real, opts);
   }
   if (st.isFile()) {
-    return { root, isFile: true, files: [{ name: path5.basename(root), abs: root, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: stampOf(st) }], problems };
+    return { root, isFile: true, files: [{ name: path7.basename(root), abs: root, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: stampOf(st) }], problems };
   }
   if (!st.isDirectory()) {
     throw usage("SPECIAL_FILE", `model is a ${kindOf(st)}, not a file or directory: ${model}`);
@@ -3147,7 +3147,7 @@ async function enumerateModel(model, opts) {
     }
     if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
     const id2 = { dev: dst.dev, ino: dst.ino };
-    const prefix = absDir.endsWith(path5.sep) ? absDir : absDir + path5.sep;
+    const prefix = absDir.endsWith(path7.sep) ? absDir : absDir + path7.sep;
     for (const raw of listed.invalid) {
       const name2 = rel === "" ? escapeName(raw) : `${rel}/${escapeName(raw)}`;
       if (isIgnored(name2, opts.ignorePaths)) continue;
@@ -3202,7 +3202,7 @@ async function enumerateModel(model, opts) {
         }
         let tst;
         try {
-          tst = statSync(target);
+          tst = statSync2(target);
         } catch (e) {
           if (fsErrorCode(e) === "ENOENT") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
           else problems.push(fsProblem(e, name2, "stat", target));
@@ -3247,14 +3247,14 @@ var init_walk = __esm({
 });
 
 // src/source/directory.ts
-import path6 from "node:path";
+import path8 from "node:path";
 function directorySource(model) {
   return {
     kind: "directory",
     model,
     defaultIgnores: [],
-    defaultName: () => path6.basename(path6.resolve(model)) || "model",
-    defaultSignaturePath: () => path6.join(model, "model.sig"),
+    defaultName: () => path8.basename(path8.resolve(model)) || "model",
+    defaultSignaturePath: () => path8.join(model, "model.sig"),
     read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: req.ignorePaths, allowSymlinks: req.allowSymlinks }), req)
   };
 }
@@ -3267,13 +3267,13 @@ var init_directory = __esm({
 });
 
 // src/source/file.ts
-import path7 from "node:path";
+import path9 from "node:path";
 function fileSource(model) {
   return {
     kind: "file",
     model,
     defaultIgnores: [],
-    defaultName: () => path7.basename(path7.resolve(model)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model",
+    defaultName: () => path9.basename(path9.resolve(model)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model",
     defaultSignaturePath: () => `${model}.sig`,
     read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: [], allowSymlinks: req.allowSymlinks }), req)
   };
@@ -3341,7 +3341,7 @@ var init_read_file = __esm({
 });
 
 // src/source/hf-layout.ts
-import path8 from "node:path";
+import path10 from "node:path";
 function validId(id2) {
   const parts = id2.split("/");
   return parts.length <= 2 && parts.every((p) => ID_PART.test(p)) && !id2.includes("--") && !id2.includes("..");
@@ -3357,14 +3357,14 @@ function parseRepoFolder(name2) {
   return validId(id2) ? { type, id: id2 } : void 0;
 }
 function snapshotPlace(real) {
-  const segs = real.split(path8.sep);
+  const segs = real.split(path10.sep);
   for (let i = segs.length - 1; i >= 3; i--) {
     if (segs[i - 1] !== "snapshots") continue;
     const repo = parseRepoFolder(segs[i - 2]);
     const revision = segs[i];
     if (!repo || revision === "" || revision.startsWith(".")) continue;
-    const repoDir = segs.slice(0, i - 1).join(path8.sep) || path8.sep;
-    return { cacheRoot: path8.dirname(repoDir), repoDir, repo, revision, sub: segs.slice(i + 1).join("/") };
+    const repoDir = segs.slice(0, i - 1).join(path10.sep) || path10.sep;
+    return { cacheRoot: path10.dirname(repoDir), repoDir, repo, revision, sub: segs.slice(i + 1).join("/") };
   }
   return void 0;
 }
@@ -3404,12 +3404,12 @@ function namedBySha256(blobName) {
   return SHA256_RE.test(blobName);
 }
 function isRepoBlob(target, blobsDir, sharedBlobsDir) {
-  const dir = path8.dirname(target);
+  const dir = path10.dirname(target);
   if (dir === blobsDir) return true;
-  return path8.dirname(dir) === sharedBlobsDir && path8.basename(dir) !== "";
+  return path10.dirname(dir) === sharedBlobsDir && path10.basename(dir) !== "";
 }
 function defaultHubCache(home) {
-  return path8.join(home, ".cache", "huggingface", "hub");
+  return path10.join(home, ".cache", "huggingface", "hub");
 }
 var FOLDER_PREFIX, URL_PREFIX, COMMIT_RE, SHA256_RE, ID_PART, HF_SCHEME;
 var init_hf_layout = __esm({
@@ -3428,7 +3428,7 @@ var init_hf_layout = __esm({
 // src/source/hf-cache.ts
 import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
 import { lstat as lstat3, realpath as realpath3, stat as stat2 } from "node:fs/promises";
-import path9 from "node:path";
+import path11 from "node:path";
 function plainDir(p) {
   try {
     return lstatSync2(p).isDirectory() ? p : void 0;
@@ -3437,7 +3437,7 @@ function plainDir(p) {
   }
 }
 function snapshotOf(root, place) {
-  return { place, root, blobsDir: plainDir(path9.join(place.repoDir, "blobs")), sharedDir: plainDir(path9.join(place.cacheRoot, "blobs")) };
+  return { place, root, blobsDir: plainDir(path11.join(place.repoDir, "blobs")), sharedDir: plainDir(path11.join(place.cacheRoot, "blobs")) };
 }
 function lstatFor(name2, p) {
   try {
@@ -3457,9 +3457,9 @@ function adopt(name2, abs, st, blob) {
   return { file: { name: name2, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs } }, blob };
 }
 function outsideWhy(snap, target) {
-  const repoDir = path9.dirname(path9.dirname(target));
-  const other = parseRepoFolder(path9.basename(repoDir));
-  if (other && path9.dirname(repoDir) === snap.place.cacheRoot && path9.basename(path9.dirname(target)) === "blobs" && repoDir !== snap.place.repoDir) {
+  const repoDir = path11.dirname(path11.dirname(target));
+  const other = parseRepoFolder(path11.basename(repoDir));
+  if (other && path11.dirname(repoDir) === snap.place.cacheRoot && path11.basename(path11.dirname(target)) === "blobs" && repoDir !== snap.place.repoDir) {
     return `symlink points to a blob of another repo (${repoFolderName(other)}): a snapshot's links are followed only into its own repo's blobs/`;
   }
   return `symlink points outside the repo's blobs/ (a snapshot's links are followed only into ${repoFolderName(snap.place.repo)}/blobs/)`;
@@ -3472,7 +3472,7 @@ function adoptBlobLinks(walked, judge) {
       kept.push(p);
       continue;
     }
-    const j = judge.judge(p.path, path9.join(walked.root, p.path));
+    const j = judge.judge(p.path, path11.join(walked.root, p.path));
     if ("code" in j) kept.push(j);
     else take(walked, taken, j);
   }
@@ -3491,8 +3491,8 @@ function adoptSignedUnderIgnored(walked, judge, req, taken) {
   for (const name2 of req.signedPaths) {
     if (listed.has(name2) || !isIgnored(name2, req.ignorePaths)) continue;
     const segs = name2.split("/");
-    const dirs = segs.slice(0, -1).map((_, i) => path9.join(walked.root, ...segs.slice(0, i + 1)));
-    const abs = path9.join(walked.root, ...segs);
+    const dirs = segs.slice(0, -1).map((_, i) => path11.join(walked.root, ...segs.slice(0, i + 1)));
+    const abs = path11.join(walked.root, ...segs);
     if (!dirs.every((d) => plainDir(d) !== void 0) || !isLink(abs)) continue;
     judged.add(name2);
     const j = judge.judge(name2, abs);
@@ -3546,14 +3546,14 @@ async function readSnapshot(snap, req) {
   return read;
 }
 function publishedSignature(snap) {
-  const abs = path9.join(snap.root, "model.sig");
+  const abs = path11.join(snap.root, "model.sig");
   if (!isLink(abs)) return void 0;
   const j = new LinkJudge(snap).judge("model.sig", abs);
   return "code" in j ? void 0 : j.file.abs;
 }
 function snapshotSource(model, snap, ref) {
   const { repo, revision, sub } = snap.place;
-  const sigWrite = path9.join(model, "model.sig");
+  const sigWrite = path11.join(model, "model.sig");
   const sigRead = publishedSignature(snap) ?? sigWrite;
   return {
     kind: "hf-snapshot",
@@ -3584,7 +3584,7 @@ function notCached(message) {
 }
 async function resolveRevision(ref, repoDir, revision, download) {
   if (COMMIT_RE.test(revision)) return revision;
-  const file = path9.join(repoDir, "refs", ...revision.split("/"));
+  const file = path11.join(repoDir, "refs", ...revision.split("/"));
   let text2;
   try {
     text2 = (await readRegularFile(file, 1024, { noFollow: true })).toString("utf8").trim();
@@ -3600,15 +3600,15 @@ async function resolveRevision(ref, repoDir, revision, download) {
 async function hubReferenceSource(ref, cacheDir2) {
   const parsed = parseHfReference(ref);
   if (typeof parsed === "string") throw usage("HF_BAD_REFERENCE", `${ref} is not a Hugging Face model reference: ${parsed}`);
-  const cache = path9.resolve(cacheDir2);
-  const repoDir = path9.join(cache, repoFolderName(parsed.repo));
+  const cache = path11.resolve(cacheDir2);
+  const repoDir = path11.join(cache, repoFolderName(parsed.repo));
   const download = `hf download ${parsed.repo.type !== "model" ? `--repo-type ${parsed.repo.type} ` : ""}${parsed.repo.id}`;
   const folder = await stat2(repoDir).catch(() => void 0);
   if (!folder) notCached(`${ref} is not in the Hugging Face cache at ${cache} (no ${repoFolderName(parsed.repo)}): download it first (${download}); modelsign never downloads`);
   if (!folder.isDirectory()) notCached(`${ref}: ${repoDir} is not a directory`);
   const revision = parsed.revision ?? "main";
   const commit = await resolveRevision(ref, repoDir, revision, download);
-  const snapDir = path9.join(repoDir, "snapshots", commit);
+  const snapDir = path11.join(repoDir, "snapshots", commit);
   const st = await lstat3(snapDir).catch(() => void 0);
   if (!st?.isDirectory()) notCached(`${ref}: revision ${commit} has no snapshot in the cache (no ${snapDir}): download it first (${download} --revision ${commit})`);
   const root = await realpath3(snapDir);
@@ -3645,17 +3645,17 @@ var init_hf_cache = __esm({
       }
       /** Where the link at `abs` points, one step, resolved against its folder's real path. */
       hop(abs) {
-        const dir = this.realDir(path9.dirname(abs));
+        const dir = this.realDir(path11.dirname(abs));
         if (dir === void 0) return void 0;
         try {
-          return path9.resolve(dir, readlinkSync(abs));
+          return path11.resolve(dir, readlinkSync(abs));
         } catch {
           return void 0;
         }
       }
       /** The repo blob `p` names (its file name), when it is an entry of the repo's own blobs/. */
       blobNamed(p) {
-        return p !== void 0 && this.snap.blobsDir !== void 0 && this.realDir(path9.dirname(p)) === this.snap.blobsDir ? path9.basename(p) : void 0;
+        return p !== void 0 && this.snap.blobsDir !== void 0 && this.realDir(path11.dirname(p)) === this.snap.blobsDir ? path11.basename(p) : void 0;
       }
       judge(name2, abs) {
         const hop = this.hop(abs);
@@ -3868,7 +3868,7 @@ var init_strict_json = __esm({
 });
 
 // src/util/errno.ts
-import path10 from "node:path";
+import path12 from "node:path";
 function errnoWords(e) {
   const c = errnoCode(e);
   if (c === void 0) return e instanceof Error ? e.message : String(e);
@@ -3876,7 +3876,7 @@ function errnoWords(e) {
   return w ? `${w} (${c})` : c;
 }
 function writeFailureWords(e, file) {
-  if (errnoCode(e) === "ENOENT") return `directory ${path10.dirname(file)} does not exist`;
+  if (errnoCode(e) === "ENOENT") return `directory ${path12.dirname(file)} does not exist`;
   return errnoWords(e);
 }
 var WORDS;
@@ -3909,10 +3909,10 @@ var init_errno = __esm({
 // src/util/write-atomic.ts
 import { constants as constants5 } from "node:fs";
 import { access, mkdir, rename, stat as stat3, unlink, writeFile } from "node:fs/promises";
-import path11 from "node:path";
+import path13 from "node:path";
 async function writeAtomic(file, data, code = "WRITE_FAILED", label = file, opts = {}) {
-  if (opts.createDirs) await makeDirs(path11.dirname(file), code, label);
-  const tmp = path11.join(path11.dirname(file), `.${path11.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  if (opts.createDirs) await makeDirs(path13.dirname(file), code, label);
+  const tmp = path13.join(path13.dirname(file), `.${path13.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let renaming = false;
   try {
     await writeFile(tmp, data, { flag: "wx", mode: 420 });
@@ -3944,7 +3944,7 @@ async function firstExisting(p) {
       const c = errnoCode(e);
       if (c !== "ENOENT" && c !== "ENOTDIR") return void 0;
     }
-    const up = path11.dirname(cur);
+    const up = path13.dirname(cur);
     if (up === cur) return void 0;
     cur = up;
   }
@@ -3960,9 +3960,9 @@ async function checkWritable(target, kind, code = "WRITE_FAILED", label = target
   if (st) {
     if (kind === "file" && st.isDirectory()) throw usage(code, `cannot write ${label}: ${target} is a directory`);
     if (kind === "dir" && !st.isDirectory()) throw usage(code, `${label} is not a directory`);
-    return checkAccess(kind === "dir" ? target : path11.dirname(target), code, label);
+    return checkAccess(kind === "dir" ? target : path13.dirname(target), code, label);
   }
-  const parent = await firstExisting(path11.dirname(target));
+  const parent = await firstExisting(path13.dirname(target));
   if (!parent) return;
   if (!parent.isDir) throw usage(code, `cannot write ${label}: ${parent.path} is not a directory`);
   return checkAccess(parent.path, code, label);
@@ -4146,7 +4146,7 @@ var init_manifest = __esm({
 
 // src/oci/auth.ts
 import { spawn } from "node:child_process";
-import path12 from "node:path";
+import path14 from "node:path";
 function normaliseRegistryKey(key) {
   const s = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
   const host = s.split("/")[0].toLowerCase();
@@ -4243,7 +4243,7 @@ async function runHelper(name2, server, secrets) {
 }
 async function credentialFor(configDir, registry, secrets) {
   if (configDir === void 0) return void 0;
-  const file = path12.join(configDir, "config.json");
+  const file = path14.join(configDir, "config.json");
   const config = await readConfig(file);
   if (!config) return void 0;
   const key = normaliseRegistryKey(registry);
@@ -4710,7 +4710,7 @@ var init_registry = __esm({
 // src/oci/layout.ts
 import { constants as constants6 } from "node:fs";
 import { open as open4, stat as stat4 } from "node:fs/promises";
-import path13 from "node:path";
+import path15 from "node:path";
 import { createHash as createHash4 } from "node:crypto";
 var REF_NAME, MAX_REFERRER_CANDIDATES, Layout;
 var init_layout = __esm({
@@ -4735,13 +4735,13 @@ var init_layout = __esm({
       blobPath(digest) {
         if (!isDigest(digest)) throw reject("OCI_MANIFEST_MALFORMED", `not a digest: ${JSON.stringify(digest.slice(0, 80))}`);
         const [alg, hex] = digest.split(":");
-        return path13.join(this.ref.dir, "blobs", alg, hex);
+        return path15.join(this.ref.dir, "blobs", alg, hex);
       }
       /** The layout's index.json; MODEL_NOT_FOUND when DIR is not a layout. */
       async index() {
-        const file = path13.join(this.ref.dir, "index.json");
+        const file = path15.join(this.ref.dir, "index.json");
         try {
-          await stat4(path13.join(this.ref.dir, "oci-layout"));
+          await stat4(path15.join(this.ref.dir, "oci-layout"));
         } catch {
           throw usage("MODEL_NOT_FOUND", `model not found: ${this.ref.dir} is not an OCI image layout (no oci-layout file)`);
         }
@@ -4827,7 +4827,7 @@ var init_layout = __esm({
         await this.pushBlob(manifest);
         const idx = await this.index();
         if (idx.manifests.some((d) => d.digest === listed.digest)) return;
-        const file = path13.join(this.ref.dir, "index.json");
+        const file = path15.join(this.ref.dir, "index.json");
         const body = parseStrictJson((await readRegularFile(file, MAX_MANIFEST_BYTES, { noFollow: true })).toString("utf8"));
         body.manifests.push(listed);
         await writeAtomic(file, JSON.stringify(body), "WRITE_FAILED", `${this.where}/index.json`);
@@ -5456,8 +5456,8 @@ var init_oci = __esm({
 // src/source/oci/tree-writer.ts
 import { closeSync as closeSync2, constants as constants7, mkdirSync, openSync as openSync2, writeSync } from "node:fs";
 import { lstat as lstat4, mkdir as mkdir2, mkdtemp, readdir, rm } from "node:fs/promises";
-import os4 from "node:os";
-import path14 from "node:path";
+import os5 from "node:os";
+import path16 from "node:path";
 var TreeWriter;
 var init_tree_writer = __esm({
   "src/source/oci/tree-writer.ts"() {
@@ -5474,7 +5474,7 @@ var init_tree_writer = __esm({
       failed = /* @__PURE__ */ new Map();
       /** A private temporary directory (mode 0700), removed by discard(). */
       static async spool() {
-        return new _TreeWriter(await mkdtemp(path14.join(os4.tmpdir(), "modelsign-oci-")), true);
+        return new _TreeWriter(await mkdtemp(path16.join(os5.tmpdir(), "modelsign-oci-")), true);
       }
       /** DIR for --pull-to: created if absent, else it must be an empty directory. */
       static async target(dir) {
@@ -5488,14 +5488,14 @@ var init_tree_writer = __esm({
           } catch (e) {
             throw usage("PULL_FAILED", `--pull-to ${dir}: cannot create it: ${errnoWords(e)}`);
           }
-          return new _TreeWriter(path14.resolve(dir), true);
+          return new _TreeWriter(path16.resolve(dir), true);
         }
         if (!st.isDirectory()) throw usage("PULL_FAILED", `--pull-to ${dir} exists and is not a directory`);
         if ((await readdir(dir)).length > 0) throw usage("PULL_FAILED", `--pull-to ${dir} is not empty: pull into an empty or new directory`);
-        return new _TreeWriter(path14.resolve(dir), false);
+        return new _TreeWriter(path16.resolve(dir), false);
       }
       pathOf(name2) {
-        return path14.join(this.root, ...name2.split("/"));
+        return path16.join(this.root, ...name2.split("/"));
       }
       /** A sink for NAME's bytes; the file counts as written once end(true) succeeds. */
       open(name2) {
@@ -5506,7 +5506,7 @@ var init_tree_writer = __esm({
           failure ??= { code: "PULL_FAILED", path: name2, message: `cannot ${what} ${file}: ${errnoWords(e)}` };
         };
         try {
-          mkdirSync(path14.dirname(file), { recursive: true });
+          mkdirSync(path16.dirname(file), { recursive: true });
           fd = openSync2(file, constants7.O_WRONLY | constants7.O_CREAT | constants7.O_EXCL | constants7.O_NOFOLLOW, 420);
         } catch (e) {
           fail(e, "create");
@@ -5550,7 +5550,7 @@ var init_tree_writer = __esm({
       }
       /** Remove everything written, to start over (verify tries another attached signature). */
       async clear() {
-        for (const entry of await readdir(this.root).catch(() => [])) await rm(path14.join(this.root, entry), { recursive: true, force: true });
+        for (const entry of await readdir(this.root).catch(() => [])) await rm(path16.join(this.root, entry), { recursive: true, force: true });
         this.written.clear();
         this.failed.clear();
       }
@@ -5565,10 +5565,10 @@ var init_tree_writer = __esm({
 
 // src/source/oci/read.ts
 import { finished } from "node:stream/promises";
-function blobFailure(e, path26) {
+function blobFailure(e, path27) {
   const code = e instanceof ModelsignError || e instanceof DigestMismatch ? e.code : "OCI_BLOB_UNREADABLE";
   const message = e instanceof Error ? e.message : String(e);
-  return path26 === void 0 ? { code, message } : { code, path: path26, message };
+  return path27 === void 0 ? { code, message } : { code, path: path27, message };
 }
 function fromDigest(req, ranges, desc) {
   const [only2] = ranges;
@@ -5795,7 +5795,7 @@ var oci_exports = {};
 __export(oci_exports, {
   ociSource: () => ociSource
 });
-import path15 from "node:path";
+import path17 from "node:path";
 async function ociSource(model, opts = {}) {
   const ref = parseReference(model);
   const received = { bytes: 0 };
@@ -5830,7 +5830,7 @@ async function ociSource(model, opts = {}) {
     kind: "oci",
     model,
     defaultIgnores: [],
-    defaultName: () => ref.kind === "remote" ? ref.repository : path15.basename(path15.resolve(ref.dir)),
+    defaultName: () => ref.kind === "remote" ? ref.repository : path17.basename(path17.resolve(ref.dir)),
     // Signatures are attached to the manifest; this names them in messages.
     defaultSignaturePath: () => `${at} (attached signatures)`,
     provenance: { reference: formatReference(ref), manifest: root.digest, ...m.artifactType ? { artifactType: m.artifactType } : {} },
@@ -5865,7 +5865,7 @@ var init_oci2 = __esm({
 });
 
 // src/source/index.ts
-import os5 from "node:os";
+import os6 from "node:os";
 function isReference(model) {
   return SCHEMES.some((s) => s.test(model));
 }
@@ -5891,7 +5891,7 @@ var init_source2 = __esm({
     init_settings();
     init_archive();
     SCHEMES = [
-      { test: (m) => m.startsWith(HF_SCHEME), open: (m, o) => hubReferenceSource(m, o.hfCache ?? settings.hfCache ?? defaultHubCache(os5.homedir())) },
+      { test: (m) => m.startsWith(HF_SCHEME), open: (m, o) => hubReferenceSource(m, o.hfCache ?? settings.hfCache ?? defaultHubCache(os6.homedir())) },
       // oci:// (a registry) and oci:DIR (a layout); the client loads only for such models.
       { test: (m) => m.startsWith("oci:"), open: async (m, o) => (await Promise.resolve().then(() => (init_oci2(), oci_exports))).ociSource(m, o.oci) }
     ];
@@ -6262,7 +6262,7 @@ var init_types3 = __esm({
 });
 
 // src/verify/pipeline.ts
-import path16 from "node:path";
+import path18 from "node:path";
 function requireIdentityPolicy(bundle, trust) {
   if (bundle.material.kind === "publicKey") return;
   const vm = bundle.json.verificationMaterial;
@@ -6305,7 +6305,7 @@ function checkRootDigest(statement, result) {
   return false;
 }
 function signedAsOneFile(model, statement) {
-  const base = path16.basename(model);
+  const base = path18.basename(model);
   const fileOf = (n) => statement.serialization.method === "shards" ? parseShardName(n)?.path ?? n : n;
   return statement.resources.length > 0 && statement.resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base);
 }
@@ -7326,7 +7326,7 @@ __export(keyfile_exports, {
 });
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from "node:crypto";
 import { lstat as lstat5, open as open5, unlink as unlink2 } from "node:fs/promises";
-import path17 from "node:path";
+import path19 from "node:path";
 async function readKeyText(file, what) {
   return (await readUserFile(file, MAX_KEY_FILE, "KEY_UNREADABLE", what)).toString("utf8");
 }
@@ -7393,10 +7393,10 @@ function generateKeyPair(type) {
   }
 }
 function checkKeyPrefix(prefix) {
-  const notPrefix = (p) => p === "" || /[\\/]$/.test(p) || [".", ".."].includes(path17.basename(p));
+  const notPrefix = (p) => p === "" || /[\\/]$/.test(p) || [".", ".."].includes(path19.basename(p));
   const bad7 = () => usage("BAD_OPTION", `--out needs a path prefix such as keys/release (writes keys/release.key and keys/release.pub); got ${JSON.stringify(prefix)}`);
   if (notPrefix(prefix)) throw bad7();
-  if (/\.(key|pub)$/i.test(path17.basename(prefix))) {
+  if (/\.(key|pub)$/i.test(path19.basename(prefix))) {
     const stem = prefix.slice(0, -4);
     if (notPrefix(stem)) throw bad7();
     throw usage("BAD_OPTION", `--out is a prefix: give ${stem}, get ${stem}.key and ${stem}.pub (${prefix} would write ${prefix}.key)`);
@@ -7419,7 +7419,7 @@ async function writeKeyPair(prefix, type, passphrase) {
   const privText = passphrase === void 0 ? privateKey.export({ type: "pkcs8", format: "pem" }).toString() : (await encrypted()).encryptPrivateKey(pkcs8, passphrase);
   const privatePath = `${prefix}.key`;
   const publicPath = `${prefix}.pub`;
-  await makeDirs(path17.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
+  await makeDirs(path19.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
   let current2 = privatePath;
   const created = [];
   const writeNew = async (file, text2, mode) => {
@@ -7764,7 +7764,7 @@ __export(trust_cert_exports, {
   certificateChainTrust: () => certificateChainTrust
 });
 import { X509Certificate as X509Certificate2 } from "node:crypto";
-import path18 from "node:path";
+import path20 from "node:path";
 function parseCert(der2) {
   const node = new X509Certificate2(der2);
   return { node, ext: parseCertExtensions(new Uint8Array(node.raw)) };
@@ -7864,7 +7864,7 @@ function buildPath(leaf, intermediates, roots) {
     checkIntermediate(current2, pathCerts.length - 1);
     pathCerts.push(current2);
   }
-  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf.node)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path18.basename(r.file)))].join(", ")})`);
+  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf.node)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path20.basename(r.file)))].join(", ")})`);
 }
 async function certificateChainTrust(rootFiles) {
   if (rootFiles.length === 0) throw usage("MISSING_OPTION", "certificate chain trust needs at least one root certificate file");
@@ -11101,15 +11101,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path27) => path27.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path28) => path28.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path26 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path26].slice(0, -1);
+        const path27 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path27].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -11168,30 +11168,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path26) {
-        if (path26.length < 1) {
+      checkPath(path27) {
+        if (path27.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path26.slice(1).every((cert) => cert.isCA);
+        const validCAs = path27.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path26.length - 2; i >= 0; i--) {
-          if (!path26[i].issuer.equals(path26[i + 1].subject)) {
+        for (let i = path27.length - 2; i >= 0; i--) {
+          if (!path27[i].issuer.equals(path27[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path26.length; i++) {
-          const cert = path26[i];
+        for (let i = 0; i < path27.length; i++) {
+          const cert = path27[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -11295,13 +11295,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path26 = [];
+      let path27 = [];
       timestamps.forEach((timestamp) => {
-        path26 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path27 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path26[0], path26[1], trustMaterial.ctlogs),
-        signer: getSigner(path26[0])
+        scts: (0, sct_1.verifySCTs)(path27[0], path27[1], trustMaterial.ctlogs),
+        signer: getSigner(path27[0])
       };
     }
     function getSigner(cert) {
@@ -12417,13 +12417,13 @@ var require_dist3 = __commonJS({
 // src/sigstore/trusted-root.ts
 import { createRequire as createRequire4 } from "node:module";
 import { mkdir as mkdir3, stat as stat6, unlink as unlink3 } from "node:fs/promises";
-import os6 from "node:os";
-import path19 from "node:path";
+import os7 from "node:os";
+import path21 from "node:path";
 function cacheDir() {
-  return settings.cacheDir ?? path19.join(os6.homedir(), ".cache", "modelsign");
+  return settings.cacheDir ?? path21.join(os7.homedir(), ".cache", "modelsign");
 }
 function cachedTrustedRootPath() {
-  return path19.join(cacheDir(), "trusted_root.json");
+  return path21.join(cacheDir(), "trusted_root.json");
 }
 async function parseTrustedRoot(text2, source) {
   const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist(), 1)), Promise.resolve().then(() => __toESM(require_dist3(), 1))]);
@@ -15340,17 +15340,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path26) {
-      const ctrl = callVisitor(key, node, visitor, path26);
+    function visit_(key, node, visitor, path27) {
+      const ctrl = callVisitor(key, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visit_(key, ctrl, visitor, path26);
+        replaceNode(key, path27, ctrl);
+        return visit_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path26);
+            const ci = visit_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15361,13 +15361,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = visit_("key", node.key, visitor, path26);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = visit_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path26);
+          const cv = visit_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15388,17 +15388,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path26) {
-      const ctrl = await callVisitor(key, node, visitor, path26);
+    async function visitAsync_(key, node, visitor, path27) {
+      const ctrl = await callVisitor(key, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visitAsync_(key, ctrl, visitor, path26);
+        replaceNode(key, path27, ctrl);
+        return visitAsync_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path26);
+            const ci = await visitAsync_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15409,13 +15409,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path26);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path26);
+          const cv = await visitAsync_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15442,23 +15442,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path26) {
+    function callVisitor(key, node, visitor, path27) {
       if (typeof visitor === "function")
-        return visitor(key, node, path26);
+        return visitor(key, node, path27);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path26);
+        return visitor.Map?.(key, node, path27);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path26);
+        return visitor.Seq?.(key, node, path27);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path26);
+        return visitor.Pair?.(key, node, path27);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path26);
+        return visitor.Scalar?.(key, node, path27);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path26);
+        return visitor.Alias?.(key, node, path27);
       return void 0;
     }
-    function replaceNode(key, path26, node) {
-      const parent = path26[path26.length - 1];
+    function replaceNode(key, path27, node) {
+      const parent = path27[path27.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16070,10 +16070,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path27, value) {
       let v = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k = path26[i];
+      for (let i = path27.length - 1; i >= 0; --i) {
+        const k = path27[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -16092,7 +16092,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16122,11 +16122,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path27, value) {
+        if (isEmptyPath(path27))
           this.add(value);
         else {
-          const [key, ...rest] = path26;
+          const [key, ...rest] = path27;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16140,8 +16140,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key, ...rest] = path26;
+      deleteIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16155,8 +16155,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key, ...rest] = path26;
+      getIn(path27, keepScalar) {
+        const [key, ...rest] = path27;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16174,8 +16174,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key, ...rest] = path26;
+      hasIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16185,8 +16185,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key, ...rest] = path26;
+      setIn(path27, value) {
+        const [key, ...rest] = path27;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -18701,9 +18701,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path27, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path27, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18778,14 +18778,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection.isEmptyPath(path26)) {
+      deleteIn(path27) {
+        if (Collection.isEmptyPath(path27)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18800,10 +18800,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection.isEmptyPath(path26))
+      getIn(path27, keepScalar) {
+        if (Collection.isEmptyPath(path27))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -18814,10 +18814,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection.isEmptyPath(path26))
+      hasIn(path27) {
+        if (Collection.isEmptyPath(path27))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -18834,13 +18834,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection.isEmptyPath(path26)) {
+      setIn(path27, value) {
+        if (Collection.isEmptyPath(path27)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path27, value);
         }
       }
       /**
@@ -20801,9 +20801,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path26) => {
+    visit.itemAtPath = (cst, path27) => {
       let item = cst;
-      for (const [field, index] of path26) {
+      for (const [field, index] of path27) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -20812,23 +20812,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path26) => {
-      const parent = visit.itemAtPath(cst, path26.slice(0, -1));
-      const field = path26[path26.length - 1][0];
+    visit.parentCollection = (cst, path27) => {
+      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
+      const field = path27[path27.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path27, item, visitor) {
+      let ctrl = visitor(item, path27);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20839,10 +20839,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path27);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
     }
     exports.visit = visit;
   }
@@ -24888,7 +24888,7 @@ __export(load_exports, {
   parsePolicyText: () => parsePolicyText,
   validatePolicy: () => validatePolicy
 });
-import path20 from "node:path";
+import path22 from "node:path";
 function invalid(file, where2, msg) {
   return new ModelsignError("POLICY_INVALID", `policy ${file}: ${where2 ? `${where2}: ` : ""}${msg}`, { kind: "usage" });
 }
@@ -24916,7 +24916,7 @@ function describe2(v) {
 }
 function readTrust(r, v, dir) {
   const o = r.object(v, "trust", ["keys", "certificateChains", "identities"]);
-  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f) => path20.resolve(dir, f));
+  const files = (key) => o[key] === void 0 ? [] : r.strings(o[key], `trust.${key}`).map((f) => path22.resolve(dir, f));
   const identities = [];
   if (o.identities !== void 0) {
     if (!Array.isArray(o.identities)) r.fail("trust.identities", `must be a list, got ${describe2(o.identities)}`);
@@ -24963,7 +24963,7 @@ function readLicenseRule(r, v, at) {
 }
 function validatePolicy(doc, file) {
   const r = new Reader(file);
-  const dir = path20.dirname(path20.resolve(file));
+  const dir = path22.dirname(path22.resolve(file));
   const o = r.object(doc, "", ["apiVersion", "trust", "license", "lineage", "revoked", "formats"]);
   if (o.apiVersion === void 0) r.fail("apiVersion", `is required (apiVersion: ${POLICY_API_VERSION})`);
   if (o.apiVersion !== POLICY_API_VERSION) r.fail("apiVersion", `must be ${POLICY_API_VERSION}, got ${describe2(o.apiVersion)}`);
@@ -25015,7 +25015,7 @@ function validatePolicy(doc, file) {
       formats.failOn = f.failOn;
     }
   }
-  return { file: path20.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
+  return { file: path22.resolve(file), apiVersion: POLICY_API_VERSION, trust, license, lineage, revoked, formats, rules };
 }
 function findDuplicateKey(node, at) {
   if ((0, import_yaml.isMap)(node)) {
@@ -25153,7 +25153,7 @@ var init_trust2 = __esm({
 // src/lineage/store.ts
 import { createHash as createHash8 } from "node:crypto";
 import { lstat as lstat6, opendir, stat as stat7 } from "node:fs/promises";
-import path21 from "node:path";
+import path23 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash8("sha256").update(bytes).digest("hex")}`;
 }
@@ -25193,7 +25193,7 @@ async function findRecordSlot(dir, meta, bytes) {
   const base = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
   for (const name2 of [`${base}.sig`, `${base}.${digest.slice(7, 23)}.sig`]) {
-    const file = path21.join(dir, name2);
+    const file = path23.join(dir, name2);
     let st;
     try {
       st = await lstat6(file);
@@ -25271,7 +25271,7 @@ var init_store2 = __esm({
         const names = idx.get(bareHex(rootDigest2)) ?? [];
         const out = [];
         for (const name2 of names) {
-          const file = path21.join(this.dir, name2);
+          const file = path23.join(this.dir, name2);
           const bytes = await readStoreFile(file);
           if (!bytes) continue;
           this.bytesRead += bytes.length;
@@ -25542,7 +25542,7 @@ async function walkLineage(opts) {
     }
     node.verified = node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    const path26 = new Set(onPath).add(link.rootDigest);
+    const path27 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver5.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -25554,7 +25554,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p, node, depth + 1, path26, nextBelow));
+      node.parents.push(await visit(p, node, depth + 1, path27, nextBelow));
     }
     return node;
   };
@@ -27813,8 +27813,8 @@ var init_zip = __esm({
 import { createWriteStream } from "node:fs";
 import { mkdtemp as mkdtemp2, open as open7, rm as rm2 } from "node:fs/promises";
 import { once } from "node:events";
-import os7 from "node:os";
-import path22 from "node:path";
+import os8 from "node:os";
+import path24 from "node:path";
 async function scanStream(src, kind, size, file, limits, member) {
   const where2 = member !== void 0 ? { member } : {};
   switch (kind) {
@@ -27898,9 +27898,9 @@ function report(file, size, r) {
   return { file, size, format: r.format, pickle: r.pickle, imports: r.imports, findings };
 }
 async function withSpooled(src, use) {
-  const dir = await mkdtemp2(path22.join(os7.tmpdir(), "modelsign-scan-"));
+  const dir = await mkdtemp2(path24.join(os8.tmpdir(), "modelsign-scan-"));
   try {
-    const dest = path22.join(dir, "member.zip");
+    const dest = path24.join(dir, "member.zip");
     const ws = createWriteStream(dest, { mode: 384 });
     try {
       while (await src.ensure(1)) {
@@ -28399,7 +28399,7 @@ __export(verifier_exports, {
   recordState: () => recordState,
   verifyOnce: () => verifyOnce
 });
-import path23 from "node:path";
+import path25 from "node:path";
 async function loadSpecPolicy(spec) {
   if (!spec.policy) return { policy: void 0, purpose: void 0 };
   const purpose = spec.policy.purpose ?? "deploy";
@@ -28420,7 +28420,7 @@ async function resolveTrust(spec, policy) {
   }
   if (fromPolicy && (!fromSpec || spec.trustPrecedence === "policy")) {
     const { policyTrust: build } = await Promise.resolve().then(() => (init_trust2(), trust_exports2));
-    const checks2 = await build(policyTrust2, (f) => path23.relative(path23.dirname(policy.file), f));
+    const checks2 = await build(policyTrust2, (f) => path25.relative(path25.dirname(policy.file), f));
     return { checks: checks2, warnings: [], description: `trust section of ${policy.file}` };
   }
   const { checks, warnings } = await trustChecks(spec.trust ?? {});
@@ -28492,12 +28492,12 @@ function auditBase(model, signature, spec, purpose) {
     name: null,
     version: null,
     signer: null,
-    policy: spec.policy ? path23.resolve(spec.policy.file) : null,
+    policy: spec.policy ? path25.resolve(spec.policy.file) : null,
     purpose: purpose ?? null
   };
 }
 function where(p) {
-  return isReference(p) ? p : path23.resolve(p);
+  return isReference(p) ? p : path25.resolve(p);
 }
 function auditDecision(r, spec, purpose) {
   return {
@@ -28615,8 +28615,8 @@ var init_verifier = __esm({
 });
 
 // src/sign/budget.ts
-function resourcesOf(size, shardSize) {
-  return shardSize === void 0 ? 1 : Math.ceil(size / shardSize);
+function resourcesOf(size, shardSize2) {
+  return shardSize2 === void 0 ? 1 : Math.ceil(size / shardSize2);
 }
 function digitsOfMultiples(k, n) {
   let total = 0;
@@ -28627,11 +28627,11 @@ function digitsOfMultiples(k, n) {
     if (last >= first) total += (last - first + 1) * d;
   }
 }
-function nameChars(nameBytes, size, shardSize) {
-  if (shardSize === void 0) return nameBytes;
+function nameChars(nameBytes, size, shardSize2) {
+  if (shardSize2 === void 0) return nameBytes;
   if (size === 0) return 0;
-  const n = Math.ceil(size / shardSize);
-  const inner = digitsOfMultiples(shardSize, n - 1);
+  const n = Math.ceil(size / shardSize2);
+  const inner = digitsOfMultiples(shardSize2, n - 1);
   return n * (nameBytes + 2) + 1 + inner + inner + digits(size);
 }
 var DIGEST_HEX, RESOURCE_JSON_OVERHEAD, base64Len, digits, SizeBudget;
@@ -28645,8 +28645,8 @@ var init_budget = __esm({
     base64Len = (n) => Math.ceil(n / 3) * 4;
     digits = (n) => String(n).length;
     SizeBudget = class {
-      constructor(hash, shardSize, limit = MAX_BUNDLE_BYTES) {
-        this.shardSize = shardSize;
+      constructor(hash, shardSize2, limit = MAX_BUNDLE_BYTES) {
+        this.shardSize = shardSize2;
         this.limit = limit;
         this.perResource = RESOURCE_JSON_OVERHEAD + hash.length + DIGEST_HEX[hash];
       }
@@ -28655,13 +28655,13 @@ var init_budget = __esm({
       bytes = 0;
       count = 0;
       /** Statement bytes of one file's resources with this shard size. */
-      fileBytes(nameBytes, size, shardSize) {
-        return resourcesOf(size, shardSize) * this.perResource + nameChars(nameBytes, size, shardSize);
+      fileBytes(nameBytes, size, shardSize2) {
+        return resourcesOf(size, shardSize2) * this.perResource + nameChars(nameBytes, size, shardSize2);
       }
       /** Statement bytes the resource list of these files takes with this shard size. */
-      estimate(shardSize) {
+      estimate(shardSize2) {
         let n = 0;
-        for (const f of this.files) n += this.fileBytes(f.nameBytes, f.size, shardSize);
+        for (const f of this.files) n += this.fileBytes(f.nameBytes, f.size, shardSize2);
         return n;
       }
       /** Count one file (name as signed, size in bytes); `check` then refuses if over. */
@@ -29013,7 +29013,7 @@ __export(pkcs11_exports, {
 import { createHash as createHash10, createPublicKey as createPublicKey2, X509Certificate as X509Certificate3 } from "node:crypto";
 import { readdirSync as readdirSync2 } from "node:fs";
 import { createRequire as createRequire6 } from "node:module";
-import path24 from "node:path";
+import path26 from "node:path";
 function loadBinding() {
   try {
     return createRequire6(import.meta.url)("pkcs11js");
@@ -29038,14 +29038,14 @@ function resolveModule(uri, opts) {
         const l = f.toLowerCase();
         return l === want || l.startsWith(`${want}.`) || l.startsWith(`lib${want}.`);
       });
-      if (hit) return path24.join(dir, hit);
+      if (hit) return path26.join(dir, hit);
     }
     throw usage("PKCS11_MODULE_NOT_FOUND", `no PKCS #11 module "${n}" in ${dirs.join(", ")}`);
   };
   let fromUri;
   if (mp !== void 0) fromUri = name2 !== void 0 && !/\.(so|dylib|dll)(\.\d+)*$/.test(mp) ? find([mp], name2) : mp;
   else if (name2 !== void 0) fromUri = find(opts.moduleDirs ?? MODULE_DIRS, name2);
-  if (fromUri !== void 0 && fromOption !== void 0 && path24.resolve(fromUri) !== path24.resolve(fromOption)) {
+  if (fromUri !== void 0 && fromOption !== void 0 && path26.resolve(fromUri) !== path26.resolve(fromOption)) {
     throw usage("BAD_OPTION", `the PKCS #11 URI names module ${fromUri}, but --pkcs11-module (or MODELSIGN_PKCS11_MODULE) names ${fromOption}`);
   }
   const m = fromUri ?? fromOption;
@@ -40006,8 +40006,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path26 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
-      return path26;
+      const path27 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path27;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -40116,7 +40116,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path26) => resolve(path26).split(sep).filter(Boolean);
+    var normalizePathToArray = (path27) => resolve(path27).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -40367,9 +40367,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs = __require("fs/promises");
-    var pathExists = async (path26) => {
+    var pathExists = async (path27) => {
       try {
-        await fs.access(path26);
+        await fs.access(path27);
         return true;
       } catch (er) {
         return er.code !== "ENOENT";
@@ -40457,17 +40457,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs = __require("fs/promises");
-    var path26 = __require("path");
+    var path27 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path26.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path27.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path26.join(cache, "tmp");
+      const tmpDir = path27.join(cache, "tmp");
       await fs.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path26.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path27.sep}${tmpPrefix || ""}`;
       return fs.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -40476,7 +40476,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path26.join(cache, "tmp"), cb, opts);
+      return withTempDir(path27.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -40585,12 +40585,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package3()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path26 = __require("path");
+    var path27 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path26.join(
+      return path27.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -40598,7 +40598,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path26.join(cache, `content-v${contentVer}`);
+      return path27.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -41069,7 +41069,7 @@ var require_entry_index = __commonJS({
       writeFile: writeFile3
     } = __require("fs/promises");
     var { Minipass } = require_commonjs();
-    var path26 = __require("path");
+    var path27 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -41106,7 +41106,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir4(path26.dirname(target), { recursive: true });
+        await mkdir4(path27.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -41119,7 +41119,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile3(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir4(path26.dirname(bucket), { recursive: true });
+        await mkdir4(path27.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -41143,7 +41143,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir4(path26.dirname(bucket), { recursive: true });
+        await mkdir4(path27.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -41193,17 +41193,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path26.join(indexDir, bucket);
+            const bucketPath2 = path27.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path26.join(bucketPath2, subbucket);
+                const subbucketPath = path27.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path26.join(subbucketPath, entry);
+                    const entryPath = path27.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -41272,13 +41272,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path26.join(cache, `index-v${indexV}`);
+      return path27.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path26.join.apply(
-        path26,
+      return path27.join.apply(
+        path27,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -42024,17 +42024,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path26, opt) {
+      constructor(path27, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path26 !== "string") {
+        if (typeof path27 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path26;
+        this[_path] = path27;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -42180,7 +42180,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path26, opt) {
+      constructor(path27, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -42190,7 +42190,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path26;
+        this[_path] = path27;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -42498,11 +42498,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path26) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path26})`);
+    function integrityError(sri, path27) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path27})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path26;
+      err.path = path27;
       return err;
     }
   }
@@ -42670,7 +42670,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path26 = __require("path");
+    var path27 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -42790,7 +42790,7 @@ var require_write = __commonJS({
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs.mkdir(path26.dirname(tmpTarget), { recursive: true });
+      await fs.mkdir(path27.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -42798,7 +42798,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path26.dirname(destination);
+      const destDir = path27.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -45932,9 +45932,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path26 = __require("path");
-    var globify = (pattern) => pattern.split(path26.win32.sep).join(path26.posix.sep);
-    module.exports = (path27, options) => glob(globify(path27), options);
+    var path27 = __require("path");
+    var globify = (pattern) => pattern.split(path27.win32.sep).join(path27.posix.sep);
+    module.exports = (path28, options) => glob(globify(path28), options);
   }
 });
 
@@ -45966,7 +45966,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path26 = __require("path");
+    var path27 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -45982,7 +45982,7 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path26.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      const paths = await glob(path27.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       return Promise.all(paths.map((p) => rm3(p, { recursive: true, force: true })));
     }
   }
@@ -46004,7 +46004,7 @@ var require_verify = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path26 = __require("path");
+    var path27 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -46081,7 +46081,7 @@ var require_verify = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path26.join(contentDir, "**"), {
+      const files = await glob(path27.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -46202,16 +46202,16 @@ var require_verify = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm3(path26.join(cache, "tmp"), { recursive: true, force: true });
+      return rm3(path27.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path26.join(cache, "_lastverified");
+      const verifile = path27.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile3(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile(path26.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile(path27.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -46502,22 +46502,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path26 }) => path26.endsWith(".headers.authorization"),
+      predicate: ({ path: path27 }) => path27.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path26 }) => path26.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path27 }) => path27.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path26 }) => path26.endsWith(".headers.cookie"),
+      predicate: ({ path: path27 }) => path27.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path26 }) => path26.endsWith(".request"),
+      predicate: ({ path: path27 }) => path27.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -46527,7 +46527,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path26 }) => path26.endsWith(".response"),
+      predicate: ({ path: path27 }) => path27.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -46643,12 +46643,12 @@ var require_utils = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path26 = rawPath.join(".").toLowerCase();
+        const path27 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path26 });
+        const shouldRun = predicate({ rawPath, path: path27 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path26 });
+          value = replace(value, { rawPath, path: path27 });
         }
         return value;
       }
@@ -46962,20 +46962,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural(ms, msAbs, d, "day");
+        return plural2(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural(ms, msAbs, h, "hour");
+        return plural2(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural(ms, msAbs, m, "minute");
+        return plural2(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural(ms, msAbs, s, "second");
+        return plural2(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural(ms, msAbs, n, name2) {
+    function plural2(ms, msAbs, n, name2) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name2 + (isPlural ? "s" : "");
     }
@@ -55531,7 +55531,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path26, data) {
+      static fromJSON(path27, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -55541,7 +55541,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path26,
+          path: path27,
           hashes,
           unrecognizedFields: rest
         });
@@ -57116,11 +57116,11 @@ var require_commonjs6 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path26 = {
+    var path27 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path26.win32.sep : path26.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path27.win32.sep : path27.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -58348,9 +58348,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path26, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path27, metadata]) => ({
         ...acc,
-        [path26]: metadata.toJSON()
+        [path27]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -58359,9 +58359,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path26, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path27, metadata]) => ({
             ...acc,
-            [path26]: file_1.MetaFile.fromJSON(metadata)
+            [path27]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -58543,9 +58543,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path26, target]) => ({
+      return Object.entries(targets).reduce((acc, [path27, target]) => ({
         ...acc,
-        [path26]: target.toJSON()
+        [path27]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -58554,9 +58554,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path26, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path27, target]) => ({
             ...acc,
-            [path26]: file_1.TargetFile.fromJSON(path26, target)
+            [path27]: file_1.TargetFile.fromJSON(path27, target)
           }), {});
         }
       }
@@ -59251,14 +59251,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base, path26) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path26)).toString();
+    function join2(base, path27) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path27)).toString();
     }
-    function ensureTrailingSlash(path26) {
-      return path26.endsWith("/") ? path26 : path26 + "/";
+    function ensureTrailingSlash(path27) {
+      return path27.endsWith("/") ? path27 : path27 + "/";
     }
-    function removeLeadingSlash(path26) {
-      return path26.startsWith("/") ? path26.slice(1) : path26;
+    function removeLeadingSlash(path27) {
+      return path27.startsWith("/") ? path27.slice(1) : path27;
     }
   }
 });
@@ -59312,7 +59312,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist12();
     var debug_1 = __importDefault(require_src());
     var fs = __importStar(__require("fs"));
-    var path26 = __importStar(__require("path"));
+    var path27 = __importStar(__require("path"));
     var package_json_1 = require_package5();
     var config_1 = require_config2();
     var error_1 = require_error8();
@@ -59384,7 +59384,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path26.parse(targetFilePath);
+          const { dir, base } = path27.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -59411,7 +59411,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path26.join(this.dir, `${fileName}.json`);
+        const filePath = path27.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs.readFileSync(filePath);
       }
@@ -59558,12 +59558,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path26.join(this.targetDir, filePath);
+        return path27.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path26.join(this.dir, `${encodedName}.json`);
+          const filePath = path27.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -59675,13 +59675,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error9();
     async function readTarget(tuf, targetPath) {
-      const path26 = await getTargetPath(tuf, targetPath);
+      const path27 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path26, "utf-8", (err, data) => {
+        fs_1.default.readFile(path27, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path26}`,
+              message: `error reading target ${path27}`,
               cause: err
             }));
           } else {
@@ -59707,19 +59707,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path26 = await tuf.findCachedTarget(targetInfo);
-      if (!path26) {
+      let path27 = await tuf.findCachedTarget(targetInfo);
+      if (!path27) {
         try {
-          path26 = await tuf.downloadTarget(targetInfo);
+          path27 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path26}`,
+            message: `error downloading target ${path27}`,
             cause: err
           });
         }
       }
-      return path26;
+      return path27;
     }
   }
 });
@@ -60237,19 +60237,196 @@ var init_keyless = __esm({
 // src/action/run.ts
 init_errors();
 init_settings();
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os8 from "node:os";
-import path25 from "node:path";
+import { rmSync } from "node:fs";
 
 // src/verify/label.ts
 function resultLabel(r) {
   return r.metadata ? `${r.metadata.name}${r.metadata.version ? `@${r.metadata.version}` : ""}` : r.subjectName ?? r.model;
 }
 
+// src/action/files.ts
+import { statSync } from "node:fs";
+import path2 from "node:path";
+var INPUT_FILE_OF_CODE = {
+  SIG_MISSING: "signature",
+  SIG_MALFORMED: "signature",
+  SIG_TOO_LARGE: "signature",
+  SIG_UNREADABLE: "signature",
+  POLICY_INVALID: "policy",
+  POLICY_UNREADABLE: "policy",
+  KEY_UNREADABLE: "key",
+  KEY_WRONG_KIND: "key",
+  KEY_UNSUPPORTED: "key",
+  BAD_PASSPHRASE: "key",
+  NO_PASSPHRASE: "key",
+  ROOTS_UNREADABLE: "certificate-chain",
+  PARENT_UNREADABLE: "parent",
+  PARENT_MALFORMED: "parent",
+  PARENT_UNTRUSTED: "parent",
+  PARENT_NO_VERSION: "parent",
+  BAD_REVOKED_LIST: "revoked",
+  STATE_CORRUPT: "state",
+  STATE_UNREADABLE: "state",
+  STATE_WRITE_FAILED: "state",
+  AUDIT_WRITE_FAILED: "audit-log"
+};
+function inputFileOf(code) {
+  return INPUT_FILE_OF_CODE[code];
+}
+function workspaceRelative(workspace2, file) {
+  const rel = path2.relative(path2.resolve(workspace2), path2.resolve(file));
+  if (rel === "" || rel.startsWith("..") || path2.isAbsolute(rel)) return void 0;
+  return rel.split(path2.sep).join("/");
+}
+var REMOTE = /^[a-z][a-z0-9+.-]+:/i;
+function modelFile(workspace2, model, inModel) {
+  if (REMOTE.test(model)) return void 0;
+  let dir;
+  try {
+    dir = statSync(model).isDirectory();
+  } catch {
+    return void 0;
+  }
+  return workspaceRelative(workspace2, dir ? path2.join(model, inModel) : model);
+}
+
+// src/action/inputs.ts
+init_errors();
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os2 from "node:os";
+import path3 from "node:path";
+var INPUT_FOR = {
+  name: "sign",
+  version: "sign",
+  license: "sign",
+  parent: "sign",
+  "shard-size": "sign",
+  passphrase: "sign",
+  identity: "verify",
+  "identity-regexp": "verify",
+  "identity-provider": "verify",
+  "certificate-chain": "verify",
+  policy: "verify",
+  purpose: "verify",
+  "min-version": "verify",
+  state: "verify",
+  revoked: "verify",
+  "audit-log": "verify"
+};
+var INPUTS = ["command", "model", "signature", "key", "passphrase", "keyless", "identity", "identity-regexp", "identity-provider", "certificate-chain", "policy", "purpose", "name", "version", "license", "parent", "lineage", "ignore-paths", "shard-size", "min-version", "revoked", "state", "audit-log"];
+function keyPaths(r, cleanup, secret) {
+  const raw = r.input("key");
+  if (!raw.includes("-----BEGIN")) return r.listInput("key");
+  if (secret) r.mask(raw);
+  const dir = mkdtempSync(path3.join(r.env.RUNNER_TEMP || os2.tmpdir(), "modelsign-key-"));
+  cleanup.dirs.push(dir);
+  const file = path3.join(dir, secret ? "signing.key" : "trusted.pub");
+  writeFileSync(file, raw.endsWith("\n") ? raw : `${raw}
+`, { mode: 384 });
+  return [file];
+}
+var SEMVER_START = /^v?\d+\.\d+\.\d+/;
+function identityRules(r) {
+  const ids = r.listInput("identity");
+  const res = r.listInput("identity-regexp");
+  const issuer = r.input("identity-provider");
+  if (issuer && ids.length + res.length === 0) {
+    throw usage("MISSING_IDENTITY", 'input "identity-provider" alone would trust anyone that issuer certified: give input "identity" or "identity-regexp" too');
+  }
+  if (r.booleanInput("keyless") && ids.length + res.length === 0) {
+    throw usage("MISSING_INPUT", `verify with keyless: true needs the signer's identity (input "identity" or "identity-regexp", and "identity-provider")`);
+  }
+  const withIssuer = issuer ? { issuer } : {};
+  return [...ids.map((identity) => ({ identity, ...withIssuer })), ...res.map((identityRegExp) => ({ identityRegExp, ...withIssuer }))];
+}
+function trustSpec(r, cleanup) {
+  const identities = identityRules(r);
+  const keys = r.input("key") ? keyPaths(r, cleanup, false) : [];
+  return { keys, certificateChains: r.listInput("certificate-chain"), identities };
+}
+function lineageSpec(r) {
+  const minVersion = r.input("min-version");
+  if (minVersion && !SEMVER_START.test(minVersion)) throw usage("BAD_INPUT", `input "min-version" must be a semantic version like 1.2.0 (got "${minVersion}")`);
+  const l = {
+    ...r.input("lineage") ? { store: r.input("lineage") } : {},
+    ...minVersion ? { minVersion } : {},
+    ...r.input("state") ? { stateFile: r.input("state") } : {},
+    ...r.input("revoked") ? { revoked: r.input("revoked") } : {}
+  };
+  return Object.keys(l).length > 0 ? l : void 0;
+}
+function verifySpec(r, cleanup) {
+  const policy = r.input("policy");
+  const purpose = r.input("purpose");
+  if (purpose && !policy) throw usage("MISSING_INPUT", 'input "purpose" needs input "policy"');
+  if (purpose && purpose !== "deploy" && purpose !== "retrain") throw usage("BAD_INPUT", `input "purpose" must be deploy or retrain (got "${purpose}")`);
+  const trust = trustSpec(r, cleanup);
+  const given = (trust.keys?.length ?? 0) + (trust.certificateChains?.length ?? 0) + (trust.identities?.length ?? 0);
+  if (given === 0 && !policy) {
+    throw usage("MISSING_INPUT", 'verify needs something to trust: input "key" (public key path or PEM), "certificate-chain", "identity" or "identity-regexp", or a "policy"');
+  }
+  const lineage = lineageSpec(r);
+  return {
+    trust,
+    ...policy ? { policy: { file: policy, ...purpose ? { purpose } : {} } } : {},
+    ...lineage ? { lineage } : {},
+    ...r.input("signature") ? { signature: r.input("signature") } : {},
+    ignorePaths: r.listInput("ignore-paths"),
+    ...r.input("audit-log") ? { auditLog: r.input("audit-log") } : {}
+  };
+}
+function shardSize(r) {
+  const raw = r.input("shard-size");
+  if (raw === "") return void 0;
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) throw usage("BAD_INPUT", `input "shard-size" must be a positive whole number of bytes (got "${raw}")`);
+  return n;
+}
+
 // src/action/runner.ts
 init_errors();
 import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
+
+// src/action/words.ts
+var INPUT_OF_FLAG = {
+  key: "key",
+  signature: "signature",
+  keyless: "keyless",
+  identity: "identity",
+  "identity-regexp": "identity-regexp",
+  "identity-provider": "identity-provider",
+  "certificate-chain": "certificate-chain",
+  policy: "policy",
+  purpose: "purpose",
+  name: "name",
+  version: "version",
+  license: "license",
+  parent: "parent",
+  lineage: "lineage",
+  // sign --record DIR files the bundle in a store: the Action's sign takes it as "lineage".
+  record: "lineage",
+  "ignore-paths": "ignore-paths",
+  "shard-size": "shard-size",
+  "min-version": "min-version",
+  revoked: "revoked",
+  state: "state",
+  "audit-log": "audit-log"
+};
+function flagInActionTerms(flag) {
+  const input = INPUT_OF_FLAG[flag];
+  return input !== void 0 ? `input "${input}"` : `the CLI's --${flag} (not an input of this Action)`;
+}
+var FLAG = /(^|[\s(`"'])(?:modelsign (sign|verify) )?--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:[ =]([A-Z][A-Z_]*[A-Z]|\d+)(?![\w-]))?/g;
+function actionTerms(message) {
+  return message.replace(FLAG, (_all, lead, command, flag, value) => {
+    const named = flagInActionTerms(flag);
+    const withValue = value !== void 0 && /^\d+$/.test(value) ? `${named} set to ${value}` : named;
+    return `${lead}${command ? `command ${command} with ` : ""}${withValue}`;
+  });
+}
+
+// src/action/runner.ts
 var Runner = class {
   constructor(env = process.env) {
     this.env = env;
@@ -60291,11 +60468,12 @@ ${delim}
     if (!secret) return;
     for (const line of secret.split(/\r?\n/)) if (line.trim() !== "") this.command("add-mask", line);
   }
-  error(message) {
-    this.command("error", message, { title: "modelsign" });
+  /** An error annotation; `file` (relative to the workspace) attaches it to that file. */
+  error(message, file) {
+    this.command("error", actionTerms(message), { ...file !== void 0 ? { file } : {}, title: "modelsign" });
   }
   warning(message) {
-    this.command("warning", message, { title: "modelsign" });
+    this.command("warning", actionTerms(message), { title: "modelsign" });
   }
   log(message) {
     process.stdout.write(`${message}
@@ -60322,53 +60500,114 @@ function table(headers, rows) {
   return [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
 }
 
-// src/action/run.ts
-var INPUT_FOR = {
-  name: "sign",
-  version: "sign",
-  license: "sign",
-  parent: "sign",
-  identity: "verify",
-  "identity-provider": "verify",
-  policy: "verify",
-  purpose: "verify"
-};
-function keyPaths(r, cleanup, secret) {
-  const raw = r.input("key");
-  if (!raw.includes("-----BEGIN")) return r.listInput("key");
-  if (secret) r.mask(raw);
-  const dir = mkdtempSync(path25.join(process.env.RUNNER_TEMP || os8.tmpdir(), "modelsign-key-"));
-  cleanup.dirs.push(dir);
-  const file = path25.join(dir, secret ? "signing.key" : "trusted.pub");
-  writeFileSync(file, raw.endsWith("\n") ? raw : `${raw}
-`, { mode: 384 });
-  return [file];
+// src/action/summary.ts
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function lineageSection(ancestors) {
+  if (ancestors.length === 0) return "";
+  const rows = ancestors.map((a) => [
+    a.depth,
+    `${a.name}${a.version ? `@${a.version}` : ""}`,
+    a.relation,
+    a.childName ? `${a.childName}${a.childVersion ? `@${a.childVersion}` : ""}` : void 0,
+    a.license,
+    `\`${a.rootDigest}\``,
+    a.signer,
+    a.verified ? "verified" : "not verified"
+  ]);
+  return `
+#### Lineage
+
+${table(["Depth", "Ancestor", "Relation", "Parent of", "License", "Root digest", "Signer", "Result"], rows)}
+`;
 }
-function verifySpec(r, cleanup) {
-  const identity = r.input("identity");
-  const issuer = r.input("identity-provider");
-  const policy = r.input("policy");
-  const purpose = r.input("purpose");
-  const lineage = r.input("lineage");
-  if (r.booleanInput("keyless") && !identity) {
-    throw usage("MISSING_INPUT", `verify with keyless: true needs the signer's identity (input "identity", and "identity-provider")`);
+function verifySummary(res) {
+  const label = resultLabel(res);
+  const head = res.verified ? `### \u2705 modelsign verify: ${label} verified` : `### \u274C modelsign verify: ${label} must not be used`;
+  const digest = res.rootDigest ? `\`sha256:${res.rootDigest}\`` : void 0;
+  const rows = [
+    ["Model", `\`${res.model}\``],
+    ["Name", res.metadata?.name ?? res.subjectName],
+    ["Version", res.metadata?.version],
+    ["License", res.metadata?.license],
+    res.verified ? ["Root digest", digest] : ["Root digest (claimed by the signature, not verified)", digest],
+    ["Signer", res.signer],
+    ["Signature", `\`${res.signature}\``],
+    ["Files checked", `${res.filesChecked} (${res.bytesHashed} bytes)`],
+    ["Result", res.verified ? "verified" : plural(res.failures.length, "failure")]
+  ];
+  let md = `${head}
+
+${table(["Field", "Value"], rows)}
+`;
+  md += lineageSection(res.reports.lineage?.ancestors ?? []);
+  if (res.failures.length > 0) {
+    md += `
+#### Failures
+
+${table(["Code", "Path", "Message"], res.failures.map((f) => [`\`${f.code}\``, f.path, actionTerms(f.message)]))}
+`;
   }
-  if (issuer && !identity) throw usage("MISSING_IDENTITY", 'input "identity-provider" alone would trust anyone that issuer certified: give input "identity" too');
-  if (purpose && !policy) throw usage("MISSING_INPUT", 'input "purpose" needs input "policy"');
-  if (purpose && purpose !== "deploy" && purpose !== "retrain") throw usage("BAD_INPUT", `input "purpose" must be deploy or retrain (got "${purpose}")`);
-  const keys = r.input("key") ? keyPaths(r, cleanup, false) : [];
-  if (keys.length === 0 && !identity && !policy) throw usage("MISSING_INPUT", 'verify needs something to trust: input "key" (public key path or PEM), "identity", or a "policy"');
-  return {
-    trust: { keys, identities: identity ? [{ identity, ...issuer ? { issuer } : {} }] : [] },
-    ...policy ? { policy: { file: policy, ...purpose ? { purpose } : {} } } : {},
-    ...lineage ? { lineage: { store: lineage } } : {},
-    ...r.input("signature") ? { signature: r.input("signature") } : {}
-  };
+  return md;
+}
+function signSummary(res, model, signer) {
+  const meta = res.statement.subject[0].annotations?.modelsign;
+  const label = `${meta?.name ?? model}${meta?.version ? `@${meta.version}` : ""}`;
+  const rows = [
+    ["Model", `\`${model}\``],
+    ["Name", meta?.name],
+    ["Version", meta?.version],
+    ["License", meta?.license],
+    ["Root digest", `\`sha256:${res.rootDigest}\``],
+    ["Signer", signer],
+    ["Signature", `\`${res.signaturePath}\``],
+    ["Files", `${res.files} (${res.bytes} bytes)`]
+  ];
+  let md = `### \u270D\uFE0F modelsign sign: ${label} signed
+
+${table(["Field", "Value"], rows)}
+`;
+  const parents = meta?.lineage?.parents ?? [];
+  if (parents.length > 0) {
+    md += `
+#### Lineage
+
+${table(["Parent", "Relation", "Root digest"], parents.map((p) => [`${p.name}@${p.version}`, p.relation, `\`${p.rootDigest}\``]))}
+`;
+  }
+  return md;
+}
+function errorSummary(command, err, message, inputs) {
+  const what = err === void 0 ? "internal error (exit 3)" : err.kind === "usage" ? "usage error (exit 2)" : err.kind === "reject" ? "refused (exit 1)" : "internal error (exit 3)";
+  const rows = [
+    ["Code", `\`${err?.code ?? "INTERNAL"}\``],
+    ["Message", actionTerms(message)],
+    // Names only: an input's value may be a secret.
+    ["Inputs given", inputs.length > 0 ? inputs.map((i) => `\`${i}\``).join(", ") : void 0]
+  ];
+  return `### \u274C modelsign ${command || "(no command)"} failed: ${what}
+
+${table(["Field", "Value"], rows)}
+`;
+}
+
+// src/action/run.ts
+function workspace(r) {
+  return r.env.GITHUB_WORKSPACE || process.cwd();
+}
+function inputFile(r, code, fallback) {
+  const name2 = inputFileOf(code);
+  const value = name2 === void 0 ? "" : r.input(name2);
+  const file = value !== "" ? value : name2 === "signature" ? fallback : void 0;
+  if (file === void 0 || /\r?\n/.test(file) || file.includes("-----BEGIN")) return void 0;
+  return workspaceRelative(workspace(r), file);
+}
+function failureFile(r, model, f, signature) {
+  return f.path !== void 0 ? modelFile(workspace(r), model, f.path) : inputFile(r, f.code, signature);
 }
 function rephrase(e, spec) {
   if (!(e instanceof ModelsignError)) return e;
-  if (e.code === "NO_TRUST") return usage("MISSING_INPUT", `verify needs something to trust: input "key" (public key path or PEM) or "identity"; the policy ${spec.policy?.file} has no trust section`);
-  if (e.code === "TRUST_CONFLICT") return usage("TRUST_CONFLICT", `inputs "key"/"identity" and the trust section of policy ${spec.policy?.file} both name who to trust: give only one`);
+  if (e.code === "NO_TRUST") return usage("MISSING_INPUT", `verify needs something to trust: input "key" (public key path or PEM), "certificate-chain", "identity" or "identity-regexp"; the policy ${spec.policy?.file} has no trust section`);
+  if (e.code === "TRUST_CONFLICT") return usage("TRUST_CONFLICT", `inputs "key"/"certificate-chain"/"identity"/"identity-regexp" and the trust section of policy ${spec.policy?.file} both name who to trust: give only one`);
   return e;
 }
 async function verifyStep(r, cleanup, model) {
@@ -60384,45 +60623,20 @@ async function verifyStep(r, cleanup, model) {
   } catch (e) {
     throw rephrase(e, spec);
   }
-  for (const n of res.notes) r.log(`modelsign: note: ${n.code === "LINEAGE_NOT_CHECKED" ? `this model links ${n.count ?? 0} parent model(s); set input "lineage" to verify its ancestry` : n.message}`);
+  for (const n of res.notes) r.log(`modelsign: note: ${n.code === "LINEAGE_NOT_CHECKED" ? `this model links ${n.count ?? 0} parent model(s); set input "lineage" to verify its ancestry` : actionTerms(n.message)}`);
   r.setOutput("verified", String(res.verified));
-  r.setOutput("root-digest", res.rootDigest ? `sha256:${res.rootDigest}` : "");
+  r.setOutput("root-digest", res.verified && res.rootDigest ? `sha256:${res.rootDigest}` : "");
   r.setOutput("signature", res.signature);
   r.summary(verifySummary(res));
   if (res.verified) {
-    r.log(`modelsign: verified ${resultLabel(res)} (${res.filesChecked} files), root digest sha256:${res.rootDigest}, signer ${res.signer}`);
+    const ancestors = res.reports.lineage?.ancestors.length ?? 0;
+    r.log(`modelsign: verified ${resultLabel(res)} (${res.filesChecked} files${ancestors > 0 ? `, ${ancestors} ancestor(s)` : ""}), root digest sha256:${res.rootDigest}, signer ${res.signer}`);
     return 0;
   }
-  for (const f of res.failures.slice(0, 10)) r.error(`${f.path !== void 0 ? `${f.path}: ` : ""}${f.message} [${f.code}]`);
+  for (const f of res.failures.slice(0, 10)) r.error(`${f.path !== void 0 ? `${f.path}: ` : ""}${f.message} [${f.code}]`, failureFile(r, model, f, res.signature));
   if (res.failures.length > 10) r.error(`... and ${res.failures.length - 10} more failures (see the job summary)`);
   r.log(`modelsign: ${resultLabel(res)} must not be used (${res.failures.length} failure${res.failures.length === 1 ? "" : "s"})`);
   return 1;
-}
-function verifySummary(res) {
-  const head = res.verified ? `### \u2705 modelsign verify: ${resultLabel(res)} verified` : `### \u274C modelsign verify: ${resultLabel(res)} must not be used`;
-  const rows = [
-    ["Model", `\`${res.model}\``],
-    ["Name", res.metadata?.name ?? res.subjectName],
-    ["Version", res.metadata?.version],
-    ["License", res.metadata?.license],
-    ["Root digest", res.rootDigest ? `\`sha256:${res.rootDigest}\`` : void 0],
-    ["Signer", res.signer],
-    ["Signature", `\`${res.signature}\``],
-    ["Files checked", `${res.filesChecked} (${res.bytesHashed} bytes)`],
-    ["Result", res.verified ? "verified" : `${res.failures.length} failure${res.failures.length === 1 ? "" : "s"}`]
-  ];
-  let md = `${head}
-
-${table(["Field", "Value"], rows)}
-`;
-  if (res.failures.length > 0) {
-    md += `
-#### Failures
-
-${table(["Code", "Path", "Message"], res.failures.map((f) => [`\`${f.code}\``, f.path, f.message]))}
-`;
-  }
-  return md;
 }
 async function signStep(r, cleanup, model) {
   const version = r.input("version");
@@ -60434,6 +60648,8 @@ async function signStep(r, cleanup, model) {
   if (!keyless && !keyInput) throw usage("MISSING_INPUT", 'sign needs input "key" (a private key path or PEM) or keyless: true');
   if (keyless && keyInput) throw usage("BAD_INPUT", 'give either input "key" or keyless: true, not both');
   if (keyless && parents.length > 0) throw usage("BAD_INPUT", 'input "parent" needs input "key": parents are verified against the signing key');
+  if (keyless && r.input("passphrase")) throw usage("BAD_INPUT", 'input "passphrase" decrypts input "key": keyless signing has no key');
+  const shards = shardSize(r);
   const key = keyInput ? keyPaths(r, cleanup, true) : [];
   if (key.length > 1) throw usage("BAD_INPUT", "sign takes one private key");
   if (r.input("license")) {
@@ -60447,6 +60663,8 @@ async function signStep(r, cleanup, model) {
     ...r.input("name") ? { name: r.input("name") } : {},
     ...r.input("license") ? { license: r.input("license") } : {},
     ...r.input("signature") ? { signature: r.input("signature") } : {},
+    ignorePaths: r.listInput("ignore-paths"),
+    ...shards !== void 0 ? { shardSize: shards } : {},
     ...parents.length > 0 || store ? { lineage: { parents, ...store ? { record: store } : {} } } : {}
   };
   let res;
@@ -60469,55 +60687,44 @@ async function signStep(r, cleanup, model) {
     if (hint) signer = `key ${hint}`;
   }
   for (const w of res.recorded) if (w.added || w.what === "model") r.log(`modelsign: recorded ${w.what === "parent" ? `parent ${w.name}@${w.version} in ` : ""}${w.file}`);
-  const meta = res.statement.subject[0].annotations?.modelsign;
-  const label = `${meta?.name ?? model}${meta?.version ? `@${meta.version}` : ""}`;
   r.setOutput("root-digest", `sha256:${res.rootDigest}`);
   r.setOutput("signature", res.signaturePath);
-  r.summary(
-    `### \u270D\uFE0F modelsign sign: ${label} signed
-
-${table(
-      ["Field", "Value"],
-      [
-        ["Model", `\`${model}\``],
-        ["Name", meta?.name],
-        ["Version", meta?.version],
-        ["License", meta?.license],
-        ["Root digest", `\`sha256:${res.rootDigest}\``],
-        ["Signer", signer ?? (keyless ? "Sigstore keyless (this workflow's identity)" : void 0)],
-        ["Signature", `\`${res.signaturePath}\``],
-        ["Files", `${res.files} (${res.bytes} bytes)`]
-      ]
-    )}
-`
-  );
-  r.log(`modelsign: signed ${label}: root digest sha256:${res.rootDigest}, signature ${res.signaturePath}`);
+  r.summary(signSummary(res, model, signer ?? (keyless ? "Sigstore keyless (this workflow's identity)" : void 0)));
+  const meta = res.statement.subject[0].annotations?.modelsign;
+  r.log(`modelsign: signed ${meta?.name ?? model}${meta?.version ? `@${meta.version}` : ""}: root digest sha256:${res.rootDigest}, signature ${res.signaturePath}`);
   return 0;
+}
+function passphraseWords(e) {
+  if (e.code !== "NO_PASSPHRASE") return e;
+  return new ModelsignError(e.code, `${e.message.replace(/: set MODELSIGN_PASSPHRASE or run on a terminal$/, "")}: set input "passphrase" (from a secret) or the MODELSIGN_PASSPHRASE environment variable`, { kind: e.kind, ...e.path !== void 0 ? { path: e.path } : {} });
+}
+async function runCommand(r, cleanup, command) {
+  const model = r.input("model");
+  if (command !== "sign" && command !== "verify") throw usage("BAD_INPUT", `input "command" must be sign or verify (got "${command}")`);
+  if (!model) throw usage("MISSING_INPUT", 'input "model" is required (a model directory, file or .tar/.tar.gz archive)');
+  for (const [name2, forCommand] of Object.entries(INPUT_FOR)) {
+    if (forCommand !== command && r.input(name2) !== "") throw usage("BAD_INPUT", `input "${name2}" is for command ${forCommand}; ${command} does not use it`);
+  }
+  return command === "sign" ? await signStep(r, cleanup, model) : await verifyStep(r, cleanup, model);
 }
 async function runAction(env = process.env) {
   const r = new Runner(env);
-  configure(settingsFromEnv(env));
+  const passphrase = r.input("passphrase");
+  r.mask(passphrase);
   r.mask(env.MODELSIGN_PASSPHRASE);
   r.mask(env.COSIGN_PASSWORD);
+  configure({ ...settingsFromEnv(env), ...passphrase ? { passphrase } : {} });
   const cleanup = { dirs: [] };
   const command = r.input("command");
   try {
-    const model = r.input("model");
-    if (command !== "sign" && command !== "verify") throw usage("BAD_INPUT", `input "command" must be sign or verify (got "${command}")`);
-    if (!model) throw usage("MISSING_INPUT", 'input "model" is required (a model directory, file or .tar/.tar.gz archive)');
-    for (const [name2, forCommand] of Object.entries(INPUT_FOR)) {
-      if (forCommand !== command && r.input(name2) !== "") throw usage("BAD_INPUT", `input "${name2}" is for command ${forCommand}; ${command} does not use it`);
-    }
-    return command === "sign" ? await signStep(r, cleanup, model) : await verifyStep(r, cleanup, model);
+    return await runCommand(r, cleanup, command);
   } catch (e) {
-    const err = e instanceof ModelsignError ? e : void 0;
-    const msg = err ? `${err.message} [${err.code}]` : `internal error: ${e?.message ?? String(e)}`;
+    const err = e instanceof ModelsignError ? passphraseWords(e) : void 0;
+    const message = err ? err.message : `internal error: ${e?.message ?? String(e)}`;
     if (command === "verify") r.setOutput("verified", "false");
-    r.error(msg);
-    r.summary(`### \u274C modelsign ${command || "(no command)"} failed
-
-${table(["Code", "Message"], [[err ? `\`${err.code}\`` : "INTERNAL", err ? err.message : msg]])}
-`);
+    const file = err === void 0 ? void 0 : err.path !== void 0 ? modelFile(workspace(r), r.input("model"), err.path) : inputFile(r, err.code);
+    r.error(`${message} [${err?.code ?? "INTERNAL"}]`, file);
+    r.summary(errorSummary(command, err, message, INPUTS.filter((i) => r.input(i) !== "")));
     return err ? err.exitCode : 3;
   } finally {
     for (const d of cleanup.dirs) rmSync(d, { recursive: true, force: true });

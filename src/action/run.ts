@@ -2,82 +2,56 @@
  * The modelsign GitHub Action: sign or verify a model in a workflow step, in process, with
  * the library API (no subprocess, no install step, nothing from the CLI).
  *
- * Inputs read like the CLI's flags, and are turned into the library's own specs here:
- *   verify: key (paths, one per line, or a PEM), signature, policy, purpose, lineage,
- *           identity, identity-provider -> a VerifySpec for createVerifier;
- *   sign:   key, signature, name, version, license, keyless, parent (one per line), lineage
- *           (the store to file the bundle in) -> signWithKey / signModel with lineage.
- * Messages speak of inputs, never of CLI flags.
+ * Inputs read like the CLI's flags, and are turned into the library's own specs (inputs.ts):
+ *   verify: key, certificate-chain, identity, identity-regexp, identity-provider, policy,
+ *           purpose, lineage, min-version, state, revoked, signature, ignore-paths, audit-log
+ *           -> one VerifySpec for verifyOnce;
+ *   sign:   key, passphrase, keyless, signature, name, version, license, parent, lineage (the
+ *           store to file the bundle in), ignore-paths, shard-size -> signWithKey / signModel.
+ * Messages speak of inputs, never of CLI flags (words.ts); annotations name the workspace file
+ * they are about (files.ts); every outcome writes a job summary (summary.ts).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { ModelsignError, usage } from '../errors.js';
+import { rmSync } from 'node:fs';
+import { ModelsignError, usage, type Failure } from '../errors.js';
 import { configure, settingsFromEnv } from '../settings.js';
 import type { SignResult } from '../sign/sign.js';
 import type { VerifySpec } from '../verify/spec.js';
 import { resultLabel } from '../verify/label.js';
 import type { VerifyResult } from '../verify/types.js';
-import { Runner, table } from './runner.js';
+import { inputFileOf, modelFile, workspaceRelative } from './files.js';
+import { INPUT_FOR, INPUTS, keyPaths, shardSize, verifySpec, type Cleanup } from './inputs.js';
+import { Runner } from './runner.js';
+import { errorSummary, signSummary, verifySummary } from './summary.js';
+import { actionTerms } from './words.js';
 
-/** Inputs only one command reads (action.yml); the others serve both. */
-const INPUT_FOR: Record<string, 'sign' | 'verify'> = {
-  name: 'sign',
-  version: 'sign',
-  license: 'sign',
-  parent: 'sign',
-  identity: 'verify',
-  'identity-provider': 'verify',
-  policy: 'verify',
-  purpose: 'verify',
-};
+export { verifySpec, type Cleanup } from './inputs.js';
 
-export interface Cleanup {
-  dirs: string[];
+/** Where annotations are relative to: the runner's checkout (else the step's directory). */
+function workspace(r: Runner): string {
+  return r.env.GITHUB_WORKSPACE || process.cwd();
 }
 
-/** A key input is a path (one per line) or an inline PEM block (e.g. from a secret). */
-function keyPaths(r: Runner, cleanup: Cleanup, secret: boolean): string[] {
-  const raw = r.input('key');
-  if (!raw.includes('-----BEGIN')) return r.listInput('key');
-  if (secret) r.mask(raw);
-  const dir = mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'modelsign-key-'));
-  cleanup.dirs.push(dir);
-  const file = path.join(dir, secret ? 'signing.key' : 'trusted.pub');
-  writeFileSync(file, raw.endsWith('\n') ? raw : `${raw}\n`, { mode: 0o600 });
-  return [file];
+/** The workspace file of the input a code is about, when that input names one file. */
+function inputFile(r: Runner, code: ModelsignError['code'], fallback?: string): string | undefined {
+  const name = inputFileOf(code);
+  const value = name === undefined ? '' : r.input(name);
+  const file = value !== '' ? value : name === 'signature' ? fallback : undefined;
+  if (file === undefined || /\r?\n/.test(file) || file.includes('-----BEGIN')) return undefined;
+  return workspaceRelative(workspace(r), file);
+}
+
+/** The file an annotation of this failure belongs to (a model file, or an input's file). */
+function failureFile(r: Runner, model: string, f: Failure, signature?: string): string | undefined {
+  return f.path !== undefined ? modelFile(workspace(r), model, f.path) : inputFile(r, f.code, signature);
 }
 
 // ---------------------------------------------------------------- verify
 
-/** The verify inputs as the library's VerifySpec. */
-export function verifySpec(r: Runner, cleanup: Cleanup): VerifySpec {
-  const identity = r.input('identity');
-  const issuer = r.input('identity-provider');
-  const policy = r.input('policy');
-  const purpose = r.input('purpose');
-  const lineage = r.input('lineage');
-  if (r.booleanInput('keyless') && !identity) {
-    throw usage('MISSING_INPUT', 'verify with keyless: true needs the signer\'s identity (input "identity", and "identity-provider")');
-  }
-  if (issuer && !identity) throw usage('MISSING_IDENTITY', 'input "identity-provider" alone would trust anyone that issuer certified: give input "identity" too');
-  if (purpose && !policy) throw usage('MISSING_INPUT', 'input "purpose" needs input "policy"');
-  if (purpose && purpose !== 'deploy' && purpose !== 'retrain') throw usage('BAD_INPUT', `input "purpose" must be deploy or retrain (got "${purpose}")`);
-  const keys = r.input('key') ? keyPaths(r, cleanup, false) : [];
-  if (keys.length === 0 && !identity && !policy) throw usage('MISSING_INPUT', 'verify needs something to trust: input "key" (public key path or PEM), "identity", or a "policy"');
-  return {
-    trust: { keys, identities: identity ? [{ identity, ...(issuer ? { issuer } : {}) }] : [] },
-    ...(policy ? { policy: { file: policy, ...(purpose ? { purpose: purpose as 'deploy' | 'retrain' } : {}) } } : {}),
-    ...(lineage ? { lineage: { store: lineage } } : {}),
-    ...(r.input('signature') ? { signature: r.input('signature') } : {}),
-  };
-}
-
 /** The library's set-up refusals in the Action's words. */
 function rephrase(e: unknown, spec: VerifySpec): unknown {
   if (!(e instanceof ModelsignError)) return e;
-  if (e.code === 'NO_TRUST') return usage('MISSING_INPUT', `verify needs something to trust: input "key" (public key path or PEM) or "identity"; the policy ${spec.policy?.file} has no trust section`);
-  if (e.code === 'TRUST_CONFLICT') return usage('TRUST_CONFLICT', `inputs "key"/"identity" and the trust section of policy ${spec.policy?.file} both name who to trust: give only one`);
+  if (e.code === 'NO_TRUST') return usage('MISSING_INPUT', `verify needs something to trust: input "key" (public key path or PEM), "certificate-chain", "identity" or "identity-regexp"; the policy ${spec.policy?.file} has no trust section`);
+  if (e.code === 'TRUST_CONFLICT') return usage('TRUST_CONFLICT', `inputs "key"/"certificate-chain"/"identity"/"identity-regexp" and the trust section of policy ${spec.policy?.file} both name who to trust: give only one`);
   return e;
 }
 
@@ -94,40 +68,22 @@ async function verifyStep(r: Runner, cleanup: Cleanup, model: string): Promise<n
   } catch (e) {
     throw rephrase(e, spec);
   }
-  for (const n of res.notes) r.log(`modelsign: note: ${n.code === 'LINEAGE_NOT_CHECKED' ? `this model links ${n.count ?? 0} parent model(s); set input "lineage" to verify its ancestry` : n.message}`);
+  for (const n of res.notes) r.log(`modelsign: note: ${n.code === 'LINEAGE_NOT_CHECKED' ? `this model links ${n.count ?? 0} parent model(s); set input "lineage" to verify its ancestry` : actionTerms(n.message)}`);
 
   r.setOutput('verified', String(res.verified));
-  r.setOutput('root-digest', res.rootDigest ? `sha256:${res.rootDigest}` : '');
+  // Only a verified model's root digest is output: a refused one's is merely claimed.
+  r.setOutput('root-digest', res.verified && res.rootDigest ? `sha256:${res.rootDigest}` : '');
   r.setOutput('signature', res.signature);
   r.summary(verifySummary(res));
   if (res.verified) {
-    r.log(`modelsign: verified ${resultLabel(res)} (${res.filesChecked} files), root digest sha256:${res.rootDigest}, signer ${res.signer}`);
+    const ancestors = res.reports.lineage?.ancestors.length ?? 0;
+    r.log(`modelsign: verified ${resultLabel(res)} (${res.filesChecked} files${ancestors > 0 ? `, ${ancestors} ancestor(s)` : ''}), root digest sha256:${res.rootDigest}, signer ${res.signer}`);
     return 0;
   }
-  for (const f of res.failures.slice(0, 10)) r.error(`${f.path !== undefined ? `${f.path}: ` : ''}${f.message} [${f.code}]`);
+  for (const f of res.failures.slice(0, 10)) r.error(`${f.path !== undefined ? `${f.path}: ` : ''}${f.message} [${f.code}]`, failureFile(r, model, f, res.signature));
   if (res.failures.length > 10) r.error(`... and ${res.failures.length - 10} more failures (see the job summary)`);
   r.log(`modelsign: ${resultLabel(res)} must not be used (${res.failures.length} failure${res.failures.length === 1 ? '' : 's'})`);
   return 1;
-}
-
-function verifySummary(res: VerifyResult): string {
-  const head = res.verified ? `### ✅ modelsign verify: ${resultLabel(res)} verified` : `### ❌ modelsign verify: ${resultLabel(res)} must not be used`;
-  const rows: unknown[][] = [
-    ['Model', `\`${res.model}\``],
-    ['Name', res.metadata?.name ?? res.subjectName],
-    ['Version', res.metadata?.version],
-    ['License', res.metadata?.license],
-    ['Root digest', res.rootDigest ? `\`sha256:${res.rootDigest}\`` : undefined],
-    ['Signer', res.signer],
-    ['Signature', `\`${res.signature}\``],
-    ['Files checked', `${res.filesChecked} (${res.bytesHashed} bytes)`],
-    ['Result', res.verified ? 'verified' : `${res.failures.length} failure${res.failures.length === 1 ? '' : 's'}`],
-  ];
-  let md = `${head}\n\n${table(['Field', 'Value'], rows)}\n`;
-  if (res.failures.length > 0) {
-    md += `\n#### Failures\n\n${table(['Code', 'Path', 'Message'], res.failures.map((f) => [`\`${f.code}\``, f.path, f.message]))}\n`;
-  }
-  return md;
 }
 
 // ---------------------------------------------------------------- sign
@@ -142,6 +98,8 @@ async function signStep(r: Runner, cleanup: Cleanup, model: string): Promise<num
   if (!keyless && !keyInput) throw usage('MISSING_INPUT', 'sign needs input "key" (a private key path or PEM) or keyless: true');
   if (keyless && keyInput) throw usage('BAD_INPUT', 'give either input "key" or keyless: true, not both');
   if (keyless && parents.length > 0) throw usage('BAD_INPUT', 'input "parent" needs input "key": parents are verified against the signing key');
+  if (keyless && r.input('passphrase')) throw usage('BAD_INPUT', 'input "passphrase" decrypts input "key": keyless signing has no key');
+  const shards = shardSize(r);
   const key = keyInput ? keyPaths(r, cleanup, true) : [];
   if (key.length > 1) throw usage('BAD_INPUT', 'sign takes one private key');
   if (r.input('license')) {
@@ -156,6 +114,8 @@ async function signStep(r: Runner, cleanup: Cleanup, model: string): Promise<num
     ...(r.input('name') ? { name: r.input('name') } : {}),
     ...(r.input('license') ? { license: r.input('license') } : {}),
     ...(r.input('signature') ? { signature: r.input('signature') } : {}),
+    ignorePaths: r.listInput('ignore-paths'),
+    ...(shards !== undefined ? { shardSize: shards } : {}),
     ...(parents.length > 0 || store ? { lineage: { parents, ...(store ? { record: store } : {}) } } : {}),
   };
   let res: SignResult;
@@ -178,54 +138,53 @@ async function signStep(r: Runner, cleanup: Cleanup, model: string): Promise<num
     if (hint) signer = `key ${hint}`;
   }
   for (const w of res.recorded) if (w.added || w.what === 'model') r.log(`modelsign: recorded ${w.what === 'parent' ? `parent ${w.name}@${w.version} in ` : ''}${w.file}`);
-  const meta = res.statement.subject[0].annotations?.modelsign;
-  const label = `${meta?.name ?? model}${meta?.version ? `@${meta.version}` : ''}`;
   r.setOutput('root-digest', `sha256:${res.rootDigest}`);
   r.setOutput('signature', res.signaturePath);
-  r.summary(
-    `### ✍️ modelsign sign: ${label} signed\n\n${table(
-      ['Field', 'Value'],
-      [
-        ['Model', `\`${model}\``],
-        ['Name', meta?.name],
-        ['Version', meta?.version],
-        ['License', meta?.license],
-        ['Root digest', `\`sha256:${res.rootDigest}\``],
-        ['Signer', signer ?? (keyless ? "Sigstore keyless (this workflow's identity)" : undefined)],
-        ['Signature', `\`${res.signaturePath}\``],
-        ['Files', `${res.files} (${res.bytes} bytes)`],
-      ],
-    )}\n`,
-  );
-  r.log(`modelsign: signed ${label}: root digest sha256:${res.rootDigest}, signature ${res.signaturePath}`);
+  r.summary(signSummary(res, model, signer ?? (keyless ? "Sigstore keyless (this workflow's identity)" : undefined)));
+  const meta = res.statement.subject[0].annotations?.modelsign;
+  r.log(`modelsign: signed ${meta?.name ?? model}${meta?.version ? `@${meta.version}` : ''}: root digest sha256:${res.rootDigest}, signature ${res.signaturePath}`);
   return 0;
 }
 
 // ---------------------------------------------------------------- entry
 
+/** The library's passphrase refusal, pointing at the Action's input. */
+function passphraseWords(e: ModelsignError): ModelsignError {
+  if (e.code !== 'NO_PASSPHRASE') return e;
+  return new ModelsignError(e.code, `${e.message.replace(/: set MODELSIGN_PASSPHRASE or run on a terminal$/, '')}: set input "passphrase" (from a secret) or the MODELSIGN_PASSPHRASE environment variable`, { kind: e.kind, ...(e.path !== undefined ? { path: e.path } : {}) });
+}
+
+/** Check the inputs that need no file or key, then run the command. */
+async function runCommand(r: Runner, cleanup: Cleanup, command: string): Promise<number> {
+  const model = r.input('model');
+  if (command !== 'sign' && command !== 'verify') throw usage('BAD_INPUT', `input "command" must be sign or verify (got "${command}")`);
+  if (!model) throw usage('MISSING_INPUT', 'input "model" is required (a model directory, file or .tar/.tar.gz archive)');
+  // An input the other command uses is a mistake in the workflow, not something to ignore.
+  for (const [name, forCommand] of Object.entries(INPUT_FOR)) {
+    if (forCommand !== command && r.input(name) !== '') throw usage('BAD_INPUT', `input "${name}" is for command ${forCommand}; ${command} does not use it`);
+  }
+  return command === 'sign' ? await signStep(r, cleanup, model) : await verifyStep(r, cleanup, model);
+}
+
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const r = new Runner(env);
-  configure(settingsFromEnv(env));
-  // Secrets never reach the log, even inside an error message.
+  // Secrets never reach the log, even inside an error message: masked before anything else.
+  const passphrase = r.input('passphrase');
+  r.mask(passphrase);
   r.mask(env.MODELSIGN_PASSPHRASE);
   r.mask(env.COSIGN_PASSWORD);
+  configure({ ...settingsFromEnv(env), ...(passphrase ? { passphrase } : {}) });
   const cleanup: Cleanup = { dirs: [] };
   const command = r.input('command');
   try {
-    const model = r.input('model');
-    if (command !== 'sign' && command !== 'verify') throw usage('BAD_INPUT', `input "command" must be sign or verify (got "${command}")`);
-    if (!model) throw usage('MISSING_INPUT', 'input "model" is required (a model directory, file or .tar/.tar.gz archive)');
-    // An input the other command uses is a mistake in the workflow, not something to ignore.
-    for (const [name, forCommand] of Object.entries(INPUT_FOR)) {
-      if (forCommand !== command && r.input(name) !== '') throw usage('BAD_INPUT', `input "${name}" is for command ${forCommand}; ${command} does not use it`);
-    }
-    return command === 'sign' ? await signStep(r, cleanup, model) : await verifyStep(r, cleanup, model);
+    return await runCommand(r, cleanup, command);
   } catch (e) {
-    const err = e instanceof ModelsignError ? e : undefined;
-    const msg = err ? `${err.message} [${err.code}]` : `internal error: ${(e as Error)?.message ?? String(e)}`;
+    const err = e instanceof ModelsignError ? passphraseWords(e) : undefined;
+    const message = err ? err.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
     if (command === 'verify') r.setOutput('verified', 'false');
-    r.error(msg);
-    r.summary(`### ❌ modelsign ${command || '(no command)'} failed\n\n${table(['Code', 'Message'], [[err ? `\`${err.code}\`` : 'INTERNAL', err ? err.message : msg]])}\n`);
+    const file = err === undefined ? undefined : err.path !== undefined ? modelFile(workspace(r), r.input('model'), err.path) : inputFile(r, err.code);
+    r.error(`${message} [${err?.code ?? 'INTERNAL'}]`, file);
+    r.summary(errorSummary(command, err, message, INPUTS.filter((i) => r.input(i) !== '')));
     return err ? err.exitCode : 3;
   } finally {
     for (const d of cleanup.dirs) rmSync(d, { recursive: true, force: true });

@@ -2,14 +2,16 @@
  * The GitHub Actions runner protocol, as the runner speaks it (no @actions/* dependency):
  * inputs arrive as INPUT_<NAME> variables, outputs and the job summary are appended to the
  * files named by GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, and workflow commands
- * (::add-mask::, ::error::) are lines on stdout.
+ * (::add-mask::, ::error::) are lines on stdout. Annotations speak in the Action's terms
+ * (words.ts): a CLI flag a library message names becomes the input.
  */
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { usage } from '../errors.js';
+import { actionTerms } from './words.js';
 
 export class Runner {
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(readonly env: NodeJS.ProcessEnv = process.env) {}
 
   /** INPUT_<NAME>: spaces become "_", upper-cased, hyphens kept (as the runner sets them). */
   input(name: string): string {
@@ -53,12 +55,13 @@ export class Runner {
     for (const line of secret.split(/\r?\n/)) if (line.trim() !== '') this.command('add-mask', line);
   }
 
-  error(message: string): void {
-    this.command('error', message, { title: 'modelsign' });
+  /** An error annotation; `file` (relative to the workspace) attaches it to that file. */
+  error(message: string, file?: string): void {
+    this.command('error', actionTerms(message), { ...(file !== undefined ? { file } : {}), title: 'modelsign' });
   }
 
   warning(message: string): void {
-    this.command('warning', message, { title: 'modelsign' });
+    this.command('warning', actionTerms(message), { title: 'modelsign' });
   }
 
   log(message: string): void {

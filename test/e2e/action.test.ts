@@ -3,61 +3,19 @@
  * committed bundle action.yml names) with INPUT_* variables and GITHUB_OUTPUT /
  * GITHUB_STEP_SUMMARY files. Also checks the committed bundle is what the sources build.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { runActionIn, type ActionRun } from '../helpers/action.js';
 import { ROOT, cleanupTmp, makeHfModel, runCli, tmpDir } from '../helpers/cli.js';
 
-const ENTRY = path.join(ROOT, 'dist-action/index.mjs');
 const PASSPHRASE = 'correct horse battery staple';
 
-interface ActionRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
 let work: string;
-let runNo = 0;
-
-/** Parse the runner's `name<<DELIM ... DELIM` output file format. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
-    out[m[1]!] = value.join('\n');
-  }
-  return out;
-}
-
-async function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-  const n = runNo++;
-  const outputFile = path.join(work, `output-${n}.txt`);
-  const summaryFile = path.join(work, `summary-${n}.md`);
-  await writeFile(outputFile, '');
-  await writeFile(summaryFile, '');
-  const childEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: work, RUNNER_TEMP: work, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...env };
-  for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
-  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [ENTRY], { cwd: work, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    let so = '';
-    let se = '';
-    child.stdout.on('data', (d) => (so += d));
-    child.stderr.on('data', (d) => (se += d));
-    child.on('error', reject);
-    child.on('close', (c) => resolve({ code: c ?? -1, stdout: so, stderr: se }));
-  });
-  return { code, stdout, stderr, outputs: parseOutputs(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8') };
-}
+const runAction = (inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> => runActionIn(work, inputs, env);
 
 let model: string;
 let keyPrefix: string;
@@ -73,10 +31,10 @@ beforeAll(async () => {
 afterAll(cleanupTmp);
 
 describe('action.yml', () => {
-  it('runs node24 from the committed bundle and declares exactly the issue\'s inputs and outputs', async () => {
+  it('runs node24 from the committed bundle and declares exactly these inputs and outputs', async () => {
     const a = parseYaml(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as { runs: { using: string; main: string }; inputs: object; outputs: object };
     expect(a.runs).toEqual({ using: 'node24', main: 'dist-action/index.mjs' });
-    expect(Object.keys(a.inputs)).toEqual(['command', 'model', 'signature', 'key', 'keyless', 'identity', 'identity-provider', 'policy', 'purpose', 'name', 'version', 'license', 'parent', 'lineage']);
+    expect(Object.keys(a.inputs)).toEqual(['command', 'model', 'signature', 'key', 'passphrase', 'keyless', 'identity', 'identity-regexp', 'identity-provider', 'certificate-chain', 'policy', 'purpose', 'name', 'version', 'license', 'parent', 'lineage', 'ignore-paths', 'shard-size', 'min-version', 'revoked', 'state', 'audit-log']);
     expect(Object.keys(a.outputs)).toEqual(['verified', 'root-digest', 'signature']);
     const tracked = execFileSync('git', ['ls-files', 'dist-action'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').sort();
     expect(tracked).toEqual(['dist-action/index.mjs', 'dist-action/package.json', 'dist-action/worker.js']);
@@ -144,8 +102,12 @@ describe('the action as the runner runs it', () => {
     const r = await runAction({ command: 'verify', model: tampered, key: `${keyPrefix}.pub` });
     expect(r.code).toBe(1);
     expect(r.outputs.verified).toBe('false');
-    expect(r.stdout).toContain('::error title=modelsign::config.json: file content does not match the signature [FILE_CHANGED]');
-    expect(r.stdout).toContain('::error title=modelsign::extra.bin: file is not in the signature [FILE_UNEXPECTED]');
+    // Each annotation is attached to its file, named relative to the workspace.
+    expect(r.stdout).toContain('::error file=tampered/config.json,title=modelsign::config.json: file content does not match the signature [FILE_CHANGED]');
+    expect(r.stdout).toContain('::error file=tampered/extra.bin,title=modelsign::extra.bin: file is not in the signature [FILE_UNEXPECTED]');
+    // A refused model has no root digest of its own: the output is empty, the summary says "claimed".
+    expect(r.outputs['root-digest']).toBe('');
+    expect(r.summary).toMatch(/\| Root digest \(claimed by the signature, not verified\) \| `sha256:[0-9a-f]{64}` \|/);
     expect(r.summary).toContain('### ❌ modelsign verify: tampered@1.0.0 must not be used');
     expect(r.summary).toContain('| `FILE_CHANGED` | config.json | file content does not match the signature |');
     expect(r.summary).toContain('| `FILE_UNEXPECTED` | extra.bin | file is not in the signature |');
@@ -164,11 +126,14 @@ describe('the action as the runner runs it', () => {
   it('wrong or missing passphrase: the step fails with a one-line error (exit 2)', async () => {
     const wrong = await runAction({ command: 'sign', model, key: `${keyPrefix}.key`, version: '1.5.0' }, { MODELSIGN_PASSPHRASE: 'nope' });
     expect(wrong.code).toBe(2);
-    expect(wrong.stdout).toMatch(/::error title=modelsign::.*passphrase.*\[[A-Z_]+\]/i);
-    expect(wrong.summary).toContain('### ❌ modelsign sign failed');
+    // The annotation is on the key file the input names.
+    expect(wrong.stdout).toContain(`::error file=release.key,title=modelsign::wrong passphrase for ${keyPrefix}.key [BAD_PASSPHRASE]`);
+    expect(wrong.summary).toContain('### ❌ modelsign sign failed: usage error (exit 2)');
     const missing = await runAction({ command: 'sign', model, key: `${keyPrefix}.key`, version: '1.5.0' });
     expect(missing.code).toBe(2);
-    expect(missing.stdout).toMatch(/::error title=modelsign::.*MODELSIGN_PASSPHRASE/);
+    expect(missing.stdout).toContain(
+      `::error file=release.key,title=modelsign::no passphrase for ${keyPrefix}.key: set input "passphrase" (from a secret) or the MODELSIGN_PASSPHRASE environment variable [NO_PASSPHRASE]`,
+    );
   });
 
   it('bad inputs fail the step with exit 2', async () => {
@@ -243,13 +208,29 @@ describe('the action as the runner runs it', () => {
       { MODELSIGN_PASSPHRASE: PASSPHRASE },
     );
     expect(f.code, f.stdout).toBe(0);
+    const baseDigest = (await runCli(['digest', base])).stdout.trim();
+    expect(f.summary).toContain(`#### Lineage\n\n| Parent | Relation | Root digest |\n| --- | --- | --- |\n| acme/base@1.0.0 | finetune | \`${baseDigest}\` |\n`);
     const v = await runAction({ command: 'verify', model: ft, key: `${keyPrefix}.pub`, lineage: store });
     expect(v.code, v.stdout).toBe(0);
+    // The verified ancestry is in the summary: each ancestor, what it is the parent of, its signer.
+    const signer = /\| Signer \| (.+) \|\n/.exec(v.summary)![1]!;
+    expect(v.summary).toContain(
+      `#### Lineage\n\n| Depth | Ancestor | Relation | Parent of | License | Root digest | Signer | Result |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 1 | acme/base@1.0.0 | finetune | acme/ft@1.0.0 | - | \`${baseDigest}\` | ${signer} | verified |\n`,
+    );
+    expect(v.stdout).toContain('(9 files, 1 ancestor(s))');
+    // Without the store, the step says which input would check the ancestry; no lineage section.
+    const unchecked = await runAction({ command: 'verify', model: ft, key: `${keyPrefix}.pub` });
+    expect(unchecked.code, unchecked.stdout).toBe(0);
+    expect(unchecked.stdout).toContain('modelsign: note: this model links 1 parent model(s); set input "lineage" to verify its ancestry');
+    expect(unchecked.summary).not.toContain('#### Lineage');
     // The ancestor's bundle removed from the store: the chain is broken.
     const { readdir, rm } = await import('node:fs/promises');
     for (const e of await readdir(store)) if (e.startsWith('acme_base') || e.startsWith('acme/base') || e.includes('base@')) await rm(path.join(store, e));
     const broken = await runAction({ command: 'verify', model: ft, key: `${keyPrefix}.pub`, lineage: store });
     expect(broken.code).toBe(1);
     expect(broken.outputs.verified).toBe('false');
+    expect(broken.outputs['root-digest']).toBe('');
+    expect(broken.stdout).toMatch(/::error title=modelsign::.*\[LINEAGE_MISSING\]/);
+    expect(broken.summary).toContain('#### Lineage');
   });
 });

@@ -80,6 +80,48 @@ describe('Action inputs become the spec the CLI flags would give', () => {
   });
 });
 
+describe('Action inputs beyond trust and policy become the spec the CLI flags would give', () => {
+  it('identity-regexp, certificate-chain, ignore-paths, min-version, state, revoked, audit-log', () => {
+    const r = new Runner({
+      INPUT_COMMAND: 'verify',
+      INPUT_MODEL: 'm',
+      INPUT_KEY: 'a.pub',
+      'INPUT_CERTIFICATE-CHAIN': 'root-a.pem\nroot-b.pem\n',
+      INPUT_IDENTITY: 'ci@acme.com',
+      'INPUT_IDENTITY-REGEXP': 'https://github\\.com/acme/.*\nhttps://gitlab\\.com/acme/.*',
+      'INPUT_IDENTITY-PROVIDER': 'https://issuer.example',
+      'INPUT_IGNORE-PATHS': 'notes\n\nlogs/train.log',
+      INPUT_LINEAGE: 'manifests',
+      'INPUT_MIN-VERSION': '1.2.0',
+      INPUT_STATE: 'state.json',
+      INPUT_REVOKED: 'revoked.txt',
+      'INPUT_AUDIT-LOG': 'audit.jsonl',
+    });
+    const fromInputs = verifySpec(r, { dirs: [] });
+    const fromFlags = specFromFlags({
+      key: ['a.pub'],
+      certificateChain: ['root-a.pem', 'root-b.pem'],
+      identity: ['ci@acme.com'],
+      identityRegexp: ['https://github\\.com/acme/.*', 'https://gitlab\\.com/acme/.*'],
+      identityProvider: 'https://issuer.example',
+      ignorePaths: ['notes', 'logs/train.log'],
+      lineage: 'manifests',
+      minVersion: '1.2.0',
+      state: 'state.json',
+      revoked: 'revoked.txt',
+      auditLog: 'audit.jsonl',
+    });
+    const pick = (x: typeof fromFlags) => ({ trust: x.trust, lineage: x.lineage, ignorePaths: x.ignorePaths, auditLog: x.auditLog, policy: x.policy });
+    expect(pick(fromInputs)).toEqual(pick(fromFlags));
+    expect(fromInputs.lineage).toEqual({ store: 'manifests', minVersion: '1.2.0', stateFile: 'state.json', revoked: 'revoked.txt' });
+    expect(fromInputs.trust?.identities).toEqual([
+      { identity: 'ci@acme.com', issuer: 'https://issuer.example' },
+      { identityRegExp: 'https://github\\.com/acme/.*', issuer: 'https://issuer.example' },
+      { identityRegExp: 'https://gitlab\\.com/acme/.*', issuer: 'https://issuer.example' },
+    ]);
+  });
+});
+
 describe('MODELSIGN_* that Kubernetes sets for a Service named modelsign', () => {
   it('service-link variables are not taken for unknown verify flags', () => {
     const cmd = new Command('verify').exitOverride();
