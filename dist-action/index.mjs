@@ -4322,13 +4322,19 @@ var init_one_line = __esm({
 
 // src/oci/http.ts
 import { Readable as Readable2 } from "node:stream";
+function requestAllowanceMs(cfg, init) {
+  const bytes = (init.expectBytes ?? DEFAULT_EXPECT_BYTES) + (init.body?.length ?? 0);
+  return 2 * cfg.idleTimeoutMs + Math.ceil(bytes * 1e3 / cfg.minBytesPerSecond);
+}
 function schemeFor(cfg, host) {
   return cfg.insecure.has(host) ? "http" : "https";
 }
 function say(cfg, text2) {
   return clean2(cfg.secrets.scrub(text2), 400);
 }
-function unreachable(cfg, url, e, idle) {
+function unreachable(cfg, url, e, stop, allowedMs) {
+  if (stop === "late") return usage("REGISTRY_UNREACHABLE", say(cfg, `registry ${url.host} took more than ${allowedMs / 1e3} s (${url.pathname}): slower than ${Math.round(cfg.minBytesPerSecond / 1024)} KiB/s`));
+  const idle = stop === "idle";
   if (idle) return usage("REGISTRY_UNREACHABLE", say(cfg, `registry ${url.host} sent nothing for ${cfg.idleTimeoutMs / 1e3} s (${url.pathname})`));
   const cause = e instanceof Error ? e.cause : void 0;
   const why2 = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
@@ -4349,19 +4355,24 @@ function redirectTarget(cfg, from, location) {
 }
 async function send(cfg, url, init) {
   let current2 = url;
+  const allowedMs = requestAllowanceMs(cfg, init);
+  const deadline = Date.now() + allowedMs;
   for (let hop = 0; ; hop++) {
     const ctl = new AbortController();
-    let idle = false;
+    let stop;
     let timer;
+    const abort = (why2) => {
+      stop ??= why2;
+      ctl.abort();
+    };
+    const late = setTimeout(() => abort("late"), Math.max(0, deadline - Date.now())).unref();
     const touch = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        idle = true;
-        ctl.abort();
-      }, cfg.idleTimeoutMs);
+      timer = setTimeout(() => abort("idle"), cfg.idleTimeoutMs);
     };
     const close = () => {
       clearTimeout(timer);
+      clearTimeout(late);
       ctl.abort();
     };
     const headers = { "user-agent": "modelsign", ...init.headers };
@@ -4378,7 +4389,7 @@ async function send(cfg, url, init) {
       });
     } catch (e) {
       close();
-      throw unreachable(cfg, current2, e, idle);
+      throw unreachable(cfg, current2, e, stop, allowedMs);
     }
     const location = res.headers.get("location");
     if ([301, 302, 303, 307, 308].includes(res.status) && location !== null && (init.method === "GET" || init.method === "HEAD")) {
@@ -4389,7 +4400,7 @@ async function send(cfg, url, init) {
     }
     const at = current2;
     const fail = (e) => {
-      throw unreachable(cfg, at, e, idle);
+      throw unreachable(cfg, at, e, stop, allowedMs);
     };
     return { status: res.status, headers: res.headers, url: current2, body: res.body, close, touch, fail };
   }
@@ -4476,7 +4487,7 @@ function verifiedBody(cfg, reply, desc) {
   });
   return checked(raw, desc, reply.url.host);
 }
-var MAX_REDIRECTS, MAX_ERROR_BODY;
+var MAX_REDIRECTS, MAX_ERROR_BODY, DEFAULT_EXPECT_BYTES;
 var init_http = __esm({
   "src/oci/http.ts"() {
     "use strict";
@@ -4485,6 +4496,7 @@ var init_http = __esm({
     init_digest_check();
     MAX_REDIRECTS = 5;
     MAX_ERROR_BODY = 16 * 1024;
+    DEFAULT_EXPECT_BYTES = 4 * 1024 * 1024;
   }
 });
 
@@ -4629,7 +4641,7 @@ var init_registry = __esm({
         return fetched(bytes, reply.headers.get("content-type") ?? void 0, ref.digest, this.where);
       }
       async blob(desc) {
-        const reply = await this.call(new URL(`${this.base}/blobs/${desc.digest}`), { method: "GET" });
+        const reply = await this.call(new URL(`${this.base}/blobs/${desc.digest}`), { method: "GET", expectBytes: desc.size });
         if (reply.status !== 200) {
           const code = await errorCode(this.cfg, reply);
           throw reject("OCI_BLOB_UNREADABLE", say(this.cfg, `blob ${desc.digest} of ${this.where}: HTTP ${reply.status}${code}`));
@@ -4709,7 +4721,7 @@ var init_registry = __esm({
 
 // src/oci/layout.ts
 import { constants as constants6 } from "node:fs";
-import { open as open4, stat as stat4 } from "node:fs/promises";
+import { lstat as lstat4, open as open4, stat as stat4 } from "node:fs/promises";
 import path15 from "node:path";
 import { createHash as createHash4 } from "node:crypto";
 var REF_NAME, MAX_REFERRER_CANDIDATES, Layout;
@@ -4736,6 +4748,21 @@ var init_layout = __esm({
         if (!isDigest(digest)) throw reject("OCI_MANIFEST_MALFORMED", `not a digest: ${JSON.stringify(digest.slice(0, 80))}`);
         const [alg, hex] = digest.split(":");
         return path15.join(this.ref.dir, "blobs", alg, hex);
+      }
+      /** OCI_BLOB_UNREADABLE when blobs/ or blobs/ALG is a link (or not a folder); nothing when absent. */
+      async checkFolders(digest) {
+        const alg = digest.split(":")[0];
+        for (const rel of ["blobs", path15.join("blobs", alg)]) {
+          let st;
+          try {
+            st = await lstat4(path15.join(this.ref.dir, rel));
+          } catch (e) {
+            if (errnoCode(e) === "ENOENT") return;
+            throw reject("OCI_BLOB_UNREADABLE", `${rel}/ of ${this.where}: ${errnoCode(e) ?? String(e)}`);
+          }
+          if (st.isSymbolicLink()) throw reject("OCI_BLOB_UNREADABLE", `${rel}/ of ${this.where} is a symbolic link (not followed)`);
+          if (!st.isDirectory()) throw reject("OCI_BLOB_UNREADABLE", `${rel}/ of ${this.where} is not a folder`);
+        }
       }
       /** The layout's index.json; MODEL_NOT_FOUND when DIR is not a layout. */
       async index() {
@@ -4773,6 +4800,7 @@ var init_layout = __esm({
       }
       async readSmall(digest, max) {
         const file = this.blobPath(digest);
+        await this.checkFolders(digest);
         try {
           const b = await readRegularFile(file, max, { noFollow: true });
           this.received.bytes += b.length;
@@ -4785,6 +4813,7 @@ var init_layout = __esm({
       }
       async blob(desc) {
         const file = this.blobPath(desc.digest);
+        await this.checkFolders(desc.digest);
         let fh;
         try {
           fh = await open4(file, constants6.O_RDONLY | constants6.O_NOFOLLOW | constants6.O_NONBLOCK);
@@ -5431,12 +5460,13 @@ function openStore(ref, opts, received) {
   return new Registry(ref, {
     insecure: new Set((opts.insecureRegistries ?? []).map((h) => h.toLowerCase())),
     idleTimeoutMs: opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    minBytesPerSecond: opts.minBytesPerSecond ?? DEFAULT_MIN_BYTES_PER_SECOND,
     secrets: new Secrets(),
     received,
     ...(opts.dockerConfigDir ?? settings.dockerConfigDir) !== void 0 ? { dockerConfigDir: opts.dockerConfigDir ?? settings.dockerConfigDir } : {}
   });
 }
-var DEFAULT_IDLE_TIMEOUT_MS;
+var DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MIN_BYTES_PER_SECOND;
 var init_oci = __esm({
   "src/oci/index.ts"() {
     "use strict";
@@ -5450,12 +5480,13 @@ var init_oci = __esm({
     init_manifest();
     init_digest_check();
     DEFAULT_IDLE_TIMEOUT_MS = 6e4;
+    DEFAULT_MIN_BYTES_PER_SECOND = 256 * 1024;
   }
 });
 
 // src/source/oci/tree-writer.ts
 import { closeSync as closeSync2, constants as constants7, mkdirSync, openSync as openSync2, writeSync } from "node:fs";
-import { lstat as lstat4, mkdir as mkdir2, mkdtemp, readdir, rm } from "node:fs/promises";
+import { lstat as lstat5, mkdir as mkdir2, mkdtemp, readdir, rm } from "node:fs/promises";
 import os5 from "node:os";
 import path16 from "node:path";
 var TreeWriter;
@@ -5478,7 +5509,7 @@ var init_tree_writer = __esm({
       }
       /** DIR for --pull-to: created if absent, else it must be an empty directory. */
       static async target(dir) {
-        const st = await lstat4(dir).catch((e) => {
+        const st = await lstat5(dir).catch((e) => {
           if (errnoCode(e) === "ENOENT") return void 0;
           throw e;
         });
@@ -5545,7 +5576,7 @@ var init_tree_writer = __esm({
       async file(name2) {
         const abs = this.written.get(name2);
         if (abs === void 0) return void 0;
-        const st = await lstat4(abs);
+        const st = await lstat5(abs);
         return { name: name2, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs } };
       }
       /** Remove everything written, to start over (verify tries another attached signature). */
@@ -5574,8 +5605,17 @@ function fromDigest(req, ranges, desc) {
   const [only2] = ranges;
   return req.alg === "sha256" && ranges.length === 1 && only2[0] === 0 && only2[1] === desc.size && desc.digest.startsWith("sha256:") ? desc.digest.slice(7) : void 0;
 }
+function whiteoutProblem(name2, layer) {
+  const base = name2.slice(name2.lastIndexOf("/") + 1);
+  if (!base.startsWith(".wh.")) return void 0;
+  return { code: "OCI_WHITEOUT", path: name2, message: `layer ${layer} holds a whiteout entry: an image runtime would delete ${base === ".wh..wh..opq" ? "the rest of its folder" : JSON.stringify(name2.slice(0, name2.length - base.length) + base.slice(4))} from the other layers` };
+}
+function linkRecorder(links) {
+  return { wants: () => false, inspect: () => Promise.resolve(), unreadable: () => void 0, alias: (link, target) => void links.set(link.name, target) };
+}
 async function inspectKept(r, inspector) {
   for (const file of r.files) {
+    if (r.links.has(file.name)) continue;
     if (!inspector.wants(file) || !r.writer) continue;
     const failed = r.writer.failure(file.name);
     if (failed) {
@@ -5588,6 +5628,10 @@ async function inspectKept(r, inspector) {
     if (!failure) continue;
     inspector.unreadable(file, failure);
     r.hashed.failAll(file.name, { ok: false, code: failure.code, message: failure.message });
+  }
+  for (const file of r.files) {
+    const link = r.links.get(file.name);
+    if (link && r.ownerOf(link.target) === link.layer) inspector.alias?.(file, link.target);
   }
 }
 async function readOci(m, initialProblems, req) {
@@ -5654,6 +5698,8 @@ var init_read2 = __esm({
       owner = /* @__PURE__ */ new Map();
       done = 0;
       total;
+      /** Each link entry of a tar layer: the entry whose bytes it has, and the layer of both. */
+      links = /* @__PURE__ */ new Map();
       progress(n) {
         this.done += n;
         this.req.engine?.onProgress?.(this.done, this.total);
@@ -5665,6 +5711,10 @@ var init_read2 = __esm({
       }
       fail(name2, ranges, f) {
         for (const [s, e] of ranges) this.hashed.set(name2, s, e, { ok: false, code: f.code, message: f.message });
+      }
+      /** The layer that holds NAME. */
+      ownerOf(name2) {
+        return this.owner.get(name2);
       }
       /** Claim NAME for a layer; a second claim is a problem (an extractor would overwrite one). */
       claim(name2, layer) {
@@ -5731,10 +5781,12 @@ var init_read2 = __esm({
         const before = this.done;
         const requested = /* @__PURE__ */ new Set();
         const sink = this.writer ? (name2, size) => this.keeps({ name: name2, size, viaLink: false }, requested.has(name2) ? [[0, size]] : []) ? this.writer.open(name2) : void 0 : void 0;
+        const links = /* @__PURE__ */ new Map();
         const result = await readTarStream(
           stream,
           { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e), ...sink ? { sink } : {} },
           {
+            ...this.req.inspector ? { inspector: linkRecorder(links) } : {},
             ...this.req.alg ? { alg: this.req.alg } : {},
             ranges: (name2, size) => {
               const r = this.req.alg ? this.req.ranges(name2, size) : [];
@@ -5762,8 +5814,15 @@ var init_read2 = __esm({
         }
         for (const p of result.listing.problems) this.problems.push(p.path === void 0 ? { ...p, message: `${at}: ${p.message}` } : p);
         for (const f of result.listing.files) {
+          const whiteout = whiteoutProblem(f.name, layer.desc.digest);
+          if (whiteout) {
+            this.problems.push(whiteout);
+            continue;
+          }
           if (!this.claim(f.name, layer.desc.digest)) continue;
           this.files.push({ name: f.name, size: f.size, viaLink: f.viaLink });
+          const target = links.get(f.name);
+          if (target !== void 0) this.links.set(f.name, { target, layer: layer.desc.digest });
           if (this.m.pull && requested.has(f.name) && !this.writer.isWritten(f.name)) {
             const why2 = this.writer.failure(f.name) ?? { code: "PULL_FAILED", path: f.name, message: "a link entry of a tar layer: --pull-to writes regular files only" };
             for (const r of result.hashed.of(f.name)) this.hashed.set(f.name, r.start, r.end, { ok: false, code: why2.code, message: why2.message });
@@ -7325,7 +7384,7 @@ __export(keyfile_exports, {
   writeKeyPair: () => writeKeyPair
 });
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from "node:crypto";
-import { lstat as lstat5, open as open5, unlink as unlink2 } from "node:fs/promises";
+import { lstat as lstat6, open as open5, unlink as unlink2 } from "node:fs/promises";
 import path19 from "node:path";
 async function readKeyText(file, what) {
   return (await readUserFile(file, MAX_KEY_FILE, "KEY_UNREADABLE", what)).toString("utf8");
@@ -7404,7 +7463,7 @@ function checkKeyPrefix(prefix) {
 }
 async function checkKeyFilesFree(prefix) {
   for (const f of [`${prefix}.key`, `${prefix}.pub`]) {
-    const taken = await lstat5(f).then(
+    const taken = await lstat6(f).then(
       () => true,
       () => false
     );
@@ -25152,7 +25211,7 @@ var init_trust2 = __esm({
 
 // src/lineage/store.ts
 import { createHash as createHash8 } from "node:crypto";
-import { lstat as lstat6, opendir, stat as stat7 } from "node:fs/promises";
+import { lstat as lstat7, opendir, stat as stat7 } from "node:fs/promises";
 import path23 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash8("sha256").update(bytes).digest("hex")}`;
@@ -25196,7 +25255,7 @@ async function findRecordSlot(dir, meta, bytes) {
     const file = path23.join(dir, name2);
     let st;
     try {
-      st = await lstat6(file);
+      st = await lstat7(file);
     } catch (e) {
       if (errnoCode(e) !== "ENOENT") throw usage("WRITE_FAILED", `cannot read ${file}: ${errnoWords(e)}`);
     }
@@ -39968,7 +40027,7 @@ var require_polyfill = __commonJS({
     var {
       chmod,
       copyFile,
-      lstat: lstat7,
+      lstat: lstat8,
       mkdir: mkdir4,
       readdir: readdir2,
       readlink,
@@ -40064,7 +40123,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat10(file, { bigint: true }) : (file) => lstat7(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat10(file, { bigint: true }) : (file) => lstat8(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -40135,7 +40194,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat10 : lstat7;
+      const statFn = opts.dereference ? stat10 : lstat8;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
