@@ -428,13 +428,14 @@ describe('modelsign lineage prints the tree', () => {
     expect(lines[1]).toContain('license: mit  verified?└─ finetune of trusted@9.9.9');
   });
 
-  it('needs --lineage and --key (exit 2); an untrusted model signature exits 1', async () => {
+  it('an untrusted model signature exits 1; a store named with --lineage that does not exist exits 2', async () => {
     const sig = path.join(dir, 'ft2', 'model.sig');
-    expect((await runCli(['lineage', sig, '--key', k.pub])).code).toBe(2);
-    expect((await runCli(['lineage', sig, '--lineage', store])).code).toBe(2);
     const r = await runCli(['lineage', sig, '--lineage', store, '--key', evil.pub]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain('refused:');
+    const m = await runCli(['lineage', sig, '--lineage', path.join(dir, 'no-such-store'), '--key', k.pub]);
+    expect(m.code, m.stderr).toBe(2);
+    expect(m.stderr).toMatch(/lineage store .*no-such-store not found .*\[LINEAGE_STORE_UNREADABLE\]/);
   });
 
   it('--json prints the report even when the model\'s own signature is refused (exit 1, one refused line on stderr)', async () => {
@@ -442,13 +443,13 @@ describe('modelsign lineage prints the tree', () => {
     const r = await runCli(['lineage', sig, '--lineage', store, '--key', evil.pub, '--json']);
     expect(r.code, r.stderr).toBe(1);
     const j = json(r);
-    expect(j).toEqual({ verified: false, signature: sig, tree: null, ancestors: [], failures: [{ code: 'KEY_HINT_MISMATCH', message: expect.stringMatching(/^signature names key [0-9a-f]{16}…, not the trusted key /) }] });
+    expect(j).toEqual({ verified: false, trusted: true, signature: sig, tree: null, ancestors: [], failures: [{ code: 'KEY_HINT_MISMATCH', message: expect.stringMatching(/^signature names key [0-9a-f]{16}…, not the trusted key /) }] });
     expect(Object.keys(j)).toEqual(Object.keys(json(ok(await runCli(['lineage', sig, '--lineage', store, '--key', k.pub, '--json'])))));
     expect(r.stderr).toMatch(/^modelsign: refused: signature names key [0-9a-f]{16}…, not the trusted key .* \[KEY_HINT_MISMATCH\]\n$/);
     const missing = path.join(dir, 'no-such-model.sig');
     const m = await runCli(['lineage', missing, '--lineage', store, '--key', k.pub, '--json']);
     expect(m.code).toBe(1);
-    expect(json(m)).toEqual({ verified: false, signature: missing, tree: null, ancestors: [], failures: [{ code: 'SIG_MISSING', message: `signature file not found: ${missing}` }] });
+    expect(json(m)).toEqual({ verified: false, trusted: true, signature: missing, tree: null, ancestors: [], failures: [{ code: 'SIG_MISSING', message: `signature file not found: ${missing}` }] });
     expect(m.stderr).toBe(`modelsign: refused: signature file not found: ${missing} [SIG_MISSING]\n`);
   });
 
@@ -570,26 +571,61 @@ describe('anti-rollback', () => {
 });
 
 describe('revocation', () => {
-  it('a revoked model exits 1 with the reason', async () => {
+  it('a revoked model exits 1 with the reason (with the store for a model with parents; alone for one without)', async () => {
     const list = path.join(dir, 'revoked-model.txt');
-    await writeFile(list, `# withdrawn models\n\n${digests.ft2}   # CVE-2026-0001 backdoored weights\n`);
-    const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--revoked', list]);
+    await writeFile(list, `# withdrawn models\n\n${digests.ft2}   # CVE-2026-0001 backdoored weights\n${digests.base}  # withdrawn base\n`);
+    const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--lineage', store, '--revoked', list]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain(`ft@1.1.0 (${digests.ft2}) is revoked: CVE-2026-0001 backdoored weights`);
     expect(r.stderr).toContain('[REVOKED]');
-    ok(await runCli(['verify', path.join(dir, 'ft1'), '--key', k.pub, '--revoked', list]));
+    // base has no parents: the list alone is a complete check.
+    const b = await runCli(['verify', path.join(dir, 'base'), '--key', k.pub, '--revoked', list]);
+    expect(b.code, b.stderr).toBe(1);
+    expect(b.stderr).toBe(`modelsign: refused: base@1.0.0 (${digests.base}) is revoked: withdrawn base [REVOKED]\n`);
+    const clean = path.join(dir, 'revoked-other.txt');
+    await writeFile(clean, `${digests.ft2}\n`);
+    ok(await runCli(['verify', path.join(dir, 'base'), '--key', k.pub, '--revoked', clean]));
   });
 
-  it('a revoked ancestor exits 1 and names the link, with or without the store', async () => {
+  it('a revoked ancestor exits 1 and names the link, at any depth', async () => {
     const list = path.join(dir, 'revoked-base.txt');
     await writeFile(list, `${digests.base!.toUpperCase().replace('SHA256', 'sha256')}\n`);
     const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--lineage', store, '--revoked', list]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain(`lineage link ft@1.0.0 -> base@1.0.0: ancestor ${digests.base} is revoked`);
-    // Without a store, the signed link of the direct parent is still checked.
-    const r2 = await runCli(['verify', path.join(dir, 'ft1'), '--key', k.pub, '--revoked', list]);
-    expect(r2.code, r2.stderr).toBe(1);
-    expect(r2.stderr).toContain('lineage link ft@1.0.0 -> base@1.0.0');
+  });
+
+  it('--revoked without --lineage on a model with parents is a usage error (exit 2) naming both flags, before hashing', async () => {
+    const list = path.join(dir, 'revoked-base2.txt');
+    await writeFile(list, `${digests.base}\n`);
+    const want = 'modelsign: error: --revoked needs --lineage DIR for this model: the model links 1 parent model(s): without a lineage store, the revocation list could be checked against its direct parents only, not their ancestors [REVOKED_NEEDS_LINEAGE]\n';
+    // ft2's grandparent is the revoked one: a direct-parent check would have passed it.
+    const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--revoked', list]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toBe(want);
+    expect(r.stdout).toBe('');
+    // -q does not hide it, and the list from the environment is held to the same rule.
+    const q = await runCli(['-q', 'verify', path.join(dir, 'ft1'), '--key', k.pub], { env: { MODELSIGN_REVOKED: list } });
+    expect(q.code, q.stderr).toBe(2);
+    expect(q.stderr).toBe(want);
+    const e = await runCli(['verify', path.join(dir, 'ft2')], { env: { MODELSIGN_KEY: k.pub, MODELSIGN_REVOKED: list } });
+    expect(e.code, e.stderr).toBe(2);
+    expect(e.stderr).toBe(want);
+    // With the store (flag or environment) the whole ancestry is checked instead.
+    const w = await runCli(['verify', path.join(dir, 'ft2')], { env: { MODELSIGN_KEY: k.pub, MODELSIGN_REVOKED: list, MODELSIGN_LINEAGE: store } });
+    expect(w.code, w.stderr).toBe(1);
+    expect(w.stderr).toContain(`lineage link ft@1.0.0 -> base@1.0.0: ancestor ${digests.base} is revoked [REVOKED]`);
+  });
+
+  it("a policy's revoked list on a model with parents and no store already fails closed (exit 1, POLICY_LINEAGE_UNKNOWN)", async () => {
+    const policy = path.join(dir, 'revoking-policy.yaml');
+    await writeFile(policy, `apiVersion: modelsign/v1\nrevoked: ["${digests.base}"]\n`);
+    const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--policy', policy]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('[POLICY_LINEAGE_UNKNOWN]');
+    const w = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--policy', policy, '--lineage', store]);
+    expect(w.code, w.stderr).toBe(1);
+    expect(w.stderr).toContain('[POLICY_REVOKED]');
   });
 
   it('a malformed revocation list is a usage error (exit 2)', async () => {
