@@ -611,6 +611,13 @@ describe('revocation', () => {
     const e = await runCli(['verify', path.join(dir, 'ft2')], { env: { MODELSIGN_KEY: k.pub, MODELSIGN_REVOKED: list } });
     expect(e.code, e.stderr).toBe(2);
     expect(e.stderr).toBe(want);
+    // Refused before the files are read: a changed file is not what it reports.
+    const changed = path.join(dir, 'ft2-changed');
+    await cp(path.join(dir, 'ft2'), changed, { recursive: true });
+    await writeFile(path.join(changed, 'adapter.bin'), 'changed');
+    const c = await runCli(['verify', changed, '--key', k.pub, '--revoked', list]);
+    expect(c.code, c.stderr).toBe(2);
+    expect(c.stderr).toBe(want);
     // With the store (flag or environment) the whole ancestry is checked instead.
     const w = await runCli(['verify', path.join(dir, 'ft2')], { env: { MODELSIGN_KEY: k.pub, MODELSIGN_REVOKED: list, MODELSIGN_LINEAGE: store } });
     expect(w.code, w.stderr).toBe(1);
