@@ -172,7 +172,8 @@ export class LineageStore {
     }
     const rel = path.relative(this.realRoot, real);
     // "..data/x" is inside (a ConfigMap's own folder); only a first component of ".." is out.
-    if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..') return { skip: 'a link that points outside the store' };
+    // A link to the store itself is a folder, found as one when it is opened.
+    if (path.isAbsolute(rel) || rel.split(path.sep)[0] === '..') return { skip: 'a link that points outside the store' };
     return { real };
   }
 

@@ -101,8 +101,9 @@ describe('the store finds bundles by content', () => {
     await copyFile(baseSig, path.join(s, stamp, 'base.sig'));
     await symlink(stamp, path.join(s, '..data'));
     await symlink(path.join('..data', 'base.sig'), path.join(s, 'base.sig'));
+    await symlink('.', path.join(s, 'self'));
     const r = ok(await verifyFt(s));
-    // The folders themselves are not files: nothing is reported skipped.
+    // The folders (and a link to the store itself) are not files: nothing is reported skipped.
     expect(r.stderr).toBe('');
     const t = ok(await runCli(['lineage', path.join(dir, 'ft'), '--lineage', s, '--key', k.pub]));
     expect(t.stdout.split('\n')[1]).toMatch(/^└─ finetune of base@1\.0\.0 .* verified$/);
