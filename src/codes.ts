@@ -159,7 +159,9 @@ export const LINEAGE_CODES = {
   LINEAGE_VERSION_ORDER: 'a new version of a model names a parent with the same name and a version not lower',
   LINEAGE_CYCLE: 'a parent has the same root digest as the model being signed',
   LINEAGE_STORE_UNREADABLE: 'the lineage store cannot be read',
-  LINEAGE_STORE_TOO_LARGE: 'the lineage store holds more entries than modelsign reads',
+  LINEAGE_STORE_TOO_LARGE: 'the lineage store holds more entries than modelsign reads, or more files than it indexes by content and none named for the ancestor',
+  LINEAGE_NOT_BUNDLE: '`lineage add`: a file that is not a modelsign signature bundle (exit 2, with the reason)',
+  REVOKED_NEEDS_LINEAGE: 'a revocation list for a model with parents, without a lineage store: only the direct parents could be checked (exit 2)',
   PARENT_UNREADABLE: 'a parent signature file cannot be read',
   PARENT_MALFORMED: 'a parent signature is broken',
   PARENT_UNTRUSTED: 'a parent signature is not trusted',
@@ -245,6 +247,7 @@ export const INTERNAL_CODES = {
 export const NOTICE_CODES = {
   ANY_ISSUER: 'a Sigstore identity is trusted from any OIDC issuer',
   LINEAGE_NOT_CHECKED: 'the model names parents, but no lineage store was given to check them',
+  LINEAGE_STORE_SKIPPED: 'files in the lineage store that were not used, each with the reason (not a bundle, a link outside the store, too large...)',
 } as const;
 
 export const CODE_AREAS = {

@@ -22,7 +22,8 @@ export interface SignLineageFlags {
   record?: string | boolean;
 }
 
-const DEFAULT_STORE = 'manifests';
+/** The lineage store `sign --record` files into, and `lineage` reads, when none is named. */
+export const DEFAULT_STORE = 'manifests';
 
 export function addLineageSignOptions(cmd: Command): void {
   cmd

@@ -48,7 +48,7 @@ const NON_FLAG_VARIABLES = new Set([
 const SERVICE_LINK = /^MODELSIGN_(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?|PORT(?:_\d+_(?:TCP|UDP|SCTP)(?:_(?:PROTO|PORT|ADDR))?)?)$/;
 
 /** --identity-provider -> MODELSIGN_IDENTITY_PROVIDER */
-function envName(long: string): string {
+export function envName(long: string): string {
   return ENV_PREFIX + long.replace(/^--/, '').replace(/-/g, '_').toUpperCase();
 }
 
@@ -80,8 +80,12 @@ function parseValue(opt: Option, name: string, raw: string): unknown {
   return acc;
 }
 
-/** Fill `flags` from MODELSIGN_* for every option not given on the command line. */
-export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = process.env): string[] {
+/**
+ * Fill `flags` from MODELSIGN_* for every option not given on the command line.
+ * `alsoKnown`: variables of another command's options (verify's, for `lineage`) that are
+ * accepted without being applied, so one environment can serve both commands.
+ */
+export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = process.env, alsoKnown: ReadonlySet<string> = new Set()): string[] {
   const used: string[] = [];
   // Errors are raised after every other variable is applied, so --termination-log and
   // --log-format from the environment still report them.
@@ -107,10 +111,10 @@ export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = pr
   if (firstError !== undefined) throw firstError;
   // Fail closed: a variable meant for a flag this build lacks (say MODELSIGN_POLICY without
   // policy support) must not be skipped silently, or the pod would run with a weaker check.
-  const known = new Set([...NON_FLAG_VARIABLES, ...cmd.options.filter((o) => o.long).map((o) => envName(o.long!))]);
+  const known = new Set([...NON_FLAG_VARIABLES, ...alsoKnown, ...cmd.options.filter((o) => o.long).map((o) => envName(o.long!))]);
   for (const name of Object.keys(env).sort()) {
     if (name.startsWith(ENV_PREFIX) && !known.has(name) && !SERVICE_LINK.test(name) && env[name] !== '') {
-      throw usage('UNKNOWN_ENV', `${name} is set, but verify has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, '-')} option in this build`);
+      throw usage('UNKNOWN_ENV', `${name} is set, but ${cmd.name()} has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, '-')} option in this build`);
     }
   }
   return used;
@@ -123,8 +127,8 @@ newline-separated) and the model as MODELSIGN_MODEL; the command line wins.
   MODELSIGN_MODEL=/models/llm MODELSIGN_KEY=/etc/modelsign/release.pub modelsign verify`;
 
 /** Fill `flags` from MODELSIGN_* for `cmd`'s options, then honour --debug/--quiet from there too. */
-export function applyEnvFlags(cmd: Command, flags: Flags): void {
-  applyEnv(cmd, flags);
+export function applyEnvFlags(cmd: Command, flags: Flags, alsoKnown?: ReadonlySet<string>): void {
+  applyEnv(cmd, flags, process.env, alsoKnown);
   // --debug/--quiet were read before the action ran; honour their variables too.
   if (flags.debug === true) state.debug = true;
   if (flags.quiet === true) state.quiet = true;

@@ -111,6 +111,8 @@ export function rephraseSetupError(e: unknown, who: string, f: VerifyFlags): unk
           ? `${who} needs something to trust: the policy ${f.policy} has no trust section, so give --key PUBLIC_KEY`
           : `${who} needs something to trust: --key PUBLIC_KEY (or another trust option, see --help)`,
       );
+    case 'REVOKED_NEEDS_LINEAGE':
+      return usage('REVOKED_NEEDS_LINEAGE', `--revoked needs --lineage DIR for this model: ${e.message}`);
     case 'TRUST_CONFLICT':
       return usage('TRUST_CONFLICT', `${trustFlagsGiven(f)} and the trust section of policy ${f.policy} both name who to trust: give only one, or add --replace-policy-trust to let the flags replace the policy's trust`);
     default:
@@ -125,6 +127,8 @@ export function noticeText(n: Notice): string {
       return 'no --identity-provider: the identity is accepted from any OIDC issuer Fulcio trusts';
     case 'LINEAGE_NOT_CHECKED':
       return `note: this model links ${n.count ?? 0} parent model(s); pass --lineage DIR to verify its ancestry`;
+    case 'LINEAGE_STORE_SKIPPED':
+      return `note: ${n.message}`;
     default:
       return n.message;
   }

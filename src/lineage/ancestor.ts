@@ -23,7 +23,8 @@ export interface VerifiedBundle {
   rootDigest: string;
   /** "sha256:<hex>" of the bundle bytes */
   bundleDigest: string;
-  signer: SignerInfo;
+  /** Who signed it; undefined when it was read without trust (nothing checked the signature). */
+  signer: SignerInfo | undefined;
   lineage: LineageMeta | undefined;
 }
 
@@ -39,7 +40,11 @@ export class BundleCheckError extends Error {
   }
 }
 
-export async function verifyLineageBundle(bytes: Buffer, trust: readonly TrustCheck[], what: string): Promise<VerifiedBundle> {
+/**
+ * `trust` null reads the bundle without checking its signature (`modelsign lineage` with no
+ * trust given shows what the bundles claim, marked as not verified); every other check runs.
+ */
+export async function verifyLineageBundle(bytes: Buffer, trust: readonly TrustCheck[] | null, what: string): Promise<VerifiedBundle> {
   const step = async <T>(problem: BundleProblem, f: () => Promise<T> | T): Promise<T> => {
     try {
       return await f();
@@ -49,7 +54,7 @@ export async function verifyLineageBundle(bytes: Buffer, trust: readonly TrustCh
     }
   };
   const bundle = await step('malformed', () => parseBundle(bytes));
-  const signer = await step('untrusted', () => checkTrust(bundle, trust));
+  const signer = trust === null ? undefined : await step('untrusted', () => checkTrust(bundle, trust));
   return step('malformed', () => {
     const st = parseStatement(bundle.payload);
     if (st.format !== 'oms-v1.0' || st.rootDigest === undefined) throw reject('LINEAGE_MALFORMED', `${what} is not an OMS v1.0 signature with a root digest`);

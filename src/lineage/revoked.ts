@@ -7,7 +7,9 @@
  * Blank lines and `#` comments are ignored; a comment after a digest is kept as the reason
  * and shown in the failure. Any other line is an error (a list we cannot read fails closed).
  */
-import { errnoCode, usage } from '../errors.js';
+import { errnoCode, usage, type Failure } from '../errors.js';
+import { clean } from '../util/one-line.js';
+import type { AncestorRecord } from './report.js';
 import { bareHex, prefixed } from './metadata.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 
@@ -62,4 +64,26 @@ export function checkRevoked(digests: string[], revoked: Set<string>): string[] 
     if ((revoked.has(p) || revoked.has(bareHex(p))) && !out.includes(p)) out.push(p);
   }
   return out;
+}
+
+/**
+ * REVOKED failures for the model (`id` as name@version) and each ancestor found, each
+ * digest once, with the reason from the list.
+ */
+export function revokedFailures(model: { id: string; rootDigest: string }, ancestors: readonly AncestorRecord[], list: RevokedList): Failure[] {
+  const failures: Failure[] = [];
+  const reason = (d: string) => {
+    const r = list.reasons.get(d);
+    return r ? `: ${clean(r)}` : '';
+  };
+  if (checkRevoked([model.rootDigest], list.digests).length > 0) {
+    failures.push({ code: 'REVOKED', message: `${model.id} (${model.rootDigest}) is revoked${reason(model.rootDigest)}` });
+  }
+  const reported = new Set<string>();
+  for (const a of ancestors) {
+    if (reported.has(a.rootDigest) || checkRevoked([a.rootDigest], list.digests).length === 0) continue;
+    reported.add(a.rootDigest);
+    failures.push({ code: 'REVOKED', message: `lineage link ${clean(`${a.childName}@${a.childVersion ?? '?'}`)} -> ${clean(`${a.name}@${a.version ?? '?'}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
+  }
+  return failures;
 }

@@ -4,15 +4,18 @@
  *   --min-version / --state: the model's own version against a floor and the highest seen;
  *   --lineage: walk the ancestry with the SAME trust checks as the model, and leave what was
  *              found in the lineage report for later stages (policy);
- *   --revoked: the model and every known ancestor (from the walk, or without a store the
- *              signed parent links) against the revocation list.
+ *   --revoked: the model and every ancestor the walk found against the revocation list. A
+ *              model that links parents needs the store too: without the walk only its
+ *              direct parents would be known, and a revoked grandparent would pass. That is
+ *              refused as a usage error before the files are read; a model without parents
+ *              is checked on its own.
  * Writing the state file happens after the whole verification passed (see the CLI plugin).
  */
 import semver from 'semver';
-import { ModelsignError, toFailure, type Failure } from '../errors.js';
+import { ModelsignError, toFailure, usage, type Failure } from '../errors.js';
 import { checkStage, type VerifyStage } from '../verify/stage.js';
 import { parseLineageMeta, type LineageMeta } from './metadata.js';
-import { checkRevoked, type RevokedList } from './revoked.js';
+import { revokedFailures, type RevokedList } from './revoked.js';
 import { checkRollback, readState } from './state.js';
 import type { LineageStore } from './store.js';
 import { walkLineage, type AncestorRecord } from './walk.js';
@@ -24,6 +27,20 @@ export interface LineageStageOptions {
   stateFile?: string;
   revoked?: RevokedList;
   maxDepth?: number;
+}
+
+/** How many parents the signed lineage record lists (0 when it has none or is not an object). */
+function declaredParents(lineage: unknown): number {
+  if (typeof lineage !== 'object' || lineage === null || Array.isArray(lineage)) return 0;
+  const parents = (lineage as { parents?: unknown }).parents;
+  return Array.isArray(parents) ? parents.length : 0;
+}
+
+/** A revocation list without a store, for a model that links parents: not a check that can pass honestly. */
+function requireStoreForRevoked(o: LineageStageOptions, lineage: unknown): void {
+  const n = declaredParents(lineage);
+  if (o.revoked === undefined || o.store !== undefined || n === 0) return;
+  throw usage('REVOKED_NEEDS_LINEAGE', `the model links ${n} parent model(s): without a lineage store, the revocation list could be checked against its direct parents only, not their ancestors`);
 }
 
 export function lineageStage(o: LineageStageOptions): VerifyStage {
@@ -72,28 +89,16 @@ export function lineageStage(o: LineageStageOptions): VerifyStage {
         ...(o.maxDepth !== undefined ? { maxDepth: o.maxDepth } : {}),
       });
       for (const f of w.failures) failures.push(f); // a loop: no spread of an input-sized list
+      for (const n of o.store.notices()) ctx.result.notes.push(n);
       ancestors = w.ancestors;
       ctx.result.reports.lineage = { ancestors: w.ancestors, ...(lineage?.datasets ? { datasets: lineage.datasets } : {}) };
     }
 
     if (o.revoked) {
-      const reason = (d: string) => {
-        const r = o.revoked!.reasons.get(d);
-        return r ? `: ${clean(r)}` : '';
-      };
-      if (checkRevoked([rootDigest], o.revoked.digests).length > 0) {
-        failures.push({ code: 'REVOKED', message: `${id} (${rootDigest}) is revoked${reason(rootDigest)}` });
-      }
-      // Without a store, the signed links still name the direct parents' digests.
-      const known = ancestors ?? (lineage?.parents ?? []).map((p) => ({ ...p, childName: name, childVersion: version ?? null }));
-      const reported = new Set<string>();
-      for (const a of known) {
-        if (reported.has(a.rootDigest) || checkRevoked([a.rootDigest], o.revoked.digests).length === 0) continue;
-        reported.add(a.rootDigest);
-        failures.push({ code: 'REVOKED', message: `lineage link ${clean(`${a.childName}@${a.childVersion ?? '?'}`)} -> ${clean(`${a.name}@${a.version ?? '?'}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
-      }
+      // Without a store the model has no parents (requireStoreForRevoked refused it otherwise).
+      for (const f of revokedFailures({ id, rootDigest }, ancestors ?? [], o.revoked)) failures.push(f);
     }
     return failures;
-  }, { produces: 'lineage' });
+  }, { produces: 'lineage', beforeFiles: (ctx) => requireStoreForRevoked(o, ctx.statement.metadata?.lineage) });
 }
 

@@ -6,7 +6,8 @@
  *   1. depth limit, cycle (a root digest already on the path), link budget;
  *   2. version order: an ancestor must have a lower version than every descendant on the
  *      path that has its name (its direct child included);
- *   3. a bundle with the parent's root digest exists in the store (LINEAGE_MISSING);
+ *   3. a bundle with the parent's root digest exists in the store (LINEAGE_MISSING, or
+ *      LINEAGE_STORE_TOO_LARGE when the store holds more than it indexes by content);
  *   4. its signature verifies under the SAME trust as the model (LINEAGE_UNTRUSTED);
  *   5. its bytes are the bundle the child recorded (LINEAGE_BUNDLE_MISMATCH);
  *   6. its signed name, version and root digest are what the link says.
@@ -93,8 +94,13 @@ function flatten(node: LineageNode, out: AncestorRecord[] = []): AncestorRecord[
   return out;
 }
 
-export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; trust: readonly TrustCheck[]; maxDepth?: number }): Promise<WalkResult> {
+/**
+ * `trust` null walks without checking any signature: every link is followed as the bundles
+ * claim it and every node stays unverified (what `modelsign lineage` shows with no trust).
+ */
+export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; trust: readonly TrustCheck[] | null; maxDepth?: number }): Promise<WalkResult> {
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const trusted = opts.trust !== null;
   const failures: Failure[] = [];
   const cache = new Map<string, Promise<StoredBundle[]>>();
   const verified = new Map<string, VerifiedBundle>();
@@ -113,18 +119,19 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
     depth: 0,
     childName: null,
     childVersion: null,
-    verified: true,
+    verified: trusted,
     file: null,
     datasets: root.lineage?.datasets ?? [],
     failure: null,
     parents: [],
   };
 
-  const find = (rootDigest: string) => {
-    let p = cache.get(rootDigest);
+  const find = (rootDigest: string, bundleDigest: string) => {
+    const key = `${rootDigest} ${bundleDigest}`;
+    let p = cache.get(key);
     if (!p) {
-      p = opts.store.find(rootDigest);
-      cache.set(rootDigest, p);
+      p = opts.store.find(rootDigest, bundleDigest);
+      cache.set(key, p);
     }
     return p;
   };
@@ -175,7 +182,7 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
 
     let stored: StoredBundle[];
     try {
-      stored = await find(link.rootDigest);
+      stored = await find(link.rootDigest, link.bundleDigest);
     } catch (e) {
       if (e instanceof ModelsignError && e.kind === 'reject') {
         return fail(e.code, e.message);
@@ -183,7 +190,8 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
       throw e;
     }
     if (stored.length === 0) {
-      return fail('LINEAGE_MISSING', `no bundle with root digest ${link.rootDigest} in lineage store ${opts.store.dir}`);
+      const why = opts.store.explainMissing(link.rootDigest);
+      return fail(why.code, why.message);
     }
     // Prefer the exact bundle the child recorded; otherwise report on the first one found.
     const chosen = stored.find((s) => s.bundleDigest === link.bundleDigest) ?? stored[0]!;
@@ -205,7 +213,7 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
         throw e;
       }
     }
-    node.signer = vb.signer.description;
+    node.signer = vb.signer?.description ?? null;
     node.license = vb.license ?? null;
     if (chosen.bundleDigest !== link.bundleDigest) {
       return fail('LINEAGE_BUNDLE_MISMATCH', `the store holds a different signature for these bytes (${chosen.file} is ${short(chosen.bundleDigest)}, the child recorded ${short(link.bundleDigest)})`);
@@ -213,7 +221,7 @@ export async function walkLineage(opts: { root: WalkRoot; store: LineageStore; t
     if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
       return fail('LINEAGE_LINK_MISMATCH', `the ancestor's signature says ${clean(`${vb.name}@${vb.version}`)} (${short(vb.rootDigest)}), not what the link records`);
     }
-    node.verified = node.failure === null;
+    node.verified = trusted && node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
     const path = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);

@@ -187,6 +187,7 @@ async function verifyBundle(opts: VerifyOptions, source: ModelSource, stages: Ve
     if (!checkNames(statement, result) || !checkRootDigest(statement, result)) return finish(result);
 
     const runs = stages.map((s) => s.start());
+    for (const run of runs) await run.beforeFiles?.({ statement, result });
     const inspector = stageInspector(runs);
     const reader = source.kind === 'archive' && signedAsOneFile(opts.model, statement) ? await openSource(opts.model, { archiveAsFile: true }) : source;
     const files = await checkFiles({

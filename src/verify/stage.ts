@@ -24,10 +24,21 @@ export interface VerifyContext {
   result: VerifyResult;
 }
 
+/** What is known once the signature is trusted and its statement read, before any file is. */
+export interface SignedContext {
+  statement: ParsedStatement;
+  result: VerifyResult;
+}
+
 /** One verification's run of a stage. */
 export interface StageRun {
   /** Looks at the model's bytes during the file read. */
   inspector?: Inspector;
+  /**
+   * Runs before the files are read: a set-up that cannot judge this model (a usage error)
+   * is refused before it is hashed. A throw here ends the verification.
+   */
+  beforeFiles?(ctx: SignedContext): void | Promise<void>;
   check(ctx: VerifyContext): Failure[] | Promise<Failure[]>;
 }
 
@@ -41,8 +52,9 @@ export interface VerifyStage {
 }
 
 /** A stage that only checks (no inspector). */
-export function checkStage(name: string, check: StageRun['check'], kinds: { reads?: ReportKind[]; produces?: ReportKind } = {}): VerifyStage {
-  return { name, ...kinds, start: () => ({ check }) };
+export function checkStage(name: string, check: StageRun['check'], kinds: { reads?: ReportKind[]; produces?: ReportKind; beforeFiles?: StageRun['beforeFiles'] } = {}): VerifyStage {
+  const { beforeFiles, ...rest } = kinds;
+  return { name, ...rest, start: () => ({ check, ...(beforeFiles ? { beforeFiles } : {}) }) };
 }
 
 /**

@@ -13,6 +13,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupTmp, HAS_SHARED, keypair, makeHfModel, runCli, SHARED, tmpDir } from '../helpers/cli.js';
 import { identityToken, startMockSigstore, type MockSigstore } from '../helpers/sigstore-mock.js';
+import { docExamples } from '../helpers/doc-examples.js';
 import { startTufRepo } from '../helpers/tuf-repo.js';
 
 const ISSUER = 'https://token.actions.example.com';
@@ -187,13 +188,45 @@ describe('lineage across trust kinds: a keyless fine-tune of a key-signed base',
     expect(r.code, r.stderr).toBe(0);
   });
 
-  it('with nothing to trust lineage is a usage error (exit 2)', async () => {
+  it('with nothing to trust lineage shows the tree unverified (exit 0); an issuer alone is still a usage error (exit 2)', async () => {
     const r = await cli(['lineage', ftSig, '--lineage', store]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe('modelsign: error: lineage needs something to trust: --key PUBLIC_KEY, --certificate-chain ROOTS.pem, or --identity/--identity-regexp [MISSING_OPTION]\n');
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^acme\/ft@1\.0\.0 .* signer: not checked .* not verified \(no trust given\)$/);
+    expect(lines[1]).toMatch(/^└─ finetune of acme\/base@1\.0\.0 .* not verified \(no trust given\)$/);
     const p = await cli(['lineage', ftSig, '--lineage', store, '--identity-provider', ISSUER]);
     expect(p.code).toBe(2);
     expect(p.stderr).toContain('[MISSING_IDENTITY]');
+  });
+
+  it('docs/lineage.md: the keyless fine-tune example runs as written (exit 0, both links verified)', async () => {
+    const docIssuer = 'https://token.actions.githubusercontent.com';
+    const docIdentity = 'https://github.com/acme/models/.github/workflows/release.yml@refs/tags/v1.0.0';
+    const work = await tmpDir();
+    await mkdir(path.join(work, 'keys'));
+    const k = await keypair(path.join(work, 'keys'), 'ed25519', 'base-key');
+    await writeFile(path.join(work, 'keys', 'base.pub'), await readFile(k.pub));
+    const base = await makeHfModel(path.join(work, 'base'));
+    const b = await cli(['sign', base, '--key', k.key, '--version', '1.0.0', '--name', 'acme/base', '--record', path.join(work, 'manifests')]);
+    expect(b.code, b.stderr).toBe(0);
+    const ft = await makeHfModel(path.join(work, 'ft'));
+    await writeFile(path.join(ft, 'adapter.json'), '{"r": 4}');
+    const docToken = identityToken({ iss: docIssuer, sub: docIdentity });
+    const s = await cli(['sign', ft, '--keyless', '--identity-token', docToken, ...endpoints(mock), '--version', '1.0.0', '--name', 'acme/ft', '--parent', path.join(base, 'model.sig'), '--parent-key', k.pub, '--record', path.join(work, 'manifests')]);
+    expect(s.code, s.stderr).toBe(0);
+    // The local Sigstore's root stands where `trusted-root update` keeps the refreshed one.
+    const docCache = path.join(work, 'cache');
+    await mkdir(docCache);
+    await writeFile(path.join(docCache, 'trusted_root.json'), JSON.stringify(mock.trustedRoot));
+    const lines = await docExamples('lineage.md', 'keyless');
+    expect(lines).toHaveLength(1);
+    const r = await runCli(lines[0]!.argv.slice(1), { cwd: work, env: cleanEnv({ MODELSIGN_CACHE_DIR: docCache }) });
+    expect(r.code, r.stderr).toBe(0);
+    const tree = r.stdout.trim().split('\n');
+    expect(tree).toHaveLength(2);
+    expect(tree[0]).toContain(`signer: ${docIdentity}`);
+    expect(tree.every((l) => l.endsWith('  verified'))).toBe(true);
   });
 });
 

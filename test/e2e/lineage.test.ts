@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { SHARED, cleanupTmp, keypair, makeHfModel, runCli, tmpDir, type CliResult, type Json } from '../helpers/cli.js';
+import { docBlocks, docExamples, matchesSample } from '../helpers/doc-examples.js';
 
 // The interop corpus, read in place: beside the main checkout, or one level up from a worktree.
 const INTEROP = [SHARED].find((d) => existsSync(path.join(d, 'model-transparency')));
@@ -428,13 +429,14 @@ describe('modelsign lineage prints the tree', () => {
     expect(lines[1]).toContain('license: mit  verified?└─ finetune of trusted@9.9.9');
   });
 
-  it('needs --lineage and --key (exit 2); an untrusted model signature exits 1', async () => {
+  it('an untrusted model signature exits 1; a store named with --lineage that does not exist exits 2', async () => {
     const sig = path.join(dir, 'ft2', 'model.sig');
-    expect((await runCli(['lineage', sig, '--key', k.pub])).code).toBe(2);
-    expect((await runCli(['lineage', sig, '--lineage', store])).code).toBe(2);
     const r = await runCli(['lineage', sig, '--lineage', store, '--key', evil.pub]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain('refused:');
+    const m = await runCli(['lineage', sig, '--lineage', path.join(dir, 'no-such-store'), '--key', k.pub]);
+    expect(m.code, m.stderr).toBe(2);
+    expect(m.stderr).toMatch(/lineage store .*no-such-store not found .*\[LINEAGE_STORE_UNREADABLE\]/);
   });
 
   it('--json prints the report even when the model\'s own signature is refused (exit 1, one refused line on stderr)', async () => {
@@ -442,19 +444,19 @@ describe('modelsign lineage prints the tree', () => {
     const r = await runCli(['lineage', sig, '--lineage', store, '--key', evil.pub, '--json']);
     expect(r.code, r.stderr).toBe(1);
     const j = json(r);
-    expect(j).toEqual({ verified: false, signature: sig, tree: null, ancestors: [], failures: [{ code: 'KEY_HINT_MISMATCH', message: expect.stringMatching(/^signature names key [0-9a-f]{16}…, not the trusted key /) }] });
+    expect(j).toEqual({ verified: false, trusted: true, signature: sig, tree: null, ancestors: [], failures: [{ code: 'KEY_HINT_MISMATCH', message: expect.stringMatching(/^signature names key [0-9a-f]{16}…, not the trusted key /) }] });
     expect(Object.keys(j)).toEqual(Object.keys(json(ok(await runCli(['lineage', sig, '--lineage', store, '--key', k.pub, '--json'])))));
     expect(r.stderr).toMatch(/^modelsign: refused: signature names key [0-9a-f]{16}…, not the trusted key .* \[KEY_HINT_MISMATCH\]\n$/);
     const missing = path.join(dir, 'no-such-model.sig');
     const m = await runCli(['lineage', missing, '--lineage', store, '--key', k.pub, '--json']);
     expect(m.code).toBe(1);
-    expect(json(m)).toEqual({ verified: false, signature: missing, tree: null, ancestors: [], failures: [{ code: 'SIG_MISSING', message: `signature file not found: ${missing}` }] });
+    expect(json(m)).toEqual({ verified: false, trusted: true, signature: missing, tree: null, ancestors: [], failures: [{ code: 'SIG_MISSING', message: `signature file not found: ${missing}` }] });
     expect(m.stderr).toBe(`modelsign: refused: signature file not found: ${missing} [SIG_MISSING]\n`);
   });
 
   it('docs/lineage.md: the example tree\'s licenses are what the example sign commands pass; no short dataset digest', async () => {
     const doc = await readFile(path.join(__dirname, '../../docs/lineage.md'), 'utf8');
-    const quick = /## Quick example\n\n```sh\n([\s\S]*?)```/.exec(doc)![1]!.replace(/\\\n\s*/g, ' ');
+    const quick = /## Quick example\n\n(?:<!--.*-->\n)?```sh\n([\s\S]*?)```/.exec(doc)![1]!.replace(/\\\n\s*/g, ' ');
     const signed = new Map<string, string>();
     for (const cmd of quick.split('\n').filter((l) => l.startsWith('modelsign sign '))) {
       const dirArg = cmd.split(/\s+/)[2]!;
@@ -570,26 +572,68 @@ describe('anti-rollback', () => {
 });
 
 describe('revocation', () => {
-  it('a revoked model exits 1 with the reason', async () => {
+  it('a revoked model exits 1 with the reason (with the store for a model with parents; alone for one without)', async () => {
     const list = path.join(dir, 'revoked-model.txt');
-    await writeFile(list, `# withdrawn models\n\n${digests.ft2}   # CVE-2026-0001 backdoored weights\n`);
-    const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--revoked', list]);
+    await writeFile(list, `# withdrawn models\n\n${digests.ft2}   # CVE-2026-0001 backdoored weights\n${digests.base}  # withdrawn base\n`);
+    const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--lineage', store, '--revoked', list]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain(`ft@1.1.0 (${digests.ft2}) is revoked: CVE-2026-0001 backdoored weights`);
     expect(r.stderr).toContain('[REVOKED]');
-    ok(await runCli(['verify', path.join(dir, 'ft1'), '--key', k.pub, '--revoked', list]));
+    // base has no parents: the list alone is a complete check.
+    const b = await runCli(['verify', path.join(dir, 'base'), '--key', k.pub, '--revoked', list]);
+    expect(b.code, b.stderr).toBe(1);
+    expect(b.stderr).toBe(`modelsign: refused: base@1.0.0 (${digests.base}) is revoked: withdrawn base [REVOKED]\n`);
+    const clean = path.join(dir, 'revoked-other.txt');
+    await writeFile(clean, `${digests.ft2}\n`);
+    ok(await runCli(['verify', path.join(dir, 'base'), '--key', k.pub, '--revoked', clean]));
   });
 
-  it('a revoked ancestor exits 1 and names the link, with or without the store', async () => {
+  it('a revoked ancestor exits 1 and names the link, at any depth', async () => {
     const list = path.join(dir, 'revoked-base.txt');
     await writeFile(list, `${digests.base!.toUpperCase().replace('SHA256', 'sha256')}\n`);
     const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--lineage', store, '--revoked', list]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain(`lineage link ft@1.0.0 -> base@1.0.0: ancestor ${digests.base} is revoked`);
-    // Without a store, the signed link of the direct parent is still checked.
-    const r2 = await runCli(['verify', path.join(dir, 'ft1'), '--key', k.pub, '--revoked', list]);
-    expect(r2.code, r2.stderr).toBe(1);
-    expect(r2.stderr).toContain('lineage link ft@1.0.0 -> base@1.0.0');
+  });
+
+  it('--revoked without --lineage on a model with parents is a usage error (exit 2) naming both flags, before hashing', async () => {
+    const list = path.join(dir, 'revoked-base2.txt');
+    await writeFile(list, `${digests.base}\n`);
+    const want = 'modelsign: error: --revoked needs --lineage DIR for this model: the model links 1 parent model(s): without a lineage store, the revocation list could be checked against its direct parents only, not their ancestors [REVOKED_NEEDS_LINEAGE]\n';
+    // ft2's grandparent is the revoked one: a direct-parent check would have passed it.
+    const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--revoked', list]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toBe(want);
+    expect(r.stdout).toBe('');
+    // -q does not hide it, and the list from the environment is held to the same rule.
+    const q = await runCli(['-q', 'verify', path.join(dir, 'ft1'), '--key', k.pub], { env: { MODELSIGN_REVOKED: list } });
+    expect(q.code, q.stderr).toBe(2);
+    expect(q.stderr).toBe(want);
+    const e = await runCli(['verify', path.join(dir, 'ft2')], { env: { MODELSIGN_KEY: k.pub, MODELSIGN_REVOKED: list } });
+    expect(e.code, e.stderr).toBe(2);
+    expect(e.stderr).toBe(want);
+    // Refused before the files are read: a changed file is not what it reports.
+    const changed = path.join(dir, 'ft2-changed');
+    await cp(path.join(dir, 'ft2'), changed, { recursive: true });
+    await writeFile(path.join(changed, 'adapter.bin'), 'changed');
+    const c = await runCli(['verify', changed, '--key', k.pub, '--revoked', list]);
+    expect(c.code, c.stderr).toBe(2);
+    expect(c.stderr).toBe(want);
+    // With the store (flag or environment) the whole ancestry is checked instead.
+    const w = await runCli(['verify', path.join(dir, 'ft2')], { env: { MODELSIGN_KEY: k.pub, MODELSIGN_REVOKED: list, MODELSIGN_LINEAGE: store } });
+    expect(w.code, w.stderr).toBe(1);
+    expect(w.stderr).toContain(`lineage link ft@1.0.0 -> base@1.0.0: ancestor ${digests.base} is revoked [REVOKED]`);
+  });
+
+  it("a policy's revoked list on a model with parents and no store already fails closed (exit 1, POLICY_LINEAGE_UNKNOWN)", async () => {
+    const policy = path.join(dir, 'revoking-policy.yaml');
+    await writeFile(policy, `apiVersion: modelsign/v1\nrevoked: ["${digests.base}"]\n`);
+    const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--policy', policy]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('[POLICY_LINEAGE_UNKNOWN]');
+    const w = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--policy', policy, '--lineage', store]);
+    expect(w.code, w.stderr).toBe(1);
+    expect(w.stderr).toContain('[POLICY_REVOKED]');
   });
 
   it('a malformed revocation list is a usage error (exit 2)', async () => {
@@ -598,5 +642,104 @@ describe('revocation', () => {
     const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--revoked', list]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain('line 1 is not sha256:<64 hex>');
+  });
+});
+
+describe('docs/lineage.md examples run as written, and its samples are what modelsign prints', () => {
+  let work: string;
+  const cmd = (argv: string[], cwd = work) => runCli(argv.slice(1), { cwd });
+  /** The sample block whose text starts with `start`. */
+  const sample = async (start: string) => {
+    const b = (await docBlocks('lineage.md')).find((x) => x.text.startsWith(start));
+    if (!b) throw new Error(`docs/lineage.md has no sample starting with ${start}`);
+    return b.text.replace(/\n$/, '');
+  };
+
+  beforeAll(async () => {
+    work = await tmpDir('modelsign-lineage-doc-');
+    await mkdir(path.join(work, 'keys'));
+    ok(await runCli(['keygen', '--out', 'keys/release', '--type', 'ed25519', '--unencrypted'], { cwd: work }));
+    for (const [m, content] of [['llama', 'base weights'], ['llama-chat', 'chat weights'], ['llama-chat-v2', 'chat weights v2']]) {
+      await mkdir(path.join(work, m!));
+      await writeFile(path.join(work, m!, 'model.safetensors'), content!);
+    }
+    await writeFile(path.join(work, 'revoked.txt'), `# withdrawn 2026-03\nsha256:${'3f2a'.repeat(16)}   # CVE-2026-1234: backdoored adapter\n`);
+  });
+
+  it('the quick example: every command exits 0; the trees are the samples', async () => {
+    const lines = await docExamples('lineage.md', 'quick');
+    expect(lines.map((l) => l.argv.slice(0, 2).join(' '))).toEqual(['modelsign sign', 'modelsign sign', 'modelsign sign', 'modelsign verify', 'modelsign lineage', 'modelsign lineage']);
+    const results: CliResult[] = [];
+    for (const { line, argv } of lines) {
+      const r = await cmd(argv.map((a) => (a === '/var/lib/modelsign/state.json' ? path.join(work, 'state.json') : a)));
+      expect(r.code, `${line}\n${r.stdout}${r.stderr}`).toBe(0);
+      results.push(r);
+    }
+    const trusted = results[4]!.stdout.replace(/\n$/, '');
+    expect(matchesSample(await sample('llama-chat@1.1.0  sha256:5bef...  signer: ed25519 key sha256:4c02...  license: llama3  verified\n└─ finetune of llama-chat@1.0.0  sha256:dc0a...  signer: ed25519 key sha256:4c02...  license: llama3  verified\n   └─'), trusted), trusted).toBe(true);
+    const untrusted = results[5]!.stdout.replace(/\n$/, '');
+    expect(matchesSample(await sample('llama-chat@1.1.0  sha256:5bef...  signer: not checked'), untrusted), untrusted).toBe(true);
+    expect(results[5]!.stderr).toContain('nothing is verified');
+  });
+
+  it('the missing-ancestor and revoked samples are what lineage and verify print for the quick example', async () => {
+    const store = path.join(work, 'manifests-missing');
+    await cp(path.join(work, 'manifests'), store, { recursive: true });
+    await rm(await storeFile(store, 'llama-chat@1.0.0'));
+    const m = await runCli(['lineage', './llama-chat-v2', '--lineage', store, '--key', 'keys/release.pub'], { cwd: work });
+    expect(m.code, m.stderr).toBe(1);
+    const shown = m.stdout.split('\n').slice(0, 2).join('\n');
+    expect(matchesSample(await sample('llama-chat@1.1.0  sha256:5bef...  signer: ed25519 key sha256:4c02...  license: llama3  verified\n└─ finetune of llama-chat@1.0.0  sha256:dc0a...  signer: unknown'), shown), shown).toBe(true);
+    const llama = ok(await runCli(['digest', 'llama'], { cwd: work })).stdout.trim();
+    await writeFile(path.join(work, 'revoked-llama.txt'), `${llama}   # CVE-2026-1234: backdoored adapter\n`);
+    const r = await runCli(['verify', './llama-chat-v2', '--key', 'keys/release.pub', '--lineage', 'manifests', '--revoked', 'revoked-llama.txt'], { cwd: work });
+    expect(r.code, r.stderr).toBe(1);
+    expect(matchesSample(await sample('modelsign: refused: lineage link llama-chat@1.0.0 -> llama@1.0.0: ancestor'), r.stderr.replace(/\n$/, '')), r.stderr).toBe(true);
+    // The same list without --lineage: the usage error the doc shows.
+    const u = await runCli(['verify', './llama-chat-v2', '--key', 'keys/release.pub', '--revoked', 'revoked-llama.txt'], { cwd: work });
+    expect(u.code, u.stderr).toBe(2);
+    expect(u.stderr).toBe(`${await sample('modelsign: error: --revoked needs --lineage DIR')}\n`);
+  });
+
+  it('the lineage add example files the signature under the name the fast path finds', async () => {
+    const d = path.join(work, 'add-example');
+    await mkdir(path.join(d, 'llama'), { recursive: true });
+    await mkdir(path.join(d, 'sigs'));
+    await cp(path.join(work, 'keys'), path.join(d, 'keys'), { recursive: true });
+    await writeFile(path.join(d, 'llama', 'model.safetensors'), 'base weights');
+    for (const { line, argv } of await docExamples('lineage.md', 'add')) {
+      const r = await cmd(argv, d);
+      expect(r.code, `${line}\n${r.stdout}${r.stderr}`).toBe(0);
+    }
+    const hex = ok(await runCli(['digest', 'llama'], { cwd: d })).stdout.trim().slice(7);
+    expect(await readdir(path.join(d, 'manifests'))).toEqual([`llama@1.0.0.${hex}.sig`]);
+  });
+
+  it('the store note and the missing-ancestor message are the samples', async () => {
+    const d = path.join(work, 'store-samples');
+    await mkdir(path.join(d, 'sigs'), { recursive: true });
+    for (const [m, content] of [['base', 'base'], ['ft', 'ft'], ['other', 'other']]) {
+      await mkdir(path.join(d, m!));
+      await writeFile(path.join(d, m!, 'w.bin'), content!);
+    }
+    const key = path.join(work, 'keys', 'release.key');
+    ok(await runCli(['sign', 'base', '--key', key, '--version', '1.0.0', '--signature', 'sigs/base.sig'], { cwd: d }));
+    ok(await runCli(['sign', 'ft', '--key', key, '--version', '1.0.0', '--parent', 'sigs/base.sig'], { cwd: d }));
+    await writeFile(path.join(d, 'sigs', 'README.md'), '# signatures\n');
+    await symlink('/etc/hostname', path.join(d, 'sigs', 'evil.sig'));
+    const pub = path.join(work, 'keys', 'release.pub');
+    const r = ok(await runCli(['verify', 'ft', '--key', pub, '--lineage', 'sigs'], { cwd: d }));
+    expect(r.stderr).toBe(`${await sample('modelsign: note: lineage store sigs:')}\n`);
+    // The base's bundle moved out of the store, only a link to it left: not found, and said why.
+    await rm(path.join(d, 'sigs', 'README.md'));
+    await cp(path.join(d, 'sigs', 'base.sig'), path.join(d, 'base.sig'));
+    await rm(path.join(d, 'sigs', 'base.sig'));
+    await rm(path.join(d, 'sigs', 'evil.sig'));
+    await symlink(path.join(d, 'base.sig'), path.join(d, 'sigs', 'evil.sig'));
+    ok(await runCli(['sign', 'other', '--key', key, '--version', '1.0.0', '--signature', 'sigs/other.sig'], { cwd: d }));
+    const m = await runCli(['verify', 'ft', '--key', pub, '--lineage', 'sigs'], { cwd: d });
+    expect(m.code, m.stderr).toBe(1);
+    const refused = m.stderr.split('\n').find((l) => l.includes('refused:'))!;
+    expect(matchesSample(await sample('modelsign: refused: lineage link ft@1.0.0 -> base@1.0.0'), refused), refused).toBe(true);
   });
 });

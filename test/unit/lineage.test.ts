@@ -177,6 +177,31 @@ describe('the model\'s own lineage record', () => {
   });
 });
 
+describe('a revocation list without a store', () => {
+  it('is refused for a model with parents before any file is read (usage, REVOKED_NEEDS_LINEAGE); a model without parents is checked', async () => {
+    const dir = await tmpDir();
+    const { privateKey, publicKey } = generateKeyPair('ed25519');
+    const signer = keySigner(privateKey, publicKey);
+    const parent = path.join(dir, 'parent');
+    await mkdir(parent);
+    await writeFile(path.join(parent, 'w.bin'), 'p');
+    const p = await signModel({ model: parent, signer, version: '1.0.0', name: 'p' });
+    const child = path.join(dir, 'child');
+    await mkdir(child);
+    await writeFile(path.join(child, 'w.bin'), 'c');
+    const link = { name: 'p', version: '1.0.0', rootDigest: `sha256:${p.rootDigest}`, bundleDigest: 'sha256:' + 'b'.repeat(64), relation: 'finetune' };
+    await signModel({ model: child, signer, version: '1.0.0', extraMetadata: { lineage: { parents: [link] } } });
+    const revoked = parseRevokedList(`sha256:${p.rootDigest}\n`);
+    let read = false;
+    const err = await verify({ model: child, trust: [keyTrust(publicKey, 'k')], stages: [lineageStage({ revoked })], onHashed: () => { read = true; } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ModelsignError);
+    expect(err).toMatchObject({ code: 'REVOKED_NEEDS_LINEAGE', kind: 'usage' });
+    expect(read).toBe(false);
+    const r = await verify({ model: parent, trust: [keyTrust(publicKey, 'k')], stages: [lineageStage({ revoked })] });
+    expect(r.failures.map((f) => f.code)).toEqual(['REVOKED']);
+  });
+});
+
 describe('revocation list and dataset flags', () => {
   it('parses digests, comments and reasons; checkRevoked matches prefixed or bare digests', () => {
     const a = 'sha256:' + 'a'.repeat(64);
