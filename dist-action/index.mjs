@@ -6284,7 +6284,8 @@ var init_files = __esm({
 
 // src/verify/stage.ts
 function checkStage(name2, check, kinds = {}) {
-  return { name: name2, ...kinds, start: () => ({ check }) };
+  const { beforeFiles, ...rest } = kinds;
+  return { name: name2, ...rest, start: () => ({ check, ...beforeFiles ? { beforeFiles } : {} }) };
 }
 function checkStageOrder(stages) {
   const producer = /* @__PURE__ */ new Map();
@@ -6436,6 +6437,7 @@ async function verifyBundle(opts, source, stages, signature, readBytes) {
     if (statement.resources.length === 0) throw reject("EMPTY_MANIFEST", "the signature lists no file: it covers nothing");
     if (!checkNames(statement, result) || !checkRootDigest(statement, result)) return finish(result);
     const runs = stages.map((s) => s.start());
+    for (const run of runs) await run.beforeFiles?.({ statement, result });
     const inspector = stageInspector(runs);
     const reader = source.kind === "archive" && signedAsOneFile(opts.model, statement) ? await openSource(opts.model, { archiveAsFile: true }) : source;
     const files = await checkFiles({
@@ -25211,10 +25213,22 @@ var init_trust2 = __esm({
 
 // src/lineage/store.ts
 import { createHash as createHash8 } from "node:crypto";
-import { lstat as lstat7, opendir, stat as stat7 } from "node:fs/promises";
+import { lstat as lstat7, opendir, realpath as realpath4, stat as stat7 } from "node:fs/promises";
 import path23 from "node:path";
 function bundleDigestOf(bytes) {
   return `sha256:${createHash8("sha256").update(bytes).digest("hex")}`;
+}
+function mib(n) {
+  return `${n / (1024 * 1024)} MiB`;
+}
+function signedRootDigest(bytes) {
+  try {
+    const st = parseStatement(parseBundle(bytes).payload);
+    return { digest: st.rootDigest ?? rootDigest(st.resources) };
+  } catch (e) {
+    if (e instanceof ModelsignError) return { skip: `not a signature bundle: ${clean2(e.message.replace(/^signature bundle is (?:malformed: )?/, "")).slice(0, 120)}` };
+    throw e;
+  }
 }
 async function openStore2(dir) {
   let st;
@@ -25224,7 +25238,13 @@ async function openStore2(dir) {
     throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} not found (${errnoCode(e) ?? String(e)})`);
   }
   if (!st.isDirectory()) throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} is not a directory`);
-  return new LineageStore(dir);
+  let real;
+  try {
+    real = await realpath4(dir);
+  } catch (e) {
+    throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} cannot be resolved: ${errnoWords(e)}`);
+  }
+  return new LineageStore(dir, real);
 }
 async function readStoreFile(file) {
   try {
@@ -25244,8 +25264,8 @@ function safeName(name2) {
 async function checkStoreDir(dir) {
   await checkWritable(dir, "dir", "WRITE_FAILED", `lineage store ${dir}`);
 }
-async function createStoreDir(dir) {
-  await makeDirs(dir, "WRITE_FAILED", `lineage store ${dir}`);
+async function createStoreDir(dir, mode) {
+  await makeDirs(dir, "WRITE_FAILED", `lineage store ${dir}`, mode);
 }
 async function findRecordSlot(dir, meta, bytes) {
   const hex = bareHex(meta.rootDigest);
@@ -25275,31 +25295,47 @@ async function recordBundle(dir, meta, bytes) {
   if (slot.added) await writeAtomic(slot.file, bytes);
   return slot;
 }
-var MAX_STORE_ENTRIES, MAX_CANDIDATES, MAX_STORE_READ_BYTES, ENTRY_RE, LineageStore;
+var MAX_STORE_ENTRIES, MAX_CANDIDATES, MAX_STORE_READ_BYTES, MAX_INDEX_FILES, MAX_INDEX_BYTES, MAX_STORE_FILE_BYTES, MAX_LISTED2, ENTRY_RE, LineageStore;
 var init_store2 = __esm({
   "src/lineage/store.ts"() {
     "use strict";
     init_errors();
+    init_serialize();
     init_bundle();
+    init_statement();
     init_write_atomic();
     init_errno();
+    init_one_line();
     init_metadata();
     init_read_file();
     MAX_STORE_ENTRIES = 1e5;
     MAX_CANDIDATES = 16;
     MAX_STORE_READ_BYTES = 256 * 1024 * 1024;
+    MAX_INDEX_FILES = 1e4;
+    MAX_INDEX_BYTES = 128 * 1024 * 1024;
+    MAX_STORE_FILE_BYTES = MAX_BUNDLE_BYTES;
+    MAX_LISTED2 = 10;
     ENTRY_RE = /(?:^|[^0-9a-f])([0-9a-f]{64})(?:\.[0-9a-f]{1,64})?\.sig$/;
     LineageStore = class {
       dir;
-      index;
+      realRoot;
+      entries;
+      byName;
+      byContent;
+      skipped = /* @__PURE__ */ new Map();
+      /** Files read for the content index, and the bundles among them. */
+      indexed = 0;
+      bundles = 0;
+      indexTruncated = false;
       bytesRead = 0;
-      constructor(dir) {
+      constructor(dir, realRoot = dir) {
         this.dir = dir;
+        this.realRoot = realRoot;
       }
-      /** Map root digest (hex) -> candidate file names, built once from the listing. */
-      async buildIndex() {
-        if (this.index) return this.index;
-        const idx = /* @__PURE__ */ new Map();
+      /** The listing, once: regular files and links; special files are skipped here, folders ignored. */
+      async list() {
+        if (this.entries) return this.entries;
+        const entries = [];
         let d;
         try {
           d = await opendir(this.dir);
@@ -25310,34 +25346,183 @@ var init_store2 = __esm({
         try {
           for await (const ent of d) {
             if (++n > MAX_STORE_ENTRIES) throw reject("LINEAGE_STORE_TOO_LARGE", `lineage store ${this.dir} has more than ${MAX_STORE_ENTRIES} entries`);
-            if (ent.isDirectory() || ent.isSymbolicLink() || ent.isFIFO() || ent.isSocket() || ent.isBlockDevice() || ent.isCharacterDevice()) continue;
-            const m = ENTRY_RE.exec(ent.name);
-            if (!m) continue;
-            const list = idx.get(m[1]) ?? [];
-            if (list.length < MAX_CANDIDATES) list.push(ent.name);
-            idx.set(m[1], list);
+            if (ent.isDirectory()) continue;
+            if (ent.isFIFO() || ent.isSocket() || ent.isBlockDevice() || ent.isCharacterDevice()) {
+              this.skip(ent.name, "not a regular file: a FIFO, socket or device is never opened");
+              continue;
+            }
+            entries.push({ name: ent.name, link: ent.isSymbolicLink() });
           }
         } finally {
           await d.close().catch(() => void 0);
         }
-        for (const l of idx.values()) l.sort();
-        this.index = idx;
+        entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+        this.entries = entries;
+        return entries;
+      }
+      skip(name2, reason) {
+        if (!this.skipped.has(name2)) this.skipped.set(name2, reason);
+      }
+      /** Root digest (hex) -> entry names that carry it in their name. */
+      async nameIndex() {
+        if (this.byName) return this.byName;
+        const idx = /* @__PURE__ */ new Map();
+        for (const e of await this.list()) {
+          const m = ENTRY_RE.exec(e.name);
+          if (!m) continue;
+          const l = idx.get(m[1]) ?? [];
+          if (l.length < MAX_CANDIDATES) l.push(e.name);
+          idx.set(m[1], l);
+        }
+        this.byName = idx;
         return idx;
       }
-      /** Every bundle filed under this root digest (unverified bytes). */
-      async find(rootDigest2) {
-        const idx = await this.buildIndex();
-        const names = idx.get(bareHex(rootDigest2)) ?? [];
-        const out = [];
-        for (const name2 of names) {
-          const file = path23.join(this.dir, name2);
-          const bytes = await readStoreFile(file);
-          if (!bytes) continue;
-          this.bytesRead += bytes.length;
-          if (this.bytesRead > MAX_STORE_READ_BYTES) throw reject("LINEAGE_STORE_TOO_LARGE", `lineage store ${this.dir}: more than ${MAX_STORE_READ_BYTES} bytes of bundles read in one walk`);
-          out.push({ file, bytes, bundleDigest: bundleDigestOf(bytes) });
+      /** The real path of a link, if it stays inside the store; otherwise why it is skipped. */
+      async resolveLink(name2) {
+        let real;
+        try {
+          real = await realpath4(path23.join(this.dir, name2));
+        } catch (e) {
+          const c = errnoCode(e);
+          if (c === "ENOENT" || c === "ENOTDIR") return { skip: "a broken link: its target does not exist" };
+          if (c === "ELOOP") return { skip: "a link that loops" };
+          return { skip: `a link that cannot be resolved: ${errnoWords(e)}` };
         }
+        const rel = path23.relative(this.realRoot, real);
+        if (path23.isAbsolute(rel) || rel.split(path23.sep)[0] === "..") return { skip: "a link that points outside the store" };
+        return { real };
+      }
+      /** Read one entry (a link through its real path), never more than `maxBytes`. */
+      async load(e, maxBytes) {
+        let file = path23.join(this.dir, e.name);
+        let real = path23.join(this.realRoot, e.name);
+        if (e.link) {
+          const r = await this.resolveLink(e.name);
+          if ("skip" in r) return r;
+          file = r.real;
+          real = r.real;
+        }
+        try {
+          return { bytes: await readRegularFile(file, maxBytes, { noFollow: true }), real };
+        } catch (err) {
+          if (err instanceof NotRegularFile) return err.isDirectory ? { skip: "a directory", directory: true } : { skip: "not a regular file" };
+          if (err instanceof FileTooLarge) return { skip: `larger than ${mib(MAX_STORE_FILE_BYTES)}`, tooLarge: true };
+          const c = errnoCode(err);
+          if (c === "ELOOP") return { skip: "a link put in place after the store was listed" };
+          if (c === "ENOENT") return { skip: "removed while the store was read" };
+          if (c === "ENXIO" || c === "EISDIR") return { skip: "not a regular file" };
+          return { skip: `unreadable: ${errnoWords(err)}` };
+        }
+      }
+      /**
+       * Root digest (hex) -> entry names, from the content of every file (built once, on the
+       * first digest the names do not answer). Bounded in files and bytes read.
+       */
+      async contentIndex() {
+        if (this.byContent) return this.byContent;
+        const idx = /* @__PURE__ */ new Map();
+        const seen = /* @__PURE__ */ new Set();
+        let bytes = 0;
+        let looked = 0;
+        for (const e of await this.list()) {
+          if (this.skipped.has(e.name)) continue;
+          if (looked++ >= MAX_INDEX_FILES || bytes >= MAX_INDEX_BYTES) {
+            this.indexTruncated = true;
+            this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files or ${mib(MAX_INDEX_BYTES)}`);
+            continue;
+          }
+          const budget = Math.min(MAX_STORE_FILE_BYTES, MAX_INDEX_BYTES - bytes);
+          const got = await this.load(e, budget);
+          if ("skip" in got) {
+            if (got.tooLarge && budget < MAX_STORE_FILE_BYTES) {
+              this.indexTruncated = true;
+              this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files or ${mib(MAX_INDEX_BYTES)}`);
+              bytes = MAX_INDEX_BYTES;
+            } else if (!got.directory) {
+              this.skip(e.name, got.skip);
+            }
+            continue;
+          }
+          this.indexed++;
+          bytes += got.bytes.length;
+          if (seen.has(got.real)) continue;
+          seen.add(got.real);
+          const signed = signedRootDigest(got.bytes);
+          if ("skip" in signed) {
+            this.skip(e.name, signed.skip);
+            continue;
+          }
+          this.bundles++;
+          const hex = bareHex(signed.digest);
+          const l = idx.get(hex) ?? [];
+          if (l.length < MAX_CANDIDATES) l.push(e.name);
+          idx.set(hex, l);
+        }
+        this.byContent = idx;
+        return idx;
+      }
+      /** Read the named entries as candidates, skipping (and remembering) what cannot be read. */
+      async read(names, out, seen) {
+        const entries = await this.list();
+        for (const name2 of names) {
+          if (out.length >= MAX_CANDIDATES) return;
+          const e = entries.find((x) => x.name === name2);
+          if (!e || this.skipped.has(name2)) continue;
+          const got = await this.load(e, MAX_STORE_FILE_BYTES);
+          if ("skip" in got) {
+            if (got.tooLarge) throw reject("LINEAGE_MALFORMED", `${path23.join(this.dir, name2)} is larger than ${MAX_STORE_FILE_BYTES} bytes`);
+            if (!got.directory) this.skip(name2, got.skip);
+            continue;
+          }
+          if (seen.has(got.real)) continue;
+          seen.add(got.real);
+          this.bytesRead += got.bytes.length;
+          if (this.bytesRead > MAX_STORE_READ_BYTES) throw reject("LINEAGE_STORE_TOO_LARGE", `lineage store ${this.dir}: more than ${MAX_STORE_READ_BYTES} bytes of bundles read in one walk`);
+          out.push({ file: path23.join(this.dir, name2), bytes: got.bytes, bundleDigest: bundleDigestOf(got.bytes) });
+        }
+      }
+      /**
+       * The bundles for this root digest (unverified bytes): the files named for it, and, when
+       * none of them is `wanted` (the bundle digest the child recorded) or there are none, the
+       * files whose content signs it.
+       */
+      async find(rootDigest2, wanted) {
+        const hex = bareHex(rootDigest2);
+        const out = [];
+        const seen = /* @__PURE__ */ new Set();
+        await this.read((await this.nameIndex()).get(hex) ?? [], out, seen);
+        if (out.length > 0 && (wanted === void 0 || out.some((b) => b.bundleDigest === wanted))) return out;
+        await this.read((await this.contentIndex()).get(hex) ?? [], out, seen);
         return out;
+      }
+      /** Entries skipped so far, in name order. */
+      skippedEntries() {
+        return [...this.skipped.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name2, reason]) => ({ name: name2, reason }));
+      }
+      /** "a.txt (not a signature bundle ...); b.sig (a link that points outside the store)" and a count of the rest. */
+      skippedText() {
+        const all = this.skippedEntries();
+        const listed = all.slice(0, MAX_LISTED2).map((s) => `${clean2(s.name)} (${s.reason})`);
+        if (all.length > MAX_LISTED2) listed.push(`and ${all.length - MAX_LISTED2} more`);
+        return listed.join("; ");
+      }
+      /** Why no bundle was found for a root digest: what was looked at, and what was skipped. */
+      explainMissing(rootDigest2) {
+        const n = this.skipped.size;
+        const plural2 = (k, w) => `${k} ${w}${k === 1 ? "" : "s"}`;
+        const looked = this.byContent ? `${plural2(this.indexed, "file")} read, ${plural2(this.bundles, "bundle")} indexed by content, none for this digest` : "looked up by file name only";
+        const skipped = n > 0 ? `; ${n} skipped: ${this.skippedText()}` : "";
+        const message = `no bundle with root digest ${rootDigest2} in lineage store ${this.dir} (${looked}${skipped})`;
+        if (this.indexTruncated) {
+          return { code: "LINEAGE_STORE_TOO_LARGE", message: `${message}; the store holds more than modelsign indexes by content: file the bundle under its root digest (modelsign lineage add ${this.dir} SIG)` };
+        }
+        return { code: "LINEAGE_MISSING", message };
+      }
+      /** A note listing the skipped entries, when there are any. */
+      notices() {
+        const n = this.skipped.size;
+        if (n === 0) return [];
+        return [{ code: "LINEAGE_STORE_SKIPPED", message: `lineage store ${this.dir}: skipped ${n} file${n === 1 ? "" : "s"}: ${this.skippedText()}`, count: n }];
       }
     };
   }
@@ -25354,7 +25539,7 @@ async function verifyLineageBundle(bytes, trust, what) {
     }
   };
   const bundle = await step("malformed", () => parseBundle(bytes));
-  const signer = await step("untrusted", () => checkTrust(bundle, trust));
+  const signer = trust === null ? void 0 : await step("untrusted", () => checkTrust(bundle, trust));
   return step("malformed", () => {
     const st = parseStatement(bundle.payload);
     if (st.format !== "oms-v1.0" || st.rootDigest === void 0) throw reject("LINEAGE_MALFORMED", `${what} is not an OMS v1.0 signature with a root digest`);
@@ -25394,6 +25579,49 @@ var init_ancestor = __esm({
         this.inner = inner;
       }
     };
+  }
+});
+
+// src/lineage/add.ts
+async function readForStore(file) {
+  let bytes;
+  try {
+    bytes = await readBundleFile(file);
+  } catch (e) {
+    if (e instanceof ModelsignError) throw usage("LINEAGE_NOT_BUNDLE", `${file}: ${e.message}`);
+    throw e;
+  }
+  try {
+    return { bytes, bundle: await verifyLineageBundle(bytes, null, file) };
+  } catch (e) {
+    if (e instanceof BundleCheckError) throw usage("LINEAGE_NOT_BUNDLE", `${file} is not a modelsign lineage bundle: ${e.inner.message} (${e.inner.code})`);
+    throw e;
+  }
+}
+async function addToStore(dir, files) {
+  if (files.length === 0) throw usage("MISSING_ARGUMENT", "lineage add needs at least one signature file");
+  const read = [];
+  for (const f of files) read.push({ file: f, ...await readForStore(f) });
+  await checkStoreDir(dir);
+  await createStoreDir(dir, STORE_DIR_MODE);
+  const out = [];
+  for (const r of read) {
+    const slot = await findRecordSlot(dir, r.bundle, r.bytes);
+    if (slot.added) await writeAtomic(slot.file, r.bytes);
+    out.push({ signature: r.file, file: slot.file, added: slot.added, name: r.bundle.name, version: r.bundle.version, rootDigest: r.bundle.rootDigest, bundleDigest: bundleDigestOf(r.bytes) });
+  }
+  return out;
+}
+var STORE_DIR_MODE;
+var init_add = __esm({
+  "src/lineage/add.ts"() {
+    "use strict";
+    init_errors();
+    init_bundle();
+    init_ancestor();
+    init_store2();
+    init_write_atomic();
+    STORE_DIR_MODE = 448;
   }
 });
 
@@ -25493,6 +25721,7 @@ function flatten(node, out = []) {
 }
 async function walkLineage(opts) {
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH2;
+  const trusted = opts.trust !== null;
   const failures = [];
   const cache = /* @__PURE__ */ new Map();
   const verified = /* @__PURE__ */ new Map();
@@ -25510,17 +25739,18 @@ async function walkLineage(opts) {
     depth: 0,
     childName: null,
     childVersion: null,
-    verified: true,
+    verified: trusted,
     file: null,
     datasets: root.lineage?.datasets ?? [],
     failure: null,
     parents: []
   };
-  const find = (rootDigest2) => {
-    let p = cache.get(rootDigest2);
+  const find = (rootDigest2, bundleDigest) => {
+    const key = `${rootDigest2} ${bundleDigest}`;
+    let p = cache.get(key);
     if (!p) {
-      p = opts.store.find(rootDigest2);
-      cache.set(rootDigest2, p);
+      p = opts.store.find(rootDigest2, bundleDigest);
+      cache.set(key, p);
     }
     return p;
   };
@@ -25562,7 +25792,7 @@ async function walkLineage(opts) {
     }
     let stored;
     try {
-      stored = await find(link.rootDigest);
+      stored = await find(link.rootDigest, link.bundleDigest);
     } catch (e) {
       if (e instanceof ModelsignError && e.kind === "reject") {
         return fail(e.code, e.message);
@@ -25570,7 +25800,8 @@ async function walkLineage(opts) {
       throw e;
     }
     if (stored.length === 0) {
-      return fail("LINEAGE_MISSING", `no bundle with root digest ${link.rootDigest} in lineage store ${opts.store.dir}`);
+      const why2 = opts.store.explainMissing(link.rootDigest);
+      return fail(why2.code, why2.message);
     }
     const chosen = stored.find((s) => s.bundleDigest === link.bundleDigest) ?? stored[0];
     node.file = chosen.file;
@@ -25591,7 +25822,7 @@ async function walkLineage(opts) {
         throw e;
       }
     }
-    node.signer = vb.signer.description;
+    node.signer = vb.signer?.description ?? null;
     node.license = vb.license ?? null;
     if (chosen.bundleDigest !== link.bundleDigest) {
       return fail("LINEAGE_BUNDLE_MISMATCH", `the store holds a different signature for these bytes (${chosen.file} is ${short(chosen.bundleDigest)}, the child recorded ${short(link.bundleDigest)})`);
@@ -25599,7 +25830,7 @@ async function walkLineage(opts) {
     if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
       return fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean2(`${vb.name}@${vb.version}`)} (${short(vb.rootDigest)}), not what the link records`);
     }
-    node.verified = node.failure === null;
+    node.verified = trusted && node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
     const path27 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
@@ -25674,11 +25905,29 @@ function checkRevoked(digests, revoked) {
   }
   return out;
 }
+function revokedFailures(model, ancestors, list) {
+  const failures = [];
+  const reason = (d) => {
+    const r = list.reasons.get(d);
+    return r ? `: ${clean2(r)}` : "";
+  };
+  if (checkRevoked([model.rootDigest], list.digests).length > 0) {
+    failures.push({ code: "REVOKED", message: `${model.id} (${model.rootDigest}) is revoked${reason(model.rootDigest)}` });
+  }
+  const reported = /* @__PURE__ */ new Set();
+  for (const a of ancestors) {
+    if (reported.has(a.rootDigest) || checkRevoked([a.rootDigest], list.digests).length === 0) continue;
+    reported.add(a.rootDigest);
+    failures.push({ code: "REVOKED", message: `lineage link ${clean2(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean2(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
+  }
+  return failures;
+}
 var MAX_REVOKED_BYTES;
 var init_revoked = __esm({
   "src/lineage/revoked.ts"() {
     "use strict";
     init_errors();
+    init_one_line();
     init_metadata();
     init_read_file();
     MAX_REVOKED_BYTES = 16 * 1024 * 1024;
@@ -25807,18 +26056,24 @@ function licenseOf(n) {
   if (n.license !== null) return clean2(n.license);
   return n.depth > 0 && n.signer === null ? "unknown" : "none";
 }
-function describe3(n) {
+function describe3(n, trusted) {
   const id2 = clean2(`${n.name}@${n.version ?? "?"}`);
+  const code = n.failure ? ` [${n.failure.code}]` : "";
+  if (!trusted) {
+    const license = n.license !== null ? clean2(n.license) : n.depth > 0 && n.failure ? "unknown" : "none";
+    return [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, "signer: not checked", `license: ${license}`, `not verified (no trust given)${code}`].join("  ");
+  }
   const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean2(n.signer ?? "unknown")}`, `license: ${licenseOf(n)}`];
-  parts.push(n.verified ? "verified" : `NOT VERIFIED${n.failure ? ` [${n.failure.code}]` : ""}`);
+  parts.push(n.verified ? "verified" : `NOT VERIFIED${code}`);
   return parts.join("  ");
 }
-function renderTree(root) {
-  const lines = [describe3(root)];
+function renderTree(root, trusted = true) {
+  const describe_ = (n) => describe3(n, trusted);
+  const lines = [describe_(root)];
   const walk = (n, prefix) => {
     n.parents.forEach((p, i) => {
       const last = i === n.parents.length - 1;
-      lines.push(`${prefix}${last ? "\u2514\u2500 " : "\u251C\u2500 "}${describe3(p)}`);
+      lines.push(`${prefix}${last ? "\u2514\u2500 " : "\u251C\u2500 "}${describe_(p)}`);
       walk(p, `${prefix}${last ? "   " : "\u2502  "}`);
     });
   };
@@ -25833,6 +26088,16 @@ var init_tree = __esm({
 });
 
 // src/lineage/stage.ts
+function declaredParents(lineage) {
+  if (typeof lineage !== "object" || lineage === null || Array.isArray(lineage)) return 0;
+  const parents = lineage.parents;
+  return Array.isArray(parents) ? parents.length : 0;
+}
+function requireStoreForRevoked(o, lineage) {
+  const n = declaredParents(lineage);
+  if (o.revoked === void 0 || o.store !== void 0 || n === 0) return;
+  throw usage("REVOKED_NEEDS_LINEAGE", `the model links ${n} parent model(s): without a lineage store, the revocation list could be checked against its direct parents only, not their ancestors`);
+}
 function lineageStage(o) {
   return checkStage("lineage", async (ctx) => {
     const failures = [];
@@ -25875,27 +26140,15 @@ function lineageStage(o) {
         ...o.maxDepth !== void 0 ? { maxDepth: o.maxDepth } : {}
       });
       for (const f of w.failures) failures.push(f);
+      for (const n of o.store.notices()) ctx.result.notes.push(n);
       ancestors = w.ancestors;
       ctx.result.reports.lineage = { ancestors: w.ancestors, ...lineage?.datasets ? { datasets: lineage.datasets } : {} };
     }
     if (o.revoked) {
-      const reason = (d) => {
-        const r = o.revoked.reasons.get(d);
-        return r ? `: ${clean2(r)}` : "";
-      };
-      if (checkRevoked([rootDigest2], o.revoked.digests).length > 0) {
-        failures.push({ code: "REVOKED", message: `${id2} (${rootDigest2}) is revoked${reason(rootDigest2)}` });
-      }
-      const known = ancestors ?? (lineage?.parents ?? []).map((p) => ({ ...p, childName: name2, childVersion: version ?? null }));
-      const reported = /* @__PURE__ */ new Set();
-      for (const a of known) {
-        if (reported.has(a.rootDigest) || checkRevoked([a.rootDigest], o.revoked.digests).length === 0) continue;
-        reported.add(a.rootDigest);
-        failures.push({ code: "REVOKED", message: `lineage link ${clean2(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean2(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
-      }
+      for (const f of revokedFailures({ id: id2, rootDigest: rootDigest2 }, ancestors ?? [], o.revoked)) failures.push(f);
     }
     return failures;
-  }, { produces: "lineage" });
+  }, { produces: "lineage", beforeFiles: (ctx) => requireStoreForRevoked(o, ctx.statement.metadata?.lineage) });
 }
 var import_semver7;
 var init_stage2 = __esm({
@@ -25917,7 +26170,12 @@ var lineage_exports = {};
 __export(lineage_exports, {
   DEFAULT_MAX_DEPTH: () => DEFAULT_MAX_DEPTH2,
   LineageStore: () => LineageStore,
+  MAX_INDEX_BYTES: () => MAX_INDEX_BYTES,
+  MAX_INDEX_FILES: () => MAX_INDEX_FILES,
+  MAX_STORE_FILE_BYTES: () => MAX_STORE_FILE_BYTES,
   RELATIONS: () => RELATIONS,
+  STORE_DIR_MODE: () => STORE_DIR_MODE,
+  addToStore: () => addToStore,
   buildLineageMeta: () => buildLineageMeta,
   bundleDigestOf: () => bundleDigestOf,
   checkRevoked: () => checkRevoked,
@@ -25931,12 +26189,14 @@ __export(lineage_exports, {
   parseDatasetFlag: () => parseDatasetFlag,
   parseLineageMeta: () => parseLineageMeta,
   parseRevokedList: () => parseRevokedList,
+  readForStore: () => readForStore,
   readRevokedFile: () => readRevokedFile,
   readState: () => readState,
   recordBundle: () => recordBundle,
   recordVerified: () => recordVerified,
   renderTree: () => renderTree,
   resolveRelations: () => resolveRelations,
+  revokedFailures: () => revokedFailures,
   verifyLineageBundle: () => verifyLineageBundle,
   walkLineage: () => walkLineage
 });
@@ -25945,6 +26205,7 @@ var init_lineage = __esm({
     "use strict";
     init_metadata();
     init_store2();
+    init_add();
     init_ancestor();
     init_parents();
     init_walk2();
@@ -26015,7 +26276,7 @@ function checkPolicy(policy, purpose, ctx) {
   ];
   return [
     ...lineageFailures(policy, model, lineage !== void 0, ancestors, meta?.lineage),
-    ...revokedFailures(policy, sources),
+    ...revokedFailures2(policy, sources),
     ...minVersionFailures(policy, sources),
     ...licenseFailures(policy, purpose, sources, report2)
   ];
@@ -26032,7 +26293,7 @@ function lineageFailures(policy, model, checked2, ancestors, declared) {
   }
   return failures;
 }
-function revokedFailures(policy, sources) {
+function revokedFailures2(policy, sources) {
   if (policy.revoked.length === 0) return [];
   const revoked = new Set(policy.revoked);
   return sources.filter((s) => s.rootDigest !== void 0 && revoked.has(s.rootDigest)).map((s) => ({ code: "POLICY_REVOKED", message: s.kind === "model" ? `the model ${id(s)} (${s.rootDigest}) is revoked by the policy` : `ancestor ${id(s)} (${clean4(s.rootDigest ?? "")}) is revoked by the policy` }));
