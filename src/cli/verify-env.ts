@@ -110,7 +110,7 @@ export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = pr
   const known = new Set([...NON_FLAG_VARIABLES, ...cmd.options.filter((o) => o.long).map((o) => envName(o.long!))]);
   for (const name of Object.keys(env).sort()) {
     if (name.startsWith(ENV_PREFIX) && !known.has(name) && !SERVICE_LINK.test(name) && env[name] !== '') {
-      throw usage('UNKNOWN_ENV', `${name} is set, but verify has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, '-')} option in this build`);
+      throw usage('UNKNOWN_ENV', `${name} is set, but ${cmd.name()} has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, '-')} option in this build`);
     }
   }
   return used;
