@@ -287,7 +287,7 @@ export const ATTACKS: Attack[] = [
     needs: ['trusted-signature'],
     async build(ctx) {
       const lic = ctx.licenses.outside;
-      if (lic === undefined) throw new AttackNotApplicable('the policy allows every license the drill tried (it has no license rule that refuses one)');
+      if (lic === undefined) throw new AttackNotApplicable('the policy allows every license the drill tried: none of its license rules refuses one');
       const m = path.join(ctx.tmp, 'license-outside-policy');
       await writeModel(m, 41);
       await signDrillModel(m, ctx.signer, { license: lic, version: ctx.version });
