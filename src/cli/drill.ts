@@ -161,7 +161,7 @@ export function remedyText(r: Remedy, report: DrillReport, f: DrillFlags): strin
     case 'state':
       return `add --state FILE to record versions${facts.minVersion !== undefined ? `; --min-version ${facts.minVersion} refuses only versions below it` : ''}`;
     case 'revocation':
-      return 'add --revoked FILE to refuse revoked models and their fine-tunes (with --lineage DIR: every ancestor)';
+      return 'add --revoked FILE to refuse revoked models and their fine-tunes; with --lineage DIR, every ancestor';
     case 'policy-license':
       return `add --policy FILE with a license rule for ${purpose}`;
     case 'license-rule':

@@ -48,7 +48,7 @@ const CORE_CODE: Record<string, string> = {
 /** What a set-up with only --key is told for each feature attack. */
 const FIX_KEY_ONLY: Record<string, string> = {
   rollback: 'add --state FILE to record versions',
-  'revoked-ancestor': 'add --revoked FILE to refuse revoked models and their fine-tunes (with --lineage DIR: every ancestor)',
+  'revoked-ancestor': 'add --revoked FILE to refuse revoked models and their fine-tunes; with --lineage DIR, every ancestor',
   'license-outside-policy': 'add --policy FILE with a license rule for deploy',
   'hostile-pickle': 'add --policy FILE with formats: { scan: true } or { deny: [pickle] }',
 };
@@ -141,7 +141,7 @@ describe('modelsign drill --key PUB (no --signing-key)', () => {
     expect(ls[2]).toMatch(/^STOPPED changed-byte +one byte of a weight shard changed \[FILE_CHANGED\]$/);
     expect(ls.filter((l) => l.startsWith('STOPPED '))).toHaveLength(CORE.length);
     expect(ls).toContainEqual(expect.stringMatching(/^MISSED +rollback .*\(add --state FILE to record versions\)$/));
-    expect(ls).toContainEqual(expect.stringMatching(/^MISSED +revoked-ancestor .*\(add --revoked FILE to refuse revoked models and their fine-tunes \(with --lineage DIR: every ancestor\)\)$/));
+    expect(ls).toContainEqual(expect.stringMatching(/^MISSED +revoked-ancestor .*\(add --revoked FILE to refuse revoked models and their fine-tunes; with --lineage DIR, every ancestor\)$/));
     expect(ls.at(-1)).toBe(`${CORE.length} stopped, ${FEATURE.length} missed, 0 skipped`);
     expect(ls[1]).toContain(`trusted in place of --key ${other.pub}, --key ${release.pub}`);
   });
