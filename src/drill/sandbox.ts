@@ -32,26 +32,43 @@ export interface SandboxOptions {
   trust?: TrustSpec;
 }
 
+/** How verify words a file it cannot use: not a regular file, or an errno. */
+interface FileWords {
+  code: Code;
+  notRegular(file: string): string;
+  unreadable(file: string, errno: string): string;
+}
+const STATE_WORDS: FileWords = {
+  code: 'STATE_UNREADABLE',
+  notRegular: (f) => `cannot read state file ${f}: not a regular file`,
+  unreadable: (f, c) => `cannot read state file ${f}: ${c}`,
+};
+const AUDIT_WORDS: FileWords = {
+  code: 'AUDIT_WRITE_FAILED',
+  notRegular: (f) => `audit log is not a regular file: ${f}`,
+  unreadable: (f, c) => `cannot read audit log ${f}: ${c}`,
+};
+
 /** Whether `file` exists; a path that is there but not a regular file is refused, never opened. */
-async function regularFileExists(file: string, code: Code, what: string): Promise<boolean> {
+async function regularFileExists(file: string, w: FileWords): Promise<boolean> {
+  let st;
   try {
-    const st = await lstat(file);
-    if (!st.isFile()) throw usage(code, `${what} ${file} is not a regular file`);
-    return true;
+    st = await lstat(file);
   } catch (e) {
     if (errnoCode(e) === 'ENOENT') return false;
-    if (errnoCode(e) === undefined) throw e;
-    throw usage(code, `cannot read ${what} ${file}: ${errnoCode(e)}`);
+    throw usage(w.code, w.unreadable(file, errnoCode(e) ?? String(e)));
   }
+  if (!st.isFile()) throw usage(w.code, w.notRegular(file));
+  return true;
 }
 
 /** Copy `src` to `dest` if it exists (a missing file stays missing in the copy). */
-async function copyIfThere(src: string, dest: string, code: Code, what: string): Promise<boolean> {
-  if (!(await regularFileExists(src, code, what))) return false;
+async function copyIfThere(src: string, dest: string, w: FileWords): Promise<boolean> {
+  if (!(await regularFileExists(src, w))) return false;
   try {
     await copyFile(src, dest, constants.COPYFILE_EXCL);
   } catch (e) {
-    throw usage(code, `cannot read ${what} ${src}: ${errnoCode(e) ?? String(e)}`);
+    throw usage(w.code, w.unreadable(src, errnoCode(e) ?? String(e)));
   }
   return true;
 }
@@ -101,12 +118,12 @@ export class Sandbox {
     }
     const state = this.lineage?.stateFile;
     if (state !== undefined) {
-      await regularFileExists(state, 'STATE_UNREADABLE', 'state file');
+      await regularFileExists(state, STATE_WORDS);
       this.notes.push({ code: 'DRILL_STATE_COPY', message: `state file ${state}: each attack works on its own temporary copy; the file is not changed`, file: state });
     }
     if (user.auditLog !== undefined) {
       this.auditCopy = path.join(dir, 'audit.log');
-      await copyIfThere(user.auditLog, this.auditCopy, 'AUDIT_UNREADABLE', 'audit log');
+      await copyIfThere(user.auditLog, this.auditCopy, AUDIT_WORDS);
       this.notes.push({ code: 'DRILL_AUDIT_COPY', message: `audit log ${user.auditLog}: the drill's decisions go to a temporary copy; the log is not changed`, file: user.auditLog });
     }
     if (user.signature !== undefined) {
@@ -124,7 +141,7 @@ export class Sandbox {
     const state = this.lineage?.stateFile;
     if (state === undefined) return { slot };
     const stateFile = path.join(this.o.dir, `${slot}.state.json`);
-    await copyIfThere(state, stateFile, 'STATE_UNREADABLE', 'state file');
+    await copyIfThere(state, stateFile, STATE_WORDS);
     return { slot, stateFile };
   }
 

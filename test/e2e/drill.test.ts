@@ -307,7 +307,7 @@ describe('exit codes: skips, baseline, usage', () => {
     expect(ok.j.baseline.verified).toBe(true);
   });
 
-  it('usage errors (exit 2): nothing to test against, an unreadable key, a missing lineage store, --purpose without a policy', async () => {
+  it('usage errors (exit 2): nothing to test against, an unreadable key, a missing lineage store, a state file or audit log that is not a file, --purpose without a policy', async () => {
     const r = await runCli(['drill']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('modelsign: error: drill needs the set-up to test: --key PUBLIC_KEY (or another trust option, see --help) or --policy FILE [MISSING_OPTION]\n');
@@ -317,6 +317,22 @@ describe('exit codes: skips, baseline, usage', () => {
     const s = await runCli(['drill', '--key', release.pub, '--lineage', path.join(work, 'no-such-store')]);
     expect(s.code).toBe(2);
     expect(s.stderr).toMatch(/\[LINEAGE_STORE_UNREADABLE\]\n$/);
+    const dir = path.join(work, 'a-directory');
+    await mkdir(dir, { recursive: true });
+    const st = await runCli(['drill', '-q', '--key', release.pub, '--state', dir]);
+    expect(st.code).toBe(2);
+    expect(st.stderr).toBe(`modelsign: error: cannot read state file ${dir}: not a regular file [STATE_UNREADABLE]\n`);
+    const log = await runCli(['drill', '-q', '--key', release.pub, '--audit-log', dir]);
+    expect(log.code).toBe(2);
+    expect(log.stderr).toBe(`modelsign: error: audit log is not a regular file: ${dir} [AUDIT_WRITE_FAILED]\n`);
+    // verify says the same of the same options.
+    const m = path.join(work, 'state-model');
+    await mkdir(m, { recursive: true });
+    await writeFile(path.join(m, 'config.json'), '{}');
+    expect((await runCli(['sign', m, '--key', release.key, '--version', '1.0.0'])).code).toBe(0);
+    const v = await runCli(['verify', m, '--key', release.pub, '--state', dir]);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toContain(`cannot read state file ${dir}: not a regular file [STATE_UNREADABLE]`);
     const p = await runCli(['drill', '--key', release.pub, '--purpose', 'deploy']);
     expect(p.code).toBe(2);
     expect(p.stderr).toMatch(/--purpose needs --policy FILE \[MISSING_OPTION\]/);
@@ -393,7 +409,7 @@ describe("verify's options and MODELSIGN_* environment", () => {
     return [...h.stdout.matchAll(/^ {2}(?:-\w, )?(--[a-z0-9-]+)/gm)].map((x) => x[1]!);
   };
 
-  it('drill takes every option verify takes, and its own three', async () => {
+  it('drill takes every option verify takes, and two of its own', async () => {
     const verify = await optionsOf('verify');
     const drill = await optionsOf('drill');
     expect(verify.length).toBeGreaterThan(20);
