@@ -430,6 +430,28 @@ describe("verify's options and MODELSIGN_* environment", () => {
     expect(attack(pol.j, 'injected-file')).toMatchObject({ outcome: 'missed', remedy: 'no-ignore-unsigned' });
   });
 
+  it("verify's other variables are the drill's too: jobs, registries, output format, termination log, signature, model", async () => {
+    const term = path.join(work, 'termination-log');
+    const r = await runCli(['drill'], {
+      env: {
+        MODELSIGN_KEY: release.pub,
+        MODELSIGN_JOBS: '2',
+        MODELSIGN_INSECURE_REGISTRY: 'localhost:5000',
+        MODELSIGN_LOG_FORMAT: 'text',
+        MODELSIGN_TERMINATION_LOG: term,
+        MODELSIGN_SIGNATURE: 'elsewhere.sig',
+        MODELSIGN_IGNORE_PATHS: 'unused.bin',
+        MODELSIGN_MODEL: '/models/llm',
+        MODELSIGN_QUIET: 'true',
+      },
+    });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain('note: --signature elsewhere.sig is not used');
+    // As verify does in a pod: the reason the drill failed, for `kubectl describe`.
+    expect(await readFile(term, 'utf8')).toMatch(/^modelsign: refused: 4 attacks not stopped by this set-up: .* \[DRILL_MISSED\] \(exit 1\)\n$/);
+    expect(r.stderr).toBe('modelsign: refused: 4 attacks not stopped by this set-up: rollback, revoked-ancestor, license-outside-policy, hostile-pickle [DRILL_MISSED]\n');
+  });
+
   it('the command line wins over the environment; a bad or unknown variable is a usage error naming it (exit 2)', async () => {
     const r = await drillJson(['--key', release.pub], { MODELSIGN_KEY: path.join(work, 'missing.pub') });
     expect(r.j.baseline.verified).toBe(true);
