@@ -24,6 +24,7 @@ const TITLES = {
   scan: 'Formats and scanning (exit 1)',
   findings: 'Scanner findings (in `scan` reports and `SCAN_FINDING` messages)',
   audit: 'Audit log (exit 1 when the chain is broken; exit 2 when it cannot be read or written)',
+  drill: 'Attack drill (exit 1)',
   internal: 'Internal (exit 3)',
   notices: 'Notes and warnings (never change the exit code)',
 };

@@ -238,6 +238,12 @@ export const AUDIT_CODES = {
   AUDIT_WRITE_FAILED: 'the audit log cannot be written (or locked)',
 } as const;
 
+/** The attack drill's verdict on a set-up (exit 1): not every attack was shown to be stopped. */
+export const DRILL_CODES = {
+  DRILL_MISSED: 'drill: the set-up accepted an attacked model (the report names what would stop it)',
+  DRILL_SKIPPED: 'drill: an attack could not be run, so the set-up was not fully tested (`--allow-skips` accepts that)',
+} as const;
+
 /** Not a verdict on anything: a bug or an environment failure nobody foresaw (exit 3). */
 export const INTERNAL_CODES = {
   INTERNAL: 'an internal error (a bug: please report it)',
@@ -248,6 +254,14 @@ export const NOTICE_CODES = {
   ANY_ISSUER: 'a Sigstore identity is trusted from any OIDC issuer',
   LINEAGE_NOT_CHECKED: 'the model names parents, but no lineage store was given to check them',
   LINEAGE_STORE_SKIPPED: 'files in the lineage store that were not used, each with the reason (not a bundle, a link outside the store, too large...)',
+  DRILL_THROWAWAY_KEY: "drill: the models are signed with a throwaway key, trusted in place of the set-up's own trust",
+  DRILL_STATE_COPY: 'drill: each attack works on a temporary copy of the anti-rollback state file (the file is not changed)',
+  DRILL_STORE_COPY: 'drill: the attacks work on a temporary copy of the lineage store (the store is not changed)',
+  DRILL_REVOKED_COPY: 'drill: the revoked-ancestor attack revokes its parent in a temporary copy of the revocation list (the file is not changed)',
+  DRILL_POLICY_REVOKED_COPY: "drill: the revoked-ancestor attack revokes its parent in an in-memory copy of the policy's revoked list (the file is not changed)",
+  DRILL_AUDIT_COPY: 'drill: its decisions go to a temporary copy of the audit log (the log is not changed)',
+  DRILL_SIGNATURE_NOT_USED: "drill: the signature path is not used: the drill's models carry their own signatures",
+  DRILL_PULL_TO_NOT_USED: "drill: the pull directory is not used: the drill's models are local",
 } as const;
 
 export const CODE_AREAS = {
@@ -260,6 +274,7 @@ export const CODE_AREAS = {
   scan: SCAN_CODES,
   findings: FINDING_CODES,
   audit: AUDIT_CODES,
+  drill: DRILL_CODES,
   internal: INTERNAL_CODES,
   notices: NOTICE_CODES,
 } as const;
@@ -274,10 +289,11 @@ export type ScanCode = keyof typeof SCAN_CODES;
 /** A scan finding's code; an LFS pointer is a model code that scan reports as a finding too. */
 export type FindingCode = keyof typeof FINDING_CODES | 'LFS_POINTER';
 export type AuditCode = keyof typeof AUDIT_CODES;
+export type DrillCode = keyof typeof DRILL_CODES;
 export type NoticeCode = keyof typeof NOTICE_CODES;
 
 /** Every code an error or a failure may carry. */
-export type Code = UsageCode | ModelCode | SignatureCode | KeyCode | LineageCode | PolicyCode | ScanCode | FindingCode | AuditCode | keyof typeof INTERNAL_CODES;
+export type Code = UsageCode | ModelCode | SignatureCode | KeyCode | LineageCode | PolicyCode | ScanCode | FindingCode | AuditCode | DrillCode | keyof typeof INTERNAL_CODES;
 
 const ALL: ReadonlySet<string> = new Set(Object.values(CODE_AREAS).flatMap((a) => Object.keys(a)));
 

@@ -4,19 +4,18 @@
  * Add an attack by adding an entry: id, one-line title, what it needs, and `build`.
  *
  * The last four target lineage, policy and scanning: they build correctly signed models that
- * only those checks refuse, so a set-up without them reports them MISSED (or, for the license
- * attack, skipped without --policy, since licenses are a policy rule).
+ * only those checks refuse, so a set-up without them reports them MISSED, with the remedy.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { appendFile, copyFile, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import semver from 'semver';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { serializeBundle } from '../oms/bundle.js';
 import { keySigner } from '../sign/sign.js';
 import { rootDigest } from '../hashing/serialize.js';
-import { bundleDigestOf, recordBundle } from '../lineage/store.js';
-import { recordVerified } from '../lineage/state.js';
+import { bundleDigestOf } from '../lineage/store.js';
 import { hostileTorchCheckpoint } from './hostile.js';
 import { DRILL_MODEL_NAME, filler, safetensorsShard, SHARD_1, SHARD_2, signDrillModel, writeModel } from './model.js';
 import { AttackNotApplicable, type Attack, type DrillContext } from './types.js';
@@ -50,7 +49,7 @@ async function signedWithExtraResource(ctx: DrillContext, dirName: string, extra
   const res = statement.predicate.resources;
   res.push({ name: extra.name, algorithm: 'sha256', digest: extra.digest });
   statement.subject[0]!.digest.sha256 = rootDigest(res);
-  await writeSignedPayload(m, JSON.stringify(statement), ctx.signer!);
+  await writeSignedPayload(m, JSON.stringify(statement), ctx.signer);
   return m;
 }
 
@@ -120,7 +119,7 @@ export const ATTACKS: Attack[] = [
     needs: ['trusted-signature'],
     async build(ctx) {
       const other = await writeModel(path.join(ctx.tmp, 'other-model'), 99);
-      await signDrillModel(other, ctx.signer!, { license: ctx.licenses.allowed });
+      await signDrillModel(other, ctx.signer, { license: ctx.licenses.allowed, version: ctx.version });
       const m = await ctx.copyBase('swapped-signature');
       await copyFile(path.join(other, 'model.sig'), path.join(m, 'model.sig'));
       return { model: m };
@@ -134,7 +133,7 @@ export const ATTACKS: Attack[] = [
       const m = path.join(ctx.tmp, 'untrusted-key');
       await writeModel(m, 7);
       const kp = generateKeyPairSync('ed25519');
-      await signDrillModel(m, { priv: kp.privateKey, pub: kp.publicKey });
+      await signDrillModel(m, { priv: kp.privateKey, pub: kp.publicKey }, { license: ctx.licenses.allowed, version: ctx.version });
       return { model: m };
     },
   },
@@ -176,7 +175,7 @@ export const ATTACKS: Attack[] = [
       const evil = JSON.parse(JSON.stringify(statement)) as Statement;
       evil.predicate.resources.push({ name: 'modeling_llama.py', algorithm: 'sha256', digest: sha256('import os\n') });
       const text = JSON.stringify(statement).replace(/}$/, `,"predicate":${JSON.stringify(evil.predicate)}}`);
-      await writeSignedPayload(m, text, ctx.signer!);
+      await writeSignedPayload(m, text, ctx.signer);
       return { model: m };
     },
   },
@@ -251,72 +250,63 @@ export const ATTACKS: Attack[] = [
     title: 'an older signed version presented after a newer one was verified (version rollback)',
     needs: ['trusted-signature'],
     async build(ctx) {
-      // The drill's own anti-rollback state (as `verify --state FILE`): verify and record 2.0.0,
-      // then present the legitimately signed 1.0.0 of the same model.
-      const stateFile = path.join(ctx.tmp, 'rollback-state.json');
-      const setup = { storeDir: await emptyStore(ctx, 'rollback-store'), stateFile };
+      // As a deployment would see it: the set-up verifies a newer release (recording it, if it
+      // keeps state), then the legitimately signed older one of the same model is presented.
+      const newerVersion = semver.inc(ctx.version, 'major')!;
       const newer = path.join(ctx.tmp, 'rollback-newer');
       await writeModel(newer, 21);
-      await signDrillModel(newer, ctx.signer!, { version: '2.0.0', license: ctx.licenses.allowed });
-      const r = await ctx.verify(newer, setup);
-      if (!r.verified) throw new AttackNotApplicable(`the set-up refuses the newer version 2.0.0 the rollback starts from: ${r.failures[0]?.message ?? 'unknown'} [${r.failures[0]?.code ?? '?'}]`);
-      const failed = await recordVerified(stateFile, { name: DRILL_MODEL_NAME, version: '2.0.0', rootDigest: `sha256:${r.rootDigest}` });
-      if (failed) throw new Error(`drill: cannot record 2.0.0 in its own state file: ${failed.message}`);
-      return { model: await ctx.copyBase('rollback'), setup };
+      await signDrillModel(newer, ctx.signer, { version: newerVersion, license: ctx.licenses.allowed });
+      const r = await ctx.verify(newer);
+      if (!r.verified) throw new AttackNotApplicable(`the set-up refuses the newer version ${newerVersion} the rollback starts from: ${r.failures[0]?.message ?? 'unknown'} [${r.failures[0]?.code ?? '?'}]`);
+      return { model: await ctx.copyBase('rollback') };
     },
+    remedy: (f) => (f.stateFile ? undefined : 'state'),
   },
   {
     id: 'revoked-ancestor',
     title: 'a correctly signed fine-tune of a revoked base model',
     needs: ['trusted-signature'],
     async build(ctx) {
-      // Parent: the legitimately signed base model, filed in the drill's lineage store. The
-      // drill revokes its root digest (in the policy's revoked list, or as `verify --revoked`).
+      // Parent: the legitimately signed base model, filed in (a copy of) the set-up's lineage
+      // store as `sign --record` would, then revoked through the set-up's own channel.
       const parentBundle = await readFile(path.join(ctx.base, 'model.sig'));
       const { statement } = await readSigned(ctx.base);
       const parentDigest = `sha256:${statement.subject[0]!.digest.sha256}`;
-      const storeDir = path.join(ctx.tmp, 'revoked-store');
-      await recordBundle(storeDir, { name: DRILL_MODEL_NAME, version: '1.0.0', rootDigest: parentDigest }, parentBundle);
+      await ctx.fileInStore({ name: DRILL_MODEL_NAME, version: ctx.version, rootDigest: parentDigest }, parentBundle);
       const m = path.join(ctx.tmp, 'revoked-ancestor');
       await writeModel(m, 31);
-      const lineage = { parents: [{ name: DRILL_MODEL_NAME, version: '1.0.0', rootDigest: parentDigest, bundleDigest: bundleDigestOf(parentBundle), relation: 'finetune' }] };
-      await signDrillModel(m, ctx.signer!, { name: 'drill-finetune', license: ctx.licenses.allowed, extra: { lineage } });
-      const revokedFile = path.join(ctx.tmp, 'revoked.txt');
-      await writeFile(revokedFile, `${parentDigest}\n`);
-      return { model: m, setup: { storeDir, revoked: [parentDigest], revokedFile } };
+      const lineage = { parents: [{ name: DRILL_MODEL_NAME, version: ctx.version, rootDigest: parentDigest, bundleDigest: bundleDigestOf(parentBundle), relation: 'finetune' }] };
+      await signDrillModel(m, ctx.signer, { name: 'drill-finetune', version: ctx.version, license: ctx.licenses.allowed, extra: { lineage } });
+      return { model: m, setup: { revoke: [parentDigest] } };
     },
+    remedy: (f) => (f.revocation ? undefined : 'revocation'),
   },
   {
     id: 'license-outside-policy',
     title: 'a correctly signed model whose license the policy does not allow for this purpose',
-    needs: ['trusted-signature', 'policy'],
+    needs: ['trusted-signature'],
     async build(ctx) {
       const lic = ctx.licenses.outside;
-      if (lic === undefined) throw new AttackNotApplicable('the policy allows every license the drill tried (it has no license rule that refuses one)');
+      if (lic === undefined) throw new AttackNotApplicable('the policy allows every license the drill tried: none of its license rules refuses one');
       const m = path.join(ctx.tmp, 'license-outside-policy');
       await writeModel(m, 41);
-      await signDrillModel(m, ctx.signer!, { license: lic });
+      await signDrillModel(m, ctx.signer, { license: lic, version: ctx.version });
       return { model: m };
     },
+    remedy: (f) => (f.policyFile === undefined ? 'policy-license' : f.licenseRule ? undefined : 'license-rule'),
   },
   {
     id: 'hostile-pickle',
     title: 'a correctly signed model with a PyTorch checkpoint whose pickle runs os.system when loaded',
-    // No feature need: a set-up without scanning (policy formats) accepts it, and that is MISSED.
+    // A set-up without scanning (policy formats) accepts it, and that is MISSED.
     needs: ['trusted-signature'],
     async build(ctx) {
       const m = path.join(ctx.tmp, 'hostile-pickle');
       await writeModel(m, 51);
       await writeFile(path.join(m, 'pytorch_model.bin'), hostileTorchCheckpoint());
-      await signDrillModel(m, ctx.signer!, { license: ctx.licenses.allowed });
+      await signDrillModel(m, ctx.signer, { license: ctx.licenses.allowed, version: ctx.version });
       return { model: m };
     },
+    remedy: (f) => (f.formats ? undefined : f.policyFile === undefined ? 'policy-formats' : 'formats'),
   },
 ];
-
-/** An empty lineage store of the attack's own. */
-async function emptyStore(ctx: DrillContext, name: string): Promise<string> {
-  const dir = path.join(ctx.tmp, name);
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
