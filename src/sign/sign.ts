@@ -73,6 +73,8 @@ export interface SignResult {
   bytes: number;
   /** Bundles filed in the lineage store (the parents', then the model's). */
   recorded: Recorded[];
+  /** `*.sig` files of the model that are signatures, left out (listed in ignore_paths). */
+  excludedSignatures: string[];
 }
 
 /** The name sign gives MODEL when --name is not given (the source decides: a folder's name, an archive's without .tar.gz). */
@@ -135,6 +137,7 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
     files: d.listing.files.length,
     bytes: d.listing.files.reduce((s, f) => s + f.size, 0),
     recorded: [],
+    excludedSignatures: d.excludedSignatures,
   };
   const child = { name, version, rootDigest: d.rootDigest, bundle: Buffer.from(bundleText, 'utf8') };
   await lineage?.beforeWrite(child);
