@@ -41,7 +41,7 @@ Examples:
 
 Output: one line per attack: "caught", "MISSED" or "skipped" (with the reason).
 Exit codes: 0 no attack was missed; 1 at least one attack was MISSED; 2 usage error, or the
-set-up refuses the baseline signed with --signing-key.`,
+set-up refuses the baseline signed with --signing-key; 3 internal error.`,
     )
     .action(
       run(async (o: DrillFlags) => {

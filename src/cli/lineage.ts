@@ -38,7 +38,7 @@ Examples:
   modelsign lineage model.sig --lineage manifests --key keys/base.pub \\
       --identity release@acme.com --identity-provider https://accounts.google.com
 
-Exit codes: 0 every link verified; 1 the signature or any link failed; 2 usage error.`,
+Exit codes: 0 every link verified; 1 the signature or any link failed; 2 usage error; 3 internal error.`,
     )
     .action(
       run(async (sig: string, o: LineageFlags) => {

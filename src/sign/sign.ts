@@ -92,7 +92,10 @@ export async function checkVersion(version: string): Promise<string> {
   // unchanged, needs no library: loading semver costs ~20 ms before hashing can start.
   if (version.length <= 256 && PLAIN_SEMVER.test(version) && version.split(/[.-]/, 3).every((n) => Number(n) <= Number.MAX_SAFE_INTEGER)) return version;
   const semver = (await import('semver')).default;
-  if (!semver.valid(version)) throw usage('BAD_VERSION', `--version must be a semantic version like 1.2.0 (got "${version}")`);
+  if (!semver.valid(version)) {
+    const { didYouMeanVersion } = await import('../util/semver-hint.js');
+    throw usage('BAD_VERSION', `--version must be a semantic version like 1.2.0 (got "${version}"${didYouMeanVersion(version)})`);
+  }
   return semver.clean(version) ?? version;
 }
 

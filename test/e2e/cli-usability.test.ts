@@ -131,3 +131,213 @@ describe('signatures left inside the model', () => {
     expect(late.stderr).toBe('modelsign: refused: later.sig: file is not in the signature [FILE_UNEXPECTED]\n');
   });
 });
+
+describe('sizes with units', () => {
+  it('--shard-size takes bytes, K/M/G (powers of 1000) and KiB/MiB/GiB (powers of 1024), as sign and digest record', async () => {
+    const m = await model('sizes');
+    const cases: Array<[string, number]> = [
+      ['1000000', 1_000_000],
+      ['1MB', 1_000_000],
+      ['1G', 1_000_000_000],
+      ['1GiB', 2 ** 30],
+      ['512MiB', 512 * 2 ** 20],
+      ['1.5KiB', 1536],
+      ['4kb', 4000],
+    ];
+    for (const [size, bytesWanted] of cases) {
+      const r = await runCli(['digest', m, '--shard-size', size, '--json']);
+      expect(r.code, `${size}: ${r.stderr}`).toBe(0);
+      expect(JSON.parse(r.stdout).serialization.shard_size, size).toBe(bytesWanted);
+    }
+    const out = path.join(dir, 'sizes.sig');
+    const s = await runCli(['sign', m, '--key', keys.key, '--version', '1.0.0', '--shard-size', '2KiB', '--signature', out]);
+    expect(s.code, s.stderr).toBe(0);
+    expect(JSON.parse((await runCli(['inspect', out, '--json'])).stdout).serialization.shard_size).toBe(2048);
+    expect((await runCli(['verify', m, '--key', keys.pub, '--signature', out])).code).toBe(0);
+  });
+
+  it('a size that is not one: exit 2 with one line', async () => {
+    const m = await model('bad-sizes');
+    for (const bad of ['1Q', '1 GBs', '0', '0.3', '-1M', 'G', '1e9', '99999999999TB']) {
+      for (const cmd of ['digest', 'sign']) {
+        const r = await runCli([cmd, m, '--key', keys.key, '--version', '1.0.0', '--shard-size', bad].filter((a, i) => cmd === 'sign' || i < 2 || i > 5));
+        expect(r.code, `${cmd} ${bad}`).toBe(2);
+        expect(r.stderr, `${cmd} ${bad}`).toBe(`modelsign: error: --shard-size must be a positive size: bytes, or with a unit: 1G or 1GB = 10^9, 1GiB = 2^30 (K, M, G, T; KiB, MiB, GiB, TiB) (got "${bad}") [BAD_OPTION]\n`);
+      }
+    }
+  });
+});
+
+describe('did-you-mean hints', () => {
+  it('sign --version v1.0 suggests 1.0.0 (exit 2), and verify --min-version too', async () => {
+    const m = await model('version-hint');
+    for (const [given, meant] of [['v1.0', '1.0.0'], ['2', '2.0.0'], ['V1.2.3-rc.1', '1.2.3-rc.1']] as const) {
+      const r = await runCli(['sign', m, '--key', keys.key, '--version', given]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`modelsign: error: --version must be a semantic version like 1.2.0 (got "${given}"; did you mean "${meant}"?) [BAD_VERSION]\n`);
+    }
+    const none = await runCli(['sign', m, '--key', keys.key, '--version', 'latest']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('modelsign: error: --version must be a semantic version like 1.2.0 (got "latest") [BAD_VERSION]\n');
+    const mv = await runCli(['verify', m, '--key', keys.pub, '--min-version', 'v2']);
+    expect(mv.code).toBe(2);
+    expect(mv.stderr).toBe('modelsign: error: --min-version must be a semantic version like 1.2.0 (got "v2"; did you mean "2.0.0"?) [BAD_OPTION]\n');
+  });
+
+  it('verify given a signature where the model belongs names the model to give', async () => {
+    const m = await signed('sig-as-model');
+    const rel = path.relative(dir, m);
+    const r = await runCli(['verify', `${rel}/model.sig`, '--key', keys.pub], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `modelsign: error: ${rel}/model.sig is a signature, not a model: give the model directory: modelsign verify ${rel} (it reads ${rel}/model.sig by default), or modelsign verify ${rel} --signature ${rel}/model.sig [MODEL_IS_SIGNATURE]\n`,
+    );
+    // The suggestion works as written.
+    expect((await runCli(['verify', rel, '--key', keys.pub], { cwd: dir })).code).toBe(0);
+    const withSig = await runCli(['verify', `${rel}/model.sig`, '--key', keys.pub, '--signature', `${rel}/model.sig`], { cwd: dir });
+    expect(withSig.stderr).toContain(`give the model directory: modelsign verify ${rel} --signature ${rel}/model.sig [MODEL_IS_SIGNATURE]`);
+    // A single file's signature names the file; a signature named after nothing, the --signature form.
+    await writeFile(path.join(dir, 'solo.bin'), bytes(100, 3));
+    expect((await runCli(['sign', 'solo.bin', '--key', keys.key, '--version', '1.0.0'], { cwd: dir })).code).toBe(0);
+    const f = await runCli(['verify', 'solo.bin.sig', '--key', keys.pub], { cwd: dir });
+    expect(f.code).toBe(2);
+    expect(f.stderr).toBe('modelsign: error: solo.bin.sig is a signature, not a model: give the model it is named after: modelsign verify solo.bin (it reads solo.bin.sig by default) [MODEL_IS_SIGNATURE]\n');
+    await copyFile(path.join(dir, 'solo.bin.sig'), path.join(dir, 'release.sig'));
+    const o = await runCli(['verify', 'release.sig', '--key', keys.pub, '--json'], { cwd: dir });
+    expect(o.code).toBe(2);
+    expect(o.stderr).toBe('modelsign: error: release.sig is a signature, not a model: give the model, and the signature with --signature: modelsign verify MODEL --signature release.sig [MODEL_IS_SIGNATURE]\n');
+    expect(JSON.parse(o.stdout)).toMatchObject({ verified: false, error: { code: 'MODEL_IS_SIGNATURE' } });
+    // A model file that ends in .sig but is no bundle is a model like any other.
+    await writeFile(path.join(dir, 'data.sig'), 'plain bytes');
+    expect((await runCli(['sign', 'data.sig', '--key', keys.key, '--version', '1.0.0'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['verify', 'data.sig', '--key', keys.pub], { cwd: dir })).code).toBe(0);
+  });
+
+  it('every --help that lists exit codes lists 3 too', async () => {
+    const pages = [[], ['sign'], ['verify'], ['scan'], ['lineage'], ['policy', 'check'], ['audit', 'verify'], ['drill'], ['key', 'fingerprint']];
+    for (const p of pages) {
+      const h = await runCli([...p, '--help']);
+      expect(h.code).toBe(0);
+      expect(h.stdout, p.join(' ')).toMatch(/Exit codes:/);
+      expect(h.stdout.slice(h.stdout.indexOf('Exit codes:')), p.join(' ')).toMatch(/\b3\s+internal error/);
+    }
+  });
+});
+
+describe('verify --json on usage errors', () => {
+  const cases: Array<{ name: string; args: string[]; env?: Record<string, string>; code: string }> = [
+    { name: 'no model', args: ['verify', '--json'], code: 'MISSING_ARGUMENT' },
+    { name: 'an unknown flag', args: ['verify', 'm', '--jsn', '--json'], code: 'UNKNOWN_OPTION' },
+    { name: 'a flag without its value', args: ['verify', 'm', '--json', '--key'], code: 'MISSING_OPTION_VALUE' },
+    { name: 'a key file that does not exist', args: ['verify', 'MODEL', '--key', 'nope.pub', '--json'], code: 'KEY_UNREADABLE' },
+    { name: 'nothing to trust', args: ['verify', 'MODEL', '--json'], code: 'MISSING_OPTION' },
+    { name: 'a model that does not exist', args: ['verify', 'no-such-model', '--key', 'PUB', '--json'], code: 'MODEL_NOT_FOUND' },
+    { name: 'a bad choice', args: ['verify', 'MODEL', '--key', 'PUB', '--purpose', 'fun', '--json'], code: 'BAD_OPTION' },
+    { name: '--json from MODELSIGN_JSON, with an unknown flag', args: ['verify', 'm', '--kye', 'x'], env: { MODELSIGN_JSON: 'true' }, code: 'UNKNOWN_OPTION' },
+    { name: 'a bad MODELSIGN_* value', args: ['verify', 'MODEL', '--key', 'PUB', '--json'], env: { MODELSIGN_JOBS: 'many' }, code: 'BAD_OPTION' },
+  ];
+  it.each(cases)('$name: one JSON object on stdout, exit 2', async (c) => {
+    const m = await signed(`json-${c.code}-${c.name.length}`);
+    const args = c.args.map((a) => (a === 'MODEL' ? m : a === 'PUB' ? keys.pub : a));
+    const r = await runCli(args, { cwd: dir, ...(c.env ? { env: c.env } : {}) });
+    expect(r.code, r.stderr).toBe(2);
+    const j: Json = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(['verified', 'error']);
+    expect(j.verified).toBe(false);
+    expect(j.error.code).toBe(c.code);
+    // The same words as the error line on stderr.
+    expect(r.stderr).toBe(`modelsign: error: ${j.error.message} [${c.code}]\n`);
+  });
+
+  it('a refused model prints its report once, not an error object beside it', async () => {
+    const m = await signed('json-refused');
+    await writeFile(path.join(m, 'weights.bin'), 'changed');
+    const r = await runCli(['verify', m, '--key', keys.pub, '--json']);
+    expect(r.code).toBe(1);
+    const j: Json = JSON.parse(r.stdout);
+    expect(j.verified).toBe(false);
+    expect(j.failures[0].code).toBe('FILE_CHANGED');
+  });
+
+  it('the other commands with --json: their verdict field false, or the error alone', async () => {
+    const want: Array<[string[], Json]> = [
+      [['keygen', '--json'], { error: { code: 'MISSING_OPTION' } }],
+      [['sign', 'no-such-model', '--key', keys.key, '--version', '1.0.0', '--json'], { error: { code: 'MODEL_NOT_FOUND' } }],
+      [['digest', 'no-such-model', '--json'], { error: { code: 'MODEL_NOT_FOUND' } }],
+      [['inspect', 'no-such.sig', '--json'], { error: { code: 'SIG_MISSING' } }],
+      [['scan', 'no-such-model', '--json'], { clean: false, error: { code: 'SCAN_NOT_FOUND' } }],
+      [['audit', 'verify', 'no-such.jsonl', '--json'], { intact: false, error: { code: 'AUDIT_UNREADABLE' } }],
+      [['policy', 'check', 'no-such.yaml', '--json'], { valid: false, error: { code: 'POLICY_UNREADABLE' } }],
+      [['lineage', 'no-such.sig', '--json', '--bogus'], { verified: false, error: { code: 'UNKNOWN_OPTION' } }],
+    ];
+    for (const [args, shape] of want) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBeGreaterThanOrEqual(1);
+      expect(JSON.parse(r.stdout), args.join(' ')).toMatchObject(shape);
+    }
+  });
+});
+
+describe('inspect shows lineage; key hints', () => {
+  it('inspect lists the parents and datasets a signature claims', async () => {
+    const base = await signed('lineage-base', ['--name', 'acme/base']);
+    const ft = await model('lineage-ft', 2);
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    const s = await runCli(['sign', ft, '--key', keys.key, '--version', '1.1.0', '--name', 'acme/ft', '--parent', path.join(base, 'model.sig'), '--dataset', `hf://datasets/acme/chat=${digest}`, '--dataset', 's3://acme/extra']);
+    expect(s.code, s.stderr).toBe(0);
+    const baseRoot: string = JSON.parse((await runCli(['inspect', path.join(base, 'model.sig'), '--json'])).stdout).rootDigest;
+    const r = await runCli(['inspect', path.join(ft, 'model.sig')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`parents:     1\n  finetune   acme/base@1.0.0  root ${baseRoot}\ndatasets:    2\n  hf://datasets/acme/chat  ${digest}\n  s3://acme/extra\n`);
+    // A root model says nothing about lineage.
+    expect((await runCli(['inspect', path.join(base, 'model.sig')])).stdout).not.toContain('parents:');
+  });
+
+  it('key fingerprint, inspect KEYFILE and keygen --json give the hint the signatures carry', async () => {
+    const g = await runCli(['keygen', '--out', path.join(dir, 'hinted'), '--unencrypted', '--json']);
+    expect(g.code, g.stderr).toBe(0);
+    const hint: string = JSON.parse(g.stdout).hint;
+    expect(hint).toMatch(/^[0-9a-f]{64}$/);
+    const m = await model('hinted-model');
+    expect((await runCli(['sign', m, '--key', path.join(dir, 'hinted.key'), '--version', '1.0.0'])).code).toBe(0);
+    const sig: Json = JSON.parse(await readFile(path.join(m, 'model.sig'), 'utf8'));
+    expect(sig.verificationMaterial.publicKey.hint).toBe(hint);
+    const pub = path.join(dir, 'hinted.pub');
+    const f = await runCli(['key', 'fingerprint', pub]);
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stdout).toBe(`key:  ${pub} (ecdsa-p256 public key)\nhint: sha256:${hint}\n`);
+    const fromPrivate = await runCli(['key', 'fingerprint', path.join(dir, 'hinted.key'), '--json']);
+    expect(JSON.parse(fromPrivate.stdout)).toEqual({ file: path.join(dir, 'hinted.key'), kind: 'private', fromCertificate: false, type: 'ecdsa-p256', hint });
+    const i = await runCli(['inspect', pub]);
+    expect(i.code, i.stderr).toBe(0);
+    expect(i.stdout).toBe(f.stdout);
+    expect((await runCli(['inspect', m + '/model.sig'])).stdout).toContain(`claimed signer: public key sha256:${hint}`);
+    expect((await runCli(['verify', m, '--key', pub])).stdout).toContain(`signer:      ecdsa-p256 key sha256:${hint}`);
+  });
+
+  it('key fingerprint of a file that holds no key: exit 2; an encrypted key needs its passphrase', async () => {
+    await writeFile(path.join(dir, 'nokey.pem'), 'nothing here\n');
+    const r = await runCli(['key', 'fingerprint', path.join(dir, 'nokey.pem')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`modelsign: error: ${path.join(dir, 'nokey.pem')} holds no PEM public key [KEY_UNREADABLE]\n`);
+    const missing = await runCli(['key', 'fingerprint', path.join(dir, 'absent.pub'), '--json']);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout)).toEqual({ error: { code: 'KEY_UNREADABLE', message: `key not found: ${path.join(dir, 'absent.pub')}` } });
+    const enc = path.join(dir, 'enc');
+    expect((await runCli(['keygen', '--out', enc], { env: { MODELSIGN_PASSPHRASE: 'pw' } })).code).toBe(0);
+    const noPass = await runCli(['key', 'fingerprint', `${enc}.key`]);
+    expect(noPass.code).toBe(2);
+    expect(noPass.stderr).toContain('[NO_PASSPHRASE]');
+    const withPass = await runCli(['key', 'fingerprint', `${enc}.key`], { env: { MODELSIGN_PASSPHRASE: 'pw' } });
+    expect(withPass.code, withPass.stderr).toBe(0);
+    expect(withPass.stdout).toBe((await runCli(['key', 'fingerprint', `${enc}.pub`])).stdout.replace(`${enc}.pub (ecdsa-p256 public key)`, `${enc}.key (ecdsa-p256 private key)`));
+    // A signature file still goes to the signature report, and a file that is neither is SIG_MALFORMED.
+    await writeFile(path.join(dir, 'junk.sig'), '{}');
+    const junk = await runCli(['inspect', path.join(dir, 'junk.sig')]);
+    expect(junk.code).toBe(1);
+    expect(junk.stderr).toContain('[SIG_MALFORMED]');
+    const noSub = await runCli(['key']);
+    expect(noSub.code).toBe(2);
+    expect(noSub.stderr).toBe('modelsign: error: key needs a subcommand: modelsign key fingerprint FILE [MISSING_COMMAND]\n');
+  });
+});
