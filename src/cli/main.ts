@@ -145,11 +145,27 @@ Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error, 3 intern
   return program;
 }
 
+/**
+ * Outside verify (which refuses them, verify-env.ts), an unknown MODELSIGN_* variable is a
+ * warning with its near miss. verify's option list, which says which names are known, is
+ * loaded only when some variable is not one of the fixed ones.
+ */
+async function warnAboutEnv(word: string | undefined): Promise<void> {
+  if (word === undefined || word === 'verify') return;
+  const { NON_FLAG_VARIABLES, unknownEnv, warnUnknownEnv } = await import('./verify-env.js');
+  if (unknownEnv(process.env, NON_FLAG_VARIABLES).length === 0) return;
+  const scratch = new Command();
+  (await COMMANDS.verify!()).register(scratch);
+  const longs = scratch.commands[0]!.options.flatMap((o) => (o.long ? [o.long] : []));
+  warnUnknownEnv([...longs, '--quiet', '--debug']);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const word = commandIn(argv);
   const json = jsonErrorsFor(argv, word, process.env);
   if (json) state.jsonErrors = json;
   const program = await buildProgram(word);
+  await warnAboutEnv(word);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

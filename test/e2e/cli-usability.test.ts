@@ -341,3 +341,27 @@ describe('inspect shows lineage; key hints', () => {
     expect(noSub.stderr).toBe('modelsign: error: key needs a subcommand: modelsign key fingerprint FILE [MISSING_COMMAND]\n');
   });
 });
+
+describe('unknown MODELSIGN_* variables', () => {
+  it('outside verify: one warning line each, with the near miss, and the command still runs', async () => {
+    const m = await model('env-warn');
+    const r = await runCli(['digest', m], { env: { MODELSIGN_KYE: 'x', MODELSIGN_PASSPHRSE: 'y', MODELSIGN_QQQQQQQQQQQQ: '1', MODELSIGN_KEY: 'verify reads it', MODELSIGN_SERVICE_HOST: '10.0.0.1', MODELSIGN_EMPTY: '' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^sha256:[0-9a-f]{64}\n$/);
+    expect(r.stderr).toBe(
+      'modelsign: warning: unknown environment variable MODELSIGN_KYE (did you mean MODELSIGN_KEY?)\n' +
+        'modelsign: warning: unknown environment variable MODELSIGN_PASSPHRSE (did you mean MODELSIGN_PASSPHRASE?)\n' +
+        'modelsign: warning: unknown environment variable MODELSIGN_QQQQQQQQQQQQ\n',
+    );
+    // verify's own options and the fixed variables are known to every command.
+    const known = await runCli(['digest', m], { env: { MODELSIGN_KEY: 'x', MODELSIGN_POLICY: 'p', MODELSIGN_LOG_FORMAT: 'json', MODELSIGN_NO_MMAP: '1', MODELSIGN_QUIET: '1' } });
+    expect(known.stderr).toBe('');
+  });
+
+  it('verify refuses one (exit 2), naming the near miss', async () => {
+    const m = await signed('env-verify');
+    const r = await runCli(['verify', m, '--key', keys.pub], { env: { MODELSIGN_IGNORE_UNSINGED_FILES: '1' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('modelsign: error: MODELSIGN_IGNORE_UNSINGED_FILES is set, but verify has no --ignore-unsinged-files option in this build (did you mean MODELSIGN_IGNORE_UNSIGNED_FILES?) [UNKNOWN_ENV]\n');
+  });
+});

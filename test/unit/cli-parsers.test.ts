@@ -40,3 +40,17 @@ describe('semverSuggestion', () => {
     for (const t of ['latest', '1.2.3.4', 'v', '', '1.0.0', 'x'.repeat(300)]) expect(semverSuggestion(t), t).toBeUndefined();
   });
 });
+
+describe('closest', () => {
+  it('finds the near miss, transpositions included, and nothing when nothing is close', async () => {
+    const { closest, editDistance } = await import('../../src/util/did-you-mean.js');
+    const known = ['MODELSIGN_KEY', 'MODELSIGN_MODEL', 'MODELSIGN_PASSPHRASE', 'MODELSIGN_IDENTITY'];
+    expect(closest('MODELSIGN_KYE', known)).toBe('MODELSIGN_KEY');
+    expect(closest('MODELSIGN_MODLE', known)).toBe('MODELSIGN_MODEL');
+    expect(closest('modelsign_key', known)).toBe('MODELSIGN_KEY');
+    expect(closest('MODELSIGN_QQQQQQQQQQQQ', known)).toBeUndefined();
+    expect(closest('X'.repeat(1000), known)).toBeUndefined();
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+});
