@@ -165,8 +165,8 @@ export async function main(argv: string[]): Promise<number> {
   const json = jsonErrorsFor(argv, word, process.env);
   if (json) state.jsonErrors = json;
   const program = await buildProgram(word);
-  await warnAboutEnv(word);
   try {
+    await warnAboutEnv(word);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
