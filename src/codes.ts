@@ -33,6 +33,7 @@ export const USAGE_CODES = {
   BAD_TOKEN: 'an identity token that is not a JWT',
   EMPTY_MODEL: 'no file to sign after exclusions, or (shards) only empty files (OMS v1.0 §6.1)',
   MODEL_NOT_FOUND: 'the model path does not exist or cannot be opened',
+  MODEL_IS_SIGNATURE: 'verify was given a signature file (a Sigstore bundle) where the model belongs (the message names the model to give)',
   HF_NOT_CACHED: 'an hf:// model (or its revision) is not in the local Hugging Face cache (the message names the cache and the `hf download` to run)',
   HF_BAD_REFERENCE: 'an hf:// reference that is not hf://org/name[@revision]',
   OCI_BAD_REFERENCE: 'not a valid oci:// or oci: reference: no tag or digest, credentials in it, several layout manifests and no tag',

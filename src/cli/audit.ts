@@ -31,7 +31,8 @@ Examples:
   modelsign audit verify audit.jsonl --anchor sha256:3f2a... --json
 
 Exit codes: 0 intact; 1 broken (edited, removed, reordered or truncated line; the first bad
-line is named); 2 usage error (file missing or unreadable, --anchor not sha256:<64 hex>).`,
+line is named); 2 usage error (file missing or unreadable, --anchor not sha256:<64 hex>); 3
+internal error.`,
     )
     .action(
       run(async (file: string, flags: { json?: boolean; anchor?: string }) => {

@@ -1,7 +1,7 @@
 /** Options shared by the commands that hash a model (sign, verify, digest). */
 import { Option, type Command } from 'commander';
 import type { HashAlgorithm } from '../hashing/algorithms.js';
-import { collect, parsePositiveInt } from './io.js';
+import { collect, parsePositiveInt, parseSizeOption } from './io.js';
 
 export interface HashingFlags {
   ignorePaths?: string[];
@@ -35,7 +35,7 @@ export function addEngineOptions(cmd: Command): Command {
 export function addSerializationOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--hash <alg>', 'hash algorithm for file digests').choices(['sha256', 'blake2b', 'blake3']).default('sha256'))
-    .option('--shard-size <bytes>', 'hash files in shards of this many bytes (OMS "shards" method; parallel on one big file)', parsePositiveInt('--shard-size'))
+    .option('--shard-size <size>', 'hash files in shards of this size (OMS "shards" method; parallel on one big file): bytes, or 1GB = 10^9, 1GiB = 2^30', parseSizeOption('--shard-size'))
     .option('--allow-symlinks', 'follow symlinks that stay inside the model')
     .option('--no-ignore-git-paths', 'sign .git, .github, .gitattributes and .gitignore too (left out by default)');
 }

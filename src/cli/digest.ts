@@ -31,6 +31,8 @@ export function register(program: Command): void {
           engine,
         });
         engine.onDone();
+        const { reportExcludedSignatures } = await import('./report.js');
+        reportExcludedSignatures(d.excludedSignatures);
         if (o.json) {
           printJson({ rootDigest: `sha256:${d.rootDigest}`, serialization: d.serialization, resources: d.resources });
         } else {

@@ -62,7 +62,7 @@ Examples:
 Output: one line per attack: "STOPPED", "MISSED" or "SKIPPED" (in --json: caught, missed, skipped).
 Exit codes: 0 every attack was stopped; 1 an attack was MISSED [DRILL_MISSED], or skipped
 without --allow-skips [DRILL_SKIPPED]; 2 usage error (as verify's), or the set-up refuses
-the drill's correctly signed baseline, so nothing could be tested [DRILL_BASELINE_REFUSED].`,
+the drill's correctly signed baseline, so nothing could be tested [DRILL_BASELINE_REFUSED]; 3 internal error.`,
     )
     .addHelpText('after', ENV_HELP)
     .action(

@@ -59,7 +59,7 @@ Examples:
   modelsign lineage add manifests sigs/base.sig      # file a signature in the store
 
 Exit codes: 0 every link verified (or no trust given); 1 the signature or any link failed;
-2 usage error.`,
+2 usage error; 3 internal error.`,
     )
     .action(run(async (model: string | undefined, o: LineageFlags) => lineageAction(cmd, model, o)));
 
@@ -81,7 +81,7 @@ Examples:
   modelsign lineage add manifests ./llama/model.sig ./llama-chat/model.sig
   modelsign lineage add /etc/modelsign/lineage sigs/*.sig --json
 
-Exit codes: 0 filed (or already there); 2 a file is not a bundle, or the store cannot be written.`,
+Exit codes: 0 filed (or already there); 2 a file is not a bundle, or the store cannot be written; 3 internal error.`,
     )
     .action(
       run(async (store: string, sigs: string[], o: { json?: boolean }) => {

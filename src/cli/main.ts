@@ -20,6 +20,7 @@ import { handleError, output, state } from './io.js';
 type Registrar = () => Promise<{ register(program: Command): void }>;
 const COMMANDS: Record<string, Registrar> = {
   keygen: () => import('./keygen.js'),
+  key: () => import('./key.js'),
   sign: () => import('./sign.js'),
   verify: () => import('./verify.js'),
   digest: () => import('./digest.js'),
@@ -31,6 +32,30 @@ const COMMANDS: Record<string, Registrar> = {
   drill: () => import('./drill.js'),
   'trusted-root': () => import('./trusted-root.js'),
 };
+
+/**
+ * The verdict field of each command's --json object, false in the object an error prints
+ * (io.ts jsonError); commands not listed print `{"error": {...}}` alone.
+ */
+const JSON_VERDICT: Readonly<Record<string, string>> = { verify: 'verified', lineage: 'verified', 'policy check': 'valid', 'audit verify': 'intact', scan: 'clean' };
+/** verify takes every flag from MODELSIGN_*, --json included (verify-env.ts). */
+const SWITCH_ON = /^(1|true|yes|on)$/i;
+
+/**
+ * Whether the command line asks for JSON: `--json` among the words after the command (before
+ * `--`), or for verify MODELSIGN_JSON. Known before parsing, so a flag commander refuses is
+ * reported in JSON too.
+ */
+function jsonErrorsFor(argv: readonly string[], word: string | undefined, env: NodeJS.ProcessEnv): { field?: string } | undefined {
+  if (word === undefined) return undefined;
+  const words = argv.slice(argv.indexOf(word, 2) + 1);
+  const end = words.indexOf('--');
+  const asked = (end < 0 ? words : words.slice(0, end)).includes('--json') || (word === 'verify' && SWITCH_ON.test((env.MODELSIGN_JSON ?? '').trim()));
+  if (!asked) return undefined;
+  const sub = words.find((w) => !w.startsWith('-'));
+  const field = JSON_VERDICT[`${word} ${sub}`] ?? JSON_VERDICT[word];
+  return field !== undefined ? { field } : {};
+}
 
 /** The command word in argv (program options before it take no values), if it is one of ours. */
 function commandIn(argv: readonly string[]): string | undefined {
@@ -91,7 +116,7 @@ Quick start:
   modelsign sign ./my-model --key release.key --version 1.0.0 --license apache-2.0
   modelsign verify ./my-model --key release.pub      # exit 0 = safe to use
 
-Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
+Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error, 3 internal error.`,
     );
   const modules = await Promise.all((one ? [one] : Object.keys(COMMANDS)).map((name) => COMMANDS[name]!()));
   for (const m of modules) m.register(program);
@@ -120,10 +145,31 @@ Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error.`,
   return program;
 }
 
+/** The commands that take verify's environment, and refuse an unknown variable (verify-env.ts). */
+const REFUSE_UNKNOWN_ENV = new Set(['verify', 'lineage', 'drill']);
+
+/**
+ * Outside the commands that refuse them, an unknown MODELSIGN_* variable is a warning with its
+ * near miss. verify's option list, which says which names are known, is loaded only when some
+ * variable is not one of the fixed ones.
+ */
+async function warnAboutEnv(word: string | undefined): Promise<void> {
+  if (word === undefined || REFUSE_UNKNOWN_ENV.has(word)) return;
+  const { NON_FLAG_VARIABLES, unknownEnv, warnUnknownEnv } = await import('./verify-env.js');
+  if (unknownEnv(process.env, NON_FLAG_VARIABLES).length === 0) return;
+  const scratch = new Command();
+  (await COMMANDS.verify!()).register(scratch);
+  const longs = scratch.commands[0]!.options.flatMap((o) => (o.long ? [o.long] : []));
+  warnUnknownEnv([...longs, '--quiet', '--debug']);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const word = commandIn(argv);
+  const json = jsonErrorsFor(argv, word, process.env);
+  if (json) state.jsonErrors = json;
   const program = await buildProgram(word);
   try {
+    await warnAboutEnv(word);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {

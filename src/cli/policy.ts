@@ -20,7 +20,7 @@ Examples:
   requireSubcommand(policy, 'policy needs a subcommand: modelsign policy check FILE');
   policy
     .command('check')
-    .description('validate a policy file: schema, license ids, identity patterns, key files')
+    .description('validate a policy file: schema, license ids, identity patterns, and every key and certificate chain file it names')
     .argument('<file>', 'policy file (YAML or JSON)')
     .option('--json', 'print one JSON object: valid, the normalised policy or the error')
     .option('-q, --quiet', 'no progress output')
@@ -33,18 +33,18 @@ Examples:
   modelsign policy check policy.json --json
 
 Exit codes: 0 the policy is valid; 2 it is not (the message names the field, e.g.
-license.retrain.deny[0]), or the file cannot be read.`,
+license.retrain.deny[0]), a key or certificate chain file it names is missing or unreadable
+(the field and the file are named: trust.certificateChains[0]), or the policy cannot be read;
+3 internal error.`,
     )
     .action(
       run(async (file: string, o: { json?: boolean }) => {
         const { loadPolicy } = await import('../policy/load.js');
         try {
           const p = await loadPolicy(file);
-          // Keys are loaded now so a missing or unreadable key is found before deployment.
-          if (p.trust?.keys.length) {
-            const { loadPublicKey } = await import('../keys/keyfile.js');
-            for (const k of p.trust.keys) await loadPublicKey(k);
-          }
+          // Every file the policy names is read now, so a missing one is found before deployment.
+          const { checkPolicyFiles } = await import('../policy/files.js');
+          await checkPolicyFiles(p, file);
           const notes: string[] = [];
           if (!p.trust) notes.push('no trust section: verify needs --key (or another trust option) on the command line');
           const { rules: _rules, ...plain } = p;

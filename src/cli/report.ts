@@ -5,7 +5,12 @@ import { resultLabel } from '../verify/label.js';
 import type { VerifyResult } from '../verify/types.js';
 import type { ModelMetadata } from '../oms/statement.js';
 import { isObject } from '../util/strict-json.js';
-import { info, out, printJson } from './io.js';
+import { info, out, printJson, warn } from './io.js';
+
+/** sign and digest: each signature found in the model and left out of what is signed. */
+export function reportExcludedSignatures(names: readonly string[]): void {
+  for (const n of names) warn(`left out ${displayPath(n)}: it is a signature (Sigstore bundle), not model content; recorded in ignore_paths`);
+}
 
 /**
  * Failures the text report lists; the rest are counted ("... and N more"). A hostile model
@@ -80,6 +85,7 @@ export function verifyText(r: VerifyResult): string {
  */
 export function reportSigned(r: SignResult, o: { json?: boolean }, engine: { onDone(): void }, extra: { json?: object; text?: string } = {}): void {
   engine.onDone();
+  reportExcludedSignatures(r.excludedSignatures);
   for (const w of r.recorded) {
     if (w.what === 'model') info(`recorded ${w.file}`);
     else if (w.added) info(`recorded parent ${w.name}@${w.version} in ${w.file}`);
@@ -87,7 +93,7 @@ export function reportSigned(r: SignResult, o: { json?: boolean }, engine: { onD
   const meta = r.statement.subject[0].annotations?.modelsign;
   const source = provenanceText(meta);
   if (o.json) {
-    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, source: meta?.source ?? null, files: r.files, bytes: r.bytes, ...extra.json });
+    printJson({ signature: r.signaturePath, rootDigest: `sha256:${r.rootDigest}`, name: meta?.name, version: meta?.version, license: meta?.license, source: meta?.source ?? null, files: r.files, bytes: r.bytes, excludedSignatures: r.excludedSignatures, ...extra.json });
   } else {
     out(`signed ${meta?.name}@${meta?.version} (${r.files} files, ${r.bytes} bytes)\n  root digest: sha256:${r.rootDigest}\n  signature:   ${r.signaturePath}${source ? `\n  source:      ${source}` : ''}${extra.text ?? ''}`);
   }

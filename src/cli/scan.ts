@@ -16,7 +16,7 @@ Examples:
   modelsign scan pytorch_model.bin --json       # one file, full report
   modelsign scan model.tar.gz --fail-on high    # ignore unknown (medium) pickle imports
 
-Exit codes: 0 no findings, 1 findings, 2 usage error.
+Exit codes: 0 no findings, 1 findings, 2 usage error, 3 internal error.
 Severities: critical (loading can run code), high (malformed, hidden data, not fully
 scannable), medium (import not needed for weights), low (informational).`,
     )

@@ -67,7 +67,7 @@ export function register(program: Command): void {
 Examples:
   MODELSIGN_PASSPHRASE=... modelsign sign ./llama-ft --key keys/release.key --version 1.0.0 --license apache-2.0
   modelsign sign model.safetensors --key ci.key --version 2.1.0 --signature out/model.sig
-  modelsign sign ./big-model --key release.key --version 3.0.0 --shard-size 1073741824
+  modelsign sign ./big-model --key release.key --version 3.0.0 --shard-size 1GiB
   modelsign sign ./llama-ft --key release.key --signing-certificate release.crt --certificate-chain ca-chain.pem --version 1.0.0
   modelsign sign ./llama-ft --key release.key --signing-certificate release.crt --tsa-url https://tsa.example/tsr --version 1.0.0
   MODELSIGN_PKCS11_PIN=... modelsign sign ./llama-ft --key 'pkcs11:token=release;object=signing-key?module-path=/usr/lib/softhsm/libsofthsm2.so' --version 1.0.0
@@ -84,8 +84,8 @@ Exit codes: 0 signed; 1 a --parent signature is not trusted or broken, or the TS
 PIN, a certificate for another key or one that would not verify, an empty model, symlink or
 special file in the model, a parent with the same name and a version not lower than --version,
 a signature or store that cannot be written, a signature larger than verify reads, as with a
-tiny --shard-size; an OCI registry that cannot be reached or refuses the credentials). On exit
-2 nothing was written.`,
+tiny --shard-size; an OCI registry that cannot be reached or refuses the credentials); 3
+internal error. On exit 2 or 3 nothing was written.`,
     )
     .action(
       run(async (model: string, o: SignFlags) => {

@@ -16,7 +16,8 @@
  */
 import type { Command, Option } from 'commander';
 import { ModelsignError, usage } from '../errors.js';
-import { state } from './io.js';
+import { state, warn } from './io.js';
+import { closest } from '../util/did-you-mean.js';
 type Flags = Record<string, unknown>;
 
 const ENV_PREFIX = 'MODELSIGN_';
@@ -24,8 +25,8 @@ const ENV_PREFIX = 'MODELSIGN_';
 /** Flags that are not options of a verification (help and the program's own version). */
 const NOT_FROM_ENV = new Set(['--help', '--version']);
 
-/** MODELSIGN_* variables that are not verify flags but are still meaningful. */
-const NON_FLAG_VARIABLES = new Set([
+/** MODELSIGN_* variables that are not verify flags but are still meaningful (to any command). */
+export const NON_FLAG_VARIABLES: ReadonlySet<string> = new Set([
   'MODELSIGN_MODEL',
   'MODELSIGN_PASSPHRASE',
   // sign's PKCS #11 token PIN and module
@@ -45,7 +46,7 @@ const NON_FLAG_VARIABLES = new Set([
  * Kubernetes gives every container <SERVICE>_SERVICE_HOST, <SERVICE>_PORT_443_TCP, ... for
  * each Service in the namespace; a Service named "modelsign" must not stop the init container.
  */
-const SERVICE_LINK = /^MODELSIGN_(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?|PORT(?:_\d+_(?:TCP|UDP|SCTP)(?:_(?:PROTO|PORT|ADDR))?)?)$/;
+export const SERVICE_LINK = /^MODELSIGN_(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?|PORT(?:_\d+_(?:TCP|UDP|SCTP)(?:_(?:PROTO|PORT|ADDR))?)?)$/;
 
 /** --identity-provider -> MODELSIGN_IDENTITY_PROVIDER */
 export function envName(long: string): string {
@@ -114,10 +115,33 @@ export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = pr
   const known = new Set([...NON_FLAG_VARIABLES, ...alsoKnown, ...cmd.options.filter((o) => o.long).map((o) => envName(o.long!))]);
   for (const name of Object.keys(env).sort()) {
     if (name.startsWith(ENV_PREFIX) && !known.has(name) && !SERVICE_LINK.test(name) && env[name] !== '') {
-      throw usage('UNKNOWN_ENV', `${name} is set, but ${cmd.name()} has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, '-')} option in this build`);
+      throw usage('UNKNOWN_ENV', `${name} is set, but ${cmd.name()} has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, '-')} option in this build${meant(name, known)}`);
     }
   }
   return used;
+}
+
+/** " (did you mean MODELSIGN_KEY?)" for a near miss among `known`, else nothing. */
+function meant(name: string, known: Iterable<string>): string {
+  const m = closest(name, known);
+  return m === undefined ? '' : ` (did you mean ${m}?)`;
+}
+
+/** The MODELSIGN_* variables of `env` that no command reads (set, not empty, not a Kubernetes service link). */
+export function unknownEnv(env: NodeJS.ProcessEnv, known: ReadonlySet<string>): string[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith(ENV_PREFIX) && env[name] !== '' && !known.has(name) && !SERVICE_LINK.test(name))
+    .sort();
+}
+
+/**
+ * Commands other than verify read no flags from the environment, so an unknown MODELSIGN_*
+ * variable is only a warning there (one line each, with the near miss it may be): it is
+ * known when it is one of verify's options, which a shell or pod may set for a later verify.
+ */
+export function warnUnknownEnv(verifyOptionNames: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
+  const known = new Set([...NON_FLAG_VARIABLES, ...verifyOptionNames.map(envName)]);
+  for (const name of unknownEnv(env, known)) warn(`unknown environment variable ${name}${meant(name, known)}`);
 }
 
 export const ENV_HELP = `

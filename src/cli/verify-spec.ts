@@ -9,6 +9,7 @@ import type { Purpose } from '../policy/types.js';
 import type { LineageSpec, TrustSpec, VerifySpec } from '../verify/spec.js';
 import { NEED_IDENTITY, type Notice } from '../verify/types.js';
 import { registryOptions } from './oci.js';
+import { didYouMeanVersion } from '../util/semver-hint.js';
 
 export interface VerifyFlags {
   key?: string[];
@@ -74,7 +75,7 @@ function lineageFromFlags(f: VerifyFlags): LineageSpec | undefined {
 export function specFromFlags(f: VerifyFlags, engine?: EngineOptions): VerifySpec {
   if (f.policy === undefined && f.purpose !== undefined) throw usage('MISSING_OPTION', '--purpose needs --policy FILE');
   if (f.minVersion !== undefined && !/^v?\d+\.\d+\.\d+/.test(f.minVersion)) {
-    throw usage('BAD_OPTION', `--min-version must be a semantic version like 1.2.0 (got "${f.minVersion}")`);
+    throw usage('BAD_OPTION', `--min-version must be a semantic version like 1.2.0 (got "${f.minVersion}"${didYouMeanVersion(f.minVersion)})`);
   }
   const trust = trustFromFlags(f);
   if (!trustGiven(trust) && f.policy === undefined) throw usage('MISSING_OPTION', 'verify needs something to trust: --key PUBLIC_KEY (or another trust option, see --help)');

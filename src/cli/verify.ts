@@ -2,6 +2,7 @@
  * `modelsign verify`: flags and MODELSIGN_* -> one VerifySpec (verify-spec.ts) -> the
  * library's verifier; this file only prints what it decided.
  */
+import path from 'node:path';
 import type { Command } from 'commander';
 import { usage } from '../errors.js';
 import { addEngineOptions, addIgnoreOption } from './common.js';
@@ -44,7 +45,7 @@ Examples:
 
 Exit codes: 0 verified; 1 the model must not be used (changed, missing or unexpected file,
 bad or missing signature, untrusted signer); 2 usage error (also: an OCI registry that cannot
-be reached or refuses access before anything was checked).`,
+be reached or refuses access before anything was checked); 3 internal error.`,
     )
     .addHelpText('after', TRUST_HELP)
     .addHelpText('after', LINEAGE_HELP)
@@ -62,11 +63,45 @@ be reached or refuses access before anything was checked).`,
     );
 }
 
+/**
+ * `verify my-model/model.sig`: a signature where the model belongs. Said with the command that
+ * was meant (the directory it lies in, or the file it is named after), not as a model that
+ * fails to verify.
+ */
+async function refuseSignatureAsModel(model: string, signature: string | undefined): Promise<void> {
+  if (!model.toLowerCase().endsWith('.sig')) return;
+  const { isReference } = await import('../source/index.js');
+  if (isReference(model)) return;
+  const { stat } = await import('node:fs/promises');
+  const st = await stat(model).catch(() => undefined);
+  if (!st?.isFile()) return;
+  const { parseBundle, readBundleFile } = await import('../oms/bundle.js');
+  try {
+    parseBundle(await readBundleFile(model));
+  } catch {
+    return; // not a bundle: a model file that happens to end in .sig
+  }
+  const q = (p: string) => (/^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
+  const dir = path.dirname(model);
+  const named = model.slice(0, -'.sig'.length);
+  const given = signature !== undefined ? ` --signature ${q(signature)}` : '';
+  let hint: string;
+  if (path.basename(model).toLowerCase() === 'model.sig') {
+    hint = `give the model directory: modelsign verify ${q(dir)}${given || ` (it reads ${q(model)} by default), or modelsign verify ${q(dir)} --signature ${q(model)}`}`;
+  } else if (await stat(named).then(() => true, () => false)) {
+    hint = `give the model it is named after: modelsign verify ${q(named)}${given || ` (it reads ${q(model)} by default)`}`;
+  } else {
+    hint = `give the model, and the signature with --signature: modelsign verify MODEL --signature ${q(model)}`;
+  }
+  throw usage('MODEL_IS_SIGNATURE', `${q(model)} is a signature, not a model: ${hint}`);
+}
+
 async function verifyAction(cmd: Command, modelArg: string | undefined, flags: VerifyFlags): Promise<number> {
   applyEnvFlags(cmd, flags);
   startPodOutput(flags);
   const model = modelArg ?? (flags.model as string | undefined);
   if (!model) throw usage('MISSING_ARGUMENT', 'verify needs MODEL (a directory, file or archive; or set MODELSIGN_MODEL)');
+  await refuseSignatureAsModel(model, flags.signature);
   const engine = engineFlags(flags as { jobs?: number }, 'verifying');
   if (flags.pullTo !== undefined && !isOciModel(model)) throw usage('BAD_OPTION', '--pull-to applies to oci:// and oci: models only');
   const spec = specFromFlags(flags, engine);

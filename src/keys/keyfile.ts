@@ -9,7 +9,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate
 import { lstat, open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, ModelsignError, usage } from '../errors.js';
-import { keyTypeOf, publicKeyPem, type KeyType, type SigningKeyType } from './algorithms.js';
+import { keyHint, keyTypeOf, publicKeyPem, type KeyType, type SigningKeyType } from './algorithms.js';
 // encrypted.ts (scrypt, XSalsa20-Poly1305) loads only for private keys: verify with a public
 // key never needs it, and it is on the path before hashing starts.
 const encrypted = () => import('./encrypted.js');
@@ -106,6 +106,8 @@ export interface WrittenKeys {
   publicPath: string;
   type: KeyType;
   encrypted: boolean;
+  /** The key hint (hex) bundles signed with this key carry: see keyHint. */
+  hint: string;
 }
 
 /**
@@ -169,5 +171,5 @@ export async function writeKeyPair(prefix: string, type: SigningKeyType, passphr
     if (c === 'EEXIST') throw usage('KEY_EXISTS', `refusing to overwrite existing key file ${current}`);
     throw usage('KEY_WRITE_FAILED', `cannot write ${current}: ${writeFailureWords(e, current)}`);
   }
-  return { privatePath, publicPath, type, encrypted: passphrase !== undefined };
+  return { privatePath, publicPath, type, encrypted: passphrase !== undefined, hint: keyHint(publicKey) };
 }

@@ -15,6 +15,7 @@ import type { ModelSource, SourceListing } from '../source/types.js';
 import { checkResourceNames } from '../verify/names.js';
 import { LFS_PULL, LfsPointerInspector, lfsPointerText } from '../scan/lfs-pointer.js';
 import { SizeBudget } from './budget.js';
+import { bundlesAmong, judgesSignatures, SignatureCandidates, signatureCandidates } from './stray-signatures.js';
 import { displayPath } from '../util/one-line.js';
 
 export interface DigestOptions {
@@ -46,6 +47,8 @@ export interface DigestResult {
   serialization: Serialization;
   resources: Resource[];
   rootDigest: string;
+  /** `*.sig` files of the model that are signatures (bundles), left out and listed in ignore_paths. */
+  excludedSignatures: string[];
 }
 
 /** The first listing problem as sign's refusal (exit 2), with how many more there are. */
@@ -93,43 +96,26 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
   const source = opts.source ?? (await openSource(opts.model, opts.open));
   const sigPath = opts.signature ?? source.defaultSignaturePath();
-  const ignorePaths = effectiveIgnores(source.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
+  let ignorePaths = effectiveIgnores(source.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
   const method = opts.shardSize ? 'shards' : 'files';
-  // Each file is sized before its bytes are hashed: a tiny --shard-size on a big file must be
-  // refused before millions of ranges are planned. A listed model is sized whole first.
-  const counted = new Set<string>();
-  const count = (name: string, size: number): void => {
-    if (counted.has(name)) return;
-    counted.add(name);
-    budget.add(name, size);
-  };
-  // A source that lists before it reads (a directory) is judged whole in onListed, once.
-  let judged = false;
-  const lfs = new LfsPointerInspector();
-  const read = await source.read({
-    alg: hash,
-    inspector: lfs,
-    allowSymlinks: opts.allowSymlinks ?? false,
-    ignorePaths,
-    ...(opts.engine ? { engine: opts.engine } : {}),
-    onListed: (listing) => {
-      if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
-      const bad = nameRefusal(listing);
-      if (bad) throw bad;
-      if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
-      for (const f of listing.files) budget.add(f.name, f.size);
-      budget.check();
-      judged = true;
-    },
-    ranges: (name, size) => {
-      if (!judged && !counted.has(name)) {
-        count(name, size);
-        budget.check();
-      }
-      return plannedRanges(method, opts.shardSize, size);
-    },
-    onRestart: () => (counted.clear(), budget.reset()),
-  });
+  // Signatures left in the model are judged once, from the listing, before any byte is hashed:
+  // the read stops there, and starts again without those that are bundles.
+  let judgeSignatures = judgesSignatures(source);
+  const excludedSignatures: string[] = [];
+  let attempt: Awaited<ReturnType<typeof readModel>>;
+  for (;;) {
+    try {
+      attempt = await readModel(opts, source, method, budget, ignorePaths, judgeSignatures);
+      break;
+    } catch (e) {
+      if (!(e instanceof SignatureCandidates)) throw e;
+      judgeSignatures = false;
+      const bundles = await bundlesAmong(source.model, e.names);
+      excludedSignatures.push(...bundles);
+      ignorePaths = [...ignorePaths, ...bundles];
+    }
+  }
+  const { read, judged, lfs } = attempt;
   // A streamed source (an archive) knows its problems only once it is read, and a listed one
   // can find more while reading (a Hugging Face blob whose bytes are not its name).
   const listing = read.listing;
@@ -154,5 +140,47 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const serialization: Serialization = { method, hash_type: hash, allow_symlinks: opts.allowSymlinks ?? false };
   if (method === 'shards') serialization.shard_size = opts.shardSize!;
   serialization.ignore_paths = ignorePaths;
-  return { source, listing, serialization, resources, rootDigest: rootDigest(resources) };
+  return { source, listing, serialization, resources, rootDigest: rootDigest(resources), excludedSignatures };
+}
+
+/** One read of the model (listing, sizing, hashing); `judgeSignatures` stops it at the listing when it holds `*.sig` files. */
+async function readModel(opts: DigestOptions, source: ModelSource, method: 'files' | 'shards', budget: SizeBudget, ignorePaths: string[], judgeSignatures: boolean) {
+  // Each file is sized before its bytes are hashed: a tiny --shard-size on a big file must be
+  // refused before millions of ranges are planned. A listed model is sized whole first.
+  const counted = new Set<string>();
+  const count = (name: string, size: number): void => {
+    if (counted.has(name)) return;
+    counted.add(name);
+    budget.add(name, size);
+  };
+  // A source that lists before it reads (a directory) is judged whole in onListed, once.
+  let judged = false;
+  const lfs = new LfsPointerInspector();
+  const read = await source.read({
+    alg: opts.hash ?? 'sha256',
+    inspector: lfs,
+    allowSymlinks: opts.allowSymlinks ?? false,
+    ignorePaths,
+    ...(opts.engine ? { engine: opts.engine } : {}),
+    onListed: (listing) => {
+      const candidates = judgeSignatures ? signatureCandidates(listing) : [];
+      if (candidates.length > 0) throw new SignatureCandidates(candidates);
+      if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
+      const bad = nameRefusal(listing);
+      if (bad) throw bad;
+      if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
+      for (const f of listing.files) budget.add(f.name, f.size);
+      budget.check();
+      judged = true;
+    },
+    ranges: (name, size) => {
+      if (!judged && !counted.has(name)) {
+        count(name, size);
+        budget.check();
+      }
+      return plannedRanges(method, opts.shardSize, size);
+    },
+    onRestart: () => (counted.clear(), budget.reset()),
+  });
+  return { read, judged, lfs };
 }

@@ -73,6 +73,8 @@ export interface SignResult {
   bytes: number;
   /** Bundles filed in the lineage store (the parents', then the model's). */
   recorded: Recorded[];
+  /** `*.sig` files of the model that are signatures, left out (listed in ignore_paths). */
+  excludedSignatures: string[];
 }
 
 /** The name sign gives MODEL when --name is not given (the source decides: a folder's name, an archive's without .tar.gz). */
@@ -90,7 +92,10 @@ export async function checkVersion(version: string): Promise<string> {
   // unchanged, needs no library: loading semver costs ~20 ms before hashing can start.
   if (version.length <= 256 && PLAIN_SEMVER.test(version) && version.split(/[.-]/, 3).every((n) => Number(n) <= Number.MAX_SAFE_INTEGER)) return version;
   const semver = (await import('semver')).default;
-  if (!semver.valid(version)) throw usage('BAD_VERSION', `--version must be a semantic version like 1.2.0 (got "${version}")`);
+  if (!semver.valid(version)) {
+    const { didYouMeanVersion } = await import('../util/semver-hint.js');
+    throw usage('BAD_VERSION', `--version must be a semantic version like 1.2.0 (got "${version}"${didYouMeanVersion(version)})`);
+  }
   return semver.clean(version) ?? version;
 }
 
@@ -135,6 +140,7 @@ export async function signModel(opts: SignOptions): Promise<SignResult> {
     files: d.listing.files.length,
     bytes: d.listing.files.reduce((s, f) => s + f.size, 0),
     recorded: [],
+    excludedSignatures: d.excludedSignatures,
   };
   const child = { name, version, rootDigest: d.rootDigest, bundle: Buffer.from(bundleText, 'utf8') };
   await lineage?.beforeWrite(child);

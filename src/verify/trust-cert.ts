@@ -51,7 +51,8 @@ function parseCert(der: Buffer): Cert {
   return { node, ext: parseCertExtensions(new Uint8Array(node.raw)) };
 }
 
-async function loadRoots(file: string): Promise<Root[]> {
+/** The certificates of one trusted-root file; every problem is ROOTS_UNREADABLE (exit 2). */
+export async function loadRoots(file: string): Promise<Root[]> {
   let buf: Buffer;
   try {
     // Bounded, and never blocked by a FIFO: the reader every other small input goes through.

@@ -60,7 +60,7 @@ async function resolveTrust(spec: VerifySpec, policy: LoadedPolicy | undefined):
   }
   if (fromPolicy && (!fromSpec || spec.trustPrecedence === 'policy')) {
     const { policyTrust: build } = await import('../policy/trust.js');
-    const checks = await build(policyTrust, (f) => path.relative(path.dirname(policy.file), f));
+    const checks = await build(policyTrust, (f) => path.relative(path.dirname(policy.file), f), policy.file);
     return { checks, warnings: [], description: `trust section of ${policy.file}` };
   }
   const { checks, warnings } = await trustChecks(spec.trust ?? {});
@@ -167,7 +167,20 @@ function auditDecision(r: VerifyResult, spec: VerifySpec, purpose: Purpose | und
   };
 }
 
+/**
+ * The folders the state file and the audit log go in, created (mode 700, as sign's --record
+ * and keygen's --out) before anything is read, so a new path works the first time and a path
+ * that cannot be made is refused before hashing (and before an error would be audited).
+ */
+export async function makeOutputDirs(spec: Pick<VerifySpec, 'auditLog' | 'lineage'>): Promise<void> {
+  const { makeDirs } = await import('../util/write-atomic.js');
+  if (spec.auditLog !== undefined) await makeDirs(path.dirname(path.resolve(spec.auditLog)), 'AUDIT_WRITE_FAILED', `audit log ${spec.auditLog}`, 0o700);
+  const state = spec.lineage?.stateFile;
+  if (state !== undefined) await makeDirs(path.dirname(path.resolve(state)), 'STATE_WRITE_FAILED', `state file ${state}`, 0o700);
+}
+
 export async function createVerifier(spec: VerifySpec): Promise<Verifier> {
+  await makeOutputDirs(spec);
   const { policy, purpose } = await loadSpecPolicy(spec);
   const trust = await resolveTrust(spec, policy);
   // Timestamps wrap every configured authority, the policy's included.

@@ -90,7 +90,8 @@ describe('verify --audit-log', () => {
   });
 
   it('an audit log that cannot be written makes verify fail (exit 2), never a silent pass', async () => {
-    const r = await runCli(['verify', model, '--key', keys.pub, '--audit-log', path.join(work, 'no-such-dir', 'a.jsonl')]);
+    await writeFile(path.join(work, 'not-a-dir'), 'x');
+    const r = await runCli(['verify', model, '--key', keys.pub, '--audit-log', path.join(work, 'not-a-dir', 'a.jsonl')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\[AUDIT_WRITE_FAILED\]/);
   });

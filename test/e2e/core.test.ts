@@ -196,7 +196,9 @@ describe('usage errors exit 2', () => {
         const r = await runCli(['verify', nope, '--key', k.pub, ...extra]);
         expect(r.code, `${name} ${extra.join(' ')}`).toBe(2);
         expect(r.stderr, `${name} ${extra.join(' ')}`).toBe(want);
-        expect(r.stdout).toBe('');
+        // --json: the error as JSON on stdout too, so `jq .verified` reads false.
+        if (extra[0] === '--json') expect(JSON.parse(r.stdout)).toEqual({ verified: false, error: { code: 'MODEL_NOT_FOUND', message: `model not found: ${nope}` } });
+        else expect(r.stdout).toBe('');
       }
       // Not a signature refusal either: the model is checked before the signature's signer.
       const untrusted = await runCli(['verify', nope, '--key', other.pub, '--signature', sig]);

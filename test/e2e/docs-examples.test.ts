@@ -2,10 +2,11 @@
  * The signing-method examples of docs/interop.md run as written (in a directory holding the
  * files they name: a model, keys, certificates, a TSA chain, a SoftHSM token), each exit 0; the
  * TSA and module paths are the only substitutions. And docs/cli.md's sign synopsis names every
- * option sign --help lists.
+ * option sign --help lists. docs/cli.md's and docs/policy.md's examples run as written and their
+ * transcripts (commands with the exit code and output they show) print what they show.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bytes, cleanupTmp, ROOT, runCli, tmpDir } from '../helpers/cli.js';
 import { issue, makeCa } from '../helpers/pki.js';
@@ -98,5 +99,118 @@ describe('docs/cli.md', () => {
     for (const o of opts) expect(synopsis, o).toMatch(new RegExp(`[[(| ]${o}\\b`));
     const verify = /## verify\n\n```\n([\s\S]*?)```/.exec(doc)![1]!;
     expect(verify).toContain('[--timestamp-authority TSA_CHAIN.pem]');
+  });
+});
+
+/**
+ * A transcript block after `<!-- transcript: NAME`: `$ [VAR=value ...] modelsign ARGS   # exit N`
+ * lines, each followed by the output it prints (stdout, then stderr). A line "..." stands for
+ * any number of lines.
+ */
+interface TranscriptStep {
+  line: string;
+  code: number;
+  expected: string[];
+}
+async function transcript(doc: string, name: string): Promise<TranscriptStep[]> {
+  const text = await readFile(path.join(ROOT, 'docs', doc), 'utf8');
+  const at = text.indexOf(`<!-- transcript: ${name}`);
+  expect(at, `${doc} has no "${name}" transcript`).toBeGreaterThanOrEqual(0);
+  const block = /```\n([\s\S]*?)```/.exec(text.slice(at))![1]!;
+  const steps: TranscriptStep[] = [];
+  for (const l of block.split('\n').slice(0, -1)) {
+    const cmd = /^\$ (.*?)\s+# exit (\d)$/.exec(l);
+    if (cmd) steps.push({ line: cmd[1]!, code: Number(cmd[2]), expected: [] });
+    else steps[steps.length - 1]!.expected.push(l);
+  }
+  return steps;
+}
+
+/** Whether `actual` lines match `expected`, where a "..." line matches any run of lines. */
+function linesMatch(actual: readonly string[], expected: readonly string[]): boolean {
+  if (expected.length === 0) return actual.length === 0;
+  const [head, ...rest] = expected;
+  if (head === '...') return actual.some((_, i) => linesMatch(actual.slice(i), rest)) || linesMatch([], rest);
+  return actual.length > 0 && actual[0] === head && linesMatch(actual.slice(1), rest);
+}
+
+/** Files a doc shows before using them: `<!-- file: PATH -->` then a fenced block, written as shown. */
+async function docFiles(doc: string, work: string): Promise<number> {
+  const text = await readFile(path.join(ROOT, 'docs', doc), 'utf8');
+  let n = 0;
+  for (const m of text.matchAll(/<!-- file: (\S+) -->\n```\w*\n([\s\S]*?)```/g)) {
+    await mkdir(path.dirname(path.join(work, m[1]!)), { recursive: true });
+    await writeFile(path.join(work, m[1]!), m[2]!);
+    n++;
+  }
+  return n;
+}
+
+async function runTranscript(doc: string, name: string, work: string, subst: (out: string) => string = (s) => s): Promise<number> {
+  const steps = await transcript(doc, name);
+  for (const step of steps) {
+    const { env, argv } = parseLine(step.line);
+    expect(argv[0], step.line).toBe('modelsign');
+    const r = await runCli(argv.slice(1), { cwd: work, env });
+    const actual = subst(r.stdout + r.stderr).split('\n').slice(0, -1);
+    expect(r.code, `${step.line}\n${r.stdout}${r.stderr}`).toBe(step.code);
+    expect(linesMatch(actual, step.expected), `${step.line}\nexpected:\n${step.expected.join('\n')}\nactual:\n${actual.join('\n')}`).toBe(true);
+  }
+  return steps.length;
+}
+
+/** A fixed public key, so the docs can show its hint. */
+const PUBLISHED_PUB = `-----BEGIN PUBLIC KEY-----
+MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEQr1MHIqIc+mJ6ZBMDA8nIj74/3FA
+jZJnX8ZFN60qtHzWsBjwAj1prbnwf6Aw+CkSxuN5s1vlFZbsOmESpqFnMQ==
+-----END PUBLIC KEY-----
+`;
+
+describe('docs/cli.md examples and transcripts', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await tmpDir();
+    await mkdir(path.join(work, 'my-model'));
+    await writeFile(path.join(work, 'my-model', 'weights.bin'), bytes(30_000, 2));
+    await writeFile(path.join(work, 'my-model', 'config.json'), '{}');
+    for (const [m, seed] of [['acme-base', 7], ['acme-ft', 8]] as const) {
+      await mkdir(path.join(work, m));
+      await writeFile(path.join(work, m, 'weights.bin'), bytes(4096, seed));
+    }
+    await mkdir(path.join(work, 'keys'));
+    await writeFile(path.join(work, 'keys', 'published.pub'), PUBLISHED_PUB);
+  });
+  afterAll(cleanupTmp);
+
+  it('the examples run in order, each exit 0, then every transcript prints what it shows', async () => {
+    const lines = await examples('cli.md', 'cli');
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    for (const line of lines) {
+      const { env, argv } = parseLine(line);
+      expect(argv[0], line).toBe('modelsign');
+      const r = await runCli(argv.slice(1), { cwd: work, env });
+      expect(r.code, `${line}\n${r.stdout}\n${r.stderr}`).toBe(0);
+    }
+    // What the examples promise: a bundle left in the model is left out, the folders are made.
+    const sharded = JSON.parse((await runCli(['inspect', 'out/sharded.sig', '--json'], { cwd: work })).stdout);
+    expect(sharded.serialization).toMatchObject({ method: 'shards', shard_size: 2 ** 30 });
+    expect(sharded.serialization.ignore_paths).toContain('model.sig');
+    expect(JSON.parse((await runCli(['inspect', 'out/mb.sig', '--json'], { cwd: work })).stdout).serialization.shard_size).toBe(1_000_000);
+    expect((await stat(path.join(work, 'var/lib/modelsign'))).mode & 0o777).toBe(0o700);
+    expect((await readFile(path.join(work, 'logs/modelsign/audit.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(1);
+    let steps = 0;
+    for (const name of ['hints', 'key', 'lineage']) steps += await runTranscript('cli.md', name, work);
+    expect(steps).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('docs/policy.md transcripts', () => {
+  it('the files it shows, checked as it shows (the policy folder stands for /srv/modelsign)', async () => {
+    const work = await tmpDir();
+    expect(await docFiles('policy.md', work)).toBeGreaterThanOrEqual(2);
+    const k = await runCli(['keygen', '--out', path.join(work, 'policies/keys/release'), '--unencrypted']);
+    expect(k.code, k.stderr).toBe(0);
+    const steps = await runTranscript('policy.md', 'policy-files', work, (s) => s.split(work).join('/srv/modelsign'));
+    expect(steps).toBeGreaterThanOrEqual(2);
   });
 });

@@ -530,10 +530,11 @@ describe('anti-rollback', () => {
     }
   });
 
-  it('--state in a directory that does not exist is a usage error (exit 2)', async () => {
-    const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--state', path.join(dir, 'no-such-dir', 'state.json')]);
+  it('--state under a file where its folder should be is a usage error (exit 2)', async () => {
+    await writeFile(path.join(dir, 'not-a-dir'), 'x');
+    const r = await runCli(['verify', path.join(dir, 'ft2'), '--key', k.pub, '--state', path.join(dir, 'not-a-dir', 'state.json')]);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toContain('[STATE_UNREADABLE]');
+    expect(r.stderr).toContain('[STATE_WRITE_FAILED]');
   });
 
   it('--state: a corrupt state file fails closed (exit 1)', async () => {

@@ -62,7 +62,7 @@ describe('files the verifier reads never hang it or fill its memory', () => {
     await writeFile(policy, `apiVersion: modelsign/v1\ntrust:\n  keys: [${fifo}, /dev/zero]\n`);
     const p = await runCli(['verify', model, '--policy', policy], { timeoutMs: 15_000 });
     expect(p.code).toBe(2);
-    expect(p.stderr).toMatch(/^modelsign: error: cannot read public key .*key\.fifo: not a regular file \[KEY_UNREADABLE\]\n$/);
+    expect(p.stderr).toMatch(/^modelsign: error: policy .*fifo-key\.yaml: trust\.keys\[0\]: cannot read public key .*key\.fifo: not a regular file \[KEY_UNREADABLE\]\n$/);
     const k = await runCli(['verify', model, '--key', '/dev/zero'], { timeoutMs: 15_000 });
     expect(k.code).toBe(2);
     expect(k.stderr).toMatch(/^modelsign: error: cannot read public key \/dev\/zero: not a regular file \[KEY_UNREADABLE\]\n$/);

@@ -169,7 +169,7 @@ describe('unknown MODELSIGN_* variables fail closed', () => {
   it('a variable for a flag this build lacks is a usage error, never ignored', async () => {
     const r = await verifyEnv({ MODELSIGN_MODEL: model, MODELSIGN_KEY: keys.pub, MODELSIGN_KEYS: keys.pub });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('modelsign: error: MODELSIGN_KEYS is set, but verify has no --keys option in this build [UNKNOWN_ENV]');
+    expect(r.stderr).toContain('modelsign: error: MODELSIGN_KEYS is set, but verify has no --keys option in this build (did you mean MODELSIGN_KEY?) [UNKNOWN_ENV]');
   });
 
   it('MODELSIGN_PASSPHRASE is not a verify flag but is allowed', async () => {
