@@ -40,11 +40,11 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/errors.ts
-function reject(code, message, path27) {
-  return new ModelsignError(code, message, path27 === void 0 ? { kind: "reject" } : { kind: "reject", path: path27 });
+function reject(code, message, path28) {
+  return new ModelsignError(code, message, path28 === void 0 ? { kind: "reject" } : { kind: "reject", path: path28 });
 }
-function usage(code, message, path27) {
-  return new ModelsignError(code, message, path27 === void 0 ? { kind: "usage" } : { kind: "usage", path: path27 });
+function usage(code, message, path28) {
+  return new ModelsignError(code, message, path28 === void 0 ? { kind: "usage" } : { kind: "usage", path: path28 });
 }
 function toFailure(e) {
   return e.path === void 0 ? { code: e.code, message: e.message } : { code: e.code, path: e.path, message: e.message };
@@ -3907,6 +3907,12 @@ var init_errno = __esm({
 });
 
 // src/util/write-atomic.ts
+var write_atomic_exports = {};
+__export(write_atomic_exports, {
+  checkWritable: () => checkWritable,
+  makeDirs: () => makeDirs,
+  writeAtomic: () => writeAtomic
+});
 import { constants as constants5 } from "node:fs";
 import { access, mkdir, rename, stat as stat3, unlink, writeFile } from "node:fs/promises";
 import path13 from "node:path";
@@ -5004,6 +5010,16 @@ var init_dsse = __esm({
 });
 
 // src/oms/bundle.ts
+var bundle_exports = {};
+__export(bundle_exports, {
+  BUNDLE_MEDIA_TYPE: () => BUNDLE_MEDIA_TYPE,
+  IN_TOTO_PAYLOAD_TYPE: () => IN_TOTO_PAYLOAD_TYPE,
+  MAX_BUNDLE_BYTES: () => MAX_BUNDLE_BYTES,
+  buildBundle: () => buildBundle,
+  parseBundle: () => parseBundle,
+  readBundleFile: () => readBundleFile,
+  serializeBundle: () => serializeBundle
+});
 import { stat as stat5 } from "node:fs/promises";
 function buildBundle(input) {
   const stamps = input.timestamps?.length ? { timestampVerificationData: { rfc3161Timestamps: input.timestamps.map((t) => ({ signedTimestamp: t.toString("base64") })) } } : {};
@@ -5596,10 +5612,10 @@ var init_tree_writer = __esm({
 
 // src/source/oci/read.ts
 import { finished } from "node:stream/promises";
-function blobFailure(e, path27) {
+function blobFailure(e, path28) {
   const code = e instanceof ModelsignError || e instanceof DigestMismatch ? e.code : "OCI_BLOB_UNREADABLE";
   const message = e instanceof Error ? e.message : String(e);
-  return path27 === void 0 ? { code, message } : { code, path: path27, message };
+  return path28 === void 0 ? { code, message } : { code, path: path28, message };
 }
 function fromDigest(req, ranges, desc) {
   const [only2] = ranges;
@@ -7503,7 +7519,7 @@ async function writeKeyPair(prefix, type, passphrase) {
     if (c === "EEXIST") throw usage("KEY_EXISTS", `refusing to overwrite existing key file ${current2}`);
     throw usage("KEY_WRITE_FAILED", `cannot write ${current2}: ${writeFailureWords(e, current2)}`);
   }
-  return { privatePath, publicPath, type, encrypted: passphrase !== void 0 };
+  return { privatePath, publicPath, type, encrypted: passphrase !== void 0, hint: keyHint(publicKey) };
 }
 var encrypted, MAX_KEY_FILE, VERIFY_NEEDS_PUBLIC, SIGN_NEEDS_PRIVATE;
 var init_keyfile = __esm({
@@ -7822,7 +7838,8 @@ var init_cert_extensions = __esm({
 // src/verify/trust-cert.ts
 var trust_cert_exports = {};
 __export(trust_cert_exports, {
-  certificateChainTrust: () => certificateChainTrust
+  certificateChainTrust: () => certificateChainTrust,
+  loadRoots: () => loadRoots
 });
 import { X509Certificate as X509Certificate2 } from "node:crypto";
 import path20 from "node:path";
@@ -11162,15 +11179,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths = this.buildPaths(leafCert);
-        paths = paths.filter((path28) => path28.some((cert) => this.trustedCerts.includes(cert)));
+        paths = paths.filter((path29) => path29.some((cert) => this.trustedCerts.includes(cert)));
         if (paths.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path27 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path27].slice(0, -1);
+        const path28 = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path28].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -11229,30 +11246,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path27) {
-        if (path27.length < 1) {
+      checkPath(path28) {
+        if (path28.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path27.slice(1).every((cert) => cert.isCA);
+        const validCAs = path28.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path27.length - 2; i >= 0; i--) {
-          if (!path27[i].issuer.equals(path27[i + 1].subject)) {
+        for (let i = path28.length - 2; i >= 0; i--) {
+          if (!path28[i].issuer.equals(path28[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path27.length; i++) {
-          const cert = path27[i];
+        for (let i = 0; i < path28.length; i++) {
+          const cert = path28[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -11356,13 +11373,13 @@ var require_key = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path27 = [];
+      let path28 = [];
       timestamps.forEach((timestamp) => {
-        path27 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path28 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path27[0], path27[1], trustMaterial.ctlogs),
-        signer: getSigner(path27[0])
+        scts: (0, sct_1.verifySCTs)(path28[0], path28[1], trustMaterial.ctlogs),
+        signer: getSigner(path28[0])
       };
     }
     function getSigner(cert) {
@@ -15401,17 +15418,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path27) {
-      const ctrl = callVisitor(key, node, visitor, path27);
+    function visit_(key, node, visitor, path28) {
+      const ctrl = callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path27, ctrl);
-        return visit_(key, ctrl, visitor, path27);
+        replaceNode(key, path28, ctrl);
+        return visit_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path27);
+            const ci = visit_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15422,13 +15439,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = visit_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path27);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15449,17 +15466,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path27) {
-      const ctrl = await callVisitor(key, node, visitor, path27);
+    async function visitAsync_(key, node, visitor, path28) {
+      const ctrl = await callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path27, ctrl);
-        return visitAsync_(key, ctrl, visitor, path27);
+        replaceNode(key, path28, ctrl);
+        return visitAsync_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path27);
+            const ci = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15470,13 +15487,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path27);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15503,23 +15520,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path27) {
+    function callVisitor(key, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key, node, path27);
+        return visitor(key, node, path28);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path27);
+        return visitor.Map?.(key, node, path28);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path27);
+        return visitor.Seq?.(key, node, path28);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path27);
+        return visitor.Pair?.(key, node, path28);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path27);
+        return visitor.Scalar?.(key, node, path28);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path27);
+        return visitor.Alias?.(key, node, path28);
       return void 0;
     }
-    function replaceNode(key, path27, node) {
-      const parent = path27[path27.length - 1];
+    function replaceNode(key, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16131,10 +16148,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path27, value) {
+    function collectionFromPath(schema, path28, value) {
       let v = value;
-      for (let i = path27.length - 1; i >= 0; --i) {
-        const k = path27[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k = path28[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -16153,7 +16170,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16183,11 +16200,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path27, value) {
-        if (isEmptyPath(path27))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key, ...rest] = path27;
+          const [key, ...rest] = path28;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16201,8 +16218,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        const [key, ...rest] = path27;
+      deleteIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16216,8 +16233,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        const [key, ...rest] = path27;
+      getIn(path28, keepScalar) {
+        const [key, ...rest] = path28;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16235,8 +16252,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path27) {
-        const [key, ...rest] = path27;
+      hasIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16246,8 +16263,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        const [key, ...rest] = path27;
+      setIn(path28, value) {
+        const [key, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -18762,9 +18779,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path27, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path27, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18839,14 +18856,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        if (Collection.isEmptyPath(path27)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18861,10 +18878,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        if (Collection.isEmptyPath(path27))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -18875,10 +18892,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path27) {
-        if (Collection.isEmptyPath(path27))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -18895,13 +18912,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        if (Collection.isEmptyPath(path27)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path27, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -20862,9 +20879,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path27) => {
+    visit.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path27) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -20873,23 +20890,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path27) => {
-      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
-      const field = path27[path27.length - 1][0];
+    visit.parentCollection = (cst, path28) => {
+      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path27, item, visitor) {
-      let ctrl = visitor(item, path27);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20900,10 +20917,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path27);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports.visit = visit;
   }
@@ -25179,21 +25196,38 @@ var init_load = __esm({
   }
 });
 
+// src/policy/files.ts
+async function namedField(policyFile, at, load) {
+  try {
+    return await load();
+  } catch (e) {
+    if (!(e instanceof ModelsignError)) throw e;
+    throw new ModelsignError(e.code, `policy ${policyFile}: ${at}: ${e.message}`, { kind: e.kind, cause: e });
+  }
+}
+var init_files2 = __esm({
+  "src/policy/files.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/policy/trust.ts
 var trust_exports2 = {};
 __export(trust_exports2, {
   policyTrust: () => policyTrust,
   trustFactories: () => trustFactories
 });
-async function policyTrust(trust, relativeTo = (f) => f) {
+async function policyTrust(trust, relativeTo = (f) => f, policyFile) {
+  const named = (at, load) => policyFile === void 0 ? load() : namedField(policyFile, at, load);
   const checks = [];
   if (trust.keys.length > 0) {
     const { loadPublicKey: loadPublicKey2 } = await Promise.resolve().then(() => (init_keyfile(), keyfile_exports));
     const { keyTrust: keyTrust2 } = await Promise.resolve().then(() => (init_trust_key(), trust_key_exports));
-    for (const k of trust.keys) checks.push(keyTrust2(await loadPublicKey2(k), `policy key ${relativeTo(k)}`));
+    for (const [i, k] of trust.keys.entries()) checks.push(keyTrust2(await named(`trust.keys[${i}]`, () => loadPublicKey2(k)), `policy key ${relativeTo(k)}`));
   }
   if (trust.certificateChains.length > 0) {
-    checks.push(await trustFactories.certificateChains(trust.certificateChains));
+    checks.push(await named("trust.certificateChains", () => trustFactories.certificateChains(trust.certificateChains)));
   }
   if (trust.identities.length > 0) {
     checks.push(await trustFactories.identities({ identities: trust.identities }));
@@ -25204,6 +25238,7 @@ var trustFactories;
 var init_trust2 = __esm({
   "src/policy/trust.ts"() {
     "use strict";
+    init_files2();
     trustFactories = {
       certificateChains: async (roots) => (await Promise.resolve().then(() => (init_trust_cert(), trust_cert_exports))).certificateChainTrust(roots),
       identities: async (opts) => (await Promise.resolve().then(() => (init_trust_sigstore(), trust_sigstore_exports))).sigstoreTrust(opts)
@@ -25832,7 +25867,7 @@ async function walkLineage(opts) {
     }
     node.verified = trusted && node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
-    const path27 = new Set(onPath).add(link.rootDigest);
+    const path28 = new Set(onPath).add(link.rootDigest);
     const nextBelow = new Map(below);
     const prev = nextBelow.get(vb.name);
     if (prev === void 0 || prev !== null && import_semver5.default.lt(vb.version, prev)) nextBelow.set(vb.name, vb.version);
@@ -25844,7 +25879,7 @@ async function walkLineage(opts) {
         }
         break;
       }
-      node.parents.push(await visit(p, node, depth + 1, path27, nextBelow));
+      node.parents.push(await visit(p, node, depth + 1, path28, nextBelow));
     }
     return node;
   };
@@ -28716,6 +28751,7 @@ var verifier_exports = {};
 __export(verifier_exports, {
   combineFormats: () => combineFormats,
   createVerifier: () => createVerifier,
+  makeOutputDirs: () => makeOutputDirs,
   recordState: () => recordState,
   verifyOnce: () => verifyOnce
 });
@@ -28740,7 +28776,7 @@ async function resolveTrust(spec, policy) {
   }
   if (fromPolicy && (!fromSpec || spec.trustPrecedence === "policy")) {
     const { policyTrust: build } = await Promise.resolve().then(() => (init_trust2(), trust_exports2));
-    const checks2 = await build(policyTrust2, (f) => path25.relative(path25.dirname(policy.file), f));
+    const checks2 = await build(policyTrust2, (f) => path25.relative(path25.dirname(policy.file), f), policy.file);
     return { checks: checks2, warnings: [], description: `trust section of ${policy.file}` };
   }
   const { checks, warnings } = await trustChecks(spec.trust ?? {});
@@ -28830,7 +28866,14 @@ function auditDecision(r, spec, purpose) {
     failureCodes: r.failures.map((f) => f.code)
   };
 }
+async function makeOutputDirs(spec) {
+  const { makeDirs: makeDirs2 } = await Promise.resolve().then(() => (init_write_atomic(), write_atomic_exports));
+  if (spec.auditLog !== void 0) await makeDirs2(path25.dirname(path25.resolve(spec.auditLog)), "AUDIT_WRITE_FAILED", `audit log ${spec.auditLog}`, 448);
+  const state = spec.lineage?.stateFile;
+  if (state !== void 0) await makeDirs2(path25.dirname(path25.resolve(state)), "STATE_WRITE_FAILED", `state file ${state}`, 448);
+}
 async function createVerifier(spec) {
+  await makeOutputDirs(spec);
   const { policy, purpose } = await loadSpecPolicy(spec);
   const trust = await resolveTrust(spec, policy);
   const tsaFiles = spec.trust?.timestampAuthorities ?? [];
@@ -29089,6 +29132,43 @@ var init_sign = __esm({
   }
 });
 
+// src/sign/stray-signatures.ts
+import path26 from "node:path";
+function judgesSignatures(source) {
+  return LOCAL_LISTED.has(source.kind);
+}
+function signatureCandidates(listing) {
+  if (listing.isFile) return [];
+  return listing.files.filter((f) => f.size > 0 && f.name.toLowerCase().endsWith(".sig")).map((f) => f.name);
+}
+async function bundlesAmong(root, names) {
+  const { MAX_BUNDLE_BYTES: MAX_BUNDLE_BYTES2, parseBundle: parseBundle2, readBundleFile: readBundleFile2 } = await Promise.resolve().then(() => (init_bundle(), bundle_exports));
+  const found = [];
+  for (const name2 of names) {
+    try {
+      parseBundle2(await readBundleFile2(path26.join(root, ...name2.split("/")), MAX_BUNDLE_BYTES2));
+      found.push(name2);
+    } catch (e) {
+      if (!(e instanceof ModelsignError)) throw e;
+    }
+  }
+  return found;
+}
+var LOCAL_LISTED, SignatureCandidates;
+var init_stray_signatures = __esm({
+  "src/sign/stray-signatures.ts"() {
+    "use strict";
+    init_errors();
+    LOCAL_LISTED = /* @__PURE__ */ new Set(["directory", "hf-snapshot"]);
+    SignatureCandidates = class extends Error {
+      constructor(names) {
+        super(`${names.length} *.sig file(s) to judge`);
+        this.names = names;
+      }
+    };
+  }
+});
+
 // src/sign/digest.ts
 function listingRefusal(listing, model) {
   const p = listing.problems[0];
@@ -29120,40 +29200,24 @@ async function digestModel(opts) {
   const budget = opts.budget ?? new SizeBudget(hash, opts.shardSize);
   const source = opts.source ?? await openSource(opts.model, opts.open);
   const sigPath = opts.signature ?? source.defaultSignaturePath();
-  const ignorePaths = effectiveIgnores(source.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
+  let ignorePaths = effectiveIgnores(source.model, sigPath, source.defaultIgnores, opts.ignorePaths ?? [], opts.ignoreGitPaths ?? true);
   const method = opts.shardSize ? "shards" : "files";
-  const counted = /* @__PURE__ */ new Set();
-  const count = (name2, size) => {
-    if (counted.has(name2)) return;
-    counted.add(name2);
-    budget.add(name2, size);
-  };
-  let judged = false;
-  const lfs = new LfsPointerInspector();
-  const read = await source.read({
-    alg: hash,
-    inspector: lfs,
-    allowSymlinks: opts.allowSymlinks ?? false,
-    ignorePaths,
-    ...opts.engine ? { engine: opts.engine } : {},
-    onListed: (listing2) => {
-      if (listing2.problems.length > 0) throw listingRefusal(listing2, opts.model);
-      const bad7 = nameRefusal(listing2);
-      if (bad7) throw bad7;
-      if (listing2.files.length === 0) throw emptyModel(opts.model, ignorePaths);
-      for (const f of listing2.files) budget.add(f.name, f.size);
-      budget.check();
-      judged = true;
-    },
-    ranges: (name2, size) => {
-      if (!judged && !counted.has(name2)) {
-        count(name2, size);
-        budget.check();
-      }
-      return plannedRanges(method, opts.shardSize, size);
-    },
-    onRestart: () => (counted.clear(), budget.reset())
-  });
+  let judgeSignatures = judgesSignatures(source);
+  const excludedSignatures = [];
+  let attempt;
+  for (; ; ) {
+    try {
+      attempt = await readModel(opts, source, method, budget, ignorePaths, judgeSignatures);
+      break;
+    } catch (e) {
+      if (!(e instanceof SignatureCandidates)) throw e;
+      judgeSignatures = false;
+      const bundles = await bundlesAmong(source.model, e.names);
+      excludedSignatures.push(...bundles);
+      ignorePaths = [...ignorePaths, ...bundles];
+    }
+  }
+  const { read, judged, lfs } = attempt;
   const listing = read.listing;
   if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
   if (!judged) {
@@ -29175,7 +29239,44 @@ async function digestModel(opts) {
   const serialization = { method, hash_type: hash, allow_symlinks: opts.allowSymlinks ?? false };
   if (method === "shards") serialization.shard_size = opts.shardSize;
   serialization.ignore_paths = ignorePaths;
-  return { source, listing, serialization, resources, rootDigest: rootDigest(resources) };
+  return { source, listing, serialization, resources, rootDigest: rootDigest(resources), excludedSignatures };
+}
+async function readModel(opts, source, method, budget, ignorePaths, judgeSignatures) {
+  const counted = /* @__PURE__ */ new Set();
+  const count = (name2, size) => {
+    if (counted.has(name2)) return;
+    counted.add(name2);
+    budget.add(name2, size);
+  };
+  let judged = false;
+  const lfs = new LfsPointerInspector();
+  const read = await source.read({
+    alg: opts.hash ?? "sha256",
+    inspector: lfs,
+    allowSymlinks: opts.allowSymlinks ?? false,
+    ignorePaths,
+    ...opts.engine ? { engine: opts.engine } : {},
+    onListed: (listing) => {
+      const candidates = judgeSignatures ? signatureCandidates(listing) : [];
+      if (candidates.length > 0) throw new SignatureCandidates(candidates);
+      if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
+      const bad7 = nameRefusal(listing);
+      if (bad7) throw bad7;
+      if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
+      for (const f of listing.files) budget.add(f.name, f.size);
+      budget.check();
+      judged = true;
+    },
+    ranges: (name2, size) => {
+      if (!judged && !counted.has(name2)) {
+        count(name2, size);
+        budget.check();
+      }
+      return plannedRanges(method, opts.shardSize, size);
+    },
+    onRestart: () => (counted.clear(), budget.reset())
+  });
+  return { read, judged, lfs };
 }
 var init_digest = __esm({
   "src/sign/digest.ts"() {
@@ -29188,6 +29289,7 @@ var init_digest = __esm({
     init_names2();
     init_lfs_pointer();
     init_budget();
+    init_stray_signatures();
     init_one_line();
   }
 });
@@ -29333,7 +29435,7 @@ __export(pkcs11_exports, {
 import { createHash as createHash10, createPublicKey as createPublicKey2, X509Certificate as X509Certificate3 } from "node:crypto";
 import { readdirSync as readdirSync2 } from "node:fs";
 import { createRequire as createRequire6 } from "node:module";
-import path26 from "node:path";
+import path27 from "node:path";
 function loadBinding() {
   try {
     return createRequire6(import.meta.url)("pkcs11js");
@@ -29358,14 +29460,14 @@ function resolveModule(uri, opts) {
         const l = f.toLowerCase();
         return l === want || l.startsWith(`${want}.`) || l.startsWith(`lib${want}.`);
       });
-      if (hit) return path26.join(dir, hit);
+      if (hit) return path27.join(dir, hit);
     }
     throw usage("PKCS11_MODULE_NOT_FOUND", `no PKCS #11 module "${n}" in ${dirs.join(", ")}`);
   };
   let fromUri;
   if (mp !== void 0) fromUri = name2 !== void 0 && !/\.(so|dylib|dll)(\.\d+)*$/.test(mp) ? find([mp], name2) : mp;
   else if (name2 !== void 0) fromUri = find(opts.moduleDirs ?? MODULE_DIRS, name2);
-  if (fromUri !== void 0 && fromOption !== void 0 && path26.resolve(fromUri) !== path26.resolve(fromOption)) {
+  if (fromUri !== void 0 && fromOption !== void 0 && path27.resolve(fromUri) !== path27.resolve(fromOption)) {
     throw usage("BAD_OPTION", `the PKCS #11 URI names module ${fromUri}, but --pkcs11-module (or MODELSIGN_PKCS11_MODULE) names ${fromOption}`);
   }
   const m = fromUri ?? fromOption;
@@ -29835,6 +29937,32 @@ var init_method = __esm({
   }
 });
 
+// src/util/semver-hint.ts
+var semver_hint_exports = {};
+__export(semver_hint_exports, {
+  didYouMeanVersion: () => didYouMeanVersion,
+  semverSuggestion: () => semverSuggestion
+});
+function semverSuggestion(text2) {
+  if (text2.length > 256) return void 0;
+  const m = NEAR_SEMVER.exec(text2);
+  if (!m) return void 0;
+  const part = (s) => String(BigInt(s ?? "0"));
+  const suggestion = `${part(m[1])}.${part(m[2])}.${part(m[3])}${m[4] ?? ""}${m[5] ?? ""}`;
+  return suggestion === text2 ? void 0 : suggestion;
+}
+function didYouMeanVersion(text2) {
+  const s = semverSuggestion(text2);
+  return s === void 0 ? "" : `; did you mean "${s}"?`;
+}
+var NEAR_SEMVER;
+var init_semver_hint = __esm({
+  "src/util/semver-hint.ts"() {
+    "use strict";
+    NEAR_SEMVER = /^\s*[vV=]?\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?\s*$/;
+  }
+});
+
 // src/sign/sign.ts
 var sign_exports = {};
 __export(sign_exports, {
@@ -29869,7 +29997,10 @@ async function defaultModelName(model) {
 async function checkVersion(version) {
   if (version.length <= 256 && PLAIN_SEMVER.test(version) && version.split(/[.-]/, 3).every((n) => Number(n) <= Number.MAX_SAFE_INTEGER)) return version;
   const semver9 = (await Promise.resolve().then(() => __toESM(require_semver2(), 1))).default;
-  if (!semver9.valid(version)) throw usage("BAD_VERSION", `--version must be a semantic version like 1.2.0 (got "${version}")`);
+  if (!semver9.valid(version)) {
+    const { didYouMeanVersion: didYouMeanVersion2 } = await Promise.resolve().then(() => (init_semver_hint(), semver_hint_exports));
+    throw usage("BAD_VERSION", `--version must be a semantic version like 1.2.0 (got "${version}"${didYouMeanVersion2(version)})`);
+  }
   return semver9.clean(version) ?? version;
 }
 async function signModel(opts) {
@@ -29907,7 +30038,8 @@ async function signModel(opts) {
     bundleText,
     files: d.listing.files.length,
     bytes: d.listing.files.reduce((s, f) => s + f.size, 0),
-    recorded: []
+    recorded: [],
+    excludedSignatures: d.excludedSignatures
   };
   const child = { name: name2, version, rootDigest: d.rootDigest, bundle: Buffer.from(bundleText, "utf8") };
   await lineage?.beforeWrite(child);
@@ -40326,8 +40458,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path27 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
-      return path27;
+      const path28 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath3(fileURLOrPath) : fileURLOrPath;
+      return path28;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -40436,7 +40568,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path27) => resolve(path27).split(sep).filter(Boolean);
+    var normalizePathToArray = (path28) => resolve(path28).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -40687,9 +40819,9 @@ var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname, join: join2, resolve, relative, isAbsolute } = __require("path");
     var fs = __require("fs/promises");
-    var pathExists = async (path27) => {
+    var pathExists = async (path28) => {
       try {
-        await fs.access(path27);
+        await fs.access(path28);
         return true;
       } catch (er) {
         return er.code !== "ENOENT";
@@ -40777,17 +40909,17 @@ var require_tmp = __commonJS({
     var crypto = __require("crypto");
     var { withTempDir } = require_lib5();
     var fs = __require("fs/promises");
-    var path27 = __require("path");
+    var path28 = __require("path");
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id2 = crypto.randomUUID();
-      return path27.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
+      return path28.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path27.join(cache, "tmp");
+      const tmpDir = path28.join(cache, "tmp");
       await fs.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path27.sep}${tmpPrefix || ""}`;
+      const target = `${tmpDir}${path28.sep}${tmpPrefix || ""}`;
       return fs.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
@@ -40796,7 +40928,7 @@ var require_tmp = __commonJS({
         cb = opts;
         opts = {};
       }
-      return withTempDir(path27.join(cache, "tmp"), cb, opts);
+      return withTempDir(path28.join(cache, "tmp"), cb, opts);
     }
   }
 });
@@ -40905,12 +41037,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package3()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path27 = __require("path");
+    var path28 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path27.join(
+      return path28.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -40918,7 +41050,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path27.join(cache, `content-v${contentVer}`);
+      return path28.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -41389,7 +41521,7 @@ var require_entry_index = __commonJS({
       writeFile: writeFile3
     } = __require("fs/promises");
     var { Minipass } = require_commonjs();
-    var path27 = __require("path");
+    var path28 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var contentPath = require_path();
@@ -41426,7 +41558,7 @@ var require_entry_index = __commonJS({
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
-        await mkdir4(path27.dirname(target), { recursive: true });
+        await mkdir4(path28.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -41439,7 +41571,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile3(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir4(path27.dirname(bucket), { recursive: true });
+        await mkdir4(path28.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -41463,7 +41595,7 @@ var require_entry_index = __commonJS({
         metadata
       };
       try {
-        await mkdir4(path27.dirname(bucket), { recursive: true });
+        await mkdir4(path28.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -41513,17 +41645,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path27.join(indexDir, bucket);
+            const bucketPath2 = path28.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path27.join(bucketPath2, subbucket);
+                const subbucketPath = path28.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path27.join(subbucketPath, entry);
+                    const entryPath = path28.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -41592,13 +41724,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path27.join(cache, `index-v${indexV}`);
+      return path28.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path27.join.apply(
-        path27,
+      return path28.join.apply(
+        path28,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -42344,17 +42476,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = Symbol("_defaultFlag");
     var _errored = Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path27, opt) {
+      constructor(path28, opt) {
         opt = opt || {};
         super(opt);
         this.readable = true;
         this.writable = false;
-        if (typeof path27 !== "string") {
+        if (typeof path28 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
-        this[_path] = path27;
+        this[_path] = path28;
         this[_readSize] = opt.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt.size === "number" ? opt.size : Infinity;
@@ -42500,7 +42632,7 @@ var require_lib6 = __commonJS({
       }
     };
     var WriteStream = class extends EE {
-      constructor(path27, opt) {
+      constructor(path28, opt) {
         opt = opt || {};
         super(opt);
         this.readable = false;
@@ -42510,7 +42642,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path27;
+        this[_path] = path28;
         this[_fd] = typeof opt.fd === "number" ? opt.fd : null;
         this[_mode] = opt.mode === void 0 ? 438 : opt.mode;
         this[_pos] = typeof opt.start === "number" ? opt.start : null;
@@ -42818,11 +42950,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path27) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path27})`);
+    function integrityError(sri, path28) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path28})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path27;
+      err.path = path28;
       return err;
     }
   }
@@ -42990,7 +43122,7 @@ var require_write = __commonJS({
     var { Minipass } = require_commonjs();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path27 = __require("path");
+    var path28 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var fsm = require_lib6();
@@ -43110,7 +43242,7 @@ var require_write = __commonJS({
     }
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
-      await fs.mkdir(path27.dirname(tmpTarget), { recursive: true });
+      await fs.mkdir(path28.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -43118,7 +43250,7 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path27.dirname(destination);
+      const destDir = path28.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
@@ -46252,9 +46384,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path27 = __require("path");
-    var globify = (pattern) => pattern.split(path27.win32.sep).join(path27.posix.sep);
-    module.exports = (path28, options) => glob(globify(path28), options);
+    var path28 = __require("path");
+    var globify = (pattern) => pattern.split(path28.win32.sep).join(path28.posix.sep);
+    module.exports = (path29, options) => glob(globify(path29), options);
   }
 });
 
@@ -46286,7 +46418,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path27 = __require("path");
+    var path28 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -46302,7 +46434,7 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths = await glob(path27.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      const paths = await glob(path28.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       return Promise.all(paths.map((p) => rm3(p, { recursive: true, force: true })));
     }
   }
@@ -46324,7 +46456,7 @@ var require_verify = __commonJS({
     var fsm = require_lib6();
     var glob = require_glob();
     var index = require_entry_index();
-    var path27 = __require("path");
+    var path28 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -46401,7 +46533,7 @@ var require_verify = __commonJS({
         indexStream.on("end", resolve).on("error", reject2);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path27.join(contentDir, "**"), {
+      const files = await glob(path28.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -46522,16 +46654,16 @@ var require_verify = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm3(path27.join(cache, "tmp"), { recursive: true, force: true });
+      return rm3(path28.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path27.join(cache, "_lastverified");
+      const verifile = path28.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile3(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun2;
     async function lastRun2(cache) {
-      const data = await readFile(path27.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile(path28.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -46822,22 +46954,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path27 }) => path27.endsWith(".headers.authorization"),
+      predicate: ({ path: path28 }) => path28.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path27 }) => path27.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path28 }) => path28.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path27 }) => path27.endsWith(".headers.cookie"),
+      predicate: ({ path: path28 }) => path28.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path27 }) => path27.endsWith(".request"),
+      predicate: ({ path: path28 }) => path28.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -46847,7 +46979,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path27 }) => path27.endsWith(".response"),
+      predicate: ({ path: path28 }) => path28.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -46963,12 +47095,12 @@ var require_utils = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path27 = rawPath.join(".").toLowerCase();
+        const path28 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path27 });
+        const shouldRun = predicate({ rawPath, path: path28 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path27 });
+          value = replace(value, { rawPath, path: path28 });
         }
         return value;
       }
@@ -55851,7 +55983,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path27, data) {
+      static fromJSON(path28, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -55861,7 +55993,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path27,
+          path: path28,
           hashes,
           unrecognizedFields: rest
         });
@@ -57436,11 +57568,11 @@ var require_commonjs6 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path27 = {
+    var path28 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path27.win32.sep : path27.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path28.win32.sep : path28.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -58668,9 +58800,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path27, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path28, metadata]) => ({
         ...acc,
-        [path27]: metadata.toJSON()
+        [path28]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -58679,9 +58811,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path27, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path28, metadata]) => ({
             ...acc,
-            [path27]: file_1.MetaFile.fromJSON(metadata)
+            [path28]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -58863,9 +58995,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path27, target]) => ({
+      return Object.entries(targets).reduce((acc, [path28, target]) => ({
         ...acc,
-        [path27]: target.toJSON()
+        [path28]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -58874,9 +59006,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path27, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path28, target]) => ({
             ...acc,
-            [path27]: file_1.TargetFile.fromJSON(path27, target)
+            [path28]: file_1.TargetFile.fromJSON(path28, target)
           }), {});
         }
       }
@@ -59571,14 +59703,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base, path27) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path27)).toString();
+    function join2(base, path28) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path28)).toString();
     }
-    function ensureTrailingSlash(path27) {
-      return path27.endsWith("/") ? path27 : path27 + "/";
+    function ensureTrailingSlash(path28) {
+      return path28.endsWith("/") ? path28 : path28 + "/";
     }
-    function removeLeadingSlash(path27) {
-      return path27.startsWith("/") ? path27.slice(1) : path27;
+    function removeLeadingSlash(path28) {
+      return path28.startsWith("/") ? path28.slice(1) : path28;
     }
   }
 });
@@ -59632,7 +59764,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist12();
     var debug_1 = __importDefault(require_src());
     var fs = __importStar(__require("fs"));
-    var path27 = __importStar(__require("path"));
+    var path28 = __importStar(__require("path"));
     var package_json_1 = require_package5();
     var config_1 = require_config2();
     var error_1 = require_error8();
@@ -59704,7 +59836,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path27.parse(targetFilePath);
+          const { dir, base } = path28.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -59731,7 +59863,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path27.join(this.dir, `${fileName}.json`);
+        const filePath = path28.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs.readFileSync(filePath);
       }
@@ -59878,12 +60010,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path27.join(this.targetDir, filePath);
+        return path28.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path27.join(this.dir, `${encodedName}.json`);
+          const filePath = path28.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -59995,13 +60127,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error9();
     async function readTarget(tuf, targetPath) {
-      const path27 = await getTargetPath(tuf, targetPath);
+      const path28 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve, reject2) => {
-        fs_1.default.readFile(path27, "utf-8", (err, data) => {
+        fs_1.default.readFile(path28, "utf-8", (err, data) => {
           if (err) {
             reject2(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path27}`,
+              message: `error reading target ${path28}`,
               cause: err
             }));
           } else {
@@ -60027,19 +60159,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path27 = await tuf.findCachedTarget(targetInfo);
-      if (!path27) {
+      let path28 = await tuf.findCachedTarget(targetInfo);
+      if (!path28) {
         try {
-          path27 = await tuf.downloadTarget(targetInfo);
+          path28 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path27}`,
+            message: `error downloading target ${path28}`,
             cause: err
           });
         }
       }
-      return path27;
+      return path28;
     }
   }
 });

@@ -169,14 +169,15 @@ describe('the set-up as configured: state, lineage, revocations, policy', () => 
     expect(attack(j, 'rollback')).toMatchObject({ outcome: 'missed', fix: 'add --state FILE to record versions; --min-version 2.3.0 refuses only versions below it' });
   });
 
-  it('--revoked (with --lineage): revoked-ancestor is STOPPED; the list and the store are not changed', async () => {
+  it('--revoked: revoked-ancestor is STOPPED (without --lineage as a usage error); the list and the store are not changed', async () => {
     const revoked = path.join(work, 'revoked.txt');
     await writeFile(revoked, `# withdrawn\nsha256:${'1'.repeat(64)}  # old\n`);
     const store = path.join(work, 'store');
     await mkdir(store, { recursive: true });
     const before = await snapshot(revoked);
+    // Without a store, verify refuses every model with parents: the set-up stops it, as a usage error.
     const alone = await drillJson(['--key', release.pub, '--revoked', revoked]);
-    expect(attack(alone.j, 'revoked-ancestor')).toMatchObject({ outcome: 'caught', codes: ['REVOKED'] });
+    expect(attack(alone.j, 'revoked-ancestor')).toMatchObject({ outcome: 'caught', codes: ['REVOKED_NEEDS_LINEAGE'] });
     expect(alone.j.notes).toContainEqual({ code: 'DRILL_REVOKED_COPY', message: `--revoked ${revoked}: revoked-ancestor revokes its parent in a temporary copy; ${revoked} is not changed`, file: revoked });
     const walked = await drillJson(['--key', release.pub, '--revoked', revoked, '--lineage', store]);
     expect(attack(walked.j, 'revoked-ancestor')).toMatchObject({ outcome: 'caught', codes: ['REVOKED'] });
@@ -460,7 +461,7 @@ describe("verify's options and MODELSIGN_* environment", () => {
     expect(bad.stderr).toBe('modelsign: error: MODELSIGN_IGNORE_UNSIGNED_FILES must be true or false (got "maybe") [BAD_ENV]\n');
     const unknown = await runCli(['drill', '--key', release.pub], { env: { MODELSIGN_STAT: 'state.json' } });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('modelsign: error: MODELSIGN_STAT is set, but drill has no --stat option in this build [UNKNOWN_ENV]\n');
+    expect(unknown.stderr).toBe('modelsign: error: MODELSIGN_STAT is set, but drill has no --stat option in this build (did you mean MODELSIGN_STATE?) [UNKNOWN_ENV]\n');
   });
 
   it('--help describes the --json shape the drill prints', async () => {

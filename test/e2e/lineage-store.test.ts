@@ -286,7 +286,7 @@ describe('modelsign lineage without trust, from a model directory, the default s
     expect(n.stderr).toContain("modelsign: note: MODELSIGN_POLICY, MODELSIGN_STATE are verify's; lineage does not use them\n");
     const u = await runCli(['lineage'], { env: { ...env, MODELSIGN_KYE: k.pub } });
     expect(u.code, u.stderr).toBe(2);
-    expect(u.stderr).toBe('modelsign: error: MODELSIGN_KYE is set, but lineage has no --kye option in this build [UNKNOWN_ENV]\n');
+    expect(u.stderr).toBe('modelsign: error: MODELSIGN_KYE is set, but lineage has no --kye option in this build (did you mean MODELSIGN_KEY?) [UNKNOWN_ENV]\n');
     const none = await runCli(['lineage'], { env: { MODELSIGN_KEY: k.pub } });
     expect(none.code, none.stderr).toBe(2);
     expect(none.stderr).toContain('lineage needs a signature file or a model directory (or set MODELSIGN_MODEL) [MISSING_ARGUMENT]');
