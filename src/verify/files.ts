@@ -15,6 +15,9 @@ import { parseShardName } from './names.js';
 export { parseShardName };
 import { LFS_PULL, LfsPointerInspector, lfsPointerText } from '../scan/lfs-pointer.js';
 
+/** Listing problems --ignore-unsigned-files never drops (see checkFiles). */
+const ALWAYS_FAILS: ReadonlySet<string> = new Set(['UNSAFE_NAME', 'OCI_WHITEOUT']);
+
 export interface FileCheckInput {
   model: string;
   source: ModelSource;
@@ -135,7 +138,8 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
   // unsigned, which the flag accepts. One with a signed file beneath it stays a failure
   // (its signed files are also reported missing), as does the model root itself. Names that
   // are not UTF-8 (UNSAFE_NAME) always fail: no signature can list one (resource names are
-  // JSON strings), tools disagree on what it is called, so no legitimate model holds one.
+  // JSON strings), tools disagree on what it is called, so no legitimate model holds one. An
+  // OCI whiteout always fails too: unsigned itself, it deletes other files when unpacked.
   let signedDirs: Set<string> | undefined;
   const concernsSigned = (p: string): boolean => {
     if (byFile.has(p)) return true;
@@ -148,7 +152,7 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
     return signedDirs.has(p);
   };
   for (const p of listing.problems) {
-    if (input.ignoreUnsignedFiles && p.path !== undefined && p.path !== '.' && p.code !== 'UNSAFE_NAME' && !concernsSigned(p.path)) continue;
+    if (input.ignoreUnsignedFiles && p.path !== undefined && p.path !== '.' && !ALWAYS_FAILS.has(p.code) && !concernsSigned(p.path)) continue;
     failures.push(p);
   }
 

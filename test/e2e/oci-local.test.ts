@@ -113,6 +113,21 @@ describe('OCI image layouts', () => {
     expect(json(r).failures).toEqual([{ code: 'OCI_BLOB_UNREADABLE', path: 'w.bin', message: expect.stringMatching(/a symbolic link \(not followed\)/) }]);
   });
 
+  it('a whiteout added to a signed model is refused at verify, with or without --ignore-unsigned-files', async () => {
+    const signed = path.join(dir, 'whiteout-signed');
+    await writeArtifact(signed, 'v1', [{ raw: 'model.safetensors', data: 'safe weights' }]);
+    const sig = path.join(dir, 'whiteout.sig');
+    ok(await runCli(['sign', `oci:${signed}:v1`, '--key', k.key, '--version', '1.0.0', '--signature', sig]));
+    // An extra layer deletes the signed file when a runtime unpacks it, and brings a pickle.
+    const l = path.join(dir, 'whiteout-added');
+    await writeArtifact(l, 'v1', [{ raw: 'model.safetensors', data: 'safe weights' }, { tar: [{ name: '.wh.model.safetensors', data: '' }, { name: 'pytorch_model.bin', data: 'x' }] }]);
+    for (const extra of [[], ['--ignore-unsigned-files']]) {
+      const r = await runCli(['verify', `oci:${l}:v1`, '--key', k.pub, '--signature', sig, '--json', ...extra]);
+      expect(r.code, extra.join(' ')).toBe(1);
+      expect(json(r).failures, extra.join(' ')).toContainEqual(expect.objectContaining({ code: 'OCI_WHITEOUT', path: '.wh.model.safetensors' }));
+    }
+  });
+
   it('a layout whose blobs/ or blobs/sha256/ is a link elsewhere is never read through it', async () => {
     const { cp, rename, symlink } = await import('node:fs/promises');
     for (const rel of ['blobs', 'blobs/sha256']) {
