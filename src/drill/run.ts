@@ -22,7 +22,7 @@ import { createVerifier, type Verifier } from '../verify/verifier.js';
 import { ATTACKS, canMakeFifo } from './attacks.js';
 import { signDrillModel, writeModel } from './model.js';
 import { Sandbox, type AttackSandbox } from './sandbox.js';
-import { AttackNotApplicable, type Attack, type AttackReport, type DrillContext, type DrillLicenses, type DrillNote, type KeyPair, type SetupFacts } from './types.js';
+import { AttackNotApplicable, type Attack, type AttackReport, type DrillContext, type DrillLicenses, type DrillNote, type KeyPair, type Remedy, type SetupFacts } from './types.js';
 import { defaultRemedy, drillVersion, pickLicenses, setupFacts } from './verifier.js';
 
 export interface DrillOptions {
@@ -77,6 +77,7 @@ function throwawayNote(user: Verifier): DrillNote {
 }
 
 export async function runDrill(opts: DrillOptions): Promise<DrillReport> {
+  // Built to describe the set-up (trust, policy, purpose), never to verify: it writes nothing.
   const user = await createVerifier(opts.spec);
   opts.ready?.(user);
   const facts = setupFacts(opts.spec, user);
@@ -182,8 +183,13 @@ async function runAttack(a: Attack, s: Shared): Promise<AttackReport> {
   try {
     r = await v.verify(built.model, built.signature !== undefined ? { signature: built.signature } : {});
   } catch (e) {
-    // verify would exit non-zero (2) on this model: it is not accepted. Other errors are bugs.
-    if (e instanceof ModelsignError) return { ...head, outcome: 'caught', codes: [e.code] };
+    // A refusal (exit 1) stops the attack. A usage error (exit 2) stops every model like this
+    // one, attacked or not (a fine-tune under --revoked without --lineage): not a defence.
+    if (e instanceof ModelsignError && e.kind !== 'usage') return { ...head, outcome: 'caught', codes: [e.code] };
+    if (e instanceof ModelsignError) {
+      const remedy: Remedy | undefined = e.code === 'REVOKED_NEEDS_LINEAGE' ? 'lineage-with-revoked' : undefined;
+      return { ...head, outcome: 'missed', codes: [e.code], reason: `verify stops with a usage error (exit 2) on this model, as on every model like it, attacked or not: ${e.message}`, ...(remedy ? { remedy } : {}) };
+    }
     throw e;
   }
   if (r.verified) {

@@ -48,7 +48,7 @@ export interface SetupFacts {
  * in the policy, a policy with format rules, format rules in the policy, no ignoring of
  * unsigned files, no ignored paths.
  */
-export type Remedy = 'state' | 'revocation' | 'policy-license' | 'license-rule' | 'policy-formats' | 'formats' | 'no-ignore-unsigned' | 'no-ignore-paths';
+export type Remedy = 'state' | 'revocation' | 'lineage-with-revoked' | 'policy-license' | 'license-rule' | 'policy-formats' | 'formats' | 'no-ignore-unsigned' | 'no-ignore-paths';
 
 /** Something the drill did differently from `verify` with the same spec, and why. */
 export interface DrillNote {

@@ -180,7 +180,9 @@ export async function makeOutputDirs(spec: Pick<VerifySpec, 'auditLog' | 'lineag
 }
 
 export async function createVerifier(spec: VerifySpec): Promise<Verifier> {
-  await makeOutputDirs(spec);
+  // Made by the first verify, not here: a verifier built only to describe a set-up (the
+  // drill's) writes nothing.
+  let dirsMade: Promise<void> | undefined;
   const { policy, purpose } = await loadSpecPolicy(spec);
   const trust = await resolveTrust(spec, policy);
   // Timestamps wrap every configured authority, the policy's included.
@@ -232,6 +234,7 @@ export async function createVerifier(spec: VerifySpec): Promise<Verifier> {
     purpose,
     policy,
     async verify(model, call = {}) {
+      await (dirsMade ??= makeOutputDirs(spec));
       const name = typeof model === 'string' ? model : model.model;
       let r: VerifyResult;
       try {

@@ -48,7 +48,7 @@ const CORE_CODE: Record<string, string> = {
 /** What a set-up with only --key is told for each feature attack. */
 const FIX_KEY_ONLY: Record<string, string> = {
   rollback: 'add --state FILE to record versions',
-  'revoked-ancestor': 'add --revoked FILE to refuse revoked models and their fine-tunes; with --lineage DIR, every ancestor',
+  'revoked-ancestor': 'add --revoked FILE and --lineage DIR to refuse revoked models and their fine-tunes, through every ancestor',
   'license-outside-policy': 'add --policy FILE with a license rule for deploy',
   'hostile-pickle': 'add --policy FILE with formats: { scan: true } or { deny: [pickle] }',
 };
@@ -141,7 +141,7 @@ describe('modelsign drill --key PUB (no --signing-key)', () => {
     expect(ls[2]).toMatch(/^STOPPED changed-byte +one byte of a weight shard changed \[FILE_CHANGED\]$/);
     expect(ls.filter((l) => l.startsWith('STOPPED '))).toHaveLength(CORE.length);
     expect(ls).toContainEqual(expect.stringMatching(/^MISSED +rollback .*\(add --state FILE to record versions\)$/));
-    expect(ls).toContainEqual(expect.stringMatching(/^MISSED +revoked-ancestor .*\(add --revoked FILE to refuse revoked models and their fine-tunes; with --lineage DIR, every ancestor\)$/));
+    expect(ls).toContainEqual(expect.stringMatching(/^MISSED +revoked-ancestor .*\(add --revoked FILE and --lineage DIR to refuse revoked models and their fine-tunes, through every ancestor\)$/));
     expect(ls.at(-1)).toBe(`${CORE.length} stopped, ${FEATURE.length} missed, 0 skipped`);
     expect(ls[1]).toContain(`trusted in place of --key ${other.pub}, --key ${release.pub}`);
   });
@@ -161,6 +161,10 @@ describe('the set-up as configured: state, lineage, revocations, policy', () => 
     const f = await drillJson(['--key', release.pub, '--state', fresh]);
     expect(attack(f.j, 'rollback')).toMatchObject({ outcome: 'caught', codes: ['VERSION_ROLLBACK'] });
     expect(existsSync(fresh)).toBe(false);
+    // Nor the folders verify would make for a state file and an audit log.
+    const nested = path.join(work, 'not-made');
+    await drillJson(['--key', release.pub, '--state', path.join(nested, 'st', 'state.json'), '--audit-log', path.join(nested, 'au', 'audit.jsonl')]);
+    expect(existsSync(nested)).toBe(false);
   });
 
   it('--min-version without --state: the legitimate models carry that version, and rollback above it is MISSED', async () => {
@@ -169,15 +173,16 @@ describe('the set-up as configured: state, lineage, revocations, policy', () => 
     expect(attack(j, 'rollback')).toMatchObject({ outcome: 'missed', fix: 'add --state FILE to record versions; --min-version 2.3.0 refuses only versions below it' });
   });
 
-  it('--revoked: revoked-ancestor is STOPPED (without --lineage as a usage error); the list and the store are not changed', async () => {
+  it('--revoked with --lineage: revoked-ancestor is STOPPED; without --lineage it is MISSED (verify refuses every fine-tune); the list and the store are not changed', async () => {
     const revoked = path.join(work, 'revoked.txt');
     await writeFile(revoked, `# withdrawn\nsha256:${'1'.repeat(64)}  # old\n`);
     const store = path.join(work, 'store');
     await mkdir(store, { recursive: true });
     const before = await snapshot(revoked);
-    // Without a store, verify refuses every model with parents: the set-up stops it, as a usage error.
+    // Without a store, verify refuses every model with parents, revoked or not: a usage error is no defence.
     const alone = await drillJson(['--key', release.pub, '--revoked', revoked]);
-    expect(attack(alone.j, 'revoked-ancestor')).toMatchObject({ outcome: 'caught', codes: ['REVOKED_NEEDS_LINEAGE'] });
+    expect(attack(alone.j, 'revoked-ancestor')).toMatchObject({ outcome: 'missed', codes: ['REVOKED_NEEDS_LINEAGE'], reason: expect.stringMatching(/^verify stops with a usage error \(exit 2\) on this model, as on every model like it, attacked or not: /), fix: 'add --lineage DIR beside --revoked FILE: without a store, verify refuses every model with parents [REVOKED_NEEDS_LINEAGE]' });
+    expect(alone.code).toBe(1);
     expect(alone.j.notes).toContainEqual({ code: 'DRILL_REVOKED_COPY', message: `--revoked ${revoked}: revoked-ancestor revokes its parent in a temporary copy; ${revoked} is not changed`, file: revoked });
     const walked = await drillJson(['--key', release.pub, '--revoked', revoked, '--lineage', store]);
     expect(attack(walked.j, 'revoked-ancestor')).toMatchObject({ outcome: 'caught', codes: ['REVOKED'] });
