@@ -169,10 +169,11 @@ async function lineageAction(cmd: Command, modelArg: string | undefined, o: Line
     out(renderTree(w.tree, trust !== null));
     for (const f of failures) out(`  ${f.code}: ${f.message}`);
   }
-  // Without trust nothing was judged: the tree (and any problem found) is information only.
-  if (trust === null) return 0;
-  if (failures.length > 0) {
-    const f = failures[0]!;
+  // Without trust nothing was judged: the tree (and any problem found) is information only,
+  // except a revoked digest, which is refused whoever signed what claims it.
+  const refusing = trust === null ? failures.filter((f) => f.code === 'REVOKED') : failures;
+  if (refusing.length > 0) {
+    const f = refusing[0]!;
     if (!o.json) errorLine(`refused: ${f.message} [${f.code}]`);
     return 1;
   }

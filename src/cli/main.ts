@@ -37,24 +37,27 @@ const COMMANDS: Record<string, Registrar> = {
  * The verdict field of each command's --json object, false in the object an error prints
  * (io.ts jsonError); commands not listed print `{"error": {...}}` alone.
  */
-const JSON_VERDICT: Readonly<Record<string, string>> = { verify: 'verified', lineage: 'verified', 'policy check': 'valid', 'audit verify': 'intact', scan: 'clean' };
-/** verify takes every flag from MODELSIGN_*, --json included (verify-env.ts). */
+const JSON_VERDICT: Readonly<Record<string, string | null>> = { verify: 'verified', lineage: 'verified', 'lineage add': null, 'policy check': 'valid', 'audit verify': 'intact', scan: 'clean' };
+/** These take every flag from MODELSIGN_*, --json included (verify-env.ts). */
+const JSON_FROM_ENV = new Set(['verify', 'lineage', 'drill']);
 const SWITCH_ON = /^(1|true|yes|on)$/i;
 
 /**
  * Whether the command line asks for JSON: `--json` among the words after the command (before
- * `--`), or for verify MODELSIGN_JSON. Known before parsing, so a flag commander refuses is
+ * `--`), or MODELSIGN_JSON for the commands that read verify's environment. Known before parsing, so a flag commander refuses is
  * reported in JSON too.
  */
 function jsonErrorsFor(argv: readonly string[], word: string | undefined, env: NodeJS.ProcessEnv): { field?: string } | undefined {
   if (word === undefined) return undefined;
   const words = argv.slice(argv.indexOf(word, 2) + 1);
   const end = words.indexOf('--');
-  const asked = (end < 0 ? words : words.slice(0, end)).includes('--json') || (word === 'verify' && SWITCH_ON.test((env.MODELSIGN_JSON ?? '').trim()));
-  if (!asked) return undefined;
   const sub = words.find((w) => !w.startsWith('-'));
-  const field = JSON_VERDICT[`${word} ${sub}`] ?? JSON_VERDICT[word];
-  return field !== undefined ? { field } : {};
+  const own = JSON_VERDICT[`${word} ${sub}`];
+  const fromEnv = JSON_FROM_ENV.has(word) && own === undefined && SWITCH_ON.test((env.MODELSIGN_JSON ?? '').trim());
+  const asked = (end < 0 ? words : words.slice(0, end)).includes('--json') || fromEnv;
+  if (!asked) return undefined;
+  const field = own === undefined ? JSON_VERDICT[word] : own;
+  return typeof field === 'string' ? { field } : {};
 }
 
 /** The command word in argv (program options before it take no values), if it is one of ours. */

@@ -269,11 +269,24 @@ describe('verify --json on usage errors', () => {
       [['audit', 'verify', 'no-such.jsonl', '--json'], { intact: false, error: { code: 'AUDIT_UNREADABLE' } }],
       [['policy', 'check', 'no-such.yaml', '--json'], { valid: false, error: { code: 'POLICY_UNREADABLE' } }],
       [['lineage', 'no-such.sig', '--json', '--bogus'], { verified: false, error: { code: 'UNKNOWN_OPTION' } }],
+      [['lineage', 'add', 'store', 'no-such.sig', '--json'], { error: { code: 'LINEAGE_NOT_BUNDLE' } }],
+      [['drill', '--json', '--bogus'], { error: { code: 'UNKNOWN_OPTION' } }],
     ];
     for (const [args, shape] of want) {
       const r = await runCli(args, { cwd: dir });
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBeGreaterThanOrEqual(1);
       expect(JSON.parse(r.stdout), args.join(' ')).toMatchObject(shape);
+    }
+    // lineage add has no verdict: its error is the error alone.
+    const add = await runCli(['lineage', 'add', 'store', 'no-such.sig', '--json'], { cwd: dir });
+    expect(Object.keys(JSON.parse(add.stdout))).toEqual(['error']);
+  });
+
+  it('MODELSIGN_JSON asks lineage and drill for JSON errors as it asks verify', async () => {
+    for (const args of [['lineage', 'no-such.sig', '--bogus'], ['drill', '--bogus']]) {
+      const r = await runCli(args, { cwd: dir, env: { MODELSIGN_JSON: '1' } });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(JSON.parse(r.stdout), args.join(' ')).toMatchObject({ error: { code: 'UNKNOWN_OPTION' } });
     }
   });
 });

@@ -241,7 +241,16 @@ describe('modelsign lineage without trust, from a model directory, the default s
     expect(j.tree.parents[0]).toMatchObject({ name: 'base', verified: false, signer: null });
   });
 
-  it('with trust flags verifies as before; a model directory and its model.sig give the same tree', async () => {
+  it('with no trust flag a revoked ancestor is still refused (exit 1), with the tree printed', async () => {
+    const revoked = path.join(work, 'revoked.txt');
+    await writeFile(revoked, `${baseDigest}  # withdrawn\n`);
+    const r = await runCli(['lineage', path.join(dir, 'ft'), '--revoked', revoked], { cwd: work });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`finetune of base@1.0.0  ${baseDigest}`);
+    expect(r.stderr).toMatch(new RegExp(`modelsign: refused: lineage link ft@1\\.0\\.0 -> base@1\\.0\\.0: ancestor ${baseDigest} is revoked.* \\[REVOKED\\]\\n$`));
+  });
+
+  it('with trust flags verifies each link; a model directory and its model.sig give the same tree', async () => {
     const d = ok(await runCli(['lineage', path.join(dir, 'ft'), '--key', k.pub], { cwd: work }));
     const f = ok(await runCli(['lineage', path.join(dir, 'ft', 'model.sig'), '--key', k.pub], { cwd: work }));
     expect(d.stdout).toBe(f.stdout);
@@ -292,13 +301,14 @@ describe('modelsign lineage without trust, from a model directory, the default s
     expect(none.stderr).toContain('lineage needs a signature file or a model directory (or set MODELSIGN_MODEL) [MISSING_ARGUMENT]');
   });
 
-  it('--revoked on the command line: a revoked ancestor fails under trust (exit 1) and is listed without it (exit 0)', async () => {
+  it('--revoked on the command line: a revoked ancestor fails under trust and without it (exit 1)', async () => {
     const list = path.join(dir, 'revoked2.txt');
     await writeFile(list, `${baseDigest}\n`);
     const t = await runCli(['lineage', path.join(dir, 'ft'), '--key', k.pub, '--revoked', list], { cwd: work });
     expect(t.code, t.stderr).toBe(1);
     expect(t.stdout).toContain(`  REVOKED: lineage link ft@1.0.0 -> base@1.0.0: ancestor ${baseDigest} is revoked`);
-    const u = ok(await runCli(['lineage', path.join(dir, 'ft'), '--revoked', list], { cwd: work }));
+    const u = await runCli(['lineage', path.join(dir, 'ft'), '--revoked', list], { cwd: work });
+    expect(u.code, u.stderr).toBe(1);
     expect(u.stdout).toContain('  REVOKED: lineage link ft@1.0.0 -> base@1.0.0');
   });
 });
