@@ -257,10 +257,10 @@ export const NOTICE_CODES = {
   LINEAGE_STORE_SKIPPED: 'files in the lineage store that were not used, each with the reason (not a bundle, a link outside the store, too large...)',
   DRILL_THROWAWAY_KEY: "drill: the models are signed with a throwaway key, trusted in place of the set-up's own trust",
   DRILL_STATE_COPY: 'drill: each attack works on a temporary copy of the anti-rollback state file (the file is not changed)',
-  DRILL_STORE_COPY: 'drill: the attacks work on a temporary copy of the lineage store (the store is not changed)',
+  DRILL_STORE_COPY: 'drill: the attacks work on an empty temporary store in place of the lineage store (the store is not changed)',
   DRILL_REVOKED_COPY: 'drill: the revoked-ancestor attack revokes its parent in a temporary copy of the revocation list (the file is not changed)',
   DRILL_POLICY_REVOKED_COPY: "drill: the revoked-ancestor attack revokes its parent in an in-memory copy of the policy's revoked list (the file is not changed)",
-  DRILL_AUDIT_COPY: 'drill: its decisions go to a temporary copy of the audit log (the log is not changed)',
+  DRILL_AUDIT_COPY: 'drill: its decisions go to a new temporary audit log (the log is not changed)',
   DRILL_SIGNATURE_NOT_USED: "drill: the signature path is not used: the drill's models carry their own signatures",
   DRILL_PULL_TO_NOT_USED: "drill: the pull directory is not used: the drill's models are local",
 } as const;

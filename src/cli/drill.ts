@@ -137,13 +137,13 @@ export function noteText(n: DrillNote, f: DrillFlags): string {
     case 'DRILL_STATE_COPY':
       return `--state ${file}: each attack works on its own temporary copy; ${file} is not changed`;
     case 'DRILL_STORE_COPY':
-      return `--lineage ${file}: the attacks work on a temporary copy (revoked-ancestor files its parent model there); ${file} is not changed`;
+      return `--lineage ${file}: the attacks work on an empty temporary store in its place (revoked-ancestor files its parent model there); ${file} is not changed`;
     case 'DRILL_REVOKED_COPY':
       return `--revoked ${file}: revoked-ancestor revokes its parent in a temporary copy; ${file} is not changed`;
     case 'DRILL_POLICY_REVOKED_COPY':
       return `--policy ${file}: revoked-ancestor revokes its parent in an in-memory copy of the policy's revoked list; ${file} is not changed`;
     case 'DRILL_AUDIT_COPY':
-      return `--audit-log ${file}: the drill's decisions go to a temporary copy; ${file} is not changed`;
+      return `--audit-log ${file}: the drill's decisions go to a new temporary log; ${file} is not changed`;
     case 'DRILL_SIGNATURE_NOT_USED':
       return `--signature ${file} is not used: each of the drill's models carries its own signature`;
     case 'DRILL_PULL_TO_NOT_USED':

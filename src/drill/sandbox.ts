@@ -1,17 +1,21 @@
 /**
  * The drill never writes to the user's files. What a verification writes (the anti-rollback
  * state, the audit log) and what an attack must change (the lineage store it files its
- * parent model in, the revocation list it revokes that parent in) are temporary copies
- * under the drill's directory; the user's files are only read. `spec()` is the user's
+ * parent model in, the revocation list it revokes that parent in) live under the drill's
+ * directory: copies of the state file and the revocation list (both bounded, read as verify
+ * reads them), and an empty store and audit log in place of the user's (no attack needs
+ * what they hold, and a store may hold any number of files). `spec()` is the user's
  * VerifySpec pointed at those copies: the same checks, nothing added that the user did not
  * configure (no state file, store or revocation list appears where there was none).
  */
 import { constants } from 'node:fs';
-import { copyFile, lstat, mkdir, opendir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, usage, type Code } from '../errors.js';
 import type { LoadedPolicy } from '../policy/load.js';
 import type { LineageSpec, PolicySpec, TrustSpec, VerifySpec } from '../verify/spec.js';
+import { MAX_REVOKED_BYTES } from '../lineage/revoked.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 import type { DrillNote } from './types.js';
 
 /** The copies one attack verifies with. */
@@ -73,20 +77,6 @@ async function copyIfThere(src: string, dest: string, w: FileWords): Promise<boo
   return true;
 }
 
-/** The store's regular files, copied (the store reads nothing else: links and folders are skipped). */
-async function copyStore(src: string, dest: string): Promise<void> {
-  await mkdir(dest, { recursive: true });
-  let d;
-  try {
-    d = await opendir(src);
-  } catch (e) {
-    throw usage('LINEAGE_STORE_UNREADABLE', `lineage store ${src} cannot be read: ${errnoCode(e) ?? String(e)}`);
-  }
-  for await (const ent of d) {
-    if (!ent.isFile()) continue;
-    await copyFile(path.join(src, ent.name), path.join(dest, ent.name), constants.COPYFILE_EXCL);
-  }
-}
 
 export class Sandbox {
   readonly notes: DrillNote[] = [];
@@ -113,8 +103,8 @@ export class Sandbox {
     const store = this.lineage?.store;
     if (store !== undefined) {
       this.storeCopy = path.join(dir, 'lineage-store');
-      await copyStore(store, this.storeCopy);
-      this.notes.push({ code: 'DRILL_STORE_COPY', message: `lineage store ${store}: the drill works on a temporary copy, where it files its own parent model; the store is not changed`, file: store });
+      await mkdir(this.storeCopy, { mode: 0o700 });
+      this.notes.push({ code: 'DRILL_STORE_COPY', message: `lineage store ${store}: the drill works on an empty temporary store in its place, where it files its own parent model; the store is not changed`, file: store });
     }
     const state = this.lineage?.stateFile;
     if (state !== undefined) {
@@ -123,8 +113,8 @@ export class Sandbox {
     }
     if (user.auditLog !== undefined) {
       this.auditCopy = path.join(dir, 'audit.log');
-      await copyIfThere(user.auditLog, this.auditCopy, AUDIT_WORDS);
-      this.notes.push({ code: 'DRILL_AUDIT_COPY', message: `audit log ${user.auditLog}: the drill's decisions go to a temporary copy; the log is not changed`, file: user.auditLog });
+      await regularFileExists(user.auditLog, AUDIT_WORDS);
+      this.notes.push({ code: 'DRILL_AUDIT_COPY', message: `audit log ${user.auditLog}: the drill's decisions go to a new temporary log; the log is not changed`, file: user.auditLog });
     }
     if (user.signature !== undefined) {
       this.notes.push({ code: 'DRILL_SIGNATURE_NOT_USED', message: `signature ${user.signature} is not used: each of the drill's models carries its own signature`, file: user.signature });
@@ -158,9 +148,13 @@ export class Sandbox {
     const list = this.lineage?.revoked;
     if (list === undefined || revoke.length === 0) return list;
     const copy = path.join(this.o.dir, `${a.slot}.revoked.txt`);
-    const text = (await readFile(list, 'utf8').catch((e: unknown) => {
-      throw usage('BAD_REVOKED_LIST', `cannot read revocation list ${list}: ${errnoCode(e) ?? String(e)}`);
-    }));
+    // Read as verify reads it (bounded, a regular file only); the copy is then parsed by verify.
+    const text = await readRegularFile(list, MAX_REVOKED_BYTES).then(
+      (b) => b.toString('utf8'),
+      (e: unknown) => {
+        throw usage('BAD_REVOKED_LIST', `cannot read revocation list ${list}: ${e instanceof FileTooLarge ? `larger than ${MAX_REVOKED_BYTES} bytes` : e instanceof NotRegularFile ? 'not a regular file' : (errnoCode(e) ?? String(e))}`);
+      },
+    );
     await writeFile(copy, `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${revoke.map((d) => `${d}  # revoked by modelsign drill`).join('\n')}\n`);
     this.noteOnce({ code: 'DRILL_REVOKED_COPY', message: `revocation list ${list}: revoked-ancestor revokes its parent in a temporary copy; the list is not changed`, file: list });
     return copy;

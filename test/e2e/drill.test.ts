@@ -200,7 +200,7 @@ describe('the set-up as configured: state, lineage, revocations, policy', () => 
     expect((await runCli(['verify', m, '--key', release.pub, '--audit-log', log])).code).toBe(0);
     const before = await snapshot(log);
     const { j } = await drillJson(['--key', release.pub, '--audit-log', log]);
-    expect(j.notes).toContainEqual({ code: 'DRILL_AUDIT_COPY', message: `--audit-log ${log}: the drill's decisions go to a temporary copy; ${log} is not changed`, file: log });
+    expect(j.notes).toContainEqual({ code: 'DRILL_AUDIT_COPY', message: `--audit-log ${log}: the drill's decisions go to a new temporary log; ${log} is not changed`, file: log });
     expect(await snapshot(log)).toEqual(before);
     expect((await runCli(['audit', 'verify', log])).code).toBe(0);
   });

@@ -4,6 +4,7 @@
  * only where asked. And what the drill reads from a set-up (SetupFacts, version, remedies).
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,7 @@ describe('Sandbox.spec', () => {
     expect(sb.notes).toEqual([]);
   });
 
-  it('state, store, revocation list and audit log are copies; --signature and --pull-to are dropped; the user\'s files are untouched', async () => {
+  it('state and revocation list are copies, store and audit log new and empty; --signature and --pull-to are dropped; the user\'s files are untouched', async () => {
     const state = path.join(dir, 'state.json');
     await writeFile(state, '{"schema":"modelsign/state/v1","models":{}}');
     const store = path.join(dir, 'store');
@@ -60,7 +61,10 @@ describe('Sandbox.spec', () => {
     expect(s.lineage!.minVersion).toBe('1.2.0');
     for (const f of [s.lineage!.store, s.lineage!.stateFile, s.lineage!.revoked, s.auditLog]) expect(f!.startsWith(path.join(dir, 'sb'))).toBe(true);
     expect(await readFile(s.lineage!.revoked!, 'utf8')).toBe(`sha256:${'1'.repeat(64)}\nsha256:${'2'.repeat(64)}  # revoked by modelsign drill\n`);
-    expect(await readdir(s.lineage!.store!)).toEqual([`a@1.0.0.${'a'.repeat(64)}.sig`]);
+    // The store and the audit log are new and empty: nothing of the user's is read into them.
+    expect(await readdir(s.lineage!.store!)).toEqual([]);
+    expect(existsSync(s.auditLog!)).toBe(false);
+    expect(await readdir(store)).toEqual(['a@1.0.0.' + 'a'.repeat(64) + '.sig', 'sub']);
     // Nothing revoked: the user's list itself, only read.
     expect((await sb.spec(b)).lineage!.revoked).toBe(revoked);
     expect(await readFile(revoked, 'utf8')).toBe(`sha256:${'1'.repeat(64)}`);
