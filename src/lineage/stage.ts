@@ -82,14 +82,16 @@ export function lineageStage(o: LineageStageOptions): VerifyStage {
 
     let ancestors: AncestorRecord[] | undefined;
     if (o.store) {
+      // Each verification reads the store afresh: what one walk listed, skipped or read is not the next one's.
+      const store = o.store.reopen();
       const w = await walkLineage({
         root: { name, version, license: meta?.license, rootDigest, signer: ctx.result.signer, lineage },
-        store: o.store,
+        store,
         trust: ctx.trust,
         ...(o.maxDepth !== undefined ? { maxDepth: o.maxDepth } : {}),
       });
       for (const f of w.failures) failures.push(f); // a loop: no spread of an input-sized list
-      for (const n of o.store.notices()) ctx.result.notes.push(n);
+      for (const n of store.notices()) ctx.result.notes.push(n);
       ancestors = w.ancestors;
       ctx.result.reports.lineage = { ancestors: w.ancestors, ...(lineage?.datasets ? { datasets: lineage.datasets } : {}) };
     }

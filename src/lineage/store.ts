@@ -43,6 +43,12 @@ export const MAX_STORE_READ_BYTES = 256 * 1024 * 1024;
 export const MAX_INDEX_FILES = 10_000;
 /** Bytes read to index the store by content, over all files. */
 export const MAX_INDEX_BYTES = 128 * 1024 * 1024;
+/**
+ * Time spent indexing the store by content: files not reached by then are skipped (and the
+ * store is said to be too large). 10,000 small bundles on local disk take about a second; a
+ * store on a slow network mount stops here rather than holding the verify.
+ */
+export const MAX_INDEX_MS = 30_000;
 /** A file larger than this is not read (the size limit of any signature bundle). */
 export const MAX_STORE_FILE_BYTES = MAX_BUNDLE_BYTES;
 /** Skipped files named in a note or a message; the rest are counted. */
@@ -104,9 +110,18 @@ export class LineageStore {
   private indexTruncated = false;
   private bytesRead = 0;
 
-  constructor(dir: string, realRoot: string = dir) {
+  constructor(
+    dir: string,
+    realRoot: string = dir,
+    private readonly indexMs: number = MAX_INDEX_MS,
+  ) {
     this.dir = dir;
     this.realRoot = realRoot;
+  }
+
+  /** The same store, read afresh: nothing listed, indexed, skipped or counted yet (one per walk). */
+  reopen(): LineageStore {
+    return new LineageStore(this.dir, this.realRoot, this.indexMs);
   }
 
   /** The listing, once: regular files and links; special files are skipped here, folders ignored. */
@@ -211,11 +226,12 @@ export class LineageStore {
     const seen = new Set<string>();
     let bytes = 0;
     let looked = 0;
+    const deadline = Date.now() + this.indexMs;
     for (const e of await this.list()) {
       if (this.skipped.has(e.name)) continue;
-      if (looked++ >= MAX_INDEX_FILES || bytes >= MAX_INDEX_BYTES) {
+      if (looked++ >= MAX_INDEX_FILES || bytes >= MAX_INDEX_BYTES || Date.now() > deadline) {
         this.indexTruncated = true;
-        this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files or ${mib(MAX_INDEX_BYTES)}`);
+        this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files, ${mib(MAX_INDEX_BYTES)} or ${this.indexMs / 1000} s`);
         continue;
       }
       const budget = Math.min(MAX_STORE_FILE_BYTES, MAX_INDEX_BYTES - bytes);
@@ -223,7 +239,7 @@ export class LineageStore {
       if ('skip' in got) {
         if (got.tooLarge && budget < MAX_STORE_FILE_BYTES) {
           this.indexTruncated = true;
-          this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files or ${mib(MAX_INDEX_BYTES)}`);
+          this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files, ${mib(MAX_INDEX_BYTES)} or ${this.indexMs / 1000} s`);
           bytes = MAX_INDEX_BYTES;
         } else if (!got.directory) {
           this.skip(e.name, got.skip);

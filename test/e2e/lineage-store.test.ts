@@ -157,7 +157,7 @@ describe('the store finds bundles by content', () => {
     expect(r.code, r.stderr).toBe(1);
     // 4 x 30 MiB fit in 128 MiB; the fifth does not, and nothing after it is read.
     expect(r.stderr).toContain('(4 files read, 0 bundles indexed by content, none for this digest; 6 skipped:');
-    expect(r.stderr).toContain('blob-4.bin (not read: over the content index limit of 10000 files or 128 MiB); zz-base.sig (not read: over the content index limit of 10000 files or 128 MiB)');
+    expect(r.stderr).toContain('blob-4.bin (not read: over the content index limit of 10000 files, 128 MiB or 30 s); zz-base.sig (not read: over the content index limit of 10000 files, 128 MiB or 30 s)');
     expect(r.stderr).toMatch(/\[LINEAGE_STORE_TOO_LARGE\]\n$/);
   }, 60_000);
 });

@@ -12,6 +12,7 @@ import { keyTrust } from '../../src/verify/trust-key.js';
 import { verifyModel as verify } from '../../src/verify/pipeline.js';
 import { lineageStage, checkRevoked, parseDatasetFlag, parseRevokedList, readState, recordVerified, openStore, walkLineage, loadParents, buildLineageMeta, recordBundle, parseLineageMeta } from '../../src/lineage/index.js';
 import { ModelsignError } from '../../src/errors.js';
+import { LineageStore } from '../../src/lineage/store.js';
 import { cleanupTmp, tmpDir, type Json } from '../helpers/cli.js';
 
 afterAll(cleanupTmp);
@@ -229,5 +230,34 @@ describe('revocation list and dataset flags', () => {
     for (const bad of [{ parents: [{ ...p, more: 1 }] }, { parents: [p], x: 1 }, { parents: 'no' }, { parents: [{ ...p, relation: 'fork' }] }, { parents: [{ ...p, version: 'v1.0.0' }] }, { parents: [{ ...p, rootDigest: p.rootDigest.toUpperCase() }] }, { parents: Array(65).fill(p) }]) {
       expect(() => parseLineageMeta(bad as Json)).toThrow(ModelsignError);
     }
+  });
+});
+
+describe('the content index', () => {
+  it('stops at its time limit: files not reached are skipped, and a digest not found says the store is too large', async () => {
+    const d = await tmpDir('modelsign-store-time-');
+    for (const n of ['a.sig', 'b.sig']) await writeFile(path.join(d, n), '{}');
+    const store = new LineageStore(d, d, -1);
+    expect(await store.find(`sha256:${'1'.repeat(64)}`)).toEqual([]);
+    expect(store.skippedEntries()).toEqual([
+      { name: 'a.sig', reason: 'not read: over the content index limit of 10000 files, 128 MiB or -0.001 s' },
+      { name: 'b.sig', reason: 'not read: over the content index limit of 10000 files, 128 MiB or -0.001 s' },
+    ]);
+    expect(store.explainMissing(`sha256:${'1'.repeat(64)}`).code).toBe('LINEAGE_STORE_TOO_LARGE');
+  });
+
+  it('a reopened store starts afresh: nothing skipped, listed or read by an earlier walk carries over', async () => {
+    const d = await tmpDir('modelsign-store-reopen-');
+    await writeFile(path.join(d, 'junk.sig'), 'not a bundle');
+    const store = new LineageStore(d);
+    await store.find(`sha256:${'2'.repeat(64)}`);
+    expect(store.notices()).toHaveLength(1);
+    const again = store.reopen();
+    expect(again.notices()).toEqual([]);
+    expect(again.skippedEntries()).toEqual([]);
+    // A bundle filed since is seen by the reopened store's listing.
+    await writeFile(path.join(d, 'late.sig'), 'still not a bundle');
+    await again.find(`sha256:${'2'.repeat(64)}`);
+    expect(again.skippedEntries().map((e) => e.name)).toEqual(['junk.sig', 'late.sig']);
   });
 });
