@@ -53,11 +53,25 @@ export async function addToStore(dir: string, files: readonly string[]): Promise
   for (const f of files) read.push({ file: f, ...(await readForStore(f)) });
   await checkStoreDir(dir);
   await createStoreDir(dir, STORE_DIR_MODE);
+  // Every name is chosen before anything is written: a file that cannot be filed stops all.
+  const slots = await chooseSlots(dir, read);
   const out: Filed[] = [];
-  for (const r of read) {
-    const slot = await findRecordSlot(dir, r.bundle, r.bytes);
+  for (const [i, r] of read.entries()) {
+    const slot = slots[i]!;
     if (slot.added) await writeAtomic(slot.file, r.bytes);
     out.push({ signature: r.file, file: slot.file, added: slot.added, name: r.bundle.name, version: r.bundle.version, rootDigest: r.bundle.rootDigest, bundleDigest: bundleDigestOf(r.bytes) });
   }
   return out;
+}
+
+/** Each file's name in the store, as if the earlier ones were already filed (the same bytes given twice are filed once). */
+async function chooseSlots(dir: string, read: ReadonlyArray<{ bytes: Buffer; bundle: VerifiedBundle }>): Promise<Array<{ file: string; added: boolean }>> {
+  const slots: Array<{ file: string; added: boolean }> = [];
+  const claimed = new Map<string, Buffer>();
+  for (const r of read) {
+    const slot = await findRecordSlot(dir, r.bundle, r.bytes, claimed);
+    slots.push(slot);
+    if (slot.added) claimed.set(slot.file, r.bytes);
+  }
+  return slots;
 }

@@ -393,12 +393,23 @@ export async function createStoreDir(dir: string, mode?: number): Promise<void> 
  * Where --record would file a bundle (a new name never overwrites a different bundle), and
  * whether it is already there; reads only, so it can run before the signature is written.
  */
-export async function findRecordSlot(dir: string, meta: { name: string; version: string; rootDigest: string }, bytes: Buffer): Promise<{ file: string; added: boolean }> {
+export async function findRecordSlot(
+  dir: string,
+  meta: { name: string; version: string; rootDigest: string },
+  bytes: Buffer,
+  /** Names already chosen for other bytes not yet written (several files filed at once). */
+  claimed: ReadonlyMap<string, Buffer> = new Map(),
+): Promise<{ file: string; added: boolean }> {
   const hex = bareHex(meta.rootDigest);
   const base = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
   for (const name of [`${base}.sig`, `${base}.${digest.slice(7, 23)}.sig`]) {
     const file = path.join(dir, name);
+    const mine = claimed.get(file);
+    if (mine) {
+      if (mine.equals(bytes)) return { file, added: false };
+      continue;
+    }
     let st;
     try {
       st = await lstat(file);

@@ -5,6 +5,7 @@
  * `lineage add`, `lineage` without trust and from the environment.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, open, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cleanupTmp, keypair, runCli, tmpDir, type CliResult, type Json } from '../helpers/cli.js';
@@ -193,6 +194,29 @@ describe('modelsign lineage add', () => {
     expect(path.basename(f.file)).toMatch(new RegExp(`^base@1\\.0\\.0\\.${baseDigest.slice(7)}\\.[0-9a-f]{16}\\.sig$`));
     expect(await readdir(s)).toHaveLength(2);
     ok(await verifyFt(s));
+  });
+
+  it('chooses every name before writing: a file with no free name left stops all, and nothing is written', async () => {
+    const s = path.join(dir, 'full-store');
+    await mkdir(s);
+    // Both names base@1.0.0 could take hold other bytes.
+    const base = `base@1.0.0.${baseDigest.slice(7)}`;
+    const bundleHex = createHash('sha256').update(await readFile(baseSig)).digest('hex');
+    for (const n of [`${base}.sig`, `${base}.${bundleHex.slice(0, 16)}.sig`]) await writeFile(path.join(s, n), 'other bytes');
+    const r = await runCli(['lineage', 'add', s, path.join(dir, 'ft', 'model.sig'), baseSig]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toBe(`modelsign: error: lineage store ${s} already holds different bundles named ${base}.* [WRITE_FAILED]\n`);
+    expect((await readdir(s)).sort()).toEqual([`${base}.${bundleHex.slice(0, 16)}.sig`, `${base}.sig`].sort());
+  });
+
+  it('two signatures of one model and version given at once are filed side by side; the same file twice once', async () => {
+    const s = path.join(dir, 'together');
+    const r = ok(await runCli(['lineage', 'add', s, baseSig, path.join(dir, 'rec.sig'), baseSig, '--json']));
+    const filed = JSON.parse(r.stdout).filed as Array<{ file: string; added: boolean }>;
+    expect(filed.map((f) => f.added)).toEqual([true, true, false]);
+    expect(filed[2]!.file).toBe(filed[0]!.file);
+    expect(await readdir(s)).toHaveLength(2);
+    expect(await readFile(filed[1]!.file)).toEqual(await readFile(path.join(dir, 'rec.sig')));
   });
 
   it('refuses a file that is not a bundle, or missing, with the reason (exit 2), and writes nothing', async () => {
