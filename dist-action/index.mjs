@@ -6208,7 +6208,7 @@ async function checkFiles(input) {
     return signedDirs.has(p);
   };
   for (const p of listing.problems) {
-    if (input.ignoreUnsignedFiles && p.path !== void 0 && p.path !== "." && p.code !== "UNSAFE_NAME" && !concernsSigned(p.path)) continue;
+    if (input.ignoreUnsignedFiles && p.path !== void 0 && p.path !== "." && !ALWAYS_FAILS.has(p.code) && !concernsSigned(p.path)) continue;
     failures.push(p);
   }
   const problemPaths = new Set(listing.problems.map((x) => x.path));
@@ -6287,6 +6287,7 @@ function sourceRequest(input, ignorePaths, byFile) {
     }
   };
 }
+var ALWAYS_FAILS;
 var init_files = __esm({
   "src/verify/files.ts"() {
     "use strict";
@@ -6295,6 +6296,7 @@ var init_files = __esm({
     init_ranges();
     init_names2();
     init_lfs_pointer();
+    ALWAYS_FAILS = /* @__PURE__ */ new Set(["UNSAFE_NAME", "OCI_WHITEOUT"]);
   }
 });
 
@@ -25302,12 +25304,17 @@ async function checkStoreDir(dir) {
 async function createStoreDir(dir, mode) {
   await makeDirs(dir, "WRITE_FAILED", `lineage store ${dir}`, mode);
 }
-async function findRecordSlot(dir, meta, bytes) {
+async function findRecordSlot(dir, meta, bytes, claimed = /* @__PURE__ */ new Map()) {
   const hex = bareHex(meta.rootDigest);
   const base = `${safeName(meta.name)}@${safeName(meta.version)}.${hex}`;
   const digest = bundleDigestOf(bytes);
   for (const name2 of [`${base}.sig`, `${base}.${digest.slice(7, 23)}.sig`]) {
     const file = path23.join(dir, name2);
+    const mine = claimed.get(file);
+    if (mine) {
+      if (mine.equals(bytes)) return { file, added: false };
+      continue;
+    }
     let st;
     try {
       st = await lstat7(file);
@@ -25330,7 +25337,7 @@ async function recordBundle(dir, meta, bytes) {
   if (slot.added) await writeAtomic(slot.file, bytes);
   return slot;
 }
-var MAX_STORE_ENTRIES, MAX_CANDIDATES, MAX_STORE_READ_BYTES, MAX_INDEX_FILES, MAX_INDEX_BYTES, MAX_STORE_FILE_BYTES, MAX_LISTED2, ENTRY_RE, LineageStore;
+var MAX_STORE_ENTRIES, MAX_CANDIDATES, MAX_STORE_READ_BYTES, MAX_INDEX_FILES, MAX_INDEX_BYTES, MAX_INDEX_MS, MAX_STORE_FILE_BYTES, MAX_LISTED2, ENTRY_RE, LineageStore;
 var init_store2 = __esm({
   "src/lineage/store.ts"() {
     "use strict";
@@ -25348,10 +25355,16 @@ var init_store2 = __esm({
     MAX_STORE_READ_BYTES = 256 * 1024 * 1024;
     MAX_INDEX_FILES = 1e4;
     MAX_INDEX_BYTES = 128 * 1024 * 1024;
+    MAX_INDEX_MS = 3e4;
     MAX_STORE_FILE_BYTES = MAX_BUNDLE_BYTES;
     MAX_LISTED2 = 10;
     ENTRY_RE = /(?:^|[^0-9a-f])([0-9a-f]{64})(?:\.[0-9a-f]{1,64})?\.sig$/;
-    LineageStore = class {
+    LineageStore = class _LineageStore {
+      constructor(dir, realRoot = dir, indexMs = MAX_INDEX_MS) {
+        this.indexMs = indexMs;
+        this.dir = dir;
+        this.realRoot = realRoot;
+      }
       dir;
       realRoot;
       entries;
@@ -25363,9 +25376,9 @@ var init_store2 = __esm({
       bundles = 0;
       indexTruncated = false;
       bytesRead = 0;
-      constructor(dir, realRoot = dir) {
-        this.dir = dir;
-        this.realRoot = realRoot;
+      /** The same store, read afresh: nothing listed, indexed, skipped or counted yet (one per walk). */
+      reopen() {
+        return new _LineageStore(this.dir, this.realRoot, this.indexMs);
       }
       /** The listing, once: regular files and links; special files are skipped here, folders ignored. */
       async list() {
@@ -25459,11 +25472,12 @@ var init_store2 = __esm({
         const seen = /* @__PURE__ */ new Set();
         let bytes = 0;
         let looked = 0;
+        const deadline = Date.now() + this.indexMs;
         for (const e of await this.list()) {
           if (this.skipped.has(e.name)) continue;
-          if (looked++ >= MAX_INDEX_FILES || bytes >= MAX_INDEX_BYTES) {
+          if (looked++ >= MAX_INDEX_FILES || bytes >= MAX_INDEX_BYTES || Date.now() > deadline) {
             this.indexTruncated = true;
-            this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files or ${mib(MAX_INDEX_BYTES)}`);
+            this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files, ${mib(MAX_INDEX_BYTES)} or ${this.indexMs / 1e3} s`);
             continue;
           }
           const budget = Math.min(MAX_STORE_FILE_BYTES, MAX_INDEX_BYTES - bytes);
@@ -25471,7 +25485,7 @@ var init_store2 = __esm({
           if ("skip" in got) {
             if (got.tooLarge && budget < MAX_STORE_FILE_BYTES) {
               this.indexTruncated = true;
-              this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files or ${mib(MAX_INDEX_BYTES)}`);
+              this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files, ${mib(MAX_INDEX_BYTES)} or ${this.indexMs / 1e3} s`);
               bytes = MAX_INDEX_BYTES;
             } else if (!got.directory) {
               this.skip(e.name, got.skip);
@@ -25639,13 +25653,24 @@ async function addToStore(dir, files) {
   for (const f of files) read.push({ file: f, ...await readForStore(f) });
   await checkStoreDir(dir);
   await createStoreDir(dir, STORE_DIR_MODE);
+  const slots = await chooseSlots(dir, read);
   const out = [];
-  for (const r of read) {
-    const slot = await findRecordSlot(dir, r.bundle, r.bytes);
+  for (const [i, r] of read.entries()) {
+    const slot = slots[i];
     if (slot.added) await writeAtomic(slot.file, r.bytes);
     out.push({ signature: r.file, file: slot.file, added: slot.added, name: r.bundle.name, version: r.bundle.version, rootDigest: r.bundle.rootDigest, bundleDigest: bundleDigestOf(r.bytes) });
   }
   return out;
+}
+async function chooseSlots(dir, read) {
+  const slots = [];
+  const claimed = /* @__PURE__ */ new Map();
+  for (const r of read) {
+    const slot = await findRecordSlot(dir, r.bundle, r.bytes, claimed);
+    slots.push(slot);
+    if (slot.added) claimed.set(slot.file, r.bytes);
+  }
+  return slots;
 }
 var STORE_DIR_MODE;
 var init_add = __esm({
@@ -26168,14 +26193,15 @@ function lineageStage(o) {
     }
     let ancestors;
     if (o.store) {
+      const store = o.store.reopen();
       const w = await walkLineage({
         root: { name: name2, version, license: meta?.license, rootDigest: rootDigest2, signer: ctx.result.signer, lineage },
-        store: o.store,
+        store,
         trust: ctx.trust,
         ...o.maxDepth !== void 0 ? { maxDepth: o.maxDepth } : {}
       });
       for (const f of w.failures) failures.push(f);
-      for (const n of o.store.notices()) ctx.result.notes.push(n);
+      for (const n of store.notices()) ctx.result.notes.push(n);
       ancestors = w.ancestors;
       ctx.result.reports.lineage = { ancestors: w.ancestors, ...lineage?.datasets ? { datasets: lineage.datasets } : {} };
     }
@@ -28873,7 +28899,7 @@ async function makeOutputDirs(spec) {
   if (state !== void 0) await makeDirs2(path25.dirname(path25.resolve(state)), "STATE_WRITE_FAILED", `state file ${state}`, 448);
 }
 async function createVerifier(spec) {
-  await makeOutputDirs(spec);
+  let dirsMade;
   const { policy, purpose } = await loadSpecPolicy(spec);
   const trust = await resolveTrust(spec, policy);
   const tsaFiles = spec.trust?.timestampAuthorities ?? [];
@@ -28920,6 +28946,7 @@ async function createVerifier(spec) {
     purpose,
     policy,
     async verify(model, call = {}) {
+      await (dirsMade ??= makeOutputDirs(spec));
       const name2 = typeof model === "string" ? model : model.model;
       let r;
       try {
@@ -61138,6 +61165,7 @@ async function signStep(r, cleanup, model) {
     const hint = JSON.parse(res.bundleText).verificationMaterial?.publicKey?.hint;
     if (hint) signer = `key ${hint}`;
   }
+  for (const n of res.excludedSignatures) r.warning(`left out ${n}: it is a signature (Sigstore bundle), not model content; recorded in ignore_paths`);
   for (const w of res.recorded) if (w.added || w.what === "model") r.log(`modelsign: recorded ${w.what === "parent" ? `parent ${w.name}@${w.version} in ` : ""}${w.file}`);
   r.setOutput("root-digest", `sha256:${res.rootDigest}`);
   r.setOutput("signature", res.signaturePath);

@@ -137,6 +137,7 @@ async function signStep(r: Runner, cleanup: Cleanup, model: string): Promise<num
     const hint = (JSON.parse(res.bundleText) as { verificationMaterial?: { publicKey?: { hint?: string } } }).verificationMaterial?.publicKey?.hint;
     if (hint) signer = `key ${hint}`;
   }
+  for (const n of res.excludedSignatures) r.warning(`left out ${n}: it is a signature (Sigstore bundle), not model content; recorded in ignore_paths`);
   for (const w of res.recorded) if (w.added || w.what === 'model') r.log(`modelsign: recorded ${w.what === 'parent' ? `parent ${w.name}@${w.version} in ` : ''}${w.file}`);
   r.setOutput('root-digest', `sha256:${res.rootDigest}`);
   r.setOutput('signature', res.signaturePath);

@@ -172,6 +172,17 @@ describe('inputs "ignore-paths" and "shard-size"', () => {
     expect(ok.code, ok.stdout).toBe(0);
   });
 
+  it('a signature left inside the model is left out of the signed content, with a warning', async () => {
+    const m = await makeHfModel(path.join(ws, 'stray-sig'));
+    const first = await action({ command: 'sign', model: m, key, version: '1.0.0', signature: 'first.sig' }, { MODELSIGN_PASSPHRASE: PASSPHRASE });
+    expect(first.code, first.stdout).toBe(0);
+    await copyFile(path.join(ws, 'first.sig'), path.join(m, 'old.sig'));
+    const s = await action({ command: 'sign', model: m, key, version: '1.0.1' }, { MODELSIGN_PASSPHRASE: PASSPHRASE });
+    expect(s.code, s.stdout).toBe(0);
+    expect(s.stdout).toContain('::warning title=modelsign::left out old.sig: it is a signature (Sigstore bundle), not model content; recorded in ignore_paths');
+    expect((await action({ command: 'verify', model: m, key: pub })).code).toBe(0);
+  });
+
   it('a shard size that is not a positive whole number is refused before anything is read (exit 2)', async () => {
     for (const bad of ['1MB', '0', '-5', '1.5']) {
       const r = await action({ command: 'sign', model, key, version: '9.0.0', 'shard-size': bad }, { MODELSIGN_PASSPHRASE: PASSPHRASE });
