@@ -110,7 +110,7 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
     } catch (e) {
       if (!(e instanceof SignatureCandidates)) throw e;
       judgeSignatures = false;
-      const bundles = await bundlesAmong(source.model, e.names);
+      const bundles = await bundlesAmong(source.model, e.names, source.kind === 'directory');
       excludedSignatures.push(...bundles);
       ignorePaths = [...ignorePaths, ...bundles];
     }

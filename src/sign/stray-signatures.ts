@@ -34,13 +34,17 @@ export function signatureCandidates(listing: SourceListing): string[] {
   return listing.files.filter((f) => f.size > 0 && f.name.toLowerCase().endsWith('.sig')).map((f) => f.name);
 }
 
-/** The candidates that parse as a Sigstore bundle (read bounded, as verify reads a signature). */
-export async function bundlesAmong(root: string, names: readonly string[]): Promise<string[]> {
+/**
+ * The candidates that parse as a Sigstore bundle (read bounded, as verify reads a signature).
+ * A directory's files are opened without following a link (one swapped in since the listing
+ * is not read); a snapshot's files are links into its blobs by design.
+ */
+export async function bundlesAmong(root: string, names: readonly string[], noFollow: boolean): Promise<string[]> {
   const { MAX_BUNDLE_BYTES, parseBundle, readBundleFile } = await import('../oms/bundle.js');
   const found: string[] = [];
   for (const name of names) {
     try {
-      parseBundle(await readBundleFile(path.join(root, ...name.split('/')), MAX_BUNDLE_BYTES));
+      parseBundle(await readBundleFile(path.join(root, ...name.split('/')), MAX_BUNDLE_BYTES, { noFollow }));
       found.push(name);
     } catch (e) {
       // Not a bundle (or unreadable: the read that hashes it will say so): model content.
