@@ -29168,12 +29168,12 @@ function signatureCandidates(listing) {
   if (listing.isFile) return [];
   return listing.files.filter((f) => f.size > 0 && f.name.toLowerCase().endsWith(".sig")).map((f) => f.name);
 }
-async function bundlesAmong(root, names) {
+async function bundlesAmong(root, names, noFollow) {
   const { MAX_BUNDLE_BYTES: MAX_BUNDLE_BYTES2, parseBundle: parseBundle2, readBundleFile: readBundleFile2 } = await Promise.resolve().then(() => (init_bundle(), bundle_exports));
   const found = [];
   for (const name2 of names) {
     try {
-      parseBundle2(await readBundleFile2(path26.join(root, ...name2.split("/")), MAX_BUNDLE_BYTES2));
+      parseBundle2(await readBundleFile2(path26.join(root, ...name2.split("/")), MAX_BUNDLE_BYTES2, { noFollow }));
       found.push(name2);
     } catch (e) {
       if (!(e instanceof ModelsignError)) throw e;
@@ -29239,7 +29239,7 @@ async function digestModel(opts) {
     } catch (e) {
       if (!(e instanceof SignatureCandidates)) throw e;
       judgeSignatures = false;
-      const bundles = await bundlesAmong(source.model, e.names);
+      const bundles = await bundlesAmong(source.model, e.names, source.kind === "directory");
       excludedSignatures.push(...bundles);
       ignorePaths = [...ignorePaths, ...bundles];
     }
