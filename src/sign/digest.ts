@@ -129,7 +129,7 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   if (pointers) throw pointers;
   const resources: Resource[] = [];
   for (const f of listing.files) {
-    for (const [start, end] of plannedRanges(method, opts.shardSize, f.size)) {
+    for (const [start, end] of method === 'files' ? [[0, f.size] as const] : plannedRanges(method, opts.shardSize, f.size)) {
       const o = lookupRange(read.hashed, f.name, start, end);
       if (!o.ok) throw reject(o.code, `${f.name}: ${o.message}`, f.name);
       resources.push({ name: method === 'shards' ? `${f.name}:${start}:${end}` : f.name, algorithm: hash, digest: o.digest });

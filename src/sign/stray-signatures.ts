@@ -31,7 +31,10 @@ export function judgesSignatures(source: ModelSource): boolean {
 /** The `*.sig` files of a listing (any case: `MODEL.SIG`), not yet judged. */
 export function signatureCandidates(listing: SourceListing): string[] {
   if (listing.isFile) return [];
-  return listing.files.filter((f) => f.size > 0 && f.name.toLowerCase().endsWith('.sig')).map((f) => f.name);
+  const out: string[] = [];
+  // The last four characters only: no lower-cased copy of every name of a 20,000-file model.
+  for (const f of listing.files) if (f.size > 0 && f.name.length >= 4 && f.name.slice(-4).toLowerCase() === '.sig') out.push(f.name);
+  return out;
 }
 
 /**

@@ -31,8 +31,7 @@ import { compressionOf, FileInput, GunzipInput, InputReadError, type ByteInput }
 import { cleanName, ModelNamer, nameProblem, RestartWithoutPrefix, type Prefix } from './tar/names.js';
 import { readTar, type EntryBody, type TarEntry } from './tar/reader.js';
 import type { ModelSource, ReadRequest, ReadResult, SourceFile } from './types.js';
-
-const ARCHIVE_RE = /\.(tar|tar\.gz|tgz)$/i;
+import { ARCHIVE_RE } from './archive-path.js';
 
 /** A directory's default signature; an archive of a signed directory carries it at its root. */
 export const EMBEDDED_SIGNATURE = 'model.sig';
@@ -44,10 +43,7 @@ export const EMBEDDED_SIGNATURE = 'model.sig';
  */
 export const ARCHIVE_LIMITS: TableLimits = { maxEntries: 1_000_000, maxNameBytes: 64 * 1024 * 1024 };
 
-/** Whether a model path names a tar archive. */
-export function isArchivePath(p: string): boolean {
-  return ARCHIVE_RE.test(p);
-}
+export { isArchivePath } from './archive-path.js';
 
 export function archiveSource(model: string, limits: TableLimits = ARCHIVE_LIMITS): ModelSource {
   return {

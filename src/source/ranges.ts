@@ -14,26 +14,30 @@ export interface RangeOutcome {
 /**
  * The outcome of every hashed range, by file. Keyed by name alone (a file has one range in the
  * files method, a few in shards): a key built per range ("name:start:end") cost 15% of a
- * digest of 20,000 4 KiB files in its string building and hashing.
+ * digest of 20,000 4 KiB files in its string building and hashing. A file's one range is kept
+ * as it is, a list only from the second: most files have one.
  */
 export class HashedRanges {
-  private readonly byFile = new Map<string, RangeOutcome[]>();
+  private readonly byFile = new Map<string, RangeOutcome | RangeOutcome[]>();
 
   set(name: string, start: number, end: number, outcome: HashOutcome): void {
-    const list = this.byFile.get(name);
-    if (!list) {
-      this.byFile.set(name, [{ start, end, outcome }]);
+    const held = this.byFile.get(name);
+    if (held === undefined) {
+      this.byFile.set(name, { start, end, outcome });
       return;
     }
+    const list = Array.isArray(held) ? held : [held];
     const same = list.find((r) => r.start === start && r.end === end);
     if (same) same.outcome = outcome;
     else list.push({ start, end, outcome });
+    if (list !== held) this.byFile.set(name, list);
   }
 
   get(name: string, start: number, end: number): HashOutcome | undefined {
-    const list = this.byFile.get(name);
-    if (!list) return undefined;
-    for (const r of list) if (r.start === start && r.end === end) return r.outcome;
+    const held = this.byFile.get(name);
+    if (held === undefined) return undefined;
+    if (!Array.isArray(held)) return held.start === start && held.end === end ? held.outcome : undefined;
+    for (const r of held) if (r.start === start && r.end === end) return r.outcome;
     return undefined;
   }
 
@@ -43,12 +47,13 @@ export class HashedRanges {
 
   /** The hashed ranges of one file. */
   of(name: string): readonly RangeOutcome[] {
-    return this.byFile.get(name) ?? [];
+    const held = this.byFile.get(name);
+    return held === undefined ? [] : Array.isArray(held) ? held : [held];
   }
 
   /** Every range of `name` fails with `outcome` (a file found changed after it was hashed). */
   failAll(name: string, outcome: HashOutcome): void {
-    for (const r of this.byFile.get(name) ?? []) r.outcome = outcome;
+    for (const r of this.of(name)) r.outcome = outcome;
   }
 }
 
