@@ -11,7 +11,7 @@ import { rootDigest, type Resource } from '../hashing/serialize.js';
 import type { Serialization } from '../oms/statement.js';
 import { openSource, type OpenOptions } from '../source/index.js';
 import { lookupRange, plannedRanges } from '../source/ranges.js';
-import type { ModelSource, SourceListing } from '../source/types.js';
+import type { ModelSource, ReadResult, SourceListing } from '../source/types.js';
 import { checkResourceNames } from '../verify/names.js';
 import { LFS_PULL, LfsPointerInspector, lfsPointerText } from '../scan/lfs-pointer.js';
 import { SizeBudget } from './budget.js';
@@ -128,11 +128,19 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   const pointers = lfsRefusal(lfs);
   if (pointers) throw pointers;
   const resources: Resource[] = [];
-  for (const f of listing.files) {
-    for (const [start, end] of method === 'files' ? [[0, f.size] as const] : plannedRanges(method, opts.shardSize, f.size)) {
-      const o = lookupRange(read.hashed, f.name, start, end);
-      if (!o.ok) throw reject(o.code, `${f.name}: ${o.message}`, f.name);
-      resources.push({ name: method === 'shards' ? `${f.name}:${start}:${end}` : f.name, algorithm: hash, digest: o.digest });
+  // Index loops, no destructuring (see local-read.ts): this runs once per file, unoptimised.
+  const files = listing.files;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    if (method === 'files') {
+      resources.push(resourceOf(read.hashed, f.name, 0, f.size, f.name, hash));
+      continue;
+    }
+    const ranges = plannedRanges(method, opts.shardSize, f.size);
+    for (let j = 0; j < ranges.length; j++) {
+      const start = ranges[j]![0];
+      const end = ranges[j]![1];
+      resources.push(resourceOf(read.hashed, f.name, start, end, `${f.name}:${start}:${end}`, hash));
     }
   }
   // The shards method omits empty files (§6.3.2): a model of empty files only lists nothing.
@@ -141,6 +149,13 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   if (method === 'shards') serialization.shard_size = opts.shardSize!;
   serialization.ignore_paths = ignorePaths;
   return { source, listing, serialization, resources, rootDigest: rootDigest(resources), excludedSignatures };
+}
+
+/** The resource for one hashed range, or the refusal its outcome is. */
+function resourceOf(hashed: ReadResult['hashed'], file: string, start: number, end: number, name: string, algorithm: HashAlgorithm): Resource {
+  const o = lookupRange(hashed, file, start, end);
+  if (!o.ok) throw reject(o.code, `${file}: ${o.message}`, file);
+  return { name, algorithm, digest: o.digest };
 }
 
 /** One read of the model (listing, sizing, hashing); `judgeSignatures` stops it at the listing when it holds `*.sig` files. */
@@ -169,7 +184,8 @@ async function readModel(opts: DigestOptions, source: ModelSource, method: 'file
       const bad = nameRefusal(listing);
       if (bad) throw bad;
       if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
-      for (const f of listing.files) budget.add(f.name, f.size);
+      const files = listing.files;
+      for (let i = 0; i < files.length; i++) budget.add(files[i]!.name, files[i]!.size);
       budget.check();
       judged = true;
     },

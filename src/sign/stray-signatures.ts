@@ -33,7 +33,11 @@ export function signatureCandidates(listing: SourceListing): string[] {
   if (listing.isFile) return [];
   const out: string[] = [];
   // The last four characters only: no lower-cased copy of every name of a 20,000-file model.
-  for (const f of listing.files) if (f.size > 0 && f.name.length >= 4 && f.name.slice(-4).toLowerCase() === '.sig') out.push(f.name);
+  const files = listing.files;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    if (f.size > 0 && f.name.length >= 4 && f.name.slice(-4).toLowerCase() === '.sig') out.push(f.name);
+  }
   return out;
 }
 

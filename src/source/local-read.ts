@@ -94,9 +94,14 @@ export async function readWalked(walked: ModelListing, req: ReadRequest): Promis
 
   const tasks: HashTask[] = [];
   const of: ModelFile[] = [];
-  for (const f of all) {
-    for (const [s, e] of req.ranges(f.name, f.size)) {
-      tasks.push(taskOf(f, s, e));
+  // Index loops, no destructuring: unoptimised (run once) code allocates an iterator for each
+  // `[s, e]` taken apart, 9 MB of garbage for 20,000 files.
+  for (let i = 0; i < all.length; i++) {
+    const f = all[i]!;
+    const ranges = req.ranges(f.name, f.size);
+    for (let j = 0; j < ranges.length; j++) {
+      const r = ranges[j]!;
+      tasks.push(taskOf(f, r[0], r[1]));
       of.push(f);
     }
   }
@@ -122,7 +127,8 @@ export async function readWalked(walked: ModelListing, req: ReadRequest): Promis
  */
 async function inspectAll(files: readonly ModelFile[], inspector: Inspector, hashed: HashedRanges): Promise<number> {
   let bytes = 0;
-  for (const f of files) {
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
     if (!inspector.wants(f)) continue;
     const failure = await withVerifiedFile(f, (content) => inspector.inspect(content));
     if (!failure) {
