@@ -177,6 +177,18 @@ var init_model_path = __esm({
   }
 });
 
+// src/source/archive-path.ts
+function isArchivePath(p) {
+  return ARCHIVE_RE.test(p);
+}
+var ARCHIVE_RE;
+var init_archive_path = __esm({
+  "src/source/archive-path.ts"() {
+    "use strict";
+    ARCHIVE_RE = /\.(tar|tar\.gz|tgz)$/i;
+  }
+});
+
 // node_modules/@noble/hashes/_u64.js
 var fromNumH, fromNumL;
 var init_u64 = __esm({
@@ -780,1669 +792,12 @@ var init_algorithms = __esm({
   }
 });
 
-// src/hashing/paths.ts
-import path4 from "node:path";
-function compareCodePoints(a, b) {
-  const n = a.length < b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    if ((x & 63488) !== 55296 && (y & 63488) !== 55296) return x < y ? -1 : 1;
-    const from = i > 0 && (a.charCodeAt(i - 1) & 64512) === 55296 ? i - 1 : i;
-    return compareFrom(a, b, from);
-  }
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-}
-function compareFrom(a, b, i) {
-  let j = i;
-  let k = i;
-  for (; ; ) {
-    if (j >= a.length || k >= b.length) return j >= a.length && k >= b.length ? 0 : j >= a.length ? -1 : 1;
-    const x = a.codePointAt(j);
-    const y = b.codePointAt(k);
-    if (x !== y) return x < y ? -1 : 1;
-    j += x > 65535 ? 2 : 1;
-    k += y > 65535 ? 2 : 1;
-  }
-}
-function unsafeNameReason(name2) {
-  if (name2.length === 0) return "empty name";
-  if (name2.length > 4096) return "name longer than 4096 characters";
-  if (name2.startsWith("/")) return "absolute path";
-  if (/^[A-Za-z]:/.test(name2)) return "drive-letter path";
-  if (name2.includes("\\")) return "backslash in name";
-  if (/[\u0000-\u001f\u007f]/.test(name2)) return "control character in name";
-  if (new RegExp("\\p{Cs}", "u").test(name2)) return "lone UTF-16 surrogate in name (not valid Unicode)";
-  for (const seg of name2.split("/")) {
-    if (seg === "") return "empty path segment";
-    if (seg === "..") return '".." segment';
-    if (seg === ".") return '"." segment';
-    if (/^[. ]+$/.test(seg)) return "segment of only dots and spaces";
-  }
-  return void 0;
-}
-function normaliseIgnorePath(p) {
-  let s = p.replace(/\\/g, "/");
-  while (s.startsWith("./")) s = s.slice(2);
-  while (s.length > 1 && s.endsWith("/")) s = s.slice(0, -1);
-  return s;
-}
-function isIgnored(name2, ignorePaths) {
-  for (const p of ignorePaths) {
-    if (p === "" || p === ".") continue;
-    if (name2 === p || name2.startsWith(p + "/")) return true;
-  }
-  return false;
-}
-function effectiveIgnores(model, signaturePath, signed, user, gitPaths = true) {
-  const out = new Set([...gitPaths ? GIT_IGNORES : [], ...DOWNLOAD_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
-  const rel = path4.relative(path4.resolve(model), path4.resolve(signaturePath));
-  const outside = rel === ".." || rel.startsWith(`..${path4.sep}`) || path4.isAbsolute(rel);
-  if (rel && !outside) out.add(rel.split(path4.sep).join("/"));
-  return [...out].filter((p) => p !== "" && p !== ".");
-}
-var GIT_IGNORES, DOWNLOAD_IGNORES;
-var init_paths = __esm({
-  "src/hashing/paths.ts"() {
-    "use strict";
-    GIT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore"];
-    DOWNLOAD_IGNORES = [".cache/huggingface"];
-  }
-});
-
-// src/scan/source.ts
-import { createReadStream } from "node:fs";
-var Truncated, ByteSource;
-var init_source = __esm({
-  "src/scan/source.ts"() {
-    "use strict";
-    Truncated = class extends Error {
-      constructor(at) {
-        super(`unexpected end of data at offset ${at}`);
-        this.at = at;
-      }
-    };
-    ByteSource = class _ByteSource {
-      constructor(it, size) {
-        this.it = it;
-        this.size = size;
-      }
-      buf = Buffer.alloc(0);
-      off = 0;
-      done = false;
-      /** Absolute offset of the next unread byte. */
-      pos = 0;
-      static fromFile(file, start = 0, end) {
-        if (end !== void 0 && end <= start) return _ByteSource.fromBuffer(Buffer.alloc(0));
-        const s = createReadStream(file, { start, ...end !== void 0 ? { end: end - 1 } : {}, highWaterMark: 1 << 20 });
-        const src = new _ByteSource(s[Symbol.asyncIterator](), end !== void 0 ? end - start : void 0);
-        src.pos = 0;
-        return src;
-      }
-      /** Bytes [start, end) of a random-access reader, in 1 MiB reads. */
-      static fromRandom(ra, start = 0, end = ra.size) {
-        const chunks = async function* () {
-          for (let pos = start; pos < end; ) {
-            const b = await ra.read(pos, Math.min(1 << 20, end - pos));
-            if (b.length === 0) return;
-            pos += b.length;
-            yield b;
-          }
-        };
-        return new _ByteSource(chunks(), Math.max(0, end - start));
-      }
-      static fromBuffer(b) {
-        const src = new _ByteSource((async function* () {
-        })(), b.length);
-        src.buf = b;
-        src.done = true;
-        return src;
-      }
-      static fromIterable(it, size) {
-        return new _ByteSource(it[Symbol.asyncIterator](), size);
-      }
-      get buffered() {
-        return this.buf.length - this.off;
-      }
-      static toBuf(v) {
-        return typeof v === "string" ? Buffer.from(v, "latin1") : Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-      }
-      /** Buffer at least n bytes; false when the data ends first. */
-      async ensure(n) {
-        if (this.buffered >= n) return true;
-        const parts = [this.buf.subarray(this.off)];
-        let have = parts[0].length;
-        while (have < n && !this.done) {
-          const r = await this.it.next();
-          if (r.done) {
-            this.done = true;
-            break;
-          }
-          const b = _ByteSource.toBuf(r.value);
-          parts.push(b);
-          have += b.length;
-        }
-        this.buf = parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
-        this.off = 0;
-        return have >= n;
-      }
-      /** Only after ensure(n). */
-      u8() {
-        this.pos++;
-        return this.buf[this.off++];
-      }
-      /** Only after ensure(n); the returned view is valid until the next read. */
-      take(n) {
-        const b = this.buf.subarray(this.off, this.off + n);
-        this.off += n;
-        this.pos += n;
-        return b;
-      }
-      peek(n) {
-        return this.buf.subarray(this.off, this.off + n);
-      }
-      async read(n) {
-        if (!await this.ensure(n)) throw new Truncated(this.pos + this.buffered);
-        return this.take(n);
-      }
-      /** Drop n bytes (streamed past, never buffered whole). */
-      async skip(n) {
-        while (n > 0) {
-          if (this.buffered === 0 && !await this.ensure(1)) throw new Truncated(this.pos);
-          const k = Math.min(n, this.buffered);
-          this.off += k;
-          this.pos += k;
-          n -= k;
-        }
-      }
-      /** Read the rest and return how many bytes there were. */
-      async drain() {
-        let n = 0;
-        for (; ; ) {
-          if (this.buffered === 0 && !await this.ensure(1)) return n;
-          n += this.buffered;
-          this.pos += this.buffered;
-          this.off = this.buf.length;
-        }
-      }
-      /** A line ending in "\n" (without it), at most max bytes; undefined if longer. */
-      async line(max) {
-        let scanned = 0;
-        for (; ; ) {
-          const idx = this.buf.indexOf(10, this.off + scanned);
-          if (idx >= 0 && idx - this.off <= max) {
-            const b = this.buf.subarray(this.off, idx);
-            const n = idx - this.off + 1;
-            this.off += n;
-            this.pos += n;
-            return b;
-          }
-          if (idx >= 0 || this.buffered > max) return void 0;
-          scanned = this.buffered;
-          if (!await this.ensure(this.buffered + 1)) throw new Truncated(this.pos + this.buffered);
-        }
-      }
-      async atEnd() {
-        return !await this.ensure(1);
-      }
-      async close() {
-        this.done = true;
-        try {
-          await this.it.return?.();
-        } catch {
-        }
-      }
-    };
-  }
-});
-
-// src/source/channel.ts
-var ChunkChannel;
-var init_channel = __esm({
-  "src/source/channel.ts"() {
-    "use strict";
-    ChunkChannel = class {
-      constructor(maxBytes = 4 * 1024 * 1024) {
-        this.maxBytes = maxBytes;
-      }
-      queue = [];
-      queued = 0;
-      ended = false;
-      closed = false;
-      wakeConsumer;
-      wakeProducer;
-      /** Hand a chunk over; a promise when the reader must wait for room, else undefined. */
-      push(chunk) {
-        if (this.closed) return void 0;
-        this.queue.push(chunk);
-        this.queued += chunk.length;
-        this.wake("consumer");
-        if (this.queued < this.maxBytes) return void 0;
-        return new Promise((resolve) => {
-          this.wakeProducer = resolve;
-        });
-      }
-      /** No more chunks: the consumer sees the end once it has taken the queued ones. */
-      end() {
-        this.ended = true;
-        this.wake("consumer");
-      }
-      /** The consumer is done: drop what is queued and let the reader go on. */
-      close() {
-        this.closed = true;
-        this.queue = [];
-        this.queued = 0;
-        this.wake("producer");
-        this.wake("consumer");
-      }
-      wake(who) {
-        const w = who === "consumer" ? this.wakeConsumer : this.wakeProducer;
-        if (who === "consumer") this.wakeConsumer = void 0;
-        else this.wakeProducer = void 0;
-        w?.();
-      }
-      iterator() {
-        return {
-          next: async () => {
-            while (this.queue.length === 0) {
-              if (this.ended || this.closed) return { done: true, value: void 0 };
-              await new Promise((resolve) => {
-                this.wakeConsumer = resolve;
-              });
-            }
-            const b = this.queue.shift();
-            this.queued -= b.length;
-            if (this.queued < this.maxBytes) this.wake("producer");
-            return { done: false, value: b };
-          },
-          return: () => {
-            this.close();
-            return Promise.resolve({ done: true, value: void 0 });
-          }
-        };
-      }
-    };
-  }
-});
-
-// src/source/ranges.ts
-function plannedRanges(method, shardSize2, size) {
-  if (method === "files" || !shardSize2) return [[0, size]];
-  if (size === 0) return [];
-  const out = [];
-  for (let s = 0; s < size; s += shardSize2) out.push([s, Math.min(size, s + shardSize2)]);
-  return out;
-}
-function lookupRange(hashed, name2, start, end) {
-  return hashed.get(name2, start, end) ?? { ok: false, code: "FILE_CHANGED", message: `byte range ${start}:${end} does not exist in the model file` };
-}
-var HashedRanges;
-var init_ranges = __esm({
-  "src/source/ranges.ts"() {
-    "use strict";
-    HashedRanges = class {
-      byFile = /* @__PURE__ */ new Map();
-      set(name2, start, end, outcome2) {
-        const list = this.byFile.get(name2);
-        if (!list) {
-          this.byFile.set(name2, [{ start, end, outcome: outcome2 }]);
-          return;
-        }
-        const same = list.find((r) => r.start === start && r.end === end);
-        if (same) same.outcome = outcome2;
-        else list.push({ start, end, outcome: outcome2 });
-      }
-      get(name2, start, end) {
-        const list = this.byFile.get(name2);
-        if (!list) return void 0;
-        for (const r of list) if (r.start === start && r.end === end) return r.outcome;
-        return void 0;
-      }
-      has(name2, start, end) {
-        return this.get(name2, start, end) !== void 0;
-      }
-      /** The hashed ranges of one file. */
-      of(name2) {
-        return this.byFile.get(name2) ?? [];
-      }
-      /** Every range of `name` fails with `outcome` (a file found changed after it was hashed). */
-      failAll(name2, outcome2) {
-        for (const r of this.byFile.get(name2) ?? []) r.outcome = outcome2;
-      }
-    };
-  }
-});
-
-// src/source/capped.ts
-var MAX_LISTED, CappedProblems;
-var init_capped = __esm({
-  "src/source/capped.ts"() {
-    "use strict";
-    MAX_LISTED = 1e3;
-    CappedProblems = class {
-      constructor(max = MAX_LISTED) {
-        this.max = max;
-      }
-      kept = [];
-      unlisted = 0;
-      unlistedCode;
-      push(p) {
-        if (this.kept.length < this.max) {
-          this.kept.push(p);
-          return;
-        }
-        this.unlisted++;
-        this.unlistedCode ??= p.code;
-      }
-      get size() {
-        return this.kept.length + this.unlisted;
-      }
-      /** The kept problems, then one saying how many more there were (under the first one's code). */
-      list() {
-        if (this.unlisted === 0 || this.unlistedCode === void 0) return this.kept;
-        return [...this.kept, { code: this.unlistedCode, message: `${this.unlisted} more problems in the archive, not listed` }];
-      }
-    };
-  }
-});
-
-// src/source/stream-hash.ts
-function disjointRanges(ranges, size) {
-  const ok = ranges.filter(([s, e]) => Number.isSafeInteger(s) && Number.isSafeInteger(e) && s >= 0 && e >= s && e <= size);
-  ok.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out = [];
-  let end = 0;
-  for (const r of ok) {
-    const prev = out[out.length - 1];
-    if (r[0] === r[1]) {
-      if (!prev || prev[0] !== r[0] || prev[1] !== r[1]) out.push(r);
-      continue;
-    }
-    if (r[0] < end) continue;
-    out.push(r);
-    end = r[1];
-  }
-  return out;
-}
-var RangeHasher;
-var init_stream_hash = __esm({
-  "src/source/stream-hash.ts"() {
-    "use strict";
-    init_algorithms();
-    RangeHasher = class {
-      constructor(ranges, alg) {
-        this.ranges = ranges;
-        this.alg = alg;
-      }
-      digests = [];
-      hasher;
-      cur = 0;
-      pos = 0;
-      finishEmpty() {
-        const r = this.ranges;
-        while (this.cur < r.length && r[this.cur][0] === r[this.cur][1] && r[this.cur][0] <= this.pos) this.digests[this.cur++] = createHasher2(this.alg).digestHex();
-      }
-      update(chunk) {
-        const cEnd = this.pos + chunk.length;
-        for (; ; ) {
-          this.finishEmpty();
-          if (this.cur >= this.ranges.length || this.ranges[this.cur][0] >= cEnd) break;
-          const [s, e] = this.ranges[this.cur];
-          this.hasher ??= createHasher2(this.alg);
-          const from = Math.max(s, this.pos);
-          const to = Math.min(e, cEnd);
-          if (to > from) this.hasher.update(from === this.pos && to === cEnd ? chunk : chunk.subarray(from - this.pos, to - this.pos));
-          if (e > cEnd) break;
-          this.digests[this.cur++] = this.hasher.digestHex();
-          this.hasher = void 0;
-        }
-        this.pos = cEnd;
-      }
-      /** The digest of every range, once the stream has ended at END bytes; undefined if a range was not reached. */
-      end() {
-        this.finishEmpty();
-        return this.cur === this.ranges.length ? this.digests : void 0;
-      }
-    };
-  }
-});
-
-// src/source/tar/errors.ts
-var TarError;
-var init_errors2 = __esm({
-  "src/source/tar/errors.ts"() {
-    "use strict";
-    TarError = class extends Error {
-      constructor(code, message) {
-        super(message);
-        this.code = code;
-        this.name = "TarError";
-      }
-    };
-  }
-});
-
-// src/source/tar/entries.ts
-function entryProblem(code, raw, message) {
-  const shown2 = raw.length > SHOWN_NAME ? `${raw.slice(0, SHOWN_NAME)}\u2026` : raw;
-  return { code, message: `archive entry ${JSON.stringify(shown2)}: ${message}` };
-}
-function judgeStructure(table2, sub) {
-  const problems = [];
-  for (const name2 of table2.names()) {
-    const kind = table2.kindOf(name2);
-    if (kind === "dir") continue;
-    const under = sub.firstUnder(name2);
-    if (under === void 0) continue;
-    if (kind === "symlink") problems.push(entryProblem("SYMLINK_REFUSED", under, `its path goes through the symlink ${JSON.stringify(name2)}`));
-    else problems.push(entryProblem("DUPLICATE_NAME", under, `its path goes through ${JSON.stringify(name2)}, which is not a folder`));
-  }
-  return problems;
-}
-function linkTargetProblem(lp) {
-  const q = JSON.stringify(lp);
-  if (lp === "") return { code: "UNSAFE_NAME", message: "symlink with an empty target" };
-  if (lp.startsWith("/")) return { code: "SYMLINK_OUTSIDE", message: `symlink to ${q} points outside the model` };
-  if (lp.length > MAX_LINK_TARGET) return { code: "UNSAFE_NAME", message: `symlink target longer than ${MAX_LINK_TARGET} characters` };
-  if (/[\u0000-\u001f\u007f]/.test(lp)) return { code: "UNSAFE_NAME", message: `control character in symlink target ${q}` };
-  if (lp.includes("\uFFFD")) return { code: "UNSAFE_NAME", message: `symlink target ${q} is not valid UTF-8` };
-  return void 0;
-}
-function judgeLinks(table2, sub, allowSymlinks, budget = LINK_WORK_BUDGET) {
-  const problems = [];
-  const files = [];
-  const resolver = new LinkResolver(table2, sub, budget);
-  for (const [name2, link] of table2.links) {
-    const r = resolver.resolve(name2);
-    const q = JSON.stringify(link.target);
-    switch (r.kind) {
-      case "budget":
-        problems.push(entryProblem("UNSUPPORTED_ENTRY", name2, `the archive's symlinks are too many or too deep to check (over ${budget} characters of path)`));
-        return { problems, files };
-      case "outside":
-        problems.push(entryProblem("SYMLINK_OUTSIDE", name2, `symlink to ${q} points outside the model`));
-        continue;
-      case "climb":
-        problems.push(entryProblem("SYMLINK_OUTSIDE", name2, `symlink to ${q} climbs out of ${JSON.stringify(r.from)}, which is not a folder of the archive`));
-        continue;
-      case "through":
-        problems.push(entryProblem("SYMLINK_REFUSED", name2, `symlink to ${q} goes through the symlink ${JSON.stringify(r.via)}`));
-        continue;
-      case "dir":
-        problems.push(entryProblem("SYMLINK_REFUSED", name2, `symlink to ${q}: symlinks to directories are not supported inside archives`));
-        continue;
-      default:
-    }
-    if (link.ignored) continue;
-    if (!allowSymlinks) {
-      problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
-      continue;
-    }
-    if (r.kind === "loop") {
-      problems.push({ code: "SYMLINK_LOOP", path: name2, message: "symlink chain loops or is too long" });
-      continue;
-    }
-    const t = r.kind === "file" ? table2.regular(r.target) : void 0;
-    if (r.kind !== "file" || !t) {
-      problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist in the archive" });
-    } else if (!t.hashed) {
-      problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlink to an ignored file" });
-    } else {
-      files.push({ name: name2, target: r.target, size: t.size });
-    }
-  }
-  return { problems, files };
-}
-var KINDS, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EntryTable, Subtree, SHOWN_NAME, LinkResolver;
-var init_entries = __esm({
-  "src/source/tar/entries.ts"() {
-    "use strict";
-    init_errors2();
-    KINDS = ["file", "dir", "hardlink", "symlink", "special"];
-    MAX_LINK_HOPS = 40;
-    MAX_LINK_TARGET = 4096;
-    LINK_WORK_BUDGET = 64 * 1024 * 1024;
-    EntryTable = class {
-      constructor(limits) {
-        this.limits = limits;
-      }
-      ids = /* @__PURE__ */ new Map();
-      kinds = new Uint8Array(1024);
-      /** Regular files (and hard links to them): size, and whether their ranges were hashed. */
-      sizes = new Float64Array(1024);
-      /** Whether a regular file is listed (not ignored): its ranges are hashed, links to it may be listed. */
-      hashedFlags = new Uint8Array(1024);
-      links = /* @__PURE__ */ new Map();
-      nameBytes = 0;
-      get size() {
-        return this.ids.size;
-      }
-      count(bytes) {
-        this.nameBytes += bytes;
-        if (this.nameBytes > this.limits.maxNameBytes) {
-          throw new TarError("TOO_MANY_FILES", `archive entry names and link targets take more than ${this.limits.maxNameBytes} bytes`);
-        }
-      }
-      /** Record an entry; false when the name is already taken. */
-      add(name2, kind, size = 0, hashed = false) {
-        if (this.ids.has(name2)) return false;
-        const id2 = this.ids.size;
-        if (id2 >= this.limits.maxEntries) throw new TarError("TOO_MANY_FILES", `archive has more than ${this.limits.maxEntries} entries`);
-        this.count(Buffer.byteLength(name2));
-        if (id2 >= this.kinds.length) this.grow();
-        this.ids.set(name2, id2);
-        this.kinds[id2] = KINDS.indexOf(kind);
-        this.sizes[id2] = size;
-        this.hashedFlags[id2] = hashed ? 1 : 0;
-        return true;
-      }
-      /** A symlink; `target` undefined when it was refused outright (the entry still counts for the structure). */
-      addLink(name2, target, ignored) {
-        if (!this.add(name2, "symlink")) return false;
-        if (target === void 0) return true;
-        this.count(Buffer.byteLength(target));
-        this.links.set(name2, { target, ignored });
-        return true;
-      }
-      grow() {
-        const n = this.kinds.length * 2;
-        const k = new Uint8Array(n);
-        k.set(this.kinds);
-        this.kinds = k;
-        const s = new Float64Array(n);
-        s.set(this.sizes);
-        this.sizes = s;
-        const h = new Uint8Array(n);
-        h.set(this.hashedFlags);
-        this.hashedFlags = h;
-      }
-      kindOf(name2) {
-        const id2 = this.ids.get(name2);
-        return id2 === void 0 ? void 0 : KINDS[this.kinds[id2]];
-      }
-      /** A regular file (or a hard link to one): its size and whether it was hashed. */
-      regular(name2) {
-        const id2 = this.ids.get(name2);
-        if (id2 === void 0) return void 0;
-        const k = KINDS[this.kinds[id2]];
-        if (k !== "file" && k !== "hardlink") return void 0;
-        return { size: this.sizes[id2], hashed: this.hashedFlags[id2] === 1 };
-      }
-      names() {
-        return this.ids.keys();
-      }
-    };
-    Subtree = class {
-      constructor(table2) {
-        this.table = table2;
-      }
-      sorted;
-      firstUnder(dir) {
-        this.sorted ??= [...this.table.names()].sort();
-        const sorted = this.sorted;
-        const key = `${dir}/`;
-        let lo = 0;
-        let hi = sorted.length;
-        while (lo < hi) {
-          const mid = lo + hi >>> 1;
-          if (sorted[mid] < key) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo < sorted.length && sorted[lo].startsWith(key) ? sorted[lo] : void 0;
-      }
-    };
-    SHOWN_NAME = 300;
-    LinkResolver = class {
-      constructor(table2, sub, budget = LINK_WORK_BUDGET) {
-        this.table = table2;
-        this.sub = sub;
-        this.budget = budget;
-      }
-      work = 0;
-      memo = /* @__PURE__ */ new Map();
-      visiting = /* @__PURE__ */ new Set();
-      /** A folder of the archive: a directory entry, or the parent of an entry. */
-      isDir(p) {
-        const k = this.table.kindOf(p);
-        if (k !== void 0) return k === "dir";
-        this.work += p.length;
-        return this.sub.firstUnder(p) !== void 0;
-      }
-      resolve(name2, depth = 0) {
-        const done = this.memo.get(name2);
-        if (done) return done;
-        if (this.visiting.has(name2) || depth > MAX_LINK_HOPS) return { kind: "loop" };
-        const link = this.table.links.get(name2);
-        if (!link) return { kind: "broken" };
-        this.visiting.add(name2);
-        const out = this.walk(name2, link.target, depth);
-        this.visiting.delete(name2);
-        this.memo.set(name2, out);
-        return out;
-      }
-      /** Resolve TARGET from the folder holding NAME, one component at a time. */
-      walk(name2, target, depth) {
-        const stack = [];
-        const known = [];
-        for (let i = name2.indexOf("/"); i !== -1; i = name2.indexOf("/", i + 1)) {
-          stack.push(name2.slice(0, i));
-          known.push(true);
-        }
-        const raw = target.split("/");
-        const wantDir = raw.length > 1 && (raw[raw.length - 1] === "" || raw[raw.length - 1] === ".");
-        const segs = raw.filter((x) => x !== "" && x !== ".");
-        this.work += stack.length + segs.length;
-        for (let i = 0; i < segs.length; i++) {
-          const seg = segs[i];
-          const last = i === segs.length - 1;
-          if (seg === "..") {
-            if (stack.length === 0) return { kind: "outside" };
-            const top = stack[stack.length - 1];
-            if (!known[known.length - 1] && !this.isDir(top)) return { kind: "climb", from: top };
-            stack.pop();
-            known.pop();
-            continue;
-          }
-          const p = stack.length === 0 ? seg : `${stack[stack.length - 1]}/${seg}`;
-          this.work += p.length;
-          if (this.work > this.budget) return { kind: "budget" };
-          const k = this.table.kindOf(p);
-          if (k === "symlink") {
-            if (!last) return { kind: "through", via: p };
-            const r = this.resolve(p, depth + 1);
-            return r.kind === "file" && wantDir ? { kind: "broken" } : r;
-          }
-          if (last) {
-            if (k === "file" || k === "hardlink") return wantDir ? { kind: "broken" } : { kind: "file", target: p };
-            return k === "dir" || k === void 0 && this.isDir(p) ? { kind: "dir" } : { kind: "broken" };
-          }
-          stack.push(p);
-          known.push(k === "dir");
-        }
-        return { kind: "dir" };
-      }
-    };
-  }
-});
-
-// src/source/tar/extended.ts
-function parsePaxRecords(data) {
-  const records = /* @__PURE__ */ new Map();
-  let pos = 0;
-  while (pos < data.length) {
-    if (data[pos] === 0) {
-      for (let i = pos; i < data.length; i++) if (data[i] !== 0) throw paxError("bytes after the NUL that ends its records");
-      break;
-    }
-    let sp = pos;
-    while (sp < data.length && sp - pos <= 12 && data[sp] >= 48 && data[sp] <= 57) sp++;
-    if (sp === pos || sp - pos > 12 || data[sp] !== 32) throw paxError("a record without a length");
-    const end = pos + Number(data.toString("latin1", pos, sp));
-    if (end > data.length) throw paxError("a record length past the header");
-    const eq = data.indexOf(61, sp + 1);
-    if (eq < 0 || eq >= end - 1) throw paxError("a record without a key");
-    if (data[end - 1] !== 10) throw paxError("a record that does not end with a newline");
-    const key = data.subarray(sp + 1, eq);
-    if (key.length === 0 || !isKey(key)) throw paxError("a record with an unusual key");
-    const k = key.toString("utf8");
-    if (records.has(k)) throw paxError(`its "${k}" record appears twice`);
-    records.set(k, Buffer.from(data.subarray(eq + 1, end - 1)));
-    pos = end;
-  }
-  return records;
-}
-function isKey(key) {
-  for (const c of key) if (c <= 32 || c === 127) return false;
-  return !key.toString("utf8").includes("\uFFFD");
-}
-function paxError(why2) {
-  return new TarError("ARCHIVE_MALFORMED", `archive extended header: ${why2}`);
-}
-function paxNaming(records, global2) {
-  const out = {};
-  for (const [k, v] of records) {
-    const num = NUMERIC.get(k);
-    if (num) {
-      const text2 = v.toString("latin1");
-      if (!num.re.test(text2) || num.max !== void 0 && Number(text2) > num.max) throw paxError(`a "${k}" record that is not a number GNU tar reads (${JSON.stringify(text2.slice(0, 40))})`);
-      continue;
-    }
-    if (k.startsWith("GNU.sparse.")) {
-      throw new TarError("UNSUPPORTED_ENTRY", "archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename");
-    }
-    if (k.startsWith("GNU.") || k === "hdrcharset") throw new TarError("UNSUPPORTED_ENTRY", `archive extended header record "${k}" is not supported`);
-    if (k !== "path" && k !== "linkpath" && k !== "size") continue;
-    if (global2) throw new TarError("ARCHIVE_MALFORMED", `a global extended header sets "${k}" (GNU tar and Python apply it to every later entry)`);
-    if (k === "size") {
-      const text2 = v.toString("latin1");
-      if (!/^\d{1,16}$/.test(text2) || Number(text2) > Number.MAX_SAFE_INTEGER) throw paxError(`a "size" record that is not a size (${JSON.stringify(text2)})`);
-      out.size = Number(text2);
-    } else out[k] = v;
-  }
-  return out;
-}
-function gnuLongName(data, padding) {
-  const nul = data.indexOf(0);
-  const name2 = nul < 0 ? data : data.subarray(0, nul);
-  for (let i = name2.length; i < data.length; i++) if (data[i] !== 0) throw new TarError("ARCHIVE_MALFORMED", "archive GNU long name with bytes after its end");
-  if (!isZero(padding)) throw new TarError("ARCHIVE_MALFORMED", "archive GNU long name with bytes in its padding");
-  return Buffer.from(name2);
-}
-function isZero(b) {
-  for (const c of b) if (c !== 0) return false;
-  return true;
-}
-function entryType(h, name2) {
-  if (h.type !== "file") return h.type;
-  const slash = name2.length > 0 && name2[name2.length - 1] === 47;
-  if (!slash && !(h.flag === 0 && h.nameFieldSlash)) return "file";
-  if (h.flag === 0 && slash && h.nameFieldSlash) return "dir";
-  throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: read as a directory by one tar reader and as a file by another (a regular entry named with a trailing "/")`);
-}
-var MAX_EXTENDED_BYTES, NUMERIC, ENTRY_LABEL, shown, PendingHeaders;
-var init_extended = __esm({
-  "src/source/tar/extended.ts"() {
-    "use strict";
-    init_errors2();
-    MAX_EXTENDED_BYTES = 1024 * 1024;
-    NUMERIC = /* @__PURE__ */ new Map([
-      ["uid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
-      ["gid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
-      ["SCHILY.devmajor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
-      ["SCHILY.devminor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
-      ["SCHILY.dev", { re: /^\d{1,15}$/ }],
-      ["SCHILY.ino", { re: /^\d{1,15}$/ }],
-      ["SCHILY.nlink", { re: /^\d{1,15}$/ }],
-      ["mtime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
-      ["atime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
-      ["ctime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }]
-    ]);
-    ENTRY_LABEL = {
-      file: "file",
-      dir: "directory",
-      hardlink: "hard link",
-      symlink: "symlink",
-      chardev: "CharacterDevice",
-      blockdev: "BlockDevice",
-      fifo: "FIFO"
-    };
-    shown = (raw) => JSON.stringify(raw.toString("utf8"));
-    PendingHeaders = class {
-      pax;
-      longName;
-      longLink;
-      what = [];
-      afterGlobal = false;
-      get empty() {
-        return this.what.length === 0;
-      }
-      /** The archive ends here: an extended header with no entry after it is refused (Python fails on it). */
-      end() {
-        if (!this.empty || this.afterGlobal) throw new TarError("ARCHIVE_MALFORMED", `archive ends after ${this.empty ? "a global pax header" : this.what.join(" and ")}, with no entry for it`);
-      }
-      /** One more extended header: refused when the entry already has one that competes with it. */
-      add(type, data, padding) {
-        const label = { pax: "a pax header", global: "a global pax header", longname: "a GNU long name", longlink: "a GNU long link target" }[type];
-        const clash = (type === "pax" || type === "global" ? !this.empty : this.pax !== void 0) || type === "longname" && this.longName || type === "longlink" && this.longLink;
-        if (clash) throw new TarError("ARCHIVE_MALFORMED", `archive has ${label} after ${this.what.join(" and ")} for the same entry (tar readers disagree on which applies)`);
-        if (type === "pax" || type === "global") {
-          if (!isZero(padding)) throw paxError("bytes in its padding");
-          const naming = paxNaming(parsePaxRecords(data), type === "global");
-          if (type === "global") {
-            this.afterGlobal = true;
-            return;
-          }
-          this.pax = naming;
-        } else if (type === "longname") this.longName = gnuLongName(data, padding);
-        else this.longLink = gnuLongName(data, padding);
-        this.what.push(label);
-      }
-      /** Apply what is pending to the entry header H (and forget it). */
-      take(h) {
-        const pax = this.pax;
-        const name2 = pax?.path ?? this.longName ?? h.name;
-        const linkname = pax?.linkpath ?? this.longLink ?? h.linkname;
-        const size = pax?.size ?? h.size;
-        const renamed = pax?.path !== void 0 || this.longName !== void 0;
-        this.pax = this.longName = this.longLink = void 0;
-        this.what = [];
-        this.afterGlobal = false;
-        if (!renamed && h.strayPrefix) {
-          throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: its header has a name prefix outside the POSIX ustar format, which other tar readers (Python) put in front of the name`);
-        }
-        const type = entryType(h, name2);
-        if (type !== "file" && (size !== 0 || h.size !== 0)) {
-          throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: a ${ENTRY_LABEL[type]} entry that carries ${Math.max(size, h.size)} bytes (GNU tar and Python read them as the next header, other readers skip them)`);
-        }
-        return { type, name: name2, linkname, size };
-      }
-    };
-  }
-});
-
-// src/source/tar/input.ts
-import { Readable, pipeline } from "node:stream";
-import { createGunzip } from "node:zlib";
-function compressionOf(b) {
-  if (GZIP(b)) return "gzip";
-  if (b.length >= 4 && b.readUInt32BE(0) === 682962941) return "zstd";
-  if (b.length >= 6 && b.subarray(0, 6).equals(Buffer.from([253, 55, 122, 88, 90, 0]))) return "xz";
-  if (b.length >= 3 && b.toString("latin1", 0, 3) === "BZh") return "bzip2";
-  return void 0;
-}
-var InputReadError, FileInput, MAX_DECOMPRESSION_RATIO, INFLATE_CHUNK, GZIP, GunzipInput;
-var init_input = __esm({
-  "src/source/tar/input.ts"() {
-    "use strict";
-    init_errors2();
-    InputReadError = class extends Error {
-      constructor(cause) {
-        super(cause instanceof Error ? cause.message : String(cause));
-        this.cause = cause;
-      }
-    };
-    FileInput = class {
-      constructor(fh, size, chunk = 1 << 20) {
-        this.fh = fh;
-        this.size = size;
-        this.chunk = chunk;
-      }
-      bytesRead = 0;
-      pos = 0;
-      ahead;
-      lengthAt(pos) {
-        return Math.min(this.chunk, this.size - pos);
-      }
-      readAt(pos) {
-        const len = this.lengthAt(pos);
-        const buf = Buffer.allocUnsafeSlow(len);
-        return this.fh.read(buf, 0, len, pos).then(
-          ({ bytesRead }) => buf.subarray(0, bytesRead),
-          (e) => {
-            throw new InputReadError(e);
-          }
-        );
-      }
-      async next() {
-        if (this.pos >= this.size) {
-          await this.settle();
-          const { bytesRead } = await this.fh.read(Buffer.alloc(1), 0, 1, this.pos).catch((e) => {
-            throw new InputReadError(e);
-          });
-          if (bytesRead > 0) throw new TarError("FILE_CHANGED_DURING_HASH", "cannot read archive: it grew while it was read");
-          return void 0;
-        }
-        const cur = this.ahead?.pos === this.pos ? this.ahead.read : this.readAt(this.pos);
-        const stale = this.ahead && this.ahead.pos !== this.pos ? this.ahead.read : void 0;
-        this.ahead = void 0;
-        if (stale) await stale.catch(() => void 0);
-        const b = await cur;
-        if (b.length === 0) return void 0;
-        this.pos += b.length;
-        this.bytesRead += b.length;
-        if (b.length === this.chunk && this.pos < this.size) {
-          const read = this.readAt(this.pos);
-          read.catch(() => void 0);
-          this.ahead = { pos: this.pos, read };
-        }
-        return b;
-      }
-      /** Wait for a read still in flight (before the descriptor is closed). */
-      async settle() {
-        const a = this.ahead;
-        this.ahead = void 0;
-        if (a) await a.read.catch(() => void 0);
-      }
-    };
-    MAX_DECOMPRESSION_RATIO = 1e3;
-    INFLATE_CHUNK = 256 * 1024;
-    GZIP = (b) => b.length >= 2 && b[0] === 31 && b[1] === 139;
-    GunzipInput = class {
-      it;
-      gunzip = createGunzip({ chunkSize: INFLATE_CHUNK });
-      inflated = 0;
-      stopped = false;
-      /** The read of compressed bytes in flight, if any. */
-      pulling = Promise.resolve();
-      constructor(inner) {
-        const compressed = Readable.from(this.pull(inner), { objectMode: false });
-        pipeline(compressed, this.gunzip, () => void 0);
-        this.it = this.gunzip[Symbol.asyncIterator]();
-      }
-      /** The compressed chunks, until the input ends or the inflating stops. */
-      async *pull(inner) {
-        while (!this.stopped) {
-          const next = inner.next();
-          this.pulling = next.catch(() => void 0);
-          const b = await next;
-          if (!b) return;
-          yield b;
-        }
-      }
-      /** Compressed bytes the inflater used: what follows them in the file is not gzip data. */
-      get consumed() {
-        return this.gunzip.bytesWritten;
-      }
-      async next() {
-        let r;
-        try {
-          r = await this.it.next();
-        } catch (e) {
-          if (e instanceof InputReadError) throw e;
-          throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        if (r.done) return void 0;
-        if (this.inflated === 0) {
-          const inner = compressionOf(r.value);
-          if (inner) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: a compressed stream (${inner}) inside the gzip stream`);
-        }
-        this.inflated += r.value.length;
-        const ratio = this.inflated / Math.max(1, this.gunzip.bytesWritten);
-        if (ratio > MAX_DECOMPRESSION_RATIO) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: max decompression ratio exceeded: ${ratio.toFixed(2)} > ${MAX_DECOMPRESSION_RATIO}`);
-        return r.value;
-      }
-      /** Stop inflating, and wait for the compressed read in flight (the file is closed next). */
-      async close() {
-        this.stopped = true;
-        this.gunzip.destroy();
-        await this.pulling;
-      }
-    };
-  }
-});
-
-// src/source/tar/names.ts
-function cleanName(raw, isDir) {
-  let s = raw;
-  while (s.startsWith("./")) s = s.slice(2);
-  if (isDir) while (s.endsWith("/")) s = s.slice(0, -1);
-  return s;
-}
-function nameProblem(cleaned) {
-  if (cleaned === "") return void 0;
-  return unsafeNameReason(cleaned) ?? (cleaned.includes("\uFFFD") ? "not valid UTF-8" : void 0);
-}
-var RestartWithoutPrefix, ModelNamer;
-var init_names = __esm({
-  "src/source/tar/names.ts"() {
-    "use strict";
-    init_paths();
-    RestartWithoutPrefix = class extends Error {
-      constructor() {
-        super("the archive is read again with its names as stored");
-      }
-    };
-    ModelNamer = class {
-      constructor(initial, signedPaths) {
-        this.signedPaths = signedPaths;
-        this.prefix = initial;
-      }
-      prefix;
-      /** The folder dropped from every name, if any. */
-      get folder() {
-        return this.prefix.mode === "strip" ? this.prefix.folder : void 0;
-      }
-      /** Called for every entry; only the first one decides. */
-      decide(raw, cleaned, isDir) {
-        if (this.prefix.mode !== "auto") return;
-        const segs = cleaned.split("/");
-        if (raw.startsWith("./") || cleaned === "" || segs.length === 1 && !isDir) {
-          this.prefix = { mode: "none" };
-          return;
-        }
-        const folder = segs[0];
-        const signed = this.signedPaths;
-        if (signed && signed.size > 0 && [...signed].every((p) => p.startsWith(`${folder}/`))) {
-          this.prefix = { mode: "none" };
-          return;
-        }
-        this.prefix = { mode: "strip", folder };
-      }
-      /** Model-relative name of a cleaned archive name, or undefined for the model root itself. */
-      toModelName(cleaned) {
-        if (cleaned === "" || cleaned === ".") return void 0;
-        if (this.prefix.mode !== "strip") return cleaned;
-        if (cleaned === this.prefix.folder) return void 0;
-        if (cleaned.startsWith(`${this.prefix.folder}/`)) return cleaned.slice(this.prefix.folder.length + 1);
-        throw new RestartWithoutPrefix();
-      }
-      /** A hard link's target (an archive name, relative to the archive root), or undefined when it names nothing a model holds. */
-      linkTarget(linkpath) {
-        const cleaned = cleanName(linkpath, false);
-        if (cleaned === "" || nameProblem(cleaned)) return void 0;
-        try {
-          return this.toModelName(cleaned);
-        } catch (e) {
-          if (e instanceof RestartWithoutPrefix) return void 0;
-          throw e;
-        }
-      }
-    };
-  }
-});
-
-// src/source/tar/header.ts
-function typeName(flag) {
-  const c = String.fromCharCode(flag);
-  const printable = flag > 32 && flag < 127 ? `'${c}'` : `0x${flag.toString(16).padStart(2, "0")}`;
-  return UNSUPPORTED[c] ? `${UNSUPPORTED[c]} (${printable})` : printable;
-}
-function cString(b) {
-  const nul = b.indexOf(0);
-  return nul < 0 ? b : b.subarray(0, nul);
-}
-function parseNumber(field, what, opts = {}) {
-  const first = field[0];
-  if (first === 128 || first === 255) {
-    if (first === 255 && !opts.negative) throw new TarError("ARCHIVE_MALFORMED", `negative ${what} in a tar header`);
-    let n2 = 0;
-    for (let i2 = 1; i2 < field.length; i2++) {
-      n2 = n2 * 256 + (first === 255 ? 255 - field[i2] : field[i2]);
-      if (n2 > Number.MAX_SAFE_INTEGER) throw new TarError("ARCHIVE_MALFORMED", `${what} in a tar header is too large`);
-    }
-    return first === 255 ? -(n2 + 1) : n2;
-  }
-  let i = 0;
-  while (i < field.length && field[i] === 32) i++;
-  const start = i;
-  let n = 0;
-  while (i < field.length && field[i] >= 48 && field[i] <= 55) n = n * 8 + (field[i++] - 48);
-  const digits2 = i - start;
-  for (; i < field.length; i++) {
-    if (!isSpaceOrNul(field[i])) throw new TarError("ARCHIVE_MALFORMED", `${what} field of a tar header is not an octal number`);
-  }
-  if (digits2 === 0) {
-    if (opts.required || field.length > 0 && field.every((c) => c === 32)) throw new TarError("ARCHIVE_MALFORMED", `${what} field of a tar header is empty`);
-    return 0;
-  }
-  if (n > Number.MAX_SAFE_INTEGER) throw new TarError("ARCHIVE_MALFORMED", `${what} in a tar header is too large`);
-  return n;
-}
-function headerChecksum(block) {
-  let sum = 8 * 32;
-  for (let i = 0; i < 148; i++) sum += block[i];
-  for (let i = 156; i < BLOCK; i++) sum += block[i];
-  return sum;
-}
-function isZeroBlock(block) {
-  for (let i = 0; i < BLOCK; i++) if (block[i] !== 0) return false;
-  return true;
-}
-function magicOf(block) {
-  const m = block.toString("latin1", 257, 265);
-  if (m === "ustar\x0000" || m === "ustar\0\0\0") return "ustar";
-  if (m === "ustar  \0") return "gnu";
-  if (m === "\0".repeat(8)) return "v7";
-  throw new TarError("ARCHIVE_MALFORMED", `tar header with an unknown format (magic ${JSON.stringify(m)})`);
-}
-function parseHeader(block) {
-  if (block.length !== BLOCK) throw new TarError("ARCHIVE_MALFORMED", "truncated tar header");
-  const stored = parseNumber(block.subarray(148, 156), "checksum", { required: true });
-  if (stored !== headerChecksum(block)) throw new TarError("ARCHIVE_MALFORMED", "bad tar header checksum (not a tar archive, or a corrupt one)");
-  const magic = magicOf(block);
-  parseNumber(block.subarray(100, 108), "mode");
-  parseNumber(block.subarray(108, 116), "uid");
-  parseNumber(block.subarray(116, 124), "gid");
-  const size = parseNumber(block.subarray(124, 136), "size");
-  parseNumber(block.subarray(136, 148), "mtime", { negative: true });
-  parseNumber(block.subarray(329, 337), "device major");
-  parseNumber(block.subarray(337, 345), "device minor");
-  const flag = block[156];
-  const type = TYPES.get(flag);
-  if (type === void 0) throw new TarError("UNSUPPORTED_ENTRY", `unsupported tar entry type ${typeName(flag)}`);
-  const field = cString(block.subarray(0, 100));
-  const prefix = block[345] === 0 ? void 0 : cString(block.subarray(345, 500));
-  const name2 = prefix !== void 0 && magic === "ustar" ? Buffer.concat([prefix, Buffer.from("/"), field]) : Buffer.from(field);
-  return {
-    type,
-    flag,
-    name: name2,
-    nameFieldSlash: field.length > 0 && field[field.length - 1] === 47,
-    linkname: Buffer.from(cString(block.subarray(157, 257))),
-    size,
-    strayPrefix: prefix !== void 0 && magic !== "ustar"
-  };
-}
-var BLOCK, TYPES, UNSUPPORTED, isSpaceOrNul;
-var init_header = __esm({
-  "src/source/tar/header.ts"() {
-    "use strict";
-    init_errors2();
-    BLOCK = 512;
-    TYPES = /* @__PURE__ */ new Map([
-      [48, "file"],
-      [0, "file"],
-      [55, "file"],
-      [49, "hardlink"],
-      [50, "symlink"],
-      [51, "chardev"],
-      [52, "blockdev"],
-      [53, "dir"],
-      [54, "fifo"],
-      [120, "pax"],
-      [103, "global"],
-      [76, "longname"],
-      [75, "longlink"]
-    ]);
-    UNSUPPORTED = {
-      S: "GNU sparse file",
-      D: "GNU dump directory",
-      M: "GNU multi-volume continuation",
-      N: "GNU old long name",
-      V: "GNU volume label",
-      X: "Solaris extended header",
-      A: "Solaris access control list",
-      E: "Solaris extended attributes",
-      I: "inode-only entry"
-    };
-    isSpaceOrNul = (c) => c === 32 || c === 0;
-  }
-});
-
-// src/source/tar/reader.ts
-async function extendedData(r, h) {
-  if (h.size > MAX_EXTENDED_BYTES) throw new TarError("ARCHIVE_MALFORMED", `archive extended header of ${h.size} bytes (oversized extended header; at most ${MAX_EXTENDED_BYTES})`);
-  const data = Buffer.from(await r.read(h.size));
-  if (data.length < h.size) throw truncated("extended header");
-  const padding = await r.read(padOf(h.size));
-  if (padding.length < padOf(h.size)) throw truncated("extended header");
-  return { data, padding };
-}
-async function* readTar(input) {
-  const r = new BlockReader(input);
-  const pending = new PendingHeaders();
-  for (let first = true; ; first = false) {
-    const block = await r.read(BLOCK);
-    if (block.length === 0) {
-      if (first) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: it holds no tar data");
-      pending.end();
-      return;
-    }
-    if (block.length < BLOCK) throw truncated("header");
-    if (isZeroBlock(block)) {
-      pending.end();
-      if (!await r.restIsZero()) throw new TarError("ARCHIVE_MALFORMED", "archive has data after its end-of-archive marker (GNU tar -i and Python ignore_zeros would read more entries)");
-      return;
-    }
-    let h;
-    try {
-      h = parseHeader(block);
-    } catch (e) {
-      if (e instanceof TarError && e.code === "UNSUPPORTED_ENTRY") {
-        throw new TarError(e.code, `archive entry ${JSON.stringify(cString(block.subarray(0, 100)).toString("utf8"))}: ${e.message}`);
-      }
-      throw e;
-    }
-    if (h.type === "pax" || h.type === "global" || h.type === "longname" || h.type === "longlink") {
-      const { data, padding } = await extendedData(r, h);
-      pending.add(h.type, data, padding);
-      continue;
-    }
-    const entry = pending.take(h);
-    if (entry.type !== "file") {
-      yield { entry };
-      continue;
-    }
-    const body = new Body(r, entry.size, entry.name);
-    yield { entry, body };
-    await body.finish();
-  }
-}
-var padOf, BlockReader, truncated, Body;
-var init_reader = __esm({
-  "src/source/tar/reader.ts"() {
-    "use strict";
-    init_errors2();
-    init_extended();
-    init_header();
-    padOf = (n) => (BLOCK - n % BLOCK) % BLOCK;
-    BlockReader = class {
-      constructor(input) {
-        this.input = input;
-      }
-      buf = Buffer.alloc(0);
-      off = 0;
-      eof = false;
-      /** The next chunk, once the current one is used up. */
-      async fill() {
-        if (this.eof) return false;
-        let b = await this.input.next();
-        while (b && b.length === 0) b = await this.input.next();
-        if (!b) {
-          this.eof = true;
-          return false;
-        }
-        this.buf = b;
-        this.off = 0;
-        return true;
-      }
-      /** Exactly n bytes (copied only where they span chunks), or fewer only at the end of the input. */
-      async read(n) {
-        if (this.buf.length - this.off >= n) {
-          const out = this.buf.subarray(this.off, this.off + n);
-          this.off += n;
-          return out;
-        }
-        const parts = [];
-        let have = 0;
-        while (have < n) {
-          if (this.off >= this.buf.length && !await this.fill()) break;
-          const s = this.buf.subarray(this.off, Math.min(this.buf.length, this.off + n - have));
-          this.off += s.length;
-          have += s.length;
-          parts.push(s);
-        }
-        return parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
-      }
-      /** Up to `max` bytes as they sit in the current chunk; empty only at the end of the input. */
-      async slice(max) {
-        if (this.off >= this.buf.length && !await this.fill()) return Buffer.alloc(0);
-        const out = this.buf.subarray(this.off, Math.min(this.buf.length, this.off + max));
-        this.off += out.length;
-        return out;
-      }
-      async skip(n) {
-        while (n > 0) {
-          const s = await this.slice(n);
-          if (s.length === 0) return false;
-          n -= s.length;
-        }
-        return true;
-      }
-      /** Whether everything left is zeros (reads it all). */
-      async restIsZero() {
-        for (; ; ) {
-          const s = await this.slice(Number.MAX_SAFE_INTEGER);
-          if (s.length === 0) return true;
-          if (!isZero(s)) return false;
-        }
-      }
-    };
-    truncated = (what) => new TarError("ARCHIVE_MALFORMED", `cannot read archive: truncated ${what}`);
-    Body = class {
-      constructor(r, size, name2) {
-        this.r = r;
-        this.size = size;
-        this.name = name2;
-        this.left = size;
-      }
-      left;
-      async *[Symbol.asyncIterator]() {
-        while (this.left > 0) {
-          const s = await this.r.slice(this.left);
-          if (s.length === 0) throw new TarError("ARCHIVE_MALFORMED", `archive entry ${JSON.stringify(this.name.toString("utf8"))}: holds ${this.size - this.left} bytes but its header says ${this.size}`);
-          this.left -= s.length;
-          yield s;
-        }
-      }
-      /** Skip what the caller left unread, and the padding. */
-      async finish() {
-        for await (const _ of this) {
-        }
-        if (!await this.r.skip(padOf(this.size))) throw truncated("entry padding");
-      }
-    };
-  }
-});
-
-// src/source/archive.ts
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
-import path5 from "node:path";
-function isArchivePath(p) {
-  return ARCHIVE_RE.test(p);
-}
-function archiveSource(model, limits = ARCHIVE_LIMITS) {
-  return {
-    kind: "archive",
-    model,
-    defaultIgnores: [EMBEDDED_SIGNATURE],
-    defaultName: () => path5.basename(path5.resolve(model)).replace(ARCHIVE_RE, "") || "model",
-    defaultSignaturePath: () => `${model}.sig`,
-    read: (req) => readArchive(model, req, limits)
-  };
-}
-async function readArchive(model, req, limits = ARCHIVE_LIMITS) {
-  if (req.alg) await prepareAlgorithm(req.alg);
-  let earlier = 0;
-  try {
-    let r;
-    try {
-      r = await new ArchivePass(fileInput(model, { mode: "auto" }), req, limits).run();
-    } catch (e) {
-      if (!(e instanceof RestartWithoutPrefix)) throw e;
-      earlier = e instanceof PassRestart ? e.bytesRead : 0;
-      req.onRestart?.();
-      req.inspector?.restart?.();
-      r = await new ArchivePass(fileInput(model, { mode: "none" }), req, limits).run();
-    }
-    r.bytesRead += earlier;
-    return r;
-  } finally {
-    req.engine?.onDone?.();
-  }
-}
-async function openArchive(file) {
-  let fh;
-  try {
-    fh = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (e) {
-    throw modelPathError(file, e, "archive");
-  }
-  const st = await fh.stat();
-  if (!st.isFile()) {
-    await fh.close();
-    throw usage("SPECIAL_FILE", `archive is not a regular file: ${file}`);
-  }
-  return { fh, size: st.size };
-}
-function fileInput(model, prefix) {
-  const root = path5.resolve(model);
-  return {
-    root,
-    prefix,
-    embeddedSignature: true,
-    readError: (cause) => modelPathError(model, cause, "archive"),
-    open: async () => {
-      const { fh, size } = await openArchive(root);
-      const file = new FileInput(fh, size);
-      return {
-        input: file,
-        gzipped: () => checkStart(fh),
-        size,
-        bytesRead: () => file.bytesRead,
-        checkTrailer: (consumed) => checkFileTrailer(fh, consumed, size),
-        close: async () => {
-          await file.settle();
-          await fh.close();
-        }
-      };
-    }
-  };
-}
-async function readTarStream(stream, opts, req, limits = ARCHIVE_LIMITS) {
-  if (req.alg) await prepareAlgorithm(req.alg);
-  const it = stream[Symbol.asyncIterator]();
-  let read = 0;
-  const input = {
-    next: async () => {
-      let r;
-      try {
-        r = await it.next();
-      } catch (e) {
-        throw new InputReadError(e);
-      }
-      if (r.done) return void 0;
-      read += r.value.length;
-      return r.value;
-    }
-  };
-  const bytes = { input, gzipped: () => Promise.resolve(opts.gzipped), size: opts.size, bytesRead: () => read, checkTrailer: () => Promise.resolve(), close: () => Promise.resolve() };
-  const pass = { root: opts.label, prefix: { mode: "none" }, embeddedSignature: false, readError: opts.readError, open: () => Promise.resolve(bytes), ...opts.sink ? { sink: opts.sink } : {} };
-  try {
-    return await new ArchivePass(pass, req, limits).run();
-  } finally {
-    req.engine?.onDone?.();
-  }
-}
-async function checkStart(fh) {
-  const head = Buffer.alloc(6);
-  const { bytesRead } = await fh.read(head, 0, head.length, 0).catch((e) => {
-    throw new InputReadError(e);
-  });
-  const kind = compressionOf(head.subarray(0, bytesRead));
-  if (kind === "gzip") return true;
-  if (kind) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: compressed with ${kind}, which modelsign does not read (use .tar or .tar.gz)`);
-  if (bytesRead === 0) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: the file is empty");
-  return false;
-}
-async function checkFileTrailer(fh, consumed, size) {
-  const buf = Buffer.alloc(64 * 1024);
-  for (let pos = consumed; pos < size; ) {
-    const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, size - pos), pos);
-    if (bytesRead === 0) return;
-    for (let i = 0; i < bytesRead; i++) {
-      if (buf[i] !== 0) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: data after the end of the gzip stream");
-    }
-    pos += bytesRead;
-  }
-}
-function inspectEntry(file, inspector) {
-  const channel = new ChunkChannel();
-  let taken = false;
-  const view = { channel, done: Promise.resolve() };
-  view.done = inspector.inspect({
-    file,
-    bytes: () => {
-      if (taken) throw new Error("an archive entry streams once");
-      taken = true;
-      return new ByteSource(channel.iterator(), file.size);
-    }
-  }).catch((e) => {
-    view.failure = { error: e };
-  }).finally(() => channel.close());
-  return view;
-}
-var ARCHIVE_RE, EMBEDDED_SIGNATURE, ARCHIVE_LIMITS, PassRestart, ArchivePass;
-var init_archive = __esm({
-  "src/source/archive.ts"() {
-    "use strict";
-    init_errors();
-    init_algorithms();
-    init_model_path();
-    init_paths();
-    init_source();
-    init_channel();
-    init_ranges();
-    init_capped();
-    init_stream_hash();
-    init_entries();
-    init_errors2();
-    init_extended();
-    init_input();
-    init_names();
-    init_reader();
-    ARCHIVE_RE = /\.(tar|tar\.gz|tgz)$/i;
-    EMBEDDED_SIGNATURE = "model.sig";
-    ARCHIVE_LIMITS = { maxEntries: 1e6, maxNameBytes: 64 * 1024 * 1024 };
-    PassRestart = class extends RestartWithoutPrefix {
-      constructor(bytesRead) {
-        super();
-        this.bytesRead = bytesRead;
-      }
-    };
-    ArchivePass = class {
-      constructor(input, req, limits) {
-        this.input = input;
-        this.req = req;
-        this.root = input.root;
-        this.ignorePaths = input.embeddedSignature ? [...req.ignorePaths, EMBEDDED_SIGNATURE] : [...req.ignorePaths];
-        this.namer = new ModelNamer(input.prefix, req.signedPaths);
-        this.table = new EntryTable(limits);
-      }
-      root;
-      ignorePaths;
-      namer;
-      table;
-      problems = new CappedProblems();
-      files = [];
-      hashed = new HashedRanges();
-      lastProgress = 0;
-      async run() {
-        const opened = await this.input.open();
-        let gz;
-        try {
-          const counted = {
-            next: async () => {
-              const b = await opened.input.next();
-              this.progress(opened.bytesRead(), opened.size);
-              return b;
-            }
-          };
-          gz = await opened.gzipped() ? new GunzipInput(counted) : void 0;
-          for await (const item of readTar(gz ?? counted)) await this.onEntry(item.entry, item.body);
-          if (gz) await opened.checkTrailer(gz.consumed);
-        } catch (e) {
-          if (e instanceof RestartWithoutPrefix) throw new PassRestart(opened.bytesRead());
-          if (e instanceof InputReadError) throw this.input.readError(e.cause);
-          if (!(e instanceof TarError)) throw e;
-          this.problems.push({ code: e.code, message: e.message });
-        } finally {
-          await gz?.close();
-          await opened.close();
-        }
-        this.req.engine?.onProgress?.(opened.size, opened.size);
-        this.judge();
-        await this.req.onHashed?.();
-        const listing = { root: this.root, isFile: false, files: this.files, problems: this.problems.list() };
-        const folder = this.namer.folder;
-        return { listing, hashed: this.hashed, bytesRead: opened.bytesRead(), ...folder !== void 0 ? { folder } : {} };
-      }
-      /** Progress in archive bytes read (compressed for .tar.gz), a few times a second at most. */
-      progress(done, total) {
-        const now = Date.now();
-        if (this.req.engine?.onProgress && now - this.lastProgress >= 200) {
-          this.lastProgress = now;
-          this.req.engine.onProgress(done, total);
-        }
-      }
-      duplicate(raw) {
-        this.problems.push(entryProblem("DUPLICATE_NAME", raw, "name appears twice in the archive"));
-      }
-      async onEntry(entry, body) {
-        const raw = entry.name.toString("utf8");
-        const isDir = entry.type === "dir";
-        const cleaned = cleanName(raw, isDir);
-        this.namer.decide(raw, cleaned, isDir);
-        const why2 = nameProblem(cleaned);
-        if (why2) {
-          this.problems.push(entryProblem("UNSAFE_NAME", raw, `unsafe name (${why2})`));
-          return;
-        }
-        const name2 = this.namer.toModelName(cleaned);
-        if (name2 === void 0) {
-          if (!isDir) this.problems.push(entryProblem("UNSAFE_NAME", raw, "a non-directory entry names the model root"));
-          return;
-        }
-        if (this.table.kindOf(name2) !== void 0) return this.duplicate(raw);
-        const listed = !isIgnored(name2, this.ignorePaths) || (this.req.signedPaths?.has(name2) ?? false);
-        switch (entry.type) {
-          case "dir":
-            this.table.add(name2, "dir");
-            return;
-          case "file": {
-            this.table.add(name2, "file", entry.size, listed);
-            if (!listed) return;
-            const file = { name: name2, size: entry.size, viaLink: false };
-            this.files.push(file);
-            await this.readEntry(file, body);
-            return;
-          }
-          case "hardlink":
-            return this.onHardlink(entry, raw, name2, listed);
-          case "symlink": {
-            const lp = entry.linkname.toString("utf8");
-            const bad7 = linkTargetProblem(lp);
-            if (bad7) this.problems.push(entryProblem(bad7.code, raw, bad7.message));
-            this.table.addLink(name2, bad7 ? void 0 : lp, !listed);
-            return;
-          }
-          default:
-            this.table.add(name2, "special");
-            this.problems.push(entryProblem("SPECIAL_FILE", raw, `${ENTRY_LABEL[entry.type]} entries are not allowed in a model archive`));
-        }
-      }
-      /** A hard link names an earlier file of the model (relative to the archive root) and hashes as it. */
-      onHardlink(entry, raw, name2, listed) {
-        const lp = entry.linkname.toString("utf8");
-        const target = this.namer.linkTarget(lp);
-        const t = target === void 0 ? void 0 : this.table.regular(target);
-        this.table.add(name2, "hardlink", t?.size ?? 0, listed && t?.hashed === true);
-        if (target === void 0 || !t) {
-          this.problems.push(entryProblem("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ${JSON.stringify(lp)}, which is not an earlier file of the model`));
-          return;
-        }
-        if (!listed) return;
-        if (!t.hashed) {
-          this.problems.push(entryProblem("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ignored file ${JSON.stringify(target)}`));
-          return;
-        }
-        this.copyHashed(target, name2, t.size);
-        const file = { name: name2, size: t.size, viaLink: false };
-        this.files.push(file);
-        this.req.inspector?.alias?.(file, target);
-      }
-      /** A link's ranges have the digests of its target's (same content). */
-      copyHashed(target, name2, size) {
-        if (!this.req.alg) return;
-        for (const [s, e] of this.req.ranges(name2, size)) {
-          const h = this.hashed.get(target, s, e);
-          if (h) this.hashed.set(name2, s, e, h);
-        }
-      }
-      /**
-       * Hash a listed entry's requested ranges and, when the inspector wants it, hand it the
-       * same chunks as they pass. An entry cut short is unreadable to the inspector.
-       */
-      async readEntry(file, body) {
-        const alg = this.req.alg;
-        const ranges = alg ? disjointRanges(this.req.ranges(file.name, file.size), file.size) : [];
-        const hasher = alg && ranges.length > 0 ? new RangeHasher(ranges, alg) : void 0;
-        const inspector = this.req.inspector;
-        const view = inspector?.wants(file) ? inspectEntry(file, inspector) : void 0;
-        const sink = this.input.sink?.(file.name, file.size);
-        if (!hasher && !view && !sink) return;
-        try {
-          for await (const chunk of body) {
-            hasher?.update(chunk);
-            sink?.write(chunk);
-            const wait = view?.channel.push(chunk);
-            if (wait) await wait;
-          }
-          sink?.end(true);
-        } catch (e) {
-          sink?.end(false);
-          if (view) {
-            view.channel.end();
-            await view.done;
-            if (e instanceof TarError) inspector.unreadable(file, { code: e.code, message: e.message });
-          }
-          throw e;
-        }
-        if (view) {
-          view.channel.end();
-          await view.done;
-          if (view.failure) throw view.failure.error;
-        }
-        const digests = hasher?.end();
-        digests?.forEach((d, i) => this.hashed.set(file.name, ranges[i][0], ranges[i][1], { ok: true, digest: d }));
-      }
-      judge() {
-        const sub = new Subtree(this.table);
-        for (const p of judgeStructure(this.table, sub)) this.problems.push(p);
-        if (this.table.links.size > 0) {
-          const j = judgeLinks(this.table, sub, this.req.allowSymlinks);
-          for (const p of j.problems) this.problems.push(p);
-          for (const f of j.files) {
-            this.copyHashed(f.target, f.name, f.size);
-            const file = { name: f.name, size: f.size, viaLink: true };
-            this.files.push(file);
-            this.req.inspector?.alias?.(file, f.target);
-          }
-        }
-        this.files.sort((a, b) => compareCodePoints(a.name, b.name));
-      }
-    };
-  }
-});
-
 // src/hashing/read.ts
-import { closeSync, constants as constants2, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 function hashRange(task, alg, buf, onRead) {
   let fd;
   try {
-    fd = openSync(task.abs, constants2.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
+    fd = openSync(task.abs, constants.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
   } catch (e) {
     const code = e.code;
     if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: MSG.symlink };
@@ -2501,8 +856,8 @@ var init_read = __esm({
       changed: "file changed while it was being read"
     };
     READ_SIZE = 128 * 1024;
-    O_NOFOLLOW = constants2.O_NOFOLLOW ?? 0;
-    O_NONBLOCK = constants2.O_NONBLOCK ?? 0;
+    O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+    O_NONBLOCK = constants.O_NONBLOCK ?? 0;
   }
 });
 
@@ -2818,6 +1173,275 @@ var init_engine = __esm({
   }
 });
 
+// src/hashing/paths.ts
+import path4 from "node:path";
+function compareCodePoints(a, b) {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if ((x & 63488) !== 55296 && (y & 63488) !== 55296) return x < y ? -1 : 1;
+    const from = i > 0 && (a.charCodeAt(i - 1) & 64512) === 55296 ? i - 1 : i;
+    return compareFrom(a, b, from);
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+function compareFrom(a, b, i) {
+  let j = i;
+  let k = i;
+  for (; ; ) {
+    if (j >= a.length || k >= b.length) return j >= a.length && k >= b.length ? 0 : j >= a.length ? -1 : 1;
+    const x = a.codePointAt(j);
+    const y = b.codePointAt(k);
+    if (x !== y) return x < y ? -1 : 1;
+    j += x > 65535 ? 2 : 1;
+    k += y > 65535 ? 2 : 1;
+  }
+}
+function unsafeNameReason(name2) {
+  if (name2.length === 0) return "empty name";
+  if (name2.length > 4096) return "name longer than 4096 characters";
+  if (name2.startsWith("/")) return "absolute path";
+  if (/^[A-Za-z]:/.test(name2)) return "drive-letter path";
+  if (name2.includes("\\")) return "backslash in name";
+  if (/[\u0000-\u001f\u007f]/.test(name2)) return "control character in name";
+  if (new RegExp("\\p{Cs}", "u").test(name2)) return "lone UTF-16 surrogate in name (not valid Unicode)";
+  for (const seg of name2.split("/")) {
+    if (seg === "") return "empty path segment";
+    if (seg === "..") return '".." segment';
+    if (seg === ".") return '"." segment';
+    if (/^[. ]+$/.test(seg)) return "segment of only dots and spaces";
+  }
+  return void 0;
+}
+function normaliseIgnorePath(p) {
+  let s = p.replace(/\\/g, "/");
+  while (s.startsWith("./")) s = s.slice(2);
+  while (s.length > 1 && s.endsWith("/")) s = s.slice(0, -1);
+  return s;
+}
+function isIgnored(name2, ignorePaths) {
+  for (const p of ignorePaths) {
+    if (p === "" || p === ".") continue;
+    if (name2 === p || name2.startsWith(p + "/")) return true;
+  }
+  return false;
+}
+function effectiveIgnores(model, signaturePath, signed, user, gitPaths = true) {
+  const out = new Set([...gitPaths ? GIT_IGNORES : [], ...DOWNLOAD_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
+  const rel = path4.relative(path4.resolve(model), path4.resolve(signaturePath));
+  const outside = rel === ".." || rel.startsWith(`..${path4.sep}`) || path4.isAbsolute(rel);
+  if (rel && !outside) out.add(rel.split(path4.sep).join("/"));
+  return [...out].filter((p) => p !== "" && p !== ".");
+}
+var GIT_IGNORES, DOWNLOAD_IGNORES;
+var init_paths = __esm({
+  "src/hashing/paths.ts"() {
+    "use strict";
+    GIT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore"];
+    DOWNLOAD_IGNORES = [".cache/huggingface"];
+  }
+});
+
+// src/source/ranges.ts
+function plannedRanges(method, shardSize2, size) {
+  if (method === "files" || !shardSize2) return [[0, size]];
+  if (size === 0) return [];
+  const out = [];
+  for (let s = 0; s < size; s += shardSize2) out.push([s, Math.min(size, s + shardSize2)]);
+  return out;
+}
+function lookupRange(hashed, name2, start, end) {
+  return hashed.get(name2, start, end) ?? { ok: false, code: "FILE_CHANGED", message: `byte range ${start}:${end} does not exist in the model file` };
+}
+var HashedRanges;
+var init_ranges = __esm({
+  "src/source/ranges.ts"() {
+    "use strict";
+    HashedRanges = class {
+      byFile = /* @__PURE__ */ new Map();
+      set(name2, start, end, outcome2) {
+        const held = this.byFile.get(name2);
+        if (held === void 0) {
+          this.byFile.set(name2, { start, end, outcome: outcome2 });
+          return;
+        }
+        const list = Array.isArray(held) ? held : [held];
+        const same = list.find((r) => r.start === start && r.end === end);
+        if (same) same.outcome = outcome2;
+        else list.push({ start, end, outcome: outcome2 });
+        if (list !== held) this.byFile.set(name2, list);
+      }
+      get(name2, start, end) {
+        const held = this.byFile.get(name2);
+        if (held === void 0) return void 0;
+        if (!Array.isArray(held)) return held.start === start && held.end === end ? held.outcome : void 0;
+        for (const r of held) if (r.start === start && r.end === end) return r.outcome;
+        return void 0;
+      }
+      has(name2, start, end) {
+        return this.get(name2, start, end) !== void 0;
+      }
+      /** The hashed ranges of one file. */
+      of(name2) {
+        const held = this.byFile.get(name2);
+        return held === void 0 ? [] : Array.isArray(held) ? held : [held];
+      }
+      /** Every range of `name` fails with `outcome` (a file found changed after it was hashed). */
+      failAll(name2, outcome2) {
+        for (const r of this.of(name2)) r.outcome = outcome2;
+      }
+    };
+  }
+});
+
+// src/scan/source.ts
+import { createReadStream } from "node:fs";
+var Truncated, ByteSource;
+var init_source = __esm({
+  "src/scan/source.ts"() {
+    "use strict";
+    Truncated = class extends Error {
+      constructor(at) {
+        super(`unexpected end of data at offset ${at}`);
+        this.at = at;
+      }
+    };
+    ByteSource = class _ByteSource {
+      constructor(it, size) {
+        this.it = it;
+        this.size = size;
+      }
+      buf = Buffer.alloc(0);
+      off = 0;
+      done = false;
+      /** Absolute offset of the next unread byte. */
+      pos = 0;
+      static fromFile(file, start = 0, end) {
+        if (end !== void 0 && end <= start) return _ByteSource.fromBuffer(Buffer.alloc(0));
+        const s = createReadStream(file, { start, ...end !== void 0 ? { end: end - 1 } : {}, highWaterMark: 1 << 20 });
+        const src = new _ByteSource(s[Symbol.asyncIterator](), end !== void 0 ? end - start : void 0);
+        src.pos = 0;
+        return src;
+      }
+      /** Bytes [start, end) of a random-access reader, in 1 MiB reads. */
+      static fromRandom(ra, start = 0, end = ra.size) {
+        const chunks = async function* () {
+          for (let pos = start; pos < end; ) {
+            const b = await ra.read(pos, Math.min(1 << 20, end - pos));
+            if (b.length === 0) return;
+            pos += b.length;
+            yield b;
+          }
+        };
+        return new _ByteSource(chunks(), Math.max(0, end - start));
+      }
+      static fromBuffer(b) {
+        const src = new _ByteSource((async function* () {
+        })(), b.length);
+        src.buf = b;
+        src.done = true;
+        return src;
+      }
+      static fromIterable(it, size) {
+        return new _ByteSource(it[Symbol.asyncIterator](), size);
+      }
+      get buffered() {
+        return this.buf.length - this.off;
+      }
+      static toBuf(v) {
+        return typeof v === "string" ? Buffer.from(v, "latin1") : Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+      }
+      /** Buffer at least n bytes; false when the data ends first. */
+      async ensure(n) {
+        if (this.buffered >= n) return true;
+        const parts = [this.buf.subarray(this.off)];
+        let have = parts[0].length;
+        while (have < n && !this.done) {
+          const r = await this.it.next();
+          if (r.done) {
+            this.done = true;
+            break;
+          }
+          const b = _ByteSource.toBuf(r.value);
+          parts.push(b);
+          have += b.length;
+        }
+        this.buf = parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
+        this.off = 0;
+        return have >= n;
+      }
+      /** Only after ensure(n). */
+      u8() {
+        this.pos++;
+        return this.buf[this.off++];
+      }
+      /** Only after ensure(n); the returned view is valid until the next read. */
+      take(n) {
+        const b = this.buf.subarray(this.off, this.off + n);
+        this.off += n;
+        this.pos += n;
+        return b;
+      }
+      peek(n) {
+        return this.buf.subarray(this.off, this.off + n);
+      }
+      async read(n) {
+        if (!await this.ensure(n)) throw new Truncated(this.pos + this.buffered);
+        return this.take(n);
+      }
+      /** Drop n bytes (streamed past, never buffered whole). */
+      async skip(n) {
+        while (n > 0) {
+          if (this.buffered === 0 && !await this.ensure(1)) throw new Truncated(this.pos);
+          const k = Math.min(n, this.buffered);
+          this.off += k;
+          this.pos += k;
+          n -= k;
+        }
+      }
+      /** Read the rest and return how many bytes there were. */
+      async drain() {
+        let n = 0;
+        for (; ; ) {
+          if (this.buffered === 0 && !await this.ensure(1)) return n;
+          n += this.buffered;
+          this.pos += this.buffered;
+          this.off = this.buf.length;
+        }
+      }
+      /** A line ending in "\n" (without it), at most max bytes; undefined if longer. */
+      async line(max) {
+        let scanned = 0;
+        for (; ; ) {
+          const idx = this.buf.indexOf(10, this.off + scanned);
+          if (idx >= 0 && idx - this.off <= max) {
+            const b = this.buf.subarray(this.off, idx);
+            const n = idx - this.off + 1;
+            this.off += n;
+            this.pos += n;
+            return b;
+          }
+          if (idx >= 0 || this.buffered > max) return void 0;
+          scanned = this.buffered;
+          if (!await this.ensure(this.buffered + 1)) throw new Truncated(this.pos + this.buffered);
+        }
+      }
+      async atEnd() {
+        return !await this.ensure(1);
+      }
+      async close() {
+        this.done = true;
+        try {
+          await this.it.return?.();
+        } catch {
+        }
+      }
+    };
+  }
+});
+
 // src/source/random-access.ts
 function handleReader(fh, size) {
   return {
@@ -2842,8 +1466,8 @@ var init_random_access = __esm({
 });
 
 // src/source/verified-file.ts
-import { constants as constants3 } from "node:fs";
-import { open as open2 } from "node:fs/promises";
+import { constants as constants2 } from "node:fs";
+import { open } from "node:fs/promises";
 function identityProblem(file, st) {
   if (!st.isFile()) return { code: "SPECIAL_FILE", path: file.name, message: "not a regular file" };
   if (file.id && (st.dev !== file.id.dev || st.ino !== file.id.ino)) return { code: "FILE_REPLACED", path: file.name, message: REOPEN.replaced };
@@ -2855,7 +1479,7 @@ function identityProblem(file, st) {
 async function withVerifiedFile(file, use) {
   let fh;
   try {
-    fh = await open2(file.abs, constants3.O_RDONLY | O_NOFOLLOW2 | O_NONBLOCK2);
+    fh = await open(file.abs, constants2.O_RDONLY | O_NOFOLLOW2 | O_NONBLOCK2);
   } catch (e) {
     const c = errnoCode(e);
     if (c === "ELOOP") return { code: "FILE_IS_SYMLINK", path: file.name, message: "file was replaced by a symlink" };
@@ -2885,8 +1509,8 @@ var init_verified_file = __esm({
     init_errors();
     init_source();
     init_random_access();
-    O_NOFOLLOW2 = constants3.O_NOFOLLOW ?? 0;
-    O_NONBLOCK2 = constants3.O_NONBLOCK ?? 0;
+    O_NOFOLLOW2 = constants2.O_NOFOLLOW ?? 0;
+    O_NONBLOCK2 = constants2.O_NONBLOCK ?? 0;
     REOPEN = {
       replaced: "a different file was found at this path than the one hashed (replaced after hashing)",
       changed: "file was written after it was hashed"
@@ -2896,13 +1520,13 @@ var init_verified_file = __esm({
 
 // src/source/local-read.ts
 import { lstat, realpath } from "node:fs/promises";
-import path6 from "node:path";
+import path5 from "node:path";
 async function statInside(root, name2, allowSymlinks) {
   const missing = { code: "FILE_MISSING", path: name2, message: "signed file is missing" };
   let cur = root;
   let viaLink = false;
   for (const seg of name2.split("/")) {
-    cur = path6.join(cur, seg);
+    cur = path5.join(cur, seg);
     let st2;
     try {
       st2 = await lstat(cur);
@@ -2922,7 +1546,7 @@ async function statInside(root, name2, allowSymlinks) {
       return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
     }
     const rootReal = await realpath(root);
-    if (!abs.startsWith(rootReal.endsWith(path6.sep) ? rootReal : rootReal + path6.sep)) {
+    if (!abs.startsWith(rootReal.endsWith(path5.sep) ? rootReal : rootReal + path5.sep)) {
       return { code: "SYMLINK_OUTSIDE", path: name2, message: "signed path goes through a symlink out of the model" };
     }
   }
@@ -2950,7 +1574,9 @@ async function signedUnderIgnored(walked, req) {
   return { files, problems };
 }
 function taskOf(f, start, end) {
-  return { abs: f.abs, start, end, expectSize: f.size, followLink: f.viaLink, ...f.id ? { expectId: f.id } : {} };
+  const t = { abs: f.abs, start, end, expectSize: f.size, followLink: f.viaLink };
+  if (f.id) t.expectId = f.id;
+  return t;
 }
 async function readWalked(walked, req) {
   const extra = await signedUnderIgnored(walked, req);
@@ -2959,22 +1585,25 @@ async function readWalked(walked, req) {
   for (const p of extra.problems) listing.problems.push(p);
   req.onListed?.(listing);
   const tasks = [];
-  const names = [];
-  for (const f of all) {
-    for (const [s, e] of req.ranges(f.name, f.size)) {
-      tasks.push(taskOf(f, s, e));
-      names.push(f.name);
+  const of = [];
+  for (let i = 0; i < all.length; i++) {
+    const f = all[i];
+    const ranges = req.ranges(f.name, f.size);
+    for (let j = 0; j < ranges.length; j++) {
+      const r = ranges[j];
+      tasks.push(taskOf(f, r[0], r[1]));
+      of.push(f);
     }
   }
   const hashed = new HashedRanges();
   let bytesRead = 0;
   if (req.alg !== void 0) {
     const outcomes = await hashTasks(tasks, req.alg, req.engine);
-    outcomes.forEach((o, i) => {
+    for (let i = 0; i < outcomes.length; i++) {
       const t = tasks[i];
-      hashed.set(names[i], t.start, t.end, o);
+      hashed.set(of[i].name, t.start, t.end, outcomes[i]);
       bytesRead += t.end - t.start;
-    });
+    }
   }
   await req.onHashed?.();
   if (req.inspector) bytesRead += await inspectAll(all, req.inspector, hashed);
@@ -2982,7 +1611,8 @@ async function readWalked(walked, req) {
 }
 async function inspectAll(files, inspector, hashed) {
   let bytes = 0;
-  for (const f of files) {
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
     if (!inspector.wants(f)) continue;
     const failure = await withVerifiedFile(f, (content) => inspector.inspect(content));
     if (!failure) {
@@ -3008,9 +1638,9 @@ var init_local_read = __esm({
 import { isUtf8 } from "node:buffer";
 import { lstatSync, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
 import { lstat as lstat2, realpath as realpath2 } from "node:fs/promises";
-import path7 from "node:path";
+import path6 from "node:path";
 function within(rootReal, target) {
-  return target === rootReal || target.startsWith(rootReal.endsWith(path7.sep) ? rootReal : rootReal + path7.sep);
+  return target === rootReal || target.startsWith(rootReal.endsWith(path6.sep) ? rootReal : rootReal + path6.sep);
 }
 function kindOf(st) {
   if (st.isFIFO()) return "FIFO";
@@ -3083,7 +1713,7 @@ function fsProblem(e, rel, op, abs) {
   return { code: "UNREADABLE", path: rel, message: c === "EACCES" || c === "EPERM" ? `${what}: permission denied (${c})` : `${what} (${c})` };
 }
 async function enumerateModel(model, opts) {
-  const root = path7.resolve(model);
+  const root = path6.resolve(model);
   let st;
   try {
     st = await lstat2(root);
@@ -3096,7 +1726,7 @@ async function enumerateModel(model, opts) {
     return enumerateModel(real, opts);
   }
   if (st.isFile()) {
-    return { root, isFile: true, files: [{ name: path7.basename(root), abs: root, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: stampOf(st) }], problems };
+    return { root, isFile: true, files: [{ name: path6.basename(root), abs: root, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: stampOf(st) }], problems };
   }
   if (!st.isDirectory()) {
     throw usage("SPECIAL_FILE", `model is a ${kindOf(st)}, not a file or directory: ${model}`);
@@ -3147,7 +1777,7 @@ async function enumerateModel(model, opts) {
     }
     if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
     const id2 = { dev: dst.dev, ino: dst.ino };
-    const prefix = absDir.endsWith(path7.sep) ? absDir : absDir + path7.sep;
+    const prefix = absDir.endsWith(path6.sep) ? absDir : absDir + path6.sep;
     for (const raw of listed.invalid) {
       const name2 = rel === "" ? escapeName(raw) : `${rel}/${escapeName(raw)}`;
       if (isIgnored(name2, opts.ignorePaths)) continue;
@@ -3247,14 +1877,14 @@ var init_walk = __esm({
 });
 
 // src/source/directory.ts
-import path8 from "node:path";
+import path7 from "node:path";
 function directorySource(model) {
   return {
     kind: "directory",
     model,
     defaultIgnores: [],
-    defaultName: () => path8.basename(path8.resolve(model)) || "model",
-    defaultSignaturePath: () => path8.join(model, "model.sig"),
+    defaultName: () => path7.basename(path7.resolve(model)) || "model",
+    defaultSignaturePath: () => path7.join(model, "model.sig"),
     read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: req.ignorePaths, allowSymlinks: req.allowSymlinks }), req)
   };
 }
@@ -3267,13 +1897,13 @@ var init_directory = __esm({
 });
 
 // src/source/file.ts
-import path9 from "node:path";
+import path8 from "node:path";
 function fileSource(model) {
   return {
     kind: "file",
     model,
     defaultIgnores: [],
-    defaultName: () => path9.basename(path9.resolve(model)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model",
+    defaultName: () => path8.basename(path8.resolve(model)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model",
     defaultSignaturePath: () => `${model}.sig`,
     read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: [], allowSymlinks: req.allowSymlinks }), req)
   };
@@ -3287,10 +1917,10 @@ var init_file = __esm({
 });
 
 // src/util/read-file.ts
-import { constants as constants4 } from "node:fs";
-import { open as open3 } from "node:fs/promises";
+import { constants as constants3 } from "node:fs";
+import { open as open2 } from "node:fs/promises";
 async function readRegularFile(file, maxBytes, opts = {}) {
-  const fh = await open3(file, constants4.O_RDONLY | constants4.O_NONBLOCK | (opts.noFollow ? constants4.O_NOFOLLOW : 0));
+  const fh = await open2(file, constants3.O_RDONLY | constants3.O_NONBLOCK | (opts.noFollow ? constants3.O_NOFOLLOW : 0));
   try {
     const st = await fh.stat();
     if (!st.isFile()) throw new NotRegularFile(file, st.isDirectory());
@@ -3341,7 +1971,7 @@ var init_read_file = __esm({
 });
 
 // src/source/hf-layout.ts
-import path10 from "node:path";
+import path9 from "node:path";
 function validId(id2) {
   const parts = id2.split("/");
   return parts.length <= 2 && parts.every((p) => ID_PART.test(p)) && !id2.includes("--") && !id2.includes("..");
@@ -3357,14 +1987,14 @@ function parseRepoFolder(name2) {
   return validId(id2) ? { type, id: id2 } : void 0;
 }
 function snapshotPlace(real) {
-  const segs = real.split(path10.sep);
+  const segs = real.split(path9.sep);
   for (let i = segs.length - 1; i >= 3; i--) {
     if (segs[i - 1] !== "snapshots") continue;
     const repo = parseRepoFolder(segs[i - 2]);
     const revision = segs[i];
     if (!repo || revision === "" || revision.startsWith(".")) continue;
-    const repoDir = segs.slice(0, i - 1).join(path10.sep) || path10.sep;
-    return { cacheRoot: path10.dirname(repoDir), repoDir, repo, revision, sub: segs.slice(i + 1).join("/") };
+    const repoDir = segs.slice(0, i - 1).join(path9.sep) || path9.sep;
+    return { cacheRoot: path9.dirname(repoDir), repoDir, repo, revision, sub: segs.slice(i + 1).join("/") };
   }
   return void 0;
 }
@@ -3404,12 +2034,12 @@ function namedBySha256(blobName) {
   return SHA256_RE.test(blobName);
 }
 function isRepoBlob(target, blobsDir, sharedBlobsDir) {
-  const dir = path10.dirname(target);
+  const dir = path9.dirname(target);
   if (dir === blobsDir) return true;
-  return path10.dirname(dir) === sharedBlobsDir && path10.basename(dir) !== "";
+  return path9.dirname(dir) === sharedBlobsDir && path9.basename(dir) !== "";
 }
 function defaultHubCache(home) {
-  return path10.join(home, ".cache", "huggingface", "hub");
+  return path9.join(home, ".cache", "huggingface", "hub");
 }
 var FOLDER_PREFIX, URL_PREFIX, COMMIT_RE, SHA256_RE, ID_PART, HF_SCHEME;
 var init_hf_layout = __esm({
@@ -3428,7 +2058,7 @@ var init_hf_layout = __esm({
 // src/source/hf-cache.ts
 import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
 import { lstat as lstat3, realpath as realpath3, stat as stat2 } from "node:fs/promises";
-import path11 from "node:path";
+import path10 from "node:path";
 function plainDir(p) {
   try {
     return lstatSync2(p).isDirectory() ? p : void 0;
@@ -3437,7 +2067,7 @@ function plainDir(p) {
   }
 }
 function snapshotOf(root, place) {
-  return { place, root, blobsDir: plainDir(path11.join(place.repoDir, "blobs")), sharedDir: plainDir(path11.join(place.cacheRoot, "blobs")) };
+  return { place, root, blobsDir: plainDir(path10.join(place.repoDir, "blobs")), sharedDir: plainDir(path10.join(place.cacheRoot, "blobs")) };
 }
 function lstatFor(name2, p) {
   try {
@@ -3457,9 +2087,9 @@ function adopt(name2, abs, st, blob) {
   return { file: { name: name2, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs } }, blob };
 }
 function outsideWhy(snap, target) {
-  const repoDir = path11.dirname(path11.dirname(target));
-  const other = parseRepoFolder(path11.basename(repoDir));
-  if (other && path11.dirname(repoDir) === snap.place.cacheRoot && path11.basename(path11.dirname(target)) === "blobs" && repoDir !== snap.place.repoDir) {
+  const repoDir = path10.dirname(path10.dirname(target));
+  const other = parseRepoFolder(path10.basename(repoDir));
+  if (other && path10.dirname(repoDir) === snap.place.cacheRoot && path10.basename(path10.dirname(target)) === "blobs" && repoDir !== snap.place.repoDir) {
     return `symlink points to a blob of another repo (${repoFolderName(other)}): a snapshot's links are followed only into its own repo's blobs/`;
   }
   return `symlink points outside the repo's blobs/ (a snapshot's links are followed only into ${repoFolderName(snap.place.repo)}/blobs/)`;
@@ -3472,7 +2102,7 @@ function adoptBlobLinks(walked, judge) {
       kept.push(p);
       continue;
     }
-    const j = judge.judge(p.path, path11.join(walked.root, p.path));
+    const j = judge.judge(p.path, path10.join(walked.root, p.path));
     if ("code" in j) kept.push(j);
     else take(walked, taken, j);
   }
@@ -3491,8 +2121,8 @@ function adoptSignedUnderIgnored(walked, judge, req, taken) {
   for (const name2 of req.signedPaths) {
     if (listed.has(name2) || !isIgnored(name2, req.ignorePaths)) continue;
     const segs = name2.split("/");
-    const dirs = segs.slice(0, -1).map((_, i) => path11.join(walked.root, ...segs.slice(0, i + 1)));
-    const abs = path11.join(walked.root, ...segs);
+    const dirs = segs.slice(0, -1).map((_, i) => path10.join(walked.root, ...segs.slice(0, i + 1)));
+    const abs = path10.join(walked.root, ...segs);
     if (!dirs.every((d) => plainDir(d) !== void 0) || !isLink(abs)) continue;
     judged.add(name2);
     const j = judge.judge(name2, abs);
@@ -3546,14 +2176,14 @@ async function readSnapshot(snap, req) {
   return read;
 }
 function publishedSignature(snap) {
-  const abs = path11.join(snap.root, "model.sig");
+  const abs = path10.join(snap.root, "model.sig");
   if (!isLink(abs)) return void 0;
   const j = new LinkJudge(snap).judge("model.sig", abs);
   return "code" in j ? void 0 : j.file.abs;
 }
 function snapshotSource(model, snap, ref) {
   const { repo, revision, sub } = snap.place;
-  const sigWrite = path11.join(model, "model.sig");
+  const sigWrite = path10.join(model, "model.sig");
   const sigRead = publishedSignature(snap) ?? sigWrite;
   return {
     kind: "hf-snapshot",
@@ -3584,7 +2214,7 @@ function notCached(message) {
 }
 async function resolveRevision(ref, repoDir, revision, download) {
   if (COMMIT_RE.test(revision)) return revision;
-  const file = path11.join(repoDir, "refs", ...revision.split("/"));
+  const file = path10.join(repoDir, "refs", ...revision.split("/"));
   let text2;
   try {
     text2 = (await readRegularFile(file, 1024, { noFollow: true })).toString("utf8").trim();
@@ -3600,15 +2230,15 @@ async function resolveRevision(ref, repoDir, revision, download) {
 async function hubReferenceSource(ref, cacheDir2) {
   const parsed = parseHfReference(ref);
   if (typeof parsed === "string") throw usage("HF_BAD_REFERENCE", `${ref} is not a Hugging Face model reference: ${parsed}`);
-  const cache = path11.resolve(cacheDir2);
-  const repoDir = path11.join(cache, repoFolderName(parsed.repo));
+  const cache = path10.resolve(cacheDir2);
+  const repoDir = path10.join(cache, repoFolderName(parsed.repo));
   const download = `hf download ${parsed.repo.type !== "model" ? `--repo-type ${parsed.repo.type} ` : ""}${parsed.repo.id}`;
   const folder = await stat2(repoDir).catch(() => void 0);
   if (!folder) notCached(`${ref} is not in the Hugging Face cache at ${cache} (no ${repoFolderName(parsed.repo)}): download it first (${download}); modelsign never downloads`);
   if (!folder.isDirectory()) notCached(`${ref}: ${repoDir} is not a directory`);
   const revision = parsed.revision ?? "main";
   const commit = await resolveRevision(ref, repoDir, revision, download);
-  const snapDir = path11.join(repoDir, "snapshots", commit);
+  const snapDir = path10.join(repoDir, "snapshots", commit);
   const st = await lstat3(snapDir).catch(() => void 0);
   if (!st?.isDirectory()) notCached(`${ref}: revision ${commit} has no snapshot in the cache (no ${snapDir}): download it first (${download} --revision ${commit})`);
   const root = await realpath3(snapDir);
@@ -3645,17 +2275,17 @@ var init_hf_cache = __esm({
       }
       /** Where the link at `abs` points, one step, resolved against its folder's real path. */
       hop(abs) {
-        const dir = this.realDir(path11.dirname(abs));
+        const dir = this.realDir(path10.dirname(abs));
         if (dir === void 0) return void 0;
         try {
-          return path11.resolve(dir, readlinkSync(abs));
+          return path10.resolve(dir, readlinkSync(abs));
         } catch {
           return void 0;
         }
       }
       /** The repo blob `p` names (its file name), when it is an entry of the repo's own blobs/. */
       blobNamed(p) {
-        return p !== void 0 && this.snap.blobsDir !== void 0 && this.realDir(path11.dirname(p)) === this.snap.blobsDir ? path11.basename(p) : void 0;
+        return p !== void 0 && this.snap.blobsDir !== void 0 && this.realDir(path10.dirname(p)) === this.snap.blobsDir ? path10.basename(p) : void 0;
       }
       judge(name2, abs) {
         const hop = this.hop(abs);
@@ -3868,7 +2498,7 @@ var init_strict_json = __esm({
 });
 
 // src/util/errno.ts
-import path12 from "node:path";
+import path11 from "node:path";
 function errnoWords(e) {
   const c = errnoCode(e);
   if (c === void 0) return e instanceof Error ? e.message : String(e);
@@ -3876,7 +2506,7 @@ function errnoWords(e) {
   return w ? `${w} (${c})` : c;
 }
 function writeFailureWords(e, file) {
-  if (errnoCode(e) === "ENOENT") return `directory ${path12.dirname(file)} does not exist`;
+  if (errnoCode(e) === "ENOENT") return `directory ${path11.dirname(file)} does not exist`;
   return errnoWords(e);
 }
 var WORDS;
@@ -3913,12 +2543,12 @@ __export(write_atomic_exports, {
   makeDirs: () => makeDirs,
   writeAtomic: () => writeAtomic
 });
-import { constants as constants5 } from "node:fs";
+import { constants as constants4 } from "node:fs";
 import { access, mkdir, rename, stat as stat3, unlink, writeFile } from "node:fs/promises";
-import path13 from "node:path";
+import path12 from "node:path";
 async function writeAtomic(file, data, code = "WRITE_FAILED", label = file, opts = {}) {
-  if (opts.createDirs) await makeDirs(path13.dirname(file), code, label);
-  const tmp = path13.join(path13.dirname(file), `.${path13.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  if (opts.createDirs) await makeDirs(path12.dirname(file), code, label);
+  const tmp = path12.join(path12.dirname(file), `.${path12.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let renaming = false;
   try {
     await writeFile(tmp, data, { flag: "wx", mode: 420 });
@@ -3950,7 +2580,7 @@ async function firstExisting(p) {
       const c = errnoCode(e);
       if (c !== "ENOENT" && c !== "ENOTDIR") return void 0;
     }
-    const up = path13.dirname(cur);
+    const up = path12.dirname(cur);
     if (up === cur) return void 0;
     cur = up;
   }
@@ -3966,16 +2596,16 @@ async function checkWritable(target, kind, code = "WRITE_FAILED", label = target
   if (st) {
     if (kind === "file" && st.isDirectory()) throw usage(code, `cannot write ${label}: ${target} is a directory`);
     if (kind === "dir" && !st.isDirectory()) throw usage(code, `${label} is not a directory`);
-    return checkAccess(kind === "dir" ? target : path13.dirname(target), code, label);
+    return checkAccess(kind === "dir" ? target : path12.dirname(target), code, label);
   }
-  const parent = await firstExisting(path13.dirname(target));
+  const parent = await firstExisting(path12.dirname(target));
   if (!parent) return;
   if (!parent.isDir) throw usage(code, `cannot write ${label}: ${parent.path} is not a directory`);
   return checkAccess(parent.path, code, label);
 }
 async function checkAccess(dir, code, label) {
   try {
-    await access(dir, constants5.W_OK);
+    await access(dir, constants4.W_OK);
   } catch (e) {
     throw usage(code, `cannot write ${label}: ${errnoCode(e) === "EACCES" || errnoCode(e) === "EPERM" ? `permission denied in directory ${dir}` : errnoWords(e)}`);
   }
@@ -3990,10 +2620,10 @@ var init_write_atomic = __esm({
 
 // src/oci/digest-check.ts
 import { createHash as createHash2 } from "node:crypto";
-import { Transform, pipeline as pipeline2 } from "node:stream";
+import { Transform, pipeline } from "node:stream";
 function checked(source, desc, from) {
   const check = new DigestCheck(desc, from);
-  pipeline2(source, check, () => void 0);
+  pipeline(source, check, () => void 0);
   return check;
 }
 var DigestMismatch, DigestCheck;
@@ -4152,7 +2782,7 @@ var init_manifest = __esm({
 
 // src/oci/auth.ts
 import { spawn } from "node:child_process";
-import path14 from "node:path";
+import path13 from "node:path";
 function normaliseRegistryKey(key) {
   const s = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
   const host = s.split("/")[0].toLowerCase();
@@ -4249,7 +2879,7 @@ async function runHelper(name2, server, secrets) {
 }
 async function credentialFor(configDir, registry, secrets) {
   if (configDir === void 0) return void 0;
-  const file = path14.join(configDir, "config.json");
+  const file = path13.join(configDir, "config.json");
   const config = await readConfig(file);
   if (!config) return void 0;
   const key = normaliseRegistryKey(registry);
@@ -4327,7 +2957,7 @@ var init_one_line = __esm({
 });
 
 // src/oci/http.ts
-import { Readable as Readable2 } from "node:stream";
+import { Readable } from "node:stream";
 function requestAllowanceMs(cfg, init) {
   const bytes = (init.expectBytes ?? DEFAULT_EXPECT_BYTES) + (init.body?.length ?? 0);
   return 2 * cfg.idleTimeoutMs + Math.ceil(bytes * 1e3 / cfg.minBytesPerSecond);
@@ -4469,7 +3099,7 @@ async function errorCode(cfg, reply) {
 }
 function verifiedBody(cfg, reply, desc) {
   const reader = reply.body?.getReader();
-  const raw = new Readable2({
+  const raw = new Readable({
     highWaterMark: 1024 * 1024,
     read() {
       void (async () => {
@@ -4726,9 +3356,9 @@ var init_registry = __esm({
 });
 
 // src/oci/layout.ts
-import { constants as constants6 } from "node:fs";
-import { lstat as lstat4, open as open4, stat as stat4 } from "node:fs/promises";
-import path15 from "node:path";
+import { constants as constants5 } from "node:fs";
+import { lstat as lstat4, open as open3, stat as stat4 } from "node:fs/promises";
+import path14 from "node:path";
 import { createHash as createHash4 } from "node:crypto";
 var REF_NAME, MAX_REFERRER_CANDIDATES, Layout;
 var init_layout = __esm({
@@ -4753,15 +3383,15 @@ var init_layout = __esm({
       blobPath(digest) {
         if (!isDigest(digest)) throw reject("OCI_MANIFEST_MALFORMED", `not a digest: ${JSON.stringify(digest.slice(0, 80))}`);
         const [alg, hex] = digest.split(":");
-        return path15.join(this.ref.dir, "blobs", alg, hex);
+        return path14.join(this.ref.dir, "blobs", alg, hex);
       }
       /** OCI_BLOB_UNREADABLE when blobs/ or blobs/ALG is a link (or not a folder); nothing when absent. */
       async checkFolders(digest) {
         const alg = digest.split(":")[0];
-        for (const rel of ["blobs", path15.join("blobs", alg)]) {
+        for (const rel of ["blobs", path14.join("blobs", alg)]) {
           let st;
           try {
-            st = await lstat4(path15.join(this.ref.dir, rel));
+            st = await lstat4(path14.join(this.ref.dir, rel));
           } catch (e) {
             if (errnoCode(e) === "ENOENT") return;
             throw reject("OCI_BLOB_UNREADABLE", `${rel}/ of ${this.where}: ${errnoCode(e) ?? String(e)}`);
@@ -4772,9 +3402,9 @@ var init_layout = __esm({
       }
       /** The layout's index.json; MODEL_NOT_FOUND when DIR is not a layout. */
       async index() {
-        const file = path15.join(this.ref.dir, "index.json");
+        const file = path14.join(this.ref.dir, "index.json");
         try {
-          await stat4(path15.join(this.ref.dir, "oci-layout"));
+          await stat4(path14.join(this.ref.dir, "oci-layout"));
         } catch {
           throw usage("MODEL_NOT_FOUND", `model not found: ${this.ref.dir} is not an OCI image layout (no oci-layout file)`);
         }
@@ -4822,7 +3452,7 @@ var init_layout = __esm({
         await this.checkFolders(desc.digest);
         let fh;
         try {
-          fh = await open4(file, constants6.O_RDONLY | constants6.O_NOFOLLOW | constants6.O_NONBLOCK);
+          fh = await open3(file, constants5.O_RDONLY | constants5.O_NOFOLLOW | constants5.O_NONBLOCK);
         } catch (e) {
           throw reject("OCI_BLOB_UNREADABLE", `blob ${desc.digest} of ${this.where}: ${errnoCode(e) === "ENOENT" ? "missing" : errnoCode(e) === "ELOOP" ? "a symbolic link (not followed)" : errnoCode(e) ?? String(e)}`);
         }
@@ -4862,7 +3492,7 @@ var init_layout = __esm({
         await this.pushBlob(manifest);
         const idx = await this.index();
         if (idx.manifests.some((d) => d.digest === listed.digest)) return;
-        const file = path15.join(this.ref.dir, "index.json");
+        const file = path14.join(this.ref.dir, "index.json");
         const body = parseStrictJson((await readRegularFile(file, MAX_MANIFEST_BYTES, { noFollow: true })).toString("utf8"));
         body.manifests.push(listed);
         await writeAtomic(file, JSON.stringify(body), "WRITE_FAILED", `${this.where}/index.json`);
@@ -5500,6 +4130,1405 @@ var init_oci = __esm({
   }
 });
 
+// src/source/channel.ts
+var ChunkChannel;
+var init_channel = __esm({
+  "src/source/channel.ts"() {
+    "use strict";
+    ChunkChannel = class {
+      constructor(maxBytes = 4 * 1024 * 1024) {
+        this.maxBytes = maxBytes;
+      }
+      queue = [];
+      queued = 0;
+      ended = false;
+      closed = false;
+      wakeConsumer;
+      wakeProducer;
+      /** Hand a chunk over; a promise when the reader must wait for room, else undefined. */
+      push(chunk) {
+        if (this.closed) return void 0;
+        this.queue.push(chunk);
+        this.queued += chunk.length;
+        this.wake("consumer");
+        if (this.queued < this.maxBytes) return void 0;
+        return new Promise((resolve) => {
+          this.wakeProducer = resolve;
+        });
+      }
+      /** No more chunks: the consumer sees the end once it has taken the queued ones. */
+      end() {
+        this.ended = true;
+        this.wake("consumer");
+      }
+      /** The consumer is done: drop what is queued and let the reader go on. */
+      close() {
+        this.closed = true;
+        this.queue = [];
+        this.queued = 0;
+        this.wake("producer");
+        this.wake("consumer");
+      }
+      wake(who) {
+        const w = who === "consumer" ? this.wakeConsumer : this.wakeProducer;
+        if (who === "consumer") this.wakeConsumer = void 0;
+        else this.wakeProducer = void 0;
+        w?.();
+      }
+      iterator() {
+        return {
+          next: async () => {
+            while (this.queue.length === 0) {
+              if (this.ended || this.closed) return { done: true, value: void 0 };
+              await new Promise((resolve) => {
+                this.wakeConsumer = resolve;
+              });
+            }
+            const b = this.queue.shift();
+            this.queued -= b.length;
+            if (this.queued < this.maxBytes) this.wake("producer");
+            return { done: false, value: b };
+          },
+          return: () => {
+            this.close();
+            return Promise.resolve({ done: true, value: void 0 });
+          }
+        };
+      }
+    };
+  }
+});
+
+// src/source/capped.ts
+var MAX_LISTED, CappedProblems;
+var init_capped = __esm({
+  "src/source/capped.ts"() {
+    "use strict";
+    MAX_LISTED = 1e3;
+    CappedProblems = class {
+      constructor(max = MAX_LISTED) {
+        this.max = max;
+      }
+      kept = [];
+      unlisted = 0;
+      unlistedCode;
+      push(p) {
+        if (this.kept.length < this.max) {
+          this.kept.push(p);
+          return;
+        }
+        this.unlisted++;
+        this.unlistedCode ??= p.code;
+      }
+      get size() {
+        return this.kept.length + this.unlisted;
+      }
+      /** The kept problems, then one saying how many more there were (under the first one's code). */
+      list() {
+        if (this.unlisted === 0 || this.unlistedCode === void 0) return this.kept;
+        return [...this.kept, { code: this.unlistedCode, message: `${this.unlisted} more problems in the archive, not listed` }];
+      }
+    };
+  }
+});
+
+// src/source/stream-hash.ts
+function disjointRanges(ranges, size) {
+  const ok = ranges.filter(([s, e]) => Number.isSafeInteger(s) && Number.isSafeInteger(e) && s >= 0 && e >= s && e <= size);
+  ok.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out = [];
+  let end = 0;
+  for (const r of ok) {
+    const prev = out[out.length - 1];
+    if (r[0] === r[1]) {
+      if (!prev || prev[0] !== r[0] || prev[1] !== r[1]) out.push(r);
+      continue;
+    }
+    if (r[0] < end) continue;
+    out.push(r);
+    end = r[1];
+  }
+  return out;
+}
+var RangeHasher;
+var init_stream_hash = __esm({
+  "src/source/stream-hash.ts"() {
+    "use strict";
+    init_algorithms();
+    RangeHasher = class {
+      constructor(ranges, alg) {
+        this.ranges = ranges;
+        this.alg = alg;
+      }
+      digests = [];
+      hasher;
+      cur = 0;
+      pos = 0;
+      finishEmpty() {
+        const r = this.ranges;
+        while (this.cur < r.length && r[this.cur][0] === r[this.cur][1] && r[this.cur][0] <= this.pos) this.digests[this.cur++] = createHasher2(this.alg).digestHex();
+      }
+      update(chunk) {
+        const cEnd = this.pos + chunk.length;
+        for (; ; ) {
+          this.finishEmpty();
+          if (this.cur >= this.ranges.length || this.ranges[this.cur][0] >= cEnd) break;
+          const [s, e] = this.ranges[this.cur];
+          this.hasher ??= createHasher2(this.alg);
+          const from = Math.max(s, this.pos);
+          const to = Math.min(e, cEnd);
+          if (to > from) this.hasher.update(from === this.pos && to === cEnd ? chunk : chunk.subarray(from - this.pos, to - this.pos));
+          if (e > cEnd) break;
+          this.digests[this.cur++] = this.hasher.digestHex();
+          this.hasher = void 0;
+        }
+        this.pos = cEnd;
+      }
+      /** The digest of every range, once the stream has ended at END bytes; undefined if a range was not reached. */
+      end() {
+        this.finishEmpty();
+        return this.cur === this.ranges.length ? this.digests : void 0;
+      }
+    };
+  }
+});
+
+// src/source/tar/errors.ts
+var TarError;
+var init_errors2 = __esm({
+  "src/source/tar/errors.ts"() {
+    "use strict";
+    TarError = class extends Error {
+      constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = "TarError";
+      }
+    };
+  }
+});
+
+// src/source/tar/entries.ts
+function entryProblem(code, raw, message) {
+  const shown2 = raw.length > SHOWN_NAME ? `${raw.slice(0, SHOWN_NAME)}\u2026` : raw;
+  return { code, message: `archive entry ${JSON.stringify(shown2)}: ${message}` };
+}
+function judgeStructure(table2, sub) {
+  const problems = [];
+  for (const name2 of table2.names()) {
+    const kind = table2.kindOf(name2);
+    if (kind === "dir") continue;
+    const under = sub.firstUnder(name2);
+    if (under === void 0) continue;
+    if (kind === "symlink") problems.push(entryProblem("SYMLINK_REFUSED", under, `its path goes through the symlink ${JSON.stringify(name2)}`));
+    else problems.push(entryProblem("DUPLICATE_NAME", under, `its path goes through ${JSON.stringify(name2)}, which is not a folder`));
+  }
+  return problems;
+}
+function linkTargetProblem(lp) {
+  const q = JSON.stringify(lp);
+  if (lp === "") return { code: "UNSAFE_NAME", message: "symlink with an empty target" };
+  if (lp.startsWith("/")) return { code: "SYMLINK_OUTSIDE", message: `symlink to ${q} points outside the model` };
+  if (lp.length > MAX_LINK_TARGET) return { code: "UNSAFE_NAME", message: `symlink target longer than ${MAX_LINK_TARGET} characters` };
+  if (/[\u0000-\u001f\u007f]/.test(lp)) return { code: "UNSAFE_NAME", message: `control character in symlink target ${q}` };
+  if (lp.includes("\uFFFD")) return { code: "UNSAFE_NAME", message: `symlink target ${q} is not valid UTF-8` };
+  return void 0;
+}
+function judgeLinks(table2, sub, allowSymlinks, budget = LINK_WORK_BUDGET) {
+  const problems = [];
+  const files = [];
+  const resolver = new LinkResolver(table2, sub, budget);
+  for (const [name2, link] of table2.links) {
+    const r = resolver.resolve(name2);
+    const q = JSON.stringify(link.target);
+    switch (r.kind) {
+      case "budget":
+        problems.push(entryProblem("UNSUPPORTED_ENTRY", name2, `the archive's symlinks are too many or too deep to check (over ${budget} characters of path)`));
+        return { problems, files };
+      case "outside":
+        problems.push(entryProblem("SYMLINK_OUTSIDE", name2, `symlink to ${q} points outside the model`));
+        continue;
+      case "climb":
+        problems.push(entryProblem("SYMLINK_OUTSIDE", name2, `symlink to ${q} climbs out of ${JSON.stringify(r.from)}, which is not a folder of the archive`));
+        continue;
+      case "through":
+        problems.push(entryProblem("SYMLINK_REFUSED", name2, `symlink to ${q} goes through the symlink ${JSON.stringify(r.via)}`));
+        continue;
+      case "dir":
+        problems.push(entryProblem("SYMLINK_REFUSED", name2, `symlink to ${q}: symlinks to directories are not supported inside archives`));
+        continue;
+      default:
+    }
+    if (link.ignored) continue;
+    if (!allowSymlinks) {
+      problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
+      continue;
+    }
+    if (r.kind === "loop") {
+      problems.push({ code: "SYMLINK_LOOP", path: name2, message: "symlink chain loops or is too long" });
+      continue;
+    }
+    const t = r.kind === "file" ? table2.regular(r.target) : void 0;
+    if (r.kind !== "file" || !t) {
+      problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist in the archive" });
+    } else if (!t.hashed) {
+      problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlink to an ignored file" });
+    } else {
+      files.push({ name: name2, target: r.target, size: t.size });
+    }
+  }
+  return { problems, files };
+}
+var KINDS, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EntryTable, Subtree, SHOWN_NAME, LinkResolver;
+var init_entries = __esm({
+  "src/source/tar/entries.ts"() {
+    "use strict";
+    init_errors2();
+    KINDS = ["file", "dir", "hardlink", "symlink", "special"];
+    MAX_LINK_HOPS = 40;
+    MAX_LINK_TARGET = 4096;
+    LINK_WORK_BUDGET = 64 * 1024 * 1024;
+    EntryTable = class {
+      constructor(limits) {
+        this.limits = limits;
+      }
+      ids = /* @__PURE__ */ new Map();
+      kinds = new Uint8Array(1024);
+      /** Regular files (and hard links to them): size, and whether their ranges were hashed. */
+      sizes = new Float64Array(1024);
+      /** Whether a regular file is listed (not ignored): its ranges are hashed, links to it may be listed. */
+      hashedFlags = new Uint8Array(1024);
+      links = /* @__PURE__ */ new Map();
+      nameBytes = 0;
+      get size() {
+        return this.ids.size;
+      }
+      count(bytes) {
+        this.nameBytes += bytes;
+        if (this.nameBytes > this.limits.maxNameBytes) {
+          throw new TarError("TOO_MANY_FILES", `archive entry names and link targets take more than ${this.limits.maxNameBytes} bytes`);
+        }
+      }
+      /** Record an entry; false when the name is already taken. */
+      add(name2, kind, size = 0, hashed = false) {
+        if (this.ids.has(name2)) return false;
+        const id2 = this.ids.size;
+        if (id2 >= this.limits.maxEntries) throw new TarError("TOO_MANY_FILES", `archive has more than ${this.limits.maxEntries} entries`);
+        this.count(Buffer.byteLength(name2));
+        if (id2 >= this.kinds.length) this.grow();
+        this.ids.set(name2, id2);
+        this.kinds[id2] = KINDS.indexOf(kind);
+        this.sizes[id2] = size;
+        this.hashedFlags[id2] = hashed ? 1 : 0;
+        return true;
+      }
+      /** A symlink; `target` undefined when it was refused outright (the entry still counts for the structure). */
+      addLink(name2, target, ignored) {
+        if (!this.add(name2, "symlink")) return false;
+        if (target === void 0) return true;
+        this.count(Buffer.byteLength(target));
+        this.links.set(name2, { target, ignored });
+        return true;
+      }
+      grow() {
+        const n = this.kinds.length * 2;
+        const k = new Uint8Array(n);
+        k.set(this.kinds);
+        this.kinds = k;
+        const s = new Float64Array(n);
+        s.set(this.sizes);
+        this.sizes = s;
+        const h = new Uint8Array(n);
+        h.set(this.hashedFlags);
+        this.hashedFlags = h;
+      }
+      kindOf(name2) {
+        const id2 = this.ids.get(name2);
+        return id2 === void 0 ? void 0 : KINDS[this.kinds[id2]];
+      }
+      /** A regular file (or a hard link to one): its size and whether it was hashed. */
+      regular(name2) {
+        const id2 = this.ids.get(name2);
+        if (id2 === void 0) return void 0;
+        const k = KINDS[this.kinds[id2]];
+        if (k !== "file" && k !== "hardlink") return void 0;
+        return { size: this.sizes[id2], hashed: this.hashedFlags[id2] === 1 };
+      }
+      names() {
+        return this.ids.keys();
+      }
+    };
+    Subtree = class {
+      constructor(table2) {
+        this.table = table2;
+      }
+      sorted;
+      firstUnder(dir) {
+        this.sorted ??= [...this.table.names()].sort();
+        const sorted = this.sorted;
+        const key = `${dir}/`;
+        let lo = 0;
+        let hi = sorted.length;
+        while (lo < hi) {
+          const mid = lo + hi >>> 1;
+          if (sorted[mid] < key) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo < sorted.length && sorted[lo].startsWith(key) ? sorted[lo] : void 0;
+      }
+    };
+    SHOWN_NAME = 300;
+    LinkResolver = class {
+      constructor(table2, sub, budget = LINK_WORK_BUDGET) {
+        this.table = table2;
+        this.sub = sub;
+        this.budget = budget;
+      }
+      work = 0;
+      memo = /* @__PURE__ */ new Map();
+      visiting = /* @__PURE__ */ new Set();
+      /** A folder of the archive: a directory entry, or the parent of an entry. */
+      isDir(p) {
+        const k = this.table.kindOf(p);
+        if (k !== void 0) return k === "dir";
+        this.work += p.length;
+        return this.sub.firstUnder(p) !== void 0;
+      }
+      resolve(name2, depth = 0) {
+        const done = this.memo.get(name2);
+        if (done) return done;
+        if (this.visiting.has(name2) || depth > MAX_LINK_HOPS) return { kind: "loop" };
+        const link = this.table.links.get(name2);
+        if (!link) return { kind: "broken" };
+        this.visiting.add(name2);
+        const out = this.walk(name2, link.target, depth);
+        this.visiting.delete(name2);
+        this.memo.set(name2, out);
+        return out;
+      }
+      /** Resolve TARGET from the folder holding NAME, one component at a time. */
+      walk(name2, target, depth) {
+        const stack = [];
+        const known = [];
+        for (let i = name2.indexOf("/"); i !== -1; i = name2.indexOf("/", i + 1)) {
+          stack.push(name2.slice(0, i));
+          known.push(true);
+        }
+        const raw = target.split("/");
+        const wantDir = raw.length > 1 && (raw[raw.length - 1] === "" || raw[raw.length - 1] === ".");
+        const segs = raw.filter((x) => x !== "" && x !== ".");
+        this.work += stack.length + segs.length;
+        for (let i = 0; i < segs.length; i++) {
+          const seg = segs[i];
+          const last = i === segs.length - 1;
+          if (seg === "..") {
+            if (stack.length === 0) return { kind: "outside" };
+            const top = stack[stack.length - 1];
+            if (!known[known.length - 1] && !this.isDir(top)) return { kind: "climb", from: top };
+            stack.pop();
+            known.pop();
+            continue;
+          }
+          const p = stack.length === 0 ? seg : `${stack[stack.length - 1]}/${seg}`;
+          this.work += p.length;
+          if (this.work > this.budget) return { kind: "budget" };
+          const k = this.table.kindOf(p);
+          if (k === "symlink") {
+            if (!last) return { kind: "through", via: p };
+            const r = this.resolve(p, depth + 1);
+            return r.kind === "file" && wantDir ? { kind: "broken" } : r;
+          }
+          if (last) {
+            if (k === "file" || k === "hardlink") return wantDir ? { kind: "broken" } : { kind: "file", target: p };
+            return k === "dir" || k === void 0 && this.isDir(p) ? { kind: "dir" } : { kind: "broken" };
+          }
+          stack.push(p);
+          known.push(k === "dir");
+        }
+        return { kind: "dir" };
+      }
+    };
+  }
+});
+
+// src/source/tar/extended.ts
+function parsePaxRecords(data) {
+  const records = /* @__PURE__ */ new Map();
+  let pos = 0;
+  while (pos < data.length) {
+    if (data[pos] === 0) {
+      for (let i = pos; i < data.length; i++) if (data[i] !== 0) throw paxError("bytes after the NUL that ends its records");
+      break;
+    }
+    let sp = pos;
+    while (sp < data.length && sp - pos <= 12 && data[sp] >= 48 && data[sp] <= 57) sp++;
+    if (sp === pos || sp - pos > 12 || data[sp] !== 32) throw paxError("a record without a length");
+    const end = pos + Number(data.toString("latin1", pos, sp));
+    if (end > data.length) throw paxError("a record length past the header");
+    const eq = data.indexOf(61, sp + 1);
+    if (eq < 0 || eq >= end - 1) throw paxError("a record without a key");
+    if (data[end - 1] !== 10) throw paxError("a record that does not end with a newline");
+    const key = data.subarray(sp + 1, eq);
+    if (key.length === 0 || !isKey(key)) throw paxError("a record with an unusual key");
+    const k = key.toString("utf8");
+    if (records.has(k)) throw paxError(`its "${k}" record appears twice`);
+    records.set(k, Buffer.from(data.subarray(eq + 1, end - 1)));
+    pos = end;
+  }
+  return records;
+}
+function isKey(key) {
+  for (const c of key) if (c <= 32 || c === 127) return false;
+  return !key.toString("utf8").includes("\uFFFD");
+}
+function paxError(why2) {
+  return new TarError("ARCHIVE_MALFORMED", `archive extended header: ${why2}`);
+}
+function paxNaming(records, global2) {
+  const out = {};
+  for (const [k, v] of records) {
+    const num = NUMERIC.get(k);
+    if (num) {
+      const text2 = v.toString("latin1");
+      if (!num.re.test(text2) || num.max !== void 0 && Number(text2) > num.max) throw paxError(`a "${k}" record that is not a number GNU tar reads (${JSON.stringify(text2.slice(0, 40))})`);
+      continue;
+    }
+    if (k.startsWith("GNU.sparse.")) {
+      throw new TarError("UNSUPPORTED_ENTRY", "archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename");
+    }
+    if (k.startsWith("GNU.") || k === "hdrcharset") throw new TarError("UNSUPPORTED_ENTRY", `archive extended header record "${k}" is not supported`);
+    if (k !== "path" && k !== "linkpath" && k !== "size") continue;
+    if (global2) throw new TarError("ARCHIVE_MALFORMED", `a global extended header sets "${k}" (GNU tar and Python apply it to every later entry)`);
+    if (k === "size") {
+      const text2 = v.toString("latin1");
+      if (!/^\d{1,16}$/.test(text2) || Number(text2) > Number.MAX_SAFE_INTEGER) throw paxError(`a "size" record that is not a size (${JSON.stringify(text2)})`);
+      out.size = Number(text2);
+    } else out[k] = v;
+  }
+  return out;
+}
+function gnuLongName(data, padding) {
+  const nul = data.indexOf(0);
+  const name2 = nul < 0 ? data : data.subarray(0, nul);
+  for (let i = name2.length; i < data.length; i++) if (data[i] !== 0) throw new TarError("ARCHIVE_MALFORMED", "archive GNU long name with bytes after its end");
+  if (!isZero(padding)) throw new TarError("ARCHIVE_MALFORMED", "archive GNU long name with bytes in its padding");
+  return Buffer.from(name2);
+}
+function isZero(b) {
+  for (const c of b) if (c !== 0) return false;
+  return true;
+}
+function entryType(h, name2) {
+  if (h.type !== "file") return h.type;
+  const slash = name2.length > 0 && name2[name2.length - 1] === 47;
+  if (!slash && !(h.flag === 0 && h.nameFieldSlash)) return "file";
+  if (h.flag === 0 && slash && h.nameFieldSlash) return "dir";
+  throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: read as a directory by one tar reader and as a file by another (a regular entry named with a trailing "/")`);
+}
+var MAX_EXTENDED_BYTES, NUMERIC, ENTRY_LABEL, shown, PendingHeaders;
+var init_extended = __esm({
+  "src/source/tar/extended.ts"() {
+    "use strict";
+    init_errors2();
+    MAX_EXTENDED_BYTES = 1024 * 1024;
+    NUMERIC = /* @__PURE__ */ new Map([
+      ["uid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["gid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["SCHILY.devmajor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["SCHILY.devminor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["SCHILY.dev", { re: /^\d{1,15}$/ }],
+      ["SCHILY.ino", { re: /^\d{1,15}$/ }],
+      ["SCHILY.nlink", { re: /^\d{1,15}$/ }],
+      ["mtime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
+      ["atime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
+      ["ctime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }]
+    ]);
+    ENTRY_LABEL = {
+      file: "file",
+      dir: "directory",
+      hardlink: "hard link",
+      symlink: "symlink",
+      chardev: "CharacterDevice",
+      blockdev: "BlockDevice",
+      fifo: "FIFO"
+    };
+    shown = (raw) => JSON.stringify(raw.toString("utf8"));
+    PendingHeaders = class {
+      pax;
+      longName;
+      longLink;
+      what = [];
+      afterGlobal = false;
+      get empty() {
+        return this.what.length === 0;
+      }
+      /** The archive ends here: an extended header with no entry after it is refused (Python fails on it). */
+      end() {
+        if (!this.empty || this.afterGlobal) throw new TarError("ARCHIVE_MALFORMED", `archive ends after ${this.empty ? "a global pax header" : this.what.join(" and ")}, with no entry for it`);
+      }
+      /** One more extended header: refused when the entry already has one that competes with it. */
+      add(type, data, padding) {
+        const label = { pax: "a pax header", global: "a global pax header", longname: "a GNU long name", longlink: "a GNU long link target" }[type];
+        const clash = (type === "pax" || type === "global" ? !this.empty : this.pax !== void 0) || type === "longname" && this.longName || type === "longlink" && this.longLink;
+        if (clash) throw new TarError("ARCHIVE_MALFORMED", `archive has ${label} after ${this.what.join(" and ")} for the same entry (tar readers disagree on which applies)`);
+        if (type === "pax" || type === "global") {
+          if (!isZero(padding)) throw paxError("bytes in its padding");
+          const naming = paxNaming(parsePaxRecords(data), type === "global");
+          if (type === "global") {
+            this.afterGlobal = true;
+            return;
+          }
+          this.pax = naming;
+        } else if (type === "longname") this.longName = gnuLongName(data, padding);
+        else this.longLink = gnuLongName(data, padding);
+        this.what.push(label);
+      }
+      /** Apply what is pending to the entry header H (and forget it). */
+      take(h) {
+        const pax = this.pax;
+        const name2 = pax?.path ?? this.longName ?? h.name;
+        const linkname = pax?.linkpath ?? this.longLink ?? h.linkname;
+        const size = pax?.size ?? h.size;
+        const renamed = pax?.path !== void 0 || this.longName !== void 0;
+        this.pax = this.longName = this.longLink = void 0;
+        this.what = [];
+        this.afterGlobal = false;
+        if (!renamed && h.strayPrefix) {
+          throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: its header has a name prefix outside the POSIX ustar format, which other tar readers (Python) put in front of the name`);
+        }
+        const type = entryType(h, name2);
+        if (type !== "file" && (size !== 0 || h.size !== 0)) {
+          throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: a ${ENTRY_LABEL[type]} entry that carries ${Math.max(size, h.size)} bytes (GNU tar and Python read them as the next header, other readers skip them)`);
+        }
+        return { type, name: name2, linkname, size };
+      }
+    };
+  }
+});
+
+// src/source/tar/input.ts
+import { Readable as Readable2, pipeline as pipeline2 } from "node:stream";
+import { createGunzip } from "node:zlib";
+function compressionOf(b) {
+  if (GZIP(b)) return "gzip";
+  if (b.length >= 4 && b.readUInt32BE(0) === 682962941) return "zstd";
+  if (b.length >= 6 && b.subarray(0, 6).equals(Buffer.from([253, 55, 122, 88, 90, 0]))) return "xz";
+  if (b.length >= 3 && b.toString("latin1", 0, 3) === "BZh") return "bzip2";
+  return void 0;
+}
+var InputReadError, FileInput, MAX_DECOMPRESSION_RATIO, INFLATE_CHUNK, GZIP, GunzipInput;
+var init_input = __esm({
+  "src/source/tar/input.ts"() {
+    "use strict";
+    init_errors2();
+    InputReadError = class extends Error {
+      constructor(cause) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.cause = cause;
+      }
+    };
+    FileInput = class {
+      constructor(fh, size, chunk = 1 << 20) {
+        this.fh = fh;
+        this.size = size;
+        this.chunk = chunk;
+      }
+      bytesRead = 0;
+      pos = 0;
+      ahead;
+      lengthAt(pos) {
+        return Math.min(this.chunk, this.size - pos);
+      }
+      readAt(pos) {
+        const len = this.lengthAt(pos);
+        const buf = Buffer.allocUnsafeSlow(len);
+        return this.fh.read(buf, 0, len, pos).then(
+          ({ bytesRead }) => buf.subarray(0, bytesRead),
+          (e) => {
+            throw new InputReadError(e);
+          }
+        );
+      }
+      async next() {
+        if (this.pos >= this.size) {
+          await this.settle();
+          const { bytesRead } = await this.fh.read(Buffer.alloc(1), 0, 1, this.pos).catch((e) => {
+            throw new InputReadError(e);
+          });
+          if (bytesRead > 0) throw new TarError("FILE_CHANGED_DURING_HASH", "cannot read archive: it grew while it was read");
+          return void 0;
+        }
+        const cur = this.ahead?.pos === this.pos ? this.ahead.read : this.readAt(this.pos);
+        const stale = this.ahead && this.ahead.pos !== this.pos ? this.ahead.read : void 0;
+        this.ahead = void 0;
+        if (stale) await stale.catch(() => void 0);
+        const b = await cur;
+        if (b.length === 0) return void 0;
+        this.pos += b.length;
+        this.bytesRead += b.length;
+        if (b.length === this.chunk && this.pos < this.size) {
+          const read = this.readAt(this.pos);
+          read.catch(() => void 0);
+          this.ahead = { pos: this.pos, read };
+        }
+        return b;
+      }
+      /** Wait for a read still in flight (before the descriptor is closed). */
+      async settle() {
+        const a = this.ahead;
+        this.ahead = void 0;
+        if (a) await a.read.catch(() => void 0);
+      }
+    };
+    MAX_DECOMPRESSION_RATIO = 1e3;
+    INFLATE_CHUNK = 256 * 1024;
+    GZIP = (b) => b.length >= 2 && b[0] === 31 && b[1] === 139;
+    GunzipInput = class {
+      it;
+      gunzip = createGunzip({ chunkSize: INFLATE_CHUNK });
+      inflated = 0;
+      stopped = false;
+      /** The read of compressed bytes in flight, if any. */
+      pulling = Promise.resolve();
+      constructor(inner) {
+        const compressed = Readable2.from(this.pull(inner), { objectMode: false });
+        pipeline2(compressed, this.gunzip, () => void 0);
+        this.it = this.gunzip[Symbol.asyncIterator]();
+      }
+      /** The compressed chunks, until the input ends or the inflating stops. */
+      async *pull(inner) {
+        while (!this.stopped) {
+          const next = inner.next();
+          this.pulling = next.catch(() => void 0);
+          const b = await next;
+          if (!b) return;
+          yield b;
+        }
+      }
+      /** Compressed bytes the inflater used: what follows them in the file is not gzip data. */
+      get consumed() {
+        return this.gunzip.bytesWritten;
+      }
+      async next() {
+        let r;
+        try {
+          r = await this.it.next();
+        } catch (e) {
+          if (e instanceof InputReadError) throw e;
+          throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        if (r.done) return void 0;
+        if (this.inflated === 0) {
+          const inner = compressionOf(r.value);
+          if (inner) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: a compressed stream (${inner}) inside the gzip stream`);
+        }
+        this.inflated += r.value.length;
+        const ratio = this.inflated / Math.max(1, this.gunzip.bytesWritten);
+        if (ratio > MAX_DECOMPRESSION_RATIO) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: max decompression ratio exceeded: ${ratio.toFixed(2)} > ${MAX_DECOMPRESSION_RATIO}`);
+        return r.value;
+      }
+      /** Stop inflating, and wait for the compressed read in flight (the file is closed next). */
+      async close() {
+        this.stopped = true;
+        this.gunzip.destroy();
+        await this.pulling;
+      }
+    };
+  }
+});
+
+// src/source/tar/names.ts
+function cleanName(raw, isDir) {
+  let s = raw;
+  while (s.startsWith("./")) s = s.slice(2);
+  if (isDir) while (s.endsWith("/")) s = s.slice(0, -1);
+  return s;
+}
+function nameProblem(cleaned) {
+  if (cleaned === "") return void 0;
+  return unsafeNameReason(cleaned) ?? (cleaned.includes("\uFFFD") ? "not valid UTF-8" : void 0);
+}
+var RestartWithoutPrefix, ModelNamer;
+var init_names = __esm({
+  "src/source/tar/names.ts"() {
+    "use strict";
+    init_paths();
+    RestartWithoutPrefix = class extends Error {
+      constructor() {
+        super("the archive is read again with its names as stored");
+      }
+    };
+    ModelNamer = class {
+      constructor(initial, signedPaths) {
+        this.signedPaths = signedPaths;
+        this.prefix = initial;
+      }
+      prefix;
+      /** The folder dropped from every name, if any. */
+      get folder() {
+        return this.prefix.mode === "strip" ? this.prefix.folder : void 0;
+      }
+      /** Called for every entry; only the first one decides. */
+      decide(raw, cleaned, isDir) {
+        if (this.prefix.mode !== "auto") return;
+        const segs = cleaned.split("/");
+        if (raw.startsWith("./") || cleaned === "" || segs.length === 1 && !isDir) {
+          this.prefix = { mode: "none" };
+          return;
+        }
+        const folder = segs[0];
+        const signed = this.signedPaths;
+        if (signed && signed.size > 0 && [...signed].every((p) => p.startsWith(`${folder}/`))) {
+          this.prefix = { mode: "none" };
+          return;
+        }
+        this.prefix = { mode: "strip", folder };
+      }
+      /** Model-relative name of a cleaned archive name, or undefined for the model root itself. */
+      toModelName(cleaned) {
+        if (cleaned === "" || cleaned === ".") return void 0;
+        if (this.prefix.mode !== "strip") return cleaned;
+        if (cleaned === this.prefix.folder) return void 0;
+        if (cleaned.startsWith(`${this.prefix.folder}/`)) return cleaned.slice(this.prefix.folder.length + 1);
+        throw new RestartWithoutPrefix();
+      }
+      /** A hard link's target (an archive name, relative to the archive root), or undefined when it names nothing a model holds. */
+      linkTarget(linkpath) {
+        const cleaned = cleanName(linkpath, false);
+        if (cleaned === "" || nameProblem(cleaned)) return void 0;
+        try {
+          return this.toModelName(cleaned);
+        } catch (e) {
+          if (e instanceof RestartWithoutPrefix) return void 0;
+          throw e;
+        }
+      }
+    };
+  }
+});
+
+// src/source/tar/header.ts
+function typeName(flag) {
+  const c = String.fromCharCode(flag);
+  const printable = flag > 32 && flag < 127 ? `'${c}'` : `0x${flag.toString(16).padStart(2, "0")}`;
+  return UNSUPPORTED[c] ? `${UNSUPPORTED[c]} (${printable})` : printable;
+}
+function cString(b) {
+  const nul = b.indexOf(0);
+  return nul < 0 ? b : b.subarray(0, nul);
+}
+function parseNumber(field, what, opts = {}) {
+  const first = field[0];
+  if (first === 128 || first === 255) {
+    if (first === 255 && !opts.negative) throw new TarError("ARCHIVE_MALFORMED", `negative ${what} in a tar header`);
+    let n2 = 0;
+    for (let i2 = 1; i2 < field.length; i2++) {
+      n2 = n2 * 256 + (first === 255 ? 255 - field[i2] : field[i2]);
+      if (n2 > Number.MAX_SAFE_INTEGER) throw new TarError("ARCHIVE_MALFORMED", `${what} in a tar header is too large`);
+    }
+    return first === 255 ? -(n2 + 1) : n2;
+  }
+  let i = 0;
+  while (i < field.length && field[i] === 32) i++;
+  const start = i;
+  let n = 0;
+  while (i < field.length && field[i] >= 48 && field[i] <= 55) n = n * 8 + (field[i++] - 48);
+  const digits2 = i - start;
+  for (; i < field.length; i++) {
+    if (!isSpaceOrNul(field[i])) throw new TarError("ARCHIVE_MALFORMED", `${what} field of a tar header is not an octal number`);
+  }
+  if (digits2 === 0) {
+    if (opts.required || field.length > 0 && field.every((c) => c === 32)) throw new TarError("ARCHIVE_MALFORMED", `${what} field of a tar header is empty`);
+    return 0;
+  }
+  if (n > Number.MAX_SAFE_INTEGER) throw new TarError("ARCHIVE_MALFORMED", `${what} in a tar header is too large`);
+  return n;
+}
+function headerChecksum(block) {
+  let sum = 8 * 32;
+  for (let i = 0; i < 148; i++) sum += block[i];
+  for (let i = 156; i < BLOCK; i++) sum += block[i];
+  return sum;
+}
+function isZeroBlock(block) {
+  for (let i = 0; i < BLOCK; i++) if (block[i] !== 0) return false;
+  return true;
+}
+function magicOf(block) {
+  const m = block.toString("latin1", 257, 265);
+  if (m === "ustar\x0000" || m === "ustar\0\0\0") return "ustar";
+  if (m === "ustar  \0") return "gnu";
+  if (m === "\0".repeat(8)) return "v7";
+  throw new TarError("ARCHIVE_MALFORMED", `tar header with an unknown format (magic ${JSON.stringify(m)})`);
+}
+function parseHeader(block) {
+  if (block.length !== BLOCK) throw new TarError("ARCHIVE_MALFORMED", "truncated tar header");
+  const stored = parseNumber(block.subarray(148, 156), "checksum", { required: true });
+  if (stored !== headerChecksum(block)) throw new TarError("ARCHIVE_MALFORMED", "bad tar header checksum (not a tar archive, or a corrupt one)");
+  const magic = magicOf(block);
+  parseNumber(block.subarray(100, 108), "mode");
+  parseNumber(block.subarray(108, 116), "uid");
+  parseNumber(block.subarray(116, 124), "gid");
+  const size = parseNumber(block.subarray(124, 136), "size");
+  parseNumber(block.subarray(136, 148), "mtime", { negative: true });
+  parseNumber(block.subarray(329, 337), "device major");
+  parseNumber(block.subarray(337, 345), "device minor");
+  const flag = block[156];
+  const type = TYPES.get(flag);
+  if (type === void 0) throw new TarError("UNSUPPORTED_ENTRY", `unsupported tar entry type ${typeName(flag)}`);
+  const field = cString(block.subarray(0, 100));
+  const prefix = block[345] === 0 ? void 0 : cString(block.subarray(345, 500));
+  const name2 = prefix !== void 0 && magic === "ustar" ? Buffer.concat([prefix, Buffer.from("/"), field]) : Buffer.from(field);
+  return {
+    type,
+    flag,
+    name: name2,
+    nameFieldSlash: field.length > 0 && field[field.length - 1] === 47,
+    linkname: Buffer.from(cString(block.subarray(157, 257))),
+    size,
+    strayPrefix: prefix !== void 0 && magic !== "ustar"
+  };
+}
+var BLOCK, TYPES, UNSUPPORTED, isSpaceOrNul;
+var init_header = __esm({
+  "src/source/tar/header.ts"() {
+    "use strict";
+    init_errors2();
+    BLOCK = 512;
+    TYPES = /* @__PURE__ */ new Map([
+      [48, "file"],
+      [0, "file"],
+      [55, "file"],
+      [49, "hardlink"],
+      [50, "symlink"],
+      [51, "chardev"],
+      [52, "blockdev"],
+      [53, "dir"],
+      [54, "fifo"],
+      [120, "pax"],
+      [103, "global"],
+      [76, "longname"],
+      [75, "longlink"]
+    ]);
+    UNSUPPORTED = {
+      S: "GNU sparse file",
+      D: "GNU dump directory",
+      M: "GNU multi-volume continuation",
+      N: "GNU old long name",
+      V: "GNU volume label",
+      X: "Solaris extended header",
+      A: "Solaris access control list",
+      E: "Solaris extended attributes",
+      I: "inode-only entry"
+    };
+    isSpaceOrNul = (c) => c === 32 || c === 0;
+  }
+});
+
+// src/source/tar/reader.ts
+async function extendedData(r, h) {
+  if (h.size > MAX_EXTENDED_BYTES) throw new TarError("ARCHIVE_MALFORMED", `archive extended header of ${h.size} bytes (oversized extended header; at most ${MAX_EXTENDED_BYTES})`);
+  const data = Buffer.from(await r.read(h.size));
+  if (data.length < h.size) throw truncated("extended header");
+  const padding = await r.read(padOf(h.size));
+  if (padding.length < padOf(h.size)) throw truncated("extended header");
+  return { data, padding };
+}
+async function* readTar(input) {
+  const r = new BlockReader(input);
+  const pending = new PendingHeaders();
+  for (let first = true; ; first = false) {
+    const block = await r.read(BLOCK);
+    if (block.length === 0) {
+      if (first) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: it holds no tar data");
+      pending.end();
+      return;
+    }
+    if (block.length < BLOCK) throw truncated("header");
+    if (isZeroBlock(block)) {
+      pending.end();
+      if (!await r.restIsZero()) throw new TarError("ARCHIVE_MALFORMED", "archive has data after its end-of-archive marker (GNU tar -i and Python ignore_zeros would read more entries)");
+      return;
+    }
+    let h;
+    try {
+      h = parseHeader(block);
+    } catch (e) {
+      if (e instanceof TarError && e.code === "UNSUPPORTED_ENTRY") {
+        throw new TarError(e.code, `archive entry ${JSON.stringify(cString(block.subarray(0, 100)).toString("utf8"))}: ${e.message}`);
+      }
+      throw e;
+    }
+    if (h.type === "pax" || h.type === "global" || h.type === "longname" || h.type === "longlink") {
+      const { data, padding } = await extendedData(r, h);
+      pending.add(h.type, data, padding);
+      continue;
+    }
+    const entry = pending.take(h);
+    if (entry.type !== "file") {
+      yield { entry };
+      continue;
+    }
+    const body = new Body(r, entry.size, entry.name);
+    yield { entry, body };
+    await body.finish();
+  }
+}
+var padOf, BlockReader, truncated, Body;
+var init_reader = __esm({
+  "src/source/tar/reader.ts"() {
+    "use strict";
+    init_errors2();
+    init_extended();
+    init_header();
+    padOf = (n) => (BLOCK - n % BLOCK) % BLOCK;
+    BlockReader = class {
+      constructor(input) {
+        this.input = input;
+      }
+      buf = Buffer.alloc(0);
+      off = 0;
+      eof = false;
+      /** The next chunk, once the current one is used up. */
+      async fill() {
+        if (this.eof) return false;
+        let b = await this.input.next();
+        while (b && b.length === 0) b = await this.input.next();
+        if (!b) {
+          this.eof = true;
+          return false;
+        }
+        this.buf = b;
+        this.off = 0;
+        return true;
+      }
+      /** Exactly n bytes (copied only where they span chunks), or fewer only at the end of the input. */
+      async read(n) {
+        if (this.buf.length - this.off >= n) {
+          const out = this.buf.subarray(this.off, this.off + n);
+          this.off += n;
+          return out;
+        }
+        const parts = [];
+        let have = 0;
+        while (have < n) {
+          if (this.off >= this.buf.length && !await this.fill()) break;
+          const s = this.buf.subarray(this.off, Math.min(this.buf.length, this.off + n - have));
+          this.off += s.length;
+          have += s.length;
+          parts.push(s);
+        }
+        return parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
+      }
+      /** Up to `max` bytes as they sit in the current chunk; empty only at the end of the input. */
+      async slice(max) {
+        if (this.off >= this.buf.length && !await this.fill()) return Buffer.alloc(0);
+        const out = this.buf.subarray(this.off, Math.min(this.buf.length, this.off + max));
+        this.off += out.length;
+        return out;
+      }
+      async skip(n) {
+        while (n > 0) {
+          const s = await this.slice(n);
+          if (s.length === 0) return false;
+          n -= s.length;
+        }
+        return true;
+      }
+      /** Whether everything left is zeros (reads it all). */
+      async restIsZero() {
+        for (; ; ) {
+          const s = await this.slice(Number.MAX_SAFE_INTEGER);
+          if (s.length === 0) return true;
+          if (!isZero(s)) return false;
+        }
+      }
+    };
+    truncated = (what) => new TarError("ARCHIVE_MALFORMED", `cannot read archive: truncated ${what}`);
+    Body = class {
+      constructor(r, size, name2) {
+        this.r = r;
+        this.size = size;
+        this.name = name2;
+        this.left = size;
+      }
+      left;
+      async *[Symbol.asyncIterator]() {
+        while (this.left > 0) {
+          const s = await this.r.slice(this.left);
+          if (s.length === 0) throw new TarError("ARCHIVE_MALFORMED", `archive entry ${JSON.stringify(this.name.toString("utf8"))}: holds ${this.size - this.left} bytes but its header says ${this.size}`);
+          this.left -= s.length;
+          yield s;
+        }
+      }
+      /** Skip what the caller left unread, and the padding. */
+      async finish() {
+        for await (const _ of this) {
+        }
+        if (!await this.r.skip(padOf(this.size))) throw truncated("entry padding");
+      }
+    };
+  }
+});
+
+// src/source/archive.ts
+var archive_exports = {};
+__export(archive_exports, {
+  ARCHIVE_LIMITS: () => ARCHIVE_LIMITS,
+  EMBEDDED_SIGNATURE: () => EMBEDDED_SIGNATURE,
+  archiveSource: () => archiveSource,
+  isArchivePath: () => isArchivePath,
+  readArchive: () => readArchive,
+  readTarStream: () => readTarStream
+});
+import { constants as constants6 } from "node:fs";
+import { open as open4 } from "node:fs/promises";
+import path15 from "node:path";
+function archiveSource(model, limits = ARCHIVE_LIMITS) {
+  return {
+    kind: "archive",
+    model,
+    defaultIgnores: [EMBEDDED_SIGNATURE],
+    defaultName: () => path15.basename(path15.resolve(model)).replace(ARCHIVE_RE, "") || "model",
+    defaultSignaturePath: () => `${model}.sig`,
+    read: (req) => readArchive(model, req, limits)
+  };
+}
+async function readArchive(model, req, limits = ARCHIVE_LIMITS) {
+  if (req.alg) await prepareAlgorithm(req.alg);
+  let earlier = 0;
+  try {
+    let r;
+    try {
+      r = await new ArchivePass(fileInput(model, { mode: "auto" }), req, limits).run();
+    } catch (e) {
+      if (!(e instanceof RestartWithoutPrefix)) throw e;
+      earlier = e instanceof PassRestart ? e.bytesRead : 0;
+      req.onRestart?.();
+      req.inspector?.restart?.();
+      r = await new ArchivePass(fileInput(model, { mode: "none" }), req, limits).run();
+    }
+    r.bytesRead += earlier;
+    return r;
+  } finally {
+    req.engine?.onDone?.();
+  }
+}
+async function openArchive(file) {
+  let fh;
+  try {
+    fh = await open4(file, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw modelPathError(file, e, "archive");
+  }
+  const st = await fh.stat();
+  if (!st.isFile()) {
+    await fh.close();
+    throw usage("SPECIAL_FILE", `archive is not a regular file: ${file}`);
+  }
+  return { fh, size: st.size };
+}
+function fileInput(model, prefix) {
+  const root = path15.resolve(model);
+  return {
+    root,
+    prefix,
+    embeddedSignature: true,
+    readError: (cause) => modelPathError(model, cause, "archive"),
+    open: async () => {
+      const { fh, size } = await openArchive(root);
+      const file = new FileInput(fh, size);
+      return {
+        input: file,
+        gzipped: () => checkStart(fh),
+        size,
+        bytesRead: () => file.bytesRead,
+        checkTrailer: (consumed) => checkFileTrailer(fh, consumed, size),
+        close: async () => {
+          await file.settle();
+          await fh.close();
+        }
+      };
+    }
+  };
+}
+async function readTarStream(stream, opts, req, limits = ARCHIVE_LIMITS) {
+  if (req.alg) await prepareAlgorithm(req.alg);
+  const it = stream[Symbol.asyncIterator]();
+  let read = 0;
+  const input = {
+    next: async () => {
+      let r;
+      try {
+        r = await it.next();
+      } catch (e) {
+        throw new InputReadError(e);
+      }
+      if (r.done) return void 0;
+      read += r.value.length;
+      return r.value;
+    }
+  };
+  const bytes = { input, gzipped: () => Promise.resolve(opts.gzipped), size: opts.size, bytesRead: () => read, checkTrailer: () => Promise.resolve(), close: () => Promise.resolve() };
+  const pass = { root: opts.label, prefix: { mode: "none" }, embeddedSignature: false, readError: opts.readError, open: () => Promise.resolve(bytes), ...opts.sink ? { sink: opts.sink } : {} };
+  try {
+    return await new ArchivePass(pass, req, limits).run();
+  } finally {
+    req.engine?.onDone?.();
+  }
+}
+async function checkStart(fh) {
+  const head = Buffer.alloc(6);
+  const { bytesRead } = await fh.read(head, 0, head.length, 0).catch((e) => {
+    throw new InputReadError(e);
+  });
+  const kind = compressionOf(head.subarray(0, bytesRead));
+  if (kind === "gzip") return true;
+  if (kind) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: compressed with ${kind}, which modelsign does not read (use .tar or .tar.gz)`);
+  if (bytesRead === 0) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: the file is empty");
+  return false;
+}
+async function checkFileTrailer(fh, consumed, size) {
+  const buf = Buffer.alloc(64 * 1024);
+  for (let pos = consumed; pos < size; ) {
+    const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, size - pos), pos);
+    if (bytesRead === 0) return;
+    for (let i = 0; i < bytesRead; i++) {
+      if (buf[i] !== 0) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: data after the end of the gzip stream");
+    }
+    pos += bytesRead;
+  }
+}
+function inspectEntry(file, inspector) {
+  const channel = new ChunkChannel();
+  let taken = false;
+  const view = { channel, done: Promise.resolve() };
+  view.done = inspector.inspect({
+    file,
+    bytes: () => {
+      if (taken) throw new Error("an archive entry streams once");
+      taken = true;
+      return new ByteSource(channel.iterator(), file.size);
+    }
+  }).catch((e) => {
+    view.failure = { error: e };
+  }).finally(() => channel.close());
+  return view;
+}
+var EMBEDDED_SIGNATURE, ARCHIVE_LIMITS, PassRestart, ArchivePass;
+var init_archive = __esm({
+  "src/source/archive.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms();
+    init_model_path();
+    init_paths();
+    init_source();
+    init_channel();
+    init_ranges();
+    init_capped();
+    init_stream_hash();
+    init_entries();
+    init_errors2();
+    init_extended();
+    init_input();
+    init_names();
+    init_reader();
+    init_archive_path();
+    init_archive_path();
+    EMBEDDED_SIGNATURE = "model.sig";
+    ARCHIVE_LIMITS = { maxEntries: 1e6, maxNameBytes: 64 * 1024 * 1024 };
+    PassRestart = class extends RestartWithoutPrefix {
+      constructor(bytesRead) {
+        super();
+        this.bytesRead = bytesRead;
+      }
+    };
+    ArchivePass = class {
+      constructor(input, req, limits) {
+        this.input = input;
+        this.req = req;
+        this.root = input.root;
+        this.ignorePaths = input.embeddedSignature ? [...req.ignorePaths, EMBEDDED_SIGNATURE] : [...req.ignorePaths];
+        this.namer = new ModelNamer(input.prefix, req.signedPaths);
+        this.table = new EntryTable(limits);
+      }
+      root;
+      ignorePaths;
+      namer;
+      table;
+      problems = new CappedProblems();
+      files = [];
+      hashed = new HashedRanges();
+      lastProgress = 0;
+      async run() {
+        const opened = await this.input.open();
+        let gz;
+        try {
+          const counted = {
+            next: async () => {
+              const b = await opened.input.next();
+              this.progress(opened.bytesRead(), opened.size);
+              return b;
+            }
+          };
+          gz = await opened.gzipped() ? new GunzipInput(counted) : void 0;
+          for await (const item of readTar(gz ?? counted)) await this.onEntry(item.entry, item.body);
+          if (gz) await opened.checkTrailer(gz.consumed);
+        } catch (e) {
+          if (e instanceof RestartWithoutPrefix) throw new PassRestart(opened.bytesRead());
+          if (e instanceof InputReadError) throw this.input.readError(e.cause);
+          if (!(e instanceof TarError)) throw e;
+          this.problems.push({ code: e.code, message: e.message });
+        } finally {
+          await gz?.close();
+          await opened.close();
+        }
+        this.req.engine?.onProgress?.(opened.size, opened.size);
+        this.judge();
+        await this.req.onHashed?.();
+        const listing = { root: this.root, isFile: false, files: this.files, problems: this.problems.list() };
+        const folder = this.namer.folder;
+        return { listing, hashed: this.hashed, bytesRead: opened.bytesRead(), ...folder !== void 0 ? { folder } : {} };
+      }
+      /** Progress in archive bytes read (compressed for .tar.gz), a few times a second at most. */
+      progress(done, total) {
+        const now = Date.now();
+        if (this.req.engine?.onProgress && now - this.lastProgress >= 200) {
+          this.lastProgress = now;
+          this.req.engine.onProgress(done, total);
+        }
+      }
+      duplicate(raw) {
+        this.problems.push(entryProblem("DUPLICATE_NAME", raw, "name appears twice in the archive"));
+      }
+      async onEntry(entry, body) {
+        const raw = entry.name.toString("utf8");
+        const isDir = entry.type === "dir";
+        const cleaned = cleanName(raw, isDir);
+        this.namer.decide(raw, cleaned, isDir);
+        const why2 = nameProblem(cleaned);
+        if (why2) {
+          this.problems.push(entryProblem("UNSAFE_NAME", raw, `unsafe name (${why2})`));
+          return;
+        }
+        const name2 = this.namer.toModelName(cleaned);
+        if (name2 === void 0) {
+          if (!isDir) this.problems.push(entryProblem("UNSAFE_NAME", raw, "a non-directory entry names the model root"));
+          return;
+        }
+        if (this.table.kindOf(name2) !== void 0) return this.duplicate(raw);
+        const listed = !isIgnored(name2, this.ignorePaths) || (this.req.signedPaths?.has(name2) ?? false);
+        switch (entry.type) {
+          case "dir":
+            this.table.add(name2, "dir");
+            return;
+          case "file": {
+            this.table.add(name2, "file", entry.size, listed);
+            if (!listed) return;
+            const file = { name: name2, size: entry.size, viaLink: false };
+            this.files.push(file);
+            await this.readEntry(file, body);
+            return;
+          }
+          case "hardlink":
+            return this.onHardlink(entry, raw, name2, listed);
+          case "symlink": {
+            const lp = entry.linkname.toString("utf8");
+            const bad7 = linkTargetProblem(lp);
+            if (bad7) this.problems.push(entryProblem(bad7.code, raw, bad7.message));
+            this.table.addLink(name2, bad7 ? void 0 : lp, !listed);
+            return;
+          }
+          default:
+            this.table.add(name2, "special");
+            this.problems.push(entryProblem("SPECIAL_FILE", raw, `${ENTRY_LABEL[entry.type]} entries are not allowed in a model archive`));
+        }
+      }
+      /** A hard link names an earlier file of the model (relative to the archive root) and hashes as it. */
+      onHardlink(entry, raw, name2, listed) {
+        const lp = entry.linkname.toString("utf8");
+        const target = this.namer.linkTarget(lp);
+        const t = target === void 0 ? void 0 : this.table.regular(target);
+        this.table.add(name2, "hardlink", t?.size ?? 0, listed && t?.hashed === true);
+        if (target === void 0 || !t) {
+          this.problems.push(entryProblem("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ${JSON.stringify(lp)}, which is not an earlier file of the model`));
+          return;
+        }
+        if (!listed) return;
+        if (!t.hashed) {
+          this.problems.push(entryProblem("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ignored file ${JSON.stringify(target)}`));
+          return;
+        }
+        this.copyHashed(target, name2, t.size);
+        const file = { name: name2, size: t.size, viaLink: false };
+        this.files.push(file);
+        this.req.inspector?.alias?.(file, target);
+      }
+      /** A link's ranges have the digests of its target's (same content). */
+      copyHashed(target, name2, size) {
+        if (!this.req.alg) return;
+        for (const [s, e] of this.req.ranges(name2, size)) {
+          const h = this.hashed.get(target, s, e);
+          if (h) this.hashed.set(name2, s, e, h);
+        }
+      }
+      /**
+       * Hash a listed entry's requested ranges and, when the inspector wants it, hand it the
+       * same chunks as they pass. An entry cut short is unreadable to the inspector.
+       */
+      async readEntry(file, body) {
+        const alg = this.req.alg;
+        const ranges = alg ? disjointRanges(this.req.ranges(file.name, file.size), file.size) : [];
+        const hasher = alg && ranges.length > 0 ? new RangeHasher(ranges, alg) : void 0;
+        const inspector = this.req.inspector;
+        const view = inspector?.wants(file) ? inspectEntry(file, inspector) : void 0;
+        const sink = this.input.sink?.(file.name, file.size);
+        if (!hasher && !view && !sink) return;
+        try {
+          for await (const chunk of body) {
+            hasher?.update(chunk);
+            sink?.write(chunk);
+            const wait = view?.channel.push(chunk);
+            if (wait) await wait;
+          }
+          sink?.end(true);
+        } catch (e) {
+          sink?.end(false);
+          if (view) {
+            view.channel.end();
+            await view.done;
+            if (e instanceof TarError) inspector.unreadable(file, { code: e.code, message: e.message });
+          }
+          throw e;
+        }
+        if (view) {
+          view.channel.end();
+          await view.done;
+          if (view.failure) throw view.failure.error;
+        }
+        const digests = hasher?.end();
+        digests?.forEach((d, i) => this.hashed.set(file.name, ranges[i][0], ranges[i][1], { ok: true, digest: d }));
+      }
+      judge() {
+        const sub = new Subtree(this.table);
+        for (const p of judgeStructure(this.table, sub)) this.problems.push(p);
+        if (this.table.links.size > 0) {
+          const j = judgeLinks(this.table, sub, this.req.allowSymlinks);
+          for (const p of j.problems) this.problems.push(p);
+          for (const f of j.files) {
+            this.copyHashed(f.target, f.name, f.size);
+            const file = { name: f.name, size: f.size, viaLink: true };
+            this.files.push(file);
+            this.req.inspector?.alias?.(file, f.target);
+          }
+        }
+        this.files.sort((a, b) => compareCodePoints(a.name, b.name));
+      }
+    };
+  }
+});
+
 // src/source/oci/tree-writer.ts
 import { closeSync as closeSync2, constants as constants7, mkdirSync, openSync as openSync2, writeSync } from "node:fs";
 import { lstat as lstat5, mkdir as mkdir2, mkdtemp, readdir, rm } from "node:fs/promises";
@@ -5949,7 +5978,7 @@ async function openSource(model, opts = {}) {
   for (const s of SCHEMES) if (s.test(model)) return s.open(model, opts);
   const st = await statModel(model);
   if (st.isDirectory()) return await hubSnapshotSource(model) ?? directorySource(model);
-  if (st.isFile() && isArchivePath(model) && !opts.archiveAsFile) return archiveSource(model);
+  if (st.isFile() && isArchivePath(model) && !opts.archiveAsFile) return (await Promise.resolve().then(() => (init_archive(), archive_exports))).archiveSource(model);
   return fileSource(model);
 }
 var SCHEMES;
@@ -5958,13 +5987,13 @@ var init_source2 = __esm({
     "use strict";
     init_errors();
     init_model_path();
-    init_archive();
+    init_archive_path();
     init_directory();
     init_file();
     init_hf_cache();
     init_hf_layout();
     init_settings();
-    init_archive();
+    init_archive_path();
     SCHEMES = [
       { test: (m) => m.startsWith(HF_SCHEME), open: (m, o) => hubReferenceSource(m, o.hfCache ?? settings.hfCache ?? defaultHubCache(os6.homedir())) },
       // oci:// (a registry) and oci:DIR (a layout); the client loads only for such models.
@@ -29166,7 +29195,13 @@ function judgesSignatures(source) {
 }
 function signatureCandidates(listing) {
   if (listing.isFile) return [];
-  return listing.files.filter((f) => f.size > 0 && f.name.toLowerCase().endsWith(".sig")).map((f) => f.name);
+  const out = [];
+  const files = listing.files;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    if (f.size > 0 && f.name.length >= 4 && f.name.slice(-4).toLowerCase() === ".sig") out.push(f.name);
+  }
+  return out;
 }
 async function bundlesAmong(root, names, noFollow) {
   const { MAX_BUNDLE_BYTES: MAX_BUNDLE_BYTES2, parseBundle: parseBundle2, readBundleFile: readBundleFile2 } = await Promise.resolve().then(() => (init_bundle(), bundle_exports));
@@ -29255,11 +29290,18 @@ async function digestModel(opts) {
   const pointers = lfsRefusal(lfs);
   if (pointers) throw pointers;
   const resources = [];
-  for (const f of listing.files) {
-    for (const [start, end] of plannedRanges(method, opts.shardSize, f.size)) {
-      const o = lookupRange(read.hashed, f.name, start, end);
-      if (!o.ok) throw reject(o.code, `${f.name}: ${o.message}`, f.name);
-      resources.push({ name: method === "shards" ? `${f.name}:${start}:${end}` : f.name, algorithm: hash, digest: o.digest });
+  const files = listing.files;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    if (method === "files") {
+      resources.push(resourceOf(read.hashed, f.name, 0, f.size, f.name, hash));
+      continue;
+    }
+    const ranges = plannedRanges(method, opts.shardSize, f.size);
+    for (let j = 0; j < ranges.length; j++) {
+      const start = ranges[j][0];
+      const end = ranges[j][1];
+      resources.push(resourceOf(read.hashed, f.name, start, end, `${f.name}:${start}:${end}`, hash));
     }
   }
   if (resources.length === 0) throw usage("EMPTY_MODEL", `${displayPath(opts.model)}: every file is empty, and the shards method omits empty files (OMS \xA76.3.2); sign without --shard-size`);
@@ -29267,6 +29309,11 @@ async function digestModel(opts) {
   if (method === "shards") serialization.shard_size = opts.shardSize;
   serialization.ignore_paths = ignorePaths;
   return { source, listing, serialization, resources, rootDigest: rootDigest(resources), excludedSignatures };
+}
+function resourceOf(hashed, file, start, end, name2, algorithm) {
+  const o = lookupRange(hashed, file, start, end);
+  if (!o.ok) throw reject(o.code, `${file}: ${o.message}`, file);
+  return { name: name2, algorithm, digest: o.digest };
 }
 async function readModel(opts, source, method, budget, ignorePaths, judgeSignatures) {
   const counted = /* @__PURE__ */ new Set();
@@ -29290,7 +29337,8 @@ async function readModel(opts, source, method, budget, ignorePaths, judgeSignatu
       const bad7 = nameRefusal(listing);
       if (bad7) throw bad7;
       if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
-      for (const f of listing.files) budget.add(f.name, f.size);
+      const files = listing.files;
+      for (let i = 0; i < files.length; i++) budget.add(files[i].name, files[i].size);
       budget.check();
       judged = true;
     },
