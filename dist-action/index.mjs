@@ -5270,7 +5270,7 @@ async function readTarStream(stream, opts, req, limits = ARCHIVE_LIMITS) {
     }
   };
   const bytes = { input, gzipped: () => Promise.resolve(opts.gzipped), size: opts.size, bytesRead: () => read, checkTrailer: () => Promise.resolve(), close: () => Promise.resolve() };
-  const pass = { root: opts.label, prefix: { mode: "none" }, embeddedSignature: false, readError: opts.readError, open: () => Promise.resolve(bytes), ...opts.sink ? { sink: opts.sink } : {} };
+  const pass = { root: opts.label, prefix: { mode: "none" }, embeddedSignature: false, readError: opts.readError, open: () => Promise.resolve(bytes), ...opts.sink ? { sink: opts.sink } : {}, ...opts.onName ? { onName: opts.onName } : {} };
   try {
     return await new ArchivePass(pass, req, limits).run();
   } finally {
@@ -5417,6 +5417,7 @@ var init_archive = __esm({
           if (!isDir) this.problems.push(entryProblem("UNSAFE_NAME", raw, "a non-directory entry names the model root"));
           return;
         }
+        this.input.onName?.(name2);
         if (this.table.kindOf(name2) !== void 0) return this.duplicate(raw);
         const listed = !isIgnored(name2, this.ignorePaths) || (this.req.signedPaths?.has(name2) ?? false);
         switch (entry.type) {
@@ -5653,7 +5654,8 @@ function fromDigest(req, ranges, desc) {
 function whiteoutProblem(name2, layer) {
   const base = name2.slice(name2.lastIndexOf("/") + 1);
   if (!base.startsWith(".wh.")) return void 0;
-  return { code: "OCI_WHITEOUT", path: name2, message: `layer ${layer} holds a whiteout entry: an image runtime would delete ${base === ".wh..wh..opq" ? "the rest of its folder" : JSON.stringify(name2.slice(0, name2.length - base.length) + base.slice(4))} from the other layers` };
+  const target = base === ".wh..wh..opq" || base === ".wh." ? "the rest of its folder" : JSON.stringify(name2.slice(0, name2.length - base.length) + base.slice(4));
+  return { code: "OCI_WHITEOUT", path: name2, message: `layer ${layer} holds a whiteout entry: an image runtime would delete ${target} from the other layers` };
 }
 function linkRecorder(links) {
   return { wants: () => false, inspect: () => Promise.resolve(), unreadable: () => void 0, alias: (link, target) => void links.set(link.name, target) };
@@ -5676,7 +5678,9 @@ async function inspectKept(r, inspector) {
   }
   for (const file of r.files) {
     const link = r.links.get(file.name);
-    if (link && r.ownerOf(link.target) === link.layer) inspector.alias?.(file, link.target);
+    if (!link) continue;
+    if (r.ownerOf(link.target) === link.layer && inspector.alias) inspector.alias(file, link.target);
+    else if (inspector.wants(file)) inspector.unreadable(file, { code: "FILE_UNREADABLE", path: file.name, message: `a link to "${link.target}", which this layer does not hold: not scanned` });
   }
 }
 async function readOci(m, initialProblems, req) {
@@ -5710,7 +5714,7 @@ async function readOci(m, initialProblems, req) {
     if (writer && writer !== m.pull) await writer.discard();
   }
 }
-var StreamFailure, OciRead;
+var StreamFailure, OciRead, MAX_WHITEOUTS_LISTED;
 var init_read2 = __esm({
   "src/source/oci/read.ts"() {
     "use strict";
@@ -5827,9 +5831,14 @@ var init_read2 = __esm({
         const requested = /* @__PURE__ */ new Set();
         const sink = this.writer ? (name2, size) => this.keeps({ name: name2, size, viaLink: false }, requested.has(name2) ? [[0, size]] : []) ? this.writer.open(name2) : void 0 : void 0;
         const links = /* @__PURE__ */ new Map();
+        const whiteouts = [];
+        const onName = (name2) => {
+          const w = whiteoutProblem(name2, layer.desc.digest);
+          if (w && whiteouts.length < MAX_WHITEOUTS_LISTED) whiteouts.push(w);
+        };
         const result = await readTarStream(
           stream,
-          { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e), ...sink ? { sink } : {} },
+          { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e), onName, ...sink ? { sink } : {} },
           {
             ...this.req.inspector ? { inspector: linkRecorder(links) } : {},
             ...this.req.alg ? { alg: this.req.alg } : {},
@@ -5858,12 +5867,9 @@ var init_read2 = __esm({
           return;
         }
         for (const p of result.listing.problems) this.problems.push(p.path === void 0 ? { ...p, message: `${at}: ${p.message}` } : p);
+        for (const w of whiteouts) this.problems.push(w);
         for (const f of result.listing.files) {
-          const whiteout = whiteoutProblem(f.name, layer.desc.digest);
-          if (whiteout) {
-            this.problems.push(whiteout);
-            continue;
-          }
+          if (whiteoutProblem(f.name, layer.desc.digest)) continue;
           if (!this.claim(f.name, layer.desc.digest)) continue;
           this.files.push({ name: f.name, size: f.size, viaLink: f.viaLink });
           const target = links.get(f.name);
@@ -5891,6 +5897,7 @@ var init_read2 = __esm({
         return { root: this.m.pinned, isFile: false, files: this.files, problems: this.problems };
       }
     };
+    MAX_WHITEOUTS_LISTED = 100;
   }
 });
 
@@ -28975,10 +28982,13 @@ async function createVerifier(spec) {
     purpose,
     policy,
     async verify(model, call = {}) {
-      await (dirsMade ??= makeOutputDirs(spec));
       const name2 = typeof model === "string" ? model : model.model;
       let r;
       try {
+        await (dirsMade ??= makeOutputDirs(spec).catch((e) => {
+          dirsMade = void 0;
+          throw e;
+        }));
         r = await run(model, call);
       } catch (e) {
         await auditError(spec, name2, call.signature, purpose, e);
@@ -28994,6 +29004,7 @@ async function createVerifier(spec) {
 }
 async function auditError(spec, model, signature, purpose, e) {
   if (spec.auditLog === void 0 || e instanceof ModelsignError && e.code === "AUDIT_WRITE_FAILED") return;
+  await makeOutputDirs({ auditLog: spec.auditLog });
   const { appendAudit: appendAudit2 } = await Promise.resolve().then(() => (init_append(), append_exports));
   const code = e instanceof ModelsignError ? e.code : "INTERNAL";
   await appendAudit2(spec.auditLog, { ...auditBase(model, signature ?? spec.signature, spec, purpose), result: "error", failureCodes: [code] });

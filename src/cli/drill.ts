@@ -161,7 +161,7 @@ export function remedyText(r: Remedy, report: DrillReport, f: DrillFlags): strin
     case 'state':
       return `add --state FILE to record versions${facts.minVersion !== undefined ? `; --min-version ${facts.minVersion} refuses only versions below it` : ''}`;
     case 'revocation':
-      return 'add --revoked FILE and --lineage DIR to refuse revoked models and their fine-tunes, through every ancestor';
+      return facts.store ? 'add --revoked FILE to refuse revoked models and their fine-tunes, through every ancestor' : 'add --revoked FILE and --lineage DIR to refuse revoked models and their fine-tunes, through every ancestor';
     case 'lineage-with-revoked':
       return 'add --lineage DIR beside --revoked FILE: without a store, verify refuses every model with parents [REVOKED_NEEDS_LINEAGE]';
     case 'policy-license':

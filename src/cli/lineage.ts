@@ -47,7 +47,7 @@ export function register(program: Command): void {
 Each line: name@version (with the relation to its child), root digest, signer, license, and
 whether that link verified (signature under the trust flags, recorded bundle digest, version
 order). Without any trust flag nothing is verified: every line says "${NO_TRUST}"
-and the exit code is 0.
+and the exit code is 0 (1 when --revoked names the model or an ancestor).
 
 Every trust flag applies to the model and to every ancestor; any one of them suffices for
 each link, so a keyless fine-tune of a key-signed base takes both.
@@ -58,8 +58,9 @@ Examples:
   modelsign lineage model.sig --lineage manifests --key keys/release.pub --json | jq '.tree'
   modelsign lineage add manifests sigs/base.sig      # file a signature in the store
 
-Exit codes: 0 every link verified (or no trust given); 1 the signature or any link failed;
-2 usage error; 3 internal error.`,
+Exit codes: 0 every link verified (or no trust given); 1 the signature or any link failed,
+or --revoked names the model or an ancestor (with or without trust); 2 usage error;
+3 internal error.`,
     )
     .action(run(async (model: string | undefined, o: LineageFlags) => lineageAction(cmd, model, o)));
 

@@ -185,8 +185,9 @@ async function runAttack(a: Attack, s: Shared): Promise<AttackReport> {
   } catch (e) {
     // A refusal (exit 1) stops the attack. A usage error (exit 2) stops every model like this
     // one, attacked or not (a fine-tune under --revoked without --lineage): not a defence.
-    if (e instanceof ModelsignError && e.kind !== 'usage') return { ...head, outcome: 'caught', codes: [e.code] };
-    if (e instanceof ModelsignError) {
+    if (e instanceof ModelsignError && e.kind === 'reject') return { ...head, outcome: 'caught', codes: [e.code] };
+    // An internal error (exit 3) is a bug, never a defence: the drill stops on it.
+    if (e instanceof ModelsignError && e.kind === 'usage') {
       const remedy: Remedy | undefined = e.code === 'REVOKED_NEEDS_LINEAGE' ? 'lineage-with-revoked' : undefined;
       return { ...head, outcome: 'missed', codes: [e.code], reason: `verify stops with a usage error (exit 2) on this model, as on every model like it, attacked or not: ${e.message}`, ...(remedy ? { remedy } : {}) };
     }

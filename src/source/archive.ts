@@ -143,6 +143,8 @@ interface PassInput {
   readError(cause: unknown): Error;
   /** Each listed regular entry's bytes are also handed here as they stream. */
   sink?: (name: string, size: number) => EntrySink | undefined;
+  /** Every entry's model name, whatever its type and whether or not it is listed. */
+  onName?: (name: string) => void;
 }
 
 /** An archive file, opened safely (see openArchive); gzip told by its magic. */
@@ -179,7 +181,7 @@ function fileInput(model: string, prefix: Prefix): PassInput {
  */
 export async function readTarStream(
   stream: AsyncIterable<Buffer>,
-  opts: { label: string; size: number; gzipped: boolean; readError: (cause: unknown) => Error; sink?: PassInput['sink'] },
+  opts: { label: string; size: number; gzipped: boolean; readError: (cause: unknown) => Error; sink?: PassInput['sink']; onName?: PassInput['onName'] },
   req: ReadRequest,
   limits: TableLimits = ARCHIVE_LIMITS,
 ): Promise<ReadResult> {
@@ -200,7 +202,7 @@ export async function readTarStream(
     },
   };
   const bytes: PassBytes = { input, gzipped: () => Promise.resolve(opts.gzipped), size: opts.size, bytesRead: () => read, checkTrailer: () => Promise.resolve(), close: () => Promise.resolve() };
-  const pass: PassInput = { root: opts.label, prefix: { mode: 'none' }, embeddedSignature: false, readError: opts.readError, open: () => Promise.resolve(bytes), ...(opts.sink ? { sink: opts.sink } : {}) };
+  const pass: PassInput = { root: opts.label, prefix: { mode: 'none' }, embeddedSignature: false, readError: opts.readError, open: () => Promise.resolve(bytes), ...(opts.sink ? { sink: opts.sink } : {}), ...(opts.onName ? { onName: opts.onName } : {}) };
   try {
     return await new ArchivePass(pass, req, limits).run();
   } finally {
@@ -315,6 +317,7 @@ class ArchivePass {
       if (!isDir) this.problems.push(entryProblem('UNSAFE_NAME', raw, 'a non-directory entry names the model root'));
       return;
     }
+    this.input.onName?.(name);
     if (this.table.kindOf(name) !== undefined) return this.duplicate(raw);
     const listed = !isIgnored(name, this.ignorePaths) || (this.req.signedPaths?.has(name) ?? false);
     switch (entry.type) {

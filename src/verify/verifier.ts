@@ -169,8 +169,9 @@ function auditDecision(r: VerifyResult, spec: VerifySpec, purpose: Purpose | und
 
 /**
  * The folders the state file and the audit log go in, created (mode 700, as sign's --record
- * and keygen's --out) before anything is read, so a new path works the first time and a path
- * that cannot be made is refused before hashing (and before an error would be audited).
+ * and keygen's --out) by a verify before it reads the model, so a new path works the first
+ * time and a path that cannot be made is refused before hashing. Building a verifier makes
+ * none (the drill builds one only to describe the set-up).
  */
 export async function makeOutputDirs(spec: Pick<VerifySpec, 'auditLog' | 'lineage'>): Promise<void> {
   const { makeDirs } = await import('../util/write-atomic.js');
@@ -234,10 +235,14 @@ export async function createVerifier(spec: VerifySpec): Promise<Verifier> {
     purpose,
     policy,
     async verify(model, call = {}) {
-      await (dirsMade ??= makeOutputDirs(spec));
       const name = typeof model === 'string' ? model : model.model;
       let r: VerifyResult;
       try {
+        // A folder that could not be made is tried again by the next verify (the cause may be gone).
+        await (dirsMade ??= makeOutputDirs(spec).catch((e: unknown) => {
+          dirsMade = undefined;
+          throw e;
+        }));
         r = await run(model, call);
       } catch (e) {
         await auditError(spec, name, call.signature, purpose, e);
@@ -258,6 +263,8 @@ export async function createVerifier(spec: VerifySpec): Promise<Verifier> {
  */
 async function auditError(spec: VerifySpec, model: string, signature: string | undefined, purpose: Purpose | undefined, e: unknown): Promise<void> {
   if (spec.auditLog === undefined || (e instanceof ModelsignError && e.code === 'AUDIT_WRITE_FAILED')) return;
+  // A set-up error comes before any verify made the log's folder: make it here.
+  await makeOutputDirs({ auditLog: spec.auditLog });
   const { appendAudit } = await import('../audit/append.js');
   const code = e instanceof ModelsignError ? e.code : 'INTERNAL';
   await appendAudit(spec.auditLog, { ...auditBase(model, signature ?? spec.signature, spec, purpose), result: 'error', failureCodes: [code] });

@@ -92,6 +92,19 @@ describe('--state and --audit-log in folders that do not exist yet', () => {
     expect(a.code).toBe(2);
     expect(a.stderr).toContain(`cannot write audit log ${path.join(dir, 'blocker', 'sub', 'audit.jsonl')}: ${path.join(dir, 'blocker')} is not a directory [AUDIT_WRITE_FAILED]`);
   });
+
+  it('a set-up error (a missing key) is still audited in a log whose folder does not exist yet, and a state folder that cannot be made is audited too', async () => {
+    const m = await signed('audit-setup-error');
+    const log = path.join(dir, 'new-log-dir', 'audit.jsonl');
+    const r = await runCli(['verify', m, '--key', path.join(dir, 'no-such.pub'), '--audit-log', log]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\[KEY_UNREADABLE\]\n$/);
+    expect(JSON.parse((await readFile(log, 'utf8')).trim())).toMatchObject({ result: 'error', failures: ['KEY_UNREADABLE'] });
+    const s = await runCli(['verify', m, '--key', keys.pub, '--audit-log', log, '--state', path.join(dir, 'blocker', 'st', 'state.json')]);
+    expect(s.code).toBe(2);
+    const lines = (await readFile(log, 'utf8')).trim().split('\n');
+    expect(JSON.parse(lines[lines.length - 1]!)).toMatchObject({ result: 'error', failures: ['STATE_WRITE_FAILED'] });
+  });
 });
 
 describe('signatures left inside the model', () => {

@@ -163,8 +163,16 @@ describe('the set-up as configured: state, lineage, revocations, policy', () => 
     expect(existsSync(fresh)).toBe(false);
     // Nor the folders verify would make for a state file and an audit log.
     const nested = path.join(work, 'not-made');
-    await drillJson(['--key', release.pub, '--state', path.join(nested, 'st', 'state.json'), '--audit-log', path.join(nested, 'au', 'audit.jsonl')]);
+    const n = await drillJson(['--key', release.pub, '--state', path.join(nested, 'st', 'state.json'), '--audit-log', path.join(nested, 'au', 'audit.jsonl')]);
+    expect(attack(n.j, 'rollback')).toMatchObject({ outcome: 'caught', codes: ['VERSION_ROLLBACK'] });
     expect(existsSync(nested)).toBe(false);
+  });
+
+  it('--lineage without --revoked: revoked-ancestor is MISSED, and the remedy asks for --revoked only', async () => {
+    const store = path.join(work, 'store-only');
+    await mkdir(store, { recursive: true });
+    const { j } = await drillJson(['--key', release.pub, '--lineage', store]);
+    expect(attack(j, 'revoked-ancestor')).toMatchObject({ outcome: 'missed', fix: 'add --revoked FILE to refuse revoked models and their fine-tunes, through every ancestor' });
   });
 
   it('--min-version without --state: the legitimate models carry that version, and rollback above it is MISSED', async () => {

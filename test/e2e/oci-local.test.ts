@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytes, cleanupTmp, keypair, runCli, tmpDir, type CliResult } from '../helpers/cli.js';
 import { startFakeRegistry, type FakeRegistry } from '../helpers/fake-registry.js';
 import { MT, sha256, writeArtifact } from '../helpers/oci.js';
+import type { TarEntry } from '../helpers/tar.js';
 import { osSystemProtocol2 } from '../helpers/scan-fixtures.js';
 import { json as verifyJson } from '../helpers/verify-json.js';
 
@@ -113,18 +114,26 @@ describe('OCI image layouts', () => {
     expect(json(r).failures).toEqual([{ code: 'OCI_BLOB_UNREADABLE', path: 'w.bin', message: expect.stringMatching(/a symbolic link \(not followed\)/) }]);
   });
 
-  it('a whiteout added to a signed model is refused at verify, with or without --ignore-unsigned-files', async () => {
+  it('a whiteout (a file, a folder or a link) added to a signed model is refused at verify, with or without --ignore-unsigned-files', async () => {
     const signed = path.join(dir, 'whiteout-signed');
     await writeArtifact(signed, 'v1', [{ raw: 'model.safetensors', data: 'safe weights' }]);
     const sig = path.join(dir, 'whiteout.sig');
     ok(await runCli(['sign', `oci:${signed}:v1`, '--key', k.key, '--version', '1.0.0', '--signature', sig]));
     // An extra layer deletes the signed file when a runtime unpacks it, and brings a pickle.
-    const l = path.join(dir, 'whiteout-added');
-    await writeArtifact(l, 'v1', [{ raw: 'model.safetensors', data: 'safe weights' }, { tar: [{ name: '.wh.model.safetensors', data: '' }, { name: 'pytorch_model.bin', data: 'x' }] }]);
-    for (const extra of [[], ['--ignore-unsigned-files']]) {
-      const r = await runCli(['verify', `oci:${l}:v1`, '--key', k.pub, '--signature', sig, '--json', ...extra]);
-      expect(r.code, extra.join(' ')).toBe(1);
-      expect(json(r).failures, extra.join(' ')).toContainEqual(expect.objectContaining({ code: 'OCI_WHITEOUT', path: '.wh.model.safetensors' }));
+    // The runtime reads the name's prefix first: a folder or a link so named deletes too.
+    const whiteouts: Array<[string, TarEntry]> = [
+      ['file', { name: '.wh.model.safetensors', data: '' }],
+      ['folder', { name: '.wh.model.safetensors/', type: '5' }],
+      ['link', { name: '.wh.model.safetensors', type: '2', linkname: 'pytorch_model.bin' }],
+    ];
+    for (const [kind, entry] of whiteouts) {
+      const l = path.join(dir, `whiteout-added-${kind}`);
+      await writeArtifact(l, 'v1', [{ raw: 'model.safetensors', data: 'safe weights' }, { tar: [entry, { name: 'pytorch_model.bin', data: 'x' }] }]);
+      for (const extra of [[], ['--ignore-unsigned-files']]) {
+        const r = await runCli(['verify', `oci:${l}:v1`, '--key', k.pub, '--signature', sig, '--json', ...extra]);
+        expect(r.code, `${kind} ${extra.join(' ')}`).toBe(1);
+        expect(json(r).failures, `${kind} ${extra.join(' ')}`).toContainEqual(expect.objectContaining({ code: 'OCI_WHITEOUT', path: '.wh.model.safetensors' }));
+      }
     }
   });
 

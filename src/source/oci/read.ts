@@ -171,9 +171,16 @@ class OciRead {
     const requested = new Set<string>();
     const sink = this.writer ? (name: string, size: number) => (this.keeps({ name, size, viaLink: false }, requested.has(name) ? [[0, size]] : []) ? this.writer!.open(name) : undefined) : undefined;
     const links = new Map<string, string>();
+    // Every entry, a folder, a link or an ignored file as much as a listed file: an image
+    // runtime reads the whiteout prefix before it looks at the entry's type.
+    const whiteouts: Failure[] = [];
+    const onName = (name: string): void => {
+      const w = whiteoutProblem(name, layer.desc.digest);
+      if (w && whiteouts.length < MAX_WHITEOUTS_LISTED) whiteouts.push(w);
+    };
     const result = await readTarStream(
       stream as AsyncIterable<Buffer>,
-      { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e), ...(sink ? { sink } : {}) },
+      { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e), onName, ...(sink ? { sink } : {}) },
       {
         ...(this.req.inspector ? { inspector: linkRecorder(links) } : {}),
         ...(this.req.alg ? { alg: this.req.alg } : {}),
@@ -205,12 +212,9 @@ class OciRead {
       return;
     }
     for (const p of result.listing.problems) this.problems.push(p.path === undefined ? { ...p, message: `${at}: ${p.message}` } : p);
+    for (const w of whiteouts) this.problems.push(w);
     for (const f of result.listing.files) {
-      const whiteout = whiteoutProblem(f.name, layer.desc.digest);
-      if (whiteout) {
-        this.problems.push(whiteout);
-        continue;
-      }
+      if (whiteoutProblem(f.name, layer.desc.digest)) continue;
       if (!this.claim(f.name, layer.desc.digest)) continue;
       this.files.push({ name: f.name, size: f.size, viaLink: f.viaLink });
       const target = links.get(f.name);
@@ -249,8 +253,12 @@ class OciRead {
 export function whiteoutProblem(name: string, layer: string): Failure | undefined {
   const base = name.slice(name.lastIndexOf('/') + 1);
   if (!base.startsWith('.wh.')) return undefined;
-  return { code: 'OCI_WHITEOUT', path: name, message: `layer ${layer} holds a whiteout entry: an image runtime would delete ${base === '.wh..wh..opq' ? 'the rest of its folder' : JSON.stringify(name.slice(0, name.length - base.length) + base.slice(4))} from the other layers` };
+  const target = base === '.wh..wh..opq' || base === '.wh.' ? 'the rest of its folder' : JSON.stringify(name.slice(0, name.length - base.length) + base.slice(4));
+  return { code: 'OCI_WHITEOUT', path: name, message: `layer ${layer} holds a whiteout entry: an image runtime would delete ${target} from the other layers` };
 }
+
+/** Whiteouts of one layer listed as problems; one is enough to refuse it. */
+const MAX_WHITEOUTS_LISTED = 100;
 
 /**
  * Collects a tar layer's link entries as the reader judges them, and inspects nothing itself:
@@ -283,7 +291,10 @@ async function inspectKept(r: OciRead, inspector: Inspector): Promise<void> {
   }
   for (const file of r.files) {
     const link = r.links.get(file.name);
-    if (link && r.ownerOf(link.target) === link.layer) inspector.alias?.(file, link.target);
+    if (!link) continue;
+    if (r.ownerOf(link.target) === link.layer && inspector.alias) inspector.alias(file, link.target);
+    // Its bytes are another layer's file of that name, or no inspected file's: not looked at.
+    else if (inspector.wants(file)) inspector.unreadable(file, { code: 'FILE_UNREADABLE', path: file.name, message: `a link to "${link.target}", which this layer does not hold: not scanned` });
   }
 }
 
