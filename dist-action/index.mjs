@@ -116,1811 +116,166 @@ var init_settings = __esm({
   }
 });
 
-// src/policy/types.ts
-var POLICY_API_VERSION, PURPOSES;
+// src/verify/types.ts
+var NEED_IDENTITY;
 var init_types = __esm({
-  "src/policy/types.ts"() {
+  "src/verify/types.ts"() {
     "use strict";
-    POLICY_API_VERSION = "modelsign/v1";
-    PURPOSES = ["deploy", "retrain"];
+    NEED_IDENTITY = "give the identity you trust: --identity ID (or --identity-regexp RE) with --identity-provider ISSUER; without one, anyone Fulcio certified would be accepted";
   }
 });
 
-// src/scan/types.ts
-function severityRank(s) {
-  return SEVERITIES.indexOf(s);
-}
-var SEVERITIES, DENIABLE_FORMATS, DEFAULT_LIMITS;
-var init_types2 = __esm({
-  "src/scan/types.ts"() {
-    "use strict";
-    SEVERITIES = ["low", "medium", "high", "critical"];
-    DENIABLE_FORMATS = ["pickle", "pytorch", "zip", "npz", "npy", "safetensors", "gguf"];
-    DEFAULT_LIMITS = {
-      maxOpcodes: 5e7,
-      maxMemo: 1e6,
-      maxStack: 4e6,
-      maxStringBytes: 32 * 1024 * 1024,
-      maxImports: 1e4,
-      maxPicklesPerStream: 16,
-      maxZipEntries: 1e5,
-      maxZipDirectory: 64 * 1024 * 1024,
-      maxMemberBytes: 16 * 1024 * 1024 * 1024,
-      maxRatio: 1e3,
-      maxSafetensorsHeader: 1e8,
-      maxGgufCount: 1e7,
-      maxGgufString: 16 * 1024 * 1024,
-      maxGgufArray: 1e8,
-      maxFiles: 1e6
-    };
+// src/keys/algorithms.ts
+import { createHash, sign as cSign, verify as cVerify } from "node:crypto";
+function keyTypeOf(key) {
+  const t = key.asymmetricKeyType;
+  if (t === "ed25519") return "ed25519";
+  if (t === "rsa") return "rsa";
+  if (t === "ec") {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (curve === "prime256v1" || curve === "P-256") return "ecdsa-p256";
+    if (curve === "secp384r1" || curve === "P-384") return "ecdsa-p384";
+    if (curve === "secp521r1" || curve === "P-521") return "ecdsa-p521";
   }
-});
-
-// src/hashing/model-path.ts
-import { stat } from "node:fs/promises";
-function modelPathError(model, e, what = "model") {
-  const c = errnoCode(e);
-  const missing = c === "ENOENT" || c === "ENOTDIR";
-  return usage("MODEL_NOT_FOUND", missing ? `model not found: ${model}` : `cannot read ${what} ${model}: ${c ?? String(e)}`);
+  return void 0;
 }
-async function statModel(model) {
+function digestFor(type) {
+  switch (type) {
+    case "ed25519":
+      return null;
+    case "ecdsa-p256":
+      return "sha256";
+    case "ecdsa-p384":
+      return "sha384";
+    case "ecdsa-p521":
+      return "sha512";
+    case "rsa":
+      return "sha256";
+  }
+}
+function signBytes(key, data) {
+  const type = keyTypeOf(key);
+  if (!type) throw new Error(`unsupported key type ${key.asymmetricKeyType}`);
+  return cSign(digestFor(type), data, key);
+}
+function verifyBytes(key, data, sig) {
+  const type = keyTypeOf(key);
+  if (!type) return false;
   try {
-    return await stat(model);
-  } catch (e) {
-    throw modelPathError(model, e);
-  }
-}
-var init_model_path = __esm({
-  "src/hashing/model-path.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/source/archive-path.ts
-function isArchivePath(p) {
-  return ARCHIVE_RE.test(p);
-}
-var ARCHIVE_RE;
-var init_archive_path = __esm({
-  "src/source/archive-path.ts"() {
-    "use strict";
-    ARCHIVE_RE = /\.(tar|tar\.gz|tgz)$/i;
-  }
-});
-
-// node_modules/@noble/hashes/_u64.js
-var fromNumH, fromNumL;
-var init_u64 = __esm({
-  "node_modules/@noble/hashes/_u64.js"() {
-    fromNumH = (n) => n / 2 ** 32 | 0;
-    fromNumL = (n) => n >>> 0;
-  }
-});
-
-// node_modules/@noble/hashes/utils.js
-function isBytes(a) {
-  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
-}
-function anumber(n, title = "") {
-  if (typeof n !== "number")
-    throw new TypeError(atitle(title) + "expected number, got " + typeof n);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new RangeError(atitle(title) + "expected integer >= 0, got " + n);
-  return n;
-}
-function abytes(value, length, title = "") {
-  if (isBytes(value) && (length === void 0 || value.length === length))
-    return value;
-  if (length !== void 0)
-    anumber(length, "length");
-  const bytes = isBytes(value);
-  const ofLen = length !== void 0 ? ` of length ${length}` : "";
-  const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
-  const message = atitle(title) + "expected Uint8Array" + ofLen + ", got " + got;
-  if (!bytes)
-    throw new TypeError(message);
-  throw new RangeError(message);
-}
-function copyBytes(bytes) {
-  return Uint8Array.from(abytes(bytes));
-}
-function aexists(instance, checkFinished = true) {
-  if (instance.destroyed)
-    throw new Error("hash was destroyed");
-  if (checkFinished && instance.finished)
-    throw new Error("digest() was already called");
-}
-function aoutput(out, instance) {
-  abytes(out, void 0, "output");
-  const min = instance.outputLen;
-  if (!(out.length >= min)) {
-    throw new RangeError('"output" expected length >= ' + min);
-  }
-}
-function u8(arr) {
-  return new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
-}
-function u32(arr) {
-  return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
-}
-function clean(...arrays) {
-  for (let i = 0; i < arrays.length; i++) {
-    arrays[i].fill(0);
-  }
-}
-function rotr(word, shift) {
-  return word << 32 - shift | word >>> shift;
-}
-function byteSwap(word) {
-  return word << 24 & 4278190080 | word << 8 & 16711680 | word >>> 8 & 65280 | word >>> 24 & 255;
-}
-function byteSwap32(arr) {
-  for (let i = 0; i < arr.length; i++) {
-    arr[i] = byteSwap(arr[i]);
-  }
-  return arr;
-}
-function checkOpts(defaults, opts, title = "opts") {
-  aopts(defaults, "defaults");
-  if (opts !== void 0)
-    aopts(opts, title);
-  const merged = Object.assign(/* @__PURE__ */ Object.create(null), defaults, opts);
-  return merged;
-}
-function createHasher(hashCons, info = {}) {
-  if (typeof hashCons !== "function")
-    throw new TypeError('"hashCons" expected function, got type=' + typeof hashCons);
-  info = checkOpts({}, info, "info");
-  const hashC = (msg, opts) => hashCons(opts).update(msg).digest();
-  const tmp = hashCons(void 0);
-  hashC.outputLen = tmp.outputLen;
-  hashC.blockLen = tmp.blockLen;
-  hashC.canXOF = tmp.canXOF;
-  hashC.create = (opts) => hashCons(opts);
-  Object.assign(hashC, info);
-  return Object.freeze(hashC);
-}
-var atitle, aobject, aopts, isLE, swap8IfBE, swap32IfBE;
-var init_utils = __esm({
-  "node_modules/@noble/hashes/utils.js"() {
-    atitle = (title) => title ? `"${title}" ` : "";
-    aobject = (value, label) => {
-      if (value === null || typeof value !== "object" || Array.isArray(value))
-        throw new TypeError((label === "object" ? "" : `"${label}" `) + "expected object, got type=" + typeof value);
-    };
-    aopts = (value, label) => {
-      aobject(value, label);
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null)
-        throw new TypeError(`"${label}" expected plain object`);
-      if (Object.hasOwn(value, "__proto__"))
-        throw new TypeError(`"${label}.__proto__" is not allowed`);
-    };
-    isLE = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([287454020]).buffer)[0] === 68)();
-    swap8IfBE = isLE ? (n) => n : (n) => byteSwap(n) >>> 0;
-    swap32IfBE = isLE ? (u) => u : byteSwap32;
-  }
-});
-
-// node_modules/@noble/hashes/_md.js
-var SHA256_IV;
-var init_md = __esm({
-  "node_modules/@noble/hashes/_md.js"() {
-    SHA256_IV = /* @__PURE__ */ Uint32Array.from([
-      1779033703,
-      3144134277,
-      1013904242,
-      2773480762,
-      1359893119,
-      2600822924,
-      528734635,
-      1541459225
-    ]);
-  }
-});
-
-// node_modules/@noble/hashes/_blake.js
-function G1s(a, b, c, d, x) {
-  a = a + b + x | 0;
-  d = rotr(d ^ a, 16);
-  c = c + d | 0;
-  b = rotr(b ^ c, 12);
-  return { a, b, c, d };
-}
-function G2s(a, b, c, d, x) {
-  a = a + b + x | 0;
-  d = rotr(d ^ a, 8);
-  c = c + d | 0;
-  b = rotr(b ^ c, 7);
-  return { a, b, c, d };
-}
-var init_blake = __esm({
-  "node_modules/@noble/hashes/_blake.js"() {
-    init_utils();
-  }
-});
-
-// node_modules/@noble/hashes/blake2.js
-function _compress(s, offset, msg, rounds, v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15) {
-  let j = 0;
-  for (let i = 0; i < rounds; i++) {
-    ({ a: v0, b: v4, c: v8, d: v12 } = G1s(v0, v4, v8, v12, msg[offset + s[j++]]));
-    ({ a: v0, b: v4, c: v8, d: v12 } = G2s(v0, v4, v8, v12, msg[offset + s[j++]]));
-    ({ a: v1, b: v5, c: v9, d: v13 } = G1s(v1, v5, v9, v13, msg[offset + s[j++]]));
-    ({ a: v1, b: v5, c: v9, d: v13 } = G2s(v1, v5, v9, v13, msg[offset + s[j++]]));
-    ({ a: v2, b: v6, c: v10, d: v14 } = G1s(v2, v6, v10, v14, msg[offset + s[j++]]));
-    ({ a: v2, b: v6, c: v10, d: v14 } = G2s(v2, v6, v10, v14, msg[offset + s[j++]]));
-    ({ a: v3, b: v7, c: v11, d: v15 } = G1s(v3, v7, v11, v15, msg[offset + s[j++]]));
-    ({ a: v3, b: v7, c: v11, d: v15 } = G2s(v3, v7, v11, v15, msg[offset + s[j++]]));
-    ({ a: v0, b: v5, c: v10, d: v15 } = G1s(v0, v5, v10, v15, msg[offset + s[j++]]));
-    ({ a: v0, b: v5, c: v10, d: v15 } = G2s(v0, v5, v10, v15, msg[offset + s[j++]]));
-    ({ a: v1, b: v6, c: v11, d: v12 } = G1s(v1, v6, v11, v12, msg[offset + s[j++]]));
-    ({ a: v1, b: v6, c: v11, d: v12 } = G2s(v1, v6, v11, v12, msg[offset + s[j++]]));
-    ({ a: v2, b: v7, c: v8, d: v13 } = G1s(v2, v7, v8, v13, msg[offset + s[j++]]));
-    ({ a: v2, b: v7, c: v8, d: v13 } = G2s(v2, v7, v8, v13, msg[offset + s[j++]]));
-    ({ a: v3, b: v4, c: v9, d: v14 } = G1s(v3, v4, v9, v14, msg[offset + s[j++]]));
-    ({ a: v3, b: v4, c: v9, d: v14 } = G2s(v3, v4, v9, v14, msg[offset + s[j++]]));
-  }
-  return { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 };
-}
-var _BLAKE2;
-var init_blake2 = __esm({
-  "node_modules/@noble/hashes/blake2.js"() {
-    init_blake();
-    init_utils();
-    _BLAKE2 = class {
-      buffer;
-      buffer32;
-      finished = false;
-      destroyed = false;
-      length = 0;
-      pos = 0;
-      blockLen;
-      outputLen;
-      canXOF = false;
-      constructor(blockLen, outputLen) {
-        anumber(blockLen);
-        anumber(outputLen);
-        this.blockLen = blockLen;
-        this.outputLen = outputLen;
-        this.buffer = new Uint8Array(blockLen);
-        this.buffer32 = u32(this.buffer);
-      }
-      update(data) {
-        aexists(this);
-        abytes(data);
-        const { blockLen, buffer, buffer32 } = this;
-        const len = data.length;
-        const offset = data.byteOffset;
-        const buf = data.buffer;
-        for (let pos = 0; pos < len; ) {
-          if (this.pos === blockLen) {
-            swap32IfBE(buffer32);
-            this.compress(buffer32, 0, false);
-            swap32IfBE(buffer32);
-            this.pos = 0;
-          }
-          const take2 = Math.min(blockLen - this.pos, len - pos);
-          const dataOffset = offset + pos;
-          if (take2 === blockLen && !(dataOffset % 4) && pos + take2 < len) {
-            const data32 = new Uint32Array(buf, dataOffset, Math.floor((len - pos) / 4));
-            swap32IfBE(data32);
-            for (let pos32 = 0; pos + blockLen < len; pos32 += buffer32.length, pos += blockLen) {
-              this.length += blockLen;
-              this.compress(data32, pos32, false);
-            }
-            swap32IfBE(data32);
-            continue;
-          }
-          buffer.set(pos === 0 && take2 === len ? data : data.subarray(pos, pos + take2), this.pos);
-          this.pos += take2;
-          this.length += take2;
-          pos += take2;
-        }
-        return this;
-      }
-      digestInto(out) {
-        aexists(this);
-        aoutput(out, this);
-        if (out.byteOffset & 3)
-          throw new RangeError('"output" expected 4-byte aligned byteOffset, got ' + out.byteOffset);
-        const { pos, buffer32 } = this;
-        this.finished = true;
-        this.buffer.fill(0, pos);
-        swap32IfBE(buffer32);
-        this.compress(buffer32, 0, true);
-        swap32IfBE(buffer32);
-        const state = this.get();
-        const out32 = out === this.buffer ? buffer32 : u32(out);
-        const full = Math.floor(this.outputLen / 4);
-        for (let i = 0; i < full; i++)
-          out32[i] = swap8IfBE(state[i]);
-        const tail = this.outputLen % 4;
-        if (!tail)
-          return;
-        const off = full * 4;
-        const word = state[full];
-        for (let i = 0; i < tail; i++)
-          out[off + i] = word >>> 8 * i;
-      }
-      digest() {
-        const { buffer, outputLen } = this;
-        this.digestInto(buffer);
-        const res = buffer.slice(0, outputLen);
-        this.destroy();
-        return res;
-      }
-      _cloneInto(to) {
-        const { buffer, length, finished: finished2, destroyed, outputLen, pos } = this;
-        to ||= new this.constructor({ dkLen: outputLen });
-        to.set(...this.get());
-        to.buffer.set(buffer);
-        to.destroyed = destroyed;
-        to.finished = finished2;
-        to.length = length;
-        to.pos = pos;
-        to.outputLen = outputLen;
-        return to;
-      }
-      clone() {
-        return this._cloneInto();
-      }
-    };
-  }
-});
-
-// node_modules/@noble/hashes/blake3.js
-var blake3_exports = {};
-__export(blake3_exports, {
-  _BLAKE3: () => _BLAKE3,
-  blake3: () => blake3
-});
-var B3_Flags, B3_IV, B3_SIGMA, _BLAKE3, blake3;
-var init_blake3 = __esm({
-  "node_modules/@noble/hashes/blake3.js"() {
-    init_md();
-    init_u64();
-    init_blake2();
-    init_utils();
-    B3_Flags = {
-      CHUNK_START: 1,
-      CHUNK_END: 2,
-      PARENT: 4,
-      ROOT: 8,
-      KEYED_HASH: 16,
-      DERIVE_KEY_CONTEXT: 32,
-      DERIVE_KEY_MATERIAL: 64
-    };
-    B3_IV = /* @__PURE__ */ SHA256_IV.slice();
-    B3_SIGMA = /* @__PURE__ */ (() => {
-      const Id = Array.from({ length: 16 }, (_, i) => i);
-      const permute = (arr) => [2, 6, 3, 10, 7, 0, 4, 13, 1, 11, 12, 5, 9, 14, 15, 8].map((i) => arr[i]);
-      const res = [];
-      for (let i = 0, v = Id; i < 7; i++, v = permute(v))
-        res.push(...v);
-      return Uint8Array.from(res);
-    })();
-    _BLAKE3 = class __BLAKE3 extends _BLAKE2 {
-      canXOF = true;
-      chunkPos = 0;
-      // Position of current block in chunk
-      // How many chunks we already have; exact while this stays within
-      // JS's safe-integer range.
-      chunksDone = 0;
-      flags = 0 | 0;
-      IV;
-      state;
-      stack = [];
-      // Output
-      posOut = 0;
-      bufferOut32 = new Uint32Array(16);
-      bufferOut;
-      // Index of output chunk; exact while this stays within JS's
-      // safe-integer range.
-      chunkOut = 0;
-      enableXOF = true;
-      constructor(opts = {}, flags = 0) {
-        opts = checkOpts({}, opts);
-        super(64, opts.dkLen === void 0 ? 32 : opts.dkLen);
-        const { key, context } = opts;
-        const hasContext = context !== void 0;
-        if (key !== void 0) {
-          if (hasContext)
-            throw new Error('cannot use both "key" and "context"');
-          abytes(key, 32, "key");
-          const k = copyBytes(key);
-          this.IV = u32(k);
-          swap32IfBE(this.IV);
-          this.flags = flags | B3_Flags.KEYED_HASH;
-        } else if (hasContext) {
-          abytes(context, void 0, "context");
-          const ctx = context;
-          const contextKey = new __BLAKE3({ dkLen: 32 }, B3_Flags.DERIVE_KEY_CONTEXT).update(ctx).digest();
-          this.IV = u32(contextKey);
-          swap32IfBE(this.IV);
-          this.flags = flags | B3_Flags.DERIVE_KEY_MATERIAL;
-        } else {
-          this.IV = B3_IV;
-          this.flags = flags;
-        }
-        this.state = this.IV.slice();
-        this.bufferOut = u8(this.bufferOut32);
-      }
-      // _BLAKE2's scalar-state hooks are unused here: BLAKE3 keeps its tree/XOF state in arrays and
-      // copies it directly in _cloneInto().
-      get() {
-        return [];
-      }
-      set() {
-      }
-      // Truncated chunk/parent compression: seed v8..v15 as IV[0..3], t0, t1,
-      // block length, and flags, then keep only the first 8 output words.
-      b2Compress(counter, flags, buf, bufPos = 0) {
-        const { state: s, pos } = this;
-        const t0 = fromNumL(counter);
-        const t1 = fromNumH(counter);
-        const { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 } = _compress(B3_SIGMA, bufPos, buf, 7, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], B3_IV[0], B3_IV[1], B3_IV[2], B3_IV[3], t0, t1, pos, flags);
-        s[0] = v0 ^ v8;
-        s[1] = v1 ^ v9;
-        s[2] = v2 ^ v10;
-        s[3] = v3 ^ v11;
-        s[4] = v4 ^ v12;
-        s[5] = v5 ^ v13;
-        s[6] = v6 ^ v14;
-        s[7] = v7 ^ v15;
-      }
-      compress(buf, bufPos = 0, isLast = false) {
-        let flags = this.flags;
-        if (!this.chunkPos)
-          flags |= B3_Flags.CHUNK_START;
-        if (this.chunkPos === 15 || isLast)
-          flags |= B3_Flags.CHUNK_END;
-        if (!isLast)
-          this.pos = this.blockLen;
-        this.b2Compress(this.chunksDone, flags, buf, bufPos);
-        this.chunkPos += 1;
-        if (this.chunkPos === 16 || isLast) {
-          let chunk = this.state;
-          this.state = this.IV.slice();
-          for (let last, chunks = this.chunksDone + 1; isLast || !(chunks & 1); chunks = Math.floor(chunks / 2)) {
-            if (!(last = this.stack.pop()))
-              break;
-            this.buffer32.set(last, 0);
-            this.buffer32.set(chunk, 8);
-            this.pos = this.blockLen;
-            this.b2Compress(0, this.flags | B3_Flags.PARENT, this.buffer32, 0);
-            chunk = this.state;
-            this.state = this.IV.slice();
-          }
-          this.chunksDone++;
-          this.chunkPos = 0;
-          this.stack.push(chunk);
-        }
-        this.pos = 0;
-      }
-      // Overriding hides _BLAKE2's flat implementation, which would otherwise be inherited
-      // and silently miss the tree state (CV stack, chunk counters; get()/set() are stubs here).
-      _cloneInto(to) {
-        const staleOutput = !!to && to.finished && !to.destroyed;
-        to = super._cloneInto(to);
-        const { IV, flags, state, chunkPos, posOut, chunkOut, stack, chunksDone } = this;
-        to.state.set(state);
-        to.stack = stack.map((i) => Uint32Array.from(i));
-        if (IV === B3_IV) {
-          if (to.IV !== B3_IV)
-            clean(to.IV);
-          to.IV = B3_IV;
-        } else if (to.IV === B3_IV) {
-          to.IV = IV.slice();
-        } else {
-          to.IV.set(IV);
-        }
-        to.flags = flags;
-        to.chunkPos = chunkPos;
-        to.chunksDone = chunksDone;
-        to.posOut = posOut;
-        to.chunkOut = chunkOut;
-        to.enableXOF = this.enableXOF;
-        if (this.finished) {
-          to.bufferOut32.set(this.bufferOut32);
-        } else if (staleOutput) {
-          clean(to.bufferOut32);
-        }
-        return to;
-      }
-      destroy() {
-        this.destroyed = true;
-        clean(this.state, this.buffer32, this.bufferOut32);
-        if (this.IV !== B3_IV)
-          clean(this.IV);
-        clean(...this.stack);
-      }
-      // Root/XOF compression: rerun the same ROOT inputs with incrementing output
-      // counter `t` and materialize all 16 output words.
-      // Same as b2Compress, but doesn't modify state and returns 16 u32 array (instead of 8)
-      b2CompressOut() {
-        const { state: s, pos, flags, buffer32, bufferOut32: out32 } = this;
-        const outCounter = this.chunkOut++;
-        const t0 = fromNumL(outCounter);
-        const t1 = fromNumH(outCounter);
-        swap32IfBE(buffer32);
-        const { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 } = _compress(B3_SIGMA, 0, buffer32, 7, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], B3_IV[0], B3_IV[1], B3_IV[2], B3_IV[3], t0, t1, pos, flags);
-        out32[0] = v0 ^ v8;
-        out32[1] = v1 ^ v9;
-        out32[2] = v2 ^ v10;
-        out32[3] = v3 ^ v11;
-        out32[4] = v4 ^ v12;
-        out32[5] = v5 ^ v13;
-        out32[6] = v6 ^ v14;
-        out32[7] = v7 ^ v15;
-        out32[8] = s[0] ^ v8;
-        out32[9] = s[1] ^ v9;
-        out32[10] = s[2] ^ v10;
-        out32[11] = s[3] ^ v11;
-        out32[12] = s[4] ^ v12;
-        out32[13] = s[5] ^ v13;
-        out32[14] = s[6] ^ v14;
-        out32[15] = s[7] ^ v15;
-        swap32IfBE(buffer32);
-        swap32IfBE(out32);
-        this.posOut = 0;
-      }
-      finish() {
-        if (this.finished)
-          return;
-        this.finished = true;
-        this.buffer.fill(0, this.pos);
-        let flags = this.flags | B3_Flags.ROOT;
-        if (this.stack.length) {
-          flags |= B3_Flags.PARENT;
-          swap32IfBE(this.buffer32);
-          this.compress(this.buffer32, 0, true);
-          swap32IfBE(this.buffer32);
-          this.chunksDone = 0;
-          this.pos = this.blockLen;
-        } else {
-          flags |= (!this.chunkPos ? B3_Flags.CHUNK_START : 0) | B3_Flags.CHUNK_END;
-        }
-        this.flags = flags;
-        this.b2CompressOut();
-      }
-      writeInto(out) {
-        aexists(this, false);
-        abytes(out);
-        this.finish();
-        const { blockLen, bufferOut } = this;
-        for (let pos = 0, len = out.length; pos < len; ) {
-          if (this.posOut >= blockLen)
-            this.b2CompressOut();
-          const take2 = Math.min(blockLen - this.posOut, len - pos);
-          out.set(bufferOut.subarray(this.posOut, this.posOut + take2), pos);
-          this.posOut += take2;
-          pos += take2;
-        }
-        return out;
-      }
-      xofInto(out) {
-        if (!this.enableXOF)
-          throw new Error("no XOF after digest()");
-        return this.writeInto(out);
-      }
-      xof(bytes) {
-        anumber(bytes);
-        return this.xofInto(new Uint8Array(bytes));
-      }
-      digestInto(out) {
-        aoutput(out, this);
-        if (this.finished)
-          throw new Error("digest() was already called");
-        this.enableXOF = false;
-        this.writeInto(out.length === this.outputLen ? out : out.subarray(0, this.outputLen));
-        this.destroy();
-      }
-      digest() {
-        const out = new Uint8Array(this.outputLen);
-        this.digestInto(out);
-        return out;
-      }
-    };
-    blake3 = /* @__PURE__ */ createHasher((opts = {}) => new _BLAKE3(opts));
-  }
-});
-
-// src/hashing/algorithms.ts
-import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
-function isHashAlgorithm(s) {
-  return typeof s === "string" && HASH_ALGORITHMS.includes(s);
-}
-function nodeHasher(name2) {
-  const h = createHash(name2);
-  return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
-}
-function loadNative() {
-  if (native !== void 0) return native;
-  if (!settings.nativeBlake) return native = null;
-  try {
-    native = createRequire(import.meta.url)("@napi-rs/blake-hash");
+    if (type === "rsa") {
+      return cVerify("sha256", data, key, sig) || cVerify("sha256", data, {
+        key,
+        padding: 6
+        /* RSA_PKCS1_PSS_PADDING */
+      }, sig);
+    }
+    return cVerify(digestFor(type), data, key, sig);
   } catch {
-    native = null;
-  }
-  return native;
-}
-async function prepareAlgorithm(alg) {
-  if (factories[alg]) return;
-  const nat = loadNative();
-  const nativeFactory = (C) => () => {
-    const h = new C();
-    return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
-  };
-  if (alg === "blake3") {
-    if (nat) {
-      factories.blake3 = nativeFactory(nat.Blake3Hasher);
-    } else {
-      const mod = await Promise.resolve().then(() => (init_blake3(), blake3_exports));
-      factories.blake3 = () => {
-        const h = mod.blake3.create();
-        return { update: (d) => void h.update(d), digestHex: () => Buffer.from(h.digest()).toString("hex") };
-      };
-    }
-  } else if (alg === "blake2b") {
-    if (nat) {
-      factories.blake2b = nativeFactory(nat.Blake2BHasher);
-    } else {
-      factories.blake2b = () => nodeHasher("blake2b512");
-    }
+    return false;
   }
 }
-function createHasher2(alg) {
-  const f = factories[alg];
-  if (!f) {
-    if (alg === "blake2b") return nodeHasher("blake2b512");
-    throw new Error(`${alg} not prepared: call prepareAlgorithm first`);
-  }
-  return f();
+function publicKeyPem(key) {
+  return key.export({ type: "spki", format: "pem" }).toString();
 }
-var HASH_ALGORITHMS, factories, native;
+function keyHint(pub) {
+  return createHash("sha256").update(publicKeyPem(pub)).digest("hex");
+}
 var init_algorithms = __esm({
-  "src/hashing/algorithms.ts"() {
+  "src/keys/algorithms.ts"() {
     "use strict";
-    init_settings();
-    HASH_ALGORITHMS = ["sha256", "blake2b", "blake3"];
-    factories = {
-      sha256: () => nodeHasher("sha256")
-    };
   }
 });
 
-// src/hashing/read.ts
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-function hashRange(task, alg, buf, onRead) {
+// src/keys/passphrase.ts
+import { openSync, closeSync, readSync, writeSync } from "node:fs";
+import { createRequire } from "node:module";
+function promptTty(prompt) {
   let fd;
   try {
-    fd = openSync(task.abs, constants.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
-  } catch (e) {
-    const code = e.code;
-    if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: MSG.symlink };
-    if (code === "ENOENT") return { ok: false, code: "FILE_MISSING", message: MSG.missing };
-    return { ok: false, code: "FILE_UNREADABLE", message: `cannot open: ${code ?? String(e)}` };
+    fd = openSync("/dev/tty", "r+");
+  } catch {
+    return void 0;
   }
   try {
-    const before = fstatSync(fd);
-    if (!before.isFile()) return { ok: false, code: "SPECIAL_FILE", message: MSG.special };
-    if (task.expectId && (before.ino !== task.expectId.ino || before.dev !== task.expectId.dev)) {
-      return { ok: false, code: "FILE_REPLACED", message: MSG.replaced };
+    const { spawnSync } = createRequire(import.meta.url)("node:child_process");
+    spawnSync("stty", ["-echo"], { stdio: [fd, "ignore", "ignore"] });
+    writeSync(fd, prompt);
+    const buf = Buffer.alloc(1);
+    let line = "";
+    try {
+      for (; ; ) {
+        const n = readSync(fd, buf, 0, 1, null);
+        if (n === 0 || buf[0] === 10 || buf[0] === 13) break;
+        line += String.fromCharCode(buf[0]);
+        if (line.length > 4096) break;
+      }
+    } finally {
+      spawnSync("stty", ["echo"], { stdio: [fd, "ignore", "ignore"] });
+      writeSync(fd, "\n");
     }
-    if (before.size !== task.expectSize) {
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.sizeMoved };
-    }
-    const digest = readAndHash(fd, task, alg, buf, onRead);
-    if (digest === null) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank };
-    const after = fstatSync(fd);
-    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
-      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.changed };
-    }
-    return { ok: true, digest };
-  } catch (e) {
-    const code = e.code;
-    return { ok: false, code: "FILE_UNREADABLE", message: `cannot read: ${code ?? String(e.message ?? e)}` };
+    return Buffer.from(line, "latin1").toString("utf8");
   } finally {
     closeSync(fd);
   }
 }
-function readAndHash(fd, task, alg, buf, onRead) {
-  const h = createHasher2(alg);
-  const size = buf.length;
-  let pos = task.start;
-  while (pos < task.end) {
-    const want = task.end - pos < size ? task.end - pos : size;
-    const n = readSync(fd, buf, 0, want, pos);
-    if (n === 0) return null;
-    h.update(n === size ? buf : buf.subarray(0, n));
-    pos += n;
-    onRead?.(n);
-  }
-  return h.digestHex();
-}
-var MSG, READ_SIZE, O_NOFOLLOW, O_NONBLOCK;
-var init_read = __esm({
-  "src/hashing/read.ts"() {
-    "use strict";
-    init_algorithms();
-    MSG = {
-      symlink: "file was replaced by a symlink",
-      missing: "file disappeared while verifying",
-      special: "not a regular file",
-      replaced: "a different file was found at this path than the one listed (replaced while verifying)",
-      sizeMoved: "file size changed while it was being read",
-      shrank: "file shrank while it was being read",
-      changed: "file changed while it was being read"
-    };
-    READ_SIZE = 128 * 1024;
-    O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-    O_NONBLOCK = constants.O_NONBLOCK ?? 0;
-  }
-});
-
-// src/hashing/native.ts
-import { existsSync } from "node:fs";
-import { createRequire as createRequire2 } from "node:module";
-import os3 from "node:os";
-import { fileURLToPath } from "node:url";
-function loadNative2() {
-  if (addon !== void 0) return addon;
-  if (!settings.mmap) {
-    why = "turned off (MODELSIGN_NO_MMAP=1)";
-    return addon = null;
-  }
-  if (true) {
-    why = "not part of the bundled GitHub Action";
-    return addon = null;
-  }
-  if (!existsSync(ADDON_PATH)) {
-    why = "not built (`npm run build:native` needs a C compiler)";
-    return addon = null;
-  }
-  try {
-    const mod = createRequire2(import.meta.url)(ADDON_PATH);
-    if (typeof mod.hashFiles !== "function") throw new Error("no hashFiles export");
-    return addon = mod;
-  } catch (e) {
-    why = `failed to load: ${String(e.message ?? e).split("\n")[0]}`;
-    return addon = null;
-  }
-}
-function outcome(status, errno, digest) {
-  if (status === 0) return { ok: true, digest: digest.toString("hex") };
-  const [code, message] = FAILURES[status - 1] ?? ["FILE_UNREADABLE", "cannot hash: SHA-256 failed (out of memory?)"];
-  return { ok: false, code, message: typeof message === "function" ? message(errno) : message };
-}
-async function hashNative(nat, all, o) {
-  const bad7 = all.map(outOfRange);
-  const tasks = bad7.some(Boolean) ? all.filter((_, i) => !bad7[i]) : all;
-  const n = tasks.length;
-  const start = new Float64Array(n);
-  const end = new Float64Array(n);
-  const size = new Float64Array(n);
-  const dev = new Float64Array(n);
-  const ino = new Float64Array(n).fill(NaN);
-  const flags = new Uint8Array(n);
-  const paths = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = tasks[i];
-    paths[i] = t.abs;
-    start[i] = t.start;
-    end[i] = t.end;
-    size[i] = t.expectSize;
-    if (t.expectId) {
-      dev[i] = t.expectId.dev;
-      ino[i] = t.expectId.ino;
+function getPassphrase(purpose, file) {
+  const given = settings.passphrase;
+  if (given !== void 0) return given;
+  if (process.stdin.isTTY || process.stderr.isTTY) {
+    const p = promptTty(`Passphrase for ${file}: `);
+    if (p !== void 0) {
+      if (purpose === "encrypt") {
+        const again = promptTty("Repeat passphrase: ");
+        if (again !== p) throw usage("PASSPHRASE_MISMATCH", "passphrases do not match");
+      }
+      return p;
     }
-    flags[i] = (t.followLink ? 1 : 0) | (o.noWindowCheck ? 2 : 0);
   }
-  const r = n === 0 ? { status: Buffer.alloc(0), errno: Buffer.alloc(0), digests: Buffer.alloc(0) } : await nat.hashFiles(paths, start, end, size, dev, ino, flags, o.threads, o.counters ?? null, 0, o.hook ?? null, MODE[o.kernel ?? "auto"]);
-  const out = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = outcome(r.status.readInt32LE(4 * i), r.errno.readInt32LE(4 * i), r.digests.subarray(32 * i, 32 * i + 32));
-  if (tasks === all) return out;
-  let j = 0;
-  return all.map((_, i) => bad7[i] ? { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank } : out[j++]);
+  throw usage(
+    "NO_PASSPHRASE",
+    purpose === "encrypt" ? "no passphrase: set MODELSIGN_PASSPHRASE, run on a terminal, or pass --unencrypted" : `no passphrase for ${file}: set MODELSIGN_PASSPHRASE or run on a terminal`
+  );
 }
-var ADDON_PATH, addon, why, ERRNO_NAMES, errName, FAILURES, MODE, outOfRange;
-var init_native = __esm({
-  "src/hashing/native.ts"() {
+var init_passphrase = __esm({
+  "src/keys/passphrase.ts"() {
     "use strict";
-    init_read();
+    init_errors();
     init_settings();
-    ADDON_PATH = fileURLToPath(new URL("../../native/build/Release/modelsign_native.node", import.meta.url));
-    why = "";
-    ERRNO_NAMES = new Map(Object.entries(os3.constants.errno).map(([k, v]) => [v, k]));
-    errName = (n) => ERRNO_NAMES.get(n) ?? `errno ${n}`;
-    FAILURES = [
-      ["FILE_IS_SYMLINK", MSG.symlink],
-      ["FILE_MISSING", MSG.missing],
-      ["FILE_UNREADABLE", (e) => `cannot open: ${errName(e)}`],
-      ["SPECIAL_FILE", MSG.special],
-      ["FILE_REPLACED", MSG.replaced],
-      ["FILE_CHANGED_DURING_HASH", MSG.sizeMoved],
-      ["FILE_CHANGED_DURING_HASH", MSG.shrank],
-      ["FILE_CHANGED_DURING_HASH", MSG.changed],
-      ["FILE_UNREADABLE", (e) => `cannot read: ${errName(e)}`]
-    ];
-    MODE = { auto: 0, openssl: 1, x1: 2 };
-    outOfRange = (t) => !(Number.isSafeInteger(t.start) && Number.isSafeInteger(t.end) && Number.isSafeInteger(t.expectSize) && 0 <= t.start && t.start <= t.end && t.end <= t.expectSize);
   }
 });
 
-// src/hashing/engine.ts
-import os4 from "node:os";
-import { existsSync as existsSync2 } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { Worker } from "node:worker_threads";
-function workerUrl() {
-  const here = new URL("./worker.js", import.meta.url);
-  if (existsSync2(fileURLToPath2(here))) return here;
-  return new URL("../../dist/hashing/worker.js", import.meta.url);
-}
-function defaultJobs() {
-  return Math.max(1, typeof os4.availableParallelism === "function" ? os4.availableParallelism() : os4.cpus().length);
-}
-function resolveJobs(jobs) {
-  return Math.max(1, Math.min(jobs ?? defaultJobs(), MAX_JOBS));
-}
-function nativeFor(alg, mmap) {
-  return alg === "sha256" && mmap !== false ? loadNative2() : null;
-}
-function acquirePool(jobs, need, readSize) {
-  const fits = (p) => !p.broken && p.readSize === readSize && p.size <= jobs && p.size >= Math.min(jobs, need);
-  if (shared && !shared.inUse && fits(shared)) return { pool: shared, temporary: false };
-  if (shared && shared.inUse) return { pool: new Pool(Math.min(jobs, need), readSize), temporary: true };
-  if (shared) void shared.terminate();
-  shared = new Pool(Math.min(jobs, need), readSize);
-  return { pool: shared, temporary: false };
-}
-function hashInline(tasks, alg, total, readSize, opts) {
-  const buf = Buffer.allocUnsafe(Math.max(4096, Math.min(readSize, total)));
-  let done = 0;
-  opts.onProgress?.(0, total);
-  const onRead = opts.onProgress ? (n) => opts.onProgress(done += n, total) : void 0;
-  return tasks.map((t) => hashRange(t, alg, buf, onRead));
-}
-function startProgress(opts, total, bytesDone) {
-  const report2 = () => opts.onProgress?.(Math.min(total, bytesDone()), total);
-  report2();
-  const timer = opts.onProgress ? setInterval(report2, PROGRESS_TICK_MS) : void 0;
-  return { report: report2, stop: () => clearInterval(timer) };
-}
-async function runNative(nat, tasks, order, total, threads, opts) {
-  const counters = new BigInt64Array(new SharedArrayBuffer(8));
-  const progress = startProgress(opts, total, () => Number(Atomics.load(counters, 0)));
-  try {
-    const sorted = await hashNative(nat, order.map((i) => tasks[i]), { threads, counters });
-    progress.report();
-    const results = new Array(tasks.length);
-    order.forEach((idx, j) => results[idx] = sorted[j]);
-    lastRun = { mode: "native", threadsUsed: threads };
-    return results;
-  } finally {
-    progress.stop();
-  }
-}
-async function hashTasks(tasks, alg, opts = {}) {
-  try {
-    return await runTasks(tasks, alg, opts);
-  } finally {
-    opts.onDone?.();
-  }
-}
-async function runTasks(tasks, alg, opts) {
-  const results = new Array(tasks.length);
-  if (tasks.length === 0) return results;
-  const sizes = tasks.map((t) => Math.max(0, t.end - t.start));
-  const total = sizes.reduce((s, n) => s + n, 0);
-  const jobs = resolveJobs(opts.jobs);
-  const readSize = opts.readSize ?? READ_SIZE;
-  await prepareAlgorithm(alg);
-  const small = total <= INLINE_BYTES && tasks.length <= INLINE_TASKS;
-  const nat = nativeFor(alg, opts.mmap);
-  if (!nat && small) {
-    lastRun = { mode: "inline", threadsUsed: 0 };
-    return hashInline(tasks, alg, total, readSize, opts);
-  }
-  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
-  if (nat) return runNative(nat, tasks, order, total, small ? 1 : Math.min(jobs, tasks.length), opts);
-  const { pool, temporary } = acquirePool(jobs, tasks.length, readSize);
-  const nWorkers = pool.size;
-  let next = 0;
-  let remaining = total;
-  const takeBatch = () => {
-    const target = Math.min(BATCH_MAX_BYTES, Math.max(BATCH_MIN_BYTES, remaining / (4 * nWorkers)));
-    const maxTasks = Math.min(BATCH_MAX_TASKS, Math.max(1, Math.ceil((order.length - next) / (2 * nWorkers))));
-    const idx = [];
-    let bytes = 0;
-    while (next < order.length && idx.length < maxTasks) {
-      const i = order[next];
-      if (idx.length > 0 && bytes + sizes[i] > target) break;
-      idx.push(i);
-      bytes += sizes[i];
-      next++;
-    }
-    remaining -= bytes;
-    return { idx, bytes };
-  };
-  const used = /* @__PURE__ */ new Set();
-  pool.inUse = true;
-  pool.hold(true);
-  const base = pool.bytesRead();
-  const progress = startProgress(opts, total, () => pool.bytesRead() - base);
-  const cleanups = [];
-  try {
-    await new Promise((resolve, rejectP) => {
-      let completed = 0;
-      let reqId = 0;
-      const inflight = /* @__PURE__ */ new Map();
-      const pending = /* @__PURE__ */ new Map();
-      const small2 = /* @__PURE__ */ new Map();
-      const sendOne = (w) => {
-        const batch = takeBatch();
-        if (batch.idx.length === 0) return false;
-        const id2 = reqId++;
-        inflight.set(id2, batch.idx);
-        pending.set(w, (pending.get(w) ?? 0) + 1);
-        small2.set(w, batch.bytes < PIPELINE_BYTES);
-        const req = { id: id2, alg, tasks: batch.idx.map((i) => tasks[i]) };
-        w.postMessage(req);
-        used.add(w);
-        return true;
-      };
-      const topUp = (w) => {
-        const n = pending.get(w) ?? 0;
-        if (n === 0) sendOne(w);
-        if ((pending.get(w) ?? 0) === 1 && small2.get(w)) sendOne(w);
-      };
-      const active = pool.workers.slice(0, Math.min(nWorkers, tasks.length));
-      for (const w of active) {
-        const onMessage = (res) => {
-          const batch = inflight.get(res.id);
-          if (!batch) return;
-          inflight.delete(res.id);
-          pending.set(w, pending.get(w) - 1);
-          batch.forEach((idx, j) => results[idx] = res.results[j]);
-          completed += batch.length;
-          progress.report();
-          if (completed === tasks.length) resolve();
-          else topUp(w);
-        };
-        const onError = (e) => rejectP(e);
-        const onExit = (code) => rejectP(new Error(`hash worker exited with code ${code}`));
-        w.on("message", onMessage);
-        w.on("error", onError);
-        w.on("exit", onExit);
-        cleanups.push(() => {
-          w.off("message", onMessage);
-          w.off("error", onError);
-          w.off("exit", onExit);
-        });
-      }
-      for (const w of active) sendOne(w);
-      for (const w of active) topUp(w);
-    });
-  } catch (e) {
-    await pool.terminate();
-    if (shared === pool) shared = void 0;
-    throw e;
-  } finally {
-    progress.stop();
-    for (const c of cleanups) c();
-    pool.inUse = false;
-    pool.hold(false);
-    if (temporary || shared !== pool) await pool.terminate();
-  }
-  lastRun = { mode: "pool", threadsUsed: used.size };
-  return results;
-}
-var MAX_JOBS, INLINE_BYTES, INLINE_TASKS, BATCH_MAX_BYTES, BATCH_MIN_BYTES, BATCH_MAX_TASKS, PIPELINE_BYTES, PROGRESS_TICK_MS, Pool, shared, lastRun;
-var init_engine = __esm({
-  "src/hashing/engine.ts"() {
-    "use strict";
-    init_algorithms();
-    init_read();
-    init_native();
-    init_settings();
-    MAX_JOBS = 64;
-    INLINE_BYTES = 8 * 1024 * 1024;
-    INLINE_TASKS = 128;
-    BATCH_MAX_BYTES = 64 * 1024 * 1024;
-    BATCH_MIN_BYTES = 1024 * 1024;
-    BATCH_MAX_TASKS = 256;
-    PIPELINE_BYTES = 8 * 1024 * 1024;
-    PROGRESS_TICK_MS = 100;
-    Pool = class {
-      constructor(size, readSize) {
-        this.size = size;
-        this.readSize = readSize;
-        const sab = new SharedArrayBuffer(8 * size);
-        this.counters = new BigInt64Array(sab);
-        const url = workerUrl();
-        for (let slot = 0; slot < size; slot++) {
-          const init = { progress: sab, slot, readSize, settings: { nativeBlake: settings.nativeBlake } };
-          const w = new Worker(url, { workerData: init });
-          w.on("error", () => this.broken = true);
-          w.on("exit", () => this.broken = true);
-          w.unref();
-          this.workers.push(w);
-        }
-      }
-      workers = [];
-      counters;
-      inUse = false;
-      broken = false;
-      /** Bytes read by all workers since the pool started (monotonic). */
-      bytesRead() {
-        let s = 0n;
-        for (let i = 0; i < this.size; i++) s += Atomics.load(this.counters, i);
-        return Number(s);
-      }
-      hold(on) {
-        for (const w of this.workers) {
-          if (on) w.ref();
-          else w.unref();
-        }
-      }
-      async terminate() {
-        this.broken = true;
-        await Promise.all(this.workers.map((w) => w.terminate()));
-      }
-    };
-  }
-});
-
-// src/hashing/paths.ts
-import path4 from "node:path";
-function compareCodePoints(a, b) {
-  const n = a.length < b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    if ((x & 63488) !== 55296 && (y & 63488) !== 55296) return x < y ? -1 : 1;
-    const from = i > 0 && (a.charCodeAt(i - 1) & 64512) === 55296 ? i - 1 : i;
-    return compareFrom(a, b, from);
-  }
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-}
-function compareFrom(a, b, i) {
-  let j = i;
-  let k = i;
-  for (; ; ) {
-    if (j >= a.length || k >= b.length) return j >= a.length && k >= b.length ? 0 : j >= a.length ? -1 : 1;
-    const x = a.codePointAt(j);
-    const y = b.codePointAt(k);
-    if (x !== y) return x < y ? -1 : 1;
-    j += x > 65535 ? 2 : 1;
-    k += y > 65535 ? 2 : 1;
-  }
-}
-function unsafeNameReason(name2) {
-  if (name2.length === 0) return "empty name";
-  if (name2.length > 4096) return "name longer than 4096 characters";
-  if (name2.startsWith("/")) return "absolute path";
-  if (/^[A-Za-z]:/.test(name2)) return "drive-letter path";
-  if (name2.includes("\\")) return "backslash in name";
-  if (/[\u0000-\u001f\u007f]/.test(name2)) return "control character in name";
-  if (new RegExp("\\p{Cs}", "u").test(name2)) return "lone UTF-16 surrogate in name (not valid Unicode)";
-  for (const seg of name2.split("/")) {
-    if (seg === "") return "empty path segment";
-    if (seg === "..") return '".." segment';
-    if (seg === ".") return '"." segment';
-    if (/^[. ]+$/.test(seg)) return "segment of only dots and spaces";
-  }
-  return void 0;
-}
-function normaliseIgnorePath(p) {
-  let s = p.replace(/\\/g, "/");
-  while (s.startsWith("./")) s = s.slice(2);
-  while (s.length > 1 && s.endsWith("/")) s = s.slice(0, -1);
-  return s;
-}
-function isIgnored(name2, ignorePaths) {
-  for (const p of ignorePaths) {
-    if (p === "" || p === ".") continue;
-    if (name2 === p || name2.startsWith(p + "/")) return true;
-  }
-  return false;
-}
-function effectiveIgnores(model, signaturePath, signed, user, gitPaths = true) {
-  const out = new Set([...gitPaths ? GIT_IGNORES : [], ...DOWNLOAD_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
-  const rel = path4.relative(path4.resolve(model), path4.resolve(signaturePath));
-  const outside = rel === ".." || rel.startsWith(`..${path4.sep}`) || path4.isAbsolute(rel);
-  if (rel && !outside) out.add(rel.split(path4.sep).join("/"));
-  return [...out].filter((p) => p !== "" && p !== ".");
-}
-var GIT_IGNORES, DOWNLOAD_IGNORES;
-var init_paths = __esm({
-  "src/hashing/paths.ts"() {
-    "use strict";
-    GIT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore"];
-    DOWNLOAD_IGNORES = [".cache/huggingface"];
-  }
-});
-
-// src/source/ranges.ts
-function plannedRanges(method, shardSize2, size) {
-  if (method === "files" || !shardSize2) return [[0, size]];
-  if (size === 0) return [];
+// src/keys/pem.ts
+function findPemBlocks(text2) {
   const out = [];
-  for (let s = 0; s < size; s += shardSize2) out.push([s, Math.min(size, s + shardSize2)]);
-  return out;
-}
-function lookupRange(hashed, name2, start, end) {
-  return hashed.get(name2, start, end) ?? { ok: false, code: "FILE_CHANGED", message: `byte range ${start}:${end} does not exist in the model file` };
-}
-var HashedRanges;
-var init_ranges = __esm({
-  "src/source/ranges.ts"() {
-    "use strict";
-    HashedRanges = class {
-      byFile = /* @__PURE__ */ new Map();
-      set(name2, start, end, outcome2) {
-        const held = this.byFile.get(name2);
-        if (held === void 0) {
-          this.byFile.set(name2, { start, end, outcome: outcome2 });
-          return;
-        }
-        const list = Array.isArray(held) ? held : [held];
-        const same = list.find((r) => r.start === start && r.end === end);
-        if (same) same.outcome = outcome2;
-        else list.push({ start, end, outcome: outcome2 });
-        if (list !== held) this.byFile.set(name2, list);
-      }
-      get(name2, start, end) {
-        const held = this.byFile.get(name2);
-        if (held === void 0) return void 0;
-        if (!Array.isArray(held)) return held.start === start && held.end === end ? held.outcome : void 0;
-        for (const r of held) if (r.start === start && r.end === end) return r.outcome;
-        return void 0;
-      }
-      has(name2, start, end) {
-        return this.get(name2, start, end) !== void 0;
-      }
-      /** The hashed ranges of one file. */
-      of(name2) {
-        const held = this.byFile.get(name2);
-        return held === void 0 ? [] : Array.isArray(held) ? held : [held];
-      }
-      /** Every range of `name` fails with `outcome` (a file found changed after it was hashed). */
-      failAll(name2, outcome2) {
-        for (const r of this.of(name2)) r.outcome = outcome2;
-      }
-    };
-  }
-});
-
-// src/scan/source.ts
-import { createReadStream } from "node:fs";
-var Truncated, ByteSource;
-var init_source = __esm({
-  "src/scan/source.ts"() {
-    "use strict";
-    Truncated = class extends Error {
-      constructor(at) {
-        super(`unexpected end of data at offset ${at}`);
-        this.at = at;
-      }
-    };
-    ByteSource = class _ByteSource {
-      constructor(it, size) {
-        this.it = it;
-        this.size = size;
-      }
-      buf = Buffer.alloc(0);
-      off = 0;
-      done = false;
-      /** Absolute offset of the next unread byte. */
-      pos = 0;
-      static fromFile(file, start = 0, end) {
-        if (end !== void 0 && end <= start) return _ByteSource.fromBuffer(Buffer.alloc(0));
-        const s = createReadStream(file, { start, ...end !== void 0 ? { end: end - 1 } : {}, highWaterMark: 1 << 20 });
-        const src = new _ByteSource(s[Symbol.asyncIterator](), end !== void 0 ? end - start : void 0);
-        src.pos = 0;
-        return src;
-      }
-      /** Bytes [start, end) of a random-access reader, in 1 MiB reads. */
-      static fromRandom(ra, start = 0, end = ra.size) {
-        const chunks = async function* () {
-          for (let pos = start; pos < end; ) {
-            const b = await ra.read(pos, Math.min(1 << 20, end - pos));
-            if (b.length === 0) return;
-            pos += b.length;
-            yield b;
-          }
-        };
-        return new _ByteSource(chunks(), Math.max(0, end - start));
-      }
-      static fromBuffer(b) {
-        const src = new _ByteSource((async function* () {
-        })(), b.length);
-        src.buf = b;
-        src.done = true;
-        return src;
-      }
-      static fromIterable(it, size) {
-        return new _ByteSource(it[Symbol.asyncIterator](), size);
-      }
-      get buffered() {
-        return this.buf.length - this.off;
-      }
-      static toBuf(v) {
-        return typeof v === "string" ? Buffer.from(v, "latin1") : Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-      }
-      /** Buffer at least n bytes; false when the data ends first. */
-      async ensure(n) {
-        if (this.buffered >= n) return true;
-        const parts = [this.buf.subarray(this.off)];
-        let have = parts[0].length;
-        while (have < n && !this.done) {
-          const r = await this.it.next();
-          if (r.done) {
-            this.done = true;
-            break;
-          }
-          const b = _ByteSource.toBuf(r.value);
-          parts.push(b);
-          have += b.length;
-        }
-        this.buf = parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
-        this.off = 0;
-        return have >= n;
-      }
-      /** Only after ensure(n). */
-      u8() {
-        this.pos++;
-        return this.buf[this.off++];
-      }
-      /** Only after ensure(n); the returned view is valid until the next read. */
-      take(n) {
-        const b = this.buf.subarray(this.off, this.off + n);
-        this.off += n;
-        this.pos += n;
-        return b;
-      }
-      peek(n) {
-        return this.buf.subarray(this.off, this.off + n);
-      }
-      async read(n) {
-        if (!await this.ensure(n)) throw new Truncated(this.pos + this.buffered);
-        return this.take(n);
-      }
-      /** Drop n bytes (streamed past, never buffered whole). */
-      async skip(n) {
-        while (n > 0) {
-          if (this.buffered === 0 && !await this.ensure(1)) throw new Truncated(this.pos);
-          const k = Math.min(n, this.buffered);
-          this.off += k;
-          this.pos += k;
-          n -= k;
-        }
-      }
-      /** Read the rest and return how many bytes there were. */
-      async drain() {
-        let n = 0;
-        for (; ; ) {
-          if (this.buffered === 0 && !await this.ensure(1)) return n;
-          n += this.buffered;
-          this.pos += this.buffered;
-          this.off = this.buf.length;
-        }
-      }
-      /** A line ending in "\n" (without it), at most max bytes; undefined if longer. */
-      async line(max) {
-        let scanned = 0;
-        for (; ; ) {
-          const idx = this.buf.indexOf(10, this.off + scanned);
-          if (idx >= 0 && idx - this.off <= max) {
-            const b = this.buf.subarray(this.off, idx);
-            const n = idx - this.off + 1;
-            this.off += n;
-            this.pos += n;
-            return b;
-          }
-          if (idx >= 0 || this.buffered > max) return void 0;
-          scanned = this.buffered;
-          if (!await this.ensure(this.buffered + 1)) throw new Truncated(this.pos + this.buffered);
-        }
-      }
-      async atEnd() {
-        return !await this.ensure(1);
-      }
-      async close() {
-        this.done = true;
-        try {
-          await this.it.return?.();
-        } catch {
-        }
-      }
-    };
-  }
-});
-
-// src/source/random-access.ts
-function handleReader(fh, size) {
-  return {
-    size,
-    async read(position, length) {
-      const n = Math.max(0, Math.min(length, size - position));
-      const buf = Buffer.allocUnsafe(n);
-      let got = 0;
-      while (got < n) {
-        const { bytesRead } = await fh.read(buf, got, n - got, position + got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
-      return got === n ? buf : buf.subarray(0, got);
-    }
-  };
-}
-var init_random_access = __esm({
-  "src/source/random-access.ts"() {
-    "use strict";
-  }
-});
-
-// src/source/verified-file.ts
-import { constants as constants2 } from "node:fs";
-import { open } from "node:fs/promises";
-function identityProblem(file, st) {
-  if (!st.isFile()) return { code: "SPECIAL_FILE", path: file.name, message: "not a regular file" };
-  if (file.id && (st.dev !== file.id.dev || st.ino !== file.id.ino)) return { code: "FILE_REPLACED", path: file.name, message: REOPEN.replaced };
-  if (st.size !== file.size || file.stamp && (st.mtimeMs !== file.stamp.mtimeMs || st.ctimeMs !== file.stamp.ctimeMs)) {
-    return { code: "FILE_CHANGED_DURING_HASH", path: file.name, message: REOPEN.changed };
-  }
-  return void 0;
-}
-async function withVerifiedFile(file, use) {
-  let fh;
-  try {
-    fh = await open(file.abs, constants2.O_RDONLY | O_NOFOLLOW2 | O_NONBLOCK2);
-  } catch (e) {
-    const c = errnoCode(e);
-    if (c === "ELOOP") return { code: "FILE_IS_SYMLINK", path: file.name, message: "file was replaced by a symlink" };
-    if (c === "ENOENT") return { code: "FILE_MISSING", path: file.name, message: "file disappeared after it was hashed" };
-    return { code: "FILE_UNREADABLE", path: file.name, message: `cannot open: ${c ?? String(e)}` };
-  }
-  try {
-    const before = identityProblem(file, await fh.stat());
-    if (before) return before;
-    const ra = handleReader(fh, file.size);
-    try {
-      await use({ file: { name: file.name, size: file.size, viaLink: file.viaLink }, bytes: () => ByteSource.fromRandom(ra), random: ra });
-    } catch (e) {
-      const c = errnoCode(e);
-      if (c === void 0 || !/^E[A-Z0-9]+$/.test(c)) throw e;
-      return { code: "FILE_UNREADABLE", path: file.name, message: `cannot read: ${c}` };
-    }
-    return identityProblem(file, await fh.stat());
-  } finally {
-    await fh.close();
-  }
-}
-var O_NOFOLLOW2, O_NONBLOCK2, REOPEN;
-var init_verified_file = __esm({
-  "src/source/verified-file.ts"() {
-    "use strict";
-    init_errors();
-    init_source();
-    init_random_access();
-    O_NOFOLLOW2 = constants2.O_NOFOLLOW ?? 0;
-    O_NONBLOCK2 = constants2.O_NONBLOCK ?? 0;
-    REOPEN = {
-      replaced: "a different file was found at this path than the one hashed (replaced after hashing)",
-      changed: "file was written after it was hashed"
-    };
-  }
-});
-
-// src/source/local-read.ts
-import { lstat, realpath } from "node:fs/promises";
-import path5 from "node:path";
-async function statInside(root, name2, allowSymlinks) {
-  const missing = { code: "FILE_MISSING", path: name2, message: "signed file is missing" };
-  let cur = root;
-  let viaLink = false;
-  for (const seg of name2.split("/")) {
-    cur = path5.join(cur, seg);
-    let st2;
-    try {
-      st2 = await lstat(cur);
-    } catch {
-      return missing;
-    }
-    if (st2.isSymbolicLink()) {
-      if (!allowSymlinks) return { code: "SYMLINK_REFUSED", path: name2, message: "signed path goes through a symlink" };
-      viaLink = true;
-    }
-  }
-  let abs = cur;
-  if (viaLink) {
-    try {
-      abs = await realpath(cur);
-    } catch {
-      return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
-    }
-    const rootReal = await realpath(root);
-    if (!abs.startsWith(rootReal.endsWith(path5.sep) ? rootReal : rootReal + path5.sep)) {
-      return { code: "SYMLINK_OUTSIDE", path: name2, message: "signed path goes through a symlink out of the model" };
-    }
-  }
-  let st;
-  try {
-    st = await lstat(abs);
-  } catch {
-    return missing;
-  }
-  if (!st.isFile()) return { code: "SPECIAL_FILE", path: name2, message: "signed path is not a regular file" };
-  return { name: name2, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs } };
-}
-async function signedUnderIgnored(walked, req) {
-  const files = [];
-  const problems = [];
-  if (walked.isFile || !req.signedPaths) return { files, problems };
-  const listed = new Set(walked.files.map((f) => f.name));
-  for (const name2 of req.signedPaths) {
-    if (listed.has(name2) || !isIgnored(name2, req.ignorePaths)) continue;
-    const found = await statInside(walked.root, name2, req.allowSymlinks);
-    if ("code" in found) {
-      if (found.code !== "FILE_MISSING") problems.push(found);
-    } else files.push(found);
-  }
-  return { files, problems };
-}
-function taskOf(f, start, end) {
-  const t = { abs: f.abs, start, end, expectSize: f.size, followLink: f.viaLink };
-  if (f.id) t.expectId = f.id;
-  return t;
-}
-async function readWalked(walked, req) {
-  const extra = await signedUnderIgnored(walked, req);
-  const all = extra.files.length > 0 ? [...walked.files, ...extra.files].sort((a, b) => compareCodePoints(a.name, b.name)) : walked.files;
-  const listing = { root: walked.root, isFile: walked.isFile, files: all, problems: walked.problems };
-  for (const p of extra.problems) listing.problems.push(p);
-  req.onListed?.(listing);
-  const tasks = [];
-  const of = [];
-  for (let i = 0; i < all.length; i++) {
-    const f = all[i];
-    const ranges = req.ranges(f.name, f.size);
-    for (let j = 0; j < ranges.length; j++) {
-      const r = ranges[j];
-      tasks.push(taskOf(f, r[0], r[1]));
-      of.push(f);
-    }
-  }
-  const hashed = new HashedRanges();
-  let bytesRead = 0;
-  if (req.alg !== void 0) {
-    const outcomes = await hashTasks(tasks, req.alg, req.engine);
-    for (let i = 0; i < outcomes.length; i++) {
-      const t = tasks[i];
-      hashed.set(of[i].name, t.start, t.end, outcomes[i]);
-      bytesRead += t.end - t.start;
-    }
-  }
-  await req.onHashed?.();
-  if (req.inspector) bytesRead += await inspectAll(all, req.inspector, hashed);
-  return { listing, hashed, bytesRead };
-}
-async function inspectAll(files, inspector, hashed) {
-  let bytes = 0;
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    if (!inspector.wants(f)) continue;
-    const failure = await withVerifiedFile(f, (content) => inspector.inspect(content));
-    if (!failure) {
-      bytes += f.size;
-      continue;
-    }
-    inspector.unreadable(f, failure);
-    hashed.failAll(f.name, { ok: false, code: failure.code, message: failure.message });
-  }
-  return bytes;
-}
-var init_local_read = __esm({
-  "src/source/local-read.ts"() {
-    "use strict";
-    init_engine();
-    init_paths();
-    init_ranges();
-    init_verified_file();
-  }
-});
-
-// src/source/walk.ts
-import { isUtf8 } from "node:buffer";
-import { lstatSync, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import { lstat as lstat2, realpath as realpath2 } from "node:fs/promises";
-import path6 from "node:path";
-function within(rootReal, target) {
-  return target === rootReal || target.startsWith(rootReal.endsWith(path6.sep) ? rootReal : rootReal + path6.sep);
-}
-function kindOf(st) {
-  if (st.isFIFO()) return "FIFO";
-  if (st.isSocket()) return "socket";
-  if (st.isCharacterDevice()) return "character device";
-  if (st.isBlockDevice()) return "block device";
-  return "special file";
-}
-function readNames(absDir) {
-  const names = readdirSync(absDir);
-  let suspect = false;
-  for (const n of names) {
-    if (n.includes("\uFFFD")) {
-      suspect = true;
-      break;
-    }
-  }
-  if (!suspect) return { names, invalid: NO_BYTES };
-  const valid = [];
-  const invalid2 = [];
-  for (const raw of readdirSync(absDir, { encoding: "buffer" })) {
-    if (isUtf8(raw)) valid.push(raw.toString("utf8"));
-    else invalid2.push(raw);
-  }
-  return { names: valid, invalid: invalid2 };
-}
-function realTarget(abs) {
-  const target = realpathSync.native(abs);
-  if (!target.includes("\uFFFD")) return target;
-  const raw = realpathSync.native(abs, { encoding: "buffer" });
-  return isUtf8(raw) ? raw.toString("utf8") : void 0;
-}
-function escapeName(raw) {
-  let out = "";
-  let i = 0;
-  while (i < raw.length) {
-    const b = raw[i];
-    const n = utf8SequenceLength(raw, i);
-    if (n === 1 && b >= 32 && b !== 127 && b !== 92) out += String.fromCharCode(b);
-    else if (n > 1) out += Buffer.from(raw.subarray(i, i + n)).toString("utf8");
-    else out += `\\x${b.toString(16).padStart(2, "0")}`;
-    i += n > 0 ? n : 1;
+  for (const m of text2.matchAll(PEM_RE)) {
+    const body = m[2];
+    const b64 = body.split(/\r?\n/).filter((l) => l.length > 0 && !l.includes(":")).join("");
+    out.push({ type: m[1], der: Buffer.from(b64, "base64"), text: m[0] });
   }
   return out;
 }
-function utf8SequenceLength(raw, i) {
-  const b = raw[i];
-  if (b < 128) return 1;
-  const cont = (k, lo = 128, hi = 191) => i + k < raw.length && raw[i + k] >= lo && raw[i + k] <= hi;
-  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
-  if (b === 224) return cont(1, 160) && cont(2) ? 3 : 0;
-  if (b === 237) return cont(1, 128, 159) && cont(2) ? 3 : 0;
-  if (b >= 225 && b <= 239) return cont(1) && cont(2) ? 3 : 0;
-  if (b === 240) return cont(1, 144) && cont(2) && cont(3) ? 4 : 0;
-  if (b >= 241 && b <= 243) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (b === 244) return cont(1, 128, 143) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
+function toPem(type, der2) {
+  const b64 = Buffer.from(der2).toString("base64");
+  const lines = b64.match(/.{1,64}/g) ?? [];
+  return `-----BEGIN ${type}-----
+${lines.join("\n")}
+-----END ${type}-----
+`;
 }
-function fsErrorCode(e) {
-  const c = e instanceof Error ? errnoCode(e) : void 0;
-  return c !== void 0 && /^E[A-Z0-9]+$/.test(c) ? c : void 0;
-}
-function fsProblem(e, rel, op, abs) {
-  const c = fsErrorCode(e);
-  if (c === void 0) throw e;
-  if (c === "ENAMETOOLONG") {
-    return { code: "PATH_TOO_LONG", path: rel, message: `path too long to open (ENAMETOOLONG): ${Buffer.byteLength(abs)} bytes as an absolute path` };
-  }
-  const what = op === "list" ? "cannot list directory" : "cannot read file information";
-  return { code: "UNREADABLE", path: rel, message: c === "EACCES" || c === "EPERM" ? `${what}: permission denied (${c})` : `${what} (${c})` };
-}
-async function enumerateModel(model, opts) {
-  const root = path6.resolve(model);
-  let st;
-  try {
-    st = await lstat2(root);
-  } catch (e) {
-    throw modelPathError(model, e);
-  }
-  const problems = [];
-  if (st.isSymbolicLink()) {
-    const real = await realpath2(root);
-    return enumerateModel(real, opts);
-  }
-  if (st.isFile()) {
-    return { root, isFile: true, files: [{ name: path6.basename(root), abs: root, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: stampOf(st) }], problems };
-  }
-  if (!st.isDirectory()) {
-    throw usage("SPECIAL_FILE", `model is a ${kindOf(st)}, not a file or directory: ${model}`);
-  }
-  const rootReal = await realpath2(root);
-  const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
-  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const files = [];
-  const visitedDirs = /* @__PURE__ */ new Set();
-  let full = false;
-  const replaced = (rel) => {
-    problems.push({ code: "FILE_REPLACED", path: rel === "" ? "." : rel, message: "directory was replaced while the model was being listed" });
-  };
-  const stillDir = (absDir, id2) => {
-    try {
-      const s = lstatSync(absDir, { throwIfNoEntry: false });
-      return s !== void 0 && s.isDirectory() && s.dev === id2.dev && s.ino === id2.ino;
-    } catch {
-      return false;
-    }
-  };
-  const walk = (absDir, rel, depth, viaLink, expect2) => {
-    const at = rel === "" ? "." : rel;
-    if (full) return;
-    if (depth > maxDepth) {
-      problems.push({ code: "TOO_DEEP", path: rel, message: `directory nesting deeper than ${maxDepth}` });
-      return;
-    }
-    let dst;
-    let listed;
-    let again;
-    try {
-      dst = lstatSync(absDir);
-      if (!dst.isDirectory() || expect2 && (dst.dev !== expect2.dev || dst.ino !== expect2.ino)) return replaced(rel);
-      const key = `${dst.dev}:${dst.ino}`;
-      if (visitedDirs.has(key)) {
-        problems.push({ code: "SYMLINK_LOOP", path: rel, message: "directory reached twice through symlinks" });
-        return;
-      }
-      visitedDirs.add(key);
-      listed = readNames(absDir);
-      again = lstatSync(absDir);
-    } catch (e) {
-      const c = fsErrorCode(e);
-      if (c === "ENOENT" || c === "ENOTDIR") return replaced(rel);
-      problems.push(fsProblem(e, at, "list", absDir));
-      return;
-    }
-    if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
-    const id2 = { dev: dst.dev, ino: dst.ino };
-    const prefix = absDir.endsWith(path6.sep) ? absDir : absDir + path6.sep;
-    for (const raw of listed.invalid) {
-      const name2 = rel === "" ? escapeName(raw) : `${rel}/${escapeName(raw)}`;
-      if (isIgnored(name2, opts.ignorePaths)) continue;
-      let isDir = false;
-      try {
-        isDir = lstatSync(Buffer.concat([Buffer.from(prefix), raw]), { throwIfNoEntry: false })?.isDirectory() ?? false;
-      } catch {
-      }
-      problems.push({ code: "UNSAFE_NAME", path: name2, message: `${isDir ? "directory" : "file"} name is not valid UTF-8` });
-      if (files.length + problems.length > maxFiles) {
-        full = true;
-        return;
-      }
-    }
-    for (const entry of listed.names) {
-      const name2 = rel === "" ? entry : `${rel}/${entry}`;
-      if (isIgnored(name2, opts.ignorePaths)) continue;
-      const abs = prefix + entry;
-      let est;
-      try {
-        est = lstatSync(abs, { throwIfNoEntry: false });
-      } catch (e) {
-        if (!stillDir(absDir, id2)) return replaced(rel);
-        problems.push(fsProblem(e, name2, "stat", abs));
-        continue;
-      }
-      if (!est) {
-        if (!stillDir(absDir, id2)) return replaced(rel);
-        continue;
-      }
-      if (est.isSymbolicLink()) {
-        let target;
-        try {
-          target = realTarget(abs);
-        } catch (e) {
-          const c = fsErrorCode(e);
-          if (c === "ENOENT" || c === "ELOOP" || c === "ENOTDIR") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
-          else problems.push(fsProblem(e, name2, "stat", abs));
-          continue;
-        }
-        if (target === void 0) {
-          problems.push({ code: "UNSAFE_NAME", path: name2, message: "symlink target path is not valid UTF-8" });
-          continue;
-        }
-        if (!within(rootReal, target)) {
-          problems.push({ code: "SYMLINK_OUTSIDE", path: name2, message: "symlink points outside the model" });
-          continue;
-        }
-        if (!opts.allowSymlinks) {
-          problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
-          continue;
-        }
-        let tst;
-        try {
-          tst = statSync2(target);
-        } catch (e) {
-          if (fsErrorCode(e) === "ENOENT") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
-          else problems.push(fsProblem(e, name2, "stat", target));
-          continue;
-        }
-        if (tst.isDirectory()) walk(target, name2, depth + 1, true, { dev: tst.dev, ino: tst.ino });
-        else if (tst.isFile()) files.push({ name: name2, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino }, stamp: stampOf(tst) });
-        else problems.push({ code: "SPECIAL_FILE", path: name2, message: `symlink to a ${kindOf(tst)}` });
-      } else if (est.isDirectory()) {
-        walk(abs, name2, depth + 1, viaLink, { dev: est.dev, ino: est.ino });
-      } else if (est.isFile()) {
-        files.push({ name: name2, abs, size: est.size, viaLink, id: { dev: est.dev, ino: est.ino }, stamp: stampOf(est) });
-      } else {
-        problems.push({ code: "SPECIAL_FILE", path: name2, message: `${kindOf(est)} is not a regular file` });
-      }
-      if (files.length + problems.length > maxFiles) {
-        full = true;
-        return;
-      }
-    }
-  };
-  walk(root, "", 0, false);
-  if (full) {
-    return { root, isFile: false, files: [], problems: [{ code: "TOO_MANY_FILES", message: `model has more than ${maxFiles} files` }] };
-  }
-  files.sort((a, b) => compareCodePoints(a.name, b.name));
-  problems.sort((a, b) => compareCodePoints(a.path ?? "", b.path ?? ""));
-  return { root, isFile: false, files, problems };
-}
-var stampOf, DEFAULT_MAX_FILES, DEFAULT_MAX_DEPTH, NO_BYTES;
-var init_walk = __esm({
-  "src/source/walk.ts"() {
+var PEM_RE, LEGACY_ENCRYPTED_PEM_TYPES;
+var init_pem = __esm({
+  "src/keys/pem.ts"() {
     "use strict";
-    init_errors();
-    init_model_path();
-    init_paths();
-    stampOf = (s) => ({ mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs });
-    DEFAULT_MAX_FILES = 1e6;
-    DEFAULT_MAX_DEPTH = 128;
-    NO_BYTES = [];
-  }
-});
-
-// src/source/directory.ts
-import path7 from "node:path";
-function directorySource(model) {
-  return {
-    kind: "directory",
-    model,
-    defaultIgnores: [],
-    defaultName: () => path7.basename(path7.resolve(model)) || "model",
-    defaultSignaturePath: () => path7.join(model, "model.sig"),
-    read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: req.ignorePaths, allowSymlinks: req.allowSymlinks }), req)
-  };
-}
-var init_directory = __esm({
-  "src/source/directory.ts"() {
-    "use strict";
-    init_local_read();
-    init_walk();
-  }
-});
-
-// src/source/file.ts
-import path8 from "node:path";
-function fileSource(model) {
-  return {
-    kind: "file",
-    model,
-    defaultIgnores: [],
-    defaultName: () => path8.basename(path8.resolve(model)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model",
-    defaultSignaturePath: () => `${model}.sig`,
-    read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: [], allowSymlinks: req.allowSymlinks }), req)
-  };
-}
-var init_file = __esm({
-  "src/source/file.ts"() {
-    "use strict";
-    init_local_read();
-    init_walk();
+    PEM_RE = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
+    LEGACY_ENCRYPTED_PEM_TYPES = ["ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"];
   }
 });
 
 // src/util/read-file.ts
-import { constants as constants3 } from "node:fs";
-import { open as open2 } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
 async function readRegularFile(file, maxBytes, opts = {}) {
-  const fh = await open2(file, constants3.O_RDONLY | constants3.O_NONBLOCK | (opts.noFollow ? constants3.O_NOFOLLOW : 0));
+  const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (opts.noFollow ? constants.O_NOFOLLOW : 0));
   try {
     const st = await fh.stat();
     if (!st.isFile()) throw new NotRegularFile(file, st.isDirectory());
@@ -1970,352 +325,1016 @@ var init_read_file = __esm({
   }
 });
 
-// src/source/hf-layout.ts
-import path9 from "node:path";
-function validId(id2) {
-  const parts = id2.split("/");
-  return parts.length <= 2 && parts.every((p) => ID_PART.test(p)) && !id2.includes("--") && !id2.includes("..");
+// src/util/errno.ts
+import path3 from "node:path";
+function errnoWords(e) {
+  const c = errnoCode(e);
+  if (c === void 0) return e instanceof Error ? e.message : String(e);
+  const w = WORDS[c];
+  return w ? `${w} (${c})` : c;
 }
-function repoFolderName(repo) {
-  return [`${repo.type}s`, ...repo.id.split("/")].join("--");
+function writeFailureWords(e, file) {
+  if (errnoCode(e) === "ENOENT") return `directory ${path3.dirname(file)} does not exist`;
+  return errnoWords(e);
 }
-function parseRepoFolder(name2) {
-  const parts = name2.split("--");
-  const type = Object.hasOwn(FOLDER_PREFIX, parts[0]) ? FOLDER_PREFIX[parts[0]] : void 0;
-  if (!type || parts.length < 2 || parts.length > 3) return void 0;
-  const id2 = parts.slice(1).join("/");
-  return validId(id2) ? { type, id: id2 } : void 0;
-}
-function snapshotPlace(real) {
-  const segs = real.split(path9.sep);
-  for (let i = segs.length - 1; i >= 3; i--) {
-    if (segs[i - 1] !== "snapshots") continue;
-    const repo = parseRepoFolder(segs[i - 2]);
-    const revision = segs[i];
-    if (!repo || revision === "" || revision.startsWith(".")) continue;
-    const repoDir = segs.slice(0, i - 1).join(path9.sep) || path9.sep;
-    return { cacheRoot: path9.dirname(repoDir), repoDir, repo, revision, sub: segs.slice(i + 1).join("/") };
-  }
-  return void 0;
-}
-function parseHfReference(ref) {
-  if (!ref.startsWith(HF_SCHEME)) return "it does not start with hf://";
-  let rest = ref.slice(HF_SCHEME.length);
-  const at = rest.indexOf("@");
-  let revision;
-  if (at >= 0) {
-    try {
-      revision = decodeURIComponent(rest.slice(at + 1));
-    } catch {
-      return "the revision is not valid URL encoding";
-    }
-    rest = rest.slice(0, at);
-    const why2 = revisionProblem(revision);
-    if (why2) return why2;
-  }
-  if (rest.endsWith("/")) rest = rest.slice(0, -1);
-  let type = "model";
-  const first = rest.split("/")[0];
-  if (Object.hasOwn(URL_PREFIX, first) && rest.length > first.length + 1) {
-    type = URL_PREFIX[first];
-    rest = rest.slice(first.length + 1);
-  }
-  if (rest.split("/").length > 2) return "a path inside the repo is not a model: name the repo itself (hf://org/name[@revision])";
-  if (!validId(rest)) return `"${rest}" is not a Hugging Face repo id (org/name: letters, digits, '-', '_' and '.'; no "--" or "..")`;
-  return { repo: { type, id: rest }, revision };
-}
-function revisionProblem(revision) {
-  if (revision === "") return 'the revision after "@" is empty';
-  if (revision.length > 256) return "the revision is longer than 256 characters";
-  const why2 = unsafeNameReason(revision);
-  return why2 ? `the revision is not a ref or commit hash (${why2})` : void 0;
-}
-function namedBySha256(blobName) {
-  return SHA256_RE.test(blobName);
-}
-function isRepoBlob(target, blobsDir, sharedBlobsDir) {
-  const dir = path9.dirname(target);
-  if (dir === blobsDir) return true;
-  return path9.dirname(dir) === sharedBlobsDir && path9.basename(dir) !== "";
-}
-function defaultHubCache(home) {
-  return path9.join(home, ".cache", "huggingface", "hub");
-}
-var FOLDER_PREFIX, URL_PREFIX, COMMIT_RE, SHA256_RE, ID_PART, HF_SCHEME;
-var init_hf_layout = __esm({
-  "src/source/hf-layout.ts"() {
+var WORDS;
+var init_errno = __esm({
+  "src/util/errno.ts"() {
     "use strict";
-    init_paths();
-    FOLDER_PREFIX = { models: "model", datasets: "dataset", spaces: "space", kernels: "kernel" };
-    URL_PREFIX = { datasets: "dataset", spaces: "space", kernels: "kernel" };
-    COMMIT_RE = /^[0-9a-f]{40}$/;
-    SHA256_RE = /^[0-9a-f]{64}$/;
-    ID_PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?$/;
-    HF_SCHEME = "hf://";
+    init_errors();
+    WORDS = {
+      ENOENT: "no such file or directory",
+      EACCES: "permission denied",
+      EPERM: "operation not permitted",
+      EEXIST: "already exists",
+      ENOTDIR: "a part of the path is not a directory",
+      EISDIR: "it is a directory",
+      ENOSPC: "no space left on the device",
+      EDQUOT: "disk quota exceeded",
+      EROFS: "read-only file system",
+      ENAMETOOLONG: "file name too long",
+      ELOOP: "too many levels of symbolic links",
+      EMFILE: "too many open files",
+      ENFILE: "too many open files in the system",
+      EBUSY: "resource busy",
+      EIO: "input/output error",
+      EXDEV: "cannot move across file systems",
+      ETXTBSY: "file busy"
+    };
   }
 });
 
-// src/source/hf-cache.ts
-import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import { lstat as lstat3, realpath as realpath3, stat as stat2 } from "node:fs/promises";
-import path10 from "node:path";
-function plainDir(p) {
+// src/util/write-atomic.ts
+var write_atomic_exports = {};
+__export(write_atomic_exports, {
+  checkWritable: () => checkWritable,
+  makeDirs: () => makeDirs,
+  writeAtomic: () => writeAtomic
+});
+import { constants as constants2 } from "node:fs";
+import { access, mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
+import path4 from "node:path";
+async function writeAtomic(file, data, code = "WRITE_FAILED", label = file, opts = {}) {
+  if (opts.createDirs) await makeDirs(path4.dirname(file), code, label);
+  const tmp = path4.join(path4.dirname(file), `.${path4.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  let renaming = false;
   try {
-    return lstatSync2(p).isDirectory() ? p : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function snapshotOf(root, place) {
-  return { place, root, blobsDir: plainDir(path10.join(place.repoDir, "blobs")), sharedDir: plainDir(path10.join(place.cacheRoot, "blobs")) };
-}
-function lstatFor(name2, p) {
-  try {
-    return lstatSync2(p, { throwIfNoEntry: false });
+    await writeFile(tmp, data, { flag: "wx", mode: 420 });
+    renaming = true;
+    await rename(tmp, file);
   } catch (e) {
-    return fsProblem(e, name2, "stat", p);
+    await unlink(tmp).catch(() => void 0);
+    const c = errnoCode(e);
+    const isDir = renaming && (c === "EISDIR" || c === "ENOTEMPTY" || c === "EEXIST");
+    throw usage(code, `cannot write ${label}: ${isDir ? `${file} is a directory` : writeFailureWords(e, file)}`);
   }
 }
-function isLink(p) {
+async function makeDirs(dir, code = "WRITE_FAILED", label = dir, mode) {
   try {
-    return lstatSync2(p, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  } catch {
-    return false;
+    await mkdir(dir, { recursive: true, ...mode !== void 0 ? { mode } : {} });
+  } catch (e) {
+    const blocker = await firstExisting(dir);
+    if (blocker && !blocker.isDir) throw usage(code, `cannot write ${label}: ${blocker.path} is not a directory`);
+    throw usage(code, `cannot write ${label}: cannot create directory ${dir}: ${errnoWords(e)}`);
   }
 }
-function adopt(name2, abs, st, blob) {
-  return { file: { name: name2, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs } }, blob };
-}
-function outsideWhy(snap, target) {
-  const repoDir = path10.dirname(path10.dirname(target));
-  const other = parseRepoFolder(path10.basename(repoDir));
-  if (other && path10.dirname(repoDir) === snap.place.cacheRoot && path10.basename(path10.dirname(target)) === "blobs" && repoDir !== snap.place.repoDir) {
-    return `symlink points to a blob of another repo (${repoFolderName(other)}): a snapshot's links are followed only into its own repo's blobs/`;
-  }
-  return `symlink points outside the repo's blobs/ (a snapshot's links are followed only into ${repoFolderName(snap.place.repo)}/blobs/)`;
-}
-function adoptBlobLinks(walked, judge) {
-  const taken = { names: /* @__PURE__ */ new Set(), blobs: /* @__PURE__ */ new Map() };
-  const kept = [];
-  for (const p of walked.problems) {
-    if (p.code !== "SYMLINK_OUTSIDE" && p.code !== "SYMLINK_BROKEN" || p.path === void 0) {
-      kept.push(p);
-      continue;
+async function firstExisting(p) {
+  let cur = p;
+  for (; ; ) {
+    try {
+      const st = await stat(cur);
+      return { path: cur, isDir: st.isDirectory() };
+    } catch (e) {
+      const c = errnoCode(e);
+      if (c !== "ENOENT" && c !== "ENOTDIR") return void 0;
     }
-    const j = judge.judge(p.path, path10.join(walked.root, p.path));
-    if ("code" in j) kept.push(j);
-    else take(walked, taken, j);
+    const up = path4.dirname(cur);
+    if (up === cur) return void 0;
+    cur = up;
   }
-  walked.problems = kept;
-  return taken;
 }
-function take(walked, taken, j) {
-  walked.files.push(j.file);
-  taken.names.add(j.file.name);
-  if (j.blob !== void 0) taken.blobs.set(j.file.name, j.blob);
-}
-function adoptSignedUnderIgnored(walked, judge, req, taken) {
-  const judged = /* @__PURE__ */ new Set();
-  if (!req.signedPaths) return judged;
-  const listed = new Set(walked.files.map((f) => f.name));
-  for (const name2 of req.signedPaths) {
-    if (listed.has(name2) || !isIgnored(name2, req.ignorePaths)) continue;
-    const segs = name2.split("/");
-    const dirs = segs.slice(0, -1).map((_, i) => path10.join(walked.root, ...segs.slice(0, i + 1)));
-    const abs = path10.join(walked.root, ...segs);
-    if (!dirs.every((d) => plainDir(d) !== void 0) || !isLink(abs)) continue;
-    judged.add(name2);
-    const j = judge.judge(name2, abs);
-    if ("code" in j) walked.problems.push(j);
-    else take(walked, taken, j);
-  }
-  return judged;
-}
-function blobMismatches(read, blobs, req) {
-  if (req.alg !== "sha256") return [];
-  const out = [];
-  for (const f of read.listing.files) {
-    const blob = blobs.get(f.name);
-    if (blob === void 0 || !namedBySha256(blob)) continue;
-    const o = read.hashed.get(f.name, 0, f.size);
-    if (o?.ok && o.digest !== blob) {
-      out.push({ code: "HF_BLOB_MISMATCH", path: f.name, message: `blob ${blob} holds other bytes (sha256 ${o.digest}): the cache was written through a snapshot link; download the file again` });
-    }
-  }
-  return out;
-}
-function dirId(p) {
-  if (p === void 0) return void 0;
+async function checkWritable(target, kind, code = "WRITE_FAILED", label = target) {
+  let st;
   try {
-    const st = lstatSync2(p);
-    return st.isDirectory() ? `${st.dev}:${st.ino}` : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function refuseIfBlobsMoved(walked, snap, before, taken) {
-  if (dirId(snap.blobsDir) === before) return;
-  walked.files = walked.files.filter((f) => !taken.names.has(f.name));
-  for (const name2 of taken.names) {
-    taken.blobs.delete(name2);
-    walked.problems.push({ code: "FILE_REPLACED", path: name2, message: "the repo's blobs/ folder was replaced while the model was being listed" });
-  }
-}
-async function readSnapshot(snap, req) {
-  const blobsId = dirId(snap.blobsDir);
-  const walked = await enumerateModel(snap.root, { ignorePaths: req.ignorePaths, allowSymlinks: req.allowSymlinks });
-  const judge = new LinkJudge(snap);
-  const taken = adoptBlobLinks(walked, judge);
-  const judged = adoptSignedUnderIgnored(walked, judge, req, taken);
-  refuseIfBlobsMoved(walked, snap, blobsId, taken);
-  walked.files.sort((a, b) => compareCodePoints(a.name, b.name));
-  walked.problems.sort((a, b) => compareCodePoints(a.path ?? "", b.path ?? ""));
-  const signedPaths = req.signedPaths && judged.size > 0 ? new Set([...req.signedPaths].filter((n) => !judged.has(n))) : req.signedPaths;
-  const read = await readWalked(walked, { ...req, ...signedPaths ? { signedPaths } : {} });
-  for (const p of blobMismatches(read, taken.blobs, req)) read.listing.problems.push(p);
-  return read;
-}
-function publishedSignature(snap) {
-  const abs = path10.join(snap.root, "model.sig");
-  if (!isLink(abs)) return void 0;
-  const j = new LinkJudge(snap).judge("model.sig", abs);
-  return "code" in j ? void 0 : j.file.abs;
-}
-function snapshotSource(model, snap, ref) {
-  const { repo, revision, sub } = snap.place;
-  const sigWrite = path10.join(model, "model.sig");
-  const sigRead = publishedSignature(snap) ?? sigWrite;
-  return {
-    kind: "hf-snapshot",
-    model,
-    // The signature's own name inside the model: a published model.sig is a blob, not beside it.
-    defaultIgnores: ["model.sig"],
-    defaultName: () => sub === "" ? repo.id : `${repo.id}/${sub}`,
-    defaultSignaturePath: () => sigRead,
-    signatureWritePath: () => sigWrite,
-    provenance: {
-      type: "huggingface",
-      repo: repo.id,
-      ...repo.type !== "model" ? { repo_type: repo.type } : {},
-      revision,
-      ...ref !== void 0 ? { ref } : {},
-      ...sub !== "" ? { path: sub } : {}
-    },
-    read: (req) => readSnapshot(snap, req)
-  };
-}
-async function hubSnapshotSource(model) {
-  const root = await realpath3(model);
-  const place = snapshotPlace(root);
-  return place ? snapshotSource(model, snapshotOf(root, place)) : void 0;
-}
-function notCached(message) {
-  throw usage("HF_NOT_CACHED", message);
-}
-async function resolveRevision(ref, repoDir, revision, download) {
-  if (COMMIT_RE.test(revision)) return revision;
-  const file = path10.join(repoDir, "refs", ...revision.split("/"));
-  let text2;
-  try {
-    text2 = (await readRegularFile(file, 1024, { noFollow: true })).toString("utf8").trim();
+    st = await stat(target);
   } catch (e) {
     const c = errnoCode(e);
-    if (c === "ENOENT" || c === "ENOTDIR") notCached(`${ref}: revision "${revision}" is not in the cache (no ${file}; a commit is named by its 40-hex hash): download it first (${download} --revision ${revision})`);
-    const why2 = e instanceof NotRegularFile ? "not a regular file" : e instanceof FileTooLarge ? "larger than 1 KiB" : c === "ELOOP" ? "a symlink (not followed)" : c ?? String(e);
-    return notCached(`${ref}: ${file} cannot be read as a ref: ${why2}`);
+    if (c !== "ENOENT" && c !== "ENOTDIR") throw usage(code, `cannot write ${label}: ${errnoWords(e)}`);
   }
-  if (!COMMIT_RE.test(text2)) notCached(`${ref}: ${file} does not hold a commit hash`);
-  return text2;
+  if (st) {
+    if (kind === "file" && st.isDirectory()) throw usage(code, `cannot write ${label}: ${target} is a directory`);
+    if (kind === "dir" && !st.isDirectory()) throw usage(code, `${label} is not a directory`);
+    return checkAccess(kind === "dir" ? target : path4.dirname(target), code, label);
+  }
+  const parent = await firstExisting(path4.dirname(target));
+  if (!parent) return;
+  if (!parent.isDir) throw usage(code, `cannot write ${label}: ${parent.path} is not a directory`);
+  return checkAccess(parent.path, code, label);
 }
-async function hubReferenceSource(ref, cacheDir2) {
-  const parsed = parseHfReference(ref);
-  if (typeof parsed === "string") throw usage("HF_BAD_REFERENCE", `${ref} is not a Hugging Face model reference: ${parsed}`);
-  const cache = path10.resolve(cacheDir2);
-  const repoDir = path10.join(cache, repoFolderName(parsed.repo));
-  const download = `hf download ${parsed.repo.type !== "model" ? `--repo-type ${parsed.repo.type} ` : ""}${parsed.repo.id}`;
-  const folder = await stat2(repoDir).catch(() => void 0);
-  if (!folder) notCached(`${ref} is not in the Hugging Face cache at ${cache} (no ${repoFolderName(parsed.repo)}): download it first (${download}); modelsign never downloads`);
-  if (!folder.isDirectory()) notCached(`${ref}: ${repoDir} is not a directory`);
-  const revision = parsed.revision ?? "main";
-  const commit = await resolveRevision(ref, repoDir, revision, download);
-  const snapDir = path10.join(repoDir, "snapshots", commit);
-  const st = await lstat3(snapDir).catch(() => void 0);
-  if (!st?.isDirectory()) notCached(`${ref}: revision ${commit} has no snapshot in the cache (no ${snapDir}): download it first (${download} --revision ${commit})`);
-  const root = await realpath3(snapDir);
-  const place = { cacheRoot: await realpath3(cache), repoDir: await realpath3(repoDir), repo: parsed.repo, revision: commit, sub: "" };
-  return snapshotSource(snapDir, snapshotOf(root, place), COMMIT_RE.test(revision) ? void 0 : revision);
+async function checkAccess(dir, code, label) {
+  try {
+    await access(dir, constants2.W_OK);
+  } catch (e) {
+    throw usage(code, `cannot write ${label}: ${errnoCode(e) === "EACCES" || errnoCode(e) === "EPERM" ? `permission denied in directory ${dir}` : errnoWords(e)}`);
+  }
 }
-var NOT_PLAIN, LinkJudge;
-var init_hf_cache = __esm({
-  "src/source/hf-cache.ts"() {
+var init_write_atomic = __esm({
+  "src/util/write-atomic.ts"() {
     "use strict";
     init_errors();
-    init_paths();
-    init_read_file();
-    init_hf_layout();
-    init_local_read();
-    init_walk();
-    NOT_PLAIN = "symlink into the repo's blobs/, which is not a plain folder (a link or another file): not followed";
-    LinkJudge = class {
-      constructor(snap) {
-        this.snap = snap;
-      }
-      realDirs = /* @__PURE__ */ new Map();
-      realDir(dir) {
-        if (!this.realDirs.has(dir)) {
-          let real;
-          try {
-            real = realpathSync2.native(dir);
-          } catch {
-            real = void 0;
+    init_errno();
+  }
+});
+
+// node_modules/@noble/ciphers/utils.js
+function isBytes(a) {
+  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
+}
+function abool(value, title = "") {
+  if (typeof value !== "boolean")
+    throw new TypeError(atitle(title) + "expected boolean, got type=" + typeof value);
+  return value;
+}
+function anumber(n, title = "") {
+  if (typeof n !== "number")
+    throw new TypeError(atitle(title) + "expected number, got " + typeof n);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(atitle(title) + "expected integer >= 0, got " + n);
+  return n;
+}
+function abytes(value, length, title = "") {
+  if (isBytes(value) && (length === void 0 || value.length === length))
+    return value;
+  if (length !== void 0)
+    anumber(length, "length");
+  const bytes = isBytes(value);
+  const ofLen = length !== void 0 ? ` of length ${length}` : "";
+  const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
+  const message = atitle(title) + "expected Uint8Array" + ofLen + ", got " + got;
+  if (!bytes)
+    throw new TypeError(message);
+  throw new RangeError(message);
+}
+function aexists(instance, checkFinished = true) {
+  if (instance.destroyed)
+    throw new Error("hash was destroyed");
+  if (checkFinished && instance.finished)
+    throw new Error("digest() was already called");
+}
+function aoutput(out, instance) {
+  abytes(out, void 0, "output");
+  const min = instance.outputLen;
+  if (!(out.length >= min)) {
+    throw new RangeError('"output" expected length >= ' + min);
+  }
+}
+function u32(arr) {
+  return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
+}
+function clean(...arrays) {
+  for (let i = 0; i < arrays.length; i++) {
+    arrays[i].fill(0);
+  }
+}
+function byteSwap(word) {
+  return word << 24 & 4278190080 | word << 8 & 16711680 | word >>> 8 & 65280 | word >>> 24 & 255;
+}
+function byteSwap32(arr) {
+  for (let i = 0; i < arr.length; i++) {
+    arr[i] = byteSwap(arr[i]);
+  }
+  return arr;
+}
+function overlapBytes(a, b) {
+  if (!a.byteLength || !b.byteLength)
+    return false;
+  return a.buffer === b.buffer && // best we can do, may fail with an obscure Proxy
+  a.byteOffset < b.byteOffset + b.byteLength && // a starts before b end
+  b.byteOffset < a.byteOffset + a.byteLength;
+}
+function complexOverlapBytes(input, output) {
+  if (overlapBytes(input, output) && input.byteOffset < output.byteOffset)
+    throw new Error("complex overlap of input and output is not supported");
+}
+function checkOpts(defaults, opts) {
+  aobject(defaults, "defaults");
+  aobject(opts, "opts");
+  const merged = Object.assign(defaults, opts);
+  return merged;
+}
+function equalBytes(a, b) {
+  a = abytes(a);
+  b = abytes(b);
+  if (a.length !== b.length)
+    return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++)
+    diff |= a[i] ^ b[i];
+  return diff === 0;
+}
+function wrapMacConstructor(keyLen, macCons, fromMsg) {
+  const mac = macCons;
+  const getArgs = fromMsg || (() => []);
+  const macC = (msg, key) => mac(key, ...getArgs(msg)).update(msg).digest();
+  const tmp = mac(new Uint8Array(keyLen), ...getArgs(new Uint8Array(0)));
+  macC.outputLen = tmp.outputLen;
+  macC.blockLen = tmp.blockLen;
+  macC.create = (key, ...args) => mac(key, ...args);
+  return macC;
+}
+function getOutput(expectedLength, out, onlyAligned = true) {
+  if (out === void 0)
+    return new Uint8Array(expectedLength);
+  abytes(out, expectedLength, "output");
+  if (onlyAligned && !isAligned32(out))
+    throw new Error("invalid output, must be aligned");
+  return out;
+}
+function isAligned32(bytes) {
+  return bytes.byteOffset % 4 === 0;
+}
+function copyBytes(bytes) {
+  return Uint8Array.from(abytes(bytes));
+}
+var atitle, aobject, isLE, swap32IfBE, wrapCipher;
+var init_utils = __esm({
+  "node_modules/@noble/ciphers/utils.js"() {
+    atitle = (title) => title ? `"${title}" ` : "";
+    aobject = (value, label) => {
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        throw new TypeError(label === "object" ? "expected valid options object" : `"${label}" expected object, got type=${typeof value}`);
+    };
+    isLE = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([287454020]).buffer)[0] === 68)();
+    swap32IfBE = isLE ? (u) => u : byteSwap32;
+    wrapCipher = /* @__NO_SIDE_EFFECTS__ */ (params, constructor) => {
+      function wrappedCipher(key, ...args) {
+        abytes(key, void 0, "key");
+        if (params.nonceLength !== void 0) {
+          const nonce = args[0];
+          abytes(nonce, params.varSizeNonce ? void 0 : params.nonceLength, "nonce");
+        }
+        const tagl = params.tagLength;
+        const aadStart = params.nonceLength !== void 0 ? 1 : 0;
+        if (!params.withAAD) {
+          for (let i = aadStart; i < args.length; i++)
+            if (isBytes(args[i]))
+              throw new Error("AAD not supported");
+        }
+        if (params.withAAD && args[aadStart] !== void 0)
+          abytes(args[aadStart], void 0, "AAD");
+        const cipher = constructor(key, ...args);
+        const checkOutput = (fnLength, output) => {
+          if (output !== void 0) {
+            if (fnLength !== 2)
+              throw new Error("cipher output not supported");
+            abytes(output, void 0, "output");
           }
-          this.realDirs.set(dir, real);
-        }
-        return this.realDirs.get(dir);
+        };
+        let called = false;
+        const wrCipher = {
+          encrypt(data, output) {
+            if (called)
+              throw new Error("cannot encrypt() twice with same key + nonce");
+            called = true;
+            abytes(data, void 0, "data");
+            checkOutput(cipher.encrypt.length, output);
+            return cipher.encrypt(data, output);
+          },
+          decrypt(data, output) {
+            abytes(data, void 0, "data");
+            if (tagl && data.length < tagl)
+              throw new Error('"ciphertext" expected length >= tagLength=' + tagl);
+            checkOutput(cipher.decrypt.length, output);
+            return cipher.decrypt(data, output);
+          }
+        };
+        return wrCipher;
       }
-      /** Where the link at `abs` points, one step, resolved against its folder's real path. */
-      hop(abs) {
-        const dir = this.realDir(path10.dirname(abs));
-        if (dir === void 0) return void 0;
-        try {
-          return path10.resolve(dir, readlinkSync(abs));
-        } catch {
-          return void 0;
+      Object.assign(wrappedCipher, params);
+      return wrappedCipher;
+    };
+  }
+});
+
+// node_modules/@noble/ciphers/_arx.js
+function rotl(a, b) {
+  return a << b | a >>> 32 - b;
+}
+function runCipher(core, sigma, key, nonce, data, output, counter, rounds) {
+  const len = data.length;
+  const block = new Uint8Array(BLOCK_LEN);
+  const b32 = u32(block);
+  const isAligned = isLE && isAligned32(data) && isAligned32(output);
+  const d32 = isAligned ? u32(data) : U32_EMPTY;
+  const o32 = isAligned ? u32(output) : U32_EMPTY;
+  if (!isLE) {
+    for (let pos = 0; pos < len; counter++) {
+      core(sigma, key, nonce, b32, counter, rounds);
+      swap32IfBE(b32);
+      if (counter >= MAX_COUNTER)
+        throw new Error("arx: counter overflow");
+      const take2 = Math.min(BLOCK_LEN, len - pos);
+      for (let j = 0, posj; j < take2; j++) {
+        posj = pos + j;
+        output[posj] = data[posj] ^ block[j];
+      }
+      pos += take2;
+    }
+    return;
+  }
+  for (let pos = 0; pos < len; counter++) {
+    core(sigma, key, nonce, b32, counter, rounds);
+    if (counter >= MAX_COUNTER)
+      throw new Error("arx: counter overflow");
+    const take2 = Math.min(BLOCK_LEN, len - pos);
+    if (isAligned && take2 === BLOCK_LEN) {
+      const pos32 = pos / 4;
+      if (pos % 4 !== 0)
+        throw new Error("arx: invalid block position");
+      for (let j = 0, posj; j < BLOCK_LEN32; j++) {
+        posj = pos32 + j;
+        o32[posj] = d32[posj] ^ b32[j];
+      }
+      pos += BLOCK_LEN;
+      continue;
+    }
+    for (let j = 0, posj; j < take2; j++) {
+      posj = pos + j;
+      output[posj] = data[posj] ^ block[j];
+    }
+    pos += take2;
+  }
+}
+function createCipher(core, opts) {
+  const { allowShortKeys, extendNonceFn, counterLength, counterRight, rounds } = checkOpts({ allowShortKeys: false, counterLength: 8, counterRight: false, rounds: 20 }, opts);
+  if (typeof core !== "function")
+    throw new Error("core must be a function");
+  anumber(counterLength);
+  anumber(rounds);
+  abool(counterRight);
+  abool(allowShortKeys);
+  return (key, nonce, data, output, counter = 0) => {
+    abytes(key, void 0, "key");
+    abytes(nonce, void 0, "nonce");
+    abytes(data, void 0, "data");
+    const len = data.length;
+    const hasOutput = output !== void 0;
+    output = getOutput(len, output, false);
+    if (hasOutput)
+      complexOverlapBytes(data, output);
+    anumber(counter);
+    if (counter < 0 || counter >= MAX_COUNTER)
+      throw new Error("arx: counter overflow");
+    const toClean = [];
+    let l = key.length;
+    let k;
+    let sigma;
+    if (l === 32) {
+      toClean.push(k = copyBytes(key));
+      sigma = sigma32_32;
+    } else if (l === 16 && allowShortKeys) {
+      k = new Uint8Array(32);
+      k.set(key);
+      k.set(key, 16);
+      sigma = sigma16_32;
+      toClean.push(k);
+    } else {
+      abytes(key, 32, "arx key");
+      throw new Error("invalid key size");
+    }
+    if (!isLE || !isAligned32(nonce))
+      toClean.push(nonce = copyBytes(nonce));
+    let k32 = u32(k);
+    if (extendNonceFn) {
+      if (nonce.length !== 24)
+        throw new Error("arx: extended nonce must be 24 bytes");
+      const n16 = nonce.subarray(0, 16);
+      if (isLE)
+        extendNonceFn(sigma, k32, u32(n16), k32);
+      else {
+        const sigmaRaw = swap32IfBE(Uint32Array.from(sigma));
+        extendNonceFn(sigmaRaw, k32, u32(n16), k32);
+        clean(sigmaRaw);
+        swap32IfBE(k32);
+      }
+      nonce = nonce.subarray(16);
+    } else if (!isLE)
+      swap32IfBE(k32);
+    const nonceNcLen = 16 - counterLength;
+    if (nonceNcLen !== nonce.length)
+      throw new Error(`arx: nonce must be ${nonceNcLen} or 16 bytes`);
+    if (nonceNcLen !== 12) {
+      const nc = new Uint8Array(12);
+      nc.set(nonce, counterRight ? 0 : 12 - nonce.length);
+      nonce = nc;
+      toClean.push(nonce);
+    }
+    const n32 = swap32IfBE(u32(nonce));
+    try {
+      runCipher(core, sigma, k32, n32, data, output, counter, rounds);
+      return output;
+    } finally {
+      clean(...toClean);
+    }
+  };
+}
+var encodeStr, sigma16_32, sigma32_32, BLOCK_LEN, BLOCK_LEN32, MAX_COUNTER, U32_EMPTY;
+var init_arx = __esm({
+  "node_modules/@noble/ciphers/_arx.js"() {
+    init_utils();
+    encodeStr = (str3) => Uint8Array.from(str3.split(""), (c) => c.charCodeAt(0));
+    sigma16_32 = /* @__PURE__ */ (() => swap32IfBE(u32(encodeStr("expand 16-byte k"))))();
+    sigma32_32 = /* @__PURE__ */ (() => swap32IfBE(u32(encodeStr("expand 32-byte k"))))();
+    BLOCK_LEN = 64;
+    BLOCK_LEN32 = 16;
+    MAX_COUNTER = /* @__PURE__ */ (() => 2 ** 32 - 1)();
+    U32_EMPTY = /* @__PURE__ */ Uint32Array.of();
+  }
+});
+
+// node_modules/@noble/ciphers/_poly1305.js
+function u8to16(a, i) {
+  return a[i++] & 255 | (a[i++] & 255) << 8;
+}
+var Poly1305, poly1305;
+var init_poly1305 = __esm({
+  "node_modules/@noble/ciphers/_poly1305.js"() {
+    init_utils();
+    Poly1305 = class {
+      blockLen = 16;
+      outputLen = 16;
+      buffer = new Uint8Array(16);
+      r = new Uint16Array(10);
+      // Allocating 1 array with .subarray() here is slower than 3
+      h = new Uint16Array(10);
+      pad = new Uint16Array(8);
+      pos = 0;
+      finished = false;
+      destroyed = false;
+      // Can be speed-up using BigUint64Array, at the cost of complexity
+      constructor(key) {
+        key = copyBytes(abytes(key, 32, "key"));
+        const t0 = u8to16(key, 0);
+        const t1 = u8to16(key, 2);
+        const t2 = u8to16(key, 4);
+        const t3 = u8to16(key, 6);
+        const t4 = u8to16(key, 8);
+        const t5 = u8to16(key, 10);
+        const t6 = u8to16(key, 12);
+        const t7 = u8to16(key, 14);
+        this.r[0] = t0 & 8191;
+        this.r[1] = (t0 >>> 13 | t1 << 3) & 8191;
+        this.r[2] = (t1 >>> 10 | t2 << 6) & 7939;
+        this.r[3] = (t2 >>> 7 | t3 << 9) & 8191;
+        this.r[4] = (t3 >>> 4 | t4 << 12) & 255;
+        this.r[5] = t4 >>> 1 & 8190;
+        this.r[6] = (t4 >>> 14 | t5 << 2) & 8191;
+        this.r[7] = (t5 >>> 11 | t6 << 5) & 8065;
+        this.r[8] = (t6 >>> 8 | t7 << 8) & 8191;
+        this.r[9] = t7 >>> 5 & 127;
+        for (let i = 0; i < 8; i++)
+          this.pad[i] = u8to16(key, 16 + 2 * i);
+      }
+      process(data, offset, isLast = false) {
+        const hibit = isLast ? 0 : 1 << 11;
+        const { h, r } = this;
+        const r0 = r[0];
+        const r1 = r[1];
+        const r2 = r[2];
+        const r3 = r[3];
+        const r4 = r[4];
+        const r5 = r[5];
+        const r6 = r[6];
+        const r7 = r[7];
+        const r8 = r[8];
+        const r9 = r[9];
+        const t0 = u8to16(data, offset + 0);
+        const t1 = u8to16(data, offset + 2);
+        const t2 = u8to16(data, offset + 4);
+        const t3 = u8to16(data, offset + 6);
+        const t4 = u8to16(data, offset + 8);
+        const t5 = u8to16(data, offset + 10);
+        const t6 = u8to16(data, offset + 12);
+        const t7 = u8to16(data, offset + 14);
+        let h0 = h[0] + (t0 & 8191);
+        let h1 = h[1] + ((t0 >>> 13 | t1 << 3) & 8191);
+        let h2 = h[2] + ((t1 >>> 10 | t2 << 6) & 8191);
+        let h3 = h[3] + ((t2 >>> 7 | t3 << 9) & 8191);
+        let h4 = h[4] + ((t3 >>> 4 | t4 << 12) & 8191);
+        let h5 = h[5] + (t4 >>> 1 & 8191);
+        let h6 = h[6] + ((t4 >>> 14 | t5 << 2) & 8191);
+        let h7 = h[7] + ((t5 >>> 11 | t6 << 5) & 8191);
+        let h8 = h[8] + ((t6 >>> 8 | t7 << 8) & 8191);
+        let h9 = h[9] + (t7 >>> 5 | hibit);
+        let c = 0;
+        let d0 = c + h0 * r0 + h1 * (5 * r9) + h2 * (5 * r8) + h3 * (5 * r7) + h4 * (5 * r6);
+        c = d0 >>> 13;
+        d0 &= 8191;
+        d0 += h5 * (5 * r5) + h6 * (5 * r4) + h7 * (5 * r3) + h8 * (5 * r2) + h9 * (5 * r1);
+        c += d0 >>> 13;
+        d0 &= 8191;
+        let d1 = c + h0 * r1 + h1 * r0 + h2 * (5 * r9) + h3 * (5 * r8) + h4 * (5 * r7);
+        c = d1 >>> 13;
+        d1 &= 8191;
+        d1 += h5 * (5 * r6) + h6 * (5 * r5) + h7 * (5 * r4) + h8 * (5 * r3) + h9 * (5 * r2);
+        c += d1 >>> 13;
+        d1 &= 8191;
+        let d2 = c + h0 * r2 + h1 * r1 + h2 * r0 + h3 * (5 * r9) + h4 * (5 * r8);
+        c = d2 >>> 13;
+        d2 &= 8191;
+        d2 += h5 * (5 * r7) + h6 * (5 * r6) + h7 * (5 * r5) + h8 * (5 * r4) + h9 * (5 * r3);
+        c += d2 >>> 13;
+        d2 &= 8191;
+        let d3 = c + h0 * r3 + h1 * r2 + h2 * r1 + h3 * r0 + h4 * (5 * r9);
+        c = d3 >>> 13;
+        d3 &= 8191;
+        d3 += h5 * (5 * r8) + h6 * (5 * r7) + h7 * (5 * r6) + h8 * (5 * r5) + h9 * (5 * r4);
+        c += d3 >>> 13;
+        d3 &= 8191;
+        let d4 = c + h0 * r4 + h1 * r3 + h2 * r2 + h3 * r1 + h4 * r0;
+        c = d4 >>> 13;
+        d4 &= 8191;
+        d4 += h5 * (5 * r9) + h6 * (5 * r8) + h7 * (5 * r7) + h8 * (5 * r6) + h9 * (5 * r5);
+        c += d4 >>> 13;
+        d4 &= 8191;
+        let d5 = c + h0 * r5 + h1 * r4 + h2 * r3 + h3 * r2 + h4 * r1;
+        c = d5 >>> 13;
+        d5 &= 8191;
+        d5 += h5 * r0 + h6 * (5 * r9) + h7 * (5 * r8) + h8 * (5 * r7) + h9 * (5 * r6);
+        c += d5 >>> 13;
+        d5 &= 8191;
+        let d6 = c + h0 * r6 + h1 * r5 + h2 * r4 + h3 * r3 + h4 * r2;
+        c = d6 >>> 13;
+        d6 &= 8191;
+        d6 += h5 * r1 + h6 * r0 + h7 * (5 * r9) + h8 * (5 * r8) + h9 * (5 * r7);
+        c += d6 >>> 13;
+        d6 &= 8191;
+        let d7 = c + h0 * r7 + h1 * r6 + h2 * r5 + h3 * r4 + h4 * r3;
+        c = d7 >>> 13;
+        d7 &= 8191;
+        d7 += h5 * r2 + h6 * r1 + h7 * r0 + h8 * (5 * r9) + h9 * (5 * r8);
+        c += d7 >>> 13;
+        d7 &= 8191;
+        let d8 = c + h0 * r8 + h1 * r7 + h2 * r6 + h3 * r5 + h4 * r4;
+        c = d8 >>> 13;
+        d8 &= 8191;
+        d8 += h5 * r3 + h6 * r2 + h7 * r1 + h8 * r0 + h9 * (5 * r9);
+        c += d8 >>> 13;
+        d8 &= 8191;
+        let d9 = c + h0 * r9 + h1 * r8 + h2 * r7 + h3 * r6 + h4 * r5;
+        c = d9 >>> 13;
+        d9 &= 8191;
+        d9 += h5 * r4 + h6 * r3 + h7 * r2 + h8 * r1 + h9 * r0;
+        c += d9 >>> 13;
+        d9 &= 8191;
+        c = (c << 2) + c | 0;
+        c = c + d0 | 0;
+        d0 = c & 8191;
+        c = c >>> 13;
+        d1 += c;
+        h[0] = d0;
+        h[1] = d1;
+        h[2] = d2;
+        h[3] = d3;
+        h[4] = d4;
+        h[5] = d5;
+        h[6] = d6;
+        h[7] = d7;
+        h[8] = d8;
+        h[9] = d9;
+      }
+      finalize() {
+        const { h, pad } = this;
+        const g = new Uint16Array(10);
+        let c = h[1] >>> 13;
+        h[1] &= 8191;
+        for (let i = 2; i < 10; i++) {
+          h[i] += c;
+          c = h[i] >>> 13;
+          h[i] &= 8191;
+        }
+        h[0] += c * 5;
+        c = h[0] >>> 13;
+        h[0] &= 8191;
+        h[1] += c;
+        c = h[1] >>> 13;
+        h[1] &= 8191;
+        h[2] += c;
+        g[0] = h[0] + 5;
+        c = g[0] >>> 13;
+        g[0] &= 8191;
+        for (let i = 1; i < 10; i++) {
+          g[i] = h[i] + c;
+          c = g[i] >>> 13;
+          g[i] &= 8191;
+        }
+        g[9] -= 1 << 13;
+        let mask = (c ^ 1) - 1;
+        for (let i = 0; i < 10; i++)
+          g[i] &= mask;
+        mask = ~mask;
+        for (let i = 0; i < 10; i++)
+          h[i] = h[i] & mask | g[i];
+        h[0] = (h[0] | h[1] << 13) & 65535;
+        h[1] = (h[1] >>> 3 | h[2] << 10) & 65535;
+        h[2] = (h[2] >>> 6 | h[3] << 7) & 65535;
+        h[3] = (h[3] >>> 9 | h[4] << 4) & 65535;
+        h[4] = (h[4] >>> 12 | h[5] << 1 | h[6] << 14) & 65535;
+        h[5] = (h[6] >>> 2 | h[7] << 11) & 65535;
+        h[6] = (h[7] >>> 5 | h[8] << 8) & 65535;
+        h[7] = (h[8] >>> 8 | h[9] << 5) & 65535;
+        let f = h[0] + pad[0];
+        h[0] = f & 65535;
+        for (let i = 1; i < 8; i++) {
+          f = (h[i] + pad[i] | 0) + (f >>> 16) | 0;
+          h[i] = f & 65535;
+        }
+        clean(g);
+      }
+      update(data) {
+        aexists(this);
+        abytes(data);
+        data = copyBytes(data);
+        const { buffer, blockLen } = this;
+        const len = data.length;
+        for (let pos = 0; pos < len; ) {
+          const take2 = Math.min(blockLen - this.pos, len - pos);
+          if (take2 === blockLen) {
+            for (; blockLen <= len - pos; pos += blockLen)
+              this.process(data, pos);
+            continue;
+          }
+          buffer.set(data.subarray(pos, pos + take2), this.pos);
+          this.pos += take2;
+          pos += take2;
+          if (this.pos === blockLen) {
+            this.process(buffer, 0, false);
+            this.pos = 0;
+          }
+        }
+        return this;
+      }
+      destroy() {
+        this.destroyed = true;
+        clean(this.h, this.r, this.buffer, this.pad);
+      }
+      digestInto(out) {
+        aexists(this);
+        aoutput(out, this);
+        this.finished = true;
+        const { buffer, h } = this;
+        let { pos } = this;
+        if (pos) {
+          buffer[pos++] = 1;
+          for (; pos < 16; pos++)
+            buffer[pos] = 0;
+          this.process(buffer, 0, true);
+        }
+        this.finalize();
+        let opos = 0;
+        for (let i = 0; i < 8; i++) {
+          out[opos++] = h[i] >>> 0;
+          out[opos++] = h[i] >>> 8;
         }
       }
-      /** The repo blob `p` names (its file name), when it is an entry of the repo's own blobs/. */
-      blobNamed(p) {
-        return p !== void 0 && this.snap.blobsDir !== void 0 && this.realDir(path10.dirname(p)) === this.snap.blobsDir ? path10.basename(p) : void 0;
-      }
-      judge(name2, abs) {
-        const hop = this.hop(abs);
-        const blob = this.blobNamed(hop);
-        if (blob !== void 0) {
-          const st = lstatFor(name2, hop);
-          if (st && "code" in st) return st;
-          if (!st) return { code: "SYMLINK_BROKEN", path: name2, message: `blob ${blob} is missing from the cache: download the file again` };
-          if (st.isFile()) return adopt(name2, hop, st, blob);
-        }
-        return this.resolved(name2, abs, blob);
-      }
-      resolved(name2, abs, blob) {
-        let target;
-        try {
-          target = realpathSync2.native(abs);
-        } catch (e) {
-          if (errnoCode(e) === "ELOOP") return { code: "SYMLINK_BROKEN", path: name2, message: "symlink loop: the target can never be reached" };
-          return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
-        }
-        if (target.includes("\uFFFD")) return { code: "UNSAFE_NAME", path: name2, message: "symlink target path is not valid UTF-8" };
-        if (!this.snap.blobsDir) return { code: "SYMLINK_OUTSIDE", path: name2, message: NOT_PLAIN };
-        if (!isRepoBlob(target, this.snap.blobsDir, this.snap.sharedDir ?? this.snap.blobsDir)) return { code: "SYMLINK_OUTSIDE", path: name2, message: outsideWhy(this.snap, target) };
-        const st = lstatFor(name2, target);
-        if (st && "code" in st) return st;
-        if (!st) return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
-        if (!st.isFile()) return { code: "SPECIAL_FILE", path: name2, message: "symlink into the blobs is not to a regular file" };
-        return adopt(name2, target, st, blob);
+      digest() {
+        const { buffer, outputLen } = this;
+        this.digestInto(buffer);
+        const res = buffer.slice(0, outputLen);
+        this.destroy();
+        return res;
       }
     };
+    poly1305 = /* @__PURE__ */ wrapMacConstructor(32, (key) => new Poly1305(key));
+  }
+});
+
+// node_modules/@noble/ciphers/salsa.js
+function salsaCore(s, k, n, out, cnt, rounds = 20, cntHi = 0) {
+  let y00 = s[0], y01 = k[0], y02 = k[1], y03 = k[2], y04 = k[3], y05 = s[1], y06 = n[0], y07 = n[1], y08 = cnt, y09 = cntHi, y10 = s[2], y11 = k[4], y12 = k[5], y13 = k[6], y14 = k[7], y15 = s[3];
+  let x00 = y00, x01 = y01, x02 = y02, x03 = y03, x04 = y04, x05 = y05, x06 = y06, x07 = y07, x08 = y08, x09 = y09, x10 = y10, x11 = y11, x12 = y12, x13 = y13, x14 = y14, x15 = y15;
+  for (let r = 0; r < rounds; r += 2) {
+    x04 ^= rotl(x00 + x12 | 0, 7);
+    x08 ^= rotl(x04 + x00 | 0, 9);
+    x12 ^= rotl(x08 + x04 | 0, 13);
+    x00 ^= rotl(x12 + x08 | 0, 18);
+    x09 ^= rotl(x05 + x01 | 0, 7);
+    x13 ^= rotl(x09 + x05 | 0, 9);
+    x01 ^= rotl(x13 + x09 | 0, 13);
+    x05 ^= rotl(x01 + x13 | 0, 18);
+    x14 ^= rotl(x10 + x06 | 0, 7);
+    x02 ^= rotl(x14 + x10 | 0, 9);
+    x06 ^= rotl(x02 + x14 | 0, 13);
+    x10 ^= rotl(x06 + x02 | 0, 18);
+    x03 ^= rotl(x15 + x11 | 0, 7);
+    x07 ^= rotl(x03 + x15 | 0, 9);
+    x11 ^= rotl(x07 + x03 | 0, 13);
+    x15 ^= rotl(x11 + x07 | 0, 18);
+    x01 ^= rotl(x00 + x03 | 0, 7);
+    x02 ^= rotl(x01 + x00 | 0, 9);
+    x03 ^= rotl(x02 + x01 | 0, 13);
+    x00 ^= rotl(x03 + x02 | 0, 18);
+    x06 ^= rotl(x05 + x04 | 0, 7);
+    x07 ^= rotl(x06 + x05 | 0, 9);
+    x04 ^= rotl(x07 + x06 | 0, 13);
+    x05 ^= rotl(x04 + x07 | 0, 18);
+    x11 ^= rotl(x10 + x09 | 0, 7);
+    x08 ^= rotl(x11 + x10 | 0, 9);
+    x09 ^= rotl(x08 + x11 | 0, 13);
+    x10 ^= rotl(x09 + x08 | 0, 18);
+    x12 ^= rotl(x15 + x14 | 0, 7);
+    x13 ^= rotl(x12 + x15 | 0, 9);
+    x14 ^= rotl(x13 + x12 | 0, 13);
+    x15 ^= rotl(x14 + x13 | 0, 18);
+  }
+  let oi = 0;
+  out[oi++] = y00 + x00 | 0;
+  out[oi++] = y01 + x01 | 0;
+  out[oi++] = y02 + x02 | 0;
+  out[oi++] = y03 + x03 | 0;
+  out[oi++] = y04 + x04 | 0;
+  out[oi++] = y05 + x05 | 0;
+  out[oi++] = y06 + x06 | 0;
+  out[oi++] = y07 + x07 | 0;
+  out[oi++] = y08 + x08 | 0;
+  out[oi++] = y09 + x09 | 0;
+  out[oi++] = y10 + x10 | 0;
+  out[oi++] = y11 + x11 | 0;
+  out[oi++] = y12 + x12 | 0;
+  out[oi++] = y13 + x13 | 0;
+  out[oi++] = y14 + x14 | 0;
+  out[oi++] = y15 + x15 | 0;
+}
+function hsalsa(s, k, i, out) {
+  const s2 = isLE ? s : swap32IfBE(s.slice(0, 4));
+  const k2 = isLE ? k : swap32IfBE(k.slice(0, 8));
+  const i2 = isLE ? i : swap32IfBE(i.slice(0, 4));
+  const t = new Uint32Array(16);
+  salsaCore(s2, k2, i2.subarray(0, 2), t, i2[2], 20, i2[3]);
+  let oi = 0;
+  out[oi++] = t[0] - s2[0] | 0;
+  out[oi++] = t[5] - s2[1] | 0;
+  out[oi++] = t[10] - s2[2] | 0;
+  out[oi++] = t[15] - s2[3] | 0;
+  out[oi++] = t[6] - i2[0] | 0;
+  out[oi++] = t[7] - i2[1] | 0;
+  out[oi++] = t[8] - i2[2] | 0;
+  out[oi++] = t[9] - i2[3] | 0;
+  swap32IfBE(out);
+  if (!isLE)
+    clean(s2, k2, i2);
+  clean(t);
+}
+var xsalsa20, xsalsa20poly1305;
+var init_salsa = __esm({
+  "node_modules/@noble/ciphers/salsa.js"() {
+    init_arx();
+    init_poly1305();
+    init_utils();
+    xsalsa20 = /* @__PURE__ */ createCipher(salsaCore, {
+      counterRight: true,
+      extendNonceFn: hsalsa
+    });
+    xsalsa20poly1305 = /* @__PURE__ */ wrapCipher({ blockSize: 64, nonceLength: 24, tagLength: 16 }, (key, nonce) => {
+      return {
+        encrypt(plaintext, output) {
+          output = getOutput(plaintext.length + 32, output, false);
+          const authKey = output.subarray(0, 32);
+          const ciphPlaintext = output.subarray(32);
+          output.set(plaintext, 32);
+          clean(authKey);
+          xsalsa20(key, nonce, output, output);
+          const tag = poly1305(ciphPlaintext, authKey);
+          output.set(tag, 16);
+          clean(output.subarray(0, 16), tag);
+          return output.subarray(16);
+        },
+        decrypt(ciphertext, output) {
+          abytes(ciphertext, void 0, "data");
+          output = getOutput(ciphertext.length + 32, output, false);
+          const tmp = output.subarray(0, 32);
+          const passedTag = output.subarray(32, 48);
+          const ciphPlaintext = output.subarray(48);
+          output.set(ciphertext, 32);
+          clean(tmp);
+          const authKey = xsalsa20(key, nonce, tmp, tmp);
+          const tag = poly1305(ciphPlaintext, authKey);
+          if (!equalBytes(passedTag, tag)) {
+            clean(output);
+            throw new Error("invalid tag");
+          }
+          xsalsa20(key, nonce, output.subarray(16), output.subarray(16));
+          clean(tmp, passedTag, tag);
+          return ciphPlaintext;
+        }
+      };
+    });
+  }
+});
+
+// src/keys/encrypted.ts
+var encrypted_exports = {};
+__export(encrypted_exports, {
+  decryptPrivateKey: () => decryptPrivateKey,
+  encryptPrivateKey: () => encryptPrivateKey
+});
+import { randomBytes as randomBytes2, scryptSync } from "node:crypto";
+function deriveKey(passphrase, salt, N, r, p) {
+  return scryptSync(Buffer.from(passphrase, "utf8"), salt, 32, { N, r, p, maxmem: 256 * N * r + 16 * 1024 * 1024 });
+}
+function encryptPrivateKey(pkcs8Der, passphrase) {
+  const salt = randomBytes2(32);
+  const nonce = randomBytes2(24);
+  const key = deriveKey(passphrase, salt, SCRYPT.N, SCRYPT.r, SCRYPT.p);
+  const ct = xsalsa20poly1305(key, nonce).encrypt(pkcs8Der);
+  const doc = {
+    kdf: { name: "scrypt", params: { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p }, salt: salt.toString("base64") },
+    cipher: { name: "nacl/secretbox", nonce: nonce.toString("base64") },
+    ciphertext: Buffer.from(ct).toString("base64")
+  };
+  return toPem(ENCRYPTED_PEM_TYPE, Buffer.from(JSON.stringify(doc)));
+}
+function decryptPrivateKey(blockDer, passphrase, file) {
+  let doc;
+  try {
+    doc = JSON.parse(blockDer.toString("utf8"));
+  } catch {
+    throw usage("KEY_UNREADABLE", `encrypted key ${file} is malformed`);
+  }
+  const { kdf, cipher, ciphertext } = doc;
+  const N = kdf?.params?.N;
+  const r = kdf?.params?.r;
+  const p = kdf?.params?.p;
+  if (kdf?.name !== "scrypt" || cipher?.name !== "nacl/secretbox" || !kdf.salt || !cipher.nonce || !ciphertext || !N || !r || !p) {
+    throw usage("KEY_UNREADABLE", `encrypted key ${file} uses an unsupported format`);
+  }
+  if (N > 1 << 20 || r > 32 || p > 16 || (N & N - 1) !== 0) throw usage("KEY_UNREADABLE", `encrypted key ${file} asks for unreasonable scrypt parameters`);
+  const key = deriveKey(passphrase, Buffer.from(kdf.salt, "base64"), N, r, p);
+  try {
+    return Buffer.from(xsalsa20poly1305(key, Buffer.from(cipher.nonce, "base64")).decrypt(Buffer.from(ciphertext, "base64")));
+  } catch {
+    throw usage("BAD_PASSPHRASE", `wrong passphrase for ${file}`);
+  }
+}
+var ENCRYPTED_PEM_TYPE, SCRYPT;
+var init_encrypted = __esm({
+  "src/keys/encrypted.ts"() {
+    "use strict";
+    init_salsa();
+    init_errors();
+    init_pem();
+    ENCRYPTED_PEM_TYPE = LEGACY_ENCRYPTED_PEM_TYPES[0];
+    SCRYPT = { N: 32768, r: 8, p: 1 };
+  }
+});
+
+// src/keys/keyfile.ts
+var keyfile_exports = {};
+__export(keyfile_exports, {
+  checkKeyFilesFree: () => checkKeyFilesFree,
+  checkKeyPrefix: () => checkKeyPrefix,
+  generateKeyPair: () => generateKeyPair,
+  loadPrivateKey: () => loadPrivateKey,
+  loadPublicKey: () => loadPublicKey,
+  parsePublicKey: () => parsePublicKey,
+  readKeyText: () => readKeyText,
+  writeKeyPair: () => writeKeyPair
+});
+import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from "node:crypto";
+import { lstat, open as open2, unlink as unlink2 } from "node:fs/promises";
+import path5 from "node:path";
+async function readKeyText(file, what) {
+  return (await readUserFile(file, MAX_KEY_FILE, "KEY_UNREADABLE", what)).toString("utf8");
+}
+function parsePublicKey(text2, file = "public key", needs = VERIFY_NEEDS_PUBLIC) {
+  const blocks = findPemBlocks(text2);
+  const b = blocks.find((x) => x.type === "PUBLIC KEY") ?? blocks.find((x) => x.type === "CERTIFICATE");
+  if (!b) {
+    if (blocks.some((x) => x.type.includes("PRIVATE KEY"))) throw usage("KEY_WRONG_KIND", `${file} is a private key; ${needs}`);
+    throw usage("KEY_UNREADABLE", `${file} holds no PEM public key`);
+  }
+  try {
+    if (b.type === "CERTIFICATE") return new X509Certificate(b.der).publicKey;
+    return createPublicKey({ key: b.der, format: "der", type: "spki" });
+  } catch (e) {
+    throw usage("KEY_UNREADABLE", `${file} holds a malformed public key: ${e.message}`);
+  }
+}
+async function loadPublicKey(file, needs = VERIFY_NEEDS_PUBLIC) {
+  const key = parsePublicKey(await readKeyText(file, "public key"), file, needs);
+  if (!keyTypeOf(key)) throw usage("KEY_UNSUPPORTED", `${file}: unsupported key type ${key.asymmetricKeyType}`);
+  return key;
+}
+async function loadPrivateKey(file, needs = SIGN_NEEDS_PRIVATE) {
+  const text2 = await readKeyText(file, "private key");
+  const blocks = findPemBlocks(text2);
+  let key;
+  const enc = blocks.find((b) => LEGACY_ENCRYPTED_PEM_TYPES.includes(b.type));
+  try {
+    if (enc) {
+      const { decryptPrivateKey: decryptPrivateKey2 } = await encrypted();
+      const der2 = decryptPrivateKey2(enc.der, getPassphrase("decrypt", file), file);
+      key = createPrivateKey({ key: der2, format: "der", type: "pkcs8" });
+    } else {
+      const plain = blocks.find((b) => b.type === "PRIVATE KEY");
+      const sec1 = blocks.find((b) => b.type === "EC PRIVATE KEY");
+      if (plain) key = createPrivateKey({ key: plain.der, format: "der", type: "pkcs8" });
+      else if (sec1) key = createPrivateKey({ key: sec1.der, format: "der", type: "sec1" });
+      else if (blocks.some((b) => b.type === "ENCRYPTED PRIVATE KEY")) {
+        key = createPrivateKey({ key: text2, format: "pem", passphrase: getPassphrase("decrypt", file) });
+      }
+    }
+  } catch (e) {
+    if (e instanceof ModelsignError) throw e;
+    throw usage("KEY_UNREADABLE", `${file} holds a malformed private key: ${e.message}`);
+  }
+  if (!key) {
+    if (blocks.some((b) => b.type === "PUBLIC KEY")) throw usage("KEY_WRONG_KIND", `${file} is a public key; ${needs}`);
+    throw usage("KEY_UNREADABLE", `${file} holds no PEM private key`);
+  }
+  const t = keyTypeOf(key);
+  if (!t || t === "rsa") throw usage("KEY_UNSUPPORTED", `${file}: unsupported key type for signing (${key.asymmetricKeyType})`);
+  return key;
+}
+function generateKeyPair(type) {
+  switch (type) {
+    case "ed25519":
+      return generateKeyPairSync("ed25519");
+    case "ecdsa-p256":
+      return generateKeyPairSync("ec", { namedCurve: "P-256" });
+    case "ecdsa-p384":
+      return generateKeyPairSync("ec", { namedCurve: "P-384" });
+    case "ecdsa-p521":
+      return generateKeyPairSync("ec", { namedCurve: "P-521" });
+  }
+}
+function checkKeyPrefix(prefix) {
+  const notPrefix = (p) => p === "" || /[\\/]$/.test(p) || [".", ".."].includes(path5.basename(p));
+  const bad7 = () => usage("BAD_OPTION", `--out needs a path prefix such as keys/release (writes keys/release.key and keys/release.pub); got ${JSON.stringify(prefix)}`);
+  if (notPrefix(prefix)) throw bad7();
+  if (/\.(key|pub)$/i.test(path5.basename(prefix))) {
+    const stem = prefix.slice(0, -4);
+    if (notPrefix(stem)) throw bad7();
+    throw usage("BAD_OPTION", `--out is a prefix: give ${stem}, get ${stem}.key and ${stem}.pub (${prefix} would write ${prefix}.key)`);
+  }
+}
+async function checkKeyFilesFree(prefix) {
+  for (const f of [`${prefix}.key`, `${prefix}.pub`]) {
+    const taken = await lstat(f).then(
+      () => true,
+      () => false
+    );
+    if (taken) throw usage("KEY_EXISTS", `refusing to overwrite existing key file ${f}`);
+  }
+}
+async function writeKeyPair(prefix, type, passphrase) {
+  checkKeyPrefix(prefix);
+  await checkKeyFilesFree(prefix);
+  const { privateKey, publicKey } = generateKeyPair(type);
+  const pkcs8 = privateKey.export({ type: "pkcs8", format: "der" });
+  const privText = passphrase === void 0 ? privateKey.export({ type: "pkcs8", format: "pem" }).toString() : (await encrypted()).encryptPrivateKey(pkcs8, passphrase);
+  const privatePath = `${prefix}.key`;
+  const publicPath = `${prefix}.pub`;
+  await makeDirs(path5.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
+  let current2 = privatePath;
+  const created = [];
+  const writeNew = async (file, text2, mode) => {
+    current2 = file;
+    const fh = await open2(file, "wx", mode);
+    created.push(file);
+    try {
+      await fh.writeFile(text2);
+      await fh.chmod(mode);
+    } finally {
+      await fh.close();
+    }
+  };
+  try {
+    await writeNew(privatePath, privText, 384);
+    await writeNew(publicPath, publicKeyPem(publicKey), 420);
+  } catch (e) {
+    for (const f of created) await unlink2(f).catch(() => void 0);
+    const c = errnoCode(e);
+    if (c === "EEXIST") throw usage("KEY_EXISTS", `refusing to overwrite existing key file ${current2}`);
+    throw usage("KEY_WRITE_FAILED", `cannot write ${current2}: ${writeFailureWords(e, current2)}`);
+  }
+  return { privatePath, publicPath, type, encrypted: passphrase !== void 0, hint: keyHint(publicKey) };
+}
+var encrypted, MAX_KEY_FILE, VERIFY_NEEDS_PUBLIC, SIGN_NEEDS_PRIVATE;
+var init_keyfile = __esm({
+  "src/keys/keyfile.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms();
+    init_passphrase();
+    init_pem();
+    init_read_file();
+    init_errno();
+    init_write_atomic();
+    encrypted = () => Promise.resolve().then(() => (init_encrypted(), encrypted_exports));
+    MAX_KEY_FILE = 1024 * 1024;
+    VERIFY_NEEDS_PUBLIC = "verify needs the public key (.pub)";
+    SIGN_NEEDS_PRIVATE = "sign needs the private key (.key)";
   }
 });
 
@@ -2497,1274 +1516,6 @@ var init_strict_json = __esm({
   }
 });
 
-// src/util/errno.ts
-import path11 from "node:path";
-function errnoWords(e) {
-  const c = errnoCode(e);
-  if (c === void 0) return e instanceof Error ? e.message : String(e);
-  const w = WORDS[c];
-  return w ? `${w} (${c})` : c;
-}
-function writeFailureWords(e, file) {
-  if (errnoCode(e) === "ENOENT") return `directory ${path11.dirname(file)} does not exist`;
-  return errnoWords(e);
-}
-var WORDS;
-var init_errno = __esm({
-  "src/util/errno.ts"() {
-    "use strict";
-    init_errors();
-    WORDS = {
-      ENOENT: "no such file or directory",
-      EACCES: "permission denied",
-      EPERM: "operation not permitted",
-      EEXIST: "already exists",
-      ENOTDIR: "a part of the path is not a directory",
-      EISDIR: "it is a directory",
-      ENOSPC: "no space left on the device",
-      EDQUOT: "disk quota exceeded",
-      EROFS: "read-only file system",
-      ENAMETOOLONG: "file name too long",
-      ELOOP: "too many levels of symbolic links",
-      EMFILE: "too many open files",
-      ENFILE: "too many open files in the system",
-      EBUSY: "resource busy",
-      EIO: "input/output error",
-      EXDEV: "cannot move across file systems",
-      ETXTBSY: "file busy"
-    };
-  }
-});
-
-// src/util/write-atomic.ts
-var write_atomic_exports = {};
-__export(write_atomic_exports, {
-  checkWritable: () => checkWritable,
-  makeDirs: () => makeDirs,
-  writeAtomic: () => writeAtomic
-});
-import { constants as constants4 } from "node:fs";
-import { access, mkdir, rename, stat as stat3, unlink, writeFile } from "node:fs/promises";
-import path12 from "node:path";
-async function writeAtomic(file, data, code = "WRITE_FAILED", label = file, opts = {}) {
-  if (opts.createDirs) await makeDirs(path12.dirname(file), code, label);
-  const tmp = path12.join(path12.dirname(file), `.${path12.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  let renaming = false;
-  try {
-    await writeFile(tmp, data, { flag: "wx", mode: 420 });
-    renaming = true;
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => void 0);
-    const c = errnoCode(e);
-    const isDir = renaming && (c === "EISDIR" || c === "ENOTEMPTY" || c === "EEXIST");
-    throw usage(code, `cannot write ${label}: ${isDir ? `${file} is a directory` : writeFailureWords(e, file)}`);
-  }
-}
-async function makeDirs(dir, code = "WRITE_FAILED", label = dir, mode) {
-  try {
-    await mkdir(dir, { recursive: true, ...mode !== void 0 ? { mode } : {} });
-  } catch (e) {
-    const blocker = await firstExisting(dir);
-    if (blocker && !blocker.isDir) throw usage(code, `cannot write ${label}: ${blocker.path} is not a directory`);
-    throw usage(code, `cannot write ${label}: cannot create directory ${dir}: ${errnoWords(e)}`);
-  }
-}
-async function firstExisting(p) {
-  let cur = p;
-  for (; ; ) {
-    try {
-      const st = await stat3(cur);
-      return { path: cur, isDir: st.isDirectory() };
-    } catch (e) {
-      const c = errnoCode(e);
-      if (c !== "ENOENT" && c !== "ENOTDIR") return void 0;
-    }
-    const up = path12.dirname(cur);
-    if (up === cur) return void 0;
-    cur = up;
-  }
-}
-async function checkWritable(target, kind, code = "WRITE_FAILED", label = target) {
-  let st;
-  try {
-    st = await stat3(target);
-  } catch (e) {
-    const c = errnoCode(e);
-    if (c !== "ENOENT" && c !== "ENOTDIR") throw usage(code, `cannot write ${label}: ${errnoWords(e)}`);
-  }
-  if (st) {
-    if (kind === "file" && st.isDirectory()) throw usage(code, `cannot write ${label}: ${target} is a directory`);
-    if (kind === "dir" && !st.isDirectory()) throw usage(code, `${label} is not a directory`);
-    return checkAccess(kind === "dir" ? target : path12.dirname(target), code, label);
-  }
-  const parent = await firstExisting(path12.dirname(target));
-  if (!parent) return;
-  if (!parent.isDir) throw usage(code, `cannot write ${label}: ${parent.path} is not a directory`);
-  return checkAccess(parent.path, code, label);
-}
-async function checkAccess(dir, code, label) {
-  try {
-    await access(dir, constants4.W_OK);
-  } catch (e) {
-    throw usage(code, `cannot write ${label}: ${errnoCode(e) === "EACCES" || errnoCode(e) === "EPERM" ? `permission denied in directory ${dir}` : errnoWords(e)}`);
-  }
-}
-var init_write_atomic = __esm({
-  "src/util/write-atomic.ts"() {
-    "use strict";
-    init_errors();
-    init_errno();
-  }
-});
-
-// src/oci/digest-check.ts
-import { createHash as createHash2 } from "node:crypto";
-import { Transform, pipeline } from "node:stream";
-function checked(source, desc, from) {
-  const check = new DigestCheck(desc, from);
-  pipeline(source, check, () => void 0);
-  return check;
-}
-var DigestMismatch, DigestCheck;
-var init_digest_check = __esm({
-  "src/oci/digest-check.ts"() {
-    "use strict";
-    DigestMismatch = class extends Error {
-      code = "OCI_DIGEST_MISMATCH";
-    };
-    DigestCheck = class extends Transform {
-      constructor(desc, from) {
-        super({ highWaterMark: 1024 * 1024 });
-        this.desc = desc;
-        this.from = from;
-        this.hash = createHash2(desc.digest.startsWith("sha512:") ? "sha512" : "sha256");
-      }
-      hash;
-      n = 0;
-      _transform(chunk, _enc, cb) {
-        this.n += chunk.length;
-        if (this.n > this.desc.size) {
-          cb(new DigestMismatch(`blob ${this.desc.digest} from ${this.from} is longer than its ${this.desc.size} bytes`));
-          return;
-        }
-        this.hash.update(chunk);
-        cb(null, chunk);
-      }
-      _flush(cb) {
-        if (this.n !== this.desc.size) {
-          cb(new DigestMismatch(`blob ${this.desc.digest} from ${this.from} ended after ${this.n} of its ${this.desc.size} bytes`));
-          return;
-        }
-        const got = `${this.desc.digest.split(":")[0]}:${this.hash.digest("hex")}`;
-        if (got !== this.desc.digest) cb(new DigestMismatch(`blob ${this.desc.digest} from ${this.from} does not match its digest (its bytes hash to ${got})`));
-        else cb();
-      }
-    };
-  }
-});
-
-// src/oci/manifest.ts
-function isDigest(s) {
-  return DIGEST.test(s);
-}
-function bad(what, msg) {
-  throw reject("OCI_MANIFEST_MALFORMED", `${what} is malformed: ${msg}`);
-}
-function str(v, what, field, max = 1024) {
-  if (typeof v !== "string" || v.length === 0 || v.length > max) bad(what, `${field} must be a non-empty string of at most ${max} characters`);
-  return v;
-}
-function annotations(v, what) {
-  if (v === void 0) return void 0;
-  if (!isObject(v)) bad(what, "annotations must be an object");
-  const out = /* @__PURE__ */ Object.create(null);
-  const keys = Object.keys(v);
-  if (keys.length > MAX_ANNOTATIONS_PER_DESCRIPTOR) bad(what, `more than ${MAX_ANNOTATIONS_PER_DESCRIPTOR} annotations`);
-  for (const k of keys) {
-    const val = v[k];
-    if (typeof val !== "string") bad(what, `annotation ${JSON.stringify(k.slice(0, 100))} is not a string`);
-    out[k] = val;
-  }
-  return out;
-}
-function parseDescriptor(v, what) {
-  if (!isObject(v)) bad(what, "a descriptor is not an object");
-  const mediaType = str(v.mediaType, what, "mediaType", 255);
-  const digest = str(v.digest, what, "digest", 200);
-  if (!DIGEST.test(digest)) bad(what, `digest ${JSON.stringify(digest.slice(0, 80))} is not sha256:<64 hex> or sha512:<128 hex>`);
-  const size = v.size;
-  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) bad(what, `size of ${digest} is not a whole number of bytes`);
-  const d = { mediaType, digest, size };
-  if (v.artifactType !== void 0) d.artifactType = str(v.artifactType, what, "artifactType", 255);
-  const a = annotations(v.annotations, what);
-  if (a) d.annotations = a;
-  return d;
-}
-function descriptors(v, what, field) {
-  if (!Array.isArray(v)) bad(what, `${field} must be an array`);
-  if (v.length > MAX_DESCRIPTORS) bad(what, `more than ${MAX_DESCRIPTORS} ${field}`);
-  return v.map((d) => parseDescriptor(d, what));
-}
-function parseManifest(bytes, contentType, what = "OCI manifest") {
-  if (bytes.length > MAX_MANIFEST_BYTES) bad(what, `larger than ${MAX_MANIFEST_BYTES} bytes`);
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    bad(what, "not UTF-8");
-  }
-  const json = parseStrictJson(text2, { what, code: "OCI_MANIFEST_MALFORMED", maxDepth: 16 });
-  if (!isObject(json)) bad(what, "not a JSON object");
-  if (json.schemaVersion !== 2) bad(what, "schemaVersion is not 2");
-  const header = contentType?.split(";")[0].trim();
-  const mediaType = json.mediaType === void 0 ? header : str(json.mediaType, what, "mediaType", 255);
-  if (json.mediaType !== void 0 && header && header !== mediaType && header !== "application/json" && header !== "application/octet-stream") {
-    bad(what, `its mediaType ${JSON.stringify(mediaType)} differs from the media type it was served as (${JSON.stringify(header.slice(0, 100))})`);
-  }
-  const isIndex = mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList || mediaType === void 0 && json.manifests !== void 0;
-  if (isIndex) {
-    if (json.layers !== void 0) bad(what, "an index with layers");
-    return { kind: "index", mediaType: mediaType ?? MEDIA.ociIndex, manifests: descriptors(json.manifests, what, "manifests") };
-  }
-  if (mediaType !== void 0 && mediaType !== MEDIA.ociManifest && mediaType !== MEDIA.dockerManifest) bad(what, `unknown manifest media type ${JSON.stringify(mediaType.slice(0, 100))}`);
-  if (json.manifests !== void 0) bad(what, "a manifest with an index's manifests list");
-  const m = {
-    kind: "manifest",
-    mediaType: mediaType ?? MEDIA.ociManifest,
-    config: parseDescriptor(json.config, what),
-    layers: descriptors(json.layers, what, "layers")
-  };
-  if (json.artifactType !== void 0) m.artifactType = str(json.artifactType, what, "artifactType", 255);
-  if (json.subject !== void 0) m.subject = parseDescriptor(json.subject, what);
-  const a = annotations(json.annotations, what);
-  if (a) m.annotations = a;
-  return m;
-}
-function bundleManifest(bundle, subject, annotations2) {
-  const body = {
-    schemaVersion: 2,
-    mediaType: MEDIA.ociManifest,
-    artifactType: MEDIA.bundle,
-    config: { mediaType: MEDIA.empty, digest: "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", size: 2 },
-    layers: [bundle],
-    subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-    annotations: annotations2
-  };
-  return Buffer.from(JSON.stringify(body));
-}
-function indexOf(manifests) {
-  return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests }));
-}
-var MEDIA, MANIFEST_ACCEPT, EMPTY_CONFIG, MAX_MANIFEST_BYTES, MAX_DESCRIPTORS, MAX_ANNOTATIONS_PER_DESCRIPTOR, DIGEST;
-var init_manifest = __esm({
-  "src/oci/manifest.ts"() {
-    "use strict";
-    init_errors();
-    init_strict_json();
-    MEDIA = {
-      ociManifest: "application/vnd.oci.image.manifest.v1+json",
-      ociIndex: "application/vnd.oci.image.index.v1+json",
-      dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
-      dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
-      empty: "application/vnd.oci.empty.v1+json",
-      bundle: "application/vnd.dev.sigstore.bundle.v0.3+json",
-      modelManifest: "application/vnd.cncf.model.manifest.v1+json"
-    };
-    MANIFEST_ACCEPT = [MEDIA.ociManifest, MEDIA.ociIndex, MEDIA.dockerManifest, MEDIA.dockerList].join(", ");
-    EMPTY_CONFIG = Buffer.from("{}");
-    MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-    MAX_DESCRIPTORS = 1e5;
-    MAX_ANNOTATIONS_PER_DESCRIPTOR = 256;
-    DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
-  }
-});
-
-// src/oci/auth.ts
-import { spawn } from "node:child_process";
-import path13 from "node:path";
-function normaliseRegistryKey(key) {
-  const s = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
-  const host = s.split("/")[0].toLowerCase();
-  return DOCKER_HUB_HOSTS.has(host) ? "docker.io" : host;
-}
-function configError(file, why2) {
-  throw usage("REGISTRY_AUTH_CONFIG", `cannot use the Docker configuration ${file}: ${why2}`);
-}
-async function readConfig(file) {
-  let bytes;
-  try {
-    bytes = await readRegularFile(file, MAX_CONFIG_BYTES);
-  } catch (e) {
-    if (errnoCode(e) === "ENOENT") return void 0;
-    configError(file, e instanceof FileTooLarge ? `larger than ${MAX_CONFIG_BYTES} bytes` : `unreadable (${errnoCode(e) ?? "not a regular file"})`);
-  }
-  let json;
-  try {
-    json = parseStrictJson(bytes.toString("utf8"), { what: "Docker configuration" });
-  } catch {
-    configError(file, "not valid JSON");
-  }
-  if (!isObject(json)) configError(file, "not a JSON object");
-  return json;
-}
-function authsEntry(config, registry, secrets, file) {
-  const auths = config.auths;
-  if (!isObject(auths)) return void 0;
-  for (const key of Object.keys(auths)) {
-    if (normaliseRegistryKey(key) !== registry) continue;
-    const e = auths[key];
-    if (!isObject(e)) continue;
-    if (typeof e.identitytoken === "string" && e.identitytoken !== "") {
-      secrets.add(e.identitytoken);
-      return { kind: "identity-token", token: e.identitytoken };
-    }
-    if (typeof e.auth === "string" && e.auth !== "") {
-      secrets.add(e.auth);
-      const plain = Buffer.from(e.auth, "base64").toString("utf8");
-      const colon = plain.indexOf(":");
-      if (colon < 0) configError(file, `the auths entry for ${registry} is not base64 of user:password`);
-      const cred = { kind: "basic", username: plain.slice(0, colon), password: plain.slice(colon + 1) };
-      secrets.addBasic(cred.username, cred.password);
-      return cred;
-    }
-    if (typeof e.username === "string" && typeof e.password === "string") {
-      secrets.addBasic(e.username, e.password);
-      return { kind: "basic", username: e.username, password: e.password };
-    }
-  }
-  return void 0;
-}
-async function runHelper(name2, server, secrets) {
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(name2)) throw usage("REGISTRY_AUTH_CONFIG", `credential helper name ${JSON.stringify(name2.slice(0, 80))} is not a plain name`);
-  const program = `docker-credential-${name2}`;
-  const r = await new Promise((resolve) => {
-    const child = spawn(program, ["get"], { stdio: ["pipe", "pipe", "ignore"] });
-    let out = "";
-    let over = false;
-    const timer = setTimeout(() => child.kill("SIGKILL"), HELPER_TIMEOUT_MS);
-    child.stdout.on("data", (d) => {
-      if (out.length + d.length > MAX_HELPER_OUTPUT) {
-        over = true;
-        child.kill("SIGKILL");
-      } else out += d.toString("utf8");
-    });
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      resolve({ code: null, out: "", error: errnoCode(e) ?? "cannot run" });
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve(over ? { code: null, out: "", error: "too much output" } : signal ? { code: null, out: "", error: `killed (${signal}; ${HELPER_TIMEOUT_MS / 1e3} s limit)` } : { code, out });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(server);
-  });
-  if (r.error) throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program} failed: ${r.error === "ENOENT" ? "not found on PATH" : r.error}`);
-  if (r.code !== 0) {
-    if (/credentials not found/i.test(r.out)) return void 0;
-    throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program} failed (exit ${r.code})`);
-  }
-  let json;
-  try {
-    json = JSON.parse(r.out);
-  } catch {
-    throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program} printed something that is not JSON`);
-  }
-  if (!isObject(json) || typeof json.Secret !== "string" || typeof json.Username !== "string") throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program} printed no Username and Secret`);
-  secrets.add(json.Secret);
-  if (json.Username === "<token>") return { kind: "identity-token", token: json.Secret };
-  secrets.addBasic(json.Username, json.Secret);
-  return { kind: "basic", username: json.Username, password: json.Secret };
-}
-async function credentialFor(configDir, registry, secrets) {
-  if (configDir === void 0) return void 0;
-  const file = path13.join(configDir, "config.json");
-  const config = await readConfig(file);
-  if (!config) return void 0;
-  const key = normaliseRegistryKey(registry);
-  const server = key === "docker.io" ? DOCKER_HUB_KEY : key;
-  const helpers = config.credHelpers;
-  const helper = isObject(helpers) ? Object.keys(helpers).find((k) => normaliseRegistryKey(k) === key) : void 0;
-  const name2 = helper !== void 0 ? isObject(helpers) ? helpers[helper] : void 0 : config.credsStore;
-  if (typeof name2 === "string" && name2 !== "") {
-    const c = await runHelper(name2, server, secrets);
-    if (c) return c;
-  }
-  return authsEntry(config, key, secrets, file);
-}
-function parseChallenge(header) {
-  const m = /^\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?:\s+|$)/.exec(header);
-  if (!m) return void 0;
-  const params = /* @__PURE__ */ Object.create(null);
-  let i = m[0].length;
-  const s = header;
-  while (i < s.length) {
-    const km = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*/.exec(s.slice(i));
-    if (!km) break;
-    i += km[0].length;
-    let value = "";
-    if (s[i] === '"') {
-      i++;
-      while (i < s.length && s[i] !== '"') {
-        if (s[i] === "\\" && i + 1 < s.length) i++;
-        value += s[i];
-        i++;
-      }
-      i++;
-    } else {
-      const vm = /^[^,\s]*/.exec(s.slice(i));
-      value = vm[0];
-      i += value.length;
-    }
-    params[km[1].toLowerCase()] = value;
-    const sep = /^\s*,?\s*/.exec(s.slice(i));
-    i += sep[0].length;
-    if (sep[0].trim() !== ",") break;
-  }
-  return { scheme: m[1].toLowerCase(), params };
-}
-var MAX_CONFIG_BYTES, MAX_HELPER_OUTPUT, HELPER_TIMEOUT_MS, DOCKER_HUB_KEY, DOCKER_HUB_HOSTS;
-var init_auth = __esm({
-  "src/oci/auth.ts"() {
-    "use strict";
-    init_errors();
-    init_read_file();
-    init_strict_json();
-    MAX_CONFIG_BYTES = 1024 * 1024;
-    MAX_HELPER_OUTPUT = 64 * 1024;
-    HELPER_TIMEOUT_MS = 1e4;
-    DOCKER_HUB_KEY = "https://index.docker.io/v1/";
-    DOCKER_HUB_HOSTS = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
-  }
-});
-
-// src/util/one-line.ts
-function clean2(text2, max = 200) {
-  const flat = text2.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
-function displayPath(p, max = 160) {
-  const flat = clean2(p, Infinity);
-  if (flat.length <= max) return flat;
-  const head = Math.floor((max - 1) / 2);
-  return `${flat.slice(0, head)}\u2026${flat.slice(flat.length - (max - 1 - head))}`;
-}
-var init_one_line = __esm({
-  "src/util/one-line.ts"() {
-    "use strict";
-  }
-});
-
-// src/oci/http.ts
-import { Readable } from "node:stream";
-function requestAllowanceMs(cfg, init) {
-  const bytes = (init.expectBytes ?? DEFAULT_EXPECT_BYTES) + (init.body?.length ?? 0);
-  return 2 * cfg.idleTimeoutMs + Math.ceil(bytes * 1e3 / cfg.minBytesPerSecond);
-}
-function schemeFor(cfg, host) {
-  return cfg.insecure.has(host) ? "http" : "https";
-}
-function say(cfg, text2) {
-  return clean2(cfg.secrets.scrub(text2), 400);
-}
-function unreachable(cfg, url, e, stop, allowedMs) {
-  if (stop === "late") return usage("REGISTRY_UNREACHABLE", say(cfg, `registry ${url.host} took more than ${allowedMs / 1e3} s (${url.pathname}): slower than ${Math.round(cfg.minBytesPerSecond / 1024)} KiB/s`));
-  const idle = stop === "idle";
-  if (idle) return usage("REGISTRY_UNREACHABLE", say(cfg, `registry ${url.host} sent nothing for ${cfg.idleTimeoutMs / 1e3} s (${url.pathname})`));
-  const cause = e instanceof Error ? e.cause : void 0;
-  const why2 = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
-  const hint = /EPROTO|wrong version number|ERR_SSL|packet length/i.test(why2) && url.protocol === "https:" ? ` (a plain-HTTP registry needs --insecure-registry ${url.host})` : "";
-  return usage("REGISTRY_UNREACHABLE", say(cfg, `cannot reach registry ${url.host}: ${why2}${hint}`));
-}
-function redirectTarget(cfg, from, location) {
-  let to;
-  try {
-    to = new URL(location, from);
-  } catch {
-    throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to an unparsable location`));
-  }
-  if (to.protocol !== "https:" && to.protocol !== "http:") throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to a ${to.protocol} location`));
-  if (to.protocol === "http:" && !cfg.insecure.has(to.host)) throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to plain HTTP at ${to.host} (not an --insecure-registry)`));
-  if (to.username || to.password) throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to a location with credentials in it`));
-  return to;
-}
-async function send(cfg, url, init) {
-  let current2 = url;
-  const allowedMs = requestAllowanceMs(cfg, init);
-  const deadline = Date.now() + allowedMs;
-  for (let hop = 0; ; hop++) {
-    const ctl = new AbortController();
-    let stop;
-    let timer;
-    const abort = (why2) => {
-      stop ??= why2;
-      ctl.abort();
-    };
-    const late = setTimeout(() => abort("late"), Math.max(0, deadline - Date.now())).unref();
-    const touch = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => abort("idle"), cfg.idleTimeoutMs);
-    };
-    const close = () => {
-      clearTimeout(timer);
-      clearTimeout(late);
-      ctl.abort();
-    };
-    const headers = { "user-agent": "modelsign", ...init.headers };
-    if (init.auth && init.auth.origin === current2.origin) headers.authorization = init.auth.header;
-    touch();
-    let res;
-    try {
-      res = await fetch(current2, {
-        method: init.method,
-        headers,
-        redirect: "manual",
-        signal: ctl.signal,
-        ...init.body ? { body: init.body } : {}
-      });
-    } catch (e) {
-      close();
-      throw unreachable(cfg, current2, e, stop, allowedMs);
-    }
-    const location = res.headers.get("location");
-    if ([301, 302, 303, 307, 308].includes(res.status) && location !== null && (init.method === "GET" || init.method === "HEAD")) {
-      close();
-      if (hop >= MAX_REDIRECTS) throw usage("REGISTRY_ERROR", say(cfg, `registry ${url.host} redirected more than ${MAX_REDIRECTS} times`));
-      current2 = redirectTarget(cfg, current2, location);
-      continue;
-    }
-    const at = current2;
-    const fail = (e) => {
-      throw unreachable(cfg, at, e, stop, allowedMs);
-    };
-    return { status: res.status, headers: res.headers, url: current2, body: res.body, close, touch, fail };
-  }
-}
-async function nextChunk(cfg, reply, reader) {
-  let r;
-  try {
-    r = await reader.read();
-  } catch (e) {
-    reply.close();
-    reply.fail(e);
-  }
-  if (r.done) return void 0;
-  reply.touch();
-  cfg.received.bytes += r.value.length;
-  return r.value;
-}
-async function readBody(cfg, reply, max, what) {
-  const declared = Number(reply.headers.get("content-length") ?? NaN);
-  if (declared > max) {
-    reply.close();
-    throw reject("OCI_TOO_LARGE", say(cfg, `${what} from ${reply.url.host} is ${declared} bytes, more than the ${max} read`));
-  }
-  const parts = [];
-  let n = 0;
-  if (reply.body) {
-    const reader = reply.body.getReader();
-    for (; ; ) {
-      const c = await nextChunk(cfg, reply, reader);
-      if (!c) break;
-      n += c.length;
-      if (n > max) {
-        reply.close();
-        throw reject("OCI_TOO_LARGE", say(cfg, `${what} from ${reply.url.host} is larger than the ${max} bytes read`));
-      }
-      parts.push(c);
-    }
-  }
-  reply.close();
-  return Buffer.concat(parts);
-}
-async function errorCode(cfg, reply) {
-  if (reply.status === 304 || !reply.body) {
-    reply.close();
-    return "";
-  }
-  let body;
-  try {
-    body = await readBody(cfg, reply, MAX_ERROR_BODY, "error body");
-  } catch {
-    return "";
-  }
-  try {
-    const j = JSON.parse(body.toString("utf8"));
-    const code = j.errors?.[0]?.code;
-    return typeof code === "string" && /^[A-Z_]{1,40}$/.test(code) ? ` ${code}` : "";
-  } catch {
-    return "";
-  }
-}
-function verifiedBody(cfg, reply, desc) {
-  const reader = reply.body?.getReader();
-  const raw = new Readable({
-    highWaterMark: 1024 * 1024,
-    read() {
-      void (async () => {
-        try {
-          const c = reader ? await nextChunk(cfg, reply, reader) : void 0;
-          if (c === void 0) {
-            reply.close();
-            this.push(null);
-          } else {
-            this.push(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
-          }
-        } catch (e) {
-          this.destroy(e instanceof Error ? e : new Error(String(e)));
-        }
-      })();
-    },
-    destroy(err, cb) {
-      reply.close();
-      cb(err);
-    }
-  });
-  return checked(raw, desc, reply.url.host);
-}
-var MAX_REDIRECTS, MAX_ERROR_BODY, DEFAULT_EXPECT_BYTES;
-var init_http = __esm({
-  "src/oci/http.ts"() {
-    "use strict";
-    init_errors();
-    init_one_line();
-    init_digest_check();
-    MAX_REDIRECTS = 5;
-    MAX_ERROR_BODY = 16 * 1024;
-    DEFAULT_EXPECT_BYTES = 4 * 1024 * 1024;
-  }
-});
-
-// src/oci/store.ts
-function describe(bytes, mediaType, digestHex) {
-  return { mediaType, digest: `sha256:${digestHex}`, size: bytes.length };
-}
-var init_store = __esm({
-  "src/oci/store.ts"() {
-    "use strict";
-  }
-});
-
-// src/oci/registry.ts
-import { createHash as createHash3 } from "node:crypto";
-function nextPage(link, from) {
-  const m = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link) : null;
-  if (!m) return void 0;
-  try {
-    const u = new URL(m[1], from);
-    return u.origin === from.origin ? u : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function fetched(bytes, mediaType, expect2, where2) {
-  const alg = expect2?.startsWith("sha512:") ? "sha512" : "sha256";
-  const digest = `${alg}:${createHash3(alg).update(bytes).digest("hex")}`;
-  if (expect2 !== void 0 && digest !== expect2) throw reject("OCI_DIGEST_MISMATCH", `manifest ${expect2} from ${where2} does not match its digest (its bytes hash to ${digest})`);
-  return { digest, mediaType, bytes };
-}
-var MAX_TOKEN_BYTES, MAX_REFERRER_PAGES, Registry;
-var init_registry = __esm({
-  "src/oci/registry.ts"() {
-    "use strict";
-    init_errors();
-    init_auth();
-    init_http();
-    init_manifest();
-    init_store();
-    MAX_TOKEN_BYTES = 64 * 1024;
-    MAX_REFERRER_PAGES = 8;
-    Registry = class {
-      constructor(ref, cfg) {
-        this.ref = ref;
-        this.cfg = cfg;
-        this.where = `oci://${ref.registry}/${ref.repository}`;
-        this.origin = `${schemeFor(cfg, ref.registry)}://${ref.registry}`;
-        this.base = `${this.origin}/v2/${ref.repository}`;
-      }
-      where;
-      origin;
-      base;
-      auth;
-      cred;
-      async credential() {
-        if (this.cred === void 0) this.cred = await credentialFor(this.cfg.dockerConfigDir, this.ref.registry, this.cfg.secrets) ?? null;
-        return this.cred ?? void 0;
-      }
-      denied(status, had) {
-        const why2 = had ? "with the credentials from the Docker configuration" : `and there are no credentials for ${this.ref.registry} in the Docker configuration (docker login ${this.ref.registry})`;
-        throw usage("REGISTRY_DENIED", say(this.cfg, `registry ${this.ref.registry} refused access to ${this.ref.repository} (HTTP ${status}) ${why2}`));
-      }
-      /** A Bearer token for the challenge's realm and scope. */
-      async token(ch, scope, cred) {
-        const realmText = ch.params.realm;
-        let realm;
-        try {
-          realm = new URL(realmText ?? "");
-        } catch {
-          throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} named no usable token realm`));
-        }
-        if (realm.protocol !== "https:" && !(realm.protocol === "http:" && this.cfg.insecure.has(realm.host))) {
-          throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} asks for a token from ${realm.protocol}//${realm.host}, which is neither https nor an --insecure-registry`));
-        }
-        const wanted = ch.params.scope ?? `repository:${this.ref.repository}:${scope === "push" ? "pull,push" : "pull"}`;
-        const init = { method: "GET", headers: { accept: "application/json" } };
-        if (cred?.kind === "identity-token") {
-          const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: cred.token, client_id: "modelsign", scope: wanted, ...ch.params.service ? { service: ch.params.service } : {} });
-          init.method = "POST";
-          init.headers = { ...init.headers, "content-type": "application/x-www-form-urlencoded" };
-          init.body = Buffer.from(form.toString());
-        } else {
-          if (ch.params.service) realm.searchParams.set("service", ch.params.service);
-          realm.searchParams.set("scope", wanted);
-          if (cred) init.auth = { origin: realm.origin, header: `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString("base64")}` };
-        }
-        const reply = await send(this.cfg, realm, init);
-        if (reply.status === 401 || reply.status === 403) {
-          reply.close();
-          this.denied(reply.status, cred !== void 0);
-        }
-        if (reply.status !== 200) throw usage("REGISTRY_ERROR", say(this.cfg, `token service ${realm.host} answered HTTP ${reply.status}${await errorCode(this.cfg, reply)}`));
-        const body = await readBody(this.cfg, reply, MAX_TOKEN_BYTES, "token response");
-        let tok;
-        try {
-          const j = JSON.parse(body.toString("utf8"));
-          tok = j.access_token ?? j.token;
-        } catch {
-          tok = void 0;
-        }
-        if (typeof tok !== "string" || tok === "" || !/^[\x21-\x7e]+$/.test(tok)) throw usage("REGISTRY_ERROR", say(this.cfg, `token service ${realm.host} sent no usable token`));
-        this.cfg.secrets.add(tok);
-        return `Bearer ${tok}`;
-      }
-      /** Answer a 401's challenge: the Authorization header to retry with. */
-      async authenticate(header, scope, status) {
-        const ch = parseChallenge(header ?? "");
-        const cred = await this.credential();
-        if (ch?.scheme === "bearer") return this.token(ch, scope, cred);
-        if (ch?.scheme === "basic" && cred?.kind === "basic") return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString("base64")}`;
-        this.denied(status, cred !== void 0);
-      }
-      /** A request to the registry, authenticated on its challenge (once per request). */
-      async call(url, init, scope = "pull") {
-        const withAuth = () => this.auth ? { ...init, auth: { origin: this.origin, header: this.auth } } : init;
-        let reply = await send(this.cfg, url, withAuth());
-        if (reply.status === 401) {
-          const challenge = reply.headers.get("www-authenticate");
-          reply.close();
-          this.auth = await this.authenticate(challenge, scope, 401);
-          reply = await send(this.cfg, url, withAuth());
-        }
-        if (reply.status === 401 || reply.status === 403) {
-          reply.close();
-          this.denied(reply.status, await this.credential() !== void 0);
-        }
-        return reply;
-      }
-      async unexpected(reply, what) {
-        throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} answered HTTP ${reply.status}${await errorCode(this.cfg, reply)} for ${what}`));
-      }
-      async manifest(ref) {
-        const name2 = ref.digest ?? ref.tag;
-        const reply = await this.call(new URL(`${this.base}/manifests/${name2}`), { method: "GET", headers: { accept: MANIFEST_ACCEPT } });
-        if (reply.status === 404) {
-          reply.close();
-          throw usage("MODEL_NOT_FOUND", say(this.cfg, `model not found: ${this.where} has no manifest ${name2}`));
-        }
-        if (reply.status !== 200) return this.unexpected(reply, `manifest ${name2}`);
-        const bytes = await readBody(this.cfg, reply, MAX_MANIFEST_BYTES, `manifest ${name2}`);
-        return fetched(bytes, reply.headers.get("content-type") ?? void 0, ref.digest, this.where);
-      }
-      async blob(desc) {
-        const reply = await this.call(new URL(`${this.base}/blobs/${desc.digest}`), { method: "GET", expectBytes: desc.size });
-        if (reply.status !== 200) {
-          const code = await errorCode(this.cfg, reply);
-          throw reject("OCI_BLOB_UNREADABLE", say(this.cfg, `blob ${desc.digest} of ${this.where}: HTTP ${reply.status}${code}`));
-        }
-        return verifiedBody(this.cfg, reply, desc);
-      }
-      async referrers(digest) {
-        const out = [];
-        let url = new URL(`${this.base}/referrers/${digest}`);
-        url.searchParams.set("artifactType", MEDIA.bundle);
-        for (let page = 0; url && page < MAX_REFERRER_PAGES; page++) {
-          const reply = await this.call(url, { method: "GET", headers: { accept: MEDIA.ociIndex } });
-          if (page === 0 && [400, 404, 405, 501].includes(reply.status)) {
-            reply.close();
-            return this.taggedReferrers(digest);
-          }
-          if (reply.status !== 200) return this.unexpected(reply, `the referrers of ${digest}`);
-          const body = await readBody(this.cfg, reply, MAX_MANIFEST_BYTES, `referrers of ${digest}`);
-          const idx = parseManifest(body, reply.headers.get("content-type") ?? MEDIA.ociIndex, `referrers list of ${digest}`);
-          if (idx.kind !== "index") throw reject("OCI_MANIFEST_MALFORMED", `the referrers list of ${digest} is not an index`);
-          for (const d of idx.manifests) out.push(d);
-          url = nextPage(reply.headers.get("link"), reply.url);
-        }
-        return out;
-      }
-      fallbackTag(digest) {
-        return digest.replace(":", "-");
-      }
-      async taggedReferrers(digest) {
-        const tag = this.fallbackTag(digest);
-        const reply = await this.call(new URL(`${this.base}/manifests/${tag}`), { method: "GET", headers: { accept: MEDIA.ociIndex } });
-        if (reply.status === 404) {
-          reply.close();
-          return [];
-        }
-        if (reply.status !== 200) return this.unexpected(reply, `the referrers tag ${tag}`);
-        const body = await readBody(this.cfg, reply, MAX_MANIFEST_BYTES, `referrers tag ${tag}`);
-        const idx = parseManifest(body, reply.headers.get("content-type") ?? void 0, `referrers tag ${tag}`);
-        if (idx.kind !== "index") throw reject("OCI_MANIFEST_MALFORMED", `the referrers tag ${tag} does not hold an index`);
-        return idx.manifests;
-      }
-      async pushBlob(bytes) {
-        const hex = createHash3("sha256").update(bytes).digest("hex");
-        const d = describe(bytes, "application/octet-stream", hex);
-        const head = await this.call(new URL(`${this.base}/blobs/${d.digest}`), { method: "HEAD" }, "push");
-        head.close();
-        if (head.status === 200) return d;
-        const start = await this.call(new URL(`${this.base}/blobs/uploads/`), { method: "POST", headers: { "content-length": "0" } }, "push");
-        const location = start.headers.get("location");
-        if (start.status !== 202 || !location) return this.unexpected(start, "a blob upload");
-        start.close();
-        const put = new URL(location, this.origin);
-        if (put.origin !== this.origin) throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} sent the upload to another host (${put.host})`));
-        put.searchParams.set("digest", d.digest);
-        const done = await this.call(put, { method: "PUT", headers: { "content-type": "application/octet-stream" }, body: bytes }, "push");
-        if (done.status !== 201) return this.unexpected(done, `the upload of ${d.digest}`);
-        done.close();
-        return d;
-      }
-      async putManifest(name2, bytes, mediaType) {
-        const reply = await this.call(new URL(`${this.base}/manifests/${name2}`), { method: "PUT", headers: { "content-type": mediaType }, body: bytes }, "push");
-        if (reply.status !== 201 && reply.status !== 200) return this.unexpected(reply, `manifest ${name2}`);
-        reply.close();
-        return reply;
-      }
-      async pushReferrer(manifest, subject, listed) {
-        const put = await this.putManifest(listed.digest, manifest, MEDIA.ociManifest);
-        if (put.headers.get("oci-subject") === subject.digest) return;
-        const tag = this.fallbackTag(subject.digest);
-        const current2 = await this.taggedReferrers(subject.digest);
-        if (current2.some((d) => d.digest === listed.digest)) return;
-        await this.putManifest(tag, indexOf([...current2, listed]), MEDIA.ociIndex);
-      }
-    };
-  }
-});
-
-// src/oci/layout.ts
-import { constants as constants5 } from "node:fs";
-import { lstat as lstat4, open as open3, stat as stat4 } from "node:fs/promises";
-import path14 from "node:path";
-import { createHash as createHash4 } from "node:crypto";
-var REF_NAME, MAX_REFERRER_CANDIDATES, Layout;
-var init_layout = __esm({
-  "src/oci/layout.ts"() {
-    "use strict";
-    init_errors();
-    init_read_file();
-    init_strict_json();
-    init_write_atomic();
-    init_digest_check();
-    init_manifest();
-    init_registry();
-    REF_NAME = "org.opencontainers.image.ref.name";
-    MAX_REFERRER_CANDIDATES = 1e3;
-    Layout = class {
-      constructor(ref, received) {
-        this.ref = ref;
-        this.received = received;
-        this.where = `oci:${ref.dir}`;
-      }
-      where;
-      blobPath(digest) {
-        if (!isDigest(digest)) throw reject("OCI_MANIFEST_MALFORMED", `not a digest: ${JSON.stringify(digest.slice(0, 80))}`);
-        const [alg, hex] = digest.split(":");
-        return path14.join(this.ref.dir, "blobs", alg, hex);
-      }
-      /** OCI_BLOB_UNREADABLE when blobs/ or blobs/ALG is a link (or not a folder); nothing when absent. */
-      async checkFolders(digest) {
-        const alg = digest.split(":")[0];
-        for (const rel of ["blobs", path14.join("blobs", alg)]) {
-          let st;
-          try {
-            st = await lstat4(path14.join(this.ref.dir, rel));
-          } catch (e) {
-            if (errnoCode(e) === "ENOENT") return;
-            throw reject("OCI_BLOB_UNREADABLE", `${rel}/ of ${this.where}: ${errnoCode(e) ?? String(e)}`);
-          }
-          if (st.isSymbolicLink()) throw reject("OCI_BLOB_UNREADABLE", `${rel}/ of ${this.where} is a symbolic link (not followed)`);
-          if (!st.isDirectory()) throw reject("OCI_BLOB_UNREADABLE", `${rel}/ of ${this.where} is not a folder`);
-        }
-      }
-      /** The layout's index.json; MODEL_NOT_FOUND when DIR is not a layout. */
-      async index() {
-        const file = path14.join(this.ref.dir, "index.json");
-        try {
-          await stat4(path14.join(this.ref.dir, "oci-layout"));
-        } catch {
-          throw usage("MODEL_NOT_FOUND", `model not found: ${this.ref.dir} is not an OCI image layout (no oci-layout file)`);
-        }
-        let bytes;
-        try {
-          bytes = await readRegularFile(file, MAX_MANIFEST_BYTES, { noFollow: true });
-        } catch (e) {
-          throw usage("MODEL_NOT_FOUND", `model not found: cannot read ${file}: ${e instanceof FileTooLarge ? "too large" : e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e)}`);
-        }
-        const idx = parseManifest(bytes, MEDIA.ociIndex, `${file}`);
-        if (idx.kind !== "index") throw reject("OCI_MANIFEST_MALFORMED", `${file} is not an image index`);
-        return idx;
-      }
-      async manifest(ref) {
-        let digest = ref.digest;
-        let mediaType;
-        if (digest === void 0) {
-          const entries = (await this.index()).manifests;
-          const named = ref.tag === void 0 ? entries : entries.filter((d) => d.annotations?.[REF_NAME] === ref.tag);
-          if (named.length === 0) throw usage("MODEL_NOT_FOUND", `model not found: ${this.where} has no manifest tagged ${JSON.stringify(ref.tag)}`);
-          if (named.length > 1) {
-            throw usage("OCI_BAD_REFERENCE", ref.tag === void 0 ? `${this.where} holds ${named.length} manifests: name one as oci:DIR:TAG` : `${this.where} has ${named.length} manifests tagged ${JSON.stringify(ref.tag)}`);
-          }
-          digest = named[0].digest;
-          mediaType = named[0].mediaType;
-        }
-        const bytes = await this.readSmall(digest, MAX_MANIFEST_BYTES);
-        return fetched(bytes, mediaType, digest, this.where);
-      }
-      async readSmall(digest, max) {
-        const file = this.blobPath(digest);
-        await this.checkFolders(digest);
-        try {
-          const b = await readRegularFile(file, max, { noFollow: true });
-          this.received.bytes += b.length;
-          return b;
-        } catch (e) {
-          if (errnoCode(e) === "ENOENT") throw usage("MODEL_NOT_FOUND", `model not found: ${this.where} has no blob ${digest}`);
-          if (e instanceof FileTooLarge) throw reject("OCI_TOO_LARGE", `blob ${digest} of ${this.where} is larger than ${max} bytes`);
-          throw reject("OCI_BLOB_UNREADABLE", `blob ${digest} of ${this.where}: ${e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e)}`);
-        }
-      }
-      async blob(desc) {
-        const file = this.blobPath(desc.digest);
-        await this.checkFolders(desc.digest);
-        let fh;
-        try {
-          fh = await open3(file, constants5.O_RDONLY | constants5.O_NOFOLLOW | constants5.O_NONBLOCK);
-        } catch (e) {
-          throw reject("OCI_BLOB_UNREADABLE", `blob ${desc.digest} of ${this.where}: ${errnoCode(e) === "ENOENT" ? "missing" : errnoCode(e) === "ELOOP" ? "a symbolic link (not followed)" : errnoCode(e) ?? String(e)}`);
-        }
-        if (!(await fh.stat()).isFile()) {
-          await fh.close();
-          throw reject("OCI_BLOB_UNREADABLE", `blob ${desc.digest} of ${this.where} is not a regular file`);
-        }
-        const rs = fh.createReadStream({ highWaterMark: 1024 * 1024 });
-        rs.on("data", (c) => this.received.bytes += c.length);
-        return checked(rs, desc, this.where);
-      }
-      async referrers(digest) {
-        const out = [];
-        const candidates = (await this.index()).manifests.filter((d) => d.mediaType === MEDIA.ociManifest && (d.artifactType === void 0 || d.artifactType === MEDIA.bundle));
-        for (const d of candidates.slice(0, MAX_REFERRER_CANDIDATES)) {
-          let m;
-          try {
-            const f = await this.manifest({ digest: d.digest });
-            m = parseManifest(f.bytes, d.mediaType);
-          } catch {
-            if (d.artifactType === MEDIA.bundle) out.push(d);
-            continue;
-          }
-          if (m.kind === "manifest" && m.subject?.digest === digest) out.push({ ...d, ...m.artifactType ? { artifactType: m.artifactType } : {}, ...m.annotations ? { annotations: m.annotations } : {} });
-        }
-        return out;
-      }
-      async pushBlob(bytes) {
-        const hex = createHash4("sha256").update(bytes).digest("hex");
-        const d = { mediaType: "application/octet-stream", digest: `sha256:${hex}`, size: bytes.length };
-        const file = this.blobPath(d.digest);
-        const exists = await stat4(file).then((s) => s.isFile() && s.size === bytes.length, () => false);
-        if (!exists) await writeAtomic(file, bytes, "WRITE_FAILED", `blob ${d.digest} of ${this.where}`, { createDirs: true });
-        return d;
-      }
-      async pushReferrer(manifest, _subject, listed) {
-        await this.pushBlob(manifest);
-        const idx = await this.index();
-        if (idx.manifests.some((d) => d.digest === listed.digest)) return;
-        const file = path14.join(this.ref.dir, "index.json");
-        const body = parseStrictJson((await readRegularFile(file, MAX_MANIFEST_BYTES, { noFollow: true })).toString("utf8"));
-        body.manifests.push(listed);
-        await writeAtomic(file, JSON.stringify(body), "WRITE_FAILED", `${this.where}/index.json`);
-      }
-    };
-  }
-});
-
-// src/oci/secrets.ts
-var Secrets;
-var init_secrets = __esm({
-  "src/oci/secrets.ts"() {
-    "use strict";
-    Secrets = class {
-      values = /* @__PURE__ */ new Set();
-      add(value) {
-        if (value === void 0 || value.length < 4) return;
-        this.values.add(value);
-        this.values.add(Buffer.from(value).toString("base64"));
-        this.values.add(encodeURIComponent(value));
-      }
-      /** Basic credentials: the pair and its base64 form too. */
-      addBasic(user, password) {
-        this.add(password);
-        this.add(`${user}:${password}`);
-      }
-      scrub(text2) {
-        let out = text2;
-        for (const v of [...this.values].sort((a, b) => b.length - a.length)) if (out.includes(v)) out = out.split(v).join("***");
-        return out;
-      }
-    };
-  }
-});
-
-// src/oci/reference.ts
-function formatReference(r) {
-  const at = r.digest ? `@${r.digest}` : r.tag ? `:${r.tag}` : "";
-  return r.kind === "remote" ? `oci://${r.registry}/${r.repository}${at}` : `oci:${r.dir}${at}`;
-}
-function pinned(r, digest) {
-  return r.kind === "remote" ? `oci://${r.registry}/${r.repository}@${digest}` : `oci:${r.dir}@${digest}`;
-}
-function bad2(what) {
-  throw usage("OCI_BAD_REFERENCE", what);
-}
-function splitTagDigest(s) {
-  let name2 = s;
-  let digest;
-  const at = name2.lastIndexOf("@");
-  if (at >= 0) {
-    digest = name2.slice(at + 1);
-    name2 = name2.slice(0, at);
-    if (!DIGEST2.test(digest)) bad2(`the digest in an OCI reference must be sha256: and 64 lowercase hex digits (got ${JSON.stringify(digest.slice(0, 80))})`);
-  }
-  let tag;
-  const colon = name2.lastIndexOf(":");
-  if (colon > name2.lastIndexOf("/")) {
-    tag = name2.slice(colon + 1);
-    name2 = name2.slice(0, colon);
-    if (!TAG.test(tag)) bad2(`the tag in an OCI reference must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (got ${JSON.stringify(tag.slice(0, 140))})`);
-  }
-  return { name: name2, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
-}
-function parseRemote(model) {
-  const rest = model.slice("oci://".length);
-  const slash = rest.indexOf("/");
-  const host = (slash < 0 ? rest : rest.slice(0, slash)).toLowerCase();
-  if (host.includes("@")) bad2("an OCI reference must not carry credentials (user:password@host): put them in the Docker configuration (docker login)");
-  if (!HOST.test(host)) bad2(`not a registry host: ${JSON.stringify(host.slice(0, 260))} (expected oci://REGISTRY/REPOSITORY:TAG)`);
-  if (slash < 0) bad2(`${JSON.stringify(model.slice(0, 300))} names no repository (expected oci://REGISTRY/REPOSITORY:TAG)`);
-  const { name: name2, tag, digest } = splitTagDigest(rest.slice(slash + 1));
-  if (name2.length === 0 || name2.length > MAX_REPOSITORY || !name2.split("/").every((c) => COMPONENT.test(c))) {
-    bad2(`not a repository name: ${JSON.stringify(name2.slice(0, 300))} (lowercase letters, digits and . _ - separators, components joined by /)`);
-  }
-  if (tag === void 0 && digest === void 0) bad2(`${JSON.stringify(model.slice(0, 300))} names no tag or digest: add :TAG or @sha256:DIGEST`);
-  return { kind: "remote", registry: host, repository: name2, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
-}
-function parseLayout(model) {
-  let rest = model.slice("oci:".length);
-  let digest;
-  const m = /@(sha256:[0-9a-f]{64})$/.exec(rest);
-  if (m) {
-    digest = m[1];
-    rest = rest.slice(0, m.index);
-  }
-  const colon = rest.indexOf(":");
-  const dir = colon < 0 ? rest : rest.slice(0, colon);
-  const tag = colon < 0 ? void 0 : rest.slice(colon + 1);
-  if (dir === "") bad2("oci:DIR names no directory (expected oci:DIR or oci:DIR:TAG)");
-  if (tag !== void 0 && !TAG.test(tag)) bad2(`the tag in ${JSON.stringify(model.slice(0, 300))} must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (a layout directory cannot contain ":")`);
-  if (tag !== void 0 && digest !== void 0) bad2("name a layout manifest by tag or by digest, not both");
-  return { kind: "layout", dir, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
-}
-function parseReference(model) {
-  return model.startsWith("oci://") ? parseRemote(model) : parseLayout(model);
-}
-var TAG, DIGEST2, COMPONENT, HOST, MAX_REPOSITORY;
-var init_reference = __esm({
-  "src/oci/reference.ts"() {
-    "use strict";
-    init_errors();
-    TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-    DIGEST2 = /^sha256:[0-9a-f]{64}$/;
-    COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
-    HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/;
-    MAX_REPOSITORY = 255;
-  }
-});
-
-// src/util/base64.ts
-function isStrictBase64(s) {
-  const n = s.length;
-  if (n % 4 !== 0) return false;
-  let end = n;
-  if (n > 0 && s.charCodeAt(n - 1) === 61) end = s.charCodeAt(n - 2) === 61 ? n - 2 : n - 1;
-  return ALPHABET_ONLY.test(end === n ? s : s.slice(0, end));
-}
-function decodeBase64(s, what, code = "SIG_MALFORMED") {
-  const clean5 = /\s/.test(s) ? s.replace(/\s+/g, "") : s;
-  if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
-  return Buffer.from(clean5, "base64");
-}
-var ALPHABET_ONLY;
-var init_base64 = __esm({
-  "src/util/base64.ts"() {
-    "use strict";
-    init_errors();
-    ALPHABET_ONLY = /^[A-Za-z0-9+/]*$/;
-  }
-});
-
-// src/oms/dsse.ts
-function pae(payloadType, payload) {
-  const type = Buffer.from(payloadType, "utf8");
-  const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, "utf8");
-  return Buffer.concat([head, payload]);
-}
-var IN_TOTO_PAYLOAD_TYPE;
-var init_dsse = __esm({
-  "src/oms/dsse.ts"() {
-    "use strict";
-    IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
-  }
-});
-
-// src/oms/bundle.ts
-var bundle_exports = {};
-__export(bundle_exports, {
-  BUNDLE_MEDIA_TYPE: () => BUNDLE_MEDIA_TYPE,
-  IN_TOTO_PAYLOAD_TYPE: () => IN_TOTO_PAYLOAD_TYPE,
-  MAX_BUNDLE_BYTES: () => MAX_BUNDLE_BYTES,
-  buildBundle: () => buildBundle,
-  parseBundle: () => parseBundle,
-  readBundleFile: () => readBundleFile,
-  serializeBundle: () => serializeBundle
-});
-import { stat as stat5 } from "node:fs/promises";
-function buildBundle(input) {
-  const stamps = input.timestamps?.length ? { timestampVerificationData: { rfc3161Timestamps: input.timestamps.map((t) => ({ signedTimestamp: t.toString("base64") })) } } : {};
-  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [], ...stamps } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [], ...stamps };
-  return {
-    mediaType: BUNDLE_MEDIA_TYPE,
-    verificationMaterial,
-    dsseEnvelope: {
-      payload: input.payload.toString("base64"),
-      payloadType: IN_TOTO_PAYLOAD_TYPE,
-      signatures: [{ sig: input.signature.toString("base64"), keyid: "" }]
-    }
-  };
-}
-function serializeBundle(bundle) {
-  return JSON.stringify(bundle, null, 2) + "\n";
-}
-async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
-  try {
-    return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
-  } catch (e) {
-    if (e instanceof NotRegularFile) {
-      const isDir = await stat5(file).then((st) => st.isDirectory(), () => false);
-      if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
-      throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
-    }
-    if (e instanceof FileTooLarge) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
-    const c = errnoCode(e);
-    if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
-    if (c === "ELOOP" && opts.noFollow) {
-      throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
-    }
-    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
-  }
-}
-function bad3(msg) {
-  throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
-}
-function parseBundle(bytes) {
-  if (bytes.length === 0) bad3("file is empty");
-  if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    bad3("not UTF-8");
-  }
-  const json = parseStrictJson(text2, { what: "signature bundle", code: "SIG_MALFORMED" });
-  if (!isObject(json)) bad3("not a JSON object");
-  const mediaType = json.mediaType;
-  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad3("missing or unknown mediaType");
-  const vm = json.verificationMaterial;
-  if (!isObject(vm)) bad3("verificationMaterial missing");
-  let material;
-  if (isObject(vm.publicKey)) {
-    const pk = vm.publicKey;
-    material = { kind: "publicKey" };
-    if (pk.hint !== void 0) {
-      if (typeof pk.hint !== "string") bad3("publicKey.hint must be a string");
-      material.hint = pk.hint;
-    }
-    if (pk.rawBytes !== void 0) {
-      if (typeof pk.rawBytes !== "string") bad3("publicKey.rawBytes must be a string");
-      material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
-    }
-    if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
-  } else if (isObject(vm.x509CertificateChain)) {
-    const certs = vm.x509CertificateChain.certificates;
-    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad3("x509CertificateChain.certificates must hold 1 to 16 certificates");
-    material = {
-      kind: "x509CertificateChain",
-      certificates: certs.map((c, i) => {
-        if (!isObject(c) || typeof c.rawBytes !== "string") bad3(`certificate ${i} has no rawBytes`);
-        return decodeBase64(c.rawBytes, `certificate ${i}`);
-      })
-    };
-  } else if (isObject(vm.certificate)) {
-    if (typeof vm.certificate.rawBytes !== "string") bad3("certificate.rawBytes missing");
-    material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
-  } else {
-    bad3("verificationMaterial has no publicKey, x509CertificateChain or certificate");
-  }
-  const env = json.dsseEnvelope;
-  if (!isObject(env)) {
-    if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
-    bad3("dsseEnvelope missing");
-  }
-  if (typeof env.payloadType !== "string") bad3("dsseEnvelope.payloadType missing");
-  if (typeof env.payload !== "string" || env.payload.length === 0) bad3("dsseEnvelope.payload missing");
-  const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
-  const sigs = env.signatures;
-  if (!Array.isArray(sigs) || sigs.length === 0) bad3("dsseEnvelope.signatures is empty");
-  if (sigs.length > 16) bad3("too many signatures");
-  const signatures = sigs.map((s, i) => {
-    if (!isObject(s) || typeof s.sig !== "string" || s.sig.length === 0) bad3(`signature ${i} has no sig`);
-    const keyid = s.keyid;
-    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad3(`signature ${i} keyid must be a string or null`);
-    return { sig: decodeBase64(s.sig, `signature ${i}`), keyid };
-  });
-  return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
-}
-var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
-var init_bundle = __esm({
-  "src/oms/bundle.ts"() {
-    "use strict";
-    init_read_file();
-    init_errors();
-    init_base64();
-    init_strict_json();
-    init_dsse();
-    BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-    MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
-  }
-});
-
 // src/oms/legacy.ts
 function pythonBytesReprBytes(data) {
   const len = data.length;
@@ -3820,22 +1571,22 @@ function isLegacyPayload(payload) {
     return false;
   }
 }
-function bad4(msg) {
+function bad(msg) {
   throw reject("STATEMENT_MALFORMED", `legacy (model_signing v0.2) statement is malformed: ${msg}`);
 }
 function readLegacyStatement(st) {
   const subjects = st.subject;
-  if (!Array.isArray(subjects) || subjects.length === 0) bad4("subject must be a non-empty array");
-  if (subjects.length > MAX_SUBJECTS) bad4(`more than ${MAX_SUBJECTS} subjects`);
+  if (!Array.isArray(subjects) || subjects.length === 0) bad("subject must be a non-empty array");
+  if (subjects.length > MAX_SUBJECTS) bad(`more than ${MAX_SUBJECTS} subjects`);
   const resources = subjects.map((s, i) => {
-    if (!isObject(s)) bad4(`subject[${i}] must be an object`);
-    if (typeof s.name !== "string") bad4(`subject[${i}].name must be a string`);
+    if (!isObject(s)) bad(`subject[${i}] must be an object`);
+    if (typeof s.name !== "string") bad(`subject[${i}].name must be a string`);
     if (!isObject(s.digest) || typeof s.digest.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(s.digest.sha256)) {
-      bad4(`subject[${i}].digest.sha256 must be 64 lowercase hex characters`);
+      bad(`subject[${i}].digest.sha256 must be 64 lowercase hex characters`);
     }
     const ann = s.annotations;
     if (ann !== void 0) {
-      if (!isObject(ann)) bad4(`subject[${i}].annotations must be an object`);
+      if (!isObject(ann)) bad(`subject[${i}].annotations must be an object`);
       const actual = ann.actual_hash_algorithm;
       if (actual !== void 0 && actual !== "file-sha256") {
         throw reject("UNSUPPORTED_FORMAT", `legacy signature uses hash ${JSON.stringify(actual)} for ${s.name}; only file-sha256 is supported`);
@@ -3863,3717 +1614,6 @@ var init_legacy = __esm({
     LEGACY_PREDICATE_TYPE = "https://model_signing/Digests/v0.1";
     LEGACY_MODEL_NAME = "compat-undefined-not-present";
     MAX_SUBJECTS = 1e6;
-  }
-});
-
-// src/oms/statement.ts
-function buildStatement(opts) {
-  const subject = { name: opts.name, digest: { sha256: opts.rootDigest } };
-  if (opts.metadata) subject.annotations = { modelsign: opts.metadata };
-  return {
-    _type: STATEMENT_TYPE,
-    subject: [subject],
-    predicateType: OMS_PREDICATE_TYPE,
-    predicate: { serialization: opts.serialization, resources: opts.resources }
-  };
-}
-function bad5(msg) {
-  throw reject("STATEMENT_MALFORMED", `signed statement is malformed: ${msg}`);
-}
-function str2(v, what) {
-  if (typeof v !== "string") bad5(`${what} must be a string`);
-  return v;
-}
-function parseResources(v, hashType) {
-  if (!Array.isArray(v)) bad5("predicate.resources must be an array");
-  if (v.length > MAX_RESOURCES) bad5(`more than ${MAX_RESOURCES} resources`);
-  return v.map((r, i) => {
-    if (!isObject(r)) bad5(`resources[${i}] must be an object`);
-    const name2 = str2(r.name, `resources[${i}].name`);
-    const digest = str2(r.digest, `resources[${i}].digest`);
-    const algorithm = str2(r.algorithm, `resources[${i}].algorithm`);
-    if (!HEX.test(digest)) bad5(`resources[${i}].digest is not lowercase hex`);
-    if (algorithm !== hashType && !algorithm.startsWith(`${hashType}-`)) {
-      bad5(`resources[${i}].algorithm "${algorithm}" does not match hash_type "${hashType}"`);
-    }
-    return { name: name2, digest, algorithm };
-  });
-}
-function parseSerialization(v) {
-  if (!isObject(v)) bad5("predicate.serialization must be an object");
-  const method = v.method;
-  if (method !== "files" && method !== "shards") bad5(`unknown serialization method ${JSON.stringify(method)}`);
-  const hashType = v.hash_type;
-  if (!isHashAlgorithm(hashType)) bad5(`unknown hash_type ${JSON.stringify(hashType)}`);
-  const allow = v.allow_symlinks;
-  if (typeof allow !== "boolean") bad5("serialization.allow_symlinks must be a boolean");
-  const out = { method, hash_type: hashType, allow_symlinks: allow };
-  if (v.ignore_paths !== void 0) {
-    if (!Array.isArray(v.ignore_paths) || !v.ignore_paths.every((p) => typeof p === "string")) bad5("ignore_paths must be an array of strings");
-    out.ignore_paths = v.ignore_paths;
-  }
-  if (method === "shards") {
-    const s = v.shard_size;
-    if (typeof s !== "number" || !Number.isSafeInteger(s) || s <= 0) bad5("shard_size must be a positive integer");
-    out.shard_size = s;
-  }
-  return out;
-}
-function parseMetadata(subject) {
-  const ann = subject.annotations;
-  if (ann === void 0) return void 0;
-  if (!isObject(ann)) bad5("subject annotations must be an object");
-  const m = ann.modelsign;
-  if (m === void 0) return void 0;
-  if (!isObject(m)) bad5("annotations.modelsign must be an object");
-  for (const k of ["name", "version", "license", "created", "tool"]) {
-    if (m[k] !== void 0 && typeof m[k] !== "string") bad5(`annotations.modelsign.${k} must be a string`);
-  }
-  return { ...m, name: typeof m.name === "string" ? m.name : str2(subject.name, "subject.name") };
-}
-function parseStatement(payload) {
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true }).decode(payload);
-  } catch {
-    bad5("payload is not UTF-8");
-  }
-  const st = parseStrictJson(text2, { what: "signed statement", code: "STATEMENT_MALFORMED" });
-  if (!isObject(st)) bad5("not a JSON object");
-  if (st._type !== STATEMENT_TYPE) bad5(`_type is ${JSON.stringify(st._type)}, expected ${STATEMENT_TYPE}`);
-  if (st.predicateType === LEGACY_PREDICATE_TYPE) {
-    return readLegacyStatement(st);
-  }
-  if (st.predicateType !== OMS_PREDICATE_TYPE) {
-    throw reject("UNSUPPORTED_FORMAT", `predicate type ${JSON.stringify(st.predicateType)} is not an OMS v1.0 model signature`);
-  }
-  const subjects = st.subject;
-  if (!Array.isArray(subjects) || subjects.length !== 1) bad5("exactly one subject is required");
-  const subject = subjects[0];
-  if (!isObject(subject)) bad5("subject must be an object");
-  const name2 = str2(subject.name, "subject.name");
-  if (!isObject(subject.digest)) bad5("subject.digest must be an object");
-  const root = subject.digest.sha256;
-  if (typeof root !== "string" || !/^[0-9a-f]{64}$/.test(root)) bad5("subject.digest.sha256 must be 64 lowercase hex characters");
-  const pred = st.predicate;
-  if (!isObject(pred)) bad5("predicate must be an object");
-  const serialization = parseSerialization(pred.serialization);
-  const resources = parseResources(pred.resources, serialization.hash_type);
-  return { format: "oms-v1.0", subjectName: name2, rootDigest: root, serialization, resources, metadata: parseMetadata(subject), raw: st };
-}
-var STATEMENT_TYPE, OMS_PREDICATE_TYPE, HEX, MAX_RESOURCES;
-var init_statement = __esm({
-  "src/oms/statement.ts"() {
-    "use strict";
-    init_errors();
-    init_algorithms();
-    init_strict_json();
-    init_legacy();
-    STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
-    OMS_PREDICATE_TYPE = "https://model_signing/signature/v1.0";
-    HEX = /^[0-9a-f]+$/;
-    MAX_RESOURCES = 1e6;
-  }
-});
-
-// src/oci/signatures.ts
-import { createHash as createHash5 } from "node:crypto";
-function createdOf(d) {
-  const c = d.annotations?.["org.opencontainers.image.created"];
-  return c !== void 0 && RFC3339.test(c) && !Number.isNaN(Date.parse(c)) ? c : void 0;
-}
-function orderAttached(ds) {
-  const seen = /* @__PURE__ */ new Set();
-  const unique = ds.filter((d) => d.artifactType === MEDIA.bundle && !seen.has(d.digest) && seen.add(d.digest));
-  const time = (d) => {
-    const c = createdOf(d);
-    return c === void 0 ? -Infinity : Date.parse(c);
-  };
-  return unique.sort((a, b) => time(b) - time(a) || (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
-}
-async function collect(stream, max) {
-  const parts = [];
-  let n = 0;
-  for await (const c of stream) {
-    n += c.length;
-    if (n > max) throw reject("SIG_TOO_LARGE", `attached signature is larger than ${max} bytes`);
-    parts.push(c);
-  }
-  return Buffer.concat(parts);
-}
-async function readReferrer(store, d, subject, at) {
-  let m;
-  try {
-    const f = await store.manifest({ digest: d.digest });
-    m = parseManifest(f.bytes, f.mediaType ?? d.mediaType, `signature manifest ${d.digest}`);
-  } catch (e) {
-    throw reject("SIG_UNREADABLE", `attached signature ${at}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (m.kind !== "manifest") throw reject("SIG_MALFORMED", `attached signature ${at} is an index, not a bundle manifest`);
-  if (m.subject?.digest !== subject) throw reject("SIG_MALFORMED", `attached signature ${at} is attached to ${m.subject?.digest ?? "nothing"}, not to ${subject}`);
-  const layer = m.layers[0];
-  if ((m.artifactType ?? m.config.mediaType) !== MEDIA.bundle || m.layers.length !== 1 || layer?.mediaType !== MEDIA.bundle) {
-    throw reject("SIG_MALFORMED", `attached signature ${at} is not a Sigstore bundle manifest (one layer of ${MEDIA.bundle})`);
-  }
-  if (layer.size > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `attached signature ${at} is ${layer.size} bytes, more than the ${MAX_BUNDLE_BYTES} read`);
-  try {
-    return await collect(await store.blob(layer), MAX_BUNDLE_BYTES);
-  } catch (e) {
-    if (e instanceof ModelsignError && e.code.startsWith("SIG_")) throw e;
-    throw reject("SIG_UNREADABLE", `attached signature ${at}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-async function listAttached(store, subject, pin) {
-  const ordered = orderAttached(await store.referrers(subject)).slice(0, MAX_ATTACHED);
-  return ordered.map((d) => {
-    const location = pin(d.digest);
-    return { location, digest: d.digest, created: createdOf(d), read: () => readReferrer(store, d, subject, location) };
-  });
-}
-async function attachBundle(store, subject, bundle, created) {
-  const blob = await store.pushBlob(bundle);
-  const hex = blob.digest.slice("sha256:".length);
-  await store.pushBlob(EMPTY_CONFIG);
-  const layer = { mediaType: MEDIA.bundle, digest: blob.digest, size: blob.size, annotations: { "org.opencontainers.image.title": `sha256-${hex}.sigstore.json` } };
-  const annotations2 = { "dev.sigstore.bundle.content": "dsse-envelope", "dev.sigstore.bundle.predicateType": OMS_PREDICATE_TYPE, "org.opencontainers.image.created": created.toISOString() };
-  const manifest = bundleManifest(layer, subject, annotations2);
-  const digest = `sha256:${createHash5("sha256").update(manifest).digest("hex")}`;
-  const listed = { mediaType: MEDIA.ociManifest, digest, size: manifest.length, artifactType: MEDIA.bundle, annotations: annotations2 };
-  await store.pushReferrer(manifest, subject, listed);
-  return digest;
-}
-var MAX_ATTACHED, RFC3339;
-var init_signatures = __esm({
-  "src/oci/signatures.ts"() {
-    "use strict";
-    init_errors();
-    init_bundle();
-    init_statement();
-    init_manifest();
-    MAX_ATTACHED = 32;
-    RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
-  }
-});
-
-// src/oci/layers.ts
-function fileNamed(name2, field) {
-  if (name2 === void 0) return { kind: "refused", code: "OCI_LAYER_UNSUPPORTED", why: `a raw layer without the ${field} annotation (no file name)` };
-  const why2 = unsafeNameReason(name2);
-  if (why2) return { kind: "refused", code: "UNSAFE_NAME", why: `layer file name ${JSON.stringify(name2.slice(0, 200))}: ${why2}` };
-  return { kind: "file", name: name2 };
-}
-function tarOf(mediaType) {
-  if (/zstd/.test(mediaType)) return { kind: "refused", code: "OCI_LAYER_UNSUPPORTED", why: `zstd-compressed layers are not supported (${mediaType})` };
-  return { kind: "tar", gzip: /gzip/.test(mediaType) };
-}
-function classifyLayer(d) {
-  const a = d.annotations ?? {};
-  const mp = MODELPACK.exec(d.mediaType);
-  if (mp) {
-    if (mp[1] === "raw") return fileNamed(a[ANNOTATION.filepath] ?? a[ANNOTATION.title], ANNOTATION.filepath);
-    return tarOf(d.mediaType);
-  }
-  const title = a[ANNOTATION.title];
-  if (title !== void 0) {
-    if (a[ANNOTATION.unpack] === "true") return IMAGE_TAR.has(d.mediaType) || IMAGE_TGZ.has(d.mediaType) ? tarOf(d.mediaType) : refusedType(d.mediaType);
-    return fileNamed(title, ANNOTATION.title);
-  }
-  if (IMAGE_TAR.has(d.mediaType) || IMAGE_TGZ.has(d.mediaType)) return tarOf(d.mediaType);
-  return refusedType(d.mediaType);
-}
-function refusedType(mediaType) {
-  return { kind: "refused", code: "OCI_LAYER_UNSUPPORTED", why: `layer media type ${JSON.stringify(mediaType.slice(0, 120))} is neither a named file nor a tar archive` };
-}
-var ANNOTATION, MODELPACK, IMAGE_TAR, IMAGE_TGZ;
-var init_layers = __esm({
-  "src/oci/layers.ts"() {
-    "use strict";
-    init_paths();
-    ANNOTATION = {
-      filepath: "org.cncf.model.filepath",
-      title: "org.opencontainers.image.title",
-      unpack: "io.deis.oras.content.unpack"
-    };
-    MODELPACK = /^application\/vnd\.cncf\.model\.[a-z]+(?:\.[a-z]+)*\.v1\.(raw|tar|tar\+gzip|tar\+zstd)$/;
-    IMAGE_TAR = /* @__PURE__ */ new Set(["application/vnd.oci.image.layer.v1.tar", "application/vnd.docker.image.rootfs.diff.tar"]);
-    IMAGE_TGZ = /* @__PURE__ */ new Set(["application/vnd.oci.image.layer.v1.tar+gzip", "application/vnd.docker.image.rootfs.diff.tar.gzip"]);
-  }
-});
-
-// src/oci/index.ts
-function openStore(ref, opts, received) {
-  if (ref.kind === "layout") return new Layout(ref, received);
-  return new Registry(ref, {
-    insecure: new Set((opts.insecureRegistries ?? []).map((h) => h.toLowerCase())),
-    idleTimeoutMs: opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-    minBytesPerSecond: opts.minBytesPerSecond ?? DEFAULT_MIN_BYTES_PER_SECOND,
-    secrets: new Secrets(),
-    received,
-    ...(opts.dockerConfigDir ?? settings.dockerConfigDir) !== void 0 ? { dockerConfigDir: opts.dockerConfigDir ?? settings.dockerConfigDir } : {}
-  });
-}
-var DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MIN_BYTES_PER_SECOND;
-var init_oci = __esm({
-  "src/oci/index.ts"() {
-    "use strict";
-    init_settings();
-    init_layout();
-    init_registry();
-    init_secrets();
-    init_reference();
-    init_signatures();
-    init_layers();
-    init_manifest();
-    init_digest_check();
-    DEFAULT_IDLE_TIMEOUT_MS = 6e4;
-    DEFAULT_MIN_BYTES_PER_SECOND = 256 * 1024;
-  }
-});
-
-// src/source/channel.ts
-var ChunkChannel;
-var init_channel = __esm({
-  "src/source/channel.ts"() {
-    "use strict";
-    ChunkChannel = class {
-      constructor(maxBytes = 4 * 1024 * 1024) {
-        this.maxBytes = maxBytes;
-      }
-      queue = [];
-      queued = 0;
-      ended = false;
-      closed = false;
-      wakeConsumer;
-      wakeProducer;
-      /** Hand a chunk over; a promise when the reader must wait for room, else undefined. */
-      push(chunk) {
-        if (this.closed) return void 0;
-        this.queue.push(chunk);
-        this.queued += chunk.length;
-        this.wake("consumer");
-        if (this.queued < this.maxBytes) return void 0;
-        return new Promise((resolve) => {
-          this.wakeProducer = resolve;
-        });
-      }
-      /** No more chunks: the consumer sees the end once it has taken the queued ones. */
-      end() {
-        this.ended = true;
-        this.wake("consumer");
-      }
-      /** The consumer is done: drop what is queued and let the reader go on. */
-      close() {
-        this.closed = true;
-        this.queue = [];
-        this.queued = 0;
-        this.wake("producer");
-        this.wake("consumer");
-      }
-      wake(who) {
-        const w = who === "consumer" ? this.wakeConsumer : this.wakeProducer;
-        if (who === "consumer") this.wakeConsumer = void 0;
-        else this.wakeProducer = void 0;
-        w?.();
-      }
-      iterator() {
-        return {
-          next: async () => {
-            while (this.queue.length === 0) {
-              if (this.ended || this.closed) return { done: true, value: void 0 };
-              await new Promise((resolve) => {
-                this.wakeConsumer = resolve;
-              });
-            }
-            const b = this.queue.shift();
-            this.queued -= b.length;
-            if (this.queued < this.maxBytes) this.wake("producer");
-            return { done: false, value: b };
-          },
-          return: () => {
-            this.close();
-            return Promise.resolve({ done: true, value: void 0 });
-          }
-        };
-      }
-    };
-  }
-});
-
-// src/source/capped.ts
-var MAX_LISTED, CappedProblems;
-var init_capped = __esm({
-  "src/source/capped.ts"() {
-    "use strict";
-    MAX_LISTED = 1e3;
-    CappedProblems = class {
-      constructor(max = MAX_LISTED) {
-        this.max = max;
-      }
-      kept = [];
-      unlisted = 0;
-      unlistedCode;
-      push(p) {
-        if (this.kept.length < this.max) {
-          this.kept.push(p);
-          return;
-        }
-        this.unlisted++;
-        this.unlistedCode ??= p.code;
-      }
-      get size() {
-        return this.kept.length + this.unlisted;
-      }
-      /** The kept problems, then one saying how many more there were (under the first one's code). */
-      list() {
-        if (this.unlisted === 0 || this.unlistedCode === void 0) return this.kept;
-        return [...this.kept, { code: this.unlistedCode, message: `${this.unlisted} more problems in the archive, not listed` }];
-      }
-    };
-  }
-});
-
-// src/source/stream-hash.ts
-function disjointRanges(ranges, size) {
-  const ok = ranges.filter(([s, e]) => Number.isSafeInteger(s) && Number.isSafeInteger(e) && s >= 0 && e >= s && e <= size);
-  ok.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out = [];
-  let end = 0;
-  for (const r of ok) {
-    const prev = out[out.length - 1];
-    if (r[0] === r[1]) {
-      if (!prev || prev[0] !== r[0] || prev[1] !== r[1]) out.push(r);
-      continue;
-    }
-    if (r[0] < end) continue;
-    out.push(r);
-    end = r[1];
-  }
-  return out;
-}
-var RangeHasher;
-var init_stream_hash = __esm({
-  "src/source/stream-hash.ts"() {
-    "use strict";
-    init_algorithms();
-    RangeHasher = class {
-      constructor(ranges, alg) {
-        this.ranges = ranges;
-        this.alg = alg;
-      }
-      digests = [];
-      hasher;
-      cur = 0;
-      pos = 0;
-      finishEmpty() {
-        const r = this.ranges;
-        while (this.cur < r.length && r[this.cur][0] === r[this.cur][1] && r[this.cur][0] <= this.pos) this.digests[this.cur++] = createHasher2(this.alg).digestHex();
-      }
-      update(chunk) {
-        const cEnd = this.pos + chunk.length;
-        for (; ; ) {
-          this.finishEmpty();
-          if (this.cur >= this.ranges.length || this.ranges[this.cur][0] >= cEnd) break;
-          const [s, e] = this.ranges[this.cur];
-          this.hasher ??= createHasher2(this.alg);
-          const from = Math.max(s, this.pos);
-          const to = Math.min(e, cEnd);
-          if (to > from) this.hasher.update(from === this.pos && to === cEnd ? chunk : chunk.subarray(from - this.pos, to - this.pos));
-          if (e > cEnd) break;
-          this.digests[this.cur++] = this.hasher.digestHex();
-          this.hasher = void 0;
-        }
-        this.pos = cEnd;
-      }
-      /** The digest of every range, once the stream has ended at END bytes; undefined if a range was not reached. */
-      end() {
-        this.finishEmpty();
-        return this.cur === this.ranges.length ? this.digests : void 0;
-      }
-    };
-  }
-});
-
-// src/source/tar/errors.ts
-var TarError;
-var init_errors2 = __esm({
-  "src/source/tar/errors.ts"() {
-    "use strict";
-    TarError = class extends Error {
-      constructor(code, message) {
-        super(message);
-        this.code = code;
-        this.name = "TarError";
-      }
-    };
-  }
-});
-
-// src/source/tar/entries.ts
-function entryProblem(code, raw, message) {
-  const shown2 = raw.length > SHOWN_NAME ? `${raw.slice(0, SHOWN_NAME)}\u2026` : raw;
-  return { code, message: `archive entry ${JSON.stringify(shown2)}: ${message}` };
-}
-function judgeStructure(table2, sub) {
-  const problems = [];
-  for (const name2 of table2.names()) {
-    const kind = table2.kindOf(name2);
-    if (kind === "dir") continue;
-    const under = sub.firstUnder(name2);
-    if (under === void 0) continue;
-    if (kind === "symlink") problems.push(entryProblem("SYMLINK_REFUSED", under, `its path goes through the symlink ${JSON.stringify(name2)}`));
-    else problems.push(entryProblem("DUPLICATE_NAME", under, `its path goes through ${JSON.stringify(name2)}, which is not a folder`));
-  }
-  return problems;
-}
-function linkTargetProblem(lp) {
-  const q = JSON.stringify(lp);
-  if (lp === "") return { code: "UNSAFE_NAME", message: "symlink with an empty target" };
-  if (lp.startsWith("/")) return { code: "SYMLINK_OUTSIDE", message: `symlink to ${q} points outside the model` };
-  if (lp.length > MAX_LINK_TARGET) return { code: "UNSAFE_NAME", message: `symlink target longer than ${MAX_LINK_TARGET} characters` };
-  if (/[\u0000-\u001f\u007f]/.test(lp)) return { code: "UNSAFE_NAME", message: `control character in symlink target ${q}` };
-  if (lp.includes("\uFFFD")) return { code: "UNSAFE_NAME", message: `symlink target ${q} is not valid UTF-8` };
-  return void 0;
-}
-function judgeLinks(table2, sub, allowSymlinks, budget = LINK_WORK_BUDGET) {
-  const problems = [];
-  const files = [];
-  const resolver = new LinkResolver(table2, sub, budget);
-  for (const [name2, link] of table2.links) {
-    const r = resolver.resolve(name2);
-    const q = JSON.stringify(link.target);
-    switch (r.kind) {
-      case "budget":
-        problems.push(entryProblem("UNSUPPORTED_ENTRY", name2, `the archive's symlinks are too many or too deep to check (over ${budget} characters of path)`));
-        return { problems, files };
-      case "outside":
-        problems.push(entryProblem("SYMLINK_OUTSIDE", name2, `symlink to ${q} points outside the model`));
-        continue;
-      case "climb":
-        problems.push(entryProblem("SYMLINK_OUTSIDE", name2, `symlink to ${q} climbs out of ${JSON.stringify(r.from)}, which is not a folder of the archive`));
-        continue;
-      case "through":
-        problems.push(entryProblem("SYMLINK_REFUSED", name2, `symlink to ${q} goes through the symlink ${JSON.stringify(r.via)}`));
-        continue;
-      case "dir":
-        problems.push(entryProblem("SYMLINK_REFUSED", name2, `symlink to ${q}: symlinks to directories are not supported inside archives`));
-        continue;
-      default:
-    }
-    if (link.ignored) continue;
-    if (!allowSymlinks) {
-      problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
-      continue;
-    }
-    if (r.kind === "loop") {
-      problems.push({ code: "SYMLINK_LOOP", path: name2, message: "symlink chain loops or is too long" });
-      continue;
-    }
-    const t = r.kind === "file" ? table2.regular(r.target) : void 0;
-    if (r.kind !== "file" || !t) {
-      problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist in the archive" });
-    } else if (!t.hashed) {
-      problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlink to an ignored file" });
-    } else {
-      files.push({ name: name2, target: r.target, size: t.size });
-    }
-  }
-  return { problems, files };
-}
-var KINDS, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EntryTable, Subtree, SHOWN_NAME, LinkResolver;
-var init_entries = __esm({
-  "src/source/tar/entries.ts"() {
-    "use strict";
-    init_errors2();
-    KINDS = ["file", "dir", "hardlink", "symlink", "special"];
-    MAX_LINK_HOPS = 40;
-    MAX_LINK_TARGET = 4096;
-    LINK_WORK_BUDGET = 64 * 1024 * 1024;
-    EntryTable = class {
-      constructor(limits) {
-        this.limits = limits;
-      }
-      ids = /* @__PURE__ */ new Map();
-      kinds = new Uint8Array(1024);
-      /** Regular files (and hard links to them): size, and whether their ranges were hashed. */
-      sizes = new Float64Array(1024);
-      /** Whether a regular file is listed (not ignored): its ranges are hashed, links to it may be listed. */
-      hashedFlags = new Uint8Array(1024);
-      links = /* @__PURE__ */ new Map();
-      nameBytes = 0;
-      get size() {
-        return this.ids.size;
-      }
-      count(bytes) {
-        this.nameBytes += bytes;
-        if (this.nameBytes > this.limits.maxNameBytes) {
-          throw new TarError("TOO_MANY_FILES", `archive entry names and link targets take more than ${this.limits.maxNameBytes} bytes`);
-        }
-      }
-      /** Record an entry; false when the name is already taken. */
-      add(name2, kind, size = 0, hashed = false) {
-        if (this.ids.has(name2)) return false;
-        const id2 = this.ids.size;
-        if (id2 >= this.limits.maxEntries) throw new TarError("TOO_MANY_FILES", `archive has more than ${this.limits.maxEntries} entries`);
-        this.count(Buffer.byteLength(name2));
-        if (id2 >= this.kinds.length) this.grow();
-        this.ids.set(name2, id2);
-        this.kinds[id2] = KINDS.indexOf(kind);
-        this.sizes[id2] = size;
-        this.hashedFlags[id2] = hashed ? 1 : 0;
-        return true;
-      }
-      /** A symlink; `target` undefined when it was refused outright (the entry still counts for the structure). */
-      addLink(name2, target, ignored) {
-        if (!this.add(name2, "symlink")) return false;
-        if (target === void 0) return true;
-        this.count(Buffer.byteLength(target));
-        this.links.set(name2, { target, ignored });
-        return true;
-      }
-      grow() {
-        const n = this.kinds.length * 2;
-        const k = new Uint8Array(n);
-        k.set(this.kinds);
-        this.kinds = k;
-        const s = new Float64Array(n);
-        s.set(this.sizes);
-        this.sizes = s;
-        const h = new Uint8Array(n);
-        h.set(this.hashedFlags);
-        this.hashedFlags = h;
-      }
-      kindOf(name2) {
-        const id2 = this.ids.get(name2);
-        return id2 === void 0 ? void 0 : KINDS[this.kinds[id2]];
-      }
-      /** A regular file (or a hard link to one): its size and whether it was hashed. */
-      regular(name2) {
-        const id2 = this.ids.get(name2);
-        if (id2 === void 0) return void 0;
-        const k = KINDS[this.kinds[id2]];
-        if (k !== "file" && k !== "hardlink") return void 0;
-        return { size: this.sizes[id2], hashed: this.hashedFlags[id2] === 1 };
-      }
-      names() {
-        return this.ids.keys();
-      }
-    };
-    Subtree = class {
-      constructor(table2) {
-        this.table = table2;
-      }
-      sorted;
-      firstUnder(dir) {
-        this.sorted ??= [...this.table.names()].sort();
-        const sorted = this.sorted;
-        const key = `${dir}/`;
-        let lo = 0;
-        let hi = sorted.length;
-        while (lo < hi) {
-          const mid = lo + hi >>> 1;
-          if (sorted[mid] < key) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo < sorted.length && sorted[lo].startsWith(key) ? sorted[lo] : void 0;
-      }
-    };
-    SHOWN_NAME = 300;
-    LinkResolver = class {
-      constructor(table2, sub, budget = LINK_WORK_BUDGET) {
-        this.table = table2;
-        this.sub = sub;
-        this.budget = budget;
-      }
-      work = 0;
-      memo = /* @__PURE__ */ new Map();
-      visiting = /* @__PURE__ */ new Set();
-      /** A folder of the archive: a directory entry, or the parent of an entry. */
-      isDir(p) {
-        const k = this.table.kindOf(p);
-        if (k !== void 0) return k === "dir";
-        this.work += p.length;
-        return this.sub.firstUnder(p) !== void 0;
-      }
-      resolve(name2, depth = 0) {
-        const done = this.memo.get(name2);
-        if (done) return done;
-        if (this.visiting.has(name2) || depth > MAX_LINK_HOPS) return { kind: "loop" };
-        const link = this.table.links.get(name2);
-        if (!link) return { kind: "broken" };
-        this.visiting.add(name2);
-        const out = this.walk(name2, link.target, depth);
-        this.visiting.delete(name2);
-        this.memo.set(name2, out);
-        return out;
-      }
-      /** Resolve TARGET from the folder holding NAME, one component at a time. */
-      walk(name2, target, depth) {
-        const stack = [];
-        const known = [];
-        for (let i = name2.indexOf("/"); i !== -1; i = name2.indexOf("/", i + 1)) {
-          stack.push(name2.slice(0, i));
-          known.push(true);
-        }
-        const raw = target.split("/");
-        const wantDir = raw.length > 1 && (raw[raw.length - 1] === "" || raw[raw.length - 1] === ".");
-        const segs = raw.filter((x) => x !== "" && x !== ".");
-        this.work += stack.length + segs.length;
-        for (let i = 0; i < segs.length; i++) {
-          const seg = segs[i];
-          const last = i === segs.length - 1;
-          if (seg === "..") {
-            if (stack.length === 0) return { kind: "outside" };
-            const top = stack[stack.length - 1];
-            if (!known[known.length - 1] && !this.isDir(top)) return { kind: "climb", from: top };
-            stack.pop();
-            known.pop();
-            continue;
-          }
-          const p = stack.length === 0 ? seg : `${stack[stack.length - 1]}/${seg}`;
-          this.work += p.length;
-          if (this.work > this.budget) return { kind: "budget" };
-          const k = this.table.kindOf(p);
-          if (k === "symlink") {
-            if (!last) return { kind: "through", via: p };
-            const r = this.resolve(p, depth + 1);
-            return r.kind === "file" && wantDir ? { kind: "broken" } : r;
-          }
-          if (last) {
-            if (k === "file" || k === "hardlink") return wantDir ? { kind: "broken" } : { kind: "file", target: p };
-            return k === "dir" || k === void 0 && this.isDir(p) ? { kind: "dir" } : { kind: "broken" };
-          }
-          stack.push(p);
-          known.push(k === "dir");
-        }
-        return { kind: "dir" };
-      }
-    };
-  }
-});
-
-// src/source/tar/extended.ts
-function parsePaxRecords(data) {
-  const records = /* @__PURE__ */ new Map();
-  let pos = 0;
-  while (pos < data.length) {
-    if (data[pos] === 0) {
-      for (let i = pos; i < data.length; i++) if (data[i] !== 0) throw paxError("bytes after the NUL that ends its records");
-      break;
-    }
-    let sp = pos;
-    while (sp < data.length && sp - pos <= 12 && data[sp] >= 48 && data[sp] <= 57) sp++;
-    if (sp === pos || sp - pos > 12 || data[sp] !== 32) throw paxError("a record without a length");
-    const end = pos + Number(data.toString("latin1", pos, sp));
-    if (end > data.length) throw paxError("a record length past the header");
-    const eq = data.indexOf(61, sp + 1);
-    if (eq < 0 || eq >= end - 1) throw paxError("a record without a key");
-    if (data[end - 1] !== 10) throw paxError("a record that does not end with a newline");
-    const key = data.subarray(sp + 1, eq);
-    if (key.length === 0 || !isKey(key)) throw paxError("a record with an unusual key");
-    const k = key.toString("utf8");
-    if (records.has(k)) throw paxError(`its "${k}" record appears twice`);
-    records.set(k, Buffer.from(data.subarray(eq + 1, end - 1)));
-    pos = end;
-  }
-  return records;
-}
-function isKey(key) {
-  for (const c of key) if (c <= 32 || c === 127) return false;
-  return !key.toString("utf8").includes("\uFFFD");
-}
-function paxError(why2) {
-  return new TarError("ARCHIVE_MALFORMED", `archive extended header: ${why2}`);
-}
-function paxNaming(records, global2) {
-  const out = {};
-  for (const [k, v] of records) {
-    const num = NUMERIC.get(k);
-    if (num) {
-      const text2 = v.toString("latin1");
-      if (!num.re.test(text2) || num.max !== void 0 && Number(text2) > num.max) throw paxError(`a "${k}" record that is not a number GNU tar reads (${JSON.stringify(text2.slice(0, 40))})`);
-      continue;
-    }
-    if (k.startsWith("GNU.sparse.")) {
-      throw new TarError("UNSUPPORTED_ENTRY", "archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename");
-    }
-    if (k.startsWith("GNU.") || k === "hdrcharset") throw new TarError("UNSUPPORTED_ENTRY", `archive extended header record "${k}" is not supported`);
-    if (k !== "path" && k !== "linkpath" && k !== "size") continue;
-    if (global2) throw new TarError("ARCHIVE_MALFORMED", `a global extended header sets "${k}" (GNU tar and Python apply it to every later entry)`);
-    if (k === "size") {
-      const text2 = v.toString("latin1");
-      if (!/^\d{1,16}$/.test(text2) || Number(text2) > Number.MAX_SAFE_INTEGER) throw paxError(`a "size" record that is not a size (${JSON.stringify(text2)})`);
-      out.size = Number(text2);
-    } else out[k] = v;
-  }
-  return out;
-}
-function gnuLongName(data, padding) {
-  const nul = data.indexOf(0);
-  const name2 = nul < 0 ? data : data.subarray(0, nul);
-  for (let i = name2.length; i < data.length; i++) if (data[i] !== 0) throw new TarError("ARCHIVE_MALFORMED", "archive GNU long name with bytes after its end");
-  if (!isZero(padding)) throw new TarError("ARCHIVE_MALFORMED", "archive GNU long name with bytes in its padding");
-  return Buffer.from(name2);
-}
-function isZero(b) {
-  for (const c of b) if (c !== 0) return false;
-  return true;
-}
-function entryType(h, name2) {
-  if (h.type !== "file") return h.type;
-  const slash = name2.length > 0 && name2[name2.length - 1] === 47;
-  if (!slash && !(h.flag === 0 && h.nameFieldSlash)) return "file";
-  if (h.flag === 0 && slash && h.nameFieldSlash) return "dir";
-  throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: read as a directory by one tar reader and as a file by another (a regular entry named with a trailing "/")`);
-}
-var MAX_EXTENDED_BYTES, NUMERIC, ENTRY_LABEL, shown, PendingHeaders;
-var init_extended = __esm({
-  "src/source/tar/extended.ts"() {
-    "use strict";
-    init_errors2();
-    MAX_EXTENDED_BYTES = 1024 * 1024;
-    NUMERIC = /* @__PURE__ */ new Map([
-      ["uid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
-      ["gid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
-      ["SCHILY.devmajor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
-      ["SCHILY.devminor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
-      ["SCHILY.dev", { re: /^\d{1,15}$/ }],
-      ["SCHILY.ino", { re: /^\d{1,15}$/ }],
-      ["SCHILY.nlink", { re: /^\d{1,15}$/ }],
-      ["mtime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
-      ["atime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
-      ["ctime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }]
-    ]);
-    ENTRY_LABEL = {
-      file: "file",
-      dir: "directory",
-      hardlink: "hard link",
-      symlink: "symlink",
-      chardev: "CharacterDevice",
-      blockdev: "BlockDevice",
-      fifo: "FIFO"
-    };
-    shown = (raw) => JSON.stringify(raw.toString("utf8"));
-    PendingHeaders = class {
-      pax;
-      longName;
-      longLink;
-      what = [];
-      afterGlobal = false;
-      get empty() {
-        return this.what.length === 0;
-      }
-      /** The archive ends here: an extended header with no entry after it is refused (Python fails on it). */
-      end() {
-        if (!this.empty || this.afterGlobal) throw new TarError("ARCHIVE_MALFORMED", `archive ends after ${this.empty ? "a global pax header" : this.what.join(" and ")}, with no entry for it`);
-      }
-      /** One more extended header: refused when the entry already has one that competes with it. */
-      add(type, data, padding) {
-        const label = { pax: "a pax header", global: "a global pax header", longname: "a GNU long name", longlink: "a GNU long link target" }[type];
-        const clash = (type === "pax" || type === "global" ? !this.empty : this.pax !== void 0) || type === "longname" && this.longName || type === "longlink" && this.longLink;
-        if (clash) throw new TarError("ARCHIVE_MALFORMED", `archive has ${label} after ${this.what.join(" and ")} for the same entry (tar readers disagree on which applies)`);
-        if (type === "pax" || type === "global") {
-          if (!isZero(padding)) throw paxError("bytes in its padding");
-          const naming = paxNaming(parsePaxRecords(data), type === "global");
-          if (type === "global") {
-            this.afterGlobal = true;
-            return;
-          }
-          this.pax = naming;
-        } else if (type === "longname") this.longName = gnuLongName(data, padding);
-        else this.longLink = gnuLongName(data, padding);
-        this.what.push(label);
-      }
-      /** Apply what is pending to the entry header H (and forget it). */
-      take(h) {
-        const pax = this.pax;
-        const name2 = pax?.path ?? this.longName ?? h.name;
-        const linkname = pax?.linkpath ?? this.longLink ?? h.linkname;
-        const size = pax?.size ?? h.size;
-        const renamed = pax?.path !== void 0 || this.longName !== void 0;
-        this.pax = this.longName = this.longLink = void 0;
-        this.what = [];
-        this.afterGlobal = false;
-        if (!renamed && h.strayPrefix) {
-          throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: its header has a name prefix outside the POSIX ustar format, which other tar readers (Python) put in front of the name`);
-        }
-        const type = entryType(h, name2);
-        if (type !== "file" && (size !== 0 || h.size !== 0)) {
-          throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: a ${ENTRY_LABEL[type]} entry that carries ${Math.max(size, h.size)} bytes (GNU tar and Python read them as the next header, other readers skip them)`);
-        }
-        return { type, name: name2, linkname, size };
-      }
-    };
-  }
-});
-
-// src/source/tar/input.ts
-import { Readable as Readable2, pipeline as pipeline2 } from "node:stream";
-import { createGunzip } from "node:zlib";
-function compressionOf(b) {
-  if (GZIP(b)) return "gzip";
-  if (b.length >= 4 && b.readUInt32BE(0) === 682962941) return "zstd";
-  if (b.length >= 6 && b.subarray(0, 6).equals(Buffer.from([253, 55, 122, 88, 90, 0]))) return "xz";
-  if (b.length >= 3 && b.toString("latin1", 0, 3) === "BZh") return "bzip2";
-  return void 0;
-}
-var InputReadError, FileInput, MAX_DECOMPRESSION_RATIO, INFLATE_CHUNK, GZIP, GunzipInput;
-var init_input = __esm({
-  "src/source/tar/input.ts"() {
-    "use strict";
-    init_errors2();
-    InputReadError = class extends Error {
-      constructor(cause) {
-        super(cause instanceof Error ? cause.message : String(cause));
-        this.cause = cause;
-      }
-    };
-    FileInput = class {
-      constructor(fh, size, chunk = 1 << 20) {
-        this.fh = fh;
-        this.size = size;
-        this.chunk = chunk;
-      }
-      bytesRead = 0;
-      pos = 0;
-      ahead;
-      lengthAt(pos) {
-        return Math.min(this.chunk, this.size - pos);
-      }
-      readAt(pos) {
-        const len = this.lengthAt(pos);
-        const buf = Buffer.allocUnsafeSlow(len);
-        return this.fh.read(buf, 0, len, pos).then(
-          ({ bytesRead }) => buf.subarray(0, bytesRead),
-          (e) => {
-            throw new InputReadError(e);
-          }
-        );
-      }
-      async next() {
-        if (this.pos >= this.size) {
-          await this.settle();
-          const { bytesRead } = await this.fh.read(Buffer.alloc(1), 0, 1, this.pos).catch((e) => {
-            throw new InputReadError(e);
-          });
-          if (bytesRead > 0) throw new TarError("FILE_CHANGED_DURING_HASH", "cannot read archive: it grew while it was read");
-          return void 0;
-        }
-        const cur = this.ahead?.pos === this.pos ? this.ahead.read : this.readAt(this.pos);
-        const stale = this.ahead && this.ahead.pos !== this.pos ? this.ahead.read : void 0;
-        this.ahead = void 0;
-        if (stale) await stale.catch(() => void 0);
-        const b = await cur;
-        if (b.length === 0) return void 0;
-        this.pos += b.length;
-        this.bytesRead += b.length;
-        if (b.length === this.chunk && this.pos < this.size) {
-          const read = this.readAt(this.pos);
-          read.catch(() => void 0);
-          this.ahead = { pos: this.pos, read };
-        }
-        return b;
-      }
-      /** Wait for a read still in flight (before the descriptor is closed). */
-      async settle() {
-        const a = this.ahead;
-        this.ahead = void 0;
-        if (a) await a.read.catch(() => void 0);
-      }
-    };
-    MAX_DECOMPRESSION_RATIO = 1e3;
-    INFLATE_CHUNK = 256 * 1024;
-    GZIP = (b) => b.length >= 2 && b[0] === 31 && b[1] === 139;
-    GunzipInput = class {
-      it;
-      gunzip = createGunzip({ chunkSize: INFLATE_CHUNK });
-      inflated = 0;
-      stopped = false;
-      /** The read of compressed bytes in flight, if any. */
-      pulling = Promise.resolve();
-      constructor(inner) {
-        const compressed = Readable2.from(this.pull(inner), { objectMode: false });
-        pipeline2(compressed, this.gunzip, () => void 0);
-        this.it = this.gunzip[Symbol.asyncIterator]();
-      }
-      /** The compressed chunks, until the input ends or the inflating stops. */
-      async *pull(inner) {
-        while (!this.stopped) {
-          const next = inner.next();
-          this.pulling = next.catch(() => void 0);
-          const b = await next;
-          if (!b) return;
-          yield b;
-        }
-      }
-      /** Compressed bytes the inflater used: what follows them in the file is not gzip data. */
-      get consumed() {
-        return this.gunzip.bytesWritten;
-      }
-      async next() {
-        let r;
-        try {
-          r = await this.it.next();
-        } catch (e) {
-          if (e instanceof InputReadError) throw e;
-          throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        if (r.done) return void 0;
-        if (this.inflated === 0) {
-          const inner = compressionOf(r.value);
-          if (inner) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: a compressed stream (${inner}) inside the gzip stream`);
-        }
-        this.inflated += r.value.length;
-        const ratio = this.inflated / Math.max(1, this.gunzip.bytesWritten);
-        if (ratio > MAX_DECOMPRESSION_RATIO) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: max decompression ratio exceeded: ${ratio.toFixed(2)} > ${MAX_DECOMPRESSION_RATIO}`);
-        return r.value;
-      }
-      /** Stop inflating, and wait for the compressed read in flight (the file is closed next). */
-      async close() {
-        this.stopped = true;
-        this.gunzip.destroy();
-        await this.pulling;
-      }
-    };
-  }
-});
-
-// src/source/tar/names.ts
-function cleanName(raw, isDir) {
-  let s = raw;
-  while (s.startsWith("./")) s = s.slice(2);
-  if (isDir) while (s.endsWith("/")) s = s.slice(0, -1);
-  return s;
-}
-function nameProblem(cleaned) {
-  if (cleaned === "") return void 0;
-  return unsafeNameReason(cleaned) ?? (cleaned.includes("\uFFFD") ? "not valid UTF-8" : void 0);
-}
-var RestartWithoutPrefix, ModelNamer;
-var init_names = __esm({
-  "src/source/tar/names.ts"() {
-    "use strict";
-    init_paths();
-    RestartWithoutPrefix = class extends Error {
-      constructor() {
-        super("the archive is read again with its names as stored");
-      }
-    };
-    ModelNamer = class {
-      constructor(initial, signedPaths) {
-        this.signedPaths = signedPaths;
-        this.prefix = initial;
-      }
-      prefix;
-      /** The folder dropped from every name, if any. */
-      get folder() {
-        return this.prefix.mode === "strip" ? this.prefix.folder : void 0;
-      }
-      /** Called for every entry; only the first one decides. */
-      decide(raw, cleaned, isDir) {
-        if (this.prefix.mode !== "auto") return;
-        const segs = cleaned.split("/");
-        if (raw.startsWith("./") || cleaned === "" || segs.length === 1 && !isDir) {
-          this.prefix = { mode: "none" };
-          return;
-        }
-        const folder = segs[0];
-        const signed = this.signedPaths;
-        if (signed && signed.size > 0 && [...signed].every((p) => p.startsWith(`${folder}/`))) {
-          this.prefix = { mode: "none" };
-          return;
-        }
-        this.prefix = { mode: "strip", folder };
-      }
-      /** Model-relative name of a cleaned archive name, or undefined for the model root itself. */
-      toModelName(cleaned) {
-        if (cleaned === "" || cleaned === ".") return void 0;
-        if (this.prefix.mode !== "strip") return cleaned;
-        if (cleaned === this.prefix.folder) return void 0;
-        if (cleaned.startsWith(`${this.prefix.folder}/`)) return cleaned.slice(this.prefix.folder.length + 1);
-        throw new RestartWithoutPrefix();
-      }
-      /** A hard link's target (an archive name, relative to the archive root), or undefined when it names nothing a model holds. */
-      linkTarget(linkpath) {
-        const cleaned = cleanName(linkpath, false);
-        if (cleaned === "" || nameProblem(cleaned)) return void 0;
-        try {
-          return this.toModelName(cleaned);
-        } catch (e) {
-          if (e instanceof RestartWithoutPrefix) return void 0;
-          throw e;
-        }
-      }
-    };
-  }
-});
-
-// src/source/tar/header.ts
-function typeName(flag) {
-  const c = String.fromCharCode(flag);
-  const printable = flag > 32 && flag < 127 ? `'${c}'` : `0x${flag.toString(16).padStart(2, "0")}`;
-  return UNSUPPORTED[c] ? `${UNSUPPORTED[c]} (${printable})` : printable;
-}
-function cString(b) {
-  const nul = b.indexOf(0);
-  return nul < 0 ? b : b.subarray(0, nul);
-}
-function parseNumber(field, what, opts = {}) {
-  const first = field[0];
-  if (first === 128 || first === 255) {
-    if (first === 255 && !opts.negative) throw new TarError("ARCHIVE_MALFORMED", `negative ${what} in a tar header`);
-    let n2 = 0;
-    for (let i2 = 1; i2 < field.length; i2++) {
-      n2 = n2 * 256 + (first === 255 ? 255 - field[i2] : field[i2]);
-      if (n2 > Number.MAX_SAFE_INTEGER) throw new TarError("ARCHIVE_MALFORMED", `${what} in a tar header is too large`);
-    }
-    return first === 255 ? -(n2 + 1) : n2;
-  }
-  let i = 0;
-  while (i < field.length && field[i] === 32) i++;
-  const start = i;
-  let n = 0;
-  while (i < field.length && field[i] >= 48 && field[i] <= 55) n = n * 8 + (field[i++] - 48);
-  const digits2 = i - start;
-  for (; i < field.length; i++) {
-    if (!isSpaceOrNul(field[i])) throw new TarError("ARCHIVE_MALFORMED", `${what} field of a tar header is not an octal number`);
-  }
-  if (digits2 === 0) {
-    if (opts.required || field.length > 0 && field.every((c) => c === 32)) throw new TarError("ARCHIVE_MALFORMED", `${what} field of a tar header is empty`);
-    return 0;
-  }
-  if (n > Number.MAX_SAFE_INTEGER) throw new TarError("ARCHIVE_MALFORMED", `${what} in a tar header is too large`);
-  return n;
-}
-function headerChecksum(block) {
-  let sum = 8 * 32;
-  for (let i = 0; i < 148; i++) sum += block[i];
-  for (let i = 156; i < BLOCK; i++) sum += block[i];
-  return sum;
-}
-function isZeroBlock(block) {
-  for (let i = 0; i < BLOCK; i++) if (block[i] !== 0) return false;
-  return true;
-}
-function magicOf(block) {
-  const m = block.toString("latin1", 257, 265);
-  if (m === "ustar\x0000" || m === "ustar\0\0\0") return "ustar";
-  if (m === "ustar  \0") return "gnu";
-  if (m === "\0".repeat(8)) return "v7";
-  throw new TarError("ARCHIVE_MALFORMED", `tar header with an unknown format (magic ${JSON.stringify(m)})`);
-}
-function parseHeader(block) {
-  if (block.length !== BLOCK) throw new TarError("ARCHIVE_MALFORMED", "truncated tar header");
-  const stored = parseNumber(block.subarray(148, 156), "checksum", { required: true });
-  if (stored !== headerChecksum(block)) throw new TarError("ARCHIVE_MALFORMED", "bad tar header checksum (not a tar archive, or a corrupt one)");
-  const magic = magicOf(block);
-  parseNumber(block.subarray(100, 108), "mode");
-  parseNumber(block.subarray(108, 116), "uid");
-  parseNumber(block.subarray(116, 124), "gid");
-  const size = parseNumber(block.subarray(124, 136), "size");
-  parseNumber(block.subarray(136, 148), "mtime", { negative: true });
-  parseNumber(block.subarray(329, 337), "device major");
-  parseNumber(block.subarray(337, 345), "device minor");
-  const flag = block[156];
-  const type = TYPES.get(flag);
-  if (type === void 0) throw new TarError("UNSUPPORTED_ENTRY", `unsupported tar entry type ${typeName(flag)}`);
-  const field = cString(block.subarray(0, 100));
-  const prefix = block[345] === 0 ? void 0 : cString(block.subarray(345, 500));
-  const name2 = prefix !== void 0 && magic === "ustar" ? Buffer.concat([prefix, Buffer.from("/"), field]) : Buffer.from(field);
-  return {
-    type,
-    flag,
-    name: name2,
-    nameFieldSlash: field.length > 0 && field[field.length - 1] === 47,
-    linkname: Buffer.from(cString(block.subarray(157, 257))),
-    size,
-    strayPrefix: prefix !== void 0 && magic !== "ustar"
-  };
-}
-var BLOCK, TYPES, UNSUPPORTED, isSpaceOrNul;
-var init_header = __esm({
-  "src/source/tar/header.ts"() {
-    "use strict";
-    init_errors2();
-    BLOCK = 512;
-    TYPES = /* @__PURE__ */ new Map([
-      [48, "file"],
-      [0, "file"],
-      [55, "file"],
-      [49, "hardlink"],
-      [50, "symlink"],
-      [51, "chardev"],
-      [52, "blockdev"],
-      [53, "dir"],
-      [54, "fifo"],
-      [120, "pax"],
-      [103, "global"],
-      [76, "longname"],
-      [75, "longlink"]
-    ]);
-    UNSUPPORTED = {
-      S: "GNU sparse file",
-      D: "GNU dump directory",
-      M: "GNU multi-volume continuation",
-      N: "GNU old long name",
-      V: "GNU volume label",
-      X: "Solaris extended header",
-      A: "Solaris access control list",
-      E: "Solaris extended attributes",
-      I: "inode-only entry"
-    };
-    isSpaceOrNul = (c) => c === 32 || c === 0;
-  }
-});
-
-// src/source/tar/reader.ts
-async function extendedData(r, h) {
-  if (h.size > MAX_EXTENDED_BYTES) throw new TarError("ARCHIVE_MALFORMED", `archive extended header of ${h.size} bytes (oversized extended header; at most ${MAX_EXTENDED_BYTES})`);
-  const data = Buffer.from(await r.read(h.size));
-  if (data.length < h.size) throw truncated("extended header");
-  const padding = await r.read(padOf(h.size));
-  if (padding.length < padOf(h.size)) throw truncated("extended header");
-  return { data, padding };
-}
-async function* readTar(input) {
-  const r = new BlockReader(input);
-  const pending = new PendingHeaders();
-  for (let first = true; ; first = false) {
-    const block = await r.read(BLOCK);
-    if (block.length === 0) {
-      if (first) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: it holds no tar data");
-      pending.end();
-      return;
-    }
-    if (block.length < BLOCK) throw truncated("header");
-    if (isZeroBlock(block)) {
-      pending.end();
-      if (!await r.restIsZero()) throw new TarError("ARCHIVE_MALFORMED", "archive has data after its end-of-archive marker (GNU tar -i and Python ignore_zeros would read more entries)");
-      return;
-    }
-    let h;
-    try {
-      h = parseHeader(block);
-    } catch (e) {
-      if (e instanceof TarError && e.code === "UNSUPPORTED_ENTRY") {
-        throw new TarError(e.code, `archive entry ${JSON.stringify(cString(block.subarray(0, 100)).toString("utf8"))}: ${e.message}`);
-      }
-      throw e;
-    }
-    if (h.type === "pax" || h.type === "global" || h.type === "longname" || h.type === "longlink") {
-      const { data, padding } = await extendedData(r, h);
-      pending.add(h.type, data, padding);
-      continue;
-    }
-    const entry = pending.take(h);
-    if (entry.type !== "file") {
-      yield { entry };
-      continue;
-    }
-    const body = new Body(r, entry.size, entry.name);
-    yield { entry, body };
-    await body.finish();
-  }
-}
-var padOf, BlockReader, truncated, Body;
-var init_reader = __esm({
-  "src/source/tar/reader.ts"() {
-    "use strict";
-    init_errors2();
-    init_extended();
-    init_header();
-    padOf = (n) => (BLOCK - n % BLOCK) % BLOCK;
-    BlockReader = class {
-      constructor(input) {
-        this.input = input;
-      }
-      buf = Buffer.alloc(0);
-      off = 0;
-      eof = false;
-      /** The next chunk, once the current one is used up. */
-      async fill() {
-        if (this.eof) return false;
-        let b = await this.input.next();
-        while (b && b.length === 0) b = await this.input.next();
-        if (!b) {
-          this.eof = true;
-          return false;
-        }
-        this.buf = b;
-        this.off = 0;
-        return true;
-      }
-      /** Exactly n bytes (copied only where they span chunks), or fewer only at the end of the input. */
-      async read(n) {
-        if (this.buf.length - this.off >= n) {
-          const out = this.buf.subarray(this.off, this.off + n);
-          this.off += n;
-          return out;
-        }
-        const parts = [];
-        let have = 0;
-        while (have < n) {
-          if (this.off >= this.buf.length && !await this.fill()) break;
-          const s = this.buf.subarray(this.off, Math.min(this.buf.length, this.off + n - have));
-          this.off += s.length;
-          have += s.length;
-          parts.push(s);
-        }
-        return parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
-      }
-      /** Up to `max` bytes as they sit in the current chunk; empty only at the end of the input. */
-      async slice(max) {
-        if (this.off >= this.buf.length && !await this.fill()) return Buffer.alloc(0);
-        const out = this.buf.subarray(this.off, Math.min(this.buf.length, this.off + max));
-        this.off += out.length;
-        return out;
-      }
-      async skip(n) {
-        while (n > 0) {
-          const s = await this.slice(n);
-          if (s.length === 0) return false;
-          n -= s.length;
-        }
-        return true;
-      }
-      /** Whether everything left is zeros (reads it all). */
-      async restIsZero() {
-        for (; ; ) {
-          const s = await this.slice(Number.MAX_SAFE_INTEGER);
-          if (s.length === 0) return true;
-          if (!isZero(s)) return false;
-        }
-      }
-    };
-    truncated = (what) => new TarError("ARCHIVE_MALFORMED", `cannot read archive: truncated ${what}`);
-    Body = class {
-      constructor(r, size, name2) {
-        this.r = r;
-        this.size = size;
-        this.name = name2;
-        this.left = size;
-      }
-      left;
-      async *[Symbol.asyncIterator]() {
-        while (this.left > 0) {
-          const s = await this.r.slice(this.left);
-          if (s.length === 0) throw new TarError("ARCHIVE_MALFORMED", `archive entry ${JSON.stringify(this.name.toString("utf8"))}: holds ${this.size - this.left} bytes but its header says ${this.size}`);
-          this.left -= s.length;
-          yield s;
-        }
-      }
-      /** Skip what the caller left unread, and the padding. */
-      async finish() {
-        for await (const _ of this) {
-        }
-        if (!await this.r.skip(padOf(this.size))) throw truncated("entry padding");
-      }
-    };
-  }
-});
-
-// src/source/archive.ts
-var archive_exports = {};
-__export(archive_exports, {
-  ARCHIVE_LIMITS: () => ARCHIVE_LIMITS,
-  EMBEDDED_SIGNATURE: () => EMBEDDED_SIGNATURE,
-  archiveSource: () => archiveSource,
-  isArchivePath: () => isArchivePath,
-  readArchive: () => readArchive,
-  readTarStream: () => readTarStream
-});
-import { constants as constants6 } from "node:fs";
-import { open as open4 } from "node:fs/promises";
-import path15 from "node:path";
-function archiveSource(model, limits = ARCHIVE_LIMITS) {
-  return {
-    kind: "archive",
-    model,
-    defaultIgnores: [EMBEDDED_SIGNATURE],
-    defaultName: () => path15.basename(path15.resolve(model)).replace(ARCHIVE_RE, "") || "model",
-    defaultSignaturePath: () => `${model}.sig`,
-    read: (req) => readArchive(model, req, limits)
-  };
-}
-async function readArchive(model, req, limits = ARCHIVE_LIMITS) {
-  if (req.alg) await prepareAlgorithm(req.alg);
-  let earlier = 0;
-  try {
-    let r;
-    try {
-      r = await new ArchivePass(fileInput(model, { mode: "auto" }), req, limits).run();
-    } catch (e) {
-      if (!(e instanceof RestartWithoutPrefix)) throw e;
-      earlier = e instanceof PassRestart ? e.bytesRead : 0;
-      req.onRestart?.();
-      req.inspector?.restart?.();
-      r = await new ArchivePass(fileInput(model, { mode: "none" }), req, limits).run();
-    }
-    r.bytesRead += earlier;
-    return r;
-  } finally {
-    req.engine?.onDone?.();
-  }
-}
-async function openArchive(file) {
-  let fh;
-  try {
-    fh = await open4(file, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0));
-  } catch (e) {
-    throw modelPathError(file, e, "archive");
-  }
-  const st = await fh.stat();
-  if (!st.isFile()) {
-    await fh.close();
-    throw usage("SPECIAL_FILE", `archive is not a regular file: ${file}`);
-  }
-  return { fh, size: st.size };
-}
-function fileInput(model, prefix) {
-  const root = path15.resolve(model);
-  return {
-    root,
-    prefix,
-    embeddedSignature: true,
-    readError: (cause) => modelPathError(model, cause, "archive"),
-    open: async () => {
-      const { fh, size } = await openArchive(root);
-      const file = new FileInput(fh, size);
-      return {
-        input: file,
-        gzipped: () => checkStart(fh),
-        size,
-        bytesRead: () => file.bytesRead,
-        checkTrailer: (consumed) => checkFileTrailer(fh, consumed, size),
-        close: async () => {
-          await file.settle();
-          await fh.close();
-        }
-      };
-    }
-  };
-}
-async function readTarStream(stream, opts, req, limits = ARCHIVE_LIMITS) {
-  if (req.alg) await prepareAlgorithm(req.alg);
-  const it = stream[Symbol.asyncIterator]();
-  let read = 0;
-  const input = {
-    next: async () => {
-      let r;
-      try {
-        r = await it.next();
-      } catch (e) {
-        throw new InputReadError(e);
-      }
-      if (r.done) return void 0;
-      read += r.value.length;
-      return r.value;
-    }
-  };
-  const bytes = { input, gzipped: () => Promise.resolve(opts.gzipped), size: opts.size, bytesRead: () => read, checkTrailer: () => Promise.resolve(), close: () => Promise.resolve() };
-  const pass = { root: opts.label, prefix: { mode: "none" }, embeddedSignature: false, readError: opts.readError, open: () => Promise.resolve(bytes), ...opts.sink ? { sink: opts.sink } : {}, ...opts.onName ? { onName: opts.onName } : {} };
-  try {
-    return await new ArchivePass(pass, req, limits).run();
-  } finally {
-    req.engine?.onDone?.();
-  }
-}
-async function checkStart(fh) {
-  const head = Buffer.alloc(6);
-  const { bytesRead } = await fh.read(head, 0, head.length, 0).catch((e) => {
-    throw new InputReadError(e);
-  });
-  const kind = compressionOf(head.subarray(0, bytesRead));
-  if (kind === "gzip") return true;
-  if (kind) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: compressed with ${kind}, which modelsign does not read (use .tar or .tar.gz)`);
-  if (bytesRead === 0) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: the file is empty");
-  return false;
-}
-async function checkFileTrailer(fh, consumed, size) {
-  const buf = Buffer.alloc(64 * 1024);
-  for (let pos = consumed; pos < size; ) {
-    const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, size - pos), pos);
-    if (bytesRead === 0) return;
-    for (let i = 0; i < bytesRead; i++) {
-      if (buf[i] !== 0) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: data after the end of the gzip stream");
-    }
-    pos += bytesRead;
-  }
-}
-function inspectEntry(file, inspector) {
-  const channel = new ChunkChannel();
-  let taken = false;
-  const view = { channel, done: Promise.resolve() };
-  view.done = inspector.inspect({
-    file,
-    bytes: () => {
-      if (taken) throw new Error("an archive entry streams once");
-      taken = true;
-      return new ByteSource(channel.iterator(), file.size);
-    }
-  }).catch((e) => {
-    view.failure = { error: e };
-  }).finally(() => channel.close());
-  return view;
-}
-var EMBEDDED_SIGNATURE, ARCHIVE_LIMITS, PassRestart, ArchivePass;
-var init_archive = __esm({
-  "src/source/archive.ts"() {
-    "use strict";
-    init_errors();
-    init_algorithms();
-    init_model_path();
-    init_paths();
-    init_source();
-    init_channel();
-    init_ranges();
-    init_capped();
-    init_stream_hash();
-    init_entries();
-    init_errors2();
-    init_extended();
-    init_input();
-    init_names();
-    init_reader();
-    init_archive_path();
-    init_archive_path();
-    EMBEDDED_SIGNATURE = "model.sig";
-    ARCHIVE_LIMITS = { maxEntries: 1e6, maxNameBytes: 64 * 1024 * 1024 };
-    PassRestart = class extends RestartWithoutPrefix {
-      constructor(bytesRead) {
-        super();
-        this.bytesRead = bytesRead;
-      }
-    };
-    ArchivePass = class {
-      constructor(input, req, limits) {
-        this.input = input;
-        this.req = req;
-        this.root = input.root;
-        this.ignorePaths = input.embeddedSignature ? [...req.ignorePaths, EMBEDDED_SIGNATURE] : [...req.ignorePaths];
-        this.namer = new ModelNamer(input.prefix, req.signedPaths);
-        this.table = new EntryTable(limits);
-      }
-      root;
-      ignorePaths;
-      namer;
-      table;
-      problems = new CappedProblems();
-      files = [];
-      hashed = new HashedRanges();
-      lastProgress = 0;
-      async run() {
-        const opened = await this.input.open();
-        let gz;
-        try {
-          const counted = {
-            next: async () => {
-              const b = await opened.input.next();
-              this.progress(opened.bytesRead(), opened.size);
-              return b;
-            }
-          };
-          gz = await opened.gzipped() ? new GunzipInput(counted) : void 0;
-          for await (const item of readTar(gz ?? counted)) await this.onEntry(item.entry, item.body);
-          if (gz) await opened.checkTrailer(gz.consumed);
-        } catch (e) {
-          if (e instanceof RestartWithoutPrefix) throw new PassRestart(opened.bytesRead());
-          if (e instanceof InputReadError) throw this.input.readError(e.cause);
-          if (!(e instanceof TarError)) throw e;
-          this.problems.push({ code: e.code, message: e.message });
-        } finally {
-          await gz?.close();
-          await opened.close();
-        }
-        this.req.engine?.onProgress?.(opened.size, opened.size);
-        this.judge();
-        await this.req.onHashed?.();
-        const listing = { root: this.root, isFile: false, files: this.files, problems: this.problems.list() };
-        const folder = this.namer.folder;
-        return { listing, hashed: this.hashed, bytesRead: opened.bytesRead(), ...folder !== void 0 ? { folder } : {} };
-      }
-      /** Progress in archive bytes read (compressed for .tar.gz), a few times a second at most. */
-      progress(done, total) {
-        const now = Date.now();
-        if (this.req.engine?.onProgress && now - this.lastProgress >= 200) {
-          this.lastProgress = now;
-          this.req.engine.onProgress(done, total);
-        }
-      }
-      duplicate(raw) {
-        this.problems.push(entryProblem("DUPLICATE_NAME", raw, "name appears twice in the archive"));
-      }
-      async onEntry(entry, body) {
-        const raw = entry.name.toString("utf8");
-        const isDir = entry.type === "dir";
-        const cleaned = cleanName(raw, isDir);
-        this.namer.decide(raw, cleaned, isDir);
-        const why2 = nameProblem(cleaned);
-        if (why2) {
-          this.problems.push(entryProblem("UNSAFE_NAME", raw, `unsafe name (${why2})`));
-          return;
-        }
-        const name2 = this.namer.toModelName(cleaned);
-        if (name2 === void 0) {
-          if (!isDir) this.problems.push(entryProblem("UNSAFE_NAME", raw, "a non-directory entry names the model root"));
-          return;
-        }
-        this.input.onName?.(name2);
-        if (this.table.kindOf(name2) !== void 0) return this.duplicate(raw);
-        const listed = !isIgnored(name2, this.ignorePaths) || (this.req.signedPaths?.has(name2) ?? false);
-        switch (entry.type) {
-          case "dir":
-            this.table.add(name2, "dir");
-            return;
-          case "file": {
-            this.table.add(name2, "file", entry.size, listed);
-            if (!listed) return;
-            const file = { name: name2, size: entry.size, viaLink: false };
-            this.files.push(file);
-            await this.readEntry(file, body);
-            return;
-          }
-          case "hardlink":
-            return this.onHardlink(entry, raw, name2, listed);
-          case "symlink": {
-            const lp = entry.linkname.toString("utf8");
-            const bad7 = linkTargetProblem(lp);
-            if (bad7) this.problems.push(entryProblem(bad7.code, raw, bad7.message));
-            this.table.addLink(name2, bad7 ? void 0 : lp, !listed);
-            return;
-          }
-          default:
-            this.table.add(name2, "special");
-            this.problems.push(entryProblem("SPECIAL_FILE", raw, `${ENTRY_LABEL[entry.type]} entries are not allowed in a model archive`));
-        }
-      }
-      /** A hard link names an earlier file of the model (relative to the archive root) and hashes as it. */
-      onHardlink(entry, raw, name2, listed) {
-        const lp = entry.linkname.toString("utf8");
-        const target = this.namer.linkTarget(lp);
-        const t = target === void 0 ? void 0 : this.table.regular(target);
-        this.table.add(name2, "hardlink", t?.size ?? 0, listed && t?.hashed === true);
-        if (target === void 0 || !t) {
-          this.problems.push(entryProblem("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ${JSON.stringify(lp)}, which is not an earlier file of the model`));
-          return;
-        }
-        if (!listed) return;
-        if (!t.hashed) {
-          this.problems.push(entryProblem("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ignored file ${JSON.stringify(target)}`));
-          return;
-        }
-        this.copyHashed(target, name2, t.size);
-        const file = { name: name2, size: t.size, viaLink: false };
-        this.files.push(file);
-        this.req.inspector?.alias?.(file, target);
-      }
-      /** A link's ranges have the digests of its target's (same content). */
-      copyHashed(target, name2, size) {
-        if (!this.req.alg) return;
-        for (const [s, e] of this.req.ranges(name2, size)) {
-          const h = this.hashed.get(target, s, e);
-          if (h) this.hashed.set(name2, s, e, h);
-        }
-      }
-      /**
-       * Hash a listed entry's requested ranges and, when the inspector wants it, hand it the
-       * same chunks as they pass. An entry cut short is unreadable to the inspector.
-       */
-      async readEntry(file, body) {
-        const alg = this.req.alg;
-        const ranges = alg ? disjointRanges(this.req.ranges(file.name, file.size), file.size) : [];
-        const hasher = alg && ranges.length > 0 ? new RangeHasher(ranges, alg) : void 0;
-        const inspector = this.req.inspector;
-        const view = inspector?.wants(file) ? inspectEntry(file, inspector) : void 0;
-        const sink = this.input.sink?.(file.name, file.size);
-        if (!hasher && !view && !sink) return;
-        try {
-          for await (const chunk of body) {
-            hasher?.update(chunk);
-            sink?.write(chunk);
-            const wait = view?.channel.push(chunk);
-            if (wait) await wait;
-          }
-          sink?.end(true);
-        } catch (e) {
-          sink?.end(false);
-          if (view) {
-            view.channel.end();
-            await view.done;
-            if (e instanceof TarError) inspector.unreadable(file, { code: e.code, message: e.message });
-          }
-          throw e;
-        }
-        if (view) {
-          view.channel.end();
-          await view.done;
-          if (view.failure) throw view.failure.error;
-        }
-        const digests = hasher?.end();
-        digests?.forEach((d, i) => this.hashed.set(file.name, ranges[i][0], ranges[i][1], { ok: true, digest: d }));
-      }
-      judge() {
-        const sub = new Subtree(this.table);
-        for (const p of judgeStructure(this.table, sub)) this.problems.push(p);
-        if (this.table.links.size > 0) {
-          const j = judgeLinks(this.table, sub, this.req.allowSymlinks);
-          for (const p of j.problems) this.problems.push(p);
-          for (const f of j.files) {
-            this.copyHashed(f.target, f.name, f.size);
-            const file = { name: f.name, size: f.size, viaLink: true };
-            this.files.push(file);
-            this.req.inspector?.alias?.(file, f.target);
-          }
-        }
-        this.files.sort((a, b) => compareCodePoints(a.name, b.name));
-      }
-    };
-  }
-});
-
-// src/source/oci/tree-writer.ts
-import { closeSync as closeSync2, constants as constants7, mkdirSync, openSync as openSync2, writeSync } from "node:fs";
-import { lstat as lstat5, mkdir as mkdir2, mkdtemp, readdir, rm } from "node:fs/promises";
-import os5 from "node:os";
-import path16 from "node:path";
-var TreeWriter;
-var init_tree_writer = __esm({
-  "src/source/oci/tree-writer.ts"() {
-    "use strict";
-    init_errors();
-    init_errno();
-    TreeWriter = class _TreeWriter {
-      constructor(root, ownsRoot) {
-        this.root = root;
-        this.ownsRoot = ownsRoot;
-      }
-      /** Files written whole, by name. */
-      written = /* @__PURE__ */ new Map();
-      failed = /* @__PURE__ */ new Map();
-      /** A private temporary directory (mode 0700), removed by discard(). */
-      static async spool() {
-        return new _TreeWriter(await mkdtemp(path16.join(os5.tmpdir(), "modelsign-oci-")), true);
-      }
-      /** DIR for --pull-to: created if absent, else it must be an empty directory. */
-      static async target(dir) {
-        const st = await lstat5(dir).catch((e) => {
-          if (errnoCode(e) === "ENOENT") return void 0;
-          throw e;
-        });
-        if (st === void 0) {
-          try {
-            await mkdir2(dir, { recursive: true });
-          } catch (e) {
-            throw usage("PULL_FAILED", `--pull-to ${dir}: cannot create it: ${errnoWords(e)}`);
-          }
-          return new _TreeWriter(path16.resolve(dir), true);
-        }
-        if (!st.isDirectory()) throw usage("PULL_FAILED", `--pull-to ${dir} exists and is not a directory`);
-        if ((await readdir(dir)).length > 0) throw usage("PULL_FAILED", `--pull-to ${dir} is not empty: pull into an empty or new directory`);
-        return new _TreeWriter(path16.resolve(dir), false);
-      }
-      pathOf(name2) {
-        return path16.join(this.root, ...name2.split("/"));
-      }
-      /** A sink for NAME's bytes; the file counts as written once end(true) succeeds. */
-      open(name2) {
-        const file = this.pathOf(name2);
-        let fd;
-        let failure;
-        const fail = (e, what) => {
-          failure ??= { code: "PULL_FAILED", path: name2, message: `cannot ${what} ${file}: ${errnoWords(e)}` };
-        };
-        try {
-          mkdirSync(path16.dirname(file), { recursive: true });
-          fd = openSync2(file, constants7.O_WRONLY | constants7.O_CREAT | constants7.O_EXCL | constants7.O_NOFOLLOW, 420);
-        } catch (e) {
-          fail(e, "create");
-        }
-        return {
-          write: (chunk) => {
-            if (fd === void 0 || failure) return;
-            try {
-              for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
-            } catch (e) {
-              fail(e, "write");
-            }
-          },
-          end: (complete) => {
-            if (fd !== void 0) {
-              try {
-                closeSync2(fd);
-              } catch (e) {
-                fail(e, "close");
-              }
-            }
-            if (!complete) failure ??= { code: "FILE_CHANGED", path: name2, message: "the download ended before the whole file was read" };
-            if (failure) this.failed.set(name2, failure);
-            else this.written.set(name2, file);
-          }
-        };
-      }
-      /** Why NAME was not written whole, if it was opened at all. */
-      failure(name2) {
-        return this.failed.get(name2);
-      }
-      isWritten(name2) {
-        return this.written.has(name2);
-      }
-      /** NAME as a listed local file (for a verified re-open), when it was written whole. */
-      async file(name2) {
-        const abs = this.written.get(name2);
-        if (abs === void 0) return void 0;
-        const st = await lstat5(abs);
-        return { name: name2, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs } };
-      }
-      /** Remove everything written, to start over (verify tries another attached signature). */
-      async clear() {
-        for (const entry of await readdir(this.root).catch(() => [])) await rm(path16.join(this.root, entry), { recursive: true, force: true });
-        this.written.clear();
-        this.failed.clear();
-      }
-      /** Remove everything written (and the root when this writer made it). */
-      async discard() {
-        await this.clear();
-        if (this.ownsRoot) await rm(this.root, { recursive: true, force: true });
-      }
-    };
-  }
-});
-
-// src/source/oci/read.ts
-import { finished } from "node:stream/promises";
-function blobFailure(e, path28) {
-  const code = e instanceof ModelsignError || e instanceof DigestMismatch ? e.code : "OCI_BLOB_UNREADABLE";
-  const message = e instanceof Error ? e.message : String(e);
-  return path28 === void 0 ? { code, message } : { code, path: path28, message };
-}
-function fromDigest(req, ranges, desc) {
-  const [only2] = ranges;
-  return req.alg === "sha256" && ranges.length === 1 && only2[0] === 0 && only2[1] === desc.size && desc.digest.startsWith("sha256:") ? desc.digest.slice(7) : void 0;
-}
-function whiteoutProblem(name2, layer) {
-  const base = name2.slice(name2.lastIndexOf("/") + 1);
-  if (!base.startsWith(".wh.")) return void 0;
-  const target = base === ".wh..wh..opq" || base === ".wh." ? "the rest of its folder" : JSON.stringify(name2.slice(0, name2.length - base.length) + base.slice(4));
-  return { code: "OCI_WHITEOUT", path: name2, message: `layer ${layer} holds a whiteout entry: an image runtime would delete ${target} from the other layers` };
-}
-function linkRecorder(links) {
-  return { wants: () => false, inspect: () => Promise.resolve(), unreadable: () => void 0, alias: (link, target) => void links.set(link.name, target) };
-}
-async function inspectKept(r, inspector) {
-  for (const file of r.files) {
-    if (r.links.has(file.name)) continue;
-    if (!inspector.wants(file) || !r.writer) continue;
-    const failed = r.writer.failure(file.name);
-    if (failed) {
-      inspector.unreadable(file, failed);
-      continue;
-    }
-    const local = await r.writer.file(file.name);
-    if (!local) continue;
-    const failure = await withVerifiedFile(local, (content) => inspector.inspect({ ...content, file }));
-    if (!failure) continue;
-    inspector.unreadable(file, failure);
-    r.hashed.failAll(file.name, { ok: false, code: failure.code, message: failure.message });
-  }
-  for (const file of r.files) {
-    const link = r.links.get(file.name);
-    if (!link) continue;
-    if (r.ownerOf(link.target) === link.layer && inspector.alias) inspector.alias(file, link.target);
-    else if (inspector.wants(file)) inspector.unreadable(file, { code: "FILE_UNREADABLE", path: file.name, message: `a link to "${link.target}", which this layer does not hold: not scanned` });
-  }
-}
-async function readOci(m, initialProblems, req) {
-  const start = m.received.bytes;
-  if (req.alg) await prepareAlgorithm(req.alg);
-  await m.pull?.clear();
-  const writer = m.pull ?? (req.inspector ? await TreeWriter.spool() : void 0);
-  const r = new OciRead(m, req, writer);
-  for (const p of initialProblems) r.problems.push(p);
-  try {
-    const raw = [];
-    for (const layer of m.layers) {
-      if (layer.kind.kind !== "file") continue;
-      const f = r.listRaw(layer);
-      if (f) raw.push([f, layer.desc]);
-    }
-    const tars = m.layers.filter((l) => l.kind.kind === "tar");
-    if (tars.length === 0) {
-      r.checkFolders();
-      req.onListed?.(r.listing());
-    }
-    for (const [f, desc] of raw) await r.readRaw(f, desc);
-    for (const t of tars) await r.readTar(t);
-    if (tars.length > 0) r.checkFolders();
-    req.engine?.onDone?.();
-    await req.onHashed?.();
-    const listing = r.listing();
-    if (req.inspector) await inspectKept(r, req.inspector);
-    return { listing, hashed: r.hashed, bytesRead: m.received.bytes - start };
-  } finally {
-    if (writer && writer !== m.pull) await writer.discard();
-  }
-}
-var StreamFailure, OciRead, MAX_WHITEOUTS_LISTED;
-var init_read2 = __esm({
-  "src/source/oci/read.ts"() {
-    "use strict";
-    init_errors();
-    init_algorithms();
-    init_archive();
-    init_paths();
-    init_oci();
-    init_stream_hash();
-    init_ranges();
-    init_verified_file();
-    init_tree_writer();
-    StreamFailure = class extends Error {
-      constructor(reason) {
-        super("layer stream failed");
-        this.reason = reason;
-      }
-    };
-    OciRead = class {
-      constructor(m, req, writer) {
-        this.m = m;
-        this.req = req;
-        this.writer = writer;
-        this.total = m.layers.reduce((s, l) => s + l.desc.size, 0);
-      }
-      files = [];
-      problems = [];
-      hashed = new HashedRanges();
-      /** Which layer each listed name came from (two layers may not give one name). */
-      owner = /* @__PURE__ */ new Map();
-      done = 0;
-      total;
-      /** Each link entry of a tar layer: the entry whose bytes it has, and the layer of both. */
-      links = /* @__PURE__ */ new Map();
-      progress(n) {
-        this.done += n;
-        this.req.engine?.onProgress?.(this.done, this.total);
-      }
-      /** Whether a listed file's bytes are written (pulled, or spooled for a scanner). */
-      keeps(file, ranges) {
-        if (!this.writer) return false;
-        return this.m.pull ? ranges.length > 0 : this.req.inspector?.wants(file) ?? false;
-      }
-      fail(name2, ranges, f) {
-        for (const [s, e] of ranges) this.hashed.set(name2, s, e, { ok: false, code: f.code, message: f.message });
-      }
-      /** The layer that holds NAME. */
-      ownerOf(name2) {
-        return this.owner.get(name2);
-      }
-      /** Claim NAME for a layer; a second claim is a problem (an extractor would overwrite one). */
-      claim(name2, layer) {
-        const first = this.owner.get(name2);
-        if (first === void 0) {
-          this.owner.set(name2, layer);
-          return true;
-        }
-        this.problems.push({ code: "DUPLICATE_NAME", path: name2, message: `layers ${first} and ${layer} both hold ${JSON.stringify(name2)}` });
-        return false;
-      }
-      listRaw(layer) {
-        const name2 = layer.kind.name;
-        if (!this.claim(name2, layer.desc.digest)) return void 0;
-        if (isIgnored(name2, this.req.ignorePaths) && !(this.req.signedPaths?.has(name2) ?? false)) return void 0;
-        const f = { name: name2, size: layer.desc.size, viaLink: false };
-        this.files.push(f);
-        return f;
-      }
-      async readRaw(file, desc) {
-        const ranges = this.req.ranges(file.name, file.size);
-        const keep = this.keeps(file, ranges);
-        const alg = this.req.alg;
-        if (!keep && (ranges.length === 0 || alg === void 0)) return;
-        const direct = this.m.pull ? void 0 : fromDigest(this.req, ranges, desc);
-        if (!keep && direct !== void 0) {
-          this.hashed.set(file.name, 0, file.size, { ok: true, digest: direct });
-          return;
-        }
-        const hasher = alg ? new RangeHasher(disjointRanges(ranges, file.size), alg) : void 0;
-        const sink = keep ? this.writer.open(file.name) : void 0;
-        let got = 0;
-        try {
-          const stream = await this.m.store.blob(desc);
-          for await (const chunk of stream) {
-            got += chunk.length;
-            hasher?.update(chunk);
-            sink?.write(chunk);
-            this.progress(chunk.length);
-          }
-        } catch (e) {
-          sink?.end(false);
-          this.fail(file.name, ranges, blobFailure(e, file.name));
-          return;
-        }
-        sink?.end(true);
-        const written = sink ? this.writer.failure(file.name) : void 0;
-        if (written) return this.fail(file.name, ranges, written);
-        const digests = got === file.size ? hasher?.end() : void 0;
-        hasher?.ranges.forEach(([s, e], i) => this.hashed.set(file.name, s, e, digests ? { ok: true, digest: digests[i] } : { ok: false, code: "FILE_CHANGED", message: "the layer did not hold the bytes its manifest says" }));
-      }
-      async readTar(layer) {
-        const at = `layer ${layer.desc.digest}`;
-        let stream;
-        try {
-          stream = await this.m.store.blob(layer.desc);
-        } catch (e) {
-          const f = blobFailure(e);
-          this.problems.push({ code: f.code, message: `${at}: ${f.message}` });
-          return;
-        }
-        let streamError;
-        stream.on("error", (e) => streamError ??= e);
-        const before = this.done;
-        const requested = /* @__PURE__ */ new Set();
-        const sink = this.writer ? (name2, size) => this.keeps({ name: name2, size, viaLink: false }, requested.has(name2) ? [[0, size]] : []) ? this.writer.open(name2) : void 0 : void 0;
-        const links = /* @__PURE__ */ new Map();
-        const whiteouts = [];
-        const onName = (name2) => {
-          const w = whiteoutProblem(name2, layer.desc.digest);
-          if (w && whiteouts.length < MAX_WHITEOUTS_LISTED) whiteouts.push(w);
-        };
-        const result = await readTarStream(
-          stream,
-          { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e), onName, ...sink ? { sink } : {} },
-          {
-            ...this.req.inspector ? { inspector: linkRecorder(links) } : {},
-            ...this.req.alg ? { alg: this.req.alg } : {},
-            ranges: (name2, size) => {
-              const r = this.req.alg ? this.req.ranges(name2, size) : [];
-              if (r.length > 0) requested.add(name2);
-              return r;
-            },
-            allowSymlinks: this.req.allowSymlinks,
-            ignorePaths: this.req.ignorePaths,
-            ...this.req.signedPaths ? { signedPaths: this.req.signedPaths } : {},
-            engine: { onProgress: (n) => this.progress(before + n - this.done) }
-          }
-        ).catch((e) => {
-          if (!(e instanceof StreamFailure)) throw e;
-          streamError ??= e.reason;
-          return void 0;
-        });
-        if (result && streamError === void 0 && !stream.destroyed && !stream.readableEnded) {
-          stream.resume();
-          await finished(stream).catch((e) => streamError ??= e);
-        }
-        if (streamError !== void 0 || !result) {
-          const f = blobFailure(streamError);
-          this.problems.push({ code: f.code, message: `${at}: ${f.message}` });
-          return;
-        }
-        for (const p of result.listing.problems) this.problems.push(p.path === void 0 ? { ...p, message: `${at}: ${p.message}` } : p);
-        for (const w of whiteouts) this.problems.push(w);
-        for (const f of result.listing.files) {
-          if (whiteoutProblem(f.name, layer.desc.digest)) continue;
-          if (!this.claim(f.name, layer.desc.digest)) continue;
-          this.files.push({ name: f.name, size: f.size, viaLink: f.viaLink });
-          const target = links.get(f.name);
-          if (target !== void 0) this.links.set(f.name, { target, layer: layer.desc.digest });
-          if (this.m.pull && requested.has(f.name) && !this.writer.isWritten(f.name)) {
-            const why2 = this.writer.failure(f.name) ?? { code: "PULL_FAILED", path: f.name, message: "a link entry of a tar layer: --pull-to writes regular files only" };
-            for (const r of result.hashed.of(f.name)) this.hashed.set(f.name, r.start, r.end, { ok: false, code: why2.code, message: why2.message });
-            continue;
-          }
-          for (const r of result.hashed.of(f.name)) this.hashed.set(f.name, r.start, r.end, r.outcome);
-        }
-      }
-      /** A file and a folder of the same name (from two layers): an extractor cannot write both. */
-      checkFolders() {
-        const names = new Set(this.owner.keys());
-        for (const name2 of names) {
-          for (let i = name2.indexOf("/"); i >= 0; i = name2.indexOf("/", i + 1)) {
-            const dir = name2.slice(0, i);
-            if (names.has(dir)) this.problems.push({ code: "DUPLICATE_NAME", path: name2, message: `its path goes through ${JSON.stringify(dir)}, which another layer holds as a file` });
-          }
-        }
-      }
-      listing() {
-        this.files.sort((a, b) => compareCodePoints(a.name, b.name));
-        return { root: this.m.pinned, isFile: false, files: this.files, problems: this.problems };
-      }
-    };
-    MAX_WHITEOUTS_LISTED = 100;
-  }
-});
-
-// src/source/oci/index.ts
-var oci_exports = {};
-__export(oci_exports, {
-  ociSource: () => ociSource
-});
-import path17 from "node:path";
-async function ociSource(model, opts = {}) {
-  const ref = parseReference(model);
-  const received = { bytes: 0 };
-  const store = openStore(ref, opts.registry ?? {}, received);
-  const root = await store.manifest(ref.digest !== void 0 ? { digest: ref.digest } : ref.tag !== void 0 ? { tag: ref.tag } : {});
-  const m = parseManifest(root.bytes, root.mediaType, `manifest ${root.digest} of ${store.where}`);
-  if (m.kind === "index") {
-    const first = m.manifests.slice(0, 3).map((d) => pinned(ref, d.digest));
-    throw usage("OCI_INDEX", `${formatReference(ref)} names an image index of ${m.manifests.length} manifests, not one artifact: name one by digest${first.length ? ` (${first.join(", ")}${m.manifests.length > 3 ? ", ..." : ""})` : ""}`);
-  }
-  const at = pinned(ref, root.digest);
-  const subject = { mediaType: m.mediaType, digest: root.digest, size: root.bytes.length };
-  const layers = m.layers.map((desc) => ({ desc, kind: classifyLayer(desc) }));
-  const problems = [];
-  for (const l of layers) if (l.kind.kind === "refused") problems.push({ code: l.kind.code, message: `layer ${l.desc.digest}: ${l.kind.why}` });
-  const pull = opts.pullTo !== void 0 ? await TreeWriter.target(opts.pullTo) : void 0;
-  const model_ = { store, pinned: at, layers, received, ...pull ? { pull } : {} };
-  const bundles = /* @__PURE__ */ new Map();
-  const attached = {
-    where: at,
-    list: async () => (await listAttached(store, root.digest, (d) => pinned(ref, d))).map((a) => ({
-      location: a.location,
-      read: async () => {
-        const b = await a.read();
-        bundles.set(a.location, b);
-        return b;
-      }
-    })),
-    attach: async (bundle) => pinned(ref, await attachBundle(store, subject, bundle, /* @__PURE__ */ new Date()))
-  };
-  return {
-    kind: "oci",
-    model,
-    defaultIgnores: [],
-    defaultName: () => ref.kind === "remote" ? ref.repository : path17.basename(path17.resolve(ref.dir)),
-    // Signatures are attached to the manifest; this names them in messages.
-    defaultSignaturePath: () => `${at} (attached signatures)`,
-    provenance: { reference: formatReference(ref), manifest: root.digest, ...m.artifactType ? { artifactType: m.artifactType } : {} },
-    attached,
-    read: (req) => readOci(model_, problems, req),
-    ...pull ? { pull: pullTarget(pull, bundles) } : {}
-  };
-}
-function pullTarget(w, bundles) {
-  return {
-    dir: w.root,
-    async finish(verified, location) {
-      if (!verified) return w.discard();
-      const bundle = location !== void 0 ? bundles.get(location) : void 0;
-      if (!bundle || w.isWritten("model.sig")) return;
-      const sink = w.open("model.sig");
-      sink.write(bundle);
-      sink.end(true);
-      const f = w.failure("model.sig");
-      if (f) throw usage("PULL_FAILED", f.message);
-    }
-  };
-}
-var init_oci2 = __esm({
-  "src/source/oci/index.ts"() {
-    "use strict";
-    init_errors();
-    init_oci();
-    init_read2();
-    init_tree_writer();
-  }
-});
-
-// src/source/index.ts
-import os6 from "node:os";
-function isReference(model) {
-  return SCHEMES.some((s) => s.test(model));
-}
-async function openSource(model, opts = {}) {
-  if (model === "") throw usage("MODEL_NOT_FOUND", "model not found: the model path is empty");
-  for (const s of SCHEMES) if (s.test(model)) return s.open(model, opts);
-  const st = await statModel(model);
-  if (st.isDirectory()) return await hubSnapshotSource(model) ?? directorySource(model);
-  if (st.isFile() && isArchivePath(model) && !opts.archiveAsFile) return (await Promise.resolve().then(() => (init_archive(), archive_exports))).archiveSource(model);
-  return fileSource(model);
-}
-var SCHEMES;
-var init_source2 = __esm({
-  "src/source/index.ts"() {
-    "use strict";
-    init_errors();
-    init_model_path();
-    init_archive_path();
-    init_directory();
-    init_file();
-    init_hf_cache();
-    init_hf_layout();
-    init_settings();
-    init_archive_path();
-    SCHEMES = [
-      { test: (m) => m.startsWith(HF_SCHEME), open: (m, o) => hubReferenceSource(m, o.hfCache ?? settings.hfCache ?? defaultHubCache(os6.homedir())) },
-      // oci:// (a registry) and oci:DIR (a layout); the client loads only for such models.
-      { test: (m) => m.startsWith("oci:"), open: async (m, o) => (await Promise.resolve().then(() => (init_oci2(), oci_exports))).ociSource(m, o.oci) }
-    ];
-  }
-});
-
-// src/hashing/serialize.ts
-import { createHash as createHash6 } from "node:crypto";
-function rootDigest(resources) {
-  const h = createHash6("sha256");
-  for (const r of resources) h.update(Buffer.from(r.digest, "hex"));
-  return h.digest("hex");
-}
-var init_serialize = __esm({
-  "src/hashing/serialize.ts"() {
-    "use strict";
-    init_errors();
-    init_engine();
-    init_ranges();
-  }
-});
-
-// src/verify/names.ts
-function parseShardName(name2) {
-  const m = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name2);
-  if (!m) return void 0;
-  const start = Number(m[2]);
-  const end = Number(m[3]);
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return void 0;
-  return { path: m[1], start, end };
-}
-function checkResourceNames(names, opts = {}) {
-  if (names.length === 1 && names[0] === ".") return [];
-  const shards = opts.method === "shards";
-  const failures = [];
-  const seen = /* @__PURE__ */ new Set();
-  const files = /* @__PURE__ */ new Set();
-  const nfc = /* @__PURE__ */ new Map();
-  const folded = /* @__PURE__ */ new Map();
-  for (const name2 of names) {
-    const file = shards ? parseShardName(name2)?.path ?? name2 : name2;
-    const why2 = unsafeNameReason(file);
-    if (why2) {
-      failures.push({ code: "UNSAFE_NAME", path: name2, message: `unsafe resource name in signature: ${why2}` });
-      continue;
-    }
-    if (seen.has(name2)) {
-      failures.push({ code: "DUPLICATE_NAME", path: name2, message: "resource listed twice in signature" });
-      continue;
-    }
-    seen.add(name2);
-    if (files.has(file)) continue;
-    files.add(file);
-    const n = file.normalize("NFC");
-    const prevN = nfc.get(n);
-    if (prevN !== void 0) {
-      failures.push({ code: "NAME_COLLISION", path: name2, message: `collides with "${prevN}" after Unicode normalisation` });
-      continue;
-    }
-    nfc.set(n, file);
-    const f = n.toLowerCase();
-    const prevF = folded.get(f);
-    if (prevF !== void 0) {
-      failures.push({ code: "NAME_COLLISION", path: name2, message: `collides with "${prevF}" on a case-insensitive file system` });
-      continue;
-    }
-    folded.set(f, file);
-  }
-  return failures;
-}
-var init_names2 = __esm({
-  "src/verify/names.ts"() {
-    "use strict";
-    init_paths();
-  }
-});
-
-// src/scan/lfs-pointer.ts
-function mayBePointer(size) {
-  return size >= MIN_POINTER && size <= MAX_POINTER;
-}
-function parseLfsPointer(bytes) {
-  if (!mayBePointer(bytes.length)) return void 0;
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return void 0;
-  }
-  const lines = text2.replace(/\r?\n$/, "").split(/\r?\n/);
-  const version = /^version (\S+)$/.exec(lines[0] ?? "");
-  if (!version || !VERSIONS.has(version[1])) return void 0;
-  if (lines.length !== 3) return void 0;
-  const oid2 = /^oid (sha256:[0-9a-f]{64})$/.exec(lines[1])?.[1];
-  const size = /^size (\d{1,16})$/.exec(lines[2])?.[1];
-  return oid2 !== void 0 && size !== void 0 && Number.isSafeInteger(Number(size)) ? { oid: oid2, size: Number(size) } : void 0;
-}
-function lfsPointerText(p) {
-  return `a Git LFS pointer (oid ${p.oid})`;
-}
-async function pointerIn(src, size) {
-  if (!mayBePointer(size)) return void 0;
-  await src.ensure(size);
-  return parseLfsPointer(src.peek(Math.min(size, src.buffered)));
-}
-function handOver(content, src) {
-  let taken = false;
-  const bytes = () => {
-    if (taken) throw new Error(`the bytes of ${content.file.name} were already taken`);
-    taken = true;
-    return src;
-  };
-  return { content: { ...content, bytes }, taken: () => taken };
-}
-var MIN_POINTER, MAX_POINTER, VERSIONS, LFS_PULL, LfsPointerInspector;
-var init_lfs_pointer = __esm({
-  "src/scan/lfs-pointer.ts"() {
-    "use strict";
-    MIN_POINTER = 124;
-    MAX_POINTER = 150;
-    VERSIONS = /* @__PURE__ */ new Set(["https://git-lfs.github.com/spec/v1", "https://hawser.github.com/spec/v1"]);
-    LFS_PULL = "run `git lfs pull`";
-    LfsPointerInspector = class {
-      constructor(inner) {
-        this.inner = inner;
-      }
-      /** Pointer files found, by name. */
-      found = /* @__PURE__ */ new Map();
-      passOn = /* @__PURE__ */ new Set();
-      wants(file) {
-        if (this.inner?.wants(file)) this.passOn.add(file.name);
-        return mayBePointer(file.size) || this.passOn.has(file.name);
-      }
-      async inspect(content) {
-        const inner = this.passOn.has(content.file.name) ? this.inner : void 0;
-        if (!mayBePointer(content.file.size)) return inner?.inspect(content);
-        const src = content.bytes();
-        const given = content.random ? void 0 : handOver(content, src);
-        try {
-          const p = await pointerIn(src, content.file.size);
-          if (p) this.found.set(content.file.name, p);
-          if (inner) await inner.inspect(given?.content ?? content);
-        } finally {
-          if (!given?.taken()) await src.close();
-        }
-      }
-      unreadable(file, failure) {
-        this.found.delete(file.name);
-        if (this.passOn.has(file.name)) this.inner?.unreadable(file, failure);
-      }
-      restart() {
-        this.found.clear();
-        this.passOn.clear();
-        this.inner?.restart?.();
-      }
-      /** A link to a pointer file is a pointer too. */
-      alias(link, target) {
-        const p = this.found.get(target);
-        if (p) this.found.set(link.name, p);
-        this.inner?.alias?.(link, target);
-      }
-    };
-  }
-});
-
-// src/verify/files.ts
-function shardsEnd(ranges) {
-  ranges.sort((a, b) => a.start - b.start || a.end - b.end);
-  if (ranges.length === 1 && ranges[0].start === 0 && ranges[0].end === 0) return 0;
-  let pos = 0;
-  for (const r of ranges) {
-    if (r.start !== pos || r.end <= r.start) return void 0;
-    pos = r.end;
-  }
-  return ranges.length > 0 ? pos : void 0;
-}
-function groupResources(resources, ser, onlyFile) {
-  const failures = [];
-  const byFile = /* @__PURE__ */ new Map();
-  for (const r of resources) {
-    let p;
-    let start = 0;
-    let end = -1;
-    if (ser.method === "shards") {
-      const s = parseShardName(r.name);
-      if (!s) {
-        failures.push({ code: "UNSAFE_NAME", path: r.name, message: 'shard resource name is not "path:start:end"' });
-        continue;
-      }
-      ({ path: p, start, end } = s);
-    } else {
-      p = r.name;
-    }
-    if (onlyFile !== void 0) {
-      if (p === "." || p === onlyFile) p = onlyFile;
-    } else if (p !== "." || ser.method !== "files") {
-      const why2 = unsafeNameReason(p);
-      if (why2) {
-        failures.push({ code: "UNSAFE_NAME", path: p, message: `unsafe resource name in signature: ${why2}` });
-        continue;
-      }
-    }
-    const list = byFile.get(p) ?? [];
-    list.push({ resource: r, start, end });
-    byFile.set(p, list);
-  }
-  return { byFile, failures };
-}
-function specialModelIsRejection(e) {
-  if (e instanceof ModelsignError && e.code === "SPECIAL_FILE") throw reject("SPECIAL_FILE", e.message);
-  throw e;
-}
-async function checkFiles(input) {
-  const { serialization: ser, source } = input;
-  const failures = [];
-  const ignores = effectiveIgnores(source.model, input.signaturePath, [...source.defaultIgnores, ...ser.ignore_paths ?? []], input.ignorePaths);
-  let grouped = groupResources(input.resources, ser, void 0);
-  const lfs = new LfsPointerInspector(input.inspector);
-  const read = await source.read({
-    ...sourceRequest(input, ignores, () => grouped.byFile),
-    inspector: lfs,
-    onListed: (listing2) => {
-      if (listing2.isFile && listing2.files.length === 1) grouped = groupResources(input.resources, ser, listing2.files[0].name);
-    }
-  }).catch(specialModelIsRejection);
-  const listing = read.listing;
-  const byFile = grouped.byFile;
-  const onDisk = new Map(listing.files.map((f) => [f.name, f]));
-  for (const f of grouped.failures) failures.push(f);
-  let signedDirs;
-  const concernsSigned = (p) => {
-    if (byFile.has(p)) return true;
-    if (!signedDirs) {
-      signedDirs = /* @__PURE__ */ new Set();
-      for (const name2 of byFile.keys()) {
-        for (let i = name2.indexOf("/"); i >= 0; i = name2.indexOf("/", i + 1)) signedDirs.add(name2.slice(0, i));
-      }
-    }
-    return signedDirs.has(p);
-  };
-  for (const p of listing.problems) {
-    if (input.ignoreUnsignedFiles && p.path !== void 0 && p.path !== "." && !ALWAYS_FAILS.has(p.code) && !concernsSigned(p.path)) continue;
-    failures.push(p);
-  }
-  const problemPaths = new Set(listing.problems.map((x) => x.path));
-  const changed = /* @__PURE__ */ new Set();
-  let bytesHashed = 0;
-  for (const [name2, ranges] of byFile) {
-    const f = onDisk.get(name2);
-    if (!f) {
-      if (!problemPaths.has(name2)) failures.push({ code: "FILE_MISSING", path: name2, message: "signed file is missing" });
-      continue;
-    }
-    if (ser.method === "files") {
-      if (ranges.length !== 1) continue;
-      ranges[0].end = f.size;
-    } else if (shardsEnd(ranges) !== f.size) {
-      failures.push({ code: "FILE_CHANGED", path: name2, message: `file size ${f.size} does not match the signed shards` });
-      continue;
-    }
-    for (const r of ranges) {
-      bytesHashed += r.end - r.start;
-      if (changed.has(name2)) continue;
-      const o = lookupRange(read.hashed, name2, r.start, r.end);
-      if (!o.ok) {
-        changed.add(name2);
-        failures.push({ code: o.code, path: name2, message: o.message });
-      } else if (o.digest !== r.resource.digest) {
-        changed.add(name2);
-        failures.push({ code: "FILE_CHANGED", path: name2, message: "file content does not match the signature" });
-      }
-    }
-  }
-  if (!input.ignoreUnsignedFiles) {
-    for (const f of listing.files) {
-      if (ser.method === "shards" && f.size === 0) continue;
-      if (!byFile.has(f.name)) failures.push({ code: "FILE_UNEXPECTED", path: f.name, message: "file is not in the signature" });
-    }
-  } else {
-    for (const f of unsignedCollisions(listing.files, byFile)) failures.push(f);
-  }
-  nameLfsPointers(failures, lfs);
-  return { failures, filesChecked: byFile.size, bytesHashed, bytesRead: read.bytesRead };
-}
-function unsignedCollisions(files, signed) {
-  const fold = (n) => n.normalize("NFC").toLowerCase();
-  const bySigned = /* @__PURE__ */ new Map();
-  for (const name2 of signed.keys()) bySigned.set(fold(name2), name2);
-  const out = [];
-  for (const f of files) {
-    if (signed.has(f.name)) continue;
-    const other = bySigned.get(fold(f.name));
-    if (other !== void 0) out.push({ code: "NAME_COLLISION", path: f.name, message: `unsigned file collides with signed file "${other}" on a case-insensitive or normalising file system` });
-  }
-  return out;
-}
-function nameLfsPointers(failures, lfs) {
-  if (lfs.found.size === 0) return;
-  failures.forEach((f, i) => {
-    const p = f.code === "FILE_CHANGED" && f.path !== void 0 ? lfs.found.get(f.path) : void 0;
-    if (p) failures[i] = { code: "LFS_POINTER", path: f.path, message: `${lfsPointerText(p)} in place of the signed file: ${LFS_PULL}` };
-  });
-}
-function sourceRequest(input, ignorePaths, byFile) {
-  const ser = input.serialization;
-  return {
-    alg: ser.hash_type,
-    allowSymlinks: ser.allow_symlinks,
-    ignorePaths,
-    signedPaths: new Set(byFile().keys()),
-    ...input.engine ? { engine: input.engine } : {},
-    ...input.onHashed ? { onHashed: input.onHashed } : {},
-    ranges: (name2, size) => {
-      const list = byFile().get(name2);
-      if (!list) return [];
-      if (ser.method === "files") return list.length === 1 ? [[0, size]] : [];
-      return shardsEnd(list) === size ? list.map((r) => [r.start, r.end]) : [];
-    }
-  };
-}
-var ALWAYS_FAILS;
-var init_files = __esm({
-  "src/verify/files.ts"() {
-    "use strict";
-    init_errors();
-    init_paths();
-    init_ranges();
-    init_names2();
-    init_lfs_pointer();
-    ALWAYS_FAILS = /* @__PURE__ */ new Set(["UNSAFE_NAME", "OCI_WHITEOUT"]);
-  }
-});
-
-// src/verify/stage.ts
-function checkStage(name2, check, kinds = {}) {
-  const { beforeFiles, ...rest } = kinds;
-  return { name: name2, ...rest, start: () => ({ check, ...beforeFiles ? { beforeFiles } : {} }) };
-}
-function checkStageOrder(stages) {
-  const producer = /* @__PURE__ */ new Map();
-  stages.forEach((s, i) => {
-    if (!s.produces) return;
-    if (producer.has(s.produces)) throw new Error(`stages ${stages[producer.get(s.produces)].name} and ${s.name} both produce the ${s.produces} report`);
-    producer.set(s.produces, i);
-  });
-  stages.forEach((s, i) => {
-    for (const k of s.reads ?? []) {
-      const p = producer.get(k);
-      if (p !== void 0 && p > i) throw new Error(`stage ${s.name} reads the ${k} report, but ${stages[p].name} runs after it`);
-    }
-  });
-}
-function stageInspector(runs) {
-  const with_ = runs.filter((r) => r.inspector);
-  if (with_.length > 1) throw new Error("more than one stage attaches an inspector to the file read");
-  return with_[0]?.inspector;
-}
-var init_stage = __esm({
-  "src/verify/stage.ts"() {
-    "use strict";
-  }
-});
-
-// src/verify/types.ts
-var NEED_IDENTITY;
-var init_types3 = __esm({
-  "src/verify/types.ts"() {
-    "use strict";
-    NEED_IDENTITY = "give the identity you trust: --identity ID (or --identity-regexp RE) with --identity-provider ISSUER; without one, anyone Fulcio certified would be accepted";
-  }
-});
-
-// src/verify/pipeline.ts
-import path18 from "node:path";
-function requireIdentityPolicy(bundle, trust) {
-  if (bundle.material.kind === "publicKey") return;
-  const vm = bundle.json.verificationMaterial;
-  if ((vm?.tlogEntries?.length ?? 0) === 0) return;
-  if (trust.some((t) => t.kind === "sigstore" || t.kind === "certificate")) return;
-  throw usage("MISSING_IDENTITY", `the signature is a Sigstore keyless signature: ${NEED_IDENTITY}`);
-}
-async function checkTrust(bundle, trust) {
-  if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-    throw reject("SIG_MALFORMED", `DSSE payloadType is ${JSON.stringify(bundle.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
-  }
-  if (trust.length === 0) throw usage("NO_TRUST", "no key, certificate chain or identity to verify against");
-  const bytes = pae(bundle.payloadType, bundle.payload);
-  const errors = [];
-  for (const t of trust) {
-    try {
-      return await t.verify(bundle, bytes);
-    } catch (e) {
-      if (e instanceof ModelsignError && e.kind === "reject") errors.push(e);
-      else throw e;
-    }
-  }
-  if (errors.length === 1) throw errors[0];
-  const first = errors[0];
-  throw reject(first.code, `no trusted authority accepts the signature: ${errors.map((e) => e.message).join("; ")}`);
-}
-function checkNames(statement, result) {
-  const failures = checkResourceNames(statement.resources.map((r) => r.name), { method: statement.serialization.method });
-  for (const f of failures) result.failures.push(f);
-  return failures.length === 0;
-}
-function checkRootDigest(statement, result) {
-  const computed = rootDigest(statement.resources);
-  if (statement.rootDigest === void 0) {
-    result.rootDigest = computed;
-    return true;
-  }
-  if (computed === statement.rootDigest) return true;
-  result.failures.push({ code: "ROOT_DIGEST_MISMATCH", message: "signed root digest does not match the signed resource list" });
-  return false;
-}
-function signedAsOneFile(model, statement) {
-  const base = path18.basename(model);
-  const fileOf = (n) => statement.serialization.method === "shards" ? parseShardName(n)?.path ?? n : n;
-  return statement.resources.length > 0 && statement.resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base);
-}
-function emptyResult(model, signature) {
-  return {
-    verified: false,
-    model,
-    signature,
-    rootDigest: void 0,
-    subjectName: void 0,
-    signer: void 0,
-    signerInfo: void 0,
-    metadata: void 0,
-    serialization: void 0,
-    filesChecked: 0,
-    bytesHashed: 0,
-    bytesRead: 0,
-    failures: [],
-    reports: {},
-    notes: []
-  };
-}
-async function verifyModel(opts) {
-  const stages = opts.stages ?? [];
-  checkStageOrder(stages);
-  const source = opts.source ?? await openSource(opts.model);
-  if (opts.signature === void 0 && source.attached) return verifyAttached(opts, source, source.attached, stages);
-  const signature = opts.signature ?? source.defaultSignaturePath();
-  return verifyBundle(opts, source, stages, signature, () => readBundleFile(signature, void 0, { noFollow: opts.signature === void 0 }));
-}
-async function verifyAttached(opts, source, attached, stages) {
-  let list;
-  try {
-    list = await attached.list();
-  } catch (e) {
-    if (!(e instanceof ModelsignError)) throw e;
-    const r = emptyResult(opts.model, attached.where);
-    r.failures.push({ code: "SIG_UNREADABLE", message: `cannot list the signatures attached to ${attached.where}: ${e.message}` });
-    return finish(r);
-  }
-  if (list.length === 0) {
-    const r = emptyResult(opts.model, attached.where);
-    r.failures.push({ code: "SIG_MISSING", message: `no signature is attached to ${attached.where} (name a signature file with --signature)` });
-    return finish(r);
-  }
-  let first;
-  let trusted;
-  for (const sig of list) {
-    const r = await verifyBundle(opts, source, stages, sig.location, () => sig.read());
-    if (r.verified) return r;
-    first ??= r;
-    if (r.signerInfo) trusted ??= r;
-  }
-  return trusted ?? first;
-}
-async function verifyBundle(opts, source, stages, signature, readBytes) {
-  const result = emptyResult(opts.model, signature);
-  try {
-    const bundle = parseBundle(await readBytes());
-    requireIdentityPolicy(bundle, opts.trust);
-    const signer = await checkTrust(bundle, opts.trust);
-    result.signerInfo = signer;
-    result.signer = signer.description;
-    const statement = parseStatement(bundle.payload);
-    result.subjectName = statement.subjectName;
-    result.metadata = statement.metadata;
-    result.serialization = statement.serialization;
-    result.rootDigest = statement.rootDigest;
-    if (statement.resources.length === 0) throw reject("EMPTY_MANIFEST", "the signature lists no file: it covers nothing");
-    if (!checkNames(statement, result) || !checkRootDigest(statement, result)) return finish(result);
-    const runs = stages.map((s) => s.start());
-    for (const run of runs) await run.beforeFiles?.({ statement, result });
-    const inspector = stageInspector(runs);
-    const reader = source.kind === "archive" && signedAsOneFile(opts.model, statement) ? await openSource(opts.model, { archiveAsFile: true }) : source;
-    const files = await checkFiles({
-      model: opts.model,
-      source: reader,
-      signaturePath: signature,
-      serialization: statement.serialization,
-      resources: statement.resources,
-      ignorePaths: opts.ignorePaths ?? [],
-      ignoreUnsignedFiles: opts.ignoreUnsignedFiles ?? false,
-      ...opts.engine ? { engine: opts.engine } : {},
-      ...inspector ? { inspector } : {},
-      ...opts.onHashed ? { onHashed: opts.onHashed } : {}
-    });
-    for (const f of files.failures) result.failures.push(f);
-    result.filesChecked = files.filesChecked;
-    result.bytesHashed = files.bytesHashed;
-    result.bytesRead = files.bytesRead;
-    if (result.failures.length === 0) {
-      const ctx = { bundle, statement, signer, trust: opts.trust, result };
-      for (const run of runs) for (const f of await run.check(ctx)) result.failures.push(f);
-    }
-  } catch (e) {
-    if (e instanceof ModelsignError && e.kind === "reject") result.failures.push(toFailure(e));
-    else throw e;
-  }
-  return finish(result);
-}
-function finish(result) {
-  result.verified = result.failures.length === 0;
-  return result;
-}
-var init_pipeline = __esm({
-  "src/verify/pipeline.ts"() {
-    "use strict";
-    init_errors();
-    init_serialize();
-    init_bundle();
-    init_dsse();
-    init_statement();
-    init_source2();
-    init_files();
-    init_names2();
-    init_stage();
-    init_types3();
-  }
-});
-
-// src/keys/algorithms.ts
-import { createHash as createHash7, sign as cSign, verify as cVerify } from "node:crypto";
-function keyTypeOf(key) {
-  const t = key.asymmetricKeyType;
-  if (t === "ed25519") return "ed25519";
-  if (t === "rsa") return "rsa";
-  if (t === "ec") {
-    const curve = key.asymmetricKeyDetails?.namedCurve;
-    if (curve === "prime256v1" || curve === "P-256") return "ecdsa-p256";
-    if (curve === "secp384r1" || curve === "P-384") return "ecdsa-p384";
-    if (curve === "secp521r1" || curve === "P-521") return "ecdsa-p521";
-  }
-  return void 0;
-}
-function digestFor(type) {
-  switch (type) {
-    case "ed25519":
-      return null;
-    case "ecdsa-p256":
-      return "sha256";
-    case "ecdsa-p384":
-      return "sha384";
-    case "ecdsa-p521":
-      return "sha512";
-    case "rsa":
-      return "sha256";
-  }
-}
-function signBytes(key, data) {
-  const type = keyTypeOf(key);
-  if (!type) throw new Error(`unsupported key type ${key.asymmetricKeyType}`);
-  return cSign(digestFor(type), data, key);
-}
-function verifyBytes(key, data, sig) {
-  const type = keyTypeOf(key);
-  if (!type) return false;
-  try {
-    if (type === "rsa") {
-      return cVerify("sha256", data, key, sig) || cVerify("sha256", data, {
-        key,
-        padding: 6
-        /* RSA_PKCS1_PSS_PADDING */
-      }, sig);
-    }
-    return cVerify(digestFor(type), data, key, sig);
-  } catch {
-    return false;
-  }
-}
-function publicKeyPem(key) {
-  return key.export({ type: "spki", format: "pem" }).toString();
-}
-function keyHint(pub) {
-  return createHash7("sha256").update(publicKeyPem(pub)).digest("hex");
-}
-var init_algorithms2 = __esm({
-  "src/keys/algorithms.ts"() {
-    "use strict";
-  }
-});
-
-// src/keys/passphrase.ts
-import { openSync as openSync3, closeSync as closeSync3, readSync as readSync2, writeSync as writeSync2 } from "node:fs";
-import { createRequire as createRequire3 } from "node:module";
-function promptTty(prompt) {
-  let fd;
-  try {
-    fd = openSync3("/dev/tty", "r+");
-  } catch {
-    return void 0;
-  }
-  try {
-    const { spawnSync } = createRequire3(import.meta.url)("node:child_process");
-    spawnSync("stty", ["-echo"], { stdio: [fd, "ignore", "ignore"] });
-    writeSync2(fd, prompt);
-    const buf = Buffer.alloc(1);
-    let line = "";
-    try {
-      for (; ; ) {
-        const n = readSync2(fd, buf, 0, 1, null);
-        if (n === 0 || buf[0] === 10 || buf[0] === 13) break;
-        line += String.fromCharCode(buf[0]);
-        if (line.length > 4096) break;
-      }
-    } finally {
-      spawnSync("stty", ["echo"], { stdio: [fd, "ignore", "ignore"] });
-      writeSync2(fd, "\n");
-    }
-    return Buffer.from(line, "latin1").toString("utf8");
-  } finally {
-    closeSync3(fd);
-  }
-}
-function getPassphrase(purpose, file) {
-  const given = settings.passphrase;
-  if (given !== void 0) return given;
-  if (process.stdin.isTTY || process.stderr.isTTY) {
-    const p = promptTty(`Passphrase for ${file}: `);
-    if (p !== void 0) {
-      if (purpose === "encrypt") {
-        const again = promptTty("Repeat passphrase: ");
-        if (again !== p) throw usage("PASSPHRASE_MISMATCH", "passphrases do not match");
-      }
-      return p;
-    }
-  }
-  throw usage(
-    "NO_PASSPHRASE",
-    purpose === "encrypt" ? "no passphrase: set MODELSIGN_PASSPHRASE, run on a terminal, or pass --unencrypted" : `no passphrase for ${file}: set MODELSIGN_PASSPHRASE or run on a terminal`
-  );
-}
-var init_passphrase = __esm({
-  "src/keys/passphrase.ts"() {
-    "use strict";
-    init_errors();
-    init_settings();
-  }
-});
-
-// src/keys/pem.ts
-function findPemBlocks(text2) {
-  const out = [];
-  for (const m of text2.matchAll(PEM_RE)) {
-    const body = m[2];
-    const b64 = body.split(/\r?\n/).filter((l) => l.length > 0 && !l.includes(":")).join("");
-    out.push({ type: m[1], der: Buffer.from(b64, "base64"), text: m[0] });
-  }
-  return out;
-}
-function toPem(type, der2) {
-  const b64 = Buffer.from(der2).toString("base64");
-  const lines = b64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${type}-----
-${lines.join("\n")}
------END ${type}-----
-`;
-}
-var PEM_RE, LEGACY_ENCRYPTED_PEM_TYPES;
-var init_pem = __esm({
-  "src/keys/pem.ts"() {
-    "use strict";
-    PEM_RE = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
-    LEGACY_ENCRYPTED_PEM_TYPES = ["ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"];
-  }
-});
-
-// node_modules/@noble/ciphers/utils.js
-function isBytes2(a) {
-  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
-}
-function abool(value, title = "") {
-  if (typeof value !== "boolean")
-    throw new TypeError(atitle2(title) + "expected boolean, got type=" + typeof value);
-  return value;
-}
-function anumber2(n, title = "") {
-  if (typeof n !== "number")
-    throw new TypeError(atitle2(title) + "expected number, got " + typeof n);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new RangeError(atitle2(title) + "expected integer >= 0, got " + n);
-  return n;
-}
-function abytes2(value, length, title = "") {
-  if (isBytes2(value) && (length === void 0 || value.length === length))
-    return value;
-  if (length !== void 0)
-    anumber2(length, "length");
-  const bytes = isBytes2(value);
-  const ofLen = length !== void 0 ? ` of length ${length}` : "";
-  const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
-  const message = atitle2(title) + "expected Uint8Array" + ofLen + ", got " + got;
-  if (!bytes)
-    throw new TypeError(message);
-  throw new RangeError(message);
-}
-function aexists2(instance, checkFinished = true) {
-  if (instance.destroyed)
-    throw new Error("hash was destroyed");
-  if (checkFinished && instance.finished)
-    throw new Error("digest() was already called");
-}
-function aoutput2(out, instance) {
-  abytes2(out, void 0, "output");
-  const min = instance.outputLen;
-  if (!(out.length >= min)) {
-    throw new RangeError('"output" expected length >= ' + min);
-  }
-}
-function u322(arr) {
-  return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
-}
-function clean3(...arrays) {
-  for (let i = 0; i < arrays.length; i++) {
-    arrays[i].fill(0);
-  }
-}
-function byteSwap2(word) {
-  return word << 24 & 4278190080 | word << 8 & 16711680 | word >>> 8 & 65280 | word >>> 24 & 255;
-}
-function byteSwap322(arr) {
-  for (let i = 0; i < arr.length; i++) {
-    arr[i] = byteSwap2(arr[i]);
-  }
-  return arr;
-}
-function overlapBytes(a, b) {
-  if (!a.byteLength || !b.byteLength)
-    return false;
-  return a.buffer === b.buffer && // best we can do, may fail with an obscure Proxy
-  a.byteOffset < b.byteOffset + b.byteLength && // a starts before b end
-  b.byteOffset < a.byteOffset + a.byteLength;
-}
-function complexOverlapBytes(input, output) {
-  if (overlapBytes(input, output) && input.byteOffset < output.byteOffset)
-    throw new Error("complex overlap of input and output is not supported");
-}
-function checkOpts2(defaults, opts) {
-  aobject2(defaults, "defaults");
-  aobject2(opts, "opts");
-  const merged = Object.assign(defaults, opts);
-  return merged;
-}
-function equalBytes(a, b) {
-  a = abytes2(a);
-  b = abytes2(b);
-  if (a.length !== b.length)
-    return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++)
-    diff |= a[i] ^ b[i];
-  return diff === 0;
-}
-function wrapMacConstructor(keyLen, macCons, fromMsg) {
-  const mac = macCons;
-  const getArgs = fromMsg || (() => []);
-  const macC = (msg, key) => mac(key, ...getArgs(msg)).update(msg).digest();
-  const tmp = mac(new Uint8Array(keyLen), ...getArgs(new Uint8Array(0)));
-  macC.outputLen = tmp.outputLen;
-  macC.blockLen = tmp.blockLen;
-  macC.create = (key, ...args) => mac(key, ...args);
-  return macC;
-}
-function getOutput(expectedLength, out, onlyAligned = true) {
-  if (out === void 0)
-    return new Uint8Array(expectedLength);
-  abytes2(out, expectedLength, "output");
-  if (onlyAligned && !isAligned32(out))
-    throw new Error("invalid output, must be aligned");
-  return out;
-}
-function isAligned32(bytes) {
-  return bytes.byteOffset % 4 === 0;
-}
-function copyBytes2(bytes) {
-  return Uint8Array.from(abytes2(bytes));
-}
-var atitle2, aobject2, isLE2, swap32IfBE2, wrapCipher;
-var init_utils2 = __esm({
-  "node_modules/@noble/ciphers/utils.js"() {
-    atitle2 = (title) => title ? `"${title}" ` : "";
-    aobject2 = (value, label) => {
-      if (value === null || typeof value !== "object" || Array.isArray(value))
-        throw new TypeError(label === "object" ? "expected valid options object" : `"${label}" expected object, got type=${typeof value}`);
-    };
-    isLE2 = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([287454020]).buffer)[0] === 68)();
-    swap32IfBE2 = isLE2 ? (u) => u : byteSwap322;
-    wrapCipher = /* @__NO_SIDE_EFFECTS__ */ (params, constructor) => {
-      function wrappedCipher(key, ...args) {
-        abytes2(key, void 0, "key");
-        if (params.nonceLength !== void 0) {
-          const nonce = args[0];
-          abytes2(nonce, params.varSizeNonce ? void 0 : params.nonceLength, "nonce");
-        }
-        const tagl = params.tagLength;
-        const aadStart = params.nonceLength !== void 0 ? 1 : 0;
-        if (!params.withAAD) {
-          for (let i = aadStart; i < args.length; i++)
-            if (isBytes2(args[i]))
-              throw new Error("AAD not supported");
-        }
-        if (params.withAAD && args[aadStart] !== void 0)
-          abytes2(args[aadStart], void 0, "AAD");
-        const cipher = constructor(key, ...args);
-        const checkOutput = (fnLength, output) => {
-          if (output !== void 0) {
-            if (fnLength !== 2)
-              throw new Error("cipher output not supported");
-            abytes2(output, void 0, "output");
-          }
-        };
-        let called = false;
-        const wrCipher = {
-          encrypt(data, output) {
-            if (called)
-              throw new Error("cannot encrypt() twice with same key + nonce");
-            called = true;
-            abytes2(data, void 0, "data");
-            checkOutput(cipher.encrypt.length, output);
-            return cipher.encrypt(data, output);
-          },
-          decrypt(data, output) {
-            abytes2(data, void 0, "data");
-            if (tagl && data.length < tagl)
-              throw new Error('"ciphertext" expected length >= tagLength=' + tagl);
-            checkOutput(cipher.decrypt.length, output);
-            return cipher.decrypt(data, output);
-          }
-        };
-        return wrCipher;
-      }
-      Object.assign(wrappedCipher, params);
-      return wrappedCipher;
-    };
-  }
-});
-
-// node_modules/@noble/ciphers/_arx.js
-function rotl(a, b) {
-  return a << b | a >>> 32 - b;
-}
-function runCipher(core, sigma, key, nonce, data, output, counter, rounds) {
-  const len = data.length;
-  const block = new Uint8Array(BLOCK_LEN);
-  const b32 = u322(block);
-  const isAligned = isLE2 && isAligned32(data) && isAligned32(output);
-  const d32 = isAligned ? u322(data) : U32_EMPTY;
-  const o32 = isAligned ? u322(output) : U32_EMPTY;
-  if (!isLE2) {
-    for (let pos = 0; pos < len; counter++) {
-      core(sigma, key, nonce, b32, counter, rounds);
-      swap32IfBE2(b32);
-      if (counter >= MAX_COUNTER)
-        throw new Error("arx: counter overflow");
-      const take2 = Math.min(BLOCK_LEN, len - pos);
-      for (let j = 0, posj; j < take2; j++) {
-        posj = pos + j;
-        output[posj] = data[posj] ^ block[j];
-      }
-      pos += take2;
-    }
-    return;
-  }
-  for (let pos = 0; pos < len; counter++) {
-    core(sigma, key, nonce, b32, counter, rounds);
-    if (counter >= MAX_COUNTER)
-      throw new Error("arx: counter overflow");
-    const take2 = Math.min(BLOCK_LEN, len - pos);
-    if (isAligned && take2 === BLOCK_LEN) {
-      const pos32 = pos / 4;
-      if (pos % 4 !== 0)
-        throw new Error("arx: invalid block position");
-      for (let j = 0, posj; j < BLOCK_LEN32; j++) {
-        posj = pos32 + j;
-        o32[posj] = d32[posj] ^ b32[j];
-      }
-      pos += BLOCK_LEN;
-      continue;
-    }
-    for (let j = 0, posj; j < take2; j++) {
-      posj = pos + j;
-      output[posj] = data[posj] ^ block[j];
-    }
-    pos += take2;
-  }
-}
-function createCipher(core, opts) {
-  const { allowShortKeys, extendNonceFn, counterLength, counterRight, rounds } = checkOpts2({ allowShortKeys: false, counterLength: 8, counterRight: false, rounds: 20 }, opts);
-  if (typeof core !== "function")
-    throw new Error("core must be a function");
-  anumber2(counterLength);
-  anumber2(rounds);
-  abool(counterRight);
-  abool(allowShortKeys);
-  return (key, nonce, data, output, counter = 0) => {
-    abytes2(key, void 0, "key");
-    abytes2(nonce, void 0, "nonce");
-    abytes2(data, void 0, "data");
-    const len = data.length;
-    const hasOutput = output !== void 0;
-    output = getOutput(len, output, false);
-    if (hasOutput)
-      complexOverlapBytes(data, output);
-    anumber2(counter);
-    if (counter < 0 || counter >= MAX_COUNTER)
-      throw new Error("arx: counter overflow");
-    const toClean = [];
-    let l = key.length;
-    let k;
-    let sigma;
-    if (l === 32) {
-      toClean.push(k = copyBytes2(key));
-      sigma = sigma32_32;
-    } else if (l === 16 && allowShortKeys) {
-      k = new Uint8Array(32);
-      k.set(key);
-      k.set(key, 16);
-      sigma = sigma16_32;
-      toClean.push(k);
-    } else {
-      abytes2(key, 32, "arx key");
-      throw new Error("invalid key size");
-    }
-    if (!isLE2 || !isAligned32(nonce))
-      toClean.push(nonce = copyBytes2(nonce));
-    let k32 = u322(k);
-    if (extendNonceFn) {
-      if (nonce.length !== 24)
-        throw new Error("arx: extended nonce must be 24 bytes");
-      const n16 = nonce.subarray(0, 16);
-      if (isLE2)
-        extendNonceFn(sigma, k32, u322(n16), k32);
-      else {
-        const sigmaRaw = swap32IfBE2(Uint32Array.from(sigma));
-        extendNonceFn(sigmaRaw, k32, u322(n16), k32);
-        clean3(sigmaRaw);
-        swap32IfBE2(k32);
-      }
-      nonce = nonce.subarray(16);
-    } else if (!isLE2)
-      swap32IfBE2(k32);
-    const nonceNcLen = 16 - counterLength;
-    if (nonceNcLen !== nonce.length)
-      throw new Error(`arx: nonce must be ${nonceNcLen} or 16 bytes`);
-    if (nonceNcLen !== 12) {
-      const nc = new Uint8Array(12);
-      nc.set(nonce, counterRight ? 0 : 12 - nonce.length);
-      nonce = nc;
-      toClean.push(nonce);
-    }
-    const n32 = swap32IfBE2(u322(nonce));
-    try {
-      runCipher(core, sigma, k32, n32, data, output, counter, rounds);
-      return output;
-    } finally {
-      clean3(...toClean);
-    }
-  };
-}
-var encodeStr, sigma16_32, sigma32_32, BLOCK_LEN, BLOCK_LEN32, MAX_COUNTER, U32_EMPTY;
-var init_arx = __esm({
-  "node_modules/@noble/ciphers/_arx.js"() {
-    init_utils2();
-    encodeStr = (str3) => Uint8Array.from(str3.split(""), (c) => c.charCodeAt(0));
-    sigma16_32 = /* @__PURE__ */ (() => swap32IfBE2(u322(encodeStr("expand 16-byte k"))))();
-    sigma32_32 = /* @__PURE__ */ (() => swap32IfBE2(u322(encodeStr("expand 32-byte k"))))();
-    BLOCK_LEN = 64;
-    BLOCK_LEN32 = 16;
-    MAX_COUNTER = /* @__PURE__ */ (() => 2 ** 32 - 1)();
-    U32_EMPTY = /* @__PURE__ */ Uint32Array.of();
-  }
-});
-
-// node_modules/@noble/ciphers/_poly1305.js
-function u8to16(a, i) {
-  return a[i++] & 255 | (a[i++] & 255) << 8;
-}
-var Poly1305, poly1305;
-var init_poly1305 = __esm({
-  "node_modules/@noble/ciphers/_poly1305.js"() {
-    init_utils2();
-    Poly1305 = class {
-      blockLen = 16;
-      outputLen = 16;
-      buffer = new Uint8Array(16);
-      r = new Uint16Array(10);
-      // Allocating 1 array with .subarray() here is slower than 3
-      h = new Uint16Array(10);
-      pad = new Uint16Array(8);
-      pos = 0;
-      finished = false;
-      destroyed = false;
-      // Can be speed-up using BigUint64Array, at the cost of complexity
-      constructor(key) {
-        key = copyBytes2(abytes2(key, 32, "key"));
-        const t0 = u8to16(key, 0);
-        const t1 = u8to16(key, 2);
-        const t2 = u8to16(key, 4);
-        const t3 = u8to16(key, 6);
-        const t4 = u8to16(key, 8);
-        const t5 = u8to16(key, 10);
-        const t6 = u8to16(key, 12);
-        const t7 = u8to16(key, 14);
-        this.r[0] = t0 & 8191;
-        this.r[1] = (t0 >>> 13 | t1 << 3) & 8191;
-        this.r[2] = (t1 >>> 10 | t2 << 6) & 7939;
-        this.r[3] = (t2 >>> 7 | t3 << 9) & 8191;
-        this.r[4] = (t3 >>> 4 | t4 << 12) & 255;
-        this.r[5] = t4 >>> 1 & 8190;
-        this.r[6] = (t4 >>> 14 | t5 << 2) & 8191;
-        this.r[7] = (t5 >>> 11 | t6 << 5) & 8065;
-        this.r[8] = (t6 >>> 8 | t7 << 8) & 8191;
-        this.r[9] = t7 >>> 5 & 127;
-        for (let i = 0; i < 8; i++)
-          this.pad[i] = u8to16(key, 16 + 2 * i);
-      }
-      process(data, offset, isLast = false) {
-        const hibit = isLast ? 0 : 1 << 11;
-        const { h, r } = this;
-        const r0 = r[0];
-        const r1 = r[1];
-        const r2 = r[2];
-        const r3 = r[3];
-        const r4 = r[4];
-        const r5 = r[5];
-        const r6 = r[6];
-        const r7 = r[7];
-        const r8 = r[8];
-        const r9 = r[9];
-        const t0 = u8to16(data, offset + 0);
-        const t1 = u8to16(data, offset + 2);
-        const t2 = u8to16(data, offset + 4);
-        const t3 = u8to16(data, offset + 6);
-        const t4 = u8to16(data, offset + 8);
-        const t5 = u8to16(data, offset + 10);
-        const t6 = u8to16(data, offset + 12);
-        const t7 = u8to16(data, offset + 14);
-        let h0 = h[0] + (t0 & 8191);
-        let h1 = h[1] + ((t0 >>> 13 | t1 << 3) & 8191);
-        let h2 = h[2] + ((t1 >>> 10 | t2 << 6) & 8191);
-        let h3 = h[3] + ((t2 >>> 7 | t3 << 9) & 8191);
-        let h4 = h[4] + ((t3 >>> 4 | t4 << 12) & 8191);
-        let h5 = h[5] + (t4 >>> 1 & 8191);
-        let h6 = h[6] + ((t4 >>> 14 | t5 << 2) & 8191);
-        let h7 = h[7] + ((t5 >>> 11 | t6 << 5) & 8191);
-        let h8 = h[8] + ((t6 >>> 8 | t7 << 8) & 8191);
-        let h9 = h[9] + (t7 >>> 5 | hibit);
-        let c = 0;
-        let d0 = c + h0 * r0 + h1 * (5 * r9) + h2 * (5 * r8) + h3 * (5 * r7) + h4 * (5 * r6);
-        c = d0 >>> 13;
-        d0 &= 8191;
-        d0 += h5 * (5 * r5) + h6 * (5 * r4) + h7 * (5 * r3) + h8 * (5 * r2) + h9 * (5 * r1);
-        c += d0 >>> 13;
-        d0 &= 8191;
-        let d1 = c + h0 * r1 + h1 * r0 + h2 * (5 * r9) + h3 * (5 * r8) + h4 * (5 * r7);
-        c = d1 >>> 13;
-        d1 &= 8191;
-        d1 += h5 * (5 * r6) + h6 * (5 * r5) + h7 * (5 * r4) + h8 * (5 * r3) + h9 * (5 * r2);
-        c += d1 >>> 13;
-        d1 &= 8191;
-        let d2 = c + h0 * r2 + h1 * r1 + h2 * r0 + h3 * (5 * r9) + h4 * (5 * r8);
-        c = d2 >>> 13;
-        d2 &= 8191;
-        d2 += h5 * (5 * r7) + h6 * (5 * r6) + h7 * (5 * r5) + h8 * (5 * r4) + h9 * (5 * r3);
-        c += d2 >>> 13;
-        d2 &= 8191;
-        let d3 = c + h0 * r3 + h1 * r2 + h2 * r1 + h3 * r0 + h4 * (5 * r9);
-        c = d3 >>> 13;
-        d3 &= 8191;
-        d3 += h5 * (5 * r8) + h6 * (5 * r7) + h7 * (5 * r6) + h8 * (5 * r5) + h9 * (5 * r4);
-        c += d3 >>> 13;
-        d3 &= 8191;
-        let d4 = c + h0 * r4 + h1 * r3 + h2 * r2 + h3 * r1 + h4 * r0;
-        c = d4 >>> 13;
-        d4 &= 8191;
-        d4 += h5 * (5 * r9) + h6 * (5 * r8) + h7 * (5 * r7) + h8 * (5 * r6) + h9 * (5 * r5);
-        c += d4 >>> 13;
-        d4 &= 8191;
-        let d5 = c + h0 * r5 + h1 * r4 + h2 * r3 + h3 * r2 + h4 * r1;
-        c = d5 >>> 13;
-        d5 &= 8191;
-        d5 += h5 * r0 + h6 * (5 * r9) + h7 * (5 * r8) + h8 * (5 * r7) + h9 * (5 * r6);
-        c += d5 >>> 13;
-        d5 &= 8191;
-        let d6 = c + h0 * r6 + h1 * r5 + h2 * r4 + h3 * r3 + h4 * r2;
-        c = d6 >>> 13;
-        d6 &= 8191;
-        d6 += h5 * r1 + h6 * r0 + h7 * (5 * r9) + h8 * (5 * r8) + h9 * (5 * r7);
-        c += d6 >>> 13;
-        d6 &= 8191;
-        let d7 = c + h0 * r7 + h1 * r6 + h2 * r5 + h3 * r4 + h4 * r3;
-        c = d7 >>> 13;
-        d7 &= 8191;
-        d7 += h5 * r2 + h6 * r1 + h7 * r0 + h8 * (5 * r9) + h9 * (5 * r8);
-        c += d7 >>> 13;
-        d7 &= 8191;
-        let d8 = c + h0 * r8 + h1 * r7 + h2 * r6 + h3 * r5 + h4 * r4;
-        c = d8 >>> 13;
-        d8 &= 8191;
-        d8 += h5 * r3 + h6 * r2 + h7 * r1 + h8 * r0 + h9 * (5 * r9);
-        c += d8 >>> 13;
-        d8 &= 8191;
-        let d9 = c + h0 * r9 + h1 * r8 + h2 * r7 + h3 * r6 + h4 * r5;
-        c = d9 >>> 13;
-        d9 &= 8191;
-        d9 += h5 * r4 + h6 * r3 + h7 * r2 + h8 * r1 + h9 * r0;
-        c += d9 >>> 13;
-        d9 &= 8191;
-        c = (c << 2) + c | 0;
-        c = c + d0 | 0;
-        d0 = c & 8191;
-        c = c >>> 13;
-        d1 += c;
-        h[0] = d0;
-        h[1] = d1;
-        h[2] = d2;
-        h[3] = d3;
-        h[4] = d4;
-        h[5] = d5;
-        h[6] = d6;
-        h[7] = d7;
-        h[8] = d8;
-        h[9] = d9;
-      }
-      finalize() {
-        const { h, pad } = this;
-        const g = new Uint16Array(10);
-        let c = h[1] >>> 13;
-        h[1] &= 8191;
-        for (let i = 2; i < 10; i++) {
-          h[i] += c;
-          c = h[i] >>> 13;
-          h[i] &= 8191;
-        }
-        h[0] += c * 5;
-        c = h[0] >>> 13;
-        h[0] &= 8191;
-        h[1] += c;
-        c = h[1] >>> 13;
-        h[1] &= 8191;
-        h[2] += c;
-        g[0] = h[0] + 5;
-        c = g[0] >>> 13;
-        g[0] &= 8191;
-        for (let i = 1; i < 10; i++) {
-          g[i] = h[i] + c;
-          c = g[i] >>> 13;
-          g[i] &= 8191;
-        }
-        g[9] -= 1 << 13;
-        let mask = (c ^ 1) - 1;
-        for (let i = 0; i < 10; i++)
-          g[i] &= mask;
-        mask = ~mask;
-        for (let i = 0; i < 10; i++)
-          h[i] = h[i] & mask | g[i];
-        h[0] = (h[0] | h[1] << 13) & 65535;
-        h[1] = (h[1] >>> 3 | h[2] << 10) & 65535;
-        h[2] = (h[2] >>> 6 | h[3] << 7) & 65535;
-        h[3] = (h[3] >>> 9 | h[4] << 4) & 65535;
-        h[4] = (h[4] >>> 12 | h[5] << 1 | h[6] << 14) & 65535;
-        h[5] = (h[6] >>> 2 | h[7] << 11) & 65535;
-        h[6] = (h[7] >>> 5 | h[8] << 8) & 65535;
-        h[7] = (h[8] >>> 8 | h[9] << 5) & 65535;
-        let f = h[0] + pad[0];
-        h[0] = f & 65535;
-        for (let i = 1; i < 8; i++) {
-          f = (h[i] + pad[i] | 0) + (f >>> 16) | 0;
-          h[i] = f & 65535;
-        }
-        clean3(g);
-      }
-      update(data) {
-        aexists2(this);
-        abytes2(data);
-        data = copyBytes2(data);
-        const { buffer, blockLen } = this;
-        const len = data.length;
-        for (let pos = 0; pos < len; ) {
-          const take2 = Math.min(blockLen - this.pos, len - pos);
-          if (take2 === blockLen) {
-            for (; blockLen <= len - pos; pos += blockLen)
-              this.process(data, pos);
-            continue;
-          }
-          buffer.set(data.subarray(pos, pos + take2), this.pos);
-          this.pos += take2;
-          pos += take2;
-          if (this.pos === blockLen) {
-            this.process(buffer, 0, false);
-            this.pos = 0;
-          }
-        }
-        return this;
-      }
-      destroy() {
-        this.destroyed = true;
-        clean3(this.h, this.r, this.buffer, this.pad);
-      }
-      digestInto(out) {
-        aexists2(this);
-        aoutput2(out, this);
-        this.finished = true;
-        const { buffer, h } = this;
-        let { pos } = this;
-        if (pos) {
-          buffer[pos++] = 1;
-          for (; pos < 16; pos++)
-            buffer[pos] = 0;
-          this.process(buffer, 0, true);
-        }
-        this.finalize();
-        let opos = 0;
-        for (let i = 0; i < 8; i++) {
-          out[opos++] = h[i] >>> 0;
-          out[opos++] = h[i] >>> 8;
-        }
-      }
-      digest() {
-        const { buffer, outputLen } = this;
-        this.digestInto(buffer);
-        const res = buffer.slice(0, outputLen);
-        this.destroy();
-        return res;
-      }
-    };
-    poly1305 = /* @__PURE__ */ wrapMacConstructor(32, (key) => new Poly1305(key));
-  }
-});
-
-// node_modules/@noble/ciphers/salsa.js
-function salsaCore(s, k, n, out, cnt, rounds = 20, cntHi = 0) {
-  let y00 = s[0], y01 = k[0], y02 = k[1], y03 = k[2], y04 = k[3], y05 = s[1], y06 = n[0], y07 = n[1], y08 = cnt, y09 = cntHi, y10 = s[2], y11 = k[4], y12 = k[5], y13 = k[6], y14 = k[7], y15 = s[3];
-  let x00 = y00, x01 = y01, x02 = y02, x03 = y03, x04 = y04, x05 = y05, x06 = y06, x07 = y07, x08 = y08, x09 = y09, x10 = y10, x11 = y11, x12 = y12, x13 = y13, x14 = y14, x15 = y15;
-  for (let r = 0; r < rounds; r += 2) {
-    x04 ^= rotl(x00 + x12 | 0, 7);
-    x08 ^= rotl(x04 + x00 | 0, 9);
-    x12 ^= rotl(x08 + x04 | 0, 13);
-    x00 ^= rotl(x12 + x08 | 0, 18);
-    x09 ^= rotl(x05 + x01 | 0, 7);
-    x13 ^= rotl(x09 + x05 | 0, 9);
-    x01 ^= rotl(x13 + x09 | 0, 13);
-    x05 ^= rotl(x01 + x13 | 0, 18);
-    x14 ^= rotl(x10 + x06 | 0, 7);
-    x02 ^= rotl(x14 + x10 | 0, 9);
-    x06 ^= rotl(x02 + x14 | 0, 13);
-    x10 ^= rotl(x06 + x02 | 0, 18);
-    x03 ^= rotl(x15 + x11 | 0, 7);
-    x07 ^= rotl(x03 + x15 | 0, 9);
-    x11 ^= rotl(x07 + x03 | 0, 13);
-    x15 ^= rotl(x11 + x07 | 0, 18);
-    x01 ^= rotl(x00 + x03 | 0, 7);
-    x02 ^= rotl(x01 + x00 | 0, 9);
-    x03 ^= rotl(x02 + x01 | 0, 13);
-    x00 ^= rotl(x03 + x02 | 0, 18);
-    x06 ^= rotl(x05 + x04 | 0, 7);
-    x07 ^= rotl(x06 + x05 | 0, 9);
-    x04 ^= rotl(x07 + x06 | 0, 13);
-    x05 ^= rotl(x04 + x07 | 0, 18);
-    x11 ^= rotl(x10 + x09 | 0, 7);
-    x08 ^= rotl(x11 + x10 | 0, 9);
-    x09 ^= rotl(x08 + x11 | 0, 13);
-    x10 ^= rotl(x09 + x08 | 0, 18);
-    x12 ^= rotl(x15 + x14 | 0, 7);
-    x13 ^= rotl(x12 + x15 | 0, 9);
-    x14 ^= rotl(x13 + x12 | 0, 13);
-    x15 ^= rotl(x14 + x13 | 0, 18);
-  }
-  let oi = 0;
-  out[oi++] = y00 + x00 | 0;
-  out[oi++] = y01 + x01 | 0;
-  out[oi++] = y02 + x02 | 0;
-  out[oi++] = y03 + x03 | 0;
-  out[oi++] = y04 + x04 | 0;
-  out[oi++] = y05 + x05 | 0;
-  out[oi++] = y06 + x06 | 0;
-  out[oi++] = y07 + x07 | 0;
-  out[oi++] = y08 + x08 | 0;
-  out[oi++] = y09 + x09 | 0;
-  out[oi++] = y10 + x10 | 0;
-  out[oi++] = y11 + x11 | 0;
-  out[oi++] = y12 + x12 | 0;
-  out[oi++] = y13 + x13 | 0;
-  out[oi++] = y14 + x14 | 0;
-  out[oi++] = y15 + x15 | 0;
-}
-function hsalsa(s, k, i, out) {
-  const s2 = isLE2 ? s : swap32IfBE2(s.slice(0, 4));
-  const k2 = isLE2 ? k : swap32IfBE2(k.slice(0, 8));
-  const i2 = isLE2 ? i : swap32IfBE2(i.slice(0, 4));
-  const t = new Uint32Array(16);
-  salsaCore(s2, k2, i2.subarray(0, 2), t, i2[2], 20, i2[3]);
-  let oi = 0;
-  out[oi++] = t[0] - s2[0] | 0;
-  out[oi++] = t[5] - s2[1] | 0;
-  out[oi++] = t[10] - s2[2] | 0;
-  out[oi++] = t[15] - s2[3] | 0;
-  out[oi++] = t[6] - i2[0] | 0;
-  out[oi++] = t[7] - i2[1] | 0;
-  out[oi++] = t[8] - i2[2] | 0;
-  out[oi++] = t[9] - i2[3] | 0;
-  swap32IfBE2(out);
-  if (!isLE2)
-    clean3(s2, k2, i2);
-  clean3(t);
-}
-var xsalsa20, xsalsa20poly1305;
-var init_salsa = __esm({
-  "node_modules/@noble/ciphers/salsa.js"() {
-    init_arx();
-    init_poly1305();
-    init_utils2();
-    xsalsa20 = /* @__PURE__ */ createCipher(salsaCore, {
-      counterRight: true,
-      extendNonceFn: hsalsa
-    });
-    xsalsa20poly1305 = /* @__PURE__ */ wrapCipher({ blockSize: 64, nonceLength: 24, tagLength: 16 }, (key, nonce) => {
-      return {
-        encrypt(plaintext, output) {
-          output = getOutput(plaintext.length + 32, output, false);
-          const authKey = output.subarray(0, 32);
-          const ciphPlaintext = output.subarray(32);
-          output.set(plaintext, 32);
-          clean3(authKey);
-          xsalsa20(key, nonce, output, output);
-          const tag = poly1305(ciphPlaintext, authKey);
-          output.set(tag, 16);
-          clean3(output.subarray(0, 16), tag);
-          return output.subarray(16);
-        },
-        decrypt(ciphertext, output) {
-          abytes2(ciphertext, void 0, "data");
-          output = getOutput(ciphertext.length + 32, output, false);
-          const tmp = output.subarray(0, 32);
-          const passedTag = output.subarray(32, 48);
-          const ciphPlaintext = output.subarray(48);
-          output.set(ciphertext, 32);
-          clean3(tmp);
-          const authKey = xsalsa20(key, nonce, tmp, tmp);
-          const tag = poly1305(ciphPlaintext, authKey);
-          if (!equalBytes(passedTag, tag)) {
-            clean3(output);
-            throw new Error("invalid tag");
-          }
-          xsalsa20(key, nonce, output.subarray(16), output.subarray(16));
-          clean3(tmp, passedTag, tag);
-          return ciphPlaintext;
-        }
-      };
-    });
-  }
-});
-
-// src/keys/encrypted.ts
-var encrypted_exports = {};
-__export(encrypted_exports, {
-  decryptPrivateKey: () => decryptPrivateKey,
-  encryptPrivateKey: () => encryptPrivateKey
-});
-import { randomBytes as randomBytes2, scryptSync } from "node:crypto";
-function deriveKey(passphrase, salt, N, r, p) {
-  return scryptSync(Buffer.from(passphrase, "utf8"), salt, 32, { N, r, p, maxmem: 256 * N * r + 16 * 1024 * 1024 });
-}
-function encryptPrivateKey(pkcs8Der, passphrase) {
-  const salt = randomBytes2(32);
-  const nonce = randomBytes2(24);
-  const key = deriveKey(passphrase, salt, SCRYPT.N, SCRYPT.r, SCRYPT.p);
-  const ct = xsalsa20poly1305(key, nonce).encrypt(pkcs8Der);
-  const doc = {
-    kdf: { name: "scrypt", params: { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p }, salt: salt.toString("base64") },
-    cipher: { name: "nacl/secretbox", nonce: nonce.toString("base64") },
-    ciphertext: Buffer.from(ct).toString("base64")
-  };
-  return toPem(ENCRYPTED_PEM_TYPE, Buffer.from(JSON.stringify(doc)));
-}
-function decryptPrivateKey(blockDer, passphrase, file) {
-  let doc;
-  try {
-    doc = JSON.parse(blockDer.toString("utf8"));
-  } catch {
-    throw usage("KEY_UNREADABLE", `encrypted key ${file} is malformed`);
-  }
-  const { kdf, cipher, ciphertext } = doc;
-  const N = kdf?.params?.N;
-  const r = kdf?.params?.r;
-  const p = kdf?.params?.p;
-  if (kdf?.name !== "scrypt" || cipher?.name !== "nacl/secretbox" || !kdf.salt || !cipher.nonce || !ciphertext || !N || !r || !p) {
-    throw usage("KEY_UNREADABLE", `encrypted key ${file} uses an unsupported format`);
-  }
-  if (N > 1 << 20 || r > 32 || p > 16 || (N & N - 1) !== 0) throw usage("KEY_UNREADABLE", `encrypted key ${file} asks for unreasonable scrypt parameters`);
-  const key = deriveKey(passphrase, Buffer.from(kdf.salt, "base64"), N, r, p);
-  try {
-    return Buffer.from(xsalsa20poly1305(key, Buffer.from(cipher.nonce, "base64")).decrypt(Buffer.from(ciphertext, "base64")));
-  } catch {
-    throw usage("BAD_PASSPHRASE", `wrong passphrase for ${file}`);
-  }
-}
-var ENCRYPTED_PEM_TYPE, SCRYPT;
-var init_encrypted = __esm({
-  "src/keys/encrypted.ts"() {
-    "use strict";
-    init_salsa();
-    init_errors();
-    init_pem();
-    ENCRYPTED_PEM_TYPE = LEGACY_ENCRYPTED_PEM_TYPES[0];
-    SCRYPT = { N: 32768, r: 8, p: 1 };
-  }
-});
-
-// src/keys/keyfile.ts
-var keyfile_exports = {};
-__export(keyfile_exports, {
-  checkKeyFilesFree: () => checkKeyFilesFree,
-  checkKeyPrefix: () => checkKeyPrefix,
-  generateKeyPair: () => generateKeyPair,
-  loadPrivateKey: () => loadPrivateKey,
-  loadPublicKey: () => loadPublicKey,
-  parsePublicKey: () => parsePublicKey,
-  writeKeyPair: () => writeKeyPair
-});
-import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from "node:crypto";
-import { lstat as lstat6, open as open5, unlink as unlink2 } from "node:fs/promises";
-import path19 from "node:path";
-async function readKeyText(file, what) {
-  return (await readUserFile(file, MAX_KEY_FILE, "KEY_UNREADABLE", what)).toString("utf8");
-}
-function parsePublicKey(text2, file = "public key", needs = VERIFY_NEEDS_PUBLIC) {
-  const blocks = findPemBlocks(text2);
-  const b = blocks.find((x) => x.type === "PUBLIC KEY") ?? blocks.find((x) => x.type === "CERTIFICATE");
-  if (!b) {
-    if (blocks.some((x) => x.type.includes("PRIVATE KEY"))) throw usage("KEY_WRONG_KIND", `${file} is a private key; ${needs}`);
-    throw usage("KEY_UNREADABLE", `${file} holds no PEM public key`);
-  }
-  try {
-    if (b.type === "CERTIFICATE") return new X509Certificate(b.der).publicKey;
-    return createPublicKey({ key: b.der, format: "der", type: "spki" });
-  } catch (e) {
-    throw usage("KEY_UNREADABLE", `${file} holds a malformed public key: ${e.message}`);
-  }
-}
-async function loadPublicKey(file, needs = VERIFY_NEEDS_PUBLIC) {
-  const key = parsePublicKey(await readKeyText(file, "public key"), file, needs);
-  if (!keyTypeOf(key)) throw usage("KEY_UNSUPPORTED", `${file}: unsupported key type ${key.asymmetricKeyType}`);
-  return key;
-}
-async function loadPrivateKey(file, needs = SIGN_NEEDS_PRIVATE) {
-  const text2 = await readKeyText(file, "private key");
-  const blocks = findPemBlocks(text2);
-  let key;
-  const enc = blocks.find((b) => LEGACY_ENCRYPTED_PEM_TYPES.includes(b.type));
-  try {
-    if (enc) {
-      const { decryptPrivateKey: decryptPrivateKey2 } = await encrypted();
-      const der2 = decryptPrivateKey2(enc.der, getPassphrase("decrypt", file), file);
-      key = createPrivateKey({ key: der2, format: "der", type: "pkcs8" });
-    } else {
-      const plain = blocks.find((b) => b.type === "PRIVATE KEY");
-      const sec1 = blocks.find((b) => b.type === "EC PRIVATE KEY");
-      if (plain) key = createPrivateKey({ key: plain.der, format: "der", type: "pkcs8" });
-      else if (sec1) key = createPrivateKey({ key: sec1.der, format: "der", type: "sec1" });
-      else if (blocks.some((b) => b.type === "ENCRYPTED PRIVATE KEY")) {
-        key = createPrivateKey({ key: text2, format: "pem", passphrase: getPassphrase("decrypt", file) });
-      }
-    }
-  } catch (e) {
-    if (e instanceof ModelsignError) throw e;
-    throw usage("KEY_UNREADABLE", `${file} holds a malformed private key: ${e.message}`);
-  }
-  if (!key) {
-    if (blocks.some((b) => b.type === "PUBLIC KEY")) throw usage("KEY_WRONG_KIND", `${file} is a public key; ${needs}`);
-    throw usage("KEY_UNREADABLE", `${file} holds no PEM private key`);
-  }
-  const t = keyTypeOf(key);
-  if (!t || t === "rsa") throw usage("KEY_UNSUPPORTED", `${file}: unsupported key type for signing (${key.asymmetricKeyType})`);
-  return key;
-}
-function generateKeyPair(type) {
-  switch (type) {
-    case "ed25519":
-      return generateKeyPairSync("ed25519");
-    case "ecdsa-p256":
-      return generateKeyPairSync("ec", { namedCurve: "P-256" });
-    case "ecdsa-p384":
-      return generateKeyPairSync("ec", { namedCurve: "P-384" });
-    case "ecdsa-p521":
-      return generateKeyPairSync("ec", { namedCurve: "P-521" });
-  }
-}
-function checkKeyPrefix(prefix) {
-  const notPrefix = (p) => p === "" || /[\\/]$/.test(p) || [".", ".."].includes(path19.basename(p));
-  const bad7 = () => usage("BAD_OPTION", `--out needs a path prefix such as keys/release (writes keys/release.key and keys/release.pub); got ${JSON.stringify(prefix)}`);
-  if (notPrefix(prefix)) throw bad7();
-  if (/\.(key|pub)$/i.test(path19.basename(prefix))) {
-    const stem = prefix.slice(0, -4);
-    if (notPrefix(stem)) throw bad7();
-    throw usage("BAD_OPTION", `--out is a prefix: give ${stem}, get ${stem}.key and ${stem}.pub (${prefix} would write ${prefix}.key)`);
-  }
-}
-async function checkKeyFilesFree(prefix) {
-  for (const f of [`${prefix}.key`, `${prefix}.pub`]) {
-    const taken = await lstat6(f).then(
-      () => true,
-      () => false
-    );
-    if (taken) throw usage("KEY_EXISTS", `refusing to overwrite existing key file ${f}`);
-  }
-}
-async function writeKeyPair(prefix, type, passphrase) {
-  checkKeyPrefix(prefix);
-  await checkKeyFilesFree(prefix);
-  const { privateKey, publicKey } = generateKeyPair(type);
-  const pkcs8 = privateKey.export({ type: "pkcs8", format: "der" });
-  const privText = passphrase === void 0 ? privateKey.export({ type: "pkcs8", format: "pem" }).toString() : (await encrypted()).encryptPrivateKey(pkcs8, passphrase);
-  const privatePath = `${prefix}.key`;
-  const publicPath = `${prefix}.pub`;
-  await makeDirs(path19.dirname(prefix), "KEY_WRITE_FAILED", `key files at ${prefix}`, 448);
-  let current2 = privatePath;
-  const created = [];
-  const writeNew = async (file, text2, mode) => {
-    current2 = file;
-    const fh = await open5(file, "wx", mode);
-    created.push(file);
-    try {
-      await fh.writeFile(text2);
-      await fh.chmod(mode);
-    } finally {
-      await fh.close();
-    }
-  };
-  try {
-    await writeNew(privatePath, privText, 384);
-    await writeNew(publicPath, publicKeyPem(publicKey), 420);
-  } catch (e) {
-    for (const f of created) await unlink2(f).catch(() => void 0);
-    const c = errnoCode(e);
-    if (c === "EEXIST") throw usage("KEY_EXISTS", `refusing to overwrite existing key file ${current2}`);
-    throw usage("KEY_WRITE_FAILED", `cannot write ${current2}: ${writeFailureWords(e, current2)}`);
-  }
-  return { privatePath, publicPath, type, encrypted: passphrase !== void 0, hint: keyHint(publicKey) };
-}
-var encrypted, MAX_KEY_FILE, VERIFY_NEEDS_PUBLIC, SIGN_NEEDS_PRIVATE;
-var init_keyfile = __esm({
-  "src/keys/keyfile.ts"() {
-    "use strict";
-    init_errors();
-    init_algorithms2();
-    init_passphrase();
-    init_pem();
-    init_read_file();
-    init_errno();
-    init_write_atomic();
-    encrypted = () => Promise.resolve().then(() => (init_encrypted(), encrypted_exports));
-    MAX_KEY_FILE = 1024 * 1024;
-    VERIFY_NEEDS_PUBLIC = "verify needs the public key (.pub)";
-    SIGN_NEEDS_PRIVATE = "sign needs the private key (.key)";
   }
 });
 
@@ -7607,7 +1647,7 @@ var legacyBytes;
 var init_envelope = __esm({
   "src/verify/envelope.ts"() {
     "use strict";
-    init_algorithms2();
+    init_algorithms();
     init_legacy();
     legacyBytes = /* @__PURE__ */ new WeakMap();
   }
@@ -7654,7 +1694,7 @@ var init_trust_key = __esm({
   "src/verify/trust-key.ts"() {
     "use strict";
     init_errors();
-    init_algorithms2();
+    init_algorithms();
     init_keyfile();
     init_pem();
     init_envelope();
@@ -7880,7 +1920,7 @@ __export(trust_cert_exports, {
   loadRoots: () => loadRoots
 });
 import { X509Certificate as X509Certificate2 } from "node:crypto";
-import path20 from "node:path";
+import path6 from "node:path";
 function parseCert(der2) {
   const node = new X509Certificate2(der2);
   return { node, ext: parseCertExtensions(new Uint8Array(node.raw)) };
@@ -7980,7 +2020,7 @@ function buildPath(leaf, intermediates, roots) {
     checkIntermediate(current2, pathCerts.length - 1);
     pathCerts.push(current2);
   }
-  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf.node)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path20.basename(r.file)))].join(", ")})`);
+  throw reject("CERT_CHAIN_UNTRUSTED", `certificate "${name(leaf.node)}" does not chain to a trusted root (${[...new Set(roots.map((r) => path6.basename(r.file)))].join(", ")})`);
 }
 async function certificateChainTrust(rootFiles) {
   if (rootFiles.length === 0) throw usage("MISSING_OPTION", "certificate chain trust needs at least one root certificate file");
@@ -12531,15 +6571,15 @@ var require_dist3 = __commonJS({
 });
 
 // src/sigstore/trusted-root.ts
-import { createRequire as createRequire4 } from "node:module";
-import { mkdir as mkdir3, stat as stat6, unlink as unlink3 } from "node:fs/promises";
-import os7 from "node:os";
-import path21 from "node:path";
+import { createRequire as createRequire2 } from "node:module";
+import { mkdir as mkdir2, stat as stat2, unlink as unlink3 } from "node:fs/promises";
+import os2 from "node:os";
+import path7 from "node:path";
 function cacheDir() {
-  return settings.cacheDir ?? path21.join(os7.homedir(), ".cache", "modelsign");
+  return settings.cacheDir ?? path7.join(os2.homedir(), ".cache", "modelsign");
 }
 function cachedTrustedRootPath() {
-  return path21.join(cacheDir(), "trusted_root.json");
+  return path7.join(cacheDir(), "trusted_root.json");
 }
 async function parseTrustedRoot(text2, source) {
   const [{ TrustedRoot }, { toTrustMaterial }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist(), 1)), Promise.resolve().then(() => __toESM(require_dist3(), 1))]);
@@ -12574,7 +6614,7 @@ async function readBounded(file, what) {
   return buf.toString("utf8");
 }
 function shippedSnapshot() {
-  const require3 = createRequire4(import.meta.url);
+  const require3 = createRequire2(import.meta.url);
   const seeds = require3("@sigstore/tuf/seeds.json");
   const target = seeds[PUBLIC_GOOD_TUF_MIRROR]?.targets?.["trusted_root.json"];
   if (!target) throw new ModelsignError("TRUSTED_ROOT_MISSING", "the installed @sigstore/tuf carries no trusted_root.json seed", { kind: "internal" });
@@ -12585,7 +6625,7 @@ async function loadTrustedRoot(file) {
   if (file !== void 0) return parseTrustedRoot(await readBounded(file, "trusted root"), file);
   const cached = cachedTrustedRootPath();
   try {
-    await stat6(cached);
+    await stat2(cached);
     return parseTrustedRoot(await readBounded(cached, "cached trusted root"), `${cached} (fetched by "modelsign trusted-root update")`);
   } catch (e) {
     if (errnoCode(e) !== "ENOENT") throw e;
@@ -13162,7 +7202,5954 @@ var init_trust = __esm({
   "src/verify/trust.ts"() {
     "use strict";
     init_errors();
-    init_types3();
+    init_types();
+  }
+});
+
+// src/policy/types.ts
+var POLICY_API_VERSION, PURPOSES;
+var init_types2 = __esm({
+  "src/policy/types.ts"() {
+    "use strict";
+    POLICY_API_VERSION = "modelsign/v1";
+    PURPOSES = ["deploy", "retrain"];
+  }
+});
+
+// src/scan/types.ts
+function severityRank(s) {
+  return SEVERITIES.indexOf(s);
+}
+var SEVERITIES, DENIABLE_FORMATS, DEFAULT_LIMITS;
+var init_types3 = __esm({
+  "src/scan/types.ts"() {
+    "use strict";
+    SEVERITIES = ["low", "medium", "high", "critical"];
+    DENIABLE_FORMATS = ["pickle", "pytorch", "zip", "npz", "npy", "safetensors", "gguf"];
+    DEFAULT_LIMITS = {
+      maxOpcodes: 5e7,
+      maxMemo: 1e6,
+      maxStack: 4e6,
+      maxStringBytes: 32 * 1024 * 1024,
+      maxImports: 1e4,
+      maxPicklesPerStream: 16,
+      maxZipEntries: 1e5,
+      maxZipDirectory: 64 * 1024 * 1024,
+      maxMemberBytes: 16 * 1024 * 1024 * 1024,
+      maxRatio: 1e3,
+      maxSafetensorsHeader: 1e8,
+      maxGgufCount: 1e7,
+      maxGgufString: 16 * 1024 * 1024,
+      maxGgufArray: 1e8,
+      maxFiles: 1e6
+    };
+  }
+});
+
+// src/hashing/model-path.ts
+import { stat as stat3 } from "node:fs/promises";
+function modelPathError(model, e, what = "model") {
+  const c = errnoCode(e);
+  const missing = c === "ENOENT" || c === "ENOTDIR";
+  return usage("MODEL_NOT_FOUND", missing ? `model not found: ${model}` : `cannot read ${what} ${model}: ${c ?? String(e)}`);
+}
+async function statModel(model) {
+  try {
+    return await stat3(model);
+  } catch (e) {
+    throw modelPathError(model, e);
+  }
+}
+var init_model_path = __esm({
+  "src/hashing/model-path.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/source/archive-path.ts
+function isArchivePath(p) {
+  return ARCHIVE_RE.test(p);
+}
+var ARCHIVE_RE;
+var init_archive_path = __esm({
+  "src/source/archive-path.ts"() {
+    "use strict";
+    ARCHIVE_RE = /\.(tar|tar\.gz|tgz)$/i;
+  }
+});
+
+// node_modules/@noble/hashes/_u64.js
+var fromNumH, fromNumL;
+var init_u64 = __esm({
+  "node_modules/@noble/hashes/_u64.js"() {
+    fromNumH = (n) => n / 2 ** 32 | 0;
+    fromNumL = (n) => n >>> 0;
+  }
+});
+
+// node_modules/@noble/hashes/utils.js
+function isBytes2(a) {
+  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
+}
+function anumber2(n, title = "") {
+  if (typeof n !== "number")
+    throw new TypeError(atitle2(title) + "expected number, got " + typeof n);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(atitle2(title) + "expected integer >= 0, got " + n);
+  return n;
+}
+function abytes2(value, length, title = "") {
+  if (isBytes2(value) && (length === void 0 || value.length === length))
+    return value;
+  if (length !== void 0)
+    anumber2(length, "length");
+  const bytes = isBytes2(value);
+  const ofLen = length !== void 0 ? ` of length ${length}` : "";
+  const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
+  const message = atitle2(title) + "expected Uint8Array" + ofLen + ", got " + got;
+  if (!bytes)
+    throw new TypeError(message);
+  throw new RangeError(message);
+}
+function copyBytes2(bytes) {
+  return Uint8Array.from(abytes2(bytes));
+}
+function aexists2(instance, checkFinished = true) {
+  if (instance.destroyed)
+    throw new Error("hash was destroyed");
+  if (checkFinished && instance.finished)
+    throw new Error("digest() was already called");
+}
+function aoutput2(out, instance) {
+  abytes2(out, void 0, "output");
+  const min = instance.outputLen;
+  if (!(out.length >= min)) {
+    throw new RangeError('"output" expected length >= ' + min);
+  }
+}
+function u8(arr) {
+  return new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
+}
+function u322(arr) {
+  return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
+}
+function clean2(...arrays) {
+  for (let i = 0; i < arrays.length; i++) {
+    arrays[i].fill(0);
+  }
+}
+function rotr(word, shift) {
+  return word << 32 - shift | word >>> shift;
+}
+function byteSwap2(word) {
+  return word << 24 & 4278190080 | word << 8 & 16711680 | word >>> 8 & 65280 | word >>> 24 & 255;
+}
+function byteSwap322(arr) {
+  for (let i = 0; i < arr.length; i++) {
+    arr[i] = byteSwap2(arr[i]);
+  }
+  return arr;
+}
+function checkOpts2(defaults, opts, title = "opts") {
+  aopts(defaults, "defaults");
+  if (opts !== void 0)
+    aopts(opts, title);
+  const merged = Object.assign(/* @__PURE__ */ Object.create(null), defaults, opts);
+  return merged;
+}
+function createHasher(hashCons, info = {}) {
+  if (typeof hashCons !== "function")
+    throw new TypeError('"hashCons" expected function, got type=' + typeof hashCons);
+  info = checkOpts2({}, info, "info");
+  const hashC = (msg, opts) => hashCons(opts).update(msg).digest();
+  const tmp = hashCons(void 0);
+  hashC.outputLen = tmp.outputLen;
+  hashC.blockLen = tmp.blockLen;
+  hashC.canXOF = tmp.canXOF;
+  hashC.create = (opts) => hashCons(opts);
+  Object.assign(hashC, info);
+  return Object.freeze(hashC);
+}
+var atitle2, aobject2, aopts, isLE2, swap8IfBE, swap32IfBE2;
+var init_utils2 = __esm({
+  "node_modules/@noble/hashes/utils.js"() {
+    atitle2 = (title) => title ? `"${title}" ` : "";
+    aobject2 = (value, label) => {
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        throw new TypeError((label === "object" ? "" : `"${label}" `) + "expected object, got type=" + typeof value);
+    };
+    aopts = (value, label) => {
+      aobject2(value, label);
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null)
+        throw new TypeError(`"${label}" expected plain object`);
+      if (Object.hasOwn(value, "__proto__"))
+        throw new TypeError(`"${label}.__proto__" is not allowed`);
+    };
+    isLE2 = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([287454020]).buffer)[0] === 68)();
+    swap8IfBE = isLE2 ? (n) => n : (n) => byteSwap2(n) >>> 0;
+    swap32IfBE2 = isLE2 ? (u) => u : byteSwap322;
+  }
+});
+
+// node_modules/@noble/hashes/_md.js
+var SHA256_IV;
+var init_md = __esm({
+  "node_modules/@noble/hashes/_md.js"() {
+    SHA256_IV = /* @__PURE__ */ Uint32Array.from([
+      1779033703,
+      3144134277,
+      1013904242,
+      2773480762,
+      1359893119,
+      2600822924,
+      528734635,
+      1541459225
+    ]);
+  }
+});
+
+// node_modules/@noble/hashes/_blake.js
+function G1s(a, b, c, d, x) {
+  a = a + b + x | 0;
+  d = rotr(d ^ a, 16);
+  c = c + d | 0;
+  b = rotr(b ^ c, 12);
+  return { a, b, c, d };
+}
+function G2s(a, b, c, d, x) {
+  a = a + b + x | 0;
+  d = rotr(d ^ a, 8);
+  c = c + d | 0;
+  b = rotr(b ^ c, 7);
+  return { a, b, c, d };
+}
+var init_blake = __esm({
+  "node_modules/@noble/hashes/_blake.js"() {
+    init_utils2();
+  }
+});
+
+// node_modules/@noble/hashes/blake2.js
+function _compress(s, offset, msg, rounds, v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15) {
+  let j = 0;
+  for (let i = 0; i < rounds; i++) {
+    ({ a: v0, b: v4, c: v8, d: v12 } = G1s(v0, v4, v8, v12, msg[offset + s[j++]]));
+    ({ a: v0, b: v4, c: v8, d: v12 } = G2s(v0, v4, v8, v12, msg[offset + s[j++]]));
+    ({ a: v1, b: v5, c: v9, d: v13 } = G1s(v1, v5, v9, v13, msg[offset + s[j++]]));
+    ({ a: v1, b: v5, c: v9, d: v13 } = G2s(v1, v5, v9, v13, msg[offset + s[j++]]));
+    ({ a: v2, b: v6, c: v10, d: v14 } = G1s(v2, v6, v10, v14, msg[offset + s[j++]]));
+    ({ a: v2, b: v6, c: v10, d: v14 } = G2s(v2, v6, v10, v14, msg[offset + s[j++]]));
+    ({ a: v3, b: v7, c: v11, d: v15 } = G1s(v3, v7, v11, v15, msg[offset + s[j++]]));
+    ({ a: v3, b: v7, c: v11, d: v15 } = G2s(v3, v7, v11, v15, msg[offset + s[j++]]));
+    ({ a: v0, b: v5, c: v10, d: v15 } = G1s(v0, v5, v10, v15, msg[offset + s[j++]]));
+    ({ a: v0, b: v5, c: v10, d: v15 } = G2s(v0, v5, v10, v15, msg[offset + s[j++]]));
+    ({ a: v1, b: v6, c: v11, d: v12 } = G1s(v1, v6, v11, v12, msg[offset + s[j++]]));
+    ({ a: v1, b: v6, c: v11, d: v12 } = G2s(v1, v6, v11, v12, msg[offset + s[j++]]));
+    ({ a: v2, b: v7, c: v8, d: v13 } = G1s(v2, v7, v8, v13, msg[offset + s[j++]]));
+    ({ a: v2, b: v7, c: v8, d: v13 } = G2s(v2, v7, v8, v13, msg[offset + s[j++]]));
+    ({ a: v3, b: v4, c: v9, d: v14 } = G1s(v3, v4, v9, v14, msg[offset + s[j++]]));
+    ({ a: v3, b: v4, c: v9, d: v14 } = G2s(v3, v4, v9, v14, msg[offset + s[j++]]));
+  }
+  return { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 };
+}
+var _BLAKE2;
+var init_blake2 = __esm({
+  "node_modules/@noble/hashes/blake2.js"() {
+    init_blake();
+    init_utils2();
+    _BLAKE2 = class {
+      buffer;
+      buffer32;
+      finished = false;
+      destroyed = false;
+      length = 0;
+      pos = 0;
+      blockLen;
+      outputLen;
+      canXOF = false;
+      constructor(blockLen, outputLen) {
+        anumber2(blockLen);
+        anumber2(outputLen);
+        this.blockLen = blockLen;
+        this.outputLen = outputLen;
+        this.buffer = new Uint8Array(blockLen);
+        this.buffer32 = u322(this.buffer);
+      }
+      update(data) {
+        aexists2(this);
+        abytes2(data);
+        const { blockLen, buffer, buffer32 } = this;
+        const len = data.length;
+        const offset = data.byteOffset;
+        const buf = data.buffer;
+        for (let pos = 0; pos < len; ) {
+          if (this.pos === blockLen) {
+            swap32IfBE2(buffer32);
+            this.compress(buffer32, 0, false);
+            swap32IfBE2(buffer32);
+            this.pos = 0;
+          }
+          const take2 = Math.min(blockLen - this.pos, len - pos);
+          const dataOffset = offset + pos;
+          if (take2 === blockLen && !(dataOffset % 4) && pos + take2 < len) {
+            const data32 = new Uint32Array(buf, dataOffset, Math.floor((len - pos) / 4));
+            swap32IfBE2(data32);
+            for (let pos32 = 0; pos + blockLen < len; pos32 += buffer32.length, pos += blockLen) {
+              this.length += blockLen;
+              this.compress(data32, pos32, false);
+            }
+            swap32IfBE2(data32);
+            continue;
+          }
+          buffer.set(pos === 0 && take2 === len ? data : data.subarray(pos, pos + take2), this.pos);
+          this.pos += take2;
+          this.length += take2;
+          pos += take2;
+        }
+        return this;
+      }
+      digestInto(out) {
+        aexists2(this);
+        aoutput2(out, this);
+        if (out.byteOffset & 3)
+          throw new RangeError('"output" expected 4-byte aligned byteOffset, got ' + out.byteOffset);
+        const { pos, buffer32 } = this;
+        this.finished = true;
+        this.buffer.fill(0, pos);
+        swap32IfBE2(buffer32);
+        this.compress(buffer32, 0, true);
+        swap32IfBE2(buffer32);
+        const state = this.get();
+        const out32 = out === this.buffer ? buffer32 : u322(out);
+        const full = Math.floor(this.outputLen / 4);
+        for (let i = 0; i < full; i++)
+          out32[i] = swap8IfBE(state[i]);
+        const tail = this.outputLen % 4;
+        if (!tail)
+          return;
+        const off = full * 4;
+        const word = state[full];
+        for (let i = 0; i < tail; i++)
+          out[off + i] = word >>> 8 * i;
+      }
+      digest() {
+        const { buffer, outputLen } = this;
+        this.digestInto(buffer);
+        const res = buffer.slice(0, outputLen);
+        this.destroy();
+        return res;
+      }
+      _cloneInto(to) {
+        const { buffer, length, finished: finished2, destroyed, outputLen, pos } = this;
+        to ||= new this.constructor({ dkLen: outputLen });
+        to.set(...this.get());
+        to.buffer.set(buffer);
+        to.destroyed = destroyed;
+        to.finished = finished2;
+        to.length = length;
+        to.pos = pos;
+        to.outputLen = outputLen;
+        return to;
+      }
+      clone() {
+        return this._cloneInto();
+      }
+    };
+  }
+});
+
+// node_modules/@noble/hashes/blake3.js
+var blake3_exports = {};
+__export(blake3_exports, {
+  _BLAKE3: () => _BLAKE3,
+  blake3: () => blake3
+});
+var B3_Flags, B3_IV, B3_SIGMA, _BLAKE3, blake3;
+var init_blake3 = __esm({
+  "node_modules/@noble/hashes/blake3.js"() {
+    init_md();
+    init_u64();
+    init_blake2();
+    init_utils2();
+    B3_Flags = {
+      CHUNK_START: 1,
+      CHUNK_END: 2,
+      PARENT: 4,
+      ROOT: 8,
+      KEYED_HASH: 16,
+      DERIVE_KEY_CONTEXT: 32,
+      DERIVE_KEY_MATERIAL: 64
+    };
+    B3_IV = /* @__PURE__ */ SHA256_IV.slice();
+    B3_SIGMA = /* @__PURE__ */ (() => {
+      const Id = Array.from({ length: 16 }, (_, i) => i);
+      const permute = (arr) => [2, 6, 3, 10, 7, 0, 4, 13, 1, 11, 12, 5, 9, 14, 15, 8].map((i) => arr[i]);
+      const res = [];
+      for (let i = 0, v = Id; i < 7; i++, v = permute(v))
+        res.push(...v);
+      return Uint8Array.from(res);
+    })();
+    _BLAKE3 = class __BLAKE3 extends _BLAKE2 {
+      canXOF = true;
+      chunkPos = 0;
+      // Position of current block in chunk
+      // How many chunks we already have; exact while this stays within
+      // JS's safe-integer range.
+      chunksDone = 0;
+      flags = 0 | 0;
+      IV;
+      state;
+      stack = [];
+      // Output
+      posOut = 0;
+      bufferOut32 = new Uint32Array(16);
+      bufferOut;
+      // Index of output chunk; exact while this stays within JS's
+      // safe-integer range.
+      chunkOut = 0;
+      enableXOF = true;
+      constructor(opts = {}, flags = 0) {
+        opts = checkOpts2({}, opts);
+        super(64, opts.dkLen === void 0 ? 32 : opts.dkLen);
+        const { key, context } = opts;
+        const hasContext = context !== void 0;
+        if (key !== void 0) {
+          if (hasContext)
+            throw new Error('cannot use both "key" and "context"');
+          abytes2(key, 32, "key");
+          const k = copyBytes2(key);
+          this.IV = u322(k);
+          swap32IfBE2(this.IV);
+          this.flags = flags | B3_Flags.KEYED_HASH;
+        } else if (hasContext) {
+          abytes2(context, void 0, "context");
+          const ctx = context;
+          const contextKey = new __BLAKE3({ dkLen: 32 }, B3_Flags.DERIVE_KEY_CONTEXT).update(ctx).digest();
+          this.IV = u322(contextKey);
+          swap32IfBE2(this.IV);
+          this.flags = flags | B3_Flags.DERIVE_KEY_MATERIAL;
+        } else {
+          this.IV = B3_IV;
+          this.flags = flags;
+        }
+        this.state = this.IV.slice();
+        this.bufferOut = u8(this.bufferOut32);
+      }
+      // _BLAKE2's scalar-state hooks are unused here: BLAKE3 keeps its tree/XOF state in arrays and
+      // copies it directly in _cloneInto().
+      get() {
+        return [];
+      }
+      set() {
+      }
+      // Truncated chunk/parent compression: seed v8..v15 as IV[0..3], t0, t1,
+      // block length, and flags, then keep only the first 8 output words.
+      b2Compress(counter, flags, buf, bufPos = 0) {
+        const { state: s, pos } = this;
+        const t0 = fromNumL(counter);
+        const t1 = fromNumH(counter);
+        const { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 } = _compress(B3_SIGMA, bufPos, buf, 7, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], B3_IV[0], B3_IV[1], B3_IV[2], B3_IV[3], t0, t1, pos, flags);
+        s[0] = v0 ^ v8;
+        s[1] = v1 ^ v9;
+        s[2] = v2 ^ v10;
+        s[3] = v3 ^ v11;
+        s[4] = v4 ^ v12;
+        s[5] = v5 ^ v13;
+        s[6] = v6 ^ v14;
+        s[7] = v7 ^ v15;
+      }
+      compress(buf, bufPos = 0, isLast = false) {
+        let flags = this.flags;
+        if (!this.chunkPos)
+          flags |= B3_Flags.CHUNK_START;
+        if (this.chunkPos === 15 || isLast)
+          flags |= B3_Flags.CHUNK_END;
+        if (!isLast)
+          this.pos = this.blockLen;
+        this.b2Compress(this.chunksDone, flags, buf, bufPos);
+        this.chunkPos += 1;
+        if (this.chunkPos === 16 || isLast) {
+          let chunk = this.state;
+          this.state = this.IV.slice();
+          for (let last, chunks = this.chunksDone + 1; isLast || !(chunks & 1); chunks = Math.floor(chunks / 2)) {
+            if (!(last = this.stack.pop()))
+              break;
+            this.buffer32.set(last, 0);
+            this.buffer32.set(chunk, 8);
+            this.pos = this.blockLen;
+            this.b2Compress(0, this.flags | B3_Flags.PARENT, this.buffer32, 0);
+            chunk = this.state;
+            this.state = this.IV.slice();
+          }
+          this.chunksDone++;
+          this.chunkPos = 0;
+          this.stack.push(chunk);
+        }
+        this.pos = 0;
+      }
+      // Overriding hides _BLAKE2's flat implementation, which would otherwise be inherited
+      // and silently miss the tree state (CV stack, chunk counters; get()/set() are stubs here).
+      _cloneInto(to) {
+        const staleOutput = !!to && to.finished && !to.destroyed;
+        to = super._cloneInto(to);
+        const { IV, flags, state, chunkPos, posOut, chunkOut, stack, chunksDone } = this;
+        to.state.set(state);
+        to.stack = stack.map((i) => Uint32Array.from(i));
+        if (IV === B3_IV) {
+          if (to.IV !== B3_IV)
+            clean2(to.IV);
+          to.IV = B3_IV;
+        } else if (to.IV === B3_IV) {
+          to.IV = IV.slice();
+        } else {
+          to.IV.set(IV);
+        }
+        to.flags = flags;
+        to.chunkPos = chunkPos;
+        to.chunksDone = chunksDone;
+        to.posOut = posOut;
+        to.chunkOut = chunkOut;
+        to.enableXOF = this.enableXOF;
+        if (this.finished) {
+          to.bufferOut32.set(this.bufferOut32);
+        } else if (staleOutput) {
+          clean2(to.bufferOut32);
+        }
+        return to;
+      }
+      destroy() {
+        this.destroyed = true;
+        clean2(this.state, this.buffer32, this.bufferOut32);
+        if (this.IV !== B3_IV)
+          clean2(this.IV);
+        clean2(...this.stack);
+      }
+      // Root/XOF compression: rerun the same ROOT inputs with incrementing output
+      // counter `t` and materialize all 16 output words.
+      // Same as b2Compress, but doesn't modify state and returns 16 u32 array (instead of 8)
+      b2CompressOut() {
+        const { state: s, pos, flags, buffer32, bufferOut32: out32 } = this;
+        const outCounter = this.chunkOut++;
+        const t0 = fromNumL(outCounter);
+        const t1 = fromNumH(outCounter);
+        swap32IfBE2(buffer32);
+        const { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 } = _compress(B3_SIGMA, 0, buffer32, 7, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], B3_IV[0], B3_IV[1], B3_IV[2], B3_IV[3], t0, t1, pos, flags);
+        out32[0] = v0 ^ v8;
+        out32[1] = v1 ^ v9;
+        out32[2] = v2 ^ v10;
+        out32[3] = v3 ^ v11;
+        out32[4] = v4 ^ v12;
+        out32[5] = v5 ^ v13;
+        out32[6] = v6 ^ v14;
+        out32[7] = v7 ^ v15;
+        out32[8] = s[0] ^ v8;
+        out32[9] = s[1] ^ v9;
+        out32[10] = s[2] ^ v10;
+        out32[11] = s[3] ^ v11;
+        out32[12] = s[4] ^ v12;
+        out32[13] = s[5] ^ v13;
+        out32[14] = s[6] ^ v14;
+        out32[15] = s[7] ^ v15;
+        swap32IfBE2(buffer32);
+        swap32IfBE2(out32);
+        this.posOut = 0;
+      }
+      finish() {
+        if (this.finished)
+          return;
+        this.finished = true;
+        this.buffer.fill(0, this.pos);
+        let flags = this.flags | B3_Flags.ROOT;
+        if (this.stack.length) {
+          flags |= B3_Flags.PARENT;
+          swap32IfBE2(this.buffer32);
+          this.compress(this.buffer32, 0, true);
+          swap32IfBE2(this.buffer32);
+          this.chunksDone = 0;
+          this.pos = this.blockLen;
+        } else {
+          flags |= (!this.chunkPos ? B3_Flags.CHUNK_START : 0) | B3_Flags.CHUNK_END;
+        }
+        this.flags = flags;
+        this.b2CompressOut();
+      }
+      writeInto(out) {
+        aexists2(this, false);
+        abytes2(out);
+        this.finish();
+        const { blockLen, bufferOut } = this;
+        for (let pos = 0, len = out.length; pos < len; ) {
+          if (this.posOut >= blockLen)
+            this.b2CompressOut();
+          const take2 = Math.min(blockLen - this.posOut, len - pos);
+          out.set(bufferOut.subarray(this.posOut, this.posOut + take2), pos);
+          this.posOut += take2;
+          pos += take2;
+        }
+        return out;
+      }
+      xofInto(out) {
+        if (!this.enableXOF)
+          throw new Error("no XOF after digest()");
+        return this.writeInto(out);
+      }
+      xof(bytes) {
+        anumber2(bytes);
+        return this.xofInto(new Uint8Array(bytes));
+      }
+      digestInto(out) {
+        aoutput2(out, this);
+        if (this.finished)
+          throw new Error("digest() was already called");
+        this.enableXOF = false;
+        this.writeInto(out.length === this.outputLen ? out : out.subarray(0, this.outputLen));
+        this.destroy();
+      }
+      digest() {
+        const out = new Uint8Array(this.outputLen);
+        this.digestInto(out);
+        return out;
+      }
+    };
+    blake3 = /* @__PURE__ */ createHasher((opts = {}) => new _BLAKE3(opts));
+  }
+});
+
+// src/hashing/algorithms.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createRequire as createRequire3 } from "node:module";
+function isHashAlgorithm(s) {
+  return typeof s === "string" && HASH_ALGORITHMS.includes(s);
+}
+function nodeHasher(name2) {
+  const h = createHash2(name2);
+  return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
+}
+function loadNative() {
+  if (native !== void 0) return native;
+  if (!settings.nativeBlake) return native = null;
+  try {
+    native = createRequire3(import.meta.url)("@napi-rs/blake-hash");
+  } catch {
+    native = null;
+  }
+  return native;
+}
+async function prepareAlgorithm(alg) {
+  if (factories[alg]) return;
+  const nat = loadNative();
+  const nativeFactory = (C) => () => {
+    const h = new C();
+    return { update: (d) => void h.update(d), digestHex: () => h.digest("hex") };
+  };
+  if (alg === "blake3") {
+    if (nat) {
+      factories.blake3 = nativeFactory(nat.Blake3Hasher);
+    } else {
+      const mod = await Promise.resolve().then(() => (init_blake3(), blake3_exports));
+      factories.blake3 = () => {
+        const h = mod.blake3.create();
+        return { update: (d) => void h.update(d), digestHex: () => Buffer.from(h.digest()).toString("hex") };
+      };
+    }
+  } else if (alg === "blake2b") {
+    if (nat) {
+      factories.blake2b = nativeFactory(nat.Blake2BHasher);
+    } else {
+      factories.blake2b = () => nodeHasher("blake2b512");
+    }
+  }
+}
+function createHasher2(alg) {
+  const f = factories[alg];
+  if (!f) {
+    if (alg === "blake2b") return nodeHasher("blake2b512");
+    throw new Error(`${alg} not prepared: call prepareAlgorithm first`);
+  }
+  return f();
+}
+var HASH_ALGORITHMS, factories, native;
+var init_algorithms2 = __esm({
+  "src/hashing/algorithms.ts"() {
+    "use strict";
+    init_settings();
+    HASH_ALGORITHMS = ["sha256", "blake2b", "blake3"];
+    factories = {
+      sha256: () => nodeHasher("sha256")
+    };
+  }
+});
+
+// src/hashing/read.ts
+import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+function hashRange(task, alg, buf, onRead) {
+  let fd;
+  try {
+    fd = openSync2(task.abs, constants3.O_RDONLY | O_NONBLOCK | (task.followLink ? 0 : O_NOFOLLOW));
+  } catch (e) {
+    const code = e.code;
+    if (code === "ELOOP") return { ok: false, code: "FILE_IS_SYMLINK", message: MSG.symlink };
+    if (code === "ENOENT") return { ok: false, code: "FILE_MISSING", message: MSG.missing };
+    return { ok: false, code: "FILE_UNREADABLE", message: `cannot open: ${code ?? String(e)}` };
+  }
+  try {
+    const before = fstatSync(fd);
+    if (!before.isFile()) return { ok: false, code: "SPECIAL_FILE", message: MSG.special };
+    if (task.expectId && (before.ino !== task.expectId.ino || before.dev !== task.expectId.dev)) {
+      return { ok: false, code: "FILE_REPLACED", message: MSG.replaced };
+    }
+    if (before.size !== task.expectSize) {
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.sizeMoved };
+    }
+    const digest = readAndHash(fd, task, alg, buf, onRead);
+    if (digest === null) return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank };
+    const after = fstatSync(fd);
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs) {
+      return { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.changed };
+    }
+    return { ok: true, digest };
+  } catch (e) {
+    const code = e.code;
+    return { ok: false, code: "FILE_UNREADABLE", message: `cannot read: ${code ?? String(e.message ?? e)}` };
+  } finally {
+    closeSync2(fd);
+  }
+}
+function readAndHash(fd, task, alg, buf, onRead) {
+  const h = createHasher2(alg);
+  const size = buf.length;
+  let pos = task.start;
+  while (pos < task.end) {
+    const want = task.end - pos < size ? task.end - pos : size;
+    const n = readSync2(fd, buf, 0, want, pos);
+    if (n === 0) return null;
+    h.update(n === size ? buf : buf.subarray(0, n));
+    pos += n;
+    onRead?.(n);
+  }
+  return h.digestHex();
+}
+var MSG, READ_SIZE, O_NOFOLLOW, O_NONBLOCK;
+var init_read = __esm({
+  "src/hashing/read.ts"() {
+    "use strict";
+    init_algorithms2();
+    MSG = {
+      symlink: "file was replaced by a symlink",
+      missing: "file disappeared while verifying",
+      special: "not a regular file",
+      replaced: "a different file was found at this path than the one listed (replaced while verifying)",
+      sizeMoved: "file size changed while it was being read",
+      shrank: "file shrank while it was being read",
+      changed: "file changed while it was being read"
+    };
+    READ_SIZE = 128 * 1024;
+    O_NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
+    O_NONBLOCK = constants3.O_NONBLOCK ?? 0;
+  }
+});
+
+// src/hashing/native.ts
+import { existsSync } from "node:fs";
+import { createRequire as createRequire4 } from "node:module";
+import os4 from "node:os";
+import { fileURLToPath } from "node:url";
+function loadNative2() {
+  if (addon !== void 0) return addon;
+  if (!settings.mmap) {
+    why = "turned off (MODELSIGN_NO_MMAP=1)";
+    return addon = null;
+  }
+  if (true) {
+    why = "not part of the bundled GitHub Action";
+    return addon = null;
+  }
+  if (!existsSync(ADDON_PATH)) {
+    why = "not built (`npm run build:native` needs a C compiler)";
+    return addon = null;
+  }
+  try {
+    const mod = createRequire4(import.meta.url)(ADDON_PATH);
+    if (typeof mod.hashFiles !== "function") throw new Error("no hashFiles export");
+    return addon = mod;
+  } catch (e) {
+    why = `failed to load: ${String(e.message ?? e).split("\n")[0]}`;
+    return addon = null;
+  }
+}
+function outcome(status, errno, digest) {
+  if (status === 0) return { ok: true, digest: digest.toString("hex") };
+  const [code, message] = FAILURES[status - 1] ?? ["FILE_UNREADABLE", "cannot hash: SHA-256 failed (out of memory?)"];
+  return { ok: false, code, message: typeof message === "function" ? message(errno) : message };
+}
+async function hashNative(nat, all, o) {
+  const bad7 = all.map(outOfRange);
+  const tasks = bad7.some(Boolean) ? all.filter((_, i) => !bad7[i]) : all;
+  const n = tasks.length;
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  const size = new Float64Array(n);
+  const dev = new Float64Array(n);
+  const ino = new Float64Array(n).fill(NaN);
+  const flags = new Uint8Array(n);
+  const paths = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tasks[i];
+    paths[i] = t.abs;
+    start[i] = t.start;
+    end[i] = t.end;
+    size[i] = t.expectSize;
+    if (t.expectId) {
+      dev[i] = t.expectId.dev;
+      ino[i] = t.expectId.ino;
+    }
+    flags[i] = (t.followLink ? 1 : 0) | (o.noWindowCheck ? 2 : 0);
+  }
+  const r = n === 0 ? { status: Buffer.alloc(0), errno: Buffer.alloc(0), digests: Buffer.alloc(0) } : await nat.hashFiles(paths, start, end, size, dev, ino, flags, o.threads, o.counters ?? null, 0, o.hook ?? null, MODE[o.kernel ?? "auto"]);
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = outcome(r.status.readInt32LE(4 * i), r.errno.readInt32LE(4 * i), r.digests.subarray(32 * i, 32 * i + 32));
+  if (tasks === all) return out;
+  let j = 0;
+  return all.map((_, i) => bad7[i] ? { ok: false, code: "FILE_CHANGED_DURING_HASH", message: MSG.shrank } : out[j++]);
+}
+var ADDON_PATH, addon, why, ERRNO_NAMES, errName, FAILURES, MODE, outOfRange;
+var init_native = __esm({
+  "src/hashing/native.ts"() {
+    "use strict";
+    init_read();
+    init_settings();
+    ADDON_PATH = fileURLToPath(new URL("../../native/build/Release/modelsign_native.node", import.meta.url));
+    why = "";
+    ERRNO_NAMES = new Map(Object.entries(os4.constants.errno).map(([k, v]) => [v, k]));
+    errName = (n) => ERRNO_NAMES.get(n) ?? `errno ${n}`;
+    FAILURES = [
+      ["FILE_IS_SYMLINK", MSG.symlink],
+      ["FILE_MISSING", MSG.missing],
+      ["FILE_UNREADABLE", (e) => `cannot open: ${errName(e)}`],
+      ["SPECIAL_FILE", MSG.special],
+      ["FILE_REPLACED", MSG.replaced],
+      ["FILE_CHANGED_DURING_HASH", MSG.sizeMoved],
+      ["FILE_CHANGED_DURING_HASH", MSG.shrank],
+      ["FILE_CHANGED_DURING_HASH", MSG.changed],
+      ["FILE_UNREADABLE", (e) => `cannot read: ${errName(e)}`]
+    ];
+    MODE = { auto: 0, openssl: 1, x1: 2 };
+    outOfRange = (t) => !(Number.isSafeInteger(t.start) && Number.isSafeInteger(t.end) && Number.isSafeInteger(t.expectSize) && 0 <= t.start && t.start <= t.end && t.end <= t.expectSize);
+  }
+});
+
+// src/hashing/engine.ts
+import os5 from "node:os";
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+function workerUrl() {
+  const here = new URL("./worker.js", import.meta.url);
+  if (existsSync2(fileURLToPath2(here))) return here;
+  return new URL("../../dist/hashing/worker.js", import.meta.url);
+}
+function defaultJobs() {
+  return Math.max(1, typeof os5.availableParallelism === "function" ? os5.availableParallelism() : os5.cpus().length);
+}
+function resolveJobs(jobs) {
+  return Math.max(1, Math.min(jobs ?? defaultJobs(), MAX_JOBS));
+}
+function nativeFor(alg, mmap) {
+  return alg === "sha256" && mmap !== false ? loadNative2() : null;
+}
+function acquirePool(jobs, need, readSize) {
+  const fits = (p) => !p.broken && p.readSize === readSize && p.size <= jobs && p.size >= Math.min(jobs, need);
+  if (shared && !shared.inUse && fits(shared)) return { pool: shared, temporary: false };
+  if (shared && shared.inUse) return { pool: new Pool(Math.min(jobs, need), readSize), temporary: true };
+  if (shared) void shared.terminate();
+  shared = new Pool(Math.min(jobs, need), readSize);
+  return { pool: shared, temporary: false };
+}
+function hashInline(tasks, alg, total, readSize, opts) {
+  const buf = Buffer.allocUnsafe(Math.max(4096, Math.min(readSize, total)));
+  let done = 0;
+  opts.onProgress?.(0, total);
+  const onRead = opts.onProgress ? (n) => opts.onProgress(done += n, total) : void 0;
+  return tasks.map((t) => hashRange(t, alg, buf, onRead));
+}
+function startProgress(opts, total, bytesDone) {
+  const report2 = () => opts.onProgress?.(Math.min(total, bytesDone()), total);
+  report2();
+  const timer = opts.onProgress ? setInterval(report2, PROGRESS_TICK_MS) : void 0;
+  return { report: report2, stop: () => clearInterval(timer) };
+}
+async function runNative(nat, tasks, order, total, threads, opts) {
+  const counters = new BigInt64Array(new SharedArrayBuffer(8));
+  const progress = startProgress(opts, total, () => Number(Atomics.load(counters, 0)));
+  try {
+    const sorted = await hashNative(nat, order.map((i) => tasks[i]), { threads, counters });
+    progress.report();
+    const results = new Array(tasks.length);
+    order.forEach((idx, j) => results[idx] = sorted[j]);
+    lastRun = { mode: "native", threadsUsed: threads };
+    return results;
+  } finally {
+    progress.stop();
+  }
+}
+async function hashTasks(tasks, alg, opts = {}) {
+  try {
+    return await runTasks(tasks, alg, opts);
+  } finally {
+    opts.onDone?.();
+  }
+}
+async function runTasks(tasks, alg, opts) {
+  const results = new Array(tasks.length);
+  if (tasks.length === 0) return results;
+  const sizes = tasks.map((t) => Math.max(0, t.end - t.start));
+  const total = sizes.reduce((s, n) => s + n, 0);
+  const jobs = resolveJobs(opts.jobs);
+  const readSize = opts.readSize ?? READ_SIZE;
+  await prepareAlgorithm(alg);
+  const small = total <= INLINE_BYTES && tasks.length <= INLINE_TASKS;
+  const nat = nativeFor(alg, opts.mmap);
+  if (!nat && small) {
+    lastRun = { mode: "inline", threadsUsed: 0 };
+    return hashInline(tasks, alg, total, readSize, opts);
+  }
+  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  if (nat) return runNative(nat, tasks, order, total, small ? 1 : Math.min(jobs, tasks.length), opts);
+  const { pool, temporary } = acquirePool(jobs, tasks.length, readSize);
+  const nWorkers = pool.size;
+  let next = 0;
+  let remaining = total;
+  const takeBatch = () => {
+    const target = Math.min(BATCH_MAX_BYTES, Math.max(BATCH_MIN_BYTES, remaining / (4 * nWorkers)));
+    const maxTasks = Math.min(BATCH_MAX_TASKS, Math.max(1, Math.ceil((order.length - next) / (2 * nWorkers))));
+    const idx = [];
+    let bytes = 0;
+    while (next < order.length && idx.length < maxTasks) {
+      const i = order[next];
+      if (idx.length > 0 && bytes + sizes[i] > target) break;
+      idx.push(i);
+      bytes += sizes[i];
+      next++;
+    }
+    remaining -= bytes;
+    return { idx, bytes };
+  };
+  const used = /* @__PURE__ */ new Set();
+  pool.inUse = true;
+  pool.hold(true);
+  const base = pool.bytesRead();
+  const progress = startProgress(opts, total, () => pool.bytesRead() - base);
+  const cleanups = [];
+  try {
+    await new Promise((resolve, rejectP) => {
+      let completed = 0;
+      let reqId = 0;
+      const inflight = /* @__PURE__ */ new Map();
+      const pending = /* @__PURE__ */ new Map();
+      const small2 = /* @__PURE__ */ new Map();
+      const sendOne = (w) => {
+        const batch = takeBatch();
+        if (batch.idx.length === 0) return false;
+        const id2 = reqId++;
+        inflight.set(id2, batch.idx);
+        pending.set(w, (pending.get(w) ?? 0) + 1);
+        small2.set(w, batch.bytes < PIPELINE_BYTES);
+        const req = { id: id2, alg, tasks: batch.idx.map((i) => tasks[i]) };
+        w.postMessage(req);
+        used.add(w);
+        return true;
+      };
+      const topUp = (w) => {
+        const n = pending.get(w) ?? 0;
+        if (n === 0) sendOne(w);
+        if ((pending.get(w) ?? 0) === 1 && small2.get(w)) sendOne(w);
+      };
+      const active = pool.workers.slice(0, Math.min(nWorkers, tasks.length));
+      for (const w of active) {
+        const onMessage = (res) => {
+          const batch = inflight.get(res.id);
+          if (!batch) return;
+          inflight.delete(res.id);
+          pending.set(w, pending.get(w) - 1);
+          batch.forEach((idx, j) => results[idx] = res.results[j]);
+          completed += batch.length;
+          progress.report();
+          if (completed === tasks.length) resolve();
+          else topUp(w);
+        };
+        const onError = (e) => rejectP(e);
+        const onExit = (code) => rejectP(new Error(`hash worker exited with code ${code}`));
+        w.on("message", onMessage);
+        w.on("error", onError);
+        w.on("exit", onExit);
+        cleanups.push(() => {
+          w.off("message", onMessage);
+          w.off("error", onError);
+          w.off("exit", onExit);
+        });
+      }
+      for (const w of active) sendOne(w);
+      for (const w of active) topUp(w);
+    });
+  } catch (e) {
+    await pool.terminate();
+    if (shared === pool) shared = void 0;
+    throw e;
+  } finally {
+    progress.stop();
+    for (const c of cleanups) c();
+    pool.inUse = false;
+    pool.hold(false);
+    if (temporary || shared !== pool) await pool.terminate();
+  }
+  lastRun = { mode: "pool", threadsUsed: used.size };
+  return results;
+}
+var MAX_JOBS, INLINE_BYTES, INLINE_TASKS, BATCH_MAX_BYTES, BATCH_MIN_BYTES, BATCH_MAX_TASKS, PIPELINE_BYTES, PROGRESS_TICK_MS, Pool, shared, lastRun;
+var init_engine = __esm({
+  "src/hashing/engine.ts"() {
+    "use strict";
+    init_algorithms2();
+    init_read();
+    init_native();
+    init_settings();
+    MAX_JOBS = 64;
+    INLINE_BYTES = 8 * 1024 * 1024;
+    INLINE_TASKS = 128;
+    BATCH_MAX_BYTES = 64 * 1024 * 1024;
+    BATCH_MIN_BYTES = 1024 * 1024;
+    BATCH_MAX_TASKS = 256;
+    PIPELINE_BYTES = 8 * 1024 * 1024;
+    PROGRESS_TICK_MS = 100;
+    Pool = class {
+      constructor(size, readSize) {
+        this.size = size;
+        this.readSize = readSize;
+        const sab = new SharedArrayBuffer(8 * size);
+        this.counters = new BigInt64Array(sab);
+        const url = workerUrl();
+        for (let slot = 0; slot < size; slot++) {
+          const init = { progress: sab, slot, readSize, settings: { nativeBlake: settings.nativeBlake } };
+          const w = new Worker(url, { workerData: init });
+          w.on("error", () => this.broken = true);
+          w.on("exit", () => this.broken = true);
+          w.unref();
+          this.workers.push(w);
+        }
+      }
+      workers = [];
+      counters;
+      inUse = false;
+      broken = false;
+      /** Bytes read by all workers since the pool started (monotonic). */
+      bytesRead() {
+        let s = 0n;
+        for (let i = 0; i < this.size; i++) s += Atomics.load(this.counters, i);
+        return Number(s);
+      }
+      hold(on) {
+        for (const w of this.workers) {
+          if (on) w.ref();
+          else w.unref();
+        }
+      }
+      async terminate() {
+        this.broken = true;
+        await Promise.all(this.workers.map((w) => w.terminate()));
+      }
+    };
+  }
+});
+
+// src/hashing/paths.ts
+import path9 from "node:path";
+function compareCodePoints(a, b) {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if ((x & 63488) !== 55296 && (y & 63488) !== 55296) return x < y ? -1 : 1;
+    const from = i > 0 && (a.charCodeAt(i - 1) & 64512) === 55296 ? i - 1 : i;
+    return compareFrom(a, b, from);
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+function compareFrom(a, b, i) {
+  let j = i;
+  let k = i;
+  for (; ; ) {
+    if (j >= a.length || k >= b.length) return j >= a.length && k >= b.length ? 0 : j >= a.length ? -1 : 1;
+    const x = a.codePointAt(j);
+    const y = b.codePointAt(k);
+    if (x !== y) return x < y ? -1 : 1;
+    j += x > 65535 ? 2 : 1;
+    k += y > 65535 ? 2 : 1;
+  }
+}
+function unsafeNameReason(name2) {
+  if (name2.length === 0) return "empty name";
+  if (name2.length > 4096) return "name longer than 4096 characters";
+  if (name2.startsWith("/")) return "absolute path";
+  if (/^[A-Za-z]:/.test(name2)) return "drive-letter path";
+  if (name2.includes("\\")) return "backslash in name";
+  if (/[\u0000-\u001f\u007f]/.test(name2)) return "control character in name";
+  if (new RegExp("\\p{Cs}", "u").test(name2)) return "lone UTF-16 surrogate in name (not valid Unicode)";
+  for (const seg of name2.split("/")) {
+    if (seg === "") return "empty path segment";
+    if (seg === "..") return '".." segment';
+    if (seg === ".") return '"." segment';
+    if (/^[. ]+$/.test(seg)) return "segment of only dots and spaces";
+  }
+  return void 0;
+}
+function normaliseIgnorePath(p) {
+  let s = p.replace(/\\/g, "/");
+  while (s.startsWith("./")) s = s.slice(2);
+  while (s.length > 1 && s.endsWith("/")) s = s.slice(0, -1);
+  return s;
+}
+function isIgnored(name2, ignorePaths) {
+  for (const p of ignorePaths) {
+    if (p === "" || p === ".") continue;
+    if (name2 === p || name2.startsWith(p + "/")) return true;
+  }
+  return false;
+}
+function effectiveIgnores(model, signaturePath, signed, user, gitPaths = true) {
+  const out = new Set([...gitPaths ? GIT_IGNORES : [], ...DOWNLOAD_IGNORES, ...signed ?? [], ...user].map(normaliseIgnorePath));
+  const rel = path9.relative(path9.resolve(model), path9.resolve(signaturePath));
+  const outside = rel === ".." || rel.startsWith(`..${path9.sep}`) || path9.isAbsolute(rel);
+  if (rel && !outside) out.add(rel.split(path9.sep).join("/"));
+  return [...out].filter((p) => p !== "" && p !== ".");
+}
+var GIT_IGNORES, DOWNLOAD_IGNORES;
+var init_paths = __esm({
+  "src/hashing/paths.ts"() {
+    "use strict";
+    GIT_IGNORES = [".git", ".github", ".gitattributes", ".gitignore"];
+    DOWNLOAD_IGNORES = [".cache/huggingface"];
+  }
+});
+
+// src/source/ranges.ts
+function plannedRanges(method, shardSize2, size) {
+  if (method === "files" || !shardSize2) return [[0, size]];
+  if (size === 0) return [];
+  const out = [];
+  for (let s = 0; s < size; s += shardSize2) out.push([s, Math.min(size, s + shardSize2)]);
+  return out;
+}
+function lookupRange(hashed, name2, start, end) {
+  return hashed.get(name2, start, end) ?? { ok: false, code: "FILE_CHANGED", message: `byte range ${start}:${end} does not exist in the model file` };
+}
+var HashedRanges;
+var init_ranges = __esm({
+  "src/source/ranges.ts"() {
+    "use strict";
+    HashedRanges = class {
+      byFile = /* @__PURE__ */ new Map();
+      set(name2, start, end, outcome2) {
+        const held = this.byFile.get(name2);
+        if (held === void 0) {
+          this.byFile.set(name2, { start, end, outcome: outcome2 });
+          return;
+        }
+        const list = Array.isArray(held) ? held : [held];
+        const same = list.find((r) => r.start === start && r.end === end);
+        if (same) same.outcome = outcome2;
+        else list.push({ start, end, outcome: outcome2 });
+        if (list !== held) this.byFile.set(name2, list);
+      }
+      get(name2, start, end) {
+        const held = this.byFile.get(name2);
+        if (held === void 0) return void 0;
+        if (!Array.isArray(held)) return held.start === start && held.end === end ? held.outcome : void 0;
+        for (const r of held) if (r.start === start && r.end === end) return r.outcome;
+        return void 0;
+      }
+      has(name2, start, end) {
+        return this.get(name2, start, end) !== void 0;
+      }
+      /** The hashed ranges of one file. */
+      of(name2) {
+        const held = this.byFile.get(name2);
+        return held === void 0 ? [] : Array.isArray(held) ? held : [held];
+      }
+      /** Every range of `name` fails with `outcome` (a file found changed after it was hashed). */
+      failAll(name2, outcome2) {
+        for (const r of this.of(name2)) r.outcome = outcome2;
+      }
+    };
+  }
+});
+
+// src/scan/source.ts
+import { createReadStream } from "node:fs";
+var Truncated, ByteSource;
+var init_source = __esm({
+  "src/scan/source.ts"() {
+    "use strict";
+    Truncated = class extends Error {
+      constructor(at) {
+        super(`unexpected end of data at offset ${at}`);
+        this.at = at;
+      }
+    };
+    ByteSource = class _ByteSource {
+      constructor(it, size) {
+        this.it = it;
+        this.size = size;
+      }
+      buf = Buffer.alloc(0);
+      off = 0;
+      done = false;
+      /** Absolute offset of the next unread byte. */
+      pos = 0;
+      static fromFile(file, start = 0, end) {
+        if (end !== void 0 && end <= start) return _ByteSource.fromBuffer(Buffer.alloc(0));
+        const s = createReadStream(file, { start, ...end !== void 0 ? { end: end - 1 } : {}, highWaterMark: 1 << 20 });
+        const src = new _ByteSource(s[Symbol.asyncIterator](), end !== void 0 ? end - start : void 0);
+        src.pos = 0;
+        return src;
+      }
+      /** Bytes [start, end) of a random-access reader, in 1 MiB reads. */
+      static fromRandom(ra, start = 0, end = ra.size) {
+        const chunks = async function* () {
+          for (let pos = start; pos < end; ) {
+            const b = await ra.read(pos, Math.min(1 << 20, end - pos));
+            if (b.length === 0) return;
+            pos += b.length;
+            yield b;
+          }
+        };
+        return new _ByteSource(chunks(), Math.max(0, end - start));
+      }
+      static fromBuffer(b) {
+        const src = new _ByteSource((async function* () {
+        })(), b.length);
+        src.buf = b;
+        src.done = true;
+        return src;
+      }
+      static fromIterable(it, size) {
+        return new _ByteSource(it[Symbol.asyncIterator](), size);
+      }
+      get buffered() {
+        return this.buf.length - this.off;
+      }
+      static toBuf(v) {
+        return typeof v === "string" ? Buffer.from(v, "latin1") : Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+      }
+      /** Buffer at least n bytes; false when the data ends first. */
+      async ensure(n) {
+        if (this.buffered >= n) return true;
+        const parts = [this.buf.subarray(this.off)];
+        let have = parts[0].length;
+        while (have < n && !this.done) {
+          const r = await this.it.next();
+          if (r.done) {
+            this.done = true;
+            break;
+          }
+          const b = _ByteSource.toBuf(r.value);
+          parts.push(b);
+          have += b.length;
+        }
+        this.buf = parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
+        this.off = 0;
+        return have >= n;
+      }
+      /** Only after ensure(n). */
+      u8() {
+        this.pos++;
+        return this.buf[this.off++];
+      }
+      /** Only after ensure(n); the returned view is valid until the next read. */
+      take(n) {
+        const b = this.buf.subarray(this.off, this.off + n);
+        this.off += n;
+        this.pos += n;
+        return b;
+      }
+      peek(n) {
+        return this.buf.subarray(this.off, this.off + n);
+      }
+      async read(n) {
+        if (!await this.ensure(n)) throw new Truncated(this.pos + this.buffered);
+        return this.take(n);
+      }
+      /** Drop n bytes (streamed past, never buffered whole). */
+      async skip(n) {
+        while (n > 0) {
+          if (this.buffered === 0 && !await this.ensure(1)) throw new Truncated(this.pos);
+          const k = Math.min(n, this.buffered);
+          this.off += k;
+          this.pos += k;
+          n -= k;
+        }
+      }
+      /** Read the rest and return how many bytes there were. */
+      async drain() {
+        let n = 0;
+        for (; ; ) {
+          if (this.buffered === 0 && !await this.ensure(1)) return n;
+          n += this.buffered;
+          this.pos += this.buffered;
+          this.off = this.buf.length;
+        }
+      }
+      /** A line ending in "\n" (without it), at most max bytes; undefined if longer. */
+      async line(max) {
+        let scanned = 0;
+        for (; ; ) {
+          const idx = this.buf.indexOf(10, this.off + scanned);
+          if (idx >= 0 && idx - this.off <= max) {
+            const b = this.buf.subarray(this.off, idx);
+            const n = idx - this.off + 1;
+            this.off += n;
+            this.pos += n;
+            return b;
+          }
+          if (idx >= 0 || this.buffered > max) return void 0;
+          scanned = this.buffered;
+          if (!await this.ensure(this.buffered + 1)) throw new Truncated(this.pos + this.buffered);
+        }
+      }
+      async atEnd() {
+        return !await this.ensure(1);
+      }
+      async close() {
+        this.done = true;
+        try {
+          await this.it.return?.();
+        } catch {
+        }
+      }
+    };
+  }
+});
+
+// src/source/random-access.ts
+function handleReader(fh, size) {
+  return {
+    size,
+    async read(position, length) {
+      const n = Math.max(0, Math.min(length, size - position));
+      const buf = Buffer.allocUnsafe(n);
+      let got = 0;
+      while (got < n) {
+        const { bytesRead } = await fh.read(buf, got, n - got, position + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return got === n ? buf : buf.subarray(0, got);
+    }
+  };
+}
+var init_random_access = __esm({
+  "src/source/random-access.ts"() {
+    "use strict";
+  }
+});
+
+// src/source/verified-file.ts
+import { constants as constants4 } from "node:fs";
+import { open as open3 } from "node:fs/promises";
+function identityProblem(file, st) {
+  if (!st.isFile()) return { code: "SPECIAL_FILE", path: file.name, message: "not a regular file" };
+  if (file.id && (st.dev !== file.id.dev || st.ino !== file.id.ino)) return { code: "FILE_REPLACED", path: file.name, message: REOPEN.replaced };
+  if (st.size !== file.size || file.stamp && (st.mtimeMs !== file.stamp.mtimeMs || st.ctimeMs !== file.stamp.ctimeMs)) {
+    return { code: "FILE_CHANGED_DURING_HASH", path: file.name, message: REOPEN.changed };
+  }
+  return void 0;
+}
+async function withVerifiedFile(file, use) {
+  let fh;
+  try {
+    fh = await open3(file.abs, constants4.O_RDONLY | O_NOFOLLOW2 | O_NONBLOCK2);
+  } catch (e) {
+    const c = errnoCode(e);
+    if (c === "ELOOP") return { code: "FILE_IS_SYMLINK", path: file.name, message: "file was replaced by a symlink" };
+    if (c === "ENOENT") return { code: "FILE_MISSING", path: file.name, message: "file disappeared after it was hashed" };
+    return { code: "FILE_UNREADABLE", path: file.name, message: `cannot open: ${c ?? String(e)}` };
+  }
+  try {
+    const before = identityProblem(file, await fh.stat());
+    if (before) return before;
+    const ra = handleReader(fh, file.size);
+    try {
+      await use({ file: { name: file.name, size: file.size, viaLink: file.viaLink }, bytes: () => ByteSource.fromRandom(ra), random: ra });
+    } catch (e) {
+      const c = errnoCode(e);
+      if (c === void 0 || !/^E[A-Z0-9]+$/.test(c)) throw e;
+      return { code: "FILE_UNREADABLE", path: file.name, message: `cannot read: ${c}` };
+    }
+    return identityProblem(file, await fh.stat());
+  } finally {
+    await fh.close();
+  }
+}
+var O_NOFOLLOW2, O_NONBLOCK2, REOPEN;
+var init_verified_file = __esm({
+  "src/source/verified-file.ts"() {
+    "use strict";
+    init_errors();
+    init_source();
+    init_random_access();
+    O_NOFOLLOW2 = constants4.O_NOFOLLOW ?? 0;
+    O_NONBLOCK2 = constants4.O_NONBLOCK ?? 0;
+    REOPEN = {
+      replaced: "a different file was found at this path than the one hashed (replaced after hashing)",
+      changed: "file was written after it was hashed"
+    };
+  }
+});
+
+// src/source/local-read.ts
+import { lstat as lstat2, realpath } from "node:fs/promises";
+import path10 from "node:path";
+async function statInside(root, name2, allowSymlinks) {
+  const missing = { code: "FILE_MISSING", path: name2, message: "signed file is missing" };
+  let cur = root;
+  let viaLink = false;
+  for (const seg of name2.split("/")) {
+    cur = path10.join(cur, seg);
+    let st2;
+    try {
+      st2 = await lstat2(cur);
+    } catch {
+      return missing;
+    }
+    if (st2.isSymbolicLink()) {
+      if (!allowSymlinks) return { code: "SYMLINK_REFUSED", path: name2, message: "signed path goes through a symlink" };
+      viaLink = true;
+    }
+  }
+  let abs = cur;
+  if (viaLink) {
+    try {
+      abs = await realpath(cur);
+    } catch {
+      return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
+    }
+    const rootReal = await realpath(root);
+    if (!abs.startsWith(rootReal.endsWith(path10.sep) ? rootReal : rootReal + path10.sep)) {
+      return { code: "SYMLINK_OUTSIDE", path: name2, message: "signed path goes through a symlink out of the model" };
+    }
+  }
+  let st;
+  try {
+    st = await lstat2(abs);
+  } catch {
+    return missing;
+  }
+  if (!st.isFile()) return { code: "SPECIAL_FILE", path: name2, message: "signed path is not a regular file" };
+  return { name: name2, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs } };
+}
+async function signedUnderIgnored(walked, req) {
+  const files = [];
+  const problems = [];
+  if (walked.isFile || !req.signedPaths) return { files, problems };
+  const listed = new Set(walked.files.map((f) => f.name));
+  for (const name2 of req.signedPaths) {
+    if (listed.has(name2) || !isIgnored(name2, req.ignorePaths)) continue;
+    const found = await statInside(walked.root, name2, req.allowSymlinks);
+    if ("code" in found) {
+      if (found.code !== "FILE_MISSING") problems.push(found);
+    } else files.push(found);
+  }
+  return { files, problems };
+}
+function taskOf(f, start, end) {
+  const t = { abs: f.abs, start, end, expectSize: f.size, followLink: f.viaLink };
+  if (f.id) t.expectId = f.id;
+  return t;
+}
+async function readWalked(walked, req) {
+  const extra = await signedUnderIgnored(walked, req);
+  const all = extra.files.length > 0 ? [...walked.files, ...extra.files].sort((a, b) => compareCodePoints(a.name, b.name)) : walked.files;
+  const listing = { root: walked.root, isFile: walked.isFile, files: all, problems: walked.problems };
+  for (const p of extra.problems) listing.problems.push(p);
+  req.onListed?.(listing);
+  const tasks = [];
+  const of = [];
+  for (let i = 0; i < all.length; i++) {
+    const f = all[i];
+    const ranges = req.ranges(f.name, f.size);
+    for (let j = 0; j < ranges.length; j++) {
+      const r = ranges[j];
+      tasks.push(taskOf(f, r[0], r[1]));
+      of.push(f);
+    }
+  }
+  const hashed = new HashedRanges();
+  let bytesRead = 0;
+  if (req.alg !== void 0) {
+    const outcomes = await hashTasks(tasks, req.alg, req.engine);
+    for (let i = 0; i < outcomes.length; i++) {
+      const t = tasks[i];
+      hashed.set(of[i].name, t.start, t.end, outcomes[i]);
+      bytesRead += t.end - t.start;
+    }
+  }
+  await req.onHashed?.();
+  if (req.inspector) bytesRead += await inspectAll(all, req.inspector, hashed);
+  return { listing, hashed, bytesRead };
+}
+async function inspectAll(files, inspector, hashed) {
+  let bytes = 0;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    if (!inspector.wants(f)) continue;
+    const failure = await withVerifiedFile(f, (content) => inspector.inspect(content));
+    if (!failure) {
+      bytes += f.size;
+      continue;
+    }
+    inspector.unreadable(f, failure);
+    hashed.failAll(f.name, { ok: false, code: failure.code, message: failure.message });
+  }
+  return bytes;
+}
+var init_local_read = __esm({
+  "src/source/local-read.ts"() {
+    "use strict";
+    init_engine();
+    init_paths();
+    init_ranges();
+    init_verified_file();
+  }
+});
+
+// src/source/walk.ts
+import { isUtf8 } from "node:buffer";
+import { lstatSync, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
+import { lstat as lstat3, realpath as realpath2 } from "node:fs/promises";
+import path11 from "node:path";
+function within(rootReal, target) {
+  return target === rootReal || target.startsWith(rootReal.endsWith(path11.sep) ? rootReal : rootReal + path11.sep);
+}
+function kindOf(st) {
+  if (st.isFIFO()) return "FIFO";
+  if (st.isSocket()) return "socket";
+  if (st.isCharacterDevice()) return "character device";
+  if (st.isBlockDevice()) return "block device";
+  return "special file";
+}
+function readNames(absDir) {
+  const names = readdirSync(absDir);
+  let suspect = false;
+  for (const n of names) {
+    if (n.includes("\uFFFD")) {
+      suspect = true;
+      break;
+    }
+  }
+  if (!suspect) return { names, invalid: NO_BYTES };
+  const valid = [];
+  const invalid2 = [];
+  for (const raw of readdirSync(absDir, { encoding: "buffer" })) {
+    if (isUtf8(raw)) valid.push(raw.toString("utf8"));
+    else invalid2.push(raw);
+  }
+  return { names: valid, invalid: invalid2 };
+}
+function realTarget(abs) {
+  const target = realpathSync.native(abs);
+  if (!target.includes("\uFFFD")) return target;
+  const raw = realpathSync.native(abs, { encoding: "buffer" });
+  return isUtf8(raw) ? raw.toString("utf8") : void 0;
+}
+function escapeName(raw) {
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    const b = raw[i];
+    const n = utf8SequenceLength(raw, i);
+    if (n === 1 && b >= 32 && b !== 127 && b !== 92) out += String.fromCharCode(b);
+    else if (n > 1) out += Buffer.from(raw.subarray(i, i + n)).toString("utf8");
+    else out += `\\x${b.toString(16).padStart(2, "0")}`;
+    i += n > 0 ? n : 1;
+  }
+  return out;
+}
+function utf8SequenceLength(raw, i) {
+  const b = raw[i];
+  if (b < 128) return 1;
+  const cont = (k, lo = 128, hi = 191) => i + k < raw.length && raw[i + k] >= lo && raw[i + k] <= hi;
+  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
+  if (b === 224) return cont(1, 160) && cont(2) ? 3 : 0;
+  if (b === 237) return cont(1, 128, 159) && cont(2) ? 3 : 0;
+  if (b >= 225 && b <= 239) return cont(1) && cont(2) ? 3 : 0;
+  if (b === 240) return cont(1, 144) && cont(2) && cont(3) ? 4 : 0;
+  if (b >= 241 && b <= 243) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b === 244) return cont(1, 128, 143) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+function fsErrorCode(e) {
+  const c = e instanceof Error ? errnoCode(e) : void 0;
+  return c !== void 0 && /^E[A-Z0-9]+$/.test(c) ? c : void 0;
+}
+function fsProblem(e, rel, op, abs) {
+  const c = fsErrorCode(e);
+  if (c === void 0) throw e;
+  if (c === "ENAMETOOLONG") {
+    return { code: "PATH_TOO_LONG", path: rel, message: `path too long to open (ENAMETOOLONG): ${Buffer.byteLength(abs)} bytes as an absolute path` };
+  }
+  const what = op === "list" ? "cannot list directory" : "cannot read file information";
+  return { code: "UNREADABLE", path: rel, message: c === "EACCES" || c === "EPERM" ? `${what}: permission denied (${c})` : `${what} (${c})` };
+}
+async function enumerateModel(model, opts) {
+  const root = path11.resolve(model);
+  let st;
+  try {
+    st = await lstat3(root);
+  } catch (e) {
+    throw modelPathError(model, e);
+  }
+  const problems = [];
+  if (st.isSymbolicLink()) {
+    const real = await realpath2(root);
+    return enumerateModel(real, opts);
+  }
+  if (st.isFile()) {
+    return { root, isFile: true, files: [{ name: path11.basename(root), abs: root, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: stampOf(st) }], problems };
+  }
+  if (!st.isDirectory()) {
+    throw usage("SPECIAL_FILE", `model is a ${kindOf(st)}, not a file or directory: ${model}`);
+  }
+  const rootReal = await realpath2(root);
+  const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const files = [];
+  const visitedDirs = /* @__PURE__ */ new Set();
+  let full = false;
+  const over = () => full ||= files.length + problems.length > maxFiles;
+  const replaced = (rel) => {
+    problems.push({ code: "FILE_REPLACED", path: rel === "" ? "." : rel, message: "directory was replaced while the model was being listed" });
+  };
+  const stillDir = (absDir, id2) => {
+    try {
+      const s = lstatSync(absDir, { throwIfNoEntry: false });
+      return s !== void 0 && s.isDirectory() && s.dev === id2.dev && s.ino === id2.ino;
+    } catch {
+      return false;
+    }
+  };
+  const walk = (absDir, rel, depth, viaLink, expect2) => {
+    const at = rel === "" ? "." : rel;
+    if (full) return;
+    if (depth > maxDepth) {
+      problems.push({ code: "TOO_DEEP", path: rel, message: `directory nesting deeper than ${maxDepth}` });
+      return;
+    }
+    let dst;
+    let listed;
+    let again;
+    try {
+      dst = lstatSync(absDir);
+      if (!dst.isDirectory() || expect2 && (dst.dev !== expect2.dev || dst.ino !== expect2.ino)) return replaced(rel);
+      const key = `${dst.dev}:${dst.ino}`;
+      if (visitedDirs.has(key)) {
+        problems.push({ code: "SYMLINK_LOOP", path: rel, message: "directory reached twice through symlinks" });
+        return;
+      }
+      visitedDirs.add(key);
+      listed = readNames(absDir);
+      again = lstatSync(absDir);
+    } catch (e) {
+      const c = fsErrorCode(e);
+      if (c === "ENOENT" || c === "ENOTDIR") return replaced(rel);
+      problems.push(fsProblem(e, at, "list", absDir));
+      return;
+    }
+    if (!again.isDirectory() || again.dev !== dst.dev || again.ino !== dst.ino) return replaced(rel);
+    const id2 = { dev: dst.dev, ino: dst.ino };
+    const prefix = absDir.endsWith(path11.sep) ? absDir : absDir + path11.sep;
+    for (const raw of listed.invalid) {
+      const name2 = rel === "" ? escapeName(raw) : `${rel}/${escapeName(raw)}`;
+      if (isIgnored(name2, opts.ignorePaths)) continue;
+      let isDir = false;
+      try {
+        isDir = lstatSync(Buffer.concat([Buffer.from(prefix), raw]), { throwIfNoEntry: false })?.isDirectory() ?? false;
+      } catch {
+      }
+      problems.push({ code: "UNSAFE_NAME", path: name2, message: `${isDir ? "directory" : "file"} name is not valid UTF-8` });
+      if (over()) return;
+    }
+    for (const entry of listed.names) {
+      const name2 = rel === "" ? entry : `${rel}/${entry}`;
+      if (isIgnored(name2, opts.ignorePaths)) continue;
+      const abs = prefix + entry;
+      let est;
+      try {
+        est = lstatSync(abs, { throwIfNoEntry: false });
+      } catch (e) {
+        if (!stillDir(absDir, id2)) return replaced(rel);
+        problems.push(fsProblem(e, name2, "stat", abs));
+        continue;
+      }
+      if (!est) {
+        if (!stillDir(absDir, id2)) return replaced(rel);
+        continue;
+      }
+      if (est.isSymbolicLink()) {
+        let target;
+        try {
+          target = realTarget(abs);
+        } catch (e) {
+          const c = fsErrorCode(e);
+          if (c === "ENOENT" || c === "ELOOP" || c === "ENOTDIR") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
+          else problems.push(fsProblem(e, name2, "stat", abs));
+          continue;
+        }
+        if (target === void 0) {
+          problems.push({ code: "UNSAFE_NAME", path: name2, message: "symlink target path is not valid UTF-8" });
+          continue;
+        }
+        if (!within(rootReal, target)) {
+          problems.push({ code: "SYMLINK_OUTSIDE", path: name2, message: "symlink points outside the model" });
+          continue;
+        }
+        if (!opts.allowSymlinks) {
+          problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
+          continue;
+        }
+        let tst;
+        try {
+          tst = statSync2(target);
+        } catch (e) {
+          if (fsErrorCode(e) === "ENOENT") problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" });
+          else problems.push(fsProblem(e, name2, "stat", target));
+          continue;
+        }
+        if (tst.isDirectory()) walk(target, name2, depth + 1, true, { dev: tst.dev, ino: tst.ino });
+        else if (tst.isFile()) files.push({ name: name2, abs: target, size: tst.size, viaLink: true, id: { dev: tst.dev, ino: tst.ino }, stamp: stampOf(tst) });
+        else problems.push({ code: "SPECIAL_FILE", path: name2, message: `symlink to a ${kindOf(tst)}` });
+      } else if (est.isDirectory()) {
+        walk(abs, name2, depth + 1, viaLink, { dev: est.dev, ino: est.ino });
+      } else if (est.isFile()) {
+        files.push({ name: name2, abs, size: est.size, viaLink, id: { dev: est.dev, ino: est.ino }, stamp: stampOf(est) });
+      } else {
+        problems.push({ code: "SPECIAL_FILE", path: name2, message: `${kindOf(est)} is not a regular file` });
+      }
+      if (over()) return;
+    }
+  };
+  walk(root, "", 0, false);
+  if (full) {
+    return { root, isFile: false, files: [], problems: [{ code: "TOO_MANY_FILES", message: `model has more than ${maxFiles} files` }] };
+  }
+  files.sort((a, b) => compareCodePoints(a.name, b.name));
+  problems.sort((a, b) => compareCodePoints(a.path ?? "", b.path ?? ""));
+  return { root, isFile: false, files, problems };
+}
+var stampOf, DEFAULT_MAX_FILES, DEFAULT_MAX_DEPTH, NO_BYTES;
+var init_walk = __esm({
+  "src/source/walk.ts"() {
+    "use strict";
+    init_errors();
+    init_model_path();
+    init_paths();
+    stampOf = (s) => ({ mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs });
+    DEFAULT_MAX_FILES = 1e6;
+    DEFAULT_MAX_DEPTH = 128;
+    NO_BYTES = [];
+  }
+});
+
+// src/source/directory.ts
+import path12 from "node:path";
+function directorySource(model) {
+  return {
+    kind: "directory",
+    model,
+    defaultIgnores: [],
+    defaultName: () => path12.basename(path12.resolve(model)) || "model",
+    defaultSignaturePath: () => path12.join(model, "model.sig"),
+    read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: req.ignorePaths, allowSymlinks: req.allowSymlinks }), req)
+  };
+}
+var init_directory = __esm({
+  "src/source/directory.ts"() {
+    "use strict";
+    init_local_read();
+    init_walk();
+  }
+});
+
+// src/source/file.ts
+import path13 from "node:path";
+function fileSource(model) {
+  return {
+    kind: "file",
+    model,
+    defaultIgnores: [],
+    defaultName: () => path13.basename(path13.resolve(model)).replace(/\.(tar\.gz|tgz|tar)$/i, "") || "model",
+    defaultSignaturePath: () => `${model}.sig`,
+    read: async (req) => readWalked(await enumerateModel(model, { ignorePaths: [], allowSymlinks: req.allowSymlinks }), req)
+  };
+}
+var init_file = __esm({
+  "src/source/file.ts"() {
+    "use strict";
+    init_local_read();
+    init_walk();
+  }
+});
+
+// src/source/hf-layout.ts
+import path14 from "node:path";
+function validId(id2) {
+  const parts = id2.split("/");
+  return parts.length <= 2 && parts.every((p) => ID_PART.test(p)) && !id2.includes("--") && !id2.includes("..");
+}
+function repoFolderName(repo) {
+  return [`${repo.type}s`, ...repo.id.split("/")].join("--");
+}
+function parseRepoFolder(name2) {
+  const parts = name2.split("--");
+  const type = Object.hasOwn(FOLDER_PREFIX, parts[0]) ? FOLDER_PREFIX[parts[0]] : void 0;
+  if (!type || parts.length < 2 || parts.length > 3) return void 0;
+  const id2 = parts.slice(1).join("/");
+  return validId(id2) ? { type, id: id2 } : void 0;
+}
+function snapshotPlace(real) {
+  const segs = real.split(path14.sep);
+  for (let i = segs.length - 1; i >= 3; i--) {
+    if (segs[i - 1] !== "snapshots") continue;
+    const repo = parseRepoFolder(segs[i - 2]);
+    const revision = segs[i];
+    if (!repo || revision === "" || revision.startsWith(".")) continue;
+    const repoDir = segs.slice(0, i - 1).join(path14.sep) || path14.sep;
+    return { cacheRoot: path14.dirname(repoDir), repoDir, repo, revision, sub: segs.slice(i + 1).join("/") };
+  }
+  return void 0;
+}
+function parseHfReference(ref) {
+  if (!ref.startsWith(HF_SCHEME)) return "it does not start with hf://";
+  let rest = ref.slice(HF_SCHEME.length);
+  const at = rest.indexOf("@");
+  let revision;
+  if (at >= 0) {
+    try {
+      revision = decodeURIComponent(rest.slice(at + 1));
+    } catch {
+      return "the revision is not valid URL encoding";
+    }
+    rest = rest.slice(0, at);
+    const why2 = revisionProblem(revision);
+    if (why2) return why2;
+  }
+  if (rest.endsWith("/")) rest = rest.slice(0, -1);
+  let type = "model";
+  const first = rest.split("/")[0];
+  if (Object.hasOwn(URL_PREFIX, first) && rest.length > first.length + 1) {
+    type = URL_PREFIX[first];
+    rest = rest.slice(first.length + 1);
+  }
+  if (rest.split("/").length > 2) return "a path inside the repo is not a model: name the repo itself (hf://org/name[@revision])";
+  if (!validId(rest)) return `"${rest}" is not a Hugging Face repo id (org/name: letters, digits, '-', '_' and '.'; no "--" or "..")`;
+  return { repo: { type, id: rest }, revision };
+}
+function revisionProblem(revision) {
+  if (revision === "") return 'the revision after "@" is empty';
+  if (revision.length > 256) return "the revision is longer than 256 characters";
+  const why2 = unsafeNameReason(revision);
+  return why2 ? `the revision is not a ref or commit hash (${why2})` : void 0;
+}
+function namedBySha256(blobName) {
+  return SHA256_RE.test(blobName);
+}
+function isRepoBlob(target, blobsDir, sharedBlobsDir) {
+  const dir = path14.dirname(target);
+  if (dir === blobsDir) return true;
+  return path14.dirname(dir) === sharedBlobsDir && path14.basename(dir) !== "";
+}
+function defaultHubCache(home) {
+  return path14.join(home, ".cache", "huggingface", "hub");
+}
+var FOLDER_PREFIX, URL_PREFIX, COMMIT_RE, SHA256_RE, ID_PART, HF_SCHEME;
+var init_hf_layout = __esm({
+  "src/source/hf-layout.ts"() {
+    "use strict";
+    init_paths();
+    FOLDER_PREFIX = { models: "model", datasets: "dataset", spaces: "space", kernels: "kernel" };
+    URL_PREFIX = { datasets: "dataset", spaces: "space", kernels: "kernel" };
+    COMMIT_RE = /^[0-9a-f]{40}$/;
+    SHA256_RE = /^[0-9a-f]{64}$/;
+    ID_PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?$/;
+    HF_SCHEME = "hf://";
+  }
+});
+
+// src/source/hf-cache.ts
+import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
+import { lstat as lstat4, realpath as realpath3, stat as stat4 } from "node:fs/promises";
+import path15 from "node:path";
+function lstatQuiet(p) {
+  try {
+    return lstatSync2(p, { throwIfNoEntry: false });
+  } catch {
+    return void 0;
+  }
+}
+function plainDir(p) {
+  return lstatQuiet(p)?.isDirectory() ? p : void 0;
+}
+function snapshotOf(root, place) {
+  return { place, root, blobsDir: plainDir(path15.join(place.repoDir, "blobs")), sharedDir: plainDir(path15.join(place.cacheRoot, "blobs")) };
+}
+function lstatFor(name2, p) {
+  try {
+    return lstatSync2(p, { throwIfNoEntry: false });
+  } catch (e) {
+    return fsProblem(e, name2, "stat", p);
+  }
+}
+function isLink(p) {
+  return lstatQuiet(p)?.isSymbolicLink() ?? false;
+}
+function adopt(name2, abs, st, blob) {
+  return { file: { name: name2, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs } }, blob };
+}
+function outsideWhy(snap, target) {
+  const repoDir = path15.dirname(path15.dirname(target));
+  const other = parseRepoFolder(path15.basename(repoDir));
+  if (other && path15.dirname(repoDir) === snap.place.cacheRoot && path15.basename(path15.dirname(target)) === "blobs" && repoDir !== snap.place.repoDir) {
+    return `symlink points to a blob of another repo (${repoFolderName(other)}): a snapshot's links are followed only into its own repo's blobs/`;
+  }
+  return `symlink points outside the repo's blobs/ (a snapshot's links are followed only into ${repoFolderName(snap.place.repo)}/blobs/)`;
+}
+function adoptBlobLinks(walked, judge) {
+  const taken = { names: /* @__PURE__ */ new Set(), blobs: /* @__PURE__ */ new Map() };
+  const kept = [];
+  for (const p of walked.problems) {
+    if (p.code !== "SYMLINK_OUTSIDE" && p.code !== "SYMLINK_BROKEN" || p.path === void 0) {
+      kept.push(p);
+      continue;
+    }
+    const j = judge.judge(p.path, path15.join(walked.root, p.path));
+    if ("code" in j) kept.push(j);
+    else take(walked, taken, j);
+  }
+  walked.problems = kept;
+  return taken;
+}
+function take(walked, taken, j) {
+  walked.files.push(j.file);
+  taken.names.add(j.file.name);
+  if (j.blob !== void 0) taken.blobs.set(j.file.name, j.blob);
+}
+function adoptSignedUnderIgnored(walked, judge, req, taken) {
+  const judged = /* @__PURE__ */ new Set();
+  if (!req.signedPaths) return judged;
+  const listed = new Set(walked.files.map((f) => f.name));
+  for (const name2 of req.signedPaths) {
+    if (listed.has(name2) || !isIgnored(name2, req.ignorePaths)) continue;
+    const segs = name2.split("/");
+    const dirs = segs.slice(0, -1).map((_, i) => path15.join(walked.root, ...segs.slice(0, i + 1)));
+    const abs = path15.join(walked.root, ...segs);
+    if (!dirs.every((d) => plainDir(d) !== void 0) || !isLink(abs)) continue;
+    judged.add(name2);
+    const j = judge.judge(name2, abs);
+    if ("code" in j) walked.problems.push(j);
+    else take(walked, taken, j);
+  }
+  return judged;
+}
+function blobMismatches(read, blobs, req) {
+  if (req.alg !== "sha256") return [];
+  const out = [];
+  for (const f of read.listing.files) {
+    const blob = blobs.get(f.name);
+    if (blob === void 0 || !namedBySha256(blob)) continue;
+    const o = read.hashed.get(f.name, 0, f.size);
+    if (o?.ok && o.digest !== blob) {
+      out.push({ code: "HF_BLOB_MISMATCH", path: f.name, message: `blob ${blob} holds other bytes (sha256 ${o.digest}): the cache was written through a snapshot link; download the file again` });
+    }
+  }
+  return out;
+}
+function dirId(p) {
+  const st = p === void 0 ? void 0 : lstatQuiet(p);
+  return st?.isDirectory() ? `${st.dev}:${st.ino}` : void 0;
+}
+function refuseIfBlobsMoved(walked, snap, before, taken) {
+  if (dirId(snap.blobsDir) === before) return;
+  walked.files = walked.files.filter((f) => !taken.names.has(f.name));
+  for (const name2 of taken.names) {
+    taken.blobs.delete(name2);
+    walked.problems.push({ code: "FILE_REPLACED", path: name2, message: "the repo's blobs/ folder was replaced while the model was being listed" });
+  }
+}
+async function readSnapshot(snap, req) {
+  const blobsId = dirId(snap.blobsDir);
+  const walked = await enumerateModel(snap.root, { ignorePaths: req.ignorePaths, allowSymlinks: req.allowSymlinks });
+  const judge = new LinkJudge(snap);
+  const taken = adoptBlobLinks(walked, judge);
+  const judged = adoptSignedUnderIgnored(walked, judge, req, taken);
+  refuseIfBlobsMoved(walked, snap, blobsId, taken);
+  walked.files.sort((a, b) => compareCodePoints(a.name, b.name));
+  walked.problems.sort((a, b) => compareCodePoints(a.path ?? "", b.path ?? ""));
+  const signedPaths = req.signedPaths && judged.size > 0 ? new Set([...req.signedPaths].filter((n) => !judged.has(n))) : req.signedPaths;
+  const read = await readWalked(walked, { ...req, ...signedPaths ? { signedPaths } : {} });
+  for (const p of blobMismatches(read, taken.blobs, req)) read.listing.problems.push(p);
+  return read;
+}
+function publishedSignature(snap) {
+  const abs = path15.join(snap.root, "model.sig");
+  if (!isLink(abs)) return void 0;
+  const j = new LinkJudge(snap).judge("model.sig", abs);
+  return "code" in j ? void 0 : j.file.abs;
+}
+function snapshotSource(model, snap, ref) {
+  const { repo, revision, sub } = snap.place;
+  const sigWrite = path15.join(model, "model.sig");
+  const sigRead = publishedSignature(snap) ?? sigWrite;
+  return {
+    kind: "hf-snapshot",
+    model,
+    // The signature's own name inside the model: a published model.sig is a blob, not beside it.
+    defaultIgnores: ["model.sig"],
+    defaultName: () => sub === "" ? repo.id : `${repo.id}/${sub}`,
+    defaultSignaturePath: () => sigRead,
+    signatureWritePath: () => sigWrite,
+    provenance: {
+      type: "huggingface",
+      repo: repo.id,
+      ...repo.type !== "model" ? { repo_type: repo.type } : {},
+      revision,
+      ...ref !== void 0 ? { ref } : {},
+      ...sub !== "" ? { path: sub } : {}
+    },
+    read: (req) => readSnapshot(snap, req)
+  };
+}
+async function hubSnapshotSource(model) {
+  const root = await realpath3(model);
+  const place = snapshotPlace(root);
+  return place ? snapshotSource(model, snapshotOf(root, place)) : void 0;
+}
+function notCached(message) {
+  throw usage("HF_NOT_CACHED", message);
+}
+async function resolveRevision(ref, repoDir, revision, download) {
+  if (COMMIT_RE.test(revision)) return revision;
+  const file = path15.join(repoDir, "refs", ...revision.split("/"));
+  let text2;
+  try {
+    text2 = (await readRegularFile(file, 1024, { noFollow: true })).toString("utf8").trim();
+  } catch (e) {
+    const c = errnoCode(e);
+    if (c === "ENOENT" || c === "ENOTDIR") notCached(`${ref}: revision "${revision}" is not in the cache (no ${file}; a commit is named by its 40-hex hash): download it first (${download} --revision ${revision})`);
+    const why2 = e instanceof NotRegularFile ? "not a regular file" : e instanceof FileTooLarge ? "larger than 1 KiB" : c === "ELOOP" ? "a symlink (not followed)" : c ?? String(e);
+    return notCached(`${ref}: ${file} cannot be read as a ref: ${why2}`);
+  }
+  if (!COMMIT_RE.test(text2)) notCached(`${ref}: ${file} does not hold a commit hash`);
+  return text2;
+}
+async function hubReferenceSource(ref, cacheDir2) {
+  const parsed = parseHfReference(ref);
+  if (typeof parsed === "string") throw usage("HF_BAD_REFERENCE", `${ref} is not a Hugging Face model reference: ${parsed}`);
+  const cache = path15.resolve(cacheDir2);
+  const repoDir = path15.join(cache, repoFolderName(parsed.repo));
+  const download = `hf download ${parsed.repo.type !== "model" ? `--repo-type ${parsed.repo.type} ` : ""}${parsed.repo.id}`;
+  const folder = await stat4(repoDir).catch(() => void 0);
+  if (!folder) notCached(`${ref} is not in the Hugging Face cache at ${cache} (no ${repoFolderName(parsed.repo)}): download it first (${download}); modelsign never downloads`);
+  if (!folder.isDirectory()) notCached(`${ref}: ${repoDir} is not a directory`);
+  const revision = parsed.revision ?? "main";
+  const commit = await resolveRevision(ref, repoDir, revision, download);
+  const snapDir = path15.join(repoDir, "snapshots", commit);
+  const st = await lstat4(snapDir).catch(() => void 0);
+  if (!st?.isDirectory()) notCached(`${ref}: revision ${commit} has no snapshot in the cache (no ${snapDir}): download it first (${download} --revision ${commit})`);
+  const root = await realpath3(snapDir);
+  const place = { cacheRoot: await realpath3(cache), repoDir: await realpath3(repoDir), repo: parsed.repo, revision: commit, sub: "" };
+  return snapshotSource(snapDir, snapshotOf(root, place), COMMIT_RE.test(revision) ? void 0 : revision);
+}
+var NOT_PLAIN, LinkJudge;
+var init_hf_cache = __esm({
+  "src/source/hf-cache.ts"() {
+    "use strict";
+    init_errors();
+    init_paths();
+    init_read_file();
+    init_hf_layout();
+    init_local_read();
+    init_walk();
+    NOT_PLAIN = "symlink into the repo's blobs/, which is not a plain folder (a link or another file): not followed";
+    LinkJudge = class {
+      constructor(snap) {
+        this.snap = snap;
+      }
+      realDirs = /* @__PURE__ */ new Map();
+      realDir(dir) {
+        if (!this.realDirs.has(dir)) {
+          let real;
+          try {
+            real = realpathSync2.native(dir);
+          } catch {
+            real = void 0;
+          }
+          this.realDirs.set(dir, real);
+        }
+        return this.realDirs.get(dir);
+      }
+      /** Where the link at `abs` points, one step, resolved against its folder's real path. */
+      hop(abs) {
+        const dir = this.realDir(path15.dirname(abs));
+        if (dir === void 0) return void 0;
+        try {
+          return path15.resolve(dir, readlinkSync(abs));
+        } catch {
+          return void 0;
+        }
+      }
+      /** The repo blob `p` names (its file name), when it is an entry of the repo's own blobs/. */
+      blobNamed(p) {
+        return p !== void 0 && this.snap.blobsDir !== void 0 && this.realDir(path15.dirname(p)) === this.snap.blobsDir ? path15.basename(p) : void 0;
+      }
+      judge(name2, abs) {
+        const hop = this.hop(abs);
+        const blob = this.blobNamed(hop);
+        if (blob !== void 0) {
+          const st = lstatFor(name2, hop);
+          if (st && "code" in st) return st;
+          if (!st) return { code: "SYMLINK_BROKEN", path: name2, message: `blob ${blob} is missing from the cache: download the file again` };
+          if (st.isFile()) return adopt(name2, hop, st, blob);
+        }
+        return this.resolved(name2, abs, blob);
+      }
+      resolved(name2, abs, blob) {
+        let target;
+        try {
+          target = realpathSync2.native(abs);
+        } catch (e) {
+          if (errnoCode(e) === "ELOOP") return { code: "SYMLINK_BROKEN", path: name2, message: "symlink loop: the target can never be reached" };
+          return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
+        }
+        if (target.includes("\uFFFD")) return { code: "UNSAFE_NAME", path: name2, message: "symlink target path is not valid UTF-8" };
+        if (!this.snap.blobsDir) return { code: "SYMLINK_OUTSIDE", path: name2, message: NOT_PLAIN };
+        if (!isRepoBlob(target, this.snap.blobsDir, this.snap.sharedDir ?? this.snap.blobsDir)) return { code: "SYMLINK_OUTSIDE", path: name2, message: outsideWhy(this.snap, target) };
+        const st = lstatFor(name2, target);
+        if (st && "code" in st) return st;
+        if (!st) return { code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist" };
+        if (!st.isFile()) return { code: "SPECIAL_FILE", path: name2, message: "symlink into the blobs is not to a regular file" };
+        return adopt(name2, target, st, blob);
+      }
+    };
+  }
+});
+
+// src/oci/digest-check.ts
+import { createHash as createHash3 } from "node:crypto";
+import { Transform, pipeline } from "node:stream";
+function checked(source, desc, from) {
+  const check = new DigestCheck(desc, from);
+  pipeline(source, check, () => void 0);
+  return check;
+}
+var DigestMismatch, DigestCheck;
+var init_digest_check = __esm({
+  "src/oci/digest-check.ts"() {
+    "use strict";
+    DigestMismatch = class extends Error {
+      code = "OCI_DIGEST_MISMATCH";
+    };
+    DigestCheck = class extends Transform {
+      constructor(desc, from) {
+        super({ highWaterMark: 1024 * 1024 });
+        this.desc = desc;
+        this.from = from;
+        this.hash = createHash3(desc.digest.startsWith("sha512:") ? "sha512" : "sha256");
+      }
+      hash;
+      n = 0;
+      _transform(chunk, _enc, cb) {
+        this.n += chunk.length;
+        if (this.n > this.desc.size) {
+          cb(new DigestMismatch(`blob ${this.desc.digest} from ${this.from} is longer than its ${this.desc.size} bytes`));
+          return;
+        }
+        this.hash.update(chunk);
+        cb(null, chunk);
+      }
+      _flush(cb) {
+        if (this.n !== this.desc.size) {
+          cb(new DigestMismatch(`blob ${this.desc.digest} from ${this.from} ended after ${this.n} of its ${this.desc.size} bytes`));
+          return;
+        }
+        const got = `${this.desc.digest.split(":")[0]}:${this.hash.digest("hex")}`;
+        if (got !== this.desc.digest) cb(new DigestMismatch(`blob ${this.desc.digest} from ${this.from} does not match its digest (its bytes hash to ${got})`));
+        else cb();
+      }
+    };
+  }
+});
+
+// src/oci/manifest.ts
+function isDigest(s) {
+  return DIGEST.test(s);
+}
+function bad2(what, msg) {
+  throw reject("OCI_MANIFEST_MALFORMED", `${what} is malformed: ${msg}`);
+}
+function str(v, what, field, max = 1024) {
+  if (typeof v !== "string" || v.length === 0 || v.length > max) bad2(what, `${field} must be a non-empty string of at most ${max} characters`);
+  return v;
+}
+function annotations(v, what) {
+  if (v === void 0) return void 0;
+  if (!isObject(v)) bad2(what, "annotations must be an object");
+  const out = /* @__PURE__ */ Object.create(null);
+  const keys = Object.keys(v);
+  if (keys.length > MAX_ANNOTATIONS_PER_DESCRIPTOR) bad2(what, `more than ${MAX_ANNOTATIONS_PER_DESCRIPTOR} annotations`);
+  for (const k of keys) {
+    const val = v[k];
+    if (typeof val !== "string") bad2(what, `annotation ${JSON.stringify(k.slice(0, 100))} is not a string`);
+    out[k] = val;
+  }
+  return out;
+}
+function parseDescriptor(v, what) {
+  if (!isObject(v)) bad2(what, "a descriptor is not an object");
+  const mediaType = str(v.mediaType, what, "mediaType", 255);
+  const digest = str(v.digest, what, "digest", 200);
+  if (!DIGEST.test(digest)) bad2(what, `digest ${JSON.stringify(digest.slice(0, 80))} is not sha256:<64 hex> or sha512:<128 hex>`);
+  const size = v.size;
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) bad2(what, `size of ${digest} is not a whole number of bytes`);
+  const d = { mediaType, digest, size };
+  if (v.artifactType !== void 0) d.artifactType = str(v.artifactType, what, "artifactType", 255);
+  const a = annotations(v.annotations, what);
+  if (a) d.annotations = a;
+  return d;
+}
+function descriptors(v, what, field) {
+  if (!Array.isArray(v)) bad2(what, `${field} must be an array`);
+  if (v.length > MAX_DESCRIPTORS) bad2(what, `more than ${MAX_DESCRIPTORS} ${field}`);
+  return v.map((d) => parseDescriptor(d, what));
+}
+function parseManifest(bytes, contentType, what = "OCI manifest") {
+  if (bytes.length > MAX_MANIFEST_BYTES) bad2(what, `larger than ${MAX_MANIFEST_BYTES} bytes`);
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    bad2(what, "not UTF-8");
+  }
+  const json = parseStrictJson(text2, { what, code: "OCI_MANIFEST_MALFORMED", maxDepth: 16 });
+  if (!isObject(json)) bad2(what, "not a JSON object");
+  if (json.schemaVersion !== 2) bad2(what, "schemaVersion is not 2");
+  const header = contentType?.split(";")[0].trim();
+  const mediaType = json.mediaType === void 0 ? header : str(json.mediaType, what, "mediaType", 255);
+  if (json.mediaType !== void 0 && header && header !== mediaType && header !== "application/json" && header !== "application/octet-stream") {
+    bad2(what, `its mediaType ${JSON.stringify(mediaType)} differs from the media type it was served as (${JSON.stringify(header.slice(0, 100))})`);
+  }
+  const isIndex = mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList || mediaType === void 0 && json.manifests !== void 0;
+  if (isIndex) {
+    if (json.layers !== void 0) bad2(what, "an index with layers");
+    return { kind: "index", mediaType: mediaType ?? MEDIA.ociIndex, manifests: descriptors(json.manifests, what, "manifests") };
+  }
+  if (mediaType !== void 0 && mediaType !== MEDIA.ociManifest && mediaType !== MEDIA.dockerManifest) bad2(what, `unknown manifest media type ${JSON.stringify(mediaType.slice(0, 100))}`);
+  if (json.manifests !== void 0) bad2(what, "a manifest with an index's manifests list");
+  const m = {
+    kind: "manifest",
+    mediaType: mediaType ?? MEDIA.ociManifest,
+    config: parseDescriptor(json.config, what),
+    layers: descriptors(json.layers, what, "layers")
+  };
+  if (json.artifactType !== void 0) m.artifactType = str(json.artifactType, what, "artifactType", 255);
+  if (json.subject !== void 0) m.subject = parseDescriptor(json.subject, what);
+  const a = annotations(json.annotations, what);
+  if (a) m.annotations = a;
+  return m;
+}
+function bundleManifest(bundle, subject, annotations2) {
+  const body = {
+    schemaVersion: 2,
+    mediaType: MEDIA.ociManifest,
+    artifactType: MEDIA.bundle,
+    config: { mediaType: MEDIA.empty, digest: "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", size: 2 },
+    layers: [bundle],
+    subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+    annotations: annotations2
+  };
+  return Buffer.from(JSON.stringify(body));
+}
+function indexOf(manifests) {
+  return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests }));
+}
+var MEDIA, MANIFEST_ACCEPT, EMPTY_CONFIG, MAX_MANIFEST_BYTES, MAX_DESCRIPTORS, MAX_ANNOTATIONS_PER_DESCRIPTOR, DIGEST;
+var init_manifest = __esm({
+  "src/oci/manifest.ts"() {
+    "use strict";
+    init_errors();
+    init_strict_json();
+    MEDIA = {
+      ociManifest: "application/vnd.oci.image.manifest.v1+json",
+      ociIndex: "application/vnd.oci.image.index.v1+json",
+      dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+      dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
+      empty: "application/vnd.oci.empty.v1+json",
+      bundle: "application/vnd.dev.sigstore.bundle.v0.3+json",
+      modelManifest: "application/vnd.cncf.model.manifest.v1+json"
+    };
+    MANIFEST_ACCEPT = [MEDIA.ociManifest, MEDIA.ociIndex, MEDIA.dockerManifest, MEDIA.dockerList].join(", ");
+    EMPTY_CONFIG = Buffer.from("{}");
+    MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+    MAX_DESCRIPTORS = 1e5;
+    MAX_ANNOTATIONS_PER_DESCRIPTOR = 256;
+    DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
+  }
+});
+
+// src/oci/auth.ts
+import { spawn } from "node:child_process";
+import path16 from "node:path";
+function normaliseRegistryKey(key) {
+  const s = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const host = s.split("/")[0].toLowerCase();
+  return DOCKER_HUB_HOSTS.has(host) ? "docker.io" : host;
+}
+function configError(file, why2) {
+  throw usage("REGISTRY_AUTH_CONFIG", `cannot use the Docker configuration ${file}: ${why2}`);
+}
+async function readConfig(file) {
+  let bytes;
+  try {
+    bytes = await readRegularFile(file, MAX_CONFIG_BYTES);
+  } catch (e) {
+    if (errnoCode(e) === "ENOENT") return void 0;
+    configError(file, e instanceof FileTooLarge ? `larger than ${MAX_CONFIG_BYTES} bytes` : `unreadable (${errnoCode(e) ?? "not a regular file"})`);
+  }
+  let json;
+  try {
+    json = parseStrictJson(bytes.toString("utf8"), { what: "Docker configuration" });
+  } catch {
+    configError(file, "not valid JSON");
+  }
+  if (!isObject(json)) configError(file, "not a JSON object");
+  return json;
+}
+function authsEntry(config, registry, secrets, file) {
+  const auths = config.auths;
+  if (!isObject(auths)) return void 0;
+  for (const key of Object.keys(auths)) {
+    if (normaliseRegistryKey(key) !== registry) continue;
+    const e = auths[key];
+    if (!isObject(e)) continue;
+    if (typeof e.identitytoken === "string" && e.identitytoken !== "") {
+      secrets.add(e.identitytoken);
+      return { kind: "identity-token", token: e.identitytoken };
+    }
+    if (typeof e.auth === "string" && e.auth !== "") {
+      secrets.add(e.auth);
+      const plain = Buffer.from(e.auth, "base64").toString("utf8");
+      const colon = plain.indexOf(":");
+      if (colon < 0) configError(file, `the auths entry for ${registry} is not base64 of user:password`);
+      const cred = { kind: "basic", username: plain.slice(0, colon), password: plain.slice(colon + 1) };
+      secrets.addBasic(cred.username, cred.password);
+      return cred;
+    }
+    if (typeof e.username === "string" && typeof e.password === "string") {
+      secrets.addBasic(e.username, e.password);
+      return { kind: "basic", username: e.username, password: e.password };
+    }
+  }
+  return void 0;
+}
+async function runHelper(name2, server, secrets) {
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(name2)) throw usage("REGISTRY_AUTH_CONFIG", `credential helper name ${JSON.stringify(name2.slice(0, 80))} is not a plain name`);
+  const program = `docker-credential-${name2}`;
+  const r = await new Promise((resolve) => {
+    const child = spawn(program, ["get"], { stdio: ["pipe", "pipe", "ignore"] });
+    let out = "";
+    let over = false;
+    const timer = setTimeout(() => child.kill("SIGKILL"), HELPER_TIMEOUT_MS);
+    child.stdout.on("data", (d) => {
+      if (out.length + d.length > MAX_HELPER_OUTPUT) {
+        over = true;
+        child.kill("SIGKILL");
+      } else out += d.toString("utf8");
+    });
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      resolve({ code: null, out: "", error: errnoCode(e) ?? "cannot run" });
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve(over ? { code: null, out: "", error: "too much output" } : signal ? { code: null, out: "", error: `killed (${signal}; ${HELPER_TIMEOUT_MS / 1e3} s limit)` } : { code, out });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(server);
+  });
+  if (r.error) throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program} failed: ${r.error === "ENOENT" ? "not found on PATH" : r.error}`);
+  if (r.code !== 0) {
+    if (/credentials not found/i.test(r.out)) return void 0;
+    throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program} failed (exit ${r.code})`);
+  }
+  let json;
+  try {
+    json = JSON.parse(r.out);
+  } catch {
+    throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program} printed something that is not JSON`);
+  }
+  if (!isObject(json) || typeof json.Secret !== "string" || typeof json.Username !== "string") throw usage("REGISTRY_AUTH_CONFIG", `credential helper ${program} printed no Username and Secret`);
+  secrets.add(json.Secret);
+  if (json.Username === "<token>") return { kind: "identity-token", token: json.Secret };
+  secrets.addBasic(json.Username, json.Secret);
+  return { kind: "basic", username: json.Username, password: json.Secret };
+}
+async function credentialFor(configDir, registry, secrets) {
+  if (configDir === void 0) return void 0;
+  const file = path16.join(configDir, "config.json");
+  const config = await readConfig(file);
+  if (!config) return void 0;
+  const key = normaliseRegistryKey(registry);
+  const server = key === "docker.io" ? DOCKER_HUB_KEY : key;
+  const helpers = config.credHelpers;
+  const helper = isObject(helpers) ? Object.keys(helpers).find((k) => normaliseRegistryKey(k) === key) : void 0;
+  const name2 = helper !== void 0 ? isObject(helpers) ? helpers[helper] : void 0 : config.credsStore;
+  if (typeof name2 === "string" && name2 !== "") {
+    const c = await runHelper(name2, server, secrets);
+    if (c) return c;
+  }
+  return authsEntry(config, key, secrets, file);
+}
+function parseChallenge(header) {
+  const m = /^\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?:\s+|$)/.exec(header);
+  if (!m) return void 0;
+  const params = /* @__PURE__ */ Object.create(null);
+  let i = m[0].length;
+  const s = header;
+  while (i < s.length) {
+    const km = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*/.exec(s.slice(i));
+    if (!km) break;
+    i += km[0].length;
+    let value = "";
+    if (s[i] === '"') {
+      i++;
+      while (i < s.length && s[i] !== '"') {
+        if (s[i] === "\\" && i + 1 < s.length) i++;
+        value += s[i];
+        i++;
+      }
+      i++;
+    } else {
+      const vm = /^[^,\s]*/.exec(s.slice(i));
+      value = vm[0];
+      i += value.length;
+    }
+    params[km[1].toLowerCase()] = value;
+    const sep = /^\s*,?\s*/.exec(s.slice(i));
+    i += sep[0].length;
+    if (sep[0].trim() !== ",") break;
+  }
+  return { scheme: m[1].toLowerCase(), params };
+}
+var MAX_CONFIG_BYTES, MAX_HELPER_OUTPUT, HELPER_TIMEOUT_MS, DOCKER_HUB_KEY, DOCKER_HUB_HOSTS;
+var init_auth = __esm({
+  "src/oci/auth.ts"() {
+    "use strict";
+    init_errors();
+    init_read_file();
+    init_strict_json();
+    MAX_CONFIG_BYTES = 1024 * 1024;
+    MAX_HELPER_OUTPUT = 64 * 1024;
+    HELPER_TIMEOUT_MS = 1e4;
+    DOCKER_HUB_KEY = "https://index.docker.io/v1/";
+    DOCKER_HUB_HOSTS = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+  }
+});
+
+// src/util/one-line.ts
+function clean3(text2, max = 200) {
+  const flat = text2.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+}
+function displayPath(p, max = 160) {
+  const flat = clean3(p, Infinity);
+  if (flat.length <= max) return flat;
+  const head = Math.floor((max - 1) / 2);
+  return `${flat.slice(0, head)}\u2026${flat.slice(flat.length - (max - 1 - head))}`;
+}
+var init_one_line = __esm({
+  "src/util/one-line.ts"() {
+    "use strict";
+  }
+});
+
+// src/oci/http.ts
+import { Readable } from "node:stream";
+function requestAllowanceMs(cfg, init) {
+  const bytes = (init.expectBytes ?? DEFAULT_EXPECT_BYTES) + (init.body?.length ?? 0);
+  return 2 * cfg.idleTimeoutMs + Math.ceil(bytes * 1e3 / cfg.minBytesPerSecond);
+}
+function schemeFor(cfg, host) {
+  return cfg.insecure.has(host) ? "http" : "https";
+}
+function say(cfg, text2) {
+  return clean3(cfg.secrets.scrub(text2), 400);
+}
+function unreachable(cfg, url, e, stop, allowedMs) {
+  if (stop === "late") return usage("REGISTRY_UNREACHABLE", say(cfg, `registry ${url.host} took more than ${allowedMs / 1e3} s (${url.pathname}): slower than ${Math.round(cfg.minBytesPerSecond / 1024)} KiB/s`));
+  const idle = stop === "idle";
+  if (idle) return usage("REGISTRY_UNREACHABLE", say(cfg, `registry ${url.host} sent nothing for ${cfg.idleTimeoutMs / 1e3} s (${url.pathname})`));
+  const cause = e instanceof Error ? e.cause : void 0;
+  const why2 = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+  const hint = /EPROTO|wrong version number|ERR_SSL|packet length/i.test(why2) && url.protocol === "https:" ? ` (a plain-HTTP registry needs --insecure-registry ${url.host})` : "";
+  return usage("REGISTRY_UNREACHABLE", say(cfg, `cannot reach registry ${url.host}: ${why2}${hint}`));
+}
+function redirectTarget(cfg, from, location) {
+  let to;
+  try {
+    to = new URL(location, from);
+  } catch {
+    throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to an unparsable location`));
+  }
+  if (to.protocol !== "https:" && to.protocol !== "http:") throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to a ${to.protocol} location`));
+  if (to.protocol === "http:" && !cfg.insecure.has(to.host)) throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to plain HTTP at ${to.host} (not an --insecure-registry)`));
+  if (to.username || to.password) throw usage("REGISTRY_ERROR", say(cfg, `registry ${from.host} redirected to a location with credentials in it`));
+  return to;
+}
+async function send(cfg, url, init) {
+  let current2 = url;
+  const allowedMs = requestAllowanceMs(cfg, init);
+  const deadline = Date.now() + allowedMs;
+  for (let hop = 0; ; hop++) {
+    const ctl = new AbortController();
+    let stop;
+    let timer;
+    const abort = (why2) => {
+      stop ??= why2;
+      ctl.abort();
+    };
+    const late = setTimeout(() => abort("late"), Math.max(0, deadline - Date.now())).unref();
+    const touch = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => abort("idle"), cfg.idleTimeoutMs);
+    };
+    const close = () => {
+      clearTimeout(timer);
+      clearTimeout(late);
+      ctl.abort();
+    };
+    const headers = { "user-agent": "modelsign", ...init.headers };
+    if (init.auth && init.auth.origin === current2.origin) headers.authorization = init.auth.header;
+    touch();
+    let res;
+    try {
+      res = await fetch(current2, {
+        method: init.method,
+        headers,
+        redirect: "manual",
+        signal: ctl.signal,
+        ...init.body ? { body: init.body } : {}
+      });
+    } catch (e) {
+      close();
+      throw unreachable(cfg, current2, e, stop, allowedMs);
+    }
+    const location = res.headers.get("location");
+    if ([301, 302, 303, 307, 308].includes(res.status) && location !== null && (init.method === "GET" || init.method === "HEAD")) {
+      close();
+      if (hop >= MAX_REDIRECTS) throw usage("REGISTRY_ERROR", say(cfg, `registry ${url.host} redirected more than ${MAX_REDIRECTS} times`));
+      current2 = redirectTarget(cfg, current2, location);
+      continue;
+    }
+    const at = current2;
+    const fail = (e) => {
+      throw unreachable(cfg, at, e, stop, allowedMs);
+    };
+    return { status: res.status, headers: res.headers, url: current2, body: res.body, close, touch, fail };
+  }
+}
+async function nextChunk(cfg, reply, reader) {
+  let r;
+  try {
+    r = await reader.read();
+  } catch (e) {
+    reply.close();
+    reply.fail(e);
+  }
+  if (r.done) return void 0;
+  reply.touch();
+  cfg.received.bytes += r.value.length;
+  return r.value;
+}
+async function readBody(cfg, reply, max, what) {
+  const declared = Number(reply.headers.get("content-length") ?? NaN);
+  if (declared > max) {
+    reply.close();
+    throw reject("OCI_TOO_LARGE", say(cfg, `${what} from ${reply.url.host} is ${declared} bytes, more than the ${max} read`));
+  }
+  const parts = [];
+  let n = 0;
+  if (reply.body) {
+    const reader = reply.body.getReader();
+    for (; ; ) {
+      const c = await nextChunk(cfg, reply, reader);
+      if (!c) break;
+      n += c.length;
+      if (n > max) {
+        reply.close();
+        throw reject("OCI_TOO_LARGE", say(cfg, `${what} from ${reply.url.host} is larger than the ${max} bytes read`));
+      }
+      parts.push(c);
+    }
+  }
+  reply.close();
+  return Buffer.concat(parts);
+}
+async function errorCode(cfg, reply) {
+  if (reply.status === 304 || !reply.body) {
+    reply.close();
+    return "";
+  }
+  let body;
+  try {
+    body = await readBody(cfg, reply, MAX_ERROR_BODY, "error body");
+  } catch {
+    return "";
+  }
+  try {
+    const j = JSON.parse(body.toString("utf8"));
+    const code = j.errors?.[0]?.code;
+    return typeof code === "string" && /^[A-Z_]{1,40}$/.test(code) ? ` ${code}` : "";
+  } catch {
+    return "";
+  }
+}
+function verifiedBody(cfg, reply, desc) {
+  const reader = reply.body?.getReader();
+  const raw = new Readable({
+    highWaterMark: 1024 * 1024,
+    read() {
+      void (async () => {
+        try {
+          const c = reader ? await nextChunk(cfg, reply, reader) : void 0;
+          if (c === void 0) {
+            reply.close();
+            this.push(null);
+          } else {
+            this.push(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+          }
+        } catch (e) {
+          this.destroy(e instanceof Error ? e : new Error(String(e)));
+        }
+      })();
+    },
+    destroy(err, cb) {
+      reply.close();
+      cb(err);
+    }
+  });
+  return checked(raw, desc, reply.url.host);
+}
+var MAX_REDIRECTS, MAX_ERROR_BODY, DEFAULT_EXPECT_BYTES;
+var init_http = __esm({
+  "src/oci/http.ts"() {
+    "use strict";
+    init_errors();
+    init_one_line();
+    init_digest_check();
+    init_manifest();
+    MAX_REDIRECTS = 5;
+    MAX_ERROR_BODY = 16 * 1024;
+    DEFAULT_EXPECT_BYTES = MAX_MANIFEST_BYTES;
+  }
+});
+
+// src/oci/store.ts
+function describe(bytes, mediaType, digestHex) {
+  return { mediaType, digest: `sha256:${digestHex}`, size: bytes.length };
+}
+var init_store = __esm({
+  "src/oci/store.ts"() {
+    "use strict";
+  }
+});
+
+// src/oci/registry.ts
+import { createHash as createHash4 } from "node:crypto";
+function nextPage(link, from) {
+  const m = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link) : null;
+  if (!m) return void 0;
+  try {
+    const u = new URL(m[1], from);
+    return u.origin === from.origin ? u : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function fetched(bytes, mediaType, expect2, where2) {
+  const alg = expect2?.startsWith("sha512:") ? "sha512" : "sha256";
+  const digest = `${alg}:${createHash4(alg).update(bytes).digest("hex")}`;
+  if (expect2 !== void 0 && digest !== expect2) throw reject("OCI_DIGEST_MISMATCH", `manifest ${expect2} from ${where2} does not match its digest (its bytes hash to ${digest})`);
+  return { digest, mediaType, bytes };
+}
+var MAX_TOKEN_BYTES, MAX_REFERRER_PAGES, Registry;
+var init_registry = __esm({
+  "src/oci/registry.ts"() {
+    "use strict";
+    init_errors();
+    init_auth();
+    init_http();
+    init_manifest();
+    init_store();
+    MAX_TOKEN_BYTES = 64 * 1024;
+    MAX_REFERRER_PAGES = 8;
+    Registry = class {
+      constructor(ref, cfg) {
+        this.ref = ref;
+        this.cfg = cfg;
+        this.where = `oci://${ref.registry}/${ref.repository}`;
+        this.origin = `${schemeFor(cfg, ref.registry)}://${ref.registry}`;
+        this.base = `${this.origin}/v2/${ref.repository}`;
+      }
+      where;
+      origin;
+      base;
+      auth;
+      cred;
+      async credential() {
+        if (this.cred === void 0) this.cred = await credentialFor(this.cfg.dockerConfigDir, this.ref.registry, this.cfg.secrets) ?? null;
+        return this.cred ?? void 0;
+      }
+      denied(status, had) {
+        const why2 = had ? "with the credentials from the Docker configuration" : `and there are no credentials for ${this.ref.registry} in the Docker configuration (docker login ${this.ref.registry})`;
+        throw usage("REGISTRY_DENIED", say(this.cfg, `registry ${this.ref.registry} refused access to ${this.ref.repository} (HTTP ${status}) ${why2}`));
+      }
+      /** A Bearer token for the challenge's realm and scope. */
+      async token(ch, scope, cred) {
+        const realmText = ch.params.realm;
+        let realm;
+        try {
+          realm = new URL(realmText ?? "");
+        } catch {
+          throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} named no usable token realm`));
+        }
+        if (realm.protocol !== "https:" && !(realm.protocol === "http:" && this.cfg.insecure.has(realm.host))) {
+          throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} asks for a token from ${realm.protocol}//${realm.host}, which is neither https nor an --insecure-registry`));
+        }
+        const wanted = ch.params.scope ?? `repository:${this.ref.repository}:${scope === "push" ? "pull,push" : "pull"}`;
+        const init = { method: "GET", headers: { accept: "application/json" } };
+        if (cred?.kind === "identity-token") {
+          const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: cred.token, client_id: "modelsign", scope: wanted, ...ch.params.service ? { service: ch.params.service } : {} });
+          init.method = "POST";
+          init.headers = { ...init.headers, "content-type": "application/x-www-form-urlencoded" };
+          init.body = Buffer.from(form.toString());
+        } else {
+          if (ch.params.service) realm.searchParams.set("service", ch.params.service);
+          realm.searchParams.set("scope", wanted);
+          if (cred) init.auth = { origin: realm.origin, header: `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString("base64")}` };
+        }
+        const reply = await send(this.cfg, realm, init);
+        if (reply.status === 401 || reply.status === 403) {
+          reply.close();
+          this.denied(reply.status, cred !== void 0);
+        }
+        if (reply.status !== 200) throw usage("REGISTRY_ERROR", say(this.cfg, `token service ${realm.host} answered HTTP ${reply.status}${await errorCode(this.cfg, reply)}`));
+        const body = await readBody(this.cfg, reply, MAX_TOKEN_BYTES, "token response");
+        let tok;
+        try {
+          const j = JSON.parse(body.toString("utf8"));
+          tok = j.access_token ?? j.token;
+        } catch {
+          tok = void 0;
+        }
+        if (typeof tok !== "string" || tok === "" || !/^[\x21-\x7e]+$/.test(tok)) throw usage("REGISTRY_ERROR", say(this.cfg, `token service ${realm.host} sent no usable token`));
+        this.cfg.secrets.add(tok);
+        return `Bearer ${tok}`;
+      }
+      /** Answer a 401's challenge: the Authorization header to retry with. */
+      async authenticate(header, scope, status) {
+        const ch = parseChallenge(header ?? "");
+        const cred = await this.credential();
+        if (ch?.scheme === "bearer") return this.token(ch, scope, cred);
+        if (ch?.scheme === "basic" && cred?.kind === "basic") return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString("base64")}`;
+        this.denied(status, cred !== void 0);
+      }
+      /** A request to the registry, authenticated on its challenge (once per request). */
+      async call(url, init, scope = "pull") {
+        const withAuth = () => this.auth ? { ...init, auth: { origin: this.origin, header: this.auth } } : init;
+        let reply = await send(this.cfg, url, withAuth());
+        if (reply.status === 401) {
+          const challenge = reply.headers.get("www-authenticate");
+          reply.close();
+          this.auth = await this.authenticate(challenge, scope, 401);
+          reply = await send(this.cfg, url, withAuth());
+        }
+        if (reply.status === 401 || reply.status === 403) {
+          reply.close();
+          this.denied(reply.status, await this.credential() !== void 0);
+        }
+        return reply;
+      }
+      async unexpected(reply, what) {
+        throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} answered HTTP ${reply.status}${await errorCode(this.cfg, reply)} for ${what}`));
+      }
+      async manifest(ref) {
+        const name2 = ref.digest ?? ref.tag;
+        const reply = await this.call(new URL(`${this.base}/manifests/${name2}`), { method: "GET", headers: { accept: MANIFEST_ACCEPT } });
+        if (reply.status === 404) {
+          reply.close();
+          throw usage("MODEL_NOT_FOUND", say(this.cfg, `model not found: ${this.where} has no manifest ${name2}`));
+        }
+        if (reply.status !== 200) return this.unexpected(reply, `manifest ${name2}`);
+        const bytes = await readBody(this.cfg, reply, MAX_MANIFEST_BYTES, `manifest ${name2}`);
+        return fetched(bytes, reply.headers.get("content-type") ?? void 0, ref.digest, this.where);
+      }
+      async blob(desc) {
+        const reply = await this.call(new URL(`${this.base}/blobs/${desc.digest}`), { method: "GET", expectBytes: desc.size });
+        if (reply.status !== 200) {
+          const code = await errorCode(this.cfg, reply);
+          throw reject("OCI_BLOB_UNREADABLE", say(this.cfg, `blob ${desc.digest} of ${this.where}: HTTP ${reply.status}${code}`));
+        }
+        return verifiedBody(this.cfg, reply, desc);
+      }
+      async referrers(digest) {
+        const out = [];
+        let url = new URL(`${this.base}/referrers/${digest}`);
+        url.searchParams.set("artifactType", MEDIA.bundle);
+        for (let page = 0; url && page < MAX_REFERRER_PAGES; page++) {
+          const reply = await this.call(url, { method: "GET", headers: { accept: MEDIA.ociIndex } });
+          if (page === 0 && [400, 404, 405, 501].includes(reply.status)) {
+            reply.close();
+            return this.taggedReferrers(digest);
+          }
+          if (reply.status !== 200) return this.unexpected(reply, `the referrers of ${digest}`);
+          const body = await readBody(this.cfg, reply, MAX_MANIFEST_BYTES, `referrers of ${digest}`);
+          const idx = parseManifest(body, reply.headers.get("content-type") ?? MEDIA.ociIndex, `referrers list of ${digest}`);
+          if (idx.kind !== "index") throw reject("OCI_MANIFEST_MALFORMED", `the referrers list of ${digest} is not an index`);
+          for (const d of idx.manifests) out.push(d);
+          url = nextPage(reply.headers.get("link"), reply.url);
+        }
+        return out;
+      }
+      fallbackTag(digest) {
+        return digest.replace(":", "-");
+      }
+      async taggedReferrers(digest) {
+        const tag = this.fallbackTag(digest);
+        const reply = await this.call(new URL(`${this.base}/manifests/${tag}`), { method: "GET", headers: { accept: MEDIA.ociIndex } });
+        if (reply.status === 404) {
+          reply.close();
+          return [];
+        }
+        if (reply.status !== 200) return this.unexpected(reply, `the referrers tag ${tag}`);
+        const body = await readBody(this.cfg, reply, MAX_MANIFEST_BYTES, `referrers tag ${tag}`);
+        const idx = parseManifest(body, reply.headers.get("content-type") ?? void 0, `referrers tag ${tag}`);
+        if (idx.kind !== "index") throw reject("OCI_MANIFEST_MALFORMED", `the referrers tag ${tag} does not hold an index`);
+        return idx.manifests;
+      }
+      async pushBlob(bytes) {
+        const hex = createHash4("sha256").update(bytes).digest("hex");
+        const d = describe(bytes, "application/octet-stream", hex);
+        const head = await this.call(new URL(`${this.base}/blobs/${d.digest}`), { method: "HEAD" }, "push");
+        head.close();
+        if (head.status === 200) return d;
+        const start = await this.call(new URL(`${this.base}/blobs/uploads/`), { method: "POST", headers: { "content-length": "0" } }, "push");
+        const location = start.headers.get("location");
+        if (start.status !== 202 || !location) return this.unexpected(start, "a blob upload");
+        start.close();
+        const put = new URL(location, this.origin);
+        if (put.origin !== this.origin) throw usage("REGISTRY_ERROR", say(this.cfg, `registry ${this.ref.registry} sent the upload to another host (${put.host})`));
+        put.searchParams.set("digest", d.digest);
+        const done = await this.call(put, { method: "PUT", headers: { "content-type": "application/octet-stream" }, body: bytes }, "push");
+        if (done.status !== 201) return this.unexpected(done, `the upload of ${d.digest}`);
+        done.close();
+        return d;
+      }
+      async putManifest(name2, bytes, mediaType) {
+        const reply = await this.call(new URL(`${this.base}/manifests/${name2}`), { method: "PUT", headers: { "content-type": mediaType }, body: bytes }, "push");
+        if (reply.status !== 201 && reply.status !== 200) return this.unexpected(reply, `manifest ${name2}`);
+        reply.close();
+        return reply;
+      }
+      async pushReferrer(manifest, subject, listed) {
+        const put = await this.putManifest(listed.digest, manifest, MEDIA.ociManifest);
+        if (put.headers.get("oci-subject") === subject.digest) return;
+        const tag = this.fallbackTag(subject.digest);
+        const current2 = await this.taggedReferrers(subject.digest);
+        if (current2.some((d) => d.digest === listed.digest)) return;
+        await this.putManifest(tag, indexOf([...current2, listed]), MEDIA.ociIndex);
+      }
+    };
+  }
+});
+
+// src/oci/layout.ts
+import { constants as constants5 } from "node:fs";
+import { lstat as lstat5, open as open4, stat as stat5 } from "node:fs/promises";
+import path17 from "node:path";
+import { createHash as createHash5 } from "node:crypto";
+var REF_NAME, MAX_REFERRER_CANDIDATES, Layout;
+var init_layout = __esm({
+  "src/oci/layout.ts"() {
+    "use strict";
+    init_errors();
+    init_read_file();
+    init_strict_json();
+    init_write_atomic();
+    init_digest_check();
+    init_manifest();
+    init_registry();
+    REF_NAME = "org.opencontainers.image.ref.name";
+    MAX_REFERRER_CANDIDATES = 1e3;
+    Layout = class {
+      constructor(ref, received) {
+        this.ref = ref;
+        this.received = received;
+        this.where = `oci:${ref.dir}`;
+      }
+      where;
+      blobPath(digest) {
+        if (!isDigest(digest)) throw reject("OCI_MANIFEST_MALFORMED", `not a digest: ${JSON.stringify(digest.slice(0, 80))}`);
+        const [alg, hex] = digest.split(":");
+        return path17.join(this.ref.dir, "blobs", alg, hex);
+      }
+      /** OCI_BLOB_UNREADABLE when blobs/ or blobs/ALG is a link (or not a folder); nothing when absent. */
+      async checkFolders(digest) {
+        const alg = digest.split(":")[0];
+        for (const rel of ["blobs", path17.join("blobs", alg)]) {
+          let st;
+          try {
+            st = await lstat5(path17.join(this.ref.dir, rel));
+          } catch (e) {
+            if (errnoCode(e) === "ENOENT") return;
+            throw reject("OCI_BLOB_UNREADABLE", `${rel}/ of ${this.where}: ${errnoCode(e) ?? String(e)}`);
+          }
+          if (st.isSymbolicLink()) throw reject("OCI_BLOB_UNREADABLE", `${rel}/ of ${this.where} is a symbolic link (not followed)`);
+          if (!st.isDirectory()) throw reject("OCI_BLOB_UNREADABLE", `${rel}/ of ${this.where} is not a folder`);
+        }
+      }
+      /** The layout's index.json; MODEL_NOT_FOUND when DIR is not a layout. */
+      async index() {
+        const file = path17.join(this.ref.dir, "index.json");
+        try {
+          await stat5(path17.join(this.ref.dir, "oci-layout"));
+        } catch {
+          throw usage("MODEL_NOT_FOUND", `model not found: ${this.ref.dir} is not an OCI image layout (no oci-layout file)`);
+        }
+        let bytes;
+        try {
+          bytes = await readRegularFile(file, MAX_MANIFEST_BYTES, { noFollow: true });
+        } catch (e) {
+          throw usage("MODEL_NOT_FOUND", `model not found: cannot read ${file}: ${e instanceof FileTooLarge ? "too large" : e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e)}`);
+        }
+        const idx = parseManifest(bytes, MEDIA.ociIndex, `${file}`);
+        if (idx.kind !== "index") throw reject("OCI_MANIFEST_MALFORMED", `${file} is not an image index`);
+        return idx;
+      }
+      async manifest(ref) {
+        let digest = ref.digest;
+        let mediaType;
+        if (digest === void 0) {
+          const entries = (await this.index()).manifests;
+          const named = ref.tag === void 0 ? entries : entries.filter((d) => d.annotations?.[REF_NAME] === ref.tag);
+          if (named.length === 0) throw usage("MODEL_NOT_FOUND", `model not found: ${this.where} has no manifest tagged ${JSON.stringify(ref.tag)}`);
+          if (named.length > 1) {
+            throw usage("OCI_BAD_REFERENCE", ref.tag === void 0 ? `${this.where} holds ${named.length} manifests: name one as oci:DIR:TAG` : `${this.where} has ${named.length} manifests tagged ${JSON.stringify(ref.tag)}`);
+          }
+          digest = named[0].digest;
+          mediaType = named[0].mediaType;
+        }
+        const bytes = await this.readSmall(digest, MAX_MANIFEST_BYTES);
+        return fetched(bytes, mediaType, digest, this.where);
+      }
+      async readSmall(digest, max) {
+        const file = this.blobPath(digest);
+        await this.checkFolders(digest);
+        try {
+          const b = await readRegularFile(file, max, { noFollow: true });
+          this.received.bytes += b.length;
+          return b;
+        } catch (e) {
+          if (errnoCode(e) === "ENOENT") throw usage("MODEL_NOT_FOUND", `model not found: ${this.where} has no blob ${digest}`);
+          if (e instanceof FileTooLarge) throw reject("OCI_TOO_LARGE", `blob ${digest} of ${this.where} is larger than ${max} bytes`);
+          throw reject("OCI_BLOB_UNREADABLE", `blob ${digest} of ${this.where}: ${e instanceof NotRegularFile ? "not a regular file" : errnoCode(e) ?? String(e)}`);
+        }
+      }
+      async blob(desc) {
+        const file = this.blobPath(desc.digest);
+        await this.checkFolders(desc.digest);
+        let fh;
+        try {
+          fh = await open4(file, constants5.O_RDONLY | constants5.O_NOFOLLOW | constants5.O_NONBLOCK);
+        } catch (e) {
+          throw reject("OCI_BLOB_UNREADABLE", `blob ${desc.digest} of ${this.where}: ${errnoCode(e) === "ENOENT" ? "missing" : errnoCode(e) === "ELOOP" ? "a symbolic link (not followed)" : errnoCode(e) ?? String(e)}`);
+        }
+        if (!(await fh.stat()).isFile()) {
+          await fh.close();
+          throw reject("OCI_BLOB_UNREADABLE", `blob ${desc.digest} of ${this.where} is not a regular file`);
+        }
+        const rs = fh.createReadStream({ highWaterMark: 1024 * 1024 });
+        rs.on("data", (c) => this.received.bytes += c.length);
+        return checked(rs, desc, this.where);
+      }
+      async referrers(digest) {
+        const out = [];
+        const candidates = (await this.index()).manifests.filter((d) => d.mediaType === MEDIA.ociManifest && (d.artifactType === void 0 || d.artifactType === MEDIA.bundle));
+        for (const d of candidates.slice(0, MAX_REFERRER_CANDIDATES)) {
+          let m;
+          try {
+            const f = await this.manifest({ digest: d.digest });
+            m = parseManifest(f.bytes, d.mediaType);
+          } catch {
+            if (d.artifactType === MEDIA.bundle) out.push(d);
+            continue;
+          }
+          if (m.kind === "manifest" && m.subject?.digest === digest) out.push({ ...d, ...m.artifactType ? { artifactType: m.artifactType } : {}, ...m.annotations ? { annotations: m.annotations } : {} });
+        }
+        return out;
+      }
+      async pushBlob(bytes) {
+        const hex = createHash5("sha256").update(bytes).digest("hex");
+        const d = { mediaType: "application/octet-stream", digest: `sha256:${hex}`, size: bytes.length };
+        const file = this.blobPath(d.digest);
+        const exists = await stat5(file).then((s) => s.isFile() && s.size === bytes.length, () => false);
+        if (!exists) await writeAtomic(file, bytes, "WRITE_FAILED", `blob ${d.digest} of ${this.where}`, { createDirs: true });
+        return d;
+      }
+      async pushReferrer(manifest, _subject, listed) {
+        await this.pushBlob(manifest);
+        const idx = await this.index();
+        if (idx.manifests.some((d) => d.digest === listed.digest)) return;
+        const file = path17.join(this.ref.dir, "index.json");
+        const body = parseStrictJson((await readRegularFile(file, MAX_MANIFEST_BYTES, { noFollow: true })).toString("utf8"));
+        body.manifests.push(listed);
+        await writeAtomic(file, JSON.stringify(body), "WRITE_FAILED", `${this.where}/index.json`);
+      }
+    };
+  }
+});
+
+// src/oci/secrets.ts
+var Secrets;
+var init_secrets = __esm({
+  "src/oci/secrets.ts"() {
+    "use strict";
+    Secrets = class {
+      values = /* @__PURE__ */ new Set();
+      add(value) {
+        if (value === void 0 || value.length < 4) return;
+        this.values.add(value);
+        this.values.add(Buffer.from(value).toString("base64"));
+        this.values.add(encodeURIComponent(value));
+      }
+      /** Basic credentials: the pair and its base64 form too. */
+      addBasic(user, password) {
+        this.add(password);
+        this.add(`${user}:${password}`);
+      }
+      scrub(text2) {
+        let out = text2;
+        for (const v of [...this.values].sort((a, b) => b.length - a.length)) if (out.includes(v)) out = out.split(v).join("***");
+        return out;
+      }
+    };
+  }
+});
+
+// src/oci/reference.ts
+function formatReference(r) {
+  const at = r.digest ? `@${r.digest}` : r.tag ? `:${r.tag}` : "";
+  return r.kind === "remote" ? `oci://${r.registry}/${r.repository}${at}` : `oci:${r.dir}${at}`;
+}
+function pinned(r, digest) {
+  return r.kind === "remote" ? `oci://${r.registry}/${r.repository}@${digest}` : `oci:${r.dir}@${digest}`;
+}
+function bad3(what) {
+  throw usage("OCI_BAD_REFERENCE", what);
+}
+function splitTagDigest(s) {
+  let name2 = s;
+  let digest;
+  const at = name2.lastIndexOf("@");
+  if (at >= 0) {
+    digest = name2.slice(at + 1);
+    name2 = name2.slice(0, at);
+    if (!DIGEST2.test(digest)) bad3(`the digest in an OCI reference must be sha256: and 64 lowercase hex digits (got ${JSON.stringify(digest.slice(0, 80))})`);
+  }
+  let tag;
+  const colon = name2.lastIndexOf(":");
+  if (colon > name2.lastIndexOf("/")) {
+    tag = name2.slice(colon + 1);
+    name2 = name2.slice(0, colon);
+    if (!TAG.test(tag)) bad3(`the tag in an OCI reference must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (got ${JSON.stringify(tag.slice(0, 140))})`);
+  }
+  return { name: name2, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
+}
+function parseRemote(model) {
+  const rest = model.slice("oci://".length);
+  const slash = rest.indexOf("/");
+  const host = (slash < 0 ? rest : rest.slice(0, slash)).toLowerCase();
+  if (host.includes("@")) bad3("an OCI reference must not carry credentials (user:password@host): put them in the Docker configuration (docker login)");
+  if (!HOST.test(host)) bad3(`not a registry host: ${JSON.stringify(host.slice(0, 260))} (expected oci://REGISTRY/REPOSITORY:TAG)`);
+  if (slash < 0) bad3(`${JSON.stringify(model.slice(0, 300))} names no repository (expected oci://REGISTRY/REPOSITORY:TAG)`);
+  const { name: name2, tag, digest } = splitTagDigest(rest.slice(slash + 1));
+  if (name2.length === 0 || name2.length > MAX_REPOSITORY || !name2.split("/").every((c) => COMPONENT.test(c))) {
+    bad3(`not a repository name: ${JSON.stringify(name2.slice(0, 300))} (lowercase letters, digits and . _ - separators, components joined by /)`);
+  }
+  if (tag === void 0 && digest === void 0) bad3(`${JSON.stringify(model.slice(0, 300))} names no tag or digest: add :TAG or @sha256:DIGEST`);
+  return { kind: "remote", registry: host, repository: name2, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
+}
+function parseLayout(model) {
+  let rest = model.slice("oci:".length);
+  let digest;
+  const m = /@(sha256:[0-9a-f]{64})$/.exec(rest);
+  if (m) {
+    digest = m[1];
+    rest = rest.slice(0, m.index);
+  }
+  const colon = rest.indexOf(":");
+  const dir = colon < 0 ? rest : rest.slice(0, colon);
+  const tag = colon < 0 ? void 0 : rest.slice(colon + 1);
+  if (dir === "") bad3("oci:DIR names no directory (expected oci:DIR or oci:DIR:TAG)");
+  if (tag !== void 0 && !TAG.test(tag)) bad3(`the tag in ${JSON.stringify(model.slice(0, 300))} must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (a layout directory cannot contain ":")`);
+  if (tag !== void 0 && digest !== void 0) bad3("name a layout manifest by tag or by digest, not both");
+  return { kind: "layout", dir, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
+}
+function parseReference(model) {
+  return model.startsWith("oci://") ? parseRemote(model) : parseLayout(model);
+}
+var TAG, DIGEST2, COMPONENT, HOST, MAX_REPOSITORY;
+var init_reference = __esm({
+  "src/oci/reference.ts"() {
+    "use strict";
+    init_errors();
+    TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+    DIGEST2 = /^sha256:[0-9a-f]{64}$/;
+    COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+    HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/;
+    MAX_REPOSITORY = 255;
+  }
+});
+
+// src/util/base64.ts
+function isStrictBase64(s) {
+  const n = s.length;
+  if (n % 4 !== 0) return false;
+  let end = n;
+  if (n > 0 && s.charCodeAt(n - 1) === 61) end = s.charCodeAt(n - 2) === 61 ? n - 2 : n - 1;
+  return ALPHABET_ONLY.test(end === n ? s : s.slice(0, end));
+}
+function decodeBase64(s, what, code = "SIG_MALFORMED") {
+  const clean5 = /\s/.test(s) ? s.replace(/\s+/g, "") : s;
+  if (!isStrictBase64(clean5)) throw reject(code, `${what} is not valid base64`);
+  return Buffer.from(clean5, "base64");
+}
+var ALPHABET_ONLY;
+var init_base64 = __esm({
+  "src/util/base64.ts"() {
+    "use strict";
+    init_errors();
+    ALPHABET_ONLY = /^[A-Za-z0-9+/]*$/;
+  }
+});
+
+// src/oms/dsse.ts
+function pae(payloadType, payload) {
+  const type = Buffer.from(payloadType, "utf8");
+  const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, "utf8");
+  return Buffer.concat([head, payload]);
+}
+var IN_TOTO_PAYLOAD_TYPE;
+var init_dsse = __esm({
+  "src/oms/dsse.ts"() {
+    "use strict";
+    IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+  }
+});
+
+// src/oms/bundle.ts
+var bundle_exports = {};
+__export(bundle_exports, {
+  BUNDLE_MEDIA_TYPE: () => BUNDLE_MEDIA_TYPE,
+  IN_TOTO_PAYLOAD_TYPE: () => IN_TOTO_PAYLOAD_TYPE,
+  MAX_BUNDLE_BYTES: () => MAX_BUNDLE_BYTES,
+  buildBundle: () => buildBundle,
+  parseBundle: () => parseBundle,
+  readBundleFile: () => readBundleFile,
+  serializeBundle: () => serializeBundle
+});
+import { stat as stat6 } from "node:fs/promises";
+function buildBundle(input) {
+  const stamps = input.timestamps?.length ? { timestampVerificationData: { rfc3161Timestamps: input.timestamps.map((t) => ({ signedTimestamp: t.toString("base64") })) } } : {};
+  const verificationMaterial = "publicKeyHint" in input.material ? { publicKey: { hint: input.material.publicKeyHint }, tlogEntries: [], ...stamps } : { x509CertificateChain: { certificates: input.material.certificates.map((c) => ({ rawBytes: c.toString("base64") })) }, tlogEntries: [], ...stamps };
+  return {
+    mediaType: BUNDLE_MEDIA_TYPE,
+    verificationMaterial,
+    dsseEnvelope: {
+      payload: input.payload.toString("base64"),
+      payloadType: IN_TOTO_PAYLOAD_TYPE,
+      signatures: [{ sig: input.signature.toString("base64"), keyid: "" }]
+    }
+  };
+}
+function serializeBundle(bundle) {
+  return JSON.stringify(bundle, null, 2) + "\n";
+}
+async function readBundleFile(file, maxBytes = MAX_BUNDLE_BYTES, opts = {}) {
+  try {
+    return await readRegularFile(file, maxBytes, opts.noFollow ? { noFollow: true } : {});
+  } catch (e) {
+    if (e instanceof NotRegularFile) {
+      const isDir = await stat6(file).then((st) => st.isDirectory(), () => false);
+      if (isDir) throw usage("SIG_UNREADABLE", `signature path is a directory: ${file}`);
+      throw reject("SIG_UNREADABLE", `signature is not a regular file: ${file}`);
+    }
+    if (e instanceof FileTooLarge) throw reject("SIG_TOO_LARGE", `signature file is larger than ${maxBytes} bytes: ${file}`);
+    const c = errnoCode(e);
+    if (c === "ENOENT") throw reject("SIG_MISSING", `signature file not found: ${file}`);
+    if (c === "ELOOP" && opts.noFollow) {
+      throw reject("SIG_UNREADABLE", `signature file is a symlink, not followed: ${file} (name the signature with --signature to use it)`);
+    }
+    throw reject("SIG_UNREADABLE", `cannot read signature file ${file}: ${c ?? String(e)}`);
+  }
+}
+function bad4(msg) {
+  throw reject("SIG_MALFORMED", `signature bundle is malformed: ${msg}`);
+}
+function parseBundle(bytes) {
+  if (bytes.length === 0) bad4("file is empty");
+  if (bytes.length > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `signature bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    bad4("not UTF-8");
+  }
+  const json = parseStrictJson(text2, { what: "signature bundle", code: "SIG_MALFORMED" });
+  if (!isObject(json)) bad4("not a JSON object");
+  const mediaType = json.mediaType;
+  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) bad4("missing or unknown mediaType");
+  const vm = json.verificationMaterial;
+  if (!isObject(vm)) bad4("verificationMaterial missing");
+  let material;
+  if (isObject(vm.publicKey)) {
+    const pk = vm.publicKey;
+    material = { kind: "publicKey" };
+    if (pk.hint !== void 0) {
+      if (typeof pk.hint !== "string") bad4("publicKey.hint must be a string");
+      material.hint = pk.hint;
+    }
+    if (pk.rawBytes !== void 0) {
+      if (typeof pk.rawBytes !== "string") bad4("publicKey.rawBytes must be a string");
+      material.rawBytes = decodeBase64(pk.rawBytes, "publicKey.rawBytes");
+    }
+    if (typeof pk.keyDetails === "string") material.keyDetails = pk.keyDetails;
+  } else if (isObject(vm.x509CertificateChain)) {
+    const certs = vm.x509CertificateChain.certificates;
+    if (!Array.isArray(certs) || certs.length === 0 || certs.length > 16) bad4("x509CertificateChain.certificates must hold 1 to 16 certificates");
+    material = {
+      kind: "x509CertificateChain",
+      certificates: certs.map((c, i) => {
+        if (!isObject(c) || typeof c.rawBytes !== "string") bad4(`certificate ${i} has no rawBytes`);
+        return decodeBase64(c.rawBytes, `certificate ${i}`);
+      })
+    };
+  } else if (isObject(vm.certificate)) {
+    if (typeof vm.certificate.rawBytes !== "string") bad4("certificate.rawBytes missing");
+    material = { kind: "certificate", certificate: decodeBase64(vm.certificate.rawBytes, "certificate") };
+  } else {
+    bad4("verificationMaterial has no publicKey, x509CertificateChain or certificate");
+  }
+  const env = json.dsseEnvelope;
+  if (!isObject(env)) {
+    if (json.messageSignature !== void 0) throw reject("UNSUPPORTED_FORMAT", "bundle holds a message signature, not a DSSE envelope: not a model signature");
+    bad4("dsseEnvelope missing");
+  }
+  if (typeof env.payloadType !== "string") bad4("dsseEnvelope.payloadType missing");
+  if (typeof env.payload !== "string" || env.payload.length === 0) bad4("dsseEnvelope.payload missing");
+  const payload = decodeBase64(env.payload, "dsseEnvelope.payload");
+  const sigs = env.signatures;
+  if (!Array.isArray(sigs) || sigs.length === 0) bad4("dsseEnvelope.signatures is empty");
+  if (sigs.length > 16) bad4("too many signatures");
+  const signatures = sigs.map((s, i) => {
+    if (!isObject(s) || typeof s.sig !== "string" || s.sig.length === 0) bad4(`signature ${i} has no sig`);
+    const keyid = s.keyid;
+    if (keyid !== void 0 && keyid !== null && typeof keyid !== "string") bad4(`signature ${i} keyid must be a string or null`);
+    return { sig: decodeBase64(s.sig, `signature ${i}`), keyid };
+  });
+  return { mediaType, material, payloadType: env.payloadType, payload, signatures, json, bytes };
+}
+var BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES;
+var init_bundle = __esm({
+  "src/oms/bundle.ts"() {
+    "use strict";
+    init_read_file();
+    init_errors();
+    init_base64();
+    init_strict_json();
+    init_dsse();
+    BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
+  }
+});
+
+// src/oms/statement.ts
+function buildStatement(opts) {
+  const subject = { name: opts.name, digest: { sha256: opts.rootDigest } };
+  if (opts.metadata) subject.annotations = { modelsign: opts.metadata };
+  return {
+    _type: STATEMENT_TYPE,
+    subject: [subject],
+    predicateType: OMS_PREDICATE_TYPE,
+    predicate: { serialization: opts.serialization, resources: opts.resources }
+  };
+}
+function bad5(msg) {
+  throw reject("STATEMENT_MALFORMED", `signed statement is malformed: ${msg}`);
+}
+function str2(v, what) {
+  if (typeof v !== "string") bad5(`${what} must be a string`);
+  return v;
+}
+function parseResources(v, hashType) {
+  if (!Array.isArray(v)) bad5("predicate.resources must be an array");
+  if (v.length > MAX_RESOURCES) bad5(`more than ${MAX_RESOURCES} resources`);
+  return v.map((r, i) => {
+    if (!isObject(r)) bad5(`resources[${i}] must be an object`);
+    const name2 = str2(r.name, `resources[${i}].name`);
+    const digest = str2(r.digest, `resources[${i}].digest`);
+    const algorithm = str2(r.algorithm, `resources[${i}].algorithm`);
+    if (!HEX.test(digest)) bad5(`resources[${i}].digest is not lowercase hex`);
+    if (algorithm !== hashType && !algorithm.startsWith(`${hashType}-`)) {
+      bad5(`resources[${i}].algorithm "${algorithm}" does not match hash_type "${hashType}"`);
+    }
+    return { name: name2, digest, algorithm };
+  });
+}
+function parseSerialization(v) {
+  if (!isObject(v)) bad5("predicate.serialization must be an object");
+  const method = v.method;
+  if (method !== "files" && method !== "shards") bad5(`unknown serialization method ${JSON.stringify(method)}`);
+  const hashType = v.hash_type;
+  if (!isHashAlgorithm(hashType)) bad5(`unknown hash_type ${JSON.stringify(hashType)}`);
+  const allow = v.allow_symlinks;
+  if (typeof allow !== "boolean") bad5("serialization.allow_symlinks must be a boolean");
+  const out = { method, hash_type: hashType, allow_symlinks: allow };
+  if (v.ignore_paths !== void 0) {
+    if (!Array.isArray(v.ignore_paths) || !v.ignore_paths.every((p) => typeof p === "string")) bad5("ignore_paths must be an array of strings");
+    out.ignore_paths = v.ignore_paths;
+  }
+  if (method === "shards") {
+    const s = v.shard_size;
+    if (typeof s !== "number" || !Number.isSafeInteger(s) || s <= 0) bad5("shard_size must be a positive integer");
+    out.shard_size = s;
+  }
+  return out;
+}
+function parseMetadata(subject) {
+  const ann = subject.annotations;
+  if (ann === void 0) return void 0;
+  if (!isObject(ann)) bad5("subject annotations must be an object");
+  const m = ann.modelsign;
+  if (m === void 0) return void 0;
+  if (!isObject(m)) bad5("annotations.modelsign must be an object");
+  for (const k of ["name", "version", "license", "created", "tool"]) {
+    if (m[k] !== void 0 && typeof m[k] !== "string") bad5(`annotations.modelsign.${k} must be a string`);
+  }
+  return { ...m, name: typeof m.name === "string" ? m.name : str2(subject.name, "subject.name") };
+}
+function parseStatement(payload) {
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(payload);
+  } catch {
+    bad5("payload is not UTF-8");
+  }
+  const st = parseStrictJson(text2, { what: "signed statement", code: "STATEMENT_MALFORMED" });
+  if (!isObject(st)) bad5("not a JSON object");
+  if (st._type !== STATEMENT_TYPE) bad5(`_type is ${JSON.stringify(st._type)}, expected ${STATEMENT_TYPE}`);
+  if (st.predicateType === LEGACY_PREDICATE_TYPE) {
+    return readLegacyStatement(st);
+  }
+  if (st.predicateType !== OMS_PREDICATE_TYPE) {
+    throw reject("UNSUPPORTED_FORMAT", `predicate type ${JSON.stringify(st.predicateType)} is not an OMS v1.0 model signature`);
+  }
+  const subjects = st.subject;
+  if (!Array.isArray(subjects) || subjects.length !== 1) bad5("exactly one subject is required");
+  const subject = subjects[0];
+  if (!isObject(subject)) bad5("subject must be an object");
+  const name2 = str2(subject.name, "subject.name");
+  if (!isObject(subject.digest)) bad5("subject.digest must be an object");
+  const root = subject.digest.sha256;
+  if (typeof root !== "string" || !/^[0-9a-f]{64}$/.test(root)) bad5("subject.digest.sha256 must be 64 lowercase hex characters");
+  const pred = st.predicate;
+  if (!isObject(pred)) bad5("predicate must be an object");
+  const serialization = parseSerialization(pred.serialization);
+  const resources = parseResources(pred.resources, serialization.hash_type);
+  return { format: "oms-v1.0", subjectName: name2, rootDigest: root, serialization, resources, metadata: parseMetadata(subject), raw: st };
+}
+var STATEMENT_TYPE, OMS_PREDICATE_TYPE, HEX, MAX_RESOURCES;
+var init_statement = __esm({
+  "src/oms/statement.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms2();
+    init_strict_json();
+    init_legacy();
+    STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+    OMS_PREDICATE_TYPE = "https://model_signing/signature/v1.0";
+    HEX = /^[0-9a-f]+$/;
+    MAX_RESOURCES = 1e6;
+  }
+});
+
+// src/oci/signatures.ts
+import { createHash as createHash6 } from "node:crypto";
+function createdOf(d) {
+  const c = d.annotations?.["org.opencontainers.image.created"];
+  return c !== void 0 && RFC3339.test(c) && !Number.isNaN(Date.parse(c)) ? c : void 0;
+}
+function orderAttached(ds) {
+  const seen = /* @__PURE__ */ new Set();
+  const unique = ds.filter((d) => d.artifactType === MEDIA.bundle && !seen.has(d.digest) && seen.add(d.digest));
+  const time = (d) => {
+    const c = createdOf(d);
+    return c === void 0 ? -Infinity : Date.parse(c);
+  };
+  return unique.sort((a, b) => time(b) - time(a) || (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
+}
+async function collect(stream, max) {
+  const parts = [];
+  let n = 0;
+  for await (const c of stream) {
+    n += c.length;
+    if (n > max) throw reject("SIG_TOO_LARGE", `attached signature is larger than ${max} bytes`);
+    parts.push(c);
+  }
+  return Buffer.concat(parts);
+}
+async function readReferrer(store, d, subject, at) {
+  let m;
+  try {
+    const f = await store.manifest({ digest: d.digest });
+    m = parseManifest(f.bytes, f.mediaType ?? d.mediaType, `signature manifest ${d.digest}`);
+  } catch (e) {
+    throw reject("SIG_UNREADABLE", `attached signature ${at}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (m.kind !== "manifest") throw reject("SIG_MALFORMED", `attached signature ${at} is an index, not a bundle manifest`);
+  if (m.subject?.digest !== subject) throw reject("SIG_MALFORMED", `attached signature ${at} is attached to ${m.subject?.digest ?? "nothing"}, not to ${subject}`);
+  const layer = m.layers[0];
+  if ((m.artifactType ?? m.config.mediaType) !== MEDIA.bundle || m.layers.length !== 1 || layer?.mediaType !== MEDIA.bundle) {
+    throw reject("SIG_MALFORMED", `attached signature ${at} is not a Sigstore bundle manifest (one layer of ${MEDIA.bundle})`);
+  }
+  if (layer.size > MAX_BUNDLE_BYTES) throw reject("SIG_TOO_LARGE", `attached signature ${at} is ${layer.size} bytes, more than the ${MAX_BUNDLE_BYTES} read`);
+  try {
+    return await collect(await store.blob(layer), MAX_BUNDLE_BYTES);
+  } catch (e) {
+    if (e instanceof ModelsignError && e.code.startsWith("SIG_")) throw e;
+    throw reject("SIG_UNREADABLE", `attached signature ${at}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+async function listAttached(store, subject, pin) {
+  const ordered = orderAttached(await store.referrers(subject)).slice(0, MAX_ATTACHED);
+  return ordered.map((d) => {
+    const location = pin(d.digest);
+    return { location, digest: d.digest, created: createdOf(d), read: () => readReferrer(store, d, subject, location) };
+  });
+}
+async function attachBundle(store, subject, bundle, created) {
+  const blob = await store.pushBlob(bundle);
+  const hex = blob.digest.slice("sha256:".length);
+  await store.pushBlob(EMPTY_CONFIG);
+  const layer = { mediaType: MEDIA.bundle, digest: blob.digest, size: blob.size, annotations: { "org.opencontainers.image.title": `sha256-${hex}.sigstore.json` } };
+  const annotations2 = { "dev.sigstore.bundle.content": "dsse-envelope", "dev.sigstore.bundle.predicateType": OMS_PREDICATE_TYPE, "org.opencontainers.image.created": created.toISOString() };
+  const manifest = bundleManifest(layer, subject, annotations2);
+  const digest = `sha256:${createHash6("sha256").update(manifest).digest("hex")}`;
+  const listed = { mediaType: MEDIA.ociManifest, digest, size: manifest.length, artifactType: MEDIA.bundle, annotations: annotations2 };
+  await store.pushReferrer(manifest, subject, listed);
+  return digest;
+}
+var MAX_ATTACHED, RFC3339;
+var init_signatures = __esm({
+  "src/oci/signatures.ts"() {
+    "use strict";
+    init_errors();
+    init_bundle();
+    init_statement();
+    init_manifest();
+    MAX_ATTACHED = 32;
+    RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
+  }
+});
+
+// src/oci/layers.ts
+function fileNamed(name2, field) {
+  if (name2 === void 0) return { kind: "refused", code: "OCI_LAYER_UNSUPPORTED", why: `a raw layer without the ${field} annotation (no file name)` };
+  const why2 = unsafeNameReason(name2);
+  if (why2) return { kind: "refused", code: "UNSAFE_NAME", why: `layer file name ${JSON.stringify(name2.slice(0, 200))}: ${why2}` };
+  return { kind: "file", name: name2 };
+}
+function tarOf(mediaType) {
+  if (/zstd/.test(mediaType)) return { kind: "refused", code: "OCI_LAYER_UNSUPPORTED", why: `zstd-compressed layers are not supported (${mediaType})` };
+  return { kind: "tar", gzip: /gzip/.test(mediaType) };
+}
+function classifyLayer(d) {
+  const a = d.annotations ?? {};
+  const mp = MODELPACK.exec(d.mediaType);
+  if (mp) {
+    if (mp[1] === "raw") return fileNamed(a[ANNOTATION.filepath] ?? a[ANNOTATION.title], ANNOTATION.filepath);
+    return tarOf(d.mediaType);
+  }
+  const title = a[ANNOTATION.title];
+  if (title !== void 0) {
+    if (a[ANNOTATION.unpack] === "true") return IMAGE_TAR.has(d.mediaType) || IMAGE_TGZ.has(d.mediaType) ? tarOf(d.mediaType) : refusedType(d.mediaType);
+    return fileNamed(title, ANNOTATION.title);
+  }
+  if (IMAGE_TAR.has(d.mediaType) || IMAGE_TGZ.has(d.mediaType)) return tarOf(d.mediaType);
+  return refusedType(d.mediaType);
+}
+function refusedType(mediaType) {
+  return { kind: "refused", code: "OCI_LAYER_UNSUPPORTED", why: `layer media type ${JSON.stringify(mediaType.slice(0, 120))} is neither a named file nor a tar archive` };
+}
+var ANNOTATION, MODELPACK, IMAGE_TAR, IMAGE_TGZ;
+var init_layers = __esm({
+  "src/oci/layers.ts"() {
+    "use strict";
+    init_paths();
+    ANNOTATION = {
+      filepath: "org.cncf.model.filepath",
+      title: "org.opencontainers.image.title",
+      unpack: "io.deis.oras.content.unpack"
+    };
+    MODELPACK = /^application\/vnd\.cncf\.model\.[a-z]+(?:\.[a-z]+)*\.v1\.(raw|tar|tar\+gzip|tar\+zstd)$/;
+    IMAGE_TAR = /* @__PURE__ */ new Set(["application/vnd.oci.image.layer.v1.tar", "application/vnd.docker.image.rootfs.diff.tar"]);
+    IMAGE_TGZ = /* @__PURE__ */ new Set(["application/vnd.oci.image.layer.v1.tar+gzip", "application/vnd.docker.image.rootfs.diff.tar.gzip"]);
+  }
+});
+
+// src/oci/index.ts
+function openStore(ref, opts, received) {
+  if (ref.kind === "layout") return new Layout(ref, received);
+  return new Registry(ref, {
+    insecure: new Set((opts.insecureRegistries ?? []).map((h) => h.toLowerCase())),
+    idleTimeoutMs: opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    minBytesPerSecond: opts.minBytesPerSecond ?? DEFAULT_MIN_BYTES_PER_SECOND,
+    secrets: new Secrets(),
+    received,
+    ...(opts.dockerConfigDir ?? settings.dockerConfigDir) !== void 0 ? { dockerConfigDir: opts.dockerConfigDir ?? settings.dockerConfigDir } : {}
+  });
+}
+var DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MIN_BYTES_PER_SECOND;
+var init_oci = __esm({
+  "src/oci/index.ts"() {
+    "use strict";
+    init_settings();
+    init_layout();
+    init_registry();
+    init_secrets();
+    init_reference();
+    init_signatures();
+    init_layers();
+    init_manifest();
+    init_digest_check();
+    DEFAULT_IDLE_TIMEOUT_MS = 6e4;
+    DEFAULT_MIN_BYTES_PER_SECOND = 256 * 1024;
+  }
+});
+
+// src/source/channel.ts
+var ChunkChannel;
+var init_channel = __esm({
+  "src/source/channel.ts"() {
+    "use strict";
+    ChunkChannel = class {
+      constructor(maxBytes = 4 * 1024 * 1024) {
+        this.maxBytes = maxBytes;
+      }
+      queue = [];
+      queued = 0;
+      ended = false;
+      closed = false;
+      wakeConsumer;
+      wakeProducer;
+      /** Hand a chunk over; a promise when the reader must wait for room, else undefined. */
+      push(chunk) {
+        if (this.closed) return void 0;
+        this.queue.push(chunk);
+        this.queued += chunk.length;
+        this.wake("consumer");
+        if (this.queued < this.maxBytes) return void 0;
+        return new Promise((resolve) => {
+          this.wakeProducer = resolve;
+        });
+      }
+      /** No more chunks: the consumer sees the end once it has taken the queued ones. */
+      end() {
+        this.ended = true;
+        this.wake("consumer");
+      }
+      /** The consumer is done: drop what is queued and let the reader go on. */
+      close() {
+        this.closed = true;
+        this.queue = [];
+        this.queued = 0;
+        this.wake("producer");
+        this.wake("consumer");
+      }
+      wake(who) {
+        const w = who === "consumer" ? this.wakeConsumer : this.wakeProducer;
+        if (who === "consumer") this.wakeConsumer = void 0;
+        else this.wakeProducer = void 0;
+        w?.();
+      }
+      iterator() {
+        return {
+          next: async () => {
+            while (this.queue.length === 0) {
+              if (this.ended || this.closed) return { done: true, value: void 0 };
+              await new Promise((resolve) => {
+                this.wakeConsumer = resolve;
+              });
+            }
+            const b = this.queue.shift();
+            this.queued -= b.length;
+            if (this.queued < this.maxBytes) this.wake("producer");
+            return { done: false, value: b };
+          },
+          return: () => {
+            this.close();
+            return Promise.resolve({ done: true, value: void 0 });
+          }
+        };
+      }
+    };
+  }
+});
+
+// src/source/capped.ts
+var MAX_LISTED, CappedProblems;
+var init_capped = __esm({
+  "src/source/capped.ts"() {
+    "use strict";
+    MAX_LISTED = 1e3;
+    CappedProblems = class {
+      constructor(max = MAX_LISTED) {
+        this.max = max;
+      }
+      kept = [];
+      unlisted = 0;
+      unlistedCode;
+      push(p) {
+        if (this.kept.length < this.max) {
+          this.kept.push(p);
+          return;
+        }
+        this.unlisted++;
+        this.unlistedCode ??= p.code;
+      }
+      /** The kept problems, then one saying how many more there were (under the first one's code). */
+      list() {
+        if (this.unlisted === 0 || this.unlistedCode === void 0) return this.kept;
+        return [...this.kept, { code: this.unlistedCode, message: `${this.unlisted} more problems in the archive, not listed` }];
+      }
+    };
+  }
+});
+
+// src/source/stream-hash.ts
+function disjointRanges(ranges, size) {
+  const ok = ranges.filter(([s, e]) => Number.isSafeInteger(s) && Number.isSafeInteger(e) && s >= 0 && e >= s && e <= size);
+  ok.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out = [];
+  let end = 0;
+  for (const r of ok) {
+    const prev = out[out.length - 1];
+    if (r[0] === r[1]) {
+      if (!prev || prev[0] !== r[0] || prev[1] !== r[1]) out.push(r);
+      continue;
+    }
+    if (r[0] < end) continue;
+    out.push(r);
+    end = r[1];
+  }
+  return out;
+}
+var RangeHasher;
+var init_stream_hash = __esm({
+  "src/source/stream-hash.ts"() {
+    "use strict";
+    init_algorithms2();
+    RangeHasher = class {
+      constructor(ranges, alg) {
+        this.ranges = ranges;
+        this.alg = alg;
+      }
+      digests = [];
+      hasher;
+      cur = 0;
+      pos = 0;
+      finishEmpty() {
+        const r = this.ranges;
+        while (this.cur < r.length && r[this.cur][0] === r[this.cur][1] && r[this.cur][0] <= this.pos) this.digests[this.cur++] = createHasher2(this.alg).digestHex();
+      }
+      update(chunk) {
+        const cEnd = this.pos + chunk.length;
+        for (; ; ) {
+          this.finishEmpty();
+          if (this.cur >= this.ranges.length || this.ranges[this.cur][0] >= cEnd) break;
+          const [s, e] = this.ranges[this.cur];
+          this.hasher ??= createHasher2(this.alg);
+          const from = Math.max(s, this.pos);
+          const to = Math.min(e, cEnd);
+          if (to > from) this.hasher.update(from === this.pos && to === cEnd ? chunk : chunk.subarray(from - this.pos, to - this.pos));
+          if (e > cEnd) break;
+          this.digests[this.cur++] = this.hasher.digestHex();
+          this.hasher = void 0;
+        }
+        this.pos = cEnd;
+      }
+      /** The digest of every range, once the stream has ended at END bytes; undefined if a range was not reached. */
+      end() {
+        this.finishEmpty();
+        return this.cur === this.ranges.length ? this.digests : void 0;
+      }
+    };
+  }
+});
+
+// src/source/tar/errors.ts
+var TarError;
+var init_errors2 = __esm({
+  "src/source/tar/errors.ts"() {
+    "use strict";
+    TarError = class extends Error {
+      constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = "TarError";
+      }
+    };
+  }
+});
+
+// src/source/tar/entries.ts
+function entryProblem(code, raw, message) {
+  const shown2 = raw.length > SHOWN_NAME ? `${raw.slice(0, SHOWN_NAME)}\u2026` : raw;
+  return { code, message: `archive entry ${JSON.stringify(shown2)}: ${message}` };
+}
+function judgeStructure(table2, sub) {
+  const problems = [];
+  for (const name2 of table2.names()) {
+    const kind = table2.kindOf(name2);
+    if (kind === "dir") continue;
+    const under = sub.firstUnder(name2);
+    if (under === void 0) continue;
+    if (kind === "symlink") problems.push(entryProblem("SYMLINK_REFUSED", under, `its path goes through the symlink ${JSON.stringify(name2)}`));
+    else problems.push(entryProblem("DUPLICATE_NAME", under, `its path goes through ${JSON.stringify(name2)}, which is not a folder`));
+  }
+  return problems;
+}
+function linkTargetProblem(lp) {
+  const q = JSON.stringify(lp);
+  if (lp === "") return { code: "UNSAFE_NAME", message: "symlink with an empty target" };
+  if (lp.startsWith("/")) return { code: "SYMLINK_OUTSIDE", message: `symlink to ${q} points outside the model` };
+  if (lp.length > MAX_LINK_TARGET) return { code: "UNSAFE_NAME", message: `symlink target longer than ${MAX_LINK_TARGET} characters` };
+  if (/[\u0000-\u001f\u007f]/.test(lp)) return { code: "UNSAFE_NAME", message: `control character in symlink target ${q}` };
+  if (lp.includes("\uFFFD")) return { code: "UNSAFE_NAME", message: `symlink target ${q} is not valid UTF-8` };
+  return void 0;
+}
+function judgeLinks(table2, sub, allowSymlinks, budget = LINK_WORK_BUDGET) {
+  const problems = [];
+  const files = [];
+  const resolver = new LinkResolver(table2, sub, budget);
+  for (const [name2, link] of table2.links) {
+    const r = resolver.resolve(name2);
+    const q = JSON.stringify(link.target);
+    switch (r.kind) {
+      case "budget":
+        problems.push(entryProblem("UNSUPPORTED_ENTRY", name2, `the archive's symlinks are too many or too deep to check (over ${budget} characters of path)`));
+        return { problems, files };
+      case "outside":
+        problems.push(entryProblem("SYMLINK_OUTSIDE", name2, `symlink to ${q} points outside the model`));
+        continue;
+      case "climb":
+        problems.push(entryProblem("SYMLINK_OUTSIDE", name2, `symlink to ${q} climbs out of ${JSON.stringify(r.from)}, which is not a folder of the archive`));
+        continue;
+      case "through":
+        problems.push(entryProblem("SYMLINK_REFUSED", name2, `symlink to ${q} goes through the symlink ${JSON.stringify(r.via)}`));
+        continue;
+      case "dir":
+        problems.push(entryProblem("SYMLINK_REFUSED", name2, `symlink to ${q}: symlinks to directories are not supported inside archives`));
+        continue;
+      default:
+    }
+    if (link.ignored) continue;
+    if (!allowSymlinks) {
+      problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlinks are not allowed (use --allow-symlinks for links inside the model)" });
+      continue;
+    }
+    if (r.kind === "loop") {
+      problems.push({ code: "SYMLINK_LOOP", path: name2, message: "symlink chain loops or is too long" });
+      continue;
+    }
+    const t = r.kind === "file" ? table2.regular(r.target) : void 0;
+    if (r.kind !== "file" || !t) {
+      problems.push({ code: "SYMLINK_BROKEN", path: name2, message: "symlink target does not exist in the archive" });
+    } else if (!t.hashed) {
+      problems.push({ code: "SYMLINK_REFUSED", path: name2, message: "symlink to an ignored file" });
+    } else {
+      files.push({ name: name2, target: r.target, size: t.size });
+    }
+  }
+  return { problems, files };
+}
+var KINDS, MAX_LINK_HOPS, MAX_LINK_TARGET, LINK_WORK_BUDGET, EntryTable, Subtree, SHOWN_NAME, LinkResolver;
+var init_entries = __esm({
+  "src/source/tar/entries.ts"() {
+    "use strict";
+    init_errors2();
+    KINDS = ["file", "dir", "hardlink", "symlink", "special"];
+    MAX_LINK_HOPS = 40;
+    MAX_LINK_TARGET = 4096;
+    LINK_WORK_BUDGET = 64 * 1024 * 1024;
+    EntryTable = class {
+      constructor(limits) {
+        this.limits = limits;
+      }
+      ids = /* @__PURE__ */ new Map();
+      kinds = new Uint8Array(1024);
+      /** Regular files (and hard links to them): size, and whether their ranges were hashed. */
+      sizes = new Float64Array(1024);
+      /** Whether a regular file is listed (not ignored): its ranges are hashed, links to it may be listed. */
+      hashedFlags = new Uint8Array(1024);
+      links = /* @__PURE__ */ new Map();
+      nameBytes = 0;
+      get size() {
+        return this.ids.size;
+      }
+      count(bytes) {
+        this.nameBytes += bytes;
+        if (this.nameBytes > this.limits.maxNameBytes) {
+          throw new TarError("TOO_MANY_FILES", `archive entry names and link targets take more than ${this.limits.maxNameBytes} bytes`);
+        }
+      }
+      /** Record an entry; false when the name is already taken. */
+      add(name2, kind, size = 0, hashed = false) {
+        if (this.ids.has(name2)) return false;
+        const id2 = this.ids.size;
+        if (id2 >= this.limits.maxEntries) throw new TarError("TOO_MANY_FILES", `archive has more than ${this.limits.maxEntries} entries`);
+        this.count(Buffer.byteLength(name2));
+        if (id2 >= this.kinds.length) this.grow();
+        this.ids.set(name2, id2);
+        this.kinds[id2] = KINDS.indexOf(kind);
+        this.sizes[id2] = size;
+        this.hashedFlags[id2] = hashed ? 1 : 0;
+        return true;
+      }
+      /** A symlink; `target` undefined when it was refused outright (the entry still counts for the structure). */
+      addLink(name2, target, ignored) {
+        if (!this.add(name2, "symlink")) return false;
+        if (target === void 0) return true;
+        this.count(Buffer.byteLength(target));
+        this.links.set(name2, { target, ignored });
+        return true;
+      }
+      grow() {
+        const n = this.kinds.length * 2;
+        const k = new Uint8Array(n);
+        k.set(this.kinds);
+        this.kinds = k;
+        const s = new Float64Array(n);
+        s.set(this.sizes);
+        this.sizes = s;
+        const h = new Uint8Array(n);
+        h.set(this.hashedFlags);
+        this.hashedFlags = h;
+      }
+      kindOf(name2) {
+        const id2 = this.ids.get(name2);
+        return id2 === void 0 ? void 0 : KINDS[this.kinds[id2]];
+      }
+      /** A regular file (or a hard link to one): its size and whether it was hashed. */
+      regular(name2) {
+        const id2 = this.ids.get(name2);
+        if (id2 === void 0) return void 0;
+        const k = KINDS[this.kinds[id2]];
+        if (k !== "file" && k !== "hardlink") return void 0;
+        return { size: this.sizes[id2], hashed: this.hashedFlags[id2] === 1 };
+      }
+      names() {
+        return this.ids.keys();
+      }
+    };
+    Subtree = class {
+      constructor(table2) {
+        this.table = table2;
+      }
+      sorted;
+      firstUnder(dir) {
+        this.sorted ??= [...this.table.names()].sort();
+        const sorted = this.sorted;
+        const key = `${dir}/`;
+        let lo = 0;
+        let hi = sorted.length;
+        while (lo < hi) {
+          const mid = lo + hi >>> 1;
+          if (sorted[mid] < key) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo < sorted.length && sorted[lo].startsWith(key) ? sorted[lo] : void 0;
+      }
+    };
+    SHOWN_NAME = 300;
+    LinkResolver = class {
+      constructor(table2, sub, budget = LINK_WORK_BUDGET) {
+        this.table = table2;
+        this.sub = sub;
+        this.budget = budget;
+      }
+      work = 0;
+      memo = /* @__PURE__ */ new Map();
+      visiting = /* @__PURE__ */ new Set();
+      /** A folder of the archive: a directory entry, or the parent of an entry. */
+      isDir(p) {
+        const k = this.table.kindOf(p);
+        if (k !== void 0) return k === "dir";
+        this.work += p.length;
+        return this.sub.firstUnder(p) !== void 0;
+      }
+      resolve(name2, depth = 0) {
+        const done = this.memo.get(name2);
+        if (done) return done;
+        if (this.visiting.has(name2) || depth > MAX_LINK_HOPS) return { kind: "loop" };
+        const link = this.table.links.get(name2);
+        if (!link) return { kind: "broken" };
+        this.visiting.add(name2);
+        const out = this.walk(name2, link.target, depth);
+        this.visiting.delete(name2);
+        this.memo.set(name2, out);
+        return out;
+      }
+      /** Resolve TARGET from the folder holding NAME, one component at a time. */
+      walk(name2, target, depth) {
+        const stack = [];
+        const known = [];
+        for (let i = name2.indexOf("/"); i !== -1; i = name2.indexOf("/", i + 1)) {
+          stack.push(name2.slice(0, i));
+          known.push(true);
+        }
+        const raw = target.split("/");
+        const wantDir = raw.length > 1 && (raw[raw.length - 1] === "" || raw[raw.length - 1] === ".");
+        const segs = raw.filter((x) => x !== "" && x !== ".");
+        this.work += stack.length + segs.length;
+        for (let i = 0; i < segs.length; i++) {
+          const seg = segs[i];
+          const last = i === segs.length - 1;
+          if (seg === "..") {
+            if (stack.length === 0) return { kind: "outside" };
+            const top = stack[stack.length - 1];
+            if (!known[known.length - 1] && !this.isDir(top)) return { kind: "climb", from: top };
+            stack.pop();
+            known.pop();
+            continue;
+          }
+          const p = stack.length === 0 ? seg : `${stack[stack.length - 1]}/${seg}`;
+          this.work += p.length;
+          if (this.work > this.budget) return { kind: "budget" };
+          const k = this.table.kindOf(p);
+          if (k === "symlink") {
+            if (!last) return { kind: "through", via: p };
+            const r = this.resolve(p, depth + 1);
+            return r.kind === "file" && wantDir ? { kind: "broken" } : r;
+          }
+          if (last) {
+            if (k === "file" || k === "hardlink") return wantDir ? { kind: "broken" } : { kind: "file", target: p };
+            return k === "dir" || k === void 0 && this.isDir(p) ? { kind: "dir" } : { kind: "broken" };
+          }
+          stack.push(p);
+          known.push(k === "dir");
+        }
+        return { kind: "dir" };
+      }
+    };
+  }
+});
+
+// src/source/tar/extended.ts
+function parsePaxRecords(data) {
+  const records = /* @__PURE__ */ new Map();
+  let pos = 0;
+  while (pos < data.length) {
+    if (data[pos] === 0) {
+      for (let i = pos; i < data.length; i++) if (data[i] !== 0) throw paxError("bytes after the NUL that ends its records");
+      break;
+    }
+    let sp = pos;
+    while (sp < data.length && sp - pos <= 12 && data[sp] >= 48 && data[sp] <= 57) sp++;
+    if (sp === pos || sp - pos > 12 || data[sp] !== 32) throw paxError("a record without a length");
+    const end = pos + Number(data.toString("latin1", pos, sp));
+    if (end > data.length) throw paxError("a record length past the header");
+    const eq = data.indexOf(61, sp + 1);
+    if (eq < 0 || eq >= end - 1) throw paxError("a record without a key");
+    if (data[end - 1] !== 10) throw paxError("a record that does not end with a newline");
+    const key = data.subarray(sp + 1, eq);
+    if (key.length === 0 || !isKey(key)) throw paxError("a record with an unusual key");
+    const k = key.toString("utf8");
+    if (records.has(k)) throw paxError(`its "${k}" record appears twice`);
+    records.set(k, Buffer.from(data.subarray(eq + 1, end - 1)));
+    pos = end;
+  }
+  return records;
+}
+function isKey(key) {
+  for (const c of key) if (c <= 32 || c === 127) return false;
+  return !key.toString("utf8").includes("\uFFFD");
+}
+function paxError(why2) {
+  return new TarError("ARCHIVE_MALFORMED", `archive extended header: ${why2}`);
+}
+function paxNaming(records, global2) {
+  const out = {};
+  for (const [k, v] of records) {
+    const num = NUMERIC.get(k);
+    if (num) {
+      const text2 = v.toString("latin1");
+      if (!num.re.test(text2) || num.max !== void 0 && Number(text2) > num.max) throw paxError(`a "${k}" record that is not a number GNU tar reads (${JSON.stringify(text2.slice(0, 40))})`);
+      continue;
+    }
+    if (k.startsWith("GNU.sparse.")) {
+      throw new TarError("UNSUPPORTED_ENTRY", "archive extended header describes a GNU sparse file (GNU.sparse.*), which other tar readers rename");
+    }
+    if (k.startsWith("GNU.") || k === "hdrcharset") throw new TarError("UNSUPPORTED_ENTRY", `archive extended header record "${k}" is not supported`);
+    if (k !== "path" && k !== "linkpath" && k !== "size") continue;
+    if (global2) throw new TarError("ARCHIVE_MALFORMED", `a global extended header sets "${k}" (GNU tar and Python apply it to every later entry)`);
+    if (k === "size") {
+      const text2 = v.toString("latin1");
+      if (!/^\d{1,16}$/.test(text2) || Number(text2) > Number.MAX_SAFE_INTEGER) throw paxError(`a "size" record that is not a size (${JSON.stringify(text2)})`);
+      out.size = Number(text2);
+    } else out[k] = v;
+  }
+  return out;
+}
+function gnuLongName(data, padding) {
+  const nul = data.indexOf(0);
+  const name2 = nul < 0 ? data : data.subarray(0, nul);
+  for (let i = name2.length; i < data.length; i++) if (data[i] !== 0) throw new TarError("ARCHIVE_MALFORMED", "archive GNU long name with bytes after its end");
+  if (!isZero(padding)) throw new TarError("ARCHIVE_MALFORMED", "archive GNU long name with bytes in its padding");
+  return Buffer.from(name2);
+}
+function isZero(b) {
+  for (const c of b) if (c !== 0) return false;
+  return true;
+}
+function entryType(h, name2) {
+  if (h.type !== "file") return h.type;
+  const slash = name2.length > 0 && name2[name2.length - 1] === 47;
+  if (!slash && !(h.flag === 0 && h.nameFieldSlash)) return "file";
+  if (h.flag === 0 && slash && h.nameFieldSlash) return "dir";
+  throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: read as a directory by one tar reader and as a file by another (a regular entry named with a trailing "/")`);
+}
+var MAX_EXTENDED_BYTES, NUMERIC, ENTRY_LABEL, shown, PendingHeaders;
+var init_extended = __esm({
+  "src/source/tar/extended.ts"() {
+    "use strict";
+    init_errors2();
+    MAX_EXTENDED_BYTES = 1024 * 1024;
+    NUMERIC = /* @__PURE__ */ new Map([
+      ["uid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["gid", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["SCHILY.devmajor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["SCHILY.devminor", { re: /^\d{1,10}$/, max: 2 ** 32 - 1 }],
+      ["SCHILY.dev", { re: /^\d{1,15}$/ }],
+      ["SCHILY.ino", { re: /^\d{1,15}$/ }],
+      ["SCHILY.nlink", { re: /^\d{1,15}$/ }],
+      ["mtime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
+      ["atime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }],
+      ["ctime", { re: /^-?\d{1,15}(?:\.\d{1,9})?$/ }]
+    ]);
+    ENTRY_LABEL = {
+      file: "file",
+      dir: "directory",
+      hardlink: "hard link",
+      symlink: "symlink",
+      chardev: "CharacterDevice",
+      blockdev: "BlockDevice",
+      fifo: "FIFO"
+    };
+    shown = (raw) => JSON.stringify(raw.toString("utf8"));
+    PendingHeaders = class {
+      pax;
+      longName;
+      longLink;
+      what = [];
+      afterGlobal = false;
+      get empty() {
+        return this.what.length === 0;
+      }
+      /** The archive ends here: an extended header with no entry after it is refused (Python fails on it). */
+      end() {
+        if (!this.empty || this.afterGlobal) throw new TarError("ARCHIVE_MALFORMED", `archive ends after ${this.empty ? "a global pax header" : this.what.join(" and ")}, with no entry for it`);
+      }
+      /** One more extended header: refused when the entry already has one that competes with it. */
+      add(type, data, padding) {
+        const label = { pax: "a pax header", global: "a global pax header", longname: "a GNU long name", longlink: "a GNU long link target" }[type];
+        const clash = (type === "pax" || type === "global" ? !this.empty : this.pax !== void 0) || type === "longname" && this.longName || type === "longlink" && this.longLink;
+        if (clash) throw new TarError("ARCHIVE_MALFORMED", `archive has ${label} after ${this.what.join(" and ")} for the same entry (tar readers disagree on which applies)`);
+        if (type === "pax" || type === "global") {
+          if (!isZero(padding)) throw paxError("bytes in its padding");
+          const naming = paxNaming(parsePaxRecords(data), type === "global");
+          if (type === "global") {
+            this.afterGlobal = true;
+            return;
+          }
+          this.pax = naming;
+        } else if (type === "longname") this.longName = gnuLongName(data, padding);
+        else this.longLink = gnuLongName(data, padding);
+        this.what.push(label);
+      }
+      /** Apply what is pending to the entry header H (and forget it). */
+      take(h) {
+        const pax = this.pax;
+        const name2 = pax?.path ?? this.longName ?? h.name;
+        const linkname = pax?.linkpath ?? this.longLink ?? h.linkname;
+        const size = pax?.size ?? h.size;
+        const renamed = pax?.path !== void 0 || this.longName !== void 0;
+        this.pax = this.longName = this.longLink = void 0;
+        this.what = [];
+        this.afterGlobal = false;
+        if (!renamed && h.strayPrefix) {
+          throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: its header has a name prefix outside the POSIX ustar format, which other tar readers (Python) put in front of the name`);
+        }
+        const type = entryType(h, name2);
+        if (type !== "file" && (size !== 0 || h.size !== 0)) {
+          throw new TarError("ARCHIVE_MALFORMED", `archive entry ${shown(name2)}: a ${ENTRY_LABEL[type]} entry that carries ${Math.max(size, h.size)} bytes (GNU tar and Python read them as the next header, other readers skip them)`);
+        }
+        return { type, name: name2, linkname, size };
+      }
+    };
+  }
+});
+
+// src/source/tar/input.ts
+import { Readable as Readable2, pipeline as pipeline2 } from "node:stream";
+import { createGunzip } from "node:zlib";
+function compressionOf(b) {
+  if (GZIP(b)) return "gzip";
+  if (b.length >= 4 && b.readUInt32BE(0) === 682962941) return "zstd";
+  if (b.length >= 6 && b.subarray(0, 6).equals(Buffer.from([253, 55, 122, 88, 90, 0]))) return "xz";
+  if (b.length >= 3 && b.toString("latin1", 0, 3) === "BZh") return "bzip2";
+  return void 0;
+}
+var InputReadError, FileInput, MAX_DECOMPRESSION_RATIO, INFLATE_CHUNK, GZIP, GunzipInput;
+var init_input = __esm({
+  "src/source/tar/input.ts"() {
+    "use strict";
+    init_errors2();
+    InputReadError = class extends Error {
+      constructor(cause) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.cause = cause;
+      }
+    };
+    FileInput = class {
+      constructor(fh, size, chunk = 1 << 20) {
+        this.fh = fh;
+        this.size = size;
+        this.chunk = chunk;
+      }
+      bytesRead = 0;
+      pos = 0;
+      ahead;
+      lengthAt(pos) {
+        return Math.min(this.chunk, this.size - pos);
+      }
+      readAt(pos) {
+        const len = this.lengthAt(pos);
+        const buf = Buffer.allocUnsafeSlow(len);
+        return this.fh.read(buf, 0, len, pos).then(
+          ({ bytesRead }) => buf.subarray(0, bytesRead),
+          (e) => {
+            throw new InputReadError(e);
+          }
+        );
+      }
+      async next() {
+        if (this.pos >= this.size) {
+          await this.settle();
+          const { bytesRead } = await this.fh.read(Buffer.alloc(1), 0, 1, this.pos).catch((e) => {
+            throw new InputReadError(e);
+          });
+          if (bytesRead > 0) throw new TarError("FILE_CHANGED_DURING_HASH", "cannot read archive: it grew while it was read");
+          return void 0;
+        }
+        const cur = this.ahead?.pos === this.pos ? this.ahead.read : this.readAt(this.pos);
+        const stale = this.ahead && this.ahead.pos !== this.pos ? this.ahead.read : void 0;
+        this.ahead = void 0;
+        if (stale) await stale.catch(() => void 0);
+        const b = await cur;
+        if (b.length === 0) return void 0;
+        this.pos += b.length;
+        this.bytesRead += b.length;
+        if (b.length === this.chunk && this.pos < this.size) {
+          const read = this.readAt(this.pos);
+          read.catch(() => void 0);
+          this.ahead = { pos: this.pos, read };
+        }
+        return b;
+      }
+      /** Wait for a read still in flight (before the descriptor is closed). */
+      async settle() {
+        const a = this.ahead;
+        this.ahead = void 0;
+        if (a) await a.read.catch(() => void 0);
+      }
+    };
+    MAX_DECOMPRESSION_RATIO = 1e3;
+    INFLATE_CHUNK = 256 * 1024;
+    GZIP = (b) => b.length >= 2 && b[0] === 31 && b[1] === 139;
+    GunzipInput = class {
+      it;
+      gunzip = createGunzip({ chunkSize: INFLATE_CHUNK });
+      inflated = 0;
+      stopped = false;
+      /** The read of compressed bytes in flight, if any. */
+      pulling = Promise.resolve();
+      constructor(inner) {
+        const compressed = Readable2.from(this.pull(inner), { objectMode: false });
+        pipeline2(compressed, this.gunzip, () => void 0);
+        this.it = this.gunzip[Symbol.asyncIterator]();
+      }
+      /** The compressed chunks, until the input ends or the inflating stops. */
+      async *pull(inner) {
+        while (!this.stopped) {
+          const next = inner.next();
+          this.pulling = next.catch(() => void 0);
+          const b = await next;
+          if (!b) return;
+          yield b;
+        }
+      }
+      /** Compressed bytes the inflater used: what follows them in the file is not gzip data. */
+      get consumed() {
+        return this.gunzip.bytesWritten;
+      }
+      async next() {
+        let r;
+        try {
+          r = await this.it.next();
+        } catch (e) {
+          if (e instanceof InputReadError) throw e;
+          throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        if (r.done) return void 0;
+        if (this.inflated === 0) {
+          const inner = compressionOf(r.value);
+          if (inner) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: a compressed stream (${inner}) inside the gzip stream`);
+        }
+        this.inflated += r.value.length;
+        const ratio = this.inflated / Math.max(1, this.gunzip.bytesWritten);
+        if (ratio > MAX_DECOMPRESSION_RATIO) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: max decompression ratio exceeded: ${ratio.toFixed(2)} > ${MAX_DECOMPRESSION_RATIO}`);
+        return r.value;
+      }
+      /** Stop inflating, and wait for the compressed read in flight (the file is closed next). */
+      async close() {
+        this.stopped = true;
+        this.gunzip.destroy();
+        await this.pulling;
+      }
+    };
+  }
+});
+
+// src/source/tar/names.ts
+function cleanName(raw, isDir) {
+  let s = raw;
+  while (s.startsWith("./")) s = s.slice(2);
+  if (isDir) while (s.endsWith("/")) s = s.slice(0, -1);
+  return s;
+}
+function nameProblem(cleaned) {
+  if (cleaned === "") return void 0;
+  return unsafeNameReason(cleaned) ?? (cleaned.includes("\uFFFD") ? "not valid UTF-8" : void 0);
+}
+var RestartWithoutPrefix, ModelNamer;
+var init_names = __esm({
+  "src/source/tar/names.ts"() {
+    "use strict";
+    init_paths();
+    RestartWithoutPrefix = class extends Error {
+      constructor() {
+        super("the archive is read again with its names as stored");
+      }
+    };
+    ModelNamer = class {
+      constructor(initial, signedPaths) {
+        this.signedPaths = signedPaths;
+        this.prefix = initial;
+      }
+      prefix;
+      /** The folder dropped from every name, if any. */
+      get folder() {
+        return this.prefix.mode === "strip" ? this.prefix.folder : void 0;
+      }
+      /** Called for every entry; only the first one decides. */
+      decide(raw, cleaned, isDir) {
+        if (this.prefix.mode !== "auto") return;
+        const segs = cleaned.split("/");
+        if (raw.startsWith("./") || cleaned === "" || segs.length === 1 && !isDir) {
+          this.prefix = { mode: "none" };
+          return;
+        }
+        const folder = segs[0];
+        const signed = this.signedPaths;
+        if (signed && signed.size > 0 && [...signed].every((p) => p.startsWith(`${folder}/`))) {
+          this.prefix = { mode: "none" };
+          return;
+        }
+        this.prefix = { mode: "strip", folder };
+      }
+      /** Model-relative name of a cleaned archive name, or undefined for the model root itself. */
+      toModelName(cleaned) {
+        if (cleaned === "" || cleaned === ".") return void 0;
+        if (this.prefix.mode !== "strip") return cleaned;
+        if (cleaned === this.prefix.folder) return void 0;
+        if (cleaned.startsWith(`${this.prefix.folder}/`)) return cleaned.slice(this.prefix.folder.length + 1);
+        throw new RestartWithoutPrefix();
+      }
+      /** A hard link's target (an archive name, relative to the archive root), or undefined when it names nothing a model holds. */
+      linkTarget(linkpath) {
+        const cleaned = cleanName(linkpath, false);
+        if (cleaned === "" || nameProblem(cleaned)) return void 0;
+        try {
+          return this.toModelName(cleaned);
+        } catch (e) {
+          if (e instanceof RestartWithoutPrefix) return void 0;
+          throw e;
+        }
+      }
+    };
+  }
+});
+
+// src/source/tar/header.ts
+function typeName(flag) {
+  const c = String.fromCharCode(flag);
+  const printable = flag > 32 && flag < 127 ? `'${c}'` : `0x${flag.toString(16).padStart(2, "0")}`;
+  return UNSUPPORTED[c] ? `${UNSUPPORTED[c]} (${printable})` : printable;
+}
+function cString(b) {
+  const nul = b.indexOf(0);
+  return nul < 0 ? b : b.subarray(0, nul);
+}
+function parseNumber(field, what, opts = {}) {
+  const first = field[0];
+  if (first === 128 || first === 255) {
+    if (first === 255 && !opts.negative) throw new TarError("ARCHIVE_MALFORMED", `negative ${what} in a tar header`);
+    let n2 = 0;
+    for (let i2 = 1; i2 < field.length; i2++) {
+      n2 = n2 * 256 + (first === 255 ? 255 - field[i2] : field[i2]);
+      if (n2 > Number.MAX_SAFE_INTEGER) throw new TarError("ARCHIVE_MALFORMED", `${what} in a tar header is too large`);
+    }
+    return first === 255 ? -(n2 + 1) : n2;
+  }
+  let i = 0;
+  while (i < field.length && field[i] === 32) i++;
+  const start = i;
+  let n = 0;
+  while (i < field.length && field[i] >= 48 && field[i] <= 55) n = n * 8 + (field[i++] - 48);
+  const digits2 = i - start;
+  for (; i < field.length; i++) {
+    if (!isSpaceOrNul(field[i])) throw new TarError("ARCHIVE_MALFORMED", `${what} field of a tar header is not an octal number`);
+  }
+  if (digits2 === 0) {
+    if (opts.required || field.length > 0 && field.every((c) => c === 32)) throw new TarError("ARCHIVE_MALFORMED", `${what} field of a tar header is empty`);
+    return 0;
+  }
+  if (n > Number.MAX_SAFE_INTEGER) throw new TarError("ARCHIVE_MALFORMED", `${what} in a tar header is too large`);
+  return n;
+}
+function headerChecksum(block) {
+  let sum = 8 * 32;
+  for (let i = 0; i < 148; i++) sum += block[i];
+  for (let i = 156; i < BLOCK; i++) sum += block[i];
+  return sum;
+}
+function isZeroBlock(block) {
+  for (let i = 0; i < BLOCK; i++) if (block[i] !== 0) return false;
+  return true;
+}
+function magicOf(block) {
+  const m = block.toString("latin1", 257, 265);
+  if (m === "ustar\x0000" || m === "ustar\0\0\0") return "ustar";
+  if (m === "ustar  \0") return "gnu";
+  if (m === "\0".repeat(8)) return "v7";
+  throw new TarError("ARCHIVE_MALFORMED", `tar header with an unknown format (magic ${JSON.stringify(m)})`);
+}
+function parseHeader(block) {
+  if (block.length !== BLOCK) throw new TarError("ARCHIVE_MALFORMED", "truncated tar header");
+  const stored = parseNumber(block.subarray(148, 156), "checksum", { required: true });
+  if (stored !== headerChecksum(block)) throw new TarError("ARCHIVE_MALFORMED", "bad tar header checksum (not a tar archive, or a corrupt one)");
+  const magic = magicOf(block);
+  parseNumber(block.subarray(100, 108), "mode");
+  parseNumber(block.subarray(108, 116), "uid");
+  parseNumber(block.subarray(116, 124), "gid");
+  const size = parseNumber(block.subarray(124, 136), "size");
+  parseNumber(block.subarray(136, 148), "mtime", { negative: true });
+  parseNumber(block.subarray(329, 337), "device major");
+  parseNumber(block.subarray(337, 345), "device minor");
+  const flag = block[156];
+  const type = TYPES.get(flag);
+  if (type === void 0) throw new TarError("UNSUPPORTED_ENTRY", `unsupported tar entry type ${typeName(flag)}`);
+  const field = cString(block.subarray(0, 100));
+  const prefix = block[345] === 0 ? void 0 : cString(block.subarray(345, 500));
+  const name2 = prefix !== void 0 && magic === "ustar" ? Buffer.concat([prefix, Buffer.from("/"), field]) : Buffer.from(field);
+  return {
+    type,
+    flag,
+    name: name2,
+    nameFieldSlash: field.length > 0 && field[field.length - 1] === 47,
+    linkname: Buffer.from(cString(block.subarray(157, 257))),
+    size,
+    strayPrefix: prefix !== void 0 && magic !== "ustar"
+  };
+}
+var BLOCK, TYPES, UNSUPPORTED, isSpaceOrNul;
+var init_header = __esm({
+  "src/source/tar/header.ts"() {
+    "use strict";
+    init_errors2();
+    BLOCK = 512;
+    TYPES = /* @__PURE__ */ new Map([
+      [48, "file"],
+      [0, "file"],
+      [55, "file"],
+      [49, "hardlink"],
+      [50, "symlink"],
+      [51, "chardev"],
+      [52, "blockdev"],
+      [53, "dir"],
+      [54, "fifo"],
+      [120, "pax"],
+      [103, "global"],
+      [76, "longname"],
+      [75, "longlink"]
+    ]);
+    UNSUPPORTED = {
+      S: "GNU sparse file",
+      D: "GNU dump directory",
+      M: "GNU multi-volume continuation",
+      N: "GNU old long name",
+      V: "GNU volume label",
+      X: "Solaris extended header",
+      A: "Solaris access control list",
+      E: "Solaris extended attributes",
+      I: "inode-only entry"
+    };
+    isSpaceOrNul = (c) => c === 32 || c === 0;
+  }
+});
+
+// src/source/tar/reader.ts
+async function extendedData(r, h) {
+  if (h.size > MAX_EXTENDED_BYTES) throw new TarError("ARCHIVE_MALFORMED", `archive extended header of ${h.size} bytes (oversized extended header; at most ${MAX_EXTENDED_BYTES})`);
+  const data = Buffer.from(await r.read(h.size));
+  if (data.length < h.size) throw truncated("extended header");
+  const padding = await r.read(padOf(h.size));
+  if (padding.length < padOf(h.size)) throw truncated("extended header");
+  return { data, padding };
+}
+async function* readTar(input) {
+  const r = new BlockReader(input);
+  const pending = new PendingHeaders();
+  for (let first = true; ; first = false) {
+    const block = await r.read(BLOCK);
+    if (block.length === 0) {
+      if (first) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: it holds no tar data");
+      pending.end();
+      return;
+    }
+    if (block.length < BLOCK) throw truncated("header");
+    if (isZeroBlock(block)) {
+      pending.end();
+      if (!await r.restIsZero()) throw new TarError("ARCHIVE_MALFORMED", "archive has data after its end-of-archive marker (GNU tar -i and Python ignore_zeros would read more entries)");
+      return;
+    }
+    let h;
+    try {
+      h = parseHeader(block);
+    } catch (e) {
+      if (e instanceof TarError && e.code === "UNSUPPORTED_ENTRY") {
+        throw new TarError(e.code, `archive entry ${JSON.stringify(cString(block.subarray(0, 100)).toString("utf8"))}: ${e.message}`);
+      }
+      throw e;
+    }
+    if (h.type === "pax" || h.type === "global" || h.type === "longname" || h.type === "longlink") {
+      const { data, padding } = await extendedData(r, h);
+      pending.add(h.type, data, padding);
+      continue;
+    }
+    const entry = pending.take(h);
+    if (entry.type !== "file") {
+      yield { entry };
+      continue;
+    }
+    const body = new Body(r, entry.size, entry.name);
+    yield { entry, body };
+    await body.finish();
+  }
+}
+var padOf, BlockReader, truncated, Body;
+var init_reader = __esm({
+  "src/source/tar/reader.ts"() {
+    "use strict";
+    init_errors2();
+    init_extended();
+    init_header();
+    padOf = (n) => (BLOCK - n % BLOCK) % BLOCK;
+    BlockReader = class {
+      constructor(input) {
+        this.input = input;
+      }
+      buf = Buffer.alloc(0);
+      off = 0;
+      eof = false;
+      /** The next chunk, once the current one is used up. */
+      async fill() {
+        if (this.eof) return false;
+        let b = await this.input.next();
+        while (b && b.length === 0) b = await this.input.next();
+        if (!b) {
+          this.eof = true;
+          return false;
+        }
+        this.buf = b;
+        this.off = 0;
+        return true;
+      }
+      /** Exactly n bytes (copied only where they span chunks), or fewer only at the end of the input. */
+      async read(n) {
+        if (this.buf.length - this.off >= n) {
+          const out = this.buf.subarray(this.off, this.off + n);
+          this.off += n;
+          return out;
+        }
+        const parts = [];
+        let have = 0;
+        while (have < n) {
+          if (this.off >= this.buf.length && !await this.fill()) break;
+          const s = this.buf.subarray(this.off, Math.min(this.buf.length, this.off + n - have));
+          this.off += s.length;
+          have += s.length;
+          parts.push(s);
+        }
+        return parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
+      }
+      /** Up to `max` bytes as they sit in the current chunk; empty only at the end of the input. */
+      async slice(max) {
+        if (this.off >= this.buf.length && !await this.fill()) return Buffer.alloc(0);
+        const out = this.buf.subarray(this.off, Math.min(this.buf.length, this.off + max));
+        this.off += out.length;
+        return out;
+      }
+      async skip(n) {
+        while (n > 0) {
+          const s = await this.slice(n);
+          if (s.length === 0) return false;
+          n -= s.length;
+        }
+        return true;
+      }
+      /** Whether everything left is zeros (reads it all). */
+      async restIsZero() {
+        for (; ; ) {
+          const s = await this.slice(Number.MAX_SAFE_INTEGER);
+          if (s.length === 0) return true;
+          if (!isZero(s)) return false;
+        }
+      }
+    };
+    truncated = (what) => new TarError("ARCHIVE_MALFORMED", `cannot read archive: truncated ${what}`);
+    Body = class {
+      constructor(r, size, name2) {
+        this.r = r;
+        this.size = size;
+        this.name = name2;
+        this.left = size;
+      }
+      left;
+      async *[Symbol.asyncIterator]() {
+        while (this.left > 0) {
+          const s = await this.r.slice(this.left);
+          if (s.length === 0) throw new TarError("ARCHIVE_MALFORMED", `archive entry ${JSON.stringify(this.name.toString("utf8"))}: holds ${this.size - this.left} bytes but its header says ${this.size}`);
+          this.left -= s.length;
+          yield s;
+        }
+      }
+      /** Skip what the caller left unread, and the padding. */
+      async finish() {
+        for await (const _ of this) {
+        }
+        if (!await this.r.skip(padOf(this.size))) throw truncated("entry padding");
+      }
+    };
+  }
+});
+
+// src/source/archive.ts
+var archive_exports = {};
+__export(archive_exports, {
+  ARCHIVE_LIMITS: () => ARCHIVE_LIMITS,
+  EMBEDDED_SIGNATURE: () => EMBEDDED_SIGNATURE,
+  archiveSource: () => archiveSource,
+  readArchive: () => readArchive,
+  readTarStream: () => readTarStream
+});
+import { constants as constants6 } from "node:fs";
+import { open as open5 } from "node:fs/promises";
+import path18 from "node:path";
+function archiveSource(model, limits = ARCHIVE_LIMITS) {
+  return {
+    kind: "archive",
+    model,
+    defaultIgnores: [EMBEDDED_SIGNATURE],
+    defaultName: () => path18.basename(path18.resolve(model)).replace(ARCHIVE_RE, "") || "model",
+    defaultSignaturePath: () => `${model}.sig`,
+    read: (req) => readArchive(model, req, limits)
+  };
+}
+async function readArchive(model, req, limits = ARCHIVE_LIMITS) {
+  if (req.alg) await prepareAlgorithm(req.alg);
+  let earlier = 0;
+  try {
+    let r;
+    try {
+      r = await new ArchivePass(fileInput(model, { mode: "auto" }), req, limits).run();
+    } catch (e) {
+      if (!(e instanceof RestartWithoutPrefix)) throw e;
+      earlier = e instanceof PassRestart ? e.bytesRead : 0;
+      req.onRestart?.();
+      req.inspector?.restart?.();
+      r = await new ArchivePass(fileInput(model, { mode: "none" }), req, limits).run();
+    }
+    r.bytesRead += earlier;
+    return r;
+  } finally {
+    req.engine?.onDone?.();
+  }
+}
+async function openArchive(file) {
+  let fh;
+  try {
+    fh = await open5(file, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw modelPathError(file, e, "archive");
+  }
+  const st = await fh.stat();
+  if (!st.isFile()) {
+    await fh.close();
+    throw usage("SPECIAL_FILE", `archive is not a regular file: ${file}`);
+  }
+  return { fh, size: st.size };
+}
+function fileInput(model, prefix) {
+  const root = path18.resolve(model);
+  return {
+    root,
+    prefix,
+    embeddedSignature: true,
+    readError: (cause) => modelPathError(model, cause, "archive"),
+    open: async () => {
+      const { fh, size } = await openArchive(root);
+      const file = new FileInput(fh, size);
+      return {
+        input: file,
+        gzipped: () => checkStart(fh),
+        size,
+        bytesRead: () => file.bytesRead,
+        checkTrailer: (consumed) => checkFileTrailer(fh, consumed, size),
+        close: async () => {
+          await file.settle();
+          await fh.close();
+        }
+      };
+    }
+  };
+}
+async function readTarStream(stream, opts, req, limits = ARCHIVE_LIMITS) {
+  if (req.alg) await prepareAlgorithm(req.alg);
+  const it = stream[Symbol.asyncIterator]();
+  let read = 0;
+  const input = {
+    next: async () => {
+      let r;
+      try {
+        r = await it.next();
+      } catch (e) {
+        throw new InputReadError(e);
+      }
+      if (r.done) return void 0;
+      read += r.value.length;
+      return r.value;
+    }
+  };
+  const bytes = { input, gzipped: () => Promise.resolve(opts.gzipped), size: opts.size, bytesRead: () => read, checkTrailer: () => Promise.resolve(), close: () => Promise.resolve() };
+  const pass = { root: opts.label, prefix: { mode: "none" }, embeddedSignature: false, readError: opts.readError, open: () => Promise.resolve(bytes), ...opts.sink ? { sink: opts.sink } : {}, ...opts.onName ? { onName: opts.onName } : {}, ...opts.onLink ? { onLink: opts.onLink } : {} };
+  try {
+    return await new ArchivePass(pass, req, limits).run();
+  } finally {
+    req.engine?.onDone?.();
+  }
+}
+async function checkStart(fh) {
+  const head = Buffer.alloc(6);
+  const { bytesRead } = await fh.read(head, 0, head.length, 0).catch((e) => {
+    throw new InputReadError(e);
+  });
+  const kind = compressionOf(head.subarray(0, bytesRead));
+  if (kind === "gzip") return true;
+  if (kind) throw new TarError("ARCHIVE_MALFORMED", `cannot read archive: compressed with ${kind}, which modelsign does not read (use .tar or .tar.gz)`);
+  if (bytesRead === 0) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: the file is empty");
+  return false;
+}
+async function checkFileTrailer(fh, consumed, size) {
+  const buf = Buffer.alloc(64 * 1024);
+  for (let pos = consumed; pos < size; ) {
+    const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, size - pos), pos);
+    if (bytesRead === 0) return;
+    for (let i = 0; i < bytesRead; i++) {
+      if (buf[i] !== 0) throw new TarError("ARCHIVE_MALFORMED", "cannot read archive: data after the end of the gzip stream");
+    }
+    pos += bytesRead;
+  }
+}
+function inspectEntry(file, inspector) {
+  const channel = new ChunkChannel();
+  let taken = false;
+  const view = { channel, done: Promise.resolve() };
+  view.done = inspector.inspect({
+    file,
+    bytes: () => {
+      if (taken) throw new Error("an archive entry streams once");
+      taken = true;
+      return new ByteSource(channel.iterator(), file.size);
+    }
+  }).catch((e) => {
+    view.failure = { error: e };
+  }).finally(() => channel.close());
+  return view;
+}
+var EMBEDDED_SIGNATURE, ARCHIVE_LIMITS, PassRestart, ArchivePass;
+var init_archive = __esm({
+  "src/source/archive.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms2();
+    init_model_path();
+    init_paths();
+    init_source();
+    init_channel();
+    init_ranges();
+    init_capped();
+    init_stream_hash();
+    init_entries();
+    init_errors2();
+    init_extended();
+    init_input();
+    init_names();
+    init_reader();
+    init_archive_path();
+    EMBEDDED_SIGNATURE = "model.sig";
+    ARCHIVE_LIMITS = { maxEntries: 1e6, maxNameBytes: 64 * 1024 * 1024 };
+    PassRestart = class extends RestartWithoutPrefix {
+      constructor(bytesRead) {
+        super();
+        this.bytesRead = bytesRead;
+      }
+    };
+    ArchivePass = class {
+      constructor(input, req, limits) {
+        this.input = input;
+        this.req = req;
+        this.root = input.root;
+        this.ignorePaths = input.embeddedSignature ? [...req.ignorePaths, EMBEDDED_SIGNATURE] : [...req.ignorePaths];
+        this.namer = new ModelNamer(input.prefix, req.signedPaths);
+        this.table = new EntryTable(limits);
+      }
+      root;
+      ignorePaths;
+      namer;
+      table;
+      problems = new CappedProblems();
+      files = [];
+      hashed = new HashedRanges();
+      lastProgress = 0;
+      async run() {
+        const opened = await this.input.open();
+        let gz;
+        try {
+          const counted = {
+            next: async () => {
+              const b = await opened.input.next();
+              this.progress(opened.bytesRead(), opened.size);
+              return b;
+            }
+          };
+          gz = await opened.gzipped() ? new GunzipInput(counted) : void 0;
+          for await (const item of readTar(gz ?? counted)) await this.onEntry(item.entry, item.body);
+          if (gz) await opened.checkTrailer(gz.consumed);
+        } catch (e) {
+          if (e instanceof RestartWithoutPrefix) throw new PassRestart(opened.bytesRead());
+          if (e instanceof InputReadError) throw this.input.readError(e.cause);
+          if (!(e instanceof TarError)) throw e;
+          this.problems.push({ code: e.code, message: e.message });
+        } finally {
+          await gz?.close();
+          await opened.close();
+        }
+        this.req.engine?.onProgress?.(opened.size, opened.size);
+        this.judge();
+        await this.req.onHashed?.();
+        const listing = { root: this.root, isFile: false, files: this.files, problems: this.problems.list() };
+        const folder = this.namer.folder;
+        return { listing, hashed: this.hashed, bytesRead: opened.bytesRead(), ...folder !== void 0 ? { folder } : {} };
+      }
+      /** Progress in archive bytes read (compressed for .tar.gz), a few times a second at most. */
+      progress(done, total) {
+        const now = Date.now();
+        if (this.req.engine?.onProgress && now - this.lastProgress >= 200) {
+          this.lastProgress = now;
+          this.req.engine.onProgress(done, total);
+        }
+      }
+      duplicate(raw) {
+        this.problems.push(entryProblem("DUPLICATE_NAME", raw, "name appears twice in the archive"));
+      }
+      async onEntry(entry, body) {
+        const raw = entry.name.toString("utf8");
+        const isDir = entry.type === "dir";
+        const cleaned = cleanName(raw, isDir);
+        this.namer.decide(raw, cleaned, isDir);
+        const why2 = nameProblem(cleaned);
+        if (why2) {
+          this.problems.push(entryProblem("UNSAFE_NAME", raw, `unsafe name (${why2})`));
+          return;
+        }
+        const name2 = this.namer.toModelName(cleaned);
+        if (name2 === void 0) {
+          if (!isDir) this.problems.push(entryProblem("UNSAFE_NAME", raw, "a non-directory entry names the model root"));
+          return;
+        }
+        this.input.onName?.(name2);
+        if (this.table.kindOf(name2) !== void 0) return this.duplicate(raw);
+        const listed = !isIgnored(name2, this.ignorePaths) || (this.req.signedPaths?.has(name2) ?? false);
+        switch (entry.type) {
+          case "dir":
+            this.table.add(name2, "dir");
+            return;
+          case "file": {
+            this.table.add(name2, "file", entry.size, listed);
+            if (!listed) return;
+            const file = { name: name2, size: entry.size, viaLink: false };
+            this.files.push(file);
+            await this.readEntry(file, body);
+            return;
+          }
+          case "hardlink":
+            return this.onHardlink(entry, raw, name2, listed);
+          case "symlink": {
+            const lp = entry.linkname.toString("utf8");
+            const bad7 = linkTargetProblem(lp);
+            if (bad7) this.problems.push(entryProblem(bad7.code, raw, bad7.message));
+            this.table.addLink(name2, bad7 ? void 0 : lp, !listed);
+            return;
+          }
+          default:
+            this.table.add(name2, "special");
+            this.problems.push(entryProblem("SPECIAL_FILE", raw, `${ENTRY_LABEL[entry.type]} entries are not allowed in a model archive`));
+        }
+      }
+      /** A hard link names an earlier file of the model (relative to the archive root) and hashes as it. */
+      onHardlink(entry, raw, name2, listed) {
+        const lp = entry.linkname.toString("utf8");
+        const target = this.namer.linkTarget(lp);
+        const t = target === void 0 ? void 0 : this.table.regular(target);
+        this.table.add(name2, "hardlink", t?.size ?? 0, listed && t?.hashed === true);
+        if (target === void 0 || !t) {
+          this.problems.push(entryProblem("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ${JSON.stringify(lp)}, which is not an earlier file of the model`));
+          return;
+        }
+        if (!listed) return;
+        if (!t.hashed) {
+          this.problems.push(entryProblem("ARCHIVE_LINK_OUTSIDE", raw, `hard link to ignored file ${JSON.stringify(target)}`));
+          return;
+        }
+        this.copyHashed(target, name2, t.size);
+        const file = { name: name2, size: t.size, viaLink: false };
+        this.files.push(file);
+        this.req.inspector?.alias?.(file, target);
+        this.input.onLink?.(name2, target);
+      }
+      /** A link's ranges have the digests of its target's (same content). */
+      copyHashed(target, name2, size) {
+        if (!this.req.alg) return;
+        for (const [s, e] of this.req.ranges(name2, size)) {
+          const h = this.hashed.get(target, s, e);
+          if (h) this.hashed.set(name2, s, e, h);
+        }
+      }
+      /**
+       * Hash a listed entry's requested ranges and, when the inspector wants it, hand it the
+       * same chunks as they pass. An entry cut short is unreadable to the inspector.
+       */
+      async readEntry(file, body) {
+        const alg = this.req.alg;
+        const ranges = alg ? disjointRanges(this.req.ranges(file.name, file.size), file.size) : [];
+        const hasher = alg && ranges.length > 0 ? new RangeHasher(ranges, alg) : void 0;
+        const inspector = this.req.inspector;
+        const view = inspector?.wants(file) ? inspectEntry(file, inspector) : void 0;
+        const sink = this.input.sink?.(file.name, file.size);
+        if (!hasher && !view && !sink) return;
+        try {
+          for await (const chunk of body) {
+            hasher?.update(chunk);
+            sink?.write(chunk);
+            const wait = view?.channel.push(chunk);
+            if (wait) await wait;
+          }
+          sink?.end(true);
+        } catch (e) {
+          sink?.end(false);
+          if (view) {
+            view.channel.end();
+            await view.done;
+            if (e instanceof TarError) inspector.unreadable(file, { code: e.code, message: e.message });
+          }
+          throw e;
+        }
+        if (view) {
+          view.channel.end();
+          await view.done;
+          if (view.failure) throw view.failure.error;
+        }
+        const digests = hasher?.end();
+        digests?.forEach((d, i) => this.hashed.set(file.name, ranges[i][0], ranges[i][1], { ok: true, digest: d }));
+      }
+      judge() {
+        const sub = new Subtree(this.table);
+        for (const p of judgeStructure(this.table, sub)) this.problems.push(p);
+        if (this.table.links.size > 0) {
+          const j = judgeLinks(this.table, sub, this.req.allowSymlinks);
+          for (const p of j.problems) this.problems.push(p);
+          for (const f of j.files) {
+            this.copyHashed(f.target, f.name, f.size);
+            const file = { name: f.name, size: f.size, viaLink: true };
+            this.files.push(file);
+            this.req.inspector?.alias?.(file, f.target);
+            this.input.onLink?.(f.name, f.target);
+          }
+        }
+        this.files.sort((a, b) => compareCodePoints(a.name, b.name));
+      }
+    };
+  }
+});
+
+// src/source/oci/tree-writer.ts
+import { closeSync as closeSync3, constants as constants7, mkdirSync, openSync as openSync3, writeSync as writeSync2 } from "node:fs";
+import { lstat as lstat6, mkdir as mkdir3, mkdtemp, readdir, rm } from "node:fs/promises";
+import os6 from "node:os";
+import path19 from "node:path";
+var TreeWriter;
+var init_tree_writer = __esm({
+  "src/source/oci/tree-writer.ts"() {
+    "use strict";
+    init_errors();
+    init_errno();
+    TreeWriter = class _TreeWriter {
+      constructor(root, ownsRoot) {
+        this.root = root;
+        this.ownsRoot = ownsRoot;
+      }
+      /** Files written whole, by name. */
+      written = /* @__PURE__ */ new Map();
+      failed = /* @__PURE__ */ new Map();
+      /** A private temporary directory (mode 0700), removed by discard(). */
+      static async spool() {
+        return new _TreeWriter(await mkdtemp(path19.join(os6.tmpdir(), "modelsign-oci-")), true);
+      }
+      /** DIR for --pull-to: created if absent, else it must be an empty directory. */
+      static async target(dir) {
+        const st = await lstat6(dir).catch((e) => {
+          if (errnoCode(e) === "ENOENT") return void 0;
+          throw e;
+        });
+        if (st === void 0) {
+          try {
+            await mkdir3(dir, { recursive: true });
+          } catch (e) {
+            throw usage("PULL_FAILED", `--pull-to ${dir}: cannot create it: ${errnoWords(e)}`);
+          }
+          return new _TreeWriter(path19.resolve(dir), true);
+        }
+        if (!st.isDirectory()) throw usage("PULL_FAILED", `--pull-to ${dir} exists and is not a directory`);
+        if ((await readdir(dir)).length > 0) throw usage("PULL_FAILED", `--pull-to ${dir} is not empty: pull into an empty or new directory`);
+        return new _TreeWriter(path19.resolve(dir), false);
+      }
+      pathOf(name2) {
+        return path19.join(this.root, ...name2.split("/"));
+      }
+      /** A sink for NAME's bytes; the file counts as written once end(true) succeeds. */
+      open(name2) {
+        const file = this.pathOf(name2);
+        let fd;
+        let failure;
+        const fail = (e, what) => {
+          failure ??= { code: "PULL_FAILED", path: name2, message: `cannot ${what} ${file}: ${errnoWords(e)}` };
+        };
+        try {
+          mkdirSync(path19.dirname(file), { recursive: true });
+          fd = openSync3(file, constants7.O_WRONLY | constants7.O_CREAT | constants7.O_EXCL | constants7.O_NOFOLLOW, 420);
+        } catch (e) {
+          fail(e, "create");
+        }
+        return {
+          write: (chunk) => {
+            if (fd === void 0 || failure) return;
+            try {
+              for (let off = 0; off < chunk.length; ) off += writeSync2(fd, chunk, off, chunk.length - off);
+            } catch (e) {
+              fail(e, "write");
+            }
+          },
+          end: (complete) => {
+            if (fd !== void 0) {
+              try {
+                closeSync3(fd);
+              } catch (e) {
+                fail(e, "close");
+              }
+            }
+            if (!complete) failure ??= { code: "FILE_CHANGED", path: name2, message: "the download ended before the whole file was read" };
+            if (failure) this.failed.set(name2, failure);
+            else this.written.set(name2, file);
+          }
+        };
+      }
+      /** Why NAME was not written whole, if it was opened at all. */
+      failure(name2) {
+        return this.failed.get(name2);
+      }
+      isWritten(name2) {
+        return this.written.has(name2);
+      }
+      /** NAME as a listed local file (for a verified re-open), when it was written whole. */
+      async file(name2) {
+        const abs = this.written.get(name2);
+        if (abs === void 0) return void 0;
+        const st = await lstat6(abs);
+        return { name: name2, abs, size: st.size, viaLink: false, id: { dev: st.dev, ino: st.ino }, stamp: { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs } };
+      }
+      /** Remove everything written, to start over (verify tries another attached signature). */
+      async clear() {
+        for (const entry of await readdir(this.root).catch(() => [])) await rm(path19.join(this.root, entry), { recursive: true, force: true });
+        this.written.clear();
+        this.failed.clear();
+      }
+      /** Remove everything written (and the root when this writer made it). */
+      async discard() {
+        await this.clear();
+        if (this.ownsRoot) await rm(this.root, { recursive: true, force: true });
+      }
+    };
+  }
+});
+
+// src/source/oci/read.ts
+import { finished } from "node:stream/promises";
+function blobFailure(e, path28) {
+  const code = e instanceof ModelsignError || e instanceof DigestMismatch ? e.code : "OCI_BLOB_UNREADABLE";
+  const message = e instanceof Error ? e.message : String(e);
+  return path28 === void 0 ? { code, message } : { code, path: path28, message };
+}
+function fromDigest(req, ranges, desc) {
+  const [only2] = ranges;
+  return req.alg === "sha256" && ranges.length === 1 && only2[0] === 0 && only2[1] === desc.size && desc.digest.startsWith("sha256:") ? desc.digest.slice(7) : void 0;
+}
+function whiteoutProblem(name2, layer) {
+  const base = name2.slice(name2.lastIndexOf("/") + 1);
+  if (!base.startsWith(".wh.")) return void 0;
+  const target = base === ".wh..wh..opq" || base === ".wh." ? "the rest of its folder" : JSON.stringify(name2.slice(0, name2.length - base.length) + base.slice(4));
+  return { code: "OCI_WHITEOUT", path: name2, message: `layer ${layer} holds a whiteout entry: an image runtime would delete ${target} from the other layers` };
+}
+async function inspectKept(r, inspector) {
+  for (const file of r.files) {
+    if (r.links.has(file.name)) continue;
+    if (!inspector.wants(file) || !r.writer) continue;
+    const failed = r.writer.failure(file.name);
+    if (failed) {
+      inspector.unreadable(file, failed);
+      continue;
+    }
+    const local = await r.writer.file(file.name);
+    if (!local) continue;
+    const failure = await withVerifiedFile(local, (content) => inspector.inspect({ ...content, file }));
+    if (!failure) continue;
+    inspector.unreadable(file, failure);
+    r.hashed.failAll(file.name, { ok: false, code: failure.code, message: failure.message });
+  }
+  for (const file of r.files) {
+    const link = r.links.get(file.name);
+    if (!link) continue;
+    if (r.ownerOf(link.target) === link.layer && inspector.alias) inspector.alias(file, link.target);
+    else if (inspector.wants(file)) inspector.unreadable(file, { code: "FILE_UNREADABLE", path: file.name, message: `a link to "${link.target}", which this layer does not hold: not scanned` });
+  }
+}
+async function readOci(m, initialProblems, req) {
+  const start = m.received.bytes;
+  if (req.alg) await prepareAlgorithm(req.alg);
+  await m.pull?.clear();
+  const writer = m.pull ?? (req.inspector ? await TreeWriter.spool() : void 0);
+  const r = new OciRead(m, req, writer);
+  for (const p of initialProblems) r.problems.push(p);
+  try {
+    const raw = [];
+    for (const layer of m.layers) {
+      if (layer.kind.kind !== "file") continue;
+      const f = r.listRaw(layer);
+      if (f) raw.push([f, layer.desc]);
+    }
+    const tars = m.layers.filter((l) => l.kind.kind === "tar");
+    if (tars.length === 0) {
+      r.checkFolders();
+      req.onListed?.(r.listing());
+    }
+    for (const [f, desc] of raw) await r.readRaw(f, desc);
+    for (const t of tars) await r.readTar(t);
+    if (tars.length > 0) r.checkFolders();
+    req.engine?.onDone?.();
+    await req.onHashed?.();
+    const listing = r.listing();
+    if (req.inspector) await inspectKept(r, req.inspector);
+    return { listing, hashed: r.hashed, bytesRead: m.received.bytes - start };
+  } finally {
+    if (writer && writer !== m.pull) await writer.discard();
+  }
+}
+var StreamFailure, OciRead, MAX_WHITEOUTS_LISTED;
+var init_read2 = __esm({
+  "src/source/oci/read.ts"() {
+    "use strict";
+    init_errors();
+    init_algorithms2();
+    init_archive();
+    init_paths();
+    init_oci();
+    init_stream_hash();
+    init_ranges();
+    init_verified_file();
+    init_tree_writer();
+    StreamFailure = class extends Error {
+      constructor(reason) {
+        super("layer stream failed");
+        this.reason = reason;
+      }
+    };
+    OciRead = class {
+      constructor(m, req, writer) {
+        this.m = m;
+        this.req = req;
+        this.writer = writer;
+        this.total = m.layers.reduce((s, l) => s + l.desc.size, 0);
+      }
+      files = [];
+      problems = [];
+      hashed = new HashedRanges();
+      /** Which layer each listed name came from (two layers may not give one name). */
+      owner = /* @__PURE__ */ new Map();
+      done = 0;
+      total;
+      /** Each link entry of a tar layer: the entry whose bytes it has, and the layer of both. */
+      links = /* @__PURE__ */ new Map();
+      progress(n) {
+        this.done += n;
+        this.req.engine?.onProgress?.(this.done, this.total);
+      }
+      /** Whether a listed file's bytes are written (pulled, or spooled for a scanner). */
+      keeps(file, ranges) {
+        if (!this.writer) return false;
+        return this.m.pull ? ranges.length > 0 : this.req.inspector?.wants(file) ?? false;
+      }
+      fail(name2, ranges, f) {
+        for (const [s, e] of ranges) this.hashed.set(name2, s, e, { ok: false, code: f.code, message: f.message });
+      }
+      /** The layer that holds NAME. */
+      ownerOf(name2) {
+        return this.owner.get(name2);
+      }
+      /** Claim NAME for a layer; a second claim is a problem (an extractor would overwrite one). */
+      claim(name2, layer) {
+        const first = this.owner.get(name2);
+        if (first === void 0) {
+          this.owner.set(name2, layer);
+          return true;
+        }
+        this.problems.push({ code: "DUPLICATE_NAME", path: name2, message: `layers ${first} and ${layer} both hold ${JSON.stringify(name2)}` });
+        return false;
+      }
+      listRaw(layer) {
+        const name2 = layer.kind.name;
+        if (!this.claim(name2, layer.desc.digest)) return void 0;
+        if (isIgnored(name2, this.req.ignorePaths) && !(this.req.signedPaths?.has(name2) ?? false)) return void 0;
+        const f = { name: name2, size: layer.desc.size, viaLink: false };
+        this.files.push(f);
+        return f;
+      }
+      async readRaw(file, desc) {
+        const ranges = this.req.ranges(file.name, file.size);
+        const keep = this.keeps(file, ranges);
+        const alg = this.req.alg;
+        if (!keep && (ranges.length === 0 || alg === void 0)) return;
+        const direct = this.m.pull ? void 0 : fromDigest(this.req, ranges, desc);
+        if (!keep && direct !== void 0) {
+          this.hashed.set(file.name, 0, file.size, { ok: true, digest: direct });
+          return;
+        }
+        const hasher = alg ? new RangeHasher(disjointRanges(ranges, file.size), alg) : void 0;
+        const sink = keep ? this.writer.open(file.name) : void 0;
+        let got = 0;
+        try {
+          const stream = await this.m.store.blob(desc);
+          for await (const chunk of stream) {
+            got += chunk.length;
+            hasher?.update(chunk);
+            sink?.write(chunk);
+            this.progress(chunk.length);
+          }
+        } catch (e) {
+          sink?.end(false);
+          this.fail(file.name, ranges, blobFailure(e, file.name));
+          return;
+        }
+        sink?.end(true);
+        const written = sink ? this.writer.failure(file.name) : void 0;
+        if (written) return this.fail(file.name, ranges, written);
+        const digests = got === file.size ? hasher?.end() : void 0;
+        hasher?.ranges.forEach(([s, e], i) => this.hashed.set(file.name, s, e, digests ? { ok: true, digest: digests[i] } : { ok: false, code: "FILE_CHANGED", message: "the layer did not hold the bytes its manifest says" }));
+      }
+      async readTar(layer) {
+        const at = `layer ${layer.desc.digest}`;
+        let stream;
+        try {
+          stream = await this.m.store.blob(layer.desc);
+        } catch (e) {
+          const f = blobFailure(e);
+          this.problems.push({ code: f.code, message: `${at}: ${f.message}` });
+          return;
+        }
+        let streamError;
+        stream.on("error", (e) => streamError ??= e);
+        const before = this.done;
+        const requested = /* @__PURE__ */ new Set();
+        const sink = this.writer ? (name2, size) => this.keeps({ name: name2, size, viaLink: false }, requested.has(name2) ? [[0, size]] : []) ? this.writer.open(name2) : void 0 : void 0;
+        const links = /* @__PURE__ */ new Map();
+        const whiteouts = [];
+        const whiteoutNames = /* @__PURE__ */ new Set();
+        const onName = (name2) => {
+          const w = whiteoutProblem(name2, layer.desc.digest);
+          if (!w) return;
+          whiteoutNames.add(name2);
+          if (whiteouts.length < MAX_WHITEOUTS_LISTED) whiteouts.push(w);
+        };
+        const result = await readTarStream(
+          stream,
+          { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e), onName, onLink: (name2, target) => void links.set(name2, target), ...sink ? { sink } : {} },
+          {
+            ...this.req.alg ? { alg: this.req.alg } : {},
+            ranges: (name2, size) => {
+              const r = this.req.alg ? this.req.ranges(name2, size) : [];
+              if (r.length > 0) requested.add(name2);
+              return r;
+            },
+            allowSymlinks: this.req.allowSymlinks,
+            ignorePaths: this.req.ignorePaths,
+            ...this.req.signedPaths ? { signedPaths: this.req.signedPaths } : {},
+            engine: { onProgress: (n) => this.progress(before + n - this.done) }
+          }
+        ).catch((e) => {
+          if (!(e instanceof StreamFailure)) throw e;
+          streamError ??= e.reason;
+          return void 0;
+        });
+        if (result && streamError === void 0 && !stream.destroyed && !stream.readableEnded) {
+          stream.resume();
+          await finished(stream).catch((e) => streamError ??= e);
+        }
+        if (streamError !== void 0 || !result) {
+          const f = blobFailure(streamError);
+          this.problems.push({ code: f.code, message: `${at}: ${f.message}` });
+          return;
+        }
+        for (const p of result.listing.problems) this.problems.push(p.path === void 0 ? { ...p, message: `${at}: ${p.message}` } : p);
+        for (const w of whiteouts) this.problems.push(w);
+        for (const f of result.listing.files) {
+          if (whiteoutNames.has(f.name)) continue;
+          if (!this.claim(f.name, layer.desc.digest)) continue;
+          this.files.push({ name: f.name, size: f.size, viaLink: f.viaLink });
+          const target = links.get(f.name);
+          if (target !== void 0) this.links.set(f.name, { target, layer: layer.desc.digest });
+          if (this.m.pull && requested.has(f.name) && !this.writer.isWritten(f.name)) {
+            const why2 = this.writer.failure(f.name) ?? { code: "PULL_FAILED", path: f.name, message: "a link entry of a tar layer: --pull-to writes regular files only" };
+            for (const r of result.hashed.of(f.name)) this.hashed.set(f.name, r.start, r.end, { ok: false, code: why2.code, message: why2.message });
+            continue;
+          }
+          for (const r of result.hashed.of(f.name)) this.hashed.set(f.name, r.start, r.end, r.outcome);
+        }
+      }
+      /** A file and a folder of the same name (from two layers): an extractor cannot write both. */
+      checkFolders() {
+        const names = new Set(this.owner.keys());
+        for (const name2 of names) {
+          for (let i = name2.indexOf("/"); i >= 0; i = name2.indexOf("/", i + 1)) {
+            const dir = name2.slice(0, i);
+            if (names.has(dir)) this.problems.push({ code: "DUPLICATE_NAME", path: name2, message: `its path goes through ${JSON.stringify(dir)}, which another layer holds as a file` });
+          }
+        }
+      }
+      listing() {
+        this.files.sort((a, b) => compareCodePoints(a.name, b.name));
+        return { root: this.m.pinned, isFile: false, files: this.files, problems: this.problems };
+      }
+    };
+    MAX_WHITEOUTS_LISTED = 100;
+  }
+});
+
+// src/source/oci/index.ts
+var oci_exports = {};
+__export(oci_exports, {
+  ociSource: () => ociSource
+});
+import path20 from "node:path";
+async function ociSource(model, opts = {}) {
+  const ref = parseReference(model);
+  const received = { bytes: 0 };
+  const store = openStore(ref, opts.registry ?? {}, received);
+  const root = await store.manifest(ref.digest !== void 0 ? { digest: ref.digest } : ref.tag !== void 0 ? { tag: ref.tag } : {});
+  const m = parseManifest(root.bytes, root.mediaType, `manifest ${root.digest} of ${store.where}`);
+  if (m.kind === "index") {
+    const first = m.manifests.slice(0, 3).map((d) => pinned(ref, d.digest));
+    throw usage("OCI_INDEX", `${formatReference(ref)} names an image index of ${m.manifests.length} manifests, not one artifact: name one by digest${first.length ? ` (${first.join(", ")}${m.manifests.length > 3 ? ", ..." : ""})` : ""}`);
+  }
+  const at = pinned(ref, root.digest);
+  const subject = { mediaType: m.mediaType, digest: root.digest, size: root.bytes.length };
+  const layers = m.layers.map((desc) => ({ desc, kind: classifyLayer(desc) }));
+  const problems = [];
+  for (const l of layers) if (l.kind.kind === "refused") problems.push({ code: l.kind.code, message: `layer ${l.desc.digest}: ${l.kind.why}` });
+  const pull = opts.pullTo !== void 0 ? await TreeWriter.target(opts.pullTo) : void 0;
+  const model_ = { store, pinned: at, layers, received, ...pull ? { pull } : {} };
+  const bundles = /* @__PURE__ */ new Map();
+  const attached = {
+    where: at,
+    list: async () => (await listAttached(store, root.digest, (d) => pinned(ref, d))).map((a) => ({
+      location: a.location,
+      read: async () => {
+        const b = await a.read();
+        bundles.set(a.location, b);
+        return b;
+      }
+    })),
+    attach: async (bundle) => pinned(ref, await attachBundle(store, subject, bundle, /* @__PURE__ */ new Date()))
+  };
+  return {
+    kind: "oci",
+    model,
+    defaultIgnores: [],
+    defaultName: () => ref.kind === "remote" ? ref.repository : path20.basename(path20.resolve(ref.dir)),
+    // Signatures are attached to the manifest; this names them in messages.
+    defaultSignaturePath: () => `${at} (attached signatures)`,
+    provenance: { reference: formatReference(ref), manifest: root.digest, ...m.artifactType ? { artifactType: m.artifactType } : {} },
+    attached,
+    read: (req) => readOci(model_, problems, req),
+    ...pull ? { pull: pullTarget(pull, bundles) } : {}
+  };
+}
+function pullTarget(w, bundles) {
+  return {
+    dir: w.root,
+    async finish(verified, location) {
+      if (!verified) return w.discard();
+      const bundle = location !== void 0 ? bundles.get(location) : void 0;
+      if (!bundle || w.isWritten("model.sig")) return;
+      const sink = w.open("model.sig");
+      sink.write(bundle);
+      sink.end(true);
+      const f = w.failure("model.sig");
+      if (f) throw usage("PULL_FAILED", f.message);
+    }
+  };
+}
+var init_oci2 = __esm({
+  "src/source/oci/index.ts"() {
+    "use strict";
+    init_errors();
+    init_oci();
+    init_read2();
+    init_tree_writer();
+  }
+});
+
+// src/source/index.ts
+import os7 from "node:os";
+function isReference(model) {
+  return SCHEMES.some((s) => s.test(model));
+}
+async function openSource(model, opts = {}) {
+  if (model === "") throw usage("MODEL_NOT_FOUND", "model not found: the model path is empty");
+  for (const s of SCHEMES) if (s.test(model)) return s.open(model, opts);
+  const st = await statModel(model);
+  if (st.isDirectory()) return await hubSnapshotSource(model) ?? directorySource(model);
+  if (st.isFile() && isArchivePath(model) && !opts.archiveAsFile) return (await Promise.resolve().then(() => (init_archive(), archive_exports))).archiveSource(model);
+  return fileSource(model);
+}
+var SCHEMES;
+var init_source2 = __esm({
+  "src/source/index.ts"() {
+    "use strict";
+    init_errors();
+    init_model_path();
+    init_archive_path();
+    init_directory();
+    init_file();
+    init_hf_cache();
+    init_hf_layout();
+    init_settings();
+    init_archive_path();
+    SCHEMES = [
+      { test: (m) => m.startsWith(HF_SCHEME), open: (m, o) => hubReferenceSource(m, o.hfCache ?? settings.hfCache ?? defaultHubCache(os7.homedir())) },
+      // oci:// (a registry) and oci:DIR (a layout); the client loads only for such models.
+      { test: (m) => m.startsWith("oci:"), open: async (m, o) => (await Promise.resolve().then(() => (init_oci2(), oci_exports))).ociSource(m, o.oci) }
+    ];
+  }
+});
+
+// src/hashing/serialize.ts
+import { createHash as createHash7 } from "node:crypto";
+function rootDigest(resources) {
+  const h = createHash7("sha256");
+  for (const r of resources) h.update(Buffer.from(r.digest, "hex"));
+  return h.digest("hex");
+}
+var init_serialize = __esm({
+  "src/hashing/serialize.ts"() {
+    "use strict";
+    init_errors();
+    init_engine();
+    init_ranges();
+  }
+});
+
+// src/verify/names.ts
+function parseShardName(name2) {
+  const m = /^(.*):(\d{1,16}):(\d{1,16})$/s.exec(name2);
+  if (!m) return void 0;
+  const start = Number(m[2]);
+  const end = Number(m[3]);
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return void 0;
+  return { path: m[1], start, end };
+}
+function checkResourceNames(names, opts = {}) {
+  if (names.length === 1 && names[0] === ".") return [];
+  const shards = opts.method === "shards";
+  const failures = [];
+  const seen = /* @__PURE__ */ new Set();
+  const files = /* @__PURE__ */ new Set();
+  const nfc = /* @__PURE__ */ new Map();
+  const folded = /* @__PURE__ */ new Map();
+  for (const name2 of names) {
+    const file = shards ? parseShardName(name2)?.path ?? name2 : name2;
+    const why2 = unsafeNameReason(file);
+    if (why2) {
+      failures.push({ code: "UNSAFE_NAME", path: name2, message: `unsafe resource name in signature: ${why2}` });
+      continue;
+    }
+    if (seen.has(name2)) {
+      failures.push({ code: "DUPLICATE_NAME", path: name2, message: "resource listed twice in signature" });
+      continue;
+    }
+    seen.add(name2);
+    if (files.has(file)) continue;
+    files.add(file);
+    const n = file.normalize("NFC");
+    const prevN = nfc.get(n);
+    if (prevN !== void 0) {
+      failures.push({ code: "NAME_COLLISION", path: name2, message: `collides with "${prevN}" after Unicode normalisation` });
+      continue;
+    }
+    nfc.set(n, file);
+    const f = n.toLowerCase();
+    const prevF = folded.get(f);
+    if (prevF !== void 0) {
+      failures.push({ code: "NAME_COLLISION", path: name2, message: `collides with "${prevF}" on a case-insensitive file system` });
+      continue;
+    }
+    folded.set(f, file);
+  }
+  return failures;
+}
+var init_names2 = __esm({
+  "src/verify/names.ts"() {
+    "use strict";
+    init_paths();
+  }
+});
+
+// src/scan/lfs-pointer.ts
+function mayBePointer(size) {
+  return size >= MIN_POINTER && size <= MAX_POINTER;
+}
+function parseLfsPointer(bytes) {
+  if (!mayBePointer(bytes.length)) return void 0;
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return void 0;
+  }
+  const lines = text2.replace(/\r?\n$/, "").split(/\r?\n/);
+  const version = /^version (\S+)$/.exec(lines[0] ?? "");
+  if (!version || !VERSIONS.has(version[1])) return void 0;
+  if (lines.length !== 3) return void 0;
+  const oid2 = /^oid (sha256:[0-9a-f]{64})$/.exec(lines[1])?.[1];
+  const size = /^size (\d{1,16})$/.exec(lines[2])?.[1];
+  return oid2 !== void 0 && size !== void 0 && Number.isSafeInteger(Number(size)) ? { oid: oid2, size: Number(size) } : void 0;
+}
+function lfsPointerText(p) {
+  return `a Git LFS pointer (oid ${p.oid})`;
+}
+async function pointerIn(src, size) {
+  if (!mayBePointer(size)) return void 0;
+  await src.ensure(size);
+  return parseLfsPointer(src.peek(Math.min(size, src.buffered)));
+}
+function handOver(content, src) {
+  let taken = false;
+  const bytes = () => {
+    if (taken) throw new Error(`the bytes of ${content.file.name} were already taken`);
+    taken = true;
+    return src;
+  };
+  return { content: { ...content, bytes }, taken: () => taken };
+}
+var MIN_POINTER, MAX_POINTER, VERSIONS, LFS_PULL, LfsPointerInspector;
+var init_lfs_pointer = __esm({
+  "src/scan/lfs-pointer.ts"() {
+    "use strict";
+    MIN_POINTER = 124;
+    MAX_POINTER = 150;
+    VERSIONS = /* @__PURE__ */ new Set(["https://git-lfs.github.com/spec/v1", "https://hawser.github.com/spec/v1"]);
+    LFS_PULL = "run `git lfs pull`";
+    LfsPointerInspector = class {
+      constructor(inner) {
+        this.inner = inner;
+      }
+      /** Pointer files found, by name. */
+      found = /* @__PURE__ */ new Map();
+      passOn = /* @__PURE__ */ new Set();
+      wants(file) {
+        if (this.inner?.wants(file)) this.passOn.add(file.name);
+        return mayBePointer(file.size) || this.passOn.has(file.name);
+      }
+      async inspect(content) {
+        const inner = this.passOn.has(content.file.name) ? this.inner : void 0;
+        if (!mayBePointer(content.file.size)) return inner?.inspect(content);
+        const src = content.bytes();
+        const given = content.random ? void 0 : handOver(content, src);
+        try {
+          const p = await pointerIn(src, content.file.size);
+          if (p) this.found.set(content.file.name, p);
+          if (inner) await inner.inspect(given?.content ?? content);
+        } finally {
+          if (!given?.taken()) await src.close();
+        }
+      }
+      unreadable(file, failure) {
+        this.found.delete(file.name);
+        if (this.passOn.has(file.name)) this.inner?.unreadable(file, failure);
+      }
+      restart() {
+        this.found.clear();
+        this.passOn.clear();
+        this.inner?.restart?.();
+      }
+      /** A link to a pointer file is a pointer too. */
+      alias(link, target) {
+        const p = this.found.get(target);
+        if (p) this.found.set(link.name, p);
+        this.inner?.alias?.(link, target);
+      }
+    };
+  }
+});
+
+// src/verify/files.ts
+function shardsEnd(ranges) {
+  ranges.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (ranges.length === 1 && ranges[0].start === 0 && ranges[0].end === 0) return 0;
+  let pos = 0;
+  for (const r of ranges) {
+    if (r.start !== pos || r.end <= r.start) return void 0;
+    pos = r.end;
+  }
+  return ranges.length > 0 ? pos : void 0;
+}
+function groupResources(resources, ser, onlyFile) {
+  const failures = [];
+  const byFile = /* @__PURE__ */ new Map();
+  for (const r of resources) {
+    let p;
+    let start = 0;
+    let end = -1;
+    if (ser.method === "shards") {
+      const s = parseShardName(r.name);
+      if (!s) {
+        failures.push({ code: "UNSAFE_NAME", path: r.name, message: 'shard resource name is not "path:start:end"' });
+        continue;
+      }
+      ({ path: p, start, end } = s);
+    } else {
+      p = r.name;
+    }
+    if (onlyFile !== void 0) {
+      if (p === "." || p === onlyFile) p = onlyFile;
+    } else if (p !== "." || ser.method !== "files") {
+      const why2 = unsafeNameReason(p);
+      if (why2) {
+        failures.push({ code: "UNSAFE_NAME", path: p, message: `unsafe resource name in signature: ${why2}` });
+        continue;
+      }
+    }
+    const list = byFile.get(p) ?? [];
+    list.push({ resource: r, start, end });
+    byFile.set(p, list);
+  }
+  return { byFile, failures };
+}
+function specialModelIsRejection(e) {
+  if (e instanceof ModelsignError && e.code === "SPECIAL_FILE") throw reject("SPECIAL_FILE", e.message);
+  throw e;
+}
+async function checkFiles(input) {
+  const { serialization: ser, source } = input;
+  const failures = [];
+  const ignores = effectiveIgnores(source.model, input.signaturePath, [...source.defaultIgnores, ...ser.ignore_paths ?? []], input.ignorePaths);
+  let grouped = groupResources(input.resources, ser, void 0);
+  const lfs = new LfsPointerInspector(input.inspector);
+  const read = await source.read({
+    ...sourceRequest(input, ignores, () => grouped.byFile),
+    inspector: lfs,
+    onListed: (listing2) => {
+      if (listing2.isFile && listing2.files.length === 1) grouped = groupResources(input.resources, ser, listing2.files[0].name);
+    }
+  }).catch(specialModelIsRejection);
+  const listing = read.listing;
+  const byFile = grouped.byFile;
+  const onDisk = new Map(listing.files.map((f) => [f.name, f]));
+  for (const f of grouped.failures) failures.push(f);
+  let signedDirs;
+  const concernsSigned = (p) => {
+    if (byFile.has(p)) return true;
+    if (!signedDirs) {
+      signedDirs = /* @__PURE__ */ new Set();
+      for (const name2 of byFile.keys()) {
+        for (let i = name2.indexOf("/"); i >= 0; i = name2.indexOf("/", i + 1)) signedDirs.add(name2.slice(0, i));
+      }
+    }
+    return signedDirs.has(p);
+  };
+  for (const p of listing.problems) {
+    if (input.ignoreUnsignedFiles && p.path !== void 0 && p.path !== "." && !ALWAYS_FAILS.has(p.code) && !concernsSigned(p.path)) continue;
+    failures.push(p);
+  }
+  const problemPaths = new Set(listing.problems.map((x) => x.path));
+  const changed = /* @__PURE__ */ new Set();
+  let bytesHashed = 0;
+  for (const [name2, ranges] of byFile) {
+    const f = onDisk.get(name2);
+    if (!f) {
+      if (!problemPaths.has(name2)) failures.push({ code: "FILE_MISSING", path: name2, message: "signed file is missing" });
+      continue;
+    }
+    if (ser.method === "files") {
+      if (ranges.length !== 1) continue;
+      ranges[0].end = f.size;
+    } else if (shardsEnd(ranges) !== f.size) {
+      failures.push({ code: "FILE_CHANGED", path: name2, message: `file size ${f.size} does not match the signed shards` });
+      continue;
+    }
+    for (const r of ranges) {
+      bytesHashed += r.end - r.start;
+      if (changed.has(name2)) continue;
+      const o = lookupRange(read.hashed, name2, r.start, r.end);
+      if (!o.ok) {
+        changed.add(name2);
+        failures.push({ code: o.code, path: name2, message: o.message });
+      } else if (o.digest !== r.resource.digest) {
+        changed.add(name2);
+        failures.push({ code: "FILE_CHANGED", path: name2, message: "file content does not match the signature" });
+      }
+    }
+  }
+  if (!input.ignoreUnsignedFiles) {
+    for (const f of listing.files) {
+      if (ser.method === "shards" && f.size === 0) continue;
+      if (!byFile.has(f.name)) failures.push({ code: "FILE_UNEXPECTED", path: f.name, message: "file is not in the signature" });
+    }
+  } else {
+    for (const f of unsignedCollisions(listing.files, byFile)) failures.push(f);
+  }
+  nameLfsPointers(failures, lfs);
+  return { failures, filesChecked: byFile.size, bytesHashed, bytesRead: read.bytesRead };
+}
+function unsignedCollisions(files, signed) {
+  const fold = (n) => n.normalize("NFC").toLowerCase();
+  const bySigned = /* @__PURE__ */ new Map();
+  for (const name2 of signed.keys()) bySigned.set(fold(name2), name2);
+  const out = [];
+  for (const f of files) {
+    if (signed.has(f.name)) continue;
+    const other = bySigned.get(fold(f.name));
+    if (other !== void 0) out.push({ code: "NAME_COLLISION", path: f.name, message: `unsigned file collides with signed file "${other}" on a case-insensitive or normalising file system` });
+  }
+  return out;
+}
+function nameLfsPointers(failures, lfs) {
+  if (lfs.found.size === 0) return;
+  failures.forEach((f, i) => {
+    const p = f.code === "FILE_CHANGED" && f.path !== void 0 ? lfs.found.get(f.path) : void 0;
+    if (p) failures[i] = { code: "LFS_POINTER", path: f.path, message: `${lfsPointerText(p)} in place of the signed file: ${LFS_PULL}` };
+  });
+}
+function sourceRequest(input, ignorePaths, byFile) {
+  const ser = input.serialization;
+  return {
+    alg: ser.hash_type,
+    allowSymlinks: ser.allow_symlinks,
+    ignorePaths,
+    signedPaths: new Set(byFile().keys()),
+    ...input.engine ? { engine: input.engine } : {},
+    ...input.onHashed ? { onHashed: input.onHashed } : {},
+    ranges: (name2, size) => {
+      const list = byFile().get(name2);
+      if (!list) return [];
+      if (ser.method === "files") return list.length === 1 ? [[0, size]] : [];
+      return shardsEnd(list) === size ? list.map((r) => [r.start, r.end]) : [];
+    }
+  };
+}
+var ALWAYS_FAILS;
+var init_files = __esm({
+  "src/verify/files.ts"() {
+    "use strict";
+    init_errors();
+    init_paths();
+    init_ranges();
+    init_names2();
+    init_lfs_pointer();
+    ALWAYS_FAILS = /* @__PURE__ */ new Set(["UNSAFE_NAME", "OCI_WHITEOUT"]);
+  }
+});
+
+// src/verify/stage.ts
+function checkStage(name2, check, kinds = {}) {
+  const { beforeFiles, ...rest } = kinds;
+  return { name: name2, ...rest, start: () => ({ check, ...beforeFiles ? { beforeFiles } : {} }) };
+}
+function checkStageOrder(stages) {
+  const producer = /* @__PURE__ */ new Map();
+  stages.forEach((s, i) => {
+    if (!s.produces) return;
+    if (producer.has(s.produces)) throw new Error(`stages ${stages[producer.get(s.produces)].name} and ${s.name} both produce the ${s.produces} report`);
+    producer.set(s.produces, i);
+  });
+  stages.forEach((s, i) => {
+    for (const k of s.reads ?? []) {
+      const p = producer.get(k);
+      if (p !== void 0 && p > i) throw new Error(`stage ${s.name} reads the ${k} report, but ${stages[p].name} runs after it`);
+    }
+  });
+}
+function stageInspector(runs) {
+  const with_ = runs.filter((r) => r.inspector);
+  if (with_.length > 1) throw new Error("more than one stage attaches an inspector to the file read");
+  return with_[0]?.inspector;
+}
+var init_stage = __esm({
+  "src/verify/stage.ts"() {
+    "use strict";
+  }
+});
+
+// src/verify/pipeline.ts
+import path21 from "node:path";
+function requireIdentityPolicy(bundle, trust) {
+  if (bundle.material.kind === "publicKey") return;
+  const vm = bundle.json.verificationMaterial;
+  if ((vm?.tlogEntries?.length ?? 0) === 0) return;
+  if (trust.some((t) => t.kind === "sigstore" || t.kind === "certificate")) return;
+  throw usage("MISSING_IDENTITY", `the signature is a Sigstore keyless signature: ${NEED_IDENTITY}`);
+}
+async function checkTrust(bundle, trust) {
+  if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+    throw reject("SIG_MALFORMED", `DSSE payloadType is ${JSON.stringify(bundle.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
+  }
+  if (trust.length === 0) throw usage("NO_TRUST", "no key, certificate chain or identity to verify against");
+  const bytes = pae(bundle.payloadType, bundle.payload);
+  const errors = [];
+  for (const t of trust) {
+    try {
+      return await t.verify(bundle, bytes);
+    } catch (e) {
+      if (e instanceof ModelsignError && e.kind === "reject") errors.push(e);
+      else throw e;
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  const first = errors[0];
+  throw reject(first.code, `no trusted authority accepts the signature: ${errors.map((e) => e.message).join("; ")}`);
+}
+function checkNames(statement, result) {
+  const failures = checkResourceNames(statement.resources.map((r) => r.name), { method: statement.serialization.method });
+  for (const f of failures) result.failures.push(f);
+  return failures.length === 0;
+}
+function checkRootDigest(statement, result) {
+  const computed = rootDigest(statement.resources);
+  if (statement.rootDigest === void 0) {
+    result.rootDigest = computed;
+    return true;
+  }
+  if (computed === statement.rootDigest) return true;
+  result.failures.push({ code: "ROOT_DIGEST_MISMATCH", message: "signed root digest does not match the signed resource list" });
+  return false;
+}
+function signedAsOneFile(model, statement) {
+  const base = path21.basename(model);
+  const fileOf = (n) => statement.serialization.method === "shards" ? parseShardName(n)?.path ?? n : n;
+  return statement.resources.length > 0 && statement.resources.every((r) => fileOf(r.name) === "." || fileOf(r.name) === base);
+}
+function emptyResult(model, signature) {
+  return {
+    verified: false,
+    model,
+    signature,
+    rootDigest: void 0,
+    subjectName: void 0,
+    signer: void 0,
+    signerInfo: void 0,
+    metadata: void 0,
+    serialization: void 0,
+    filesChecked: 0,
+    bytesHashed: 0,
+    bytesRead: 0,
+    failures: [],
+    reports: {},
+    notes: []
+  };
+}
+async function verifyModel(opts) {
+  const stages = opts.stages ?? [];
+  checkStageOrder(stages);
+  const source = opts.source ?? await openSource(opts.model);
+  if (opts.signature === void 0 && source.attached) return verifyAttached(opts, source, source.attached, stages);
+  const signature = opts.signature ?? source.defaultSignaturePath();
+  return verifyBundle(opts, source, stages, signature, () => readBundleFile(signature, void 0, { noFollow: opts.signature === void 0 }));
+}
+async function verifyAttached(opts, source, attached, stages) {
+  let list;
+  try {
+    list = await attached.list();
+  } catch (e) {
+    if (!(e instanceof ModelsignError)) throw e;
+    const r = emptyResult(opts.model, attached.where);
+    r.failures.push({ code: "SIG_UNREADABLE", message: `cannot list the signatures attached to ${attached.where}: ${e.message}` });
+    return finish(r);
+  }
+  if (list.length === 0) {
+    const r = emptyResult(opts.model, attached.where);
+    r.failures.push({ code: "SIG_MISSING", message: `no signature is attached to ${attached.where} (name a signature file with --signature)` });
+    return finish(r);
+  }
+  let first;
+  let trusted;
+  for (const sig of list) {
+    const r = await verifyBundle(opts, source, stages, sig.location, () => sig.read());
+    if (r.verified) return r;
+    first ??= r;
+    if (r.signerInfo) trusted ??= r;
+  }
+  return trusted ?? first;
+}
+async function verifyBundle(opts, source, stages, signature, readBytes) {
+  const result = emptyResult(opts.model, signature);
+  try {
+    const bundle = parseBundle(await readBytes());
+    requireIdentityPolicy(bundle, opts.trust);
+    const signer = await checkTrust(bundle, opts.trust);
+    result.signerInfo = signer;
+    result.signer = signer.description;
+    const statement = parseStatement(bundle.payload);
+    result.subjectName = statement.subjectName;
+    result.metadata = statement.metadata;
+    result.serialization = statement.serialization;
+    result.rootDigest = statement.rootDigest;
+    if (statement.resources.length === 0) throw reject("EMPTY_MANIFEST", "the signature lists no file: it covers nothing");
+    if (!checkNames(statement, result) || !checkRootDigest(statement, result)) return finish(result);
+    const runs = stages.map((s) => s.start());
+    for (const run of runs) await run.beforeFiles?.({ statement, result });
+    const inspector = stageInspector(runs);
+    const reader = source.kind === "archive" && signedAsOneFile(opts.model, statement) ? await openSource(opts.model, { archiveAsFile: true }) : source;
+    const files = await checkFiles({
+      model: opts.model,
+      source: reader,
+      signaturePath: signature,
+      serialization: statement.serialization,
+      resources: statement.resources,
+      ignorePaths: opts.ignorePaths ?? [],
+      ignoreUnsignedFiles: opts.ignoreUnsignedFiles ?? false,
+      ...opts.engine ? { engine: opts.engine } : {},
+      ...inspector ? { inspector } : {},
+      ...opts.onHashed ? { onHashed: opts.onHashed } : {}
+    });
+    for (const f of files.failures) result.failures.push(f);
+    result.filesChecked = files.filesChecked;
+    result.bytesHashed = files.bytesHashed;
+    result.bytesRead = files.bytesRead;
+    if (result.failures.length === 0) {
+      const ctx = { bundle, statement, signer, trust: opts.trust, result };
+      for (const run of runs) for (const f of await run.check(ctx)) result.failures.push(f);
+    }
+  } catch (e) {
+    if (e instanceof ModelsignError && e.kind === "reject") result.failures.push(toFailure(e));
+    else throw e;
+  }
+  return finish(result);
+}
+function finish(result) {
+  result.verified = result.failures.length === 0;
+  return result;
+}
+var init_pipeline = __esm({
+  "src/verify/pipeline.ts"() {
+    "use strict";
+    init_errors();
+    init_serialize();
+    init_bundle();
+    init_dsse();
+    init_statement();
+    init_source2();
+    init_files();
+    init_names2();
+    init_stage();
+    init_types();
   }
 });
 
@@ -24860,7 +24847,7 @@ function displayId(term) {
 }
 function licenseProblem(raw, what = "--license") {
   const text2 = raw.trim();
-  const shown2 = JSON.stringify(clean2(text2, 100));
+  const shown2 = JSON.stringify(clean3(text2, 100));
   const expected = 'expected a Hugging Face license id (apache-2.0, mit, llama3, other), an SPDX expression ("MIT OR Apache-2.0"), or LicenseRef-NAME for a license of your own';
   if (text2 === "") return `${what} is empty; ${expected}`;
   if (text2.toLowerCase() === NO_LICENSE) return void 0;
@@ -24869,7 +24856,7 @@ function licenseProblem(raw, what = "--license") {
   const ids = licenseTokens(text2).filter((t) => !["(", ")", "AND", "OR", "WITH"].includes(t.toUpperCase()));
   const unknown = ids.filter((t) => canonicalId(t)?.known === false && !SPDX_EXCEPTIONS.has(t.toLowerCase()));
   if (unknown.length > 0) {
-    const subject = unknown.length === 1 && unknown[0] === text2 ? `${what} ${shown2} is` : `${what} ${shown2}: ${unknown.map((u) => JSON.stringify(clean2(u, 60))).join(", ")} ${unknown.length === 1 ? "is" : "are"}`;
+    const subject = unknown.length === 1 && unknown[0] === text2 ? `${what} ${shown2} is` : `${what} ${shown2}: ${unknown.map((u) => JSON.stringify(clean3(u, 60))).join(", ")} ${unknown.length === 1 ? "is" : "are"}`;
     return `${subject} neither a Hugging Face license id nor an SPDX license id, so a policy can only treat it as unknown; ${expected}`;
   }
   const family = ids.map((t) => t.toLowerCase()).find((t) => Object.hasOwn(FAMILIES, t));
@@ -25198,8 +25185,8 @@ var init_load = __esm({
     init_errors();
     init_licenses();
     init_metadata();
+    init_types3();
     init_types2();
-    init_types();
     init_one_line();
     MAX_POLICY_BYTES = 1024 * 1024;
     MAX_REGEXP_LENGTH = 1024;
@@ -25214,7 +25201,7 @@ var init_load = __esm({
         if (typeof v !== "object" || v === null || Array.isArray(v)) this.fail(at, `must be a mapping (object), got ${describe2(v)}`);
         const o = v;
         for (const k of Object.keys(o)) {
-          if (!fields.includes(k)) this.fail(join(at, clean2(k, 80)), `unknown field${suggest(k, fields)}`);
+          if (!fields.includes(k)) this.fail(join(at, clean3(k, 80)), `unknown field${suggest(k, fields)}`);
         }
         return o;
       }
@@ -25299,7 +25286,7 @@ function signedRootDigest(bytes) {
     const st = parseStatement(parseBundle(bytes).payload);
     return { digest: st.rootDigest ?? rootDigest(st.resources) };
   } catch (e) {
-    if (e instanceof ModelsignError) return { skip: `not a signature bundle: ${clean2(e.message.replace(/^signature bundle is (?:malformed: )?/, "")).slice(0, 120)}` };
+    if (e instanceof ModelsignError) return { skip: `not a signature bundle: ${clean3(e.message.replace(/^signature bundle is (?:malformed: )?/, "")).slice(0, 120)}` };
     throw e;
   }
 }
@@ -25318,17 +25305,6 @@ async function openStore2(dir) {
     throw usage("LINEAGE_STORE_UNREADABLE", `lineage store ${dir} cannot be resolved: ${errnoWords(e)}`);
   }
   return new LineageStore(dir, real);
-}
-async function readStoreFile(file) {
-  try {
-    return await readRegularFile(file, MAX_BUNDLE_BYTES, { noFollow: true });
-  } catch (e) {
-    if (e instanceof NotRegularFile) return void 0;
-    if (e instanceof FileTooLarge) throw reject("LINEAGE_MALFORMED", `${file} is larger than ${MAX_BUNDLE_BYTES} bytes`);
-    const c = errnoCode(e);
-    if (c === "ENOENT" || c === "ELOOP" || c === "EISDIR" || c === "ENXIO") return void 0;
-    throw reject("LINEAGE_STORE_UNREADABLE", `cannot read ${file}: ${c ?? String(e)}`);
-  }
 }
 function safeName(name2) {
   const s = name2.replace(/[^A-Za-z0-9._+-]+/g, "_").replace(/^[._]+/, "").slice(0, 100);
@@ -25359,7 +25335,7 @@ async function findRecordSlot(dir, meta, bytes, claimed = /* @__PURE__ */ new Ma
     }
     if (st) {
       if (!st.isFile() || st.size !== bytes.length) continue;
-      const existing = await readStoreFile(file).catch(() => void 0);
+      const existing = await readRegularFile(file, MAX_BUNDLE_BYTES, { noFollow: true }).catch(() => void 0);
       if (existing && existing.equals(bytes)) return { file, added: false };
       continue;
     }
@@ -25509,11 +25485,12 @@ var init_store2 = __esm({
         let bytes = 0;
         let looked = 0;
         const deadline = Date.now() + this.indexMs;
+        const overLimit = `not read: over the content index limit of ${MAX_INDEX_FILES} files, ${mib(MAX_INDEX_BYTES)} or ${this.indexMs / 1e3} s`;
         for (const e of await this.list()) {
           if (this.skipped.has(e.name)) continue;
           if (looked++ >= MAX_INDEX_FILES || bytes >= MAX_INDEX_BYTES || Date.now() > deadline) {
             this.indexTruncated = true;
-            this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files, ${mib(MAX_INDEX_BYTES)} or ${this.indexMs / 1e3} s`);
+            this.skip(e.name, overLimit);
             continue;
           }
           const budget = Math.min(MAX_STORE_FILE_BYTES, MAX_INDEX_BYTES - bytes);
@@ -25521,7 +25498,7 @@ var init_store2 = __esm({
           if ("skip" in got) {
             if (got.tooLarge && budget < MAX_STORE_FILE_BYTES) {
               this.indexTruncated = true;
-              this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files, ${mib(MAX_INDEX_BYTES)} or ${this.indexMs / 1e3} s`);
+              this.skip(e.name, overLimit);
               bytes = MAX_INDEX_BYTES;
             } else if (!got.directory) {
               this.skip(e.name, got.skip);
@@ -25587,7 +25564,7 @@ var init_store2 = __esm({
       /** "a.txt (not a signature bundle ...); b.sig (a link that points outside the store)" and a count of the rest. */
       skippedText() {
         const all = this.skippedEntries();
-        const listed = all.slice(0, MAX_LISTED2).map((s) => `${clean2(s.name)} (${s.reason})`);
+        const listed = all.slice(0, MAX_LISTED2).map((s) => `${clean3(s.name)} (${s.reason})`);
         if (all.length > MAX_LISTED2) listed.push(`and ${all.length - MAX_LISTED2} more`);
         return listed.join("; ");
       }
@@ -25694,7 +25671,7 @@ async function addToStore(dir, files) {
   for (const [i, r] of read.entries()) {
     const slot = slots[i];
     if (slot.added) await writeAtomic(slot.file, r.bytes);
-    out.push({ signature: r.file, file: slot.file, added: slot.added, name: r.bundle.name, version: r.bundle.version, rootDigest: r.bundle.rootDigest, bundleDigest: bundleDigestOf(r.bytes) });
+    out.push({ signature: r.file, file: slot.file, added: slot.added, name: r.bundle.name, version: r.bundle.version, rootDigest: r.bundle.rootDigest, bundleDigest: r.bundle.bundleDigest });
   }
   return out;
 }
@@ -25770,7 +25747,7 @@ function buildLineageMeta(opts) {
   const parents = opts.parents.map((p, i) => {
     const v = p.verified;
     if (v.name === opts.childName && import_semver4.default.valid(child) && !import_semver4.default.lt(v.version, child)) {
-      throw usage("LINEAGE_VERSION_ORDER", `parent ${p.file} is ${clean2(`${v.name}@${v.version}`)}: a new version of ${clean2(opts.childName)} must be higher (got --version ${child})`);
+      throw usage("LINEAGE_VERSION_ORDER", `parent ${p.file} is ${clean3(`${v.name}@${v.version}`)}: a new version of ${clean3(opts.childName)} must be higher (got --version ${child})`);
     }
     return { name: v.name, version: v.version, rootDigest: v.rootDigest, bundleDigest: v.bundleDigest, relation: opts.relations[i] };
   });
@@ -25851,7 +25828,7 @@ async function walkLineage(opts) {
     return p;
   };
   const visit = async (link, child, depth, onPath, below) => {
-    const label = `lineage link ${clean2(`${child.name}@${child.version ?? "?"}`)} -> ${clean2(`${link.name}@${link.version}`)} (${short(link.rootDigest)})`;
+    const label = `lineage link ${clean3(`${child.name}@${child.version ?? "?"}`)} -> ${clean3(`${link.name}@${link.version}`)} (${short(link.rootDigest)})`;
     const node = {
       name: link.name,
       version: link.version,
@@ -25883,7 +25860,7 @@ async function walkLineage(opts) {
     }
     const floor = below.get(link.name);
     if (floor === null || floor !== void 0 && !import_semver5.default.lt(link.version, floor)) {
-      const why2 = floor === null ? `a descendant named ${clean2(link.name)} has no version` : `an ancestor must have a lower version than ${clean2(`${link.name}@${floor}`)} built from it`;
+      const why2 = floor === null ? `a descendant named ${clean3(link.name)} has no version` : `an ancestor must have a lower version than ${clean3(`${link.name}@${floor}`)} built from it`;
       fail("LINEAGE_VERSION_ORDER", why2);
     }
     let stored;
@@ -25924,7 +25901,7 @@ async function walkLineage(opts) {
       return fail("LINEAGE_BUNDLE_MISMATCH", `the store holds a different signature for these bytes (${chosen.file} is ${short(chosen.bundleDigest)}, the child recorded ${short(link.bundleDigest)})`);
     }
     if (vb.rootDigest !== link.rootDigest || vb.name !== link.name || vb.version !== link.version) {
-      return fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean2(`${vb.name}@${vb.version}`)} (${short(vb.rootDigest)}), not what the link records`);
+      return fail("LINEAGE_LINK_MISMATCH", `the ancestor's signature says ${clean3(`${vb.name}@${vb.version}`)} (${short(vb.rootDigest)}), not what the link records`);
     }
     node.verified = trusted && node.failure === null;
     node.datasets = vb.lineage?.datasets ?? [];
@@ -25936,7 +25913,7 @@ async function walkLineage(opts) {
       if (++links > MAX_LINKS) {
         if (!budgetReported) {
           budgetReported = true;
-          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean2(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
+          failures.push({ code: "LINEAGE_TOO_LARGE", message: `lineage of ${clean3(root.name)}: more than ${MAX_LINKS} links; refusing to walk further` });
         }
         break;
       }
@@ -26005,7 +25982,7 @@ function revokedFailures(model, ancestors, list) {
   const failures = [];
   const reason = (d) => {
     const r = list.reasons.get(d);
-    return r ? `: ${clean2(r)}` : "";
+    return r ? `: ${clean3(r)}` : "";
   };
   if (checkRevoked([model.rootDigest], list.digests).length > 0) {
     failures.push({ code: "REVOKED", message: `${model.id} (${model.rootDigest}) is revoked${reason(model.rootDigest)}` });
@@ -26014,7 +25991,7 @@ function revokedFailures(model, ancestors, list) {
   for (const a of ancestors) {
     if (reported.has(a.rootDigest) || checkRevoked([a.rootDigest], list.digests).length === 0) continue;
     reported.add(a.rootDigest);
-    failures.push({ code: "REVOKED", message: `lineage link ${clean2(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean2(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
+    failures.push({ code: "REVOKED", message: `lineage link ${clean3(`${a.childName}@${a.childVersion ?? "?"}`)} -> ${clean3(`${a.name}@${a.version ?? "?"}`)}: ancestor ${a.rootDigest} is revoked${reason(a.rootDigest)}` });
   }
   return failures;
 }
@@ -26080,7 +26057,7 @@ function serializeState(state) {
 function checkRollback(state, name2, version, file) {
   const seen = state.get(name2);
   if (seen && import_semver6.default.lt(version, seen.version)) {
-    return { code: "VERSION_ROLLBACK", message: `${clean2(`${name2}@${version}`)} is older than ${clean2(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
+    return { code: "VERSION_ROLLBACK", message: `${clean3(`${name2}@${version}`)} is older than ${clean3(`${name2}@${seen.version}`)}, already verified (state file ${file}): rollback refused` };
   }
   return void 0;
 }
@@ -26149,17 +26126,17 @@ var init_state = __esm({
 
 // src/lineage/tree.ts
 function licenseOf(n) {
-  if (n.license !== null) return clean2(n.license);
+  if (n.license !== null) return clean3(n.license);
   return n.depth > 0 && n.signer === null ? "unknown" : "none";
 }
 function describe3(n, trusted) {
-  const id2 = clean2(`${n.name}@${n.version ?? "?"}`);
+  const id2 = clean3(`${n.name}@${n.version ?? "?"}`);
   const code = n.failure ? ` [${n.failure.code}]` : "";
   if (!trusted) {
-    const license = n.license !== null ? clean2(n.license) : n.depth > 0 && n.failure ? "unknown" : "none";
+    const license = n.license !== null ? clean3(n.license) : n.depth > 0 && n.failure ? "unknown" : "none";
     return [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, "signer: not checked", `license: ${license}`, `not verified (no trust given)${code}`].join("  ");
   }
-  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean2(n.signer ?? "unknown")}`, `license: ${licenseOf(n)}`];
+  const parts = [n.relation ? `${n.relation} of ${id2}` : id2, n.rootDigest, `signer: ${clean3(n.signer ?? "unknown")}`, `license: ${licenseOf(n)}`];
   parts.push(n.verified ? "verified" : `NOT VERIFIED${code}`);
   return parts.join("  ");
 }
@@ -26201,10 +26178,10 @@ function lineageStage(o) {
     const name2 = meta?.name ?? ctx.statement.subjectName;
     const version = typeof meta?.version === "string" && import_semver7.default.valid(meta.version) ? meta.version : void 0;
     const rootDigest2 = `sha256:${ctx.result.rootDigest}`;
-    const id2 = clean2(`${name2}@${version ?? "?"}`);
+    const id2 = clean3(`${name2}@${version ?? "?"}`);
     if (o.minVersion !== void 0 || o.stateFile !== void 0) {
       if (version === void 0) {
-        failures.push({ code: "NO_VERSION", message: `${clean2(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
+        failures.push({ code: "NO_VERSION", message: `${clean3(name2)} carries no semver version, so it cannot be checked against ${o.minVersion !== void 0 ? "--min-version" : "--state"}` });
       } else {
         if (o.minVersion !== void 0 && import_semver7.default.lt(version, o.minVersion)) {
           failures.push({ code: "VERSION_BELOW_MINIMUM", message: `${id2} is below the minimum version ${o.minVersion}: rollback refused` });
@@ -26267,11 +26244,7 @@ var lineage_exports = {};
 __export(lineage_exports, {
   DEFAULT_MAX_DEPTH: () => DEFAULT_MAX_DEPTH2,
   LineageStore: () => LineageStore,
-  MAX_INDEX_BYTES: () => MAX_INDEX_BYTES,
-  MAX_INDEX_FILES: () => MAX_INDEX_FILES,
-  MAX_STORE_FILE_BYTES: () => MAX_STORE_FILE_BYTES,
   RELATIONS: () => RELATIONS,
-  STORE_DIR_MODE: () => STORE_DIR_MODE,
   addToStore: () => addToStore,
   buildLineageMeta: () => buildLineageMeta,
   bundleDigestOf: () => bundleDigestOf,
@@ -26286,7 +26259,6 @@ __export(lineage_exports, {
   parseDatasetFlag: () => parseDatasetFlag,
   parseLineageMeta: () => parseLineageMeta,
   parseRevokedList: () => parseRevokedList,
-  readForStore: () => readForStore,
   readRevokedFile: () => readRevokedFile,
   readState: () => readState,
   recordBundle: () => recordBundle,
@@ -26429,7 +26401,7 @@ var init_stage3 = __esm({
     init_licenses();
     init_metadata();
     init_one_line();
-    clean4 = (text2, max = 120) => clean2(text2, max);
+    clean4 = (text2, max = 120) => clean3(text2, max);
   }
 });
 
@@ -28505,14 +28477,14 @@ function judgeScan(inspector, rules, ctx) {
     if (!rules.scan) return;
     for (const x of findings) {
       if (severityRank(x.severity) < severityRank(rules.failOn)) continue;
-      failures.push({ code: "SCAN_FINDING", path: shown2, message: clean2(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
+      failures.push({ code: "SCAN_FINDING", path: shown2, message: clean3(`${x.severity}: ${x.member !== void 0 ? `${x.member}: ` : ""}${x.message} [${x.code}]`, 2e3) });
     }
   };
   const unchecked = (shown2, findings) => {
     if (rules.deny.size === 0) return;
     for (const x of findings) {
       if ((x.code === "SCAN_SKIPPED" || x.code === "SCAN_LIMIT") && severityRank(x.severity) >= severityRank("high")) {
-        failures.push({ code: "FORMAT_UNCHECKED", path: shown2, message: clean2(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
+        failures.push({ code: "FORMAT_UNCHECKED", path: shown2, message: clean3(`cannot tell whether this is a denied format: ${x.message}`, 2e3) });
       }
     }
   };
@@ -28535,8 +28507,8 @@ var init_stage4 = __esm({
     init_errors();
     init_one_line();
     init_inspector();
-    init_types2();
-    init_types2();
+    init_types3();
+    init_types3();
   }
 });
 
@@ -28813,7 +28785,6 @@ var verifier_exports = {};
 __export(verifier_exports, {
   combineFormats: () => combineFormats,
   createVerifier: () => createVerifier,
-  makeOutputDirs: () => makeOutputDirs,
   recordState: () => recordState,
   verifyOnce: () => verifyOnce
 });
@@ -29036,8 +29007,8 @@ var init_verifier = __esm({
   "src/verify/verifier.ts"() {
     "use strict";
     init_errors();
-    init_types();
     init_types2();
+    init_types3();
     init_source2();
     init_pipeline();
     init_trust();
@@ -29292,12 +29263,8 @@ async function digestModel(opts) {
   }
   const { read, judged, lfs } = attempt;
   const listing = read.listing;
-  if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
-  if (!judged) {
-    const bad7 = nameRefusal(listing);
-    if (bad7) throw bad7;
-    if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
-  }
+  if (!judged) refuseListing(listing, opts.model, ignorePaths);
+  else if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
   const pointers = lfsRefusal(lfs);
   if (pointers) throw pointers;
   const resources = [];
@@ -29320,6 +29287,12 @@ async function digestModel(opts) {
   if (method === "shards") serialization.shard_size = opts.shardSize;
   serialization.ignore_paths = ignorePaths;
   return { source, listing, serialization, resources, rootDigest: rootDigest(resources), excludedSignatures };
+}
+function refuseListing(listing, model, ignorePaths) {
+  if (listing.problems.length > 0) throw listingRefusal(listing, model);
+  const bad7 = nameRefusal(listing);
+  if (bad7) throw bad7;
+  if (listing.files.length === 0) throw emptyModel(model, ignorePaths);
 }
 function resourceOf(hashed, file, start, end, name2, algorithm) {
   const o = lookupRange(hashed, file, start, end);
@@ -29344,10 +29317,7 @@ async function readModel(opts, source, method, budget, ignorePaths, judgeSignatu
     onListed: (listing) => {
       const candidates = judgeSignatures ? signatureCandidates(listing) : [];
       if (candidates.length > 0) throw new SignatureCandidates(candidates);
-      if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
-      const bad7 = nameRefusal(listing);
-      if (bad7) throw bad7;
-      if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
+      refuseListing(listing, opts.model, ignorePaths);
       const files = listing.files;
       for (let i = 0; i < files.length; i++) budget.add(files[i].name, files[i].size);
       budget.check();
@@ -29504,7 +29474,7 @@ function keyObjectSigner(key, publicKey, label) {
 var init_signer = __esm({
   "src/keys/signer.ts"() {
     "use strict";
-    init_algorithms2();
+    init_algorithms();
   }
 });
 
@@ -29744,7 +29714,7 @@ var init_pkcs11 = __esm({
     "use strict";
     init_errors();
     init_read_file();
-    init_algorithms2();
+    init_algorithms();
     init_pkcs11_uri();
     MODULE_DIRS = ["/usr/lib/x86_64-linux-gnu/pkcs11", "/usr/lib/aarch64-linux-gnu/pkcs11", "/usr/lib64/pkcs11", "/usr/lib/pkcs11", "/usr/lib/softhsm", "/usr/lib64/softhsm"];
     MAX_PIN_FILE = 4096;
@@ -30012,7 +29982,7 @@ var init_method = __esm({
   "src/sign/method.ts"() {
     "use strict";
     init_errors();
-    init_algorithms2();
+    init_algorithms();
     init_pem();
     init_pkcs11_uri();
     init_signer();
@@ -30143,7 +30113,7 @@ var init_sign2 = __esm({
     init_errors();
     init_write_atomic();
     init_budget();
-    init_algorithms2();
+    init_algorithms();
     init_bundle();
     init_dsse();
     init_statement();
@@ -60830,9 +60800,10 @@ function modelFile(workspace2, model, inModel) {
 
 // src/action/inputs.ts
 init_errors();
+init_trust();
 import { mkdtempSync, writeFileSync } from "node:fs";
-import os2 from "node:os";
-import path3 from "node:path";
+import os3 from "node:os";
+import path8 from "node:path";
 var INPUT_FOR = {
   name: "sign",
   version: "sign",
@@ -60856,9 +60827,9 @@ function keyPaths(r, cleanup, secret) {
   const raw = r.input("key");
   if (!raw.includes("-----BEGIN")) return r.listInput("key");
   if (secret) r.mask(raw);
-  const dir = mkdtempSync(path3.join(r.env.RUNNER_TEMP || os2.tmpdir(), "modelsign-key-"));
+  const dir = mkdtempSync(path8.join(r.env.RUNNER_TEMP || os3.tmpdir(), "modelsign-key-"));
   cleanup.dirs.push(dir);
-  const file = path3.join(dir, secret ? "signing.key" : "trusted.pub");
+  const file = path8.join(dir, secret ? "signing.key" : "trusted.pub");
   writeFileSync(file, raw.endsWith("\n") ? raw : `${raw}
 `, { mode: 384 });
   return [file];
@@ -60899,8 +60870,7 @@ function verifySpec(r, cleanup) {
   if (purpose && !policy) throw usage("MISSING_INPUT", 'input "purpose" needs input "policy"');
   if (purpose && purpose !== "deploy" && purpose !== "retrain") throw usage("BAD_INPUT", `input "purpose" must be deploy or retrain (got "${purpose}")`);
   const trust = trustSpec(r, cleanup);
-  const given = (trust.keys?.length ?? 0) + (trust.certificateChains?.length ?? 0) + (trust.identities?.length ?? 0);
-  if (given === 0 && !policy) {
+  if (!hasAuthority(trust) && !policy) {
     throw usage("MISSING_INPUT", 'verify needs something to trust: input "key" (public key path or PEM), "certificate-chain", "identity" or "identity-regexp", or a "policy"');
   }
   const lineage = lineageSpec(r);
@@ -61261,7 +61231,7 @@ async function runAction(env = process.env) {
     const err = e instanceof ModelsignError ? passphraseWords(e) : void 0;
     const message = err ? err.message : `internal error: ${e?.message ?? String(e)}`;
     if (command === "verify") r.setOutput("verified", "false");
-    const file = err === void 0 ? void 0 : err.path !== void 0 ? modelFile(workspace(r), r.input("model"), err.path) : inputFile(r, err.code);
+    const file = err === void 0 ? void 0 : failureFile(r, r.input("model"), toFailure(err));
     r.error(`${message} [${err?.code ?? "INTERNAL"}]`, file);
     r.summary(errorSummary(command, err, message, INPUTS.filter((i) => r.input(i) !== "")));
     return err ? err.exitCode : 3;

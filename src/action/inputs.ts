@@ -9,6 +9,7 @@ import path from 'node:path';
 import { usage } from '../errors.js';
 import type { IdentityRule } from '../policy/types.js';
 import type { LineageSpec, TrustSpec, VerifySpec } from '../verify/spec.js';
+import { hasAuthority } from '../verify/trust.js';
 import type { Runner } from './runner.js';
 
 /** Inputs only one command reads (action.yml); the others (model, signature, key, keyless, ignore-paths, lineage) serve both. */
@@ -93,8 +94,7 @@ export function verifySpec(r: Runner, cleanup: Cleanup): VerifySpec {
   if (purpose && !policy) throw usage('MISSING_INPUT', 'input "purpose" needs input "policy"');
   if (purpose && purpose !== 'deploy' && purpose !== 'retrain') throw usage('BAD_INPUT', `input "purpose" must be deploy or retrain (got "${purpose}")`);
   const trust = trustSpec(r, cleanup);
-  const given = (trust.keys?.length ?? 0) + (trust.certificateChains?.length ?? 0) + (trust.identities?.length ?? 0);
-  if (given === 0 && !policy) {
+  if (!hasAuthority(trust) && !policy) {
     throw usage('MISSING_INPUT', 'verify needs something to trust: input "key" (public key path or PEM), "certificate-chain", "identity" or "identity-regexp", or a "policy"');
   }
   const lineage = lineageSpec(r);

@@ -12,7 +12,7 @@
  * they are about (files.ts); every outcome writes a job summary (summary.ts).
  */
 import { rmSync } from 'node:fs';
-import { ModelsignError, usage, type Failure } from '../errors.js';
+import { ModelsignError, toFailure, usage, type Failure } from '../errors.js';
 import { configure, settingsFromEnv } from '../settings.js';
 import type { SignResult } from '../sign/sign.js';
 import type { VerifySpec } from '../verify/spec.js';
@@ -183,7 +183,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     const err = e instanceof ModelsignError ? passphraseWords(e) : undefined;
     const message = err ? err.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
     if (command === 'verify') r.setOutput('verified', 'false');
-    const file = err === undefined ? undefined : err.path !== undefined ? modelFile(workspace(r), r.input('model'), err.path) : inputFile(r, err.code);
+    const file = err === undefined ? undefined : failureFile(r, r.input('model'), toFailure(err));
     r.error(`${message} [${err?.code ?? 'INTERNAL'}]`, file);
     r.summary(errorSummary(command, err, message, INPUTS.filter((i) => r.input(i) !== '')));
     return err ? err.exitCode : 3;

@@ -15,7 +15,7 @@ import { actionTerms } from './words.js';
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The model's ancestors, parents first, as the lineage stage verified (or refused) them. */
-export function lineageSection(ancestors: readonly AncestorRecord[]): string {
+function lineageSection(ancestors: readonly AncestorRecord[]): string {
   if (ancestors.length === 0) return '';
   const rows = ancestors.map((a) => [
     a.depth,

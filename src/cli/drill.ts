@@ -5,11 +5,11 @@
  * VerifySpec (verify-spec.ts); the library's drill runs every attack through the verifier
  * that spec describes. This file words the report and decides the exit code.
  */
-import { Command, type Option } from 'commander';
+import type { Command, Option } from 'commander';
 import { ModelsignError, reject, usage } from '../errors.js';
 import type { DrillNote, DrillReport, Remedy } from '../drill/index.js';
 import { info, out, printJson, run, warn } from './io.js';
-import { register as registerVerify } from './verify.js';
+import { verifyOptionList } from './verify.js';
 import { applyEnvFlags, ENV_HELP } from './verify-env.js';
 import { podError, startPodOutput } from './verify-pod.js';
 import { noticeText, rephraseSetupError, specFromFlags, trustFromFlags, trustGiven, type VerifyFlags } from './verify-spec.js';
@@ -23,10 +23,7 @@ interface DrillFlags extends VerifyFlags {
 
 /** verify's options, as verify defines them (its --json aside: the drill prints its own report). */
 function verifyOptions(): Option[] {
-  const scratch = new Command();
-  registerVerify(scratch);
-  const verify = scratch.commands.find((c) => c.name() === 'verify')!;
-  return verify.options.filter((o) => o.long !== '--json');
+  return verifyOptionList().filter((o) => o.long !== '--json');
 }
 
 export function register(program: Command): void {
@@ -129,7 +126,7 @@ function trustWords(f: DrillFlags): string {
   return given.length > 0 ? given.join(', ') : `the trust section of ${f.policy}`;
 }
 
-export function noteText(n: DrillNote, f: DrillFlags): string {
+function noteText(n: DrillNote, f: DrillFlags): string {
   const file = n.file ?? '';
   switch (n.code) {
     case 'DRILL_THROWAWAY_KEY':
@@ -154,7 +151,7 @@ export function noteText(n: DrillNote, f: DrillFlags): string {
 }
 
 /** What would have stopped a missed attack, in verify's flags. */
-export function remedyText(r: Remedy, report: DrillReport, f: DrillFlags): string {
+function remedyText(r: Remedy, report: DrillReport, f: DrillFlags): string {
   const { facts } = report;
   const purpose = facts.purpose ?? 'deploy';
   switch (r) {

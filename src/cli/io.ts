@@ -144,7 +144,7 @@ const SIZE_UNITS: Readonly<Record<string, number>> = {
   ti: 2 ** 40,
   tib: 2 ** 40,
 };
-export const SIZE_HELP = 'bytes, or with a unit: 1G or 1GB = 10^9, 1GiB = 2^30 (K, M, G, T; KiB, MiB, GiB, TiB)';
+const SIZE_HELP = 'bytes, or with a unit: 1G or 1GB = 10^9, 1GiB = 2^30 (K, M, G, T; KiB, MiB, GiB, TiB)';
 
 /** A positive whole number of bytes from "1000000", "512MiB", "1GB"; undefined when it is not one. */
 export function parseByteSize(text: string): number | undefined {

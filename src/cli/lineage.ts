@@ -13,7 +13,7 @@
  * environment serves both commands.
  */
 import { stat } from 'node:fs/promises';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { ModelsignError, usage } from '../errors.js';
 import type { TrustCheck } from '../verify/types.js';
 import { clean } from '../util/one-line.js';
@@ -97,10 +97,8 @@ Exit codes: 0 filed (or already there); 2 a file is not a bundle, or the store c
 
 /** The MODELSIGN_* names of verify's options (verify's own registration, on a scratch program). */
 async function verifyVariables(): Promise<Set<string>> {
-  const scratch = new Command();
-  (await import('./verify.js')).register(scratch);
-  const verify = scratch.commands.find((c) => c.name() === 'verify')!;
-  return new Set(verify.options.filter((o) => o.long).map((o) => envName(o.long!)));
+  const options = (await import('./verify.js')).verifyOptionList();
+  return new Set(options.filter((o) => o.long).map((o) => envName(o.long!)));
 }
 
 /** The signature to read: --signature, else MODEL's own (a directory: DIR/model.sig, as verify), else MODEL. */

@@ -38,8 +38,11 @@ const COMMANDS: Record<string, Registrar> = {
  * (io.ts jsonError); commands not listed print `{"error": {...}}` alone.
  */
 const JSON_VERDICT: Readonly<Record<string, string | null>> = { verify: 'verified', lineage: 'verified', 'lineage add': null, 'policy check': 'valid', 'audit verify': 'intact', scan: 'clean' };
-/** These take every flag from MODELSIGN_*, --json included (verify-env.ts). */
-const JSON_FROM_ENV = new Set(['verify', 'lineage', 'drill']);
+/**
+ * The commands that take every flag from MODELSIGN_* (verify-env.ts), --json included, and
+ * refuse an unknown variable.
+ */
+const VERIFY_ENV_COMMANDS = new Set(['verify', 'lineage', 'drill']);
 const SWITCH_ON = /^(1|true|yes|on)$/i;
 
 /**
@@ -53,7 +56,7 @@ function jsonErrorsFor(argv: readonly string[], word: string | undefined, env: N
   const end = words.indexOf('--');
   const sub = words.find((w) => !w.startsWith('-'));
   const own = JSON_VERDICT[`${word} ${sub}`];
-  const fromEnv = JSON_FROM_ENV.has(word) && own === undefined && SWITCH_ON.test((env.MODELSIGN_JSON ?? '').trim());
+  const fromEnv = VERIFY_ENV_COMMANDS.has(word) && own === undefined && SWITCH_ON.test((env.MODELSIGN_JSON ?? '').trim());
   const asked = (end < 0 ? words : words.slice(0, end)).includes('--json') || fromEnv;
   if (!asked) return undefined;
   const field = own === undefined ? JSON_VERDICT[word] : own;
@@ -148,21 +151,17 @@ Exit codes: 0 ok/verified, 1 the model must not be used, 2 usage error, 3 intern
   return program;
 }
 
-/** The commands that take verify's environment, and refuse an unknown variable (verify-env.ts). */
-const REFUSE_UNKNOWN_ENV = new Set(['verify', 'lineage', 'drill']);
-
 /**
  * Outside the commands that refuse them, an unknown MODELSIGN_* variable is a warning with its
  * near miss. verify's option list, which says which names are known, is loaded only when some
  * variable is not one of the fixed ones.
  */
 async function warnAboutEnv(word: string | undefined): Promise<void> {
-  if (word === undefined || REFUSE_UNKNOWN_ENV.has(word)) return;
+  if (word === undefined || VERIFY_ENV_COMMANDS.has(word)) return;
   const { NON_FLAG_VARIABLES, unknownEnv, warnUnknownEnv } = await import('./verify-env.js');
   if (unknownEnv(process.env, NON_FLAG_VARIABLES).length === 0) return;
-  const scratch = new Command();
-  (await COMMANDS.verify!()).register(scratch);
-  const longs = scratch.commands[0]!.options.flatMap((o) => (o.long ? [o.long] : []));
+  const { verifyOptionList } = await import('./verify.js');
+  const longs = verifyOptionList().flatMap((o) => (o.long ? [o.long] : []));
   warnUnknownEnv([...longs, '--quiet', '--debug']);
 }
 

@@ -46,7 +46,7 @@ export const NON_FLAG_VARIABLES: ReadonlySet<string> = new Set([
  * Kubernetes gives every container <SERVICE>_SERVICE_HOST, <SERVICE>_PORT_443_TCP, ... for
  * each Service in the namespace; a Service named "modelsign" must not stop the init container.
  */
-export const SERVICE_LINK = /^MODELSIGN_(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?|PORT(?:_\d+_(?:TCP|UDP|SCTP)(?:_(?:PROTO|PORT|ADDR))?)?)$/;
+const SERVICE_LINK = /^MODELSIGN_(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?|PORT(?:_\d+_(?:TCP|UDP|SCTP)(?:_(?:PROTO|PORT|ADDR))?)?)$/;
 
 /** --identity-provider -> MODELSIGN_IDENTITY_PROVIDER */
 export function envName(long: string): string {
@@ -113,11 +113,8 @@ export function applyEnv(cmd: Command, flags: Flags, env: NodeJS.ProcessEnv = pr
   // Fail closed: a variable meant for a flag this build lacks (say MODELSIGN_POLICY without
   // policy support) must not be skipped silently, or the pod would run with a weaker check.
   const known = new Set([...NON_FLAG_VARIABLES, ...alsoKnown, ...cmd.options.filter((o) => o.long).map((o) => envName(o.long!))]);
-  for (const name of Object.keys(env).sort()) {
-    if (name.startsWith(ENV_PREFIX) && !known.has(name) && !SERVICE_LINK.test(name) && env[name] !== '') {
-      throw usage('UNKNOWN_ENV', `${name} is set, but ${cmd.name()} has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, '-')} option in this build${meant(name, known)}`);
-    }
-  }
+  const [name] = unknownEnv(env, known);
+  if (name !== undefined) throw usage('UNKNOWN_ENV', `${name} is set, but ${cmd.name()} has no --${name.slice(ENV_PREFIX.length).toLowerCase().replace(/_/g, '-')} option in this build${meant(name, known)}`);
   return used;
 }
 

@@ -3,7 +3,7 @@
  * library's verifier; this file only prints what it decided.
  */
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Command, type Option } from 'commander';
 import { usage } from '../errors.js';
 import { addEngineOptions, addIgnoreOption } from './common.js';
 import { errorLine, info, out, printJson, run, warn } from './io.js';
@@ -15,6 +15,16 @@ import { addLineageOptions, addPolicyOptions, addTrustOptions, LINEAGE_HELP, POL
 import { addPodOptions, podError, podResult, podStart, startPodOutput } from './verify-pod.js';
 import { addRegistryOptions, isOciModel } from './oci.js';
 import { noticeText, rephraseSetupError, specFromFlags, type VerifyFlags } from './verify-spec.js';
+
+/**
+ * verify's options as verify defines them (registered on a scratch program): the drill takes
+ * them, and they name the MODELSIGN_* variables every command knows.
+ */
+export function verifyOptionList(): readonly Option[] {
+  const scratch = new Command();
+  register(scratch);
+  return scratch.commands.find((c) => c.name() === 'verify')!.options;
+}
 
 export function register(program: Command): void {
   const cmd = program

@@ -91,10 +91,7 @@ export async function runDrill(opts: DrillOptions): Promise<DrillReport> {
       dir: path.join(tmp, 'sandbox'),
       ...(throwaway ? { trust: { publicKeys: [{ key: signer.pub, label: THROWAWAY_LABEL }] } } : {}),
     });
-    const verifyIn: VerifyIn = async (sb, model, o = {}) => {
-      const v = await createVerifier(await sandbox.spec(sb, o));
-      return v.verify(model, o.signature !== undefined ? { signature: o.signature } : {});
-    };
+    const verifyIn: VerifyIn = async (sb, model, o = {}) => (await sandbox.verifier(sb, o)).verify(model, o.signature !== undefined ? { signature: o.signature } : {});
     const version = drillVersion(facts.minVersion);
     const licenses = await pickLicenses(user.policy, user.purpose ?? 'deploy');
     const base = path.join(tmp, 'base-model');
@@ -178,7 +175,7 @@ async function runAttack(a: Attack, s: Shared): Promise<AttackReport> {
     if (e instanceof AttackNotApplicable) return { ...head, outcome: 'skipped', codes: [], reason: e.message };
     throw e;
   }
-  const v = await createVerifier(await s.sandbox.spec(sb, { realTrust, ...(built.setup?.revoke ? { revoke: built.setup.revoke } : {}) }));
+  const v = await s.sandbox.verifier(sb, { realTrust, ...(built.setup?.revoke ? { revoke: built.setup.revoke } : {}) });
   let r;
   try {
     r = await v.verify(built.model, built.signature !== undefined ? { signature: built.signature } : {});

@@ -16,6 +16,7 @@ import type { LoadedPolicy } from '../policy/load.js';
 import type { LineageSpec, PolicySpec, TrustSpec, VerifySpec } from '../verify/spec.js';
 import { MAX_REVOKED_BYTES } from '../lineage/revoked.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
+import { createVerifier, type Verifier } from '../verify/verifier.js';
 import type { DrillNote } from './types.js';
 
 /** The copies one attack verifies with. */
@@ -182,6 +183,10 @@ export class Sandbox {
    * the drill's models carrying their own signatures (no --signature, no pulling), and the
    * throwaway key in place of the trust unless `realTrust`.
    */
+  async verifier(a: AttackSandbox, o: { realTrust?: boolean; revoke?: readonly string[] } = {}): Promise<Verifier> {
+    return createVerifier(await this.spec(a, o));
+  }
+
   async spec(a: AttackSandbox, o: { realTrust?: boolean; revoke?: readonly string[] } = {}): Promise<VerifySpec> {
     const { user } = this.o;
     const revoke = o.revoke ?? [];

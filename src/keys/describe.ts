@@ -6,12 +6,9 @@
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { usage } from '../errors.js';
-import { readUserFile } from '../util/read-file.js';
 import { keyHint, keyTypeOf, type KeyType } from './algorithms.js';
-import { loadPrivateKey, parsePublicKey } from './keyfile.js';
+import { loadPrivateKey, parsePublicKey, readKeyText } from './keyfile.js';
 import { findPemBlocks } from './pem.js';
-
-const MAX_KEY_FILE = 1024 * 1024;
 
 export interface KeyDescription {
   file: string;
@@ -30,7 +27,7 @@ export function looksLikePem(bytes: Buffer): boolean {
 }
 
 export async function describeKeyFile(file: string): Promise<KeyDescription> {
-  const text = (await readUserFile(file, MAX_KEY_FILE, 'KEY_UNREADABLE', 'key')).toString('utf8');
+  const text = await readKeyText(file, 'key');
   const blocks = findPemBlocks(text);
   const isPrivate = !blocks.some((b) => b.type === 'PUBLIC KEY' || b.type === 'CERTIFICATE') && blocks.some((b) => b.type.includes('PRIVATE KEY'));
   // A private key may be encrypted: its passphrase is asked for as sign would.

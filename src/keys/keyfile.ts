@@ -21,7 +21,7 @@ import { makeDirs } from '../util/write-atomic.js';
 
 const MAX_KEY_FILE = 1024 * 1024;
 
-async function readKeyText(file: string, what: string): Promise<string> {
+export async function readKeyText(file: string, what: string): Promise<string> {
   // Bounded and non-blocking: a key path (from a policy or a ConfigMap) may name a FIFO or device.
   return (await readUserFile(file, MAX_KEY_FILE, 'KEY_UNREADABLE', what)).toString('utf8');
 }

@@ -9,11 +9,11 @@
 import { ModelsignError, usage } from '../errors.js';
 import { readBundleFile } from '../oms/bundle.js';
 import { BundleCheckError, verifyLineageBundle, type VerifiedBundle } from './ancestor.js';
-import { bundleDigestOf, checkStoreDir, createStoreDir, findRecordSlot } from './store.js';
+import { checkStoreDir, createStoreDir, findRecordSlot } from './store.js';
 import { writeAtomic } from '../util/write-atomic.js';
 
 /** A store directory created by `lineage add` is the owner's alone. */
-export const STORE_DIR_MODE = 0o700;
+const STORE_DIR_MODE = 0o700;
 
 export interface Filed {
   /** The file given. */
@@ -31,7 +31,7 @@ export interface Filed {
 }
 
 /** Read and check one signature for filing; a file that cannot be filed is a usage error. */
-export async function readForStore(file: string): Promise<{ bytes: Buffer; bundle: VerifiedBundle }> {
+async function readForStore(file: string): Promise<{ bytes: Buffer; bundle: VerifiedBundle }> {
   let bytes: Buffer;
   try {
     bytes = await readBundleFile(file);
@@ -59,7 +59,7 @@ export async function addToStore(dir: string, files: readonly string[]): Promise
   for (const [i, r] of read.entries()) {
     const slot = slots[i]!;
     if (slot.added) await writeAtomic(slot.file, r.bytes);
-    out.push({ signature: r.file, file: slot.file, added: slot.added, name: r.bundle.name, version: r.bundle.version, rootDigest: r.bundle.rootDigest, bundleDigest: bundleDigestOf(r.bytes) });
+    out.push({ signature: r.file, file: slot.file, added: slot.added, name: r.bundle.name, version: r.bundle.version, rootDigest: r.bundle.rootDigest, bundleDigest: r.bundle.bundleDigest });
   }
   return out;
 }

@@ -3,8 +3,8 @@
  * state and revocation lists. See docs/lineage.md.
  */
 export { RELATIONS, parseLineageMeta, parseDatasetFlag, type Relation, type ParentLink, type DatasetRef, type LineageMeta } from './metadata.js';
-export { LineageStore, openStore, recordBundle, checkStoreDir, createStoreDir, findRecordSlot, bundleDigestOf, MAX_INDEX_FILES, MAX_INDEX_BYTES, MAX_STORE_FILE_BYTES, type SkippedEntry } from './store.js';
-export { addToStore, readForStore, STORE_DIR_MODE, type Filed } from './add.js';
+export { LineageStore, openStore, recordBundle, checkStoreDir, createStoreDir, findRecordSlot, bundleDigestOf } from './store.js';
+export { addToStore, type Filed } from './add.js';
 export { verifyLineageBundle, type VerifiedBundle } from './ancestor.js';
 export { loadParents, buildLineageMeta, resolveRelations } from './parents.js';
 export { walkLineage, DEFAULT_MAX_DEPTH, type LineageNode, type AncestorRecord, type WalkResult, type WalkRoot } from './walk.js';

@@ -34,23 +34,23 @@ import { bareHex } from './metadata.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/read-file.js';
 
 /** Directory entries looked at; a store with more is refused rather than slowly scanned. */
-export const MAX_STORE_ENTRIES = 100_000;
+const MAX_STORE_ENTRIES = 100_000;
 /** Bundles kept per root digest (re-signatures of the same bytes). */
-export const MAX_CANDIDATES = 16;
+const MAX_CANDIDATES = 16;
 /** Bytes read from one store in one walk, over all bundles found for ancestors. */
-export const MAX_STORE_READ_BYTES = 256 * 1024 * 1024;
+const MAX_STORE_READ_BYTES = 256 * 1024 * 1024;
 /** Files read to index the store by content; the rest are skipped (and the store is said to be too large). */
-export const MAX_INDEX_FILES = 10_000;
+const MAX_INDEX_FILES = 10_000;
 /** Bytes read to index the store by content, over all files. */
-export const MAX_INDEX_BYTES = 128 * 1024 * 1024;
+const MAX_INDEX_BYTES = 128 * 1024 * 1024;
 /**
  * Time spent indexing the store by content: files not reached by then are skipped (and the
  * store is said to be too large). 10,000 small bundles on local disk take about a second; a
  * store on a slow network mount stops here rather than holding the verify.
  */
-export const MAX_INDEX_MS = 30_000;
+const MAX_INDEX_MS = 30_000;
 /** A file larger than this is not read (the size limit of any signature bundle). */
-export const MAX_STORE_FILE_BYTES = MAX_BUNDLE_BYTES;
+const MAX_STORE_FILE_BYTES = MAX_BUNDLE_BYTES;
 /** Skipped files named in a note or a message; the rest are counted. */
 const MAX_LISTED = 10;
 
@@ -64,7 +64,7 @@ export interface StoredBundle {
 }
 
 /** A store entry that was not used, and why (in words: "a link that points outside the store"). */
-export interface SkippedEntry {
+interface SkippedEntry {
   name: string;
   reason: string;
 }
@@ -227,11 +227,12 @@ export class LineageStore {
     let bytes = 0;
     let looked = 0;
     const deadline = Date.now() + this.indexMs;
+    const overLimit = `not read: over the content index limit of ${MAX_INDEX_FILES} files, ${mib(MAX_INDEX_BYTES)} or ${this.indexMs / 1000} s`;
     for (const e of await this.list()) {
       if (this.skipped.has(e.name)) continue;
       if (looked++ >= MAX_INDEX_FILES || bytes >= MAX_INDEX_BYTES || Date.now() > deadline) {
         this.indexTruncated = true;
-        this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files, ${mib(MAX_INDEX_BYTES)} or ${this.indexMs / 1000} s`);
+        this.skip(e.name, overLimit);
         continue;
       }
       const budget = Math.min(MAX_STORE_FILE_BYTES, MAX_INDEX_BYTES - bytes);
@@ -239,7 +240,7 @@ export class LineageStore {
       if ('skip' in got) {
         if (got.tooLarge && budget < MAX_STORE_FILE_BYTES) {
           this.indexTruncated = true;
-          this.skip(e.name, `not read: over the content index limit of ${MAX_INDEX_FILES} files, ${mib(MAX_INDEX_BYTES)} or ${this.indexMs / 1000} s`);
+          this.skip(e.name, overLimit);
           bytes = MAX_INDEX_BYTES;
         } else if (!got.directory) {
           this.skip(e.name, got.skip);
@@ -354,22 +355,6 @@ export async function openStore(dir: string): Promise<LineageStore> {
   return new LineageStore(dir, real);
 }
 
-/**
- * Read one store file without following a symlink or blocking on a FIFO that replaced it;
- * returns undefined for anything that is not a regular file.
- */
-async function readStoreFile(file: string): Promise<Buffer | undefined> {
-  try {
-    return await readRegularFile(file, MAX_BUNDLE_BYTES, { noFollow: true });
-  } catch (e) {
-    if (e instanceof NotRegularFile) return undefined;
-    if (e instanceof FileTooLarge) throw reject('LINEAGE_MALFORMED', `${file} is larger than ${MAX_BUNDLE_BYTES} bytes`);
-    const c = errnoCode(e);
-    if (c === 'ENOENT' || c === 'ELOOP' || c === 'EISDIR' || c === 'ENXIO') return undefined;
-    throw reject('LINEAGE_STORE_UNREADABLE', `cannot read ${file}: ${c ?? String(e)}`);
-  }
-}
-
 /** A file-name-safe form of a model name (which may hold "/" and worse). */
 export function safeName(name: string): string {
   const s = name.replace(/[^A-Za-z0-9._+-]+/g, '_').replace(/^[._]+/, '').slice(0, 100);
@@ -420,7 +405,8 @@ export async function findRecordSlot(
       // Taken. A symlink or FIFO planted in the store is never read (it could point out of
       // the store or block); an oversized file is not compared.
       if (!st.isFile() || st.size !== bytes.length) continue;
-      const existing = await readStoreFile(file).catch(() => undefined);
+      // Not followed if a link, never blocking on a FIFO; anything unreadable is not these bytes.
+      const existing = await readRegularFile(file, MAX_BUNDLE_BYTES, { noFollow: true }).catch(() => undefined);
       if (existing && existing.equals(bytes)) return { file, added: false };
       continue;
     }

@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { ModelsignError, reject, usage } from '../errors.js';
 import { clean } from '../util/one-line.js';
 import { checked } from './digest-check.js';
-import type { Descriptor } from './manifest.js';
+import { MAX_MANIFEST_BYTES, type Descriptor } from './manifest.js';
 import type { Secrets } from './secrets.js';
 
 const MAX_REDIRECTS = 5;
@@ -58,13 +58,13 @@ export interface SendInit {
 }
 
 /** What a request without `expectBytes` may carry: a manifest, an index, a token. */
-const DEFAULT_EXPECT_BYTES = 4 * 1024 * 1024;
+const DEFAULT_EXPECT_BYTES = MAX_MANIFEST_BYTES;
 
 /**
  * How long a request may take in all, redirects included: twice the idle limit (so a registry
  * that stops sending is reported as silent, not as slow) plus its bytes at the minimum rate.
  */
-export function requestAllowanceMs(cfg: Pick<HttpConfig, 'idleTimeoutMs' | 'minBytesPerSecond'>, init: Pick<SendInit, 'expectBytes' | 'body'>): number {
+function requestAllowanceMs(cfg: Pick<HttpConfig, 'idleTimeoutMs' | 'minBytesPerSecond'>, init: Pick<SendInit, 'expectBytes' | 'body'>): number {
   const bytes = (init.expectBytes ?? DEFAULT_EXPECT_BYTES) + (init.body?.length ?? 0);
   return 2 * cfg.idleTimeoutMs + Math.ceil((bytes * 1000) / cfg.minBytesPerSecond);
 }

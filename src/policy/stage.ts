@@ -17,6 +17,7 @@ import type { PolicyReport } from './report.js';
 
 export type { PolicyReport } from './report.js';
 import { prefixed } from '../lineage/metadata.js';
+import type { AncestorRecord as Ancestor } from '../lineage/report.js';
 import { clean as oneLine } from '../util/one-line.js';
 
 /** Where a binding license came from, for messages and the JSON report. */
@@ -106,8 +107,6 @@ function checkPolicy(policy: LoadedPolicy, purpose: Purpose, ctx: VerifyContext)
     ...licenseFailures(policy, purpose, sources, report),
   ];
 }
-
-type Ancestor = NonNullable<VerifyContext['result']['reports']['lineage']>['ancestors'][number];
 
 function lineageFailures(policy: LoadedPolicy, model: Source, checked: boolean, ancestors: readonly Ancestor[], declared: unknown): Failure[] {
   const failures: Failure[] = [];

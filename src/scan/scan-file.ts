@@ -160,16 +160,9 @@ async function withSpooled<T>(src: ByteSource, use: (ra: RandomAccess) => Promis
 /**
  * Scan one entry's bytes as a source hands them over. `shown` names it in findings. A zip in
  * an entry that cannot seek is spooled (see withSpooled) unless it is over maxMemberBytes:
- * then it is a finding, never silently skipped.
- */
-export async function scanContent(content: EntryContent, shown: string, limits: ScanLimits): Promise<FileReport> {
-  return (await scanEntry(content, shown, limits)).report;
-}
-
-/**
- * scanContent, also saying whether the entry's name chose how it was read (`named`): bytes
- * with no magic number of their own are checked as the name says, so the same bytes under
- * another name may need another check.
+ * then it is a finding, never silently skipped. `named` says whether the entry's name chose
+ * how it was read: bytes with no magic number of their own are checked as the name says, so
+ * the same bytes under another name may need another check.
  */
 export async function scanEntry(content: EntryContent, shown: string, limits: ScanLimits): Promise<{ report: FileReport; named: boolean }> {
   let named = false;
@@ -217,7 +210,7 @@ export async function scanFile(abs: string, file: string, limits: ScanLimits): P
   try {
     const size = (await fh.stat()).size;
     const random = handleReader(fh, size);
-    return await scanContent({ file: { name: file, size, viaLink: false }, bytes: () => ByteSource.fromRandom(random), random }, file, limits);
+    return (await scanEntry({ file: { name: file, size, viaLink: false }, bytes: () => ByteSource.fromRandom(random), random }, file, limits)).report;
   } finally {
     await fh.close();
   }

@@ -119,12 +119,8 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   // A streamed source (an archive) knows its problems only once it is read, and a listed one
   // can find more while reading (a Hugging Face blob whose bytes are not its name).
   const listing = read.listing;
-  if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
-  if (!judged) {
-    const bad = nameRefusal(listing);
-    if (bad) throw bad;
-    if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
-  }
+  if (!judged) refuseListing(listing, opts.model, ignorePaths);
+  else if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
   const pointers = lfsRefusal(lfs);
   if (pointers) throw pointers;
   const resources: Resource[] = [];
@@ -149,6 +145,14 @@ export async function digestModel(opts: DigestOptions): Promise<DigestResult> {
   if (method === 'shards') serialization.shard_size = opts.shardSize!;
   serialization.ignore_paths = ignorePaths;
   return { source, listing, serialization, resources, rootDigest: rootDigest(resources), excludedSignatures };
+}
+
+/** A listing sign refuses: a problem in it, a name no verifier accepts, or no file at all. */
+function refuseListing(listing: SourceListing, model: string, ignorePaths: readonly string[]): void {
+  if (listing.problems.length > 0) throw listingRefusal(listing, model);
+  const bad = nameRefusal(listing);
+  if (bad) throw bad;
+  if (listing.files.length === 0) throw emptyModel(model, ignorePaths);
 }
 
 /** The resource for one hashed range, or the refusal its outcome is. */
@@ -180,10 +184,7 @@ async function readModel(opts: DigestOptions, source: ModelSource, method: 'file
     onListed: (listing) => {
       const candidates = judgeSignatures ? signatureCandidates(listing) : [];
       if (candidates.length > 0) throw new SignatureCandidates(candidates);
-      if (listing.problems.length > 0) throw listingRefusal(listing, opts.model);
-      const bad = nameRefusal(listing);
-      if (bad) throw bad;
-      if (listing.files.length === 0) throw emptyModel(opts.model, ignorePaths);
+      refuseListing(listing, opts.model, ignorePaths);
       const files = listing.files;
       for (let i = 0; i < files.length; i++) budget.add(files[i]!.name, files[i]!.size);
       budget.check();

@@ -43,7 +43,6 @@ export const EMBEDDED_SIGNATURE = 'model.sig';
  */
 export const ARCHIVE_LIMITS: TableLimits = { maxEntries: 1_000_000, maxNameBytes: 64 * 1024 * 1024 };
 
-export { isArchivePath } from './archive-path.js';
 
 export function archiveSource(model: string, limits: TableLimits = ARCHIVE_LIMITS): ModelSource {
   return {
@@ -145,6 +144,8 @@ interface PassInput {
   sink?: (name: string, size: number) => EntrySink | undefined;
   /** Every entry's model name, whatever its type and whether or not it is listed. */
   onName?: (name: string) => void;
+  /** Each listed link entry and the entry whose bytes it has (as the inspector's alias). */
+  onLink?: (name: string, target: string) => void;
 }
 
 /** An archive file, opened safely (see openArchive); gzip told by its magic. */
@@ -181,7 +182,7 @@ function fileInput(model: string, prefix: Prefix): PassInput {
  */
 export async function readTarStream(
   stream: AsyncIterable<Buffer>,
-  opts: { label: string; size: number; gzipped: boolean; readError: (cause: unknown) => Error; sink?: PassInput['sink']; onName?: PassInput['onName'] },
+  opts: { label: string; size: number; gzipped: boolean; readError: (cause: unknown) => Error; sink?: PassInput['sink']; onName?: PassInput['onName']; onLink?: PassInput['onLink'] },
   req: ReadRequest,
   limits: TableLimits = ARCHIVE_LIMITS,
 ): Promise<ReadResult> {
@@ -202,7 +203,7 @@ export async function readTarStream(
     },
   };
   const bytes: PassBytes = { input, gzipped: () => Promise.resolve(opts.gzipped), size: opts.size, bytesRead: () => read, checkTrailer: () => Promise.resolve(), close: () => Promise.resolve() };
-  const pass: PassInput = { root: opts.label, prefix: { mode: 'none' }, embeddedSignature: false, readError: opts.readError, open: () => Promise.resolve(bytes), ...(opts.sink ? { sink: opts.sink } : {}), ...(opts.onName ? { onName: opts.onName } : {}) };
+  const pass: PassInput = { root: opts.label, prefix: { mode: 'none' }, embeddedSignature: false, readError: opts.readError, open: () => Promise.resolve(bytes), ...(opts.sink ? { sink: opts.sink } : {}), ...(opts.onName ? { onName: opts.onName } : {}), ...(opts.onLink ? { onLink: opts.onLink } : {}) };
   try {
     return await new ArchivePass(pass, req, limits).run();
   } finally {
@@ -367,6 +368,7 @@ class ArchivePass {
     const file: SourceFile = { name, size: t.size, viaLink: false };
     this.files.push(file);
     this.req.inspector?.alias?.(file, target);
+    this.input.onLink?.(name, target);
   }
 
   /** A link's ranges have the digests of its target's (same content). */
@@ -427,6 +429,7 @@ class ArchivePass {
         const file: SourceFile = { name: f.name, size: f.size, viaLink: true };
         this.files.push(file);
         this.req.inspector?.alias?.(file, f.target);
+        this.input.onLink?.(f.name, f.target);
       }
     }
     this.files.sort((a, b) => compareCodePoints(a.name, b.name));

@@ -7,7 +7,7 @@
 import type { Code } from '../codes.js';
 import type { Failure } from '../errors.js';
 
-export const MAX_LISTED = 1000;
+const MAX_LISTED = 1000;
 
 export class CappedProblems {
   private readonly kept: Failure[] = [];
@@ -23,10 +23,6 @@ export class CappedProblems {
     }
     this.unlisted++;
     this.unlistedCode ??= p.code;
-  }
-
-  get size(): number {
-    return this.kept.length + this.unlisted;
   }
 
   /** The kept problems, then one saying how many more there were (under the first one's code). */

@@ -37,13 +37,18 @@ export interface Snapshot {
   sharedDir: string | undefined;
 }
 
-/** A plain directory at `p` (not a link), as its path; undefined otherwise. */
-function plainDir(p: string): string | undefined {
+/** lstat of `p`, or undefined when there is nothing there or it cannot be looked at. */
+function lstatQuiet(p: string): Stats | undefined {
   try {
-    return lstatSync(p).isDirectory() ? p : undefined;
+    return lstatSync(p, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
+}
+
+/** A plain directory at `p` (not a link), as its path; undefined otherwise. */
+function plainDir(p: string): string | undefined {
+  return lstatQuiet(p)?.isDirectory() ? p : undefined;
 }
 
 function snapshotOf(root: string, place: SnapshotPlace): Snapshot {
@@ -67,11 +72,7 @@ function lstatFor(name: string, p: string): Stats | undefined | Failure {
 
 /** Whether `p` is a symlink; false when it cannot be looked at (the generic lookup then says why). */
 function isLink(p: string): boolean {
-  try {
-    return lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  } catch {
-    return false;
-  }
+  return lstatQuiet(p)?.isSymbolicLink() ?? false;
 }
 
 const NOT_PLAIN = "symlink into the repo's blobs/, which is not a plain folder (a link or another file): not followed";
@@ -242,13 +243,8 @@ function blobMismatches(read: ReadResult, blobs: ReadonlyMap<string, string>, re
 
 /** A plain directory's identity ("dev:ino"), or undefined when `p` is not one. */
 function dirId(p: string | undefined): string | undefined {
-  if (p === undefined) return undefined;
-  try {
-    const st = lstatSync(p);
-    return st.isDirectory() ? `${st.dev}:${st.ino}` : undefined;
-  } catch {
-    return undefined;
-  }
+  const st = p === undefined ? undefined : lstatQuiet(p);
+  return st?.isDirectory() ? `${st.dev}:${st.ino}` : undefined;
 }
 
 /**

@@ -174,7 +174,6 @@ function fsErrorCode(e: unknown): string | undefined {
  * A file system error on `rel` as a listing problem. Anything that is not an errno error is
  * a bug and is thrown on. `abs` only sizes the PATH_TOO_LONG message; reports shorten the path.
  */
-/** A file system error as the listing problem for `rel`; anything that is not one is rethrown. */
 export function fsProblem(e: unknown, rel: string, op: 'list' | 'stat', abs: string): Failure {
   const c = fsErrorCode(e);
   if (c === undefined) throw e;
@@ -213,6 +212,8 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
   const visitedDirs = new Set<string>();
   /** Set once files and problems together pass maxFiles: the walk stops everywhere. */
   let full = false;
+  // Refused entries count too: each problem is held in memory like a file.
+  const over = (): boolean => (full ||= files.length + problems.length > maxFiles);
 
   // `expect` is the directory as its parent's listing saw it. A directory swapped (e.g. for a
   // link out of the model) between that look and our readdir would list someone else's
@@ -275,10 +276,7 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
         // What it is does not matter: it is refused either way.
       }
       problems.push({ code: 'UNSAFE_NAME', path: name, message: `${isDir ? 'directory' : 'file'} name is not valid UTF-8` });
-      if (files.length + problems.length > maxFiles) {
-        full = true;
-        return;
-      }
+      if (over()) return;
     }
     for (const entry of listed.names) {
       const name = rel === '' ? entry : `${rel}/${entry}`;
@@ -340,11 +338,7 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
       } else {
         problems.push({ code: 'SPECIAL_FILE', path: name, message: `${kindOf(est)} is not a regular file` });
       }
-      // Refused entries count too: each problem is held in memory like a file.
-      if (files.length + problems.length > maxFiles) {
-        full = true;
-        return;
-      }
+      if (over()) return;
     }
   };
   walk(root, '', 0, false);

@@ -206,7 +206,7 @@ export async function checkFiles(input: FileCheckInput): Promise<FileCheckResult
  * or normalising file system (macOS, Windows), one would overwrite the other, so the loader
  * could read unsigned bytes under the signed name.
  */
-export function unsignedCollisions(files: readonly SourceFile[], signed: ReadonlyMap<string, unknown>): Failure[] {
+function unsignedCollisions(files: readonly SourceFile[], signed: ReadonlyMap<string, unknown>): Failure[] {
   const fold = (n: string): string => n.normalize('NFC').toLowerCase();
   const bySigned = new Map<string, string>();
   for (const name of signed.keys()) bySigned.set(fold(name), name);

@@ -173,7 +173,7 @@ function auditDecision(r: VerifyResult, spec: VerifySpec, purpose: Purpose | und
  * time and a path that cannot be made is refused before hashing. Building a verifier makes
  * none (the drill builds one only to describe the set-up).
  */
-export async function makeOutputDirs(spec: Pick<VerifySpec, 'auditLog' | 'lineage'>): Promise<void> {
+async function makeOutputDirs(spec: Pick<VerifySpec, 'auditLog' | 'lineage'>): Promise<void> {
   const { makeDirs } = await import('../util/write-atomic.js');
   if (spec.auditLog !== undefined) await makeDirs(path.dirname(path.resolve(spec.auditLog)), 'AUDIT_WRITE_FAILED', `audit log ${spec.auditLog}`, 0o700);
   const state = spec.lineage?.stateFile;

@@ -174,15 +174,17 @@ class OciRead {
     // Every entry, a folder, a link or an ignored file as much as a listed file: an image
     // runtime reads the whiteout prefix before it looks at the entry's type.
     const whiteouts: Failure[] = [];
+    const whiteoutNames = new Set<string>();
     const onName = (name: string): void => {
       const w = whiteoutProblem(name, layer.desc.digest);
-      if (w && whiteouts.length < MAX_WHITEOUTS_LISTED) whiteouts.push(w);
+      if (!w) return;
+      whiteoutNames.add(name);
+      if (whiteouts.length < MAX_WHITEOUTS_LISTED) whiteouts.push(w);
     };
     const result = await readTarStream(
       stream as AsyncIterable<Buffer>,
-      { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e), onName, ...(sink ? { sink } : {}) },
+      { label: this.m.pinned, size: layer.desc.size, gzipped: layer.kind.gzip, readError: (e) => new StreamFailure(e), onName, onLink: (name, target) => void links.set(name, target), ...(sink ? { sink } : {}) },
       {
-        ...(this.req.inspector ? { inspector: linkRecorder(links) } : {}),
         ...(this.req.alg ? { alg: this.req.alg } : {}),
         ranges: (name, size) => {
           const r = this.req.alg ? this.req.ranges(name, size) : [];
@@ -214,7 +216,7 @@ class OciRead {
     for (const p of result.listing.problems) this.problems.push(p.path === undefined ? { ...p, message: `${at}: ${p.message}` } : p);
     for (const w of whiteouts) this.problems.push(w);
     for (const f of result.listing.files) {
-      if (whiteoutProblem(f.name, layer.desc.digest)) continue;
+      if (whiteoutNames.has(f.name)) continue;
       if (!this.claim(f.name, layer.desc.digest)) continue;
       this.files.push({ name: f.name, size: f.size, viaLink: f.viaLink });
       const target = links.get(f.name);
@@ -250,7 +252,7 @@ class OciRead {
  * layers when an image runtime unpacks the layers in order; modelsign reads layers side by
  * side, so what it verified would not be what the runtime leaves: refused.
  */
-export function whiteoutProblem(name: string, layer: string): Failure | undefined {
+function whiteoutProblem(name: string, layer: string): Failure | undefined {
   const base = name.slice(name.lastIndexOf('/') + 1);
   if (!base.startsWith('.wh.')) return undefined;
   const target = base === '.wh..wh..opq' || base === '.wh.' ? 'the rest of its folder' : JSON.stringify(name.slice(0, name.length - base.length) + base.slice(4));
@@ -259,14 +261,6 @@ export function whiteoutProblem(name: string, layer: string): Failure | undefine
 
 /** Whiteouts of one layer listed as problems; one is enough to refuse it. */
 const MAX_WHITEOUTS_LISTED = 100;
-
-/**
- * Collects a tar layer's link entries as the reader judges them, and inspects nothing itself:
- * the layer's bytes are inspected from the spool once its digest is checked.
- */
-function linkRecorder(links: Map<string, string>): Inspector {
-  return { wants: () => false, inspect: () => Promise.resolve(), unreadable: () => undefined, alias: (link, target) => void links.set(link.name, target) };
-}
 
 /**
  * Hand the kept files the inspector wants to it, through a verified re-open of each; then each

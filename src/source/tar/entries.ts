@@ -132,10 +132,10 @@ export class Subtree {
   }
 }
 
-/** A problem of the archive as a whole, naming its entry. */
 /** An entry's name as a problem shows it: a pax name may be 1 MiB; 300 characters identify it. */
 const SHOWN_NAME = 300;
 
+/** A problem of the archive as a whole, naming its entry. */
 export function entryProblem(code: Code, raw: string, message: string): Failure {
   const shown = raw.length > SHOWN_NAME ? `${raw.slice(0, SHOWN_NAME)}…` : raw;
   return { code, message: `archive entry ${JSON.stringify(shown)}: ${message}` };
