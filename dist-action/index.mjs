@@ -8881,6 +8881,7 @@ async function enumerateModel(model, opts) {
       if (over()) return;
     }
     for (const entry of listed.names) {
+      if (over()) return;
       const name2 = rel === "" ? entry : `${rel}/${entry}`;
       if (isIgnored(name2, opts.ignorePaths)) continue;
       const abs = prefix + entry;
@@ -8936,11 +8937,10 @@ async function enumerateModel(model, opts) {
       } else {
         problems.push({ code: "SPECIAL_FILE", path: name2, message: `${kindOf(est)} is not a regular file` });
       }
-      if (over()) return;
     }
   };
   walk(root, "", 0, false);
-  if (full) {
+  if (over()) {
     return { root, isFile: false, files: [], problems: [{ code: "TOO_MANY_FILES", message: `model has more than ${maxFiles} files` }] };
   }
   files.sort((a, b) => compareCodePoints(a.name, b.name));

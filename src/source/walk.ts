@@ -279,6 +279,8 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
       if (over()) return;
     }
     for (const entry of listed.names) {
+      // Before each entry: a refused one (a broken link, say) is counted as it is kept.
+      if (over()) return;
       const name = rel === '' ? entry : `${rel}/${entry}`;
       if (isIgnored(name, opts.ignorePaths)) continue;
       const abs = prefix + entry;
@@ -338,11 +340,10 @@ export async function enumerateModel(model: string, opts: EnumerateOptions): Pro
       } else {
         problems.push({ code: 'SPECIAL_FILE', path: name, message: `${kindOf(est)} is not a regular file` });
       }
-      if (over()) return;
     }
   };
   walk(root, '', 0, false);
-  if (full) {
+  if (over()) {
     // The listing stops here: what was seen so far is no verdict on the rest.
     return { root, isFile: false, files: [], problems: [{ code: 'TOO_MANY_FILES', message: `model has more than ${maxFiles} files` }] };
   }

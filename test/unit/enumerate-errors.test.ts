@@ -151,4 +151,12 @@ describe('enumerateModel: the file bound', () => {
     expect(within.files).toHaveLength(3);
     expect(within.problems.map((p) => p.code)).toEqual(['SYMLINK_BROKEN', 'SYMLINK_BROKEN', 'SYMLINK_BROKEN']);
   });
+
+  it('a folder of refused entries only (broken links) is bounded too', async () => {
+    const model = path.join(work, 'bound-links');
+    mkdirSync(model);
+    for (let i = 0; i < 12; i++) symlinkSync(`/nowhere/${i}`, path.join(model, `l${i}`));
+    const bounded = await enumerateModel(model, { ignorePaths: [], allowSymlinks: false, maxFiles: 5 });
+    expect(bounded.problems).toEqual([{ code: 'TOO_MANY_FILES', message: 'model has more than 5 files' }]);
+  });
 });
